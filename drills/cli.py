@@ -1,0 +1,162 @@
+"""The ``drill`` command: glue between the planner, the loader, the exercise and the report.
+
+Bad input never produces a traceback: every problem is printed as ``file:line: field: message`` on
+standard error and the command exits with code 2, before anything is written.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from drills.inputs.bundled import bundled_scenarios, default_scenario
+from drills.inputs.problems import InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Flood-season emergency-drill simulator for underground mines and tailings dams.",
+)
+out_console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+EXIT_INPUT = 2
+
+
+def _fail_input(exc: InputError) -> None:
+    for p in exc.problems:
+        err_console.print(str(p), markup=False, soft_wrap=True)
+    n = len(exc.problems)
+    err_console.print(f"{n} problem{'s' if n != 1 else ''} found; nothing was run or written.", markup=False)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def fmt_value(value: float, unit: str) -> str:
+    """Format a metric value for the terminal and the report."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float) and math.isinf(value):
+        return "never" if value > 0 else "−∞"
+    if unit == "s":
+        sign = "−" if value < 0 else ""
+        v = abs(value)
+        return f"{sign}{int(v // 60)}:{int(v % 60):02d}"
+    if unit == "share":
+        return f"{100 * value:.1f} %"
+    return f"{value:.1f}"
+
+
+@app.command()
+def run(
+    scenario: Annotated[Path | None, typer.Argument(help="scenario YAML; default: the bundled mine example")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML instead of the scenario's")] = None,
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=1, help="default: the scenario's")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<scenario id>")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+) -> None:
+    """Run a drill many times and write the scorecard, outcomes, figures and report."""
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.outputs import write_outputs
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.compile import load_drill
+
+    if lang not in ("en", "zh"):
+        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
+        raise typer.Exit(EXIT_INPUT)
+    path = scenario or default_scenario()
+    try:
+        spec = load_drill(path, plan, replications=replications, seed=seed)
+    except InputError as exc:
+        _fail_input(exc)
+    n = spec.replications
+    out_dir = out or Path("reports") / spec.meta.scenario_id
+    out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
+    out_console.print(
+        f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
+        f"{len(spec.people)} people", markup=False)
+    out_console.print(f"seed {spec.seed} · {n} replications · {workers} worker{'s' if workers > 1 else ''}",
+                      markup=False)
+    with Progress(TextColumn("drills"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("run", total=n)
+        ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
+    card = scorecard(ex)
+    print_scorecard(card)
+    written = write_outputs(ex, card, out_dir, lang=lang)
+    out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/)",
+                      markup=False)
+
+
+def print_scorecard(card) -> None:
+    table = Table(title=f"Scorecard — {card.replications} replications, seed {card.seed}", title_justify="left")
+    table.add_column("metric")
+    table.add_column("mean", justify="right")
+    table.add_column("95 % CI", justify="right")
+    table.add_column("P5", justify="right")
+    table.add_column("P95", justify="right")
+    table.add_column("not reached", justify="right")
+    for m in card.metrics:
+        ci = f"{fmt_value(m.ci_low, m.unit)} – {fmt_value(m.ci_high, m.unit)}" if not math.isnan(m.ci_low) else "–"
+        table.add_row(m.label, fmt_value(m.mean, m.unit), ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
+                      f"{m.not_reached}/{m.n}" if m.not_reached else "")
+    out_console.print(table)
+
+
+@app.command()
+def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or scenario YAML files")]) -> None:
+    """Check input files; a scenario is checked together with its site and plan."""
+    from drills.inputs.compile import check_plan, check_site, load, load_file
+
+    problems = []
+    loaded = []
+    for f in files:
+        try:
+            kind, body, doc = load_file(f)
+            if kind == "scenario":
+                load(f)
+            loaded.append((kind, body, doc))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    sites = {body.id: (body, doc) for kind, body, doc in loaded if kind == "site"}
+    for kind, body, doc in loaded:
+        try:
+            if kind == "site":
+                check_site(body, doc)
+            elif kind == "plan" and body.site in sites:
+                check_plan(body, doc, sites[body.site][0])
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        _fail_input(InputError(list(dict.fromkeys(problems))))
+    for kind, _, doc in loaded:
+        out_console.print(f"{doc.path}: {kind} OK", markup=False)
+
+
+@app.command()
+def examples() -> None:
+    """List the bundled example scenarios."""
+    for p in bundled_scenarios():
+        out_console.print(str(p), markup=False)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m drills`
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()

@@ -1,0 +1,1 @@
+"""Experiments over the model: replications, scoring, figures and reports."""

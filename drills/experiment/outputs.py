@@ -1,0 +1,102 @@
+"""Write an exercise's outputs — scorecard.json, outcomes.csv, figures/*.png, report.pdf — atomically.
+
+Everything is first written into a temporary folder beside the destination, then each file is moved
+into place with :func:`os.replace`, so a crash or a bad input never leaves a half-written report.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+
+from drills import __version__
+from drills.experiment.exercise import ExerciseResult
+from drills.experiment.scorecard import Scorecard
+from drills.model.records import PersonRecord
+
+
+def _finite(x: float) -> float | None:
+    return x if isinstance(x, float | int) and math.isfinite(x) else None
+
+
+def provenance(ex: ExerciseResult) -> dict:
+    """What every output says about where it came from (no wall-clock time: same seed, same bytes)."""
+    m = ex.spec.meta
+    return {
+        "tool": f"drill {__version__}",
+        "seed": ex.seed,
+        "replications": ex.replications,
+        "site": {"id": m.site_id, "name": m.site_name},
+        "plan": {"id": m.plan_id, "version": m.plan_version, "unit": m.plan_unit},
+        "scenario": {"id": m.scenario_id, "title": m.scenario_title, "start_time": m.start_time},
+        "files": {k: Path(v).name for k, v in m.files.items()},
+        "people": len(ex.spec.people),
+        "duration_s": ex.spec.duration_s,
+    }
+
+
+def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
+    by_channel: dict[str, int] = {}
+    never = 0
+    for r in ex.results:
+        for p in r.people:
+            if p.warned_by:
+                by_channel[p.warned_by] = by_channel.get(p.warned_by, 0) + 1
+            else:
+                never += 1
+    total = sum(by_channel.values()) + never
+    return {
+        **provenance(ex),
+        "metrics": [m.to_json() for m in card.metrics],
+        "first_warned_by": {k: v / total for k, v in sorted(by_channel.items())},
+        "never_warned_share": never / total if total else 0.0,
+    }
+
+
+def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
+    names = [f.name for f in fields(PersonRecord)]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(names)
+        for r in ex.results:
+            for p in r.people:
+                row = []
+                for n in names:
+                    v = getattr(p, n)
+                    if isinstance(v, float):
+                        v = "" if math.isnan(v) else ("inf" if math.isinf(v) else f"{v:.1f}")
+                    row.append(v)
+                w.writerow(row)
+
+
+def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, lang: str = "en") -> dict[str, Path]:
+    """Write every output of an exercise into ``out_dir``; return the paths written."""
+    from drills.experiment import figures, report  # matplotlib is imported only when writing
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
+    try:
+        (tmp / "figures").mkdir()
+        data = scorecard_json(ex, card)
+        (tmp / "scorecard.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_outcomes_csv(ex, tmp / "outcomes.csv")
+        figs = figures.make_figures(ex, card, tmp / "figures")
+        report.write_pdf(ex, card, figs, tmp / "report.pdf", lang=lang)
+        written: dict[str, Path] = {}
+        (out / "figures").mkdir(exist_ok=True)
+        for src in sorted(tmp.rglob("*")):
+            if src.is_file():
+                rel = src.relative_to(tmp)
+                dst = out / rel
+                os.replace(src, dst)
+                written[str(rel)] = dst
+        return written
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

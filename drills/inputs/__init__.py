@@ -1,0 +1,1 @@
+"""Loading, validating and compiling the planner's YAML files (site, plan, scenario)."""

@@ -1,0 +1,29 @@
+"""Where the bundled example files are, installed or in a source checkout."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_SCENARIO = "mine_inrush_day.yaml"
+
+
+def bundled_root() -> Path:
+    """The folder holding ``plans/`` and ``scenarios/``.
+
+    A wheel carries them inside the package (``drills/bundled``); a source checkout or editable
+    install has them at the top of the repository.
+    """
+    inside = Path(str(resources.files("drills"))) / "bundled"
+    if (inside / "scenarios").is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2]
+
+
+def bundled_scenarios() -> list[Path]:
+    """Every bundled scenario file, sorted by name."""
+    return sorted((bundled_root() / "scenarios").glob("*.yaml"))
+
+
+def default_scenario() -> Path:
+    return bundled_root() / "scenarios" / DEFAULT_SCENARIO

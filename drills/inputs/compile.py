@@ -1,0 +1,403 @@
+"""Load a scenario with its site and plan, check every cross-reference, and compile a DrillSpec.
+
+All problems across the three files are collected and raised together, each at its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from drills.inputs.base import dist_or_number
+from drills.inputs.plan import PlanBody, PlanFile
+from drills.inputs.problems import InputError, Problem
+from drills.inputs.scenario import ScenarioBody, ScenarioFile
+from drills.inputs.site import SiteBody, SiteFile
+from drills.inputs.validate import validate
+from drills.inputs.yamlfile import YamlDocument, load_yaml
+from drills.model import behaviour, hoist, inrush
+from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
+from drills.model.profiles import DEFAULT_PROFILES
+from drills.model.spec import (
+    Action,
+    Behaviour,
+    Channel,
+    DrillSpec,
+    Inrush,
+    Meta,
+    Person,
+    Profile,
+    Role,
+    Route,
+    Trigger,
+)
+
+
+@dataclass
+class Loaded:
+    """The three validated files with their documents (for line look-ups)."""
+
+    scenario: ScenarioBody
+    site: SiteBody
+    plan: PlanBody
+    scenario_doc: YamlDocument
+    site_doc: YamlDocument
+    plan_doc: YamlDocument
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def at(self, doc: YamlDocument, loc: tuple[Any, ...], message: str) -> None:
+        self.items.append(doc.problem(loc, message))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise InputError(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.field)))
+
+
+def load_file(path: str | Path) -> tuple[str, Any, YamlDocument]:
+    """Load and validate one file of any kind, recognised by its top-level key."""
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in ("site", "plan", "scenario"):
+        raise InputError([Problem(str(doc.path), 1, "",
+                                  "expected one top-level key: 'site', 'plan' or 'scenario'")])
+    kind = next(iter(data))
+    model = {"site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}[kind]
+    body = getattr(validate(doc, model), kind)
+    return kind, body, doc
+
+
+def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
+    """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together."""
+    scenario_path = Path(scenario_path)
+    kind, scen, sdoc = load_file(scenario_path)
+    if kind != "scenario":
+        raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
+    problems: list[Problem] = []
+    site_path = (scenario_path.parent / scen.site) if not Path(scen.site).is_absolute() else Path(scen.site)
+    if plan_path is None:
+        plan_path = (scenario_path.parent / scen.plan) if not Path(scen.plan).is_absolute() else Path(scen.plan)
+    loaded: dict[str, tuple[Any, YamlDocument]] = {}
+    for want, path, loc in (("site", site_path, ("scenario", "site")), ("plan", Path(plan_path), None)):
+        if not path.is_file():
+            if loc is not None:
+                problems.append(sdoc.problem(loc, f"file not found: {path}"))
+            elif want == "plan" and plan_path is not None:
+                where = ("scenario", "plan")
+                problems.append(sdoc.problem(where, f"plan file not found: {path}"))
+            continue
+        try:
+            k, body, doc = load_file(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if k != want:
+            problems.append(Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected"))
+            continue
+        loaded[want] = (body, doc)
+    if problems:
+        raise InputError(problems)
+    site, site_doc = loaded["site"]
+    plan, plan_doc = loaded["plan"]
+    out = Loaded(scen, site, plan, sdoc, site_doc, plan_doc)
+    check(out)
+    return out
+
+
+def check(ld: Loaded) -> None:
+    """Cross-reference checks between and within the three files."""
+    check_site(ld.site, ld.site_doc)
+    check_plan(ld.plan, ld.plan_doc, ld.site)
+    check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc)
+
+
+def _profiles(site: SiteBody) -> dict[str, Profile]:
+    profiles = dict(DEFAULT_PROFILES)
+    for p in site.profiles:
+        profiles[p.id] = Profile(p.id, p.speed_mps, p.speed_cv, p.climb_mps, p.wading_limit_m)
+    return profiles
+
+
+def check_site(site: SiteBody, sd: YamlDocument) -> None:
+    """Checks within a site file: ids, references, geometry."""
+    pr = _Problems()
+    nodes = {}
+    for k, n in enumerate(site.nodes):
+        if n.id in nodes:
+            pr.at(sd, ("site", "nodes", k, "id"), f"duplicate node id {n.id!r}")
+        nodes[n.id] = n
+    link_ids: set[str] = set()
+    for k, lk in enumerate(site.links):
+        if lk.id in link_ids:
+            pr.at(sd, ("site", "links", k, "id"), f"duplicate link id {lk.id!r}")
+        link_ids.add(lk.id)
+        for end in ("from", "to"):
+            ref = lk.from_ if end == "from" else lk.to
+            if ref not in nodes:
+                pr.at(sd, ("site", "links", k, end), f"no node {ref!r} in this site")
+        if lk.from_ in nodes and lk.to in nodes:
+            rise = abs(nodes[lk.from_].elevation_m - nodes[lk.to].elevation_m)
+            if rise > lk.length_m + 1e-6:
+                pr.at(sd, ("site", "links", k, "length_m"),
+                      f"{lk.length_m} m is shorter than the {rise:g} m height difference of its ends")
+    profiles = _profiles(site)
+    for k, h in enumerate(site.hoists):
+        for j, s in enumerate(h.stations):
+            if s not in nodes:
+                pr.at(sd, ("site", "hoists", k, "stations", j), f"no node {s!r} in this site")
+            elif j == 0 and nodes[s].kind not in SURFACE_KINDS:
+                pr.at(sd, ("site", "hoists", k, "stations", 0), "the first station must be the collar (at surface)")
+            elif j > 0 and nodes[s].kind != "shaft_station":
+                pr.at(sd, ("site", "hoists", k, "stations", j), f"{s!r} is a {nodes[s].kind}, not a shaft_station")
+        if h.start_station is not None and h.start_station not in h.stations:
+            pr.at(sd, ("site", "hoists", k, "start_station"), "must be one of the hoist's stations")
+    for shift, crews in site.shifts.items():
+        for k, c in enumerate(crews):
+            if c.at not in nodes:
+                pr.at(sd, ("site", "shifts", shift, k, "at"), f"no node {c.at!r} in this site")
+            if c.profile not in profiles:
+                pr.at(sd, ("site", "shifts", shift, k, "profile"),
+                      f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
+            if c.radio_carriers > c.count:
+                pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"), "more radio carriers than people")
+    pr.raise_if_any()
+
+
+def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
+    """Checks of a plan against the site it is written for."""
+    pr = _Problems()
+    nodes = {n.id: n for n in site.nodes}
+    hoist_of = {s: h for h in site.hoists for s in h.stations[1:]}
+    collar_of = {h.id: h.stations[0] for h in site.hoists}
+    g = nx.DiGraph()
+    for lk in site.links:
+        if lk.kind in WALKABLE:
+            g.add_edge(lk.from_, lk.to)
+            if not lk.one_way:
+                g.add_edge(lk.to, lk.from_)
+    for h in site.hoists:
+        for s in h.stations[1:]:
+            g.add_edge(s, h.stations[0])
+
+    if plan.site != site.id:
+        pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
+    roles = {}
+    for k, r in enumerate(plan.roles):
+        if r.id in roles:
+            pr.at(pd, ("plan", "roles", k, "id"), f"duplicate role id {r.id!r}")
+        roles[r.id] = r
+    for k, r in enumerate(plan.roles):
+        for j, b in enumerate(r.backups):
+            if b not in roles:
+                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
+            elif b == r.id:
+                pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
+    channels = {}
+    for k, c in enumerate(plan.channels):
+        if c.id in channels:
+            pr.at(pd, ("plan", "channels", k, "id"), f"duplicate channel id {c.id!r}")
+        channels[c.id] = c
+        for j, n in enumerate(c.coverage):
+            if n not in nodes:
+                pr.at(pd, ("plan", "channels", k, "coverage", j), f"no node {n!r} in site {site.id!r}")
+        if c.start is not None and c.start not in nodes:
+            pr.at(pd, ("plan", "channels", k, "start"), f"no node {c.start!r} in site {site.id!r}")
+    for k, t in enumerate(plan.warning.triggers):
+        if t.owner not in roles:
+            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
+        if t.at is not None and t.at not in nodes:
+            pr.at(pd, ("plan", "warning", "triggers", k, "at"), f"no node {t.at!r} in site {site.id!r}")
+        if t.level not in plan.warning.actions_by_level:
+            pr.at(pd, ("plan", "warning", "triggers", k, "level"),
+                  f"no actions are listed for level {t.level!r} in warning.actions_by_level")
+    for level, acts in plan.warning.actions_by_level.items():
+        for k, a in enumerate(acts):
+            if a.owner not in roles:
+                pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "owner"), f"no role {a.owner!r}")
+            for j, c in enumerate(a.channels or []):
+                if c not in channels:
+                    pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "channels", j), f"no channel {c!r}")
+    ev = plan.evacuation
+    for k, x in enumerate(ev.exits):
+        if x not in nodes:
+            pr.at(pd, ("plan", "evacuation", "exits", k), f"no node {x!r} in site {site.id!r}")
+        elif nodes[x].kind not in SURFACE_KINDS:
+            pr.at(pd, ("plan", "evacuation", "exits", k), f"{x!r} is a {nodes[x].kind}, not at the surface")
+    for k, x in enumerate(ev.refuges):
+        if x not in nodes:
+            pr.at(pd, ("plan", "evacuation", "refuges", k), f"no node {x!r} in site {site.id!r}")
+        elif nodes[x].kind != "refuge":
+            pr.at(pd, ("plan", "evacuation", "refuges", k), f"{x!r} is a {nodes[x].kind}, not a refuge")
+    for k, x in enumerate(ev.hoist_priority):
+        if x not in hoist_of:
+            pr.at(pd, ("plan", "evacuation", "hoist_priority", k), f"{x!r} is not a station of any hoist")
+    starts: dict[str, int] = {}
+    for k, r in enumerate(ev.routes):
+        base = ("plan", "evacuation", "routes", k)
+        bad = False
+        for j, n in enumerate(r.path):
+            if n not in nodes:
+                pr.at(pd, (*base, "path", j), f"no node {n!r} in site {site.id!r}")
+                bad = True
+        for j, n in enumerate(r.from_):
+            if n not in nodes:
+                pr.at(pd, (*base, "from", j), f"no node {n!r} in site {site.id!r}")
+                bad = True
+            elif n in starts:
+                pr.at(pd, (*base, "from", j), f"{n!r} already has route {ev.routes[starts[n]].id!r}")
+            else:
+                starts[n] = k
+        if r.refuge is not None and (r.refuge not in nodes or nodes[r.refuge].kind != "refuge"):
+            pr.at(pd, (*base, "refuge"), f"{r.refuge!r} is not a refuge of this site")
+        if bad:
+            continue
+        for j, (u, v) in enumerate(zip(r.path, r.path[1:], strict=False)):
+            if g.has_edge(u, v):
+                continue
+            if u in hoist_of and v in hoist_of.get(u).stations:
+                msg = f"the hoist {hoist_of[u].id!r} only runs up to its collar {collar_of[hoist_of[u].id]!r}"
+            else:
+                msg = f"the route is not connected: no passage from {u!r} to {v!r}"
+            pr.at(pd, (*base, "path", j + 1), msg)
+        end = nodes[r.path[-1]]
+        if end.kind not in SURFACE_KINDS and end.kind != "refuge":
+            pr.at(pd, (*base, "path", len(r.path) - 1), "a route must end at an exit or a refuge")
+        for j, n in enumerate(r.from_):
+            if n != r.path[0] and not nx.has_path(g, n, r.path[0]):
+                pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {r.path[0]!r}")
+    for k, t in enumerate(plan.teams):
+        if t.location not in nodes:
+            pr.at(pd, ("plan", "teams", k, "location"), f"no node {t.location!r} in site {site.id!r}")
+    pr.raise_if_any()
+
+
+def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: PlanBody,
+                   pd: YamlDocument) -> None:
+    """Checks of a scenario against its site and plan."""
+    pr = _Problems()
+    nodes = {n.id: n for n in site.nodes}
+    channels = {c.id for c in plan.channels}
+    profiles = _profiles(site)
+    if scen.shift not in site.shifts:
+        pr.at(scd, ("scenario", "shift"), f"no shift {scen.shift!r} in the site; known: {', '.join(site.shifts)}")
+    inr = scen.hazard.inrush
+    if inr is not None and inr.source not in nodes:
+        pr.at(scd, ("scenario", "hazard", "inrush", "source"), f"no node {inr.source!r} in site {site.id!r}")
+    if scen.order is not None:
+        for j, c in enumerate(scen.order.channels or []):
+            if c not in channels:
+                pr.at(scd, ("scenario", "order", "channels", j), f"no channel {c!r} in the plan")
+    for prof in scen.behaviour.response_delay_s:
+        if prof not in profiles:
+            pr.at(scd, ("scenario", "behaviour", "response_delay_s", prof), f"unknown profile {prof!r}")
+    if scen.order is None and not plan.warning.triggers:
+        pr.at(pd, ("plan", "warning"),
+              "the plan has no triggers and the scenario gives no order: nobody would order an evacuation")
+    pr.raise_if_any()
+
+
+def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | None = None) -> DrillSpec:
+    """Build the simulation's plain data from loaded, checked files."""
+    site, plan, scen = ld.site, ld.plan, ld.scenario
+    nodes = [
+        Node(n.id, k, n.kind, n.elevation_m, n.x_m, n.y_m, n.level, n.capacity_persons, n.supplies_h,
+             n.void_volume_m3, n.void_height_m)
+        for k, n in enumerate(site.nodes)
+    ]
+    idx = {n.id: n.index for n in nodes}
+    links = [
+        Link(lk.id, k, lk.kind, idx[lk.from_], idx[lk.to], lk.length_m, lk.width_m, lk.height_m,
+             lk.flow_capacity_pps, lk.one_way)
+        for k, lk in enumerate(site.links)
+    ]
+    net = Network.build(nodes, links)
+    profiles = _profiles(site)
+    people = []
+    for c in site.shifts[scen.shift]:
+        crew = c.crew or c.at
+        n_paging = round(c.count * c.paging_lamp_share)
+        for j in range(c.count):
+            people.append(Person(len(people), f"{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
+                                 radio=j < c.radio_carriers, paging=j < n_paging))
+    priority = tuple(idx[s] for s in plan.evacuation.hoist_priority)
+    hoists = []
+    for h in site.hoists:
+        st = tuple(idx[s] for s in h.stations)
+        el = tuple(nodes[s].elevation_m for s in st)
+        height = max(el) - min(el)
+        hoists.append(hoist.HoistDef(
+            id=h.id, stations=st, elevations=el, capacity=h.cage_capacity_persons * h.decks, decks=h.decks,
+            v_max=hoist.max_speed_mps(height, h.max_speed_mps), accel=h.accel_mps2, signal_s=h.signal_s,
+            start_station=idx[h.start_station] if h.start_station else st[0],
+            needs_mains_power=h.needs_mains_power, priority=tuple(s for s in priority if s in st)))
+    roles = {
+        r.id: Role(r.id, r.title, dist_or_number(r.decision_delay_s), r.present_probability, tuple(r.backups),
+                   dist_or_number(r.handover_s), r.may_order_evacuation)
+        for r in plan.roles
+    }
+    triggers = tuple(
+        Trigger(t.id, t.quantity, idx[t.at] if t.at else None, t.threshold, t.level, t.owner,
+                dist_or_number(t.detection_delay_s))
+        for t in plan.warning.triggers
+    )
+    actions = {
+        lvl: tuple(Action(a.action, a.owner, tuple(a.channels) if a.channels is not None else None) for a in acts)
+        for lvl, acts in plan.warning.actions_by_level.items()
+    }
+    channels = tuple(
+        Channel(c.id, c.type, dist_or_number(c.activation_delay_s), c.reliability, tuple(idx[n] for n in c.coverage),
+                c.hear_probability, c.repeat_interval_s, dist_or_number(c.call_duration_s), c.ring_s,
+                idx[c.start] if c.start else None, c.needs_mains_power, c.backup_power_h)
+        for c in plan.channels
+    )
+    routes = {}
+    for r in plan.evacuation.routes:
+        route = Route(r.id, tuple(idx[n] for n in r.path), idx[r.refuge] if r.refuge else None)
+        for n in r.from_:
+            routes[idx[n]] = route
+    inr = None
+    if scen.hazard.inrush is not None:
+        s = scen.hazard.inrush
+        src = idx[s.source]
+        inr = Inrush(src, s.start_s, tuple(p.t_s for p in s.hydrograph),
+                     tuple(p.inflow_m3ph / 3600.0 for p in s.hydrograph), dist_or_number(s.inflow_factor),
+                     s.pumping_m3ph / 3600.0, inrush.build_geometry(net, src))
+    b = scen.behaviour
+    response = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
+    response.update({p: dist_or_number(q) for p, q in b.response_delay_s.items()})
+    beh = Behaviour(
+        response_delay=response,
+        crew_relay=dist_or_number(b.crew_relay_s) if b.crew_relay_s is not None else behaviour.DEFAULT_CREW_RELAY,
+        water_cue_depth_m=b.water_cue_depth_m or behaviour.DEFAULT_WATER_CUE_DEPTH_M,
+    )
+    meta = Meta(
+        site_id=site.id, site_name=site.name, plan_id=plan.id, plan_version=plan.version, plan_unit=plan.unit,
+        scenario_id=scen.id, scenario_title=scen.title, start_time=scen.start_time.isoformat(timespec="minutes"),
+        files={"scenario": str(ld.scenario_doc.path), "site": str(ld.site_doc.path), "plan": str(ld.plan_doc.path)},
+    )
+    return DrillSpec(
+        meta=meta, network=net, profiles=profiles, people=tuple(people), roles=roles, triggers=triggers,
+        actions_by_level=actions, channels=channels, routes=routes,
+        exits=tuple(idx[x] for x in plan.evacuation.exits), refuges=tuple(idx[x] for x in plan.evacuation.refuges),
+        hoists=tuple(hoists), inrush=inr, behaviour=beh, duration_s=scen.duration_s,
+        order_at_s=scen.order.at_s if scen.order else None,
+        order_channels=tuple(scen.order.channels) if scen.order and scen.order.channels is not None else None,
+        replications=replications or scen.monte_carlo.replications,
+        seed=scen.monte_carlo.seed if seed is None else seed,
+    )
+
+
+def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replications: int | None = None,
+               seed: int | None = None) -> DrillSpec:
+    """Load, check and compile in one call."""
+    return compile_drill(load(scenario, plan), replications=replications, seed=seed)
+
+
+__all__ = ["Loaded", "check", "check_plan", "check_scenario", "check_site", "compile_drill", "load", "load_drill",
+           "load_file"]

@@ -1,0 +1,39 @@
+"""Input problems: one readable line per problem, with file, line and field.
+
+Every bad input the planner can write ends up as an :class:`InputError` carrying one
+:class:`Problem` per fault. The CLI prints them as ``file:line: field: message`` and exits with
+code 2; nothing below the CLI prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault in one input file.
+
+    Attributes:
+        file: path of the file as the planner named it.
+        line: 1-based line number, or ``None`` when the fault concerns the whole file.
+        field: dotted path of the field, e.g. ``site.links[3].length_m``; empty for the file.
+        message: what is wrong, in the planner's words.
+    """
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised when one or more input files are invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

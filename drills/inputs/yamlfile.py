@@ -1,0 +1,118 @@
+"""Safe YAML loading that remembers where every value came from.
+
+ruamel.yaml's round-trip loader builds only plain mappings, sequences and scalars (no arbitrary
+Python objects, so it is safe for untrusted files) and records the line of every key and item.
+:class:`YamlDocument` keeps that tree beside a plain-Python copy so a validation error found later
+at ``("links", 3, "length_m")`` can be reported at the right line of the right file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from drills.inputs.problems import InputError, Problem
+
+Loc = Sequence[int | str]
+
+
+@dataclass
+class YamlDocument:
+    """A loaded YAML file: the plain data and the line of each value.
+
+    Attributes:
+        path: the file.
+        data: plain dicts, lists and scalars.
+        tree: ruamel's tree with line marks (0-based internally).
+    """
+
+    path: Path
+    data: Any
+    tree: Any
+
+    def line_of(self, loc: Loc) -> int | None:
+        """Return the 1-based line of the value at ``loc``, or of its nearest ancestor."""
+        node = self.tree
+        line: int | None = 1 if node is not None else None
+        for key in loc:
+            if isinstance(node, CommentedMap) and key in node:
+                line = node.lc.key(key)[0] + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                line = node.lc.item(key)[0] + 1
+                node = node[key]
+            else:
+                break
+        return line
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """Build a :class:`Problem` located at ``loc`` in this file."""
+        return Problem(str(self.path), self.line_of(loc), field_name(loc), message)
+
+
+def field_name(loc: Loc) -> str:
+    """Format a location tuple as ``a.b[3].c``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = ()) -> Any:
+    """Copy ruamel's tree into plain Python, refusing explicit tags (``!!python/...`` and the like)."""
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None:
+        raise InputError([doc.problem(loc, f"YAML tag {tag!r} is not allowed; write plain values")])
+    if isinstance(node, CommentedMap):
+        return {str(k): _plain(v, doc, (*loc, str(k))) for k, v in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [_plain(v, doc, (*loc, i)) for i, v in enumerate(node)]
+    return node
+
+
+def load_yaml(path: str | Path) -> YamlDocument:
+    """Load one YAML file safely.
+
+    Raises:
+        InputError: the file is missing, unreadable, not YAML, has duplicate keys or is empty.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), None, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        tree = yaml.load(text)
+    except DuplicateKeyError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise InputError([Problem(str(path), line, "", "duplicate key: " + _first_line(exc.problem))]) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "not valid YAML"
+        raise InputError([Problem(str(path), line, "", f"YAML syntax error: {what}")]) from None
+    except YAMLError as exc:
+        raise InputError([Problem(str(path), None, "", f"YAML error: {_first_line(str(exc))}")]) from None
+    if tree is None:
+        raise InputError([Problem(str(path), None, "", "the file is empty")])
+    doc = YamlDocument(path=path, data=None, tree=tree)
+    doc.data = _plain(tree, doc)
+    return doc
+
+
+def _first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if text else ""

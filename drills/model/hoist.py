@@ -1,0 +1,183 @@
+"""Cage hoisting: trip times from depth, speed and acceleration, and the cage as a SimPy process.
+
+Sources (mine.md §2.2):
+
+* Maximum cage speed with persons v ≤ 0.5·√H m/s and ≤ 12 m/s, H the hoisting height; acceleration
+  and deceleration with persons ≤ 0.75 m/s² (《煤矿安全规程》, man-riding hoisting articles).
+* Cage rest time for loading: 20 s for up to 5 persons and 1 s more for each further person; a
+  double-deck cage takes twice the single-deck time plus 6 s (GB 50215 煤炭工业矿井设计规范 §8.1.3).
+  We charge the rest time at the loading station and again at the collar for unloading.
+* Signalling before each wind: 10 s (reference mine.md §2.2 gives 10–20 s; we take the low end).
+
+A cage serves the stations in the plan's priority order, otherwise the station whose first rider
+has waited longest; it skips flooded stations and stops when it has no power.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import simpy
+
+MAX_SPEED_CAP_MPS = 12.0
+SPEED_COEFF = 0.5
+GB50215_BASE_S = 20.0
+GB50215_BASE_PERSONS = 5
+GB50215_PER_PERSON_S = 1.0
+GB50215_DOUBLE_DECK_EXTRA_S = 6.0
+
+
+def max_speed_mps(hoisting_height_m: float, configured: float | None = None) -> float:
+    """Cage speed limit with persons for a hoisting height."""
+    v = min(SPEED_COEFF * math.sqrt(max(hoisting_height_m, 0.0)), MAX_SPEED_CAP_MPS)
+    return min(v, configured) if configured is not None else v
+
+
+def travel_time_s(distance_m: float, v_max: float, accel: float) -> float:
+    """Time to wind ``distance_m`` with a trapezoidal (or triangular) speed profile."""
+    d = abs(distance_m)
+    if d == 0:
+        return 0.0
+    if d >= v_max * v_max / accel:
+        return d / v_max + v_max / accel
+    return 2.0 * math.sqrt(d / accel)
+
+
+def rest_time_s(persons: int, decks: int = 1) -> float:
+    """Loading (or unloading) time of a cage with ``persons`` aboard, GB 50215 §8.1.3."""
+    per_deck = math.ceil(persons / decks) if decks > 1 else persons
+    single = GB50215_BASE_S + GB50215_PER_PERSON_S * max(per_deck - GB50215_BASE_PERSONS, 0)
+    return 2 * single + GB50215_DOUBLE_DECK_EXTRA_S if decks == 2 else single
+
+
+@dataclass(frozen=True)
+class HoistDef:
+    """A compiled hoist: stations are node indices, collar first."""
+
+    id: str
+    stations: tuple[int, ...]
+    elevations: tuple[float, ...]
+    capacity: int
+    decks: int
+    v_max: float
+    accel: float
+    signal_s: float
+    start_station: int
+    needs_mains_power: bool
+    priority: tuple[int, ...] = ()
+
+    def wind_s(self, from_station: int, to_station: int) -> float:
+        """Signal plus travel between two stations."""
+        za = self.elevations[self.stations.index(from_station)]
+        zb = self.elevations[self.stations.index(to_station)]
+        return self.signal_s + travel_time_s(za - zb, self.v_max, self.accel)
+
+    @property
+    def collar(self) -> int:
+        return self.stations[0]
+
+
+@dataclass
+class Rider:
+    """One person waiting for or riding the cage."""
+
+    person: int
+    arrived_s: float
+    boarded: Any  # simpy.Event, succeeded at the collar with (boarding time, arrival time)
+
+
+@dataclass
+class CageStats:
+    trips: int = 0
+    persons: int = 0
+    busy_s: float = 0.0
+    max_queue: int = 0
+    waits: list[float] = field(default_factory=list)
+
+
+class Cage:
+    """The cage of one hoist, as a SimPy process."""
+
+    def __init__(self, env: simpy.Environment, hoist: HoistDef, *, station_usable, powered):
+        self.env = env
+        self.h = hoist
+        self.queues: dict[int, deque[Rider]] = {s: deque() for s in hoist.stations[1:]}
+        self.position = hoist.start_station
+        self.stats = CageStats()
+        self._station_usable = station_usable  # (station, t) -> bool
+        self._powered = powered  # (t) -> bool
+        self._wake = env.event()
+        self.process = env.process(self._run())
+
+    def queue_length(self) -> int:
+        return sum(len(q) for q in self.queues.values())
+
+    def request(self, station: int, person: int) -> Any:
+        """Join the queue at ``station``; the returned event fires on arrival at the collar."""
+        ev = self.env.event()
+        q = self.queues[station]
+        q.append(Rider(person, self.env.now, ev))
+        n = self.queue_length()
+        if n > self.stats.max_queue:
+            self.stats.max_queue = n
+        if not self._wake.triggered:
+            self._wake.succeed()
+        return ev
+
+    def withdraw(self, station: int, person: int) -> None:
+        """Leave the queue (the rider was caught or went another way)."""
+        q = self.queues[station]
+        for r in q:
+            if r.person == person:
+                q.remove(r)
+                return
+
+    def available(self, t: float) -> bool:
+        return (not self.h.needs_mains_power) or self._powered(t)
+
+    def _next_station(self) -> int | None:
+        t = self.env.now
+        waiting = [s for s, q in self.queues.items() if q and self._station_usable(s, t)]
+        if not waiting:
+            return None
+        for s in self.h.priority:
+            if s in waiting:
+                return s
+        return min(waiting, key=lambda s: self.queues[s][0].arrived_s)
+
+    def _run(self):
+        env = self.env
+        h = self.h
+        while True:
+            if not self.available(env.now):
+                return
+            station = self._next_station()
+            if station is None:
+                self._wake = env.event()
+                yield self._wake
+                continue
+            start = env.now
+            if self.position != station:
+                yield env.timeout(h.wind_s(self.position, station))
+                self.position = station
+                if not self._station_usable(station, env.now) or not self.queues[station]:
+                    self.stats.busy_s += env.now - start
+                    continue
+            q = self.queues[station]
+            n = min(h.capacity, len(q))
+            riders = [q.popleft() for _ in range(n)]
+            board_s = env.now
+            for r in riders:
+                self.stats.waits.append(board_s - r.arrived_s)
+            yield env.timeout(rest_time_s(n, h.decks) + h.wind_s(station, h.collar))
+            yield env.timeout(rest_time_s(n, h.decks))
+            self.position = h.collar
+            self.stats.trips += 1
+            self.stats.persons += n
+            self.stats.busy_s += env.now - start
+            for r in riders:
+                r.boarded.succeed((board_s, env.now))

@@ -1,0 +1,225 @@
+"""Water inrush: fill-and-spill of the workings from the lowest points up.
+
+The recommended baseline for ranking plans (reference mine.md §3.1, approach 4, "BFS time-stepping
+fill-and-spill", Eng. Proc. 2026) treats the flooded workings as one level pool: water poured in at
+the source runs down to the lowest places it can reach and the pool rises; it spills over a sill
+into a neighbouring part of the mine once its level reaches the sill.
+
+We compute it in two steps:
+
+1. :func:`build_geometry` (once per site and source): the *spill elevation* of every node — the
+   lowest water level at which the pool reaches it (a minimax "priority-flood" over the network) —
+   and the stored volume below each elevation, ``V(z)``, from each passage's length, width and
+   height and each node's open void (stopes, sumps).
+2. :func:`water_timeline` (once per replication): the inflow hydrograph, scaled by that
+   replication's factor and less the pumping, integrated into a cumulative volume; inverting
+   ``V(z)`` gives the pool level over time.
+
+Simplifications, stated: the pool is level (no front travel time along a drift, which is seconds
+to minutes against inrushes filling a level over tens of minutes); separate dips below the source
+fill together; water marks never recede within a drill (pumps are small against an inrush:
+Huayuan 2007 pumped 660 m³/h against 24,000 m³/h). Depth in a passage is measured at its low end.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from drills.model.network import Network
+
+Z_STEP_M = 0.02
+TIME_STEP_S = 10.0
+
+
+@dataclass(frozen=True)
+class FloodGeometry:
+    """Stored volume against pool level for one source, and where the pool reaches."""
+
+    source: int
+    source_elevation_m: float
+    z_grid: np.ndarray
+    volume_m3: np.ndarray
+    node_spill_m: np.ndarray
+    link_spill_m: np.ndarray
+    link_low_m: np.ndarray
+    node_elev_m: np.ndarray
+
+
+def spill_elevations(network: Network, source: int) -> np.ndarray:
+    """Lowest pool level at which water from ``source`` reaches each node (inf if never)."""
+    n = len(network.nodes)
+    spill = np.full(n, math.inf)
+    spill[source] = network.nodes[source].elevation_m
+    heap = [(spill[source], source)]
+    done = np.zeros(n, dtype=bool)
+    while heap:
+        e, i = heapq.heappop(heap)
+        if done[i]:
+            continue
+        done[i] = True
+        for _, j in network.water_adjacency[i]:
+            cand = max(e, network.nodes[j].elevation_m)
+            if cand < spill[j]:
+                spill[j] = cand
+                heapq.heappush(heap, (cand, j))
+    return spill
+
+
+def build_geometry(network: Network, source: int) -> FloodGeometry:
+    """Precompute the volume–level relation of the pool fed at ``source``."""
+    spill = spill_elevations(network, source)
+    zs = network.nodes[source].elevation_m
+    elev = np.array([nd.elevation_m for nd in network.nodes])
+    reach = np.isfinite(spill)
+    lo_all = float(elev[reach].min())
+    hi_all = float(elev[reach].max() + max((lk.height_m for lk in network.links), default=3.0))
+    z = np.arange(lo_all, hi_all + Z_STEP_M, Z_STEP_M)
+    vol = np.zeros_like(z)
+    link_spill = np.full(len(network.links), math.inf)
+    link_low = np.zeros(len(network.links))
+    for k, lk in enumerate(network.links):
+        za, zb = elev[lk.a], elev[lk.b]
+        zlo, zhi = min(za, zb), max(za, zb)
+        link_low[k] = zlo
+        link_spill[k] = min(spill[lk.a], spill[lk.b])
+        if not math.isfinite(link_spill[k]):
+            continue
+        active = z >= link_spill[k] - 1e-9 if link_spill[k] > zs else np.ones_like(z, dtype=bool)
+        rise = zhi - zlo
+        if rise > lk.height_m:  # inclined or vertical: the full section over the submerged length
+            frac = np.clip((z - zlo) / rise, 0.0, 1.0)
+            v = lk.width_m * lk.height_m * lk.length_m * frac
+        else:
+            v = lk.width_m * lk.length_m * np.clip(z - zlo, 0.0, lk.height_m)
+        vol += np.where(active, v, 0.0)
+    for i, nd in enumerate(network.nodes):
+        if nd.void_volume_m3 > 0 and math.isfinite(spill[i]):
+            active = z >= spill[i] - 1e-9 if spill[i] > zs else np.ones_like(z, dtype=bool)
+            frac = np.clip((z - nd.elevation_m) / nd.void_height_m, 0.0, 1.0)
+            vol += np.where(active, nd.void_volume_m3 * frac, 0.0)
+    vol = np.maximum.accumulate(vol) + (z - z[0]) * 1e-6  # strictly increasing for inversion
+    return FloodGeometry(source, zs, z, vol, spill, link_spill, link_low, elev)
+
+
+@dataclass(frozen=True)
+class WaterTimeline:
+    """Pool level over time in one replication, with fast depth look-ups.
+
+    ``level_m[k]`` is the pool level at ``k * dt_s`` seconds.
+    """
+
+    geometry: FloodGeometry
+    dt_s: float
+    level_m: np.ndarray
+
+    def level_at(self, t: float) -> float:
+        k = t / self.dt_s
+        i = int(k)
+        lv = self.level_m
+        if i >= len(lv) - 1:
+            return float(lv[-1])
+        if i < 0:
+            return float(lv[0])
+        f = k - i
+        return float(lv[i] + (lv[i + 1] - lv[i]) * f)
+
+    def _reached(self, spill: float, level: float) -> bool:
+        return spill <= self.geometry.source_elevation_m or level >= spill - 1e-9
+
+    def link_depth(self, link: int, t: float) -> float:
+        g = self.geometry
+        lv = self.level_at(t)
+        if not self._reached(g.link_spill_m[link], lv):
+            return 0.0
+        return max(lv - g.link_low_m[link], 0.0)
+
+    def node_depth(self, node: int, t: float) -> float:
+        g = self.geometry
+        lv = self.level_at(t)
+        if not self._reached(g.node_spill_m[node], lv):
+            return 0.0
+        return max(lv - g.node_elev_m[node], 0.0)
+
+    def time_level_reaches(self, z: float) -> float:
+        """First time the pool level is at least ``z`` (inf if never within the drill)."""
+        lv = self.level_m
+        if lv[-1] < z:
+            return math.inf
+        i = int(np.searchsorted(lv, z, side="left"))
+        if i == 0:
+            return 0.0
+        z0, z1 = lv[i - 1], lv[i]
+        f = (z - z0) / (z1 - z0) if z1 > z0 else 1.0
+        return (i - 1 + f) * self.dt_s
+
+    def link_time_depth(self, link: int, depth_m: float) -> float:
+        """First time the depth at the low end of ``link`` reaches ``depth_m``."""
+        g = self.geometry
+        spill = g.link_spill_m[link]
+        if not math.isfinite(spill):
+            return math.inf
+        z = g.link_low_m[link] + depth_m
+        if spill > g.source_elevation_m:
+            z = max(z, spill)
+        return self.time_level_reaches(z)
+
+    def node_time_depth(self, node: int, depth_m: float) -> float:
+        g = self.geometry
+        spill = g.node_spill_m[node]
+        if not math.isfinite(spill):
+            return math.inf
+        z = g.node_elev_m[node] + depth_m
+        if spill > g.source_elevation_m:
+            z = max(z, spill)
+        return self.time_level_reaches(z)
+
+
+def cumulative_inflow_m3(
+    t: np.ndarray, hydro_t_s: tuple[float, ...], hydro_m3ps: tuple[float, ...], start_s: float
+) -> np.ndarray:
+    """Volume that has entered by each time, integrating the piecewise-linear hydrograph."""
+    rel = t - start_s
+    q = np.interp(rel, hydro_t_s, hydro_m3ps, left=0.0, right=hydro_m3ps[-1])
+    q = np.where(rel < 0, 0.0, q)
+    dt = np.diff(t, prepend=t[0])
+    return np.cumsum(0.5 * (q + np.concatenate(([q[0]], q[:-1]))) * dt)
+
+
+def water_timeline(
+    geometry: FloodGeometry,
+    *,
+    hydro_t_s: tuple[float, ...],
+    hydro_m3ps: tuple[float, ...],
+    start_s: float,
+    factor: float,
+    pumping_m3ps: float,
+    duration_s: float,
+    dt_s: float = TIME_STEP_S,
+) -> WaterTimeline:
+    """Pool level over the drill for one replication."""
+    t = np.arange(0.0, duration_s + dt_s, dt_s)
+    vin = factor * cumulative_inflow_m3(t, hydro_t_s, hydro_m3ps, start_s)
+    pumped = pumping_m3ps * np.clip(t - start_s, 0.0, None)
+    v = np.maximum.accumulate(np.maximum(vin - pumped, 0.0))
+    level = np.interp(v, geometry.volume_m3, geometry.z_grid)
+    return WaterTimeline(geometry, dt_s, level)
+
+
+def no_water(network: Network, duration_s: float) -> WaterTimeline:
+    """A timeline for drills without an inrush: every depth is zero."""
+    n = len(network.nodes)
+    g = FloodGeometry(
+        source=0,
+        source_elevation_m=-math.inf,
+        z_grid=np.array([0.0, 1.0]),
+        volume_m3=np.array([0.0, 1.0]),
+        node_spill_m=np.full(n, math.inf),
+        link_spill_m=np.full(len(network.links), math.inf),
+        link_low_m=np.zeros(len(network.links)),
+        node_elev_m=np.array([nd.elevation_m for nd in network.nodes]),
+    )
+    return WaterTimeline(g, duration_s, np.array([-math.inf, -math.inf]))

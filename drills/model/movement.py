@@ -1,0 +1,97 @@
+"""Walking, wading, climbing and crowd flow: the speed and capacity of each passage.
+
+Sources (reference tables in the project's shared reference notes, mine.md §2.1 and dam.md §2.3):
+
+* Free walking speed of a miner on a level, dry drift: **1.2 m/s**, the MUTCD design walking speed
+  also used as the SFPE corridor speed at low density (FHWA MUTCD §4E.06; SFPE Handbook of Fire
+  Protection Engineering, 5th ed., ch. 64, Gwynne & Rosenbaum).
+* Spread of individual free speeds: coefficient of variation **0.19** (Weidmann 1993,
+  *Transporttechnik der Fussgänger*, ETH IVT Schriftenreihe 90: mean 1.34 m/s, s.d. 0.26 m/s).
+* Crowd speed: SFPE hydraulic model, S = k·(1 − a·D), k = 1.40 m/s for corridors, a = 0.266 m²/person,
+  free walking below D = 0.54 person/m² (SFPE Handbook ch. 64). Floor 0.1 of free speed so a
+  jammed link still drains (project choice, stated).
+* Flow capacity: SFPE maximum specific flow **1.3 persons/(s·m)** of effective width; effective
+  width = width − 2 × 0.2 m boundary layer (SFPE Handbook ch. 64, corridor boundary layer 200 mm).
+* Slope: Tobler's hiking function, speed ∝ exp(−3.5·|s + 0.05|), normalised to 1 on the level
+  (Tobler 1993, *Three presentations on geographical analysis and modeling*, NCGIA TR 93-1).
+* Wading in still water: speed −38.6 % at 0.35 m depth for men (Li, Song, Zhang & Bode,
+  *Acta Polytechnica CTU Proc.* 57 (2026) 226) and about 50 % of normal at 0.9 m (Dias et al. 2021,
+  Qatar University wading experiment); in turbid water, darkness or with work boots, a further
+  30–50 % lower (Mizuno & Nihei, IAHR-APD 2016): we take the smaller 30 %.
+* Crowd flow through a bottleneck in 0.6 m of water falls by ΔJ = 0.60·b − 0.04 persons/s
+  (bottleneck experiments with 97 subjects, reference mine.md §2.1); we scale it linearly with depth
+  up to 0.6 m (project choice, stated).
+* Ladder climbing: **0.105 m/s** vertical, the middle of 162–204 m gained in about 29 min while
+  wearing a self-rescuer (彭然 2022, 中国煤炭). Climbers keep **2 m** apart on the ladder (project
+  choice: one climber per two metres of ladder), so a ladderway passes 0.105/2 persons/s.
+* A passage is impassable on foot when the water is deeper than **1.2 m**: above that depth the
+  ARR/AIDR hazard class H4 "unsafe for people" begins (Smith et al. 2014; AIDR Guideline 7-3, 2017).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+FREE_SPEED_MPS = 1.2
+SPEED_CV = 0.19
+SFPE_K_MPS = 1.40
+SFPE_A = 0.266
+SFPE_FREE_DENSITY = 0.54
+CROWD_FLOOR = 0.1
+SPECIFIC_FLOW_PPSM = 1.3
+BOUNDARY_LAYER_M = 0.2
+MIN_EFFECTIVE_WIDTH_M = 0.5
+TOBLER_B = 3.5
+CLIMB_MPS = 0.105
+LADDER_SPACING_M = 2.0
+WADING_LIMIT_M = 1.2
+TURBID_WADING_FACTOR = 0.7
+WET_DEPTH_M = 0.05
+
+# (depth m, speed factor) for wading, piecewise linear; beyond the last point the factor stays.
+_WADING = ((0.0, 1.0), (0.35, 1.0 - 0.386), (0.90, 0.5))
+
+
+def crowd_factor(density_ppm2: float) -> float:
+    """Speed as a share of free speed at a crowd density (persons per m²), SFPE."""
+    if density_ppm2 <= SFPE_FREE_DENSITY:
+        return 1.0
+    f = (1.0 - SFPE_A * density_ppm2) / (1.0 - SFPE_A * SFPE_FREE_DENSITY)
+    return max(f, CROWD_FLOOR)
+
+
+def slope_factor(rise_m: float, run_m: float) -> float:
+    """Tobler's hiking function relative to the level (uphill and downhill both slow)."""
+    if run_m <= 0:
+        return 1.0
+    s = rise_m / run_m
+    return math.exp(-TOBLER_B * (abs(s + 0.05) - 0.05))
+
+
+def wading_factor(depth_m: float) -> float:
+    """Speed as a share of dry speed when wading at ``depth_m`` in dark, turbid mine water."""
+    if depth_m < WET_DEPTH_M:
+        return 1.0
+    pts = _WADING
+    f = pts[-1][1]
+    for (d0, f0), (d1, f1) in itertools.pairwise(pts):
+        if depth_m <= d1:
+            f = f0 + (f1 - f0) * (depth_m - d0) / (d1 - d0)
+            break
+    return f * TURBID_WADING_FACTOR
+
+
+def flow_capacity_pps(width_m: float, depth_m: float = 0.0) -> float:
+    """Persons per second through a passage of ``width_m``, reduced when wading."""
+    eff = max(width_m - 2 * BOUNDARY_LAYER_M, MIN_EFFECTIVE_WIDTH_M)
+    dry = SPECIFIC_FLOW_PPSM * eff
+    if depth_m < WET_DEPTH_M:
+        return dry
+    loss = min(depth_m, 0.6) / 0.6 * max(0.60 * width_m - 0.04, 0.0)
+    return max(dry - loss, 0.1 * dry)
+
+
+def ladder_capacity_pps(climb_mps: float = CLIMB_MPS) -> float:
+    """Persons per second up a single ladderway."""
+    return climb_mps / LADDER_SPACING_M

@@ -1,0 +1,70 @@
+"""Plain, picklable records of one drill: one frozen record per person, per hoist, per event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Every person ends in exactly one of these.
+OUTCOMES = ("surface", "refuge", "caught", "underground")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """What happened to one person in one replication (times in s from the scenario start; NaN = never).
+
+    Attributes:
+        margin_s: smallest lead the person kept over the water on the passages they used — the time
+            each passage became impassable minus the time they left it (inf if no passage of theirs
+            flooded within the drill; NaN unless they reached safety).
+        water_s: when water reached their starting place (inf if never).
+    """
+
+    replication: int
+    person: str
+    profile: str
+    crew: str
+    start: str
+    warned_s: float
+    warned_by: str
+    departed_s: float
+    outcome: str
+    outcome_s: float
+    end: str
+    margin_s: float
+    water_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class HoistRecord:
+    replication: int
+    hoist: str
+    trips: int
+    persons: int
+    busy_s: float
+    utilisation: float
+    max_queue: int
+    mean_wait_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A moment on the drill timeline (trigger met, order given, channel on, water somewhere)."""
+
+    t_s: float
+    kind: str
+    what: str
+
+
+@dataclass(frozen=True)
+class DrillResult:
+    """Everything recorded in one replication."""
+
+    replication: int
+    people: tuple[PersonRecord, ...]
+    hoists: tuple[HoistRecord, ...]
+    timeline: tuple[Event, ...]
+    order_s: float
+    node_water_s: tuple[float, ...]
+    node_clear_s: tuple[float, ...]
+    link_peak_queue: tuple[int, ...]
+    events: int

@@ -1,0 +1,144 @@
+"""The compiled drill: everything one simulation needs, as plain frozen data.
+
+Built by :mod:`drills.inputs.compile` from the site, plan and scenario files; a revision of the plan
+is a new :class:`DrillSpec` made with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drills.model.hoist import HoistDef
+from drills.model.inrush import FloodGeometry
+from drills.model.network import Network
+from drills.model.variability import Distribution
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How a kind of person moves (see :mod:`drills.model.movement` for the sources)."""
+
+    id: str
+    speed_mps: float
+    speed_cv: float
+    climb_mps: float
+    wading_limit_m: float
+
+
+@dataclass(frozen=True)
+class Person:
+    index: int
+    id: str
+    start: int
+    profile: str
+    crew: str
+    radio: bool
+    paging: bool
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    decision_delay: Distribution
+    present_probability: float
+    backups: tuple[str, ...]
+    handover: Distribution
+    may_order_evacuation: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    quantity: str
+    node: int | None
+    threshold: float
+    level: str
+    owner: str
+    detection_delay: Distribution
+
+
+@dataclass(frozen=True)
+class Action:
+    action: str
+    owner: str
+    channels: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    type: str
+    activation_delay: Distribution
+    reliability: float
+    coverage: tuple[int, ...]
+    hear_probability: float
+    repeat_interval_s: float
+    call_duration: Distribution
+    ring_s: float
+    start: int | None
+    needs_mains_power: bool
+    backup_power_h: float
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    path: tuple[int, ...]
+    refuge: int | None
+
+
+@dataclass(frozen=True)
+class Inrush:
+    source: int
+    start_s: float
+    hydro_t_s: tuple[float, ...]
+    hydro_m3ps: tuple[float, ...]
+    factor: Distribution
+    pumping_m3ps: float
+    geometry: FloodGeometry
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    response_delay: dict[str, Distribution]
+    crew_relay: Distribution
+    water_cue_depth_m: float
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Provenance written into every output."""
+
+    site_id: str
+    site_name: str
+    plan_id: str
+    plan_version: str
+    plan_unit: str
+    scenario_id: str
+    scenario_title: str
+    start_time: str
+    files: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DrillSpec:
+    meta: Meta
+    network: Network
+    profiles: dict[str, Profile]
+    people: tuple[Person, ...]
+    roles: dict[str, Role]
+    triggers: tuple[Trigger, ...]
+    actions_by_level: dict[str, tuple[Action, ...]]
+    channels: tuple[Channel, ...]
+    routes: dict[int, Route]
+    exits: tuple[int, ...]
+    refuges: tuple[int, ...]
+    hoists: tuple[HoistDef, ...]
+    inrush: Inrush | None
+    behaviour: Behaviour
+    duration_s: float
+    order_at_s: float | None = None
+    order_channels: tuple[str, ...] | None = None
+    replications: int = 200
+    seed: int = 0

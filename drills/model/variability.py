@@ -1,0 +1,107 @@
+"""Uncertain parameters: small, picklable distributions sampled from explicit generators.
+
+A planner writes ``{dist: lognormal, median: 120, p95: 600}`` in YAML; the loader turns it into
+one of these. Log-normal distributions are given by median and 95th percentile because that is
+how drill records and published delay studies are usually summarised (e.g. LifeSim's PAI curves
+are read as "half have left by ..., nearly all by ...").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+Z95 = 1.6448536269514722  # standard-normal 95th percentile
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A known value."""
+
+    value: float
+
+    def sample(self, rng: np.random.Generator) -> float:
+        return self.value
+
+    @property
+    def median(self) -> float:
+        return self.value
+
+
+@dataclass(frozen=True)
+class LogNormal:
+    """Log-normal by median and 95th percentile (p95 >= median)."""
+
+    median: float
+    p95: float
+
+    @property
+    def sigma(self) -> float:
+        return math.log(self.p95 / self.median) / Z95 if self.p95 > self.median else 0.0
+
+    def sample(self, rng: np.random.Generator) -> float:
+        return self.median * math.exp(self.sigma * rng.standard_normal())
+
+
+@dataclass(frozen=True)
+class Uniform:
+    """Uniform on [low, high]."""
+
+    low: float
+    high: float
+
+    def sample(self, rng: np.random.Generator) -> float:
+        return self.low + (self.high - self.low) * rng.random()
+
+    @property
+    def median(self) -> float:
+        return 0.5 * (self.low + self.high)
+
+
+@dataclass(frozen=True)
+class Triangular:
+    """Triangular on [low, high] with the given mode."""
+
+    low: float
+    mode: float
+    high: float
+
+    def sample(self, rng: np.random.Generator) -> float:
+        if self.high == self.low:
+            return self.low
+        return float(rng.triangular(self.low, self.mode, self.high))
+
+    @property
+    def median(self) -> float:
+        a, c, b = self.low, self.mode, self.high
+        if b == a:
+            return a
+        if c >= (a + b) / 2:
+            return a + math.sqrt((b - a) * (c - a) / 2)
+        return b - math.sqrt((b - a) * (b - c) / 2)
+
+
+@dataclass(frozen=True)
+class Normal:
+    """Normal, truncated to [low, high] by resampling (at most 20 tries, then clipped)."""
+
+    mean: float
+    sd: float
+    low: float = -math.inf
+    high: float = math.inf
+
+    def sample(self, rng: np.random.Generator) -> float:
+        for _ in range(20):
+            x = self.mean + self.sd * rng.standard_normal()
+            if self.low <= x <= self.high:
+                return x
+        return min(max(self.mean, self.low), self.high)
+
+    @property
+    def median(self) -> float:
+        return min(max(self.mean, self.low), self.high)
+
+
+Distribution = Fixed | LogNormal | Uniform | Triangular | Normal
