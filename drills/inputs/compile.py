@@ -296,9 +296,6 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     for prof in scen.behaviour.response_delay_s:
         if prof not in profiles:
             pr.at(scd, ("scenario", "behaviour", "response_delay_s", prof), f"unknown profile {prof!r}")
-    if scen.order is None and not plan.warning.triggers:
-        pr.at(pd, ("plan", "warning"),
-              "the plan has no triggers and the scenario gives no order: nobody would order an evacuation")
     pr.raise_if_any()
 
 

@@ -376,7 +376,8 @@ class _Drill:
 
     def _act(self, action: Action, decided_by: str) -> Iterator[Any]:
         actor = decided_by
-        if action.owner != decided_by:
+        chain = (action.owner, *self.spec.roles[action.owner].backups)
+        if decided_by not in chain:  # another post carries it out, after its own decision
             who, delay = yield from self._who_acts(action.owner)
             if who is None:
                 self.log("decision", f"nobody to carry out {action.action}")
@@ -521,11 +522,10 @@ class _Drill:
         to_node = link.b if link.a == from_node else link.a
         rise = net.nodes[to_node].elevation_m - net.nodes[from_node].elevation_m
         if link.kind == "ladderway":
-            return abs(rise) / climb_mps / movement.wading_factor(depth)
+            return movement.passage_time_s(abs(rise), abs(rise), climb_mps, depth)
         run = math.sqrt(max(link.length_m**2 - rise**2, 0.0))
-        v = (speed * movement.slope_factor(rise, run) * movement.wading_factor(depth)
-             * movement.crowd_factor(density))
-        return link.length_m / v
+        v = speed * movement.slope_factor(rise, run) * movement.crowd_factor(density)
+        return movement.passage_time_s(link.length_m, rise, v, depth)
 
     def _safe(self, i: int, outcome: str, node: int, margin: float) -> None:
         self.outcome[i] = outcome

@@ -222,4 +222,4 @@ def no_water(network: Network, duration_s: float) -> WaterTimeline:
         link_low_m=np.zeros(len(network.links)),
         node_elev_m=np.array([nd.elevation_m for nd in network.nodes]),
     )
-    return WaterTimeline(g, duration_s, np.array([-math.inf, -math.inf]))
+    return WaterTimeline(g, duration_s, np.array([-1e12, -1e12]))  # far below any working

@@ -17,7 +17,9 @@ Sources (reference tables in the project's shared reference notes, mine.md §2.1
 * Wading in still water: speed −38.6 % at 0.35 m depth for men (Li, Song, Zhang & Bode,
   *Acta Polytechnica CTU Proc.* 57 (2026) 226) and about 50 % of normal at 0.9 m (Dias et al. 2021,
   Qatar University wading experiment); in turbid water, darkness or with work boots, a further
-  30–50 % lower (Mizuno & Nihei, IAHR-APD 2016): we take the smaller 30 %.
+  30–50 % lower (Mizuno & Nihei, IAHR-APD 2016): we take the smaller 30 %, phased in linearly over
+  the first 0.35 m so that a wet floor does not halve the speed at once (project choice, stated).
+  On a sloping passage only the length below the water is waded, at half the depth of its low end.
 * Crowd flow through a bottleneck in 0.6 m of water falls by ΔJ = 0.60·b − 0.04 persons/s
   (bottleneck experiments with 97 subjects, reference mine.md §2.1); we scale it linearly with depth
   up to 0.6 m (project choice, stated).
@@ -79,7 +81,23 @@ def wading_factor(depth_m: float) -> float:
         if depth_m <= d1:
             f = f0 + (f1 - f0) * (depth_m - d0) / (d1 - d0)
             break
-    return f * TURBID_WADING_FACTOR
+    turbid = 1.0 - (1.0 - TURBID_WADING_FACTOR) * min(depth_m / _WADING[1][0], 1.0)
+    return f * turbid
+
+
+def passage_time_s(length_m: float, rise_m: float, speed_mps: float, low_end_depth_m: float) -> float:
+    """Time to walk a passage whose low end is under ``low_end_depth_m`` of water.
+
+    On a level passage (rise under 0.5 m) the whole length is waded at that depth; on a slope only
+    the submerged length is, at half the low-end depth (the mean depth of a wedge of water).
+    """
+    if low_end_depth_m < WET_DEPTH_M:
+        return length_m / speed_mps
+    rise = abs(rise_m)
+    if rise < 0.5:
+        return length_m / (speed_mps * wading_factor(low_end_depth_m))
+    wet = min(low_end_depth_m / rise, 1.0)
+    return length_m * (1.0 - wet) / speed_mps + length_m * wet / (speed_mps * wading_factor(low_end_depth_m / 2))
 
 
 def flow_capacity_pps(width_m: float, depth_m: float = 0.0) -> float:

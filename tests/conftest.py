@@ -1,0 +1,67 @@
+"""Builders for small drills with known answers.
+
+Files are written as JSON (which is YAML) into a temporary folder and go through the same loader,
+checks and compiler as a planner's files.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drills.inputs.compile import load_drill
+from drills.model.spec import DrillSpec
+
+
+def node(id: str, kind: str, z: float = 0.0, x: float = 0.0, **kw: Any) -> dict:
+    return {"id": id, "kind": kind, "elevation_m": z, "x_m": x, **kw}
+
+
+def link(id: str, a: str, b: str, length: float, width: float = 4.0, kind: str = "drift", **kw: Any) -> dict:
+    return {"id": id, "kind": kind, "from": a, "to": b, "length_m": length, "width_m": width, **kw}
+
+
+def base_site(nodes: list[dict], links: list[dict], crews: list[dict], **kw: Any) -> dict:
+    return {"site": {"id": "test-site", "name": "Test site", "nodes": nodes, "links": links,
+                     "profiles": [{"id": "miner", "speed_mps": 1.2, "speed_cv": 0.0}],
+                     "shifts": {"day": crews}, **kw}}
+
+
+def base_plan(routes: list[dict] | None = None, exits: list[str] | None = None, **kw: Any) -> dict:
+    plan = {
+        "id": "test-plan", "unit": "Test unit", "version": "1", "site": "test-site",
+        "roles": [{"id": "dispatcher", "title": "Dispatcher", "decision_delay_s": 0}],
+        "channels": [{"id": "paging", "type": "cap_lamp_paging", "activation_delay_s": 0}],
+        "evacuation": {"exits": exits or ["out"], "routes": routes or []},
+    }
+    plan.update(kw)
+    return {"plan": plan}
+
+
+def base_scenario(duration_s: float = 7200, order_at_s: float | None = 0.0, **kw: Any) -> dict:
+    sc = {
+        "id": "test-scenario", "title": "Test", "site": "site.yaml", "plan": "plan.yaml",
+        "start_time": "2026-07-01T08:00:00", "duration_s": duration_s, "shift": "day",
+        "hazard": {}, "behaviour": {"response_delay_s": {"miner": 0}, "crew_relay_s": 0},
+        "monte_carlo": {"replications": 1, "seed": 1},
+    }
+    if order_at_s is not None:
+        sc["order"] = {"at_s": order_at_s}
+    sc.update(kw)
+    return {"scenario": sc}
+
+
+@pytest.fixture
+def build(tmp_path: Path):
+    """Write site, plan and scenario dicts and compile them into a DrillSpec."""
+
+    def _build(site: dict, plan: dict, scenario: dict) -> DrillSpec:
+        for name, data in (("site.yaml", site), ("plan.yaml", plan), ("scenario.yaml", scenario)):
+            (tmp_path / name).write_text(json.dumps(copy.deepcopy(data), indent=1), encoding="utf-8")
+        return load_drill(tmp_path / "scenario.yaml")
+
+    return _build

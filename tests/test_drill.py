@@ -1,0 +1,176 @@
+"""One drill: warning channels, decisions, water catching people, rerouting, refuges."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import base_plan, base_scenario, base_site, link, node
+
+from drills.model.drill import run_drill
+
+
+def run(spec, rep: int = 0):
+    return run_drill(spec, rep, spec.seed)
+
+
+def simple_site(count: int = 1, **kw) -> dict:
+    return base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": count, **kw}])
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def trigger_plan(roles: list[dict], **trig) -> dict:
+    return base_plan(
+        roles=roles,
+        warning={"triggers": [{"id": "t", "quantity": "elapsed_s", "threshold": 100, "owner": roles[0]["id"],
+                               "level": "red", **trig}],
+                 "actions_by_level": {"red": [{"action": "evacuate_underground", "owner": roles[0]["id"]}]}},
+    )
+
+
+def test_order_comes_one_decision_delay_after_the_trigger(build):
+    plan = trigger_plan([{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50}], detection_delay_s=20)
+    res = run(build(simple_site(), plan, base_scenario(order_at_s=None)))
+    assert res.order_s == pytest.approx(100 + 20 + 50)
+    assert res.people[0].warned_s == pytest.approx(170)
+
+
+def test_absent_role_hands_over_to_its_backup(build):
+    roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "present_probability": 0,
+              "backups": ["leader"], "handover_s": 30},
+             {"id": "leader", "title": "Leader", "decision_delay_s": 70}]
+    res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None)))
+    assert res.order_s == pytest.approx(100 + 30 + 70)
+    assert any("absent" in e.what for e in res.timeline)
+
+
+def test_no_one_present_means_no_order_and_no_one_warned(build):
+    roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "present_probability": 0}]
+    res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, duration_s=3600)))
+    assert math.isnan(res.order_s)
+    [p] = res.people
+    assert p.warned_by == "" and p.outcome == "underground"
+
+
+# ---------------------------------------------------------------- channels
+
+
+def test_pa_reaches_only_the_places_it_covers(build):
+    site = base_site([node("a", "workplace"), node("b", "workplace"), node("out", "portal")],
+                     [link("da", "a", "out", 100.0), link("db", "b", "out", 100.0)],
+                     [{"at": "a", "count": 3}, {"at": "b", "count": 3}])
+    plan = base_plan(channels=[{"id": "pa", "type": "mine_pa", "coverage": ["a"]}])
+    res = run(build(site, plan, base_scenario(duration_s=3600)))
+    by_place = {p.start: p.warned_by for p in res.people}
+    assert by_place == {"a": "pa", "b": ""}
+    assert all(p.outcome == "underground" for p in res.people if p.start == "b")
+
+
+def test_phone_is_answered_only_where_someone_is(build):
+    site = base_site([node("a", "workplace"), node("b", "workplace"), node("out", "portal")],
+                     [link("da", "a", "out", 100.0), link("db", "b", "out", 100.0)],
+                     [{"at": "b", "count": 2}])
+    plan = base_plan(channels=[{"id": "phones", "type": "station_phones", "coverage": ["a", "b"],
+                                "ring_s": 30, "call_duration_s": 40}])
+    res = run(build(site, plan, base_scenario()))
+    # a rings unanswered for 30 s, then b is answered and the call takes 40 s
+    assert [p.warned_s for p in res.people] == [pytest.approx(70.0)] * 2
+    assert {p.warned_by for p in res.people} == {"phones"}
+
+
+def test_radio_carrier_tells_the_crew_after_the_relay_delay(build):
+    site = simple_site(count=4, radio_carriers=1)
+    plan = base_plan(channels=[{"id": "radio", "type": "leaky_feeder"}])
+    scen = base_scenario(behaviour={"response_delay_s": {"miner": 0}, "crew_relay_s": 45})
+    res = run(build(site, plan, scen))
+    got = sorted((p.warned_s, p.warned_by) for p in res.people)
+    assert got == [(0.0, "radio"), (45.0, "crew"), (45.0, "crew"), (45.0, "crew")]
+
+
+def test_failed_channel_warns_nobody(build):
+    plan = base_plan(channels=[{"id": "paging", "type": "cap_lamp_paging", "reliability": 0.0}])
+    res = run(build(simple_site(count=2), plan, base_scenario(duration_s=1800)))
+    assert all(p.warned_by == "" for p in res.people)
+    assert any(e.what == "paging failed" for e in res.timeline)
+
+
+def test_runner_warns_the_places_on_the_way(build):
+    site = base_site([node("st", "junction"), node("a", "workplace", x=100), node("b", "workplace", x=300),
+                      node("out", "portal")],
+                     [link("sa", "st", "a", 100.0), link("ab", "a", "b", 200.0), link("so", "st", "out", 50.0)],
+                     [{"at": "a", "count": 1}, {"at": "b", "count": 1}])
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": "st", "coverage": ["b"]}])
+    res = run(build(site, plan, base_scenario()))
+    warned = {p.start: p.warned_s for p in res.people}
+    assert warned["a"] == pytest.approx(100 / 1.2)
+    assert warned["b"] == pytest.approx(300 / 1.2)
+
+
+# ---------------------------------------------------------------- water and people
+
+
+def flooding_dip_site() -> dict:
+    # face at 0; the short way out dips to -3 m where the water comes in; the long way is dry
+    nodes = [node("face", "workplace"), node("dip", "junction", z=-3.0, x=50), node("out1", "portal", x=100),
+             node("out2", "portal", z=20.0, x=-2000)]
+    links = [link("to_dip", "face", "dip", 60.0), link("dip_out", "dip", "out1", 60.0),
+             link("long", "face", "out2", 2000.0, kind="ramp")]
+    return base_site(nodes, links, [{"at": "face", "count": 1}])
+
+
+def test_miner_reroutes_when_the_planned_passage_is_under_water(build):
+    plan = base_plan(routes=[{"id": "short", "from": ["face"], "path": ["face", "dip", "out1"]}],
+                     exits=["out1", "out2"])
+    hazard = {"inrush": {"source": "dip", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    # the dip is 1.2 m deep after 576 m³ (576 s); the order comes at 600 s
+    res = run(build(flooding_dip_site(), plan, base_scenario(order_at_s=600, hazard=hazard)))
+    [p] = res.people
+    assert p.outcome == "surface" and p.end == "out2"
+    slope = 20.0 / math.sqrt(2000.0**2 - 20.0**2)
+    assert p.outcome_s == pytest.approx(600 + 2000 / (1.2 * math.exp(-3.5 * (slope + 0.05 - 0.05))))
+
+
+def test_miner_who_waits_too_long_is_caught_where_he_stands(build):
+    site = base_site([node("face", "workplace"), node("out", "portal", z=30.0)],
+                     [link("r", "face", "out", 300.0, kind="ramp")], [{"at": "face", "count": 1}])
+    hazard = {"inrush": {"source": "face", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    spec = build(site, base_plan(), base_scenario(order_at_s=None, hazard=hazard,
+                                                  behaviour={"response_delay_s": {"miner": 7200}}))
+    res = run(spec)
+    [p] = res.people
+    assert p.warned_by == "water" and p.warned_s == 0.0
+    assert p.outcome == "caught" and p.end == "face"
+    from drills.model.drill import _Drill
+
+    w = _Drill(spec, 0, spec.seed).water
+    assert p.outcome_s == pytest.approx(w.node_time_depth(spec.network.index["face"], 1.2))
+    assert p.outcome_s < 7200
+
+
+def test_refuge_takes_people_up_to_its_seats_when_no_exit_is_reachable(build):
+    nodes = [node("face", "workplace"), node("ref", "refuge", capacity_persons=2), node("out", "portal")]
+    links = [link("fr", "face", "ref", 100.0), link("fo", "face", "out", 100.0)]
+    site = base_site(nodes, links, [{"at": "face", "count": 3}])
+    plan = base_plan(routes=[{"id": "shelter", "from": ["face"], "path": ["face", "ref"]}], refuges=["ref"])
+    plan["plan"]["evacuation"]["refuges"] = ["ref"]
+    del plan["plan"]["refuges"]
+    res = run(build(site, plan, base_scenario()))
+    outcomes = sorted(p.outcome for p in res.people)
+    assert outcomes == ["refuge", "refuge", "surface"]  # the third finds the chamber full and walks out
+
+
+def test_margin_is_lead_over_the_water_on_the_passages_used(build):
+    site = base_site([node("face", "workplace"), node("out", "portal", z=30.0)],
+                     [link("r", "face", "out", 300.0, kind="ramp")], [{"at": "face", "count": 1}])
+    hazard = {"inrush": {"source": "face", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    spec = build(site, base_plan(), base_scenario(hazard=hazard))
+    res = run(spec)
+    [p] = res.people
+    from drills.model.drill import _Drill
+
+    w = _Drill(spec, 0, spec.seed).water
+    assert p.outcome == "surface"
+    assert p.margin_s == pytest.approx(w.link_time_depth(0, 1.2) - p.outcome_s)

@@ -1,0 +1,110 @@
+"""Analytic cases for walking, climbing and crowd flow, with known answers."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import base_plan, base_scenario, base_site, link, node
+
+from drills.model import movement
+from drills.model.drill import run_drill
+
+
+def outcome_times(spec, rep: int = 0) -> list[float]:
+    res = run_drill(spec, rep, spec.seed)
+    return [p.outcome_s for p in res.people]
+
+
+def test_one_miner_on_a_flat_dry_drift_arrives_at_length_over_speed(build):
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 500.0)],
+                     [{"at": "face", "count": 1}])
+    spec = build(site, base_plan(), base_scenario())
+    [t] = outcome_times(spec)
+    assert t == pytest.approx(500.0 / 1.2, abs=1e-9)
+
+
+def test_response_delay_and_order_time_add_to_the_walk(build):
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 240.0)],
+                     [{"at": "face", "count": 1}])
+    scen = base_scenario(order_at_s=100.0, behaviour={"response_delay_s": {"miner": 30}, "crew_relay_s": 0})
+    spec = build(site, base_plan(), scen)
+    [t] = outcome_times(spec)
+    assert t == pytest.approx(100.0 + 30.0 + 240.0 / 1.2)
+
+
+def test_uphill_ramp_is_slower_by_toblers_function(build):
+    rise, run_ = 100.0, 700.0
+    length = math.hypot(rise, run_)
+    site = base_site([node("face", "workplace", z=-100.0), node("out", "portal", z=0.0)],
+                     [link("r", "face", "out", length, kind="ramp")], [{"at": "face", "count": 1}])
+    spec = build(site, base_plan(), base_scenario())
+    [t] = outcome_times(spec)
+    expected_speed = 1.2 * math.exp(-3.5 * (abs(rise / run_ + 0.05) - 0.05))
+    assert t == pytest.approx(length / expected_speed)
+    assert t > length / 1.2
+
+
+def test_ladder_climb_takes_rise_over_climb_rate(build):
+    site = base_site([node("bottom", "workplace", z=-120.0), node("out", "surface", z=0.0)],
+                     [link("lad", "bottom", "out", 122.0, width=1.2, kind="ladderway")],
+                     [{"at": "bottom", "count": 1}])
+    spec = build(site, base_plan(), base_scenario())
+    [t] = outcome_times(spec)
+    assert t == pytest.approx(120.0 / movement.CLIMB_MPS)
+
+
+def test_crowd_through_a_narrow_link_takes_its_flow_capacity_time(build):
+    n, width, length = 50, 1.0, 1000.0
+    site = base_site([node("stope", "workplace"), node("out", "portal")],
+                     [link("narrow", "stope", "out", length, width=width)], [{"at": "stope", "count": n}])
+    spec = build(site, base_plan(), base_scenario())
+    times = sorted(outcome_times(spec))
+    cap = movement.SPECIFIC_FLOW_PPSM * (width - 2 * movement.BOUNDARY_LAYER_M)
+    assert cap == pytest.approx(0.78)
+    # the k-th person (0-based) enters at k / capacity; density stays below the SFPE free-flow limit
+    assert n / (length * width) < movement.SFPE_FREE_DENSITY
+    assert times[-1] == pytest.approx((n - 1) / cap + length / 1.2)
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert all(g == pytest.approx(1 / cap) for g in gaps)
+
+
+def test_a_wider_link_clears_the_same_crowd_sooner(build):
+    def last(width: float) -> float:
+        site = base_site([node("stope", "workplace"), node("out", "portal")],
+                         [link("d", "stope", "out", 300.0, width=width)], [{"at": "stope", "count": 40}])
+        return max(outcome_times(build(site, base_plan(), base_scenario())))
+
+    assert last(3.0) < last(1.5) < last(0.9)
+
+
+def test_dense_crowd_walks_slower_than_free_speed():
+    assert movement.crowd_factor(0.3) == 1.0
+    assert movement.crowd_factor(movement.SFPE_FREE_DENSITY) == pytest.approx(1.0)
+    # SFPE: S = 1.4 (1 - 0.266 D) → at D = 2, 0.655 m/s, i.e. 0.546 of the 1.2 m/s free speed
+    assert movement.crowd_factor(2.0) == pytest.approx(1.4 * (1 - 0.266 * 2.0) / 1.2, rel=1e-3)
+    assert movement.crowd_factor(10.0) == movement.CROWD_FLOOR
+
+
+def test_wading_factor_follows_the_published_points():
+    assert movement.wading_factor(0.0) == 1.0
+    assert movement.wading_factor(0.35) == pytest.approx((1 - 0.386) * movement.TURBID_WADING_FACTOR)
+    assert movement.wading_factor(0.9) == pytest.approx(0.5 * movement.TURBID_WADING_FACTOR)
+    assert movement.wading_factor(0.06) > 0.85  # a wet floor slows a little, not by half
+    depths = [0.1 * k for k in range(1, 13)]
+    factors = [movement.wading_factor(d) for d in depths]
+    assert factors == sorted(factors, reverse=True)
+
+
+def test_flow_capacity_falls_in_water_by_the_bottleneck_experiment():
+    dry = movement.flow_capacity_pps(2.0)
+    wet = movement.flow_capacity_pps(2.0, 0.6)
+    assert dry - wet == pytest.approx(0.60 * 2.0 - 0.04)
+
+
+def test_only_the_submerged_length_of_a_slope_is_waded():
+    # 100 m ramp rising 10 m, 1 m of water at its low end: 10 m waded at 0.5 m mean depth
+    t = movement.passage_time_s(100.0, 10.0, 1.0, 1.0)
+    assert t == pytest.approx(90.0 + 10.0 / movement.wading_factor(0.5))
+    assert movement.passage_time_s(100.0, 0.0, 1.0, 0.3) == pytest.approx(100.0 / movement.wading_factor(0.3))
+    assert movement.passage_time_s(100.0, 0.0, 1.0, 0.0) == 100.0
