@@ -172,7 +172,7 @@ class _Drill:
         return self._result()
 
     def log(self, kind: str, what: str, t: float | None = None) -> None:
-        self.timeline.append(Event(self.env.now if t is None else t, kind, what))
+        self.timeline.append(Event(float(self.env.now if t is None else t), kind, what))
 
     # ------------------------------------------------------------------ warning
     def warn(self, i: int, channel: str) -> None:
@@ -469,20 +469,20 @@ class _Drill:
                     path, pos = self._reroute(node, i, prof, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 self.present[node] += 1
-                ride = cage.request(node, i)
+                rider = cage.request(node, i)
                 t_catch = self.node_impassable_s(node, limit)
                 if t_catch < INF:
-                    yield ride | env.timeout(max(t_catch - env.now, 0.0))
-                    if not ride.triggered:
+                    yield rider.boarded | env.timeout(max(t_catch - env.now, 0.0))
+                    if not rider.boarded.triggered:
                         cage.withdraw(node, i)
                         self.present[node] -= 1
                         self._caught(i, node)
                         return
                 else:
-                    yield ride
+                    yield rider.boarded
                 self.present[node] -= 1
-                board_s = ride.value[0]
-                margin = min(margin, t_catch - board_s)
+                margin = min(margin, t_catch - rider.boarded.value)
+                yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
             link = net.links[edge["link"]]
@@ -594,7 +594,7 @@ class _Drill:
                         self.outcome_s[i] = t_fail
                         self.margin[i] = NAN
                 self.log("hazard", f"refuge {net.nodes[node].id} flooded", t=t_fail)
-        node_water = tuple(self.water.node_time_depth(k, movement.WET_DEPTH_M) for k in range(len(net.nodes)))
+        node_water = tuple(float(self.water.node_time_depth(k, movement.WET_DEPTH_M)) for k in range(len(net.nodes)))
         for k, t in enumerate(node_water):
             if t < end_t and net.nodes[k].kind in ("shaft_station", "refuge", "workplace"):
                 self.log("water", f"water at {net.nodes[k].id}", t=t)
@@ -613,13 +613,13 @@ class _Drill:
                     profile=p.profile,
                     crew=p.crew,
                     start=net.nodes[p.start].id,
-                    warned_s=self.warned_s[i],
+                    warned_s=float(self.warned_s[i]),
                     warned_by=self.warned_by[i],
-                    departed_s=self.departed_s[i],
+                    departed_s=float(self.departed_s[i]),
                     outcome=self.outcome[i],
-                    outcome_s=t_out,
+                    outcome_s=float(t_out),
                     end=net.nodes[self.end[i]].id,
-                    margin_s=self.margin[i] if safe else NAN,
+                    margin_s=float(self.margin[i]) if safe else NAN,
                     water_s=node_water[p.start],
                 )
             )
@@ -632,20 +632,20 @@ class _Drill:
                     hoist=cage.h.id,
                     trips=st.trips,
                     persons=st.persons,
-                    busy_s=st.busy_s,
-                    utilisation=st.busy_s / end_t,
+                    busy_s=float(st.busy_s),
+                    utilisation=float(st.busy_s / end_t),
                     max_queue=st.max_queue,
                     mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN,
                 )
             )
-        node_clear = tuple(clear.get(k, NAN) for k in range(len(net.nodes)))
+        node_clear = tuple(float(clear.get(k, NAN)) for k in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
         return DrillResult(
             replication=self.rep,
             people=tuple(people),
             hoists=tuple(hoists),
             timeline=tuple(self.timeline),
-            order_s=self.order_s,
+            order_s=float(self.order_s),
             node_water_s=node_water,
             node_clear_s=node_clear,
             link_peak_queue=tuple(self.link_peak_queue),

@@ -98,7 +98,8 @@ class Rider:
 
     person: int
     arrived_s: float
-    boarded: Any  # simpy.Event, succeeded at the collar with (boarding time, arrival time)
+    boarded: Any  # simpy.Event, succeeded when the rider steps into the cage (value: that time)
+    landed: Any  # simpy.Event, succeeded at the collar (value: that time)
 
 
 @dataclass
@@ -127,17 +128,17 @@ class Cage:
     def queue_length(self) -> int:
         return sum(len(q) for q in self.queues.values())
 
-    def request(self, station: int, person: int) -> Any:
-        """Join the queue at ``station``; the returned event fires on arrival at the collar."""
-        ev = self.env.event()
+    def request(self, station: int, person: int) -> Rider:
+        """Join the queue at ``station``; the rider's events fire on boarding and at the collar."""
+        rider = Rider(person, self.env.now, self.env.event(), self.env.event())
         q = self.queues[station]
-        q.append(Rider(person, self.env.now, ev))
+        q.append(rider)
         n = self.queue_length()
         if n > self.stats.max_queue:
             self.stats.max_queue = n
         if not self._wake.triggered:
             self._wake.succeed()
-        return ev
+        return rider
 
     def withdraw(self, station: int, person: int) -> None:
         """Leave the queue (the rider was caught or went another way)."""
@@ -184,6 +185,7 @@ class Cage:
             board_s = env.now
             for r in riders:
                 self.stats.waits.append(board_s - r.arrived_s)
+                r.boarded.succeed(board_s)
             yield env.timeout(rest_time_s(n, h.decks) + h.wind_s(station, h.collar))
             yield env.timeout(rest_time_s(n, h.decks))
             self.position = h.collar
@@ -191,4 +193,4 @@ class Cage:
             self.stats.persons += n
             self.stats.busy_s += env.now - start
             for r in riders:
-                r.boarded.succeed((board_s, env.now))
+                r.landed.succeed(env.now)
