@@ -162,7 +162,7 @@ def test_refuge_takes_people_up_to_its_seats_when_no_exit_is_reachable(build):
     assert outcomes == ["refuge", "refuge", "surface"]  # the third finds the chamber full and walks out
 
 
-def test_margin_is_lead_over_the_water_on_the_passages_used(build):
+def test_margin_is_lead_over_the_water_at_the_places_passed(build):
     site = base_site([node("face", "workplace"), node("out", "portal", z=30.0)],
                      [link("r", "face", "out", 300.0, kind="ramp")], [{"at": "face", "count": 1}])
     hazard = {"inrush": {"source": "face", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
@@ -173,4 +173,5 @@ def test_margin_is_lead_over_the_water_on_the_passages_used(build):
 
     w = _Drill(spec, 0, spec.seed).water
     assert p.outcome == "surface"
-    assert p.margin_s == pytest.approx(w.link_time_depth(0, 1.2) - p.outcome_s)
+    assert p.departed_s == 0.0
+    assert p.margin_s == pytest.approx(w.node_time_depth(spec.network.index["face"], 1.2) - p.departed_s)

@@ -30,9 +30,10 @@ from drills.experiment.scorecard import Scorecard
 
 GRID_S = 30.0
 DPI = 150
-CMAP = "cividis"
+CMAP = "viridis"
 #: Okabe–Ito colours (colour-blind safe); the lines also differ by style so they survive grey print.
 WARNED, SAFE, WATER, NEVER = "#E69F00", "#009E73", "#0072B2", "#D55E00"
+DRY = "0.72"
 #: Families that carry Chinese glyphs, used as fallbacks when installed (role titles, sources).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
                 "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Droid Sans Fallback")
@@ -226,12 +227,12 @@ def _label_offsets(net, labelled: list[int]) -> dict[int, tuple[float, float]]:
     return out
 
 
-def _draw_links(ax, net, colours: list, width_scale: float = 1.0) -> None:
-    for lk, colour in zip(net.links, colours, strict=True):
+def _draw_links(ax, net, colours: list, scales: list[float]) -> None:
+    for lk, colour, scale in zip(net.links, colours, scales, strict=True):
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         ls, lw = LINK_STYLE.get(lk.kind, DEFAULT_LINK_STYLE)
         ax.plot([a.x_m, b.x_m], [a.elevation_m, b.elevation_m], color=colour, linestyle=ls,
-                linewidth=lw * width_scale, solid_capstyle="butt", zorder=1)
+                linewidth=lw * scale, solid_capstyle="butt", zorder=1)
 
 
 def _label_nodes(ax, ex: ExerciseResult, suffix: dict[int, str] | None = None) -> None:
@@ -264,7 +265,8 @@ def network(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
     cmap = matplotlib.colormaps[CMAP]
     finite_w = link_water[np.isfinite(link_water)]
     norm_w = Normalize(0, (finite_w.max() if len(finite_w) else dur) / 60)
-    _draw_links(ax_w, net, [cmap(norm_w(t / 60)) if math.isfinite(t) else "0.78" for t in link_water])
+    _draw_links(ax_w, net, [cmap(norm_w(t / 60)) if math.isfinite(t) else DRY for t in link_water],
+                [1.0 if math.isfinite(t) else 0.6 for t in link_water])
     ax_w.scatter([n.x_m for n in net.nodes], [n.elevation_m for n in net.nodes], s=6, color="0.2", zorder=3)
     _label_nodes(ax_w, ex)
     fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, label="water arrives (median, min)",
@@ -273,28 +275,31 @@ def network(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
     kinds = sorted({lk.kind for lk in net.links})
     handles = [Line2D([], [], color="0.3", linestyle=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[0],
                       linewidth=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[1], label=k) for k in kinds]
-    handles.append(Line2D([], [], color="0.78", linewidth=2, label="dry in most replications"))
-    ax_w.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.0), fontsize=7, borderaxespad=0.3)
+    handles.append(Line2D([], [], color=DRY, linewidth=1.0, label="dry in most replications"))
+    ax_w.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.03), ncol=len(handles), fontsize=7)
 
-    _draw_links(ax_c, net, ["0.8"] * len(net.links), width_scale=0.7)
+    _draw_links(ax_c, net, [DRY] * len(net.links), [0.6] * len(net.links))
     finite_c = clear_med[np.isfinite(clear_med)]
     norm_c = Normalize(0, (finite_c.max() if len(finite_c) else dur) / 60)
     xs = np.array([n.x_m for n in net.nodes])
     zs = np.array([n.elevation_m for n in net.nodes])
     nobody = ~started
-    ax_c.scatter(xs[nobody], zs[nobody], s=8, color="0.7", zorder=3, label="nobody started here")
+    ax_c.scatter(xs[nobody], zs[nobody], s=8, color=DRY, zorder=3, label="nobody started here")
     fin = np.isfinite(clear_med)
     ax_c.scatter(xs[fin], zs[fin], c=clear_med[fin] / 60, cmap=cmap, norm=norm_c, s=60, edgecolors="0.1",
                  linewidths=0.6, zorder=4, label="cleared (colour = median time)")
     never = started & ~fin
-    ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=4,
-                 label="not cleared in most replications")
-    _label_nodes(ax_c, ex, {k: f" ({not_cleared[k]}/{ex.replications} not cleared)"
+    if never.any():
+        ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6,
+                     zorder=4, label="not cleared in most replications")
+    _label_nodes(ax_c, ex, {k: f" ({not_cleared[k]}/{ex.replications})"
                             for k in range(len(net.nodes)) if started[k] and not_cleared[k]})
     fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label="last person safe (median, min)",
                  shrink=0.85)
     ax_c.set_title("(b) Starting places by when the last person from there was safe")
-    ax_c.legend(loc="upper left", bbox_to_anchor=(1.0, 0.0), fontsize=7, borderaxespad=0.3, markerscale=0.8)
+    ax_c.text(0.0, -0.13, f"(k/{ex.replications}): replications in which someone who started there was never safe",
+              transform=ax_c.transAxes, fontsize=7, va="top")
+    ax_c.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncol=3, fontsize=7, markerscale=0.8)
     for ax in (ax_w, ax_c):
         ax.set_ylabel("elevation (m)")
         ax.margins(x=0.06, y=0.12)

@@ -513,7 +513,7 @@ class _Drill:
                 self._caught(i, node if t_here < t_enter else nxt)
                 return
             yield env.timeout(t_exit - now)
-            margin = min(margin, self.link_impassable_s(link.index, limit) - t_exit)
+            margin = min(margin, t_here - t_enter)
             node, pos = nxt, pos + 1
 
     def _walk_time(self, link, from_node: int, speed: float, depth: float, density: float,
@@ -528,6 +528,8 @@ class _Drill:
         return movement.passage_time_s(link.length_m, rise, v, depth)
 
     def _safe(self, i: int, outcome: str, node: int, margin: float) -> None:
+        limit = self.spec.profiles[self.spec.people[i].profile].wading_limit_m
+        margin = min(margin, self.node_impassable_s(node, limit) - self.env.now)
         self.outcome[i] = outcome
         self.outcome_s[i] = self.env.now
         self.end[i] = node

@@ -13,9 +13,10 @@ class PersonRecord:
     """What happened to one person in one replication (times in s from the scenario start; NaN = never).
 
     Attributes:
-        margin_s: smallest lead the person kept over the water on the passages they used — the time
-            each passage became impassable minus the time they left it (inf if no passage of theirs
-            flooded within the drill; NaN unless they reached safety).
+        margin_s: smallest lead the person kept over the water at the places they passed — the time
+            each place became impassable minus the time they left it (for the place of safety: minus
+            the time they arrived); inf if none of those places flooded within the drill; NaN unless
+            they reached safety.
         water_s: when water reached their starting place (inf if never).
     """
 
