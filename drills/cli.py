@@ -59,10 +59,14 @@ def fmt_value(value: float, unit: str) -> str:
 def run(
     scenario: Annotated[Path | None, typer.Argument(help="scenario YAML; default: the bundled mine example")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML instead of the scenario's")] = None,
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=1, help="default: the scenario's")] = None,
+    replications: Annotated[
+        int | None, typer.Option("--replications", "-n", min=1, help="default: the scenario's")
+    ] = None,
     seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<scenario id>")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="output folder; default reports/<scenario id>")
+    ] = None,
     lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
 ) -> None:
     """Run a drill many times and write the scorecard, outcomes, figures and report."""

@@ -143,9 +143,9 @@ def test_miner_who_waits_too_long_is_caught_where_he_stands(build):
     [p] = res.people
     assert p.warned_by == "water" and p.warned_s == 0.0
     assert p.outcome == "caught" and p.end == "face"
-    from drills.model.drill import _Drill
+    from drills.model.drill import Drill
 
-    w = _Drill(spec, 0, spec.seed).water
+    w = Drill(spec, 0, spec.seed).water
     assert p.outcome_s == pytest.approx(w.node_time_depth(spec.network.index["face"], 1.2))
     assert p.outcome_s < 7200
 
@@ -169,9 +169,9 @@ def test_margin_is_lead_over_the_water_at_the_places_passed(build):
     spec = build(site, base_plan(), base_scenario(hazard=hazard))
     res = run(spec)
     [p] = res.people
-    from drills.model.drill import _Drill
+    from drills.model.drill import Drill
 
-    w = _Drill(spec, 0, spec.seed).water
+    w = Drill(spec, 0, spec.seed).water
     assert p.outcome == "surface"
     assert p.departed_s == 0.0
     assert p.margin_s == pytest.approx(w.node_time_depth(spec.network.index["face"], 1.2) - p.departed_s)

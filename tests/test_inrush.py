@@ -7,7 +7,7 @@ import math
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
-from drills.model.drill import _Drill
+from drills.model.drill import Drill
 from drills.model.inrush import cumulative_inflow_m3, spill_elevations, water_timeline
 
 
@@ -75,7 +75,7 @@ def test_flooding_order_in_the_bundled_mine_is_bottom_up():
     from drills.inputs.compile import load_drill
 
     spec = load_drill(default_scenario())
-    d = _Drill(spec, 0, spec.seed)
+    d = Drill(spec, 0, spec.seed)
     idx = spec.network.index
     t = {n: d.water.node_time_depth(idx[n], 0.05) for n in ("sump360", "st360", "st240", "st120", "collar")}
     assert t["sump360"] < t["st360"] < t["st240"] <= t["st120"] <= t["collar"]

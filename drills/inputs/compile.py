@@ -12,23 +12,24 @@ from typing import Any
 import networkx as nx
 
 from drills.inputs.base import dist_or_number
-from drills.inputs.plan import PlanBody, PlanFile
+from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
+from drills.inputs.population import build_population
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.site import SiteBody, SiteFile
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import YamlDocument, load_yaml
-from drills.model import behaviour, hoist, inrush
+from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
 from drills.model.spec import (
     Action,
     Behaviour,
     Channel,
+    DamBreak,
     DrillSpec,
     Inrush,
     Meta,
-    Person,
     Profile,
     Role,
     Route,
@@ -118,7 +119,7 @@ def check(ld: Loaded) -> None:
 
 
 def _profiles(site: SiteBody) -> dict[str, Profile]:
-    profiles = dict(DEFAULT_PROFILES)
+    profiles = {**DEFAULT_PROFILES, **residents.RESIDENT_PROFILES}
     for p in site.profiles:
         profiles[p.id] = Profile(p.id, p.speed_mps, p.speed_cv, p.climb_mps, p.wading_limit_m)
     return profiles
@@ -315,13 +316,8 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     ]
     net = Network.build(nodes, links)
     profiles = _profiles(site)
-    people = []
-    for c in site.shifts[scen.shift]:
-        crew = c.crew or c.at
-        n_paging = round(c.count * c.paging_lamp_share)
-        for j in range(c.count):
-            people.append(Person(len(people), f"{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
-                                 radio=j < c.radio_carriers, paging=j < n_paging))
+    site_profiles = {p.id for p in site.profiles}
+    people, parties = build_population(site, scen, idx)
     priority = tuple(idx[s] for s in plan.evacuation.hoist_priority)
     hoists = []
     for h in site.hoists:
@@ -347,12 +343,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         lvl: tuple(Action(a.action, a.owner, tuple(a.channels) if a.channels is not None else None) for a in acts)
         for lvl, acts in plan.warning.actions_by_level.items()
     }
-    channels = tuple(
-        Channel(c.id, c.type, dist_or_number(c.activation_delay_s), c.reliability, tuple(idx[n] for n in c.coverage),
-                c.hear_probability, c.repeat_interval_s, dist_or_number(c.call_duration_s), c.ring_s,
-                idx[c.start] if c.start else None, c.needs_mains_power, c.backup_power_h)
-        for c in plan.channels
-    )
+    channels = tuple(_channel(c, idx, scen) for c in plan.channels)
     routes = {}
     for r in plan.evacuation.routes:
         route = Route(r.id, tuple(idx[n] for n in r.path), idx[r.refuge] if r.refuge else None)
@@ -367,11 +358,18 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
                      s.pumping_m3ph / 3600.0, inrush.build_geometry(net, src))
     b = scen.behaviour
     response = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
+    response.update({p: residents.MOBILISATION_DELAY for p in residents.RESIDENT_PROFILES if p not in site_profiles})
     response.update({p: dist_or_number(q) for p, q in b.response_delay_s.items()})
+    compliance = {p: residents.COMPLIANCE for p in residents.RESIDENT_PROFILES}
+    compliance.update(b.compliance)
     beh = Behaviour(
         response_delay=response,
         crew_relay=dist_or_number(b.crew_relay_s) if b.crew_relay_s is not None else behaviour.DEFAULT_CREW_RELAY,
         water_cue_depth_m=b.water_cue_depth_m or behaviour.DEFAULT_WATER_CUE_DEPTH_M,
+        neighbour_relay=(dist_or_number(b.neighbour_relay_s) if b.neighbour_relay_s is not None
+                         else residents.NEIGHBOUR_RELAY),
+        neighbours_told=b.neighbours_told if b.neighbours_told is not None else residents.NEIGHBOURS_TOLD,
+        compliance=compliance,
     )
     meta = Meta(
         site_id=site.id, site_name=site.name, plan_id=plan.id, plan_version=plan.version, plan_unit=plan.unit,
@@ -382,12 +380,68 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         meta=meta, network=net, profiles=profiles, people=tuple(people), roles=roles, triggers=triggers,
         actions_by_level=actions, channels=channels, routes=routes,
         exits=tuple(idx[x] for x in plan.evacuation.exits), refuges=tuple(idx[x] for x in plan.evacuation.refuges),
-        hoists=tuple(hoists), inrush=inr, behaviour=beh, duration_s=scen.duration_s,
+        hoists=tuple(hoists), inrush=inr, behaviour=beh, duration_s=scen.duration_s, parties=tuple(parties),
+        assembly_points=tuple(idx[x] for x in plan.evacuation.assembly_points),
+        vertical_shelter=plan.evacuation.vertical_shelter, dam_break=_dam_break(ld, net, idx),
+        time_of_day=scen.time_of_day, rain=scen.weather.rain,
         order_at_s=scen.order.at_s if scen.order else None,
         order_channels=tuple(scen.order.channels) if scen.order and scen.order.channels is not None else None,
         replications=replications or scen.monte_carlo.replications,
         seed=scen.monte_carlo.seed if seed is None else seed,
     )
+
+
+def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel:
+    """Compile a channel, filling the receipt defaults of its type for the time of day and weather."""
+    tod = scen.time_of_day
+    rain = warning.RAIN_AUDIBILITY[scen.weather.rain]
+    given = c.model_fields_set
+    hear = c.hear_probability
+    audibility = 1.0
+    radius = c.audible_radius_m or 0.0
+    answer = c.answer_probability_day if tod == "day" else c.answer_probability_night
+    call = dist_or_number(c.call_duration_s)
+    if c.type in ("siren", "village_loudspeaker"):
+        table = warning.SIREN_AUDIBILITY if c.type == "siren" else warning.LOUDSPEAKER_AUDIBILITY
+        own = c.audibility_day if tod == "day" else c.audibility_night
+        audibility = (own if own is not None else table[tod]) * rain
+        if "hear_probability" not in given:
+            hear = warning.SIREN_HEAR_PER_CYCLE
+    elif c.type == "loudspeaker_vehicle":
+        radius = c.audible_radius_m or warning.VEHICLE_RADIUS_M
+        if "hear_probability" not in given:
+            hear = warning.VEHICLE_HEAR * rain
+    elif c.type == "sms":
+        answer = warning.SMS_NOTICE[tod] if ("answer_probability_day" not in given and tod == "day") or (
+            tod == "night" and "answer_probability_night" not in given) else answer
+    elif c.type == "phone_tree" and "call_duration_s" not in given:
+        call = warning.PHONE_CALL
+    speed = (c.speed_kmh or warning.VEHICLE_KMH) / 3.6
+    return Channel(
+        c.id, c.type, dist_or_number(c.activation_delay_s), c.reliability, tuple(idx[n] for n in c.coverage),
+        hear, c.repeat_interval_s, call, c.ring_s, idx[c.start] if c.start else None, c.needs_mains_power,
+        c.backup_power_h, public=c.public, needs_mobile_network=c.needs_mobile_network or c.type == "sms",
+        audible_radius_m=radius, audibility=audibility, callers=c.callers, answer_probability=answer,
+        visit=dist_or_number(c.visit_s) if c.visit_s is not None else None, speed_mps=speed)
+
+
+def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None:
+    spec = ld.scenario.hazard.dam_break
+    if spec is None:
+        return None
+    from drills.inputs.hydraulic_study import load_study
+    from drills.model.dam_break import DamBreakFlood
+
+    dam = next(d for d in ld.site.dams if d.id == spec.dam)
+    if spec.study is not None:
+        path = Path(spec.study) if Path(spec.study).is_absolute() else ld.scenario_doc.path.parent / spec.study
+        rows = load_study(path, set(idx))
+        flood = DamBreakFlood.from_table(net, spec.breach_s, rows)
+        source = path.name
+    else:
+        flood = DamBreakFlood.from_estimate(net, idx[dam.node], spec.breach_s, dam.height_m, dam.stored_volume_m3)
+        source = "estimate"
+    return DamBreak(dam.id, idx[dam.node], spec.breach_s, flood, source)
 
 
 def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replications: int | None = None,

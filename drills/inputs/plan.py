@@ -15,7 +15,14 @@ from pydantic import Field, model_validator
 from drills.inputs.base import Ident, NonNeg, Pos, Prob, Quantity, Strict
 
 Level = Literal["blue", "yellow", "orange", "red"]
-Action = Literal["evacuate_underground", "stop_entry", "notify_county"]
+Action = Literal[
+    "evacuate_underground",   # the order to everyone underground, through the underground channels
+    "evacuate_downstream",    # the order to the residents below the dam, through the public channels
+    "stop_entry",             # no one goes underground
+    "notify_township",        # the company tells the township (乡镇) duty office
+    "notify_county",          # report to the county emergency bureau (条例 第九条: within 1 h)
+    "notify_village_heads",   # the township tells the village heads
+]
 
 
 class RoleSpec(Strict):
@@ -31,15 +38,20 @@ class RoleSpec(Strict):
 
 
 class TriggerSpec(Strict):
-    """A monitored condition that notifies a role (GB 39496 §5.5.4 levels; 防治水细则)."""
+    """A monitored condition that notifies a role (GB 39496 §5.5.4 levels; 防治水细则).
+
+    ``automatic: true`` links the trigger to the level's actions with no human decision (GB/T 29639
+    §3.1.2 "start automatically when conditions are met"; Res. ANM 95/2022 automatic sirens).
+    """
 
     id: Ident
-    quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s"]
+    quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s", "dam_breach"]
     at: Ident | None = Field(default=None, description="node of the sensor, for water_depth_m")
     threshold: NonNeg
     level: Level = "red"
     owner: Ident
     detection_delay_s: Quantity = Field(default=0.0, description="polling or reporting delay")
+    automatic: bool = False
 
     @model_validator(mode="after")
     def _needs_at(self) -> TriggerSpec:
@@ -49,9 +61,14 @@ class TriggerSpec(Strict):
 
 
 class ActionSpec(Strict):
+    """One step of the response: who does what, after which other steps (GB/T 29639 §3.4)."""
+
     action: Action
     owner: Ident
-    channels: list[Ident] | None = Field(default=None, description="default: every channel")
+    id: Ident | None = Field(default=None, description="name of the step, for 'after'")
+    after: list[Ident] = Field(default=[], description="steps that must be done first")
+    channels: list[Ident] | None = Field(default=None, description="default: every channel for its audience")
+    deadline_s: NonNeg | None = Field(default=None, description="the plan's time limit, from the trigger")
 
 
 class WarningSpec(Strict):
@@ -60,10 +77,14 @@ class WarningSpec(Strict):
     actions_by_level: dict[Level, list[ActionSpec]] = {}
 
 
-class ChannelSpec(Strict):
-    """One broadcast channel underground.
+UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner")
+PUBLIC_CHANNELS = ("siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle")
 
-    ``type`` selects the receipt behaviour:
+
+class ChannelSpec(Strict):
+    """One warning channel, underground or in the valley.
+
+    ``type`` selects the receipt behaviour. Underground:
 
     * ``mine_pa`` — loudspeakers at ``coverage`` nodes; each announcement is heard by a person
       there with ``hear_probability``; repeated every ``repeat_interval_s``.
@@ -74,10 +95,27 @@ class ChannelSpec(Strict):
     * ``station_phones`` — the dispatcher rings the phones at ``coverage`` nodes in order; a
       phone is answered only if someone is at that node, who then tells their crew.
     * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met.
+
+    In the valley (defaults and sources in :mod:`drills.model.public_warning`):
+
+    * ``siren`` — sirens at ``coverage`` nodes heard within ``audible_radius_m``; a household can
+      hear it at all with the day or night audibility share, then on each cycle with
+      ``hear_probability``.
+    * ``village_loudspeaker`` — 村村响 loudspeakers at ``coverage`` nodes, heard within the radius.
+    * ``sms`` — cell broadcast or SMS to every phone in ``coverage`` (all if empty); a message is
+      noticed with the day or night probability after the delivery delay.
+    * ``phone_tree`` — ``callers`` phone the households at ``coverage`` nodes in order.
+    * ``door_to_door`` — a team walks from ``start`` through ``coverage`` nodes, knocking at every
+      household (``visit_s`` each).
+    * ``loudspeaker_vehicle`` — a vehicle drives from ``start`` through ``coverage`` at ``speed_kmh``,
+      heard within the radius of its path nodes.
     """
 
     id: Ident
-    type: Literal["mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner"]
+    type: Literal[
+        "mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner",
+        "siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle",
+    ]
     activation_delay_s: Quantity = 0.0
     reliability: Prob = 1.0
     coverage: list[Ident] = []
@@ -88,14 +126,29 @@ class ChannelSpec(Strict):
     start: Ident | None = None
     needs_mains_power: bool = True
     backup_power_h: NonNeg = 0.0
+    needs_mobile_network: bool = False
+    audible_radius_m: Pos | None = None
+    audibility_day: Prob | None = None
+    audibility_night: Prob | None = None
+    callers: int = Field(default=1, ge=1)
+    answer_probability_day: Prob = 0.9
+    answer_probability_night: Prob = 0.7
+    visit_s: Quantity | None = None
+    speed_kmh: Pos | None = None
 
     @model_validator(mode="after")
-    def _runner_start(self) -> ChannelSpec:
-        if self.type == "runner" and self.start is None:
-            raise ValueError("a runner needs 'start' (where the runner sets out from)")
-        if self.type in ("mine_pa", "station_phones", "runner") and not self.coverage:
+    def _fields_for_type(self) -> ChannelSpec:
+        if self.type in ("runner", "door_to_door", "loudspeaker_vehicle") and self.start is None:
+            raise ValueError(f"a {self.type} channel needs 'start' (where it sets out from)")
+        needs_cover = ("mine_pa", "station_phones", "runner", "siren", "village_loudspeaker", "phone_tree",
+                       "door_to_door", "loudspeaker_vehicle")
+        if self.type in needs_cover and not self.coverage:
             raise ValueError(f"a {self.type} channel needs 'coverage' (its nodes)")
         return self
+
+    @property
+    def public(self) -> bool:
+        return self.type in PUBLIC_CHANNELS
 
 
 class RouteSpec(Strict):
@@ -108,8 +161,10 @@ class RouteSpec(Strict):
 
 
 class EvacuationSpec(Strict):
-    exits: list[Ident] = Field(min_length=1)
+    exits: list[Ident] = Field(default=[], description="mine exits at the surface")
     refuges: list[Ident] = []
+    assembly_points: list[Ident] = Field(default=[], description="high ground for the residents")
+    vertical_shelter: bool = Field(default=False, description="residents may shelter on upper floors")
     routes: list[RouteSpec] = []
     hoist_priority: list[Ident] = Field(default=[], description="stations served first, in order")
 

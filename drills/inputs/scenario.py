@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import datetime
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -32,8 +33,17 @@ class InrushSpec(Strict):
         return self
 
 
+class DamBreakSpec(Strict):
+    """A tailings dam failure: the built-in estimate, or a hydraulic study's table."""
+
+    dam: Ident = Field(description="id of a dam in the site")
+    breach_s: NonNeg = Field(description="time of the breach from the scenario start")
+    study: str | None = Field(default=None, description="CSV of place, arrival_min, peak_depth_m, peak_velocity_mps")
+
+
 class HazardSpec(Strict):
     inrush: InrushSpec | None = None
+    dam_break: DamBreakSpec | None = None
 
 
 class OrderSpec(Strict):
@@ -49,6 +59,14 @@ class BehaviourSpec(Strict):
     response_delay_s: dict[Ident, Quantity] = Field(default={}, description="per profile")
     crew_relay_s: Quantity | None = None
     water_cue_depth_m: Pos | None = None
+    neighbour_relay_s: Quantity | None = Field(default=None, description="a warned household tells neighbours")
+    neighbours_told: int | None = Field(default=None, ge=0)
+    compliance: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = Field(
+        default={}, description="per profile: share who act on the warning")
+
+
+class WeatherSpec(Strict):
+    rain: Literal["none", "moderate", "heavy"] = "none"
 
 
 class MonteCarloSpec(Strict):
@@ -64,7 +82,9 @@ class ScenarioBody(Strict):
     plan: str = Field(description="path of the default plan file, relative to this file")
     start_time: datetime
     duration_s: Pos
-    shift: Ident
+    shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
+    time_of_day: Literal["day", "night"] = "day"
+    weather: WeatherSpec = WeatherSpec()
     hazard: HazardSpec
     order: OrderSpec | None = None
     behaviour: BehaviourSpec = BehaviourSpec()

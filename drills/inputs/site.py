@@ -13,9 +13,13 @@ from pydantic import Field, model_validator
 from drills.inputs.base import Ident, NonNeg, Pos, Prob, Strict
 
 NodeKind = Literal[
+    # underground
     "workplace", "junction", "shaft_station", "collar", "refuge", "portal", "surface", "sump",
+    # the valley below a dam
+    "dam", "household", "school", "field", "road_junction", "assembly_point",
 ]
-LinkKind = Literal["drift", "ramp", "incline", "ladderway", "shaft", "footpath"]
+LinkKind = Literal["drift", "ramp", "incline", "ladderway", "shaft", "footpath", "road"]
+RoadClass = Literal["state_highway", "secondary", "local", "track"]
 
 #: Node kinds where a person is out of the mine.
 SAFE_SURFACE_KINDS = ("collar", "portal", "surface")
@@ -30,7 +34,7 @@ class NodeSpec(Strict):
     x_m: float = 0.0
     y_m: float = 0.0
     level: str | None = Field(default=None, description="mining level label, e.g. '-360'")
-    capacity_persons: int | None = Field(default=None, ge=1, description="refuge seats")
+    capacity_persons: int | None = Field(default=None, ge=1, description="refuge seats or assembly capacity")
     supplies_h: Pos | None = Field(default=None, description="refuge autonomy")
     void_volume_m3: NonNeg = Field(default=0.0, description="open stope or sump volume stored here")
     void_height_m: Pos = Field(default=5.0, description="height over which that void fills")
@@ -39,8 +43,10 @@ class NodeSpec(Strict):
     def _refuge_fields(self) -> NodeSpec:
         if self.kind == "refuge" and self.capacity_persons is None:
             raise ValueError("a refuge needs capacity_persons (its seats)")
-        if self.kind != "refuge" and (self.capacity_persons is not None or self.supplies_h is not None):
-            raise ValueError("capacity_persons and supplies_h apply to refuges only")
+        if self.kind not in ("refuge", "assembly_point") and self.capacity_persons is not None:
+            raise ValueError("capacity_persons applies to refuges and assembly points only")
+        if self.kind != "refuge" and self.supplies_h is not None:
+            raise ValueError("supplies_h applies to refuges only")
         return self
 
 
@@ -56,11 +62,16 @@ class LinkSpec(Strict):
     height_m: Pos = Field(default=3.0, description="clear height; with width it sets the water volume")
     flow_capacity_pps: Pos | None = Field(default=None, description="override the width-based capacity")
     one_way: bool = False
+    road_class: RoadClass | None = Field(default=None, description="roads: LifeSim default lanes and speeds")
+    lanes: int | None = Field(default=None, ge=1, le=6, description="roads: lanes each way")
+    bridge: bool = False
 
     @model_validator(mode="after")
     def _ends(self) -> LinkSpec:
         if self.from_ == self.to:
             raise ValueError("a link must join two different nodes")
+        if self.kind != "road" and (self.road_class is not None or self.lanes is not None):
+            raise ValueError("road_class and lanes apply to roads only")
         return self
 
 
@@ -99,16 +110,71 @@ class CrewSpec(Strict):
     paging_lamp_share: Prob = Field(default=1.0, description="share whose cap lamp receives paging")
 
 
+class PerTime(Strict):
+    """A number that differs by day and night."""
+
+    day: NonNeg
+    night: NonNeg
+
+
+class ResidentsSpec(Strict):
+    """Households (or a school, a field) at one place of the valley.
+
+    Either ``households`` with ``members`` per household by time of day, or ``occupants`` for a
+    school, a field or a workshop. Shares are of the people there.
+    """
+
+    at: Ident
+    households: int | None = Field(default=None, ge=1)
+    members: PerTime | None = Field(default=None, description="mean people at home per household")
+    occupants: PerTime | None = Field(default=None, description="people present, for a school or a field")
+    elderly_share: Prob = 0.0
+    child_share: Prob = 0.0
+    needs_help_share: Prob = Field(default=0.0, description="people who cannot leave without help")
+    car_share: Prob = Field(default=0.0, description="households that leave by car")
+    phone_share: Prob = Field(default=0.9, description="people with a mobile phone")
+    upper_floor: bool = Field(default=False, description="the houses have an upper floor to shelter on")
+
+    @model_validator(mode="after")
+    def _which(self) -> ResidentsSpec:
+        if (self.households is None) == (self.occupants is None):
+            raise ValueError("give either households (with members) or occupants")
+        if self.households is not None and self.members is None:
+            raise ValueError("households need members: {day: .., night: ..}")
+        if self.elderly_share + self.child_share > 1:
+            raise ValueError("elderly_share + child_share is more than 1")
+        return self
+
+
+class DamSpec(Strict):
+    """A tailings dam (GB 39496-2020 classes; 头顶库 when people live within 1 km downstream)."""
+
+    id: Ident
+    node: Ident
+    height_m: Pos
+    stored_volume_m3: Pos
+    pond_class: int = Field(ge=1, le=5)
+    dam_type: Literal["upstream", "centerline", "downstream", "one_off"] = "upstream"
+
+
 class SiteBody(Strict):
     id: Ident
     name: str
-    kind: Literal["underground_mine"] = "underground_mine"
+    kind: Literal["underground_mine", "tailings_valley", "mine_and_valley"] = "underground_mine"
     description: str = ""
     nodes: list[NodeSpec] = Field(min_length=2)
     links: list[LinkSpec] = Field(min_length=1)
     hoists: list[HoistSpec] = []
     profiles: list[ProfileSpec] = []
-    shifts: dict[Ident, list[CrewSpec]] = Field(min_length=1)
+    shifts: dict[Ident, list[CrewSpec]] = {}
+    residents: list[ResidentsSpec] = []
+    dams: list[DamSpec] = []
+
+    @model_validator(mode="after")
+    def _people(self) -> SiteBody:
+        if not self.shifts and not self.residents:
+            raise ValueError("a site needs people: shifts (underground) or residents (the valley)")
+        return self
 
 
 class SiteFile(Strict):

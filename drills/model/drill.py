@@ -1,8 +1,9 @@
 """One drill: a SimPy simulation of a scenario against a plan.
 
-Processes: the decision chain (triggers → roles → level → actions), one process per broadcast
-channel, the natural cue of water, one process per person, and one per cage. Water is precomputed
-for the replication (:mod:`drills.model.inrush`), so the processes only look it up.
+Processes: the decision chain (:mod:`drills.model.decision`), one process per warning channel
+(:mod:`drills.model.warning`), the natural cue of water, one process per party (a miner, a
+household) and one per cage. The water is precomputed for the replication (:mod:`drills.model.inrush`,
+:mod:`drills.model.dam_break`), so the processes only look it up.
 
 Randomness: every stream is a :class:`numpy.random.SeedSequence` keyed by (seed, replication,
 stream, name), so a replication gives the same numbers whatever worker runs it, and a revised plan
@@ -12,7 +13,6 @@ sees the same people, water and channel luck (common random numbers).
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 import zlib
 from collections import defaultdict
@@ -23,11 +23,12 @@ import networkx as nx
 import numpy as np
 import simpy
 
-from drills.model import movement
+from drills.model import decision, movement, traffic, warning
 from drills.model.hoist import Cage
-from drills.model.inrush import WaterTimeline, no_water, water_timeline
-from drills.model.records import DrillResult, Event, HoistRecord, PersonRecord
-from drills.model.spec import Action, Channel, DrillSpec, Person, Trigger
+from drills.model.inrush import no_water, water_timeline
+from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, PersonRecord
+from drills.model.routing import routing_of
+from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 INF = math.inf
 NAN = math.nan
@@ -37,6 +38,10 @@ STREAM_PEOPLE = 2
 STREAM_CHANNEL = 3
 STREAM_ROLE = 4
 STREAM_CREW = 5
+STREAM_FATE = 6
+
+PUBLIC_ORDER = "evacuate_downstream"
+MINE_ORDER = "evacuate_underground"
 
 
 def stream(seed: int, replication: int, kind: int, name: str = "") -> np.random.Generator:
@@ -52,24 +57,47 @@ def scheduled_events(env: simpy.Environment) -> int:
 
 def run_drill(spec: DrillSpec, replication: int, seed: int) -> DrillResult:
     """Run one replication of the drill and return its records."""
-    return _Drill(spec, replication, seed).run()
+    return Drill(spec, replication, seed).run()
 
 
-class _Drill:
+class CombinedWater:
+    """Several water sources in one network (an inrush underground and a dam-break flood above)."""
+
+    def __init__(self, parts: list[Any]):
+        self.parts = parts
+
+    def link_depth(self, link: int, t: float) -> float:
+        return max(p.link_depth(link, t) for p in self.parts)
+
+    def node_depth(self, node: int, t: float) -> float:
+        return max(p.node_depth(node, t) for p in self.parts)
+
+    def link_time_depth(self, link: int, depth_m: float) -> float:
+        return min(p.link_time_depth(link, depth_m) for p in self.parts)
+
+    def node_time_depth(self, node: int, depth_m: float) -> float:
+        return min(p.node_time_depth(node, depth_m) for p in self.parts)
+
+
+class Drill:
+    """The state of one replication. Channel and decision processes use its public methods."""
+
     def __init__(self, spec: DrillSpec, replication: int, seed: int):
         self.spec = spec
         self.rep = replication
         self.seed = seed
         self.env = simpy.Environment()
         self.net = spec.network
+        self.routing = routing_of(spec)
         self.timeline: list[Event] = []
         self.power_on: Callable[[float], bool] = lambda t: True
+        self.mobile_on: Callable[[float], bool] = lambda t: True
+        self.levels_declared: dict[str, float] = {}
+        self.orders: dict[str, float] = {}
+        self.action_records: list[ActionRecord] = []
         self._water(stream(seed, replication, STREAM_HAZARD))
-        self._people(stream(seed, replication, STREAM_PEOPLE))
-        self._routing_graph()
-        self.order_s = NAN
-        self._levels_declared: set[str] = set()
-        self._crews_relaying: set[tuple[str, int]] = set()
+        self._parties(stream(seed, replication, STREAM_PEOPLE))
+        self._relaying: set[tuple[str, int]] = set()
         nn = len(self.net.nodes)
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
@@ -90,142 +118,186 @@ class _Drill:
     # ------------------------------------------------------------------ set-up
     def _water(self, rng: np.random.Generator) -> None:
         spec = self.spec
+        parts: list[Any] = []
+        self.inflow_factor = 1.0
         inr = spec.inrush
-        if inr is None:
-            self.water: WaterTimeline = no_water(self.net, spec.duration_s)
-            self.inflow_factor = 1.0
-        else:
+        if inr is not None:
             self.inflow_factor = inr.factor.sample(rng)
-            self.water = water_timeline(
-                inr.geometry,
-                hydro_t_s=inr.hydro_t_s,
-                hydro_m3ps=inr.hydro_m3ps,
-                start_s=inr.start_s,
-                factor=self.inflow_factor,
-                pumping_m3ps=inr.pumping_m3ps,
-                duration_s=spec.duration_s,
-            )
+            parts.append(water_timeline(
+                inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=inr.start_s,
+                factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s))
+        if spec.dam_break is not None:
+            parts.append(spec.dam_break.flood)
+        if not parts:
+            self.water: Any = no_water(self.net, spec.duration_s)
+        elif len(parts) == 1:
+            self.water = parts[0]
+        else:
+            self.water = CombinedWater(parts)
         self._node_limit_cache: dict[float, list[float]] = {}
-        self._link_limit_cache: dict[float, list[float]] = {}
 
     def node_impassable_s(self, node: int, limit: float) -> float:
         arr = self._node_limit_cache.get(limit)
         if arr is None:
-            arr = [self.water.node_time_depth(i, limit) for i in range(len(self.net.nodes))]
+            arr = [float(self.water.node_time_depth(i, limit)) for i in range(len(self.net.nodes))]
             self._node_limit_cache[limit] = arr
         return arr[node]
 
-    def link_impassable_s(self, link: int, limit: float) -> float:
-        arr = self._link_limit_cache.get(limit)
-        if arr is None:
-            arr = [self.water.link_time_depth(k, limit) for k in range(len(self.net.links))]
-            self._link_limit_cache[limit] = arr
-        return arr[link]
-
-    def _people(self, rng: np.random.Generator) -> None:
+    def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
         n = len(spec.people)
-        self.speed = [0.0] * n
-        self.response = [0.0] * n
-        for p in spec.people:
-            prof = spec.profiles[p.profile]
+        m = len(spec.parties)
+        self.speed = [0.0] * m
+        self.response = [0.0] * m
+        self.complies = [True] * m
+        for party in spec.parties:
+            prof = spec.profiles[party.profile]
             z = rng.standard_normal()
-            self.speed[p.index] = prof.speed_mps * max(1.0 + prof.speed_cv * z, 0.3)
-            self.response[p.index] = spec.behaviour.response_delay[p.profile].sample(rng)
-        self.warned_s = [NAN] * n
-        self.warned_by = [""] * n
-        self.departed_s = [NAN] * n
-        self.outcome = ["underground"] * n
-        self.outcome_s = [NAN] * n
-        self.end = [p.start for p in spec.people]
-        self.margin = [NAN] * n
-        self.warn_ev = [self.env.event() for _ in range(n)]
+            self.speed[party.index] = prof.speed_mps * max(1.0 + prof.speed_cv * z, 0.3)
+            self.response[party.index] = spec.behaviour.response_delay[party.profile].sample(rng)
+            share = spec.behaviour.compliance.get(party.profile, 1.0)
+            self.complies[party.index] = bool(rng.random() < share) if share < 1.0 else True
+        self.warned_s = [NAN] * m
+        self.warned_by = [""] * m
+        self.departed_s = [NAN] * m
+        self.outcome = ["underground" if p.relay == "crew" else "in_place" for p in spec.parties]
+        self.outcome_s = [NAN] * m
+        self.end = [p.start for p in spec.parties]
+        self.margin = [NAN] * m
+        self.situation = [""] * m
+        self.caught_depth = [0.0] * m
+        self.caught_velocity = [0.0] * m
+        self.warn_ev = [self.env.event() for _ in range(m)]
         self.unwarned_at: dict[int, set[int]] = defaultdict(set)
-        self.crew_members: dict[str, list[int]] = defaultdict(list)
-        for p in spec.people:
-            self.unwarned_at[p.start].add(p.index)
-            self.crew_members[p.crew].append(p.index)
-        self.n_unwarned = n
+        self.unwarned_set: set[int] = set(range(m))
+        self.home: dict[int, list[int]] = defaultdict(list)
+        self.crew_parties: dict[str, list[int]] = defaultdict(list)
+        for party in spec.parties:
+            self.unwarned_at[party.start].add(party.index)
+            self.home[party.start].append(party.index)
+            self.crew_parties[party.crew].append(party.index)
+        self.n_people = n
 
-    def _routing_graph(self) -> None:
-        g = nx.DiGraph()
-        g.add_nodes_from(range(len(self.net.nodes)))
-        for u, adj in enumerate(self.net.walk_adjacency):
-            for k, v in adj:
-                lk = self.net.links[k]
-                if g.has_edge(u, v) and g[u][v]["length"] <= lk.length_m:
-                    continue
-                g.add_edge(u, v, link=k, length=lk.length_m, hoist=None)
-        for h in self.spec.hoists:
-            for s in h.stations[1:]:
-                g.add_edge(s, h.collar, link=None, length=0.0, hoist=h, station=s)
-        self.graph = g
+    @property
+    def n_unwarned_parties(self) -> int:
+        return len(self.unwarned_set)
+
+    def rng_for(self, name: str, kind: int = STREAM_ROLE) -> np.random.Generator:
+        return stream(self.seed, self.rep, kind, name)
+
+    def role_draws(self, role_id: str) -> tuple[bool, float, float]:
+        """Presence, decision delay and handover delay of a role in this replication (fixed per role)."""
+        cache = self.__dict__.setdefault("_role_draws", {})
+        if role_id not in cache:
+            role = self.spec.roles[role_id]
+            rng = self.rng_for(role_id)
+            cache[role_id] = (bool(rng.random() < role.present_probability), role.decision_delay.sample(rng),
+                              role.handover.sample(rng))
+        return cache[role_id]
+
+    def parties_home(self, node: int) -> list[int]:
+        """Parties still at their starting place (not yet left), in a fixed order."""
+        return [k for k in self.home.get(node, ()) if math.isnan(self.departed_s[k]) and not self._done(k)]
+
+    def party_home(self, k: int) -> bool:
+        return math.isnan(self.departed_s[k]) and not self._done(k)
+
+    def _done(self, k: int) -> bool:
+        return self.outcome[k] in ("caught", "sheltered") or self.outcome[k] in SAFE_OUTCOMES
 
     # ------------------------------------------------------------------ run
     def run(self) -> DrillResult:
         env = self.env
-        env.process(self._decisions())
+        env.process(decision.decisions(self))
         env.process(self._water_cues())
-        for p in self.spec.people:
-            env.process(self._person(p))
+        for party in self.spec.parties:
+            env.process(self._party(party))
         env.run(until=self.spec.duration_s)
         return self._result()
 
     def log(self, kind: str, what: str, t: float | None = None) -> None:
         self.timeline.append(Event(float(self.env.now if t is None else t), kind, what))
 
+    def record_action(self, action: Action, done_s: float | None, trigger_s: float) -> None:
+        self.action_records.append(ActionRecord(
+            action.action, action.owner, float(trigger_s), NAN if done_s is None else float(done_s),
+            NAN if action.deadline_s is None else float(action.deadline_s)))
+
     # ------------------------------------------------------------------ warning
-    def warn(self, i: int, channel: str) -> None:
-        if self.warned_by[i]:
+    def warn_party(self, k: int, channel: str) -> None:
+        """Party ``k`` receives the warning now through ``channel`` (ignored if already warned)."""
+        if self.warned_by[k]:
             return
         now = self.env.now
-        self.warned_s[i] = now
-        self.warned_by[i] = channel
-        self.n_unwarned -= 1
-        p = self.spec.people[i]
-        self.unwarned_at[p.start].discard(i)
-        self.warn_ev[i].succeed(now)
-        key = (p.crew, p.start)
-        if key not in self._crews_relaying:
-            self._crews_relaying.add(key)
-            self.env.process(self._crew_relay(p.crew, p.start))
+        self.warned_s[k] = now
+        self.warned_by[k] = channel
+        self.unwarned_set.discard(k)
+        party = self.spec.parties[k]
+        self.unwarned_at[party.start].discard(k)
+        self.warn_ev[k].succeed(now)
+        if party.relay == "crew":
+            key = (party.crew, party.start)
+            if key not in self._relaying:
+                self._relaying.add(key)
+                self.env.process(self._crew_relay(party.crew, party.start))
+        elif self.spec.behaviour.neighbours_told > 0 and self.spec.behaviour.neighbour_relay is not None:
+            self.env.process(self._neighbour_relay(k))
 
     def _crew_relay(self, crew: str, node: int) -> Iterator[Any]:
         rng = stream(self.seed, self.rep, STREAM_CREW, f"{crew}@{node}")
         yield self.env.timeout(self.spec.behaviour.crew_relay.sample(rng))
-        for j in self.crew_members[crew]:
-            if not self.warned_by[j] and self.spec.people[j].start == node:
-                self.warn(j, "crew")
+        for j in self.crew_parties[crew]:
+            if not self.warned_by[j] and self.spec.parties[j].start == node:
+                self.warn_party(j, "crew")
+
+    def _neighbour_relay(self, k: int) -> Iterator[Any]:
+        """A warned household tells a few other households at its place (word of mouth)."""
+        beh = self.spec.behaviour
+        party = self.spec.parties[k]
+        rng = stream(self.seed, self.rep, STREAM_CREW, party.id)
+        yield self.env.timeout(beh.neighbour_relay.sample(rng))
+        others = sorted(self.unwarned_at.get(party.start, ()))
+        if not others:
+            return
+        told = rng.choice(len(others), size=min(beh.neighbours_told, len(others)), replace=False)
+        for j in sorted(int(x) for x in told):
+            self.warn_party(others[j], "word_of_mouth")
 
     def _water_cues(self) -> Iterator[Any]:
-        inr = self.spec.inrush
-        if inr is None:
-            return
+        """People who see the water where they are take it as the warning."""
         cue = self.spec.behaviour.water_cue_depth_m
+        inr = self.spec.inrush
         times = []
-        for node, people in self.unwarned_at.items():
-            if not people:
+        for node, parties in self.unwarned_at.items():
+            if not parties:
                 continue
-            t = inr.start_s if node == inr.source else self.water.node_time_depth(node, cue)
+            t = inr.start_s if inr is not None and node == inr.source else self.water.node_time_depth(node, cue)
             if t < self.spec.duration_s:
-                times.append((t, node))
+                times.append((float(t), node))
         times.sort()
         for t, node in times:
             if t > self.env.now:
                 yield self.env.timeout(t - self.env.now)
-            if node == inr.source:
+            if inr is not None and node == inr.source:
                 self.log("hazard", f"inrush at {self.net.nodes[node].id}")
-            for i in sorted(self.unwarned_at[node]):
-                self.warn(i, "water")
+            for k in sorted(self.unwarned_at[node]):
+                self.warn_party(k, "water")
 
-    def give_order(self, channels: tuple[str, ...] | None, by: str) -> None:
-        if not math.isnan(self.order_s):
+    def give_order(self, order: str, channels: tuple[str, ...] | None, by: str) -> None:
+        """An evacuation order: underground or downstream; its channels start."""
+        if order in self.orders:
             return
-        self.order_s = self.env.now
-        self.log("order", f"evacuation order given by {by}")
-        for ch in self.spec.channels:
-            if channels is None or ch.id in channels:
-                self.env.process(self._channel(ch))
+        public = order == PUBLIC_ORDER
+        wanted = [ch for ch in self.spec.channels
+                  if ch.public == public and (channels is None or ch.id in channels)]
+        audience = [p for p in self.spec.parties if (p.relay == "neighbours") == public]
+        if not audience and not wanted:
+            return
+        self.orders[order] = self.env.now
+        where = "downstream" if public else "underground"
+        self.log("order", f"evacuation order ({where}) given by {by}")
+        for ch in wanted:
+            self.env.process(self._channel(ch))
 
     def _channel(self, ch: Channel) -> Iterator[Any]:
         env = self.env
@@ -238,245 +310,152 @@ class _Drill:
         if ch.needs_mains_power and not self.power_on(env.now) and ch.backup_power_h <= 0:
             self.log("channel", f"{ch.id} has no power")
             return
+        if ch.needs_mobile_network and not self.mobile_on(env.now):
+            self.log("channel", f"{ch.id}: mobile network down")
+            return
         self.log("channel", f"{ch.id} on")
-        if ch.type == "station_phones":
-            yield from self._phones(ch, rng)
-        elif ch.type == "runner":
-            yield from self._runner(ch)
-        else:
-            yield from self._announce(ch, rng)
-
-    def _announce(self, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
-        people = self.spec.people
-        cover = set(ch.coverage) if ch.coverage else None
-        if ch.type == "cap_lamp_paging":
-            def eligible(i: int) -> bool:
-                return people[i].paging
-        elif ch.type == "leaky_feeder":
-            def eligible(i: int) -> bool:
-                return people[i].radio
-        else:
-            def eligible(i: int) -> bool:
-                return True
-        nodes = sorted(cover) if cover is not None else sorted(self.unwarned_at)
-        while True:
-            targets = [i for nd in nodes for i in sorted(self.unwarned_at.get(nd, ())) if eligible(i)]
-            if not targets:
-                return
-            for i in targets:
-                if rng.random() < ch.hear_probability:
-                    self.warn(i, ch.id)
-            yield self.env.timeout(ch.repeat_interval_s)
-
-    def _phones(self, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
-        answered: set[int] = set()
-        while self.n_unwarned > 0 and len(answered) < len(ch.coverage):
-            for node in ch.coverage:
-                if node in answered:
-                    continue
-                if self.present[node] > 0:
-                    yield self.env.timeout(ch.call_duration.sample(rng))
-                    answered.add(node)
-                    for i in sorted(self.unwarned_at.get(node, ())):
-                        self.warn(i, ch.id)
-                else:
-                    yield self.env.timeout(ch.ring_s)
-
-    def _runner(self, ch: Channel) -> Iterator[Any]:
-        assert ch.start is not None
-        node = ch.start
-        for i in sorted(self.unwarned_at.get(node, ())):
-            self.warn(i, ch.id)
-        for target in ch.coverage:
-            try:
-                path = nx.shortest_path(self.graph, node, target, weight=self._dry_weight)
-            except (nx.NetworkXNoPath, nx.NodeNotFound):
-                continue
-            for u, v in itertools.pairwise(path):
-                lk = self.graph[u][v]["link"]
-                if lk is None:
-                    continue
-                link = self.net.links[lk]
-                yield self.env.timeout(self._walk_time(link, u, movement.FREE_SPEED_MPS, 0.0, 0.0,
-                                                       movement.CLIMB_MPS))
-                for i in sorted(self.unwarned_at.get(v, ())):
-                    self.warn(i, ch.id)
-            node = target
-
-    # ------------------------------------------------------------------ decisions
-    def _decisions(self) -> Iterator[Any]:
-        spec = self.spec
-        env = self.env
-        if spec.order_at_s is not None:
-            yield env.timeout(spec.order_at_s)
-            self.give_order(spec.order_channels, "the scenario")
-            return
-        due = []
-        for tr in spec.triggers:
-            rng = stream(self.seed, self.rep, STREAM_ROLE, "trigger:" + tr.id)
-            t = self._trigger_time(tr)
-            if t < INF:
-                due.append((t + tr.detection_delay.sample(rng), t, tr.id, tr))
-        due.sort(key=lambda x: (x[0], x[2]))
-        for t_known, t_met, _, tr in due:
-            if t_known > spec.duration_s:
-                break
-            if t_known > env.now:
-                yield env.timeout(t_known - env.now)
-            self.log("trigger", f"{tr.id} met ({tr.level})", t=t_met)
-            if tr.level in self._levels_declared:
-                continue
-            self._levels_declared.add(tr.level)
-            env.process(self._decide(tr))
-
-    def _trigger_time(self, tr: Trigger) -> float:
-        if tr.quantity == "elapsed_s":
-            return tr.threshold
-        inr = self.spec.inrush
-        if inr is None:
-            return INF
-        if tr.quantity == "water_depth_m":
-            assert tr.node is not None
-            return self.water.node_time_depth(tr.node, max(tr.threshold, 1e-6))
-        # inrush_inflow_m3ph: first time the scaled hydrograph reaches the threshold
-        q = np.asarray(inr.hydro_m3ps) * self.inflow_factor * 3600.0
-        ts = np.asarray(inr.hydro_t_s)
-        if q[0] >= tr.threshold:
-            return inr.start_s + ts[0]
-        for k in range(1, len(q)):
-            if q[k] >= tr.threshold:
-                f = (tr.threshold - q[k - 1]) / (q[k] - q[k - 1])
-                return inr.start_s + ts[k - 1] + f * (ts[k] - ts[k - 1])
-        return INF
-
-    def _who_acts(self, role_id: str) -> Iterator[Any]:
-        """Find the first present holder of ``role_id`` or its backups; yields the handover waits."""
-        roles = self.spec.roles
-        chain = [role_id, *roles[role_id].backups]
-        for k, rid in enumerate(chain):
-            role = roles[rid]
-            rng = stream(self.seed, self.rep, STREAM_ROLE, rid)
-            present = rng.random() < role.present_probability
-            if present:
-                return rid, role.decision_delay.sample(rng)
-            self.log("decision", f"{role.title} absent")
-            if k + 1 < len(chain):
-                yield self.env.timeout(role.handover.sample(rng))
-        return None, 0.0
-
-    def _decide(self, tr: Trigger) -> Iterator[Any]:
-        who, delay = yield from self._who_acts(tr.owner)
-        if who is None:
-            self.log("decision", f"nobody to decide on {tr.id}")
-            return
-        yield self.env.timeout(delay)
-        self.log("decision", f"{self.spec.roles[who].title} declares {tr.level}")
-        for action in self.spec.actions_by_level.get(tr.level, ()):
-            self.env.process(self._act(action, who))
-
-    def _act(self, action: Action, decided_by: str) -> Iterator[Any]:
-        actor = decided_by
-        chain = (action.owner, *self.spec.roles[action.owner].backups)
-        if decided_by not in chain:  # another post carries it out, after its own decision
-            who, delay = yield from self._who_acts(action.owner)
-            if who is None:
-                self.log("decision", f"nobody to carry out {action.action}")
-                return
-            yield self.env.timeout(delay)
-            actor = who
-        title = self.spec.roles[actor].title
-        if action.action == "evacuate_underground":
-            self.give_order(action.channels, title)
-        else:
-            self.log("action", f"{action.action} by {title}")
+        yield from warning.run_channel(self, ch, rng)
 
     # ------------------------------------------------------------------ people
     def _station_usable(self, station: int, t: float) -> bool:
         return self.water.node_depth(station, t) < movement.WADING_LIMIT_M
 
-    def _person(self, p: Person) -> Iterator[Any]:
+    def _limit(self, party: Party) -> float:
+        if party.mode == "drive":
+            return traffic.CAR_WADING_LIMIT_M
+        return self.spec.profiles[party.profile].wading_limit_m
+
+    def _party(self, party: Party) -> Iterator[Any]:
         env = self.env
-        i = p.index
-        prof = self.spec.profiles[p.profile]
-        limit = prof.wading_limit_m
-        node = p.start
+        k = party.index
+        node = party.start
+        limit = self.spec.profiles[party.profile].wading_limit_m  # at home or at work, on foot
         t_catch = self.node_impassable_s(node, limit)
-        ev = self.warn_ev[i]
+        ev = self.warn_ev[k]
         if t_catch < INF:
             yield ev | env.timeout(max(t_catch - env.now, 0.0))
             if not ev.triggered:
-                self._caught(i, node)
+                self._caught(k, node, self._home_situation(party))
                 return
         else:
             yield ev
-        if env.now + self.response[i] >= t_catch:
-            yield env.timeout(max(t_catch - env.now, 0.0))
-            self._caught(i, node)
+        if not self.complies[k] and self.warned_by[k] != "water":
+            # does not act on the official warning; only the water itself moves them
+            cue = self.water.node_time_depth(node, self.spec.behaviour.water_cue_depth_m)
+            if cue >= t_catch or cue >= self.spec.duration_s:
+                if t_catch < self.spec.duration_s:
+                    yield env.timeout(max(t_catch - env.now, 0.0))
+                    self._caught(k, node, self._home_situation(party))
+                return
+            yield env.timeout(max(cue - env.now, 0.0))
+        if self._shelter_upstairs(party):
             return
-        yield env.timeout(self.response[i])
-        self.departed_s[i] = env.now
-        self.present[node] -= 1
-        yield from self._walk(p, prof, node)
+        if env.now + self.response[k] >= t_catch:
+            yield env.timeout(max(t_catch - env.now, 0.0))
+            self._caught(k, node, self._home_situation(party))
+            return
+        yield env.timeout(self.response[k])
+        self.departed_s[k] = env.now
+        self.present[node] -= len(party.members)
+        yield from self._move(party, node)
 
-    def _caught(self, i: int, node: int) -> None:
-        self.outcome[i] = "caught"
-        self.outcome_s[i] = self.env.now
-        self.end[i] = node
+    def _home_situation(self, party: Party) -> str:
+        if party.relay == "crew":
+            return "underground"
+        kind = self.net.nodes[party.start].kind
+        return "in_building" if kind in ("household", "school") else "in_open"
 
-    def _walk(self, p: Person, prof, node: int) -> Iterator[Any]:
+    def _shelter_upstairs(self, party: Party) -> bool:
+        """Vertical evacuation: allowed by the plan, possible at home, chosen when the water is seen."""
+        if not (self.spec.vertical_shelter and party.upper_floor and self.warned_by[party.index] == "water"):
+            return False
+        k = party.index
+        self.outcome[k] = "sheltered"
+        self.outcome_s[k] = self.env.now
+        self.situation[k] = "upper_floor"
+        self._note_water(k, party.start)
+        return True
+
+    def _caught(self, k: int, node: int, situation: str) -> None:
+        self.outcome[k] = "caught"
+        self.outcome_s[k] = self.env.now
+        self.end[k] = node
+        self.situation[k] = situation
+        self._note_water(k, node)
+
+    def _note_water(self, k: int, node: int) -> None:
+        peak = getattr(self.water, "node_peak", None)
+        if peak is None and isinstance(self.water, CombinedWater):
+            peaks = [p.node_peak(node) for p in self.water.parts if hasattr(p, "node_peak")]
+            if peaks:
+                self.caught_depth[k], self.caught_velocity[k] = max(peaks)
+            return
+        if peak is not None:
+            self.caught_depth[k], self.caught_velocity[k] = peak(node)
+
+    def _is_destination(self, party: Party, node: int) -> str | None:
+        kind = self.net.nodes[node].kind
+        if party.relay == "crew":
+            return "surface" if self.net.is_surface(node) else None
+        return "assembly" if kind == "assembly_point" else None
+
+    def _move(self, party: Party, node: int) -> Iterator[Any]:
         env = self.env
         net = self.net
-        i = p.index
-        limit = prof.wading_limit_m
-        route = self.spec.routes.get(p.start)
-        path = list(self._planned_path(node, route)) if route else None
-        if path is None:
-            path = self._reroute(node, i, prof)
+        k = party.index
+        path = self.routing.planned.get(party.start) if party.start == node else None
+        path = list(path) if path else self._reroute(party, node)
         refuges_full: set[int] = set()
         margin = INF
         pos = 0
         while True:
-            if net.is_surface(node):
-                self._safe(i, "surface", node, margin)
+            limit = self._limit(party)
+            dest = self._is_destination(party, node)
+            if dest is not None:
+                self._safe(k, dest, node, margin)
                 return
             if path is None:
-                # trapped: nowhere to go; wait for the water or the end of the drill
+                if party.mode == "drive":  # leave the car and walk
+                    party = _on_foot(party)
+                    path, pos = self._reroute(party, node), 0
+                    continue
                 t_catch = self.node_impassable_s(node, limit)
                 if t_catch < self.spec.duration_s:
                     yield env.timeout(max(t_catch - env.now, 0.0))
-                    self._caught(i, node)
+                    self._caught(k, node, "underground" if party.relay == "crew" else "in_open")
                 else:
-                    self.end[i] = node
+                    self.end[k] = node
                 return
             if pos >= len(path) - 1:
                 if node in self.spec.refuges and node not in refuges_full:
-                    if self.seats[node] > 0:
-                        self.seats[node] -= 1
-                        self.in_refuge[node].append(i)
-                        self._safe(i, "refuge", node, margin)
+                    size = len(party.members)
+                    if self.seats[node] >= size:
+                        self.seats[node] -= size
+                        self.in_refuge[node].append(k)
+                        self._safe(k, "refuge", node, margin)
                         return
                     refuges_full.add(node)
-                path, pos = self._reroute(node, i, prof, avoid_refuges=refuges_full), 0
+                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             nxt = path[pos + 1]
-            edge = self.graph.get_edge_data(node, nxt)
-            if edge is None:
-                path, pos = self._reroute(node, i, prof, avoid_refuges=refuges_full), 0
+            hop = self.routing.hops.get((node, nxt))
+            if hop is None or (party.mode == "drive" and net.links[hop.link].kind != "road"):
+                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            if edge["hoist"] is not None:
+            if hop.hoist is not None:
                 cage = self.node_of_hoist[node]
                 if not cage.available(env.now) or not self._station_usable(node, env.now):
-                    path, pos = self._reroute(node, i, prof, avoid_refuges=refuges_full, no_hoist=True), 0
+                    path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 self.present[node] += 1
-                rider = cage.request(node, i)
+                rider = cage.request(node, k)
                 t_catch = self.node_impassable_s(node, limit)
                 if t_catch < INF:
                     yield rider.boarded | env.timeout(max(t_catch - env.now, 0.0))
                     if not rider.boarded.triggered:
-                        cage.withdraw(node, i)
+                        cage.withdraw(node, k)
                         self.present[node] -= 1
-                        self._caught(i, node)
+                        self._caught(k, node, "underground")
                         return
                 else:
                     yield rider.boarded
@@ -485,76 +464,75 @@ class _Drill:
                 yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
-            link = net.links[edge["link"]]
+            link = net.links[hop.link]
             now = env.now
             depth = self.water.link_depth(link.index, now)
             if depth >= limit:
-                path, pos = self._reroute(node, i, prof, avoid_refuges=refuges_full), 0
+                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             key = 2 * link.index + (0 if link.a == node else 1)
-            cap = link.capacity_pps(depth, prof.climb_mps)
-            t_enter = max(now, self.gate_free[key])
-            self.gate_free[key] = t_enter + 1.0 / cap
-            queued = int((t_enter - now) * cap)
-            if queued > self.link_peak_queue[link.index]:
-                self.link_peak_queue[link.index] = queued
-            occ = self.on_link[link.index]
-            while occ and occ[0] <= t_enter:
-                heapq.heappop(occ)
-            density = len(occ) / (link.length_m * link.width_m)
-            travel = self._walk_time(link, node, self.speed[i], depth, density, prof.climb_mps)
+            t_enter, travel = self._passage(party, link, hop, key, now, depth)
             t_exit = t_enter + travel
-            heapq.heappush(occ, t_exit)
             t_here = self.node_impassable_s(node, limit)
             t_there = self.node_impassable_s(nxt, limit)
             if t_here < t_enter or t_there < t_exit:
                 t_c = t_here if t_here < t_enter else max(t_there, t_enter)
                 yield env.timeout(max(t_c - now, 0.0))
-                self._caught(i, node if t_here < t_enter else nxt)
+                where = node if t_here < t_enter else nxt
+                situation = "underground" if party.relay == "crew" else (
+                    "in_vehicle" if party.mode == "drive" else "in_open")
+                self._caught(k, where, situation)
                 return
             yield env.timeout(t_exit - now)
             margin = min(margin, t_here - t_enter)
             node, pos = nxt, pos + 1
 
-    def _walk_time(self, link, from_node: int, speed: float, depth: float, density: float,
-                   climb_mps: float) -> float:
-        net = self.net
-        to_node = link.b if link.a == from_node else link.a
-        rise = net.nodes[to_node].elevation_m - net.nodes[from_node].elevation_m
-        if link.kind == "ladderway":
-            return movement.passage_time_s(abs(rise), abs(rise), climb_mps, depth)
-        run = math.sqrt(max(link.length_m**2 - rise**2, 0.0))
-        v = speed * movement.slope_factor(rise, run) * movement.crowd_factor(density)
-        return movement.passage_time_s(link.length_m, rise, v, depth)
+    def _passage(self, party: Party, link, hop, key: int, now: float, depth: float) -> tuple[float, float]:
+        """Entry time through the passage's gate and the time to cross it."""
+        occ = self.on_link[link.index]
+        if party.mode == "drive":
+            road = traffic.ROAD_CLASSES[link.road_class or traffic.DEFAULT_ROAD_CLASS]
+            cap = traffic.capacity_vps(road, link.lanes)
+        else:
+            cap = link.capacity_pps(depth, self.spec.profiles[party.profile].climb_mps) / len(party.members)
+        t_enter = max(now, self.gate_free[key])
+        self.gate_free[key] = t_enter + 1.0 / cap
+        queued = int((t_enter - now) * cap)
+        if queued > self.link_peak_queue[link.index]:
+            self.link_peak_queue[link.index] = queued
+        while occ and occ[0] <= t_enter:
+            heapq.heappop(occ)
+        if party.mode == "drive":
+            v = traffic.speed_mps(road, len(occ), link.length_m, link.lanes)
+            travel = movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
+        elif link.kind == "ladderway":
+            travel = movement.passage_time_s(abs(hop.rise_m), abs(hop.rise_m),
+                                             self.spec.profiles[party.profile].climb_mps, depth)
+        else:
+            density = len(occ) * len(party.members) / (link.length_m * link.width_m)
+            v = self.speed[party.index] * hop.slope * movement.crowd_factor(density)
+            travel = movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
+        heapq.heappush(occ, t_enter + travel)
+        return t_enter, travel
 
-    def _safe(self, i: int, outcome: str, node: int, margin: float) -> None:
-        limit = self.spec.profiles[self.spec.people[i].profile].wading_limit_m
-        margin = min(margin, self.node_impassable_s(node, limit) - self.env.now)
-        self.outcome[i] = outcome
-        self.outcome_s[i] = self.env.now
-        self.end[i] = node
-        self.margin[i] = margin
+    def _safe(self, k: int, outcome: str, node: int, margin: float) -> None:
+        party = self.spec.parties[k]
+        margin = min(margin, self.node_impassable_s(node, self._limit(party)) - self.env.now)
+        self.outcome[k] = outcome
+        self.outcome_s[k] = self.env.now
+        self.end[k] = node
+        self.margin[k] = margin
 
-    def _planned_path(self, node: int, route) -> list[int] | None:
-        path = list(route.path)
-        if path[0] == node:
-            return path
-        try:
-            lead = nx.shortest_path(self.graph, node, path[0], weight="length")
-        except nx.NetworkXNoPath:
-            return None
-        return lead[:-1] + path
-
-    def _dry_weight(self, u: int, v: int, d: dict) -> float | None:
-        return d["length"] if d["hoist"] is None else 60.0
-
-    def _reroute(self, node: int, i: int, prof, *, avoid_refuges: set[int] = frozenset(),
+    def _reroute(self, party: Party, node: int, *, avoid_refuges: set[int] = frozenset(),
                  no_hoist: bool = False) -> list[int] | None:
-        """Nearest exit by the passable network now; else the nearest refuge with seats."""
+        """Nearest place of safety by the passable network now; else the nearest refuge with seats."""
         now = self.env.now
-        limit = prof.wading_limit_m
+        limit = self._limit(party)
         water = self.water
         net = self.net
+        prof: Profile = self.spec.profiles[party.profile]
+        hops = self.routing.hops
+        graph = self.routing.drive if party.mode == "drive" else self.routing.walk
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -568,17 +546,19 @@ class _Drill:
             k = d["link"]
             if water.link_depth(k, now) >= limit:
                 return None
-            return self._walk_time(net.links[k], u, prof.speed_mps, 0.0, 0.0, prof.climb_mps)
+            hop = hops[(u, v)]
+            if net.links[k].kind == "ladderway":
+                return abs(hop.rise_m) / prof.climb_mps
+            return hop.length_m / (prof.speed_mps * hop.slope)
 
-        dist, paths = nx.single_source_dijkstra(self.graph, node, weight=weight)
-        exits = [x for x in dist if net.is_surface(x)]
-        if exits:
-            best = min(exits, key=lambda x: (dist[x], x))
-            return paths[best]
-        refuges = [x for x in dist if x in self.spec.refuges and x not in avoid_refuges and self.seats[x] > 0]
+        dist, paths = nx.single_source_dijkstra(graph, node, weight=weight)
+        safe = [x for x in dist if self._is_destination(party, x) is not None]
+        if safe:
+            return paths[min(safe, key=lambda x: (dist[x], x))]
+        refuges = [x for x in dist if x in self.spec.refuges and x not in avoid_refuges
+                   and self.seats[x] >= len(party.members)]
         if refuges:
-            best = min(refuges, key=lambda x: (dist[x], x))
-            return paths[best]
+            return paths[min(refuges, key=lambda x: (dist[x], x))]
         return None
 
     # ------------------------------------------------------------------ results
@@ -586,70 +566,69 @@ class _Drill:
         spec = self.spec
         net = self.net
         end_t = spec.duration_s
-        # a refuge whose chamber floods loses its occupants
-        for node, occupants in self.in_refuge.items():
+        for node, occupants in self.in_refuge.items():  # a refuge whose chamber floods loses its occupants
             t_fail = self.water.node_time_depth(node, movement.WADING_LIMIT_M)
             if t_fail < end_t:
-                for i in occupants:
-                    if self.outcome_s[i] < t_fail:
-                        self.outcome[i] = "caught"
-                        self.outcome_s[i] = t_fail
-                        self.margin[i] = NAN
+                for k in occupants:
+                    self.outcome[k] = "caught"
+                    self.outcome_s[k] = t_fail
+                    self.situation[k] = "underground"
+                    self.margin[k] = NAN
                 self.log("hazard", f"refuge {net.nodes[node].id} flooded", t=t_fail)
-        node_water = tuple(float(self.water.node_time_depth(k, movement.WET_DEPTH_M)) for k in range(len(net.nodes)))
-        for k, t in enumerate(node_water):
-            if t < end_t and net.nodes[k].kind in ("shaft_station", "refuge", "workplace"):
-                self.log("water", f"water at {net.nodes[k].id}", t=t)
-        people = []
+        for k, party in enumerate(spec.parties):  # sheltering upstairs: the flood still comes
+            if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
+                self.situation[k] = ""
+        node_water = tuple(float(self.water.node_time_depth(i, movement.WET_DEPTH_M)) for i in range(len(net.nodes)))
+        for i, t in enumerate(node_water):
+            if t < end_t and net.nodes[i].kind in ("shaft_station", "refuge", "workplace", "household", "school",
+                                                   "assembly_point"):
+                self.log("water", f"water at {net.nodes[i].id}", t=t)
+        fate = stream(self.seed, self.rep, STREAM_FATE)
+        people: list[Any] = [None] * len(spec.people)
         clear: dict[int, float] = {}
-        for p in spec.people:
-            i = p.index
-            t_out = self.outcome_s[i]
-            safe = self.outcome[i] in ("surface", "refuge")
-            prev = clear.get(p.start, 0.0)
-            clear[p.start] = max(prev, t_out) if safe else INF
-            people.append(
-                PersonRecord(
-                    replication=self.rep,
-                    person=p.id,
-                    profile=p.profile,
-                    crew=p.crew,
-                    start=net.nodes[p.start].id,
-                    warned_s=float(self.warned_s[i]),
-                    warned_by=self.warned_by[i],
-                    departed_s=float(self.departed_s[i]),
-                    outcome=self.outcome[i],
-                    outcome_s=float(t_out),
-                    end=net.nodes[self.end[i]].id,
-                    margin_s=float(self.margin[i]) if safe else NAN,
-                    water_s=node_water[p.start],
-                )
-            )
+        for party in spec.parties:
+            k = party.index
+            safe = self.outcome[k] in SAFE_OUTCOMES
+            t_out = self.outcome_s[k]
+            prev = clear.get(party.start, 0.0)
+            clear[party.start] = max(prev, t_out) if safe else INF
+            situation = self.situation[k]
+            if situation and situation != "underground":
+                from drills.model import lethality
+
+                p_die = lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
+                                                       situation=situation)
+            elif situation == "underground":
+                p_die = NAN
+            else:
+                p_die = 0.0
+            for i in party.members:
+                person = spec.people[i]
+                died = bool(p_die > 0 and fate.random() < p_die)
+                people[i] = (PersonRecord(
+                    replication=self.rep, person=person.id, group=person.group, profile=person.profile,
+                    crew=person.crew, start=net.nodes[person.start].id, warned_s=float(self.warned_s[k]),
+                    warned_by=self.warned_by[k], departed_s=float(self.departed_s[k]), outcome=self.outcome[k],
+                    outcome_s=float(t_out), end=net.nodes[self.end[k]].id,
+                    margin_s=float(self.margin[k]) if safe else NAN, water_s=node_water[person.start],
+                    situation=situation, fatality_p=float(p_die), died=died))
         hoists = []
         for cage in self.cages:
             st = cage.stats
-            hoists.append(
-                HoistRecord(
-                    replication=self.rep,
-                    hoist=cage.h.id,
-                    trips=st.trips,
-                    persons=st.persons,
-                    busy_s=float(st.busy_s),
-                    utilisation=float(st.busy_s / end_t),
-                    max_queue=st.max_queue,
-                    mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN,
-                )
-            )
-        node_clear = tuple(float(clear.get(k, NAN)) for k in range(len(net.nodes)))
+            hoists.append(HoistRecord(
+                replication=self.rep, hoist=cage.h.id, trips=st.trips, persons=st.persons, busy_s=float(st.busy_s),
+                utilisation=float(st.busy_s / end_t), max_queue=st.max_queue,
+                mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN))
+        node_clear = tuple(float(clear.get(i, NAN)) for i in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
         return DrillResult(
-            replication=self.rep,
-            people=tuple(people),
-            hoists=tuple(hoists),
-            timeline=tuple(self.timeline),
-            order_s=float(self.order_s),
-            node_water_s=node_water,
-            node_clear_s=node_clear,
-            link_peak_queue=tuple(self.link_peak_queue),
-            events=scheduled_events(self.env),
-        )
+            replication=self.rep, people=tuple(people), hoists=tuple(hoists), timeline=tuple(self.timeline),
+            order_s=float(self.orders.get(MINE_ORDER, NAN)), node_water_s=node_water, node_clear_s=node_clear,
+            link_peak_queue=tuple(self.link_peak_queue), events=scheduled_events(self.env),
+            actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)))
+
+
+def _on_foot(party: Party) -> Party:
+    from dataclasses import replace
+
+    return replace(party, mode="walk")

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Every person ends in exactly one of these.
-OUTCOMES = ("surface", "refuge", "caught", "underground")
+#: surface / refuge: out of the mine or in a refuge chamber; assembly: at a valley assembly point;
+#: sheltered: on an upper floor at home; caught: reached by the water before safety;
+#: underground / in_place: neither safe nor caught when the drill ends.
+OUTCOMES = ("surface", "refuge", "assembly", "sheltered", "caught", "underground", "in_place")
+SAFE_OUTCOMES = ("surface", "refuge", "assembly")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +22,16 @@ class PersonRecord:
             the time they arrived); inf if none of those places flooded within the drill; NaN unless
             they reached safety.
         water_s: when water reached their starting place (inf if never).
+        situation: where the water found them: underground, in_open, in_vehicle, in_building,
+            upper_floor; empty if it did not.
+        fatality_p: probability of death from the lethality rule for that situation, depth and
+            velocity (NaN underground, where no rule applies; 0 if the water did not reach them).
+        died: a Bernoulli draw from ``fatality_p``.
     """
 
     replication: int
     person: str
+    group: str
     profile: str
     crew: str
     start: str
@@ -33,6 +43,9 @@ class PersonRecord:
     end: str
     margin_s: float
     water_s: float
+    situation: str = ""
+    fatality_p: float = 0.0
+    died: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +58,17 @@ class HoistRecord:
     utilisation: float
     max_queue: int
     mean_wait_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRecord:
+    """A plan action: when its trigger was met and when it was done (NaN if never)."""
+
+    action: str
+    owner: str
+    trigger_s: float
+    done_s: float
+    deadline_s: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +93,5 @@ class DrillResult:
     node_clear_s: tuple[float, ...]
     link_peak_queue: tuple[int, ...]
     events: int
+    actions: tuple[ActionRecord, ...] = ()
+    downstream_order_s: float = float("nan")

@@ -7,6 +7,7 @@ is a new :class:`DrillSpec` made with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from drills.model.hoist import HoistDef
 from drills.model.inrush import FloodGeometry
@@ -27,6 +28,8 @@ class Profile:
 
 @dataclass(frozen=True)
 class Person:
+    """One person. ``party`` is the index of the group they move with (a miner alone, a household)."""
+
     index: int
     id: str
     start: int
@@ -34,6 +37,36 @@ class Person:
     crew: str
     radio: bool
     paging: bool
+    party: int = -1
+    phone: bool = True
+    group: str = "miner"  # "miner" or "resident"
+
+
+@dataclass(frozen=True)
+class Party:
+    """People who are warned, decide and move together.
+
+    Underground each miner is a party of one; in the valley a household (or a school class, a
+    field crew) is one party. The party moves at its slowest member's pace, on foot or by car.
+
+    Attributes:
+        profile: the movement profile of the party (its slowest member).
+        mode: "walk" or "drive".
+        relay: "crew" (a warned member tells everyone of the crew at the place) or "neighbours"
+            (a warned household tells a few other households at the place).
+        upper_floor: the home has an upper floor to shelter on.
+    """
+
+    index: int
+    id: str
+    members: tuple[int, ...]
+    start: int
+    profile: str
+    mode: str
+    crew: str
+    relay: str
+    upper_floor: bool = False
+    needs_help: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,7 @@ class Trigger:
     level: str
     owner: str
     detection_delay: Distribution
+    automatic: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +97,9 @@ class Action:
     action: str
     owner: str
     channels: tuple[str, ...] | None
+    id: str = ""
+    after: tuple[str, ...] = ()
+    deadline_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +116,14 @@ class Channel:
     start: int | None
     needs_mains_power: bool
     backup_power_h: float
+    public: bool = False
+    needs_mobile_network: bool = False
+    audible_radius_m: float = 0.0
+    audibility: float = 1.0
+    callers: int = 1
+    answer_probability: float = 1.0
+    visit: Distribution | None = None
+    speed_mps: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -100,10 +145,24 @@ class Inrush:
 
 
 @dataclass(frozen=True)
+class DamBreak:
+    """The dam-break flood: the compiled per-place arrival, depth and velocity."""
+
+    dam: str
+    node: int
+    breach_s: float
+    flood: Any  # drills.model.dam_break.DamBreakFlood
+    source: str  # "estimate" or the hydraulic study's file name
+
+
+@dataclass(frozen=True)
 class Behaviour:
     response_delay: dict[str, Distribution]
     crew_relay: Distribution
     water_cue_depth_m: float
+    neighbour_relay: Distribution | None = None
+    neighbours_told: int = 0
+    compliance: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,6 +197,12 @@ class DrillSpec:
     inrush: Inrush | None
     behaviour: Behaviour
     duration_s: float
+    parties: tuple[Party, ...] = ()
+    assembly_points: tuple[int, ...] = ()
+    vertical_shelter: bool = False
+    dam_break: DamBreak | None = None
+    time_of_day: str = "day"
+    rain: str = "none"
     order_at_s: float | None = None
     order_channels: tuple[str, ...] | None = None
     replications: int = 200

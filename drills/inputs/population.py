@@ -1,0 +1,90 @@
+"""Who is where when the drill starts: miners by shift, residents by household and time of day.
+
+Each miner is a party of one (they are warned and move one by one); a household is one party
+that moves together at its slowest member's pace, by car if it has one; a school moves in classes
+of 30 (project choice: a typical class); people in a field move one by one.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from drills.inputs.scenario import ScenarioBody
+from drills.inputs.site import ResidentsSpec, SiteBody
+from drills.model import residents as rdef
+from drills.model.spec import Party, Person
+
+SCHOOL_CLASS = 30
+
+
+def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) -> tuple[list[Person], list[Party]]:
+    people: list[Person] = []
+    parties: list[Party] = []
+    if scen.shift is not None:
+        for c in site.shifts[scen.shift]:
+            crew = c.crew or c.at
+            n_paging = round(c.count * c.paging_lamp_share)
+            for j in range(c.count):
+                i = len(people)
+                people.append(Person(i, f"{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
+                                     radio=j < c.radio_carriers, paging=j < n_paging, party=len(parties),
+                                     phone=False, group="miner"))
+                parties.append(Party(len(parties), people[-1].id, (i,), idx[c.at], c.profile, "walk", crew, "crew"))
+    kinds = {n.id: n.kind for n in site.nodes}
+    for r in site.residents:
+        _residents(r, scen.time_of_day, idx, kinds[r.at], people, parties)
+    return people, parties
+
+
+def _profiles(r: ResidentsSpec, total: int) -> list[str]:
+    n_help = round(total * r.needs_help_share)
+    n_old = min(round(total * r.elderly_share), total - n_help)
+    n_child = min(round(total * r.child_share), total - n_help - n_old)
+    out = ["assisted"] * n_help + ["elderly"] * n_old + ["child"] * n_child
+    out += ["adult"] * (total - len(out))
+    rng = np.random.default_rng(zlib.crc32(r.at.encode("utf-8")))  # fixed: the census does not change per run
+    return [out[j] for j in rng.permutation(total)]
+
+
+def _slowest(profiles: list[str]) -> str:
+    return min(profiles, key=rdef.PACE_ORDER.index)
+
+
+def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, people: list[Person],
+               parties: list[Party]) -> None:
+    node = idx[r.at]
+    if r.households is not None:
+        assert r.members is not None
+        mean = r.members.day if tod == "day" else r.members.night
+        total = round(r.households * mean)
+        sizes = [total // r.households + (1 if h < total % r.households else 0) for h in range(r.households)]
+        groups = [s for s in sizes if s > 0]
+    else:
+        assert r.occupants is not None
+        total = round(r.occupants.day if tod == "day" else r.occupants.night)
+        size = SCHOOL_CLASS if kind == "school" else 1
+        groups = [min(size, total - a) for a in range(0, total, size)]
+    profiles = _profiles(r, total)
+    n_phone = round(total * r.phone_share)
+    rng = np.random.default_rng(zlib.crc32(("cars:" + r.at).encode("utf-8")))
+    n_car = round(len(groups) * r.car_share) if r.households is not None else 0
+    cars = set(rng.permutation(len(groups))[:n_car].tolist())
+    pos = 0
+    for h, size in enumerate(groups):
+        members = []
+        for m in range(size):
+            i = len(people)
+            prof = profiles[pos]
+            has_phone = pos < n_phone and prof != "child"
+            label = f"{r.at}-h{h + 1:03d}-{m + 1}" if r.households is not None else f"{r.at}-{pos + 1:03d}"
+            people.append(Person(i, label, node, prof, r.at, radio=False, paging=False, party=len(parties),
+                                 phone=has_phone, group="resident"))
+            members.append(i)
+            pos += 1
+        slow = _slowest([people[i].profile for i in members])
+        name = f"{r.at}-h{h + 1:03d}" if r.households is not None else people[members[0]].id
+        mode = "drive" if h in cars else "walk"
+        parties.append(Party(len(parties), name, tuple(members), node, slow, mode, r.at, "neighbours",
+                             upper_floor=r.upper_floor, needs_help=slow == "assisted"))

@@ -1,0 +1,140 @@
+"""The decision chain: monitored triggers → the role on duty → the level → the plan's actions.
+
+Each trigger is met at a time computed from the hazard, becomes known after its detection delay,
+and is handed to its owner. An absent owner is replaced by the first present backup after a
+handover delay; a role decides after its decision delay. An *automatic* trigger skips people and
+starts its level's actions at once. Actions run in the order the plan's ``after`` lists allow;
+an action owned by another post waits for that post's own decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from drills.model.spec import Action, Trigger
+
+if TYPE_CHECKING:
+    from drills.model.drill import Drill
+
+INF = float("inf")
+
+
+def decisions(d: Drill) -> Iterator[Any]:
+    """Process: scenario order, or the plan's triggers in the order they become known."""
+    spec = d.spec
+    env = d.env
+    if spec.order_at_s is not None:
+        yield env.timeout(spec.order_at_s)
+        d.give_order("evacuate_underground", spec.order_channels, "the scenario")
+        d.give_order("evacuate_downstream", spec.order_channels, "the scenario")
+        return
+    due = []
+    for tr in spec.triggers:
+        rng = d.rng_for("trigger:" + tr.id)
+        t = trigger_time(d, tr)
+        if t < INF:
+            due.append((t + tr.detection_delay.sample(rng), t, tr.id, tr))
+    due.sort(key=lambda x: (x[0], x[2]))
+    for t_known, t_met, _, tr in due:
+        if t_known > spec.duration_s:
+            break
+        if t_known > env.now:
+            yield env.timeout(t_known - env.now)
+        d.log("trigger", f"{tr.id} met ({tr.level})", t=t_met)
+        if tr.level in d.levels_declared:
+            continue
+        d.levels_declared[tr.level] = t_met
+        env.process(_decide(d, tr, t_met))
+
+
+def trigger_time(d: Drill, tr: Trigger) -> float:
+    """When the trigger's condition is first met (inf if never)."""
+    spec = d.spec
+    if tr.quantity == "elapsed_s":
+        return float(tr.threshold)
+    if tr.quantity == "dam_breach":
+        return float(spec.dam_break.breach_s) if spec.dam_break is not None else INF
+    if tr.quantity == "water_depth_m":
+        assert tr.node is not None
+        return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))
+    inr = spec.inrush
+    if inr is None:
+        return INF
+    q = np.asarray(inr.hydro_m3ps) * d.inflow_factor * 3600.0
+    ts = np.asarray(inr.hydro_t_s)
+    if q[0] >= tr.threshold:
+        return float(inr.start_s + ts[0])
+    for k in range(1, len(q)):
+        if q[k] >= tr.threshold:
+            f = (tr.threshold - q[k - 1]) / (q[k] - q[k - 1])
+            return float(inr.start_s + ts[k - 1] + f * (ts[k] - ts[k - 1]))
+    return INF
+
+
+def who_acts(d: Drill, role_id: str) -> Iterator[Any]:
+    """Find the first present holder of ``role_id`` or its backups, waiting out each handover.
+
+    Returns (role id or None, that role's decision delay).
+    """
+    roles = d.spec.roles
+    chain = [role_id, *roles[role_id].backups]
+    for k, rid in enumerate(chain):
+        role = roles[rid]
+        present, delay, handover = d.role_draws(rid)
+        if present:
+            return rid, delay
+        d.log("decision", f"{role.title} absent")
+        if k + 1 < len(chain):
+            yield d.env.timeout(handover)
+    return None, 0.0
+
+
+def _decide(d: Drill, tr: Trigger, t_met: float) -> Iterator[Any]:
+    if tr.automatic:
+        d.log("decision", f"{tr.level} declared automatically by {tr.id}")
+        who = "automatic"
+    else:
+        who, delay = yield from who_acts(d, tr.owner)
+        if who is None:
+            d.log("decision", f"nobody to decide on {tr.id}")
+            return
+        yield d.env.timeout(delay)
+        d.log("decision", f"{d.spec.roles[who].title} declares {tr.level}")
+    yield from _run_actions(d, d.spec.actions_by_level.get(tr.level, ()), who, t_met)
+
+
+def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float) -> Iterator[Any]:
+    env = d.env
+    done = {a.id or f"#{k}": env.event() for k, a in enumerate(actions)}
+    procs = []
+    for k, a in enumerate(actions):
+        procs.append(env.process(_act(d, a, decided_by, [done[x] for x in a.after if x in done],
+                                      done[a.id or f"#{k}"], t_met)))
+    if procs:
+        yield env.all_of(procs)
+
+
+def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: float) -> Iterator[Any]:
+    env = d.env
+    if after:
+        yield env.all_of(after)
+    actor = decided_by
+    chain = (action.owner, *d.spec.roles[action.owner].backups)
+    if decided_by != "automatic" and decided_by not in chain:  # another post acts, after its own decision
+        who, delay = yield from who_acts(d, action.owner)
+        if who is None:
+            d.log("decision", f"nobody to carry out {action.action}")
+            d.record_action(action, None, t_met)
+            return
+        yield env.timeout(delay)
+        actor = who
+    title = d.spec.roles[actor].title if actor in d.spec.roles else "automatic trigger"
+    if action.action in ("evacuate_underground", "evacuate_downstream"):
+        d.give_order(action.action, action.channels, title)
+    else:
+        d.log("action", f"{action.action} by {title}")
+    d.record_action(action, env.now, t_met)
+    done.succeed()

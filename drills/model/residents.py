@@ -1,0 +1,47 @@
+"""People of the valley: how fast they walk, how long they take to leave, who never leaves.
+
+Movement profiles:
+
+* **adult** walks at **1.34 m/s**, coefficient of variation 0.19 (Weidmann 1993, ETH IVT 90:
+  mean free walking speed 1.34 m/s, s.d. 0.26 m/s).
+* **elderly** walk at **0.91 m/s**, the 3 ft/s the MUTCD uses where slower pedestrians routinely
+  cross (FHWA MUTCD 2009 §4E.06 [K]); **children** with their family at **1.07 m/s**, the MUTCD
+  casual walk 3.5 ft/s cited by LifeSim (TRM ch. 7 [V]).
+* **assisted** (someone who cannot walk alone, helped by another): **0.5 m/s** — the project's own
+  assumption; no source was found.
+* Water a person on foot will not enter: **1.2 m** for adults (AIDR 7-3 hazard class H4, unsafe for
+  people), **0.5 m** for children, the elderly and the assisted (H3, unsafe for children and the
+  elderly, from 0.5 m; Smith et al. 2014 [K]).
+
+Warning response (reference dam.md §2.1):
+
+* Mobilisation delay from warning to leaving: log-normal, median **10 min**, 95th percentile
+  **45 min** — the project's assumption, anchored on Confluence PA 1987, where door-to-door and
+  loudspeaker warning had 986 residents out in about 45 min (Rogers & Sorensen 1989, in LifeSim TRM
+  App. C [V]). LifeSim's own PAI curves are in figures only and were not digitised.
+* Share who never act on the warning: **10 %**, the middle of LifeSim's "typically 5–20 %" (TRM
+  ch. 6 [V; wording ambiguous]).
+* Word of mouth: a warned household tells **2** other households at its place after a log-normal
+  delay, median **5 min**, 95th percentile **20 min** — project assumption for the informal
+  contagion process (JASSS 26(1):7, 2023, structure only [V]; informal first alerts were 24–78 %
+  in floods, TRM App. C table 23 [V]).
+"""
+
+from __future__ import annotations
+
+from drills.model.spec import Profile
+from drills.model.variability import LogNormal
+
+ADULT = Profile("adult", 1.34, 0.19, 0.105, 1.2)
+ELDERLY = Profile("elderly", 0.91, 0.19, 0.105, 0.5)
+CHILD = Profile("child", 1.07, 0.19, 0.105, 0.5)
+ASSISTED = Profile("assisted", 0.5, 0.19, 0.105, 0.5)
+RESIDENT_PROFILES = {p.id: p for p in (ADULT, ELDERLY, CHILD, ASSISTED)}
+
+MOBILISATION_DELAY = LogNormal(median=600.0, p95=2700.0)
+COMPLIANCE = 0.9
+NEIGHBOUR_RELAY = LogNormal(median=300.0, p95=1200.0)
+NEIGHBOURS_TOLD = 2
+
+#: Slowest first: a household moves at the pace of its slowest member.
+PACE_ORDER = ("assisted", "elderly", "child", "adult")

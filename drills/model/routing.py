@@ -1,0 +1,107 @@
+"""Routing data that depend only on the site and plan, built once per drill spec and reused by every
+replication: the walking and driving graphs, per-passage constants, and planned paths."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from drills.model import movement
+from drills.model.network import Network
+
+DRIVABLE = frozenset({"road"})
+
+
+@dataclass
+class Hop:
+    """One directed hop of a graph: a passage (link) or a hoist ride."""
+
+    link: int | None
+    hoist: Any | None
+    rise_m: float = 0.0
+    slope: float = 1.0
+    length_m: float = 0.0
+
+
+@dataclass
+class Routing:
+    """Graphs and constants for one spec (built by :func:`routing_of`)."""
+
+    net: Network
+    walk: nx.DiGraph
+    drive: nx.DiGraph
+    hops: dict[tuple[int, int], Hop]
+    planned: dict[int, list[int] | None] = field(default_factory=dict)
+
+    def legs(self, graph: nx.DiGraph, source: int, target: int, time_of) -> list[tuple[int, int, float]]:
+        try:
+            path = nx.shortest_path(graph, source, target, weight="length")
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        out = []
+        for u, v in itertools.pairwise(path):
+            hop = self.hops[(u, v)]
+            if hop.link is None:
+                continue
+            out.append((u, v, time_of(hop)))
+        return out
+
+    def walk_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
+        """Dry walking legs from ``source`` to ``target`` at ``speed`` (for runners and teams)."""
+        def t(h: Hop) -> float:
+            if self.net.links[h.link].kind == "ladderway":
+                return abs(h.rise_m) / movement.CLIMB_MPS
+            return h.length_m / (speed * h.slope)
+        return self.legs(self.walk, source, target, t)
+
+    def drive_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
+        return self.legs(self.drive, source, target, lambda h: h.length_m / speed)
+
+
+def build_routing(net: Network, hoists: tuple) -> Routing:
+    walk = nx.DiGraph()
+    drive = nx.DiGraph()
+    walk.add_nodes_from(range(len(net.nodes)))
+    drive.add_nodes_from(range(len(net.nodes)))
+    hops: dict[tuple[int, int], Hop] = {}
+    for u, adj in enumerate(net.walk_adjacency):
+        for k, v in adj:
+            lk = net.links[k]
+            if walk.has_edge(u, v) and walk[u][v]["length"] <= lk.length_m:
+                continue
+            rise = net.nodes[v].elevation_m - net.nodes[u].elevation_m
+            run = math.sqrt(max(lk.length_m**2 - rise**2, 0.0))
+            hops[(u, v)] = Hop(k, None, rise, movement.slope_factor(rise, run), lk.length_m)
+            walk.add_edge(u, v, link=k, length=lk.length_m, hoist=None)
+            if lk.kind in DRIVABLE:
+                drive.add_edge(u, v, link=k, length=lk.length_m, hoist=None)
+    for h in hoists:
+        for s in h.stations[1:]:
+            hops[(s, h.collar)] = Hop(None, h)
+            walk.add_edge(s, h.collar, link=None, length=0.0, hoist=h, station=s)
+    return Routing(net, walk, drive, hops)
+
+
+def routing_of(spec: Any) -> Routing:
+    """The spec's routing data, built on first use and kept on the (frozen) spec."""
+    r = spec.__dict__.get("_routing")
+    if r is None:
+        r = build_routing(spec.network, spec.hoists)
+        for start, route in spec.routes.items():
+            r.planned[start] = _planned_path(r.walk, start, route.path)
+        object.__setattr__(spec, "_routing", r)  # a cache on a frozen dataclass: same content, built once
+    return r
+
+
+def _planned_path(graph: nx.DiGraph, start: int, path: tuple[int, ...]) -> list[int] | None:
+    if path[0] == start:
+        return list(path)
+    try:
+        lead = nx.shortest_path(graph, start, path[0], weight="length")
+    except nx.NetworkXNoPath:
+        return None
+    return lead[:-1] + list(path)

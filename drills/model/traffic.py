@@ -1,0 +1,50 @@
+"""Cars on valley roads: free-flow speeds, jam density and capacity by road class.
+
+Sources (reference dam.md §2.3): HEC-LifeSim 2 Technical Reference Manual ch. 7, table 15 road
+defaults — lanes / free-flow speed / jam density: state highway 2 / 55 mph / 160 veh/mi/lane;
+secondary 2 / 45 mph; local 1 / 35 mph; 4WD trail ("track") 1 / 25 mph; stop-and-go speed 4 mph
+everywhere [V]. Speed falls linearly with density (Greenshields), so capacity is
+free speed × jam density / 4 per lane (a derived value; LifeSim's break-point form is close to it
+below the break point). Households leaving by car travel as one vehicle.
+A car will not drive into water deeper than **0.35 m**, the mean of LifeSim's "willingness to
+enter a flooded road" for low-clearance vehicles (TRM ch. 7 table 20 [V]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MPH = 0.44704
+VEH_PER_MILE = 1 / 1609.344
+
+
+@dataclass(frozen=True)
+class RoadClass:
+    lanes: int
+    free_speed_mps: float
+    jam_veh_per_m_lane: float
+
+
+ROAD_CLASSES = {
+    "state_highway": RoadClass(2, 55 * MPH, 160 * VEH_PER_MILE),
+    "secondary": RoadClass(2, 45 * MPH, 160 * VEH_PER_MILE),
+    "local": RoadClass(1, 35 * MPH, 160 * VEH_PER_MILE),
+    "track": RoadClass(1, 25 * MPH, 160 * VEH_PER_MILE),
+}
+DEFAULT_ROAD_CLASS = "local"
+STOP_AND_GO_MPS = 4 * MPH
+CAR_WADING_LIMIT_M = 0.35
+
+
+def capacity_vps(road: RoadClass, lanes: int | None = None) -> float:
+    """Vehicles per second one way: lanes × v_free × k_jam / 4."""
+    n = lanes or road.lanes
+    return n * road.free_speed_mps * road.jam_veh_per_m_lane / 4.0
+
+
+def speed_mps(road: RoadClass, vehicles_on_link: int, length_m: float, lanes: int | None = None) -> float:
+    """Greenshields speed for the density on the link, never below stop-and-go."""
+    n = lanes or road.lanes
+    k = vehicles_on_link / (length_m * n)
+    v = road.free_speed_mps * (1.0 - k / road.jam_veh_per_m_lane)
+    return max(v, STOP_AND_GO_MPS)

@@ -1,0 +1,245 @@
+"""Warning channels as SimPy processes, underground and in the valley.
+
+Each channel works on *parties* (a miner, a household): it finds the parties it can reach and warns
+them through :meth:`Drill.warn_party`. Default receipt parameters of the public channels and their
+sources (reference dam.md §2.2):
+
+* Siren audibility: a daytime test of 110 sirens was heard by **76.5 %** of people polled
+  (Nanticoke PA, Sorensen 1992, in LifeSim TRM App. C [V]); at night, indoors, **45 %** and a
+  time constant of about **2 min** after activation are the reference's provisional values [E]. With
+  60 s cycles a time constant of 2 min means a chance of 1 − e^(−1/2) = 0.39 per cycle.
+* Village loudspeakers (村村响): 0.6–0.9 within hearing range [E]; we take 0.75 by day, 0.5 at night.
+* Heavy rain masks outdoor sound: audibility × 0.7, moderate rain × 0.85 (project assumption).
+* Cell broadcast / SMS: reaches 0.85–0.95 of phones within 2–5 min [E]: delivery log-normal,
+  median 2 min, 95th percentile 5 min; noticed by **90 %** by day and **50 %** at night (phones off
+  or unheard while asleep, project assumption).
+* Door-to-door: **1–3 min** per household per team [E], consistent with Confluence PA 1987 (986
+  people in about 45 min, Rogers & Sorensen 1989 [V]): triangular 60 / 120 / 180 s; teams walk at 1.34 m/s.
+* Loudspeaker vehicle: **15–25 km/h** along its route, heard by **0.6–0.8** within range [E]: we take
+  20 km/h and 0.7 within 200 m.
+* Phone tree: a call takes 30–120 s (triangular, mode 60 s); answered with the plan's day or night
+  probability (defaults 0.9 / 0.7, project assumption).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from drills.model.spec import Channel
+from drills.model.variability import LogNormal, Triangular
+
+if TYPE_CHECKING:
+    from drills.model.drill import Drill
+
+SIREN_AUDIBILITY = {"day": 0.765, "night": 0.45}
+SIREN_HEAR_PER_CYCLE = 1.0 - math.exp(-0.5)
+LOUDSPEAKER_AUDIBILITY = {"day": 0.75, "night": 0.5}
+RAIN_AUDIBILITY = {"none": 1.0, "moderate": 0.85, "heavy": 0.7}
+SMS_DELIVERY = LogNormal(median=120.0, p95=300.0)
+SMS_NOTICE = {"day": 0.9, "night": 0.5}
+DOOR_VISIT = Triangular(60.0, 120.0, 180.0)
+TEAM_WALK_MPS = 1.34
+VEHICLE_KMH = 20.0
+VEHICLE_HEAR = 0.7
+VEHICLE_RADIUS_M = 200.0
+PHONE_CALL = Triangular(30.0, 60.0, 120.0)
+
+
+def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """The body of a channel once it is on."""
+    kind = ch.type
+    if kind in ("mine_pa", "cap_lamp_paging", "leaky_feeder"):
+        yield from _announce(d, ch, rng)
+    elif kind == "station_phones":
+        yield from _station_phones(d, ch, rng)
+    elif kind in ("runner", "door_to_door"):
+        yield from _on_foot(d, ch, rng)
+    elif kind in ("siren", "village_loudspeaker"):
+        yield from _sound(d, ch, rng)
+    elif kind == "sms":
+        yield from _sms(d, ch, rng)
+    elif kind == "phone_tree":
+        yield from _phone_tree(d, ch, rng)
+    elif kind == "loudspeaker_vehicle":
+        yield from _vehicle(d, ch, rng)
+    else:  # pragma: no cover - the schema allows no other type
+        raise ValueError(kind)
+
+
+# ---------------------------------------------------------------- underground
+
+
+def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """PA, paging and radio: repeated messages heard with a probability each time."""
+    people = d.spec.people
+    parties = d.spec.parties
+    if ch.type == "cap_lamp_paging":
+        def eligible(k: int) -> bool:
+            return any(people[i].paging for i in parties[k].members)
+    elif ch.type == "leaky_feeder":
+        def eligible(k: int) -> bool:
+            return any(people[i].radio for i in parties[k].members)
+    else:
+        def eligible(k: int) -> bool:
+            return True
+    miners_only = ch.type != "mine_pa"
+    while True:
+        nodes = ch.coverage or tuple(sorted(d.unwarned_at))
+        targets = [k for nd in nodes for k in sorted(d.unwarned_at.get(nd, ()))
+                   if eligible(k) and (not miners_only or parties[k].relay == "crew")]
+        if not targets:
+            return
+        for k in targets:
+            if rng.random() < ch.hear_probability:
+                d.warn_party(k, ch.id)
+        yield d.env.timeout(ch.repeat_interval_s)
+
+
+def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """The dispatcher rings each phone in turn; only a phone with someone beside it is answered."""
+    answered: set[int] = set()
+    while d.n_unwarned_parties > 0 and len(answered) < len(ch.coverage):
+        for node in ch.coverage:
+            if node in answered:
+                continue
+            if d.present[node] > 0:
+                yield d.env.timeout(ch.call_duration.sample(rng))
+                answered.add(node)
+                for k in sorted(d.unwarned_at.get(node, ())):
+                    d.warn_party(k, ch.id)
+            else:
+                yield d.env.timeout(ch.ring_s)
+
+
+# ---------------------------------------------------------------- people who walk the message
+
+
+def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """A runner underground, or a door-to-door team in a village.
+
+    The runner tells everyone at each place passed; the team knocks at every household still at
+    home at each place of its route, taking a visit time each.
+    """
+    assert ch.start is not None
+    door = ch.type == "door_to_door"
+    speed = TEAM_WALK_MPS if door else d.spec.profiles["miner"].speed_mps
+    node = ch.start
+    yield from _tell_at(d, ch, node, rng, door)
+    for target in ch.coverage:
+        for _u, v, t in d.routing.walk_legs(node, target, speed):
+            yield d.env.timeout(t)
+            if v != target and not door:
+                yield from _tell_at(d, ch, v, rng, door)
+        yield from _tell_at(d, ch, target, rng, door)
+        node = target
+
+
+def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Iterator[Any]:
+    if not door:
+        for k in sorted(d.unwarned_at.get(node, ())):
+            d.warn_party(k, ch.id)
+        return
+    visit = ch.visit or DOOR_VISIT
+    for k in d.parties_home(node):
+        yield d.env.timeout(visit.sample(rng))
+        d.warn_party(k, ch.id)
+
+
+# ---------------------------------------------------------------- the valley
+
+
+def _audible(d: Drill, ch: Channel, radius: float) -> list[int]:
+    """Parties whose place is within ``radius`` of one of the channel's nodes, in a fixed order."""
+    net = d.net
+    out = []
+    for party in d.spec.parties:
+        if party.relay != "neighbours":
+            continue
+        a = net.nodes[party.start]
+        for s in ch.coverage:
+            b = net.nodes[s]
+            if math.hypot(a.x_m - b.x_m, a.y_m - b.y_m) <= radius:
+                out.append(party.index)
+                break
+    return out
+
+
+def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """Sirens and village loudspeakers: some households cannot hear at all; the others catch it on
+    each cycle with a probability."""
+    radius = ch.audible_radius_m
+    reach = [k for k in _audible(d, ch, radius) if rng.random() < ch.audibility]
+    while True:
+        left = [k for k in reach if k in d.unwarned_set]
+        if not left:
+            return
+        for k in left:
+            if rng.random() < ch.hear_probability:
+                d.warn_party(k, ch.id)
+        yield d.env.timeout(ch.repeat_interval_s)
+
+
+def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """Each phone gets the message after a delivery delay and its owner notices it, or not."""
+    people = d.spec.people
+    cover = set(ch.coverage)
+    arrivals = []
+    for party in d.spec.parties:
+        if cover and party.start not in cover:
+            continue
+        for i in party.members:
+            if people[i].phone and people[i].group == "resident":
+                delay = SMS_DELIVERY.sample(rng)
+                if rng.random() < ch.answer_probability:
+                    arrivals.append((delay, party.index))
+    arrivals.sort()
+    for delay, k in arrivals:
+        wait = d.env.now - delay
+        if wait < 0:
+            yield d.env.timeout(-wait)
+        if not d.mobile_on(d.env.now):
+            d.log("channel", f"{ch.id}: mobile network down")
+            return
+        d.warn_party(k, ch.id)
+
+
+def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """Callers work down the list of households; a household at home answers with a probability."""
+    queue = [k for node in ch.coverage for k in d.parties_home(node)]
+    callers = min(ch.callers, len(queue)) or 1
+    env = d.env
+
+    def caller(mine: list[int]) -> Iterator[Any]:
+        for k in mine:
+            if k not in d.unwarned_set:
+                continue
+            if not d.party_home(k) or rng.random() >= ch.answer_probability:
+                yield env.timeout(ch.ring_s)
+                continue
+            yield env.timeout(ch.call_duration.sample(rng))
+            d.warn_party(k, ch.id)
+
+    procs = [env.process(caller(queue[c::callers])) for c in range(callers)]
+    yield env.all_of(procs)
+
+
+def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+    """A loudspeaker vehicle drives its route; households near each place it passes may hear it."""
+    assert ch.start is not None
+    radius = ch.audible_radius_m
+    near: dict[int, list[int]] = {}
+    for s in (ch.start, *ch.coverage):
+        probe = Channel(**{**ch.__dict__, "coverage": (s,)})
+        near[s] = _audible(d, probe, radius)
+    node = ch.start
+    for target in ch.coverage:
+        for _, v, t in d.routing.drive_legs(node, target, ch.speed_mps):
+            yield d.env.timeout(t)
+            for k in near.get(v, ()) or _audible(d, Channel(**{**ch.__dict__, "coverage": (v,)}), radius):
+                if k in d.unwarned_set and rng.random() < ch.hear_probability:
+                    d.warn_party(k, ch.id)
+        node = target
