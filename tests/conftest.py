@@ -42,15 +42,18 @@ def base_plan(routes: list[dict] | None = None, exits: list[str] | None = None, 
     return {"plan": plan}
 
 
-def base_scenario(duration_s: float = 7200, order_at_s: float | None = 0.0, **kw: Any) -> dict:
+def base_scenario(duration_s: float = 7200, order_at_s: float | None = 0.0, shift: str | None = "day",
+                  **kw: Any) -> dict:
     sc = {
         "id": "test-scenario", "title": "Test", "site": "site.yaml", "plan": "plan.yaml",
-        "start_time": "2026-07-01T08:00:00", "duration_s": duration_s, "shift": "day",
+        "start_time": "2026-07-01T08:00:00", "duration_s": duration_s, "shift": shift,
         "hazard": {}, "behaviour": {"response_delay_s": {"miner": 0}, "crew_relay_s": 0},
         "monte_carlo": {"replications": 1, "seed": 1},
     }
     if order_at_s is not None:
         sc["order"] = {"at_s": order_at_s}
+    if shift is None:
+        del sc["shift"]
     sc.update(kw)
     return {"scenario": sc}
 

@@ -167,6 +167,21 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
                       f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
             if c.radio_carriers > c.count:
                 pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"), "more radio carriers than people")
+    for k, r in enumerate(site.residents):
+        if r.at not in nodes:
+            pr.at(sd, ("site", "residents", k, "at"), f"no node {r.at!r} in this site")
+        elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
+            pr.at(sd, ("site", "residents", k, "at"),
+                  f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
+    dam_ids: set[str] = set()
+    for k, dm in enumerate(site.dams):
+        if dm.id in dam_ids:
+            pr.at(sd, ("site", "dams", k, "id"), f"duplicate dam id {dm.id!r}")
+        dam_ids.add(dm.id)
+        if dm.node not in nodes:
+            pr.at(sd, ("site", "dams", k, "node"), f"no node {dm.node!r} in this site")
+        elif nodes[dm.node].kind != "dam":
+            pr.at(sd, ("site", "dams", k, "node"), f"{dm.node!r} is a {nodes[dm.node].kind}, not a dam node")
     pr.raise_if_any()
 
 
@@ -235,6 +250,16 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
             pr.at(pd, ("plan", "evacuation", "refuges", k), f"no node {x!r} in site {site.id!r}")
         elif nodes[x].kind != "refuge":
             pr.at(pd, ("plan", "evacuation", "refuges", k), f"{x!r} is a {nodes[x].kind}, not a refuge")
+    for k, x in enumerate(ev.assembly_points):
+        if x not in nodes:
+            pr.at(pd, ("plan", "evacuation", "assembly_points", k), f"no node {x!r} in site {site.id!r}")
+        elif nodes[x].kind != "assembly_point":
+            pr.at(pd, ("plan", "evacuation", "assembly_points", k),
+                  f"{x!r} is a {nodes[x].kind}, not an assembly_point")
+    if site.shifts and not ev.exits:
+        pr.at(pd, ("plan", "evacuation"), "people work underground but the plan names no exits")
+    if site.residents and not ev.assembly_points:
+        pr.at(pd, ("plan", "evacuation"), "residents live below the dam but the plan names no assembly_points")
     for k, x in enumerate(ev.hoist_priority):
         if x not in hoist_of:
             pr.at(pd, ("plan", "evacuation", "hoist_priority", k), f"{x!r} is not a station of any hoist")
@@ -285,8 +310,21 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     nodes = {n.id: n for n in site.nodes}
     channels = {c.id for c in plan.channels}
     profiles = _profiles(site)
-    if scen.shift not in site.shifts:
-        pr.at(scd, ("scenario", "shift"), f"no shift {scen.shift!r} in the site; known: {', '.join(site.shifts)}")
+    if scen.shift is not None and scen.shift not in site.shifts:
+        known = ", ".join(site.shifts) or "none"
+        pr.at(scd, ("scenario", "shift"), f"no shift {scen.shift!r} in the site; known: {known}")
+    if scen.shift is None and site.shifts and not site.residents:
+        pr.at(scd, ("scenario",), f"say which shift is underground: shift: one of {', '.join(site.shifts)}")
+    db = scen.hazard.dam_break
+    if db is not None:
+        dams = {d.id for d in site.dams}
+        if db.dam not in dams:
+            pr.at(scd, ("scenario", "hazard", "dam_break", "dam"),
+                  f"no dam {db.dam!r} in the site; known: {', '.join(sorted(dams)) or 'none'}")
+        if db.study is not None:
+            study = Path(db.study) if Path(db.study).is_absolute() else scd.path.parent / db.study
+            if not study.is_file():
+                pr.at(scd, ("scenario", "hazard", "dam_break", "study"), f"file not found: {study}")
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
         pr.at(scd, ("scenario", "hazard", "inrush", "source"), f"no node {inr.source!r} in site {site.id!r}")
@@ -305,13 +343,13 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     site, plan, scen = ld.site, ld.plan, ld.scenario
     nodes = [
         Node(n.id, k, n.kind, n.elevation_m, n.x_m, n.y_m, n.level, n.capacity_persons, n.supplies_h,
-             n.void_volume_m3, n.void_height_m)
+             n.void_volume_m3, n.void_height_m, n.above_valley_floor_m)
         for k, n in enumerate(site.nodes)
     ]
     idx = {n.id: n.index for n in nodes}
     links = [
         Link(lk.id, k, lk.kind, idx[lk.from_], idx[lk.to], lk.length_m, lk.width_m, lk.height_m,
-             lk.flow_capacity_pps, lk.one_way)
+             lk.flow_capacity_pps, lk.one_way, lk.road_class, lk.lanes, lk.bridge)
         for k, lk in enumerate(site.links)
     ]
     net = Network.build(nodes, links)

@@ -38,6 +38,8 @@ class NodeSpec(Strict):
     supplies_h: Pos | None = Field(default=None, description="refuge autonomy")
     void_volume_m3: NonNeg = Field(default=0.0, description="open stope or sump volume stored here")
     void_height_m: Pos = Field(default=5.0, description="height over which that void fills")
+    above_valley_floor_m: NonNeg = Field(
+        default=0.0, description="height of the place above the valley floor, for the built-in flood estimate")
 
     @model_validator(mode="after")
     def _refuge_fields(self) -> NodeSpec:

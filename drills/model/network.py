@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from drills.model import movement
 
-WALKABLE = frozenset({"drift", "ramp", "incline", "ladderway", "footpath"})
+WALKABLE = frozenset({"drift", "ramp", "incline", "ladderway", "footpath", "road"})
 SURFACE_KINDS = frozenset({"collar", "portal", "surface"})
 
 
@@ -27,6 +27,7 @@ class Node:
     supplies_h: float | None
     void_volume_m3: float
     void_height_m: float
+    above_valley_floor_m: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Link:
     height_m: float
     capacity_override_pps: float | None
     one_way: bool
+    road_class: str | None = None
+    lanes: int | None = None
+    bridge: bool = False
 
     @property
     def walkable(self) -> bool:

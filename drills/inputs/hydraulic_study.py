@@ -1,0 +1,192 @@
+"""A planner's hydraulic study: arrival, peak depth and peak velocity of the dam-break flow per place.
+
+The study is a CSV file with a header line and one row per place::
+
+    place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min
+    village_a,4.5,3.2,6.0,1
+    school,12,0.8,1.5,
+
+``place`` is a node id of the site; ``arrival_min`` is minutes after the breach; ``rise_min``
+(optional column, may be blank) is minutes from arrival to peak. Places the study does not list
+are taken as never flooded. Every fault in the file is reported, each as ``file:line: field:
+message`` with the CSV's 1-based line, and raised together as one :class:`InputError`; nothing is
+half-loaded. Times are converted to seconds by :func:`place_floods` for
+:meth:`drills.model.dam_break.DamBreakFlood.from_table`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drills.inputs.problems import InputError, Problem
+from drills.model.dam_break import PlaceFlood
+
+REQUIRED = ("place", "arrival_min", "peak_depth_m", "peak_velocity_mps")
+OPTIONAL = ("rise_min",)
+NUMERIC = ("arrival_min", "peak_depth_m", "peak_velocity_mps", "rise_min")
+
+
+@dataclass(frozen=True)
+class StudyRow:
+    """One place of a hydraulic study, as the planner wrote it (minutes, metres, m/s).
+
+    Attributes:
+        place: node id.
+        arrival_min: arrival of the front, minutes after the breach.
+        peak_depth_m: peak depth.
+        peak_velocity_mps: peak velocity.
+        rise_min: minutes from arrival to peak, or ``None`` for the model's default.
+        line: the row's line in the file.
+    """
+
+    place: str
+    arrival_min: float
+    peak_depth_m: float
+    peak_velocity_mps: float
+    rise_min: float | None
+    line: int
+
+
+def load_hydraulic_study(path: str | Path, known_places: Collection[str]) -> tuple[StudyRow, ...]:
+    """Read and check a hydraulic study CSV.
+
+    Args:
+        path: the CSV file.
+        known_places: the site's node ids.
+
+    Raises:
+        InputError: with one problem per fault found.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), None, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    return parse_hydraulic_study(text, str(path), known_places)
+
+
+def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -> tuple[StudyRow, ...]:
+    """Check the text of a hydraulic study CSV; ``file`` names it in problems.
+
+    Raises:
+        InputError: with one problem per fault found.
+    """
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    header: list[str] | None = None
+    header_line = 0
+    try:
+        for raw in reader:
+            if any(cell.strip() for cell in raw):
+                header = [cell.strip() for cell in raw]
+                header_line = reader.line_num
+                break
+        if header is None:
+            raise InputError([Problem(file, None, "", "the file is empty; give a header line and one row per place")])
+        problems = _check_header(header, file, header_line)
+        if problems:
+            raise InputError(problems)
+        rows: list[StudyRow] = []
+        first_line: dict[str, int] = {}
+        for raw in reader:
+            if not any(cell.strip() for cell in raw):
+                continue
+            row = _check_row(raw, header, file, reader.line_num, known_places, first_line, problems)
+            if row is not None:
+                rows.append(row)
+    except csv.Error as exc:
+        raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
+    if not rows and not problems:
+        problems.append(Problem(file, header_line, "", "the study has a header but no rows"))
+    if problems:
+        raise InputError(problems)
+    return tuple(rows)
+
+
+def place_floods(rows: Iterable[StudyRow]) -> list[PlaceFlood]:
+    """The study's rows in seconds, for :meth:`DamBreakFlood.from_table`."""
+    return [
+        PlaceFlood(r.place, r.arrival_min * 60.0, r.peak_depth_m, r.peak_velocity_mps,
+                   None if r.rise_min is None else r.rise_min * 60.0)
+        for r in rows
+    ]
+
+
+def _check_header(header: list[str], file: str, line: int) -> list[Problem]:
+    problems = []
+    known = REQUIRED + OPTIONAL
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(file, line, name, "column given twice"))
+        seen.add(name)
+        if name not in known:
+            hint = difflib.get_close_matches(name, known, n=1)
+            more = f"; did you mean {hint[0]!r}?" if hint else f"; the columns are {', '.join(known)}"
+            problems.append(Problem(file, line, name or "(blank)", f"unknown column{more}"))
+    for name in REQUIRED:
+        if name not in seen:
+            problems.append(Problem(file, line, name, "missing column"))
+    return problems
+
+
+def _check_row(
+    raw: list[str],
+    header: list[str],
+    file: str,
+    line: int,
+    known_places: Collection[str],
+    first_line: dict[str, int],
+    problems: list[Problem],
+) -> StudyRow | None:
+    before = len(problems)
+    if len(raw) > len(header):
+        problems.append(Problem(file, line, "", f"{len(raw)} values but the header has {len(header)} columns"))
+    cells = {name: (raw[i].strip() if i < len(raw) else "") for i, name in enumerate(header)}
+    place = cells["place"]
+    if not place:
+        problems.append(Problem(file, line, "place", "missing value"))
+    elif place not in known_places:
+        hint = difflib.get_close_matches(place, list(known_places), n=1)
+        more = f"; did you mean {hint[0]!r}?" if hint else ""
+        problems.append(Problem(file, line, "place", f"unknown place {place!r}: the site has no node with this id{more}"))
+    elif place in first_line:
+        problems.append(Problem(file, line, "place", f"place {place!r} given twice; first on line {first_line[place]}"))
+    else:
+        first_line[place] = line
+    values: dict[str, float | None] = {}
+    for name in NUMERIC:
+        if name not in cells:
+            values[name] = None
+            continue
+        values[name] = _number(cells[name], name in REQUIRED, file, line, name, problems)
+    if len(problems) > before:
+        return None
+    return StudyRow(place, values["arrival_min"], values["peak_depth_m"], values["peak_velocity_mps"],  # type: ignore[arg-type]
+                    values["rise_min"], line)
+
+
+def _number(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:
+    if not cell:
+        if required:
+            problems.append(Problem(file, line, name, "missing value"))
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        problems.append(Problem(file, line, name, f"not a number: {cell!r}"))
+        return None
+    if not math.isfinite(value):
+        problems.append(Problem(file, line, name, f"must be a finite number, not {cell!r}"))
+        return None
+    if value < 0:
+        problems.append(Problem(file, line, name, f"must not be negative (got {cell})"))
+        return None
+    return value

@@ -1,0 +1,141 @@
+"""Warning the valley: door-to-door teams, sirens, phone trees, SMS, and cars on the road."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import base_scenario, link, node
+
+from drills.model import traffic, warning
+from drills.model.drill import run_drill
+
+
+def valley_site(residents: list[dict], nodes: list[dict], links: list[dict]) -> dict:
+    return {"site": {"id": "test-site", "name": "Test valley", "kind": "tailings_valley",
+                     "nodes": nodes, "links": links, "residents": residents,
+                     "profiles": [{"id": "adult", "speed_mps": 1.34, "speed_cv": 0.0, "wading_limit_m": 1.2}]}}
+
+
+def valley_plan(channels: list[dict], assembly: list[str], **evac) -> dict:
+    return {"plan": {"id": "test-plan", "unit": "Test", "version": "1", "site": "test-site",
+                     "roles": [{"id": "duty", "title": "Duty", "decision_delay_s": 0}],
+                     "channels": channels, "evacuation": {"assembly_points": assembly, **evac}}}
+
+
+def valley_scenario(**kw):
+    return base_scenario(shift=None, **kw)
+
+
+QUIET = {"response_delay_s": {"adult": 0}, "neighbours_told": 0, "compliance": {"adult": 1.0}}
+
+
+def households(at: str, n: int, size: float = 1.0, **kw) -> dict:
+    return {"at": at, "households": n, "members": {"day": size, "night": size}, **kw}
+
+
+def test_door_to_door_last_visit_is_route_walk_plus_visits(build):
+    # c —134 m— h1 —268 m— h2 ; the team walks at 1.34 m/s and spends 120 s at each household
+    nodes = [node("c", "road_junction"), node("h1", "household", x=134), node("h2", "household", x=402),
+             node("hill", "assembly_point", z=50, x=-500)]
+    links = [link("a", "c", "h1", 134.0, kind="road"), link("b", "h1", "h2", 268.0, kind="road"),
+             link("up", "c", "hill", 2000.0, kind="footpath")]
+    site = valley_site([households("h1", 3), households("h2", 2)], nodes, links)
+    plan = valley_plan([{"id": "team", "type": "door_to_door", "start": "c", "coverage": ["h1", "h2"],
+                         "visit_s": 120, "needs_mains_power": False}], ["hill"])
+    spec = build(site, plan, valley_scenario(behaviour=QUIET))
+    res = run_drill(spec, 0, spec.seed)
+    warned = sorted(p.warned_s for p in res.people)
+    walk1, walk2 = 134 / warning.TEAM_WALK_MPS, 268 / warning.TEAM_WALK_MPS
+    assert warned == pytest.approx([walk1 + 120, walk1 + 240, walk1 + 360,
+                                    walk1 + 360 + walk2 + 120, walk1 + 360 + walk2 + 240])
+    assert {p.warned_by for p in res.people} == {"team"}
+
+
+def siren_valley(n_households: int, distance_m: float) -> tuple[dict, dict]:
+    nodes = [node("pole", "road_junction"), node("v", "household", x=distance_m),
+             node("far", "household", x=5000.0), node("hill", "assembly_point", z=80, x=distance_m, y_m=900)]
+    links = [link("r", "pole", "v", distance_m, kind="road"), link("r2", "v", "far", 5000.0 - distance_m, kind="road"),
+             link("up", "v", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("v", n_households), households("far", 10)], nodes, links)
+    plan = valley_plan([{"id": "siren", "type": "siren", "coverage": ["pole"], "audible_radius_m": 1500,
+                         "repeat_interval_s": 60}], ["hill"])
+    return site, plan
+
+
+def test_siren_reproduces_the_saturating_diffusion_curve(build):
+    """Lindell's form P(t) = p_max (1 − exp(−t/τ)) (LifeSim TRM eq. 9 with b = 1), with the Nanticoke
+    audibility p_max = 0.765 and τ = 2 min: the siren's 60 s cycles hit it at the end of each cycle."""
+    n = 3000
+    site, plan = siren_valley(n, 800.0)
+    spec = build(site, plan, valley_scenario(duration_s=900, behaviour={**QUIET, "response_delay_s": {"adult": 5000}}))
+    res = run_drill(spec, 0, spec.seed)
+    near = [p for p in res.people if p.start == "v"]
+    assert all(p.warned_by in ("siren", "") for p in res.people)
+    assert all(p.warned_by == "" for p in res.people if p.start == "far")  # out of earshot
+    p_max, tau = warning.SIREN_AUDIBILITY["day"], 120.0
+    for cycles in (1, 2, 4, 8):
+        t = 60.0 * cycles
+        share = sum(1 for p in near if p.warned_s < t) / n
+        expected = p_max * (1 - math.exp(-t / tau))
+        se = math.sqrt(expected * (1 - expected) / n)
+        assert share == pytest.approx(expected, abs=4 * se + 1e-9), cycles
+
+
+def test_night_and_heavy_rain_lower_siren_reach(build):
+    site, plan = siren_valley(2000, 800.0)
+
+    def reach(**kw) -> float:
+        spec = build(site, plan, valley_scenario(duration_s=1800, behaviour={**QUIET, "response_delay_s": {"adult": 5000}},
+                                               **kw))
+        res = run_drill(spec, 0, spec.seed)
+        return sum(1 for p in res.people if p.warned_by == "siren") / 2000
+
+    day, night = reach(time_of_day="day"), reach(time_of_day="night")
+    rain = reach(time_of_day="night", weather={"rain": "heavy"})
+    assert day == pytest.approx(0.765, abs=0.04)
+    assert night == pytest.approx(0.45, abs=0.04)
+    assert rain == pytest.approx(0.45 * 0.7, abs=0.04)
+
+
+def test_phone_tree_callers_share_the_list(build):
+    nodes = [node("h", "household"), node("hill", "assembly_point", z=50, x=-500)]
+    links = [link("up", "h", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("h", 6)], nodes, links)
+    plan = valley_plan([{"id": "tree", "type": "phone_tree", "coverage": ["h"], "callers": 2,
+                         "call_duration_s": 60, "answer_probability_day": 1.0, "needs_mains_power": False}], ["hill"])
+    spec = build(site, plan, valley_scenario(behaviour={**QUIET, "response_delay_s": {"adult": 5000}}))
+    res = run_drill(spec, 0, spec.seed)
+    assert sorted(p.warned_s for p in res.people) == [60, 60, 120, 120, 180, 180]
+
+
+def test_one_car_drives_at_the_free_speed_of_its_road_class(build):
+    nodes = [node("h", "household"), node("hill", "assembly_point", z=10, x=3000)]
+    links = [link("road", "h", "hill", 3000.0, kind="road", road_class="secondary")]
+    site = valley_site([households("h", 1, car_share=1.0)], nodes, links)
+    plan = valley_plan([{"id": "sms", "type": "sms", "activation_delay_s": 0}], ["hill"])
+    spec = build(site, plan, valley_scenario(behaviour=QUIET))
+    assert spec.parties[0].mode == "drive"
+    res = run_drill(spec, 0, spec.seed)
+    [p] = res.people
+    v = traffic.ROAD_CLASSES["secondary"].free_speed_mps
+    assert v == pytest.approx(45 * 0.44704)
+    assert p.outcome == "assembly"
+    assert p.outcome_s - p.departed_s == pytest.approx(3000 / v, rel=1e-9)  # no walking slope rule for cars
+
+
+def test_road_capacity_meters_a_column_of_cars(build):
+    nodes = [node("h", "household"), node("hill", "assembly_point", x=20000)]
+    links = [link("road", "h", "hill", 20000.0, kind="road", road_class="local")]
+    site = valley_site([households("h", 40, car_share=1.0)], nodes, links)
+    plan = valley_plan([{"id": "tree", "type": "door_to_door", "start": "h", "coverage": ["h"], "visit_s": 0,
+                         "needs_mains_power": False}], ["hill"])
+    spec = build(site, plan, valley_scenario(behaviour=QUIET))
+    res = run_drill(spec, 0, spec.seed)
+    departures = sorted(p.departed_s for p in res.people)
+    arrivals = sorted(p.outcome_s for p in res.people)
+    cap = traffic.capacity_vps(traffic.ROAD_CLASSES["local"])
+    assert cap == pytest.approx(35 * 0.44704 * 160 / 1609.344 / 4)
+    assert all(d == 0.0 for d in departures)
+    # the 40th car cannot enter before 39 headways of 1/capacity
+    assert arrivals[-1] >= 39 / cap + 20000 / traffic.ROAD_CLASSES["local"].free_speed_mps - 1e-6
