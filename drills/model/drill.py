@@ -37,7 +37,6 @@ STREAM_HAZARD = 1
 STREAM_PEOPLE = 2
 STREAM_CHANNEL = 3
 STREAM_ROLE = 4
-STREAM_CREW = 5
 STREAM_FATE = 6
 
 PUBLIC_ORDER = "evacuate_downstream"
@@ -137,26 +136,55 @@ class Drill:
         self._node_limit_cache: dict[float, list[float]] = {}
 
     def node_impassable_s(self, node: int, limit: float) -> float:
+        return self.impassable(limit)[node]
+
+    def impassable(self, limit: float) -> list[float]:
+        """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
         arr = self._node_limit_cache.get(limit)
         if arr is None:
             arr = [float(self.water.node_time_depth(i, limit)) for i in range(len(self.net.nodes))]
             self._node_limit_cache[limit] = arr
-        return arr[node]
+        return arr
+
+    def _link_wet_s(self) -> list[float]:
+        """When each passage first has water in it (before then its depth is zero)."""
+        wet = self.__dict__.get("_wet")
+        if wet is None:
+            wet = [float(self.water.link_time_depth(k, 1e-3)) for k in range(len(self.net.links))]
+            self._wet = wet
+        return wet
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
         n = len(spec.people)
         m = len(spec.parties)
+        beh = spec.behaviour
+        # Every party's draws come from the people stream in party order, so a revised plan meets the
+        # same people (common random numbers); each kind of draw is one vector.
+        z = rng.standard_normal(m)
+        u_comply = rng.random(m)
+        by_profile: dict[str, list[int]] = defaultdict(list)
+        for party in spec.parties:
+            by_profile[party.profile].append(party.index)
+        response = np.zeros(m)
+        for prof_id in sorted(by_profile):
+            ks = by_profile[prof_id]
+            response[ks] = beh.response_delay[prof_id].sample_n(rng, len(ks))
+        crew_relay = beh.crew_relay.sample_n(rng, m)
+        neighbour_relay = (beh.neighbour_relay.sample_n(rng, m) if beh.neighbour_relay is not None
+                           else np.zeros(m))
+        self.relay_offset = rng.integers(0, 1 << 30, size=m).tolist()
+        self.crew_relay_s = crew_relay.tolist()
+        self.neighbour_relay_s = neighbour_relay.tolist()
+        self.response = response.tolist()
         self.speed = [0.0] * m
-        self.response = [0.0] * m
         self.complies = [True] * m
         for party in spec.parties:
             prof = spec.profiles[party.profile]
-            z = rng.standard_normal()
-            self.speed[party.index] = prof.speed_mps * max(1.0 + prof.speed_cv * z, 0.3)
-            self.response[party.index] = spec.behaviour.response_delay[party.profile].sample(rng)
-            share = spec.behaviour.compliance.get(party.profile, 1.0)
-            self.complies[party.index] = bool(rng.random() < share) if share < 1.0 else True
+            k = party.index
+            self.speed[k] = prof.speed_mps * max(1.0 + prof.speed_cv * float(z[k]), 0.3)
+            share = beh.compliance.get(party.profile, 1.0)
+            self.complies[k] = bool(u_comply[k] < share)
         self.warned_s = [NAN] * m
         self.warned_by = [""] * m
         self.departed_s = [NAN] * m
@@ -239,13 +267,13 @@ class Drill:
             key = (party.crew, party.start)
             if key not in self._relaying:
                 self._relaying.add(key)
-                self.env.process(self._crew_relay(party.crew, party.start))
+                self.env.process(self._crew_relay(party.crew, party.start, self.crew_relay_s[k]))
         elif self.spec.behaviour.neighbours_told > 0 and self.spec.behaviour.neighbour_relay is not None:
             self.env.process(self._neighbour_relay(k))
 
-    def _crew_relay(self, crew: str, node: int) -> Iterator[Any]:
-        rng = stream(self.seed, self.rep, STREAM_CREW, f"{crew}@{node}")
-        yield self.env.timeout(self.spec.behaviour.crew_relay.sample(rng))
+    def _crew_relay(self, crew: str, node: int, delay: float) -> Iterator[Any]:
+        """The first of a crew to be warned tells the others at the same place."""
+        yield self.env.timeout(delay)
         for j in self.crew_parties[crew]:
             if not self.warned_by[j] and self.spec.parties[j].start == node:
                 self.warn_party(j, "crew")
@@ -254,14 +282,13 @@ class Drill:
         """A warned household tells a few other households at its place (word of mouth)."""
         beh = self.spec.behaviour
         party = self.spec.parties[k]
-        rng = stream(self.seed, self.rep, STREAM_CREW, party.id)
-        yield self.env.timeout(beh.neighbour_relay.sample(rng))
+        yield self.env.timeout(self.neighbour_relay_s[k])
         others = sorted(self.unwarned_at.get(party.start, ()))
         if not others:
             return
-        told = rng.choice(len(others), size=min(beh.neighbours_told, len(others)), replace=False)
-        for j in sorted(int(x) for x in told):
-            self.warn_party(others[j], "word_of_mouth")
+        start = self.relay_offset[k] % len(others)  # which neighbours: a pre-drawn offset into the list
+        for j in range(min(beh.neighbours_told, len(others))):
+            self.warn_party(others[(start + j) % len(others)], "word_of_mouth")
 
     def _water_cues(self) -> Iterator[Any]:
         """People who see the water where they are take it as the warning."""
@@ -318,7 +345,7 @@ class Drill:
 
     # ------------------------------------------------------------------ people
     def _station_usable(self, station: int, t: float) -> bool:
-        return self.water.node_depth(station, t) < movement.WADING_LIMIT_M
+        return t < self.node_impassable_s(station, movement.WADING_LIMIT_M)
 
     def _limit(self, party: Party) -> float:
         if party.mode == "drive":
@@ -394,10 +421,9 @@ class Drill:
             self.caught_depth[k], self.caught_velocity[k] = peak(node)
 
     def _is_destination(self, party: Party, node: int) -> str | None:
-        kind = self.net.nodes[node].kind
         if party.relay == "crew":
-            return "surface" if self.net.is_surface(node) else None
-        return "assembly" if kind == "assembly_point" else None
+            return "surface" if self.routing.surface[node] else None
+        return "assembly" if self.routing.assembly[node] else None
 
     def _move(self, party: Party, node: int) -> Iterator[Any]:
         env = self.env
@@ -408,6 +434,7 @@ class Drill:
         refuges_full: set[int] = set()
         margin = INF
         pos = 0
+        wet = self._link_wet_s()
         while True:
             limit = self._limit(party)
             dest = self._is_destination(party, node)
@@ -466,15 +493,16 @@ class Drill:
                 continue
             link = net.links[hop.link]
             now = env.now
-            depth = self.water.link_depth(link.index, now)
+            depth = self.water.link_depth(link.index, now) if now >= wet[link.index] else 0.0
             if depth >= limit:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             key = 2 * link.index + (0 if link.a == node else 1)
             t_enter, travel = self._passage(party, link, hop, key, now, depth)
             t_exit = t_enter + travel
-            t_here = self.node_impassable_s(node, limit)
-            t_there = self.node_impassable_s(nxt, limit)
+            imp = self.impassable(limit)
+            t_here = imp[node]
+            t_there = imp[nxt]
             if t_here < t_enter or t_there < t_exit:
                 t_c = t_here if t_here < t_enter else max(t_there, t_enter)
                 yield env.timeout(max(t_c - now, 0.0))
@@ -493,6 +521,8 @@ class Drill:
         if party.mode == "drive":
             road = traffic.ROAD_CLASSES[link.road_class or traffic.DEFAULT_ROAD_CLASS]
             cap = traffic.capacity_vps(road, link.lanes)
+        elif depth == 0.0 and link.kind != "ladderway":
+            cap = self.routing.dry_capacity[link.index] / len(party.members)
         else:
             cap = link.capacity_pps(depth, self.spec.profiles[party.profile].climb_mps) / len(party.members)
         t_enter = max(now, self.gate_free[key])

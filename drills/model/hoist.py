@@ -118,6 +118,7 @@ class Cage:
         self.env = env
         self.h = hoist
         self.queues: dict[int, deque[Rider]] = {s: deque() for s in hoist.stations[1:]}
+        self.waiting = 0
         self.position = hoist.start_station
         self.stats = CageStats()
         self._station_usable = station_usable  # (station, t) -> bool
@@ -126,14 +127,15 @@ class Cage:
         self.process = env.process(self._run())
 
     def queue_length(self) -> int:
-        return sum(len(q) for q in self.queues.values())
+        return self.waiting
 
     def request(self, station: int, person: int) -> Rider:
         """Join the queue at ``station``; the rider's events fire on boarding and at the collar."""
         rider = Rider(person, self.env.now, self.env.event(), self.env.event())
         q = self.queues[station]
         q.append(rider)
-        n = self.queue_length()
+        self.waiting += 1
+        n = self.waiting
         if n > self.stats.max_queue:
             self.stats.max_queue = n
         if not self._wake.triggered:
@@ -146,6 +148,7 @@ class Cage:
         for r in q:
             if r.person == person:
                 q.remove(r)
+                self.waiting -= 1
                 return
 
     def available(self, t: float) -> bool:
@@ -182,6 +185,7 @@ class Cage:
             q = self.queues[station]
             n = load_size(len(q), h.capacity)
             riders = [q.popleft() for _ in range(n)]
+            self.waiting -= n
             board_s = env.now
             for r in riders:
                 self.stats.waits.append(board_s - r.arrived_s)

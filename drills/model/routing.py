@@ -36,6 +36,9 @@ class Routing:
     drive: nx.DiGraph
     hops: dict[tuple[int, int], Hop]
     planned: dict[int, list[int] | None] = field(default_factory=dict)
+    surface: list[bool] = field(default_factory=list)
+    assembly: list[bool] = field(default_factory=list)
+    dry_capacity: list[float] = field(default_factory=list)
 
     def legs(self, graph: nx.DiGraph, source: int, target: int, time_of) -> list[tuple[int, int, float]]:
         try:
@@ -83,7 +86,10 @@ def build_routing(net: Network, hoists: tuple) -> Routing:
         for s in h.stations[1:]:
             hops[(s, h.collar)] = Hop(None, h)
             walk.add_edge(s, h.collar, link=None, length=0.0, hoist=h, station=s)
-    return Routing(net, walk, drive, hops)
+    surface = [net.is_surface(i) for i in range(len(net.nodes))]
+    assembly = [nd.kind == "assembly_point" for nd in net.nodes]
+    dry = [lk.capacity_pps(0.0) for lk in net.links]
+    return Routing(net, walk, drive, hops, surface=surface, assembly=assembly, dry_capacity=dry)
 
 
 def routing_of(spec: Any) -> Routing:

@@ -25,6 +25,10 @@ class Fixed:
     def sample(self, rng: np.random.Generator) -> float:
         return self.value
 
+    def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        rng.standard_normal(n)  # keep the stream's position independent of the distribution chosen
+        return np.full(n, self.value)
+
     @property
     def median(self) -> float:
         return self.value
@@ -44,6 +48,9 @@ class LogNormal:
     def sample(self, rng: np.random.Generator) -> float:
         return self.median * math.exp(self.sigma * rng.standard_normal())
 
+    def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return self.median * np.exp(self.sigma * rng.standard_normal(n))
+
 
 @dataclass(frozen=True)
 class Uniform:
@@ -54,6 +61,9 @@ class Uniform:
 
     def sample(self, rng: np.random.Generator) -> float:
         return self.low + (self.high - self.low) * rng.random()
+
+    def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return np.array([self.sample(rng) for _ in range(n)])
 
     @property
     def median(self) -> float:
@@ -72,6 +82,9 @@ class Triangular:
         if self.high == self.low:
             return self.low
         return float(rng.triangular(self.low, self.mode, self.high))
+
+    def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return np.array([self.sample(rng) for _ in range(n)])
 
     @property
     def median(self) -> float:
@@ -98,6 +111,9 @@ class Normal:
             if self.low <= x <= self.high:
                 return x
         return min(max(self.mean, self.low), self.high)
+
+    def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        return np.array([self.sample(rng) for _ in range(n)])
 
     @property
     def median(self) -> float:

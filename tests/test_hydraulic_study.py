@@ -1,0 +1,155 @@
+"""Hydraulic study CSV: good files load into the flood model; each fault is reported at its line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drills.inputs.hydraulic_study import load_hydraulic_study, parse_hydraulic_study, place_floods
+from drills.inputs.problems import InputError, Problem
+from drills.model.dam_break import DamBreakFlood
+from drills.model.network import Link, Network, Node
+
+PLACES = {"dam", "village_a", "school", "farm"}
+HEADER = "place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "study.csv"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def problems_of(tmp_path: Path, text: str) -> list[Problem]:
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as exc:
+        load_hydraulic_study(path, PLACES)
+    return exc.value.problems
+
+
+def one_problem(tmp_path: Path, text: str) -> Problem:
+    found = problems_of(tmp_path, text)
+    assert len(found) == 1, found
+    assert found[0].file == str(tmp_path / "study.csv")
+    return found[0]
+
+
+def test_a_good_study_loads_with_minutes_turned_into_seconds(tmp_path):
+    path = write(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1\n\nschool,12,0.8,1.5,\n")
+    rows = load_hydraulic_study(path, PLACES)
+    assert [(r.place, r.line) for r in rows] == [("village_a", 2), ("school", 4)]
+    assert rows[0].arrival_min == 4.5 and rows[0].rise_min == 1.0
+    assert rows[1].rise_min is None
+    floods = place_floods(rows)
+    assert floods[0].arrival_after_breach_s == 270.0 and floods[0].rise_s == 60.0
+    assert floods[1].rise_s is None
+
+    nodes = [
+        Node(
+            id=i,
+            index=k,
+            kind="surface",
+            elevation_m=0.0,
+            x_m=0.0,
+            y_m=0.0,
+            level=None,
+            capacity_persons=None,
+            supplies_h=None,
+            void_volume_m3=0.0,
+            void_height_m=0.0,
+        )
+        for k, i in enumerate(sorted(PLACES))
+    ]
+    net = Network.build(nodes, [Link("l", 0, "footpath", 0, 1, 10.0, 4.0, 3.0, None, False)])
+    flood = DamBreakFlood.from_table(net, 100.0, floods)
+    assert flood.node_time_depth(net.index["village_a"], 0.0) == 370.0
+    assert flood.node_peak(net.index["school"]) == (0.8, 1.5)
+    assert flood.node_time_depth(net.index["farm"], 0.0) == float("inf")
+
+
+def test_optional_rise_column_may_be_left_out_and_a_bom_is_ignored(tmp_path):
+    path = tmp_path / "study.csv"
+    path.write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\r\nfarm,30,0.4,0.5\r\n", encoding="utf-8-sig")
+    (row,) = load_hydraulic_study(path, PLACES)
+    assert row.place == "farm" and row.rise_min is None and row.line == 2
+
+
+def test_unknown_place(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1\nvilage_b,5,1,1,\n")
+    assert (p.line, p.field) == (3, "place")
+    assert "vilage_b" in p.message
+
+
+def test_missing_column_is_reported_on_the_header_line(tmp_path):
+    p = one_problem(tmp_path, "\nplace,arrival_min,peak_depth_m\nvillage_a,4.5,3.2\n")
+    assert (p.line, p.field, p.message) == (2, "peak_velocity_mps", "missing column")
+
+
+def test_misspelt_column_is_named_with_a_hint(tmp_path):
+    found = problems_of(tmp_path, "place,arrival_min,peak_depth,peak_velocity_mps\nvillage_a,4.5,3.2,6\n")
+    assert {(p.line, p.field) for p in found} == {(1, "peak_depth"), (1, "peak_depth_m")}
+    assert any("peak_depth_m" in p.message for p in found if p.field == "peak_depth")
+
+
+def test_non_numeric_value(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,about 5,3.2,6.0,\n")
+    assert (p.line, p.field) == (2, "arrival_min")
+    assert "not a number" in p.message
+
+
+def test_negative_value(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,\nschool,12,0.8,1.5,\nfarm,20,-0.4,0.5,\n")
+    assert (p.line, p.field) == (4, "peak_depth_m")
+    assert "negative" in p.message
+
+
+@pytest.mark.parametrize("bad", ["nan", "NaN", "inf", "-inf"])
+def test_nan_and_infinite_values(tmp_path, bad):
+    p = one_problem(tmp_path, HEADER + f"village_a,4.5,3.2,{bad},\n")
+    assert (p.line, p.field) == (2, "peak_velocity_mps")
+    assert "finite" in p.message
+
+
+def test_blank_required_value_and_blank_optional_value(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4.5,,6.0,\n")
+    assert (p.line, p.field, p.message) == (2, "peak_depth_m", "missing value")
+
+
+def test_duplicate_place_names_the_first_line(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,\nschool,12,0.8,1.5,\nvillage_a,5,3,6,\n")
+    assert (p.line, p.field) == (4, "place")
+    assert "line 2" in p.message
+
+
+def test_too_many_values(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1,extra\n")
+    assert (p.line, p.field) == (2, "")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n"])
+def test_empty_file(tmp_path, text):
+    p = one_problem(tmp_path, text)
+    assert p.line is None and "empty" in p.message
+
+
+def test_header_without_rows(tmp_path):
+    p = one_problem(tmp_path, HEADER)
+    assert p.line == 1 and "no rows" in p.message
+
+
+def test_every_fault_is_collected_at_once(tmp_path):
+    found = problems_of(tmp_path, HEADER + "village_a,x,3.2,6.0,\nschool,12,0.8,-1,\nvillage_a,4,1,1,\n")
+    assert [(p.line, p.field) for p in found] == [(2, "arrival_min"), (3, "peak_velocity_mps"), (4, "place")]
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError) as exc:
+        load_hydraulic_study(tmp_path / "nope.csv", PLACES)
+    assert exc.value.problems[0].message == "file not found"
+
+
+def test_parse_reports_the_given_file_name():
+    with pytest.raises(InputError) as exc:
+        parse_hydraulic_study(HEADER + "dam,-1,1,1,\n", "study.csv", PLACES)
+    assert str(exc.value) == "study.csv:2: arrival_min: must not be negative (got -1)"
