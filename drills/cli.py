@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from drills.experiment.units import fmt_value
 from drills.inputs.bundled import bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError
 
@@ -38,21 +39,6 @@ def _fail_input(exc: InputError) -> None:
     n = len(exc.problems)
     err_console.print(f"{n} problem{'s' if n != 1 else ''} found; nothing was run or written.", markup=False)
     raise typer.Exit(EXIT_INPUT)
-
-
-def fmt_value(value: float, unit: str) -> str:
-    """Format a metric value for the terminal and the report."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, float) and math.isinf(value):
-        return "never" if value > 0 else "−∞"
-    if unit == "s":
-        sign = "−" if value < 0 else ""
-        v = abs(value)
-        return f"{sign}{int(v // 60)}:{int(v % 60):02d}"
-    if unit == "share":
-        return f"{100 * value:.1f} %"
-    return f"{value:.1f}"
 
 
 @app.command()
@@ -115,6 +101,16 @@ def print_scorecard(card) -> None:
         table.add_row(m.label, fmt_value(m.mean, m.unit), ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
+    if card.zones:
+        zt = Table(title="By level or place (means over replications)", title_justify="left")
+        for col in ("zone", "people", "warned before water", "everyone warned", "safe before water",
+                    "never warned", "expected fatalities"):
+            zt.add_column(col, justify="left" if col == "zone" else "right")
+        for z in card.zones:
+            zt.add_row(z.zone, str(z.people), fmt_value(z.share_warned_before_water.mean, "share"),
+                       fmt_value(z.t100_warned_s.p50, "s"), fmt_value(z.share_safe_before_water.mean, "share"),
+                       fmt_value(z.never_warned_share, "share"), f"{z.expected_fatalities.mean:.1f}")
+        out_console.print(zt)
 
 
 @app.command()

@@ -42,20 +42,20 @@ def provenance(ex: ExerciseResult) -> dict:
 
 
 def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
-    by_channel: dict[str, int] = {}
-    never = 0
-    for r in ex.results:
-        for p in r.people:
-            if p.warned_by:
-                by_channel[p.warned_by] = by_channel.get(p.warned_by, 0) + 1
-            else:
-                never += 1
-    total = sum(by_channel.values()) + never
+    zones = [
+        {"zone": z.zone, "people": z.people, "never_warned_share": z.never_warned_share,
+         **{s.key: s.to_json() for s in (z.share_warned_before_water, z.t100_warned_s, z.share_safe_before_water,
+                                          z.margin_min_s, z.expected_fatalities)}}
+        for z in card.zones
+    ]
+    by = dict(card.first_warned_by)
+    never = by.pop("", 0.0)
     return {
         **provenance(ex),
         "metrics": [m.to_json() for m in card.metrics],
-        "first_warned_by": {k: v / total for k, v in sorted(by_channel.items())},
-        "never_warned_share": never / total if total else 0.0,
+        "zones": zones,
+        "first_warned_by": by,
+        "never_warned_share": never,
     }
 
 

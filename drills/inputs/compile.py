@@ -292,8 +292,8 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
                 msg = f"the route is not connected: no passage from {u!r} to {v!r}"
             pr.at(pd, (*base, "path", j + 1), msg)
         end = nodes[r.path[-1]]
-        if end.kind not in SURFACE_KINDS and end.kind != "refuge":
-            pr.at(pd, (*base, "path", len(r.path) - 1), "a route must end at an exit or a refuge")
+        if end.kind not in SURFACE_KINDS and end.kind not in ("refuge", "assembly_point"):
+            pr.at(pd, (*base, "path", len(r.path) - 1), "a route must end at an exit, a refuge or an assembly point")
         for j, n in enumerate(r.from_):
             if n != r.path[0] and not nx.has_path(g, n, r.path[0]):
                 pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {r.path[0]!r}")
@@ -467,19 +467,23 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
     spec = ld.scenario.hazard.dam_break
     if spec is None:
         return None
-    from drills.inputs.hydraulic_study import load_study
-    from drills.model.dam_break import DamBreakFlood
+    from drills.inputs.hydraulic_study import load_hydraulic_study, place_floods
+    from drills.model.dam_break import FloodRecipe
 
     dam = next(d for d in ld.site.dams if d.id == spec.dam)
+    rows = None
+    source = f"estimate ({spec.runout_relation})"
     if spec.study is not None:
         path = Path(spec.study) if Path(spec.study).is_absolute() else ld.scenario_doc.path.parent / spec.study
-        rows = load_study(path, set(idx))
-        flood = DamBreakFlood.from_table(net, spec.breach_s, rows)
+        rows = tuple(place_floods(load_hydraulic_study(path, set(idx))))
         source = path.name
-    else:
-        flood = DamBreakFlood.from_estimate(net, idx[dam.node], spec.breach_s, dam.height_m, dam.stored_volume_m3)
-        source = "estimate"
-    return DamBreak(dam.id, idx[dam.node], spec.breach_s, flood, source)
+    surveyed = [n.above_valley_floor_m for n in ld.site.nodes]
+    heights = tuple(surveyed) if any(h > 0 for h in surveyed) else None
+    recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows)
+    breach = dist_or_number(spec.breach_s)
+    central = breach.median
+    return DamBreak(dam.id, idx[dam.node], central, recipe.build(net, central), source, recipe, breach,
+                    dist_or_number(spec.volume_factor))
 
 
 def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replications: int | None = None,

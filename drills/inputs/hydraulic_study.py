@@ -113,8 +113,13 @@ def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -
 def place_floods(rows: Iterable[StudyRow]) -> list[PlaceFlood]:
     """The study's rows in seconds, for :meth:`DamBreakFlood.from_table`."""
     return [
-        PlaceFlood(r.place, r.arrival_min * 60.0, r.peak_depth_m, r.peak_velocity_mps,
-                   None if r.rise_min is None else r.rise_min * 60.0)
+        PlaceFlood(
+            r.place,
+            r.arrival_min * 60.0,
+            r.peak_depth_m,
+            r.peak_velocity_mps,
+            None if r.rise_min is None else r.rise_min * 60.0,
+        )
         for r in rows
     ]
 
@@ -156,7 +161,8 @@ def _check_row(
     elif place not in known_places:
         hint = difflib.get_close_matches(place, list(known_places), n=1)
         more = f"; did you mean {hint[0]!r}?" if hint else ""
-        problems.append(Problem(file, line, "place", f"unknown place {place!r}: the site has no node with this id{more}"))
+        message = f"unknown place {place!r}: the site has no node with this id{more}"
+        problems.append(Problem(file, line, "place", message))
     elif place in first_line:
         problems.append(Problem(file, line, "place", f"place {place!r} given twice; first on line {first_line[place]}"))
     else:
@@ -167,10 +173,10 @@ def _check_row(
             values[name] = None
             continue
         values[name] = _number(cells[name], name in REQUIRED, file, line, name, problems)
-    if len(problems) > before:
+    arrival, depth, velocity = values["arrival_min"], values["peak_depth_m"], values["peak_velocity_mps"]
+    if len(problems) > before or arrival is None or depth is None or velocity is None:
         return None
-    return StudyRow(place, values["arrival_min"], values["peak_depth_m"], values["peak_velocity_mps"],  # type: ignore[arg-type]
-                    values["rise_min"], line)
+    return StudyRow(place, arrival, depth, velocity, values["rise_min"], line)
 
 
 def _number(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:

@@ -37,8 +37,12 @@ class DamBreakSpec(Strict):
     """A tailings dam failure: the built-in estimate, or a hydraulic study's table."""
 
     dam: Ident = Field(description="id of a dam in the site")
-    breach_s: NonNeg = Field(description="time of the breach from the scenario start")
+    breach_s: Quantity = Field(description="time of the breach from the scenario start")
+    volume_factor: Quantity = Field(default=1.0, description="uncertainty on the released volume (estimate only)")
     study: str | None = Field(default=None, description="CSV of place, arrival_min, peak_depth_m, peak_velocity_mps")
+    # Concha Larrauri & Lall 2018 by default: for the bundled class-4 dam (40 m, 3 Mm³) Rico et al. 2008
+    # gives a 115 km runout, implausible against Brumadinho's roughly 10 km (see drills.model.dam_break).
+    runout_relation: Literal["larrauri_lall2018", "rico2008"] = "larrauri_lall2018"
 
 
 class HazardSpec(Strict):

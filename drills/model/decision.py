@@ -56,7 +56,7 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     if tr.quantity == "elapsed_s":
         return float(tr.threshold)
     if tr.quantity == "dam_breach":
-        return float(spec.dam_break.breach_s) if spec.dam_break is not None else INF
+        return d.breach_s
     if tr.quantity == "water_depth_m":
         assert tr.node is not None
         return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))

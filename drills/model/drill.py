@@ -125,8 +125,14 @@ class Drill:
             parts.append(water_timeline(
                 inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=inr.start_s,
                 factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s))
-        if spec.dam_break is not None:
-            parts.append(spec.dam_break.flood)
+        db = spec.dam_break
+        self.breach_s = math.inf
+        if db is not None:
+            breach = db.breach.sample(rng) if db.breach is not None else db.breach_s
+            factor = db.volume_factor.sample(rng) if db.volume_factor is not None else 1.0
+            self.breach_s = float(breach)
+            same = breach == db.breach_s and factor == 1.0
+            parts.append(db.flood if same or db.recipe is None else db.recipe.build(self.net, breach, factor))
         if not parts:
             self.water: Any = no_water(self.net, spec.duration_s)
         elif len(parts) == 1:
@@ -608,7 +614,10 @@ class Drill:
         for k, party in enumerate(spec.parties):  # sheltering upstairs: the flood still comes
             if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
                 self.situation[k] = ""
-        node_water = tuple(float(self.water.node_time_depth(i, movement.WET_DEPTH_M)) for i in range(len(net.nodes)))
+        node_water_l = [float(self.water.node_time_depth(i, movement.WET_DEPTH_M)) for i in range(len(net.nodes))]
+        if spec.inrush is not None:  # the water is at its source from the first moment
+            node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
+        node_water = tuple(node_water_l)
         for i, t in enumerate(node_water):
             if t < end_t and net.nodes[i].kind in ("shaft_station", "refuge", "workplace", "household", "school",
                                                    "assembly_point"):
@@ -647,7 +656,7 @@ class Drill:
             st = cage.stats
             hoists.append(HoistRecord(
                 replication=self.rep, hoist=cage.h.id, trips=st.trips, persons=st.persons, busy_s=float(st.busy_s),
-                utilisation=float(st.busy_s / end_t), max_queue=st.max_queue,
+                utilisation=_window_share(st.busy_s, st.first_call_s, st.last_landing_s), max_queue=st.max_queue,
                 mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN))
         node_clear = tuple(float(clear.get(i, NAN)) for i in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
@@ -656,6 +665,11 @@ class Drill:
             order_s=float(self.orders.get(MINE_ORDER, NAN)), node_water_s=node_water, node_clear_s=node_clear,
             link_peak_queue=tuple(self.link_peak_queue), events=scheduled_events(self.env),
             actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)))
+
+
+def _window_share(busy: float, first: float, last: float) -> float:
+    span = last - first
+    return float(min(busy / span, 1.0)) if span > 0 else 0.0
 
 
 def _on_foot(party: Party) -> Party:

@@ -108,6 +108,8 @@ class CageStats:
     persons: int = 0
     busy_s: float = 0.0
     max_queue: int = 0
+    first_call_s: float = float("nan")
+    last_landing_s: float = float("nan")
     waits: list[float] = field(default_factory=list)
 
 
@@ -135,6 +137,8 @@ class Cage:
         q = self.queues[station]
         q.append(rider)
         self.waiting += 1
+        if self.stats.first_call_s != self.stats.first_call_s:  # NaN: the first call
+            self.stats.first_call_s = self.env.now
         n = self.waiting
         if n > self.stats.max_queue:
             self.stats.max_queue = n
@@ -196,5 +200,6 @@ class Cage:
             self.stats.trips += 1
             self.stats.persons += n
             self.stats.busy_s += env.now - start
+            self.stats.last_landing_s = env.now
             for r in riders:
                 r.landed.succeed(env.now)

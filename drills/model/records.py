@@ -50,6 +50,14 @@ class PersonRecord:
 
 @dataclass(frozen=True, slots=True)
 class HoistRecord:
+    """One cage in one replication.
+
+    Attributes:
+        utilisation: busy time over the evacuation window, from the first call to the last landing.
+        max_queue: most people waiting for this cage at once, all its stations together.
+        mean_wait_s: mean wait of those who boarded.
+    """
+
     replication: int
     hoist: str
     trips: int

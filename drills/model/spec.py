@@ -151,8 +151,11 @@ class DamBreak:
     dam: str
     node: int
     breach_s: float
-    flood: Any  # drills.model.dam_break.DamBreakFlood
-    source: str  # "estimate" or the hydraulic study's file name
+    flood: Any  # drills.model.dam_break.DamBreakFlood, at the central breach time and volume
+    source: str  # "estimate (relation)" or the hydraulic study's file name
+    recipe: Any = None  # drills.model.dam_break.FloodRecipe, to rebuild it per replication
+    breach: Distribution | None = None
+    volume_factor: Distribution | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,20 @@
+"""How numbers are shown to a planner: clock minutes for times, percent for shares."""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt_value(value: float, unit: str) -> str:
+    """Format a metric value for the terminal and the report."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float) and math.isinf(value):
+        return "never" if value > 0 else "−∞"
+    if unit == "s":
+        sign = "−" if value < 0 else ""
+        v = abs(value)
+        return f"{sign}{int(v // 60)}:{int(v % 60):02d}"
+    if unit == "share":
+        return f"{100 * value:.1f} %"
+    return f"{value:.1f}"
