@@ -27,8 +27,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Flood-season emergency-drill simulator for underground mines and tailings dams.",
 )
-out_console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False, emoji=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 EXIT_INPUT = 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -65,7 +66,7 @@ def test_crowd_through_a_narrow_link_takes_its_flow_capacity_time(build):
     # the k-th person (0-based) enters at k / capacity; density stays below the SFPE free-flow limit
     assert n / (length * width) < movement.SFPE_FREE_DENSITY
     assert times[-1] == pytest.approx((n - 1) / cap + length / 1.2)
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert all(g == pytest.approx(1 / cap) for g in gaps)
 
 

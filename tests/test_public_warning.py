@@ -86,8 +86,8 @@ def test_night_and_heavy_rain_lower_siren_reach(build):
     site, plan = siren_valley(2000, 800.0)
 
     def reach(**kw) -> float:
-        spec = build(site, plan, valley_scenario(duration_s=1800, behaviour={**QUIET, "response_delay_s": {"adult": 5000}},
-                                               **kw))
+        slow = {**QUIET, "response_delay_s": {"adult": 5000}}
+        spec = build(site, plan, valley_scenario(duration_s=1800, behaviour=slow, **kw))
         res = run_drill(spec, 0, spec.seed)
         return sum(1 for p in res.people if p.warned_by == "siren") / 2000
 

@@ -77,13 +77,17 @@ def load_file(path: str | Path) -> tuple[str, Any, YamlDocument]:
 def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
     """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together."""
     scenario_path = Path(scenario_path)
-    kind, scen, sdoc = load_file(scenario_path)
+    try:
+        kind, scen, sdoc = load_file(scenario_path)
+    except InputError as exc:
+        # still read the site and plan the scenario names, so that all faults are reported at once
+        raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path)) from None
     if kind != "scenario":
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
     problems: list[Problem] = []
-    site_path = (scenario_path.parent / scen.site) if not Path(scen.site).is_absolute() else Path(scen.site)
+    site_path = _beside(scenario_path, scen.site)
     if plan_path is None:
-        plan_path = (scenario_path.parent / scen.plan) if not Path(scen.plan).is_absolute() else Path(scen.plan)
+        plan_path = _beside(scenario_path, scen.plan)
     loaded: dict[str, tuple[Any, YamlDocument]] = {}
     for want, path, loc in (("site", site_path, ("scenario", "site")), ("plan", Path(plan_path), None)):
         if not path.is_file():
@@ -111,11 +115,45 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
     return out
 
 
+def _beside(scenario_path: Path, name: str) -> Path:
+    return Path(name) if Path(name).is_absolute() else scenario_path.parent / name
+
+
+def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) -> list[Problem]:
+    """Problems of the site and plan files an invalid scenario names, if it names them readably."""
+    try:
+        raw = load_yaml(scenario_path).data
+    except InputError:
+        return []
+    body = raw.get("scenario") if isinstance(raw, dict) else None
+    if not isinstance(body, dict):
+        return []
+    out: list[Problem] = []
+    names = {"site": body.get("site"), "plan": plan_path if plan_path is not None else body.get("plan")}
+    for want, name in names.items():
+        if not isinstance(name, str | Path):
+            continue
+        path = Path(name) if want == "plan" and plan_path is not None else _beside(scenario_path, str(name))
+        if not path.is_file():
+            continue
+        try:
+            load_file(path)
+        except InputError as exc:
+            out.extend(exc.problems)
+    return out
+
+
 def check(ld: Loaded) -> None:
-    """Cross-reference checks between and within the three files."""
-    check_site(ld.site, ld.site_doc)
-    check_plan(ld.plan, ld.plan_doc, ld.site)
-    check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc)
+    """Cross-reference checks between and within the three files; every problem is reported at once."""
+    problems: list[Problem] = []
+    for run in (lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site),
+                lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc)):
+        try:
+            run()
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
 
 
 def _profiles(site: SiteBody) -> dict[str, Profile]:

@@ -1,7 +1,14 @@
-"""Turn pydantic validation errors into located, readable problems."""
+"""Turn pydantic validation errors into located, readable problems — one per fault.
+
+Pydantic reports a value that may be a number or a distribution (``delay_s: 60`` or
+``delay_s: {dist: lognormal, ...}``) once per branch of the union; we keep the branch that matches
+what the planner wrote (a mapping or a plain value), drop pydantic's internal branch names from the
+field path, and merge a misspelt field with the required field it was meant to be.
+"""
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -11,37 +18,55 @@ from drills.inputs.yamlfile import YamlDocument, field_name
 
 M = TypeVar("M", bound=BaseModel)
 
-_FRIENDLY = {
-    "extra_forbidden": "unknown field",
-    "missing": "required field is missing",
-}
+_SCALAR_BRANCHES = ("constrained-float", "float", "int", "constrained-int", "str", "bool")
+_DIST_HINT = "a number, or a distribution such as {dist: lognormal, median: 60, p95: 300}"
 
 
-def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Keep the parts of pydantic's location that exist in the file (drop union branch tags)."""
+def _split(data: Any, loc: tuple[Any, ...], kind: str = "") -> tuple[tuple[Any, ...], str | None, Any]:
+    """Split pydantic's location into the path in the file, the first union branch name, and the
+    value at the point where that branch was taken."""
     out: list[Any] = []
     node = data
+    branch = None
+    value_at_branch = None
     for k, part in enumerate(loc):
         in_map = isinstance(node, dict) and part in node
         in_seq = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_map or in_seq:
             out.append(part)
             node = node[part]
-        elif isinstance(node, dict) and k == len(loc) - 1:
-            out.append(part)  # a missing field
-        # otherwise a union tag such as 'lognormal' or 'float': skip it
-    return tuple(out)
+        elif isinstance(node, dict) and k == len(loc) - 1 and kind == "missing":
+            out.append(part)  # the missing field itself
+        elif isinstance(part, str):  # a union branch or tag name, not in the file
+            if branch is None:
+                branch = part
+                value_at_branch = node
+        else:
+            out.append(part)
+    return tuple(out), branch, value_at_branch
 
 
-def _message(err: dict[str, Any]) -> str:
+def _scalar_branch(branch: str) -> bool:
+    return branch in _SCALAR_BRANCHES
+
+
+def _message(err: dict[str, Any], branch: str | None) -> str:
     kind = err.get("type", "")
-    if kind in _FRIENDLY:
-        return _FRIENDLY[kind]
+    got = err.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "union_tag_invalid":
+        tags = err.get("ctx", {}).get("expected_tags", "")
+        return f"unknown distribution {err.get('ctx', {}).get('tag', got)!r}; use one of {tags}"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
+        return f"expected {_DIST_HINT} (got {got!r})"
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
-    if "input" in err and kind not in ("model_type", "dict_type") and not isinstance(err["input"], dict | list):
-        msg += f" (got {err['input']!r})"
+    if got is not None and not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
+        msg += f" (got {got!r})"
     return msg
 
 
@@ -56,18 +81,35 @@ def validate(doc: YamlDocument, model: type[M]) -> M:
 def problems_from(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
     found: dict[tuple[Any, ...], list[str]] = {}
     for err in exc.errors():
-        loc = _clean_loc(doc.data, tuple(err["loc"]))
-        found.setdefault(loc, [])
-        msg = _message(err)
-        if msg not in found[loc]:
-            found[loc].append(msg)
-    # A value that may be a number or a distribution fails both ways; keep the deeper complaint.
-    locs = list(found)
-    keep = [loc for loc in locs if not any(len(o) > len(loc) and o[: len(loc)] == loc for o in locs)]
-    problems = []
-    for loc in keep:
-        msgs = found[loc]
-        if len(msgs) > 1 and any("valid number" in m for m in msgs):
-            msgs = [m for m in msgs if "valid number" not in m] or msgs
-        problems.append(Problem(str(doc.path), doc.line_of(loc), field_name(loc), "; ".join(msgs)))
-    return sorted(problems, key=lambda p: (p.line or 0, p.field))
+        loc, branch, value = _split(doc.data, tuple(err["loc"]), err.get("type", ""))
+        if branch is not None:
+            # keep the union branch that matches what was written: a mapping, or a plain value
+            written_mapping = isinstance(value, dict)
+            if written_mapping == _scalar_branch(branch):
+                continue
+            if err.get("type") == "union_tag_invalid":
+                loc = (*loc, "dist")
+        msg = _message(err, branch)
+        msgs = found.setdefault(loc, [])
+        if msg not in msgs:
+            msgs.append(msg)
+    _merge_misspellings(found)
+    return sorted(
+        (Problem(str(doc.path), doc.line_of(loc), field_name(loc), "; ".join(msgs)) for loc, msgs in found.items()),
+        key=lambda p: (p.line or 0, p.field),
+    )
+
+
+def _merge_misspellings(found: dict[tuple[Any, ...], list[str]]) -> None:
+    """An unknown field next to a missing one of a similar name is one typo: report it once."""
+    unknown = [loc for loc, m in found.items() if "unknown field" in m]
+    missing = [loc for loc, m in found.items() if "required field is missing" in m]
+    for u in unknown:
+        siblings = [m for m in missing if m[:-1] == u[:-1] and m in found]
+        names = [str(m[-1]) for m in siblings]
+        close = difflib.get_close_matches(str(u[-1]), names, n=1, cutoff=0.6)
+        if close:
+            found[u] = [f"unknown field {u[-1]!r}; did you mean {close[0]!r}?"]
+            del found[u[:-1] + (close[0],)]
+        else:
+            found[u] = [m if m != "unknown field" else f"unknown field {u[-1]!r}" for m in found[u]]

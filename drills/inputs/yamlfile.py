@@ -8,6 +8,7 @@ at ``("links", 3, "length_m")`` can be reported at the right line of the right f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,15 +69,22 @@ def field_name(loc: Loc) -> str:
     return out
 
 
-def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = ()) -> Any:
+MAX_VALUES = 1_000_000  # YAML aliases can multiply a small file into billions of values
+
+
+def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = (), budget: list[int] | None = None) -> Any:
     """Copy ruamel's tree into plain Python, refusing explicit tags (``!!python/...`` and the like)."""
+    budget = budget if budget is not None else [MAX_VALUES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise InputError([Problem(str(doc.path), None, "", "the file expands to too many values (YAML aliases?)")])
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag is not None:
         raise InputError([doc.problem(loc, f"YAML tag {tag!r} is not allowed; write plain values")])
     if isinstance(node, CommentedMap):
-        return {str(k): _plain(v, doc, (*loc, str(k))) for k, v in node.items()}
+        return {str(k): _plain(v, doc, (*loc, str(k)), budget) for k, v in node.items()}
     if isinstance(node, CommentedSeq):
-        return [_plain(v, doc, (*loc, i)) for i, v in enumerate(node)]
+        return [_plain(v, doc, (*loc, i), budget) for i, v in enumerate(node)]
     return node
 
 
@@ -86,7 +94,7 @@ def load_yaml(path: str | Path) -> YamlDocument:
     Raises:
         InputError: the file is missing, unreadable, not YAML, has duplicate keys or is empty.
     """
-    path = Path(path)
+    path = Path(os.path.normpath(path))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -102,15 +110,24 @@ def load_yaml(path: str | Path) -> YamlDocument:
         raise InputError([Problem(str(path), line, "", "duplicate key: " + _first_line(exc.problem))]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "not valid YAML"
+        if exc.context and "flow" in exc.context and exc.context_mark is not None:
+            # an unclosed [ or {: point at the line that opened it, not where the parser gave up
+            mark = exc.context_mark
+            what = f"{what} (a '[' or '{{' opened on this line is not closed)"
+        line = mark.line + 1 if mark else None
         raise InputError([Problem(str(path), line, "", f"YAML syntax error: {what}")]) from None
     except YAMLError as exc:
         raise InputError([Problem(str(path), None, "", f"YAML error: {_first_line(str(exc))}")]) from None
+    except RecursionError:
+        raise InputError([Problem(str(path), 1, "", "the file is nested too deeply to read")]) from None
     if tree is None:
         raise InputError([Problem(str(path), None, "", "the file is empty")])
     doc = YamlDocument(path=path, data=None, tree=tree)
-    doc.data = _plain(tree, doc)
+    try:
+        doc.data = _plain(tree, doc)
+    except RecursionError:
+        raise InputError([Problem(str(path), 1, "", "the file is nested too deeply to read")]) from None
     return doc
 
 

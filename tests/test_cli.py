@@ -1,0 +1,344 @@
+"""The ``drill`` command: exit codes, located messages, no traceback, nothing written on bad input.
+
+In the fastapi-cli manner, most tests run the real command through typer's test runner; one patches the
+heavy call (the exercise) and checks that the options reach it. The end-to-end runs use a few
+replications so that every bundled example is run and its outputs written.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drills.cli import app
+from drills.inputs.bundled import bundled_root, bundled_scenarios
+from drills.inputs.compile import load
+
+BAD = Path(__file__).parent / "data" / "bad"
+SCENARIO = Path("scenarios/mine_inrush_day.yaml")
+SITE = Path("scenarios/sites/jinshan_mine.yaml")
+PLAN = Path("plans/jinshan_mine_plan.yaml")
+BUNDLED_FILES = {"scenario": SCENARIO, "site": SITE, "plan": PLAN}
+MINE = bundled_root() / SCENARIO  # the underground example, for tests that need one scenario
+
+runner = CliRunner()
+
+
+def invoke(*args: str | Path):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def line_of(path: Path, fragment: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(fragment) == 1, f"{fragment!r} must occur exactly once in {path}"
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def copy_bundled(root: Path) -> dict[str, Path]:
+    """Copy the bundled scenario, site and plan into ``root``, keeping their layout."""
+    out = {}
+    for kind, rel in BUNDLED_FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        out[kind] = Path(shutil.copyfile(bundled_root() / rel, root / rel))
+    return out
+
+
+def break_file(path: Path, old: str, new: str) -> int:
+    """Replace the one ``old`` in ``path`` by ``new``; return the line of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def assert_input_failure(res, *located: str) -> None:
+    """Exit 2, each ``file:line: ...`` prefix on standard error, no traceback anywhere."""
+    assert res.exit_code == 2, res.output
+    assert isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+    for where in located:
+        assert where in res.stderr, f"{where!r} not in:\n{res.stderr}"
+    assert "nothing was run or written" in res.stderr
+
+
+def files_under(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
+
+
+# ---------------------------------------------------------------- drill validate
+
+
+def bundled_inputs() -> list[tuple[str, Path]]:
+    """Every bundled input file with its kind: scenarios, their sites, and plans."""
+    root = bundled_root()
+    return [
+        *(("scenario", p) for p in sorted((root / "scenarios").glob("*.yaml"))),
+        *(("site", p) for p in sorted((root / "scenarios" / "sites").glob("*.yaml"))),
+        *(("plan", p) for p in sorted((root / "plans").glob("*.yaml"))),
+    ]
+
+
+@pytest.mark.parametrize(("kind", "path"), bundled_inputs(), ids=lambda v: v.name if isinstance(v, Path) else v)
+def test_validate_each_bundled_file(kind: str, path: Path) -> None:
+    res = invoke("validate", path)
+    assert res.exit_code == 0, res.output
+    assert f"{path}: {kind} OK" in res.stdout
+    assert res.stderr == ""
+
+
+def test_validate_the_bundled_files_together() -> None:
+    paths = [p for _, p in bundled_inputs()]
+    assert len(paths) >= 3
+    res = invoke("validate", *paths)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.count(" OK\n") == len(paths)
+
+
+def test_validate_broken_yaml() -> None:
+    path = BAD / "broken_yaml.yaml"
+    res = invoke("validate", path)
+    assert_input_failure(res, f"{path}:{line_of(path, 'name: Jinshan: metal')}: YAML syntax error")
+    assert "1 problem found" in res.stderr
+
+
+def test_validate_refuses_a_python_tag_without_running_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    canary = tmp_path / "pwned"
+    monkeypatch.setenv("DRILL_TEST_PWNED", str(canary))
+    path = BAD / "python_tag.yaml"
+    res = invoke("validate", path)
+    assert_input_failure(res, f"{path}:{line_of(path, 'unit: !!python')}: plan.unit: YAML tag")
+    assert not canary.exists(), "the YAML tag was executed"
+
+
+def test_validate_reports_every_problem_of_every_file() -> None:
+    wrong, broken = BAD / "plan_wrong_types.yaml", BAD / "broken_yaml.yaml"
+    res = invoke("validate", wrong, broken)
+    assert_input_failure(
+        res,
+        f"{wrong}:{line_of(wrong, 'present_probability: 1.5')}: plan.roles[0].present_probability: ",
+        f"{wrong}:{line_of(wrong, 'colour: red')}: plan.roles[0].colour: unknown field",
+        f"{broken}:{line_of(broken, 'name: Jinshan: metal')}: YAML syntax error",
+    )
+    assert "3 problems found" in res.stderr
+
+
+def test_validate_missing_file(tmp_path: Path) -> None:
+    res = invoke("validate", tmp_path / "nowhere.yaml")
+    assert_input_failure(res, f"{tmp_path / 'nowhere.yaml'}: file not found")
+
+
+def test_validate_checks_a_plan_against_the_site_given_with_it(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(
+        f["plan"],
+        "path: [stope360w, lad360, lad240, lad120, raise_top]",
+        "path: [stope360w, lad360, lad120, raise_top]",
+    )
+    res = invoke("validate", f["site"], f["plan"])
+    assert_input_failure(res, f"{f['plan']}:{line}: plan.evacuation.routes[1].path[2]: the route is not connected")
+    assert "1 problem found" in res.stderr
+
+
+def test_validate_checks_a_scenario_with_its_site_and_plan(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "  shift: day\n", "  shift: evening\n")
+    res = invoke("validate", f["scenario"])
+    assert_input_failure(res, f"{f['scenario']}:{line}: scenario.shift: no shift 'evening'")
+
+
+def test_validate_reports_a_problem_once_when_a_file_is_reached_twice(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    break_file(
+        f["plan"],
+        "{action: evacuate_underground, owner: dispatcher}",
+        "{action: evacuate_underground, owner: dispatcher, channels: [sirens]}",
+    )
+    res = invoke("validate", f["scenario"], f["site"], f["plan"])
+    assert res.exit_code == 2, res.output
+    assert res.stderr.count("no channel 'sirens'") == 1, res.stderr
+    assert "1 problem found" in res.stderr
+
+
+def test_validate_deeply_nested_yaml_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("plan: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    res = invoke("validate", path)
+    assert_input_failure(res, f"{path}:1: ")
+
+
+def test_validate_problem_at_line_100_keeps_its_line_number(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(
+        f["plan"],
+        "        refuge: refuge360\n      - id: r360-ladder",
+        "        refuge: refuge999\n      - id: r360-ladder",
+    )
+    assert line == 100
+    res = invoke("validate", f["site"], f["plan"])
+    assert_input_failure(res, f"{f['plan']}:100: plan.evacuation.routes[0].refuge: 'refuge999' is not a refuge")
+
+
+def test_validate_without_files_is_a_usage_error() -> None:
+    res = invoke("validate")
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output
+
+
+# ---------------------------------------------------------------- drill run, bad input
+
+
+def test_run_broken_yaml_writes_nothing(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path / "in")
+    line = break_file(f["site"], "  name: Jinshan metal mine (example)", "  name: Jinshan: metal mine (example)")
+    out = tmp_path / "out"
+    res = invoke("run", f["scenario"], "-n", "3", "--out", out)
+    assert_input_failure(res, f"{f['site']}:{line}: YAML syntax error")
+    assert not out.exists()
+    assert res.stdout == ""
+
+
+def test_run_bad_cross_reference_writes_nothing_into_an_existing_folder(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path / "in")
+    line = break_file(f["scenario"], "source: face360e", "source: face360w")
+    out = tmp_path / "out"
+    out.mkdir()
+    res = invoke("run", f["scenario"], "-n", "3", "--out", out)
+    assert_input_failure(res, f"{f['scenario']}:{line}: scenario.hazard.inrush.source: no node 'face360w'")
+    assert files_under(out) == [] and list(out.iterdir()) == []
+
+
+def test_run_with_a_broken_plan_option(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path / "in")
+    line = break_file(f["plan"], "  site: jinshan-mine", "  site: tongshan-mine")
+    out = tmp_path / "out"
+    res = invoke("run", f["scenario"], "--plan", f["plan"], "-n", "3", "--out", out)
+    assert_input_failure(res, f"{f['plan']}:{line}: plan.site: this plan is for site 'tongshan-mine'")
+    assert not out.exists()
+
+
+def test_run_missing_scenario(tmp_path: Path) -> None:
+    res = invoke("run", tmp_path / "nowhere.yaml", "--out", tmp_path / "out")
+    assert_input_failure(res, f"{tmp_path / 'nowhere.yaml'}: file not found")
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_unknown_language(tmp_path: Path) -> None:
+    res = invoke("run", MINE, "-n", "3", "--lang", "xx", "--out", tmp_path / "out")
+    assert res.exit_code == 2, res.output
+    assert "'xx'" in res.stderr and "Traceback" not in res.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("option", [["-n", "0"], ["--seed", "-1"], ["--workers", "0"]], ids=["n0", "seed-1", "w0"])
+def test_run_rejects_out_of_range_options(tmp_path: Path, option: list[str]) -> None:
+    res = invoke("run", MINE, *option, "--out", tmp_path / "out")
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output
+    assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- drill run, options reach the exercise
+
+
+def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: dict[str, object] = {}
+
+    def fake_run_exercise(spec, **kw):
+        calls["spec"], calls["kw"] = spec, kw
+        return "exercise"
+
+    def fake_write_outputs(ex, card, out_dir, **kw):
+        calls["write"] = (ex, card, Path(out_dir), kw)
+        return {}
+
+    monkeypatch.setattr("drills.experiment.exercise.run_exercise", fake_run_exercise)
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", fake_write_outputs)
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    out = tmp_path / "out"
+    res = invoke("run", MINE, "-n", "5", "--seed", "11", "--workers", "3", "--lang", "zh", "--out", out)
+    assert res.exit_code == 0, res.output
+    spec = calls["spec"]
+    assert (spec.replications, spec.seed) == (5, 11)
+    assert calls["kw"]["workers"] == 3
+    assert calls["kw"].get("replications") in (None, 5) and calls["kw"].get("seed") in (None, 11)
+    assert calls["write"] == ("exercise", "card", out, {"lang": "zh"})
+    assert "seed 11 · 5 replications · 3 workers" in res.stdout
+
+
+def test_run_defaults_come_from_the_scenario(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = {}
+    monkeypatch.setattr(
+        "drills.experiment.exercise.run_exercise", lambda spec, **kw: calls.update(spec=spec, kw=kw) or "exercise"
+    )
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    scenario = MINE
+    res = invoke("run", scenario, "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    mc = load(scenario).scenario.monte_carlo
+    assert (calls["spec"].replications, calls["spec"].seed) == (mc.replications, mc.seed)
+    assert calls["kw"]["workers"] == 1
+    assert f"seed {mc.seed} · {mc.replications} replications · 1 worker" in res.stdout
+
+
+def test_run_prints_the_seed_it_was_given(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The real exercise runs; only the writing of files is left out."""
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    res = invoke("run", MINE, "-n", "2", "--seed", "7", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert "seed 7 · 2 replications" in res.stdout
+    assert "2 replications, seed 7" in res.stdout  # the scorecard's title
+
+
+# ---------------------------------------------------------------- drill run, every bundled example end to end
+
+
+@pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.stem)
+def test_run_every_bundled_example(scenario: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = invoke("run", scenario, "-n", "3", "--out", out)
+    assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    seed = load(scenario).scenario.monte_carlo.seed
+    assert f"seed {seed} · 3 replications" in res.stdout
+    for name in ("scorecard.json", "outcomes.csv", "report.pdf"):
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert list((out / "figures").glob("*.png"))
+    card = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))
+    assert (card["seed"], card["replications"]) == (seed, 3)
+    assert not [p for p in out.iterdir() if p.name.startswith(".drill-")], "temporary folder left behind"
+
+
+def test_examples_lists_every_bundled_scenario() -> None:
+    res = invoke("examples")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.split() == [str(p) for p in bundled_scenarios()]
+
+
+# ---------------------------------------------------------------- output that scripts and editors read
+
+
+def deep_copy_of_bundled(tmp_path: Path) -> dict[str, Path]:
+    """The bundled files under a path longer than a terminal line."""
+    root = tmp_path / ("a-folder-name-long-enough-to-pass-eighty-columns-" * 2)
+    return copy_bundled(root)
+
+
+def test_problem_line_is_not_wrapped_however_long_the_path(tmp_path: Path) -> None:
+    f = deep_copy_of_bundled(tmp_path)
+    line = break_file(f["scenario"], "  shift: day\n", "  shift: evening\n")
+    res = invoke("validate", f["scenario"])
+    message = "scenario.shift: no shift 'evening' in the site; known: day, night\n"
+    assert_input_failure(res, f"{f['scenario']}:{line}: {message}")
+
+
+def test_ok_line_is_not_wrapped_however_long_the_path(tmp_path: Path) -> None:
+    f = deep_copy_of_bundled(tmp_path)
+    res = invoke("validate", f["scenario"])
+    assert res.exit_code == 0, res.output
+    assert res.stdout == f"{f['scenario']}: scenario OK\n"

@@ -1,0 +1,555 @@
+"""Bad input gets one located problem per fault: file, line and field, nothing half-loaded.
+
+Each test copies the bundled scenario, site and plan into a temporary folder (keeping their layout, so
+the scenario's relative ``site:`` and ``plan:`` still resolve), introduces a fault by editing the text,
+finds the fault's line in the edited text, and checks that :func:`drills.inputs.compile.load` raises an
+:class:`InputError` naming exactly that file, line and field — and, where one fault was introduced,
+nothing else.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import load, load_drill, load_file
+from drills.inputs.problems import InputError, Problem
+from drills.inputs.yamlfile import load_yaml
+
+SCENARIO = Path("scenarios/mine_inrush_day.yaml")
+SITE = Path("scenarios/sites/jinshan_mine.yaml")
+PLAN = Path("plans/jinshan_mine_plan.yaml")
+KINDS = {"scenario": SCENARIO, "site": SITE, "plan": PLAN}
+
+
+class DrillFiles:
+    """A private copy of the three bundled files that a test may break."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        for rel in KINDS.values():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(bundled_root() / rel, root / rel)
+
+    def path(self, kind: str) -> Path:
+        return self.root / KINDS[kind]
+
+    def text(self, kind: str) -> str:
+        return self.path(kind).read_text(encoding="utf-8")
+
+    def edit(self, kind: str, old: str, new: str, *, mark: str | None = None) -> int:
+        """Replace the one occurrence of ``old`` by ``new``; return the 1-based line of ``mark`` (default:
+        the start of ``new``) in the edited file."""
+        text = self.text(kind)
+        assert text.count(old) == 1, f"{old!r} must occur exactly once in the {kind} file"
+        start = text.index(old)
+        edited = text[:start] + new + text[start + len(old) :]
+        self.path(kind).write_text(edited, encoding="utf-8")
+        offset = new.index(mark) if mark is not None else 0
+        return edited[: start + offset].count("\n") + 1
+
+    def line_of(self, kind: str, fragment: str) -> int:
+        """The 1-based line of the one occurrence of ``fragment`` in the file as it is now."""
+        text = self.text(kind)
+        assert text.count(fragment) == 1, f"{fragment!r} must occur exactly once in the {kind} file"
+        return text[: text.index(fragment)].count("\n") + 1
+
+    def problems(self, scenario: Path | None = None) -> list[Problem]:
+        """Load the scenario (default: this copy's) and return the problems it must raise."""
+        with pytest.raises(InputError) as info:
+            load(scenario or self.path("scenario"))
+        assert info.value.problems, "an InputError must carry at least one problem"
+        return info.value.problems
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> DrillFiles:
+    return DrillFiles(tmp_path)
+
+
+def listing(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, f"expected exactly one problem, got {len(problems)}:\n{listing(problems)}"
+    return problems[0]
+
+
+def check(problem: Problem, file: Path, line: int | None, field: str, *says: str) -> None:
+    """Assert the problem's file (the same file, however the path is spelt), line, field and wording."""
+    assert Path(problem.file).resolve() == file.resolve(), problem
+    assert problem.line == line, problem
+    assert problem.field == field, problem
+    for words in says:
+        assert words.lower() in problem.message.lower(), problem
+
+
+# ---------------------------------------------------------------- the starting point
+
+
+def test_bundled_files_load_and_compile(files: DrillFiles) -> None:
+    """The unbroken copies are valid, so every problem below comes from the fault a test introduces."""
+    loaded = load(files.path("scenario"))
+    assert loaded.site.id == "jinshan-mine"
+    spec = load_drill(files.path("scenario"), replications=2, seed=3)
+    assert (spec.replications, spec.seed) == (2, 3)
+
+
+def test_problem_prints_as_file_line_field_message() -> None:
+    p = Problem("plans/x.yaml", 12, "plan.roles[0].title", "required field is missing")
+    assert str(p) == "plans/x.yaml:12: plan.roles[0].title: required field is missing"
+    assert str(Problem("plans/x.yaml", None, "", "the file is empty")) == "plans/x.yaml: the file is empty"
+
+
+# ---------------------------------------------------------------- YAML itself
+
+
+def test_broken_yaml_is_reported_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("site", "  name: Jinshan metal mine (example)", "  name: Jinshan: metal mine (example)")
+    p = only(files.problems())
+    check(p, files.path("site"), line, "", "YAML syntax error")
+
+
+def test_unclosed_bracket_is_reported_at_the_bracket(files: DrillFiles) -> None:
+    line = files.edit("site", "stations: [collar, st120, st240, st360]", "stations: [collar, st120, st240, st360")
+    p = only(files.problems())
+    check(p, files.path("site"), line, "", "YAML syntax error")
+
+
+def test_unclosed_bracket_is_one_syntax_problem_in_the_right_file(files: DrillFiles) -> None:
+    files.edit("plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise_top")
+    p = only(files.problems())
+    assert Path(p.file).resolve() == files.path("plan").resolve()
+    assert p.line is not None
+    assert "YAML syntax error" in p.message
+
+
+def test_duplicate_key_is_reported_at_the_second_key(files: DrillFiles) -> None:
+    line = files.edit("scenario", "  shift: day\n", "  shift: day\n  shift: night\n", mark="  shift: night")
+    p = only(files.problems())
+    assert Path(p.file).resolve() == files.path("scenario").resolve()
+    assert p.line == line, p
+    assert p.field in ("", "scenario.shift"), p
+    assert "duplicate key" in p.message and "shift" in p.message, p
+
+
+TAGS = [
+    pytest.param('!!python/object/apply:os.system ["touch \\"$DRILL_TEST_PWNED\\""]', id="os.system"),
+    pytest.param('!!python/object/apply:subprocess.call [["touch", "/nonexistent/x"]]', id="subprocess"),
+    pytest.param("!!python/name:os.system", id="python-name"),
+    pytest.param("!shift day", id="local-tag"),
+]
+
+
+@pytest.mark.parametrize("tagged", TAGS)
+def test_yaml_tag_is_refused_and_never_run(
+    files: DrillFiles, tagged: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canary = tmp_path / "pwned"
+    monkeypatch.setenv("DRILL_TEST_PWNED", str(canary))
+    line = files.edit("scenario", "  shift: day\n", f"  shift: {tagged}\n")
+    p = only(files.problems())
+    check(p, files.path("scenario"), line, "scenario.shift", "tag", "not allowed")
+    assert not canary.exists(), "the YAML tag was executed"
+
+
+def test_yaml_tag_inside_a_flow_mapping_is_refused(
+    files: DrillFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canary = tmp_path / "pwned"
+    monkeypatch.setenv("DRILL_TEST_PWNED", str(canary))
+    line = files.edit(
+        "site",
+        "{at: pump360, count: 4,",
+        '{at: pump360, count: !!python/object/apply:os.system ["touch \\"$DRILL_TEST_PWNED\\""],',
+    )
+    p = only(files.problems())
+    check(p, files.path("site"), line, "site.shifts.day[3].count", "tag")
+    assert not canary.exists(), "the YAML tag was executed"
+
+
+def test_empty_file(files: DrillFiles) -> None:
+    files.path("scenario").write_text("", encoding="utf-8")
+    check(only(files.problems()), files.path("scenario"), None, "", "empty")
+
+
+def test_file_with_only_comments_is_empty(files: DrillFiles) -> None:
+    files.path("site").write_text("# nothing here yet\n", encoding="utf-8")
+    check(only(files.problems()), files.path("site"), None, "", "empty")
+
+
+def test_file_that_is_not_utf8(files: DrillFiles) -> None:
+    files.path("plan").write_bytes(b"\xff\xfeplan: \x00\x81\n")
+    check(only(files.problems()), files.path("plan"), None, "", "cannot read")
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "just words\n", "site: {}\nplan: {}\n", "sites: {}\n"])
+def test_file_without_one_known_top_level_key(files: DrillFiles, text: str) -> None:
+    files.path("plan").write_text(text, encoding="utf-8")
+    check(only(files.problems()), files.path("plan"), 1, "", "top-level key")
+
+
+def test_deeply_nested_yaml_is_a_problem_not_a_crash(files: DrillFiles) -> None:
+    files.path("plan").write_text("plan: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    p = only(files.problems())
+    assert Path(p.file).resolve() == files.path("plan").resolve()
+    assert p.line == 1, p
+
+
+def test_missing_file_given_directly(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load(tmp_path / "nowhere.yaml")
+    check(only(info.value.problems), tmp_path / "nowhere.yaml", None, "", "file not found")
+
+
+def test_load_yaml_keeps_lines_of_nested_values(files: DrillFiles) -> None:
+    doc = load_yaml(files.path("plan"))
+    line = files.line_of("plan", "path: [stope360w, lad360")
+    assert doc.line_of(("plan", "evacuation", "routes", 1, "path")) == line
+    assert doc.line_of(("plan", "evacuation", "routes", 1, "path", 3)) == line
+    assert doc.line_of(("plan", "no_such_key")) == files.line_of("plan", "\nplan:") + 1
+
+
+# ---------------------------------------------------------------- schema: fields and types
+
+
+def test_unknown_field(files: DrillFiles) -> None:
+    line = files.edit(
+        "plan",
+        "      present_probability: 0.95\n",
+        "      present_probability: 0.95\n      colour: red\n",
+        mark="      colour",
+    )
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[1].colour", "unknown field")
+
+
+def test_typo_in_an_optional_field(files: DrillFiles) -> None:
+    line = files.edit(
+        "site",
+        'to: "j120", length_m: 300, width_m: 4.0, height_m: 3.5}',
+        'to: "j120", length_m: 300, width_m: 4.0, heigth_m: 3.5}',
+    )
+    assert line == files.line_of("site", '{id: "d120_st_j"')
+    check(only(files.problems()), files.path("site"), line, "site.links[0].heigth_m", "unknown field")
+
+
+def test_typo_in_a_required_field_is_one_problem(files: DrillFiles) -> None:
+    line = files.edit(
+        "site",
+        '{id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 300',
+        '{id: "d120_st_j", kind: "drift", from: "st120", to: "j120", lenght_m: 300',
+    )
+    p = only(files.problems())
+    check(p, files.path("site"), line, "site.links[0].lenght_m", "unknown field", "length_m")
+
+
+def test_wrong_type_for_a_length(files: DrillFiles) -> None:
+    line = files.edit(
+        "site",
+        'length_m: 50, width_m: 4.5, height_m: 3.5}\n    - {id: "d120_st_lad"',
+        'length_m: long, width_m: 4.5, height_m: 3.5}\n    - {id: "d120_st_lad"',
+    )
+    check(only(files.problems()), files.path("site"), line, "site.links[1].length_m", "number", "'long'")
+
+
+def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:
+    line = files.edit("site", "{at: pump360, count: 4,", "{at: pump360, count: many,")
+    check(only(files.problems()), files.path("site"), line, "site.shifts.day[3].count", "integer", "'many'")
+
+
+def test_wrong_type_list_expected(files: DrillFiles) -> None:
+    line = files.edit("plan", "exits: [collar, portal, raise_top]", "exits: collar")
+    check(only(files.problems()), files.path("plan"), line, "plan.evacuation.exits", "list")
+
+
+def test_wrong_type_date(files: DrillFiles) -> None:
+    line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", "start_time: yesterday")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.start_time", "datetime", "'yesterday'")
+
+
+@pytest.mark.parametrize("value", ["-50", "0", "-0.5"])
+def test_length_must_be_positive(files: DrillFiles, value: str) -> None:
+    line = files.edit(
+        "site",
+        'length_m: 50, width_m: 4.5, height_m: 3.5}\n    - {id: "d120_st_lad"',
+        f'length_m: {value}, width_m: 4.5, height_m: 3.5}}\n    - {{id: "d120_st_lad"',
+    )
+    check(only(files.problems()), files.path("site"), line, "site.links[1].length_m", "greater than 0", value)
+
+
+def test_negative_length_is_reported_on_every_link_line(files: DrillFiles) -> None:
+    """Every link's line is found, not only the first few (line look-up through a long flow-style list)."""
+    site = files.text("site")
+    links = [ln for ln in site.splitlines() if ln.startswith("    - {id: ") and "length_m: " in ln]
+    assert len(links) > 30
+    for k, original in enumerate(links):
+        files.path("site").write_text(site, encoding="utf-8")
+        length = original.split("length_m: ")[1].split(",")[0]
+        line = files.edit("site", original, original.replace(f"length_m: {length},", f"length_m: -{length},"))
+        check(only(files.problems()), files.path("site"), line, f"site.links[{k}].length_m", "greater than 0")
+
+
+def test_probability_above_one(files: DrillFiles) -> None:
+    line = files.edit("plan", "hear_probability: 0.7", "hear_probability: 1.5")
+    check(only(files.problems()), files.path("plan"), line, "plan.channels[0].hear_probability", "1.5")
+
+
+def test_missing_required_field_is_reported_at_its_parent(files: DrillFiles) -> None:
+    files.edit("scenario", "  duration_s: 10800\n", "")
+    line = files.line_of("scenario", "\nscenario:") + 1
+    check(only(files.problems()), files.path("scenario"), line, "scenario.duration_s", "required field is missing")
+
+
+def test_missing_required_field_in_a_list_item(files: DrillFiles) -> None:
+    files.edit("plan", "      title: Mine leader on shift (带班矿领导)\n", "")
+    line = files.line_of("plan", "    - id: shift_leader")
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[1].title", "required field is missing")
+
+
+def test_rule_across_fields_of_one_item(files: DrillFiles) -> None:
+    line = files.edit("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "j120"')
+    check(only(files.problems()), files.path("site"), line, "site.links[1]", "two different nodes")
+
+
+# ---------------------------------------------------------------- distributions (number or {dist: ...})
+
+DELAY = "decision_delay_s: {dist: lognormal, median: 300, p95: 1200}"
+
+
+@pytest.mark.parametrize(
+    ("value", "field", "says"),
+    [
+        pytest.param(
+            "{dist: lognormal, median: 300, p95: 100}",
+            "",
+            "p95 must be at least the median",
+            id="p95-below-median",
+        ),
+        pytest.param(
+            "{dist: uniform, low: 300, high: 100}",
+            "",
+            "high must be at least low",
+            id="high-below-low",
+        ),
+        pytest.param("{dist: lognormal, median: 300}", ".p95", "required field is missing", id="missing-p95"),
+        pytest.param("{dist: gamma, median: 300}", ".dist", "gamma", id="unknown-dist"),
+        pytest.param(
+            "{dist: lognormal, median: -300, p95: 1200}",
+            ".median",
+            "greater than 0",
+            id="negative-median",
+        ),
+    ],
+)
+def test_distribution_fault_is_one_problem(files: DrillFiles, value: str, field: str, says: str) -> None:
+    line = files.edit("plan", DELAY, f"decision_delay_s: {value}")
+    check(only(files.problems()), files.path("plan"), line, f"plan.roles[1].decision_delay_s{field}", says)
+
+
+NOT_A_DICT = "dictionary or object to extract fields"
+
+
+def test_word_instead_of_a_delay_asks_for_a_number(files: DrillFiles) -> None:
+    line = files.edit("plan", DELAY, "decision_delay_s: soon")
+    p = only(files.problems())
+    check(p, files.path("plan"), line, "plan.roles[1].decision_delay_s", "number", "'soon'")
+    assert NOT_A_DICT not in p.message, p
+
+
+def test_negative_delay_says_only_that_it_is_negative(files: DrillFiles) -> None:
+    line = files.edit("plan", DELAY, "decision_delay_s: -5")
+    p = only(files.problems())
+    check(p, files.path("plan"), line, "plan.roles[1].decision_delay_s", "greater than or equal to 0", "-5")
+    assert NOT_A_DICT not in p.message, p
+
+
+# ---------------------------------------------------------------- cross-references
+
+
+def test_link_to_a_node_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "ramp999"')
+    check(only(files.problems()), files.path("site"), line, "site.links[1].to", "'ramp999'", "no node")
+
+
+def test_duplicate_node_id(files: DrillFiles) -> None:
+    ramp180 = '    - {id: "ramp180", kind: "workplace", x_m: 400, elevation_m: -180.0}\n'
+    line = files.edit(
+        "site",
+        ramp180,
+        ramp180 + '    - {id: "shop240", kind: "workplace", elevation_m: -239.64}\n',
+        mark='    - {id: "shop240"',
+    )
+    check(only(files.problems()), files.path("site"), line, "site.nodes[30].id", "duplicate", "'shop240'")
+
+
+def test_crew_at_a_node_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("site", "{at: pump360, count: 2,", "{at: pump999, count: 2,")
+    check(only(files.problems()), files.path("site"), line, "site.shifts.night[3].at", "'pump999'")
+
+
+def test_route_that_is_not_connected(files: DrillFiles) -> None:
+    line = files.edit(
+        "plan", "path: [stope360w, lad360, lad240, lad120, raise_top]", "path: [stope360w, lad360, lad120, raise_top]"
+    )
+    check(
+        only(files.problems()),
+        files.path("plan"),
+        line,
+        "plan.evacuation.routes[1].path[2]",
+        "not connected",
+        "'lad360'",
+        "'lad120'",
+    )
+
+
+def test_route_through_a_node_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("plan", "path: [ramp180, ramp120, portal]", "path: [ramp180, ramp121, portal]")
+    check(only(files.problems()), files.path("plan"), line, "plan.evacuation.routes[4].path[1]", "no node", "'ramp121'")
+
+
+def test_route_from_a_node_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("plan", "from: [stope120e, stope120w, mag120]", "from: [stope120e, stope120w, mag121]")
+    check(only(files.problems()), files.path("plan"), line, "plan.evacuation.routes[3].from[2]", "'mag121'")
+
+
+def test_plan_for_another_site(files: DrillFiles) -> None:
+    line = files.edit("plan", "  site: jinshan-mine", "  site: tongshan-mine")
+    check(only(files.problems()), files.path("plan"), line, "plan.site", "'tongshan-mine'", "'jinshan-mine'")
+
+
+def test_unknown_shift(files: DrillFiles) -> None:
+    line = files.edit("scenario", "  shift: day\n", "  shift: evening\n")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.shift", "'evening'", "day, night")
+
+
+def test_unknown_channel_in_an_action(files: DrillFiles) -> None:
+    line = files.edit(
+        "plan",
+        "{action: evacuate_underground, owner: dispatcher}",
+        "{action: evacuate_underground, owner: dispatcher, channels: [mine-pa, sirens]}",
+    )
+    check(
+        only(files.problems()),
+        files.path("plan"),
+        line,
+        "plan.warning.actions_by_level.red[0].channels[1]",
+        "no channel",
+        "'sirens'",
+    )
+
+
+def test_unknown_role_as_trigger_owner(files: DrillFiles) -> None:
+    line = files.edit(
+        "plan",
+        "        owner: dispatcher\n        detection_delay_s: 300",
+        "        owner: dispatch\n        detection_delay_s: 300",
+    )
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.triggers[0].owner", "'dispatch'")
+
+
+def test_inrush_source_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("scenario", "source: face360e", "source: face360w")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.hazard.inrush.source", "'face360w'")
+
+
+# ---------------------------------------------------------------- the wrong file
+
+
+def test_plan_given_where_a_scenario_is_expected(files: DrillFiles) -> None:
+    p = only(files.problems(files.path("plan")))
+    check(p, files.path("plan"), 1, "plan", "plan file", "scenario")
+
+
+def test_scenario_naming_a_plan_as_its_site(files: DrillFiles) -> None:
+    files.edit("scenario", "site: sites/jinshan_mine.yaml", "site: ../plans/jinshan_mine_plan.yaml")
+    check(only(files.problems()), files.path("plan"), 1, "plan", "site file was expected")
+
+
+def test_scenario_naming_a_site_file_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("scenario", "site: sites/jinshan_mine.yaml", "site: sites/jinshan.yaml")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.site", "not found", "jinshan.yaml")
+
+
+def test_load_file_recognises_each_kind(files: DrillFiles) -> None:
+    for kind in KINDS:
+        assert load_file(files.path(kind))[0] == kind
+
+
+# ---------------------------------------------------------------- several faults at once
+
+
+def test_schema_faults_in_two_files_are_all_reported(files: DrillFiles) -> None:
+    site_line = files.edit(
+        "site",
+        'length_m: 50, width_m: 4.5, height_m: 3.5}\n    - {id: "d120_st_lad"',
+        'length_m: -50, width_m: 4.5, height_m: 3.5}\n    - {id: "d120_st_lad"',
+    )
+    plan_line = files.edit("plan", "threshold: 60", "threshold: -60")
+    probs = files.problems()
+    assert len(probs) == 2, listing(probs)
+    by_file = {Path(p.file).resolve(): p for p in probs}
+    check(by_file[files.path("site").resolve()], files.path("site"), site_line, "site.links[1].length_m", "-50")
+    check(
+        by_file[files.path("plan").resolve()],
+        files.path("plan"),
+        plan_line,
+        "plan.warning.triggers[0].threshold",
+        "-60",
+    )
+
+
+def test_several_faults_in_one_file_are_all_reported(files: DrillFiles) -> None:
+    a = files.edit("plan", "  site: jinshan-mine", "  site: tongshan-mine")
+    b = files.edit("plan", "path: [ramp180, ramp120, portal]", "path: [ramp180, ramp121, portal]")
+    c = files.edit("plan", "{action: notify_county, owner: mine_manager}", "{action: notify_county, owner: boss}")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [
+        (a, "plan.site"),
+        (c, "plan.warning.actions_by_level.red[1].owner"),
+        (b, "plan.evacuation.routes[4].path[1]"),
+    ], listing(probs)
+
+
+def test_cross_reference_faults_in_site_and_plan_are_all_reported(files: DrillFiles) -> None:
+    site_line = files.edit("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "ramp999"')
+    plan_line = files.edit(
+        "plan",
+        "{action: evacuate_underground, owner: dispatcher}",
+        "{action: evacuate_underground, owner: dispatcher, channels: [sirens]}",
+    )
+    probs = files.problems()
+    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
+    assert len(probs) == 2 and got == {
+        (files.path("plan").resolve(), plan_line, "plan.warning.actions_by_level.red[0].channels[0]"),
+        (files.path("site").resolve(), site_line, "site.links[1].to"),
+    }, listing(probs)
+
+
+def test_cross_reference_faults_in_plan_and_scenario_are_all_reported(files: DrillFiles) -> None:
+    scen_line = files.edit("scenario", "  shift: day\n", "  shift: evening\n")
+    plan_line = files.edit(
+        "plan",
+        "{action: evacuate_underground, owner: dispatcher}",
+        "{action: evacuate_underground, owner: dispatcher, channels: [sirens]}",
+    )
+    probs = files.problems()
+    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
+    assert len(probs) == 2 and got == {
+        (files.path("plan").resolve(), plan_line, "plan.warning.actions_by_level.red[0].channels[0]"),
+        (files.path("scenario").resolve(), scen_line, "scenario.shift"),
+    }, listing(probs)
+
+
+def test_schema_faults_in_scenario_and_plan_are_all_reported(files: DrillFiles) -> None:
+    scen_line = files.edit("scenario", "  duration_s: 10800\n", "  duration_s: -5\n")
+    plan_line = files.edit("plan", "threshold: 60", "threshold: -60")
+    probs = files.problems()
+    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
+    assert len(probs) == 2 and got == {
+        (files.path("scenario").resolve(), scen_line, "scenario.duration_s"),
+        (files.path("plan").resolve(), plan_line, "plan.warning.triggers[0].threshold"),
+    }, listing(probs)
