@@ -5,17 +5,20 @@ All problems across the three files are collected and raised together, each at i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from drills.inputs.base import dist_or_number
+from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.population import build_population
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
+from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import YamlDocument, load_yaml
@@ -28,6 +31,7 @@ from drills.model.spec import (
     Channel,
     DamBreak,
     DrillSpec,
+    Fault,
     Inrush,
     Meta,
     Profile,
@@ -35,18 +39,7 @@ from drills.model.spec import (
     Route,
     Trigger,
 )
-
-
-@dataclass
-class Loaded:
-    """The three validated files with their documents (for line look-ups)."""
-
-    scenario: ScenarioBody
-    site: SiteBody
-    plan: PlanBody
-    scenario_doc: YamlDocument
-    site_doc: YamlDocument
-    plan_doc: YamlDocument
+from drills.model.variability import Fixed
 
 
 class _Problems:
@@ -211,6 +204,12 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
                   f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
+    mw = site.mine_water
+    if mw is not None:
+        if mw.sump not in nodes:
+            pr.at(sd, ("site", "mine_water", "sump"), f"no node {mw.sump!r} in this site")
+        if mw.ingress is not None and mw.ingress.node not in nodes:
+            pr.at(sd, ("site", "mine_water", "ingress", "node"), f"no node {mw.ingress.node!r} in this site")
     dam_ids: set[str] = set()
     for k, dm in enumerate(site.dams):
         if dm.id in dam_ids:
@@ -366,6 +365,39 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
         pr.at(scd, ("scenario", "hazard", "inrush", "source"), f"no node {inr.source!r} in site {site.id!r}")
+    haz = ("scenario", "hazard")
+    ps = scen.hazard.pond
+    if ps is not None:
+        dam = next((d for d in site.dams if d.id == ps.dam), None)
+        if dam is None:
+            pr.at(scd, (*haz, "pond", "dam"), f"no dam {ps.dam!r} in the site")
+        elif dam.pond is None:
+            pr.at(scd, (*haz, "pond", "dam"), f"dam {ps.dam!r} has no pond water balance (site.dams[].pond)")
+        elif ps.initial_level_m < dam.pond.stage_area[0][0]:
+            pr.at(scd, (*haz, "pond", "initial_level_m"), "below the lowest level of the pond's stage_area table")
+        if scen.hazard.storm is None:
+            pr.at(scd, (*haz, "pond"), "the pond's water balance needs a storm (scenario.hazard.storm)")
+    if db is not None and db.on_overtopping and ps is None:
+        pr.at(scd, (*haz, "dam_break", "on_overtopping"), "needs the pond's water balance (scenario.hazard.pond)")
+    for j, e in enumerate(scen.entries):
+        if e.shift not in site.shifts:
+            pr.at(scd, ("scenario", "entries", j, "shift"), f"no shift {e.shift!r} in the site")
+    targets = {
+        "channel_down": channels, "link_cut": {lk.id for lk in site.links}, "role_absent": {r.id for r in plan.roles},
+        "hoist_out": {h.id for h in site.hoists},
+        "sensor_failed": {p.id for it in plan.warning.monitoring.items for p in it.points},
+    }
+    for j, f in enumerate(scen.faults):
+        known = targets.get(f.kind)
+        if known is not None and f.target not in known:
+            pr.at(scd, ("scenario", "faults", j, "target"),
+                  f"no {f.kind.split('_')[0]} {f.target!r}; known: {', '.join(sorted(known)) or 'none'}")
+    for k, item in enumerate(plan.warning.monitoring.items):
+        for j, pt in enumerate(item.points):
+            if not point_has_readings(Loaded(scen, site, plan, scd, scd, pd), item.quantity, pt.id):
+                pr.at(pd, ("plan", "warning", "monitoring", "items", k, "points", j),
+                      f"point {pt.id!r} ({item.quantity}) gets no values in this scenario: give its readings in "
+                      "scenario.hazard.monitor_series or a storm model that computes it")
     if scen.order is not None:
         for j, c in enumerate(scen.order.channels or []):
             if c not in channels:
@@ -412,7 +444,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     }
     triggers = tuple(
         Trigger(t.id, t.quantity, idx[t.at] if t.at else None, t.threshold, t.level, t.owner,
-                dist_or_number(t.detection_delay_s))
+                dist_or_number(t.detection_delay_s), t.automatic, t.at_level)
         for t in plan.warning.triggers
     )
     actions = {
@@ -425,13 +457,8 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         route = Route(r.id, tuple(idx[n] for n in r.path), idx[r.refuge] if r.refuge else None)
         for n in r.from_:
             routes[idx[n]] = route
-    inr = None
-    if scen.hazard.inrush is not None:
-        s = scen.hazard.inrush
-        src = idx[s.source]
-        inr = Inrush(src, s.start_s, tuple(p.t_s for p in s.hydrograph),
-                     tuple(p.inflow_m3ph / 3600.0 for p in s.hydrograph), dist_or_number(s.inflow_factor),
-                     s.pumping_m3ph / 3600.0, inrush.build_geometry(net, src))
+    season, mine_extra = build_season(ld)
+    inr = _mine_water(ld, net, idx, mine_extra)
     b = scen.behaviour
     response = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
     response.update({p: residents.MOBILISATION_DELAY for p in residents.RESIDENT_PROFILES if p not in site_profiles})
@@ -459,7 +486,11 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         hoists=tuple(hoists), inrush=inr, behaviour=beh, duration_s=scen.duration_s, parties=tuple(parties),
         assembly_points=tuple(idx[x] for x in plan.evacuation.assembly_points),
         vertical_shelter=plan.evacuation.vertical_shelter, dam_break=_dam_break(ld, net, idx),
-        time_of_day=scen.time_of_day, rain=scen.weather.rain,
+        time_of_day=scen.time_of_day, rain=scen.weather.rain, season=season,
+        faults=_faults(scen, idx, net), entries=_entries(scen, people, parties),
+        headcount_limit=plan.underground_max_persons,
+        no_entry=(plan.warning.no_entry.met_warning_at, plan.warning.no_entry.monitoring_at)
+        if plan.warning.no_entry else None,
         order_at_s=scen.order.at_s if scen.order else None,
         order_channels=tuple(scen.order.channels) if scen.order and scen.order.channels is not None else None,
         replications=replications or scen.monte_carlo.replications,
@@ -518,10 +549,54 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
     surveyed = [n.above_valley_floor_m for n in ld.site.nodes]
     heights = tuple(surveyed) if any(h > 0 for h in surveyed) else None
     recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows)
-    breach = dist_or_number(spec.breach_s)
+    if spec.on_overtopping:  # the pond's own water balance decides
+        season, _ = build_season(ld)
+        t_over = season.overtopping_s if season is not None else math.inf
+        breach = Fixed(t_over if math.isfinite(t_over) else ld.scenario.duration_s * 10)
+    else:
+        breach = dist_or_number(spec.breach_s)
     central = breach.median
     return DamBreak(dam.id, idx[dam.node], central, recipe.build(net, central), source, recipe, breach,
                     dist_or_number(spec.volume_factor))
+
+
+def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush | None:
+    """The water filling the workings: an inrush, the storm's extra inflow and surface ingress, or both."""
+    scen = ld.scenario
+    s = scen.hazard.inrush
+    if s is None and extra is None:
+        return None
+    if s is not None:
+        src = idx[s.source]
+        t = tuple(p.t_s + s.start_s for p in s.hydrograph)
+        q = tuple(p.inflow_m3ph / 3600.0 for p in s.hydrograph)
+        factor = dist_or_number(s.inflow_factor)
+        pumping = s.pumping_m3ph / 3600.0
+    if extra is not None:
+        grid, q_extra, spare = extra
+        mw = ld.site.mine_water
+        assert mw is not None
+        if s is None:
+            src, t, q, factor, pumping = idx[mw.sump], tuple(grid), tuple(q_extra), Fixed(1.0), spare
+        else:  # both: the inrush on the storm's grid, added
+            q = tuple(np.interp(grid, t, q, left=0.0) + q_extra)
+            t = tuple(grid)
+            pumping += spare
+    return Inrush(src, 0.0, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
+                  inrush.build_geometry(net, src))
+
+
+def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:
+    return tuple(Fault(f.name, f.kind, f.target, f.at_s, f.duration_s, f.probability) for f in scen.faults)
+
+
+def _entries(scen: ScenarioBody, people: list, parties: list) -> tuple[tuple[float, tuple[int, ...]], ...]:
+    """Parties of the entering shifts (built with the population) grouped by their entry time."""
+    out: dict[float, list[int]] = {}
+    for party in parties:
+        if party.enters_s > 0:
+            out.setdefault(party.enters_s, []).append(party.index)
+    return tuple((t, tuple(ks)) for t, ks in sorted(out.items()))
 
 
 def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replications: int | None = None,

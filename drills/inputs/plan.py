@@ -45,9 +45,11 @@ class TriggerSpec(Strict):
     """
 
     id: Ident
-    quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s", "dam_breach"]
+    quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s", "dam_breach", "met_warning",
+                      "monitoring_level", "mine_inflow_change", "rainfall_24h_mm", "overtopping"]
     at: Ident | None = Field(default=None, description="node of the sensor, for water_depth_m")
-    threshold: NonNeg
+    threshold: NonNeg = Field(default=0.0, description="value that meets the trigger (numeric quantities)")
+    at_level: Level | None = Field(default=None, description="for met_warning and monitoring_level")
     level: Level = "red"
     owner: Ident
     detection_delay_s: Quantity = Field(default=0.0, description="polling or reporting delay")
@@ -57,6 +59,8 @@ class TriggerSpec(Strict):
     def _needs_at(self) -> TriggerSpec:
         if self.quantity == "water_depth_m" and self.at is None:
             raise ValueError("a water_depth_m trigger needs 'at' (the sensor's node)")
+        if self.quantity in ("met_warning", "monitoring_level") and self.at_level is None:
+            raise ValueError(f"a {self.quantity} trigger needs 'at_level' (blue, yellow, orange or red)")
         return self
 
 
@@ -71,10 +75,45 @@ class ActionSpec(Strict):
     deadline_s: NonNeg | None = Field(default=None, description="the plan's time limit, from the trigger")
 
 
+class ThresholdsSpec(Strict):
+    blue: float | None = None
+    yellow: float | None = None
+    orange: float | None = None
+    red: float | None = None
+
+
+class PointSpec(Strict):
+    id: Ident
+    thresholds: ThresholdsSpec
+
+
+class MonitoredItemSpec(Strict):
+    """A monitored item of the pond or mine with its points (GB 39496-2020 §5.5.2–5.5.4)."""
+
+    id: Ident
+    quantity: Literal["rainfall_24h_mm", "pond_level_m", "freeboard_m", "beach_length_m", "mine_inflow_m3ph",
+                      "river_stage_m", "phreatic_depth_m", "displacement_mm", "seepage_m3ps"]
+    points: list[PointSpec] = Field(min_length=1)
+
+
+class MonitoringSpec(Strict):
+    poll_s: Pos = Field(default=600.0, description="online system polling period")
+    items: list[MonitoredItemSpec] = []
+
+
+class NoEntrySpec(Strict):
+    """The no-entry rule for extreme weather (2023 Opinions): nobody goes underground while it holds."""
+
+    met_warning_at: Level | None = "orange"
+    monitoring_at: Level | None = None
+
+
 class WarningSpec(Strict):
     levels: list[Level] = ["blue", "yellow", "orange", "red"]
     triggers: list[TriggerSpec] = []
     actions_by_level: dict[Level, list[ActionSpec]] = {}
+    monitoring: MonitoringSpec = MonitoringSpec()
+    no_entry: NoEntrySpec | None = None
 
 
 UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner")
@@ -187,6 +226,7 @@ class PlanBody(Strict):
     channels: list[ChannelSpec] = []
     evacuation: EvacuationSpec
     teams: list[TeamSpec] = []
+    underground_max_persons: int | None = Field(default=None, ge=1, description="headcount limit underground")
 
 
 class PlanFile(Strict):

@@ -22,16 +22,20 @@ SCHOOL_CLASS = 30
 def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) -> tuple[list[Person], list[Party]]:
     people: list[Person] = []
     parties: list[Party] = []
-    if scen.shift is not None:
-        for c in site.shifts[scen.shift]:
+    shifts = [(scen.shift, 0.0)] if scen.shift is not None else []
+    shifts += [(e.shift, e.at_s) for e in scen.entries]
+    for shift, enters in shifts:
+        tag = "" if enters == 0 else f"{shift}@{enters:g}s:"
+        for c in site.shifts[shift]:
             crew = c.crew or c.at
             n_paging = round(c.count * c.paging_lamp_share)
             for j in range(c.count):
                 i = len(people)
-                people.append(Person(i, f"{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
+                people.append(Person(i, f"{tag}{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
                                      radio=j < c.radio_carriers, paging=j < n_paging, party=len(parties),
                                      phone=False, group="miner"))
-                parties.append(Party(len(parties), people[-1].id, (i,), idx[c.at], c.profile, "walk", crew, "crew"))
+                parties.append(Party(len(parties), people[-1].id, (i,), idx[c.at], c.profile, "walk", crew, "crew",
+                                     enters_s=enters))
     kinds = {n.id: n.kind for n in site.nodes}
     for r in site.residents:
         _residents(r, scen.time_of_day, idx, kinds[r.at], people, parties)

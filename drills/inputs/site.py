@@ -6,6 +6,7 @@ not exist, a duplicated id) are made here so that each problem points at the off
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -148,6 +149,30 @@ class ResidentsSpec(Strict):
         return self
 
 
+class PondSpecIn(Strict):
+    """The pond's water balance (see :mod:`drills.model.pond` for the relations and their sources)."""
+
+    catchment_area_m2: Pos
+    runoff_coefficient: Prob
+    stage_area: list[tuple[float, NonNeg]] = Field(min_length=2, description="[level m, surface area m2] pairs")
+    crest_elevation_m: float
+    spillway_crest_m: float
+    spillway_width_m: NonNeg = 0.0
+    decant_invert_m: float
+    decant_m3ps: NonNeg = 0.0
+    beach_slope: Pos
+    min_freeboard_m: NonNeg
+    min_beach_length_m: NonNeg
+    process_inflow_m3ps: NonNeg = 0.0
+
+    @model_validator(mode="after")
+    def _levels(self) -> PondSpecIn:
+        levels = [lv for lv, _ in self.stage_area]
+        if any(b <= a for a, b in itertools.pairwise(levels)):
+            raise ValueError("stage_area levels must increase")
+        return self
+
+
 class DamSpec(Strict):
     """A tailings dam (GB 39496-2020 classes; 头顶库 when people live within 1 km downstream)."""
 
@@ -157,6 +182,39 @@ class DamSpec(Strict):
     stored_volume_m3: Pos
     pond_class: int = Field(ge=1, le=5)
     dam_type: Literal["upstream", "centerline", "downstream", "one_off"] = "upstream"
+    pond: PondSpecIn | None = None
+
+
+class RiverSpecIn(Strict):
+    """A river beside a mine entrance; its stage from rain (all parameters the site's own, [E])."""
+
+    catchment_area_m2: Pos
+    runoff_coefficient: Prob
+    lag_s: Pos
+    baseflow_m3ps: NonNeg
+    rating_a: Pos
+    rating_b: Pos
+    bed_elevation_m: float
+
+
+class IngressSpec(Strict):
+    """Where surface water can pour into the mine: a collar or portal sill beside the river."""
+
+    node: Ident
+    opening_width_m: Pos
+    river: RiverSpecIn
+
+
+class MineWaterSpec(Strict):
+    """The mine's water: normal inflow and pumps, rain recharge, surface ingress (see drills.model.mine_inflow)."""
+
+    sump: Ident = Field(description="where the water collects (the pool's source node)")
+    baseline_m3ph: NonNeg
+    pumping_m3ph: NonNeg
+    recharge_area_m2: NonNeg = 0.0
+    infiltration_share: Prob = 0.0
+    lag_s: Pos = 3600.0
+    ingress: IngressSpec | None = None
 
 
 class SiteBody(Strict):
@@ -171,6 +229,7 @@ class SiteBody(Strict):
     shifts: dict[Ident, list[CrewSpec]] = {}
     residents: list[ResidentsSpec] = []
     dams: list[DamSpec] = []
+    mine_water: MineWaterSpec | None = None
 
     @model_validator(mode="after")
     def _people(self) -> SiteBody:

@@ -110,6 +110,6 @@ def _merge_misspellings(found: dict[tuple[Any, ...], list[str]]) -> None:
         close = difflib.get_close_matches(str(u[-1]), names, n=1, cutoff=0.6)
         if close:
             found[u] = [f"unknown field {u[-1]!r}; did you mean {close[0]!r}?"]
-            del found[u[:-1] + (close[0],)]
+            del found[(*u[:-1], close[0])]
         else:
             found[u] = [m if m != "unknown field" else f"unknown field {u[-1]!r}" for m in found[u]]

@@ -57,6 +57,19 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
         return float(tr.threshold)
     if tr.quantity == "dam_breach":
         return d.breach_s
+    season = spec.season
+    if tr.quantity in ("met_warning", "monitoring_level", "mine_inflow_change", "rainfall_24h_mm", "overtopping"):
+        if season is None:
+            return INF
+        if tr.quantity == "met_warning":
+            return season.met_warning_s(tr.at_level)
+        if tr.quantity == "monitoring_level":
+            return d.monitoring_first.get(tr.at_level, INF)
+        if tr.quantity == "mine_inflow_change":
+            return season.inflow_change_s.get(tr.threshold, INF)
+        if tr.quantity == "rainfall_24h_mm":
+            return season.rainfall_24h_s(tr.threshold, spec.duration_s)
+        return season.overtopping_s
     if tr.quantity == "water_depth_m":
         assert tr.node is not None
         return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))
@@ -134,6 +147,9 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
     title = d.spec.roles[actor].title if actor in d.spec.roles else "automatic trigger"
     if action.action in ("evacuate_underground", "evacuate_downstream"):
         d.give_order(action.action, action.channels, title)
+    elif action.action == "stop_entry":
+        d.entry_stopped_s = min(d.entry_stopped_s, env.now)
+        d.log("action", f"entry underground stopped by {title}")
     else:
         d.log("action", f"{action.action} by {title}")
     d.record_action(action, env.now, t_met)

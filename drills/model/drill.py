@@ -16,7 +16,7 @@ import heapq
 import math
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -25,7 +25,7 @@ import simpy
 
 from drills.model import decision, movement, traffic, warning
 from drills.model.hoist import Cage
-from drills.model.inrush import no_water, water_timeline
+from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, PersonRecord
 from drills.model.routing import routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
@@ -38,6 +38,7 @@ STREAM_PEOPLE = 2
 STREAM_CHANNEL = 3
 STREAM_ROLE = 4
 STREAM_FATE = 6
+STREAM_FAULT = 7
 
 PUBLIC_ORDER = "evacuate_downstream"
 MINE_ORDER = "evacuate_underground"
@@ -89,11 +90,10 @@ class Drill:
         self.net = spec.network
         self.routing = routing_of(spec)
         self.timeline: list[Event] = []
-        self.power_on: Callable[[float], bool] = lambda t: True
-        self.mobile_on: Callable[[float], bool] = lambda t: True
         self.levels_declared: dict[str, float] = {}
         self.orders: dict[str, float] = {}
         self.action_records: list[ActionRecord] = []
+        self._faults(stream(seed, replication, STREAM_FAULT))
         self._water(stream(seed, replication, STREAM_HAZARD))
         self._parties(stream(seed, replication, STREAM_PEOPLE))
         self._relaying: set[tuple[str, int]] = set()
@@ -102,19 +102,84 @@ class Drill:
         self.gate_free = [0.0] * (2 * len(self.net.links))
         self.on_link: list[list[float]] = [[] for _ in self.net.links]
         self.link_peak_queue = [0] * len(self.net.links)
+        self.cut_s = [min((a for a, _ in self.down.get(("link_cut", lk.id), ())), default=INF)
+                      for lk in self.net.links]
         self.node_of_hoist: dict[int, Cage] = {}
         self.cages: list[Cage] = []
         for h in spec.hoists:
-            cage = Cage(self.env, h, station_usable=self._station_usable, powered=self.power_on)
+            cage = Cage(self.env, h, station_usable=self._station_usable, powered=self._hoist_in_service)
             self.cages.append(cage)
             for s in h.stations[1:]:
                 self.node_of_hoist[s] = cage
         self.in_refuge: dict[int, list[int]] = defaultdict(list)
         self.present = [0] * nn
-        for p in spec.people:
-            self.present[p.start] += 1
+        for party in spec.parties:
+            if party.enters_s == 0:
+                self.present[party.start] += len(party.members)
+        season = spec.season
+        self.monitoring_first: dict[str, float] = {}
+        if season is not None:
+            failed = {}
+            for (kind, target), spans in self.down.items():
+                if kind == "sensor_failed":
+                    failed[target] = min(a for a, _ in spans)
+            self.monitoring_first = season.monitoring_level_s(failed)
 
     # ------------------------------------------------------------------ set-up
+    def _faults(self, rng: np.random.Generator) -> None:
+        """Which injected faults happen in this replication, and when (one draw per fault, in order)."""
+        self.down: dict[tuple[str, Any], list[tuple[float, float]]] = defaultdict(list)
+        self.faults_happened: list[str] = []
+        for f in self.spec.faults:
+            if rng.random() >= f.probability:
+                continue
+            end = f.at_s + f.duration_s if f.duration_s is not None else INF
+            self.down[(f.kind, f.target)].append((f.at_s, end))
+            self.faults_happened.append(f.name)
+
+    def _is_down(self, kind: str, target: Any, t: float) -> bool:
+        return any(a <= t < b for a, b in self.down.get((kind, target), ()))
+
+    def _down_since(self, kind: str, target: Any, t: float) -> float | None:
+        for a, b in self.down.get((kind, target), ()):
+            if a <= t < b:
+                return a
+        return None
+
+    def power_on(self, t: float) -> bool:
+        return not self._is_down("mains_power", None, t)
+
+    def mobile_on(self, t: float) -> bool:
+        return not self._is_down("mobile_network", None, t)
+
+    def channel_works(self, ch: Channel, t: float) -> bool:
+        """The channel can send at ``t``: not down, with mains power or a battery not yet flat, a network."""
+        if self._is_down("channel_down", ch.id, t):
+            return False
+        if ch.needs_mobile_network and not self.mobile_on(t):
+            return False
+        if ch.needs_mains_power:
+            since = self._down_since("mains_power", None, t)
+            if since is not None and t - since >= ch.backup_power_h * 3600.0:
+                return False
+        return True
+
+    def _hoist_in_service(self, t: float, hoist: Any) -> bool:
+        if self._is_down("hoist_out", hoist.id, t):
+            return False
+        return self.power_on(t) or not hoist.needs_mains_power
+
+    def _fault_processes(self) -> Iterator[Any]:
+        """Log each fault as it starts and stop the cages it stops."""
+        starts = sorted((a, kind, str(target)) for (kind, target), spans in self.down.items() for a, _ in spans)
+        for a, kind, target in starts:
+            if a > self.env.now:
+                yield self.env.timeout(a - self.env.now)
+            self.log("fault", kind if target == "None" else f"{kind}: {target}")
+            for cage in self.cages:
+                if not cage.available(self.env.now):
+                    cage.stop()
+
     def _water(self, rng: np.random.Generator) -> None:
         spec = self.spec
         parts: list[Any] = []
@@ -122,9 +187,14 @@ class Drill:
         inr = spec.inrush
         if inr is not None:
             self.inflow_factor = inr.factor.sample(rng)
+            pumps_on = None
+            if ("mains_power", None) in self.down:  # the pumps stop with the power
+                grid = np.arange(0.0, spec.duration_s + 2 * TIME_STEP_S, TIME_STEP_S)
+                pumps_on = np.array([self.power_on(float(x)) for x in grid], dtype=float)
             parts.append(water_timeline(
                 inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=inr.start_s,
-                factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s))
+                factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s,
+                pumps_on=pumps_on))
         db = spec.dam_break
         self.breach_s = math.inf
         if db is not None:
@@ -207,10 +277,18 @@ class Drill:
         self.home: dict[int, list[int]] = defaultdict(list)
         self.crew_parties: dict[str, list[int]] = defaultdict(list)
         for party in spec.parties:
+            self.crew_parties[party.crew].append(party.index)
+            if party.enters_s > 0:  # the next shift: not underground yet
+                self.unwarned_set.discard(party.index)
+                continue
             self.unwarned_at[party.start].add(party.index)
             self.home[party.start].append(party.index)
-            self.crew_parties[party.crew].append(party.index)
         self.n_people = n
+        self.entered = 0
+        self.entry_violations = 0
+        self.underground = sum(len(p.members) for p in spec.parties if p.relay == "crew" and p.enters_s == 0)
+        self.peak_underground = self.underground
+        self.entry_stopped_s = INF
 
     @property
     def n_unwarned_parties(self) -> int:
@@ -225,8 +303,11 @@ class Drill:
         if role_id not in cache:
             role = self.spec.roles[role_id]
             rng = self.rng_for(role_id)
-            cache[role_id] = (bool(rng.random() < role.present_probability), role.decision_delay.sample(rng),
-                              role.handover.sample(rng))
+            present = bool(rng.random() < role.present_probability)
+            delay, handover = role.decision_delay.sample(rng), role.handover.sample(rng)
+            if ("role_absent", role_id) in self.down:
+                present = False
+            cache[role_id] = (present, delay, handover)
         return cache[role_id]
 
     def parties_home(self, node: int) -> list[int]:
@@ -244,6 +325,8 @@ class Drill:
         env = self.env
         env.process(decision.decisions(self))
         env.process(self._water_cues())
+        if self.down:
+            env.process(self._fault_processes())
         for party in self.spec.parties:
             env.process(self._party(party))
         env.run(until=self.spec.duration_s)
@@ -340,11 +423,8 @@ class Drill:
         if not works:
             self.log("channel", f"{ch.id} failed")
             return
-        if ch.needs_mains_power and not self.power_on(env.now) and ch.backup_power_h <= 0:
-            self.log("channel", f"{ch.id} has no power")
-            return
-        if ch.needs_mobile_network and not self.mobile_on(env.now):
-            self.log("channel", f"{ch.id}: mobile network down")
+        if not self.channel_works(ch, env.now):
+            self.log("channel", f"{ch.id} cannot send (down, no power or no network)")
             return
         self.log("channel", f"{ch.id} on")
         yield from warning.run_channel(self, ch, rng)
@@ -358,10 +438,48 @@ class Drill:
             return traffic.CAR_WADING_LIMIT_M
         return self.spec.profiles[party.profile].wading_limit_m
 
+    def no_entry_holds(self, t: float) -> bool:
+        """The plan's extreme-weather rule forbids going underground at ``t``."""
+        rule = self.spec.no_entry
+        season = self.spec.season
+        if rule is None or season is None:
+            return False
+        met, monitored = rule
+        if met is not None and season.met_warning_s(met) <= t:
+            return True
+        return monitored is not None and self.monitoring_first.get(monitored, INF) <= t
+
+    def _enter(self, party: Party) -> Iterator[Any]:
+        """The next shift arrives at the shaft: it goes down unless entry has been stopped."""
+        yield self.env.timeout(party.enters_s)
+        k = party.index
+        now = self.env.now
+        if now >= self.entry_stopped_s or MINE_ORDER in self.orders:
+            self.outcome[k] = "kept_out"
+            self.outcome_s[k] = now
+            self.margin[k] = INF
+            return False
+        size = len(party.members)
+        self.entered += size
+        if self.no_entry_holds(now):
+            self.entry_violations += size
+            self.log("rule", f"{party.id} went underground while the no-entry rule held")
+        self.underground += size
+        self.peak_underground = max(self.peak_underground, self.underground)
+        self.unwarned_set.add(k)
+        self.unwarned_at[party.start].add(k)
+        self.home[party.start].append(k)
+        self.present[party.start] += size
+        return True
+
     def _party(self, party: Party) -> Iterator[Any]:
         env = self.env
         k = party.index
         node = party.start
+        if party.enters_s > 0:
+            went_down = yield from self._enter(party)
+            if not went_down:
+                return
         limit = self.spec.profiles[party.profile].wading_limit_m  # at home or at work, on foot
         t_catch = self.node_impassable_s(node, limit)
         ev = self.warn_ev[k]
@@ -483,15 +601,18 @@ class Drill:
                 self.present[node] += 1
                 rider = cage.request(node, k)
                 t_catch = self.node_impassable_s(node, limit)
+                waits = [rider.boarded, rider.cancelled]
                 if t_catch < INF:
-                    yield rider.boarded | env.timeout(max(t_catch - env.now, 0.0))
-                    if not rider.boarded.triggered:
-                        cage.withdraw(node, k)
-                        self.present[node] -= 1
-                        self._caught(k, node, "underground")
-                        return
-                else:
-                    yield rider.boarded
+                    waits.append(env.timeout(max(t_catch - env.now, 0.0)))
+                yield env.any_of(waits)
+                if not rider.boarded.triggered:
+                    self.present[node] -= 1
+                    if rider.cancelled.triggered:  # the cage stopped: take another way out
+                        path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
+                        continue
+                    cage.withdraw(node, k)
+                    self._caught(k, node, "underground")
+                    return
                 self.present[node] -= 1
                 margin = min(margin, t_catch - rider.boarded.value)
                 yield rider.landed
@@ -500,7 +621,7 @@ class Drill:
             link = net.links[hop.link]
             now = env.now
             depth = self.water.link_depth(link.index, now) if now >= wet[link.index] else 0.0
-            if depth >= limit:
+            if depth >= limit or now >= self.cut_s[link.index]:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             key = 2 * link.index + (0 if link.a == node else 1)
@@ -553,6 +674,8 @@ class Drill:
 
     def _safe(self, k: int, outcome: str, node: int, margin: float) -> None:
         party = self.spec.parties[k]
+        if outcome == "surface":
+            self.underground -= len(party.members)
         margin = min(margin, self.node_impassable_s(node, self._limit(party)) - self.env.now)
         self.outcome[k] = outcome
         self.outcome_s[k] = self.env.now
@@ -580,7 +703,7 @@ class Drill:
                 h = cage.h
                 return 2 * h.wind_s(u, h.collar) + (cage.queue_length() // h.capacity + 1) * 60.0
             k = d["link"]
-            if water.link_depth(k, now) >= limit:
+            if water.link_depth(k, now) >= limit or now >= self.cut_s[k]:
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":
@@ -664,7 +787,9 @@ class Drill:
             replication=self.rep, people=tuple(people), hoists=tuple(hoists), timeline=tuple(self.timeline),
             order_s=float(self.orders.get(MINE_ORDER, NAN)), node_water_s=node_water, node_clear_s=node_clear,
             link_peak_queue=tuple(self.link_peak_queue), events=scheduled_events(self.env),
-            actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)))
+            actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)),
+            entered=self.entered, entry_violations=self.entry_violations, peak_underground=self.peak_underground,
+            faults=tuple(self.faults_happened))
 
 
 def _window_share(busy: float, first: float, last: float) -> float:

@@ -34,6 +34,9 @@ GB50215_PER_PERSON_S = 1.0
 GB50215_DOUBLE_DECK_EXTRA_S = 6.0
 
 
+POLL_WHILE_DOWN_S = 60.0
+
+
 def max_speed_mps(hoisting_height_m: float, configured: float | None = None) -> float:
     """Cage speed limit with persons for a hoisting height."""
     v = min(SPEED_COEFF * math.sqrt(max(hoisting_height_m, 0.0)), MAX_SPEED_CAP_MPS)
@@ -100,6 +103,7 @@ class Rider:
     arrived_s: float
     boarded: Any  # simpy.Event, succeeded when the rider steps into the cage (value: that time)
     landed: Any  # simpy.Event, succeeded at the collar (value: that time)
+    cancelled: Any = None  # simpy.Event, succeeded if the cage stops while the rider waits
 
 
 @dataclass
@@ -124,7 +128,7 @@ class Cage:
         self.position = hoist.start_station
         self.stats = CageStats()
         self._station_usable = station_usable  # (station, t) -> bool
-        self._powered = powered  # (t) -> bool
+        self._powered = powered  # (t, hoist) -> bool: power and the hoist itself in service
         self._wake = env.event()
         self.process = env.process(self._run())
 
@@ -133,7 +137,7 @@ class Cage:
 
     def request(self, station: int, person: int) -> Rider:
         """Join the queue at ``station``; the rider's events fire on boarding and at the collar."""
-        rider = Rider(person, self.env.now, self.env.event(), self.env.event())
+        rider = Rider(person, self.env.now, self.env.event(), self.env.event(), self.env.event())
         q = self.queues[station]
         q.append(rider)
         self.waiting += 1
@@ -156,7 +160,19 @@ class Cage:
                 return
 
     def available(self, t: float) -> bool:
-        return (not self.h.needs_mains_power) or self._powered(t)
+        return self._powered(t, self.h)
+
+    def stop(self) -> None:
+        """The cage has stopped (power lost, hoist out of service): everyone waiting must go another way.
+
+        A trip already under way finishes: winders bring a cage to a station on their emergency
+        brake and standby supply (a simplification, stated).
+        """
+        for q in self.queues.values():
+            while q:
+                r = q.popleft()
+                self.waiting -= 1
+                r.cancelled.succeed(self.env.now)
 
     def _next_station(self) -> int | None:
         t = self.env.now
@@ -173,7 +189,12 @@ class Cage:
         h = self.h
         while True:
             if not self.available(env.now):
-                return
+                if self.waiting == 0:  # nobody asks for a stopped cage; a request after repair wakes it
+                    self._wake = env.event()
+                    yield self._wake
+                else:
+                    yield env.timeout(POLL_WHILE_DOWN_S)
+                continue
             station = self._next_station()
             if station is None:
                 self._wake = env.event()

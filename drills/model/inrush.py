@@ -199,11 +199,18 @@ def water_timeline(
     pumping_m3ps: float,
     duration_s: float,
     dt_s: float = TIME_STEP_S,
+    pumps_on: np.ndarray | None = None,
 ) -> WaterTimeline:
-    """Pool level over the drill for one replication."""
+    """Pool level over the drill for one replication.
+
+    ``pumps_on`` (one flag per time step) stops the pumps while there is no power.
+    """
     t = np.arange(0.0, duration_s + dt_s, dt_s)
     vin = factor * cumulative_inflow_m3(t, hydro_t_s, hydro_m3ps, start_s)
-    pumped = pumping_m3ps * np.clip(t - start_s, 0.0, None)
+    rate = np.where(t >= start_s, pumping_m3ps, 0.0)
+    if pumps_on is not None:
+        rate = rate * pumps_on[: len(t)]
+    pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
     v = np.maximum.accumulate(np.maximum(vin - pumped, 0.0))
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
     return WaterTimeline(geometry, dt_s, level)

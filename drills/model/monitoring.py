@@ -38,6 +38,7 @@ on. A value crossing at 301 s with 300 s polling is first seen at 600 s.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ class Thresholds:
     def pairs(self) -> tuple[tuple[Level, float], ...]:
         """The set levels with their values, lowest level first."""
         values = (self.blue, self.yellow, self.orange, self.red)
-        return tuple((lv, float(v)) for lv, v in zip(Level, values) if v is not None)
+        return tuple((lv, float(v)) for lv, v in zip(Level, values, strict=True) if v is not None)
 
     def check(self, worse_when: WorseWhen) -> None:
         """Raise ``ValueError`` unless the values get worse level by level in the ``worse_when`` direction."""
@@ -101,7 +102,7 @@ class Thresholds:
             raise ValueError(f"worse_when must be 'higher' or 'lower', not {worse_when!r}")
         vals = [v for _, v in self.pairs()]
         sign = 1.0 if worse_when == "higher" else -1.0
-        if any(sign * (b - a) < 0 for a, b in zip(vals, vals[1:])):
+        if any(sign * (b - a) < 0 for a, b in itertools.pairwise(vals)):
             raise ValueError(f"thresholds {self} must {'rise' if sign > 0 else 'fall'} from blue to red")
 
 
@@ -226,7 +227,10 @@ class Sensor:
         """The level of one reading."""
         return point_level(value, self.thresholds, self.worse_when)
 
-    def first_alarm_s(self, series_t: Sequence[float] | np.ndarray, series_v: Sequence[float] | np.ndarray) -> AlarmTimes:
+    def first_alarm_s(
+        self, series_t: Sequence[float] | np.ndarray, series_v: Sequence[float] | np.ndarray
+    ) -> AlarmTimes:
         """See :func:`first_alarm_s`."""
-        return first_alarm_s(series_t, series_v, self.thresholds, self.worse_when, self.poll_s,
-                             self.offset_s, self.failed_from_s)
+        return first_alarm_s(
+            series_t, series_v, self.thresholds, self.worse_when, self.poll_s, self.offset_s, self.failed_from_s
+        )

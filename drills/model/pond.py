@@ -8,7 +8,7 @@ Balance, stated simplifications [E]:
 * inflow = runoff coefficient × catchment area × rain intensity (+ a constant process inflow, e.g. slurry
   water); the catchment includes the pond surface and runoff reaches the pond at once (no routing delay —
   tailings catchments are small; a planner with a flood study should load its inflow hydrograph instead);
-  no evaporation, seepage or pumping;
+  no evaporation, seepage or pumping; rain before time 0 is taken as already in the initial level;
 * stage–storage: the pond's surface area is linearly interpolated in a table of (level, area); the volume
   is its exact integral from the table's first level (volume 0 there); above the table the area stays at
   its last value;
@@ -44,6 +44,7 @@ Constants:
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -66,7 +67,9 @@ UPSTREAM_DAM_MINIMA: dict[int, tuple[float, float]] = {
 _BISECT_REL_TOL = 1e-12
 
 
-def weir_m3ps(head_m: float | np.ndarray, width_m: float, coefficient: float = BROAD_CRESTED_WEIR_C):
+def weir_m3ps(
+    head_m: float | np.ndarray, width_m: float, coefficient: float = BROAD_CRESTED_WEIR_C
+) -> float | np.ndarray:
     """Broad-crested weir flow C·L·H^1.5 (0 for H ≤ 0)."""
     h = np.maximum(np.asarray(head_m, dtype=float), 0.0)
     q = coefficient * width_m * h**1.5
@@ -115,7 +118,7 @@ class PondSpec:
         table = tuple((float(z), float(a)) for z, a in self.stage_area)
         z = [p[0] for p in table]
         a = [p[1] for p in table]
-        if len(z) < 2 or any(z1 <= z0 for z0, z1 in zip(z, z[1:])):
+        if len(z) < 2 or any(z1 <= z0 for z0, z1 in itertools.pairwise(z)):
             raise ValueError("stage_area needs >= 2 rows with strictly increasing levels")
         if a[0] < 0 or any(x <= 0 for x in a[1:]):
             raise ValueError("stage_area areas must be > 0 (the first may be 0)")
@@ -131,7 +134,7 @@ class PondSpec:
         object.__setattr__(self, "_a", tuple(a))
         object.__setattr__(self, "_v", tuple(v))
 
-    def area_m2_at(self, level_m: float | np.ndarray):
+    def area_m2_at(self, level_m: float | np.ndarray) -> float | np.ndarray:
         """Pond surface area at a level: linear in the table, 0 below it, the last area above it."""
         out = np.interp(np.asarray(level_m, dtype=float), self._z, self._a, left=0.0)
         return float(out) if out.ndim == 0 else out
@@ -158,12 +161,12 @@ class PondSpec:
         # root of 0.5·s·dz² + a0·dz − dv = 0, written to avoid cancellation when s ≈ 0
         return self._z[k] + 2.0 * dv / (a0 + math.sqrt(max(a0 * a0 + 2.0 * slope * dv, 0.0)))
 
-    def volume_m3_at(self, level_m: float | np.ndarray):
+    def volume_m3_at(self, level_m: float | np.ndarray) -> float | np.ndarray:
         """Stored water volume at a level (exact integral of :meth:`area_m2_at`)."""
         out = np.vectorize(self._volume, otypes=[float])(np.asarray(level_m, dtype=float))
         return float(out) if out.ndim == 0 else out
 
-    def level_m_at(self, volume_m3: float | np.ndarray):
+    def level_m_at(self, volume_m3: float | np.ndarray) -> float | np.ndarray:
         """Level holding a stored volume (inverse of :meth:`volume_m3_at`)."""
         out = np.vectorize(self._level, otypes=[float])(np.asarray(volume_m3, dtype=float))
         return float(out) if out.ndim == 0 else out
@@ -176,7 +179,7 @@ class PondSpec:
             q += self.decant_m3ps
         return q
 
-    def outflow_m3ps(self, level_m: float | np.ndarray):
+    def outflow_m3ps(self, level_m: float | np.ndarray) -> float | np.ndarray:
         """Spillway plus decant outflow at a level."""
         out = np.vectorize(self._outflow, otypes=[float])(np.asarray(level_m, dtype=float))
         return float(out) if out.ndim == 0 else out
@@ -264,6 +267,8 @@ def pond_balance(
     Returns:
         The series; ``volume_m3[0] + cumulative_in_m3 − cumulative_out_m3 == volume_m3`` to round-off.
     """
+    if initial_level_m < spec.stage_area[0][0]:
+        raise ValueError("initial_level_m is below the stage–area table")
     t = time_grid(duration_s, dt_s)
     dts = np.diff(t)
     rain_in = spec.runoff_coefficient * spec.catchment_area_m2 * np.diff(hyetograph.cumulative_mm(t)) / 1000.0
@@ -275,7 +280,7 @@ def pond_balance(
         avail = vol[k] + vin[k]
         vol[k + 1] = _step_volume(spec, avail, float(dt))
         vout[k] = avail - vol[k + 1]
-    level = spec.level_m_at(vol)
+    level = np.asarray(spec.level_m_at(vol))
     freeboard = spec.crest_elevation_m - level
     return PondSeries(
         t_s=t,

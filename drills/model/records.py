@@ -8,8 +8,9 @@ from dataclasses import dataclass
 #: surface / refuge: out of the mine or in a refuge chamber; assembly: at a valley assembly point;
 #: sheltered: on an upper floor at home; caught: reached by the water before safety;
 #: underground / in_place: neither safe nor caught when the drill ends.
-OUTCOMES = ("surface", "refuge", "assembly", "sheltered", "caught", "underground", "in_place")
-SAFE_OUTCOMES = ("surface", "refuge", "assembly")
+OUTCOMES = ("surface", "refuge", "assembly", "kept_out", "sheltered", "caught", "underground", "in_place")
+#: kept_out: a miner of the next shift who was not let underground.
+SAFE_OUTCOMES = ("surface", "refuge", "assembly", "kept_out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +104,7 @@ class DrillResult:
     events: int
     actions: tuple[ActionRecord, ...] = ()
     downstream_order_s: float = float("nan")
+    entered: int = 0  # miners of a later shift who went underground during the drill
+    entry_violations: int = 0  # of them, those who went down while the no-entry rule held
+    peak_underground: int = 0
+    faults: tuple[str, ...] = ()

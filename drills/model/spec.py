@@ -67,6 +67,7 @@ class Party:
     relay: str
     upper_floor: bool = False
     needs_help: bool = False
+    enters_s: float = 0.0  # > 0: goes underground at this time with the next shift
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Trigger:
     owner: str
     detection_delay: Distribution
     automatic: bool = False
+    at_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,18 @@ class Inrush:
     factor: Distribution
     pumping_m3ps: float
     geometry: FloodGeometry
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A compiled fault: ``target`` is a channel id, link index, role id, sensor id or hoist id."""
+
+    name: str
+    kind: str
+    target: Any
+    at_s: float
+    duration_s: float | None
+    probability: float
 
 
 @dataclass(frozen=True)
@@ -206,6 +220,11 @@ class DrillSpec:
     dam_break: DamBreak | None = None
     time_of_day: str = "day"
     rain: str = "none"
+    faults: tuple[Fault, ...] = ()
+    entries: tuple[tuple[float, tuple[int, ...]], ...] = ()  # (time, party indices entering then)
+    headcount_limit: int | None = None
+    season: Any = None  # drills.model.flood_season.Season
+    no_entry: tuple[str | None, str | None] | None = None  # (met warning level, monitoring level)
     order_at_s: float | None = None
     order_channels: tuple[str, ...] | None = None
     replications: int = 200

@@ -203,7 +203,11 @@ class IntensityFormula:
 
 
 EXAMPLE_FORMULA = IntensityFormula(
-    a1_mm_per_min=12.0, c=0.8, b_min=10.0, n=0.7, name="example",
+    a1_mm_per_min=12.0,
+    c=0.8,
+    b_min=10.0,
+    n=0.7,
+    name="example",
     source="[E] example parameters, replace with the local 暴雨强度公式",
 )
 

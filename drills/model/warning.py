@@ -93,9 +93,10 @@ def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
                    if eligible(k) and (not miners_only or parties[k].relay == "crew")]
         if not targets:
             return
-        for k in targets:
-            if rng.random() < ch.hear_probability:
-                d.warn_party(k, ch.id)
+        if d.channel_works(ch, d.env.now):
+            for k in targets:
+                if rng.random() < ch.hear_probability:
+                    d.warn_party(k, ch.id)
         yield d.env.timeout(ch.repeat_interval_s)
 
 
@@ -177,9 +178,10 @@ def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         left = [k for k in reach if k in d.unwarned_set]
         if not left:
             return
-        for k in left:
-            if rng.random() < ch.hear_probability:
-                d.warn_party(k, ch.id)
+        if d.channel_works(ch, d.env.now):
+            for k in left:
+                if rng.random() < ch.hear_probability:
+                    d.warn_party(k, ch.id)
         yield d.env.timeout(ch.repeat_interval_s)
 
 
@@ -201,8 +203,8 @@ def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         wait = d.env.now - delay
         if wait < 0:
             yield d.env.timeout(-wait)
-        if not d.mobile_on(d.env.now):
-            d.log("channel", f"{ch.id}: mobile network down")
+        if not d.channel_works(ch, d.env.now):
+            d.log("channel", f"{ch.id}: stopped (no network or no power)")
             return
         d.warn_party(k, ch.id)
 

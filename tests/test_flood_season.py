@@ -1,0 +1,212 @@
+"""Flood season in the drill: warnings from the rain, decisions after their delays, the no-entry rule,
+monitoring levels and injected faults (power, sensors)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import base_plan, base_scenario, base_site, link, node
+
+from drills.model.drill import run_drill
+
+# 60 mm/h for 2 h from t = 1 h: ≥ 50 mm within 3 h (orange) is first met at 1 h 50 min,
+# ≥ 100 mm within 3 h (red) at 2 h 40 min.
+RAIN = {"observed": [{"t_s": 0, "mm_per_h": 0}, {"t_s": 3600, "mm_per_h": 60}, {"t_s": 10800, "mm_per_h": 0}],
+        "warning_lead_s": 1800}
+
+
+def mine_site() -> dict:
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 2}])
+    site["site"]["shifts"]["night"] = [{"at": "face", "count": 3}]
+    return site
+
+
+def storm_plan(actions: list[dict], triggers: list[dict], **kw) -> dict:
+    return base_plan(
+        roles=[{"id": "disp", "title": "Dispatcher", "decision_delay_s": 240, "backups": []}],
+        warning={"triggers": triggers, "actions_by_level": {"red": actions}, **kw},
+    )
+
+
+def met_trigger(level: str = "orange", **kw) -> dict:
+    return {"id": "met", "quantity": "met_warning", "at_level": level, "level": "red", "owner": "disp", **kw}
+
+
+def test_evacuation_order_comes_one_decision_delay_after_the_warning(build):
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [met_trigger("orange")])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), plan, scen), 0, 1)
+    issued = 3600 + 50 / 60 * 3600 - 1800  # criterion met at 1 h 50 min, issued 30 min before
+    assert res.order_s == pytest.approx(issued + 240)
+    assert any(e.kind == "trigger" and e.t_s == pytest.approx(issued) for e in res.timeline)
+
+
+def test_automatic_trigger_skips_the_decision_delay(build):
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [met_trigger("orange", automatic=True)])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), plan, scen), 0, 1)
+    assert res.order_s == pytest.approx(3600 + 50 / 60 * 3600 - 1800)
+
+
+def entry_case(build, *, stop_entry: bool, rule: bool):
+    actions = [{"action": "stop_entry", "owner": "disp"}] if stop_entry else [{"action": "notify_county",
+                                                                                "owner": "disp"}]
+    plan = storm_plan(actions, [met_trigger("orange")], **({"no_entry": {"met_warning_at": "orange"}} if rule else {}))
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN},
+                         entries=[{"at_s": 7200, "shift": "night"}])
+    return run_drill(build(mine_site(), plan, scen), 0, 1)
+
+
+def test_with_the_entry_ban_in_force_no_one_enters(build):
+    res = entry_case(build, stop_entry=True, rule=True)
+    night = [p for p in res.people if p.person.startswith("night@")]
+    assert len(night) == 3
+    assert all(p.outcome == "kept_out" for p in night)
+    assert res.entered == 0 and res.entry_violations == 0
+
+
+def test_entering_while_the_rule_holds_is_a_violation(build):
+    res = entry_case(build, stop_entry=False, rule=True)
+    assert res.entered == 3 and res.entry_violations == 3
+    assert res.peak_underground == 5
+    assert any(e.kind == "rule" for e in res.timeline)
+
+
+def test_entering_without_a_rule_is_no_violation(build):
+    res = entry_case(build, stop_entry=False, rule=False)
+    assert res.entered == 3 and res.entry_violations == 0
+
+
+# ---------------------------------------------------------------- faults
+
+
+def test_power_loss_silences_a_pa_without_battery(build):
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 2}])
+    plan = base_plan(channels=[{"id": "pa", "type": "mine_pa", "coverage": ["face"], "backup_power_h": 0}])
+    scen = base_scenario(duration_s=3600, faults=[{"kind": "mains_power", "at_s": 0}])
+    res = run_drill(build(site, plan, scen), 0, 1)
+    assert all(p.warned_by == "" for p in res.people)
+    assert any(e.kind == "fault" and e.what == "mains_power" for e in res.timeline)
+    with_battery = base_plan(channels=[{"id": "pa", "type": "mine_pa", "coverage": ["face"], "backup_power_h": 2}])
+    res = run_drill(build(site, with_battery, scen), 0, 1)
+    assert all(p.warned_by == "pa" for p in res.people)
+
+
+def shaft_with_ladder(n: int) -> dict:
+    return base_site(
+        [node("collar", "collar", z=0.0), node("st", "shaft_station", z=-120.0), node("top", "surface", z=0.0, x=50)],
+        [link("shaft", "collar", "st", 120.0, width=5.0, kind="shaft", height_m=5.0),
+         link("lad", "st", "top", 125.0, width=1.2, kind="ladderway")],
+        [{"at": "st", "count": n}],
+        hoists=[{"id": "cage", "stations": ["collar", "st"], "cage_capacity_persons": 10, "start_station": "st"}],
+    )
+
+
+def test_power_loss_stops_the_cage_and_the_queue_takes_the_ladder(build):
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar", "top"])
+    scen = base_scenario(duration_s=7200, faults=[{"kind": "mains_power", "at_s": 100}])
+    res = run_drill(build(shaft_with_ladder(40), plan, scen), 0, 1)
+    by_exit = {e: sum(1 for p in res.people if p.end == e) for e in ("collar", "top")}
+    [cage] = res.hoists
+    # the first load of 10 left at once; the stop at 100 s sends the 30 still waiting up the ladder
+    assert cage.trips == 1 and by_exit == {"collar": 10, "top": 30}
+    no_fault = run_drill(build(shaft_with_ladder(40), plan, base_scenario(duration_s=7200)), 0, 1)
+    assert all(p.end == "collar" for p in no_fault.people)
+
+
+def test_role_absent_fault_hands_the_decision_to_the_backup(build):
+    roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "backups": ["lead"], "handover_s": 30},
+             {"id": "lead", "title": "Leader", "decision_delay_s": 70}]
+    plan = base_plan(roles=roles, warning={
+        "triggers": [{"id": "t", "quantity": "elapsed_s", "threshold": 100, "owner": "disp", "level": "red"}],
+        "actions_by_level": {"red": [{"action": "evacuate_underground", "owner": "disp"}]}})
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 1}])
+    res = run_drill(build(site, plan, base_scenario(order_at_s=None)), 0, 1)
+    assert res.order_s == pytest.approx(150)
+    scen = base_scenario(order_at_s=None, faults=[{"kind": "role_absent", "target": "disp"}])
+    res = run_drill(build(site, plan, scen), 0, 1)
+    assert res.order_s == pytest.approx(100 + 30 + 70)
+
+
+def test_a_fault_with_a_probability_happens_in_that_share_of_replications(build):
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 1}])
+    plan = base_plan(channels=[{"id": "pa", "type": "mine_pa", "coverage": ["face"]}])
+    scen = base_scenario(duration_s=600, faults=[{"kind": "channel_down", "target": "pa", "probability": 0.3}])
+    spec = build(site, plan, scen)
+    n = 400
+    down = sum(1 for r in range(n) if run_drill(spec, r, 5).faults)
+    assert down / n == pytest.approx(0.3, abs=3 * math.sqrt(0.3 * 0.7 / n))
+
+
+# ---------------------------------------------------------------- monitoring
+
+
+def pond_site() -> dict:
+    site = mine_site()["site"]
+    site["nodes"] = [*site["nodes"], node("dam", "dam", z=100.0, x=500)]
+    site["dams"] = [{"id": "d1", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4,
+                     "pond": {"catchment_area_m2": 2.0e6, "runoff_coefficient": 0.8,
+                              "stage_area": [[90, 0], [100, 200000], [110, 400000]], "crest_elevation_m": 108,
+                              "spillway_crest_m": 107, "spillway_width_m": 0, "decant_invert_m": 95,
+                              "decant_m3ps": 0.5, "beach_slope": 0.01, "min_freeboard_m": 0.5,
+                              "min_beach_length_m": 50}}]
+    return {"site": site}
+
+
+def monitoring_plan(failing: bool = False) -> dict:
+    items = [{"id": "freeboard", "quantity": "freeboard_m",
+              "points": [{"id": f"fb{k}", "thresholds": {"blue": 3.0, "yellow": 2.5, "orange": 2.2, "red": 2.0}}
+                         for k in (1, 2)]}]
+    return storm_plan([{"action": "evacuate_underground", "owner": "disp"}],
+                      [{"id": "mon", "quantity": "monitoring_level", "at_level": "red", "level": "red",
+                        "owner": "disp"}], monitoring={"poll_s": 600, "items": items})
+
+
+def test_monitoring_level_follows_the_pond_with_the_counting_rule_and_failed_sensors(build):
+    scen = {"storm": RAIN, "pond": {"dam": "d1", "initial_level_m": 105.6}}
+    spec = build(pond_site(), monitoring_plan(), base_scenario(order_at_s=None, duration_s=14400, hazard=scen))
+    t, fb = spec.season.series["freeboard_m"]
+
+    def next_poll(threshold: float) -> float:
+        return math.ceil(t[fb <= threshold][0] / 600) * 600
+
+    # two points at orange make the item red (GB 39496 §5.5.4): red as soon as both read ≤ 2.2 m
+    res = run_drill(spec, 0, 1)
+    assert res.order_s == pytest.approx(next_poll(2.2) + 240, abs=1.0)
+    # with one sensor failed the other must itself reach red (≤ 2.0 m)
+    one_down = base_scenario(order_at_s=None, duration_s=14400, hazard=scen,
+                             faults=[{"kind": "sensor_failed", "target": "fb1"}])
+    res = run_drill(build(pond_site(), monitoring_plan(), one_down), 0, 1)
+    assert res.order_s == pytest.approx(next_poll(2.0) + 240, abs=1.0)
+    assert next_poll(2.0) > next_poll(2.2)
+    both_down = base_scenario(order_at_s=None, duration_s=14400, hazard=scen,
+                              faults=[{"kind": "sensor_failed", "target": "fb1"},
+                                      {"kind": "sensor_failed", "target": "fb2"}])
+    res = run_drill(build(pond_site(), monitoring_plan(), both_down), 0, 1)
+    assert math.isnan(res.order_s)
+
+
+def test_pond_overtopping_breaches_the_dam_when_asked(build):
+    site = pond_site()
+    site["site"]["nodes"] += [node("h", "household", z=90.0, x=1500), node("hill", "assembly_point", z=150, x=1500,
+                                                                           y_m=800)]
+    site["site"]["links"] += [link("r", "dam", "h", 1000.0, kind="road"), link("up", "h", "hill", 900.0,
+                                                                                kind="footpath")]
+    site["site"]["residents"] = [{"at": "h", "households": 2, "members": {"day": 2, "night": 2}}]
+    plan = storm_plan([{"action": "notify_county", "owner": "disp"}],
+                      [{"id": "b", "quantity": "dam_breach", "level": "red", "owner": "disp"}])
+    plan["plan"]["evacuation"]["assembly_points"] = ["hill"]
+    heavy = {"observed": [{"t_s": 0, "mm_per_h": 150}], "warning_lead_s": 0}
+    hazard = {"storm": heavy, "pond": {"dam": "d1", "initial_level_m": 107.0},
+              "dam_break": {"dam": "d1", "on_overtopping": True}}
+    spec = build(site, plan, base_scenario(order_at_s=None, duration_s=14400, hazard=hazard))
+    t_over = spec.season.overtopping_s
+    assert 0 < t_over < 14400
+    assert spec.dam_break.breach_s == pytest.approx(t_over)
+    res = run_drill(spec, 0, 1)
+    assert any(e.kind == "trigger" and e.t_s == pytest.approx(t_over) for e in res.timeline)
