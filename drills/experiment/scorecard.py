@@ -89,6 +89,8 @@ def safe_before_water(p) -> bool:
     safe: the dam-break flood has passed its peak within the drill. A miner must be out or in a
     refuge: the workings can go on filling after the drill ends.
     """
+    if p.outcome == "kept_out":  # the next shift never went down
+        return True
     if p.outcome in SAFE_OUTCOMES:
         return bool(p.outcome_s < p.water_s)
     return p.group == "resident" and math.isinf(p.water_s) and p.outcome != "caught"

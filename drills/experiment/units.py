@@ -11,10 +11,10 @@ def fmt_value(value: float, unit: str) -> str:
         return "–"
     if isinstance(value, float) and math.isinf(value):
         return "never" if value > 0 else "−∞"
-    if unit == "s":
+    if unit == "s":  # h:mm:ss, so that a 30-hour flood season and a 15-minute inrush read alike
         sign = "−" if value < 0 else ""
-        v = abs(value)
-        return f"{sign}{int(v // 60)}:{int(v % 60):02d}"
+        v = int(round(abs(value)))
+        return f"{sign}{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}"
     if unit == "share":
         return f"{100 * value:.1f} %"
     return f"{value:.1f}"

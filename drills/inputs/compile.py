@@ -532,6 +532,10 @@ def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel
         visit=dist_or_number(c.visit_s) if c.visit_s is not None else None, speed_mps=speed)
 
 
+#: Node kinds below ground: a dam-break flood reaches them only through the mine's own water model.
+UNDERGROUND_KINDS = ("workplace", "junction", "shaft_station", "refuge", "sump")
+
+
 def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None:
     spec = ld.scenario.hazard.dam_break
     if spec is None:
@@ -548,7 +552,9 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
         source = path.name
     surveyed = [n.above_valley_floor_m for n in ld.site.nodes]
     heights = tuple(surveyed) if any(h > 0 for h in surveyed) else None
-    recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows)
+    below = tuple(idx[n.id] for n in ld.site.nodes if n.kind in UNDERGROUND_KINDS)
+    recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
+                         below)
     if spec.on_overtopping:  # the pond's own water balance decides
         season, _ = build_season(ld)
         t_over = season.overtopping_s if season is not None else math.inf

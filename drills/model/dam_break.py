@@ -64,7 +64,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 import numpy as np
 
@@ -538,10 +538,20 @@ class FloodRecipe:
     relation: str
     heights_m: tuple[float, ...] | None
     study_rows: tuple[PlaceFlood, ...] | None
+    underground: tuple[int, ...] = ()  # places below ground: the mine's own water model covers them
 
     def build(self, network: Network, breach_s: float, volume_factor: float = 1.0) -> DamBreakFlood:
         if self.study_rows is not None:
-            return DamBreakFlood.from_table(network, breach_s, self.study_rows)
-        return DamBreakFlood.from_estimate(
-            network, self.dam_node, breach_s, self.dam_height_m, self.stored_volume_m3 * volume_factor,
-            heights_m=self.heights_m, relation=self.relation)
+            flood = DamBreakFlood.from_table(network, breach_s, self.study_rows)
+        else:
+            flood = DamBreakFlood.from_estimate(
+                network, self.dam_node, breach_s, self.dam_height_m, self.stored_volume_m3 * volume_factor,
+                heights_m=self.heights_m, relation=self.relation)
+        if not self.underground:
+            return flood
+        arrival = np.array(flood.arrival_s, dtype=float)
+        depth = np.array(flood.peak_depth_m, dtype=float)
+        velocity = np.array(flood.peak_velocity_mps, dtype=float)
+        idx = list(self.underground)
+        arrival[idx], depth[idx], velocity[idx] = math.inf, 0.0, 0.0
+        return replace(flood, arrival_s=arrival, peak_depth_m=depth, peak_velocity_mps=velocity)
