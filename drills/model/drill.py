@@ -165,6 +165,8 @@ class Drill:
         return True
 
     def _hoist_in_service(self, t: float, hoist: Any) -> bool:
+        if not self.down:
+            return True
         if self._is_down("hoist_out", hoist.id, t):
             return False
         return self.power_on(t) or not hoist.needs_mains_power
@@ -232,19 +234,15 @@ class Drill:
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
-        n = len(spec.people)
+        st = self.routing.party_static(spec)
         m = len(spec.parties)
         beh = spec.behaviour
         # Every party's draws come from the people stream in party order, so a revised plan meets the
         # same people (common random numbers); each kind of draw is one vector.
         z = rng.standard_normal(m)
         u_comply = rng.random(m)
-        by_profile: dict[str, list[int]] = defaultdict(list)
-        for party in spec.parties:
-            by_profile[party.profile].append(party.index)
         response = np.zeros(m)
-        for prof_id in sorted(by_profile):
-            ks = by_profile[prof_id]
+        for prof_id, ks in st.by_profile:
             response[ks] = beh.response_delay[prof_id].sample_n(rng, len(ks))
         crew_relay = beh.crew_relay.sample_n(rng, m)
         neighbour_relay = (beh.neighbour_relay.sample_n(rng, m) if beh.neighbour_relay is not None
@@ -253,40 +251,30 @@ class Drill:
         self.crew_relay_s = crew_relay.tolist()
         self.neighbour_relay_s = neighbour_relay.tolist()
         self.response = response.tolist()
-        self.speed = [0.0] * m
-        self.complies = [True] * m
-        for party in spec.parties:
-            prof = spec.profiles[party.profile]
-            k = party.index
-            self.speed[k] = prof.speed_mps * max(1.0 + prof.speed_cv * float(z[k]), 0.3)
-            share = beh.compliance.get(party.profile, 1.0)
-            self.complies[k] = bool(u_comply[k] < share)
+        self.speed = (st.base_speed * np.maximum(1.0 + st.speed_cv * z, 0.3)).tolist()
+        self.complies = (u_comply < st.compliance).tolist()
         self.warned_s = [NAN] * m
         self.warned_by = [""] * m
         self.departed_s = [NAN] * m
-        self.outcome = ["underground" if p.relay == "crew" else "in_place" for p in spec.parties]
+        self.outcome = list(st.initial_outcome)
         self.outcome_s = [NAN] * m
-        self.end = [p.start for p in spec.parties]
+        self.end = list(st.starts)
         self.margin = [NAN] * m
         self.situation = [""] * m
         self.caught_depth = [0.0] * m
         self.caught_velocity = [0.0] * m
-        self.warn_ev = [self.env.event() for _ in range(m)]
+        event = self.env.event
+        self.warn_ev = [event() for _ in range(m)]
         self.unwarned_at: dict[int, set[int]] = defaultdict(set)
-        self.unwarned_set: set[int] = set(range(m))
-        self.home: dict[int, list[int]] = defaultdict(list)
-        self.crew_parties: dict[str, list[int]] = defaultdict(list)
-        for party in spec.parties:
-            self.crew_parties[party.crew].append(party.index)
-            if party.enters_s > 0:  # the next shift: not underground yet
-                self.unwarned_set.discard(party.index)
-                continue
-            self.unwarned_at[party.start].add(party.index)
-            self.home[party.start].append(party.index)
-        self.n_people = n
+        for node, ks in st.present_at.items():
+            self.unwarned_at[node] = set(ks)
+        self.unwarned_set: set[int] = set(st.present)
+        self.home: dict[int, list[int]] = defaultdict(list, {node: list(ks) for node, ks in st.present_at.items()})
+        self.crew_parties = st.crew_parties
+        self.n_people = len(spec.people)
         self.entered = 0
         self.entry_violations = 0
-        self.underground = sum(len(p.members) for p in spec.parties if p.relay == "crew" and p.enters_s == 0)
+        self.underground = st.underground
         self.peak_underground = self.underground
         self.entry_stopped_s = INF
 
@@ -431,7 +419,7 @@ class Drill:
 
     # ------------------------------------------------------------------ people
     def _station_usable(self, station: int, t: float) -> bool:
-        return t < self.node_impassable_s(station, movement.WADING_LIMIT_M)
+        return t < self.impassable(movement.WADING_LIMIT_M)[station]
 
     def _limit(self, party: Party) -> float:
         if party.mode == "drive":
@@ -483,12 +471,14 @@ class Drill:
         limit = self.spec.profiles[party.profile].wading_limit_m  # at home or at work, on foot
         t_catch = self.node_impassable_s(node, limit)
         ev = self.warn_ev[k]
-        if t_catch < INF:
+        cue_first = self.spec.behaviour.water_cue_depth_m < limit and party.enters_s == 0
+        if t_catch < INF and not cue_first:  # the water cue may not warn them in time: race the water
             yield ev | env.timeout(max(t_catch - env.now, 0.0))
             if not ev.triggered:
                 self._caught(k, node, self._home_situation(party))
                 return
         else:
+            # the water cue warns everyone at their place before the water is too deep to leave it
             yield ev
         if not self.complies[k] and self.warned_by[k] != "water":
             # does not act on the official warning; only the water itself moves them
@@ -508,7 +498,7 @@ class Drill:
         yield env.timeout(self.response[k])
         self.departed_s[k] = env.now
         self.present[node] -= len(party.members)
-        yield from self._move(party, node)
+        self.env.process(self._move(party, node))  # its own process: no delegation on every step
 
     def _home_situation(self, party: Party) -> str:
         if party.relay == "crew":
@@ -544,6 +534,20 @@ class Drill:
         if peak is not None:
             self.caught_depth[k], self.caught_velocity[k] = peak(node)
 
+    def _watch_station(self, station: int, cage: Cage) -> None:
+        """Once per station: when it floods, the people still queuing there are caught."""
+        watched = self.__dict__.setdefault("_watched", set())
+        if station in watched:
+            return
+        watched.add(station)
+        t = self.impassable(movement.WADING_LIMIT_M)[station]
+        if t < INF:
+            self.env.process(self._flood_station_at(station, cage, t))
+
+    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Iterator[Any]:
+        yield self.env.timeout(max(t - self.env.now, 0.0))
+        cage.flood_station(station)
+
     def _is_destination(self, party: Party, node: int) -> str | None:
         if party.relay == "crew":
             return "surface" if self.routing.surface[node] else None
@@ -559,15 +563,23 @@ class Drill:
         margin = INF
         pos = 0
         wet = self._link_wet_s()
+        hops = self.routing.hops
+        links = net.links
+        cut = self.cut_s
+        limit = self._limit(party)
+        imp = self.impassable(limit)
+        crew = party.relay == "crew"
+        places = self.routing.surface if crew else self.routing.assembly
+        arrived_as = "surface" if crew else "assembly"
         while True:
-            limit = self._limit(party)
-            dest = self._is_destination(party, node)
-            if dest is not None:
-                self._safe(k, dest, node, margin)
+            if places[node]:
+                self._safe(k, arrived_as, node, margin)
                 return
             if path is None:
                 if party.mode == "drive":  # leave the car and walk
                     party = _on_foot(party)
+                    limit = self._limit(party)
+                    imp = self.impassable(limit)
                     path, pos = self._reroute(party, node), 0
                     continue
                 t_catch = self.node_impassable_s(node, limit)
@@ -589,8 +601,8 @@ class Drill:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             nxt = path[pos + 1]
-            hop = self.routing.hops.get((node, nxt))
-            if hop is None or (party.mode == "drive" and net.links[hop.link].kind != "road"):
+            hop = hops.get((node, nxt))
+            if hop is None or (party.mode == "drive" and links[hop.link].kind != "road"):
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             if hop.hoist is not None:
@@ -600,34 +612,29 @@ class Drill:
                     continue
                 self.present[node] += 1
                 rider = cage.request(node, k)
-                t_catch = self.node_impassable_s(node, limit)
-                waits = [rider.boarded, rider.cancelled]
-                if t_catch < INF:
-                    waits.append(env.timeout(max(t_catch - env.now, 0.0)))
-                yield env.any_of(waits)
-                if not rider.boarded.triggered:
-                    self.present[node] -= 1
-                    if rider.cancelled.triggered:  # the cage stopped: take another way out
-                        path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
-                        continue
-                    cage.withdraw(node, k)
+                self._watch_station(node, cage)
+                got = yield rider.signal
+                self.present[node] -= 1
+                if got == "cancelled":  # the cage stopped: take another way out
+                    path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
+                    continue
+                if got == "flooded":
                     self._caught(k, node, "underground")
                     return
-                self.present[node] -= 1
-                margin = min(margin, t_catch - rider.boarded.value)
+                margin = min(margin, imp[node] - rider.board_s)
                 yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
-            link = net.links[hop.link]
+            li = hop.link
+            link = links[li]
             now = env.now
-            depth = self.water.link_depth(link.index, now) if now >= wet[link.index] else 0.0
-            if depth >= limit or now >= self.cut_s[link.index]:
+            depth = self.water.link_depth(li, now) if now >= wet[li] else 0.0
+            if depth >= limit or now >= cut[li]:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            key = 2 * link.index + (0 if link.a == node else 1)
+            key = 2 * li + (0 if link.a == node else 1)
             t_enter, travel = self._passage(party, link, hop, key, now, depth)
             t_exit = t_enter + travel
-            imp = self.impassable(limit)
             t_here = imp[node]
             t_there = imp[nxt]
             if t_here < t_enter or t_there < t_exit:
@@ -667,8 +674,10 @@ class Drill:
                                              self.spec.profiles[party.profile].climb_mps, depth)
         else:
             density = len(occ) * len(party.members) / (link.length_m * link.width_m)
-            v = self.speed[party.index] * hop.slope * movement.crowd_factor(density)
-            travel = movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
+            v = self.speed[party.index] * hop.slope
+            if density > movement.SFPE_FREE_DENSITY:
+                v *= movement.crowd_factor(density)
+            travel = link.length_m / v if depth == 0.0 else movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
         heapq.heappush(occ, t_enter + travel)
         return t_enter, travel
 

@@ -101,9 +101,9 @@ class Rider:
 
     person: int
     arrived_s: float
-    boarded: Any  # simpy.Event, succeeded when the rider steps into the cage (value: that time)
+    signal: Any  # simpy.Event: "boarded", "cancelled" (the cage stopped) or "flooded" (the station did)
     landed: Any  # simpy.Event, succeeded at the collar (value: that time)
-    cancelled: Any = None  # simpy.Event, succeeded if the cage stops while the rider waits
+    board_s: float = float("nan")
 
 
 @dataclass
@@ -137,7 +137,7 @@ class Cage:
 
     def request(self, station: int, person: int) -> Rider:
         """Join the queue at ``station``; the rider's events fire on boarding and at the collar."""
-        rider = Rider(person, self.env.now, self.env.event(), self.env.event(), self.env.event())
+        rider = Rider(person, self.env.now, self.env.event(), self.env.event())
         q = self.queues[station]
         q.append(rider)
         self.waiting += 1
@@ -150,14 +150,13 @@ class Cage:
             self._wake.succeed()
         return rider
 
-    def withdraw(self, station: int, person: int) -> None:
-        """Leave the queue (the rider was caught or went another way)."""
+    def flood_station(self, station: int) -> None:
+        """The station is under water: everyone still waiting there is caught."""
         q = self.queues[station]
-        for r in q:
-            if r.person == person:
-                q.remove(r)
-                self.waiting -= 1
-                return
+        while q:
+            r = q.popleft()
+            self.waiting -= 1
+            r.signal.succeed("flooded")
 
     def available(self, t: float) -> bool:
         return self._powered(t, self.h)
@@ -172,7 +171,7 @@ class Cage:
             while q:
                 r = q.popleft()
                 self.waiting -= 1
-                r.cancelled.succeed(self.env.now)
+                r.signal.succeed("cancelled")
 
     def _next_station(self) -> int | None:
         t = self.env.now
@@ -214,7 +213,8 @@ class Cage:
             board_s = env.now
             for r in riders:
                 self.stats.waits.append(board_s - r.arrived_s)
-                r.boarded.succeed(board_s)
+                r.board_s = board_s
+                r.signal.succeed("boarded")
             yield env.timeout(rest_time_s(n, h.decks) + h.wind_s(station, h.collar))
             yield env.timeout(rest_time_s(n, h.decks))
             self.position = h.collar

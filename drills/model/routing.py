@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from drills.model import movement
 from drills.model.network import Network
@@ -39,6 +40,13 @@ class Routing:
     surface: list[bool] = field(default_factory=list)
     assembly: list[bool] = field(default_factory=list)
     dry_capacity: list[float] = field(default_factory=list)
+    _party_static: Any = None
+
+    def party_static(self, spec: Any) -> PartyStatic:
+        """Per-party constants of the spec (profiles, places, groups), built once."""
+        if self._party_static is None:
+            self._party_static = PartyStatic.of(spec)
+        return self._party_static
 
     def legs(self, graph: nx.DiGraph, source: int, target: int, time_of) -> list[tuple[int, int, float]]:
         try:
@@ -63,6 +71,47 @@ class Routing:
 
     def drive_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
         return self.legs(self.drive, source, target, lambda h: h.length_m / speed)
+
+
+@dataclass
+class PartyStatic:
+    """Everything about the parties that does not change between replications."""
+
+    base_speed: np.ndarray
+    speed_cv: np.ndarray
+    compliance: np.ndarray
+    by_profile: list[tuple[str, list[int]]]
+    initial_outcome: list[str]
+    starts: list[int]
+    present: list[int]
+    present_at: dict[int, list[int]]
+    crew_parties: dict[str, list[int]]
+    underground: int
+
+    @classmethod
+    def of(cls, spec: Any) -> PartyStatic:
+        parties = spec.parties
+        prof = [spec.profiles[p.profile] for p in parties]
+        groups: dict[str, list[int]] = {}
+        crews: dict[str, list[int]] = {}
+        present_at: dict[int, list[int]] = {}
+        for p in parties:
+            groups.setdefault(p.profile, []).append(p.index)
+            crews.setdefault(p.crew, []).append(p.index)
+            if p.enters_s == 0:
+                present_at.setdefault(p.start, []).append(p.index)
+        return cls(
+            base_speed=np.array([f.speed_mps for f in prof], dtype=float),
+            speed_cv=np.array([f.speed_cv for f in prof], dtype=float),
+            compliance=np.array([spec.behaviour.compliance.get(p.profile, 1.0) for p in parties], dtype=float),
+            by_profile=sorted(groups.items()),
+            initial_outcome=["underground" if p.relay == "crew" else "in_place" for p in parties],
+            starts=[p.start for p in parties],
+            present=[p.index for p in parties if p.enters_s == 0],
+            present_at=present_at,
+            crew_parties=crews,
+            underground=sum(len(p.members) for p in parties if p.relay == "crew" and p.enters_s == 0),
+        )
 
 
 def build_routing(net: Network, hoists: tuple) -> Routing:
