@@ -58,13 +58,18 @@ def base_scenario(duration_s: float = 7200, order_at_s: float | None = 0.0, shif
     return {"scenario": sc}
 
 
+def build_in(folder: Path, site: dict, plan: dict, scenario: dict) -> DrillSpec:
+    """Write site, plan and scenario dicts into ``folder`` and compile them into a DrillSpec."""
+    for name, data in (("site.yaml", site), ("plan.yaml", plan), ("scenario.yaml", scenario)):
+        (folder / name).write_text(json.dumps(copy.deepcopy(data), indent=1), encoding="utf-8")
+    return load_drill(folder / "scenario.yaml")
+
+
 @pytest.fixture
 def build(tmp_path: Path):
     """Write site, plan and scenario dicts and compile them into a DrillSpec."""
 
     def _build(site: dict, plan: dict, scenario: dict) -> DrillSpec:
-        for name, data in (("site.yaml", site), ("plan.yaml", plan), ("scenario.yaml", scenario)):
-            (tmp_path / name).write_text(json.dumps(copy.deepcopy(data), indent=1), encoding="utf-8")
-        return load_drill(tmp_path / "scenario.yaml")
+        return build_in(tmp_path, site, plan, scenario)
 
     return _build

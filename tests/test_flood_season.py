@@ -210,3 +210,20 @@ def test_pond_overtopping_breaches_the_dam_when_asked(build):
     assert spec.dam_break.breach_s == pytest.approx(t_over)
     res = run_drill(spec, 0, 1)
     assert any(e.kind == "trigger" and e.t_s == pytest.approx(t_over) for e in res.timeline)
+
+
+def test_the_monitoring_system_down_silences_every_point(build):
+    scen = {"storm": RAIN, "pond": {"dam": "d1", "initial_level_m": 105.6}}
+    down = base_scenario(order_at_s=None, duration_s=14400, hazard=scen, faults=[{"kind": "monitoring_down"}])
+    res = run_drill(build(pond_site(), monitoring_plan(), down), 0, 1)
+    assert math.isnan(res.order_s)
+    assert not any(e.kind == "monitoring" for e in res.timeline)
+
+
+def test_the_timeline_runs_from_the_forecast(build):
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [met_trigger("orange")])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), plan, scen), 0, 1)
+    kinds = [e.kind for e in res.timeline]
+    assert kinds[0] == "forecast"
+    assert kinds.index("forecast") < kinds.index("trigger") < kinds.index("order")

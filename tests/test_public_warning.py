@@ -6,6 +6,8 @@ import math
 
 import pytest
 from conftest import base_scenario, link, node
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drills.model import traffic, warning
 from drills.model.drill import run_drill
@@ -27,7 +29,10 @@ def valley_scenario(**kw):
     return base_scenario(shift=None, **kw)
 
 
-QUIET = {"response_delay_s": {"adult": 0}, "neighbours_told": 0, "compliance": {"adult": 1.0}}
+PROFILES = ("adult", "elderly", "child", "assisted")
+QUIET = {"response_delay_s": dict.fromkeys(PROFILES, 0), "neighbours_told": 0,
+         "compliance": dict.fromkeys(PROFILES, 1.0)}
+SLOW = {**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 60)}
 
 
 def households(at: str, n: int, size: float = 1.0, **kw) -> dict:
@@ -139,3 +144,66 @@ def test_road_capacity_meters_a_column_of_cars(build):
     assert all(d == 0.0 for d in departures)
     # the 40th car cannot enter before 39 headways of 1/capacity
     assert arrivals[-1] >= 39 / cap + 20000 / traffic.ROAD_CLASSES["local"].free_speed_mps - 1e-6
+
+
+def dam_valley(study_dir, *, homes: int = 10, help_share: float = 0.0, team: bool = False) -> tuple[dict, dict]:
+    """A dam, a village 3 km down the valley reached by a known flood, and a hill 400 m away."""
+    (study_dir / "study.csv").write_text(
+        "place,arrival_min,peak_depth_m,peak_velocity_mps\nvillage,10,2.5,3.0\nroad,10,2.5,3.0\n", encoding="utf-8")
+    nodes = [node("dam", "dam", z=100.0), node("road", "road_junction", z=80.0, x=2900),
+             node("village", "household", z=80.0, x=3000), node("hill", "assembly_point", z=120.0, x=3000, y_m=400)]
+    links = [link("r", "dam", "road", 2900.0, kind="road"), link("v", "road", "village", 100.0, kind="road"),
+             link("up", "village", "hill", 400.0, kind="footpath")]
+    res = [households("village", homes, size=2.0, needs_help_share=help_share)]
+    site = valley_site(res, nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    channels = [{"id": "speaker", "type": "village_loudspeaker", "coverage": ["village"], "audible_radius_m": 50,
+                 "audibility_day": 1.0, "audibility_night": 1.0, "hear_probability": 1.0, "activation_delay_s": 0}]
+    if team:
+        channels.append({"id": "team", "type": "door_to_door", "start": "village", "coverage": ["village"],
+                         "visit_s": 60, "needs_mains_power": False})
+    return site, valley_plan(channels, ["hill"])
+
+
+@settings(max_examples=12, deadline=None)
+@given(early=st.floats(0, 900), later=st.floats(0, 900))
+def test_fatalities_never_rise_when_the_warning_comes_earlier(tmp_path_factory, early, later):
+    from conftest import build_in
+
+    early, later = sorted((early, later))
+    d = tmp_path_factory.mktemp("valley")
+    site, plan = dam_valley(d)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+
+    def fatalities(order_at: float) -> float:
+        spec = build_in(d, site, plan, valley_scenario(order_at_s=order_at, hazard=hazard, behaviour=SLOW))
+        return sum(p.fatality_p for p in run_drill(spec, 0, spec.seed).people)
+
+    assert fatalities(early) <= fatalities(later) + 1e-9
+
+
+def test_known_flood_arrival_catches_those_warned_too_late(build, tmp_path):
+    site, plan = dam_valley(tmp_path)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    # the flood is at the village at 600 s and 1.2 m deep 28.8 s later (2.5 m peak after a 60 s rise);
+    # with a 60 s response, those warned at 250 s leave at 310 s and climb out of its way
+    in_time = run_drill(build(site, plan, valley_scenario(order_at_s=250.0, hazard=hazard, behaviour=SLOW)), 0, 1)
+    assert all(p.outcome == "assembly" for p in in_time.people)
+    # warned only by the water itself (at 0.05 m, 601.2 s) they would leave at 661.2 s: too late
+    late = run_drill(build(site, plan, valley_scenario(order_at_s=700.0, hazard=hazard, behaviour=SLOW)), 0, 1)
+    assert all(p.warned_by == "water" and p.warned_s == pytest.approx(601.2) for p in late.people)
+    assert all(p.outcome == "caught" and p.outcome_s == pytest.approx(628.8) for p in late.people)
+    assert all(p.situation == "in_building" and p.fatality_p > 0 for p in late.people)
+
+
+def test_people_who_need_help_wait_for_the_door_to_door_team(build, tmp_path):
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    site, plan = dam_valley(tmp_path, homes=4, help_share=1.0)
+    spec = build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET))
+    assert all(p.needs_help for p in spec.parties)
+    alone = run_drill(spec, 0, 1)
+    assert all(p.outcome == "caught" for p in alone.people)  # warned by the loudspeaker, but nobody came to help
+    site, plan = dam_valley(tmp_path, homes=4, help_share=1.0, team=True)
+    helped = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET)), 0, 1)
+    by_household = sorted({p.person.rsplit("-", 1)[0]: p.departed_s for p in helped.people}.values())
+    assert by_household == pytest.approx([60.0, 120.0, 180.0, 240.0])  # one visit of 60 s each

@@ -91,4 +91,5 @@ def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, peopl
         name = f"{r.at}-h{h + 1:03d}" if r.households is not None else people[members[0]].id
         mode = "drive" if h in cars else "walk"
         parties.append(Party(len(parties), name, tuple(members), node, slow, mode, r.at, "neighbours",
-                             upper_floor=r.upper_floor, needs_help=slow == "assisted"))
+                             upper_floor=r.upper_floor,
+                             needs_help=all(people[i].profile == "assisted" for i in members)))

@@ -106,7 +106,7 @@ class HazardSpec(Strict):
 
 
 FaultKind = Literal["mains_power", "mobile_network", "channel_down", "link_cut", "role_absent", "sensor_failed",
-                   "hoist_out"]
+                   "hoist_out", "monitoring_down"]
 
 
 class FaultSpec(Strict):
@@ -126,7 +126,7 @@ class FaultSpec(Strict):
 
     @model_validator(mode="after")
     def _target(self) -> FaultSpec:
-        needs = self.kind not in ("mains_power", "mobile_network")
+        needs = self.kind not in ("mains_power", "mobile_network", "monitoring_down")
         if needs and self.target is None:
             raise ValueError(f"a {self.kind} fault needs 'target' (what fails)")
         if not needs and self.target is not None:

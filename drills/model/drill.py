@@ -123,6 +123,9 @@ class Drill:
             for (kind, target), spans in self.down.items():
                 if kind == "sensor_failed":
                     failed[target] = min(a for a, _ in spans)
+                elif kind == "monitoring_down":  # the online system itself: every point goes quiet
+                    for p in season.points:
+                        failed[p.point] = min(failed.get(p.point, INF), min(a for a, _ in spans))
             self.monitoring_first = season.monitoring_level_s(failed)
 
     # ------------------------------------------------------------------ set-up
@@ -224,6 +227,23 @@ class Drill:
             self._node_limit_cache[limit] = arr
         return arr
 
+    def _log_season(self, end_t: float) -> None:
+        """Put the forecast and the hazard's milestones on the timeline (from the rain to the breach)."""
+        season = self.spec.season
+        if season is not None:
+            for w in season.warnings:
+                if w.issued_s < end_t:
+                    self.log("forecast", f"rainstorm {w.level} warning issued", t=w.issued_s)
+            for level, t in self.monitoring_first.items():
+                if t < end_t:
+                    self.log("monitoring", f"online monitoring at {level}", t=t)
+            if season.collar_flooded_s < end_t:
+                self.log("hazard", "river over the mine entrance", t=season.collar_flooded_s)
+            if season.overtopping_s < end_t:
+                self.log("hazard", "pond reaches the dam crest", t=season.overtopping_s)
+        if self.breach_s < end_t:
+            self.log("hazard", "dam breach", t=self.breach_s)
+
     def _link_wet_s(self) -> list[float]:
         """When each passage first has water in it (before then its depth is zero)."""
         wet = self.__dict__.get("_wet")
@@ -265,6 +285,7 @@ class Drill:
         self.caught_velocity = [0.0] * m
         event = self.env.event
         self.warn_ev = [event() for _ in range(m)]
+        self.helped = {k: event() for k in st.needs_help}
         self.unwarned_at: dict[int, set[int]] = defaultdict(set)
         for node, ks in st.present_at.items():
             self.unwarned_at[node] = set(ks)
@@ -347,6 +368,12 @@ class Drill:
                 self.env.process(self._crew_relay(party.crew, party.start, self.crew_relay_s[k]))
         elif self.spec.behaviour.neighbours_told > 0 and self.spec.behaviour.neighbour_relay is not None:
             self.env.process(self._neighbour_relay(k))
+
+    def help_party(self, k: int) -> None:
+        """A team has reached the household: those who cannot leave alone now can."""
+        ev = self.helped.get(k)
+        if ev is not None and not ev.triggered:
+            ev.succeed(self.env.now)
 
     def _crew_relay(self, crew: str, node: int, delay: float) -> Iterator[Any]:
         """The first of a crew to be warned tells the others at the same place."""
@@ -491,6 +518,15 @@ class Drill:
             yield env.timeout(max(cue - env.now, 0.0))
         if self._shelter_upstairs(party):
             return
+        if party.needs_help and not self.helped[k].triggered:
+            # nobody in the household can leave unaided: it waits for a team (or the water)
+            if t_catch < INF:
+                yield self.helped[k] | env.timeout(max(t_catch - env.now, 0.0))
+                if not self.helped[k].triggered:
+                    self._caught(k, node, self._home_situation(party))
+                    return
+            else:
+                yield self.helped[k]
         if env.now + self.response[k] >= t_catch:
             yield env.timeout(max(t_catch - env.now, 0.0))
             self._caught(k, node, self._home_situation(party))
@@ -746,6 +782,7 @@ class Drill:
         for k, party in enumerate(spec.parties):  # sheltering upstairs: the flood still comes
             if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
                 self.situation[k] = ""
+        self._log_season(end_t)
         node_water_l = [float(self.water.node_time_depth(i, movement.WET_DEPTH_M)) for i in range(len(net.nodes))]
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))

@@ -87,6 +87,7 @@ class PartyStatic:
     present_at: dict[int, list[int]]
     crew_parties: dict[str, list[int]]
     underground: int
+    needs_help: list[int]
 
     @classmethod
     def of(cls, spec: Any) -> PartyStatic:
@@ -111,6 +112,7 @@ class PartyStatic:
             present_at=present_at,
             crew_parties=crews,
             underground=sum(len(p.members) for p in parties if p.relay == "crew" and p.enters_s == 0),
+            needs_help=[p.index for p in parties if p.needs_help],
         )
 
 

@@ -66,7 +66,7 @@ class Party:
     crew: str
     relay: str
     upper_floor: bool = False
-    needs_help: bool = False
+    needs_help: bool = False  # nobody in it can leave unaided: it waits for a door-to-door team
     enters_s: float = 0.0  # > 0: goes underground at this time with the next shift
 
 

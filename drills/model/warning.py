@@ -148,6 +148,7 @@ def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: b
     for k in d.parties_home(node):
         yield d.env.timeout(visit.sample(rng))
         d.warn_party(k, ch.id)
+        d.help_party(k)
 
 
 # ---------------------------------------------------------------- the valley

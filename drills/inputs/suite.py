@@ -1,0 +1,212 @@
+"""Suite schema: the annual flood-season exercise as a list of scenarios and their variations.
+
+A suite file names scenario files (paths relative to the suite file) and, for each, the variations to
+run. A variation changes what the scenario schema lets a drill vary today — the time of day, the
+shift underground, the start time and the rain — and may set its own replications and seed::
+
+    suite:
+      id: flood-season-2026
+      title: Flood-season exercise 2026
+      replications: 200            # default for every run (the scenario's own if left out)
+      runs:
+        - scenario: ../mine_inrush_day.yaml
+          variations:
+            - {id: day}                                    # as written
+            - {id: night, time_of_day: night, shift: night, start_time: 2026-07-20T02:00:00}
+        - scenario: ../dam_break_night.yaml
+          plan: ../../plans/qingshui_dam_plan.yaml         # optional: another plan for this run
+          variations:
+            - {id: night-heavy-rain}
+            - {id: day-no-rain, time_of_day: day, weather: {rain: none}, start_time: 2026-07-21T14:00:00}
+
+A run with no ``variations`` runs the scenario as written. Each variation is a named set of overrides
+of the scenario; the storm return period (``storm``) and single faults (``faults``) of the flood-season
+work are meant to become further fields of :class:`VariationSpec`, so a suite can already be read as
+"scenario × storm × time of day × fault". Files are validated like every other input: unknown fields
+are errors, and every problem is reported as ``file:line: field: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from drills.inputs.base import Ident, Strict
+from drills.inputs.compile import compile_drill, load
+from drills.inputs.problems import InputError, Problem
+from drills.inputs.scenario import WeatherSpec
+from drills.inputs.validate import validate
+from drills.inputs.yamlfile import YamlDocument, load_yaml
+from drills.model.spec import DrillSpec
+
+
+class WeatherOverride(Strict):
+    rain: Literal["none", "moderate", "heavy"] | None = None
+
+
+class VariationSpec(Strict):
+    """One variation of a scenario: the fields it changes (all optional)."""
+
+    id: Ident
+    title: str | None = Field(default=None, description="how the report names it; default: the id")
+    time_of_day: Literal["day", "night"] | None = None
+    shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
+    start_time: datetime | None = None
+    weather: WeatherOverride | None = None
+    replications: int | None = Field(default=None, ge=1, le=100_000)
+    seed: int | None = Field(default=None, ge=0)
+
+
+class RunSpec(Strict):
+    """A scenario file and its variations."""
+
+    scenario: str = Field(description="path of the scenario file, relative to the suite file")
+    plan: str | None = Field(default=None, description="plan file instead of the scenario's, relative to the suite")
+    variations: list[VariationSpec] = Field(default=[], description="default: the scenario as written")
+
+
+class SuiteBody(Strict):
+    id: Ident
+    title: str
+    description: str = ""
+    season: str = Field(default="", description="e.g. the flood season the exercise prepares, '2026'")
+    replications: int | None = Field(default=None, ge=1, le=100_000)
+    seed: int | None = Field(default=None, ge=0)
+    runs: list[RunSpec] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> SuiteBody:
+        seen: set[str] = set()
+        for run in self.runs:
+            for v in run.variations:
+                key = f"{run.scenario}#{v.id}"
+                if key in seen:
+                    raise ValueError(f"variation {v.id!r} of {run.scenario} appears twice")
+                seen.add(key)
+        return self
+
+
+class SuiteFile(Strict):
+    suite: SuiteBody
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    """One compiled run of a suite: a scenario under one variation.
+
+    Attributes:
+        id: ``<scenario id>/<variation id>``.
+        scenario_id: the scenario's id.
+        variation: the variation's title (or id); "" for the scenario as written.
+        changes: what the variation changed, as ``field=value`` strings.
+        scenario_file: the scenario file, as named in the suite (relative to it).
+        spec: the compiled drill, replications and seed already set.
+    """
+
+    id: str
+    scenario_id: str
+    variation: str
+    changes: tuple[str, ...]
+    scenario_file: str
+    spec: DrillSpec
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A loaded suite: its description and the compiled runs in file order."""
+
+    id: str
+    title: str
+    description: str
+    season: str
+    path: Path
+    runs: tuple[SuiteRun, ...]
+
+
+def _changes(v: VariationSpec) -> tuple[str, ...]:
+    out = []
+    for name in ("time_of_day", "shift", "start_time"):
+        value = getattr(v, name)
+        if value is not None:
+            out.append(f"{name}={value.isoformat(timespec='minutes') if isinstance(value, datetime) else value}")
+    if v.weather is not None and v.weather.rain is not None:
+        out.append(f"rain={v.weather.rain}")
+    return tuple(out)
+
+
+def load_suite(path: str | Path, *, plan: str | Path | None = None, replications: int | None = None,
+               seed: int | None = None) -> Suite:
+    """Load a suite file, load and check every scenario it names, and compile every run.
+
+    Args:
+        path: the suite YAML.
+        plan: a plan file for every run instead of the scenarios' (the CLI's ``--plan``).
+        replications: for every run, overriding the suite, variation and scenario.
+        seed: for every run, likewise.
+
+    Raises:
+        InputError: every problem found in the suite and the files it names, each located.
+    """
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict) or list(data) != ["suite"]:
+        raise InputError([Problem(str(doc.path), 1, "", "expected one top-level key: 'suite'")])
+    body = validate(doc, SuiteFile).suite
+    problems: list[Problem] = []
+    runs: list[SuiteRun] = []
+    for k, run in enumerate(body.runs):
+        scen_path = doc.path.parent / run.scenario
+        if not scen_path.is_file():
+            problems.append(doc.problem(("suite", "runs", k, "scenario"), f"file not found: {scen_path}"))
+            continue
+        plan_path = Path(plan) if plan is not None else (doc.path.parent / run.plan if run.plan else None)
+        if plan_path is not None and not plan_path.is_file():
+            where = ("suite", "runs", k, "plan")
+            problems.append(doc.problem(where, f"plan file not found: {plan_path}") if plan is None
+                            else Problem(str(plan_path), None, "", "file not found"))
+            continue
+        try:
+            loaded = load(scen_path, plan_path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        for j, v in enumerate(run.variations or [VariationSpec(id="as-written")]):
+            try:
+                runs.append(_compile_run(doc, (k, j), body, run, v, loaded, replications, seed,
+                                         written=not run.variations))
+            except InputError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
+    return Suite(body.id, body.title, body.description, body.season, doc.path, tuple(runs))
+
+
+def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: RunSpec, v: VariationSpec,
+                 loaded, replications: int | None, seed: int | None, *, written: bool) -> SuiteRun:
+    scen = loaded.scenario
+    site = loaded.site
+    loc = ("suite", "runs", at[0], "variations", at[1])
+    shift = v.shift if v.shift is not None else scen.shift
+    if v.shift is not None and v.shift not in site.shifts:
+        known = ", ".join(site.shifts) or "none"
+        raise InputError([doc.problem((*loc, "shift"), f"no shift {v.shift!r} in site {site.id!r}; known: {known}")])
+    update: dict = {"shift": shift}
+    if v.time_of_day is not None:
+        update["time_of_day"] = v.time_of_day
+    if v.start_time is not None:
+        update["start_time"] = v.start_time
+    if v.weather is not None and v.weather.rain is not None:
+        update["weather"] = scen.weather.model_copy(update={"rain": v.weather.rain}) if isinstance(
+            scen.weather, WeatherSpec) else v.weather
+    varied = type(loaded)(scen.model_copy(update=update), loaded.site, loaded.plan, loaded.scenario_doc,
+                          loaded.site_doc, loaded.plan_doc)
+    n = replications or v.replications or body.replications
+    s = seed if seed is not None else (v.seed if v.seed is not None else body.seed)
+    spec = compile_drill(varied, replications=n, seed=s)
+    label = "" if written else (v.title or v.id)
+    return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label, changes=_changes(v),
+                    scenario_file=run.scenario, spec=spec)
