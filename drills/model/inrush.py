@@ -156,26 +156,24 @@ class WaterTimeline:
         f = (z - z0) / (z1 - z0) if z1 > z0 else 1.0
         return (i - 1 + f) * self.dt_s
 
-    def link_time_depth(self, link: int, depth_m: float) -> float:
-        """First time the depth at the low end of ``link`` reaches ``depth_m``."""
-        g = self.geometry
-        spill = g.link_spill_m[link]
+    def _time_depth(self, spill: float, floor_m: float, depth_m: float) -> float:
+        """First time the water is ``depth_m`` deep over ``floor_m`` in a place the pool reaches at ``spill``."""
         if not math.isfinite(spill):
             return math.inf
-        z = g.link_low_m[link] + depth_m
-        if spill > g.source_elevation_m:
+        z = floor_m + depth_m
+        if spill > self.geometry.source_elevation_m:
             z = max(z, spill)
         return self.time_level_reaches(z)
 
-    def node_time_depth(self, node: int, depth_m: float) -> float:
+    def link_time_depth(self, link: int, depth_m: float) -> float:
+        """First time the depth at the low end of ``link`` reaches ``depth_m``."""
         g = self.geometry
-        spill = g.node_spill_m[node]
-        if not math.isfinite(spill):
-            return math.inf
-        z = g.node_elev_m[node] + depth_m
-        if spill > g.source_elevation_m:
-            z = max(z, spill)
-        return self.time_level_reaches(z)
+        return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m)
+
+    def node_time_depth(self, node: int, depth_m: float) -> float:
+        """First time the depth at ``node`` reaches ``depth_m``."""
+        g = self.geometry
+        return self._time_depth(g.node_spill_m[node], g.node_elev_m[node], depth_m)
 
 
 def cumulative_inflow_m3(
