@@ -54,6 +54,9 @@ def run(
         Path | None, typer.Option("--out", "-o", help="output folder; default reports/<scenario id>")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+    animate: Annotated[
+        bool, typer.Option("--animate", help="also write animation.gif of replication 0, for the briefing")
+    ] = False,
 ) -> None:
     """Run a drill many times and write the scorecard, outcomes, figures and report."""
     from drills.experiment.exercise import run_exercise
@@ -84,8 +87,62 @@ def run(
     card = scorecard(ex)
     print_scorecard(card)
     written = write_outputs(ex, card, out_dir, lang=lang)
-    out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/)",
-                      markup=False)
+    if animate:
+        from drills.experiment.animation import write_gif
+
+        written["animation.gif"] = write_gif(ex, Path(out_dir) / "animation.gif", lang=lang)
+    extra = ", animation.gif" if animate else ""
+    out_console.print(
+        f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
+        markup=False)
+
+
+@app.command()
+def season(
+    suite: Annotated[Path, typer.Argument(help="suite YAML: scenarios and their variations")],
+    plan: Annotated[
+        Path | None, typer.Option("--plan", "-p", help="plan YAML for every run instead of each scenario's")
+    ] = None,
+    replications: Annotated[
+        int | None, typer.Option("--replications", "-n", min=1, help="for every run; default: the suite's")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="for every run; default: the suite's")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<suite id>")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+) -> None:
+    """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
+    from drills.experiment.season import matrix, run_season, write_season
+    from drills.inputs.suite import load_suite
+
+    if lang not in ("en", "zh"):
+        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        loaded = load_suite(suite, plan=plan, replications=replications, seed=seed)
+    except InputError as exc:
+        _fail_input(exc)
+    out_dir = out or Path("reports") / loaded.id
+    out_console.print(f"[bold]{loaded.title}[/bold]")
+    out_console.print(f"{len(loaded.runs)} runs · {workers} worker{'s' if workers > 1 else ''}", markup=False)
+    with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+        task = bar.add_task("season", total=len(loaded.runs))
+        result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
+    from drills.experiment.i18n import Text
+
+    table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "
+                        "(means), margin P5 (median)", title_justify="left")
+    table.add_column("run", overflow="fold", max_width=24)
+    for col in ("warned", "safe", "caught", "deaths", "margin"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for row in matrix(result, Text("en")):
+        c = row["cells"]
+        table.add_row(row["entry"].run.id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught",
+                                                                     "fatalities", "margin_p5")))
+    out_console.print(table)
+    written = write_season(result, out_dir, lang=lang)
+    out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
 
 
 def print_scorecard(card) -> None:

@@ -376,7 +376,7 @@ def test_link_to_a_node_that_does_not_exist(files: DrillFiles) -> None:
 
 
 def test_duplicate_node_id(files: DrillFiles) -> None:
-    ramp180 = '    - {id: "ramp180", kind: "workplace", x_m: 400, elevation_m: -180.0}\n'
+    ramp180 = '    - {id: "ramp180", kind: "workplace", x_m: 400, elevation_m: -180.0, level: "-180 ramp"}\n'
     line = files.edit(
         "site",
         ramp180,

@@ -4,6 +4,12 @@ Each figure is a :class:`matplotlib.figure.Figure` rendered by the Agg canvas in
 so nothing here touches pyplot, the global backend or the global rcParams. Curves over time are
 computed on a regular grid from the per-person records with numpy; bands are the 5th–95th
 percentiles over replications and lines their median (``inverted_cdf``, as in the scorecard).
+
+The site is drawn the way a planner knows it: the underground mine as a vertical section (horizontal
+position against elevation), the valley below a tailings dam as a plan-view map (east against north,
+equal scales). A site with both gets both. The worst bottlenecks — the passages with the longest queue
+at their entrance (``DrillResult.link_peak_queue``) and the cage queue (``HoistRecord.max_queue``) —
+are ringed on the drawing.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import contextlib
 import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,7 +34,9 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import offset_copy
 
 from drills import __version__
+from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
+from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard
 from drills.model.records import SAFE_OUTCOMES
 
@@ -39,40 +47,50 @@ CMAP = "viridis"
 #: Okabe–Ito colours (colour-blind safe); the lines also differ by style so they survive grey print.
 WARNED, SAFE, WATER, NEVER = "#E69F00", "#009E73", "#0072B2", "#D55E00"
 DRY = "0.72"
-#: Families that carry Chinese glyphs, used as fallbacks when installed (role titles, sources).
-CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Microsoft YaHei",
-    "SimHei",
-    "PingFang SC",
-    "Droid Sans Fallback",
-)
+BOTTLENECK = "#CC0000"
+KIND_COLOURS = {
+    "hazard": "#0072B2", "water": "#56B4E9", "trigger": "#E69F00", "decision": "#CC79A7",
+    "order": "#000000", "channel": "#009E73", "action": "0.45", "result": "#D55E00",
+    "warning": "#E69F00", "forecast": "#E69F00", "monitoring": "#8C6D31",
+}
+#: Which events the timeline keeps first when there are too many (lower = kept first).
+KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "water": 1, "forecast": 2,
+                 "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
+MAX_LABEL = 58  # characters of a timeline row label
 LINK_STYLE: dict[str, tuple[Any, float]] = {  # kind -> (linestyle, linewidth)
     "shaft": ((0, (5, 2)), 1.6),
     "ladderway": ((0, (1, 1.5)), 1.6),
     "ramp": ("-", 3.0),
     "incline": ("-", 2.2),
+    "road": ("-", 2.4),
+    "footpath": ((0, (3, 1.5)), 1.3),
 }
 DEFAULT_LINK_STYLE: tuple[Any, float] = ("-", 1.4)
 LABELLED_KINDS = frozenset({"shaft_station", "refuge", "workplace", "collar", "portal", "surface"})
+#: Node kinds drawn in the vertical section (underground) and in the plan-view map (the valley).
+MINE_KINDS = frozenset({"workplace", "junction", "shaft_station", "collar", "refuge", "portal", "surface", "sump"})
+VALLEY_KINDS = frozenset({"dam", "household", "school", "field", "road_junction", "assembly_point"})
+HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
-CHANNEL_NAMES = {"crew": "crew mate (relay)", "water": "water seen (natural cue)", "": "never warned"}
+MAX_EVENTS = 30  # rows of the timeline figure
+BOTTLENECKS = 3  # passages ringed on the site drawings
+MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it
+CHANNEL_KEYS = {"crew": "channel_crew", "water": "channel_water", "neighbours": "channel_neighbour",
+                "neighbour": "channel_neighbour", "word_of_mouth": "channel_word", "": "channel_never"}
+
+
+class Figures(dict):
+    """Figure name → PNG path, in report order; ``lang`` is the language they were drawn in."""
+
+    lang: str = "en"
 
 
 # ------------------------------------------------------------------ style and text
 
 
-@functools.cache
 def font_families() -> tuple[str, ...]:
-    """DejaVu Sans, then any installed CJK family as a glyph fallback."""
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return ("DejaVu Sans", *(f for f in CJK_FAMILIES if f in installed))
+    """DejaVu Sans, then the Chinese fallback (registered on first use, see :mod:`drills.experiment.fonts`)."""
+    return fonts.register()
 
 
 @functools.cache
@@ -113,6 +131,7 @@ def style() -> Iterator[None]:
         "axes.spines.right": False,
         "axes.grid": True,
         "axes.axisbelow": True,
+        "axes.unicode_minus": True,
         "grid.color": "0.88",
         "grid.linewidth": 0.6,
         "xtick.labelsize": 8,
@@ -123,25 +142,18 @@ def style() -> Iterator[None]:
         "savefig.facecolor": "white",
         "pdf.fonttype": 42,
     }
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc), fonts.quiet_font_notices():
         yield
 
 
-def new_figure(ex: ExerciseResult, width_in: float, height_in: float) -> Figure:
+def new_figure(ex: ExerciseResult, t: Text, width_in: float, height_in: float) -> Figure:
     """A figure on the Agg canvas, laid out by constrained layout, with the provenance footer."""
     foot = 0.24 / height_in  # room for the footer, in figure fraction
     fig = Figure(figsize=(width_in, height_in), layout=ConstrainedLayoutEngine(rect=(0, foot, 1, 1 - foot)))
     FigureCanvasAgg(fig)
     m = ex.spec.meta
-    fig.text(
-        0.01,
-        0.008,
-        renderable(f"scenario {m.scenario_id} · seed {ex.seed} · {ex.replications} replications"),
-        fontsize=6.5,
-        color="0.35",
-        ha="left",
-        va="bottom",
-    )
+    fig.text(0.01, 0.008, renderable(t("fig_footer", scenario=m.scenario_id, seed=ex.seed, n=ex.replications)),
+             fontsize=6.5, color="0.35", ha="left", va="bottom")
     fig.text(0.99, 0.008, f"drill {__version__}", fontsize=6.5, color="0.35", ha="right", va="bottom")
     return fig
 
@@ -151,7 +163,8 @@ def below(ax, points: float):
     return offset_copy(ax.transAxes, fig=ax.figure, y=-points, units="points")
 
 
-def _save(fig: Figure, path: Path) -> Path:
+def save(fig: Figure, path: Path) -> Path:
+    """Write a figure as PNG with fixed metadata (no timestamp: same seed, same bytes)."""
     fig.savefig(path, dpi=DPI, metadata={"Software": f"drill {__version__}"})
     return path
 
@@ -189,8 +202,12 @@ def share_over_time(times: np.ndarray, grid: np.ndarray) -> np.ndarray:
 
 
 def median_order_s(card: Scorecard) -> float:
-    order = card.per_replication.get("order_s", np.array([]))
-    return float(median(order)) if len(order) else math.inf
+    """Median time of the first evacuation order (underground, else downstream); inf if never."""
+    for key in ("order_s", "downstream_order_s"):
+        order = card.per_replication.get(key, np.array([]))
+        if len(order):
+            return float(median(order))
+    return math.inf
 
 
 def scenario_start(ex: ExerciseResult) -> datetime | None:
@@ -208,69 +225,223 @@ def _clock(ex: ExerciseResult):
     return lambda minutes, _pos=None: (start + timedelta(minutes=float(minutes))).strftime("%H:%M")
 
 
+def event_times(ex: ExerciseResult, card: Scorecard, t: Text) -> list[tuple[str, str, np.ndarray]]:
+    """Every drill event as ``(kind, label, times over replications)``; NaN where it did not happen.
+
+    The first occurrence in each replication counts. The scorecard's "90 % warned", "everyone warned"
+    and "everyone safe" are added as results.
+    """
+    n = ex.replications
+    keys: dict[tuple[str, str], np.ndarray] = {}
+    for r, res in enumerate(ex.results):
+        for e in res.timeline:
+            a = keys.setdefault((e.kind, e.what), np.full(n, np.nan))
+            if np.isnan(a[r]):
+                a[r] = e.t_s
+    for key, label in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),
+                       ("t_all_safe_s", "result_safe")):
+        v = card.per_replication.get(key)
+        if v is not None and len(v) == n:
+            keys[("result", t(label))] = np.where(np.isfinite(v), v, np.nan)
+    return [(kind, what if kind == "result" else t.event(what), a) for (kind, what), a in keys.items()]
+
+
+def site_views(ex: ExerciseResult) -> list[str]:
+    """Which drawings the site needs: "section" for underground nodes, "map" for the valley."""
+    kinds = [n.kind for n in ex.spec.network.nodes]
+    views = []
+    if sum(k in MINE_KINDS for k in kinds) >= 2 and any(k not in SAFE_SURFACE for k in kinds if k in MINE_KINDS):
+        views.append("section")
+    if sum(k in VALLEY_KINDS for k in kinds) >= 2:
+        views.append("map")
+    return views or ["section"]
+
+
+SAFE_SURFACE = frozenset({"collar", "portal", "surface"})
+
+
+def node_stats(ex: ExerciseResult) -> dict[str, np.ndarray]:
+    """Per node: median water arrival and clearance (inf = never), whether people started there,
+    how many replications left someone uncleared, and the people who started there."""
+    net = ex.spec.network
+    dur = ex.spec.duration_s
+    reps = max(ex.replications, 1)
+    water = np.array([r.node_water_s for r in ex.results], dtype=float).reshape(reps, -1)
+    water = np.where(np.isnan(water) | (water >= dur), np.inf, water)
+    clear = np.array([r.node_clear_s for r in ex.results], dtype=float).reshape(reps, -1)
+    started = ~np.all(np.isnan(clear), axis=0)
+    clear_med = np.full(len(net.nodes), np.nan)
+    if started.any():
+        clear_med[started] = median(np.where(np.isnan(clear[:, started]), np.inf, clear[:, started]))
+    people = np.zeros(len(net.nodes), dtype=int)
+    for p in ex.spec.people:
+        people[p.start] += 1
+    return {
+        "water": median(water),
+        "clear": clear_med,
+        "started": started,
+        "not_cleared": np.sum(np.isinf(clear), axis=0),
+        "people": people,
+    }
+
+
+def bottlenecks(ex: ExerciseResult, links: list[int], k: int = BOTTLENECKS) -> list[tuple[int, int]]:
+    """The ``k`` passages among ``links`` with the longest queue at their entrance (largest over
+    replications), as ``(link index, people or vehicles)``; passages that never queued are left out."""
+    if not ex.results or not links:
+        return []
+    peak = np.array([r.link_peak_queue for r in ex.results], dtype=float).reshape(ex.replications, -1).max(axis=0)
+    ranked = sorted((i for i in links if peak[i] >= MIN_QUEUE), key=lambda i: (-peak[i], i))
+    return [(i, int(peak[i])) for i in ranked[:k]]
+
+
+def cage_queues(ex: ExerciseResult) -> dict[str, int]:
+    """Longest queue for each cage, largest over replications (all its stations together)."""
+    out: dict[str, int] = {}
+    for r in ex.results:
+        for h in r.hoists:
+            out[h.hoist] = max(out.get(h.hoist, 0), int(h.max_queue))
+    return out
+
+
 # ------------------------------------------------------------------ figures
 
 
-def warned_safe(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns (a Chinese character takes two), with "…" if cut."""
+    cols = 0
+    for i, c in enumerate(text):
+        cols += 2 if "\u2e80" <= c <= "\uffef" else 1
+        if cols > width:
+            return text[: i - 1] + "…"
+    return text
+
+
+def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
+    """Every event of the drill across replications: median and P5–P95, in order of time."""
+    n = ex.replications
+    rows = []
+    starts = {ex.spec.network.nodes[p.start].id for p in ex.spec.people}
+    for kind, label, a in event_times(ex, card, t):
+        hap = a[~np.isnan(a)]
+        if not len(hap):
+            continue
+        p5, p50, p95 = np.quantile(hap, [0.05, 0.5, 0.95], method="inverted_cdf")
+        rows.append((float(p50), kind, label, float(p5), float(p95), len(hap)))
+    if len(rows) > MAX_EVENTS:  # keep results, orders, triggers and the water where people were first
+        def rank(row) -> tuple[int, float]:
+            kind, label = row[1], row[2]
+            prio = KIND_PRIORITY.get(kind, 3)
+            if kind == "water" and not any(label.endswith(" " + s) for s in starts):
+                prio = 4
+            return prio, row[0]
+        rows = sorted(rows, key=rank)[:MAX_EVENTS]
+    rows.sort(key=lambda r: (r[0], r[2]))
+    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(len(rows), 3))
+    ax = fig.add_subplot()
+    right = max([r[4] for r in rows] + [60.0]) / 60 * 1.05
+    for y, (p50, kind, _label, p5, p95, k) in enumerate(rows):
+        colour = KIND_COLOURS.get(kind, "0.3")
+        ax.plot([p5 / 60, p95 / 60], [y, y], color=colour, linewidth=2.2, alpha=0.55, solid_capstyle="round")
+        ax.plot([p50 / 60], [y], marker="o", color=colour, markeredgecolor="0.1", markersize=6, linestyle="none")
+        if k < n:
+            ax.plot([p95 / 60], [y], marker=">", color=colour, markersize=4)
+            ax.text(p95 / 60, y, renderable(t("fig_tl_some", k=k, n=n)), va="center", fontsize=7, color="0.25")
+    labels = [f"[{t.kind(r[1])}] {r[2]}" for r in rows]
+    labels = [shorten(lb, MAX_LABEL) for lb in labels]
+    ax.set_yticks(range(len(rows)), [renderable(lb) for lb in labels], fontsize=7.5)
+    for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
+        tick.set_color(KIND_COLOURS.get(row[1], "0.2") if row[1] not in ("action",) else "0.3")
+    ax.set_ylim(len(rows) - 0.5, -0.7)
+    ax.set_xlim(0, right * 1.08)
+    ax.set_xlabel(t("fig_timeline_x"))
+    ax.grid(axis="y", visible=False)
+    ax.set_title(t("fig_timeline_title"))
+    clock = _clock(ex)
+    if clock is not None:
+        top = ax.secondary_xaxis("top")
+        top.xaxis.set_major_formatter(clock)
+        top.tick_params(labelsize=7)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", color="0.4", markeredgecolor="0.1", linestyle="none", label=t("fig_tl_median")),
+            Line2D([], [], color="0.4", linewidth=2.2, alpha=0.55, label=t("fig_tl_range")),
+        ],
+        loc="upper right", bbox_to_anchor=(1, 0), bbox_transform=below(ax, 26), ncol=2, fontsize=7,
+    )
+    return save(fig, path)
+
+
+def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """Shares warned, safe and reached by the water over time (median, P5–P95 band)."""
     grid = np.arange(0.0, ex.spec.duration_s + GRID_S / 2, GRID_S)
     times = person_times(ex)
-    fig = new_figure(ex, FIG_W, 4.6)
+    fig = new_figure(ex, t, FIG_W, 5.0)
     ax = fig.add_subplot()
     minutes = grid / 60
     for key, label, colour, ls in (
-        ("warned", "warned", WARNED, "-"),
-        ("safe", "safe", SAFE, "--"),
-        ("water", "water at their starting place", WATER, "-."),
+        ("warned", t("fig_warned"), WARNED, "-"),
+        ("safe", t("fig_safe"), SAFE, "--"),
+        ("water", t("fig_water"), WATER, "-."),
     ):
         p5, p50, p95 = np.quantile(
             share_over_time(times[key], grid) * 100, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf"
         )
         ax.fill_between(minutes, p5, p95, color=colour, alpha=0.18, linewidth=0)
-        ax.plot(minutes, p50, color=colour, linestyle=ls, linewidth=2, label=f"{label} — median")
+        ax.plot(minutes, p50, color=colour, linestyle=ls, linewidth=2, label=t("fig_median", label=label))
     order = median_order_s(card)
     if math.isfinite(order):
         ax.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
-        ax.annotate(
-            f"evacuation order\n(median {order / 60:.1f} min)",
-            (order / 60, 50),
-            xytext=(5, 0),
-            textcoords="offset points",
-            fontsize=7.5,
-            color="0.15",
-            va="center",
-        )
-    ax.fill_between([], [], [], color="0.5", alpha=0.25, linewidth=0, label="P5–P95 over replications")
+        ax.annotate(t("fig_order", m=order / 60), (order / 60, 50), xytext=(5, 0), textcoords="offset points",
+                    fontsize=7.5, color="0.15", va="center")
+    ax.fill_between([], [], [], color="0.5", alpha=0.25, linewidth=0, label=t("fig_band"))
     ax.set_xlim(0, grid[-1] / 60)
     ax.set_ylim(0, 101)
-    ax.set_xlabel("time since scenario start (min)")
-    ax.set_ylabel("share of people (%)")
-    ax.set_title("Warned and safe against the rising water")
-    ax.legend(loc="center right")
+    ax.set_xlabel(t("fig_minutes"))
+    ax.set_ylabel(t("fig_share_people"))
+    ax.set_title(t("fig_warned_safe_title"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax, 26), ncol=2, fontsize=7.5)
     clock = _clock(ex)
     if clock is not None:
         top = ax.secondary_xaxis("top")
         top.xaxis.set_major_formatter(clock)
-        top.set_xlabel("clock time", fontsize=8)
-    return _save(fig, path)
+        top.set_xlabel(t("fig_clock"), fontsize=8)
+    return save(fig, path)
 
 
-def _draw_links(ax, net, colours: list, scales: list[float]) -> None:
-    for lk, colour, scale in zip(net.links, colours, scales, strict=True):
+def _draw_links(ax, ex: ExerciseResult, links: list[int], colours: list, scales: list[float], *,
+                plan_view: bool = False) -> None:
+    net = ex.spec.network
+    for i, colour, scale in zip(links, colours, scales, strict=True):
+        lk = net.links[i]
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         ls, lw = LINK_STYLE.get(lk.kind, DEFAULT_LINK_STYLE)
-        ax.plot(
-            [a.x_m, b.x_m],
-            [a.elevation_m, b.elevation_m],
-            color=colour,
-            linestyle=ls,
-            linewidth=lw * scale,
-            solid_capstyle="butt",
-            zorder=1,
-        )
+        ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
+        ax.plot([a.x_m, b.x_m], [ya, yb], color=colour, linestyle=ls, linewidth=lw * scale,
+                solid_capstyle="round" if plan_view else "butt", zorder=1)
 
 
-def _label_nodes(ax, ex: ExerciseResult, suffix: dict[int, str] | None = None) -> None:
+def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *, plan_view: bool,
+                      label: bool = True) -> list[tuple[float, float, str]]:
+    """Ring each bottleneck; return (x, y, label) of each, labelled here too unless ``label`` is False."""
+    net = ex.spec.network
+    out = []
+    for i, q in marks:
+        lk = net.links[i]
+        a, b = net.nodes[lk.a], net.nodes[lk.b]
+        ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
+        x, y = (a.x_m + b.x_m) / 2, (ya + yb) / 2
+        ax.scatter([x], [y], s=260, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        out.append((x, y, f"{lk.id}: {t('fig_queue', q=q)}"))
+        if not label:
+            continue
+        ax.annotate(renderable(f"{lk.id}: {t('fig_queue', q=q)}"), (x, y), xytext=(11, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=6.5, color=BOTTLENECK, zorder=7, in_layout=False,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    return out
+
+
+def _label_section(ax, ex: ExerciseResult, nodes: list[int], suffix: dict[int, str] | None = None) -> None:
     """Label the places a planner names, stacking labels that would overlap on a level.
 
     Labels run rightwards from their node (leftwards at the right edge) and are placed from the right:
@@ -279,10 +450,10 @@ def _label_nodes(ax, ex: ExerciseResult, suffix: dict[int, str] | None = None) -
     """
     net = ex.spec.network
     renderer = ax.figure.canvas.get_renderer()
-    zs = [n.elevation_m for n in net.nodes]
-    band = 0.05 * ((max(zs) - min(zs)) or 1.0)
+    zs = {k: net.nodes[k].elevation_m for k in nodes}
+    band = 0.05 * ((max(zs.values()) - min(zs.values())) or 1.0)
     labelled = sorted(
-        (n.index for n in net.nodes if n.kind in LABELLED_KINDS or n.index in ex.spec.exits),
+        (k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
         key=lambda k: (round(zs[k] / band), -net.nodes[k].x_m),
     )
     row_starts: dict[int, list[float]] = {}
@@ -290,16 +461,8 @@ def _label_nodes(ax, ex: ExerciseResult, suffix: dict[int, str] | None = None) -
     for k in labelled:
         n = net.nodes[k]
         text = ax.annotate(
-            renderable(n.id + (suffix or {}).get(k, "")),
-            (n.x_m, n.elevation_m),
-            xytext=(3, 4),
-            textcoords="offset points",
-            fontsize=7,
-            color="0.1",
-            ha="left",
-            va="bottom",
-            zorder=5,
-            in_layout=False,
+            renderable(n.id + (suffix or {}).get(k, "")), (n.x_m, n.elevation_m), xytext=(3, 4),
+            textcoords="offset points", fontsize=7, color="0.1", ha="left", va="bottom", zorder=5, in_layout=False,
         )
         width = text.get_window_extent(renderer).width
         left = ax.transData.transform((n.x_m, n.elevation_m))[0] + 3 * pt
@@ -316,126 +479,290 @@ def _label_nodes(ax, ex: ExerciseResult, suffix: dict[int, str] | None = None) -
             starts[row] = left
         if row:
             text.xyann = (text.xyann[0], 4 + 8.5 * row)
-            ax.annotate(
-                "",
-                (n.x_m, n.elevation_m),
-                xytext=(1, 4 + 8.5 * row),
-                textcoords="offset points",
-                arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2},
-                in_layout=False,
-                zorder=4,
-            )
+            ax.annotate("", (n.x_m, n.elevation_m), xytext=(1, 4 + 8.5 * row), textcoords="offset points",
+                        arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2},
+                        in_layout=False, zorder=4)
 
 
-def network(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
+def _kind_handles(kinds: list[str], t: Text) -> list[Line2D]:
+    return [
+        Line2D([], [], color="0.3", linestyle=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[0],
+               linewidth=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[1], label=t.term(k))
+        for k in kinds
+    ]
+
+
+def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """The mine as a vertical section: when water reached each passage, when each place was cleared."""
     net = ex.spec.network
+    nodes = [n.index for n in net.nodes if n.kind in MINE_KINDS]
+    inside = set(nodes)
+    links = [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+    st = node_stats(ex)
     dur = ex.spec.duration_s
-    water = np.array([r.node_water_s for r in ex.results], dtype=float).reshape(ex.replications, -1)
-    water = np.where(np.isnan(water) | (water >= dur), np.inf, water)
-    a = np.array([lk.a for lk in net.links], dtype=int)
-    b = np.array([lk.b for lk in net.links], dtype=int)
-    link_water = median(np.minimum(water[:, a], water[:, b])) if len(a) else np.array([])
-    clear = np.array([r.node_clear_s for r in ex.results], dtype=float).reshape(ex.replications, -1)
-    started = ~np.all(np.isnan(clear), axis=0)
-    not_cleared = np.sum(np.isinf(clear), axis=0)
-    clear_med = np.full(len(net.nodes), np.nan)
-    clear_med[started] = median(np.where(np.isnan(clear[:, started]), np.inf, clear[:, started]))
+    link_water = np.array([min(st["water"][net.links[i].a], st["water"][net.links[i].b]) for i in links])
 
-    fig = new_figure(ex, FIG_W, 8.6)
+    fig = new_figure(ex, t, FIG_W, 8.8)
     ax_w, ax_c = fig.subplots(2, 1, sharex=True)
     cmap = matplotlib.colormaps[CMAP]
     finite_w = link_water[np.isfinite(link_water)]
     norm_w = Normalize(0, (finite_w.max() if len(finite_w) else dur) / 60)
-    _draw_links(
-        ax_w,
-        net,
-        [cmap(norm_w(t / 60)) if math.isfinite(t) else DRY for t in link_water],
-        [1.0 if math.isfinite(t) else 0.6 for t in link_water],
-    )
-    ax_w.scatter([n.x_m for n in net.nodes], [n.elevation_m for n in net.nodes], s=6, color="0.2", zorder=3)
-    fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, label="water arrives (median, min)", shrink=0.85)
-    ax_w.set_title("(a) Passages by when the water reached them (median over replications)")
-    kinds = sorted({lk.kind for lk in net.links})
-    handles = [
-        Line2D(
-            [],
-            [],
-            color="0.3",
-            linestyle=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[0],
-            linewidth=LINK_STYLE.get(k, DEFAULT_LINK_STYLE)[1],
-            label=k,
-        )
-        for k in kinds
-    ]
-    handles.append(Line2D([], [], color=DRY, linewidth=1.0, label="dry in most replications"))
-    ax_w.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0),
-        bbox_transform=below(ax_w, 4),
-        ncol=len(handles),
-        fontsize=7,
-    )
+    _draw_links(ax_w, ex, links, [cmap(norm_w(v / 60)) if math.isfinite(v) else DRY for v in link_water],
+                [1.0 if math.isfinite(v) else 0.6 for v in link_water])
+    xs = np.array([net.nodes[k].x_m for k in nodes])
+    zs = np.array([net.nodes[k].elevation_m for k in nodes])
+    ax_w.scatter(xs, zs, s=6, color="0.2", zorder=3)
+    fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, label=t("fig_water_arrives"), shrink=0.85)
+    ax_w.set_title(t("fig_section_a"))
+    handles = _kind_handles(sorted({net.links[i].kind for i in links}), t)
+    handles.append(Line2D([], [], color=DRY, linewidth=1.0, label=t("fig_dry")))
+    ax_w.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_w, 4),
+                ncol=len(handles), fontsize=7)
 
-    _draw_links(ax_c, net, [DRY] * len(net.links), [0.6] * len(net.links))
-    finite_c = clear_med[np.isfinite(clear_med)]
+    _draw_links(ax_c, ex, links, [DRY] * len(links), [0.6] * len(links))
+    clear = st["clear"][nodes]
+    started = st["started"][nodes]
+    finite_c = clear[np.isfinite(clear)]
     norm_c = Normalize(0, (finite_c.max() if len(finite_c) else dur) / 60)
-    xs = np.array([n.x_m for n in net.nodes])
-    zs = np.array([n.elevation_m for n in net.nodes])
     nobody = ~started
-    ax_c.scatter(xs[nobody], zs[nobody], s=8, color=DRY, zorder=3, label="nobody started here")
-    fin = np.isfinite(clear_med)
-    ax_c.scatter(
-        xs[fin],
-        zs[fin],
-        c=clear_med[fin] / 60,
-        cmap=cmap,
-        norm=norm_c,
-        s=60,
-        edgecolors="0.1",
-        linewidths=0.6,
-        zorder=4,
-        label="cleared (colour = median time)",
-    )
+    ax_c.scatter(xs[nobody], zs[nobody], s=8, color=DRY, zorder=3, label=t("fig_nobody"))
+    fin = np.isfinite(clear)
+    ax_c.scatter(xs[fin], zs[fin], c=clear[fin] / 60, cmap=cmap, norm=norm_c, s=60, edgecolors="0.1",
+                 linewidths=0.6, zorder=4, label=t("fig_cleared"))
     never = started & ~fin
     if never.any():
-        ax_c.scatter(
-            xs[never],
-            zs[never],
-            marker="X",
-            s=90,
-            color=NEVER,
-            edgecolors="0.1",
-            linewidths=0.6,
-            zorder=4,
-            label="not cleared in most replications",
-        )
-    fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label="last person safe (median, min)", shrink=0.85)
-    ax_c.set_title("(b) Starting places by when the last person from there was safe")
-    ax_c.text(
-        0.0,
-        0,
-        f"(k/{ex.replications}): replications in which someone who started there was never safe",
-        transform=below(ax_c, 30),
-        fontsize=7,
-        va="top",
-    )
-    ax_c.legend(
-        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 40), ncol=3, fontsize=7, markerscale=0.8
-    )
+        ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=4,
+                     label=t("fig_not_cleared"))
+    marks = bottlenecks(ex, [i for i in links if net.links[i].kind != "shaft"])
+    _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)
+    for hid, q in cage_queues(ex).items():
+        hdef = next((h for h in ex.spec.hoists if h.id == hid), None)
+        if hdef is None or q <= 0:
+            continue
+        top, bottom = net.nodes[hdef.stations[0]], net.nodes[hdef.stations[-1]]
+        mid = ((top.x_m + bottom.x_m) / 2, (top.elevation_m + bottom.elevation_m) / 2)  # halfway down the shaft
+        ax_c.scatter([mid[0]], [mid[1]], s=300, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        ax_c.annotate(renderable(f"{hid}: {t('fig_cage_queue', q=q)}"), mid, xytext=(13, 0),
+                      textcoords="offset points", fontsize=6.5, color=BOTTLENECK, va="center", in_layout=False,
+                      bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+    if marks or cage_queues(ex):
+        ax_c.scatter([], [], s=120, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.5, label=t("fig_bottleneck"))
+    fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label=t("fig_last_safe"), shrink=0.85)
+    ax_c.set_title(t("fig_section_b"))
+    ax_c.text(0.0, 0, renderable(t("fig_k_of_n", n=ex.replications)), transform=below(ax_c, 30), fontsize=7, va="top")
+    ax_c.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 40), ncol=4, fontsize=7,
+                markerscale=0.8)
     for ax in (ax_w, ax_c):
-        ax.set_ylabel("elevation (m)")
+        ax.set_ylabel(t("fig_elevation"))
         ax.margins(x=0.08, y=0.15)
-    ax_c.set_xlabel("horizontal position along the section (m)")
+    ax_c.set_xlabel(t("fig_section_x"))
     fig.canvas.draw()  # fix the layout, then place the labels that it leaves out
-    _label_nodes(ax_w, ex)
-    _label_nodes(
-        ax_c,
-        ex,
-        {k: f" ({not_cleared[k]}/{ex.replications})" for k in range(len(net.nodes)) if started[k] and not_cleared[k]},
-    )
-    return _save(fig, path)
+    _label_section(ax_w, ex, nodes)
+    not_cleared = st["not_cleared"]
+    _label_section(ax_c, ex, nodes, {k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
+                                     if st["started"][k] and not_cleared[k]})
+    return save(fig, path)
+
+
+def _place_labels(ax, points: list[tuple[float, float]], texts: list[str], *, size: float = 7,
+                  colours: Sequence[str] | None = None, avoid: Sequence[tuple[float, float]] = ()) -> None:
+    """Label points on a map, each pushed away from its crowded neighbours, trying 8 directions until
+    it overlaps neither an earlier label nor another point. Call after the layout is final."""
+    renderer = ax.figure.canvas.get_renderer()
+    pix = ax.transData.transform(np.array([*points, *avoid], dtype=float).reshape(-1, 2))
+    placed: list[Any] = []
+    dirs = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
+    for k, ((x, y), text) in enumerate(zip(points, texts, strict=True)):
+        colour = colours[k] if colours is not None else "0.1"
+        p = pix[k]
+        near = [q for j, q in enumerate(pix) if j != k and np.hypot(*(q - p)) < 70]
+        if near:
+            away = p - np.mean(near, axis=0)
+            first = (1 if away[0] >= 0 else -1, 1 if away[1] >= 0 else -1)
+            order = [first] + [d for d in dirs if d != first]
+        else:
+            order = dirs
+        best = None
+        for dist in (5, 11, 18, 28, 40):
+            for dx, dy in order:
+                ann = ax.annotate(
+                    renderable(text), (x, y), xytext=(dx * dist, dy * dist), textcoords="offset points",
+                    ha={1: "left", -1: "right", 0: "center"}[dx], va={1: "bottom", -1: "top", 0: "center"}[dy],
+                    fontsize=size, color=colour, zorder=8, in_layout=False,
+                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
+                )
+                box = ann.get_window_extent(renderer).expanded(1.04, 1.1)
+                hits = any(box.overlaps(b) for b in placed) or any(
+                    box.contains(*q) for j, q in enumerate(pix) if j != k)
+                inside = ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
+                if not hits and inside:
+                    best = (ann, box)
+                    break
+                ann.remove()
+            if best:
+                break
+        if best is None:  # no free spot: take the first choice anyway
+            ann = ax.annotate(renderable(text), (x, y), xytext=(order[0][0] * 5, order[0][1] * 5),
+                              textcoords="offset points", ha="left" if order[0][0] >= 0 else "right",
+                              va="bottom" if order[0][1] >= 0 else "top", fontsize=size, color=colour, zorder=8,
+                              in_layout=False)
+            best = (ann, ann.get_window_extent(renderer))
+        placed.append(best[1])
+
+
+def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
+    """The valley in plan view: flood arrival at places and roads, clearance of each place, bottlenecks."""
+    net = ex.spec.network
+    nodes = [n.index for n in net.nodes if n.kind in VALLEY_KINDS]
+    inside = set(nodes)
+    for lk in net.links:  # a mine exit joined to the valley's roads belongs on the map too
+        if (lk.a in inside) != (lk.b in inside):
+            other = lk.b if lk.a in inside else lk.a
+            if net.nodes[other].kind in SAFE_SURFACE:
+                inside.add(other)
+    nodes = sorted(inside)
+    links = [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+    st = node_stats(ex)
+    dur = ex.spec.duration_s
+    xs = np.array([net.nodes[k].x_m for k in nodes])
+    ys = np.array([net.nodes[k].y_m for k in nodes])
+    span_x, span_y = np.ptp(xs) or 1.0, np.ptp(ys) or 1.0
+    pad_x, pad_y = 0.08 * span_x + 150, 0.12 * span_y + 150
+    box_w = FIG_W - 1.9  # the map's width on paper: the figure less the axis labels and the colour bar
+    panel_h = min(max(box_w * (span_y + 2 * pad_y) / (span_x + 2 * pad_x), 1.8), 4.5)
+    fig = new_figure(ex, t, FIG_W, 2 * panel_h + 2.6)
+    ax_w, ax_c = fig.subplots(2, 1)
+    cmap = matplotlib.colormaps[CMAP]
+    water = st["water"]
+    link_water = np.array([min(water[net.links[i].a], water[net.links[i].b]) for i in links])
+    finite = np.concatenate([water[nodes][np.isfinite(water[nodes])], link_water[np.isfinite(link_water)]])
+    norm_w = Normalize(math.floor(finite.min() / 60) if len(finite) else 0, (finite.max() if len(finite) else dur) / 60)
+    _draw_links(ax_w, ex, links, [cmap(norm_w(v / 60)) if math.isfinite(v) else DRY for v in link_water],
+                [1.0] * len(links), plan_view=True)
+    people = st["people"]
+    kinds = [net.nodes[k].kind for k in nodes]
+
+    def draw_places(ax, colour_of) -> None:
+        for kind, marker, base in (("dam", "s", 150), ("assembly_point", "^", 110), ("road_junction", "o", 14),
+                                   ("collar", "D", 50), ("portal", "D", 50), ("surface", "D", 50)):
+            ks = [k for k, kd in zip(nodes, kinds, strict=True) if kd == kind]
+            if ks:
+                ax.scatter([net.nodes[k].x_m for k in ks], [net.nodes[k].y_m for k in ks], marker=marker, s=base,
+                           c=[colour_of(k, kind) for k in ks], edgecolors="0.1",
+                           linewidths=0.9 if kind != "road_junction" else 0.4, zorder=4)
+        ks = [k for k, kd in zip(nodes, kinds, strict=True) if kd in HOME_KINDS]
+        if ks:
+            ax.scatter([net.nodes[k].x_m for k in ks], [net.nodes[k].y_m for k in ks],
+                       s=[30 + 6 * math.sqrt(people[k]) for k in ks], marker="o",
+                       c=[colour_of(k, net.nodes[k].kind) for k in ks], edgecolors="0.1", linewidths=0.8, zorder=5)
+
+    def water_colour(k: int, kind: str):
+        if kind == "dam":
+            return "0.25"
+        return cmap(norm_w(water[k] / 60)) if math.isfinite(water[k]) else "white"
+
+    draw_places(ax_w, water_colour)
+    fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, shrink=0.9).set_label(t("fig_water_arrives"), fontsize=8)
+    ax_w.set_title(t("fig_map_a"))
+
+    _draw_links(ax_c, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
+    clear = st["clear"]
+    fin_c = [clear[k] for k in nodes if st["started"][k] and math.isfinite(clear[k])]
+    norm_c = Normalize(0, (max(fin_c) if fin_c else dur) / 60)
+
+    def clear_colour(k: int, kind: str):
+        if kind == "dam":
+            return "0.25"
+        if kind == "assembly_point":
+            return SAFE
+        if st["started"][k] and math.isfinite(clear[k]):
+            return cmap(norm_c(clear[k] / 60))
+        return "white"
+
+    draw_places(ax_c, clear_colour)
+    never = [k for k in nodes if st["started"][k] and not math.isfinite(clear[k])]
+    if never:
+        ax_c.scatter([net.nodes[k].x_m for k in never], [net.nodes[k].y_m for k in never], marker="X", s=70,
+                     color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=6)
+    marks = bottlenecks(ex, links)
+    rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True, label=False)
+    fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_last_safe"), fontsize=8)
+    ax_c.set_title(t("fig_map_b"))
+    for ax in (ax_w, ax_c):
+        ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
+        ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_ylabel(t("fig_north"))
+        ax.set_xlabel(t("fig_east"))
+    handles = [
+        Line2D([], [], marker="s", color="0.25", markeredgecolor="0.1", linestyle="none", label=t("fig_dam")),
+        Line2D([], [], marker="^", color=SAFE, markeredgecolor="0.1", linestyle="none", label=t("fig_assembly")),
+        Line2D([], [], marker="o", color="white", markeredgecolor="0.1", linestyle="none", label=t("fig_household")),
+        *_kind_handles(sorted({net.links[i].kind for i in links}), t),
+    ]
+    if any(kd in SAFE_SURFACE for kd in kinds):
+        handles.append(Line2D([], [], marker="D", color="white", markeredgecolor="0.1", linestyle="none",
+                              label=t("fig_mine_exit")))
+    if never:
+        handles.append(Line2D([], [], marker="X", color=NEVER, markeredgecolor="0.1", linestyle="none",
+                              label=t("fig_not_cleared")))
+    if marks:
+        handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor=BOTTLENECK,
+                              markersize=10, linestyle="none", label=t("fig_bottleneck")))
+    ax_c.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 26),
+                ncol=3, fontsize=7)
+    fig.canvas.draw()
+
+    named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
+    dams = {d.node: d.dam for d in _dams(ex)}
+
+    def name(k: int, clearance: bool) -> str:
+        node = net.nodes[k]
+        if node.kind == "dam":
+            return f"{t('fig_dam')} {dams.get(k, node.id)}"
+        if node.kind in HOME_KINDS and people[k]:
+            extra = ""
+            if clearance and st["not_cleared"][k]:
+                extra = f" ({st['not_cleared'][k]}/{ex.replications})"
+            return f"{node.id} · {people[k]}{extra}"
+        if node.kind == "assembly_point" and node.capacity_persons:
+            return f"{node.id} ({node.capacity_persons})"
+        return node.id
+
+    pts = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]
+    junctions = [(net.nodes[k].x_m, net.nodes[k].y_m) for k, kd in zip(nodes, kinds, strict=True)
+                 if kd == "road_junction"]
+    _place_labels(ax_w, pts, [name(k, False) for k in named], avoid=junctions)
+    _place_labels(ax_c, pts + [(x, y) for x, y, _ in rings], [name(k, True) for k in named] + [r[2] for r in rings],
+                  colours=["0.1"] * len(named) + [BOTTLENECK] * len(rings), avoid=junctions)
+    _label_roads(ax_w, ex, links)
+    return save(fig, path)
+
+
+def _dams(ex: ExerciseResult) -> list[Any]:
+    db = ex.spec.dam_break
+    return [db] if db is not None and hasattr(db, "node") else []
+
+
+def _label_roads(ax, ex: ExerciseResult, links: list[int]) -> None:
+    """Write each long enough road's id along it, in small grey italics."""
+    net = ex.spec.network
+    renderer = ax.figure.canvas.get_renderer()
+    for i in links:
+        lk = net.links[i]
+        a, b = net.nodes[lk.a], net.nodes[lk.b]
+        pa, pb = ax.transData.transform([(a.x_m, a.y_m), (b.x_m, b.y_m)])
+        length = float(np.hypot(*(pb - pa)))
+        angle = math.degrees(math.atan2(pb[1] - pa[1], pb[0] - pa[0]))
+        if angle > 90:
+            angle -= 180
+        elif angle < -90:
+            angle += 180
+        txt = ax.text((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2, renderable(lk.id), fontsize=5.5, color="0.35",
+                      style="italic", rotation=angle, rotation_mode="anchor", ha="center", va="bottom", zorder=2,
+                      in_layout=False)
+        if txt.get_window_extent(renderer).width > 0.8 * length or length < 40:
+            txt.remove()
 
 
 def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float, float, float]:
@@ -446,7 +773,12 @@ def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float,
     return float(p5), float(p50), float(p95), float(median(w[:, 1])), float(np.mean(np.isinf(warned)))
 
 
-def channels(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
+def channel_name(channel: str, t: Text) -> str:
+    key = CHANNEL_KEYS.get(channel)
+    return t(key) if key else channel
+
+
+def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """How people were first warned, and when, by starting place."""
     firsts: dict[str, int] = {}
     by_place: dict[str, list[tuple[float, float]]] = {}
@@ -469,26 +801,19 @@ def channels(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
     places = sorted(shown, key=level_order)
     rows = [stats[s] for s in places]
 
-    fig = new_figure(ex, FIG_W, 2.6 + 0.26 * (len(names) + len(places)))
+    fig = new_figure(ex, t, FIG_W, 2.6 + 0.26 * (len(names) + len(places)))
     ax_ch, ax_pl = fig.subplots(2, 1, height_ratios=[len(names) + 1.5, len(places) + 1.5])
     shares = [100 * firsts[k] / total for k in names]
     ys = np.arange(len(names))
-    ax_ch.barh(
-        ys,
-        shares,
-        color=[NEVER if k == "" else matplotlib.colormaps[CMAP](0.25) for k in names],
-        hatch=["//" if k == "" else "" for k in names],
-        edgecolor="0.15",
-        linewidth=0.5,
-        height=0.65,
-    )
+    ax_ch.barh(ys, shares, color=[NEVER if k == "" else matplotlib.colormaps[CMAP](0.25) for k in names],
+               hatch=["//" if k == "" else "" for k in names], edgecolor="0.15", linewidth=0.5, height=0.65)
     for bar_y, share in zip(ys, shares, strict=True):
         ax_ch.text(share, bar_y, f" {share:.1f} %", va="center", fontsize=7.5)
-    ax_ch.set_yticks(ys, [renderable(CHANNEL_NAMES.get(k, k)) for k in names])
+    ax_ch.set_yticks(ys, [renderable(channel_name(k, t)) for k in names])
     ax_ch.invert_yaxis()
     ax_ch.set_xlim(0, max([*shares, 1.0]) * 1.15)
-    ax_ch.set_xlabel("share of all person-replications (%)")
-    ax_ch.set_title("Channel that warned each person first")
+    ax_ch.set_xlabel(t("fig_share_pr"))
+    ax_ch.set_title(t("fig_channel_first"))
     ax_ch.grid(axis="y", visible=False)
 
     finite = [v for row in rows for v in row[:4] if math.isfinite(v)]
@@ -504,43 +829,39 @@ def channels(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
         if math.isfinite(wat):
             ax_pl.plot([wat / 60], [y], marker="v", color=WATER, markeredgecolor="0.1", markersize=6, zorder=3)
         if never > 0:
-            ax_pl.text(hi, y, f"  {100 * never:.0f} % never", va="center", fontsize=7, color=NEVER)
+            ax_pl.text(hi, y, t("fig_never_pct", p=100 * never), va="center", fontsize=7, color=NEVER)
     order = median_order_s(card)
     if math.isfinite(order):
         ax_pl.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
     ax_pl.set_yticks(range(len(places)), [renderable(s) for s in places])
     ax_pl.set_ylim(len(places) - 0.5, -0.5)
-    ax_pl.set_xlabel("time since scenario start (min)")
-    more = f", the {len(places)} warned latest of {len(stats)}" if len(stats) > len(places) else ""
-    ax_pl.set_title(f"When people were warned, by starting place (top: highest level{more})")
+    ax_pl.set_xlabel(t("fig_minutes"))
+    more = t("fig_when_warned_more", k=len(places), n=len(stats)) if len(stats) > len(places) else ""
+    ax_pl.set_title(t("fig_when_warned", more=more))
     ax_pl.grid(axis="y", visible=False)
     ax_pl.legend(
         handles=[
-            Line2D([], [], marker="o", color=WARNED, markeredgecolor="0.1", linestyle="none", label="warned, median"),
-            Line2D([], [], color="0.25", linewidth=1.4, label="warned, P5–P95 (arrow: P95 never)"),
-            Line2D(
-                [], [], marker="v", color=WATER, markeredgecolor="0.1", linestyle="none", label="water arrives, median"
-            ),
-            Line2D([], [], color="0.15", linewidth=1, linestyle=(0, (4, 3)), label="evacuation order, median"),
+            Line2D([], [], marker="o", color=WARNED, markeredgecolor="0.1", linestyle="none",
+                   label=t("fig_warned_median")),
+            Line2D([], [], color="0.25", linewidth=1.4, label=t("fig_warned_range")),
+            Line2D([], [], marker="v", color=WATER, markeredgecolor="0.1", linestyle="none",
+                   label=t("fig_water_median")),
+            Line2D([], [], color="0.15", linewidth=1, linestyle=(0, (4, 3)), label=t("fig_order_median")),
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0),
-        bbox_transform=below(ax_pl, 28),
-        ncol=4,
-        fontsize=7,
+        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=4, fontsize=7,
     )
-    return _save(fig, path)
+    return save(fig, path)
 
 
-def cage(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
+def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """Distributions over replications of each cage's utilisation, longest queue and mean wait."""
     hoists = sorted({h.hoist for r in ex.results for h in r.hoists})
-    fig = new_figure(ex, FIG_W, 3.4)
+    fig = new_figure(ex, t, FIG_W, 3.4)
     axes = fig.subplots(1, 3)
     panels = (
-        ("utilisation", 100.0, "busy share of the whole drill (%)", "Cage utilisation", "{:.1f} %"),
-        ("max_queue", 1.0, "persons waiting, all stations", "Longest cage queue", "{:.0f}"),
-        ("mean_wait_s", 1 / 60, "min (people who boarded)", "Mean wait for the cage", "{:.1f} min"),
+        ("utilisation", 100.0, t("fig_cage_util_x"), t("fig_cage_util"), "{:.1f} %"),
+        ("max_queue", 1.0, t("fig_cage_queue_x"), t("fig_cage_queue_t"), "{:.0f}"),
+        ("mean_wait_s", 1 / 60, t("fig_cage_wait_x"), t("fig_cage_wait"), "{:.1f} min"),
     )
     styles = ("-", "--", ":", "-.")
     cmap = matplotlib.colormaps[CMAP]
@@ -560,39 +881,45 @@ def cage(ex: ExerciseResult, card: Scorecard, path: Path) -> Path:
             if len(hoists) == 1:
                 ax.hist(v, bins=bins, color=cmap(0.3), edgecolor="white", linewidth=0.4)
             else:
-                ax.hist(
-                    v,
-                    bins=bins,
-                    histtype="step",
-                    color=cmap(0.15 + 0.7 * i / len(hoists)),
-                    linestyle=styles[i % len(styles)],
-                    linewidth=1.5,
-                    label=renderable(f"{hid} (median {medians[-1]})"),
-                )
+                ax.hist(v, bins=bins, histtype="step", color=cmap(0.15 + 0.7 * i / len(hoists)),
+                        linestyle=styles[i % len(styles)], linewidth=1.5,
+                        label=renderable(f"{hid} {t('fig_median_of', v=medians[-1])}"))
             ax.axvline(med, color="0.1", linewidth=1, linestyle=(0, (4, 3)))
-        ax.set_title(f"{title}\n(median {medians[0]})" if len(medians) == 1 else title)
+        ax.set_title(f"{title}\n{t('fig_median_of', v=medians[0])}" if len(medians) == 1 else title)
         ax.set_xlabel(unit)
-        ax.set_ylabel("replications")
+        ax.set_ylabel(t("fig_replications"))
         ax.grid(axis="x", visible=False)
         if len(hoists) > 1:
             ax.legend(fontsize=7)
-    return _save(fig, path)
+    return save(fig, path)
 
 
-def make_figures(ex: ExerciseResult, card: Scorecard, out_dir: Path) -> dict[str, Path]:
+def make_figures(ex: ExerciseResult, card: Scorecard, out_dir: Path, *, lang: str = "en") -> Figures:
     """Draw every figure of an exercise as PNG into ``out_dir``.
 
     Args:
         ex: the exercise.
         card: its scorecard.
         out_dir: an existing folder.
+        lang: "en" or "zh".
 
     Returns:
         Figure name (the file stem) → PNG path written, in the order the report shows them.
     """
     out = Path(out_dir)
-    makers = [("warned_safe", warned_safe), ("network", network), ("channels", channels)]
+    t = Text(lang)
+    makers: list[tuple[str, Any]] = [("timeline", timeline), ("warned_safe", warned_safe)]
+    views = site_views(ex)
+    if "section" in views:
+        makers.append(("section", section))
+    if "map" in views:
+        makers.append(("map", site_map))
+    makers.append(("channels", channels))
     if ex.spec.hoists:
         makers.append(("cage", cage))
+    figs = Figures()
+    figs.lang = lang
     with style():
-        return {name: make(ex, card, out / f"{name}.png") for name, make in makers}
+        for name, make in makers:
+            figs[name] = make(ex, card, t, out / f"{name}.png")
+    return figs

@@ -87,7 +87,7 @@ def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, l
         data = scorecard_json(ex, card)
         (tmp / "scorecard.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         write_outcomes_csv(ex, tmp / "outcomes.csv")
-        figs = figures.make_figures(ex, card, tmp / "figures")
+        figs = figures.make_figures(ex, card, tmp / "figures", lang=lang)
         report.write_pdf(ex, card, figs, tmp / "report.pdf", lang=lang)
         written: dict[str, Path] = {}
         (out / "figures").mkdir(exist_ok=True)

@@ -1,10 +1,25 @@
-"""The exercise report as a PDF a planner can hand to the regulator.
+"""The exercise report as a PDF a planner can sign and hand to the regulator, in English or Chinese.
 
-Pages: a cover with the provenance and the scorecard table; the figures, each with a caption saying
-how to read it; the timeline of the median replication in clock time; the model's cited defaults,
-quoted from the model modules' docstrings; the method. Pages are A4 portrait, laid out in inches
-from the top-left, and the file carries no creation date, so the same seed gives the same bytes.
-The report only reads the exercise; it never re-simulates.
+The document, one function per section so a later step can fill its own:
+
+1. cover — site, plan and version, scenario, date, seed, replications, grade (:func:`cover`);
+2. summary, one page — grade, key results, the weakest places, the three most serious findings and the
+   three most effective revisions (:func:`summary`);
+3. scorecard — every metric with its spread (:func:`scorecard_table`);
+4. timeline — from the first sign to the last person safe, across replications and in the median one
+   (:func:`timeline`);
+5. warning and evacuation against the water (:func:`progress`);
+6. the site drawn with the water, the clearance and the bottlenecks (:func:`site`);
+7. tables by mining level and by place (:func:`zones`);
+8. warning channels and the cage (:func:`channels`);
+9. findings with class, evidence and plan clause (:func:`findings`) and revisions with before and after
+   (:func:`revisions`) — filled by the scoring and revision steps; empty until they exist;
+10. assumptions and parameters with their sources (:func:`assumptions`);
+11. appendix on method (:func:`method`).
+
+Pages are A4 portrait, laid out in inches from the top-left. The file carries no creation date and
+fixed metadata, so the same seed gives the same bytes. The report only reads the exercise; it never
+re-simulates.
 """
 
 from __future__ import annotations
@@ -14,11 +29,13 @@ import importlib
 import inspect
 import math
 import re
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -31,10 +48,12 @@ from drills import __version__
 from drills.experiment import exercise as exercise_module
 from drills.experiment import scorecard as scorecard_module
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.figures import font_families, renderable, scenario_start, style
+from drills.experiment.figures import font_families, make_figures, renderable, scenario_start, style
+from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
+from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
 
 Slant = Literal["normal", "italic"]
@@ -42,16 +61,33 @@ PAGE_W, PAGE_H = 8.27, 11.69  # A4 portrait, inches
 LEFT, RIGHT, TOP, BOTTOM = 0.8, 0.8, 0.75, 0.95
 GREY = "0.35"
 SHADE = "0.93"
-#: Model modules whose docstrings carry the cited defaults, with the heading each gets.
+ACCENT = "#1F4E79"
+#: Model modules whose docstrings carry the cited defaults, and when the report quotes each.
 SOURCES = (
-    ("drills.model.movement", "Walking, wading, climbing and crowd flow"),
-    ("drills.model.hoist", "Cage hoisting"),
-    ("drills.model.behaviour", "Human response"),
-    ("drills.model.inrush", "Water inrush"),
+    ("drills.model.movement", "miners"),
+    ("drills.model.hoist", "hoists"),
+    ("drills.model.behaviour", "miners"),
+    ("drills.model.inrush", "inrush"),
+    ("drills.model.residents", "residents"),
+    ("drills.model.traffic", "residents"),
+    ("drills.model.dam_break", "dam_break"),
+    ("drills.model.lethality", "dam_break"),
+    ("drills.model.warning", "always"),
+    ("drills.model.decision", "always"),
 )
+#: The finding classes of AQ/T 9009-2015 practice, in order of severity.
+FINDING_CLASSES = {"deficiency": "不足项", "corrective": "整改项", "improvement": "改进项"}
+FINDING_CLASS_EN = {"deficiency": "deficiency", "corrective": "corrective", "improvement": "improvement"}
 
 
 # ------------------------------------------------------------------ text
+
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_CLOSE = "，。、；：）」》！？%"
+#: Line-breaking units: one CJK character (with any closing punctuation after it), a run of other
+#: characters (with closing CJK punctuation after it), or white space.
+_UNIT = re.compile(rf"[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*|\s+")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
 
 
 @functools.cache
@@ -59,20 +95,37 @@ def _font(size: float, weight: str = "normal", slant: Slant = "normal") -> FontP
     return FontProperties(family=list(font_families()), size=size, weight=weight, style=slant)
 
 
+@functools.cache
+def _char_width_pt(char: str, weight: str) -> float:
+    """Advance width of one character at 10 pt (cached: measuring whole strings with the fallback
+    fonts is slow)."""
+    return text_to_path.get_text_width_height_descent(char, _font(10.0, weight), ismath=False)[0]
+
+
 def _width_in(text: str, size: float, weight: str = "normal") -> float:
-    return text_to_path.get_text_width_height_descent(text, _font(size, weight), ismath=False)[0] / 72
+    """Width of ``text`` in inches, from per-character advances (kerning ignored; 2 % to spare)."""
+    return 1.02 * sum(_char_width_pt(c, weight) for c in text) * size / 10 / 72
 
 
 def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> list[str]:
-    """Greedy word wrap of ``text`` to ``width_in`` inches at ``size`` points, measured with the font."""
+    """Greedy wrap of ``text`` to ``width_in`` inches at ``size`` points, measured with the font.
+
+    Latin text breaks at spaces; Chinese text between any two characters, but never before closing
+    punctuation.
+    """
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
-            trial = f"{line} {word}" if line else word
+        space = False
+        for unit in _UNIT.findall(para):
+            if unit.isspace():
+                space = bool(line)
+                continue
+            trial = f"{line} {unit}" if space else line + unit
+            space = False
             if line and _width_in(trial, size, weight) > width_in:
                 lines.append(line)
-                line = word
+                line = unit
             else:
                 line = trial
         lines.append(line)
@@ -113,13 +166,14 @@ def blocks(doc: str, *, summary: bool = False) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------ layout
 
 
-class _Document:
+class Document:
     """A4 pages filled top to bottom; ``y`` is the next free position, inches from the page top."""
 
     def __init__(self) -> None:
         self.pages: list[Figure] = []
         self.y = 0.0
         self.width = PAGE_W - LEFT - RIGHT
+        self.figure_no = 0
 
     @property
     def page(self) -> Figure:
@@ -137,30 +191,24 @@ class _Document:
             self.new_page()
 
     def put(self, x_in: float, y_in: float, text: str, size: float, **kw) -> None:
-        """Draw ``text`` with its top-left (or ``ha``) anchor at inches from the page's top-left."""
-        kw.setdefault("va", "top")
-        self.page.text(
-            x_in / PAGE_W,
-            1 - y_in / PAGE_H,
-            renderable(text),
-            fontproperties=_font(size, kw.pop("weight", "normal"), kw.pop("slant", "normal")),
-            **kw,
-        )
+        """Draw ``text`` with its top-left (or ``ha``) anchor at inches from the page's top-left.
 
-    def text(
-        self,
-        text: str,
-        size: float = 9.0,
-        *,
-        weight: str = "normal",
-        slant: Slant = "normal",
-        indent: float = 0.0,
-        marker: str = "",
-        color: str = "black",
-        after: float = 0.08,
-    ) -> None:
+        The Chinese font has no bold face: bold Chinese is drawn with a thin outline of its own colour.
+        """
+        kw.setdefault("va", "top")
+        weight = kw.pop("weight", "normal")
+        font = _font(size, weight, kw.pop("slant", "normal"))
+        at = (x_in / PAGE_W, 1 - y_in / PAGE_H)
+        if weight == "bold" and _HAS_CJK.search(text):
+            # an outline drawn as a path under the text, which stays text (so it can be searched and copied)
+            stroke = patheffects.Stroke(linewidth=size * 0.05, foreground=kw.get("color", "black"))
+            self.page.text(*at, renderable(text), fontproperties=font, path_effects=[stroke], **kw)
+        self.page.text(*at, renderable(text), fontproperties=font, **kw)
+
+    def text(self, text: str, size: float = 9.0, *, weight: str = "normal", slant: Slant = "normal",
+             indent: float = 0.0, marker: str = "", color: str = "black", after: float = 0.08) -> None:
         """A wrapped paragraph (with a hanging ``marker`` for list items), continued on new pages."""
-        step = size * 1.38 / 72
+        step = size * 1.42 / 72
         hang = 0.22 if marker else 0.0
         lines = wrap(renderable(text), size, self.width - indent - hang, weight)
         for i, line in enumerate(lines):
@@ -171,35 +219,49 @@ class _Document:
             self.y += step
         self.y += after
 
-    def heading(self, text: str, size: float = 13.0) -> None:
-        self.ensure(size / 72 * 1.6 + 0.6)  # never leave a heading alone at the foot of a page
+    def heading(self, text: str, size: float = 13.0, *, new_page: bool = False) -> None:
+        """A section heading; never left alone at the foot of a page."""
+        if new_page:
+            self.new_page()
+        self.ensure(size / 72 * 1.6 + 1.0)
         self.y += 0.1
-        self.text(text, size, weight="bold", after=0.1)
+        self.text(text, size, weight="bold", color=ACCENT, after=0.04)
+        self._rule(0.6, color=ACCENT)
+        self.y += 0.12
 
-    def table(
-        self,
-        columns: list[tuple[str, float, str]],
-        rows: list[list[str]],
-        *,
-        size: float = 8.0,
-        header: bool = True,
-        shade: bool = True,
-        bold_first: bool = False,
-    ) -> None:
-        """A text table; ``columns`` are (title, width in inches, "left"|"right"); cells wrap."""
-        line = size * 1.35 / 72
+    def subheading(self, text: str, size: float = 10.5) -> None:
+        self.ensure(size / 72 * 1.6 + 0.6)
+        self.y += 0.06
+        self.text(text, size, weight="bold", after=0.06)
+
+    def table(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *, size: float = 8.0,
+              header: bool = True, shade: bool = True, bold_first: bool = False,
+              fills: list[list[str | None]] | None = None, keep_together: bool = False) -> None:
+        """A text table; ``columns`` are (title, width in inches, "left"|"right"); cells wrap.
+
+        ``fills`` gives an optional background colour per cell; ``keep_together`` starts the table on a
+        new page when it would fit on one page but not in what is left of this one.
+        """
+        line = size * 1.38 / 72
         pad = 0.05
+        if keep_together and self.pages and self.room() < self.table_height(columns, rows, size=size) <= (
+                PAGE_H - TOP - BOTTOM - 0.5):
+            self.new_page()
 
         def draw_header() -> None:
+            heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
+            height = max(len(h) for h in heads) * line + 2 * pad
             x = LEFT
-            for title, w, align in columns:
-                self.put(x + (w - pad if align == "right" else pad), self.y + pad, title, size, weight="bold", ha=align)
+            for head, (_, w, align) in zip(heads, columns, strict=True):
+                for i, ln in enumerate(head):
+                    self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
+                             weight="bold", ha=align)
                 x += w
-            self.y += line + 2 * pad
+            self.y += height
             self._rule(0.8)
 
         if header:
-            self.ensure(3 * line)
+            self.ensure(4 * line)
             self._rule(0.8)
             draw_header()
         for k, row in enumerate(rows):
@@ -211,40 +273,60 @@ class _Document:
                     self._rule(0.8)
                     draw_header()
             if shade and k % 2:
-                self.page.add_artist(_band(self.page, LEFT, self.y, sum(w for _, w, _ in columns), height))
+                self.page.add_artist(_band(self.page, LEFT, self.y, sum(w for _, w, _ in columns), height, SHADE))
             x = LEFT
             for j, (cell, (_, w, align)) in enumerate(zip(cells, columns, strict=True)):
+                fill = fills[k][j] if fills is not None else None
+                if fill:
+                    self.page.add_artist(_band(self.page, x + 0.01, self.y + 0.01, w - 0.02, height - 0.02, fill))
                 for i, ln in enumerate(cell):
-                    self.put(
-                        x + (w - pad if align == "right" else pad),
-                        self.y + pad + i * line,
-                        ln,
-                        size,
-                        ha=align,
-                        weight="bold" if bold_first and j == 0 else "normal",
-                    )
+                    self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
+                             ha=align, weight="bold" if bold_first and j == 0 else "normal")
                 x += w
             self.y += height
         if header:
             self._rule(0.8)
         self.y += 0.12
 
-    def _rule(self, lw: float) -> None:
-        y = 1 - self.y / PAGE_H
-        self.page.add_artist(_hline(self.page, LEFT / PAGE_W, 1 - RIGHT / PAGE_W, y, lw))
+    def table_height(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *,
+                     size: float = 8.0) -> float:
+        """The height in inches :meth:`table` will take (header included)."""
+        line = size * 1.38 / 72
+        pad = 0.05
+        head = max(len(wrap(renderable(title), size, w - 2 * pad, "bold")) for title, w, _ in columns)
+        body = sum(max(len(wrap(renderable(v), size, w - 2 * pad)) for v, (_, w, _) in zip(row, columns, strict=True))
+                   for row in rows)
+        return (head + body) * line + 2 * pad * (len(rows) + 1) + 0.12
 
-    def image(self, path: Path, title: str, caption: str) -> None:
+    def _rule(self, lw: float, color: str = "0.2") -> None:
+        y = 1 - self.y / PAGE_H
+        self.page.add_artist(_hline(self.page, LEFT / PAGE_W, 1 - RIGHT / PAGE_W, y, lw, color))
+
+    def box(self, lines: list[tuple[str, float, str]], *, fill: str = "#EEF3F8", edge: str = ACCENT) -> None:
+        """A shaded box of short lines ``(text, size, weight)`` across the text width."""
+        height = sum(s * 1.5 / 72 for _, s, _ in lines) + 0.2
+        self.ensure(height + 0.1)
+        self.page.add_artist(_band(self.page, LEFT, self.y, self.width, height, fill, edge))
+        y = self.y + 0.1
+        for text, size, weight in lines:
+            self.put(LEFT + 0.15, y, text, size, weight=weight)
+            y += size * 1.5 / 72
+        self.y += height + 0.15
+
+    def image(self, path: Path, title: str, caption: str, *, max_h: float | None = None) -> None:
         """A figure PNG at the full text width (smaller if the page is too short) with its caption."""
         img = imread(str(path))
         rgb = (np.asarray(img)[..., :3] * 255).round().astype(np.uint8)
         h_px, w_px = rgb.shape[:2]
-        cap_lines = len(wrap(caption, 8.5, self.width))
-        text_h = 0.35 + cap_lines * 8.5 * 1.38 / 72 + 0.3
-        max_h = PAGE_H - TOP - BOTTOM - text_h
+        cap_lines = len(wrap(renderable(caption), 8.5, self.width))
+        text_h = 0.35 + cap_lines * 8.5 * 1.42 / 72 + 0.3
+        limit = PAGE_H - TOP - BOTTOM - text_h - 0.5
+        if max_h is not None:
+            limit = min(limit, max_h)
         w = self.width
         h = w * h_px / w_px
-        if h > max_h:
-            w, h = max_h * w_px / h_px, max_h
+        if h > limit:
+            w, h = limit * w_px / h_px, limit
         self.ensure(h + text_h)
         self.text(title, 10, weight="bold", after=0.06)
         x0 = LEFT + (self.width - w) / 2
@@ -252,41 +334,34 @@ class _Document:
         ax.imshow(rgb, interpolation="none", aspect="auto")
         ax.set_axis_off()
         self.y += h + 0.08
-        self.text(caption, 8.5, slant="italic", color="0.15", after=0.3)
+        self.text(caption, 8.5, slant="normal" if _HAS_CJK.search(caption) else "italic", color="0.15", after=0.3)
 
-    def footers(self, left: str) -> None:
+    def footers(self, left: str, t: Text) -> None:
         n = len(self.pages)
         for k, page in enumerate(self.pages, 1):
             page.add_artist(_hline(page, LEFT / PAGE_W, 1 - RIGHT / PAGE_W, 0.62 / PAGE_H, 0.4))
             page.text(LEFT / PAGE_W, 0.45 / PAGE_H, renderable(left), fontproperties=_font(7.5), color=GREY, va="top")
-            page.text(
-                1 - RIGHT / PAGE_W,
-                0.45 / PAGE_H,
-                f"page {k} of {n}",
-                fontproperties=_font(7.5),
-                color=GREY,
-                va="top",
-                ha="right",
-            )
+            page.text(1 - RIGHT / PAGE_W, 0.45 / PAGE_H, t("page_of", k=k, n=n), fontproperties=_font(7.5),
+                      color=GREY, va="top", ha="right")
+
+    def save(self, path: Path, metadata: dict[str, Any]) -> None:
+        """Write the pages as one PDF with fixed metadata (no creation date)."""
+        with PdfPages(path, metadata={**metadata, "CreationDate": None}) as pdf:
+            for page in self.pages:
+                pdf.savefig(page)
 
 
-def _hline(fig: Figure, x0: float, x1: float, y: float, lw: float) -> Line2D:
-    return Line2D([x0, x1], [y, y], transform=fig.transFigure, color="0.2", linewidth=lw)
+def _hline(fig: Figure, x0: float, x1: float, y: float, lw: float, color: str = "0.2") -> Line2D:
+    return Line2D([x0, x1], [y, y], transform=fig.transFigure, color=color, linewidth=lw)
 
 
-def _band(fig: Figure, x_in: float, y_in: float, w_in: float, h_in: float) -> Rectangle:
-    return Rectangle(
-        (x_in / PAGE_W, 1 - (y_in + h_in) / PAGE_H),
-        w_in / PAGE_W,
-        h_in / PAGE_H,
-        transform=fig.transFigure,
-        facecolor=SHADE,
-        edgecolor="none",
-        zorder=-1,
-    )
+def _band(fig: Figure, x_in: float, y_in: float, w_in: float, h_in: float, fill: str,
+          edge: str = "none") -> Rectangle:
+    return Rectangle((x_in / PAGE_W, 1 - (y_in + h_in) / PAGE_H), w_in / PAGE_W, h_in / PAGE_H,
+                     transform=fig.transFigure, facecolor=fill, edgecolor=edge, linewidth=0.8, zorder=-1)
 
 
-# ------------------------------------------------------------------ content
+# ------------------------------------------------------------------ content helpers
 
 
 def clock(ex: ExerciseResult, t_s: float) -> str:
@@ -294,9 +369,9 @@ def clock(ex: ExerciseResult, t_s: float) -> str:
     start = scenario_start(ex)
     if start is None or not math.isfinite(t_s):
         return "–"
-    t = start + timedelta(seconds=float(t_s))
-    days = (t.date() - start.date()).days
-    return t.strftime("%H:%M:%S") + (f" +{days}d" if days else "")
+    when = start + timedelta(seconds=float(t_s))
+    days = (when.date() - start.date()).days
+    return when.strftime("%H:%M:%S") + (f" +{days}d" if days else "")
 
 
 def median_replication(card: Scorecard) -> int:
@@ -308,237 +383,503 @@ def median_replication(card: Scorecard) -> int:
     return order[(len(order) - 1) // 2] if order else 0
 
 
-def _cover(doc: _Document, ex: ExerciseResult, card: Scorecard) -> None:
+def fmt(value: float, unit: str, t: Text) -> str:
+    """A metric value in the report's language ("never" translated)."""
+    out = fmt_value(value, unit)
+    return out.replace("never", t("never")) if t.zh else out
+
+
+def describe(dist: Any, t: Text, unit: str = "s") -> str:
+    """A parameter's distribution in words, times as minutes:seconds."""
+    zh = t.zh
+    if isinstance(dist, var.Fixed):
+        return fmt(dist.value, unit, t)
+    if isinstance(dist, var.LogNormal):
+        m, p = fmt(dist.median, unit, t), fmt(dist.p95, unit, t)
+        return f"对数正态，中位数 {m}，P95 {p}" if zh else f"lognormal, median {m}, P95 {p}"
+    if isinstance(dist, var.Uniform):
+        lo, hi = fmt(dist.low, unit, t), fmt(dist.high, unit, t)
+        return f"均匀分布 {lo} – {hi}" if zh else f"uniform {lo} – {hi}"
+    if isinstance(dist, var.Triangular):
+        a, b, c = (fmt(v, unit, t) for v in (dist.low, dist.mode, dist.high))
+        return f"三角分布 {a} / {b} / {c}" if zh else f"triangular {a} / {b} / {c}"
+    if isinstance(dist, var.Normal):
+        m, s = fmt(dist.mean, unit, t), fmt(dist.sd, unit, t)
+        return f"正态分布，均值 {m}，标准差 {s}" if zh else f"normal, mean {m}, sd {s}"
+    return str(dist)
+
+
+def grade_of(card: Scorecard) -> str | None:
+    """The exercise's grade, once the scoring step gives the scorecard one (None until then)."""
+    grade = getattr(card, "grade", None)
+    return str(grade) if grade else None
+
+
+def people_groups(ex: ExerciseResult, t: Text) -> str:
+    miners = sum(p.group == "miner" for p in ex.spec.people)
+    residents = sum(p.group == "resident" for p in ex.spec.people)
+    parts = ([t("miners", n=miners)] if miners else []) + ([t("residents", n=residents)] if residents else [])
+    return ("、" if t.zh else ", ").join(parts)
+
+
+def conditions(ex: ExerciseResult, t: Text) -> str:
+    """Time of day and rain, e.g. "night, heavy rain"."""
+    rain = f"rain_{ex.spec.rain}"
+    return t("list_sep").join([t(ex.spec.time_of_day) if ex.spec.time_of_day in ("day", "night")
+                               else ex.spec.time_of_day, t(rain) if rain in _KEYS else ex.spec.rain])
+
+
+def margin(value: float, duration_s: float | None, t: Text) -> str:
+    """A safety margin: "≥ drill length" when the water never came, "not all safe" when someone wasn't."""
+    if value == -math.inf:
+        return t("margin_not_all")
+    if duration_s is not None and math.isfinite(value) and value >= duration_s:
+        return t("at_least", v=fmt(duration_s, "s", t))
+    return fmt(value, "s", t)
+
+
+def _value(s: Any, value: float, t: Text, duration_s: float | None) -> str:
+    if s.key.startswith("margin"):
+        return margin(value, duration_s, t)
+    return fmt(value, s.unit, t)
+
+
+def zone_label(zone: str, t: Text) -> str:
+    m = re.match(r"^level (.+)$", zone)
+    return t("zone_level", level=m.group(1)) if m else zone
+
+
+def _metric(card: Scorecard, key: str):
+    return next((m for m in card.metrics if m.key == key), None)
+
+
+# ------------------------------------------------------------------ sections
+
+
+def cover(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
+    """Cover: what was drilled, against which plan, when, how many times, and the grade."""
     prov = provenance(ex)
     m = ex.spec.meta
     doc.new_page()
-    doc.text("Drill evaluation report", 22, weight="bold", after=0.12)
-    doc.text(m.scenario_title, 13, after=0.3)
+    doc.y = 1.4
+    doc.text(t("report_title"), 26, weight="bold", color=ACCENT, after=0.1)
+    doc.text(t("report_kind"), 11, color=GREY, after=0.35)
+    doc.text(m.scenario_title, 15, weight="bold", after=0.1)
+    doc.text(m.site_name, 11, after=0.5)
     start = scenario_start(ex)
     dur = ex.spec.duration_s
     files = " · ".join(f"{k}: {v}" for k, v in prov["files"].items())
+    weather = conditions(ex, t)
     rows = [
-        ["Site", f"{m.site_name} ({m.site_id})"],
-        ["Plan", f"{m.plan_id}, version {m.plan_version}"],
-        ["Unit", m.plan_unit],
-        ["Scenario", m.scenario_id],
-        ["Scenario start", start.strftime("%Y-%m-%d %H:%M") if start else m.start_time],
-        ["Drill length", f"{int(dur // 3600)} h {int(dur % 3600 // 60):02d} min simulated"],
-        ["People", str(prov["people"])],
-        ["Replications", str(prov["replications"])],
-        ["Seed", str(prov["seed"])],
-        ["Tool", prov["tool"]],
-        ["Input files", files or "–"],
+        [t("site"), f"{m.site_name} ({m.site_id})"],
+        [t("plan"), t("plan_value", id=m.plan_id, version=m.plan_version)],
+        [t("unit"), m.plan_unit],
+        [t("scenario"), f"{m.scenario_title} ({m.scenario_id})"],
+        [t("scenario_start"), start.strftime("%Y-%m-%d %H:%M") if start else m.start_time],
+        [t("time_of_day"), weather],
+        [t("drill_length"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
+        [t("people"), t("people_value", n=prov["people"], groups=people_groups(ex, t))],
+        [t("replications"), str(prov["replications"])],
+        [t("seed"), str(prov["seed"])],
+        [t("tool"), prov["tool"]],
+        [t("input_files"), files or "–"],
     ]
-    doc.table(
-        [("", 1.5, "left"), ("", doc.width - 1.5, "left")], rows, size=9, header=False, shade=False, bold_first=True
-    )
-    doc.heading("Scorecard")
-    doc.text(
-        f"Each metric is measured in every replication and summarised over the {card.replications} "
-        "replications: the mean with its 95 % confidence interval, the 5th and 95th percentiles, and the "
-        "number of replications in which it was never reached (left out of the mean). Times are "
-        'minutes:seconds after the scenario start. A P95 of "never" means the time was not reached in '
-        "more than 5 % of the replications.",
-        8.5,
-        after=0.12,
-    )
+    doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
+              bold_first=True)
+    doc.y += 0.2
+    grade = grade_of(card)
+    doc.box([(t("grade_line", grade=grade or t("grade_none")), 12 if grade else 10.5, "bold")])
+    doc.y += 0.2
+    doc.text(t("cover_note", n=ex.replications), 8.5, color=GREY)
+
+
+_KEYS = frozenset(EN)  # the keys the phrase table knows
+
+
+def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
+    """The summary's key numbers: (what, value) rows, only for metrics the scorecard has."""
+    rows: list[list[str]] = []
+
+    def add(key: str, label: str, stat: str = "mean") -> None:
+        s = _metric(card, key)
+        if s is None:
+            return
+        value = getattr(s, stat)
+        text = _value(s, value, t, duration_s) if s.unit != "persons" else f"{value:.1f}"
+        if s.not_reached and s.unit == "s":
+            text += f"  ({t('col_not_reached')} {s.not_reached}/{s.n})"
+        rows.append([t(label), text])
+
+    add("order_s", "headline_order", "p50")
+    add("downstream_order_s", "headline_order", "p50")
+    add("t100_warned_s", "headline_all_warned", "p50")
+    add("share_warned_before_water", "headline_warned")
+    add("share_safe_before_water", "headline_safe")
+    add("t_all_safe_s", "headline_all_safe", "p50")
+    add("margin_p5_s", "headline_margin", "p50")
+    add("caught", "headline_caught")
+    add("expected_fatalities", "headline_fatal")
+    return rows
+
+
+def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
+    """The ``k`` levels or places with the lowest share safe before the water, then most fatalities."""
+    return sorted(card.zones, key=lambda z: (z.share_safe_before_water.mean, -z.expected_fatalities.mean,
+                                             z.zone))[:k]
+
+
+def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any],
+            revised: Sequence[Any]) -> None:
+    """One page: grade, key results, the weakest places, the worst findings, the best revisions."""
+    doc.heading(t("summary"), new_page=True)
+    grade = grade_of(card)
+    doc.box([(t("grade_line", grade=grade or t("grade_none")), 11, "bold")])
+    doc.text(t("summary_intro", n=ex.replications), 8.5, after=0.1)
+    doc.subheading(t("key_results"))
+    doc.table([("", 3.6, "left"), ("", doc.width - 3.6, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
+              header=False)
+    doc.subheading(t("worst_places"))
+    doc.text(t("worst_places_intro"), 8.5, after=0.05)
+    for z in weakest_zones(card):
+        never = t("never_part", share=fmt(z.never_warned_share, "share", t)) if z.never_warned_share > 0 else ""
+        fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
+        doc.text(t("worst_place_line", zone=zone_label(z.zone, t), people=z.people,
+                   warned=fmt(z.share_warned_before_water.mean, "share", t),
+                   safe=fmt(z.share_safe_before_water.mean, "share", t),
+                   t100=fmt(z.t100_warned_s.p50, "s", t), never=never, fat=fat), 8.5, marker="•", after=0.04)
+    doc.y += 0.05
+    doc.subheading(t("worst_findings"))
+    if found:
+        for f in list(found)[:3]:
+            doc.text(_finding_line(f, t), 8.5, marker="•", after=0.04)
+    else:
+        doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
+    doc.subheading(t("best_revisions"))
+    if revised:
+        for r in list(revised)[:3]:
+            doc.text(_revision_line(r, t), 8.5, marker="•", after=0.04)
+    else:
+        doc.text(t("no_revisions_yet"), 8.5, slant="italic", color=GREY)
+
+
+def metric_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
+    """The scorecard as table rows (also what the golden test pins)."""
     rows = []
     for s in card.metrics:
-        ci = f"{fmt_value(s.ci_low, s.unit)} – {fmt_value(s.ci_high, s.unit)}" if not math.isnan(s.ci_low) else "–"
-        rows.append(
-            [
-                s.label,
-                fmt_value(s.mean, s.unit),
-                ci,
-                fmt_value(s.p5, s.unit),
-                fmt_value(s.p95, s.unit),
-                f"{s.not_reached}/{s.n}",
-            ]
-        )
+        ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
+              if not math.isnan(s.ci_low) else "–")
+        rows.append([t.metric(s.key, s.label), _value(s, s.mean, t, duration_s), ci, _value(s, s.p5, t, duration_s),
+                     _value(s, s.p95, t, duration_s), f"{s.not_reached}/{s.n}"])
+    return rows
+
+
+def scorecard_text(card: Scorecard, lang: str = "en", duration_s: float | None = None) -> str:
+    """The scorecard and the table by level or place as plain text, one row a line, tab-separated."""
+    t = Text(lang)
+    head = [t(k) for k in ("col_metric", "col_mean", "col_ci", "col_p5", "col_p95", "col_not_reached")]
+    lines = [f"# scorecard: {card.replications} replications, seed {card.seed}, {card.people} people",
+             "\t".join(head), *("\t".join(r) for r in metric_rows(card, t, duration_s)), "",
+             "\t".join(c for c, _, _ in zone_columns(t, 0.0)),
+             *("\t".join(r) for r in zone_rows(card, t, duration_s))]
+    return "\n".join(lines) + "\n"
+
+
+def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
+    """Every metric with its mean, confidence interval, percentiles and replications not reached."""
+    doc.heading(t("scorecard"), new_page=True)
+    doc.text(t("scorecard_intro", n=card.replications), 8.5, after=0.12)
     doc.table(
-        [
-            ("metric", 2.45, "left"),
-            ("mean", 0.7, "right"),
-            ("95 % CI", 1.4, "right"),
-            ("P5", 0.6, "right"),
-            ("P95", 0.62, "right"),
-            ("not reached", doc.width - 5.77, "right"),
-        ],
-        rows,
-        size=8.5,
+        [(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
+         (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
+         (t("col_not_reached"), doc.width - 5.77, "right")],
+        metric_rows(card, t, ex.spec.duration_s), size=8.5,
     )
 
 
-def captions(ex: ExerciseResult, card: Scorecard) -> dict[str, tuple[str, str]]:
-    """Title and how-to-read caption of each figure, by figure name."""
-    n, people = ex.replications, len(ex.spec.people)
-    return {
-        "warned_safe": (
-            "Warned and safe against the water",
-            f"Share of all {people} people warned (solid line), safe ({', '.join(SAFE_OUTCOMES)}; dashed) and "
-            "whose starting place the water had reached (dash-dot), against time since the scenario start (clock "
-            f"time on the top axis). Lines are the median over the {n} replications and bands the 5th–95th "
-            "percentiles; the vertical dashed line is the median time the evacuation order was given. Safety "
-            "should rise well ahead of the water; a band that stays below 100 % shows replications in which "
-            "some people were never warned or never safe.",
-        ),
-        "network": (
-            "Where the water went and where people were cleared",
-            "The mine as a vertical section (horizontal position against elevation; the two scales differ). "
-            "(a) Each passage is coloured by the median time the water reached the earlier of its two ends; grey "
-            "passages stayed dry in most replications; the line style gives the passage kind. (b) Each starting "
-            "place is coloured by the median time the last person who started there was safe; a red cross marks "
-            f"a place not cleared in most replications, and (k/{n}) after a name counts the replications in "
-            "which someone from there was never safe. Small grey dots are places where nobody started.",
-        ),
-        "channels": (
-            "How and when people were warned",
-            f"Top: the channel by which each person first received the warning, as a share of all {people} × {n} "
-            'person-replications; "crew mate" is a warned member of the same crew passing it on at the same '
-            'place, "water seen" a natural cue. Bottom: for each starting place (highest level first) the '
-            "median time people there were warned (dot) with the 5th–95th percentile range (an arrow: some "
-            "were never warned), the median time the water reached the place (triangle) and the median order "
-            "time (dashed). A dot to the right of its triangle means people there were warned after the water "
-            "came.",
-        ),
-        "cage": (
-            "The cage",
-            f"Distributions over the {n} replications of the cage's busy time as a share of the whole drill "
-            "length, of the longest queue waiting for it (all stations together) and of the mean wait of the "
-            "people who boarded; dashed lines are the medians. A long queue with a low utilisation points to "
-            "late arrivals at the station or to the cage's station order rather than to its capacity.",
-        ),
-    }
-
-
-def _figures(doc: _Document, ex: ExerciseResult, card: Scorecard, figs: dict[str, Path]) -> None:
-    texts = captions(ex, card)
-    doc.new_page()
-    doc.heading("Figures")
-    for k, (name, path) in enumerate(figs.items(), 1):
-        title, caption = texts.get(name, (name.replace("_", " ").capitalize(), ""))
-        doc.image(Path(path), f"Figure {k}. {title}", caption)
-
-
-def _timeline(doc: _Document, ex: ExerciseResult, card: Scorecard) -> None:
+def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
+    """From the first sign to the last person safe: all replications (figure), the median one (table)."""
     if not ex.results:
         return
     r = median_replication(card)
     res = ex.results[r]
     per = {k: float(v[r]) for k, v in card.per_replication.items()}
-    for key in ("order_s", "t90_warned_s", "t100_warned_s", "t_all_safe_s", "share_safe", "caught"):
+    for key in ("order_s", "downstream_order_s", "t90_warned_s", "t100_warned_s", "t_all_safe_s", "share_safe",
+                "caught"):
         per.setdefault(key, math.nan)
-    doc.new_page()
-    doc.heading(f"Timeline of the median replication (no. {res.replication})")
-    doc.text(
-        f"The {ex.replications} replications are ranked by the time everyone was safe (those in which "
-        "someone was never safe last, by the share who were safe); this is the middle one. In it: order "
-        f"given at {fmt_value(per['order_s'], 's')}, 90 % warned at {fmt_value(per['t90_warned_s'], 's')}, "
-        f"everyone warned at {fmt_value(per['t100_warned_s'], 's')}, everyone safe at "
-        f"{fmt_value(per['t_all_safe_s'], 's')} ({fmt_value(per['share_safe'], 'share')} safe, "
-        f'{per["caught"]:.0f} caught by the water). Rows marked "result" are measured from the people\'s '
-        "records, the others are the drill's own events.",
-        8.5,
-        after=0.12,
-    )
-    events = [(float(e.t_s), e.kind, e.what) for e in res.timeline]
-    for key, what in (
-        ("t90_warned_s", "90 % of people warned"),
-        ("t100_warned_s", "everyone warned"),
-        ("t_all_safe_s", "everyone safe"),
-    ):
+    order = per["order_s"] if math.isfinite(per["order_s"]) else per["downstream_order_s"]
+    doc.heading(t("timeline"), new_page=True)
+    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=fmt(order, "s", t),
+               t90=fmt(per["t90_warned_s"], "s", t), t100=fmt(per["t100_warned_s"], "s", t),
+               safe=t("safe_at", t=fmt(per["t_all_safe_s"], "s", t)) if math.isfinite(per["t_all_safe_s"])
+               else t("safe_never"), share=fmt(per["share_safe"], "share", t),
+               caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12)
+    if "timeline" in figs:
+        _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline"), max_h=6.2)
+    events = [(float(e.t_s), e.kind, t.event(e.what)) for e in res.timeline]
+    for key, what in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),
+                      ("t_all_safe_s", "result_safe")):
         if math.isfinite(per[key]):  # NaN (metric absent) and inf (never) are not events
-            events.append((per[key], "result", what))
+            events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
-    rows = [[clock(ex, t), fmt_value(t, "s"), kind, what] for t, kind, what in events]
-    doc.table(
-        [
-            ("clock", 1.0, "left"),
-            ("after start", 0.85, "right"),
-            ("kind", 0.85, "left"),
-            ("event", doc.width - 2.7, "left"),
-        ],
-        rows,
-        size=8,
-    )
+    rows = [[clock(ex, s), fmt(s, "s", t), t.kind(kind), what] for s, kind, what in events]
+    doc.table([(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
+               (t("col_event"), doc.width - 2.7, "left")], rows, size=8)
 
 
-def _assumptions(doc: _Document) -> None:
-    doc.new_page()
-    doc.heading("Assumptions and sources")
-    doc.text(
-        "The model's default parameters and simplifications, quoted from the documentation of the model "
-        "modules, where each number carries its source. Values set in the site, plan or scenario files "
-        "are reported with those files (see the cover).",
-        8.5,
-        after=0.15,
-    )
-    for module, title in SOURCES:
-        doc.text(f"{title} ({module})", 10, weight="bold", after=0.06)
-        _docstring(doc, importlib.import_module(module).__doc__ or "")
-        doc.y += 0.1
-    if any(
-        renderable(importlib.import_module(m).__doc__ or "") != (importlib.import_module(m).__doc__ or "")
-        for m, _ in SOURCES
-    ):
-        doc.text(
-            'Characters shown as "…" are Chinese text that no installed font can draw; install a CJK font '
-            "(e.g. Noto Sans CJK SC) to print them.",
-            7.5,
-            slant="italic",
-            color=GREY,
-        )
+def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str, caption: str,
+            **kw: Any) -> None:
+    """A numbered figure, if it was drawn."""
+    if name in figs:
+        doc.figure_no += 1
+        doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=title), caption, **kw)
 
 
-def _docstring(doc: _Document, text: str, size: float = 8.5) -> None:
+def progress(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
+    """Warned and safe over time, with their spread, against the water reaching people's places."""
+    doc.heading(t("progress"), new_page=True)
+    safe = "、".join(t.term(o) for o in SAFE_OUTCOMES) if t.zh else ", ".join(SAFE_OUTCOMES)
+    _figure(doc, t, figs, "warned_safe", t("fig_warned_safe_title"),
+            t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications, safe=safe))
+
+
+def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
+    """The site drawn with the water, the clearance and the bottlenecks (section and/or map)."""
+    if "section" not in figs and "map" not in figs:
+        return
+    doc.heading(t("site_maps"), new_page=True)
+    _figure(doc, t, figs, "section", t("fig_section_title"), t("cap_section", n=ex.replications))
+    _figure(doc, t, figs, "map", t("fig_map_title"), t("cap_map", n=ex.replications))
+
+
+def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
+    cols = [(t("col_zone"), 1.25, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.85, "right"),
+            (t("col_all_warned"), 0.8, "right"), (t("col_safe_before"), 0.85, "right"),
+            (t("col_margin"), 0.8, "right"), (t("col_never"), 0.75, "right")]
+    used = sum(w for _, w, _ in cols)
+    cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
+    return cols
+
+
+def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
+    return [
+        [zone_label(z.zone, t), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
+         fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
+         margin(z.margin_min_s.p50, duration_s, t), fmt(z.never_warned_share, "share", t),
+         f"{z.expected_fatalities.mean:.1f}"]
+        for z in card.zones
+    ]
+
+
+def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
+    """The table by mining level and by place of the valley."""
+    if not card.zones:
+        return
+    rows = zone_rows(card, t, ex.spec.duration_s)
+    columns = zone_columns(t, doc.width)
+    intro = len(wrap(t("zones_intro", n=card.replications), 8.5, doc.width)) * 8.5 * 1.42 / 72
+    doc.ensure(min(0.75 + intro + doc.table_height(columns, rows, size=8.5), PAGE_H - TOP - BOTTOM - 0.5))
+    doc.heading(t("zones"))
+    doc.text(t("zones_intro", n=card.replications), 8.5, after=0.12)
+    doc.table(columns, rows, size=8.5)
+
+
+def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
+    """How people were warned (应急通讯), and the cage."""
+    doc.heading(t("channels_section"), new_page=True)
+    _figure(doc, t, figs, "channels", t("fig_channel_first"),
+            t("cap_channels", people=len(ex.spec.people), n=ex.replications))
+    _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
+
+
+def _finding_line(f: Any, t: Text) -> str:
+    cls = getattr(f, "klass", getattr(f, "cls", ""))
+    label = FINDING_CLASSES.get(cls, cls) if t.zh else (
+        f"{FINDING_CLASS_EN[cls]} ({FINDING_CLASSES[cls]})" if cls in FINDING_CLASSES else cls)
+    return f"[{label}] {getattr(f, 'title', f)}"
+
+
+def _revision_line(r: Any, t: Text) -> str:
+    before, after = getattr(r, "before", ""), getattr(r, "after", "")
+    return f"{getattr(r, 'title', r)}: {getattr(r, 'metric', '')} {before} → {after}"
+
+
+def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any]) -> None:
+    """Findings with class, evidence and plan clause (from the scoring step).
+
+    Each finding is read by attribute: ``klass`` ("deficiency" 不足项, "corrective" 整改项 or
+    "improvement" 改进项), ``title``, ``evidence`` and ``clause``.
+    """
+    doc.heading(t("findings"), new_page=True)
+    doc.text(t("findings_intro"), 8.5, after=0.12)
+    if not found:
+        doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
+        return
+    rows = []
+    for f in found:
+        cls = getattr(f, "klass", "")
+        rows.append([FINDING_CLASSES.get(cls, cls), str(getattr(f, "title", f)), str(getattr(f, "evidence", "")),
+                     str(getattr(f, "clause", ""))])
+    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
+               (t("col_clause"), doc.width - 5.25, "left")], rows, size=8)
+
+
+def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revised: Sequence[Any]) -> None:
+    """Revisions of the plan with the metric they improve, before and after (from the revision step).
+
+    Each revision is read by attribute: ``title``, ``metric``, ``before`` and ``after``.
+    """
+    doc.heading(t("revisions"))
+    doc.text(t("revisions_intro"), 8.5, after=0.12)
+    if not revised:
+        doc.text(t("no_revisions_yet"), 9, slant="italic", color=GREY)
+        return
+    rows = [[str(getattr(r, "title", r)), str(getattr(r, "metric", "")), str(getattr(r, "before", "")),
+             str(getattr(r, "after", ""))] for r in revised]
+    doc.table([(t("col_revision"), 2.9, "left"), (t("col_metric"), 1.6, "left"), (t("col_before"), 0.9, "right"),
+               (t("col_after"), doc.width - 5.4, "right")], rows, size=8)
+
+
+def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[list[str]]]:
+    """The plan's and the scenario's parameters behind this drill, as (parameter, value) rows."""
+    spec = ex.spec
+    plan_rows: list[list[str]] = []
+    for role in spec.roles.values():
+        plan_rows.append([t("role_delay", title=role.title), describe(role.decision_delay, t)])
+        plan_rows.append([t("role_present", title=role.title), f"{role.present_probability:.0%}"])
+    for trig in spec.triggers:
+        plan_rows.append([
+            t("trigger_row", id=trig.id, quantity=trig.quantity, threshold=trig.threshold, level=t.term(trig.level)),
+            t("trigger_value", delay=describe(trig.detection_delay, t),
+              owner=spec.roles[trig.owner].title if trig.owner in spec.roles else trig.owner),
+        ])
+    for ch in spec.channels:
+        coverage = t("coverage_n", n=len(ch.coverage)) if ch.coverage else t("coverage_all")
+        power = t("mains_power", h=ch.backup_power_h) if ch.needs_mains_power else ""
+        plan_rows.append([t("channel_row", id=ch.id, type=t.term(ch.type)),
+                          t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,
+                                coverage=coverage, power=power)])
+    hazard = []
+    if spec.inrush is not None:
+        hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
+    if spec.dam_break is not None:
+        hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=fmt(spec.dam_break.breach_s, "s", t),
+                        source=spec.dam_break.source))
+    dur = spec.duration_s
+    scen_rows = [
+        [t("param_duration"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
+        [t("param_time"), conditions(ex, t)],
+        [t("param_hazard"), "; ".join(hazard) or "–"],
+        [t("param_mc"), f"{ex.replications}, {ex.seed}"],
+    ]
+    return plan_rows, scen_rows
+
+
+def _uses(ex: ExerciseResult, when: str) -> bool:
+    spec = ex.spec
+    return {
+        "always": True,
+        "miners": any(p.group == "miner" for p in spec.people),
+        "residents": any(p.group == "resident" for p in spec.people),
+        "hoists": bool(spec.hoists),
+        "inrush": spec.inrush is not None,
+        "dam_break": spec.dam_break is not None,
+    }.get(when, False)
+
+
+def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
+    """The parameters from the plan and scenario files, then the model's cited defaults."""
+    doc.heading(t("assumptions"), new_page=True)
+    doc.text(t("assumptions_intro"), 8.5, after=0.12)
+    plan_rows, scen_rows = parameter_rows(ex, t)
+    files = {k: Path(v).name for k, v in ex.spec.meta.files.items()}
+    cols = [(t("col_parameter"), 2.9, "left"), (t("col_value"), doc.width - 2.9, "left")]
+    doc.subheading(t("params_plan", file=files.get("plan", "–")))
+    doc.table(cols, plan_rows, size=8)
+    doc.subheading(t("params_scenario", file=files.get("scenario", "–")))
+    doc.table(cols, scen_rows, size=8)
+    dropped = False
+    for module, when in SOURCES:
+        if not _uses(ex, when):
+            continue
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        text = mod.__doc__ or ""
+        title = blocks(text, summary=True)[0][1] if text.strip() else module
+        doc.subheading(f"{title} — {t('model_defaults', module=module)}", 9.5)
+        _docstring(doc, text)
+        dropped = dropped or renderable(text) != text
+    if dropped:
+        doc.text(t("dropped_glyphs"), 7.5, slant="italic", color=GREY)
+
+
+def _docstring(doc: Document, text: str, size: float = 8.0) -> None:
     for marker, para in blocks(text):
-        doc.text(para, size, marker=marker, indent=0.1 if marker else 0.0, after=0.05 if marker else 0.09)
+        doc.text(para, size, marker=marker, indent=0.1 if marker else 0.0, after=0.04 if marker else 0.08)
 
 
-def _method(doc: _Document, ex: ExerciseResult) -> None:
-    doc.heading("Method")
-    doc.text(
-        "Each drill is a discrete-event simulation (SimPy): the hazard, the triggers and decisions, every "
-        "warning channel, every person and every cage are processes on one simulated clock, and the drill "
-        "records one frozen record per person, per hoist and per event. The exercise repeats the drill "
-        f"{ex.replications} times from seed {ex.seed}, each replication with its own random draws; this "
-        "report only reads those records and never re-simulates. Figures show medians over replications "
-        "with 5th–95th percentile bands.",
-        8.5,
-        after=0.1,
-    )
+def method(doc: Document, ex: ExerciseResult, t: Text) -> None:
+    """Appendix: how the drill is simulated, replicated and scored."""
+    doc.heading(t("method"), new_page=True)
+    doc.text(t("method_text", n=ex.replications, seed=ex.seed), 8.5, after=0.1)
+    doc.text(t("method_docs_note"), 8.5, weight="bold", after=0.06)
     _docstring(doc, exercise_module.__doc__ or "")
     _docstring(doc, scorecard_module.__doc__ or "")
 
 
-def write_pdf(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], path: Path, *, lang: str = "en") -> None:
+# ------------------------------------------------------------------ the document
+
+
+def _figures_for(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], lang: str) -> dict[str, Path]:
+    """The figures in the report's language: those given, or redrawn beside them in ``lang``."""
+    if getattr(figs, "lang", "en") == lang and figs:
+        return figs
+    out = Path(next(iter(figs.values()))).parent if figs else None
+    if out is None:
+        return figs
+    return make_figures(ex, card, out, lang=lang)
+
+
+def write_pdf(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], path: Path, *, lang: str = "en",
+              found: Sequence[Any] | None = None, revised: Sequence[Any] | None = None) -> None:
     """Write the report of an exercise.
 
     Args:
         ex: the exercise.
         card: its scorecard.
-        figs: figure name → PNG, as returned by :func:`drills.experiment.figures.make_figures`.
+        figs: figure name → PNG, as returned by :func:`drills.experiment.figures.make_figures`; figures
+            drawn in another language are redrawn in ``lang`` in the same folder.
         path: the PDF to write.
-        lang: "en"; "zh" is accepted and gives the English text until the translation exists.
+        lang: "en" or "zh".
+        found: findings of the scoring step (default: ``card.findings`` if it has them).
+        revised: revisions of the revision step (default: ``card.revisions`` if it has them).
     """
+    t = Text(lang)
     m = ex.spec.meta
+    found = list(found if found is not None else getattr(card, "findings", ()) or ())
+    revised = list(revised if revised is not None else getattr(card, "revisions", ()) or ())
+    figs = _figures_for(ex, card, figs, lang)
     with style():
-        doc = _Document()
-        _cover(doc, ex, card)
-        _figures(doc, ex, card, figs)
-        _timeline(doc, ex, card)
-        _assumptions(doc)
-        _method(doc, ex)
-        doc.footers(f"{m.scenario_id} · seed {ex.seed} · {ex.replications} replications · drill {__version__}")
-        metadata = {
-            "Title": f"Drill evaluation report — {m.scenario_title}",
+        doc = Document()
+        cover(doc, ex, card, t)
+        summary(doc, ex, card, t, found, revised)
+        scorecard_table(doc, ex, card, t)
+        zones(doc, ex, card, t)
+        timeline(doc, ex, card, t, figs)
+        progress(doc, ex, card, t, figs)
+        site(doc, ex, card, t, figs)
+        channels(doc, ex, card, t, figs)
+        findings(doc, ex, card, t, found)
+        revisions(doc, ex, card, t, revised)
+        assumptions(doc, ex, t)
+        method(doc, ex, t)
+        doc.footers(t("footer", scenario=m.scenario_id, seed=ex.seed, n=ex.replications, version=__version__), t)
+        doc.save(path, {
+            "Title": f"{t('report_title')} — {m.scenario_title}",
             "Subject": f"scenario {m.scenario_id}, plan {m.plan_id} v{m.plan_version}, seed {ex.seed}",
             "Author": m.plan_unit,
             "Creator": f"drill {__version__}",
             "Producer": f"drill {__version__}",
-            "CreationDate": None,
-        }
-        with PdfPages(path, metadata=metadata) as pdf:
-            for page in doc.pages:
-                pdf.savefig(page)
+            "Keywords": f"lang={lang}",
+        })

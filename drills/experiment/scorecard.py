@@ -71,6 +71,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray) -> Summary:
     lo, hi = mean - half, mean + half
     if unit == "share":  # a share cannot leave [0, 1]
         lo, hi = max(lo, 0.0), min(hi, 1.0)
+    elif unit == "persons":  # nor a count go below zero
+        lo = max(lo, 0.0)
     return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n)
 
 
@@ -123,6 +125,7 @@ def replication_metrics(res: DrillResult, duration_s: float) -> dict[str, float]
         "margin_min_s": float(margins.min()) if len(margins) else math.nan,
         "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if len(margins) else math.nan,
         "caught": float(caught),
+        "sheltering": float(sum(p.outcome == "sheltered" for p in people)),
         "expected_fatalities": float(np.nansum(p_die)),
         "cage_utilisation": float(cage_util),
         "cage_max_queue": float(cage_queue),
@@ -138,10 +141,11 @@ METRICS = (
     ("share_warned_before_water", "Warned before water reached them", "share", "all"),
     ("t_all_safe_s", "Everyone safe", "s", "all"),
     ("share_safe", "Safe (surface, refuge, assembly point)", "share", "all"),
-    ("share_safe_before_water", "Safe before water reached their place", "share", "all"),
+    ("share_safe_before_water", "Safe before the water (or never reached by it)", "share", "all"),
     ("margin_min_s", "Safety margin, smallest", "s", "all"),
     ("margin_p5_s", "Safety margin, 5th percentile", "s", "all"),
     ("caught", "People caught by the water", "persons", "all"),
+    ("sheltering", "People sheltering on upper floors", "persons", "valley"),
     ("expected_fatalities", "Expected fatalities", "persons", "valley"),
     ("cage_utilisation", "Cage utilisation (evacuation window)", "share", "hoist"),
     ("cage_max_queue", "Longest cage queue", "persons", "hoist"),

@@ -72,6 +72,9 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
         return season.overtopping_s
     if tr.quantity == "water_depth_m":
         assert tr.node is not None
+        inr = spec.inrush
+        if inr is not None and tr.node == inr.source:  # the water bursts in right there
+            return float(inr.start_s)
         return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))
     inr = spec.inrush
     if inr is None:

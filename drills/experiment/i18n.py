@@ -1,0 +1,899 @@
+"""Every word the reports and figures show, in English and Chinese, in one table.
+
+The Chinese follows the standards' own wording: 应急预案 (GB/T 29639-2020), 演练评估 and the finding
+classes 不足项 / 整改项 / 改进项 (AQ/T 9009-2015 practice), 预警与信息报告, 应急通讯 and 人员保护 (its
+Annex A areas), 撤离 and 避险 (AQ 2033-2011 「撤离优先，避险就近」), 头顶库 (应急〔2020〕15号).
+
+Look a phrase up with :class:`Text`; a key missing in Chinese falls back to English, and a test checks
+that no key is missing. Event descriptions written by the drill (``water at xc_river``) are translated by
+the patterns in :data:`EVENT_PATTERNS`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LANGS = ("en", "zh")
+
+EN: dict[str, str] = {
+    # ---- document
+    "report_title": "Drill evaluation report",
+    "report_kind": "Simulated flood-season emergency drill — evaluation of the emergency plan",
+    "season_title": "Annual flood-season exercise — consolidated evaluation report",
+    "page_of": "page {k} of {n}",
+    "footer": "{scenario} · seed {seed} · {n} replications · drill {version}",
+    "season_footer": "suite {suite} · {runs} runs · drill {version}",
+    "contents": "Contents",
+    # ---- cover
+    "site": "Site",
+    "plan": "Emergency plan",
+    "plan_value": "{id}, version {version}",
+    "unit": "Unit",
+    "scenario": "Scenario",
+    "scenario_start": "Scenario start",
+    "time_of_day": "Time of day, weather",
+    "drill_length": "Drill length",
+    "drill_length_value": "{h} h {m:02d} min simulated",
+    "people": "People",
+    "people_value": "{n} ({groups})",
+    "miners": "{n} underground",
+    "residents": "{n} residents",
+    "replications": "Replications",
+    "seed": "Seed",
+    "tool": "Tool",
+    "input_files": "Input files",
+    "grade": "Grade",
+    "grade_none": "–  (not graded: the grading rules follow with the scoring step)",
+    "grade_line": "Grade:  {grade}",
+    "day": "day",
+    "night": "night",
+    "rain_none": "no rain",
+    "rain_moderate": "moderate rain",
+    "rain_heavy": "heavy rain",
+    "cover_note": (
+        "This report evaluates the emergency plan named above by simulating the drill {n} times under "
+        "varied conditions (AQ/T 9009-2015: a drill's main purpose is to find the plan's problems). "
+        "Every number can be traced to a parameter of the site, plan or scenario file, or to a cited "
+        "default (see Assumptions and sources). The same seed gives the same report."
+    ),
+    # ---- summary
+    "summary": "Summary",
+    "summary_intro": (
+        "The exercise in one page. Figures are means over the {n} replications unless marked; the full "
+        "scorecard and the tables by level or place follow."
+    ),
+    "key_results": "Key results",
+    "worst_places": "Where the plan is weakest",
+    "worst_places_intro": "The levels or places with the lowest share of people safe before the water came:",
+    "worst_place_line": (
+        "{zone} ({people} people): {warned} warned before the water, {safe} safe before the water, "
+        "everyone there warned by {t100} (median){never}{fat}."
+    ),
+    "never_part": ", {share} never warned",
+    "fat_part": ", {f:.1f} expected fatalities",
+    "worst_findings": "The three most serious findings",
+    "best_revisions": "The three most effective revisions",
+    "no_findings_yet": (
+        "Not available yet: findings (不足项 / 整改项 / 改进项) are drawn from the scorecard by the "
+        "scoring step, which this version does not have. The evidence they will rest on is in this report."
+    ),
+    "no_revisions_yet": (
+        "Not available yet: revisions are re-simulated by the revision step, which this version does not "
+        "have."
+    ),
+    "headline_warned": "warned before the water reached them",
+    "headline_safe": "safe before the water reached their place",
+    "headline_all_warned": "everyone warned (median)",
+    "headline_all_safe": "everyone safe (median)",
+    "headline_caught": "caught by the water (mean)",
+    "headline_fatal": "expected fatalities (mean)",
+    "headline_margin": "safety margin, 5th percentile (median)",
+    "headline_order": "evacuation order (median)",
+    # ---- scorecard
+    "scorecard": "Scorecard",
+    "scorecard_intro": (
+        "Each metric is measured in every replication and summarised over the {n} replications: the mean "
+        "with its 95 % confidence interval, the 5th and 95th percentiles, and the number of replications "
+        "in which it was never reached (left out of the mean). Times are hours:minutes:seconds after "
+        'the scenario start. A P95 of "never" means the time was not reached in more than 5 % of the '
+        "replications."
+    ),
+    "col_metric": "metric",
+    "col_mean": "mean",
+    "col_ci": "95 % CI",
+    "col_p5": "P5",
+    "col_p95": "P95",
+    "col_not_reached": "not reached",
+    "never": "never",
+    # ---- zones
+    "zones": "By level and place",
+    "zones_intro": (
+        "Each mining level and each place of the valley, over the {n} replications: the share of its people "
+        "warned before the water reached them and safe before it did (means), the time by which everyone "
+        "there was warned (median; never = someone was not warned in most replications), the smallest "
+        "safety margin (median), the share of person-replications never warned and the expected "
+        "fatalities (mean)."
+    ),
+    "col_zone": "level or place",
+    "col_people": "people",
+    "col_warned_before": "warned before water",
+    "col_all_warned": "everyone warned",
+    "col_safe_before": "safe before water",
+    "col_margin": "smallest margin",
+    "col_never": "never warned",
+    "col_fatal": "expected fatalities",
+    "zone_level": "level {level}",
+    # ---- timeline
+    "timeline": "Timeline: from the first sign to the last person safe",
+    "timeline_intro": (
+        "Every event of the drill across the {n} replications (figure), then the events of the median "
+        "replication in clock time (table). The replications are ranked by the time everyone was safe "
+        "(those in which someone was never safe last, by the share who were safe); no. {r} is the middle "
+        "one. In it: order given at {order}, 90 % warned at {t90}, everyone warned at {t100}, {safe} "
+        "({share} safe, {caught} caught by the water)."
+    ),
+    "col_clock": "clock",
+    "col_after_start": "after start",
+    "col_kind": "kind",
+    "col_event": "event",
+    # ---- figures
+    "figure_n": "Figure {k}. {title}",
+    "progress": "Warning and evacuation against the water",
+    "site_maps": "The site: water and clearance",
+    "fig_section_title": "The mine in vertical section: water, clearance and bottlenecks",
+    "fig_map_title": "The valley in plan view: flood arrival, clearance and bottlenecks",
+    "channels_section": "Warning channels (应急通讯)",
+    "cage_section": "The cage",
+    # ---- findings and revisions
+    "findings": "Findings",
+    "findings_intro": (
+        "AQ/T 9009-2015 practice sorts what a drill finds into three classes: 不足项 (deficiency — the "
+        "preparedness could fail to protect life), 整改项 (must be corrected before the next drill) and "
+        "改进项 (improvement). Each finding names its evidence in this report and the clause of the plan "
+        "it concerns (GB/T 29639-2020 structure)."
+    ),
+    "col_class": "class",
+    "col_finding": "finding",
+    "col_evidence": "evidence",
+    "col_clause": "plan clause",
+    "revisions": "Revisions",
+    "revisions_intro": (
+        "Changes to the plan, each re-simulated with the same random numbers as the plan under test, with "
+        "the metric it is meant to improve before and after (预案管理办法 第三十六条(五): a drill that "
+        "reveals a major problem requires the plan to be revised)."
+    ),
+    "col_revision": "revision",
+    "col_before": "before",
+    "col_after": "after",
+    # ---- assumptions
+    "assumptions": "Assumptions and parameters, with their sources",
+    "assumptions_intro": (
+        "First the parameters this drill takes from the plan and scenario files (source: the file named), "
+        "then the model's defaults and simplifications, quoted from the documentation of the model "
+        "modules, where each number carries its source."
+    ),
+    "params_plan": "From the emergency plan ({file})",
+    "params_scenario": "From the scenario ({file})",
+    "col_parameter": "parameter",
+    "col_value": "value",
+    "col_source": "source",
+    "role_delay": "{title}: decision delay",
+    "role_present": "{title}: present when needed",
+    "trigger_row": "trigger {id} ({quantity} ≥ {threshold:g}, {level})",
+    "trigger_value": "detection delay {delay}; owner {owner}",
+    "channel_row": "channel {id} ({type})",
+    "channel_value": "activation {delay}; reliability {rel:.0%}; {coverage}{power}",
+    "coverage_all": "covers everyone",
+    "coverage_n": "covers {n} places",
+    "mains_power": "; mains power, backup {h:g} h",
+    "param_duration": "drill length",
+    "param_time": "time of day, weather",
+    "param_hazard": "hazard",
+    "param_mc": "replications, seed",
+    "plan_file": "plan file",
+    "scenario_file": "scenario file",
+    "model_defaults": "Model defaults ({module})",
+    "dropped_glyphs": (
+        'Characters shown as "…" are Chinese text that no installed font can draw; reinstall the project '
+        "(it brings the font package paperang-p2-fonts-cjk) to print them."
+    ),
+    # ---- method
+    "method": "Appendix: method",
+    "method_text": (
+        "Each drill is a discrete-event simulation (SimPy): the hazard, the triggers and decisions, every "
+        "warning channel, every person and every cage are processes on one simulated clock, and the drill "
+        "records one frozen record per person, per hoist and per event. The exercise repeats the drill "
+        "{n} times from seed {seed}, each replication with its own random streams, so the result does not "
+        "depend on the number of worker processes; this report only reads those records and never "
+        "re-simulates. Figures show medians over replications with 5th–95th percentile bands."
+    ),
+    "method_docs_note": "The exercise and the scorecard, as documented in their modules:",
+    # ---- figure texts
+    "fig_minutes": "time since scenario start (min)",
+    "fig_clock": "clock time",
+    "fig_share_people": "share of people (%)",
+    "fig_warned": "warned",
+    "fig_safe": "safe",
+    "fig_water": "water at their starting place",
+    "fig_median": "{label} — median",
+    "fig_band": "P5–P95 over replications",
+    "fig_order": "evacuation order\n(median {m:.1f} min)",
+    "fig_warned_safe_title": "Warned and safe against the rising water",
+    "fig_elevation": "elevation (m)",
+    "fig_section_x": "horizontal position along the section (m)",
+    "fig_east": "east (m)",
+    "fig_north": "north (m)",
+    "fig_water_arrives": "water arrives (median, min)",
+    "fig_last_safe": "last person safe (median, min)",
+    "fig_section_a": "(a) Passages by when the water reached them (median over replications)",
+    "fig_section_b": "(b) Starting places by when the last person from there was safe",
+    "fig_map_a": "(a) Flood arrival at each place (median over replications)",
+    "fig_map_b": "(b) Clearance: when the last person from each place was safe",
+    "fig_dry": "dry in most replications",
+    "fig_not_flooded": "not reached by the flood",
+    "fig_nobody": "nobody started here",
+    "fig_cleared": "cleared (colour = median time)",
+    "fig_not_cleared": "not cleared in most replications",
+    "fig_k_of_n": "(k/{n}): replications in which someone who started there was never safe",
+    "fig_bottleneck": "bottleneck (peak queue)",
+    "fig_queue": "queue {q}",
+    "fig_cage_queue": "cage queue {q}",
+    "fig_dam": "dam",
+    "fig_assembly": "assembly point",
+    "fig_mine_exit": "mine exit (shaft collar, portal, raise)",
+    "fig_household": "homes / school (people at start)",
+    "fig_road": "road",
+    "fig_footpath": "footpath",
+    "fig_channel_first": "Channel that warned each person first",
+    "fig_share_pr": "share of all person-replications (%)",
+    "fig_when_warned": "When people were warned, by starting place (highest first{more})",
+    "fig_when_warned_more": ", the {k} warned latest of {n}",
+    "fig_never_pct": "  {p:.0f} % never",
+    "fig_warned_median": "warned, median",
+    "fig_warned_range": "warned, P5–P95 (arrow: P95 never)",
+    "fig_water_median": "water arrives, median",
+    "fig_order_median": "evacuation order, median",
+    "fig_cage_util": "Cage utilisation",
+    "fig_cage_util_x": "busy share of the whole drill (%)",
+    "fig_cage_queue_t": "Longest cage queue",
+    "fig_cage_queue_x": "persons waiting, all stations",
+    "fig_cage_wait": "Mean wait for the cage",
+    "fig_cage_wait_x": "min (people who boarded)",
+    "fig_replications": "replications",
+    "fig_median_of": "(median {v})",
+    "fig_timeline_title": "Events of the drill across replications",
+    "fig_timeline_x": "time since scenario start (min)",
+    "fig_tl_median": "median over replications",
+    "fig_tl_range": "P5–P95 (arrow: later or never in some)",
+    "fig_tl_some": "  in {k}/{n}",
+    "kind_hazard": "hazard",
+    "kind_water": "water",
+    "kind_trigger": "trigger",
+    "kind_decision": "decision",
+    "kind_order": "order",
+    "kind_channel": "channel",
+    "kind_action": "action",
+    "kind_result": "result",
+    "kind_warning": "warning",
+    "kind_forecast": "forecast",
+    "kind_monitoring": "monitoring",
+    "result_t90": "90 % of people warned",
+    "result_t100": "everyone warned",
+    "result_safe": "everyone safe",
+    "channel_crew": "crew mate (relay)",
+    "channel_water": "water seen (natural cue)",
+    "channel_neighbour": "neighbour (relay)",
+    "channel_word": "word of mouth (neighbours)",
+    "margin_not_all": "not all safe",
+    "at_least": "≥ {v}",
+    "safe_at": "everyone safe at {t}",
+    "safe_never": "not everyone safe by the end",
+    "hazard_inrush": "water inrush at {node}",
+    "hazard_dam": "failure of {dam} at {t} after the start; flood arrival, depth and velocity from {source}",
+    "list_sep": ", ",
+    "channel_never": "never warned",
+    "fig_footer": "scenario {scenario} · seed {seed} · {n} replications",
+    # ---- captions
+    "cap_timeline": (
+        "Each row is one event of the drill: the hazard, the water reaching a place, a plan trigger met, "
+        "a decision, the evacuation order, a warning channel switched on, a plan action done, and (result) "
+        "the times 90 % and all people were warned and all were safe. The dot is the median time over the "
+        "replications in which the event happened, the bar the 5th–95th percentiles; \"in k/n\" counts "
+        "the replications in which it happened when that was not all of them. Rows are in order of the "
+        "median time."
+    ),
+    "cap_warned_safe": (
+        "Share of all {people} people warned (solid line), safe ({safe}; dashed) and whose starting place "
+        "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
+        "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
+        "vertical dashed line is the median time the evacuation order was given. Safety should rise well "
+        "ahead of the water; a band that stays below 100 % shows replications in which some people were "
+        "never warned or never safe."
+    ),
+    "cap_section": (
+        "The mine as a vertical section (horizontal position against elevation; the two scales differ). "
+        "(a) Each passage is coloured by the median time the water reached the earlier of its two ends; grey "
+        "passages stayed dry in most replications; the line style gives the passage kind. (b) Each starting "
+        "place is coloured by the median time the last person who started there was safe; a red cross marks "
+        "a place not cleared in most replications, and (k/{n}) after a name counts the replications in which "
+        "someone from there was never safe. Red rings mark the bottlenecks: the passages with the longest "
+        "queue at their entrance (largest over replications) and the cage's longest queue."
+    ),
+    "cap_map": (
+        "The valley in plan view (east and north, equal scales; the flood runs from the dam down the "
+        "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
+        "the earlier of their two ends); white places were not reached. (b) Each place where people "
+        "started is coloured by the median time the last person from there was safe; a red cross marks a "
+        "place not cleared in most replications (people who sheltered on an upper floor or stayed at home "
+        "are not counted as safe), and (k/{n}) counts the replications in which someone from there was "
+        "never safe. Red rings mark the bottlenecks: the roads and paths with the longest queue of people "
+        "or vehicles at their entrance (largest over replications)."
+    ),
+    "cap_channels": (
+        "Top: the channel by which each person first received the warning, as a share of all {people} × "
+        "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
+        "same place, \"water seen\" a natural cue. Bottom: for each starting place (highest first) the "
+        "median time people there were warned (dot) with the 5th–95th percentile range (an arrow: some "
+        "were never warned), the median time the water reached the place (triangle) and the median order "
+        "time (dashed). A dot to the right of its triangle means people there were warned after the water "
+        "came."
+    ),
+    "cap_cage": (
+        "Distributions over the {n} replications of the cage's busy time as a share of the whole drill "
+        "length, of the longest queue waiting for it (all stations together) and of the mean wait of the "
+        "people who boarded; dashed lines are the medians. A long queue with a low utilisation points to "
+        "late arrivals at the station or to the cage's station order rather than to its capacity."
+    ),
+    # ---- season
+    "suite": "Suite",
+    "runs": "Runs",
+    "season_date": "Exercise season",
+    "season_intro": (
+        "The plan was drilled against every scenario and variation of the suite, each {n} times. The "
+        "matrix gives each run's key metrics, coloured by how bad they are; the worst cases and the "
+        "revisions that help across the suite follow, then one page per run."
+    ),
+    "matrix": "Scenario × metric matrix",
+    "matrix_intro": (
+        "One row per run (scenario and variation), one column per key metric: means over replications "
+        "except \"everyone warned\" (median) and \"margin P5\" (median over replications of the 5th "
+        "percentile of the margins of the people who reached safety; people caught count under \"caught\"). "
+        "Colours: green good, yellow fair, orange poor, red failing, "
+        "by the bands in the appendix (project proposals [P], not a standard). The grade column stays "
+        "\"–\" until the grading rules exist."
+    ),
+    "worst_cases": "The worst cases",
+    "worst_cases_intro": (
+        "Runs ranked by expected fatalities, then people caught, then the share safe before the water:"
+    ),
+    "worst_case_line": "{run}: {detail}",
+    "suite_revisions": "Revisions that help across the suite",
+    "run_page": "Run {k}: {run}",
+    "col_run": "run",
+    "col_variation": "variation",
+    "col_scenario_file": "scenario file",
+    "col_grade": "grade",
+    "m_all_warned": "everyone warned",
+    "m_warned_before": "warned before water",
+    "m_safe_before": "safe before water",
+    "m_caught": "caught",
+    "m_fatal": "expected fatalities",
+    "m_margin": "margin P5",
+    "bands": "Colour bands of the matrix [P]",
+    "bands_intro": (
+        "Project proposals, after the gates of the proposed scoring model (standards note §4: everyone "
+        "warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0):"
+    ),
+    "band_rows": (
+        "warned / safe before water: green 100 %, yellow ≥ 99 %, orange ≥ 95 %, red below;\n"
+        "caught, expected fatalities: green 0, orange < 1, red ≥ 1;\n"
+        "margin P5: green ≥ 15 min, yellow ≥ 5 min, orange ≥ 0, red < 0 or never safe;\n"
+        "everyone warned: green when reached in every replication, red when not."
+    ),
+    "variation_as_written": "as written",
+    "suite_definition": "The suite as run",
+    "fig_matrix_title": "Flood-season suite: key metrics by run",
+    "cap_matrix": (
+        "The matrix of the previous page as a picture: each cell coloured by the bands of the appendix."
+    ),
+    # ---- animation
+    "anim_not_warned": "not warned",
+    "anim_warned": "warned",
+    "anim_moving": "moving",
+    "anim_safe": "safe",
+    "anim_caught": "caught",
+    "anim_sheltered": "sheltered / stayed",
+    "anim_flooded": "flooded",
+    "anim_title": "{title} — replication {r}",
+    "anim_caption": (
+        "Positions are reconstructed from each person's record (at the start until they left, then moved "
+        "at an even pace along the shortest passage path to where they ended), not recorded by the drill."
+    ),
+}
+
+ZH: dict[str, str] = {
+    "report_title": "演练评估报告",
+    "report_kind": "汛期应急演练（模拟）— 应急预案评估",
+    "season_title": "年度汛期演练 — 综合评估报告",
+    "page_of": "第 {k} 页 共 {n} 页",
+    "footer": "{scenario} · 随机种子 {seed} · {n} 次重复 · drill {version}",
+    "season_footer": "演练组 {suite} · {runs} 个演练情景 · drill {version}",
+    "contents": "目录",
+    "site": "场所",
+    "plan": "应急预案",
+    "plan_value": "{id}，版本 {version}",
+    "unit": "编制单位",
+    "scenario": "演练情景",
+    "scenario_start": "情景开始时间",
+    "time_of_day": "昼夜、天气",
+    "drill_length": "演练时长",
+    "drill_length_value": "模拟 {h} 小时 {m:02d} 分",
+    "people": "人员",
+    "people_value": "{n}（{groups}）",
+    "miners": "井下 {n} 人",
+    "residents": "居民 {n} 人",
+    "replications": "重复次数",
+    "seed": "随机种子",
+    "tool": "工具",
+    "input_files": "输入文件",
+    "grade": "评估结论",
+    "grade_none": "–（未评级：评级规则随评分步骤提供）",
+    "grade_line": "评估结论：{grade}",
+    "day": "白天",
+    "night": "夜间",
+    "rain_none": "无雨",
+    "rain_moderate": "中雨",
+    "rain_heavy": "大雨",
+    "cover_note": (
+        "本报告对上述应急预案进行评估：在不同条件下将演练模拟 {n} 次（AQ/T 9009-2015：演练以发现预案问题"
+        "为主要目的）。报告中的每个数字都可追溯到场所、预案或演练情景文件中的参数，或有出处的默认值（见"
+        "“假设、参数及来源”）。相同的随机种子得到相同的报告。"
+    ),
+    "summary": "评估摘要",
+    "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和分水平／分地点表见后文。",
+    "key_results": "主要结果",
+    "worst_places": "预案最薄弱之处",
+    "worst_places_intro": "水到达前到达安全地点比例最低的水平或地点：",
+    "worst_place_line": (
+        "{zone}（{people} 人）：水到达前收到预警 {warned}，水到达前到达安全地点 {safe}，全部人员收到预警"
+        "时间 {t100}（中位数）{never}{fat}。"
+    ),
+    "never_part": "，{share} 始终未收到预警",
+    "fat_part": "，预期死亡 {f:.1f} 人",
+    "worst_findings": "最严重的三项评估发现",
+    "best_revisions": "最有效的三项预案修订",
+    "no_findings_yet": (
+        "暂无：评估发现（不足项／整改项／改进项）由评分步骤根据评估指标生成，本版本尚未提供该步骤。"
+        "其所依据的证据见本报告。"
+    ),
+    "no_revisions_yet": "暂无：预案修订由修订步骤重新模拟得出，本版本尚未提供该步骤。",
+    "headline_warned": "水到达前收到预警",
+    "headline_safe": "水到达所在位置前到达安全地点",
+    "headline_all_warned": "全部人员收到预警（中位数）",
+    "headline_all_safe": "全部人员到达安全地点（中位数）",
+    "headline_caught": "被水困住（平均）",
+    "headline_fatal": "预期死亡人数（平均）",
+    "headline_margin": "安全裕度第 5 百分位（中位数）",
+    "headline_order": "撤离命令下达（中位数）",
+    "scorecard": "评估指标",
+    "scorecard_intro": (
+        "每项指标在每次重复中测量，并在 {n} 次重复上汇总：平均值及其 95 % 置信区间、第 5 和第 95 百分位数，"
+        "以及未达到该指标的重复次数（不计入平均值）。时间为情景开始后的“时:分:秒”。P95 为“从未”表示超过 5 % "
+        "的重复中未达到。"
+    ),
+    "col_metric": "指标",
+    "col_mean": "平均值",
+    "col_ci": "95 % 置信区间",
+    "col_p5": "P5",
+    "col_p95": "P95",
+    "col_not_reached": "未达到",
+    "never": "从未",
+    "zones": "分水平、分地点结果",
+    "zones_intro": (
+        "每个开采水平和下游每个地点在 {n} 次重复上的结果：水到达前收到预警和到达安全地点的人员比例（平均）、"
+        "该处全部人员收到预警的时间（中位数；“从未”表示多数重复中有人未收到预警）、最小安全裕度（中位数）、"
+        "始终未收到预警的人次比例和预期死亡人数（平均）。"
+    ),
+    "col_zone": "水平或地点",
+    "col_people": "人数",
+    "col_warned_before": "水到达前收到预警",
+    "col_all_warned": "全部收到预警",
+    "col_safe_before": "水到达前安全",
+    "col_margin": "最小安全裕度",
+    "col_never": "未收到预警",
+    "col_fatal": "预期死亡",
+    "zone_level": "{level} 水平",
+    "timeline": "时间线：从最初征兆到最后一人到达安全地点",
+    "timeline_intro": (
+        "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
+        "时间排序（有人始终未到达安全地点的排在最后，按到达安全地点的比例排序）；第 {r} 次为中位重复。该次"
+        "重复中：撤离命令下达于 {order}，90 % 人员收到预警于 {t90}，全部人员收到预警于 {t100}，{safe}"
+        "（到达安全地点 {share}，被水困住 {caught} 人）。"
+    ),
+    "col_clock": "时刻",
+    "col_after_start": "开始后",
+    "col_kind": "类别",
+    "col_event": "事件",
+    "figure_n": "图 {k}　{title}",
+    "progress": "预警与撤离进程对比水害到达",
+    "site_maps": "场所：水害与人员撤离",
+    "fig_section_title": "矿井竖直剖面：水害、撤离与瓶颈",
+    "fig_map_title": "下游河谷平面图：洪水到达、撤离与瓶颈",
+    "channels_section": "应急通讯：预警渠道",
+    "cage_section": "罐笼提升",
+    "findings": "评估发现",
+    "findings_intro": (
+        "按 AQ/T 9009-2015 的实践，演练发现分为三类：不足项（应急准备可能无法保护生命）、整改项（下次演练前"
+        "必须整改）和改进项。每项发现注明其在本报告中的证据及所涉及的预案条款（按 GB/T 29639-2020 结构）。"
+    ),
+    "col_class": "类别",
+    "col_finding": "发现",
+    "col_evidence": "证据",
+    "col_clause": "预案条款",
+    "revisions": "预案修订",
+    "revisions_intro": (
+        "对预案的修改，每项均以与被测预案相同的随机数重新模拟，给出其拟改进指标在修订前后的数值（预案管理"
+        "办法 第三十六条(五)：演练发现重大问题的，应当修订预案）。"
+    ),
+    "col_revision": "修订",
+    "col_before": "修订前",
+    "col_after": "修订后",
+    "assumptions": "假设、参数及来源",
+    "assumptions_intro": (
+        "先列出本次演练取自预案和演练情景文件的参数（来源：所列文件），再列出模型的默认值和简化假设，"
+        "摘自模型各模块的文档（英文原文），其中每个数值均注明出处。"
+    ),
+    "params_plan": "取自应急预案（{file}）",
+    "params_scenario": "取自演练情景（{file}）",
+    "col_parameter": "参数",
+    "col_value": "取值",
+    "col_source": "来源",
+    "role_delay": "{title}：决策延迟",
+    "role_present": "{title}：需要时在岗概率",
+    "trigger_row": "触发条件 {id}（{quantity} ≥ {threshold:g}，{level}）",
+    "trigger_value": "发现延迟 {delay}；责任人 {owner}",
+    "channel_row": "渠道 {id}（{type}）",
+    "channel_value": "启动 {delay}；可靠度 {rel:.0%}；{coverage}{power}",
+    "coverage_all": "覆盖全部人员",
+    "coverage_n": "覆盖 {n} 处",
+    "mains_power": "；市电供电，备用电源 {h:g} 小时",
+    "param_duration": "演练时长",
+    "param_time": "昼夜、天气",
+    "param_hazard": "灾害",
+    "param_mc": "重复次数、随机种子",
+    "plan_file": "预案文件",
+    "scenario_file": "情景文件",
+    "model_defaults": "模型默认值（{module}）",
+    "dropped_glyphs": (
+        "显示为“…”的字符是已安装字体无法显示的中文；请重新安装本项目（会安装字体包 paperang-p2-fonts-cjk）。"
+    ),
+    "method": "附录：方法",
+    "method_text": (
+        "每次演练是一个离散事件模拟（SimPy）：灾害、触发与决策、每个预警渠道、每个人和每个罐笼都是同一模拟"
+        "时钟上的进程，演练为每个人、每台提升机和每个事件记录一条不可变记录。本次评估从随机种子 {seed} 起"
+        "将演练重复 {n} 次，每次重复有各自的随机数流，因此结果与并行进程数无关；本报告只读取这些记录，"
+        "不重新模拟。图中曲线为各次重复的中位数，阴影为第 5 至第 95 百分位。"
+    ),
+    "method_docs_note": "重复试验与评估指标的说明（摘自模块文档，英文原文）：",
+    "fig_minutes": "情景开始后时间（分钟）",
+    "fig_clock": "钟点时间",
+    "fig_share_people": "人员比例（%）",
+    "fig_warned": "收到预警",
+    "fig_safe": "到达安全地点",
+    "fig_water": "水到达其初始位置",
+    "fig_median": "{label} — 中位数",
+    "fig_band": "各次重复的 P5–P95",
+    "fig_order": "撤离命令\n（中位数 {m:.1f} 分钟）",
+    "fig_warned_safe_title": "收到预警和到达安全地点的人员比例对比水害上涨",
+    "fig_elevation": "标高（m）",
+    "fig_section_x": "沿剖面水平位置（m）",
+    "fig_east": "东（m）",
+    "fig_north": "北（m）",
+    "fig_water_arrives": "水到达时间（中位数，分钟）",
+    "fig_last_safe": "最后一人到达安全地点（中位数，分钟）",
+    "fig_section_a": "(a) 各巷道水到达时间（各次重复的中位数）",
+    "fig_section_b": "(b) 各初始位置最后一人到达安全地点的时间",
+    "fig_map_a": "(a) 洪水到达各地点的时间（各次重复的中位数）",
+    "fig_map_b": "(b) 撤离完成：各地点最后一人到达安全地点的时间",
+    "fig_dry": "多数重复中未进水",
+    "fig_not_flooded": "洪水未到达",
+    "fig_nobody": "无人员",
+    "fig_cleared": "已撤空（颜色 = 中位时间）",
+    "fig_not_cleared": "多数重复中未撤空",
+    "fig_k_of_n": "(k/{n})：该处有人始终未到达安全地点的重复次数",
+    "fig_bottleneck": "瓶颈（最长排队）",
+    "fig_queue": "排队 {q}",
+    "fig_cage_queue": "罐笼排队 {q}",
+    "fig_dam": "尾矿坝",
+    "fig_assembly": "集合点（避险点）",
+    "fig_mine_exit": "矿井出口（井口、硐口、天井口）",
+    "fig_household": "住户／学校（初始人数）",
+    "fig_road": "道路",
+    "fig_footpath": "小路",
+    "fig_channel_first": "每人最先收到预警的渠道",
+    "fig_share_pr": "占全部人次的比例（%）",
+    "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
+    "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
+    "fig_never_pct": "  {p:.0f} % 未收到",
+    "fig_warned_median": "收到预警，中位数",
+    "fig_warned_range": "收到预警，P5–P95（箭头：P95 从未）",
+    "fig_water_median": "水到达，中位数",
+    "fig_order_median": "撤离命令，中位数",
+    "fig_cage_util": "罐笼利用率",
+    "fig_cage_util_x": "占整个演练时长的运行比例（%）",
+    "fig_cage_queue_t": "罐笼最长排队",
+    "fig_cage_queue_x": "等候人数（全部车场）",
+    "fig_cage_wait": "罐笼平均等候时间",
+    "fig_cage_wait_x": "分钟（已乘罐人员）",
+    "fig_replications": "重复次数",
+    "fig_median_of": "（中位数 {v}）",
+    "fig_timeline_title": "各次重复中的演练事件",
+    "fig_timeline_x": "情景开始后时间（分钟）",
+    "fig_tl_median": "各次重复的中位数",
+    "fig_tl_range": "P5–P95（箭头：部分重复更晚或未发生）",
+    "fig_tl_some": "  {k}/{n} 次",
+    "kind_hazard": "灾害",
+    "kind_water": "水害",
+    "kind_trigger": "触发",
+    "kind_decision": "决策",
+    "kind_order": "命令",
+    "kind_channel": "渠道",
+    "kind_action": "行动",
+    "kind_result": "结果",
+    "kind_warning": "预警",
+    "kind_forecast": "预报",
+    "kind_monitoring": "监测",
+    "result_t90": "90 % 人员收到预警",
+    "result_t100": "全部人员收到预警",
+    "result_safe": "全部人员到达安全地点",
+    "channel_crew": "同班组人员（传递）",
+    "channel_water": "看到来水（自然征兆）",
+    "channel_neighbour": "邻居（传递）",
+    "channel_word": "口头传递（邻里）",
+    "margin_not_all": "有人未到达安全地点",
+    "at_least": "≥ {v}",
+    "safe_at": "全部人员到达安全地点于 {t}",
+    "safe_never": "至演练结束仍有人未到达安全地点",
+    "hazard_inrush": "{node} 突水",
+    "hazard_dam": "{dam} 于开始后 {t} 溃决；洪水到达时间、水深和流速取自 {source}",
+    "list_sep": "，",
+    "channel_never": "未收到预警",
+    "fig_footer": "演练情景 {scenario} · 随机种子 {seed} · {n} 次重复",
+    "cap_timeline": (
+        "每行是演练中的一个事件：灾害发生、水到达某处、预案触发条件满足、决策、撤离命令、预警渠道启动、"
+        "预案行动完成，以及（结果）90 % 和全部人员收到预警、全部人员到达安全地点的时间。圆点为发生该事件的"
+        "各次重复的中位时间，横线为第 5 至第 95 百分位；未在全部重复中发生的事件标注“k/n 次”。各行按中位"
+        "时间排序。"
+    ),
+    "cap_warned_safe": (
+        "全部 {people} 人中收到预警（实线）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到（点划线）的"
+        "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
+        "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升；阴影始终"
+        "低于 100 % 表示有些重复中有人始终未收到预警或未到达安全地点。"
+    ),
+    "cap_section": (
+        "矿井竖直剖面图（水平位置对标高，两轴比例不同）。(a) 各巷道按水到达其较早一端的中位时间着色；灰色"
+        "巷道在多数重复中未进水；线型表示巷道类型。(b) 各初始位置按该处最后一人到达安全地点的中位时间着色；"
+        "红色叉号表示多数重复中未撤空，名称后的 (k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出"
+        "瓶颈：入口排队最长的巷道（各次重复的最大值）和罐笼最长排队。"
+    ),
+    "cap_map": (
+        "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
+        "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处最后一人到达安全"
+        "地点的中位时间着色；红色叉号表示多数重复中未撤空（在楼上避险或留在家中的人员不计为已到达安全地点），"
+        "(k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出瓶颈：入口处人员或车辆排队最长的道路和小路"
+        "（各次重复的最大值）。"
+    ),
+    "cap_channels": (
+        "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
+        "同班组人员传递，“看到来水”为自然征兆。下：各初始位置（最高者在上）人员收到预警的中位时间（圆点）及"
+        "第 5 至第 95 百分位范围（箭头：有人始终未收到），水到达该处的中位时间（三角）和撤离命令的中位时间"
+        "（虚线）。圆点在三角右侧表示该处人员在水到达之后才收到预警。"
+    ),
+    "cap_cage": (
+        "{n} 次重复中罐笼运行时间占整个演练时长的比例、等候罐笼的最长排队人数（全部车场合计）以及已乘罐人员"
+        "的平均等候时间的分布；虚线为中位数。排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，"
+        "而不在于罐笼能力。"
+    ),
+    "suite": "演练组",
+    "runs": "演练情景",
+    "season_date": "演练季",
+    "season_intro": (
+        "预案针对演练组中的每个情景及其变化各模拟 {n} 次。矩阵给出每次运行的关键指标，并按严重程度着色；"
+        "随后是最差情形、对整个演练组都有效的修订，以及每次运行一页。"
+    ),
+    "matrix": "情景 × 指标矩阵",
+    "matrix_intro": (
+        "每行为一次运行（情景及其变化），每列为一项关键指标：除“全部收到预警”（中位数）和“安全裕度 P5”"
+        "（各次重复中已到达安全地点人员的安全裕度第 5 百分位的中位数；被水困住的人计入“被水困住”）"
+        "外均为各次重复的平均值。颜色：绿色良好，黄色一般，"
+        "橙色较差，红色不合格，分档见附录（项目建议 [P]，非标准规定）。评级规则提供之前，“评估结论”一列"
+        "显示“–”。"
+    ),
+    "worst_cases": "最差情形",
+    "worst_cases_intro": "按预期死亡人数、被水困住人数、水到达前到达安全地点比例排序：",
+    "worst_case_line": "{run}：{detail}",
+    "suite_revisions": "对整个演练组有效的修订",
+    "run_page": "运行 {k}：{run}",
+    "col_run": "运行",
+    "col_variation": "变化",
+    "col_scenario_file": "情景文件",
+    "col_grade": "评估结论",
+    "m_all_warned": "全部收到预警",
+    "m_warned_before": "水到达前收到预警",
+    "m_safe_before": "水到达前安全",
+    "m_caught": "被水困住",
+    "m_fatal": "预期死亡",
+    "m_margin": "安全裕度 P5",
+    "bands": "矩阵颜色分档 [P]",
+    "bands_intro": (
+        "项目建议，参照拟议评分模型的否决项（标准研究笔记 §4：全部人员在水到达前收到预警并到达安全地点为"
+        "否决项；安全裕度分档 A ≥ 15 分钟、B ≥ 5 分钟、C ≥ 0）："
+    ),
+    "band_rows": (
+        "水到达前收到预警／到达安全地点：绿色 100 %，黄色 ≥ 99 %，橙色 ≥ 95 %，其余红色；\n"
+        "被水困住、预期死亡：绿色 0，橙色 < 1，红色 ≥ 1；\n"
+        "安全裕度 P5：绿色 ≥ 15 分钟，黄色 ≥ 5 分钟，橙色 ≥ 0，红色 < 0 或未到达安全地点；\n"
+        "全部收到预警：每次重复都达到为绿色，否则红色。"
+    ),
+    "variation_as_written": "按原情景",
+    "suite_definition": "本次运行的演练组",
+    "fig_matrix_title": "汛期演练组：各次运行的关键指标",
+    "cap_matrix": "上一页矩阵的图示：各单元格按附录的分档着色。",
+    "anim_not_warned": "未收到预警",
+    "anim_warned": "已收到预警",
+    "anim_moving": "撤离中",
+    "anim_safe": "已到达安全地点",
+    "anim_caught": "被水困住",
+    "anim_sheltered": "就地避险／留在原地",
+    "anim_flooded": "已淹",
+    "anim_title": "{title} — 第 {r} 次重复",
+    "anim_caption": (
+        "位置由每人的记录重建（离开前在初始位置，之后沿最短巷道／道路路径匀速移动到终点），并非演练直接记录。"
+    ),
+}
+
+#: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).
+METRIC_ZH: dict[str, str] = {
+    "order_s": "井下撤离命令下达",
+    "downstream_order_s": "下游撤离命令下达",
+    "t90_warned_s": "90 % 人员收到预警",
+    "t100_warned_s": "全部人员收到预警",
+    "share_warned_before_water": "水到达前收到预警的比例",
+    "t_all_safe_s": "全部人员到达安全地点",
+    "share_safe": "到达安全地点的比例（地面、避险硐室、集合点）",
+    "share_safe_before_water": "水到达所在位置前到达安全地点的比例",
+    "margin_min_s": "安全裕度，最小",
+    "margin_p5_s": "安全裕度，第 5 百分位",
+    "caught": "被水困住的人数",
+    "expected_fatalities": "预期死亡人数",
+    "cage_utilisation": "罐笼利用率（撤离时段）",
+    "cage_max_queue": "罐笼最长排队人数",
+}
+
+#: Names of channel types, outcomes and event kinds in Chinese.
+TERMS_ZH: dict[str, str] = {
+    "mine_pa": "井下广播（扩播）",
+    "cap_lamp_paging": "矿灯寻呼",
+    "station_phones": "车场电话",
+    "leaky_feeder": "漏泄通信",
+    "stench_gas": "臭味剂",
+    "runner": "派人通知",
+    "siren": "警报器",
+    "village_loudspeaker": "村村响广播",
+    "sms": "短信／小区广播",
+    "phone_tree": "电话逐级通知",
+    "door_to_door": "入户通知",
+    "loudspeaker_vehicle": "广播车",
+    "drift": "平巷",
+    "ramp": "斜坡道",
+    "incline": "斜井",
+    "ladderway": "梯子间",
+    "shaft": "竖井",
+    "road": "道路",
+    "footpath": "小路",
+    "red": "红色",
+    "orange": "橙色",
+    "yellow": "黄色",
+    "blue": "蓝色",
+    "surface": "地面",
+    "refuge": "避险硐室",
+    "assembly": "集合点",
+    "sheltered": "楼上避险",
+    "caught": "被水困住",
+    "underground": "仍在井下",
+    "in_place": "留在原地",
+    "kept_out": "未下井（禁止入井）",
+}
+
+#: English names of the outcomes and channel types where the identifier is not plain English.
+TERMS_EN: dict[str, str] = {
+    "kept_out": "kept out of the mine",
+    "in_place": "stayed in place",
+    "mine_pa": "mine PA",
+    "cap_lamp_paging": "cap-lamp paging",
+    "station_phones": "station phones",
+    "village_loudspeaker": "village loudspeaker",
+    "sms": "SMS / cell broadcast",
+    "phone_tree": "phone tree",
+    "door_to_door": "door to door",
+    "loudspeaker_vehicle": "loudspeaker vehicle",
+}
+
+#: Drill event texts (English, from the model) → Chinese; ``{0}``, ``{1}`` are the groups, warning
+#: colours among them translated.
+EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^water at (.+)$", "水到达 {0}"),
+    (r"^inrush at (.+)$", "{0} 突水"),
+    (r"^(.+) met \((\w+)\)$", "触发条件 {0} 满足（{1}）"),
+    (r"^(.+) declares (\w+)$", "{0} 宣布{1}预警"),
+    (r"^(.+) absent$", "{0} 不在岗"),
+    (r"^nobody to decide on (.+)$", "无人对 {0} 作出决策"),
+    (r"^evacuation order \(underground\) given by (.+)$", "{0} 下达井下撤离命令"),
+    (r"^evacuation order \(downstream\) given by (.+)$", "{0} 下达下游撤离命令"),
+    (r"^evacuation order given by (.+)$", "{0} 下达撤离命令"),
+    (r"^evacuation order \(scenario\)$", "撤离命令（情景设定）"),
+    (r"^entry underground stopped by (.+)$", "{0} 下令停止入井"),
+    (r"^rainstorm (\w+) warning issued$", "气象部门发布暴雨{0}预警"),
+    (r"^online monitoring at (\w+)$", "在线监测达到{0}预警"),
+    (r"^pond reaches the dam crest$", "库水位达到坝顶"),
+    (r"^river over the mine entrance$", "河水漫过井口"),
+    (r"^dam breach$", "尾矿坝溃决"),
+    (r"^(.+) breaches$", "{0} 溃决"),
+    (r"^(.+) failed$", "{0} 故障"),
+    (r"^(.+) on$", "{0} 启动"),
+    (r"^(.+) off$", "{0} 停止"),
+    (r"^notify_county by (.+)$", "{0} 报告县级应急管理部门"),
+    (r"^notify_township by (.+)$", "{0} 通知乡镇"),
+    (r"^notify_village_heads by (.+)$", "{0} 通知村干部"),
+    (r"^evacuate_underground by (.+)$", "{0} 组织井下撤离"),
+    (r"^evacuate_downstream by (.+)$", "{0} 组织下游撤离"),
+    (r"^stop_entry by (.+)$", "{0} 下令停止入井"),
+)
+COLOURS = ("red", "orange", "yellow", "blue")
+
+
+class Text:
+    """The phrases of one language.
+
+    Args:
+        lang: "en" or "zh".
+    """
+
+    def __init__(self, lang: str = "en") -> None:
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+        self.lang = lang
+        self._table = ZH if lang == "zh" else EN
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    def __call__(self, key: str, **fmt: Any) -> str:
+        text = self._table.get(key, EN[key])
+        return text.format(**fmt) if fmt else text
+
+    def metric(self, key: str, label: str) -> str:
+        """The label of a scorecard metric (``label`` is the scorecard's English one)."""
+        return METRIC_ZH.get(key, label) if self.zh else label
+
+    def term(self, word: str) -> str:
+        """A channel type, outcome or warning level."""
+        return TERMS_ZH.get(word, word) if self.zh else TERMS_EN.get(word, word)
+
+    def event(self, what: str) -> str:
+        """A drill event's description."""
+        if not self.zh:
+            return what
+        for pattern, template in EVENT_PATTERNS:
+            m = re.match(pattern, what)
+            if m:
+                return template.format(*(TERMS_ZH[g] if g in COLOURS else g for g in m.groups()))
+        return what
+
+    def kind(self, kind: str) -> str:
+        """An event kind (hazard, trigger, order …)."""
+        key = f"kind_{kind}"
+        return self(key) if key in EN else kind

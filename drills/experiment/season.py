@@ -1,0 +1,386 @@
+"""The annual exercise: every run of a suite against the plan, and one consolidated report.
+
+:func:`run_season` runs each compiled run of a :class:`drills.inputs.suite.Suite` as an exercise and
+scores it; :func:`write_season` writes ``report.pdf``, ``season.json`` and ``figures/`` (the matrix
+and each run's warning-and-evacuation curves) atomically, as :mod:`drills.experiment.outputs` does for
+one exercise: into a temporary folder first, then each file moved into place with :func:`os.replace`.
+
+The matrix shows each run's key metrics coloured by how bad they are. The colour bands are the
+project's own proposal [P] after the gates of the proposed scoring model (reference standards.md §4:
+everyone warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0); they
+are not a standard. The grade column shows "–" until the scoring step gives a scorecard a grade.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drills import __version__
+from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.i18n import Text
+from drills.experiment.scorecard import Scorecard, scorecard
+from drills.inputs.suite import Suite, SuiteRun
+
+GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", None
+BAND_NAMES = {GREEN: "good", YELLOW: "fair", ORANGE: "poor", RED: "failing", NONE: "n/a"}
+#: Matrix columns: (column key, label key, metric key, statistic, band rule).
+COLUMNS = (
+    ("all_warned", "m_all_warned", "t100_warned_s", "p50", "reached"),
+    ("warned_before", "m_warned_before", "share_warned_before_water", "mean", "share"),
+    ("safe_before", "m_safe_before", "share_safe_before_water", "mean", "share"),
+    ("caught", "m_caught", "caught", "mean", "count"),
+    ("fatalities", "m_fatal", "expected_fatalities", "mean", "count"),
+    ("margin_p5", "m_margin", "margin_p5_s", "p50", "margin"),
+)
+
+
+@dataclass(frozen=True)
+class SeasonEntry:
+    run: SuiteRun
+    exercise: ExerciseResult
+    card: Scorecard
+
+
+@dataclass(frozen=True)
+class SeasonResult:
+    suite: Suite
+    entries: tuple[SeasonEntry, ...]
+
+
+def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
+               ) -> SeasonResult:
+    """Run and score every run of a suite, in file order.
+
+    Args:
+        suite: the loaded suite.
+        workers: processes for each exercise.
+        progress: called with (runs finished, runs in all).
+    """
+    entries = []
+    for k, run in enumerate(suite.runs, 1):
+        ex = run_exercise(run.spec, workers=workers)
+        entries.append(SeasonEntry(run, ex, scorecard(ex)))
+        if progress is not None:
+            progress(k, len(suite.runs))
+    return SeasonResult(suite, tuple(entries))
+
+
+def band(rule: str, value: float, summary: Any) -> str | None:
+    """The colour of a matrix cell by the [P] bands of the module docstring."""
+    if summary is None:
+        return NONE
+    if rule == "reached":
+        return GREEN if summary.not_reached == 0 else RED
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return RED if rule == "margin" else NONE
+    if rule == "share":
+        return GREEN if value >= 1 - 1e-9 else YELLOW if value >= 0.99 else ORANGE if value >= 0.95 else RED
+    if rule == "count":
+        return GREEN if value < 1e-9 else ORANGE if value < 1 else RED
+    if rule == "margin":
+        return GREEN if value >= 900 else YELLOW if value >= 300 else ORANGE if value >= 0 else RED
+    return NONE
+
+
+def grade_of(card: Scorecard) -> str | None:
+    grade = getattr(card, "grade", None)
+    return str(grade) if grade else None
+
+
+def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
+    """One row per run: each column's value, text and colour, and the grade."""
+    from drills.experiment.report import fmt, margin
+
+    rows = []
+    for e in result.entries:
+        cells = {}
+        for col, _label, key, stat, rule in COLUMNS:
+            s = next((m for m in e.card.metrics if m.key == key), None)
+            value: float = getattr(s, stat) if s is not None else math.nan
+            if s is None:
+                text = "–"
+            elif rule == "margin":
+                text = margin(value, e.exercise.spec.duration_s, t)
+            elif rule == "count":
+                text = f"{value:.1f}"
+            else:
+                text = fmt(value, s.unit, t)
+                if rule == "reached" and s.not_reached:
+                    text += f" ({s.not_reached}/{s.n})"
+            cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
+                          "colour": band(rule, value, s)}
+        rows.append({"entry": e, "cells": cells, "grade": grade_of(e.card)})
+    return rows
+
+
+def worst(result: SeasonResult, k: int = 3) -> list[SeasonEntry]:
+    """The ``k`` worst runs: most expected fatalities, then most caught, then fewest safe before water."""
+
+    def mean(e: SeasonEntry, key: str, default: float) -> float:
+        s = next((m for m in e.card.metrics if m.key == key), None)
+        return s.mean if s is not None and not math.isnan(s.mean) else default
+
+    return sorted(result.entries, key=lambda e: (-mean(e, "expected_fatalities", 0.0), -mean(e, "caught", 0.0),
+                                                 mean(e, "share_safe_before_water", 1.0), e.run.id))[:k]
+
+
+def _finite(x: Any) -> Any:
+    return x if not isinstance(x, float) or math.isfinite(x) else None
+
+
+def run_label(run: SuiteRun) -> str:
+    return f"{run.scenario_id} — {run.variation}" if run.variation else run.scenario_id
+
+
+def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
+    s = result.suite
+    rows = matrix(result, t)
+    return {
+        "tool": f"drill {__version__}",
+        "suite": {"id": s.id, "title": s.title, "season": s.season, "file": s.path.name},
+        "runs": [
+            {
+                "id": row["entry"].run.id,
+                "scenario": row["entry"].run.scenario_id,
+                "scenario_file": row["entry"].run.scenario_file,
+                "variation": row["entry"].run.variation,
+                "changes": list(row["entry"].run.changes),
+                "plan": {"id": row["entry"].exercise.spec.meta.plan_id,
+                         "version": row["entry"].exercise.spec.meta.plan_version},
+                "seed": row["entry"].exercise.seed,
+                "replications": row["entry"].exercise.replications,
+                "people": len(row["entry"].exercise.spec.people),
+                "grade": row["grade"],
+                "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
+                "metrics": [m.to_json() for m in row["entry"].card.metrics],
+            }
+            for row in rows
+        ],
+        "worst": [e.run.id for e in worst(result)],
+    }
+
+
+def _slug(run: SuiteRun) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in run.id)
+
+
+def matrix_figure(result: SeasonResult, t: Text, path: Path) -> Path:
+    """The matrix as a picture: one row per run, one coloured cell per key metric."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from drills.experiment.figures import DPI, renderable
+
+    rows = matrix(result, t)
+    cols = [t(label) for _, label, *_ in COLUMNS] + [t("col_grade")]
+    height = 1.0 + 0.4 * len(rows)
+    fig = Figure(figsize=(9.0, height))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.26, 0.03, 0.73, 1 - 0.03 - 0.75 / height))
+    ax.set_xlim(0, len(cols))
+    ax.set_ylim(len(rows), 0)
+    ax.set_axis_off()
+    for i, row in enumerate(rows):
+        ax.text(-0.08, i + 0.5, renderable(run_label(row["entry"].run)), ha="right", va="center", fontsize=8,
+                clip_on=False)
+        for j, (col, *_rest) in enumerate(COLUMNS):
+            cell = row["cells"][col]
+            ax.add_patch(_cell(j, i, cell["colour"] or "0.95"))
+            ax.text(j + 0.5, i + 0.5, renderable(cell["text"]), ha="center", va="center", fontsize=7.5)
+        ax.add_patch(_cell(len(COLUMNS), i, "0.95"))
+        ax.text(len(COLUMNS) + 0.5, i + 0.5, row["grade"] or "–", ha="center", va="center", fontsize=8)
+    for j, name in enumerate(cols):
+        ax.text(j + 0.5, -0.08, renderable(name.replace(" ", "\n", 1) if len(name) > 12 else name),
+                ha="center", va="bottom", fontsize=7.5, weight="bold", clip_on=False)
+    fig.suptitle(renderable(t("fig_matrix_title")), fontsize=10, weight="bold", y=0.995, va="top")
+    fig.savefig(path, dpi=DPI, metadata={"Software": f"drill {__version__}"})
+    return path
+
+
+def _cell(x: float, y: float, colour: str):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x + 0.03, y + 0.05), 0.94, 0.9, facecolor=colour, edgecolor="white")
+
+
+def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) -> None:
+    """The consolidated report: cover, matrix and worst cases, suite revisions, one page per run, appendix."""
+    from drills.experiment import report
+    from drills.experiment.figures import style
+
+    s = result.suite
+    doc = report.Document()
+    with style():
+        doc.new_page()
+        doc.y = 1.4
+        doc.text(t("season_title"), 22, weight="bold", color=report.ACCENT, after=0.2)
+        doc.text(s.title, 14, weight="bold", after=0.1)
+        if s.description:
+            doc.text(s.description, 9.5, color=report.GREY, after=0.4)
+        plans = sorted({f"{e.exercise.spec.meta.plan_id} v{e.exercise.spec.meta.plan_version}"
+                        for e in result.entries})
+        seeds = sorted({str(e.exercise.seed) for e in result.entries})
+        reps = sorted({str(e.exercise.replications) for e in result.entries})
+        rows = [
+            [t("suite"), f"{s.id} ({s.path.name})"],
+            [t("season_date"), s.season or "–"],
+            [t("plan"), t("list_sep").join(plans)],
+            [t("runs"), str(len(result.entries))],
+            [t("replications"), t("list_sep").join(reps)],
+            [t("seed"), t("list_sep").join(seeds)],
+            [t("tool"), f"drill {__version__}"],
+        ]
+        doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
+                  bold_first=True)
+        doc.y += 0.2
+        doc.box([(t("grade_line", grade=t("grade_none")), 10.5, "bold")])
+        doc.text(t("season_intro", n=t("list_sep").join(reps)), 8.5, color=report.GREY)
+
+        doc.heading(t("matrix"), new_page=True)
+        doc.text(t("matrix_intro"), 8.5, after=0.12)
+        mrows = matrix(result, t)
+        widths = [1.85] + [0.69] * len(COLUMNS)
+        widths.append(doc.width - sum(widths))
+        columns = [(t("col_run"), widths[0], "left")] + [
+            (t(label), w, "right") for (_, label, *_), w in zip(COLUMNS, widths[1:-1], strict=True)
+        ] + [(t("col_grade"), widths[-1], "right")]
+        doc.table(columns, [[run_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
+                            + [r["grade"] or "–"] for r in mrows],
+                  size=7.5, shade=False,
+                  fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
+        doc.subheading(t("worst_cases"))
+        doc.text(t("worst_cases_intro"), 8.5, after=0.05)
+        for e in worst(result):
+            doc.text(t("worst_case_line", run=run_label(e.run), detail=_detail(e, t)), 8.5, marker="•", after=0.04)
+        suite_revisions(doc, result, t)
+
+        for k, e in enumerate(result.entries, 1):
+            _run_page(doc, k, e, figs, t)
+
+        doc.heading(t("suite_definition"), new_page=True)
+        doc.table([(t("col_run"), 1.9, "left"), (t("col_scenario_file"), 1.7, "left"),
+                   (t("col_variation"), doc.width - 3.6, "left")],
+                  [[e.run.id, e.run.scenario_file, ", ".join(e.run.changes) or t("variation_as_written")]
+                   for e in result.entries], size=8)
+        doc.subheading(t("bands"))
+        doc.text(t("bands_intro"), 8.5, after=0.05)
+        for line in t("band_rows").split("\n"):
+            doc.text(line, 8.5, marker="•", after=0.03)
+        doc.heading(t("method"))
+        first = result.entries[0].exercise if result.entries else None
+        if first is not None:
+            doc.text(t("method_text", n=first.replications, seed=first.seed), 8.5)
+        doc.footers(t("season_footer", suite=s.id, runs=len(result.entries), version=__version__), t)
+        doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
+                        "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
+                        "Keywords": f"lang={t.lang}"})
+
+
+def suite_revisions(doc: Any, result: SeasonResult, t: Text) -> None:
+    """Revisions that help across the suite (from the revision step; empty until it exists)."""
+    doc.subheading(t("suite_revisions"))
+    revised = [r for e in result.entries for r in getattr(e.card, "revisions", ()) or ()]
+    if not revised:
+        doc.text(t("no_revisions_yet"), 8.5, slant="italic", color="0.35")
+
+
+def _detail(e: SeasonEntry, t: Text) -> str:
+    from drills.experiment.report import fmt, weakest_zones, zone_label
+
+    parts = []
+    for key, label, unit in (("expected_fatalities", "m_fatal", "persons"), ("caught", "m_caught", "persons"),
+                             ("share_safe_before_water", "m_safe_before", "share")):
+        s = next((m for m in e.card.metrics if m.key == key), None)
+        if s is not None:
+            parts.append(f"{t(label)} {s.mean:.1f}" if unit == "persons" else f"{t(label)} {fmt(s.mean, unit, t)}")
+    weak = weakest_zones(e.card, 1)
+    if weak:
+        z = weak[0]
+        parts.append(f"{zone_label(z.zone, t)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
+    return t("list_sep").join(parts)
+
+
+def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) -> None:
+    from drills.experiment import report
+
+    ex, card = e.exercise, e.card
+    doc.heading(t("run_page", k=k, run=run_label(e.run)), new_page=True)
+    m = ex.spec.meta
+    rows = [
+        [t("scenario"), f"{m.scenario_title} ({e.run.scenario_file})"],
+        [t("col_variation"), ", ".join(e.run.changes) or t("variation_as_written")],
+        [t("time_of_day"), report.conditions(ex, t)],
+        [t("scenario_start"), m.start_time.replace("T", " ")],
+        [t("people"), t("people_value", n=len(ex.spec.people), groups=report.people_groups(ex, t))],
+        [t("replications") + " · " + t("seed"), f"{ex.replications} · {ex.seed}"],
+    ]
+    doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=8, header=False, shade=False,
+              bold_first=True)
+    doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
+               (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
+               (t("col_not_reached"), doc.width - 5.77, "right")],
+              report.metric_rows(card, t, ex.spec.duration_s), size=7.5)
+    name = f"{_slug(e.run)}_warned_safe"
+    if name in figs:
+        doc.figure_no += 1
+        doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=t("fig_warned_safe_title")),
+                  t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications,
+                    safe=t("list_sep").join(t.term(o) for o in _safe_outcomes())), max_h=3.3)
+    if card.zones:
+        doc.table(report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s),
+                  size=7.5)
+
+
+def _safe_outcomes() -> tuple[str, ...]:
+    from drills.model.records import SAFE_OUTCOMES
+
+    return SAFE_OUTCOMES
+
+
+def make_figures(result: SeasonResult, out_dir: Path, t: Text) -> dict[str, Path]:
+    """The matrix, and each run's warned-and-safe curves, as PNG."""
+    from drills.experiment import figures
+
+    figs: dict[str, Path] = {}
+    with figures.style():
+        figs["matrix"] = matrix_figure(result, t, out_dir / "matrix.png")
+        for e in result.entries:
+            name = f"{_slug(e.run)}_warned_safe"
+            figs[name] = figures.warned_safe(e.exercise, e.card, t, out_dir / f"{name}.png")
+    return figs
+
+
+def write_season(result: SeasonResult, out_dir: str | Path, *, lang: str = "en") -> dict[str, Path]:
+    """Write report.pdf, season.json and figures/ for a season into ``out_dir``, atomically."""
+    t = Text(lang)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
+    try:
+        (tmp / "figures").mkdir()
+        data = season_json(result, t)
+        (tmp / "season.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        figs = make_figures(result, tmp / "figures", t)
+        write_pdf(result, figs, tmp / "report.pdf", t)
+        written: dict[str, Path] = {}
+        (out / "figures").mkdir(exist_ok=True)
+        for src in sorted(tmp.rglob("*")):
+            if src.is_file():
+                rel = src.relative_to(tmp)
+                dst = out / rel
+                os.replace(src, dst)
+                written[str(rel)] = dst
+        return written
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+__all__ = ["SeasonEntry", "SeasonResult", "matrix", "run_season", "season_json", "worst", "write_season"]

@@ -1,0 +1,196 @@
+"""The report, looked at: every page of every bundled report rendered and checked, in both languages.
+
+Each bundled example runs a few replications once per module; its report is written in English and in
+Chinese through the same :func:`drills.experiment.outputs.write_outputs` as ``drill run``. The tests render
+every page to an image with pdftoppm (no page may be blank), extract the text with pypdf (the sections
+must be there, and the Chinese must come back as characters, not as shapes), check that the same seed
+gives the same bytes, and pin the scorecard text of one seed against a golden file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from drills.experiment import i18n
+from drills.experiment.exercise import run_exercise
+from drills.experiment.outputs import write_outputs
+from drills.experiment.report import scorecard_text, wrap
+from drills.experiment.scorecard import scorecard
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import load_drill
+
+SCENARIOS = {
+    "mine": bundled_root() / "scenarios" / "mine_inrush_day.yaml",
+    "dam": bundled_root() / "scenarios" / "dam_break_night.yaml",
+}
+N = 3
+GOLDEN = Path(__file__).parent / "data" / "golden" / "mine_inrush_day_seed7_n5.txt"
+#: Section titles each report must contain, by language (the Chinese in the standards' own wording).
+SECTIONS = {
+    "en": ["Drill evaluation report", "Summary", "Scorecard", "By level and place", "Timeline",
+           "Warning and evacuation against the water", "The site: water and clearance", "Warning channels",
+           "Findings", "Revisions", "Assumptions and parameters", "Appendix: method", "deficiency"],
+    "zh": ["演练评估报告", "应急预案", "评估摘要", "评估结论", "评估指标", "分水平、分地点结果", "时间线",
+           "预警与撤离进程", "场所：水害与人员撤离", "应急通讯", "评估发现", "不足项", "整改项", "改进项",
+           "预案修订", "假设、参数及来源", "附录：方法"],
+}
+
+needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+
+
+@pytest.fixture(scope="module")
+def exercises() -> dict:
+    out = {}
+    for name, path in SCENARIOS.items():
+        ex = run_exercise(load_drill(path, replications=N))
+        out[name] = (ex, scorecard(ex))
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports(exercises: dict, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = {}
+    for name, (ex, card) in exercises.items():
+        for lang in ("en", "zh"):
+            folder = tmp_path_factory.mktemp(f"{name}-{lang}")
+            write_outputs(ex, card, folder, lang=lang)
+            out[name, lang] = folder
+    return out
+
+
+def page_images(pdf: Path, folder: Path) -> list[np.ndarray]:
+    """Every page of ``pdf`` as a grey-level array, rendered by pdftoppm at a low resolution."""
+    subprocess.run(["pdftoppm", "-r", "24", "-gray", "-png", str(pdf), str(folder / "page")], check=True)
+    pages = []
+    for p in sorted(folder.glob("page-*.png")):
+        with Image.open(p) as im:
+            pages.append(np.asarray(im, dtype=float))
+    return pages
+
+
+def text_of(pdf: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+CASES = [(name, lang) for name in SCENARIOS for lang in ("en", "zh")]
+
+
+@needs_pdftoppm
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_page_is_blank(reports: dict, name: str, lang: str, tmp_path: Path) -> None:
+    pages = page_images(reports[name, lang] / "report.pdf", tmp_path)
+    assert len(pages) >= 8
+    for k, page in enumerate(pages, 1):
+        h = page.shape[0]
+        body = page[int(0.05 * h): int(0.9 * h)]  # leave out the footer, which every page has
+        assert body.std() > 8, f"page {k} looks blank (pixel spread {body.std():.1f})"
+        assert (body < 200).mean() > 0.005, f"page {k} has almost nothing on it"
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_sections_and_chinese_text_extract(reports: dict, name: str, lang: str) -> None:
+    pages = text_of(reports[name, lang] / "report.pdf")
+    text = "\n".join(pages)
+    for title in SECTIONS[lang]:
+        assert title in text, f"{title!r} missing from the {lang} report of {name}"
+    assert all(p.strip() for p in pages), "a page without any text"
+    # the Chinese role titles of the plan are drawn (not dropped) in the English report too
+    assert ("调度员" if name == "mine" else "尾矿库值班员") in text
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_every_figure_is_a_png_and_the_site_is_drawn_its_own_way(reports: dict, name: str) -> None:
+    figs = {p.stem for p in (reports[name, "en"] / "figures").glob("*.png")}
+    assert {"timeline", "warned_safe", "channels"} <= figs
+    if name == "mine":
+        assert {"section", "cage"} <= figs and "map" not in figs  # vertical section underground
+    else:
+        assert "map" in figs and "section" not in figs  # plan-view map of the valley
+    for p in (reports[name, "en"] / "figures").glob("*.png"):
+        with Image.open(p) as im:
+            assert im.size[0] > 500
+
+
+def test_same_seed_same_bytes(exercises: dict, reports: dict, tmp_path: Path) -> None:
+    """A second exercise from the same seed, written again, gives byte-identical outputs."""
+    ex = run_exercise(load_drill(SCENARIOS["dam"], replications=N))
+    write_outputs(ex, scorecard(ex), tmp_path, lang="zh")
+    first = reports["dam", "zh"]
+    for rel in ("report.pdf", "scorecard.json", "outcomes.csv", *(f"figures/{p.name}" for p in
+                                                                  (first / "figures").glob("*.png"))):
+        assert (tmp_path / rel).read_bytes() == (first / rel).read_bytes(), rel
+
+
+def test_pdf_metadata_is_fixed(reports: dict) -> None:
+    meta = PdfReader(reports["mine", "en"] / "report.pdf").metadata
+    assert "/CreationDate" not in meta and "/ModDate" not in meta
+    assert meta["/Creator"].startswith("drill ")
+
+
+def test_golden_scorecard_text() -> None:
+    """The scorecard of the bundled mine example, seed 7, 5 replications, as text.
+
+    The file pins the model's numbers. When a deliberate model change moves them, regenerate it and
+    review the difference before committing::
+
+        DRILL_UPDATE_GOLDEN=1 python -m pytest tests/test_report.py -k golden
+    """
+    spec = load_drill(SCENARIOS["mine"], replications=5, seed=7)
+    card = scorecard(run_exercise(spec))
+    text = scorecard_text(card, "en", spec.duration_s)
+    if os.environ.get("DRILL_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert GOLDEN.is_file(), f"no golden file; create it with DRILL_UPDATE_GOLDEN=1 ({GOLDEN})"
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_every_phrase_has_its_chinese() -> None:
+    assert set(i18n.EN) == set(i18n.ZH)
+    import string
+
+    for key, en in i18n.EN.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(en) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(i18n.ZH[key]) if f}, key
+
+
+def test_chinese_wraps_between_characters_and_keeps_every_one() -> None:
+    text = "演练以发现预案问题为主要目的，报告中的每个数字都可追溯到场所、预案或演练情景文件中的参数。" * 3
+    lines = wrap(text, 9, 2.0)
+    assert len(lines) > 3
+    assert "".join(lines) == text
+    assert not any(line.startswith(("，", "。", "、")) for line in lines)
+
+
+def test_fonts_are_registered_only_when_a_report_is_drawn() -> None:
+    code = ("import drills.experiment.report, drills.experiment.season, drills.experiment.animation\n"
+            "from matplotlib import font_manager\n"
+            "assert 'WenQuanYi Micro Hei' not in {f.name for f in font_manager.fontManager.ttflist}\n"
+            "from drills.experiment.fonts import register\n"
+            "assert register()[1] == 'WenQuanYi Micro Hei', register()\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_animation_of_replication_zero(exercises: dict, tmp_path: Path) -> None:
+    from drills.experiment.animation import MAX_FRAMES, write_gif
+
+    ex, _ = exercises["dam"]
+    path = write_gif(ex, tmp_path / "animation.gif", lang="zh")
+    with Image.open(path) as gif:
+        assert 10 <= gif.n_frames <= MAX_FRAMES
+        assert max(gif.size) <= 1000 and path.stat().st_size < 2_000_000
+        gif.seek(0)
+        first = np.asarray(gif.convert("L"), dtype=float)
+        gif.seek(gif.n_frames - 1)
+        last = np.asarray(gif.convert("L"), dtype=float)
+    assert np.abs(first - last).mean() > 0.1, "nothing moved"
+    assert [p.name for p in tmp_path.iterdir()] == ["animation.gif"], "temporary file left behind"
