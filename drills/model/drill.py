@@ -794,10 +794,13 @@ class Drill:
         fate = stream(self.seed, self.rep, STREAM_FATE)
         people: list[Any] = [None] * len(spec.people)
         clear: dict[int, float] = {}
+        ids = self.routing.node_ids
+        rep = self.rep
         for party in spec.parties:
             k = party.index
-            safe = self.outcome[k] in SAFE_OUTCOMES
-            t_out = self.outcome_s[k]
+            outcome = self.outcome[k]
+            safe = outcome in SAFE_OUTCOMES
+            t_out = float(self.outcome_s[k])
             prev = clear.get(party.start, 0.0)
             clear[party.start] = max(prev, t_out) if safe else INF
             situation = self.situation[k]
@@ -810,16 +813,17 @@ class Drill:
                 p_die = NAN
             else:
                 p_die = 0.0
+            warned_s, warned_by = float(self.warned_s[k]), self.warned_by[k]
+            departed, end = float(self.departed_s[k]), ids[self.end[k]]
+            margin = float(self.margin[k]) if safe else NAN
+            p_die = float(p_die)
             for i in party.members:
                 person = spec.people[i]
                 died = bool(p_die > 0 and fate.random() < p_die)
-                people[i] = (PersonRecord(
-                    replication=self.rep, person=person.id, group=person.group, profile=person.profile,
-                    crew=person.crew, start=net.nodes[person.start].id, warned_s=float(self.warned_s[k]),
-                    warned_by=self.warned_by[k], departed_s=float(self.departed_s[k]), outcome=self.outcome[k],
-                    outcome_s=float(t_out), end=net.nodes[self.end[k]].id,
-                    margin_s=float(self.margin[k]) if safe else NAN, water_s=node_water[person.start],
-                    situation=situation, fatality_p=float(p_die), died=died))
+                # positional, in PersonRecord's field order (faster than keywords for 1000s of records)
+                people[i] = PersonRecord(rep, person.id, person.group, person.profile, person.crew, ids[person.start],
+                                         warned_s, warned_by, departed, outcome, t_out, end, margin,
+                                         node_water[person.start], situation, p_die, died)
         hoists = []
         for cage in self.cages:
             st = cage.stats

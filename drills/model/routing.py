@@ -40,6 +40,7 @@ class Routing:
     surface: list[bool] = field(default_factory=list)
     assembly: list[bool] = field(default_factory=list)
     dry_capacity: list[float] = field(default_factory=list)
+    node_ids: list[str] = field(default_factory=list)
     _party_static: Any = None
 
     def party_static(self, spec: Any) -> PartyStatic:
@@ -140,7 +141,8 @@ def build_routing(net: Network, hoists: tuple) -> Routing:
     surface = [net.is_surface(i) for i in range(len(net.nodes))]
     assembly = [nd.kind == "assembly_point" for nd in net.nodes]
     dry = [lk.capacity_pps(0.0) for lk in net.links]
-    return Routing(net, walk, drive, hops, surface=surface, assembly=assembly, dry_capacity=dry)
+    return Routing(net, walk, drive, hops, surface=surface, assembly=assembly, dry_capacity=dry,
+                   node_ids=[nd.id for nd in net.nodes])
 
 
 def routing_of(spec: Any) -> Routing:
