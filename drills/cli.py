@@ -196,8 +196,11 @@ def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or sce
             problems.extend(exc.problems)
     if problems:
         _fail_input(InputError(list(dict.fromkeys(problems))))
-    for kind, _, doc in loaded:
-        out_console.print(f"{doc.path}: {kind} OK", markup=False)
+    for kind, body, doc in loaded:
+        note = ""
+        if kind == "plan" and body.site not in sites:
+            note = f" (schema only: give the site file of {body.site!r} too, or a scenario, to check its references)"
+        out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)
 
 
 @app.command()

@@ -9,6 +9,7 @@ field path, and merge a misspelt field with the required field it was meant to b
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -75,10 +76,28 @@ def validate(doc: YamlDocument, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(problems_from(doc, exc)) from None
+        raise InputError(problems_from(doc, exc, _vocabulary(model))) from None
 
 
-def problems_from(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+def _vocabulary(model: type[BaseModel], seen: set | None = None) -> set[str]:
+    """Every field name (and alias) that can appear anywhere in a file of this model."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        names.add(info.alias or name)
+        stack = [info.annotation]
+        while stack:
+            tp = stack.pop()
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                names |= _vocabulary(tp, seen)
+            stack.extend(typing.get_args(tp))
+    return names
+
+
+def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] | None = None) -> list[Problem]:
     found: dict[tuple[Any, ...], list[str]] = {}
     for err in exc.errors():
         loc, branch, value = _split(doc.data, tuple(err["loc"]), err.get("type", ""))
@@ -93,15 +112,16 @@ def problems_from(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
         msgs = found.setdefault(loc, [])
         if msg not in msgs:
             msgs.append(msg)
-    _merge_misspellings(found)
+    _merge_misspellings(found, vocabulary or set())
     return sorted(
         (Problem(str(doc.path), doc.line_of(loc), field_name(loc), "; ".join(msgs)) for loc, msgs in found.items()),
         key=lambda p: (p.line or 0, p.field),
     )
 
 
-def _merge_misspellings(found: dict[tuple[Any, ...], list[str]]) -> None:
-    """An unknown field next to a missing one of a similar name is one typo: report it once."""
+def _merge_misspellings(found: dict[tuple[Any, ...], list[str]], vocabulary: set[str]) -> None:
+    """An unknown field next to a missing one of a similar name is one typo: report it once.
+    Otherwise suggest the closest field name the files know, if one is close."""
     unknown = [loc for loc, m in found.items() if "unknown field" in m]
     missing = [loc for loc, m in found.items() if "required field is missing" in m]
     for u in unknown:
@@ -112,4 +132,6 @@ def _merge_misspellings(found: dict[tuple[Any, ...], list[str]]) -> None:
             found[u] = [f"unknown field {u[-1]!r}; did you mean {close[0]!r}?"]
             del found[(*u[:-1], close[0])]
         else:
-            found[u] = [m if m != "unknown field" else f"unknown field {u[-1]!r}" for m in found[u]]
+            near = difflib.get_close_matches(str(u[-1]), sorted(vocabulary), n=1, cutoff=0.8)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            found[u] = [m if m != "unknown field" else f"unknown field {u[-1]!r}{hint}" for m in found[u]]
