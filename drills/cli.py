@@ -57,19 +57,23 @@ def run(
     animate: Annotated[
         bool, typer.Option("--animate", help="also write animation.gif of replication 0, for the briefing")
     ] = False,
+    faults: Annotated[
+        int, typer.Option("--faults", min=0, help="replications per single fault for the robustness grade (0: skip)")
+    ] = 0,
 ) -> None:
-    """Run a drill many times and write the scorecard, outcomes, figures and report."""
+    """Run a drill many times, grade the plan, and write the scorecard, outcomes, figures and report."""
     from drills.experiment.exercise import run_exercise
     from drills.experiment.outputs import write_outputs
     from drills.experiment.scorecard import scorecard
-    from drills.inputs.compile import load_drill
+    from drills.inputs.compile import compile_drill, load
 
     if lang not in ("en", "zh"):
         err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
         raise typer.Exit(EXIT_INPUT)
     path = scenario or default_scenario()
     try:
-        spec = load_drill(path, plan, replications=replications, seed=seed)
+        loaded = load(path, plan)
+        spec = compile_drill(loaded, replications=replications, seed=seed)
     except InputError as exc:
         _fail_input(exc)
     n = spec.replications
@@ -85,7 +89,19 @@ def run(
         task = bar.add_task("run", total=n)
         ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
     card = scorecard(ex)
+    rob = None
+    if faults > 0:
+        from drills.experiment.readings import PlanFacts
+        from drills.experiment.robustness import assess
+
+        out_console.print(f"single faults: {faults} replications each", markup=False)
+        rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed, replications=faults,
+                     workers=workers)
+    from drills.experiment.graded import graded
+
+    card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card)
+    print_findings(card, evaluation, assessed_faults=rob is not None)
     written = write_outputs(ex, card, out_dir, lang=lang)
     if animate:
         from drills.experiment.animation import write_gif
@@ -143,6 +159,20 @@ def season(
     out_console.print(table)
     written = write_season(result, out_dir, lang=lang)
     out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
+
+
+def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) -> None:
+    """The grade and the worst findings, as the summary page shows them."""
+    o = evaluation.overall
+    out_console.print(f"grade: {card.grade} · {o.deficiencies} deficiencies (不足项), {o.must_correct} must-correct "
+                      f"(整改项), {o.improvements} improvements (改进项)", markup=False)
+    for f in evaluation.findings[:most]:
+        out_console.print(f"  [{f.cls} {f.metric}] {f.title}", markup=False)
+    if len(evaluation.findings) > most:
+        out_console.print(f"  … and {len(evaluation.findings) - most} more in report.pdf", markup=False)
+    if not assessed_faults:
+        out_console.print("  robustness to single faults (M6) not assessed: add --faults 10, or run drill recommend",
+                          markup=False)
 
 
 def print_scorecard(card) -> None:
@@ -208,6 +238,15 @@ def examples() -> None:
     """List the bundled example scenarios."""
     for p in bundled_scenarios():
         out_console.print(str(p), markup=False)
+
+
+def _register_commands() -> None:
+    from drills.commands.revise import register
+
+    register(app)
+
+
+_register_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m drills`

@@ -259,6 +259,8 @@ def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", fake_write_outputs)
     monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     out = tmp_path / "out"
     res = invoke("run", MINE, "-n", "5", "--seed", "11", "--workers", "3", "--lang", "zh", "--out", out)
     assert res.exit_code == 0, res.output
@@ -278,6 +280,8 @@ def test_run_defaults_come_from_the_scenario(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
     monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     scenario = MINE
     res = invoke("run", scenario, "--out", tmp_path / "out")
     assert res.exit_code == 0, res.output

@@ -52,6 +52,9 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     never = by.pop("", 0.0)
     return {
         **provenance(ex),
+        "grade": card.grade,
+        "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause}
+                     for f in card.findings],
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,

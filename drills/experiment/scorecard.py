@@ -175,6 +175,9 @@ class Scorecard:
     people: int
     zones: tuple[ZoneSummary, ...] = ()
     first_warned_by: dict[str, float] = field(default_factory=dict)
+    grade: str | None = None  # the evaluation's overall grade (drills.experiment.graded), once graded
+    findings: tuple = ()
+    revisions: tuple = ()
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)

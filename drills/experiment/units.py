@@ -13,7 +13,7 @@ def fmt_value(value: float, unit: str) -> str:
         return "never" if value > 0 else "−∞"
     if unit == "s":  # h:mm:ss, so that a 30-hour flood season and a 15-minute inrush read alike
         sign = "−" if value < 0 else ""
-        v = int(round(abs(value)))
+        v = round(abs(value))
         return f"{sign}{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}"
     if unit == "share":
         return f"{100 * value:.1f} %"

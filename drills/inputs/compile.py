@@ -448,7 +448,8 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         for t in plan.warning.triggers
     )
     actions = {
-        lvl: tuple(Action(a.action, a.owner, tuple(a.channels) if a.channels is not None else None) for a in acts)
+        lvl: tuple(Action(a.action, a.owner, tuple(a.channels) if a.channels is not None else None, a.id or "",
+                          tuple(a.after), a.deadline_s) for a in acts)
         for lvl, acts in plan.warning.actions_by_level.items()
     }
     channels = tuple(_channel(c, idx, scen) for c in plan.channels)

@@ -1,0 +1,1 @@
+"""Sub-commands of ``drill`` kept in their own modules; each exposes ``register(app)``."""

@@ -1,0 +1,193 @@
+"""``drill recommend`` and ``drill compare``: the plan's findings, its proved revisions, two plans side by side.
+
+Glue only: options are checked, bad input becomes ``file:line: field: message`` lines on standard error
+with exit code 2 (nothing written), and the work is done by :mod:`drills.experiment.recommendation`.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from drills.experiment.units import fmt_value
+from drills.inputs.problems import InputError
+
+EXIT_INPUT = 2
+#: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
+SEARCH_REPLICATIONS = 60
+
+out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+
+
+def _fail(problems: list) -> None:
+    for p in problems:
+        err_console.print(str(p), markup=False, soft_wrap=True)
+    n = len(problems)
+    err_console.print(f"{n} problem{'s' if n != 1 else ''} found; nothing was run or written.", markup=False)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _replications(scenario: Path, plan: Path | None, given: int | None) -> int:
+    from drills.inputs.compile import load
+
+    try:
+        loaded = load(scenario, plan)
+    except InputError as exc:
+        _fail(exc.problems)
+    return given if given is not None else min(loaded.scenario.monte_carlo.replications, SEARCH_REPLICATIONS)
+
+
+def _ci(d) -> str:
+    if d.n == 0:
+        return "–"
+    return f"{d.mean_diff:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}]"
+
+
+def recommend(
+    scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML; default: the scenario's")] = None,
+    budget: Annotated[float, typer.Option("--budget", "-b", min=0, help="cost units to spend (project's own "
+                                          "costs, see --costs)")] = 10.0,
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
+        f"per plan; default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
+        "replications per single fault (M6); 0 to skip"))] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help="single faults to try at most")] = 20,
+    costs: Annotated[Path | None, typer.Option("--costs", help="YAML: costs: {kind: units, ...}")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=(
+        "output folder; default reports/<scenario id>/recommend"))] = None,
+) -> None:
+    """Find the plan's problems, prove each revision by re-simulation, and write the best set within a budget."""
+    from drills.experiment.recommendation import recommend as run_recommend
+    from drills.experiment.revision_report import write_recommendation
+    from drills.experiment.revisions import load_costs
+
+    n = _replications(scenario, plan, replications)
+    try:
+        table = load_costs(costs)
+    except InputError as exc:
+        _fail(exc.problems)
+    with err_console.status("evaluating the plan") as status:
+        try:
+            rec = run_recommend(scenario, plan, budget=budget, replications=n, seed=seed, workers=workers,
+                                fault_replications=fault_replications, max_faults=max_faults, costs=table,
+                                progress=lambda msg: status.update(msg))
+        except InputError as exc:
+            _fail(exc.problems)
+    base = rec.baseline
+    m = base.spec.meta
+    out_console.print(f"[bold]{m.scenario_title}[/bold]")
+    out_console.print(f"plan {m.plan_id} v{m.plan_version} · seed {base.exercise.seed} · {base.replications} "
+                      f"replications per plan · budget {budget:g}", markup=False)
+    _print_grades(base, rec.revised)
+    _print_findings(base.findings[:8], len(base.findings))
+    t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
+    for col in ("", "revision", "cost", "verdict", "Δ not safe", "Δ warned late", "Δ objective"):
+        t.add_column(col)
+    chosen = {c.key: k for k, c in enumerate(rec.selection.chosen, 1)}
+    for tr in rec.trials[:12]:
+        mark = f"R{chosen[tr.candidate.key]}" if tr.candidate.key in chosen else ""
+        title = tr.candidate.title + (f" [under {tr.candidate.condition}]" if tr.candidate.condition else "")
+        if tr.error:
+            t.add_row(mark, title, f"{tr.candidate.cost:g}", "invalid", "", "", "")
+        else:
+            t.add_row(mark, title, f"{tr.candidate.cost:g}", tr.verdict, _ci(tr.diffs["unsafe"]),
+                      _ci(tr.diffs["late_warned"]), _ci(tr.diffs["objective"]))
+    out_console.print(t)
+    if len(rec.trials) > 12:
+        out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
+    out_dir = out or Path("reports") / m.scenario_id / "recommend"
+    written = write_recommendation(rec, out_dir)
+    out_console.print(f"chose {len(rec.selection.chosen)} revision(s), spent {rec.selection.spent:g} of {budget:g}; "
+                      f"wrote {', '.join(sorted(written))} to {out_dir}/", markup=False)
+
+
+def compare(
+    scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
+    plans: Annotated[list[Path], typer.Option("--plan", "-p", help="give twice: plan A, then plan B")],
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
+        f"default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
+        "replications per single fault (M6); 0 to skip"))] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1)] = 20,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="also write comparison.md and .json here")] = None,
+) -> None:
+    """Run two plans on the same random numbers and put them side by side."""
+    from drills.experiment.recommendation import compare_plans
+    from drills.experiment.revision_report import write_comparison
+
+    if len(plans) != 2:
+        err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
+                          markup=False)
+        raise typer.Exit(EXIT_INPUT)
+    n = _replications(scenario, plans[0], replications)
+    _replications(scenario, plans[1], n)
+    with err_console.status("running both plans") as status:
+        try:
+            cmp = compare_plans(scenario, plans[0], plans[1], replications=n, seed=seed, workers=workers,
+                                fault_replications=fault_replications, max_faults=max_faults,
+                                progress=lambda msg: status.update(msg))
+        except InputError as exc:
+            _fail(exc.problems)
+    a, b = cmp.a, cmp.b
+    out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
+    out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications", markup=False)
+    _print_grades(a, b, ("A " + a.spec.meta.plan_id + " v" + a.spec.meta.plan_version,
+                         "B " + b.spec.meta.plan_id + " v" + b.spec.meta.plan_version))
+    t = Table(title="Same random numbers: B − A (mean, 95 % CI)", title_justify="left")
+    for col in ("metric", "A", "B", "B − A", "verdict"):
+        t.add_column(col)
+    for d in cmp.diffs.values():
+        unit = d.unit if d.unit in ("s", "share") else ""
+        av = fmt_value(d.base_mean, unit) if unit else f"{d.base_mean:.2f}"
+        bv = fmt_value(d.new_mean, unit) if unit else f"{d.new_mean:.2f}"
+        t.add_row(d.label, av, bv, _ci(d), d.verdict)
+    out_console.print(t)
+    if out is not None:
+        written = write_comparison(cmp, out)
+        out_console.print(f"wrote {', '.join(sorted(written))} to {out}/", markup=False)
+
+
+def _print_grades(a, b, names: tuple[str, str] = ("before", "after")) -> None:
+    t = Table(title="Grades (tail over replications; [P] bands are the project's own)", title_justify="left")
+    t.add_column("metric")
+    t.add_column(names[0])
+    t.add_column(names[1])
+
+    def cell(g) -> str:
+        gate = "" if g.gate is None else (" gate ok" if g.gate else " gate FAIL")
+        value = fmt_value(g.value, g.unit) if g.unit in ("s", "share") else (
+            "–" if not math.isfinite(g.value) else f"{g.value:.2f}")
+        return f"{g.grade}{gate} ({value})"
+
+    for key, g in a.grades.items():
+        t.add_row(f"{key} {g.name}", cell(g), cell(b.grades[key]))
+    t.add_row("overall", f"{a.overall.label} S={a.overall.score:.1f} ({a.overall.deficiencies} 不足项)",
+              f"{b.overall.label} S={b.overall.score:.1f} ({b.overall.deficiencies} 不足项)")
+    out_console.print(t)
+
+
+def _print_findings(findings, total: int) -> None:
+    t = Table(title=f"Top findings ({total} in all)", title_justify="left")
+    for col in ("class", "metric", "finding", "plan clause"):
+        t.add_column(col)
+    for f in findings:
+        t.add_row(f"{f.cls} {f.cls_en}", f.metric, f.title, f.plan_ref)
+    out_console.print(t)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``recommend`` and ``compare`` to the ``drill`` command."""
+    app.command("recommend")(recommend)
+    app.command("compare")(compare)

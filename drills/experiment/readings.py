@@ -1,0 +1,363 @@
+"""Per-replication readings behind the graded scorecard (M1–M5, M7) and the revision search.
+
+One :class:`Reading` per replication, computed from the drill's records and a few facts of the plan
+(:class:`PlanFacts`). The definitions, with the requirement each one puts into practice:
+
+* **At risk**: a person whose place the water reached within the drill, or who was caught on the way.
+  The next shift kept on the surface is not at risk. People at the hazard's source (their place is wet
+  at the first moment anything is wet, e.g. the heading where the inrush breaks in) are warned by the
+  hazard itself; no plan can warn them earlier, so they are left out of the reach counts (M2), never
+  out of the safety counts (M3).
+* **Late warned** (M2, 2023 Opinions: the order reaches all people at the first moment): at risk and not
+  warned by the order before the water reached their place — never warned, or warned only by the water.
+* **Unsafe** (M3, AQ 2033-2011 4.2 「撤离优先，避险就近」): caught by the water on the way or at home
+  (whose margin over the water was negative), or at risk and not in a place of safety (surface, refuge,
+  assembly point) when the drill ends — a miner still underground, a household sheltering upstairs in a
+  house the flood reached. A person who left before the water and reached safety kept a positive margin
+  along the way (``PersonRecord.margin_s``) and is safe, even if the water reached their starting place
+  before they reached the surface.
+* **T100 after order** (M2): the last person of an audience (underground, downstream) warned, minus that
+  audience's order; infinite if one was never warned by the order.
+* **Order latency** (M1, GB/T 29639-2020 §3.1.2): the order minus the first time a trigger of a level
+  whose actions include that order was met.
+* **Reporting** (M4, 《生产安全事故报告和调查处理条例》 第九条): notify_county done minus its trigger,
+  against the plan's deadline and never more than 1 h; notify_township / notify_village_heads against
+  the plan's deadline or, where it gives none, :data:`LOCAL_NOTICE_LIMIT_S` [P].
+* **Plan steps** (M5, AQ/T 9009-2015 附录A 「符合预案要求」): every action of every level declared is
+  expected; it is on time when done within its deadline (or done at all where the plan gives none).
+  A step still pending when the drill ends counts only if its deadline (or :data:`STEP_GRACE_S` [P])
+  had passed.
+* **Objective** [P]: the single number the revision search lowers (see :func:`objective`).
+
+[P] marks the project's own numbers (standards.md §0): no standard gives them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from drills.inputs.loaded import Loaded
+from drills.model.records import SAFE_OUTCOMES, DrillResult, PersonRecord
+from drills.model.spec import DrillSpec
+
+#: 条例 第九条: the unit head reports to the county-level authority within 1 h.
+COUNTY_REPORT_LIMIT_S = 3600.0
+#: [P] "immediately" (standards.md §4 M4) for telling the township and the village heads, where the plan sets no limit.
+LOCAL_NOTICE_LIMIT_S = 300.0
+#: [P] a plan step with no deadline that is still not done this long after its trigger counts as not done.
+STEP_GRACE_S = 3600.0
+#: [P] weights of the search objective, per person and per minute.
+OBJECTIVE_WEIGHTS = {"unsafe": 1.0, "expected_fatalities": 1.0, "late_warned": 0.25, "entered_during_red": 1.0,
+                     "t100_min": 0.01, "latency_min": 0.01, "steps_failed": 0.1}
+
+MINE_ORDER = "evacuate_underground"
+PUBLIC_ORDER = "evacuate_downstream"
+LOCAL_NOTICES = ("notify_township", "notify_village_heads")
+_TRIGGER_EVENT = re.compile(r"^(?P<id>.+) met \((?P<level>blue|yellow|orange|red)\)$")
+_NOBODY_DECIDES = re.compile(r"^nobody to decide on (?P<id>.+)$")
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the readings need from the plan beyond the compiled drill.
+
+    Attributes:
+        deadlines: (action, owner) → the plan's deadline_s for that step.
+        trigger_levels: trigger id → its level.
+        scenario_order: the scenario gives the order itself (the plan's triggers are bypassed).
+        red_met_warning_s: when a red rainstorm warning is issued (inf if never or no storm).
+    """
+
+    deadlines: dict[tuple[str, str], float]
+    trigger_levels: dict[str, str]
+    scenario_order: bool
+    red_met_warning_s: float = math.inf
+
+    @classmethod
+    def of(cls, loaded: Loaded, spec: DrillSpec) -> PlanFacts:
+        deadlines: dict[tuple[str, str], float] = {}
+        for acts in loaded.plan.warning.actions_by_level.values():
+            for a in acts:
+                if a.deadline_s is not None:
+                    deadlines.setdefault((a.action, a.owner), float(a.deadline_s))
+        red = spec.season.met_warning_s("red") if spec.season is not None else math.inf
+        return cls(deadlines, {t.id: t.level for t in loaded.plan.warning.triggers}, spec.order_at_s is not None,
+                   float(red))
+
+
+@dataclass(frozen=True)
+class PersonState:
+    """The reading of one person in one replication (see the module docstring)."""
+
+    record: PersonRecord
+    audience: bool  # meant to be warned: not a later shift kept on the surface
+    source: bool
+    at_risk: bool
+    late: bool
+    unsafe: bool
+    order_s: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The numbers of one replication (times in s; NaN = does not apply, inf = never)."""
+
+    replication: int
+    at_risk: int
+    unsafe: int
+    late_warned: int
+    never_warned: int
+    share_warned_before_water: float
+    t100_after_order_s: float
+    order_latency_s: float
+    margin_min_s: float
+    caught: int
+    expected_fatalities: float
+    county_report_s: float
+    county_limit_s: float
+    local_notice_late: int
+    steps_expected: int
+    steps_on_time: int
+    steps_unexecutable: tuple[str, ...] = ()
+    steps_late: tuple[str, ...] = ()
+    entered: int = 0
+    entry_violations: int = 0
+    entered_during_red: int = 0
+    faults: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def steps_failed(self) -> int:
+        """Plan steps not done on time: not done at all, or after their deadline."""
+        return self.steps_expected - self.steps_on_time
+
+    @property
+    def fidelity(self) -> float:
+        return self.steps_on_time / self.steps_expected if self.steps_expected else math.nan
+
+
+def onset_s(res: DrillResult) -> float:
+    """The first moment anything is wet (the hazard's onset as the drill saw it)."""
+    return min(res.node_water_s, default=math.inf)
+
+
+def person_states(res: DrillResult, spec: DrillSpec) -> list[PersonState]:
+    """Classify every person of one replication (at risk, late, unsafe...)."""
+    first = onset_s(res)
+    end = spec.duration_s
+    out = []
+    for p in res.people:
+        audience = p.outcome != "kept_out"
+        order = res.order_s if p.group == "miner" else res.downstream_order_s
+        caught = p.outcome == "caught"
+        at_risk = audience and (caught or p.water_s < end)
+        source = at_risk and p.water_s <= first + 1.0
+        by_order = p.warned_by not in ("", "water")
+        late = at_risk and not source and not (by_order and p.warned_s < p.water_s)
+        flooded_home = p.outcome == "sheltered" and p.situation != ""
+        unsafe = caught or flooded_home or (at_risk and p.group == "miner" and p.outcome not in SAFE_OUTCOMES)
+        out.append(PersonState(p, audience, source, at_risk, late, unsafe, order))
+    return out
+
+
+def _t100(states: list[PersonState]) -> float:
+    """Last person warned by the order after their audience's order; inf if one never was."""
+    worst = -math.inf
+    applies = False
+    for group in ("miner", "resident"):
+        mine = [s for s in states if s.audience and not s.source and s.record.group == group]
+        if not mine:
+            continue
+        order = mine[0].order_s
+        if math.isnan(order):
+            if any(s.at_risk for s in mine):
+                return math.inf
+            continue
+        applies = True
+        for s in mine:
+            p = s.record
+            if p.warned_by in ("", "water"):
+                return math.inf
+            worst = max(worst, p.warned_s - order)
+    return max(worst, 0.0) if applies else math.nan
+
+
+def _first_met(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> dict[str, float]:
+    """Per order: the first time a trigger of a level whose actions give that order was met."""
+    levels_with = {o: {lv for lv, acts in spec.actions_by_level.items() if any(a.action == o for a in acts)}
+                   for o in (MINE_ORDER, PUBLIC_ORDER)}
+    out = {MINE_ORDER: math.inf, PUBLIC_ORDER: math.inf}
+    for e in res.timeline:
+        if e.kind != "trigger":
+            continue
+        m = _TRIGGER_EVENT.match(e.what)
+        if m is None:
+            continue
+        for order, levels in levels_with.items():
+            if m["level"] in levels:
+                out[order] = min(out[order], e.t_s)
+    return out
+
+
+def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[PersonState]) -> float:
+    if facts.scenario_order:
+        return math.nan
+    first = _first_met(res, spec, facts)
+    worst = math.nan
+    for order, group, t_order in ((MINE_ORDER, "miner", res.order_s), (PUBLIC_ORDER, "resident",
+                                                                        res.downstream_order_s)):
+        at_risk = any(s.at_risk for s in states if s.record.group == group)
+        if math.isfinite(first[order]):
+            lat = t_order - first[order] if not math.isnan(t_order) else math.inf
+        elif at_risk and math.isnan(t_order):
+            lat = math.inf  # the hazard came and the plan never gave the order
+        else:
+            continue
+        worst = lat if math.isnan(worst) else max(worst, lat)
+    return worst
+
+
+def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, int, list[str], list[str]]:
+    """Expected plan steps, those on time, those that could not be done, those late or pending."""
+    declared: dict[str, float] = {}
+    nobody: set[str] = set()
+    for e in res.timeline:
+        if e.kind == "trigger":
+            m = _TRIGGER_EVENT.match(e.what)
+            if m is not None and m["level"] not in declared:
+                declared[m["level"]] = e.t_s
+        elif e.kind == "decision":
+            m = _NOBODY_DECIDES.match(e.what)
+            if m is not None and m["id"] in facts.trigger_levels:
+                nobody.add(facts.trigger_levels[m["id"]])
+    records: dict[tuple[str, str], list] = {}
+    for a in res.actions:
+        records.setdefault((a.action, a.owner), []).append(a)
+    expected = on_time = 0
+    unexecutable: list[str] = []
+    late: list[str] = []
+    for level, t_met in declared.items():
+        for act in spec.actions_by_level.get(level, ()):
+            key = (act.action, act.owner)
+            name = f"{level}:{act.action}/{act.owner}"
+            deadline = act.deadline_s if act.deadline_s is not None else facts.deadlines.get(key)
+            if act.action == "notify_county":  # the law's hour applies whatever the plan says
+                deadline = min(deadline if deadline is not None else math.inf, COUNTY_REPORT_LIMIT_S)
+            recs = records.get(key, [])
+            rec = recs.pop(0) if recs else None
+            if rec is None:
+                if level in nobody:
+                    expected += 1
+                    unexecutable.append(name)
+                elif spec.duration_s - t_met > (deadline if deadline is not None else STEP_GRACE_S):
+                    expected += 1
+                    late.append(name)
+                continue
+            expected += 1
+            if math.isnan(rec.done_s):
+                unexecutable.append(name)
+            elif deadline is None or rec.done_s - rec.trigger_s <= deadline:
+                on_time += 1
+            else:
+                late.append(name)
+    return expected, on_time, unexecutable, late
+
+
+def _reports(res: DrillResult, facts: PlanFacts) -> tuple[float, float, int]:
+    county = math.nan
+    limit = COUNTY_REPORT_LIMIT_S
+    local_late = 0
+    for a in res.actions:
+        deadline = a.deadline_s if not math.isnan(a.deadline_s) else facts.deadlines.get((a.action, a.owner))
+        took = a.done_s - a.trigger_s if not math.isnan(a.done_s) else math.inf
+        if a.action == "notify_county":
+            limit = min(COUNTY_REPORT_LIMIT_S, deadline if deadline is not None else math.inf)
+            county = took if math.isnan(county) else min(county, took)
+        elif a.action in LOCAL_NOTICES and took > (deadline if deadline is not None else LOCAL_NOTICE_LIMIT_S):
+            local_late += 1
+    return county, limit, local_late
+
+
+def _entered_during_red(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> int:
+    """People of a later shift who went underground while a red warning or red level stood."""
+    if not spec.entries:
+        return 0
+    red = facts.red_met_warning_s
+    for e in res.timeline:
+        m = _TRIGGER_EVENT.match(e.what) if e.kind == "trigger" else None
+        if m is not None and m["level"] == "red":
+            red = min(red, e.t_s)
+    n = 0
+    for t_enter, party_ids in spec.entries:
+        if t_enter < red:
+            continue
+        for k in party_ids:
+            party = spec.parties[k]
+            if any(res.people[i].outcome != "kept_out" for i in party.members):
+                n += len(party.members)
+    return n
+
+
+def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> Reading:
+    """The reading of one replication."""
+    states = person_states(res, spec)
+    end = spec.duration_s
+    reach = [s for s in states if s.at_risk and not s.source]
+    margins = [(-math.inf if s.unsafe else min(s.record.margin_s, end)) for s in states
+               if s.unsafe or (s.audience and s.record.outcome in ("surface", "refuge", "assembly"))]
+    expected, on_time, unexecutable, late = _steps(res, spec, facts)
+    county, limit, local_late = _reports(res, facts)
+    return Reading(
+        replication=res.replication,
+        at_risk=sum(s.at_risk for s in states),
+        unsafe=sum(s.unsafe for s in states),
+        late_warned=sum(s.late for s in states),
+        never_warned=sum(s.audience and s.record.warned_by in ("", "water") and not s.source for s in states),
+        share_warned_before_water=(1.0 - sum(s.late for s in reach) / len(reach)) if reach else 1.0,
+        t100_after_order_s=_t100(states),
+        order_latency_s=_latency(res, spec, facts, states),
+        margin_min_s=min(margins) if margins else end,
+        caught=sum(s.record.outcome == "caught" for s in states),
+        expected_fatalities=float(np.nansum([s.record.fatality_p for s in states])),
+        county_report_s=county,
+        county_limit_s=limit,
+        local_notice_late=local_late,
+        steps_expected=expected,
+        steps_on_time=on_time,
+        steps_unexecutable=tuple(unexecutable),
+        steps_late=tuple(late),
+        entered=res.entered,
+        entry_violations=res.entry_violations,
+        entered_during_red=_entered_during_red(res, spec, facts),
+        faults=res.faults,
+    )
+
+
+def objective(r: Reading, duration_s: float) -> float:
+    """The search's loss for one replication [P]: lower is better.
+
+    People not safe before the water count 1 each and their expected deaths (the lethality rule in the
+    valley) 1 more each, so that being caught in the open weighs more than waiting upstairs; people warned
+    late a quarter each, people sent underground during a red warning 1 each, plan steps not done on
+    time a tenth each; then a hundredth
+    per minute of the last warning after the order and of the order's latency (each capped at the
+    drill's length), so that among plans that protect everyone the faster one wins.
+    """
+    w = OBJECTIVE_WEIGHTS
+    cap = duration_s / 60.0
+
+    def minutes(x: float) -> float:
+        return 0.0 if math.isnan(x) else min(x / 60.0, cap)
+
+    return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * r.expected_fatalities
+            + w["late_warned"] * r.late_warned
+            + w["entered_during_red"] * r.entered_during_red + w["steps_failed"] * r.steps_failed
+            + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
+
+
+def read_all(results, spec: DrillSpec, facts: PlanFacts) -> list[Reading]:
+    """Readings of every replication, in replication order."""
+    return [read(r, spec, facts) for r in results]

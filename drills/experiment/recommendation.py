@@ -1,0 +1,155 @@
+"""From a plan to its proved revisions: evaluate, find, generate, re-simulate, search, and grade the result.
+
+:func:`recommend` is what ``drill recommend`` runs; :func:`compare_plans` is ``drill compare``.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from drills import __version__
+from drills.experiment import findings as fnd
+from drills.experiment.bottlenecks import analyse
+from drills.experiment.evaluation import Evaluation, evaluate
+from drills.experiment.exercise import ExerciseResult
+from drills.experiment.paired import PairedDiff, compare
+from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, median_water
+from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS
+from drills.experiment.search import Lab, Selection, Trial, rank_trials
+from drills.inputs.compile import load
+from drills.inputs.loaded import Loaded
+from drills.model.spec import DrillSpec
+
+DEFAULT_BUDGET = 10.0  # [P] cost units
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The baseline's evaluation, every candidate's trial, the chosen set and the revised plan."""
+
+    baseline: Evaluation
+    candidates: tuple[Candidate, ...]
+    trials: tuple[Trial, ...]
+    selection: Selection
+    revised: Evaluation
+    revised_text: str
+    revised_name: str
+    diff: str
+    costs: dict[str, float]
+
+    @property
+    def budget(self) -> float:
+        return self.selection.budget
+
+
+def _departures(ex: ExerciseResult) -> dict[str, float]:
+    """Median departure time per starting place over the replications."""
+    acc: dict[str, list[float]] = {}
+    for r in ex.results:
+        for p in r.people:
+            if math.isfinite(p.departed_s):
+                acc.setdefault(p.start, []).append(p.departed_s)
+    return {k: float(np.median(v)) for k, v in acc.items()}
+
+
+def revised_name(plan_path: Path) -> str:
+    return f"{plan_path.stem}.revised{plan_path.suffix or '.yaml'}"
+
+
+def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
+    lines = [f"# Revised by `drill recommend` (drill {__version__}) from {plan_path.name}: scenario "
+             f"{ev.spec.meta.scenario_id}, seed {ev.exercise.seed}, {ev.replications} replications.",
+             "# Each revision below was re-simulated on the same random numbers as the plan it revises; the",
+             "# evidence (paired differences with 95 % confidence intervals) is in recommendations.md.",
+             f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}."]
+    for k, c in enumerate((*sel.chosen, *sel.static), 1):
+        lines.append(f"#   R{k} {c.key} (cost {c.cost:g}): {c.title}")
+    if not sel.chosen and not sel.static:
+        lines.append("#   (no revision improved the plan within the budget: the plan below is unchanged)")
+    return "\n".join(lines) + "\n"
+
+
+def recommend(scenario: str | Path, plan: str | Path | None = None, *, budget: float = DEFAULT_BUDGET,
+              replications: int | None = None, seed: int | None = None, workers: int = 1,
+              fault_replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,
+              costs: dict[str, float] | None = None, progress: Callable[[str], None] | None = None) -> Recommendation:
+    """Evaluate the plan, generate revisions from its findings, prove each, choose a set within ``budget``.
+
+    Raises:
+        InputError: the scenario or plan (or a costs file) is invalid.
+    """
+    costs = costs or dict(DEFAULT_COSTS)
+    loaded = load(scenario, plan)
+    plan_path = loaded.plan_doc.path
+    base = evaluate(loaded, replications=replications, seed=seed, workers=workers,
+                    fault_replications=fault_replications, max_faults=max_faults, progress=progress)
+    faults = {r.fault.name: r.fault for r in base.robustness.runs} if base.robustness else {}
+    ctx = Context(loaded, base.spec, median_water(base.exercise.results, len(base.spec.network.nodes)), costs,
+                  _departures(base.exercise), frozenset(faults))
+    candidates = generate(list(base.findings), ctx)
+
+    def regenerate(rl: Loaded, rspec: DrillSpec, rex: ExerciseResult) -> list[Candidate]:
+        bn = analyse(rex)
+        n = len(rex.results)
+        found = fnd.rank([*fnd.warning_findings(bn, n, rl), *fnd.safety_findings(bn, n, rl)])
+        rctx = Context(rl, rspec, median_water(rex.results, len(rspec.network.nodes)), costs, _departures(rex),
+                       frozenset(faults))
+        return generate(found, rctx)
+
+    with Lab(scenario, plan_path, replications=base.replications, seed=base.exercise.seed, workers=workers,
+             faults=faults, progress=progress) as lab:
+        singles = {c.key: lab.trial(c) for c in candidates}
+        if progress:
+            progress("searching for the best set within the budget")
+        sel = lab.search(candidates, singles, budget, regenerate)
+        tree = lab.text.copy()
+        for c in (*sel.chosen, *sel.static):
+            lab.text.apply(tree, c.edits)
+        if sel.chosen or sel.static:
+            lab.text.apply(tree, [("set", ("plan", "version"), f"{loaded.plan.version}-revised")])
+        text = lab.text.render(tree, _header(base, sel, plan_path))
+        name = revised_name(plan_path)
+        with tempfile.TemporaryDirectory(prefix="drill-revised-") as tmp:
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            revised_loaded = load(scenario, path)  # exactly what `drill validate` accepts
+            if progress:
+                progress("grading the revised plan")
+            revised = evaluate(revised_loaded, replications=base.replications, seed=base.exercise.seed,
+                               workers=workers, fault_replications=fault_replications, max_faults=max_faults)
+        diff = lab.text.diff(text, name)
+    trials = rank_trials([*singles.values(), *sel.later], sel.chosen)
+    return Recommendation(base, tuple(candidates), tuple(trials), sel, revised, text, name, diff, costs)
+
+
+@dataclass(frozen=True)
+class PlanComparison:
+    """Two plans in one scenario on the same random numbers."""
+
+    a: Evaluation
+    b: Evaluation
+    diffs: dict[str, PairedDiff]
+
+
+def compare_plans(scenario: str | Path, plan_a: str | Path, plan_b: str | Path, *, replications: int | None = None,
+                  seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
+                  max_faults: int = DEFAULT_MAX_FAULTS, progress: Callable[[str], None] | None = None
+                  ) -> PlanComparison:
+    """Evaluate two plans on the same seed and replications, and pair their replications.
+
+    Raises:
+        InputError: a file is invalid, or the two plans are for different sites (then nothing pairs).
+    """
+    la = load(scenario, plan_a)
+    lb = load(scenario, plan_b)
+    a = evaluate(la, replications=replications, seed=seed, workers=workers, fault_replications=fault_replications,
+                 max_faults=max_faults, progress=progress)
+    b = evaluate(lb, replications=a.replications, seed=a.exercise.seed, workers=workers,
+                 fault_replications=fault_replications, max_faults=max_faults, progress=progress)
+    return PlanComparison(a, b, compare(list(a.readings), list(b.readings), a.spec.duration_s))

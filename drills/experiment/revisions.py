@@ -1,0 +1,723 @@
+"""Revision candidates generated from the findings, each a few plan edits with a cost.
+
+Kinds (and what they change in the plan file):
+
+====================  =========================================================================  =====
+kind                  edit                                                                       cost
+====================  =========================================================================  =====
+add_battery           a channel's ``backup_power_h`` to :data:`BATTERY_H`                          1
+extend_coverage       a PA, phone, siren, loudspeaker, team or phone-tree channel to more places   2 (*)
+move_siren            a one-pole siren to the place that puts the most people in earshot          2
+add_siren             a new siren with a battery at an unreached place                             5
+add_channel           cell broadcast or a loudspeaker vehicle (valley); paging or a runner (mine)  3
+add_door_to_door      a village team starting beside the place, knocking at its households         2
+lower_threshold       a trigger's threshold halved, or its warning level one step lower            1
+pre_authorise         the order added to a lower level that has triggers of its own                1
+make_automatic        a trigger starts its level's actions with no human decision                  4
+delegate_order        the post that declares the level also gives the order, without waiting       1
+name_backup           a named deputy for a post that has none                                      1
+change_route          a place's route around the places that flood first                           1
+ladderway_route       a level sent to the surface on foot (ladderway or ramp), not by cage         1
+add_refuge            a refuge of the site added to the plan, or named as a route's fallback       1
+hoist_priority        a level's station served first by the cage                                   0.5
+change_assembly_point a place routed to another (higher or nearer) assembly point                  1
+stop_entry_earlier    a stop_entry step at a lower warning level (with its trigger if needed)      1
+add_report_deadline   a 1 h deadline on the report to the county (条例 第九条)                     0.5
+====================  =========================================================================  =====
+
+The costs are the project's own [P], in "cost units" (relative effort, not money); a planner overrides
+them with a costs file (:func:`load_costs`). (*) per place added for a PA, phone, siren or loudspeaker
+channel (each place is a loudspeaker, phone or pole to install); once for a team, phone tree or runner.
+The new channels' parameters copy the plan's own channel of the same type where there is one, else the
+defaults below [P].
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import Field
+
+from drills.experiment.findings import Finding
+from drills.experiment.plan_edit import Edit
+from drills.inputs.base import Strict
+from drills.inputs.loaded import Loaded
+from drills.inputs.plan import ChannelSpec
+from drills.inputs.problems import InputError
+from drills.inputs.validate import validate
+from drills.inputs.yamlfile import load_yaml
+from drills.model.network import SURFACE_KINDS
+from drills.model.routing import routing_of
+from drills.model.spec import DrillSpec
+
+DEFAULT_COSTS: dict[str, float] = {
+    "add_battery": 1.0, "extend_coverage": 2.0, "move_siren": 2.0, "add_siren": 5.0, "add_channel": 3.0,
+    "add_door_to_door": 2.0, "lower_threshold": 1.0, "pre_authorise": 1.0, "make_automatic": 4.0,
+    "delegate_order": 1.0, "name_backup": 1.0, "change_route": 1.0, "ladderway_route": 1.0, "add_refuge": 1.0,
+    "hoist_priority": 0.5, "change_assembly_point": 1.0, "stop_entry_earlier": 1.0, "add_report_deadline": 0.5,
+}
+KINDS = tuple(DEFAULT_COSTS)
+#: kinds whose effect is on paper only (the drill does not simulate them): applied when the budget allows
+STATIC_KINDS = ("add_report_deadline",)
+BATTERY_H = 12.0  # [P] a storm night without mains power
+SIREN_RADIUS_M = 1000.0  # [P] when the plan has no siren to copy
+TEAM_ACTIVATION = {"dist": "lognormal", "median": 600, "p95": 1500}  # [P] as the bundled village teams
+THRESHOLD_FACTOR = 0.5  # [P] lower_threshold halves a numeric threshold
+ROUTE_SAFETY_S = 300.0  # [P] a new route avoids places wet less than 5 min after the people would pass
+DEPUTY_PRESENCE = 0.95  # [P] a named deputy's chance of being reachable
+LEVELS = ("blue", "yellow", "orange", "red")
+NUMERIC_TRIGGERS = ("water_depth_m", "inrush_inflow_m3ph", "rainfall_24h_mm", "mine_inflow_change")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One revision: plan edits with a cost.
+
+    Attributes:
+        key: unique, e.g. ``add_siren:xc_river``.
+        group: candidates of one group are alternatives (only one is chosen).
+        condition: the single fault (M6) under which the revision is proved; None for the scenario as is.
+        addresses: keys of the findings it answers.
+    """
+
+    key: str
+    kind: str
+    title: str
+    cost: float
+    edits: tuple[Edit, ...]
+    group: str
+    condition: str | None = None
+    addresses: tuple[str, ...] = ()
+
+    @property
+    def static(self) -> bool:
+        return self.kind in STATIC_KINDS
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "kind": self.kind, "title": self.title, "cost": self.cost,
+                "condition": self.condition, "addresses": list(self.addresses),
+                "edits": [[e[0], [x if not isinstance(x, dict) else dict(x) for x in e[1]], *e[2:]]
+                          for e in self.edits]}
+
+
+class CostsFile(Strict):
+    costs: dict[str, float] = Field(default={}, description="revision kind -> cost units")
+
+
+def load_costs(path: str | Path | None) -> dict[str, float]:
+    """The default costs, overridden by a YAML file ``costs: {kind: units, ...}``.
+
+    Raises:
+        InputError: an unknown kind or a negative cost, at its file and line.
+    """
+    costs = dict(DEFAULT_COSTS)
+    if path is None:
+        return costs
+    doc = load_yaml(path)
+    given = validate(doc, CostsFile).costs
+    bad = [doc.problem(("costs", k), f"unknown revision kind; known: {', '.join(KINDS)}") for k in given
+           if k not in DEFAULT_COSTS]
+    bad += [doc.problem(("costs", k), "a cost cannot be negative") for k, v in given.items() if v < 0]
+    if bad:
+        raise InputError(bad)
+    costs.update(given)
+    return costs
+
+
+@dataclass
+class Context:
+    """What the generators need: the plan, the drill and the baseline's water."""
+
+    loaded: Loaded
+    spec: DrillSpec
+    water_s: list[float]  # median first wet time per node over the baseline's replications
+    costs: dict[str, float]
+    departed_s: dict[str, float] = field(default_factory=dict)  # median departure per starting place
+    faults: frozenset[str] = frozenset()  # single faults assessed (M6), to prove a revision under its own fault
+
+    @property
+    def plan(self):
+        return self.loaded.plan
+
+    def node(self, ident: str):
+        return self.spec.network.nodes[self.spec.network.index[ident]]
+
+    def taken(self, prefix: str) -> str:
+        used = {c.id for c in self.plan.channels} | {r.id for r in self.plan.roles} | {
+            r.id for r in self.plan.evacuation.routes} | {t.id for t in self.plan.warning.triggers}
+        k = 1
+        name = prefix
+        while name in used:
+            k += 1
+            name = f"{prefix}-{k}"
+        return name
+
+
+def median_water(results, n_nodes: int) -> list[float]:
+    """Median over replications of when each node first gets wet (inf if in more than half it never does)."""
+    if not results:
+        return [math.inf] * n_nodes
+    arr = np.array([r.node_water_s for r in results], dtype=float)
+    return [float(x) for x in np.median(arr, axis=0)]
+
+
+# ------------------------------------------------------------------ generation
+def generate(findings: list[Finding], ctx: Context) -> list[Candidate]:
+    """Every candidate the findings call for, each once (first finding that asks for it wins its key)."""
+    out: dict[str, Candidate] = {}
+    addressed: dict[str, list[str]] = {}
+    for f in findings:
+        for kind in f.remedies:
+            maker = _MAKERS.get(kind)
+            if maker is None:
+                continue
+            for c in maker(f, ctx):
+                cond = f.targets.get("fault") or c.condition
+                key = c.key + (f"@{cond}" if cond else "")
+                addressed.setdefault(key, []).append(f.key)
+                if key not in out:
+                    unit = ctx.costs.get(c.kind, DEFAULT_COSTS[c.kind])
+                    out[key] = Candidate(key, c.kind, c.title, unit * c.cost, c.edits, c.group, cond)
+    return [Candidate(c.key, c.kind, c.title, c.cost, c.edits, c.group, c.condition, tuple(addressed[k]))
+            for k, c in out.items()]
+
+
+def _c(kind: str, key: str, title: str, edits: list[Edit], group: str | None = None, units: int = 1) -> Candidate:
+    """A candidate whose ``cost`` holds its number of units until :func:`generate` prices it."""
+    return Candidate(f"{kind}:{key}", kind, title, float(units), tuple(edits), group or f"{kind}:{key}")
+
+
+def _under(ctx: Context, fault: str, c: Candidate) -> Candidate:
+    """Prove ``c`` under the single fault it guards against, when that fault was assessed."""
+    if fault not in ctx.faults:
+        return c
+    return Candidate(c.key, c.kind, c.title, c.cost, c.edits, c.group, fault, c.addresses)
+
+
+def _places(f: Finding, ctx: Context) -> list[str]:
+    return [p for p in f.targets.get("places", []) if p in ctx.spec.network.index]
+
+
+def _group_of(ctx: Context, place: str) -> str:
+    return next((p.group for p in ctx.spec.people if ctx.spec.network.nodes[p.start].id == place), "miner")
+
+
+def _same_type(ctx: Context, ctype: str) -> ChannelSpec | None:
+    return next((c for c in ctx.plan.channels if c.type == ctype), None)
+
+
+def _dumped(value: Any) -> Any:
+    """A plan value as written in YAML (a distribution as its mapping)."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(exclude_defaults=False)
+    return value
+
+
+# channels ----------------------------------------------------------
+def _add_battery(f: Finding, ctx: Context) -> list[Candidate]:
+    wanted = set(f.targets.get("channels", []))
+    out = []
+    for c in ctx.plan.channels:
+        if c.id in wanted and c.needs_mains_power and c.backup_power_h < BATTERY_H and c.type not in (
+                "runner", "door_to_door"):
+            out.append(_under(ctx, "mains_power", _c(
+                "add_battery", c.id, f"Give {c.id} a {BATTERY_H:g} h battery (now {c.backup_power_h:g} h)",
+                [("set", ("plan", "channels", {"id": c.id}, "backup_power_h"), BATTERY_H)])))
+    return out
+
+
+def _extend_coverage(f: Finding, ctx: Context) -> list[Candidate]:
+    places = _places(f, ctx)
+    if not places:
+        return []
+    public = _group_of(ctx, places[0]) == "resident"
+    types = (("siren", "village_loudspeaker", "door_to_door", "phone_tree") if public
+             else ("mine_pa", "station_phones", "runner"))
+    out = []
+    for c in ctx.plan.channels:
+        if c.type not in types or (public and c.id != _nearest_channel(ctx, c.type, places[0])):
+            continue
+        new = [p for p in places if p not in c.coverage]
+        if not new:
+            continue
+        what = "poles at" if c.type in ("siren", "village_loudspeaker") else "coverage to"
+        hardware = c.type in ("siren", "village_loudspeaker", "mine_pa", "station_phones")
+        out.append(_c("extend_coverage", f"{c.id}:{'+'.join(new)}", f"Extend {c.id} ({c.type}) {what} "
+                      f"{', '.join(new)}", [("add_unique", ("plan", "channels", {"id": c.id}, "coverage"), new)],
+                      group=f"reach:{'+'.join(sorted(places))}:{c.id}", units=len(new) if hardware else 1))
+    return out
+
+
+def _nearest_channel(ctx: Context, ctype: str, place: str) -> str | None:
+    """The channel of a type whose poles or start lie nearest the place (extend that one, not one far away)."""
+    a = ctx.node(place)
+
+    def dist(c: ChannelSpec) -> float:
+        nodes = [*c.coverage, *([c.start] if c.start else [])]
+        return min((math.hypot(ctx.node(n).x_m - a.x_m, ctx.node(n).y_m - a.y_m) for n in nodes), default=math.inf)
+
+    same = [c for c in ctx.plan.channels if c.type == ctype]
+    return min(same, key=lambda c: (dist(c), c.id)).id if same else None
+
+
+def _audible_people(ctx: Context, pole: int, radius: float) -> set[int]:
+    net = ctx.spec.network
+    a = net.nodes[pole]
+    return {p.index for p in ctx.spec.people if p.group == "resident" and math.hypot(
+        net.nodes[p.start].x_m - a.x_m, net.nodes[p.start].y_m - a.y_m) <= radius}
+
+
+def _move_siren(f: Finding, ctx: Context) -> list[Candidate]:
+    places = _places(f, ctx)
+    out = []
+    net = ctx.spec.network
+    for c in ctx.plan.channels:
+        if c.type != "siren" or len(c.coverage) != 1 or not c.audible_radius_m:
+            continue
+        now = _audible_people(ctx, net.index[c.coverage[0]], c.audible_radius_m)
+        best, best_n = None, len(now)
+        for node in net.nodes:
+            if node.kind not in ("road_junction", "household", "school", "field", "dam", "assembly_point"):
+                continue
+            got = _audible_people(ctx, node.index, c.audible_radius_m)
+            reaches = any(net.index[p] in {ctx.spec.people[i].start for i in got} for p in places)
+            if reaches and len(got) > best_n:
+                best, best_n = node.id, len(got)
+        if best is not None:
+            out.append(_c("move_siren", f"{c.id}:{best}", f"Move {c.id} from {c.coverage[0]} to {best} "
+                          f"({len(now)} → {best_n} residents in earshot)",
+                          [("set", ("plan", "channels", {"id": c.id}, "coverage"), [best])],
+                          group=f"move:{c.id}"))
+    return out
+
+
+def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
+    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident"]
+    if not places:
+        return []
+    like = _same_type(ctx, "siren")
+    radius = like.audible_radius_m if like and like.audible_radius_m else SIREN_RADIUS_M
+    out = []
+    for place in places:
+        ident = ctx.taken(f"siren-{place}")
+        chan = {"id": ident, "type": "siren", "coverage": [place], "audible_radius_m": radius,
+                "activation_delay_s": _dumped(like.activation_delay_s) if like else 30,
+                "repeat_interval_s": like.repeat_interval_s if like else 60,
+                "needs_mains_power": True, "backup_power_h": BATTERY_H}
+        out.append(_c("add_siren", place, f"Add a siren at {place} (radius {radius:g} m, {BATTERY_H:g} h battery)",
+                      [("append", ("plan", "channels"), chan)], group=f"reach:{place}:siren"))
+    return out
+
+
+def _nearest(ctx: Context, place: str, kinds: tuple[str, ...]) -> str:
+    net = ctx.spec.network
+    a = ctx.node(place)
+    options = [n for n in net.nodes if n.kind in kinds]
+    if not options:
+        return place
+    return min(options, key=lambda n: (math.dist((n.x_m, n.y_m, n.elevation_m), (a.x_m, a.y_m, a.elevation_m)),
+                                       n.id)).id
+
+
+def _add_door_to_door(f: Finding, ctx: Context) -> list[Candidate]:
+    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident"]
+    if not places:
+        return []
+    like = _same_type(ctx, "door_to_door")
+    start = _nearest(ctx, places[0], ("road_junction",))
+    ident = ctx.taken(f"team-{places[0]}")
+    chan = {"id": ident, "type": "door_to_door", "start": start, "coverage": places,
+            "activation_delay_s": _dumped(like.activation_delay_s) if like else TEAM_ACTIVATION,
+            "needs_mains_power": False}
+    return [_c("add_door_to_door", "+".join(places), f"Add a door-to-door team from {start} for {', '.join(places)}",
+               [("append", ("plan", "channels"), chan)], group=f"reach:{'+'.join(places)}:team")]
+
+
+def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
+    places = _places(f, ctx)
+    types = {c.type for c in ctx.plan.channels}
+    out = []
+    public = (_group_of(ctx, places[0]) == "resident") if places else bool(ctx.loaded.site.residents)
+    if public:
+        if "sms" not in types:
+            ident = ctx.taken("cell-broadcast")
+            out.append(_c("add_channel", ident, "Add cell broadcast to every phone in the valley",
+                          [("append", ("plan", "channels"), {"id": ident, "type": "sms", "activation_delay_s": 120,
+                                                             "needs_mains_power": False})]))
+        elif places:
+            start = _nearest(ctx, places[0], ("road_junction",))
+            ident = ctx.taken(f"vehicle-{places[0]}")
+            out.append(_c("add_channel", ident, f"Add a loudspeaker vehicle from {start} through {', '.join(places)}",
+                          [("append", ("plan", "channels"), {"id": ident, "type": "loudspeaker_vehicle",
+                                                             "start": start, "coverage": places,
+                                                             "activation_delay_s": 300, "needs_mains_power": False})],
+                          group=f"reach:{'+'.join(places)}:vehicle"))
+    else:
+        if "cap_lamp_paging" not in types:
+            out.append(_c("add_channel", "cap-lamp-paging", "Add personal emergency paging to every cap lamp",
+                          [("append", ("plan", "channels"), {"id": ctx.taken("cap-lamp-paging"),
+                                                             "type": "cap_lamp_paging", "activation_delay_s": 120,
+                                                             "hear_probability": 0.9, "repeat_interval_s": 120,
+                                                             "backup_power_h": 4})]))
+        if places:
+            start = _nearest(ctx, places[0], ("shaft_station",))
+            ident = ctx.taken(f"runner-{places[0]}")
+            out.append(_c("add_channel", ident, f"Send a runner from {start} to {', '.join(places)}",
+                          [("append", ("plan", "channels"), {"id": ident, "type": "runner", "start": start,
+                                                             "coverage": places, "needs_mains_power": False})],
+                          group=f"reach:{'+'.join(places)}:runner"))
+    return out
+
+
+# decisions ----------------------------------------------------------
+def _order_levels(ctx: Context, f: Finding) -> list[tuple[str, str]]:
+    """(level, order) pairs of the evacuation orders the finding concerns."""
+    group = f.targets.get("group")
+    orders = ("evacuate_underground",) if group == "miner" else ("evacuate_downstream",) if group == "resident" \
+        else ("evacuate_underground", "evacuate_downstream")
+    return [(lv, a.action) for lv, acts in ctx.plan.warning.actions_by_level.items() for a in acts
+            if a.action in orders]
+
+
+def _make_automatic(f: Finding, ctx: Context) -> list[Candidate]:
+    levels = {lv for lv, _ in _order_levels(ctx, f)}
+    wanted = set(f.targets.get("triggers", []))
+    out = []
+    for t in ctx.plan.warning.triggers:
+        if t.automatic or (t.level not in levels and t.id not in wanted) or t.quantity == "elapsed_s":
+            continue
+        out.append(_c("make_automatic", t.id, f"Make trigger {t.id} ({t.quantity}, {t.level}) start the {t.level} "
+                      "actions automatically, with no decision by " + t.owner,
+                      [("set", ("plan", "warning", "triggers", {"id": t.id}, "automatic"), True)]))
+    return out
+
+
+def _lower_threshold(f: Finding, ctx: Context) -> list[Candidate]:
+    levels = {lv for lv, _ in _order_levels(ctx, f)}
+    wanted = set(f.targets.get("triggers", []))
+    out = []
+    for t in ctx.plan.warning.triggers:
+        if t.level not in levels and t.id not in wanted:
+            continue
+        path = ("plan", "warning", "triggers", {"id": t.id})
+        if t.quantity in NUMERIC_TRIGGERS and t.threshold > 0:
+            new = round(t.threshold * THRESHOLD_FACTOR, 6)
+            out.append(_c("lower_threshold", t.id, f"Lower trigger {t.id} from {t.threshold:g} to {new:g}",
+                          [("set", (*path, "threshold"), new)], group=f"trigger:{t.id}"))
+        elif t.at_level is not None and LEVELS.index(t.at_level) > 0:
+            new = LEVELS[LEVELS.index(t.at_level) - 1]
+            out.append(_c("lower_threshold", t.id, f"Let trigger {t.id} fire at a {new} {t.quantity} (now "
+                          f"{t.at_level})", [("set", (*path, "at_level"), new)], group=f"trigger:{t.id}"))
+    return out
+
+
+def _pre_authorise(f: Finding, ctx: Context) -> list[Candidate]:
+    plan = ctx.plan
+    out = []
+    seen = set()
+    for level, order in _order_levels(ctx, f):
+        lower = [lv for lv in LEVELS[: LEVELS.index(level)] if any(t.level == lv for t in plan.warning.triggers)]
+        if not lower:
+            continue
+        target = lower[-1]
+        if any(a.action == order for a in plan.warning.actions_by_level.get(target, [])) or (order, target) in seen:
+            continue
+        seen.add((order, target))
+        owner = next(t.owner for t in plan.warning.triggers if t.level == target)
+        act = {"id": f"{order.replace('_', '-')}-{target}", "action": order, "owner": owner}
+        out.append(_c("pre_authorise", f"{order}:{target}", f"Pre-authorise {order} at {target} (now only at "
+                      f"{level}), given by {owner}",
+                      [("append", ("plan", "warning", "actions_by_level", target), act)]))
+    return out
+
+
+def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
+    plan = ctx.plan
+    out = []
+    for level, acts in plan.warning.actions_by_level.items():
+        owners = [t.owner for t in plan.warning.triggers if t.level == level and not t.automatic]
+        if not owners:
+            continue
+        declarer = owners[0]
+        for k, a in enumerate(acts):
+            if not a.action.startswith("evacuate_") or a.owner == declarer:
+                continue
+            sel = {"id": a.id} if a.id else k
+            path = ("plan", "warning", "actions_by_level", level, sel)
+            edits: list[Edit] = [("set", (*path, "owner"), declarer)]
+            if a.after:
+                edits.append(("delete", (*path, "after")))
+            out.append(_c("delegate_order", f"{level}:{a.action}", f"Let {declarer}, who declares {level}, give "
+                          f"{a.action} at once (now {a.owner}" + (f" after {', '.join(a.after)}" if a.after else "")
+                          + ")", edits))
+    return out
+
+
+def _name_backup(f: Finding, ctx: Context) -> list[Candidate]:
+    out = []
+    roles = {r.id: r for r in ctx.plan.roles}
+    wanted = [r for r in f.targets.get("roles", []) if r in roles and r != "automatic"]
+    for rid in wanted:
+        role = roles[rid]
+        if role.backups and not f.targets.get("fault"):
+            continue
+        ident = ctx.taken(f"{rid}_deputy")
+        deputy = {"id": ident, "title": f"{role.title} — deputy", "decision_delay_s": _dumped(role.decision_delay_s),
+                  "present_probability": DEPUTY_PRESENCE, "may_order_evacuation": role.may_order_evacuation}
+        out.append(_under(ctx, f"role_absent:{rid}", _c(
+            "name_backup", rid, f"Name a deputy for {rid} ({role.title})",
+            [("append", ("plan", "roles"), deputy), ("append", ("plan", "roles", {"id": rid}, "backups"), ident)])))
+    return out
+
+
+# routes ----------------------------------------------------------
+def escape_path(ctx: Context, start: str, t0: float, *, to: str, avoid: frozenset[str] = frozenset(),
+                blocked: frozenset[str] = frozenset()) -> list[str] | None:
+    """Fastest walking path from ``start`` leaving at ``t0`` that reaches each place at least
+    :data:`ROUTE_SAFETY_S` before the baseline's median water there (no cage).
+
+    Args:
+        to: "surface", "refuge_or_surface" or "assembly".
+        avoid: destinations not to use (e.g. the current one, for a new assembly point).
+        blocked: link ids not to use (a cut bridge or drift).
+    """
+    spec = ctx.spec
+    net = spec.network
+    routing = routing_of(spec)
+    prof = spec.profiles.get("miner" if to != "assembly" else "adult") or next(iter(spec.profiles.values()))
+    s = net.index[start]
+    refuges = {net.index[r] for r in ctx.plan.evacuation.refuges} | {n.index for n in net.nodes if n.kind == "refuge"}
+
+    def goal(v: int) -> bool:
+        node = net.nodes[v]
+        if node.id in avoid:
+            return False
+        if to == "assembly":
+            return node.kind == "assembly_point"
+        return node.kind in SURFACE_KINDS or (to == "refuge_or_surface" and v in refuges)
+
+    best = {s: t0}
+    prev: dict[int, int] = {}
+    heap = [(t0, s)]
+    while heap:
+        t, u = heapq.heappop(heap)
+        if t > best.get(u, math.inf):
+            continue
+        if goal(u) and u != s:
+            path = [u]
+            while path[-1] != s:
+                path.append(prev[path[-1]])
+            return [net.nodes[k].id for k in reversed(path)]
+        for v in routing.walk.successors(u):
+            d = routing.walk[u][v]
+            if d.get("hoist") is not None:
+                continue
+            hop = routing.hops[(u, v)]
+            assert hop.link is not None  # walking hops are passages; the cage was skipped above
+            if net.links[hop.link].id in blocked:
+                continue
+            if net.links[hop.link].kind == "ladderway":
+                dt = abs(hop.rise_m) / prof.climb_mps
+            else:
+                dt = hop.length_m / (prof.speed_mps * hop.slope)
+            tv = t + dt
+            if ctx.water_s[v] < tv + ROUTE_SAFETY_S or ctx.water_s[u] < tv + ROUTE_SAFETY_S:
+                continue
+            if tv < best.get(v, math.inf):
+                best[v] = tv
+                prev[v] = u
+                heapq.heappush(heap, (tv, v))
+    return None
+
+
+def _reroute_edits(ctx: Context, place: str, path: list[str], refuge: str | None = None) -> list[Edit]:
+    """Move ``place`` out of its route (removing the route if it was its only place) into a new one."""
+    plan = ctx.plan
+    edits: list[Edit] = []
+    old = next((r for r in plan.evacuation.routes if place in r.from_), None)
+    if old is not None:
+        if old.from_ == [place]:
+            edits.append(("remove", ("plan", "evacuation", "routes"), {"id": old.id}))
+        else:
+            edits.append(("remove", ("plan", "evacuation", "routes", {"id": old.id}, "from"), place))
+    route: dict[str, Any] = {"id": ctx.taken(f"{place}-revised"), "from": [place], "path": path}
+    if refuge is not None:
+        route["refuge"] = refuge
+    elif old is not None and old.refuge:
+        route["refuge"] = old.refuge
+    edits.append(("append", ("plan", "evacuation", "routes"), route))
+    return edits
+
+
+def _current_path(ctx: Context, place: str) -> list[str] | None:
+    r = next((r for r in ctx.plan.evacuation.routes if place in r.from_), None)
+    return list(r.path) if r else None
+
+
+def _start_time(ctx: Context, place: str) -> float:
+    t = ctx.departed_s.get(place, math.nan)
+    return t if math.isfinite(t) else 0.0
+
+
+def _blocked(f: Finding) -> frozenset[str]:
+    return frozenset([f.targets["link"]]) if f.targets.get("link") else frozenset()
+
+
+def _change_route(f: Finding, ctx: Context) -> list[Candidate]:
+    out = []
+    for place in _places(f, ctx):
+        miner = _group_of(ctx, place) == "miner"
+        t0 = _start_time(ctx, place)
+        path = escape_path(ctx, place, t0, to="surface" if miner else "assembly", blocked=_blocked(f))
+        if path is None and miner:  # 撤离优先，避险就近: a refuge only when no way out is safe
+            path = escape_path(ctx, place, t0, to="refuge_or_surface", blocked=_blocked(f))
+        if path is None or len(path) < 2 or path == _current_path(ctx, place):
+            continue
+        out.append(_c("change_route", place, f"Route {place} by {' → '.join(path)} (avoids the places that flood "
+                      "first)", _reroute_edits(ctx, place, path), group=f"route:{place}"))
+    return out
+
+
+def _ladderway_route(f: Finding, ctx: Context) -> list[Candidate]:
+    places = _places(f, ctx)
+    if not places and f.targets.get("hoist"):
+        hoist_stations = {s for h in ctx.loaded.site.hoists if h.id == f.targets["hoist"] for s in h.stations[1:]}
+        places = sorted({r for route in ctx.plan.evacuation.routes if any(s in hoist_stations for s in route.path)
+                         for r in route.from_})
+    if not places and f.targets.get("level"):
+        places = sorted({ctx.spec.network.nodes[p.start].id for p in ctx.spec.people
+                         if ctx.spec.network.nodes[p.start].level == f.targets["level"]})
+    stations = {s for h in ctx.loaded.site.hoists for s in h.stations[1:]}
+    out = []
+    for place in places:
+        current = _current_path(ctx, place) or []
+        if _group_of(ctx, place) != "miner" or not stations & set(current):
+            continue  # only a level that relies on the cage is sent to the ladderway
+        path = escape_path(ctx, place, _start_time(ctx, place), to="surface", blocked=_blocked(f))
+        if path is None or path == _current_path(ctx, place):
+            continue
+        out.append(_c("ladderway_route", place, f"Send {place} to the surface on foot: {' → '.join(path)}",
+                      _reroute_edits(ctx, place, path), group=f"route:{place}"))
+    return out
+
+
+def _change_assembly_point(f: Finding, ctx: Context) -> list[Candidate]:
+    out = []
+    plan_aps = set(ctx.plan.evacuation.assembly_points)
+    for place in _places(f, ctx):
+        if _group_of(ctx, place) != "resident":
+            continue
+        now = _current_path(ctx, place)
+        avoid = frozenset({now[-1]}) if now else frozenset()
+        path = escape_path(ctx, place, _start_time(ctx, place), to="assembly", avoid=avoid, blocked=_blocked(f))
+        if path is None:
+            continue
+        edits = _reroute_edits(ctx, place, path)
+        if path[-1] not in plan_aps:
+            edits.insert(0, ("add_unique", ("plan", "evacuation", "assembly_points"), [path[-1]]))
+        out.append(_c("change_assembly_point", place, f"Send {place} to {path[-1]} by {' → '.join(path)}", edits,
+                      group=f"route:{place}"))
+    return out
+
+
+def _add_refuge(f: Finding, ctx: Context) -> list[Candidate]:
+    out = []
+    net = ctx.spec.network
+    plan_refuges = set(ctx.plan.evacuation.refuges)
+    site_refuges = [n.id for n in net.nodes if n.kind == "refuge"]
+    for r in f.targets.get("refuges", []) or [x for x in site_refuges if x not in plan_refuges]:
+        out.append(_c("add_refuge", r, f"Add the site's refuge chamber {r} to the plan",
+                      [("add_unique", ("plan", "evacuation", "refuges"), [r])]))
+    for place in _places(f, ctx):
+        route = next((r for r in ctx.plan.evacuation.routes if place in r.from_), None)
+        if route is None or route.refuge is not None or not site_refuges:
+            continue
+        nearest = _nearest(ctx, place, ("refuge",))
+        edits: list[Edit] = [("set", ("plan", "evacuation", "routes", {"id": route.id}, "refuge"), nearest)]
+        if nearest not in plan_refuges:
+            edits.insert(0, ("add_unique", ("plan", "evacuation", "refuges"), [nearest]))
+        out.append(_c("add_refuge", f"{route.id}:{nearest}", f"Name {nearest} as the fallback refuge of route "
+                      f"{route.id}", edits))
+    return out
+
+
+def _hoist_priority(f: Finding, ctx: Context) -> list[Candidate]:
+    out = []
+    net = ctx.spec.network
+    levels = {net.nodes[net.index[p]].level for p in _places(f, ctx)} - {None}
+    current = list(ctx.plan.evacuation.hoist_priority)
+    for h in ctx.loaded.site.hoists:
+        for s in h.stations[1:]:
+            lv = ctx.node(s).level
+            if (levels and lv not in levels) or (current[:1] == [s]):
+                continue
+            if not levels and not f.targets.get("hoist"):
+                continue
+            out.append(_c("hoist_priority", s, f"Serve {s} (level {lv}) first with the cage {h.id}",
+                          [("move_first", ("plan", "evacuation", "hoist_priority"), s)], group="hoist_priority"))
+    return out
+
+
+def _stop_entry_earlier(f: Finding, ctx: Context) -> list[Candidate]:
+    plan = ctx.plan
+    if not ctx.loaded.site.shifts:
+        return []
+    with_stop = [lv for lv, acts in plan.warning.actions_by_level.items()
+                 if any(a.action == "stop_entry" for a in acts)]
+    lowest = min((LEVELS.index(lv) for lv in with_stop), default=len(LEVELS))
+    owner = next((a.owner for acts in plan.warning.actions_by_level.values() for a in acts
+                  if a.action in ("stop_entry", "evacuate_underground")), plan.roles[0].id)
+    out = []
+    edits: list[Edit] = []
+    if plan.warning.no_entry is None:
+        edits.append(("set", ("plan", "warning", "no_entry"), {"met_warning_at": "orange"}))
+    for lv in LEVELS[:lowest]:
+        triggers = [t for t in plan.warning.triggers if t.level == lv]
+        act = {"id": f"stop-entry-{lv}", "action": "stop_entry", "owner": triggers[0].owner if triggers else owner}
+        more: list[Edit] = [("append", ("plan", "warning", "actions_by_level", lv), act)]
+        if not triggers:
+            if ctx.spec.season is None or not math.isfinite(ctx.spec.season.met_warning_s(lv)):
+                continue
+            more.insert(0, ("append", ("plan", "warning", "triggers"),
+                            {"id": ctx.taken(f"met-{lv}"), "quantity": "met_warning", "at_level": lv, "level": lv,
+                             "owner": owner, "detection_delay_s": 600}))
+        out.append(_c("stop_entry_earlier", lv, f"Stop entry underground at a {lv} warning", edits + more,
+                      group="stop_entry"))
+    if not out and edits:
+        out.append(_c("stop_entry_earlier", "rule", "Add the no-entry rule at an orange warning", edits,
+                      group="stop_entry"))
+    return out
+
+
+def _add_report_deadline(f: Finding, ctx: Context) -> list[Candidate]:
+    plan = ctx.plan
+    edits: list[Edit] = []
+    for lv, acts in plan.warning.actions_by_level.items():
+        for k, a in enumerate(acts):
+            if a.action == "notify_county" and (a.deadline_s is None or a.deadline_s > 3600):
+                sel = {"id": a.id} if a.id else k
+                edits.append(("set", ("plan", "warning", "actions_by_level", lv, sel, "deadline_s"), 3600))
+    if not edits:
+        top = next((lv for lv in reversed(LEVELS) if lv in plan.warning.actions_by_level), None)
+        if top is None:
+            return []
+        owner = plan.warning.actions_by_level[top][0].owner
+        edits.append(("append", ("plan", "warning", "actions_by_level", top),
+                      {"id": "report-county", "action": "notify_county", "owner": owner, "deadline_s": 3600}))
+    return [_c("add_report_deadline", "county", "Report to the county within 1 h (条例 第九条)", edits)]
+
+
+_MAKERS = {
+    "add_battery": _add_battery, "extend_coverage": _extend_coverage, "move_siren": _move_siren,
+    "add_siren": _add_siren, "add_channel": _add_channel, "add_door_to_door": _add_door_to_door,
+    "lower_threshold": _lower_threshold, "pre_authorise": _pre_authorise, "make_automatic": _make_automatic,
+    "delegate_order": _delegate_order, "name_backup": _name_backup, "change_route": _change_route,
+    "ladderway_route": _ladderway_route, "add_refuge": _add_refuge, "hoist_priority": _hoist_priority,
+    "change_assembly_point": _change_assembly_point, "stop_entry_earlier": _stop_entry_earlier,
+    "add_report_deadline": _add_report_deadline,
+}

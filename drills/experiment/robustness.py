@@ -1,0 +1,170 @@
+"""M6: the plan under single faults, each re-simulated on the baseline's random numbers.
+
+The faults are drawn from the site and the plan (AQ/T 9009-2015 附录A 应急通讯 and 4.6 back-ups; AQ/T
+2052-2016 5.4.3 backup power; GISTM 13.2): mains power, the mobile network (if a channel needs it), each
+warning channel down, each hoist out, each role absent, and each bridge or passage on the people's
+escape routes cut. A fault the scenario already injects is not repeated. The list is cut at
+``max_faults`` in that order, and the runs use few replications (both configurable).
+
+A fault starts when the emergency does [P]: at the median over the baseline's replications of the first
+trigger met or the first water, whichever comes first (a storm takes the power when it arrives, not
+hours before), and lasts to the end of the drill.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from drills.experiment.exercise import run_exercise
+from drills.experiment.grading import gate_persons, upper_tail
+from drills.experiment.paired import PairedDiff, compare
+from drills.experiment.readings import PlanFacts, Reading, onset_s, person_states, read_all
+from drills.model.records import DrillResult
+from drills.model.routing import routing_of
+from drills.model.spec import DrillSpec, Fault
+
+DEFAULT_MAX_FAULTS = 20
+DEFAULT_REPLICATIONS = 20
+
+
+@dataclass(frozen=True)
+class FaultRun:
+    """One single-fault variant against the baseline on the same replications."""
+
+    fault: Fault
+    readings: tuple[Reading, ...]
+    m2_pass: bool
+    m3_pass: bool
+    t100_rise_s: float
+    diffs: dict[str, PairedDiff]
+    places: dict[str, int] = field(default_factory=dict)  # starting place → extra late or unsafe person-replications
+
+    @property
+    def name(self) -> str:
+        return self.fault.name
+
+
+@dataclass(frozen=True)
+class Robustness:
+    replications: int
+    base: tuple[Reading, ...]
+    base_m2_pass: bool
+    base_m3_pass: bool
+    runs: tuple[FaultRun, ...]
+    fault_at_s: float
+    left_out: tuple[str, ...]
+
+    def breaks(self, run: FaultRun) -> bool:
+        """The fault makes M2 or M3 fail where the baseline passes them, or makes a failing one
+        significantly worse (more people warned late or not safe, paired 95 % CI above zero)."""
+        flips = (self.base_m2_pass and not run.m2_pass) or (self.base_m3_pass and not run.m3_pass)
+        worse = run.diffs["unsafe"].verdict == "worse" or run.diffs["late_warned"].verdict == "worse"
+        return flips or worse
+
+    @property
+    def gate(self) -> bool:
+        """False if a single fault breaks the plan (:meth:`breaks`)."""
+        return not any(self.breaks(f) for f in self.runs)
+
+    @property
+    def worst_rise_s(self) -> float:
+        return max((f.t100_rise_s for f in self.runs), default=0.0)
+
+
+def fault_start_s(results: tuple[DrillResult, ...] | list[DrillResult]) -> float:
+    """When the emergency starts, as the median over replications (whole minutes) [P]."""
+    firsts = []
+    for r in results:
+        t = min((e.t_s for e in r.timeline if e.kind == "trigger"), default=math.inf)
+        firsts.append(min(t, onset_s(r)))
+    finite = [t for t in firsts if math.isfinite(t)]
+    return float(math.floor(np.median(finite) / 60.0) * 60.0) if finite else 0.0
+
+
+def _route_links(spec: DrillSpec) -> list[str]:
+    """Links on the people's planned or shortest escape paths, most used first; bridges before others."""
+    routing = routing_of(spec)
+    net = spec.network
+    use: Counter[str] = Counter()
+    for party in spec.parties:
+        path = routing.planned.get(party.start)
+        if path is None:
+            continue
+        for u, v in itertools.pairwise(path):
+            hop = routing.hops.get((u, v))
+            if hop is not None and hop.link is not None:
+                use[net.links[hop.link].id] += len(party.members)
+    bridges = [lk.id for lk in net.links if lk.bridge]
+    ranked = sorted(use, key=lambda k: (-use[k], k))
+    return list(dict.fromkeys([*bridges, *ranked]))
+
+
+def single_faults(spec: DrillSpec, at_s: float, max_faults: int = DEFAULT_MAX_FAULTS) -> tuple[list[Fault], list[str]]:
+    """The single faults to try, in priority order, and the names of those left out by the cap."""
+    have = {(f.kind, f.target) for f in spec.faults}
+    wanted: list[tuple[str, str | None]] = [("mains_power", None)]
+    if any(c.needs_mobile_network for c in spec.channels):
+        wanted.append(("mobile_network", None))
+    wanted += [("hoist_out", h.id) for h in spec.hoists]
+    wanted += [("channel_down", c.id) for c in spec.channels]
+    used_roles = {t.owner for t in spec.triggers if not t.automatic}
+    used_roles |= {a.owner for acts in spec.actions_by_level.values() for a in acts}
+    wanted += [("role_absent", r) for r in sorted(used_roles) if r in spec.roles]
+    wanted += [("link_cut", lk) for lk in _route_links(spec)]
+    faults = [Fault(f"{kind}:{target}" if target else kind, kind, target, at_s, None, 1.0)
+              for kind, target in wanted if (kind, target) not in have]
+    return faults[:max_faults], [f.name for f in faults[max_faults:]]
+
+
+def with_fault(spec: DrillSpec, fault: Fault | None) -> DrillSpec:
+    """The spec with one more fault (common random numbers: earlier faults keep their draws)."""
+    return spec if fault is None else replace(spec, faults=(*spec.faults, fault))
+
+
+def assess(spec: DrillSpec, facts: PlanFacts, base_results: tuple[DrillResult, ...], *, seed: int,
+           replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,
+           workers: int = 1) -> Robustness:
+    """Run every single fault on the first ``replications`` replications of the baseline.
+
+    ``base_results`` are the baseline's replications from ``seed`` (replication r of the baseline is the
+    same whatever the run length, so the first ones are reused).
+    """
+    n = min(replications, len(base_results))
+    base = read_all(base_results[:n], spec, facts)
+    base_harm = _harm_by_place(base_results[:n], spec)
+    at = fault_start_s(base_results[:n])
+    faults, left_out = single_faults(spec, at, max_faults)
+    runs = []
+    for f in faults:
+        ex = run_exercise(with_fault(spec, f), replications=n, seed=seed, workers=workers)
+        rd = read_all(ex.results, spec, facts)
+        rise = _capped(upper_tail(r.t100_after_order_s for r in rd), spec) - _capped(
+            upper_tail(r.t100_after_order_s for r in base), spec)
+        harm = _harm_by_place(ex.results, spec)
+        worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
+        runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
+                             gate_persons(r.unsafe for r in rd), max(rise, 0.0),
+                             compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1]))))
+    return Robustness(n, tuple(base), gate_persons(r.late_warned for r in base), gate_persons(r.unsafe for r in base),
+                      tuple(runs), at, tuple(left_out))
+
+
+def _harm_by_place(results, spec: DrillSpec) -> Counter[str]:
+    """Person-replications warned late or not safe, by starting place."""
+    out: Counter[str] = Counter()
+    for r in results:
+        for s in person_states(r, spec):
+            if s.late or s.unsafe:
+                out[s.record.start] += 1
+    return out
+
+
+def _capped(x: float, spec: DrillSpec) -> float:
+    if math.isnan(x):
+        return 0.0
+    return min(x, spec.duration_s)

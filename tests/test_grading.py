@@ -1,0 +1,160 @@
+"""Grades change exactly at their thresholds; gates use the tail; paired differences say what they show."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from drills.experiment import grading
+from drills.experiment.paired import paired_diff
+from drills.experiment.readings import Reading, objective
+
+BELOW, ABOVE = -1e-9, 1e-9
+
+
+def reading(**kw) -> Reading:
+    base = dict(replication=0, at_risk=10, unsafe=0, late_warned=0, never_warned=0, share_warned_before_water=1.0,
+                t100_after_order_s=60.0, order_latency_s=60.0, margin_min_s=3600.0, caught=0,
+                expected_fatalities=0.0, county_report_s=600.0, county_limit_s=3600.0, local_notice_late=0,
+                steps_expected=2, steps_on_time=2)
+    base.update(kw)
+    return Reading(**base)
+
+
+@pytest.mark.parametrize(("bands", "letters"), [
+    (grading.M1_BANDS_S, "ABCD"), (grading.M2_BANDS_S, "ABCD"), (grading.M6_BANDS_S, "ABCD")])
+def test_time_grades_change_exactly_at_their_thresholds(bands, letters):
+    for k, limit in enumerate(bands):
+        assert grading.band_at_most(limit, bands) == letters[k]
+        assert grading.band_at_most(limit + ABOVE * max(limit, 1), bands) == letters[k + 1]
+    assert grading.band_at_most(math.inf, bands) == "D"
+    assert grading.band_at_most(math.nan, bands) == "–"
+
+
+@pytest.mark.parametrize("bands", [grading.M3_BANDS_S, grading.M5_BANDS])
+def test_margin_and_share_grades_change_exactly_at_their_thresholds(bands):
+    for k, limit in enumerate(bands):
+        assert grading.band_at_least(limit, bands) == "ABC"[k]
+        assert grading.band_at_least(limit - 1e-9, bands) == "ABCD"[k + 1]
+    assert grading.band_at_least(-math.inf, bands) == "D"
+
+
+def test_the_bands_are_the_proposed_ones():
+    assert grading.M1_BANDS_S == (300, 900, 1800)
+    assert grading.M2_BANDS_S == (300, 600, 900)
+    assert grading.M3_BANDS_S == (900, 300, 0)
+    assert grading.M5_BANDS == (0.95, 0.85, 0.70)
+    assert grading.M6_BANDS_S == (300, 600, 1200)
+
+
+def test_m1_grades_the_95th_percentile_not_the_mean():
+    fast = [reading(order_latency_s=60.0) for _ in range(18)]
+    one_slow = [*fast, reading(order_latency_s=3000.0), reading(order_latency_s=60.0)]
+    assert grading.grade_m1(one_slow).grade == "A"  # 1 of 20 slow: inside the worst 5 %
+    slow_tail = [*fast, reading(order_latency_s=3000.0), reading(order_latency_s=3000.0)]
+    g = grading.grade_m1(slow_tail)
+    assert g.grade == "D" and g.value == 3000.0  # mean would be A
+
+
+def test_a_persons_gate_fails_when_more_than_5_percent_of_replications_fail():
+    assert grading.gate_persons([0] * 19 + [3])  # 1 of 20: within the tail
+    assert not grading.gate_persons([0] * 18 + [1, 1])  # 2 of 20 = 10 %
+    assert grading.gate_persons([0] * 38 + [1, 1])  # 2 of 40 = 5 %: still passes
+    assert not grading.gate_persons([0] * 37 + [1, 1, 1])
+
+
+def test_m2_gate_caps_the_metric_at_d_whatever_the_time():
+    ok = [reading(t100_after_order_s=300.0) for _ in range(20)]
+    assert grading.grade_m2(ok).grade == "A" and grading.grade_m2(ok).gate is True
+    assert grading.grade_m2([*ok[:-1], reading(t100_after_order_s=300.5)]).grade == "A"  # 1 of 20 in the tail
+    assert grading.grade_m2([reading(t100_after_order_s=300.5)] * 20).grade == "B"
+    late = [*ok[:18], reading(late_warned=1), reading(late_warned=2)]
+    g = grading.grade_m2(late)
+    assert g.gate is False and g.grade == "D"
+
+
+def test_m3_gate_and_margin_grade():
+    assert grading.grade_m3([reading(margin_min_s=900.0)] * 20).grade == "A"
+    assert grading.grade_m3([reading(margin_min_s=899.0)] * 20).grade == "B"
+    assert grading.grade_m3([reading(margin_min_s=0.0)] * 20).grade == "C"
+    unsafe = [reading()] * 18 + [reading(unsafe=1, margin_min_s=-math.inf)] * 2
+    g = grading.grade_m3(unsafe)
+    assert g.gate is False and g.grade == "D"
+
+
+def test_m4_county_report_against_the_hour():
+    on_time = [reading(county_report_s=3600.0)] * 20
+    assert grading.grade_m4(on_time, has_county_report=True, internal_p95_s=300.0).grade == "A"
+    assert grading.grade_m4(on_time, has_county_report=True, internal_p95_s=301.0).grade == "C"
+    late = [reading(county_report_s=3601.0)] * 20
+    assert grading.grade_m4(late, has_county_report=True, internal_p95_s=0.0).grade == "D"
+    assert grading.grade_m4(on_time, has_county_report=False, internal_p95_s=0.0).grade == "D"
+
+
+def test_m5_steps_on_time():
+    assert grading.grade_m5([reading(steps_expected=20, steps_on_time=19)] * 20).grade == "A"
+    assert grading.grade_m5([reading(steps_expected=20, steps_on_time=18)] * 20).grade == "B"
+    assert grading.grade_m5([reading(steps_expected=0, steps_on_time=0)] * 20).grade == "–"
+
+
+def grades(letters: str) -> dict:
+    """Grades M1..M6 from a string such as "AAAAD-" ("-": does not apply)."""
+    return {m: grading.MetricGrade(m, 0.0, "s", "–" if g == "-" else g, None, "", "")
+            for m, g in zip(grading.WEIGHTS, letters, strict=True)}
+
+
+@pytest.mark.parametrize(("letters", "score", "label"), [
+    ("AAAAAA", 100.0, "优秀"),
+    ("AAAAD-", 90.0, "优秀"),  # S = 90 exactly
+    ("AAAACD", 89.5, "良好"),
+    ("AACBD-", 80.0, "良好"),  # S = 80 exactly
+    ("AAADDD", 79.0, "一般"),
+    ("ACDAD-", 65.0, "一般"),  # S = 65 exactly
+    ("AADDDD", 64.0, "差"),
+])
+def test_overall_grade_changes_exactly_at_90_80_65(letters, score, label):
+    o = grading.overall(grades(letters), 0, 0, 0)
+    assert o.score == pytest.approx(score)
+    assert o.label == label
+
+
+def test_overall_is_capped_by_a_deficiency_and_excellent_needs_few_must_corrects():
+    assert grading.POINTS == {"A": 100, "B": 85, "C": 70, "D": 40}
+    assert grading.overall(grades("AAAAAA"), 0, 2, 0).label == "优秀"
+    assert grading.overall(grades("AAAAAA"), 0, 3, 0).label == "良好"  # more than two 整改项
+    capped = grading.overall(grades("AAAAAA"), 1, 0, 0)  # one 不足项 caps everything
+    assert capped.label == "差" and capped.capped and capped.score == 100.0
+
+
+def test_metrics_that_do_not_apply_leave_the_score():
+    assert grading.overall(grades("-AAAA-"), 0, 0, 0).score == pytest.approx(100.0)
+    assert math.isnan(grading.overall(grades("------"), 0, 0, 0).score)
+
+
+def test_paired_difference_verdicts():
+    base = [reading(unsafe=u) for u in (3, 4, 5, 3, 4)]
+    same = paired_diff(base, base, "unsafe", "", "persons", "lower", 3600.0)
+    assert same.verdict == "no change" and same.ci_low == same.ci_high == 0.0
+    fewer = [reading(unsafe=r.unsafe - 2) for r in base]
+    d = paired_diff(base, fewer, "unsafe", "", "persons", "lower", 3600.0)
+    assert d.verdict == "better" and d.mean_diff == -2 and d.ci_low == d.ci_high == -2  # every pair agrees
+    noisy = [reading(unsafe=r.unsafe + s) for r, s in zip(base, (1, -1, 2, -2, 0), strict=True)]
+    assert paired_diff(base, noisy, "unsafe", "", "persons", "lower", 3600.0).verdict == "no significant change"
+    more = [reading(unsafe=r.unsafe + 1) for r in base]
+    assert paired_diff(base, more, "unsafe", "", "persons", "lower", 3600.0).verdict == "worse"
+
+
+def test_never_is_capped_at_the_drill_length_for_differences():
+    a = [reading(t100_after_order_s=math.inf)] * 4
+    b = [reading(t100_after_order_s=600.0)] * 4
+    d = paired_diff(a, b, "t100_after_order_s", "", "s", "lower", 3600.0)
+    assert d.mean_diff == -3000.0 and d.verdict == "better"
+
+
+def test_objective_weights_people_before_minutes():
+    one_unsafe = objective(reading(unsafe=1, t100_after_order_s=0.0, order_latency_s=0.0), 3600.0)
+    slow = objective(reading(t100_after_order_s=3600.0, order_latency_s=3600.0), 3600.0)
+    assert one_unsafe == pytest.approx(1.0)
+    assert slow == pytest.approx(1.2)  # two hours of delay weigh about one person
+    assert objective(reading(late_warned=4, t100_after_order_s=0.0, order_latency_s=0.0), 3600.0) == 1.0

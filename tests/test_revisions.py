@@ -1,0 +1,198 @@
+"""Findings and revisions on constructed plans with one known defect each.
+
+Each plan has one defect — a village outside every siren's reach, a level whose only route floods first,
+a decision delay longer than the flood's travel time. The top finding must name that defect, and the top
+revision must fix it, proved by re-simulation on common random numbers with a 95 % CI that excludes zero.
+A revision that changes nothing must say so.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import base_plan, base_scenario, base_site, link, node
+
+from drills.experiment.plan_edit import EditError, PlanText
+from drills.experiment.recommendation import recommend
+from drills.experiment.revisions import Candidate
+from drills.experiment.search import Lab
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import load
+
+DATA = Path(__file__).parent / "data" / "revise"
+N = 20
+
+
+def valley(tmp_path: Path, edits: list | None = None) -> Path:
+    """The two-village valley of tests/data/revise, with the plan edited as asked; returns the scenario."""
+    for name in ("site.yaml", "plan.yaml", "scenario.yaml", "study.csv"):
+        shutil.copyfile(DATA / name, tmp_path / name)
+    if edits:
+        text = PlanText(tmp_path / "plan.yaml")
+        tree = text.copy()
+        text.apply(tree, edits)
+        (tmp_path / "plan.yaml").write_text(text.render(tree), encoding="utf-8")
+    return tmp_path / "scenario.yaml"
+
+
+def top_trial(rec):
+    """The first-ranked revision that was tried on the plan as it is (not under a single fault)."""
+    return next(t for t in rec.trials if t.candidate.condition is None and not t.error)
+
+
+def test_village_outside_every_sirens_reach(tmp_path):
+    rec = recommend(valley(tmp_path), replications=N, fault_replications=0)
+    top = rec.baseline.findings[0]
+    assert (top.metric, top.cls) == ("M2", "不足项")
+    assert top.targets["places"] == ["far"] and top.targets["cause"] == "coverage"
+    assert "far" in top.title and "no channel" in top.title
+    assert top.evidence.startswith("In 20 of 20 replications, on average 10.0 of the 10 people at far")
+    assert top.plan_ref.startswith("plan.yaml:")
+    fix = top_trial(rec)
+    assert "far" in fix.candidate.key and fix.verdict == "better"
+    assert fix.candidate.key == rec.selection.chosen[0].key
+    for metric in ("unsafe", "late_warned", "objective"):
+        assert fix.diffs[metric].ci_high < 0, metric
+    assert fix.diffs["late_warned"].base_mean == 10 and fix.diffs["late_warned"].new_mean == 0
+    assert rec.revised.grades["M2"].gate is True
+    assert not any(f.key == "M2:far" for f in rec.revised.findings)
+
+
+def test_decision_delay_longer_than_the_flood_travel_time(tmp_path):
+    # the siren reaches both villages, but the duty officer takes 30 min to decide; the flood needs 15-25 min
+    scenario = valley(tmp_path, [
+        ("set", ("plan", "warning", "triggers", {"id": "breach"}, "automatic"), False),
+        ("set", ("plan", "roles", {"id": "duty"}, "decision_delay_s"), 1800),
+        ("add_unique", ("plan", "channels", {"id": "siren-near"}, "coverage"), ["far"]),
+    ])
+    rec = recommend(scenario, replications=N, fault_replications=0)
+    top = rec.baseline.findings[0]
+    assert top.metric == "M2" and top.cls == "不足项"
+    assert top.targets["cause"] == "decision"
+    assert "decision chain" in top.title
+    latency = next(f for f in rec.baseline.findings if f.metric == "M1")
+    assert "duty's detect and declare dominates" in latency.title
+    assert rec.baseline.grades["M1"].value == 1800 and rec.baseline.grades["M1"].grade == "C"  # 30 min: still C
+    fix = top_trial(rec)
+    assert fix.candidate.key == "make_automatic:breach"
+    assert fix.diffs["unsafe"].ci_high < 0 and fix.diffs["order_latency_s"].ci_high < 0
+    assert [c.key for c in rec.selection.chosen][:1] == ["make_automatic:breach"]
+    assert rec.revised.grades["M1"].grade == "A" and rec.revised.grades["M2"].gate is True
+
+
+def flooding_level(tmp_path: Path) -> Path:
+    """A level at -50 whose only planned route runs down through a dip that an inrush fills in 2 minutes;
+    a ramp up the other way stays dry."""
+    nodes = [node("w", "workplace", z=-50.0, level="-50"), node("dip", "junction", z=-60.0, x=300.0, level="-50"),
+             node("src", "junction", z=-65.0, x=350.0, level="-50"), node("out1", "portal", x=900.0),
+             node("up", "junction", z=-40.0, x=-200.0, level="-50"), node("out2", "portal", x=-600.0)]
+    links = [link("d_w_dip", "w", "dip", 300.0), link("d_dip_src", "dip", "src", 50.0),
+             link("r_dip_out1", "dip", "out1", 700.0, kind="ramp"), link("d_w_up", "w", "up", 200.0, kind="ramp"),
+             link("r_up_out2", "up", "out2", 500.0, kind="ramp")]
+    site = base_site(nodes, links, [{"at": "w", "count": 10}])
+    plan = base_plan(routes=[{"id": "via-dip", "from": ["w"], "path": ["w", "dip", "out1"]}], exits=["out1", "out2"])
+    inrush = {"inrush": {"source": "src", "hydrograph": [{"t_s": 0, "inflow_m3ph": 20000}]}}
+    scen = base_scenario(duration_s=3600, hazard=inrush, monte_carlo={"replications": N, "seed": 3})
+    for name, data in (("site.yaml", site), ("plan.yaml", plan), ("scenario.yaml", scen)):
+        (tmp_path / name).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return tmp_path / "scenario.yaml"
+
+
+def test_a_level_whose_only_route_floods_first(tmp_path):
+    rec = recommend(flooding_level(tmp_path), replications=N, fault_replications=0)
+    top = rec.baseline.findings[0]
+    assert (top.metric, top.cls) == ("M3", "不足项")
+    assert top.targets["places"] == ["w"] and top.targets["route"] == "via-dip"
+    assert top.targets["reason"] == "caught_on_route" and top.targets["caught_at"] == {"dip": 10 * N}
+    fix = top_trial(rec)
+    assert fix.candidate.key == "change_route:w"
+    assert ("append", ("plan", "evacuation", "routes"),
+            {"id": "w-revised", "from": ["w"], "path": ["w", "up", "out2"]}) in fix.candidate.edits
+    assert fix.diffs["unsafe"].mean_diff == -10 and fix.diffs["unsafe"].ci_high < 0
+    assert rec.revised.grades["M3"].gate is True
+    # adding a battery to a channel that never loses power does nothing: "no change", not chosen
+    battery = next(t for t in rec.trials if t.candidate.kind == "add_battery")
+    assert battery.verdict == "no change"
+    assert battery.candidate.key not in {c.key for c in rec.selection.chosen}
+
+
+def test_a_revision_that_changes_nothing_is_no_improvement(tmp_path):
+    scenario = valley(tmp_path)
+    idle = Candidate("add_battery:siren-near", "add_battery", "battery", 1.0,
+                     (("set", ("plan", "channels", {"id": "siren-near"}, "backup_power_h"), 24),), "g")
+    with Lab(scenario, tmp_path / "plan.yaml", replications=10, seed=7) as lab:
+        trial = lab.trial(idle)
+    assert trial.verdict == "no change"
+    assert all(d.verdict == "no change" and d.mean_diff == 0 for d in trial.diffs.values() if d.n)
+
+
+def test_a_revision_that_does_not_validate_is_reported_not_run(tmp_path):
+    scenario = valley(tmp_path)
+    broken = Candidate("x", "change_route", "route into nowhere", 1.0,
+                       (("append", ("plan", "evacuation", "routes"), {"id": "r", "from": ["far"], "path": ["far",
+                                                                                                       "nowhere"]}),),
+                       "g")
+    missing = Candidate("y", "add_battery", "no such channel", 1.0,
+                        (("set", ("plan", "channels", {"id": "nope"}, "backup_power_h"), 4),), "h")
+    with Lab(scenario, tmp_path / "plan.yaml", replications=4, seed=7) as lab:
+        bad, gone = lab.trial(broken), lab.trial(missing)
+        runs = lab.runs
+    assert bad.verdict == "invalid" and "does not validate" in bad.error and "nowhere" in bad.error
+    assert gone.verdict == "invalid" and "do not fit" in gone.error
+    assert runs == 2  # the baseline (once, cached) and the broken plan's load attempt; nothing else ran
+
+
+def test_budget_limits_the_chosen_set(tmp_path):
+    rec = recommend(valley(tmp_path), replications=N, fault_replications=0, budget=1.0)
+    assert rec.selection.chosen == ()
+    assert rec.selection.spent <= 1.0
+    assert "no revision improved the plan" in rec.revised_text
+    assert load(tmp_path / "scenario.yaml", None).plan.version == "1"
+
+
+@pytest.mark.parametrize("plan", ["jinshan_mine_plan.yaml", "qingshui_dam_plan.yaml", "qingshui_jinshan_plan.yaml"])
+def test_editing_a_bundled_plan_keeps_every_other_line(plan):
+    path = bundled_root() / "plans" / plan
+    text = PlanText(path)
+    assert text.render(text.copy()) == text.text  # no edit, no change at all
+    tree = text.copy()
+    first_channel = text.tree["plan"]["channels"][0]["id"]
+    text.apply(tree, [("set", ("plan", "channels", {"id": first_channel}, "backup_power_h"), 12),
+                      ("move_first", ("plan", "roles", 0, "backups"), "x")])
+    new = text.render(tree)
+    diff = text.diff(new, "revised.yaml")
+    changed = [ln for ln in diff.splitlines() if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    assert 2 <= len(changed) <= 6, diff
+    assert [ln for ln in text.text.splitlines() if ln.lstrip().startswith("#")] == [
+        ln for ln in new.splitlines() if ln.lstrip().startswith("#")]
+
+
+def test_an_edit_whose_target_is_missing_raises():
+    text = PlanText(bundled_root() / "plans" / "qingshui_dam_plan.yaml")
+    with pytest.raises(EditError, match="no single item"):
+        text.apply(text.copy(), [("set", ("plan", "channels", {"id": "nope"}, "coverage"), [])])
+    with pytest.raises(EditError, match="nothing matching"):
+        text.apply(text.copy(), [("remove", ("plan", "evacuation", "routes"), {"id": "nope"})])
+
+
+def test_a_single_fault_that_breaks_the_plan_is_a_deficiency_and_its_fix_is_proved_under_it(tmp_path):
+    # one siren reaches both villages: the plan passes M2 and M3, but has no second channel
+    scenario = valley(tmp_path, [("add_unique", ("plan", "channels", {"id": "siren-near"}, "coverage"), ["far"])])
+    rec = recommend(scenario, replications=10, fault_replications=10, budget=5)
+    base = rec.baseline
+    assert base.grades["M2"].gate and base.grades["M3"].gate
+    names = [r.name for r in base.robustness.runs]
+    assert names[:2] == ["mains_power", "channel_down:siren-near"]
+    assert {"role_absent:duty", "link_cut:path_near", "link_cut:path_far"} <= set(names)
+    assert base.grades["M6"].gate is False and base.grades["M6"].grade == "D"
+    top = base.findings[0]
+    assert top.key == "M6:channel_down:siren-near" and top.cls == "不足项"
+    assert "makes M2 (reach) and M3 (safety) fail" in top.title
+    proved = [t for t in rec.trials if t.candidate.condition == "channel_down:siren-near" and t.verdict == "better"]
+    assert proved and all(t.diffs["unsafe"].ci_high < 0 for t in proved)
+    assert all(t.plain is not None and t.plain["objective"].verdict != "worse" for t in proved)
+    assert rec.selection.chosen[0].condition == "channel_down:siren-near"
+    assert "channel_down:siren-near" in rec.selection.combined_under
