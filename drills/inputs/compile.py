@@ -340,6 +340,19 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     pr.raise_if_any()
 
 
+def fault_target_problem(f: Any, site: SiteBody, plan: PlanBody) -> str | None:
+    """What is wrong with a fault's target, or None."""
+    targets = {
+        "channel_down": {c.id for c in plan.channels}, "link_cut": {lk.id for lk in site.links},
+        "role_absent": {r.id for r in plan.roles}, "hoist_out": {h.id for h in site.hoists},
+        "sensor_failed": {p.id for it in plan.warning.monitoring.items for p in it.points},
+    }
+    known = targets.get(f.kind)
+    if known is not None and f.target not in known:
+        return f"no {f.kind.split('_')[0]} {f.target!r}; known: {', '.join(sorted(known)) or 'none'}"
+    return None
+
+
 def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: PlanBody,
                    pd: YamlDocument) -> None:
     """Checks of a scenario against its site and plan."""
@@ -382,16 +395,10 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     for j, e in enumerate(scen.entries):
         if e.shift not in site.shifts:
             pr.at(scd, ("scenario", "entries", j, "shift"), f"no shift {e.shift!r} in the site")
-    targets = {
-        "channel_down": channels, "link_cut": {lk.id for lk in site.links}, "role_absent": {r.id for r in plan.roles},
-        "hoist_out": {h.id for h in site.hoists},
-        "sensor_failed": {p.id for it in plan.warning.monitoring.items for p in it.points},
-    }
     for j, f in enumerate(scen.faults):
-        known = targets.get(f.kind)
-        if known is not None and f.target not in known:
-            pr.at(scd, ("scenario", "faults", j, "target"),
-                  f"no {f.kind.split('_')[0]} {f.target!r}; known: {', '.join(sorted(known)) or 'none'}")
+        msg = fault_target_problem(f, site, plan)
+        if msg:
+            pr.at(scd, ("scenario", "faults", j, "target"), msg)
     for k, item in enumerate(plan.warning.monitoring.items):
         for j, pt in enumerate(item.points):
             if not point_has_readings(Loaded(scen, site, plan, scd, scd, pd), item.quantity, pt.id):

@@ -36,9 +36,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from drills.inputs.base import Ident, Strict
-from drills.inputs.compile import compile_drill, load
+from drills.inputs.compile import compile_drill, fault_target_problem, load
 from drills.inputs.problems import InputError, Problem
-from drills.inputs.scenario import WeatherSpec
+from drills.inputs.scenario import FaultSpec, WeatherSpec
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import YamlDocument, load_yaml
 from drills.model.spec import DrillSpec
@@ -57,6 +57,9 @@ class VariationSpec(Strict):
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
     start_time: datetime | None = None
     weather: WeatherOverride | None = None
+    storm_return_period_yr: float | None = Field(
+        default=None, ge=1, description="the scenario's design storm, for this return period")
+    faults: list[FaultSpec] = Field(default=[], description="single (or several) faults added to the scenario's")
     replications: int | None = Field(default=None, ge=1, le=100_000)
     seed: int | None = Field(default=None, ge=0)
 
@@ -135,6 +138,9 @@ def _changes(v: VariationSpec) -> tuple[str, ...]:
             out.append(f"{name}={value.isoformat(timespec='minutes') if isinstance(value, datetime) else value}")
     if v.weather is not None and v.weather.rain is not None:
         out.append(f"rain={v.weather.rain}")
+    if v.storm_return_period_yr is not None:
+        out.append(f"storm={v.storm_return_period_yr:g}-year")
+    out.extend(f"fault={f.name}" for f in v.faults)
     return tuple(out)
 
 
@@ -202,8 +208,21 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     if v.weather is not None and v.weather.rain is not None:
         update["weather"] = scen.weather.model_copy(update={"rain": v.weather.rain}) if isinstance(
             scen.weather, WeatherSpec) else v.weather
+    if v.storm_return_period_yr is not None:
+        storm = scen.hazard.storm
+        if storm is None or storm.design is None:
+            raise InputError([doc.problem((*loc, "storm_return_period_yr"),
+                                          f"scenario {scen.id!r} has no design storm to change")])
+        design = storm.design.model_copy(update={"return_period_yr": v.storm_return_period_yr})
+        update["hazard"] = scen.hazard.model_copy(update={"storm": storm.model_copy(update={"design": design})})
+    if v.faults:
+        update["faults"] = [*scen.faults, *v.faults]
     varied = type(loaded)(scen.model_copy(update=update), loaded.site, loaded.plan, loaded.scenario_doc,
                           loaded.site_doc, loaded.plan_doc)
+    bad = [doc.problem((*loc, "faults", j, "target"), msg) for j, f in enumerate(v.faults)
+           if (msg := fault_target_problem(f, site, loaded.plan))]
+    if bad:
+        raise InputError(bad)
     n = replications or v.replications or body.replications
     s = seed if seed is not None else (v.seed if v.seed is not None else body.seed)
     spec = compile_drill(varied, replications=n, seed=s)
