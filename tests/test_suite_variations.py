@@ -30,7 +30,8 @@ def test_a_rarer_storm_rains_more(tmp_path):
 
 
 def test_a_fault_variation_adds_the_fault(tmp_path):
-    suite = load_suite(write_suite(tmp_path, [{"id": "f", "faults": [{"kind": "channel_down", "target": "siren-dam"}]}]))
+    fault = {"kind": "channel_down", "target": "siren-dam"}
+    suite = load_suite(write_suite(tmp_path, [{"id": "f", "faults": [fault]}]))
     [run] = suite.runs
     assert [(f.kind, f.target) for f in run.spec.faults] == [("channel_down", "siren-dam")]
 
