@@ -607,6 +607,13 @@ class Drill:
         crew = party.relay == "crew"
         places = self.routing.surface if crew else self.routing.assembly
         arrived_as = "surface" if crew else "assembly"
+        walking = party.mode == "walk"
+        ladder, area, dry_cap = self.routing.ladder, self.routing.area, self.routing.dry_capacity
+        gate_free, peak, on_link = self.gate_free, self.link_peak_queue, self.on_link
+        heappop, heappush = heapq.heappop, heapq.heappush
+        size = len(party.members)
+        speed = self.speed[k]
+        free_density = movement.SFPE_FREE_DENSITY
         while True:
             if places[node]:
                 self._safe(k, arrived_as, node, margin)
@@ -614,6 +621,7 @@ class Drill:
             if path is None:
                 if party.mode == "drive":  # leave the car and walk
                     party = _on_foot(party)
+                    walking = True
                     limit = self._limit(party)
                     imp = self.impassable(limit)
                     path, pos = self._reroute(party, node), 0
@@ -669,7 +677,25 @@ class Drill:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             key = 2 * li + (0 if link.a == node else 1)
-            t_enter, travel = self._passage(party, link, hop, key, now, depth)
+            if walking and depth == 0.0 and not ladder[li]:  # the common case, inlined
+                cap = dry_cap[li] / size
+                free = gate_free[key]
+                t_enter = now if now > free else free
+                gate_free[key] = t_enter + 1.0 / cap
+                queued = int((t_enter - now) * cap)
+                if queued > peak[li]:
+                    peak[li] = queued
+                occ = on_link[li]
+                while occ and occ[0] <= t_enter:
+                    heappop(occ)
+                v = speed * hop.slope
+                density = len(occ) * size / area[li]
+                if density > free_density:
+                    v *= movement.crowd_factor(density)
+                travel = hop.length_m / v
+                heappush(occ, t_enter + travel)
+            else:
+                t_enter, travel = self._passage(party, link, hop, key, now, depth)
             t_exit = t_enter + travel
             t_here = imp[node]
             t_there = imp[nxt]

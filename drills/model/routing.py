@@ -41,6 +41,8 @@ class Routing:
     assembly: list[bool] = field(default_factory=list)
     dry_capacity: list[float] = field(default_factory=list)
     node_ids: list[str] = field(default_factory=list)
+    ladder: list[bool] = field(default_factory=list)
+    area: list[float] = field(default_factory=list)
     _party_static: Any = None
 
     def party_static(self, spec: Any) -> PartyStatic:
@@ -142,7 +144,8 @@ def build_routing(net: Network, hoists: tuple) -> Routing:
     assembly = [nd.kind == "assembly_point" for nd in net.nodes]
     dry = [lk.capacity_pps(0.0) for lk in net.links]
     return Routing(net, walk, drive, hops, surface=surface, assembly=assembly, dry_capacity=dry,
-                   node_ids=[nd.id for nd in net.nodes])
+                   node_ids=[nd.id for nd in net.nodes], ladder=[lk.kind == "ladderway" for lk in net.links],
+                   area=[lk.length_m * lk.width_m for lk in net.links])
 
 
 def routing_of(spec: Any) -> Routing:
