@@ -150,13 +150,16 @@ def season(
     table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "
                         "(means), margin P5 (median)", title_justify="left")
     table.add_column("run", overflow="fold", max_width=24)
-    for col in ("warned", "safe", "caught", "deaths", "margin"):
+    for col in ("warned", "safe", "caught", "deaths", "margin", "grade"):
         table.add_column(col, justify="right", no_wrap=True)
     for row in matrix(result, Text("en")):
         c = row["cells"]
         table.add_row(row["entry"].run.id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught",
-                                                                     "fatalities", "margin_p5")))
+                                                                     "fatalities", "margin_p5")),
+                      row["grade"] or "–")
     out_console.print(table)
+    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed)",
+                      markup=False)
     written = write_season(result, out_dir, lang=lang)
     out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
 

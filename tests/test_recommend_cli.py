@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from drills.cli import app as drill_app
@@ -43,8 +44,8 @@ def test_recommend_writes_ranked_revisions_a_valid_revised_plan_and_a_diff(app, 
                  "-n", 10, "--fault-replications", 0, "-o", out)
     assert res.exit_code == 0, res.output
     assert "不足项" in res.stdout and "far" in res.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["plan.revised.diff", "plan.revised.yaml", "recommendations.json",
-                                                     "recommendations.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["figures", "plan.revised.diff", "plan.revised.yaml",
+                                                     "recommendations.json", "recommendations.md", "report.pdf"]
     data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
     assert data["chosen"] == ["extend_coverage:siren-near:far"] and data["spent"] <= 3
     assert data["baseline"]["findings"][0]["key"] == "M2:far"
@@ -60,6 +61,23 @@ def test_recommend_writes_ranked_revisions_a_valid_revised_plan_and_a_diff(app, 
     ok = runner.invoke(drill_app, ["validate", str(out / "plan.revised.yaml"), str(valley / "site.yaml")])
     assert ok.exit_code == 0, ok.output
     assert not list(out.glob(".drill-*"))  # no temporary folder left behind
+
+
+def test_recommend_writes_the_graded_report_with_the_chosen_revisions(app, valley):
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "--budget", 3,
+                 "-n", 10, "--fault-replications", 0, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "report.pdf" in res.stdout and "figures/" in res.stdout
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    title = next(r["title"] for r in data["revisions"] if r["chosen"])
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(out / "report.pdf").pages]
+    text = "\n".join(pages)
+    assert "差" in text  # the baseline's grade, on the cover and the summary
+    revisions = text[text.rindex("Revisions"):]  # the Revisions section (after the summary and Findings)
+    assert f"R1 {title} (alone, against the plan as it is)" in revisions
+    assert "→" in text and "The three most effective revisions" in text
+    assert (out / "figures").is_dir() and list((out / "figures").glob("*.png"))
 
 
 def test_same_seed_same_recommendation(app, valley):

@@ -94,20 +94,25 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     out = tmp_path / "out"
     res = invoke("season", write_suite(tmp_path, TINY), "--out", out, "--lang", "zh")
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
-    assert "mine-inrush-day/as-" in res.stdout  # the run column folds long ids
+    assert "mine-inrush-day/" in res.stdout and "as-written" in res.stdout  # the run column folds long ids
+    assert res.stdout.count("差 (poor)") + res.stdout.count("一般 (fair)") + res.stdout.count("良好 (good)") >= 2
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in data["runs"]] == ["mine-inrush-day/as-written", "dam-break-night/day-dry"]
     assert {r["replications"] for r in data["runs"]} == {2}
     for run in data["runs"]:
-        assert run["grade"] is None
+        assert run["grade"] and run["grade"] != "–"  # graded, without single faults
         assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
                                       "margin_p5"}
     assert data["worst"][0] == "dam-break-night/day-dry"
+    assert "not proven" in data["recurring_findings_note"]
     assert (out / "figures" / "matrix.png").is_file()
     assert len(list((out / "figures").glob("*_warned_safe.png"))) == 2
     text = "\n".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages)
     for words in ("年度汛期演练", "情景 × 指标矩阵", "最差情形", "评估结论", "mine-inrush-day", "dam-break-night"):
         assert words in text, words
+    matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
+    assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
+    assert "–（未评级" not in text
     assert not [p for p in out.iterdir() if p.name.startswith(".drill-")]
 
 

@@ -65,12 +65,16 @@ def recommend(
     costs: Annotated[Path | None, typer.Option("--costs", help="YAML: costs: {kind: units, ...}")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
         "output folder; default reports/<scenario id>/recommend"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help="report.pdf language: en or zh")] = "en",
 ) -> None:
     """Find the plan's problems, prove each revision by re-simulation, and write the best set within a budget."""
     from drills.experiment.recommendation import recommend as run_recommend
     from drills.experiment.revision_report import write_recommendation
     from drills.experiment.revisions import load_costs
 
+    if lang not in ("en", "zh"):
+        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
+        raise typer.Exit(EXIT_INPUT)
     n = _replications(scenario, plan, replications)
     try:
         table = load_costs(costs)
@@ -106,9 +110,11 @@ def recommend(
     if len(rec.trials) > 12:
         out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
     out_dir = out or Path("reports") / m.scenario_id / "recommend"
-    written = write_recommendation(rec, out_dir)
+    with err_console.status("writing the report"):
+        written = write_recommendation(rec, out_dir, lang=lang)
+    names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
     out_console.print(f"chose {len(rec.selection.chosen)} revision(s), spent {rec.selection.spent:g} of {budget:g}; "
-                      f"wrote {', '.join(sorted(written))} to {out_dir}/", markup=False)
+                      f"wrote {', '.join(names)} to {out_dir}/", markup=False)
 
 
 def compare(

@@ -35,5 +35,10 @@ def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,
            rob: Robustness | None = None) -> tuple[Scorecard, Evaluation]:
     """The scorecard with its overall grade and findings, and the evaluation behind them."""
     ev = grade(loaded, spec, ex, rob)
+    return graded_card(card, ev), ev
+
+
+def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
+    """The scorecard with the grade and findings of an evaluation already made."""
     label = f"{ev.overall.label} ({ev.overall.label_en})"
-    return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings)), ev
+    return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings))

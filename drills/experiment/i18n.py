@@ -79,8 +79,26 @@ EN: dict[str, str] = {
         "scoring step, which this version does not have. The evidence they will rest on is in this report."
     ),
     "no_revisions_yet": (
-        "Not available yet: revisions are re-simulated by the revision step, which this version does not "
-        "have."
+        "Not in this report: revisions are proved by re-simulation with `drill recommend`, whose report "
+        "lists the chosen ones here."
+    ),
+    "no_revisions_chosen": "None: no revision improved the plan significantly within the budget.",
+    "rev_alone": "alone, against the plan as it is",
+    "rev_on_top": "on top of {prev}",
+    "rev_together": "{first}–{last} together",
+    "rev_together_basis": "against the plan as it is",
+    "rev_under": "under the single fault {fault}",
+    "rev_sep": "; ",
+    "rev_title": "{title} ({basis})",
+    "rev_static": "on paper: not simulated",
+    "rev_not_significant": " (no significant change)",
+    "rev_basis_note": (
+        "Before and after: means per replication, over the same {n} paired replications (seed {seed}), of the "
+        "metric each revision improves most (of those significantly better, the largest relative change). "
+        "\"Alone\": the plan with that revision only, against the plan as it is; \"on top of\": the trial that "
+        "chose a revision found after earlier ones; \"together\": the plan with every chosen revision. A "
+        "revision proved under a single fault is compared under that fault. Confidence intervals are in "
+        "recommendations.md."
     ),
     "headline_warned": "warned before the water reached them",
     "headline_safe": "safe before the water reached their place",
@@ -360,8 +378,8 @@ EN: dict[str, str] = {
         "except \"everyone warned\" (median) and \"margin P5\" (median over replications of the 5th "
         "percentile of the margins of the people who reached safety; people caught count under \"caught\"). "
         "Colours: green good, yellow fair, orange poor, red failing, "
-        "by the bands in the appendix (project proposals [P], not a standard). The grade column stays "
-        "\"–\" until the grading rules exist."
+        "by the bands in the appendix (project proposals [P], not a standard). The grade is the plan's overall "
+        "grade in that run (standards.md §4), without single faults: robustness (M6) is not assessed here."
     ),
     "worst_cases": "The worst cases",
     "worst_cases_intro": (
@@ -369,6 +387,14 @@ EN: dict[str, str] = {
     ),
     "worst_case_line": "{run}: {detail}",
     "suite_revisions": "Revisions that help across the suite",
+    "suite_revisions_intro": (
+        "Findings that recur in several runs, with the kinds of revision that address them. These are "
+        "suggested by the findings, not proven across the suite: `drill recommend` proves a revision for one "
+        "scenario by re-simulating it on the same random numbers."
+    ),
+    "suite_revision_line": "{fkey} {title} — in {n} runs ({runs}); revisions: {kinds}",
+    "no_recurring_findings": "No finding with a revision recurs in more than one run.",
+    "more_in_json": "… {n} more in season.json.",
     "run_page": "Run {k}: {run}",
     "col_run": "run",
     "col_variation": "variation",
@@ -467,7 +493,23 @@ ZH: dict[str, str] = {
         "暂无：评估发现（不足项／整改项／改进项）由评分步骤根据评估指标生成，本版本尚未提供该步骤。"
         "其所依据的证据见本报告。"
     ),
-    "no_revisions_yet": "暂无：预案修订由修订步骤重新模拟得出，本版本尚未提供该步骤。",
+    "no_revisions_yet": "本报告不含：预案修订由 `drill recommend` 重新模拟验证，其报告在此列出所选修订。",
+    "no_revisions_chosen": "无：在预算内没有修订能显著改进预案。",
+    "rev_alone": "单独采用，与原预案比较",
+    "rev_on_top": "在 {prev} 之上",
+    "rev_together": "{first}–{last} 合计",
+    "rev_together_basis": "与原预案比较",
+    "rev_under": "在单一故障 {fault} 下",
+    "rev_sep": "；",
+    "rev_title": "{title}（{basis}）",
+    "rev_static": "书面修订：未模拟",
+    "rev_not_significant": "（无显著变化）",
+    "rev_basis_note": (
+        "修订前后数值为同一组 {n} 次配对重复（随机种子 {seed}）中各修订改进最大的指标（显著改进者中相对变化"
+        "最大者）的每次重复平均值。“单独采用”指仅含该修订的预案与原预案比较；“在…之上”指在先前所选修订之上"
+        "选中该修订的试验；“合计”指含全部所选修订的预案。在单一故障下验证的修订在该故障下比较。置信区间见 "
+        "recommendations.md。"
+    ),
     "headline_warned": "水到达前收到预警",
     "headline_safe": "水到达所在位置前到达安全地点",
     "headline_all_warned": "全部人员收到预警（中位数）",
@@ -708,13 +750,20 @@ ZH: dict[str, str] = {
         "每行为一次运行（情景及其变化），每列为一项关键指标：除“全部收到预警”（中位数）和“安全裕度 P5”"
         "（各次重复中已到达安全地点人员的安全裕度第 5 百分位的中位数；被水困住的人计入“被水困住”）"
         "外均为各次重复的平均值。颜色：绿色良好，黄色一般，"
-        "橙色较差，红色不合格，分档见附录（项目建议 [P]，非标准规定）。评级规则提供之前，“评估结论”一列"
-        "显示“–”。"
+        "橙色较差，红色不合格，分档见附录（项目建议 [P]，非标准规定）。“评估结论”为该次运行中预案的"
+        "总体评级（standards.md §4），不含单一故障：此处不评估稳健性（M6）。"
     ),
     "worst_cases": "最差情形",
     "worst_cases_intro": "按预期死亡人数、被水困住人数、水到达前到达安全地点比例排序：",
     "worst_case_line": "{run}：{detail}",
     "suite_revisions": "对整个演练组有效的修订",
+    "suite_revisions_intro": (
+        "在多次运行中重复出现的评估发现，以及针对它们的修订类型。这些修订由评估发现提出，并未在整个演练组中"
+        "得到验证：`drill recommend` 以相同随机数重新模拟，对单个情景验证修订。"
+    ),
+    "suite_revision_line": "{fkey} {title} — 出现于 {n} 次运行（{runs}）；修订类型：{kinds}",
+    "no_recurring_findings": "没有带修订建议的评估发现在多于一次运行中出现。",
+    "more_in_json": "… 另有 {n} 项见 season.json。",
     "run_page": "运行 {k}：{run}",
     "col_run": "运行",
     "col_variation": "变化",
@@ -770,6 +819,14 @@ METRIC_ZH: dict[str, str] = {
     "expected_fatalities": "预期死亡人数",
     "cage_utilisation": "罐笼利用率（撤离时段）",
     "cage_max_queue": "罐笼最长排队人数",
+    # paired metrics of drills.experiment.paired (revisions' before and after)
+    "objective": "搜索目标 [P]：未安全人数 + 每名迟到预警者计 ¼ + …",
+    "unsafe": "水到达前未到达安全地点的人数",
+    "late_warned": "水到达后才收到预警或从未收到预警的人数",
+    "t100_after_order_s": "命令下达后最后一人收到预警",
+    "order_latency_s": "首个触发条件满足后下达命令",
+    "entered_during_red": "红色预警期间下井人数",
+    "steps_failed": "未按时完成的预案步骤数",
 }
 
 #: Names of channel types, outcomes and event kinds in Chinese.

@@ -555,10 +555,10 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     else:
         doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
     doc.subheading(t("best_revisions"))
-    if revised:
-        for r in list(revised)[:3]:
-            doc.text(_revision_line(r, t), 8.5, marker="•", after=0.04)
-    else:
+    best = [r for r in revised if getattr(r, "effective", True)][:3] or list(revised)[:3]
+    for r in best:
+        doc.text(_revision_line(r, t), 8.5, marker="•", after=0.04)
+    if not best:
         doc.text(t("no_revisions_yet"), 8.5, slant="italic", color=GREY)
 
 
@@ -699,8 +699,12 @@ def _finding_line(f: Any, t: Text) -> str:
 
 
 def _revision_line(r: Any, t: Text) -> str:
-    before, after = getattr(r, "before", ""), getattr(r, "after", "")
-    return f"{getattr(r, 'title', r)}: {getattr(r, 'metric', '')} {before} → {after}"
+    before, after, metric = getattr(r, "before", ""), getattr(r, "after", ""), getattr(r, "metric", "")
+    if not metric and not str(before).strip("–") and not str(after).strip("–"):
+        return str(getattr(r, "title", r))
+    if not str(before).strip("–") and not str(after).strip("–"):
+        return f"{getattr(r, 'title', r)}: {metric}"
+    return f"{getattr(r, 'title', r)}: {metric} {before} → {after}"
 
 
 def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any]) -> None:
@@ -737,6 +741,7 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
              str(getattr(r, "after", ""))] for r in revised]
     doc.table([(t("col_revision"), 2.9, "left"), (t("col_metric"), 1.6, "left"), (t("col_before"), 0.9, "right"),
                (t("col_after"), doc.width - 5.4, "right")], rows, size=8)
+    doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
 
 
 def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[list[str]]]:

@@ -9,7 +9,8 @@ import math
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -309,33 +310,146 @@ def comparison_json(cmp: PlanComparison) -> dict:
                    "paired_difference_b_minus_a": {k: d.to_json() for k, d in cmp.diffs.items()}})
 
 
+# ------------------------------------------------------------------ the report's revisions
+@dataclass(frozen=True)
+class ReportRevision:
+    """A chosen revision as the report lists it (:func:`drills.experiment.report.revisions`).
+
+    Attributes:
+        effective: False for a revision on paper only (not simulated), left out of the summary's
+            "most effective".
+    """
+
+    title: str
+    metric: str
+    before: str
+    after: str
+    effective: bool = True
+
+
+def most_improved(diffs: dict[str, PairedDiff]) -> PairedDiff | None:
+    """The metric a revision improves most: of those significantly better, the largest change relative to
+    the larger of its two means, at most 100 % (2 → 0 people is 100 %, 90 % → 100 % warned is 10 %); ties in
+    the order of :data:`~drills.experiment.paired.PAIRED_METRICS` (people not safe first). The search
+    objective if no other metric is better."""
+    order = [k for k, *_ in PAIRED_METRICS]
+    better = [d for k, d in diffs.items() if k != "objective" and d.verdict == "better" and d.n > 0]
+    if not better:
+        return diffs.get("objective")
+
+    def rel(d: PairedDiff) -> float:
+        scale = max(abs(d.base_mean), abs(d.new_mean))
+        return min(abs(d.mean_diff) / scale, 1.0) if scale > 0 else 0.0  # capped: "never" counts as 100 %
+
+    return max(better, key=lambda d: (round(rel(d), 9), -order.index(d.key)))
+
+
+def _value_text(v: float, unit: str, t: Any) -> str:
+    from drills.experiment.report import fmt
+
+    return fmt(v, unit, t) if unit in ("s", "share") else fmt_value(v, "")
+
+
+def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> ReportRevision:
+    title = t("rev_title", title=title, basis=basis)
+    if d is None or d.n == 0:
+        return ReportRevision(title, "–", "–", "–")
+    label = t.metric(d.key, d.label)
+    if d.verdict != "better":
+        label += t("rev_not_significant")
+    return ReportRevision(title, label, _value_text(d.base_mean, d.unit, t), _value_text(d.new_mean, d.unit, t))
+
+
+def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
+    """The chosen revisions R1, R2, … with the metric each improves most, before → after.
+
+    A revision tried alone against the plan as it is (every candidate found in the baseline's findings)
+    shows that trial: before is the baseline's mean. A revision found only once earlier ones were chosen
+    was never tried alone; it shows the trial that chose it, on top of those. With two or more, the last
+    rows give every chosen revision together against the plan as it is (the search's combined comparison:
+    without a fault, then under each fault a chosen revision was proved under). Revisions on paper only
+    (not simulated) follow, without numbers. A metric shown without a significant improvement (only the
+    search objective, as a fallback) is marked so.
+    """
+    sel = rec.selection
+    initial = {c.key for c in rec.candidates}
+    alone = {tr.candidate.key: tr for tr in rec.trials if tr.candidate.key in initial and not tr.error}
+    rows: list[ReportRevision] = []
+    for k, (c, step) in enumerate(zip(sel.chosen, sel.steps, strict=True), 1):
+        tr = alone.get(c.key)
+        if tr is not None:
+            basis = t("rev_alone")
+        else:
+            tr = step
+            basis = t("rev_on_top", prev="R1" if k == 2 else f"R1–R{k - 1}")
+        if c.condition:
+            basis += t("rev_sep") + t("rev_under", fault=c.condition)
+        rows.append(_revision_row(f"R{k} {c.title}", most_improved(tr.diffs), basis, t))
+    together = t("rev_together", first="R1", last=f"R{len(sel.chosen)}")
+    if len(sel.chosen) > 1 and sel.combined:
+        rows.append(_revision_row(together, most_improved(sel.combined), t("rev_together_basis"), t))
+    for fault, diffs in sorted(sel.combined_under.items()) if len(sel.chosen) > 1 else ():
+        if diffs:
+            rows.append(_revision_row(together, most_improved(diffs), t("rev_together_basis") + t("rev_sep")
+                                      + t("rev_under", fault=fault), t))
+    for k, c in enumerate(sel.static, len(sel.chosen) + 1):
+        rows.append(ReportRevision(f"R{k} {c.title}", t("rev_static"), "–", "–", effective=False))
+    return rows or [ReportRevision(t("no_revisions_chosen"), "", "–", "–", effective=False)]
+
+
+def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
+    """The baseline drill's full report, graded, with the chosen revisions: report.pdf and figures/."""
+    from dataclasses import replace
+
+    from drills.experiment import figures, report
+    from drills.experiment.graded import graded_card
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    base = rec.baseline
+    ex = base.exercise
+    card = graded_card(scorecard(ex), base)
+    card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))))
+    (folder / "figures").mkdir()
+    figs = figures.make_figures(ex, card, folder / "figures", lang=lang)
+    report.write_pdf(ex, card, figs, folder / "report.pdf", lang=lang)
+
+
 # ------------------------------------------------------------------ writing
-def _write_all(files: dict[str, str], out_dir: str | Path) -> dict[str, Path]:
-    """Write every file into a temporary folder beside ``out_dir``, then move each into place."""
+def _write_all(files: dict[str, str], out_dir: str | Path,
+               more: Callable[[Path], None] | None = None) -> dict[str, Path]:
+    """Write every file (and whatever ``more`` writes into the folder it is given) into a temporary folder
+    beside ``out_dir``, then move each into place."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
     try:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
+        if more is not None:
+            more(tmp)
         written = {}
-        for name in files:
-            os.replace(tmp / name, out / name)
-            written[name] = out / name
+        for src in sorted(p for p in tmp.rglob("*") if p.is_file()):
+            rel = src.relative_to(tmp)
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, out / rel)
+            written[rel.as_posix()] = out / rel
         return written
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def write_recommendation(rec: Recommendation, out_dir: str | Path) -> dict[str, Path]:
-    """recommendations.md, recommendations.json, the revised plan and its diff."""
+def write_recommendation(rec: Recommendation, out_dir: str | Path, *, lang: str = "en",
+                         pdf: bool = True) -> dict[str, Path]:
+    """recommendations.md, recommendations.json, the revised plan and its diff, and (``pdf``) the baseline's
+    report with the chosen revisions: report.pdf and figures/."""
     stem = Path(rec.revised_name).stem
     return _write_all({
         "recommendations.md": recommendation_markdown(rec),
         "recommendations.json": json.dumps(recommendation_json(rec), indent=2, ensure_ascii=False) + "\n",
         rec.revised_name: rec.revised_text,
         f"{stem}.diff": rec.diff,
-    }, out_dir)
+    }, out_dir, (lambda folder: write_report(rec, folder, lang)) if pdf else None)
 
 
 def write_comparison(cmp: PlanComparison, out_dir: str | Path) -> dict[str, Path]:

@@ -8,7 +8,12 @@ one exercise: into a temporary folder first, then each file moved into place wit
 The matrix shows each run's key metrics coloured by how bad they are. The colour bands are the
 project's own proposal [P] after the gates of the proposed scoring model (reference standards.md §4:
 everyone warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0); they
-are not a standard. The grade column shows "–" until the scoring step gives a scorecard a grade.
+are not a standard. The grade column is each run's overall grade (:func:`drills.experiment.graded.graded`)
+without single faults: robustness (M6) is not assessed in a season.
+
+"Revisions that help across the suite" are not proved here: the section lists the findings that recur in
+several runs with the revision kinds that address them (:attr:`Finding.remedies`), as suggestions; each is
+proved for one scenario by re-simulation with ``drill recommend``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from drills import __version__
+from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
@@ -47,6 +53,7 @@ class SeasonEntry:
     run: SuiteRun
     exercise: ExerciseResult
     card: Scorecard
+    evaluation: Evaluation | None = None
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,16 @@ def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int],
         workers: processes for each exercise.
         progress: called with (runs finished, runs in all).
     """
+    from drills.experiment.graded import graded
+    from drills.inputs.compile import load
+
     entries = []
     for k, run in enumerate(suite.runs, 1):
         ex = run_exercise(run.spec, workers=workers)
-        entries.append(SeasonEntry(run, ex, scorecard(ex)))
+        # a run built by load_suite carries its (varied) scenario; otherwise the scenario file as written
+        loaded = run.loaded if run.loaded is not None else load(suite.path.parent / run.scenario_file)
+        card, ev = graded(scorecard(ex), loaded, run.spec, ex, None)
+        entries.append(SeasonEntry(run, ex, card, ev))
         if progress is not None:
             progress(k, len(suite.runs))
     return SeasonResult(suite, tuple(entries))
@@ -95,6 +108,14 @@ def grade_of(card: Scorecard) -> str | None:
     return str(grade) if grade else None
 
 
+def short_grade(e: SeasonEntry, t: Text) -> str | None:
+    """The run's overall grade for a matrix cell: "差 (poor)" in English, "差" in Chinese."""
+    if e.evaluation is None:
+        return grade_of(e.card)
+    o = e.evaluation.overall
+    return o.label if t.zh else f"{o.label} ({o.label_en.split(' — ')[0]})"
+
+
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     """One row per run: each column's value, text and colour, and the grade."""
     from drills.experiment.report import fmt, margin
@@ -117,7 +138,7 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
                     text += f" ({s.not_reached}/{s.n})"
             cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
                           "colour": band(rule, value, s)}
-        rows.append({"entry": e, "cells": cells, "grade": grade_of(e.card)})
+        rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t)})
     return rows
 
 
@@ -159,12 +180,17 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "replications": row["entry"].exercise.replications,
                 "people": len(row["entry"].exercise.spec.people),
                 "grade": row["grade"],
+                "grade_score": _finite(row["entry"].evaluation.overall.score)
+                if row["entry"].evaluation is not None else None,
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
             }
             for row in rows
         ],
         "worst": [e.run.id for e in worst(result)],
+        "recurring_findings": recurring_findings(result),
+        "recurring_findings_note": "suggested by the findings, not proven across the suite: prove a revision "
+                                   "for one scenario with `drill recommend`",
     }
 
 
@@ -241,7 +267,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
                   bold_first=True)
         doc.y += 0.2
-        doc.box([(t("grade_line", grade=t("grade_none")), 10.5, "bold")])
+        doc.box([(t("grade_line", grade=grade_counts(result, t) or t("grade_none")), 10.5, "bold")])
         doc.text(t("season_intro", n=t("list_sep").join(reps)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
@@ -284,12 +310,55 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                         "Keywords": f"lang={t.lang}"})
 
 
-def suite_revisions(doc: Any, result: SeasonResult, t: Text) -> None:
-    """Revisions that help across the suite (from the revision step; empty until it exists)."""
+def grade_counts(result: SeasonResult, t: Text) -> str:
+    """The runs' grades with how many runs have each, worst first: "差 (poor) × 2 · 一般 (fair) × 1"."""
+    from drills.experiment.grading import FAIL_LABEL, OVERALL_BANDS
+
+    order = [FAIL_LABEL[0], *(zh for zh, _en, _floor in reversed(OVERALL_BANDS))]
+    count: dict[str, int] = {}
+    rank: dict[str, int] = {}
+    for e in result.entries:
+        g = short_grade(e, t)
+        if g:
+            count[g] = count.get(g, 0) + 1
+            label = e.evaluation.overall.label if e.evaluation is not None else ""
+            rank[g] = order.index(label) if label in order else len(order)
+    return " · ".join(f"{g} × {n}" for g, n in sorted(count.items(), key=lambda x: (rank[x[0]], x[0])))
+
+
+def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, Any]]:
+    """Findings (by key, e.g. ``M2:xc_river``) with remedies that recur in at least ``least`` runs: the
+    finding's title in the first run, the runs, and the revision kinds that address it; most runs first."""
+    seen: dict[str, dict[str, Any]] = {}
+    for e in result.entries:
+        for f in e.evaluation.findings if e.evaluation is not None else ():
+            if not f.remedies:
+                continue
+            row = seen.setdefault(f.key, {"key": f.key, "title": f.title, "metric": f.metric, "runs": [],
+                                          "remedies": []})
+            if e.run.id not in row["runs"]:
+                row["runs"].append(e.run.id)
+            row["remedies"] += [k for k in f.remedies if k not in row["remedies"]]
+    rows = [r for r in seen.values() if len(r["runs"]) >= least]
+    return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"]))
+
+
+def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> None:
+    """Revisions suggested across the suite: for each finding that recurs in several runs, the revision kinds
+    that address it — suggested by the findings, not proven across the suite (``drill recommend`` proves
+    them for one scenario)."""
     doc.subheading(t("suite_revisions"))
-    revised = [r for e in result.entries for r in getattr(e.card, "revisions", ()) or ()]
-    if not revised:
-        doc.text(t("no_revisions_yet"), 8.5, slant="italic", color="0.35")
+    rows = recurring_findings(result)
+    if not rows:
+        doc.text(t("no_recurring_findings"), 8.5, slant="italic", color="0.35")
+        return
+    doc.text(t("suite_revisions_intro"), 8.5, after=0.05)
+    for r in rows[:most]:
+        doc.text(t("suite_revision_line", fkey=r["key"], title=r["title"], n=len(r["runs"]),
+                   runs=t("list_sep").join(r["runs"]), kinds=t("list_sep").join(r["remedies"])),
+                 8.5, marker="•", after=0.04)
+    if len(rows) > most:
+        doc.text(t("more_in_json", n=len(rows) - most), 8.5, color="0.35")
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:

@@ -37,6 +37,7 @@ from pydantic import Field, model_validator
 
 from drills.inputs.base import Ident, Strict
 from drills.inputs.compile import compile_drill, fault_target_problem, load
+from drills.inputs.loaded import Loaded
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.scenario import FaultSpec, WeatherSpec
 from drills.inputs.validate import validate
@@ -108,6 +109,8 @@ class SuiteRun:
         changes: what the variation changed, as ``field=value`` strings.
         scenario_file: the scenario file, as named in the suite (relative to it).
         spec: the compiled drill, replications and seed already set.
+        loaded: the scenario (as varied) with its site and plan, as :func:`drills.inputs.compile.load`
+            gives them: what grading reads.
     """
 
     id: str
@@ -116,6 +119,7 @@ class SuiteRun:
     changes: tuple[str, ...]
     scenario_file: str
     spec: DrillSpec
+    loaded: Loaded | None = None
 
 
 @dataclass(frozen=True)
@@ -228,4 +232,4 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     spec = compile_drill(varied, replications=n, seed=s)
     label = "" if written else (v.title or v.id)
     return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label, changes=_changes(v),
-                    scenario_file=run.scenario, spec=spec)
+                    scenario_file=run.scenario, spec=spec, loaded=varied)
