@@ -9,15 +9,13 @@ from __future__ import annotations
 import csv
 import json
 import math
-import os
-import shutil
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 
 from drills import __version__
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.scorecard import Scorecard
+from drills.experiment.staging import write_staged
 from drills.model.records import PersonRecord
 
 
@@ -82,24 +80,12 @@ def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, l
     """Write every output of an exercise into ``out_dir``; return the paths written."""
     from drills.experiment import figures, report  # matplotlib is imported only when writing
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
-    try:
+    def fill(tmp: Path) -> None:
         (tmp / "figures").mkdir()
         data = scorecard_json(ex, card)
         (tmp / "scorecard.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         write_outcomes_csv(ex, tmp / "outcomes.csv")
         figs = figures.make_figures(ex, card, tmp / "figures", lang=lang)
         report.write_pdf(ex, card, figs, tmp / "report.pdf", lang=lang)
-        written: dict[str, Path] = {}
-        (out / "figures").mkdir(exist_ok=True)
-        for src in sorted(tmp.rglob("*")):
-            if src.is_file():
-                rel = src.relative_to(tmp)
-                dst = out / rel
-                os.replace(src, dst)
-                written[str(rel)] = dst
-        return written
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    return write_staged(out_dir, fill)

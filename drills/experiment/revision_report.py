@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +20,7 @@ from drills.experiment.paired import PAIRED_METRICS, PairedDiff
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.search import Trial
+from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
 
 
@@ -420,23 +418,13 @@ def _write_all(files: dict[str, str], out_dir: str | Path,
                more: Callable[[Path], None] | None = None) -> dict[str, Path]:
     """Write every file (and whatever ``more`` writes into the folder it is given) into a temporary folder
     beside ``out_dir``, then move each into place."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
-    try:
+    def fill(tmp: Path) -> None:
         for name, text in files.items():
             (tmp / name).write_text(text, encoding="utf-8")
         if more is not None:
             more(tmp)
-        written = {}
-        for src in sorted(p for p in tmp.rglob("*") if p.is_file()):
-            rel = src.relative_to(tmp)
-            (out / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, out / rel)
-            written[rel.as_posix()] = out / rel
-        return written
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    return write_staged(out_dir, fill)
 
 
 def write_recommendation(rec: Recommendation, out_dir: str | Path, *, lang: str = "en",

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +30,7 @@ from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
+from drills.experiment.staging import write_staged
 from drills.inputs.suite import Suite, SuiteRun
 
 GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", None
@@ -430,26 +428,15 @@ def make_figures(result: SeasonResult, out_dir: Path, t: Text) -> dict[str, Path
 def write_season(result: SeasonResult, out_dir: str | Path, *, lang: str = "en") -> dict[str, Path]:
     """Write report.pdf, season.json and figures/ for a season into ``out_dir``, atomically."""
     t = Text(lang)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".drill-", dir=out))
-    try:
+
+    def fill(tmp: Path) -> None:
         (tmp / "figures").mkdir()
         data = season_json(result, t)
         (tmp / "season.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         figs = make_figures(result, tmp / "figures", t)
         write_pdf(result, figs, tmp / "report.pdf", t)
-        written: dict[str, Path] = {}
-        (out / "figures").mkdir(exist_ok=True)
-        for src in sorted(tmp.rglob("*")):
-            if src.is_file():
-                rel = src.relative_to(tmp)
-                dst = out / rel
-                os.replace(src, dst)
-                written[str(rel)] = dst
-        return written
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+
+    return write_staged(out_dir, fill)
 
 
 __all__ = ["SeasonEntry", "SeasonResult", "matrix", "run_season", "season_json", "worst", "write_season"]
