@@ -175,3 +175,15 @@ def test_margin_is_lead_over_the_water_at_the_places_passed(build):
     assert p.outcome == "surface"
     assert p.departed_s == 0.0
     assert p.margin_s == pytest.approx(w.node_time_depth(spec.network.index["face"], 1.2) - p.departed_s)
+
+
+def test_a_role_without_evacuation_authority_passes_the_order_up(build):
+    roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "may_order_evacuation": False,
+              "backups": ["lead"]},
+             {"id": "lead", "title": "Leader", "decision_delay_s": 70}]
+    res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None)))
+    assert res.order_s == pytest.approx(100 + 50 + 70)
+    assert any("may not order" in e.what for e in res.timeline)
+    roles[1]["may_order_evacuation"] = False
+    res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, duration_s=3600)))
+    assert math.isnan(res.order_s)

@@ -147,8 +147,25 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
             return
         yield env.timeout(delay)
         actor = who
-    title = d.spec.roles[actor].title if actor in d.spec.roles else "automatic trigger"
-    if action.action in ("evacuate_underground", "evacuate_downstream"):
+    roles = d.spec.roles
+    evacuate = action.action in ("evacuate_underground", "evacuate_downstream")
+    if evacuate and actor in roles and not roles[actor].may_order_evacuation:
+        # 防治水细则 Art. 6: the order needs someone who holds the evacuation authority; go up the backups
+        d.log("decision", f"{roles[actor].title} may not order an evacuation")
+        holders = [r for r in roles[actor].backups if roles[r].may_order_evacuation]
+        if not holders:
+            d.log("decision", f"nobody with the authority to give {action.action}")
+            d.record_action(action, None, t_met)
+            return
+        who, delay = yield from who_acts(d, holders[0])
+        if who is None or not roles[who].may_order_evacuation:
+            d.log("decision", f"nobody with the authority to give {action.action}")
+            d.record_action(action, None, t_met)
+            return
+        yield env.timeout(delay)
+        actor = who
+    title = roles[actor].title if actor in roles else "automatic trigger"
+    if evacuate:
         d.give_order(action.action, action.channels, title)
     elif action.action == "stop_entry":
         d.entry_stopped_s = min(d.entry_stopped_s, env.now)
