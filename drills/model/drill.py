@@ -299,10 +299,6 @@ class Drill:
         self.peak_underground = self.underground
         self.entry_stopped_s = INF
 
-    @property
-    def n_unwarned_parties(self) -> int:
-        return len(self.unwarned_set)
-
     def rng_for(self, name: str, kind: int = STREAM_ROLE) -> np.random.Generator:
         return stream(self.seed, self.rep, kind, name)
 

@@ -103,7 +103,11 @@ def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
 def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
     """The dispatcher rings each phone in turn; only a phone with someone beside it is answered."""
     answered: set[int] = set()
-    while d.n_unwarned_parties > 0 and len(answered) < len(ch.coverage):
+
+    def worth_calling() -> bool:  # someone not yet warned waits beside a phone not yet answered
+        return any(d.unwarned_at.get(node) for node in ch.coverage if node not in answered)
+
+    while worth_calling():
         for node in ch.coverage:
             if node in answered:
                 continue
