@@ -7,7 +7,6 @@ standard error and the command exits with code 2, before anything is written.
 from __future__ import annotations
 
 import math
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -260,5 +259,4 @@ def main() -> None:  # pragma: no cover - console entry for `python -m drills`
 
 
 if __name__ == "__main__":  # pragma: no cover
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     main()
