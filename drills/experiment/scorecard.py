@@ -199,7 +199,7 @@ def _zones(ex: ExerciseResult) -> tuple[ZoneSummary, ...]:
     out = []
     for zone in sorted(zone_people):
         idx = zone_people[zone]
-        rows = {k: [] for k in ("wb", "t100", "sb", "mm", "ef")}
+        rows: dict[str, list[float]] = {k: [] for k in ("wb", "t100", "sb", "mm", "ef")}
         never = 0
         for r in ex.results:
             ps = [r.people[i] for i in idx]

@@ -39,7 +39,7 @@ from drills.model.spec import (
     Route,
     Trigger,
 )
-from drills.model.variability import Fixed
+from drills.model.variability import Distribution, Fixed
 
 
 class _Problems:
@@ -62,7 +62,9 @@ def load_file(path: str | Path) -> tuple[str, Any, YamlDocument]:
         raise InputError([Problem(str(doc.path), 1, "",
                                   "expected one top-level key: 'site', 'plan' or 'scenario'")])
     kind = next(iter(data))
-    model = {"site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}[kind]
+    models: dict[str, type[SiteFile] | type[PlanFile] | type[ScenarioFile]] = {
+        "site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}
+    model = models[kind]
     body = getattr(validate(doc, model), kind)
     return kind, body, doc
 
@@ -273,9 +275,9 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         for k, a in enumerate(acts):
             if a.owner not in roles:
                 pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "owner"), f"no role {a.owner!r}")
-            for j, c in enumerate(a.channels or []):
-                if c not in channels:
-                    pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "channels", j), f"no channel {c!r}")
+            for j, ch_id in enumerate(a.channels or []):
+                if ch_id not in channels:
+                    pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "channels", j), f"no channel {ch_id!r}")
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:
@@ -301,14 +303,14 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         if x not in hoist_of:
             pr.at(pd, ("plan", "evacuation", "hoist_priority", k), f"{x!r} is not a station of any hoist")
     starts: dict[str, int] = {}
-    for k, r in enumerate(ev.routes):
+    for k, route in enumerate(ev.routes):
         base = ("plan", "evacuation", "routes", k)
         bad = False
-        for j, n in enumerate(r.path):
+        for j, n in enumerate(route.path):
             if n not in nodes:
                 pr.at(pd, (*base, "path", j), f"no node {n!r} in site {site.id!r}")
                 bad = True
-        for j, n in enumerate(r.from_):
+        for j, n in enumerate(route.from_):
             if n not in nodes:
                 pr.at(pd, (*base, "from", j), f"no node {n!r} in site {site.id!r}")
                 bad = True
@@ -316,27 +318,28 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
                 pr.at(pd, (*base, "from", j), f"{n!r} already has route {ev.routes[starts[n]].id!r}")
             else:
                 starts[n] = k
-        if r.refuge is not None and (r.refuge not in nodes or nodes[r.refuge].kind != "refuge"):
-            pr.at(pd, (*base, "refuge"), f"{r.refuge!r} is not a refuge of this site")
+        if route.refuge is not None and (route.refuge not in nodes or nodes[route.refuge].kind != "refuge"):
+            pr.at(pd, (*base, "refuge"), f"{route.refuge!r} is not a refuge of this site")
         if bad:
             continue
-        for j, (u, v) in enumerate(zip(r.path, r.path[1:], strict=False)):
+        for j, (u, v) in enumerate(zip(route.path, route.path[1:], strict=False)):
             if g.has_edge(u, v):
                 continue
-            if u in hoist_of and v in hoist_of.get(u).stations:
+            if u in hoist_of and v in hoist_of[u].stations:
                 msg = f"the hoist {hoist_of[u].id!r} only runs up to its collar {collar_of[hoist_of[u].id]!r}"
             else:
                 msg = f"the route is not connected: no passage from {u!r} to {v!r}"
             pr.at(pd, (*base, "path", j + 1), msg)
-        end = nodes[r.path[-1]]
+        end = nodes[route.path[-1]]
         if end.kind not in SURFACE_KINDS and end.kind not in ("refuge", "assembly_point"):
-            pr.at(pd, (*base, "path", len(r.path) - 1), "a route must end at an exit, a refuge or an assembly point")
-        for j, n in enumerate(r.from_):
-            if n != r.path[0] and not nx.has_path(g, n, r.path[0]):
-                pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {r.path[0]!r}")
-    for k, t in enumerate(plan.teams):
-        if t.location not in nodes:
-            pr.at(pd, ("plan", "teams", k, "location"), f"no node {t.location!r} in site {site.id!r}")
+            pr.at(pd, (*base, "path", len(route.path) - 1),
+                  "a route must end at an exit, a refuge or an assembly point")
+        for j, n in enumerate(route.from_):
+            if n != route.path[0] and not nx.has_path(g, n, route.path[0]):
+                pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {route.path[0]!r}")
+    for k, team in enumerate(plan.teams):
+        if team.location not in nodes:
+            pr.at(pd, ("plan", "teams", k, "location"), f"no node {team.location!r} in site {site.id!r}")
     pr.raise_if_any()
 
 
@@ -454,7 +457,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
                 dist_or_number(t.detection_delay_s), t.automatic, t.at_level)
         for t in plan.warning.triggers
     )
-    actions = {
+    actions: dict[str, tuple[Action, ...]] = {
         lvl: tuple(Action(a.action, a.owner, tuple(a.channels) if a.channels is not None else None, a.id or "",
                           tuple(a.after), a.deadline_s) for a in acts)
         for lvl, acts in plan.warning.actions_by_level.items()
@@ -468,7 +471,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     season, mine_extra = build_season(ld)
     inr = _mine_water(ld, net, idx, mine_extra)
     b = scen.behaviour
-    response = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
+    response: dict[str, Distribution] = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
     response.update({p: residents.MOBILISATION_DELAY for p in residents.RESIDENT_PROFILES if p not in site_profiles})
     response.update({p: dist_or_number(q) for p, q in b.response_delay_s.items()})
     compliance = {p: residents.COMPLIANCE for p in residents.RESIDENT_PROFILES}
@@ -563,11 +566,13 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
     below = tuple(idx[n.id] for n in ld.site.nodes if n.kind in UNDERGROUND_KINDS)
     recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
                          below)
+    breach: Distribution
     if spec.on_overtopping:  # the pond's own water balance decides
         season, _ = build_season(ld)
         t_over = season.overtopping_s if season is not None else math.inf
         breach = Fixed(t_over if math.isfinite(t_over) else ld.scenario.duration_s * 10)
     else:
+        assert spec.breach_s is not None  # the schema asks for one or the other
         breach = dist_or_number(spec.breach_s)
     central = breach.median
     return DamBreak(dam.id, idx[dam.node], central, recipe.build(net, central), source, recipe, breach,

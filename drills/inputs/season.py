@@ -93,7 +93,7 @@ def build_season(ld: Loaded) -> tuple[Season | None, tuple[np.ndarray, np.ndarra
     for item in mspec.items:
         for pt in item.points:
             ts, vs = series.get("point:" + pt.id) or series.get(item.quantity) or (None, None)
-            if ts is None:
+            if ts is None or vs is None:
                 continue  # checked in compile: a point with neither a model nor readings
             th = mon.Thresholds(pt.thresholds.blue, pt.thresholds.yellow, pt.thresholds.orange, pt.thresholds.red)
             points.append(MonitoredPoint(item.id, pt.id, item.quantity, ts, vs, th))

@@ -108,7 +108,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
                 continue
             if err.get("type") == "union_tag_invalid":
                 loc = (*loc, "dist")
-        msg = _message(err, branch)
+        msg = _message(dict(err), branch)
         msgs = found.setdefault(loc, [])
         if msg not in msgs:
             msgs.append(msg)

@@ -9,7 +9,7 @@ an action owned by another post waits for that post's own decision.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 INF = float("inf")
 
 
-def decisions(d: Drill) -> Iterator[Any]:
+def decisions(d: Drill) -> Generator[Any, Any, Any]:
     """Process: scenario order, or the plan's triggers in the order they become known."""
     spec = d.spec
     env = d.env
@@ -62,9 +62,9 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
         if season is None:
             return INF
         if tr.quantity == "met_warning":
-            return season.met_warning_s(tr.at_level)
+            return season.met_warning_s(tr.at_level or "red")
         if tr.quantity == "monitoring_level":
-            return d.monitoring_first.get(tr.at_level, INF)
+            return d.monitoring_first.get(tr.at_level or "red", INF)
         if tr.quantity == "mine_inflow_change":
             return season.inflow_change_s.get(tr.threshold, INF)
         if tr.quantity == "rainfall_24h_mm":
@@ -90,7 +90,7 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     return INF
 
 
-def who_acts(d: Drill, role_id: str) -> Iterator[Any]:
+def who_acts(d: Drill, role_id: str) -> Generator[Any, Any, Any]:
     """Find the first present holder of ``role_id`` or its backups, waiting out each handover.
 
     Returns (role id or None, that role's decision delay).
@@ -108,7 +108,7 @@ def who_acts(d: Drill, role_id: str) -> Iterator[Any]:
     return None, 0.0
 
 
-def _decide(d: Drill, tr: Trigger, t_met: float) -> Iterator[Any]:
+def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
     if tr.automatic:
         d.log("decision", f"{tr.level} declared automatically by {tr.id}")
         who = "automatic"
@@ -122,7 +122,7 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Iterator[Any]:
     yield from _run_actions(d, d.spec.actions_by_level.get(tr.level, ()), who, t_met)
 
 
-def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float) -> Iterator[Any]:
+def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float) -> Generator[Any, Any, Any]:
     env = d.env
     done = {a.id or f"#{k}": env.event() for k, a in enumerate(actions)}
     procs = []
@@ -133,7 +133,7 @@ def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: 
         yield env.all_of(procs)
 
 
-def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: float) -> Iterator[Any]:
+def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: float) -> Generator[Any, Any, Any]:
     env = d.env
     if after:
         yield env.all_of(after)

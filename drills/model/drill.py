@@ -16,7 +16,7 @@ import heapq
 import math
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 import networkx as nx
@@ -174,7 +174,7 @@ class Drill:
             return False
         return self.power_on(t) or not hoist.needs_mains_power
 
-    def _fault_processes(self) -> Iterator[Any]:
+    def _fault_processes(self) -> Generator[Any, Any, Any]:
         """Log each fault as it starts and stop the cages it stops."""
         starts = sorted((a, kind, str(target)) for (kind, target), spans in self.down.items() for a, _ in spans)
         for a, kind, target in starts:
@@ -371,14 +371,14 @@ class Drill:
         if ev is not None and not ev.triggered:
             ev.succeed(self.env.now)
 
-    def _crew_relay(self, crew: str, node: int, delay: float) -> Iterator[Any]:
+    def _crew_relay(self, crew: str, node: int, delay: float) -> Generator[Any, Any, Any]:
         """The first of a crew to be warned tells the others at the same place."""
         yield self.env.timeout(delay)
         for j in self.crew_parties[crew]:
             if not self.warned_by[j] and self.spec.parties[j].start == node:
                 self.warn_party(j, "crew")
 
-    def _neighbour_relay(self, k: int) -> Iterator[Any]:
+    def _neighbour_relay(self, k: int) -> Generator[Any, Any, Any]:
         """A warned household tells a few other households at its place (word of mouth)."""
         beh = self.spec.behaviour
         party = self.spec.parties[k]
@@ -390,7 +390,7 @@ class Drill:
         for j in range(min(beh.neighbours_told, len(others))):
             self.warn_party(others[(start + j) % len(others)], "word_of_mouth")
 
-    def _water_cues(self) -> Iterator[Any]:
+    def _water_cues(self) -> Generator[Any, Any, Any]:
         """People who see the water where they are take it as the warning."""
         cue = self.spec.behaviour.water_cue_depth_m
         inr = self.spec.inrush
@@ -426,7 +426,7 @@ class Drill:
         for ch in wanted:
             self.env.process(self._channel(ch))
 
-    def _channel(self, ch: Channel) -> Iterator[Any]:
+    def _channel(self, ch: Channel) -> Generator[Any, Any, Any]:
         env = self.env
         rng = stream(self.seed, self.rep, STREAM_CHANNEL, ch.id)
         works = rng.random() < ch.reliability
@@ -460,7 +460,7 @@ class Drill:
             return True
         return monitored is not None and self.monitoring_first.get(monitored, INF) <= t
 
-    def _enter(self, party: Party) -> Iterator[Any]:
+    def _enter(self, party: Party) -> Generator[Any, Any, Any]:
         """The next shift arrives at the shaft: it goes down unless entry has been stopped."""
         yield self.env.timeout(party.enters_s)
         k = party.index
@@ -483,7 +483,7 @@ class Drill:
         self.present[party.start] += size
         return True
 
-    def _party(self, party: Party) -> Iterator[Any]:
+    def _party(self, party: Party) -> Generator[Any, Any, Any]:
         env = self.env
         k = party.index
         node = party.start
@@ -576,7 +576,7 @@ class Drill:
         if t < INF:
             self.env.process(self._flood_station_at(station, cage, t))
 
-    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Iterator[Any]:
+    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Generator[Any, Any, Any]:
         yield self.env.timeout(max(t - self.env.now, 0.0))
         cage.flood_station(station)
 
@@ -585,7 +585,7 @@ class Drill:
             return "surface" if self.routing.surface[node] else None
         return "assembly" if self.routing.assembly[node] else None
 
-    def _move(self, party: Party, node: int) -> Iterator[Any]:
+    def _move(self, party: Party, node: int) -> Generator[Any, Any, Any]:
         env = self.env
         net = self.net
         k = party.index
@@ -642,7 +642,7 @@ class Drill:
                 continue
             nxt = path[pos + 1]
             hop = hops.get((node, nxt))
-            if hop is None or (party.mode == "drive" and links[hop.link].kind != "road"):
+            if hop is None or (party.mode == "drive" and hop.link is not None and links[hop.link].kind != "road"):
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             if hop.hoist is not None:
@@ -666,6 +666,7 @@ class Drill:
                 node, pos = nxt, pos + 1
                 continue
             li = hop.link
+            assert li is not None  # a walking hop, not a hoist ride
             link = links[li]
             now = env.now
             depth = self.water.link_depth(li, now) if now >= wet[li] else 0.0
@@ -749,7 +750,7 @@ class Drill:
         self.end[k] = node
         self.margin[k] = margin
 
-    def _reroute(self, party: Party, node: int, *, avoid_refuges: set[int] = frozenset(),
+    def _reroute(self, party: Party, node: int, *, avoid_refuges: set[int] | frozenset[int] = frozenset(),
                  no_hoist: bool = False) -> list[int] | None:
         """Nearest place of safety by the passable network now; else the nearest refuge with seats."""
         now = self.env.now

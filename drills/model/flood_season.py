@@ -21,7 +21,7 @@ from drills.model.storm import Hyetograph, MetWarning
 LEVELS = ("blue", "yellow", "orange", "red")
 
 #: How each monitored quantity gets worse.
-WORSE_WHEN = {
+WORSE_WHEN: dict[str, mon.WorseWhen] = {
     "rainfall_24h_mm": "higher", "pond_level_m": "higher", "freeboard_m": "lower", "beach_length_m": "lower",
     "mine_inflow_m3ph": "higher", "river_stage_m": "higher", "phreatic_depth_m": "lower",
     "displacement_mm": "higher", "seepage_m3ps": "higher",

@@ -67,7 +67,7 @@ class Routing:
     def walk_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
         """Dry walking legs from ``source`` to ``target`` at ``speed`` (for runners and teams)."""
         def t(h: Hop) -> float:
-            if self.net.links[h.link].kind == "ladderway":
+            if h.link is not None and self.net.links[h.link].kind == "ladderway":
                 return abs(h.rise_m) / movement.CLIMB_MPS
             return h.length_m / (speed * h.slope)
         return self.legs(self.walk, source, target, t)

@@ -24,7 +24,7 @@ sources (reference dam.md §2.2):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,7 +49,7 @@ VEHICLE_RADIUS_M = 200.0
 PHONE_CALL = Triangular(30.0, 60.0, 120.0)
 
 
-def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """The body of a channel once it is on."""
     kind = ch.type
     if kind in ("mine_pa", "cap_lamp_paging", "leaky_feeder"):
@@ -73,7 +73,7 @@ def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any
 # ---------------------------------------------------------------- underground
 
 
-def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """PA, paging and radio: repeated messages heard with a probability each time."""
     people = d.spec.people
     parties = d.spec.parties
@@ -100,7 +100,7 @@ def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         yield d.env.timeout(ch.repeat_interval_s)
 
 
-def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """The dispatcher rings each phone in turn; only a phone with someone beside it is answered."""
     answered: set[int] = set()
 
@@ -123,7 +123,7 @@ def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator
 # ---------------------------------------------------------------- people who walk the message
 
 
-def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """A runner underground, or a door-to-door team in a village.
 
     The runner tells everyone at each place passed; the team knocks at every household still at
@@ -143,7 +143,7 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         node = target
 
 
-def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Iterator[Any]:
+def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, Any]:
     if not door:
         for k in sorted(d.unwarned_at.get(node, ())):
             d.warn_party(k, ch.id)
@@ -174,7 +174,7 @@ def _audible(d: Drill, ch: Channel, radius: float) -> list[int]:
     return out
 
 
-def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """Sirens and village loudspeakers: some households cannot hear at all; the others catch it on
     each cycle with a probability."""
     radius = ch.audible_radius_m
@@ -190,7 +190,7 @@ def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         yield d.env.timeout(ch.repeat_interval_s)
 
 
-def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """Each phone gets the message after a delivery delay and its owner notices it, or not."""
     people = d.spec.people
     cover = set(ch.coverage)
@@ -214,13 +214,13 @@ def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
         d.warn_party(k, ch.id)
 
 
-def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """Callers work down the list of households; a household at home answers with a probability."""
     queue = [k for node in ch.coverage for k in d.parties_home(node)]
     callers = min(ch.callers, len(queue)) or 1
     env = d.env
 
-    def caller(mine: list[int]) -> Iterator[Any]:
+    def caller(mine: list[int]) -> Generator[Any, Any, Any]:
         for k in mine:
             if k not in d.unwarned_set:
                 continue
@@ -234,7 +234,7 @@ def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any
     yield env.all_of(procs)
 
 
-def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Iterator[Any]:
+def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """A loudspeaker vehicle drives its route; households near each place it passes may hear it."""
     assert ch.start is not None
     radius = ch.audible_radius_m
