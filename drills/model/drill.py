@@ -530,62 +530,7 @@ class Drill:
         yield env.timeout(self.response[k])
         self.departed_s[k] = env.now
         self.present[node] -= len(party.members)
-        self.env.process(self._move(party, node))  # its own process: no delegation on every step
-
-    def _home_situation(self, party: Party) -> str:
-        if party.relay == "crew":
-            return "underground"
-        kind = self.net.nodes[party.start].kind
-        return "in_building" if kind in ("household", "school") else "in_open"
-
-    def _shelter_upstairs(self, party: Party) -> bool:
-        """Vertical evacuation: allowed by the plan, possible at home, chosen when the water is seen."""
-        if not (self.spec.vertical_shelter and party.upper_floor and self.warned_by[party.index] == "water"):
-            return False
-        k = party.index
-        self.outcome[k] = "sheltered"
-        self.outcome_s[k] = self.env.now
-        self.situation[k] = "upper_floor"
-        self._note_water(k, party.start)
-        return True
-
-    def _caught(self, k: int, node: int, situation: str) -> None:
-        self.outcome[k] = "caught"
-        self.outcome_s[k] = self.env.now
-        self.end[k] = node
-        self.situation[k] = situation
-        self._note_water(k, node)
-
-    def _note_water(self, k: int, node: int) -> None:
-        peak = getattr(self.water, "node_peak", None)
-        if peak is None and isinstance(self.water, CombinedWater):
-            peaks = [p.node_peak(node) for p in self.water.parts if hasattr(p, "node_peak")]
-            if peaks:
-                self.caught_depth[k], self.caught_velocity[k] = max(peaks)
-            return
-        if peak is not None:
-            self.caught_depth[k], self.caught_velocity[k] = peak(node)
-
-    def _watch_station(self, station: int, cage: Cage) -> None:
-        """Once per station: when it floods, the people still queuing there are caught."""
-        watched = self.__dict__.setdefault("_watched", set())
-        if station in watched:
-            return
-        watched.add(station)
-        t = self.impassable(movement.WADING_LIMIT_M)[station]
-        if t < INF:
-            self.env.process(self._flood_station_at(station, cage, t))
-
-    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Generator[Any, Any, Any]:
-        yield self.env.timeout(max(t - self.env.now, 0.0))
-        cage.flood_station(station)
-
-    def _is_destination(self, party: Party, node: int) -> str | None:
-        if party.relay == "crew":
-            return "surface" if self.routing.surface[node] else None
-        return "assembly" if self.routing.assembly[node] else None
-
-    def _move(self, party: Party, node: int) -> Generator[Any, Any, Any]:
+        # on the way: the movement loop runs in this same process (one process per party, no delegation)
         env = self.env
         net = self.net
         k = party.index
@@ -707,6 +652,60 @@ class Drill:
             yield env.timeout(t_exit - now)
             margin = min(margin, t_here - t_enter)
             node, pos = nxt, pos + 1
+
+
+    def _home_situation(self, party: Party) -> str:
+        if party.relay == "crew":
+            return "underground"
+        kind = self.net.nodes[party.start].kind
+        return "in_building" if kind in ("household", "school") else "in_open"
+
+    def _shelter_upstairs(self, party: Party) -> bool:
+        """Vertical evacuation: allowed by the plan, possible at home, chosen when the water is seen."""
+        if not (self.spec.vertical_shelter and party.upper_floor and self.warned_by[party.index] == "water"):
+            return False
+        k = party.index
+        self.outcome[k] = "sheltered"
+        self.outcome_s[k] = self.env.now
+        self.situation[k] = "upper_floor"
+        self._note_water(k, party.start)
+        return True
+
+    def _caught(self, k: int, node: int, situation: str) -> None:
+        self.outcome[k] = "caught"
+        self.outcome_s[k] = self.env.now
+        self.end[k] = node
+        self.situation[k] = situation
+        self._note_water(k, node)
+
+    def _note_water(self, k: int, node: int) -> None:
+        peak = getattr(self.water, "node_peak", None)
+        if peak is None and isinstance(self.water, CombinedWater):
+            peaks = [p.node_peak(node) for p in self.water.parts if hasattr(p, "node_peak")]
+            if peaks:
+                self.caught_depth[k], self.caught_velocity[k] = max(peaks)
+            return
+        if peak is not None:
+            self.caught_depth[k], self.caught_velocity[k] = peak(node)
+
+    def _watch_station(self, station: int, cage: Cage) -> None:
+        """Once per station: when it floods, the people still queuing there are caught."""
+        watched = self.__dict__.setdefault("_watched", set())
+        if station in watched:
+            return
+        watched.add(station)
+        t = self.impassable(movement.WADING_LIMIT_M)[station]
+        if t < INF:
+            self.env.process(self._flood_station_at(station, cage, t))
+
+    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Generator[Any, Any, Any]:
+        yield self.env.timeout(max(t - self.env.now, 0.0))
+        cage.flood_station(station)
+
+    def _is_destination(self, party: Party, node: int) -> str | None:
+        if party.relay == "crew":
+            return "surface" if self.routing.surface[node] else None
+        return "assembly" if self.routing.assembly[node] else None
 
     def _passage(self, party: Party, link, hop, key: int, now: float, depth: float) -> tuple[float, float]:
         """Entry time through the passage's gate and the time to cross it."""
