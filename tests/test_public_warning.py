@@ -207,3 +207,19 @@ def test_people_who_need_help_wait_for_the_door_to_door_team(build, tmp_path):
     helped = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET)), 0, 1)
     by_household = sorted({p.person.rsplit("-", 1)[0]: p.departed_s for p in helped.people}.values())
     assert by_household == pytest.approx([60.0, 120.0, 180.0, 240.0])  # one visit of 60 s each
+
+
+def test_loudspeaker_vehicle_is_heard_where_it_passes(build):
+    # the vehicle drives 1000 m at 20 km/h to the village; the farm 3 km off its road never hears it
+    nodes = [node("depot", "road_junction"), node("v", "household", x=1000), node("farm", "household", x=1000,
+                                                                                   y_m=3000),
+             node("hill", "assembly_point", z=50, x=-500)]
+    links = [link("r", "depot", "v", 1000.0, kind="road"), link("f", "v", "farm", 3000.0, kind="footpath"),
+             link("up", "depot", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("v", 5), households("farm", 2)], nodes, links)
+    plan = valley_plan([{"id": "car", "type": "loudspeaker_vehicle", "start": "depot", "coverage": ["v"],
+                         "speed_kmh": 20, "hear_probability": 1.0, "needs_mains_power": False}], ["hill"])
+    res = run_drill(build(site, plan, valley_scenario(behaviour={**QUIET, "response_delay_s": dict.fromkeys(
+        PROFILES, 5000)})), 0, 1)
+    assert [p.warned_s for p in res.people if p.start == "v"] == [pytest.approx(1000 / (20 / 3.6))] * 5
+    assert all(p.warned_by == "" for p in res.people if p.start == "farm")

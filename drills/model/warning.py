@@ -24,7 +24,7 @@ sources (reference dam.md §2.2):
 from __future__ import annotations
 
 import math
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -87,14 +87,27 @@ def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any,
         def eligible(k: int) -> bool:
             return True
     miners_only = ch.type != "mine_pa"
-    while True:
+
+    def targets() -> list[int]:
         nodes = ch.coverage or tuple(sorted(d.unwarned_at))
-        targets = [k for nd in nodes for k in sorted(d.unwarned_at.get(nd, ()))
-                   if eligible(k) and (not miners_only or parties[k].relay == "crew")]
-        if not targets:
+        return [k for nd in nodes for k in sorted(d.unwarned_at.get(nd, ()))
+                if eligible(k) and (not miners_only or parties[k].relay == "crew")]
+
+    yield from _repeat_until_heard(d, ch, rng, targets)
+
+
+def _repeat_until_heard(d: Drill, ch: Channel, rng: np.random.Generator,
+                        targets: Callable[[], list[int]]) -> Generator[Any, Any, Any]:
+    """Repeat the message every cycle; each listener not yet warned catches it with a probability.
+
+    Stops when nobody is left to hear it; a cycle while the channel cannot send (no power, down) is lost.
+    """
+    while True:
+        left = targets()
+        if not left:
             return
         if d.channel_works(ch, d.env.now):
-            for k in targets:
+            for k in left:
                 if rng.random() < ch.hear_probability:
                     d.warn_party(k, ch.id)
         yield d.env.timeout(ch.repeat_interval_s)
@@ -158,15 +171,15 @@ def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: b
 # ---------------------------------------------------------------- the valley
 
 
-def _audible(d: Drill, ch: Channel, radius: float) -> list[int]:
-    """Parties whose place is within ``radius`` of one of the channel's nodes, in a fixed order."""
+def _audible(d: Drill, nodes: tuple[int, ...], radius: float) -> list[int]:
+    """Households whose place is within ``radius`` of one of ``nodes``, in a fixed order."""
     net = d.net
     out = []
     for party in d.spec.parties:
         if party.relay != "neighbours":
             continue
         a = net.nodes[party.start]
-        for s in ch.coverage:
+        for s in nodes:
             b = net.nodes[s]
             if math.hypot(a.x_m - b.x_m, a.y_m - b.y_m) <= radius:
                 out.append(party.index)
@@ -178,16 +191,8 @@ def _sound(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, An
     """Sirens and village loudspeakers: some households cannot hear at all; the others catch it on
     each cycle with a probability."""
     radius = ch.audible_radius_m
-    reach = [k for k in _audible(d, ch, radius) if rng.random() < ch.audibility]
-    while True:
-        left = [k for k in reach if k in d.unwarned_set]
-        if not left:
-            return
-        if d.channel_works(ch, d.env.now):
-            for k in left:
-                if rng.random() < ch.hear_probability:
-                    d.warn_party(k, ch.id)
-        yield d.env.timeout(ch.repeat_interval_s)
+    reach = [k for k in _audible(d, ch.coverage, radius) if rng.random() < ch.audibility]
+    yield from _repeat_until_heard(d, ch, rng, lambda: [k for k in reach if k in d.unwarned_set])
 
 
 def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
@@ -238,15 +243,14 @@ def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     """A loudspeaker vehicle drives its route; households near each place it passes may hear it."""
     assert ch.start is not None
     radius = ch.audible_radius_m
-    near: dict[int, list[int]] = {}
-    for s in (ch.start, *ch.coverage):
-        probe = Channel(**{**ch.__dict__, "coverage": (s,)})
-        near[s] = _audible(d, probe, radius)
+    near: dict[int, list[int]] = {}  # households within hearing of each place the vehicle passes
     node = ch.start
     for target in ch.coverage:
         for _, v, t in d.routing.drive_legs(node, target, ch.speed_mps):
             yield d.env.timeout(t)
-            for k in near.get(v, ()) or _audible(d, Channel(**{**ch.__dict__, "coverage": (v,)}), radius):
+            if v not in near:
+                near[v] = _audible(d, (v,), radius)
+            for k in near[v]:
                 if k in d.unwarned_set and rng.random() < ch.hear_probability:
                     d.warn_party(k, ch.id)
         node = target
