@@ -5,6 +5,7 @@ All problems across the three files are collected and raised together, each at i
 
 from __future__ import annotations
 
+import difflib
 import math
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,12 @@ from drills.model.spec import (
     Trigger,
 )
 from drills.model.variability import Distribution, Fixed
+
+
+def no_node(name: str, nodes: Any) -> str:
+    """The message for a reference to a node the site does not have, with the nearest id if one is close."""
+    near = difflib.get_close_matches(name, sorted(nodes), n=1, cutoff=0.75)
+    return f"no node {name!r} in the site" + (f"; did you mean {near[0]!r}?" if near else "")
 
 
 class _Problems:
@@ -174,7 +181,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         for end in ("from", "to"):
             ref = lk.from_ if end == "from" else lk.to
             if ref not in nodes:
-                pr.at(sd, ("site", "links", k, end), f"no node {ref!r} in this site")
+                pr.at(sd, ("site", "links", k, end), no_node(ref, nodes))
         if lk.from_ in nodes and lk.to in nodes:
             rise = abs(nodes[lk.from_].elevation_m - nodes[lk.to].elevation_m)
             if rise > lk.length_m + 1e-6:
@@ -184,7 +191,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     for k, h in enumerate(site.hoists):
         for j, s in enumerate(h.stations):
             if s not in nodes:
-                pr.at(sd, ("site", "hoists", k, "stations", j), f"no node {s!r} in this site")
+                pr.at(sd, ("site", "hoists", k, "stations", j), no_node(s, nodes))
             elif j == 0 and nodes[s].kind not in SURFACE_KINDS:
                 pr.at(sd, ("site", "hoists", k, "stations", 0), "the first station must be the collar (at surface)")
             elif j > 0 and nodes[s].kind != "shaft_station":
@@ -194,7 +201,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     for shift, crews in site.shifts.items():
         for k, c in enumerate(crews):
             if c.at not in nodes:
-                pr.at(sd, ("site", "shifts", shift, k, "at"), f"no node {c.at!r} in this site")
+                pr.at(sd, ("site", "shifts", shift, k, "at"), no_node(c.at, nodes))
             if c.profile not in profiles:
                 pr.at(sd, ("site", "shifts", shift, k, "profile"),
                       f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
@@ -202,23 +209,23 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
                 pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"), "more radio carriers than people")
     for k, r in enumerate(site.residents):
         if r.at not in nodes:
-            pr.at(sd, ("site", "residents", k, "at"), f"no node {r.at!r} in this site")
+            pr.at(sd, ("site", "residents", k, "at"), no_node(r.at, nodes))
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
                   f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
     mw = site.mine_water
     if mw is not None:
         if mw.sump not in nodes:
-            pr.at(sd, ("site", "mine_water", "sump"), f"no node {mw.sump!r} in this site")
+            pr.at(sd, ("site", "mine_water", "sump"), no_node(mw.sump, nodes))
         if mw.ingress is not None and mw.ingress.node not in nodes:
-            pr.at(sd, ("site", "mine_water", "ingress", "node"), f"no node {mw.ingress.node!r} in this site")
+            pr.at(sd, ("site", "mine_water", "ingress", "node"), no_node(mw.ingress.node, nodes))
     dam_ids: set[str] = set()
     for k, dm in enumerate(site.dams):
         if dm.id in dam_ids:
             pr.at(sd, ("site", "dams", k, "id"), f"duplicate dam id {dm.id!r}")
         dam_ids.add(dm.id)
         if dm.node not in nodes:
-            pr.at(sd, ("site", "dams", k, "node"), f"no node {dm.node!r} in this site")
+            pr.at(sd, ("site", "dams", k, "node"), no_node(dm.node, nodes))
         elif nodes[dm.node].kind != "dam":
             pr.at(sd, ("site", "dams", k, "node"), f"{dm.node!r} is a {nodes[dm.node].kind}, not a dam node")
     pr.raise_if_any()
@@ -260,14 +267,14 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         channels[c.id] = c
         for j, n in enumerate(c.coverage):
             if n not in nodes:
-                pr.at(pd, ("plan", "channels", k, "coverage", j), f"no node {n!r} in site {site.id!r}")
+                pr.at(pd, ("plan", "channels", k, "coverage", j), no_node(n, nodes))
         if c.start is not None and c.start not in nodes:
-            pr.at(pd, ("plan", "channels", k, "start"), f"no node {c.start!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "channels", k, "start"), no_node(c.start, nodes))
     for k, t in enumerate(plan.warning.triggers):
         if t.owner not in roles:
             pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
         if t.at is not None and t.at not in nodes:
-            pr.at(pd, ("plan", "warning", "triggers", k, "at"), f"no node {t.at!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "warning", "triggers", k, "at"), no_node(t.at, nodes))
         if t.level not in plan.warning.actions_by_level:
             pr.at(pd, ("plan", "warning", "triggers", k, "level"),
                   f"no actions are listed for level {t.level!r} in warning.actions_by_level")
@@ -281,17 +288,17 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "exits", k), f"no node {x!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "evacuation", "exits", k), no_node(x, nodes))
         elif nodes[x].kind not in SURFACE_KINDS:
             pr.at(pd, ("plan", "evacuation", "exits", k), f"{x!r} is a {nodes[x].kind}, not at the surface")
     for k, x in enumerate(ev.refuges):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "refuges", k), f"no node {x!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "evacuation", "refuges", k), no_node(x, nodes))
         elif nodes[x].kind != "refuge":
             pr.at(pd, ("plan", "evacuation", "refuges", k), f"{x!r} is a {nodes[x].kind}, not a refuge")
     for k, x in enumerate(ev.assembly_points):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "assembly_points", k), f"no node {x!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "evacuation", "assembly_points", k), no_node(x, nodes))
         elif nodes[x].kind != "assembly_point":
             pr.at(pd, ("plan", "evacuation", "assembly_points", k),
                   f"{x!r} is a {nodes[x].kind}, not an assembly_point")
@@ -308,11 +315,11 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         bad = False
         for j, n in enumerate(route.path):
             if n not in nodes:
-                pr.at(pd, (*base, "path", j), f"no node {n!r} in site {site.id!r}")
+                pr.at(pd, (*base, "path", j), no_node(n, nodes))
                 bad = True
         for j, n in enumerate(route.from_):
             if n not in nodes:
-                pr.at(pd, (*base, "from", j), f"no node {n!r} in site {site.id!r}")
+                pr.at(pd, (*base, "from", j), no_node(n, nodes))
                 bad = True
             elif n in starts:
                 pr.at(pd, (*base, "from", j), f"{n!r} already has route {ev.routes[starts[n]].id!r}")
@@ -339,7 +346,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
                 pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {route.path[0]!r}")
     for k, team in enumerate(plan.teams):
         if team.location not in nodes:
-            pr.at(pd, ("plan", "teams", k, "location"), f"no node {team.location!r} in site {site.id!r}")
+            pr.at(pd, ("plan", "teams", k, "location"), no_node(team.location, nodes))
     pr.raise_if_any()
 
 
@@ -380,7 +387,7 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
                 pr.at(scd, ("scenario", "hazard", "dam_break", "study"), f"file not found: {study}")
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
-        pr.at(scd, ("scenario", "hazard", "inrush", "source"), f"no node {inr.source!r} in site {site.id!r}")
+        pr.at(scd, ("scenario", "hazard", "inrush", "source"), no_node(inr.source, nodes))
     haz = ("scenario", "hazard")
     ps = scen.hazard.pond
     if ps is not None:
