@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-from dataclasses import fields
 from pathlib import Path
 
 from drills import __version__
@@ -61,7 +60,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
 
 
 def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
-    names = [f.name for f in fields(PersonRecord)]
+    names = list(PersonRecord._fields)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(names)

@@ -93,17 +93,17 @@ class Drill:
         self.levels_declared: dict[str, float] = {}
         self.orders: dict[str, float] = {}
         self.action_records: list[ActionRecord] = []
-        self._faults(stream(seed, replication, STREAM_FAULT))
+        self._faults(stream(seed, replication, STREAM_FAULT) if spec.faults else None)
         self._water(stream(seed, replication, STREAM_HAZARD))
         self._parties(stream(seed, replication, STREAM_PEOPLE))
         self._relaying: set[tuple[str, int]] = set()
-        nn = len(self.net.nodes)
+        self._watched: set[int] = set()  # shaft stations whose flooding is being watched
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
         self.on_link: list[list[float]] = [[] for _ in self.net.links]
         self.link_peak_queue = [0] * len(self.net.links)
-        self.cut_s = [min((a for a, _ in self.down.get(("link_cut", lk.id), ())), default=INF)
-                      for lk in self.net.links]
+        self.cut_s = ([min((a for a, _ in self.down.get(("link_cut", lk.id), ())), default=INF)
+                       for lk in self.net.links] if self.down else [INF] * len(self.net.links))
         self.node_of_hoist: dict[int, Cage] = {}
         self.cages: list[Cage] = []
         for h in spec.hoists:
@@ -112,10 +112,7 @@ class Drill:
             for s in h.stations[1:]:
                 self.node_of_hoist[s] = cage
         self.in_refuge: dict[int, list[int]] = defaultdict(list)
-        self.present = [0] * nn
-        for party in spec.parties:
-            if party.enters_s == 0:
-                self.present[party.start] += len(party.members)
+        self.present = list(self.static.present_count)  # people at each place now
         season = spec.season
         self.monitoring_first: dict[str, float] = {}
         if season is not None:
@@ -129,11 +126,12 @@ class Drill:
             self.monitoring_first = season.monitoring_level_s(failed)
 
     # ------------------------------------------------------------------ set-up
-    def _faults(self, rng: np.random.Generator) -> None:
+    def _faults(self, rng: np.random.Generator | None) -> None:
         """Which injected faults happen in this replication, and when (one draw per fault, in order)."""
         self.down: dict[tuple[str, Any], list[tuple[float, float]]] = defaultdict(list)
         self.faults_happened: list[str] = []
         for f in self.spec.faults:
+            assert rng is not None  # a stream is made whenever the scenario has faults
             if rng.random() >= f.probability:
                 continue
             end = f.at_s + f.duration_s if f.duration_s is not None else INF
@@ -215,6 +213,7 @@ class Drill:
         else:
             self.water = CombinedWater(parts)
         self._node_limit_cache: dict[float, list[float]] = {}
+        self._wet: list[float] | None = None
 
     def node_impassable_s(self, node: int, limit: float) -> float:
         return self.impassable(limit)[node]
@@ -223,9 +222,16 @@ class Drill:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
         arr = self._node_limit_cache.get(limit)
         if arr is None:
-            arr = [float(self.water.node_time_depth(i, limit)) for i in range(len(self.net.nodes))]
+            arr = self._nodes_time_depth(limit)
             self._node_limit_cache[limit] = arr
         return arr
+
+    def _nodes_time_depth(self, depth_m: float) -> list[float]:
+        """When the water at each node first reaches ``depth_m`` (inf if never)."""
+        water = self.water
+        if hasattr(water, "nodes_time_depth"):
+            return water.nodes_time_depth(depth_m)
+        return [float(water.node_time_depth(i, depth_m)) for i in range(len(self.net.nodes))]
 
     def _log_season(self, end_t: float) -> None:
         """Put the forecast and the hazard's milestones on the timeline (from the rain to the breach)."""
@@ -245,16 +251,18 @@ class Drill:
             self.log("hazard", "dam breach", t=self.breach_s)
 
     def _link_wet_s(self) -> list[float]:
-        """When each passage first has water in it (before then its depth is zero)."""
-        wet = self.__dict__.get("_wet")
-        if wet is None:
-            wet = [float(self.water.link_time_depth(k, 1e-3)) for k in range(len(self.net.links))]
-            self._wet = wet
-        return wet
+        """When each passage first has water in it (before then its depth is zero); built on first use."""
+        if self._wet is None:
+            water = self.water
+            if hasattr(water, "links_time_depth"):
+                self._wet = water.links_time_depth(1e-3)
+            else:
+                self._wet = [float(water.link_time_depth(k, 1e-3)) for k in range(len(self.net.links))]
+        return self._wet
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
-        st = self.routing.party_static(spec)
+        st = self.static = self.routing.party_static(spec)
         m = len(spec.parties)
         beh = spec.behaviour
         # Every party's draws come from the people stream in party order, so a revised plan meets the
@@ -267,7 +275,8 @@ class Drill:
         crew_relay = beh.crew_relay.sample_n(rng, m)
         neighbour_relay = (beh.neighbour_relay.sample_n(rng, m) if beh.neighbour_relay is not None
                            else np.zeros(m))
-        self.relay_offset = rng.integers(0, 1 << 30, size=m).tolist()
+        # which neighbours a household tells: a pre-drawn offset (the stream's last draw, so drawn only if used)
+        self.relay_offset = rng.integers(0, 1 << 30, size=m).tolist() if beh.neighbour_relay is not None else []
         self.crew_relay_s = crew_relay.tolist()
         self.neighbour_relay_s = neighbour_relay.tolist()
         self.response = response.tolist()
@@ -491,11 +500,12 @@ class Drill:
             went_down = yield from self._enter(party)
             if not went_down:
                 return
-        limit = self.spec.profiles[party.profile].wading_limit_m  # at home or at work, on foot
-        t_catch = self.node_impassable_s(node, limit)
+        st = self.static
+        limit = st.foot_limit[k]  # at home or at work, on foot
+        imp = self.impassable(limit)
+        t_catch = imp[node]
         ev = self.warn_ev[k]
-        cue_first = self.spec.behaviour.water_cue_depth_m < limit and party.enters_s == 0
-        if t_catch < INF and not cue_first:  # the water cue may not warn them in time: race the water
+        if t_catch < INF and not st.cue_first[k]:  # the water cue may not warn them in time: race the water
             yield ev | env.timeout(max(t_catch - env.now, 0.0))
             if not ev.triggered:
                 self._caught(k, node, self._home_situation(party))
@@ -512,7 +522,7 @@ class Drill:
                     self._caught(k, node, self._home_situation(party))
                 return
             yield env.timeout(max(cue - env.now, 0.0))
-        if self._shelter_upstairs(party):
+        if party.upper_floor and self._shelter_upstairs(party):
             return
         if party.needs_help and not self.helped[k].triggered:
             # nobody in the household can leave unaided: it waits for a team (or the water)
@@ -523,81 +533,79 @@ class Drill:
                     return
             else:
                 yield self.helped[k]
-        if env.now + self.response[k] >= t_catch:
+        response = self.response[k]
+        if env.now + response >= t_catch:
             yield env.timeout(max(t_catch - env.now, 0.0))
             self._caught(k, node, self._home_situation(party))
             return
-        yield env.timeout(self.response[k])
+        yield env.timeout(response)
+        size = len(party.members)
         self.departed_s[k] = env.now
-        self.present[node] -= len(party.members)
+        self.present[node] -= size
         # on the way: the movement loop runs in this same process (one process per party, no delegation)
-        env = self.env
-        net = self.net
-        k = party.index
-        path = self.routing.planned.get(party.start) if party.start == node else None
-        path = list(path) if path else self._reroute(party, node)
+        path = self.routing.planned.get(node) or self._reroute(party, node)
         refuges_full: set[int] = set()
         margin = INF
         pos = 0
-        wet = self._link_wet_s()
-        hops = self.routing.hops
-        links = net.links
-        cut = self.cut_s
-        limit = self._limit(party)
-        imp = self.impassable(limit)
         crew = party.relay == "crew"
+        driving = party.mode == "drive"
+        if driving:
+            limit = traffic.CAR_WADING_LIMIT_M
+            imp = self.impassable(limit)
+        wet = self._wet if self._wet is not None else self._link_wet_s()
+        hops, links, cut, water = self.routing.hops, self.net.links, self.cut_s, self.water
         places = self.routing.surface if crew else self.routing.assembly
         arrived_as = "surface" if crew else "assembly"
-        walking = party.mode == "walk"
         ladder, area, dry_cap = self.routing.ladder, self.routing.area, self.routing.dry_capacity
         gate_free, peak, on_link = self.gate_free, self.link_peak_queue, self.on_link
-        heappop, heappush = heapq.heappop, heapq.heappush
-        size = len(party.members)
+        heappop, heappush, timeout = heapq.heappop, heapq.heappush, env.timeout
         speed = self.speed[k]
         free_density = movement.SFPE_FREE_DENSITY
         while True:
             if places[node]:
-                self._safe(k, arrived_as, node, margin)
+                self._safe(k, arrived_as, node, min(margin, imp[node] - env.now), size if crew else 0)
                 return
             if path is None:
-                if party.mode == "drive":  # leave the car and walk
+                if driving:  # leave the car and walk
                     party = _on_foot(party)
-                    walking = True
+                    driving = False
                     limit = self._limit(party)
                     imp = self.impassable(limit)
                     path, pos = self._reroute(party, node), 0
                     continue
-                t_catch = self.node_impassable_s(node, limit)
+                t_catch = imp[node]
                 if t_catch < self.spec.duration_s:
-                    yield env.timeout(max(t_catch - env.now, 0.0))
-                    self._caught(k, node, "underground" if party.relay == "crew" else "in_open")
+                    yield timeout(max(t_catch - env.now, 0.0))
+                    self._caught(k, node, "underground" if crew else "in_open")
                 else:
                     self.end[k] = node
                 return
             if pos >= len(path) - 1:
                 if node in self.spec.refuges and node not in refuges_full:
-                    size = len(party.members)
                     if self.seats[node] >= size:
                         self.seats[node] -= size
                         self.in_refuge[node].append(k)
-                        self._safe(k, "refuge", node, margin)
+                        self._safe(k, "refuge", node, min(margin, imp[node] - env.now), 0)
                         return
                     refuges_full.add(node)
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             nxt = path[pos + 1]
             hop = hops.get((node, nxt))
-            if hop is None or (party.mode == "drive" and hop.link is not None and links[hop.link].kind != "road"):
+            if hop is None or (driving and hop.link is not None and links[hop.link].kind != "road"):
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            if hop.hoist is not None:
+            li = hop.link
+            if li is None:  # a ride in the cage
                 cage = self.node_of_hoist[node]
-                if not cage.available(env.now) or not self._station_usable(node, env.now):
+                now = env.now
+                if not cage.available(now) or not self._station_usable(node, now):
                     path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 self.present[node] += 1
                 rider = cage.request(node, k)
-                self._watch_station(node, cage)
+                if node not in self._watched:
+                    self._watch_station(node, cage)
                 got = yield rider.signal
                 self.present[node] -= 1
                 if got == "cancelled":  # the cage stopped: take another way out
@@ -610,16 +618,13 @@ class Drill:
                 yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
-            li = hop.link
-            assert li is not None  # a walking hop, not a hoist ride
-            link = links[li]
             now = env.now
-            depth = self.water.link_depth(li, now) if now >= wet[li] else 0.0
+            depth = water.link_depth(li, now) if now >= wet[li] else 0.0
             if depth >= limit or now >= cut[li]:
                 path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            key = 2 * li + (0 if link.a == node else 1)
-            if walking and depth == 0.0 and not ladder[li]:  # the common case, inlined
+            key = hop.key
+            if depth == 0.0 and not driving and not ladder[li]:  # the common case, inlined
                 cap = dry_cap[li] / size
                 free = gate_free[key]
                 t_enter = now if now > free else free
@@ -637,20 +642,19 @@ class Drill:
                 travel = hop.length_m / v
                 heappush(occ, t_enter + travel)
             else:
-                t_enter, travel = self._passage(party, link, hop, key, now, depth)
+                t_enter, travel = self._passage(party, links[li], hop, key, now, depth)
             t_exit = t_enter + travel
             t_here = imp[node]
             t_there = imp[nxt]
             if t_here < t_enter or t_there < t_exit:
                 t_c = t_here if t_here < t_enter else max(t_there, t_enter)
-                yield env.timeout(max(t_c - now, 0.0))
+                yield timeout(max(t_c - now, 0.0))
                 where = node if t_here < t_enter else nxt
-                situation = "underground" if party.relay == "crew" else (
-                    "in_vehicle" if party.mode == "drive" else "in_open")
-                self._caught(k, where, situation)
+                self._caught(k, where, "underground" if crew else ("in_vehicle" if driving else "in_open"))
                 return
-            yield env.timeout(t_exit - now)
-            margin = min(margin, t_here - t_enter)
+            yield timeout(t_exit - now)
+            if t_here - t_enter < margin:
+                margin = t_here - t_enter
             node, pos = nxt, pos + 1
 
 
@@ -690,10 +694,9 @@ class Drill:
 
     def _watch_station(self, station: int, cage: Cage) -> None:
         """Once per station: when it floods, the people still queuing there are caught."""
-        watched = self.__dict__.setdefault("_watched", set())
-        if station in watched:
+        if station in self._watched:
             return
-        watched.add(station)
+        self._watched.add(station)
         t = self.impassable(movement.WADING_LIMIT_M)[station]
         if t < INF:
             self.env.process(self._flood_station_at(station, cage, t))
@@ -739,11 +742,9 @@ class Drill:
         heapq.heappush(occ, t_enter + travel)
         return t_enter, travel
 
-    def _safe(self, k: int, outcome: str, node: int, margin: float) -> None:
-        party = self.spec.parties[k]
-        if outcome == "surface":
-            self.underground -= len(party.members)
-        margin = min(margin, self.node_impassable_s(node, self._limit(party)) - self.env.now)
+    def _safe(self, k: int, outcome: str, node: int, margin: float, leaves_underground: int) -> None:
+        """Party ``k`` is safe at ``node`` now; ``margin`` already counts the place of safety itself."""
+        self.underground -= leaves_underground
         self.outcome[k] = outcome
         self.outcome_s[k] = self.env.now
         self.end[k] = node
@@ -801,11 +802,12 @@ class Drill:
                     self.situation[k] = "underground"
                     self.margin[k] = NAN
                 self.log("hazard", f"refuge {net.nodes[node].id} flooded", t=t_fail)
-        for k, party in enumerate(spec.parties):  # sheltering upstairs: the flood still comes
-            if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
-                self.situation[k] = ""
+        if "sheltered" in self.outcome:  # sheltering upstairs: the flood still comes
+            for k, party in enumerate(spec.parties):
+                if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
+                    self.situation[k] = ""
         self._log_season(end_t)
-        node_water_l = [float(self.water.node_time_depth(i, movement.WET_DEPTH_M)) for i in range(len(net.nodes))]
+        node_water_l = list(self._nodes_time_depth(movement.WET_DEPTH_M))
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
         node_water = tuple(node_water_l)
@@ -813,39 +815,49 @@ class Drill:
             if t < end_t and net.nodes[i].kind in ("shaft_station", "refuge", "workplace", "household", "school",
                                                    "assembly_point"):
                 self.log("water", f"water at {net.nodes[i].id}", t=t)
-        fate = stream(self.seed, self.rep, STREAM_FATE)
+        fate = None  # the stream for deaths, made when someone is at risk
         people: list[Any] = [None] * len(spec.people)
-        clear: dict[int, float] = {}
+        clear = [0.0] * len(net.nodes)  # when the last person left each place safely (inf: someone did not)
         ids = self.routing.node_ids
         rep = self.rep
+        record = PersonRecord
+        who = self.static.who
+        outcomes, outcome_ss, situations = self.outcome, self.outcome_s, self.situation
         for party in spec.parties:
             k = party.index
-            outcome = self.outcome[k]
-            safe = outcome in SAFE_OUTCOMES
-            t_out = float(self.outcome_s[k])
-            prev = clear.get(party.start, 0.0)
-            clear[party.start] = max(prev, t_out) if safe else INF
-            situation = self.situation[k]
-            if situation and situation != "underground":
-                from drills.model import lethality
-
-                p_die = lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
-                                                       situation=situation)
+            outcome = outcomes[k]
+            t_out = float(outcome_ss[k])
+            start = party.start
+            if outcome in SAFE_OUTCOMES:
+                margin = float(self.margin[k])
+                if t_out > clear[start]:
+                    clear[start] = t_out
+            else:
+                margin = NAN
+                clear[start] = INF
+            situation = situations[k]
+            if not situation:
+                p_die = 0.0
             elif situation == "underground":
                 p_die = NAN
             else:
-                p_die = 0.0
+                from drills.model import lethality
+
+                p_die = float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
+                                                             situation=situation))
             warned_s, warned_by = float(self.warned_s[k]), self.warned_by[k]
             departed, end = float(self.departed_s[k]), ids[self.end[k]]
-            margin = float(self.margin[k]) if safe else NAN
-            p_die = float(p_die)
+            water_s = node_water[start]
             for i in party.members:
-                person = spec.people[i]
-                died = bool(p_die > 0 and fate.random() < p_die)
+                died = False
+                if p_die > 0:
+                    if fate is None:
+                        fate = stream(self.seed, rep, STREAM_FATE)
+                    died = bool(fate.random() < p_die)
+                pid, group, profile, crew, start_id = who[i]
                 # positional, in PersonRecord's field order (faster than keywords for 1000s of records)
-                people[i] = PersonRecord(rep, person.id, person.group, person.profile, person.crew, ids[person.start],
-                                         warned_s, warned_by, departed, outcome, t_out, end, margin,
-                                         node_water[person.start], situation, p_die, died)
+                people[i] = record(rep, pid, group, profile, crew, start_id, warned_s, warned_by, departed, outcome,
+                                   t_out, end, margin, water_s, situation, p_die, died)
         hoists = []
         for cage in self.cages:
             st = cage.stats
@@ -853,7 +865,8 @@ class Drill:
                 replication=self.rep, hoist=cage.h.id, trips=st.trips, persons=st.persons, busy_s=float(st.busy_s),
                 utilisation=_window_share(st.busy_s, st.first_call_s, st.last_landing_s), max_queue=st.max_queue,
                 mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN))
-        node_clear = tuple(float(clear.get(i, NAN)) for i in range(len(net.nodes)))
+        has_party = self.static.has_party
+        node_clear = tuple(clear[i] if has_party[i] else NAN for i in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
         return DrillResult(
             replication=self.rep, people=tuple(people), hoists=tuple(hoists), timeline=tuple(self.timeline),

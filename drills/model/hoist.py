@@ -95,15 +95,24 @@ class HoistDef:
         return self.stations[0]
 
 
-@dataclass
 class Rider:
-    """One person waiting for or riding the cage."""
+    """One person waiting for or riding the cage (a slotted class: one per ride, built in the hot loop).
 
-    person: int
-    arrived_s: float
-    signal: Any  # simpy.Event: "boarded", "cancelled" (the cage stopped) or "flooded" (the station did)
-    landed: Any  # simpy.Event, succeeded at the collar (value: that time)
-    board_s: float = float("nan")
+    Attributes:
+        signal: a simpy.Event with the value "boarded", "cancelled" (the cage stopped) or "flooded"
+            (the station did).
+        landed: a simpy.Event, succeeded at the collar (value: that time).
+        board_s: when the person boarded (NaN until then).
+    """
+
+    __slots__ = ("arrived_s", "board_s", "landed", "person", "signal")
+
+    def __init__(self, person: int, arrived_s: float, signal: Any, landed: Any):
+        self.person = person
+        self.arrived_s = arrived_s
+        self.signal = signal
+        self.landed = landed
+        self.board_s = math.nan
 
 
 @dataclass
@@ -137,15 +146,16 @@ class Cage:
 
     def request(self, station: int, person: int) -> Rider:
         """Join the queue at ``station``; the rider's events fire on boarding and at the collar."""
-        rider = Rider(person, self.env.now, self.env.event(), self.env.event())
-        q = self.queues[station]
-        q.append(rider)
+        env = self.env
+        now = env.now
+        rider = Rider(person, now, env.event(), env.event())
+        self.queues[station].append(rider)
         self.waiting += 1
-        if self.stats.first_call_s != self.stats.first_call_s:  # NaN: the first call
-            self.stats.first_call_s = self.env.now
-        n = self.waiting
-        if n > self.stats.max_queue:
-            self.stats.max_queue = n
+        stats = self.stats
+        if stats.first_call_s != stats.first_call_s:  # NaN: the first call
+            stats.first_call_s = now
+        if self.waiting > stats.max_queue:
+            stats.max_queue = self.waiting
         if not self._wake.triggered:
             self._wake.succeed()
         return rider

@@ -23,6 +23,7 @@ Huayuan 2007 pumped 660 m³/h against 24,000 m³/h). Depth in a passage is measu
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from dataclasses import dataclass
@@ -170,6 +171,30 @@ class WaterTimeline:
         g = self.geometry
         return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m)
 
+    def _times_depth(self, spill: np.ndarray, floor_m: np.ndarray, depth_m: float) -> list[float]:
+        """:meth:`_time_depth` for many places at once (the same arithmetic, element by element)."""
+        z = floor_m + depth_m
+        z = np.where(spill > self.geometry.source_elevation_m, np.maximum(z, spill), z)
+        lv = self.level_m
+        reached = np.isfinite(spill) & (lv[-1] >= z)
+        first = np.searchsorted(lv, z, side="left")
+        i = first.clip(1, len(lv) - 1)
+        z0, z1 = lv[i - 1], lv[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f = np.where(z1 > z0, (z - z0) / (z1 - z0), 1.0)
+        t = np.where(first == 0, 0.0, (i - 1 + f) * self.dt_s)
+        return np.where(reached, t, math.inf).tolist()
+
+    def nodes_time_depth(self, depth_m: float) -> list[float]:
+        """:meth:`node_time_depth` of every node, in node order."""
+        g = self.geometry
+        return self._times_depth(g.node_spill_m, g.node_elev_m, depth_m)
+
+    def links_time_depth(self, depth_m: float) -> list[float]:
+        """:meth:`link_time_depth` of every link, in link order."""
+        g = self.geometry
+        return self._times_depth(g.link_spill_m, g.link_low_m, depth_m)
+
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the depth at ``node`` reaches ``depth_m``."""
         g = self.geometry
@@ -185,6 +210,25 @@ def cumulative_inflow_m3(
     q = np.where(rel < 0, 0.0, q)
     dt = np.diff(t, prepend=t[0])
     return np.cumsum(0.5 * (q + np.concatenate(([q[0]], q[:-1]))) * dt)
+
+
+@functools.lru_cache(maxsize=32)
+def _inflow_and_pumping(
+    hydro_t_s: tuple[float, ...], hydro_m3ps: tuple[float, ...], start_s: float, pumping_m3ps: float,
+    duration_s: float, dt_s: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Time grid, cumulative inflow of the unscaled hydrograph and volume pumped with the pumps running.
+
+    The same for every replication of a scenario (only the inflow factor varies), so computed once;
+    the arrays are read-only.
+    """
+    t = np.arange(0.0, duration_s + dt_s, dt_s)
+    inflow = cumulative_inflow_m3(t, hydro_t_s, hydro_m3ps, start_s)
+    rate = np.where(t >= start_s, pumping_m3ps, 0.0)
+    pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
+    for a in (t, inflow, pumped):
+        a.flags.writeable = False
+    return t, inflow, pumped
 
 
 def water_timeline(
@@ -203,12 +247,11 @@ def water_timeline(
 
     ``pumps_on`` (one flag per time step) stops the pumps while there is no power.
     """
-    t = np.arange(0.0, duration_s + dt_s, dt_s)
-    vin = factor * cumulative_inflow_m3(t, hydro_t_s, hydro_m3ps, start_s)
-    rate = np.where(t >= start_s, pumping_m3ps, 0.0)
+    t, inflow, pumped = _inflow_and_pumping(hydro_t_s, hydro_m3ps, start_s, pumping_m3ps, duration_s, dt_s)
+    vin = factor * inflow
     if pumps_on is not None:
-        rate = rate * pumps_on[: len(t)]
-    pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
+        rate = np.where(t >= start_s, pumping_m3ps, 0.0) * pumps_on[: len(t)]
+        pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
     v = np.maximum.accumulate(np.maximum(vin - pumped, 0.0))
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
     return WaterTimeline(geometry, dt_s, level)

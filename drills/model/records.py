@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Every person ends in exactly one of these.
 #: surface / refuge: out of the mine or in a refuge chamber; assembly: at a valley assembly point;
@@ -13,9 +14,11 @@ OUTCOMES = ("surface", "refuge", "assembly", "kept_out", "sheltered", "caught", 
 SAFE_OUTCOMES = ("surface", "refuge", "assembly", "kept_out")
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRecord:
+class PersonRecord(NamedTuple):
     """What happened to one person in one replication (times in s from the scenario start; NaN = never).
+
+    A named tuple rather than a frozen dataclass: a drill builds one per person, and a tuple is
+    built several times faster; it is as immutable and loads as directly into a table.
 
     Attributes:
         margin_s: smallest lead the person kept over the water at the places they passed — the time

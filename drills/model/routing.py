@@ -26,6 +26,7 @@ class Hop:
     rise_m: float = 0.0
     slope: float = 1.0
     length_m: float = 0.0
+    key: int = -1  # the passage's gate in this direction: 2 * link (from its end a) or 2 * link + 1
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Routing:
     node_ids: list[str] = field(default_factory=list)
     ladder: list[bool] = field(default_factory=list)
     area: list[float] = field(default_factory=list)
+    listeners: dict[str, frozenset[int]] = field(default_factory=dict)  # parties a paging/radio channel reaches
     _party_static: Any = None
 
     def party_static(self, spec: Any) -> PartyStatic:
@@ -91,6 +93,11 @@ class PartyStatic:
     crew_parties: dict[str, list[int]]
     underground: int
     needs_help: list[int]
+    foot_limit: list[float]  # the deepest water each party walks through (m)
+    cue_first: list[bool]  # the water cue warns them at home before the water is too deep to leave
+    present_count: list[int]  # people at each node at the start
+    has_party: list[bool]  # some party starts at the node (now or with a later shift)
+    who: list[tuple[str, str, str, str, str]]  # per person: id, group, profile, crew, starting place id
 
     @classmethod
     def of(cls, spec: Any) -> PartyStatic:
@@ -116,6 +123,13 @@ class PartyStatic:
             crew_parties=crews,
             underground=sum(len(p.members) for p in parties if p.relay == "crew" and p.enters_s == 0),
             needs_help=[p.index for p in parties if p.needs_help],
+            foot_limit=[f.wading_limit_m for f in prof],
+            cue_first=[spec.behaviour.water_cue_depth_m < f.wading_limit_m and p.enters_s == 0
+                       for p, f in zip(parties, prof, strict=True)],
+            present_count=[sum(len(p.members) for p in parties if p.start == i and p.enters_s == 0)
+                           for i in range(len(spec.network.nodes))],
+            has_party=[any(p.start == i for p in parties) for i in range(len(spec.network.nodes))],
+            who=[(q.id, q.group, q.profile, q.crew, spec.network.nodes[q.start].id) for q in spec.people],
         )
 
 
@@ -132,7 +146,8 @@ def build_routing(net: Network, hoists: tuple) -> Routing:
                 continue
             rise = net.nodes[v].elevation_m - net.nodes[u].elevation_m
             run = math.sqrt(max(lk.length_m**2 - rise**2, 0.0))
-            hops[(u, v)] = Hop(k, None, rise, movement.slope_factor(rise, run), lk.length_m)
+            hops[(u, v)] = Hop(k, None, rise, movement.slope_factor(rise, run), lk.length_m,
+                               2 * k + (0 if lk.a == u else 1))
             walk.add_edge(u, v, link=k, length=lk.length_m, hoist=None)
             if lk.kind in DRIVABLE:
                 drive.add_edge(u, v, link=k, length=lk.length_m, hoist=None)

@@ -75,25 +75,30 @@ def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
 
 def _announce(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """PA, paging and radio: repeated messages heard with a probability each time."""
-    people = d.spec.people
-    parties = d.spec.parties
-    if ch.type == "cap_lamp_paging":
-        def eligible(k: int) -> bool:
-            return any(people[i].paging for i in parties[k].members)
-    elif ch.type == "leaky_feeder":
-        def eligible(k: int) -> bool:
-            return any(people[i].radio for i in parties[k].members)
-    else:
-        def eligible(k: int) -> bool:
-            return True
-    miners_only = ch.type != "mine_pa"
+    listeners = None if ch.type == "mine_pa" else _carriers(d, ch)  # PA: anyone within earshot
+    unwarned_at = d.unwarned_at
 
     def targets() -> list[int]:
-        nodes = ch.coverage or tuple(sorted(d.unwarned_at))
-        return [k for nd in nodes for k in sorted(d.unwarned_at.get(nd, ()))
-                if eligible(k) and (not miners_only or parties[k].relay == "crew")]
+        out: list[int] = []
+        for nd in ch.coverage or sorted(unwarned_at):
+            here = unwarned_at.get(nd)
+            if here:
+                out.extend(sorted(here if listeners is None else here & listeners))
+        return out
 
     yield from _repeat_until_heard(d, ch, rng, targets)
+
+
+def _carriers(d: Drill, ch: Channel) -> frozenset[int]:
+    """The miners' parties that carry the channel's receiver (a cap-lamp pager or a radio), built once per spec."""
+    got = d.routing.listeners.get(ch.id)
+    if got is None:
+        people = d.spec.people
+        carried = "paging" if ch.type == "cap_lamp_paging" else "radio"
+        got = frozenset(p.index for p in d.spec.parties if p.relay == "crew"
+                        and any(getattr(people[i], carried) for i in p.members))
+        d.routing.listeners[ch.id] = got
+    return got
 
 
 def _repeat_until_heard(d: Drill, ch: Channel, rng: np.random.Generator,
@@ -101,16 +106,19 @@ def _repeat_until_heard(d: Drill, ch: Channel, rng: np.random.Generator,
     """Repeat the message every cycle; each listener not yet warned catches it with a probability.
 
     Stops when nobody is left to hear it; a cycle while the channel cannot send (no power, down) is lost.
+    The listeners' draws of a cycle are one vector, in the listeners' order.
     """
+    env = d.env
+    p = ch.hear_probability
     while True:
         left = targets()
         if not left:
             return
-        if d.channel_works(ch, d.env.now):
-            for k in left:
-                if rng.random() < ch.hear_probability:
+        if d.channel_works(ch, env.now):
+            for k, u in zip(left, rng.random(len(left)).tolist(), strict=True):
+                if u < p:
                     d.warn_party(k, ch.id)
-        yield d.env.timeout(ch.repeat_interval_s)
+        yield env.timeout(ch.repeat_interval_s)
 
 
 def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
