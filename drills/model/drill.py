@@ -12,20 +12,22 @@ sees the same people, water and channel luck (common random numbers).
 
 from __future__ import annotations
 
-import heapq
 import math
 import zlib
 from collections import defaultdict
 from collections.abc import Generator
+from heapq import heappop, heappush
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import simpy
+from simpy.core import BoundClass
 
 from drills.model import decision, movement, traffic, warning
 from drills.model.hoist import Cage
 from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
+from drills.model.movement import SFPE_FREE_DENSITY
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, PersonRecord
 from drills.model.routing import routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
@@ -79,6 +81,31 @@ class CombinedWater:
         return min(p.node_time_depth(node, depth_m) for p in self.parts)
 
 
+class DrillEnvironment(simpy.Environment):
+    """SimPy's environment that keeps the generators of the processes it starts, so that a finished
+    drill can close the ones still waiting and its objects are freed at once by reference counting
+    instead of lingering as cycles for the garbage collector."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[Generator[Any, Any, Any]] = []
+        # SimPy binds its event classes (timeout, event, ...) to the instance for speed, but only those
+        # of the instance's own class; bind the base class's too (process is overridden here)
+        for name, obj in simpy.Environment.__dict__.items():
+            if type(obj) is BoundClass and name != "process":
+                setattr(self, name, getattr(self, name))
+
+    def process(self, generator: Generator[Any, Any, Any]) -> simpy.Process:  # type: ignore[override]
+        self.started.append(generator)
+        return simpy.Process(self, generator)
+
+    def release(self) -> None:
+        """Close every process still waiting (the drill is over); the environment is not run again."""
+        for g in self.started:
+            g.close()
+        self.started.clear()
+
+
 class Drill:
     """The state of one replication. Channel and decision processes use its public methods."""
 
@@ -86,7 +113,7 @@ class Drill:
         self.spec = spec
         self.rep = replication
         self.seed = seed
-        self.env = simpy.Environment()
+        self.env = DrillEnvironment()
         self.net = spec.network
         self.routing = routing_of(spec)
         self.timeline: list[Event] = []
@@ -251,13 +278,18 @@ class Drill:
             self.log("hazard", "dam breach", t=self.breach_s)
 
     def _link_wet_s(self) -> list[float]:
-        """When each passage first has water in it (before then its depth is zero); built on first use."""
+        """When each passage first has water in it (before then its depth is zero); built on first use,
+        with the rest of what the movement loop reads (:attr:`_walk_context`)."""
         if self._wet is None:
             water = self.water
             if hasattr(water, "links_time_depth"):
                 self._wet = water.links_time_depth(1e-3)
             else:
                 self._wet = [float(water.link_time_depth(k, 1e-3)) for k in range(len(self.net.links))]
+            r = self.routing
+            self._walk_context = (self._wet, self.net.links, self.cut_s, water, r.ladder, r.area, r.dry_capacity,
+                                  self.gate_free, self.link_peak_queue, self.on_link,
+                                  self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly)
         return self._wet
 
     def _parties(self, rng: np.random.Generator) -> None:
@@ -343,8 +375,13 @@ class Drill:
             env.process(self._fault_processes())
         for party in self.spec.parties:
             env.process(self._party(party))
-        env.run(until=self.spec.duration_s)
-        return self._result()
+        try:
+            env.run(until=self.spec.duration_s)
+            return self._result()
+        finally:  # break the drill's reference cycles (waiting processes, cages calling back)
+            env.release()
+            for cage in self.cages:
+                cage.detach()
 
     def log(self, kind: str, what: str, t: float | None = None) -> None:
         self.timeline.append(Event(float(self.env.now if t is None else t), kind, what))
@@ -543,7 +580,7 @@ class Drill:
         self.departed_s[k] = env.now
         self.present[node] -= size
         # on the way: the movement loop runs in this same process (one process per party, no delegation)
-        path = self.routing.planned.get(node) or self._reroute(party, node)
+        legs = self.routing.planned_legs.get(node) or self._reroute(party, node)  # (next node, hop) per step
         refuges_full: set[int] = set()
         margin = INF
         pos = 0
@@ -552,55 +589,52 @@ class Drill:
         if driving:
             limit = traffic.CAR_WADING_LIMIT_M
             imp = self.impassable(limit)
-        wet = self._wet if self._wet is not None else self._link_wet_s()
-        hops, links, cut, water = self.routing.hops, self.net.links, self.cut_s, self.water
-        places = self.routing.surface if crew else self.routing.assembly
-        arrived_as = "surface" if crew else "assembly"
-        ladder, area, dry_cap = self.routing.ladder, self.routing.area, self.routing.dry_capacity
-        gate_free, peak, on_link = self.gate_free, self.link_peak_queue, self.on_link
-        heappop, heappush, timeout = heapq.heappop, heapq.heappush, env.timeout
+        if self._wet is None:
+            self._link_wet_s()
+        (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
+         assembly) = self._walk_context
+        places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
+        timeout = env.timeout
         speed = self.speed[k]
-        free_density = movement.SFPE_FREE_DENSITY
         while True:
+            now = env.now
             if places[node]:
-                self._safe(k, arrived_as, node, min(margin, imp[node] - env.now), size if crew else 0)
+                self._safe(k, arrived_as, node, min(margin, imp[node] - now), size if crew else 0)
                 return
-            if path is None:
+            if legs is None:
                 if driving:  # leave the car and walk
                     party = _on_foot(party)
                     driving = False
                     limit = self._limit(party)
                     imp = self.impassable(limit)
-                    path, pos = self._reroute(party, node), 0
+                    legs, pos = self._reroute(party, node), 0
                     continue
                 t_catch = imp[node]
                 if t_catch < self.spec.duration_s:
-                    yield timeout(max(t_catch - env.now, 0.0))
+                    yield timeout(max(t_catch - now, 0.0))
                     self._caught(k, node, "underground" if crew else "in_open")
                 else:
                     self.end[k] = node
                 return
-            if pos >= len(path) - 1:
+            if pos >= len(legs):
                 if node in self.spec.refuges and node not in refuges_full:
                     if self.seats[node] >= size:
                         self.seats[node] -= size
                         self.in_refuge[node].append(k)
-                        self._safe(k, "refuge", node, min(margin, imp[node] - env.now), 0)
+                        self._safe(k, "refuge", node, min(margin, imp[node] - now), 0)
                         return
                     refuges_full.add(node)
-                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
+                legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            nxt = path[pos + 1]
-            hop = hops.get((node, nxt))
+            nxt, hop = legs[pos]
             if hop is None or (driving and hop.link is not None and links[hop.link].kind != "road"):
-                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
+                legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             li = hop.link
             if li is None:  # a ride in the cage
                 cage = self.node_of_hoist[node]
-                now = env.now
-                if not cage.available(now) or not self._station_usable(node, now):
-                    path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
+                if now >= wade[node] or not cage.available(now):  # station flooded or cage stopped
+                    legs, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 self.present[node] += 1
                 rider = cage.request(node, k)
@@ -609,7 +643,7 @@ class Drill:
                 got = yield rider.signal
                 self.present[node] -= 1
                 if got == "cancelled":  # the cage stopped: take another way out
-                    path, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
+                    legs, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 if got == "flooded":
                     self._caught(k, node, "underground")
@@ -618,13 +652,12 @@ class Drill:
                 yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
-            now = env.now
             depth = water.link_depth(li, now) if now >= wet[li] else 0.0
             if depth >= limit or now >= cut[li]:
-                path, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
+                legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
-            key = hop.key
             if depth == 0.0 and not driving and not ladder[li]:  # the common case, inlined
+                key = hop.key
                 cap = dry_cap[li] / size
                 free = gate_free[key]
                 t_enter = now if now > free else free
@@ -637,12 +670,12 @@ class Drill:
                     heappop(occ)
                 v = speed * hop.slope
                 density = len(occ) * size / area[li]
-                if density > free_density:
+                if density > SFPE_FREE_DENSITY:
                     v *= movement.crowd_factor(density)
                 travel = hop.length_m / v
                 heappush(occ, t_enter + travel)
             else:
-                t_enter, travel = self._passage(party, links[li], hop, key, now, depth)
+                t_enter, travel = self._passage(party, links[li], hop, hop.key, now, depth)
             t_exit = t_enter + travel
             t_here = imp[node]
             t_there = imp[nxt]
@@ -656,7 +689,6 @@ class Drill:
             if t_here - t_enter < margin:
                 margin = t_here - t_enter
             node, pos = nxt, pos + 1
-
 
     def _home_situation(self, party: Party) -> str:
         if party.relay == "crew":
@@ -726,7 +758,7 @@ class Drill:
         if queued > self.link_peak_queue[link.index]:
             self.link_peak_queue[link.index] = queued
         while occ and occ[0] <= t_enter:
-            heapq.heappop(occ)
+            heappop(occ)
         if party.mode == "drive":
             v = traffic.speed_mps(road, len(occ), link.length_m, link.lanes)
             travel = movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
@@ -739,7 +771,7 @@ class Drill:
             if density > movement.SFPE_FREE_DENSITY:
                 v *= movement.crowd_factor(density)
             travel = link.length_m / v if depth == 0.0 else movement.passage_time_s(link.length_m, hop.rise_m, v, depth)
-        heapq.heappush(occ, t_enter + travel)
+        heappush(occ, t_enter + travel)
         return t_enter, travel
 
     def _safe(self, k: int, outcome: str, node: int, margin: float, leaves_underground: int) -> None:
@@ -751,8 +783,9 @@ class Drill:
         self.margin[k] = margin
 
     def _reroute(self, party: Party, node: int, *, avoid_refuges: set[int] | frozenset[int] = frozenset(),
-                 no_hoist: bool = False) -> list[int] | None:
-        """Nearest place of safety by the passable network now; else the nearest refuge with seats."""
+                 no_hoist: bool = False) -> list[tuple[int, Any]] | None:
+        """Nearest place of safety by the passable network now, else the nearest refuge with seats, as legs
+        (:meth:`Routing.legs_of`); None if there is neither."""
         now = self.env.now
         limit = self._limit(party)
         water = self.water
@@ -781,11 +814,11 @@ class Drill:
         dist, paths = nx.single_source_dijkstra(graph, node, weight=weight)
         safe = [x for x in dist if self._is_destination(party, x) is not None]
         if safe:
-            return paths[min(safe, key=lambda x: (dist[x], x))]
+            return self.routing.legs_of(paths[min(safe, key=lambda x: (dist[x], x))])
         refuges = [x for x in dist if x in self.spec.refuges and x not in avoid_refuges
                    and self.seats[x] >= len(party.members)]
         if refuges:
-            return paths[min(refuges, key=lambda x: (dist[x], x))]
+            return self.routing.legs_of(paths[min(refuges, key=lambda x: (dist[x], x))])
         return None
 
     # ------------------------------------------------------------------ results

@@ -141,6 +141,10 @@ class Cage:
         self._wake = env.event()
         self.process = env.process(self._run())
 
+    def detach(self) -> None:
+        """Drop the call-backs into the drill once it is over (they would keep it alive in a cycle)."""
+        self._station_usable = self._powered = None
+
     def queue_length(self) -> int:
         return self.waiting
 

@@ -49,6 +49,23 @@ class FloodGeometry:
     link_low_m: np.ndarray
     node_elev_m: np.ndarray
 
+    def levels_for_depth(self, places: str, depth_m: float) -> np.ndarray:
+        """The pool level at which each node (``places="nodes"``) or link's low end ("links") is ``depth_m``
+        deep: its floor plus the depth, but not below its spill level; inf where the pool never reaches.
+
+        The same for every replication, so kept once per geometry and depth (read-only)."""
+        cache = self.__dict__.setdefault("_levels", {})  # a cache on a frozen dataclass
+        z = cache.get((places, depth_m))
+        if z is None:
+            spill, floor = ((self.node_spill_m, self.node_elev_m) if places == "nodes"
+                            else (self.link_spill_m, self.link_low_m))
+            z = floor + depth_m
+            z = np.where(spill > self.source_elevation_m, np.maximum(z, spill), z)
+            z[~np.isfinite(spill)] = math.inf
+            z.flags.writeable = False
+            cache[(places, depth_m)] = z
+        return z
+
 
 def spill_elevations(network: Network, source: int) -> np.ndarray:
     """Lowest pool level at which water from ``source`` reaches each node (inf if never)."""
@@ -171,29 +188,27 @@ class WaterTimeline:
         g = self.geometry
         return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m)
 
-    def _times_depth(self, spill: np.ndarray, floor_m: np.ndarray, depth_m: float) -> list[float]:
-        """:meth:`_time_depth` for many places at once (the same arithmetic, element by element)."""
-        z = floor_m + depth_m
-        z = np.where(spill > self.geometry.source_elevation_m, np.maximum(z, spill), z)
+    def _times_depth(self, places: str, depth_m: float) -> list[float]:
+        """:meth:`_time_depth` for every node or link at once (the same arithmetic, element by element)."""
+        z = self.geometry.levels_for_depth(places, depth_m)
         lv = self.level_m
-        reached = np.isfinite(spill) & (lv[-1] >= z)
-        first = np.searchsorted(lv, z, side="left")
-        i = first.clip(1, len(lv) - 1)
+        n = len(lv)
+        first = np.searchsorted(lv, z, side="left")  # n where the pool never gets that high (or z is inf)
+        i = np.minimum(np.maximum(first, 1), n - 1)
         z0, z1 = lv[i - 1], lv[i]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            f = np.where(z1 > z0, (z - z0) / (z1 - z0), 1.0)
-        t = np.where(first == 0, 0.0, (i - 1 + f) * self.dt_s)
-        return np.where(reached, t, math.inf).tolist()
+        rising = z1 > z0
+        t = (i - 1 + np.where(rising, (z - z0) / np.where(rising, z1 - z0, 1.0), 1.0)) * self.dt_s
+        t[first == 0] = 0.0
+        t[first >= n] = math.inf
+        return t.tolist()
 
     def nodes_time_depth(self, depth_m: float) -> list[float]:
         """:meth:`node_time_depth` of every node, in node order."""
-        g = self.geometry
-        return self._times_depth(g.node_spill_m, g.node_elev_m, depth_m)
+        return self._times_depth("nodes", depth_m)
 
     def links_time_depth(self, depth_m: float) -> list[float]:
         """:meth:`link_time_depth` of every link, in link order."""
-        g = self.geometry
-        return self._times_depth(g.link_spill_m, g.link_low_m, depth_m)
+        return self._times_depth("links", depth_m)
 
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the depth at ``node`` reaches ``depth_m``."""

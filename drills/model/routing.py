@@ -38,6 +38,7 @@ class Routing:
     drive: nx.DiGraph
     hops: dict[tuple[int, int], Hop]
     planned: dict[int, list[int] | None] = field(default_factory=dict)
+    planned_legs: dict[int, list[tuple[int, Hop | None]] | None] = field(default_factory=dict)
     surface: list[bool] = field(default_factory=list)
     assembly: list[bool] = field(default_factory=list)
     dry_capacity: list[float] = field(default_factory=list)
@@ -52,6 +53,13 @@ class Routing:
         if self._party_static is None:
             self._party_static = PartyStatic.of(spec)
         return self._party_static
+
+    def legs_of(self, path: list[int] | None) -> list[tuple[int, Hop | None]] | None:
+        """A path as its hops: ``(next node, hop)`` for each step; the hop is None where the graph has none."""
+        if path is None:
+            return None
+        hops = self.hops
+        return [(v, hops.get((u, v))) for u, v in itertools.pairwise(path)]
 
     def legs(self, graph: nx.DiGraph, source: int, target: int, time_of) -> list[tuple[int, int, float]]:
         try:
@@ -170,6 +178,7 @@ def routing_of(spec: Any) -> Routing:
         r = build_routing(spec.network, spec.hoists)
         for start, route in spec.routes.items():
             r.planned[start] = _planned_path(r.walk, start, route.path)
+            r.planned_legs[start] = r.legs_of(r.planned[start])
         object.__setattr__(spec, "_routing", r)  # a cache on a frozen dataclass: same content, built once
     return r
 
