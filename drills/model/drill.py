@@ -34,6 +34,7 @@ from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 INF = math.inf
 NAN = math.nan
+NO_REFUGES: frozenset[int] = frozenset()
 
 STREAM_HAZARD = 1
 STREAM_PEOPLE = 2
@@ -581,7 +582,7 @@ class Drill:
         self.present[node] -= size
         # on the way: the movement loop runs in this same process (one process per party, no delegation)
         legs = self.routing.planned_legs.get(node) or self._reroute(party, node)  # (next node, hop) per step
-        refuges_full: set[int] = set()
+        refuges_full: set[int] | frozenset[int] = NO_REFUGES  # refuges found full (a set once there is one)
         margin = INF
         pos = 0
         crew = party.relay == "crew"
@@ -598,8 +599,13 @@ class Drill:
         speed = self.speed[k]
         while True:
             now = env.now
-            if places[node]:
-                self._safe(k, arrived_as, node, min(margin, imp[node] - now), size if crew else 0)
+            if places[node]:  # safe
+                if crew:
+                    self.underground -= size
+                self.outcome[k] = arrived_as
+                self.outcome_s[k] = now
+                self.end[k] = node
+                self.margin[k] = min(margin, imp[node] - now)
                 return
             if legs is None:
                 if driving:  # leave the car and walk
@@ -623,7 +629,7 @@ class Drill:
                         self.in_refuge[node].append(k)
                         self._safe(k, "refuge", node, min(margin, imp[node] - now), 0)
                         return
-                    refuges_full.add(node)
+                    refuges_full = {*refuges_full, node}
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             nxt, hop = legs[pos]

@@ -139,6 +139,8 @@ class Cage:
         self._station_usable = station_usable  # (station, t) -> bool
         self._powered = powered  # (t, hoist) -> bool: power and the hoist itself in service
         self._wake = env.event()
+        # signal plus travel between every pair of stations, computed once
+        self._wind = {(a, b): hoist.wind_s(a, b) for a in hoist.stations for b in hoist.stations}
         self.process = env.process(self._run())
 
     def detach(self) -> None:
@@ -215,7 +217,7 @@ class Cage:
                 continue
             start = env.now
             if self.position != station:
-                yield env.timeout(h.wind_s(self.position, station))
+                yield env.timeout(self._wind[(self.position, station)])
                 self.position = station
                 if not self._station_usable(station, env.now) or not self.queues[station]:
                     self.stats.busy_s += env.now - start
@@ -225,12 +227,14 @@ class Cage:
             riders = [q.popleft() for _ in range(n)]
             self.waiting -= n
             board_s = env.now
+            waits = self.stats.waits
             for r in riders:
-                self.stats.waits.append(board_s - r.arrived_s)
+                waits.append(board_s - r.arrived_s)
                 r.board_s = board_s
                 r.signal.succeed("boarded")
-            yield env.timeout(rest_time_s(n, h.decks) + h.wind_s(station, h.collar))
-            yield env.timeout(rest_time_s(n, h.decks))
+            rest = rest_time_s(n, h.decks)
+            yield env.timeout(rest + self._wind[(station, h.collar)])
+            yield env.timeout(rest)
             self.position = h.collar
             self.stats.trips += 1
             self.stats.persons += n
