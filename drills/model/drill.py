@@ -12,6 +12,8 @@ sees the same people, water and channel luck (common random numbers).
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import zlib
 from collections import defaultdict
@@ -854,49 +856,13 @@ class Drill:
             if t < end_t and net.nodes[i].kind in ("shaft_station", "refuge", "workplace", "household", "school",
                                                    "assembly_point"):
                 self.log("water", f"water at {net.nodes[i].id}", t=t)
-        fate = None  # the stream for deaths, made when someone is at risk
-        people: list[Any] = [None] * len(spec.people)
+        people = self._person_records(node_water)
         clear = [0.0] * len(net.nodes)  # when the last person left each place safely (inf: someone did not)
-        ids = self.routing.node_ids
-        rep = self.rep
-        record = PersonRecord
-        who = self.static.who
-        outcomes, outcome_ss, situations = self.outcome, self.outcome_s, self.situation
-        for party in spec.parties:
-            k = party.index
-            outcome = outcomes[k]
-            t_out = float(outcome_ss[k])
-            start = party.start
-            if outcome in SAFE_OUTCOMES:
-                margin = float(self.margin[k])
-                if t_out > clear[start]:
-                    clear[start] = t_out
-            else:
-                margin = NAN
+        for start, outcome, t_out in zip(self.static.starts, self.outcome, self.outcome_s, strict=True):
+            if outcome not in SAFE_OUTCOMES:
                 clear[start] = INF
-            situation = situations[k]
-            if not situation:
-                p_die = 0.0
-            elif situation == "underground":
-                p_die = NAN
-            else:
-                from drills.model import lethality
-
-                p_die = float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
-                                                             situation=situation))
-            warned_s, warned_by = float(self.warned_s[k]), self.warned_by[k]
-            departed, end = float(self.departed_s[k]), ids[self.end[k]]
-            water_s = node_water[start]
-            for i in party.members:
-                died = False
-                if p_die > 0:
-                    if fate is None:
-                        fate = stream(self.seed, rep, STREAM_FATE)
-                    died = bool(fate.random() < p_die)
-                pid, group, profile, crew, start_id = who[i]
-                # positional, in PersonRecord's field order (faster than keywords for 1000s of records)
-                people[i] = record(rep, pid, group, profile, crew, start_id, warned_s, warned_by, departed, outcome,
-                                   t_out, end, margin, water_s, situation, p_die, died)
+            elif t_out > clear[start]:
+                clear[start] = float(t_out)
         hoists = []
         for cage in self.cages:
             st = cage.stats
@@ -908,12 +874,44 @@ class Drill:
         node_clear = tuple(clear[i] if has_party[i] else NAN for i in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
         return DrillResult(
-            replication=self.rep, people=tuple(people), hoists=tuple(hoists), timeline=tuple(self.timeline),
+            replication=self.rep, people=people, hoists=tuple(hoists), timeline=tuple(self.timeline),
             order_s=float(self.orders.get(MINE_ORDER, NAN)), node_water_s=node_water, node_clear_s=node_clear,
             link_peak_queue=tuple(self.link_peak_queue), events=scheduled_events(self.env),
             actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)),
             entered=self.entered, entry_violations=self.entry_violations, peak_underground=self.peak_underground,
             faults=tuple(self.faults_happened))
+
+    def _person_records(self, node_water: tuple[float, ...]) -> tuple[PersonRecord, ...]:
+        """One record per person, built column by column (each column one pass in C where it can be)."""
+        st = self.static
+        m = len(self.spec.parties)
+        safe = [o in SAFE_OUTCOMES for o in self.outcome]
+        p_die = [0.0 if not sit else NAN if sit == "underground" else self._fatality(k, sit)
+                 for k, sit in enumerate(self.situation)]
+        columns = [
+            list(map(float, self.warned_s)), self.warned_by, list(map(float, self.departed_s)), self.outcome,
+            list(map(float, self.outcome_s)), list(map(self.routing.node_ids.__getitem__, self.end)),
+            [float(x) if ok else NAN for x, ok in zip(self.margin, safe, strict=True)],
+            list(map(node_water.__getitem__, st.starts)), self.situation, p_die,
+        ]
+        if not st.one_each:  # households: every member shares the household's record
+            columns = [[col[k] for k in st.party_of] for col in columns]
+        died = [False] * len(st.who)
+        fate = None  # the stream for deaths, made when someone is at risk; draws in party and member order
+        for k in range(m):
+            if p_die[k] > 0:
+                if fate is None:
+                    fate = stream(self.seed, self.rep, STREAM_FATE)
+                for i in self.spec.parties[k].members:
+                    died[i] = bool(fate.random() < p_die[k])
+        new = functools.partial(tuple.__new__, PersonRecord)  # positional, in PersonRecord's field order
+        return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died)))
+
+    def _fatality(self, k: int, situation: str) -> float:
+        from drills.model import lethality
+
+        return float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
+                                                    situation=situation))
 
 
 def _window_share(busy: float, first: float, last: float) -> float:

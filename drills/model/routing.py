@@ -106,6 +106,9 @@ class PartyStatic:
     present_count: list[int]  # people at each node at the start
     has_party: list[bool]  # some party starts at the node (now or with a later shift)
     who: list[tuple[str, str, str, str, str]]  # per person: id, group, profile, crew, starting place id
+    who_columns: tuple[list[str], ...]  # the same as five columns
+    party_of: list[int]  # per person, the party it belongs to
+    one_each: bool  # every party is one person, the person with the party's index
 
     @classmethod
     def of(cls, spec: Any) -> PartyStatic:
@@ -114,7 +117,11 @@ class PartyStatic:
         groups: dict[str, list[int]] = {}
         crews: dict[str, list[int]] = {}
         present_at: dict[int, list[int]] = {}
+        who = [(q.id, q.group, q.profile, q.crew, spec.network.nodes[q.start].id) for q in spec.people]
+        party_of = [0] * len(spec.people)
         for p in parties:
+            for i in p.members:
+                party_of[i] = p.index
             groups.setdefault(p.profile, []).append(p.index)
             crews.setdefault(p.crew, []).append(p.index)
             if p.enters_s == 0:
@@ -137,7 +144,10 @@ class PartyStatic:
             present_count=[sum(len(p.members) for p in parties if p.start == i and p.enters_s == 0)
                            for i in range(len(spec.network.nodes))],
             has_party=[any(p.start == i for p in parties) for i in range(len(spec.network.nodes))],
-            who=[(q.id, q.group, q.profile, q.crew, spec.network.nodes[q.start].id) for q in spec.people],
+            who=who,
+            who_columns=tuple(list(col) for col in zip(*who, strict=True)) if who else ([],) * 5,
+            party_of=party_of,
+            one_each=all(p.members == (p.index,) for p in parties) and len(spec.people) == len(parties),
         )
 
 
