@@ -888,7 +888,7 @@ class Drill:
         safe = [o in SAFE_OUTCOMES for o in self.outcome]
         p_die = [0.0 if not sit else NAN if sit == "underground" else self._fatality(k, sit)
                  for k, sit in enumerate(self.situation)]
-        columns = [
+        columns: list[list[Any]] = [
             list(map(float, self.warned_s)), self.warned_by, list(map(float, self.departed_s)), self.outcome,
             list(map(float, self.outcome_s)), list(map(self.routing.node_ids.__getitem__, self.end)),
             [float(x) if ok else NAN for x, ok in zip(self.margin, safe, strict=True)],
