@@ -553,3 +553,54 @@ def test_schema_faults_in_scenario_and_plan_are_all_reported(files: DrillFiles) 
         (files.path("scenario").resolve(), scen_line, "scenario.duration_s"),
         (files.path("plan").resolve(), plan_line, "plan.warning.triggers[0].threshold"),
     }, listing(probs)
+
+
+# ---------------------------------------------------------------- faults of both kinds in one file
+
+
+def test_wrong_type_and_misspelt_node_in_one_file_are_both_reported(files: DrillFiles) -> None:
+    """A schema fault no longer hides a reference to a node that does not exist in the same file."""
+    typed = files.edit("plan", "hear_probability: 0.7", "hear_probability: 70%")
+    named = files.edit("plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise-top]")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [
+        (typed, "plan.channels[0].hear_probability"),
+        (named, "plan.evacuation.exits[2]"),
+    ], listing(probs)
+    assert "did you mean 'raise_top'" in probs[1].message
+
+
+def test_a_misspelt_reference_after_a_faulty_list_item_keeps_its_own_index(files: DrillFiles) -> None:
+    """Items of a list are left out to check the rest; problems further down keep the file's indices."""
+    bad = files.edit("plan", "path: [stope360w, lad360, lad240, lad120, raise_top]\n",
+                     "path: [stope360w, lad360, lad240, lad120, raise_top]\n        speed: 3\n", mark="speed")
+    typo = files.edit("plan", "path: [ramp180, ramp120, portal]", "path: [ramp180, ramp121, portal]")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [
+        (bad, "plan.evacuation.routes[1].speed"),
+        (typo, "plan.evacuation.routes[4].path[1]"),
+    ], listing(probs)
+
+
+def test_an_item_left_out_is_not_reported_again_as_missing(files: DrillFiles) -> None:
+    """A node with a faulty value is left out of the check; the passages and crews naming it are not
+    reported as naming a node that does not exist."""
+    line = files.edit("site", '{id: "mag120", kind: "workplace", x_m: -150, elevation_m: -119.55',
+                      '{id: "mag120", kind: "workplace", x_m: -150, elevation_m: deep')
+    check(only(files.problems()), files.path("site"), line, "site.nodes[25].elevation_m", "valid number")
+
+
+def test_a_rule_that_fails_only_because_an_item_was_left_out_is_not_reported(files: DrillFiles) -> None:
+    """Leaving out a faulty passage cuts routes through it; that is not a fault of the plan."""
+    line = files.edit("site", '{id: "d120_st_mag", kind: "drift", from: "st120", to: "mag120", length_m: 150',
+                      '{id: "d120_st_mag", kind: "drift", from: "st120", to: "mag120", length_m: far')
+    check(only(files.problems()), files.path("site"), line, "site.links[19].length_m", "valid number")
+
+
+def test_route_from_a_place_no_passage_reaches_is_a_problem_not_a_crash(files: DrillFiles) -> None:
+    files.edit("site", '    - {id: "mag120", kind: "workplace"',
+               '    - {id: "vault", kind: "workplace", x_m: -900, elevation_m: -119.0, level: "-120"}\n'
+               '    - {id: "mag120", kind: "workplace"')
+    line = files.edit("plan", "from: [stope120e, stope120w, mag120]", "from: [stope120e, stope120w, mag120, vault]")
+    check(only(files.problems()), files.path("plan"), line, "plan.evacuation.routes[3].from[3]",
+          "no passage from 'vault'")

@@ -21,7 +21,7 @@ from drills.inputs.problems import InputError, Problem
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
-from drills.inputs.validate import validate
+from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml
 from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
@@ -63,30 +63,50 @@ class _Problems:
 
 def load_file(path: str | Path) -> tuple[str, Any, YamlDocument]:
     """Load and validate one file of any kind, recognised by its top-level key."""
-    doc = load_yaml(path)
-    data = doc.data
-    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in ("site", "plan", "scenario"):
-        raise InputError([Problem(str(doc.path), 1, "",
-                                  "expected one top-level key: 'site', 'plan' or 'scenario'")])
-    kind = next(iter(data))
-    models: dict[str, type[SiteFile] | type[PlanFile] | type[ScenarioFile]] = {
-        "site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}
-    model = models[kind]
-    body = getattr(validate(doc, model), kind)
+    kind, body, doc, problems, _ = _read(path)
+    if problems:
+        raise InputError(problems)
     return kind, body, doc
 
 
+_MODELS: dict[str, type[SiteFile] | type[PlanFile] | type[ScenarioFile]] = {
+    "site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}
+
+
+def _read(path: str | Path) -> tuple[str, Any, YamlDocument, list[Problem], set[str]]:
+    """Load one file: its kind, its body (of the file, or of the part of it without faults; None if
+    nothing can be checked), the document to locate problems in, its problems, and the ids left out."""
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _MODELS:
+        raise InputError([Problem(str(doc.path), 1, "",
+                                  "expected one top-level key: 'site', 'plan' or 'scenario'")])
+    kind = next(iter(data))
+    model, part, problems, removed = validate_partial(doc, _MODELS[kind])
+    return kind, (getattr(model, kind) if model is not None else None), part, problems, removed
+
+
+#: Cross-reference problems that still make sense when part of a file had to be left out: a name
+#: that matches nothing. (Rules such as "a route must be connected" could fail only because of it.)
+_NAMES_NOTHING = ("no node ", "no role ", "no channel ", "no shift ", "no dam ", "unknown profile ", "duplicate ")
+
+
 def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
-    """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together."""
+    """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together.
+
+    Every problem is reported at once: those of each file's own schema and, for the parts of the files
+    that fit their schema, references to names that do not exist.
+    """
     scenario_path = Path(scenario_path)
     try:
-        kind, scen, sdoc = load_file(scenario_path)
+        kind, scen, sdoc, problems, removed = _read(scenario_path)
     except InputError as exc:
-        # still read the site and plan the scenario names, so that all faults are reported at once
         raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path)) from None
     if kind != "scenario":
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
-    problems: list[Problem] = []
+    if scen is None:
+        # still read the site and plan the scenario names, so that all faults are reported at once
+        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path))
     site_path = _beside(scenario_path, scen.site)
     if plan_path is None:
         plan_path = _beside(scenario_path, scen.plan)
@@ -100,20 +120,29 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
                 problems.append(sdoc.problem(where, f"plan file not found: {path}"))
             continue
         try:
-            k, body, doc = load_file(path)
+            k, body, doc, own, left_out = _read(path)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         if k != want:
             problems.append(Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected"))
             continue
-        loaded[want] = (body, doc)
+        problems.extend(own)
+        removed |= left_out
+        if body is not None:
+            loaded[want] = (body, doc)
+    if len(loaded) == 2:
+        site, site_doc = loaded["site"]
+        plan, plan_doc = loaded["plan"]
+        out = Loaded(scen, site, plan, sdoc, site_doc, plan_doc)
+        try:
+            check(out)
+        except InputError as exc:
+            partial = bool(problems)  # some file fitted its schema only in part
+            problems.extend(p for p in exc.problems if not partial or (
+                p.message.startswith(_NAMES_NOTHING) and not any(f"{r!r}" in p.message for r in removed)))
     if problems:
         raise InputError(problems)
-    site, site_doc = loaded["site"]
-    plan, plan_doc = loaded["plan"]
-    out = Loaded(scen, site, plan, sdoc, site_doc, plan_doc)
-    check(out)
     return out
 
 
@@ -238,6 +267,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     hoist_of = {s: h for h in site.hoists for s in h.stations[1:]}
     collar_of = {h.id: h.stations[0] for h in site.hoists}
     g = nx.DiGraph()
+    g.add_nodes_from(nodes)  # a place no passage reaches is still a place (it has no path, not no node)
     for lk in site.links:
         if lk.kind in WALKABLE:
             g.add_edge(lk.from_, lk.to)

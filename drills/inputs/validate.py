@@ -135,3 +135,88 @@ def _merge_misspellings(found: dict[tuple[Any, ...], list[str]], vocabulary: set
             near = difflib.get_close_matches(str(u[-1]), sorted(vocabulary), n=1, cutoff=0.8)
             hint = f"; did you mean {near[0]!r}?" if near else ""
             found[u] = [m if m != "unknown field" else f"unknown field {u[-1]!r}{hint}" for m in found[u]]
+
+
+#: How many times a partial copy is cut down further before giving up.
+_REPAIR_ROUNDS = 4
+
+
+def validate_partial(doc: YamlDocument, model: type[M]) -> tuple[M | None, YamlDocument, list[Problem], set[str]]:
+    """Validate ``doc``; if it does not fit, also try a copy without the faulty parts.
+
+    The copy leaves out every list item with a fault in it (and every unknown field), so that the rest
+    of the file can still be checked against the other files: a planner then sees a misspelt node id
+    in the same run as a wrong type elsewhere in the file. Faults outside any list item (a wrong type in
+    a required top-level field) leave nothing to check, and the model is then None.
+
+    Returns:
+        the model (of the file, or of the copy; None if neither fits), a document for locating problems
+        in what the model was built from (indices mapped back to the file's), the file's own problems,
+        and the ids of the list items left out (references to them are not reported as missing).
+    """
+    try:
+        return model.model_validate(doc.data), doc, [], set()
+    except ValidationError as exc:
+        problems = problems_from(doc, exc, _vocabulary(model))
+        errors = exc.errors()
+    drop_items: set[tuple[Any, ...]] = set()
+    drop_keys: set[tuple[Any, ...]] = set()
+    part = doc
+    for _ in range(_REPAIR_ROUNDS):
+        for err in errors:
+            loc = part.original(_walkable(part.data, tuple(err["loc"])))
+            if err.get("type") == "extra_forbidden":
+                drop_keys.add(loc)
+                continue
+            item = max((j for j, x in enumerate(loc) if isinstance(x, int)), default=None)
+            if item is not None:
+                drop_items.add(loc[: item + 1])
+            elif len(loc) > 2 and loc not in drop_keys:  # an optional field, perhaps: leave it out
+                drop_keys.add(loc)
+            else:
+                return None, doc, problems, set()
+        kept: dict[tuple[Any, ...], list[int]] = {}
+        data = _without(doc.data, drop_items, drop_keys, (), kept)
+        part = YamlDocument(doc.path, data, doc.tree, kept)
+        try:
+            body = model.model_validate(data)
+        except ValidationError as again:
+            errors = again.errors()
+            continue
+        removed = {str(_at(doc.data, loc).get("id")) for loc in drop_items if isinstance(_at(doc.data, loc), dict)}
+        return body, part, problems, removed - {"None"}
+    return None, doc, problems, set()
+
+
+def _walkable(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The longest start of ``loc`` that leads to a value in ``data`` (pydantic adds branch names)."""
+    out: list[Any] = []
+    node = data
+    for part in loc:
+        walks = ((isinstance(node, dict) and part in node)
+                 or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)))
+        if not walks:
+            break
+        node = node[part]
+        out.append(part)
+    return tuple(out)
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _without(data: Any, drop_items: set[tuple[Any, ...]], drop_keys: set[tuple[Any, ...]], path: tuple[Any, ...],
+             kept: dict[tuple[Any, ...], list[int]]) -> Any:
+    """A copy of ``data`` without the list items and keys named (by their location in ``data``)."""
+    if isinstance(data, dict):
+        return {k: _without(v, drop_items, drop_keys, (*path, k), kept) for k, v in data.items()
+                if (*path, k) not in drop_keys}
+    if isinstance(data, list):
+        idx = [i for i in range(len(data)) if (*path, i) not in drop_items]
+        if len(idx) != len(data):
+            kept[path] = idx
+        return [_without(data[i], drop_items, drop_keys, (*path, i), kept) for i in idx]
+    return data

@@ -37,9 +37,25 @@ class YamlDocument:
     path: Path
     data: Any
     tree: Any
+    #: For a copy with some list items left out (see :func:`drills.inputs.validate.validate_partial`):
+    #: per list, by its location in the file, the index in the file of each item kept.
+    kept: dict[tuple[int | str, ...], list[int]] | None = None
+
+    def original(self, loc: Loc) -> tuple[int | str, ...]:
+        """``loc`` in this document's data as a location in the file (they differ only in a partial copy)."""
+        if not self.kept:
+            return tuple(loc)
+        out: list[int | str] = []
+        for part in loc:
+            kept = self.kept.get(tuple(out))
+            if isinstance(part, int) and kept is not None and 0 <= part < len(kept):
+                part = kept[part]
+            out.append(part)
+        return tuple(out)
 
     def line_of(self, loc: Loc) -> int | None:
         """Return the 1-based line of the value at ``loc``, or of its nearest ancestor."""
+        loc = self.original(loc)
         node = self.tree
         line: int | None = 1 if node is not None else None
         for key in loc:
@@ -55,7 +71,7 @@ class YamlDocument:
 
     def problem(self, loc: Loc, message: str) -> Problem:
         """Build a :class:`Problem` located at ``loc`` in this file."""
-        return Problem(str(self.path), self.line_of(loc), field_name(loc), message)
+        return Problem(str(self.path), self.line_of(loc), field_name(self.original(loc)), message)
 
 
 def field_name(loc: Loc) -> str:
