@@ -311,7 +311,7 @@ class Drill:
         neighbour_relay = (beh.neighbour_relay.sample_n(rng, m) if beh.neighbour_relay is not None
                            else np.zeros(m))
         # which neighbours a household tells: a pre-drawn offset (the stream's last draw, so drawn only if used)
-        self.relay_offset = rng.integers(0, 1 << 30, size=m).tolist() if beh.neighbour_relay is not None else []
+        self.relay_offset = rng.integers(0, 1 << 30, size=m).tolist() if st.word_of_mouth else []
         self.crew_relay_s = crew_relay.tolist()
         self.neighbour_relay_s = neighbour_relay.tolist()
         self.response = response.tolist()

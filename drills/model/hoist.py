@@ -18,6 +18,7 @@ equal loads make a bigger cage never slower.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import deque
 from dataclasses import dataclass, field
@@ -94,6 +95,11 @@ class HoistDef:
     def collar(self) -> int:
         return self.stations[0]
 
+    @functools.cached_property
+    def wind_table(self) -> dict[tuple[int, int], float]:
+        """:meth:`wind_s` between every pair of stations, computed once per hoist."""
+        return {(a, b): self.wind_s(a, b) for a in self.stations for b in self.stations}
+
 
 class Rider:
     """One person waiting for or riding the cage (a slotted class: one per ride, built in the hot loop).
@@ -140,7 +146,7 @@ class Cage:
         self._powered = powered  # (t, hoist) -> bool: power and the hoist itself in service
         self._wake = env.event()
         # signal plus travel between every pair of stations, computed once
-        self._wind = {(a, b): hoist.wind_s(a, b) for a in hoist.stations for b in hoist.stations}
+        self._wind = hoist.wind_table
         self.process = env.process(self._run())
 
     def detach(self) -> None:

@@ -109,6 +109,7 @@ class PartyStatic:
     who_columns: tuple[list[str], ...]  # the same as five columns
     party_of: list[int]  # per person, the party it belongs to
     one_each: bool  # every party is one person, the person with the party's index
+    word_of_mouth: bool  # warned households tell their neighbours
 
     @classmethod
     def of(cls, spec: Any) -> PartyStatic:
@@ -148,6 +149,8 @@ class PartyStatic:
             who_columns=tuple(list(col) for col in zip(*who, strict=True)) if who else ([],) * 5,
             party_of=party_of,
             one_each=all(p.members == (p.index,) for p in parties) and len(spec.people) == len(parties),
+            word_of_mouth=(spec.behaviour.neighbour_relay is not None and spec.behaviour.neighbours_told > 0
+                           and any(p.relay == "neighbours" for p in parties)),
         )
 
 
