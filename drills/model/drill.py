@@ -444,10 +444,11 @@ class Drill:
         cue = self.spec.behaviour.water_cue_depth_m
         inr = self.spec.inrush
         times = []
+        seen = self.impassable(cue)  # when the water at each place is deep enough to be noticed
         for node, parties in self.unwarned_at.items():
             if not parties:
                 continue
-            t = inr.start_s if inr is not None and node == inr.source else self.water.node_time_depth(node, cue)
+            t = inr.start_s if inr is not None and node == inr.source else seen[node]
             if t < self.spec.duration_s:
                 times.append((float(t), node))
         times.sort()
