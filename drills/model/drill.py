@@ -137,7 +137,8 @@ class Drill:
         self.node_of_hoist: dict[int, Cage] = {}
         self.cages: list[Cage] = []
         for h in spec.hoists:
-            cage = Cage(self.env, h, station_usable=self._station_usable, powered=self._hoist_in_service)
+            cage = Cage(self.env, h, flooded_s=self.impassable(movement.WADING_LIMIT_M),
+                        powered=self._hoist_in_service if self.down else None)
             self.cages.append(cage)
             for s in h.stations[1:]:
                 self.node_of_hoist[s] = cage

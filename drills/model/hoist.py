@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -135,23 +136,24 @@ class CageStats:
 class Cage:
     """The cage of one hoist, as a SimPy process."""
 
-    def __init__(self, env: simpy.Environment, hoist: HoistDef, *, station_usable, powered):
+    def __init__(self, env: simpy.Environment, hoist: HoistDef, *, flooded_s: list[float],
+                 powered: Callable[[float, HoistDef], bool] | None):
         self.env = env
         self.h = hoist
         self.queues: dict[int, deque[Rider]] = {s: deque() for s in hoist.stations[1:]}
         self.waiting = 0
         self.position = hoist.start_station
         self.stats = CageStats()
-        self._station_usable = station_usable  # (station, t) -> bool
-        self._powered = powered  # (t, hoist) -> bool: power and the hoist itself in service
+        self._flooded_s = flooded_s  # per node: when a station there is too deep to load people
+        self._powered = powered  # (t, hoist) -> bool: power and the hoist itself in service; None: always
         self._wake = env.event()
         # signal plus travel between every pair of stations, computed once
         self._wind = hoist.wind_table
         self.process = env.process(self._run())
 
     def detach(self) -> None:
-        """Drop the call-backs into the drill once it is over (they would keep it alive in a cycle)."""
-        self._station_usable = self._powered = None
+        """Drop the call-back into the drill once it is over (it would keep the drill alive in a cycle)."""
+        self._powered = None
 
     def queue_length(self) -> int:
         return self.waiting
@@ -181,7 +183,7 @@ class Cage:
             r.signal.succeed("flooded")
 
     def available(self, t: float) -> bool:
-        return self._powered(t, self.h)
+        return self._powered is None or self._powered(t, self.h)
 
     def stop(self) -> None:
         """The cage has stopped (power lost, hoist out of service): everyone waiting must go another way.
@@ -197,7 +199,8 @@ class Cage:
 
     def _next_station(self) -> int | None:
         t = self.env.now
-        waiting = [s for s, q in self.queues.items() if q and self._station_usable(s, t)]
+        flooded = self._flooded_s
+        waiting = [s for s, q in self.queues.items() if q and t < flooded[s]]
         if not waiting:
             return None
         for s in self.h.priority:
@@ -225,7 +228,7 @@ class Cage:
             if self.position != station:
                 yield env.timeout(self._wind[(self.position, station)])
                 self.position = station
-                if not self._station_usable(station, env.now) or not self.queues[station]:
+                if env.now >= self._flooded_s[station] or not self.queues[station]:
                     self.stats.busy_s += env.now - start
                     continue
             q = self.queues[station]
