@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
 from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load
@@ -245,6 +246,9 @@ def test_run_rejects_out_of_range_options(tmp_path: Path, option: list[str]) -> 
 
 
 def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fakes replace module attributes; a module first imported while they are in place would keep
+    # them for good (drills.experiment.evaluation binds run_exercise at import), so the modules the run
+    # command imports are imported at the top of this file.
     calls: dict[str, object] = {}
 
     def fake_run_exercise(spec, **kw):
