@@ -142,7 +142,8 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
             problems.extend(p for p in exc.problems if not partial or (
                 p.message.startswith(_NAMES_NOTHING) and not any(f"{r!r}" in p.message for r in removed)))
     if problems:
-        raise InputError(problems)
+        rank = {f: i for i, f in reversed(list(enumerate(p.file for p in problems)))}
+        raise InputError(sorted(problems, key=lambda p: (rank[p.file], p.line or 0)))  # each file top to bottom
     return out
 
 
