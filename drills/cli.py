@@ -205,30 +205,38 @@ def print_scorecard(card) -> None:
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or scenario YAML files")]) -> None:
     """Check input files; a scenario is checked together with its site and plan."""
-    from drills.inputs.compile import check_plan, check_site, load, load_file
+    from drills.inputs.compile import check_plan, check_site, load, read_partial, still_meaningful
 
     problems = []
-    loaded = []
+    loaded = []  # (kind, body, doc, fits its schema in full, ids left out)
     for f in files:
         try:
-            kind, body, doc = load_file(f)
-            if kind == "scenario":
-                load(f)
-            loaded.append((kind, body, doc))
+            kind, body, doc, own, removed = read_partial(f)
+            if kind == "scenario":  # checked with its site and plan, its own faults among theirs
+                try:
+                    load(f)
+                except InputError as exc:
+                    problems.extend(exc.problems)
+            else:
+                problems.extend(own)
+            if body is not None:
+                loaded.append((kind, body, doc, not own, removed))
         except InputError as exc:
             problems.extend(exc.problems)
-    sites = {body.id: (body, doc) for kind, body, doc in loaded if kind == "site"}
-    for kind, body, doc in loaded:
+    sites = {body.id: (body, full, removed) for kind, body, _, full, removed in loaded if kind == "site"}
+    for kind, body, doc, full, removed in loaded:
         try:
             if kind == "site":
                 check_site(body, doc)
             elif kind == "plan" and body.site in sites:
                 check_plan(body, doc, sites[body.site][0])
         except InputError as exc:
-            problems.extend(exc.problems)
+            site_full, site_removed = sites[body.site][1:] if kind == "plan" else (True, set())
+            whole = full and site_full
+            problems.extend(exc.problems if whole else still_meaningful(exc.problems, removed | site_removed))
     if problems:
         _fail_input(InputError(list(dict.fromkeys(problems))))
-    for kind, body, doc in loaded:
+    for kind, body, doc, _, _ in loaded:
         note = ""
         if kind == "plan" and body.site not in sites:
             note = f" (schema only: give the site file of {body.site!r} too, or a scenario, to check its references)"

@@ -144,6 +144,16 @@ def test_validate_checks_a_plan_against_the_site_given_with_it(tmp_path: Path) -
     assert "1 problem found" in res.stderr
 
 
+def test_validate_plan_with_site_reports_a_wrong_type_and_a_misspelt_node_together(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    typed = break_file(f["plan"], "hear_probability: 0.7", "hear_probability: 70%")
+    named = break_file(f["plan"], "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise-top]")
+    res = invoke("validate", f["site"], f["plan"])
+    assert_input_failure(res, f"{f['plan']}:{typed}: plan.channels[0].hear_probability:",
+                         f"{f['plan']}:{named}: plan.evacuation.exits[2]: no node 'raise-top' in the site")
+    assert "2 problems found" in res.stderr
+
+
 def test_validate_checks_a_scenario_with_its_site_and_plan(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     line = break_file(f["scenario"], "  shift: day\n", "  shift: evening\n")

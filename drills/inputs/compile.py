@@ -63,7 +63,7 @@ class _Problems:
 
 def load_file(path: str | Path) -> tuple[str, Any, YamlDocument]:
     """Load and validate one file of any kind, recognised by its top-level key."""
-    kind, body, doc, problems, _ = _read(path)
+    kind, body, doc, problems, _ = read_partial(path)
     if problems:
         raise InputError(problems)
     return kind, body, doc
@@ -73,7 +73,7 @@ _MODELS: dict[str, type[SiteFile] | type[PlanFile] | type[ScenarioFile]] = {
     "site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}
 
 
-def _read(path: str | Path) -> tuple[str, Any, YamlDocument, list[Problem], set[str]]:
+def read_partial(path: str | Path) -> tuple[str, Any, YamlDocument, list[Problem], set[str]]:
     """Load one file: its kind, its body (of the file, or of the part of it without faults; None if
     nothing can be checked), the document to locate problems in, its problems, and the ids left out."""
     doc = load_yaml(path)
@@ -91,6 +91,13 @@ def _read(path: str | Path) -> tuple[str, Any, YamlDocument, list[Problem], set[
 _NAMES_NOTHING = ("no node ", "no role ", "no channel ", "no shift ", "no dam ", "unknown profile ", "duplicate ")
 
 
+def still_meaningful(problems: list[Problem], removed: set[str]) -> list[Problem]:
+    """Of the cross-reference problems found in files that fitted their schema only in part, those that
+    do not depend on what was left out: names that match nothing, other than the names left out."""
+    return [p for p in problems
+            if p.message.startswith(_NAMES_NOTHING) and not any(f"{r!r}" in p.message for r in removed)]
+
+
 def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
     """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together.
 
@@ -99,7 +106,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
     """
     scenario_path = Path(scenario_path)
     try:
-        kind, scen, sdoc, problems, removed = _read(scenario_path)
+        kind, scen, sdoc, problems, removed = read_partial(scenario_path)
     except InputError as exc:
         raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path)) from None
     if kind != "scenario":
@@ -120,7 +127,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
                 problems.append(sdoc.problem(where, f"plan file not found: {path}"))
             continue
         try:
-            k, body, doc, own, left_out = _read(path)
+            k, body, doc, own, left_out = read_partial(path)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -139,8 +146,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
             check(out)
         except InputError as exc:
             partial = bool(problems)  # some file fitted its schema only in part
-            problems.extend(p for p in exc.problems if not partial or (
-                p.message.startswith(_NAMES_NOTHING) and not any(f"{r!r}" in p.message for r in removed)))
+            problems.extend(still_meaningful(exc.problems, removed) if partial else exc.problems)
     if problems:
         rank = {f: i for i, f in reversed(list(enumerate(p.file for p in problems)))}
         raise InputError(sorted(problems, key=lambda p: (rank[p.file], p.line or 0)))  # each file top to bottom
