@@ -389,6 +389,22 @@ class DamBreakFlood:
             return t0
         return t0 + float(self.rise_s[node]) * depth_m / peak
 
+    def nodes_time_depth(self, depth_m: float) -> list[float]:
+        """:meth:`node_time_depth` of every node, in node order (the same arithmetic, element by element)."""
+        t0, peak = self.arrival_s, self.peak_depth_m
+        some = peak > 0
+        rising = t0 + self.rise_s * depth_m / np.where(some, peak, 1.0)
+        t = np.where((depth_m <= 0) | ~some, t0, rising)
+        return np.where(~np.isfinite(t0) | (depth_m > peak), math.inf, t).tolist()
+
+    def links_time_depth(self, depth_m: float) -> list[float]:
+        """:meth:`link_time_depth` of every link, in link order."""
+        if not self.links:
+            return []
+        nodes = np.asarray(self.nodes_time_depth(depth_m))
+        ends = np.asarray(self.links)
+        return np.minimum(nodes[ends[:, 0]], nodes[ends[:, 1]]).tolist()
+
     def link_depth(self, link: int, t: float) -> float:
         """Depth on ``link`` at time ``t``: the deeper of its two ends."""
         a, b = self.links[link]

@@ -83,6 +83,12 @@ class CombinedWater:
     def node_time_depth(self, node: int, depth_m: float) -> float:
         return min(p.node_time_depth(node, depth_m) for p in self.parts)
 
+    def nodes_time_depth(self, depth_m: float) -> list[float]:
+        return np.minimum.reduce([np.asarray(p.nodes_time_depth(depth_m)) for p in self.parts]).tolist()
+
+    def links_time_depth(self, depth_m: float) -> list[float]:
+        return np.minimum.reduce([np.asarray(p.links_time_depth(depth_m)) for p in self.parts]).tolist()
+
 
 class DrillEnvironment(simpy.Environment):
     """SimPy's environment that keeps the generators of the processes it starts, so that a finished
@@ -170,9 +176,12 @@ class Drill:
             self.faults_happened.append(f.name)
 
     def _is_down(self, kind: str, target: Any, t: float) -> bool:
-        return any(a <= t < b for a, b in self.down.get((kind, target), ()))
+        spans = self.down.get((kind, target)) if self.down else None
+        return spans is not None and any(a <= t < b for a, b in spans)
 
     def _down_since(self, kind: str, target: Any, t: float) -> float | None:
+        if not self.down:
+            return None
         for a, b in self.down.get((kind, target), ()):
             if a <= t < b:
                 return a
@@ -803,6 +812,7 @@ class Drill:
         prof: Profile = self.spec.profiles[party.profile]
         hops = self.routing.hops
         graph = self.routing.drive if party.mode == "drive" else self.routing.walk
+        wet, cut = self._link_wet_s(), self.cut_s
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -814,7 +824,7 @@ class Drill:
                 h = cage.h
                 return 2 * h.wind_s(u, h.collar) + (cage.queue_length() // h.capacity + 1) * 60.0
             k = d["link"]
-            if water.link_depth(k, now) >= limit or now >= self.cut_s[k]:
+            if now >= cut[k] or (now >= wet[k] and water.link_depth(k, now) >= limit):  # dry until wet[k]
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":
@@ -897,7 +907,7 @@ class Drill:
             list(map(node_water.__getitem__, st.starts)), self.situation, p_die,
         ]
         if not st.one_each:  # households: every member shares the household's record
-            columns = [[col[k] for k in st.party_of] for col in columns]
+            columns = [list(map(col.__getitem__, st.party_of)) for col in columns]
         died = [False] * len(st.who)
         fate = None  # the stream for deaths, made when someone is at risk; draws in party and member order
         for k in range(m):

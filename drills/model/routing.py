@@ -46,6 +46,7 @@ class Routing:
     ladder: list[bool] = field(default_factory=list)
     area: list[float] = field(default_factory=list)
     listeners: dict[str, frozenset[int]] = field(default_factory=dict)  # parties a paging/radio channel reaches
+    audible: dict[tuple[tuple[int, ...], float], list[int]] = field(default_factory=dict)  # households in earshot
     _party_static: Any = None
 
     def party_static(self, spec: Any) -> PartyStatic:

@@ -8,6 +8,7 @@ are read as "half have left by ..., nearly all by ...").
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ class LogNormal:
     median: float
     p95: float
 
-    @property
+    @functools.cached_property
     def sigma(self) -> float:
         return math.log(self.p95 / self.median) / Z95 if self.p95 > self.median else 0.0
 

@@ -180,7 +180,14 @@ def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: b
 
 
 def _audible(d: Drill, nodes: tuple[int, ...], radius: float) -> list[int]:
-    """Households whose place is within ``radius`` of one of ``nodes``, in a fixed order."""
+    """Households whose place is within ``radius`` of one of ``nodes``, in a fixed order (found once per spec)."""
+    got = d.routing.audible.get((nodes, radius))
+    if got is None:
+        got = d.routing.audible[(nodes, radius)] = _within(d, nodes, radius)
+    return got
+
+
+def _within(d: Drill, nodes: tuple[int, ...], radius: float) -> list[int]:
     net = d.net
     out = []
     for party in d.spec.parties:
