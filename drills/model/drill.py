@@ -909,13 +909,12 @@ class Drill:
         if not st.one_each:  # households: every member shares the household's record
             columns = [list(map(col.__getitem__, st.party_of)) for col in columns]
         died = [False] * len(st.who)
-        fate = None  # the stream for deaths, made when someone is at risk; draws in party and member order
-        for k in range(m):
-            if p_die[k] > 0:
-                if fate is None:
-                    fate = stream(self.seed, self.rep, STREAM_FATE)
-                for i in self.spec.parties[k].members:
-                    died[i] = bool(fate.random() < p_die[k])
+        # one draw from the stream for deaths per person at risk, in party and member order (one vector)
+        at_risk = [(i, p_die[k]) for k in range(m) if p_die[k] > 0 for i in self.spec.parties[k].members]
+        if at_risk:
+            draws = stream(self.seed, self.rep, STREAM_FATE).random(len(at_risk)).tolist()
+            for (i, p), u in zip(at_risk, draws, strict=True):
+                died[i] = u < p
         new = functools.partial(tuple.__new__, PersonRecord)  # positional, in PersonRecord's field order
         return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died)))
 
