@@ -215,13 +215,15 @@ def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any,
     people = d.spec.people
     cover = set(ch.coverage)
     arrivals = []
+    # per phone: a delivery delay, then whether its owner notices it (the draws interleave)
+    deliver, uniform, notice = SMS_DELIVERY.sample, rng.random, ch.answer_probability
     for party in d.spec.parties:
         if cover and party.start not in cover:
             continue
         for i in party.members:
             if people[i].phone and people[i].group == "resident":
-                delay = SMS_DELIVERY.sample(rng)
-                if rng.random() < ch.answer_probability:
+                delay = deliver(rng)
+                if uniform() < notice:
                     arrivals.append((delay, party.index))
     arrivals.sort()
     for delay, k in arrivals:
