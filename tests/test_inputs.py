@@ -604,3 +604,9 @@ def test_route_from_a_place_no_passage_reaches_is_a_problem_not_a_crash(files: D
     line = files.edit("plan", "from: [stope120e, stope120w, mag120]", "from: [stope120e, stope120w, mag120, vault]")
     check(only(files.problems()), files.path("plan"), line, "plan.evacuation.routes[3].from[3]",
           "no passage from 'vault'")
+
+
+def test_a_mapping_entry_left_out_is_not_reported_again_as_missing(files: DrillFiles) -> None:
+    """A shift is named by its key; when its entry is left out, the scenario naming it is not blamed."""
+    line = files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: 5\n    dayshift:\n", mark="day: 5")
+    check(only(files.problems()), files.path("site"), line, "site.shifts.day", "valid list")

@@ -183,7 +183,9 @@ def validate_partial(doc: YamlDocument, model: type[M]) -> tuple[M | None, YamlD
         except ValidationError as again:
             errors = again.errors()
             continue
+        # the names left out: ids of list items, and keys of mappings (a profile or shift is named by its key)
         removed = {str(_at(doc.data, loc).get("id")) for loc in drop_items if isinstance(_at(doc.data, loc), dict)}
+        removed |= {str(loc[-1]) for loc in drop_keys}
         return body, part, problems, removed - {"None"}
     return None, doc, problems, set()
 
