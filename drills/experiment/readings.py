@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -89,9 +90,11 @@ class PlanFacts:
                    float(red))
 
 
-@dataclass(frozen=True)
-class PersonState:
-    """The reading of one person in one replication (see the module docstring)."""
+class PersonState(NamedTuple):
+    """The reading of one person in one replication (see the module docstring).
+
+    A named tuple: one is made per person and replication, thousands per exercise.
+    """
 
     record: PersonRecord
     audience: bool  # meant to be warned: not a later shift kept on the surface
