@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from drills.inputs.compile import load_drill
+from drills.model.network import Link, Network, Node
 from drills.model.spec import DrillSpec
 
 
@@ -73,3 +74,40 @@ def build(tmp_path: Path):
         return build_in(tmp_path, site, plan, scenario)
 
     return _build
+
+
+def valley(nodes: list[tuple[str, float]], links: list[tuple[str, str, float]]) -> Network:
+    """A network built directly (no files) from (id, elevation) surface nodes and (from, to, length) footpaths."""
+    nn = [
+        Node(
+            id=i,
+            index=k,
+            kind="surface",
+            elevation_m=z,
+            x_m=0.0,
+            y_m=0.0,
+            level=None,
+            capacity_persons=None,
+            supplies_h=None,
+            void_volume_m3=0.0,
+            void_height_m=0.0,
+        )
+        for k, (i, z) in enumerate(nodes)
+    ]
+    ix = {n.id: n.index for n in nn}
+    ll = [
+        Link(
+            id=f"{a}-{b}",
+            index=k,
+            kind="footpath",
+            a=ix[a],
+            b=ix[b],
+            length_m=length,
+            width_m=4.0,
+            height_m=3.0,
+            capacity_override_pps=None,
+            one_way=False,
+        )
+        for k, (a, b, length) in enumerate(links)
+    ]
+    return Network.build(nn, ll)

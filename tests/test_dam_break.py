@@ -8,6 +8,7 @@ import pickle
 
 import numpy as np
 import pytest
+from conftest import valley
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,44 +24,6 @@ from drills.model.dam_break import (
     valley_routes,
 )
 from drills.model.inrush import WaterTimeline
-from drills.model.network import Link, Network, Node
-
-
-def valley(nodes: list[tuple[str, float]], links: list[tuple[str, str, float]]) -> Network:
-    """A network from (id, elevation) nodes and (from, to, length) links."""
-    nn = [
-        Node(
-            id=i,
-            index=k,
-            kind="surface",
-            elevation_m=z,
-            x_m=0.0,
-            y_m=0.0,
-            level=None,
-            capacity_persons=None,
-            supplies_h=None,
-            void_volume_m3=0.0,
-            void_height_m=0.0,
-        )
-        for k, (i, z) in enumerate(nodes)
-    ]
-    ix = {n.id: n.index for n in nn}
-    ll = [
-        Link(
-            id=f"{a}-{b}",
-            index=k,
-            kind="footpath",
-            a=ix[a],
-            b=ix[b],
-            length_m=length,
-            width_m=4.0,
-            height_m=3.0,
-            capacity_override_pps=None,
-            one_way=False,
-        )
-        for k, (a, b, length) in enumerate(links)
-    ]
-    return Network.build(nn, ll)
 
 
 # ------------------------------------------------------------------ runout relations

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import valley
 
 from drills.inputs.hydraulic_study import load_hydraulic_study, parse_hydraulic_study, place_floods
 from drills.inputs.problems import InputError, Problem
 from drills.model.dam_break import DamBreakFlood
-from drills.model.network import Link, Network, Node
 
 PLACES = {"dam", "village_a", "school", "farm"}
 HEADER = "place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
@@ -45,23 +45,7 @@ def test_a_good_study_loads_with_minutes_turned_into_seconds(tmp_path):
     assert floods[0].arrival_after_breach_s == 270.0 and floods[0].rise_s == 60.0
     assert floods[1].rise_s is None
 
-    nodes = [
-        Node(
-            id=i,
-            index=k,
-            kind="surface",
-            elevation_m=0.0,
-            x_m=0.0,
-            y_m=0.0,
-            level=None,
-            capacity_persons=None,
-            supplies_h=None,
-            void_volume_m3=0.0,
-            void_height_m=0.0,
-        )
-        for k, i in enumerate(sorted(PLACES))
-    ]
-    net = Network.build(nodes, [Link("l", 0, "footpath", 0, 1, 10.0, 4.0, 3.0, None, False)])
+    net = valley([(i, 0.0) for i in sorted(PLACES)], [("dam", "farm", 10.0)])
     flood = DamBreakFlood.from_table(net, 100.0, floods)
     assert flood.node_time_depth(net.index["village_a"], 0.0) == 370.0
     assert flood.node_peak(net.index["school"]) == (0.8, 1.5)
