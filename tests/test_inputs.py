@@ -514,33 +514,32 @@ def test_several_faults_in_one_file_are_all_reported(files: DrillFiles) -> None:
     ], listing(probs)
 
 
-def test_cross_reference_faults_in_site_and_plan_are_all_reported(files: DrillFiles) -> None:
-    site_line = files.edit("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "ramp999"')
+def where(problems: list[Problem]) -> set[tuple[Path, int | None, str]]:
+    """Each problem's file (resolved), line and field."""
+    return {(Path(p.file).resolve(), p.line, p.field) for p in problems}
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "field"),
+    [
+        ("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "ramp999"', "site.links[1].to"),
+        ("scenario", "  shift: day\n", "  shift: evening\n", "scenario.shift"),
+    ],
+    ids=["site-and-plan", "plan-and-scenario"],
+)
+def test_cross_reference_faults_in_two_files_are_all_reported(
+    files: DrillFiles, kind: str, old: str, new: str, field: str
+) -> None:
+    other_line = files.edit(kind, old, new)
     plan_line = files.edit(
         "plan",
         "{action: evacuate_underground, owner: dispatcher}",
         "{action: evacuate_underground, owner: dispatcher, channels: [sirens]}",
     )
     probs = files.problems()
-    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
-    assert len(probs) == 2 and got == {
+    assert len(probs) == 2 and where(probs) == {
         (files.path("plan").resolve(), plan_line, "plan.warning.actions_by_level.red[0].channels[0]"),
-        (files.path("site").resolve(), site_line, "site.links[1].to"),
-    }, listing(probs)
-
-
-def test_cross_reference_faults_in_plan_and_scenario_are_all_reported(files: DrillFiles) -> None:
-    scen_line = files.edit("scenario", "  shift: day\n", "  shift: evening\n")
-    plan_line = files.edit(
-        "plan",
-        "{action: evacuate_underground, owner: dispatcher}",
-        "{action: evacuate_underground, owner: dispatcher, channels: [sirens]}",
-    )
-    probs = files.problems()
-    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
-    assert len(probs) == 2 and got == {
-        (files.path("plan").resolve(), plan_line, "plan.warning.actions_by_level.red[0].channels[0]"),
-        (files.path("scenario").resolve(), scen_line, "scenario.shift"),
+        (files.path(kind).resolve(), other_line, field),
     }, listing(probs)
 
 
@@ -548,8 +547,7 @@ def test_schema_faults_in_scenario_and_plan_are_all_reported(files: DrillFiles) 
     scen_line = files.edit("scenario", "  duration_s: 10800\n", "  duration_s: -5\n")
     plan_line = files.edit("plan", "threshold: 60", "threshold: -60")
     probs = files.problems()
-    got = {(Path(p.file).resolve(), p.line, p.field) for p in probs}
-    assert len(probs) == 2 and got == {
+    assert len(probs) == 2 and where(probs) == {
         (files.path("scenario").resolve(), scen_line, "scenario.duration_s"),
         (files.path("plan").resolve(), plan_line, "plan.warning.triggers[0].threshold"),
     }, listing(probs)
