@@ -26,7 +26,7 @@ import numpy as np
 import simpy
 from simpy.core import BoundClass
 
-from drills.model import decision, movement, traffic, warning
+from drills.model import decision, lethality, movement, traffic, warning
 from drills.model.hoist import Cage
 from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
@@ -253,7 +253,7 @@ class Drill:
         else:
             self.water = CombinedWater(parts)
         self._node_limit_cache: dict[float, list[float]] = {}
-        self._wet: list[float] | None = None
+        self._walk_context: tuple[Any, ...] | None = None
 
     def node_impassable_s(self, node: int, limit: float) -> float:
         return self.impassable(limit)[node]
@@ -268,10 +268,7 @@ class Drill:
 
     def _nodes_time_depth(self, depth_m: float) -> list[float]:
         """When the water at each node first reaches ``depth_m`` (inf if never)."""
-        water = self.water
-        if hasattr(water, "nodes_time_depth"):
-            return water.nodes_time_depth(depth_m)
-        return [float(water.node_time_depth(i, depth_m)) for i in range(len(self.net.nodes))]
+        return self.water.nodes_time_depth(depth_m)
 
     def _log_season(self, end_t: float) -> None:
         """Put the forecast and the hazard's milestones on the timeline (from the rain to the breach)."""
@@ -290,20 +287,17 @@ class Drill:
         if self.breach_s < end_t:
             self.log("hazard", "dam breach", t=self.breach_s)
 
-    def _link_wet_s(self) -> list[float]:
-        """When each passage first has water in it (before then its depth is zero); built on first use,
-        with the rest of what the movement loop reads (:attr:`_walk_context`)."""
-        if self._wet is None:
-            water = self.water
-            if hasattr(water, "links_time_depth"):
-                self._wet = water.links_time_depth(1e-3)
-            else:
-                self._wet = [float(water.link_time_depth(k, 1e-3)) for k in range(len(self.net.links))]
+    def _movement(self) -> tuple[Any, ...]:
+        """What the movement loop reads, gathered once per replication at the first departure: when each
+        passage first has water in it (before then its depth is zero), the passages, their cut times, the
+        water, per-passage constants and gates, when each place is too deep to wade, places of safety."""
+        if self._walk_context is None:
             r = self.routing
-            self._walk_context = (self._wet, self.net.links, self.cut_s, water, r.ladder, r.area, r.dry_capacity,
+            wet = self.water.links_time_depth(1e-3)
+            self._walk_context = (wet, self.net.links, self.cut_s, self.water, r.ladder, r.area, r.dry_capacity,
                                   self.gate_free, self.link_peak_queue, self.on_link,
                                   self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly)
-        return self._wet
+        return self._walk_context
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
@@ -603,22 +597,15 @@ class Drill:
         if driving:
             limit = traffic.CAR_WADING_LIMIT_M
             imp = self.impassable(limit)
-        if self._wet is None:
-            self._link_wet_s()
         (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
-         assembly) = self._walk_context
+         assembly) = self._movement()
         places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
         timeout = env.timeout
         speed = self.speed[k]
         while True:
             now = env.now
-            if places[node]:  # safe
-                if crew:
-                    self.underground -= size
-                self.outcome[k] = arrived_as
-                self.outcome_s[k] = now
-                self.end[k] = node
-                self.margin[k] = min(margin, imp[node] - now)
+            if places[node]:
+                self._safe(k, arrived_as, node, min(margin, imp[node] - now), size if crew else 0)
                 return
             if legs is None:
                 if driving:  # leave the car and walk
@@ -812,7 +799,7 @@ class Drill:
         prof: Profile = self.spec.profiles[party.profile]
         hops = self.routing.hops
         graph = self.routing.drive if party.mode == "drive" else self.routing.walk
-        wet, cut = self._link_wet_s(), self.cut_s
+        wet, cut = self._movement()[0], self.cut_s
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -919,8 +906,6 @@ class Drill:
         return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died)))
 
     def _fatality(self, k: int, situation: str) -> float:
-        from drills.model import lethality
-
         return float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],
                                                     situation=situation))
 
