@@ -107,6 +107,14 @@ def test_sections_and_chinese_text_extract(reports: dict, name: str, lang: str) 
     assert ("调度员" if name == "mine" else "尾矿库值班员") in text
 
 
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_no_section_heading_is_left_alone_on_a_page(reports: dict, name: str, lang: str) -> None:
+    for k, page in enumerate(text_of(reports[name, lang] / "report.pdf"), 1):
+        body = [line.strip() for line in page.splitlines() if line.strip() and "replications" not in line]
+        assert not (len(body) == 1 and any(title in body[0] for title in SECTIONS[lang])), \
+            f"page {k} holds only the heading {body[0]!r}"
+
+
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_every_figure_is_a_png_and_the_site_is_drawn_its_own_way(reports: dict, name: str) -> None:
     figs = {p.stem for p in (reports[name, "en"] / "figures").glob("*.png")}

@@ -59,6 +59,8 @@ from drills.model.records import SAFE_OUTCOMES
 Slant = Literal["normal", "italic"]
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 portrait, inches
 LEFT, RIGHT, TOP, BOTTOM = 0.8, 0.8, 0.75, 0.95
+#: A figure is shrunk down to this share of its size to stay on the page it follows (e.g. under its heading).
+MIN_FIGURE_SCALE = 0.8
 GREY = "0.35"
 SHADE = "0.93"
 ACCENT = "#1F4E79"
@@ -327,6 +329,9 @@ class Document:
         h = w * h_px / w_px
         if h > limit:
             w, h = limit * w_px / h_px, limit
+        fits = self.room() - text_h if self.pages else 0.0
+        if h > fits >= MIN_FIGURE_SCALE * h:  # a little smaller keeps it under its heading, on this page
+            w, h = fits * w_px / h_px, fits
         self.ensure(h + text_h)
         self.text(title, 10, weight="bold", after=0.06)
         x0 = LEFT + (self.width - w) / 2
