@@ -203,8 +203,12 @@ def print_scorecard(card) -> None:
 
 
 @app.command()
-def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or scenario YAML files")]) -> None:
-    """Check input files; a scenario is checked together with its site and plan."""
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="site, plan or scenario YAML files")],
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML for the scenarios instead of theirs")
+                    ] = None,
+) -> None:
+    """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run)."""
     from drills.inputs.compile import check_plan, check_site, load, read_partial, still_meaningful
 
     problems = []
@@ -214,7 +218,7 @@ def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or sce
             kind, body, doc, own, removed = read_partial(f)
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
-                    load(f)
+                    load(f, plan)
                 except InputError as exc:
                     problems.extend(exc.problems)
             else:
@@ -240,6 +244,8 @@ def validate(files: Annotated[list[Path], typer.Argument(help="site, plan or sce
         note = ""
         if kind == "plan" and body.site not in sites:
             note = f" (schema only: give the site file of {body.site!r} too, or a scenario, to check its references)"
+        elif kind == "scenario" and plan is not None:
+            note = f" (with the plan {plan})"
         out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)
 
 

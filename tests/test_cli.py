@@ -154,6 +154,18 @@ def test_validate_plan_with_site_reports_a_wrong_type_and_a_misspelt_node_togeth
     assert "2 problems found" in res.stderr
 
 
+def test_validate_checks_a_scenario_with_another_plan_as_drill_run_does(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    other = tmp_path / "myplan.yaml"
+    shutil.copyfile(f["plan"], other)
+    line = break_file(other, "refuges: [refuge360, refuge240]", "refuges: [refuge360, refuge_240]")
+    res = invoke("validate", f["scenario"], "--plan", other)
+    assert_input_failure(res, f"{other}:{line}: plan.evacuation.refuges[1]: no node 'refuge_240'")
+    ok = invoke("validate", f["scenario"], "--plan", f["plan"])
+    assert ok.exit_code == 0, ok.output
+    assert f"scenario OK (with the plan {f['plan']})" in ok.stdout
+
+
 def test_validate_checks_a_scenario_with_its_site_and_plan(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     line = break_file(f["scenario"], "  shift: day\n", "  shift: evening\n")
