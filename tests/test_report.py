@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from drills.experiment import i18n
 from drills.experiment.exercise import run_exercise
 from drills.experiment.outputs import write_outputs
-from drills.experiment.report import scorecard_text, wrap
+from drills.experiment.report import Document, scorecard_text, wrap
 from drills.experiment.scorecard import scorecard
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load_drill
@@ -202,3 +202,21 @@ def test_animation_of_replication_zero(exercises: dict, tmp_path: Path) -> None:
         last = np.asarray(gif.convert("L"), dtype=float)
     assert np.abs(first - last).mean() > 0.1, "nothing moved"
     assert [p.name for p in tmp_path.iterdir()] == ["animation.gif"], "temporary file left behind"
+
+
+def test_bold_outline_covers_the_chinese_runs_only() -> None:
+    """The Chinese font has no bold face, so bold Chinese gets an outline; the Latin text has a real bold
+    face and must not be outlined too (it would look smeared). The line itself stays one text."""
+    doc = Document()
+    doc.new_page()
+    doc.put(1.0, 1.0, "Grade: 差 (poor — 未达到: revise)", 11, weight="bold")
+    texts = doc.page.texts
+    plain = [t for t in texts if not t.get_path_effects()]
+    outlined = [t for t in texts if t.get_path_effects()]
+    assert [t.get_text() for t in plain] == ["Grade: 差 (poor — 未达到: revise)"]
+    assert [t.get_text() for t in outlined] == ["差", "未达到"]
+    # each run starts where its characters are in the line: after the Latin prefix, left to right
+    x = [t.get_position()[0] for t in outlined]
+    assert plain[0].get_position()[0] < x[0] < x[1]
+    doc.put(1.0, 2.0, "Latin only", 11, weight="bold")
+    assert not any(t.get_path_effects() for t in doc.page.texts[len(texts):])

@@ -90,6 +90,7 @@ _CLOSE = "，。、；：）」》！？%"
 #: characters (with closing CJK punctuation after it), or white space.
 _UNIT = re.compile(rf"[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*|\s+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
 @functools.cache
@@ -195,17 +196,28 @@ class Document:
     def put(self, x_in: float, y_in: float, text: str, size: float, **kw) -> None:
         """Draw ``text`` with its top-left (or ``ha``) anchor at inches from the page's top-left.
 
-        The Chinese font has no bold face: bold Chinese is drawn with a thin outline of its own colour.
+        The Chinese font has no bold face: in bold text, each run of Chinese characters gets a thin
+        outline of its own colour (Latin text has a real bold face and is left as it is).
         """
         kw.setdefault("va", "top")
         weight = kw.pop("weight", "normal")
         font = _font(size, weight, kw.pop("slant", "normal"))
-        at = (x_in / PAGE_W, 1 - y_in / PAGE_H)
+        text = renderable(text)
         if weight == "bold" and _HAS_CJK.search(text):
-            # an outline drawn as a path under the text, which stays text (so it can be searched and copied)
-            stroke = patheffects.Stroke(linewidth=size * 0.05, foreground=kw.get("color", "black"))
-            self.page.text(*at, renderable(text), fontproperties=font, path_effects=[stroke], **kw)
-        self.page.text(*at, renderable(text), fontproperties=font, **kw)
+            self._outline_cjk(x_in, y_in, text, size, font, kw)
+        self.page.text(x_in / PAGE_W, 1 - y_in / PAGE_H, text, fontproperties=font, **kw)
+
+    def _outline_cjk(self, x_in: float, y_in: float, text: str, size: float, font: FontProperties,
+                     kw: dict[str, Any]) -> None:
+        """The outline of each Chinese run of one line of bold text, drawn as a path (the text itself
+        stays one piece of text, so it can be searched and copied); runs placed by character advances."""
+        advance = [_char_width_pt(c, "bold") * size / 10 / 72 for c in text]
+        left = x_in - {"left": 0.0, "center": 0.5, "right": 1.0}[kw.get("ha", "left")] * sum(advance)
+        stroke = patheffects.Stroke(linewidth=size * 0.05, foreground=kw.get("color", "black"))
+        for run in _CJK_RUN.finditer(text):
+            x = left + sum(advance[: run.start()])
+            self.page.text(x / PAGE_W, 1 - y_in / PAGE_H, run.group(), fontproperties=font,
+                           path_effects=[stroke], **{**kw, "ha": "left"})
 
     def text(self, text: str, size: float = 9.0, *, weight: str = "normal", slant: Slant = "normal",
              indent: float = 0.0, marker: str = "", color: str = "black", after: float = 0.08) -> None:
