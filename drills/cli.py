@@ -175,6 +175,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) ->
     if not assessed_faults:
         out_console.print("  robustness to single faults (M6) not assessed: add --faults 10, or run drill recommend",
                           markup=False)
+    for note in card.confidence:
+        out_console.print(f"  not settled: {note}", markup=False)
 
 
 def print_scorecard(card) -> None:

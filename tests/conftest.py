@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from drills.experiment.readings import Reading
 from drills.inputs.compile import load_drill
 from drills.model.network import Link, Network, Node
 from drills.model.spec import DrillSpec
@@ -111,3 +112,13 @@ def valley(nodes: list[tuple[str, float]], links: list[tuple[str, str, float]]) 
         for k, (a, b, length) in enumerate(links)
     ]
     return Network.build(nn, ll)
+
+
+def reading(**kw: Any) -> Reading:
+    """One replication's readings for the grading: a clean drill, with ``kw`` changed."""
+    base: dict[str, Any] = dict(
+        replication=0, at_risk=10, unsafe=0, late_warned=0, never_warned=0, share_warned_before_water=1.0,
+        t100_after_order_s=60.0, order_latency_s=60.0, margin_min_s=3600.0, caught=0, expected_fatalities=0.0,
+        county_report_s=600.0, county_limit_s=3600.0, local_notice_late=0, steps_expected=2, steps_on_time=2)
+    base.update(kw)
+    return Reading(**base)

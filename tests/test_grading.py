@@ -5,21 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import reading
 
 from drills.experiment import grading
 from drills.experiment.paired import paired_diff
-from drills.experiment.readings import Reading, objective
+from drills.experiment.readings import objective
 
 BELOW, ABOVE = -1e-9, 1e-9
-
-
-def reading(**kw) -> Reading:
-    base = dict(replication=0, at_risk=10, unsafe=0, late_warned=0, never_warned=0, share_warned_before_water=1.0,
-                t100_after_order_s=60.0, order_latency_s=60.0, margin_min_s=3600.0, caught=0,
-                expected_fatalities=0.0, county_report_s=600.0, county_limit_s=3600.0, local_notice_late=0,
-                steps_expected=2, steps_on_time=2)
-    base.update(kw)
-    return Reading(**base)
 
 
 @pytest.mark.parametrize(("bands", "letters"), [

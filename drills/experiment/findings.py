@@ -4,7 +4,9 @@ Classes follow the Chinese drill-evaluation practice (standards.md §2.2): **不
 preparedness could fail to protect life), **整改项** (must be corrected before the next drill),
 **改进项** (improvement). A life-safety check (M2, M3, M6 gates; entry during a red warning) that fails
 in more than 5 % of the replications is a 不足项; the same defect seen in fewer replications is an
-改进项 (it shows, but within the tail the grade tolerates) [P].
+改进项 (it shows, but within the tail the grade tolerates) [P]. Each such finding also gives exact binomial
+bounds on that share and says whether its number of replications settles the class
+(:mod:`drills.experiment.tail`).
 
 Each finding names the requirement (``standard``) and the part of the plan it concerns (``plan_ref``,
 ``file:line``), carries its evidence in words and numbers, and lists the revision kinds that address
@@ -19,9 +21,10 @@ from typing import Any
 
 from drills.experiment.bottlenecks import CAUSE_TEXT, UNSAFE_REASONS, Bottlenecks, PlaceWarning
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
-from drills.experiment.grading import TAIL_Q, MetricGrade
+from drills.experiment.grading import MetricGrade
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
+from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.experiment.units import fmt_value
 from drills.inputs.loaded import Loaded
 
@@ -31,8 +34,6 @@ CLASS_ORDER = (DEFICIENCY, MUST_CORRECT, IMPROVEMENT)
 METRIC_ORDER = ("M2", "M3", "M7", "M6", "M1", "M5", "M4", "M8")
 #: [P] places the water reaches this soon after the first trigger are the near field no decision chain can warn
 NEAR_FIELD_LEAD_S = 180.0
-#: [P] a defect seen in more than this share of replications is a 不足项 when it concerns life safety.
-TAIL_SHARE = 1.0 - TAIL_Q / 100.0
 
 STANDARD = {
     "M1": "GB/T 29639-2020 §3.1.2 信息处置与研判 (start automatically when the conditions are met); AQ/T 9009-2015 "
@@ -167,6 +168,12 @@ def _warning_ref(loaded: Loaded, w: PlaceWarning) -> str:
     return plan_ref(loaded, ("channels",), f"no channel reaches {w.place}")
 
 
+def tail_numbers(tail: TailCheck) -> dict[str, Any]:
+    """A life-safety finding's share against the tolerated tail, for its numbers (see drills.experiment.tail)."""
+    return {"share_at_least": tail.at_least, "share_at_most": tail.at_most, "tail": tail.verdict,
+            "replications_to_settle": tail.replications_to_settle()}
+
+
 def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M2: one finding per place whose people at risk are warned after the water (or never)."""
     out = []
@@ -176,6 +183,7 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
             continue
         share = w.late_replications / n
         cls = DEFICIENCY if share > TAIL_SHARE else IMPROVEMENT
+        tail = TailCheck(w.late_replications, n)
         cause = w.main_cause
         causes = ", ".join(f"{c} {v / w.late:.0%}" for c, v in sorted(w.causes.items(), key=lambda x: -x[1]))
         evidence = (f"In {_share(w.late_replications, n)}, on average {w.late / n:.1f} of the {w.people} people at "
@@ -186,6 +194,7 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
             evidence += (f" The water reaches the place a median {_clock(w.lead_p50_s)} after the first trigger is "
                          "met: only an automatic start with an instant channel, or nobody living there, protects this "
                          "near field (Brumadinho 2019; Res. ANM 95/2022 self-rescue zone).")
+        evidence += " " + tail.describe()
         out.append(Finding(
             key=f"M2:{w.place}", metric="M2", cls=cls,
             title=f"{w.place} ({w.zone}): people at risk warned after the water — {CAUSE_TEXT[cause]}",
@@ -195,7 +204,7 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                      "channels": list(w.channels)},
             numbers={"late_person_replications": w.late, "late_replications": w.late_replications,
                      "replications": n, "people": w.people, "water_p50_s": w.water_p50_s,
-                     "order_p50_s": w.order_p50_s, "first_warned_by": w.first_warned_by},
+                     "order_p50_s": w.order_p50_s, "first_warned_by": w.first_warned_by, **tail_numbers(tail)},
             weight=w.late / n * share))
     return out
 
@@ -228,6 +237,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     for f in bn.route_floods:
         share = f.replications / n
         cls = DEFICIENCY if share > TAIL_SHARE else IMPROVEMENT
+        tail = TailCheck(f.replications, n)
         reason = f.main_reason
         where = ", ".join(f"{k} ({v})" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
         reasons = ", ".join(f"{UNSAFE_REASONS[r]} {v / f.unsafe:.0%}" for r, v in
@@ -242,7 +252,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
             evidence=(f"In {_share(f.replications, n)}, on average {f.unsafe / n:.1f} people starting at {f.place} "
                       f"({route_text}) were not safe when the water came; the water found them at {where} "
                       f"(median water there {_clock(f.water_p50_s)}, median departure {_clock(f.departed_p50_s)}). "
-                      f"Why: {reasons}."),
+                      f"Why: {reasons}. {tail.describe()}"),
             standard=STANDARD["M3"], plan_ref=ref,
             remedies=WARNING_REMEDIES[cause_at[f.place]] if reason == "late_warning" and f.place in cause_at
             else SAFETY_REMEDIES[reason],
@@ -250,7 +260,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                      "caught_at": f.caught_at},
             numbers={"unsafe_person_replications": f.unsafe, "replications_with_unsafe": f.replications,
                      "replications": n, "reasons": f.reasons, "caught_at": f.caught_at,
-                     "on_planned_route": f.on_planned_route},
+                     "on_planned_route": f.on_planned_route, **tail_numbers(tail)},
             weight=f.unsafe / n * share))
     return out
 

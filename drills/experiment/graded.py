@@ -10,9 +10,12 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
+from drills.experiment.tail import about
 from drills.inputs.loaded import Loaded
 from drills.model.spec import DrillSpec
 
+#: what the persons-counted gates count in a replication that fails them
+GATE_COUNTS = {"M2": "someone at risk warned after the water", "M3": "someone not safe when the water came"}
 REPORT_CLASS = {DEFICIENCY: "deficiency", MUST_CORRECT: "corrective", IMPROVEMENT: "improvement"}
 
 
@@ -39,6 +42,30 @@ def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,
 
 
 def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
-    """The scorecard with the grade and findings of an evaluation already made."""
+    """The scorecard with the grade, findings and confidence notes of an evaluation already made."""
     label = f"{ev.overall.label} ({ev.overall.label_en})"
-    return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings))
+    return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
+                   confidence=confidence_notes(ev))
+
+
+def confidence_notes(ev: Evaluation) -> tuple[str, ...]:
+    """What the number of replications leaves unsettled: each persons-counted gate (M2, M3) whose share of
+    failed replications cannot yet be told from the tolerated tail, then how many life-safety findings are
+    in the same case (see :mod:`drills.experiment.tail`)."""
+    notes = []
+    for g in ev.grades.values():
+        if g.tail is not None and not g.tail.settled:
+            notes.append(f"The {g.metric} gate ({g.name.lower()}) {'held' if g.gate else 'failed'}, with "
+                         f"{GATE_COUNTS[g.metric]} in {g.tail.failed} of {g.tail.n} replications "
+                         f"({g.tail.share:.0%}). {g.tail.describe()}")
+    near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
+    if near:
+        need = sorted({about(x) for f in near if (x := f.numbers.get("replications_to_settle")) is not None},
+                      key=lambda a: int(a.replace(" ", "")))
+        span = " to ".join(dict.fromkeys((need[0], need[-1]))) if need else ""
+        more = f"; about {span} replications would settle them" if need else ""
+        notes.append(f"{len(near)} life-safety finding{'s' if len(near) > 1 else ''} could change class "
+                     f"(不足项 or 改进项) with more replications: the share of replications in which "
+                     f"{'they' if len(near) > 1 else 'it'} showed cannot yet be told from the tolerated tail{more}; "
+                     "each gives its bounds.")
+    return tuple(notes)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
+from drills.experiment.tail import TAIL_Q, TailCheck
 
-TAIL_Q = 95  # [P] the worst 5 % of replications
 #: [P] M1 order latency after the first trigger met, P95: A ≤ 5 min, B ≤ 15, C ≤ 30 (anchor: standards.md #12–#17,
 #: GB/T 29639-2020 §3.1.2, AQ/T 9009-2015 附录A 预警).
 M1_BANDS_S = (300.0, 900.0, 1800.0)
@@ -70,6 +70,8 @@ class MetricGrade:
         gate: True/False for the gated metrics (M2, M3, M6), None otherwise.
         basis: how the value was computed, in words.
         bands: the thresholds, in words, marked [P].
+        tail: for the persons-counted gates (M2, M3), how sure the share of replications that failed is
+            against the tolerated tail (see :mod:`drills.experiment.tail`).
     """
 
     metric: str
@@ -79,6 +81,7 @@ class MetricGrade:
     gate: bool | None
     basis: str
     bands: str
+    tail: TailCheck | None = None
 
     @property
     def name(self) -> str:
@@ -138,6 +141,12 @@ def gate_persons(counts: Iterable[float]) -> bool:
     return math.isnan(tail) or tail < 1.0
 
 
+def gate_tail(counts: Iterable[float]) -> TailCheck | None:
+    """How many replications had at least one person counted, as a share against the tolerated tail."""
+    v = [x for x in counts if not math.isnan(x)]
+    return TailCheck(sum(1 for x in v if x >= 1.0), len(v)) if v else None
+
+
 def _minutes(bands: tuple[float, ...], sign: str) -> str:
     return ", ".join(f"{g} {sign} {b / 60:g} min" for g, b in zip("ABC", bands, strict=True)) + " [P]"
 
@@ -156,7 +165,7 @@ def grade_m2(readings: list[Reading]) -> MetricGrade:
     return MetricGrade("M2", v, "s", grade, ok,
                        "gate: everyone at risk warned by the order before the water, in ≥ 95 % of replications; "
                        "grade: P95 of the last person warned after the order",
-                       _minutes(M2_BANDS_S, "≤"))
+                       _minutes(M2_BANDS_S, "≤"), gate_tail(r.late_warned for r in readings))
 
 
 def grade_m3(readings: list[Reading]) -> MetricGrade:
@@ -166,7 +175,7 @@ def grade_m3(readings: list[Reading]) -> MetricGrade:
     return MetricGrade("M3", v, "s", grade, ok,
                        "gate: nobody caught or unsafe when the water comes, in ≥ 95 % of replications; "
                        "grade: P5 of the smallest margin over the water",
-                       _minutes(M3_BANDS_S, "≥"))
+                       _minutes(M3_BANDS_S, "≥"), gate_tail(r.unsafe for r in readings))
 
 
 def grade_m4(readings: list[Reading], *, has_county_report: bool, internal_p95_s: float) -> MetricGrade:

@@ -64,6 +64,7 @@ EN: dict[str, str] = {
         "scorecard and the tables by level or place follow."
     ),
     "key_results": "Key results",
+    "confidence": "Not settled by this number of replications",
     "worst_places": "Where the plan is weakest",
     "worst_places_intro": "The levels or places with the lowest share of people safe before the water came:",
     "worst_place_line": (
@@ -479,6 +480,7 @@ ZH: dict[str, str] = {
     "summary": "评估摘要",
     "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和分水平／分地点表见后文。",
     "key_results": "主要结果",
+    "confidence": "本次重复次数尚不足以判定的项",
     "worst_places": "预案最薄弱之处",
     "worst_places_intro": "水到达前到达安全地点比例最低的水平或地点：",
     "worst_place_line": (

@@ -52,6 +52,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "grade": card.grade,
         "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause}
                      for f in card.findings],
+        "confidence": list(card.confidence),
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,

@@ -24,8 +24,9 @@ from collections import defaultdict
 
 import networkx as nx
 
-from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, TAIL_SHARE, Finding, plan_ref
+from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding, plan_ref, tail_numbers
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
+from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import MonitoredItemSpec
 from drills.model.network import SURFACE_KINDS
@@ -79,15 +80,17 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
     red = [r.entered_during_red for r in readings]
     if any(red):
         k = sum(1 for x in red if x)
+        tail = TailCheck(k, n)
         out.append(Finding(
             key="M7:entry_red", metric="M7", cls=DEFICIENCY if k / n > TAIL_SHARE else IMPROVEMENT,
             title=f"People went underground during a red warning in {k} of {n} replications",
             evidence=f"On average {sum(red) / n:.1f} people of the next shift went down while a red rainstorm "
-                     f"warning or a red level stood (most {max(red)}).",
+                     f"warning or a red level stood (most {max(red)}). {tail.describe()}",
             standard="2023 Opinions: no entering the mine in extreme weather; 煤矿防治水细则: withdraw everyone "
                      "when a rainstorm threatens the mine",
             plan_ref=plan_ref(loaded, ("warning", "no_entry")), remedies=("stop_entry_earlier",),
-            targets={"level": "orange"}, numbers={"replications": k, "mean_persons": sum(red) / n},
+            targets={"level": "orange"}, numbers={"replications": k, "mean_persons": sum(red) / n,
+                                                  **tail_numbers(tail)},
             weight=sum(red) / n))
     viol = [r.entry_violations for r in readings]
     if any(viol):

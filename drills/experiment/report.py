@@ -555,6 +555,11 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("key_results"))
     doc.table([("", 3.6, "left"), ("", doc.width - 3.6, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
               header=False)
+    if card.confidence:
+        doc.subheading(t("confidence"))
+        for note in card.confidence:
+            doc.text(note, 8.5, marker="•", after=0.04)
+        doc.y += 0.05
     doc.subheading(t("worst_places"))
     doc.text(t("worst_places_intro"), 8.5, after=0.05)
     for z in weakest_zones(card):

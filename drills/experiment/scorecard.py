@@ -178,6 +178,7 @@ class Scorecard:
     grade: str | None = None  # the evaluation's overall grade (drills.experiment.graded), once graded
     findings: tuple = ()
     revisions: tuple = ()
+    confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)

@@ -1,0 +1,187 @@
+"""How sure a share of replications is, against the 5 % tail that the life-safety checks tolerate.
+
+A life-safety check fails in some replications: the M2 and M3 gates (someone warned after the water, someone
+not safe), each finding about people at one place, entry during a red warning. The grading tolerates the
+worst 5 % of replications (:data:`TAIL_Q`, standards.md §4): a check failing in more than 5 % is a
+不足项, in fewer an 改进项. With a finite number of replications the share that failed is itself uncertain;
+near 5 % a few more replications can move a finding from one class to the other.
+
+This module gives exact one-sided binomial bounds on that share (Clopper & Pearson 1934, "The use of
+confidence or fiducial limits illustrated in the case of the binomial", Biometrika 26:404–413) at 95 %
+confidence, and says whether the comparison with 5 % is settled:
+
+- **beyond the tail**: the lower bound is above 5 %;
+- **within the tail**: the upper bound is at most 5 %;
+- **not settled**: the bounds straddle 5 %, and about how many replications would settle it at the same share.
+
+With no failure in ``n`` replications the upper bound is ``1 - 0.05 ** (1 / n)``; it first falls to 5 %
+or below at ``n = 59`` (4.95 %), Wilks' number for a one-sided 95 %/95 % tolerance limit (Wilks 1941,
+"Determination of sample sizes for setting tolerance limits", Ann. Math. Stat. 12:91–96): a drill run fewer
+than 59 times cannot show that a life-safety check holds in 95 % of drills, even if it never fails.
+
+The class of a finding stays on the observed share (standards.md §4); these bounds are told beside it, so
+a planner knows when to run more replications before acting on a borderline class.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: [P] the grading's tail: times at their 95th percentile over replications, margins and shares at their 5th
+TAIL_Q = 95
+#: the tolerated share of replications in which a life-safety check may fail (the grading's tail) [P]
+TAIL_SHARE = 1.0 - TAIL_Q / 100.0
+#: confidence of each one-sided bound (the grading's 95 %, standards.md §4) [P]
+CONFIDENCE = 0.95
+#: no estimate of the replications needed beyond this many ("more than ...")
+MAX_REPLICATIONS = 100_000
+
+
+def binomial_cdf(k: int, n: int, p: float) -> float:
+    """P(X ≤ k) for X ~ Binomial(n, p), summed in log space (no underflow for large n)."""
+    if k < 0:
+        return 0.0
+    if k >= n or p <= 0.0:
+        return 1.0
+    if p >= 1.0:
+        return 0.0
+    j = np.arange(k + 1)
+    log_comb = np.concatenate(([0.0], np.cumsum(np.log((n - j[:-1]) / (j[:-1] + 1.0)))))
+    log_terms = log_comb + j * math.log(p) + (n - j) * math.log1p(-p)
+    top = float(log_terms.max())
+    return min(1.0, math.exp(top) * float(np.exp(log_terms - top).sum()))
+
+
+def _solve(f, target: float) -> float:
+    """The p in [0, 1] where the decreasing function ``f`` equals ``target`` (bisection to 1e-12)."""
+    lo, hi = 0.0, 1.0
+    while hi - lo > 1e-12:
+        mid = 0.5 * (lo + hi)
+        if f(mid) > target:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+@functools.lru_cache(maxsize=4096)
+def upper_bound(k: int, n: int, confidence: float = CONFIDENCE) -> float:
+    """One-sided exact upper bound on the share after ``k`` failures in ``n`` (Clopper–Pearson)."""
+    if k >= n:
+        return 1.0
+    if k == 0:
+        return 1.0 - (1.0 - confidence) ** (1.0 / n)
+    return _solve(lambda p: binomial_cdf(k, n, p), 1.0 - confidence)
+
+
+@functools.lru_cache(maxsize=4096)
+def lower_bound(k: int, n: int, confidence: float = CONFIDENCE) -> float:
+    """One-sided exact lower bound on the share after ``k`` failures in ``n`` (Clopper–Pearson)."""
+    if k <= 0:
+        return 0.0
+    if k == n:
+        return (1.0 - confidence) ** (1.0 / n)
+    # P(X >= k) = 1 - P(X <= k - 1) rises with p: solve P(X <= k - 1) = confidence
+    return _solve(lambda p: binomial_cdf(k - 1, n, p), confidence)
+
+
+def _beyond(k: int, n: int, limit: float) -> bool:
+    """The lower bound is above ``limit``: at ``limit``, ``k`` or more failures are less likely than 5 %."""
+    return k > 0 and binomial_cdf(k - 1, n, limit) > CONFIDENCE
+
+
+def _within(k: int, n: int, limit: float) -> bool:
+    """The upper bound is at most ``limit``: at ``limit``, ``k`` or fewer failures are at most 5 % likely."""
+    return binomial_cdf(k, n, limit) <= 1.0 - CONFIDENCE
+
+
+@dataclass(frozen=True)
+class TailCheck:
+    """A life-safety check that failed in ``failed`` of ``n`` replications, against the tolerated tail.
+
+    Attributes:
+        at_least, at_most: the one-sided 95 % bounds on the share of replications in which it fails.
+    """
+
+    failed: int
+    n: int
+    limit: float = TAIL_SHARE
+    at_least: float = field(init=False)
+    at_most: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "at_least", lower_bound(self.failed, self.n))
+        object.__setattr__(self, "at_most", upper_bound(self.failed, self.n))
+
+    @property
+    def share(self) -> float:
+        return self.failed / self.n
+
+    @property
+    def verdict(self) -> str:
+        """"beyond" the tail, "within" it, or "unsettled"."""
+        if _beyond(self.failed, self.n, self.limit):
+            return "beyond"
+        if _within(self.failed, self.n, self.limit):
+            return "within"
+        return "unsettled"
+
+    @property
+    def settled(self) -> bool:
+        return self.verdict != "unsettled"
+
+    def replications_to_settle(self) -> int | None:
+        """About how many replications would settle the comparison if the share stayed as observed
+        (None when settled already, or when it would take more than :data:`MAX_REPLICATIONS`).
+
+        Starts from the normal approximation (z = 1.645) and steps up by 10 % until the exact bounds settle.
+        """
+        if self.settled:
+            return None
+        p, limit = self.share, self.limit
+        if p == 0.0:  # closed form: (1 - limit) ** n <= 1 - confidence
+            return math.ceil(math.log(1.0 - CONFIDENCE) / math.log1p(-limit))
+        if abs(p - limit) < 1e-12:
+            return None
+        z = 1.6448536269514722  # standard normal quantile at 95 %
+        n = max(self.n + 1, math.ceil(z * z * p * (1.0 - p) / (p - limit) ** 2))
+        while n <= MAX_REPLICATIONS:
+            k = round(p * n)
+            if _beyond(k, n, limit) or _within(k, n, limit):
+                return n
+            n = math.ceil(n * 1.1)
+        return None
+
+    def describe(self) -> str:
+        """One sentence for a finding's evidence."""
+        bounds = f"exact 95 % bounds {_pct(self.at_least)}–{_pct(self.at_most)}"
+        tail = f"{100 * self.limit:g} %"
+        if self.verdict == "beyond":
+            return f"Beyond the {tail} tail the grading tolerates ({bounds})."
+        if self.verdict == "within":
+            return f"Within the {tail} tail the grading tolerates ({bounds})."
+        need = self.replications_to_settle()
+        more = (f"about {about(need)} replications would tell at this share" if need is not None
+                else f"it is too close to {tail} to tell in practice")
+        return (f"{self.n} replications cannot tell this share from the {tail} tail the grading "
+                f"tolerates ({bounds}); {more}.")
+
+
+def _pct(x: float) -> str:
+    """A share in per cent: three significant figures below 10 % (so 4.95 % does not read as 5 %)."""
+    v = 100.0 * x
+    if v == 0.0:
+        return "0 %"
+    return f"{v:.3g} %" if v < 10 else f"{v:.0f} %"
+
+
+def about(n: int) -> str:
+    """``n`` rounded up to two significant figures, with thin grouping (e.g. 1 300)."""
+    if n >= 100:
+        step = 10 ** (len(str(n)) - 2)
+        n = -(-n // step) * step
+    return f"{n:,}".replace(",", " ")

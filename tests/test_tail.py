@@ -1,0 +1,106 @@
+"""Exact binomial bounds on the share of replications in which a life-safety check fails, and what they
+settle against the 5 % tail the grading tolerates."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+from conftest import reading
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drills.experiment import grading, tail
+from drills.experiment.tail import TailCheck, binomial_cdf, lower_bound, upper_bound
+
+
+@given(st.integers(1, 60), st.data())
+def test_binomial_cdf_is_the_exact_sum(n: int, data: st.DataObject) -> None:
+    k = data.draw(st.integers(0, n))
+    p = Fraction(data.draw(st.integers(1, 99)), 100)
+    exact = sum(math.comb(n, j) * p**j * (1 - p) ** (n - j) for j in range(k + 1))
+    assert binomial_cdf(k, n, float(p)) == pytest.approx(float(exact), rel=1e-9, abs=1e-15)
+
+
+@pytest.mark.parametrize(("k", "n", "low", "high"), [
+    (1, 10, 0.0025, 0.4450),  # the textbook Clopper-Pearson interval (two-sided 95 %)
+    (3, 50, 0.0125, 0.1655),
+    (0, 10, 0.0, 0.3085),
+])
+def test_two_sided_intervals_match_the_published_tables(k: int, n: int, low: float, high: float) -> None:
+    assert lower_bound(k, n, 0.975) == pytest.approx(low, abs=5e-5)
+    assert upper_bound(k, n, 0.975) == pytest.approx(high, abs=5e-5)
+
+
+def test_no_failure_needs_59_replications_to_show_the_5_percent_tail() -> None:
+    """Wilks (1941): the largest of 59 runs is a one-sided 95 %/95 % limit; 58 are not enough."""
+    assert upper_bound(0, 59) == pytest.approx(1 - 0.05 ** (1 / 59))
+    assert TailCheck(0, 59).verdict == "within"
+    assert TailCheck(0, 58).verdict == "unsettled"
+    assert TailCheck(0, 58).replications_to_settle() == 59
+    assert TailCheck(0, 20).replications_to_settle() == 59
+
+
+@given(st.integers(1, 400), st.data())
+def test_bounds_are_symmetric_and_bracket_the_share(n: int, data: st.DataObject) -> None:
+    k = data.draw(st.integers(0, n))
+    assert lower_bound(k, n) == pytest.approx(1 - upper_bound(n - k, n), abs=1e-9)
+    assert lower_bound(k, n) <= k / n <= upper_bound(k, n)
+    c = TailCheck(k, n)
+    # the verdict is what the bounds say (tested apart from the bisection, by the binomial tail at 5 %)
+    if c.verdict == "beyond":
+        assert c.at_least > tail.TAIL_SHARE - 1e-9
+    elif c.verdict == "within":
+        assert c.at_most <= tail.TAIL_SHARE + 1e-9
+    else:
+        assert c.at_least <= tail.TAIL_SHARE + 1e-9 < c.at_most + 2e-9
+
+
+@pytest.mark.parametrize(("k", "n"), [(3, 50), (1, 30), (30, 500), (1, 10)])
+def test_the_replications_to_settle_do_settle_at_the_same_share(k: int, n: int) -> None:
+    c = TailCheck(k, n)
+    need = c.replications_to_settle()
+    assert need is not None and need > n
+    assert TailCheck(round(k / n * need), need).settled
+
+
+def test_a_share_on_the_tail_itself_is_never_settled() -> None:
+    assert TailCheck(25, 500).replications_to_settle() is None
+    assert "too close" in TailCheck(25, 500).describe()
+
+
+def test_describe_names_the_bounds_and_the_way_out() -> None:
+    assert TailCheck(3, 50).describe() == (
+        "50 replications cannot tell this share from the 5 % tail the grading tolerates (exact 95 % bounds "
+        "1.66 %–15 %); about 1 600 replications would tell at this share.")
+    assert TailCheck(40, 50).describe().startswith("Beyond the 5 % tail")
+    assert TailCheck(1, 500).describe().startswith("Within the 5 % tail")
+
+
+def test_the_gates_count_replications_with_anyone_late_or_unsafe() -> None:
+    late = [reading()] * 46 + [reading(late_warned=1), reading(late_warned=3)] + [reading(late_warned=math.nan)] * 2
+    g = grading.grade_m2(late)
+    assert g.tail is not None and (g.tail.failed, g.tail.n) == (2, 48)
+    assert g.gate is True and g.tail.verdict == "unsettled"  # 2 of 48 passes the gate, but 48 cannot show it
+    g3 = grading.grade_m3([reading()] * 200)
+    assert g3.tail is not None and g3.tail.verdict == "within"
+
+
+def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.graded import confidence_notes
+
+    few = [reading()] * 29 + [reading(late_warned=2)]
+    many = [reading()] * 300
+    near = SimpleNamespace(numbers={"tail": "unsettled", "replications_to_settle": 463})
+    far = SimpleNamespace(numbers={"tail": "beyond", "replications_to_settle": None})
+    ev = SimpleNamespace(grades={"M2": grading.grade_m2(few), "M3": grading.grade_m3(many)}, findings=[near, far, near])
+    notes = confidence_notes(ev)  # type: ignore[arg-type]
+    assert len(notes) == 2
+    assert notes[0].startswith("The M2 gate (notification reach) held, with someone at risk warned after the water "
+                               "in 1 of 30 replications (3%). 30 replications cannot tell")
+    assert notes[1].startswith("2 life-safety findings could change class")
+    assert "about 470 replications would settle them" in notes[1]
+    assert confidence_notes(SimpleNamespace(grades={"M3": grading.grade_m3(many)}, findings=[far])) == ()  # type: ignore[arg-type]
