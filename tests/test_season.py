@@ -124,3 +124,14 @@ def test_run_animate_writes_the_gif(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     res = invoke("run", SCENARIOS / "mine_inrush_day.yaml", "-n", "2", "--animate", "--out", out)
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
     assert (out / "animation.gif").stat().st_size > 10_000
+
+
+def test_recurring_runs_are_named_by_scenario() -> None:
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import runs_in_words
+
+    every = ["mine/day", "mine/night", "dam/night", "dam/day", "valley/storm"]
+    t = Text("en")
+    assert runs_in_words(["mine/day", "mine/night", "dam/day"], every, t) == "mine: all 2; dam: day"
+    assert runs_in_words(["valley/storm", "dam/night"], every, t) == "dam: night; valley: storm"
+    assert runs_in_words(["dam/night", "dam/day"], every, Text("zh")) == "dam：全部 2 次"

@@ -393,7 +393,9 @@ EN: dict[str, str] = {
         "suggested by the findings, not proven across the suite: `drill recommend` proves a revision for one "
         "scenario by re-simulating it on the same random numbers."
     ),
-    "suite_revision_line": "{fkey} {title} — in {n} runs ({runs}); revisions: {kinds}",
+    "suite_revision_line": "{fkey} {title} — in {n} of {total} runs ({runs}); revisions: {kinds}",
+    "suite_revision_line_all": "{fkey} {title} — in all {n} runs; revisions: {kinds}",
+    "runs_all_of_scenario": "{scenario}: all {k}",
     "no_recurring_findings": "No finding with a revision recurs in more than one run.",
     "more_in_json": "… {n} more in season.json.",
     "run_page": "Run {k}: {run}",
@@ -763,7 +765,9 @@ ZH: dict[str, str] = {
         "在多次运行中重复出现的评估发现，以及针对它们的修订类型。这些修订由评估发现提出，并未在整个演练组中"
         "得到验证：`drill recommend` 以相同随机数重新模拟，对单个情景验证修订。"
     ),
-    "suite_revision_line": "{fkey} {title} — 出现于 {n} 次运行（{runs}）；修订类型：{kinds}",
+    "suite_revision_line": "{fkey} {title} — 出现于 {total} 次运行中的 {n} 次（{runs}）；修订类型：{kinds}",
+    "suite_revision_line_all": "{fkey} {title} — 出现于全部 {n} 次运行；修订类型：{kinds}",
+    "runs_all_of_scenario": "{scenario}：全部 {k} 次",
     "no_recurring_findings": "没有带修订建议的评估发现在多于一次运行中出现。",
     "more_in_json": "… 另有 {n} 项见 season.json。",
     "run_page": "运行 {k}：{run}",

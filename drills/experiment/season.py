@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -341,6 +341,21 @@ def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, A
     return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"]))
 
 
+def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
+    """Runs ("scenario/variation") grouped by scenario, in the suite's order: a scenario whose every
+    variation is among ``runs`` is named once ("dam-break-night: all 3"), else with its variations."""
+    groups: dict[str, list[str]] = {}
+    for run in every:
+        groups.setdefault(run.partition("/")[0], [])
+    total = {sc: sum(1 for run in every if run.partition("/")[0] == sc) for sc in groups}
+    for run in runs:
+        sc, _, variation = run.partition("/")
+        groups[sc].append(variation or sc)
+    parts = [t("runs_all_of_scenario", scenario=sc, k=len(vs)) if len(vs) == total[sc] and len(vs) > 1
+             else f"{sc}: {t('list_sep').join(vs)}" for sc, vs in groups.items() if vs]
+    return "; ".join(parts)
+
+
 def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> None:
     """Revisions suggested across the suite: for each finding that recurs in several runs, the revision kinds
     that address it — suggested by the findings, not proven across the suite (``drill recommend`` proves
@@ -351,10 +366,15 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
         doc.text(t("no_recurring_findings"), 8.5, slant="italic", color="0.35")
         return
     doc.text(t("suite_revisions_intro"), 8.5, after=0.05)
+    every = [e.run.id for e in result.entries]
     for r in rows[:most]:
-        doc.text(t("suite_revision_line", fkey=r["key"], title=r["title"], n=len(r["runs"]),
-                   runs=t("list_sep").join(r["runs"]), kinds=t("list_sep").join(r["remedies"])),
-                 8.5, marker="•", after=0.04)
+        kinds = t("list_sep").join(r["remedies"])
+        if len(r["runs"]) == len(every):
+            line = t("suite_revision_line_all", fkey=r["key"], title=r["title"], n=len(every), kinds=kinds)
+        else:
+            line = t("suite_revision_line", fkey=r["key"], title=r["title"], n=len(r["runs"]), total=len(every),
+                     runs=runs_in_words(r["runs"], every, t), kinds=kinds)
+        doc.text(line, 8.5, marker="•", after=0.04)
     if len(rows) > most:
         doc.text(t("more_in_json", n=len(rows) - most), 8.5, color="0.35")
 
