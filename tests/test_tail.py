@@ -100,7 +100,7 @@ def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
     notes = confidence_notes(ev)  # type: ignore[arg-type]
     assert len(notes) == 2
     assert notes[0].startswith("The M2 gate (notification reach) held, with someone at risk warned after the water "
-                               "in 1 of 30 replications (3%). 30 replications cannot tell")
+                               "in 1 of 30 replications (3.33 %). 30 replications cannot tell")
     assert notes[1].startswith("2 life-safety findings could change class")
     assert "about 470 replications would settle them" in notes[1]
     assert confidence_notes(SimpleNamespace(grades={"M3": grading.grade_m3(many)}, findings=[far])) == ()  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
-from drills.experiment.tail import about
+from drills.experiment.tail import about, pct
 from drills.inputs.loaded import Loaded
 from drills.model.spec import DrillSpec
 
@@ -57,15 +57,16 @@ def confidence_notes(ev: Evaluation) -> tuple[str, ...]:
         if g.tail is not None and not g.tail.settled:
             notes.append(f"The {g.metric} gate ({g.name.lower()}) {'held' if g.gate else 'failed'}, with "
                          f"{GATE_COUNTS[g.metric]} in {g.tail.failed} of {g.tail.n} replications "
-                         f"({g.tail.share:.0%}). {g.tail.describe()}")
+                         f"({pct(g.tail.share)}). {g.tail.describe()}")
     near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
     if near:
         need = sorted({about(x) for f in near if (x := f.numbers.get("replications_to_settle")) is not None},
                       key=lambda a: int(a.replace(" ", "")))
         span = " to ".join(dict.fromkeys((need[0], need[-1]))) if need else ""
-        more = f"; about {span} replications would settle them" if need else ""
-        notes.append(f"{len(near)} life-safety finding{'s' if len(near) > 1 else ''} could change class "
-                     f"(不足项 or 改进项) with more replications: the share of replications in which "
-                     f"{'they' if len(near) > 1 else 'it'} showed cannot yet be told from the tolerated tail{more}; "
-                     "each gives its bounds.")
+        one = len(near) == 1
+        more = f"; about {span} replications would settle {'it' if one else 'them'}" if need else ""
+        notes.append(f"{len(near)} life-safety finding{'' if one else 's'} could change class (不足项 or 改进项) "
+                     f"with more replications: the share of replications in which {'it' if one else 'they'} "
+                     f"showed cannot yet be told from the tolerated tail{more}. The bounds are in "
+                     f"{'the finding' if one else 'each finding'}.")
     return tuple(notes)

@@ -158,7 +158,7 @@ class TailCheck:
 
     def describe(self) -> str:
         """One sentence for a finding's evidence."""
-        bounds = f"exact 95 % bounds {_pct(self.at_least)}–{_pct(self.at_most)}"
+        bounds = f"exact 95 % bounds {pct(self.at_least)}–{pct(self.at_most)}"
         tail = f"{100 * self.limit:g} %"
         if self.verdict == "beyond":
             return f"Beyond the {tail} tail the grading tolerates ({bounds})."
@@ -171,7 +171,7 @@ class TailCheck:
                 f"tolerates ({bounds}); {more}.")
 
 
-def _pct(x: float) -> str:
+def pct(x: float) -> str:
     """A share in per cent: three significant figures below 10 % (so 4.95 % does not read as 5 %)."""
     v = 100.0 * x
     if v == 0.0:
