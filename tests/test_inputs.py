@@ -206,6 +206,14 @@ def test_missing_file_given_directly(tmp_path: Path) -> None:
     check(only(info.value.problems), tmp_path / "nowhere.yaml", None, "", "file not found")
 
 
+def test_a_folder_given_for_a_file(tmp_path: Path, files: DrillFiles) -> None:
+    with pytest.raises(InputError) as info:
+        load(tmp_path)
+    check(only(info.value.problems), tmp_path, None, "", "a folder, not a file")
+    line = files.edit("scenario", "site: sites/jinshan_mine.yaml", "site: sites")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.site", "sites is a folder, not a file")
+
+
 def test_load_yaml_keeps_lines_of_nested_values(files: DrillFiles) -> None:
     doc = load_yaml(files.path("plan"))
     line = files.line_of("plan", "path: [stope360w, lad360")
@@ -343,6 +351,9 @@ DELAY = "decision_delay_s: {dist: lognormal, median: 300, p95: 1200}"
             "greater than 0",
             id="negative-median",
         ),
+        pytest.param(".inf", "", "finite number", id="infinite"),
+        pytest.param(".nan", "", "finite number", id="not-a-number"),
+        pytest.param("{dist: lognormal, median: 300, p95: 1e400}", ".p95", "finite number", id="overflows-to-inf"),
     ],
 )
 def test_distribution_fault_is_one_problem(files: DrillFiles, value: str, field: str, says: str) -> None:

@@ -10,9 +10,10 @@ from drills.model import variability as var
 
 
 class Strict(BaseModel):
-    """Base for every input model: unknown fields are errors, values are not coerced silently."""
+    """Base for every input model: unknown fields are errors, values are not coerced silently, and every
+    number is finite (YAML's .inf and .nan are refused: no delay, length or rate is infinite)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
 
 NonNeg = Annotated[float, Field(ge=0)]

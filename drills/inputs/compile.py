@@ -22,7 +22,7 @@ from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, load_yaml
+from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
 from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -121,10 +121,10 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
     for want, path, loc in (("site", site_path, ("scenario", "site")), ("plan", Path(plan_path), None)):
         if not path.is_file():
             if loc is not None:
-                problems.append(sdoc.problem(loc, f"file not found: {path}"))
+                problems.append(sdoc.problem(loc, missing(path)))
             elif want == "plan" and plan_path is not None:
                 where = ("scenario", "plan")
-                problems.append(sdoc.problem(where, f"plan file not found: {path}"))
+                problems.append(sdoc.problem(where, f"plan {missing(path)}"))
             continue
         try:
             k, body, doc, own, left_out = read_partial(path)

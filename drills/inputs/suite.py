@@ -41,7 +41,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.scenario import FaultSpec, WeatherSpec
 from drills.inputs.validate import validate
-from drills.inputs.yamlfile import YamlDocument, load_yaml
+from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
 from drills.model.spec import DrillSpec
 
 
@@ -171,13 +171,13 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
     for k, run in enumerate(body.runs):
         scen_path = doc.path.parent / run.scenario
         if not scen_path.is_file():
-            problems.append(doc.problem(("suite", "runs", k, "scenario"), f"file not found: {scen_path}"))
+            problems.append(doc.problem(("suite", "runs", k, "scenario"), missing(scen_path)))
             continue
         plan_path = Path(plan) if plan is not None else (doc.path.parent / run.plan if run.plan else None)
         if plan_path is not None and not plan_path.is_file():
             where = ("suite", "runs", k, "plan")
-            problems.append(doc.problem(where, f"plan file not found: {plan_path}") if plan is None
-                            else Problem(str(plan_path), None, "", "file not found"))
+            problems.append(doc.problem(where, f"plan {missing(plan_path)}") if plan is None
+                            else Problem(str(plan_path), None, "", missing(plan_path, named=False)))
             continue
         try:
             loaded = load(scen_path, plan_path)

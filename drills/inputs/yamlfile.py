@@ -104,6 +104,14 @@ def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = (), budget
     return node
 
 
+def missing(path: Path, *, named: bool = True) -> str:
+    """Why ``path`` cannot be read as an input file: a folder given where a file is wanted, or nothing there
+    (``named``: the message names the path, for a problem reported at the file that refers to it)."""
+    if path.is_dir():
+        return f"{path} is a folder, not a file" if named else "a folder, not a file"
+    return f"file not found: {path}" if named else "file not found"
+
+
 def load_yaml(path: str | Path) -> YamlDocument:
     """Load one YAML file safely.
 
@@ -113,8 +121,8 @@ def load_yaml(path: str | Path) -> YamlDocument:
     path = Path(os.path.normpath(path))
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, "", "file not found")]) from None
+    except (FileNotFoundError, IsADirectoryError):
+        raise InputError([Problem(str(path), None, "", missing(path, named=False))]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
     yaml = YAML(typ="rt")
