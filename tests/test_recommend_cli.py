@@ -120,6 +120,7 @@ def test_compare_puts_two_plans_on_the_same_random_numbers(app, valley):
                  "-n", 8, "--fault-replications", 0, "-o", out)
     assert res.exit_code == 0, res.output
     assert "8 paired replications" in res.stdout
+    assert "gate ok†" in res.stdout and "† not settled" in res.stdout  # no one late in 8: too few to show the gate
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
     d = data["paired_difference_b_minus_a"]["late_warned"]
     assert d["mean_diff"] == -10 and d["verdict"] == "better" and d["n"] == 8

@@ -173,6 +173,8 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after")) -> None:
 
     def cell(g) -> str:
         gate = "" if g.gate is None else (" gate ok" if g.gate else " gate FAIL")
+        if g.tail is not None and not g.tail.settled:
+            gate += "†"
         value = fmt_value(g.value, g.unit) if g.unit in ("s", "share") else (
             "–" if not math.isfinite(g.value) else f"{g.value:.2f}")
         return f"{g.grade}{gate} ({value})"
@@ -182,6 +184,10 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after")) -> None:
     t.add_row("overall", f"{a.overall.label} S={a.overall.score:.1f} ({a.overall.deficiencies} 不足项)",
               f"{b.overall.label} S={b.overall.score:.1f} ({b.overall.deficiencies} 不足项)")
     out_console.print(t)
+    if any(g.tail is not None and not g.tail.settled for ev in (a, b) for g in ev.grades.values()):
+        out_console.print("† not settled: the share of replications that failed this gate cannot yet be told from the "
+                          "5 % tail the grading tolerates at this number of replications (a gate that never fails "
+                          "needs 59); `drill run` says how many would settle it", markup=False)
 
 
 def _print_findings(findings, total: int) -> None:
