@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from drills.commands import EXIT_INPUT
+from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
 from drills.inputs.bundled import bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError
@@ -28,8 +30,6 @@ app = typer.Typer(
 )
 out_console = Console(highlight=False, emoji=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
-
-EXIT_INPUT = 2
 
 
 def _fail_input(exc: InputError) -> None:
@@ -59,6 +59,7 @@ def run(
     faults: Annotated[
         int, typer.Option("--faults", min=0, help="replications per single fault for the robustness grade (0: skip)")
     ] = 0,
+    cluster: ClusterOption = None,
 ) -> None:
     """Run a drill many times, grade the plan, and write the scorecard, outcomes, figures and report."""
     from drills.experiment.exercise import run_exercise
@@ -81,21 +82,21 @@ def run(
     out_console.print(
         f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
         f"{len(spec.people)} people", markup=False)
-    out_console.print(f"seed {spec.seed} · {n} replications · {workers} worker{'s' if workers > 1 else ''}",
-                      markup=False)
-    with Progress(TextColumn("drills"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("run", total=n)
-        ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
-    card = scorecard(ex)
-    rob = None
-    if faults > 0:
-        from drills.experiment.readings import PlanFacts
-        from drills.experiment.robustness import assess
+    with runs_on(cluster, workers, err_console) as where:
+        out_console.print(f"seed {spec.seed} · {n} replications · {where}", markup=False)
+        with Progress(TextColumn("drills"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+            task = bar.add_task("run", total=n)
+            ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
+        rob = None
+        if faults > 0:
+            from drills.experiment.readings import PlanFacts
+            from drills.experiment.robustness import assess
 
-        out_console.print(f"single faults: {faults} replications each", markup=False)
-        rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed, replications=faults,
-                     workers=workers)
+            out_console.print(f"single faults: {faults} replications each", markup=False)
+            rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed, replications=faults,
+                         workers=workers)
+    card = scorecard(ex)
     from drills.experiment.graded import graded
 
     card, evaluation = graded(card, loaded, spec, ex, rob)
@@ -125,6 +126,7 @@ def season(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<suite id>")] = None,
     lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+    cluster: ClusterOption = None,
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
     from drills.experiment.season import matrix, run_season, write_season
@@ -139,11 +141,12 @@ def season(
         _fail_input(exc)
     out_dir = out or Path("reports") / loaded.id
     out_console.print(f"[bold]{loaded.title}[/bold]")
-    out_console.print(f"{len(loaded.runs)} runs · {workers} worker{'s' if workers > 1 else ''}", markup=False)
-    with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("season", total=len(loaded.runs))
-        result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
+    with runs_on(cluster, workers, err_console) as where:
+        out_console.print(f"{len(loaded.runs)} runs · {where}", markup=False)
+        with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
+            task = bar.add_task("season", total=len(loaded.runs))
+            result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
     from drills.experiment.i18n import Text
 
     table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "

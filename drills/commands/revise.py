@@ -15,10 +15,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from drills.commands import EXIT_INPUT
+from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
 from drills.inputs.problems import InputError
 
-EXIT_INPUT = 2
 #: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
 SEARCH_REPLICATIONS = 60
 
@@ -66,6 +67,7 @@ def recommend(
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
         "output folder; default reports/<scenario id>/recommend"))] = None,
     lang: Annotated[str, typer.Option("--lang", help="report.pdf language: en or zh")] = "en",
+    cluster: ClusterOption = None,
 ) -> None:
     """Find the plan's problems, prove each revision by re-simulation, and write the best set within a budget."""
     from drills.experiment.recommendation import recommend as run_recommend
@@ -80,7 +82,7 @@ def recommend(
         table = load_costs(costs)
     except InputError as exc:
         _fail(exc.problems)
-    with err_console.status("evaluating the plan") as status:
+    with runs_on(cluster, workers, err_console) as where, err_console.status("evaluating the plan") as status:
         try:
             rec = run_recommend(scenario, plan, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
@@ -91,7 +93,7 @@ def recommend(
     m = base.spec.meta
     out_console.print(f"[bold]{m.scenario_title}[/bold]")
     out_console.print(f"plan {m.plan_id} v{m.plan_version} · seed {base.exercise.seed} · {base.replications} "
-                      f"replications per plan · budget {budget:g}", markup=False)
+                      f"replications per plan · budget {budget:g} · {where}", markup=False)
     _print_grades(base, rec.revised)
     _print_findings(base.findings[:8], len(base.findings))
     t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
@@ -128,6 +130,7 @@ def compare(
         "replications per single fault (M6); 0 to skip"))] = 20,
     max_faults: Annotated[int, typer.Option("--max-faults", min=1)] = 20,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="also write comparison.md and .json here")] = None,
+    cluster: ClusterOption = None,
 ) -> None:
     """Run two plans on the same random numbers and put them side by side."""
     from drills.experiment.recommendation import compare_plans
@@ -139,7 +142,7 @@ def compare(
         raise typer.Exit(EXIT_INPUT)
     n = _replications(scenario, plans[0], replications)
     _replications(scenario, plans[1], n)
-    with err_console.status("running both plans") as status:
+    with runs_on(cluster, workers, err_console) as where, err_console.status("running both plans") as status:
         try:
             cmp = compare_plans(scenario, plans[0], plans[1], replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults,
@@ -148,7 +151,7 @@ def compare(
             _fail(exc.problems)
     a, b = cmp.a, cmp.b
     out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
-    out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications", markup=False)
+    out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications · {where}", markup=False)
     _print_grades(a, b, ("A " + a.spec.meta.plan_id + " v" + a.spec.meta.plan_version,
                          "B " + b.spec.meta.plan_id + " v" + b.spec.meta.plan_version))
     t = Table(title="Same random numbers: B − A (mean, 95 % CI)", title_justify="left")

@@ -1,21 +1,101 @@
-"""An exercise: many replications of one drill, run locally in one or more processes.
+"""An exercise: many replications of one drill, run in this process, in a local pool of processes, or on a
+Dask cluster.
 
 Replication ``r`` always uses the random streams keyed by ``(seed, r)`` (see
 :func:`drills.model.drill.stream`), and results are returned in replication order, so the outcome
-is the same whatever the number of workers.
+is the same whatever the number of workers, here or on a cluster.
+
+A cluster is used for every exercise run inside ``with on_cluster(address):`` (the ``--cluster`` option of
+the commands): the drill is sent to every worker once per exercise, chunks of replications are submitted
+as tasks, and their results are gathered in order. The workers must run the same version of ``drill``
+(checked when connecting), or the same seed could give other results.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
+from drills import __version__
 from drills.model.drill import run_drill
 from drills.model.records import DrillResult
 from drills.model.spec import DrillSpec
 
 CHUNK = 10
+#: seconds to wait for the Dask scheduler when connecting
+CONNECT_TIMEOUT_S = 10
+_CLUSTER: contextvars.ContextVar[Any] = contextvars.ContextVar("drill_cluster", default=None)
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot be used (not installed, not reachable, no workers, another drill version)."""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The cluster the exercises of a ``with on_cluster(...)`` block run on."""
+
+    address: str
+    workers: int
+
+
+def _drill_version() -> str:
+    return __version__
+
+
+@contextlib.contextmanager
+def on_cluster(address: str, *, timeout_s: float | None = None) -> Iterator[Cluster]:
+    """Run every exercise inside the block on the Dask cluster whose scheduler is at ``address`` (waiting
+    ``timeout_s`` for it, default :data:`CONNECT_TIMEOUT_S`).
+
+    Raises:
+        ClusterError: Dask's ``distributed`` is not installed, the scheduler does not answer, the cluster has
+            no workers, or a worker runs another version of drill.
+    """
+    try:
+        from distributed import Client
+        from distributed.comm import parse_address
+        from distributed.comm.addressing import parse_host_port
+    except ImportError:
+        raise ClusterError("running on a cluster needs Dask's distributed package: "
+                           "pip install 'drill[cluster]' (here and on every worker)") from None
+    try:  # a malformed address is told before a client is made (a half-made one complains at exit)
+        scheme, where = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(where)
+    except ValueError as exc:
+        raise ClusterError(f"not a scheduler address: {address!r} ({exc}); e.g. tcp://10.0.0.5:8786") from None
+    try:
+        client = Client(address, timeout=timeout_s or CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    token = None
+    try:
+        try:
+            versions = client.run(_drill_version)
+        except Exception as exc:  # a worker without drill installed fails to unpickle the call
+            raise ClusterError(f"the workers at {address} cannot run drill: {exc}") from None
+        if not versions:
+            raise ClusterError(f"the cluster at {address} has no workers")
+        other = sorted({v for v in versions.values() if v != __version__})
+        if other:
+            raise ClusterError(f"workers at {address} run drill {', '.join(other)}, this is drill {__version__}: "
+                               "install the same version on every worker")
+        token = _CLUSTER.set(client)
+        yield Cluster(address, len(versions))
+    finally:
+        if token is not None:
+            _CLUSTER.reset(token)
+        client.close()
+
+
+def cluster_in_use() -> bool:
+    """Whether exercises run on a cluster now (inside ``on_cluster``)."""
+    return _CLUSTER.get() is not None
 
 
 @dataclass(frozen=True)
@@ -36,11 +116,25 @@ def _run_chunk(args: tuple[DrillSpec, int, int, int]) -> list[DrillResult]:
     return [run_drill(spec, r, seed) for r in range(first, last)]
 
 
+def _run_range(spec: DrillSpec, seed: int, first: int, last: int) -> list[DrillResult]:
+    return [run_drill(spec, r, seed) for r in range(first, last)]
+
+
 def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers: int = 1,
                       first: int = 0) -> Iterator[DrillResult]:
-    """Yield replication results in replication order."""
+    """Yield replication results in replication order (``workers`` is ignored on a cluster)."""
     chunks = [(spec, seed, a, min(a + CHUNK, first + replications))
               for a in range(first, first + replications, CHUNK)]
+    client = _CLUSTER.get()
+    if client is not None:
+        shared = client.scatter(spec, broadcast=True, hash=False)
+        futures = [client.submit(_run_range, shared, seed, a, b, pure=False) for _, _, a, b in chunks]
+        try:
+            for fut in futures:
+                yield from fut.result()
+        finally:
+            client.cancel([*futures, shared])
+        return
     if workers <= 1:
         for c in chunks:
             yield from _run_chunk(c)

@@ -1,0 +1,41 @@
+"""``--cluster``: run a command's replications on a Dask cluster instead of this machine.
+
+Every command that runs replications takes ``--cluster tcp://HOST:8786`` (the scheduler of a cluster
+started with ``dask scheduler`` and ``dask worker``, each worker with the same version of drill
+installed). The results are the same as on this machine with any number of ``--workers``: each
+replication draws from its own random streams (see :mod:`drills.experiment.exercise`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from drills.commands import EXIT_INPUT
+
+ClusterOption = Annotated[str | None, typer.Option(
+    "--cluster", metavar="ADDRESS",
+    help="run the replications on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+         "same results as here")]
+
+
+@contextlib.contextmanager
+def runs_on(address: str | None, workers: int, err: Console) -> Iterator[str]:
+    """Inside the block, exercises run on the cluster at ``address`` (if given); yields where they run, in
+    words. A cluster that cannot be used is one message on ``err`` and exit code 2, before anything runs."""
+    if address is None:
+        yield f"{workers} worker{'s' if workers > 1 else ''}"
+        return
+    from drills.experiment.exercise import ClusterError, on_cluster
+
+    with contextlib.ExitStack() as stack:
+        try:
+            cluster = stack.enter_context(on_cluster(address))
+        except ClusterError as exc:
+            err.print(f"--cluster: {exc}; nothing was run or written.", markup=False)
+            raise typer.Exit(EXIT_INPUT) from None
+        yield f"Dask cluster at {address} ({cluster.workers} worker{'s' if cluster.workers > 1 else ''})"

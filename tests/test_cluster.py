@@ -1,0 +1,58 @@
+"""Replications on a Dask cluster give the same results as on this machine; a cluster that cannot be used
+is one clear message and exit code 2, with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drills.cli import app
+from drills.experiment import exercise
+from drills.experiment.exercise import ClusterError, on_cluster, run_exercise
+from drills.inputs.bundled import default_scenario
+from drills.inputs.compile import load_drill
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes on this machine: the drill is pickled to them as to any remote worker."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as lc:
+        yield lc.scheduler_address
+
+
+def test_a_cluster_gives_the_same_replications_in_the_same_order(cluster: str) -> None:
+    spec = load_drill(default_scenario())
+    here = run_exercise(spec, replications=23, seed=5)  # 23: the last chunk is short
+    with on_cluster(cluster) as c:
+        assert c.workers == 2 and exercise.cluster_in_use()
+        there = run_exercise(spec, replications=23, seed=5, workers=4)
+    assert not exercise.cluster_in_use()
+    assert [r.replication for r in there.results] == list(range(23))
+    assert repr(there.results) == repr(here.results)  # repr: NaN fields compare equal, floats to the last bit
+
+
+def test_workers_with_another_drill_version_are_refused(cluster: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exercise, "_drill_version", lambda: "0.0.9")
+    refused = pytest.raises(ClusterError, match=r"run drill 0\.0\.9, this is drill .*install the same version")
+    with refused, on_cluster(cluster):
+        pass
+    assert not exercise.cluster_in_use()
+
+
+@pytest.mark.parametrize(("address", "says"), [
+    ("nonsense", "not a scheduler address: 'nonsense'"),
+    ("tcp://127.0.0.1:1", "cannot reach the Dask scheduler at tcp://127.0.0.1:1"),
+])
+def test_a_cluster_that_cannot_be_used_is_one_message(address: str, says: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exercise, "CONNECT_TIMEOUT_S", 1)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["run", "-n", "3", "--cluster", address, "--out", str(out)])
+    assert res.exit_code == 2, res.output
+    assert f"--cluster: {says}" in res.stderr and "nothing was run or written" in res.stderr
+    assert "Traceback" not in res.output and not out.exists()
