@@ -56,3 +56,11 @@ def test_a_cluster_that_cannot_be_used_is_one_message(address: str, says: str, t
     assert res.exit_code == 2, res.output
     assert f"--cluster: {says}" in res.stderr and "nothing was run or written" in res.stderr
     assert "Traceback" not in res.output and not out.exists()
+
+
+@pytest.mark.parametrize(("n", "workers", "size"), [(30, 1, 10), (30, 2, 8), (30, 8, 2), (500, 2, 10), (3, 8, 1)])
+def test_replications_are_cut_so_that_every_worker_has_work(n: int, workers: int, size: int) -> None:
+    ranges = exercise.chunk_ranges(5, n, workers)
+    assert [r for a, b in ranges for r in range(a, b)] == list(range(5, 5 + n))  # each once, in order
+    assert max(b - a for a, b in ranges) == size
+    assert len(ranges) >= min(n, workers)  # no worker idles

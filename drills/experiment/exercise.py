@@ -25,7 +25,10 @@ from drills.model.drill import run_drill
 from drills.model.records import DrillResult
 from drills.model.spec import DrillSpec
 
+#: replications per task at most (a task's results travel back in one piece)
 CHUNK = 10
+#: tasks per worker at least, when there are replications enough: so that no worker idles at the end
+TASKS_PER_WORKER = 2
 #: seconds to wait for the Dask scheduler when connecting
 CONNECT_TIMEOUT_S = 10
 _CLUSTER: contextvars.ContextVar[Any] = contextvars.ContextVar("drill_cluster", default=None)
@@ -116,6 +119,14 @@ def _run_chunk(args: tuple[DrillSpec, int, int, int]) -> list[DrillResult]:
     return [run_drill(spec, r, seed) for r in range(first, last)]
 
 
+def chunk_ranges(first: int, replications: int, workers: int) -> list[tuple[int, int]]:
+    """Replications ``first .. first + replications - 1`` cut into consecutive ``(start, stop)`` ranges: at
+    most :data:`CHUNK` each, and small enough that each of ``workers`` gets :data:`TASKS_PER_WORKER`."""
+    size = max(1, min(CHUNK, -(-replications // (TASKS_PER_WORKER * max(workers, 1)))))
+    stop = first + replications
+    return [(a, min(a + size, stop)) for a in range(first, stop, size)]
+
+
 def _run_range(spec: DrillSpec, seed: int, first: int, last: int) -> list[DrillResult]:
     return [run_drill(spec, r, seed) for r in range(first, last)]
 
@@ -123,9 +134,9 @@ def _run_range(spec: DrillSpec, seed: int, first: int, last: int) -> list[DrillR
 def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers: int = 1,
                       first: int = 0) -> Iterator[DrillResult]:
     """Yield replication results in replication order (``workers`` is ignored on a cluster)."""
-    chunks = [(spec, seed, a, min(a + CHUNK, first + replications))
-              for a in range(first, first + replications, CHUNK)]
     client = _CLUSTER.get()
+    width = len(client.scheduler_info().get("workers", ())) if client is not None else workers
+    chunks = [(spec, seed, a, b) for a, b in chunk_ranges(first, replications, width)]
     if client is not None:
         shared = client.scatter(spec, broadcast=True, hash=False)
         futures = [client.submit(_run_range, shared, seed, a, b, pure=False) for _, _, a, b in chunks]
