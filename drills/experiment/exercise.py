@@ -115,8 +115,7 @@ class ExerciseResult:
 
 
 def _run_chunk(args: tuple[DrillSpec, int, int, int]) -> list[DrillResult]:
-    spec, seed, first, last = args
-    return [run_drill(spec, r, seed) for r in range(first, last)]
+    return _run_range(*args)
 
 
 def chunk_ranges(first: int, replications: int, workers: int) -> list[tuple[int, int]]:
