@@ -20,7 +20,7 @@ from drills.commands import EXIT_INPUT
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
 from drills.inputs.bundled import bundled_scenarios, default_scenario
-from drills.inputs.problems import InputError
+from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
     add_completion=False,
@@ -30,6 +30,10 @@ app = typer.Typer(
 )
 out_console = Console(highlight=False, emoji=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+
+
+#: what `drill validate` checks, by a file's one top-level key
+VALIDATE_KINDS = ("site", "plan", "scenario", "suite")
 
 
 def _fail_input(exc: InputError) -> None:
@@ -209,17 +213,32 @@ def print_scorecard(card) -> None:
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="site, plan or scenario YAML files")],
+    files: Annotated[list[Path], typer.Argument(help="site, plan, scenario or suite YAML files")],
     plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML for the scenarios instead of theirs")
                     ] = None,
 ) -> None:
-    """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run)."""
+    """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
+    suite with every scenario and variation it runs (as drill season)."""
     from drills.inputs.compile import check_plan, check_site, load, read_partial, still_meaningful
+    from drills.inputs.suite import load_suite
+    from drills.inputs.yamlfile import load_yaml
 
     problems = []
     loaded = []  # (kind, body, doc, fits its schema in full, ids left out)
+    suites = []  # (file, number of runs)
     for f in files:
         try:
+            data = load_yaml(f).data
+            if not (isinstance(data, dict) and len(data) == 1 and next(iter(data)) in VALIDATE_KINDS):
+                problems.append(Problem(str(Path(f)), 1, "", "expected one top-level key: 'site', 'plan', "
+                                        "'scenario' or 'suite'"))
+                continue
+            if list(data) == ["suite"]:
+                try:
+                    suites.append((f, len(load_suite(f, plan=plan).runs)))
+                except InputError as exc:
+                    problems.extend(exc.problems)
+                continue
             kind, body, doc, own, removed = read_partial(f)
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
@@ -252,6 +271,9 @@ def validate(
         elif kind == "scenario" and plan is not None:
             note = f" (with the plan {plan})"
         out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)
+    for f, runs in suites:
+        out_console.print(f"{f}: suite OK ({runs} runs, each scenario with its site and plan"
+                          f"{f', with the plan {plan}' if plan is not None else ''})", markup=False)
 
 
 @app.command()

@@ -74,12 +74,13 @@ def files_under(folder: Path) -> list[Path]:
 
 
 def bundled_inputs() -> list[tuple[str, Path]]:
-    """Every bundled input file with its kind: scenarios, their sites, and plans."""
+    """Every bundled input file with its kind: scenarios, their sites, plans and suites."""
     root = bundled_root()
     return [
         *(("scenario", p) for p in sorted((root / "scenarios").glob("*.yaml"))),
         *(("site", p) for p in sorted((root / "scenarios" / "sites").glob("*.yaml"))),
         *(("plan", p) for p in sorted((root / "plans").glob("*.yaml"))),
+        *(("suite", p) for p in sorted((root / "scenarios" / "suites").glob("*.yaml"))),
     ]
 
 
@@ -96,7 +97,22 @@ def test_validate_the_bundled_files_together() -> None:
     assert len(paths) >= 3
     res = invoke("validate", *paths)
     assert res.exit_code == 0, res.output
-    assert res.stdout.count(" OK\n") == len(paths)
+    assert sum(1 for line in res.stdout.splitlines() if " OK" in line) == len(paths)
+
+
+def test_validate_checks_every_run_of_a_suite(tmp_path: Path) -> None:
+    files = copy_bundled(tmp_path)
+    suite = tmp_path / "suite.yaml"
+    suite.write_text("suite:\n  id: s\n  title: t\n  runs:\n"
+                     f"    - scenario: {files['scenario'].relative_to(tmp_path)}\n"
+                     "      variations: [{id: day, title: day}]\n"
+                     "    - scenario: scenarios/nowhere.yaml\n", encoding="utf-8")
+    res = invoke("validate", suite)
+    assert_input_failure(res, f"{suite}:7: suite.runs[1].scenario: file not found")
+    (tmp_path / "other.yaml").write_text("suites: {}\n", encoding="utf-8")
+    res = invoke("validate", tmp_path / "other.yaml")
+    assert_input_failure(res, f"{tmp_path / 'other.yaml'}:1: expected one top-level key: 'site', 'plan', 'scenario' "
+                              "or 'suite'")
 
 
 def test_validate_broken_yaml() -> None:
