@@ -135,3 +135,15 @@ def test_recurring_runs_are_named_by_scenario() -> None:
     assert runs_in_words(["mine/day", "mine/night", "dam/day"], every, t) == "mine: all 2; dam: day"
     assert runs_in_words(["valley/storm", "dam/night"], every, t) == "dam: night; valley: storm"
     assert runs_in_words(["dam/night", "dam/day"], every, Text("zh")) == "dam：全部 2 次"
+
+
+def test_a_wrong_type_in_one_run_does_not_hide_a_missing_scenario_in_another(tmp_path: Path) -> None:
+    from drills.inputs.problems import InputError
+    from drills.inputs.suite import load_suite
+
+    text = TINY.replace("mine_inrush_day.yaml", "nowhere.yaml").replace("time_of_day: day,", "replications: two,")
+    with pytest.raises(InputError) as info:
+        load_suite(write_suite(tmp_path, text))
+    found = [(p.line, p.field) for p in info.value.problems]
+    assert [f for _, f in found] == ["suite.runs[0].scenario", "suite.runs[1].variations[0].replications"]
+    assert found == sorted(found)  # top to bottom

@@ -17,7 +17,7 @@ from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.population import build_population
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import InputError, Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
@@ -148,8 +148,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
             partial = bool(problems)  # some file fitted its schema only in part
             problems.extend(still_meaningful(exc.problems, removed) if partial else exc.problems)
     if problems:
-        rank = {f: i for i, f in reversed(list(enumerate(p.file for p in problems)))}
-        raise InputError(sorted(problems, key=lambda p: (rank[p.file], p.line or 0)))  # each file top to bottom
+        raise InputError(in_file_order(problems))
     return out
 
 

@@ -37,3 +37,10 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, file by file (in the order the files first appear), each file top to bottom."""
+    unique = list(dict.fromkeys(problems))
+    rank = {f: i for i, f in reversed(list(enumerate(p.file for p in unique)))}
+    return sorted(unique, key=lambda p: (rank[p.file], p.line or 0))

@@ -38,9 +38,9 @@ from pydantic import Field, model_validator
 from drills.inputs.base import Ident, Strict
 from drills.inputs.compile import compile_drill, fault_target_problem, load
 from drills.inputs.loaded import Loaded
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, WeatherSpec
-from drills.inputs.validate import validate
+from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
 from drills.model.spec import DrillSpec
 
@@ -165,18 +165,22 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
     data = doc.data
     if not isinstance(data, dict) or list(data) != ["suite"]:
         raise InputError([Problem(str(doc.path), 1, "", "expected one top-level key: 'suite'")])
-    body = validate(doc, SuiteFile).suite
-    problems: list[Problem] = []
+    # the runs that fit the schema are still checked when others do not, so every problem is told at once
+    model, part, own, _ = validate_partial(doc, SuiteFile)
+    if model is None:
+        raise InputError(own)
+    body = model.suite
+    problems: list[Problem] = list(own)
     runs: list[SuiteRun] = []
     for k, run in enumerate(body.runs):
         scen_path = doc.path.parent / run.scenario
         if not scen_path.is_file():
-            problems.append(doc.problem(("suite", "runs", k, "scenario"), missing(scen_path)))
+            problems.append(part.problem(("suite", "runs", k, "scenario"), missing(scen_path)))
             continue
         plan_path = Path(plan) if plan is not None else (doc.path.parent / run.plan if run.plan else None)
         if plan_path is not None and not plan_path.is_file():
             where = ("suite", "runs", k, "plan")
-            problems.append(doc.problem(where, f"plan {missing(plan_path)}") if plan is None
+            problems.append(part.problem(where, f"plan {missing(plan_path)}") if plan is None
                             else Problem(str(plan_path), None, "", missing(plan_path, named=False)))
             continue
         try:
@@ -186,12 +190,12 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
             continue
         for j, v in enumerate(run.variations or [VariationSpec(id="as-written")]):
             try:
-                runs.append(_compile_run(doc, (k, j), body, run, v, loaded, replications, seed,
+                runs.append(_compile_run(part, (k, j), body, run, v, loaded, replications, seed,
                                          written=not run.variations))
             except InputError as exc:
                 problems.extend(exc.problems)
     if problems:
-        raise InputError(list(dict.fromkeys(problems)))
+        raise InputError(in_file_order(problems))
     return Suite(body.id, body.title, body.description, body.season, doc.path, tuple(runs))
 
 
