@@ -64,3 +64,12 @@ def test_replications_are_cut_so_that_every_worker_has_work(n: int, workers: int
     assert [r for a, b in ranges for r in range(a, b)] == list(range(5, 5 + n))  # each once, in order
     assert max(b - a for a, b in ranges) == size
     assert len(ranges) >= min(n, workers)  # no worker idles
+
+
+def test_without_dask_installed_the_message_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    refused = pytest.raises(ClusterError, match=r'needs Dask.s distributed package.*pip install "\.\[cluster\]"')
+    with refused, on_cluster("tcp://127.0.0.1:8786"):
+        pass

@@ -64,8 +64,8 @@ def on_cluster(address: str, *, timeout_s: float | None = None) -> Iterator[Clus
         from distributed.comm import parse_address
         from distributed.comm.addressing import parse_host_port
     except ImportError:
-        raise ClusterError("running on a cluster needs Dask's distributed package: "
-                           "pip install 'drill[cluster]' (here and on every worker)") from None
+        raise ClusterError("running on a cluster needs Dask's distributed package, here and on every worker: "
+                           "pip install \".[cluster]\" in drill's source folder") from None
     try:  # a malformed address is told before a client is made (a half-made one complains at exit)
         scheme, where = parse_address(address)
         if scheme in ("tcp", "tls"):
