@@ -134,7 +134,7 @@ def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers:
                       first: int = 0) -> Iterator[DrillResult]:
     """Yield replication results in replication order (``workers`` is ignored on a cluster)."""
     client = _CLUSTER.get()
-    width = len(client.scheduler_info().get("workers", ())) if client is not None else workers
+    width = len(client.nthreads()) if client is not None else workers  # worker processes on the cluster
     chunks = [(spec, seed, a, b) for a, b in chunk_ranges(first, replications, width)]
     if client is not None:
         shared = client.scatter(spec, broadcast=True, hash=False)
