@@ -168,6 +168,12 @@ def _warning_ref(loaded: Loaded, w: PlaceWarning) -> str:
     return plan_ref(loaded, ("channels",), f"no channel reaches {w.place}")
 
 
+def life_safety_class(failed: int, n: int) -> tuple[str, TailCheck]:
+    """The class of a life-safety finding seen in ``failed`` of ``n`` replications (不足项 beyond the tolerated
+    tail, 改进项 within it, on the observed share) and how sure that share is."""
+    return (DEFICIENCY if failed / n > TAIL_SHARE else IMPROVEMENT), TailCheck(failed, n)
+
+
 def tail_numbers(tail: TailCheck) -> dict[str, Any]:
     """A life-safety finding's share against the tolerated tail, for its numbers (see drills.experiment.tail)."""
     return {"share_at_least": tail.at_least, "share_at_most": tail.at_most, "tail": tail.verdict,
@@ -182,8 +188,7 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         if not w.late:
             continue
         share = w.late_replications / n
-        cls = DEFICIENCY if share > TAIL_SHARE else IMPROVEMENT
-        tail = TailCheck(w.late_replications, n)
+        cls, tail = life_safety_class(w.late_replications, n)
         cause = w.main_cause
         causes = ", ".join(f"{c} {v / w.late:.0%}" for c, v in sorted(w.causes.items(), key=lambda x: -x[1]))
         evidence = (f"In {_share(w.late_replications, n)}, on average {w.late / n:.1f} of the {w.people} people at "
@@ -236,8 +241,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     cause_at = {w.place: w.main_cause for w in bn.warnings if w.late}
     for f in bn.route_floods:
         share = f.replications / n
-        cls = DEFICIENCY if share > TAIL_SHARE else IMPROVEMENT
-        tail = TailCheck(f.replications, n)
+        cls, tail = life_safety_class(f.replications, n)
         reason = f.main_reason
         where = ", ".join(f"{k} ({v})" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
         reasons = ", ".join(f"{UNSAFE_REASONS[r]} {v / f.unsafe:.0%}" for r, v in

@@ -60,11 +60,13 @@ def confidence_notes(ev: Evaluation) -> tuple[str, ...]:
                          f"({pct(g.tail.share)}). {g.tail.describe()}")
     near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
     if near:
-        need = sorted({about(x) for f in near if (x := f.numbers.get("replications_to_settle")) is not None},
-                      key=lambda a: int(a.replace(" ", "")))
-        span = " to ".join(dict.fromkeys((need[0], need[-1]))) if need else ""
+        need = [x for f in near if (x := f.numbers.get("replications_to_settle")) is not None]
         one = len(near) == 1
-        more = f"; about {span} replications would settle {'it' if one else 'them'}" if need else ""
+        more = ""
+        if need:
+            low, high = about(min(need)), about(max(need))
+            span = low if low == high else f"{low} to {high}"
+            more = f"; about {span} replications would settle {'it' if one else 'them'}"
         notes.append(f"{len(near)} life-safety finding{'' if one else 's'} could change class (不足项 or 改进项) "
                      f"with more replications: the share of replications in which {'it' if one else 'they'} "
                      f"showed cannot yet be told from the tolerated tail{more}. The bounds are in "

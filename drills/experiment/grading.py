@@ -159,23 +159,25 @@ def grade_m1(readings: list[Reading]) -> MetricGrade:
 
 
 def grade_m2(readings: list[Reading]) -> MetricGrade:
-    ok = gate_persons(r.late_warned for r in readings)
+    late = [r.late_warned for r in readings]
+    ok = gate_persons(late)
     v = upper_tail(r.t100_after_order_s for r in readings)
     grade = band_at_most(v, M2_BANDS_S) if ok else "D"
     return MetricGrade("M2", v, "s", grade, ok,
                        "gate: everyone at risk warned by the order before the water, in ≥ 95 % of replications; "
                        "grade: P95 of the last person warned after the order",
-                       _minutes(M2_BANDS_S, "≤"), gate_tail(r.late_warned for r in readings))
+                       _minutes(M2_BANDS_S, "≤"), gate_tail(late))
 
 
 def grade_m3(readings: list[Reading]) -> MetricGrade:
-    ok = gate_persons(r.unsafe for r in readings)
+    unsafe = [r.unsafe for r in readings]
+    ok = gate_persons(unsafe)
     v = lower_tail(r.margin_min_s for r in readings)
     grade = band_at_least(v, M3_BANDS_S) if ok else "D"
     return MetricGrade("M3", v, "s", grade, ok,
                        "gate: nobody caught or unsafe when the water comes, in ≥ 95 % of replications; "
                        "grade: P5 of the smallest margin over the water",
-                       _minutes(M3_BANDS_S, "≥"), gate_tail(r.unsafe for r in readings))
+                       _minutes(M3_BANDS_S, "≥"), gate_tail(unsafe))
 
 
 def grade_m4(readings: list[Reading], *, has_county_report: bool, internal_p95_s: float) -> MetricGrade:

@@ -24,9 +24,15 @@ from collections import defaultdict
 
 import networkx as nx
 
-from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding, plan_ref, tail_numbers
+from drills.experiment.findings import (
+    IMPROVEMENT,
+    MUST_CORRECT,
+    Finding,
+    life_safety_class,
+    plan_ref,
+    tail_numbers,
+)
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
-from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import MonitoredItemSpec
 from drills.model.network import SURFACE_KINDS
@@ -80,9 +86,9 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
     red = [r.entered_during_red for r in readings]
     if any(red):
         k = sum(1 for x in red if x)
-        tail = TailCheck(k, n)
+        cls, tail = life_safety_class(k, n)
         out.append(Finding(
-            key="M7:entry_red", metric="M7", cls=DEFICIENCY if k / n > TAIL_SHARE else IMPROVEMENT,
+            key="M7:entry_red", metric="M7", cls=cls,
             title=f"People went underground during a red warning in {k} of {n} replications",
             evidence=f"On average {sum(red) / n:.1f} people of the next shift went down while a red rainstorm "
                      f"warning or a red level stood (most {max(red)}). {tail.describe()}",

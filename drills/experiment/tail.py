@@ -105,6 +105,8 @@ class TailCheck:
 
     Attributes:
         at_least, at_most: the one-sided 95 % bounds on the share of replications in which it fails.
+        verdict: "beyond" the tail, "within" it, or "unsettled" (from the binomial tail at the limit itself,
+            so it does not hang on the bisection of the bounds).
     """
 
     failed: int
@@ -112,23 +114,18 @@ class TailCheck:
     limit: float = TAIL_SHARE
     at_least: float = field(init=False)
     at_most: float = field(init=False)
+    verdict: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "at_least", lower_bound(self.failed, self.n))
         object.__setattr__(self, "at_most", upper_bound(self.failed, self.n))
+        verdict = ("beyond" if _beyond(self.failed, self.n, self.limit)
+                   else "within" if _within(self.failed, self.n, self.limit) else "unsettled")
+        object.__setattr__(self, "verdict", verdict)
 
     @property
     def share(self) -> float:
         return self.failed / self.n
-
-    @property
-    def verdict(self) -> str:
-        """"beyond" the tail, "within" it, or "unsettled"."""
-        if _beyond(self.failed, self.n, self.limit):
-            return "beyond"
-        if _within(self.failed, self.n, self.limit):
-            return "within"
-        return "unsettled"
 
     @property
     def settled(self) -> bool:
@@ -136,10 +133,13 @@ class TailCheck:
 
     def replications_to_settle(self) -> int | None:
         """About how many replications would settle the comparison if the share stayed as observed
-        (None when settled already, or when it would take more than :data:`MAX_REPLICATIONS`).
+        (None when settled already, or when it would take more than :data:`MAX_REPLICATIONS`)."""
+        return self._to_settle
 
-        Starts from the normal approximation (z = 1.645) and steps up by 10 % until the exact bounds settle.
-        """
+    @functools.cached_property
+    def _to_settle(self) -> int | None:
+        """Computed once: from the normal approximation (z = 1.645), step up by 10 % until the exact bounds
+        settle."""
         if self.settled:
             return None
         p, limit = self.share, self.limit
