@@ -114,10 +114,6 @@ class ExerciseResult:
         return len(self.results)
 
 
-def _run_chunk(args: tuple[DrillSpec, int, int, int]) -> list[DrillResult]:
-    return _run_range(*args)
-
-
 def chunk_ranges(first: int, replications: int, workers: int) -> list[tuple[int, int]]:
     """Replications ``first .. first + replications - 1`` cut into consecutive ``(start, stop)`` ranges: at
     most :data:`CHUNK` each, and small enough that each of ``workers`` gets :data:`TASKS_PER_WORKER`."""
@@ -135,10 +131,10 @@ def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers:
     """Yield replication results in replication order (``workers`` is ignored on a cluster)."""
     client = _CLUSTER.get()
     width = len(client.nthreads()) if client is not None else workers  # worker processes on the cluster
-    chunks = [(spec, seed, a, b) for a, b in chunk_ranges(first, replications, width)]
+    ranges = chunk_ranges(first, replications, width)
     if client is not None:
         shared = client.scatter(spec, broadcast=True, hash=False)
-        futures = [client.submit(_run_range, shared, seed, a, b, pure=False) for _, _, a, b in chunks]
+        futures = [client.submit(_run_range, shared, seed, a, b, pure=False) for a, b in ranges]
         try:
             for fut in futures:
                 yield from fut.result()
@@ -146,11 +142,13 @@ def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers:
             client.cancel([*futures, shared])
         return
     if workers <= 1:
-        for c in chunks:
-            yield from _run_chunk(c)
+        for a, b in ranges:
+            yield from _run_range(spec, seed, a, b)
         return
+    starts, stops = zip(*ranges, strict=True)
+    n = len(ranges)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(_run_chunk, chunks):
+        for batch in pool.map(_run_range, [spec] * n, [seed] * n, starts, stops):
             yield from batch
 
 
