@@ -228,9 +228,10 @@ def validate(
     suites = []  # (file, number of runs)
     for f in files:
         try:
-            data = load_yaml(f).data
+            yaml_doc = load_yaml(f)
+            data = yaml_doc.data
             if not (isinstance(data, dict) and len(data) == 1 and next(iter(data)) in VALIDATE_KINDS):
-                problems.append(Problem(str(Path(f)), 1, "", "expected one top-level key: 'site', 'plan', "
+                problems.append(Problem(str(yaml_doc.path), 1, "", "expected one top-level key: 'site', 'plan', "
                                         "'scenario' or 'suite'"))
                 continue
             if list(data) == ["suite"]:
@@ -239,7 +240,7 @@ def validate(
                 except InputError as exc:
                     problems.extend(exc.problems)
                 continue
-            kind, body, doc, own, removed = read_partial(f)
+            kind, body, doc, own, removed = read_partial(yaml_doc)  # not parsed a second time
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
                     load(f, plan)

@@ -73,10 +73,11 @@ _MODELS: dict[str, type[SiteFile] | type[PlanFile] | type[ScenarioFile]] = {
     "site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}
 
 
-def read_partial(path: str | Path) -> tuple[str, Any, YamlDocument, list[Problem], set[str]]:
-    """Load one file: its kind, its body (of the file, or of the part of it without faults; None if
-    nothing can be checked), the document to locate problems in, its problems, and the ids left out."""
-    doc = load_yaml(path)
+def read_partial(source: str | Path | YamlDocument) -> tuple[str, Any, YamlDocument, list[Problem], set[str]]:
+    """Load one file (or take one already loaded): its kind, its body (of the file, or of the part of it
+    without faults; None if nothing can be checked), the document to locate problems in, its problems,
+    and the ids left out."""
+    doc = source if isinstance(source, YamlDocument) else load_yaml(source)
     data = doc.data
     if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _MODELS:
         raise InputError([Problem(str(doc.path), 1, "",
