@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -344,10 +345,8 @@ def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, A
 def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
     """Runs ("scenario/variation") grouped by scenario, in the suite's order: a scenario whose every
     variation is among ``runs`` is named once ("dam-break-night: all 3"), else with its variations."""
-    groups: dict[str, list[str]] = {}
-    for run in every:
-        groups.setdefault(run.partition("/")[0], [])
-    total = {sc: sum(1 for run in every if run.partition("/")[0] == sc) for sc in groups}
+    total = Counter(run.partition("/")[0] for run in every)  # in the suite's order
+    groups: dict[str, list[str]] = {sc: [] for sc in total}
     for run in runs:
         sc, _, variation = run.partition("/")
         groups[sc].append(variation or sc)
