@@ -5,10 +5,9 @@ Replication ``r`` always uses the random streams keyed by ``(seed, r)`` (see
 :func:`drills.model.drill.stream`), and results are returned in replication order, so the outcome
 is the same whatever the number of workers, here or on a cluster.
 
-A cluster is used for every exercise run inside ``with on_cluster(address):`` (the ``--cluster`` option of
-the commands): the drill is sent to every worker once per exercise, chunks of replications are submitted
-as tasks, and their results are gathered in order. The workers must run the same version of ``drill``
-(checked when connecting), or the same seed could give other results.
+On a Dask cluster (the ``--cluster`` option of the commands), the drill is sent to every worker once per
+exercise, the replications run there in chunks, and their results are gathered in order. Every worker must
+run the same version of drill (checked when connecting), or the same seed could give other results.
 """
 
 from __future__ import annotations
