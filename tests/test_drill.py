@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import math
+import threading
+from pathlib import Path
 
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
-from drills.model.drill import run_drill
+from drills.inputs.bundled import bundled_root, bundled_scenarios
+from drills.inputs.compile import load_drill
+from drills.model.drill import Drill, collector_paused, run_drill
 
 
 def run(spec, rep: int = 0):
@@ -187,3 +192,100 @@ def test_a_role_without_evacuation_authority_passes_the_order_up(build):
     roles[1]["may_order_evacuation"] = False
     res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, duration_s=3600)))
     assert math.isnan(res.order_s)
+
+
+# ---------------------------------------------------------------- memory
+
+
+def _drill_objects(objs: list) -> list:
+    """The objects among ``objs`` made by SimPy or by the drill (not lazily built caches of libraries)."""
+    return [o for o in objs if type(o).__module__.startswith(("simpy", "drills"))
+            or (type(o).__name__ == "generator" and o.gi_code.co_filename.startswith(drills_folder()))]
+
+
+def drills_folder() -> str:
+    import drills
+
+    return str(Path(drills.__file__).parent)
+
+
+@pytest.mark.parametrize("scenario", [p.name for p in bundled_scenarios()])
+def test_a_finished_replication_leaves_no_reference_cycles(scenario):
+    """Everything a replication makes is freed by reference counting, waiting processes included
+    (which is what lets :func:`run_drill` pause the cyclic collector)."""
+    spec = load_drill(bundled_root() / "scenarios" / scenario)
+    run_drill(spec, 0, 5)  # warm-up: lazily built caches of the libraries are not the drill's
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for r in range(1, 3):
+            run_drill(spec, r, 5)
+        gc.collect()
+        left = _drill_objects(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == [], f"{len(left)} objects in cycles, e.g. {left[:5]!r}"
+
+
+def test_the_collector_is_paused_during_a_replication_and_restored_after(monkeypatch):
+    seen = []
+    real_run = Drill.run
+
+    def spy(self):
+        seen.append(gc.isenabled())
+        return real_run(self)
+
+    monkeypatch.setattr(Drill, "run", spy)
+    spec = load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml")
+    assert gc.isenabled()
+    run_drill(spec, 0, 1)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        run_drill(spec, 0, 1)
+        assert not gc.isenabled()  # left off if it was off
+    finally:
+        gc.enable()
+
+
+def test_the_pause_nests_and_is_shared_by_threads():
+    """The collector comes back on only when the last of overlapping replications ends, whichever
+    thread ends first."""
+    assert gc.isenabled()
+    inside = threading.Barrier(2)
+    first_out = threading.Event()
+    states = {}
+
+    def first():
+        with collector_paused():
+            inside.wait()
+        first_out.set()
+
+    def second():
+        with collector_paused():
+            inside.wait()
+            first_out.wait()
+            states["after the first ended"] = gc.isenabled()
+        states["after both ended"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert states == {"after the first ended": False, "after both ended": True}
+    with collector_paused(), collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_when_a_replication_fails(monkeypatch):
+    def broken(self):
+        raise RuntimeError("model error")
+
+    monkeypatch.setattr(Drill, "run", broken)
+    spec = load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml")
+    with pytest.raises(RuntimeError):
+        run_drill(spec, 0, 1)
+    assert gc.isenabled()
