@@ -155,9 +155,9 @@ def season(
 
     table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "
                         "(means), margin P5 (median)", title_justify="left")
-    table.add_column("run", overflow="fold", max_width=24)
-    for col in ("warned", "safe", "caught", "deaths", "margin", "grade"):
-        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("run", overflow="fold", min_width=16, max_width=24)
+    for col in ("warned", "safe", "caught", "deaths", "margin", "grade"):  # words may wrap, numbers not
+        table.add_column(col, justify="right", no_wrap=col not in ("margin", "grade"))
     for row in matrix(result, Text("en")):
         c = row["cells"]
         table.add_row(row["entry"].run.id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught",
@@ -187,6 +187,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) ->
 
 
 def print_scorecard(card) -> None:
+    from drills.experiment.scorecard import mean_is_partial
+
     table = Table(title=f"Scorecard — {card.replications} replications, seed {card.seed}", title_justify="left")
     table.add_column("metric")
     table.add_column("mean", justify="right")
@@ -196,18 +198,22 @@ def print_scorecard(card) -> None:
     table.add_column("not reached", justify="right")
     for m in card.metrics:
         ci = f"{fmt_value(m.ci_low, m.unit)} – {fmt_value(m.ci_high, m.unit)}" if not math.isnan(m.ci_low) else "–"
-        table.add_row(m.label, fmt_value(m.mean, m.unit), ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
+        mean = fmt_value(m.mean, m.unit) + ("*" if mean_is_partial(m) else "")
+        table.add_row(m.label, mean, ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
+    if any(mean_is_partial(m) for m in card.metrics):
+        out_console.print("  * mean of the replications in which it was reached; the others are left out",
+                          markup=False)
     if card.zones:
         zt = Table(title="By level or place (means over replications)", title_justify="left")
-        for col in ("zone", "people", "warned before water", "everyone warned", "safe before water",
+        for col in ("zone", "people", "warned before water", "everyone warned", "safe from water",
                     "never warned", "expected fatalities"):
             zt.add_column(col, justify="left" if col == "zone" else "right")
         for z in card.zones:
             zt.add_row(z.zone, str(z.people), fmt_value(z.share_warned_before_water.mean, "share"),
                        fmt_value(z.t100_warned_s.p50, "s"), fmt_value(z.share_safe_before_water.mean, "share"),
-                       fmt_value(z.never_warned_share, "share"), f"{z.expected_fatalities.mean:.1f}")
+                       fmt_value(z.never_warned_share, "share"), fmt_value(z.expected_fatalities.mean, "persons"))
         out_console.print(zt)
 
 

@@ -116,10 +116,16 @@ EN: dict[str, str] = {
         "with its 95 % confidence interval, the 5th and 95th percentiles, and the number of replications "
         "in which it was never reached (left out of the mean). Times are hours:minutes:seconds after "
         'the scenario start. A P95 of "never" means the time was not reached in more than 5 % of the '
-        "replications."
+        "replications. A mean marked * is of the other replications only, so it looks better than the "
+        "drill was: read the percentiles. Warning times count the order only (its channels and the people "
+        "who pass it on); someone reached only by the water counts as never warned. A smallest margin of "
+        '"not all safe" means someone was caught or left in the water\'s way. Expected fatalities are '
+        "estimated for people in the valley only: no lethality rule applies underground, where the people "
+        "caught are the count."
     ),
     "col_metric": "metric",
     "col_mean": "mean",
+    "mean_partial": "* mean of the replications in which it was reached; the others are left out.",
     "col_ci": "95 % CI",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -128,17 +134,18 @@ EN: dict[str, str] = {
     # ---- zones
     "zones": "By level and place",
     "zones_intro": (
-        "Each mining level and each place of the valley, over the {n} replications: the share of its people "
-        "warned before the water reached them and safe before it did (means), the time by which everyone "
-        "there was warned (median; never = someone was not warned in most replications), the smallest "
-        "safety margin (median), the share of person-replications never warned and the expected "
-        "fatalities (mean)."
+        "Each mining level and each place of the valley, over the {n} replications: of its people the water "
+        "reached, the share the order warned first; the share safe from the water (means); the time by which "
+        "the order had reached everyone there (median; never = someone was not reached in most "
+        "replications); the smallest safety margin (median); the share of person-replications the order "
+        "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
+        "and the people caught are the count)."
     ),
     "col_zone": "level or place",
     "col_people": "people",
     "col_warned_before": "warned before water",
     "col_all_warned": "everyone warned",
-    "col_safe_before": "safe before water",
+    "col_safe_before": "safe from water",
     "col_margin": "smallest margin",
     "col_never": "never warned",
     "col_fatal": "expected fatalities",
@@ -405,7 +412,7 @@ EN: dict[str, str] = {
     "col_grade": "grade",
     "m_all_warned": "everyone warned",
     "m_warned_before": "warned before water",
-    "m_safe_before": "safe before water",
+    "m_safe_before": "safe from water",
     "m_caught": "caught",
     "m_fatal": "expected fatalities",
     "m_margin": "margin P5",
@@ -526,10 +533,13 @@ ZH: dict[str, str] = {
     "scorecard_intro": (
         "每项指标在每次重复中测量，并在 {n} 次重复上汇总：平均值及其 95 % 置信区间、第 5 和第 95 百分位数，"
         "以及未达到该指标的重复次数（不计入平均值）。时间为情景开始后的“时:分:秒”。P95 为“从未”表示超过 5 % "
-        "的重复中未达到。"
+        "的重复中未达到。标 * 的平均值只计其余重复，因而比演练实际情况好看，请看百分位数。预警时间只计撤离命令"
+        "（其通讯渠道及转告的人）；只被水本身“提醒”的人计为从未收到预警。最小裕度为“有人未到达安全地点”表示有人"
+        "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
     ),
     "col_metric": "指标",
     "col_mean": "平均值",
+    "mean_partial": "* 仅为达到该指标的重复的平均值，其余重复不计入。",
     "col_ci": "95 % 置信区间",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -537,15 +547,16 @@ ZH: dict[str, str] = {
     "never": "从未",
     "zones": "分水平、分地点结果",
     "zones_intro": (
-        "每个开采水平和下游每个地点在 {n} 次重复上的结果：水到达前收到预警和到达安全地点的人员比例（平均）、"
-        "该处全部人员收到预警的时间（中位数；“从未”表示多数重复中有人未收到预警）、最小安全裕度（中位数）、"
-        "始终未收到预警的人次比例和预期死亡人数（平均）。"
+        "每个开采水平和下游每个地点在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例、未被水困的人员"
+        "比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
+        "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
+        "以被水困人数计）。"
     ),
     "col_zone": "水平或地点",
     "col_people": "人数",
     "col_warned_before": "水到达前收到预警",
     "col_all_warned": "全部收到预警",
-    "col_safe_before": "水到达前安全",
+    "col_safe_before": "未被水困",
     "col_margin": "最小安全裕度",
     "col_never": "未收到预警",
     "col_fatal": "预期死亡",
@@ -777,7 +788,7 @@ ZH: dict[str, str] = {
     "col_grade": "评估结论",
     "m_all_warned": "全部收到预警",
     "m_warned_before": "水到达前收到预警",
-    "m_safe_before": "水到达前安全",
+    "m_safe_before": "未被水困",
     "m_caught": "被水困住",
     "m_fatal": "预期死亡",
     "m_margin": "安全裕度 P5",
@@ -813,12 +824,12 @@ ZH: dict[str, str] = {
 METRIC_ZH: dict[str, str] = {
     "order_s": "井下撤离命令下达",
     "downstream_order_s": "下游撤离命令下达",
-    "t90_warned_s": "90 % 人员收到预警",
-    "t100_warned_s": "全部人员收到预警",
+    "t90_warned_s": "90 % 人员收到撤离命令",
+    "t100_warned_s": "全部人员收到撤离命令",
     "share_warned_before_water": "水到达前收到预警的比例",
     "t_all_safe_s": "全部人员到达安全地点",
     "share_safe": "到达安全地点的比例（地面、避险硐室、集合点）",
-    "share_safe_before_water": "水到达所在位置前到达安全地点的比例",
+    "share_safe_before_water": "未被水困的比例（先于水撤离，或水未到达）",
     "margin_min_s": "安全裕度，最小",
     "margin_p5_s": "安全裕度，第 5 百分位",
     "caught": "被水困住的人数",

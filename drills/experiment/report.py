@@ -51,7 +51,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.figures import font_families, make_figures, renderable, scenario_start, style
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
-from drills.experiment.scorecard import Scorecard
+from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
@@ -540,9 +540,11 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
 
 
 def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
-    """The ``k`` levels or places with the lowest share safe before the water, then most fatalities."""
-    return sorted(card.zones, key=lambda z: (z.share_safe_before_water.mean, -z.expected_fatalities.mean,
-                                             z.zone))[:k]
+    """The ``k`` levels or places with the lowest share safe from the water, then most fatalities."""
+    def key(z: Any) -> tuple[float, float, str]:
+        return z.share_safe_before_water.mean, -float(np.nan_to_num(z.expected_fatalities.mean)), z.zone
+
+    return sorted(card.zones, key=key)[:k]
 
 
 def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any],
@@ -590,7 +592,8 @@ def metric_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> li
     for s in card.metrics:
         ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
               if not math.isnan(s.ci_low) else "–")
-        rows.append([t.metric(s.key, s.label), _value(s, s.mean, t, duration_s), ci, _value(s, s.p5, t, duration_s),
+        mean = _value(s, s.mean, t, duration_s) + ("*" if mean_is_partial(s) else "")
+        rows.append([t.metric(s.key, s.label), mean, ci, _value(s, s.p5, t, duration_s),
                      _value(s, s.p95, t, duration_s), f"{s.not_reached}/{s.n}"])
     return rows
 
@@ -616,6 +619,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
          (t("col_not_reached"), doc.width - 5.77, "right")],
         metric_rows(card, t, ex.spec.duration_s), size=8.5,
     )
+    if any(mean_is_partial(s) for s in card.metrics):
+        doc.text(t("mean_partial"), 8, color=GREY)
 
 
 def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
@@ -687,7 +692,7 @@ def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list
         [zone_label(z.zone, t), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
          fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
          margin(z.margin_min_s.p50, duration_s, t), fmt(z.never_warned_share, "share", t),
-         f"{z.expected_fatalities.mean:.1f}"]
+         fmt(z.expected_fatalities.mean, "persons", t)]
         for z in card.zones
     ]
 

@@ -4,18 +4,27 @@ Each metric is computed per replication, then summarised over replications by it
 confidence interval (Student t on the replication means) and its 5th/50th/95th percentiles. A
 replication in which a time is never reached (someone never warned, someone never safe) counts as
 "not reached"; those replications are reported by number and excluded from the mean, and they
-make the percentiles above them infinite — so a tail that fails shows as failing.
+make the percentiles above them infinite — so a tail that fails shows as failing. Likewise a
+replication in which someone was caught or left in the water's way has a smallest margin of -inf
+("not all safe"), which pulls the low percentiles down. Where replications were not reached, the
+mean is of the others only, and the terminal and report mark it so (:func:`mean_is_partial`).
+
+Who counts as warned, at risk or safe is defined once, in :mod:`drills.experiment.readings`, and used
+here as in the grade (see :func:`_group_metrics`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from drills.experiment.exercise import ExerciseResult
-from drills.model.records import SAFE_OUTCOMES, DrillResult
+from drills.experiment.readings import PersonState, person_states
+from drills.model.records import SAFE_OUTCOMES, DrillResult, PersonRecord
+from drills.model.spec import DrillSpec
 
 # Two-sided 97.5 % Student t quantiles for small samples (df = n - 1); 1.96 beyond 120.
 _T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
@@ -54,6 +63,11 @@ class Summary:
         return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in d.items()}
 
 
+def mean_is_partial(s: Summary) -> bool:
+    """The mean leaves out replications (a time never reached, a margin of someone not safe)."""
+    return s.not_reached > 0 and math.isfinite(s.mean)
+
+
 def summarise(key: str, label: str, unit: str, values: np.ndarray) -> Summary:
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]
@@ -71,8 +85,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray) -> Summary:
     lo, hi = mean - half, mean + half
     if unit == "share":  # a share cannot leave [0, 1]
         lo, hi = max(lo, 0.0), min(hi, 1.0)
-    elif unit == "persons":  # nor a count go below zero
-        lo = max(lo, 0.0)
+    elif unit == "persons" or (unit == "s" and not key.startswith("margin")):
+        lo = max(lo, 0.0)  # nor a count, nor a time since the start (a margin can be negative)
     return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n)
 
 
@@ -84,49 +98,74 @@ def _time_to_share(times: np.ndarray, share: float) -> float:
     return float(t[need - 1]) if need >= 1 else 0.0
 
 
-def safe_before_water(p) -> bool:
-    """Safe before the water reached the person's place.
+def _warned_by_order(p: PersonRecord) -> float:
+    """When the order reached the person (its channels or a relay); NaN if only the water or nothing did."""
+    return p.warned_s if p.warned_by not in ("", "water") else math.nan
 
-    A resident whose place the flood never reaches (and who was not caught on the way) counts as
-    safe: the dam-break flood has passed its peak within the drill. A miner must be out or in a
-    refuge: the workings can go on filling after the drill ends.
+
+def _margins(states: Sequence[PersonState], end_s: float) -> list[float]:
+    """Each person's lead over the water, as the graded M3 reads it (:func:`drills.experiment.readings.read`):
+    -inf for the unsafe (caught, or at risk and not in a place of safety when the drill ends), the recorded
+    margin capped at the drill's length for those who reached safety; people neither are left out."""
+    return [(-math.inf if s.unsafe else min(s.record.margin_s, end_s)) for s in states
+            if s.unsafe or (s.audience and s.record.outcome in ("surface", "refuge", "assembly"))]
+
+
+def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, float]:
+    """The numbers shared by the whole drill and each level or place (one replication).
+
+    The definitions are those of the graded readings (:mod:`drills.experiment.readings`), so the scorecard,
+    the findings and the grade never disagree about who was warned or safe:
+
+    * warning times count only the order (its channels and the relays that pass it on); water seen is not a
+      warning, and someone reached only by the water counts as never warned. People at the hazard's source,
+      whom no plan can warn before the water, and the next shift kept on the surface are left out;
+    * warned before the water: of the people the water reached, the share the order reached first;
+    * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
+    * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
+    * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people
+      caught in the open, in a vehicle or in a building); underground no rule applies, so a group of miners
+      only has NaN ("not estimated"), and the people caught are its count.
     """
-    if p.outcome == "kept_out":  # the next shift never went down
-        return True
-    if p.outcome in SAFE_OUTCOMES:
-        return bool(p.outcome_s < p.water_s)
-    return p.group == "resident" and math.isinf(p.water_s) and p.outcome != "caught"
+    reach = [s for s in states if s.audience and not s.source]
+    warned = np.array([_warned_by_order(s.record) for s in reach], dtype=float)
+    at_risk = [s for s in reach if s.at_risk]
+    margins = _margins(states, end_s)
+    rated = [s.record.fatality_p for s in states if not math.isnan(s.record.fatality_p)]
+    return {
+        "t90_warned_s": _time_to_share(warned, 0.9),
+        "t100_warned_s": _time_to_share(warned, 1.0),
+        "share_warned_before_water": 1.0 - sum(s.late for s in at_risk) / len(at_risk) if at_risk else 1.0,
+        "share_safe_before_water": 1.0 - sum(s.unsafe for s in states) / len(states) if states else math.nan,
+        "margin_min_s": min(margins) if margins else math.nan,
+        "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if margins else math.nan,
+        "expected_fatalities": float(sum(rated)) if any(s.record.group == "resident" for s in states) else math.nan,
+        "never_warned": float(np.isnan(warned).sum()),
+        "reach": float(len(reach)),
+    }
 
 
-def replication_metrics(res: DrillResult, duration_s: float) -> dict[str, float]:
-    """The per-replication numbers behind the scorecard."""
+def replication_metrics(res: DrillResult, spec: DrillSpec,
+                        states: Sequence[PersonState] | None = None) -> dict[str, float]:
+    """The per-replication numbers behind the scorecard (``states``: the replication's
+    :func:`~drills.experiment.readings.person_states`, if already made)."""
     people = res.people
-    warned = np.array([p.warned_s for p in people])
-    water = np.array([p.water_s for p in people])
+    if states is None:
+        states = person_states(res, spec)
     safe = np.array([p.outcome in SAFE_OUTCOMES for p in people])
     t_safe = np.array([p.outcome_s if p.outcome in SAFE_OUTCOMES else np.nan for p in people])
-    margins = np.array([p.margin_s for p in people if p.outcome in SAFE_OUTCOMES])
-    margins = np.minimum(margins, duration_s)  # places never flooded: margin capped at the drill length
-    caught = sum(p.outcome == "caught" for p in people)
-    w_before = np.where(np.isnan(warned), False, warned < water)
-    safe_before = np.array([safe_before_water(p) for p in people])
-    p_die = np.array([p.fatality_p for p in people])
     cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
+    group = _group_metrics(states, spec.duration_s)
+    del group["never_warned"], group["reach"]
     return {
         "order_s": res.order_s if not math.isnan(res.order_s) else math.inf,
         "downstream_order_s": res.downstream_order_s if not math.isnan(res.downstream_order_s) else math.inf,
-        "t90_warned_s": _time_to_share(warned, 0.9),
-        "t100_warned_s": _time_to_share(warned, 1.0),
-        "share_warned_before_water": float(w_before.mean()),
+        **group,
         "t_all_safe_s": float(np.nanmax(t_safe)) if safe.all() else math.inf,
         "share_safe": float(safe.mean()),
-        "share_safe_before_water": float(safe_before.mean()),
-        "margin_min_s": float(margins.min()) if len(margins) else math.nan,
-        "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if len(margins) else math.nan,
-        "caught": float(caught),
+        "caught": float(sum(p.outcome == "caught" for p in people)),
         "sheltering": float(sum(p.outcome == "sheltered" for p in people)),
-        "expected_fatalities": float(np.nansum(p_die)),
         "cage_utilisation": float(cage_util),
         "cage_max_queue": float(cage_queue),
     }
@@ -136,12 +175,12 @@ def replication_metrics(res: DrillResult, duration_s: float) -> dict[str, float]
 METRICS = (
     ("order_s", "Evacuation order underground", "s", "mine"),
     ("downstream_order_s", "Evacuation order downstream", "s", "valley"),
-    ("t90_warned_s", "90 % warned", "s", "all"),
-    ("t100_warned_s", "Everyone warned", "s", "all"),
-    ("share_warned_before_water", "Warned before water reached them", "share", "all"),
+    ("t90_warned_s", "90 % warned by the order", "s", "all"),
+    ("t100_warned_s", "Everyone warned by the order", "s", "all"),
+    ("share_warned_before_water", "Warned before the water reached them", "share", "all"),
     ("t_all_safe_s", "Everyone safe", "s", "all"),
     ("share_safe", "Safe (surface, refuge, assembly point)", "share", "all"),
-    ("share_safe_before_water", "Safe before the water (or never reached by it)", "share", "all"),
+    ("share_safe_before_water", "Safe from the water (ahead of it, or never reached)", "share", "all"),
     ("margin_min_s", "Safety margin, smallest", "s", "all"),
     ("margin_p5_s", "Safety margin, 5th percentile", "s", "all"),
     ("caught", "People caught by the water", "persons", "all"),
@@ -192,7 +231,7 @@ def zone_of(spec, person) -> str:
     return node.id
 
 
-def _zones(ex: ExerciseResult) -> tuple[ZoneSummary, ...]:
+def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> tuple[ZoneSummary, ...]:
     spec = ex.spec
     zone_people: dict[str, list[int]] = {}
     for p in spec.people:
@@ -200,27 +239,19 @@ def _zones(ex: ExerciseResult) -> tuple[ZoneSummary, ...]:
     out = []
     for zone in sorted(zone_people):
         idx = zone_people[zone]
-        rows: dict[str, list[float]] = {k: [] for k in ("wb", "t100", "sb", "mm", "ef")}
-        never = 0
-        for r in ex.results:
-            ps = [r.people[i] for i in idx]
-            warned = np.array([p.warned_s for p in ps])
-            water = np.array([p.water_s for p in ps])
-            rows["wb"].append(float(np.mean(np.where(np.isnan(warned), False, warned < water))))
-            rows["t100"].append(_time_to_share(warned, 1.0))
-            rows["sb"].append(float(np.mean([safe_before_water(p) for p in ps])))
-            m = [min(p.margin_s, spec.duration_s) for p in ps if p.outcome in SAFE_OUTCOMES]
-            rows["mm"].append(min(m) if len(m) == len(ps) else -math.inf if m or ps else math.nan)
-            rows["ef"].append(float(np.nansum([p.fatality_p for p in ps])))
-            never += int(np.isnan(warned).sum())
+        rows = [_group_metrics([states[i] for i in idx], spec.duration_s) for states in states_all]
+
+        def col(key: str, rows: list[dict[str, float]] = rows) -> np.ndarray:
+            return np.array([row[key] for row in rows])
+
         out.append(ZoneSummary(
             zone=zone, people=len(idx),
-            share_warned_before_water=summarise("wb", "warned before water", "share", np.array(rows["wb"])),
-            t100_warned_s=summarise("t100", "everyone warned", "s", np.array(rows["t100"])),
-            share_safe_before_water=summarise("sb", "safe before water", "share", np.array(rows["sb"])),
-            margin_min_s=summarise("mm", "smallest margin", "s", np.array(rows["mm"])),
-            expected_fatalities=summarise("ef", "expected fatalities", "persons", np.array(rows["ef"])),
-            never_warned_share=never / (len(idx) * max(len(ex.results), 1)),
+            share_warned_before_water=summarise("wb", "warned before water", "share", col("share_warned_before_water")),
+            t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s")),
+            share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
+            margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s")),
+            expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
+            never_warned_share=float(col("never_warned").sum()) / max(float(col("reach").sum()), 1.0),
         ))
     return tuple(out)
 
@@ -246,8 +277,10 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
         shown.add("valley")
     if spec.hoists:
         shown.add("hoist")
-    rows = [replication_metrics(r, spec.duration_s) for r in ex.results]
+    states_all = [person_states(r, spec) for r in ex.results]
+    rows = [replication_metrics(r, spec, states) for r, states in zip(ex.results, states_all, strict=True)]
     metrics = [(k, label, unit) for k, label, unit, when in METRICS if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
     sums = tuple(summarise(k, label, unit, per[k]) for k, label, unit in metrics)
-    return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex), first_warned_by(ex))
+    return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
+                     first_warned_by(ex))

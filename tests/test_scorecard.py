@@ -1,0 +1,97 @@
+"""The scorecard's definitions, on records whose answer is known.
+
+Each test runs a tiny drill for its network and people, then sets the people's records by hand, so
+the number the scorecard must give is known exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from conftest import base_plan, base_scenario, base_site, link, node
+
+from drills.experiment.exercise import ExerciseResult
+from drills.experiment.i18n import Text
+from drills.experiment.report import metric_rows
+from drills.experiment.scorecard import mean_is_partial, replication_metrics, scorecard, summarise
+from drills.model.drill import run_drill
+
+INF = math.inf
+NAN = math.nan
+
+
+@pytest.fixture
+def two_miners(build):
+    """Two miners at a face 120 m from the portal; the water reaches the face at 1000 s."""
+    site = base_site([node("face", "workplace", level="-100"), node("out", "portal")],
+                     [link("d", "face", "out", 120.0)], [{"at": "face", "count": 2}])
+    return build(site, base_plan(), base_scenario())
+
+
+def with_people(spec, *changes: dict):
+    """A replication of ``spec`` whose person records are the real ones with ``changes`` applied."""
+    res = run_drill(spec, 0, 1)
+    base = dict(warned_s=100.0, warned_by="paging", departed_s=110.0, outcome="surface", outcome_s=300.0,
+                margin_s=700.0, water_s=1000.0, situation="", fatality_p=0.0)
+    people = tuple(p._replace(**{**base, **c}) for p, c in zip(res.people, changes, strict=True))
+    # the inrush breaks in elsewhere at 0 s, so only people whose own place is wet then are at its source
+    return replace(res, people=people, node_water_s=tuple(0.0 for _ in res.node_water_s))
+
+
+def test_water_seen_is_not_a_warning(two_miners):
+    """Someone who only saw the water was never warned by the order: 'everyone warned' is never reached."""
+    res = with_people(two_miners, {}, {"warned_s": 1000.0, "warned_by": "water", "outcome_s": 1200.0,
+                                       "margin_s": 50.0})
+    m = replication_metrics(res, two_miners)
+    assert m["t100_warned_s"] == INF and m["t90_warned_s"] == INF  # 90 % of 2 people is both
+    assert m["share_warned_before_water"] == 0.5  # both at risk; one warned by the order first
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
+    [zone] = scorecard(ex).zones
+    assert zone.never_warned_share == 0.5
+
+
+def test_someone_caught_makes_the_smallest_margin_not_all_safe(two_miners):
+    """The margin is over everyone at risk: a caught person is a margin of -inf, not left out."""
+    safe_only = replication_metrics(with_people(two_miners, {}, {"margin_s": 400.0}), two_miners)
+    assert safe_only["margin_min_s"] == 400.0
+    caught = replication_metrics(with_people(two_miners, {}, {"outcome": "caught", "outcome_s": 1000.0,
+                                                              "margin_s": NAN, "situation": "underground",
+                                                              "fatality_p": NAN}), two_miners)
+    assert caught["margin_min_s"] == -INF and caught["share_safe_before_water"] == 0.5
+    assert summarise("margin_min_s", "m", "s", np.array([400.0, -INF])).not_reached == 1
+
+
+def test_a_miner_at_the_inrush_who_got_out_is_safe_from_the_water(two_miners):
+    """Water at their place from the first moment, but they left ahead of it becoming too deep and got out:
+    safe, even though the surface was reached after the water first touched their place."""
+    res = with_people(two_miners, {"water_s": 0.0, "outcome_s": 600.0, "margin_s": 120.0}, {})
+    assert replication_metrics(res, two_miners)["share_safe_before_water"] == 1.0
+
+
+def test_expected_fatalities_are_not_estimated_underground(two_miners):
+    """No lethality rule applies underground: NaN ('not estimated'), not a reassuring zero."""
+    res = with_people(two_miners, {}, {"outcome": "caught", "situation": "underground", "fatality_p": NAN,
+                                       "margin_s": NAN})
+    assert math.isnan(replication_metrics(res, two_miners)["expected_fatalities"])
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
+    [zone] = scorecard(ex).zones
+    assert math.isnan(zone.expected_fatalities.mean)
+
+
+def test_a_time_interval_stays_after_the_start_but_a_margin_may_go_below_zero():
+    times = summarise("t100_warned_s", "t", "s", np.array([0.0, 0.0, 600.0]))
+    assert times.ci_low == 0.0 and times.ci_high > 600.0
+    margins = summarise("margin_min_s", "m", "s", np.array([0.0, 0.0, 600.0]))
+    assert margins.ci_low < 0.0
+
+
+def test_a_mean_that_leaves_replications_out_is_marked():
+    partial = summarise("t_all_safe_s", "Everyone safe", "s", np.array([600.0, 900.0, INF]))
+    whole = summarise("t_all_safe_s", "Everyone safe", "s", np.array([600.0, 900.0, 1200.0]))
+    assert mean_is_partial(partial) and not mean_is_partial(whole)
+    card = type("Card", (), {"metrics": (partial, whole)})()
+    rows = metric_rows(card, Text("en"))
+    assert rows[0][1] == "0:12:30*" and rows[1][1] == "0:15:00"
