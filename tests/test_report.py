@@ -220,3 +220,58 @@ def test_bold_outline_covers_the_chinese_runs_only() -> None:
     assert plain[0].get_position()[0] < x[0] < x[1]
     doc.put(1.0, 2.0, "Latin only", 11, weight="bold")
     assert not any(t.get_path_effects() for t in doc.page.texts[len(texts):])
+
+
+def test_clock_time_and_time_after_start_agree_to_the_second(exercises: dict) -> None:
+    """The timeline table shows both; they are rounded alike (12.6 s after 08:00:00 is 08:00:13 and 0:00:13)."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import clock, fmt
+
+    ex, _ = exercises["mine"]
+    start = clock(ex, 0.0)
+    h, m, s = (int(x) for x in start.split(":"))
+    after = clock(ex, 12.6)
+    assert after == f"{h:02d}:{m:02d}:{s + 13:02d}" and fmt(12.6, "s", Text("en")) == "0:00:13"
+    assert clock(ex, 3599.5)[-2:] == f"{s:02d}" and fmt(3599.5, "s", Text("en")) == "1:00:00"
+
+
+def test_the_median_replication_is_the_middle_one_by_time_safe_then_by_harm() -> None:
+    """Ranked by everyone safe; among those never all safe, the fewer people caught or stranded first."""
+    from drills.experiment.report import median_replication
+
+    inf = float("inf")
+    per = {"t_all_safe_s": np.array([inf, inf, inf, inf, 900.0]),
+           "share_safe_before_water": np.array([0.5, 0.9, 0.7, 0.6, 1.0]),
+           "share_safe": np.array([0.9, 0.1, 0.5, 0.6, 1.0])}
+    card = type("Card", (), {"replications": 5, "per_replication": per})()
+    # order: r4 (safe at 900), then r1 (0.9), r2 (0.7), r3 (0.6), r0 (0.5): the middle is r2
+    assert median_replication(card) == 2
+
+
+def test_a_word_wider_than_its_column_is_cut_at_its_separators() -> None:
+    """A plan clause like plan.warning.actions_by_level.red.1 must not run past its table column."""
+    from drills.experiment.report import _width_in
+
+    text = "see plan.warning.actions_by_level.red.1 and red:evacuate_downstream/township_duty"
+    lines = wrap(text, 8, 1.0)
+    assert all(_width_in(line, 8, "normal") <= 1.0 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert "plan.warning." in lines  # cut after a separator, not mid-word
+
+
+def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks(exercises: dict) -> None:
+    """The inflow hydrograph and its factor, the cage, who stands in for whom, and how well each channel is heard."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+
+    ex, _ = exercises["mine"]
+    plan_rows, scen_rows = parameter_rows(ex, Text("en"))
+    values = dict((a, b) for a, b in plan_rows + scen_rows)
+    hoist = ex.spec.hoists[0]
+    assert values[f"cage of {hoist.id}"].startswith(f"{hoist.capacity} people a trip")
+    inflow = values["inrush inflow"]
+    peak = 3600 * max(ex.spec.inrush.hydro_m3ps)
+    assert f"{peak:,.0f} m³/h" in inflow and "lognormal" in inflow
+    paging = next(ch for ch in ex.spec.channels if ch.type == "cap_lamp_paging")
+    assert f"heard by {paging.hear_probability:.0%}" in values[f"channel {paging.id} (cap-lamp paging)"]
+    assert any(k.endswith(": backups") for k in values)

@@ -66,12 +66,12 @@ EN: dict[str, str] = {
     "key_results": "Key results",
     "confidence": "Not settled by this number of replications",
     "worst_places": "Where the plan is weakest",
-    "worst_places_intro": "The levels or places with the lowest share of people safe before the water came:",
+    "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
-        "{zone} ({people} people): {warned} warned before the water, {safe} safe before the water, "
-        "everyone there warned by {t100} (median){never}{fat}."
+        "{zone} ({people} people): of those the water reached, {warned} warned by the order first; {safe} safe "
+        "from the water; the order reached everyone there by {t100} (median){never}{fat}."
     ),
-    "never_part": ", {share} never warned",
+    "never_part": "; {share} never reached by it",
     "fat_part": ", {f:.1f} expected fatalities",
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
@@ -102,8 +102,8 @@ EN: dict[str, str] = {
         "recommendations.md."
     ),
     "headline_warned": "warned before the water reached them",
-    "headline_safe": "safe before the water reached their place",
-    "headline_all_warned": "everyone warned (median)",
+    "headline_safe": "safe from the water (not caught, not left in its way)",
+    "headline_all_warned": "everyone warned by the order (median)",
     "headline_all_safe": "everyone safe (median)",
     "headline_caught": "caught by the water (mean)",
     "headline_fatal": "expected fatalities (mean)",
@@ -155,7 +155,8 @@ EN: dict[str, str] = {
     "timeline_intro": (
         "Every event of the drill across the {n} replications (figure), then the events of the median "
         "replication in clock time (table). The replications are ranked by the time everyone was safe "
-        "(those in which someone was never safe last, by the share who were safe); no. {r} is the middle "
+        "(those in which someone was never safe last: by how many were caught or left in the water's way, "
+        "then by the share safe); no. {r} is the middle "
         "one. In it: order given at {order}, 90 % warned at {t90}, everyone warned at {t100}, {safe} "
         "({share} safe, {caught} caught by the water)."
     ),
@@ -206,10 +207,26 @@ EN: dict[str, str] = {
     "col_source": "source",
     "role_delay": "{title}: decision delay",
     "role_present": "{title}: present when needed",
+    "role_backups": "{title}: backups",
+    "role_backups_value": "{backups}; handover {handover}",
+    "none": "none",
+    "hoist_row": "cage of {id}",
+    "hoist_value": (
+        "{capacity} people a trip ({decks} deck(s)); winding at {v:.1f} m/s, {a:.2f} m/s²; {signal} s signal"
+    ),
+    "breach_row": "breach time and released volume",
+    "breach_value": "breach {breach}; volume factor {volume}",
+    "inflow_row": "inrush inflow",
+    "inflow_value": (
+        "from {start}: {q0:,.0f} → {qmax:,.0f} m³/h within {rise} (hydrograph of {k} points), times a factor "
+        "{factor}; pumping {pump:,.0f} m³/h"
+    ),
     "trigger_row": "trigger {id} ({quantity} ≥ {threshold:g}, {level})",
     "trigger_value": "detection delay {delay}; owner {owner}",
     "channel_row": "channel {id} ({type})",
-    "channel_value": "activation {delay}; reliability {rel:.0%}; {coverage}{power}",
+    "channel_value": (
+        "activation {delay}; reliability {rel:.0%}; heard by {hear:.0%} of those in reach; {coverage}{power}"
+    ),
     "coverage_all": "covers everyone",
     "coverage_n": "covers {n} places",
     "mains_power": "; mains power, backup {h:g} h",
@@ -281,7 +298,7 @@ EN: dict[str, str] = {
     "fig_water_median": "water arrives, median",
     "fig_order_median": "evacuation order, median",
     "fig_cage_util": "Cage utilisation",
-    "fig_cage_util_x": "busy share of the whole drill (%)",
+    "fig_cage_util_x": "busy share, first call to last landing (%)",
     "fig_cage_queue_t": "Longest cage queue",
     "fig_cage_queue_x": "persons waiting, all stations",
     "fig_cage_wait": "Mean wait for the cage",
@@ -356,6 +373,9 @@ EN: dict[str, str] = {
         "never safe. Red rings mark the bottlenecks: the roads and paths with the longest queue of people "
         "or vehicles at their entrance (largest over replications)."
     ),
+    "cap_no_bottlenecks": (
+        "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
+    ),
     "cap_channels": (
         "Top: the channel by which each person first received the warning, as a share of all {people} × "
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
@@ -366,9 +386,10 @@ EN: dict[str, str] = {
         "came."
     ),
     "cap_cage": (
-        "Distributions over the {n} replications of the cage's busy time as a share of the whole drill "
-        "length, of the longest queue waiting for it (all stations together) and of the mean wait of the "
-        "people who boarded; dashed lines are the medians. A long queue with a low utilisation points to "
+        "Distributions over the {n} replications of the cage's busy time as a share of its evacuation "
+        "window (from the first call to the last landing), of the longest queue waiting for it (all "
+        "stations together) and of the mean wait of the people who boarded; dashed lines are the medians. "
+        "A long queue with a low utilisation points to "
         "late arrivals at the station or to the cage's station order rather than to its capacity."
     ),
     # ---- season
@@ -391,7 +412,7 @@ EN: dict[str, str] = {
     ),
     "worst_cases": "The worst cases",
     "worst_cases_intro": (
-        "Runs ranked by expected fatalities, then people caught, then the share safe before the water:"
+        "Runs ranked by expected fatalities, then people caught, then the share safe from the water:"
     ),
     "worst_case_line": "{run}: {detail}",
     "suite_revisions": "Revisions that help across the suite",
@@ -491,12 +512,12 @@ ZH: dict[str, str] = {
     "key_results": "主要结果",
     "confidence": "本次重复次数尚不足以判定的项",
     "worst_places": "预案最薄弱之处",
-    "worst_places_intro": "水到达前到达安全地点比例最低的水平或地点：",
+    "worst_places_intro": "未被水困人员比例最低的水平或地点：",
     "worst_place_line": (
-        "{zone}（{people} 人）：水到达前收到预警 {warned}，水到达前到达安全地点 {safe}，全部人员收到预警"
-        "时间 {t100}（中位数）{never}{fat}。"
+        "{zone}（{people} 人）：水到达的人员中先收到撤离命令的 {warned}；未被水困 {safe}；撤离命令到达该处全部"
+        "人员的时间 {t100}（中位数）{never}{fat}。"
     ),
-    "never_part": "，{share} 始终未收到预警",
+    "never_part": "；{share} 始终未收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
     "worst_findings": "最严重的三项评估发现",
     "best_revisions": "最有效的三项预案修订",
@@ -522,8 +543,8 @@ ZH: dict[str, str] = {
         "recommendations.md。"
     ),
     "headline_warned": "水到达前收到预警",
-    "headline_safe": "水到达所在位置前到达安全地点",
-    "headline_all_warned": "全部人员收到预警（中位数）",
+    "headline_safe": "未被水困（未被水困住，也未留在水的去路上）",
+    "headline_all_warned": "全部人员收到撤离命令（中位数）",
     "headline_all_safe": "全部人员到达安全地点（中位数）",
     "headline_caught": "被水困住（平均）",
     "headline_fatal": "预期死亡人数（平均）",
@@ -564,8 +585,9 @@ ZH: dict[str, str] = {
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
-        "时间排序（有人始终未到达安全地点的排在最后，按到达安全地点的比例排序）；第 {r} 次为中位重复。该次"
-        "重复中：撤离命令下达于 {order}，90 % 人员收到预警于 {t90}，全部人员收到预警于 {t100}，{safe}"
+        "时间排序（有人始终未到达安全地点的排在最后，先按被水困或仍处于水的去路上的人数，再按到达安全地点的比例"
+        "排序）；第 {r} 次为中位重复。该次"
+        "重复中：撤离命令下达于 {order}，90 % 人员收到撤离命令于 {t90}，全部人员收到撤离命令于 {t100}，{safe}"
         "（到达安全地点 {share}，被水困住 {caught} 人）。"
     ),
     "col_clock": "时刻",
@@ -608,10 +630,22 @@ ZH: dict[str, str] = {
     "col_source": "来源",
     "role_delay": "{title}：决策延迟",
     "role_present": "{title}：需要时在岗概率",
+    "role_backups": "{title}：替补",
+    "role_backups_value": "{backups}；交接 {handover}",
+    "none": "无",
+    "hoist_row": "{id} 罐笼",
+    "hoist_value": "每次 {capacity} 人（{decks} 层）；提升速度 {v:.1f} m/s，加速度 {a:.2f} m/s²；信号 {signal} s",
+    "breach_row": "溃决时间与下泄量",
+    "breach_value": "溃决 {breach}；下泄量系数 {volume}",
+    "inflow_row": "突水涌水量",
+    "inflow_value": (
+        "自 {start} 起：{rise} 内由 {q0:,.0f} 增至 {qmax:,.0f} m³/h（过程线 {k} 点），乘以系数 {factor}；"
+        "排水 {pump:,.0f} m³/h"
+    ),
     "trigger_row": "触发条件 {id}（{quantity} ≥ {threshold:g}，{level}）",
     "trigger_value": "发现延迟 {delay}；责任人 {owner}",
     "channel_row": "渠道 {id}（{type}）",
-    "channel_value": "启动 {delay}；可靠度 {rel:.0%}；{coverage}{power}",
+    "channel_value": "启动 {delay}；可靠度 {rel:.0%}；覆盖范围内收听到的概率 {hear:.0%}；{coverage}{power}",
     "coverage_all": "覆盖全部人员",
     "coverage_n": "覆盖 {n} 处",
     "mains_power": "；市电供电，备用电源 {h:g} 小时",
@@ -678,7 +712,7 @@ ZH: dict[str, str] = {
     "fig_water_median": "水到达，中位数",
     "fig_order_median": "撤离命令，中位数",
     "fig_cage_util": "罐笼利用率",
-    "fig_cage_util_x": "占整个演练时长的运行比例（%）",
+    "fig_cage_util_x": "运行时间占比，首次呼叫至末次到井口（%）",
     "fig_cage_queue_t": "罐笼最长排队",
     "fig_cage_queue_x": "等候人数（全部车场）",
     "fig_cage_wait": "罐笼平均等候时间",
@@ -742,6 +776,7 @@ ZH: dict[str, str] = {
         "(k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出瓶颈：入口处人员或车辆排队最长的道路和小路"
         "（各次重复的最大值）。"
     ),
+    "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
         "同班组人员传递，“看到来水”为自然征兆。下：各初始位置（最高者在上）人员收到预警的中位时间（圆点）及"
@@ -749,8 +784,8 @@ ZH: dict[str, str] = {
         "（虚线）。圆点在三角右侧表示该处人员在水到达之后才收到预警。"
     ),
     "cap_cage": (
-        "{n} 次重复中罐笼运行时间占整个演练时长的比例、等候罐笼的最长排队人数（全部车场合计）以及已乘罐人员"
-        "的平均等候时间的分布；虚线为中位数。排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，"
+        "{n} 次重复中罐笼运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候罐笼的最长排队人数"
+        "（全部车场合计）以及已乘罐人员的平均等候时间的分布；虚线为中位数。排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，"
         "而不在于罐笼能力。"
     ),
     "suite": "演练组",
@@ -769,7 +804,7 @@ ZH: dict[str, str] = {
         "总体评级（standards.md §4），不含单一故障：此处不评估稳健性（M6）。"
     ),
     "worst_cases": "最差情形",
-    "worst_cases_intro": "按预期死亡人数、被水困住人数、水到达前到达安全地点比例排序：",
+    "worst_cases_intro": "按预期死亡人数、被水困住人数、未被水困人员比例排序：",
     "worst_case_line": "{run}：{detail}",
     "suite_revisions": "对整个演练组有效的修订",
     "suite_revisions_intro": (

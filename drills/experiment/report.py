@@ -48,7 +48,15 @@ from drills import __version__
 from drills.experiment import exercise as exercise_module
 from drills.experiment import scorecard as scorecard_module
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.figures import font_families, make_figures, renderable, scenario_start, style
+from drills.experiment.figures import (
+    MIN_QUEUE,
+    bottlenecks,
+    font_families,
+    make_figures,
+    renderable,
+    scenario_start,
+    style,
+)
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
@@ -120,7 +128,10 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
     for para in text.split("\n"):
         line = ""
         space = False
-        for unit in _UNIT.findall(para):
+        units = []
+        for unit in _UNIT.findall(para):  # a word wider than the column is cut after . / _ - : or anywhere
+            units.extend(_cut(unit, size, width_in, weight) if not unit.isspace() else [unit])
+        for unit in units:
             if unit.isspace():
                 space = bool(line)
                 continue
@@ -133,6 +144,21 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
                 line = trial
         lines.append(line)
     return lines
+
+
+def _cut(word: str, size: float, width_in: float, weight: str) -> list[str]:
+    """``word`` in pieces that each fit ``width_in``: cut after a separator where one fits, else by characters."""
+    if _width_in(word, size, weight) <= width_in:
+        return [word]
+    pieces: list[str] = []
+    rest = word
+    while rest and _width_in(rest, size, weight) > width_in:
+        fits = max((k for k in range(1, len(rest) + 1) if _width_in(rest[:k], size, weight) <= width_in), default=1)
+        seps = [k + 1 for k in range(fits) if rest[k] in "./_-:"]
+        cut = seps[-1] if seps and seps[-1] > fits // 3 else fits
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    return pieces + ([rest] if rest else [])
 
 
 def plain(doc: str) -> str:
@@ -386,17 +412,19 @@ def clock(ex: ExerciseResult, t_s: float) -> str:
     start = scenario_start(ex)
     if start is None or not math.isfinite(t_s):
         return "–"
-    when = start + timedelta(seconds=float(t_s))
+    when = start + timedelta(seconds=round(float(t_s)))  # whole seconds, rounded as the elapsed time is
     days = (when.date() - start.date()).days
     return when.strftime("%H:%M:%S") + (f" +{days}d" if days else "")
 
 
 def median_replication(card: Scorecard) -> int:
-    """Index of the median replication, ranked by "everyone safe", then (when never) by share safe."""
+    """Index of the median replication, ranked by "everyone safe", then (when never) by the share safe from
+    the water (the fewer caught or left in its way, the better), then by the share safe."""
     n = card.replications
     t_safe = card.per_replication.get("t_all_safe_s", np.full(n, np.inf))
+    unharmed = card.per_replication.get("share_safe_before_water", np.zeros(n))
     share = card.per_replication.get("share_safe", np.zeros(n))
-    order = sorted(range(len(t_safe)), key=lambda r: (t_safe[r], -share[r], r))
+    order = sorted(range(len(t_safe)), key=lambda r: (t_safe[r], -unharmed[r], -share[r], r))
     return order[(len(order) - 1) // 2] if order else 0
 
 
@@ -674,8 +702,10 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     if "section" not in figs and "map" not in figs:
         return
     doc.heading(t("site_maps"), new_page=True)
-    _figure(doc, t, figs, "section", t("fig_section_title"), t("cap_section", n=ex.replications))
-    _figure(doc, t, figs, "map", t("fig_map_title"), t("cap_map", n=ex.replications))
+    links = list(range(len(ex.spec.network.links)))
+    ringed = "" if bottlenecks(ex, links) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
+    _figure(doc, t, figs, "section", t("fig_section_title"), t("cap_section", n=ex.replications) + ringed)
+    _figure(doc, t, figs, "map", t("fig_map_title"), t("cap_map", n=ex.replications) + ringed)
 
 
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
@@ -778,6 +808,10 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     for role in spec.roles.values():
         plan_rows.append([t("role_delay", title=role.title), describe(role.decision_delay, t)])
         plan_rows.append([t("role_present", title=role.title), f"{role.present_probability:.0%}"])
+        backups = ", ".join(spec.roles[b].title if b in spec.roles else b for b in role.backups)
+        plan_rows.append([t("role_backups", title=role.title),
+                          t("role_backups_value", backups=backups, handover=describe(role.handover, t))
+                          if backups else t("none")])
     for trig in spec.triggers:
         plan_rows.append([
             t("trigger_row", id=trig.id, quantity=trig.quantity, threshold=trig.threshold, level=t.term(trig.level)),
@@ -789,7 +823,10 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         power = t("mains_power", h=ch.backup_power_h) if ch.needs_mains_power else ""
         plan_rows.append([t("channel_row", id=ch.id, type=t.term(ch.type)),
                           t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,
-                                coverage=coverage, power=power)])
+                                hear=ch.hear_probability, coverage=coverage, power=power)])
+    for h in spec.hoists:
+        plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity, decks=h.decks, v=h.v_max,
+                                                     a=h.accel, signal=f"{h.signal_s:g}")])
     hazard = []
     if spec.inrush is not None:
         hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
@@ -801,8 +838,20 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         [t("param_duration"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
         [t("param_time"), conditions(ex, t)],
         [t("param_hazard"), "; ".join(hazard) or "–"],
-        [t("param_mc"), f"{ex.replications}, {ex.seed}"],
     ]
+    inr = spec.inrush
+    if inr is not None:
+        q = [3600.0 * x for x in inr.hydro_m3ps]
+        peak = max(range(len(q)), key=q.__getitem__)
+        scen_rows.append([t("inflow_row"), t("inflow_value", start=fmt(inr.start_s, "s", t), q0=q[0], qmax=q[peak],
+                                             rise=fmt(inr.hydro_t_s[peak], "s", t), k=len(q),
+                                             factor=describe(inr.factor, t, unit=""), pump=3600.0 * inr.pumping_m3ps)])
+    db = spec.dam_break
+    if db is not None and (db.breach is not None or db.volume_factor is not None):
+        scen_rows.append([t("breach_row"), t(
+            "breach_value", breach=describe(db.breach, t) if db.breach is not None else fmt(db.breach_s, "s", t),
+            volume=describe(db.volume_factor, t, unit="") if db.volume_factor is not None else "1")])
+    scen_rows.append([t("param_mc"), f"{ex.replications}, {ex.seed}"])
     return plan_rows, scen_rows
 
 
