@@ -26,6 +26,9 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help panels print a flag such as --animate as "--animate <bool>", and a planner
+    # then types "--animate yes" (the "yes" is taken for the scenario file). Plain help shows flags bare.
+    rich_markup_mode=None,
     help="Flood-season emergency-drill simulator for underground mines and tailings dams.",
 )
 out_console = Console(highlight=False, emoji=False, soft_wrap=True)
@@ -34,6 +37,39 @@ err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 #: what `drill validate` checks, by a file's one top-level key
 VALIDATE_KINDS = ("site", "plan", "scenario", "suite")
+
+
+def version_text() -> str:
+    """drill's version, and those of the Python, SimPy and NumPy it runs on (results depend on all four)."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from drills import __version__
+
+    def of(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return (f"drill {__version__} (Python {platform.python_version()}, SimPy {of('simpy')}, "
+            f"NumPy {of('numpy')})")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out_console.print(version_text(), markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="print drill's version (and Python's, SimPy's, NumPy's) and exit; every worker of a --cluster must "
+             "run the same drill version")] = False,
+) -> None:
+    """Flood-season emergency-drill simulator for underground mines and tailings dams."""
 
 
 def _fail_input(exc: InputError) -> None:
@@ -58,7 +94,8 @@ def run(
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
     animate: Annotated[
-        bool, typer.Option("--animate", help="also write animation.gif of replication 0, for the briefing")
+        bool, typer.Option("--animate/--no-animate",
+                           help="also write animation.gif of replication 0, for the briefing (a flag: no value)")
     ] = False,
     faults: Annotated[
         int, typer.Option("--faults", min=0, help="replications per single fault for the robustness grade (0: skip)")

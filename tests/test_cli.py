@@ -388,3 +388,55 @@ def test_ok_line_is_not_wrapped_however_long_the_path(tmp_path: Path) -> None:
     res = invoke("validate", f["scenario"])
     assert res.exit_code == 0, res.output
     assert res.stdout == f"{f['scenario']}: scenario OK\n"
+
+
+# ---------------------------------------------------------------- options a new planner reads in --help
+
+
+def command_tree():
+    """``drill`` and each of its commands as click sees them: (command name, "" for drill itself; command)."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return [("", group), *sorted(group.commands.items())]
+
+
+def test_boolean_options_are_flags_and_help_shows_no_value_for_them() -> None:
+    for name, cmd in command_tree():
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.type_descriptor.annotation is bool:
+                assert p.is_flag, f"{name} {p.opts}: a boolean option must be a flag, not take a value"
+        res = invoke(*([name] if name else []), "--help")
+        assert res.exit_code == 0, res.output
+        assert "<bool>" not in res.output, f"drill {name} --help shows a flag as taking a value:\n{res.output}"
+    assert "--animate / --no-animate" in invoke("run", "--help").output
+
+
+def test_animate_is_a_flag_that_takes_no_value(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = {}
+    monkeypatch.setattr("drills.experiment.exercise.run_exercise", lambda spec, **kw: "exercise")
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
+    monkeypatch.setattr("drills.experiment.animation.write_gif", lambda ex, path, **kw: calls.setdefault("gif", path))
+    res = invoke("run", MINE, "--animate", "-n", "2", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert calls["gif"] == tmp_path / "out" / "animation.gif"
+    calls.clear()
+    res = invoke("run", MINE, "--no-animate", "-n", "2", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert calls == {}
+
+
+def test_version_names_drill_and_what_it_runs_on() -> None:
+    import platform
+    from importlib.metadata import version
+
+    from drills import __version__
+
+    res = invoke("--version")
+    assert res.exit_code == 0, res.output
+    assert res.stdout == (f"drill {__version__} (Python {platform.python_version()}, SimPy {version('simpy')}, "
+                          f"NumPy {version('numpy')})\n")
