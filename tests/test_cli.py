@@ -440,3 +440,73 @@ def test_version_names_drill_and_what_it_runs_on() -> None:
     assert res.exit_code == 0, res.output
     assert res.stdout == (f"drill {__version__} (Python {platform.python_version()}, SimPy {version('simpy')}, "
                           f"NumPy {version('numpy')})\n")
+
+
+def test_every_option_of_every_command_has_help_and_says_its_default() -> None:
+    for name, cmd in command_tree():
+        ctx = cmd.context_class(cmd, info_name=name or "drill")
+        for p in cmd.params:
+            what = f"drill {name} {p.name}"
+            assert (p.help or "").strip(), f"{what}: no help text"
+            if p.param_type_name != "option" or p.hidden or p.required or p.name in ("help", "version"):
+                continue
+            record = p.get_help_record(ctx)
+            assert record is not None and "default" in record[1], f"{what}: help does not give the default: {record}"
+
+
+def test_options_with_one_meaning_have_one_name_and_one_help_text() -> None:
+    shared = ("plan", "replications", "seed", "workers", "fault_replications", "max_faults", "lang", "cluster",
+              "out")
+    seen: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, cmd in command_tree():
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.name in shared and not p.hidden:
+                seen.setdefault(p.name, {})[name] = tuple(p.opts)
+    for option, names in seen.items():
+        assert len(set(names.values())) == 1, f"{option} is spelt differently: {names}"
+    assert set(seen["fault_replications"]) == {"run", "recommend", "compare"}
+    assert set(seen["max_faults"]) == {"run", "recommend", "compare"}
+    group = command_tree()[0][1]
+    workers = {group.commands[c].params[[p.name for p in group.commands[c].params].index("workers")].help
+               for c in ("run", "season", "recommend", "compare")}
+    assert len(workers) == 1
+
+
+def test_replications_help_says_why_compare_and_recommend_need_two() -> None:
+    for name in ("recommend", "compare"):
+        res = invoke(name, MINE, "-p", PLAN, "-p", PLAN, "-n", "1") if name == "compare" else invoke(name, MINE,
+                                                                                                      "-n", "1")
+        assert res.exit_code == 2 and "Traceback" not in res.output
+        assert "at least 2" in " ".join(invoke(name, "--help").stdout.split())
+    for name in ("run", "season"):
+        assert "at least 1" in " ".join(invoke(name, "--help").stdout.split())
+
+
+def fake_faults_run(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Patch the exercise and the single-fault assessment of `drill run`; what assess was given is returned."""
+    calls: dict = {}
+    monkeypatch.setattr("drills.experiment.exercise.run_exercise",
+                        lambda spec, **kw: type("Ex", (), {"results": (), "seed": spec.seed})())
+    monkeypatch.setattr("drills.experiment.robustness.assess", lambda *a, **kw: calls.update(kw) or "rob")
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
+    return calls
+
+
+def test_run_fault_replications_and_its_old_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = fake_faults_run(monkeypatch)
+    res = invoke("run", MINE, "-n", "2", "--fault-replications", "3", "--max-faults", "4", "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+    assert (calls["replications"], calls["max_faults"]) == (3, 4)
+    calls.clear()
+    res = invoke("run", MINE, "-n", "2", "--faults", "5", "--out", tmp_path)  # the old name still works
+    assert res.exit_code == 0, res.output
+    assert (calls["replications"], calls["max_faults"]) == (5, 20)
+    assert "--faults " not in invoke("run", "--help").stdout  # but is not offered any more
+    calls.clear()
+    res = invoke("run", MINE, "-n", "2", "--faults", "5", "--fault-replications", "3", "--out", tmp_path / "x")
+    assert res.exit_code == 2 and "--faults is the old name of --fault-replications" in res.stderr
+    assert calls == {} and not (tmp_path / "x").exists()

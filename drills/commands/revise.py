@@ -15,13 +15,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from drills.commands import EXIT_INPUT
+from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
 from drills.inputs.problems import InputError
 
 #: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
 SEARCH_REPLICATIONS = 60
+
+#: -n of recommend and compare: at least 2, unlike run and season, and why
+PAIRED_REPLICATIONS_HELP = (
+    "replications per plan (at least 2: each effect's 95 % confidence interval comes from the spread of the "
+    f"paired differences, which one replication cannot show); default: the scenario's, at most {SEARCH_REPLICATIONS}")
+FAULT_REPLICATIONS_HELP = "replications per single fault for the robustness grade M6; 0: M6 not assessed"
 
 out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
@@ -53,20 +59,22 @@ def _ci(d) -> str:
 
 def recommend(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
-    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML; default: the scenario's")] = None,
-    budget: Annotated[float, typer.Option("--budget", "-b", min=0, help="cost units to spend (project's own "
-                                          "costs, see --costs)")] = 10.0,
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
-        f"per plan; default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
-        "replications per single fault (M6); 0 to skip"))] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help="single faults to try at most")] = 20,
-    costs: Annotated[Path | None, typer.Option("--costs", help="YAML: costs: {kind: units, ...}")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
+        "plan YAML to revise; default: the scenario's own"))] = None,
+    budget: Annotated[float, typer.Option("--budget", "-b", min=0, help=(
+        "cost units to spend on revisions (the project's own costs, see --costs)"))] = 10.0,
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
+                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
+                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    costs: Annotated[Path | None, typer.Option("--costs", help=(
+        "YAML of revision costs, costs: {kind: units, ...}; default: the project's own cost units"))] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
-        "output folder; default reports/<scenario id>/recommend"))] = None,
-    lang: Annotated[str, typer.Option("--lang", help="report.pdf language: en or zh")] = "en",
+        "output folder; default: reports/<scenario id>/recommend"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Find the plan's problems, prove each revision by re-simulation, and write the best set within a budget."""
@@ -121,15 +129,17 @@ def recommend(
 
 def compare(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
-    plans: Annotated[list[Path], typer.Option("--plan", "-p", help="give twice: plan A, then plan B")],
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
-        f"default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
-        "replications per single fault (M6); 0 to skip"))] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1)] = 20,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="also write comparison.md and .json here")] = None,
+    plans: Annotated[list[Path], typer.Option("--plan", "-p", help="plan YAML, given twice: plan A, then plan B")],
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
+                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
+                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=(
+        "also write comparison.md and comparison.json here (in English; no report.pdf, so no --lang: drill run "
+        "--plan writes each plan's report); default: print only"))] = None,
     cluster: ClusterOption = None,
 ) -> None:
     """Run two plans on the same random numbers and put them side by side."""
