@@ -27,7 +27,7 @@ from drills.commands import (
 )
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
-from drills.inputs.bundled import bundled_scenarios, default_scenario
+from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
@@ -332,8 +332,8 @@ def validate(
 
 @app.command()
 def examples() -> None:
-    """List the bundled example scenarios."""
-    for p in bundled_scenarios():
+    """List the bundled example scenarios (for drill run), then the bundled suites (for drill season)."""
+    for p in [*bundled_scenarios(), *sorted((bundled_root() / "scenarios" / "suites").glob("*.yaml"))]:
         out_console.print(str(p), markup=False)
 
 
