@@ -511,3 +511,25 @@ def test_run_fault_replications_and_its_old_name(monkeypatch: pytest.MonkeyPatch
     res = invoke("run", MINE, "-n", "2", "--faults", "5", "--fault-replications", "3", "--out", tmp_path / "x")
     assert res.exit_code == 2 and "--faults is the old name of --fault-replications" in res.stderr
     assert calls == {} and not (tmp_path / "x").exists()
+
+
+# ---------------------------------------------------------------- every output carries its seed
+
+
+def test_outcomes_csv_carries_the_seed_in_its_first_column(tmp_path: Path) -> None:
+    import csv
+
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.outputs import write_outcomes_csv
+    from drills.inputs.compile import compile_drill
+
+    ex = run_exercise(compile_drill(load(MINE), replications=2, seed=13))
+    path = tmp_path / "outcomes.csv"
+    write_outcomes_csv(ex, path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["seed", "replication", "person"]
+    people = len(ex.spec.people)
+    assert len(rows) == 1 + 2 * people
+    assert {r[0] for r in rows[1:]} == {"13"}
+    assert [r[1] for r in rows[1:]] == ["0"] * people + ["1"] * people
