@@ -159,19 +159,21 @@ def compare(
                                 progress=lambda msg: status.update(msg))
         except InputError as exc:
             _fail(exc.problems)
+    from drills.experiment.paired import fmt_ci, fmt_mean, label_with_unit
+
     a, b = cmp.a, cmp.b
+    name_a, name_b = cmp.names
     out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
+    out_console.print(f"A {name_a} · B {name_b}", markup=False)
     out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications · {where}", markup=False)
-    _print_grades(a, b, ("A " + a.spec.meta.plan_id + " v" + a.spec.meta.plan_version,
-                         "B " + b.spec.meta.plan_id + " v" + b.spec.meta.plan_version))
-    t = Table(title="Same random numbers: B − A (mean, 95 % CI)", title_justify="left")
+    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"))
+    t = Table(title="Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
+              title_justify="left")
     for col in ("metric", "A", "B", "B − A", "verdict"):
         t.add_column(col)
     for d in cmp.diffs.values():
-        unit = d.unit if d.unit in ("s", "share") else ""
-        av = fmt_value(d.base_mean, unit) if unit else f"{d.base_mean:.2f}"
-        bv = fmt_value(d.new_mean, unit) if unit else f"{d.new_mean:.2f}"
-        t.add_row(d.label, av, bv, _ci(d), d.verdict)
+        t.add_row(label_with_unit(d.label, d.unit), fmt_mean(d.base_mean, d.unit), fmt_mean(d.new_mean, d.unit),
+                  fmt_ci(d), d.verdict)
     out_console.print(t)
     if out is not None:
         written = write_comparison(cmp, out)

@@ -136,6 +136,22 @@ class PlanComparison:
     b: Evaluation
     diffs: dict[str, PairedDiff]
 
+    @property
+    def names(self) -> tuple[str, str]:
+        """How plans A and B are named to the planner (without "A"/"B"): see :func:`plan_names`."""
+        return plan_names(self.a, self.b)
+
+
+def plan_names(a: Evaluation, b: Evaluation) -> tuple[str, str]:
+    """Names that tell two plans apart: their file names (their paths if the names are the same), followed by
+    each plan's id and version where those differ (a plan and its edited copy usually share both)."""
+    pa, pb = (Path(ev.spec.meta.files.get("plan", "")) for ev in (a, b))
+    files = (pa.name, pb.name) if pa.name != pb.name else (str(pa), str(pb))
+    ids = tuple(f"{ev.spec.meta.plan_id} v{ev.spec.meta.plan_version}" for ev in (a, b))
+    if ids[0] == ids[1]:
+        return files
+    return (f"{files[0]} ({ids[0]})", f"{files[1]} ({ids[1]})")
+
 
 def compare_plans(scenario: str | Path, plan_a: str | Path, plan_b: str | Path, *, replications: int | None = None,
                   seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,

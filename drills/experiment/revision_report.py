@@ -16,7 +16,7 @@ from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.findings import CLASS_EN, Finding
-from drills.experiment.paired import PAIRED_METRICS, PairedDiff
+from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.search import Trial
@@ -133,28 +133,8 @@ def recommendation_json(rec: Recommendation) -> dict:
 
 
 # ------------------------------------------------------------------ Markdown
-def _ci(d: PairedDiff) -> str:
-    if d.n == 0:
-        return "–"
-    u = d.unit if d.unit in ("s", "share") else ""
-    if u:
-        return f"{_signed(d.mean_diff, u)} [{_signed(d.ci_low, u)}, {_signed(d.ci_high, u)}]"
-    return f"{d.mean_diff:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}]"
-
-
-def _signed(x: float, unit: str) -> str:
-    if not math.isfinite(x):
-        return fmt_value(x, unit)
-    sign = "+" if x >= 0 else "−"
-    if unit == "share":
-        return f"{sign}{abs(x) * 100:.1f} pp"
-    return sign + fmt_value(abs(x), unit)
-
-
-def _value(x: float, unit: str) -> str:
-    if unit in ("s", "share"):
-        return fmt_value(x, unit)
-    return "–" if not math.isfinite(x) else f"{x:.2f}"
+_ci = fmt_ci
+_value = fmt_mean
 
 
 def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] = ("before",
@@ -194,8 +174,8 @@ def _diff_table(diffs: dict[str, PairedDiff], a: str = "baseline", b: str = "rev
         d = diffs.get(key)
         if d is None:
             continue
-        lines.append(f"| {label} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | {_ci(d)} | "
-                     f"{d.verdict} |")
+        lines.append(f"| {label_with_unit(label, unit)} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
+                     f"{_ci(d)} | {d.verdict} |")
     return lines
 
 
@@ -288,8 +268,8 @@ def _thresholds() -> list[str]:
 
 def comparison_markdown(cmp: PlanComparison) -> str:
     a, b = cmp.a, cmp.b
-    ma, mb = a.spec.meta, b.spec.meta
-    names = (f"A: {ma.plan_id} v{ma.plan_version}", f"B: {mb.plan_id} v{mb.plan_version}")
+    ma = a.spec.meta
+    names = (f"A: {cmp.names[0]}", f"B: {cmp.names[1]}")
     out = [f"# Plan comparison: {names[0]} vs {names[1]}", "",
            f"Scenario **{ma.scenario_title}** · seed {a.exercise.seed} · {a.replications} paired replications "
            f"(common random numbers) · drill {__version__}.", "", "## Grades", "",
