@@ -198,3 +198,49 @@ def test_compare_tells_a_plan_and_its_edited_copy_apart(app, valley):
     assert re.search(r"[+−]\d+:\d\d:\d\d \[[+−]\d+:\d\d:\d\d, [+−]\d+:\d\d:\d\d\]", row), row
     md = (out / "comparison.md").read_text(encoding="utf-8")
     assert md.startswith("# Plan comparison: A: plan.yaml vs B: plan-edited.yaml\n")
+
+
+# ---------------------------------------------------------------- recommend: the summary, the plan and the JSON agree
+
+
+def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley):
+    """With the county deadline left out of the plan and a budget of 0.5, no simulated revision fits but the
+    deadline (a correction on paper, cost 0.5) does: it used to be written into the revised plan as R1 while
+    the terminal said "chose 0 revision(s)" and recommendations.json had no chosen revision."""
+    plan = valley / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 0.5,
+                 "-o", out)
+    assert res.exit_code == 0, res.output
+    summary = res.stdout.splitlines()[-1]
+    assert summary.startswith("1 revision in the revised plan: none proved by re-simulation within the budget; R1 "
+                              "on paper (a correction with no simulated effect); spent 0.5 of 0.5; wrote "), summary
+    assert "chose 0" not in res.stdout
+    plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
+    assert "#   R1 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text
+    assert "#   R2" not in plan_text and "deadline_s: 3600" in plan_text
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    assert data["applied"] == [{"label": "R1", "key": "add_report_deadline:county", "cost": 0.5, "simulated": False,
+                                "title": data["applied"][0]["title"]}]
+    assert data["chosen"] == [] and data["static"] == ["add_report_deadline:county"] and data["spent"] == 0.5
+    assert [r["applied"] for r in data["revisions"] if r["key"] == "add_report_deadline:county"] == ["R1"]
+    assert {r["applied"] for r in data["revisions"] if r["key"] != "add_report_deadline:county"} == {None}
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    assert "- **R1** Report to the county" in md
+
+
+def test_proved_revisions_come_first_then_those_on_paper(app, valley):
+    plan = valley / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 2.5,
+                 "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "2 revisions in the revised plan: R1 proved by re-simulation; R2 on paper" in res.stdout
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    assert [(a["label"], a["key"], a["simulated"]) for a in data["applied"]] == [
+        ("R1", "extend_coverage:siren-near:far", True), ("R2", "add_report_deadline:county", False)]
+    plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
+    assert "#   R1 extend_coverage:siren-near:far (cost 2): " in plan_text
+    assert "#   R2 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text

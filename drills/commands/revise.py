@@ -107,9 +107,9 @@ def recommend(
     t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
     for col in ("", "revision", "cost", "verdict", "Δ not safe", "Δ warned late", "Δ objective"):
         t.add_column(col)
-    chosen = {c.key: k for k, c in enumerate(rec.selection.chosen, 1)}
+    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for tr in rec.trials[:12]:
-        mark = f"R{chosen[tr.candidate.key]}" if tr.candidate.key in chosen else ""
+        mark = labels.get(tr.candidate.key, "")
         title = tr.candidate.title + (f" [under {tr.candidate.condition}]" if tr.candidate.condition else "")
         if tr.error:
             t.add_row(mark, title, f"{tr.candidate.cost:g}", "invalid", "", "", "")
@@ -119,12 +119,15 @@ def recommend(
     out_console.print(t)
     if len(rec.trials) > 12:
         out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
+    for a in rec.applied:
+        if not a.simulated:
+            out_console.print(f"{a.label} {a.candidate.title} · cost {a.candidate.cost:g} · on paper: a correction "
+                              "with no simulated effect, applied as the budget allowed", markup=False)
     out_dir = out or Path("reports") / m.scenario_id / "recommend"
     with err_console.status("writing the report"):
         written = write_recommendation(rec, out_dir, lang=lang)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
-    out_console.print(f"chose {len(rec.selection.chosen)} revision(s), spent {rec.selection.spent:g} of {budget:g}; "
-                      f"wrote {', '.join(names)} to {out_dir}/", markup=False)
+    out_console.print(f"{rec.summary()}; wrote {', '.join(names)} to {out_dir}/", markup=False)
 
 
 def compare(

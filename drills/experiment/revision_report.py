@@ -108,8 +108,9 @@ def evaluation_json(ev: Evaluation) -> dict:
     })
 
 
-def _trial_json(t: Trial, chosen: set[str]) -> dict:
+def _trial_json(t: Trial, chosen: set[str], labels: dict[str, str]) -> dict:
     return _clean({**t.candidate.to_json(), "verdict": t.verdict, "chosen": t.candidate.key in chosen,
+                   "applied": labels.get(t.candidate.key),
                    "error": t.error or None, "gain": t.gain,
                    "effect": {k: d.to_json() for k, d in t.diffs.items()},
                    "effect_without_fault": {k: d.to_json() for k, d in t.plain.items()} if t.plain else None})
@@ -118,11 +119,13 @@ def _trial_json(t: Trial, chosen: set[str]) -> dict:
 def recommendation_json(rec: Recommendation) -> dict:
     sel = rec.selection
     chosen = {c.key for c in sel.chosen}
+    labels = {a.candidate.key: a.label for a in rec.applied}
     return _clean({
         **_provenance(rec.baseline),
         "budget": sel.budget, "spent": sel.spent, "costs": rec.costs, "objective_weights": OBJECTIVE_WEIGHTS,
         "baseline": evaluation_json(rec.baseline),
-        "revisions": [_trial_json(t, chosen) for t in rec.trials],
+        "revisions": [_trial_json(t, chosen, labels) for t in rec.trials],
+        "applied": [a.to_json() for a in rec.applied],  # every revision in the revised plan, R1, R2, …
         "chosen": [c.key for c in sel.chosen], "static": [c.key for c in sel.static],
         "combined_effect": {k: d.to_json() for k, d in sel.combined.items()},
         "combined_effect_under_fault": {f: {k: d.to_json() for k, d in ds.items()}
@@ -200,12 +203,12 @@ def recommendation_markdown(rec: Recommendation) -> str:
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications)]
     out += [f"## Revisions, ranked (budget {sel.budget:g}, spent {sel.spent:g})", "",
             "| # | revision | cost | under fault | verdict | Δ people not safe | Δ warned late | Δ objective "
-            "| chosen |",
+            "| in the revised plan |",
             "|---|---|---|---|---|---|---|---|---|"]
-    chosen = {c.key: k for k, c in enumerate(sel.chosen, 1)}
+    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for k, t in enumerate(rec.trials, 1):
         d = t.diffs
-        mark = f"R{chosen[t.candidate.key]}" if t.candidate.key in chosen else ""
+        mark = labels.get(t.candidate.key, "")
         if t.error:
             out.append(f"| {k} | {t.candidate.title} | {t.candidate.cost:g} | {t.candidate.condition or ''} | "
                        f"invalid: {t.error} | | | | |")
@@ -225,9 +228,9 @@ def recommendation_markdown(rec: Recommendation) -> str:
         out.append(f"- **R{k}** {c.title} (cost {c.cost:g}{', proved under ' + c.condition if c.condition else ''}); "
                    f"on top of the earlier ones: objective {_ci(step.diffs['objective'])}. Answers: "
                    f"{', '.join(c.addresses) or '—'}.")
-    for c in sel.static:
-        out.append(f"- {c.title} (cost {c.cost:g}; a correction on paper, with no simulated effect). Answers: "
-                   f"{', '.join(c.addresses)}.")
+    for k, c in enumerate(sel.static, len(sel.chosen) + 1):
+        out.append(f"- **R{k}** {c.title} (cost {c.cost:g}; a correction on paper, with no simulated effect). "
+                   f"Answers: {', '.join(c.addresses)}.")
     if sel.combined:
         out += ["", "All chosen revisions together against the plan as it is (no fault):", "",
                 *_diff_table(sel.combined)]
