@@ -16,16 +16,27 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from drills.commands import EXIT_INPUT
+from drills.commands import (
+    EXIT_INPUT,
+    LANG_HELP,
+    MAX_FAULTS_HELP,
+    PLAN_HELP,
+    REPLICATIONS_HELP,
+    SEED_HELP,
+    WORKERS_HELP,
+)
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
-from drills.inputs.bundled import bundled_scenarios, default_scenario
+from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help panels print a flag such as --animate as "--animate <bool>", and a planner
+    # then types "--animate yes" (the "yes" is taken for the scenario file). Plain help shows flags bare.
+    rich_markup_mode=None,
     help="Flood-season emergency-drill simulator for underground mines and tailings dams.",
 )
 out_console = Console(highlight=False, emoji=False, soft_wrap=True)
@@ -34,6 +45,39 @@ err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 #: what `drill validate` checks, by a file's one top-level key
 VALIDATE_KINDS = ("site", "plan", "scenario", "suite")
+
+
+def version_text() -> str:
+    """drill's version, and those of the Python, SimPy and NumPy it runs on (results depend on all four)."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from drills import __version__
+
+    def of(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return (f"drill {__version__} (Python {platform.python_version()}, SimPy {of('simpy')}, "
+            f"NumPy {of('numpy')})")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out_console.print(version_text(), markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="print drill's version (and Python's, SimPy's, NumPy's) and exit; every worker of a --cluster must "
+             "run the same drill version")] = False,
+) -> None:
+    """Flood-season emergency-drill simulator for underground mines and tailings dams."""
 
 
 def _fail_input(exc: InputError) -> None:
@@ -47,22 +91,24 @@ def _fail_input(exc: InputError) -> None:
 @app.command()
 def run(
     scenario: Annotated[Path | None, typer.Argument(help="scenario YAML; default: the bundled mine example")] = None,
-    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML instead of the scenario's")] = None,
-    replications: Annotated[
-        int | None, typer.Option("--replications", "-n", min=1, help="default: the scenario's")
-    ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help=PLAN_HELP)] = None,
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=1, help=REPLICATIONS_HELP)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="output folder; default reports/<scenario id>")
+        Path | None, typer.Option("--out", "-o", help="output folder; default: reports/<scenario id>")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
     animate: Annotated[
-        bool, typer.Option("--animate", help="also write animation.gif of replication 0, for the briefing")
+        bool, typer.Option("--animate/--no-animate",
+                           help="also write animation.gif of replication 0, for the briefing (a flag: no value)")
     ] = False,
-    faults: Annotated[
-        int, typer.Option("--faults", min=0, help="replications per single fault for the robustness grade (0: skip)")
-    ] = 0,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
+        "replications per single fault for the robustness grade M6; 0: M6 not assessed (the default here, as "
+        "it runs every fault again; drill recommend and compare assess it with 20)"))] = 0,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    faults: Annotated[int | None, typer.Option("--faults", min=0, hidden=True, help=(
+        "old name of --fault-replications, kept for existing scripts"))] = None,
     cluster: ClusterOption = None,
 ) -> None:
     """Run a drill many times, grade the plan, and write the scorecard, outcomes, figures and report."""
@@ -74,6 +120,12 @@ def run(
     if lang not in ("en", "zh"):
         err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
         raise typer.Exit(EXIT_INPUT)
+    if faults is not None:  # the old name
+        if fault_replications not in (0, faults):
+            err_console.print("--faults is the old name of --fault-replications: give one of them; nothing was "
+                              "run or written.", markup=False)
+            raise typer.Exit(EXIT_INPUT)
+        fault_replications = faults
     path = scenario or default_scenario()
     try:
         loaded = load(path, plan)
@@ -93,13 +145,13 @@ def run(
             task = bar.add_task("run", total=n)
             ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
         rob = None
-        if faults > 0:
+        if fault_replications > 0:
             from drills.experiment.readings import PlanFacts
             from drills.experiment.robustness import assess
 
-            out_console.print(f"single faults: {faults} replications each", markup=False)
-            rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed, replications=faults,
-                         workers=workers)
+            out_console.print(f"single faults: {fault_replications} replications each", markup=False)
+            rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed,
+                         replications=fault_replications, max_faults=max_faults, workers=workers)
     card = scorecard(ex)
     from drills.experiment.graded import graded
 
@@ -121,15 +173,15 @@ def run(
 def season(
     suite: Annotated[Path, typer.Argument(help="suite YAML: scenarios and their variations")],
     plan: Annotated[
-        Path | None, typer.Option("--plan", "-p", help="plan YAML for every run instead of each scenario's")
+        Path | None, typer.Option("--plan", "-p", help="plan YAML for every run; default: each scenario's own")
     ] = None,
-    replications: Annotated[
-        int | None, typer.Option("--replications", "-n", min=1, help="for every run; default: the suite's")
-    ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="for every run; default: the suite's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<suite id>")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=1, help=(
+        "replications of every run (at least 1); default: the suite's"))] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=(
+        "random seed of every run (0 or more); default: the suite's"))] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default: reports/<suite id>")] = None,
+    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
@@ -180,7 +232,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) ->
     if len(evaluation.findings) > most:
         out_console.print(f"  … and {len(evaluation.findings) - most} more in report.pdf", markup=False)
     if not assessed_faults:
-        out_console.print("  robustness to single faults (M6) not assessed: add --faults 10, or run drill recommend",
+        out_console.print("  robustness to single faults (M6) not assessed: add --fault-replications 10, or run "
+                          "drill recommend",
                           markup=False)
     for note in card.confidence:
         out_console.print(f"  not settled: {note}", markup=False)
@@ -220,8 +273,8 @@ def print_scorecard(card) -> None:
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="site, plan, scenario or suite YAML files")],
-    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML for the scenarios instead of theirs")
-                    ] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
+        "plan YAML to check the scenarios and suites with; default: each scenario's own"))] = None,
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
@@ -285,8 +338,8 @@ def validate(
 
 @app.command()
 def examples() -> None:
-    """List the bundled example scenarios."""
-    for p in bundled_scenarios():
+    """List the bundled example scenarios (for drill run), then the bundled suites (for drill season)."""
+    for p in [*bundled_scenarios(), *sorted((bundled_root() / "scenarios" / "suites").glob("*.yaml"))]:
         out_console.print(str(p), markup=False)
 
 

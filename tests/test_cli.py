@@ -363,7 +363,8 @@ def test_run_every_bundled_example(scenario: Path, tmp_path: Path) -> None:
 def test_examples_lists_every_bundled_scenario() -> None:
     res = invoke("examples")
     assert res.exit_code == 0, res.output
-    assert res.stdout.split() == [str(p) for p in bundled_scenarios()]
+    suites = [bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml"]
+    assert res.stdout.split() == [str(p) for p in [*bundled_scenarios(), *suites]]  # the README lists both
 
 
 # ---------------------------------------------------------------- output that scripts and editors read
@@ -388,3 +389,147 @@ def test_ok_line_is_not_wrapped_however_long_the_path(tmp_path: Path) -> None:
     res = invoke("validate", f["scenario"])
     assert res.exit_code == 0, res.output
     assert res.stdout == f"{f['scenario']}: scenario OK\n"
+
+
+# ---------------------------------------------------------------- options a new planner reads in --help
+
+
+def command_tree():
+    """``drill`` and each of its commands as click sees them: (command name, "" for drill itself; command)."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return [("", group), *sorted(group.commands.items())]
+
+
+def test_boolean_options_are_flags_and_help_shows_no_value_for_them() -> None:
+    for name, cmd in command_tree():
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.type_descriptor.annotation is bool:
+                assert p.is_flag, f"{name} {p.opts}: a boolean option must be a flag, not take a value"
+        res = invoke(*([name] if name else []), "--help")
+        assert res.exit_code == 0, res.output
+        assert "<bool>" not in res.output, f"drill {name} --help shows a flag as taking a value:\n{res.output}"
+    assert "--animate / --no-animate" in invoke("run", "--help").output
+
+
+def test_animate_is_a_flag_that_takes_no_value(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = {}
+    monkeypatch.setattr("drills.experiment.exercise.run_exercise", lambda spec, **kw: "exercise")
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
+    monkeypatch.setattr("drills.experiment.animation.write_gif", lambda ex, path, **kw: calls.setdefault("gif", path))
+    res = invoke("run", MINE, "--animate", "-n", "2", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert calls["gif"] == tmp_path / "out" / "animation.gif"
+    calls.clear()
+    res = invoke("run", MINE, "--no-animate", "-n", "2", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    assert calls == {}
+
+
+def test_version_names_drill_and_what_it_runs_on() -> None:
+    import platform
+    from importlib.metadata import version
+
+    from drills import __version__
+
+    res = invoke("--version")
+    assert res.exit_code == 0, res.output
+    assert res.stdout == (f"drill {__version__} (Python {platform.python_version()}, SimPy {version('simpy')}, "
+                          f"NumPy {version('numpy')})\n")
+
+
+def test_every_option_of_every_command_has_help_and_says_its_default() -> None:
+    for name, cmd in command_tree():
+        ctx = cmd.context_class(cmd, info_name=name or "drill")
+        for p in cmd.params:
+            what = f"drill {name} {p.name}"
+            assert (p.help or "").strip(), f"{what}: no help text"
+            if p.param_type_name != "option" or p.hidden or p.required or p.name in ("help", "version"):
+                continue
+            record = p.get_help_record(ctx)
+            assert record is not None and "default" in record[1], f"{what}: help does not give the default: {record}"
+
+
+def test_options_with_one_meaning_have_one_name_and_one_help_text() -> None:
+    shared = ("plan", "replications", "seed", "workers", "fault_replications", "max_faults", "lang", "cluster",
+              "out")
+    seen: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name, cmd in command_tree():
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.name in shared and not p.hidden:
+                seen.setdefault(p.name, {})[name] = tuple(p.opts)
+    for option, names in seen.items():
+        assert len(set(names.values())) == 1, f"{option} is spelt differently: {names}"
+    assert set(seen["fault_replications"]) == {"run", "recommend", "compare"}
+    assert set(seen["max_faults"]) == {"run", "recommend", "compare"}
+    group = command_tree()[0][1]
+    workers = {group.commands[c].params[[p.name for p in group.commands[c].params].index("workers")].help
+               for c in ("run", "season", "recommend", "compare")}
+    assert len(workers) == 1
+
+
+def test_replications_help_says_why_compare_and_recommend_need_two() -> None:
+    for name in ("recommend", "compare"):
+        res = invoke(name, MINE, "-p", PLAN, "-p", PLAN, "-n", "1") if name == "compare" else invoke(name, MINE,
+                                                                                                      "-n", "1")
+        assert res.exit_code == 2 and "Traceback" not in res.output
+        assert "at least 2" in " ".join(invoke(name, "--help").stdout.split())
+    for name in ("run", "season"):
+        assert "at least 1" in " ".join(invoke(name, "--help").stdout.split())
+
+
+def fake_faults_run(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """Patch the exercise and the single-fault assessment of `drill run`; what assess was given is returned."""
+    calls: dict = {}
+    monkeypatch.setattr("drills.experiment.exercise.run_exercise",
+                        lambda spec, **kw: type("Ex", (), {"results": (), "seed": spec.seed})())
+    monkeypatch.setattr("drills.experiment.robustness.assess", lambda *a, **kw: calls.update(kw) or "rob")
+    monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
+    monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
+    return calls
+
+
+def test_run_fault_replications_and_its_old_name(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = fake_faults_run(monkeypatch)
+    res = invoke("run", MINE, "-n", "2", "--fault-replications", "3", "--max-faults", "4", "--out", tmp_path)
+    assert res.exit_code == 0, res.output
+    assert (calls["replications"], calls["max_faults"]) == (3, 4)
+    calls.clear()
+    res = invoke("run", MINE, "-n", "2", "--faults", "5", "--out", tmp_path)  # the old name still works
+    assert res.exit_code == 0, res.output
+    assert (calls["replications"], calls["max_faults"]) == (5, 20)
+    assert "--faults " not in invoke("run", "--help").stdout  # but is not offered any more
+    calls.clear()
+    res = invoke("run", MINE, "-n", "2", "--faults", "5", "--fault-replications", "3", "--out", tmp_path / "x")
+    assert res.exit_code == 2 and "--faults is the old name of --fault-replications" in res.stderr
+    assert calls == {} and not (tmp_path / "x").exists()
+
+
+# ---------------------------------------------------------------- every output carries its seed
+
+
+def test_outcomes_csv_carries_the_seed_in_its_first_column(tmp_path: Path) -> None:
+    import csv
+
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.outputs import write_outcomes_csv
+    from drills.inputs.compile import compile_drill
+
+    ex = run_exercise(compile_drill(load(MINE), replications=2, seed=13))
+    path = tmp_path / "outcomes.csv"
+    write_outcomes_csv(ex, path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["seed", "replication", "person"]
+    people = len(ex.spec.people)
+    assert len(rows) == 1 + 2 * people
+    assert {r[0] for r in rows[1:]} == {"13"}
+    assert [r[1] for r in rows[1:]] == ["0"] * people + ["1"] * people

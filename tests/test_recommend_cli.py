@@ -4,6 +4,7 @@ located messages on bad input, and the same seed giving the same output."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -145,3 +146,101 @@ def test_recommend_runs_on_a_bundled_example(app, tmp_path):
     ok = runner.invoke(drill_app, ["validate", str(tmp_path / "jinshan_mine_plan.revised.yaml"),
                                    str(bundled_root() / "scenarios" / "sites" / "jinshan_mine.yaml")])
     assert ok.exit_code == 0, ok.output
+
+
+# ---------------------------------------------------------------- compare: which plan is which, and in what unit
+
+
+def fake_evaluation(plan_file: str, plan_id: str = "p", version: str = "1"):
+    from types import SimpleNamespace
+
+    meta = SimpleNamespace(files={"plan": plan_file}, plan_id=plan_id, plan_version=version)
+    return SimpleNamespace(spec=SimpleNamespace(meta=meta))
+
+
+def test_compared_plans_are_named_by_file_and_by_id_and_version_where_those_differ():
+    from drills.experiment.recommendation import plan_names
+
+    same = plan_names(fake_evaluation("plans/water.yaml"), fake_evaluation("/tmp/water-edited.yaml"))
+    assert same == ("water.yaml", "water-edited.yaml")
+    twins = plan_names(fake_evaluation("a/water.yaml"), fake_evaluation("b/water.yaml"))
+    assert twins == ("a/water.yaml", "b/water.yaml")
+    versions = plan_names(fake_evaluation("water.yaml", "p", "1"), fake_evaluation("new.yaml", "p", "2"))
+    assert versions == ("water.yaml (p v1)", "new.yaml (p v2)")
+
+
+def test_paired_differences_are_shown_in_the_metric_s_own_unit():
+    from drills.experiment.paired import PairedDiff, fmt_ci, fmt_mean, label_with_unit
+
+    margin = PairedDiff("margin_min_s", "Smallest safety margin", "s", "higher", -5663.0, -5680.8, -17.8, -89.87,
+                        54.27, 10, "no significant change")
+    assert fmt_ci(margin) == "−0:00:18 [−0:01:30, +0:00:54]"
+    assert fmt_mean(margin.base_mean, "s") == "−1:34:23"
+    share = PairedDiff("share_warned_before_water", "Share", "share", "higher", 0.5, 0.6, 0.1, 0.05, 0.15, 10,
+                       "better")
+    assert fmt_ci(share) == "+10.0 pp [+5.0 pp, +15.0 pp]"
+    assert label_with_unit("People caught by the water", "persons") == "People caught by the water (persons)"
+    assert label_with_unit("Smallest safety margin", "s") == "Smallest safety margin"
+
+
+def test_compare_tells_a_plan_and_its_edited_copy_apart(app, valley):
+    edited = valley / "plan-edited.yaml"
+    text = (valley / "plan.yaml").read_text(encoding="utf-8")
+    edited.write_text(text.replace("coverage: [near]", "coverage: [near, far]"), encoding="utf-8")  # same id, version
+    out = valley / "cmp"
+    res = invoke(app, "compare", valley / "scenario.yaml", "-p", valley / "plan.yaml", "-p", edited, "-n", 4,
+                 "--fault-replications", 0, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "A plan.yaml · B plan-edited.yaml" in res.stdout
+    assert "two-villages-plan v1" not in res.stdout  # the same in both: it tells nothing apart
+    assert "People caught by the water (persons)" in res.stdout
+    row = next(line for line in res.stdout.splitlines() if "Last person warned, after the order" in line)
+    assert re.search(r"[+−]\d+:\d\d:\d\d \[[+−]\d+:\d\d:\d\d, [+−]\d+:\d\d:\d\d\]", row), row
+    md = (out / "comparison.md").read_text(encoding="utf-8")
+    assert md.startswith("# Plan comparison: A: plan.yaml vs B: plan-edited.yaml\n")
+
+
+# ---------------------------------------------------------------- recommend: the summary, the plan and the JSON agree
+
+
+def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley):
+    """With the county deadline left out of the plan and a budget of 0.5, no simulated revision fits but the
+    deadline (a correction on paper, cost 0.5) does: it used to be written into the revised plan as R1 while
+    the terminal said "chose 0 revision(s)" and recommendations.json had no chosen revision."""
+    plan = valley / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 0.5,
+                 "-o", out)
+    assert res.exit_code == 0, res.output
+    summary = res.stdout.splitlines()[-1]
+    assert summary.startswith("1 revision in the revised plan: none proved by re-simulation within the budget; R1 "
+                              "on paper (a correction with no simulated effect); spent 0.5 of 0.5; wrote "), summary
+    assert "chose 0" not in res.stdout
+    plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
+    assert "#   R1 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text
+    assert "#   R2" not in plan_text and "deadline_s: 3600" in plan_text
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    assert data["applied"] == [{"label": "R1", "key": "add_report_deadline:county", "cost": 0.5, "simulated": False,
+                                "title": data["applied"][0]["title"]}]
+    assert data["chosen"] == [] and data["static"] == ["add_report_deadline:county"] and data["spent"] == 0.5
+    assert [r["applied"] for r in data["revisions"] if r["key"] == "add_report_deadline:county"] == ["R1"]
+    assert {r["applied"] for r in data["revisions"] if r["key"] != "add_report_deadline:county"} == {None}
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    assert "- **R1** Report to the county" in md
+
+
+def test_proved_revisions_come_first_then_those_on_paper(app, valley):
+    plan = valley / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 2.5,
+                 "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "2 revisions in the revised plan: R1 proved by re-simulation; R2 on paper" in res.stdout
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    assert [(a["label"], a["key"], a["simulated"]) for a in data["applied"]] == [
+        ("R1", "extend_coverage:siren-near:far", True), ("R2", "add_report_deadline:county", False)]
+    plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
+    assert "#   R1 extend_coverage:siren-near:far (cost 2): " in plan_text
+    assert "#   R2 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text

@@ -2,3 +2,11 @@
 
 #: exit code for bad input (files, options, a cluster that cannot be used): nothing was run or written
 EXIT_INPUT = 2
+
+#: help texts shared by the commands, so that an option says the same thing wherever it means the same thing
+PLAN_HELP = "plan YAML to run instead of the scenario's; default: the scenario's own"
+REPLICATIONS_HELP = "replications (at least 1); default: the scenario's"
+SEED_HELP = "random seed (0 or more); default: the scenario's"
+WORKERS_HELP = "processes to run the replications in on this machine; the results are the same with any number"
+LANG_HELP = "language of report.pdf and the figures: en or zh"
+MAX_FAULTS_HELP = "at most this many single faults for M6, in the order drills.experiment.robustness lists them"

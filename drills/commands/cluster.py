@@ -19,8 +19,8 @@ from drills.commands import EXIT_INPUT
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", metavar="ADDRESS",
-    help="run the replications on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
-         "same results as here")]
+    help="run the replications on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), with the same "
+         "results as here; default: this machine, with --workers")]
 
 
 @contextlib.contextmanager

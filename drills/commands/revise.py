@@ -15,13 +15,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from drills.commands import EXIT_INPUT
+from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.experiment.units import fmt_value
 from drills.inputs.problems import InputError
 
 #: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
 SEARCH_REPLICATIONS = 60
+
+#: -n of recommend and compare: at least 2, unlike run and season, and why
+PAIRED_REPLICATIONS_HELP = (
+    "replications per plan (at least 2: each effect's 95 % confidence interval comes from the spread of the "
+    f"paired differences, which one replication cannot show); default: the scenario's, at most {SEARCH_REPLICATIONS}")
+FAULT_REPLICATIONS_HELP = "replications per single fault for the robustness grade M6; 0: M6 not assessed"
 
 out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
@@ -53,20 +59,22 @@ def _ci(d) -> str:
 
 def recommend(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
-    plan: Annotated[Path | None, typer.Option("--plan", "-p", help="plan YAML; default: the scenario's")] = None,
-    budget: Annotated[float, typer.Option("--budget", "-b", min=0, help="cost units to spend (project's own "
-                                          "costs, see --costs)")] = 10.0,
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
-        f"per plan; default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
-        "replications per single fault (M6); 0 to skip"))] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help="single faults to try at most")] = 20,
-    costs: Annotated[Path | None, typer.Option("--costs", help="YAML: costs: {kind: units, ...}")] = None,
+    plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
+        "plan YAML to revise; default: the scenario's own"))] = None,
+    budget: Annotated[float, typer.Option("--budget", "-b", min=0, help=(
+        "cost units to spend on revisions (the project's own costs, see --costs)"))] = 10.0,
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
+                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
+                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    costs: Annotated[Path | None, typer.Option("--costs", help=(
+        "YAML of revision costs, costs: {kind: units, ...}; default: the project's own cost units"))] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
-        "output folder; default reports/<scenario id>/recommend"))] = None,
-    lang: Annotated[str, typer.Option("--lang", help="report.pdf language: en or zh")] = "en",
+        "output folder; default: reports/<scenario id>/recommend"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Find the plan's problems, prove each revision by re-simulation, and write the best set within a budget."""
@@ -99,9 +107,9 @@ def recommend(
     t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
     for col in ("", "revision", "cost", "verdict", "Δ not safe", "Δ warned late", "Δ objective"):
         t.add_column(col)
-    chosen = {c.key: k for k, c in enumerate(rec.selection.chosen, 1)}
+    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for tr in rec.trials[:12]:
-        mark = f"R{chosen[tr.candidate.key]}" if tr.candidate.key in chosen else ""
+        mark = labels.get(tr.candidate.key, "")
         title = tr.candidate.title + (f" [under {tr.candidate.condition}]" if tr.candidate.condition else "")
         if tr.error:
             t.add_row(mark, title, f"{tr.candidate.cost:g}", "invalid", "", "", "")
@@ -111,25 +119,30 @@ def recommend(
     out_console.print(t)
     if len(rec.trials) > 12:
         out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
+    for a in rec.applied:
+        if not a.simulated:
+            out_console.print(f"{a.label} {a.candidate.title} · cost {a.candidate.cost:g} · on paper: a correction "
+                              "with no simulated effect, applied as the budget allowed", markup=False)
     out_dir = out or Path("reports") / m.scenario_id / "recommend"
     with err_console.status("writing the report"):
         written = write_recommendation(rec, out_dir, lang=lang)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
-    out_console.print(f"chose {len(rec.selection.chosen)} revision(s), spent {rec.selection.spent:g} of {budget:g}; "
-                      f"wrote {', '.join(names)} to {out_dir}/", markup=False)
+    out_console.print(f"{rec.summary()}; wrote {', '.join(names)} to {out_dir}/", markup=False)
 
 
 def compare(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
-    plans: Annotated[list[Path], typer.Option("--plan", "-p", help="give twice: plan A, then plan B")],
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2, help=(
-        f"default: the scenario's, at most {SEARCH_REPLICATIONS}"))] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="default: the scenario's")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0, help=(
-        "replications per single fault (M6); 0 to skip"))] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1)] = 20,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="also write comparison.md and .json here")] = None,
+    plans: Annotated[list[Path], typer.Option("--plan", "-p", help="plan YAML, given twice: plan A, then plan B")],
+    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
+                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
+    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
+    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
+                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
+    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=(
+        "also write comparison.md and comparison.json here (in English; no report.pdf, so no --lang: drill run "
+        "--plan writes each plan's report); default: print only"))] = None,
     cluster: ClusterOption = None,
 ) -> None:
     """Run two plans on the same random numbers and put them side by side."""
@@ -149,19 +162,21 @@ def compare(
                                 progress=lambda msg: status.update(msg))
         except InputError as exc:
             _fail(exc.problems)
+    from drills.experiment.paired import fmt_ci, fmt_mean, label_with_unit
+
     a, b = cmp.a, cmp.b
+    name_a, name_b = cmp.names
     out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
+    out_console.print(f"A {name_a} · B {name_b}", markup=False)
     out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications · {where}", markup=False)
-    _print_grades(a, b, ("A " + a.spec.meta.plan_id + " v" + a.spec.meta.plan_version,
-                         "B " + b.spec.meta.plan_id + " v" + b.spec.meta.plan_version))
-    t = Table(title="Same random numbers: B − A (mean, 95 % CI)", title_justify="left")
+    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"))
+    t = Table(title="Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
+              title_justify="left")
     for col in ("metric", "A", "B", "B − A", "verdict"):
         t.add_column(col)
     for d in cmp.diffs.values():
-        unit = d.unit if d.unit in ("s", "share") else ""
-        av = fmt_value(d.base_mean, unit) if unit else f"{d.base_mean:.2f}"
-        bv = fmt_value(d.new_mean, unit) if unit else f"{d.new_mean:.2f}"
-        t.add_row(d.label, av, bv, _ci(d), d.verdict)
+        t.add_row(label_with_unit(d.label, d.unit), fmt_mean(d.base_mean, d.unit), fmt_mean(d.new_mean, d.unit),
+                  fmt_ci(d), d.verdict)
     out_console.print(t)
     if out is not None:
         written = write_comparison(cmp, out)

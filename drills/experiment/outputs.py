@@ -61,13 +61,15 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
 
 
 def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
+    """One row per person per replication: the exercise's seed first (so that a row copied out of the file
+    still says which run it came from), then every field of :class:`~drills.model.records.PersonRecord`."""
     names = list(PersonRecord._fields)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(names)
+        w.writerow(["seed", *names])
         for r in ex.results:
             for p in r.people:
-                row = []
+                row: list = [ex.seed]
                 for n in names:
                     v = getattr(p, n)
                     if isinstance(v, float):

@@ -21,6 +21,7 @@ import numpy as np
 
 from drills.experiment.readings import Reading, objective
 from drills.experiment.scorecard import t975
+from drills.experiment.units import fmt_value
 
 #: (key, label, unit, which way is better)
 PAIRED_METRICS = (
@@ -109,3 +110,39 @@ def compare(base: list[Reading], new: list[Reading], duration_s: float) -> dict[
     """Every paired metric of ``new`` against ``base``."""
     return {key: paired_diff(base, new, key, label, unit, better, duration_s)
             for key, label, unit, better in PAIRED_METRICS}
+
+
+# ------------------------------------------------------------------ shown to the planner, in each metric's own unit
+#: units counted in whole things: their values are plain numbers, so the unit goes with the metric's name
+COUNTED_UNITS = ("persons", "steps")
+
+
+def label_with_unit(label: str, unit: str) -> str:
+    """A metric's name with its unit when its values are plain numbers: "People caught by the water (persons)"."""
+    return f"{label} ({unit})" if unit in COUNTED_UNITS else label
+
+
+def fmt_mean(x: float, unit: str) -> str:
+    """A mean in the metric's own unit: h:mm:ss for times, percent for shares, else two decimals."""
+    if unit in ("s", "share"):
+        return fmt_value(x, unit)
+    return "–" if not math.isfinite(x) else f"{x:.2f}"
+
+
+def fmt_change(x: float, unit: str) -> str:
+    """A signed difference in the metric's own unit: ±h:mm:ss for times, ± percentage points for shares."""
+    if not math.isfinite(x):
+        return fmt_value(x, unit)
+    if unit not in ("s", "share"):
+        return f"{x:+.2f}"
+    sign = "+" if x >= 0 else "−"
+    if unit == "share":
+        return f"{sign}{abs(x) * 100:.1f} pp"
+    return sign + fmt_value(abs(x), unit)
+
+
+def fmt_ci(d: PairedDiff) -> str:
+    """The mean difference and its 95 % confidence interval, in the metric's own unit."""
+    if d.n == 0:
+        return "–"
+    return f"{fmt_change(d.mean_diff, d.unit)} [{fmt_change(d.ci_low, d.unit)}, {fmt_change(d.ci_high, d.unit)}]"

@@ -30,6 +30,31 @@ DEFAULT_BUDGET = 10.0  # [P] cost units
 
 
 @dataclass(frozen=True)
+class Applied:
+    """A revision written into the revised plan, numbered R1, R2, … as its header, recommendations.md,
+    recommendations.json, report.pdf and the terminal all number it: first those proved by re-simulation
+    (in the order the search chose them), then the corrections on paper.
+
+    Attributes:
+        simulated: False for a correction on paper (such as a reporting deadline): applied whenever the budget
+            left allows, with no simulated effect to prove.
+    """
+
+    label: str
+    candidate: Candidate
+    simulated: bool
+
+    def to_json(self) -> dict:
+        c = self.candidate
+        return {"label": self.label, "key": c.key, "title": c.title, "cost": c.cost, "simulated": self.simulated}
+
+
+def applied(sel: Selection) -> tuple[Applied, ...]:
+    """Every revision in the revised plan: the search's chosen ones, then those on paper."""
+    return tuple(Applied(f"R{k}", c, not c.static) for k, c in enumerate((*sel.chosen, *sel.static), 1))
+
+
+@dataclass(frozen=True)
 class Recommendation:
     """The baseline's evaluation, every candidate's trial, the chosen set and the revised plan."""
 
@@ -46,6 +71,26 @@ class Recommendation:
     @property
     def budget(self) -> float:
         return self.selection.budget
+
+    @property
+    def applied(self) -> tuple[Applied, ...]:
+        """Every revision in the revised plan, numbered (see :class:`Applied`)."""
+        return applied(self.selection)
+
+    def summary(self) -> str:
+        """What the revised plan holds and what it cost, in one line (the terminal's last words)."""
+        done = self.applied
+        proved = [a.label for a in done if a.simulated]
+        paper = [a.label for a in done if not a.simulated]
+        spent = f"spent {self.selection.spent:g} of {self.budget:g}"
+        if not done:
+            return f"no revision in the revised plan (none improved the plan within the budget); {spent}"
+        parts = [f"{', '.join(proved)} proved by re-simulation" if proved else
+                 "none proved by re-simulation within the budget"]
+        if paper:
+            parts.append(f"{', '.join(paper)} on paper (a correction with no simulated effect)")
+        n = len(done)
+        return f"{n} revision{'s' if n != 1 else ''} in the revised plan: {'; '.join(parts)}; {spent}"
 
 
 def _departures(ex: ExerciseResult) -> dict[str, float]:
@@ -65,11 +110,13 @@ def revised_name(plan_path: Path) -> str:
 def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
     lines = [f"# Revised by `drill recommend` (drill {__version__}) from {plan_path.name}: scenario "
              f"{ev.spec.meta.scenario_id}, seed {ev.exercise.seed}, {ev.replications} replications.",
-             "# Each revision below was re-simulated on the same random numbers as the plan it revises; the",
-             "# evidence (paired differences with 95 % confidence intervals) is in recommendations.md.",
+             "# Each revision below not marked \"on paper\" was re-simulated on the same random numbers as the plan",
+             "# it revises; the evidence (paired differences with 95 % confidence intervals) is in recommendations.md.",
              f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}."]
-    for k, c in enumerate((*sel.chosen, *sel.static), 1):
-        lines.append(f"#   R{k} {c.key} (cost {c.cost:g}): {c.title}")
+    for a in applied(sel):
+        c = a.candidate
+        how = "" if a.simulated else ", on paper: not simulated"
+        lines.append(f"#   {a.label} {c.key} (cost {c.cost:g}{how}): {c.title}")
     if not sel.chosen and not sel.static:
         lines.append("#   (no revision improved the plan within the budget: the plan below is unchanged)")
     return "\n".join(lines) + "\n"
@@ -135,6 +182,22 @@ class PlanComparison:
     a: Evaluation
     b: Evaluation
     diffs: dict[str, PairedDiff]
+
+    @property
+    def names(self) -> tuple[str, str]:
+        """How plans A and B are named to the planner (without "A"/"B"): see :func:`plan_names`."""
+        return plan_names(self.a, self.b)
+
+
+def plan_names(a: Evaluation, b: Evaluation) -> tuple[str, str]:
+    """Names that tell two plans apart: their file names (their paths if the names are the same), followed by
+    each plan's id and version where those differ (a plan and its edited copy usually share both)."""
+    pa, pb = (Path(ev.spec.meta.files.get("plan", "")) for ev in (a, b))
+    files = (pa.name, pb.name) if pa.name != pb.name else (str(pa), str(pb))
+    ids = tuple(f"{ev.spec.meta.plan_id} v{ev.spec.meta.plan_version}" for ev in (a, b))
+    if ids[0] == ids[1]:
+        return files
+    return (f"{files[0]} ({ids[0]})", f"{files[1]} ({ids[1]})")
 
 
 def compare_plans(scenario: str | Path, plan_a: str | Path, plan_b: str | Path, *, replications: int | None = None,

@@ -16,7 +16,7 @@ from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.findings import CLASS_EN, Finding
-from drills.experiment.paired import PAIRED_METRICS, PairedDiff
+from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.search import Trial
@@ -108,8 +108,9 @@ def evaluation_json(ev: Evaluation) -> dict:
     })
 
 
-def _trial_json(t: Trial, chosen: set[str]) -> dict:
+def _trial_json(t: Trial, chosen: set[str], labels: dict[str, str]) -> dict:
     return _clean({**t.candidate.to_json(), "verdict": t.verdict, "chosen": t.candidate.key in chosen,
+                   "applied": labels.get(t.candidate.key),
                    "error": t.error or None, "gain": t.gain,
                    "effect": {k: d.to_json() for k, d in t.diffs.items()},
                    "effect_without_fault": {k: d.to_json() for k, d in t.plain.items()} if t.plain else None})
@@ -118,11 +119,13 @@ def _trial_json(t: Trial, chosen: set[str]) -> dict:
 def recommendation_json(rec: Recommendation) -> dict:
     sel = rec.selection
     chosen = {c.key for c in sel.chosen}
+    labels = {a.candidate.key: a.label for a in rec.applied}
     return _clean({
         **_provenance(rec.baseline),
         "budget": sel.budget, "spent": sel.spent, "costs": rec.costs, "objective_weights": OBJECTIVE_WEIGHTS,
         "baseline": evaluation_json(rec.baseline),
-        "revisions": [_trial_json(t, chosen) for t in rec.trials],
+        "revisions": [_trial_json(t, chosen, labels) for t in rec.trials],
+        "applied": [a.to_json() for a in rec.applied],  # every revision in the revised plan, R1, R2, …
         "chosen": [c.key for c in sel.chosen], "static": [c.key for c in sel.static],
         "combined_effect": {k: d.to_json() for k, d in sel.combined.items()},
         "combined_effect_under_fault": {f: {k: d.to_json() for k, d in ds.items()}
@@ -133,28 +136,8 @@ def recommendation_json(rec: Recommendation) -> dict:
 
 
 # ------------------------------------------------------------------ Markdown
-def _ci(d: PairedDiff) -> str:
-    if d.n == 0:
-        return "–"
-    u = d.unit if d.unit in ("s", "share") else ""
-    if u:
-        return f"{_signed(d.mean_diff, u)} [{_signed(d.ci_low, u)}, {_signed(d.ci_high, u)}]"
-    return f"{d.mean_diff:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}]"
-
-
-def _signed(x: float, unit: str) -> str:
-    if not math.isfinite(x):
-        return fmt_value(x, unit)
-    sign = "+" if x >= 0 else "−"
-    if unit == "share":
-        return f"{sign}{abs(x) * 100:.1f} pp"
-    return sign + fmt_value(abs(x), unit)
-
-
-def _value(x: float, unit: str) -> str:
-    if unit in ("s", "share"):
-        return fmt_value(x, unit)
-    return "–" if not math.isfinite(x) else f"{x:.2f}"
+_ci = fmt_ci
+_value = fmt_mean
 
 
 def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] = ("before",
@@ -194,8 +177,8 @@ def _diff_table(diffs: dict[str, PairedDiff], a: str = "baseline", b: str = "rev
         d = diffs.get(key)
         if d is None:
             continue
-        lines.append(f"| {label} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | {_ci(d)} | "
-                     f"{d.verdict} |")
+        lines.append(f"| {label_with_unit(label, unit)} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
+                     f"{_ci(d)} | {d.verdict} |")
     return lines
 
 
@@ -220,12 +203,12 @@ def recommendation_markdown(rec: Recommendation) -> str:
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications)]
     out += [f"## Revisions, ranked (budget {sel.budget:g}, spent {sel.spent:g})", "",
             "| # | revision | cost | under fault | verdict | Δ people not safe | Δ warned late | Δ objective "
-            "| chosen |",
+            "| in the revised plan |",
             "|---|---|---|---|---|---|---|---|---|"]
-    chosen = {c.key: k for k, c in enumerate(sel.chosen, 1)}
+    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for k, t in enumerate(rec.trials, 1):
         d = t.diffs
-        mark = f"R{chosen[t.candidate.key]}" if t.candidate.key in chosen else ""
+        mark = labels.get(t.candidate.key, "")
         if t.error:
             out.append(f"| {k} | {t.candidate.title} | {t.candidate.cost:g} | {t.candidate.condition or ''} | "
                        f"invalid: {t.error} | | | | |")
@@ -245,9 +228,9 @@ def recommendation_markdown(rec: Recommendation) -> str:
         out.append(f"- **R{k}** {c.title} (cost {c.cost:g}{', proved under ' + c.condition if c.condition else ''}); "
                    f"on top of the earlier ones: objective {_ci(step.diffs['objective'])}. Answers: "
                    f"{', '.join(c.addresses) or '—'}.")
-    for c in sel.static:
-        out.append(f"- {c.title} (cost {c.cost:g}; a correction on paper, with no simulated effect). Answers: "
-                   f"{', '.join(c.addresses)}.")
+    for k, c in enumerate(sel.static, len(sel.chosen) + 1):
+        out.append(f"- **R{k}** {c.title} (cost {c.cost:g}; a correction on paper, with no simulated effect). "
+                   f"Answers: {', '.join(c.addresses)}.")
     if sel.combined:
         out += ["", "All chosen revisions together against the plan as it is (no fault):", "",
                 *_diff_table(sel.combined)]
@@ -288,8 +271,8 @@ def _thresholds() -> list[str]:
 
 def comparison_markdown(cmp: PlanComparison) -> str:
     a, b = cmp.a, cmp.b
-    ma, mb = a.spec.meta, b.spec.meta
-    names = (f"A: {ma.plan_id} v{ma.plan_version}", f"B: {mb.plan_id} v{mb.plan_version}")
+    ma = a.spec.meta
+    names = (f"A: {cmp.names[0]}", f"B: {cmp.names[1]}")
     out = [f"# Plan comparison: {names[0]} vs {names[1]}", "",
            f"Scenario **{ma.scenario_title}** · seed {a.exercise.seed} · {a.replications} paired replications "
            f"(common random numbers) · drill {__version__}.", "", "## Grades", "",
