@@ -108,6 +108,7 @@ def test_one_finding_per_post_with_the_counts_of_the_figure(scenario, post):
     assert county["on_time"] + county["late"] == done  # the figure's "in k/n" of the step's event
     assert county["not_done"] == N - done
     assert f"not done in {county['not_done']}" in mine[0].title
+    assert f"{title} was unreachable (no backup)" in mine[0].evidence and "has no backup" in mine[0].evidence
 
 
 def test_a_step_not_done_is_the_order_not_given():

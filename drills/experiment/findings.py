@@ -232,8 +232,8 @@ def _cause_times(cause: str, m: Medians) -> str:
     """The medians behind one cause of a late warning, in words."""
     if cause in ("decision", "trigger"):
         trig = f"first trigger met {_clock(m.trigger_s)}, " if cause == "decision" else "no trigger met before, "
-        return f"{trig}water at the place {_clock(m.water_s)}, order {_clock(m.order_s)}"
-    return f"order {_clock(m.order_s)}, water at the place {_clock(m.water_s)}"
+        return f"{trig}water first at the place {_clock(m.water_s)}, order {_clock(m.order_s)}"
+    return f"order {_clock(m.order_s)}, water first at the place {_clock(m.water_s)}"
 
 
 def warning_title(w: PlaceWarning) -> str:
@@ -317,13 +317,14 @@ def _reason_text(key: str, m: Medians, place: str) -> str:
     reason, _, source = key.partition(":")
     k = m.people
     were = "was" if k == 1 else "were"
-    caught = f"; the water caught them at {_clock(m.caught_s)}" if not math.isnan(m.caught_s) else ""
+    caught = (f"; the water caught them (too deep to go on) at {_clock(m.caught_s)}" if not math.isnan(m.caught_s)
+              else "")
     if source:
         return f"{k} {were} at the source of the water (wet from the first moment) and {_left(m)}{caught}"
     if reason == "caught_on_route":
-        return (f"{k} left at {_clock(m.departed_s)}, before the water reached {place} ({_clock(m.water_s)}), "
-                f"but {were} caught on the way at {_clock(m.caught_s)}, where the water had first come at "
-                f"{_clock(m.water_there_s)}")
+        return (f"{k} left at {_clock(m.departed_s)}, before the water first reached {place} ({_clock(m.water_s)}), "
+                f"but {were} caught on the way (too deep to go on) at {_clock(m.caught_s)}, where the water had first "
+                f"come at {_clock(m.water_there_s)}")
     if reason == "late_warning":
         return (f"{k} {were} not warned by the order before the water reached {place} (order "
                 f"{_clock(m.order_s)}, water {_clock(m.water_s)})")
@@ -421,8 +422,8 @@ def _tail_text(t: TailStep, loaded: Loaded) -> tuple[str, str]:
     if t.step.startswith("wait for "):
         what = action_words(t.step.removeprefix("wait for "))
         clause = f"the order waits for {what} by {who}, never done"
-        sentence = (f"the order for {order} waited for {what} by {who}, which was never done (its owner and "
-                    f"every backup unreachable), in {t.replications} of them")
+        sentence = (f"the order for {order} waited for {what} by {who}, which nobody carried out, in "
+                    f"{t.replications} of them")
     elif t.never:
         doing = "declare the level" if t.step == "detect and declare" else "give the order"
         clause = f"nobody could {doing} ({who} and every backup unreachable)"
@@ -449,8 +450,8 @@ def latency_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> list
     trig = [tr.id for tr in loaded.plan.warning.triggers if not tr.automatic]
     clause, sentence = _tail_text(t, loaded) if t is not None else ("", "")
     if t is not None and math.isinf(t.latency_p95_s):
-        title = (f"The order never comes in {t.tail} of {t.n} replications in which a trigger was met (grade "
-                 f"{grade.grade}) — in {t.replications} of them, {clause}")
+        title = (f"The order for {ORDER_WORDS.get(t.order, t.order)} never comes in {t.tail} of the {t.n} "
+                 f"replications with a trigger met (grade {grade.grade}) — in {t.replications} of them, {clause}")
         tail_txt = f" The order never came in {t.tail} replications: {sentence}."
     else:
         title = (f"The order comes {_clock(grade.value)} after the first trigger (P95; grade {grade.grade})"
@@ -494,7 +495,7 @@ def reporting_findings(grade: MetricGrade, readings: list[Reading], loaded: Load
 # ------------------------------------------------------------------ M5 fidelity: one finding per post
 NOT_DONE_TEXT = {
     "nobody_declared": "nobody declared {level} ({trigger_owner} and every backup unreachable)",
-    "unreachable": "{owner} and every backup were unreachable",
+    "unreachable": "{owner} {unreachable}",
     "waiting": "it waited for {after}, which was never done",
     "pending": "it was still pending when the drill ended",
 }
@@ -515,7 +516,10 @@ def _step_evidence(t: StepTally, n: int, loaded: Loaded) -> str:
     trig = next((role_title(loaded, tr.owner) for tr in loaded.plan.warning.triggers if tr.level == t.level), "")
     after = " and ".join(action_words(a) for a in t.after) or "an earlier step"
     due = f"{t.due} of {n} replications" if t.due < n else f"all {n} replications"
-    why = "; ".join(f"in {k}, " + NOT_DONE_TEXT[w].format(level=t.level, trigger_owner=trig, owner=owner, after=after)
+    role = next((r for r in loaded.plan.roles if r.id == t.owner), None)
+    unreachable = "and every backup were unreachable" if role and role.backups else "was unreachable (no backup)"
+    why = "; ".join(f"in {k}, " + NOT_DONE_TEXT[w].format(level=t.level, trigger_owner=trig, owner=owner, after=after,
+                                                          unreachable=unreachable)
                     for w, k in sorted(t.why.items(), key=lambda x: -x[1]))
     text = (f"{action_words(t.action).capitalize()} ({t.level}; {_limit_text(t)}), due in {due} (a {t.level} "
             f"trigger met): done in {t.done}" + (f" ({t.late} of them late)" if t.late else "")
