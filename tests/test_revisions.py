@@ -49,7 +49,9 @@ def test_village_outside_every_sirens_reach(tmp_path):
     assert (top.metric, top.cls) == ("M2", "不足项")
     assert top.targets["places"] == ["far"] and top.targets["cause"] == "coverage"
     assert "far" in top.title and "no channel" in top.title
-    assert top.evidence.startswith("In 20 of 20 replications, on average 10.0 of the 10 people at far")
+    assert top.evidence.startswith("In every one of 20 replications (100 %) people at far (of 10 there) were not "
+                                   "warned by the order before the water reached them; when it happened, 10.0 people "
+                                   "on average (up to 10).")
     assert top.plan_ref.startswith("plan.yaml:")
     fix = top_trial(rec)
     assert "far" in fix.candidate.key and fix.verdict == "better"
@@ -72,9 +74,9 @@ def test_decision_delay_longer_than_the_flood_travel_time(tmp_path):
     top = rec.baseline.findings[0]
     assert top.metric == "M2" and top.cls == "不足项"
     assert top.targets["cause"] == "decision"
-    assert "decision chain" in top.title
+    assert "the order came after the water (first trigger met" in top.title
     latency = next(f for f in rec.baseline.findings if f.metric == "M1")
-    assert "duty's detect and declare dominates" in latency.title
+    assert "in the slowest 5 %, Duty officer's detection and declaration takes longest" in latency.title
     assert rec.baseline.grades["M1"].value == 1800 and rec.baseline.grades["M1"].grade == "C"  # 30 min: still C
     fix = top_trial(rec)
     assert fix.candidate.key == "make_automatic:breach"

@@ -6,8 +6,9 @@ person at risk who was not warned by the order before the water reached their pl
 
 * ``trigger`` — no trigger of the order's level was met before the water came (threshold too high,
   trigger missing, sensor failed);
-* ``decision`` — a trigger was met in time but the order came after the water (the decision chain:
-  detection, decision, handover to an absent role's backup, a second post's decision);
+* ``decision`` — a trigger of the order's level was met before the water reached the place, but the
+  order came after it (the decision chain: detection, decision, handover to an absent role's backup,
+  a second post's decision) — however short the time between the two, which the findings state;
 * ``coverage`` — no channel the order uses reaches the person's place (outside every siren's radius, no
   PA at that workplace, no paging lamp, no phone);
 * ``channel_out`` — every channel that reaches the place failed or could not send (power, network,
@@ -37,11 +38,20 @@ from drills.model.spec import DrillSpec
 CAUSES = ("trigger", "decision", "coverage", "channel_out", "activation", "receipt")
 CAUSE_TEXT = {
     "trigger": "no trigger of the order's level was met before the water",
-    "decision": "a trigger was met in time but the order came after the water (decision chain)",
+    "decision": "the order came after the water, though a trigger was met before it (decision chain)",
     "coverage": "no channel of the order reaches this place",
     "channel_out": "every channel reaching this place failed or could not send",
     "activation": "the channels reaching this place came on after the water",
     "receipt": "a channel was sounding before the water but the message was not received",
+}
+#: the causes in a planner's words, short, for lists of shares
+CAUSE_WORDS = {
+    "trigger": "no trigger met before the water",
+    "decision": "order after the water",
+    "coverage": "no channel reaches the place",
+    "channel_out": "channels failed or could not send",
+    "activation": "channels came on after the water",
+    "receipt": "message not received",
 }
 RESIDENT_PLACES = ("household", "school", "field", "workplace")
 _CHANNEL_EVENT = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+)(?::)? (?P<what>on|failed|cannot send.*|stopped.*)$")
@@ -49,6 +59,53 @@ _DECLARES = re.compile(r"^(?P<title>.+) declares (?P<level>blue|yellow|orange|re
 _AUTOMATIC = re.compile(r"^(?P<level>blue|yellow|orange|red) declared automatically by (?P<id>.+)$")
 _ABSENT = re.compile(r"^(?P<title>.+) absent$")
 _TRIGGER = re.compile(r"^(?P<id>.+) met \((?P<level>blue|yellow|orange|red)\)$")
+
+
+@dataclass(frozen=True)
+class Medians:
+    """Median times over the people one cause or reason applies to (s from the scenario start; NaN where
+    none of them had that time).
+
+    Attributes:
+        people: person-replications it applies to.
+        source: of them, people at the hazard's source (their place wet at the first moment).
+        water_s: the water first reaches their starting place.
+        trigger_s: the first trigger of their order's level is met.
+        order_s: their audience's order is given.
+        warned_s: they are warned by the order (those never warned left out).
+        departed_s: they leave (those who never left left out).
+        never_left: of them, people who never left.
+        caught_s: the water catches them (the place too deep to go on); caught people only.
+        water_there_s: the water first reaches the place where it caught them; caught people only.
+    """
+
+    people: int
+    source: int = 0
+    water_s: float = math.nan
+    trigger_s: float = math.nan
+    order_s: float = math.nan
+    warned_s: float = math.nan
+    departed_s: float = math.nan
+    never_left: int = 0
+    caught_s: float = math.nan
+    water_there_s: float = math.nan
+
+
+def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
+    """The medians of :class:`Medians` over ``(person, first trigger met for their order, first water where
+    they ended)`` triples."""
+    recs = [s.record for s, _, _ in states]
+    warned = [p.warned_s if p.warned_by not in ("", "water") else math.nan for p in recs]
+    caught = [(p.outcome_s, w) for (s, _, w), p in zip(states, recs, strict=True) if p.outcome == "caught"]
+    return Medians(len(recs), sum(1 for s, _, _ in states if s.source), _median([p.water_s for p in recs]),
+                   _median([t for _, t, _ in states]), _median([s.order_s for s, _, _ in states]), _median(warned),
+                   _median([p.departed_s for p in recs]), sum(1 for p in recs if math.isnan(p.departed_s)),
+                   _median([c for c, _ in caught]), _median([w for _, w in caught]))
+
+
+def _most(reps: Sequence[int]) -> int:
+    """The largest number of person-replications in one replication."""
+    return max(Counter(reps).values(), default=0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +127,8 @@ class PlaceWarning:
     warned_p50_s: float
     first_warned_by: dict[str, int] = field(default_factory=dict)
     lead_p50_s: float = math.nan  # median time from the first trigger met to the water at the place
+    most: int = 0  # the most people warned late in one replication
+    by_cause: dict[str, Medians] = field(default_factory=dict)  # medians over the people of each cause
 
     @property
     def main_cause(self) -> str:
@@ -104,8 +163,8 @@ class DestinationLoad:
 
 UNSAFE_REASONS = {
     "late_warning": "not warned by the order before the water",
-    "did_not_leave": "warned in time but did not leave before the water (response delay or non-compliance)",
-    "caught_on_route": "left in time but was caught on the way",
+    "did_not_leave": "warned in time but had not left when the water came (response delay or non-compliance)",
+    "caught_on_route": "left before the water reached their place but were caught on the way",
     "sheltered_in_flood": "sheltered upstairs in a house the flood reached",
     "not_out": "still underground when the drill ended",
 }
@@ -139,6 +198,11 @@ class RouteFlood:
     departed_p50_s: float
     water_p50_s: float
     reasons: dict[str, int]
+    most: int = 0  # the most people not safe in one replication
+    #: medians over the people of each reason (``<reason>:source`` for those at the hazard's source)
+    by_reason: dict[str, Medians] = field(default_factory=dict)
+    replication_ids: tuple[int, ...] = ()  # the replications with someone from here not safe
+    expected_fatalities: float = 0.0  # summed over replications, of everyone starting here (lethality rule)
 
     @property
     def main_reason(self) -> str:
@@ -158,6 +222,62 @@ class RoleDelay:
     absent_replications: int
 
 
+#: a segment of the time from the first trigger to an order: (post, step, order, seconds; inf if it never ended)
+Segment = tuple[str, str, str, float]
+
+
+@dataclass(frozen=True)
+class TailStep:
+    """The post and step that take the longest in the slowest replications — those whose order latency is
+    at or beyond its 95th percentile, the tail the M1 grade reads.
+
+    Attributes:
+        role: the post (role id, or ``automatic``).
+        step: ``detect and declare``, ``give the order``, or ``wait for <action>`` (a step the order waits
+            for, never done).
+        order: ``underground`` or ``downstream``.
+        replications: of the tail replications, those in which this step took the longest.
+        tail: replications in the tail.
+        latency_p95_s: the 95th percentile of the order latency over replications (inf: never).
+        step_p50_s: the median time this step took in those replications (inf: it never ended).
+        never: of them, replications in which this step never ended (the order never came).
+        n: replications in which a trigger of an order's level was met.
+    """
+
+    role: str
+    step: str
+    order: str
+    replications: int
+    tail: int
+    latency_p95_s: float
+    step_p50_s: float
+    never: int
+    n: int = 0
+
+
+def tail_step(rows: Sequence[Sequence[Segment]]) -> TailStep | None:
+    """Which post's step sets the tail of the order latency.
+
+    Each row holds the segments of one replication's slowest order (they add up to its latency). The tail
+    is the replications at or beyond the 95th percentile of the latency (inverted CDF, as the grade); in
+    each, the longest segment is counted; the step counted most often wins (then the longer median).
+    """
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    latency = [sum(seg[3] for seg in r) for r in rows]
+    p95 = float(np.percentile(latency, 95, method="inverted_cdf"))
+    tail = [r for r, lat in zip(rows, latency, strict=True) if lat >= p95]
+    longest: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    for r in tail:
+        seg = max(r, key=lambda x: x[3])
+        longest[seg[:3]].append(seg[3])
+    (role, step, order), times = max(longest.items(), key=lambda kv: (len(kv[1]), float(np.median(kv[1])),
+                                                                        kv[0]))
+    never = sum(1 for x in times if math.isinf(x))
+    return TailStep(role, step, order, len(times), len(tail), p95, float(np.median(times)), never, len(rows))
+
+
 @dataclass(frozen=True)
 class Bottlenecks:
     warnings: tuple[PlaceWarning, ...]
@@ -167,10 +287,7 @@ class Bottlenecks:
     route_floods: tuple[RouteFlood, ...]
     role_delays: tuple[RoleDelay, ...]
     reach: dict[str, tuple[str, ...]]
-
-    @property
-    def dominant_role(self) -> RoleDelay | None:
-        return max(self.role_delays, key=lambda d: d.p50_s, default=None)
+    tail: TailStep | None = None  # the post and step that set the tail of the order latency
 
 
 def channel_reach(spec: DrillSpec) -> dict[str, set[int]]:
@@ -298,9 +415,11 @@ def _warnings(ex: ExerciseResult, states_all: list[list[PersonState]],
     people_at = Counter(spec.network.nodes[p.start].id for p in spec.people)
     group_at = {spec.network.nodes[p.start].id: p.group for p in spec.people}
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
+    index = spec.network.index
     acc: dict[str, dict] = defaultdict(lambda: {"at_risk": 0, "late": 0, "reps": set(), "never": 0,
                                                 "causes": Counter(), "water": [], "order": [], "warned": [],
-                                                "by": Counter(), "lead": []})
+                                                "by": Counter(), "lead": [], "rep_of": [],
+                                                "of_cause": defaultdict(list)})
     for res, states in zip(ex.results, states_all, strict=True):
         status = _channel_status(res)
         first = _first_met(res, spec)
@@ -315,22 +434,25 @@ def _warnings(ex: ExerciseResult, states_all: list[list[PersonState]],
                 continue
             a["late"] += 1
             a["reps"].add(res.replication)
-            a["causes"][late_cause(s, spec, res, reach, uses, first, status)] += 1
+            a["rep_of"].append(res.replication)
+            cause = late_cause(s, spec, res, reach, uses, first, status)
+            a["causes"][cause] += 1
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)
             a["warned"].append(s.record.warned_s)
             order = MINE_ORDER if s.record.group == "miner" else PUBLIC_ORDER
             a["lead"].append(s.record.water_s - first[order])
+            a["of_cause"][cause].append((s, first[order], res.node_water_s[index[s.record.end]]))
             a["by"][s.record.warned_by or "never"] += 1
     out = []
-    index = spec.network.index
     for place, a in acc.items():
         if not a["late"] and not a["never"]:
             continue
         channels = tuple(sorted(c for c, nodes in reach.items() if index[place] in nodes))
         out.append(PlaceWarning(place, zone_at[place], group_at[place], people_at[place], a["at_risk"], a["late"],
                                 len(a["reps"]), a["never"], dict(a["causes"]), channels, _median(a["water"]),
-                                _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"])))
+                                _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"]),
+                                _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()}))
     return sorted(out, key=lambda w: (-w.late, -w.never, w.place))
 
 
@@ -363,32 +485,61 @@ def _route_floods(ex: ExerciseResult, states_all: list[list[PersonState]]) -> li
     routing = routing_of(spec)
     index = spec.network.index
     acc: dict[str, dict] = defaultdict(lambda: {"n": 0, "reps": set(), "at": Counter(), "on": 0, "dep": [],
-                                                "water": [], "why": Counter()})
+                                                "water": [], "why": Counter(), "rep_of": [],
+                                                "of_reason": defaultdict(list)})
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
+    deaths: dict[str, float] = defaultdict(float)
     for res, states in zip(ex.results, states_all, strict=True):
+        first = _first_met(res, spec)
         for s in states:
+            if s.record.fatality_p > 0:  # NaN (underground, no rule) fails the test
+                deaths[s.record.start] += s.record.fatality_p
             if not s.unsafe:
                 continue
             p = s.record
             a = acc[p.start]
             a["n"] += 1
             a["reps"].add(res.replication)
+            a["rep_of"].append(res.replication)
             a["at"][p.end] += 1
             planned = routing.planned.get(index[p.start]) or []
             a["on"] += index[p.end] in planned[1:]
             a["dep"].append(p.departed_s)
             a["water"].append(res.node_water_s[index[p.end]])
-            a["why"][unsafe_reason(s)] += 1
+            reason = unsafe_reason(s)
+            a["why"][reason] += 1
+            # people at the source are told apart: the water was at their place from the first moment
+            a["of_reason"][reason + (":source" if s.source else "")].append(
+                (s, first[MINE_ORDER if p.group == "miner" else PUBLIC_ORDER], res.node_water_s[index[p.end]]))
     out = []
     for place, a in acc.items():
         route = spec.routes.get(index[place])
         out.append(RouteFlood(place, zone_at[place], route.id if route else "", a["n"], len(a["reps"]),
                               dict(a["at"]), a["on"] / a["n"], _median(a["dep"]), _median(a["water"]),
-                              dict(a["why"])))
+                              dict(a["why"]), _most(a["rep_of"]), {r: medians_of(v) for r, v in a["of_reason"].items()},
+                              tuple(sorted(a["reps"])), deaths[place]))
     return sorted(out, key=lambda f: (-f.unsafe, f.place))
 
 
-def _role_delays(ex: ExerciseResult) -> list[RoleDelay]:
+def _never_ended(res: DrillResult, spec: DrillSpec, order: str, declared: bool,
+                 met: list[str]) -> tuple[str, str]:
+    """Whose step never ended when an order never came: (post, step)."""
+    if not declared:
+        owner = next((t.owner for t in spec.triggers if t.id in met and not t.automatic), "")
+        return owner, "detect and declare"
+    acts = [a for acts in spec.actions_by_level.values() for a in acts]
+    mine = next((a for a in acts if a.action == order), None)
+    if mine is None:
+        return "", "give the order"
+    done = {(r.action, r.owner): not math.isnan(r.done_s) for r in res.actions}
+    for ident in mine.after:
+        before = next((a for a in acts if a.id == ident), None)
+        if before is not None and not done.get((before.action, before.owner), False):
+            return before.owner, f"wait for {before.action}"
+    return mine.owner, "give the order"
+
+
+def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
     spec = ex.spec
     by_title = {r.title: r.id for r in spec.roles.values()}
     order_level: dict[str, set[str]] = {o: {lv for lv, acts in spec.actions_by_level.items()
@@ -397,11 +548,16 @@ def _role_delays(ex: ExerciseResult) -> list[RoleDelay]:
               for o in (MINE_ORDER, PUBLIC_ORDER)}
     segs: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     absent: Counter[str] = Counter()
+    where = {MINE_ORDER: "underground", PUBLIC_ORDER: "downstream"}
+    rows: list[list[Segment]] = []
     for res in ex.results:
         first = _first_met(res, spec)
         declared: dict[str, tuple[float, str]] = {}
         seen_absent: set[str] = set()
+        met: list[str] = []
         for e in res.timeline:
+            if e.kind == "trigger" and (m := _TRIGGER.match(e.what)) is not None:
+                met.append(m["id"])
             if e.kind != "decision":
                 continue
             m = _DECLARES.match(e.what)
@@ -414,20 +570,31 @@ def _role_delays(ex: ExerciseResult) -> list[RoleDelay]:
             if m is not None:
                 seen_absent.add(by_title.get(m["title"], m["title"]))
         absent.update(seen_absent)
+        slowest: list[Segment] = []
         for order, t_order in ((MINE_ORDER, res.order_s), (PUBLIC_ORDER, res.downstream_order_s)):
             if not math.isfinite(first[order]):
                 continue
+            row: list[Segment] = []
             decl = [declared[lv] for lv in order_level[order] if lv in declared]
             if not decl:
-                continue
-            t_decl, who = min(decl)
-            segs[(who, "detect and declare", order)].append(t_decl - first[order])
-            if owners[order] and not math.isnan(t_order):
-                segs[(owners[order][0], "give the order", order)].append(t_order - t_decl)
-    where = {MINE_ORDER: "underground", PUBLIC_ORDER: "downstream"}
+                who, step = _never_ended(res, spec, order, False, met)
+                row.append((who, step, where[order], math.inf))
+            else:
+                t_decl, who = min(decl)
+                segs[(who, "detect and declare", order)].append(t_decl - first[order])
+                row.append((who, "detect and declare", where[order], t_decl - first[order]))
+                if owners[order] and not math.isnan(t_order):
+                    segs[(owners[order][0], "give the order", order)].append(t_order - t_decl)
+                    row.append((owners[order][0], "give the order", where[order], t_order - t_decl))
+                elif owners[order]:
+                    who, step = _never_ended(res, spec, order, True, met)
+                    row.append((who, step, where[order], math.inf))
+            if not slowest or sum(x[3] for x in row) > sum(x[3] for x in slowest):
+                slowest = row
+        rows.append(slowest)
     out = [RoleDelay(role, step, where[order], _median(v), _p95(v), len(v), absent.get(role, 0))
            for (role, step, order), v in segs.items()]
-    return sorted(out, key=lambda d: (-d.p50_s if not math.isnan(d.p50_s) else 0.0, d.role))
+    return sorted(out, key=lambda d: (-d.p50_s if not math.isnan(d.p50_s) else 0.0, d.role)), tail_step(rows)
 
 
 def analyse(ex: ExerciseResult) -> Bottlenecks:
@@ -437,5 +604,6 @@ def analyse(ex: ExerciseResult) -> Bottlenecks:
     reach = channel_reach(spec)
     links, hoists, dests = _queues(ex)
     names = {c: tuple(sorted(spec.network.nodes[n].id for n in nodes)) for c, nodes in reach.items()}
+    delays, tail = _role_delays(ex)
     return Bottlenecks(tuple(_warnings(ex, states_all, reach)), tuple(links), tuple(hoists), tuple(dests),
-                       tuple(_route_floods(ex, states_all)), tuple(_role_delays(ex)), names)
+                       tuple(_route_floods(ex, states_all)), tuple(delays), names, tail)

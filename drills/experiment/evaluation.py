@@ -15,6 +15,7 @@ from drills.experiment import findings as fnd
 from drills.experiment import grading, plan_checks
 from drills.experiment.bottlenecks import Bottlenecks, analyse
 from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.plan_steps import tally_steps
 from drills.experiment.readings import PlanFacts, Reading, read_all
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS, Robustness, assess
 from drills.inputs.compile import compile_drill
@@ -84,6 +85,7 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
         "M6": grading.grade_m6(rob.gate if rob else None, rob.worst_rise_s if rob else math.nan, rob is not None,
                                floor=rob is not None and rob.gate and not (rob.base_m2_pass or rob.base_m3_pass)),
     }
+    posts = fnd.post_findings(tally_steps(ex.results, spec, facts), n, loaded)
     found = [
         *fnd.warning_findings(bn, n, loaded),
         *fnd.reach_time_finding(grades["M2"], bn, loaded),
@@ -91,10 +93,11 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
         *fnd.queue_findings(bn, loaded),
         *fnd.latency_finding(grades["M1"], bn, loaded),
         *fnd.reporting_findings(grades["M4"], readings, loaded, internal),
-        *fnd.fidelity_findings(grades["M5"], readings, loaded),
+        *posts,
         *(fnd.robustness_findings(rob, loaded) if rob else []),
         *plan_checks.regulatory_findings(loaded, spec, readings),
-        *plan_checks.completeness_findings(loaded, spec),
+        *plan_checks.completeness_findings(loaded, spec, bn=bn, replications=n,
+                                           posts={o for f in posts for o in f.targets["roles"]}),
     ]
     ranked = fnd.rank(found)
     count = {c: sum(1 for f in ranked if f.cls == c) for c in fnd.CLASS_ORDER}

@@ -19,12 +19,22 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from drills.experiment.bottlenecks import CAUSE_TEXT, UNSAFE_REASONS, Bottlenecks, PlaceWarning
+from drills.experiment.bottlenecks import (
+    CAUSE_TEXT,
+    CAUSE_WORDS,
+    UNSAFE_REASONS,
+    Bottlenecks,
+    Medians,
+    PlaceWarning,
+    RouteFlood,
+    TailStep,
+)
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
 from drills.experiment.grading import MetricGrade
+from drills.experiment.plan_steps import StepTally
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
-from drills.experiment.tail import TAIL_SHARE, TailCheck
+from drills.experiment.tail import TAIL_SHARE, TailCheck, pct
 from drills.experiment.units import fmt_value
 from drills.inputs.loaded import Loaded
 
@@ -149,6 +159,44 @@ def _share(k: int, n: int) -> str:
     return f"{k} of {n} replications"
 
 
+def _when(k: int, n: int, total: int, most: int, what: str) -> str:
+    """How often something happened to people, and to how many when it did: the average is over the
+    replications in which it happened, never over all of them."""
+    share = "every one" if k == n else f"{k}"
+    avg = total / k if k else 0.0
+    many = f"{avg:.1f} people on average (up to {most})" if most > 1 else "1 person"
+    return f"In {share} of {n} replications ({pct(k / n)}) {what}; when it happened, {many}."
+
+
+def place_label(place: str, zone: str) -> str:
+    """A place with its zone, the zone left out where it is the place itself."""
+    return place if zone in ("", place) else f"{place} ({zone})"
+
+
+#: the plan's actions in a planner's words
+ACTION_WORDS = {
+    "evacuate_underground": "the order to withdraw from underground",
+    "evacuate_downstream": "the order to evacuate below the dam",
+    "stop_entry": "stopping entry underground",
+    "notify_township": "telling the township",
+    "notify_county": "the report to the county",
+    "notify_village_heads": "telling the village heads",
+}
+REPORTING = ("notify_county", "notify_township", "notify_village_heads")
+ORDER_WORDS = {"underground": "the withdrawal from underground", "downstream": "the downstream evacuation"}
+
+
+def action_words(action: str) -> str:
+    return ACTION_WORDS.get(action, action.replace("_", " "))
+
+
+def role_title(loaded: Loaded, role: str) -> str:
+    """A post by the title the plan gives it."""
+    if role == "automatic":
+        return "an automatic trigger"
+    return next((r.title for r in loaded.plan.roles if r.id == role), role)
+
+
 # ------------------------------------------------------------------ M2 reach
 def _warning_ref(loaded: Loaded, w: PlaceWarning) -> str:
     plan = loaded.plan
@@ -180,6 +228,25 @@ def tail_numbers(tail: TailCheck) -> dict[str, Any]:
             "replications_to_settle": tail.replications_to_settle()}
 
 
+def _cause_times(cause: str, m: Medians) -> str:
+    """The medians behind one cause of a late warning, in words."""
+    if cause in ("decision", "trigger"):
+        trig = f"first trigger met {_clock(m.trigger_s)}, " if cause == "decision" else "no trigger met before, "
+        return f"{trig}water first at the place {_clock(m.water_s)}, order {_clock(m.order_s)}"
+    return f"order {_clock(m.order_s)}, water first at the place {_clock(m.water_s)}"
+
+
+def warning_title(w: PlaceWarning) -> str:
+    """A late-warning finding's title: what happened, with the times it happened at."""
+    cause = w.main_cause
+    m = w.by_cause.get(cause)
+    head = f"{place_label(w.place, w.zone)}: people at risk warned after the water"
+    if cause == "decision" and m is not None:
+        return (f"{head} — the order came after the water (first trigger met {_clock(m.trigger_s)}, water "
+                f"{_clock(m.water_s)}, order {_clock(m.order_s)}; medians)")
+    return f"{head} — {CAUSE_TEXT[cause]}"
+
+
 def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M2: one finding per place whose people at risk are warned after the water (or never)."""
     out = []
@@ -190,26 +257,30 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         share = w.late_replications / n
         cls, tail = life_safety_class(w.late_replications, n)
         cause = w.main_cause
-        causes = ", ".join(f"{c} {v / w.late:.0%}" for c, v in sorted(w.causes.items(), key=lambda x: -x[1]))
-        evidence = (f"In {_share(w.late_replications, n)}, on average {w.late / n:.1f} of the {w.people} people at "
-                    f"{w.place} ({w.zone}) were not warned by the order before the water reached them (median water "
-                    f"{_clock(w.water_p50_s)}, median order {_clock(w.order_p50_s)}). Causes: {causes}. Channels "
-                    f"that reach the place: {', '.join(w.channels) or 'none'}.")
+        ranked = sorted(w.causes.items(), key=lambda x: -x[1])
+        causes = "; ".join(f"{CAUSE_WORDS[c]} {v / w.late:.0%} ({_cause_times(c, w.by_cause[c])})"
+                           for c, v in ranked if c in w.by_cause)
+        evidence = (_when(w.late_replications, n, w.late, w.most,
+                          f"people at {place_label(w.place, w.zone)} (of {w.people} there) were not warned by "
+                          "the order before the water reached them")
+                    + f" Why, with the medians over the people each applies to (times from the start of the "
+                      f"scenario): {causes}. Channels that reach the place: {', '.join(w.channels) or 'none'}.")
         if w.lead_p50_s < NEAR_FIELD_LEAD_S:
             evidence += (f" The water reaches the place a median {_clock(w.lead_p50_s)} after the first trigger is "
                          "met: only an automatic start with an instant channel, or nobody living there, protects this "
                          "near field (Brumadinho 2019; Res. ANM 95/2022 self-rescue zone).")
         evidence += " " + tail.describe()
         out.append(Finding(
-            key=f"M2:{w.place}", metric="M2", cls=cls,
-            title=f"{w.place} ({w.zone}): people at risk warned after the water — {CAUSE_TEXT[cause]}",
+            key=f"M2:{w.place}", metric="M2", cls=cls, title=warning_title(w),
             evidence=evidence, standard=STANDARD["M2-valley" if valley and w.group == "resident" else "M2"],
             plan_ref=_warning_ref(loaded, w), remedies=WARNING_REMEDIES[cause],
             targets={"places": [w.place], "zone": w.zone, "group": w.group, "cause": cause, "causes": w.causes,
                      "channels": list(w.channels)},
             numbers={"late_person_replications": w.late, "late_replications": w.late_replications,
-                     "replications": n, "people": w.people, "water_p50_s": w.water_p50_s,
-                     "order_p50_s": w.order_p50_s, "first_warned_by": w.first_warned_by, **tail_numbers(tail)},
+                     "most_late_in_one_replication": w.most, "replications": n, "people": w.people,
+                     "water_p50_s": w.water_p50_s, "order_p50_s": w.order_p50_s,
+                     "by_cause": {c: asdict(m) for c, m in w.by_cause.items()},
+                     "first_warned_by": w.first_warned_by, **tail_numbers(tail)},
             weight=w.late / n * share))
     return out
 
@@ -234,6 +305,37 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
 
 
 # ------------------------------------------------------------------ M3 safety
+def _left(m: Medians) -> str:
+    if m.never_left == m.people:
+        return "never left"
+    return f"left at {_clock(m.departed_s)}" + (f" ({m.never_left} never left)" if m.never_left else "")
+
+
+def _reason_text(key: str, m: Medians, place: str) -> str:
+    """One reason people were not safe, with the medians over the people it applies to (``key``: a reason,
+    ``:source`` appended for the people at the hazard's source)."""
+    reason, _, source = key.partition(":")
+    k = m.people
+    were = "was" if k == 1 else "were"
+    caught = (f"; the water caught them (too deep to go on) at {_clock(m.caught_s)}" if not math.isnan(m.caught_s)
+              else "")
+    if source:
+        return f"{k} {were} at the source of the water (wet from the first moment) and {_left(m)}{caught}"
+    if reason == "caught_on_route":
+        return (f"{k} left at {_clock(m.departed_s)}, before the water first reached {place} ({_clock(m.water_s)}), "
+                f"but {were} caught on the way (too deep to go on) at {_clock(m.caught_s)}, where the water had first "
+                f"come at {_clock(m.water_there_s)}")
+    if reason == "late_warning":
+        return (f"{k} {were} not warned by the order before the water reached {place} (order "
+                f"{_clock(m.order_s)}, water {_clock(m.water_s)})")
+    if reason == "did_not_leave":
+        return (f"{k} {were} warned in time ({_clock(m.warned_s)}) but had not left when the water reached {place} "
+                f"({_clock(m.water_s)}; {_left(m)})")
+    if reason == "sheltered_in_flood":
+        return f"{k} sheltered upstairs in a house the flood reached (water {_clock(m.water_s)})"
+    return f"{k} {were} still underground when the drill ended (water at {place} {_clock(m.water_s)})"
+
+
 def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M3: one finding per starting place whose people were not safe before the water."""
     out = []
@@ -244,29 +346,39 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         cls, tail = life_safety_class(f.replications, n)
         reason = f.main_reason
         where = ", ".join(f"{k} ({v})" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
-        reasons = ", ".join(f"{UNSAFE_REASONS[r]} {v / f.unsafe:.0%}" for r, v in
-                            sorted(f.reasons.items(), key=lambda x: -x[1]))
         k = index_of(plan.evacuation.routes, f.route) if f.route else None
         ref = plan_ref(loaded, ("evacuation", "routes", k), f.route) if k is not None else plan_ref(
             loaded, ("evacuation",), f"no route from {f.place}")
         route_text = f"route {f.route}" if f.route else "no planned route"
+        main = max(f.by_reason.items(), key=lambda x: (x[1].people, x[0]))[0] if f.by_reason else reason
+        why = "at the source of the water, not safe before it caught them" if main.endswith(":source") \
+            else UNSAFE_REASONS[reason]
         out.append(Finding(
             key=f"M3:{f.place}", metric="M3", cls=cls,
-            title=f"{f.place} ({f.zone}): people not safe before the water — {UNSAFE_REASONS[reason]}",
-            evidence=(f"In {_share(f.replications, n)}, on average {f.unsafe / n:.1f} people starting at {f.place} "
-                      f"({route_text}) were not safe when the water came; the water found them at {where} "
-                      f"(median water there {_clock(f.water_p50_s)}, median departure {_clock(f.departed_p50_s)}). "
-                      f"Why: {reasons}. {tail.describe()}"),
+            title=f"{place_label(f.place, f.zone)}: people not safe when the water came — {why}",
+            evidence=(_when(f.replications, n, f.unsafe, f.most,
+                            f"people starting at {f.place} ({route_text}) were not safe when the water came")
+                      + f" Of the {f.unsafe} person-replications: {_reasons(f)} (medians over the people each "
+                        f"applies to; times from the start of the scenario). Where the water found them: {where}. "
+                        f"{tail.describe()}"),
             standard=STANDARD["M3"], plan_ref=ref,
             remedies=WARNING_REMEDIES[cause_at[f.place]] if reason == "late_warning" and f.place in cause_at
             else SAFETY_REMEDIES[reason],
             targets={"places": [f.place], "zone": f.zone, "route": f.route, "reason": reason,
                      "caught_at": f.caught_at},
             numbers={"unsafe_person_replications": f.unsafe, "replications_with_unsafe": f.replications,
-                     "replications": n, "reasons": f.reasons, "caught_at": f.caught_at,
+                     "most_unsafe_in_one_replication": f.most, "replications": n, "reasons": f.reasons,
+                     "by_reason": {r: asdict(m) for r, m in f.by_reason.items()}, "caught_at": f.caught_at,
                      "on_planned_route": f.on_planned_route, **tail_numbers(tail)},
             weight=f.unsafe / n * share))
     return out
+
+
+def _reasons(f: RouteFlood) -> str:
+    parts = []
+    for key, m in sorted(f.by_reason.items(), key=lambda x: (-x[1].people, x[0])):
+        parts.append(_reason_text(key, m, f.place))
+    return "; ".join(parts)
 
 
 def queue_findings(bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
@@ -299,59 +411,73 @@ def queue_findings(bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ M1 latency
+STEP_WORDS = {"detect and declare": "detection and declaration", "give the order": "giving of the order"}
+
+
+def _tail_text(t: TailStep, loaded: Loaded) -> tuple[str, str]:
+    """The post and step that set the tail of the order latency: a clause for the title, a sentence for the
+    evidence."""
+    who = role_title(loaded, t.role)
+    order = ORDER_WORDS.get(t.order, t.order)
+    if t.step.startswith("wait for "):
+        what = action_words(t.step.removeprefix("wait for "))
+        clause = f"the order waits for {what} by {who}, never done"
+        sentence = (f"the order for {order} waited for {what} by {who}, which nobody carried out, in "
+                    f"{t.replications} of them")
+    elif t.never:
+        doing = "declare the level" if t.step == "detect and declare" else "give the order"
+        clause = f"nobody could {doing} ({who} and every backup unreachable)"
+        sentence = (f"nobody could {doing} for {order} ({who} and every backup unreachable) in {t.never} of them")
+    else:
+        clause = f"{who}'s {STEP_WORDS.get(t.step, t.step)} takes longest"
+        sentence = (f"{who}'s {STEP_WORDS.get(t.step, t.step)} ({order}) took the longest of the steps in "
+                    f"{t.replications} of them (median {_clock(t.step_p50_s)} there)")
+    return clause, sentence
+
+
 def latency_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
     if grade.grade in ("A", "–"):
         return []
     cls = MUST_CORRECT if grade.grade == "D" else IMPROVEMENT
-    dom = bn.dominant_role
-    chain = "; ".join(f"{d.role} ({d.step}, {d.order}): median {_clock(d.p50_s)}, P95 {_clock(d.p95_s)}"
-                      + (f", absent in {d.absent_replications}" if d.absent_replications else "")
+    t = bn.tail
+    chain = "; ".join(f"{role_title(loaded, d.role)} ({STEP_WORDS.get(d.step, d.step)}, {ORDER_WORDS[d.order]}) "
+                      f"in {d.replications} replications: median {_clock(d.p50_s)}, P95 {_clock(d.p95_s)}"
+                      + (f"; absent in {d.absent_replications}" if d.absent_replications else "")
                       for d in bn.role_delays)
     roles = list(dict.fromkeys(d.role for d in bn.role_delays if d.role != "automatic"))
-    trig = [t.id for t in loaded.plan.warning.triggers if not t.automatic]
+    if t is not None and t.role and t.role != "automatic" and t.role not in roles:
+        roles.insert(0, t.role)
+    trig = [tr.id for tr in loaded.plan.warning.triggers if not tr.automatic]
+    clause, sentence = _tail_text(t, loaded) if t is not None else ("", "")
+    if t is not None and math.isinf(t.latency_p95_s):
+        title = (f"The order for {ORDER_WORDS.get(t.order, t.order)} never comes in {t.tail} of the {t.n} "
+                 f"replications with a trigger met (grade {grade.grade}) — in {t.replications} of them, {clause}")
+        tail_txt = f" The order never came in {t.tail} replications: {sentence}."
+    else:
+        title = (f"The order comes {_clock(grade.value)} after the first trigger (P95; grade {grade.grade})"
+                 + (f" — in the slowest 5 %, {clause}" if clause else ""))
+        tail_txt = (f" In the {t.tail} slowest replications (at or beyond that P95), {sentence}." if t is not None
+                    else "")
     return [Finding(
-        key="M1:latency", metric="M1", cls=cls,
-        title=(f"The order comes {_clock(grade.value)} after the first trigger (P95; grade {grade.grade})"
-               + (f" — {dom.role}'s {dom.step} dominates" if dom is not None else "")),
-        evidence=f"P95 over replications of the order minus the first trigger met: {_clock(grade.value)}. "
-                 f"Decision chain: {chain or 'no order given'}.",
+        key="M1:latency", metric="M1", cls=cls, title=title,
+        evidence=f"P95 over replications of the order minus the first trigger met: {_clock(grade.value)}."
+                 f"{tail_txt} Each step of the decision chain, over the replications in which that post took it: "
+                 f"{chain or 'no order given'}.",
         standard=STANDARD["M1"], plan_ref=plan_ref(loaded, ("warning", "triggers")),
         remedies=("make_automatic", "delegate_order", "name_backup", "pre_authorise"),
-        targets={"roles": roles, "triggers": trig, "dominant": dom.role if dom else None},
-        numbers={"order_latency_p95_s": grade.value}, weight=min(grade.value, 1e6) / 60.0)]
+        targets={"roles": roles, "triggers": trig, "dominant": t.role if t else None},
+        numbers={"order_latency_p95_s": grade.value, "slowest_step": asdict(t) if t else None},
+        weight=min(grade.value, 1e6) / 60.0)]
 
 
 # ------------------------------------------------------------------ M4 reporting
 def reporting_findings(grade: MetricGrade, readings: list[Reading], loaded: Loaded,
                        internal_p95_s: float) -> list[Finding]:
+    """M4 reports from the site to the duty post. The report to the county and the notices to the township
+    and the village heads are plan steps: their findings are those of the post that owns them
+    (:func:`post_findings`), with one count for each step."""
     out = []
-    n = len(readings)
     plan = loaded.plan
-    late = [r for r in readings if not math.isnan(r.county_report_s) and r.county_report_s > r.county_limit_s]
-    county = [(lv, k, a) for lv, acts in plan.warning.actions_by_level.items() for k, a in enumerate(acts)
-              if a.action == "notify_county"]
-    if county and late:
-        lv, k, a = county[0]
-        never = sum(1 for r in late if math.isinf(r.county_report_s))
-        out.append(Finding(
-            key="M4:county", metric="M4", cls=MUST_CORRECT,
-            title=f"The report to the county is late or never made in {len(late)} of {n} replications",
-            evidence=(f"notify_county by {a.owner}: late in {len(late) - never} and never made in {never} of {n} "
-                      f"replications (limit {_clock(late[0].county_limit_s)} after the trigger; P95 "
-                      f"{_clock(grade.value)})."),
-            standard=STANDARD["M4"], plan_ref=plan_ref(loaded, ("warning", "actions_by_level", lv, k), a.owner),
-            remedies=("name_backup",), targets={"roles": [a.owner]},
-            numbers={"late": len(late) - never, "never": never, "replications": n}, weight=len(late) / n))
-    local = [r for r in readings if r.local_notice_late]
-    if local:
-        out.append(Finding(
-            key="M4:local", metric="M4", cls=MUST_CORRECT,
-            title=f"The township or village heads are told late in {len(local)} of {n} replications",
-            evidence=(f"notify_township / notify_village_heads done after the plan's deadline or, where it gives "
-                      f"none, {LOCAL_TEXT} after the trigger, in {len(local)} of {n} replications."),
-            standard=STANDARD["M4"], plan_ref=plan_ref(loaded, ("warning", "actions_by_level")),
-            remedies=("name_backup", "delegate_order"), targets={},
-            numbers={"late_replications": len(local), "replications": n}, weight=len(local) / n))
     if not math.isnan(internal_p95_s) and internal_p95_s > INTERNAL_LIMIT:
         slow = [t.id for t in plan.warning.triggers if not t.automatic]
         out.append(Finding(
@@ -366,45 +492,89 @@ def reporting_findings(grade: MetricGrade, readings: list[Reading], loaded: Load
     return out
 
 
-# ------------------------------------------------------------------ M5 fidelity
-def fidelity_findings(grade: MetricGrade, readings: list[Reading], loaded: Loaded) -> list[Finding]:
+# ------------------------------------------------------------------ M5 fidelity: one finding per post
+NOT_DONE_TEXT = {
+    "nobody_declared": "nobody declared {level} ({trigger_owner} and every backup unreachable)",
+    "unreachable": "{owner} {unreachable}",
+    "waiting": "it waited for {after}, which was never done",
+    "pending": "it was still pending when the drill ended",
+}
+
+
+def _limit_text(t: StepTally) -> str:
+    if t.limit_s is None:
+        return "no time limit"
+    if t.action == "notify_county" and not t.limit_is_plan:
+        return "within 1 h by law; the plan sets no limit within the hour"
+    if not t.limit_is_plan:
+        return f"within {LOCAL_TEXT}; the plan sets none"
+    return f"within {_clock(t.limit_s)}"
+
+
+def _step_evidence(t: StepTally, n: int, loaded: Loaded) -> str:
+    owner = role_title(loaded, t.owner)
+    trig = next((role_title(loaded, tr.owner) for tr in loaded.plan.warning.triggers if tr.level == t.level), "")
+    after = " and ".join(action_words(a) for a in t.after) or "an earlier step"
+    due = f"{t.due} of {n} replications" if t.due < n else f"all {n} replications"
+    role = next((r for r in loaded.plan.roles if r.id == t.owner), None)
+    unreachable = "and every backup were unreachable" if role and role.backups else "was unreachable (no backup)"
+    why = "; ".join(f"in {k}, " + NOT_DONE_TEXT[w].format(level=t.level, trigger_owner=trig, owner=owner, after=after,
+                                                          unreachable=unreachable)
+                    for w, k in sorted(t.why.items(), key=lambda x: -x[1]))
+    text = (f"{action_words(t.action).capitalize()} ({t.level}; {_limit_text(t)}), due in {due} (a {t.level} "
+            f"trigger met): done in {t.done}" + (f" ({t.late} of them late)" if t.late else "")
+            + f", not done in {t.not_done}")
+    return text + (f" — {why}." if why else ".")
+
+
+def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Finding]:
+    """One finding per post whose steps were not done, or done late, in some replication: every step it owns
+    with one set of counts (:mod:`drills.experiment.plan_steps`), whether the post has a backup, and — for
+    the report to the county — whether the plan sets the law's time limit."""
     out = []
-    n = len(readings)
     plan = loaded.plan
-    unexec: dict[str, int] = {}
-    late: dict[str, int] = {}
-    for r in readings:
-        for s in set(r.steps_unexecutable):
-            unexec[s] = unexec.get(s, 0) + 1
-        for s in set(r.steps_late):
-            late[s] = late.get(s, 0) + 1
-    for step, k in sorted(unexec.items(), key=lambda x: -x[1]):
-        level, rest = step.split(":", 1)
-        action, owner = rest.split("/")
-        acts = next((a for lv, a in plan.warning.actions_by_level.items() if lv == level), [])
-        idx = next((j for j, a in enumerate(acts) if a.action == action and a.owner == owner), None)
+    owners = list(dict.fromkeys(t.owner for t in tallies if t.failed))
+    for owner in owners:
+        steps = sorted((t for t in tallies if t.owner == owner and t.failed), key=lambda t: -t.failed)
         role = next((r for r in plan.roles if r.id == owner), None)
-        backups = ", ".join(role.backups) if role and role.backups else "none"
+        who = role_title(loaded, owner)
+        backups = [role_title(loaded, b) for b in role.backups] if role else []
+        parts = []
+        for t in steps:
+            bits = ([f"not done in {t.not_done}"] if t.not_done else []) + ([f"late in {t.late}"] if t.late else [])
+            parts.append(f"{action_words(t.action)} ({t.level}) {' and '.join(bits)}")
+        title = f"{who}: {'; '.join(parts)} of {n} replications" + ("" if backups else " — the post has no backup")
+        evidence = " ".join(_step_evidence(t, n, loaded) for t in steps)
+        evidence += (f" Backups of {who}: {', '.join(backups)}." if backups else
+                     f" {who} has no backup: nobody stands in when the post is absent.")
+        county = [t for t in tallies if t.owner == owner and t.action == "notify_county" and not t.limit_is_plan]
+        for t in county:
+            if t not in steps:
+                evidence += (f" The plan sets no time limit within the hour the law allows for "
+                             f"{action_words(t.action)} ({t.level}).")
+        refs = []
+        for t in steps:
+            acts = next((a for lv, a in plan.warning.actions_by_level.items() if lv == t.level), [])
+            k = next((j for j, a in enumerate(acts) if a.action == t.action and a.owner == t.owner), None)
+            if k is not None:
+                refs.append(plan_ref(loaded, ("warning", "actions_by_level", t.level, k), t.action))
+        r = index_of(plan.roles, owner)
+        if r is not None:
+            refs.append(plan_ref(loaded, ("roles", r), owner))
+        reporting = all(t.action in REPORTING for t in steps)
+        remedies = ("name_backup",) + (("add_report_deadline",) if county else ()) + (
+            ("delegate_order",) if any(t.late for t in steps) else ())
+        worst = max(t.failed for t in steps)
         out.append(Finding(
-            key=f"M5:unexecutable:{step}", metric="M5", cls=MUST_CORRECT,
-            title=f"Step {action} ({level}) cannot be done in {k} of {n} replications: its owner {owner} and every "
-                  "backup were unreachable",
-            evidence=(f"{owner} (backups: {backups}) absent, so nobody carried out {action} at level {level} in "
-                      f"{_share(k, n)}."),
-            standard=STANDARD["M5"],
-            plan_ref=plan_ref(loaded, ("warning", "actions_by_level", level, idx), owner) if idx is not None
-            else plan_ref(loaded, ("roles",)),
-            remedies=("name_backup",), targets={"roles": [owner]},
-            numbers={"replications_unexecutable": k, "replications": n}, weight=k / n))
-    if grade.grade in ("C", "D") and late:
-        worst = ", ".join(f"{s} ({k})" for s, k in sorted(late.items(), key=lambda x: -x[1])[:4])
-        out.append(Finding(
-            key="M5:late", metric="M5", cls=MUST_CORRECT if grade.grade == "D" else IMPROVEMENT,
-            title=f"Plan steps are done late: P5 of steps on time {grade.value:.0%} (grade {grade.grade})",
-            evidence=f"Steps late or still pending past their deadline, with the replications it happened in: {worst}.",
-            standard=STANDARD["M5"], plan_ref=plan_ref(loaded, ("warning", "actions_by_level")),
-            remedies=("delegate_order", "name_backup", "make_automatic"), targets={},
-            numbers={"late_steps": late}, weight=sum(late.values()) / n))
+            key=f"M5:post:{owner}", metric="M4" if reporting else "M5", cls=MUST_CORRECT, title=title,
+            evidence=evidence,
+            standard=STANDARD["M4"] + "; " + STANDARD["M5"] if any(t.action in REPORTING for t in steps)
+            else STANDARD["M5"],
+            plan_ref="; ".join(refs) or plan_ref(loaded, ("roles",)), remedies=remedies,
+            targets={"roles": [owner]},
+            numbers={"replications": n, "backups": list(role.backups) if role else [],
+                     "steps": [asdict(t) for t in steps]},
+            weight=worst / n))
     return out
 
 

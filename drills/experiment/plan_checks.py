@@ -24,15 +24,19 @@ from collections import defaultdict
 
 import networkx as nx
 
+from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.findings import (
+    DEFICIENCY,
     IMPROVEMENT,
     MUST_CORRECT,
     Finding,
     life_safety_class,
     plan_ref,
+    role_title,
     tail_numbers,
 )
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
+from drills.experiment.units import fmt_value
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import MonitoredItemSpec
 from drills.model.network import SURFACE_KINDS
@@ -46,6 +50,7 @@ EVALUATION_YEARS = 3  # 预案管理办法 第三十五条
 OVERHEAD_POND_M = 1000.0  # 应急〔2020〕15号: 头顶库, residents within 1 km downstream
 UNDERGROUND = ("workplace", "junction", "shaft_station", "refuge", "sump")
 LEVEL_ORDER = ("blue", "yellow", "orange", "red")
+POND_WORDS = {"freeboard_m": "freeboard", "beach_length_m": "dry beach length"}
 
 
 def regulatory_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) -> list[Finding]:
@@ -69,7 +74,7 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
             out.append(Finding(
                 key="M7:no_entry", metric="M7", cls=MUST_CORRECT,
                 title="The plan has no rule stopping entry underground in extreme weather",
-                evidence="plan.warning.no_entry is not given: nothing keeps the next shift on the surface under a "
+                evidence="The plan has no no-entry rule: nothing keeps the next shift on the surface under a "
                          "rainstorm warning.",
                 standard="2023 Opinions: no entering the mine in extreme weather; regional practice (standards.md "
                          "#13, #14, #17): stop and withdraw at an orange warning",
@@ -79,7 +84,8 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
             out.append(Finding(
                 key="M7:no_entry_level", metric="M7", cls=IMPROVEMENT,
                 title="The no-entry rule starts only at a red warning (regional practice: orange)",
-                evidence=f"plan.warning.no_entry.met_warning_at = {rule.met_warning_at!r}.",
+                evidence=("The rule takes effect at a red rainstorm warning." if rule.met_warning_at == "red" else
+                          "The rule names no warning level at which it takes effect."),
                 standard="Regional practice (standards.md #13, #14, #17): no one underground at orange or red",
                 plan_ref=plan_ref(loaded, ("warning", "no_entry")), remedies=("stop_entry_earlier",),
                 targets={"level": "orange"}, weight=0.5))
@@ -90,8 +96,8 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
         out.append(Finding(
             key="M7:entry_red", metric="M7", cls=cls,
             title=f"People went underground during a red warning in {k} of {n} replications",
-            evidence=f"On average {sum(red) / n:.1f} people of the next shift went down while a red rainstorm "
-                     f"warning or a red level stood (most {max(red)}). {tail.describe()}",
+            evidence=f"When it happened, {sum(red) / k:.1f} people of the next shift on average (up to {max(red)}) "
+                     f"went down while a red rainstorm warning or a red level stood. {tail.describe()}",
             standard="2023 Opinions: no entering the mine in extreme weather; 煤矿防治水细则: withdraw everyone "
                      "when a rainstorm threatens the mine",
             plan_ref=plan_ref(loaded, ("warning", "no_entry")), remedies=("stop_entry_earlier",),
@@ -104,8 +110,8 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
         out.append(Finding(
             key="M7:entry_rule", metric="M7", cls=MUST_CORRECT,
             title=f"The plan's own no-entry rule was broken in {k} of {n} replications",
-            evidence=f"On average {sum(viol) / n:.1f} people went underground while the rule held: nobody stopped "
-                     "entry (no stop_entry action at a level declared in time).",
+            evidence=f"When it happened, {sum(viol) / k:.1f} people on average (up to {max(viol)}) went underground "
+                     "while the rule held: no step of a level declared in time stopped entry.",
             standard="2023 Opinions: no entering the mine in extreme weather",
             plan_ref=plan_ref(loaded, ("warning", "actions_by_level")), remedies=("stop_entry_earlier",),
             targets={"level": "orange"}, numbers={"replications": k}, weight=sum(viol) / n))
@@ -248,7 +254,8 @@ def _records_findings(loaded: Loaded) -> list[Finding]:
     if plan.approved_on is None:
         out.append(Finding(
             key="M7:approved", metric="M7", cls=IMPROVEMENT, title="The plan's approval date is not recorded",
-            evidence="plan.approved_on is not given, so the 3-year evaluation cannot be checked.",
+            evidence="The plan does not record the date it was approved, so the 3-year evaluation cannot be "
+                     "checked.",
             standard="预案管理办法 第三十五条 (evaluation every 3 years)", plan_ref=plan_ref(loaded, ("version",)),
             weight=0.1))
     elif (start - plan.approved_on).days > EVALUATION_YEARS * 365.25:
@@ -300,9 +307,11 @@ def _pond_findings(loaded: Loaded) -> list[Finding]:
             if item is None or any(r is None or r < design for r in reds):
                 out.append(Finding(
                     key=f"M7:pond:{quantity}", metric="M7", cls=MUST_CORRECT,
-                    title=f"The pond's {quantity} is not monitored up to its design minimum ({design:g})",
-                    evidence=("No monitored item of this quantity." if item is None else
-                              f"Red thresholds {reds} fall below the design minimum {design:g}."),
+                    title=f"The pond's {POND_WORDS[quantity]} is not monitored down to its design minimum "
+                          f"({design:g} m)",
+                    evidence=("The plan monitors no such quantity." if item is None else
+                              "Red thresholds " + ", ".join("none" if r is None else f"{r:g} m" for r in reds)
+                              + f" fall below the design minimum {design:g} m."),
                     standard="矿安〔2022〕88号 (freeboard or dry beach below design is a major hidden hazard); GB "
                              "39496-2020 5.5.2–5.5.4",
                     plan_ref=plan_ref(loaded, ("warning", "monitoring")), weight=0.5))
@@ -310,16 +319,25 @@ def _pond_findings(loaded: Loaded) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ M8
-def completeness_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
-    """M8: the plan against the GB/T 29639-2020 elements the schema holds."""
+def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | None = None,
+                          replications: int = 0, posts: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
+    """M8: the plan against the GB/T 29639-2020 elements the schema holds.
+
+    Args:
+        bn: the drill's bottlenecks, to class the 头顶库 finding by what happened to the people there.
+        replications: the number of replications behind ``bn``.
+        posts: posts that already have a finding of their own (:func:`drills.experiment.findings.post_findings`),
+            which carries their missing backup and the report's time limit: not listed again here.
+    """
     plan = loaded.plan
     site = loaded.site
     out: list[Finding] = []
     acting = {t.owner for t in plan.warning.triggers if not t.automatic}
     acting |= {a.owner for acts in plan.warning.actions_by_level.values() for a in acts}
-    lonely = [r.id for r in plan.roles if r.id in acting and not r.backups]
+    lonely = [r.id for r in plan.roles if r.id in acting and not r.backups and r.id not in posts]
     if lonely:
-        out.append(_m8("backups", MUST_CORRECT, f"Posts with no backup: {', '.join(lonely)}",
+        out.append(_m8("backups", MUST_CORRECT,
+                       f"Posts with no backup: {', '.join(role_title(loaded, r) for r in lonely)}",
                        "These posts own triggers or steps, and nobody stands in when they are absent.",
                        "AQ/T 9009-2015 附录A 指挥和协调 4.6 (back-ups for key posts); GB/T 29639-2020 §2",
                        plan_ref(loaded, ("roles",)), ("name_backup",), {"roles": lonely}))
@@ -327,15 +345,16 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
               if a.action == "notify_county"]
     if not county:
         out.append(_m8("county", MUST_CORRECT, "No step reports to the county emergency bureau",
-                       "No notify_county action at any level.",
+                       "No step of any warning level reports to the county.",
                        "条例 第九条; GB/T 29639-2020 §3.1.1 信息接报",
                        plan_ref(loaded, ("warning", "actions_by_level")), ("add_report_deadline",), {}))
     else:
         for lv, k, a in county:
-            if a.deadline_s is None or a.deadline_s > COUNTY_REPORT_LIMIT_S:
+            if (a.deadline_s is None or a.deadline_s > COUNTY_REPORT_LIMIT_S) and a.owner not in posts:
                 out.append(_m8(f"county_deadline:{lv}", MUST_CORRECT,
                                f"The report to the county at {lv} has no time limit within 1 h",
-                               f"deadline_s = {a.deadline_s!r}; the law allows 1 h.",
+                               ("The plan sets no time limit for it" if a.deadline_s is None else
+                                f"The plan allows {a.deadline_s / 3600:g} h") + "; the law allows 1 h.",
                                "条例 第九条 (within 1 h); GB/T 29639-2020 §3.1.1 (time limit and responsible person)",
                                plan_ref(loaded, ("warning", "actions_by_level", lv, k)), ("add_report_deadline",),
                                {"level": lv, "index": k}))
@@ -344,28 +363,31 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
     actions = {a.action for acts in plan.warning.actions_by_level.values() for a in acts}
     if site.residents and not public:
         out.append(_m8("public_channels", MUST_CORRECT, "Residents live below the dam but no public channel warns "
-                       "them", "plan.channels has no siren, loudspeaker, SMS, phone tree, door-to-door team or "
-                       "vehicle.",
+                       "them", "The plan lists no siren, loudspeaker, SMS, phone tree, door-to-door team or "
+                       "loudspeaker vehicle.",
                        "2023 Opinions; GB/T 29639-2020 §3.1.1 (public notification)", plan_ref(loaded, ("channels",)),
                        ("add_siren", "add_channel", "add_door_to_door"), {}))
     if site.residents and "evacuate_downstream" not in actions and spec.order_at_s is None:
         out.append(_m8("downstream_order", MUST_CORRECT, "No level orders the downstream evacuation",
-                       "No evacuate_downstream action.", "GB/T 29639-2020 §3.3–3.4; 2023 Opinions",
+                       "No step of any warning level orders the people below the dam to leave.",
+                       "GB/T 29639-2020 §3.3–3.4; 2023 Opinions",
                        plan_ref(loaded, ("warning", "actions_by_level")), ("pre_authorise",), {}))
     if site.shifts and not underground:
         out.append(_m8("mine_channels", MUST_CORRECT, "People work underground but no underground channel warns "
-                       "them", "plan.channels has no PA, paging, radio, phones or runner.",
+                       "them", "The plan lists no PA, cap-lamp paging, radio, station phones or runner.",
                        "AQ/T 2052-2016 5.1.6, 5.4.1; 2023 Opinions", plan_ref(loaded, ("channels",)),
                        ("add_channel",), {}))
     if site.shifts and "evacuate_underground" not in actions and spec.order_at_s is None:
         out.append(_m8("mine_order", MUST_CORRECT, "No level orders the withdrawal from underground",
-                       "No evacuate_underground action.", "煤矿防治水细则 / NMSA 2023 事故征兆紧急撤人",
+                       "No step of any warning level orders everyone out from underground.",
+                       "煤矿防治水细则 / NMSA 2023 事故征兆紧急撤人",
                        plan_ref(loaded, ("warning", "actions_by_level")), ("pre_authorise",), {}))
     bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0 and c.type not in (
         "runner", "door_to_door")]
     if bare:
         out.append(_m8("backup_power", MUST_CORRECT, f"Channels with no backup power: {', '.join(bare)}",
-                       "They need mains power and have backup_power_h = 0: a storm that takes the power silences them.",
+                       "They need mains power and have no battery or generator: a storm that takes the power "
+                       "silences them.",
                        "AQ/T 2052-2016 5.4.3 (backup power switches in automatically); Res. ANM 95/2022 art. 7 "
                        "(power redundancy)", plan_ref(loaded, ("channels",)), ("add_battery",), {"channels": bare}))
     used = set(plan.warning.actions_by_level) | {t.level for t in plan.warning.triggers}
@@ -378,18 +400,13 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
                        {"levels": idle}))
     near = _overhead_residents(loaded)
     if near and not any(t.automatic for t in plan.warning.triggers):
-        out.append(_m8("automatic", IMPROVEMENT,
-                       f"头顶库: people live within 1 km of the dam ({', '.join(sorted(set(near)))}) and no trigger "
-                       "starts the warning automatically",
-                       "Near a tailings dam the flow arrives in about a minute; a human decision chain cannot beat it.",
-                       "应急〔2020〕15号 (头顶库); GB/T 29639-2020 §3.1.2; Res. ANM 95/2022 (automatic sirens)",
-                       plan_ref(loaded, ("warning", "triggers")), ("make_automatic",), {"places": near}))
+        out.append(overhead_finding(loaded, sorted(set(near)), bn, replications))
     if site.dams and not plan.warning.monitoring.items:
         out.append(_m8("monitoring", IMPROVEMENT, "The pond's online monitoring is not in the plan",
-                       "plan.warning.monitoring.items is empty.", "GB 39496-2020 5.5.2–5.5.4",
+                       "The plan lists nothing it monitors at the pond.", "GB 39496-2020 5.5.2–5.5.4",
                        plan_ref(loaded, ("warning",)), (), {}))
     if not plan.teams:
-        out.append(_m8("teams", IMPROVEMENT, "No emergency teams are listed", "plan.teams is empty.",
+        out.append(_m8("teams", IMPROVEMENT, "No emergency teams are listed", "The plan names no emergency team.",
                        "GB/T 29639-2020 §5 应急保障 (队伍)", plan_ref(loaded, ("teams",)), (), {}))
     routed = set(spec.routes)
     unrouted = sorted({spec.network.nodes[p.start].id for p in spec.people if p.start not in routed})
@@ -400,6 +417,42 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
                        "GB/T 29639-2020 annexes (key routes and maps); AQ 2033-2011 5.2 (routes signed)",
                        plan_ref(loaded, ("evacuation", "routes")), ("change_route",), {"places": unrouted}))
     return out
+
+
+def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n: int) -> Finding:
+    """头顶库 with no automatic start. Its class follows what happened to the people there: a life-safety
+    finding (不足项) when someone there was not safe when the water came in more than the tolerated 5 % of
+    the replications (standards.md M2/M3 gates: warned after the water or not safe is a 不足项; 应急〔2020〕15号
+    头顶库), an 改进项 otherwise or when the drill did not reach them."""
+    title = (f"头顶库: people live within 1 km of the dam ({', '.join(near)}) and no trigger starts the warning "
+             "automatically")
+    evidence = "Near a tailings dam the flow arrives in about a minute; a human decision chain cannot beat it."
+    cls, numbers = IMPROVEMENT, {}
+    floods = [f for f in (bn.route_floods if bn else ()) if f.place in near]
+    if floods and n:
+        reps = {r for f in floods for r in f.replication_ids}
+        cls, tail = life_safety_class(len(reps), n)
+        unsafe = sum(f.unsafe for f in floods)
+        deaths = sum(f.expected_fatalities for f in floods) / n
+        leads = [w.lead_p50_s for w in (bn.warnings if bn else ()) if w.place in near and not math.isnan(w.lead_p50_s)]
+        evidence += (f" In this drill, people living there were not safe when the water came in {len(reps)} of {n} "
+                     f"replications ({unsafe / len(reps):.1f} people on average when it happened)"
+                     + (f"; expected deaths there {deaths:.1f} per replication (lethality rule)" if deaths else "")
+                     + (f"; the water reached them a median {_mmss(min(leads))} to {_mmss(max(leads))} after the first "
+                        "trigger was met" if leads else "") + f". {tail.describe()}")
+        numbers = {"replications_unsafe": len(reps), "replications": n, "unsafe_person_replications": unsafe,
+                   "expected_fatalities_per_replication": deaths, **tail_numbers(tail)}
+    return Finding(key="M8:automatic", metric="M8", cls=cls, title=title, evidence=evidence,
+                   standard="应急〔2020〕15号 (头顶库); GB/T 29639-2020 §3.1.2; Res. ANM 95/2022 (automatic sirens); "
+                            "2023 Opinions (all people at the first moment)",
+                   plan_ref=plan_ref(loaded, ("warning", "triggers")), remedies=("make_automatic",),
+                   targets={"places": near}, numbers=numbers,
+                   weight=max(0.1, numbers.get("expected_fatalities_per_replication", 0.0)) if cls == DEFICIENCY
+                   else 0.1)
+
+
+def _mmss(t: float) -> str:
+    return fmt_value(t, "s")
 
 
 def _m8(key: str, cls: str, title: str, evidence: str, standard: str, ref: str, remedies: tuple[str, ...],

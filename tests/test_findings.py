@@ -1,0 +1,182 @@
+"""Findings a regulator can read and check: averages over the replications in which something happened,
+causes that agree with the numbers beside them, one finding per post with one set of counts, the post that
+sets the tail of a late order, life-safety classes that follow the consequence, and planner's words."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+import pytest
+
+from drills.experiment import findings as fnd
+from drills.experiment.bottlenecks import Bottlenecks, RouteFlood, tail_step
+from drills.experiment.evaluation import Evaluation, grade
+from drills.experiment.exercise import run_exercise
+from drills.experiment.plan_checks import overhead_finding
+from drills.experiment.plan_steps import tally_steps
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import compile_drill, load
+
+N = 100
+#: code identifiers that must not reach a finding's title or evidence (the plan clause column may hold them)
+CODE = re.compile(r"deadline_s|kept_out|channel_out|make_automatic|delegate_order|plan\.|_m3ph|backup_power_h|"
+                  r"met_warning_at|notify_|evacuate_|stop_entry|mine_manager|pond_manager|township_duty|"
+                  r"caught_on_route|late_warning|did_not_leave|\bNone\b")
+
+
+@cache
+def evaluated(scenario: str) -> Evaluation:
+    loaded = load(bundled_root() / "scenarios" / scenario, None)
+    spec = compile_drill(loaded, replications=N)
+    return grade(loaded, spec, run_exercise(spec), None)
+
+
+# ------------------------------------------------------------------ 1. averages
+def test_the_average_is_over_the_replications_in_which_it_happened():
+    text = fnd._when(118, 500, 562, 14, "people were not safe")
+    assert text == ("In 118 of 500 replications (24 %) people were not safe; when it happened, 4.8 people on "
+                    "average (up to 14).")
+    assert "every one of 20" in fnd._when(20, 20, 200, 10, "x")
+    assert "1 person" in fnd._when(3, 500, 3, 1, "x")  # never "0.0 people" nor "1.0 people (up to 1)"
+
+
+@pytest.mark.parametrize("scenario", ["mine_inrush_day.yaml", "dam_break_night.yaml"])
+def test_no_finding_prints_zero_people_or_code(scenario):
+    ev = evaluated(scenario)
+    for f in ev.findings:
+        assert not re.search(r"(?<![\d.])0\.0 (people|of)", f.evidence), f.key
+        assert not CODE.search(f.title), (f.key, f.title)
+        assert not CODE.search(f.evidence), (f.key, f.evidence)
+
+
+def test_people_per_replication_are_counted_within_the_replications_that_had_them():
+    ev = evaluated("mine_inrush_day.yaml")
+    for flood in ev.bottlenecks.route_floods:
+        f = next(x for x in ev.findings if x.key == f"M3:{flood.place}")
+        avg = flood.unsafe / flood.replications
+        assert f"{avg:.1f} people on average (up to {flood.most})" in f.evidence or flood.most == 1
+        assert 1.0 <= avg <= flood.most
+
+
+# ------------------------------------------------------------------ 2. causes agree with their numbers
+def test_each_reason_carries_the_medians_of_its_own_people():
+    ev = evaluated("mine_inrush_day.yaml")
+    for flood in ev.bottlenecks.route_floods:
+        assert sum(m.people for m in flood.by_reason.values()) == flood.unsafe
+        left = flood.by_reason.get("caught_on_route")
+        if left is not None:  # each left before the water reached their place, so the medians keep that order
+            assert left.departed_s < left.water_s and left.departed_s < left.caught_s
+        warned = flood.by_reason.get("did_not_leave")
+        if warned is not None:
+            assert warned.warned_s < warned.water_s
+    source = next(f for f in ev.bottlenecks.route_floods if f.place == "face360e")
+    assert all(k.endswith(":source") for k in source.by_reason)  # the inrush heading: wet from the start
+    f = next(x for x in ev.findings if x.key == "M3:face360e")
+    assert "at the source of the water" in f.title and "before the water reached" not in f.evidence
+
+
+def test_a_late_order_is_told_with_its_times_not_as_in_time():
+    ev = evaluated("dam_break_night.yaml")
+    late = [f for f in ev.findings if f.metric == "M2" and f.targets.get("cause") == "decision"]
+    assert late
+    for f in late:
+        assert "in time" not in f.title
+        times = re.search(r"first trigger met (\S+), water (\S+), order (\S+);", f.title)
+        assert times is not None, f.title
+        trig, water, order = (sum(int(x) * 60**k for k, x in enumerate(reversed(t.split(":")))) for t in
+                              times.groups())
+        assert trig < water < order
+
+
+# ------------------------------------------------------------------ 3 and 7. one finding per post, one count
+@pytest.mark.parametrize(("scenario", "post"), [("mine_inrush_day.yaml", "mine_manager"),
+                                                 ("dam_break_night.yaml", "pond_manager")])
+def test_one_finding_per_post_with_the_counts_of_the_figure(scenario, post):
+    ev = evaluated(scenario)
+    mine = [f for f in ev.findings if post in f.targets.get("roles", []) and f.metric in ("M4", "M5", "M8")]
+    assert [f.key for f in mine] == [f"M5:post:{post}"]
+    assert not any(f.key in ("M4:county", "M4:local", "M5:late") or f.key.startswith(("M5:unexecutable",
+                                                                                        "M8:county_deadline"))
+                   for f in ev.findings)
+    steps = {s["action"]: s for s in mine[0].numbers["steps"]}
+    county = steps["notify_county"]
+    title = ev.spec.roles[post].title
+    done = sum(1 for r in ev.exercise.results
+               if any(e.kind == "action" and e.what == f"notify_county by {title}" for e in r.timeline))
+    assert county["on_time"] + county["late"] == done  # the figure's "in k/n" of the step's event
+    assert county["not_done"] == N - done
+    assert f"not done in {county['not_done']}" in mine[0].title
+    assert f"{title} was unreachable (no backup)" in mine[0].evidence and "has no backup" in mine[0].evidence
+
+
+def test_a_step_not_done_is_the_order_not_given():
+    ev = evaluated("dam_break_night.yaml")
+    tallies = tally_steps(ev.exercise.results, ev.spec, ev.facts)
+    order = next(t for t in tallies if t.action == "evacuate_downstream")
+    never = sum(1 for r in ev.exercise.results if math.isnan(r.downstream_order_s))
+    assert order.not_done == never and order.due == N
+    assert sum(order.why.values()) == order.not_done
+    for t in tallies:
+        assert t.due == t.on_time + t.late + t.not_done
+
+
+# ------------------------------------------------------------------ 4. the post that sets the tail
+def test_the_tail_is_set_by_the_post_slow_in_the_tail_not_by_the_largest_median():
+    # 89 fast declarations by the dispatcher, 5 by the shift leader at 10 min (the largest median), and 6 by the
+    # dispatcher at 20 min: the P95 (inverted CDF) is 20 min, and only the dispatcher is there
+    rows = ([[("dispatcher", "detect and declare", "underground", 100.0)]] * 89
+            + [[("shift_leader", "detect and declare", "underground", 600.0)]] * 5
+            + [[("dispatcher", "detect and declare", "underground", 1200.0),
+                ("dispatcher", "give the order", "underground", 0.0)]] * 6)
+    t = tail_step(rows)
+    assert t is not None
+    assert (t.role, t.step, t.replications, t.tail, t.latency_p95_s, t.never) == (
+        "dispatcher", "detect and declare", 6, 6, 1200.0, 0)
+
+
+def test_an_order_that_never_comes_names_the_step_it_waited_for():
+    rows = ([[("duty", "detect and declare", "downstream", 300.0), ("township", "give the order", "downstream",
+                                                                    600.0)]] * 90
+            + [[("duty", "detect and declare", "downstream", 300.0),
+                ("manager", "wait for notify_township", "downstream", math.inf)]] * 8
+            + [[("duty", "detect and declare", "downstream", math.inf)]] * 2)
+    t = tail_step(rows)
+    assert t is not None
+    assert (t.role, t.step, t.replications, t.tail, t.never) == ("manager", "wait for notify_township", 8, 10, 8)
+
+
+def test_the_mine_report_names_the_dispatcher_not_the_rare_shift_leader():
+    ev = evaluated("mine_inrush_day.yaml")
+    t = ev.bottlenecks.tail
+    assert t is not None and t.role == "dispatcher"
+    f = next(x for x in ev.findings if x.metric == "M1")
+    assert ev.spec.roles["dispatcher"].title in f.title
+
+
+# ------------------------------------------------------------------ 6. 头顶库 classed by its consequence
+def _flood(place: str, reps: range) -> RouteFlood:
+    return RouteFlood(place, place, "", 10 * len(reps), len(reps), {place: 10 * len(reps)}, 1.0, math.nan, 60.0,
+                      {"late_warning": 10 * len(reps)}, 10, {}, tuple(reps), 0.0)
+
+
+def test_the_overhead_pond_finding_follows_the_people_there():
+    loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
+    near = ["xc_north", "xc_river", "xc_south"]
+
+    def bn(*floods: RouteFlood) -> Bottlenecks:
+        return Bottlenecks((), (), (), (), floods, (), {})
+
+    assert overhead_finding(loaded, near, None, 0).cls == fnd.IMPROVEMENT  # no drill: a paper check
+    assert overhead_finding(loaded, near, bn(_flood("xc_river", range(1))), 100).cls == fnd.IMPROVEMENT
+    f = overhead_finding(loaded, near, bn(_flood("xc_river", range(4)), _flood("xc_south", range(3, 9))), 100)
+    assert f.cls == fnd.DEFICIENCY and f.numbers["replications_unsafe"] == 9  # 0–8: the union, not the sum
+    assert overhead_finding(loaded, near, bn(_flood("ht_a", range(50))), 100).cls == fnd.IMPROVEMENT  # not near
+
+
+def test_the_bundled_overhead_pond_is_a_deficiency():
+    ev = evaluated("dam_break_night.yaml")
+    f = next(x for x in ev.findings if x.key == "M8:automatic")
+    assert f.cls == fnd.DEFICIENCY
+    assert f.numbers["replications_unsafe"] == N
