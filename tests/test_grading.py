@@ -150,3 +150,21 @@ def test_objective_weights_people_before_minutes():
     assert one_unsafe == pytest.approx(1.0)
     assert slow == pytest.approx(1.2)  # two hours of delay weigh about one person
     assert objective(reading(late_warned=4, t100_after_order_s=0.0, order_latency_s=0.0), 3600.0) == 1.0
+
+
+def test_expected_fatalities_underground_are_not_estimated_and_left_out_of_comparisons():
+    """No lethality rule applies underground: a mine drill reads NaN, not 0; the search objective stays a
+    number, and a comparison leaves the metric out instead of calling it 'no change'."""
+    from drills.experiment.paired import compare
+    from drills.experiment.readings import PlanFacts, objective, read
+    from drills.inputs.bundled import default_scenario
+    from drills.inputs.compile import load, load_drill
+    from drills.model.drill import run_drill
+
+    spec = load_drill(default_scenario())
+    facts = PlanFacts.of(load(default_scenario()), spec)
+    r = read(run_drill(spec, 0, 1), spec, facts)
+    assert math.isnan(r.expected_fatalities)
+    assert math.isfinite(objective(r, spec.duration_s))
+    diffs = compare([r, r], [r, r], spec.duration_s)
+    assert diffs["expected_fatalities"].n == 0 and diffs["unsafe"].n == 2

@@ -175,6 +175,8 @@ def compare(
     for col in ("metric", "A", "B", "B − A", "verdict"):
         t.add_column(col)
     for d in cmp.diffs.values():
+        if d.n == 0:  # applies to neither plan (e.g. expected fatalities underground): not a "no change"
+            continue
         t.add_row(label_with_unit(d.label, d.unit), fmt_mean(d.base_mean, d.unit), fmt_mean(d.new_mean, d.unit),
                   fmt_ci(d), d.verdict)
     out_console.print(t)

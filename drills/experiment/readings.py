@@ -324,7 +324,9 @@ def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> Reading:
         order_latency_s=_latency(res, spec, facts, states),
         margin_min_s=min(margins) if margins else end,
         caught=sum(s.record.outcome == "caught" for s in states),
-        expected_fatalities=float(np.nansum([s.record.fatality_p for s in states])),
+        # NaN ("not estimated") when no one in the drill is under a lethality rule (miners underground)
+        expected_fatalities=(float(np.nansum([s.record.fatality_p for s in states]))
+                             if any(s.record.group == "resident" for s in states) else math.nan),
         county_report_s=county,
         county_limit_s=limit,
         local_notice_late=local_late,
@@ -355,7 +357,8 @@ def objective(r: Reading, duration_s: float) -> float:
     def minutes(x: float) -> float:
         return 0.0 if math.isnan(x) else min(x / 60.0, cap)
 
-    return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * r.expected_fatalities
+    deaths = 0.0 if math.isnan(r.expected_fatalities) else r.expected_fatalities
+    return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * deaths
             + w["late_warned"] * r.late_warned
             + w["entered_during_red"] * r.entered_during_red + w["steps_failed"] * r.steps_failed
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))

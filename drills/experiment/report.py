@@ -128,7 +128,7 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
     for para in text.split("\n"):
         line = ""
         space = False
-        units = []
+        units: list[str] = []
         for unit in _UNIT.findall(para):  # a word wider than the column is cut after . / _ - : or anywhere
             units.extend(_cut(unit, size, width_in, weight) if not unit.isspace() else [unit])
         for unit in units:

@@ -175,7 +175,7 @@ def _diff_table(diffs: dict[str, PairedDiff], a: str = "baseline", b: str = "rev
     lines = [f"| metric | {a} | {b} | difference, 95 % CI | verdict |", "|---|---|---|---|---|"]
     for key, label, unit, _ in PAIRED_METRICS:
         d = diffs.get(key)
-        if d is None:
+        if d is None or d.n == 0:  # applies to neither plan
             continue
         lines.append(f"| {label_with_unit(label, unit)} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
                      f"{_ci(d)} | {d.verdict} |")

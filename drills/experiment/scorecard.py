@@ -187,7 +187,7 @@ METRICS = (
     ("sheltering", "People sheltering on upper floors", "persons", "valley"),
     ("expected_fatalities", "Expected fatalities", "persons", "valley"),
     ("cage_utilisation", "Cage utilisation (evacuation window)", "share", "hoist"),
-    ("cage_max_queue", "Longest cage queue", "persons", "hoist"),
+    ("cage_max_queue", "Longest cage queue (people waiting)", "persons", "hoist"),
 )
 
 
