@@ -275,3 +275,5 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     paging = next(ch for ch in ex.spec.channels if ch.type == "cap_lamp_paging")
     assert f"heard by {paging.hear_probability:.0%}" in values[f"channel {paging.id} (cap-lamp paging)"]
     assert any(k.endswith(": backups") for k in values)
+    trigger = next(k for k in values if k.startswith("trigger "))
+    assert "_m3ph" not in trigger and "_s " not in trigger  # the quantity in words, not its code

@@ -914,6 +914,15 @@ TERMS_ZH: dict[str, str] = {
     "underground": "仍在井下",
     "in_place": "留在原地",
     "kept_out": "未下井（禁止入井）",
+    "water_depth_m": "水深（m）",
+    "inrush_inflow_m3ph": "突水涌水量（m³/h）",
+    "elapsed_s": "开始后时间（s）",
+    "dam_breach": "溃坝",
+    "met_warning": "气象预警",
+    "monitoring_level": "在线监测预警等级",
+    "mine_inflow_change": "矿井涌水量变化（占正常涌水量的比例）",
+    "rainfall_24h_mm": "24 小时降雨量（mm）",
+    "overtopping": "库水位达坝顶",
 }
 
 #: English names of the outcomes and channel types where the identifier is not plain English.
@@ -928,6 +937,16 @@ TERMS_EN: dict[str, str] = {
     "phone_tree": "phone tree",
     "door_to_door": "door to door",
     "loudspeaker_vehicle": "loudspeaker vehicle",
+    # trigger quantities (plan.warning.triggers[].quantity)
+    "water_depth_m": "water depth (m)",
+    "inrush_inflow_m3ph": "inrush inflow (m³/h)",
+    "elapsed_s": "time after the start (s)",
+    "dam_breach": "dam breach",
+    "met_warning": "weather warning",
+    "monitoring_level": "online monitoring level",
+    "mine_inflow_change": "change of the mine inflow (share of its usual flow)",
+    "rainfall_24h_mm": "24-hour rainfall (mm)",
+    "overtopping": "pond at the dam crest",
 }
 
 #: Drill event texts (English, from the model) → Chinese; ``{0}``, ``{1}`` are the groups, warning

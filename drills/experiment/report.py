@@ -692,7 +692,7 @@ def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str
 def progress(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """Warned and safe over time, with their spread, against the water reaching people's places."""
     doc.heading(t("progress"), new_page=True)
-    safe = "、".join(t.term(o) for o in SAFE_OUTCOMES) if t.zh else ", ".join(SAFE_OUTCOMES)
+    safe = ("、" if t.zh else ", ").join(t.term(o) for o in SAFE_OUTCOMES)
     _figure(doc, t, figs, "warned_safe", t("fig_warned_safe_title"),
             t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications, safe=safe))
 
@@ -814,7 +814,8 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
                           if backups else t("none")])
     for trig in spec.triggers:
         plan_rows.append([
-            t("trigger_row", id=trig.id, quantity=trig.quantity, threshold=trig.threshold, level=t.term(trig.level)),
+            t("trigger_row", id=trig.id, quantity=t.term(trig.quantity), threshold=trig.threshold,
+              level=t.term(trig.level)),
             t("trigger_value", delay=describe(trig.detection_delay, t),
               owner=spec.roles[trig.owner].title if trig.owner in spec.roles else trig.owner),
         ])
