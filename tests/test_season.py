@@ -113,6 +113,11 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
     assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
     assert "–（未评级" not in text
+    # each run page lists the run's own findings, most serious first, so the reader can check the suite's
+    assert text.count("本次运行的评估发现") == 2
+    for run in data["runs"]:
+        assert run["findings"], run["id"]
+        assert " ".join(run["findings"][0]["title"].split()[:4]) in " ".join(text.split())
     assert not [p for p in out.iterdir() if p.name.startswith(".drill-")]
 
 
@@ -147,3 +152,47 @@ def test_a_wrong_type_in_one_run_does_not_hide_a_missing_scenario_in_another(tmp
     found = [(p.line, p.field) for p in info.value.problems]
     assert [f for _, f in found] == ["suite.runs[0].scenario", "suite.runs[1].variations[0].replications"]
     assert found == sorted(found)  # top to bottom
+
+
+def _entry(run_id: str, *findings: tuple[str, str, str]):
+    """A season entry with only what :func:`recurring_findings` reads: the run's id and its findings."""
+    from types import SimpleNamespace
+
+    from drills.experiment.findings import Finding
+
+    fs = [Finding(key=k, metric=k.split(":")[0], cls=cls, title=title, evidence="", standard="", plan_ref="",
+                  remedies=("name_backup",)) for k, cls, title in findings]
+    return SimpleNamespace(run=SimpleNamespace(id=run_id), evaluation=SimpleNamespace(findings=fs))
+
+
+def test_a_recurring_finding_groups_only_the_runs_it_occurred_in_with_their_own_numbers() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.season import recurring_findings
+
+    late_c = "The order comes {} after the first trigger (P95; grade C) — dispatcher's detect and declare dominates"
+    late_d = "The order comes {} after the first trigger (P95; grade D) — pond_manager's give the order dominates"
+    step = "Step evacuate (red) cannot be done in {} of 60 replications: its owner and every backup were unreachable"
+    entries = [
+        _entry("mine/day", ("M1:latency", "改进项", late_c.format("0:20:33")), ("M8:backups", "整改项",
+               "Posts with no backup: mine_manager"), ("M5:unexecutable:red", "整改项", step.format(12))),
+        _entry("mine/night", ("M1:latency", "改进项", late_c.format("0:18:47")), ("M8:backups", "整改项",
+               "Posts with no backup: mine_manager"), ("M5:unexecutable:red", "整改项", step.format(3))),
+        _entry("dam/night", ("M1:latency", "整改项", late_d.format("never")), ("M8:backups", "整改项",
+               "Posts with no backup: pond_manager")),
+        _entry("dam/day", ("M1:latency", "整改项", late_d.format("never")), ("M8:backups", "整改项",
+               "Posts with no backup: pond_manager")),
+    ]
+    rows = {r["title"]: r for r in recurring_findings(SimpleNamespace(entries=entries))}
+    assert set(rows) == {
+        late_c.format("0:18:47–0:20:33"), late_d.format("never"), "Posts with no backup: mine_manager",
+        "Posts with no backup: pond_manager", step.format("3–12")}
+    assert rows["Posts with no backup: mine_manager"]["runs"] == ["mine/day", "mine/night"]
+    assert rows["Posts with no backup: pond_manager"]["runs"] == ["dam/night", "dam/day"]
+    mine_late = rows[late_c.format("0:18:47–0:20:33")]
+    assert mine_late["runs"] == ["mine/day", "mine/night"]
+    assert [p["title"] for p in mine_late["per_run"]] == [late_c.format("0:20:33"), late_c.format("0:18:47")]
+    # ids with digits are names, not numbers: two places are two findings
+    one = _entry("a", ("M2:x", "不足项", "stope360w (level -360): warned after the water in 2 of 10"))
+    two = _entry("b", ("M2:x", "不足项", "stope240w (level -240): warned after the water in 2 of 10"))
+    assert recurring_findings(SimpleNamespace(entries=[one, two])) == []

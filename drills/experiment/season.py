@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from typing import Any
 from drills import __version__
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.findings import Finding
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
@@ -183,6 +185,8 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 if row["entry"].evaluation is not None else None,
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
+                "findings": [f.to_json() for f in row["entry"].evaluation.findings]
+                if row["entry"].evaluation is not None else [],
             }
             for row in rows
         ],
@@ -325,21 +329,69 @@ def grade_counts(result: SeasonResult, t: Text) -> str:
     return " · ".join(f"{g} × {n}" for g, n in sorted(count.items(), key=lambda x: (rank[x[0]], x[0])))
 
 
+#: A number in a finding's title: a clock time, a count, a decimal or a share, or "never" (a time not reached).
+#: Ids that hold digits ("stope360w", "P95", "level -360", "r2") are not numbers: a letter, digit, point, colon
+#: or hyphen before it, or a letter or hyphen after it, makes it part of a word.
+NUMBER = re.compile(r"(?<![\w.:-])(?:\d+(?:[.:]\d+)*(?:\s?%)?|never)(?![\w-])")
+
+
+def finding_identity(f: Finding) -> tuple[str, str, str]:
+    """What makes two runs' findings the same finding: the key, the class and the title with its numbers
+    left out. "Posts with no backup: mine_manager" and "…: pond_manager" share a key but are different
+    findings; "cannot be done in 12 of 60 replications" and "in 3 of 60" are the same one."""
+    return f.key, f.cls, NUMBER.sub("#", f.title)
+
+
+def _number_value(text: str) -> float:
+    """The value of a number :data:`NUMBER` found, to order a range: clock times in seconds, never last."""
+    text = text.replace("%", "").strip()
+    if text == "never":
+        return math.inf
+    if ":" in text:
+        value = 0.0
+        for part in text.split(":"):
+            value = value * 60 + float(part)
+        return value
+    return float(text)
+
+
+def merged_title(titles: Sequence[str]) -> str:
+    """One title for the same finding in several runs: each number that differs between the runs becomes
+    its range ("in 3–12 of 60 replications"); the titles must share :func:`finding_identity`'s text."""
+    numbers = [NUMBER.findall(title) for title in titles]
+    parts = iter(NUMBER.split(titles[0]))
+    out = [next(parts)]
+    for k, rest in enumerate(parts):
+        values = sorted({ns[k] for ns in numbers}, key=_number_value)
+        low, high = values[0], values[-1]
+        out.append(low if _number_value(low) == _number_value(high) else f"{low}–{high}")
+        out.append(rest)
+    return "".join(out)
+
+
 def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, Any]]:
-    """Findings (by key, e.g. ``M2:xc_river``) with remedies that recur in at least ``least`` runs: the
-    finding's title in the first run, the runs, and the revision kinds that address it; most runs first."""
-    seen: dict[str, dict[str, Any]] = {}
+    """Findings with remedies that recur in at least ``least`` runs, most runs first.
+
+    Runs share a finding only when :func:`finding_identity` is the same: the same key and class, and the
+    same title but for its numbers. Each row gives the title with each differing number as its range over
+    those runs, each run's own title, the runs, and the revision kinds that address the finding.
+    """
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for e in result.entries:
         for f in e.evaluation.findings if e.evaluation is not None else ():
             if not f.remedies:
                 continue
-            row = seen.setdefault(f.key, {"key": f.key, "title": f.title, "metric": f.metric, "runs": [],
-                                          "remedies": []})
+            row = seen.setdefault(finding_identity(f), {"key": f.key, "class": f.cls, "class_en": f.cls_en,
+                                                        "metric": f.metric, "runs": [], "per_run": [],
+                                                        "remedies": []})
             if e.run.id not in row["runs"]:
                 row["runs"].append(e.run.id)
+                row["per_run"].append({"run": e.run.id, "title": f.title})
             row["remedies"] += [k for k in f.remedies if k not in row["remedies"]]
     rows = [r for r in seen.values() if len(r["runs"]) >= least]
-    return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"]))
+    for r in rows:
+        r["title"] = merged_title([p["title"] for p in r["per_run"]])
+    return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"], r["title"]))
 
 
 def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
@@ -423,6 +475,26 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     if card.zones:
         doc.table(report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s),
                   size=7.5)
+    run_findings(doc, e, t)
+
+
+def finding_line(f: Finding, t: Text) -> str:
+    """A finding as a run page lists it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""
+    return f"[{f.cls if t.zh else f'{f.cls_en} ({f.cls})'}] {f.title}"
+
+
+def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:
+    """The run's own findings, most serious first (as graded), the first ``most`` of them; the rest are
+    in season.json."""
+    found = list(e.evaluation.findings) if e.evaluation is not None else []
+    doc.subheading(t("run_findings", n=len(found)))
+    if not found:
+        doc.text(t("run_no_findings"), 8.5, slant="italic", color="0.35")
+        return
+    for f in found[:most]:
+        doc.text(finding_line(f, t), 8, marker="•", after=0.03)
+    if len(found) > most:
+        doc.text(t("more_in_json", n=len(found) - most), 8, color="0.35")
 
 
 def _safe_outcomes() -> tuple[str, ...]:
