@@ -133,7 +133,7 @@ def season(
     cluster: ClusterOption = None,
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
-    from drills.experiment.season import matrix, run_season, write_season
+    from drills.experiment.season import idle_faults, idle_text, matrix, run_season, write_season
     from drills.inputs.suite import load_suite
 
     if lang not in ("en", "zh"):
@@ -166,6 +166,8 @@ def season(
     out_console.print(table)
     out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed)",
                       markup=False)
+    for idle in idle_faults(result.entries):
+        out_console.print(idle_text(idle, Text("en")), markup=False)
     written = write_season(result, out_dir, lang=lang)
     out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,74 @@ def test_a_recurring_finding_groups_only_the_runs_it_occurred_in_with_their_own_
     one = _entry("a", ("M2:x", "不足项", "stope360w (level -360): warned after the water in 2 of 10"))
     two = _entry("b", ("M2:x", "不足项", "stope240w (level -240): warned after the water in 2 of 10"))
     assert recurring_findings(SimpleNamespace(entries=[one, two])) == []
+
+
+def test_the_evacuation_is_over_at_the_last_warning_departure_or_arrival_ahead_of_the_water() -> None:
+    from drills.experiment.season import evacuation_over_s
+    from drills.model.records import DrillResult, PersonRecord
+
+    inf, nan = float("inf"), float("nan")
+
+    def person(warned_s: float, warned_by: str, departed_s: float, outcome: str, outcome_s: float,
+               water_s: float) -> PersonRecord:
+        return PersonRecord(0, "p", "resident", "adult", "", "home", warned_s, warned_by, departed_s, outcome,
+                            outcome_s, "ap", nan, water_s)
+
+    people = (
+        person(100.0, "siren", 150.0, "assembly", 400.0, inf),  # the evacuation: warned, left, safe at 400
+        person(300.0, "word_of_mouth", nan, "in_place", nan, inf),  # warned, stayed
+        person(900.0, "water", 900.0, "caught", 900.0, 900.0),  # the water is no warning
+        person(nan, "", 1000.0, "assembly", 1200.0, 950.0),  # fled once the water had come
+        person(120.0, "mine-pa", nan, "kept_out", 5000.0, inf),  # a later shift kept out at the shaft
+    )
+    res = DrillResult(0, people, (), (), 90.0, (), (), (), 0)
+    assert evacuation_over_s(res) == 400.0
+    assert evacuation_over_s(DrillResult(0, people[2:4], (), (), nan, (), (), (), 0)) == 0.0
+
+
+FAULTS = """\
+suite:
+  id: faults
+  title: Faults early and late
+  replications: 3
+  runs:
+    - scenario: SCEN/mine_inrush_day.yaml
+      variations:
+        - {id: early, faults: [{kind: mains_power, at_s: 600}]}
+        - {id: late, faults: [{kind: mains_power, at_s: 9000}]}
+"""
+
+
+def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(tmp_path: Path) -> None:
+    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing."""
+    out = tmp_path / "out"
+    res = invoke("season", write_suite(tmp_path, FAULTS), "--out", out)
+    assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    late = ("mine-inrush-day/late: fault mains_power (12:30, +2:30:00) started after the evacuation was over in "
+            "3 of 3 replications: it tested nothing")
+    assert late in res.stdout
+    assert "mine-inrush-day/early: fault" not in res.stdout
+    data = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    assert [(i["run"], i["after_evacuation"]) for i in data["idle_faults"]] == [("mine-inrush-day/late", 3)]
+    assert [r["changes"] for r in data["runs"]] == [["fault=mains_power from 10:10 (+0:10:00)"],
+                                                   ["fault=mains_power from 12:30 (+2:30:00)"]]
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
+    assert "Faults that tested nothing" in text
+    assert text.count("it tested nothing") == 2  # on the matrix page and on the run's own page
+
+
+def test_the_bundled_suites_faults_hit_during_the_evacuation_and_change_it() -> None:
+    from drills.experiment.season import idle_faults, run_season
+
+    suite = load_suite(BUNDLED_SUITE, replications=4)
+    faulty = [r for r in suite.runs if r.spec.faults]
+    base = next(r for r in suite.runs if r.id == "flood-season-night/storm-50yr-night")
+    assert len(faulty) == 5
+    result = run_season(replace(suite, runs=(base, *faulty)))
+    assert idle_faults(result.entries) == []
+    mean = {e.run.id.split("/")[1]: {m.key: m.mean for m in e.card.metrics} for e in result.entries}
+    base_m = mean["storm-50yr-night"]
+    # the power fails while the cage lifts the night shift; the dispatcher's absence delays the order
+    assert mean["power-loss"]["cage_max_queue"] != base_m["cage_max_queue"]
+    assert mean["mobile-down"]["t100_warned_s"] > base_m["t100_warned_s"]
+    assert mean["dispatcher-absent"]["order_s"] > base_m["order_s"]

@@ -400,6 +400,9 @@ EN: dict[str, str] = {
     "more_in_json": "… {n} more in season.json.",
     "run_page": "Run {k}: {run}",
     "run_findings": "Findings in this run ({n}, most serious first)",
+    "idle_faults": "Faults that tested nothing",
+    "idle_fault": "{run}: fault {fault} ({when}) started after the evacuation was over in {k} of {n} "
+                  "replications: it tested nothing",
     "run_no_findings": "No findings in this run.",
     "col_run": "run",
     "col_variation": "variation",
@@ -774,6 +777,8 @@ ZH: dict[str, str] = {
     "more_in_json": "… 另有 {n} 项见 season.json。",
     "run_page": "运行 {k}：{run}",
     "run_findings": "本次运行的评估发现（{n} 项，按严重程度排列）",
+    "idle_faults": "未起检验作用的故障",
+    "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",
     "run_no_findings": "本次运行没有评估发现。",
     "col_run": "运行",
     "col_variation": "变化",

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,13 @@ from drills.experiment.findings import Finding
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
+from drills.experiment.units import fmt_value
 from drills.inputs.suite import Suite, SuiteRun
+from drills.model.records import SAFE_OUTCOMES, DrillResult
 
 GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", None
+#: the colour of a warning that a run tested nothing
+WARNING_RED = "#A61C1C"
 BAND_NAMES = {GREEN: "good", YELLOW: "fair", ORANGE: "poor", RED: "failing", NONE: "n/a"}
 #: Matrix columns: (column key, label key, metric key, statistic, band rule).
 COLUMNS = (
@@ -61,6 +66,61 @@ class SeasonEntry:
 class SeasonResult:
     suite: Suite
     entries: tuple[SeasonEntry, ...]
+
+
+def evacuation_over_s(res: DrillResult) -> float:
+    """When the warning and the evacuation of one replication were over (s from the scenario start; 0 if
+    nobody was warned and nobody left): the last warning by the plan's channels or by word of mouth, and
+    the last departure and arrival in safety of anyone who left before the water reached them. Not part of
+    it: being "warned" by the water itself, fleeing once it has come, and a miner of a later shift kept out
+    at the shaft (nobody moved)."""
+    over = 0.0
+    for p in res.people:
+        if p.warned_by != "water" and math.isfinite(p.warned_s):
+            over = max(over, p.warned_s)
+        if math.isfinite(p.departed_s) and not p.departed_s >= p.water_s:
+            over = max(over, p.departed_s)
+            if p.outcome in SAFE_OUTCOMES and p.outcome != "kept_out" and math.isfinite(p.outcome_s):
+                over = max(over, p.outcome_s)
+    return over
+
+
+@dataclass(frozen=True)
+class IdleFault:
+    """A fault of a run that started after the warning and evacuation were over (or after the drill
+    ended) in most replications: it tested nothing there.
+
+    Attributes:
+        run: the run's id.
+        fault: the fault's name.
+        at_s: when it starts, s from the scenario start.
+        when: the same by the clock and from the start, "06:00, +12:00:00".
+        after: replications in which it happened after :func:`evacuation_over_s` or the drill's end.
+        replications: replications of the run.
+    """
+
+    run: str
+    fault: str
+    at_s: float
+    when: str
+    after: int
+    replications: int
+
+
+def idle_faults(entries: Sequence[SeasonEntry]) -> list[IdleFault]:
+    """The faults (the scenario's own and the variation's) that started after the evacuation was over in
+    more than half of their run's replications, in the suite's order."""
+    out = []
+    for e in entries:
+        spec, results = e.exercise.spec, e.exercise.results
+        for f in spec.faults:
+            after = sum(1 for res in results if f.name in res.faults
+                        and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
+            if 2 * after > len(results):
+                clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
+                out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
+                                     len(results)))
+    return out
 
 
 def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
@@ -191,6 +251,9 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
             for row in rows
         ],
         "worst": [e.run.id for e in worst(result)],
+        "idle_faults": [{"run": i.run, "fault": i.fault, "at_s": i.at_s, "after_evacuation": i.after,
+                         "replications": i.replications, "text": idle_text(i, t)}
+                        for i in idle_faults(result.entries)],
         "recurring_findings": recurring_findings(result),
         "recurring_findings_note": "suggested by the findings, not proven across the suite: prove a revision "
                                    "for one scenario with `drill recommend`",
@@ -285,6 +348,11 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                             + [r["grade"] or "–"] for r in mrows],
                   size=7.5, shade=False,
                   fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
+        idle = idle_faults(result.entries)
+        if idle:
+            doc.subheading(t("idle_faults"))
+            for i in idle:
+                doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
         doc.subheading(t("worst_cases"))
         doc.text(t("worst_cases_intro"), 8.5, after=0.05)
         for e in worst(result):
@@ -471,11 +539,18 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
         doc.figure_no += 1
         doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=t("fig_warned_safe_title")),
                   t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications,
-                    safe=t("list_sep").join(t.term(o) for o in _safe_outcomes())), max_h=3.3)
+                    safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
     if card.zones:
         doc.table(report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s),
                   size=7.5)
+    for i in idle_faults([e]):
+        doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
     run_findings(doc, e, t)
+
+
+def idle_text(i: IdleFault, t: Text) -> str:
+    """The warning of a fault that tested nothing, as the terminal and the report give it."""
+    return t("idle_fault", run=i.run, fault=i.fault, when=i.when, k=i.after, n=i.replications)
 
 
 def finding_line(f: Finding, t: Text) -> str:
@@ -495,12 +570,6 @@ def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:
         doc.text(finding_line(f, t), 8, marker="•", after=0.03)
     if len(found) > most:
         doc.text(t("more_in_json", n=len(found) - most), 8, color="0.35")
-
-
-def _safe_outcomes() -> tuple[str, ...]:
-    from drills.model.records import SAFE_OUTCOMES
-
-    return SAFE_OUTCOMES
 
 
 def make_figures(result: SeasonResult, out_dir: Path, t: Text) -> dict[str, Path]:

@@ -29,12 +29,13 @@ are errors, and every problem is reported as ``file:line: field: message``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
 from drills.inputs.compile import compile_drill, fault_target_problem, load
 from drills.inputs.loaded import Loaded
@@ -134,7 +135,17 @@ class Suite:
     runs: tuple[SuiteRun, ...]
 
 
-def _changes(v: VariationSpec) -> tuple[str, ...]:
+def fault_when(f: FaultSpec, start: datetime) -> str:
+    """When a fault starts (and for how long), by the clock and from the scenario start: "from 21:30
+    (+3:30:00)", "from 18:00 (+0:00:00) for 1:00:00"."""
+    clock = (start + timedelta(seconds=f.at_s)).strftime("%H:%M")
+    since = f"from {clock} (+{fmt_value(f.at_s, 's')})"
+    return since + (f" for {fmt_value(f.duration_s, 's')}" if f.duration_s is not None else "")
+
+
+def _changes(v: VariationSpec, start: datetime) -> tuple[str, ...]:
+    """What a variation changed, as ``field=value`` strings; ``start`` is the run's start time, for when
+    each fault starts."""
     out = []
     for name in ("time_of_day", "shift", "start_time"):
         value = getattr(v, name)
@@ -144,7 +155,7 @@ def _changes(v: VariationSpec) -> tuple[str, ...]:
         out.append(f"rain={v.weather.rain}")
     if v.storm_return_period_yr is not None:
         out.append(f"storm={v.storm_return_period_yr:g}-year")
-    out.extend(f"fault={f.name}" for f in v.faults)
+    out.extend(f"fault={f.name} {fault_when(f, start)}" for f in v.faults)
     return tuple(out)
 
 
@@ -235,5 +246,6 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     s = seed if seed is not None else (v.seed if v.seed is not None else body.seed)
     spec = compile_drill(varied, replications=n, seed=s)
     label = "" if written else (v.title or v.id)
-    return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label, changes=_changes(v),
-                    scenario_file=run.scenario, spec=spec, loaded=varied)
+    return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label,
+                    changes=_changes(v, varied.scenario.start_time), scenario_file=run.scenario, spec=spec,
+                    loaded=varied)
