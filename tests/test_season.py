@@ -250,6 +250,7 @@ def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing
                                                    ["fault=mains_power from 12:30 (+2:30:00)"]]
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
     assert "Faults that tested nothing" in text
+    assert "Scenario as written" in text and "fault: mains_power from 12:30 (+2:30:00)" in text
     assert text.count("it tested nothing") == 2  # on the matrix page and on the run's own page
 
 
@@ -268,3 +269,21 @@ def test_the_bundled_suites_faults_hit_during_the_evacuation_and_change_it() -> 
     assert mean["power-loss"]["cage_max_queue"] != base_m["cage_max_queue"]
     assert mean["mobile-down"]["t100_warned_s"] > base_m["t100_warned_s"]
     assert mean["dispatcher-absent"]["order_s"] > base_m["order_s"]
+
+
+def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None:
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import run_changes
+
+    runs = {r.id: r for r in load_suite(BUNDLED_SUITE, replications=1).runs}
+    dam_day = runs["dam-break-night/day-heavy-rain"]
+    assert dam_day.spec.meta.scenario_title.startswith("Night-time")  # the title speaks of the scenario as written
+    assert run_changes(dam_day, Text("en")) == "time of day: night → day; start: 2026-07-21 02:00 → 2026-07-21 14:00"
+    assert run_changes(dam_day, Text("zh")) == "时段: 夜间 → 白天; 开始时间: 2026-07-21 02:00 → 2026-07-21 14:00"
+    storm_day = runs["flood-season-night/storm-50yr-day"]
+    assert storm_day.spec.meta.start_time == "2026-07-20T06:00"  # a day run starts by day
+    assert [c[0] for c in storm_day.changed] == ["time_of_day", "shift", "start_time"]
+    assert run_changes(runs["mine-inrush-day/night"], Text("en")).startswith(
+        "time of day: day → night; shift underground: day → night; start: 2026-07-20 10:00 → 2026-07-20 02:00")
+    assert run_changes(runs["flood-season-night/storm-20yr-night"], Text("en")) == "design storm: 50-year → 20-year"
+    assert runs["flood-season-night/storm-50yr-night"].changed == ()

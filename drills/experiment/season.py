@@ -520,9 +520,10 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     ex, card = e.exercise, e.card
     doc.heading(t("run_page", k=k, run=run_label(e.run)), new_page=True)
     m = ex.spec.meta
+    varied = bool(e.run.changed or e.run.changes)
     rows = [
-        [t("scenario"), f"{m.scenario_title} ({e.run.scenario_file})"],
-        [t("col_variation"), ", ".join(e.run.changes) or t("variation_as_written")],
+        [t("scenario_as_written") if varied else t("scenario"), f"{m.scenario_title} ({e.run.scenario_file})"],
+        [t("col_variation"), run_changes(e.run, t) if varied else t("variation_as_written")],
         [t("time_of_day"), report.conditions(ex, t)],
         [t("scenario_start"), m.start_time.replace("T", " ")],
         [t("people"), t("people_value", n=len(ex.spec.people), groups=report.people_groups(ex, t))],
@@ -551,6 +552,19 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
 def idle_text(i: IdleFault, t: Text) -> str:
     """The warning of a fault that tested nothing, as the terminal and the report give it."""
     return t("idle_fault", run=i.run, fault=i.fault, when=i.when, k=i.after, n=i.replications)
+
+
+def run_changes(run: SuiteRun, t: Text) -> str:
+    """What the run changed in the scenario, as written → in this run, and the faults it adds with their
+    start: "time of day: night → day; start: 2026-07-21 02:00 → 2026-07-21 14:00"."""
+
+    def word(name: str, value: str) -> str:
+        key = value if name == "time_of_day" else f"rain_{value}" if name == "rain" else ""
+        return t(key) if key in ("day", "night", "rain_none", "rain_moderate", "rain_heavy") else value
+
+    parts = [f"{t('chg_' + name)}: {word(name, before)} → {word(name, after)}" for name, before, after in run.changed]
+    parts += [f"{t('chg_fault')}: {c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
+    return "; ".join(parts)
 
 
 def finding_line(f: Finding, t: Text) -> str:
