@@ -124,16 +124,27 @@ def season(
         Path | None, typer.Option("--plan", "-p", help="plan YAML for every run instead of each scenario's")
     ] = None,
     replications: Annotated[
-        int | None, typer.Option("--replications", "-n", min=1, help="for every run; default: the suite's")
+        int | None, typer.Option("--replications", "-n", min=1,
+                                 help="for every run; default: the variation's, else the suite's, else the scenario's")
     ] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help="for every run; default: the suite's")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", "-s", min=0, help="for every run; default: the variation's, else the suite's, else the scenario's")
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="processes to run in parallel")] = 1,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default reports/<suite id>")] = None,
     lang: Annotated[str, typer.Option("--lang", help="report language: en or zh")] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
-    from drills.experiment.season import idle_faults, idle_text, matrix, run_season, write_season
+    from drills.experiment.season import (
+        idle_faults,
+        idle_text,
+        matrix,
+        replications_in_words,
+        run_season,
+        seeds_in_words,
+        write_season,
+    )
     from drills.inputs.suite import load_suite
 
     if lang not in ("en", "zh"):
@@ -146,7 +157,9 @@ def season(
     out_dir = out or Path("reports") / loaded.id
     out_console.print(f"[bold]{loaded.title}[/bold]")
     with runs_on(cluster, workers, err_console) as where:
-        out_console.print(f"{len(loaded.runs)} runs · {where}", markup=False)
+        seeds = seeds_in_words(loaded.runs)
+        out_console.print(f"{'seed' if seeds.isdigit() else 'seeds'} {seeds} · {replications_in_words(loaded.runs)} "
+                          f"replications · {len(loaded.runs)} runs · {where}", markup=False)
         with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("season", total=len(loaded.runs))

@@ -58,6 +58,13 @@ def test_variations_change_the_compiled_drill(tmp_path: Path) -> None:
 def test_the_cli_overrides_replications_and_seed(tmp_path: Path) -> None:
     suite = load_suite(write_suite(tmp_path, TINY), replications=3, seed=11)
     assert {(r.spec.replications, r.spec.seed) for r in suite.runs} == {(3, 11)}
+    from drills.experiment.season import seeds_in_words
+
+    assert seeds_in_words(suite.runs) == "11"
+    assert seeds_in_words(load_suite(write_suite(tmp_path, TINY)).runs) == \
+        "20260720 (mine-inrush-day), 20260721 (dam-break-night)"  # no seed in the suite: each scenario's own
+    with_seed = load_suite(write_suite(tmp_path, TINY.replace("replications: 2", "replications: 2\n  seed: 5")))
+    assert [r.spec.seed for r in with_seed.runs] == [5, 5]
 
 
 def test_bundled_suite_covers_mine_and_dam_by_day_and_night() -> None:
@@ -96,10 +103,14 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     res = invoke("season", write_suite(tmp_path, TINY), "--out", out, "--lang", "zh")
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
     assert "mine-inrush-day/" in res.stdout and "as-written" in res.stdout  # the run column folds long ids
+    # no seed in the suite: each scenario's own, told per scenario as drill run tells its one seed
+    assert "seeds 20260720 (mine-inrush-day), 20260721 (dam-break-night) · 2 replications · 2 runs · 1 worker" \
+        in res.stdout
     assert res.stdout.count("差 (poor)") + res.stdout.count("一般 (fair)") + res.stdout.count("良好 (good)") >= 2
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in data["runs"]] == ["mine-inrush-day/as-written", "dam-break-night/day-dry"]
     assert {r["replications"] for r in data["runs"]} == {2}
+    assert [r["seed"] for r in data["runs"]] == [20260720, 20260721]
     for run in data["runs"]:
         assert run["grade"] and run["grade"] != "–"  # graded, without single faults
         assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
@@ -114,6 +125,8 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
     assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
     assert "–（未评级" not in text
+    method = "".join(text.split("附录")[-1].split())  # the method appendix, whitespace and line breaks out
+    assert "随机种子20260720(mine-inrush-day)，20260721(dam-break-night)起" in method, method
     # each run page lists the run's own findings, most serious first, so the reader can check the suite's
     assert text.count("本次运行的评估发现") == 2
     for run in data["runs"]:

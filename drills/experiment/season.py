@@ -218,6 +218,26 @@ def _finite(x: Any) -> Any:
     return x if not isinstance(x, float) or math.isfinite(x) else None
 
 
+def seeds_in_words(runs: Sequence[SuiteRun], t: Text | None = None) -> str:
+    """Each seed the runs use, with the scenarios whose runs use it, in the suite's order: "20260720" when
+    every run has the same, else "20260720 (mine-inrush-day, flood-season-night), 20260721 (dam-break-night)"."""
+    groups: dict[int, list[str]] = {}
+    for run in runs:
+        ids = groups.setdefault(run.spec.seed, [])
+        if run.scenario_id not in ids:
+            ids.append(run.scenario_id)
+    sep = t("list_sep") if t is not None else ", "
+    if len(groups) == 1:
+        return str(next(iter(groups)))
+    return sep.join(f"{seed} ({sep.join(ids)})" for seed, ids in groups.items())
+
+
+def replications_in_words(runs: Sequence[SuiteRun], t: Text | None = None) -> str:
+    """The runs' replication counts: "60", or "60, 200" when they differ."""
+    sep = t("list_sep") if t is not None else ", "
+    return sep.join(str(n) for n in sorted({run.spec.replications for run in runs}))
+
+
 def run_label(run: SuiteRun) -> str:
     return f"{run.scenario_id} — {run.variation}" if run.variation else run.scenario_id
 
@@ -319,22 +339,21 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             doc.text(s.description, 9.5, color=report.GREY, after=0.4)
         plans = sorted({f"{e.exercise.spec.meta.plan_id} v{e.exercise.spec.meta.plan_version}"
                         for e in result.entries})
-        seeds = sorted({str(e.exercise.seed) for e in result.entries})
-        reps = sorted({str(e.exercise.replications) for e in result.entries})
+        runs = [e.run for e in result.entries]
         rows = [
             [t("suite"), f"{s.id} ({s.path.name})"],
             [t("season_date"), s.season or "–"],
             [t("plan"), t("list_sep").join(plans)],
             [t("runs"), str(len(result.entries))],
-            [t("replications"), t("list_sep").join(reps)],
-            [t("seed"), t("list_sep").join(seeds)],
+            [t("replications"), replications_in_words(runs, t)],
+            [t("seed"), seeds_in_words(runs, t)],
             [t("tool"), f"drill {__version__}"],
         ]
         doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
                   bold_first=True)
         doc.y += 0.2
         doc.box([(t("grade_line", grade=grade_counts(result, t) or t("grade_none")), 10.5, "bold")])
-        doc.text(t("season_intro", n=t("list_sep").join(reps)), 8.5, color=report.GREY)
+        doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
         doc.text(t("matrix_intro"), 8.5, after=0.12)
@@ -364,17 +383,16 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
 
         doc.heading(t("suite_definition"), new_page=True)
         doc.table([(t("col_run"), 1.9, "left"), (t("col_scenario_file"), 1.7, "left"),
-                   (t("col_variation"), doc.width - 3.6, "left")],
-                  [[e.run.id, e.run.scenario_file, ", ".join(e.run.changes) or t("variation_as_written")]
-                   for e in result.entries], size=8)
+                   (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.35, "left")],
+                  [[e.run.id, e.run.scenario_file, str(e.exercise.seed),
+                    ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
         doc.subheading(t("bands"))
         doc.text(t("bands_intro"), 8.5, after=0.05)
         for line in t("band_rows").split("\n"):
             doc.text(line, 8.5, marker="•", after=0.03)
         doc.heading(t("method"))
-        first = result.entries[0].exercise if result.entries else None
-        if first is not None:
-            doc.text(t("method_text", n=first.replications, seed=first.seed), 8.5)
+        if result.entries:
+            doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t)), 8.5)
         doc.footers(t("season_footer", suite=s.id, runs=len(result.entries), version=__version__), t)
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
                         "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
