@@ -137,6 +137,7 @@ def season(
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
     from drills.experiment.season import (
+        grade_reason,
         idle_faults,
         idle_text,
         matrix,
@@ -168,17 +169,22 @@ def season(
 
     table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "
                         "(means), margin P5 (median)", title_justify="left")
-    table.add_column("run", overflow="fold", max_width=24)
-    for col in ("warned", "safe", "caught", "deaths", "margin", "grade"):
+    # a run's id on two lines, scenario then variation, each whole: ids are never cut mid-word
+    ids = [run.id.replace("/", "/\n", 1) for run in loaded.runs]
+    table.add_column("run", min_width=max(len(part) for i in ids for part in i.split("\n")), overflow="fold")
+    for col in ("warned", "safe", "caught", "deaths", "margin"):
         table.add_column(col, justify="right", no_wrap=True)
-    for row in matrix(result, Text("en")):
+    table.add_column("grade (decided by)", justify="right", min_width=12)
+    en = Text("en")
+    for run_id, row in zip(ids, matrix(result, en), strict=True):
         c = row["cells"]
-        table.add_row(row["entry"].run.id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught",
-                                                                     "fatalities", "margin_p5")),
-                      row["grade"] or "–")
+        table.add_row(run_id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught", "fatalities",
+                                                       "margin_p5")),
+                      f"{row['grade'] or '–'}\n{grade_reason(row['entry'], en, short=True)}".strip())
     out_console.print(table)
-    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed)",
-                      markup=False)
+    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed); decided "
+                      "by the gates its deficiencies (不足项) failed, which cap it at 差, else by its score (差 < 65, "
+                      "一般 ≥ 65, 良好 ≥ 80, 优秀 ≥ 90)", markup=False)
     for idle in idle_faults(result.entries):
         out_console.print(idle_text(idle, Text("en")), markup=False)
     written = write_season(result, out_dir, lang=lang)

@@ -113,6 +113,7 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     assert [r["seed"] for r in data["runs"]] == [20260720, 20260721]
     for run in data["runs"]:
         assert run["grade"] and run["grade"] != "–"  # graded, without single faults
+        assert run["grade_decided_by"].startswith(("门槛 M", "得分 "))  # and what decided it
         assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
                                       "margin_p5"}
     assert data["worst"][0] == "dam-break-night/day-dry"
@@ -300,3 +301,24 @@ def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None
         "time of day: day → night; shift underground: day → night; start: 2026-07-20 10:00 → 2026-07-20 02:00")
     assert run_changes(runs["flood-season-night/storm-20yr-night"], Text("en")) == "design storm: 50-year → 20-year"
     assert runs["flood-season-night/storm-50yr-night"].changed == ()
+
+
+def test_the_matrix_says_what_decided_each_grade() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.grading import Overall
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import grade_cell, grade_reason
+
+    capped = _entry("dam/night", ("M2:xc", "不足项", "a"), ("M3:xc", "不足项", "b"), ("M3:ht", "不足项", "c"),
+                    ("M1:latency", "整改项", "d"))
+    capped.evaluation.overall = Overall(40.0, "差", "poor — …", True, 3, 1, 0)
+    scored = _entry("valley/20yr", ("M1:latency", "整改项", "d"))
+    scored.evaluation.overall = Overall(43.33, "差", "poor — …", False, 0, 1, 0)
+    t = Text("en")
+    assert grade_reason(capped, t) == "gate M2, M3: 3 不足项"
+    assert grade_reason(capped, t, short=True) == "gate M2, M3"
+    assert grade_reason(scored, t) == "score 43"
+    assert grade_reason(capped, Text("zh")) == "门槛 M2，M3：3 项不足项"
+    assert grade_cell({"grade": "差 (poor)", "grade_reason": "score 43"}) == "差 (poor)\nscore 43"
+    assert grade_reason(SimpleNamespace(evaluation=None), t) == ""

@@ -177,6 +177,19 @@ def short_grade(e: SeasonEntry, t: Text) -> str | None:
     return o.label if t.zh else f"{o.label} ({o.label_en.split(' — ')[0]})"
 
 
+def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
+    """What decided the run's grade: the gates its deficiencies (不足项) failed, which cap the grade at 差
+    ("gate M2, M3: 8 不足项"; ``short``: "gate M2, M3"), else the weighted score the grade bands read
+    ("score 43")."""
+    if e.evaluation is None:
+        return ""
+    o = e.evaluation.overall
+    if o.capped:
+        gates = t("list_sep").join(sorted({f.metric for f in e.evaluation.findings if f.cls == "不足项"}))
+        return t("grade_by_gate_short", gates=gates) if short else t("grade_by_gate", gates=gates, n=o.deficiencies)
+    return t("grade_by_score", score=f"{o.score:.0f}") if math.isfinite(o.score) else ""
+
+
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     """One row per run: each column's value, text and colour, and the grade."""
     from drills.experiment.report import fmt, margin
@@ -199,7 +212,7 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
                     text += f" ({s.not_reached}/{s.n})"
             cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
                           "colour": band(rule, value, s)}
-        rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t)})
+        rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t), "grade_reason": grade_reason(e, t)})
     return rows
 
 
@@ -261,6 +274,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "replications": row["entry"].exercise.replications,
                 "people": len(row["entry"].exercise.spec.people),
                 "grade": row["grade"],
+                "grade_decided_by": row["grade_reason"],
                 "grade_score": _finite(row["entry"].evaluation.overall.score)
                 if row["entry"].evaluation is not None else None,
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
@@ -364,7 +378,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             (t(label), w, "right") for (_, label, *_), w in zip(COLUMNS, widths[1:-1], strict=True)
         ] + [(t("col_grade"), widths[-1], "right")]
         doc.table(columns, [[run_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
-                            + [r["grade"] or "–"] for r in mrows],
+                            + [grade_cell(r)] for r in mrows],
                   size=7.5, shade=False,
                   fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
         idle = idle_faults(result.entries)
@@ -397,6 +411,11 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
                         "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
                         "Keywords": f"lang={t.lang}"})
+
+
+def grade_cell(row: dict[str, Any]) -> str:
+    """The matrix's grade cell: the grade, and under it what decided it."""
+    return f"{row['grade'] or '–'}\n{row['grade_reason']}" if row["grade_reason"] else row["grade"] or "–"
 
 
 def grade_counts(result: SeasonResult, t: Text) -> str:
