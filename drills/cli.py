@@ -137,6 +137,7 @@ def season(
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
     from drills.experiment.season import (
+        grade_note,
         grade_reason,
         idle_faults,
         idle_text,
@@ -182,9 +183,8 @@ def season(
                                                        "margin_p5")),
                       f"{row['grade'] or '–'}\n{grade_reason(row['entry'], en, short=True)}".strip())
     out_console.print(table)
-    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed); decided "
-                      "by the gates its deficiencies (不足项) failed, which cap it at 差, else by its score (差 < 65, "
-                      "一般 ≥ 65, 良好 ≥ 80, 优秀 ≥ 90)", markup=False)
+    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed). "
+                      + grade_note(en), markup=False)
     for idle in idle_faults(result.entries):
         out_console.print(idle_text(idle, Text("en")), markup=False)
     written = write_season(result, out_dir, lang=lang)

@@ -245,7 +245,7 @@ suite:
     - scenario: SCEN/mine_inrush_day.yaml
       variations:
         - {id: early, faults: [{kind: mains_power, at_s: 600}]}
-        - {id: late, faults: [{kind: mains_power, at_s: 9000}]}
+        - {id: late-power-cut-after-the-evacuation, faults: [{kind: mains_power, at_s: 9000}]}
 """
 
 
@@ -254,17 +254,21 @@ def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing
     out = tmp_path / "out"
     res = invoke("season", write_suite(tmp_path, FAULTS), "--out", out)
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
-    late = ("mine-inrush-day/late: fault mains_power (12:30, +2:30:00) started after the evacuation was over in "
-            "3 of 3 replications: it tested nothing")
+    late = ("mine-inrush-day/late-power-cut-after-the-evacuation: fault mains_power (12:30, +2:30:00) started "
+            "after the evacuation was over in 3 of 3 replications: it tested nothing")
     assert late in res.stdout
     assert "mine-inrush-day/early: fault" not in res.stdout
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
-    assert [(i["run"], i["after_evacuation"]) for i in data["idle_faults"]] == [("mine-inrush-day/late", 3)]
+    assert [(i["run"], i["after_evacuation"]) for i in data["idle_faults"]] == [
+        ("mine-inrush-day/late-power-cut-after-the-evacuation", 3)]
+    # the terminal table keeps a long id whole: the scenario on one line, the variation on the next
+    assert any(line.startswith("│ late-power-cut-after-the-evacuation ") for line in res.stdout.splitlines())
     assert [r["changes"] for r in data["runs"]] == [["fault=mains_power from 10:10 (+0:10:00)"],
                                                    ["fault=mains_power from 12:30 (+2:30:00)"]]
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
     assert "Faults that tested nothing" in text
     assert "Scenario as written" in text and "fault: mains_power from 12:30 (+2:30:00)" in text
+    assert text.count("By level and place") == 2  # each run's zone table under its heading
     assert text.count("it tested nothing") == 2  # on the matrix page and on the run's own page
 
 
@@ -320,5 +324,6 @@ def test_the_matrix_says_what_decided_each_grade() -> None:
     assert grade_reason(capped, t, short=True) == "gate M2, M3"
     assert grade_reason(scored, t) == "score 43"
     assert grade_reason(capped, Text("zh")) == "门槛 M2，M3：3 项不足项"
-    assert grade_cell({"grade": "差 (poor)", "grade_reason": "score 43"}) == "差 (poor)\nscore 43"
+    assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
+    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\ngate M2, M3"
     assert grade_reason(SimpleNamespace(evaluation=None), t) == ""

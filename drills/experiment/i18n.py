@@ -404,6 +404,12 @@ EN: dict[str, str] = {
     "grade_by_gate": "gate {gates}: {n} 不足项",
     "grade_by_gate_short": "gate {gates}",
     "grade_by_score": "score {score}",
+    "matrix_grade_note": (
+        "Under each grade, what decided it: \"gate\" names the gates (M2 reach, M3 safety) that a deficiency "
+        "(不足项) failed, which caps the grade at 差 (poor); otherwise the weighted score, graded 差 below {fair}, "
+        "一般 (fair) from {fair}, 良好 (good) from {good}, 优秀 (excellent) from {excellent} with at most {most} "
+        "must-correct items (standards.md §4)."
+    ),
     "chg_time_of_day": "time of day",
     "chg_shift": "shift underground",
     "chg_start_time": "start",
@@ -791,6 +797,11 @@ ZH: dict[str, str] = {
     "grade_by_gate": "门槛 {gates}：{n} 项不足项",
     "grade_by_gate_short": "门槛 {gates}",
     "grade_by_score": "得分 {score}",
+    "matrix_grade_note": (
+        "每个评级下方注明其依据：\"门槛\"列出因不足项而未通过的门槛指标（M2 通知覆盖、M3 疏散安全），"
+        "此时评级最高为差；否则为加权得分：低于 {fair} 为差，{fair} 起为一般，{good} 起为良好，{excellent} 起且整改项"
+        "不多于 {most} 项为优秀（standards.md §4）。"
+    ),
     "chg_time_of_day": "时段",
     "chg_shift": "井下班次",
     "chg_start_time": "开始时间",

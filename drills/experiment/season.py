@@ -255,6 +255,13 @@ def run_label(run: SuiteRun) -> str:
     return f"{run.scenario_id} — {run.variation}" if run.variation else run.scenario_id
 
 
+def matrix_label(run: SuiteRun) -> str:
+    """A run as the matrix names it: its label and, on a line of their own, its faults and when each starts
+    ("mains_power from 21:30 (+3:30:00)")."""
+    faults = [c.removeprefix("fault=") for c in run.changes if c.startswith("fault=")]
+    return run_label(run) + ("\n" + "; ".join(faults) if faults else "")
+
+
 def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
     s = result.suite
     rows = matrix(result, t)
@@ -370,15 +377,16 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
-        doc.text(t("matrix_intro"), 8.5, after=0.12)
+        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12)
         mrows = matrix(result, t)
-        widths = [1.85] + [0.69] * len(COLUMNS)
+        # the margin column holds "≥ 30:00:00" on one line; the grade column the grade over what decided it
+        widths = [1.75] + [0.72 if col == "margin_p5" else 0.58 for col, *_ in COLUMNS]
         widths.append(doc.width - sum(widths))
         columns = [(t("col_run"), widths[0], "left")] + [
             (t(label), w, "right") for (_, label, *_), w in zip(COLUMNS, widths[1:-1], strict=True)
         ] + [(t("col_grade"), widths[-1], "right")]
-        doc.table(columns, [[run_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
-                            + [grade_cell(r)] for r in mrows],
+        doc.table(columns, [[matrix_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
+                            + [grade_cell(r, t)] for r in mrows],
                   size=7.5, shade=False,
                   fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
         idle = idle_faults(result.entries)
@@ -396,9 +404,11 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             _run_page(doc, k, e, figs, t)
 
         doc.heading(t("suite_definition"), new_page=True)
-        doc.table([(t("col_run"), 1.9, "left"), (t("col_scenario_file"), 1.7, "left"),
-                   (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.35, "left")],
-                  [[e.run.id, e.run.scenario_file, str(e.exercise.seed),
+        # ids and file names do not break at spaces: each run id on two lines (scenario/ then variation), and
+        # columns wide enough for the file names, so nothing prints over its neighbour
+        doc.table([(t("col_run"), 1.6, "left"), (t("col_scenario_file"), 1.95, "left"),
+                   (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.3, "left")],
+                  [[e.run.id.replace("/", "/\n", 1), e.run.scenario_file, str(e.exercise.seed),
                     ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
         doc.subheading(t("bands"))
         doc.text(t("bands_intro"), 8.5, after=0.05)
@@ -413,9 +423,19 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                         "Keywords": f"lang={t.lang}"})
 
 
-def grade_cell(row: dict[str, Any]) -> str:
-    """The matrix's grade cell: the grade, and under it what decided it."""
-    return f"{row['grade'] or '–'}\n{row['grade_reason']}" if row["grade_reason"] else row["grade"] or "–"
+def grade_note(t: Text) -> str:
+    """How the grade under each run was decided, with the grade bands' floors (standards.md §4)."""
+    from drills.experiment.grading import MAX_MUST_CORRECT_FOR_EXCELLENT, OVERALL_BANDS
+
+    floors = {zh: floor for zh, _en, floor in OVERALL_BANDS}
+    return t("matrix_grade_note", fair=f"{floors['一般']:g}", good=f"{floors['良好']:g}",
+             excellent=f"{floors['优秀']:g}", most=MAX_MUST_CORRECT_FOR_EXCELLENT)
+
+
+def grade_cell(row: dict[str, Any], t: Text) -> str:
+    """The matrix's grade cell: the grade, and under it what decided it (in short: the gates, or the score)."""
+    reason = grade_reason(row["entry"], t, short=True)
+    return f"{row['grade'] or '–'}\n{reason}" if reason else row["grade"] or "–"
 
 
 def grade_counts(result: SeasonResult, t: Text) -> str:
@@ -568,10 +588,13 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     ]
     doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=8, header=False, shade=False,
               bold_first=True)
+    for i in idle_faults([e]):
+        doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
     doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
                (t("col_not_reached"), doc.width - 5.77, "right")],
               report.metric_rows(card, t, ex.spec.duration_s), size=7.5)
+    run_findings(doc, e, t)
     name = f"{_slug(e.run)}_warned_safe"
     if name in figs:
         doc.figure_no += 1
@@ -579,11 +602,12 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
                   t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications,
                     safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
     if card.zones:
-        doc.table(report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s),
-                  size=7.5)
-    for i in idle_faults([e]):
-        doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
-    run_findings(doc, e, t)
+        columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
+        # the heading goes with the table: a page never holds a table with no heading
+        doc.ensure(min(0.45 + doc.table_height(columns, zone_rows, size=7.5), report.PAGE_H - report.TOP
+                       - report.BOTTOM - 0.5))
+        doc.subheading(t("zones"))
+        doc.table(columns, zone_rows, size=7.5)
 
 
 def idle_text(i: IdleFault, t: Text) -> str:
