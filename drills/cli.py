@@ -176,16 +176,28 @@ def season(
         Path | None, typer.Option("--plan", "-p", help="plan YAML for every run; default: each scenario's own")
     ] = None,
     replications: Annotated[int | None, typer.Option("--replications", "-n", min=1, help=(
-        "replications of every run (at least 1); default: the suite's"))] = None,
+        "replications of every run (at least 1); default: the variation's, else the suite's, else the "
+        "scenario's"))] = None,
     seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=(
-        "random seed of every run (0 or more); default: the suite's"))] = None,
+        "random seed of every run (0 or more); default: the variation's, else the suite's, else the "
+        "scenario's"))] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="output folder; default: reports/<suite id>")] = None,
     lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
-    from drills.experiment.season import matrix, run_season, write_season
+    from drills.experiment.season import (
+        grade_note,
+        grade_reason,
+        idle_faults,
+        idle_text,
+        matrix,
+        replications_in_words,
+        run_season,
+        seeds_in_words,
+        write_season,
+    )
     from drills.inputs.suite import load_suite
 
     if lang not in ("en", "zh"):
@@ -198,26 +210,34 @@ def season(
     out_dir = out or Path("reports") / loaded.id
     out_console.print(f"[bold]{loaded.title}[/bold]")
     with runs_on(cluster, workers, err_console) as where:
-        out_console.print(f"{len(loaded.runs)} runs · {where}", markup=False)
+        seeds = seeds_in_words(loaded.runs)
+        out_console.print(f"{'seed' if seeds.isdigit() else 'seeds'} {seeds} · {replications_in_words(loaded.runs)} "
+                          f"replications · {len(loaded.runs)} runs · {where}", markup=False)
         with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("season", total=len(loaded.runs))
             result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
     from drills.experiment.i18n import Text
 
-    table = Table(title=f"Season {loaded.id}: warned and safe before the water, caught, expected fatalities "
-                        "(means), margin P5 (median)", title_justify="left")
-    table.add_column("run", overflow="fold", min_width=16, max_width=24)
-    for col in ("warned", "safe", "caught", "deaths", "margin", "grade"):  # words may wrap, numbers not
-        table.add_column(col, justify="right", no_wrap=col not in ("margin", "grade"))
-    for row in matrix(result, Text("en")):
+    table = Table(title=f"Season {loaded.id}: warned before the water, safe from it, caught, expected "
+                        "fatalities (means), margin P5 (median)", title_justify="left")
+    # a run's id on two lines, scenario then variation, each whole: ids are never cut mid-word
+    ids = [run.id.replace("/", "/\n", 1) for run in loaded.runs]
+    table.add_column("run", min_width=max(len(part) for i in ids for part in i.split("\n")), overflow="fold")
+    for col in ("warned", "safe", "caught", "deaths", "margin"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("grade (decided by)", justify="right", min_width=12)
+    en = Text("en")
+    for run_id, row in zip(ids, matrix(result, en), strict=True):
         c = row["cells"]
-        table.add_row(row["entry"].run.id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught",
-                                                                     "fatalities", "margin_p5")),
-                      row["grade"] or "–")
+        table.add_row(run_id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught", "fatalities",
+                                                       "margin_p5")),
+                      f"{row['grade'] or '–'}\n{grade_reason(row['entry'], en, short=True)}".strip())
     out_console.print(table)
-    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed)",
-                      markup=False)
+    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed). "
+                      + grade_note(en), markup=False)
+    for idle in idle_faults(result.entries):
+        out_console.print(idle_text(idle, Text("en")), markup=False)
     written = write_season(result, out_dir, lang=lang)
     out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
 

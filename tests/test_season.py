@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,13 @@ def test_variations_change_the_compiled_drill(tmp_path: Path) -> None:
 def test_the_cli_overrides_replications_and_seed(tmp_path: Path) -> None:
     suite = load_suite(write_suite(tmp_path, TINY), replications=3, seed=11)
     assert {(r.spec.replications, r.spec.seed) for r in suite.runs} == {(3, 11)}
+    from drills.experiment.season import seeds_in_words
+
+    assert seeds_in_words(suite.runs) == "11"
+    assert seeds_in_words(load_suite(write_suite(tmp_path, TINY)).runs) == \
+        "20260720 (mine-inrush-day), 20260721 (dam-break-night)"  # no seed in the suite: each scenario's own
+    with_seed = load_suite(write_suite(tmp_path, TINY.replace("replications: 2", "replications: 2\n  seed: 5")))
+    assert [r.spec.seed for r in with_seed.runs] == [5, 5]
 
 
 def test_bundled_suite_covers_mine_and_dam_by_day_and_night() -> None:
@@ -95,12 +103,17 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     res = invoke("season", write_suite(tmp_path, TINY), "--out", out, "--lang", "zh")
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
     assert "mine-inrush-day/" in res.stdout and "as-written" in res.stdout  # the run column folds long ids
+    # no seed in the suite: each scenario's own, told per scenario as drill run tells its one seed
+    assert "seeds 20260720 (mine-inrush-day), 20260721 (dam-break-night) · 2 replications · 2 runs · 1 worker" \
+        in res.stdout
     assert res.stdout.count("差 (poor)") + res.stdout.count("一般 (fair)") + res.stdout.count("良好 (good)") >= 2
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in data["runs"]] == ["mine-inrush-day/as-written", "dam-break-night/day-dry"]
     assert {r["replications"] for r in data["runs"]} == {2}
+    assert [r["seed"] for r in data["runs"]] == [20260720, 20260721]
     for run in data["runs"]:
         assert run["grade"] and run["grade"] != "–"  # graded, without single faults
+        assert run["grade_decided_by"].startswith(("门槛 M", "得分 "))  # and what decided it
         assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
                                       "margin_p5"}
     assert data["worst"][0] == "dam-break-night/day-dry"
@@ -113,6 +126,13 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
     assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
     assert "–（未评级" not in text
+    method = "".join(text.split("附录")[-1].split())  # the method appendix, whitespace and line breaks out
+    assert "随机种子20260720(mine-inrush-day)，20260721(dam-break-night)起" in method, method
+    # each run page lists the run's own findings, most serious first, so the reader can check the suite's
+    assert text.count("本次运行的评估发现") == 2
+    for run in data["runs"]:
+        assert run["findings"], run["id"]
+        assert " ".join(run["findings"][0]["title"].split()[:4]) in " ".join(text.split())
     assert not [p for p in out.iterdir() if p.name.startswith(".drill-")]
 
 
@@ -147,3 +167,163 @@ def test_a_wrong_type_in_one_run_does_not_hide_a_missing_scenario_in_another(tmp
     found = [(p.line, p.field) for p in info.value.problems]
     assert [f for _, f in found] == ["suite.runs[0].scenario", "suite.runs[1].variations[0].replications"]
     assert found == sorted(found)  # top to bottom
+
+
+def _entry(run_id: str, *findings: tuple[str, str, str]):
+    """A season entry with only what :func:`recurring_findings` reads: the run's id and its findings."""
+    from types import SimpleNamespace
+
+    from drills.experiment.findings import Finding
+
+    fs = [Finding(key=k, metric=k.split(":")[0], cls=cls, title=title, evidence="", standard="", plan_ref="",
+                  remedies=("name_backup",)) for k, cls, title in findings]
+    return SimpleNamespace(run=SimpleNamespace(id=run_id), evaluation=SimpleNamespace(findings=fs))
+
+
+def test_a_recurring_finding_groups_only_the_runs_it_occurred_in_with_their_own_numbers() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.season import recurring_findings
+
+    late_c = "The order comes {} after the first trigger (P95; grade C) — dispatcher's detect and declare dominates"
+    late_d = "The order comes {} after the first trigger (P95; grade D) — pond_manager's give the order dominates"
+    step = "Step evacuate (red) cannot be done in {} of 60 replications: its owner and every backup were unreachable"
+    entries = [
+        _entry("mine/day", ("M1:latency", "改进项", late_c.format("0:20:33")), ("M8:backups", "整改项",
+               "Posts with no backup: mine_manager"), ("M5:unexecutable:red", "整改项", step.format(12))),
+        _entry("mine/night", ("M1:latency", "改进项", late_c.format("0:18:47")), ("M8:backups", "整改项",
+               "Posts with no backup: mine_manager"), ("M5:unexecutable:red", "整改项", step.format(3))),
+        _entry("dam/night", ("M1:latency", "整改项", late_d.format("never")), ("M8:backups", "整改项",
+               "Posts with no backup: pond_manager")),
+        _entry("dam/day", ("M1:latency", "整改项", late_d.format("never")), ("M8:backups", "整改项",
+               "Posts with no backup: pond_manager")),
+    ]
+    rows = {r["title"]: r for r in recurring_findings(SimpleNamespace(entries=entries))}
+    assert set(rows) == {
+        late_c.format("0:18:47–0:20:33"), late_d.format("never"), "Posts with no backup: mine_manager",
+        "Posts with no backup: pond_manager", step.format("3–12")}
+    assert rows["Posts with no backup: mine_manager"]["runs"] == ["mine/day", "mine/night"]
+    assert rows["Posts with no backup: pond_manager"]["runs"] == ["dam/night", "dam/day"]
+    mine_late = rows[late_c.format("0:18:47–0:20:33")]
+    assert mine_late["runs"] == ["mine/day", "mine/night"]
+    assert [p["title"] for p in mine_late["per_run"]] == [late_c.format("0:20:33"), late_c.format("0:18:47")]
+    # ids with digits are names, not numbers: two places are two findings
+    one = _entry("a", ("M2:x", "不足项", "stope360w (level -360): warned after the water in 2 of 10"))
+    two = _entry("b", ("M2:x", "不足项", "stope240w (level -240): warned after the water in 2 of 10"))
+    assert recurring_findings(SimpleNamespace(entries=[one, two])) == []
+
+
+def test_the_evacuation_is_over_at_the_last_warning_departure_or_arrival_ahead_of_the_water() -> None:
+    from drills.experiment.season import evacuation_over_s
+    from drills.model.records import DrillResult, PersonRecord
+
+    inf, nan = float("inf"), float("nan")
+
+    def person(warned_s: float, warned_by: str, departed_s: float, outcome: str, outcome_s: float,
+               water_s: float) -> PersonRecord:
+        return PersonRecord(0, "p", "resident", "adult", "", "home", warned_s, warned_by, departed_s, outcome,
+                            outcome_s, "ap", nan, water_s)
+
+    people = (
+        person(100.0, "siren", 150.0, "assembly", 400.0, inf),  # the evacuation: warned, left, safe at 400
+        person(300.0, "word_of_mouth", nan, "in_place", nan, inf),  # warned, stayed
+        person(900.0, "water", 900.0, "caught", 900.0, 900.0),  # the water is no warning
+        person(nan, "", 1000.0, "assembly", 1200.0, 950.0),  # fled once the water had come
+        person(120.0, "mine-pa", nan, "kept_out", 5000.0, inf),  # a later shift kept out at the shaft
+    )
+    res = DrillResult(0, people, (), (), 90.0, (), (), (), 0)
+    assert evacuation_over_s(res) == 400.0
+    assert evacuation_over_s(DrillResult(0, people[2:4], (), (), nan, (), (), (), 0)) == 0.0
+
+
+FAULTS = """\
+suite:
+  id: faults
+  title: Faults early and late
+  replications: 3
+  runs:
+    - scenario: SCEN/mine_inrush_day.yaml
+      variations:
+        - {id: early, faults: [{kind: mains_power, at_s: 600}]}
+        - {id: late-power-cut-after-the-evacuation, faults: [{kind: mains_power, at_s: 9000}]}
+"""
+
+
+def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(tmp_path: Path) -> None:
+    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing."""
+    out = tmp_path / "out"
+    res = invoke("season", write_suite(tmp_path, FAULTS), "--out", out)
+    assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    late = ("mine-inrush-day/late-power-cut-after-the-evacuation: fault mains_power (12:30, +2:30:00) started "
+            "after the evacuation was over in 3 of 3 replications: it tested nothing")
+    assert late in res.stdout
+    assert "mine-inrush-day/early: fault" not in res.stdout
+    data = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    assert [(i["run"], i["after_evacuation"]) for i in data["idle_faults"]] == [
+        ("mine-inrush-day/late-power-cut-after-the-evacuation", 3)]
+    # the terminal table keeps a long id whole: the scenario on one line, the variation on the next
+    assert any(line.startswith("│ late-power-cut-after-the-evacuation ") for line in res.stdout.splitlines())
+    assert [r["changes"] for r in data["runs"]] == [["fault=mains_power from 10:10 (+0:10:00)"],
+                                                   ["fault=mains_power from 12:30 (+2:30:00)"]]
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
+    assert "Faults that tested nothing" in text
+    assert "Scenario as written" in text and "fault: mains_power from 12:30 (+2:30:00)" in text
+    assert text.count("By level and place") == 2  # each run's zone table under its heading
+    assert text.count("it tested nothing") == 2  # on the matrix page and on the run's own page
+
+
+def test_the_bundled_suites_faults_hit_during_the_evacuation_and_change_it() -> None:
+    from drills.experiment.season import idle_faults, run_season
+
+    suite = load_suite(BUNDLED_SUITE, replications=4)
+    faulty = [r for r in suite.runs if r.spec.faults]
+    base = next(r for r in suite.runs if r.id == "flood-season-night/storm-50yr-night")
+    assert len(faulty) == 5
+    result = run_season(replace(suite, runs=(base, *faulty)))
+    assert idle_faults(result.entries) == []
+    mean = {e.run.id.split("/")[1]: {m.key: m.mean for m in e.card.metrics} for e in result.entries}
+    base_m = mean["storm-50yr-night"]
+    # the power fails while the cage lifts the night shift; the dispatcher's absence delays the order
+    assert mean["power-loss"]["cage_max_queue"] != base_m["cage_max_queue"]
+    assert mean["mobile-down"]["t100_warned_s"] > base_m["t100_warned_s"]
+    assert mean["dispatcher-absent"]["order_s"] > base_m["order_s"]
+
+
+def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None:
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import run_changes
+
+    runs = {r.id: r for r in load_suite(BUNDLED_SUITE, replications=1).runs}
+    dam_day = runs["dam-break-night/day-heavy-rain"]
+    assert dam_day.spec.meta.scenario_title.startswith("Night-time")  # the title speaks of the scenario as written
+    assert run_changes(dam_day, Text("en")) == "time of day: night → day; start: 2026-07-21 02:00 → 2026-07-21 14:00"
+    assert run_changes(dam_day, Text("zh")) == "时段: 夜间 → 白天; 开始时间: 2026-07-21 02:00 → 2026-07-21 14:00"
+    storm_day = runs["flood-season-night/storm-50yr-day"]
+    assert storm_day.spec.meta.start_time == "2026-07-20T06:00"  # a day run starts by day
+    assert [c[0] for c in storm_day.changed] == ["time_of_day", "shift", "start_time"]
+    assert run_changes(runs["mine-inrush-day/night"], Text("en")).startswith(
+        "time of day: day → night; shift underground: day → night; start: 2026-07-20 10:00 → 2026-07-20 02:00")
+    assert run_changes(runs["flood-season-night/storm-20yr-night"], Text("en")) == "design storm: 50-year → 20-year"
+    assert runs["flood-season-night/storm-50yr-night"].changed == ()
+
+
+def test_the_matrix_says_what_decided_each_grade() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.grading import Overall
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import grade_cell, grade_reason
+
+    capped = _entry("dam/night", ("M2:xc", "不足项", "a"), ("M3:xc", "不足项", "b"), ("M3:ht", "不足项", "c"),
+                    ("M1:latency", "整改项", "d"))
+    capped.evaluation.overall = Overall(40.0, "差", "poor — …", True, 3, 1, 0)
+    scored = _entry("valley/20yr", ("M1:latency", "整改项", "d"))
+    scored.evaluation.overall = Overall(43.33, "差", "poor — …", False, 0, 1, 0)
+    t = Text("en")
+    assert grade_reason(capped, t) == "gate M2, M3: 3 不足项"
+    assert grade_reason(capped, t, short=True) == "gate M2, M3"
+    assert grade_reason(scored, t) == "score 43"
+    assert grade_reason(capped, Text("zh")) == "门槛 M2，M3：3 项不足项"
+    assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
+    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\ngate M2, M3"
+    assert grade_reason(SimpleNamespace(evaluation=None), t) == ""

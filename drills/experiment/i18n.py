@@ -427,6 +427,27 @@ EN: dict[str, str] = {
     "no_recurring_findings": "No finding with a revision recurs in more than one run.",
     "more_in_json": "… {n} more in season.json.",
     "run_page": "Run {k}: {run}",
+    "run_findings": "Findings in this run ({n}, most serious first)",
+    "scenario_as_written": "Scenario as written",
+    "grade_by_gate": "gate {gates}: {n} 不足项",
+    "grade_by_gate_short": "gate {gates}",
+    "grade_by_score": "score {score}",
+    "matrix_grade_note": (
+        "Under each grade, what decided it: \"gate\" names the gates (M2 reach, M3 safety) that a deficiency "
+        "(不足项) failed, which caps the grade at 差 (poor); otherwise the weighted score, graded 差 below {fair}, "
+        "一般 (fair) from {fair}, 良好 (good) from {good}, 优秀 (excellent) from {excellent} with at most {most} "
+        "must-correct items (standards.md §4)."
+    ),
+    "chg_time_of_day": "time of day",
+    "chg_shift": "shift underground",
+    "chg_start_time": "start",
+    "chg_rain": "rain",
+    "chg_storm": "design storm",
+    "chg_fault": "fault",
+    "idle_faults": "Faults that tested nothing",
+    "idle_fault": "{run}: fault {fault} ({when}) started after the evacuation was over in {k} of {n} "
+                  "replications: it tested nothing",
+    "run_no_findings": "No findings in this run.",
     "col_run": "run",
     "col_variation": "variation",
     "col_scenario_file": "scenario file",
@@ -817,6 +838,25 @@ ZH: dict[str, str] = {
     "no_recurring_findings": "没有带修订建议的评估发现在多于一次运行中出现。",
     "more_in_json": "… 另有 {n} 项见 season.json。",
     "run_page": "运行 {k}：{run}",
+    "run_findings": "本次运行的评估发现（{n} 项，按严重程度排列）",
+    "scenario_as_written": "情景（原文）",
+    "grade_by_gate": "门槛 {gates}：{n} 项不足项",
+    "grade_by_gate_short": "门槛 {gates}",
+    "grade_by_score": "得分 {score}",
+    "matrix_grade_note": (
+        "每个评级下方注明其依据：\"门槛\"列出因不足项而未通过的门槛指标（M2 通知覆盖、M3 疏散安全），"
+        "此时评级最高为差；否则为加权得分：低于 {fair} 为差，{fair} 起为一般，{good} 起为良好，{excellent} 起且整改项"
+        "不多于 {most} 项为优秀（standards.md §4）。"
+    ),
+    "chg_time_of_day": "时段",
+    "chg_shift": "井下班次",
+    "chg_start_time": "开始时间",
+    "chg_rain": "降雨",
+    "chg_storm": "设计暴雨",
+    "chg_fault": "故障",
+    "idle_faults": "未起检验作用的故障",
+    "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",
+    "run_no_findings": "本次运行没有评估发现。",
     "col_run": "运行",
     "col_variation": "变化",
     "col_scenario_file": "情景文件",

@@ -20,21 +20,28 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from drills import __version__
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.findings import Finding
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
+from drills.experiment.units import fmt_value
 from drills.inputs.suite import Suite, SuiteRun
+from drills.model.records import SAFE_OUTCOMES, DrillResult
 
 GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", None
+#: the colour of a warning that a run tested nothing
+WARNING_RED = "#A61C1C"
 BAND_NAMES = {GREEN: "good", YELLOW: "fair", ORANGE: "poor", RED: "failing", NONE: "n/a"}
 #: Matrix columns: (column key, label key, metric key, statistic, band rule).
 COLUMNS = (
@@ -59,6 +66,61 @@ class SeasonEntry:
 class SeasonResult:
     suite: Suite
     entries: tuple[SeasonEntry, ...]
+
+
+def evacuation_over_s(res: DrillResult) -> float:
+    """When the warning and the evacuation of one replication were over (s from the scenario start; 0 if
+    nobody was warned and nobody left): the last warning by the plan's channels or by word of mouth, and
+    the last departure and arrival in safety of anyone who left before the water reached them. Not part of
+    it: being "warned" by the water itself, fleeing once it has come, and a miner of a later shift kept out
+    at the shaft (nobody moved)."""
+    over = 0.0
+    for p in res.people:
+        if p.warned_by != "water" and math.isfinite(p.warned_s):
+            over = max(over, p.warned_s)
+        if math.isfinite(p.departed_s) and not p.departed_s >= p.water_s:
+            over = max(over, p.departed_s)
+            if p.outcome in SAFE_OUTCOMES and p.outcome != "kept_out" and math.isfinite(p.outcome_s):
+                over = max(over, p.outcome_s)
+    return over
+
+
+@dataclass(frozen=True)
+class IdleFault:
+    """A fault of a run that started after the warning and evacuation were over (or after the drill
+    ended) in most replications: it tested nothing there.
+
+    Attributes:
+        run: the run's id.
+        fault: the fault's name.
+        at_s: when it starts, s from the scenario start.
+        when: the same by the clock and from the start, "06:00, +12:00:00".
+        after: replications in which it happened after :func:`evacuation_over_s` or the drill's end.
+        replications: replications of the run.
+    """
+
+    run: str
+    fault: str
+    at_s: float
+    when: str
+    after: int
+    replications: int
+
+
+def idle_faults(entries: Sequence[SeasonEntry]) -> list[IdleFault]:
+    """The faults (the scenario's own and the variation's) that started after the evacuation was over in
+    more than half of their run's replications, in the suite's order."""
+    out = []
+    for e in entries:
+        spec, results = e.exercise.spec, e.exercise.results
+        for f in spec.faults:
+            after = sum(1 for res in results if f.name in res.faults
+                        and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
+            if 2 * after > len(results):
+                clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
+                out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
+                                     len(results)))
+    return out
 
 
 def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
@@ -115,6 +177,19 @@ def short_grade(e: SeasonEntry, t: Text) -> str | None:
     return o.label if t.zh else f"{o.label} ({o.label_en.split(' — ')[0]})"
 
 
+def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
+    """What decided the run's grade: the gates its deficiencies (不足项) failed, which cap the grade at 差
+    ("gate M2, M3: 8 不足项"; ``short``: "gate M2, M3"), else the weighted score the grade bands read
+    ("score 43")."""
+    if e.evaluation is None:
+        return ""
+    o = e.evaluation.overall
+    if o.capped:
+        gates = t("list_sep").join(sorted({f.metric for f in e.evaluation.findings if f.cls == "不足项"}))
+        return t("grade_by_gate_short", gates=gates) if short else t("grade_by_gate", gates=gates, n=o.deficiencies)
+    return t("grade_by_score", score=f"{o.score:.0f}") if math.isfinite(o.score) else ""
+
+
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     """One row per run: each column's value, text and colour, and the grade."""
     from drills.experiment.report import fmt, margin
@@ -137,7 +212,7 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
                     text += f" ({s.not_reached}/{s.n})"
             cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
                           "colour": band(rule, value, s)}
-        rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t)})
+        rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t), "grade_reason": grade_reason(e, t)})
     return rows
 
 
@@ -156,8 +231,35 @@ def _finite(x: Any) -> Any:
     return x if not isinstance(x, float) or math.isfinite(x) else None
 
 
+def seeds_in_words(runs: Sequence[SuiteRun], t: Text | None = None) -> str:
+    """Each seed the runs use, with the scenarios whose runs use it, in the suite's order: "20260720" when
+    every run has the same, else "20260720 (mine-inrush-day, flood-season-night), 20260721 (dam-break-night)"."""
+    groups: dict[int, list[str]] = {}
+    for run in runs:
+        ids = groups.setdefault(run.spec.seed, [])
+        if run.scenario_id not in ids:
+            ids.append(run.scenario_id)
+    sep = t("list_sep") if t is not None else ", "
+    if len(groups) == 1:
+        return str(next(iter(groups)))
+    return sep.join(f"{seed} ({sep.join(ids)})" for seed, ids in groups.items())
+
+
+def replications_in_words(runs: Sequence[SuiteRun], t: Text | None = None) -> str:
+    """The runs' replication counts: "60", or "60, 200" when they differ."""
+    sep = t("list_sep") if t is not None else ", "
+    return sep.join(str(n) for n in sorted({run.spec.replications for run in runs}))
+
+
 def run_label(run: SuiteRun) -> str:
     return f"{run.scenario_id} — {run.variation}" if run.variation else run.scenario_id
+
+
+def matrix_label(run: SuiteRun) -> str:
+    """A run as the matrix names it: its label and, on a line of their own, its faults and when each starts
+    ("mains_power from 21:30 (+3:30:00)")."""
+    faults = [c.removeprefix("fault=") for c in run.changes if c.startswith("fault=")]
+    return run_label(run) + ("\n" + "; ".join(faults) if faults else "")
 
 
 def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
@@ -179,14 +281,20 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "replications": row["entry"].exercise.replications,
                 "people": len(row["entry"].exercise.spec.people),
                 "grade": row["grade"],
+                "grade_decided_by": row["grade_reason"],
                 "grade_score": _finite(row["entry"].evaluation.overall.score)
                 if row["entry"].evaluation is not None else None,
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
+                "findings": [f.to_json() for f in row["entry"].evaluation.findings]
+                if row["entry"].evaluation is not None else [],
             }
             for row in rows
         ],
         "worst": [e.run.id for e in worst(result)],
+        "idle_faults": [{"run": i.run, "fault": i.fault, "at_s": i.at_s, "after_evacuation": i.after,
+                         "replications": i.replications, "text": idle_text(i, t)}
+                        for i in idle_faults(result.entries)],
         "recurring_findings": recurring_findings(result),
         "recurring_findings_note": "suggested by the findings, not proven across the suite: prove a revision "
                                    "for one scenario with `drill recommend`",
@@ -252,35 +360,40 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             doc.text(s.description, 9.5, color=report.GREY, after=0.4)
         plans = sorted({f"{e.exercise.spec.meta.plan_id} v{e.exercise.spec.meta.plan_version}"
                         for e in result.entries})
-        seeds = sorted({str(e.exercise.seed) for e in result.entries})
-        reps = sorted({str(e.exercise.replications) for e in result.entries})
+        runs = [e.run for e in result.entries]
         rows = [
             [t("suite"), f"{s.id} ({s.path.name})"],
             [t("season_date"), s.season or "–"],
             [t("plan"), t("list_sep").join(plans)],
             [t("runs"), str(len(result.entries))],
-            [t("replications"), t("list_sep").join(reps)],
-            [t("seed"), t("list_sep").join(seeds)],
+            [t("replications"), replications_in_words(runs, t)],
+            [t("seed"), seeds_in_words(runs, t)],
             [t("tool"), f"drill {__version__}"],
         ]
         doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
                   bold_first=True)
         doc.y += 0.2
         doc.box([(t("grade_line", grade=grade_counts(result, t) or t("grade_none")), 10.5, "bold")])
-        doc.text(t("season_intro", n=t("list_sep").join(reps)), 8.5, color=report.GREY)
+        doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
-        doc.text(t("matrix_intro"), 8.5, after=0.12)
+        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12)
         mrows = matrix(result, t)
-        widths = [1.85] + [0.69] * len(COLUMNS)
+        # the margin column holds "≥ 30:00:00" on one line; the grade column the grade over what decided it
+        widths = [1.75] + [0.72 if col == "margin_p5" else 0.58 for col, *_ in COLUMNS]
         widths.append(doc.width - sum(widths))
         columns = [(t("col_run"), widths[0], "left")] + [
             (t(label), w, "right") for (_, label, *_), w in zip(COLUMNS, widths[1:-1], strict=True)
         ] + [(t("col_grade"), widths[-1], "right")]
-        doc.table(columns, [[run_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
-                            + [r["grade"] or "–"] for r in mrows],
+        doc.table(columns, [[matrix_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
+                            + [grade_cell(r, t)] for r in mrows],
                   size=7.5, shade=False,
                   fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
+        idle = idle_faults(result.entries)
+        if idle:
+            doc.subheading(t("idle_faults"))
+            for i in idle:
+                doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
         doc.subheading(t("worst_cases"))
         doc.text(t("worst_cases_intro"), 8.5, after=0.05)
         for e in worst(result):
@@ -291,22 +404,38 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             _run_page(doc, k, e, figs, t)
 
         doc.heading(t("suite_definition"), new_page=True)
-        doc.table([(t("col_run"), 1.9, "left"), (t("col_scenario_file"), 1.7, "left"),
-                   (t("col_variation"), doc.width - 3.6, "left")],
-                  [[e.run.id, e.run.scenario_file, ", ".join(e.run.changes) or t("variation_as_written")]
-                   for e in result.entries], size=8)
+        # ids and file names do not break at spaces: each run id on two lines (scenario/ then variation), and
+        # columns wide enough for the file names, so nothing prints over its neighbour
+        doc.table([(t("col_run"), 1.6, "left"), (t("col_scenario_file"), 1.95, "left"),
+                   (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.3, "left")],
+                  [[e.run.id.replace("/", "/\n", 1), e.run.scenario_file, str(e.exercise.seed),
+                    ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
         doc.subheading(t("bands"))
         doc.text(t("bands_intro"), 8.5, after=0.05)
         for line in t("band_rows").split("\n"):
             doc.text(line, 8.5, marker="•", after=0.03)
         doc.heading(t("method"))
-        first = result.entries[0].exercise if result.entries else None
-        if first is not None:
-            doc.text(t("method_text", n=first.replications, seed=first.seed), 8.5)
+        if result.entries:
+            doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t)), 8.5)
         doc.footers(t("season_footer", suite=s.id, runs=len(result.entries), version=__version__), t)
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
                         "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
                         "Keywords": f"lang={t.lang}"})
+
+
+def grade_note(t: Text) -> str:
+    """How the grade under each run was decided, with the grade bands' floors (standards.md §4)."""
+    from drills.experiment.grading import MAX_MUST_CORRECT_FOR_EXCELLENT, OVERALL_BANDS
+
+    floors = {zh: floor for zh, _en, floor in OVERALL_BANDS}
+    return t("matrix_grade_note", fair=f"{floors['一般']:g}", good=f"{floors['良好']:g}",
+             excellent=f"{floors['优秀']:g}", most=MAX_MUST_CORRECT_FOR_EXCELLENT)
+
+
+def grade_cell(row: dict[str, Any], t: Text) -> str:
+    """The matrix's grade cell: the grade, and under it what decided it (in short: the gates, or the score)."""
+    reason = grade_reason(row["entry"], t, short=True)
+    return f"{row['grade'] or '–'}\n{reason}" if reason else row["grade"] or "–"
 
 
 def grade_counts(result: SeasonResult, t: Text) -> str:
@@ -325,21 +454,69 @@ def grade_counts(result: SeasonResult, t: Text) -> str:
     return " · ".join(f"{g} × {n}" for g, n in sorted(count.items(), key=lambda x: (rank[x[0]], x[0])))
 
 
+#: A number in a finding's title: a clock time, a count, a decimal or a share, or "never" (a time not reached).
+#: Ids that hold digits ("stope360w", "P95", "level -360", "r2") are not numbers: a letter, digit, point, colon
+#: or hyphen before it, or a letter or hyphen after it, makes it part of a word.
+NUMBER = re.compile(r"(?<![\w.:-])(?:\d+(?:[.:]\d+)*(?:\s?%)?|never)(?![\w-])")
+
+
+def finding_identity(f: Finding) -> tuple[str, str, str]:
+    """What makes two runs' findings the same finding: the key, the class and the title with its numbers
+    left out. "Posts with no backup: mine_manager" and "…: pond_manager" share a key but are different
+    findings; "cannot be done in 12 of 60 replications" and "in 3 of 60" are the same one."""
+    return f.key, f.cls, NUMBER.sub("#", f.title)
+
+
+def _number_value(text: str) -> float:
+    """The value of a number :data:`NUMBER` found, to order a range: clock times in seconds, never last."""
+    text = text.replace("%", "").strip()
+    if text == "never":
+        return math.inf
+    if ":" in text:
+        value = 0.0
+        for part in text.split(":"):
+            value = value * 60 + float(part)
+        return value
+    return float(text)
+
+
+def merged_title(titles: Sequence[str]) -> str:
+    """One title for the same finding in several runs: each number that differs between the runs becomes
+    its range ("in 3–12 of 60 replications"); the titles must share :func:`finding_identity`'s text."""
+    numbers = [NUMBER.findall(title) for title in titles]
+    parts = iter(NUMBER.split(titles[0]))
+    out = [next(parts)]
+    for k, rest in enumerate(parts):
+        values = sorted({ns[k] for ns in numbers}, key=_number_value)
+        low, high = values[0], values[-1]
+        out.append(low if _number_value(low) == _number_value(high) else f"{low}–{high}")
+        out.append(rest)
+    return "".join(out)
+
+
 def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, Any]]:
-    """Findings (by key, e.g. ``M2:xc_river``) with remedies that recur in at least ``least`` runs: the
-    finding's title in the first run, the runs, and the revision kinds that address it; most runs first."""
-    seen: dict[str, dict[str, Any]] = {}
+    """Findings with remedies that recur in at least ``least`` runs, most runs first.
+
+    Runs share a finding only when :func:`finding_identity` is the same: the same key and class, and the
+    same title but for its numbers. Each row gives the title with each differing number as its range over
+    those runs, each run's own title, the runs, and the revision kinds that address the finding.
+    """
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for e in result.entries:
         for f in e.evaluation.findings if e.evaluation is not None else ():
             if not f.remedies:
                 continue
-            row = seen.setdefault(f.key, {"key": f.key, "title": f.title, "metric": f.metric, "runs": [],
-                                          "remedies": []})
+            row = seen.setdefault(finding_identity(f), {"key": f.key, "class": f.cls, "class_en": f.cls_en,
+                                                        "metric": f.metric, "runs": [], "per_run": [],
+                                                        "remedies": []})
             if e.run.id not in row["runs"]:
                 row["runs"].append(e.run.id)
+                row["per_run"].append({"run": e.run.id, "title": f.title})
             row["remedies"] += [k for k in f.remedies if k not in row["remedies"]]
     rows = [r for r in seen.values() if len(r["runs"]) >= least]
-    return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"]))
+    for r in rows:
+        r["title"] = merged_title([p["title"] for p in r["per_run"]])
+    return sorted(rows, key=lambda r: (-len(r["runs"]), r["key"], r["title"]))
 
 
 def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
@@ -400,9 +577,10 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     ex, card = e.exercise, e.card
     doc.heading(t("run_page", k=k, run=run_label(e.run)), new_page=True)
     m = ex.spec.meta
+    varied = bool(e.run.changed or e.run.changes)
     rows = [
-        [t("scenario"), f"{m.scenario_title} ({e.run.scenario_file})"],
-        [t("col_variation"), ", ".join(e.run.changes) or t("variation_as_written")],
+        [t("scenario_as_written") if varied else t("scenario"), f"{m.scenario_title} ({e.run.scenario_file})"],
+        [t("col_variation"), run_changes(e.run, t) if varied else t("variation_as_written")],
         [t("time_of_day"), report.conditions(ex, t)],
         [t("scenario_start"), m.start_time.replace("T", " ")],
         [t("people"), t("people_value", n=len(ex.spec.people), groups=report.people_groups(ex, t))],
@@ -410,25 +588,63 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     ]
     doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=8, header=False, shade=False,
               bold_first=True)
+    for i in idle_faults([e]):
+        doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
     doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
                (t("col_not_reached"), doc.width - 5.77, "right")],
               report.metric_rows(card, t, ex.spec.duration_s), size=7.5)
+    run_findings(doc, e, t)
     name = f"{_slug(e.run)}_warned_safe"
     if name in figs:
         doc.figure_no += 1
         doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=t("fig_warned_safe_title")),
                   t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications,
-                    safe=t("list_sep").join(t.term(o) for o in _safe_outcomes())), max_h=3.3)
+                    safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
     if card.zones:
-        doc.table(report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s),
-                  size=7.5)
+        columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
+        # the heading goes with the table: a page never holds a table with no heading
+        doc.ensure(min(0.45 + doc.table_height(columns, zone_rows, size=7.5), report.PAGE_H - report.TOP
+                       - report.BOTTOM - 0.5))
+        doc.subheading(t("zones"))
+        doc.table(columns, zone_rows, size=7.5)
 
 
-def _safe_outcomes() -> tuple[str, ...]:
-    from drills.model.records import SAFE_OUTCOMES
+def idle_text(i: IdleFault, t: Text) -> str:
+    """The warning of a fault that tested nothing, as the terminal and the report give it."""
+    return t("idle_fault", run=i.run, fault=i.fault, when=i.when, k=i.after, n=i.replications)
 
-    return SAFE_OUTCOMES
+
+def run_changes(run: SuiteRun, t: Text) -> str:
+    """What the run changed in the scenario, as written → in this run, and the faults it adds with their
+    start: "time of day: night → day; start: 2026-07-21 02:00 → 2026-07-21 14:00"."""
+
+    def word(name: str, value: str) -> str:
+        key = value if name == "time_of_day" else f"rain_{value}" if name == "rain" else ""
+        return t(key) if key in ("day", "night", "rain_none", "rain_moderate", "rain_heavy") else value
+
+    parts = [f"{t('chg_' + name)}: {word(name, before)} → {word(name, after)}" for name, before, after in run.changed]
+    parts += [f"{t('chg_fault')}: {c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
+    return "; ".join(parts)
+
+
+def finding_line(f: Finding, t: Text) -> str:
+    """A finding as a run page lists it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""
+    return f"[{f.cls if t.zh else f'{f.cls_en} ({f.cls})'}] {f.title}"
+
+
+def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:
+    """The run's own findings, most serious first (as graded), the first ``most`` of them; the rest are
+    in season.json."""
+    found = list(e.evaluation.findings) if e.evaluation is not None else []
+    doc.subheading(t("run_findings", n=len(found)))
+    if not found:
+        doc.text(t("run_no_findings"), 8.5, slant="italic", color="0.35")
+        return
+    for f in found[:most]:
+        doc.text(finding_line(f, t), 8, marker="•", after=0.03)
+    if len(found) > most:
+        doc.text(t("more_in_json", n=len(found) - most), 8, color="0.35")
 
 
 def make_figures(result: SeasonResult, out_dir: Path, t: Text) -> dict[str, Path]:

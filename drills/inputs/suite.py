@@ -29,17 +29,18 @@ are errors, and every problem is reported as ``file:line: field: message``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
 from drills.inputs.compile import compile_drill, fault_target_problem, load
 from drills.inputs.loaded import Loaded
 from drills.inputs.problems import InputError, Problem, in_file_order
-from drills.inputs.scenario import FaultSpec, WeatherSpec
+from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
 from drills.model.spec import DrillSpec
@@ -111,6 +112,9 @@ class SuiteRun:
         spec: the compiled drill, replications and seed already set.
         loaded: the scenario (as varied) with its site and plan, as :func:`drills.inputs.compile.load`
             gives them: what grading reads.
+        changed: each scenario setting the variation changed, as (setting, as written, in this run), e.g.
+            ``("time_of_day", "night", "day")``: settings are time_of_day, shift, start_time, rain and
+            storm; the scenario's title and description still speak of it as written.
     """
 
     id: str
@@ -120,6 +124,7 @@ class SuiteRun:
     scenario_file: str
     spec: DrillSpec
     loaded: Loaded | None = None
+    changed: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,17 @@ class Suite:
     runs: tuple[SuiteRun, ...]
 
 
-def _changes(v: VariationSpec) -> tuple[str, ...]:
+def fault_when(f: FaultSpec, start: datetime) -> str:
+    """When a fault starts (and for how long), by the clock and from the scenario start: "from 21:30
+    (+3:30:00)", "from 18:00 (+0:00:00) for 1:00:00"."""
+    clock = (start + timedelta(seconds=f.at_s)).strftime("%H:%M")
+    since = f"from {clock} (+{fmt_value(f.at_s, 's')})"
+    return since + (f" for {fmt_value(f.duration_s, 's')}" if f.duration_s is not None else "")
+
+
+def _changes(v: VariationSpec, start: datetime) -> tuple[str, ...]:
+    """What a variation changed, as ``field=value`` strings; ``start`` is the run's start time, for when
+    each fault starts."""
     out = []
     for name in ("time_of_day", "shift", "start_time"):
         value = getattr(v, name)
@@ -144,8 +159,25 @@ def _changes(v: VariationSpec) -> tuple[str, ...]:
         out.append(f"rain={v.weather.rain}")
     if v.storm_return_period_yr is not None:
         out.append(f"storm={v.storm_return_period_yr:g}-year")
-    out.extend(f"fault={f.name}" for f in v.faults)
+    out.extend(f"fault={f.name} {fault_when(f, start)}" for f in v.faults)
     return tuple(out)
+
+
+def _changed(before: ScenarioBody, after: ScenarioBody) -> tuple[tuple[str, str, str], ...]:
+    """The settings a variation changed, each as (setting, as written, in this run)."""
+
+    def storm(s: ScenarioBody) -> str:
+        design = s.hazard.storm.design if s.hazard.storm is not None else None
+        return f"{design.return_period_yr:g}-year" if design is not None else "–"
+
+    settings = (
+        ("time_of_day", lambda s: s.time_of_day),
+        ("shift", lambda s: s.shift or "–"),
+        ("start_time", lambda s: s.start_time.strftime("%Y-%m-%d %H:%M")),
+        ("rain", lambda s: s.weather.rain),
+        ("storm", storm),
+    )
+    return tuple((name, str(get(before)), str(get(after))) for name, get in settings if get(before) != get(after))
 
 
 def load_suite(path: str | Path, *, plan: str | Path | None = None, replications: int | None = None,
@@ -235,5 +267,6 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     s = seed if seed is not None else (v.seed if v.seed is not None else body.seed)
     spec = compile_drill(varied, replications=n, seed=s)
     label = "" if written else (v.title or v.id)
-    return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label, changes=_changes(v),
-                    scenario_file=run.scenario, spec=spec, loaded=varied)
+    return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label,
+                    changes=_changes(v, varied.scenario.start_time), scenario_file=run.scenario, spec=spec,
+                    loaded=varied, changed=_changed(scen, varied.scenario))
