@@ -95,3 +95,12 @@ def test_a_mean_that_leaves_replications_out_is_marked():
     card = type("Card", (), {"metrics": (partial, whole)})()
     rows = metric_rows(card, Text("en"))
     assert rows[0][1] == "0:12:30*" and rows[1][1] == "0:15:00"
+
+
+def test_the_warned_curve_counts_the_order_only(two_miners):
+    """Figure 'warned and safe over time': someone who only saw the water is not on the warned line."""
+    from drills.experiment.figures import person_times
+
+    res = with_people(two_miners, {}, {"warned_s": 1000.0, "warned_by": "water"})
+    warned = person_times(ExerciseResult(spec=two_miners, seed=1, results=(res,)))["warned"]
+    assert warned.tolist() == [[100.0, INF]]

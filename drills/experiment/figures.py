@@ -178,14 +178,15 @@ def median(values: np.ndarray, axis: int = 0) -> np.ndarray:
 
 
 def person_times(ex: ExerciseResult) -> dict[str, np.ndarray]:
-    """Replication × person arrays of warned, safe and water-at-start times (inf = never)."""
+    """Replication × person arrays of warned (by the order: seeing the water is not a warning), safe and
+    water-at-start times (inf = never)."""
 
     def grid(get) -> np.ndarray:
         a = np.array([[get(p) for p in r.people] for r in ex.results], dtype=float)
         return np.where(np.isnan(a), np.inf, a)
 
     return {
-        "warned": grid(lambda p: p.warned_s),
+        "warned": grid(lambda p: p.warned_s if p.warned_by not in ("", "water") else math.inf),  # by the order
         "safe": grid(lambda p: p.outcome_s if p.outcome in SAFE_OUTCOMES else math.inf),
         "water": grid(lambda p: p.water_s),
     }

@@ -256,7 +256,7 @@ EN: dict[str, str] = {
     "fig_minutes": "time since scenario start (min)",
     "fig_clock": "clock time",
     "fig_share_people": "share of people (%)",
-    "fig_warned": "warned",
+    "fig_warned": "warned by the order",
     "fig_safe": "safe",
     "fig_water": "water at their starting place",
     "fig_median": "{label} — median",
@@ -325,7 +325,7 @@ EN: dict[str, str] = {
     "result_t100": "everyone warned",
     "result_safe": "everyone safe",
     "channel_crew": "crew mate (relay)",
-    "channel_water": "water seen (natural cue)",
+    "channel_water": "none: saw the water itself",
     "channel_neighbour": "neighbour (relay)",
     "channel_word": "word of mouth (neighbours)",
     "margin_not_all": "not all safe",
@@ -347,7 +347,8 @@ EN: dict[str, str] = {
         "median time."
     ),
     "cap_warned_safe": (
-        "Share of all {people} people warned (solid line), safe ({safe}; dashed) and whose starting place "
+        "Share of all {people} people warned by the order (solid line; seeing the water is not counted), "
+        "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
         "vertical dashed line is the median time the evacuation order was given. Safety should rise well "
@@ -464,7 +465,7 @@ EN: dict[str, str] = {
         "warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0):"
     ),
     "band_rows": (
-        "warned / safe before water: green 100 %, yellow ≥ 99 %, orange ≥ 95 %, red below;\n"
+        "warned before / safe from the water: green 100 %, yellow ≥ 99 %, orange ≥ 95 %, red below;\n"
         "caught, expected fatalities: green 0, orange < 1, red ≥ 1;\n"
         "margin P5: green ≥ 15 min, yellow ≥ 5 min, orange ≥ 0, red < 0 or never safe;\n"
         "everyone warned: green when reached in every replication, red when not."
@@ -691,7 +692,7 @@ ZH: dict[str, str] = {
     "fig_minutes": "情景开始后时间（分钟）",
     "fig_clock": "钟点时间",
     "fig_share_people": "人员比例（%）",
-    "fig_warned": "收到预警",
+    "fig_warned": "收到撤离命令",
     "fig_safe": "到达安全地点",
     "fig_water": "水到达其初始位置",
     "fig_median": "{label} — 中位数",
@@ -760,7 +761,7 @@ ZH: dict[str, str] = {
     "result_t100": "全部人员收到预警",
     "result_safe": "全部人员到达安全地点",
     "channel_crew": "同班组人员（传递）",
-    "channel_water": "看到来水（自然征兆）",
+    "channel_water": "无：看到来水本身",
     "channel_neighbour": "邻居（传递）",
     "channel_word": "口头传递（邻里）",
     "margin_not_all": "有人未到达安全地点",
@@ -779,7 +780,8 @@ ZH: dict[str, str] = {
         "时间排序。"
     ),
     "cap_warned_safe": (
-        "全部 {people} 人中收到预警（实线）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到（点划线）的"
+        "全部 {people} 人中收到撤离命令（实线；看到来水不计）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
+        "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
         "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升；阴影始终"
         "低于 100 % 表示有些重复中有人始终未收到预警或未到达安全地点。"
