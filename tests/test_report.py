@@ -277,3 +277,15 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     assert any(k.endswith(": backups") for k in values)
     trigger = next(k for k in values if k.startswith("trigger "))
     assert "_m3ph" not in trigger and "_s " not in trigger  # the quantity in words, not its code
+
+
+def test_the_chinese_report_gives_the_grade_in_chinese() -> None:
+    from drills.experiment.grading import FAIL_LABEL, OVERALL_BANDS
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import grade_of
+
+    for zh, en in [(zh, en) for zh, en, _ in OVERALL_BANDS] + [FAIL_LABEL]:
+        card = type("Card", (), {"grade": f"{zh} ({en})"})()
+        assert grade_of(card, Text("en")) == f"{zh} ({en})"
+        assert grade_of(card, Text("zh")).startswith(zh + "（") and not any(c.isascii() and c.isalpha()
+                                                                            for c in grade_of(card, Text("zh")))

@@ -454,10 +454,20 @@ def describe(dist: Any, t: Text, unit: str = "s") -> str:
     return str(dist)
 
 
-def grade_of(card: Scorecard) -> str | None:
-    """The exercise's grade, once the scoring step gives the scorecard one (None until then)."""
+#: The overall grades in Chinese with what they mean (AQ/T 9009 达到 / 基本达到 / 未达到), for the zh report.
+GRADES_ZH = {"优秀": "优秀（达到预期目标）", "良好": "良好（达到）", "一般": "一般（基本达到）",
+             "差": "差（未达到：修订预案后重新演练）"}
+
+
+def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
+    """The exercise's grade, once the scoring step gives the scorecard one (None until then); in the
+    report's language when ``t`` is given (the scorecard carries it as "差 (poor — 未达到: …)")."""
     grade = getattr(card, "grade", None)
-    return str(grade) if grade else None
+    if not grade:
+        return None
+    if t is not None and t.zh:
+        return GRADES_ZH.get(str(grade).split(" ")[0], str(grade))
+    return str(grade)
 
 
 def people_groups(ex: ExerciseResult, t: Text) -> str:
@@ -532,7 +542,7 @@ def cover(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
               bold_first=True)
     doc.y += 0.2
-    grade = grade_of(card)
+    grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 12 if grade else 10.5, "bold")])
     doc.y += 0.2
     doc.text(t("cover_note", n=ex.replications), 8.5, color=GREY)
@@ -579,7 +589,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
             revised: Sequence[Any]) -> None:
     """One page: grade, key results, the weakest places, the worst findings, the best revisions."""
     doc.heading(t("summary"), new_page=True)
-    grade = grade_of(card)
+    grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 11, "bold")])
     doc.text(t("summary_intro", n=ex.replications), 8.5, after=0.1)
     doc.subheading(t("key_results"))
