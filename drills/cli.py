@@ -18,6 +18,7 @@ from rich.table import Table
 
 from drills.commands import EXIT_INPUT
 from drills.commands.cluster import ClusterOption, runs_on
+from drills.commands.outfolder import require_writable, write_failed
 from drills.experiment.units import fmt_value
 from drills.inputs.bundled import bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError, Problem
@@ -82,6 +83,7 @@ def run(
         _fail_input(exc)
     n = spec.replications
     out_dir = out or Path("reports") / spec.meta.scenario_id
+    require_writable(out_dir, err_console)
     out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
     out_console.print(
         f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
@@ -106,11 +108,10 @@ def run(
     card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card)
     print_findings(card, evaluation, assessed_faults=rob is not None)
-    written = write_outputs(ex, card, out_dir, lang=lang)
-    if animate:
-        from drills.experiment.animation import write_gif
-
-        written["animation.gif"] = write_gif(ex, Path(out_dir) / "animation.gif", lang=lang)
+    try:
+        written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
+    except OSError as exc:
+        write_failed(out_dir, exc, err_console)
     extra = ", animation.gif" if animate else ""
     out_console.print(
         f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
@@ -144,6 +145,7 @@ def season(
     except InputError as exc:
         _fail_input(exc)
     out_dir = out or Path("reports") / loaded.id
+    require_writable(out_dir, err_console)
     out_console.print(f"[bold]{loaded.title}[/bold]")
     with runs_on(cluster, workers, err_console) as where:
         out_console.print(f"{len(loaded.runs)} runs · {where}", markup=False)

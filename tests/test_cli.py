@@ -280,6 +280,118 @@ def test_run_rejects_out_of_range_options(tmp_path: Path, option: list[str]) -> 
     assert not (tmp_path / "out").exists()
 
 
+# ---------------------------------------------------------------- --out that cannot be used: found before anything runs
+
+
+def bad_out_folders(tmp_path: Path) -> list[tuple[Path, str]]:
+    """Output folders that cannot be made or written, with what the message must say."""
+    afile = tmp_path / "afile"
+    afile.write_text("the planner's notes\n", encoding="utf-8")
+    cases = [(afile, f"--out: {afile} is a file, not a folder"),
+             (afile / "sub", f"--out: {afile} is a file, so the folder {afile / 'sub'} cannot be made in it")]
+    if Path("/proc/self").is_dir():  # Linux: a folder that takes no new folders, even for root
+        cases.append((Path("/proc/drilltest"),
+                      "--out: cannot make the folder /proc/drilltest in /proc: it takes no new folders"))
+    return cases
+
+
+def refuse_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every command's heavy call fail the test if it is reached."""
+    def ran(*a, **kw):
+        raise AssertionError("the command ran although --out cannot be used")
+
+    for target in ("drills.experiment.exercise.run_exercise", "drills.experiment.season.run_season",
+                   "drills.experiment.recommendation.recommend", "drills.experiment.recommendation.compare_plans"):
+        monkeypatch.setattr(target, ran)
+
+
+@pytest.mark.parametrize("command", ["run", "season", "recommend", "compare"])
+def test_an_unusable_out_folder_is_refused_before_anything_runs(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_to_run(monkeypatch)
+    args = {
+        "run": ["run", MINE, "-n", "2"],
+        "season": ["season", bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml", "-n", "2"],
+        "recommend": ["recommend", MINE, "-n", "2"],
+        "compare": ["compare", MINE, "-p", bundled_root() / PLAN, "-p", bundled_root() / PLAN, "-n", "2"],
+    }[command]
+    for out, says in bad_out_folders(tmp_path):
+        res = invoke(*args, "--out", out)
+        assert res.exit_code == 2, res.output
+        assert "Traceback" not in res.output and res.stdout == ""
+        assert res.stderr == f"{says}; nothing was run or written.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "the planner's notes\n"
+
+
+def test_a_folder_that_can_be_made_is_not_made_by_the_check(tmp_path: Path) -> None:
+    from drills.experiment.staging import unwritable
+
+    assert unwritable(tmp_path / "new" / "deeper") is None
+    assert unwritable(tmp_path) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- an output folder used again
+
+
+def test_a_run_into_a_used_folder_leaves_none_of_the_earlier_runs_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")  # the planner's own file
+    mine = invoke("run", MINE, "-n", "2", "--animate", "--out", out)
+    assert mine.exit_code == 0, mine.output
+    assert {"animation.gif", "figures/cage.png", "figures/section.png"} <= {
+        p.relative_to(out).as_posix() for p in files_under(out)}
+    dam = invoke("run", bundled_root() / "scenarios" / "dam_break_night.yaml", "-n", "2", "--out", out)
+    assert dam.exit_code == 0, dam.output
+    now = {p.relative_to(out).as_posix() for p in files_under(out)} - {".drill-files.json"}
+    written = {"scorecard.json", "outcomes.csv", "report.pdf"} | {
+        f"figures/{p.name}" for p in (out / "figures").glob("*.png")}
+    assert now == written | {"notes.txt"}
+    assert "figures/map.png" in now and not {"animation.gif", "figures/cage.png", "figures/section.png"} & now
+    assert json.loads((out / "scorecard.json").read_text(encoding="utf-8"))["scenario"]["id"] == "dam-break-night"
+
+
+def test_only_files_drill_wrote_and_nobody_changed_are_removed(tmp_path: Path) -> None:
+    from drills.experiment.staging import MANIFEST, write_staged
+
+    def files(*names: str):
+        def fill(tmp: Path) -> None:
+            for name in names:
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / name).write_text(f"drill's {name}\n", encoding="utf-8")
+        return fill
+
+    out = tmp_path / "out"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not in the folder\n", encoding="utf-8")
+    assert set(write_staged(out, files("a.txt", "b.txt", "figures/x.png", "sub/y.png"))) == {
+        "a.txt", "b.txt", "figures/x.png", "sub/y.png"}
+    (out / "b.txt").write_text("the planner edited this\n", encoding="utf-8")
+    (out / "figures" / "mine.png").write_text("the planner's\n", encoding="utf-8")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["../outside.txt"] = manifest["files"]["a.txt"]  # a manifest edited by hand
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert set(write_staged(out, files("a.txt", "c.txt"))) == {"a.txt", "c.txt"}
+    left = {p.relative_to(out).as_posix() for p in files_under(out)}
+    assert left == {"a.txt", "b.txt", "c.txt", "figures/mine.png", MANIFEST}
+    assert not (out / "sub").exists()  # emptied of drill's files, so removed
+    assert outside.is_file()
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"].keys() == {"a.txt", "c.txt"}
+
+
+def test_an_unreadable_manifest_removes_nothing(tmp_path: Path) -> None:
+    from drills.experiment.staging import MANIFEST, write_staged
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("old\n", encoding="utf-8")
+    (out / MANIFEST).write_text("{not json", encoding="utf-8")
+    write_staged(out, lambda tmp: (tmp / "new.txt").write_text("new\n", encoding="utf-8"))
+    assert (out / "old.txt").is_file() and (out / "new.txt").is_file()
+
+
 # ---------------------------------------------------------------- drill run, options reach the exercise
 
 
@@ -310,7 +422,7 @@ def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.
     assert (spec.replications, spec.seed) == (5, 11)
     assert calls["kw"]["workers"] == 3
     assert calls["kw"].get("replications") in (None, 5) and calls["kw"].get("seed") in (None, 11)
-    assert calls["write"] == ("exercise", "card", out, {"lang": "zh"})
+    assert calls["write"] == ("exercise", "card", out, {"lang": "zh", "animate": False})
     assert "seed 11 · 5 replications · 3 workers" in res.stdout
 
 
