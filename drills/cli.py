@@ -221,7 +221,7 @@ def validate(
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
-    from drills.inputs.compile import check_plan, check_site, load, read_partial, still_meaningful
+    from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
     from drills.inputs.suite import load_suite
     from drills.inputs.yamlfile import load_yaml
 
@@ -261,8 +261,10 @@ def validate(
                 check_site(body, doc)
             elif kind == "plan" and body.site in sites:
                 check_plan(body, doc, sites[body.site][0])
+            elif kind == "plan":
+                check_plan_alone(body, doc)
         except InputError as exc:
-            site_full, site_removed = sites[body.site][1:] if kind == "plan" else (True, set())
+            site_full, site_removed = sites[body.site][1:] if kind == "plan" and body.site in sites else (True, set())
             whole = full and site_full
             problems.extend(exc.problems if whole else still_meaningful(exc.problems, removed | site_removed))
     if problems:
@@ -270,7 +272,7 @@ def validate(
     for kind, body, doc, _, _ in loaded:
         note = ""
         if kind == "plan" and body.site not in sites:
-            note = f" (schema only: give the site file of {body.site!r} too, or a scenario, to check its references)"
+            note = f" (without its site: give the site file of {body.site!r} too, or a scenario, to check its places)"
         elif kind == "scenario" and plan is not None:
             note = f" (with the plan {plan})"
         out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)

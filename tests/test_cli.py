@@ -170,6 +170,24 @@ def test_validate_plan_with_site_reports_a_wrong_type_and_a_misspelt_node_togeth
     assert "2 problems found" in res.stderr
 
 
+def test_validate_a_plan_alone_runs_every_check_that_needs_no_site(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    dup = break_file(f["plan"], "    - id: mine_manager\n", "    - id: shift_leader\n")
+    level = break_file(f["plan"], "        threshold: 60\n        level: red\n",
+                       "        threshold: 60\n        level: orange\n") + 1
+    res = invoke("validate", f["plan"])
+    assert_input_failure(res, f"{f['plan']}:{dup}: plan.roles[2].id: duplicate role id 'shift_leader'\n",
+                         f"{f['plan']}:{level}: plan.warning.triggers[0].level: no actions are listed for level "
+                         "'orange' in warning.actions_by_level\n")
+
+
+def test_validate_a_plan_alone_says_what_was_not_checked(tmp_path: Path) -> None:
+    res = invoke("validate", bundled_root() / PLAN)
+    assert res.exit_code == 0, res.output
+    assert res.stdout == (f"{bundled_root() / PLAN}: plan OK (without its site: give the site file of 'jinshan-mine' "
+                          "too, or a scenario, to check its places)\n")
+
+
 def test_validate_checks_a_scenario_with_another_plan_as_drill_run_does(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     other = tmp_path / "myplan.yaml"

@@ -462,6 +462,59 @@ def test_unknown_role_as_trigger_owner(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("plan"), line, "plan.warning.triggers[0].owner", "'dispatch'")
 
 
+ACTIONS = "    actions_by_level:\n      red:\n"
+
+
+def test_a_level_with_an_empty_action_list_is_refused_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      orange: []\n      red:\n", mark="orange")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.orange",
+          "no actions are listed for level 'orange'")
+
+
+def test_a_trigger_raising_a_level_with_an_empty_action_list_is_refused_as_if_it_were_missing(
+        files: DrillFiles) -> None:
+    files.edit("plan", ACTIONS, "    actions_by_level:\n      orange: []\n      red:\n")
+    trigger = files.edit("plan", "        threshold: 60\n        level: red\n", "        threshold: 60\n        "
+                         "level: orange\n", mark="level")
+    problems = files.problems()
+    assert len(problems) == 2, listing(problems)
+    check(problems[0], files.path("plan"), trigger, "plan.warning.triggers[0].level",
+          "no actions are listed for level 'orange' in warning.actions_by_level")
+    check(problems[1], files.path("plan"), files.line_of("plan", "orange: []"),
+          "plan.warning.actions_by_level.orange", "no actions are listed for level 'orange'")
+
+
+def test_an_unknown_level_is_refused_naming_the_levels(files: DrillFiles) -> None:
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      purple:\n        - {action: stop_entry, owner: "
+                      "dispatcher}\n      red:\n", mark="purple")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.purple",
+          "unknown level 'purple'", "'blue', 'yellow', 'orange' or 'red'")
+
+
+def test_a_level_the_plan_does_not_declare_is_refused(files: DrillFiles) -> None:
+    files.edit("plan", "levels: [blue, yellow, orange, red]", "levels: [blue, yellow, red]")
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      orange:\n        - {action: stop_entry, owner: "
+                      "dispatcher}\n      red:\n", mark="orange")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.orange",
+          "level 'orange' is not declared", "warning.levels are blue, yellow, red")
+
+
+def test_a_step_waiting_for_a_step_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("plan", "{action: notify_county, owner: mine_manager}",
+                      "{action: notify_county, owner: mine_manager, after: [order]}")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.red[1].after[0]",
+          "no step 'order' at level 'red'")
+
+
+def test_steps_waiting_for_each_other_are_refused(files: DrillFiles) -> None:
+    first = files.edit("plan", "{action: evacuate_underground, owner: dispatcher}",
+                       "{id: order, action: evacuate_underground, owner: dispatcher, after: [county]}")
+    files.edit("plan", "{action: notify_county, owner: mine_manager}",
+               "{id: county, action: notify_county, owner: mine_manager, after: [order]}")
+    check(only(files.problems()), files.path("plan"), first, "plan.warning.actions_by_level.red[0].after",
+          "never be done: order → county → order")
+
+
 def test_inrush_source_that_does_not_exist(files: DrillFiles) -> None:
     line = files.edit("scenario", "source: face360e", "source: face360w")
     check(only(files.problems()), files.path("scenario"), line, "scenario.hazard.inrush.source", "'face360w'")

@@ -267,6 +267,73 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     pr.raise_if_any()
 
 
+def check_plan_alone(plan: PlanBody, pd: YamlDocument) -> None:
+    """The checks of a plan that need no site: its roles, channels, levels, triggers and actions agree."""
+    pr = _Problems()
+    _plan_alone(plan, pd, pr)
+    pr.raise_if_any()
+
+
+def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
+    roles = {}
+    for k, r in enumerate(plan.roles):
+        if r.id in roles:
+            pr.at(pd, ("plan", "roles", k, "id"), f"duplicate role id {r.id!r}")
+        roles[r.id] = r
+    for k, r in enumerate(plan.roles):
+        for j, b in enumerate(r.backups):
+            if b not in roles:
+                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
+            elif b == r.id:
+                pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
+    channels = set()
+    for k, c in enumerate(plan.channels):
+        if c.id in channels:
+            pr.at(pd, ("plan", "channels", k, "id"), f"duplicate channel id {c.id!r}")
+        channels.add(c.id)
+    w = plan.warning
+    declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
+    for k, t in enumerate(w.triggers):
+        if t.owner not in roles:
+            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
+        if t.level not in w.levels:
+            pr.at(pd, ("plan", "warning", "triggers", k, "level"), f"level {t.level!r} is not declared; {declared}")
+        elif not w.actions_by_level.get(t.level):
+            pr.at(pd, ("plan", "warning", "triggers", k, "level"),
+                  f"no actions are listed for level {t.level!r} in warning.actions_by_level")
+    for level, acts in w.actions_by_level.items():
+        at = ("plan", "warning", "actions_by_level", level)
+        if level not in w.levels:
+            pr.at(pd, at, f"level {level!r} is not declared; {declared}")
+        if not acts:
+            pr.at(pd, at, f"no actions are listed for level {level!r}")
+        steps: dict[str, int] = {}
+        for k, a in enumerate(acts):
+            if a.id is not None:
+                if a.id in steps:
+                    pr.at(pd, (*at, k, "id"), f"duplicate step id {a.id!r} at level {level!r}")
+                steps.setdefault(a.id, k)
+        order = nx.DiGraph()
+        for k, a in enumerate(acts):
+            if a.owner not in roles:
+                pr.at(pd, (*at, k, "owner"), f"no role {a.owner!r}")
+            for j, ch_id in enumerate(a.channels or []):
+                if ch_id not in channels:
+                    pr.at(pd, (*at, k, "channels", j), f"no channel {ch_id!r}")
+            for j, before in enumerate(a.after):
+                if before == a.id:
+                    pr.at(pd, (*at, k, "after", j), "a step cannot wait for itself")
+                elif before not in steps:
+                    named = ", ".join(steps) or "none has an id"
+                    pr.at(pd, (*at, k, "after", j), f"no step {before!r} at level {level!r} (its steps: {named})")
+                else:
+                    order.add_edge(steps[before], k)
+        for cycle in nx.simple_cycles(order):
+            k = min(cycle)
+            names = " → ".join(str(acts[i].id) for i in [*cycle[cycle.index(k):], *cycle[:cycle.index(k)], k])
+            pr.at(pd, (*at, k, "after"), f"these steps wait for each other and would never be done: {names}")
+
+
 def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     """Checks of a plan against the site it is written for."""
     pr = _Problems()
@@ -286,42 +353,16 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
 
     if plan.site != site.id:
         pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
-    roles = {}
-    for k, r in enumerate(plan.roles):
-        if r.id in roles:
-            pr.at(pd, ("plan", "roles", k, "id"), f"duplicate role id {r.id!r}")
-        roles[r.id] = r
-    for k, r in enumerate(plan.roles):
-        for j, b in enumerate(r.backups):
-            if b not in roles:
-                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
-            elif b == r.id:
-                pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
-    channels = {}
+    _plan_alone(plan, pd, pr)
     for k, c in enumerate(plan.channels):
-        if c.id in channels:
-            pr.at(pd, ("plan", "channels", k, "id"), f"duplicate channel id {c.id!r}")
-        channels[c.id] = c
         for j, n in enumerate(c.coverage):
             if n not in nodes:
                 pr.at(pd, ("plan", "channels", k, "coverage", j), no_node(n, nodes))
         if c.start is not None and c.start not in nodes:
             pr.at(pd, ("plan", "channels", k, "start"), no_node(c.start, nodes))
     for k, t in enumerate(plan.warning.triggers):
-        if t.owner not in roles:
-            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
         if t.at is not None and t.at not in nodes:
             pr.at(pd, ("plan", "warning", "triggers", k, "at"), no_node(t.at, nodes))
-        if t.level not in plan.warning.actions_by_level:
-            pr.at(pd, ("plan", "warning", "triggers", k, "level"),
-                  f"no actions are listed for level {t.level!r} in warning.actions_by_level")
-    for level, acts in plan.warning.actions_by_level.items():
-        for k, a in enumerate(acts):
-            if a.owner not in roles:
-                pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "owner"), f"no role {a.owner!r}")
-            for j, ch_id in enumerate(a.channels or []):
-                if ch_id not in channels:
-                    pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "channels", j), f"no channel {ch_id!r}")
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:
@@ -668,5 +709,5 @@ def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replicat
     return compile_drill(load(scenario, plan), replications=replications, seed=seed)
 
 
-__all__ = ["Loaded", "check", "check_plan", "check_scenario", "check_site", "compile_drill", "load", "load_drill",
-           "load_file"]
+__all__ = ["Loaded", "check", "check_plan", "check_plan_alone", "check_scenario", "check_site", "compile_drill", "load",
+           "load_drill", "load_file"]
