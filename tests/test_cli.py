@@ -277,6 +277,29 @@ def test_run_with_a_broken_plan_option(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_run_with_a_plan_option_naming_no_file_blames_the_option(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = invoke("run", MINE, "--plan", tmp_path / "nope.yaml", "-n", "2", "--out", out)
+    assert_input_failure(res)
+    assert res.stderr.splitlines()[0] == f"--plan: file not found: {tmp_path / 'nope.yaml'}"
+    assert str(MINE) not in res.stderr
+    assert not out.exists()
+
+
+def test_validate_with_a_plan_option_naming_a_folder_blames_the_option(tmp_path: Path) -> None:
+    res = invoke("validate", MINE, "--plan", tmp_path)
+    assert_input_failure(res)
+    assert res.stderr.splitlines()[0] == f"--plan: {tmp_path} is a folder, not a file"
+
+
+def test_a_missing_plan_option_is_reported_with_the_faults_of_a_broken_scenario(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "  shift: day\n", "  shift: [day\n")
+    res = invoke("run", f["scenario"], "--plan", tmp_path / "nope.yaml")
+    assert_input_failure(res, f"{f['scenario']}:{line}: YAML syntax error",
+                         f"--plan: file not found: {tmp_path / 'nope.yaml'}")
+
+
 def test_run_missing_scenario(tmp_path: Path) -> None:
     res = invoke("run", tmp_path / "nowhere.yaml", "--out", tmp_path / "out")
     assert_input_failure(res, f"{tmp_path / 'nowhere.yaml'}: file not found")

@@ -116,16 +116,17 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
         # still read the site and plan the scenario names, so that all faults are reported at once
         raise InputError(problems + _problems_of_named_files(scenario_path, plan_path))
     site_path = _beside(scenario_path, scen.site)
+    plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
         plan_path = _beside(scenario_path, scen.plan)
     loaded: dict[str, tuple[Any, YamlDocument]] = {}
-    for want, path, loc in (("site", site_path, ("scenario", "site")), ("plan", Path(plan_path), None)):
+    for want, path in (("site", site_path), ("plan", Path(plan_path))):
         if not path.is_file():
-            if loc is not None:
-                problems.append(sdoc.problem(loc, missing(path)))
-            elif want == "plan" and plan_path is not None:
-                where = ("scenario", "plan")
-                problems.append(sdoc.problem(where, f"plan {missing(path)}"))
+            if want == "plan" and plan_given:
+                problems.append(Problem(PLAN_OPTION, None, "", missing(path)))
+            else:
+                problems.append(sdoc.problem(("scenario", want), f"{want} {missing(path)}"
+                                             if want == "plan" else missing(path)))
             continue
         try:
             k, body, doc, own, left_out = read_partial(path)
@@ -153,20 +154,27 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
     return out
 
 
+#: the "file" a problem of the plan given on the command line instead of the scenario's is reported at
+PLAN_OPTION = "--plan"
+
+
 def _beside(scenario_path: Path, name: str) -> Path:
     return Path(name) if Path(name).is_absolute() else scenario_path.parent / name
 
 
 def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) -> list[Problem]:
-    """Problems of the site and plan files an invalid scenario names, if it names them readably."""
+    """Problems of the site and plan files an invalid scenario names, if it names them readably, and of the
+    plan given instead of the scenario's."""
+    out: list[Problem] = []
+    if plan_path is not None and not Path(plan_path).is_file():
+        out.append(Problem(PLAN_OPTION, None, "", missing(Path(plan_path))))
     try:
         raw = load_yaml(scenario_path).data
     except InputError:
-        return []
+        return out
     body = raw.get("scenario") if isinstance(raw, dict) else None
     if not isinstance(body, dict):
-        return []
-    out: list[Problem] = []
+        return out
     names = {"site": body.get("site"), "plan": plan_path if plan_path is not None else body.get("plan")}
     for want, name in names.items():
         if not isinstance(name, str | Path):
