@@ -188,6 +188,18 @@ def test_validate_a_plan_alone_says_what_was_not_checked(tmp_path: Path) -> None
                           "too, or a scenario, to check its places)\n")
 
 
+def test_validate_a_site_refuses_residents_with_no_way_to_high_ground(tmp_path: Path) -> None:
+    site = Path(shutil.copyfile(bundled_root() / "scenarios" / "sites" / "qingshui_valley.yaml", tmp_path / "v.yaml"))
+    break_file(site, "    - {id: xc_river,",
+               "    - {id: island, kind: household, elevation_m: 90}\n    - {id: xc_river,")
+    line = break_file(site, "  residents:\n", "  residents:\n    - {at: island, households: 3, members: {day: 1, "
+                      "night: 3}}\n") + 1
+    res = invoke("validate", site)
+    assert_input_failure(res, f"{site}:{line}: site.residents[0].at: 'island' holds 3 households, but no passage "
+                              "leads from it to an assembly point or out of the valley\n")
+    assert "1 problem found" in res.stderr
+
+
 def test_validate_checks_a_scenario_with_another_plan_as_drill_run_does(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     other = tmp_path / "myplan.yaml"

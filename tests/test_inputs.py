@@ -402,6 +402,46 @@ def test_crew_at_a_node_that_does_not_exist(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("site"), line, "site.shifts.night[3].at", "'pump999'")
 
 
+def test_people_at_a_place_with_no_links_are_refused_at_their_line(files: DrillFiles) -> None:
+    files.edit("site", '    - {id: "mag120",',
+               '    - {id: "drill_bay", kind: "workplace", elevation_m: -120}\n    - {id: "mag120",')
+    line = files.edit("site", "      - {at: mag120, count: 10,", "      - {at: drill_bay, count: 6}\n"
+                      "      - {at: mag120, count: 10,")
+    check(only(files.problems()), files.path("site"), line, "site.shifts.day[10].at",
+          "'drill_bay' holds 6 people of the day shift", "no passage leads from it to an exit or a refuge")
+
+
+def test_people_cut_off_by_a_deleted_link_are_refused_in_every_shift(files: DrillFiles) -> None:
+    files.edit("site", '    - {id: "d360_e_face", kind: "drift", from: "stope360e", to: "face360e", length_m: 400, '
+               'width_m: 3.0, height_m: 3.0}\n', "")
+    found = {(p.line, p.field, p.message) for p in files.problems() if p.file == str(files.path("site"))}
+    day, night = (files.line_of("site", f"{{at: face360e, count: {n},") for n in (8, 4))
+    assert found == {
+        (day, "site.shifts.day[0].at", "'face360e' holds 8 people of the day shift, but no passage leads from it "
+                                       "to an exit or a refuge"),
+        (night, "site.shifts.night[0].at", "'face360e' holds 4 people of the night shift, but no passage leads "
+                                           "from it to an exit or a refuge")}
+
+
+def test_people_behind_a_one_way_passage_are_refused(files: DrillFiles) -> None:
+    files.edit("site", '"d360_e_face", kind: "drift", from: "stope360e", to: "face360e",',
+               '"d360_e_face", kind: "drift", from: "stope360e", to: "face360e", one_way: true,')
+    lines = {p.line for p in files.problems() if "no passage leads from it" in p.message}
+    assert lines == {files.line_of("site", f"{{at: face360e, count: {n},") for n in (8, 4)}
+
+
+def test_a_cage_up_to_the_collar_is_a_way_out(files: DrillFiles) -> None:
+    """A cage up to its collar counts as a way out: without ramps and ladderways, -360 still reaches the collar."""
+    from drills.inputs.compile import _ways_out
+
+    site = load(files.path("scenario")).site
+    nodes = {n.id: n for n in site.nodes}
+    surface = {"collar", "portal", "surface"}
+    walls = site.model_copy(update={"links": [lk for lk in site.links if lk.kind not in ("ramp", "ladderway")]})
+    assert "face360e" in _ways_out(walls, nodes, surface)
+    assert "face360e" not in _ways_out(walls.model_copy(update={"hoists": []}), nodes, surface)
+
+
 def test_route_that_is_not_connected(files: DrillFiles) -> None:
     line = files.edit(
         "plan", "path: [stope360w, lad360, lad240, lad120, raise_top]", "path: [stope360w, lad360, lad120, raise_top]"

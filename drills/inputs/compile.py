@@ -257,6 +257,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
                   f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
+    _no_way_out(site, sd, nodes, pr)
     mw = site.mine_water
     if mw is not None:
         if mw.sump not in nodes:
@@ -273,6 +274,60 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         elif nodes[dm.node].kind != "dam":
             pr.at(sd, ("site", "dams", k, "node"), f"{dm.node!r} is a {nodes[dm.node].kind}, not a dam node")
     pr.raise_if_any()
+
+
+#: where the people of a shift are out of danger: out of the mine, or in a refuge chamber
+CREW_SAFE_KINDS = SURFACE_KINDS | {"refuge"}
+#: where residents are out of danger: an assembly point on high ground, or out of the valley
+RESIDENT_SAFE_KINDS = SURFACE_KINDS | {"assembly_point", "refuge"}
+
+
+def _ways_out(site: SiteBody, nodes: dict[str, Any], safe: frozenset[str] | set[str]) -> set[str]:
+    """The places from which some passage (on foot, by road, or by cage up to the collar) leads to a place of
+    one of the ``safe`` kinds."""
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    for lk in site.links:
+        if lk.kind in WALKABLE and lk.from_ in nodes and lk.to in nodes:
+            g.add_edge(lk.from_, lk.to)
+            if not lk.one_way:
+                g.add_edge(lk.to, lk.from_)
+    for h in site.hoists:
+        if all(s in nodes for s in h.stations):
+            g.add_edges_from((s, h.stations[0]) for s in h.stations[1:])
+    out: set[str] = set()
+    for n, node in nodes.items():
+        if node.kind in safe and n not in out:
+            out |= nx.ancestors(g, n) | {n}
+    return out
+
+
+def _no_way_out(site: SiteBody, sd: YamlDocument, nodes: dict[str, Any], pr: _Problems) -> None:
+    """People placed where no passage leads to safety: the drill could only count them lost."""
+    def check(who: str, safe: frozenset[str], where: str, entries: list[tuple[tuple[Any, ...], str, str]]) -> None:
+        if not entries:
+            return
+        if not any(n.kind in safe for n in nodes.values()):
+            pr.at(sd, ("site", "nodes"), f"{who} but no place is {where} (kind {', '.join(sorted(safe))})")
+            return
+        out = _ways_out(site, nodes, safe)
+        for loc, at, people in entries:
+            if at in nodes and at not in out:
+                pr.at(sd, loc, f"{at!r} holds {people}, but no passage leads from it to {where}")
+
+    check("people work underground", CREW_SAFE_KINDS, "an exit or a refuge",
+          [(("site", "shifts", shift, k, "at"), c.at,
+            f"{c.count} {'person' if c.count == 1 else 'people'} of the {shift} shift")
+           for shift, crews in site.shifts.items() for k, c in enumerate(crews)])
+    residents = []
+    for k, r in enumerate(site.residents):
+        if r.households is not None:
+            people = f"{r.households} household{'s' if r.households != 1 else ''}"
+        else:
+            assert r.occupants is not None  # the schema asks for one or the other
+            people = f"up to {max(r.occupants.day, r.occupants.night):g} people"
+        residents.append((("site", "residents", k, "at"), r.at, people))
+    check("people live in the valley", RESIDENT_SAFE_KINDS, "an assembly point or out of the valley", residents)
 
 
 def check_plan_alone(plan: PlanBody, pd: YamlDocument) -> None:
