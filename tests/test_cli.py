@@ -115,6 +115,20 @@ def test_validate_checks_every_run_of_a_suite(tmp_path: Path) -> None:
                               "or 'suite'")
 
 
+def test_a_stray_top_level_key_is_worded_the_same_by_run_and_validate(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "  monte_carlo:\n    replications: 500\n    seed: 20260720",
+                      "monte_carlo:\n  replications: 500\n  seed: 20260720")
+    says = (f"{f['scenario']}:{line}: monte_carlo: unexpected top-level key: a file holds one of 'site', 'plan', "
+            "'scenario' or 'suite', and this one holds 'scenario'; if 'monte_carlo' belongs inside 'scenario', "
+            "indent it like the lines above it\n")
+    for command in ("validate", "run"):
+        res = invoke(command, f["scenario"], *(["--out", tmp_path / "out"] if command == "run" else []))
+        assert_input_failure(res, says)
+        assert "1 problem found" in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_validate_broken_yaml() -> None:
     path = BAD / "broken_yaml.yaml"
     res = invoke("validate", path)

@@ -187,10 +187,50 @@ def test_file_that_is_not_utf8(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("plan"), None, "", "cannot read")
 
 
-@pytest.mark.parametrize("text", ["- a\n- b\n", "just words\n", "site: {}\nplan: {}\n", "sites: {}\n"])
-def test_file_without_one_known_top_level_key(files: DrillFiles, text: str) -> None:
+@pytest.mark.parametrize(("text", "says"), [
+    ("- a\n- b\n", "the file holds a list"), ("just words\n", "the file holds a single value"),
+    ("sites: {}\n", "found 'sites' (did you mean 'site'?)")])
+def test_file_without_one_known_top_level_key(files: DrillFiles, text: str, says: str) -> None:
     files.path("plan").write_text(text, encoding="utf-8")
-    check(only(files.problems()), files.path("plan"), 1, "", "top-level key")
+    check(only(files.problems()), files.path("plan"), 1, "",
+          "expected one top-level key: 'site', 'plan', 'scenario' or 'suite'; " + says)
+
+
+def test_a_second_kind_in_one_file_is_reported_at_its_line(files: DrillFiles) -> None:
+    files.path("plan").write_text("site: {}\nplan: {}\n", encoding="utf-8")
+    check(only(files.problems()), files.path("plan"), 2, "plan", "a second top-level key", "already holds 'site'")
+
+
+def test_a_key_indented_too_little_is_named_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("scenario", "  monte_carlo:\n    replications: 500\n    seed: 20260720",
+                      "monte_carlo:\n  replications: 500\n  seed: 20260720")
+    check(only(files.problems()), files.path("scenario"), line, "monte_carlo", "unexpected top-level key",
+          "if 'monte_carlo' belongs inside 'scenario', indent it like the lines above it")
+
+
+def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
+    suite = files.root / "suite.yaml"
+    suite.write_text("# a suite\nsuite: {id: s}\n", encoding="utf-8")
+    check(only(files.problems(suite)), suite, 2, "suite", "this is a suite file", "drill season")
+
+
+@pytest.mark.parametrize(("old", "new", "at", "says"), [
+    # a key indented too little: the parser notices on the next line
+    ("      source: face360e\n      start_s: 0\n", "      source: face360e\n    start_s: 0\n", 2,
+     "mapping values are not allowed here (check the indentation of this line and the line above"),
+    # a key indented too little by one column
+    ("      start_s: 0\n", "     start_s: 0\n", 0,
+     "expected <block end>, but found '<block mapping start>' (check the indentation of this line and the "
+     "line above"),
+    # a key indented too much
+    ("  shift: day\n", "  shift: day\n    extra: 1\n", 1,
+     "mapping values are not allowed here (check the indentation of this line and the line above"),
+    ("  shift: day\n", "  shift: day\n\tmore: 1\n", 1,
+     "found character '\\t' that cannot start any token (indent with spaces, not tabs)"),
+], ids=["too-little", "one-column", "too-much", "tab"])
+def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new: str, at: int, says: str) -> None:
+    line = files.edit("scenario", old, new) + at
+    check(only(files.problems()), files.path("scenario"), line, "", "YAML syntax error: " + says)
 
 
 def test_deeply_nested_yaml_is_a_problem_not_a_crash(files: DrillFiles) -> None:

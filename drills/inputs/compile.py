@@ -22,7 +22,7 @@ from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
 from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -78,11 +78,10 @@ def read_partial(source: str | Path | YamlDocument) -> tuple[str, Any, YamlDocum
     without faults; None if nothing can be checked), the document to locate problems in, its problems,
     and the ids left out."""
     doc = source if isinstance(source, YamlDocument) else load_yaml(source)
-    data = doc.data
-    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _MODELS:
-        raise InputError([Problem(str(doc.path), 1, "",
-                                  "expected one top-level key: 'site', 'plan' or 'scenario'")])
-    kind = next(iter(data))
+    kind = file_kind(doc)
+    if kind not in _MODELS:  # a suite: it names scenarios, it is not one
+        raise InputError([Problem(str(doc.path), doc.line_of((kind,)), kind, "this is a suite file; run it with "
+                                  "drill season, or give a site, plan or scenario file here")])
     model, part, problems, removed = validate_partial(doc, _MODELS[kind])
     return kind, (getattr(model, kind) if model is not None else None), part, problems, removed
 
