@@ -437,6 +437,24 @@ def test_duplicate_node_id(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("site"), line, "site.nodes[30].id", "duplicate", "'shop240'")
 
 
+def test_a_node_renamed_to_an_existing_id_is_one_problem_not_nine(files: DrillFiles) -> None:
+    """Every reference to the old id and every rule on the clashing id would fail: only the cause is told."""
+    line = files.edit("site", '{id: "ramp180", kind', '{id: "ramp120", kind')
+    check(only(files.problems()), files.path("site"), line, "site.nodes[29].id", "duplicate node id 'ramp120'")
+
+
+def test_a_role_renamed_to_an_existing_id_is_one_problem(files: DrillFiles) -> None:
+    line = files.edit("plan", "    - id: mine_manager\n", "    - id: shift_leader\n")
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[2].id", "duplicate role id 'shift_leader'")
+
+
+def test_duplicate_ids_in_two_files_are_both_told(files: DrillFiles) -> None:
+    site = files.edit("site", '{id: "ramp180", kind', '{id: "ramp120", kind')
+    plan = files.edit("plan", "    - id: mine_manager\n", "    - id: shift_leader\n")
+    assert where(files.problems()) == {(files.path("site"), site, "site.nodes[29].id"),
+                                       (files.path("plan"), plan, "plan.roles[2].id")}
+
+
 def test_crew_at_a_node_that_does_not_exist(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 2,", "{at: pump999, count: 2,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.night[3].at", "'pump999'")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -188,11 +189,21 @@ def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) 
     return out
 
 
+def duplicate_ids(items: Any) -> bool:
+    """Whether two of ``items`` (nodes, roles, ...) have the same id."""
+    ids = [item.id for item in items]
+    return len(set(ids)) != len(ids)
+
+
 def check(ld: Loaded) -> None:
-    """Cross-reference checks between and within the three files; every problem is reported at once."""
+    """Cross-reference checks between and within the three files; every problem is reported at once (but a
+    duplicated id is reported alone, not with the faults it makes of every reference to it)."""
     problems: list[Problem] = []
-    for run in (lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site),
-                lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc)):
+    runs = [lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site)]
+    if not any(duplicate_ids(items) for items in (ld.site.nodes, ld.site.links, ld.site.dams, ld.plan.roles,
+                                                   ld.plan.channels)):
+        runs.append(lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc))
+    for run in runs:
         try:
             run()
         except InputError as exc:
@@ -211,16 +222,17 @@ def _profiles(site: SiteBody) -> dict[str, Profile]:
 def check_site(site: SiteBody, sd: YamlDocument) -> None:
     """Checks within a site file: ids, references, geometry."""
     pr = _Problems()
-    nodes = {}
-    for k, n in enumerate(site.nodes):
-        if n.id in nodes:
-            pr.at(sd, ("site", "nodes", k, "id"), f"duplicate node id {n.id!r}")
-        nodes[n.id] = n
-    link_ids: set[str] = set()
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams))
+    for what, items in groups:
+        seen: set[str] = set()
+        for k, item in enumerate(items):
+            if item.id in seen:
+                pr.at(sd, ("site", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
+            seen.add(item.id)
+    # a duplicated id makes every reference to it ambiguous: the checks by id would only add follow-on faults
+    pr.raise_if_any()
+    nodes = {n.id: n for n in site.nodes}
     for k, lk in enumerate(site.links):
-        if lk.id in link_ids:
-            pr.at(sd, ("site", "links", k, "id"), f"duplicate link id {lk.id!r}")
-        link_ids.add(lk.id)
         for end in ("from", "to"):
             ref = lk.from_ if end == "from" else lk.to
             if ref not in nodes:
@@ -263,11 +275,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
             pr.at(sd, ("site", "mine_water", "sump"), no_node(mw.sump, nodes))
         if mw.ingress is not None and mw.ingress.node not in nodes:
             pr.at(sd, ("site", "mine_water", "ingress", "node"), no_node(mw.ingress.node, nodes))
-    dam_ids: set[str] = set()
     for k, dm in enumerate(site.dams):
-        if dm.id in dam_ids:
-            pr.at(sd, ("site", "dams", k, "id"), f"duplicate dam id {dm.id!r}")
-        dam_ids.add(dm.id)
         if dm.node not in nodes:
             pr.at(sd, ("site", "dams", k, "node"), no_node(dm.node, nodes))
         elif nodes[dm.node].kind != "dam":
@@ -337,22 +345,24 @@ def check_plan_alone(plan: PlanBody, pd: YamlDocument) -> None:
 
 
 def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
-    roles = {}
-    for k, r in enumerate(plan.roles):
-        if r.id in roles:
-            pr.at(pd, ("plan", "roles", k, "id"), f"duplicate role id {r.id!r}")
-        roles[r.id] = r
+    before = len(pr.items)
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (("role", plan.roles), ("channel", plan.channels))
+    for what, items in groups:
+        seen: set[str] = set()
+        for k, item in enumerate(items):
+            if item.id in seen:
+                pr.at(pd, ("plan", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
+            seen.add(item.id)
+    if len(pr.items) > before:
+        return  # every reference to a duplicated id is ambiguous: the checks by id would only add follow-on faults
+    roles = {r.id: r for r in plan.roles}
     for k, r in enumerate(plan.roles):
         for j, b in enumerate(r.backups):
             if b not in roles:
                 pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
-    channels = set()
-    for k, c in enumerate(plan.channels):
-        if c.id in channels:
-            pr.at(pd, ("plan", "channels", k, "id"), f"duplicate channel id {c.id!r}")
-        channels.add(c.id)
+    channels = {c.id for c in plan.channels}
     w = plan.warning
     declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
     for k, t in enumerate(w.triggers):
@@ -382,14 +392,14 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
             for j, ch_id in enumerate(a.channels or []):
                 if ch_id not in channels:
                     pr.at(pd, (*at, k, "channels", j), f"no channel {ch_id!r}")
-            for j, before in enumerate(a.after):
-                if before == a.id:
+            for j, first in enumerate(a.after):
+                if first == a.id:
                     pr.at(pd, (*at, k, "after", j), "a step cannot wait for itself")
-                elif before not in steps:
+                elif first not in steps:
                     named = ", ".join(steps) or "none has an id"
-                    pr.at(pd, (*at, k, "after", j), f"no step {before!r} at level {level!r} (its steps: {named})")
+                    pr.at(pd, (*at, k, "after", j), f"no step {first!r} at level {level!r} (its steps: {named})")
                 else:
-                    order.add_edge(steps[before], k)
+                    order.add_edge(steps[first], k)
         for cycle in nx.simple_cycles(order):
             k = min(cycle)
             names = " → ".join(str(acts[i].id) for i in [*cycle[cycle.index(k):], *cycle[:cycle.index(k)], k])
@@ -397,8 +407,15 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
 
 
 def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
-    """Checks of a plan against the site it is written for."""
+    """Checks of a plan against the site it is written for (those by place only if the site's places have
+    distinct ids: the site's check reports a duplicate)."""
     pr = _Problems()
+    if duplicate_ids(site.nodes):
+        if plan.site != site.id:
+            pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
+        _plan_alone(plan, pd, pr)
+        pr.raise_if_any()
+        return
     nodes = {n.id: n for n in site.nodes}
     hoist_of = {s: h for h in site.hoists for s in h.stations[1:]}
     collar_of = {h.id: h.stations[0] for h in site.hoists}
