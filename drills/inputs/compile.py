@@ -345,28 +345,28 @@ def check_plan_alone(plan: PlanBody, pd: YamlDocument) -> None:
 
 
 def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
-    before = len(pr.items)
+    # every reference to a duplicated id is ambiguous: checking them would only add follow-on faults
+    clash: set[str] = set()
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("role", plan.roles), ("channel", plan.channels))
     for what, items in groups:
         seen: set[str] = set()
         for k, item in enumerate(items):
             if item.id in seen:
                 pr.at(pd, ("plan", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
+                clash.add(what)
             seen.add(item.id)
-    if len(pr.items) > before:
-        return  # every reference to a duplicated id is ambiguous: the checks by id would only add follow-on faults
-    roles = {r.id: r for r in plan.roles}
+    roles = {r.id: r for r in plan.roles} if "role" not in clash else None
+    channels = {c.id for c in plan.channels} if "channel" not in clash else None
     for k, r in enumerate(plan.roles):
         for j, b in enumerate(r.backups):
-            if b not in roles:
+            if roles is not None and b not in roles:
                 pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
-    channels = {c.id for c in plan.channels}
     w = plan.warning
     declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
     for k, t in enumerate(w.triggers):
-        if t.owner not in roles:
+        if roles is not None and t.owner not in roles:
             pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
         if t.level not in w.levels:
             pr.at(pd, ("plan", "warning", "triggers", k, "level"), f"level {t.level!r} is not declared; {declared}")
@@ -387,10 +387,10 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
                 steps.setdefault(a.id, k)
         order = nx.DiGraph()
         for k, a in enumerate(acts):
-            if a.owner not in roles:
+            if roles is not None and a.owner not in roles:
                 pr.at(pd, (*at, k, "owner"), f"no role {a.owner!r}")
             for j, ch_id in enumerate(a.channels or []):
-                if ch_id not in channels:
+                if channels is not None and ch_id not in channels:
                     pr.at(pd, (*at, k, "channels", j), f"no channel {ch_id!r}")
             for j, first in enumerate(a.after):
                 if first == a.id:
