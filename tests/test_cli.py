@@ -7,6 +7,7 @@ replications so that every bundled example is run and its outputs written.
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 from pathlib import Path
@@ -367,8 +368,11 @@ def refuse_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
     def ran(*a, **kw):
         raise AssertionError("the command ran although --out cannot be used")
 
-    for target in ("drills.experiment.exercise.run_exercise", "drills.experiment.season.run_season",
-                   "drills.experiment.recommendation.recommend", "drills.experiment.recommendation.compare_plans"):
+    targets = ("drills.experiment.exercise.run_exercise", "drills.experiment.season.run_season",
+               "drills.experiment.recommendation.recommend", "drills.experiment.recommendation.compare_plans")
+    for target in targets:  # imported before any fake is in place: a module binding run_exercise would keep it
+        importlib.import_module(target.rsplit(".", 1)[0])
+    for target in targets:
         monkeypatch.setattr(target, ran)
 
 
@@ -412,7 +416,7 @@ def test_a_run_into_a_used_folder_leaves_none_of_the_earlier_runs_files(tmp_path
         p.relative_to(out).as_posix() for p in files_under(out)}
     dam = invoke("run", bundled_root() / "scenarios" / "dam_break_night.yaml", "-n", "2", "--out", out)
     assert dam.exit_code == 0, dam.output
-    now = {p.relative_to(out).as_posix() for p in files_under(out)} - {".drill-files.json"}
+    now = {p.relative_to(out).as_posix() for p in files_under(out)} - {".drill_outputs.json"}
     written = {"scorecard.json", "outcomes.csv", "report.pdf"} | {
         f"figures/{p.name}" for p in (out / "figures").glob("*.png")}
     assert now == written | {"notes.txt"}

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 #: the list of files drill wrote into an output folder, with their SHA-256 digests
-MANIFEST = ".drill-files.json"
+MANIFEST = ".drill_outputs.json"
 
 
 def unwritable(out_dir: str | Path) -> str | None:
