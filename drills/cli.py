@@ -26,9 +26,10 @@ from drills.commands import (
     WORKERS_HELP,
 )
 from drills.commands.cluster import ClusterOption, runs_on
+from drills.commands.outfolder import require_writable, write_failed
 from drills.experiment.units import fmt_value
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import InputError
 
 app = typer.Typer(
     add_completion=False,
@@ -41,10 +42,6 @@ app = typer.Typer(
 )
 out_console = Console(highlight=False, emoji=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
-
-
-#: what `drill validate` checks, by a file's one top-level key
-VALIDATE_KINDS = ("site", "plan", "scenario", "suite")
 
 
 def version_text() -> str:
@@ -134,6 +131,7 @@ def run(
         _fail_input(exc)
     n = spec.replications
     out_dir = out or Path("reports") / spec.meta.scenario_id
+    require_writable(out_dir, err_console)
     out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
     out_console.print(
         f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
@@ -158,11 +156,10 @@ def run(
     card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card)
     print_findings(card, evaluation, assessed_faults=rob is not None)
-    written = write_outputs(ex, card, out_dir, lang=lang)
-    if animate:
-        from drills.experiment.animation import write_gif
-
-        written["animation.gif"] = write_gif(ex, Path(out_dir) / "animation.gif", lang=lang)
+    try:
+        written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
+    except OSError as exc:
+        write_failed(out_dir, exc, err_console)
     extra = ", animation.gif" if animate else ""
     out_console.print(
         f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
@@ -208,6 +205,7 @@ def season(
     except InputError as exc:
         _fail_input(exc)
     out_dir = out or Path("reports") / loaded.id
+    require_writable(out_dir, err_console)
     out_console.print(f"[bold]{loaded.title}[/bold]")
     with runs_on(cluster, workers, err_console) as where:
         seeds = seeds_in_words(loaded.runs)
@@ -298,9 +296,9 @@ def validate(
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
-    from drills.inputs.compile import check_plan, check_site, load, read_partial, still_meaningful
+    from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
     from drills.inputs.suite import load_suite
-    from drills.inputs.yamlfile import load_yaml
+    from drills.inputs.yamlfile import file_kind, load_yaml
 
     problems = []
     loaded = []  # (kind, body, doc, fits its schema in full, ids left out)
@@ -308,12 +306,7 @@ def validate(
     for f in files:
         try:
             yaml_doc = load_yaml(f)
-            data = yaml_doc.data
-            if not (isinstance(data, dict) and len(data) == 1 and next(iter(data)) in VALIDATE_KINDS):
-                problems.append(Problem(str(yaml_doc.path), 1, "", "expected one top-level key: 'site', 'plan', "
-                                        "'scenario' or 'suite'"))
-                continue
-            if list(data) == ["suite"]:
+            if file_kind(yaml_doc) == "suite":
                 try:
                     suites.append((f, len(load_suite(f, plan=plan).runs)))
                 except InputError as exc:
@@ -338,8 +331,10 @@ def validate(
                 check_site(body, doc)
             elif kind == "plan" and body.site in sites:
                 check_plan(body, doc, sites[body.site][0])
+            elif kind == "plan":
+                check_plan_alone(body, doc)
         except InputError as exc:
-            site_full, site_removed = sites[body.site][1:] if kind == "plan" else (True, set())
+            site_full, site_removed = sites[body.site][1:] if kind == "plan" and body.site in sites else (True, set())
             whole = full and site_full
             problems.extend(exc.problems if whole else still_meaningful(exc.problems, removed | site_removed))
     if problems:
@@ -347,7 +342,7 @@ def validate(
     for kind, body, doc, _, _ in loaded:
         note = ""
         if kind == "plan" and body.site not in sites:
-            note = f" (schema only: give the site file of {body.site!r} too, or a scenario, to check its references)"
+            note = f" (without its site: give the site file of {body.site!r} too, or a scenario, to check its places)"
         elif kind == "scenario" and plan is not None:
             note = f" (with the plan {plan})"
         out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)

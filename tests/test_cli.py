@@ -7,6 +7,7 @@ replications so that every bundled example is run and its outputs written.
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 from pathlib import Path
@@ -115,6 +116,20 @@ def test_validate_checks_every_run_of_a_suite(tmp_path: Path) -> None:
                               "or 'suite'")
 
 
+def test_a_stray_top_level_key_is_worded_the_same_by_run_and_validate(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "  monte_carlo:\n    replications: 500\n    seed: 20260720",
+                      "monte_carlo:\n  replications: 500\n  seed: 20260720")
+    says = (f"{f['scenario']}:{line}: monte_carlo: unexpected top-level key: a file holds one of 'site', 'plan', "
+            "'scenario' or 'suite', and this one holds 'scenario'; if 'monte_carlo' belongs inside 'scenario', "
+            "indent it like the lines above it\n")
+    for command in ("validate", "run"):
+        res = invoke(command, f["scenario"], *(["--out", tmp_path / "out"] if command == "run" else []))
+        assert_input_failure(res, says)
+        assert "1 problem found" in res.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_validate_broken_yaml() -> None:
     path = BAD / "broken_yaml.yaml"
     res = invoke("validate", path)
@@ -168,6 +183,36 @@ def test_validate_plan_with_site_reports_a_wrong_type_and_a_misspelt_node_togeth
     assert_input_failure(res, f"{f['plan']}:{typed}: plan.channels[0].hear_probability:",
                          f"{f['plan']}:{named}: plan.evacuation.exits[2]: no node 'raise-top' in the site")
     assert "2 problems found" in res.stderr
+
+
+def test_validate_a_plan_alone_runs_every_check_that_needs_no_site(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    dup = break_file(f["plan"], "    - id: mine_manager\n", "    - id: shift_leader\n")
+    level = break_file(f["plan"], "        threshold: 60\n        level: red\n",
+                       "        threshold: 60\n        level: orange\n") + 1
+    res = invoke("validate", f["plan"])
+    assert_input_failure(res, f"{f['plan']}:{dup}: plan.roles[2].id: duplicate role id 'shift_leader'\n",
+                         f"{f['plan']}:{level}: plan.warning.triggers[0].level: no actions are listed for level "
+                         "'orange' in warning.actions_by_level\n")
+
+
+def test_validate_a_plan_alone_says_what_was_not_checked(tmp_path: Path) -> None:
+    res = invoke("validate", bundled_root() / PLAN)
+    assert res.exit_code == 0, res.output
+    assert res.stdout == (f"{bundled_root() / PLAN}: plan OK (without its site: give the site file of 'jinshan-mine' "
+                          "too, or a scenario, to check its places)\n")
+
+
+def test_validate_a_site_refuses_residents_with_no_way_to_high_ground(tmp_path: Path) -> None:
+    site = Path(shutil.copyfile(bundled_root() / "scenarios" / "sites" / "qingshui_valley.yaml", tmp_path / "v.yaml"))
+    break_file(site, "    - {id: xc_river,",
+               "    - {id: island, kind: household, elevation_m: 90}\n    - {id: xc_river,")
+    line = break_file(site, "  residents:\n", "  residents:\n    - {at: island, households: 3, members: {day: 1, "
+                      "night: 3}}\n") + 1
+    res = invoke("validate", site)
+    assert_input_failure(res, f"{site}:{line}: site.residents[0].at: 'island' holds 3 households, but no passage "
+                              "leads from it to an assembly point or out of the valley\n")
+    assert "1 problem found" in res.stderr
 
 
 def test_validate_checks_a_scenario_with_another_plan_as_drill_run_does(tmp_path: Path) -> None:
@@ -259,6 +304,29 @@ def test_run_with_a_broken_plan_option(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_run_with_a_plan_option_naming_no_file_blames_the_option(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = invoke("run", MINE, "--plan", tmp_path / "nope.yaml", "-n", "2", "--out", out)
+    assert_input_failure(res)
+    assert res.stderr.splitlines()[0] == f"--plan: file not found: {tmp_path / 'nope.yaml'}"
+    assert str(MINE) not in res.stderr
+    assert not out.exists()
+
+
+def test_validate_with_a_plan_option_naming_a_folder_blames_the_option(tmp_path: Path) -> None:
+    res = invoke("validate", MINE, "--plan", tmp_path)
+    assert_input_failure(res)
+    assert res.stderr.splitlines()[0] == f"--plan: {tmp_path} is a folder, not a file"
+
+
+def test_a_missing_plan_option_is_reported_with_the_faults_of_a_broken_scenario(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "  shift: day\n", "  shift: [day\n")
+    res = invoke("run", f["scenario"], "--plan", tmp_path / "nope.yaml")
+    assert_input_failure(res, f"{f['scenario']}:{line}: YAML syntax error",
+                         f"--plan: file not found: {tmp_path / 'nope.yaml'}")
+
+
 def test_run_missing_scenario(tmp_path: Path) -> None:
     res = invoke("run", tmp_path / "nowhere.yaml", "--out", tmp_path / "out")
     assert_input_failure(res, f"{tmp_path / 'nowhere.yaml'}: file not found")
@@ -278,6 +346,121 @@ def test_run_rejects_out_of_range_options(tmp_path: Path, option: list[str]) -> 
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
     assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- --out that cannot be used: found before anything runs
+
+
+def bad_out_folders(tmp_path: Path) -> list[tuple[Path, str]]:
+    """Output folders that cannot be made or written, with what the message must say."""
+    afile = tmp_path / "afile"
+    afile.write_text("the planner's notes\n", encoding="utf-8")
+    cases = [(afile, f"--out: {afile} is a file, not a folder"),
+             (afile / "sub", f"--out: {afile} is a file, so the folder {afile / 'sub'} cannot be made in it")]
+    if Path("/proc/self").is_dir():  # Linux: a folder that takes no new folders, even for root
+        cases.append((Path("/proc/drilltest"),
+                      "--out: cannot make the folder /proc/drilltest in /proc: it takes no new folders"))
+    return cases
+
+
+def refuse_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every command's heavy call fail the test if it is reached."""
+    def ran(*a, **kw):
+        raise AssertionError("the command ran although --out cannot be used")
+
+    targets = ("drills.experiment.exercise.run_exercise", "drills.experiment.season.run_season",
+               "drills.experiment.recommendation.recommend", "drills.experiment.recommendation.compare_plans")
+    for target in targets:  # imported before any fake is in place: a module binding run_exercise would keep it
+        importlib.import_module(target.rsplit(".", 1)[0])
+    for target in targets:
+        monkeypatch.setattr(target, ran)
+
+
+@pytest.mark.parametrize("command", ["run", "season", "recommend", "compare"])
+def test_an_unusable_out_folder_is_refused_before_anything_runs(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_to_run(monkeypatch)
+    args = {
+        "run": ["run", MINE, "-n", "2"],
+        "season": ["season", bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml", "-n", "2"],
+        "recommend": ["recommend", MINE, "-n", "2"],
+        "compare": ["compare", MINE, "-p", bundled_root() / PLAN, "-p", bundled_root() / PLAN, "-n", "2"],
+    }[command]
+    for out, says in bad_out_folders(tmp_path):
+        res = invoke(*args, "--out", out)
+        assert res.exit_code == 2, res.output
+        assert "Traceback" not in res.output and res.stdout == ""
+        assert res.stderr == f"{says}; nothing was run or written.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "the planner's notes\n"
+
+
+def test_a_folder_that_can_be_made_is_not_made_by_the_check(tmp_path: Path) -> None:
+    from drills.experiment.staging import unwritable
+
+    assert unwritable(tmp_path / "new" / "deeper") is None
+    assert unwritable(tmp_path) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- an output folder used again
+
+
+def test_a_run_into_a_used_folder_leaves_none_of_the_earlier_runs_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")  # the planner's own file
+    mine = invoke("run", MINE, "-n", "2", "--animate", "--out", out)
+    assert mine.exit_code == 0, mine.output
+    assert {"animation.gif", "figures/cage.png", "figures/section.png"} <= {
+        p.relative_to(out).as_posix() for p in files_under(out)}
+    dam = invoke("run", bundled_root() / "scenarios" / "dam_break_night.yaml", "-n", "2", "--out", out)
+    assert dam.exit_code == 0, dam.output
+    now = {p.relative_to(out).as_posix() for p in files_under(out)} - {".drill_outputs.json"}
+    written = {"scorecard.json", "outcomes.csv", "report.pdf"} | {
+        f"figures/{p.name}" for p in (out / "figures").glob("*.png")}
+    assert now == written | {"notes.txt"}
+    assert "figures/map.png" in now and not {"animation.gif", "figures/cage.png", "figures/section.png"} & now
+    assert json.loads((out / "scorecard.json").read_text(encoding="utf-8"))["scenario"]["id"] == "dam-break-night"
+
+
+def test_only_files_drill_wrote_and_nobody_changed_are_removed(tmp_path: Path) -> None:
+    from drills.experiment.staging import MANIFEST, write_staged
+
+    def files(*names: str):
+        def fill(tmp: Path) -> None:
+            for name in names:
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / name).write_text(f"drill's {name}\n", encoding="utf-8")
+        return fill
+
+    out = tmp_path / "out"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not in the folder\n", encoding="utf-8")
+    assert set(write_staged(out, files("a.txt", "b.txt", "figures/x.png", "sub/y.png"))) == {
+        "a.txt", "b.txt", "figures/x.png", "sub/y.png"}
+    (out / "b.txt").write_text("the planner edited this\n", encoding="utf-8")
+    (out / "figures" / "mine.png").write_text("the planner's\n", encoding="utf-8")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["../outside.txt"] = manifest["files"]["a.txt"]  # a manifest edited by hand
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert set(write_staged(out, files("a.txt", "c.txt"))) == {"a.txt", "c.txt"}
+    left = {p.relative_to(out).as_posix() for p in files_under(out)}
+    assert left == {"a.txt", "b.txt", "c.txt", "figures/mine.png", MANIFEST}
+    assert not (out / "sub").exists()  # emptied of drill's files, so removed
+    assert outside.is_file()
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"].keys() == {"a.txt", "c.txt"}
+
+
+def test_an_unreadable_manifest_removes_nothing(tmp_path: Path) -> None:
+    from drills.experiment.staging import MANIFEST, write_staged
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("old\n", encoding="utf-8")
+    (out / MANIFEST).write_text("{not json", encoding="utf-8")
+    write_staged(out, lambda tmp: (tmp / "new.txt").write_text("new\n", encoding="utf-8"))
+    assert (out / "old.txt").is_file() and (out / "new.txt").is_file()
 
 
 # ---------------------------------------------------------------- drill run, options reach the exercise
@@ -310,7 +493,7 @@ def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.
     assert (spec.replications, spec.seed) == (5, 11)
     assert calls["kw"]["workers"] == 3
     assert calls["kw"].get("replications") in (None, 5) and calls["kw"].get("seed") in (None, 11)
-    assert calls["write"] == ("exercise", "card", out, {"lang": "zh"})
+    assert calls["write"] == ("exercise", "card", out, {"lang": "zh", "animate": False})
     assert "seed 11 · 5 replications · 3 workers" in res.stdout
 
 
@@ -414,21 +597,24 @@ def test_boolean_options_are_flags_and_help_shows_no_value_for_them() -> None:
 
 
 def test_animate_is_a_flag_that_takes_no_value(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    calls = {}
+    calls: dict = {}
+
+    def write_outputs(*args, **kw):
+        calls["animate"] = kw.get("animate")
+        return {}
+
     monkeypatch.setattr("drills.experiment.exercise.run_exercise", lambda spec, **kw: "exercise")
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
-    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", write_outputs)
     monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
     monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
     monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
-    monkeypatch.setattr("drills.experiment.animation.write_gif", lambda ex, path, **kw: calls.setdefault("gif", path))
     res = invoke("run", MINE, "--animate", "-n", "2", "--out", tmp_path / "out")
     assert res.exit_code == 0, res.output
-    assert calls["gif"] == tmp_path / "out" / "animation.gif"
-    calls.clear()
+    assert calls == {"animate": True}
     res = invoke("run", MINE, "--no-animate", "-n", "2", "--out", tmp_path / "out")
     assert res.exit_code == 0, res.output
-    assert calls == {}
+    assert calls == {"animate": False}
 
 
 def test_version_names_drill_and_what_it_runs_on() -> None:

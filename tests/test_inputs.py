@@ -187,10 +187,50 @@ def test_file_that_is_not_utf8(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("plan"), None, "", "cannot read")
 
 
-@pytest.mark.parametrize("text", ["- a\n- b\n", "just words\n", "site: {}\nplan: {}\n", "sites: {}\n"])
-def test_file_without_one_known_top_level_key(files: DrillFiles, text: str) -> None:
+@pytest.mark.parametrize(("text", "says"), [
+    ("- a\n- b\n", "the file holds a list"), ("just words\n", "the file holds a single value"),
+    ("sites: {}\n", "found 'sites' (did you mean 'site'?)")])
+def test_file_without_one_known_top_level_key(files: DrillFiles, text: str, says: str) -> None:
     files.path("plan").write_text(text, encoding="utf-8")
-    check(only(files.problems()), files.path("plan"), 1, "", "top-level key")
+    check(only(files.problems()), files.path("plan"), 1, "",
+          "expected one top-level key: 'site', 'plan', 'scenario' or 'suite'; " + says)
+
+
+def test_a_second_kind_in_one_file_is_reported_at_its_line(files: DrillFiles) -> None:
+    files.path("plan").write_text("site: {}\nplan: {}\n", encoding="utf-8")
+    check(only(files.problems()), files.path("plan"), 2, "plan", "a second top-level key", "already holds 'site'")
+
+
+def test_a_key_indented_too_little_is_named_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("scenario", "  monte_carlo:\n    replications: 500\n    seed: 20260720",
+                      "monte_carlo:\n  replications: 500\n  seed: 20260720")
+    check(only(files.problems()), files.path("scenario"), line, "monte_carlo", "unexpected top-level key",
+          "if 'monte_carlo' belongs inside 'scenario', indent it like the lines above it")
+
+
+def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
+    suite = files.root / "suite.yaml"
+    suite.write_text("# a suite\nsuite: {id: s}\n", encoding="utf-8")
+    check(only(files.problems(suite)), suite, 2, "suite", "this is a suite file", "drill season")
+
+
+@pytest.mark.parametrize(("old", "new", "at", "says"), [
+    # a key indented too little: the parser notices on the next line
+    ("      source: face360e\n      start_s: 0\n", "      source: face360e\n    start_s: 0\n", 2,
+     "mapping values are not allowed here (check the indentation of this line and the line above"),
+    # a key indented too little by one column
+    ("      start_s: 0\n", "     start_s: 0\n", 0,
+     "expected <block end>, but found '<block mapping start>' (check the indentation of this line and the "
+     "line above"),
+    # a key indented too much
+    ("  shift: day\n", "  shift: day\n    extra: 1\n", 1,
+     "mapping values are not allowed here (check the indentation of this line and the line above"),
+    ("  shift: day\n", "  shift: day\n\tmore: 1\n", 1,
+     "found character '\\t' that cannot start any token (indent with spaces, not tabs)"),
+], ids=["too-little", "one-column", "too-much", "tab"])
+def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new: str, at: int, says: str) -> None:
+    line = files.edit("scenario", old, new) + at
+    check(only(files.problems()), files.path("scenario"), line, "", "YAML syntax error: " + says)
 
 
 def test_deeply_nested_yaml_is_a_problem_not_a_crash(files: DrillFiles) -> None:
@@ -397,9 +437,67 @@ def test_duplicate_node_id(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("site"), line, "site.nodes[30].id", "duplicate", "'shop240'")
 
 
+def test_a_node_renamed_to_an_existing_id_is_one_problem_not_nine(files: DrillFiles) -> None:
+    """Every reference to the old id and every rule on the clashing id would fail: only the cause is told."""
+    line = files.edit("site", '{id: "ramp180", kind', '{id: "ramp120", kind')
+    check(only(files.problems()), files.path("site"), line, "site.nodes[29].id", "duplicate node id 'ramp120'")
+
+
+def test_a_role_renamed_to_an_existing_id_is_one_problem(files: DrillFiles) -> None:
+    line = files.edit("plan", "    - id: mine_manager\n", "    - id: shift_leader\n")
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[2].id", "duplicate role id 'shift_leader'")
+
+
+def test_duplicate_ids_in_two_files_are_both_told(files: DrillFiles) -> None:
+    site = files.edit("site", '{id: "ramp180", kind', '{id: "ramp120", kind')
+    plan = files.edit("plan", "    - id: mine_manager\n", "    - id: shift_leader\n")
+    assert where(files.problems()) == {(files.path("site"), site, "site.nodes[29].id"),
+                                       (files.path("plan"), plan, "plan.roles[2].id")}
+
+
 def test_crew_at_a_node_that_does_not_exist(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 2,", "{at: pump999, count: 2,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.night[3].at", "'pump999'")
+
+
+def test_people_at_a_place_with_no_links_are_refused_at_their_line(files: DrillFiles) -> None:
+    files.edit("site", '    - {id: "mag120",',
+               '    - {id: "drill_bay", kind: "workplace", elevation_m: -120}\n    - {id: "mag120",')
+    line = files.edit("site", "      - {at: mag120, count: 10,", "      - {at: drill_bay, count: 6}\n"
+                      "      - {at: mag120, count: 10,")
+    check(only(files.problems()), files.path("site"), line, "site.shifts.day[10].at",
+          "'drill_bay' holds 6 people of the day shift", "no passage leads from it to an exit or a refuge")
+
+
+def test_people_cut_off_by_a_deleted_link_are_refused_in_every_shift(files: DrillFiles) -> None:
+    files.edit("site", '    - {id: "d360_e_face", kind: "drift", from: "stope360e", to: "face360e", length_m: 400, '
+               'width_m: 3.0, height_m: 3.0}\n', "")
+    found = {(p.line, p.field, p.message) for p in files.problems() if p.file == str(files.path("site"))}
+    day, night = (files.line_of("site", f"{{at: face360e, count: {n},") for n in (8, 4))
+    assert found == {
+        (day, "site.shifts.day[0].at", "'face360e' holds 8 people of the day shift, but no passage leads from it "
+                                       "to an exit or a refuge"),
+        (night, "site.shifts.night[0].at", "'face360e' holds 4 people of the night shift, but no passage leads "
+                                           "from it to an exit or a refuge")}
+
+
+def test_people_behind_a_one_way_passage_are_refused(files: DrillFiles) -> None:
+    files.edit("site", '"d360_e_face", kind: "drift", from: "stope360e", to: "face360e",',
+               '"d360_e_face", kind: "drift", from: "stope360e", to: "face360e", one_way: true,')
+    lines = {p.line for p in files.problems() if "no passage leads from it" in p.message}
+    assert lines == {files.line_of("site", f"{{at: face360e, count: {n},") for n in (8, 4)}
+
+
+def test_a_cage_up_to_the_collar_is_a_way_out(files: DrillFiles) -> None:
+    """A cage up to its collar counts as a way out: without ramps and ladderways, -360 still reaches the collar."""
+    from drills.inputs.compile import _ways_out
+
+    site = load(files.path("scenario")).site
+    nodes = {n.id: n for n in site.nodes}
+    surface = {"collar", "portal", "surface"}
+    walls = site.model_copy(update={"links": [lk for lk in site.links if lk.kind not in ("ramp", "ladderway")]})
+    assert "face360e" in _ways_out(walls, nodes, surface)
+    assert "face360e" not in _ways_out(walls.model_copy(update={"hoists": []}), nodes, surface)
 
 
 def test_route_that_is_not_connected(files: DrillFiles) -> None:
@@ -460,6 +558,59 @@ def test_unknown_role_as_trigger_owner(files: DrillFiles) -> None:
         "        owner: dispatch\n        detection_delay_s: 300",
     )
     check(only(files.problems()), files.path("plan"), line, "plan.warning.triggers[0].owner", "'dispatch'")
+
+
+ACTIONS = "    actions_by_level:\n      red:\n"
+
+
+def test_a_level_with_an_empty_action_list_is_refused_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      orange: []\n      red:\n", mark="orange")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.orange",
+          "no actions are listed for level 'orange'")
+
+
+def test_a_trigger_raising_a_level_with_an_empty_action_list_is_refused_as_if_it_were_missing(
+        files: DrillFiles) -> None:
+    files.edit("plan", ACTIONS, "    actions_by_level:\n      orange: []\n      red:\n")
+    trigger = files.edit("plan", "        threshold: 60\n        level: red\n", "        threshold: 60\n        "
+                         "level: orange\n", mark="level")
+    problems = files.problems()
+    assert len(problems) == 2, listing(problems)
+    check(problems[0], files.path("plan"), trigger, "plan.warning.triggers[0].level",
+          "no actions are listed for level 'orange' in warning.actions_by_level")
+    check(problems[1], files.path("plan"), files.line_of("plan", "orange: []"),
+          "plan.warning.actions_by_level.orange", "no actions are listed for level 'orange'")
+
+
+def test_an_unknown_level_is_refused_naming_the_levels(files: DrillFiles) -> None:
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      purple:\n        - {action: stop_entry, owner: "
+                      "dispatcher}\n      red:\n", mark="purple")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.purple",
+          "unknown level 'purple'", "'blue', 'yellow', 'orange' or 'red'")
+
+
+def test_a_level_the_plan_does_not_declare_is_refused(files: DrillFiles) -> None:
+    files.edit("plan", "levels: [blue, yellow, orange, red]", "levels: [blue, yellow, red]")
+    line = files.edit("plan", ACTIONS, "    actions_by_level:\n      orange:\n        - {action: stop_entry, owner: "
+                      "dispatcher}\n      red:\n", mark="orange")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.orange",
+          "level 'orange' is not declared", "warning.levels are blue, yellow, red")
+
+
+def test_a_step_waiting_for_a_step_that_does_not_exist(files: DrillFiles) -> None:
+    line = files.edit("plan", "{action: notify_county, owner: mine_manager}",
+                      "{action: notify_county, owner: mine_manager, after: [order]}")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.red[1].after[0]",
+          "no step 'order' at level 'red'")
+
+
+def test_steps_waiting_for_each_other_are_refused(files: DrillFiles) -> None:
+    first = files.edit("plan", "{action: evacuate_underground, owner: dispatcher}",
+                       "{id: order, action: evacuate_underground, owner: dispatcher, after: [county]}")
+    files.edit("plan", "{action: notify_county, owner: mine_manager}",
+               "{id: county, action: notify_county, owner: mine_manager, after: [order]}")
+    check(only(files.problems()), files.path("plan"), first, "plan.warning.actions_by_level.red[0].after",
+          "never be done: order → county → order")
 
 
 def test_inrush_source_that_does_not_exist(files: DrillFiles) -> None:

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from drills.cli import app as drill_app
 from drills.commands.revise import register
+from drills.experiment.staging import MANIFEST
 from drills.inputs.bundled import bundled_root
 
 DATA = Path(__file__).parent / "data" / "revise"
@@ -45,8 +46,8 @@ def test_recommend_writes_ranked_revisions_a_valid_revised_plan_and_a_diff(app, 
                  "-n", 10, "--fault-replications", 0, "-o", out)
     assert res.exit_code == 0, res.output
     assert "不足项" in res.stdout and "far" in res.stdout
-    assert sorted(p.name for p in out.iterdir()) == ["figures", "plan.revised.diff", "plan.revised.yaml",
-                                                     "recommendations.json", "recommendations.md", "report.pdf"]
+    assert sorted(p.name for p in out.iterdir() if p.name != MANIFEST) == [
+        "figures", "plan.revised.diff", "plan.revised.yaml", "recommendations.json", "recommendations.md", "report.pdf"]
     data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
     assert data["chosen"] == ["extend_coverage:siren-near:far"] and data["spent"] <= 3
     assert data["baseline"]["findings"][0]["key"] == "M2:far"

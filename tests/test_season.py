@@ -138,7 +138,8 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
 
 def test_run_animate_writes_the_gif(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """``--animate`` adds animation.gif beside the report (the report itself is left out here)."""
-    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
+    monkeypatch.setattr("drills.experiment.report.write_pdf", lambda *a, **kw: None)
+    monkeypatch.setattr("drills.experiment.figures.make_figures", lambda *a, **kw: {})
     out = tmp_path / "out"
     out.mkdir()
     res = invoke("run", SCENARIOS / "mine_inrush_day.yaml", "-n", "2", "--animate", "--out", out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -17,8 +17,12 @@ from rich.table import Table
 
 from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
+from drills.commands.outfolder import require_writable, write_failed
 from drills.experiment.units import fmt_value
 from drills.inputs.problems import InputError
+
+if TYPE_CHECKING:
+    from drills.inputs.loaded import Loaded
 
 #: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
 SEARCH_REPLICATIONS = 60
@@ -33,7 +37,7 @@ out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None i
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 
-def _fail(problems: list) -> None:
+def _fail(problems: list) -> NoReturn:
     for p in problems:
         err_console.print(str(p), markup=False, soft_wrap=True)
     n = len(problems)
@@ -41,13 +45,17 @@ def _fail(problems: list) -> None:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _replications(scenario: Path, plan: Path | None, given: int | None) -> int:
+def _loaded(scenario: Path, plan: Path | None) -> Loaded:
+    """The scenario with its site and plan, loaded and checked (bad input: exit 2)."""
     from drills.inputs.compile import load
 
     try:
-        loaded = load(scenario, plan)
+        return load(scenario, plan)
     except InputError as exc:
         _fail(exc.problems)
+
+
+def _replications(loaded: Loaded, given: int | None) -> int:
     return given if given is not None else min(loaded.scenario.monte_carlo.replications, SEARCH_REPLICATIONS)
 
 
@@ -85,11 +93,14 @@ def recommend(
     if lang not in ("en", "zh"):
         err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
         raise typer.Exit(EXIT_INPUT)
-    n = _replications(scenario, plan, replications)
+    loaded = _loaded(scenario, plan)
+    n = _replications(loaded, replications)
     try:
         table = load_costs(costs)
     except InputError as exc:
         _fail(exc.problems)
+    out_dir = out or Path("reports") / loaded.scenario.id / "recommend"
+    require_writable(out_dir, err_console)
     with runs_on(cluster, workers, err_console) as where, err_console.status("evaluating the plan") as status:
         try:
             rec = run_recommend(scenario, plan, budget=budget, replications=n, seed=seed, workers=workers,
@@ -123,9 +134,11 @@ def recommend(
         if not a.simulated:
             out_console.print(f"{a.label} {a.candidate.title} · cost {a.candidate.cost:g} · on paper: a correction "
                               "with no simulated effect, applied as the budget allowed", markup=False)
-    out_dir = out or Path("reports") / m.scenario_id / "recommend"
     with err_console.status("writing the report"):
-        written = write_recommendation(rec, out_dir, lang=lang)
+        try:
+            written = write_recommendation(rec, out_dir, lang=lang)
+        except OSError as exc:
+            write_failed(out_dir, exc, err_console)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
     out_console.print(f"{rec.summary()}; wrote {', '.join(names)} to {out_dir}/", markup=False)
 
@@ -153,8 +166,10 @@ def compare(
         err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
                           markup=False)
         raise typer.Exit(EXIT_INPUT)
-    n = _replications(scenario, plans[0], replications)
-    _replications(scenario, plans[1], n)
+    n = _replications(_loaded(scenario, plans[0]), replications)
+    _loaded(scenario, plans[1])
+    if out is not None:
+        require_writable(out, err_console)
     with runs_on(cluster, workers, err_console) as where, err_console.status("running both plans") as status:
         try:
             cmp = compare_plans(scenario, plans[0], plans[1], replications=n, seed=seed, workers=workers,
@@ -181,7 +196,10 @@ def compare(
                   fmt_ci(d), d.verdict)
     out_console.print(t)
     if out is not None:
-        written = write_comparison(cmp, out)
+        try:
+            written = write_comparison(cmp, out)
+        except OSError as exc:
+            write_failed(out, exc, err_console)
         out_console.print(f"wrote {', '.join(sorted(written))} to {out}/", markup=False)
 
 

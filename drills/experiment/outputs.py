@@ -1,7 +1,8 @@
 """Write an exercise's outputs — scorecard.json, outcomes.csv, figures/*.png, report.pdf — atomically.
 
 Everything is first written into a temporary folder beside the destination, then each file is moved
-into place with :func:`os.replace`, so a crash or a bad input never leaves a half-written report.
+into place with :func:`os.replace`, so a crash or a bad input never leaves a half-written report; the files
+an earlier output left in the folder are then removed (see :mod:`drills.experiment.staging`).
 """
 
 from __future__ import annotations
@@ -78,8 +79,10 @@ def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
                 w.writerow(row)
 
 
-def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, lang: str = "en") -> dict[str, Path]:
-    """Write every output of an exercise into ``out_dir``; return the paths written."""
+def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, lang: str = "en",
+                  animate: bool = False) -> dict[str, Path]:
+    """Write every output of an exercise into ``out_dir`` (and, with ``animate``, animation.gif of replication
+    0), replacing the outputs drill wrote there before; return the paths written."""
     from drills.experiment import figures, report  # matplotlib is imported only when writing
 
     def fill(tmp: Path) -> None:
@@ -89,5 +92,9 @@ def write_outputs(ex: ExerciseResult, card: Scorecard, out_dir: str | Path, *, l
         write_outcomes_csv(ex, tmp / "outcomes.csv")
         figs = figures.make_figures(ex, card, tmp / "figures", lang=lang)
         report.write_pdf(ex, card, figs, tmp / "report.pdf", lang=lang)
+        if animate:
+            from drills.experiment.animation import write_gif
+
+            write_gif(ex, tmp / "animation.gif", lang=lang)
 
     return write_staged(out_dir, fill)

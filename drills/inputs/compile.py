@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
 from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -78,11 +79,10 @@ def read_partial(source: str | Path | YamlDocument) -> tuple[str, Any, YamlDocum
     without faults; None if nothing can be checked), the document to locate problems in, its problems,
     and the ids left out."""
     doc = source if isinstance(source, YamlDocument) else load_yaml(source)
-    data = doc.data
-    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in _MODELS:
-        raise InputError([Problem(str(doc.path), 1, "",
-                                  "expected one top-level key: 'site', 'plan' or 'scenario'")])
-    kind = next(iter(data))
+    kind = file_kind(doc)
+    if kind not in _MODELS:  # a suite: it names scenarios, it is not one
+        raise InputError([Problem(str(doc.path), doc.line_of((kind,)), kind, "this is a suite file; run it with "
+                                  "drill season, or give a site, plan or scenario file here")])
     model, part, problems, removed = validate_partial(doc, _MODELS[kind])
     return kind, (getattr(model, kind) if model is not None else None), part, problems, removed
 
@@ -116,16 +116,17 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
         # still read the site and plan the scenario names, so that all faults are reported at once
         raise InputError(problems + _problems_of_named_files(scenario_path, plan_path))
     site_path = _beside(scenario_path, scen.site)
+    plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
         plan_path = _beside(scenario_path, scen.plan)
     loaded: dict[str, tuple[Any, YamlDocument]] = {}
-    for want, path, loc in (("site", site_path, ("scenario", "site")), ("plan", Path(plan_path), None)):
+    for want, path in (("site", site_path), ("plan", Path(plan_path))):
         if not path.is_file():
-            if loc is not None:
-                problems.append(sdoc.problem(loc, missing(path)))
-            elif want == "plan" and plan_path is not None:
-                where = ("scenario", "plan")
-                problems.append(sdoc.problem(where, f"plan {missing(path)}"))
+            if want == "plan" and plan_given:
+                problems.append(Problem(PLAN_OPTION, None, "", missing(path)))
+            else:
+                problems.append(sdoc.problem(("scenario", want), f"{want} {missing(path)}"
+                                             if want == "plan" else missing(path)))
             continue
         try:
             k, body, doc, own, left_out = read_partial(path)
@@ -153,20 +154,27 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Load
     return out
 
 
+#: the "file" a problem of the plan given on the command line instead of the scenario's is reported at
+PLAN_OPTION = "--plan"
+
+
 def _beside(scenario_path: Path, name: str) -> Path:
     return Path(name) if Path(name).is_absolute() else scenario_path.parent / name
 
 
 def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) -> list[Problem]:
-    """Problems of the site and plan files an invalid scenario names, if it names them readably."""
+    """Problems of the site and plan files an invalid scenario names, if it names them readably, and of the
+    plan given instead of the scenario's."""
+    out: list[Problem] = []
+    if plan_path is not None and not Path(plan_path).is_file():
+        out.append(Problem(PLAN_OPTION, None, "", missing(Path(plan_path))))
     try:
         raw = load_yaml(scenario_path).data
     except InputError:
-        return []
+        return out
     body = raw.get("scenario") if isinstance(raw, dict) else None
     if not isinstance(body, dict):
-        return []
-    out: list[Problem] = []
+        return out
     names = {"site": body.get("site"), "plan": plan_path if plan_path is not None else body.get("plan")}
     for want, name in names.items():
         if not isinstance(name, str | Path):
@@ -181,11 +189,21 @@ def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) 
     return out
 
 
+def duplicate_ids(items: Any) -> bool:
+    """Whether two of ``items`` (nodes, roles, ...) have the same id."""
+    ids = [item.id for item in items]
+    return len(set(ids)) != len(ids)
+
+
 def check(ld: Loaded) -> None:
-    """Cross-reference checks between and within the three files; every problem is reported at once."""
+    """Cross-reference checks between and within the three files; every problem is reported at once (but a
+    duplicated id is reported alone, not with the faults it makes of every reference to it)."""
     problems: list[Problem] = []
-    for run in (lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site),
-                lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc)):
+    runs = [lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site)]
+    if not any(duplicate_ids(items) for items in (ld.site.nodes, ld.site.links, ld.site.dams, ld.plan.roles,
+                                                   ld.plan.channels)):
+        runs.append(lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc))
+    for run in runs:
         try:
             run()
         except InputError as exc:
@@ -204,16 +222,17 @@ def _profiles(site: SiteBody) -> dict[str, Profile]:
 def check_site(site: SiteBody, sd: YamlDocument) -> None:
     """Checks within a site file: ids, references, geometry."""
     pr = _Problems()
-    nodes = {}
-    for k, n in enumerate(site.nodes):
-        if n.id in nodes:
-            pr.at(sd, ("site", "nodes", k, "id"), f"duplicate node id {n.id!r}")
-        nodes[n.id] = n
-    link_ids: set[str] = set()
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams))
+    for what, items in groups:
+        seen: set[str] = set()
+        for k, item in enumerate(items):
+            if item.id in seen:
+                pr.at(sd, ("site", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
+            seen.add(item.id)
+    # a duplicated id makes every reference to it ambiguous: the checks by id would only add follow-on faults
+    pr.raise_if_any()
+    nodes = {n.id: n for n in site.nodes}
     for k, lk in enumerate(site.links):
-        if lk.id in link_ids:
-            pr.at(sd, ("site", "links", k, "id"), f"duplicate link id {lk.id!r}")
-        link_ids.add(lk.id)
         for end in ("from", "to"):
             ref = lk.from_ if end == "from" else lk.to
             if ref not in nodes:
@@ -249,17 +268,14 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
                   f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
+    _no_way_out(site, sd, nodes, pr)
     mw = site.mine_water
     if mw is not None:
         if mw.sump not in nodes:
             pr.at(sd, ("site", "mine_water", "sump"), no_node(mw.sump, nodes))
         if mw.ingress is not None and mw.ingress.node not in nodes:
             pr.at(sd, ("site", "mine_water", "ingress", "node"), no_node(mw.ingress.node, nodes))
-    dam_ids: set[str] = set()
     for k, dm in enumerate(site.dams):
-        if dm.id in dam_ids:
-            pr.at(sd, ("site", "dams", k, "id"), f"duplicate dam id {dm.id!r}")
-        dam_ids.add(dm.id)
         if dm.node not in nodes:
             pr.at(sd, ("site", "dams", k, "node"), no_node(dm.node, nodes))
         elif nodes[dm.node].kind != "dam":
@@ -267,9 +283,139 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     pr.raise_if_any()
 
 
-def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
-    """Checks of a plan against the site it is written for."""
+#: where the people of a shift are out of danger: out of the mine, or in a refuge chamber
+CREW_SAFE_KINDS = SURFACE_KINDS | {"refuge"}
+#: where residents are out of danger: an assembly point on high ground, or out of the valley
+RESIDENT_SAFE_KINDS = SURFACE_KINDS | {"assembly_point", "refuge"}
+
+
+def _ways_out(site: SiteBody, nodes: dict[str, Any], safe: frozenset[str] | set[str]) -> set[str]:
+    """The places from which some passage (on foot, by road, or by cage up to the collar) leads to a place of
+    one of the ``safe`` kinds."""
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    for lk in site.links:
+        if lk.kind in WALKABLE and lk.from_ in nodes and lk.to in nodes:
+            g.add_edge(lk.from_, lk.to)
+            if not lk.one_way:
+                g.add_edge(lk.to, lk.from_)
+    for h in site.hoists:
+        if all(s in nodes for s in h.stations):
+            g.add_edges_from((s, h.stations[0]) for s in h.stations[1:])
+    out: set[str] = set()
+    for n, node in nodes.items():
+        if node.kind in safe and n not in out:
+            out |= nx.ancestors(g, n) | {n}
+    return out
+
+
+def _no_way_out(site: SiteBody, sd: YamlDocument, nodes: dict[str, Any], pr: _Problems) -> None:
+    """People placed where no passage leads to safety: the drill could only count them lost."""
+    def check(who: str, safe: frozenset[str], where: str, entries: list[tuple[tuple[Any, ...], str, str]]) -> None:
+        if not entries:
+            return
+        if not any(n.kind in safe for n in nodes.values()):
+            pr.at(sd, ("site", "nodes"), f"{who} but no place is {where} (kind {', '.join(sorted(safe))})")
+            return
+        out = _ways_out(site, nodes, safe)
+        for loc, at, people in entries:
+            if at in nodes and at not in out:
+                pr.at(sd, loc, f"{at!r} holds {people}, but no passage leads from it to {where}")
+
+    check("people work underground", CREW_SAFE_KINDS, "an exit or a refuge",
+          [(("site", "shifts", shift, k, "at"), c.at,
+            f"{c.count} {'person' if c.count == 1 else 'people'} of the {shift} shift")
+           for shift, crews in site.shifts.items() for k, c in enumerate(crews)])
+    residents = []
+    for k, r in enumerate(site.residents):
+        if r.households is not None:
+            people = f"{r.households} household{'s' if r.households != 1 else ''}"
+        else:
+            assert r.occupants is not None  # the schema asks for one or the other
+            people = f"up to {max(r.occupants.day, r.occupants.night):g} people"
+        residents.append((("site", "residents", k, "at"), r.at, people))
+    check("people live in the valley", RESIDENT_SAFE_KINDS, "an assembly point or out of the valley", residents)
+
+
+def check_plan_alone(plan: PlanBody, pd: YamlDocument) -> None:
+    """The checks of a plan that need no site: its roles, channels, levels, triggers and actions agree."""
     pr = _Problems()
+    _plan_alone(plan, pd, pr)
+    pr.raise_if_any()
+
+
+def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
+    # every reference to a duplicated id is ambiguous: checking them would only add follow-on faults
+    clash: set[str] = set()
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (("role", plan.roles), ("channel", plan.channels))
+    for what, items in groups:
+        seen: set[str] = set()
+        for k, item in enumerate(items):
+            if item.id in seen:
+                pr.at(pd, ("plan", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
+                clash.add(what)
+            seen.add(item.id)
+    roles = {r.id: r for r in plan.roles} if "role" not in clash else None
+    channels = {c.id for c in plan.channels} if "channel" not in clash else None
+    for k, r in enumerate(plan.roles):
+        for j, b in enumerate(r.backups):
+            if roles is not None and b not in roles:
+                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
+            elif b == r.id:
+                pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
+    w = plan.warning
+    declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
+    for k, t in enumerate(w.triggers):
+        if roles is not None and t.owner not in roles:
+            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
+        if t.level not in w.levels:
+            pr.at(pd, ("plan", "warning", "triggers", k, "level"), f"level {t.level!r} is not declared; {declared}")
+        elif not w.actions_by_level.get(t.level):
+            pr.at(pd, ("plan", "warning", "triggers", k, "level"),
+                  f"no actions are listed for level {t.level!r} in warning.actions_by_level")
+    for level, acts in w.actions_by_level.items():
+        at = ("plan", "warning", "actions_by_level", level)
+        if level not in w.levels:
+            pr.at(pd, at, f"level {level!r} is not declared; {declared}")
+        if not acts:
+            pr.at(pd, at, f"no actions are listed for level {level!r}")
+        steps: dict[str, int] = {}
+        for k, a in enumerate(acts):
+            if a.id is not None:
+                if a.id in steps:
+                    pr.at(pd, (*at, k, "id"), f"duplicate step id {a.id!r} at level {level!r}")
+                steps.setdefault(a.id, k)
+        order = nx.DiGraph()
+        for k, a in enumerate(acts):
+            if roles is not None and a.owner not in roles:
+                pr.at(pd, (*at, k, "owner"), f"no role {a.owner!r}")
+            for j, ch_id in enumerate(a.channels or []):
+                if channels is not None and ch_id not in channels:
+                    pr.at(pd, (*at, k, "channels", j), f"no channel {ch_id!r}")
+            for j, first in enumerate(a.after):
+                if first == a.id:
+                    pr.at(pd, (*at, k, "after", j), "a step cannot wait for itself")
+                elif first not in steps:
+                    named = ", ".join(steps) or "none has an id"
+                    pr.at(pd, (*at, k, "after", j), f"no step {first!r} at level {level!r} (its steps: {named})")
+                else:
+                    order.add_edge(steps[first], k)
+        for cycle in nx.simple_cycles(order):
+            k = min(cycle)
+            names = " → ".join(str(acts[i].id) for i in [*cycle[cycle.index(k):], *cycle[:cycle.index(k)], k])
+            pr.at(pd, (*at, k, "after"), f"these steps wait for each other and would never be done: {names}")
+
+
+def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
+    """Checks of a plan against the site it is written for (those by place only if the site's places have
+    distinct ids: the site's check reports a duplicate)."""
+    pr = _Problems()
+    if duplicate_ids(site.nodes):
+        if plan.site != site.id:
+            pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
+        _plan_alone(plan, pd, pr)
+        pr.raise_if_any()
+        return
     nodes = {n.id: n for n in site.nodes}
     hoist_of = {s: h for h in site.hoists for s in h.stations[1:]}
     collar_of = {h.id: h.stations[0] for h in site.hoists}
@@ -286,42 +432,16 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
 
     if plan.site != site.id:
         pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
-    roles = {}
-    for k, r in enumerate(plan.roles):
-        if r.id in roles:
-            pr.at(pd, ("plan", "roles", k, "id"), f"duplicate role id {r.id!r}")
-        roles[r.id] = r
-    for k, r in enumerate(plan.roles):
-        for j, b in enumerate(r.backups):
-            if b not in roles:
-                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
-            elif b == r.id:
-                pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
-    channels = {}
+    _plan_alone(plan, pd, pr)
     for k, c in enumerate(plan.channels):
-        if c.id in channels:
-            pr.at(pd, ("plan", "channels", k, "id"), f"duplicate channel id {c.id!r}")
-        channels[c.id] = c
         for j, n in enumerate(c.coverage):
             if n not in nodes:
                 pr.at(pd, ("plan", "channels", k, "coverage", j), no_node(n, nodes))
         if c.start is not None and c.start not in nodes:
             pr.at(pd, ("plan", "channels", k, "start"), no_node(c.start, nodes))
     for k, t in enumerate(plan.warning.triggers):
-        if t.owner not in roles:
-            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
         if t.at is not None and t.at not in nodes:
             pr.at(pd, ("plan", "warning", "triggers", k, "at"), no_node(t.at, nodes))
-        if t.level not in plan.warning.actions_by_level:
-            pr.at(pd, ("plan", "warning", "triggers", k, "level"),
-                  f"no actions are listed for level {t.level!r} in warning.actions_by_level")
-    for level, acts in plan.warning.actions_by_level.items():
-        for k, a in enumerate(acts):
-            if a.owner not in roles:
-                pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "owner"), f"no role {a.owner!r}")
-            for j, ch_id in enumerate(a.channels or []):
-                if ch_id not in channels:
-                    pr.at(pd, ("plan", "warning", "actions_by_level", level, k, "channels", j), f"no channel {ch_id!r}")
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:
@@ -668,5 +788,5 @@ def load_drill(scenario: str | Path, plan: str | Path | None = None, *, replicat
     return compile_drill(load(scenario, plan), replications=replications, seed=seed)
 
 
-__all__ = ["Loaded", "check", "check_plan", "check_scenario", "check_site", "compile_drill", "load", "load_drill",
-           "load_file"]
+__all__ = ["Loaded", "check", "check_plan", "check_plan_alone", "check_scenario", "check_site", "compile_drill", "load",
+           "load_drill", "load_file"]

@@ -31,6 +31,8 @@ def _split(data: Any, loc: tuple[Any, ...], kind: str = "") -> tuple[tuple[Any, 
     branch = None
     value_at_branch = None
     for k, part in enumerate(loc):
+        if part == "[key]":  # the key itself is wrong: the location is the key, as written
+            break
         in_map = isinstance(node, dict) and part in node
         in_seq = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_map or in_seq:
@@ -51,9 +53,18 @@ def _scalar_branch(branch: str) -> bool:
     return branch in _SCALAR_BRANCHES
 
 
+#: what the keys of a mapping are called, by the mapping's field name (for a key that is not allowed)
+_KEY_NOUNS = {"actions_by_level": "level"}
+
+
 def _message(err: dict[str, Any], branch: str | None) -> str:
     kind = err.get("type", "")
     got = err.get("input")
+    loc = tuple(err.get("loc", ()))
+    if "[key]" in loc and kind == "literal_error":
+        at = loc.index("[key]")
+        noun = _KEY_NOUNS.get(str(loc[at - 2]), "name") if at >= 2 else "name"
+        return f"unknown {noun} {got!r}; use {err.get('ctx', {}).get('expected', '')}"
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":

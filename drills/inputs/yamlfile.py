@@ -8,6 +8,7 @@ at ``("links", 3, "length_m")`` can be reported at the right line of the right f
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,6 +105,66 @@ def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = (), budget
     return node
 
 
+#: the kinds of input file, each named by the file's one top-level key
+FILE_KINDS = ("site", "plan", "scenario", "suite")
+_KINDS_TEXT = "'site', 'plan', 'scenario' or 'suite'"
+
+
+def file_kind(doc: YamlDocument) -> str:
+    """The kind of input file ``doc`` is, by its one top-level key.
+
+    Raises:
+        InputError: no known top-level key, or keys beside it (each at its line: often a line indented too
+            little, which YAML reads as a key of the file itself).
+    """
+    data = doc.data
+    expected = f"expected one top-level key: {_KINDS_TEXT}"
+    if not isinstance(data, dict) or not data:
+        what = "a list" if isinstance(data, list) else "a single value" if not isinstance(data, dict) else "nothing"
+        raise InputError([Problem(str(doc.path), 1, "", f"{expected}; the file holds {what}")])
+    known = [k for k in data if k in FILE_KINDS]
+    if not known:
+        names = ", ".join(repr(k) for k in data)
+        near = difflib.get_close_matches(next(iter(data)), FILE_KINDS, n=1, cutoff=0.6)
+        hint = f" (did you mean {near[0]!r}?)" if near and len(data) == 1 else ""
+        raise InputError([Problem(str(doc.path), doc.line_of((next(iter(data)),)), "",
+                                  f"{expected}; found {names}{hint}")])
+    kind = known[0]
+    problems = []
+    for key in data:
+        if key == kind:
+            continue
+        if key in FILE_KINDS:
+            msg = (f"a second top-level key: a file holds one of {_KINDS_TEXT}, and this one already holds "
+                   f"{kind!r}; put the {key} in a file of its own")
+        else:
+            msg = (f"unexpected top-level key: a file holds one of {_KINDS_TEXT}, and this one holds {kind!r}; "
+                   f"if {key!r} belongs inside {kind!r}, indent it like the lines above it")
+        problems.append(doc.problem((key,), msg))
+    if problems:
+        raise InputError(problems)
+    return kind
+
+
+#: plain words for the parser's complaints that mostly come from indentation
+_INDENT_HINT = "check the indentation of this line and the line above"
+_PARSER_HINTS = (
+    ("mapping values are not allowed here", f"{_INDENT_HINT}; a value holding ': ' must be in quotes"),
+    ("expected <block end>", f"{_INDENT_HINT}: a line of a list or mapping must line up with the ones before it"),
+    ("could not find expected ':'", f"a 'key: value' line needs a colon and a space; {_INDENT_HINT}"),
+    ("did not find expected key", _INDENT_HINT),
+    ("did not find expected '-' indicator", f"{_INDENT_HINT}: every item of this list starts with '- '"),
+    ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
+)
+
+
+def _with_hint(what: str) -> str:
+    for start, hint in _PARSER_HINTS:
+        if what.startswith(start):
+            return f"{what} ({hint})"
+    return what
+
+
 def missing(path: Path, *, named: bool = True) -> str:
     """Why ``path`` cannot be read as an input file: a folder given where a file is wanted, or nothing there
     (``named``: the message names the path, for a problem reported at the file that refers to it)."""
@@ -139,6 +200,8 @@ def load_yaml(path: str | Path) -> YamlDocument:
             # an unclosed [ or {: point at the line that opened it, not where the parser gave up
             mark = exc.context_mark
             what = f"{what} (a '[' or '{{' opened on this line is not closed)"
+        else:
+            what = _with_hint(what)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(str(path), line, "", f"YAML syntax error: {what}")]) from None
     except YAMLError as exc:
