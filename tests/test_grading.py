@@ -168,3 +168,47 @@ def test_expected_fatalities_underground_are_not_estimated_and_left_out_of_compa
     assert math.isfinite(objective(r, spec.duration_s))
     diffs = compare([r, r], [r, r], spec.duration_s)
     assert diffs["expected_fatalities"].n == 0 and diffs["unsafe"].n == 2
+
+
+def test_the_grade_basis_shows_every_metric_and_reproduces_the_score():
+    """The report's 'How the grade was reached' table: from its rows alone a reader can recompute the score."""
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.graded import graded
+    from drills.experiment.i18n import Text
+    from drills.experiment.outputs import scorecard_json
+    from drills.experiment.report import grade_rows
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.bundled import default_scenario
+    from drills.inputs.compile import load, load_drill
+
+    spec = load_drill(default_scenario(), replications=8, seed=3)
+    ex = run_exercise(spec)
+    card, ev = graded(scorecard(ex), load(default_scenario()), spec, ex)
+    basis = card.grading
+    assert [r.metric for r in basis.rows][:6] == ["M1", "M2", "M3", "M4", "M5", "M6"]
+    used = [(r.weight, grading.POINTS[r.grade]) for r in basis.rows if r.weight and r.grade in grading.POINTS]
+    assert basis.score == pytest.approx(sum(w * p for w, p in used) / sum(w for w, _ in used))
+    assert basis.capped == (ev.overall.deficiencies > 0)
+    rows = grade_rows(card, Text("en"))
+    assert len(rows) == len(basis.rows) and all(len(r) == 6 for r in rows)
+    data = scorecard_json(ex, card)["grading"]
+    assert data["score"] == pytest.approx(basis.score) and len(data["metrics"]) == len(basis.rows)
+
+
+def test_a_graded_report_explains_its_grade(tmp_path):
+    from pypdf import PdfReader
+
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.graded import graded
+    from drills.experiment.outputs import write_outputs
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.bundled import default_scenario
+    from drills.inputs.compile import load, load_drill
+
+    spec = load_drill(default_scenario(), replications=3, seed=3)
+    ex = run_exercise(spec)
+    card, _ = graded(scorecard(ex), load(default_scenario()), spec, ex)
+    for lang, heading in (("en", "How the grade was reached"), ("zh", "评级依据")):
+        write_outputs(ex, card, tmp_path / lang, lang=lang)
+        text = "".join(page.extract_text() for page in PdfReader(tmp_path / lang / "report.pdf").pages)
+        assert heading in text and "M2" in text

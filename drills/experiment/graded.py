@@ -3,8 +3,10 @@ form the report and the terminal show."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
+from drills.experiment import grading
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding
@@ -29,6 +31,61 @@ class ReportFinding:
     clause: str
 
 
+@dataclass(frozen=True)
+class GradeRow:
+    """One metric's grade as the report explains it (see :class:`drills.experiment.grading.MetricGrade`)."""
+
+    metric: str
+    name: str
+    value: float
+    unit: str
+    grade: str
+    gate: bool | None
+    basis: str
+    bands: str
+    weight: float | None  # its weight in the overall score; None if it is not scored (M7, M8: findings only)
+
+
+@dataclass(frozen=True)
+class GradeBasis:
+    """How the overall grade was reached: every metric's grade, the weighted score and what capped it.
+
+    Attributes:
+        score: the weighted score over the metrics that apply (weights renormalised); NaN if none does.
+        capped: a 不足项 capped the grade at 差 whatever the score.
+        bands: the overall bands, (grade, its meaning, lowest score), best first; below the last is 差.
+    """
+
+    rows: tuple[GradeRow, ...]
+    score: float
+    capped: bool
+    deficiencies: int
+    must_correct: int
+    improvements: int
+    bands: tuple[tuple[str, str, float], ...] = grading.OVERALL_BANDS
+    most_must_correct_for_excellent: int = grading.MAX_MUST_CORRECT_FOR_EXCELLENT
+
+    def to_json(self) -> dict:
+        def num(x: float) -> float | None:
+            return x if math.isfinite(x) else None
+
+        return {"score": num(self.score), "capped_by_deficiency": self.capped,
+                "deficiencies": self.deficiencies, "must_correct": self.must_correct,
+                "improvements": self.improvements,
+                "metrics": [{"metric": r.metric, "name": r.name, "value": num(r.value), "unit": r.unit,
+                             "grade": r.grade, "gate": r.gate, "basis": r.basis, "bands": r.bands,
+                             "weight": r.weight} for r in self.rows],
+                "overall_bands": [{"grade": zh, "meaning": en, "score_at_least": floor}
+                                  for zh, en, floor in self.bands]}
+
+
+def grade_basis(ev: Evaluation) -> GradeBasis:
+    o = ev.overall
+    rows = tuple(GradeRow(g.metric, g.name, g.value, g.unit, g.grade, g.gate, g.basis, g.bands,
+                          grading.WEIGHTS.get(g.metric)) for g in ev.grades.values())
+    return GradeBasis(rows, o.score, o.capped, o.deficiencies, o.must_correct, o.improvements)
+
+
 def report_finding(f: Finding) -> ReportFinding:
     clause = "; ".join(x for x in (f.standard, f.plan_ref) if x)
     return ReportFinding(REPORT_CLASS.get(f.cls, f.cls), f.title, f.evidence, clause)
@@ -45,7 +102,7 @@ def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
     """The scorecard with the grade, findings and confidence notes of an evaluation already made."""
     label = f"{ev.overall.label} ({ev.overall.label_en})"
     return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
-                   confidence=confidence_notes(ev))
+                   confidence=confidence_notes(ev), grading=grade_basis(ev))
 
 
 def confidence_notes(ev: Evaluation) -> tuple[str, ...]:

@@ -123,6 +123,30 @@ EN: dict[str, str] = {
         "estimated for people in the valley only: no lethality rule applies underground, where the people "
         "caught are the count."
     ),
+    "grade_basis": "How the grade was reached",
+    "grade_basis_intro": (
+        "Each metric is graded A–D on its tail over the {n} replications: the value below is that tail (for "
+        "example the 95th percentile of a time, or the 5th of a margin), graded against the bands beside it; "
+        "[P] marks thresholds that are the project's own, where no standard gives one. The gates (M2, M3, "
+        "M6) must hold in at least 95 % of replications; a gate that fails is a deficiency (不足项). The "
+        "overall score is the weighted mean of the points of the grades (A 100, B 85, C 70, D 40) over the "
+        "metrics that apply, the weights shared out again when one does not; M7 and M8 give findings only. "
+        "The overall grade follows the score ({bands}, below that 差; 优秀 needs also at most {most} "
+        "must-correct items), and any deficiency makes it 差 whatever the score. Robustness to single faults "
+        "(M6) counts only when single-fault runs were made (drill run --fault-replications N, or drill "
+        "recommend)."
+    ),
+    "col_graded": "what is graded",
+    "col_grade_ad": "grade",
+    "col_bands": "bands",
+    "col_weight": "weight",
+    "gate_held": "gate held",
+    "gate_failed": "gate failed",
+    "weight_none": "findings only",
+    "grade_scored": "Score {score} of 100 → {grade}. Findings: {d} deficiencies (不足项), {m} must-correct (整改项), "
+                    "{i} improvements (改进项).",
+    "grade_capped": "Score {score} of 100, but {d} deficiencies (不足项) make the grade {grade}. Findings: {m} "
+                    "must-correct (整改项), {i} improvements (改进项).",
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached; the others are left out.",
@@ -580,6 +604,24 @@ ZH: dict[str, str] = {
         "（其通讯渠道及转告的人）；只被水本身“提醒”的人计为从未收到预警。最小裕度为“有人未到达安全地点”表示有人"
         "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
     ),
+    "grade_basis": "评级依据",
+    "grade_basis_intro": (
+        "每项指标按其在 {n} 次重复上的尾部值评为 A–D：下表的数值即该尾部值（如时间的第 95 百分位、裕度的第 5 "
+        "百分位），并与右侧分档对照；[P] 表示无标准可依、由本项目提出的阈值。门槛指标（M2、M3、M6）须在至少 95 % "
+        "的重复中满足，不满足即为不足项。总分为各适用指标等级分（A 100，B 85，C 70，D 40）的加权平均，某项不适用时"
+        "其权重按比例分配给其余指标；M7、M8 只产生评估发现。总体评级按总分确定（{bands}，以下为差；优秀还须整改项"
+        "不超过 {most} 项），存在任何不足项即评为差。单一故障下的稳健性（M6）只在进行了单一故障模拟时计入"
+        "（drill run --fault-replications N，或 drill recommend）。"
+    ),
+    "col_graded": "评价内容",
+    "col_grade_ad": "等级",
+    "col_bands": "分档",
+    "col_weight": "权重",
+    "gate_held": "门槛满足",
+    "gate_failed": "门槛未满足",
+    "weight_none": "仅产生发现",
+    "grade_scored": "总分 {score}/100 → {grade}。评估发现：不足项 {d} 项，整改项 {m} 项，改进项 {i} 项。",
+    "grade_capped": "总分 {score}/100，但有不足项 {d} 项，评级为 {grade}。评估发现：整改项 {m} 项，改进项 {i} 项。",
     "col_metric": "指标",
     "col_mean": "平均值",
     "mean_partial": "* 仅为达到该指标的重复的平均值，其余重复不计入。",

@@ -51,6 +51,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     return {
         **provenance(ex),
         "grade": card.grade,
+        "grading": card.grading.to_json() if card.grading is not None else None,
         "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause}
                      for f in card.findings],
         "confidence": list(card.confidence),

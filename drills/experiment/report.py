@@ -6,16 +6,18 @@ The document, one function per section so a later step can fill its own:
 2. summary, one page — grade, key results, the weakest places, the three most serious findings and the
    three most effective revisions (:func:`summary`);
 3. scorecard — every metric with its spread (:func:`scorecard_table`);
-4. timeline — from the first sign to the last person safe, across replications and in the median one
+4. how the grade was reached — every graded metric's tail value, grade, bands and weight, the score and
+   what capped it (:func:`grade_basis`);
+5. tables by mining level and by place (:func:`zones`);
+6. timeline — from the first sign to the last person safe, across replications and in the median one
    (:func:`timeline`);
-5. warning and evacuation against the water (:func:`progress`);
-6. the site drawn with the water, the clearance and the bottlenecks (:func:`site`);
-7. tables by mining level and by place (:func:`zones`);
-8. warning channels and the cage (:func:`channels`);
-9. findings with class, evidence and plan clause (:func:`findings`) and revisions with before and after
-   (:func:`revisions`) — filled by the scoring and revision steps; empty until they exist;
-10. assumptions and parameters with their sources (:func:`assumptions`);
-11. appendix on method (:func:`method`).
+7. warning and evacuation against the water (:func:`progress`);
+8. the site drawn with the water, the clearance and the bottlenecks (:func:`site`);
+9. warning channels and the cage (:func:`channels`);
+10. findings with class, evidence and plan clause (:func:`findings`) and revisions with before and after
+    (:func:`revisions`) — filled by the scoring and revision steps; empty until they exist;
+11. assumptions and parameters with their sources (:func:`assumptions`);
+12. appendix on method (:func:`method`).
 
 Pages are A4 portrait, laid out in inches from the top-left. The file carries no creation date and
 fixed metadata, so the same seed gives the same bytes. The report only reads the exercise; it never
@@ -146,9 +148,16 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
     return lines
 
 
+#: how much wider than its column a word may be before it is cut (the rest runs into the cell's padding)
+OVERHANG = 1.2
+
+
 def _cut(word: str, size: float, width_in: float, weight: str) -> list[str]:
-    """``word`` in pieces that each fit ``width_in``: cut after a separator where one fits, else by characters."""
-    if _width_in(word, size, weight) <= width_in:
+    """``word`` in pieces that each fit ``width_in``: cut after a separator where one fits, else by characters.
+
+    A word only a little wider than the column is left whole (it runs into the cell's padding, as a
+    short header like "people" may): cutting it would be harder to read than the overhang."""
+    if _width_in(word, size, weight) <= width_in * OVERHANG:
         return [word]
     pieces: list[str] = []
     rest = word
@@ -661,6 +670,41 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
         doc.text(t("mean_partial"), 8, color=GREY)
 
 
+def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
+    """The graded metrics as table rows: metric, what is graded, value, grade (and gate), bands, weight."""
+    basis = card.grading
+    if basis is None:
+        return []
+    rows = []
+    for r in basis.rows:
+        if r.unit == "s" and r.metric == "M3":
+            value = margin(r.value, None, t)
+        else:
+            value = fmt(r.value, r.unit if r.unit in ("s", "share") else "persons", t)
+        gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
+        weight = f"{r.weight:.0%}" if r.weight is not None else t("weight_none")
+        rows.append([f"{r.metric} {r.name}", r.basis, value, r.grade + gate, r.bands, weight])
+    return rows
+
+
+def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
+    """How the grade was reached: every metric's value, grade and bands, the score and what capped it."""
+    basis = card.grading
+    if basis is None:
+        return
+    doc.heading(t("grade_basis"), new_page=True)
+    bands = ("; " if not t.zh else "；").join(f"≥ {floor:g} {zh}" for zh, _, floor in basis.bands)
+    doc.text(t("grade_basis_intro", n=ex.replications, bands=bands, most=basis.most_must_correct_for_excellent),
+             8.5, after=0.12)
+    doc.table([(t("col_metric"), 1.25, "left"), (t("col_graded"), 2.05, "left"), (t("col_value"), 0.7, "right"),
+               (t("col_grade_ad"), 0.75, "left"), (t("col_bands"), 1.25, "left"),
+               (t("col_weight"), doc.width - 6.0, "right")], grade_rows(card, t), size=7.5)
+    score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
+    key = "grade_capped" if basis.capped else "grade_scored"
+    doc.text(t(key, score=score, d=basis.deficiencies, m=basis.must_correct, i=basis.improvements,
+               grade=grade_of(card, t) or t("grade_none")), 8.5, weight="bold", after=0.06)
+
+
 def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """From the first sign to the last person safe: all replications (figure), the median one (table)."""
     if not ex.results:
@@ -957,6 +1001,7 @@ def write_pdf(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], path: 
         cover(doc, ex, card, t)
         summary(doc, ex, card, t, found, revised)
         scorecard_table(doc, ex, card, t)
+        grade_basis(doc, ex, card, t)
         zones(doc, ex, card, t)
         timeline(doc, ex, card, t, figs)
         progress(doc, ex, card, t, figs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -218,6 +219,7 @@ class Scorecard:
     findings: tuple = ()
     revisions: tuple = ()
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
+    grading: Any = None  # how the grade was reached (drills.experiment.graded.GradeBasis), once graded
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
