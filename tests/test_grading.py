@@ -186,7 +186,9 @@ def test_the_grade_basis_shows_every_metric_and_reproduces_the_score():
     card, ev = graded(scorecard(ex), load(default_scenario()), spec, ex)
     basis = card.grading
     assert [r.metric for r in basis.rows][:6] == ["M1", "M2", "M3", "M4", "M5", "M6"]
-    used = [(r.weight, grading.POINTS[r.grade]) for r in basis.rows if r.weight and r.grade in grading.POINTS]
+    from drills.experiment.graded import weight
+
+    used = [(weight(r), grading.POINTS[r.grade]) for r in basis.rows if weight(r) and r.grade in grading.POINTS]
     assert basis.score == pytest.approx(sum(w * p for w, p in used) / sum(w for w, _ in used))
     assert basis.capped == (ev.overall.deficiencies > 0)
     rows = grade_rows(card, Text("en"))

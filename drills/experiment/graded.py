@@ -32,31 +32,17 @@ class ReportFinding:
 
 
 @dataclass(frozen=True)
-class GradeRow:
-    """One metric's grade as the report explains it (see :class:`drills.experiment.grading.MetricGrade`)."""
-
-    metric: str
-    name: str
-    value: float
-    unit: str
-    grade: str
-    gate: bool | None
-    basis: str
-    bands: str
-    weight: float | None  # its weight in the overall score; None if it is not scored (M7, M8: findings only)
-
-
-@dataclass(frozen=True)
 class GradeBasis:
     """How the overall grade was reached: every metric's grade, the weighted score and what capped it.
 
     Attributes:
+        rows: every metric's grade, M1 first.
         score: the weighted score over the metrics that apply (weights renormalised); NaN if none does.
         capped: a 不足项 capped the grade at 差 whatever the score.
         bands: the overall bands, (grade, its meaning, lowest score), best first; below the last is 差.
     """
 
-    rows: tuple[GradeRow, ...]
+    rows: tuple[grading.MetricGrade, ...]
     score: float
     capped: bool
     deficiencies: int
@@ -74,16 +60,19 @@ class GradeBasis:
                 "improvements": self.improvements,
                 "metrics": [{"metric": r.metric, "name": r.name, "value": num(r.value), "unit": r.unit,
                              "grade": r.grade, "gate": r.gate, "basis": r.basis, "bands": r.bands,
-                             "weight": r.weight} for r in self.rows],
+                             "weight": weight(r)} for r in self.rows],
                 "overall_bands": [{"grade": zh, "meaning": en, "score_at_least": floor}
                                   for zh, en, floor in self.bands]}
 
 
+def weight(g: grading.MetricGrade) -> float | None:
+    """The metric's weight in the overall score; None if it is not scored (M7, M8 give findings only)."""
+    return grading.WEIGHTS.get(g.metric)
+
+
 def grade_basis(ev: Evaluation) -> GradeBasis:
     o = ev.overall
-    rows = tuple(GradeRow(g.metric, g.name, g.value, g.unit, g.grade, g.gate, g.basis, g.bands,
-                          grading.WEIGHTS.get(g.metric)) for g in ev.grades.values())
-    return GradeBasis(rows, o.score, o.capped, o.deficiencies, o.must_correct, o.improvements)
+    return GradeBasis(tuple(ev.grades.values()), o.score, o.capped, o.deficiencies, o.must_correct, o.improvements)
 
 
 def report_finding(f: Finding) -> ReportFinding:

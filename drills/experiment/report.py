@@ -672,6 +672,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
 
 def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
     """The graded metrics as table rows: metric, what is graded, value, grade (and gate), bands, weight."""
+    from drills.experiment.graded import weight  # the scoring step's, imported when a graded card is drawn
+
     basis = card.grading
     if basis is None:
         return []
@@ -682,8 +684,9 @@ def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
         else:
             value = fmt(r.value, r.unit if r.unit in ("s", "share") else "persons", t)
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
-        weight = f"{r.weight:.0%}" if r.weight is not None else t("weight_none")
-        rows.append([f"{r.metric} {r.name}", r.basis, value, r.grade + gate, r.bands, weight])
+        w = weight(r)
+        weight_text = f"{w:.0%}" if w is not None else t("weight_none")
+        rows.append([f"{r.metric} {r.name}", r.basis, value, r.grade + gate, r.bands, weight_text])
     return rows
 
 
