@@ -104,3 +104,13 @@ def test_the_warned_curve_counts_the_order_only(two_miners):
     res = with_people(two_miners, {}, {"warned_s": 1000.0, "warned_by": "water"})
     warned = person_times(ExerciseResult(spec=two_miners, seed=1, results=(res,)))["warned"]
     assert warned.tolist() == [[100.0, INF]]
+
+
+def test_expected_fatalities_are_split_by_where_the_water_found_people(two_miners):
+    from drills.experiment.scorecard import fatalities_by_situation
+
+    res = with_people(two_miners, {"outcome": "caught", "situation": "in_open", "fatality_p": 0.3},
+                      {"outcome": "sheltered", "situation": "upper_floor", "fatality_p": 0.5})
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res, res))
+    assert fatalities_by_situation(ex) == pytest.approx({"upper_floor": 0.5, "in_open": 0.3})
+    assert list(fatalities_by_situation(ex)) == ["upper_floor", "in_open"]  # most first

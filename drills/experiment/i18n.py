@@ -107,6 +107,7 @@ EN: dict[str, str] = {
     "headline_all_safe": "everyone safe (median)",
     "headline_caught": "caught by the water (mean)",
     "headline_fatal": "expected fatalities (mean)",
+    "headline_fatal_where": "of which, where the water found them",
     "headline_margin": "safety margin, 5th percentile (median)",
     "headline_order": "evacuation order (median)",
     # ---- scorecard
@@ -594,6 +595,7 @@ ZH: dict[str, str] = {
     "headline_all_safe": "全部人员到达安全地点（中位数）",
     "headline_caught": "被水困住（平均）",
     "headline_fatal": "预期死亡人数（平均）",
+    "headline_fatal_where": "其中按被水困住时所处位置",
     "headline_margin": "安全裕度第 5 百分位（中位数）",
     "headline_order": "撤离命令下达（中位数）",
     "scorecard": "评估指标",
@@ -945,13 +947,14 @@ METRIC_ZH: dict[str, str] = {
     "downstream_order_s": "下游撤离命令下达",
     "t90_warned_s": "90 % 人员收到撤离命令",
     "t100_warned_s": "全部人员收到撤离命令",
-    "share_warned_before_water": "水到达前收到预警的比例",
+    "share_warned_before_water": "水到达前收到撤离命令的比例",
     "t_all_safe_s": "全部人员到达安全地点",
     "share_safe": "到达安全地点的比例（地面、避险硐室、集合点）",
     "share_safe_before_water": "未被水困的比例（先于水撤离，或水未到达）",
     "margin_min_s": "安全裕度，最小",
     "margin_p5_s": "安全裕度，第 5 百分位",
     "caught": "被水困住的人数",
+    "sheltering": "楼上避险人数（非安全地点）",
     "expected_fatalities": "预期死亡人数",
     "cage_utilisation": "罐笼利用率（撤离时段）",
     "cage_max_queue": "罐笼最长排队人数",
@@ -1007,6 +1010,10 @@ TERMS_ZH: dict[str, str] = {
     "mine_inflow_change": "矿井涌水量变化（占正常涌水量的比例）",
     "rainfall_24h_mm": "24 小时降雨量（mm）",
     "overtopping": "库水位达坝顶",
+    "in_open": "室外",
+    "in_vehicle": "车内",
+    "in_building": "家中（底层）",
+    "upper_floor": "楼上避险",
 }
 
 #: English names of the outcomes and channel types where the identifier is not plain English.
@@ -1021,6 +1028,11 @@ TERMS_EN: dict[str, str] = {
     "phone_tree": "phone tree",
     "door_to_door": "door to door",
     "loudspeaker_vehicle": "loudspeaker vehicle",
+    # where the water found people (PersonRecord.situation)
+    "in_open": "in the open",
+    "in_vehicle": "in a vehicle",
+    "in_building": "at home, ground floor",
+    "upper_floor": "sheltering upstairs",
     # trigger quantities (plan.warning.triggers[].quantity)
     "water_depth_m": "water depth (m)",
     "inrush_inflow_m3ph": "inrush inflow (m³/h)",

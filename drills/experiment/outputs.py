@@ -58,6 +58,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,
+        "expected_fatalities_by_situation": card.fatalities_by_situation,
         "never_warned_share": never,
     }
 

@@ -583,6 +583,10 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
     add("margin_p5_s", "headline_margin", "p50")
     add("caught", "headline_caught")
     add("expected_fatalities", "headline_fatal")
+    by = {k: v for k, v in getattr(card, "fatalities_by_situation", {}).items() if v >= 0.05}
+    if by:  # where they die: sheltering upstairs is not the same plan failure as being caught on the road
+        sep = "；" if t.zh else "; "
+        rows.append([t("headline_fatal_where"), sep.join(f"{t.term(k)} {v:.1f}" for k, v in by.items())])
     return rows
 
 

@@ -185,7 +185,7 @@ METRICS = (
     ("margin_min_s", "Safety margin, smallest", "s", "all"),
     ("margin_p5_s", "Safety margin, 5th percentile", "s", "all"),
     ("caught", "People caught by the water", "persons", "all"),
-    ("sheltering", "People sheltering on upper floors", "persons", "valley"),
+    ("sheltering", "People sheltering on upper floors (not a place of safety)", "persons", "valley"),
     ("expected_fatalities", "Expected fatalities", "persons", "valley"),
     ("cage_utilisation", "Cage utilisation (evacuation window)", "share", "hoist"),
     ("cage_max_queue", "Longest cage queue (people waiting)", "persons", "hoist"),
@@ -220,6 +220,7 @@ class Scorecard:
     revisions: tuple = ()
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     grading: Any = None  # how the grade was reached (drills.experiment.graded.GradeBasis), once graded
+    fatalities_by_situation: dict[str, float] = field(default_factory=dict)  # mean per replication, by where
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
@@ -258,6 +259,18 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
     return tuple(out)
 
 
+def fatalities_by_situation(ex: ExerciseResult) -> dict[str, float]:
+    """Expected fatalities per replication (mean) by where the water found the people: in the open, in a
+    vehicle, in a building, sheltering on an upper floor; only situations a lethality rule applies to."""
+    sums: dict[str, float] = {}
+    for r in ex.results:
+        for p in r.people:
+            if p.situation and not math.isnan(p.fatality_p):
+                sums[p.situation] = sums.get(p.situation, 0.0) + p.fatality_p
+    n = max(ex.replications, 1)
+    return {k: v / n for k, v in sorted(sums.items(), key=lambda kv: -kv[1])}
+
+
 def first_warned_by(ex: ExerciseResult) -> dict[str, float]:
     """Share of person-replications first warned by each channel; "" = never warned."""
     counts: dict[str, int] = {}
@@ -285,4 +298,4 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
     sums = tuple(summarise(k, label, unit, per[k]) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
-                     first_warned_by(ex))
+                     first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex))
