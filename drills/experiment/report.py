@@ -753,7 +753,8 @@ def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str
 def progress(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """Warned and safe over time, with their spread, against the water reaching people's places."""
     doc.heading(t("progress"), new_page=True)
-    safe = ("、" if t.zh else ", ").join(t.term(o) for o in SAFE_OUTCOMES)
+    seen = {p.outcome for r in ex.results for p in r.people}  # name only the places of safety this drill has
+    safe = ("、" if t.zh else ", ").join(t.term(o) for o in SAFE_OUTCOMES if o in seen) or "–"
     _figure(doc, t, figs, "warned_safe", t("fig_warned_safe_title"),
             t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications, safe=safe))
 

@@ -192,6 +192,14 @@ METRICS = (
 )
 
 
+#: the label of "share_safe" by who is in the drill, naming only the places of safety it has
+SAFE_LABELS = {
+    frozenset({"mine"}): "Safe (on the surface or in a refuge)",
+    frozenset({"valley"}): "Safe (at an assembly point)",
+    frozenset({"mine", "valley"}): "Safe (surface, refuge or assembly point)",
+}
+
+
 @dataclass(frozen=True)
 class ZoneSummary:
     """One level of the mine or one place of the valley, over replications."""
@@ -294,7 +302,9 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
         shown.add("hoist")
     states_all = [person_states(r, spec) for r in ex.results]
     rows = [replication_metrics(r, spec, states) for r, states in zip(ex.results, states_all, strict=True)]
-    metrics = [(k, label, unit) for k, label, unit, when in METRICS if when in shown]
+    safe_label = SAFE_LABELS.get(frozenset(shown & {"mine", "valley"}), "Safe")  # only the drill's places of safety
+    metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS
+               if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
     sums = tuple(summarise(k, label, unit, per[k]) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
