@@ -28,9 +28,9 @@ Sources:
   On a sloping passage only the length below the water is waded, at half the depth of its low end.
 * Crowd flow through a bottleneck in 0.6 m of water falls by ΔJ = 0.60·b − 0.04 persons/s
   (bottleneck experiments with 97 subjects: Li, Yu, Xu, Ren, Song & Zhang, "A comparative study on
-  pedestrian flow through bottlenecks between flood evacuation and land evacuation", *Int. J.
-  Disaster Risk Reduction* (2023) 103822, doi:10.1016/j.ijdrr.2023.103822; value read in the
-  abstract); we scale it linearly with depth up to 0.6 m (project choice, stated).
+  pedestrian flow through bottlenecks between flood evacuation and land evacuation",
+  *Int. J. Disaster Risk Reduction* (2023) 103822, doi:10.1016/j.ijdrr.2023.103822; value read in
+  the abstract); we scale it linearly with depth up to 0.6 m (project choice, stated).
 * Ladder climbing: **0.105 m/s** vertical, the middle of 162–204 m gained in about 29 min while
   wearing a self-rescuer (彭然 2022, 中国煤炭). Climbers keep **2 m** apart on the ladder (project
   choice: one climber per two metres of ladder), so a ladderway passes 0.105/2 persons/s.

@@ -27,8 +27,7 @@ usace-rmc.github.io/RMC-Software-Documentation)):
   contagion process (JASSS 26(1):7, 2023, structure only [V]; informal first alerts were 24–78 %
   in floods, TRM App. C table 23 [V]).
 
-Public warning channels (their defaults are in :mod:`drills.model.warning`; quoted here, with the people
-they warn, so that a mine report does not list them):
+Public warning channels in the valley (the defaults of :mod:`drills.model.warning`):
 
 * Siren audibility: a daytime test of 110 sirens was heard by **76.5 %** of people polled
   (Nanticoke PA, Sorensen 1992, in LifeSim TRM App. C [V]); at night, indoors, **45 %**, and a
