@@ -239,9 +239,8 @@ EN: dict[str, str] = {
     "model_defaults": "Model defaults ({module})",
     "provenance_legend": "How sure each default is: the tags in square brackets",
     "tag_seen": (
-        "[V] (or [S]): seen — the value was read in a copy of the source named. For Chinese standards and "
-        "notices the copy is often a third-party reprint, not the official edition; where it matters, check "
-        "the official text."
+        "[V] (or [S]): seen — the value was read in a copy of the source named (for Chinese standards and "
+        "notices often a third-party reprint, not the official edition)."
     ),
     "tag_knowledge": (
         "[K]: from the published literature named, as known to the project's authors; the number was not "
@@ -249,8 +248,8 @@ EN: dict[str, str] = {
         "relying on it."
     ),
     "tag_engineering": (
-        "[E]: the project's own engineering assumption, derived number or calibration; no published source "
-        "gives it. Replace it with the site's own data or drill records where they exist."
+        "[E]: the project's own assumption, derived number or calibration, with no published source; "
+        "replace it with the site's own data where they exist."
     ),
     "tag_proposal": (
         "[P]: the project's own proposal (a threshold, weight or grade band); no standard gives it."
@@ -699,15 +698,14 @@ ZH: dict[str, str] = {
     "model_defaults": "模型默认值（{module}）",
     "provenance_legend": "各默认值的可靠程度：方括号中的来源标记",
     "tag_seen": (
-        "[V]（或 [S]）：已查阅——数值读自所列来源的文本。中国标准和通知多为第三方转载本，并非官方正式版本；"
-        "需要时请以官方文本核对。"
+        "[V]（或 [S]）：已查阅——数值读自所列来源的文本（中国标准和通知多为第三方转载本，并非官方正式版本）。"
     ),
     "tag_knowledge": (
         "[K]：出自所列公开文献，系项目编写者所知，数值未对照原文复核。[K?]：同上，但把握较低——"
         "引用前须核实数值或条款。"
     ),
     "tag_engineering": (
-        "[E]：项目自身的工程假定、推算值或标定值，无公开出处；有本矿（库）数据或演练记录时应予替换。"
+        "[E]：项目自身的假定、推算值或标定值，无公开出处；有本矿（库）数据时应予替换。"
     ),
     "tag_proposal": "[P]：项目自身的建议（阈值、权重或评级分档），非任何标准规定。",
     "dropped_glyphs": (
