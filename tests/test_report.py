@@ -289,3 +289,56 @@ def test_the_chinese_report_gives_the_grade_in_chinese() -> None:
         assert grade_of(card, Text("en")) == f"{zh} ({en})"
         assert grade_of(card, Text("zh")).startswith(zh + "（") and not any(c.isascii() and c.isalpha()
                                                                             for c in grade_of(card, Text("zh")))
+
+
+#: The project's own notes (reference/*.md, DESIGN.md), which a regulator cannot look up.
+INTERNAL_NOTES = ("standards.md", "mine.md", "dam.md", "DESIGN", "reference notes", "standards note")
+
+
+def assumptions_text(pdf: Path, lang: str) -> str:
+    """The text of the "Assumptions and sources" section, up to the method appendix."""
+    t = i18n.Text(lang)
+    text = "\n".join(text_of(pdf))
+    start = text.rindex(t("assumptions"))
+    return text[start: text.index(t("method"), start)]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_every_source_in_the_report_is_one_a_regulator_can_look_up(reports: dict, name: str, lang: str) -> None:
+    """No report text cites the project's internal notes, and the assumptions explain the provenance tags."""
+    pdf = reports[name, lang] / "report.pdf"
+    text = "\n".join(text_of(pdf))
+    for note in INTERNAL_NOTES:
+        assert note not in text, f"the {lang} report of {name} cites {note!r}"
+    t = i18n.Text(lang)
+    section = assumptions_text(pdf, lang).replace("\n", "")
+    for key in ("provenance_legend", "tag_seen", "tag_knowledge", "tag_engineering", "tag_proposal"):
+        assert t(key).replace(" ", "")[:30] in section.replace(" ", ""), f"{key} missing from the assumptions"
+
+
+def test_the_mine_report_quotes_no_valley_warning_and_the_dam_report_does(reports: dict) -> None:
+    mine = assumptions_text(reports["mine", "en"] / "report.pdf", "en").lower()
+    for word in ("siren", "loudspeaker", "door-to-door", "valley"):
+        assert word not in mine, f"the mine report's assumptions speak of {word!r}"
+    dam = assumptions_text(reports["dam", "en"] / "report.pdf", "en").lower()
+    assert "siren audibility" in dam and "door-to-door" in dam
+
+
+def test_no_text_of_the_package_cites_the_internal_notes() -> None:
+    """Docstrings (quoted by the report), findings' standards and report phrases alike."""
+    root = Path(__file__).parent.parent / "drills"
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for note in INTERNAL_NOTES:
+            assert note not in text, f"{path.relative_to(root.parent)} cites {note!r}"
+
+
+def test_hoist_and_walking_speed_sources_suit_a_metal_mine() -> None:
+    """The coal-mine hoisting rules are called what they are; a miner's walking speed is not a road-traffic value."""
+    from drills.model import hoist, movement
+
+    hoist_doc = " ".join((hoist.__doc__ or "").split())
+    assert "coal-mine rules, used for want of a metal-mine value" in hoist_doc
+    assert "GB 16423-2020" in hoist_doc
+    assert "MUTCD" not in (movement.__doc__ or "")
+    assert "SFPE" in (movement.__doc__ or "") and movement.FREE_SPEED_MPS == 1.2

@@ -1,8 +1,8 @@
 """Evaluate a plan against the requirements: run the drill, grade M1–M8, analyse the bottlenecks, run the
 single faults, and list the findings with the overall grade.
 
-This is the graded scorecard of standards.md §4; :mod:`drills.experiment.search` uses it on the baseline
-and on the revised plan.
+This is the graded scorecard of the project's proposed scoring model [P]; :mod:`drills.experiment.search` uses it
+on the baseline and on the revised plan.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Findings: every failed check, classed, with its evidence, the clause it concerns and what would fix it.
 
-Classes follow the Chinese drill-evaluation practice (standards.md §2.2): **不足项** (deficiency —
+Classes follow the Chinese drill-evaluation practice under AQ/T 9009-2015, as taught in the Chinese training
+literature (the standard itself sets no classes): **不足项** (deficiency —
 preparedness could fail to protect life), **整改项** (must be corrected before the next drill),
 **改进项** (improvement). A life-safety check (M2, M3, M6 gates; entry during a red warning) that fails
 in more than 5 % of the replications is a 不足项; the same defect seen in fewer replications is an

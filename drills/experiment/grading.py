@@ -1,9 +1,9 @@
-"""Grades M1–M6 and the overall grade, as proposed in standards.md §4.
+"""Grades M1–M6 and the overall grade: the project's proposed scoring model.
 
-Every band below is the **project's own** proposal ([P], standards.md §0: no standard gives numeric
-grade bands; AQ/T 9009-2015 has none). The anchors — what each metric puts into practice — are cited
-beside each constant. Life-safety items are gates, not weights: a failed gate makes the metric D and
-(through its 不足项 finding) caps the overall grade at 差.
+Every band below is the **project's own** proposal [P]: no standard gives numeric grade bands
+(AQ/T 9009-2015 《生产安全事故应急演练评估规范》 has none). The anchors — what each metric puts into
+practice — are cited beside each constant. Life-safety items are gates, not weights: a failed gate makes the
+metric D and (through its 不足项 finding) caps the overall grade at 差.
 
 Grades use the tail over replications, not the mean [P]: times at their 95th percentile, margins and
 shares at their 5th (the worst 5 % of drills), percentiles by the inverted CDF so that a value is one a
@@ -25,8 +25,11 @@ import numpy as np
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.tail import TAIL_Q, TailCheck
 
-#: [P] M1 order latency after the first trigger met, P95: A ≤ 5 min, B ≤ 15, C ≤ 30 (anchor: standards.md #12–#17,
-#: GB/T 29639-2020 §3.1.2, AQ/T 9009-2015 附录A 预警).
+#: [P] M1 order latency after the first trigger met, P95: A ≤ 5 min, B ≤ 15, C ≤ 30 (anchor: the warning triggers of
+#: the NMSA 2023 notice on reporting and evacuating non-coal mines; 宜昌市安监局 2016 and 国家矿山安监局山西局 2025
+#: (stop and evacuate at an orange warning); 辽安监管一〔2015〕129号 (tailings warning levels); 《煤矿防治水细则》
+#: 2018 and 山西 2023/2024 flood-season notices (coal);
+#: GB/T 29639-2020 §3.1.2; AQ/T 9009-2015 附录A 预警).
 M1_BANDS_S = (300.0, 900.0, 1800.0)
 #: [P] M2 last person warned after the order, P95: A ≤ 5 min, B ≤ 10, C ≤ 15 (anchor: 2023 Opinions, all people at
 #: the first moment; AQ/T 2052-2016 5.4.1).
@@ -41,7 +44,7 @@ M5_BANDS = (0.95, 0.85, 0.70)
 M6_BANDS_S = (300.0, 600.0, 1200.0)
 #: [P] M4 internal report (on-site → duty role) for "immediately", 条例 第九条.
 INTERNAL_REPORT_LIMIT_S = 300.0
-#: [P] sub-grade points and weights of the overall score S (standards.md §4).
+#: [P] sub-grade points and weights of the overall score S (the project's proposal; no standard gives them).
 POINTS = {"A": 100.0, "B": 85.0, "C": 70.0, "D": 40.0}
 WEIGHTS = {"M1": 0.15, "M2": 0.25, "M3": 0.25, "M4": 0.10, "M5": 0.15, "M6": 0.10}
 #: [P] overall grades mapped to the AQ/T 9009 practice 达到 / 基本达到 / 未达到.

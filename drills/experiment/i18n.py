@@ -262,6 +262,23 @@ EN: dict[str, str] = {
     "plan_file": "plan file",
     "scenario_file": "scenario file",
     "model_defaults": "Model defaults ({module})",
+    "provenance_legend": "How sure each default is: the tags in square brackets",
+    "tag_seen": (
+        "[V] (or [S]): seen — the value was read in a copy of the source named (for Chinese standards and "
+        "notices often a third-party reprint, not the official edition)."
+    ),
+    "tag_knowledge": (
+        "[K]: from the published literature named, as known to the project's authors; the number was not "
+        "re-read in the source. [K?]: the same with low confidence — verify the number or clause before "
+        "relying on it."
+    ),
+    "tag_engineering": (
+        "[E]: the project's own assumption, derived number or calibration, with no published source; "
+        "replace it with the site's own data where they exist."
+    ),
+    "tag_proposal": (
+        "[P]: the project's own proposal (a threshold, weight or grade band); no standard gives it."
+    ),
     "dropped_glyphs": (
         'Characters shown as "…" are Chinese text that no installed font can draw; reinstall the project '
         "(it brings the font package paperang-p2-fonts-cjk) to print them."
@@ -434,7 +451,8 @@ EN: dict[str, str] = {
         "percentile of the margins of the people who reached safety; people caught count under \"caught\"). "
         "Colours: green good, yellow fair, orange poor, red failing, "
         "by the bands in the appendix (project proposals [P], not a standard). The grade is the plan's overall "
-        "grade in that run (standards.md §4), without single faults: robustness (M6) is not assessed here."
+        "grade in that run (the project's proposed scoring model [P]), without single faults: robustness (M6) is not "
+        "assessed here."
     ),
     "worst_cases": "The worst cases",
     "worst_cases_intro": (
@@ -462,7 +480,7 @@ EN: dict[str, str] = {
         "Under each grade, what decided it: \"gate\" names the gates (M2 reach, M3 safety) that a deficiency "
         "(不足项) failed, which caps the grade at 差 (poor); otherwise the weighted score, graded 差 below {fair}, "
         "一般 (fair) from {fair}, 良好 (good) from {good}, 优秀 (excellent) from {excellent} with at most {most} "
-        "must-correct items (standards.md §4)."
+        "must-correct items (the project's proposed scoring model [P], not a standard)."
     ),
     "chg_time_of_day": "time of day",
     "chg_shift": "shift underground",
@@ -486,7 +504,7 @@ EN: dict[str, str] = {
     "m_margin": "margin P5",
     "bands": "Colour bands of the matrix [P]",
     "bands_intro": (
-        "Project proposals, after the gates of the proposed scoring model (standards note §4: everyone "
+        "Project proposals, after the gates of the project's proposed scoring model (in which everyone "
         "warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0):"
     ),
     "band_rows": (
@@ -722,6 +740,18 @@ ZH: dict[str, str] = {
     "plan_file": "预案文件",
     "scenario_file": "情景文件",
     "model_defaults": "模型默认值（{module}）",
+    "provenance_legend": "各默认值的可靠程度：方括号中的来源标记",
+    "tag_seen": (
+        "[V]（或 [S]）：已查阅——数值读自所列来源的文本（中国标准和通知多为第三方转载本，并非官方正式版本）。"
+    ),
+    "tag_knowledge": (
+        "[K]：出自所列公开文献，系项目编写者所知，数值未对照原文复核。[K?]：同上，但把握较低——"
+        "引用前须核实数值或条款。"
+    ),
+    "tag_engineering": (
+        "[E]：项目自身的假定、推算值或标定值，无公开出处；有本矿（库）数据时应予替换。"
+    ),
+    "tag_proposal": "[P]：项目自身的建议（阈值、权重或评级分档），非任何标准规定。",
     "dropped_glyphs": (
         "显示为“…”的字符是已安装字体无法显示的中文；请重新安装本项目（会安装字体包 paperang-p2-fonts-cjk）。"
     ),
@@ -868,7 +898,7 @@ ZH: dict[str, str] = {
         "（各次重复中已到达安全地点人员的安全裕度第 5 百分位的中位数；被水困住的人计入“被水困住”）"
         "外均为各次重复的平均值。颜色：绿色良好，黄色一般，"
         "橙色较差，红色不合格，分档见附录（项目建议 [P]，非标准规定）。“评估结论”为该次运行中预案的"
-        "总体评级（standards.md §4），不含单一故障：此处不评估稳健性（M6）。"
+        "总体评级（项目建议的评分模型 [P]），不含单一故障：此处不评估稳健性（M6）。"
     ),
     "worst_cases": "最差情形",
     "worst_cases_intro": "按预期死亡人数、被水困住人数、未被水困人员比例排序：",
@@ -892,7 +922,7 @@ ZH: dict[str, str] = {
     "matrix_grade_note": (
         "每个评级下方注明其依据：\"门槛\"列出因不足项而未通过的门槛指标（M2 通知覆盖、M3 疏散安全），"
         "此时评级最高为差；否则为加权得分：低于 {fair} 为差，{fair} 起为一般，{good} 起为良好，{excellent} 起且整改项"
-        "不多于 {most} 项为优秀（standards.md §4）。"
+        "不多于 {most} 项为优秀（项目建议的评分模型 [P]，非标准规定）。"
     ),
     "chg_time_of_day": "时段",
     "chg_shift": "井下班次",
@@ -915,7 +945,7 @@ ZH: dict[str, str] = {
     "m_margin": "安全裕度 P5",
     "bands": "矩阵颜色分档 [P]",
     "bands_intro": (
-        "项目建议，参照拟议评分模型的否决项（标准研究笔记 §4：全部人员在水到达前收到预警并到达安全地点为"
+        "项目建议，参照拟议评分模型的否决项（该模型中，全部人员在水到达前收到预警并到达安全地点为"
         "否决项；安全裕度分档 A ≥ 15 分钟、B ≥ 5 分钟、C ≥ 0）："
     ),
     "band_rows": (

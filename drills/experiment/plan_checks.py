@@ -1,8 +1,9 @@
 """M7 regulatory checks and M8 plan completeness: findings that need no simulation, plus the simulated
 entries underground during a red warning.
 
-M7 (standards.md §4): the no-entry rule for extreme weather and the entries the drill let through
-(2023 Opinions; regional practice #13–#17); two independent exits to surface and two walkable exits per
+M7 (the project's proposed scoring model [P]): the no-entry rule for extreme weather and the entries the drill
+let through (2023 Opinions; regional practice: 宜昌 2016, 山西 2025, 辽宁 2015,
+《煤矿防治水细则》, 山西 2023/2024); two independent exits to surface and two walkable exits per
 production level (AQ 2033-2011 5.1–5.2); a refuge or an exit within the self-rescuer's 30 min on foot
 (AQ 2033-2011 4.2, 4.4, 4.6) and refuge seats for the level's headcount (5.4); the plan's age against the
 3-year evaluation (预案管理办法 第三十五条); the drill interval, which the plan schema does not record
@@ -76,8 +77,9 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
                 title="The plan has no rule stopping entry underground in extreme weather",
                 evidence="The plan has no no-entry rule: nothing keeps the next shift on the surface under a "
                          "rainstorm warning.",
-                standard="2023 Opinions: no entering the mine in extreme weather; regional practice (standards.md "
-                         "#13, #14, #17): stop and withdraw at an orange warning",
+                standard="2023 Opinions: no entering the mine in extreme weather; regional practice (宜昌市安监局 "
+                         "2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 2023/2024 flood-season notices, coal): "
+                         "stop and withdraw at an orange warning",
                 plan_ref=plan_ref(loaded, ("warning",)), remedies=("stop_entry_earlier",),
                 targets={"level": "orange"}, weight=1.0))
         elif rule.met_warning_at == "red" or (rule.met_warning_at is None and rule.monitoring_at is None):
@@ -86,7 +88,8 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
                 title="The no-entry rule starts only at a red warning (regional practice: orange)",
                 evidence=("The rule takes effect at a red rainstorm warning." if rule.met_warning_at == "red" else
                           "The rule names no warning level at which it takes effect."),
-                standard="Regional practice (standards.md #13, #14, #17): no one underground at orange or red",
+                standard="Regional practice (宜昌市安监局 2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 "
+                         "2023/2024 flood-season notices, coal): no one underground at orange or red",
                 plan_ref=plan_ref(loaded, ("warning", "no_entry")), remedies=("stop_entry_earlier",),
                 targets={"level": "orange"}, weight=0.5))
     red = [r.entered_during_red for r in readings]
@@ -267,7 +270,8 @@ def _records_findings(loaded: Loaded) -> list[Finding]:
             plan_ref=plan_ref(loaded, ("approved_on",)), weight=0.5))
     overhead = bool(_overhead_residents(loaded))
     missing = ["the date of the last drill (≥ 1 drill every 6 months, 条例 第八条 / 预案管理办法 第三十三条)",
-               "when the contact list was last verified (standards.md #54)"]
+               "when the contact list was last verified (US DOL OIG alert memorandum 05-16-001-06-001, 2015: "
+               "emergency plans held wrong phone numbers)"]
     if overhead:
         missing.append("the pre-flood-season joint drill with the residents below the dam (2023 Opinions)")
     out.append(Finding(
@@ -422,7 +426,7 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
 def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n: int) -> Finding:
     """头顶库 with no automatic start. Its class follows what happened to the people there: a life-safety
     finding (不足项) when someone there was not safe when the water came in more than the tolerated 5 % of
-    the replications (standards.md M2/M3 gates: warned after the water or not safe is a 不足项; 应急〔2020〕15号
+    the replications (the project's M2/M3 gates [P]: warned after the water or not safe is a 不足项; 应急〔2020〕15号
     头顶库), an 改进项 otherwise or when the drill did not reach them."""
     title = (f"头顶库: people live within 1 km of the dam ({', '.join(near)}) and no trigger starts the warning "
              "automatically")

@@ -29,7 +29,7 @@ One :class:`Reading` per replication, computed from the drill's records and a fe
   had passed.
 * **Objective** [P]: the single number the revision search lowers (see :func:`objective`).
 
-[P] marks the project's own numbers (standards.md §0): no standard gives them.
+[P] marks the project's own numbers: no standard gives them.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ from drills.model.spec import DrillSpec
 
 #: 条例 第九条: the unit head reports to the county-level authority within 1 h.
 COUNTY_REPORT_LIMIT_S = 3600.0
-#: [P] "immediately" (standards.md §4 M4) for telling the township and the village heads, where the plan sets no limit.
+#: [P] "immediately" (M4 of the proposed scoring model) for telling the township and the village heads, where the
+#: plan sets no limit.
 LOCAL_NOTICE_LIMIT_S = 300.0
 #: [P] a plan step with no deadline that is still not done this long after its trigger counts as not done.
 STEP_GRACE_S = 3600.0

@@ -941,6 +941,9 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
     doc.table(cols, plan_rows, size=8)
     doc.subheading(t("params_scenario", file=files.get("scenario", "–")))
     doc.table(cols, scen_rows, size=8)
+    doc.subheading(t("provenance_legend"), 9.5)  # what [V] [K] [E] [P] in the quoted defaults mean
+    for key in ("tag_seen", "tag_knowledge", "tag_engineering", "tag_proposal"):
+        doc.text(t(key), 8.0, marker="•", indent=0.1, after=0.04)
     dropped = False
     for module, when in SOURCES:
         if not _uses(ex, when):

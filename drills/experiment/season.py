@@ -6,7 +6,7 @@ and each run's warning-and-evacuation curves) atomically, as :mod:`drills.experi
 one exercise: into a temporary folder first, then each file moved into place with :func:`os.replace`.
 
 The matrix shows each run's key metrics coloured by how bad they are. The colour bands are the
-project's own proposal [P] after the gates of the proposed scoring model (reference standards.md §4:
+project's own proposal [P] after the gates of the proposed scoring model (:mod:`drills.experiment.grading`:
 everyone warned and safe before the water is a gate; margin bands A ≥ 15 min, B ≥ 5 min, C ≥ 0); they
 are not a standard. The grade column is each run's overall grade (:func:`drills.experiment.graded.graded`)
 without single faults: robustness (M6) is not assessed in a season.
@@ -424,7 +424,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
 
 
 def grade_note(t: Text) -> str:
-    """How the grade under each run was decided, with the grade bands' floors (standards.md §4)."""
+    """How the grade under each run was decided, with the grade bands' floors (the proposed scoring model [P])."""
     from drills.experiment.grading import MAX_MUST_CORRECT_FOR_EXCELLENT, OVERALL_BANDS
 
     floors = {zh: floor for zh, _en, floor in OVERALL_BANDS}

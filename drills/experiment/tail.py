@@ -2,9 +2,9 @@
 
 A life-safety check fails in some replications: the M2 and M3 gates (someone warned after the water, someone
 not safe), each finding about people at one place, entry during a red warning. The grading tolerates the
-worst 5 % of replications (:data:`TAIL_Q`, standards.md §4): a check failing in more than 5 % is a
-不足项, in fewer an 改进项. With a finite number of replications the share that failed is itself uncertain;
-near 5 % a few more replications can move a finding from one class to the other.
+worst 5 % of replications (:data:`TAIL_Q`, the project's proposed scoring model [P]): a check failing in more
+than 5 % is a 不足项, in fewer an 改进项. With a finite number of replications the share that failed is itself
+uncertain; near 5 % a few more replications can move a finding from one class to the other.
 
 This module gives exact one-sided binomial bounds on that share (Clopper & Pearson 1934, "The use of
 confidence or fiducial limits illustrated in the case of the binomial", Biometrika 26:404–413) at 95 %
@@ -19,7 +19,7 @@ or below at ``n = 59`` (4.95 %), Wilks' number for a one-sided 95 %/95 % toleran
 "Determination of sample sizes for setting tolerance limits", Ann. Math. Stat. 12:91–96): a drill run fewer
 than 59 times cannot show that a life-safety check holds in 95 % of drills, even if it never fails.
 
-The class of a finding stays on the observed share (standards.md §4); these bounds are told beside it, so
+The class of a finding stays on the observed share (the proposed scoring model [P]); these bounds are told beside it, so
 a planner knows when to run more replications before acting on a borderline class.
 """
 
@@ -35,7 +35,7 @@ import numpy as np
 TAIL_Q = 95
 #: the tolerated share of replications in which a life-safety check may fail (the grading's tail) [P]
 TAIL_SHARE = 1.0 - TAIL_Q / 100.0
-#: confidence of each one-sided bound (the grading's 95 %, standards.md §4) [P]
+#: confidence of each one-sided bound (the grading's 95 %) [P]
 CONFIDENCE = 0.95
 #: no estimate of the replications needed beyond this many ("more than ...")
 MAX_REPLICATIONS = 100_000

@@ -1,10 +1,12 @@
 """Human response defaults underground, with their status.
 
-No published distribution of miners' response time to an evacuation order was found for the
-reference notes (mine.md §6 item 2 names the gap: interviews show hesitation and message-dependent
-diagnosis, Brnich et al., NIOSH). The defaults below are therefore **the project's own
-assumptions**, written so a mine replaces them with its own drill records (DESIGN: behaviour
-parameters are a starting point):
+No published distribution of miners' response time to an evacuation order was found. Interviews
+with 48 miners who escaped mine fires show why it matters: people at first perceive the problem
+inadequately, and their diagnosis depends on the wording of the warning (Brnich, Kowalski-Trakofler,
+Mallett, Vaught, Wiehagen & Cole, NIOSH Pittsburgh Research Laboratory, "Philosophy of Mine Escape",
+Mine Escape Planning and Emergency Shelters Workshop, 2006 [V, presentation slides]). The defaults
+below are therefore **the project's own assumptions** [E], a starting point that a mine replaces with
+its own drill records:
 
 * Response delay of a miner after receiving the order: log-normal, median **90 s**, 95th
   percentile **600 s** — stop the machine, gather the crew, don the self-rescuer (project assumption).

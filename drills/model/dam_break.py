@@ -9,29 +9,31 @@ planner's hydraulic study (:meth:`DamBreakFlood.from_table`, loaded by
 (:meth:`DamBreakFlood.from_estimate`). A study always beats the estimate; the estimate is there so a
 drill can run before a study exists, and every constant in it is labelled.
 
-Provenance tags as in the project's reference notes (dam.md): [V] verified from the source, [K] from
-the literature as given in the notes but not re-read, [E] the project's own choice.
+Provenance tags: [V] read in a copy of the source named, [K] from the literature named, as known to the
+project's authors, the number not re-read in the source, [E] the project's own choice.
 
-Released volume and runout (dam.md §2.7):
+Released volume and runout:
 
 * Rico et al. 2008, *J. Hazard. Mater.* 154:79–87, 28 cases: V_F = 0.354·V_T^1.01 and
   D_max = 14.45·H_f^0.76, dam factor H_f = H·(V_F/V_T)·V_F; H in m, volumes in Mm³, D_max in km
-  [K] — as given in the project's reference notes; check against the paper. The fit of D_max is loose
-  (r² = 0.57 in the abstract of a copy of the paper, against 0.86 for V_F) and long: 115 km for a
-  40 m, 3 Mm³ pond.
+  [K] — coefficients as recalled by the project's authors; the paper itself was not checked for them.
+  The fit of D_max is loose (r² = 0.57 as stated in the paper's abstract, read in a copy, against
+  0.86 for V_F [K]) and long: 115 km for a 40 m, 3 Mm³ pond.
 * Concha Larrauri & Lall 2018, *Environments* 5(2):28: log V_F = −0.477 + 0.954·log V_T and
   log D_max = 0.484 + 0.545·log H_f [K coefficients] — offered as ``relation="larrauri_lall2018"``
-  (12 km for the same pond). The paper's main point, using the full conditional uncertainty
-  distribution rather than the point fit, is not implemented: its spread is not in the notes.
+  (12 km for the same pond; title and abstract read [V], coefficients not checked against the paper).
+  The paper's main point, using the full conditional uncertainty distribution rather than the point
+  fit, is not implemented: the project did not have its spread.
 
 Front speed, ``v(x) = max(v0 / (1 + x/L), v_min)`` (hyperbolic decay with a floor), integrated
 exactly: ``t(x) = x/v0 + x²/(2·v0·L)`` up to the floor, then at ``v_min``:
 
 * ``v0`` = **35 m/s** [E, calibrated]: with L below, the front covers 413 m in 13.0 s, the
   Brumadinho B1 video figure (413 m in 13 s ≈ 114 km/h; Estado de Minas, 12 Jul 2019 [V]).
-* ``L`` = **2 km** [E]: the speed is 28 m/s at 0.5 km and 17.5 m/s at 2 km, inside the design rule
-  of thumb "10–30 m/s for the first 0.5–2 km, then decaying" [E in dam.md §2.6]; it falls to
-  80 km/h (the Brumadinho fire brigade's "up to 80 km/h", R7/Folha 2019 [V]) at about 1.2 km.
+* ``L`` = **2 km** [E]: the speed is 28 m/s at 0.5 km and 17.5 m/s at 2 km, inside the project's rule
+  of thumb "10–30 m/s for the first 0.5–2 km, then decaying" (its own reading of the Brumadinho
+  figures [E], not a published rule); it falls to 80 km/h (the Brumadinho fire brigade's "up to
+  80 km/h", R7/Folha 2019 [V]) at about 1.2 km.
 * ``v_min`` = **1.6 km/h** (0.44 m/s): the Fundão 2015 mean over 600 km of the Rio Doce (16 days,
   Al Jazeera 2016 [V]). With the floor the model takes 13.6 days for those 600 km.
 * Loose cross-checks, not fits: Malpasset 1959 (a water dam, [K]) reached Fréjus, about 10–12 km,
@@ -55,8 +57,8 @@ Velocity there scales as (depth / valley depth)^(2/3), Manning's law at equal sl
 A place beyond the runout limit, or not reached, is never flooded.
 
 Rise [E]: depth and velocity rise linearly from the arrival to their peak over ``rise_s``, default
-**60 s** — a tailings flow arrives as a steep front (the Brumadinho videos) and no published rise
-time is in the notes. Depths never recede within a drill, as in the mine's water model.
+**60 s** — a tailings flow arrives as a steep front (the Brumadinho videos) and the project found no
+published rise time. Depths never recede within a drill, as in the mine's water model.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ import numpy as np
 
 from drills.model.network import Network
 
-# --- released volume and runout (dam.md §2.7) -------------------------------------------------------
+# --- released volume and runout ----------------------------------------------------------------------
 RICO_VF_COEF = 0.354  # [K] Rico et al. 2008
 RICO_VF_EXP = 1.01  # [K]
 RICO_D_COEF_KM = 14.45  # [K]
@@ -81,14 +83,14 @@ LL_D_LOG_INTERCEPT = 0.484  # [K]
 LL_D_LOG_SLOPE = 0.545  # [K]
 RELATIONS = ("rico2008", "larrauri_lall2018")
 
-# --- front speed (dam.md §2.6) ----------------------------------------------------------------------
+# --- front speed ------------------------------------------------------------------------------------
 FRONT_SPEED_AT_DAM_MPS = 35.0  # [E] calibrated to Brumadinho 413 m in 13 s [V]
 FRONT_DECAY_LENGTH_M = 2000.0  # [E] within the 10–30 m/s rule of thumb over 0.5–2 km
 FRONT_FLOOR_MPS = 1.6 / 3.6  # [V] Fundão 2015 mean, 600 km in 16 days ≈ 1.6 km/h
 
 # --- depth and rise -----------------------------------------------------------------------------
 AREA_COEFFICIENT = 60.0  # [E] c in A = c·V^(2/3) (Ghahramani et al. 2020 form [V]; c not retrieved)
-DEFAULT_RISE_S = 60.0  # [E] steep tailings front; no published rise time in the notes
+DEFAULT_RISE_S = 60.0  # [E] steep tailings front; no published rise time found
 MANNING_DEPTH_EXP = 2.0 / 3.0  # [K] Manning: velocity ∝ depth^(2/3) at equal slope and roughness
 
 

@@ -1,13 +1,19 @@
 """Cage hoisting: trip times from depth, speed and acceleration, and the cage as a SimPy process.
 
-Sources (mine.md §2.2):
+Sources. The rules below are **coal-mine rules, used for want of a metal-mine value**: the sources the
+project checked give these numbers only for coal mines. The metal and non-metal mine rule, GB 16423-2020
+《金属非金属矿山安全规程》, was not checked for them; a metal mine should confirm them against it (its site file
+may set a lower cage speed, its own acceleration and its signalling time).
 
 * Maximum cage speed with persons v ≤ 0.5·√H m/s and ≤ 12 m/s, H the hoisting height; acceleration
-  and deceleration with persons ≤ 0.75 m/s² (《煤矿安全规程》, man-riding hoisting articles).
+  and deceleration with persons ≤ 0.75 m/s² (《煤矿安全规程》, the articles on hoisting persons in
+  vertical shafts [K]; coal-mine rule).
 * Cage rest time for loading: 20 s for up to 5 persons and 1 s more for each further person; a
-  double-deck cage takes twice the single-deck time plus 6 s (GB 50215 煤炭工业矿井设计规范 §8.1.3).
+  double-deck cage takes twice the single-deck time plus 6 s (GB 50215 《煤炭工业矿井设计规范》 §8.1.3
+  [V, copy at m.jianbiaoku.com/webarbs/book/97/61358.shtml]; a coal-mine design code).
   We charge the rest time at the loading station and again at the collar for unloading.
-* Signalling before each wind: 10 s (reference mine.md §2.2 gives 10–20 s; we take the low end).
+* Signalling before each wind: 10 s [E]: a typical 10–20 s from the project authors' knowledge, not a
+  published value; we take the low end, which favours the plan — a mine should use its own timings.
 
 A cage serves the stations in the plan's priority order, otherwise the station whose first rider
 has waited longest; it skips flooded stations and stops when it has no power. The banksman splits

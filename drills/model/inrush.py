@@ -1,7 +1,10 @@
 """Water inrush: fill-and-spill of the workings from the lowest points up.
 
-The recommended baseline for ranking plans (reference mine.md §3.1, approach 4, "BFS time-stepping
-fill-and-spill", Eng. Proc. 2026) treats the flooded workings as one level pool: water poured in at
+A cheap network model suited to many replications, after the breadth-first, time-stepping filling
+of a roadway network from the inrush point ("Mine Water Inrush Propagation Modeling and Evacuation
+Route Optimization", Beijing Polytechnic University, *Eng. Proc.* 120(1):40, 2025, published 2026,
+doi:10.3390/engproc2025120040 [V abstract]); choosing it over a full 1-D pipe-flow model is the
+project's choice [E]. It treats the flooded workings as one level pool: water poured in at
 the source runs down to the lowest places it can reach and the pool rises; it spills over a sill
 into a neighbouring part of the mine once its level reaches the sill.
 
@@ -18,7 +21,9 @@ We compute it in two steps:
 Simplifications, stated: the pool is level (no front travel time along a drift, which is seconds
 to minutes against inrushes filling a level over tens of minutes); separate dips below the source
 fill together; water marks never recede within a drill (pumps are small against an inrush:
-Huayuan 2007 pumped 660 m³/h against 24,000 m³/h). Depth in a passage is measured at its low end.
+at Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press reports [V], against an inflow of
+24,000 m³/h, the State Administration of Work Safety's figure reported by Zhejiang Online, 2007-08-18
+[V]). Depth in a passage is measured at its low end.
 """
 
 from __future__ import annotations

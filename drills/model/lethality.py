@@ -1,7 +1,7 @@
 """Who dies when the flow catches them: a rate from depth × velocity and shelter, then a draw per person.
 
-Provenance tags as in the project's reference notes (dam.md §2.4–2.5): [V] verified from the source,
-[K] from the literature as given in the notes but not re-read, [E] the project's own choice.
+Provenance tags: [V] read in a copy of the source named, [K] from the literature named, as known to the
+project's authors, the number not re-read in the source, [E] the project's own choice.
 
 Published relations used:
 
@@ -11,7 +11,8 @@ Published relations used:
   F = Φ((ln h − 7.60)/2.75), h in m, Φ the standard normal distribution function.
 * People swept off their feet from h·v ≈ 0.6 m²/s (Jonkman & Penning-Rowsell 2008, *JAWRA* 44(5);
   RESCDAM tests, Karvonen et al. 2000, 0.6–1.2 m²/s) [K].
-* ARR/AIDR hazard classes (Smith et al. 2014; AIDR Guideline 7-3, 2017) [K], limits as in the notes:
+* ARR/AIDR hazard classes (Smith, Davey & Cox 2014, UNSW Water Research Laboratory technical report
+  2014/07; AIDR Guideline 7-3, 2017) [K], limits:
   H1 DV ≤ 0.3, D ≤ 0.3, V ≤ 2.0 (generally safe); H2 DV ≤ 0.6, D ≤ 0.5 (unsafe for small vehicles);
   H3 DV ≤ 0.6, D ≤ 1.2 (unsafe for vehicles, children, the elderly); H4 DV ≤ 1.0, D ≤ 2.0 (unsafe for
   people); H5 DV ≤ 4.0, D ≤ 4.0, V ≤ 4.0; H6 beyond.
@@ -20,7 +21,8 @@ Published relations used:
 * Building collapse, RESCDAM as coded in USACE go-consequences ``lifeloss/stability.go`` [V]:
   unanchored wood DV ≥ 3.0 m²/s; anchored wood DV ≥ 7.0 m²/s; masonry/concrete DV ≥ 7.0 m²/s and
   V ≥ 2.0 m/s.
-* Vehicle stability, low clearance, LifeSim TRM ch. 7 table 17 best estimates [V]: D 1.2 m, V 4.5 m/s,
+* Vehicle stability, low clearance, HEC-LifeSim 2 Technical Reference Manual v1.0 (USACE Risk
+  Management Center; "LifeSim TRM") ch. 7 table 17 best estimates [V]: D 1.2 m, V 4.5 m/s,
   DV 0.8 m²/s; small cars float from about 0.45 m (TRM ch. 7) [V].
 * Sampling: one rate per group, then a Bernoulli draw per person (LifeSim TRM ch. 12) [V].
 
@@ -42,7 +44,7 @@ falls as depth or velocity grows:
 
 So ``upper_floor ≤ in_building ≤ in_open`` at every depth and velocity. Zone rates are LIFESim means;
 their spread was not retrieved, so the group's rate is the mean (no per-group draw of the rate yet).
-Not in the notes and so not applied: AIDR's velocity limits for H2–H4.
+Not applied, because the project did not have them: AIDR's velocity limits for H2–H4.
 """
 
 from __future__ import annotations

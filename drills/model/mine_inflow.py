@@ -15,8 +15,11 @@ constant within each hyetograph interval (recursion over the union of the time g
 edges); rain before the grid's start counts.
 
 Reporting: NMSA (2023) asks non-coal mines to report when the mine inflow changes by **≥ 20 %**
-(standards.md #12; [K] here — the notes saw it in a third-party copy of the notice). What the change is
-measured against is not in the notes; we take the pre-storm baseline [E].
+(the notice
+国家矿山安全监察局《关于做好非煤矿山灾害情况发生重大变化及时报告和出现事故征兆等紧急情况及时撤人工作的通知》,
+2023; [K] here: the value was read in a third-party copy of the notice,
+ylqx.1s.cn/zixun/2023/0704/13301.html, not in the official text). What the change is measured against
+was not found in that copy; we take the pre-storm baseline [E].
 
 Surface water [E]: river (or ponding) discharge from a linear reservoir on the river's catchment plus
 baseflow, stage from a rating h = bed + a·Q^b, and water entering the mine as free flow over a
@@ -24,8 +27,9 @@ broad-crested sill (the collar or portal sill) when the stage exceeds it,
 Q_in = C·W·(stage − collar)^1.5 with C from :data:`drills.model.pond.BROAD_CRESTED_WEIR_C` [K]. The
 ingress does not lower the river, and the sill is never drowned from the mine side.
 
-Check only: GB 16423 asks mine entrances to stand **≥ 1 m** above the highest historical flood level
-(standards.md #39, [K?] — verify the clause); :func:`collar_margin_ok` tests it.
+Check only: GB 16423 《金属非金属矿山安全规程》, its mine-water section, asks mine entrances to stand
+**≥ 1 m** above the highest historical flood level [K?: from knowledge, low confidence — the clause
+number and wording were not checked]; :func:`collar_margin_ok` tests it.
 """
 
 from __future__ import annotations
@@ -40,8 +44,8 @@ from drills.model.pond import BROAD_CRESTED_WEIR_C, weir_m3ps
 from drills.model.storm import Hyetograph, time_grid
 
 S_PER_H = 3600.0
-REPORTABLE_INFLOW_CHANGE = 0.20  # NMSA 2023 notice, standards.md #12 [K]
-COLLAR_MARGIN_M = 1.0  # GB 16423, standards.md #39 [K?] — a check, not a model input
+REPORTABLE_INFLOW_CHANGE = 0.20  # NMSA 2023 notice on reporting and evacuating non-coal mines [K]
+COLLAR_MARGIN_M = 1.0  # GB 16423 (mine water) [K?] — a check, not a model input
 
 
 def linear_reservoir_m3ps(hyetograph: Hyetograph, t_s: np.ndarray, *, gain_m2: float, lag_s: float) -> np.ndarray:

@@ -1,10 +1,10 @@
 """Monitoring warnings of a tailings pond: a point's level, an item's level, the pond's level, and polling.
 
 Provenance tags: [V] seen in a copy of the source (here always a third-party mirror, not the official
-text), [K] from knowledge as given in the project's reference notes, not re-read, [E] the project's own
-choice or reading.
+text), [K] from the literature named, as known to the project's authors, not re-read, [E] the project's
+own choice or reading.
 
-Levels (GB 39496-2020 §5.5.4; standards.md #20) [V, mirror jianbiaoku.com/webarbs/book/171245/4853684.shtml]:
+Levels (GB 39496-2020 《尾矿库安全规程》 §5.5.4) [V, mirror jianbiaoku.com/webarbs/book/171245/4853684.shtml]:
 four levels from low to high, blue < yellow < orange < red; the designer sets the warning value of every
 level for every monitored item. Here each monitored point carries its own :class:`Thresholds`, and the
 direction in which it gets worse: ``"higher"`` (pond level, displacement, rainfall, seepage) or
@@ -12,10 +12,10 @@ direction in which it gets worse: ``"higher"`` (pond level, displacement, rainfa
 level when its value *reaches* that level's threshold (≥ for ``"higher"``, ≤ for ``"lower"``; 「达到」)
 [E: "reaches" read as inclusive].
 
-Counting rule, same clause (standards.md #21) [V, partial]: within one item of the same kind, 4 points at
+Counting rule, same clause (GB 39496-2020 §5.5.4) [V, partial]: within one item of the same kind, 4 points at
 blue make the item yellow, 3 at yellow make it orange, 2 at orange make it red; across items, 4 items at
-blue count as 1 item at yellow — the mirror's text stops there ("…应计为1项监测项目黄色预警，达"), as does
-the notes' copy. The rule implemented, for points within an item and, identically, for items within the
+blue count as 1 item at yellow — the mirror's text stops there ("…应计为1项监测项目黄色预警，达"); the
+rest of the clause was not seen. The rule implemented, for points within an item and, identically, for items within the
 pond (the continuation across items is our reading [E], "and so on up the scale"):
 
 1. ignore points with no level (None);

@@ -1,10 +1,16 @@
 """Walking, wading, climbing and crowd flow: the speed and capacity of each passage.
 
-Sources (reference tables in the project's shared reference notes, mine.md §2.1 and dam.md §2.3):
+Sources:
 
-* Free walking speed of a miner on a level, dry drift: **1.2 m/s**, the MUTCD design walking speed
-  also used as the SFPE corridor speed at low density (FHWA MUTCD §4E.06; SFPE Handbook of Fire
-  Protection Engineering, 5th ed., ch. 64, Gwynne & Rosenbaum).
+* Free walking speed of a miner on a level, dry drift: **1.2 m/s**, the free walking speed of the SFPE
+  hydraulic model in corridors, i.e. its crowd speed below (k = 1.40 m/s, a = 0.266) at the density
+  below which people walk freely, 0.54 person/m²: 1.40·(1 − 0.266·0.54) = 1.20 m/s (SFPE Handbook of
+  Fire Protection Engineering, 5th ed., ch. 64, Gwynne & Rosenbaum). It applies to fit adults walking
+  unhindered on a level, dry, lit passage, which is what a miner on a dry drift with a cap lamp is; it
+  is not a measurement underground. In-mine escape speeds were measured by NIOSH (Kovac, Kravitz &
+  Rehak, "The Oxygen Cost of a Mine Escape", ISRP 1999), but their numbers were not available to the
+  project; a mine should replace this value with timings from its own drills. Smoke, low seams and
+  water are slower (wading below; smoke and crawling are not modelled).
 * Spread of individual free speeds: coefficient of variation **0.19** (Weidmann 1993,
   *Transporttechnik der Fussgänger*, ETH IVT Schriftenreihe 90: mean 1.34 m/s, s.d. 0.26 m/s).
 * Crowd speed: SFPE hydraulic model, S = k·(1 − a·D), k = 1.40 m/s for corridors, a = 0.266 m²/person,
@@ -21,8 +27,10 @@ Sources (reference tables in the project's shared reference notes, mine.md §2.1
   the first 0.35 m so that a wet floor does not halve the speed at once (project choice, stated).
   On a sloping passage only the length below the water is waded, at half the depth of its low end.
 * Crowd flow through a bottleneck in 0.6 m of water falls by ΔJ = 0.60·b − 0.04 persons/s
-  (bottleneck experiments with 97 subjects, reference mine.md §2.1); we scale it linearly with depth
-  up to 0.6 m (project choice, stated).
+  (bottleneck experiments with 97 subjects: Li, Yu, Xu, Ren, Song & Zhang, "A comparative study on
+  pedestrian flow through bottlenecks between flood evacuation and land evacuation",
+  *Int. J. Disaster Risk Reduction* (2023) 103822, doi:10.1016/j.ijdrr.2023.103822; value read in
+  the abstract); we scale it linearly with depth up to 0.6 m (project choice, stated).
 * Ladder climbing: **0.105 m/s** vertical, the middle of 162–204 m gained in about 29 min while
   wearing a self-rescuer (彭然 2022, 中国煤炭). Climbers keep **2 m** apart on the ladder (project
   choice: one climber per two metres of ladder), so a ladderway passes 0.105/2 persons/s.

@@ -34,11 +34,12 @@ Constants:
   e.g. Chow 1959, *Open-Channel Hydraulics*]. Real crests pass less (one engineering sheet quotes
   0.35·√(2g) ≈ 1.55); a spec may set its own ``weir_coefficient`` [E].
 * :data:`UPSTREAM_DAM_MINIMA`: minimum freeboard and dry-beach length of upstream-raised dams by dam grade
-  1–5, GB 50863-2013 Table 4.2.1, used by GB 39496-2020 (standards.md #24) [K: numbers from knowledge; the
-  notes saw only the table's caption]. Grade ≤ 3 dams may shorten the beach minimum by up to 30 % with a
-  seepage-stability demonstration (4.2.1 note 1, #25). Downstream and centreline dams have other beach
-  minima (Table 4.2.2, #26 [K]), not tabulated here. Falling below either design minimum is a major hidden
-  hazard (矿安〔2022〕88号, #19).
+  1–5, GB 50863-2013 《尾矿设施设计规范》 Table 4.2.1, used by GB 39496-2020 [K: numbers from knowledge;
+  only the table's caption and notes were seen, in a third-party copy, gf.cabr-fire.com/article-61076.htm].
+  Grade ≤ 3 dams may shorten the beach minimum by up to 30 % with a seepage-stability demonstration
+  (GB 50863-2013 4.2.1 note 1 [V, same copy]). Downstream and centreline dams have other beach minima
+  (GB 50863-2013 Table 4.2.2 [K]), not tabulated here. Falling below either design minimum is a major
+  hidden hazard (《金属非金属矿山重大事故隐患判定标准》, 矿安〔2022〕88号, tailings items (七)–(九) [V]).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Movement profiles:
   people), **0.5 m** for children, the elderly and the assisted (H3, unsafe for children and the
   elderly, from 0.5 m; Smith et al. 2014 [K]).
 
-Warning response (reference dam.md §2.1):
+Warning response (USACE HEC-LifeSim 2 Technical Reference Manual v1.0, "LifeSim TRM"):
 
 * Mobilisation delay from warning to leaving: log-normal, median **10 min**, 95th percentile
   **45 min** — the project's assumption, anchored on Confluence PA 1987, where door-to-door and
@@ -25,6 +25,24 @@ Warning response (reference dam.md §2.1):
   delay, median **5 min**, 95th percentile **20 min** — project assumption for the informal
   contagion process (JASSS 26(1):7, 2023, structure only [V]; informal first alerts were 24–78 %
   in floods, TRM App. C table 23 [V]).
+
+Public warning channels in the valley (the defaults of :mod:`drills.model.warning`):
+
+* Siren audibility: a daytime test of 110 sirens was heard by **76.5 %** of people polled
+  (Nanticoke PA, Sorensen 1992, in LifeSim TRM App. C [V]); at night, indoors, **45 %**, and a
+  time constant of about **2 min** after activation [E]. With
+  60 s cycles a time constant of 2 min means a chance of 1 − e^(−1/2) = 0.39 per cycle.
+* Village loudspeakers (村村响): 0.6–0.9 within hearing range [E]; we take 0.75 by day, 0.5 at night.
+* Heavy rain masks outdoor sound: audibility × 0.7, moderate rain × 0.85 (project assumption [E]).
+* Cell broadcast / SMS: reaches 0.85–0.95 of phones within 2–5 min [E]: delivery log-normal,
+  median 2 min, 95th percentile 5 min; noticed by **90 %** by day and **50 %** at night (phones off
+  or unheard while asleep, project assumption [E]).
+* Door-to-door: **1–3 min** per household per team [E], consistent with Confluence PA 1987 (above):
+  triangular 60 / 120 / 180 s; teams walk at 1.34 m/s (Weidmann 1993, as for adults above).
+* Loudspeaker vehicle: **15–25 km/h** along its route, heard by **0.6–0.8** within range [E]: we take
+  20 km/h and 0.7 within 200 m.
+* Phone tree: a call takes 30–120 s (triangular, mode 60 s) [E]; answered with the plan's day or night
+  probability (defaults 0.9 / 0.7, project assumption [E]).
 """
 
 from __future__ import annotations

@@ -33,7 +33,9 @@ third-party copies (e.g. juke.outofmemory.cn/read/598028.html, kpzsg.com/jingyan
 *will reach*, or has reached and may continue, **blue ≥ 50 mm in 12 h; yellow ≥ 50 mm in 6 h;
 orange ≥ 50 mm in 3 h; red ≥ 100 mm in 3 h** (「以上」 read as inclusive [E]). Provincial services may
 use their own criteria (one copy notes the north may differ) — a plan can override :data:`MET_CRITERIA`.
-The NMSA 2023 notice asks for a report at a yellow warning (standards.md #12).
+The NMSA 2023 notice asks non-coal mines for a report at a rainstorm yellow warning:
+国家矿山安全监察局《关于做好非煤矿山灾害情况发生重大变化及时报告和出现事故征兆等紧急情况及时撤人工作的通知》
+(2023) [V, third-party copy ylqx.1s.cn/zixun/2023/0704/13301.html].
 
 Warning issue [E]: the forecaster issues a level ``lead_s`` before its criterion is first met on the
 hyetograph (the "will reach" case), never before time 0.

@@ -1,7 +1,7 @@
 """Cars on valley roads: free-flow speeds, jam density and capacity by road class.
 
-Sources (reference dam.md §2.3): HEC-LifeSim 2 Technical Reference Manual ch. 7, table 15 road
-defaults — lanes / free-flow speed / jam density: state highway 2 / 55 mph / 160 veh/mi/lane;
+Sources: HEC-LifeSim 2 Technical Reference Manual v1.0 (USACE Risk Management Center; "TRM"), ch. 7,
+table 15 road defaults — lanes / free-flow speed / jam density: state highway 2 / 55 mph / 160 veh/mi/lane;
 secondary 2 / 45 mph; local 1 / 35 mph; 4WD trail ("track") 1 / 25 mph; stop-and-go speed 4 mph
 everywhere [V]. Speed falls linearly with density (Greenshields), so capacity is
 free speed × jam density / 4 per lane (a derived value; LifeSim's break-point form is close to it

@@ -1,24 +1,9 @@
-"""Warning channels as SimPy processes, underground and in the valley.
+"""Warning channels as SimPy processes.
 
-Each channel works on *parties* (a miner, a household): it finds the parties it can reach and warns
-them through :meth:`Drill.warn_party`. Default receipt parameters of the public channels and their
-sources (reference dam.md §2.2):
-
-* Siren audibility: a daytime test of 110 sirens was heard by **76.5 %** of people polled
-  (Nanticoke PA, Sorensen 1992, in LifeSim TRM App. C [V]); at night, indoors, **45 %** and a
-  time constant of about **2 min** after activation are the reference's provisional values [E]. With
-  60 s cycles a time constant of 2 min means a chance of 1 − e^(−1/2) = 0.39 per cycle.
-* Village loudspeakers (村村响): 0.6–0.9 within hearing range [E]; we take 0.75 by day, 0.5 at night.
-* Heavy rain masks outdoor sound: audibility × 0.7, moderate rain × 0.85 (project assumption).
-* Cell broadcast / SMS: reaches 0.85–0.95 of phones within 2–5 min [E]: delivery log-normal,
-  median 2 min, 95th percentile 5 min; noticed by **90 %** by day and **50 %** at night (phones off
-  or unheard while asleep, project assumption).
-* Door-to-door: **1–3 min** per household per team [E], consistent with Confluence PA 1987 (986
-  people in about 45 min, Rogers & Sorensen 1989 [V]): triangular 60 / 120 / 180 s; teams walk at 1.34 m/s.
-* Loudspeaker vehicle: **15–25 km/h** along its route, heard by **0.6–0.8** within range [E]: we take
-  20 km/h and 0.7 within 200 m.
-* Phone tree: a call takes 30–120 s (triangular, mode 60 s); answered with the plan's day or night
-  probability (defaults 0.9 / 0.7, project assumption).
+Each channel works on *parties* (a crew, a household): it finds the parties it can reach and warns them
+through :meth:`Drill.warn_party`. The underground channels (PA, cap-lamp paging, leaky-feeder radio,
+station phones, runners) take their receipt parameters — the chance a message is heard, its repeat
+interval, the call time — from the plan; the parameter table above shows the values used.
 """
 
 from __future__ import annotations
@@ -35,18 +20,20 @@ from drills.model.variability import LogNormal, Triangular
 if TYPE_CHECKING:
     from drills.model.drill import Drill
 
-SIREN_AUDIBILITY = {"day": 0.765, "night": 0.45}
-SIREN_HEAR_PER_CYCLE = 1.0 - math.exp(-0.5)
-LOUDSPEAKER_AUDIBILITY = {"day": 0.75, "night": 0.5}
-RAIN_AUDIBILITY = {"none": 1.0, "moderate": 0.85, "heavy": 0.7}
-SMS_DELIVERY = LogNormal(median=120.0, p95=300.0)
-SMS_NOTICE = {"day": 0.9, "night": 0.5}
-DOOR_VISIT = Triangular(60.0, 120.0, 180.0)
-TEAM_WALK_MPS = 1.34
-VEHICLE_KMH = 20.0
-VEHICLE_HEAR = 0.7
-VEHICLE_RADIUS_M = 200.0
-PHONE_CALL = Triangular(30.0, 60.0, 120.0)
+# Public channels in the valley: the defaults and their sources are listed in the docstring of
+# drills.model.residents, which a report quotes only when people live in the valley.
+SIREN_AUDIBILITY = {"day": 0.765, "night": 0.45}  # day [V] Nanticoke PA (Sorensen 1992); night [E]
+SIREN_HEAR_PER_CYCLE = 1.0 - math.exp(-0.5)  # [E] time constant 2 min, 60 s cycles
+LOUDSPEAKER_AUDIBILITY = {"day": 0.75, "night": 0.5}  # [E]
+RAIN_AUDIBILITY = {"none": 1.0, "moderate": 0.85, "heavy": 0.7}  # [E]
+SMS_DELIVERY = LogNormal(median=120.0, p95=300.0)  # [E]
+SMS_NOTICE = {"day": 0.9, "night": 0.5}  # [E]
+DOOR_VISIT = Triangular(60.0, 120.0, 180.0)  # [E], consistent with Confluence PA 1987 [V]
+TEAM_WALK_MPS = 1.34  # Weidmann 1993 mean free walking speed
+VEHICLE_KMH = 20.0  # [E]
+VEHICLE_HEAR = 0.7  # [E]
+VEHICLE_RADIUS_M = 200.0  # [E]
+PHONE_CALL = Triangular(30.0, 60.0, 120.0)  # [E]
 
 
 def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
