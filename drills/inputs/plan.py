@@ -135,7 +135,7 @@ class ChannelSpec(Strict):
       phone is answered only if someone is at that node, who then tells their crew.
     * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met.
 
-    In the valley (defaults and sources in :mod:`drills.model.public_warning`):
+    In the valley (defaults and sources in :mod:`drills.model.residents` and :mod:`drills.model.warning`):
 
     * ``siren`` — sirens at ``coverage`` nodes heard within ``audible_radius_m``; a household can
       hear it at all with the day or night audibility share, then on each cycle with
