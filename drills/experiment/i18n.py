@@ -159,13 +159,16 @@ EN: dict[str, str] = {
     # ---- zones
     "zones": "By level and place",
     "zones_intro": (
-        "Each mining level and each place of the valley, over the {n} replications: of its people the water "
+        "{what}, over the {n} replications: of its people the water "
         "reached, the share the order warned first; the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
         "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
         "and the people caught are the count)."
     ),
+    "zones_what_mine": "Each mining level",
+    "zones_what_valley": "Each place of the valley",
+    "zones_what_both": "Each mining level and each place of the valley",
     "col_zone": "level or place",
     "col_people": "people",
     "col_warned_before": "warned before water",
@@ -652,11 +655,14 @@ ZH: dict[str, str] = {
     "never": "从未",
     "zones": "分水平、分地点结果",
     "zones_intro": (
-        "每个开采水平和下游每个地点在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例、未被水困的人员"
+        "{what}在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例、未被水困的人员"
         "比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
         "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),
+    "zones_what_mine": "每个开采水平",
+    "zones_what_valley": "下游每个地点",
+    "zones_what_both": "每个开采水平和下游每个地点",
     "col_zone": "水平或地点",
     "col_people": "人数",
     "col_warned_before": "水到达前收到预警",

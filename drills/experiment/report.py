@@ -795,10 +795,14 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
         return
     rows = zone_rows(card, t, ex.spec.duration_s)
     columns = zone_columns(t, doc.width)
-    intro = len(wrap(t("zones_intro", n=card.replications), 8.5, doc.width)) * 8.5 * 1.42 / 72
+    miners = any(p.group == "miner" for p in ex.spec.people)
+    residents = any(p.group == "resident" for p in ex.spec.people)
+    what = t("zones_what_both" if miners and residents else "zones_what_mine" if miners else "zones_what_valley")
+    text = t("zones_intro", n=card.replications, what=what)
+    intro = len(wrap(text, 8.5, doc.width)) * 8.5 * 1.42 / 72
     doc.ensure(min(0.75 + intro + doc.table_height(columns, rows, size=8.5), PAGE_H - TOP - BOTTOM - 0.5))
     doc.heading(t("zones"))
-    doc.text(t("zones_intro", n=card.replications), 8.5, after=0.12)
+    doc.text(text, 8.5, after=0.12)
     doc.table(columns, rows, size=8.5)
 
 
