@@ -80,8 +80,8 @@ EN: dict[str, str] = {
         "scoring step, which this version does not have. The evidence they will rest on is in this report."
     ),
     "no_revisions_yet": (
-        "Not in this report: revisions are proved by re-simulation with `drill recommend`, whose report "
-        "lists the chosen ones here."
+        "No revision of the plan was tested in this run. `drill recommend` tests candidate revisions by "
+        "re-simulating the drill on the same random numbers; its report lists those that proved effective."
     ),
     "no_revisions_chosen": "None: no revision improved the plan significantly within the budget.",
     "rev_alone": "alone, against the plan as it is",
@@ -593,7 +593,9 @@ ZH: dict[str, str] = {
         "暂无：评估发现（不足项／整改项／改进项）由评分步骤根据评估指标生成，本版本尚未提供该步骤。"
         "其所依据的证据见本报告。"
     ),
-    "no_revisions_yet": "本报告不含：预案修订由 `drill recommend` 重新模拟验证，其报告在此列出所选修订。",
+    "no_revisions_yet": (
+        "本次未测试预案修订。`drill recommend` 以相同随机数重新模拟演练来测试候选修订，其报告列出经验证有效的修订。"
+    ),
     "no_revisions_chosen": "无：在预算内没有修订能显著改进预案。",
     "rev_alone": "单独采用，与原预案比较",
     "rev_on_top": "在 {prev} 之上",

@@ -629,12 +629,11 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
             doc.text(_finding_line(f, t), 8.5, marker="•", after=0.04)
     else:
         doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
-    doc.subheading(t("best_revisions"))
     best = [r for r in revised if getattr(r, "effective", True)][:3] or list(revised)[:3]
-    for r in best:
-        doc.text(_revision_line(r, t), 8.5, marker="•", after=0.04)
-    if not best:
-        doc.text(t("no_revisions_yet"), 8.5, slant="italic", color=GREY)
+    if best:  # a run without revisions says so once, in the Revisions section, not on the summary page too
+        doc.subheading(t("best_revisions"))
+        for r in best:
+            doc.text(_revision_line(r, t), 8.5, marker="•", after=0.04)
 
 
 def metric_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
