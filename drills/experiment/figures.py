@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import matplotlib
 import numpy as np
@@ -31,13 +31,14 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
-from matplotlib.transforms import offset_copy
+from matplotlib.transforms import Bbox, offset_copy
 
 from drills import __version__
 from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard
+from drills.experiment.units import fmt_value
 from drills.model.records import SAFE_OUTCOMES
 
 GRID_S = 30.0
@@ -74,9 +75,18 @@ HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
 MAX_EVENTS = 30  # rows of the timeline figure
 BOTTLENECKS = 3  # passages ringed on the site drawings
+RING_S, CAGE_RING_S = 260, 300  # marker areas (points²) of the rings round bottlenecks and cage queues
 MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it
 CHANNEL_KEYS = {"crew": "channel_crew", "water": "channel_water", "neighbours": "channel_neighbour",
                 "neighbour": "channel_neighbour", "word_of_mouth": "channel_word", "": "channel_never"}
+
+
+def _radius(area: float) -> float:
+    """Radius (points) of a scatter marker of ``area`` (points², matplotlib's ``s``), with the ring's line."""
+    return math.sqrt(area) / 2 + 0.8
+
+
+RING_R, CAGE_RING_R = _radius(RING_S), _radius(CAGE_RING_S)
 
 
 class Figures(dict):
@@ -422,9 +432,9 @@ def _draw_links(ax, ex: ExerciseResult, links: list[int], colours: list, scales:
                 solid_capstyle="round" if plan_view else "butt", zorder=1)
 
 
-def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *, plan_view: bool,
-                      label: bool = True) -> list[tuple[float, float, str]]:
-    """Ring each bottleneck; return (x, y, label) of each, labelled here too unless ``label`` is False."""
+def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *,
+                      plan_view: bool) -> list[tuple[float, float, str]]:
+    """Ring each bottleneck; return (x, y, label) of each, for :func:`draw_labels` to place."""
     net = ex.spec.network
     out = []
     for i, q in marks:
@@ -432,57 +442,185 @@ def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, in
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
         x, y = (a.x_m + b.x_m) / 2, (ya + yb) / 2
-        ax.scatter([x], [y], s=260, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        ax.scatter([x], [y], s=RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
         out.append((x, y, f"{lk.id}: {t('fig_queue', q=q)}"))
-        if not label:
-            continue
-        ax.annotate(renderable(f"{lk.id}: {t('fig_queue', q=q)}"), (x, y), xytext=(11, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=6.5, color=BOTTLENECK, zorder=7, in_layout=False,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     return out
 
 
-def _label_section(ax, ex: ExerciseResult, nodes: list[int], suffix: dict[int, str] | None = None) -> None:
-    """Label the places a planner names, stacking labels that would overlap on a level.
+#: Directions tried for a label around its point, in order: diagonals first (they clear both the level's
+#: drift and the shaft through the point), then the sides, then straight above and below.
+DIRECTIONS = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
+DISTANCES = (2.0, 7.0, 14.0, 24.0, 36.0)  # points beyond the point's marker
+CLEAR = 3.0  # points kept between a label and any other marker, so that it does not seem to name it
+LEADER_FROM = 7.0  # a label this far (points) beyond its marker gets a leader line
 
-    Labels run rightwards from their node (leftwards at the right edge) and are placed from the right:
-    a label that would run into one already placed moves up a row and gets a leader, which then
-    crosses no other label. Call after the figure's layout is final (labels are left out of it).
+
+class Placed(NamedTuple):
+    """Where one label went: its offset from its point (points), alignment, and box (display pixels)."""
+
+    offset: tuple[float, float]
+    ha: str
+    va: str
+    box: Bbox
+    leader: bool
+
+
+def _box_of(anchor: np.ndarray, size: tuple[float, float], offset_px: tuple[float, float], ha: str, va: str) -> Bbox:
+    w, h = size
+    x = anchor[0] + offset_px[0]
+    y = anchor[1] + offset_px[1]
+    x0 = {"left": x, "right": x - w, "center": x - w / 2}[ha]
+    y0 = {"bottom": y, "top": y - h, "center": y - h / 2}[va]
+    return Bbox.from_extents(x0, y0, x0 + w, y0 + h)
+
+
+def crosses(box: Bbox, p: np.ndarray, q: np.ndarray) -> bool:
+    """Whether the segment ``p``–``q`` passes through ``box`` (Liang–Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    d = q - p
+    for delta, lo, hi, start in ((d[0], box.x0, box.x1, p[0]), (d[1], box.y0, box.y1, p[1])):
+        if delta == 0:
+            if start < lo or start > hi:
+                return False
+            continue
+        a, b = (lo - start) / delta, (hi - start) / delta
+        if a > b:
+            a, b = b, a
+        t0, t1 = max(t0, a), min(t1, b)
+        if t0 > t1:
+            return False
+    return True
+
+
+def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, *, pt: float,
+                  gaps: Sequence[float] | None = None, points: np.ndarray | None = None,
+                  radii: Sequence[float] = (), segments: Sequence[tuple[np.ndarray, np.ndarray]] = (),
+                  taken: Sequence[Bbox] = ()) -> list[Placed]:
+    """Place labels, in the order given, where they cover nothing: no other label, no marker, no line.
+
+    Every label is tried in :data:`DIRECTIONS` at each of :data:`DISTANCES` beyond its own marker, and
+    takes the first spot inside ``frame`` that overlaps no label placed before it (nor ``taken``),
+    covers no marker (``points``, each a disc of ``radii``) and is crossed by no ``segments``. When no
+    spot is free, it takes the one with the least in its way (another label counts most, then a
+    marker, then a line), so the drawing always gets every label.
+
+    Args:
+        anchors: the labelled points, display pixels, shape (n, 2).
+        sizes: each label's (width, height) in pixels.
+        frame: the box the labels must stay in (the axes).
+        pt: pixels per point.
+        gaps: each point's marker radius in points (where its label may start); 3 if not given.
+        points: markers to keep clear, in pixels (the labelled points among them or not).
+        radii: their radii in points.
+        segments: lines not to cross, as pairs of pixel points.
+        taken: boxes already used (labels placed by an earlier call).
+
+    Returns:
+        Where each label went, in the order of ``anchors``.
+    """
+    pts = np.zeros((0, 2)) if points is None else np.asarray(points, dtype=float).reshape(-1, 2)
+    discs = [Bbox.from_extents(x - (r + CLEAR) * pt, y - (r + CLEAR) * pt, x + (r + CLEAR) * pt, y + (r + CLEAR) * pt)
+             for (x, y), r in zip(pts, radii, strict=True)]
+    placed: list[Bbox] = list(taken)
+    out: list[Placed] = []
+    for k, (anchor, size) in enumerate(zip(np.asarray(anchors, dtype=float).reshape(-1, 2), sizes, strict=True)):
+        gap = gaps[k] if gaps is not None else 3.0
+        best: tuple[float, Placed] | None = None
+        for step, dist in enumerate(DISTANCES):
+            for dx, dy in DIRECTIONS:
+                off = (dx * (gap + dist), dy * (gap + dist))
+                ha = {1: "left", -1: "right", 0: "center"}[dx]
+                va = {1: "bottom", -1: "top", 0: "center"}[dy]
+                box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
+                score = 0.0
+                if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
+                    score += 1000
+                score += 100 * sum(box.overlaps(b) for b in placed)
+                score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True) if np.hypot(*(c - anchor)) > 0.5)
+                score += 10 * sum(crosses(box, p, q) for p, q in segments)
+                leader = dist >= LEADER_FROM
+                if leader:  # a leader that runs through a label or a marker misleads: count it like a line
+                    foot = anchor + np.array(off) * pt
+                    score += 10 * sum(crosses(b, anchor, foot) for b in placed) + 3 * step
+                if best is None or score < best[0]:
+                    best = (score, Placed(off, ha, va, box, leader))
+                if score == 0:
+                    break
+            if best is not None and best[0] == 0:
+                break
+        assert best is not None
+        placed.append(best[1].box)
+        out.append(best[1])
+    return out
+
+
+def draw_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *, size: float = 7,
+                colours: Sequence[str] | None = None, gaps: Sequence[float] | None = None,
+                points: Sequence[tuple[float, float]] = (), radii: Sequence[float] = (),
+                lines: Sequence[tuple[tuple[float, float], tuple[float, float]]] = (),
+                taken: Sequence[Bbox] = ()) -> list[Bbox]:
+    """Label data points of ``ax`` with :func:`layout_labels` (data coordinates in, boxes in pixels out).
+
+    Call after the figure's layout is final: the labels are left out of it. Each label has a white
+    ground, so a line it cannot avoid still does not run through its letters, and a leader when it sits
+    away from its point.
+    """
+    if not texts:
+        return []
+    renderer = ax.figure.canvas.get_renderer()
+    pt = ax.figure.dpi / 72
+    bbox = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+    anns = []
+    sizes = []
+    for k, ((x, y), text) in enumerate(zip(xy, texts, strict=True)):
+        ann = ax.annotate(renderable(text), (x, y), xytext=(0, 0), textcoords="offset points", ha="left",
+                          va="bottom", fontsize=size, color=colours[k] if colours is not None else "0.1",
+                          zorder=8, in_layout=False, bbox=bbox, linespacing=1.1)
+        box = ann.get_window_extent(renderer)
+        pad = 0.12 * size * pt + 1.0  # the white ground's pad, and a pixel to spare
+        sizes.append((box.width + 2 * pad, box.height + 2 * pad))
+        anns.append(ann)
+    to_px = ax.transData.transform
+    spots = layout_labels(
+        to_px(np.array(xy, dtype=float).reshape(-1, 2)), sizes, ax.bbox, pt=pt, gaps=gaps,
+        points=to_px(np.array(points, dtype=float).reshape(-1, 2)) if len(points) else None, radii=radii,
+        segments=[(to_px(a), to_px(b)) for a, b in lines], taken=taken,
+    )
+    for ann, spot, (x, y), (w, h) in zip(anns, spots, xy, sizes, strict=True):
+        pad = (w - ann.get_window_extent(renderer).width) / 2 / pt  # the ground's pad, in points
+        ann.xyann = (spot.offset[0] + {"left": pad, "right": -pad, "center": 0.0}[spot.ha],
+                     spot.offset[1] + {"bottom": pad, "top": -pad, "center": 0.0}[spot.va])
+        ann.set_horizontalalignment(spot.ha)
+        ann.set_verticalalignment(spot.va)
+        if spot.leader:
+            ax.annotate("", (x, y), xytext=spot.offset, textcoords="offset points", in_layout=False, zorder=7,
+                        arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0,
+                                    "shrinkB": 0})
+    return [s.box for s in spots]
+
+
+def _label_section(ax, ex: ExerciseResult, nodes: list[int], links: list[int], radii: dict[int, float], *,
+                   suffix: dict[int, str] | None = None,
+                   marks: Sequence[tuple[float, float, str, float]] = ()) -> list[Bbox]:
+    """Label the places a planner names, and the ringed bottlenecks first, where nothing covers them.
+
+    ``radii`` gives each node's marker radius (points); ``marks`` are ``(x, elevation, label, ring
+    radius)``, labelled in red. Every node and passage of the section is kept clear (:func:`draw_labels`).
+    Call after the figure's layout is final (labels are left out of it). Returns the label boxes (pixels).
     """
     net = ex.spec.network
-    renderer = ax.figure.canvas.get_renderer()
-    zs = {k: net.nodes[k].elevation_m for k in nodes}
-    band = 0.05 * ((max(zs.values()) - min(zs.values())) or 1.0)
-    labelled = sorted(
-        (k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
-        key=lambda k: (round(zs[k] / band), -net.nodes[k].x_m),
+    labelled = sorted((k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
+                      key=lambda k: (-net.nodes[k].elevation_m, net.nodes[k].x_m))
+    xy = [(x, z) for x, z, _, _ in marks] + [(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in labelled]
+    texts = [m[2] for m in marks] + [net.nodes[k].id + (suffix or {}).get(k, "") for k in labelled]
+    lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].elevation_m),
+              (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].elevation_m)) for i in links]
+    return draw_labels(
+        ax, xy, texts, colours=[BOTTLENECK] * len(marks) + ["0.1"] * len(labelled),
+        gaps=[m[3] for m in marks] + [radii.get(k, 1.5) for k in labelled],
+        points=[(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in nodes] + [(x, z) for x, z, _, _ in marks],
+        radii=[radii.get(k, 1.5) for k in nodes] + [m[3] for m in marks], lines=lines,
     )
-    row_starts: dict[int, list[float]] = {}
-    pt = ax.figure.dpi / 72
-    for k in labelled:
-        n = net.nodes[k]
-        text = ax.annotate(
-            renderable(n.id + (suffix or {}).get(k, "")), (n.x_m, n.elevation_m), xytext=(3, 4),
-            textcoords="offset points", fontsize=7, color="0.1", ha="left", va="bottom", zorder=5, in_layout=False,
-        )
-        width = text.get_window_extent(renderer).width
-        left = ax.transData.transform((n.x_m, n.elevation_m))[0] + 3 * pt
-        if left + width > ax.bbox.x1:  # would run off the axes: put it left of its node
-            text.set_horizontalalignment("right")
-            text.xyann = (-3, 4)
-            left -= width + 6 * pt
-        right = left + width + 6 * pt  # keep a gap before the next label
-        starts = row_starts.setdefault(round(zs[k] / band), [])
-        row = next((i for i, start in enumerate(starts) if right <= start), len(starts))
-        if row == len(starts):
-            starts.append(left)
-        else:
-            starts[row] = left
-        if row:
-            text.xyann = (text.xyann[0], 4 + 8.5 * row)
-            ax.annotate("", (n.x_m, n.elevation_m), xytext=(1, 4 + 8.5 * row), textcoords="offset points",
-                        arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2},
-                        in_layout=False, zorder=4)
 
 
 def _kind_handles(kinds: list[str], t: Text) -> list[Line2D]:
@@ -535,17 +673,15 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=4,
                      label=t("fig_not_cleared"))
     marks = bottlenecks(ex, [i for i in links if net.links[i].kind != "shaft"])
-    _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)
+    rings = [(x, z, label, RING_R) for x, z, label in _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)]
     for hid, q in cage_queues(ex).items():
         hdef = next((h for h in ex.spec.hoists if h.id == hid), None)
         if hdef is None or q <= 0:
             continue
         top, bottom = net.nodes[hdef.stations[0]], net.nodes[hdef.stations[-1]]
         mid = ((top.x_m + bottom.x_m) / 2, (top.elevation_m + bottom.elevation_m) / 2)  # halfway down the shaft
-        ax_c.scatter([mid[0]], [mid[1]], s=300, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
-        ax_c.annotate(renderable(f"{hid}: {t('fig_cage_queue', q=q)}"), mid, xytext=(13, 0),
-                      textcoords="offset points", fontsize=6.5, color=BOTTLENECK, va="center", in_layout=False,
-                      bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+        ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        rings.insert(0, (mid[0], mid[1], f"{hid}: {t('fig_cage_queue', q=q)}", CAGE_RING_R))
     if marks or cage_queues(ex):
         ax_c.scatter([], [], s=120, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.5, label=t("fig_bottleneck"))
     fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label=t("fig_last_safe"), shrink=0.85)
@@ -558,10 +694,12 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax.margins(x=0.08, y=0.15)
     ax_c.set_xlabel(t("fig_section_x"))
     fig.canvas.draw()  # fix the layout, then place the labels that it leaves out
-    _label_section(ax_w, ex, nodes)
+    _label_section(ax_w, ex, nodes, links, dict.fromkeys(nodes, _radius(6)))
     not_cleared = st["not_cleared"]
-    _label_section(ax_c, ex, nodes, {k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
-                                     if st["started"][k] and not_cleared[k]})
+    radii = {k: _radius(8 if not st["started"][k] else 60 if math.isfinite(st["clear"][k]) else 90) for k in nodes}
+    _label_section(ax_c, ex, nodes, links, radii, marks=rings,
+                   suffix={k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
+                           if st["started"][k] and not_cleared[k]})
     return save(fig, path)
 
 
@@ -667,28 +805,26 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_w.set_title(t("fig_map_a"))
 
     _draw_links(ax_c, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
-    clear = st["clear"]
-    fin_c = [clear[k] for k in nodes if st["started"][k] and math.isfinite(clear[k])]
-    norm_c = Normalize(0, (max(fin_c) if fin_c else dur) / 60)
+    zones = {z.zone: z for z in getattr(card, "zones", ())}
+    norm_s = Normalize(0, 100)
 
-    def clear_colour(k: int, kind: str):
+    def place_zone(k: int):
+        """The by-place row of the scorecard for the people who started at ``k`` (None if nobody did)."""
+        return zones.get(net.nodes[k].id) if people[k] else None
+
+    def safe_colour(k: int, kind: str):
         if kind == "dam":
             return "0.25"
         if kind == "assembly_point":
             return SAFE
-        if st["started"][k] and math.isfinite(clear[k]):
-            return cmap(norm_c(clear[k] / 60))
-        return "white"
+        z = place_zone(k)
+        return cmap(norm_s(100 * z.share_safe_before_water.mean)) if z is not None else "white"
 
-    draw_places(ax_c, clear_colour)
-    never = [k for k in nodes if st["started"][k] and not math.isfinite(clear[k])]
-    if never:
-        ax_c.scatter([net.nodes[k].x_m for k in never], [net.nodes[k].y_m for k in never], marker="X", s=70,
-                     color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=6)
+    draw_places(ax_c, safe_colour)
     marks = bottlenecks(ex, links)
-    rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True, label=False)
-    fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_last_safe"), fontsize=8)
-    ax_c.set_title(t("fig_map_b"))
+    rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True)
+    fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_place_safe_bar"), fontsize=8)
+    ax_c.set_title(t("fig_map_b_safe"))
     for ax in (ax_w, ax_c):
         ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
         ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
@@ -704,9 +840,6 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     if any(kd in SAFE_SURFACE for kd in kinds):
         handles.append(Line2D([], [], marker="D", color="white", markeredgecolor="0.1", linestyle="none",
                               label=t("fig_mine_exit")))
-    if never:
-        handles.append(Line2D([], [], marker="X", color=NEVER, markeredgecolor="0.1", linestyle="none",
-                              label=t("fig_not_cleared")))
     if marks:
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor=BOTTLENECK,
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
@@ -717,26 +850,41 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
     dams = {d.node: d.dam for d in _dams(ex)}
 
-    def name(k: int, clearance: bool) -> str:
+    def name(k: int, outcome: bool) -> str:
         node = net.nodes[k]
         if node.kind == "dam":
             return f"{t('fig_dam')} {dams.get(k, node.id)}"
         if node.kind in HOME_KINDS and people[k]:
-            extra = ""
-            if clearance and st["not_cleared"][k]:
-                extra = f" ({st['not_cleared'][k]}/{ex.replications})"
-            return f"{node.id} · {people[k]}{extra}"
+            z = place_zone(k)
+            if not outcome or z is None:
+                return f"{node.id} · {people[k]}"
+            safe = fmt_value(z.share_safe_before_water.mean, "share")
+            deaths = z.expected_fatalities.mean
+            line = (t("fig_place_safe", s=safe) if math.isnan(deaths) else
+                    t("fig_place_outcome", s=safe, f=fmt_value(deaths, "persons")))
+            return f"{node.id} · {people[k]}\n{line}"
         if node.kind == "assembly_point" and node.capacity_persons:
             return f"{node.id} ({node.capacity_persons})"
         return node.id
 
+    def radius(k: int) -> float:
+        kind = net.nodes[k].kind
+        if kind in HOME_KINDS:
+            return _radius(30 + 6 * math.sqrt(people[k]))
+        return _radius({"dam": 150, "assembly_point": 110, "road_junction": 14}.get(kind, 50))
+
     pts = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]
-    junctions = [(net.nodes[k].x_m, net.nodes[k].y_m) for k, kd in zip(nodes, kinds, strict=True)
-                 if kd == "road_junction"]
-    _place_labels(ax_w, pts, [name(k, False) for k in named], avoid=junctions)
-    _place_labels(ax_c, pts + [(x, y) for x, y, _ in rings], [name(k, True) for k in named] + [r[2] for r in rings],
-                  colours=["0.1"] * len(named) + [BOTTLENECK] * len(rings), avoid=junctions)
-    _label_roads(ax_w, ex, links)
+    every = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes]
+    lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].y_m),
+              (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].y_m)) for i in links]
+    taken = draw_labels(ax_w, pts, [name(k, False) for k in named], gaps=[radius(k) for k in named],
+                        points=every, radii=[radius(k) for k in nodes], lines=lines)
+    draw_labels(ax_c, [(x, y) for x, y, _ in rings] + pts, [r[2] for r in rings] + [name(k, True) for k in named],
+                colours=[BOTTLENECK] * len(rings) + ["0.1"] * len(named),
+                gaps=[RING_R] * len(rings) + [radius(k) for k in named],
+                points=every + [(x, y) for x, y, _ in rings], radii=[radius(k) for k in nodes] + [RING_R] * len(rings),
+                lines=lines)
+    _label_roads(ax_w, ex, links, taken, every)
     return save(fig, path)
 
 
@@ -745,25 +893,73 @@ def _dams(ex: ExerciseResult) -> list[Any]:
     return [db] if db is not None and hasattr(db, "node") else []
 
 
-def _label_roads(ax, ex: ExerciseResult, links: list[int]) -> None:
-    """Write each long enough road's id along it, in small grey italics."""
+def _corners(box: Bbox) -> np.ndarray:
+    return np.array([(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)])
+
+
+def polygons_overlap(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two convex polygons (corners in order, shape (k, 2)) overlap: no edge of either separates them."""
+    for poly in (a, b):
+        for i in range(len(poly)):
+            edge = poly[(i + 1) % len(poly)] - poly[i]
+            normal = np.array([-edge[1], edge[0]])
+            pa, pb = a @ normal, b @ normal
+            if pa.max() <= pb.min() or pb.max() <= pa.min():
+                return False
+    return True
+
+
+ROAD_SPOTS = (0.5, 0.35, 0.65, 0.25, 0.75)  # where along a road its name may sit, tried in this order
+
+
+def _label_roads(ax, ex: ExerciseResult, links: list[int], taken: Sequence[Bbox] = (),
+                 points: Sequence[tuple[float, float]] = ()) -> list[np.ndarray]:
+    """Write each long enough road's id along it, in small grey italics, where it covers no other label,
+    no place and no other road's name (slid along the road if need be, left out if nowhere fits).
+
+    Returns the corners (pixels) of each name written.
+    """
     net = ex.spec.network
     renderer = ax.figure.canvas.get_renderer()
+    pt = ax.figure.dpi / 72
+    blocked = [_corners(b) for b in taken]
+    blocked += [_corners(Bbox.from_extents(x - 3 * pt, y - 3 * pt, x + 3 * pt, y + 3 * pt))
+                for x, y in ax.transData.transform(np.array(points, dtype=float).reshape(-1, 2))]
+    written: list[np.ndarray] = []
     for i in links:
         lk = net.links[i]
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         pa, pb = ax.transData.transform([(a.x_m, a.y_m), (b.x_m, b.y_m)])
+        if pb[0] < pa[0]:  # read left to right
+            pa, pb = pb, pa
         length = float(np.hypot(*(pb - pa)))
-        angle = math.degrees(math.atan2(pb[1] - pa[1], pb[0] - pa[0]))
-        if angle > 90:
-            angle -= 180
-        elif angle < -90:
-            angle += 180
-        txt = ax.text((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2, renderable(lk.id), fontsize=5.5, color="0.35",
-                      style="italic", rotation=angle, rotation_mode="anchor", ha="center", va="bottom", zorder=2,
-                      in_layout=False)
-        if txt.get_window_extent(renderer).width > 0.8 * length or length < 40:
+        theta = math.atan2(pb[1] - pa[1], pb[0] - pa[0])
+        txt = ax.text(0, 0, renderable(lk.id), fontsize=5.5, color="0.35", style="italic", rotation=0,
+                      rotation_mode="anchor", ha="center", va="bottom", zorder=2, in_layout=False)
+        extent = txt.get_window_extent(renderer)
+        w, h = extent.width, extent.height
+        if w > 0.8 * length or length < 40:
             txt.remove()
+            continue
+        unit = np.array([math.cos(theta), math.sin(theta)])
+        up = np.array([-unit[1], unit[0]])
+        spot = None
+        for f in ROAD_SPOTS:
+            if abs(f - 0.5) * length + w / 2 > 0.45 * length:
+                continue
+            mid = pa + f * (pb - pa)
+            poly = np.array([mid - unit * w / 2, mid + unit * w / 2, mid + unit * w / 2 + up * h,
+                             mid - unit * w / 2 + up * h])
+            if not any(polygons_overlap(poly, other) for other in blocked + written):
+                spot = (mid, poly)
+                break
+        if spot is None:
+            txt.remove()
+            continue
+        txt.set_position(ax.transData.inverted().transform(spot[0]))
+        txt.set_rotation(math.degrees(theta))
+        written.append(spot[1])
+    return written
 
 
 def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float, float, float]:

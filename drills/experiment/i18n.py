@@ -273,6 +273,10 @@ EN: dict[str, str] = {
     "fig_section_b": "(b) Starting places by when the last person from there was safe",
     "fig_map_a": "(a) Flood arrival at each place (median over replications)",
     "fig_map_b": "(b) Clearance: when the last person from each place was safe",
+    "fig_map_b_safe": "(b) Share of the people from each place who were safe from the water",
+    "fig_place_safe_bar": "safe from the water (% of the people from there, mean)",
+    "fig_place_safe": "{s} safe",
+    "fig_place_outcome": "{s} safe · {f} deaths",
     "fig_dry": "dry in most replications",
     "fig_not_flooded": "not reached by the flood",
     "fig_nobody": "nobody started here",
@@ -367,12 +371,14 @@ EN: dict[str, str] = {
     "cap_map": (
         "The valley in plan view (east and north, equal scales; the flood runs from the dam down the "
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
-        "the earlier of their two ends); white places were not reached. (b) Each place where people "
-        "started is coloured by the median time the last person from there was safe; a red cross marks a "
-        "place not cleared in most replications (people who sheltered on an upper floor or stayed at home "
-        "are not counted as safe), and (k/{n}) counts the replications in which someone from there was "
-        "never safe. Red rings mark the bottlenecks: the roads and paths with the longest queue of people "
-        "or vehicles at their entrance (largest over replications)."
+        "the earlier of their two ends); white places were not reached. (b) Each place where people started "
+        "is coloured by the share of its people who were safe from the water, the mean over the {n} "
+        "replications, as in the table by place: safe means neither caught by the water nor sheltering in "
+        "a home it reached (people who stayed in a home the flood never reached count as safe). The label "
+        "gives the place, its people, that share and the expected deaths (the lethality rule's expected "
+        "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
+        "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
+        "(largest over replications)."
     ),
     "cap_no_bottlenecks": (
         "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
@@ -709,6 +715,10 @@ ZH: dict[str, str] = {
     "fig_section_b": "(b) 各初始位置最后一人到达安全地点的时间",
     "fig_map_a": "(a) 洪水到达各地点的时间（各次重复的中位数）",
     "fig_map_b": "(b) 撤离完成：各地点最后一人到达安全地点的时间",
+    "fig_map_b_safe": "(b) 各地点人员中未被水困者的比例",
+    "fig_place_safe_bar": "未被水困（占该处人员的百分比，均值）",
+    "fig_place_safe": "未被水困 {s}",
+    "fig_place_outcome": "未被水困 {s} · 死亡 {f} 人",
     "fig_dry": "多数重复中未进水",
     "fig_not_flooded": "洪水未到达",
     "fig_nobody": "无人员",
@@ -794,10 +804,11 @@ ZH: dict[str, str] = {
     ),
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
-        "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处最后一人到达安全"
-        "地点的中位时间着色；红色叉号表示多数重复中未撤空（在楼上避险或留在家中的人员不计为已到达安全地点），"
-        "(k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出瓶颈：入口处人员或车辆排队最长的道路和小路"
-        "（各次重复的最大值）。"
+        "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
+        "比例着色，为 {n} 次重复的均值，与分地点结果表一致：未被水困指既未被水困住，也未在被洪水淹到的住房内"
+        "避险（留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
+        "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
+        "的道路和小路（各次重复的最大值）。"
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
