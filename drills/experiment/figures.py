@@ -57,7 +57,9 @@ KIND_COLOURS = {
 #: Which events the timeline keeps first when there are too many (lower = kept first).
 KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "water": 1, "forecast": 2,
                  "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
-MAX_LABEL = 58  # characters of a timeline row label
+LABEL_SIZE = 7.5  # points: the timeline's row labels
+LABEL_W_IN = 3.2  # inches: the widest line of a timeline row label (longer labels wrap, never cut)
+ROW_PER_LINE = 0.8  # extra row height, in rows, for each further line of a wrapped label
 LINK_STYLE: dict[str, tuple[Any, float]] = {  # kind -> (linestyle, linewidth)
     "shaft": ((0, (5, 2)), 1.6),
     "ladderway": ((0, (1, 1.5)), 1.6),
@@ -318,14 +320,22 @@ def cage_queues(ex: ExerciseResult) -> dict[str, int]:
 # ------------------------------------------------------------------ figures
 
 
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns (a Chinese character takes two), with "…" if cut."""
-    cols = 0
-    for i, c in enumerate(text):
-        cols += 2 if "\u2e80" <= c <= "\uffef" else 1
-        if cols > width:
-            return text[: i - 1] + "…"
-    return text
+def timeline_label(text: str) -> str:
+    """A timeline row's label in full, wrapped onto lines of at most :data:`LABEL_W_IN` inches.
+
+    Lines break at spaces, so a role's bracketed Chinese title stays whole; a single word wider than a
+    line is cut where :func:`drills.experiment.report.wrap` cuts it.
+    """
+    from drills.experiment.report import _width_in, wrap  # the report draws these figures: import when drawing
+
+    lines: list[str] = []
+    for word in renderable(text).split(" "):
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and _width_in(trial, LABEL_SIZE, "normal") <= LABEL_W_IN:
+            lines[-1] = trial
+        else:
+            lines.extend(wrap(word, LABEL_SIZE, LABEL_W_IN))
+    return "\n".join(lines)
 
 
 def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
@@ -348,23 +358,25 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             return prio, row[0]
         rows = sorted(rows, key=rank)[:MAX_EVENTS]
     rows.sort(key=lambda r: (r[0], r[2]))
-    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(len(rows), 3))
+    labels = [timeline_label(f"[{t.kind(r[1])}] {r[2]}") for r in rows]
+    heights = [1.0 + ROW_PER_LINE * (lb.count("\n")) for lb in labels]  # a wrapped label gets a taller row
+    ys = np.cumsum(heights) - np.array(heights) / 2 - 0.5
+    total = float(sum(heights))
+    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(total, 3))
     ax = fig.add_subplot()
     right = max([r[4] for r in rows] + [60.0]) / 60 * 1.05
-    for y, (p50, kind, _label, p5, p95, k) in enumerate(rows):
+    for y, (p50, kind, _label, p5, p95, k) in zip(ys, rows, strict=True):
         colour = KIND_COLOURS.get(kind, "0.3")
         ax.plot([p5 / 60, p95 / 60], [y, y], color=colour, linewidth=2.2, alpha=0.55, solid_capstyle="round")
         ax.plot([p50 / 60], [y], marker="o", color=colour, markeredgecolor="0.1", markersize=6, linestyle="none")
         if k < n:
             ax.plot([p95 / 60], [y], marker=">", color=colour, markersize=4)
             ax.text(p95 / 60, y, renderable(t("fig_tl_some", k=k, n=n)), va="center", fontsize=7, color="0.25")
-    labels = [f"[{t.kind(r[1])}] {r[2]}" for r in rows]
-    labels = [shorten(lb, MAX_LABEL) for lb in labels]
-    ax.set_yticks(range(len(rows)), [renderable(lb) for lb in labels], fontsize=7.5)
+    ax.set_yticks(ys, labels, fontsize=7.5, linespacing=1.0)
     for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
         tick.set_color(KIND_COLOURS.get(row[1], "0.2") if row[1] not in ("action",) else "0.3")
-    ax.set_ylim(len(rows) - 0.5, -0.7)
-    ax.set_xlim(0, right * 1.08)
+    ax.set_ylim(total - 0.5, -0.7)
+    ax.set_xlim(0, right * (1.16 if any(r[5] < n for r in rows) else 1.08))  # room for "in k/n"
     ax.set_xlabel(t("fig_timeline_x"))
     ax.grid(axis="y", visible=False)
     ax.set_title(t("fig_timeline_title"))
