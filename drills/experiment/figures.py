@@ -31,12 +31,13 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
-from matplotlib.transforms import Bbox, offset_copy
+from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
 
 from drills import __version__
 from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
+from drills.experiment.readings import person_states
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value
 from drills.model.records import SAFE_OUTCOMES
@@ -548,7 +549,8 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
                 if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
                     score += 1000
                 score += 100 * sum(box.overlaps(b) for b in placed)
-                score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True) if np.hypot(*(c - anchor)) > 0.5)
+                score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True)
+                                  if np.hypot(*(c - anchor)) > 0.5)  # its own marker is kept clear by the gap
                 score += 10 * sum(crosses(box, p, q) for p, q in segments)
                 leader = dist >= LEADER_FROM
                 if leader:  # a leader that runs through a label or a marker misleads: count it like a line
@@ -598,7 +600,7 @@ def draw_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *, 
         points=to_px(np.array(points, dtype=float).reshape(-1, 2)) if len(points) else None, radii=radii,
         segments=[(to_px(a), to_px(b)) for a, b in lines], taken=taken,
     )
-    for ann, spot, (x, y), (w, h) in zip(anns, spots, xy, sizes, strict=True):
+    for ann, spot, (x, y), (w, _h) in zip(anns, spots, xy, sizes, strict=True):
         pad = (w - ann.get_window_extent(renderer).width) / 2 / pt  # the ground's pad, in points
         ann.xyann = (spot.offset[0] + {"left": pad, "right": -pad, "center": 0.0}[spot.ha],
                      spot.offset[1] + {"bottom": pad, "top": -pad, "center": 0.0}[spot.va])
@@ -692,7 +694,8 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             continue
         top, bottom = net.nodes[hdef.stations[0]], net.nodes[hdef.stations[-1]]
         mid = ((top.x_m + bottom.x_m) / 2, (top.elevation_m + bottom.elevation_m) / 2)  # halfway down the shaft
-        ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8,
+                     zorder=6)
         rings.insert(0, (mid[0], mid[1], f"{hid}: {t('fig_cage_queue', q=q)}", CAGE_RING_R))
     if marks or cage_queues(ex):
         ax_c.scatter([], [], s=120, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.5, label=t("fig_bottleneck"))
@@ -713,52 +716,6 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                    suffix={k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
                            if st["started"][k] and not_cleared[k]})
     return save(fig, path)
-
-
-def _place_labels(ax, points: list[tuple[float, float]], texts: list[str], *, size: float = 7,
-                  colours: Sequence[str] | None = None, avoid: Sequence[tuple[float, float]] = ()) -> None:
-    """Label points on a map, each pushed away from its crowded neighbours, trying 8 directions until
-    it overlaps neither an earlier label nor another point. Call after the layout is final."""
-    renderer = ax.figure.canvas.get_renderer()
-    pix = ax.transData.transform(np.array([*points, *avoid], dtype=float).reshape(-1, 2))
-    placed: list[Any] = []
-    dirs = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
-    for k, ((x, y), text) in enumerate(zip(points, texts, strict=True)):
-        colour = colours[k] if colours is not None else "0.1"
-        p = pix[k]
-        near = [q for j, q in enumerate(pix) if j != k and np.hypot(*(q - p)) < 70]
-        if near:
-            away = p - np.mean(near, axis=0)
-            first = (1 if away[0] >= 0 else -1, 1 if away[1] >= 0 else -1)
-            order = [first] + [d for d in dirs if d != first]
-        else:
-            order = dirs
-        best = None
-        for dist in (5, 11, 18, 28, 40):
-            for dx, dy in order:
-                ann = ax.annotate(
-                    renderable(text), (x, y), xytext=(dx * dist, dy * dist), textcoords="offset points",
-                    ha={1: "left", -1: "right", 0: "center"}[dx], va={1: "bottom", -1: "top", 0: "center"}[dy],
-                    fontsize=size, color=colour, zorder=8, in_layout=False,
-                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
-                )
-                box = ann.get_window_extent(renderer).expanded(1.04, 1.1)
-                hits = any(box.overlaps(b) for b in placed) or any(
-                    box.contains(*q) for j, q in enumerate(pix) if j != k)
-                inside = ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
-                if not hits and inside:
-                    best = (ann, box)
-                    break
-                ann.remove()
-            if best:
-                break
-        if best is None:  # no free spot: take the first choice anyway
-            ann = ax.annotate(renderable(text), (x, y), xytext=(order[0][0] * 5, order[0][1] * 5),
-                              textcoords="offset points", ha="left" if order[0][0] >= 0 else "right",
-                              va="bottom" if order[0][1] >= 0 else "top", fontsize=size, color=colour, zorder=8,
-                              in_layout=False)
-            best = (ann, ann.get_window_extent(renderer))
-        placed.append(best[1])
 
 
 def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
@@ -870,7 +827,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             z = place_zone(k)
             if not outcome or z is None:
                 return f"{node.id} · {people[k]}"
-            safe = fmt_value(z.share_safe_before_water.mean, "share")
+            safe = share_text(z.share_safe_before_water.mean)
             deaths = z.expected_fatalities.mean
             line = (t("fig_place_safe", s=safe) if math.isnan(deaths) else
                     t("fig_place_outcome", s=safe, f=fmt_value(deaths, "persons")))
@@ -982,6 +939,15 @@ def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float,
     return float(p5), float(p50), float(p95), float(median(w[:, 1])), float(np.mean(np.isinf(warned)))
 
 
+def share_text(share: float) -> str:
+    """A share as a percentage with one decimal, never shown as 0 % (or 100 %) when it is not."""
+    if 0 < share < 0.0005:
+        return "<0.1 %"
+    if 0.9995 <= share < 1:
+        return ">99.9 %"
+    return fmt_value(share, "share")
+
+
 def channel_name(channel: str, t: Text) -> str:
     key = CHANNEL_KEYS.get(channel)
     return t(key) if key else channel
@@ -994,7 +960,11 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for r in ex.results:
         for p in r.people:
             firsts[p.warned_by] = firsts.get(p.warned_by, 0) + 1
-            by_place.setdefault(p.start, []).append((p.warned_s, p.water_s))
+        for s in person_states(r, ex.spec):  # as the table by place: the order only, the source left out
+            if s.audience and not s.source:
+                p = s.record
+                by_place.setdefault(p.start, []).append(
+                    (p.warned_s if p.warned_by not in ("", "water") else math.nan, p.water_s))
     total = sum(firsts.values()) or 1
     names = sorted((k for k in firsts if k), key=lambda k: (-firsts[k], k))
     if "" in firsts:
@@ -1027,18 +997,19 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 
     finite = [v for row in rows for v in row[:4] if math.isfinite(v)]
     right = (max(finite) if finite else ex.spec.duration_s) / 60 * 1.12
-    ax_pl.set_xlim(-0.015 * right, right * 1.1)
+    ax_pl.set_xlim(-0.015 * right, right * 1.03)  # the share never warned is written past the right edge
     for y, (p5, p50, p95, wat, never) in enumerate(rows):
         hi = min(p95 / 60, right)
         ax_pl.plot([p5 / 60, hi], [y, y], color="0.25", linewidth=1.4, zorder=2)
-        if math.isinf(p95):
-            ax_pl.plot([hi], [y], marker=">", color="0.25", markersize=5, zorder=2)
+        if math.isinf(p95) and never > 0:  # P95 never: some were never warned (never a 0 % arrow)
+            ax_pl.plot([hi], [y], marker=">", color="0.25", markersize=5, zorder=2, gid="never-arrow")
         if math.isfinite(p50):
             ax_pl.plot([p50 / 60], [y], marker="o", color=WARNED, markeredgecolor="0.1", markersize=6, zorder=3)
         if math.isfinite(wat):
             ax_pl.plot([wat / 60], [y], marker="v", color=WATER, markeredgecolor="0.1", markersize=6, zorder=3)
         if never > 0:
-            ax_pl.text(hi, y, t("fig_never_pct", p=100 * never), va="center", fontsize=7, color=NEVER)
+            ax_pl.text(1.0, y, t("fig_never_share", p=share_text(never)), va="center", fontsize=7, color=NEVER,
+                       gid="never-share", transform=blended_transform_factory(ax_pl.transAxes, ax_pl.transData))
     order = median_order_s(card)
     if math.isfinite(order):
         ax_pl.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
@@ -1057,7 +1028,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                    label=t("fig_water_median")),
             Line2D([], [], color="0.15", linewidth=1, linestyle=(0, (4, 3)), label=t("fig_order_median")),
         ],
-        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=4, fontsize=7,
+        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=2, fontsize=7,
     )
     return save(fig, path)
 

@@ -256,13 +256,13 @@ EN: dict[str, str] = {
     "fig_minutes": "time since scenario start (min)",
     "fig_clock": "clock time",
     "fig_share_people": "share of people (%)",
-    "fig_warned": "warned by the order",
+    "fig_warned": "warned first by the order",
     "fig_safe": "safe",
     "fig_water": "water at their starting place",
     "fig_median": "{label} — median",
     "fig_band": "P5–P95 over replications",
     "fig_order": "evacuation order\n(median {m:.1f} min)",
-    "fig_warned_safe_title": "Warned and safe against the rising water",
+    "fig_warned_safe_title": "Warned by the order and safe, against the rising water",
     "fig_elevation": "elevation (m)",
     "fig_section_x": "horizontal position along the section (m)",
     "fig_east": "east (m)",
@@ -297,8 +297,9 @@ EN: dict[str, str] = {
     "fig_when_warned": "When people were warned, by starting place (highest first{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
     "fig_never_pct": "  {p:.0f} % never",
-    "fig_warned_median": "warned, median",
-    "fig_warned_range": "warned, P5–P95 (arrow: P95 never)",
+    "fig_never_share": "  {p} never",
+    "fig_warned_median": "warned by the order, median",
+    "fig_warned_range": "warned by the order, P5–P95 (arrow: P95 never)",
     "fig_water_median": "water arrives, median",
     "fig_order_median": "evacuation order, median",
     "fig_cage_util": "Cage utilisation",
@@ -351,7 +352,9 @@ EN: dict[str, str] = {
         "median time."
     ),
     "cap_warned_safe": (
-        "Share of all {people} people warned by the order (solid line; seeing the water is not counted), "
+        "Share of all {people} people warned first by the order, through its channels or a relay (solid "
+        "line; seeing the water is not a warning, and someone who saw the water before any warning is not "
+        "counted even if the order reached them later: the drill records each person's first warning), "
         "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
@@ -386,10 +389,13 @@ EN: dict[str, str] = {
     "cap_channels": (
         "Top: the channel by which each person first received the warning, as a share of all {people} × "
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
-        "same place, \"water seen\" a natural cue. Bottom: for each starting place (highest first) the "
-        "median time people there were warned (dot) with the 5th–95th percentile range (an arrow: some "
-        "were never warned), the median time the water reached the place (triangle) and the median order "
-        "time (dashed). A dot to the right of its triangle means people there were warned after the water "
+        "same place, and \"none: saw the water itself\" means nothing warned them before they saw the "
+        "water. Bottom: for each starting place (highest first) the median time the order (its channels "
+        "and the relays passing it on) reached people there (dot; seeing the water is not a warning, and "
+        "people at the hazard's source, whom no plan can warn first, are left out, as in the table by "
+        "place) with the 5th–95th percentile range (an arrow: P95 never), the share never warned by the "
+        "order, the median time the water reached the place (triangle) and the median order time "
+        "(dashed). A dot to the right of its triangle means people there were warned after the water "
         "came."
     ),
     "cap_cage": (
@@ -698,13 +704,13 @@ ZH: dict[str, str] = {
     "fig_minutes": "情景开始后时间（分钟）",
     "fig_clock": "钟点时间",
     "fig_share_people": "人员比例（%）",
-    "fig_warned": "收到撤离命令",
+    "fig_warned": "先收到撤离命令",
     "fig_safe": "到达安全地点",
     "fig_water": "水到达其初始位置",
     "fig_median": "{label} — 中位数",
     "fig_band": "各次重复的 P5–P95",
     "fig_order": "撤离命令\n（中位数 {m:.1f} 分钟）",
-    "fig_warned_safe_title": "收到预警和到达安全地点的人员比例对比水害上涨",
+    "fig_warned_safe_title": "收到撤离命令和到达安全地点的人员比例对比水害上涨",
     "fig_elevation": "标高（m）",
     "fig_section_x": "沿剖面水平位置（m）",
     "fig_east": "东（m）",
@@ -739,8 +745,9 @@ ZH: dict[str, str] = {
     "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
     "fig_never_pct": "  {p:.0f} % 未收到",
-    "fig_warned_median": "收到预警，中位数",
-    "fig_warned_range": "收到预警，P5–P95（箭头：P95 从未）",
+    "fig_never_share": "  {p} 未收到",
+    "fig_warned_median": "收到撤离命令，中位数",
+    "fig_warned_range": "收到撤离命令，P5–P95（箭头：P95 从未）",
     "fig_water_median": "水到达，中位数",
     "fig_order_median": "撤离命令，中位数",
     "fig_cage_util": "罐笼利用率",
@@ -790,7 +797,8 @@ ZH: dict[str, str] = {
         "时间排序。"
     ),
     "cap_warned_safe": (
-        "全部 {people} 人中收到撤离命令（实线；看到来水不计）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
+        "全部 {people} 人中先经渠道或传递收到撤离命令（实线；看到来水不计为预警，看到来水在先者即使其后收到命令"
+        "也不计入：演练只记录每人最先收到的预警）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
         "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
         "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升；阴影始终"
@@ -813,9 +821,11 @@ ZH: dict[str, str] = {
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
-        "同班组人员传递，“看到来水”为自然征兆。下：各初始位置（最高者在上）人员收到预警的中位时间（圆点）及"
-        "第 5 至第 95 百分位范围（箭头：有人始终未收到），水到达该处的中位时间（三角）和撤离命令的中位时间"
-        "（虚线）。圆点在三角右侧表示该处人员在水到达之后才收到预警。"
+        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警。下：各初始位置（最高者在上）"
+        "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
+        "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），始终未收到撤离命令的"
+        "比例，水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。圆点在三角右侧表示该处人员在水到达"
+        "之后才收到预警。"
     ),
     "cap_cage": (
         "{n} 次重复中罐笼运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候罐笼的最长排队人数"
