@@ -497,6 +497,7 @@ EN: dict[str, str] = {
     "anim_sheltered": "sheltered / stayed",
     "anim_flooded": "flooded",
     "anim_title": "{title} — replication {r}",
+    "anim_seed": "seed {seed} · replication {r}",
     "anim_caption": (
         "Positions are reconstructed from each person's record (at the start until they left, then moved "
         "at an even pace along the shortest passage path to where they ended), not recorded by the drill."
@@ -913,6 +914,7 @@ ZH: dict[str, str] = {
     "anim_sheltered": "就地避险／留在原地",
     "anim_flooded": "已淹",
     "anim_title": "{title} — 第 {r} 次重复",
+    "anim_seed": "随机种子 {seed} · 第 {r} 次重复",
     "anim_caption": (
         "位置由每人的记录重建（离开前在初始位置，之后沿最短巷道／道路路径匀速移动到终点），并非演练直接记录。"
     ),
