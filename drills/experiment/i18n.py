@@ -169,7 +169,7 @@ EN: dict[str, str] = {
     "progress": "Warning and evacuation against the water",
     "site_maps": "The site: water and clearance",
     "fig_section_title": "The mine in vertical section: water, clearance and bottlenecks",
-    "fig_map_title": "The valley in plan view: flood arrival, clearance and bottlenecks",
+    "fig_map_title": "The valley in plan view: flood arrival, people safe and bottlenecks",
     "channels_section": "Warning channels (应急通讯)",
     "cage_section": "The cage",
     # ---- findings and revisions
@@ -633,7 +633,7 @@ ZH: dict[str, str] = {
     "progress": "预警与撤离进程对比水害到达",
     "site_maps": "场所：水害与人员撤离",
     "fig_section_title": "矿井竖直剖面：水害、撤离与瓶颈",
-    "fig_map_title": "下游河谷平面图：洪水到达、撤离与瓶颈",
+    "fig_map_title": "下游河谷平面图：洪水到达、人员未被水困比例与瓶颈",
     "channels_section": "应急通讯：预警渠道",
     "cage_section": "罐笼提升",
     "findings": "评估发现",
