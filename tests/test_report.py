@@ -363,7 +363,7 @@ def test_a_label_on_a_shaft_goes_where_neither_line_nor_marker_is() -> None:
 def test_a_segment_through_a_box_is_found_and_one_beside_it_is_not() -> None:
     from matplotlib.transforms import Bbox
 
-    from drills.experiment.figures import crosses, polygons_overlap
+    from drills.experiment.figures import crosses, polygons_overlap, segments_cross
 
     box = Bbox.from_extents(10, 10, 20, 20)
     assert crosses(box, np.array([15.0, 0.0]), np.array([15.0, 30.0]))  # vertical, through
@@ -374,6 +374,9 @@ def test_a_segment_through_a_box_is_found_and_one_beside_it_is_not() -> None:
     diamond = np.array([[16, 5], [21, 10], [16, 15], [11, 10.0]])  # beside the square, apart
     assert not polygons_overlap(square, diamond)
     assert polygons_overlap(square, diamond - [3.0, 0.0])
+    o, x = np.array([0.0, 0.0]), np.array([10.0, 10.0])
+    assert segments_cross(o, x, np.array([0.0, 10.0]), np.array([10.0, 0.0]))  # two leaders in an X
+    assert not segments_cross(o, x, np.array([0.0, 1.0]), np.array([9.0, 10.0]))  # side by side
 
 
 @pytest.mark.parametrize(("name", "figure"), [("mine", "section"), ("dam", "map")])

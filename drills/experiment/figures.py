@@ -162,7 +162,8 @@ def style() -> Iterator[None]:
 def new_figure(ex: ExerciseResult, t: Text, width_in: float, height_in: float) -> Figure:
     """A figure on the Agg canvas, laid out by constrained layout, with the provenance footer."""
     foot = 0.24 / height_in  # room for the footer, in figure fraction
-    fig = Figure(figsize=(width_in, height_in), layout=ConstrainedLayoutEngine(rect=(0, foot, 1, 1 - foot)))
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI,  # at the PNG's dpi: labels are laid out in its pixels
+                 layout=ConstrainedLayoutEngine(rect=(0, foot, 1, 1 - foot)))
     FigureCanvasAgg(fig)
     m = ex.spec.meta
     fig.text(0.01, 0.008, renderable(t("fig_footer", scenario=m.scenario_id, seed=ex.seed, n=ex.replications)),
@@ -464,6 +465,7 @@ def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, in
 #: drift and the shaft through the point), then the sides, then straight above and below.
 DIRECTIONS = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
 DISTANCES = (2.0, 7.0, 14.0, 24.0, 36.0)  # points beyond the point's marker
+SPACE = 1.5  # points kept between two labels
 CLEAR = 3.0  # points kept between a label and any other marker, so that it does not seem to name it
 LEADER_FROM = 7.0  # a label this far (points) beyond its marker gets a leader line
 
@@ -485,6 +487,19 @@ def _box_of(anchor: np.ndarray, size: tuple[float, float], offset_px: tuple[floa
     x0 = {"left": x, "right": x - w, "center": x - w / 2}[ha]
     y0 = {"bottom": y, "top": y - h, "center": y - h / 2}[va]
     return Bbox.from_extents(x0, y0, x0 + w, y0 + h)
+
+
+def segments_cross(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> bool:
+    """Whether the segments ``a``–``b`` and ``c``–``d`` cross (touching ends do not count)."""
+
+    def side(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> float:
+        return float((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _grown(box: Bbox, by: float) -> Bbox:
+    return Bbox.from_extents(box.x0 - by, box.y0 - by, box.x1 + by, box.y1 + by)
 
 
 def crosses(box: Bbox, p: np.ndarray, q: np.ndarray) -> bool:
@@ -535,10 +550,13 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
     discs = [Bbox.from_extents(x - (r + CLEAR) * pt, y - (r + CLEAR) * pt, x + (r + CLEAR) * pt, y + (r + CLEAR) * pt)
              for (x, y), r in zip(pts, radii, strict=True)]
     placed: list[Bbox] = list(taken)
+    apart: list[Bbox] = [_grown(b, SPACE * pt) for b in taken]  # labels keep SPACE apart
+    leaders: list[tuple[np.ndarray, np.ndarray]] = []
     out: list[Placed] = []
     for k, (anchor, size) in enumerate(zip(np.asarray(anchors, dtype=float).reshape(-1, 2), sizes, strict=True)):
         gap = gaps[k] if gaps is not None else 3.0
         best: tuple[float, Placed] | None = None
+        best_foot = anchor
         for step, dist in enumerate(DISTANCES):
             for dx, dy in DIRECTIONS:
                 off = (dx * (gap + dist), dy * (gap + dist))
@@ -548,22 +566,28 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
                 score = 0.0
                 if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
                     score += 1000
-                score += 100 * sum(box.overlaps(b) for b in placed)
+                score += 100 * sum(box.overlaps(b) for b in apart)
                 score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True)
                                   if np.hypot(*(c - anchor)) > 0.5)  # its own marker is kept clear by the gap
                 score += 10 * sum(crosses(box, p, q) for p, q in segments)
+                score += 10 * sum(crosses(box, p, q) for p, q in leaders)
                 leader = dist >= LEADER_FROM
-                if leader:  # a leader that runs through a label or a marker misleads: count it like a line
-                    foot = anchor + np.array(off) * pt
+                foot = anchor + np.array(off) * pt
+                if leader:  # a leader through a label, or across another leader, points at the wrong place
                     score += 10 * sum(crosses(b, anchor, foot) for b in placed) + 3 * step
+                    score += 30 * sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
                 if best is None or score < best[0]:
                     best = (score, Placed(off, ha, va, box, leader))
+                    best_foot = foot
                 if score == 0:
                     break
             if best is not None and best[0] == 0:
                 break
         assert best is not None
         placed.append(best[1].box)
+        apart.append(_grown(best[1].box, SPACE * pt))
+        if best[1].leader:
+            leaders.append((anchor, best_foot))
         out.append(best[1])
     return out
 
