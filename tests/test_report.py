@@ -342,3 +342,242 @@ def test_hoist_and_walking_speed_sources_suit_a_metal_mine() -> None:
     assert "GB 16423-2020" in hoist_doc
     assert "MUTCD" not in (movement.__doc__ or "")
     assert "SFPE" in (movement.__doc__ or "") and movement.FREE_SPEED_MPS == 1.2
+
+
+# ---- the figures are legible and say only what is true
+
+
+def drawn(exercises: dict, name: str, figure: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str = "en"):
+    """Draw one figure of a bundled example and return the matplotlib figure itself (and its renderer)."""
+    from drills.experiment import figures
+    from drills.experiment.i18n import Text
+
+    ex, card = exercises[name]
+    kept = []
+    real_save = figures.save
+
+    def keep(fig, path):
+        kept.append(fig)
+        return real_save(fig, path)
+
+    monkeypatch.setattr(figures, "save", keep)
+    make = {"timeline": figures.timeline, "warned_safe": figures.warned_safe, "section": figures.section,
+            "map": figures.site_map, "channels": figures.channels}[figure]
+    with figures.style():
+        make(ex, card, Text(lang), tmp_path / f"{figure}.png")
+    fig = kept[0]
+    fig.canvas.draw()  # at the figure's own dpi again (saving drew it at the PNG's)
+    return fig, fig.canvas.get_renderer()
+
+
+def test_labels_are_laid_out_where_nothing_covers_them() -> None:
+    """A crowded row of markers on a level crossed by a shaft: every label finds a spot inside the frame
+    that overlaps no other label and covers no other marker."""
+    from matplotlib.transforms import Bbox
+
+    from drills.experiment.figures import CLEAR, layout_labels
+
+    pt = 150 / 72
+    frame = Bbox.from_extents(0, 0, 800, 500)
+    anchors = np.array([[300.0, 250.0], [330.0, 250.0], [360.0, 250.0], [390.0, 250.0], [330.0, 330.0]])
+    sizes = [(90.0, 14.0)] * len(anchors)
+    shaft = (np.array([330.0, 0.0]), np.array([330.0, 500.0]))  # through the second and fifth point
+    level = (np.array([0.0, 250.0]), np.array([800.0, 250.0]))
+    spots = layout_labels(anchors, sizes, frame, pt=pt, gaps=[4.0] * 5, points=anchors, radii=[4.0] * 5,
+                          segments=[shaft, level])
+    boxes = [s.box for s in spots]
+    for i, a in enumerate(boxes):
+        assert frame.contains(a.x0, a.y0) and frame.contains(a.x1, a.y1)
+        assert not any(a.overlaps(b) for b in boxes[i + 1:]), f"label {i} overlaps a later one"
+        for j, (x, y) in enumerate(anchors):
+            r = (4.0 + CLEAR) * pt
+            if j != i:
+                assert not a.overlaps(Bbox.from_extents(x - r, y - r, x + r, y + r)), f"label {i} covers marker {j}"
+
+
+def test_a_label_on_a_shaft_goes_where_neither_line_nor_marker_is() -> None:
+    """crusher360 was crossed by the shaft and the cage queue covered by ramp180: a point where the shaft
+    meets the level, with a marker up to its right, is labelled up to its left, clear of both lines."""
+    from matplotlib.transforms import Bbox
+
+    from drills.experiment.figures import crosses, layout_labels
+
+    pt = 150 / 72
+    anchor = np.array([[400.0, 250.0]])
+    shaft = (np.array([400.0, 0.0]), np.array([400.0, 500.0]))
+    level = (np.array([0.0, 250.0]), np.array([800.0, 250.0]))
+    marker = np.array([[450.0, 275.0]])
+    (spot,) = layout_labels(anchor, [(80.0, 14.0)], Bbox.from_extents(0, 0, 800, 500), pt=pt, gaps=[4.0],
+                            points=np.vstack([anchor, marker]), radii=[4.0, 4.0], segments=[shaft, level])
+    assert (spot.ha, spot.va) == ("right", "bottom") and spot.offset == (-6.0, 6.0) and not spot.leader
+    assert not crosses(spot.box, *shaft) and not crosses(spot.box, *level)
+
+
+def test_a_segment_through_a_box_is_found_and_one_beside_it_is_not() -> None:
+    from matplotlib.transforms import Bbox
+
+    from drills.experiment.figures import crosses, polygons_overlap, segments_cross
+
+    box = Bbox.from_extents(10, 10, 20, 20)
+    assert crosses(box, np.array([15.0, 0.0]), np.array([15.0, 30.0]))  # vertical, through
+    assert crosses(box, np.array([0.0, 0.0]), np.array([30.0, 30.0]))  # diagonal, through
+    assert not crosses(box, np.array([25.0, 0.0]), np.array([25.0, 30.0]))  # vertical, beside
+    assert not crosses(box, np.array([0.0, 25.0]), np.array([9.0, 25.0]))  # stops short
+    square = np.array([[0, 0], [10, 0], [10, 10], [0, 10]], dtype=float)
+    diamond = np.array([[16, 5], [21, 10], [16, 15], [11, 10.0]])  # beside the square, apart
+    assert not polygons_overlap(square, diamond)
+    assert polygons_overlap(square, diamond - [3.0, 0.0])
+    o, x = np.array([0.0, 0.0]), np.array([10.0, 10.0])
+    assert segments_cross(o, x, np.array([0.0, 10.0]), np.array([10.0, 0.0]))  # two leaders in an X
+    assert not segments_cross(o, x, np.array([0.0, 1.0]), np.array([9.0, 10.0]))  # side by side
+
+
+@pytest.mark.parametrize(("name", "figure"), [("mine", "section"), ("dam", "map")])
+def test_no_label_on_a_site_drawing_overlaps_another(exercises: dict, name: str, figure: str,
+                                                   monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Place names, queue labels and road names: none covers another (the mine's cage queue was covered by
+    the ramp180 marker, the dam's path names by each other)."""
+    from drills.experiment.figures import _corners, polygons_overlap
+
+    fig, renderer = drawn(exercises, name, figure, monkeypatch, tmp_path)
+    net = exercises[name][0].spec.network
+    for ax in fig.axes:
+        texts = [a for a in ax.texts if a.get_text() and a.get_in_layout() is False]
+        if not texts:
+            continue
+        polys = []
+        for a in texts:
+            if a.get_rotation() % 180:  # a road name along its road: its own rotated corners
+                box = a.get_window_extent(renderer)
+                polys.append(_corners(box))  # the upright box holds the rotated text: a strict check
+                continue
+            patch = a.get_bbox_patch()
+            polys.append(_corners(patch.get_window_extent(renderer) if patch is not None
+                                  else a.get_window_extent(renderer)))
+        for i in range(len(polys)):
+            for j in range(i + 1, len(polys)):
+                if texts[i].get_rotation() % 180 and texts[j].get_rotation() % 180:
+                    continue  # two rotated names: their upright boxes may meet where the texts do not
+                assert not polygons_overlap(polys[i], polys[j]), (texts[i].get_text(), texts[j].get_text())
+        # and no label sits on a place that is not its own
+        coords = [(n.x_m, n.elevation_m if figure == "section" else n.y_m) for n in net.nodes]
+        xlo, xhi = ax.get_xlim()
+        ylo, yhi = ax.get_ylim()
+        for a, poly in zip(texts, polys, strict=True):
+            if a.get_rotation() % 180 or not hasattr(a, "xy"):
+                continue
+            own = a.xy
+            for x, y in coords:
+                if (x, y) == tuple(own) or not (xlo <= x <= xhi and ylo <= y <= yhi):
+                    continue
+                px, py = ax.transData.transform((x, y))
+                assert not (poly[0, 0] < px < poly[1, 0] and poly[0, 1] < py < poly[2, 1]), \
+                    f"{a.get_text()!r} covers the place at {x, y}"
+
+
+def test_the_dam_map_tells_places_apart_by_the_share_of_their_people_safe(
+        exercises: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Panel (b) gave every place the same red cross; now each place's colour is its share of people safe
+    from the water (the table's number), and its label says that share and the expected deaths."""
+    from matplotlib.colors import to_hex
+
+    from drills.experiment.figures import CMAP, share_text
+
+    ex, card = exercises["dam"]
+    fig, _ = drawn(exercises, "dam", "map", monkeypatch, tmp_path)
+    ax_c = fig.axes[1]
+    assert not any(c.get_paths() and len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#d55e00"
+                   for c in ax_c.collections), "the 'not cleared' crosses are still drawn"
+    net = ex.spec.network
+    colours = {}
+    for c in ax_c.collections:
+        faces = c.get_facecolor()
+        for k, xy in enumerate(c.get_offsets()):
+            colours[tuple(np.round(xy, 3))] = to_hex(faces[k % len(faces)]) if len(faces) else None
+    zones = {z.zone: z for z in card.zones}
+    import matplotlib
+
+    cmap = matplotlib.colormaps[CMAP]
+    for zone in zones.values():
+        node = net.nodes[net.index[zone.zone]]
+        want = to_hex(cmap(zone.share_safe_before_water.mean))
+        assert colours[(round(node.x_m, 3), round(node.y_m, 3))] == want, zone.zone
+    labels = "\n".join(a.get_text() for a in ax_c.texts)
+    for zone in zones.values():
+        assert f"{share_text(zone.share_safe_before_water.mean)} safe" in labels, zone.zone
+    shares = {round(z.share_safe_before_water.mean, 3) for z in zones.values()}
+    assert len(shares) > 1, "the bundled dam should have places that fare differently"
+
+
+def test_timeline_labels_are_wrapped_whole_never_cut() -> None:
+    from drills.experiment.figures import LABEL_SIZE, LABEL_W_IN, timeline_label
+    from drills.experiment.report import _width_in
+
+    text = "[action] notify_township by Tailings pond manager (尾矿库负责人) before the downstream order"
+    label = timeline_label(text)
+    lines = label.split("\n")
+    assert len(lines) > 1 and "…" not in label
+    assert " ".join(lines) == text  # every word kept, in order
+    assert all(_width_in(line, LABEL_SIZE, "normal") <= LABEL_W_IN for line in lines)
+    assert any("(尾矿库负责人)" in line for line in lines)  # the role's title is not split
+    assert timeline_label("[water] water at st360") == "[water] water at st360"
+
+
+def test_timeline_figure_shows_every_label_in_full(exercises: dict, monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    fig, _ = drawn(exercises, "mine", "timeline", monkeypatch, tmp_path)
+    ticks = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+    assert ticks and not any("…" in tick for tick in ticks)
+    assert any("given by" in tick and ")" in tick for tick in ticks), "the order's giver is cut off"
+
+
+def test_a_small_share_never_warned_is_not_shown_as_zero() -> None:
+    from drills.experiment.figures import share_text
+
+    assert share_text(0.004) == "0.4 %"
+    assert share_text(0.0002) == "<0.1 %"
+    assert share_text(0.9998) == ">99.9 %"
+    assert share_text(0.0) == "0.0 %" and share_text(1.0) == "100.0 %"
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_warning_figure_draws_no_arrow_without_a_share_never_warned_and_keeps_its_legend(
+        exercises: dict, name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fig, renderer = drawn(exercises, name, "channels", monkeypatch, tmp_path)
+    ax = fig.axes[1]
+    rows = {round(t.get_position()[1], 6): t.get_text() for t in ax.texts if t.get_gid() == "never-share"}
+    for line in ax.lines:
+        if line.get_gid() == "never-arrow":
+            y = round(float(line.get_ydata()[0]), 6)
+            assert y in rows, "an arrow for 'never warned' on a row where nobody was left unwarned"
+    assert not any(text.strip().startswith(("0 %", "0.0 %")) for text in rows.values())
+    page = fig.bbox
+    for a in fig.axes:
+        legend = a.get_legend()
+        if legend is not None:
+            box = legend.get_window_extent(renderer)
+            assert page.x0 <= box.x0 and box.x1 <= page.x1, "the legend runs off the figure"
+
+
+def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    """Seeing the water is not a warning: a place's share never warned is the table's 'never warned'."""
+    from drills.experiment.figures import share_text
+
+    card = exercises["dam"][1]
+    fig, _ = drawn(exercises, "dam", "channels", monkeypatch, tmp_path)
+    ax = fig.axes[1]
+    rows = dict(zip([t.get_text() for t in ax.get_yticklabels()], range(len(ax.get_yticklabels())), strict=True))
+    shown = {round(t.get_position()[1]): t.get_text().strip() for t in ax.texts if t.get_gid() == "never-share"}
+    for zone in card.zones:
+        if zone.zone in rows and zone.never_warned_share > 0:
+            assert shown[rows[zone.zone]] == f"{share_text(zone.never_warned_share)} never", zone.zone
+
+
+def test_the_animation_names_its_seed_and_replication(exercises: dict) -> None:
+    from drills.experiment.animation import heading
+    from drills.experiment.i18n import Text
+
+    ex, _ = exercises["dam"]
+    assert f"seed {ex.seed} · replication 2" in heading(ex, 2, Text("en"))
+    assert f"随机种子 {ex.seed}" in heading(ex, 0, Text("zh"))

@@ -120,6 +120,12 @@ def _blit_writer(fps: int):
     return BlitPillowWriter(fps=fps)
 
 
+def heading(ex: ExerciseResult, replication: int, t: Text) -> str:
+    """The animation's title, above the clock: the scenario, then the seed and the replication it shows,
+    so the briefing's pictures can be traced like every other output."""
+    return renderable(f"{ex.spec.meta.scenario_title}\n{t('anim_seed', seed=ex.seed, r=replication)}")
+
+
 def write_gif(ex: ExerciseResult, path: str | Path, *, replication: int = 0, lang: str = "en") -> Path:
     """Write the animation of one replication to ``path`` (a .gif), atomically; return the path."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -180,7 +186,7 @@ def write_gif(ex: ExerciseResult, path: str | Path, *, replication: int = 0, lan
         fig.text(0.5, 0.005, "\n".join(wrap(renderable(t("anim_caption")), 5.5, 6.0)), ha="center", va="bottom",
                  fontsize=5.5, color="0.3")
         fig.subplots_adjust(left=0.11, right=0.98, top=0.88, bottom=0.3)
-        name = renderable(t("anim_title", title=ex.spec.meta.scenario_title, r=res.replication))
+        name = heading(ex, res.replication, t)
 
         def draw(k: int):
             now = frames[k]
@@ -194,7 +200,7 @@ def write_gif(ex: ExerciseResult, path: str | Path, *, replication: int = 0, lan
                     line.set_alpha(0.85 if max(water[lk.a], water[lk.b]) <= now else 0.0)
                 changed += [dots, nodes, *link_lines]
             clock = (start + timedelta(seconds=float(now))).strftime("%H:%M") if start else ""
-            title.set_text(f"{name}\n{clock}  (+{int(now // 60)} min)")
+            title.set_text(f"{name} · {clock}  (+{int(now // 60)} min)")
             return [*changed, title]
 
         moving = [title] + [a for *_, link_lines, nodes, _who, dots in artists for a in (*link_lines, nodes, dots)]

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import matplotlib
 import numpy as np
@@ -31,13 +31,15 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
-from matplotlib.transforms import offset_copy
+from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
 
 from drills import __version__
 from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
+from drills.experiment.readings import person_states
 from drills.experiment.scorecard import Scorecard
+from drills.experiment.units import fmt_value
 from drills.model.records import SAFE_OUTCOMES
 
 GRID_S = 30.0
@@ -56,7 +58,9 @@ KIND_COLOURS = {
 #: Which events the timeline keeps first when there are too many (lower = kept first).
 KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "water": 1, "forecast": 2,
                  "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
-MAX_LABEL = 58  # characters of a timeline row label
+LABEL_SIZE = 7.5  # points: the timeline's row labels
+LABEL_W_IN = 3.2  # inches: the widest line of a timeline row label (longer labels wrap, never cut)
+ROW_PER_LINE = 0.8  # extra row height, in rows, for each further line of a wrapped label
 LINK_STYLE: dict[str, tuple[Any, float]] = {  # kind -> (linestyle, linewidth)
     "shaft": ((0, (5, 2)), 1.6),
     "ladderway": ((0, (1, 1.5)), 1.6),
@@ -74,9 +78,18 @@ HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
 MAX_EVENTS = 30  # rows of the timeline figure
 BOTTLENECKS = 3  # passages ringed on the site drawings
+RING_S, CAGE_RING_S = 260, 300  # marker areas (points²) of the rings round bottlenecks and cage queues
 MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it
 CHANNEL_KEYS = {"crew": "channel_crew", "water": "channel_water", "neighbours": "channel_neighbour",
                 "neighbour": "channel_neighbour", "word_of_mouth": "channel_word", "": "channel_never"}
+
+
+def _radius(area: float) -> float:
+    """Radius (points) of a scatter marker of ``area`` (points², matplotlib's ``s``), with the ring's line."""
+    return math.sqrt(area) / 2 + 0.8
+
+
+RING_R, CAGE_RING_R = _radius(RING_S), _radius(CAGE_RING_S)
 
 
 class Figures(dict):
@@ -149,7 +162,8 @@ def style() -> Iterator[None]:
 def new_figure(ex: ExerciseResult, t: Text, width_in: float, height_in: float) -> Figure:
     """A figure on the Agg canvas, laid out by constrained layout, with the provenance footer."""
     foot = 0.24 / height_in  # room for the footer, in figure fraction
-    fig = Figure(figsize=(width_in, height_in), layout=ConstrainedLayoutEngine(rect=(0, foot, 1, 1 - foot)))
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI,  # at the PNG's dpi: labels are laid out in its pixels
+                 layout=ConstrainedLayoutEngine(rect=(0, foot, 1, 1 - foot)))
     FigureCanvasAgg(fig)
     m = ex.spec.meta
     fig.text(0.01, 0.008, renderable(t("fig_footer", scenario=m.scenario_id, seed=ex.seed, n=ex.replications)),
@@ -308,14 +322,22 @@ def cage_queues(ex: ExerciseResult) -> dict[str, int]:
 # ------------------------------------------------------------------ figures
 
 
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns (a Chinese character takes two), with "…" if cut."""
-    cols = 0
-    for i, c in enumerate(text):
-        cols += 2 if "\u2e80" <= c <= "\uffef" else 1
-        if cols > width:
-            return text[: i - 1] + "…"
-    return text
+def timeline_label(text: str) -> str:
+    """A timeline row's label in full, wrapped onto lines of at most :data:`LABEL_W_IN` inches.
+
+    Lines break at spaces, so a role's bracketed Chinese title stays whole; a single word wider than a
+    line is cut where :func:`drills.experiment.report.wrap` cuts it.
+    """
+    from drills.experiment.report import _width_in, wrap  # the report draws these figures: import when drawing
+
+    lines: list[str] = []
+    for word in renderable(text).split(" "):
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and _width_in(trial, LABEL_SIZE, "normal") <= LABEL_W_IN:
+            lines[-1] = trial
+        else:
+            lines.extend(wrap(word, LABEL_SIZE, LABEL_W_IN))
+    return "\n".join(lines)
 
 
 def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
@@ -338,23 +360,25 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             return prio, row[0]
         rows = sorted(rows, key=rank)[:MAX_EVENTS]
     rows.sort(key=lambda r: (r[0], r[2]))
-    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(len(rows), 3))
+    labels = [timeline_label(f"[{t.kind(r[1])}] {r[2]}") for r in rows]
+    heights = [1.0 + ROW_PER_LINE * (lb.count("\n")) for lb in labels]  # a wrapped label gets a taller row
+    ys = np.cumsum(heights) - np.array(heights) / 2 - 0.5
+    total = float(sum(heights))
+    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(total, 3))
     ax = fig.add_subplot()
     right = max([r[4] for r in rows] + [60.0]) / 60 * 1.05
-    for y, (p50, kind, _label, p5, p95, k) in enumerate(rows):
+    for y, (p50, kind, _label, p5, p95, k) in zip(ys, rows, strict=True):
         colour = KIND_COLOURS.get(kind, "0.3")
         ax.plot([p5 / 60, p95 / 60], [y, y], color=colour, linewidth=2.2, alpha=0.55, solid_capstyle="round")
         ax.plot([p50 / 60], [y], marker="o", color=colour, markeredgecolor="0.1", markersize=6, linestyle="none")
         if k < n:
             ax.plot([p95 / 60], [y], marker=">", color=colour, markersize=4)
             ax.text(p95 / 60, y, renderable(t("fig_tl_some", k=k, n=n)), va="center", fontsize=7, color="0.25")
-    labels = [f"[{t.kind(r[1])}] {r[2]}" for r in rows]
-    labels = [shorten(lb, MAX_LABEL) for lb in labels]
-    ax.set_yticks(range(len(rows)), [renderable(lb) for lb in labels], fontsize=7.5)
+    ax.set_yticks(ys, labels, fontsize=7.5, linespacing=1.0)
     for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
         tick.set_color(KIND_COLOURS.get(row[1], "0.2") if row[1] not in ("action",) else "0.3")
-    ax.set_ylim(len(rows) - 0.5, -0.7)
-    ax.set_xlim(0, right * 1.08)
+    ax.set_ylim(total - 0.5, -0.7)
+    ax.set_xlim(0, right * (1.16 if any(r[5] < n for r in rows) else 1.08))  # room for "in k/n"
     ax.set_xlabel(t("fig_timeline_x"))
     ax.grid(axis="y", visible=False)
     ax.set_title(t("fig_timeline_title"))
@@ -422,9 +446,9 @@ def _draw_links(ax, ex: ExerciseResult, links: list[int], colours: list, scales:
                 solid_capstyle="round" if plan_view else "butt", zorder=1)
 
 
-def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *, plan_view: bool,
-                      label: bool = True) -> list[tuple[float, float, str]]:
-    """Ring each bottleneck; return (x, y, label) of each, labelled here too unless ``label`` is False."""
+def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *,
+                      plan_view: bool) -> list[tuple[float, float, str]]:
+    """Ring each bottleneck; return (x, y, label) of each, for :func:`draw_labels` to place."""
     net = ex.spec.network
     out = []
     for i, q in marks:
@@ -432,57 +456,209 @@ def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, in
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
         x, y = (a.x_m + b.x_m) / 2, (ya + yb) / 2
-        ax.scatter([x], [y], s=260, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
+        ax.scatter([x], [y], s=RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
         out.append((x, y, f"{lk.id}: {t('fig_queue', q=q)}"))
-        if not label:
-            continue
-        ax.annotate(renderable(f"{lk.id}: {t('fig_queue', q=q)}"), (x, y), xytext=(11, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=6.5, color=BOTTLENECK, zorder=7, in_layout=False,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     return out
 
 
-def _label_section(ax, ex: ExerciseResult, nodes: list[int], suffix: dict[int, str] | None = None) -> None:
-    """Label the places a planner names, stacking labels that would overlap on a level.
+#: Directions tried for a label around its point, in order: diagonals first (they clear both the level's
+#: drift and the shaft through the point), then the sides, then straight above and below.
+DIRECTIONS = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
+DISTANCES = (2.0, 7.0, 14.0, 24.0, 36.0)  # points beyond the point's marker
+SPACE = 1.5  # points kept between two labels
+CLEAR = 3.0  # points kept between a label and any other marker, so that it does not seem to name it
+LEADER_FROM = 7.0  # a label this far (points) beyond its marker gets a leader line
 
-    Labels run rightwards from their node (leftwards at the right edge) and are placed from the right:
-    a label that would run into one already placed moves up a row and gets a leader, which then
-    crosses no other label. Call after the figure's layout is final (labels are left out of it).
+
+class Placed(NamedTuple):
+    """Where one label went: its offset from its point (points), alignment, and box (display pixels)."""
+
+    offset: tuple[float, float]
+    ha: str
+    va: str
+    box: Bbox
+    leader: bool
+
+
+def _box_of(anchor: np.ndarray, size: tuple[float, float], offset_px: tuple[float, float], ha: str, va: str) -> Bbox:
+    w, h = size
+    x = anchor[0] + offset_px[0]
+    y = anchor[1] + offset_px[1]
+    x0 = {"left": x, "right": x - w, "center": x - w / 2}[ha]
+    y0 = {"bottom": y, "top": y - h, "center": y - h / 2}[va]
+    return Bbox.from_extents(x0, y0, x0 + w, y0 + h)
+
+
+def segments_cross(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> bool:
+    """Whether the segments ``a``–``b`` and ``c``–``d`` cross (touching ends do not count)."""
+
+    def side(p: np.ndarray, q: np.ndarray, r: np.ndarray) -> float:
+        return float((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]))
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def _grown(box: Bbox, by: float) -> Bbox:
+    return Bbox.from_extents(box.x0 - by, box.y0 - by, box.x1 + by, box.y1 + by)
+
+
+def crosses(box: Bbox, p: np.ndarray, q: np.ndarray) -> bool:
+    """Whether the segment ``p``–``q`` passes through ``box`` (Liang–Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    d = q - p
+    for delta, lo, hi, start in ((d[0], box.x0, box.x1, p[0]), (d[1], box.y0, box.y1, p[1])):
+        if delta == 0:
+            if start < lo or start > hi:
+                return False
+            continue
+        a, b = (lo - start) / delta, (hi - start) / delta
+        if a > b:
+            a, b = b, a
+        t0, t1 = max(t0, a), min(t1, b)
+        if t0 > t1:
+            return False
+    return True
+
+
+def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, *, pt: float,
+                  gaps: Sequence[float] | None = None, points: np.ndarray | None = None,
+                  radii: Sequence[float] = (), segments: Sequence[tuple[np.ndarray, np.ndarray]] = (),
+                  taken: Sequence[Bbox] = ()) -> list[Placed]:
+    """Place labels, in the order given, where they cover nothing: no other label, no marker, no line.
+
+    Every label is tried in :data:`DIRECTIONS` at each of :data:`DISTANCES` beyond its own marker, and
+    takes the first spot inside ``frame`` that overlaps no label placed before it (nor ``taken``),
+    covers no marker (``points``, each a disc of ``radii``) and is crossed by no ``segments``. When no
+    spot is free, it takes the one with the least in its way (another label counts most, then a
+    marker, then a line), so the drawing always gets every label.
+
+    Args:
+        anchors: the labelled points, display pixels, shape (n, 2).
+        sizes: each label's (width, height) in pixels.
+        frame: the box the labels must stay in (the axes).
+        pt: pixels per point.
+        gaps: each point's marker radius in points (where its label may start); 3 if not given.
+        points: markers to keep clear, in pixels (the labelled points among them or not).
+        radii: their radii in points.
+        segments: lines not to cross, as pairs of pixel points.
+        taken: boxes already used (labels placed by an earlier call).
+
+    Returns:
+        Where each label went, in the order of ``anchors``.
+    """
+    pts = np.zeros((0, 2)) if points is None else np.asarray(points, dtype=float).reshape(-1, 2)
+    discs = [Bbox.from_extents(x - (r + CLEAR) * pt, y - (r + CLEAR) * pt, x + (r + CLEAR) * pt, y + (r + CLEAR) * pt)
+             for (x, y), r in zip(pts, radii, strict=True)]
+    placed: list[Bbox] = list(taken)
+    apart: list[Bbox] = [_grown(b, SPACE * pt) for b in taken]  # labels keep SPACE apart
+    leaders: list[tuple[np.ndarray, np.ndarray]] = []
+    out: list[Placed] = []
+    for k, (anchor, size) in enumerate(zip(np.asarray(anchors, dtype=float).reshape(-1, 2), sizes, strict=True)):
+        gap = gaps[k] if gaps is not None else 3.0
+        best: tuple[float, Placed] | None = None
+        best_foot = anchor
+        for step, dist in enumerate(DISTANCES):
+            for dx, dy in DIRECTIONS:
+                off = (dx * (gap + dist), dy * (gap + dist))
+                ha = {1: "left", -1: "right", 0: "center"}[dx]
+                va = {1: "bottom", -1: "top", 0: "center"}[dy]
+                box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
+                score = 0.0
+                if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
+                    score += 1000
+                score += 100 * sum(box.overlaps(b) for b in apart)
+                score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True)
+                                  if np.hypot(*(c - anchor)) > 0.5)  # its own marker is kept clear by the gap
+                score += 10 * sum(crosses(box, p, q) for p, q in segments)
+                score += 10 * sum(crosses(box, p, q) for p, q in leaders)
+                leader = dist >= LEADER_FROM
+                foot = anchor + np.array(off) * pt
+                if leader:  # a leader through a label, or across another leader, points at the wrong place
+                    score += 10 * sum(crosses(b, anchor, foot) for b in placed) + 3 * step
+                    score += 30 * sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
+                if best is None or score < best[0]:
+                    best = (score, Placed(off, ha, va, box, leader))
+                    best_foot = foot
+                if score == 0:
+                    break
+            if best is not None and best[0] == 0:
+                break
+        assert best is not None
+        placed.append(best[1].box)
+        apart.append(_grown(best[1].box, SPACE * pt))
+        if best[1].leader:
+            leaders.append((anchor, best_foot))
+        out.append(best[1])
+    return out
+
+
+def draw_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *, size: float = 7,
+                colours: Sequence[str] | None = None, gaps: Sequence[float] | None = None,
+                points: Sequence[tuple[float, float]] = (), radii: Sequence[float] = (),
+                lines: Sequence[tuple[tuple[float, float], tuple[float, float]]] = (),
+                taken: Sequence[Bbox] = ()) -> list[Bbox]:
+    """Label data points of ``ax`` with :func:`layout_labels` (data coordinates in, boxes in pixels out).
+
+    Call after the figure's layout is final: the labels are left out of it. Each label has a white
+    ground, so a line it cannot avoid still does not run through its letters, and a leader when it sits
+    away from its point.
+    """
+    if not texts:
+        return []
+    renderer = ax.figure.canvas.get_renderer()
+    pt = ax.figure.dpi / 72
+    bbox = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+    anns = []
+    sizes = []
+    for k, ((x, y), text) in enumerate(zip(xy, texts, strict=True)):
+        ann = ax.annotate(renderable(text), (x, y), xytext=(0, 0), textcoords="offset points", ha="left",
+                          va="bottom", fontsize=size, color=colours[k] if colours is not None else "0.1",
+                          zorder=8, in_layout=False, bbox=bbox, linespacing=1.1)
+        box = ann.get_window_extent(renderer)
+        pad = 0.12 * size * pt + 1.0  # the white ground's pad, and a pixel to spare
+        sizes.append((box.width + 2 * pad, box.height + 2 * pad))
+        anns.append(ann)
+    to_px = ax.transData.transform
+    spots = layout_labels(
+        to_px(np.array(xy, dtype=float).reshape(-1, 2)), sizes, ax.bbox, pt=pt, gaps=gaps,
+        points=to_px(np.array(points, dtype=float).reshape(-1, 2)) if len(points) else None, radii=radii,
+        segments=[(to_px(a), to_px(b)) for a, b in lines], taken=taken,
+    )
+    for ann, spot, (x, y), (w, _h) in zip(anns, spots, xy, sizes, strict=True):
+        pad = (w - ann.get_window_extent(renderer).width) / 2 / pt  # the ground's pad, in points
+        ann.xyann = (spot.offset[0] + {"left": pad, "right": -pad, "center": 0.0}[spot.ha],
+                     spot.offset[1] + {"bottom": pad, "top": -pad, "center": 0.0}[spot.va])
+        ann.set_horizontalalignment(spot.ha)
+        ann.set_verticalalignment(spot.va)
+        if spot.leader:
+            ax.annotate("", (x, y), xytext=spot.offset, textcoords="offset points", in_layout=False, zorder=7,
+                        arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0,
+                                    "shrinkB": 0})
+    return [s.box for s in spots]
+
+
+def _label_section(ax, ex: ExerciseResult, nodes: list[int], links: list[int], radii: dict[int, float], *,
+                   suffix: dict[int, str] | None = None,
+                   marks: Sequence[tuple[float, float, str, float]] = ()) -> list[Bbox]:
+    """Label the places a planner names, and the ringed bottlenecks first, where nothing covers them.
+
+    ``radii`` gives each node's marker radius (points); ``marks`` are ``(x, elevation, label, ring
+    radius)``, labelled in red. Every node and passage of the section is kept clear (:func:`draw_labels`).
+    Call after the figure's layout is final (labels are left out of it). Returns the label boxes (pixels).
     """
     net = ex.spec.network
-    renderer = ax.figure.canvas.get_renderer()
-    zs = {k: net.nodes[k].elevation_m for k in nodes}
-    band = 0.05 * ((max(zs.values()) - min(zs.values())) or 1.0)
-    labelled = sorted(
-        (k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
-        key=lambda k: (round(zs[k] / band), -net.nodes[k].x_m),
+    labelled = sorted((k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
+                      key=lambda k: (-net.nodes[k].elevation_m, net.nodes[k].x_m))
+    xy = [(x, z) for x, z, _, _ in marks] + [(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in labelled]
+    texts = [m[2] for m in marks] + [net.nodes[k].id + (suffix or {}).get(k, "") for k in labelled]
+    lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].elevation_m),
+              (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].elevation_m)) for i in links]
+    return draw_labels(
+        ax, xy, texts, colours=[BOTTLENECK] * len(marks) + ["0.1"] * len(labelled),
+        gaps=[m[3] for m in marks] + [radii.get(k, 1.5) for k in labelled],
+        points=[(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in nodes] + [(x, z) for x, z, _, _ in marks],
+        radii=[radii.get(k, 1.5) for k in nodes] + [m[3] for m in marks], lines=lines,
     )
-    row_starts: dict[int, list[float]] = {}
-    pt = ax.figure.dpi / 72
-    for k in labelled:
-        n = net.nodes[k]
-        text = ax.annotate(
-            renderable(n.id + (suffix or {}).get(k, "")), (n.x_m, n.elevation_m), xytext=(3, 4),
-            textcoords="offset points", fontsize=7, color="0.1", ha="left", va="bottom", zorder=5, in_layout=False,
-        )
-        width = text.get_window_extent(renderer).width
-        left = ax.transData.transform((n.x_m, n.elevation_m))[0] + 3 * pt
-        if left + width > ax.bbox.x1:  # would run off the axes: put it left of its node
-            text.set_horizontalalignment("right")
-            text.xyann = (-3, 4)
-            left -= width + 6 * pt
-        right = left + width + 6 * pt  # keep a gap before the next label
-        starts = row_starts.setdefault(round(zs[k] / band), [])
-        row = next((i for i, start in enumerate(starts) if right <= start), len(starts))
-        if row == len(starts):
-            starts.append(left)
-        else:
-            starts[row] = left
-        if row:
-            text.xyann = (text.xyann[0], 4 + 8.5 * row)
-            ax.annotate("", (n.x_m, n.elevation_m), xytext=(1, 4 + 8.5 * row), textcoords="offset points",
-                        arrowprops={"arrowstyle": "-", "color": "0.35", "linewidth": 0.5, "shrinkA": 0, "shrinkB": 2},
-                        in_layout=False, zorder=4)
 
 
 def _kind_handles(kinds: list[str], t: Text) -> list[Line2D]:
@@ -535,17 +711,16 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=4,
                      label=t("fig_not_cleared"))
     marks = bottlenecks(ex, [i for i in links if net.links[i].kind != "shaft"])
-    _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)
+    rings = [(x, z, label, RING_R) for x, z, label in _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)]
     for hid, q in cage_queues(ex).items():
         hdef = next((h for h in ex.spec.hoists if h.id == hid), None)
         if hdef is None or q <= 0:
             continue
         top, bottom = net.nodes[hdef.stations[0]], net.nodes[hdef.stations[-1]]
         mid = ((top.x_m + bottom.x_m) / 2, (top.elevation_m + bottom.elevation_m) / 2)  # halfway down the shaft
-        ax_c.scatter([mid[0]], [mid[1]], s=300, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
-        ax_c.annotate(renderable(f"{hid}: {t('fig_cage_queue', q=q)}"), mid, xytext=(13, 0),
-                      textcoords="offset points", fontsize=6.5, color=BOTTLENECK, va="center", in_layout=False,
-                      bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+        ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8,
+                     zorder=6)
+        rings.insert(0, (mid[0], mid[1], f"{hid}: {t('fig_cage_queue', q=q)}", CAGE_RING_R))
     if marks or cage_queues(ex):
         ax_c.scatter([], [], s=120, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.5, label=t("fig_bottleneck"))
     fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label=t("fig_last_safe"), shrink=0.85)
@@ -558,57 +733,13 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax.margins(x=0.08, y=0.15)
     ax_c.set_xlabel(t("fig_section_x"))
     fig.canvas.draw()  # fix the layout, then place the labels that it leaves out
-    _label_section(ax_w, ex, nodes)
+    _label_section(ax_w, ex, nodes, links, dict.fromkeys(nodes, _radius(6)))
     not_cleared = st["not_cleared"]
-    _label_section(ax_c, ex, nodes, {k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
-                                     if st["started"][k] and not_cleared[k]})
+    radii = {k: _radius(8 if not st["started"][k] else 60 if math.isfinite(st["clear"][k]) else 90) for k in nodes}
+    _label_section(ax_c, ex, nodes, links, radii, marks=rings,
+                   suffix={k: f" ({not_cleared[k]}/{ex.replications})" for k in nodes
+                           if st["started"][k] and not_cleared[k]})
     return save(fig, path)
-
-
-def _place_labels(ax, points: list[tuple[float, float]], texts: list[str], *, size: float = 7,
-                  colours: Sequence[str] | None = None, avoid: Sequence[tuple[float, float]] = ()) -> None:
-    """Label points on a map, each pushed away from its crowded neighbours, trying 8 directions until
-    it overlaps neither an earlier label nor another point. Call after the layout is final."""
-    renderer = ax.figure.canvas.get_renderer()
-    pix = ax.transData.transform(np.array([*points, *avoid], dtype=float).reshape(-1, 2))
-    placed: list[Any] = []
-    dirs = [(1, 1), (1, -1), (-1, 1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
-    for k, ((x, y), text) in enumerate(zip(points, texts, strict=True)):
-        colour = colours[k] if colours is not None else "0.1"
-        p = pix[k]
-        near = [q for j, q in enumerate(pix) if j != k and np.hypot(*(q - p)) < 70]
-        if near:
-            away = p - np.mean(near, axis=0)
-            first = (1 if away[0] >= 0 else -1, 1 if away[1] >= 0 else -1)
-            order = [first] + [d for d in dirs if d != first]
-        else:
-            order = dirs
-        best = None
-        for dist in (5, 11, 18, 28, 40):
-            for dx, dy in order:
-                ann = ax.annotate(
-                    renderable(text), (x, y), xytext=(dx * dist, dy * dist), textcoords="offset points",
-                    ha={1: "left", -1: "right", 0: "center"}[dx], va={1: "bottom", -1: "top", 0: "center"}[dy],
-                    fontsize=size, color=colour, zorder=8, in_layout=False,
-                    bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
-                )
-                box = ann.get_window_extent(renderer).expanded(1.04, 1.1)
-                hits = any(box.overlaps(b) for b in placed) or any(
-                    box.contains(*q) for j, q in enumerate(pix) if j != k)
-                inside = ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
-                if not hits and inside:
-                    best = (ann, box)
-                    break
-                ann.remove()
-            if best:
-                break
-        if best is None:  # no free spot: take the first choice anyway
-            ann = ax.annotate(renderable(text), (x, y), xytext=(order[0][0] * 5, order[0][1] * 5),
-                              textcoords="offset points", ha="left" if order[0][0] >= 0 else "right",
-                              va="bottom" if order[0][1] >= 0 else "top", fontsize=size, color=colour, zorder=8,
-                              in_layout=False)
-            best = (ann, ann.get_window_extent(renderer))
-        placed.append(best[1])
 
 
 def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
@@ -667,28 +798,26 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_w.set_title(t("fig_map_a"))
 
     _draw_links(ax_c, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
-    clear = st["clear"]
-    fin_c = [clear[k] for k in nodes if st["started"][k] and math.isfinite(clear[k])]
-    norm_c = Normalize(0, (max(fin_c) if fin_c else dur) / 60)
+    zones = {z.zone: z for z in getattr(card, "zones", ())}
+    norm_s = Normalize(0, 100)
 
-    def clear_colour(k: int, kind: str):
+    def place_zone(k: int):
+        """The by-place row of the scorecard for the people who started at ``k`` (None if nobody did)."""
+        return zones.get(net.nodes[k].id) if people[k] else None
+
+    def safe_colour(k: int, kind: str):
         if kind == "dam":
             return "0.25"
         if kind == "assembly_point":
             return SAFE
-        if st["started"][k] and math.isfinite(clear[k]):
-            return cmap(norm_c(clear[k] / 60))
-        return "white"
+        z = place_zone(k)
+        return cmap(norm_s(100 * z.share_safe_before_water.mean)) if z is not None else "white"
 
-    draw_places(ax_c, clear_colour)
-    never = [k for k in nodes if st["started"][k] and not math.isfinite(clear[k])]
-    if never:
-        ax_c.scatter([net.nodes[k].x_m for k in never], [net.nodes[k].y_m for k in never], marker="X", s=70,
-                     color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=6)
+    draw_places(ax_c, safe_colour)
     marks = bottlenecks(ex, links)
-    rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True, label=False)
-    fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_last_safe"), fontsize=8)
-    ax_c.set_title(t("fig_map_b"))
+    rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True)
+    fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_place_safe_bar"), fontsize=8)
+    ax_c.set_title(t("fig_map_b_safe"))
     for ax in (ax_w, ax_c):
         ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
         ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
@@ -704,9 +833,6 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     if any(kd in SAFE_SURFACE for kd in kinds):
         handles.append(Line2D([], [], marker="D", color="white", markeredgecolor="0.1", linestyle="none",
                               label=t("fig_mine_exit")))
-    if never:
-        handles.append(Line2D([], [], marker="X", color=NEVER, markeredgecolor="0.1", linestyle="none",
-                              label=t("fig_not_cleared")))
     if marks:
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor=BOTTLENECK,
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
@@ -717,26 +843,41 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
     dams = {d.node: d.dam for d in _dams(ex)}
 
-    def name(k: int, clearance: bool) -> str:
+    def name(k: int, outcome: bool) -> str:
         node = net.nodes[k]
         if node.kind == "dam":
             return f"{t('fig_dam')} {dams.get(k, node.id)}"
         if node.kind in HOME_KINDS and people[k]:
-            extra = ""
-            if clearance and st["not_cleared"][k]:
-                extra = f" ({st['not_cleared'][k]}/{ex.replications})"
-            return f"{node.id} · {people[k]}{extra}"
+            z = place_zone(k)
+            if not outcome or z is None:
+                return f"{node.id} · {people[k]}"
+            safe = share_text(z.share_safe_before_water.mean)
+            deaths = z.expected_fatalities.mean
+            line = (t("fig_place_safe", s=safe) if math.isnan(deaths) else
+                    t("fig_place_outcome", s=safe, f=fmt_value(deaths, "persons")))
+            return f"{node.id} · {people[k]}\n{line}"
         if node.kind == "assembly_point" and node.capacity_persons:
             return f"{node.id} ({node.capacity_persons})"
         return node.id
 
+    def radius(k: int) -> float:
+        kind = net.nodes[k].kind
+        if kind in HOME_KINDS:
+            return _radius(30 + 6 * math.sqrt(people[k]))
+        return _radius({"dam": 150, "assembly_point": 110, "road_junction": 14}.get(kind, 50))
+
     pts = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]
-    junctions = [(net.nodes[k].x_m, net.nodes[k].y_m) for k, kd in zip(nodes, kinds, strict=True)
-                 if kd == "road_junction"]
-    _place_labels(ax_w, pts, [name(k, False) for k in named], avoid=junctions)
-    _place_labels(ax_c, pts + [(x, y) for x, y, _ in rings], [name(k, True) for k in named] + [r[2] for r in rings],
-                  colours=["0.1"] * len(named) + [BOTTLENECK] * len(rings), avoid=junctions)
-    _label_roads(ax_w, ex, links)
+    every = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes]
+    lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].y_m),
+              (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].y_m)) for i in links]
+    taken = draw_labels(ax_w, pts, [name(k, False) for k in named], gaps=[radius(k) for k in named],
+                        points=every, radii=[radius(k) for k in nodes], lines=lines)
+    draw_labels(ax_c, [(x, y) for x, y, _ in rings] + pts, [r[2] for r in rings] + [name(k, True) for k in named],
+                colours=[BOTTLENECK] * len(rings) + ["0.1"] * len(named),
+                gaps=[RING_R] * len(rings) + [radius(k) for k in named],
+                points=every + [(x, y) for x, y, _ in rings], radii=[radius(k) for k in nodes] + [RING_R] * len(rings),
+                lines=lines)
+    _label_roads(ax_w, ex, links, taken, every)
     return save(fig, path)
 
 
@@ -745,25 +886,73 @@ def _dams(ex: ExerciseResult) -> list[Any]:
     return [db] if db is not None and hasattr(db, "node") else []
 
 
-def _label_roads(ax, ex: ExerciseResult, links: list[int]) -> None:
-    """Write each long enough road's id along it, in small grey italics."""
+def _corners(box: Bbox) -> np.ndarray:
+    return np.array([(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)])
+
+
+def polygons_overlap(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two convex polygons (corners in order, shape (k, 2)) overlap: no edge of either separates them."""
+    for poly in (a, b):
+        for i in range(len(poly)):
+            edge = poly[(i + 1) % len(poly)] - poly[i]
+            normal = np.array([-edge[1], edge[0]])
+            pa, pb = a @ normal, b @ normal
+            if pa.max() <= pb.min() or pb.max() <= pa.min():
+                return False
+    return True
+
+
+ROAD_SPOTS = (0.5, 0.35, 0.65, 0.25, 0.75)  # where along a road its name may sit, tried in this order
+
+
+def _label_roads(ax, ex: ExerciseResult, links: list[int], taken: Sequence[Bbox] = (),
+                 points: Sequence[tuple[float, float]] = ()) -> list[np.ndarray]:
+    """Write each long enough road's id along it, in small grey italics, where it covers no other label,
+    no place and no other road's name (slid along the road if need be, left out if nowhere fits).
+
+    Returns the corners (pixels) of each name written.
+    """
     net = ex.spec.network
     renderer = ax.figure.canvas.get_renderer()
+    pt = ax.figure.dpi / 72
+    blocked = [_corners(b) for b in taken]
+    blocked += [_corners(Bbox.from_extents(x - 3 * pt, y - 3 * pt, x + 3 * pt, y + 3 * pt))
+                for x, y in ax.transData.transform(np.array(points, dtype=float).reshape(-1, 2))]
+    written: list[np.ndarray] = []
     for i in links:
         lk = net.links[i]
         a, b = net.nodes[lk.a], net.nodes[lk.b]
         pa, pb = ax.transData.transform([(a.x_m, a.y_m), (b.x_m, b.y_m)])
+        if pb[0] < pa[0]:  # read left to right
+            pa, pb = pb, pa
         length = float(np.hypot(*(pb - pa)))
-        angle = math.degrees(math.atan2(pb[1] - pa[1], pb[0] - pa[0]))
-        if angle > 90:
-            angle -= 180
-        elif angle < -90:
-            angle += 180
-        txt = ax.text((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2, renderable(lk.id), fontsize=5.5, color="0.35",
-                      style="italic", rotation=angle, rotation_mode="anchor", ha="center", va="bottom", zorder=2,
-                      in_layout=False)
-        if txt.get_window_extent(renderer).width > 0.8 * length or length < 40:
+        theta = math.atan2(pb[1] - pa[1], pb[0] - pa[0])
+        txt = ax.text(0, 0, renderable(lk.id), fontsize=5.5, color="0.35", style="italic", rotation=0,
+                      rotation_mode="anchor", ha="center", va="bottom", zorder=2, in_layout=False)
+        extent = txt.get_window_extent(renderer)
+        w, h = extent.width, extent.height
+        if w > 0.8 * length or length < 40:
             txt.remove()
+            continue
+        unit = np.array([math.cos(theta), math.sin(theta)])
+        up = np.array([-unit[1], unit[0]])
+        spot = None
+        for f in ROAD_SPOTS:
+            if abs(f - 0.5) * length + w / 2 > 0.45 * length:
+                continue
+            mid = pa + f * (pb - pa)
+            poly = np.array([mid - unit * w / 2, mid + unit * w / 2, mid + unit * w / 2 + up * h,
+                             mid - unit * w / 2 + up * h])
+            if not any(polygons_overlap(poly, other) for other in blocked + written):
+                spot = (mid, poly)
+                break
+        if spot is None:
+            txt.remove()
+            continue
+        txt.set_position(ax.transData.inverted().transform(spot[0]))
+        txt.set_rotation(math.degrees(theta))
+        written.append(spot[1])
+    return written
 
 
 def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float, float, float]:
@@ -772,6 +961,15 @@ def _warned_at(records: list[tuple[float, float]]) -> tuple[float, float, float,
     warned = np.where(np.isnan(w[:, 0]), np.inf, w[:, 0])
     p5, p50, p95 = np.quantile(warned, [0.05, 0.5, 0.95], method="inverted_cdf")
     return float(p5), float(p50), float(p95), float(median(w[:, 1])), float(np.mean(np.isinf(warned)))
+
+
+def share_text(share: float) -> str:
+    """A share as a percentage with one decimal, never shown as 0 % (or 100 %) when it is not."""
+    if 0 < share < 0.0005:
+        return "<0.1 %"
+    if 0.9995 <= share < 1:
+        return ">99.9 %"
+    return fmt_value(share, "share")
 
 
 def channel_name(channel: str, t: Text) -> str:
@@ -786,7 +984,11 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for r in ex.results:
         for p in r.people:
             firsts[p.warned_by] = firsts.get(p.warned_by, 0) + 1
-            by_place.setdefault(p.start, []).append((p.warned_s, p.water_s))
+        for s in person_states(r, ex.spec):  # as the table by place: the order only, the source left out
+            if s.audience and not s.source:
+                p = s.record
+                by_place.setdefault(p.start, []).append(
+                    (p.warned_s if p.warned_by not in ("", "water") else math.nan, p.water_s))
     total = sum(firsts.values()) or 1
     names = sorted((k for k in firsts if k), key=lambda k: (-firsts[k], k))
     if "" in firsts:
@@ -819,18 +1021,19 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 
     finite = [v for row in rows for v in row[:4] if math.isfinite(v)]
     right = (max(finite) if finite else ex.spec.duration_s) / 60 * 1.12
-    ax_pl.set_xlim(-0.015 * right, right * 1.1)
+    ax_pl.set_xlim(-0.015 * right, right * 1.03)  # the share never warned is written past the right edge
     for y, (p5, p50, p95, wat, never) in enumerate(rows):
         hi = min(p95 / 60, right)
         ax_pl.plot([p5 / 60, hi], [y, y], color="0.25", linewidth=1.4, zorder=2)
-        if math.isinf(p95):
-            ax_pl.plot([hi], [y], marker=">", color="0.25", markersize=5, zorder=2)
+        if math.isinf(p95) and never > 0:  # P95 never: some were never warned (never a 0 % arrow)
+            ax_pl.plot([hi], [y], marker=">", color="0.25", markersize=5, zorder=2, gid="never-arrow")
         if math.isfinite(p50):
             ax_pl.plot([p50 / 60], [y], marker="o", color=WARNED, markeredgecolor="0.1", markersize=6, zorder=3)
         if math.isfinite(wat):
             ax_pl.plot([wat / 60], [y], marker="v", color=WATER, markeredgecolor="0.1", markersize=6, zorder=3)
         if never > 0:
-            ax_pl.text(hi, y, t("fig_never_pct", p=100 * never), va="center", fontsize=7, color=NEVER)
+            ax_pl.text(1.0, y, t("fig_never_share", p=share_text(never)), va="center", fontsize=7, color=NEVER,
+                       gid="never-share", transform=blended_transform_factory(ax_pl.transAxes, ax_pl.transData))
     order = median_order_s(card)
     if math.isfinite(order):
         ax_pl.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
@@ -849,7 +1052,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                    label=t("fig_water_median")),
             Line2D([], [], color="0.15", linewidth=1, linestyle=(0, (4, 3)), label=t("fig_order_median")),
         ],
-        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=4, fontsize=7,
+        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=2, fontsize=7,
     )
     return save(fig, path)
 

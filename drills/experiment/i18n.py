@@ -197,7 +197,7 @@ EN: dict[str, str] = {
     "progress": "Warning and evacuation against the water",
     "site_maps": "The site: water and clearance",
     "fig_section_title": "The mine in vertical section: water, clearance and bottlenecks",
-    "fig_map_title": "The valley in plan view: flood arrival, clearance and bottlenecks",
+    "fig_map_title": "The valley in plan view: flood arrival, people safe and bottlenecks",
     "channels_section": "Warning channels (应急通讯)",
     "cage_section": "The cage",
     # ---- findings and revisions
@@ -301,13 +301,13 @@ EN: dict[str, str] = {
     "fig_minutes": "time since scenario start (min)",
     "fig_clock": "clock time",
     "fig_share_people": "share of people (%)",
-    "fig_warned": "warned by the order",
+    "fig_warned": "warned first by the order",
     "fig_safe": "safe",
     "fig_water": "water at their starting place",
     "fig_median": "{label} — median",
     "fig_band": "P5–P95 over replications",
     "fig_order": "evacuation order\n(median {m:.1f} min)",
-    "fig_warned_safe_title": "Warned and safe against the rising water",
+    "fig_warned_safe_title": "Warned by the order and safe, against the rising water",
     "fig_elevation": "elevation (m)",
     "fig_section_x": "horizontal position along the section (m)",
     "fig_east": "east (m)",
@@ -318,6 +318,10 @@ EN: dict[str, str] = {
     "fig_section_b": "(b) Starting places by when the last person from there was safe",
     "fig_map_a": "(a) Flood arrival at each place (median over replications)",
     "fig_map_b": "(b) Clearance: when the last person from each place was safe",
+    "fig_map_b_safe": "(b) Share of the people from each place who were safe from the water",
+    "fig_place_safe_bar": "safe from the water (% of the people from there, mean)",
+    "fig_place_safe": "{s} safe",
+    "fig_place_outcome": "{s} safe · {f} deaths",
     "fig_dry": "dry in most replications",
     "fig_not_flooded": "not reached by the flood",
     "fig_nobody": "nobody started here",
@@ -338,8 +342,9 @@ EN: dict[str, str] = {
     "fig_when_warned": "When people were warned, by starting place (highest first{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
     "fig_never_pct": "  {p:.0f} % never",
-    "fig_warned_median": "warned, median",
-    "fig_warned_range": "warned, P5–P95 (arrow: P95 never)",
+    "fig_never_share": "  {p} never",
+    "fig_warned_median": "warned by the order, median",
+    "fig_warned_range": "warned by the order, P5–P95 (arrow: P95 never)",
     "fig_water_median": "water arrives, median",
     "fig_order_median": "evacuation order, median",
     "fig_cage_util": "Cage utilisation",
@@ -392,7 +397,9 @@ EN: dict[str, str] = {
         "median time."
     ),
     "cap_warned_safe": (
-        "Share of all {people} people warned by the order (solid line; seeing the water is not counted), "
+        "Share of all {people} people warned first by the order, through its channels or a relay (solid "
+        "line; seeing the water is not a warning, and someone who saw the water before any warning is not "
+        "counted even if the order reached them later: the drill records each person's first warning), "
         "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
@@ -412,12 +419,14 @@ EN: dict[str, str] = {
     "cap_map": (
         "The valley in plan view (east and north, equal scales; the flood runs from the dam down the "
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
-        "the earlier of their two ends); white places were not reached. (b) Each place where people "
-        "started is coloured by the median time the last person from there was safe; a red cross marks a "
-        "place not cleared in most replications (people who sheltered on an upper floor or stayed at home "
-        "are not counted as safe), and (k/{n}) counts the replications in which someone from there was "
-        "never safe. Red rings mark the bottlenecks: the roads and paths with the longest queue of people "
-        "or vehicles at their entrance (largest over replications)."
+        "the earlier of their two ends); white places were not reached. (b) Each place where people started "
+        "is coloured by the share of its people who were safe from the water, the mean over the {n} "
+        "replications, as in the table by place: safe means neither caught by the water nor sheltering in "
+        "a home it reached (people who stayed in a home the flood never reached count as safe). The label "
+        "gives the place, its people, that share and the expected deaths (the lethality rule's expected "
+        "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
+        "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
+        "(largest over replications)."
     ),
     "cap_no_bottlenecks": (
         "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
@@ -425,10 +434,13 @@ EN: dict[str, str] = {
     "cap_channels": (
         "Top: the channel by which each person first received the warning, as a share of all {people} × "
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
-        "same place, \"water seen\" a natural cue. Bottom: for each starting place (highest first) the "
-        "median time people there were warned (dot) with the 5th–95th percentile range (an arrow: some "
-        "were never warned), the median time the water reached the place (triangle) and the median order "
-        "time (dashed). A dot to the right of its triangle means people there were warned after the water "
+        "same place, and \"none: saw the water itself\" means nothing warned them before they saw the "
+        "water. Bottom: for each starting place (highest first) the median time the order (its channels "
+        "and the relays passing it on) reached people there (dot; seeing the water is not a warning, and "
+        "people at the hazard's source, whom no plan can warn first, are left out, as in the table by "
+        "place) with the 5th–95th percentile range (an arrow: P95 never), the share never warned by the "
+        "order, the median time the water reached the place (triangle) and the median order time "
+        "(dashed). A dot to the right of its triangle means people there were warned after the water "
         "came."
     ),
     "cap_cage": (
@@ -531,6 +543,7 @@ EN: dict[str, str] = {
     "anim_sheltered": "sheltered / stayed",
     "anim_flooded": "flooded",
     "anim_title": "{title} — replication {r}",
+    "anim_seed": "seed {seed} · replication {r}",
     "anim_caption": (
         "Positions are reconstructed from each person's record (at the start until they left, then moved "
         "at an even pace along the shortest passage path to where they ended), not recorded by the drill."
@@ -690,7 +703,7 @@ ZH: dict[str, str] = {
     "progress": "预警与撤离进程对比水害到达",
     "site_maps": "场所：水害与人员撤离",
     "fig_section_title": "矿井竖直剖面：水害、撤离与瓶颈",
-    "fig_map_title": "下游河谷平面图：洪水到达、撤离与瓶颈",
+    "fig_map_title": "下游河谷平面图：洪水到达、人员未被水困比例与瓶颈",
     "channels_section": "应急通讯：预警渠道",
     "cage_section": "罐笼提升",
     "findings": "评估发现",
@@ -774,13 +787,13 @@ ZH: dict[str, str] = {
     "fig_minutes": "情景开始后时间（分钟）",
     "fig_clock": "钟点时间",
     "fig_share_people": "人员比例（%）",
-    "fig_warned": "收到撤离命令",
+    "fig_warned": "先收到撤离命令",
     "fig_safe": "到达安全地点",
     "fig_water": "水到达其初始位置",
     "fig_median": "{label} — 中位数",
     "fig_band": "各次重复的 P5–P95",
     "fig_order": "撤离命令\n（中位数 {m:.1f} 分钟）",
-    "fig_warned_safe_title": "收到预警和到达安全地点的人员比例对比水害上涨",
+    "fig_warned_safe_title": "收到撤离命令和到达安全地点的人员比例对比水害上涨",
     "fig_elevation": "标高（m）",
     "fig_section_x": "沿剖面水平位置（m）",
     "fig_east": "东（m）",
@@ -791,6 +804,10 @@ ZH: dict[str, str] = {
     "fig_section_b": "(b) 各初始位置最后一人到达安全地点的时间",
     "fig_map_a": "(a) 洪水到达各地点的时间（各次重复的中位数）",
     "fig_map_b": "(b) 撤离完成：各地点最后一人到达安全地点的时间",
+    "fig_map_b_safe": "(b) 各地点人员中未被水困者的比例",
+    "fig_place_safe_bar": "未被水困（占该处人员的百分比，均值）",
+    "fig_place_safe": "未被水困 {s}",
+    "fig_place_outcome": "未被水困 {s} · 死亡 {f} 人",
     "fig_dry": "多数重复中未进水",
     "fig_not_flooded": "洪水未到达",
     "fig_nobody": "无人员",
@@ -811,8 +828,9 @@ ZH: dict[str, str] = {
     "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
     "fig_never_pct": "  {p:.0f} % 未收到",
-    "fig_warned_median": "收到预警，中位数",
-    "fig_warned_range": "收到预警，P5–P95（箭头：P95 从未）",
+    "fig_never_share": "  {p} 未收到",
+    "fig_warned_median": "收到撤离命令，中位数",
+    "fig_warned_range": "收到撤离命令，P5–P95（箭头：P95 从未）",
     "fig_water_median": "水到达，中位数",
     "fig_order_median": "撤离命令，中位数",
     "fig_cage_util": "罐笼利用率",
@@ -862,7 +880,8 @@ ZH: dict[str, str] = {
         "时间排序。"
     ),
     "cap_warned_safe": (
-        "全部 {people} 人中收到撤离命令（实线；看到来水不计）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
+        "全部 {people} 人中先经渠道或传递收到撤离命令（实线；看到来水不计为预警，看到来水在先者即使其后收到命令"
+        "也不计入：演练只记录每人最先收到的预警）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
         "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
         "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升；阴影始终"
@@ -876,17 +895,20 @@ ZH: dict[str, str] = {
     ),
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
-        "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处最后一人到达安全"
-        "地点的中位时间着色；红色叉号表示多数重复中未撤空（在楼上避险或留在家中的人员不计为已到达安全地点），"
-        "(k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出瓶颈：入口处人员或车辆排队最长的道路和小路"
-        "（各次重复的最大值）。"
+        "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
+        "比例着色，为 {n} 次重复的均值，与分地点结果表一致：未被水困指既未被水困住，也未在被洪水淹到的住房内"
+        "避险（留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
+        "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
+        "的道路和小路（各次重复的最大值）。"
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
-        "同班组人员传递，“看到来水”为自然征兆。下：各初始位置（最高者在上）人员收到预警的中位时间（圆点）及"
-        "第 5 至第 95 百分位范围（箭头：有人始终未收到），水到达该处的中位时间（三角）和撤离命令的中位时间"
-        "（虚线）。圆点在三角右侧表示该处人员在水到达之后才收到预警。"
+        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警。下：各初始位置（最高者在上）"
+        "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
+        "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），始终未收到撤离命令的"
+        "比例，水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。圆点在三角右侧表示该处人员在水到达"
+        "之后才收到预警。"
     ),
     "cap_cage": (
         "{n} 次重复中罐笼运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候罐笼的最长排队人数"
@@ -974,6 +996,7 @@ ZH: dict[str, str] = {
     "anim_sheltered": "就地避险／留在原地",
     "anim_flooded": "已淹",
     "anim_title": "{title} — 第 {r} 次重复",
+    "anim_seed": "随机种子 {seed} · 第 {r} 次重复",
     "anim_caption": (
         "位置由每人的记录重建（离开前在初始位置，之后沿最短巷道／道路路径匀速移动到终点），并非演练直接记录。"
     ),
