@@ -52,6 +52,17 @@ def test_absent_role_hands_over_to_its_backup(build):
     assert any("absent" in e.what for e in res.timeline)
 
 
+@pytest.mark.parametrize(("absent_from_s", "order_s"), [(0.0, 100 + 30 + 70), (500.0, 100 + 50)])
+def test_an_injected_absence_starts_when_the_fault_does(build, absent_from_s, order_s):
+    """A dispatcher absent from the start hands over to the backup; one who leaves at 500 s, after deciding at
+    150 s, was there when needed."""
+    roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "backups": ["leader"], "handover_s": 30},
+             {"id": "leader", "title": "Leader", "decision_delay_s": 70}]
+    faults = [{"kind": "role_absent", "target": "disp", "at_s": absent_from_s}]
+    res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, faults=faults)))
+    assert res.order_s == pytest.approx(order_s)
+
+
 def test_no_one_present_means_no_order_and_no_one_warned(build):
     roles = [{"id": "disp", "title": "Dispatcher", "decision_delay_s": 50, "present_probability": 0}]
     res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, duration_s=3600)))

@@ -100,7 +100,7 @@ def who_acts(d: Drill, role_id: str) -> Generator[Any, Any, Any]:
     for k, rid in enumerate(chain):
         role = roles[rid]
         present, delay, handover = d.role_draws(rid)
-        if present:
+        if present and not d.role_absent(rid, d.env.now):
             return rid, delay
         d.log("decision", f"{role.title} absent")
         if k + 1 < len(chain):

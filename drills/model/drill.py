@@ -395,19 +395,22 @@ class Drill:
         self.peak_underground = self.underground
         self.entry_stopped_s = INF
 
+    def role_absent(self, role_id: str, t: float) -> bool:
+        """An injected fault keeps the role's holder away at ``t`` (from the fault's start, for its duration)."""
+        return self._is_down("role_absent", role_id, t)
+
     def rng_for(self, name: str, kind: int = STREAM_ROLE) -> np.random.Generator:
         return stream(self.seed, self.rep, kind, name)
 
     def role_draws(self, role_id: str) -> tuple[bool, float, float]:
-        """Presence, decision delay and handover delay of a role in this replication (fixed per role)."""
+        """Presence, decision delay and handover delay of a role in this replication (fixed per role; an
+        injected absence is checked when the role is asked, :meth:`role_absent`)."""
         cache = self.__dict__.setdefault("_role_draws", {})
         if role_id not in cache:
             role = self.spec.roles[role_id]
             rng = self.rng_for(role_id)
             present = bool(rng.random() < role.present_probability)
             delay, handover = role.decision_delay.sample(rng), role.handover.sample(rng)
-            if ("role_absent", role_id) in self.down:
-                present = False
             cache[role_id] = (present, delay, handover)
         return cache[role_id]
 
