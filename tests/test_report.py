@@ -581,3 +581,10 @@ def test_the_animation_names_its_seed_and_replication(exercises: dict) -> None:
     ex, _ = exercises["dam"]
     assert f"seed {ex.seed} · replication 2" in heading(ex, 2, Text("en"))
     assert f"随机种子 {ex.seed}" in heading(ex, 0, Text("zh"))
+
+
+def test_the_timeline_table_is_not_split_across_pages(reports: dict) -> None:
+    """The median replication's events fit one page, so the table starts where it fits whole (it began with
+    two rows at the foot of the figure's page); a split table repeats its header on the next page."""
+    pages = [p.extract_text() for p in PdfReader(reports["mine", "en"] / "report.pdf").pages]
+    assert sum("after start" in text for text in pages) == 1

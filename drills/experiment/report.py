@@ -737,8 +737,11 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
             events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
     rows = [[clock(ex, s), fmt(s, "s", t), t.kind(kind), what] for s, kind, what in events]
-    doc.table([(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
-               (t("col_event"), doc.width - 2.7, "left")], rows, size=8)
+    columns = [(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
+               (t("col_event"), doc.width - 2.7, "left")]
+    # the table starts on a new page unless it fits whole where it is (a page holds a long one at most)
+    doc.ensure(min(doc.table_height(columns, rows, size=8), PAGE_H - TOP - BOTTOM - 0.5))
+    doc.table(columns, rows, size=8)
 
 
 def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str, caption: str,
