@@ -73,6 +73,17 @@ def test_m3_gate_and_margin_grade():
     unsafe = [reading()] * 18 + [reading(unsafe=1, margin_min_s=-math.inf)] * 2
     g = grading.grade_m3(unsafe)
     assert g.gate is False and g.grade == "D"
+    # one bad replication in 20 is the tail the gate tolerates: the margin is graded on the next one
+    once = [reading(margin_min_s=900.0)] * 19 + [reading(unsafe=1, margin_min_s=-math.inf)]
+    g = grading.grade_m3(once)
+    assert g.gate is True and g.grade == "A" and g.value == 900.0
+
+
+def test_the_lower_tail_mirrors_the_upper_tail():
+    values = [float(x) for x in range(1, 501)]
+    assert grading.upper_tail(values) == 475.0  # 25 of 500 above it
+    assert grading.lower_tail(values) == 26.0  # 25 of 500 below it
+    assert grading.lower_tail([5.0, -math.inf] + [9.0] * 18) == 5.0
 
 
 def test_m4_county_report_against_the_hour():
