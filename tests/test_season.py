@@ -113,7 +113,7 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     assert [r["seed"] for r in data["runs"]] == [20260720, 20260721]
     for run in data["runs"]:
         assert run["grade"] and run["grade"] != "–"  # graded, without single faults
-        assert run["grade_decided_by"].startswith(("门槛 M", "得分 "))  # and what decided it
+        assert run["grade_decided_by"].startswith(("不足项 M", "得分 "))  # and what decided it
         assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
                                       "margin_p5"}
     assert data["worst"][0] == "dam-break-night/day-dry"
@@ -321,10 +321,10 @@ def test_the_matrix_says_what_decided_each_grade() -> None:
     scored = _entry("valley/20yr", ("M1:latency", "整改项", "d"))
     scored.evaluation.overall = Overall(43.33, "差", "poor — …", False, 0, 1, 0)
     t = Text("en")
-    assert grade_reason(capped, t) == "gate M2, M3: 3 不足项"
-    assert grade_reason(capped, t, short=True) == "gate M2, M3"
+    assert grade_reason(capped, t) == "不足项 in M2, M3: 3"
+    assert grade_reason(capped, t, short=True) == "不足项 M2, M3"
     assert grade_reason(scored, t) == "score 43"
-    assert grade_reason(capped, Text("zh")) == "门槛 M2，M3：3 项不足项"
+    assert grade_reason(capped, Text("zh")) == "不足项 M2，M3：3 项"
     assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
-    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\ngate M2, M3"
+    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\n不足项 M2, M3"
     assert grade_reason(SimpleNamespace(evaluation=None), t) == ""

@@ -488,12 +488,13 @@ EN: dict[str, str] = {
     "run_page": "Run {k}: {run}",
     "run_findings": "Findings in this run ({n}, most serious first)",
     "scenario_as_written": "Scenario as written",
-    "grade_by_gate": "gate {gates}: {n} 不足项",
-    "grade_by_gate_short": "gate {gates}",
+    "grade_by_gate": "不足项 in {gates}: {n}",
+    "grade_by_gate_short": "不足项 {gates}",
     "grade_by_score": "score {score}",
     "matrix_grade_note": (
-        "Under each grade, what decided it: \"gate\" names the gates (M2 reach, M3 safety) that a deficiency "
-        "(不足项) failed, which caps the grade at 差 (poor); otherwise the weighted score, graded 差 below {fair}, "
+        "Under each grade, what decided it: \"不足项\" names the metrics with a deficiency (M2 reach and M3 "
+        "safety are gates; a deficiency can also come from a plan check, M8), which caps the grade at 差 (poor); "
+        "otherwise the weighted score, graded 差 below {fair}, "
         "一般 (fair) from {fair}, 良好 (good) from {good}, 优秀 (excellent) from {excellent} with at most {most} "
         "must-correct items (the project's proposed scoring model [P], not a standard)."
     ),
@@ -946,11 +947,12 @@ ZH: dict[str, str] = {
     "run_page": "运行 {k}：{run}",
     "run_findings": "本次运行的评估发现（{n} 项，按严重程度排列）",
     "scenario_as_written": "情景（原文）",
-    "grade_by_gate": "门槛 {gates}：{n} 项不足项",
-    "grade_by_gate_short": "门槛 {gates}",
+    "grade_by_gate": "不足项 {gates}：{n} 项",
+    "grade_by_gate_short": "不足项 {gates}",
     "grade_by_score": "得分 {score}",
     "matrix_grade_note": (
-        "每个评级下方注明其依据：\"门槛\"列出因不足项而未通过的门槛指标（M2 通知覆盖、M3 疏散安全），"
+        "每个评级下方注明其依据：\"不足项\"列出存在不足项的指标（M2 通知覆盖、M3 疏散安全为门槛指标；不足项也可能来自"
+        "预案检查 M8），"
         "此时评级最高为差；否则为加权得分：低于 {fair} 为差，{fair} 起为一般，{good} 起为良好，{excellent} 起且整改项"
         "不多于 {most} 项为优秀（项目建议的评分模型 [P]，非标准规定）。"
     ),

@@ -178,8 +178,8 @@ def short_grade(e: SeasonEntry, t: Text) -> str | None:
 
 
 def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
-    """What decided the run's grade: the gates its deficiencies (不足项) failed, which cap the grade at 差
-    ("gate M2, M3: 8 不足项"; ``short``: "gate M2, M3"), else the weighted score the grade bands read
+    """What decided the run's grade: the metrics with a deficiency (不足项), which caps the grade at 差
+    ("不足项 in M2, M3: 8"; ``short``: "不足项 M2, M3"), else the weighted score the grade bands read
     ("score 43")."""
     if e.evaluation is None:
         return ""
