@@ -328,3 +328,13 @@ def test_the_matrix_says_what_decided_each_grade() -> None:
     assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
     assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\n不足项 M2, M3"
     assert grade_reason(SimpleNamespace(evaluation=None), t) == ""
+
+
+def test_every_revision_kind_has_words_in_both_languages() -> None:
+    """The suite's recurring findings list the kinds of revision that address them in words, not codes."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.revisions import KINDS
+
+    for lang in ("en", "zh"):
+        t = Text(lang)
+        assert all(t.term(k) != k and "_" not in t.term(k) for k in KINDS), lang

@@ -544,11 +544,12 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
     doc.text(t("suite_revisions_intro"), 8.5, after=0.05)
     every = [e.run.id for e in result.entries]
     for r in rows[:most]:
-        kinds = t("list_sep").join(r["remedies"])
+        kinds = t("list_sep").join(t.term(k) for k in r["remedies"])
+        label = f"{r['class']} {r['metric']}"  # the class and metric, as the run pages list findings
         if len(r["runs"]) == len(every):
-            line = t("suite_revision_line_all", fkey=r["key"], title=r["title"], n=len(every), kinds=kinds)
+            line = t("suite_revision_line_all", fkey=label, title=r["title"], n=len(every), kinds=kinds)
         else:
-            line = t("suite_revision_line", fkey=r["key"], title=r["title"], n=len(r["runs"]), total=len(every),
+            line = t("suite_revision_line", fkey=label, title=r["title"], n=len(r["runs"]), total=len(every),
                      runs=runs_in_words(r["runs"], every, t), kinds=kinds)
         doc.text(line, 8.5, marker="•", after=0.04)
     if len(rows) > most:
