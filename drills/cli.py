@@ -6,7 +6,6 @@ standard error and the command exits with code 2, before anything is written.
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -27,7 +26,7 @@ from drills.commands import (
 )
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.outfolder import require_writable, write_failed
-from drills.experiment.units import fmt_value
+from drills.experiment.units import fmt_range, fmt_value
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError
 
@@ -263,12 +262,12 @@ def print_scorecard(card) -> None:
     table = Table(title=f"Scorecard — {card.replications} replications, seed {card.seed}", title_justify="left")
     table.add_column("metric")
     table.add_column("mean", justify="right")
-    table.add_column("95 % CI", justify="right")
-    table.add_column("P5", justify="right")
-    table.add_column("P95", justify="right")
+    table.add_column("95 % CI", justify="right", no_wrap=True)
+    table.add_column("P5", justify="right", no_wrap=True)
+    table.add_column("P95", justify="right", no_wrap=True)
     table.add_column("not reached", justify="right")
     for m in card.metrics:
-        ci = f"{fmt_value(m.ci_low, m.unit)} – {fmt_value(m.ci_high, m.unit)}" if not math.isnan(m.ci_low) else "–"
+        ci = fmt_range(m.ci_low, m.ci_high, m.unit)
         mean = fmt_value(m.mean, m.unit) + ("*" if mean_is_partial(m) else "")
         table.add_row(m.label, mean, ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
@@ -279,7 +278,7 @@ def print_scorecard(card) -> None:
     if card.zones:
         zt = Table(title="By level or place (means over replications)", title_justify="left")
         for col in ("zone", "people", "warned before water", "everyone warned", "safe from water",
-                    "never warned", "expected fatalities"):
+                    "never warned", "expected deaths"):
             zt.add_column(col, justify="left" if col == "zone" else "right")
         for z in card.zones:
             zt.add_row(z.zone, str(z.people), fmt_value(z.share_warned_before_water.mean, "share"),

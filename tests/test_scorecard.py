@@ -114,3 +114,11 @@ def test_expected_fatalities_are_split_by_where_the_water_found_people(two_miner
     ex = ExerciseResult(spec=two_miners, seed=1, results=(res, res))
     assert fatalities_by_situation(ex) == pytest.approx({"upper_floor": 0.5, "in_open": 0.3})
     assert list(fatalities_by_situation(ex)) == ["upper_floor", "in_open"]  # most first
+
+
+def test_an_interval_names_a_share_s_unit_once():
+    from drills.experiment.units import fmt_range
+
+    assert fmt_range(0.883, 1.0, "share") == "88.3 – 100.0 %"
+    assert fmt_range(344.0, 616.0, "s") == "0:05:44 – 0:10:16"
+    assert fmt_range(NAN, 1.0, "share") == "–"

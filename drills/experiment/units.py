@@ -18,3 +18,12 @@ def fmt_value(value: float, unit: str) -> str:
     if unit == "share":
         return f"{100 * value:.1f} %"
     return f"{value:.1f}"
+
+
+def fmt_range(low: float, high: float, unit: str) -> str:
+    """A confidence interval: "0:05:44 – 0:10:16", "88.3 – 100.0 %" (a share's unit once, at the end)."""
+    if math.isnan(low) or math.isnan(high):
+        return "–"
+    if unit == "share":
+        return f"{fmt_value(low, unit).removesuffix(' %')} – {fmt_value(high, unit)}"
+    return f"{fmt_value(low, unit)} – {fmt_value(high, unit)}"
