@@ -33,6 +33,13 @@ PAIRED_REPLICATIONS_HELP = (
     f"paired differences, which one replication cannot show); default: the scenario's, at most {SEARCH_REPLICATIONS}")
 FAULT_REPLICATIONS_HELP = "replications per single fault for the robustness grade M6; 0: M6 not assessed"
 
+# options that recommend and compare share, declared once
+PairedReplications = Annotated[int | None, typer.Option("--replications", "-n", min=2, help=PAIRED_REPLICATIONS_HELP)]
+Seed = Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)]
+FaultReplications = Annotated[int, typer.Option("--fault-replications", min=0, help=FAULT_REPLICATIONS_HELP)]
+MaxFaults = Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)]
+
 out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
@@ -71,13 +78,11 @@ def recommend(
         "plan YAML to revise; default: the scenario's own"))] = None,
     budget: Annotated[float, typer.Option("--budget", "-b", min=0, help=(
         "cost units to spend on revisions (the project's own costs, see --costs)"))] = 10.0,
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
-                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
-                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    replications: PairedReplications = None,
+    seed: Seed = None,
+    workers: Workers = 1,
+    fault_replications: FaultReplications = 20,
+    max_faults: MaxFaults = 20,
     costs: Annotated[Path | None, typer.Option("--costs", help=(
         "YAML of revision costs, costs: {kind: units, ...}; default: the project's own cost units"))] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
@@ -146,13 +151,11 @@ def recommend(
 def compare(
     scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
     plans: Annotated[list[Path], typer.Option("--plan", "-p", help="plan YAML, given twice: plan A, then plan B")],
-    replications: Annotated[int | None, typer.Option("--replications", "-n", min=2,
-                                                     help=PAIRED_REPLICATIONS_HELP)] = None,
-    seed: Annotated[int | None, typer.Option("--seed", "-s", min=0, help=SEED_HELP)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HELP)] = 1,
-    fault_replications: Annotated[int, typer.Option("--fault-replications", min=0,
-                                                    help=FAULT_REPLICATIONS_HELP)] = 20,
-    max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
+    replications: PairedReplications = None,
+    seed: Seed = None,
+    workers: Workers = 1,
+    fault_replications: FaultReplications = 20,
+    max_faults: MaxFaults = 20,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
         "also write comparison.md and comparison.json here (in English; no report.pdf, so no --lang: drill run "
         "--plan writes each plan's report); default: print only"))] = None,

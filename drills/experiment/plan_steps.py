@@ -19,7 +19,6 @@ the drill ended.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,12 +28,11 @@ from drills.experiment.readings import (
     LOCAL_NOTICES,
     STEP_GRACE_S,
     PlanFacts,
+    declared_steps,
 )
 from drills.model.records import DrillResult
 from drills.model.spec import Action, DrillSpec
 
-_TRIGGER_EVENT = re.compile(r"^(?P<id>.+) met \((?P<level>blue|yellow|orange|red)\)$")
-_NOBODY_DECIDES = re.compile(r"^nobody to decide on (?P<id>.+)$")
 NOT_DONE_WHY = ("nobody_declared", "unreachable", "waiting", "pending")
 
 
@@ -103,20 +101,7 @@ def tally_steps(results: Sequence[DrillResult], spec: DrillSpec, facts: PlanFact
 
 def _count(res: DrillResult, spec: DrillSpec, facts: PlanFacts, tallies: dict[tuple[str, int], StepTally]) -> None:
     """Add one replication (records are matched to steps as :func:`drills.experiment.readings.read` does)."""
-    declared: dict[str, float] = {}
-    nobody: set[str] = set()
-    for e in res.timeline:
-        if e.kind == "trigger":
-            m = _TRIGGER_EVENT.match(e.what)
-            if m is not None and m["level"] not in declared:
-                declared[m["level"]] = e.t_s
-        elif e.kind == "decision":
-            m = _NOBODY_DECIDES.match(e.what)
-            if m is not None and m["id"] in facts.trigger_levels:
-                nobody.add(facts.trigger_levels[m["id"]])
-    records: dict[tuple[str, str], list] = {}
-    for a in res.actions:
-        records.setdefault((a.action, a.owner), []).append(a)
+    declared, nobody, records = declared_steps(res, facts)
     for level, t_met in declared.items():
         acts = spec.actions_by_level.get(level, ())
         recs = [records.get((a.action, a.owner), [None]).pop(0) if records.get((a.action, a.owner)) else None

@@ -224,8 +224,10 @@ def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[P
     return worst
 
 
-def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, int, list[str], list[str]]:
-    """Expected plan steps, those on time, those that could not be done, those late or pending."""
+def declared_steps(res: DrillResult,
+                   facts: PlanFacts) -> tuple[dict[str, float], set[str], dict[tuple[str, str], list]]:
+    """What one replication's records say of the plan's steps: when each level was first declared, the levels
+    nobody was there to decide, and the action records by (action, owner), in the order they were made."""
     declared: dict[str, float] = {}
     nobody: set[str] = set()
     for e in res.timeline:
@@ -240,6 +242,12 @@ def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, in
     records: dict[tuple[str, str], list] = {}
     for a in res.actions:
         records.setdefault((a.action, a.owner), []).append(a)
+    return declared, nobody, records
+
+
+def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, int, list[str], list[str]]:
+    """Expected plan steps, those on time, those that could not be done, those late or pending."""
+    declared, nobody, records = declared_steps(res, facts)
     expected = on_time = 0
     unexecutable: list[str] = []
     late: list[str] = []
