@@ -104,3 +104,27 @@ def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
     assert notes[1].startswith("2 life-safety findings could change class")
     assert "about 470 replications would settle them" in notes[1]
     assert confidence_notes(SimpleNamespace(grades={"M3": grading.grade_m3(many)}, findings=[far])) == ()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("failed", "n", "word"), [(27, 500, "尚不能"), (0, 500, "之内"), (80, 500, "超出")])
+def test_the_chinese_report_says_how_sure_in_chinese(failed: int, n: int, word: str) -> None:
+    text = TailCheck(failed, n).describe("zh")
+    assert word in text and "精确 95 % 界限" in text
+    assert not any(c.isascii() and c.isalpha() for c in text)  # no English left in it
+
+
+def test_the_not_settled_notes_come_in_both_languages() -> None:
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.graded import graded
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.bundled import default_scenario
+    from drills.inputs.compile import load, load_drill
+
+    spec = load_drill(default_scenario(), replications=40, seed=20260720)
+    ex = run_exercise(spec)
+    card, _ = graded(scorecard(ex), load(default_scenario()), spec, ex)
+    assert card.confidence, "the bundled mine at 40 replications has something not settled"
+    assert len(card.confidence_zh) == len(card.confidence)
+    for note in card.confidence_zh:
+        letters = {c for c in note if c.isascii() and c.isalpha()}
+        assert letters <= {"M"}, note  # only the metric codes (M2, M3) stay Latin

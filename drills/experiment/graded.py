@@ -18,6 +18,8 @@ from drills.model.spec import DrillSpec
 
 #: what the persons-counted gates count in a replication that fails them
 GATE_COUNTS = {"M2": "someone at risk warned after the water", "M3": "someone not safe when the water came"}
+GATE_COUNTS_ZH = {"M2": "有风险人员在水到达后才收到撤离命令", "M3": "水到来时有人未处于安全地点"}
+GATE_NAMES_ZH = {"M2": "通知覆盖", "M3": "疏散安全裕度"}
 REPORT_CLASS = {DEFICIENCY: "deficiency", MUST_CORRECT: "corrective", IMPROVEMENT: "improvement"}
 
 
@@ -91,13 +93,16 @@ def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
     """The scorecard with the grade, findings and confidence notes of an evaluation already made."""
     label = f"{ev.overall.label} ({ev.overall.label_en})"
     return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
-                   confidence=confidence_notes(ev), grading=grade_basis(ev))
+                   confidence=confidence_notes(ev), confidence_zh=confidence_notes(ev, "zh"),
+                   grading=grade_basis(ev))
 
 
-def confidence_notes(ev: Evaluation) -> tuple[str, ...]:
+def confidence_notes(ev: Evaluation, lang: str = "en") -> tuple[str, ...]:
     """What the number of replications leaves unsettled: each persons-counted gate (M2, M3) whose share of
     failed replications cannot yet be told from the tolerated tail, then how many life-safety findings are
     in the same case (see :mod:`drills.experiment.tail`)."""
+    if lang == "zh":
+        return _confidence_notes_zh(ev)
     notes = []
     for g in ev.grades.values():
         if g.tail is not None and not g.tail.settled:
@@ -117,4 +122,25 @@ def confidence_notes(ev: Evaluation) -> tuple[str, ...]:
                      f"with more replications: the share of replications in which {'it' if one else 'they'} "
                      f"showed cannot yet be told from the tolerated tail{more}. The bounds are in "
                      f"{'the finding' if one else 'each finding'}.")
+    return tuple(notes)
+
+
+def _confidence_notes_zh(ev: Evaluation) -> tuple[str, ...]:
+    """:func:`confidence_notes` in Chinese, for the Chinese report."""
+    notes = []
+    for g in ev.grades.values():
+        if g.tail is not None and not g.tail.settled:
+            held = "满足" if g.gate else "未满足"
+            notes.append(f"{g.metric} 门槛（{GATE_NAMES_ZH.get(g.metric, g.name)}）{held}：{GATE_COUNTS_ZH[g.metric]}"
+                         f"出现在 {g.tail.n} 次重复中的 {g.tail.failed} 次（{pct(g.tail.share)}）。"
+                         f"{g.tail.describe('zh')}")
+    near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
+    if near:
+        need = [x for f in near if (x := f.numbers.get("replications_to_settle")) is not None]
+        more = ""
+        if need:
+            low, high = about(min(need)), about(max(need))
+            more = f"；约需 {low if low == high else f'{low} 至 {high}'} 次重复才能判定"
+        notes.append(f"{len(near)} 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的"
+                     f"重复比例尚不能与评分所允许的尾部区分开{more}。界限见各项发现。")
     return tuple(notes)

@@ -608,9 +608,10 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("key_results"))
     doc.table([("", 3.6, "left"), ("", doc.width - 3.6, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
               header=False)
-    if card.confidence:
+    notes = (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence
+    if notes:
         doc.subheading(t("confidence"))
-        for note in card.confidence:
+        for note in notes:
             doc.text(note, 8.5, marker="•", after=0.04)
         doc.y += 0.05
     doc.subheading(t("worst_places"))

@@ -156,8 +156,10 @@ class TailCheck:
             n = math.ceil(n * 1.1)
         return None
 
-    def describe(self) -> str:
-        """One sentence for a finding's evidence."""
+    def describe(self, lang: str = "en") -> str:
+        """One sentence for a finding's evidence (``lang`` "zh": in Chinese, for the Chinese report)."""
+        if lang == "zh":
+            return self._describe_zh()
         bounds = f"exact 95 % bounds {pct(self.at_least)}–{pct(self.at_most)}"
         tail = f"{100 * self.limit:g} %"
         if self.verdict == "beyond":
@@ -169,6 +171,17 @@ class TailCheck:
                 else f"it is too close to {tail} to tell in practice")
         return (f"{self.n} replications cannot tell this share from the {tail} tail the grading "
                 f"tolerates ({bounds}); {more}.")
+
+    def _describe_zh(self) -> str:
+        bounds = f"精确 95 % 界限 {pct(self.at_least)}–{pct(self.at_most)}"
+        tail = f"{100 * self.limit:g} %"
+        if self.verdict == "beyond":
+            return f"超出评分所允许的 {tail} 尾部（{bounds}）。"
+        if self.verdict == "within":
+            return f"在评分所允许的 {tail} 尾部之内（{bounds}）。"
+        need = self.replications_to_settle()
+        more = f"约需 {about(need)} 次重复才能判定" if need is not None else f"该比例过于接近 {tail}，实际上无法判定"
+        return f"{self.n} 次重复尚不能将该比例与评分所允许的 {tail} 尾部区分开（{bounds}）；{more}。"
 
 
 def pct(x: float) -> str:
