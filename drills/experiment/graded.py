@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 
 from drills.experiment import grading
 from drills.experiment.evaluation import Evaluation, grade
@@ -18,8 +19,6 @@ from drills.model.spec import DrillSpec
 
 #: what the persons-counted gates count in a replication that fails them
 GATE_COUNTS = {"M2": "someone at risk warned after the water", "M3": "someone not safe when the water came"}
-GATE_COUNTS_ZH = {"M2": "有风险人员在水到达后才收到撤离命令", "M3": "水到来时有人未处于安全地点"}
-GATE_NAMES_ZH = {"M2": "通知覆盖", "M3": "疏散安全裕度"}
 REPORT_CLASS = {DEFICIENCY: "deficiency", MUST_CORRECT: "corrective", IMPROVEMENT: "improvement"}
 
 
@@ -97,50 +96,60 @@ def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
                    grading=grade_basis(ev))
 
 
+#: :func:`confidence_notes`'s sentences, by language
+NOTES: dict[str, dict[str, Any]] = {
+    "en": {
+        "gate": "The {metric} gate ({name}) {held}, with {counted} in {failed} of {n} replications ({share}). "
+                "{describe}",
+        "held": "held", "failed": "failed",
+        "names": {"M2": "notification reach", "M3": "evacuation safety margin"},
+        "counts": GATE_COUNTS,
+        "span": "{low} to {high}",
+        "more_one": "; about {span} replications would settle it",
+        "more_many": "; about {span} replications would settle them",
+        "near_one": "1 life-safety finding could change class (不足项 or 改进项) with more replications: the share of "
+                    "replications in which it showed cannot yet be told from the tolerated tail{more}. The bounds "
+                    "are in the finding.",
+        "near_many": "{k} life-safety findings could change class (不足项 or 改进项) with more replications: the share "
+                     "of replications in which they showed cannot yet be told from the tolerated tail{more}. The "
+                     "bounds are in each finding.",
+    },
+    "zh": {
+        "gate": "{metric} 门槛（{name}）{held}：{counted}出现在 {n} 次重复中的 {failed} 次（{share}）。{describe}",
+        "held": "满足", "failed": "未满足",
+        "names": {"M2": "通知覆盖", "M3": "疏散安全裕度"},
+        "counts": {"M2": "有风险人员在水到达后才收到撤离命令", "M3": "水到来时有人未处于安全地点"},
+        "span": "{low} 至 {high}",
+        "more_one": "；约需 {span} 次重复才能判定",
+        "more_many": "；约需 {span} 次重复才能判定",
+        "near_one": "1 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚不能"
+                    "与评分所允许的尾部区分开{more}。界限见该项发现。",
+        "near_many": "{k} 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚"
+                     "不能与评分所允许的尾部区分开{more}。界限见各项发现。",
+    },
+}
+
+
 def confidence_notes(ev: Evaluation, lang: str = "en") -> tuple[str, ...]:
     """What the number of replications leaves unsettled: each persons-counted gate (M2, M3) whose share of
     failed replications cannot yet be told from the tolerated tail, then how many life-safety findings are
-    in the same case (see :mod:`drills.experiment.tail`)."""
-    if lang == "zh":
-        return _confidence_notes_zh(ev)
+    in the same case (see :mod:`drills.experiment.tail`); in English, or Chinese for the Chinese report."""
+    say = NOTES[lang]
     notes = []
     for g in ev.grades.values():
         if g.tail is not None and not g.tail.settled:
-            notes.append(f"The {g.metric} gate ({g.name.lower()}) {'held' if g.gate else 'failed'}, with "
-                         f"{GATE_COUNTS[g.metric]} in {g.tail.failed} of {g.tail.n} replications "
-                         f"({pct(g.tail.share)}). {g.tail.describe()}")
+            notes.append(say["gate"].format(
+                metric=g.metric, name=say["names"].get(g.metric, g.name.lower()),
+                held=say["held" if g.gate else "failed"], counted=say["counts"][g.metric], failed=g.tail.failed,
+                n=g.tail.n, share=pct(g.tail.share), describe=g.tail.describe(lang)))
     near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
     if near:
-        need = [x for f in near if (x := f.numbers.get("replications_to_settle")) is not None]
         one = len(near) == 1
-        more = ""
-        if need:
-            low, high = about(min(need)), about(max(need))
-            span = low if low == high else f"{low} to {high}"
-            more = f"; about {span} replications would settle {'it' if one else 'them'}"
-        notes.append(f"{len(near)} life-safety finding{'' if one else 's'} could change class (不足项 or 改进项) "
-                     f"with more replications: the share of replications in which {'it' if one else 'they'} "
-                     f"showed cannot yet be told from the tolerated tail{more}. The bounds are in "
-                     f"{'the finding' if one else 'each finding'}.")
-    return tuple(notes)
-
-
-def _confidence_notes_zh(ev: Evaluation) -> tuple[str, ...]:
-    """:func:`confidence_notes` in Chinese, for the Chinese report."""
-    notes = []
-    for g in ev.grades.values():
-        if g.tail is not None and not g.tail.settled:
-            held = "满足" if g.gate else "未满足"
-            notes.append(f"{g.metric} 门槛（{GATE_NAMES_ZH.get(g.metric, g.name)}）{held}：{GATE_COUNTS_ZH[g.metric]}"
-                         f"出现在 {g.tail.n} 次重复中的 {g.tail.failed} 次（{pct(g.tail.share)}）。"
-                         f"{g.tail.describe('zh')}")
-    near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
-    if near:
         need = [x for f in near if (x := f.numbers.get("replications_to_settle")) is not None]
         more = ""
         if need:
             low, high = about(min(need)), about(max(need))
-            more = f"；约需 {low if low == high else f'{low} 至 {high}'} 次重复才能判定"
-        notes.append(f"{len(near)} 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的"
-                     f"重复比例尚不能与评分所允许的尾部区分开{more}。界限见各项发现。")
+            span = low if low == high else say["span"].format(low=low, high=high)
+            more = say["more_one" if one else "more_many"].format(span=span)
+        notes.append(say["near_one" if one else "near_many"].format(k=len(near), more=more))
     return tuple(notes)

@@ -158,30 +158,36 @@ class TailCheck:
 
     def describe(self, lang: str = "en") -> str:
         """One sentence for a finding's evidence (``lang`` "zh": in Chinese, for the Chinese report)."""
-        if lang == "zh":
-            return self._describe_zh()
-        bounds = f"exact 95 % bounds {pct(self.at_least)}–{pct(self.at_most)}"
+        say = DESCRIBE[lang]
+        bounds = say["bounds"].format(low=pct(self.at_least), high=pct(self.at_most))
         tail = f"{100 * self.limit:g} %"
-        if self.verdict == "beyond":
-            return f"Beyond the {tail} tail the grading tolerates ({bounds})."
-        if self.verdict == "within":
-            return f"Within the {tail} tail the grading tolerates ({bounds})."
+        if self.verdict in ("beyond", "within"):
+            return say[self.verdict].format(tail=tail, bounds=bounds)
         need = self.replications_to_settle()
-        more = (f"about {about(need)} replications would tell at this share" if need is not None
-                else f"it is too close to {tail} to tell in practice")
-        return (f"{self.n} replications cannot tell this share from the {tail} tail the grading "
-                f"tolerates ({bounds}); {more}.")
+        more = say["need"].format(n=about(need)) if need is not None else say["too_close"].format(tail=tail)
+        return say["unsettled"].format(n=self.n, tail=tail, bounds=bounds, more=more)
 
-    def _describe_zh(self) -> str:
-        bounds = f"精确 95 % 界限 {pct(self.at_least)}–{pct(self.at_most)}"
-        tail = f"{100 * self.limit:g} %"
-        if self.verdict == "beyond":
-            return f"超出评分所允许的 {tail} 尾部（{bounds}）。"
-        if self.verdict == "within":
-            return f"在评分所允许的 {tail} 尾部之内（{bounds}）。"
-        need = self.replications_to_settle()
-        more = f"约需 {about(need)} 次重复才能判定" if need is not None else f"该比例过于接近 {tail}，实际上无法判定"
-        return f"{self.n} 次重复尚不能将该比例与评分所允许的 {tail} 尾部区分开（{bounds}）；{more}。"
+
+#: :meth:`TailCheck.describe`'s sentences, by language
+DESCRIBE = {
+    "en": {
+        "bounds": "exact 95 % bounds {low}–{high}",
+        "beyond": "Beyond the {tail} tail the grading tolerates ({bounds}).",
+        "within": "Within the {tail} tail the grading tolerates ({bounds}).",
+        "need": "about {n} replications would tell at this share",
+        "too_close": "it is too close to {tail} to tell in practice",
+        "unsettled": "{n} replications cannot tell this share from the {tail} tail the grading tolerates "
+                     "({bounds}); {more}.",
+    },
+    "zh": {
+        "bounds": "精确 95 % 界限 {low}–{high}",
+        "beyond": "超出评分所允许的 {tail} 尾部（{bounds}）。",
+        "within": "在评分所允许的 {tail} 尾部之内（{bounds}）。",
+        "need": "约需 {n} 次重复才能判定",
+        "too_close": "该比例过于接近 {tail}，实际上无法判定",
+        "unsettled": "{n} 次重复尚不能将该比例与评分所允许的 {tail} 尾部区分开（{bounds}）；{more}。",
+    },
+}
 
 
 def pct(x: float) -> str:
