@@ -225,3 +225,20 @@ def test_a_graded_report_explains_its_grade(tmp_path):
         write_outputs(ex, card, tmp_path / lang, lang=lang)
         text = "".join(page.extract_text() for page in PdfReader(tmp_path / lang / "report.pdf").pages)
         assert heading in text and "M2" in text
+
+
+def test_the_chinese_grade_page_words_every_metric_in_chinese():
+    from drills.experiment.grading import grade_m6
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import grade_rows
+
+    grades = [grading.grade_m1([reading()] * 20), grading.grade_m2([reading()] * 20),
+              grading.grade_m3([reading()] * 20),
+              grading.grade_m4([reading()] * 20, has_county_report=True, internal_p95_s=300.0),
+              grading.grade_m5([reading()] * 20), grade_m6(None, math.nan, assessed=False)]
+    basis = type("Basis", (), {"rows": grades})()
+    card = type("Card", (), {"grading": basis})()
+    for name, what, _value, _grade, bands, _weight in grade_rows(card, Text("zh")):
+        for text in (name.split(" ", 1)[1], what):
+            assert sum(c.isascii() and c.isalpha() for c in text) <= 3, text  # M2, M3, [P] at most
+        assert "min" not in bands

@@ -674,6 +674,37 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
         doc.text(t("mean_partial"), 8, color=GREY)
 
 
+#: the graded metrics' names and what each grades, in Chinese (grading.py words them in English)
+METRIC_NAMES_ZH = {"M1": "预警触发时滞", "M2": "通知覆盖", "M3": "疏散安全裕度", "M4": "报告合规",
+                   "M5": "预案执行符合度", "M6": "单一故障稳健性", "M7": "法规检查", "M8": "预案完整性"}
+
+
+def _graded_zh(r: Any) -> tuple[str, str]:
+    """What a metric grades and its bands, in Chinese; the bands in minutes and per cent read alike."""
+    from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S, LOCAL_NOTICE_LIMIT_S
+
+    bands = r.bands.replace(" min", " 分钟")
+    basis = {
+        "M1": "各次重复中“撤离命令时刻减去其预警级别首个触发条件满足时刻”的第 95 百分位",
+        "M2": "门槛：至少 95 % 的重复中全部有风险人员在水到达前收到撤离命令；等级：命令下达后最后一人收到命令时间的"
+              "第 95 百分位",
+        "M3": "门槛：至少 95 % 的重复中水到来时无人被困或处于水的去路上；等级：对水的最小裕度的第 5 百分位",
+        "M4": "县级报告在其触发后的时间（第 95 百分位），对照预案时限与 1 小时（《条例》第九条）；触发报告与向乡镇的"
+              f"通知分别在 {INTERNAL_REPORT_LIMIT_S / 60:g} / {LOCAL_NOTICE_LIMIT_S / 60:g} "
+              "分钟内 [P]",
+        "M5": "各次重复中已宣布预警级别的步骤按时完成比例的第 5 百分位",
+        "M6": "门槛：没有单一故障使 M2 或 M3 不满足，或使迟到预警或不安全人数显著增加（配对 95 % 置信区间）；等级："
+              "单一故障下最后一人收到预警时间第 95 百分位的最大增幅",
+    }.get(r.metric, r.basis)
+    if r.metric == "M6" and r.basis.startswith("not assessed"):
+        basis = "未评估（未进行单一故障模拟）"
+    elif r.metric == "M6" and r.basis.startswith("not assessable"):
+        basis = "无法评估：预案在无故障时已不满足 M2 和 M3，且没有单一故障使其显著变差"
+    if r.metric == "M4":
+        bands = "A 全部按时；C 县级报告按时，内部报告或乡镇通知迟到；D 县级报告迟到或缺失 [P]"
+    return basis, bands
+
+
 def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
     """The graded metrics as table rows: metric, what is graded, value, grade (and gate), bands, weight."""
     from drills.experiment.graded import weight  # the scoring step's, imported when a graded card is drawn
@@ -690,7 +721,9 @@ def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
         w = weight(r)
         weight_text = f"{w:.0%}" if w is not None else t("weight_none")
-        rows.append([f"{r.metric} {r.name}", r.basis, value, r.grade + gate, r.bands, weight_text])
+        basis, bands = _graded_zh(r) if t.zh else (r.basis, r.bands)
+        name = METRIC_NAMES_ZH.get(r.metric, r.name) if t.zh else r.name
+        rows.append([f"{r.metric} {name}", basis, value, r.grade + gate, bands, weight_text])
     return rows
 
 
