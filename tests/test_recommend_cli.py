@@ -204,15 +204,21 @@ def test_compare_tells_a_plan_and_its_edited_copy_apart(app, valley):
 # ---------------------------------------------------------------- recommend: the summary, the plan and the JSON agree
 
 
+def recommend_without_county_deadline(app, valley, *, budget: float):
+    """``drill recommend`` on the valley with the county deadline left out of its plan; (result, out folder)."""
+    plan = valley / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", budget,
+                 "-o", out)
+    return res, out
+
+
 def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley):
     """With the county deadline left out of the plan and a budget of 0.5, no simulated revision fits but the
     deadline (a correction on paper, cost 0.5) does: it used to be written into the revised plan as R1 while
     the terminal said "chose 0 revision(s)" and recommendations.json had no chosen revision."""
-    plan = valley / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
-    out = valley / "out"
-    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 0.5,
-                 "-o", out)
+    res, out = recommend_without_county_deadline(app, valley, budget=0.5)
     assert res.exit_code == 0, res.output
     summary = res.stdout.splitlines()[-1]
     assert summary.startswith("1 revision in the revised plan: none proved by re-simulation within the budget; R1 "
@@ -232,11 +238,7 @@ def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley)
 
 
 def test_proved_revisions_come_first_then_those_on_paper(app, valley):
-    plan = valley / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(", deadline_s: 3600}", "}"), encoding="utf-8")
-    out = valley / "out"
-    res = invoke(app, "recommend", valley / "scenario.yaml", "-n", 4, "--fault-replications", 0, "--budget", 2.5,
-                 "-o", out)
+    res, out = recommend_without_county_deadline(app, valley, budget=2.5)
     assert res.exit_code == 0, res.output
     assert "2 revisions in the revised plan: R1 proved by re-simulation; R2 on paper" in res.stdout
     data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
