@@ -38,7 +38,8 @@ class LogNormalSpec(Strict):
     @model_validator(mode="after")
     def _order(self) -> LogNormalSpec:
         if self.p95 < self.median:
-            raise ValueError("p95 must be at least the median")
+            raise ValueError(f"p95 must be at least the median (got p95 {self.p95:g}, median {self.median:g}): "
+                             "the 95th percentile is the value only 1 in 20 exceeds")
         return self
 
     def build(self) -> var.LogNormal:
