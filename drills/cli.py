@@ -25,7 +25,7 @@ from drills.commands import (
     WORKERS_HELP,
 )
 from drills.commands.cluster import ClusterOption, runs_on
-from drills.commands.outfolder import require_writable, write_failed
+from drills.commands.outfolder import require_writable, writing
 from drills.experiment.units import fmt_range, fmt_value
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError
@@ -155,10 +155,8 @@ def run(
     card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card)
     print_findings(card, evaluation, assessed_faults=rob is not None)
-    try:
+    with writing(out_dir, err_console):
         written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
-    except OSError as exc:
-        write_failed(out_dir, exc, err_console)
     extra = ", animation.gif" if animate else ""
     out_console.print(
         f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
@@ -235,7 +233,8 @@ def season(
                       + grade_note(en), markup=False)
     for idle in idle_faults(result.entries):
         out_console.print(idle_text(idle, Text("en")), markup=False)
-    written = write_season(result, out_dir, lang=lang)
+    with writing(out_dir, err_console):
+        written = write_season(result, out_dir, lang=lang)
     out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
 
 

@@ -338,3 +338,15 @@ def test_every_revision_kind_has_words_in_both_languages() -> None:
     for lang in ("en", "zh"):
         t = Text(lang)
         assert all(t.term(k) != k and "_" not in t.term(k) for k in KINDS), lang
+
+
+def test_a_full_disk_at_the_end_of_a_season_is_one_line_not_a_traceback(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args, **kw):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("drills.experiment.season.write_season", full)
+    res = invoke("season", write_suite(tmp_path, TINY), "-n", "2", "--out", tmp_path / "out")
+    assert res.exit_code == 1
+    assert "--out: could not write the outputs to" in res.stderr and "No space left on device" in res.stderr
+    assert "Traceback" not in res.output

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -24,9 +25,13 @@ def require_writable(out_dir: Path, err: Console) -> None:
         raise typer.Exit(EXIT_INPUT)
 
 
-def write_failed(out_dir: Path, exc: OSError, err: Console) -> NoReturn:
-    """One line for outputs that could not be written after all (the disk filled up, the folder was removed
-    during the run): no traceback, exit code 1."""
-    reason = exc.strerror or str(exc)
-    err.print(f"--out: could not write the outputs to {out_dir}: {reason}", markup=False)
-    raise typer.Exit(EXIT_WRITE)
+@contextmanager
+def writing(out_dir: Path, err: Console) -> Iterator[None]:
+    """Around writing a command's outputs: if they cannot be written after all (the disk filled up, the folder
+    was removed during the run), one line and exit code 1 instead of a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        err.print(f"--out: could not write the outputs to {out_dir}: {reason}", markup=False)
+        raise typer.Exit(EXIT_WRITE) from None

@@ -6,7 +6,6 @@ with exit code 2 (nothing written), and the work is done by :mod:`drills.experim
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -17,8 +16,7 @@ from rich.table import Table
 
 from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
-from drills.commands.outfolder import require_writable, write_failed
-from drills.experiment.units import fmt_value
+from drills.commands.outfolder import require_writable, writing
 from drills.inputs.problems import InputError
 
 if TYPE_CHECKING:
@@ -64,12 +62,6 @@ def _loaded(scenario: Path, plan: Path | None) -> Loaded:
 
 def _replications(loaded: Loaded, given: int | None) -> int:
     return given if given is not None else min(loaded.scenario.monte_carlo.replications, SEARCH_REPLICATIONS)
-
-
-def _ci(d) -> str:
-    if d.n == 0:
-        return "–"
-    return f"{d.mean_diff:+.2f} [{d.ci_low:+.2f}, {d.ci_high:+.2f}]"
 
 
 def recommend(
@@ -120,6 +112,8 @@ def recommend(
                       f"replications per plan · budget {budget:g} · {where}", markup=False)
     _print_grades(base, rec.revised)
     _print_findings(base.findings[:8], len(base.findings))
+    from drills.experiment.paired import fmt_ci
+
     t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
     for col in ("", "revision", "cost", "verdict", "Δ not safe", "Δ warned late", "Δ objective"):
         t.add_column(col)
@@ -130,8 +124,8 @@ def recommend(
         if tr.error:
             t.add_row(mark, title, f"{tr.candidate.cost:g}", "invalid", "", "", "")
         else:
-            t.add_row(mark, title, f"{tr.candidate.cost:g}", tr.verdict, _ci(tr.diffs["unsafe"]),
-                      _ci(tr.diffs["late_warned"]), _ci(tr.diffs["objective"]))
+            t.add_row(mark, title, f"{tr.candidate.cost:g}", tr.verdict, fmt_ci(tr.diffs["unsafe"]),
+                      fmt_ci(tr.diffs["late_warned"]), fmt_ci(tr.diffs["objective"]))
     out_console.print(t)
     if len(rec.trials) > 12:
         out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
@@ -139,11 +133,8 @@ def recommend(
         if not a.simulated:
             out_console.print(f"{a.label} {a.candidate.title} · cost {a.candidate.cost:g} · on paper: a correction "
                               "with no simulated effect, applied as the budget allowed", markup=False)
-    with err_console.status("writing the report"):
-        try:
-            written = write_recommendation(rec, out_dir, lang=lang)
-        except OSError as exc:
-            write_failed(out_dir, exc, err_console)
+    with err_console.status("writing the report"), writing(out_dir, err_console):
+        written = write_recommendation(rec, out_dir, lang=lang)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
     out_console.print(f"{rec.summary()}; wrote {', '.join(names)} to {out_dir}/", markup=False)
 
@@ -199,10 +190,8 @@ def compare(
                   fmt_ci(d), d.verdict)
     out_console.print(t)
     if out is not None:
-        try:
+        with writing(out, err_console):
             written = write_comparison(cmp, out)
-        except OSError as exc:
-            write_failed(out, exc, err_console)
         out_console.print(f"wrote {', '.join(sorted(written))} to {out}/", markup=False)
 
 
@@ -212,13 +201,13 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after")) -> None:
     t.add_column(names[0])
     t.add_column(names[1])
 
+    from drills.experiment.paired import fmt_mean  # the experiment layer is imported when a command runs
+
     def cell(g) -> str:
         gate = "" if g.gate is None else (" gate ok" if g.gate else " gate FAIL")
         if g.tail is not None and not g.tail.settled:
             gate += "†"
-        value = fmt_value(g.value, g.unit) if g.unit in ("s", "share") else (
-            "–" if not math.isfinite(g.value) else f"{g.value:.2f}")
-        return f"{g.grade}{gate} ({value})"
+        return f"{g.grade}{gate} ({fmt_mean(g.value, g.unit)})"
 
     for key, g in a.grades.items():
         t.add_row(f"{key} {g.name}", cell(g), cell(b.grades[key]))
