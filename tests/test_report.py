@@ -588,3 +588,11 @@ def test_the_timeline_table_is_not_split_across_pages(reports: dict) -> None:
     two rows at the foot of the figure's page); a split table repeats its header on the next page."""
     pages = [p.extract_text() for p in PdfReader(reports["mine", "en"] / "report.pdf").pages]
     assert sum("after start" in text for text in pages) == 1
+
+
+def test_a_section_that_rings_only_the_cage_queue_does_not_say_nothing_is_ringed(exercises: dict) -> None:
+    from drills.experiment.figures import cage_queues, rings_drawn
+
+    ex, _ = exercises["mine"]
+    assert any(q > 0 for q in cage_queues(ex).values())  # the section rings the cage's queue
+    assert rings_drawn(ex, "section")

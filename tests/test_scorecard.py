@@ -84,7 +84,7 @@ def test_expected_fatalities_are_not_estimated_underground(two_miners):
 def test_a_time_interval_stays_after_the_start_but_a_margin_may_go_below_zero():
     times = summarise("t100_warned_s", "t", "s", np.array([0.0, 0.0, 600.0]))
     assert times.ci_low == 0.0 and times.ci_high > 600.0
-    margins = summarise("margin_min_s", "m", "s", np.array([0.0, 0.0, 600.0]))
+    margins = summarise("margin_min_s", "m", "s", np.array([0.0, 0.0, 600.0]), signed=True)
     assert margins.ci_low < 0.0
 
 
@@ -122,3 +122,10 @@ def test_an_interval_names_a_share_s_unit_once():
     assert fmt_range(0.883, 1.0, "share") == "88.3 – 100.0 %"
     assert fmt_range(344.0, 616.0, "s") == "0:05:44 – 0:10:16"
     assert fmt_range(NAN, 1.0, "share") == "–"
+
+
+def test_a_place_s_margin_interval_may_go_below_zero(two_miners):
+    """The table by level and place summarises margins as margins: their interval is not floored at zero."""
+    reps = tuple(with_people(two_miners, {"margin_s": m}, {"margin_s": m}) for m in (-300.0, 0.0, 0.0))
+    [zone] = scorecard(ExerciseResult(spec=two_miners, seed=1, results=reps)).zones
+    assert zone.margin_min_s.mean == -100.0 and zone.margin_min_s.ci_low < 0.0

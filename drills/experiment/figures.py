@@ -310,6 +310,19 @@ def bottlenecks(ex: ExerciseResult, links: list[int], k: int = BOTTLENECKS) -> l
     return [(i, int(peak[i])) for i in ranked[:k]]
 
 
+def section_bottlenecks(ex: ExerciseResult) -> list[tuple[int, int]]:
+    """The passages ringed on the mine's section (shafts are drawn with their cage's queue instead)."""
+    net = ex.spec.network
+    return bottlenecks(ex, [i for i in range(len(net.links)) if net.links[i].kind != "shaft"])
+
+
+def rings_drawn(ex: ExerciseResult, name: str) -> bool:
+    """Whether the figure ``name`` ("section" or "map") rings anything, so its caption can say so."""
+    if name == "section":
+        return bool(section_bottlenecks(ex)) or any(q > 0 for q in cage_queues(ex).values())
+    return bool(bottlenecks(ex, list(range(len(ex.spec.network.links)))))
+
+
 def cage_queues(ex: ExerciseResult) -> dict[str, int]:
     """Longest queue for each cage, largest over replications (all its stations together)."""
     out: dict[str, int] = {}
@@ -710,7 +723,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     if never.any():
         ax_c.scatter(xs[never], zs[never], marker="X", s=90, color=NEVER, edgecolors="0.1", linewidths=0.6, zorder=4,
                      label=t("fig_not_cleared"))
-    marks = bottlenecks(ex, [i for i in links if net.links[i].kind != "shaft"])
+    marks = section_bottlenecks(ex)
     rings = [(x, z, label, RING_R) for x, z, label in _mark_bottlenecks(ax_c, ex, t, marks, plan_view=False)]
     for hid, q in cage_queues(ex).items():
         hdef = next((h for h in ex.spec.hoists if h.id == hid), None)

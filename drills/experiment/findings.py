@@ -156,10 +156,6 @@ def _clock(t: float) -> str:
     return fmt_value(t, "s")
 
 
-def _share(k: int, n: int) -> str:
-    return f"{k} of {n} replications"
-
-
 def _when(k: int, n: int, total: int, most: int, what: str) -> str:
     """How often something happened to people, and to how many when it did: the average is over the
     replications in which it happened, never over all of them."""

@@ -317,7 +317,6 @@ EN: dict[str, str] = {
     "fig_section_a": "(a) Passages by when the water reached them (median over replications)",
     "fig_section_b": "(b) Starting places by when the last person from there was safe",
     "fig_map_a": "(a) Flood arrival at each place (median over replications)",
-    "fig_map_b": "(b) Clearance: when the last person from each place was safe",
     "fig_map_b_safe": "(b) Share of the people from each place who were safe from the water",
     "fig_place_safe_bar": "safe from the water (% of the people from there, mean)",
     "fig_place_safe": "{s} safe",
@@ -341,7 +340,6 @@ EN: dict[str, str] = {
     "fig_share_pr": "share of all person-replications (%)",
     "fig_when_warned": "When people were warned, by starting place (highest first{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
-    "fig_never_pct": "  {p:.0f} % never",
     "fig_never_share": "  {p} never",
     "fig_warned_median": "warned by the order, median",
     "fig_warned_range": "warned by the order, P5–P95 (arrow: P95 never)",
@@ -543,7 +541,6 @@ EN: dict[str, str] = {
     "anim_caught": "caught",
     "anim_sheltered": "sheltered / stayed",
     "anim_flooded": "flooded",
-    "anim_title": "{title} — replication {r}",
     "anim_seed": "seed {seed} · replication {r}",
     "anim_caption": (
         "Positions are reconstructed from each person's record (at the start until they left, then moved "
@@ -804,7 +801,6 @@ ZH: dict[str, str] = {
     "fig_section_a": "(a) 各巷道水到达时间（各次重复的中位数）",
     "fig_section_b": "(b) 各初始位置最后一人到达安全地点的时间",
     "fig_map_a": "(a) 洪水到达各地点的时间（各次重复的中位数）",
-    "fig_map_b": "(b) 撤离完成：各地点最后一人到达安全地点的时间",
     "fig_map_b_safe": "(b) 各地点人员中未被水困者的比例",
     "fig_place_safe_bar": "未被水困（占该处人员的百分比，均值）",
     "fig_place_safe": "未被水困 {s}",
@@ -828,7 +824,6 @@ ZH: dict[str, str] = {
     "fig_share_pr": "占全部人次的比例（%）",
     "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
-    "fig_never_pct": "  {p:.0f} % 未收到",
     "fig_never_share": "  {p} 未收到",
     "fig_warned_median": "收到撤离命令，中位数",
     "fig_warned_range": "收到撤离命令，P5–P95（箭头：P95 从未）",
@@ -997,7 +992,6 @@ ZH: dict[str, str] = {
     "anim_caught": "被水困住",
     "anim_sheltered": "就地避险／留在原地",
     "anim_flooded": "已淹",
-    "anim_title": "{title} — 第 {r} 次重复",
     "anim_seed": "随机种子 {seed} · 第 {r} 次重复",
     "anim_caption": (
         "位置由每人的记录重建（离开前在初始位置，之后沿最短巷道／道路路径匀速移动到终点），并非演练直接记录。"

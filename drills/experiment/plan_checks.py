@@ -442,7 +442,8 @@ def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n:
         evidence += (f" In this drill, people living there were not safe when the water came in {len(reps)} of {n} "
                      f"replications ({unsafe / len(reps):.1f} people on average when it happened)"
                      + (f"; expected deaths there {deaths:.1f} per replication (lethality rule)" if deaths else "")
-                     + (f"; the water reached them a median {_mmss(min(leads))} to {_mmss(max(leads))} after the first "
+                     + (f"; the water reached them a median {fmt_value(min(leads), 's')} to "
+                           f"{fmt_value(max(leads), 's')} after the first "
                         "trigger was met" if leads else "") + f". {tail.describe()}")
         numbers = {"replications_unsafe": len(reps), "replications": n, "unsafe_person_replications": unsafe,
                    "expected_fatalities_per_replication": deaths, **tail_numbers(tail)}
@@ -455,8 +456,6 @@ def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n:
                    else 0.1)
 
 
-def _mmss(t: float) -> str:
-    return fmt_value(t, "s")
 
 
 def _m8(key: str, cls: str, title: str, evidence: str, standard: str, ref: str, remedies: tuple[str, ...],

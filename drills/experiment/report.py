@@ -52,10 +52,10 @@ from drills.experiment import scorecard as scorecard_module
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.figures import (
     MIN_QUEUE,
-    bottlenecks,
     font_families,
     make_figures,
     renderable,
+    rings_drawn,
     scenario_start,
     style,
 )
@@ -800,10 +800,9 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     if "section" not in figs and "map" not in figs:
         return
     doc.heading(t("site_maps"), new_page=True)
-    links = list(range(len(ex.spec.network.links)))
-    ringed = "" if bottlenecks(ex, links) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
-    _figure(doc, t, figs, "section", t("fig_section_title"), t("cap_section", n=ex.replications) + ringed)
-    _figure(doc, t, figs, "map", t("fig_map_title"), t("cap_map", n=ex.replications) + ringed)
+    for name in ("section", "map"):  # a figure that rings nothing says so rather than promise red rings
+        none = "" if rings_drawn(ex, name) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
+        _figure(doc, t, figs, name, t(f"fig_{name}_title"), t(f"cap_{name}", n=ex.replications) + none)
 
 
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:

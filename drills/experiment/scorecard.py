@@ -69,7 +69,8 @@ def mean_is_partial(s: Summary) -> bool:
     return s.not_reached > 0 and math.isfinite(s.mean)
 
 
-def summarise(key: str, label: str, unit: str, values: np.ndarray) -> Summary:
+def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False) -> Summary:
+    """``signed``: the values may be below zero (a margin over the water), so the interval is not floored."""
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]
     n = len(v)
@@ -86,8 +87,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray) -> Summary:
     lo, hi = mean - half, mean + half
     if unit == "share":  # a share cannot leave [0, 1]
         lo, hi = max(lo, 0.0), min(hi, 1.0)
-    elif unit == "persons" or (unit == "s" and not key.startswith("margin")):
-        lo = max(lo, 0.0)  # nor a count, nor a time since the start (a margin can be negative)
+    elif not signed and unit in ("persons", "s"):
+        lo = max(lo, 0.0)  # nor a count, nor a time since the start
     return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n)
 
 
@@ -192,6 +193,8 @@ METRICS = (
 )
 
 
+#: metrics whose values may be below zero (margins over the water)
+SIGNED = frozenset({"margin_min_s", "margin_p5_s"})
 #: the label of "share_safe" by who is in the drill, naming only the places of safety it has
 SAFE_LABELS = {
     frozenset({"mine"}): "Safe (on the surface or in a refuge)",
@@ -261,7 +264,7 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
             share_warned_before_water=summarise("wb", "warned before water", "share", col("share_warned_before_water")),
             t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s")),
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
-            margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s")),
+            margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True),
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
             never_warned_share=float(col("never_warned").sum()) / max(float(col("reach").sum()), 1.0),
         ))
@@ -307,6 +310,6 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS
                if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
-    sums = tuple(summarise(k, label, unit, per[k]) for k, label, unit in metrics)
+    sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex))
