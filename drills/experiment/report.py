@@ -696,10 +696,9 @@ def _graded_zh(r: Any) -> tuple[str, str]:
         "M6": "门槛：没有单一故障使 M2 或 M3 不满足，或使迟到预警或不安全人数显著增加（配对 95 % 置信区间）；等级："
               "单一故障下最后一人收到预警时间第 95 百分位的最大增幅",
     }.get(r.metric, r.basis)
-    if r.metric == "M6" and r.basis.startswith("not assessed"):
-        basis = "未评估（未进行单一故障模拟）"
-    elif r.metric == "M6" and r.basis.startswith("not assessable"):
-        basis = "无法评估：预案在无故障时已不满足 M2 和 M3，且没有单一故障使其显著变差"
+    if r.metric == "M6" and r.grade == "–":  # not graded: no single-fault runs (no value), or not assessable
+        basis = ("未评估（未进行单一故障模拟）" if math.isnan(r.value)
+                 else "无法评估：预案在无故障时已不满足 M2 和 M3，且没有单一故障使其显著变差")
     if r.metric == "M4":
         bands = "A 全部按时；C 县级报告按时，内部报告或乡镇通知迟到；D 县级报告迟到或缺失 [P]"
     return basis, bands

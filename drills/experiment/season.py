@@ -31,7 +31,7 @@ from typing import Any
 from drills import __version__
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
-from drills.experiment.findings import Finding
+from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
@@ -185,7 +185,7 @@ def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
         return ""
     o = e.evaluation.overall
     if o.capped:
-        gates = t("list_sep").join(sorted({f.metric for f in e.evaluation.findings if f.cls == "不足项"}))
+        gates = t("list_sep").join(sorted({f.metric for f in e.evaluation.findings if f.cls == DEFICIENCY}))
         return t("grade_by_gate_short", gates=gates) if short else t("grade_by_gate", gates=gates, n=o.deficiencies)
     return t("grade_by_score", score=f"{o.score:.0f}") if math.isfinite(o.score) else ""
 
