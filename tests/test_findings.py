@@ -16,6 +16,7 @@ from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
 from drills.experiment.plan_checks import overhead_finding
 from drills.experiment.plan_steps import tally_steps
+from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
 
@@ -180,3 +181,27 @@ def test_the_bundled_overhead_pond_is_a_deficiency():
     f = next(x for x in ev.findings if x.key == "M8:automatic")
     assert f.cls == fnd.DEFICIENCY
     assert f.numbers["replications_unsafe"] == N
+
+
+# ------------------------------------------------------------------ 7. one classification of the plan's steps
+@pytest.mark.parametrize("scenario", ["mine_inrush_day.yaml", "dam_break_night.yaml"])
+def test_the_score_m5_and_the_findings_count_the_same_steps(scenario):
+    ev = evaluated(scenario)
+    tallies = tally_steps(ev.exercise.results, ev.spec, ev.facts)
+    assert sum(r.steps_expected for r in ev.readings) == sum(t.due for t in tallies)
+    assert sum(r.steps_on_time for r in ev.readings) == sum(t.on_time for t in tallies)
+    assert sum(len(r.steps_late) for r in ev.readings) == sum(
+        t.late + t.why.get("waiting", 0) + t.why.get("pending", 0) for t in tallies)
+
+
+def test_a_township_notice_without_a_deadline_is_late_after_the_local_limit_in_m5_too():
+    # the bundled dam plan gives its notice to the township no deadline: "immediately" is LOCAL_NOTICE_LIMIT_S
+    ev = evaluated("dam_break_night.yaml")
+    tell = next(t for t in tally_steps(ev.exercise.results, ev.spec, ev.facts) if t.action == "notify_township")
+    assert tell.limit_s == LOCAL_NOTICE_LIMIT_S and not tell.limit_is_plan
+    slow = [r for r in ev.exercise.results
+            if any(a.action == "notify_township" and a.done_s - a.trigger_s > LOCAL_NOTICE_LIMIT_S for a in r.actions)]
+    assert slow, "the check needs a replication with a slow notice"
+    by_rep = {r.replication: r for r in ev.readings}
+    for res in slow:
+        assert any("notify_township" in s for s in by_rep[res.replication].steps_late)

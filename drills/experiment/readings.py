@@ -24,9 +24,11 @@ One :class:`Reading` per replication, computed from the drill's records and a fe
   against the plan's deadline and never more than 1 h; notify_township / notify_village_heads against
   the plan's deadline or, where it gives none, :data:`LOCAL_NOTICE_LIMIT_S` [P].
 * **Plan steps** (M5, AQ/T 9009-2015 附录A 「符合预案要求」): every action of every level declared is
-  expected; it is on time when done within its deadline (or done at all where the plan gives none).
-  A step still pending when the drill ends counts only if its deadline (or :data:`STEP_GRACE_S` [P])
-  had passed.
+  expected; it is on time when done within its limit (:func:`step_limit`: the plan's deadline; the
+  county report never later than the hour of 条例 第九条; telling the township or the village heads
+  within :data:`LOCAL_NOTICE_LIMIT_S` [P] where the plan gives no deadline, as M4 counts them), or done
+  at all where no limit applies. A step still pending when the drill ends counts only if its limit (or
+  :data:`STEP_GRACE_S` [P]) had passed. The findings count the same outcomes (:func:`step_outcomes`).
 * **Objective** [P]: the single number the revision search lowers (see :func:`objective`).
 
 [P] marks the project's own numbers: no standard gives them.
@@ -43,7 +45,7 @@ import numpy as np
 
 from drills.inputs.loaded import Loaded
 from drills.model.records import SAFE_OUTCOMES, DrillResult, PersonRecord
-from drills.model.spec import DrillSpec
+from drills.model.spec import Action, DrillSpec
 
 #: 条例 第九条: the unit head reports to the county-level authority within 1 h.
 COUNTY_REPORT_LIMIT_S = 3600.0
@@ -245,37 +247,90 @@ def declared_steps(res: DrillResult,
     return declared, nobody, records
 
 
-def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, int, list[str], list[str]]:
-    """Expected plan steps, those on time, those that could not be done, those late or pending."""
+def step_limit(act: Action, facts: PlanFacts) -> tuple[float | None, bool]:
+    """A plan step's time limit (s after its trigger) and whether that limit is the plan's own.
+
+    The report to the county: the plan's deadline, never more than :data:`COUNTY_REPORT_LIMIT_S` (条例
+    第九条). Telling the township or the village heads: the plan's deadline or, where it gives none,
+    :data:`LOCAL_NOTICE_LIMIT_S` [P]. Any other step: the plan's deadline, or None (never late).
+    """
+    plan = act.deadline_s if act.deadline_s is not None else facts.deadlines.get((act.action, act.owner))
+    if act.action == "notify_county":
+        if plan is not None and plan <= COUNTY_REPORT_LIMIT_S:
+            return plan, True
+        return COUNTY_REPORT_LIMIT_S, False
+    if act.action in LOCAL_NOTICES and plan is None:
+        return LOCAL_NOTICE_LIMIT_S, False
+    return plan, True
+
+
+#: Why a due step was not done, in the order they are looked for (see :func:`step_outcomes`).
+NOT_DONE_WHY = ("nobody_declared", "unreachable", "waiting", "pending")
+
+
+class StepOutcome(NamedTuple):
+    """One due plan step in one replication.
+
+    ``status`` is ``on_time``, ``late`` (done after its limit) or ``not_done``; ``why`` says why a step was
+    not done (one of :data:`NOT_DONE_WHY`), else is empty.
+    """
+
+    level: str
+    position: int  # the step's place among its level's actions
+    action: Action
+    status: str
+    why: str = ""
+
+
+def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[StepOutcome]:
+    """Every plan step due in one replication, classified once for M5 and for the findings.
+
+    A step is due once a trigger of its level is met; when it has no record, only if nobody was there to
+    declare the level or its limit (:func:`step_limit`, else :data:`STEP_GRACE_S` [P]) had passed before
+    the drill ended. Action records are matched to the steps in the plan's order.
+    """
     declared, nobody, records = declared_steps(res, facts)
-    expected = on_time = 0
-    unexecutable: list[str] = []
-    late: list[str] = []
+    out: list[StepOutcome] = []
     for level, t_met in declared.items():
-        for act in spec.actions_by_level.get(level, ()):
-            key = (act.action, act.owner)
-            name = f"{level}:{act.action}/{act.owner}"
-            deadline = act.deadline_s if act.deadline_s is not None else facts.deadlines.get(key)
-            if act.action == "notify_county":  # the law's hour applies whatever the plan says
-                deadline = min(deadline if deadline is not None else math.inf, COUNTY_REPORT_LIMIT_S)
-            recs = records.get(key, [])
-            rec = recs.pop(0) if recs else None
+        acts = spec.actions_by_level.get(level, ())
+        recs = [records[key].pop(0) if records.get(key := (a.action, a.owner)) else None for a in acts]
+        done = {a.action: r is not None and not math.isnan(r.done_s) for a, r in zip(acts, recs, strict=True)}
+        for k, (act, rec) in enumerate(zip(acts, recs, strict=True)):
+            limit, _ = step_limit(act, facts)
             if rec is None:
                 if level in nobody:
-                    expected += 1
-                    unexecutable.append(name)
-                elif spec.duration_s - t_met > (deadline if deadline is not None else STEP_GRACE_S):
-                    expected += 1
-                    late.append(name)
-                continue
-            expected += 1
-            if math.isnan(rec.done_s):
-                unexecutable.append(name)
-            elif deadline is None or rec.done_s - rec.trigger_s <= deadline:
-                on_time += 1
+                    why = "nobody_declared"
+                elif spec.duration_s - t_met > (limit if limit is not None else STEP_GRACE_S):
+                    why = "waiting" if any(not done.get(b, True) for b in step_after(act, acts)) else "pending"
+                else:
+                    continue  # its time had not come when the drill ended
+                out.append(StepOutcome(level, k, act, "not_done", why))
+            elif not done[act.action]:
+                out.append(StepOutcome(level, k, act, "not_done", "unreachable"))
+            elif limit is None or rec.done_s - rec.trigger_s <= limit:
+                out.append(StepOutcome(level, k, act, "on_time"))
             else:
-                late.append(name)
-    return expected, on_time, unexecutable, late
+                out.append(StepOutcome(level, k, act, "late"))
+    return out
+
+
+def step_after(act: Action, acts: tuple[Action, ...] | list[Action]) -> tuple[str, ...]:
+    """The actions (by kind) a step waits for: its ``after`` ids, resolved among its level's steps."""
+    return tuple(next((b.action for b in acts if b.id == x), x) for x in act.after)
+
+
+def _steps(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> tuple[int, int, list[str], list[str]]:
+    """Expected plan steps, those on time, those that could not be done, those late or pending."""
+    outcomes = step_outcomes(res, spec, facts)
+    unexecutable: list[str] = []
+    late: list[str] = []
+    for o in outcomes:
+        name = f"{o.level}:{o.action.action}/{o.action.owner}"
+        if o.why in ("nobody_declared", "unreachable"):
+            unexecutable.append(name)
+        elif o.status != "on_time":
+            late.append(name)
+    return len(outcomes), sum(o.status == "on_time" for o in outcomes), unexecutable, late
 
 
 def _reports(res: DrillResult, facts: PlanFacts) -> tuple[float, float, int]:
