@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -25,6 +24,7 @@ from drills.commands import (
     WORKERS_HELP,
 )
 from drills.commands.cluster import ClusterOption, runs_on
+from drills.commands.consoles import err_console, out_console
 from drills.commands.outfolder import require_writable, writing
 from drills.experiment.units import fmt_range, fmt_value
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
@@ -39,8 +39,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Flood-season emergency-drill simulator for underground mines and tailings dams.",
 )
-out_console = Console(highlight=False, emoji=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 
 def version_text() -> str:

@@ -6,16 +6,15 @@ with exit code 2 (nothing written), and the work is done by :mod:`drills.experim
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
+from drills.commands.consoles import err_console, out_console
 from drills.commands.outfolder import require_writable, writing
 from drills.inputs.problems import InputError
 
@@ -38,8 +37,6 @@ Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help=WORKERS_HEL
 FaultReplications = Annotated[int, typer.Option("--fault-replications", min=0, help=FAULT_REPLICATIONS_HELP)]
 MaxFaults = Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)]
 
-out_console = Console(highlight=False, emoji=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 
 def _fail(problems: list) -> NoReturn:
