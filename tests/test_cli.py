@@ -163,6 +163,19 @@ def test_validate_missing_file(tmp_path: Path) -> None:
     assert_input_failure(res, f"{tmp_path / 'nowhere.yaml'}: file not found")
 
 
+@pytest.mark.parametrize(("name", "folder"), [("dam_break_night.yaml", "scenarios"),
+                                              ("flood_season_2026.yaml", "scenarios/suites"),
+                                              ("qingshui_dam_plan.yaml", "plans")])
+def test_a_bundled_name_typed_without_its_folder_is_pointed_to(tmp_path: Path, monkeypatch, name, folder) -> None:
+    monkeypatch.chdir(tmp_path)  # the name is not a file here: the message says where the example is
+    res = invoke("validate", name)
+    assert_input_failure(res, f"{name}: file not found; the bundled example of that name is "
+                              f"{bundled_root() / folder / name}")
+    res = invoke("validate", Path("elsewhere") / name)  # a path the planner chose: no guess
+    assert_input_failure(res, f"{Path('elsewhere') / name}: file not found")
+    assert "bundled" not in res.stderr
+
+
 def test_validate_checks_a_plan_against_the_site_given_with_it(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     line = break_file(

@@ -27,3 +27,13 @@ def bundled_scenarios() -> list[Path]:
 
 def default_scenario() -> Path:
     return bundled_root() / "scenarios" / DEFAULT_SCENARIO
+
+
+def bundled_named(name: str) -> Path | None:
+    """The bundled example file called ``name`` (a scenario, suite, plan or site), if there is one."""
+    root = bundled_root()
+    for folder in ("scenarios", "scenarios/suites", "scenarios/sites", "plans"):
+        candidate = root / folder / name
+        if candidate.is_file():
+            return candidate
+    return None

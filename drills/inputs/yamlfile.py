@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from drills.inputs.bundled import bundled_named
 from drills.inputs.problems import InputError, Problem
 
 Loc = Sequence[int | str]
@@ -170,7 +171,11 @@ def missing(path: Path, *, named: bool = True) -> str:
     (``named``: the message names the path, for a problem reported at the file that refers to it)."""
     if path.is_dir():
         return f"{path} is a folder, not a file" if named else "a folder, not a file"
-    return f"file not found: {path}" if named else "file not found"
+    what = f"file not found: {path}" if named else "file not found"
+    example = bundled_named(path.name) if len(path.parts) == 1 else None
+    if example is not None:  # a name from `drill examples` typed without its folder
+        what += f"; the bundled example of that name is {example}"
+    return what
 
 
 def load_yaml(path: str | Path) -> YamlDocument:
