@@ -254,6 +254,7 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) ->
 
 
 def print_scorecard(card) -> None:
+    from drills.experiment.i18n import Text
     from drills.experiment.scorecard import mean_is_partial
 
     table = Table(title=f"Scorecard — {card.replications} replications, seed {card.seed}", title_justify="left")
@@ -270,8 +271,7 @@ def print_scorecard(card) -> None:
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
     if any(mean_is_partial(m) for m in card.metrics):
-        out_console.print("  * mean of the replications in which it was reached; the others are left out",
-                          markup=False)
+        out_console.print("  " + Text("en")("mean_partial"), markup=False)
     if card.zones:
         zt = Table(title="By level or place (means over replications)", title_justify="left")
         for col in ("zone", "people", "warned before water", "everyone warned", "safe from water",
@@ -282,6 +282,8 @@ def print_scorecard(card) -> None:
                        fmt_value(z.t100_warned_s.p50, "s"), fmt_value(z.share_safe_before_water.mean, "share"),
                        fmt_value(z.never_warned_share, "share"), fmt_value(z.expected_fatalities.mean, "persons"))
         out_console.print(zt)
+        out_console.print("  warned before water: of the people the water reached there, in the replications in which "
+                          "it reached someone (– never)", markup=False)
 
 
 @app.command()

@@ -129,3 +129,18 @@ def test_a_place_s_margin_interval_may_go_below_zero(two_miners):
     reps = tuple(with_people(two_miners, {"margin_s": m}, {"margin_s": m}) for m in (-300.0, 0.0, 0.0))
     [zone] = scorecard(ExerciseResult(spec=two_miners, seed=1, results=reps)).zones
     assert zone.margin_min_s.mean == -100.0 and zone.margin_min_s.ci_low < 0.0
+
+
+def test_a_place_the_water_reached_in_some_replications_is_not_lifted_by_the_others(two_miners):
+    """Warned before the water, by place: of the people the water reached. A replication in which it reached
+    nobody there has no such people; it is left out, not counted as everyone warned first."""
+    late = {"warned_s": 1100.0}  # warned by the order after the water reached them at 1000 s
+    reached = with_people(two_miners, late, late)
+    dry = with_people(two_miners, {"water_s": INF, "margin_s": INF}, {"water_s": INF, "margin_s": INF})
+    assert math.isnan(replication_metrics(dry, two_miners)["share_warned_before_water"])
+    card = scorecard(ExerciseResult(spec=two_miners, seed=1, results=(reached, dry, dry, dry)))
+    [zone] = card.zones
+    assert zone.share_warned_before_water.mean == 0.0  # was 0.75: three dry replications counted as 100 %
+    assert zone.share_warned_before_water.not_applicable == 3 and zone.share_warned_before_water.n == 1
+    whole = card.get("share_warned_before_water")
+    assert whole.mean == 0.0 and mean_is_partial(whole)  # marked: the mean is of one replication of four

@@ -68,9 +68,11 @@ EN: dict[str, str] = {
     "worst_places": "Where the plan is weakest",
     "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
-        "{zone} ({people} people): of those the water reached, {warned} warned by the order first; {safe} safe "
-        "from the water; the order reached everyone there by {t100} (median){never}{fat}."
+        "{zone} ({people} people): {warned}{safe} safe from the water; the order reached everyone there by {t100} "
+        "(median){never}{fat}."
     ),
+    "warned_part": "of those the water reached, {warned} warned by the order first; ",
+    "warned_part_none": "the water reached nobody there; ",
     "never_part": "; {share} never reached by it",
     "fat_part": ", {f:.1f} expected fatalities",
     "worst_findings": "The three most serious findings",
@@ -150,7 +152,7 @@ EN: dict[str, str] = {
                     "must-correct (整改项), {i} improvements (改进项).",
     "col_metric": "metric",
     "col_mean": "mean",
-    "mean_partial": "* mean of the replications in which it was reached; the others are left out.",
+    "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
     "col_ci": "95 % CI",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -160,7 +162,8 @@ EN: dict[str, str] = {
     "zones": "By level and place",
     "zones_intro": (
         "{what}, over the {n} replications: of its people the water "
-        "reached, the share the order warned first; the share safe from the water (means); the time by which "
+        "reached, the share the order warned first (mean of the replications in which the water reached someone "
+        "there; – if it never did); the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
         "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
@@ -593,9 +596,11 @@ ZH: dict[str, str] = {
     "worst_places": "预案最薄弱之处",
     "worst_places_intro": "未被水困人员比例最低的水平或地点：",
     "worst_place_line": (
-        "{zone}（{people} 人）：水到达的人员中先收到撤离命令的 {warned}；未被水困 {safe}；撤离命令到达该处全部"
+        "{zone}（{people} 人）：{warned}未被水困 {safe}；撤离命令到达该处全部"
         "人员的时间 {t100}（中位数）{never}{fat}。"
     ),
+    "warned_part": "水到达的人员中先收到撤离命令的 {warned}；",
+    "warned_part_none": "水未到达该处任何人；",
     "never_part": "；{share} 始终未收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
     "worst_findings": "最严重的三项评估发现",
@@ -660,7 +665,7 @@ ZH: dict[str, str] = {
     "grade_capped": "总分 {score}/100，但有不足项 {d} 项，评级为 {grade}。评估发现：整改项 {m} 项，改进项 {i} 项。",
     "col_metric": "指标",
     "col_mean": "平均值",
-    "mean_partial": "* 仅为达到该指标的重复的平均值，其余重复不计入。",
+    "mean_partial": "* 仅为达到该指标或该指标适用的重复的平均值，其余重复不计入。",
     "col_ci": "95 % 置信区间",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -668,8 +673,8 @@ ZH: dict[str, str] = {
     "never": "从未",
     "zones": "分水平、分地点结果",
     "zones_intro": (
-        "{what}在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例、未被水困的人员"
-        "比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
+        "{what}在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例（仅计水到达该处有人的重复的平均；"
+        "从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
         "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),

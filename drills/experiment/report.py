@@ -620,7 +620,8 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
         never = t("never_part", share=fmt(z.never_warned_share, "share", t)) if z.never_warned_share > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
         doc.text(t("worst_place_line", zone=zone_label(z.zone, t), people=z.people,
-                   warned=fmt(z.share_warned_before_water.mean, "share", t),
+                   warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
+                           t("warned_part", warned=fmt(z.share_warned_before_water.mean, "share", t))),
                    safe=fmt(z.share_safe_before_water.mean, "share", t),
                    t100=fmt(z.t100_warned_s.p50, "s", t), never=never, fat=fat), 8.5, marker="•", after=0.04)
     doc.y += 0.05

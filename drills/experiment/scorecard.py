@@ -58,6 +58,7 @@ class Summary:
     p95: float
     not_reached: int
     n: int
+    not_applicable: int = 0  # replications in which the metric does not apply (NaN: nobody it is about)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -65,8 +66,9 @@ class Summary:
 
 
 def mean_is_partial(s: Summary) -> bool:
-    """The mean leaves out replications (a time never reached, a margin of someone not safe)."""
-    return s.not_reached > 0 and math.isfinite(s.mean)
+    """The mean leaves out replications (a time never reached, a margin of someone not safe, a share of people
+    at risk in a replication in which the water reached nobody)."""
+    return (s.not_reached > 0 or s.not_applicable > 0) and math.isfinite(s.mean)
 
 
 def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False) -> Summary:
@@ -89,7 +91,7 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
         lo, hi = max(lo, 0.0), min(hi, 1.0)
     elif not signed and unit in ("persons", "s"):
         lo = max(lo, 0.0)  # nor a count, nor a time since the start
-    return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n)
+    return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n, int(len(values) - n))
 
 
 def _time_to_share(times: np.ndarray, share: float) -> float:
@@ -122,7 +124,9 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
     * warning times count only the order (its channels and the relays that pass it on); water seen is not a
       warning, and someone reached only by the water counts as never warned. People at the hazard's source,
       whom no plan can warn before the water, and the next shift kept on the surface are left out;
-    * warned before the water: of the people the water reached, the share the order reached first;
+    * warned before the water: of the people the water reached, the share the order reached first (NaN when
+      the water reached nobody: the mean is then over the replications in which it reached someone, not
+      lifted by replications counted as 100 % with nobody in them);
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
     * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
     * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people
@@ -137,7 +141,7 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
     return {
         "t90_warned_s": _time_to_share(warned, 0.9),
         "t100_warned_s": _time_to_share(warned, 1.0),
-        "share_warned_before_water": 1.0 - sum(s.late for s in at_risk) / len(at_risk) if at_risk else 1.0,
+        "share_warned_before_water": 1.0 - sum(s.late for s in at_risk) / len(at_risk) if at_risk else math.nan,
         "share_safe_before_water": 1.0 - sum(s.unsafe for s in states) / len(states) if states else math.nan,
         "margin_min_s": min(margins) if margins else math.nan,
         "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if margins else math.nan,
