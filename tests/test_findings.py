@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from drills.experiment import findings as fnd
-from drills.experiment.bottlenecks import Bottlenecks, RouteFlood, tail_step
+from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
 from drills.experiment.plan_checks import overhead_finding
@@ -205,3 +205,17 @@ def test_a_township_notice_without_a_deadline_is_late_after_the_local_limit_in_m
     by_rep = {r.replication: r for r in ev.readings}
     for res in slow:
         assert any("notify_township" in s for s in by_rep[res.replication].steps_late)
+
+
+# ------------------------------------------------------------------ 8. an order never given is not 'after the water'
+def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
+    def place(order_s: float) -> PlaceWarning:
+        m = Medians(10, water_s=5400.0, trigger_s=600.0, order_s=order_s)
+        return PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 10, 0, {"decision": 10}, (), 5400.0, order_s,
+                            math.nan, by_cause={"decision": m})
+
+    never = fnd.warning_title(place(math.nan))
+    assert "the order was never given, though a trigger was met before the water" in never
+    assert "came after" not in never and "order –" not in never
+    late = fnd.warning_title(place(6000.0))
+    assert "the order came after the water (first trigger met 0:10:00, water 1:30:00, order 1:40:00" in late

@@ -38,7 +38,7 @@ from drills.model.spec import DrillSpec
 CAUSES = ("trigger", "decision", "coverage", "channel_out", "activation", "receipt")
 CAUSE_TEXT = {
     "trigger": "no trigger of the order's level was met before the water",
-    "decision": "the order came after the water, though a trigger was met before it (decision chain)",
+    "decision": "the order came after the water, or never, though a trigger was met before it (decision chain)",
     "coverage": "no channel of the order reaches this place",
     "channel_out": "every channel reaching this place failed or could not send",
     "activation": "the channels reaching this place came on after the water",
@@ -47,7 +47,7 @@ CAUSE_TEXT = {
 #: the causes in a planner's words, short, for lists of shares
 CAUSE_WORDS = {
     "trigger": "no trigger met before the water",
-    "decision": "order after the water",
+    "decision": "order after the water or never",
     "coverage": "no channel reaches the place",
     "channel_out": "channels failed or could not send",
     "activation": "channels came on after the water",

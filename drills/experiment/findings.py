@@ -229,7 +229,8 @@ def _cause_times(cause: str, m: Medians) -> str:
     """The medians behind one cause of a late warning, in words."""
     if cause in ("decision", "trigger"):
         trig = f"first trigger met {_clock(m.trigger_s)}, " if cause == "decision" else "no trigger met before, "
-        return f"{trig}water first at the place {_clock(m.water_s)}, order {_clock(m.order_s)}"
+        order = "order never given" if math.isnan(m.order_s) else f"order {_clock(m.order_s)}"
+        return f"{trig}water first at the place {_clock(m.water_s)}, {order}"
     return f"order {_clock(m.order_s)}, water first at the place {_clock(m.water_s)}"
 
 
@@ -238,6 +239,9 @@ def warning_title(w: PlaceWarning) -> str:
     cause = w.main_cause
     m = w.by_cause.get(cause)
     head = f"{place_label(w.place, w.zone)}: people at risk warned after the water"
+    if cause == "decision" and m is not None and math.isnan(m.order_s):  # none of them had an order at all
+        return (f"{head} — the order was never given, though a trigger was met before the water (first trigger "
+                f"met {_clock(m.trigger_s)}, water {_clock(m.water_s)}; medians)")
     if cause == "decision" and m is not None:
         return (f"{head} — the order came after the water (first trigger met {_clock(m.trigger_s)}, water "
                 f"{_clock(m.water_s)}, order {_clock(m.order_s)}; medians)")
