@@ -33,6 +33,7 @@ from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.i18n import Text
+from drills.experiment.outputs import input_warnings_json
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
@@ -280,6 +281,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "seed": row["entry"].exercise.seed,
                 "replications": row["entry"].exercise.replications,
                 "people": len(row["entry"].exercise.spec.people),
+                "input_warnings": input_warnings_json(row["entry"].exercise.spec.meta),
                 "grade": row["grade"],
                 "grade_decided_by": row["grade_reason"],
                 "grade_score": _finite(row["entry"].evaluation.overall.score)
