@@ -44,7 +44,8 @@ EN: dict[str, str] = {
     "tool": "Tool",
     "input_files": "Input files",
     "input_warnings": "Plausibility warnings",
-    "input_warnings_value": "{n}: values that look like data-entry slips, listed with the assumptions",
+    "input_warnings_value": (
+        "{n}: values that look like data-entry slips, listed under “Plausibility of the input values”"),
     "input_warnings_heading": "Plausibility of the input values",
     "input_warnings_intro": (
         "Values that passed validation but lie outside their plausible range, each with the range and its "
@@ -582,7 +583,7 @@ ZH: dict[str, str] = {
     "tool": "工具",
     "input_files": "输入文件",
     "input_warnings": "合理性警告",
-    "input_warnings_value": "{n} 项：疑似录入错误的数值，列于“假设、参数及来源”",
+    "input_warnings_value": "{n} 项：疑似录入错误的数值，详见“输入数值的合理性”",
     "input_warnings_heading": "输入数值的合理性",
     "input_warnings_intro": (
         "以下数值通过了格式校验，但超出其合理范围（附范围及出处），可能是录入错误。"

@@ -981,7 +981,7 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
     doc.table(cols, plan_rows, size=8)
     doc.subheading(t("params_scenario", file=files.get("scenario", "–")))
     doc.table(cols, scen_rows, size=8)
-    input_warnings(doc, ex, t)
+    input_warnings(doc, ex.spec.meta.input_warnings, t)
     doc.subheading(t("provenance_legend"), 9.5)  # what [V] [K] [E] [P] in the quoted defaults mean
     for key in ("tag_seen", "tag_knowledge", "tag_engineering", "tag_proposal"):
         doc.text(t(key), 8.0, marker="•", indent=0.1, after=0.04)
@@ -1002,10 +1002,9 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
         doc.text(t("dropped_glyphs"), 7.5, slant="italic", color=GREY)
 
 
-def input_warnings(doc: Document, ex: ExerciseResult, t: Text) -> None:
+def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, str]], t: Text) -> None:
     """The input values that look like data-entry slips (drills.inputs.plausibility), or "none"."""
     doc.subheading(t("input_warnings_heading"))
-    found = ex.spec.meta.input_warnings
     if not found:
         doc.text(t("none"), 8.5, after=0.08)
         return
