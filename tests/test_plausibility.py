@@ -212,3 +212,19 @@ def test_season_recommend_and_compare_warn_before_they_run(
     res = runner.invoke(app, [str(a) for a in [*args, "-o", tmp_path / "out"]])
     assert isinstance(res.exception, Ran), res.output
     assert res.stderr.count(f":{line}: site.hoists[0].cage_capacity_persons: a deck of 2000 persons") == 1
+
+
+def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
+    files = copy_example(tmp_path, MINE)
+    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE['scenario']}\n      variations: "
+                     "[{id: day}, {id: night, time_of_day: night, shift: night}]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["season", str(suite), "-n", "1", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    season = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    assert [[(w["line"], w["field"]) for w in r["input_warnings"]] for r in season["runs"]] == [
+        [(line, "site.hoists[0].cage_capacity_persons")]] * 2
+    text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
+    assert text.count(f"jinshan_mine.yaml:{line}: site.hoists[0].cage_capacity_persons") == 1
