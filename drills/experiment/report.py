@@ -1003,11 +1003,11 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
 
 
 def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, str]], t: Text) -> None:
-    """The input values that look like data-entry slips (drills.inputs.plausibility), or "none"."""
-    doc.subheading(t("input_warnings_heading"))
+    """The input values that look like data-entry slips (drills.inputs.plausibility); nothing if there are none
+    (the cover, beside the input files, says "none")."""
     if not found:
-        doc.text(t("none"), 8.5, after=0.08)
         return
+    doc.subheading(t("input_warnings_heading"))
     doc.text(t("input_warnings_intro"), 8.5, after=0.06)
     for file, line, field, message in found:
         where = f"{Path(file).name}:{line}" if line is not None else Path(file).name

@@ -8,8 +8,8 @@ range comes from. Warnings do not stop a run: a planner with an unusual mine may
 
 These checks are about slips, not about the plan's quality: whether the plan meets a standard is graded
 by :mod:`drills.experiment.plan_checks` after the drill. The ranges are therefore wide. Each bound cites a
-published value where one exists (the project's reference notes, ``mine.md``, ``dam.md`` and
-``standards.md``, name the sources); a bound marked [P] is the project's own, set where no real input
+published value where one exists (the publication or standard is named beside it); a bound marked [P] is
+the project's own, set where no real input
 could reach it, with the reason beside it. [K] marks a value from background knowledge not re-checked.
 """
 
@@ -59,19 +59,21 @@ class Bound:
 # ---------------------------------------------------------------- people and movement
 
 #: Walking speed of a profile. Free walking 1.0–1.3 m/s and sustained crawling 0.2–0.3 m/s underground
-#: (mine.md 2.1: MUTCD via USM 2018, Cao et al. 2018); pedestrians 0.9–2.2 m/s (LifeSim TRM ch. 7, dam.md
-#: 2.3). [P] bounds wide of both: below 0.1 m/s nobody is moving, above 3 m/s is a sprint nobody keeps up.
-WALK_SPEED = Bound(0.1, 3.0, "m/s", "walking 0.9–2.2 m/s, crawling 0.2–0.3 m/s (mine.md 2.1, dam.md 2.3)")
-#: Vertical speed on ladders: 5.6–7 m/min ≈ 0.09–0.12 m/s (彭然 2022, mine.md 2.1); [P] about four times
+#: (SFPE Handbook [K]; Cao et al., Safety Sci. 104, 2018); pedestrians 0.9–2.2 m/s (LifeSim Technical
+#: Reference Manual ch. 7). [P] bounds wide of both: below 0.1 m/s nobody is moving, above 3 m/s is a sprint
+#: nobody keeps up.
+WALK_SPEED = Bound(0.1, 3.0, "m/s", "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), crawling 0.2–0.3 m/s")
+#: Vertical speed on ladders: 5.6–7 m/min ≈ 0.09–0.12 m/s (彭然 2022, 中国煤炭); [P] about four times
 #: either side, so that only a slip of units (m/min for m/s) or of digits reaches it.
-CLIMB_SPEED = Bound(0.02, 0.5, "m/s", "ladder climbing 0.09–0.12 m/s (彭然 2022, mine.md 2.1)")
-#: [P] Water deeper than a standing person is tall is not waded (the wading studies stop at 0.9 m, mine.md
-#: 2.1); a limit under ankle depth (0.08 m, Dias et al. 2021) would stop everyone at the first puddle.
-WADING_LIMIT = Bound(0.08, 2.0, "m", "ankle depth to a person's height (wading studied to 0.9 m, mine.md 2.1)")
+CLIMB_SPEED = Bound(0.02, 0.5, "m/s", "ladder climbing 0.09–0.12 m/s (彭然 2022, 中国煤炭)")
+#: [P] Water deeper than a standing person is tall is not waded (the wading studies stop at 0.9 m:
+#: Dias et al. 2021; Li et al. 2026); a limit under ankle depth (0.08 m, Dias et al. 2021) would stop everyone
+#: at the first puddle.
+WADING_LIMIT = Bound(0.08, 2.0, "m", "ankle depth to a person's height (wading studied to 0.9 m, Dias et al. 2021)")
 #: [P] People in one place of a shift: a stope or face holds tens (the bundled mine at most 20); a whole
-#: shift underground is several hundred (Huayuan 2007: 756 people, mine.md 2.4). 300 at one place is more
+#: shift underground is several hundred (Huayuan 2007: 756 people swiped in). 300 at one place is more
 #: than any workplace holds.
-CREW_AT_ONE_PLACE = Bound(None, 300, "people", "a workplace holds tens; a whole shift is hundreds (mine.md 2.4)")
+CREW_AT_ONE_PLACE = Bound(None, 300, "people", "a workplace holds tens; a whole shift is hundreds (Huayuan 2007: 756)")
 #: [P] Mean people at home per household: China's mean household is 2.62 people (2020 census [K]); 15 is
 #: more than any household, so more is a slip (households and people swapped).
 HOUSEHOLD_MEMBERS = Bound(None, 15, "people", "mean household 2.6 people (2020 census)")
@@ -109,46 +111,49 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
 UNDERGROUND_NODES = ("workplace", "junction", "shaft_station", "refuge", "sump")
-#: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4, mine.md 2.3).
+#: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
-#: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号, mine.md 2.3); [P] ten days is more than any
+#: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
 #: chamber stores, so more is a slip (minutes or days for hours).
 REFUGE_SUPPLIES = Bound(None, 240.0, "h", "96 h required (安监总煤装〔2011〕15号); no chamber stores 10 days")
 
 # ---------------------------------------------------------------- hoists
 
-#: Cage speed with persons ≤ 12 m/s (《煤矿安全规程》 [K], mine.md 2.2); the drill caps the speed there anyway.
+#: Cage speed with persons ≤ 12 m/s (《煤矿安全规程》 [K]); the drill caps the speed there anyway.
 HOIST_SPEED = Bound(None, 12.0, "m/s", "at most 12 m/s with persons (煤矿安全规程; the drill caps it there)")
 #: Acceleration with persons ≤ 0.75 m/s² (same); [P] twice that is no man-riding hoist, under 0.1 m/s² no wind
 #: ends within the drill.
-HOIST_ACCEL = Bound(0.1, 1.5, "m/s²", "at most 0.75 m/s² with persons (煤矿安全规程, mine.md 2.2)")
-#: [P] Persons per deck: at ≥ 0.18 m² each (《煤矿安全规程》, mine.md 2.2) 150 persons need 27 m² of floor, more
+HOIST_ACCEL = Bound(0.1, 1.5, "m/s²", "at most 0.75 m/s² with persons (煤矿安全规程)")
+#: [P] Persons per deck: at ≥ 0.18 m² each (《煤矿安全规程》 [K]) 150 persons need 27 m² of floor, more
 #: than the largest cages (a typical 5–6 m² deck carries 25–30).
-CAGE_PER_DECK = Bound(None, 150, "persons", "0.18 m² each: a 5–6 m² deck carries 25–30 (mine.md 2.2)")
-#: Signalling before a wind: 10–20 s (mine.md 2.2 [K]); [P] five minutes is a slip (minutes for seconds).
-HOIST_SIGNAL = Bound(None, 300.0, "s", "signalling takes 10–20 s (mine.md 2.2)")
+CAGE_PER_DECK = Bound(None, 150, "persons", "0.18 m² each (煤矿安全规程): a 5–6 m² deck carries 25–30")
+#: Signalling before a wind: 10–20 s ([E], see drills.model.hoist); [P] five minutes is a slip (minutes for seconds).
+HOIST_SIGNAL = Bound(None, 300.0, "s", "signalling takes 10–20 s (drills.model.hoist)")
 
 # ---------------------------------------------------------------- delays and rates
 
 #: [P] Delays of people and posts (decision, response, detection, activation, handover, mobilisation): the
-#: longest in the reference cases are hours (Oroville: protective action for most after 2–3 h, dam.md 2.1;
-#: reports hours late underground, mine.md 2.4). A central value of a day or more is a slip of units.
-DELAY = Bound(None, 86_400.0, "s", "the longest delays in the reference cases are hours (dam.md 2.1, mine.md 2.4)")
-#: [P] One phone call or one household's visit: 1–3 min per household (dam.md 2.2); an hour each is a slip.
-PER_CALL = Bound(None, 3_600.0, "s", "1–3 min per household visited or called (dam.md 2.2)")
-#: Loudspeaker vehicles drive 15–25 km/h (dam.md 2.2); 120 km/h is China's highest road speed limit
-#: (道路交通安全法实施条例 第七十八条 [K]).
-VEHICLE_SPEED = Bound(None, 120.0, "km/h", "loudspeaker vehicles 15–25 km/h (dam.md 2.2); 120 km/h limit")
+#: longest in the reference cases are hours (Oroville 2017: protective action for most after 2–3 h, LifeSim
+#: TRM ch. 6; a report hours late underground, Wangjialing 2010). A central value of a day or more is a slip of units.
+DELAY = Bound(None, 86_400.0, "s", "the longest delays in recorded events are hours (Oroville 2017, LifeSim TRM ch. 6)")
+#: [P] One phone call or one household's visit: door to door 1–3 min per household (Confluence 1987: 986
+#: residents in about 45 min, Rogers & Sorensen 1989); an hour each is a slip.
+PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (Rogers & Sorensen 1989)")
+#: Loudspeaker vehicles drive 15–25 km/h (route alerting, LifeSim TRM App. C [K]); 120 km/h is China's highest
+#: road speed limit (道路交通安全法实施条例 第七十八条 [K]).
+VEHICLE_SPEED = Bound(None, 120.0, "km/h",
+                      "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h")
 #: The largest inflows reported: Huayuan 2007, 24 000 m³/h official and an unverified 50 m³/s = 180 000 m³/h
-#: (mine.md 3.2); [P] above 200 000 m³/h is a slip (m³/min or m³/day for m³/h).
+#: (SAWS; Xinhua); [P] above 200 000 m³/h is a slip (m³/min or m³/day for m³/h).
 INRUSH_INFLOW = Bound(None, 200_000.0, "m³/h", "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, "
-                      "mine.md 3.2)")
-#: [P] A drill plays out over hours; a refuge holds out 96 h (mine.md 2.3). A week is a slip of units.
-DURATION = Bound(None, 7 * 86_400.0, "s", "a flood drill plays out in hours; refuges hold 96 h (mine.md 2.3)")
+                      "Xinhua)")
+#: [P] A drill plays out over hours; a refuge holds out 96 h (安监总煤装〔2011〕15号). A week is a slip of units.
+DURATION = Bound(None, 7 * 86_400.0, "s",
+                 "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)")
 
 # ---------------------------------------------------------------- dams
 
-#: Pond classes by dam height: class 二 is 100–200 m (GB 50863-2013, standards.md #30); [P] above 300 m is
+#: Pond classes by dam height: class 二 is 100–200 m (GB 50863-2013); [P] above 300 m is
 #: higher than any tailings dam built.
 DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50863-2013)")
 #: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond.
