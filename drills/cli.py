@@ -26,9 +26,10 @@ from drills.commands import (
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.consoles import err_console, out_console
 from drills.commands.outfolder import require_writable, writing
+from drills.commands.plausible import Located, print_warnings
 from drills.experiment.units import fmt_range, fmt_value
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
-from drills.inputs.problems import InputError
+from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
     add_completion=False,
@@ -129,6 +130,7 @@ def run(
     n = spec.replications
     out_dir = out or Path("reports") / spec.meta.scenario_id
     require_writable(out_dir, err_console)
+    print_warnings(err_console, spec.meta.input_warnings, going_on="the drill runs as written")
     out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
     out_console.print(
         f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
@@ -201,6 +203,8 @@ def season(
         _fail_input(exc)
     out_dir = out or Path("reports") / loaded.id
     require_writable(out_dir, err_console)
+    print_warnings(err_console, [w for run in loaded.runs for w in run.spec.meta.input_warnings],
+                   going_on="every run goes ahead as written")
     out_console.print(f"[bold]{loaded.title}[/bold]")
     with runs_on(cluster, workers, err_console) as where:
         seeds = seeds_in_words(loaded.runs)
@@ -295,10 +299,12 @@ def validate(
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
     from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
+    from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
     from drills.inputs.suite import load_suite
     from drills.inputs.yamlfile import file_kind, load_yaml
 
     problems = []
+    warnings: list[Problem | Located] = []  # plausibility warnings: printed, but the files are valid
     loaded = []  # (kind, body, doc, fits its schema in full, ids left out)
     suites = []  # (file, number of runs)
     for f in files:
@@ -306,14 +312,16 @@ def validate(
             yaml_doc = load_yaml(f)
             if file_kind(yaml_doc) == "suite":
                 try:
-                    suites.append((f, len(load_suite(f, plan=plan).runs)))
+                    suite_runs = load_suite(f, plan=plan).runs
+                    suites.append((f, len(suite_runs)))
+                    warnings.extend(w for run in suite_runs for w in run.spec.meta.input_warnings)
                 except InputError as exc:
                     problems.extend(exc.problems)
                 continue
             kind, body, doc, own, removed = read_partial(yaml_doc)  # not parsed a second time
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
-                    load(f, plan)
+                    warnings.extend(warnings_of(load(f, plan)))
                 except InputError as exc:
                     problems.extend(exc.problems)
             else:
@@ -347,6 +355,12 @@ def validate(
     for f, runs in suites:
         out_console.print(f"{f}: suite OK ({runs} runs, each scenario with its site and plan"
                           f"{f', with the plan {plan}' if plan is not None else ''})", markup=False)
+    for kind, body, doc, _, _ in loaded:
+        if kind == "site":
+            warnings.extend(site_warnings(body, doc))
+        elif kind == "plan":
+            warnings.extend(plan_warnings(body, doc))
+    print_warnings(err_console, warnings, going_on="the files are valid; drill run would run them as written")
 
 
 @app.command()

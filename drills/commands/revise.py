@@ -16,6 +16,7 @@ from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, W
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.consoles import err_console, out_console
 from drills.commands.outfolder import require_writable, writing
+from drills.commands.plausible import print_warnings
 from drills.inputs.problems import InputError
 
 if TYPE_CHECKING:
@@ -57,6 +58,13 @@ def _loaded(scenario: Path, plan: Path | None) -> Loaded:
         _fail(exc.problems)
 
 
+def _warn(*loaded: Loaded) -> None:
+    """The plausibility warnings of the files, once, before anything runs."""
+    from drills.inputs.plausibility import warnings_of
+
+    print_warnings(err_console, [w for ld in loaded for w in warnings_of(ld)], going_on="the plans run as written")
+
+
 def _replications(loaded: Loaded, given: int | None) -> int:
     return given if given is not None else min(loaded.scenario.monte_carlo.replications, SEARCH_REPLICATIONS)
 
@@ -95,6 +103,7 @@ def recommend(
         _fail(exc.problems)
     out_dir = out or Path("reports") / loaded.scenario.id / "recommend"
     require_writable(out_dir, err_console)
+    _warn(loaded)
     with runs_on(cluster, workers, err_console) as where, err_console.status("evaluating the plan") as status:
         try:
             rec = run_recommend(scenario, plan, budget=budget, replications=n, seed=seed, workers=workers,
@@ -157,10 +166,12 @@ def compare(
         err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
                           markup=False)
         raise typer.Exit(EXIT_INPUT)
-    n = _replications(_loaded(scenario, plans[0]), replications)
-    _loaded(scenario, plans[1])
+    first = _loaded(scenario, plans[0])
+    n = _replications(first, replications)
+    second = _loaded(scenario, plans[1])
     if out is not None:
         require_writable(out, err_console)
+    _warn(first, second)
     with runs_on(cluster, workers, err_console) as where, err_console.status("running both plans") as status:
         try:
             cmp = compare_plans(scenario, plans[0], plans[1], replications=n, seed=seed, workers=workers,

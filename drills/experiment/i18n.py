@@ -43,6 +43,15 @@ EN: dict[str, str] = {
     "seed": "Seed",
     "tool": "Tool",
     "input_files": "Input files",
+    "input_warnings": "Plausibility warnings",
+    "input_warnings_value": (
+        "{n}: values that look like data-entry slips, listed under “Plausibility of the input values”"),
+    "input_warnings_heading": "Plausibility of the input values",
+    "input_warnings_intro": (
+        "Values that passed validation but lie outside their plausible range, each with the range and its "
+        "source: each may be a data-entry slip. The drill ran them as written; check each one before relying "
+        "on this report."
+    ),
     "grade": "Grade",
     "grade_none": "–  (not graded: the grading rules follow with the scoring step)",
     "grade_line": "Grade:  {grade}",
@@ -576,6 +585,13 @@ ZH: dict[str, str] = {
     "seed": "随机种子",
     "tool": "工具",
     "input_files": "输入文件",
+    "input_warnings": "合理性警告",
+    "input_warnings_value": "{n} 项：疑似录入错误的数值，详见“输入数值的合理性”",
+    "input_warnings_heading": "输入数值的合理性",
+    "input_warnings_intro": (
+        "以下数值通过了格式校验，但超出其合理范围（附范围及出处），可能是录入错误。"
+        "本次演练按所填数值运行；使用本报告前请逐项核对。"
+    ),
     "grade": "评估结论",
     "grade_none": "–（未评级：评级规则随评分步骤提供）",
     "grade_line": "评估结论：{grade}",

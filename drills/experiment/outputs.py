@@ -17,6 +17,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.staging import write_staged
 from drills.model.records import PersonRecord
+from drills.model.spec import Meta
 
 
 def _finite(x: float) -> float | None:
@@ -36,7 +37,15 @@ def provenance(ex: ExerciseResult) -> dict:
         "files": {k: Path(v).name for k, v in m.files.items()},
         "people": len(ex.spec.people),
         "duration_s": ex.spec.duration_s,
+        "input_warnings": input_warnings_json(m),
     }
+
+
+def input_warnings_json(meta: Meta) -> list[dict]:
+    """The plausibility warnings of the input files (file by name, as in ``files``): values that passed
+    validation but look like data-entry slips; the drill ran them as written."""
+    return [{"file": Path(f).name, "line": line, "field": fld, "message": msg}
+            for f, line, fld, msg in meta.input_warnings]
 
 
 def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:

@@ -547,6 +547,8 @@ def cover(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
         [t("seed"), str(prov["seed"])],
         [t("tool"), prov["tool"]],
         [t("input_files"), files or "–"],
+        [t("input_warnings"), t("input_warnings_value", n=len(m.input_warnings)) if m.input_warnings
+         else t("none")],
     ]
     doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
               bold_first=True)
@@ -980,6 +982,7 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
     doc.table(cols, plan_rows, size=8)
     doc.subheading(t("params_scenario", file=files.get("scenario", "–")))
     doc.table(cols, scen_rows, size=8)
+    input_warnings(doc, ex.spec.meta.input_warnings, t)
     doc.subheading(t("provenance_legend"), 9.5)  # what [V] [K] [E] [P] in the quoted defaults mean
     for key in ("tag_seen", "tag_knowledge", "tag_engineering", "tag_proposal"):
         doc.text(t(key), 8.0, marker="•", indent=0.1, after=0.04)
@@ -998,6 +1001,18 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
         dropped = dropped or renderable(text) != text
     if dropped:
         doc.text(t("dropped_glyphs"), 7.5, slant="italic", color=GREY)
+
+
+def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, str]], t: Text) -> None:
+    """The input values that look like data-entry slips (drills.inputs.plausibility); nothing if there are none
+    (the cover, beside the input files, says "none")."""
+    if not found:
+        return
+    doc.subheading(t("input_warnings_heading"))
+    doc.text(t("input_warnings_intro"), 8.5, after=0.06)
+    for file, line, field, message in found:
+        where = f"{Path(file).name}:{line}" if line is not None else Path(file).name
+        doc.text(f"{where}: {field}: {message}", 8.0, marker="•", indent=0.1, after=0.04)
 
 
 def _docstring(doc: Document, text: str, size: float = 8.0) -> None:

@@ -16,6 +16,7 @@ from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.findings import CLASS_EN, Finding
+from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
@@ -40,7 +41,7 @@ def _provenance(ev: Evaluation) -> dict:
             "site": {"id": m.site_id, "name": m.site_name},
             "plan": {"id": m.plan_id, "version": m.plan_version, "unit": m.plan_unit},
             "scenario": {"id": m.scenario_id, "title": m.scenario_title, "start_time": m.start_time},
-            "files": {k: Path(v).name for k, v in m.files.items()}}
+            "files": {k: Path(v).name for k, v in m.files.items()}, "input_warnings": input_warnings_json(m)}
 
 
 def bottlenecks_json(bn: Bottlenecks) -> dict:

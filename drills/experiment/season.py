@@ -33,6 +33,7 @@ from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.i18n import Text
+from drills.experiment.outputs import input_warnings_json
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
@@ -280,6 +281,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "seed": row["entry"].exercise.seed,
                 "replications": row["entry"].exercise.replications,
                 "people": len(row["entry"].exercise.spec.people),
+                "input_warnings": input_warnings_json(row["entry"].exercise.spec.meta),
                 "grade": row["grade"],
                 "grade_decided_by": row["grade_reason"],
                 "grade_score": _finite(row["entry"].evaluation.overall.score)
@@ -344,6 +346,11 @@ def _cell(x: float, y: float, colour: str):
     return Rectangle((x + 0.03, y + 0.05), 0.94, 0.9, facecolor=colour, edgecolor="white")
 
 
+def _input_warnings(result: SeasonResult) -> list[tuple[str, int | None, str, str]]:
+    """The plausibility warnings of every run's files, each once (runs share their site and plan files)."""
+    return list(dict.fromkeys(w for e in result.entries for w in e.exercise.spec.meta.input_warnings))
+
+
 def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) -> None:
     """The consolidated report: cover, matrix and worst cases, suite revisions, one page per run, appendix."""
     from drills.experiment import report
@@ -369,6 +376,8 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             [t("replications"), replications_in_words(runs, t)],
             [t("seed"), seeds_in_words(runs, t)],
             [t("tool"), f"drill {__version__}"],
+            [t("input_warnings"), t("input_warnings_value", n=len(_input_warnings(result)))
+             if _input_warnings(result) else t("none")],
         ]
         doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
                   bold_first=True)
@@ -410,6 +419,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                    (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.3, "left")],
                   [[e.run.id.replace("/", "/\n", 1), e.run.scenario_file, str(e.exercise.seed),
                     ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
+        report.input_warnings(doc, _input_warnings(result), t)
         doc.subheading(t("bands"))
         doc.text(t("bands_intro"), 8.5, after=0.05)
         for line in t("band_rows").split("\n"):

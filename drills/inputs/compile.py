@@ -17,6 +17,7 @@ import numpy as np
 from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
+from drills.inputs.plausibility import warnings_of
 from drills.inputs.population import build_population
 from drills.inputs.problems import InputError, Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
@@ -653,6 +654,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         site_id=site.id, site_name=site.name, plan_id=plan.id, plan_version=plan.version, plan_unit=plan.unit,
         scenario_id=scen.id, scenario_title=scen.title, start_time=scen.start_time.isoformat(timespec="minutes"),
         files={"scenario": str(ld.scenario_doc.path), "site": str(ld.site_doc.path), "plan": str(ld.plan_doc.path)},
+        input_warnings=tuple((w.file, w.line, w.field, w.message) for w in warnings_of(ld)),
     )
     return DrillSpec(
         meta=meta, network=net, profiles=profiles, people=tuple(people), roles=roles, triggers=triggers,

@@ -195,6 +195,9 @@ class Meta:
     scenario_title: str
     start_time: str
     files: dict[str, str] = field(default_factory=dict)
+    #: values of the input files that validate but look like data-entry slips, as (file, line, field, message)
+    #: (see drills.inputs.plausibility); the drill runs as written, the outputs repeat them
+    input_warnings: tuple[tuple[str, int | None, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

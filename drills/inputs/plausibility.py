@@ -1,0 +1,337 @@
+"""Plausibility warnings: values that pass the schema but cannot be what the planner meant.
+
+A site, plan or scenario can fit its schema and still hold a data-entry slip — 20 000 miners at one
+workplace, a drift 1 cm long, a walking speed of 15 m/s, a response delay of three days. The drill would
+run and give a confident, meaningless report. Each such value becomes one warning, located like a
+validation problem (``file:line: field: message``), that says the value, the plausible range and where the
+range comes from. Warnings do not stop a run: a planner with an unusual mine may be right.
+
+These checks are about slips, not about the plan's quality: whether the plan meets a standard is graded
+by :mod:`drills.experiment.plan_checks` after the drill. The ranges are therefore wide. Each bound cites a
+published value where one exists (the publication or standard is named beside it); a bound marked [P] is
+the project's own, set where no real input
+could reach it, with the reason beside it. [K] marks a value from background knowledge not re-checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from drills.inputs.base import dist_or_number
+from drills.inputs.loaded import Loaded
+from drills.inputs.plan import PlanBody
+from drills.inputs.problems import Problem, in_file_order
+from drills.inputs.scenario import ScenarioBody
+from drills.inputs.site import SAFE_SURFACE_KINDS, SiteBody
+from drills.inputs.yamlfile import YamlDocument
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A plausible range of one kind of value and where it comes from.
+
+    Attributes:
+        low: the smallest plausible value, or None.
+        high: the largest plausible value, or None.
+        unit: the value's unit as the planner writes it ("" for a count or a ratio).
+        source: where the range comes from, in a few words.
+    """
+
+    low: float | None
+    high: float | None
+    unit: str
+    source: str
+
+    def outside(self, value: float) -> bool:
+        return (self.low is not None and value < self.low) or (self.high is not None and value > self.high)
+
+    def range_text(self) -> str:
+        u = f" {self.unit}" if self.unit else ""
+        if self.low is not None and self.high is not None:
+            return f"{self.low:g}–{self.high:g}{u}"
+        if self.high is not None:
+            return f"at most {self.high:g}{u}"
+        return f"at least {self.low:g}{u}"
+
+
+# ---------------------------------------------------------------- people and movement
+
+#: Walking speed of a profile. Free walking 1.0–1.3 m/s and sustained crawling 0.2–0.3 m/s underground
+#: (SFPE Handbook [K]; Cao et al., Safety Sci. 104, 2018); pedestrians 0.9–2.2 m/s (LifeSim Technical
+#: Reference Manual ch. 7). [P] bounds wide of both: below 0.1 m/s nobody is moving, above 3 m/s is a sprint
+#: nobody keeps up.
+WALK_SPEED = Bound(0.1, 3.0, "m/s", "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), crawling 0.2–0.3 m/s")
+#: Vertical speed on ladders: 5.6–7 m/min ≈ 0.09–0.12 m/s (彭然 2022, 中国煤炭); [P] about four times
+#: either side, so that only a slip of units (m/min for m/s) or of digits reaches it.
+CLIMB_SPEED = Bound(0.02, 0.5, "m/s", "ladder climbing 0.09–0.12 m/s (彭然 2022, 中国煤炭)")
+#: [P] Water deeper than a standing person is tall is not waded (the wading studies stop at 0.9 m:
+#: Dias et al. 2021; Li et al. 2026); a limit under ankle depth (0.08 m, Dias et al. 2021) would stop everyone
+#: at the first puddle.
+WADING_LIMIT = Bound(0.08, 2.0, "m", "ankle depth to a person's height (wading studied to 0.9 m, Dias et al. 2021)")
+#: [P] People in one place of a shift: a stope or face holds tens (the bundled mine at most 20); a whole
+#: shift underground is several hundred (Huayuan 2007: 756 people swiped in). 300 at one place is more
+#: than any workplace holds.
+CREW_AT_ONE_PLACE = Bound(None, 300, "people", "a workplace holds tens; a whole shift is hundreds (Huayuan 2007: 756)")
+#: [P] Mean people at home per household: China's mean household is 2.62 people (2020 census [K]); 15 is
+#: more than any household, so more is a slip (households and people swapped).
+HOUSEHOLD_MEMBERS = Bound(None, 15, "people", "mean household 2.6 people (2020 census)")
+#: [P] People present at a school, field or workshop: a large rural school holds a few thousand.
+OCCUPANTS = Bound(None, 10_000, "people", "a large school holds a few thousand")
+
+# ---------------------------------------------------------------- places and passages
+
+#: [P] A passage shorter than 1 m is no passage: lengths in km or cm for m. Longer than 50 km between two
+#: junctions is longer than any drift or valley road between two places of a drill.
+LINK_LENGTH = Bound(1.0, 50_000.0, "m", "a passage between two places")
+#: Widths by kind of passage. [P] wide bounds: a miner's travelway is ≥ 0.8 m (GB 16423 [K]) and a drift
+#: narrower than 1 m is a slip (cm for m); a ladder compartment is about 0.6 × 0.7 m [K]; a car needs about
+#: 2 m (one rural road lane is 3–3.5 m, JTG B01-2014 [K]); a footpath narrower than 0.3 m takes no foot.
+#: The upper bounds are wider than any drift (a large ramp is 5–8 m, the bundled mine 3–5 m) or road.
+LINK_WIDTH = {
+    "drift": Bound(1.0, 30.0, "m", "a travelway is at least 0.8 m (GB 16423); large drifts 5–8 m"),
+    "ramp": Bound(1.0, 30.0, "m", "a travelway is at least 0.8 m (GB 16423); large ramps 5–8 m"),
+    "incline": Bound(1.0, 30.0, "m", "a travelway is at least 0.8 m (GB 16423); large drifts 5–8 m"),
+    "ladderway": Bound(0.4, 10.0, "m", "a ladder compartment is about 0.6 × 0.7 m"),
+    "shaft": Bound(1.0, 20.0, "m", "shafts are a few metres across"),
+    "footpath": Bound(0.3, 20.0, "m", "a footpath takes at least one foot"),
+    "road": Bound(2.0, 60.0, "m", "a car needs about 2 m; a rural lane is 3–3.5 m (JTG B01-2014)"),
+}
+#: [P] Clear height underground: a low coal seam is crawled at about 1 m; under 0.5 m nobody passes.
+LINK_HEIGHT = Bound(0.5, 30.0, "m", "low seams are crawled at about 1 m")
+UNDERGROUND_LINKS = ("drift", "ramp", "incline", "ladderway")
+#: Elevations anywhere: the deepest workings are about 4 km below surface (Mponeng [K]); the highest mines
+#: about 5 100 m up (La Rinconada [K]). [P] a margin either side.
+ELEVATION = Bound(-5_000.0, 6_000.0, "m", "deepest workings ≈ −4 000 m, highest mines ≈ 5 100 m")
+#: [P] An adit mine's workings may rise a few hundred metres above its portal; a place underground a
+#: kilometre above every way out of the site is a sign slip (+360 for −360).
+ABOVE_WAYS_OUT_M = 1_000.0
+#: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
+#: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
+LEVEL_LABEL_TOLERANCE_M = 120.0
+UNDERGROUND_NODES = ("workplace", "junction", "shaft_station", "refuge", "sump")
+#: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
+REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
+#: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
+#: chamber stores, so more is a slip (minutes or days for hours).
+REFUGE_SUPPLIES = Bound(None, 240.0, "h", "96 h required (安监总煤装〔2011〕15号); no chamber stores 10 days")
+
+# ---------------------------------------------------------------- hoists
+
+#: Cage speed with persons ≤ 12 m/s (《煤矿安全规程》 [K]); the drill caps the speed there anyway.
+HOIST_SPEED = Bound(None, 12.0, "m/s", "at most 12 m/s with persons (煤矿安全规程; the drill caps it there)")
+#: Acceleration with persons ≤ 0.75 m/s² (same); [P] twice that is no man-riding hoist, under 0.1 m/s² no wind
+#: ends within the drill.
+HOIST_ACCEL = Bound(0.1, 1.5, "m/s²", "at most 0.75 m/s² with persons (煤矿安全规程)")
+#: [P] Persons per deck: at ≥ 0.18 m² each (《煤矿安全规程》 [K]) 150 persons need 27 m² of floor, more
+#: than the largest cages (a typical 5–6 m² deck carries 25–30).
+CAGE_PER_DECK = Bound(None, 150, "persons", "0.18 m² each (煤矿安全规程): a 5–6 m² deck carries 25–30")
+#: Signalling before a wind: 10–20 s ([E], see drills.model.hoist); [P] five minutes is a slip (minutes for seconds).
+HOIST_SIGNAL = Bound(None, 300.0, "s", "signalling takes 10–20 s (drills.model.hoist)")
+
+# ---------------------------------------------------------------- delays and rates
+
+#: [P] Delays of people and posts (decision, response, detection, activation, handover, mobilisation): the
+#: longest in the reference cases are hours (Oroville 2017: protective action for most after 2–3 h, LifeSim
+#: TRM ch. 6; a report hours late underground, Wangjialing 2010). A central value of a day or more is a slip of units.
+DELAY = Bound(None, 86_400.0, "s", "the longest delays in recorded events are hours (Oroville 2017, LifeSim TRM ch. 6)")
+#: [P] One phone call or one household's visit: door to door 1–3 min per household (Confluence 1987: 986
+#: residents in about 45 min, Rogers & Sorensen 1989); an hour each is a slip.
+PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (Rogers & Sorensen 1989)")
+#: Loudspeaker vehicles drive 15–25 km/h (route alerting, LifeSim TRM App. C [K]); 120 km/h is China's highest
+#: road speed limit (道路交通安全法实施条例 第七十八条 [K]).
+VEHICLE_SPEED = Bound(None, 120.0, "km/h",
+                      "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h")
+#: The largest inflows reported: Huayuan 2007, 24 000 m³/h official and an unverified 50 m³/s = 180 000 m³/h
+#: (SAWS; Xinhua); [P] above 200 000 m³/h is a slip (m³/min or m³/day for m³/h).
+INRUSH_INFLOW = Bound(None, 200_000.0, "m³/h", "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, "
+                      "Xinhua)")
+#: [P] A drill plays out over hours; a refuge holds out 96 h (安监总煤装〔2011〕15号). A week is a slip of units.
+DURATION = Bound(None, 7 * 86_400.0, "s",
+                 "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)")
+
+# ---------------------------------------------------------------- dams
+
+#: Pond classes by dam height: class 二 is 100–200 m (GB 50863-2013); [P] above 300 m is
+#: higher than any tailings dam built.
+DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50863-2013)")
+#: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond.
+DAM_VOLUME = Bound(None, 1e10, "m³", "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)")
+
+
+Loc = tuple[Any, ...]
+
+
+class _Checker:
+    """Adds a warning to ``out`` for each value outside its bound, located in ``doc``."""
+
+    def __init__(self, doc: YamlDocument, out: list[Problem]) -> None:
+        self.doc = doc
+        self.out = out
+
+    def __call__(self, loc: Loc, value: float, bound: Bound, what: str = "") -> None:
+        if bound.outside(value):
+            u = f" {bound.unit}" if bound.unit else ""
+            subject = f"{what} of {value:g}{u}" if what else f"{value:g}{u}"
+            self.out.append(self.doc.problem(loc, f"{subject} is not plausible: expected {bound.range_text()} — "
+                                                  f"{bound.source}. A slip of units or digits?"))
+
+
+def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
+    """The plausibility warnings of a site file."""
+    out: list[Problem] = []
+    check = _Checker(doc, out)
+    s = ("site",)
+    for k, n in enumerate(site.nodes):
+        at = (*s, "nodes", k)
+        check((*at, "elevation_m"), n.elevation_m, ELEVATION)
+        if n.kind == "refuge" and n.capacity_persons is not None:
+            check((*at, "capacity_persons"), n.capacity_persons, REFUGE_SEATS, "a refuge")
+        if n.supplies_h is not None:
+            check((*at, "supplies_h"), n.supplies_h, REFUGE_SUPPLIES)
+    _elevations(site, doc, out)
+    for k, lk in enumerate(site.links):
+        at = (*s, "links", k)
+        check((*at, "length_m"), lk.length_m, LINK_LENGTH, f"a {lk.kind}")
+        check((*at, "width_m"), lk.width_m, LINK_WIDTH[lk.kind], f"a {lk.kind}")
+        if lk.kind in UNDERGROUND_LINKS and "height_m" in lk.model_fields_set:
+            check((*at, "height_m"), lk.height_m, LINK_HEIGHT, f"a {lk.kind}")
+    for k, p in enumerate(site.profiles):
+        at = (*s, "profiles", k)
+        check((*at, "speed_mps"), p.speed_mps, WALK_SPEED, "a walking speed")
+        check((*at, "climb_mps"), p.climb_mps, CLIMB_SPEED, "a climbing speed")
+        check((*at, "wading_limit_m"), p.wading_limit_m, WADING_LIMIT, "a wading limit")
+    for k, h in enumerate(site.hoists):
+        at = (*s, "hoists", k)
+        if h.max_speed_mps is not None:
+            check((*at, "max_speed_mps"), h.max_speed_mps, HOIST_SPEED, "a cage speed")
+        check((*at, "accel_mps2"), h.accel_mps2, HOIST_ACCEL, "an acceleration")
+        check((*at, "signal_s"), h.signal_s, HOIST_SIGNAL)
+        check((*at, "cage_capacity_persons"), h.cage_capacity_persons, CAGE_PER_DECK, "a deck")
+    _stations(site, doc, out)
+    for shift, crews in site.shifts.items():
+        for k, c in enumerate(crews):
+            check((*s, "shifts", shift, k, "count"), c.count, CREW_AT_ONE_PLACE, "a crew")
+    for k, r in enumerate(site.residents):
+        at = (*s, "residents", k)
+        for part, per in (("members", r.members), ("occupants", r.occupants)):
+            if per is None:
+                continue
+            bound = HOUSEHOLD_MEMBERS if part == "members" else OCCUPANTS
+            for when in ("day", "night"):
+                check((*at, part, when), getattr(per, when), bound)
+    for k, d in enumerate(site.dams):
+        check((*s, "dams", k, "height_m"), d.height_m, DAM_HEIGHT, "a tailings dam")
+        check((*s, "dams", k, "stored_volume_m3"), d.stored_volume_m3, DAM_VOLUME, "a tailings pond")
+    return out
+
+
+def _level_elevation(label: str | None) -> float | None:
+    """The elevation a level's label names, if it is only a number (e.g. '-360' or '-360 m')."""
+    m = re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s*m?\s*", label or "")
+    return float(m.group(1)) if m else None
+
+
+def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """Places underground far above every way out, or far from the elevation their level's label names."""
+    exits = [n.elevation_m for n in site.nodes if n.kind in SAFE_SURFACE_KINDS]
+    top = max(exits) if exits else None
+    for k, n in enumerate(site.nodes):
+        if n.kind not in UNDERGROUND_NODES:
+            continue
+        loc = ("site", "nodes", k, "elevation_m")
+        named = _level_elevation(n.level)
+        if named is not None and abs(n.elevation_m - named) > LEVEL_LABEL_TOLERANCE_M:
+            out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible on level {n.level!r}: its places lie "
+                                        f"within about {LEVEL_LABEL_TOLERANCE_M:g} m of {named:g} m (one level "
+                                        "interval). A slip of sign or digits?"))
+        elif top is not None and n.elevation_m > top + ABOVE_WAYS_OUT_M:
+            out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible for a {n.kind} underground: it is "
+                                        f"{n.elevation_m - top:g} m above the highest way out ({top:g} m); "
+                                        f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
+
+
+def _stations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """Hoist stations listed out of order (collar first, then downwards) or below the bottom of their shaft."""
+    elevation = {n.id: n.elevation_m for n in site.nodes}
+    shafts = [(lk.from_, lk.to) for lk in site.links if lk.kind == "shaft"]
+    for k, h in enumerate(site.hoists):
+        if not all(s in elevation for s in h.stations):
+            continue  # a missing node is a validation problem, reported by the site's checks
+        reached = {h.stations[0]}  # the places the shaft links join to the collar
+        grew = True
+        while grew:
+            new = {b for a, b in shafts if a in reached} | {a for a, b in shafts if b in reached}
+            grew = not new <= reached
+            reached |= new
+        bottom = min(elevation[n] for n in reached) if len(reached) > 1 else None
+        for j in range(1, len(h.stations)):
+            s, above = h.stations[j], h.stations[j - 1]
+            loc = ("site", "hoists", k, "stations", j)
+            if elevation[s] >= elevation[above]:
+                out.append(doc.problem(loc, f"{s!r} at {elevation[s]:g} m is not plausible after {above!r} at "
+                                            f"{elevation[above]:g} m: stations are listed from the collar "
+                                            "downwards. A slip in the order?"))
+            elif bottom is not None and elevation[s] < bottom - 1.0:
+                out.append(doc.problem(loc, f"{s!r} at {elevation[s]:g} m is not plausible: it is below the bottom "
+                                            f"of the shaft ({bottom:g} m, the lowest place its shaft links reach). "
+                                            "A slip of digits, or a shaft link left out?"))
+
+
+def _delay(check: _Checker, loc: Loc, value: Any, bound: Bound = DELAY) -> None:
+    """A delay (a number or a distribution), checked by its median."""
+    if value is None:
+        return
+    check(loc, dist_or_number(value).median, bound, "" if isinstance(value, int | float) else "a median")
+
+
+def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
+    """The plausibility warnings of a plan file."""
+    out: list[Problem] = []
+    check = _Checker(doc, out)
+    p = ("plan",)
+    for k, r in enumerate(plan.roles):
+        _delay(check, (*p, "roles", k, "decision_delay_s"), r.decision_delay_s)
+        _delay(check, (*p, "roles", k, "handover_s"), r.handover_s)
+    for k, t in enumerate(plan.warning.triggers):
+        _delay(check, (*p, "warning", "triggers", k, "detection_delay_s"), t.detection_delay_s)
+    for k, c in enumerate(plan.channels):
+        at = (*p, "channels", k)
+        _delay(check, (*at, "activation_delay_s"), c.activation_delay_s)
+        _delay(check, (*at, "call_duration_s"), c.call_duration_s, PER_CALL)
+        _delay(check, (*at, "visit_s"), c.visit_s, PER_CALL)
+        if c.speed_kmh is not None:
+            check((*at, "speed_kmh"), c.speed_kmh, VEHICLE_SPEED, "a vehicle speed")
+    for k, team in enumerate(plan.teams):
+        _delay(check, (*p, "teams", k, "mobilisation_s"), team.mobilisation_s)
+    return out
+
+
+def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
+    """The plausibility warnings of a scenario file."""
+    out: list[Problem] = []
+    check = _Checker(doc, out)
+    s = ("scenario",)
+    check((*s, "duration_s"), scen.duration_s, DURATION, "a drill")
+    b = scen.behaviour
+    for profile, q in b.response_delay_s.items():
+        _delay(check, (*s, "behaviour", "response_delay_s", profile), q)
+    _delay(check, (*s, "behaviour", "crew_relay_s"), b.crew_relay_s)
+    _delay(check, (*s, "behaviour", "neighbour_relay_s"), b.neighbour_relay_s)
+    inr = scen.hazard.inrush
+    if inr is not None:
+        for k, pt in enumerate(inr.hydrograph):
+            check((*s, "hazard", "inrush", "hydrograph", k, "inflow_m3ph"), pt.inflow_m3ph, INRUSH_INFLOW,
+                  "an inflow")
+    return out
+
+
+def warnings_of(ld: Loaded) -> list[Problem]:
+    """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
+    found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *site_warnings(ld.site, ld.site_doc),
+             *plan_warnings(ld.plan, ld.plan_doc)]
+    return in_file_order(found)
+
+
+__all__ = ["Bound", "plan_warnings", "scenario_warnings", "site_warnings", "warnings_of"]

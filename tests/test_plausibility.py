@@ -1,0 +1,230 @@
+"""Plausibility warnings: a value that validates but cannot be right is named at its file, line and field,
+with its plausible range; the command still runs (exit 0), and the outputs repeat the warning.
+
+Each crafted input is a copy of a bundled example with one value changed, as a planner's slip would change it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from drills.cli import app
+from drills.inputs.bundled import bundled_root, bundled_scenarios
+from drills.inputs.compile import load, load_file
+from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
+
+runner = CliRunner()
+
+MINE = {"scenario": Path("scenarios/mine_inrush_day.yaml"), "site": Path("scenarios/sites/jinshan_mine.yaml"),
+        "plan": Path("plans/jinshan_mine_plan.yaml")}
+DAM = {"scenario": Path("scenarios/dam_break_night.yaml"), "site": Path("scenarios/sites/qingshui_valley.yaml"),
+       "plan": Path("plans/qingshui_dam_plan.yaml")}
+
+
+def copy_example(root: Path, files: dict[str, Path]) -> dict[str, Path]:
+    out = {}
+    for kind, rel in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        out[kind] = Path(shutil.copyfile(bundled_root() / rel, root / rel))
+    return out
+
+
+def slip(path: Path, old: str, new: str) -> int:
+    """Replace the one ``old`` in ``path`` by ``new``; return the line where ``old`` began."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# ---------------------------------------------------------------- silent on the bundled examples
+
+
+@pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.name)
+def test_no_warning_on_a_bundled_scenario_with_its_site_and_plan(scenario: Path) -> None:
+    assert [str(w) for w in warnings_of(load(scenario))] == []
+
+
+@pytest.mark.parametrize("path", sorted([*(bundled_root() / "plans").glob("*.yaml"),
+                                         *(bundled_root() / "scenarios" / "sites").glob("*.yaml")]),
+                         ids=lambda p: p.name)
+def test_no_warning_on_a_bundled_site_or_plan(path: Path) -> None:
+    kind, body, doc = load_file(path)
+    found = site_warnings(body, doc) if kind == "site" else plan_warnings(body, doc)
+    assert [str(w) for w in found] == []
+
+
+# ---------------------------------------------------------------- each warning fires on its slip
+
+#: (example, file, the text as written, the slip, field warned about, line offset from the slip, words in it)
+SLIPS = [
+    ("mine", "site", "{at: face360e, count: 8,", "{at: face360e, count: 20000,",
+     "site.shifts.day[0].count", 0, "20000 people"),
+    ("mine", "site", '"d120_j_ramp", kind: "drift", from: "j120", to: "ramp120", length_m: 50, width_m: 4.5',
+     '"d120_j_ramp", kind: "drift", from: "j120", to: "ramp120", length_m: 50, width_m: 0.01',
+     "site.links[1].width_m", 0, "a drift of 0.01 m"),
+    ("mine", "site", '"d240_refuge", kind: "drift", from: "refuge240", to: "j240", length_m: 50,',
+     '"d240_refuge", kind: "drift", from: "refuge240", to: "j240", length_m: 0.5,',
+     "site.links[21].length_m", 0, "a drift of 0.5 m"),
+    ("mine", "site", "  hoists:\n    - id: main-cage", "  profiles:\n    - {id: miner, speed_mps: 15}\n"
+     "  hoists:\n    - id: main-cage", "site.profiles[0].speed_mps", 1, "walking speed of 15 m/s"),
+    ("mine", "site", "      accel_mps2: 0.75", "      max_speed_mps: 50\n      accel_mps2: 0.75",
+     "site.hoists[0].max_speed_mps", 0, "at most 12 m/s"),
+    ("mine", "site", "cage_capacity_persons: 30", "cage_capacity_persons: 2000",
+     "site.hoists[0].cage_capacity_persons", 0, "a deck of 2000 persons"),
+    ("mine", "site", 'elevation_m: -358.9, level: "-360", capacity_persons: 50',
+     'elevation_m: -358.9, level: "-360", capacity_persons: 900', "site.nodes[26].capacity_persons", 0,
+     "AQ 2033-2011"),
+    ("mine", "site", "stations: [collar, st120, st240, st360]", "stations: [collar, st240, st120, st360]",
+     "site.hoists[0].stations[2]", 0, "listed from the collar downwards"),
+    ("mine", "scenario", "  monte_carlo:", "  behaviour:\n    response_delay_s: {miner: 259200}\n  monte_carlo:",
+     "scenario.behaviour.response_delay_s.miner", 1, "259200 s"),
+    ("mine", "scenario", "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000000}",
+     "scenario.hazard.inrush.hydrograph[2].inflow_m3ph", 0, "Huayuan 2007"),
+    ("mine", "plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}",
+     "decision_delay_s: {dist: lognormal, median: 259200, p95: 400000}", "plan.roles[0].decision_delay_s", 0,
+     "a median of 259200 s"),
+    ("dam", "site", "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180, width_m: 4,",
+     "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180, width_m: 0.2,",
+     "site.links[2].width_m", 0, "a road of 0.2 m"),
+    ("dam", "site", "{at: xc_river, households: 24, members: {day: 1.3, night: 3.0}",
+     "{at: xc_river, households: 24, members: {day: 1.3, night: 300}", "site.residents[2].members.night", 0,
+     "300 people"),
+]
+
+
+@pytest.mark.parametrize(("example", "kind", "old", "new", "field", "offset", "words"), SLIPS,
+                         ids=[s[4] for s in SLIPS])
+def test_a_slip_gets_one_warning_at_its_file_line_and_field(
+        tmp_path: Path, example: str, kind: str, old: str, new: str, field: str, offset: int, words: str) -> None:
+    files = copy_example(tmp_path, MINE if example == "mine" else DAM)
+    line = slip(files[kind], old, new) + offset
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.file, w.line, w.field) for w in found] == [(str(files[kind]), line, field)]
+    assert words in found[0].message
+    assert "not plausible" in found[0].message
+
+
+def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Path) -> None:
+    """+360 m on the level labelled -360 and a workplace at +5 000 m (their links long enough to pass the length
+    check), and a hoist station below the lowest place the shaft reaches."""
+    site = tmp_path / "site.yaml"
+    site.write_text(
+        "site:\n"
+        "  id: s\n"
+        "  name: S\n"
+        "  nodes:\n"
+        "    - {id: collar, kind: collar, elevation_m: 0}\n"
+        "    - {id: st1, kind: shaft_station, elevation_m: -100, level: '-100'}\n"
+        "    - {id: st2, kind: shaft_station, elevation_m: -200, level: '-200'}\n"
+        "    - {id: face, kind: workplace, elevation_m: 360, level: '-360'}\n"
+        "    - {id: top, kind: workplace, elevation_m: 5000}\n"
+        "  links:\n"
+        "    - {id: sh1, kind: shaft, from: collar, to: st1, length_m: 100, width_m: 5}\n"
+        "    - {id: ramp, kind: ramp, from: collar, to: st2, length_m: 1500, width_m: 5}\n"
+        "    - {id: dr, kind: drift, from: st1, to: face, length_m: 3000, width_m: 4}\n"
+        "    - {id: dr2, kind: drift, from: st1, to: top, length_m: 6000, width_m: 4}\n"
+        "  hoists:\n"
+        "    - {id: cage, stations: [collar, st1, st2], cage_capacity_persons: 30}\n"
+        "  shifts:\n"
+        "    day: [{at: face, count: 10}]\n", encoding="utf-8")
+    _, body, doc = load_file(site)
+    found = {w.field: w for w in site_warnings(body, doc)}
+    assert set(found) == {"site.nodes[3].elevation_m", "site.nodes[4].elevation_m", "site.hoists[0].stations[2]"}
+    assert found["site.nodes[3].elevation_m"].line == 8
+    assert "level '-360'" in found["site.nodes[3].elevation_m"].message
+    assert found["site.nodes[4].elevation_m"].line == 9
+    assert "5000 m above the highest way out (0 m)" in found["site.nodes[4].elevation_m"].message
+    assert found["site.hoists[0].stations[2]"].line == 16
+    assert "below the bottom of the shaft (-100 m" in found["site.hoists[0].stations[2]"].message
+
+
+# ---------------------------------------------------------------- shown by the commands, kept in the outputs
+
+
+def test_validate_prints_the_warning_and_exits_0(tmp_path: Path) -> None:
+    files = copy_example(tmp_path, MINE)
+    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    res = runner.invoke(app, ["validate", str(files["scenario"]), str(files["site"])])
+    assert res.exit_code == 0, res.output
+    assert f"{files['scenario']}: scenario OK" in res.stdout
+    assert "1 plausibility warning:" in res.stderr
+    # once, though the site is reached twice (with the scenario and on its own)
+    assert res.stderr.count(f"{files['site']}:{line}: site.hoists[0].cage_capacity_persons: ") == 1
+
+
+def test_run_warns_before_it_runs_and_the_scorecard_and_report_carry_the_warning(tmp_path: Path) -> None:
+    files = copy_example(tmp_path, MINE)
+    line = slip(files["site"], "{at: face360e, count: 8,", "{at: face360e, count: 20000,")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(files["scenario"]), "-n", "1", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert f"{files['site']}:{line}: site.shifts.day[0].count: a crew of 20000 people" in res.stderr
+    card = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))
+    assert [(w["file"], w["line"], w["field"]) for w in card["input_warnings"]] == [
+        ("jinshan_mine.yaml", line, "site.shifts.day[0].count")]
+    text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
+    assert "Plausibility of the input values" in text
+    assert f"jinshan_mine.yaml:{line}: site.shifts.day[0].count" in text
+
+
+def test_a_report_without_warnings_says_none(tmp_path: Path) -> None:
+    files = copy_example(tmp_path, MINE)
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(files["scenario"]), "-n", "1", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "plausibility" not in res.output
+    assert json.loads((out / "scorecard.json").read_text(encoding="utf-8"))["input_warnings"] == []
+    pages = [page.extract_text() for page in PdfReader(out / "report.pdf").pages]
+    assert "Plausibility warnings none" in " ".join(pages[0].split())  # the cover, below the input files
+    assert not any("Plausibility of the input values" in page for page in pages)
+
+
+class Ran(Exception):
+    """The heavy call of a command was reached."""
+
+
+@pytest.mark.parametrize("command", ["season", "recommend", "compare"])
+def test_season_recommend_and_compare_warn_before_they_run(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = copy_example(tmp_path, MINE)
+    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    targets = {"season": "drills.experiment.season.run_season",
+               "recommend": "drills.experiment.recommendation.recommend",
+               "compare": "drills.experiment.recommendation.compare_plans"}
+    importlib.import_module(targets[command].rsplit(".", 1)[0])
+
+    def ran(*a, **kw):
+        raise Ran
+
+    monkeypatch.setattr(targets[command], ran)
+    suite = tmp_path / "suite.yaml"
+    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE['scenario']}\n", encoding="utf-8")
+    args = {"season": ["season", suite], "recommend": ["recommend", files["scenario"]],
+            "compare": ["compare", files["scenario"], "-p", files["plan"], "-p", files["plan"]]}[command]
+    res = runner.invoke(app, [str(a) for a in [*args, "-o", tmp_path / "out"]])
+    assert isinstance(res.exception, Ran), res.output
+    assert res.stderr.count(f":{line}: site.hoists[0].cage_capacity_persons: a deck of 2000 persons") == 1
+
+
+def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
+    files = copy_example(tmp_path, MINE)
+    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE['scenario']}\n      variations: "
+                     "[{id: day}, {id: night, time_of_day: night, shift: night}]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["season", str(suite), "-n", "1", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    season = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    assert [[(w["line"], w["field"]) for w in r["input_warnings"]] for r in season["runs"]] == [
+        [(line, "site.hoists[0].cage_capacity_persons")]] * 2
+    text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
+    assert text.count(f"jinshan_mine.yaml:{line}: site.hoists[0].cage_capacity_persons") == 1
