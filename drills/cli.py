@@ -145,8 +145,8 @@ def run(
             from drills.experiment.robustness import assess
 
             out_console.print(f"single faults: {fault_replications} replications each", markup=False)
-            rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed,
-                         replications=fault_replications, max_faults=max_faults, workers=workers)
+            rob = assess(spec, PlanFacts.of(loaded, spec), ex, replications=fault_replications,
+                         max_faults=max_faults, workers=workers)
     card = scorecard(ex)
     from drills.experiment.graded import graded
 
