@@ -250,11 +250,19 @@ suite:
 """
 
 
-def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(tmp_path: Path) -> None:
-    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing."""
+def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing. Each run's
+    idle faults are found once, for the terminal, season.json, the matrix page and the run's page alike."""
+    from drills.experiment import season
+
+    looked_at = []
+    real = season._idle_in
+    monkeypatch.setattr(season, "_idle_in", lambda e: looked_at.append(e.run.id) or real(e))
     out = tmp_path / "out"
     res = invoke("season", write_suite(tmp_path, FAULTS), "--out", out)
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    assert looked_at == ["mine-inrush-day/early", "mine-inrush-day/late-power-cut-after-the-evacuation"]
     late = ("mine-inrush-day/late-power-cut-after-the-evacuation: fault mains_power (12:30, +2:30:00) started "
             "after the evacuation was over in 3 of 3 replications: it tested nothing")
     assert late in res.stdout
