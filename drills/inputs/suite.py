@@ -39,7 +39,7 @@ from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
 from drills.inputs.compile import compile_drill, fault_target_problem, load
 from drills.inputs.loaded import Loaded
-from drills.inputs.problems import InputError, Problem, in_file_order
+from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
@@ -239,7 +239,8 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     shift = v.shift if v.shift is not None else scen.shift
     if v.shift is not None and v.shift not in site.shifts:
         known = ", ".join(site.shifts) or "none"
-        raise InputError([doc.problem((*loc, "shift"), f"no shift {v.shift!r} in site {site.id!r}; known: {known}")])
+        raise InputError([doc.problem((*loc, "shift"), f"no shift {v.shift!r} in site {site.id!r}; known: {known}",
+                                      code=UNKNOWN_NAME, names=(v.shift,))])
     update: dict = {"shift": shift}
     if v.time_of_day is not None:
         update["time_of_day"] = v.time_of_day
@@ -259,7 +260,8 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
         update["faults"] = [*scen.faults, *v.faults]
     varied = type(loaded)(scen.model_copy(update=update), loaded.site, loaded.plan, loaded.scenario_doc,
                           loaded.site_doc, loaded.plan_doc)
-    bad = [doc.problem((*loc, "faults", j, "target"), msg) for j, f in enumerate(v.faults)
+    bad = [doc.problem((*loc, "faults", j, "target"), msg, code=UNKNOWN_NAME, names=(str(f.target),))
+           for j, f in enumerate(v.faults)
            if (msg := fault_target_problem(f, site, loaded.plan))]
     if bad:
         raise InputError(bad)
