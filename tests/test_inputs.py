@@ -604,6 +604,14 @@ def test_a_step_waiting_for_a_step_that_does_not_exist(files: DrillFiles) -> Non
           "no step 'order' at level 'red'")
 
 
+def test_a_step_id_used_twice_at_one_level(files: DrillFiles) -> None:
+    line = files.edit("plan", "{action: notify_county, owner: mine_manager}",
+                      "{action: notify_county, owner: mine_manager, id: tell}\n"
+                      "        - {action: notify_township, owner: mine_manager, id: tell}", mark="- {action: notify_t")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.red[2].id",
+          "duplicate step id 'tell' at level 'red'")
+
+
 def test_steps_waiting_for_each_other_are_refused(files: DrillFiles) -> None:
     first = files.edit("plan", "{action: evacuate_underground, owner: dispatcher}",
                        "{id: order, action: evacuate_underground, owner: dispatcher, after: [county]}")

@@ -83,6 +83,8 @@ def test_bundled_suite_covers_mine_and_dam_by_day_and_night() -> None:
      "suite.runs[1].variations[0].storm", "unknown field"),
     (TINY.replace("mine_inrush_day.yaml", "nowhere.yaml"), 6, "suite.runs[0].scenario", "file not found"),
     (TINY.replace("time_of_day: day,", "shift: evening,"), 9, "suite.runs[1].variations[0].shift", "no shift"),
+    (TINY + "    - scenario: SCEN/dam_break_night.yaml\n      variations:\n        - {id: day-dry}\n", 13,
+     "suite.runs[2].variations[0].id", "duplicate variation id 'day-dry' of "),
 ])
 def test_bad_suites_are_reported_where_they_are(tmp_path: Path, body: str, line: int, field: str,
                                                 message: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -198,10 +198,33 @@ def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) 
     return out
 
 
-def duplicate_ids(items: Any) -> bool:
-    """Whether two of ``items`` (nodes, roles, ...) have the same id."""
-    ids = [item.id for item in items]
-    return len(set(ids)) != len(ids)
+def repeated(ids: Iterable[str | None]) -> list[int]:
+    """The positions of the ids that an earlier one already is (None: an item without an id)."""
+    seen: set[str] = set()
+    out = []
+    for k, ident in enumerate(ids):
+        if ident is None:
+            continue
+        if ident in seen:
+            out.append(k)
+        seen.add(ident)
+    return out
+
+
+def duplicate_ids(doc: YamlDocument, what: str, located: Iterable[tuple[tuple[Any, ...], str | None]],
+                  within: str = "") -> list[Problem]:
+    """A problem at each id that an earlier one already is, of items given as (location of the id, the id):
+    ``duplicate node id 'j120'``, followed by ``within`` (`` at level 'red'``) where the ids need only differ
+    within a part of the file. The one check of ids used twice, for every kind of file."""
+    located = list(located)
+    return [doc.problem(located[k][0], f"duplicate {what} id {located[k][1]!r}{within}", code=DUPLICATE_ID,
+                        names=(str(located[k][1]),))
+            for k in repeated(ident for _, ident in located)]
+
+
+def ids_at(at: tuple[Any, ...], items: Iterable[Any]) -> list[tuple[tuple[Any, ...], str | None]]:
+    """The ids of the items of the list at ``at``, each with its location, for :func:`duplicate_ids`."""
+    return [((*at, k, "id"), item.id) for k, item in enumerate(items)]
 
 
 def check(ld: Loaded) -> None:
@@ -209,8 +232,8 @@ def check(ld: Loaded) -> None:
     duplicated id is reported alone, not with the faults it makes of every reference to it)."""
     problems: list[Problem] = []
     runs = [lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site)]
-    if not any(duplicate_ids(items) for items in (ld.site.nodes, ld.site.links, ld.site.dams, ld.plan.roles,
-                                                   ld.plan.channels)):
+    if not any(repeated(i.id for i in items) for items in (ld.site.nodes, ld.site.links, ld.site.dams,
+                                                            ld.plan.roles, ld.plan.channels)):
         runs.append(lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc))
     for run in runs:
         try:
@@ -233,12 +256,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     pr = _Problems()
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams))
     for what, items in groups:
-        seen: set[str] = set()
-        for k, item in enumerate(items):
-            if item.id in seen:
-                pr.at(sd, ("site", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}", code=DUPLICATE_ID,
-                      names=(item.id,))
-            seen.add(item.id)
+        pr.items.extend(duplicate_ids(sd, what, ids_at(("site", f"{what}s"), items)))
     # a duplicated id makes every reference to it ambiguous: the checks by id would only add follow-on faults
     pr.raise_if_any()
     nodes = {n.id: n for n in site.nodes}
@@ -359,13 +377,10 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
     clash: set[str] = set()
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("role", plan.roles), ("channel", plan.channels))
     for what, items in groups:
-        seen: set[str] = set()
-        for k, item in enumerate(items):
-            if item.id in seen:
-                pr.at(pd, ("plan", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}", code=DUPLICATE_ID,
-                      names=(item.id,))
-                clash.add(what)
-            seen.add(item.id)
+        found = duplicate_ids(pd, what, ids_at(("plan", f"{what}s"), items))
+        pr.items.extend(found)
+        if found:
+            clash.add(what)
     roles = {r.id: r for r in plan.roles} if "role" not in clash else None
     channels = {c.id for c in plan.channels} if "channel" not in clash else None
     for k, r in enumerate(plan.roles):
@@ -390,12 +405,10 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
             pr.at(pd, at, f"level {level!r} is not declared; {declared}")
         if not acts:
             pr.at(pd, at, f"no actions are listed for level {level!r}")
+        pr.items.extend(duplicate_ids(pd, "step", ids_at(at, acts), f" at level {level!r}"))
         steps: dict[str, int] = {}
         for k, a in enumerate(acts):
             if a.id is not None:
-                if a.id in steps:
-                    pr.at(pd, (*at, k, "id"), f"duplicate step id {a.id!r} at level {level!r}", code=DUPLICATE_ID,
-                          names=(a.id,))
                 steps.setdefault(a.id, k)
         order = nx.DiGraph()
         for k, a in enumerate(acts):
@@ -423,7 +436,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     """Checks of a plan against the site it is written for (those by place only if the site's places have
     distinct ids: the site's check reports a duplicate)."""
     pr = _Problems()
-    if duplicate_ids(site.nodes):
+    if repeated(n.id for n in site.nodes):
         if plan.site != site.id:
             pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
         _plan_alone(plan, pd, pr)

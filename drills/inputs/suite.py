@@ -33,11 +33,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
-from drills.inputs.compile import compile_drill, fault_target_problem, load
+from drills.inputs.compile import compile_drill, duplicate_ids, fault_target_problem, load
 from drills.inputs.loaded import Loaded
 from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
@@ -82,17 +82,6 @@ class SuiteBody(Strict):
     replications: int | None = Field(default=None, ge=1, le=100_000)
     seed: int | None = Field(default=None, ge=0)
     runs: list[RunSpec] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self) -> SuiteBody:
-        seen: set[str] = set()
-        for run in self.runs:
-            for v in run.variations:
-                key = f"{run.scenario}#{v.id}"
-                if key in seen:
-                    raise ValueError(f"variation {v.id!r} of {run.scenario} appears twice")
-                seen.add(key)
-        return self
 
 
 class SuiteFile(Strict):
@@ -203,6 +192,11 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
         raise InputError(own)
     body = model.suite
     problems: list[Problem] = list(own)
+    for scenario in dict.fromkeys(run.scenario for run in body.runs):  # a run's id is its scenario's and variation's
+        problems += duplicate_ids(part, "variation", (
+            (("suite", "runs", k, "variations", j, "id"), v.id)
+            for k, run in enumerate(body.runs) if run.scenario == scenario for j, v in enumerate(run.variations)),
+            f" of {scenario}")
     runs: list[SuiteRun] = []
     for k, run in enumerate(body.runs):
         scen_path = doc.path.parent / run.scenario
