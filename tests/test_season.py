@@ -17,6 +17,7 @@ from drills.inputs.suite import load_suite
 
 SCENARIOS = bundled_root() / "scenarios"
 BUNDLED_SUITE = SCENARIOS / "suites" / "flood_season_2026.yaml"
+BUNDLED_PLAN = bundled_root() / "plans" / "jinshan_mine_plan.yaml"
 runner = CliRunner()
 
 
@@ -42,6 +43,12 @@ suite:
         - {id: day-dry, title: "day, no rain", time_of_day: day, weather: {rain: none},
            start_time: 2026-07-21T14:00:00}
 """
+
+
+def test_a_plan_given_for_a_suite_is_named_as_a_plan(tmp_path: Path) -> None:
+    res = invoke("season", BUNDLED_PLAN, "--out", tmp_path / "out")
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"{BUNDLED_PLAN}:1: plan: this is a plan file; give a suite file\n")
 
 
 def test_variations_change_the_compiled_drill(tmp_path: Path) -> None:
@@ -85,6 +92,7 @@ def test_bundled_suite_covers_mine_and_dam_by_day_and_night() -> None:
     (TINY.replace("time_of_day: day,", "shift: evening,"), 9, "suite.runs[1].variations[0].shift", "no shift"),
     (TINY + "    - scenario: SCEN/dam_break_night.yaml\n      variations:\n        - {id: day-dry}\n", 13,
      "suite.runs[2].variations[0].id", "duplicate variation id 'day-dry' of "),
+    (TINY + "replications: 3\n", 11, "replications", "unexpected top-level key"),
 ])
 def test_bad_suites_are_reported_where_they_are(tmp_path: Path, body: str, line: int, field: str,
                                                 message: str) -> None:

@@ -42,7 +42,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
 from drills.model.spec import DrillSpec
 
 
@@ -170,7 +170,7 @@ def _changed(before: ScenarioBody, after: ScenarioBody) -> tuple[tuple[str, str,
 
 
 def load_suite(path: str | Path, *, plan: str | Path | None = None, replications: int | None = None,
-               seed: int | None = None) -> Suite:
+               seed: int | None = None, document: YamlDocument | None = None) -> Suite:
     """Load a suite file, load and check every scenario it names, and compile every run.
 
     Args:
@@ -178,14 +178,15 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
         plan: a plan file for every run instead of the scenarios' (the CLI's ``--plan``).
         replications: for every run, overriding the suite, variation and scenario.
         seed: for every run, likewise.
+        document: the file, if already read (it is not read again).
 
     Raises:
         InputError: every problem found in the suite and the files it names, each located.
     """
-    doc = load_yaml(path)
-    data = doc.data
-    if not isinstance(data, dict) or list(data) != ["suite"]:
-        raise InputError([Problem(str(doc.path), 1, "", "expected one top-level key: 'suite'")])
+    doc = document if document is not None else load_yaml(path)
+    kind = file_kind(doc)  # its top-level key, told as for every other kind of file
+    if kind != "suite":
+        raise InputError([Problem(str(doc.path), 1, kind, f"this is a {kind} file; give a suite file")])
     # the runs that fit the schema are still checked when others do not, so every problem is told at once
     model, part, own, _ = validate_partial(doc, SuiteFile)
     if model is None:
