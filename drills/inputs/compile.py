@@ -108,22 +108,27 @@ def still_meaningful(problems: list[Problem], removed: set[str]) -> list[Problem
     return [p for p in problems if p.code in _STILL_MEANINGFUL and removed.isdisjoint(p.names)]
 
 
-def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
+def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
+         document: YamlDocument | None = None) -> Loaded:
     """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together.
 
     Every problem is reported at once: those of each file's own schema and, for the parts of the files
-    that fit their schema, references to names that do not exist.
+    that fit their schema, references to names that do not exist. ``document`` is the scenario file if it was
+    already read (it is not read again).
     """
     scenario_path = Path(scenario_path)
+    data = None
     try:
-        kind, scen, sdoc, problems, removed = read_partial(scenario_path)
+        read = document if document is not None else load_yaml(scenario_path)
+        data = read.data
+        kind, scen, sdoc, problems, removed = read_partial(read)
     except InputError as exc:
-        raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path)) from None
+        raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path, data)) from None
     if kind != "scenario":
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
     if scen is None:
         # still read the site and plan the scenario names, so that all faults are reported at once
-        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path))
+        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, sdoc.data))
     site_path = _beside(scenario_path, scen.site)
     plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
@@ -171,16 +176,12 @@ def _beside(scenario_path: Path, name: str) -> Path:
     return Path(name) if Path(name).is_absolute() else scenario_path.parent / name
 
 
-def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) -> list[Problem]:
-    """Problems of the site and plan files an invalid scenario names, if it names them readably, and of the
-    plan given instead of the scenario's."""
+def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None, raw: Any) -> list[Problem]:
+    """Problems of the site and plan files an invalid scenario (``raw``: its data, None if it could not be read)
+    names, if it names them readably, and of the plan given instead of the scenario's."""
     out: list[Problem] = []
     if plan_path is not None and not Path(plan_path).is_file():
         out.append(Problem(PLAN_OPTION, None, "", missing(Path(plan_path))))
-    try:
-        raw = load_yaml(scenario_path).data
-    except InputError:
-        return out
     body = raw.get("scenario") if isinstance(raw, dict) else None
     if not isinstance(body, dict):
         return out
