@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -147,8 +147,8 @@ def run(
             from drills.experiment.robustness import assess
 
             out_console.print(f"single faults: {fault_replications} replications each", markup=False)
-            rob = assess(spec, PlanFacts.of(loaded, spec), ex.results, seed=ex.seed,
-                         replications=fault_replications, max_faults=max_faults, workers=workers)
+            rob = assess(spec, PlanFacts.of(loaded, spec), ex, replications=fault_replications,
+                         max_faults=max_faults, workers=workers)
     card = scorecard(ex)
     from drills.experiment.graded import graded
 
@@ -301,31 +301,35 @@ def validate(
     from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
     from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
     from drills.inputs.suite import load_suite
-    from drills.inputs.yamlfile import file_kind, load_yaml
+    from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
 
     problems = []
     warnings: list[Problem | Located] = []  # plausibility warnings: printed, but the files are valid
-    loaded = []  # (kind, body, doc, fits its schema in full, ids left out)
+    # (kind, body, doc, fits its schema in full, ids left out)
+    loaded: list[tuple[str, Any, YamlDocument, bool, set[str]]] = []
     suites = []  # (file, number of runs)
-    for f in files:
+    for f in files:  # each file is read once, whatever checks it
         try:
             yaml_doc = load_yaml(f)
-            if file_kind(yaml_doc) == "suite":
+            kind = file_kind(yaml_doc)
+            if kind == "suite":
                 try:
-                    suite_runs = load_suite(f, plan=plan).runs
+                    suite_runs = load_suite(f, plan=plan, document=yaml_doc).runs
                     suites.append((f, len(suite_runs)))
                     warnings.extend(w for run in suite_runs for w in run.spec.meta.input_warnings)
                 except InputError as exc:
                     problems.extend(exc.problems)
                 continue
-            kind, body, doc, own, removed = read_partial(yaml_doc)  # not parsed a second time
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
-                    warnings.extend(warnings_of(load(f, plan)))
+                    scen = load(f, plan, document=yaml_doc)
+                    warnings.extend(warnings_of(scen))
+                    loaded.append((kind, scen.scenario, scen.scenario_doc, True, set()))
                 except InputError as exc:
                     problems.extend(exc.problems)
-            else:
-                problems.extend(own)
+                continue
+            kind, body, doc, own, removed = read_partial(yaml_doc)
+            problems.extend(own)
             if body is not None:
                 loaded.append((kind, body, doc, not own, removed))
         except InputError as exc:

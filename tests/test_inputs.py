@@ -604,6 +604,14 @@ def test_a_step_waiting_for_a_step_that_does_not_exist(files: DrillFiles) -> Non
           "no step 'order' at level 'red'")
 
 
+def test_a_step_id_used_twice_at_one_level(files: DrillFiles) -> None:
+    line = files.edit("plan", "{action: notify_county, owner: mine_manager}",
+                      "{action: notify_county, owner: mine_manager, id: tell}\n"
+                      "        - {action: notify_township, owner: mine_manager, id: tell}", mark="- {action: notify_t")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.actions_by_level.red[2].id",
+          "duplicate step id 'tell' at level 'red'")
+
+
 def test_steps_waiting_for_each_other_are_refused(files: DrillFiles) -> None:
     first = files.edit("plan", "{action: evacuate_underground, owner: dispatcher}",
                        "{id: order, action: evacuate_underground, owner: dispatcher, after: [county]}")
@@ -770,3 +778,39 @@ def test_a_mapping_entry_left_out_is_not_reported_again_as_missing(files: DrillF
     """A shift is named by its key; when its entry is left out, the scenario naming it is not blamed."""
     line = files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: 5\n    dayshift:\n", mark="day: 5")
     check(only(files.problems()), files.path("site"), line, "site.shifts.day", "valid list")
+
+
+def test_names_that_match_nothing_are_told_beside_an_item_left_out_whatever_they_name(files: DrillFiles) -> None:
+    """Beside a passage left out for a faulty value, a fault aimed at a link, a hoist or a channel that does not
+    exist is told, each one (they are kept by their kind, not by how their message begins); a fault aimed at the
+    passage left out is not."""
+    bad = files.edit("site", '{id: "d120_st_mag", kind: "drift", from: "st120", to: "mag120", length_m: 150',
+                     '{id: "d120_st_mag", kind: "drift", from: "st120", to: "mag120", length_m: far')
+    first = files.edit("scenario", "  monte_carlo:\n",
+                       "  faults:\n"
+                       "    - {kind: link_cut, target: d120_st_mug, at_s: 600}\n"
+                       "    - {kind: hoist_out, target: spare-cage, at_s: 600}\n"
+                       "    - {kind: channel_down, target: siren, at_s: 600}\n"
+                       "    - {kind: link_cut, target: d120_st_mag, at_s: 600}\n"
+                       "  monte_carlo:\n", mark="    - ")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [
+        (bad, "site.links[19].length_m"),
+        (first, "scenario.faults[0].target"),
+        (first + 1, "scenario.faults[1].target"),
+        (first + 2, "scenario.faults[2].target"),
+    ], listing(probs)
+    assert [p.message.split(";")[0] for p in probs[1:]] == ["no link 'd120_st_mug'", "no hoist 'spare-cage'",
+                                                            "no channel 'siren'"]
+
+
+def test_a_step_waiting_for_a_step_that_does_not_exist_is_told_beside_an_item_left_out(files: DrillFiles) -> None:
+    typed = files.edit("plan", "hear_probability: 0.7", "hear_probability: 70%")
+    line = files.edit("plan", "{action: notify_county, owner: mine_manager}",
+                      "{action: notify_county, owner: mine_manager, after: [order]}")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [
+        (line, "plan.warning.actions_by_level.red[1].after[0]"),
+        (typed, "plan.channels[0].hear_probability"),
+    ], listing(probs)
+    assert probs[0].message.startswith("no step 'order' at level 'red'")

@@ -247,3 +247,57 @@ def test_proved_revisions_come_first_then_those_on_paper(app, valley):
     plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
     assert "#   R1 extend_coverage:siren-near:far (cost 2): " in plan_text
     assert "#   R2 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text
+
+
+# ---------------------------------------------------------------- each file is read once
+
+
+class _Stop(Exception):
+    """Raised by a stand-in for the heavy call, once it has seen its arguments."""
+
+
+def test_recommend_and_compare_hand_on_the_files_they_checked(app, valley, tmp_path, monkeypatch):
+    """The scenario and each plan are loaded once, to check them, and what was loaded is what is run."""
+    from drills.experiment import recommendation
+    from drills.inputs import compile as compile_module
+
+    plan_b = tmp_path / "plan_b.yaml"
+    shutil.copyfile(valley / "plan.yaml", plan_b)
+    loads, given = [], []
+    real = compile_module.load
+    monkeypatch.setattr(compile_module, "load", lambda *a, **kw: loads.append(a[1]) or real(*a, **kw))
+
+    def stand_in(*loaded, **options):
+        given.append(loaded)
+        raise _Stop
+
+    monkeypatch.setattr(recommendation, "recommend", stand_in)
+    monkeypatch.setattr(recommendation, "compare_plans", stand_in)
+    res = invoke(app, "recommend", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "-n", 2,
+                 "-o", tmp_path / "out")
+    assert isinstance(res.exception, _Stop), res.output
+    res = invoke(app, "compare", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "--plan", plan_b, "-n", 2)
+    assert isinstance(res.exception, _Stop), res.output
+    assert loads == [valley / "plan.yaml", valley / "plan.yaml", plan_b]
+    assert [[ld.plan_doc.path for ld in call] for call in given] == [[valley / "plan.yaml"],
+                                                                     [valley / "plan.yaml", plan_b]]
+
+
+def test_validate_reads_each_file_once(tmp_path, monkeypatch):
+    """A scenario is read once though it is checked alone and with its site and plan; a suite once though its
+    kind is looked at before it is loaded."""
+    from drills.inputs import compile as compile_module
+    from drills.inputs import suite as suite_module
+    from drills.inputs import yamlfile
+
+    reads = []
+    real = yamlfile.load_yaml
+    for module in (yamlfile, compile_module, suite_module):
+        monkeypatch.setattr(module, "load_yaml", lambda path: reads.append(Path(path).name) or real(path))
+    scenarios = bundled_root() / "scenarios"
+    res = runner.invoke(drill_app, ["validate", str(scenarios / "mine_inrush_day.yaml"),
+                                    str(scenarios / "suites" / "flood_season_2026.yaml")])
+    assert res.exit_code == 0, res.output
+    assert reads.count("flood_season_2026.yaml") == 1
+    # the scenario once by itself, then once for each of the suite's runs of it (the suite checks its own copy)
+    assert reads.count("mine_inrush_day.yaml") == 2

@@ -44,7 +44,7 @@ def top_trial(rec):
 
 
 def test_village_outside_every_sirens_reach(tmp_path):
-    rec = recommend(valley(tmp_path), replications=N, fault_replications=0)
+    rec = recommend(load(valley(tmp_path)), replications=N, fault_replications=0)
     top = rec.baseline.findings[0]
     assert (top.metric, top.cls) == ("M2", "不足项")
     assert top.targets["places"] == ["far"] and top.targets["cause"] == "coverage"
@@ -70,7 +70,7 @@ def test_decision_delay_longer_than_the_flood_travel_time(tmp_path):
         ("set", ("plan", "roles", {"id": "duty"}, "decision_delay_s"), 1800),
         ("add_unique", ("plan", "channels", {"id": "siren-near"}, "coverage"), ["far"]),
     ])
-    rec = recommend(scenario, replications=N, fault_replications=0)
+    rec = recommend(load(scenario), replications=N, fault_replications=0)
     top = rec.baseline.findings[0]
     assert top.metric == "M2" and top.cls == "不足项"
     assert top.targets["cause"] == "decision"
@@ -104,7 +104,7 @@ def flooding_level(tmp_path: Path) -> Path:
 
 
 def test_a_level_whose_only_route_floods_first(tmp_path):
-    rec = recommend(flooding_level(tmp_path), replications=N, fault_replications=0)
+    rec = recommend(load(flooding_level(tmp_path)), replications=N, fault_replications=0)
     top = rec.baseline.findings[0]
     assert (top.metric, top.cls) == ("M3", "不足项")
     assert top.targets["places"] == ["w"] and top.targets["route"] == "via-dip"
@@ -148,7 +148,7 @@ def test_a_revision_that_does_not_validate_is_reported_not_run(tmp_path):
 
 
 def test_budget_limits_the_chosen_set(tmp_path):
-    rec = recommend(valley(tmp_path), replications=N, fault_replications=0, budget=1.0)
+    rec = recommend(load(valley(tmp_path)), replications=N, fault_replications=0, budget=1.0)
     assert rec.selection.chosen == ()
     assert rec.selection.spent <= 1.0
     assert "no revision improved the plan" in rec.revised_text
@@ -183,7 +183,7 @@ def test_an_edit_whose_target_is_missing_raises():
 def test_a_single_fault_that_breaks_the_plan_is_a_deficiency_and_its_fix_is_proved_under_it(tmp_path):
     # one siren reaches both villages: the plan passes M2 and M3, but has no second channel
     scenario = valley(tmp_path, [("add_unique", ("plan", "channels", {"id": "siren-near"}, "coverage"), ["far"])])
-    rec = recommend(scenario, replications=10, fault_replications=10, budget=5)
+    rec = recommend(load(scenario), replications=10, fault_replications=10, budget=5)
     base = rec.baseline
     assert base.grades["M2"].gate and base.grades["M3"].gate
     names = [r.name for r in base.robustness.runs]

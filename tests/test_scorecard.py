@@ -7,6 +7,7 @@ the number the scorecard must give is known exactly.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import replace
 
 import numpy as np
@@ -144,3 +145,37 @@ def test_a_place_the_water_reached_in_some_replications_is_not_lifted_by_the_oth
     assert zone.share_warned_before_water.not_applicable == 3 and zone.share_warned_before_water.n == 1
     whole = card.get("share_warned_before_water")
     assert whole.mean == 0.0 and mean_is_partial(whole)  # marked: the mean is of one replication of four
+
+
+def test_person_states_are_made_once_per_replication(two_miners, tmp_path, monkeypatch):
+    """The grade, the single faults, the scorecard, the bottlenecks and the figures read one set of person
+    states per exercise: each replication is classified once, and each fault run's once."""
+    from drills.experiment import exercise, figures, readings
+    from drills.experiment import scorecard as scorecard_module
+    from drills.experiment.bottlenecks import analyse
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.graded import graded
+    from drills.experiment.readings import PlanFacts
+    from drills.experiment.robustness import assess
+    from drills.inputs.compile import compile_drill, load
+
+    made = []
+    real = readings.person_states
+
+    def counted(res, spec):
+        made.append(res.replication)
+        return real(res, spec)
+
+    for module in (exercise, readings, scorecard_module):
+        monkeypatch.setattr(module, "person_states", counted)
+    loaded = load(tmp_path / "scenario.yaml")
+    spec = compile_drill(loaded, replications=3)
+    ex = run_exercise(spec)
+    rob = assess(spec, PlanFacts.of(loaded, spec), ex, replications=2, max_faults=1)
+    card = scorecard(ex)
+    graded(card, loaded, spec, ex, rob)
+    analyse(ex)
+    with figures.style(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # two people warned at one moment: a flat time axis
+        figures.channels(ex, card, Text("en"), tmp_path / "channels.png")
+    assert made == [0, 1, 2, 0, 1]  # the baseline's three, then the one fault's two

@@ -17,6 +17,7 @@ from drills.inputs.suite import load_suite
 
 SCENARIOS = bundled_root() / "scenarios"
 BUNDLED_SUITE = SCENARIOS / "suites" / "flood_season_2026.yaml"
+BUNDLED_PLAN = bundled_root() / "plans" / "jinshan_mine_plan.yaml"
 runner = CliRunner()
 
 
@@ -42,6 +43,12 @@ suite:
         - {id: day-dry, title: "day, no rain", time_of_day: day, weather: {rain: none},
            start_time: 2026-07-21T14:00:00}
 """
+
+
+def test_a_plan_given_for_a_suite_is_named_as_a_plan(tmp_path: Path) -> None:
+    res = invoke("season", BUNDLED_PLAN, "--out", tmp_path / "out")
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"{BUNDLED_PLAN}:1: plan: this is a plan file; give a suite file\n")
 
 
 def test_variations_change_the_compiled_drill(tmp_path: Path) -> None:
@@ -83,6 +90,9 @@ def test_bundled_suite_covers_mine_and_dam_by_day_and_night() -> None:
      "suite.runs[1].variations[0].storm", "unknown field"),
     (TINY.replace("mine_inrush_day.yaml", "nowhere.yaml"), 6, "suite.runs[0].scenario", "file not found"),
     (TINY.replace("time_of_day: day,", "shift: evening,"), 9, "suite.runs[1].variations[0].shift", "no shift"),
+    (TINY + "    - scenario: SCEN/dam_break_night.yaml\n      variations:\n        - {id: day-dry}\n", 13,
+     "suite.runs[2].variations[0].id", "duplicate variation id 'day-dry' of "),
+    (TINY + "replications: 3\n", 11, "replications", "unexpected top-level key"),
 ])
 def test_bad_suites_are_reported_where_they_are(tmp_path: Path, body: str, line: int, field: str,
                                                 message: str) -> None:
@@ -250,11 +260,19 @@ suite:
 """
 
 
-def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(tmp_path: Path) -> None:
-    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing."""
+def test_a_fault_that_starts_after_the_evacuation_is_reported_as_testing_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mine inrush is over in about 1:30 of its 3 hours: power lost at 12:30 (+2:30) tests nothing. Each run's
+    idle faults are found once, for the terminal, season.json, the matrix page and the run's page alike."""
+    from drills.experiment import season
+
+    looked_at = []
+    real = season._idle_in
+    monkeypatch.setattr(season, "_idle_in", lambda e: looked_at.append(e.run.id) or real(e))
     out = tmp_path / "out"
     res = invoke("season", write_suite(tmp_path, FAULTS), "--out", out)
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    assert looked_at == ["mine-inrush-day/early", "mine-inrush-day/late-power-cut-after-the-evacuation"]
     late = ("mine-inrush-day/late-power-cut-after-the-evacuation: fault mains_power (12:30, +2:30:00) started "
             "after the evacuation was over in 3 of 3 replications: it tested nothing")
     assert late in res.stdout

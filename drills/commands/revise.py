@@ -106,7 +106,7 @@ def recommend(
     _warn(loaded)
     with runs_on(cluster, workers, err_console) as where, err_console.status("evaluating the plan") as status:
         try:
-            rec = run_recommend(scenario, plan, budget=budget, replications=n, seed=seed, workers=workers,
+            rec = run_recommend(loaded, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
                                 progress=lambda msg: status.update(msg))
         except InputError as exc:
@@ -166,19 +166,16 @@ def compare(
         err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
                           markup=False)
         raise typer.Exit(EXIT_INPUT)
-    first = _loaded(scenario, plans[0])
-    n = _replications(first, replications)
-    second = _loaded(scenario, plans[1])
+    loaded_a = _loaded(scenario, plans[0])
+    loaded_b = _loaded(scenario, plans[1])
+    n = _replications(loaded_a, replications)
     if out is not None:
         require_writable(out, err_console)
-    _warn(first, second)
+    _warn(loaded_a, loaded_b)
     with runs_on(cluster, workers, err_console) as where, err_console.status("running both plans") as status:
-        try:
-            cmp = compare_plans(scenario, plans[0], plans[1], replications=n, seed=seed, workers=workers,
-                                fault_replications=fault_replications, max_faults=max_faults,
-                                progress=lambda msg: status.update(msg))
-        except InputError as exc:
-            _fail(exc.problems)
+        cmp = compare_plans(loaded_a, loaded_b, replications=n, seed=seed, workers=workers,
+                            fault_replications=fault_replications, max_faults=max_faults,
+                            progress=lambda msg: status.update(msg))
     from drills.experiment.paired import fmt_ci, fmt_mean, label_with_unit
 
     a, b = cmp.a, cmp.b

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.readings import MINE_ORDER, PUBLIC_ORDER, PersonState, person_states
+from drills.experiment.readings import MINE_ORDER, PUBLIC_ORDER, PersonState
 from drills.experiment.scorecard import zone_of
 from drills.model.records import DrillResult
 from drills.model.routing import routing_of
@@ -408,7 +408,7 @@ def _p95(values: Sequence[float]) -> float:
     return float(np.percentile(v, 95, method="inverted_cdf")) if v else math.nan
 
 
-def _warnings(ex: ExerciseResult, states_all: list[list[PersonState]],
+def _warnings(ex: ExerciseResult, states_all: Sequence[list[PersonState]],
               reach: dict[str, set[int]]) -> list[PlaceWarning]:
     spec = ex.spec
     uses = {o: order_channels(spec, o) for o in (MINE_ORDER, PUBLIC_ORDER)}
@@ -480,7 +480,7 @@ def _queues(ex: ExerciseResult) -> tuple[list[LinkQueue], list[HoistQueue], list
     return links[:10], hoists, dests
 
 
-def _route_floods(ex: ExerciseResult, states_all: list[list[PersonState]]) -> list[RouteFlood]:
+def _route_floods(ex: ExerciseResult, states_all: Sequence[list[PersonState]]) -> list[RouteFlood]:
     spec = ex.spec
     routing = routing_of(spec)
     index = spec.network.index
@@ -600,7 +600,7 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
 def analyse(ex: ExerciseResult) -> Bottlenecks:
     """Every bottleneck of an exercise."""
     spec = ex.spec
-    states_all = [person_states(r, spec) for r in ex.results]
+    states_all = ex.states
     reach = channel_reach(spec)
     links, hoists, dests = _queues(ex)
     names = {c: tuple(sorted(spec.network.nodes[n].id for n in nodes)) for c, nodes in reach.items()}

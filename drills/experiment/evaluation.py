@@ -62,15 +62,14 @@ def evaluate(loaded: Loaded, *, replications: int | None = None, seed: int | Non
         if progress:
             progress(f"single faults: up to {max_faults} × {fault_replications} replications")
         facts = PlanFacts.of(loaded, spec)
-        rob = assess(spec, facts, ex.results, seed=ex.seed, replications=fault_replications, max_faults=max_faults,
-                     workers=workers)
+        rob = assess(spec, facts, ex, replications=fault_replications, max_faults=max_faults, workers=workers)
     return grade(loaded, spec, ex, rob)
 
 
 def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness | None) -> Evaluation:
     """Grade an exercise already run (and its single faults, if assessed)."""
     facts = PlanFacts.of(loaded, spec)
-    readings = read_all(ex.results, spec, facts)
+    readings = read_all(ex.results, spec, facts, ex.states)
     n = len(readings)
     bn = analyse(ex)
     internal = plan_checks.internal_report_p95_s(spec)

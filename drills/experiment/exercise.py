@@ -17,9 +17,11 @@ import contextvars
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from drills import __version__
+from drills.experiment.readings import PersonState, person_states
 from drills.model.drill import run_drill
 from drills.model.records import DrillResult
 from drills.model.spec import DrillSpec
@@ -111,6 +113,13 @@ class ExerciseResult:
     @property
     def replications(self) -> int:
         return len(self.results)
+
+    @cached_property
+    def states(self) -> tuple[list[PersonState], ...]:
+        """Every replication's person states (:func:`~drills.experiment.readings.person_states`), in replication
+        order: made once, on first use, and shared by the scorecard, the grade, the bottlenecks, the single
+        faults and the figures."""
+        return tuple(person_states(r, self.spec) for r in self.results)
 
 
 def chunk_ranges(first: int, replications: int, workers: int) -> list[tuple[int, int]]:

@@ -37,7 +37,6 @@ from drills import __version__
 from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
-from drills.experiment.readings import person_states
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value
 from drills.model.records import SAFE_OUTCOMES
@@ -994,10 +993,10 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """How people were first warned, and when, by starting place."""
     firsts: dict[str, int] = {}
     by_place: dict[str, list[tuple[float, float]]] = {}
-    for r in ex.results:
+    for r, states in zip(ex.results, ex.states, strict=True):
         for p in r.people:
             firsts[p.warned_by] = firsts.get(p.warned_by, 0) + 1
-        for s in person_states(r, ex.spec):  # as the table by place: the order only, the source left out
+        for s in states:  # as the table by place: the order only, the source left out
             if s.audience and not s.source:
                 p = s.record
                 by_place.setdefault(p.start, []).append(

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -368,9 +369,10 @@ def _entered_during_red(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> 
     return n
 
 
-def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> Reading:
-    """The reading of one replication."""
-    states = person_states(res, spec)
+def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[PersonState] | None = None) -> Reading:
+    """The reading of one replication (``states``: its :func:`person_states`, if already made)."""
+    if states is None:
+        states = person_states(res, spec)
     end = spec.duration_s
     reach = [s for s in states if s.at_risk and not s.source]
     margins = [(-math.inf if s.unsafe else min(s.record.margin_s, end)) for s in states
@@ -428,6 +430,10 @@ def objective(r: Reading, duration_s: float) -> float:
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
 
 
-def read_all(results, spec: DrillSpec, facts: PlanFacts) -> list[Reading]:
-    """Readings of every replication, in replication order."""
-    return [read(r, spec, facts) for r in results]
+def read_all(results, spec: DrillSpec, facts: PlanFacts,
+             states: Sequence[list[PersonState]] | None = None) -> list[Reading]:
+    """Readings of every replication, in replication order (``states``: their :func:`person_states`, as
+    :attr:`drills.experiment.exercise.ExerciseResult.states` keeps them, if already made)."""
+    if states is None:
+        return [read(r, spec, facts) for r in results]
+    return [read(r, spec, facts, s) for r, s in zip(results, states, strict=True)]

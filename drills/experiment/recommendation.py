@@ -122,17 +122,18 @@ def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def recommend(scenario: str | Path, plan: str | Path | None = None, *, budget: float = DEFAULT_BUDGET,
-              replications: int | None = None, seed: int | None = None, workers: int = 1,
-              fault_replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,
-              costs: dict[str, float] | None = None, progress: Callable[[str], None] | None = None) -> Recommendation:
-    """Evaluate the plan, generate revisions from its findings, prove each, choose a set within ``budget``.
+def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: int | None = None,
+              seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
+              max_faults: int = DEFAULT_MAX_FAULTS, costs: dict[str, float] | None = None,
+              progress: Callable[[str], None] | None = None) -> Recommendation:
+    """Evaluate the plan of ``loaded`` (a scenario with its site and plan, as :func:`drills.inputs.compile.load`
+    gives them), generate revisions from its findings, prove each, choose a set within ``budget``.
 
     Raises:
-        InputError: the scenario or plan (or a costs file) is invalid.
+        InputError: a revised plan is invalid.
     """
     costs = costs or dict(DEFAULT_COSTS)
-    loaded = load(scenario, plan)
+    scenario = loaded.scenario_doc.path
     plan_path = loaded.plan_doc.path
     base = evaluate(loaded, replications=replications, seed=seed, workers=workers,
                     fault_replications=fault_replications, max_faults=max_faults, progress=progress)
@@ -200,17 +201,12 @@ def plan_names(a: Evaluation, b: Evaluation) -> tuple[str, str]:
     return (f"{files[0]} ({ids[0]})", f"{files[1]} ({ids[1]})")
 
 
-def compare_plans(scenario: str | Path, plan_a: str | Path, plan_b: str | Path, *, replications: int | None = None,
-                  seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
+def compare_plans(la: Loaded, lb: Loaded, *, replications: int | None = None, seed: int | None = None,
+                  workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
                   max_faults: int = DEFAULT_MAX_FAULTS, progress: Callable[[str], None] | None = None
                   ) -> PlanComparison:
-    """Evaluate two plans on the same seed and replications, and pair their replications.
-
-    Raises:
-        InputError: a file is invalid, or the two plans are for different sites (then nothing pairs).
-    """
-    la = load(scenario, plan_a)
-    lb = load(scenario, plan_b)
+    """Evaluate two plans (each loaded with the scenario, as :func:`drills.inputs.compile.load` gives them) on
+    the same seed and replications, and pair their replications."""
     a = evaluate(la, replications=replications, seed=seed, workers=workers, fault_replications=fault_replications,
                  max_faults=max_faults, progress=progress)
     b = evaluate(lb, replications=a.replications, seed=a.exercise.seed, workers=workers,

@@ -16,14 +16,15 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from drills.experiment.exercise import run_exercise
+from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.grading import gate_persons, upper_tail
 from drills.experiment.paired import PairedDiff, compare
-from drills.experiment.readings import PlanFacts, Reading, onset_s, person_states, read_all
+from drills.experiment.readings import PersonState, PlanFacts, Reading, onset_s, read_all
 from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec, Fault
@@ -126,26 +127,26 @@ def with_fault(spec: DrillSpec, fault: Fault | None) -> DrillSpec:
     return spec if fault is None else replace(spec, faults=(*spec.faults, fault))
 
 
-def assess(spec: DrillSpec, facts: PlanFacts, base_results: tuple[DrillResult, ...], *, seed: int,
-           replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,
-           workers: int = 1) -> Robustness:
+def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, replications: int = DEFAULT_REPLICATIONS,
+           max_faults: int = DEFAULT_MAX_FAULTS, workers: int = 1) -> Robustness:
     """Run every single fault on the first ``replications`` replications of the baseline.
 
-    ``base_results`` are the baseline's replications from ``seed`` (replication r of the baseline is the
-    same whatever the run length, so the first ones are reused).
+    The faults run from the baseline's seed (replication r of the baseline is the same whatever the run
+    length, so the first ones are reused, with the person states the baseline already made).
     """
-    n = min(replications, len(base_results))
-    base = read_all(base_results[:n], spec, facts)
-    base_harm = _harm_by_place(base_results[:n], spec)
-    at = fault_start_s(base_results[:n])
+    n = min(replications, baseline.replications)
+    base_results, base_states = baseline.results[:n], baseline.states[:n]
+    base = read_all(base_results, spec, facts, base_states)
+    base_harm = _harm_by_place(base_states)
+    at = fault_start_s(base_results)
     faults, left_out = single_faults(spec, at, max_faults)
     runs = []
     for f in faults:
-        ex = run_exercise(with_fault(spec, f), replications=n, seed=seed, workers=workers)
-        rd = read_all(ex.results, spec, facts)
+        ex = run_exercise(with_fault(spec, f), replications=n, seed=baseline.seed, workers=workers)
+        rd = read_all(ex.results, spec, facts, ex.states)
         rise = _capped(upper_tail(r.t100_after_order_s for r in rd), spec) - _capped(
             upper_tail(r.t100_after_order_s for r in base), spec)
-        harm = _harm_by_place(ex.results, spec)
+        harm = _harm_by_place(ex.states)
         worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
         runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
                              gate_persons(r.unsafe for r in rd), max(rise, 0.0),
@@ -154,11 +155,11 @@ def assess(spec: DrillSpec, facts: PlanFacts, base_results: tuple[DrillResult, .
                       tuple(runs), at, tuple(left_out))
 
 
-def _harm_by_place(results, spec: DrillSpec) -> Counter[str]:
-    """Person-replications warned late or not safe, by starting place."""
+def _harm_by_place(states_all: Sequence[list[PersonState]]) -> Counter[str]:
+    """Person-replications warned late or not safe, by starting place (from each replication's person states)."""
     out: Counter[str] = Counter()
-    for r in results:
-        for s in person_states(r, spec):
+    for states in states_all:
+        for s in states:
             if s.late or s.unsafe:
                 out[s.record.start] += 1
     return out

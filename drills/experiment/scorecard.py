@@ -308,7 +308,7 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
         shown.add("valley")
     if spec.hoists:
         shown.add("hoist")
-    states_all = [person_states(r, spec) for r in ex.results]
+    states_all = ex.states
     rows = [replication_metrics(r, spec, states) for r, states in zip(ex.results, states_all, strict=True)]
     safe_label = SAFE_LABELS.get(frozenset(shown & {"mine", "valley"}), "Safe")  # only the drill's places of safety
     metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS

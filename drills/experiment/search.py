@@ -162,7 +162,7 @@ class Lab:
         self.duration_s = spec.duration_s
         run_spec = with_fault(spec, self.faults.get(condition) if condition else None)
         ex = run_exercise(run_spec, workers=self.workers)
-        return loaded, spec, ex, read_all(ex.results, spec, PlanFacts.of(loaded, spec))
+        return loaded, spec, ex, read_all(ex.results, spec, PlanFacts.of(loaded, spec), ex.states)
 
     # ------------------------------------------------------------------ trials
     def trial(self, c: Candidate, on_top_of: tuple[Candidate, ...] = ()) -> Trial:

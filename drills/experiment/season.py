@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,12 @@ class SeasonEntry:
     exercise: ExerciseResult
     card: Scorecard
     evaluation: Evaluation | None = None
+
+    @cached_property
+    def idle(self) -> tuple[IdleFault, ...]:
+        """The run's faults that tested nothing (see :func:`idle_faults`): found once, on first use, for the
+        terminal, season.json, the matrix page and the run's own page."""
+        return tuple(_idle_in(self))
 
 
 @dataclass(frozen=True)
@@ -111,16 +118,20 @@ class IdleFault:
 def idle_faults(entries: Sequence[SeasonEntry]) -> list[IdleFault]:
     """The faults (the scenario's own and the variation's) that started after the evacuation was over in
     more than half of their run's replications, in the suite's order."""
+    return [i for e in entries for i in e.idle]
+
+
+def _idle_in(e: SeasonEntry) -> list[IdleFault]:
+    """One run's faults that tested nothing, in the order the run injects them."""
+    spec, results = e.exercise.spec, e.exercise.results
     out = []
-    for e in entries:
-        spec, results = e.exercise.spec, e.exercise.results
-        for f in spec.faults:
-            after = sum(1 for res in results if f.name in res.faults
-                        and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
-            if 2 * after > len(results):
-                clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
-                out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
-                                     len(results)))
+    for f in spec.faults:
+        after = sum(1 for res in results if f.name in res.faults
+                    and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
+        if 2 * after > len(results):
+            clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
+            out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
+                                 len(results)))
     return out
 
 
@@ -599,7 +610,7 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     ]
     doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=8, header=False, shade=False,
               bold_first=True)
-    for i in idle_faults([e]):
+    for i in e.idle:
         doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
     doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),

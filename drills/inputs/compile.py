@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
 from drills.inputs.population import build_population
-from drills.inputs.problems import InputError, Problem, in_file_order
+from drills.inputs.problems import DUPLICATE_ID, UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import SiteBody, SiteFile
@@ -55,8 +55,17 @@ class _Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def at(self, doc: YamlDocument, loc: tuple[Any, ...], message: str) -> None:
-        self.items.append(doc.problem(loc, message))
+    def at(self, doc: YamlDocument, loc: tuple[Any, ...], message: str, *, code: str = "",
+           names: tuple[str, ...] = ()) -> None:
+        self.items.append(doc.problem(loc, message, code=code, names=names))
+
+    def unknown(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, message: str) -> None:
+        """A reference to ``name``, which the files do not have."""
+        self.at(doc, loc, message, code=UNKNOWN_NAME, names=(name,))
+
+    def no_node(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, nodes: Any) -> None:
+        """A reference to a node the site does not have (see :func:`no_node`)."""
+        self.unknown(doc, loc, name, no_node(name, nodes))
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -88,34 +97,39 @@ def read_partial(source: str | Path | YamlDocument) -> tuple[str, Any, YamlDocum
     return kind, (getattr(model, kind) if model is not None else None), part, problems, removed
 
 
-#: Cross-reference problems that still make sense when part of a file had to be left out: a name
-#: that matches nothing. (Rules such as "a route must be connected" could fail only because of it.)
-_NAMES_NOTHING = ("no node ", "no role ", "no channel ", "no shift ", "no dam ", "unknown profile ", "duplicate ")
+#: Cross-reference problems that still make sense when part of a file had to be left out: a name that
+#: matches nothing, an id used twice. (Rules such as "a route must be connected" could fail only because of it.)
+_STILL_MEANINGFUL = frozenset({UNKNOWN_NAME, DUPLICATE_ID})
 
 
 def still_meaningful(problems: list[Problem], removed: set[str]) -> list[Problem]:
     """Of the cross-reference problems found in files that fitted their schema only in part, those that
-    do not depend on what was left out: names that match nothing, other than the names left out."""
-    return [p for p in problems
-            if p.message.startswith(_NAMES_NOTHING) and not any(f"{r!r}" in p.message for r in removed)]
+    do not depend on what was left out: names that match nothing, ids used twice, other than the names left
+    out."""
+    return [p for p in problems if p.code in _STILL_MEANINGFUL and removed.isdisjoint(p.names)]
 
 
-def load(scenario_path: str | Path, plan_path: str | Path | None = None) -> Loaded:
+def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
+         document: YamlDocument | None = None) -> Loaded:
     """Load a scenario, its site and its plan (or ``plan_path``), validating each and all together.
 
     Every problem is reported at once: those of each file's own schema and, for the parts of the files
-    that fit their schema, references to names that do not exist.
+    that fit their schema, references to names that do not exist. ``document`` is the scenario file if it was
+    already read (it is not read again).
     """
     scenario_path = Path(scenario_path)
+    data = None
     try:
-        kind, scen, sdoc, problems, removed = read_partial(scenario_path)
+        read = document if document is not None else load_yaml(scenario_path)
+        data = read.data
+        kind, scen, sdoc, problems, removed = read_partial(read)
     except InputError as exc:
-        raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path)) from None
+        raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path, data)) from None
     if kind != "scenario":
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
     if scen is None:
         # still read the site and plan the scenario names, so that all faults are reported at once
-        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path))
+        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, sdoc.data))
     site_path = _beside(scenario_path, scen.site)
     plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
@@ -163,16 +177,12 @@ def _beside(scenario_path: Path, name: str) -> Path:
     return Path(name) if Path(name).is_absolute() else scenario_path.parent / name
 
 
-def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) -> list[Problem]:
-    """Problems of the site and plan files an invalid scenario names, if it names them readably, and of the
-    plan given instead of the scenario's."""
+def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None, raw: Any) -> list[Problem]:
+    """Problems of the site and plan files an invalid scenario (``raw``: its data, None if it could not be read)
+    names, if it names them readably, and of the plan given instead of the scenario's."""
     out: list[Problem] = []
     if plan_path is not None and not Path(plan_path).is_file():
         out.append(Problem(PLAN_OPTION, None, "", missing(Path(plan_path))))
-    try:
-        raw = load_yaml(scenario_path).data
-    except InputError:
-        return out
     body = raw.get("scenario") if isinstance(raw, dict) else None
     if not isinstance(body, dict):
         return out
@@ -190,10 +200,33 @@ def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None) 
     return out
 
 
-def duplicate_ids(items: Any) -> bool:
-    """Whether two of ``items`` (nodes, roles, ...) have the same id."""
-    ids = [item.id for item in items]
-    return len(set(ids)) != len(ids)
+def repeated(ids: Iterable[str | None]) -> list[int]:
+    """The positions of the ids that an earlier one already is (None: an item without an id)."""
+    seen: set[str] = set()
+    out = []
+    for k, ident in enumerate(ids):
+        if ident is None:
+            continue
+        if ident in seen:
+            out.append(k)
+        seen.add(ident)
+    return out
+
+
+def duplicate_ids(doc: YamlDocument, what: str, located: Iterable[tuple[tuple[Any, ...], str | None]],
+                  within: str = "") -> list[Problem]:
+    """A problem at each id that an earlier one already is, of items given as (location of the id, the id):
+    ``duplicate node id 'j120'``, followed by ``within`` (`` at level 'red'``) where the ids need only differ
+    within a part of the file. The one check of ids used twice, for every kind of file."""
+    located = list(located)
+    return [doc.problem(located[k][0], f"duplicate {what} id {located[k][1]!r}{within}", code=DUPLICATE_ID,
+                        names=(str(located[k][1]),))
+            for k in repeated(ident for _, ident in located)]
+
+
+def ids_at(at: tuple[Any, ...], items: Iterable[Any]) -> list[tuple[tuple[Any, ...], str | None]]:
+    """The ids of the items of the list at ``at``, each with its location, for :func:`duplicate_ids`."""
+    return [((*at, k, "id"), item.id) for k, item in enumerate(items)]
 
 
 def check(ld: Loaded) -> None:
@@ -201,8 +234,8 @@ def check(ld: Loaded) -> None:
     duplicated id is reported alone, not with the faults it makes of every reference to it)."""
     problems: list[Problem] = []
     runs = [lambda: check_site(ld.site, ld.site_doc), lambda: check_plan(ld.plan, ld.plan_doc, ld.site)]
-    if not any(duplicate_ids(items) for items in (ld.site.nodes, ld.site.links, ld.site.dams, ld.plan.roles,
-                                                   ld.plan.channels)):
+    if not any(repeated(i.id for i in items) for items in (ld.site.nodes, ld.site.links, ld.site.dams,
+                                                            ld.plan.roles, ld.plan.channels)):
         runs.append(lambda: check_scenario(ld.scenario, ld.scenario_doc, ld.site, ld.plan, ld.plan_doc))
     for run in runs:
         try:
@@ -225,11 +258,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     pr = _Problems()
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams))
     for what, items in groups:
-        seen: set[str] = set()
-        for k, item in enumerate(items):
-            if item.id in seen:
-                pr.at(sd, ("site", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
-            seen.add(item.id)
+        pr.items.extend(duplicate_ids(sd, what, ids_at(("site", f"{what}s"), items)))
     # a duplicated id makes every reference to it ambiguous: the checks by id would only add follow-on faults
     pr.raise_if_any()
     nodes = {n.id: n for n in site.nodes}
@@ -237,7 +266,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
         for end in ("from", "to"):
             ref = lk.from_ if end == "from" else lk.to
             if ref not in nodes:
-                pr.at(sd, ("site", "links", k, end), no_node(ref, nodes))
+                pr.no_node(sd, ("site", "links", k, end), ref, nodes)
         if lk.from_ in nodes and lk.to in nodes:
             rise = abs(nodes[lk.from_].elevation_m - nodes[lk.to].elevation_m)
             if rise > lk.length_m + 1e-6:
@@ -247,7 +276,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     for k, h in enumerate(site.hoists):
         for j, s in enumerate(h.stations):
             if s not in nodes:
-                pr.at(sd, ("site", "hoists", k, "stations", j), no_node(s, nodes))
+                pr.no_node(sd, ("site", "hoists", k, "stations", j), s, nodes)
             elif j == 0 and nodes[s].kind not in SURFACE_KINDS:
                 pr.at(sd, ("site", "hoists", k, "stations", 0), "the first station must be the collar (at surface)")
             elif j > 0 and nodes[s].kind != "shaft_station":
@@ -257,15 +286,15 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     for shift, crews in site.shifts.items():
         for k, c in enumerate(crews):
             if c.at not in nodes:
-                pr.at(sd, ("site", "shifts", shift, k, "at"), no_node(c.at, nodes))
+                pr.no_node(sd, ("site", "shifts", shift, k, "at"), c.at, nodes)
             if c.profile not in profiles:
-                pr.at(sd, ("site", "shifts", shift, k, "profile"),
-                      f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
+                pr.unknown(sd, ("site", "shifts", shift, k, "profile"), c.profile,
+                           f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
             if c.radio_carriers > c.count:
                 pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"), "more radio carriers than people")
     for k, r in enumerate(site.residents):
         if r.at not in nodes:
-            pr.at(sd, ("site", "residents", k, "at"), no_node(r.at, nodes))
+            pr.no_node(sd, ("site", "residents", k, "at"), r.at, nodes)
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
                   f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
@@ -273,12 +302,12 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
     mw = site.mine_water
     if mw is not None:
         if mw.sump not in nodes:
-            pr.at(sd, ("site", "mine_water", "sump"), no_node(mw.sump, nodes))
+            pr.no_node(sd, ("site", "mine_water", "sump"), mw.sump, nodes)
         if mw.ingress is not None and mw.ingress.node not in nodes:
-            pr.at(sd, ("site", "mine_water", "ingress", "node"), no_node(mw.ingress.node, nodes))
+            pr.no_node(sd, ("site", "mine_water", "ingress", "node"), mw.ingress.node, nodes)
     for k, dm in enumerate(site.dams):
         if dm.node not in nodes:
-            pr.at(sd, ("site", "dams", k, "node"), no_node(dm.node, nodes))
+            pr.no_node(sd, ("site", "dams", k, "node"), dm.node, nodes)
         elif nodes[dm.node].kind != "dam":
             pr.at(sd, ("site", "dams", k, "node"), f"{dm.node!r} is a {nodes[dm.node].kind}, not a dam node")
     pr.raise_if_any()
@@ -350,25 +379,23 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
     clash: set[str] = set()
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("role", plan.roles), ("channel", plan.channels))
     for what, items in groups:
-        seen: set[str] = set()
-        for k, item in enumerate(items):
-            if item.id in seen:
-                pr.at(pd, ("plan", f"{what}s", k, "id"), f"duplicate {what} id {item.id!r}")
-                clash.add(what)
-            seen.add(item.id)
+        found = duplicate_ids(pd, what, ids_at(("plan", f"{what}s"), items))
+        pr.items.extend(found)
+        if found:
+            clash.add(what)
     roles = {r.id: r for r in plan.roles} if "role" not in clash else None
     channels = {c.id for c in plan.channels} if "channel" not in clash else None
     for k, r in enumerate(plan.roles):
         for j, b in enumerate(r.backups):
             if roles is not None and b not in roles:
-                pr.at(pd, ("plan", "roles", k, "backups", j), f"no role {b!r} in this plan")
+                pr.unknown(pd, ("plan", "roles", k, "backups", j), b, f"no role {b!r} in this plan")
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
     w = plan.warning
     declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
     for k, t in enumerate(w.triggers):
         if roles is not None and t.owner not in roles:
-            pr.at(pd, ("plan", "warning", "triggers", k, "owner"), f"no role {t.owner!r} in this plan")
+            pr.unknown(pd, ("plan", "warning", "triggers", k, "owner"), t.owner, f"no role {t.owner!r} in this plan")
         if t.level not in w.levels:
             pr.at(pd, ("plan", "warning", "triggers", k, "level"), f"level {t.level!r} is not declared; {declared}")
         elif not w.actions_by_level.get(t.level):
@@ -380,25 +407,25 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
             pr.at(pd, at, f"level {level!r} is not declared; {declared}")
         if not acts:
             pr.at(pd, at, f"no actions are listed for level {level!r}")
+        pr.items.extend(duplicate_ids(pd, "step", ids_at(at, acts), f" at level {level!r}"))
         steps: dict[str, int] = {}
         for k, a in enumerate(acts):
             if a.id is not None:
-                if a.id in steps:
-                    pr.at(pd, (*at, k, "id"), f"duplicate step id {a.id!r} at level {level!r}")
                 steps.setdefault(a.id, k)
         order = nx.DiGraph()
         for k, a in enumerate(acts):
             if roles is not None and a.owner not in roles:
-                pr.at(pd, (*at, k, "owner"), f"no role {a.owner!r}")
+                pr.unknown(pd, (*at, k, "owner"), a.owner, f"no role {a.owner!r}")
             for j, ch_id in enumerate(a.channels or []):
                 if channels is not None and ch_id not in channels:
-                    pr.at(pd, (*at, k, "channels", j), f"no channel {ch_id!r}")
+                    pr.unknown(pd, (*at, k, "channels", j), ch_id, f"no channel {ch_id!r}")
             for j, first in enumerate(a.after):
                 if first == a.id:
                     pr.at(pd, (*at, k, "after", j), "a step cannot wait for itself")
                 elif first not in steps:
                     named = ", ".join(steps) or "none has an id"
-                    pr.at(pd, (*at, k, "after", j), f"no step {first!r} at level {level!r} (its steps: {named})")
+                    pr.unknown(pd, (*at, k, "after", j), first,
+                               f"no step {first!r} at level {level!r} (its steps: {named})")
                 else:
                     order.add_edge(steps[first], k)
         for cycle in nx.simple_cycles(order):
@@ -411,7 +438,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     """Checks of a plan against the site it is written for (those by place only if the site's places have
     distinct ids: the site's check reports a duplicate)."""
     pr = _Problems()
-    if duplicate_ids(site.nodes):
+    if repeated(n.id for n in site.nodes):
         if plan.site != site.id:
             pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
         _plan_alone(plan, pd, pr)
@@ -437,26 +464,26 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     for k, c in enumerate(plan.channels):
         for j, n in enumerate(c.coverage):
             if n not in nodes:
-                pr.at(pd, ("plan", "channels", k, "coverage", j), no_node(n, nodes))
+                pr.no_node(pd, ("plan", "channels", k, "coverage", j), n, nodes)
         if c.start is not None and c.start not in nodes:
-            pr.at(pd, ("plan", "channels", k, "start"), no_node(c.start, nodes))
+            pr.no_node(pd, ("plan", "channels", k, "start"), c.start, nodes)
     for k, t in enumerate(plan.warning.triggers):
         if t.at is not None and t.at not in nodes:
-            pr.at(pd, ("plan", "warning", "triggers", k, "at"), no_node(t.at, nodes))
+            pr.no_node(pd, ("plan", "warning", "triggers", k, "at"), t.at, nodes)
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "exits", k), no_node(x, nodes))
+            pr.no_node(pd, ("plan", "evacuation", "exits", k), x, nodes)
         elif nodes[x].kind not in SURFACE_KINDS:
             pr.at(pd, ("plan", "evacuation", "exits", k), f"{x!r} is a {nodes[x].kind}, not at the surface")
     for k, x in enumerate(ev.refuges):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "refuges", k), no_node(x, nodes))
+            pr.no_node(pd, ("plan", "evacuation", "refuges", k), x, nodes)
         elif nodes[x].kind != "refuge":
             pr.at(pd, ("plan", "evacuation", "refuges", k), f"{x!r} is a {nodes[x].kind}, not a refuge")
     for k, x in enumerate(ev.assembly_points):
         if x not in nodes:
-            pr.at(pd, ("plan", "evacuation", "assembly_points", k), no_node(x, nodes))
+            pr.no_node(pd, ("plan", "evacuation", "assembly_points", k), x, nodes)
         elif nodes[x].kind != "assembly_point":
             pr.at(pd, ("plan", "evacuation", "assembly_points", k),
                   f"{x!r} is a {nodes[x].kind}, not an assembly_point")
@@ -473,11 +500,11 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         bad = False
         for j, n in enumerate(route.path):
             if n not in nodes:
-                pr.at(pd, (*base, "path", j), no_node(n, nodes))
+                pr.no_node(pd, (*base, "path", j), n, nodes)
                 bad = True
         for j, n in enumerate(route.from_):
             if n not in nodes:
-                pr.at(pd, (*base, "from", j), no_node(n, nodes))
+                pr.no_node(pd, (*base, "from", j), n, nodes)
                 bad = True
             elif n in starts:
                 pr.at(pd, (*base, "from", j), f"{n!r} already has route {ev.routes[starts[n]].id!r}")
@@ -504,7 +531,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
                 pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {route.path[0]!r}")
     for k, team in enumerate(plan.teams):
         if team.location not in nodes:
-            pr.at(pd, ("plan", "teams", k, "location"), no_node(team.location, nodes))
+            pr.no_node(pd, ("plan", "teams", k, "location"), team.location, nodes)
     pr.raise_if_any()
 
 
@@ -530,28 +557,28 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     profiles = _profiles(site)
     if scen.shift is not None and scen.shift not in site.shifts:
         known = ", ".join(site.shifts) or "none"
-        pr.at(scd, ("scenario", "shift"), f"no shift {scen.shift!r} in the site; known: {known}")
+        pr.unknown(scd, ("scenario", "shift"), scen.shift, f"no shift {scen.shift!r} in the site; known: {known}")
     if scen.shift is None and site.shifts and not site.residents:
         pr.at(scd, ("scenario",), f"say which shift is underground: shift: one of {', '.join(site.shifts)}")
     db = scen.hazard.dam_break
     if db is not None:
         dams = {d.id for d in site.dams}
         if db.dam not in dams:
-            pr.at(scd, ("scenario", "hazard", "dam_break", "dam"),
-                  f"no dam {db.dam!r} in the site; known: {', '.join(sorted(dams)) or 'none'}")
+            pr.unknown(scd, ("scenario", "hazard", "dam_break", "dam"), db.dam,
+                       f"no dam {db.dam!r} in the site; known: {', '.join(sorted(dams)) or 'none'}")
         if db.study is not None:
             study = Path(db.study) if Path(db.study).is_absolute() else scd.path.parent / db.study
             if not study.is_file():
                 pr.at(scd, ("scenario", "hazard", "dam_break", "study"), f"file not found: {study}")
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
-        pr.at(scd, ("scenario", "hazard", "inrush", "source"), no_node(inr.source, nodes))
+        pr.no_node(scd, ("scenario", "hazard", "inrush", "source"), inr.source, nodes)
     haz = ("scenario", "hazard")
     ps = scen.hazard.pond
     if ps is not None:
         dam = next((d for d in site.dams if d.id == ps.dam), None)
         if dam is None:
-            pr.at(scd, (*haz, "pond", "dam"), f"no dam {ps.dam!r} in the site")
+            pr.unknown(scd, (*haz, "pond", "dam"), ps.dam, f"no dam {ps.dam!r} in the site")
         elif dam.pond is None:
             pr.at(scd, (*haz, "pond", "dam"), f"dam {ps.dam!r} has no pond water balance (site.dams[].pond)")
         elif ps.initial_level_m < dam.pond.stage_area[0][0]:
@@ -562,11 +589,11 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         pr.at(scd, (*haz, "dam_break", "on_overtopping"), "needs the pond's water balance (scenario.hazard.pond)")
     for j, e in enumerate(scen.entries):
         if e.shift not in site.shifts:
-            pr.at(scd, ("scenario", "entries", j, "shift"), f"no shift {e.shift!r} in the site")
+            pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift, f"no shift {e.shift!r} in the site")
     for j, f in enumerate(scen.faults):
         msg = fault_target_problem(f, site, plan)
         if msg:
-            pr.at(scd, ("scenario", "faults", j, "target"), msg)
+            pr.unknown(scd, ("scenario", "faults", j, "target"), str(f.target), msg)
     for k, item in enumerate(plan.warning.monitoring.items):
         for j, pt in enumerate(item.points):
             if not point_has_readings(Loaded(scen, site, plan, scd, scd, pd), item.quantity, pt.id):
@@ -576,10 +603,10 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     if scen.order is not None:
         for j, c in enumerate(scen.order.channels or []):
             if c not in channels:
-                pr.at(scd, ("scenario", "order", "channels", j), f"no channel {c!r} in the plan")
+                pr.unknown(scd, ("scenario", "order", "channels", j), c, f"no channel {c!r} in the plan")
     for prof in scen.behaviour.response_delay_s:
         if prof not in profiles:
-            pr.at(scd, ("scenario", "behaviour", "response_delay_s", prof), f"unknown profile {prof!r}")
+            pr.unknown(scd, ("scenario", "behaviour", "response_delay_s", prof), prof, f"unknown profile {prof!r}")
     pr.raise_if_any()
 
 

@@ -7,7 +7,14 @@ code 2; nothing below the CLI prints or exits.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+#: :attr:`Problem.code` of a reference to a name the files do not have (a node, role, channel, shift, dam,
+#: profile, plan step or fault target)
+UNKNOWN_NAME = "unknown_name"
+#: :attr:`Problem.code` of an id that an earlier item of the same list already has
+DUPLICATE_ID = "duplicate_id"
 
 
 @dataclass(frozen=True)
@@ -19,12 +26,17 @@ class Problem:
         line: 1-based line number, or ``None`` when the fault concerns the whole file.
         field: dotted path of the field, e.g. ``site.links[3].length_m``; empty for the file.
         message: what is wrong, in the planner's words.
+        code: what kind of problem it is, for the code that sorts problems (:data:`UNKNOWN_NAME`,
+            :data:`DUPLICATE_ID`; empty for any other); not part of the message, nor of equality.
+        names: the names the problem is about (the name that matches nothing, the id used twice).
     """
 
     file: str
     line: int | None
     field: str
     message: str
+    code: str = dataclasses.field(default="", compare=False)
+    names: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file

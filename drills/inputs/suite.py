@@ -33,16 +33,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
-from drills.inputs.compile import compile_drill, fault_target_problem, load
+from drills.inputs.compile import compile_drill, duplicate_ids, fault_target_problem, load
 from drills.inputs.loaded import Loaded
-from drills.inputs.problems import InputError, Problem, in_file_order
+from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
 from drills.model.spec import DrillSpec
 
 
@@ -82,17 +82,6 @@ class SuiteBody(Strict):
     replications: int | None = Field(default=None, ge=1, le=100_000)
     seed: int | None = Field(default=None, ge=0)
     runs: list[RunSpec] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self) -> SuiteBody:
-        seen: set[str] = set()
-        for run in self.runs:
-            for v in run.variations:
-                key = f"{run.scenario}#{v.id}"
-                if key in seen:
-                    raise ValueError(f"variation {v.id!r} of {run.scenario} appears twice")
-                seen.add(key)
-        return self
 
 
 class SuiteFile(Strict):
@@ -181,7 +170,7 @@ def _changed(before: ScenarioBody, after: ScenarioBody) -> tuple[tuple[str, str,
 
 
 def load_suite(path: str | Path, *, plan: str | Path | None = None, replications: int | None = None,
-               seed: int | None = None) -> Suite:
+               seed: int | None = None, document: YamlDocument | None = None) -> Suite:
     """Load a suite file, load and check every scenario it names, and compile every run.
 
     Args:
@@ -189,20 +178,26 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
         plan: a plan file for every run instead of the scenarios' (the CLI's ``--plan``).
         replications: for every run, overriding the suite, variation and scenario.
         seed: for every run, likewise.
+        document: the file, if already read (it is not read again).
 
     Raises:
         InputError: every problem found in the suite and the files it names, each located.
     """
-    doc = load_yaml(path)
-    data = doc.data
-    if not isinstance(data, dict) or list(data) != ["suite"]:
-        raise InputError([Problem(str(doc.path), 1, "", "expected one top-level key: 'suite'")])
+    doc = document if document is not None else load_yaml(path)
+    kind = file_kind(doc)  # its top-level key, told as for every other kind of file
+    if kind != "suite":
+        raise InputError([Problem(str(doc.path), 1, kind, f"this is a {kind} file; give a suite file")])
     # the runs that fit the schema are still checked when others do not, so every problem is told at once
     model, part, own, _ = validate_partial(doc, SuiteFile)
     if model is None:
         raise InputError(own)
     body = model.suite
     problems: list[Problem] = list(own)
+    for scenario in dict.fromkeys(run.scenario for run in body.runs):  # a run's id is its scenario's and variation's
+        problems += duplicate_ids(part, "variation", (
+            (("suite", "runs", k, "variations", j, "id"), v.id)
+            for k, run in enumerate(body.runs) if run.scenario == scenario for j, v in enumerate(run.variations)),
+            f" of {scenario}")
     runs: list[SuiteRun] = []
     for k, run in enumerate(body.runs):
         scen_path = doc.path.parent / run.scenario
@@ -239,7 +234,8 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     shift = v.shift if v.shift is not None else scen.shift
     if v.shift is not None and v.shift not in site.shifts:
         known = ", ".join(site.shifts) or "none"
-        raise InputError([doc.problem((*loc, "shift"), f"no shift {v.shift!r} in site {site.id!r}; known: {known}")])
+        raise InputError([doc.problem((*loc, "shift"), f"no shift {v.shift!r} in site {site.id!r}; known: {known}",
+                                      code=UNKNOWN_NAME, names=(v.shift,))])
     update: dict = {"shift": shift}
     if v.time_of_day is not None:
         update["time_of_day"] = v.time_of_day
@@ -259,7 +255,8 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
         update["faults"] = [*scen.faults, *v.faults]
     varied = type(loaded)(scen.model_copy(update=update), loaded.site, loaded.plan, loaded.scenario_doc,
                           loaded.site_doc, loaded.plan_doc)
-    bad = [doc.problem((*loc, "faults", j, "target"), msg) for j, f in enumerate(v.faults)
+    bad = [doc.problem((*loc, "faults", j, "target"), msg, code=UNKNOWN_NAME, names=(str(f.target),))
+           for j, f in enumerate(v.faults)
            if (msg := fault_target_problem(f, site, loaded.plan))]
     if bad:
         raise InputError(bad)

@@ -71,9 +71,9 @@ class YamlDocument:
                 break
         return line
 
-    def problem(self, loc: Loc, message: str) -> Problem:
-        """Build a :class:`Problem` located at ``loc`` in this file."""
-        return Problem(str(self.path), self.line_of(loc), field_name(self.original(loc)), message)
+    def problem(self, loc: Loc, message: str, *, code: str = "", names: tuple[str, ...] = ()) -> Problem:
+        """Build a :class:`Problem` located at ``loc`` in this file (``code`` and ``names``: see :class:`Problem`)."""
+        return Problem(str(self.path), self.line_of(loc), field_name(self.original(loc)), message, code, names)
 
 
 def field_name(loc: Loc) -> str:
