@@ -59,6 +59,7 @@ from drills.experiment.figures import (
     scenario_start,
     style,
 )
+from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
@@ -87,9 +88,6 @@ SOURCES = (
     ("drills.model.warning", "always"),
     ("drills.model.decision", "always"),
 )
-#: The finding classes of AQ/T 9009-2015 practice, in order of severity.
-FINDING_CLASSES = {"deficiency": "不足项", "corrective": "整改项", "improvement": "改进项"}
-FINDING_CLASS_EN = {"deficiency": "deficiency", "corrective": "corrective", "improvement": "improvement"}
 
 
 # ------------------------------------------------------------------ text
@@ -627,7 +625,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_findings"))
     if found:
         for f in list(found)[:3]:
-            doc.text(_finding_line(f, t), 8.5, marker="•", after=0.04)
+            doc.text(finding_line(f, t), 8.5, marker="•", after=0.04)
     else:
         doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
     best = [r for r in revised if getattr(r, "effective", True)][:3] or list(revised)[:3]
@@ -848,13 +846,6 @@ def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
     _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
 
 
-def _finding_line(f: Any, t: Text) -> str:
-    cls = getattr(f, "klass", getattr(f, "cls", ""))
-    label = FINDING_CLASSES.get(cls, cls) if t.zh else (
-        f"{FINDING_CLASS_EN[cls]} ({FINDING_CLASSES[cls]})" if cls in FINDING_CLASSES else cls)
-    return f"[{label}] {getattr(f, 'title', f)}"
-
-
 def _revision_line(r: Any, t: Text) -> str:
     before, after, metric = getattr(r, "before", ""), getattr(r, "after", ""), getattr(r, "metric", "")
     if not metric and not str(before).strip("–") and not str(after).strip("–"):
@@ -867,19 +858,15 @@ def _revision_line(r: Any, t: Text) -> str:
 def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any]) -> None:
     """Findings with class, evidence and plan clause (from the scoring step).
 
-    Each finding is read by attribute: ``klass`` ("deficiency" 不足项, "corrective" 整改项 or
-    "improvement" 改进项), ``title``, ``evidence`` and ``clause``.
+    Each finding is a :class:`~drills.experiment.graded.ReportFinding` (or a
+    :class:`~drills.experiment.findings.Finding`): its class and its words in the report's language.
     """
     doc.heading(t("findings"), new_page=True)
     doc.text(t("findings_intro"), 8.5, after=0.12)
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
-    rows = []
-    for f in found:
-        cls = getattr(f, "klass", "")
-        rows.append([FINDING_CLASSES.get(cls, cls), str(getattr(f, "title", f)), str(getattr(f, "evidence", "")),
-                     str(getattr(f, "clause", ""))])
+    rows = [[f.cls, *f.words(t.lang)] for f in found]
     doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
                (t("col_clause"), doc.width - 5.25, "left")], rows, size=8)
 
