@@ -63,6 +63,7 @@ from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
+from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
@@ -99,6 +100,8 @@ _CLOSE = "，。、；：）」》！？%"
 _UNIT = re.compile(rf"[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*|\s+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
+#: Chinese punctuation after which a line runs on with no space, whatever starts the next line
+_FULL_STOP = tuple("，。、；：（）「」《》！？“”")
 
 
 @functools.cache
@@ -190,12 +193,21 @@ def blocks(doc: str, *, summary: bool = False) -> list[tuple[str, str]]:
             m = re.match(r"^\s*(\*|-|\d+\.)\s+(.*)$", line)
             if m:
                 if item:
-                    out.append((marker, " ".join(item)))
+                    out.append((marker, _joined(item)))
                 marker, item = ("•" if m.group(1) in "*-" else m.group(1)), [m.group(2)]
             else:
                 item.append(line.strip())
         if item:
-            out.append((marker, " ".join(item)))
+            out.append((marker, _joined(item)))
+    return out
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines of a paragraph as one: a space between them, none where Chinese runs on from line to line."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        close = (_HAS_CJK.match(out[-1:]) and _HAS_CJK.match(line[:1])) or out[-1:] in _FULL_STOP
+        out += line if close else " " + line
     return out
 
 
@@ -977,13 +989,18 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
             mod = importlib.import_module(module)
         except ImportError:
             continue
-        text = mod.__doc__ or ""
+        text = quoted(module, mod.__doc__ or "", t)
         title = blocks(text, summary=True)[0][1] if text.strip() else module
         doc.subheading(f"{title} — {t('model_defaults', module=module)}", 9.5)
         _docstring(doc, text)
         dropped = dropped or renderable(text) != text
     if dropped:
         doc.text(t("dropped_glyphs"), 7.5, slant="italic", color=GREY)
+
+
+def quoted(module: str, doc: str, t: Text) -> str:
+    """The text the report quotes for a module: its docstring, or its Chinese paragraphs in Chinese."""
+    return SOURCES_ZH.get(module, doc) if t.zh else doc
 
 
 def _docstring(doc: Document, text: str, size: float = 8.0) -> None:
@@ -996,8 +1013,8 @@ def method(doc: Document, ex: ExerciseResult, t: Text) -> None:
     doc.heading(t("method"), new_page=True)
     doc.text(t("method_text", n=ex.replications, seed=ex.seed), 8.5, after=0.1)
     doc.text(t("method_docs_note"), 8.5, weight="bold", after=0.06)
-    _docstring(doc, exercise_module.__doc__ or "")
-    _docstring(doc, scorecard_module.__doc__ or "")
+    for mod in (exercise_module, scorecard_module):
+        _docstring(doc, quoted(mod.__name__, mod.__doc__ or "", t))
 
 
 # ------------------------------------------------------------------ the document
