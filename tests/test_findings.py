@@ -14,6 +14,7 @@ from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
+from drills.experiment.finding_text import words
 from drills.experiment.plan_checks import overhead_finding
 from drills.experiment.plan_steps import tally_steps
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
@@ -209,13 +210,18 @@ def test_a_township_notice_without_a_deadline_is_late_after_the_local_limit_in_m
 
 # ------------------------------------------------------------------ 8. an order never given is not 'after the water'
 def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
-    def place(order_s: float) -> PlaceWarning:
-        m = Medians(10, water_s=5400.0, trigger_s=600.0, order_s=order_s)
-        return PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 10, 0, {"decision": 10}, (), 5400.0, order_s,
-                            math.nan, by_cause={"decision": m})
+    loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
 
-    never = fnd.warning_title(place(math.nan))
+    def title(order_s: float, lang: str) -> str:
+        m = Medians(10, water_s=5400.0, trigger_s=600.0, order_s=order_s)
+        w = PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 10, 0, {"decision": 10}, (), 5400.0, order_s,
+                         math.nan, by_cause={"decision": m})
+        [f] = fnd.warning_findings(Bottlenecks((w,), (), (), (), (), (), {}), 100, loaded)
+        return words(f.kind, f.facts, lang)[0]
+
+    never = title(math.nan, "en")
     assert "the order was never given, though a trigger was met before the water" in never
     assert "came after" not in never and "order –" not in never
-    late = fnd.warning_title(place(6000.0))
+    assert "撤离命令始终未下达" in title(math.nan, "zh")
+    late = title(6000.0, "en")
     assert "the order came after the water (first trigger met 0:10:00, water 1:30:00, order 1:40:00" in late

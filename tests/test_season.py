@@ -138,11 +138,14 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     assert "–（未评级" not in text
     method = "".join(text.split("附录")[-1].split())  # the method appendix, whitespace and line breaks out
     assert "随机种子20260720(mine-inrush-day)，20260721(dam-break-night)起" in method, method
-    # each run page lists the run's own findings, most serious first, so the reader can check the suite's
+    # each run page lists the run's own findings, most serious first, so the reader can check the suite's;
+    # in Chinese (season.json keeps the English)
     assert text.count("本次运行的评估发现") == 2
     for run in data["runs"]:
         assert run["findings"], run["id"]
-        assert " ".join(run["findings"][0]["title"].split()[:4]) in " ".join(text.split())
+        first = run["findings"][0]
+        assert f"[{first['class']}]" in text
+        assert " ".join(first["title"].split()[:4]) not in " ".join(text.split())
     assert not [p for p in out.iterdir() if p.name.startswith(".drill-")]
 
 

@@ -11,7 +11,9 @@ bounds on that share and says whether its number of replications settles the cla
 
 Each finding names the requirement (``standard``) and the part of the plan it concerns (``plan_ref``,
 ``file:line``), carries its evidence in words and numbers, and lists the revision kinds that address
-it (:mod:`drills.experiment.revisions`); ``targets`` tells the revision generator where.
+it (:mod:`drills.experiment.revisions`); ``targets`` tells the revision generator where. The words are
+told from the finding's facts (its ``kind`` and ``facts``) by :mod:`drills.experiment.finding_text`, in
+English or in Chinese.
 """
 
 from __future__ import annotations
@@ -20,23 +22,14 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from drills.experiment.bottlenecks import (
-    CAUSE_TEXT,
-    CAUSE_WORDS,
-    UNSAFE_REASONS,
-    Bottlenecks,
-    Medians,
-    PlaceWarning,
-    RouteFlood,
-    TailStep,
-)
+from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, TailStep
+from drills.experiment.finding_text import AUTOMATIC, PHRASES, Say, clause, standard, words
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
 from drills.experiment.grading import MetricGrade
 from drills.experiment.plan_steps import StepTally
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
-from drills.experiment.tail import TAIL_SHARE, TailCheck, pct
-from drills.experiment.units import fmt_value
+from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
 
 DEFICIENCY, MUST_CORRECT, IMPROVEMENT = "不足项", "整改项", "改进项"
@@ -45,25 +38,6 @@ CLASS_ORDER = (DEFICIENCY, MUST_CORRECT, IMPROVEMENT)
 METRIC_ORDER = ("M2", "M3", "M7", "M6", "M1", "M5", "M4", "M8")
 #: [P] places the water reaches this soon after the first trigger are the near field no decision chain can warn
 NEAR_FIELD_LEAD_S = 180.0
-
-STANDARD = {
-    "M1": "GB/T 29639-2020 §3.1.2 信息处置与研判 (start automatically when the conditions are met); AQ/T 9009-2015 "
-          "附录A 预警与信息报告; NMSA 2023 及时撤人通知",
-    "M2": "2023 中办国办《关于进一步加强矿山安全生产工作的意见》: the emergency order reaches all people in the "
-          "affected area at the first moment; AQ/T 2052-2016 5.4.1; GB/T 29639-2020 §5 通信与信息保障",
-    "M2-valley": "2023 Opinions (all people at the first moment); Res. ANM 95/2022 art. 2º LI (self-rescue zone: "
-                 "warning is the operator's job); GISTM 13.1; GB/T 29639-2020 §3.1.1 public notification",
-    "M3": "AQ 2033-2011 4.2 (撤离优先，避险就近) and 4.6 (shelter for those who cannot reach safety in time); "
-          "AQ/T 9009-2015 附录A 人员保护",
-    "M4": "《生产安全事故报告和调查处理条例》 第九条 (county within 1 h); GB/T 29639-2020 §3.1.1 信息接报 (time "
-          "limit and responsible person); AQ/T 9009-2015 附录A 1.7",
-    "M5": "AQ/T 9009-2015 附录A 事故处置 (符合预案要求) and 指挥和协调 4.6 (back-ups for key posts); GB/T "
-          "29639-2020 §2 应急组织机构及职责",
-    "M6": "AQ/T 2052-2016 5.4.3 (backup power switches in on mains loss); AQ/T 9009-2015 附录A 应急通讯 and 4.6; "
-          "GISTM 13.2",
-}
-
-LOCAL_TEXT = f"{LOCAL_NOTICE_LIMIT_S / 60:g} min [P]"
 
 #: revision kinds that address each cause of a late warning (see drills.experiment.revisions)
 WARNING_REMEDIES = {
@@ -91,7 +65,7 @@ class Finding:
         key: stable identifier, e.g. ``M2:xc_river``.
         metric: M1–M8.
         cls: 不足项, 整改项 or 改进项.
-        title: one line naming the defect.
+        title: one line naming the defect (in English; :meth:`words` gives it in either language).
         evidence: the evidence in words (who, where, when, in how many replications).
         standard: the requirement and its clause.
         plan_ref: the plan element and its line, ``file:line field``.
@@ -99,6 +73,11 @@ class Finding:
         targets: where the remedies apply (places, channels, roles, routes, triggers, fault).
         numbers: the evidence as numbers.
         weight: for ranking: people affected per replication times the share of replications.
+        kind: what was found (a key of :data:`drills.experiment.finding_text.RENDER`); empty for a finding
+            given in finished words.
+        facts: what the title and evidence are told from (places, posts, counts, times).
+        standards: the names of its requirements in :data:`drills.experiment.finding_text.STANDARDS`.
+        refs: its plan clauses, each ``(file:line plan.path, label key, label facts)``.
     """
 
     key: str
@@ -112,16 +91,37 @@ class Finding:
     targets: dict[str, Any] = field(default_factory=dict)
     numbers: dict[str, Any] = field(default_factory=dict)
     weight: float = 0.0
+    kind: str = ""
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)
+    standards: tuple[str, ...] = ()
+    refs: tuple[tuple[str, str, dict[str, Any]], ...] = ()
 
     @property
     def cls_en(self) -> str:
         return CLASS_EN[self.cls]
 
+    def words(self, lang: str = "en") -> tuple[str, str, str]:
+        """Title, evidence and clause (requirement; plan clause) in ``lang``."""
+        if lang == "en" or not self.kind:
+            return self.title, self.evidence, "; ".join(x for x in (self.standard, self.plan_ref) if x)
+        title, evidence = words(self.kind, self.facts, lang)
+        sep = PHRASES[lang]["semi"]
+        return title, evidence, sep.join(x for x in (standard(self.standards, lang), clause(self.refs, lang)) if x)
+
     def to_json(self) -> dict:
         d = asdict(self)
+        for told in ("kind", "facts", "standards", "refs"):  # the English words already say them
+            d.pop(told)
         d["class"] = d.pop("cls")
         d["class_en"] = self.cls_en
         return _clean(d)
+
+
+def found(kind: str, facts: dict[str, Any], *, standards: tuple[str, ...], refs: list, **rest: Any) -> Finding:
+    """A finding told from its facts (its English words filled in from them)."""
+    title, evidence = words(kind, facts)
+    return Finding(title=title, evidence=evidence, standard=standard(standards), plan_ref=clause(refs), kind=kind,
+                   facts=facts, standards=standards, refs=tuple(refs), **rest)
 
 
 def _clean(x: Any) -> Any:
@@ -140,51 +140,24 @@ def rank(findings: list[Finding]) -> list[Finding]:
                                           f.key))
 
 
-def plan_ref(loaded: Loaded, loc: tuple, label: str = "") -> str:
-    """``file:line field`` of a plan element."""
+def ref(loaded: Loaded, loc: tuple, key: str = "", **label: Any) -> tuple[str, str, dict[str, Any]]:
+    """A plan clause: ``file:line plan.path``, with its label's phrase key and facts (no key: ``text`` as is)."""
     doc = loaded.plan_doc
     line = doc.line_of(("plan", *loc))
     name = ".".join(str(x) for x in loc)
-    return f"{doc.path.name}:{line} plan.{name}" + (f" ({label})" if label else "")
+    return f"{doc.path.name}:{line} plan.{name}", key, label
 
 
 def index_of(items: list, ident: str) -> int | None:
     return next((k for k, x in enumerate(items) if getattr(x, "id", None) == ident), None)
 
 
-def _clock(t: float) -> str:
-    return fmt_value(t, "s")
-
-
 def _when(k: int, n: int, total: int, most: int, what: str) -> str:
-    """How often something happened to people, and to how many when it did: the average is over the
-    replications in which it happened, never over all of them."""
-    share = "every one" if k == n else f"{k}"
-    avg = total / k if k else 0.0
-    many = f"{avg:.1f} people on average (up to {most})" if most > 1 else "1 person"
-    return f"In {share} of {n} replications ({pct(k / n)}) {what}; when it happened, {many}."
+    """How often something happened to people, and to how many when it did (in English)."""
+    return Say().when(k, n, total, most, what)
 
 
-def place_label(place: str, zone: str) -> str:
-    """A place with its zone, the zone left out where it is the place itself."""
-    return place if zone in ("", place) else f"{place} ({zone})"
-
-
-#: the plan's actions in a planner's words
-ACTION_WORDS = {
-    "evacuate_underground": "the order to withdraw from underground",
-    "evacuate_downstream": "the order to evacuate below the dam",
-    "stop_entry": "stopping entry underground",
-    "notify_township": "telling the township",
-    "notify_county": "the report to the county",
-    "notify_village_heads": "telling the village heads",
-}
 REPORTING = ("notify_county", "notify_township", "notify_village_heads")
-ORDER_WORDS = {"underground": "the withdrawal from underground", "downstream": "the downstream evacuation"}
-
-
-def action_words(action: str) -> str:
-    return ACTION_WORDS.get(action, action.replace("_", " "))
 
 
 def role_title(loaded: Loaded, role: str) -> str:
@@ -194,8 +167,21 @@ def role_title(loaded: Loaded, role: str) -> str:
     return next((r.title for r in loaded.plan.roles if r.id == role), role)
 
 
+def _who(loaded: Loaded, role: str) -> str:
+    """A post's title for a finding's facts (:data:`AUTOMATIC` for an automatic trigger, told per language)."""
+    return AUTOMATIC if role == "automatic" else role_title(loaded, role)
+
+
+def _medians(m: Medians) -> dict[str, Any]:
+    return asdict(m)
+
+
+def tail_facts(tail: TailCheck) -> tuple[int, int]:
+    return tail.failed, tail.n
+
+
 # ------------------------------------------------------------------ M2 reach
-def _warning_ref(loaded: Loaded, w: PlaceWarning) -> str:
+def _warning_ref(loaded: Loaded, w: PlaceWarning) -> tuple[str, str, dict[str, Any]]:
     plan = loaded.plan
     cause = w.main_cause
     if cause in ("decision", "trigger"):
@@ -204,13 +190,13 @@ def _warning_ref(loaded: Loaded, w: PlaceWarning) -> str:
             for k, a in enumerate(acts):
                 if a.action == order:
                     trig = [t.id for t in plan.warning.triggers if t.level == level]
-                    return plan_ref(loaded, ("warning", "actions_by_level", level, k),
-                                    f"{order} by {a.owner}; triggers {', '.join(trig) or 'none'}")
-        return plan_ref(loaded, ("warning",), f"no {order} action in any level")
+                    return ref(loaded, ("warning", "actions_by_level", level, k), "ref_order", order=order,
+                               owner=a.owner, triggers=trig)
+        return ref(loaded, ("warning",), "ref_no_order", order=order)
     first = index_of(plan.channels, w.channels[0]) if w.channels else None
     if first is not None:
-        return plan_ref(loaded, ("channels", first), ", ".join(w.channels))
-    return plan_ref(loaded, ("channels",), f"no channel reaches {w.place}")
+        return ref(loaded, ("channels", first), text=", ".join(w.channels))
+    return ref(loaded, ("channels",), "ref_no_channel", place=w.place)
 
 
 def life_safety_class(failed: int, n: int) -> tuple[str, TailCheck]:
@@ -225,29 +211,6 @@ def tail_numbers(tail: TailCheck) -> dict[str, Any]:
             "replications_to_settle": tail.replications_to_settle()}
 
 
-def _cause_times(cause: str, m: Medians) -> str:
-    """The medians behind one cause of a late warning, in words."""
-    if cause in ("decision", "trigger"):
-        trig = f"first trigger met {_clock(m.trigger_s)}, " if cause == "decision" else "no trigger met before, "
-        order = "order never given" if math.isnan(m.order_s) else f"order {_clock(m.order_s)}"
-        return f"{trig}water first at the place {_clock(m.water_s)}, {order}"
-    return f"order {_clock(m.order_s)}, water first at the place {_clock(m.water_s)}"
-
-
-def warning_title(w: PlaceWarning) -> str:
-    """A late-warning finding's title: what happened, with the times it happened at."""
-    cause = w.main_cause
-    m = w.by_cause.get(cause)
-    head = f"{place_label(w.place, w.zone)}: people at risk warned after the water"
-    if cause == "decision" and m is not None and math.isnan(m.order_s):  # none of them had an order at all
-        return (f"{head} — the order was never given, though a trigger was met before the water (first trigger "
-                f"met {_clock(m.trigger_s)}, water {_clock(m.water_s)}; medians)")
-    if cause == "decision" and m is not None:
-        return (f"{head} — the order came after the water (first trigger met {_clock(m.trigger_s)}, water "
-                f"{_clock(m.water_s)}, order {_clock(m.order_s)}; medians)")
-    return f"{head} — {CAUSE_TEXT[cause]}"
-
-
 def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M2: one finding per place whose people at risk are warned after the water (or never)."""
     out = []
@@ -258,23 +221,16 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         share = w.late_replications / n
         cls, tail = life_safety_class(w.late_replications, n)
         cause = w.main_cause
-        ranked = sorted(w.causes.items(), key=lambda x: -x[1])
-        causes = "; ".join(f"{CAUSE_WORDS[c]} {v / w.late:.0%} ({_cause_times(c, w.by_cause[c])})"
-                           for c, v in ranked if c in w.by_cause)
-        evidence = (_when(w.late_replications, n, w.late, w.most,
-                          f"people at {place_label(w.place, w.zone)} (of {w.people} there) were not warned by "
-                          "the order before the water reached them")
-                    + f" Why, with the medians over the people each applies to (times from the start of the "
-                      f"scenario): {causes}. Channels that reach the place: {', '.join(w.channels) or 'none'}.")
-        if w.lead_p50_s < NEAR_FIELD_LEAD_S:
-            evidence += (f" The water reaches the place a median {_clock(w.lead_p50_s)} after the first trigger is "
-                         "met: only an automatic start with an instant channel, or nobody living there, protects this "
-                         "near field (Brumadinho 2019; Res. ANM 95/2022 self-rescue zone).")
-        evidence += " " + tail.describe()
-        out.append(Finding(
-            key=f"M2:{w.place}", metric="M2", cls=cls, title=warning_title(w),
-            evidence=evidence, standard=STANDARD["M2-valley" if valley and w.group == "resident" else "M2"],
-            plan_ref=_warning_ref(loaded, w), remedies=WARNING_REMEDIES[cause],
+        ranked = [(c, v) for c, v in sorted(w.causes.items(), key=lambda x: -x[1]) if c in w.by_cause]
+        facts = {"place": w.place, "zone": w.zone, "people": w.people, "cause": cause,
+                 "by_cause": {c: _medians(m) for c, m in w.by_cause.items()}, "ranked": ranked, "late": w.late,
+                 "late_replications": w.late_replications, "most": w.most, "n": n, "channels": list(w.channels),
+                 "near_field": w.lead_p50_s < NEAR_FIELD_LEAD_S, "lead_p50_s": w.lead_p50_s,
+                 "tail": tail_facts(tail)}
+        out.append(found(
+            "m2_late", facts, key=f"M2:{w.place}", metric="M2", cls=cls,
+            standards=("M2-valley" if valley and w.group == "resident" else "M2",),
+            refs=[_warning_ref(loaded, w)], remedies=WARNING_REMEDIES[cause],
             targets={"places": [w.place], "zone": w.zone, "group": w.group, "cause": cause, "causes": w.causes,
                      "channels": list(w.channels)},
             numbers={"late_person_replications": w.late, "late_replications": w.late_replications,
@@ -293,50 +249,15 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
     slow = [w for w in bn.warnings if w.never]
     places = [w.place for w in slow][:5]
     cls = MUST_CORRECT if grade.grade == "D" else IMPROVEMENT
-    return [Finding(
-        key="M2:time", metric="M2", cls=cls,
-        title=f"The last person is warned {_clock(grade.value)} after the order (P95; grade {grade.grade})",
-        evidence=(f"P95 over replications of the last person warned after the order: {_clock(grade.value)}. "
-                  f"Places where someone was never warned by the order in some replication: "
-                  f"{', '.join(places) or 'none'}."),
-        standard=STANDARD["M2"], plan_ref=plan_ref(loaded, ("channels",)),
+    return [found(
+        "m2_time", {"value": grade.value, "grade": grade.grade, "places": places}, key="M2:time", metric="M2",
+        cls=cls, standards=("M2",), refs=[ref(loaded, ("channels",))],
         remedies=("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery"),
         targets={"places": places, "cause": "receipt"}, numbers={"t100_p95_s": grade.value},
         weight=float(len(places)))]
 
 
 # ------------------------------------------------------------------ M3 safety
-def _left(m: Medians) -> str:
-    if m.never_left == m.people:
-        return "never left"
-    return f"left at {_clock(m.departed_s)}" + (f" ({m.never_left} never left)" if m.never_left else "")
-
-
-def _reason_text(key: str, m: Medians, place: str) -> str:
-    """One reason people were not safe, with the medians over the people it applies to (``key``: a reason,
-    ``:source`` appended for the people at the hazard's source)."""
-    reason, _, source = key.partition(":")
-    k = m.people
-    were = "was" if k == 1 else "were"
-    caught = (f"; the water caught them (too deep to go on) at {_clock(m.caught_s)}" if not math.isnan(m.caught_s)
-              else "")
-    if source:
-        return f"{k} {were} at the source of the water (wet from the first moment) and {_left(m)}{caught}"
-    if reason == "caught_on_route":
-        return (f"{k} left at {_clock(m.departed_s)}, before the water first reached {place} ({_clock(m.water_s)}), "
-                f"but {were} caught on the way (too deep to go on) at {_clock(m.caught_s)}, where the water had first "
-                f"come at {_clock(m.water_there_s)}")
-    if reason == "late_warning":
-        return (f"{k} {were} not warned by the order before the water reached {place} (order "
-                f"{_clock(m.order_s)}, water {_clock(m.water_s)})")
-    if reason == "did_not_leave":
-        return (f"{k} {were} warned in time ({_clock(m.warned_s)}) but had not left when the water reached {place} "
-                f"({_clock(m.water_s)}; {_left(m)})")
-    if reason == "sheltered_in_flood":
-        return f"{k} sheltered upstairs in a house the flood reached (water {_clock(m.water_s)})"
-    return f"{k} {were} still underground when the drill ended (water at {place} {_clock(m.water_s)})"
-
-
 def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M3: one finding per starting place whose people were not safe before the water."""
     out = []
@@ -346,23 +267,19 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         share = f.replications / n
         cls, tail = life_safety_class(f.replications, n)
         reason = f.main_reason
-        where = ", ".join(f"{k} ({v})" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
+        where = sorted(f.caught_at.items(), key=lambda x: -x[1])[:3]
         k = index_of(plan.evacuation.routes, f.route) if f.route else None
-        ref = plan_ref(loaded, ("evacuation", "routes", k), f.route) if k is not None else plan_ref(
-            loaded, ("evacuation",), f"no route from {f.place}")
-        route_text = f"route {f.route}" if f.route else "no planned route"
+        route_ref = ref(loaded, ("evacuation", "routes", k), text=f.route) if k is not None else ref(
+            loaded, ("evacuation",), "ref_no_route", place=f.place)
         main = max(f.by_reason.items(), key=lambda x: (x[1].people, x[0]))[0] if f.by_reason else reason
-        why = "at the source of the water, not safe before it caught them" if main.endswith(":source") \
-            else UNSAFE_REASONS[reason]
-        out.append(Finding(
-            key=f"M3:{f.place}", metric="M3", cls=cls,
-            title=f"{place_label(f.place, f.zone)}: people not safe when the water came — {why}",
-            evidence=(_when(f.replications, n, f.unsafe, f.most,
-                            f"people starting at {f.place} ({route_text}) were not safe when the water came")
-                      + f" Of the {f.unsafe} person-replications: {_reasons(f)} (medians over the people each "
-                        f"applies to; times from the start of the scenario). Where the water found them: {where}. "
-                        f"{tail.describe()}"),
-            standard=STANDARD["M3"], plan_ref=ref,
+        facts = {"place": f.place, "zone": f.zone, "route": f.route, "reason": reason,
+                 "source": main.endswith(":source"), "replications": f.replications, "n": n, "unsafe": f.unsafe,
+                 "most": f.most, "where": where,
+                 "by_reason": [(key, _medians(m)) for key, m in sorted(f.by_reason.items(),
+                                                                       key=lambda x: (-x[1].people, x[0]))],
+                 "tail": tail_facts(tail)}
+        out.append(found(
+            "m3_place", facts, key=f"M3:{f.place}", metric="M3", cls=cls, standards=("M3",), refs=[route_ref],
             remedies=WARNING_REMEDIES[cause_at[f.place]] if reason == "late_warning" and f.place in cause_at
             else SAFETY_REMEDIES[reason],
             targets={"places": [f.place], "zone": f.zone, "route": f.route, "reason": reason,
@@ -375,13 +292,6 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     return out
 
 
-def _reasons(f: RouteFlood) -> str:
-    parts = []
-    for key, m in sorted(f.by_reason.items(), key=lambda x: (-x[1].people, x[0])):
-        parts.append(_reason_text(key, m, f.place))
-    return "; ".join(parts)
-
-
 def queue_findings(bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
     """Where people queue: cages with long queues, assembly points or refuges over capacity [P]."""
     out = []
@@ -389,51 +299,30 @@ def queue_findings(bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
     for h in bn.hoists:
         cap = spec_hoists[h.hoist].cage_capacity_persons * spec_hoists[h.hoist].decks
         if h.p95_queue >= 2 * cap:  # [P] two cage loads waiting
-            out.append(Finding(
-                key=f"M3:queue:{h.hoist}", metric="M3", cls=IMPROVEMENT,
-                title=f"Up to {h.p95_queue:.0f} people queue for the cage {h.hoist} (P95; {cap} per trip)",
-                evidence=(f"P95 of the longest queue {h.p95_queue:.0f} persons; median wait of those who rode "
-                          f"{_clock(h.p50_wait_s)}; cage busy {h.p95_utilisation:.0%} of the evacuation window (P95)."),
-                standard=STANDARD["M3"], plan_ref=plan_ref(loaded, ("evacuation", "hoist_priority")),
+            out.append(found(
+                "m3_queue", {"hoist": h.hoist, "queue": h.p95_queue, "cap": cap, "wait_s": h.p50_wait_s,
+                             "busy": h.p95_utilisation},
+                key=f"M3:queue:{h.hoist}", metric="M3", cls=IMPROVEMENT, standards=("M3",),
+                refs=[ref(loaded, ("evacuation", "hoist_priority"))],
                 remedies=("hoist_priority", "ladderway_route"), targets={"hoist": h.hoist},
                 numbers={"p95_queue": h.p95_queue, "p50_wait_s": h.p50_wait_s}, weight=h.p95_queue / 100))
     for d in bn.destinations:
         if d.capacity is not None and d.p95_people > d.capacity:
-            out.append(Finding(
-                key=f"M3:capacity:{d.node}", metric="M3", cls=MUST_CORRECT,
-                title=f"{d.node} receives more people than it holds ({d.p95_people:.0f} > {d.capacity}, P95)",
-                evidence=f"P95 over replications of the people ending at {d.node}: {d.p95_people:.0f}; "
-                         f"capacity {d.capacity}.",
-                standard="AQ 2033-2011 5.4 (capacity ≥ the headcount it serves)",
-                plan_ref=plan_ref(loaded, ("evacuation",)), remedies=("change_assembly_point", "change_route"),
+            out.append(found(
+                "m3_capacity", {"node": d.node, "people": d.p95_people, "capacity": d.capacity},
+                key=f"M3:capacity:{d.node}", metric="M3", cls=MUST_CORRECT, standards=("capacity",),
+                refs=[ref(loaded, ("evacuation",))], remedies=("change_assembly_point", "change_route"),
                 targets={"node": d.node}, numbers={"p95_people": d.p95_people, "capacity": d.capacity},
                 weight=d.p95_people - d.capacity))
     return out
 
 
 # ------------------------------------------------------------------ M1 latency
-STEP_WORDS = {"detect and declare": "detection and declaration", "give the order": "giving of the order"}
-
-
-def _tail_text(t: TailStep, loaded: Loaded) -> tuple[str, str]:
-    """The post and step that set the tail of the order latency: a clause for the title, a sentence for the
-    evidence."""
-    who = role_title(loaded, t.role)
-    order = ORDER_WORDS.get(t.order, t.order)
-    if t.step.startswith("wait for "):
-        what = action_words(t.step.removeprefix("wait for "))
-        clause = f"the order waits for {what} by {who}, never done"
-        sentence = (f"the order for {order} waited for {what} by {who}, which nobody carried out, in "
-                    f"{t.replications} of them")
-    elif t.never:
-        doing = "declare the level" if t.step == "detect and declare" else "give the order"
-        clause = f"nobody could {doing} ({who} and every backup unreachable)"
-        sentence = (f"nobody could {doing} for {order} ({who} and every backup unreachable) in {t.never} of them")
-    else:
-        clause = f"{who}'s {STEP_WORDS.get(t.step, t.step)} takes longest"
-        sentence = (f"{who}'s {STEP_WORDS.get(t.step, t.step)} ({order}) took the longest of the steps in "
-                    f"{t.replications} of them (median {_clock(t.step_p50_s)} there)")
-    return clause, sentence
+def _tail_facts(t: TailStep, loaded: Loaded) -> dict[str, Any]:
+    """The post and step that set the tail of the order latency."""
+    return {"who": _who(loaded, t.role), "order": t.order, "step": t.step, "never": t.never,
+            "replications": t.replications, "step_p50_s": t.step_p50_s, "tail": t.tail, "n": t.n,
+            "never_comes": math.isinf(t.latency_p95_s)}
 
 
 def latency_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
@@ -441,30 +330,17 @@ def latency_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> list
         return []
     cls = MUST_CORRECT if grade.grade == "D" else IMPROVEMENT
     t = bn.tail
-    chain = "; ".join(f"{role_title(loaded, d.role)} ({STEP_WORDS.get(d.step, d.step)}, {ORDER_WORDS[d.order]}) "
-                      f"in {d.replications} replications: median {_clock(d.p50_s)}, P95 {_clock(d.p95_s)}"
-                      + (f"; absent in {d.absent_replications}" if d.absent_replications else "")
-                      for d in bn.role_delays)
+    chain = [{"who": _who(loaded, d.role), "step": d.step, "order": d.order, "replications": d.replications,
+              "p50_s": d.p50_s, "p95_s": d.p95_s, "absent": d.absent_replications} for d in bn.role_delays]
     roles = list(dict.fromkeys(d.role for d in bn.role_delays if d.role != "automatic"))
     if t is not None and t.role and t.role != "automatic" and t.role not in roles:
         roles.insert(0, t.role)
     trig = [tr.id for tr in loaded.plan.warning.triggers if not tr.automatic]
-    clause, sentence = _tail_text(t, loaded) if t is not None else ("", "")
-    if t is not None and math.isinf(t.latency_p95_s):
-        title = (f"The order for {ORDER_WORDS.get(t.order, t.order)} never comes in {t.tail} of the {t.n} "
-                 f"replications with a trigger met (grade {grade.grade}) — in {t.replications} of them, {clause}")
-        tail_txt = f" The order never came in {t.tail} replications: {sentence}."
-    else:
-        title = (f"The order comes {_clock(grade.value)} after the first trigger (P95; grade {grade.grade})"
-                 + (f" — in the slowest 5 %, {clause}" if clause else ""))
-        tail_txt = (f" In the {t.tail} slowest replications (at or beyond that P95), {sentence}." if t is not None
-                    else "")
-    return [Finding(
-        key="M1:latency", metric="M1", cls=cls, title=title,
-        evidence=f"P95 over replications of the order minus the first trigger met: {_clock(grade.value)}."
-                 f"{tail_txt} Each step of the decision chain, over the replications in which that post took it: "
-                 f"{chain or 'no order given'}.",
-        standard=STANDARD["M1"], plan_ref=plan_ref(loaded, ("warning", "triggers")),
+    facts = {"value": grade.value, "grade": grade.grade, "chain": chain,
+             "tail": _tail_facts(t, loaded) if t is not None else None}
+    return [found(
+        "m1_latency", facts, key="M1:latency", metric="M1", cls=cls, standards=("M1",),
+        refs=[ref(loaded, ("warning", "triggers"))],
         remedies=("make_automatic", "delegate_order", "name_backup", "pre_authorise"),
         targets={"roles": roles, "triggers": trig, "dominant": t.role if t else None},
         numbers={"order_latency_p95_s": grade.value, "slowest_step": asdict(t) if t else None},
@@ -481,51 +357,25 @@ def reporting_findings(grade: MetricGrade, readings: list[Reading], loaded: Load
     plan = loaded.plan
     if not math.isnan(internal_p95_s) and internal_p95_s > INTERNAL_LIMIT:
         slow = [t.id for t in plan.warning.triggers if not t.automatic]
-        out.append(Finding(
-            key="M4:internal", metric="M4", cls=MUST_CORRECT,
-            title=f"Reports from the site to the duty post take up to {_clock(internal_p95_s)} (P95 of the plan's "
-                  "detection delays)",
-            evidence=(f"The slowest trigger's detection delay has a 95th percentile of {_clock(internal_p95_s)}; "
-                      f"\"immediately\" is taken as {_clock(INTERNAL_LIMIT)} [P]. Triggers: {', '.join(slow)}."),
-            standard=STANDARD["M4"], plan_ref=plan_ref(loaded, ("warning", "triggers")),
+        out.append(found(
+            "m4_internal", {"p95_s": internal_p95_s, "limit_s": INTERNAL_LIMIT, "triggers": slow},
+            key="M4:internal", metric="M4", cls=MUST_CORRECT, standards=("M4",),
+            refs=[ref(loaded, ("warning", "triggers"))],
             remedies=("lower_threshold", "make_automatic"), targets={"triggers": slow},
             numbers={"internal_p95_s": internal_p95_s}, weight=0.5))
     return out
 
 
 # ------------------------------------------------------------------ M5 fidelity: one finding per post
-NOT_DONE_TEXT = {
-    "nobody_declared": "nobody declared {level} ({trigger_owner} and every backup unreachable)",
-    "unreachable": "{owner} {unreachable}",
-    "waiting": "it waited for {after}, which was never done",
-    "pending": "it was still pending when the drill ended",
-}
-
-
-def _limit_text(t: StepTally) -> str:
-    if t.limit_s is None:
-        return "no time limit"
-    if t.action == "notify_county" and not t.limit_is_plan:
-        return "within 1 h by law; the plan sets no limit within the hour"
-    if not t.limit_is_plan:
-        return f"within {LOCAL_TEXT}; the plan sets none"
-    return f"within {_clock(t.limit_s)}"
-
-
-def _step_evidence(t: StepTally, n: int, loaded: Loaded) -> str:
-    owner = role_title(loaded, t.owner)
-    trig = next((role_title(loaded, tr.owner) for tr in loaded.plan.warning.triggers if tr.level == t.level), "")
-    after = " and ".join(action_words(a) for a in t.after) or "an earlier step"
-    due = f"{t.due} of {n} replications" if t.due < n else f"all {n} replications"
+def _step_facts(t: StepTally, loaded: Loaded) -> dict[str, Any]:
+    """One step's counts and what its evidence names."""
+    trig = next((tr.owner for tr in loaded.plan.warning.triggers if tr.level == t.level), "")
     role = next((r for r in loaded.plan.roles if r.id == t.owner), None)
-    unreachable = "and every backup were unreachable" if role and role.backups else "was unreachable (no backup)"
-    why = "; ".join(f"in {k}, " + NOT_DONE_TEXT[w].format(level=t.level, trigger_owner=trig, owner=owner, after=after,
-                                                          unreachable=unreachable)
-                    for w, k in sorted(t.why.items(), key=lambda x: -x[1]))
-    text = (f"{action_words(t.action).capitalize()} ({t.level}; {_limit_text(t)}), due in {due} (a {t.level} "
-            f"trigger met): done in {t.done}" + (f" ({t.late} of them late)" if t.late else "")
-            + f", not done in {t.not_done}")
-    return text + (f" — {why}." if why else ".")
+    return {"action": t.action, "level": t.level, "limit_s": t.limit_s, "limit_is_plan": t.limit_is_plan,
+            "local_s": LOCAL_NOTICE_LIMIT_S, "after": list(t.after), "due": t.due, "done": t.done, "late": t.late,
+            "not_done": t.not_done, "owner": _who(loaded, t.owner),
+            "trigger_owner": _who(loaded, trig) if trig else "", "has_backups": bool(role and role.backups),
+            "why": sorted(t.why.items(), key=lambda x: -x[1])}
 
 
 def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Finding]:
@@ -538,40 +388,28 @@ def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Find
     for owner in owners:
         steps = sorted((t for t in tallies if t.owner == owner and t.failed), key=lambda t: -t.failed)
         role = next((r for r in plan.roles if r.id == owner), None)
-        who = role_title(loaded, owner)
         backups = [role_title(loaded, b) for b in role.backups] if role else []
-        parts = []
-        for t in steps:
-            bits = ([f"not done in {t.not_done}"] if t.not_done else []) + ([f"late in {t.late}"] if t.late else [])
-            parts.append(f"{action_words(t.action)} ({t.level}) {' and '.join(bits)}")
-        title = f"{who}: {'; '.join(parts)} of {n} replications" + ("" if backups else " — the post has no backup")
-        evidence = " ".join(_step_evidence(t, n, loaded) for t in steps)
-        evidence += (f" Backups of {who}: {', '.join(backups)}." if backups else
-                     f" {who} has no backup: nobody stands in when the post is absent.")
         county = [t for t in tallies if t.owner == owner and t.action == "notify_county" and not t.limit_is_plan]
-        for t in county:
-            if t not in steps:
-                evidence += (f" The plan sets no time limit within the hour the law allows for "
-                             f"{action_words(t.action)} ({t.level}).")
+        facts = {"who": _who(loaded, owner), "n": n, "backups": backups,
+                 "steps": [_step_facts(t, loaded) for t in steps],
+                 "county": [{"action": t.action, "level": t.level} for t in county if t not in steps]}
         refs = []
         for t in steps:
             acts = next((a for lv, a in plan.warning.actions_by_level.items() if lv == t.level), [])
             k = next((j for j, a in enumerate(acts) if a.action == t.action and a.owner == t.owner), None)
             if k is not None:
-                refs.append(plan_ref(loaded, ("warning", "actions_by_level", t.level, k), t.action))
+                refs.append(ref(loaded, ("warning", "actions_by_level", t.level, k), text=t.action))
         r = index_of(plan.roles, owner)
         if r is not None:
-            refs.append(plan_ref(loaded, ("roles", r), owner))
+            refs.append(ref(loaded, ("roles", r), text=owner))
         reporting = all(t.action in REPORTING for t in steps)
         remedies = ("name_backup",) + (("add_report_deadline",) if county else ()) + (
             ("delegate_order",) if any(t.late for t in steps) else ())
         worst = max(t.failed for t in steps)
-        out.append(Finding(
-            key=f"M5:post:{owner}", metric="M4" if reporting else "M5", cls=MUST_CORRECT, title=title,
-            evidence=evidence,
-            standard=STANDARD["M4"] + "; " + STANDARD["M5"] if any(t.action in REPORTING for t in steps)
-            else STANDARD["M5"],
-            plan_ref="; ".join(refs) or plan_ref(loaded, ("roles",)), remedies=remedies,
+        out.append(found(
+            "m5_post", facts, key=f"M5:post:{owner}", metric="M4" if reporting else "M5", cls=MUST_CORRECT,
+            standards=("M4", "M5") if any(t.action in REPORTING for t in steps) else ("M5",),
+            refs=refs or [ref(loaded, ("roles",))], remedies=remedies,
             targets={"roles": [owner]},
             numbers={"replications": n, "backups": list(role.backups) if role else [],
                      "steps": [asdict(t) for t in steps]},
@@ -590,24 +428,17 @@ def robustness_findings(rob: Robustness, loaded: Loaded) -> list[Finding]:
         if not rob.breaks(run):
             continue
         f = run.fault
-        flips = [m for m, b in (("M2 (reach)", rob.base_m2_pass and not run.m2_pass),
-                                ("M3 (safety)", rob.base_m3_pass and not run.m3_pass)) if b]
-        what = f"makes {' and '.join(flips)} fail" if flips else "leaves significantly more people warned late or " \
-            "not safe"
-        cls = DEFICIENCY
-        remedies, targets, ref = _fault_remedies(f.kind, f.target, loaded)
+        flips = [m for m, b in (("M2", rob.base_m2_pass and not run.m2_pass),
+                                ("M3", rob.base_m3_pass and not run.m3_pass)) if b]
+        remedies, targets, fault_ref = _fault_remedies(f.kind, f.target, loaded)
         targets["places"] = list(run.places)[:6]
-        out.append(Finding(
-            key=f"M6:{f.name}", metric="M6", cls=cls,
-            title=f"Single fault {f.name} {what}: no redundancy",
-            evidence=(f"With {f.name} from {_clock(f.at_s)}, on {n} paired replications: people not safe "
-                      f"{d_unsafe.base_mean:.1f} → {d_unsafe.new_mean:.1f} (Δ {d_unsafe.mean_diff:+.1f}, 95 % CI "
-                      f"{d_unsafe.ci_low:+.1f} to {d_unsafe.ci_high:+.1f}); warned late {d_late.base_mean:.1f} → "
-                      f"{d_late.new_mean:.1f} (Δ {d_late.mean_diff:+.1f}, CI {d_late.ci_low:+.1f} to "
-                      f"{d_late.ci_high:+.1f}); P95 of the last warning rises by {_clock(run.t100_rise_s)}. Places hit "
-                      f"hardest: {', '.join(list(run.places)[:6]) or 'none'}."),
-            standard=STANDARD["M6"], plan_ref=ref, remedies=remedies,
-            targets={**targets, "fault": f.name, "group": _group_of(loaded, targets["places"])},
+        diff = ("base_mean", "new_mean", "mean_diff", "ci_low", "ci_high")
+        facts = {"fault": f.name, "flips": flips, "at_s": f.at_s, "n": n,
+                 "unsafe": {k: getattr(d_unsafe, k) for k in diff}, "late": {k: getattr(d_late, k) for k in diff},
+                 "rise_s": run.t100_rise_s, "places": list(run.places)[:6]}
+        out.append(found(
+            "m6_fault", facts, key=f"M6:{f.name}", metric="M6", cls=DEFICIENCY, standards=("M6",), refs=[fault_ref],
+            remedies=remedies, targets={**targets, "fault": f.name, "group": _group_of(loaded, targets["places"])},
             numbers={"unsafe": d_unsafe.to_json(), "late_warned": d_late.to_json(), "t100_rise_s": run.t100_rise_s},
             weight=max(d_unsafe.mean_diff, 0.0) + 0.25 * max(d_late.mean_diff, 0.0)))
     return out
@@ -619,25 +450,25 @@ def _group_of(loaded: Loaded, places: list[str]) -> str | None:
     return groups.pop() if len(groups) == 1 else None
 
 
-def _fault_remedies(kind: str, target: str | None, loaded: Loaded) -> tuple[tuple[str, ...], dict, str]:
+def _fault_remedies(kind: str, target: str | None, loaded: Loaded) -> tuple[tuple[str, ...], dict, tuple]:
     plan = loaded.plan
     if kind == "mains_power":
         powered = [c.id for c in plan.channels if c.needs_mains_power]
-        return ("add_battery", "add_door_to_door", "ladderway_route"), {"channels": powered}, plan_ref(
-            loaded, ("channels",), "needs_mains_power / backup_power_h")
+        return ("add_battery", "add_door_to_door", "ladderway_route"), {"channels": powered}, ref(
+            loaded, ("channels",), text="needs_mains_power / backup_power_h")
     if kind == "mobile_network":
-        return ("add_siren", "add_door_to_door"), {}, plan_ref(loaded, ("channels",), "needs_mobile_network")
+        return ("add_siren", "add_door_to_door"), {}, ref(loaded, ("channels",), text="needs_mobile_network")
     if kind == "channel_down":
         k = index_of(plan.channels, target or "")
         return (("add_channel", "add_siren", "add_door_to_door", "extend_coverage"), {"channels": [target]},
-                plan_ref(loaded, ("channels", k), target or "") if k is not None else plan_ref(loaded, ("channels",)))
+                ref(loaded, ("channels", k), text=target or "") if k is not None else ref(loaded, ("channels",)))
     if kind == "role_absent":
         k = index_of(plan.roles, target or "")
         return (("name_backup", "make_automatic", "delegate_order"), {"roles": [target]},
-                plan_ref(loaded, ("roles", k), target or "") if k is not None else plan_ref(loaded, ("roles",)))
+                ref(loaded, ("roles", k), text=target or "") if k is not None else ref(loaded, ("roles",)))
     if kind == "hoist_out":
-        return ("ladderway_route", "add_refuge", "change_route"), {"hoist": target}, plan_ref(
+        return ("ladderway_route", "add_refuge", "change_route"), {"hoist": target}, ref(
             loaded, ("evacuation", "routes"))
-    return ("change_route", "change_assembly_point", "add_refuge"), {"link": target}, plan_ref(
-        loaded, ("evacuation", "routes"), f"routes over {target}")
+    return ("change_route", "change_assembly_point", "add_refuge"), {"link": target}, ref(
+        loaded, ("evacuation", "routes"), "ref_routes_over", link=target)
 

@@ -4,13 +4,14 @@ form the report and the terminal show."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drills.experiment import grading
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding
+from drills.experiment.i18n import Text
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.tail import about, pct
@@ -24,12 +25,34 @@ REPORT_CLASS = {DEFICIENCY: "deficiency", MUST_CORRECT: "corrective", IMPROVEMEN
 
 @dataclass(frozen=True)
 class ReportFinding:
-    """A finding as the report lists it: class, title, evidence, and the clause it concerns."""
+    """A finding as the report lists it: class, title, evidence, and the clause it concerns (in English), and
+    the finding it was made from, to tell it in another language."""
 
     klass: str
     title: str
     evidence: str
     clause: str
+    source: Finding | None = field(default=None, compare=False)
+
+    @property
+    def cls(self) -> str:
+        """The class as AQ/T 9009-2015 practice names it (不足项, 整改项, 改进项)."""
+        return next((zh for zh, en in REPORT_CLASS.items() if en == self.klass), self.klass)
+
+    @property
+    def cls_en(self) -> str:
+        return self.klass
+
+    def words(self, lang: str = "en") -> tuple[str, str, str]:
+        """Title, evidence and clause in ``lang``."""
+        if lang == "en" or self.source is None:
+            return self.title, self.evidence, self.clause
+        return self.source.words(lang)
+
+
+def finding_line(f: Finding | ReportFinding, t: Text) -> str:
+    """A finding as a list gives it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""
+    return f"[{f.cls if t.zh else f'{f.cls_en} ({f.cls})'}] {f.words(t.lang)[0]}"
 
 
 @dataclass(frozen=True)
@@ -77,8 +100,8 @@ def grade_basis(ev: Evaluation) -> GradeBasis:
 
 
 def report_finding(f: Finding) -> ReportFinding:
-    clause = "; ".join(x for x in (f.standard, f.plan_ref) if x)
-    return ReportFinding(REPORT_CLASS.get(f.cls, f.cls), f.title, f.evidence, clause)
+    title, evidence, clause = f.words()
+    return ReportFinding(REPORT_CLASS.get(f.cls, f.cls), title, evidence, clause, f)
 
 
 def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,

@@ -59,9 +59,11 @@ from drills.experiment.figures import (
     scenario_start,
     style,
 )
+from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
+from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
@@ -87,9 +89,6 @@ SOURCES = (
     ("drills.model.warning", "always"),
     ("drills.model.decision", "always"),
 )
-#: The finding classes of AQ/T 9009-2015 practice, in order of severity.
-FINDING_CLASSES = {"deficiency": "不足项", "corrective": "整改项", "improvement": "改进项"}
-FINDING_CLASS_EN = {"deficiency": "deficiency", "corrective": "corrective", "improvement": "improvement"}
 
 
 # ------------------------------------------------------------------ text
@@ -101,6 +100,8 @@ _CLOSE = "，。、；：）」》！？%"
 _UNIT = re.compile(rf"[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*|\s+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
+#: Chinese punctuation after which a line runs on with no space, whatever starts the next line
+_FULL_STOP = tuple("，。、；：（）「」《》！？“”")
 
 
 @functools.cache
@@ -192,12 +193,21 @@ def blocks(doc: str, *, summary: bool = False) -> list[tuple[str, str]]:
             m = re.match(r"^\s*(\*|-|\d+\.)\s+(.*)$", line)
             if m:
                 if item:
-                    out.append((marker, " ".join(item)))
+                    out.append((marker, _joined(item)))
                 marker, item = ("•" if m.group(1) in "*-" else m.group(1)), [m.group(2)]
             else:
                 item.append(line.strip())
         if item:
-            out.append((marker, " ".join(item)))
+            out.append((marker, _joined(item)))
+    return out
+
+
+def _joined(lines: list[str]) -> str:
+    """The lines of a paragraph as one: a space between them, none where Chinese runs on from line to line."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        close = (_HAS_CJK.match(out[-1:]) and _HAS_CJK.match(line[:1])) or out[-1:] in _FULL_STOP
+        out += line if close else " " + line
     return out
 
 
@@ -630,7 +640,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_findings"))
     if found:
         for f in list(found)[:3]:
-            doc.text(_finding_line(f, t), 8.5, marker="•", after=0.04)
+            doc.text(finding_line(f, t), 8.5, marker="•", after=0.04)
     else:
         doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
     best = [r for r in revised if getattr(r, "effective", True)][:3] or list(revised)[:3]
@@ -851,13 +861,6 @@ def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
     _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
 
 
-def _finding_line(f: Any, t: Text) -> str:
-    cls = getattr(f, "klass", getattr(f, "cls", ""))
-    label = FINDING_CLASSES.get(cls, cls) if t.zh else (
-        f"{FINDING_CLASS_EN[cls]} ({FINDING_CLASSES[cls]})" if cls in FINDING_CLASSES else cls)
-    return f"[{label}] {getattr(f, 'title', f)}"
-
-
 def _revision_line(r: Any, t: Text) -> str:
     before, after, metric = getattr(r, "before", ""), getattr(r, "after", ""), getattr(r, "metric", "")
     if not metric and not str(before).strip("–") and not str(after).strip("–"):
@@ -870,19 +873,15 @@ def _revision_line(r: Any, t: Text) -> str:
 def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any]) -> None:
     """Findings with class, evidence and plan clause (from the scoring step).
 
-    Each finding is read by attribute: ``klass`` ("deficiency" 不足项, "corrective" 整改项 or
-    "improvement" 改进项), ``title``, ``evidence`` and ``clause``.
+    Each finding is a :class:`~drills.experiment.graded.ReportFinding` (or a
+    :class:`~drills.experiment.findings.Finding`): its class and its words in the report's language.
     """
     doc.heading(t("findings"), new_page=True)
     doc.text(t("findings_intro"), 8.5, after=0.12)
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
-    rows = []
-    for f in found:
-        cls = getattr(f, "klass", "")
-        rows.append([FINDING_CLASSES.get(cls, cls), str(getattr(f, "title", f)), str(getattr(f, "evidence", "")),
-                     str(getattr(f, "clause", ""))])
+    rows = [[f.cls, *f.words(t.lang)] for f in found]
     doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
                (t("col_clause"), doc.width - 5.25, "left")], rows, size=8)
 
@@ -994,7 +993,7 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
             mod = importlib.import_module(module)
         except ImportError:
             continue
-        text = mod.__doc__ or ""
+        text = quoted(module, mod.__doc__ or "", t)
         title = blocks(text, summary=True)[0][1] if text.strip() else module
         doc.subheading(f"{title} — {t('model_defaults', module=module)}", 9.5)
         _docstring(doc, text)
@@ -1015,6 +1014,11 @@ def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, st
         doc.text(f"{where}: {field}: {message}", 8.0, marker="•", indent=0.1, after=0.04)
 
 
+def quoted(module: str, doc: str, t: Text) -> str:
+    """The text the report quotes for a module: its docstring, or its Chinese paragraphs in Chinese."""
+    return SOURCES_ZH.get(module, doc) if t.zh else doc
+
+
 def _docstring(doc: Document, text: str, size: float = 8.0) -> None:
     for marker, para in blocks(text):
         doc.text(para, size, marker=marker, indent=0.1 if marker else 0.0, after=0.04 if marker else 0.08)
@@ -1025,8 +1029,8 @@ def method(doc: Document, ex: ExerciseResult, t: Text) -> None:
     doc.heading(t("method"), new_page=True)
     doc.text(t("method_text", n=ex.replications, seed=ex.seed), 8.5, after=0.1)
     doc.text(t("method_docs_note"), 8.5, weight="bold", after=0.06)
-    _docstring(doc, exercise_module.__doc__ or "")
-    _docstring(doc, scorecard_module.__doc__ or "")
+    for mod in (exercise_module, scorecard_module):
+        _docstring(doc, quoted(mod.__name__, mod.__doc__ or "", t))
 
 
 # ------------------------------------------------------------------ the document

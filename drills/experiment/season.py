@@ -33,6 +33,7 @@ from drills import __version__
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.findings import DEFICIENCY, Finding
+from drills.experiment.graded import finding_line
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.scorecard import Scorecard, scorecard
@@ -475,10 +476,10 @@ def grade_counts(result: SeasonResult, t: Text) -> str:
     return " · ".join(f"{g} × {n}" for g, n in sorted(count.items(), key=lambda x: (rank[x[0]], x[0])))
 
 
-#: A number in a finding's title: a clock time, a count, a decimal or a share, or "never" (a time not reached).
+#: A number in a finding's title: a clock time, a count, a decimal or a share, or "never" (从未: a time not reached).
 #: Ids that hold digits ("stope360w", "P95", "level -360", "r2") are not numbers: a letter, digit, point, colon
 #: or hyphen before it, or a letter or hyphen after it, makes it part of a word.
-NUMBER = re.compile(r"(?<![\w.:-])(?:\d+(?:[.:]\d+)*(?:\s?%)?|never)(?![\w-])")
+NUMBER = re.compile(r"(?<![\w.:-])(?:\d+(?:[.:]\d+)*(?:\s?%)?|never|从未)(?![\w-])")
 
 
 def finding_identity(f: Finding) -> tuple[str, str, str]:
@@ -491,7 +492,7 @@ def finding_identity(f: Finding) -> tuple[str, str, str]:
 def _number_value(text: str) -> float:
     """The value of a number :data:`NUMBER` found, to order a range: clock times in seconds, never last."""
     text = text.replace("%", "").strip()
-    if text == "never":
+    if text in ("never", "从未"):
         return math.inf
     if ":" in text:
         value = 0.0
@@ -515,12 +516,13 @@ def merged_title(titles: Sequence[str]) -> str:
     return "".join(out)
 
 
-def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, Any]]:
+def recurring_findings(result: SeasonResult, least: int = 2, lang: str = "en") -> list[dict[str, Any]]:
     """Findings with remedies that recur in at least ``least`` runs, most runs first.
 
     Runs share a finding only when :func:`finding_identity` is the same: the same key and class, and the
     same title but for its numbers. Each row gives the title with each differing number as its range over
-    those runs, each run's own title, the runs, and the revision kinds that address the finding.
+    those runs, each run's own title, the runs, and the revision kinds that address the finding; the titles
+    in ``lang``.
     """
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     for e in result.entries:
@@ -532,7 +534,7 @@ def recurring_findings(result: SeasonResult, least: int = 2) -> list[dict[str, A
                                                         "remedies": []})
             if e.run.id not in row["runs"]:
                 row["runs"].append(e.run.id)
-                row["per_run"].append({"run": e.run.id, "title": f.title})
+                row["per_run"].append({"run": e.run.id, "title": f.words(lang)[0]})
             row["remedies"] += [k for k in f.remedies if k not in row["remedies"]]
     rows = [r for r in seen.values() if len(r["runs"]) >= least]
     for r in rows:
@@ -550,7 +552,7 @@ def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
         groups[sc].append(variation or sc)
     parts = [t("runs_all_of_scenario", scenario=sc, k=len(vs)) if len(vs) == total[sc] and len(vs) > 1
              else f"{sc}: {t('list_sep').join(vs)}" for sc, vs in groups.items() if vs]
-    return "; ".join(parts)
+    return ("；" if t.zh else "; ").join(parts)
 
 
 def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> None:
@@ -558,7 +560,7 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
     that address it — suggested by the findings, not proven across the suite (``drill recommend`` proves
     them for one scenario)."""
     doc.subheading(t("suite_revisions"))
-    rows = recurring_findings(result)
+    rows = recurring_findings(result, lang=t.lang)
     if not rows:
         doc.text(t("no_recurring_findings"), 8.5, slant="italic", color="0.35")
         return
@@ -648,11 +650,6 @@ def run_changes(run: SuiteRun, t: Text) -> str:
     parts = [f"{t('chg_' + name)}: {word(name, before)} → {word(name, after)}" for name, before, after in run.changed]
     parts += [f"{t('chg_fault')}: {c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
     return "; ".join(parts)
-
-
-def finding_line(f: Finding, t: Text) -> str:
-    """A finding as a run page lists it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""
-    return f"[{f.cls if t.zh else f'{f.cls_en} ({f.cls})'}] {f.title}"
 
 
 def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:

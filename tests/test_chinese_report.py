@@ -1,0 +1,209 @@
+"""The Chinese report is Chinese throughout: every kind of finding told in Chinese from its facts, the model's
+sources and the method quoted in Chinese, and no run of English words left in the report of any bundled
+scenario but the planner's own text (ids, titles), the sources' names and the titles of foreign papers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from drills.experiment import finding_text as ft
+from drills.experiment.exercise import run_exercise
+from drills.experiment.graded import finding_line, graded
+from drills.experiment.i18n import Text
+from drills.experiment.outputs import write_outputs
+from drills.experiment.report import blocks
+from drills.experiment.scorecard import scorecard
+from drills.experiment.sources_zh import SOURCES_ZH
+from drills.inputs.bundled import bundled_root, bundled_scenarios
+from drills.inputs.compile import compile_drill, load
+
+M = {"trigger_s": 300.0, "water_s": 342.0, "order_s": 1267.0, "departed_s": 400.0, "caught_s": 500.0,
+     "water_there_s": 450.0, "warned_s": 320.0, "people": 3, "never_left": 1}
+STEP = {"action": "notify_county", "level": "red", "limit_s": 3600.0, "limit_is_plan": False, "local_s": 1800.0,
+        "after": ["evacuate_downstream"], "due": 40, "done": 35, "late": 2, "not_done": 5, "owner": "Pond manager",
+        "trigger_owner": ft.AUTOMATIC, "has_backups": False,
+        "why": [("unreachable", 3), ("waiting", 1), ("nobody_declared", 1)]}
+DIFF = {"base_mean": 1.0, "new_mean": 4.5, "mean_diff": 3.5, "ci_low": 2.0, "ci_high": 5.0}
+#: Facts of every kind of finding, with ids as a planner writes them (place, route, post and channel ids).
+FACTS: dict[str, dict] = {
+    "m2_late": {"place": "xc_river", "zone": "level -360", "people": 16, "cause": "decision",
+                "by_cause": {"decision": M, "channel_out": M, "trigger": M}, "late": 30, "late_replications": 3,
+                "ranked": [("decision", 20), ("channel_out", 6), ("trigger", 4)], "most": 16, "n": 40,
+                "channels": ["cap-lamp-paging", "siren-dam"], "near_field": True, "lead_p50_s": 42.0,
+                "tail": (3, 40)},
+    "m2_time": {"value": 484.0, "grade": "B", "places": ["stope360w", "ht_a"]},
+    "m3_place": {"place": "stope360e", "zone": "level -360", "route": "r360-cage", "reason": "late_warning",
+                 "source": False, "replications": 8, "n": 40, "unsafe": 52, "most": 14,
+                 "where": [("st360", 30), ("stope360e", 22)],
+                 "by_reason": [(k, M) for k in ("late_warning", "caught_on_route", "did_not_leave",
+                                                "sheltered_in_flood", "not_out", "caught_on_route:source")],
+                 "tail": (8, 40)},
+    "m3_queue": {"hoist": "main-cage", "queue": 94.0, "cap": 30, "wait_s": 714.0, "busy": 1.0},
+    "m3_capacity": {"node": "ap_hill", "people": 260.0, "capacity": 200},
+    "m4_internal": {"p95_s": 900.0, "limit_s": 300.0, "triggers": ["inflow-change-20pct", "crew-report-face"]},
+    "m5_post": {"who": "Pond manager", "n": 40, "backups": [], "steps": [STEP, {**STEP, "action": "notify_township",
+                                                                              "limit_is_plan": True}],
+                "county": [{"action": "notify_county", "level": "orange"}]},
+    "m6_fault": {"fault": "channel_down:cap-lamp-paging", "flips": ["M2", "M3"], "at_s": 0.0, "n": 20,
+                 "unsafe": DIFF, "late": DIFF, "rise_s": 10566.0, "places": ["stope360w", "stope360e"]},
+    "no_entry": {}, "no_entry_level": {"red": True},
+    "entry_red": {"k": 3, "n": 40, "avg": 4.0, "most": 6, "tail": (3, 40)},
+    "entry_rule": {"k": 2, "n": 40, "avg": 3.0, "most": 4},
+    "exits": {"exits": ["collar"]}, "level_exits": {"level": "-360", "k": 1},
+    "refuge_reach": {"place": "face360e", "walk": 41.0, "refuges": ["refuge360"]},
+    "refuge_seats": {"level": "-360", "seats": 20, "count": 48, "depth": 360.0},
+    "approved": {}, "evaluation": {"date": "2021-03-01", "years": 3, "drill": "2026-07-20"},
+    "not_recorded": {"overhead": True},
+    "pond": {"quantity": "freeboard_m", "design": 1.5, "reds": [None, 1.0]},
+    "backups": {"posts": ["Pond manager"]}, "county": {},
+    "county_deadline": {"level": "red", "hours": 2.0}, "public_channels": {}, "downstream_order": {},
+    "mine_channels": {}, "mine_order": {}, "backup_power": {"channels": ["siren-dam"]},
+    "levels": {"levels": ["blue", "yellow"]},
+    "automatic": {"places": ["xc_river"], "drill": {"k": 12, "n": 40, "avg": 30.0, "deaths": 2.5,
+                                                     "leads": (40.0, 90.0), "tail": (12, 40)}},
+    "monitoring": {}, "teams": {}, "routes": {"places": ["field_a", "school"], "more": " …"},
+    "m1_latency": {"value": 1233.0, "grade": "C",
+                   "chain": [{"who": "Duty dispatcher", "step": "detect and declare", "order": "underground",
+                              "replications": 40, "p50_s": 430.0, "p95_s": 1233.0, "absent": 2}],
+                   "tail": {"who": "Duty dispatcher", "order": "underground", "step": "detect and declare",
+                            "never": 0, "replications": 4, "step_p50_s": 1674.0, "tail": 4, "n": 40,
+                            "never_comes": False}},
+}
+#: the tails of the order latency told another way: waiting for a step, nobody to act, never given
+M1_TAILS = [{"step": "wait for notify_township", "never_comes": True}, {"step": "give the order", "never": 2}]
+#: words of the requirements' and sources' names, and units, that stay as written in a Chinese sentence
+NAMES = {"GB", "AQ", "GISTM", "Res", "ANM", "LI", "Brumadinho", "min", "km"}
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def english_words(text: str, facts: object) -> list[str]:
+    """English words in ``text`` that are neither an id of the facts nor a name that stays as written."""
+    ids = " ".join(re.findall(r"'([^']*)'", repr(facts)))  # every string of the facts
+    return [w for w in ENGLISH_WORD.findall(text) if w not in NAMES and w not in ids and w not in ("P95",)]
+
+
+def test_every_kind_of_finding_has_facts_here() -> None:
+    assert set(FACTS) == set(ft.RENDER)
+
+
+@pytest.mark.parametrize("kind", sorted(ft.RENDER))
+def test_every_kind_of_finding_is_told_in_chinese(kind: str) -> None:
+    cases = [FACTS[kind]] + ([{**FACTS[kind], "tail": {**FACTS[kind]["tail"], **t}} for t in M1_TAILS]
+                             if kind == "m1_latency" else [])
+    for facts in cases:
+        title, evidence = ft.words(kind, facts, "zh")
+        assert re.search(r"[\u4e00-\u9fff]", title) and re.search(r"[\u4e00-\u9fff]", evidence)
+        assert english_words(title + evidence, facts) == [], (kind, title, evidence)
+        en_title, en_evidence = ft.words(kind, facts, "en")
+        assert not re.search(r"[\u4e00-\u9fff]", en_title.replace("头顶库", "")), en_title
+        # the numbers a planner checks are the same in both languages
+        numbers = re.compile(r"\d+:\d\d:\d\d|\d+\.\d")
+        assert sorted(numbers.findall(en_title + en_evidence)) == sorted(numbers.findall(title + evidence)), kind
+
+
+def test_every_requirement_is_named_in_chinese_and_keeps_its_clauses() -> None:
+    assert set(ft.STANDARDS["zh"]) == set(ft.STANDARDS["en"])
+    clause = re.compile(r"(?:GB/T|GB|AQ/T|AQ) [\d.-]+|§[\d.–]+|第[一二三四五六七八九十]+条|\d{4}")
+    for key, en in ft.STANDARDS["en"].items():
+        zh = ft.STANDARDS["zh"][key]
+        assert set(clause.findall(en)) <= set(clause.findall(zh)), key
+        assert english_words(zh, ()) == [], (key, zh)
+
+
+def test_the_chinese_sources_cite_what_the_docstrings_cite() -> None:
+    import importlib
+
+    for module, zh in SOURCES_ZH.items():
+        doc = importlib.import_module(module).__doc__ or ""
+        for pattern in (r"\b(?:19|20)\d\d\b", r"\[[VKEP]\b", r"\d+(?:\.\d+)? ?(?:m/s|m³/h|m²/s|km/h|%)"):
+            cited = set(re.findall(pattern, doc))
+            assert cited <= set(re.findall(pattern, zh)), (module, pattern, cited - set(re.findall(pattern, zh)))
+        assert all(not re.search(r"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", para) or "“" in para
+                   for _, para in blocks(zh, summary=True)), module
+
+
+def test_one_finding_line_in_both_languages() -> None:
+    f = _finding("m3_queue")
+    assert finding_line(f, Text("en")) == f"[improvement (改进项)] {f.title}"
+    assert finding_line(f, Text("zh")).startswith("[改进项] 罐笼 main-cage 排队人数最多达 94 人")
+
+
+def _finding(kind: str):
+    from drills.experiment.findings import IMPROVEMENT, found
+
+    return found(kind, FACTS[kind], key=f"M3:{kind}", metric="M3", cls=IMPROVEMENT, standards=("M3",),
+                 refs=[("plan.yaml:1 plan.evacuation", "", {"text": ""})])
+
+
+# ------------------------------------------------------------------ the reports themselves
+N = 6
+
+
+def planner_strings(scenario: Path) -> list[str]:
+    """Every string the planner wrote in the scenario, its plan and its site (ids, names, titles)."""
+    out: list[str] = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            out.append(unwrapped(x))
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(k)
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for path in [scenario, *scenario.parent.glob("sites/*.yaml"), *(bundled_root() / "plans").glob("*.yaml")]:
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+@cache
+def chinese_report(scenario: Path, folder: Path) -> str:
+    loaded = load(scenario, None)
+    spec = compile_drill(loaded, replications=N)
+    ex = run_exercise(spec)
+    card, _ = graded(scorecard(ex), loaded, spec, ex)
+    assert card.findings, "a report with findings to tell"
+    write_outputs(ex, card, folder, lang="zh")
+    return "\n".join(page.extract_text() or "" for page in PdfReader(folder / "report.pdf").pages)
+
+
+def unwrapped(text: str) -> str:
+    """Text as one line: wrapped lines joined with a space between words and none between Chinese characters."""
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    text = re.sub(r"(?<=[(（])\s+|\s+(?=[)）])", "", text)
+    return " ".join(text.split())
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of three or more English words with two lowercase words of three letters or more in them: a
+    sentence, not a name or a module's dotted name. Quoted titles of papers are left out."""
+    text = re.sub(r"“[^”]*”", " ", text)
+    runs, run = [], []
+    for token in [*re.split(r"[\s,;:()（）]+", text), ""]:
+        if re.fullmatch(r"[A-Za-z]+\.?", token):
+            run.append(token)
+            continue
+        if len(run) >= 3 and sum(bool(re.fullmatch(r"[a-z]{3,}\.?", w)) for w in run) >= 2:
+            runs.append(" ".join(run))
+        run = []
+    return runs
+
+
+@pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.stem)
+def test_the_chinese_report_of_each_bundled_scenario_has_no_english_sentence(
+        scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    text = unwrapped(chinese_report(scenario, tmp_path_factory.mktemp(scenario.stem)))
+    for written in sorted(planner_strings(scenario), key=len, reverse=True):
+        if len(written) > 2:
+            text = text.replace(written, " ")  # the planner's own words stay as written
+    assert english_runs(text) == []
+    assert "评估发现" in text and "不足项" in text
