@@ -243,3 +243,17 @@ def test_the_order_is_given_by_the_post_that_gave_it_not_by_its_owner_in_the_pla
     counted = Counter({title_of[d.role]: d.replications for d in delays if d.step == "give the order"})
     assert len(given) > 1  # the case this test is about happens in these replications
     assert counted == given
+
+
+def test_the_cage_finding_says_its_wait_is_the_median_of_each_replication_s_mean_wait():
+    import numpy as np
+
+    from drills.experiment.units import fmt_value
+
+    ev = evaluated("mine_inrush_day.yaml")
+    f = next(x for x in ev.findings if "queue for the cage" in x.title)
+    waits = [h.mean_wait_s for r in ev.exercise.results for h in r.hoists]
+    median = float(np.median(waits))
+    assert ev.bottlenecks.hoists[0].p50_wait_s == median
+    # a median over replications of a mean per replication, not the median person's wait
+    assert f"mean wait of those who rode {fmt_value(median, 's')} (median over replications)" in f.evidence
