@@ -225,3 +225,35 @@ def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
     assert "撤离命令始终未下达" in title(math.nan, "zh")
     late = title(6000.0, "en")
     assert "the order came after the water (first trigger met 0:10:00, water 1:30:00, order 1:40:00" in late
+
+
+def test_the_order_is_given_by_the_post_that_gave_it_not_by_its_owner_in_the_plan():
+    # the dispatcher is absent in some replications and the shift leader, the backup, gives the order there:
+    # the decision chain must count that step for the shift leader, not for the absent dispatcher
+    from collections import Counter
+
+    from drills.experiment.bottlenecks import _role_delays
+
+    loaded = load(bundled_root() / "scenarios" / "mine_inrush_day.yaml", None)
+    spec = compile_drill(loaded, replications=N)
+    ex = run_exercise(spec)
+    title_of = {r.id: r.title for r in spec.roles.values()}
+    given = Counter(e.what.split(" given by ", 1)[1] for r in ex.results for e in r.timeline if e.kind == "order")
+    delays, _ = _role_delays(ex)
+    counted = Counter({title_of[d.role]: d.replications for d in delays if d.step == "give the order"})
+    assert len(given) > 1  # the case this test is about happens in these replications
+    assert counted == given
+
+
+def test_the_cage_finding_says_its_wait_is_the_median_of_each_replication_s_mean_wait():
+    import numpy as np
+
+    from drills.experiment.units import fmt_value
+
+    ev = evaluated("mine_inrush_day.yaml")
+    f = next(x for x in ev.findings if "queue for the cage" in x.title)
+    waits = [h.mean_wait_s for r in ev.exercise.results for h in r.hoists]
+    median = float(np.median(waits))
+    assert ev.bottlenecks.hoists[0].p50_wait_s == median
+    # a median over replications of a mean per replication, not the median person's wait
+    assert f"mean wait of those who rode {fmt_value(median, 's')} (median over replications)" in f.evidence

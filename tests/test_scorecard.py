@@ -179,3 +179,20 @@ def test_person_states_are_made_once_per_replication(two_miners, tmp_path, monke
         warnings.simplefilter("ignore", UserWarning)  # two people warned at one moment: a flat time axis
         figures.channels(ex, card, Text("en"), tmp_path / "channels.png")
     assert made == [0, 1, 2, 0, 1]  # the baseline's three, then the one fault's two
+
+
+def test_a_replication_the_water_reached_nobody_in_is_no_share_warned_before_it_in_a_comparison(two_miners):
+    """The readings behind a revision's before/after table define the share as the scorecard does: a replication
+    in which the water reached nobody has no share (not 100 %), and the comparison leaves it out."""
+    from drills.experiment.paired import compare
+    from drills.experiment.readings import PlanFacts, read
+
+    facts = PlanFacts({}, {}, scenario_order=False)
+    late = {"warned_s": 1100.0}
+    reached = read(with_people(two_miners, late, {}), two_miners, facts)
+    dry = read(with_people(two_miners, {"water_s": INF, "margin_s": INF}, {"water_s": INF, "margin_s": INF}),
+               two_miners, facts)
+    assert reached.share_warned_before_water == 0.5
+    assert math.isnan(dry.share_warned_before_water)  # was 1.0
+    d = compare([reached, dry], [reached, dry], two_miners.duration_s)["share_warned_before_water"]
+    assert d.n == 1 and d.base_mean == 0.5  # was 0.75, with the dry replication counted as everyone warned first

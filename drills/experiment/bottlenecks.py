@@ -58,6 +58,7 @@ _CHANNEL_EVENT = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+)(?::)? (?P<what>on|failed
 _DECLARES = re.compile(r"^(?P<title>.+) declares (?P<level>blue|yellow|orange|red)$")
 _AUTOMATIC = re.compile(r"^(?P<level>blue|yellow|orange|red) declared automatically by (?P<id>.+)$")
 _ABSENT = re.compile(r"^(?P<title>.+) absent$")
+_ORDER_GIVEN = re.compile(r"^evacuation order \((?P<where>underground|downstream)\) given by (?P<title>.+)$")
 _TRIGGER = re.compile(r"^(?P<id>.+) met \((?P<level>blue|yellow|orange|red)\)$")
 
 
@@ -555,9 +556,14 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
         declared: dict[str, tuple[float, str]] = {}
         seen_absent: set[str] = set()
         met: list[str] = []
+        given_by: dict[str, str] = {}  # order → the post that gave it (a backup when the owner was absent)
         for e in res.timeline:
             if e.kind == "trigger" and (m := _TRIGGER.match(e.what)) is not None:
                 met.append(m["id"])
+            if e.kind == "order" and (m := _ORDER_GIVEN.match(e.what)) is not None:
+                given_by.setdefault(next(o for o, w in where.items() if w == m["where"]),
+                                    "automatic" if m["title"] == "automatic trigger" else
+                                    by_title.get(m["title"], m["title"]))
             if e.kind != "decision":
                 continue
             m = _DECLARES.match(e.what)
@@ -584,8 +590,9 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
                 segs[(who, "detect and declare", order)].append(t_decl - first[order])
                 row.append((who, "detect and declare", where[order], t_decl - first[order]))
                 if owners[order] and not math.isnan(t_order):
-                    segs[(owners[order][0], "give the order", order)].append(t_order - t_decl)
-                    row.append((owners[order][0], "give the order", where[order], t_order - t_decl))
+                    giver = given_by.get(order, owners[order][0])
+                    segs[(giver, "give the order", order)].append(t_order - t_decl)
+                    row.append((giver, "give the order", where[order], t_order - t_decl))
                 elif owners[order]:
                     who, step = _never_ended(res, spec, order, True, met)
                     row.append((who, step, where[order], math.inf))

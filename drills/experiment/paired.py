@@ -8,8 +8,9 @@ shows with few replications.
 
 Times that are never reached are capped at the drill's length (and a margin of someone caught at minus
 the drill's length) before differencing, so that "never" against "at 40 min" counts as a large finite
-improvement instead of an undefined one. Replications where a metric does not apply to either plan are
-left out of that metric.
+improvement instead of an undefined one. A replication in which a metric does not apply to one of the plans
+(NaN: no lethality rule underground, nobody the water reached to be warned before it) is left out of that
+metric.
 """
 
 from __future__ import annotations

@@ -80,8 +80,8 @@ def bottlenecks_markdown(bn: Bottlenecks, n: int) -> list[str]:
     out += ["", "Where people queue (P95 over replications):", "", "| where | kind | P95 queue | note |",
             "|---|---|---|---|"]
     for h in bn.hoists:
-        out.append(f"| {h.hoist} | cage | {h.p95_queue:.0f} | median wait {fmt_value(h.p50_wait_s, 's')}, busy "
-                   f"{h.p95_utilisation:.0%} |")
+        out.append(f"| {h.hoist} | cage | {h.p95_queue:.0f} | mean wait {fmt_value(h.p50_wait_s, 's')} (median over "
+                   f"replications), busy {h.p95_utilisation:.0%} (P95) |")
     for q in bn.queues[:5]:
         out.append(f"| {q.link} | {q.kind} | {q.p95_queue:.0f} | queue in {q.replications} replications |")
     for dest in bn.destinations:
