@@ -257,3 +257,15 @@ def test_the_cage_finding_says_its_wait_is_the_median_of_each_replication_s_mean
     assert ev.bottlenecks.hoists[0].p50_wait_s == median
     # a median over replications of a mean per replication, not the median person's wait
     assert f"mean wait of those who rode {fmt_value(median, 's')} (median over replications)" in f.evidence
+
+
+# ------------------------------------------------------------------ 9. a fault whose P95 was already never
+def test_a_fault_on_a_plan_already_never_reaching_everyone_does_not_read_as_no_rise():
+    diff = {"base_mean": 6.0, "new_mean": 30.0, "mean_diff": 24.0, "ci_low": 20.0, "ci_high": 28.0}
+    facts = {"fault": "channel_down:cap-lamp-paging", "flips": [], "at_s": 600.0, "n": 5, "unsafe": diff,
+             "late": diff, "rise_s": 0.0, "places": ["stope360w"], "p95_base_s": math.inf, "p95_fault_s": math.inf}
+    evidence = words("m6_fault", facts)[1]
+    assert "never, with the fault and without it" in evidence and "rises by 0:00:00" not in evidence
+    assert "有无该故障均为“从未”" in words("m6_fault", facts, "zh")[1]
+    moved = words("m6_fault", {**facts, "p95_base_s": 600.0, "p95_fault_s": 1500.0, "rise_s": 900.0})[1]
+    assert "P95 of the last warning after the order 0:10:00 → 0:25:00 (rises by 0:15:00)" in moved

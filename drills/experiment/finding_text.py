@@ -254,8 +254,9 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_title": "Single fault {fault} {what}: no redundancy",
         "m6_evidence": "With {fault} from {at}, on {n} paired replications: people not safe {u0:.1f} → {u1:.1f} "
                        "(Δ {ud:+.1f}, 95 % CI {ulo:+.1f} to {uhi:+.1f}); warned late {l0:.1f} → {l1:.1f} (Δ "
-                       "{ld:+.1f}, CI {llo:+.1f} to {lhi:+.1f}); P95 of the last warning rises by {rise}. Places hit "
-                       "hardest: {places}.",
+                       "{ld:+.1f}, CI {llo:+.1f} to {lhi:+.1f}); {p95}. Places hit hardest: {places}.",
+        "m6_p95": "P95 of the last warning after the order {base} → {fault} (rises by {rise})",
+        "m6_p95_never": "P95 of the last warning after the order: never, with the fault and without it",
         # M7
         "no_entry_title": "The plan has no rule stopping entry underground in extreme weather",
         "no_entry_evidence": "The plan has no no-entry rule: nothing keeps the next shift on the surface under a "
@@ -476,8 +477,9 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_title": "单一故障 {fault} {what}：无冗余",
         "m6_evidence": "{fault} 自 {at} 起发生，{n} 次配对重复：未到达安全地点人数 {u0:.1f} → {u1:.1f}（Δ {ud:+.1f}，"
                        "95 % 置信区间 {ulo:+.1f} 至 {uhi:+.1f}）；收到预警过晚人数 {l0:.1f} → {l1:.1f}（Δ {ld:+.1f}，"
-                       "置信区间 {llo:+.1f} 至 {lhi:+.1f}）；最后一人收到预警时间的 P95 推迟 {rise}。受影响最大的地点："
-                       "{places}。",
+                       "置信区间 {llo:+.1f} 至 {lhi:+.1f}）；{p95}。受影响最大的地点：{places}。",
+        "m6_p95": "命令下达后最后一人收到预警时间的 P95 {base} → {fault}（推迟 {rise}）",
+        "m6_p95_never": "命令下达后最后一人收到预警时间的 P95：有无该故障均为“从未”",
         # M7
         "no_entry_title": "预案没有极端天气停止入井的规定",
         "no_entry_evidence": "预案无禁止入井规定：暴雨预警时，没有措施阻止下一班人员下井。",
@@ -841,8 +843,16 @@ def _m6_fault(f: dict[str, Any], s: Say) -> tuple[str, str]:
     return (s("m6_title", fault=f["fault"], what=what),
             s("m6_evidence", fault=f["fault"], at=s.clock(f["at_s"]), n=f["n"], u0=u["base_mean"], u1=u["new_mean"],
               ud=u["mean_diff"], ulo=u["ci_low"], uhi=u["ci_high"], l0=lt["base_mean"], l1=lt["new_mean"],
-              ld=lt["mean_diff"], llo=lt["ci_low"], lhi=lt["ci_high"], rise=s.clock(f["rise_s"]),
+              ld=lt["mean_diff"], llo=lt["ci_low"], lhi=lt["ci_high"], p95=_p95_change(f, s),
               places=s.listed(f["places"])))
+
+
+def _p95_change(f: dict[str, Any], s: Say) -> str:
+    """How the fault moves the P95 of the last warning; "never" on both sides is said so, not as a rise of 0."""
+    base, fault = f.get("p95_base_s", math.nan), f.get("p95_fault_s", math.nan)
+    if math.isinf(base) and math.isinf(fault):
+        return s("m6_p95_never")
+    return s("m6_p95", base=s.clock(base), fault=s.clock(fault), rise=s.clock(f["rise_s"]))
 
 
 # ------------------------------------------------------------------ M7, M8: checks of the plan

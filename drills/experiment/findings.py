@@ -25,7 +25,7 @@ from typing import Any
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, TailStep
 from drills.experiment.finding_text import AUTOMATIC, PHRASES, Say, clause, standard, words
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
-from drills.experiment.grading import MetricGrade
+from drills.experiment.grading import MetricGrade, upper_tail
 from drills.experiment.plan_steps import StepTally
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
@@ -435,7 +435,8 @@ def robustness_findings(rob: Robustness, loaded: Loaded) -> list[Finding]:
         diff = ("base_mean", "new_mean", "mean_diff", "ci_low", "ci_high")
         facts = {"fault": f.name, "flips": flips, "at_s": f.at_s, "n": n,
                  "unsafe": {k: getattr(d_unsafe, k) for k in diff}, "late": {k: getattr(d_late, k) for k in diff},
-                 "rise_s": run.t100_rise_s, "places": list(run.places)[:6]}
+                 "rise_s": run.t100_rise_s, "places": list(run.places)[:6],
+                 "p95_base_s": upper_tail(r.t100_after_order_s for r in rob.base), "p95_fault_s": run.t100_p95_s}
         out.append(found(
             "m6_fault", facts, key=f"M6:{f.name}", metric="M6", cls=DEFICIENCY, standards=("M6",), refs=[fault_ref],
             remedies=remedies, targets={**targets, "fault": f.name, "group": _group_of(loaded, targets["places"])},

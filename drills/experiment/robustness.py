@@ -44,6 +44,7 @@ class FaultRun:
     t100_rise_s: float
     diffs: dict[str, PairedDiff]
     places: dict[str, int] = field(default_factory=dict)  # starting place → extra late or unsafe person-replications
+    t100_p95_s: float = math.nan  # P95 of the last person warned after the order, with the fault (inf: never)
 
     @property
     def name(self) -> str:
@@ -144,13 +145,14 @@ def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, repli
     for f in faults:
         ex = run_exercise(with_fault(spec, f), replications=n, seed=baseline.seed, workers=workers)
         rd = read_all(ex.results, spec, facts, ex.states)
-        rise = _capped(upper_tail(r.t100_after_order_s for r in rd), spec) - _capped(
-            upper_tail(r.t100_after_order_s for r in base), spec)
+        p95 = upper_tail(r.t100_after_order_s for r in rd)
+        rise = _capped(p95, spec) - _capped(upper_tail(r.t100_after_order_s for r in base), spec)
         harm = _harm_by_place(ex.states)
         worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
         runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
                              gate_persons(r.unsafe for r in rd), max(rise, 0.0),
-                             compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1]))))
+                             compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1])),
+                             p95))
     return Robustness(n, tuple(base), gate_persons(r.late_warned for r in base), gate_persons(r.unsafe for r in base),
                       tuple(runs), at, tuple(left_out))
 
