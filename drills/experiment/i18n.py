@@ -170,9 +170,9 @@ EN: dict[str, str] = {
     # ---- zones
     "zones": "By level and place",
     "zones_intro": (
-        "{what}, over the {n} replications: of its people the water "
-        "reached, the share the order warned first (mean of the replications in which the water reached someone "
-        "there; – if it never did); the share safe from the water (means); the time by which "
+        "{what}, over the {n} replications: of its people the water reached (apart from those at its source, "
+        "whom no plan can warn first), the share the order warned first (mean of the replications in which the "
+        "water reached someone there; – if it never did); the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
         "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
@@ -689,8 +689,9 @@ ZH: dict[str, str] = {
     "never": "从未",
     "zones": "分水平、分地点结果",
     "zones_intro": (
-        "{what}在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例（仅计水到达该处有人的重复的平均；"
-        "从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
+        "{what}在 {n} 次重复上的结果：水到达的人员（水源处人员除外，任何预案都无法先于来水通知他们）中先收到撤离命令"
+        "的比例（仅计水到达该处有人的重复的平均；从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部"
+        "人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
         "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),

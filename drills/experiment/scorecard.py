@@ -124,7 +124,8 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
     * warning times count only the order (its channels and the relays that pass it on); water seen is not a
       warning, and someone reached only by the water counts as never warned. People at the hazard's source,
       whom no plan can warn before the water, and the next shift kept on the surface are left out;
-    * warned before the water: of the people the water reached, the share the order reached first (NaN when
+    * warned before the water: of the people the water reached (apart from those at its source), the share the
+      order reached first (NaN when
       the water reached nobody: the mean is then over the replications in which it reached someone, not
       lifted by replications counted as 100 % with nobody in them);
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
