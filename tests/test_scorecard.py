@@ -179,3 +179,22 @@ def test_person_states_are_made_once_per_replication(two_miners, tmp_path, monke
         warnings.simplefilter("ignore", UserWarning)  # two people warned at one moment: a flat time axis
         figures.channels(ex, card, Text("en"), tmp_path / "channels.png")
     assert made == [0, 1, 2, 0, 1]  # the baseline's three, then the one fault's two
+
+
+def test_a_household_left_downstairs_in_a_home_the_flood_reached_is_not_safe(two_miners):
+    """Safe from the water (M3): someone still at home when the drill ends, in a place the water reached, is in
+    its way whether upstairs or down. Counted safe before: the water stayed below what they could wade, so it
+    never 'caught' them, while their neighbours sheltering upstairs in the same water counted as unsafe."""
+    from drills.experiment.bottlenecks import unsafe_reason
+    from drills.experiment.readings import person_states
+
+    home = {"group": "resident", "warned_s": 100.0, "warned_by": "cell-broadcast", "departed_s": NAN,
+            "outcome": "in_place", "outcome_s": NAN, "margin_s": NAN}
+    res = with_people(two_miners, {**home, "water_s": 1000.0}, {**home, "water_s": INF})
+    m = replication_metrics(res, two_miners)
+    assert m["share_safe_before_water"] == 0.5  # the one whose home the water reached; was 1.0
+    assert m["margin_min_s"] == -INF
+    flooded, dry = person_states(res, two_miners)
+    assert flooded.unsafe and not dry.unsafe
+    assert unsafe_reason(flooded) == "stayed_in_flood"
+

@@ -166,6 +166,7 @@ UNSAFE_REASONS = {
     "did_not_leave": "warned in time but had not left when the water came (response delay or non-compliance)",
     "caught_on_route": "left before the water reached their place but were caught on the way",
     "sheltered_in_flood": "sheltered upstairs in a house the flood reached",
+    "stayed_in_flood": "still at home, downstairs, in a place the flood reached when the drill ended",
     "not_out": "still underground when the drill ended",
 }
 
@@ -177,6 +178,8 @@ def unsafe_reason(s: PersonState) -> str:
         return "late_warning"
     if p.outcome == "sheltered":
         return "sheltered_in_flood"
+    if p.outcome == "in_place":
+        return "stayed_in_flood"
     if p.outcome != "caught":
         return "not_out"
     if math.isnan(p.departed_s) or (p.departed_s >= p.water_s and not s.source):
