@@ -198,3 +198,18 @@ def test_a_household_left_downstairs_in_a_home_the_flood_reached_is_not_safe(two
     assert flooded.unsafe and not dry.unsafe
     assert unsafe_reason(flooded) == "stayed_in_flood"
 
+
+def test_a_comparison_s_share_warned_first_is_not_lifted_by_replications_the_water_missed(two_miners):
+    """The revision tables' 'share of people at risk warned before the water' is a mean over the replications
+    in which the water reached someone, as the scorecard's is: one in which it reached nobody read as 100 %."""
+    from drills.experiment.paired import paired_diff
+    from drills.experiment.readings import PlanFacts, read
+
+    facts = PlanFacts({}, {}, False)
+    late = {"warned_s": 1100.0}  # warned by the order after the water reached them at 1000 s
+    reached = read(with_people(two_miners, late, late), two_miners, facts)
+    dry_person = {"water_s": INF, "margin_s": INF}
+    dry = read(with_people(two_miners, dry_person, dry_person), two_miners, facts)
+    assert reached.share_warned_before_water == 0.0 and math.isnan(dry.share_warned_before_water)
+    d = paired_diff([reached, dry], [reached, dry], "share_warned_before_water", "", "share", "higher", 3600.0)
+    assert d.base_mean == 0.0 and d.n == 1  # was 0.5 over 2: the dry replication counted as everyone warned first

@@ -386,7 +386,8 @@ def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[Perso
         unsafe=sum(s.unsafe for s in states),
         late_warned=sum(s.late for s in states),
         never_warned=sum(s.audience and s.record.warned_by in ("", "water") and not s.source for s in states),
-        share_warned_before_water=(1.0 - sum(s.late for s in reach) / len(reach)) if reach else 1.0,
+        # NaN, not 100 %, when the water reached nobody: a comparison's mean is then of the replications it reached
+        share_warned_before_water=(1.0 - sum(s.late for s in reach) / len(reach)) if reach else math.nan,
         t100_after_order_s=_t100(states),
         order_latency_s=_latency(res, spec, facts, states),
         margin_min_s=min(margins) if margins else end,
