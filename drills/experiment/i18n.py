@@ -444,14 +444,16 @@ EN: dict[str, str] = {
     "cap_channels": (
         "Top: the channel by which each person first received the warning, as a share of all {people} × "
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
-        "same place, and \"none: saw the water itself\" means nothing warned them before they saw the "
-        "water. Bottom: for each starting place (highest first) the median time the order (its channels "
-        "and the relays passing it on) reached people there (dot; seeing the water is not a warning, and "
-        "people at the hazard's source, whom no plan can warn first, are left out, as in the table by "
-        "place) with the 5th–95th percentile range (an arrow: P95 never), the share never warned by the "
-        "order, the median time the water reached the place (triangle) and the median order time "
-        "(dashed). A dot to the right of its triangle means people there were warned after the water "
-        "came."
+        "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
+        "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
+        "are those the order never reached first (\"never warned\" in the table by place, which leaves "
+        "out people at the hazard's source). Bottom: for each starting place (highest first) the median "
+        "time the order (its channels and the relays passing it on) reached people there (dot; seeing the "
+        "water is not a warning, and people at the hazard's source, whom no plan can warn first, are left "
+        "out, as in the table by place) with the 5th–95th percentile range (an arrow: P95 never), the "
+        "share never warned by the order, the median time the water reached the place (triangle) and the "
+        "median order time (dashed). A dot to the right of its triangle means people there were warned "
+        "after the water came."
     ),
     "cap_cage": (
         "Distributions over the {n} replications of the cage's busy time as a share of its evacuation "
@@ -921,7 +923,8 @@ ZH: dict[str, str] = {
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
-        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警。下：各初始位置（最高者在上）"
+        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
+        "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未收到预警”）。下：各初始位置（最高者在上）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
         "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），始终未收到撤离命令的"
         "比例，水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。圆点在三角右侧表示该处人员在水到达"
