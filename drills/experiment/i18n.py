@@ -77,12 +77,12 @@ EN: dict[str, str] = {
     "worst_places": "Where the plan is weakest",
     "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
-        "{zone} ({people} people): {warned}{safe} safe from the water; the order reached everyone there by {t100} "
-        "(median){never}{fat}."
+        "{zone} ({people} people): {warned}{safe} safe from the water; everyone there warned by the order: "
+        "{t100} (median){never}{fat}."
     ),
     "warned_part": "of those the water reached, {warned} warned by the order first; ",
     "warned_part_none": "the water reached nobody there; ",
-    "never_part": "; {share} never reached by it",
+    "never_part": "; {share} not reached by it before the water",
     "fat_part": ", {f:.1f} expected fatalities",
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
@@ -130,7 +130,8 @@ EN: dict[str, str] = {
         'the scenario start. A P95 of "never" means the time was not reached in more than 5 % of the '
         "replications. A mean marked * is of the other replications only, so it looks better than the "
         "drill was: read the percentiles. Warning times count the order only (its channels and the people "
-        "who pass it on); someone reached only by the water counts as never warned. A smallest margin of "
+        "who pass it on); someone who saw the water before the order reached them counts as never warned "
+        "by it (the drill keeps each person's first warning only). A smallest margin of "
         '"not all safe" means someone was caught or left in the water\'s way. Expected fatalities are '
         "estimated for people in the valley only: no lethality rule applies underground, where the people "
         "caught are the count."
@@ -175,7 +176,8 @@ EN: dict[str, str] = {
         "there; – if it never did); the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
-        "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
+        "did not reach before the water (never, or only after they saw it: the drill keeps each person's "
+        "first warning only); and the expected fatalities (mean; – underground, where no lethality rule applies "
         "and the people caught are the count)."
     ),
     "zones_what_mine": "Each mining level",
@@ -619,7 +621,7 @@ ZH: dict[str, str] = {
     ),
     "warned_part": "水到达的人员中先收到撤离命令的 {warned}；",
     "warned_part_none": "水未到达该处任何人；",
-    "never_part": "；{share} 始终未收到撤离命令",
+    "never_part": "；{share} 未在来水之前收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
     "worst_findings": "最严重的三项评估发现",
     "best_revisions": "最有效的三项预案修订",
@@ -660,7 +662,8 @@ ZH: dict[str, str] = {
         "每项指标在每次重复中测量，并在 {n} 次重复上汇总：平均值及其 95 % 置信区间、第 5 和第 95 百分位数，"
         "以及未达到该指标的重复次数（不计入平均值）。时间为情景开始后的“时:分:秒”。P95 为“从未”表示超过 5 % "
         "的重复中未达到。标 * 的平均值只计其余重复，因而比演练实际情况好看，请看百分位数。预警时间只计撤离命令"
-        "（其通讯渠道及转告的人）；只被水本身“提醒”的人计为从未收到预警。最小裕度为“有人未到达安全地点”表示有人"
+        "（其通讯渠道及转告的人）；在撤离命令到达之前已看到来水的人计为从未收到撤离命令（演练只记录每人最先收到的"
+        "预警）。最小裕度为“有人未到达安全地点”表示有人"
         "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
     ),
     "grade_basis": "评级依据",
@@ -693,7 +696,8 @@ ZH: dict[str, str] = {
     "zones_intro": (
         "{what}在 {n} 次重复上的结果：水到达的人员中先收到撤离命令的比例（仅计水到达该处有人的重复的平均；"
         "从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
-        "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
+        "（中位数）、未在来水之前收到撤离命令的人次比例（从未收到，或看到来水之后才收到：演练只记录每人最先收到的"
+        "预警）和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),
     "zones_what_mine": "每个开采水平",

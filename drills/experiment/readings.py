@@ -9,7 +9,7 @@ One :class:`Reading` per replication, computed from the drill's records and a fe
   hazard itself; no plan can warn them earlier, so they are left out of the reach counts (M2), never
   out of the safety counts (M3).
 * **Late warned** (M2, 2023 Opinions: the order reaches all people at the first moment): at risk and not
-  warned by the order before the water reached their place — never warned, or warned only by the water.
+  warned by the order before the water reached their place — never warned, or warned first by the water.
 * **Unsafe** (M3, AQ 2033-2011 4.2 「撤离优先，避险就近」): caught by the water on the way or at home
   (whose margin over the water was negative), or at risk and not in a place of safety (surface, refuge,
   assembly point) when the drill ends — a miner still underground, a household at home in a house the
