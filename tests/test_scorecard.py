@@ -213,3 +213,15 @@ def test_a_comparison_s_share_warned_first_is_not_lifted_by_replications_the_wat
     assert reached.share_warned_before_water == 0.0 and math.isnan(dry.share_warned_before_water)
     d = paired_diff([reached, dry], [reached, dry], "share_warned_before_water", "", "share", "higher", 3600.0)
     assert d.base_mean == 0.0 and d.n == 1  # was 0.5 over 2: the dry replication counted as everyone warned first
+
+
+def test_a_late_warning_finding_counts_the_people_there_not_a_shift_kept_on_the_surface(two_miners):
+    """'people at stope240e (of 30 there)' counted 20 of the day shift who were kept out: of 10 there, all 10 were
+    warned late. A place's people are the most there in one replication."""
+    from drills.experiment.bottlenecks import analyse
+
+    late = {"warned_s": 1100.0}  # warned by the order after the water reached them at 1000 s
+    kept_out = {"outcome": "kept_out", "warned_s": NAN, "warned_by": "", "departed_s": NAN, "margin_s": INF}
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, late, kept_out),))
+    [place] = analyse(ex).warnings
+    assert place.late == 1 and place.people == 1  # was 2

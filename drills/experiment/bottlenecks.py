@@ -110,7 +110,8 @@ def _most(reps: Sequence[int]) -> int:
 
 @dataclass(frozen=True)
 class PlaceWarning:
-    """Late warnings at one starting place, over replications (counts are person-replications)."""
+    """Late warnings at one starting place, over replications (counts are person-replications; ``people``: the
+    most people there in one replication, leaving out a later shift kept on the surface)."""
 
     place: str
     zone: str
@@ -415,7 +416,10 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[list[PersonState]],
               reach: dict[str, set[int]]) -> list[PlaceWarning]:
     spec = ex.spec
     uses = {o: order_channels(spec, o) for o in (MINE_ORDER, PUBLIC_ORDER)}
-    people_at = Counter(spec.network.nodes[p.start].id for p in spec.people)
+    # the people there: the most in one replication, not a later shift kept on the surface
+    people_at: Counter[str] = Counter()
+    for states in states_all:
+        people_at |= Counter(s.record.start for s in states if s.audience)
     group_at = {spec.network.nodes[p.start].id: p.group for p in spec.people}
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
     index = spec.network.index
