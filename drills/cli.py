@@ -287,7 +287,8 @@ def print_scorecard(card) -> None:
                        fmt_value(z.never_warned_share, "share"), fmt_value(z.expected_fatalities.mean, "persons"))
         out_console.print(zt)
         out_console.print("  warned before water: of the people the water reached there, in the replications in which "
-                          "it reached someone (– never)", markup=False)
+                          "it reached someone (– never); never warned: not reached by the order before the water "
+                          "(never, or only after they saw it)", markup=False)
 
 
 @app.command()

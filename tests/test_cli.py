@@ -732,3 +732,25 @@ def test_outcomes_csv_carries_the_seed_in_its_first_column(tmp_path: Path) -> No
     assert len(rows) == 1 + 2 * people
     assert {r[0] for r in rows[1:]} == {"13"}
     assert [r[1] for r in rows[1:]] == ["0"] * people + ["1"] * people
+
+
+def test_outcomes_csv_keeps_each_fatality_probability_in_full(tmp_path: Path) -> None:
+    """The expected fatalities added up from outcomes.csv are the report's: a LIFESim safe-zone rate of 0.0002
+    was written as 0.0 and a chance-zone rate of 0.9123 as 0.9, with the times' one decimal."""
+    import csv
+    from dataclasses import replace
+
+    from drills.experiment.exercise import ExerciseResult, run_exercise
+    from drills.experiment.outputs import write_outcomes_csv
+    from drills.inputs.compile import compile_drill
+
+    ex = run_exercise(compile_drill(load(MINE), replications=1, seed=13))
+    rates = [0.0002, 0.9123, 0.0]
+    people = tuple(p._replace(fatality_p=rates[i % 3], water_s=1234.56) for i, p in enumerate(ex.results[0].people))
+    ex = ExerciseResult(spec=ex.spec, seed=ex.seed, results=(replace(ex.results[0], people=people),))
+    path = tmp_path / "outcomes.csv"
+    write_outcomes_csv(ex, path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [float(r["fatality_p"]) for r in rows] == [p.fatality_p for p in people]
+    assert {r["water_s"] for r in rows} == {"1234.6"}  # times keep their one decimal

@@ -242,3 +242,20 @@ def test_the_chinese_grade_page_words_every_metric_in_chinese():
         for text in (name.split(" ", 1)[1], what):
             assert sum(c.isascii() and c.isalpha() for c in text) <= 3, text  # M2, M3, [P] at most
         assert "min" not in bands
+
+
+def test_robustness_that_cannot_be_assessed_shows_no_value():
+    """A plan that fails M2 and M3 without any fault: M6 is not assessable, and its row shows no rise of the last
+    warning (it showed 0:00:00, the rise from never to never), in either language, each saying why."""
+    from drills.experiment.grading import grade_m6
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import grade_rows
+
+    floor = grade_m6(True, 0.0, assessed=True, floor=True)
+    unassessed = grade_m6(None, math.nan, assessed=False)
+    assert floor.grade == "–" and math.isnan(floor.value)
+    card = type("Card", (), {"grading": type("Basis", (), {"rows": [floor, unassessed]})()})()
+    (_, what, value, _, _, _), (_, what_not_run, _, _, _, _) = grade_rows(card, Text("en"))
+    assert value == "–" and what.startswith("not assessable") and what_not_run.startswith("not assessed")
+    (_, what, value, _, _, _), (_, what_not_run, _, _, _, _) = grade_rows(card, Text("zh"))
+    assert value == "–" and what.startswith("无法评估") and what_not_run.startswith("未评估")

@@ -596,3 +596,19 @@ def test_a_section_that_rings_only_the_cage_queue_does_not_say_nothing_is_ringed
     ex, _ = exercises["mine"]
     assert any(q > 0 for q in cage_queues(ex).values())  # the section rings the cage's queue
     assert rings_drawn(ex, "section")
+
+
+def test_the_weakest_places_do_not_say_the_order_never_reached_people_it_may_have_reached_later() -> None:
+    """A record keeps each person's first warning: someone who saw the water first may have had the order later,
+    so the summary says 'not reached by it before the water' (it said 'never reached by it'), and a place
+    nobody there had the order first in most replications reads 'warned by the order: never' (it read 'the
+    order reached everyone there by never')."""
+    import math
+
+    from drills.experiment.report import fmt
+
+    for lang, first in (("en", "not reached by it before the water"), ("zh", "未在来水之前收到撤离命令")):
+        t = i18n.Text(lang)
+        line = t("worst_place_line", zone="xc_south", people=99, warned="", safe=fmt(0.0, "share", t),
+                 t100=fmt(math.inf, "s", t), never=t("never_part", share=fmt(1.0, "share", t)), fat="")
+        assert first in line and "by never" not in line

@@ -181,18 +181,47 @@ def test_person_states_are_made_once_per_replication(two_miners, tmp_path, monke
     assert made == [0, 1, 2, 0, 1]  # the baseline's three, then the one fault's two
 
 
-def test_a_replication_the_water_reached_nobody_in_is_no_share_warned_before_it_in_a_comparison(two_miners):
-    """The readings behind a revision's before/after table define the share as the scorecard does: a replication
-    in which the water reached nobody has no share (not 100 %), and the comparison leaves it out."""
-    from drills.experiment.paired import compare
+def test_a_household_left_downstairs_in_a_home_the_flood_reached_is_not_safe(two_miners):
+    """Safe from the water (M3): someone still at home when the drill ends, in a place the water reached, is in
+    its way whether upstairs or down. Counted safe before: the water stayed below what they could wade, so it
+    never 'caught' them, while their neighbours sheltering upstairs in the same water counted as unsafe."""
+    from drills.experiment.bottlenecks import unsafe_reason
+    from drills.experiment.readings import person_states
+
+    home = {"group": "resident", "warned_s": 100.0, "warned_by": "cell-broadcast", "departed_s": NAN,
+            "outcome": "in_place", "outcome_s": NAN, "margin_s": NAN}
+    res = with_people(two_miners, {**home, "water_s": 1000.0}, {**home, "water_s": INF})
+    m = replication_metrics(res, two_miners)
+    assert m["share_safe_before_water"] == 0.5  # the one whose home the water reached; was 1.0
+    assert m["margin_min_s"] == -INF
+    flooded, dry = person_states(res, two_miners)
+    assert flooded.unsafe and not dry.unsafe
+    assert unsafe_reason(flooded) == "stayed_in_flood"
+
+
+def test_a_comparison_s_share_warned_first_is_not_lifted_by_replications_the_water_missed(two_miners):
+    """The revision tables' 'share of people at risk warned before the water' is a mean over the replications
+    in which the water reached someone, as the scorecard's is: one in which it reached nobody read as 100 %."""
+    from drills.experiment.paired import paired_diff
     from drills.experiment.readings import PlanFacts, read
 
-    facts = PlanFacts({}, {}, scenario_order=False)
-    late = {"warned_s": 1100.0}
-    reached = read(with_people(two_miners, late, {}), two_miners, facts)
-    dry = read(with_people(two_miners, {"water_s": INF, "margin_s": INF}, {"water_s": INF, "margin_s": INF}),
-               two_miners, facts)
-    assert reached.share_warned_before_water == 0.5
-    assert math.isnan(dry.share_warned_before_water)  # was 1.0
-    d = compare([reached, dry], [reached, dry], two_miners.duration_s)["share_warned_before_water"]
-    assert d.n == 1 and d.base_mean == 0.5  # was 0.75, with the dry replication counted as everyone warned first
+    facts = PlanFacts({}, {}, False)
+    late = {"warned_s": 1100.0}  # warned by the order after the water reached them at 1000 s
+    reached = read(with_people(two_miners, late, late), two_miners, facts)
+    dry_person = {"water_s": INF, "margin_s": INF}
+    dry = read(with_people(two_miners, dry_person, dry_person), two_miners, facts)
+    assert reached.share_warned_before_water == 0.0 and math.isnan(dry.share_warned_before_water)
+    d = paired_diff([reached, dry], [reached, dry], "share_warned_before_water", "", "share", "higher", 3600.0)
+    assert d.base_mean == 0.0 and d.n == 1  # was 0.5 over 2: the dry replication counted as everyone warned first
+
+
+def test_a_late_warning_finding_counts_the_people_there_not_a_shift_kept_on_the_surface(two_miners):
+    """'people at stope240e (of 30 there)' counted 20 of the day shift who were kept out: of 10 there, all 10 were
+    warned late. A place's people are the most there in one replication."""
+    from drills.experiment.bottlenecks import analyse
+
+    late = {"warned_s": 1100.0}  # warned by the order after the water reached them at 1000 s
+    kept_out = {"outcome": "kept_out", "warned_s": NAN, "warned_by": "", "departed_s": NAN, "margin_s": INF}
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, late, kept_out),))
+    [place] = analyse(ex).warnings
+    assert place.late == 1 and place.people == 1  # was 2

@@ -111,7 +111,8 @@ def _most(reps: Sequence[int]) -> int:
 
 @dataclass(frozen=True)
 class PlaceWarning:
-    """Late warnings at one starting place, over replications (counts are person-replications)."""
+    """Late warnings at one starting place, over replications (counts are person-replications; ``people``: the
+    most people there in one replication, leaving out a later shift kept on the surface)."""
 
     place: str
     zone: str
@@ -167,6 +168,7 @@ UNSAFE_REASONS = {
     "did_not_leave": "warned in time but had not left when the water came (response delay or non-compliance)",
     "caught_on_route": "left before the water reached their place but were caught on the way",
     "sheltered_in_flood": "sheltered upstairs in a house the flood reached",
+    "stayed_in_flood": "still at home, downstairs, in a place the flood reached when the drill ended",
     "not_out": "still underground when the drill ended",
 }
 
@@ -178,6 +180,8 @@ def unsafe_reason(s: PersonState) -> str:
         return "late_warning"
     if p.outcome == "sheltered":
         return "sheltered_in_flood"
+    if p.outcome == "in_place":
+        return "stayed_in_flood"
     if p.outcome != "caught":
         return "not_out"
     if math.isnan(p.departed_s) or (p.departed_s >= p.water_s and not s.source):
@@ -413,7 +417,10 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[list[PersonState]],
               reach: dict[str, set[int]]) -> list[PlaceWarning]:
     spec = ex.spec
     uses = {o: order_channels(spec, o) for o in (MINE_ORDER, PUBLIC_ORDER)}
-    people_at = Counter(spec.network.nodes[p.start].id for p in spec.people)
+    # the people there: the most in one replication, not a later shift kept on the surface
+    people_at: Counter[str] = Counter()
+    for states in states_all:
+        people_at |= Counter(s.record.start for s in states if s.audience)
     group_at = {spec.network.nodes[p.start].id: p.group for p in spec.people}
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
     index = spec.network.index

@@ -179,6 +179,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_did_not_leave": "{k} {were} warned in time ({warned}) but had not left when the water reached {place} "
                            "({water}; {left})",
         "r_sheltered_in_flood": "{k} sheltered upstairs in a house the flood reached (water {water})",
+        "r_stayed_in_flood": "{k} {were} still at home at {place} when the drill ended, downstairs in a house the "
+                             "flood reached (water {water}; {left})",
         "r_not_out": "{k} {were} still underground when the drill ended (water at {place} {water})",
         "queue_title": "Up to {queue:.0f} people queue for the cage {hoist} (P95; {cap} per trip)",
         "queue_evidence": "P95 of the longest queue {queue:.0f} persons; mean wait of those who rode {wait} "
@@ -388,6 +390,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "did_not_leave": "已及时收到命令，但水到来时尚未撤离（响应迟缓或未服从）",
             "caught_on_route": "在水到达所在地点前已撤离，但在途中被水困住",
             "sheltered_in_flood": "在洪水到达的房屋楼上避险",
+            "stayed_in_flood": "演练结束时仍留在洪水到达的住房楼下",
             "not_out": "演练结束时仍在井下",
         },
         "m3_route": "撤离路线 {route}", "m3_no_route": "无预定撤离路线",
@@ -404,6 +407,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_late_warning": "{k} 人在水到达 {place} 前未收到撤离命令（命令 {order}，来水 {water}）",
         "r_did_not_leave": "{k} 人已及时收到命令（{warned}），但水到达 {place} 时尚未撤离（来水 {water}；{left}）",
         "r_sheltered_in_flood": "{k} 人在洪水到达的房屋楼上避险（来水 {water}）",
+        "r_stayed_in_flood": "{k} 人在演练结束时仍留在 {place} 洪水到达的住房楼下（来水 {water}；{left}）",
         "r_not_out": "{k} 人在演练结束时仍在井下（水到达 {place} {water}）",
         "queue_title": "罐笼 {hoist} 排队人数最多达 {queue:.0f} 人（P95；每罐 {cap} 人）",
         "queue_evidence": "最长排队人数的 P95 为 {queue:.0f} 人；乘罐人员平均等待时间 {wait}（各次重复的中位数）；"
@@ -713,7 +717,7 @@ def _reason_text(key: str, m: dict[str, Any], place: str, s: Say) -> str:
     if source:
         caught = s("r_caught", t=c(m["caught_s"])) if not math.isnan(m["caught_s"]) else ""
         return s("r_source", k=k, were=were, left=_left(m, s), caught=caught)
-    if reason in ("caught_on_route", "late_warning", "did_not_leave", "sheltered_in_flood"):
+    if reason in ("caught_on_route", "late_warning", "did_not_leave", "sheltered_in_flood", "stayed_in_flood"):
         return s(f"r_{reason}", k=k, were=were, place=place, departed=c(m["departed_s"]), water=c(m["water_s"]),
                  caught=c(m["caught_s"]), water_there=c(m["water_there_s"]), order=c(m["order_s"]),
                  warned=c(m["warned_s"]), left=_left(m, s))

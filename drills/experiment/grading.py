@@ -216,12 +216,13 @@ def grade_m5(readings: list[Reading]) -> MetricGrade:
 
 def grade_m6(gate: bool | None, worst_rise_s: float, assessed: bool, floor: bool = False) -> MetricGrade:
     """M6; ``floor``: the plan fails M2 and M3 without any fault and no fault makes it significantly worse, so
-    robustness cannot be told apart from failure — not graded rather than graded A."""
+    robustness cannot be told apart from failure — not graded rather than graded A, and with no value: the
+    largest rise of the last warning is then 0 only because it was already never, which is no measure."""
     if not assessed:
         return MetricGrade("M6", math.nan, "s", "–", None, "not assessed (no single-fault runs)",
                            _minutes(M6_BANDS_S, "≤"))
     if floor:
-        return MetricGrade("M6", worst_rise_s, "s", "–", None, "not assessable: the plan fails M2 and M3 without "
+        return MetricGrade("M6", math.nan, "s", "–", None, "not assessable: the plan fails M2 and M3 without "
                            "any fault, and no single fault makes that significantly worse", _minutes(M6_BANDS_S, "≤"))
     grade = band_at_most(worst_rise_s, M6_BANDS_S) if gate is not False else "D"
     return MetricGrade("M6", worst_rise_s, "s", grade, gate,

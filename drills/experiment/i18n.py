@@ -77,12 +77,12 @@ EN: dict[str, str] = {
     "worst_places": "Where the plan is weakest",
     "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
-        "{zone} ({people} people): {warned}{safe} safe from the water; the order reached everyone there by {t100} "
-        "(median){never}{fat}."
+        "{zone} ({people} people): {warned}{safe} safe from the water; everyone there warned by the order: "
+        "{t100} (median){never}{fat}."
     ),
     "warned_part": "of those the water reached, {warned} warned by the order first; ",
     "warned_part_none": "the water reached nobody there; ",
-    "never_part": "; {share} never reached by it",
+    "never_part": "; {share} not reached by it before the water",
     "fat_part": ", {f:.1f} expected fatalities",
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
@@ -130,7 +130,8 @@ EN: dict[str, str] = {
         'the scenario start. A P95 of "never" means the time was not reached in more than 5 % of the '
         "replications. A mean marked * is of the other replications only, so it looks better than the "
         "drill was: read the percentiles. Warning times count the order only (its channels and the people "
-        "who pass it on); someone reached only by the water counts as never warned. A smallest margin of "
+        "who pass it on); someone who saw the water before the order reached them counts as never warned "
+        "by it (the drill keeps each person's first warning only). A smallest margin of "
         '"not all safe" means someone was caught or left in the water\'s way. Expected fatalities are '
         "estimated for people in the valley only: no lethality rule applies underground, where the people "
         "caught are the count."
@@ -175,7 +176,8 @@ EN: dict[str, str] = {
         "water reached someone there; – if it never did); the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
-        "never reached; and the expected fatalities (mean; – underground, where no lethality rule applies "
+        "did not reach before the water (never, or only after they saw it: the drill keeps each person's "
+        "first warning only); and the expected fatalities (mean; – underground, where no lethality rule applies "
         "and the people caught are the count)."
     ),
     "zones_what_mine": "Each mining level",
@@ -431,8 +433,8 @@ EN: dict[str, str] = {
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
         "the earlier of their two ends); white places were not reached. (b) Each place where people started "
         "is coloured by the share of its people who were safe from the water, the mean over the {n} "
-        "replications, as in the table by place: safe means neither caught by the water nor sheltering in "
-        "a home it reached (people who stayed in a home the flood never reached count as safe). The label "
+        "replications, as in the table by place: safe means neither caught by the water nor still in a home "
+        "it reached, upstairs or down (people who stayed in a home the flood never reached count as safe). The label "
         "gives the place, its people, that share and the expected deaths (the lethality rule's expected "
         "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
         "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
@@ -444,14 +446,16 @@ EN: dict[str, str] = {
     "cap_channels": (
         "Top: the channel by which each person first received the warning, as a share of all {people} × "
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
-        "same place, and \"none: saw the water itself\" means nothing warned them before they saw the "
-        "water. Bottom: for each starting place (highest first) the median time the order (its channels "
-        "and the relays passing it on) reached people there (dot; seeing the water is not a warning, and "
-        "people at the hazard's source, whom no plan can warn first, are left out, as in the table by "
-        "place) with the 5th–95th percentile range (an arrow: P95 never), the share never warned by the "
-        "order, the median time the water reached the place (triangle) and the median order time "
-        "(dashed). A dot to the right of its triangle means people there were warned after the water "
-        "came."
+        "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
+        "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
+        "are those the order never reached first (\"never warned\" in the table by place, which leaves "
+        "out people at the hazard's source). Bottom: for each starting place (highest first) the median "
+        "time the order (its channels and the relays passing it on) reached people there (dot; seeing the "
+        "water is not a warning, and people at the hazard's source, whom no plan can warn first, are left "
+        "out, as in the table by place) with the 5th–95th percentile range (an arrow: P95 never), the "
+        "share never warned by the order, the median time the water reached the place (triangle) and the "
+        "median order time (dashed). A dot to the right of its triangle means people there were warned "
+        "after the water came."
     ),
     "cap_cage": (
         "Distributions over the {n} replications of the cage's busy time as a share of its evacuation "
@@ -617,7 +621,7 @@ ZH: dict[str, str] = {
     ),
     "warned_part": "水到达的人员中先收到撤离命令的 {warned}；",
     "warned_part_none": "水未到达该处任何人；",
-    "never_part": "；{share} 始终未收到撤离命令",
+    "never_part": "；{share} 未在来水之前收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
     "worst_findings": "最严重的三项评估发现",
     "best_revisions": "最有效的三项预案修订",
@@ -658,7 +662,8 @@ ZH: dict[str, str] = {
         "每项指标在每次重复中测量，并在 {n} 次重复上汇总：平均值及其 95 % 置信区间、第 5 和第 95 百分位数，"
         "以及未达到该指标的重复次数（不计入平均值）。时间为情景开始后的“时:分:秒”。P95 为“从未”表示超过 5 % "
         "的重复中未达到。标 * 的平均值只计其余重复，因而比演练实际情况好看，请看百分位数。预警时间只计撤离命令"
-        "（其通讯渠道及转告的人）；只被水本身“提醒”的人计为从未收到预警。最小裕度为“有人未到达安全地点”表示有人"
+        "（其通讯渠道及转告的人）；在撤离命令到达之前已看到来水的人计为从未收到撤离命令（演练只记录每人最先收到的"
+        "预警）。最小裕度为“有人未到达安全地点”表示有人"
         "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
     ),
     "grade_basis": "评级依据",
@@ -692,7 +697,8 @@ ZH: dict[str, str] = {
         "{what}在 {n} 次重复上的结果：水到达的人员（水源处人员除外，任何预案都无法先于来水通知他们）中先收到撤离命令"
         "的比例（仅计水到达该处有人的重复的平均；从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部"
         "人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
-        "（中位数）、始终未收到撤离命令的人次比例和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
+        "（中位数）、未在来水之前收到撤离命令的人次比例（从未收到，或看到来水之后才收到：演练只记录每人最先收到的"
+        "预警）和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),
     "zones_what_mine": "每个开采水平",
@@ -914,15 +920,16 @@ ZH: dict[str, str] = {
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
         "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
-        "比例着色，为 {n} 次重复的均值，与分地点结果表一致：未被水困指既未被水困住，也未在被洪水淹到的住房内"
-        "避险（留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
+        "比例着色，为 {n} 次重复的均值，与分地点结果表一致：未被水困指既未被水困住，也未留在被洪水淹到的住房内"
+        "（无论在楼上避险还是留在楼下；留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
-        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警。下：各初始位置（最高者在上）"
+        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
+        "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未收到预警”）。下：各初始位置（最高者在上）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
         "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），始终未收到撤离命令的"
         "比例，水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。圆点在三角右侧表示该处人员在水到达"

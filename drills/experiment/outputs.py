@@ -72,9 +72,15 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     }
 
 
+#: fields written in full: rounded to one decimal, as the times are, a LIFESim safe-zone rate of 0.0002 would
+#: read as 0 and a chance-zone rate of 0.9123 as 0.9, and the file's expected fatalities would not be the report's
+EXACT_FIELDS = frozenset({"fatality_p"})
+
+
 def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
     """One row per person per replication: the exercise's seed first (so that a row copied out of the file
-    still says which run it came from), then every field of :class:`~drills.model.records.PersonRecord`."""
+    still says which run it came from), then every field of :class:`~drills.model.records.PersonRecord`:
+    times to 0.1 s, probabilities in full (:data:`EXACT_FIELDS`)."""
     names = list(PersonRecord._fields)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -85,7 +91,8 @@ def write_outcomes_csv(ex: ExerciseResult, path: Path) -> None:
                 for n in names:
                     v = getattr(p, n)
                     if isinstance(v, float):
-                        v = "" if math.isnan(v) else ("inf" if math.isinf(v) else f"{v:.1f}")
+                        v = ("" if math.isnan(v) else "inf" if math.isinf(v) else repr(v) if n in EXACT_FIELDS
+                             else f"{v:.1f}")
                     row.append(v)
                 w.writerow(row)
 

@@ -9,13 +9,14 @@ One :class:`Reading` per replication, computed from the drill's records and a fe
   hazard itself; no plan can warn them earlier, so they are left out of the reach counts (M2), never
   out of the safety counts (M3).
 * **Late warned** (M2, 2023 Opinions: the order reaches all people at the first moment): at risk and not
-  warned by the order before the water reached their place — never warned, or warned only by the water.
+  warned by the order before the water reached their place — never warned, or warned first by the water.
 * **Unsafe** (M3, AQ 2033-2011 4.2 「撤离优先，避险就近」): caught by the water on the way or at home
   (whose margin over the water was negative), or at risk and not in a place of safety (surface, refuge,
-  assembly point) when the drill ends — a miner still underground, a household sheltering upstairs in a
-  house the flood reached. A person who left before the water and reached safety kept a positive margin
-  along the way (``PersonRecord.margin_s``) and is safe, even if the water reached their starting place
-  before they reached the surface.
+  assembly point) when the drill ends — a miner still underground, a household at home in a house the
+  flood reached, sheltering upstairs or still downstairs (the water stayed below what they could wade, so
+  it did not catch them, but they are in its way). A person who left before the water and reached safety
+  kept a positive margin along the way (``PersonRecord.margin_s``) and is safe, even if the water reached
+  their starting place before they reached the surface.
 * **T100 after order** (M2): the last person of an audience (underground, downstream) warned, minus that
   audience's order; infinite if one was never warned by the order.
 * **Order latency** (M1, GB/T 29639-2020 §3.1.2): the order minus the first time a trigger of a level
@@ -165,7 +166,7 @@ def person_states(res: DrillResult, spec: DrillSpec) -> list[PersonState]:
         by_order = p.warned_by not in ("", "water")
         late = at_risk and not source and not (by_order and p.warned_s < p.water_s)
         flooded_home = p.outcome == "sheltered" and p.situation != ""
-        unsafe = caught or flooded_home or (at_risk and p.group == "miner" and p.outcome not in SAFE_OUTCOMES)
+        unsafe = caught or flooded_home or (at_risk and p.outcome not in SAFE_OUTCOMES)
         out.append(PersonState(p, audience, source, at_risk, late, unsafe, order))
     return out
 

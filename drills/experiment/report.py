@@ -710,7 +710,7 @@ def _graded_zh(r: Any) -> tuple[str, str]:
               "单一故障下最后一人收到预警时间第 95 百分位的最大增幅",
     }.get(r.metric, r.basis)
     if r.metric == "M6" and r.grade == "–":  # not graded: no single-fault runs (no value), or not assessable
-        basis = ("未评估（未进行单一故障模拟）" if math.isnan(r.value)
+        basis = ("未评估（未进行单一故障模拟）" if r.basis.startswith("not assessed")
                  else "无法评估：预案在无故障时已不满足 M2 和 M3，且没有单一故障使其显著变差")
     if r.metric == "M4":
         bands = "A 全部按时；C 县级报告按时，内部报告或乡镇通知迟到；D 县级报告迟到或缺失 [P]"

@@ -122,7 +122,8 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
     the findings and the grade never disagree about who was warned or safe:
 
     * warning times count only the order (its channels and the relays that pass it on); water seen is not a
-      warning, and someone reached only by the water counts as never warned. People at the hazard's source,
+      warning, and someone who saw the water before the order reached them counts as never warned by it (a
+      record keeps each person's first warning only, so a later order is not known). People at the hazard's source,
       whom no plan can warn before the water, and the next shift kept on the surface are left out;
     * warned before the water: of the people the water reached (apart from those at its source), the share the
       order reached first (NaN when
