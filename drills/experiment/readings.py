@@ -432,10 +432,7 @@ def objective(r: Reading, duration_s: float) -> float:
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
 
 
-def read_all(results, spec: DrillSpec, facts: PlanFacts,
-             states: Sequence[list[PersonState]] | None = None) -> list[Reading]:
-    """Readings of every replication, in replication order (``states``: their :func:`person_states`, as
-    :attr:`drills.experiment.exercise.ExerciseResult.states` keeps them, if already made)."""
-    if states is None:
-        return [read(r, spec, facts) for r in results]
+def read_all(results, spec: DrillSpec, facts: PlanFacts, states: Sequence[list[PersonState]]) -> list[Reading]:
+    """Readings of every replication, in replication order, from their :func:`person_states` (as
+    :attr:`drills.experiment.exercise.ExerciseResult.states` keeps them)."""
     return [read(r, spec, facts, s) for r, s in zip(results, states, strict=True)]

@@ -126,9 +126,8 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
       record keeps each person's first warning only, so a later order is not known). People at the hazard's source,
       whom no plan can warn before the water, and the next shift kept on the surface are left out;
     * warned before the water: of the people the water reached (apart from those at its source), the share the
-      order reached first (NaN when
-      the water reached nobody: the mean is then over the replications in which it reached someone, not
-      lifted by replications counted as 100 % with nobody in them);
+      order reached first; NaN when the water reached nobody, so that the mean is over the replications in
+      which it reached someone, not lifted by replications counted as 100 % with nobody in them;
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
     * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
     * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people
