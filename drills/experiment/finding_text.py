@@ -870,7 +870,7 @@ def _static(kind: str) -> Render:
     return render
 
 
-for _kind in ("no_entry", "exits", "refuge_seats", "approved", "evaluation", "backups", "county",
+for _kind in ("no_entry", "entry_rule", "exits", "refuge_seats", "approved", "evaluation", "backups", "county",
               "public_channels", "downstream_order", "mine_channels", "mine_order", "backup_power", "monitoring",
               "teams", "routes"):
     RENDER[_kind] = _static(_kind)
@@ -895,11 +895,6 @@ def _no_entry_level(f: dict[str, Any], s: Say) -> tuple[str, str]:
 @renders("entry_red")
 def _entry_red(f: dict[str, Any], s: Say) -> tuple[str, str]:
     return s("entry_red_title", **f), s("entry_red_evidence", avg=f["avg"], most=f["most"], tail=s.tail(f))
-
-
-@renders("entry_rule")
-def _entry_rule(f: dict[str, Any], s: Say) -> tuple[str, str]:
-    return s("entry_rule_title", **f), s("entry_rule_evidence", **f)
 
 
 @renders("refuge_reach")
