@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, UNSAFE_REASONS
-from drills.experiment.i18n import TERMS_ZH
+from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
 from drills.experiment.units import fmt_value
 
@@ -575,6 +575,7 @@ class Say:
         self.lang = lang
         self.zh = lang == "zh"
         self._table = PHRASES[lang]
+        self._terms = Text(lang)  # the report's own words for levels, zones and "never"
 
     def __call__(self, key: str, **fmt: Any) -> str:
         text = self._table[key]
@@ -585,7 +586,7 @@ class Say:
 
     def clock(self, t: float) -> str:
         out = fmt_value(t, "s")
-        return "从未" if self.zh and out == "never" else out
+        return self._terms("never") if out == "never" else out
 
     def join(self, items: Sequence[str], sep: str = "sep") -> str:
         return self(sep).join(items)
@@ -601,12 +602,10 @@ class Say:
         """A place with its zone, the zone left out where it is the place itself."""
         if zone in ("", place):
             return place
-        if self.zh and zone.startswith("level "):
-            zone = f"{zone.removeprefix('level ')} 水平"
-        return self("place_zone", place=place, zone=zone)
+        return self("place_zone", place=place, zone=self._terms.zone(zone))
 
     def level(self, level: str) -> str:
-        return TERMS_ZH.get(level, level) if self.zh else level
+        return self._terms.term(level)
 
     def action(self, action: str) -> str:
         return self.table("actions").get(action, action.replace("_", " "))

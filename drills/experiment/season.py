@@ -580,7 +580,7 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:
-    from drills.experiment.report import fmt, weakest_zones, zone_label
+    from drills.experiment.report import fmt, weakest_zones
 
     parts = []
     for key, label, unit in (("expected_fatalities", "m_fatal", "persons"), ("caught", "m_caught", "persons"),
@@ -591,7 +591,7 @@ def _detail(e: SeasonEntry, t: Text) -> str:
     weak = weakest_zones(e.card, 1)
     if weak:
         z = weak[0]
-        parts.append(f"{zone_label(z.zone, t)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
+        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
     return t("list_sep").join(parts)
 
 
