@@ -14,7 +14,7 @@ from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
-from drills.experiment.finding_text import words
+from drills.experiment.finding_text import Say, words
 from drills.experiment.plan_checks import overhead_finding
 from drills.experiment.plan_steps import tally_steps
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
@@ -37,11 +37,11 @@ def evaluated(scenario: str) -> Evaluation:
 
 # ------------------------------------------------------------------ 1. averages
 def test_the_average_is_over_the_replications_in_which_it_happened():
-    text = fnd._when(118, 500, 562, 14, "people were not safe")
+    text = Say().when(118, 500, 562, 14, "people were not safe")
     assert text == ("In 118 of 500 replications (24 %) people were not safe; when it happened, 4.8 people on "
                     "average (up to 14).")
-    assert "every one of 20" in fnd._when(20, 20, 200, 10, "x")
-    assert "1 person" in fnd._when(3, 500, 3, 1, "x")  # never "0.0 people" nor "1.0 people (up to 1)"
+    assert "every one of 20" in Say().when(20, 20, 200, 10, "x")
+    assert "1 person" in Say().when(3, 500, 3, 1, "x")  # never "0.0 people" nor "1.0 people (up to 1)"
 
 
 @pytest.mark.parametrize("scenario", ["mine_inrush_day.yaml", "dam_break_night.yaml"])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, UNSAFE_REASONS
-from drills.experiment.i18n import TERMS_ZH
+from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
 from drills.experiment.units import fmt_value
 
@@ -131,7 +131,7 @@ PHRASES: dict[str, dict[str, Any]] = {
     "en": {
         "sep": ", ", "semi": "; ", "and": " and ", "none": "none", "automatic": "an automatic trigger",
         "place_zone": "{place} ({zone})", "ref": "{head} ({label})",
-        "when_every": "every one",
+        "when_every": "every one", "when_some": "{k}", "gap": " ", "stop": ".",
         "when": "In {share} of {n} replications ({pct}) {what}; when it happened, {many}.",
         "many": "{avg:.1f} people on average (up to {most})", "one_person": "1 person",
         # M2
@@ -243,7 +243,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "step_late": " ({k} of them late)",
         "step_why": " — {why}.",
         "post_bit_not_done": "not done in {k}", "post_bit_late": "late in {k}",
-        "post_part": "{action} ({level}) {bits}",
+        "post_part": "{action} ({level}) {bits}", "post_bits_sep": " and ",
         "post_title": "{who}: {parts} of {n} replications",
         "post_no_backup": " — the post has no backup",
         "post_backups": " Backups of {who}: {backups}.",
@@ -345,7 +345,7 @@ PHRASES: dict[str, dict[str, Any]] = {
     "zh": {
         "sep": "、", "semi": "；", "and": "和", "none": "无", "automatic": "自动触发",
         "place_zone": "{place}（{zone}）", "ref": "{head}（{label}）",
-        "when_every": "每次",
+        "when_every": "每次", "when_some": "有 {k} 次", "gap": "", "stop": "。",
         "when": "{n} 次重复中{share}（{pct}）{what}；发生时{many}。",
         "many": "平均 {avg:.1f} 人（最多 {most} 人）", "one_person": "仅 1 人",
         # M2
@@ -357,7 +357,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_cause": "{head}——{cause}",
         "m2_what": "{place}（共 {people} 人）有人在水到达前未收到撤离命令",
         "m2_why": "原因及各自所涉人员的中位数时间（自情景开始计）：{causes}。覆盖该地点的通讯渠道：{channels}。",
-        "m2_cause_share": "{cause} {share:.0f} %（{times}）",
+        "m2_cause_share": "{cause} {share100:.0f} %（{times}）",
         "times_decision": "首个触发条件满足 {trigger}，水首次到达该地点 {water}，命令 {order}",
         "times_trigger": "此前无触发条件满足，水首次到达该地点 {water}，命令 {order}",
         "times_other": "命令 {order}，水首次到达该地点 {water}",
@@ -468,7 +468,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "step_late": "（其中 {k} 次超时）",
         "step_why": "——{why}。",
         "post_bit_not_done": "未完成 {k} 次", "post_bit_late": "超时 {k} 次",
-        "post_part": "{action}（{level}）{bits}",
+        "post_part": "{action}（{level}）{bits}", "post_bits_sep": "、",
         "post_title": "{who}：{n} 次重复中{parts}",
         "post_no_backup": "——该岗位无替补",
         "post_backups": "{who} 的替补：{backups}。",
@@ -575,6 +575,7 @@ class Say:
         self.lang = lang
         self.zh = lang == "zh"
         self._table = PHRASES[lang]
+        self._terms = Text(lang)  # the report's own words for levels, zones and "never"
 
     def __call__(self, key: str, **fmt: Any) -> str:
         text = self._table[key]
@@ -585,7 +586,7 @@ class Say:
 
     def clock(self, t: float) -> str:
         out = fmt_value(t, "s")
-        return "从未" if self.zh and out == "never" else out
+        return self._terms("never") if out == "never" else out
 
     def join(self, items: Sequence[str], sep: str = "sep") -> str:
         return self(sep).join(items)
@@ -601,12 +602,10 @@ class Say:
         """A place with its zone, the zone left out where it is the place itself."""
         if zone in ("", place):
             return place
-        if self.zh and zone.startswith("level "):
-            zone = f"{zone.removeprefix('level ')} 水平"
-        return self("place_zone", place=place, zone=zone)
+        return self("place_zone", place=place, zone=self._terms.zone(zone))
 
     def level(self, level: str) -> str:
-        return TERMS_ZH.get(level, level) if self.zh else level
+        return self._terms.term(level)
 
     def action(self, action: str) -> str:
         return self.table("actions").get(action, action.replace("_", " "))
@@ -614,7 +613,7 @@ class Say:
     def when(self, k: int, n: int, total: int, most: int, what: str) -> str:
         """How often something happened to people, and to how many when it did: the average is over the
         replications in which it happened, never over all of them."""
-        share = self("when_every") if k == n else (f"有 {k} 次" if self.zh else f"{k}")
+        share = self("when_every") if k == n else self("when_some", k=k)
         avg = total / k if k else 0.0
         many = self("many", avg=avg, most=most) if most > 1 else self("one_person")
         return self("when", share=share, n=n, pct=pct(k / n), what=what, many=many)
@@ -625,7 +624,7 @@ class Say:
 
     def sentence(self, text: str) -> str:
         """A sentence appended to another: a space before it in English, none in Chinese."""
-        return text if self.zh else " " + text
+        return self("gap") + text
 
 
 Render = Callable[[dict[str, Any], Say], tuple[str, str]]
@@ -682,7 +681,8 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
                   order=s.clock(m["order_s"]))
     else:
         title = s("m2_cause", head=head, cause=s.table("cause_text")[cause])
-    causes = s.join([s("m2_cause_share", cause=s.table("cause_words")[c], share=v / f["late"] * (100 if s.zh else 1),
+    causes = s.join([s("m2_cause_share", cause=s.table("cause_words")[c], share=v / f["late"],
+                       share100=v / f["late"] * 100,
                        times=_cause_times(c, f["by_cause"][c], s)) for c, v in f["ranked"]], "semi")
     evidence = (s.when(f["late_replications"], f["n"], f["late"], f["most"],
                        s("m2_what", place=place, people=f["people"]))
@@ -816,7 +816,7 @@ def _step_evidence(t: dict[str, Any], n: int, s: Say) -> str:
     action = s.action(t["action"])
     text = s("step", action=action if s.zh else action.capitalize(), level=level, limit=_limit_text(t, s), due=due,
              done=t["done"], late=s("step_late", k=t["late"]) if t["late"] else "", not_done=t["not_done"])
-    return text + (s("step_why", why=why) if why else ("。" if s.zh else "."))
+    return text + (s("step_why", why=why) if why else s("stop"))
 
 
 @renders("m5_post")
@@ -827,10 +827,10 @@ def _m5_post(f: dict[str, Any], s: Say) -> tuple[str, str]:
         bits = ([s("post_bit_not_done", k=t["not_done"])] if t["not_done"] else []) + (
             [s("post_bit_late", k=t["late"])] if t["late"] else [])
         parts.append(s("post_part", action=s.action(t["action"]), level=s.level(t["level"]),
-                       bits=s.join(bits, "and" if not s.zh else "sep")))
+                       bits=s.join(bits, "post_bits_sep")))
     title = s("post_title", who=who, parts=s.join(parts, "semi"), n=n) + ("" if f["backups"] else
                                                                            s("post_no_backup"))
-    evidence = (" " if not s.zh else "").join(_step_evidence(t, n, s) for t in f["steps"])
+    evidence = s("gap").join(_step_evidence(t, n, s) for t in f["steps"])
     evidence += (s("post_backups", who=who, backups=s.join(f["backups"])) if f["backups"] else
                  s("post_alone", who=who))
     for t in f["county"]:
@@ -870,7 +870,7 @@ def _static(kind: str) -> Render:
     return render
 
 
-for _kind in ("no_entry", "exits", "refuge_seats", "approved", "evaluation", "backups", "county",
+for _kind in ("no_entry", "entry_rule", "exits", "refuge_seats", "approved", "evaluation", "backups", "county",
               "public_channels", "downstream_order", "mine_channels", "mine_order", "backup_power", "monitoring",
               "teams", "routes"):
     RENDER[_kind] = _static(_kind)
@@ -895,11 +895,6 @@ def _no_entry_level(f: dict[str, Any], s: Say) -> tuple[str, str]:
 @renders("entry_red")
 def _entry_red(f: dict[str, Any], s: Say) -> tuple[str, str]:
     return s("entry_red_title", **f), s("entry_red_evidence", avg=f["avg"], most=f["most"], tail=s.tail(f))
-
-
-@renders("entry_rule")
-def _entry_rule(f: dict[str, Any], s: Say) -> tuple[str, str]:
-    return s("entry_rule_title", **f), s("entry_rule_evidence", **f)
 
 
 @renders("refuge_reach")

@@ -22,8 +22,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, TailStep
-from drills.experiment.finding_text import AUTOMATIC, PHRASES, Say, clause, standard, words
+from drills.experiment.bottlenecks import Bottlenecks, PlaceWarning, TailStep
+from drills.experiment.finding_text import AUTOMATIC, PHRASES, clause, standard, words
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
 from drills.experiment.grading import MetricGrade, upper_tail
 from drills.experiment.plan_steps import StepTally
@@ -153,11 +153,6 @@ def index_of(items: list, ident: str) -> int | None:
     return next((k for k, x in enumerate(items) if getattr(x, "id", None) == ident), None)
 
 
-def _when(k: int, n: int, total: int, most: int, what: str) -> str:
-    """How often something happened to people, and to how many when it did (in English)."""
-    return Say().when(k, n, total, most, what)
-
-
 REPORTING = ("notify_county", "notify_township", "notify_village_heads")
 
 
@@ -171,10 +166,6 @@ def role_title(loaded: Loaded, role: str) -> str:
 def _who(loaded: Loaded, role: str) -> str:
     """A post's title for a finding's facts (:data:`AUTOMATIC` for an automatic trigger, told per language)."""
     return AUTOMATIC if role == "automatic" else role_title(loaded, role)
-
-
-def _medians(m: Medians) -> dict[str, Any]:
-    return asdict(m)
 
 
 def tail_facts(tail: TailCheck) -> tuple[int, int]:
@@ -224,7 +215,7 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         cause = w.main_cause
         ranked = [(c, v) for c, v in sorted(w.causes.items(), key=lambda x: -x[1]) if c in w.by_cause]
         facts = {"place": w.place, "zone": w.zone, "people": w.people, "cause": cause,
-                 "by_cause": {c: _medians(m) for c, m in w.by_cause.items()}, "ranked": ranked, "late": w.late,
+                 "by_cause": {c: asdict(m) for c, m in w.by_cause.items()}, "ranked": ranked, "late": w.late,
                  "late_replications": w.late_replications, "most": w.most, "n": n, "channels": list(w.channels),
                  "near_field": w.lead_p50_s < NEAR_FIELD_LEAD_S, "lead_p50_s": w.lead_p50_s,
                  "tail": tail_facts(tail)}
@@ -276,7 +267,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
         facts = {"place": f.place, "zone": f.zone, "route": f.route, "reason": reason,
                  "source": main.endswith(":source"), "replications": f.replications, "n": n, "unsafe": f.unsafe,
                  "most": f.most, "where": where,
-                 "by_reason": [(key, _medians(m)) for key, m in sorted(f.by_reason.items(),
+                 "by_reason": [(key, asdict(m)) for key, m in sorted(f.by_reason.items(),
                                                                        key=lambda x: (-x[1].people, x[0]))],
                  "tail": tail_facts(tail)}
         out.append(found(

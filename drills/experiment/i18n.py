@@ -1244,3 +1244,8 @@ class Text:
         """An event kind (hazard, trigger, order …)."""
         key = f"kind_{kind}"
         return self(key) if key in EN else kind
+
+    def zone(self, zone: str) -> str:
+        """A zone's name: a mine level ("level -360") as the language says it, any other zone as written."""
+        m = re.match(r"^level (.+)$", zone)
+        return self("zone_level", level=m.group(1)) if m else zone

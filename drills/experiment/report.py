@@ -518,11 +518,6 @@ def _value(s: Any, value: float, t: Text, duration_s: float | None) -> str:
     return fmt(value, s.unit, t)
 
 
-def zone_label(zone: str, t: Text) -> str:
-    m = re.match(r"^level (.+)$", zone)
-    return t("zone_level", level=m.group(1)) if m else zone
-
-
 def _metric(card: Scorecard, key: str):
     return next((m for m in card.metrics if m.key == key), None)
 
@@ -631,7 +626,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     for z in weakest_zones(card):
         never = t("never_part", share=fmt(z.never_warned_share, "share", t)) if z.never_warned_share > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
-        doc.text(t("worst_place_line", zone=zone_label(z.zone, t), people=z.people,
+        doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
                    warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
                            t("warned_part", warned=fmt(z.share_warned_before_water.mean, "share", t))),
                    safe=fmt(z.share_safe_before_water.mean, "share", t),
@@ -828,7 +823,7 @@ def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
 
 def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
     return [
-        [zone_label(z.zone, t), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
+        [t.zone(z.zone), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
          fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
          margin(z.margin_min_s.p50, duration_s, t), fmt(z.never_warned_share, "share", t),
          fmt(z.expected_fatalities.mean, "persons", t)]

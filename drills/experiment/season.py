@@ -380,6 +380,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         plans = sorted({f"{e.exercise.spec.meta.plan_id} v{e.exercise.spec.meta.plan_version}"
                         for e in result.entries})
         runs = [e.run for e in result.entries]
+        slips = _input_warnings(result)
         rows = [
             [t("suite"), f"{s.id} ({s.path.name})"],
             [t("season_date"), s.season or "–"],
@@ -388,8 +389,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             [t("replications"), replications_in_words(runs, t)],
             [t("seed"), seeds_in_words(runs, t)],
             [t("tool"), f"drill {__version__}"],
-            [t("input_warnings"), t("input_warnings_value", n=len(_input_warnings(result)))
-             if _input_warnings(result) else t("none")],
+            [t("input_warnings"), t("input_warnings_value", n=len(slips)) if slips else t("none")],
         ]
         doc.table([("", 1.7, "left"), ("", doc.width - 1.7, "left")], rows, size=9.5, header=False, shade=False,
                   bold_first=True)
@@ -431,7 +431,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                    (t("seed"), 0.75, "right"), (t("col_variation"), doc.width - 4.3, "left")],
                   [[e.run.id.replace("/", "/\n", 1), e.run.scenario_file, str(e.exercise.seed),
                     ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
-        report.input_warnings(doc, _input_warnings(result), t)
+        report.input_warnings(doc, slips, t)
         doc.subheading(t("bands"))
         doc.text(t("bands_intro"), 8.5, after=0.05)
         for line in t("band_rows").split("\n"):
@@ -580,7 +580,7 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:
-    from drills.experiment.report import fmt, weakest_zones, zone_label
+    from drills.experiment.report import fmt, weakest_zones
 
     parts = []
     for key, label, unit in (("expected_fatalities", "m_fatal", "persons"), ("caught", "m_caught", "persons"),
@@ -591,7 +591,7 @@ def _detail(e: SeasonEntry, t: Text) -> str:
     weak = weakest_zones(e.card, 1)
     if weak:
         z = weak[0]
-        parts.append(f"{zone_label(z.zone, t)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
+        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
     return t("list_sep").join(parts)
 
 
