@@ -24,7 +24,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
 from drills.inputs.problems import Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody
-from drills.inputs.site import SAFE_SURFACE_KINDS, SiteBody
+from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody
 from drills.inputs.yamlfile import YamlDocument
 
 
@@ -110,7 +110,6 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
-UNDERGROUND_NODES = ("workplace", "junction", "shaft_station", "refuge", "sump")
 #: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
 #: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
@@ -238,7 +237,7 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
     exits = [n.elevation_m for n in site.nodes if n.kind in SAFE_SURFACE_KINDS]
     top = max(exits) if exits else None
     for k, n in enumerate(site.nodes):
-        if n.kind not in UNDERGROUND_NODES:
+        if n.kind not in UNDERGROUND_KINDS:
             continue
         loc = ("site", "nodes", k, "elevation_m")
         named = _level_elevation(n.level)
