@@ -129,7 +129,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
     if scen is None:
         # still read the site and plan the scenario names, so that all faults are reported at once
-        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, sdoc.data))
+        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, data))
     site_path = _beside(scenario_path, scen.site)
     plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
