@@ -8,15 +8,41 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from drills.experiment.readings import Reading
+from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load_drill
 from drills.model.network import Link, Network, Node
 from drills.model.spec import DrillSpec
+
+#: A bundled example's scenario, site and plan, each as a path below :func:`drills.inputs.bundled.bundled_root`.
+MINE_FILES = {"scenario": Path("scenarios/mine_inrush_day.yaml"), "site": Path("scenarios/sites/jinshan_mine.yaml"),
+              "plan": Path("plans/jinshan_mine_plan.yaml")}
+DAM_FILES = {"scenario": Path("scenarios/dam_break_night.yaml"), "site": Path("scenarios/sites/qingshui_valley.yaml"),
+             "plan": Path("plans/qingshui_dam_plan.yaml")}
+
+
+def copy_bundled(root: Path, files: dict[str, Path] = MINE_FILES) -> dict[str, Path]:
+    """Copy a bundled scenario, site and plan into ``root``, keeping their layout (the scenario's relative
+    ``site:`` and ``plan:`` still resolve); return the copies by kind."""
+    out = {}
+    for kind, rel in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        out[kind] = Path(shutil.copyfile(bundled_root() / rel, root / rel))
+    return out
+
+
+def break_file(path: Path, old: str, new: str) -> int:
+    """Replace the one ``old`` in ``path`` by ``new``; return the line where ``old`` began."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
 
 
 def node(id: str, kind: str, z: float = 0.0, x: float = 0.0, **kw: Any) -> dict:

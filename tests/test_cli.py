@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import break_file, copy_bundled
 from typer.testing import CliRunner
 
 import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
@@ -24,7 +25,6 @@ BAD = Path(__file__).parent / "data" / "bad"
 SCENARIO = Path("scenarios/mine_inrush_day.yaml")
 SITE = Path("scenarios/sites/jinshan_mine.yaml")
 PLAN = Path("plans/jinshan_mine_plan.yaml")
-BUNDLED_FILES = {"scenario": SCENARIO, "site": SITE, "plan": PLAN}
 MINE = bundled_root() / SCENARIO  # the underground example, for tests that need one scenario
 
 runner = CliRunner()
@@ -38,23 +38,6 @@ def line_of(path: Path, fragment: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert text.count(fragment) == 1, f"{fragment!r} must occur exactly once in {path}"
     return text[: text.index(fragment)].count("\n") + 1
-
-
-def copy_bundled(root: Path) -> dict[str, Path]:
-    """Copy the bundled scenario, site and plan into ``root``, keeping their layout."""
-    out = {}
-    for kind, rel in BUNDLED_FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        out[kind] = Path(shutil.copyfile(bundled_root() / rel, root / rel))
-    return out
-
-
-def break_file(path: Path, old: str, new: str) -> int:
-    """Replace the one ``old`` in ``path`` by ``new``; return the line of the change."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def assert_input_failure(res, *located: str) -> None:

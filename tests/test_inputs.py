@@ -9,20 +9,14 @@ nothing else.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import MINE_FILES, copy_bundled
 
-from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load, load_drill, load_file
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.yamlfile import load_yaml
-
-SCENARIO = Path("scenarios/mine_inrush_day.yaml")
-SITE = Path("scenarios/sites/jinshan_mine.yaml")
-PLAN = Path("plans/jinshan_mine_plan.yaml")
-KINDS = {"scenario": SCENARIO, "site": SITE, "plan": PLAN}
 
 
 class DrillFiles:
@@ -30,12 +24,10 @@ class DrillFiles:
 
     def __init__(self, root: Path):
         self.root = root
-        for rel in KINDS.values():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(bundled_root() / rel, root / rel)
+        self.paths = copy_bundled(root)
 
     def path(self, kind: str) -> Path:
-        return self.root / KINDS[kind]
+        return self.paths[kind]
 
     def text(self, kind: str) -> str:
         return self.path(kind).read_text(encoding="utf-8")
@@ -645,7 +637,7 @@ def test_scenario_naming_a_site_file_that_does_not_exist(files: DrillFiles) -> N
 
 
 def test_load_file_recognises_each_kind(files: DrillFiles) -> None:
-    for kind in KINDS:
+    for kind in MINE_FILES:
         assert load_file(files.path(kind))[0] == kind
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import importlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -21,27 +21,6 @@ from drills.inputs.compile import load, load_file
 from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
 
 runner = CliRunner()
-
-MINE = {"scenario": Path("scenarios/mine_inrush_day.yaml"), "site": Path("scenarios/sites/jinshan_mine.yaml"),
-        "plan": Path("plans/jinshan_mine_plan.yaml")}
-DAM = {"scenario": Path("scenarios/dam_break_night.yaml"), "site": Path("scenarios/sites/qingshui_valley.yaml"),
-       "plan": Path("plans/qingshui_dam_plan.yaml")}
-
-
-def copy_example(root: Path, files: dict[str, Path]) -> dict[str, Path]:
-    out = {}
-    for kind, rel in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        out[kind] = Path(shutil.copyfile(bundled_root() / rel, root / rel))
-    return out
-
-
-def slip(path: Path, old: str, new: str) -> int:
-    """Replace the one ``old`` in ``path`` by ``new``; return the line where ``old`` began."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 # ---------------------------------------------------------------- silent on the bundled examples
@@ -104,8 +83,8 @@ SLIPS = [
                          ids=[s[4] for s in SLIPS])
 def test_a_slip_gets_one_warning_at_its_file_line_and_field(
         tmp_path: Path, example: str, kind: str, old: str, new: str, field: str, offset: int, words: str) -> None:
-    files = copy_example(tmp_path, MINE if example == "mine" else DAM)
-    line = slip(files[kind], old, new) + offset
+    files = copy_bundled(tmp_path, MINE_FILES if example == "mine" else DAM_FILES)
+    line = break_file(files[kind], old, new) + offset
     found = warnings_of(load(files["scenario"]))
     assert [(w.file, w.line, w.field) for w in found] == [(str(files[kind]), line, field)]
     assert words in found[0].message
@@ -150,8 +129,8 @@ def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Pat
 
 
 def test_validate_prints_the_warning_and_exits_0(tmp_path: Path) -> None:
-    files = copy_example(tmp_path, MINE)
-    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
     res = runner.invoke(app, ["validate", str(files["scenario"]), str(files["site"])])
     assert res.exit_code == 0, res.output
     assert f"{files['scenario']}: scenario OK" in res.stdout
@@ -161,8 +140,8 @@ def test_validate_prints_the_warning_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_run_warns_before_it_runs_and_the_scorecard_and_report_carry_the_warning(tmp_path: Path) -> None:
-    files = copy_example(tmp_path, MINE)
-    line = slip(files["site"], "{at: face360e, count: 8,", "{at: face360e, count: 20000,")
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["site"], "{at: face360e, count: 8,", "{at: face360e, count: 20000,")
     out = tmp_path / "out"
     res = runner.invoke(app, ["run", str(files["scenario"]), "-n", "1", "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -176,7 +155,7 @@ def test_run_warns_before_it_runs_and_the_scorecard_and_report_carry_the_warning
 
 
 def test_a_report_without_warnings_says_none(tmp_path: Path) -> None:
-    files = copy_example(tmp_path, MINE)
+    files = copy_bundled(tmp_path, MINE_FILES)
     out = tmp_path / "out"
     res = runner.invoke(app, ["run", str(files["scenario"]), "-n", "1", "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -194,8 +173,8 @@ class Ran(Exception):
 @pytest.mark.parametrize("command", ["season", "recommend", "compare"])
 def test_season_recommend_and_compare_warn_before_they_run(
         command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    files = copy_example(tmp_path, MINE)
-    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
     targets = {"season": "drills.experiment.season.run_season",
                "recommend": "drills.experiment.recommendation.recommend",
                "compare": "drills.experiment.recommendation.compare_plans"}
@@ -206,7 +185,8 @@ def test_season_recommend_and_compare_warn_before_they_run(
 
     monkeypatch.setattr(targets[command], ran)
     suite = tmp_path / "suite.yaml"
-    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE['scenario']}\n", encoding="utf-8")
+    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE_FILES['scenario']}\n",
+                     encoding="utf-8")
     args = {"season": ["season", suite], "recommend": ["recommend", files["scenario"]],
             "compare": ["compare", files["scenario"], "-p", files["plan"], "-p", files["plan"]]}[command]
     res = runner.invoke(app, [str(a) for a in [*args, "-o", tmp_path / "out"]])
@@ -215,11 +195,11 @@ def test_season_recommend_and_compare_warn_before_they_run(
 
 
 def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
-    files = copy_example(tmp_path, MINE)
-    line = slip(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
     suite = tmp_path / "suite.yaml"
-    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE['scenario']}\n      variations: "
-                     "[{id: day}, {id: night, time_of_day: night, shift: night}]\n", encoding="utf-8")
+    suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE_FILES['scenario']}\n"
+                     "      variations: [{id: day}, {id: night, time_of_day: night, shift: night}]\n", encoding="utf-8")
     out = tmp_path / "out"
     res = runner.invoke(app, ["season", str(suite), "-n", "1", "-o", str(out)])
     assert res.exit_code == 0, res.output

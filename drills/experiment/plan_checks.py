@@ -50,7 +50,6 @@ EXIT_SPACING_M = 30.0  # AQ 2033-2011 5.1: two exits ≥ 30 m apart
 REFUGE_DEPTH_M = 300.0  # AQ 2033-2011 5.3: refuge where a level is > 300 m below the lowest surface exit
 EVALUATION_YEARS = 3  # 预案管理办法 第三十五条
 OVERHEAD_POND_M = 1000.0  # 应急〔2020〕15号: 头顶库, residents within 1 km downstream
-UNDERGROUND = ("workplace", "junction", "shaft_station", "refuge", "sump")
 LEVEL_ORDER = ("blue", "yellow", "orange", "red")
 
 

@@ -22,7 +22,7 @@ from drills.inputs.population import build_population
 from drills.inputs.problems import DUPLICATE_ID, UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
-from drills.inputs.site import SiteBody, SiteFile
+from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
 from drills.model import behaviour, hoist, inrush, residents, warning
@@ -129,7 +129,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
         raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
     if scen is None:
         # still read the site and plan the scenario names, so that all faults are reported at once
-        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, sdoc.data))
+        raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, data))
     site_path = _beside(scenario_path, scen.site)
     plan_given = plan_path is not None  # the --plan option, not the scenario's plan
     if plan_path is None:
@@ -736,10 +736,6 @@ def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel
         visit=dist_or_number(c.visit_s) if c.visit_s is not None else None, speed_mps=speed)
 
 
-#: Node kinds below ground: a dam-break flood reaches them only through the mine's own water model.
-UNDERGROUND_KINDS = ("workplace", "junction", "shaft_station", "refuge", "sump")
-
-
 def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None:
     spec = ld.scenario.hazard.dam_break
     if spec is None:
@@ -756,6 +752,7 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
         source = path.name
     surveyed = [n.above_valley_floor_m for n in ld.site.nodes]
     heights = tuple(surveyed) if any(h > 0 for h in surveyed) else None
+    # a dam-break flood reaches the places below ground only through the mine's own water model
     below = tuple(idx[n.id] for n in ld.site.nodes if n.kind in UNDERGROUND_KINDS)
     recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
                          below)

@@ -24,8 +24,8 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
 from drills.inputs.problems import Problem, in_file_order
 from drills.inputs.scenario import ScenarioBody
-from drills.inputs.site import SAFE_SURFACE_KINDS, SiteBody
-from drills.inputs.yamlfile import YamlDocument
+from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody
+from drills.inputs.yamlfile import Loc, YamlDocument
 
 
 @dataclass(frozen=True)
@@ -34,26 +34,27 @@ class Bound:
 
     Attributes:
         low: the smallest plausible value, or None.
-        high: the largest plausible value, or None.
+        high: the largest plausible value (every bound has one).
         unit: the value's unit as the planner writes it ("" for a count or a ratio).
         source: where the range comes from, in a few words.
     """
 
     low: float | None
-    high: float | None
+    high: float
     unit: str
     source: str
 
     def outside(self, value: float) -> bool:
-        return (self.low is not None and value < self.low) or (self.high is not None and value > self.high)
+        return (self.low is not None and value < self.low) or value > self.high
+
+    def amount(self, value: float) -> str:
+        """``value`` with this bound's unit, e.g. '15 m/s'."""
+        return f"{value:g} {self.unit}" if self.unit else f"{value:g}"
 
     def range_text(self) -> str:
-        u = f" {self.unit}" if self.unit else ""
-        if self.low is not None and self.high is not None:
-            return f"{self.low:g}–{self.high:g}{u}"
-        if self.high is not None:
-            return f"at most {self.high:g}{u}"
-        return f"at least {self.low:g}{u}"
+        if self.low is not None:
+            return f"{self.low:g}–{self.amount(self.high)}"
+        return f"at most {self.amount(self.high)}"
 
 
 # ---------------------------------------------------------------- people and movement
@@ -110,7 +111,6 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
-UNDERGROUND_NODES = ("workplace", "junction", "shaft_station", "refuge", "sump")
 #: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
 #: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
@@ -160,9 +160,6 @@ DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50
 DAM_VOLUME = Bound(None, 1e10, "m³", "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)")
 
 
-Loc = tuple[Any, ...]
-
-
 class _Checker:
     """Adds a warning to ``out`` for each value outside its bound, located in ``doc``."""
 
@@ -172,8 +169,7 @@ class _Checker:
 
     def __call__(self, loc: Loc, value: float, bound: Bound, what: str = "") -> None:
         if bound.outside(value):
-            u = f" {bound.unit}" if bound.unit else ""
-            subject = f"{what} of {value:g}{u}" if what else f"{value:g}{u}"
+            subject = f"{what} of {bound.amount(value)}" if what else bound.amount(value)
             self.out.append(self.doc.problem(loc, f"{subject} is not plausible: expected {bound.range_text()} — "
                                                   f"{bound.source}. A slip of units or digits?"))
 
@@ -215,10 +211,9 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
             check((*s, "shifts", shift, k, "count"), c.count, CREW_AT_ONE_PLACE, "a crew")
     for k, r in enumerate(site.residents):
         at = (*s, "residents", k)
-        for part, per in (("members", r.members), ("occupants", r.occupants)):
+        for part, per, bound in (("members", r.members, HOUSEHOLD_MEMBERS), ("occupants", r.occupants, OCCUPANTS)):
             if per is None:
                 continue
-            bound = HOUSEHOLD_MEMBERS if part == "members" else OCCUPANTS
             for when in ("day", "night"):
                 check((*at, part, when), getattr(per, when), bound)
     for k, d in enumerate(site.dams):
@@ -238,7 +233,7 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
     exits = [n.elevation_m for n in site.nodes if n.kind in SAFE_SURFACE_KINDS]
     top = max(exits) if exits else None
     for k, n in enumerate(site.nodes):
-        if n.kind not in UNDERGROUND_NODES:
+        if n.kind not in UNDERGROUND_KINDS:
             continue
         loc = ("site", "nodes", k, "elevation_m")
         named = _level_elevation(n.level)

@@ -24,6 +24,8 @@ RoadClass = Literal["state_highway", "secondary", "local", "track"]
 
 #: Node kinds where a person is out of the mine.
 SAFE_SURFACE_KINDS = ("collar", "portal", "surface")
+#: Node kinds below ground: the places of a mine's workings.
+UNDERGROUND_KINDS = ("workplace", "junction", "shaft_station", "refuge", "sump")
 
 
 class NodeSpec(Strict):
