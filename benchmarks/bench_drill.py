@@ -203,6 +203,66 @@ def measure(
     )
 
 
+PHASES = ("set-up", "start", "simulation", "records", "release")
+
+
+def phases(spec: DrillSpec, *, replications: int, rounds: int, seed: int) -> list[tuple[list[float], float]]:
+    """Time each phase of a replication and the bare kernel with the same events, with the garbage
+    collector off on both sides; per round: the mean µs per replication of each phase in
+    :data:`PHASES` order, and of the bare kernel.
+
+    The phases are the drill's own steps (``Drill(...)``, ``start``, ``env.run``, ``_result``,
+    ``release``), so their sum is one ``run_drill`` without its collector pause.
+    """
+    construct = drill_module.Drill
+    delays = np.random.default_rng(np.random.SeedSequence(seed)).exponential(BARE_MEAN_DELAY_S, BARE_DELAY_DRAWS)
+    delays_list = delays.tolist()
+    processes = len(spec.people) or 1
+    clock = time.perf_counter
+
+    def one(r: int) -> tuple[list[float], int]:
+        t0 = clock()
+        d = construct(spec, r, seed)
+        t1 = clock()
+        d.start()
+        t2 = clock()
+        d.env.run(until=spec.duration_s)
+        t3 = clock()
+        res = d._result()
+        t4 = clock()
+        d.release()
+        t5 = clock()
+        return [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4], res.events
+
+    for r in range(min(replications, 20)):  # warm-up
+        one(r)
+    out = []
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            timed = [one(r) for r in range(replications)]
+            t0 = clock()
+            for _, events in timed:
+                bare_kernel(events, processes, delays_list)
+            bare = (clock() - t0) / replications
+            out.append(([1e6 * sum(t[0][i] for t in timed) / replications for i in range(len(PHASES))], 1e6 * bare))
+    finally:
+        if was_enabled:
+            gc.enable()
+    return out
+
+
+def report_phases(rows: list[tuple[list[float], float]]) -> str:
+    """One line per round: µs per replication of each phase, the bare kernel, and the ratios."""
+    head = "".join(f"{p:>12}" for p in PHASES)
+    lines = [f"{'':<8}{head}{'total':>10}{'bare':>10}{'sim/bare':>10}{'all/bare':>10}"]
+    for k, (us, bare) in enumerate(rows, 1):
+        lines.append(f"{'round ' + str(k):<8}" + "".join(f"{x:>12.0f}" for x in us)
+                     + f"{sum(us):>10.0f}{bare:>10.0f}{us[2] / bare:>10.2f}{sum(us) / bare:>10.2f}")
+    return "\n".join(lines)
+
+
 def report(m: Measurement, target: float = TARGET_RATIO) -> str:
     """A small plain-text table of one measurement."""
     r = m.replications
@@ -255,11 +315,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"exercise seed (default {DEFAULT_SEED})")
     parser.add_argument("--scenario", type=Path, default=None, help="scenario file (default: the bundled one)")
+    parser.add_argument("--phases", type=int, default=0, metavar="ROUNDS",
+                        help="instead: time each phase of a replication (set-up, start, simulation, records, "
+                             "release) against the bare kernel, ROUNDS rounds of R replications, collector off")
     args = parser.parse_args(argv)
     if args.replications < 1 or args.repeat < 1:
         parser.error("--replications and --repeat must be at least 1")
     path = args.scenario or default_scenario()
     spec = load_drill(path)  # compiled once, outside the timing
+    if args.phases:
+        print(f"phases of one replication (us): {path.name}  seed {args.seed}  {args.replications} replications")
+        print(report_phases(phases(spec, replications=args.replications, rounds=args.phases, seed=args.seed)))
+        return 0
     m = measure(spec, replications=args.replications, repeat=args.repeat, seed=args.seed, scenario=path.name)
     print(report(m))
     return 0 if m.ratio <= TARGET_RATIO else 1

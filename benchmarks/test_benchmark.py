@@ -7,7 +7,7 @@ event counts are checked exactly; the ratio is checked against the issue's targe
 from __future__ import annotations
 
 import pytest
-from bench_drill import DEFAULT_SEED, TARGET_RATIO, bare_kernel, measure, report
+from bench_drill import DEFAULT_SEED, PHASES, TARGET_RATIO, bare_kernel, measure, phases, report
 
 from drills.inputs.bundled import default_scenario
 from drills.inputs.compile import load_drill
@@ -45,3 +45,12 @@ def test_event_counts_match(spec, measurement):
 
 def test_drill_costs_at_most_twice_the_bare_kernel_per_event(measurement):
     assert measurement.ratio <= TARGET_RATIO, report(measurement)
+
+
+def test_phase_split_times_every_step_of_a_replication(spec):
+    rows = phases(spec, replications=3, rounds=2, seed=DEFAULT_SEED)
+    assert len(rows) == 2
+    for us, bare in rows:
+        assert len(us) == len(PHASES)
+        assert all(x > 0 for x in us) and bare > 0
+        assert us[PHASES.index("simulation")] == max(us)  # the events themselves, not the bookkeeping

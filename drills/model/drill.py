@@ -426,6 +426,15 @@ class Drill:
 
     # ------------------------------------------------------------------ run
     def run(self) -> DrillResult:
+        self.start()
+        try:
+            self.env.run(until=self.spec.duration_s)
+            return self._result()
+        finally:
+            self.release()
+
+    def start(self) -> None:
+        """Start the processes: the decision chain, the water cue, the faults, one per party."""
         env = self.env
         env.process(decision.decisions(self))
         env.process(self._water_cues())
@@ -433,13 +442,12 @@ class Drill:
             env.process(self._fault_processes())
         for party in self.spec.parties:
             env.process(self._party(party))
-        try:
-            env.run(until=self.spec.duration_s)
-            return self._result()
-        finally:  # break the drill's reference cycles (waiting processes, cages calling back)
-            env.release()
-            for cage in self.cages:
-                cage.detach()
+
+    def release(self) -> None:
+        """Break the drill's reference cycles (waiting processes, cages calling back) once it is over."""
+        self.env.release()
+        for cage in self.cages:
+            cage.detach()
 
     def log(self, kind: str, what: str, t: float | None = None) -> None:
         self.timeline.append(Event(float(self.env.now if t is None else t), kind, what))
