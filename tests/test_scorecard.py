@@ -51,7 +51,25 @@ def test_water_seen_is_not_a_warning(two_miners):
     assert m["share_warned_before_water"] == 0.5  # both at risk; one warned by the order first
     ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
     [zone] = scorecard(ex).zones
-    assert zone.never_warned_share == 0.5
+    assert zone.share_not_first_warned_by_order == 0.5
+
+
+def test_the_share_never_warned_and_a_place_s_share_not_first_warned_by_the_order_are_told_apart(two_miners):
+    """scorecard.json has two shares that were both called never_warned_share: at the top, the people nothing
+    warned, not even the water; by place, the people the order did not warn first, which also counts those who
+    saw the water before it. One miner saw the water first; the other was warned by nothing (the water never
+    came to them): 1 of 2 never warned, but neither was warned first by the order."""
+    from drills.experiment.outputs import scorecard_json
+
+    res = with_people(two_miners, {"warned_s": 1000.0, "warned_by": "water", "outcome_s": 1200.0, "margin_s": 50.0},
+                      {"warned_s": NAN, "warned_by": "", "departed_s": NAN, "outcome": "underground",
+                       "outcome_s": NAN, "margin_s": NAN, "water_s": INF})
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
+    data = scorecard_json(ex, scorecard(ex))
+    assert data["never_warned_share"] == 0.5 and data["first_warned_by"] == {"water": 0.5}
+    [zone] = data["zones"]
+    assert zone["share_not_first_warned_by_order"] == 1.0
+    assert "never_warned_share" not in zone
 
 
 def test_someone_caught_makes_the_smallest_margin_not_all_safe(two_miners):

@@ -624,7 +624,8 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_places"))
     doc.text(t("worst_places_intro"), 8.5, after=0.05)
     for z in weakest_zones(card):
-        never = t("never_part", share=fmt(z.never_warned_share, "share", t)) if z.never_warned_share > 0 else ""
+        missed = z.share_not_first_warned_by_order
+        never = t("never_part", share=fmt(missed, "share", t)) if missed > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
         doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
                    warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
@@ -815,7 +816,7 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
     cols = [(t("col_zone"), 1.25, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.85, "right"),
             (t("col_all_warned"), 0.8, "right"), (t("col_safe_before"), 0.85, "right"),
-            (t("col_margin"), 0.8, "right"), (t("col_never"), 0.75, "right")]
+            (t("col_margin"), 0.8, "right"), (t("col_not_first"), 0.75, "right")]
     used = sum(w for _, w, _ in cols)
     cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
     return cols
@@ -825,7 +826,7 @@ def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list
     return [
         [t.zone(z.zone), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
          fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
-         margin(z.margin_min_s.p50, duration_s, t), fmt(z.never_warned_share, "share", t),
+         margin(z.margin_min_s.p50, duration_s, t), fmt(z.share_not_first_warned_by_order, "share", t),
          fmt(z.expected_fatalities.mean, "persons", t)]
         for z in card.zones
     ]

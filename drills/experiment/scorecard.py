@@ -147,7 +147,7 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
         "margin_min_s": min(margins) if margins else math.nan,
         "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if margins else math.nan,
         "expected_fatalities": float(sum(rated)) if any(s.record.group == "resident" for s in states) else math.nan,
-        "never_warned": float(np.isnan(warned).sum()),
+        "not_first_warned_by_order": float(np.isnan(warned).sum()),
         "reach": float(len(reach)),
     }
 
@@ -164,7 +164,7 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
     cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
-    del group["never_warned"], group["reach"]
+    del group["not_first_warned_by_order"], group["reach"]
     return {
         "order_s": res.order_s if not math.isnan(res.order_s) else math.inf,
         "downstream_order_s": res.downstream_order_s if not math.isnan(res.downstream_order_s) else math.inf,
@@ -210,7 +210,16 @@ SAFE_LABELS = {
 
 @dataclass(frozen=True)
 class ZoneSummary:
-    """One level of the mine or one place of the valley, over replications."""
+    """One level of the mine or one place of the valley, over replications.
+
+    Attributes:
+        share_not_first_warned_by_order: of the person-replications there that the order was meant to reach
+            (leaving out the people at the hazard's source and a later shift kept on the surface), the share
+            whose first warning was not the order: nothing warned them, or they saw the water before the order
+            reached them (a record keeps the first warning only), whether or not the water then reached them.
+            Pooled over replications. Not the scorecard's ``never_warned_share``, which is the share of all
+            person-replications that nothing warned at all, not even the water.
+    """
 
     zone: str
     people: int
@@ -219,7 +228,7 @@ class ZoneSummary:
     share_safe_before_water: Summary
     margin_min_s: Summary
     expected_fatalities: Summary
-    never_warned_share: float
+    share_not_first_warned_by_order: float
 
 
 @dataclass(frozen=True)
@@ -271,7 +280,8 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
             margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True),
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
-            never_warned_share=float(col("never_warned").sum()) / max(float(col("reach").sum()), 1.0),
+            share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
+                                             / max(float(col("reach").sum()), 1.0)),
         ))
     return tuple(out)
 
@@ -289,7 +299,8 @@ def fatalities_by_situation(ex: ExerciseResult) -> dict[str, float]:
 
 
 def first_warned_by(ex: ExerciseResult) -> dict[str, float]:
-    """Share of person-replications first warned by each channel; "" = never warned."""
+    """Share of person-replications first warned by each channel (a relay, or "water" for those who saw the water
+    first); "" = never warned: nothing warned them, not even the water."""
     counts: dict[str, int] = {}
     total = 0
     for r in ex.results:
