@@ -291,6 +291,9 @@ def print_scorecard(card) -> None:
                           "it reached someone (– never); not first warned by the order: nothing warned them, or they "
                           "saw the water before the order reached them (people at the hazard's source left out)",
                           markup=False)
+        kept = Text("en").kept_out(card.zones)
+        if kept:
+            out_console.print("  " + kept, markup=False)
 
 
 @app.command()

@@ -243,3 +243,37 @@ def test_a_late_warning_finding_counts_the_people_there_not_a_shift_kept_on_the_
     ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, late, kept_out),))
     [place] = analyse(ex).warnings
     assert place.late == 1 and place.people == 1  # was 2
+
+
+KEPT_OUT = {"outcome": "kept_out", "warned_s": NAN, "warned_by": "", "departed_s": NAN, "outcome_s": 28800.0,
+            "margin_s": INF}
+
+
+def test_a_level_s_figures_leave_out_a_later_shift_kept_on_the_surface(two_miners):
+    """One miner was caught on the level; the other, of the next shift, was kept on the surface and never went
+    down. The level had one person on it, and nobody there was safe from the water: the kept-out miner made it
+    read 2 people and 50 % safe. The table counts them apart, and its note says how many and where."""
+    caught = {"outcome": "caught", "outcome_s": 1000.0, "margin_s": NAN, "situation": "underground",
+              "fatality_p": NAN}
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, caught, KEPT_OUT),))
+    [zone] = scorecard(ex).zones
+    assert zone.people == 1 and zone.kept_out == 1
+    assert zone.share_safe_before_water.mean == 0.0  # was 0.5
+    assert Text("en").kept_out([zone]) == (
+        "Not in the table: a later shift kept on the surface, which never went down (level -100: 1; the most in "
+        "one replication). A level's people are those who were on it.")
+    assert "-100 水平 1 人" in Text("zh").kept_out([zone])
+
+
+def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miners):
+    """Nobody went down: no share, no time (it read 'everyone warned' at 0:00:00), and it is not among the
+    weakest places of the summary."""
+    from drills.experiment.report import weakest_zones
+
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, KEPT_OUT, KEPT_OUT),))
+    card = scorecard(ex)
+    [zone] = card.zones
+    assert zone.people == 0 and zone.kept_out == 2
+    assert math.isnan(zone.share_safe_before_water.mean) and math.isnan(zone.t100_warned_s.p50)
+    assert weakest_zones(card) == []
+    assert Text("en").kept_out([replace(zone, kept_out=0)]) == ""

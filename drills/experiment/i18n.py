@@ -12,6 +12,7 @@ the patterns in :data:`EVENT_PATTERNS`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 LANGS = ("en", "zh")
@@ -192,6 +193,11 @@ EN: dict[str, str] = {
     "col_not_first": "not first warned by the order",
     "col_fatal": "expected fatalities",
     "zone_level": "level {level}",
+    "zones_kept_out": (
+        "Not in the table: a later shift kept on the surface, which never went down ({levels}; the most in one "
+        "replication). A level's people are those who were on it."
+    ),
+    "zone_kept": "{zone}: {k}",
     # ---- timeline
     "timeline": "Timeline: from the first sign to the last person safe",
     "timeline_intro": (
@@ -715,6 +721,10 @@ ZH: dict[str, str] = {
     "col_not_first": "未先收到撤离命令",
     "col_fatal": "预期死亡",
     "zone_level": "{level} 水平",
+    "zones_kept_out": (
+        "表中未计入未获准下井、留在地面的下一班人员（{levels}；单次重复中的最多人数）。各水平的人数只计在该水平的人员。"
+    ),
+    "zone_kept": "{zone} {k} 人",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
@@ -1248,6 +1258,12 @@ class Text:
         """An event kind (hazard, trigger, order …)."""
         key = f"kind_{kind}"
         return self(key) if key in EN else kind
+
+    def kept_out(self, zones: Iterable[Any]) -> str:
+        """The note under the table by level and place: a later shift kept on the surface, which the table leaves
+        out, by level (:attr:`~drills.experiment.scorecard.ZoneSummary.kept_out`); "" if nobody was kept out."""
+        kept = [self("zone_kept", zone=self.zone(z.zone), k=z.kept_out) for z in zones if z.kept_out]
+        return self("zones_kept_out", levels=self("list_sep").join(kept)) if kept else ""
 
     def zone(self, zone: str) -> str:
         """A zone's name: a mine level ("level -360") as the language says it, any other zone as written."""

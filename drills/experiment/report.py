@@ -602,7 +602,7 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     def key(z: Any) -> tuple[float, float, str]:
         return z.share_safe_before_water.mean, -float(np.nan_to_num(z.expected_fatalities.mean)), z.zone
 
-    return sorted(card.zones, key=key)[:k]
+    return sorted((z for z in card.zones if z.people), key=key)[:k]  # not a level only a kept-out shift had
 
 
 def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any],
@@ -842,11 +842,15 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     residents = any(p.group == "resident" for p in ex.spec.people)
     what = t("zones_what_both" if miners and residents else "zones_what_mine" if miners else "zones_what_valley")
     text = t("zones_intro", n=card.replications, what=what)
-    intro = len(wrap(text, 8.5, doc.width)) * 8.5 * 1.42 / 72
-    doc.ensure(min(0.75 + intro + doc.table_height(columns, rows, size=8.5), PAGE_H - TOP - BOTTOM - 0.5))
+    kept = t.kept_out(card.zones)
+    lines = len(wrap(text, 8.5, doc.width)) + (len(wrap(kept, 8.5, doc.width)) if kept else 0)
+    doc.ensure(min(0.75 + lines * 8.5 * 1.42 / 72 + doc.table_height(columns, rows, size=8.5),
+                   PAGE_H - TOP - BOTTOM - 0.5))
     doc.heading(t("zones"))
     doc.text(text, 8.5, after=0.12)
     doc.table(columns, rows, size=8.5)
+    if kept:
+        doc.text(kept, 8.5, after=0.12)
 
 
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:

@@ -95,8 +95,11 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
 
 
 def _time_to_share(times: np.ndarray, share: float) -> float:
-    """Time by which ``share`` of everyone had the event (NaN = never → inf if not enough)."""
+    """Time by which ``share`` of everyone had the event (NaN = never → inf if not enough); NaN if there is
+    nobody (a level whose only shift was kept on the surface), not 0."""
     n = len(times)
+    if n == 0:
+        return math.nan
     need = math.ceil(share * n - 1e-9)
     t = np.sort(np.where(np.isnan(times), np.inf, times))
     return float(t[need - 1]) if need >= 1 else 0.0
@@ -210,9 +213,12 @@ SAFE_LABELS = {
 
 @dataclass(frozen=True)
 class ZoneSummary:
-    """One level of the mine or one place of the valley, over replications.
+    """One level of the mine or one place of the valley, over replications: of the people who were there, not of a
+    later shift kept on the surface (outcome ``kept_out``), who never went down to the level.
 
     Attributes:
+        people: the most people there in one replication (a later shift that went down counts where it worked).
+        kept_out: the most people of a later shift who worked there kept on the surface in one replication.
         share_not_first_warned_by_order: of the person-replications there that the order was meant to reach
             (leaving out the people at the hazard's source and a later shift kept on the surface), the share
             whose first warning was not the order: nothing warned them, or they saw the water before the order
@@ -229,6 +235,7 @@ class ZoneSummary:
     margin_min_s: Summary
     expected_fatalities: Summary
     share_not_first_warned_by_order: float
+    kept_out: int
 
 
 @dataclass(frozen=True)
@@ -261,6 +268,8 @@ def zone_of(spec, person) -> str:
 
 
 def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> tuple[ZoneSummary, ...]:
+    """The table by level and place. A later shift kept on the surface was never on its level: it is left out of
+    the level's people and shares (it lifted the share safe from the water) and counted apart (``kept_out``)."""
     spec = ex.spec
     zone_people: dict[str, list[int]] = {}
     for p in spec.people:
@@ -268,13 +277,14 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
     out = []
     for zone in sorted(zone_people):
         idx = zone_people[zone]
-        rows = [_group_metrics([states[i] for i in idx], spec.duration_s) for states in states_all]
+        there = [[states[i] for i in idx if states[i].audience] for states in states_all]
+        rows = [_group_metrics(group, spec.duration_s) for group in there]
 
         def col(key: str, rows: list[dict[str, float]] = rows) -> np.ndarray:
             return np.array([row[key] for row in rows])
 
         out.append(ZoneSummary(
-            zone=zone, people=len(idx),
+            zone=zone, people=max((len(group) for group in there), default=0),
             share_warned_before_water=summarise("wb", "warned before water", "share", col("share_warned_before_water")),
             t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s")),
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
@@ -282,6 +292,7 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
             share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
                                              / max(float(col("reach").sum()), 1.0)),
+            kept_out=max((len(idx) - len(group) for group in there), default=0),
         ))
     return tuple(out)
 
