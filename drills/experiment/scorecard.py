@@ -133,9 +133,10 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
       which it reached someone, not lifted by replications counted as 100 % with nobody in them;
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
     * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
-    * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people
-      caught in the open, in a vehicle or in a building); underground no rule applies, so a group of miners
-      only has NaN ("not estimated"), and the people caught are its count.
+    * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people the
+      water caught in the open, in a vehicle or in a building, or found at home, downstairs or upstairs, however
+      shallow); underground no rule applies, so a group of miners only has NaN ("not estimated"), and the
+      people caught are its count.
     """
     reach = [s for s in states if s.audience and not s.source]
     warned = np.array([_warned_by_order(s.record) for s in reach], dtype=float)
