@@ -279,16 +279,21 @@ def print_scorecard(card) -> None:
     if card.zones:
         zt = Table(title="By level or place (means over replications)", title_justify="left")
         for col in ("zone", "people", "warned before water", "everyone warned", "safe from water",
-                    "never warned", "expected deaths"):
+                    "not first warned by the order", "expected deaths"):
             zt.add_column(col, justify="left" if col == "zone" else "right")
         for z in card.zones:
             zt.add_row(z.zone, str(z.people), fmt_value(z.share_warned_before_water.mean, "share"),
                        fmt_value(z.t100_warned_s.p50, "s"), fmt_value(z.share_safe_before_water.mean, "share"),
-                       fmt_value(z.never_warned_share, "share"), fmt_value(z.expected_fatalities.mean, "persons"))
+                       fmt_value(z.share_not_first_warned_by_order, "share"),
+                       fmt_value(z.expected_fatalities.mean, "persons"))
         out_console.print(zt)
         out_console.print("  warned before water: of the people the water reached there, in the replications in which "
-                          "it reached someone (– never); never warned: not reached by the order before the water "
-                          "(never, or only after they saw it)", markup=False)
+                          "it reached someone (– never); not first warned by the order: nothing warned them, or they "
+                          "saw the water before the order reached them (people at the hazard's source left out)",
+                          markup=False)
+        kept = Text("en").kept_out(card.zones)
+        if kept:
+            out_console.print("  " + kept, markup=False)
 
 
 @app.command()

@@ -50,13 +50,17 @@ def test_automatic_trigger_skips_the_decision_delay(build):
     assert res.order_s == pytest.approx(3600 + 50 / 60 * 3600 - 1800)
 
 
-def entry_case(build, *, stop_entry: bool, rule: bool):
+def entry_spec(build, *, stop_entry: bool, rule: bool):
     actions = [{"action": "stop_entry", "owner": "disp"}] if stop_entry else [{"action": "notify_county",
                                                                                 "owner": "disp"}]
     plan = storm_plan(actions, [met_trigger("orange")], **({"no_entry": {"met_warning_at": "orange"}} if rule else {}))
     scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN},
                          entries=[{"at_s": 7200, "shift": "night"}])
-    return run_drill(build(mine_site(), plan, scen), 0, 1)
+    return build(mine_site(), plan, scen)
+
+
+def entry_case(build, *, stop_entry: bool, rule: bool):
+    return run_drill(entry_spec(build, stop_entry=stop_entry, rule=rule), 0, 1)
 
 
 def test_with_the_entry_ban_in_force_no_one_enters(build):
@@ -65,6 +69,16 @@ def test_with_the_entry_ban_in_force_no_one_enters(build):
     assert len(night) == 3
     assert all(p.outcome == "kept_out" for p in night)
     assert res.entered == 0 and res.entry_violations == 0
+
+
+def test_the_table_by_level_counts_the_shift_kept_on_the_surface_apart(build):
+    """The 3 of the night shift never went down: the level's row is of the 2 who were on it."""
+    from drills.experiment.exercise import ExerciseResult
+    from drills.experiment.scorecard import scorecard
+
+    spec = entry_spec(build, stop_entry=True, rule=True)
+    [zone] = scorecard(ExerciseResult(spec=spec, seed=1, results=(run_drill(spec, 0, 1),))).zones
+    assert (zone.people, zone.kept_out) == (2, 3)
 
 
 def test_entering_while_the_rule_holds_is_a_violation(build):

@@ -223,3 +223,61 @@ def test_loudspeaker_vehicle_is_heard_where_it_passes(build):
         PROFILES, 5000)})), 0, 1)
     assert [p.warned_s for p in res.people if p.start == "v"] == [pytest.approx(1000 / (20 / 3.6))] * 5
     assert all(p.warned_by == "" for p in res.people if p.start == "farm")
+
+
+def shallow_valley(study_dir, *, arrival_min: float = 10.0, pass_depth_m: float = 0.0,
+                   hill_m: float = 400.0) -> tuple[dict, dict]:
+    """A household the flood reaches only 0.3 m deep at 0.5 m/s, shallower than anyone wades (1.2 m); its way to
+    the hill crosses a pass, which the flood fills ``pass_depth_m`` deep 5 min after the breach (0: never)."""
+    rows = [f"village,{arrival_min},0.3,0.5"] + ([f"pass,5,{pass_depth_m},3.0"] if pass_depth_m else [])
+    (study_dir / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\n" + "\n".join(rows)
+                                         + "\n", encoding="utf-8")
+    nodes = [node("dam", "dam", z=100.0), node("village", "household", z=80.0, x=3000),
+             node("pass", "road_junction", z=80.0, x=3000, y_m=100),
+             node("hill", "assembly_point", z=120.0, x=3000, y_m=100 + hill_m)]
+    links = [link("r", "dam", "village", 3000.0, kind="road"), link("p", "village", "pass", 100.0, kind="footpath"),
+             link("up", "pass", "hill", hill_m, kind="footpath")]
+    site = valley_site([households("village", 1, size=2.0)], nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    return site, valley_plan([], ["hill"])
+
+
+def run_shallow(build, tmp_path, behaviour: dict, **valley):
+    site, plan = shallow_valley(tmp_path, **valley)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    return run_drill(build(site, plan, valley_scenario(order_at_s=None, hazard=hazard, behaviour=behaviour)), 0, 1)
+
+
+def test_shallow_water_that_finds_a_household_at_home_meets_the_lethality_rule(build, tmp_path):
+    """Nobody warned them and they do not take 0.3 m of water for a warning (cue 0.5 m): they stay home, and the
+    water finds them there. Too shallow to catch them, it still gets the rate of the rule for a building at
+    that depth and velocity (LIFESim's safe zone), as the households it does catch at home do; it was no
+    situation and a rate of 0."""
+    from drills.model import lethality
+
+    res = run_shallow(build, tmp_path, {**SLOW, "water_cue_depth_m": 0.5})
+    assert all(p.outcome == "in_place" and math.isnan(p.departed_s) for p in res.people)
+    assert all(p.situation == "in_building" for p in res.people)
+    rate = lethality.fatality_probability(0.3, 0.5, situation="in_building")
+    assert rate == lethality.SAFE_RATE
+    assert all(p.fatality_p == rate for p in res.people)
+
+
+def test_a_household_the_water_does_not_reach_within_the_drill_has_no_situation(build, tmp_path):
+    res = run_shallow(build, tmp_path, {**SLOW, "water_cue_depth_m": 0.5}, arrival_min=180.0)  # after the 2 h
+    assert all(p.outcome == "in_place" and p.situation == "" and p.fatality_p == 0.0 for p in res.people)
+
+
+def test_a_household_that_set_out_and_found_no_way_out_is_found_at_home(build, tmp_path):
+    """Warned by the water, they set out, but the pass is 3 m deep: they stay at home, where the water is."""
+    res = run_shallow(build, tmp_path, SLOW, pass_depth_m=3.0)
+    assert all(p.warned_by == "water" and p.departed_s > 0 and p.end == "village" for p in res.people)
+    assert all(p.outcome == "in_place" and p.situation == "in_building" for p in res.people)
+    assert all(p.fatality_p > 0 for p in res.people)
+
+
+def test_a_household_still_on_its_way_when_the_drill_ends_is_not_found_at_home(build, tmp_path):
+    """The hill is 20 km away: they left their flooded home and are still walking when the drill ends."""
+    res = run_shallow(build, tmp_path, SLOW, hill_m=20000.0)
+    assert all(p.departed_s > 0 and p.outcome == "in_place" for p in res.people)
+    assert all(p.situation == "" and p.fatality_p == 0.0 for p in res.people)

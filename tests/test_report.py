@@ -561,7 +561,7 @@ def test_the_warning_figure_draws_no_arrow_without_a_share_never_warned_and_keep
 
 def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
-    """Seeing the water is not a warning: a place's share never warned is the table's 'never warned'."""
+    """Seeing the water is not a warning: a place's share not first warned by the order is the table's."""
     from drills.experiment.figures import share_text
 
     card = exercises["dam"][1]
@@ -570,8 +570,8 @@ def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, 
     rows = dict(zip([t.get_text() for t in ax.get_yticklabels()], range(len(ax.get_yticklabels())), strict=True))
     shown = {round(t.get_position()[1]): t.get_text().strip() for t in ax.texts if t.get_gid() == "never-share"}
     for zone in card.zones:
-        if zone.zone in rows and zone.never_warned_share > 0:
-            assert shown[rows[zone.zone]] == f"{share_text(zone.never_warned_share)} never", zone.zone
+        if zone.zone in rows and zone.share_not_first_warned_by_order > 0:
+            assert shown[rows[zone.zone]] == f"{share_text(zone.share_not_first_warned_by_order)} not first", zone.zone
 
 
 def test_the_animation_names_its_seed_and_replication(exercises: dict) -> None:
@@ -600,14 +600,14 @@ def test_a_section_that_rings_only_the_cage_queue_does_not_say_nothing_is_ringed
 
 def test_the_weakest_places_do_not_say_the_order_never_reached_people_it_may_have_reached_later() -> None:
     """A record keeps each person's first warning: someone who saw the water first may have had the order later,
-    so the summary says 'not reached by it before the water' (it said 'never reached by it'), and a place
+    so the summary says 'not warned by it first' (it said 'never reached by it'), and a place
     nobody there had the order first in most replications reads 'warned by the order: never' (it read 'the
     order reached everyone there by never')."""
     import math
 
     from drills.experiment.report import fmt
 
-    for lang, first in (("en", "not reached by it before the water"), ("zh", "未在来水之前收到撤离命令")):
+    for lang, first in (("en", "not warned by it first"), ("zh", "未先收到撤离命令")):
         t = i18n.Text(lang)
         line = t("worst_place_line", zone="xc_south", people=99, warned="", safe=fmt(0.0, "share", t),
                  t100=fmt(math.inf, "s", t), never=t("never_part", share=fmt(1.0, "share", t)), fat="")

@@ -51,7 +51,25 @@ def test_water_seen_is_not_a_warning(two_miners):
     assert m["share_warned_before_water"] == 0.5  # both at risk; one warned by the order first
     ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
     [zone] = scorecard(ex).zones
-    assert zone.never_warned_share == 0.5
+    assert zone.share_not_first_warned_by_order == 0.5
+
+
+def test_the_share_never_warned_and_a_place_s_share_not_first_warned_by_the_order_are_told_apart(two_miners):
+    """scorecard.json has two shares that were both called never_warned_share: at the top, the people nothing
+    warned, not even the water; by place, the people the order did not warn first, which also counts those who
+    saw the water before it. One miner saw the water first; the other was warned by nothing (the water never
+    came to them): 1 of 2 never warned, but neither was warned first by the order."""
+    from drills.experiment.outputs import scorecard_json
+
+    res = with_people(two_miners, {"warned_s": 1000.0, "warned_by": "water", "outcome_s": 1200.0, "margin_s": 50.0},
+                      {"warned_s": NAN, "warned_by": "", "departed_s": NAN, "outcome": "underground",
+                       "outcome_s": NAN, "margin_s": NAN, "water_s": INF})
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res,))
+    data = scorecard_json(ex, scorecard(ex))
+    assert data["never_warned_share"] == 0.5 and data["first_warned_by"] == {"water": 0.5}
+    [zone] = data["zones"]
+    assert zone["share_not_first_warned_by_order"] == 1.0
+    assert "never_warned_share" not in zone
 
 
 def test_someone_caught_makes_the_smallest_margin_not_all_safe(two_miners):
@@ -225,3 +243,37 @@ def test_a_late_warning_finding_counts_the_people_there_not_a_shift_kept_on_the_
     ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, late, kept_out),))
     [place] = analyse(ex).warnings
     assert place.late == 1 and place.people == 1  # was 2
+
+
+KEPT_OUT = {"outcome": "kept_out", "warned_s": NAN, "warned_by": "", "departed_s": NAN, "outcome_s": 28800.0,
+            "margin_s": INF}
+
+
+def test_a_level_s_figures_leave_out_a_later_shift_kept_on_the_surface(two_miners):
+    """One miner was caught on the level; the other, of the next shift, was kept on the surface and never went
+    down. The level had one person on it, and nobody there was safe from the water: the kept-out miner made it
+    read 2 people and 50 % safe. The table counts them apart, and its note says how many and where."""
+    caught = {"outcome": "caught", "outcome_s": 1000.0, "margin_s": NAN, "situation": "underground",
+              "fatality_p": NAN}
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, caught, KEPT_OUT),))
+    [zone] = scorecard(ex).zones
+    assert zone.people == 1 and zone.kept_out == 1
+    assert zone.share_safe_before_water.mean == 0.0  # was 0.5
+    assert Text("en").kept_out([zone]) == (
+        "Not in the table: a later shift kept on the surface, which never went down (level -100: 1; the most in "
+        "one replication). A level's people are those who were on it.")
+    assert "-100 水平 1 人" in Text("zh").kept_out([zone])
+
+
+def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miners):
+    """Nobody went down: no share, no time (it read 'everyone warned' at 0:00:00), and it is not among the
+    weakest places of the summary."""
+    from drills.experiment.report import weakest_zones
+
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, KEPT_OUT, KEPT_OUT),))
+    card = scorecard(ex)
+    [zone] = card.zones
+    assert zone.people == 0 and zone.kept_out == 2
+    assert math.isnan(zone.share_safe_before_water.mean) and math.isnan(zone.t100_warned_s.p50)
+    assert weakest_zones(card) == []
+    assert Text("en").kept_out([replace(zone, kept_out=0)]) == ""

@@ -1044,7 +1044,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         if math.isfinite(wat):
             ax_pl.plot([wat / 60], [y], marker="v", color=WATER, markeredgecolor="0.1", markersize=6, zorder=3)
         if never > 0:
-            ax_pl.text(1.0, y, t("fig_never_share", p=share_text(never)), va="center", fontsize=7, color=NEVER,
+            ax_pl.text(1.0, y, t("fig_not_first_share", p=share_text(never)), va="center", fontsize=7, color=NEVER,
                        gid="never-share", transform=blended_transform_factory(ax_pl.transAxes, ax_pl.transData))
     order = median_order_s(card)
     if math.isfinite(order):

@@ -12,6 +12,7 @@ the patterns in :data:`EVENT_PATTERNS`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 LANGS = ("en", "zh")
@@ -82,7 +83,7 @@ EN: dict[str, str] = {
     ),
     "warned_part": "of those the water reached, {warned} warned by the order first; ",
     "warned_part_none": "the water reached nobody there; ",
-    "never_part": "; {share} not reached by it before the water",
+    "never_part": "; {share} not warned by it first",
     "fat_part": ", {f:.1f} expected fatalities",
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
@@ -176,9 +177,9 @@ EN: dict[str, str] = {
         "water reached someone there; – if it never did); the share safe from the water (means); the time by which "
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
-        "did not reach before the water (never, or only after they saw it: the drill keeps each person's "
-        "first warning only); and the expected fatalities (mean; – underground, where no lethality rule applies "
-        "and the people caught are the count)."
+        "did not warn first (nothing warned them, or they saw the water before the order reached them: "
+        "the drill keeps each person's first warning only); and the expected fatalities (mean; – underground, "
+        "where no lethality rule applies and the people caught are the count)."
     ),
     "zones_what_mine": "Each mining level",
     "zones_what_valley": "Each place of the valley",
@@ -189,9 +190,14 @@ EN: dict[str, str] = {
     "col_all_warned": "everyone warned",
     "col_safe_before": "safe from water",
     "col_margin": "smallest margin",
-    "col_never": "never warned",
+    "col_not_first": "not first warned by the order",
     "col_fatal": "expected fatalities",
     "zone_level": "level {level}",
+    "zones_kept_out": (
+        "Not in the table: a later shift kept on the surface, which never went down ({levels}; the most in one "
+        "replication). A level's people are those who were on it."
+    ),
+    "zone_kept": "{zone}: {k}",
     # ---- timeline
     "timeline": "Timeline: from the first sign to the last person safe",
     "timeline_intro": (
@@ -354,7 +360,7 @@ EN: dict[str, str] = {
     "fig_share_pr": "share of all person-replications (%)",
     "fig_when_warned": "When people were warned, by starting place (highest first{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
-    "fig_never_share": "  {p} never",
+    "fig_not_first_share": "  {p} not first",
     "fig_warned_median": "warned by the order, median",
     "fig_warned_range": "warned by the order, P5–P95 (arrow: P95 never)",
     "fig_water_median": "water arrives, median",
@@ -448,12 +454,14 @@ EN: dict[str, str] = {
         "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
         "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
         "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
-        "are those the order never reached first (\"never warned\" in the table by place, which leaves "
-        "out people at the hazard's source). Bottom: for each starting place (highest first) the median "
+        "are those the order did not warn first (\"not first warned by the order\" in the table by "
+        "place, which leaves out people at the hazard's source and a later shift kept on the surface). "
+        "Bottom: for each starting place (highest first) the median "
         "time the order (its channels and the relays passing it on) reached people there (dot; seeing the "
         "water is not a warning, and people at the hazard's source, whom no plan can warn first, are left "
         "out, as in the table by place) with the 5th–95th percentile range (an arrow: P95 never), the "
-        "share never warned by the order, the median time the water reached the place (triangle) and the "
+        "share the order did not warn first (\"not first\"), the "
+        "median time the water reached the place (triangle) and the "
         "median order time (dashed). A dot to the right of its triangle means people there were warned "
         "after the water came."
     ),
@@ -621,7 +629,7 @@ ZH: dict[str, str] = {
     ),
     "warned_part": "水到达的人员中先收到撤离命令的 {warned}；",
     "warned_part_none": "水未到达该处任何人；",
-    "never_part": "；{share} 未在来水之前收到撤离命令",
+    "never_part": "；{share} 未先收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
     "worst_findings": "最严重的三项评估发现",
     "best_revisions": "最有效的三项预案修订",
@@ -697,7 +705,7 @@ ZH: dict[str, str] = {
         "{what}在 {n} 次重复上的结果：水到达的人员（水源处人员除外，任何预案都无法先于来水通知他们）中先收到撤离命令"
         "的比例（仅计水到达该处有人的重复的平均；从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部"
         "人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
-        "（中位数）、未在来水之前收到撤离命令的人次比例（从未收到，或看到来水之后才收到：演练只记录每人最先收到的"
+        "（中位数）、未先收到撤离命令的人次比例（从未收到，或看到来水之后才收到：演练只记录每人最先收到的"
         "预警）和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
         "以被水困人数计）。"
     ),
@@ -710,9 +718,13 @@ ZH: dict[str, str] = {
     "col_all_warned": "全部收到预警",
     "col_safe_before": "未被水困",
     "col_margin": "最小安全裕度",
-    "col_never": "未收到预警",
+    "col_not_first": "未先收到撤离命令",
     "col_fatal": "预期死亡",
     "zone_level": "{level} 水平",
+    "zones_kept_out": (
+        "表中未计入未获准下井、留在地面的下一班人员（{levels}；单次重复中的最多人数）。各水平的人数只计在该水平的人员。"
+    ),
+    "zone_kept": "{zone} {k} 人",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
@@ -852,7 +864,7 @@ ZH: dict[str, str] = {
     "fig_share_pr": "占全部人次的比例（%）",
     "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
-    "fig_never_share": "  {p} 未收到",
+    "fig_not_first_share": "  {p} 未先收到",
     "fig_warned_median": "收到撤离命令，中位数",
     "fig_warned_range": "收到撤离命令，P5–P95（箭头：P95 从未）",
     "fig_water_median": "水到达，中位数",
@@ -929,10 +941,12 @@ ZH: dict[str, str] = {
     "cap_channels": (
         "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
         "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
-        "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未收到预警”）。下：各初始位置（最高者在上）"
+        "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未先收到撤离命令”，该表不计灾害源处人员"
+        "和未下井的下一班人员）。下：各初始位置（最高者在上）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
-        "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），始终未收到撤离命令的"
-        "比例，水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。圆点在三角右侧表示该处人员在水到达"
+        "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），未先收到撤离命令的"
+        "比例（“未先收到”），水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。"
+        "圆点在三角右侧表示该处人员在水到达"
         "之后才收到预警。"
     ),
     "cap_cage": (
@@ -1244,6 +1258,12 @@ class Text:
         """An event kind (hazard, trigger, order …)."""
         key = f"kind_{kind}"
         return self(key) if key in EN else kind
+
+    def kept_out(self, zones: Iterable[Any]) -> str:
+        """The note under the table by level and place: a later shift kept on the surface, which the table leaves
+        out, by level (:attr:`~drills.experiment.scorecard.ZoneSummary.kept_out`); "" if nobody was kept out."""
+        kept = [self("zone_kept", zone=self.zone(z.zone), k=z.kept_out) for z in zones if z.kept_out]
+        return self("zones_kept_out", levels=self("list_sep").join(kept)) if kept else ""
 
     def zone(self, zone: str) -> str:
         """A zone's name: a mine level ("level -360") as the language says it, any other zone as written."""

@@ -50,13 +50,14 @@ def input_warnings_json(meta: Meta) -> list[dict]:
 
 def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     zones = [
-        {"zone": z.zone, "people": z.people, "never_warned_share": z.never_warned_share,
+        {"zone": z.zone, "people": z.people, "kept_out": z.kept_out,
+         "share_not_first_warned_by_order": z.share_not_first_warned_by_order,
          **{s.key: s.to_json() for s in (z.share_warned_before_water, z.t100_warned_s, z.share_safe_before_water,
                                           z.margin_min_s, z.expected_fatalities)}}
         for z in card.zones
     ]
     by = dict(card.first_warned_by)
-    never = by.pop("", 0.0)
+    never = by.pop("", 0.0)  # nothing warned them, not even the water (by place: share_not_first_warned_by_order)
     return {
         **provenance(ex),
         "grade": card.grade,

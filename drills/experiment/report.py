@@ -602,7 +602,7 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     def key(z: Any) -> tuple[float, float, str]:
         return z.share_safe_before_water.mean, -float(np.nan_to_num(z.expected_fatalities.mean)), z.zone
 
-    return sorted(card.zones, key=key)[:k]
+    return sorted((z for z in card.zones if z.people), key=key)[:k]  # not a level only a kept-out shift had
 
 
 def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any],
@@ -624,7 +624,8 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_places"))
     doc.text(t("worst_places_intro"), 8.5, after=0.05)
     for z in weakest_zones(card):
-        never = t("never_part", share=fmt(z.never_warned_share, "share", t)) if z.never_warned_share > 0 else ""
+        missed = z.share_not_first_warned_by_order
+        never = t("never_part", share=fmt(missed, "share", t)) if missed > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
         doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
                    warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
@@ -815,7 +816,7 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
     cols = [(t("col_zone"), 1.25, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.85, "right"),
             (t("col_all_warned"), 0.8, "right"), (t("col_safe_before"), 0.85, "right"),
-            (t("col_margin"), 0.8, "right"), (t("col_never"), 0.75, "right")]
+            (t("col_margin"), 0.8, "right"), (t("col_not_first"), 0.75, "right")]
     used = sum(w for _, w, _ in cols)
     cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
     return cols
@@ -825,7 +826,7 @@ def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list
     return [
         [t.zone(z.zone), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
          fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
-         margin(z.margin_min_s.p50, duration_s, t), fmt(z.never_warned_share, "share", t),
+         margin(z.margin_min_s.p50, duration_s, t), fmt(z.share_not_first_warned_by_order, "share", t),
          fmt(z.expected_fatalities.mean, "persons", t)]
         for z in card.zones
     ]
@@ -841,11 +842,15 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     residents = any(p.group == "resident" for p in ex.spec.people)
     what = t("zones_what_both" if miners and residents else "zones_what_mine" if miners else "zones_what_valley")
     text = t("zones_intro", n=card.replications, what=what)
-    intro = len(wrap(text, 8.5, doc.width)) * 8.5 * 1.42 / 72
-    doc.ensure(min(0.75 + intro + doc.table_height(columns, rows, size=8.5), PAGE_H - TOP - BOTTOM - 0.5))
+    kept = t.kept_out(card.zones)
+    lines = len(wrap(text, 8.5, doc.width)) + (len(wrap(kept, 8.5, doc.width)) if kept else 0)
+    doc.ensure(min(0.75 + lines * 8.5 * 1.42 / 72 + doc.table_height(columns, rows, size=8.5),
+                   PAGE_H - TOP - BOTTOM - 0.5))
     doc.heading(t("zones"))
     doc.text(text, 8.5, after=0.12)
     doc.table(columns, rows, size=8.5)
+    if kept:
+        doc.text(kept, 8.5, after=0.12)
 
 
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:

@@ -95,8 +95,11 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
 
 
 def _time_to_share(times: np.ndarray, share: float) -> float:
-    """Time by which ``share`` of everyone had the event (NaN = never → inf if not enough)."""
+    """Time by which ``share`` of everyone had the event (NaN = never → inf if not enough); NaN if there is
+    nobody (a level whose only shift was kept on the surface), not 0."""
     n = len(times)
+    if n == 0:
+        return math.nan
     need = math.ceil(share * n - 1e-9)
     t = np.sort(np.where(np.isnan(times), np.inf, times))
     return float(t[need - 1]) if need >= 1 else 0.0
@@ -130,9 +133,10 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
       which it reached someone, not lifted by replications counted as 100 % with nobody in them;
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
     * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
-    * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people
-      caught in the open, in a vehicle or in a building); underground no rule applies, so a group of miners
-      only has NaN ("not estimated"), and the people caught are its count.
+    * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people the
+      water caught in the open, in a vehicle or in a building, or found at home, downstairs or upstairs, however
+      shallow); underground no rule applies, so a group of miners only has NaN ("not estimated"), and the
+      people caught are its count.
     """
     reach = [s for s in states if s.audience and not s.source]
     warned = np.array([_warned_by_order(s.record) for s in reach], dtype=float)
@@ -147,7 +151,7 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
         "margin_min_s": min(margins) if margins else math.nan,
         "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if margins else math.nan,
         "expected_fatalities": float(sum(rated)) if any(s.record.group == "resident" for s in states) else math.nan,
-        "never_warned": float(np.isnan(warned).sum()),
+        "not_first_warned_by_order": float(np.isnan(warned).sum()),
         "reach": float(len(reach)),
     }
 
@@ -164,7 +168,7 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
     cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
-    del group["never_warned"], group["reach"]
+    del group["not_first_warned_by_order"], group["reach"]
     return {
         "order_s": res.order_s if not math.isnan(res.order_s) else math.inf,
         "downstream_order_s": res.downstream_order_s if not math.isnan(res.downstream_order_s) else math.inf,
@@ -210,7 +214,19 @@ SAFE_LABELS = {
 
 @dataclass(frozen=True)
 class ZoneSummary:
-    """One level of the mine or one place of the valley, over replications."""
+    """One level of the mine or one place of the valley, over replications: of the people who were there, not of a
+    later shift kept on the surface (outcome ``kept_out``), who never went down to the level.
+
+    Attributes:
+        people: the most people there in one replication (a later shift that went down counts where it worked).
+        kept_out: the most people of a later shift who worked there kept on the surface in one replication.
+        share_not_first_warned_by_order: of the person-replications there that the order was meant to reach
+            (leaving out the people at the hazard's source and a later shift kept on the surface), the share
+            whose first warning was not the order: nothing warned them, or they saw the water before the order
+            reached them (a record keeps the first warning only), whether or not the water then reached them.
+            Pooled over replications. Not the scorecard's ``never_warned_share``, which is the share of all
+            person-replications that nothing warned at all, not even the water.
+    """
 
     zone: str
     people: int
@@ -219,7 +235,8 @@ class ZoneSummary:
     share_safe_before_water: Summary
     margin_min_s: Summary
     expected_fatalities: Summary
-    never_warned_share: float
+    share_not_first_warned_by_order: float
+    kept_out: int
 
 
 @dataclass(frozen=True)
@@ -252,6 +269,8 @@ def zone_of(spec, person) -> str:
 
 
 def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> tuple[ZoneSummary, ...]:
+    """The table by level and place. A later shift kept on the surface was never on its level: it is left out of
+    the level's people and shares (it lifted the share safe from the water) and counted apart (``kept_out``)."""
     spec = ex.spec
     zone_people: dict[str, list[int]] = {}
     for p in spec.people:
@@ -259,19 +278,22 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
     out = []
     for zone in sorted(zone_people):
         idx = zone_people[zone]
-        rows = [_group_metrics([states[i] for i in idx], spec.duration_s) for states in states_all]
+        there = [[states[i] for i in idx if states[i].audience] for states in states_all]
+        rows = [_group_metrics(group, spec.duration_s) for group in there]
 
         def col(key: str, rows: list[dict[str, float]] = rows) -> np.ndarray:
             return np.array([row[key] for row in rows])
 
         out.append(ZoneSummary(
-            zone=zone, people=len(idx),
+            zone=zone, people=max((len(group) for group in there), default=0),
             share_warned_before_water=summarise("wb", "warned before water", "share", col("share_warned_before_water")),
             t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s")),
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
             margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True),
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
-            never_warned_share=float(col("never_warned").sum()) / max(float(col("reach").sum()), 1.0),
+            share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
+                                             / max(float(col("reach").sum()), 1.0)),
+            kept_out=max((len(idx) - len(group) for group in there), default=0),
         ))
     return tuple(out)
 
@@ -289,7 +311,8 @@ def fatalities_by_situation(ex: ExerciseResult) -> dict[str, float]:
 
 
 def first_warned_by(ex: ExerciseResult) -> dict[str, float]:
-    """Share of person-replications first warned by each channel; "" = never warned."""
+    """Share of person-replications first warned by each channel (a relay, or "water" for those who saw the water
+    first); "" = never warned: nothing warned them, not even the water."""
     counts: dict[str, int] = {}
     total = 0
     for r in ex.results:

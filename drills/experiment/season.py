@@ -632,6 +632,9 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
                        - report.BOTTOM - 0.5))
         doc.subheading(t("zones"))
         doc.table(columns, zone_rows, size=7.5)
+        kept = t.kept_out(card.zones)
+        if kept:
+            doc.text(kept, 7.5, after=0.08)
 
 
 def idle_text(i: IdleFault, t: Text) -> str:

@@ -303,9 +303,6 @@ class Drill:
         self._node_limit_cache: dict[float, list[float]] = {}
         self._walk_context: tuple[Any, ...] | None = None
 
-    def node_impassable_s(self, node: int, limit: float) -> float:
-        return self.impassable(limit)[node]
-
     def impassable(self, limit: float) -> list[float]:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
         arr = self._node_limit_cache.get(limit)
@@ -440,8 +437,7 @@ class Drill:
         env.process(self._water_cues())
         if self.down:
             env.process(self._fault_processes())
-        for party in self.spec.parties:
-            env.process(self._party(party))
+        self.party_procs = [env.process(self._party(party)) for party in self.spec.parties]
 
     def release(self) -> None:
         """Break the drill's reference cycles (waiting processes, cages calling back) once it is over."""
@@ -889,6 +885,8 @@ class Drill:
 
     # ------------------------------------------------------------------ results
     def _result(self) -> DrillResult:
+        """The drill's records, once the drill has run to its end (before :meth:`release`)."""
+        running = [proc.is_alive for proc in self.party_procs]  # per party: its process had not ended
         spec = self.spec
         net = self.net
         end_t = spec.duration_s
@@ -901,12 +899,10 @@ class Drill:
                     self.situation[k] = "underground"
                     self.margin[k] = NAN
                 self.log("hazard", f"refuge {net.nodes[node].id} flooded", t=t_fail)
-        if "sheltered" in self.outcome:  # sheltering upstairs: the flood still comes
-            for k, party in enumerate(spec.parties):
-                if self.outcome[k] == "sheltered" and self.node_impassable_s(party.start, 0.05) >= end_t:
-                    self.situation[k] = ""
+        wet = self.impassable(movement.WET_DEPTH_M)  # when the water reaches each place
+        self._found_at_home(wet, end_t, running)
         self._log_season(end_t)
-        node_water_l = list(self._nodes_time_depth(movement.WET_DEPTH_M))
+        node_water_l = list(wet)
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
         node_water = tuple(node_water_l)
@@ -938,6 +934,28 @@ class Drill:
             actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)),
             entered=self.entered, entry_violations=self.entry_violations, peak_underground=self.peak_underground,
             faults=tuple(self.faults_happened))
+
+    def _found_at_home(self, wet: list[float], end_t: float, running: list[bool]) -> None:
+        """Households the water reached at home, however shallow, meet the lethality rule like those it caught there.
+
+        A household still at home when the drill ends (never left, or set out and found no way out: its process
+        ended where it started; not one still on its way, whose process runs on) whose home the water reached
+        within the drill gets its home's situation (:meth:`_home_situation`) and the depth and velocity there
+        (:meth:`_note_water`): water shallower than they can wade did not catch them, but it found them at home
+        (a safe-zone rate in shallow water, more where a building can collapse). Sheltering upstairs keeps its
+        situation only where the water came.
+        """
+        if "in_place" not in self.outcome and "sheltered" not in self.outcome:
+            return
+        for k, party in enumerate(self.spec.parties):
+            home = party.start
+            outcome = self.outcome[k]
+            if outcome == "sheltered" and wet[home] >= end_t:
+                self.situation[k] = ""
+            elif (outcome == "in_place" and wet[home] < end_t and self.end[k] == home
+                  and (math.isnan(self.departed_s[k]) or not running[k])):
+                self.situation[k] = self._home_situation(party)
+                self._note_water(k, home)
 
     def _person_records(self, node_water: tuple[float, ...]) -> tuple[PersonRecord, ...]:
         """One record per person, built column by column (each column one pass in C where it can be)."""

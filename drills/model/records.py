@@ -27,7 +27,8 @@ class PersonRecord(NamedTuple):
             they reached safety.
         water_s: when water reached their starting place (inf if never).
         situation: where the water found them: underground, in_open, in_vehicle, in_building,
-            upper_floor; empty if it did not.
+            upper_floor; empty if it did not. A household still at home when the water reached it has its
+            home's situation even where the water stayed too shallow to catch them.
         fatality_p: probability of death from the lethality rule for that situation, depth and
             velocity (NaN underground, where no rule applies; 0 if the water did not reach them).
         died: a Bernoulli draw from ``fatality_p``.
