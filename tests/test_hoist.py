@@ -1,4 +1,5 @@
-"""The cage: kinematics, GB 50215 loading times, and clearing a shaft station in whole round trips."""
+"""The cage: kinematics, GB 50215 loading times, clearing a shaft station in whole round trips, and who it
+can still lift when the water rises at the station (the others go another way, here to the refuge)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,104 @@ def test_more_cage_capacity_never_slows_the_analytic_case(n, cap, extra):
 def test_more_cage_capacity_never_slows_the_simulated_station(build):
     times = [clear_time(build, 60, c) for c in (5, 10, 20, 30, 60)]
     assert times == sorted(times, reverse=True)
+
+
+# ------------------------------------------------------------------ a flooding station: who the cage can still lift
+
+#: water area of the station pool: the shaft (5 m × 5 m) and the 50 m × 4 m drift to the refuge, both
+#: filling at a constant area until the drift's 3.5 m height is full
+POOL_AREA_M2 = 5.0 * 5.0 + 50.0 * 4.0
+
+
+def flooding_station_site(n: int, capacity: int) -> dict:
+    """A cage station with ``n`` miners, the water coming in at the station, a refuge 50 m away up a drift
+    (it floods when the station is 3.2 m deep: after the drill for every inflow used here)."""
+    nodes = [node("collar", "collar", z=0.0), node("st", "shaft_station", z=-360.0),
+             node("ref", "refuge", z=-358.0, x=50.0, capacity_persons=n)]
+    links = [link("shaft", "collar", "st", 360.0, width=5.0, kind="shaft", height_m=5.0),
+             link("to_ref", "st", "ref", 50.0, height_m=3.5)]
+    return base_site(nodes, links, [{"at": "st", "count": n}],
+                     hoists=[{"id": "cage", "stations": ["collar", "st"], "cage_capacity_persons": capacity,
+                              "start_station": "st"}])
+
+
+def flooding_station(build, n: int, capacity: int, hydrograph: list[dict] | None):
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    plan["plan"]["evacuation"]["refuges"] = ["ref"]
+    hazard = {"inrush": {"source": "st", "hydrograph": hydrograph}} if hydrograph else {}
+    spec = build(flooding_station_site(n, capacity), plan, base_scenario(duration_s=1000, hazard=hazard))
+    return spec, run_drill(spec, 0, spec.seed)
+
+
+def round_trip_s(capacity: int, depth: float = 360.0) -> float:
+    """Full load at the station, wind up, unload at the collar, wind down (GB 50215 rest times)."""
+    wind = 10.0 + hoist.travel_time_s(depth, min(0.5 * math.sqrt(depth), 12.0), 0.75)
+    return 2 * hoist.rest_time_s(capacity) + 2 * wind
+
+
+def test_time_left_is_the_rise_seen_now_carried_on_in_a_straight_line():
+    assert hoist.time_left_s(0.2, 0.01, 1.2) == pytest.approx(100.0)
+    assert hoist.time_left_s(1.3, 0.01, 1.2) == 0.0
+    assert hoist.time_left_s(0.5, 0.0, 1.2) == math.inf  # not rising: no limit in sight
+
+
+def test_riders_in_time_count_whole_loads_of_the_trips_that_arrive_by_the_deadline():
+    # trips at 100, 300, 500 reach the station by 550; the one at 700 does not
+    assert hoist.riders_in_time(100, first_s=100.0, round_trip_s=200.0, capacity=20, deadline_s=550.0) == 60
+    assert hoist.riders_in_time(45, first_s=100.0, round_trip_s=200.0, capacity=20, deadline_s=550.0) == 45
+    assert hoist.riders_in_time(10, first_s=100.0, round_trip_s=200.0, capacity=20, deadline_s=99.0) == 0
+
+
+@pytest.mark.parametrize(("n", "capacity", "inflow_m3ph"), [(100, 20, 1350.0), (70, 12, 1350.0), (90, 30, 2400.0)])
+def test_those_the_cage_cannot_lift_before_the_water_go_to_the_refuge(build, n, capacity, inflow_m3ph):
+    spec, res = flooding_station(build, n, capacity, [{"t_s": 0, "inflow_m3ph": inflow_m3ph}])
+    # the water at the station rises at a constant rate and is too deep to load at t_limit
+    rise = inflow_m3ph / 3600 / POOL_AREA_M2
+    t_limit = 1.2 / rise
+    st_index = spec.network.index["st"]
+    from drills.model.drill import Drill
+
+    assert Drill(spec, 0, spec.seed).water.node_time_depth(st_index, 1.2) == pytest.approx(t_limit, rel=1e-3)
+    # the cage loads at the station at t = 0 and every round trip after; those whose trip comes at least
+    # the margin before the limit ride, the others are sent to the refuge when the water first shows
+    trips = math.floor((t_limit - hoist.SEND_AWAY_MARGIN_S) / round_trip_s(capacity)) + 1
+    ride = min(n, trips * capacity)
+    assert ride < n  # the case is one where some cannot be lifted
+    outcomes = [p.outcome for p in res.people]
+    assert outcomes.count("surface") == ride
+    assert outcomes.count("refuge") == n - ride
+    assert "caught" not in outcomes
+    assert res.hoists[0].trips == trips
+    # the last to join the queue are those sent; one timeline entry says how many, from where, to where
+    riders = sorted(res.people, key=lambda p: p.outcome_s if p.outcome == "surface" else math.inf)
+    assert all(p.end == "ref" for p in riders[ride:])
+    [sent] = [e for e in res.timeline if "sent from" in e.what]
+    assert sent.what == f"{n - ride} sent from st to ref: the cage could not lift them before the water"
+    assert sent.t_s == pytest.approx(0.05 / rise, rel=1e-3)  # when the water first shows
+
+
+@pytest.mark.parametrize("hydrograph", [None, [{"t_s": 0, "inflow_m3ph": 900.0}]],
+                         ids=["dry station", "water rising slowly enough"])
+def test_nobody_leaves_the_queue_when_the_cage_can_lift_everyone(build, hydrograph):
+    n, capacity = 100, 20
+    _, res = flooding_station(build, n, capacity, hydrograph)
+    assert [p.outcome for p in res.people] == ["surface"] * n
+    assert res.hoists[0].trips == n // capacity
+    assert max(p.outcome_s for p in res.people) == pytest.approx(expected_clear_time(n, capacity))
+    assert not any("sent from" in e.what for e in res.timeline)
+
+
+def test_the_decision_reads_the_water_as_seen_not_the_drill_timeline(build):
+    # the inflow stops at 400 s, with the water 0.67 m deep: it never reaches the limit, but when it first
+    # shows, rising steadily, the onsetter cannot know that and sends away those the cage could not lift
+    # by the time the rise would reach 1.2 m
+    n, capacity, inflow = 100, 20, 1350.0
+    spec, res = flooding_station(build, n, capacity, [{"t_s": 0, "inflow_m3ph": inflow},
+                                                      {"t_s": 400, "inflow_m3ph": inflow},
+                                                      {"t_s": 401, "inflow_m3ph": 0.0}])
+    from drills.model.drill import Drill
+
+    assert Drill(spec, 0, spec.seed).water.node_time_depth(spec.network.index["st"], 1.2) == math.inf
+    t_limit_seen = 1.2 / (inflow / 3600 / POOL_AREA_M2)
+    ride = capacity * (math.floor((t_limit_seen - hoist.SEND_AWAY_MARGIN_S) / round_trip_s(capacity)) + 1)
+    assert [p.outcome for p in res.people].count("refuge") == n - ride > 0

@@ -523,6 +523,24 @@ def test_timeline_labels_are_wrapped_whole_never_cut() -> None:
     assert timeline_label("[water] water at st360") == "[water] water at st360"
 
 
+def test_people_sent_from_a_cage_queue_are_one_timeline_row_whatever_their_number() -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment.figures import event_times
+    from drills.model.records import Event
+
+    why = "the cage could not lift them before the water"
+    results = [SimpleNamespace(timeline=(Event(t, "decision", f"{k} sent from st360 to raise_top: {why}"),))
+               for t, k in ((1200.0, 3), (1500.0, 12))]
+    ex = SimpleNamespace(replications=2, results=results)
+    for lang, label in (("en", f"sent from st360 to raise_top: {why}"),
+                        ("zh", "有人由 st360 改去 raise_top：罐笼来不及在车场被淹前将其提升")):
+        [(kind, shown, times)] = event_times(ex, SimpleNamespace(per_replication={}), i18n.Text(lang))
+        assert (kind, shown, times.tolist()) == ("decision", label, [1200.0, 1500.0])
+    assert i18n.Text("zh").event(f"12 sent from st360 to refuge360: {why}") == (
+        "12 人由 st360 改去 refuge360：罐笼来不及在车场被淹前将其提升")
+
+
 def test_timeline_figure_shows_every_label_in_full(exercises: dict, monkeypatch: pytest.MonkeyPatch,
                                                    tmp_path: Path) -> None:
     fig, _ = drawn(exercises, "mine", "timeline", monkeypatch, tmp_path)

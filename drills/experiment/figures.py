@@ -76,6 +76,8 @@ VALLEY_KINDS = frozenset({"dam", "household", "school", "field", "road_junction"
 HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
 MAX_EVENTS = 30  # rows of the timeline figure
+#: the count of people that starts some events ("12 sent from st360 …"), left out when events are gathered
+COUNTED = re.compile(r"^\d+ (?=sent from )")
 BOTTLENECKS = 3  # passages ringed on the site drawings
 RING_S, CAGE_RING_S = 260, 300  # marker areas (points²) of the rings round bottlenecks and cage queues
 MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it
@@ -242,14 +244,15 @@ def _clock(ex: ExerciseResult):
 def event_times(ex: ExerciseResult, card: Scorecard, t: Text) -> list[tuple[str, str, np.ndarray]]:
     """Every drill event as ``(kind, label, times over replications)``; NaN where it did not happen.
 
-    The first occurrence in each replication counts. The scorecard's "90 % warned", "everyone warned"
-    and "everyone safe" are added as results.
+    The first occurrence in each replication counts; an event that starts with a count of people ("12 sent
+    from …") is one event whatever the count. The scorecard's "90 % warned", "everyone warned" and
+    "everyone safe" are added as results.
     """
     n = ex.replications
     keys: dict[tuple[str, str], np.ndarray] = {}
     for r, res in enumerate(ex.results):
         for e in res.timeline:
-            a = keys.setdefault((e.kind, e.what), np.full(n, np.nan))
+            a = keys.setdefault((e.kind, COUNTED.sub("", e.what)), np.full(n, np.nan))
             if np.isnan(a[r]):
                 a[r] = e.t_s
     for key, label in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),

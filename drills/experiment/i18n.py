@@ -1186,6 +1186,10 @@ TERMS_EN: dict[str, str] = {
 #: colours among them translated.
 EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^water at (.+)$", "水到达 {0}"),
+    (r"^(\d+) sent from (\S+) to (\S+): the cage could not lift them before the water$",
+     "{0} 人由 {1} 改去 {2}：罐笼来不及在车场被淹前将其提升"),
+    (r"^sent from (\S+) to (\S+): the cage could not lift them before the water$",
+     "有人由 {0} 改去 {1}：罐笼来不及在车场被淹前将其提升"),
     (r"^inrush at (.+)$", "{0} 突水"),
     (r"^(.+) met \((\w+)\)$", "触发条件 {0} 满足（{1}）"),
     (r"^(.+) declares (\w+)$", "{0} 宣布{1}预警"),

@@ -29,7 +29,7 @@ import numpy as np
 import simpy
 from simpy.core import BoundClass
 
-from drills.model import decision, lethality, movement, traffic, warning
+from drills.model import decision, hoist, lethality, movement, traffic, warning
 from drills.model.hoist import Cage
 from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
@@ -182,6 +182,8 @@ class Drill:
         self._parties(stream(seed, replication, STREAM_PEOPLE))
         self._relaying: set[tuple[str, int]] = set()
         self._watched: set[int] = set()  # shaft stations whose flooding is being watched
+        # (station, where to) -> (first time, people): those sent away from a cage queue before the water
+        self._sent_away: dict[tuple[int, int], tuple[float, int]] = {}
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
         self.on_link: list[list[float]] = [[] for _ in self.net.links]
@@ -193,6 +195,9 @@ class Drill:
         for h in spec.hoists:
             cage = Cage(self.env, h, flooded_s=self.impassable(movement.WADING_LIMIT_M),
                         powered=self._hoist_in_service if self.down else None)
+            if spec.inrush is not None or spec.dam_break is not None:  # water may rise at a station
+                cage.on_departure = self._cage_departed
+                cage.watch_from_s = min(self._water_seen_s()[s] for s in h.stations[1:])
             self.cages.append(cage)
             for s in h.stations[1:]:
                 self.node_of_hoist[s] = cage
@@ -335,13 +340,15 @@ class Drill:
     def _movement(self) -> tuple[Any, ...]:
         """What the movement loop reads, gathered once per replication at the first departure: when each
         passage first has water in it (before then its depth is zero), the passages, their cut times, the
-        water, per-passage constants and gates, when each place is too deep to wade, places of safety."""
+        water, per-passage constants and gates, when each place is too deep to wade, places of safety, when
+        water first shows at each place."""
         if self._walk_context is None:
             r = self.routing
             wet = self.water.links_time_depth(1e-3)
             self._walk_context = (wet, self.net.links, self.cut_s, self.water, r.ladder, r.area, r.dry_capacity,
                                   self.gate_free, self.link_peak_queue, self.on_link,
-                                  self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly)
+                                  self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly,
+                                  self._water_seen_s())
         return self._walk_context
 
     def _parties(self, rng: np.random.Generator) -> None:
@@ -653,7 +660,7 @@ class Drill:
             limit = traffic.CAR_WADING_LIMIT_M
             imp = self.impassable(limit)
         (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
-         assembly) = self._movement()
+         assembly, seen) = self._movement()
         places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
         timeout = env.timeout
         speed = self.speed[k]
@@ -701,9 +708,11 @@ class Drill:
                 rider = cage.request(node, k)
                 if node not in self._watched:
                     self._watch_station(node, cage)
+                if now >= seen[node]:  # water on the station floor: can the cage still come for them?
+                    self._check_queue(cage, node)
                 got = yield rider.signal
                 self.present[node] -= 1
-                if got == "cancelled":  # the cage stopped: take another way out
+                if got == "cancelled":  # the cage stopped or cannot come in time: take another way out
                     legs, pos = self._reroute(party, node, avoid_refuges=refuges_full, no_hoist=True), 0
                     continue
                 if got == "flooded":
@@ -786,17 +795,71 @@ class Drill:
             self.caught_depth[k], self.caught_velocity[k] = peak(node)
 
     def _watch_station(self, station: int, cage: Cage) -> None:
-        """Once per station: when it floods, the people still queuing there are caught."""
+        """Once per station: when water first shows there, the queue is checked against it
+        (:meth:`_check_queue`); when it floods, the people still queuing there are caught."""
         if station in self._watched:
             return
         self._watched.add(station)
         t = self.impassable(movement.WADING_LIMIT_M)[station]
-        if t < INF:
-            self.env.process(self._flood_station_at(station, cage, t))
+        seen = self._water_seen_s()[station]
+        if not self.env.now < seen < min(t, self.spec.duration_s):
+            seen = INF  # already there (checked as people join) or never in time to matter
+        if t < INF or seen < INF:
+            self.env.process(self._flood_station_at(station, cage, seen, t))
 
-    def _flood_station_at(self, station: int, cage: Cage, t: float) -> Generator[Any, Any, Any]:
-        yield self.env.timeout(max(t - self.env.now, 0.0))
-        cage.flood_station(station)
+    def _flood_station_at(self, station: int, cage: Cage, seen: float, t: float) -> Generator[Any, Any, Any]:
+        if seen < INF:
+            yield self.env.timeout(seen - self.env.now)
+            self._check_queue(cage, station)
+        if t < INF:
+            yield self.env.timeout(max(t - self.env.now, 0.0))
+            cage.flood_station(station)
+
+    def _water_seen_s(self) -> list[float]:
+        """When water first shows at each place: the depth at which people notice it (the water cue)."""
+        return self.impassable(self.spec.behaviour.water_cue_depth_m)
+
+    def _time_left_s(self, station: int) -> float:
+        """How long until ``station`` is too deep to load, judged from the water as seen there now: its
+        depth and its rise over the last :data:`~drills.model.hoist.RISE_WINDOW_S` (or since it came),
+        extrapolated in a straight line (:func:`~drills.model.hoist.time_left_s`)."""
+        now = self.env.now
+        water = self.water
+        since = now - hoist.RISE_WINDOW_S
+        before = water.node_depth(station, since)
+        if before == 0.0:  # the water came within the window: its rise since it came
+            since, before = max(since, water.node_time_depth(station, 0.0)), 0.0
+        depth = water.node_depth(station, now)
+        rise = (depth - before) / (now - since) if now > since else 0.0
+        return hoist.time_left_s(depth, rise, movement.WADING_LIMIT_M)
+
+    def _check_queue(self, cage: Cage, station: int) -> None:
+        """The people at a station with water weigh the wait for the cage against the rise of the water
+        (:mod:`drills.model.hoist`): those it cannot lift in time are sent another way, if there is one."""
+        q = cage.queues[station]
+        now = self.env.now
+        if not q or not cage.available(now):
+            return
+        deadline = now + self._time_left_s(station) - hoist.SEND_AWAY_MARGIN_S
+        keep = hoist.riders_in_time(len(q), first_s=cage.next_at_s(station), round_trip_s=cage.round_trip_s(station),
+                                    capacity=cage.h.capacity, deadline_s=deadline)
+        if keep == len(q):
+            return
+        legs = self._reroute(self.spec.parties[q[keep].person], station, no_hoist=True)
+        if not legs:  # nowhere else to go: the cage is their only chance
+            return
+        people = sum(len(self.spec.parties[r.person].members) for r in cage.send_away(station, keep))
+        key = (station, legs[-1][0])
+        first, before = self._sent_away.get(key, (now, 0))
+        self._sent_away[key] = (first, before + people)
+
+    def _cage_departed(self, cage: Cage) -> None:
+        """After each departure: the queues at stations with water are checked again."""
+        now = self.env.now
+        seen = self._water_seen_s()
+        for station, q in cage.queues.items():
+            if q and seen[station] <= now:
+                self._check_queue(cage, station)
 
     def _is_destination(self, party: Party, node: int) -> str | None:
         if party.relay == "crew":
@@ -902,6 +965,9 @@ class Drill:
         wet = self.impassable(movement.WET_DEPTH_M)  # when the water reaches each place
         self._found_at_home(wet, end_t, running)
         self._log_season(end_t)
+        for (station, to), (first, sent) in self._sent_away.items():  # one entry per station and way
+            self.log("decision", f"{sent} sent from {net.nodes[station].id} to {net.nodes[to].id}: "
+                                 "the cage could not lift them before the water", t=first)
         node_water_l = list(wet)
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))

@@ -20,6 +20,34 @@ has waited longest; it skips flooded stations and stops when it has no power. Th
 the people waiting at a station into equal loads over the fewest trips (:func:`load_size`): the
 rest time charges 20 s per load whatever its size, so a nearly empty last trip wastes time, and
 equal loads make a bigger cage never slower.
+
+When water rises at a station, the people there who can see both the queue and the water — the
+onsetter (井底把钩工) and the miners themselves — weigh the wait for the cage against the rise of the
+water, as the plan and the rules ask: evacuate first, but whoever cannot reach the surface safely goes
+to the nearest refuge ("撤离优先，避险就近", AQ 2033-2011 4.2 and 4.6; a refuge for whoever cannot reach the
+surface in time, 30 CFR 57.11050 and 75.1506 [K]). They check when the water first shows on the
+station floor (the behaviour's water-cue depth), after each departure of the cage and when someone
+joins the queue while there is water — not on a clock.
+
+* Time left (:func:`time_left_s`): the depth now and its rise over the last **60 s** (or since the
+  water came, if later), extrapolated in a straight line to the depth at which the cage stops loading
+  there (the wading limit, 1.2 m, :data:`drills.model.movement.WADING_LIMIT_M`). This is the water
+  as seen, not the drill's precomputed timeline: a rise that slows as the water spreads into the
+  drifts makes the estimate cautious, a rise that quickens with the inflow makes it hopeful, and the
+  next check corrects it. The 60 s are the project's choice [P]: long enough to read a rise of a few
+  centimetres against a mark on the wall, short enough to follow a changing inflow.
+* Boarding (:func:`riders_in_time`): the cage comes for this station as soon as it is free (exact when
+  the plan gives the station priority, as it usually gives the deepest level; hopeful otherwise, and
+  checked again after the next departure), then takes full loads every round trip: the GB 50215 rest
+  time of a full cage at the station and again at the collar, and the winds up and down.
+* Margin: a rider stays in the queue only if their trip reaches the station **30 s** or more before
+  the estimated limit [P]. The estimate is made again at every departure and whenever someone joins,
+  so the margin only has to cover a rise that quickens during the last round trip (about half a wind
+  at the bundled mine's depth); a wider one sends away people the cage would still have lifted, onto
+  slower ways out.
+* The others, from the back of the queue, are sent away by the way the network offers without the
+  cage: another way out if one is passable, else the nearest refuge with seats. If there is neither,
+  they stay: the cage is then their only chance.
 """
 
 from __future__ import annotations
@@ -43,6 +71,10 @@ GB50215_DOUBLE_DECK_EXTRA_S = 6.0
 
 
 POLL_WHILE_DOWN_S = 60.0
+#: seconds of rise the onsetter reads to judge how fast the water comes up [P]
+RISE_WINDOW_S = 60.0
+#: a rider's trip must reach the station this long before the estimated limit, or they are sent away [P]
+SEND_AWAY_MARGIN_S = 30.0
 
 
 def max_speed_mps(hoisting_height_m: float, configured: float | None = None) -> float:
@@ -74,6 +106,26 @@ def load_size(waiting: int, capacity: int) -> int:
         return 0
     trips = math.ceil(waiting / capacity)
     return math.ceil(waiting / trips)
+
+
+def time_left_s(depth_m: float, rise_mps: float, limit_m: float) -> float:
+    """Seconds until the water is ``limit_m`` deep, if it keeps rising as it rises now (inf if it does not)."""
+    if depth_m >= limit_m:
+        return 0.0
+    return (limit_m - depth_m) / rise_mps if rise_mps > 0 else math.inf
+
+
+def riders_in_time(waiting: int, *, first_s: float, round_trip_s: float, capacity: int, deadline_s: float) -> int:
+    """How many of the ``waiting`` (in queue order) board by ``deadline_s``.
+
+    The cage is at the station at ``first_s`` and then every ``round_trip_s``, taking ``capacity`` each
+    time: the trips that reach the station by the deadline lift ``capacity`` each. Those kept make whole
+    loads, so the banksman's equal loads (:func:`load_size`) are full ones and the round trip holds.
+    """
+    if waiting <= 0 or deadline_s < first_s:
+        return 0
+    trips = math.floor((deadline_s - first_s) / round_trip_s) + 1
+    return min(waiting, trips * capacity)
 
 
 @dataclass(frozen=True)
@@ -112,8 +164,8 @@ class Rider:
     """One person waiting for or riding the cage (a slotted class: one per ride, built in the hot loop).
 
     Attributes:
-        signal: a simpy.Event with the value "boarded", "cancelled" (the cage stopped) or "flooded"
-            (the station did).
+        signal: a simpy.Event with the value "boarded", "cancelled" (the cage stopped, or it cannot come
+            back for them before the water: go another way) or "flooded" (the station did).
         landed: a simpy.Event, succeeded at the collar (value: that time).
         board_s: when the person boarded (NaN until then).
     """
@@ -155,11 +207,19 @@ class Cage:
         self._wake = env.event()
         # signal plus travel between every pair of stations, computed once
         self._wind = hoist.wind_table
+        # when and where the cage is next free: the end of the wind or trip under way
+        self.free_s = 0.0
+        self.free_at = hoist.start_station
+        #: called after each departure from a station with people aboard, from ``watch_from_s`` on (when
+        #: water first shows at one of its stations: the drill's check of the queues)
+        self.on_departure: Callable[[Cage], None] | None = None
+        self.watch_from_s = math.inf
         self.process = env.process(self._run())
 
     def detach(self) -> None:
-        """Drop the call-back into the drill once it is over (it would keep the drill alive in a cycle)."""
+        """Drop the call-backs into the drill once it is over (they would keep the drill alive in a cycle)."""
         self._powered = None
+        self.on_departure = None
 
     def queue_length(self) -> int:
         return self.waiting
@@ -187,6 +247,37 @@ class Cage:
             r = q.popleft()
             self.waiting -= 1
             r.signal.succeed("flooded")
+
+    def next_at_s(self, station: int) -> float:
+        """When the cage can be at ``station`` if it comes for it as soon as it is free.
+
+        A cage on its way to another station with people waiting there loads them and lifts them first.
+        """
+        h = self.h
+        t = max(self.free_s, self.env.now)
+        at = self.free_at
+        if at == station:
+            return t
+        q = self.queues.get(at)
+        if q:
+            rest = rest_time_s(load_size(len(q), h.capacity), h.decks)
+            t += 2 * rest + self._wind[(at, h.collar)]
+            at = h.collar
+        return t + self._wind[(at, station)]
+
+    def round_trip_s(self, station: int) -> float:
+        """From one full load at ``station`` to the next: rest, wind up, rest at the collar, wind down."""
+        h = self.h
+        return 2 * rest_time_s(h.capacity, h.decks) + self._wind[(station, h.collar)] + self._wind[(h.collar, station)]
+
+    def send_away(self, station: int, keep: int) -> list[Rider]:
+        """Everyone in the queue at ``station`` after the first ``keep`` must go another way; they are returned."""
+        q = self.queues[station]
+        gone = [q.pop() for _ in range(len(q) - keep)][::-1]
+        self.waiting -= len(gone)
+        for r in gone:  # told in queue order
+            r.signal.succeed("cancelled")
+        return gone
 
     def available(self, t: float) -> bool:
         return self._powered is None or self._powered(t, self.h)
@@ -232,7 +323,9 @@ class Cage:
                 continue
             start = env.now
             if self.position != station:
-                yield env.timeout(self._wind[(self.position, station)])
+                wind = self._wind[(self.position, station)]
+                self.free_s, self.free_at = start + wind, station
+                yield env.timeout(wind)
                 self.position = station
                 if env.now >= self._flooded_s[station] or not self.queues[station]:
                     self.stats.busy_s += env.now - start
@@ -248,7 +341,11 @@ class Cage:
                 r.board_s = board_s
                 r.signal.succeed("boarded")
             rest = rest_time_s(n, h.decks)
-            yield env.timeout(rest + self._wind[(station, h.collar)])
+            up = rest + self._wind[(station, h.collar)]
+            self.free_s, self.free_at = board_s + up + rest, h.collar
+            if board_s >= self.watch_from_s and self.on_departure is not None:
+                self.on_departure(self)
+            yield env.timeout(up)
             yield env.timeout(rest)
             self.position = h.collar
             self.stats.trips += 1
