@@ -489,8 +489,9 @@ class Drill:
     def _crew_relay(self, crew: str, node: int, delay: float) -> Generator[Any, Any, Any]:
         """The first of a crew to be warned tells the others at the same place."""
         yield self.env.timeout(delay)
+        here = self.unwarned_at[node]  # not yet warned and there: a later shift still on the surface is not
         for j in self.crew_parties[crew]:
-            if not self.warned_by[j] and self.spec.parties[j].start == node:
+            if j in here:
                 self.warn_party(j, "crew")
 
     def _neighbour_relay(self, k: int) -> Generator[Any, Any, Any]:
