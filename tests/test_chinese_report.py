@@ -47,6 +47,8 @@ FACTS: dict[str, dict] = {
                  "tail": (8, 40)},
     "m3_queue": {"hoist": "main-cage", "queue": 94.0, "cap": 30, "wait_s": 714.0, "busy": 1.0},
     "m3_capacity": {"node": "ap_hill", "people": 260.0, "capacity": 200},
+    "refuge_water": {"node": "refuge360", "k": 38, "n": 40, "water_s": 2756.0, "seats": 50, "sheltered": 4.5,
+                     "caught": 4.5},
     "m4_internal": {"p95_s": 900.0, "limit_s": 300.0, "triggers": ["inflow-change-20pct", "crew-report-face"]},
     "m5_post": {"who": "Pond manager", "n": 40, "backups": [], "steps": [STEP, {**STEP, "action": "notify_township",
                                                                               "limit_is_plan": True}],

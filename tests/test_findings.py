@@ -269,3 +269,43 @@ def test_a_fault_on_a_plan_already_never_reaching_everyone_does_not_read_as_no_r
     assert "有无该故障均为“从未”" in words("m6_fault", facts, "zh")[1]
     moved = words("m6_fault", {**facts, "p95_base_s": 600.0, "p95_fault_s": 1500.0, "rise_s": 900.0})[1]
     assert "P95 of the last warning after the order 0:10:00 → 0:25:00 (rises by 0:15:00)" in moved
+
+
+# ------------------------------------------------------------------ a plan refuge under water
+def refuge_case(tmp_path, duration_s: float):
+    """The flooding cage station of test_hoist: its refuge's floor is 2 m above the station floor, and the
+    water rises there at a constant rate until the drift to it is full (3.5 m)."""
+    from conftest import base_plan, base_scenario, build_in
+    from test_hoist import POOL_AREA_M2, flooding_station_site
+
+    from drills.model.drill import run_drill
+
+    inflow = 1350.0
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    plan["plan"]["evacuation"]["refuges"] = ["ref"]
+    scen = base_scenario(duration_s=duration_s,
+                         hazard={"inrush": {"source": "st", "hydrograph": [{"t_s": 0, "inflow_m3ph": inflow}]}})
+    spec = build_in(tmp_path, flooding_station_site(100, 20), plan, scen)
+    results = [run_drill(spec, r, 1) for r in range(3)]
+    rise = inflow / 3600 / POOL_AREA_M2
+    return fnd.refuge_water_findings(results, spec, load(tmp_path / "scenario.yaml")), results, rise
+
+
+def test_a_plan_refuge_the_water_reaches_is_a_finding_with_who_sheltered_there(tmp_path):
+    [f], results, rise = refuge_case(tmp_path, 2400.0)
+    # water on the refuge floor when the station is 2 m + 5 cm deep; those the cage could not lift were
+    # sent there when the water first showed, and are caught when it is 1.2 m deep inside (station 3.2 m)
+    assert f.facts["water_s"] == pytest.approx(2.05 / rise, rel=1e-3)
+    assert (f.facts["k"], f.facts["n"], f.cls) == (3, 3, fnd.MUST_CORRECT)
+    inside = [p for res in results for p in res.people if p.end == "ref"]
+    assert inside and all(p.outcome == "caught" for p in inside)
+    assert f.facts["sheltered"] == f.facts["caught"] == len(inside) / 3
+    assert f.title == "Refuge ref takes water in 100 % of replications"
+    assert "caught when it flooded" in f.evidence
+
+
+def test_a_refuge_the_water_does_not_reach_within_the_drill_is_no_finding(tmp_path):
+    found, results, rise = refuge_case(tmp_path, 1000.0)
+    assert 2.05 / rise > 1000.0
+    assert found == []
+    assert any(p.outcome == "refuge" for res in results for p in res.people)  # it was used, and stayed dry

@@ -45,6 +45,8 @@ STANDARDS: dict[str, dict[str, str]] = {
         "M6": "AQ/T 2052-2016 5.4.3 (backup power switches in on mains loss); AQ/T 9009-2015 附录A 应急通讯 and 4.6; "
               "GISTM 13.2",
         "capacity": "AQ 2033-2011 5.4 (capacity ≥ the headcount it serves)",
+        "refuge_water": "AQ 2033-2011 4.6 (shelter for those who cannot reach safety in time) and 5.3–5.5 (refuge "
+                        "where there is an inrush risk; floor ≥ 0.5 m above the roadway)",
         "no_entry": "2023 Opinions: no entering the mine in extreme weather; regional practice (宜昌市安监局 "
                     "2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 2023/2024 flood-season notices, coal): "
                     "stop and withdraw at an orange warning",
@@ -94,6 +96,8 @@ STANDARDS: dict[str, dict[str, str]] = {
               "应急组织机构及职责",
         "M6": "AQ/T 2052-2016 5.4.3（主电源失电时备用电源投入）；AQ/T 9009-2015 附录A 应急通讯及 4.6；GISTM 13.2",
         "capacity": "AQ 2033-2011 5.4（容量不小于服务人数）",
+        "refuge_water": "AQ 2033-2011 4.6（不能及时撤离人员的避险）及 5.3–5.5（有突水危险时设避险硐室；"
+                        "硐室地面高于巷道底板不小于 0.5 m）",
         "no_entry": "2023 中办国办《意见》：极端天气禁止入井；各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 "
                     "2025；山西省应急管理厅 2023/2024 汛期通知，煤矿）：橙色预警时停产撤人",
         "no_entry_level": "各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 2025；山西省应急管理厅 2023/2024 "
@@ -188,6 +192,14 @@ PHRASES: dict[str, dict[str, Any]] = {
         "capacity_title": "{node} receives more people than it holds ({people:.0f} > {capacity}, P95)",
         "capacity_evidence": "P95 over replications of the people ending at {node}: {people:.0f}; capacity "
                              "{capacity}.",
+        "refuge_water_title": "Refuge {node} takes water in {pct} of replications",
+        "refuge_water_evidence": "Water on the chamber's floor in {k} of {n} replications, at {water} (median): "
+                                 "there it is no place of safety, though the plan counts its {seats} seats for "
+                                 "those who cannot get out. {used}",
+        "refuge_water_used": "{sheltered:.1f} people sheltered there per replication; {caught:.1f} of them were "
+                             "caught when it flooded.",
+        "refuge_water_unused": "Nobody sheltered there in this drill: those it would have taken in were lifted or "
+                               "walked out, or were caught before they reached it.",
         # M1
         "actions": {
             "evacuate_underground": "the order to withdraw from underground",
@@ -414,6 +426,11 @@ PHRASES: dict[str, dict[str, Any]] = {
                           "罐笼在撤离时段内的利用率 {busy100:.0f} %（P95）。",
         "capacity_title": "{node} 接纳人数超过其容量（{people:.0f} > {capacity}，P95）",
         "capacity_evidence": "各次重复中最终到达 {node} 的人数 P95：{people:.0f}；容量 {capacity}。",
+        "refuge_water_title": "避险硐室 {node} 在 {pct} 的重复中进水",
+        "refuge_water_evidence": "{n} 次重复中有 {k} 次水淹到硐室地面，时间 {water}（中位数）：这些重复中它不是安全"
+                                 "场所，而预案以其 {seats} 个座位安置不能及时撤离的人员。{used}",
+        "refuge_water_used": "每次重复平均 {sheltered:.1f} 人在此避险，其中 {caught:.1f} 人在硐室进水时被困。",
+        "refuge_water_unused": "本次演练无人在此避险：本应进入的人员已乘罐或步行撤出，或在到达前被水困住。",
         # M1
         "actions": {
             "evacuate_underground": "井下撤离命令",
@@ -745,6 +762,14 @@ def _m3_queue(f: dict[str, Any], s: Say) -> tuple[str, str]:
 def _m3_capacity(f: dict[str, Any], s: Say) -> tuple[str, str]:
     return (s("capacity_title", node=f["node"], people=f["people"], capacity=f["capacity"]),
             s("capacity_evidence", node=f["node"], people=f["people"], capacity=f["capacity"]))
+
+
+@renders("refuge_water")
+def _refuge_water(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    used = (s("refuge_water_used", sheltered=f["sheltered"], caught=f["caught"]) if f["sheltered"] > 0
+            else s("refuge_water_unused"))
+    return (s("refuge_water_title", node=f["node"], pct=pct(f["k"] / f["n"])),
+            s("refuge_water_evidence", k=f["k"], n=f["n"], water=s.clock(f["water_s"]), seats=f["seats"], used=used))
 
 
 # ------------------------------------------------------------------ M1 latency

@@ -19,8 +19,11 @@ English or in Chinese.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+import numpy as np
 
 from drills.experiment.bottlenecks import Bottlenecks, PlaceWarning, TailStep
 from drills.experiment.finding_text import AUTOMATIC, PHRASES, clause, standard, words
@@ -31,6 +34,8 @@ from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
 from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
+from drills.model.records import DrillResult
+from drills.model.spec import DrillSpec
 
 DEFICIENCY, MUST_CORRECT, IMPROVEMENT = "不足项", "整改项", "改进项"
 CLASS_EN = {DEFICIENCY: "deficiency", MUST_CORRECT: "must-correct", IMPROVEMENT: "improvement"}
@@ -306,6 +311,39 @@ def queue_findings(bn: Bottlenecks, loaded: Loaded) -> list[Finding]:
                 refs=[ref(loaded, ("evacuation",))], remedies=("change_assembly_point", "change_route"),
                 targets={"node": d.node}, numbers={"p95_people": d.p95_people, "capacity": d.capacity},
                 weight=d.p95_people - d.capacity))
+    return out
+
+
+def refuge_water_findings(results: Sequence[DrillResult], spec: DrillSpec, loaded: Loaded) -> list[Finding]:
+    """A plan refuge the water reaches within the drill: those it is there for would be caught inside.
+
+    Water on the chamber's floor (the depth at which a place counts as reached,
+    :data:`drills.model.movement.WET_DEPTH_M`) is enough: the chamber's floor is raised 0.5 m above the
+    roadway to keep water out (AQ 2033-2011), so any water inside means the siting failed. 整改项 when it
+    happens in more than the tolerated tail of replications, 改进项 otherwise [P].
+    """
+    out = []
+    n = len(results)
+    net = spec.network
+    for r in sorted(spec.refuges):
+        node = net.nodes[r]
+        wet = [res.node_water_s[r] for res in results if res.node_water_s[r] < spec.duration_s]
+        if not wet:
+            continue
+        ends = [p.outcome for res in results for p in res.people if p.end == node.id]
+        sheltered = sum(1 for o in ends if o in ("refuge", "caught")) / n
+        caught = sum(1 for o in ends if o == "caught") / n
+        k = len(wet)
+        water_s = float(np.median(wet))
+        out.append(found(
+            "refuge_water", {"node": node.id, "k": k, "n": n, "water_s": water_s, "seats": node.capacity_persons or 0,
+                             "sheltered": sheltered, "caught": caught},
+            key=f"M3:refuge_water:{node.id}", metric="M3", cls=MUST_CORRECT if k / n > TAIL_SHARE else IMPROVEMENT,
+            standards=("refuge_water",), refs=[ref(loaded, ("evacuation", "refuges"))],
+            targets={"refuges": [node.id], "level": node.level},
+            numbers={"replications_with_water": k, "water_p50_s": water_s, "sheltered_per_replication": sheltered,
+                     "caught_inside_per_replication": caught},
+            weight=k / n * max(sheltered, 1.0)))
     return out
 
 
