@@ -277,3 +277,10 @@ def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miner
     assert math.isnan(zone.share_safe_before_water.mean) and math.isnan(zone.t100_warned_s.p50)
     assert weakest_zones(card) == []
     assert Text("en").kept_out([replace(zone, kept_out=0)]) == ""
+
+
+def test_who_warned_whom_leaves_out_a_later_shift_kept_on_the_surface(two_miners):
+    """The kept-out miner was never underground: neither 'never warned' nor warned by anything."""
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, {}, KEPT_OUT),))
+    [warned] = [p.warned_by for p in ex.results[0].people if p.outcome != "kept_out"]
+    assert scorecard(ex).first_warned_by == {warned: 1.0}

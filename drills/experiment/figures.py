@@ -994,17 +994,14 @@ def channel_name(channel: str, t: Text) -> str:
 
 def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """How people were first warned, and when, by starting place."""
-    firsts: dict[str, int] = {}
+    firsts = card.first_warned_by  # shares, as the scorecard gives them (a shift kept on the surface left out)
     by_place: dict[str, list[tuple[float, float]]] = {}
-    for r, states in zip(ex.results, ex.states, strict=True):
-        for p in r.people:
-            firsts[p.warned_by] = firsts.get(p.warned_by, 0) + 1
+    for states in ex.states:
         for s in states:  # as the table by place: the order only, the source left out
             if s.audience and not s.source:
                 p = s.record
                 by_place.setdefault(p.start, []).append(
                     (p.warned_s if p.warned_by not in ("", "water") else math.nan, p.water_s))
-    total = sum(firsts.values()) or 1
     names = sorted((k for k in firsts if k), key=lambda k: (-firsts[k], k))
     if "" in firsts:
         names.append("")
@@ -1021,7 +1018,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 
     fig = new_figure(ex, t, FIG_W, 2.6 + 0.26 * (len(names) + len(places)))
     ax_ch, ax_pl = fig.subplots(2, 1, height_ratios=[len(names) + 1.5, len(places) + 1.5])
-    shares = [100 * firsts[k] / total for k in names]
+    shares = [100 * firsts[k] for k in names]
     ys = np.arange(len(names))
     ax_ch.barh(ys, shares, color=[NEVER if k == "" else matplotlib.colormaps[CMAP](0.25) for k in names],
                hatch=["//" if k == "" else "" for k in names], edgecolor="0.15", linewidth=0.5, height=0.65)

@@ -357,7 +357,7 @@ EN: dict[str, str] = {
     "fig_road": "road",
     "fig_footpath": "footpath",
     "fig_channel_first": "Channel that warned each person first",
-    "fig_share_pr": "share of all person-replications (%)",
+    "fig_share_pr": "share of person-replications (%)",
     "fig_when_warned": "When people were warned, by starting place (highest first{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
     "fig_not_first_share": "  {p} not first",
@@ -450,8 +450,9 @@ EN: dict[str, str] = {
         "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
     ),
     "cap_channels": (
-        "Top: the channel by which each person first received the warning, as a share of all {people} × "
-        "{n} person-replications; \"crew mate\" is a warned member of the same crew passing it on at the "
+        "Top: the channel by which each person first received the warning, as a share of the {people} × "
+        "{n} person-replications (a later shift kept on the surface, which never went down, left out); "
+        "\"crew mate\" is a warned member of the same crew passing it on at the "
         "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
         "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
         "are those the order did not warn first (\"not first warned by the order\" in the table by "
@@ -861,7 +862,7 @@ ZH: dict[str, str] = {
     "fig_road": "道路",
     "fig_footpath": "小路",
     "fig_channel_first": "每人最先收到预警的渠道",
-    "fig_share_pr": "占全部人次的比例（%）",
+    "fig_share_pr": "占人次的比例（%）",
     "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
     "fig_not_first_share": "  {p} 未先收到",
@@ -939,7 +940,8 @@ ZH: dict[str, str] = {
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels": (
-        "上：每人最先收到预警的渠道，占全部 {people} × {n} 人次的比例；“同班组人员”为同一地点已收到预警的"
+        "上：每人最先收到预警的渠道，占 {people} × {n} 人次（不计未下井的下一班人员）的比例；"
+        "“同班组人员”为同一地点已收到预警的"
         "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
         "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未先收到撤离命令”，该表不计灾害源处人员"
         "和未下井的下一班人员）。下：各初始位置（最高者在上）"

@@ -312,11 +312,14 @@ def fatalities_by_situation(ex: ExerciseResult) -> dict[str, float]:
 
 def first_warned_by(ex: ExerciseResult) -> dict[str, float]:
     """Share of person-replications first warned by each channel (a relay, or "water" for those who saw the water
-    first); "" = never warned: nothing warned them, not even the water."""
+    first); "" = never warned: nothing warned them, not even the water. A later shift kept on the surface never
+    went where the warning was for, and is not counted."""
     counts: dict[str, int] = {}
     total = 0
     for r in ex.results:
         for p in r.people:
+            if p.outcome == "kept_out":
+                continue
             counts[p.warned_by] = counts.get(p.warned_by, 0) + 1
             total += 1
     return {k: v / total for k, v in sorted(counts.items())} if total else {}
