@@ -398,7 +398,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
-        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12)
+        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12, keep=True)
         mrows = matrix(result, t)
         # the margin column holds "≥ 30:00:00" on one line; the grade column the grade over what decided it
         widths = [1.75] + [0.72 if col == "margin_p5" else 0.58 for col, *_ in COLUMNS]
@@ -416,7 +416,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             for i in idle:
                 doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
         doc.subheading(t("worst_cases"))
-        doc.text(t("worst_cases_intro"), 8.5, after=0.05)
+        doc.text(t("worst_cases_intro"), 8.5, after=0.05, keep=True)
         for e in worst(result):
             doc.text(t("worst_case_line", run=run_label(e.run), detail=_detail(e, t)), 8.5, marker="•", after=0.04)
         suite_revisions(doc, result, t)
@@ -433,7 +433,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                     ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
         report.input_warnings(doc, slips, t)
         doc.subheading(t("bands"))
-        doc.text(t("bands_intro"), 8.5, after=0.05)
+        doc.text(t("bands_intro"), 8.5, after=0.05, keep=True)
         for line in t("band_rows").split("\n"):
             doc.text(line, 8.5, marker="•", after=0.03)
         doc.heading(t("method"))
@@ -627,14 +627,8 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
                     safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
     if card.zones:
         columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
-        # the heading goes with the table: a page never holds a table with no heading
-        doc.ensure(min(0.45 + doc.table_height(columns, zone_rows, size=7.5), report.PAGE_H - report.TOP
-                       - report.BOTTOM - 0.5))
-        doc.subheading(t("zones"))
-        doc.table(columns, zone_rows, size=7.5)
-        kept = t.kept_out(card.zones)
-        if kept:
-            doc.text(kept, 7.5, after=0.08)
+        doc.subheading(t("zones"))  # drawn with the table, kept whole where it fits on a page
+        doc.table(columns, zone_rows, size=7.5, keep_together=True, note=t.kept_out(card.zones))
 
 
 def idle_text(i: IdleFault, t: Text) -> str:
