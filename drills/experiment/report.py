@@ -887,9 +887,11 @@ def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> 
     bands = ("; " if not t.zh else "；").join(f"≥ {floor:g} {zh}" for zh, _, floor in basis.bands)
     doc.text(t("grade_basis_intro", n=ex.replications, bands=bands, most=basis.most_must_correct_for_excellent),
              8.5, after=0.12, keep=True)
-    doc.table([(t("col_metric"), 1.25, "left"), (t("col_graded"), 2.05, "left"), (t("col_value"), 0.7, "right"),
-               (t("col_grade_ad"), 0.75, "left"), (t("col_bands"), 1.25, "left"),
-               (t("col_weight"), doc.width - 6.0, "right")], grade_rows(card, t), size=7.5)
+    # the widths that take the fewest lines over the bundled examples, in both languages: the basis and the
+    # bands are the long cells (a weight is a few characters)
+    doc.table([(t("col_metric"), 1.15, "left"), (t("col_graded"), 2.3, "left"), (t("col_value"), 0.6, "right"),
+               (t("col_grade_ad"), 0.65, "left"), (t("col_bands"), 1.5, "left"),
+               (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t), size=7.5)
     score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
     key = "grade_capped" if basis.capped else "grade_scored"
     doc.text(t(key, score=score, d=basis.deficiencies, m=basis.must_correct, i=basis.improvements,
@@ -956,9 +958,12 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
 
 
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
-    cols = [(t("col_zone"), 1.25, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.85, "right"),
-            (t("col_all_warned"), 0.8, "right"), (t("col_safe_before"), 0.85, "right"),
-            (t("col_margin"), 0.8, "right"), (t("col_not_first"), 0.75, "right")]
+    """The columns of the table by level and place, with the widths that take the fewest lines over the bundled
+    examples in both languages (titles of at most three lines in English, two in Chinese, none broken inside a
+    word), so that the table is as short as it can be."""
+    cols = [(t("col_zone"), 1.1, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.65, "right"),
+            (t("col_all_warned"), 0.85, "right"), (t("col_safe_before"), 0.8, "right"),
+            (t("col_margin"), 0.85, "right"), (t("col_not_first"), 1.1, "right")]
     used = sum(w for _, w, _ in cols)
     cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
     return cols
