@@ -225,14 +225,14 @@ def test_bold_outline_covers_the_chinese_runs_only() -> None:
 def test_clock_time_and_time_after_start_agree_to_the_second(exercises: dict) -> None:
     """The timeline table shows both; they are rounded alike (12.6 s after 08:00:00 is 08:00:13 and 0:00:13)."""
     from drills.experiment.i18n import Text
-    from drills.experiment.report import clock, fmt
+    from drills.experiment.report import clock
 
     ex, _ = exercises["mine"]
     start = clock(ex, 0.0)
     h, m, s = (int(x) for x in start.split(":"))
     after = clock(ex, 12.6)
-    assert after == f"{h:02d}:{m:02d}:{s + 13:02d}" and fmt(12.6, "s", Text("en")) == "0:00:13"
-    assert clock(ex, 3599.5)[-2:] == f"{s:02d}" and fmt(3599.5, "s", Text("en")) == "1:00:00"
+    assert after == f"{h:02d}:{m:02d}:{s + 13:02d}" and Text("en").value(12.6, "s") == "0:00:13"
+    assert clock(ex, 3599.5)[-2:] == f"{s:02d}" and Text("en").value(3599.5, "s") == "1:00:00"
 
 
 def test_the_median_replication_is_the_middle_one_by_time_safe_then_by_harm() -> None:
@@ -623,12 +623,10 @@ def test_the_weakest_places_do_not_say_the_order_never_reached_people_it_may_hav
     order reached everyone there by never')."""
     import math
 
-    from drills.experiment.report import fmt
-
     for lang, first in (("en", "not warned by it first"), ("zh", "未先收到撤离命令")):
         t = i18n.Text(lang)
-        line = t("worst_place_line", zone="xc_south", people=99, warned="", safe=fmt(0.0, "share", t),
-                 t100=fmt(math.inf, "s", t), never=t("never_part", share=fmt(1.0, "share", t)), fat="")
+        line = t("worst_place_line", zone="xc_south", people=99, warned="", safe=t.value(0.0, "share"),
+                 t100=t.value(math.inf, "s"), never=t("never_part", share=t.value(1.0, "share")), fat="")
         assert first in line and "by never" not in line
 
 

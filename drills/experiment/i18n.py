@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from drills.experiment.units import fmt_value
+
 LANGS = ("en", "zh")
 
 EN: dict[str, str] = {
@@ -1070,6 +1072,14 @@ METRIC_ZH: dict[str, str] = {
     "steps_failed": "未按时完成的预案步骤数",
 }
 
+#: The graded metrics' names in Chinese (drills.experiment.grading words them in English).
+GRADED_ZH: dict[str, str] = {"M1": "预警触发时滞", "M2": "通知覆盖", "M3": "疏散安全裕度", "M4": "报告合规",
+                             "M5": "预案执行符合度", "M6": "单一故障稳健性", "M7": "法规检查", "M8": "预案完整性"}
+
+#: The overall grades in Chinese with what they mean (AQ/T 9009 达到 / 基本达到 / 未达到).
+GRADES_ZH: dict[str, str] = {"优秀": "优秀（达到预期目标）", "良好": "良好（达到）", "一般": "一般（基本达到）",
+                             "差": "差（未达到：修订预案后重新演练）"}
+
 #: Names of channel types, outcomes and event kinds in Chinese.
 TERMS_ZH: dict[str, str] = {
     "mine_pa": "井下广播（扩播）",
@@ -1242,9 +1252,23 @@ class Text:
         text = self._table.get(key, EN[key])
         return text.format(**fmt) if fmt else text
 
+    def value(self, value: float, unit: str) -> str:
+        """A metric value as :func:`drills.experiment.units.fmt_value` writes it, "never" in this language."""
+        out = fmt_value(value, unit)
+        return self("never") if out == "never" else out
+
     def metric(self, key: str, label: str) -> str:
         """The label of a scorecard metric (``label`` is the scorecard's English one)."""
         return METRIC_ZH.get(key, label) if self.zh else label
+
+    def graded(self, metric: str, name: str) -> str:
+        """The name of a graded metric (M1 … M8; ``name`` is the grading's English one)."""
+        return GRADED_ZH.get(metric, name) if self.zh else name
+
+    def grade(self, label: str) -> str:
+        """An overall grade as the scoring step words it ("差 (poor — 未达到: …)", or just "差"), in this
+        language: in Chinese with what it means, from its first word."""
+        return GRADES_ZH.get(label.split(" ")[0], label) if self.zh else label
 
     def term(self, word: str) -> str:
         """A channel type, outcome or warning level."""

@@ -65,7 +65,6 @@ from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
-from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
 
@@ -590,35 +589,24 @@ def median_replication(card: Scorecard) -> int:
     return order[(len(order) - 1) // 2] if order else 0
 
 
-def fmt(value: float, unit: str, t: Text) -> str:
-    """A metric value in the report's language ("never" translated)."""
-    out = fmt_value(value, unit)
-    return out.replace("never", t("never")) if t.zh else out
-
-
 def describe(dist: Any, t: Text, unit: str = "s") -> str:
     """A parameter's distribution in words, times as minutes:seconds."""
     zh = t.zh
     if isinstance(dist, var.Fixed):
-        return fmt(dist.value, unit, t)
+        return t.value(dist.value, unit)
     if isinstance(dist, var.LogNormal):
-        m, p = fmt(dist.median, unit, t), fmt(dist.p95, unit, t)
+        m, p = t.value(dist.median, unit), t.value(dist.p95, unit)
         return f"对数正态，中位数 {m}，P95 {p}" if zh else f"lognormal, median {m}, P95 {p}"
     if isinstance(dist, var.Uniform):
-        lo, hi = fmt(dist.low, unit, t), fmt(dist.high, unit, t)
+        lo, hi = t.value(dist.low, unit), t.value(dist.high, unit)
         return f"均匀分布 {lo} – {hi}" if zh else f"uniform {lo} – {hi}"
     if isinstance(dist, var.Triangular):
-        a, b, c = (fmt(v, unit, t) for v in (dist.low, dist.mode, dist.high))
+        a, b, c = (t.value(v, unit) for v in (dist.low, dist.mode, dist.high))
         return f"三角分布 {a} / {b} / {c}" if zh else f"triangular {a} / {b} / {c}"
     if isinstance(dist, var.Normal):
-        m, s = fmt(dist.mean, unit, t), fmt(dist.sd, unit, t)
+        m, s = t.value(dist.mean, unit), t.value(dist.sd, unit)
         return f"正态分布，均值 {m}，标准差 {s}" if zh else f"normal, mean {m}, sd {s}"
     return str(dist)
-
-
-#: The overall grades in Chinese with what they mean (AQ/T 9009 达到 / 基本达到 / 未达到), for the zh report.
-GRADES_ZH = {"优秀": "优秀（达到预期目标）", "良好": "良好（达到）", "一般": "一般（基本达到）",
-             "差": "差（未达到：修订预案后重新演练）"}
 
 
 def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
@@ -627,9 +615,7 @@ def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
     grade = getattr(card, "grade", None)
     if not grade:
         return None
-    if t is not None and t.zh:
-        return GRADES_ZH.get(str(grade).split(" ")[0], str(grade))
-    return str(grade)
+    return t.grade(str(grade)) if t is not None else str(grade)
 
 
 def people_groups(ex: ExerciseResult, t: Text) -> str:
@@ -651,14 +637,14 @@ def margin(value: float, duration_s: float | None, t: Text) -> str:
     if value == -math.inf:
         return t("margin_not_all")
     if duration_s is not None and math.isfinite(value) and value >= duration_s:
-        return t("at_least", v=fmt(duration_s, "s", t))
-    return fmt(value, "s", t)
+        return t("at_least", v=t.value(duration_s, "s"))
+    return t.value(value, "s")
 
 
 def _value(s: Any, value: float, t: Text, duration_s: float | None) -> str:
     if s.key.startswith("margin"):
         return margin(value, duration_s, t)
-    return fmt(value, s.unit, t)
+    return t.value(value, s.unit)
 
 
 def _metric(card: Scorecard, key: str):
@@ -768,13 +754,13 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.text(t("worst_places_intro"), 8.5, after=0.05, keep=True)
     for z in weakest_zones(card):
         missed = z.share_not_first_warned_by_order
-        never = t("never_part", share=fmt(missed, "share", t)) if missed > 0 else ""
+        never = t("never_part", share=t.value(missed, "share")) if missed > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
         doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
                    warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
-                           t("warned_part", warned=fmt(z.share_warned_before_water.mean, "share", t))),
-                   safe=fmt(z.share_safe_before_water.mean, "share", t),
-                   t100=fmt(z.t100_warned_s.p50, "s", t), never=never, fat=fat), 8.5, marker="•", after=0.04)
+                           t("warned_part", warned=t.value(z.share_warned_before_water.mean, "share"))),
+                   safe=t.value(z.share_safe_before_water.mean, "share"),
+                   t100=t.value(z.t100_warned_s.p50, "s"), never=never, fat=fat), 8.5, marker="•", after=0.04)
     doc.y += 0.05
     doc.subheading(t("worst_findings"))
     if found:
@@ -826,11 +812,6 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
         doc.text(t("mean_partial"), 8, color=GREY)
 
 
-#: the graded metrics' names and what each grades, in Chinese (grading.py words them in English)
-METRIC_NAMES_ZH = {"M1": "预警触发时滞", "M2": "通知覆盖", "M3": "疏散安全裕度", "M4": "报告合规",
-                   "M5": "预案执行符合度", "M6": "单一故障稳健性", "M7": "法规检查", "M8": "预案完整性"}
-
-
 def _graded_zh(r: Any) -> tuple[str, str]:
     """What a metric grades and its bands, in Chinese; the bands in minutes and per cent read alike."""
     from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S, LOCAL_NOTICE_LIMIT_S
@@ -868,12 +849,12 @@ def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
         if r.unit == "s" and r.metric == "M3":
             value = margin(r.value, None, t)
         else:
-            value = fmt(r.value, r.unit if r.unit in ("s", "share") else "persons", t)
+            value = t.value(r.value, r.unit if r.unit in ("s", "share") else "persons")
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
         w = weight(r)
         weight_text = f"{w:.0%}" if w is not None else t("weight_none")
         basis, bands = _graded_zh(r) if t.zh else (r.basis, r.bands)
-        name = METRIC_NAMES_ZH.get(r.metric, r.name) if t.zh else r.name
+        name = t.graded(r.metric, r.name)
         rows.append([f"{r.metric} {name}", basis, value, r.grade + gate, bands, weight_text])
     return rows
 
@@ -910,10 +891,10 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         per.setdefault(key, math.nan)
     order = per["order_s"] if math.isfinite(per["order_s"]) else per["downstream_order_s"]
     doc.heading(t("timeline"), new_page=True)
-    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=fmt(order, "s", t),
-               t90=fmt(per["t90_warned_s"], "s", t), t100=fmt(per["t100_warned_s"], "s", t),
-               safe=t("safe_at", t=fmt(per["t_all_safe_s"], "s", t)) if math.isfinite(per["t_all_safe_s"])
-               else t("safe_never"), share=fmt(per["share_safe"], "share", t),
+    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=t.value(order, "s"),
+               t90=t.value(per["t90_warned_s"], "s"), t100=t.value(per["t100_warned_s"], "s"),
+               safe=t("safe_at", t=t.value(per["t_all_safe_s"], "s")) if math.isfinite(per["t_all_safe_s"])
+               else t("safe_never"), share=t.value(per["share_safe"], "share"),
                caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12, keep=True)
     if "timeline" in figs:
         _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline"), max_h=6.2)
@@ -923,7 +904,7 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         if math.isfinite(per[key]):  # NaN (metric absent) and inf (never) are not events
             events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
-    rows = [[clock(ex, s), fmt(s, "s", t), t.kind(kind), what] for s, kind, what in events]
+    rows = [[clock(ex, s), t.value(s, "s"), t.kind(kind), what] for s, kind, what in events]
     columns = [(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
                (t("col_event"), doc.width - 2.7, "left")]
     # the table starts on a new page unless it fits whole where it is (a page holds a long one at most)
@@ -971,10 +952,10 @@ def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
 
 def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
     return [
-        [t.zone(z.zone), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
-         fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
-         margin(z.margin_min_s.p50, duration_s, t), fmt(z.share_not_first_warned_by_order, "share", t),
-         fmt(z.expected_fatalities.mean, "persons", t)]
+        [t.zone(z.zone), str(z.people), t.value(z.share_warned_before_water.mean, "share"),
+         t.value(z.t100_warned_s.p50, "s"), t.value(z.share_safe_before_water.mean, "share"),
+         margin(z.margin_min_s.p50, duration_s, t), t.value(z.share_not_first_warned_by_order, "share"),
+         t.value(z.expected_fatalities.mean, "persons")]
         for z in card.zones
     ]
 
@@ -1074,7 +1055,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     if spec.inrush is not None:
         hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
     if spec.dam_break is not None:
-        hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=fmt(spec.dam_break.breach_s, "s", t),
+        hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=t.value(spec.dam_break.breach_s, "s"),
                         source=spec.dam_break.source))
     dur = spec.duration_s
     scen_rows = [
@@ -1086,13 +1067,13 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     if inr is not None:
         q = [3600.0 * x for x in inr.hydro_m3ps]
         peak = max(range(len(q)), key=q.__getitem__)
-        scen_rows.append([t("inflow_row"), t("inflow_value", start=fmt(inr.start_s, "s", t), q0=q[0], qmax=q[peak],
-                                             rise=fmt(inr.hydro_t_s[peak], "s", t), k=len(q),
+        scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(inr.start_s, "s"), q0=q[0], qmax=q[peak],
+                                             rise=t.value(inr.hydro_t_s[peak], "s"), k=len(q),
                                              factor=describe(inr.factor, t, unit=""), pump=3600.0 * inr.pumping_m3ps)])
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):
         scen_rows.append([t("breach_row"), t(
-            "breach_value", breach=describe(db.breach, t) if db.breach is not None else fmt(db.breach_s, "s", t),
+            "breach_value", breach=describe(db.breach, t) if db.breach is not None else t.value(db.breach_s, "s"),
             volume=describe(db.volume_factor, t, unit="") if db.volume_factor is not None else "1")])
     scen_rows.append([t("param_mc"), f"{ex.replications}, {ex.seed}"])
     return plan_rows, scen_rows

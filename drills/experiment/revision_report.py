@@ -327,9 +327,7 @@ def most_improved(diffs: dict[str, PairedDiff]) -> PairedDiff | None:
 
 
 def _value_text(v: float, unit: str, t: Any) -> str:
-    from drills.experiment.report import fmt
-
-    return fmt(v, unit, t) if unit in ("s", "share") else fmt_value(v, "")
+    return t.value(v, unit) if unit in ("s", "share") else fmt_value(v, "")
 
 
 def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> ReportRevision:

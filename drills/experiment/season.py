@@ -205,7 +205,7 @@ def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
 
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     """One row per run: each column's value, text and colour, and the grade."""
-    from drills.experiment.report import fmt, margin
+    from drills.experiment.report import margin
 
     rows = []
     for e in result.entries:
@@ -220,7 +220,7 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
             elif rule == "count":
                 text = f"{value:.1f}"
             else:
-                text = fmt(value, s.unit, t)
+                text = t.value(value, s.unit)
                 if rule == "reached" and s.not_reached:
                     text += f" ({s.not_reached}/{s.n})"
             cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
@@ -580,18 +580,18 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:
-    from drills.experiment.report import fmt, weakest_zones
+    from drills.experiment.report import weakest_zones
 
     parts = []
     for key, label, unit in (("expected_fatalities", "m_fatal", "persons"), ("caught", "m_caught", "persons"),
                              ("share_safe_before_water", "m_safe_before", "share")):
         s = next((m for m in e.card.metrics if m.key == key), None)
         if s is not None:
-            parts.append(f"{t(label)} {s.mean:.1f}" if unit == "persons" else f"{t(label)} {fmt(s.mean, unit, t)}")
+            parts.append(f"{t(label)} {s.mean:.1f}" if unit == "persons" else f"{t(label)} {t.value(s.mean, unit)}")
     weak = weakest_zones(e.card, 1)
     if weak:
         z = weak[0]
-        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
+        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {t.value(z.share_safe_before_water.mean, 'share')}")
     return t("list_sep").join(parts)
 
 
