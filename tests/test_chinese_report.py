@@ -282,3 +282,43 @@ def test_a_candidate_keeps_its_english_title_and_tells_it_in_chinese() -> None:
     c = _c("add_channel", "runner-stope360w", "runner", REVISION_FACTS["runner"], [])
     assert c.title == c.words("en") == "Send a runner from st360 to stope360w, stope360e"
     assert c.words("zh") == "派人从 st360 前往 stope360w、stope360e 通知撤离"
+
+
+def terminal(*args: object) -> str:
+    """What ``drill`` prints on standard output with ``args`` (exit code 0)."""
+    from typer.testing import CliRunner
+
+    from drills.cli import app
+
+    res = CliRunner().invoke(app, [str(a) for a in args])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+@pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.stem)
+def test_drill_run_in_chinese_prints_no_english_sentence(scenario: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})  # the report is above
+    out = terminal("run", scenario, "-n", N, "--lang", "zh", "-o", tmp_path / "out")
+    assert english_left(out, scenario) == []
+    assert "评估指标" in out and "评估结论" in out and "不足项" in out
+
+
+def test_drill_season_in_chinese_prints_no_english_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    suite = bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml"
+    monkeypatch.setattr("drills.experiment.season.write_season", lambda *a, **kw: {})
+    out = terminal("season", suite, "-n", 1, "--lang", "zh", "-o", tmp_path / "out")
+    assert english_left(out, *bundled_scenarios(), suite) == []
+    assert "评级（决定因素）" in out and "不足项" in out
+
+
+def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
+    """The terminal (grades, findings, revisions ranked, the summary) and the report's revisions: the titles of
+    the revisions were the English ones."""
+    scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
+    out = terminal("recommend", scenario, "-n", 4, "--fault-replications", 0, "--lang", "zh", "-o", tmp_path)
+    assert english_left(out, scenario) == []
+    assert "修订前" in out and "无显著变化" in out and "派人从 st360 前往" in out and "修订后的预案含 1 项修订" in out
+    report = "\n".join(page.extract_text() or "" for page in PdfReader(tmp_path / "report.pdf").pages)
+    assert english_left(report, scenario) == []
+    assert "R1 1 小时内向县级应急管理部门报告" in unwrapped(report)
