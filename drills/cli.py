@@ -25,9 +25,11 @@ from drills.commands import (
 )
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.consoles import err_console, out_console
+from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
-from drills.experiment.units import fmt_range, fmt_value
+from drills.experiment.i18n import Text
+from drills.experiment.units import fmt_range
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
 from drills.inputs.problems import InputError, Problem
 
@@ -112,9 +114,7 @@ def run(
     from drills.experiment.scorecard import scorecard
     from drills.inputs.compile import compile_drill, load
 
-    if lang not in ("en", "zh"):
-        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
-        raise typer.Exit(EXIT_INPUT)
+    t = language(lang)
     if faults is not None:  # the old name
         if fault_replications not in (0, faults):
             err_console.print("--faults is the old name of --fault-replications: give one of them; nothing was "
@@ -132,11 +132,10 @@ def run(
     require_writable(out_dir, err_console)
     print_warnings(err_console, spec.meta.input_warnings, going_on="the drill runs as written")
     out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
-    out_console.print(
-        f"plan {spec.meta.plan_id} v{spec.meta.plan_version} · site {spec.meta.site_name} · "
-        f"{len(spec.people)} people", markup=False)
-    with runs_on(cluster, workers, err_console) as where:
-        out_console.print(f"seed {spec.seed} · {n} replications · {where}", markup=False)
+    out_console.print(t("cli_run_head", plan=spec.meta.plan_id, version=spec.meta.plan_version,
+                        site=spec.meta.site_name, n=len(spec.people)), markup=False)
+    with runs_on(cluster, workers, err_console, t) as where:
+        out_console.print(t("cli_seed_line", seed=spec.seed, n=n, where=where), markup=False)
         with Progress(TextColumn("drills"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("run", total=n)
@@ -146,21 +145,19 @@ def run(
             from drills.experiment.readings import PlanFacts
             from drills.experiment.robustness import assess
 
-            out_console.print(f"single faults: {fault_replications} replications each", markup=False)
+            out_console.print(t("cli_single_faults", n=fault_replications), markup=False)
             rob = assess(spec, PlanFacts.of(loaded, spec), ex, replications=fault_replications,
                          max_faults=max_faults, workers=workers)
     card = scorecard(ex)
     from drills.experiment.graded import graded
 
     card, evaluation = graded(card, loaded, spec, ex, rob)
-    print_scorecard(card)
-    print_findings(card, evaluation, assessed_faults=rob is not None)
+    print_scorecard(card, t)
+    print_findings(card, evaluation, assessed_faults=rob is not None, t=t)
     with writing(out_dir, err_console):
         written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
-    extra = ", animation.gif" if animate else ""
-    out_console.print(
-        f"wrote {len(written)} files to {out_dir}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
-        markup=False)
+    extra = t("list_sep") + "animation.gif" if animate else ""
+    out_console.print(t("cli_wrote_run", n=len(written), out=out_dir, extra=extra), markup=False)
 
 
 @app.command()
@@ -194,9 +191,7 @@ def season(
     )
     from drills.inputs.suite import load_suite
 
-    if lang not in ("en", "zh"):
-        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
-        raise typer.Exit(EXIT_INPUT)
+    t = language(lang)
     try:
         loaded = load_suite(suite, plan=plan, replications=replications, seed=seed)
     except InputError as exc:
@@ -206,92 +201,84 @@ def season(
     print_warnings(err_console, [w for run in loaded.runs for w in run.spec.meta.input_warnings],
                    going_on="every run goes ahead as written")
     out_console.print(f"[bold]{loaded.title}[/bold]")
-    with runs_on(cluster, workers, err_console) as where:
-        seeds = seeds_in_words(loaded.runs)
-        out_console.print(f"{'seed' if seeds.isdigit() else 'seeds'} {seeds} · {replications_in_words(loaded.runs)} "
-                          f"replications · {len(loaded.runs)} runs · {where}", markup=False)
+    with runs_on(cluster, workers, err_console, t) as where:
+        seeds = seeds_in_words(loaded.runs, t)
+        out_console.print(t("cli_season_line" if seeds.isdigit() else "cli_season_line_seeds", seeds=seeds,
+                            reps=replications_in_words(loaded.runs, t), runs=len(loaded.runs), where=where),
+                          markup=False)
         with Progress(TextColumn("runs"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("season", total=len(loaded.runs))
             result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
-    from drills.experiment.i18n import Text
-
-    table = Table(title=f"Season {loaded.id}: warned before the water, safe from it, caught, expected "
-                        "fatalities (means), margin P5 (median)", title_justify="left")
+    table = Table(title=t("cli_season", id=loaded.id), title_justify="left")
     # a run's id on two lines, scenario then variation, each whole: ids are never cut mid-word
     ids = [run.id.replace("/", "/\n", 1) for run in loaded.runs]
-    table.add_column("run", min_width=max(len(part) for i in ids for part in i.split("\n")), overflow="fold")
-    for col in ("warned", "safe", "caught", "deaths", "margin"):
-        table.add_column(col, justify="right", no_wrap=True)
-    table.add_column("grade (decided by)", justify="right", min_width=12)
-    en = Text("en")
-    for run_id, row in zip(ids, matrix(result, en), strict=True):
+    table.add_column(t("cli_col_run"), min_width=max(len(part) for i in ids for part in i.split("\n")),
+                     overflow="fold")
+    for col in ("warned", "safe", "caught", "season_deaths", "margin"):
+        table.add_column(t(f"cli_col_{col}"), justify="right", no_wrap=True)
+    table.add_column(t("cli_col_decided"), justify="right", min_width=12)
+    for run_id, row in zip(ids, matrix(result, t), strict=True):
         c = row["cells"]
         table.add_row(run_id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught", "fatalities",
                                                        "margin_p5")),
-                      f"{row['grade'] or '–'}\n{grade_reason(row['entry'], en, short=True)}".strip())
+                      f"{row['grade'] or '–'}\n{grade_reason(row['entry'], t, short=True)}".strip())
     out_console.print(table)
-    out_console.print("grade: the run's overall grade without single faults (robustness, M6, not assessed). "
-                      + grade_note(en), markup=False)
+    out_console.print(t("cli_season_grade") + grade_note(t), markup=False)
     for idle in idle_faults(result.entries):
-        out_console.print(idle_text(idle, Text("en")), markup=False)
+        out_console.print(idle_text(idle, t), markup=False)
     with writing(out_dir, err_console):
         written = write_season(result, out_dir, lang=lang)
-    out_console.print(f"wrote {len(written)} files to {out_dir}/ (report.pdf, season.json, figures/)", markup=False)
+    out_console.print(t("cli_wrote_season", n=len(written), out=out_dir), markup=False)
 
 
-def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5) -> None:
-    """The grade and the worst findings, as the summary page shows them."""
+def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t: Text | None = None) -> None:
+    """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default)."""
+    t = t or Text("en")
     o = evaluation.overall
-    out_console.print(f"grade: {card.grade} · {o.deficiencies} deficiencies (不足项), {o.must_correct} must-correct "
-                      f"(整改项), {o.improvements} improvements (改进项)", markup=False)
+    out_console.print(t("cli_grade", grade=t.grade(card.grade), d=o.deficiencies, m=o.must_correct,
+                        i=o.improvements), markup=False)
     for f in evaluation.findings[:most]:
-        out_console.print(f"  [{f.cls} {f.metric}] {f.title}", markup=False)
+        out_console.print(f"  [{f.cls} {f.metric}] {f.words(t.lang)[0]}", markup=False)
     if len(evaluation.findings) > most:
-        out_console.print(f"  … and {len(evaluation.findings) - most} more in report.pdf", markup=False)
+        out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:
-        out_console.print("  robustness to single faults (M6) not assessed: add --fault-replications 10, or run "
-                          "drill recommend",
-                          markup=False)
-    for note in card.confidence:
-        out_console.print(f"  not settled: {note}", markup=False)
+        out_console.print(t("cli_m6_not_assessed"), markup=False)
+    for note in (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence:
+        out_console.print(t("cli_not_settled", note=note), markup=False)
 
 
-def print_scorecard(card) -> None:
-    from drills.experiment.i18n import Text
+def print_scorecard(card, t: Text | None = None) -> None:
+    """The scorecard and the table by level or place, in ``t``'s words (English by default)."""
     from drills.experiment.scorecard import mean_is_partial
 
-    table = Table(title=f"Scorecard — {card.replications} replications, seed {card.seed}", title_justify="left")
-    table.add_column("metric")
-    table.add_column("mean", justify="right")
-    table.add_column("95 % CI", justify="right", no_wrap=True)
-    table.add_column("P5", justify="right", no_wrap=True)
-    table.add_column("P95", justify="right", no_wrap=True)
-    table.add_column("not reached", justify="right")
+    t = t or Text("en")
+    table = Table(title=t("cli_scorecard", n=card.replications, seed=card.seed), title_justify="left")
+    table.add_column(t("col_metric"))
+    for col in ("col_mean", "col_ci", "col_p5", "col_p95", "col_not_reached"):
+        table.add_column(t(col), justify="right", no_wrap=col in ("col_ci", "col_p5", "col_p95"))
     for m in card.metrics:
-        ci = fmt_range(m.ci_low, m.ci_high, m.unit)
-        mean = fmt_value(m.mean, m.unit) + ("*" if mean_is_partial(m) else "")
-        table.add_row(m.label, mean, ci, fmt_value(m.p5, m.unit), fmt_value(m.p95, m.unit),
+        ci = fmt_range(m.ci_low, m.ci_high, m.unit).replace("never", t("never"))
+        mean = t.value(m.mean, m.unit) + ("*" if mean_is_partial(m) else "")
+        table.add_row(t.metric(m.key, m.label), mean, ci, t.value(m.p5, m.unit), t.value(m.p95, m.unit),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
     if any(mean_is_partial(m) for m in card.metrics):
-        out_console.print("  " + Text("en")("mean_partial"), markup=False)
+        out_console.print("  " + t("mean_partial"), markup=False)
     if card.zones:
-        zt = Table(title="By level or place (means over replications)", title_justify="left")
-        for col in ("zone", "people", "warned before water", "everyone warned", "safe from water",
-                    "not first warned by the order", "expected deaths"):
-            zt.add_column(col, justify="left" if col == "zone" else "right")
+        zt = Table(title=t("cli_zones"), title_justify="left")
+        zt.add_column(t("cli_col_zone"), justify="left")
+        for col in ("col_people", "col_warned_before", "col_all_warned", "col_safe_before", "col_not_first",
+                    "cli_col_deaths"):
+            zt.add_column(t(col), justify="right")
         for z in card.zones:
-            zt.add_row(z.zone, str(z.people), fmt_value(z.share_warned_before_water.mean, "share"),
-                       fmt_value(z.t100_warned_s.p50, "s"), fmt_value(z.share_safe_before_water.mean, "share"),
-                       fmt_value(z.share_not_first_warned_by_order, "share"),
-                       fmt_value(z.expected_fatalities.mean, "persons"))
+            zt.add_row(t.zone(z.zone), str(z.people), t.value(z.share_warned_before_water.mean, "share"),
+                       t.value(z.t100_warned_s.p50, "s"), t.value(z.share_safe_before_water.mean, "share"),
+                       t.value(z.share_not_first_warned_by_order, "share"), t.value(z.expected_fatalities.mean,
+                                                                                    "persons"))
         out_console.print(zt)
-        out_console.print("  warned before water: of the people the water reached there, in the replications in which "
-                          "it reached someone (– never); not first warned by the order: nothing warned them, or they "
-                          "saw the water before the order reached them (people at the hazard's source left out)",
-                          markup=False)
-        kept = Text("en").kept_out(card.zones)
+        out_console.print(t("cli_zones_note"), markup=False)
+        kept = t.kept_out(card.zones)
         if kept:
             out_console.print("  " + kept, markup=False)
 

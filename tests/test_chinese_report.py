@@ -5,6 +5,7 @@ scenario but the planner's own text (ids, titles), the sources' names and the ti
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from pypdf import PdfReader
 
 from drills.experiment import finding_text as ft
+from drills.experiment import revision_text as rt
 from drills.experiment.exercise import run_exercise
 from drills.experiment.graded import finding_line, graded
 from drills.experiment.i18n import Text
@@ -149,8 +151,9 @@ def _finding(kind: str):
 N = 6
 
 
-def planner_strings(scenario: Path) -> list[str]:
-    """Every string the planner wrote in the scenario, its plan and its site (ids, names, titles)."""
+def planner_strings(scenario: Path, *more: Path) -> list[str]:
+    """Every string the planner wrote in the scenario, its plan and its site (ids, names, titles), and in
+    ``more`` files."""
     out: list[str] = []
 
     def walk(x: object) -> None:
@@ -164,7 +167,7 @@ def planner_strings(scenario: Path) -> list[str]:
             for v in x:
                 walk(v)
 
-    for path in [scenario, *scenario.parent.glob("sites/*.yaml"), *(bundled_root() / "plans").glob("*.yaml")]:
+    for path in [scenario, *more, *scenario.parent.glob("sites/*.yaml"), *(bundled_root() / "plans").glob("*.yaml")]:
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return out
 
@@ -202,12 +205,120 @@ def english_runs(text: str) -> list[str]:
     return runs
 
 
+def english_left(text: str, *planner_files: Path) -> list[str]:
+    """The English sentences of ``text`` once the planner's own words (in the scenario, its site and plan, and
+    any other file given) are taken out: they stay as written."""
+    text = unwrapped(text)
+    for written in sorted(planner_strings(*planner_files), key=len, reverse=True):
+        if len(written) > 2:
+            text = text.replace(written, " ")
+    return english_runs(text)
+
+
 @pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.stem)
 def test_the_chinese_report_of_each_bundled_scenario_has_no_english_sentence(
         scenario: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    text = unwrapped(chinese_report(scenario, tmp_path_factory.mktemp(scenario.stem)))
-    for written in sorted(planner_strings(scenario), key=len, reverse=True):
-        if len(written) > 2:
-            text = text.replace(written, " ")  # the planner's own words stay as written
-    assert english_runs(text) == []
+    text = chinese_report(scenario, tmp_path_factory.mktemp(scenario.stem))
+    assert english_left(text, scenario) == []
     assert "评估发现" in text and "不足项" in text
+
+
+# ------------------------------------------------------------------ revisions, and what the commands print
+#: Facts of every kind of revision title, with ids as a planner writes them.
+REVISION_FACTS: dict[str, dict] = {
+    "battery": {"channel": "siren-dam", "hours": 12.0, "now": 0.0},
+    "coverage": {"channel": "mine-pa", "type": "mine_pa", "places": ["stope360w", "stope360e"]},
+    "poles": {"channel": "loudspeaker-xc", "type": "village_loudspeaker", "places": ["xc_river"]},
+    "move_siren": {"channel": "siren-dam", "here": "dam_crest", "there": "xc_centre", "heard_now": 12,
+                   "heard_there": 40},
+    "add_siren": {"place": "xc_river", "radius": 1000.0, "hours": 12.0},
+    "door_to_door": {"start": "xc_centre", "places": ["xc_river", "xc_south"]},
+    "cell_broadcast": {},
+    "vehicle": {"start": "ht_centre", "places": ["ht_b"]},
+    "paging": {},
+    "runner": {"start": "st360", "places": ["stope360w", "stope360e"]},
+    "automatic": {"trigger": "inflow-change", "quantity": "mine_inflow_change", "level": "red",
+                  "owner": "dispatcher"},
+    "threshold": {"trigger": "inflow-change", "threshold": 0.2, "lower": 0.1},
+    "trigger_level": {"trigger": "met-red", "level": "orange", "quantity": "met_warning", "level_now": "red"},
+    "pre_authorise": {"order": "evacuate_underground", "level": "orange", "level_now": "red",
+                      "owner": "dispatcher"},
+    "delegate": {"declarer": "duty_officer", "level": "red", "order": "evacuate_downstream",
+                 "owner": "township_duty"},
+    "delegate_after": {"declarer": "duty_officer", "level": "red", "order": "evacuate_downstream",
+                       "owner": "township_duty", "after": ["tell-manager"]},
+    "deputy": {"role": "mine_manager", "title": "Mine manager (矿长)"},
+    "route": {"place": "stope360e", "path": ["stope360e", "j360", "ramp360", "portal"]},
+    "ladderway": {"place": "stope120w", "path": ["stope120w", "lad120", "raise_top"]},
+    "assembly": {"place": "xc_river", "point": "ap_hill", "path": ["xc_river", "rd_1", "ap_hill"]},
+    "refuge": {"refuge": "refuge360"},
+    "fallback_refuge": {"refuge": "refuge360", "route": "r360-cage"},
+    "hoist_priority": {"station": "st120", "mine_level": "-120", "hoist": "main-cage"},
+    "stop_entry": {"level": "yellow"},
+    "no_entry_rule": {},
+    "report_deadline": {},
+}
+
+
+def test_every_kind_of_revision_has_facts_here() -> None:
+    assert set(REVISION_FACTS) == set(rt.TITLES["en"]) == set(rt.TITLES["zh"])
+
+
+@pytest.mark.parametrize("phrase", sorted(REVISION_FACTS))
+def test_every_kind_of_revision_is_titled_in_chinese(phrase: str) -> None:
+    """The Chinese title tells the same facts as the English one, in Chinese words but for the plan's ids (the
+    plan's words for channel types, levels, quantities and orders translated)."""
+    facts = REVISION_FACTS[phrase]
+    fields = {lang: {f for _, f, _, _ in string.Formatter().parse(rt.TITLES[lang][phrase]) if f}
+              for lang in ("en", "zh")}
+    assert fields["en"] == fields["zh"] == set(facts)
+    zh = rt.title(phrase, facts, "zh")
+    assert english_words(zh, {k: v for k, v in facts.items() if k not in rt.WORDS}) == [], zh
+
+
+def test_a_candidate_keeps_its_english_title_and_tells_it_in_chinese() -> None:
+    from drills.experiment.revisions import _c
+
+    c = _c("add_channel", "runner-stope360w", "runner", REVISION_FACTS["runner"], [])
+    assert c.title == c.words("en") == "Send a runner from st360 to stope360w, stope360e"
+    assert c.words("zh") == "派人从 st360 前往 stope360w、stope360e 通知撤离"
+
+
+def terminal(*args: object) -> str:
+    """What ``drill`` prints on standard output with ``args`` (exit code 0)."""
+    from typer.testing import CliRunner
+
+    from drills.cli import app
+
+    res = CliRunner().invoke(app, [str(a) for a in args])
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+@pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.stem)
+def test_drill_run_in_chinese_prints_no_english_sentence(scenario: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})  # the report is above
+    out = terminal("run", scenario, "-n", N, "--lang", "zh", "-o", tmp_path / "out")
+    assert english_left(out, scenario) == []
+    assert "评估指标" in out and "评估结论" in out and "不足项" in out
+
+
+def test_drill_season_in_chinese_prints_no_english_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    suite = bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml"
+    monkeypatch.setattr("drills.experiment.season.write_season", lambda *a, **kw: {})
+    out = terminal("season", suite, "-n", 1, "--lang", "zh", "-o", tmp_path / "out")
+    assert english_left(out, *bundled_scenarios(), suite) == []
+    assert "评级（决定因素）" in out and "不足项" in out
+
+
+def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
+    """The terminal (grades, findings, revisions ranked, the summary) and the report's revisions: the titles of
+    the revisions were the English ones."""
+    scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
+    out = terminal("recommend", scenario, "-n", 4, "--fault-replications", 0, "--lang", "zh", "-o", tmp_path)
+    assert english_left(out, scenario) == []
+    assert "修订前" in out and "无显著变化" in out and "派人从 st360 前往" in out and "修订后的预案含 1 项修订" in out
+    report = "\n".join(page.extract_text() or "" for page in PdfReader(tmp_path / "report.pdf").pages)
+    assert english_left(report, scenario) == []
+    assert "R1 1 小时内向县级应急管理部门报告" in unwrapped(report)

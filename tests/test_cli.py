@@ -479,7 +479,7 @@ def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr("drills.experiment.exercise.run_exercise", fake_run_exercise)
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", fake_write_outputs)
-    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda *a: None)
     monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
     monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     out = tmp_path / "out"
@@ -490,7 +490,7 @@ def test_run_passes_options_to_the_exercise(tmp_path: Path, monkeypatch: pytest.
     assert calls["kw"]["workers"] == 3
     assert calls["kw"].get("replications") in (None, 5) and calls["kw"].get("seed") in (None, 11)
     assert calls["write"] == ("exercise", "card", out, {"lang": "zh", "animate": False})
-    assert "seed 11 · 5 replications · 3 workers" in res.stdout
+    assert "随机种子 11 · 5 次重复 · 3 个工作进程" in res.stdout  # --lang zh: what it prints too
 
 
 def test_run_defaults_come_from_the_scenario(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -500,7 +500,7 @@ def test_run_defaults_come_from_the_scenario(monkeypatch: pytest.MonkeyPatch, tm
     )
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
-    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda *a: None)
     monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
     monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     scenario = MINE
@@ -602,7 +602,7 @@ def test_animate_is_a_flag_that_takes_no_value(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setattr("drills.experiment.exercise.run_exercise", lambda spec, **kw: "exercise")
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", write_outputs)
-    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda *a: None)
     monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
     monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     res = invoke("run", MINE, "--animate", "-n", "2", "--out", tmp_path / "out")
@@ -673,7 +673,7 @@ def fake_faults_run(monkeypatch: pytest.MonkeyPatch) -> dict:
     monkeypatch.setattr("drills.experiment.robustness.assess", lambda *a, **kw: calls.update(kw) or "rob")
     monkeypatch.setattr("drills.experiment.scorecard.scorecard", lambda ex: "card")
     monkeypatch.setattr("drills.experiment.outputs.write_outputs", lambda *a, **kw: {})
-    monkeypatch.setattr("drills.cli.print_scorecard", lambda card: None)
+    monkeypatch.setattr("drills.cli.print_scorecard", lambda *a: None)
     monkeypatch.setattr("drills.experiment.graded.graded", lambda card, *a: (card, None))
     monkeypatch.setattr("drills.cli.print_findings", lambda *a, **kw: None)
     return calls

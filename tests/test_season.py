@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,10 +114,11 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     res = invoke("season", write_suite(tmp_path, TINY), "--out", out, "--lang", "zh")
     assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
     assert "mine-inrush-day/" in res.stdout and "as-written" in res.stdout  # the run column folds long ids
-    # no seed in the suite: each scenario's own, told per scenario as drill run tells its one seed
-    assert "seeds 20260720 (mine-inrush-day), 20260721 (dam-break-night) · 2 replications · 2 runs · 1 worker" \
+    # no seed in the suite: each scenario's own, told per scenario as drill run tells its one seed (--lang zh: the
+    # terminal in Chinese too)
+    assert "随机种子 20260720 (mine-inrush-day)，20260721 (dam-break-night) · 2 次重复 · 2 次运行 · 1 个工作进程" \
         in res.stdout
-    assert res.stdout.count("差 (poor)") + res.stdout.count("一般 (fair)") + res.stdout.count("良好 (good)") >= 2
+    assert len(re.findall(r"(差|一般|良好|优秀) │", res.stdout)) >= 2
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in data["runs"]] == ["mine-inrush-day/as-written", "dam-break-night/day-dry"]
     assert {r["replications"] for r in data["runs"]} == {2}

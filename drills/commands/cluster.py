@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from drills.commands import EXIT_INPUT
+from drills.experiment.i18n import Text
 
 ClusterOption = Annotated[str | None, typer.Option(
     "--cluster", metavar="ADDRESS",
@@ -24,11 +25,17 @@ ClusterOption = Annotated[str | None, typer.Option(
 
 
 @contextlib.contextmanager
-def runs_on(address: str | None, workers: int, err: Console) -> Iterator[str]:
+def runs_on(address: str | None, workers: int, err: Console, t: Text | None = None) -> Iterator[str]:
     """Inside the block, exercises run on the cluster at ``address`` (if given); yields where they run, in
-    words. A cluster that cannot be used is one message on ``err`` and exit code 2, before anything runs."""
+    words (``t``'s, English by default). A cluster that cannot be used is one message on ``err`` and exit code
+    2, before anything runs."""
+    t = t or Text("en")
+
+    def many(n: int) -> str:
+        return t("cli_workers", n=n) if n > 1 else t("cli_workers_one")
+
     if address is None:
-        yield f"{workers} worker{'s' if workers > 1 else ''}"
+        yield many(workers)
         return
     from drills.experiment.exercise import ClusterError, on_cluster
 
@@ -38,4 +45,4 @@ def runs_on(address: str | None, workers: int, err: Console) -> Iterator[str]:
         except ClusterError as exc:
             err.print(f"--cluster: {exc}; nothing was run or written.", markup=False)
             raise typer.Exit(EXIT_INPUT) from None
-        yield f"Dask cluster at {address} ({cluster.workers} worker{'s' if cluster.workers > 1 else ''})"
+        yield t("cli_cluster", address=address, workers=many(cluster.workers))

@@ -15,8 +15,10 @@ from rich.table import Table
 from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.consoles import err_console, out_console
+from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
+from drills.experiment.i18n import Text
 from drills.inputs.problems import InputError
 
 if TYPE_CHECKING:
@@ -92,9 +94,7 @@ def recommend(
     from drills.experiment.revision_report import write_recommendation
     from drills.experiment.revisions import load_costs
 
-    if lang not in ("en", "zh"):
-        err_console.print(f"--lang: unknown language {lang!r}; use en or zh", markup=False)
-        raise typer.Exit(EXIT_INPUT)
+    t = language(lang)
     loaded = _loaded(scenario, plan)
     n = _replications(loaded, replications)
     try:
@@ -104,7 +104,7 @@ def recommend(
     out_dir = out or Path("reports") / loaded.scenario.id / "recommend"
     require_writable(out_dir, err_console)
     _warn(loaded)
-    with runs_on(cluster, workers, err_console) as where, err_console.status("evaluating the plan") as status:
+    with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_evaluating")) as status:
         try:
             rec = run_recommend(loaded, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
@@ -114,35 +114,38 @@ def recommend(
     base = rec.baseline
     m = base.spec.meta
     out_console.print(f"[bold]{m.scenario_title}[/bold]")
-    out_console.print(f"plan {m.plan_id} v{m.plan_version} · seed {base.exercise.seed} · {base.replications} "
-                      f"replications per plan · budget {budget:g} · {where}", markup=False)
-    _print_grades(base, rec.revised)
-    _print_findings(base.findings[:8], len(base.findings))
+    out_console.print(t("cli_rec_head", plan=m.plan_id, version=m.plan_version, seed=base.exercise.seed,
+                        n=base.replications, budget=budget, where=where), markup=False)
+    _print_grades(base, rec.revised, (t("cli_before"), t("cli_after")), t)
+    _print_findings(base.findings[:8], len(base.findings), t)
     from drills.experiment.paired import fmt_ci
 
-    t = Table(title="Revisions, ranked (paired differences, 95 % CI)", title_justify="left")
-    for col in ("", "revision", "cost", "verdict", "Δ not safe", "Δ warned late", "Δ objective"):
-        t.add_column(col)
+    ranked = Table(title=t("cli_revisions"), title_justify="left")
+    for col in ("", t("col_revision"), t("cli_col_cost"), t("cli_col_verdict"), t("cli_col_unsafe"), t("cli_col_late"),
+                t("cli_col_objective")):
+        ranked.add_column(col, overflow="fold")
     labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for tr in rec.trials[:12]:
         mark = labels.get(tr.candidate.key, "")
-        title = tr.candidate.title + (f" [under {tr.candidate.condition}]" if tr.candidate.condition else "")
+        c = tr.candidate
+        title = c.words(t.lang) + (t("cli_under", fault=c.condition) if c.condition else "")
         if tr.error:
-            t.add_row(mark, title, f"{tr.candidate.cost:g}", "invalid", "", "", "")
+            ranked.add_row(mark, title, f"{c.cost:g}", t("verdict_invalid"), "", "", "")
         else:
-            t.add_row(mark, title, f"{tr.candidate.cost:g}", tr.verdict, fmt_ci(tr.diffs["unsafe"]),
-                      fmt_ci(tr.diffs["late_warned"]), fmt_ci(tr.diffs["objective"]))
-    out_console.print(t)
+            ranked.add_row(mark, title, f"{c.cost:g}", t("verdict_" + tr.verdict.replace(" ", "_")),
+                           fmt_ci(tr.diffs["unsafe"]), fmt_ci(tr.diffs["late_warned"]), fmt_ci(tr.diffs["objective"]))
+    out_console.print(ranked)
     if len(rec.trials) > 12:
-        out_console.print(f"… {len(rec.trials) - 12} more in recommendations.md", markup=False)
+        out_console.print(t("cli_more_revisions", n=len(rec.trials) - 12), markup=False)
     for a in rec.applied:
         if not a.simulated:
-            out_console.print(f"{a.label} {a.candidate.title} · cost {a.candidate.cost:g} · on paper: a correction "
-                              "with no simulated effect, applied as the budget allowed", markup=False)
-    with err_console.status("writing the report"), writing(out_dir, err_console):
+            out_console.print(t("cli_on_paper", label=a.label, title=a.candidate.words(t.lang), cost=a.candidate.cost),
+                              markup=False)
+    with err_console.status(t("cli_writing")), writing(out_dir, err_console):
         written = write_recommendation(rec, out_dir, lang=lang)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
-    out_console.print(f"{rec.summary()}; wrote {', '.join(names)} to {out_dir}/", markup=False)
+    out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=", ".join(names), out=out_dir),
+                      markup=False)
 
 
 def compare(
@@ -200,38 +203,41 @@ def compare(
         out_console.print(f"wrote {', '.join(sorted(written))} to {out}/", markup=False)
 
 
-def _print_grades(a, b, names: tuple[str, str] = ("before", "after")) -> None:
-    t = Table(title="Grades (tail over replications; [P] bands are the project's own)", title_justify="left")
-    t.add_column("metric")
-    t.add_column(names[0])
-    t.add_column(names[1])
-
+def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | None = None) -> None:
     from drills.experiment.paired import fmt_mean  # the experiment layer is imported when a command runs
 
+    t = t or Text("en")
+    table = Table(title=t("cli_grades"), title_justify="left")
+    table.add_column(t("col_metric"))
+    table.add_column(names[0])
+    table.add_column(names[1])
+
     def cell(g) -> str:
-        gate = "" if g.gate is None else (" gate ok" if g.gate else " gate FAIL")
+        gate = "" if g.gate is None else t("cli_gate_ok" if g.gate else "cli_gate_fail")
         if g.tail is not None and not g.tail.settled:
             gate += "†"
-        return f"{g.grade}{gate} ({fmt_mean(g.value, g.unit)})"
+        value = fmt_mean(g.value, g.unit)
+        return f"{g.grade}{gate} ({t('never') if value == 'never' else value})"
 
     for key, g in a.grades.items():
-        t.add_row(f"{key} {g.name}", cell(g), cell(b.grades[key]))
-    t.add_row("overall", f"{a.overall.label} S={a.overall.score:.1f} ({a.overall.deficiencies} 不足项)",
-              f"{b.overall.label} S={b.overall.score:.1f} ({b.overall.deficiencies} 不足项)")
-    out_console.print(t)
+        table.add_row(f"{key} {t.graded(key, g.name)}", cell(g), cell(b.grades[key]))
+    table.add_row(t("cli_overall"), *(t("cli_overall_cell", label=ev.overall.label, score=ev.overall.score,
+                                        d=ev.overall.deficiencies) for ev in (a, b)))
+    out_console.print(table)
     if any(g.tail is not None and not g.tail.settled for ev in (a, b) for g in ev.grades.values()):
-        out_console.print("† not settled: the share of replications that failed this gate cannot yet be told from the "
-                          "5 % tail the grading tolerates at this number of replications (a gate that never fails "
-                          "needs 59); `drill run` says how many would settle it", markup=False)
+        out_console.print(t("cli_grades_note"), markup=False)
 
 
-def _print_findings(findings, total: int) -> None:
-    t = Table(title=f"Top findings ({total} in all)", title_justify="left")
-    for col in ("class", "metric", "finding", "plan clause"):
-        t.add_column(col)
+def _print_findings(findings, total: int, t: Text) -> None:
+    from drills.experiment.finding_text import clause
+
+    table = Table(title=t("cli_top_findings", total=total), title_justify="left")
+    for col in ("col_class", "col_metric", "col_finding", "col_clause"):  # Chinese has no spaces to wrap at:
+        table.add_column(t(col), overflow="fold")  # folded, not cut short with an ellipsis
     for f in findings:
-        t.add_row(f"{f.cls} {f.cls_en}", f.metric, f.title, f.plan_ref)
-    out_console.print(t)
+        plan_clause = clause(f.refs, t.lang) if t.zh and f.refs else f.plan_ref
+        table.add_row(f.cls if t.zh else f"{f.cls} {f.cls_en}", f.metric, f.words(t.lang)[0], plan_clause)
+    out_console.print(table)
 
 
 def register(app: typer.Typer) -> None:

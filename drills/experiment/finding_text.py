@@ -22,7 +22,6 @@ from typing import Any
 from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, UNSAFE_REASONS
 from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
-from drills.experiment.units import fmt_value
 
 #: the facts' stand-in for "an automatic trigger" where a post's title goes
 AUTOMATIC = "@automatic"
@@ -602,8 +601,7 @@ class Say:
         return self._table[key]
 
     def clock(self, t: float) -> str:
-        out = fmt_value(t, "s")
-        return self._terms("never") if out == "never" else out
+        return self._terms.value(t, "s")
 
     def join(self, items: Sequence[str], sep: str = "sep") -> str:
         return self(sep).join(items)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from drills.experiment.units import fmt_value
+
 LANGS = ("en", "zh")
 
 EN: dict[str, str] = {
@@ -571,6 +573,84 @@ EN: dict[str, str] = {
         "Positions are reconstructed from each person's record (at the start until they left, then moved "
         "at an even pace along the shortest passage path to where they ended), not recorded by the drill."
     ),
+    # ---- the terminal: what drill run, season and recommend print (their --lang)
+    "cli_workers_one": "1 worker",
+    "cli_workers": "{n} workers",
+    "cli_cluster": "Dask cluster at {address} ({workers})",
+    "cli_run_head": "plan {plan} v{version} · site {site} · {n} people",
+    "cli_seed_line": "seed {seed} · {n} replications · {where}",
+    "cli_single_faults": "single faults: {n} replications each",
+    "cli_scorecard": "Scorecard — {n} replications, seed {seed}",
+    "cli_zones": "By level or place (means over replications)",
+    "cli_col_zone": "zone",
+    "cli_col_deaths": "expected deaths",
+    "cli_zones_note": (
+        "  warned before water: of the people the water reached there, in the replications in which it reached "
+        "someone (– never); not first warned by the order: nothing warned them, or they saw the water before the "
+        "order reached them (people at the hazard's source left out)"
+    ),
+    "cli_grade": "grade: {grade} · {d} deficiencies (不足项), {m} must-correct (整改项), {i} improvements (改进项)",
+    "cli_more_findings": "  … and {n} more in report.pdf",
+    "cli_m6_not_assessed": (
+        "  robustness to single faults (M6) not assessed: add --fault-replications 10, or run drill recommend"
+    ),
+    "cli_not_settled": "  not settled: {note}",
+    "cli_wrote_run": "wrote {n} files to {out}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
+    "cli_season_line": "seed {seeds} · {reps} replications · {runs} runs · {where}",
+    "cli_season_line_seeds": "seeds {seeds} · {reps} replications · {runs} runs · {where}",
+    "cli_season": "Season {id}: warned before the water, safe from it, caught, expected fatalities (means), "
+                  "margin P5 (median)",
+    "cli_col_run": "run",
+    "cli_col_warned": "warned",
+    "cli_col_safe": "safe",
+    "cli_col_caught": "caught",
+    "cli_col_season_deaths": "deaths",
+    "cli_col_margin": "margin",
+    "cli_col_decided": "grade (decided by)",
+    "cli_season_grade": "grade: the run's overall grade without single faults (robustness, M6, not assessed). ",
+    "cli_wrote_season": "wrote {n} files to {out}/ (report.pdf, season.json, figures/)",
+    "cli_rec_head": "plan {plan} v{version} · seed {seed} · {n} replications per plan · budget {budget:g} · {where}",
+    "cli_evaluating": "evaluating the plan",
+    "cli_writing": "writing the report",
+    "cli_grades": "Grades (tail over replications; [P] bands are the project's own)",
+    "cli_before": "before",
+    "cli_after": "after",
+    "cli_gate_ok": " gate ok",
+    "cli_gate_fail": " gate FAIL",
+    "cli_overall": "overall",
+    "cli_overall_cell": "{label} S={score:.1f} ({d} 不足项)",
+    "cli_grades_note": (
+        "† not settled: the share of replications that failed this gate cannot yet be told from the 5 % tail the "
+        "grading tolerates at this number of replications (a gate that never fails needs 59); `drill run` says how "
+        "many would settle it"
+    ),
+    "cli_top_findings": "Top findings ({total} in all)",
+    "cli_revisions": "Revisions, ranked (paired differences, 95 % CI)",
+    "cli_col_cost": "cost",
+    "cli_col_verdict": "verdict",
+    "cli_col_unsafe": "Δ not safe",
+    "cli_col_late": "Δ warned late",
+    "cli_col_objective": "Δ objective",
+    "cli_under": " [under {fault}]",
+    "cli_more_revisions": "… {n} more in recommendations.md",
+    "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction with no simulated effect, applied as "
+                    "the budget allowed",
+    "cli_wrote_rec": "{summary}; wrote {names} to {out}/",
+    "verdict_better": "better",
+    "verdict_worse": "worse",
+    "verdict_negligible": "negligible",
+    "verdict_no_significant_change": "no significant change",
+    "verdict_no_change": "no change",
+    "verdict_invalid": "invalid",
+    # ---- what the revised plan holds (Recommendation.summary)
+    "rec_spent": "spent {spent:g} of {budget:g}",
+    "rec_none": "no revision in the revised plan (none improved the plan within the budget); {spent}",
+    "rec_proved": "{labels} proved by re-simulation",
+    "rec_none_proved": "none proved by re-simulation within the budget",
+    "rec_on_paper": "{labels} on paper (a correction with no simulated effect)",
+    "rec_one": "1 revision in the revised plan: {parts}; {spent}",
+    "rec_many": "{n} revisions in the revised plan: {parts}; {spent}",
+    "rec_part_sep": "; ",
 }
 
 ZH: dict[str, str] = {
@@ -1041,6 +1121,78 @@ ZH: dict[str, str] = {
     "anim_caption": (
         "位置由每人的记录重建（离开前在初始位置，之后沿最短巷道／道路路径匀速移动到终点），并非演练直接记录。"
     ),
+    # ---- 终端输出
+    "cli_workers_one": "1 个工作进程",
+    "cli_workers": "{n} 个工作进程",
+    "cli_cluster": "Dask 集群 {address}（{workers}）",
+    "cli_run_head": "预案 {plan} v{version} · 场所 {site} · {n} 人",
+    "cli_seed_line": "随机种子 {seed} · {n} 次重复 · {where}",
+    "cli_single_faults": "单一故障：每个故障 {n} 次重复",
+    "cli_scorecard": "评估指标 — {n} 次重复，随机种子 {seed}",
+    "cli_zones": "分水平、分地点结果（各次重复的平均值）",
+    "cli_col_zone": "水平或地点",
+    "cli_col_deaths": "预期死亡",
+    "cli_zones_note": (
+        "  水到达前收到预警：水到达该处的人员中先收到撤离命令的比例，按水到达该处某人的重复统计（– 表示水从未到达）；"
+        "未先收到撤离命令：没有任何渠道通知到他们，或撤离命令到达前他们已看到来水（水源处人员不计）"
+    ),
+    "cli_grade": "评估结论：{grade} · 不足项 {d} 项，整改项 {m} 项，改进项 {i} 项",
+    "cli_more_findings": "  … 另有 {n} 项，见 report.pdf",
+    "cli_m6_not_assessed": "  未评估单一故障稳健性（M6）：加上 --fault-replications 10，或运行 drill recommend",
+    "cli_not_settled": "  尚不能判定：{note}",
+    "cli_wrote_run": "已写入 {n} 个文件到 {out}/（report.pdf、scorecard.json、outcomes.csv、figures/{extra}）",
+    "cli_season_line": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",
+    "cli_season_line_seeds": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",
+    "cli_season": "汛期演练 {id}：水到达前收到预警、未被水困、被水困住、预期死亡（平均值），"
+                  "安全裕度第 5 百分位（中位数）",
+    "cli_col_run": "运行",
+    "cli_col_warned": "收到预警",
+    "cli_col_safe": "未被水困",
+    "cli_col_caught": "被水困住",
+    "cli_col_season_deaths": "死亡",
+    "cli_col_margin": "裕度",
+    "cli_col_decided": "评级（决定因素）",
+    "cli_season_grade": "评级：各次运行不计单一故障的总评级（单一故障稳健性 M6 未评估）。",
+    "cli_wrote_season": "已写入 {n} 个文件到 {out}/（report.pdf、season.json、figures/）",
+    "cli_rec_head": "预案 {plan} v{version} · 随机种子 {seed} · 每个预案 {n} 次重复 · 预算 {budget:g} · {where}",
+    "cli_evaluating": "正在评估预案",
+    "cli_writing": "正在写报告",
+    "cli_grades": "评级（各次重复的尾部值；标 [P] 的分档为本项目自定）",
+    "cli_before": "修订前",
+    "cli_after": "修订后",
+    "cli_gate_ok": " 门槛满足",
+    "cli_gate_fail": " 门槛未满足",
+    "cli_overall": "总评",
+    "cli_overall_cell": "{label} 得分 {score:.1f}（不足项 {d} 项）",
+    "cli_grades_note": (
+        "† 尚不能判定：在此重复次数下，未满足该门槛的重复比例尚不能与评分所允许的 5 % 尾部区分开（从未失败的门槛需 59 "
+        "次重复）；`drill run` 会给出判定所需的重复次数"
+    ),
+    "cli_top_findings": "主要评估发现（共 {total} 项）",
+    "cli_revisions": "预案修订，按效果排序（配对差值，95 % 置信区间）",
+    "cli_col_cost": "成本",
+    "cli_col_verdict": "结论",
+    "cli_col_unsafe": "Δ 未安全人数",
+    "cli_col_late": "Δ 迟到预警人数",
+    "cli_col_objective": "Δ 搜索目标",
+    "cli_under": "（在单一故障 {fault} 下）",
+    "cli_more_revisions": "… 另有 {n} 项，见 recommendations.md",
+    "cli_on_paper": "{label} {title} · 成本 {cost:g} · 书面修订：无模拟效果的更正，在预算允许时采用",
+    "cli_wrote_rec": "{summary}；已写入 {names} 到 {out}/",
+    "verdict_better": "改善",
+    "verdict_worse": "变差",
+    "verdict_negligible": "可忽略",
+    "verdict_no_significant_change": "无显著变化",
+    "verdict_no_change": "无变化",
+    "verdict_invalid": "无效",
+    "rec_spent": "已用预算 {spent:g}／{budget:g}",
+    "rec_none": "修订后的预案未含修订（预算内没有修订能改善预案）；{spent}",
+    "rec_proved": "{labels} 经重新模拟证实",
+    "rec_none_proved": "预算内没有经重新模拟证实的修订",
+    "rec_on_paper": "{labels} 为书面修订（无模拟效果的更正）",
+    "rec_one": "修订后的预案含 1 项修订：{parts}；{spent}",
+    "rec_many": "修订后的预案含 {n} 项修订：{parts}；{spent}",
+    "rec_part_sep": "；",
 }
 
 #: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).
@@ -1069,6 +1221,14 @@ METRIC_ZH: dict[str, str] = {
     "entered_during_red": "红色预警期间下井人数",
     "steps_failed": "未按时完成的预案步骤数",
 }
+
+#: The graded metrics' names in Chinese (drills.experiment.grading words them in English).
+GRADED_ZH: dict[str, str] = {"M1": "预警触发时滞", "M2": "通知覆盖", "M3": "疏散安全裕度", "M4": "报告合规",
+                             "M5": "预案执行符合度", "M6": "单一故障稳健性", "M7": "法规检查", "M8": "预案完整性"}
+
+#: The overall grades in Chinese with what they mean (AQ/T 9009 达到 / 基本达到 / 未达到).
+GRADES_ZH: dict[str, str] = {"优秀": "优秀（达到预期目标）", "良好": "良好（达到）", "一般": "一般（基本达到）",
+                             "差": "差（未达到：修订预案后重新演练）"}
 
 #: Names of channel types, outcomes and event kinds in Chinese.
 TERMS_ZH: dict[str, str] = {
@@ -1242,9 +1402,23 @@ class Text:
         text = self._table.get(key, EN[key])
         return text.format(**fmt) if fmt else text
 
+    def value(self, value: float, unit: str) -> str:
+        """A metric value as :func:`drills.experiment.units.fmt_value` writes it, "never" in this language."""
+        out = fmt_value(value, unit)
+        return self("never") if out == "never" else out
+
     def metric(self, key: str, label: str) -> str:
         """The label of a scorecard metric (``label`` is the scorecard's English one)."""
         return METRIC_ZH.get(key, label) if self.zh else label
+
+    def graded(self, metric: str, name: str) -> str:
+        """The name of a graded metric (M1 … M8; ``name`` is the grading's English one)."""
+        return GRADED_ZH.get(metric, name) if self.zh else name
+
+    def grade(self, label: str) -> str:
+        """An overall grade as the scoring step words it ("差 (poor — 未达到: …)", or just "差"), in this
+        language: in Chinese with what it means, from its first word."""
+        return GRADES_ZH.get(label.split(" ")[0], label) if self.zh else label
 
     def term(self, word: str) -> str:
         """A channel type, outcome or warning level."""

@@ -18,6 +18,7 @@ from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import analyse
 from drills.experiment.evaluation import Evaluation, evaluate
 from drills.experiment.exercise import ExerciseResult
+from drills.experiment.i18n import Text
 from drills.experiment.paired import PairedDiff, compare
 from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, median_water
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS
@@ -77,20 +78,20 @@ class Recommendation:
         """Every revision in the revised plan, numbered (see :class:`Applied`)."""
         return applied(self.selection)
 
-    def summary(self) -> str:
-        """What the revised plan holds and what it cost, in one line (the terminal's last words)."""
+    def summary(self, lang: str = "en") -> str:
+        """What the revised plan holds and what it cost, in one line (the terminal's last words), in ``lang``."""
+        t = Text(lang)
         done = self.applied
         proved = [a.label for a in done if a.simulated]
         paper = [a.label for a in done if not a.simulated]
-        spent = f"spent {self.selection.spent:g} of {self.budget:g}"
+        spent = t("rec_spent", spent=self.selection.spent, budget=self.budget)
         if not done:
-            return f"no revision in the revised plan (none improved the plan within the budget); {spent}"
-        parts = [f"{', '.join(proved)} proved by re-simulation" if proved else
-                 "none proved by re-simulation within the budget"]
+            return t("rec_none", spent=spent)
+        parts = [t("rec_proved", labels=", ".join(proved)) if proved else t("rec_none_proved")]
         if paper:
-            parts.append(f"{', '.join(paper)} on paper (a correction with no simulated effect)")
+            parts.append(t("rec_on_paper", labels=", ".join(paper)))
         n = len(done)
-        return f"{n} revision{'s' if n != 1 else ''} in the revised plan: {'; '.join(parts)}; {spent}"
+        return t("rec_one" if n == 1 else "rec_many", n=n, parts=t("rec_part_sep").join(parts), spent=spent)
 
 
 def _departures(ex: ExerciseResult) -> dict[str, float]:

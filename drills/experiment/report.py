@@ -31,7 +31,8 @@ import importlib
 import inspect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -64,7 +65,6 @@ from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
-from drills.experiment.units import fmt_value  # the one formatter of metric values, shared with the terminal
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
 
@@ -214,29 +214,115 @@ def _joined(lines: list[str]) -> str:
 # ------------------------------------------------------------------ layout
 
 
+#: [P] A section that starts on a new page follows on the page before instead when that page holds less than this
+#: share of its height (the end of the section before it) and the section's heading and first block fit in what
+#: is left: a page is not left mostly empty for the sake of a page break.
+SECTION_FOLLOWS = 0.5
+#: [P] A paragraph starts on a page only if this many of its lines fit there (the rest may run on to the next).
+FIRST_LINES = 2
+#: the height a page holds between its top and bottom margins, inches
+USABLE_H = PAGE_H - TOP - BOTTOM
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One block as the document laid it out: what the layout tests read, rather than pixels.
+
+    Attributes:
+        kind: "heading", "subheading", "text", "table", "figure" or "box".
+        label: its first words, to name it in a message.
+        page: the page's index, from 0.
+        top: where the block starts on that page, inches from the page top.
+        bottom: where the next block may start (the block's spacing after it included).
+        least: the height the block needs on the page it starts on: all of a heading, a box, a table kept
+            whole or a figure (at its smallest scale, :data:`MIN_FIGURE_SCALE`); the header and first row of
+            another table; the first lines of a paragraph (:data:`FIRST_LINES`).
+        kept: kept with the block after it (a heading, or an intro kept with what it introduces).
+        section: a heading that starts a main section (on a new page unless the page before is mostly empty).
+        continued: the rest of a paragraph or table begun on an earlier page.
+    """
+
+    kind: str
+    label: str
+    page: int
+    top: float
+    bottom: float
+    least: float
+    kept: bool = False
+    section: bool = False
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A heading or an intro waiting for the block it must stand with: its height and how to draw it."""
+
+    height: float
+    draw: Callable[[], None]
+    section: bool = False
+
+
 class Document:
-    """A4 pages filled top to bottom; ``y`` is the next free position, inches from the page top."""
+    """A4 pages filled top to bottom; ``y`` is the next free position, inches from the page top.
+
+    Headings, and paragraphs drawn with ``keep=True``, wait for the next block and go on the page where its
+    first part (:attr:`Placed.least`) fits with them, so a heading is never left at the foot of a page. Every
+    block is recorded in :attr:`plan`, and the room left on each page as the next was begun in :attr:`closed`.
+    """
 
     def __init__(self) -> None:
         self.pages: list[Figure] = []
         self.y = 0.0
         self.width = PAGE_W - LEFT - RIGHT
         self.figure_no = 0
+        self.plan: list[Placed] = []
+        self.closed: list[float] = []
+        self._waiting: list[_Waiting] = []
+        self._open: Placed | None = None
 
     @property
     def page(self) -> Figure:
         return self.pages[-1]
 
     def new_page(self) -> None:
+        """Begin a page; a paragraph or table being drawn goes on there (recorded as continued)."""
+        going_on = self._open
+        if self.pages:
+            self.closed.append(self.room())
+            self._close()
         self.pages.append(Figure(figsize=(PAGE_W, PAGE_H)))
         self.y = TOP
+        if going_on is not None:
+            self._open = replace(going_on, page=len(self.pages) - 1, top=self.y, least=0.0, kept=False,
+                                 section=False, continued=True)
 
     def room(self) -> float:
         return PAGE_H - BOTTOM - self.y
 
-    def ensure(self, height_in: float) -> None:
-        if not self.pages or self.room() < height_in:
+    def _waiting_height(self) -> float:
+        return sum(w.height for w in self._waiting)
+
+    def _section_breaks(self) -> bool:
+        """A section waits to begin and this page is too full for it to follow on (:data:`SECTION_FOLLOWS`)."""
+        return any(w.section for w in self._waiting) and self.y - TOP > SECTION_FOLLOWS * USABLE_H
+
+    def _begin(self, least: float) -> None:
+        """Make room for a block whose first ``least`` inches must stand on the page with what waits for it,
+        then draw what waits."""
+        waiting, need = self._waiting, self._waiting_height() + least
+        if not self.pages or self._section_breaks() or self.room() < need:
             self.new_page()
+        self._waiting = []
+        for w in waiting:
+            w.draw()
+
+    def _start(self, kind: str, label: str, least: float, *, kept: bool = False, section: bool = False) -> None:
+        self._open = Placed(kind, label[:60], len(self.pages) - 1, self.y, self.y, least, kept, section)
+
+    def _close(self) -> None:
+        if self._open is not None:
+            self.plan.append(replace(self._open, bottom=self.y))
+            self._open = None
 
     def put(self, x_in: float, y_in: float, text: str, size: float, **kw) -> None:
         """Draw ``text`` with its top-left (or ``ha``) anchor at inches from the page's top-left.
@@ -265,67 +351,113 @@ class Document:
                            path_effects=[stroke], **{**kw, "ha": "left"})
 
     def text(self, text: str, size: float = 9.0, *, weight: str = "normal", slant: Slant = "normal",
-             indent: float = 0.0, marker: str = "", color: str = "black", after: float = 0.08) -> None:
-        """A wrapped paragraph (with a hanging ``marker`` for list items), continued on new pages."""
+             indent: float = 0.0, marker: str = "", color: str = "black", after: float = 0.08,
+             keep: bool = False) -> None:
+        """A wrapped paragraph (with a hanging ``marker`` for list items), continued on new pages.
+
+        With ``keep`` it waits for the next block and stands on its page (an intro with its table or figure).
+        """
         step = size * 1.42 / 72
         hang = 0.22 if marker else 0.0
         lines = wrap(renderable(text), size, self.width - indent - hang, weight)
+
+        def draw() -> None:
+            self._start("text", text, len(lines) * step + after if keep else min(len(lines), FIRST_LINES) * step,
+                        kept=keep)
+            self._lines(lines, size, indent=indent, marker=marker, weight=weight, slant=slant, color=color)
+            self.y += after
+            self._close()
+
+        if keep:
+            self._waiting.append(_Waiting(len(lines) * step + after, draw))
+            return
+        self._begin(min(len(lines), FIRST_LINES) * step)
+        draw()
+
+    def _lines(self, lines: list[str], size: float, *, indent: float = 0.0, marker: str = "", **kw: Any) -> None:
+        """Lines of text from ``y`` down, each on a new page if it does not fit on this one."""
+        step = size * 1.42 / 72
+        hang = 0.22 if marker else 0.0
         for i, line in enumerate(lines):
-            self.ensure(step)
+            if self.room() < step:
+                self.new_page()
             if i == 0 and marker:
-                self.put(LEFT + indent, self.y, marker, size, color=color)
-            self.put(LEFT + indent + hang, self.y, line, size, weight=weight, slant=slant, color=color)
+                self.put(LEFT + indent, self.y, marker, size, color=kw.get("color", "black"))
+            self.put(LEFT + indent + hang, self.y, line, size, **kw)
             self.y += step
-        self.y += after
 
     def heading(self, text: str, size: float = 13.0, *, new_page: bool = False) -> None:
-        """A section heading; never left alone at the foot of a page."""
-        if new_page:
-            self.new_page()
-        self.ensure(size / 72 * 1.6 + 1.0)
-        self.y += 0.1
-        self.text(text, size, weight="bold", color=ACCENT, after=0.04)
-        self._rule(0.6, color=ACCENT)
-        self.y += 0.12
+        """A section heading, drawn with the block after it: never left alone at the foot of a page.
+
+        With ``new_page`` it starts a main section: on a new page, unless the page so far holds only the end
+        of the section before it (less than :data:`SECTION_FOLLOWS` of the page) and there is room for it.
+        """
+        lines = wrap(renderable(text), size, self.width, "bold")
+        height = 0.1 + len(lines) * size * 1.42 / 72 + 0.04 + 0.12
+
+        def draw() -> None:
+            self._start("heading", text, height, kept=True, section=new_page)
+            self.y += 0.1
+            self._lines(lines, size, weight="bold", color=ACCENT)
+            self.y += 0.04
+            self._rule(0.6, color=ACCENT)
+            self.y += 0.12
+            self._close()
+
+        self._waiting.append(_Waiting(height, draw, section=new_page))
 
     def subheading(self, text: str, size: float = 10.5) -> None:
-        self.ensure(size / 72 * 1.6 + 0.6)
-        self.y += 0.06
-        self.text(text, size, weight="bold", after=0.06)
+        """A heading within a section, drawn with the block after it."""
+        lines = wrap(renderable(text), size, self.width, "bold")
+        height = 0.06 + len(lines) * size * 1.42 / 72 + 0.06
+
+        def draw() -> None:
+            self._start("subheading", text, height, kept=True)
+            self.y += 0.06
+            self._lines(lines, size, weight="bold")
+            self.y += 0.06
+            self._close()
+
+        self._waiting.append(_Waiting(height, draw))
 
     def table(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *, size: float = 8.0,
               header: bool = True, shade: bool = True, bold_first: bool = False,
-              fills: list[list[str | None]] | None = None, keep_together: bool = False) -> None:
+              fills: list[list[str | None]] | None = None, keep_together: bool = False, note: str = "") -> None:
         """A text table; ``columns`` are (title, width in inches, "left"|"right"); cells wrap.
 
         ``fills`` gives an optional background colour per cell; ``keep_together`` starts the table on a
-        new page when it would fit on one page but not in what is left of this one.
+        new page when it does not fit whole (with its ``note`` under it, if any) in what is left of this one
+        (else it starts where its header and first row fit). A table goes on over the page with its header again.
         """
         line = size * 1.38 / 72
         pad = 0.05
-        if keep_together and self.pages and self.room() < self.table_height(columns, rows, size=size) <= (
-                PAGE_H - TOP - BOTTOM - 0.5):
-            self.new_page()
+        heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
+        head_h = max(len(h) for h in heads) * line + 2 * pad if header else 0.0
+        cells = [[wrap(renderable(v), size, w - 2 * pad) for v, (_, w, _) in zip(row, columns, strict=True)]
+                 for row in rows]
+        heights = [max(len(c) for c in row) * line + 2 * pad for row in cells]
+        notes = wrap(renderable(note), size, self.width) if note else []
+        # the space after it may fall in the bottom margin
+        whole = head_h + sum(heights) + (0.12 + len(notes) * size * 1.42 / 72 if notes else 0.0)
+        # kept together, a table longer than a page starts on a page of its own (split once, not twice)
+        least = min(whole, USABLE_H) if keep_together else head_h + (heights[0] if heights else 0.0)
 
         def draw_header() -> None:
-            heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
-            height = max(len(h) for h in heads) * line + 2 * pad
             x = LEFT
             for head, (_, w, align) in zip(heads, columns, strict=True):
                 for i, ln in enumerate(head):
                     self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
                              weight="bold", ha=align)
                 x += w
-            self.y += height
+            self.y += head_h
             self._rule(0.8)
 
+        self._begin(least)
+        self._start("table", rows[0][0] if rows and rows[0] else "", least)
         if header:
-            self.ensure(4 * line)
             self._rule(0.8)
             draw_header()
-        for k, row in enumerate(rows):
-            cells = [wrap(renderable(v), size, w - 2 * pad) for v, (_, w, _) in zip(row, columns, strict=True)]
-            height = max(len(c) for c in cells) * line + 2 * pad
+        for k, (row_cells, height) in enumerate(zip(cells, heights, strict=True)):
             if self.room() < height:
                 self.new_page()
                 if header:
@@ -334,7 +466,7 @@ class Document:
             if shade and k % 2:
                 self.page.add_artist(_band(self.page, LEFT, self.y, sum(w for _, w, _ in columns), height, SHADE))
             x = LEFT
-            for j, (cell, (_, w, align)) in enumerate(zip(cells, columns, strict=True)):
+            for j, (cell, (_, w, align)) in enumerate(zip(row_cells, columns, strict=True)):
                 fill = fills[k][j] if fills is not None else None
                 if fill:
                     self.page.add_artist(_band(self.page, x + 0.01, self.y + 0.01, w - 0.02, height - 0.02, fill))
@@ -346,16 +478,10 @@ class Document:
         if header:
             self._rule(0.8)
         self.y += 0.12
-
-    def table_height(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *,
-                     size: float = 8.0) -> float:
-        """The height in inches :meth:`table` will take (header included)."""
-        line = size * 1.38 / 72
-        pad = 0.05
-        head = max(len(wrap(renderable(title), size, w - 2 * pad, "bold")) for title, w, _ in columns)
-        body = sum(max(len(wrap(renderable(v), size, w - 2 * pad)) for v, (_, w, _) in zip(row, columns, strict=True))
-                   for row in rows)
-        return (head + body) * line + 2 * pad * (len(rows) + 1) + 0.12
+        if notes:
+            self._lines(notes, size)
+            self.y += 0.12
+        self._close()
 
     def _rule(self, lw: float, color: str = "0.2") -> None:
         y = 1 - self.y / PAGE_H
@@ -364,41 +490,57 @@ class Document:
     def box(self, lines: list[tuple[str, float, str]], *, fill: str = "#EEF3F8", edge: str = ACCENT) -> None:
         """A shaded box of short lines ``(text, size, weight)`` across the text width."""
         height = sum(s * 1.5 / 72 for _, s, _ in lines) + 0.2
-        self.ensure(height + 0.1)
+        self._begin(height + 0.1)
+        self._start("box", lines[0][0] if lines else "", height + 0.1)
         self.page.add_artist(_band(self.page, LEFT, self.y, self.width, height, fill, edge))
         y = self.y + 0.1
         for text, size, weight in lines:
             self.put(LEFT + 0.15, y, text, size, weight=weight)
             y += size * 1.5 / 72
         self.y += height + 0.15
+        self._close()
 
     def image(self, path: Path, title: str, caption: str, *, max_h: float | None = None) -> None:
-        """A figure PNG at the full text width (smaller if the page is too short) with its caption."""
+        """A figure PNG at the full text width (smaller if the page is too short) with its title and caption.
+
+        Shrunk down to :data:`MIN_FIGURE_SCALE` of its size, it stays on the page of the heading or text before
+        it; smaller than that, it goes on the next page.
+        """
         img = imread(str(path))
         rgb = (np.asarray(img)[..., :3] * 255).round().astype(np.uint8)
         h_px, w_px = rgb.shape[:2]
-        cap_lines = len(wrap(renderable(caption), 8.5, self.width))
-        text_h = 0.35 + cap_lines * 8.5 * 1.42 / 72 + 0.3
-        limit = PAGE_H - TOP - BOTTOM - text_h - 0.5
+        title_lines = wrap(renderable(title), 10, self.width, "bold")
+        cap_lines = wrap(renderable(caption), 8.5, self.width)
+        above = len(title_lines) * 10 * 1.42 / 72 + 0.06
+        text_h = above + 0.08 + len(cap_lines) * 8.5 * 1.42 / 72 + 0.3
+        limit = USABLE_H - text_h - 0.5
         if max_h is not None:
             limit = min(limit, max_h)
         w = self.width
         h = w * h_px / w_px
         if h > limit:
             w, h = limit * w_px / h_px, limit
-        fits = self.room() - text_h if self.pages else 0.0
+        least = MIN_FIGURE_SCALE * h + text_h
+        room = USABLE_H if not self.pages or self._section_breaks() else self.room()
+        fits = room - self._waiting_height() - text_h
         if h > fits >= MIN_FIGURE_SCALE * h:  # a little smaller keeps it under its heading, on this page
             w, h = fits * w_px / h_px, fits
-        self.ensure(h + text_h)
-        self.text(title, 10, weight="bold", after=0.06)
+        self._begin(h + text_h)
+        self._start("figure", title, least)
+        self._lines(title_lines, 10, weight="bold")
+        self.y += 0.06
         x0 = LEFT + (self.width - w) / 2
         ax = self.page.add_axes((x0 / PAGE_W, 1 - (self.y + h) / PAGE_H, w / PAGE_W, h / PAGE_H))
         ax.imshow(rgb, interpolation="none", aspect="auto")
         ax.set_axis_off()
         self.y += h + 0.08
-        self.text(caption, 8.5, slant="normal" if _HAS_CJK.search(caption) else "italic", color="0.15", after=0.3)
+        self._lines(cap_lines, 8.5, slant="normal" if _HAS_CJK.search(caption) else "italic", color="0.15")
+        self.y += 0.3
+        self._close()
 
     def footers(self, left: str, t: Text) -> None:
+        if self._waiting:  # a heading with nothing after it still gets drawn
+            self._begin(0.0)
         n = len(self.pages)
         for k, page in enumerate(self.pages, 1):
             page.add_artist(_hline(page, LEFT / PAGE_W, 1 - RIGHT / PAGE_W, 0.62 / PAGE_H, 0.4))
@@ -447,35 +589,24 @@ def median_replication(card: Scorecard) -> int:
     return order[(len(order) - 1) // 2] if order else 0
 
 
-def fmt(value: float, unit: str, t: Text) -> str:
-    """A metric value in the report's language ("never" translated)."""
-    out = fmt_value(value, unit)
-    return out.replace("never", t("never")) if t.zh else out
-
-
 def describe(dist: Any, t: Text, unit: str = "s") -> str:
     """A parameter's distribution in words, times as minutes:seconds."""
     zh = t.zh
     if isinstance(dist, var.Fixed):
-        return fmt(dist.value, unit, t)
+        return t.value(dist.value, unit)
     if isinstance(dist, var.LogNormal):
-        m, p = fmt(dist.median, unit, t), fmt(dist.p95, unit, t)
+        m, p = t.value(dist.median, unit), t.value(dist.p95, unit)
         return f"对数正态，中位数 {m}，P95 {p}" if zh else f"lognormal, median {m}, P95 {p}"
     if isinstance(dist, var.Uniform):
-        lo, hi = fmt(dist.low, unit, t), fmt(dist.high, unit, t)
+        lo, hi = t.value(dist.low, unit), t.value(dist.high, unit)
         return f"均匀分布 {lo} – {hi}" if zh else f"uniform {lo} – {hi}"
     if isinstance(dist, var.Triangular):
-        a, b, c = (fmt(v, unit, t) for v in (dist.low, dist.mode, dist.high))
+        a, b, c = (t.value(v, unit) for v in (dist.low, dist.mode, dist.high))
         return f"三角分布 {a} / {b} / {c}" if zh else f"triangular {a} / {b} / {c}"
     if isinstance(dist, var.Normal):
-        m, s = fmt(dist.mean, unit, t), fmt(dist.sd, unit, t)
+        m, s = t.value(dist.mean, unit), t.value(dist.sd, unit)
         return f"正态分布，均值 {m}，标准差 {s}" if zh else f"normal, mean {m}, sd {s}"
     return str(dist)
-
-
-#: The overall grades in Chinese with what they mean (AQ/T 9009 达到 / 基本达到 / 未达到), for the zh report.
-GRADES_ZH = {"优秀": "优秀（达到预期目标）", "良好": "良好（达到）", "一般": "一般（基本达到）",
-             "差": "差（未达到：修订预案后重新演练）"}
 
 
 def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
@@ -484,9 +615,7 @@ def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
     grade = getattr(card, "grade", None)
     if not grade:
         return None
-    if t is not None and t.zh:
-        return GRADES_ZH.get(str(grade).split(" ")[0], str(grade))
-    return str(grade)
+    return t.grade(str(grade)) if t is not None else str(grade)
 
 
 def people_groups(ex: ExerciseResult, t: Text) -> str:
@@ -508,14 +637,14 @@ def margin(value: float, duration_s: float | None, t: Text) -> str:
     if value == -math.inf:
         return t("margin_not_all")
     if duration_s is not None and math.isfinite(value) and value >= duration_s:
-        return t("at_least", v=fmt(duration_s, "s", t))
-    return fmt(value, "s", t)
+        return t("at_least", v=t.value(duration_s, "s"))
+    return t.value(value, "s")
 
 
 def _value(s: Any, value: float, t: Text, duration_s: float | None) -> str:
     if s.key.startswith("margin"):
         return margin(value, duration_s, t)
-    return fmt(value, s.unit, t)
+    return t.value(value, s.unit)
 
 
 def _metric(card: Scorecard, key: str):
@@ -622,16 +751,16 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
             doc.text(note, 8.5, marker="•", after=0.04)
         doc.y += 0.05
     doc.subheading(t("worst_places"))
-    doc.text(t("worst_places_intro"), 8.5, after=0.05)
+    doc.text(t("worst_places_intro"), 8.5, after=0.05, keep=True)
     for z in weakest_zones(card):
         missed = z.share_not_first_warned_by_order
-        never = t("never_part", share=fmt(missed, "share", t)) if missed > 0 else ""
+        never = t("never_part", share=t.value(missed, "share")) if missed > 0 else ""
         fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
         doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
                    warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
-                           t("warned_part", warned=fmt(z.share_warned_before_water.mean, "share", t))),
-                   safe=fmt(z.share_safe_before_water.mean, "share", t),
-                   t100=fmt(z.t100_warned_s.p50, "s", t), never=never, fat=fat), 8.5, marker="•", after=0.04)
+                           t("warned_part", warned=t.value(z.share_warned_before_water.mean, "share"))),
+                   safe=t.value(z.share_safe_before_water.mean, "share"),
+                   t100=t.value(z.t100_warned_s.p50, "s"), never=never, fat=fat), 8.5, marker="•", after=0.04)
     doc.y += 0.05
     doc.subheading(t("worst_findings"))
     if found:
@@ -672,7 +801,7 @@ def scorecard_text(card: Scorecard, lang: str = "en", duration_s: float | None =
 def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     """Every metric with its mean, confidence interval, percentiles and replications not reached."""
     doc.heading(t("scorecard"), new_page=True)
-    doc.text(t("scorecard_intro", n=card.replications), 8.5, after=0.12)
+    doc.text(t("scorecard_intro", n=card.replications), 8.5, after=0.12, keep=True)
     doc.table(
         [(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
          (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
@@ -681,11 +810,6 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
     )
     if any(mean_is_partial(s) for s in card.metrics):
         doc.text(t("mean_partial"), 8, color=GREY)
-
-
-#: the graded metrics' names and what each grades, in Chinese (grading.py words them in English)
-METRIC_NAMES_ZH = {"M1": "预警触发时滞", "M2": "通知覆盖", "M3": "疏散安全裕度", "M4": "报告合规",
-                   "M5": "预案执行符合度", "M6": "单一故障稳健性", "M7": "法规检查", "M8": "预案完整性"}
 
 
 def _graded_zh(r: Any) -> tuple[str, str]:
@@ -725,12 +849,12 @@ def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
         if r.unit == "s" and r.metric == "M3":
             value = margin(r.value, None, t)
         else:
-            value = fmt(r.value, r.unit if r.unit in ("s", "share") else "persons", t)
+            value = t.value(r.value, r.unit if r.unit in ("s", "share") else "persons")
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
         w = weight(r)
         weight_text = f"{w:.0%}" if w is not None else t("weight_none")
         basis, bands = _graded_zh(r) if t.zh else (r.basis, r.bands)
-        name = METRIC_NAMES_ZH.get(r.metric, r.name) if t.zh else r.name
+        name = t.graded(r.metric, r.name)
         rows.append([f"{r.metric} {name}", basis, value, r.grade + gate, bands, weight_text])
     return rows
 
@@ -743,10 +867,12 @@ def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> 
     doc.heading(t("grade_basis"), new_page=True)
     bands = ("; " if not t.zh else "；").join(f"≥ {floor:g} {zh}" for zh, _, floor in basis.bands)
     doc.text(t("grade_basis_intro", n=ex.replications, bands=bands, most=basis.most_must_correct_for_excellent),
-             8.5, after=0.12)
-    doc.table([(t("col_metric"), 1.25, "left"), (t("col_graded"), 2.05, "left"), (t("col_value"), 0.7, "right"),
-               (t("col_grade_ad"), 0.75, "left"), (t("col_bands"), 1.25, "left"),
-               (t("col_weight"), doc.width - 6.0, "right")], grade_rows(card, t), size=7.5)
+             8.5, after=0.12, keep=True)
+    # the widths that take the fewest lines over the bundled examples, in both languages: the basis and the
+    # bands are the long cells (a weight is a few characters)
+    doc.table([(t("col_metric"), 1.15, "left"), (t("col_graded"), 2.3, "left"), (t("col_value"), 0.6, "right"),
+               (t("col_grade_ad"), 0.65, "left"), (t("col_bands"), 1.5, "left"),
+               (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t), size=7.5)
     score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
     key = "grade_capped" if basis.capped else "grade_scored"
     doc.text(t(key, score=score, d=basis.deficiencies, m=basis.must_correct, i=basis.improvements,
@@ -765,11 +891,11 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         per.setdefault(key, math.nan)
     order = per["order_s"] if math.isfinite(per["order_s"]) else per["downstream_order_s"]
     doc.heading(t("timeline"), new_page=True)
-    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=fmt(order, "s", t),
-               t90=fmt(per["t90_warned_s"], "s", t), t100=fmt(per["t100_warned_s"], "s", t),
-               safe=t("safe_at", t=fmt(per["t_all_safe_s"], "s", t)) if math.isfinite(per["t_all_safe_s"])
-               else t("safe_never"), share=fmt(per["share_safe"], "share", t),
-               caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12)
+    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=t.value(order, "s"),
+               t90=t.value(per["t90_warned_s"], "s"), t100=t.value(per["t100_warned_s"], "s"),
+               safe=t("safe_at", t=t.value(per["t_all_safe_s"], "s")) if math.isfinite(per["t_all_safe_s"])
+               else t("safe_never"), share=t.value(per["share_safe"], "share"),
+               caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12, keep=True)
     if "timeline" in figs:
         _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline"), max_h=6.2)
     events = [(float(e.t_s), e.kind, t.event(e.what)) for e in res.timeline]
@@ -778,12 +904,11 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         if math.isfinite(per[key]):  # NaN (metric absent) and inf (never) are not events
             events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
-    rows = [[clock(ex, s), fmt(s, "s", t), t.kind(kind), what] for s, kind, what in events]
+    rows = [[clock(ex, s), t.value(s, "s"), t.kind(kind), what] for s, kind, what in events]
     columns = [(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
                (t("col_event"), doc.width - 2.7, "left")]
     # the table starts on a new page unless it fits whole where it is (a page holds a long one at most)
-    doc.ensure(min(doc.table_height(columns, rows, size=8), PAGE_H - TOP - BOTTOM - 0.5))
-    doc.table(columns, rows, size=8)
+    doc.table(columns, rows, size=8, keep_together=True)
 
 
 def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str, caption: str,
@@ -814,9 +939,12 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
 
 
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
-    cols = [(t("col_zone"), 1.25, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.85, "right"),
-            (t("col_all_warned"), 0.8, "right"), (t("col_safe_before"), 0.85, "right"),
-            (t("col_margin"), 0.8, "right"), (t("col_not_first"), 0.75, "right")]
+    """The columns of the table by level and place, with the widths that take the fewest lines over the bundled
+    examples in both languages (titles of at most three lines in English, two in Chinese, none broken inside a
+    word), so that the table is as short as it can be."""
+    cols = [(t("col_zone"), 1.1, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.65, "right"),
+            (t("col_all_warned"), 0.85, "right"), (t("col_safe_before"), 0.8, "right"),
+            (t("col_margin"), 0.85, "right"), (t("col_not_first"), 1.1, "right")]
     used = sum(w for _, w, _ in cols)
     cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
     return cols
@@ -824,10 +952,10 @@ def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
 
 def zone_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
     return [
-        [t.zone(z.zone), str(z.people), fmt(z.share_warned_before_water.mean, "share", t),
-         fmt(z.t100_warned_s.p50, "s", t), fmt(z.share_safe_before_water.mean, "share", t),
-         margin(z.margin_min_s.p50, duration_s, t), fmt(z.share_not_first_warned_by_order, "share", t),
-         fmt(z.expected_fatalities.mean, "persons", t)]
+        [t.zone(z.zone), str(z.people), t.value(z.share_warned_before_water.mean, "share"),
+         t.value(z.t100_warned_s.p50, "s"), t.value(z.share_safe_before_water.mean, "share"),
+         margin(z.margin_min_s.p50, duration_s, t), t.value(z.share_not_first_warned_by_order, "share"),
+         t.value(z.expected_fatalities.mean, "persons")]
         for z in card.zones
     ]
 
@@ -841,16 +969,9 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     miners = any(p.group == "miner" for p in ex.spec.people)
     residents = any(p.group == "resident" for p in ex.spec.people)
     what = t("zones_what_both" if miners and residents else "zones_what_mine" if miners else "zones_what_valley")
-    text = t("zones_intro", n=card.replications, what=what)
-    kept = t.kept_out(card.zones)
-    lines = len(wrap(text, 8.5, doc.width)) + (len(wrap(kept, 8.5, doc.width)) if kept else 0)
-    doc.ensure(min(0.75 + lines * 8.5 * 1.42 / 72 + doc.table_height(columns, rows, size=8.5),
-                   PAGE_H - TOP - BOTTOM - 0.5))
     doc.heading(t("zones"))
-    doc.text(text, 8.5, after=0.12)
-    doc.table(columns, rows, size=8.5)
-    if kept:
-        doc.text(kept, 8.5, after=0.12)
+    doc.text(t("zones_intro", n=card.replications, what=what), 8.5, after=0.12, keep=True)
+    doc.table(columns, rows, size=8.5, keep_together=True, note=t.kept_out(card.zones))
 
 
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
@@ -877,7 +998,7 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
     :class:`~drills.experiment.findings.Finding`): its class and its words in the report's language.
     """
     doc.heading(t("findings"), new_page=True)
-    doc.text(t("findings_intro"), 8.5, after=0.12)
+    doc.text(t("findings_intro"), 8.5, after=0.12, keep=True)
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
@@ -892,7 +1013,7 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
     Each revision is read by attribute: ``title``, ``metric``, ``before`` and ``after``.
     """
     doc.heading(t("revisions"))
-    doc.text(t("revisions_intro"), 8.5, after=0.12)
+    doc.text(t("revisions_intro"), 8.5, after=0.12, keep=True)
     if not revised:
         doc.text(t("no_revisions_yet"), 9, slant="italic", color=GREY)
         return
@@ -934,7 +1055,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     if spec.inrush is not None:
         hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
     if spec.dam_break is not None:
-        hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=fmt(spec.dam_break.breach_s, "s", t),
+        hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=t.value(spec.dam_break.breach_s, "s"),
                         source=spec.dam_break.source))
     dur = spec.duration_s
     scen_rows = [
@@ -946,13 +1067,13 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     if inr is not None:
         q = [3600.0 * x for x in inr.hydro_m3ps]
         peak = max(range(len(q)), key=q.__getitem__)
-        scen_rows.append([t("inflow_row"), t("inflow_value", start=fmt(inr.start_s, "s", t), q0=q[0], qmax=q[peak],
-                                             rise=fmt(inr.hydro_t_s[peak], "s", t), k=len(q),
+        scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(inr.start_s, "s"), q0=q[0], qmax=q[peak],
+                                             rise=t.value(inr.hydro_t_s[peak], "s"), k=len(q),
                                              factor=describe(inr.factor, t, unit=""), pump=3600.0 * inr.pumping_m3ps)])
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):
         scen_rows.append([t("breach_row"), t(
-            "breach_value", breach=describe(db.breach, t) if db.breach is not None else fmt(db.breach_s, "s", t),
+            "breach_value", breach=describe(db.breach, t) if db.breach is not None else t.value(db.breach_s, "s"),
             volume=describe(db.volume_factor, t, unit="") if db.volume_factor is not None else "1")])
     scen_rows.append([t("param_mc"), f"{ex.replications}, {ex.seed}"])
     return plan_rows, scen_rows
@@ -973,7 +1094,7 @@ def _uses(ex: ExerciseResult, when: str) -> bool:
 def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
     """The parameters from the plan and scenario files, then the model's cited defaults."""
     doc.heading(t("assumptions"), new_page=True)
-    doc.text(t("assumptions_intro"), 8.5, after=0.12)
+    doc.text(t("assumptions_intro"), 8.5, after=0.12, keep=True)
     plan_rows, scen_rows = parameter_rows(ex, t)
     files = {k: Path(v).name for k, v in ex.spec.meta.files.items()}
     cols = [(t("col_parameter"), 2.9, "left"), (t("col_value"), doc.width - 2.9, "left")]
@@ -1008,7 +1129,7 @@ def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, st
     if not found:
         return
     doc.subheading(t("input_warnings_heading"))
-    doc.text(t("input_warnings_intro"), 8.5, after=0.06)
+    doc.text(t("input_warnings_intro"), 8.5, after=0.06, keep=True)
     for file, line, field, message in found:
         where = f"{Path(file).name}:{line}" if line is not None else Path(file).name
         doc.text(f"{where}: {field}: {message}", 8.0, marker="•", indent=0.1, after=0.04)
@@ -1062,6 +1183,24 @@ def write_pdf(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], path: 
     """
     t = Text(lang)
     m = ex.spec.meta
+    with style():
+        doc = document(ex, card, figs, lang=lang, found=found, revised=revised)
+        doc.save(path, {
+            "Title": f"{t('report_title')} — {m.scenario_title}",
+            "Subject": f"scenario {m.scenario_id}, plan {m.plan_id} v{m.plan_version}, seed {ex.seed}",
+            "Author": m.plan_unit,
+            "Creator": f"drill {__version__}",
+            "Producer": f"drill {__version__}",
+            "Keywords": f"lang={lang}",
+        })
+
+
+def document(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], *, lang: str = "en",
+             found: Sequence[Any] | None = None, revised: Sequence[Any] | None = None) -> Document:
+    """The report's pages, laid out and not yet written (their :attr:`Document.plan` says where each block
+    went); the arguments as :func:`write_pdf`'s."""
+    t = Text(lang)
+    m = ex.spec.meta
     found = list(found if found is not None else getattr(card, "findings", ()) or ())
     revised = list(revised if revised is not None else getattr(card, "revisions", ()) or ())
     figs = _figures_for(ex, card, figs, lang)
@@ -1081,11 +1220,4 @@ def write_pdf(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], path: 
         assumptions(doc, ex, t)
         method(doc, ex, t)
         doc.footers(t("footer", scenario=m.scenario_id, seed=ex.seed, n=ex.replications, version=__version__), t)
-        doc.save(path, {
-            "Title": f"{t('report_title')} — {m.scenario_title}",
-            "Subject": f"scenario {m.scenario_id}, plan {m.plan_id} v{m.plan_version}, seed {ex.seed}",
-            "Author": m.plan_unit,
-            "Creator": f"drill {__version__}",
-            "Producer": f"drill {__version__}",
-            "Keywords": f"lang={lang}",
-        })
+    return doc

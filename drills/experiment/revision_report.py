@@ -327,9 +327,7 @@ def most_improved(diffs: dict[str, PairedDiff]) -> PairedDiff | None:
 
 
 def _value_text(v: float, unit: str, t: Any) -> str:
-    from drills.experiment.report import fmt
-
-    return fmt(v, unit, t) if unit in ("s", "share") else fmt_value(v, "")
+    return t.value(v, unit) if unit in ("s", "share") else fmt_value(v, "")
 
 
 def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> ReportRevision:
@@ -366,7 +364,7 @@ def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
             basis = t("rev_on_top", prev="R1" if k == 2 else f"R1–R{k - 1}")
         if c.condition:
             basis += t("rev_sep") + t("rev_under", fault=c.condition)
-        rows.append(_revision_row(f"R{k} {c.title}", most_improved(tr.diffs), basis, t))
+        rows.append(_revision_row(f"R{k} {c.words(t.lang)}", most_improved(tr.diffs), basis, t))
     together = t("rev_together", first="R1", last=f"R{len(sel.chosen)}")
     if len(sel.chosen) > 1 and sel.combined:
         rows.append(_revision_row(together, most_improved(sel.combined), t("rev_together_basis"), t))
@@ -375,7 +373,7 @@ def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
             rows.append(_revision_row(together, most_improved(diffs), t("rev_together_basis") + t("rev_sep")
                                       + t("rev_under", fault=fault), t))
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
-        rows.append(ReportRevision(f"R{k} {c.title}", t("rev_static"), "–", "–", effective=False))
+        rows.append(ReportRevision(f"R{k} {c.words(t.lang)}", t("rev_static"), "–", "–", effective=False))
     return rows or [ReportRevision(t("no_revisions_chosen"), "", "–", "–", effective=False)]
 
 

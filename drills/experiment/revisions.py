@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ from pydantic import Field
 
 from drills.experiment.findings import Finding
 from drills.experiment.plan_edit import Edit
+from drills.experiment.revision_text import title as told
 from drills.inputs.base import Strict
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec
@@ -83,6 +84,9 @@ class Candidate:
         group: candidates of one group are alternatives (only one is chosen).
         condition: the single fault (M6) under which the revision is proved; None for the scenario as is.
         addresses: keys of the findings it answers.
+        phrase: what its title says (a key of :data:`drills.experiment.revision_text.TITLES`); empty for a
+            candidate with its English title only.
+        facts: what the title is told from (the plan's ids and words, numbers).
     """
 
     key: str
@@ -93,10 +97,16 @@ class Candidate:
     group: str
     condition: str | None = None
     addresses: tuple[str, ...] = ()
+    phrase: str = ""
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def static(self) -> bool:
         return self.kind in STATIC_KINDS
+
+    def words(self, lang: str = "en") -> str:
+        """Its title in ``lang`` (the English title, as stored, in English)."""
+        return told(self.phrase, self.facts, lang) if lang != "en" and self.phrase else self.title
 
     def to_json(self) -> dict:
         return {"key": self.key, "kind": self.kind, "title": self.title, "cost": self.cost,
@@ -182,21 +192,23 @@ def generate(findings: list[Finding], ctx: Context) -> list[Candidate]:
                 addressed.setdefault(key, []).append(f.key)
                 if key not in out:
                     unit = ctx.costs.get(c.kind, DEFAULT_COSTS[c.kind])
-                    out[key] = Candidate(key, c.kind, c.title, unit * c.cost, c.edits, c.group, cond)
-    return [Candidate(c.key, c.kind, c.title, c.cost, c.edits, c.group, c.condition, tuple(addressed[k]))
-            for k, c in out.items()]
+                    out[key] = replace(c, key=key, cost=unit * c.cost, condition=cond)
+    return [replace(c, addresses=tuple(addressed[k])) for k, c in out.items()]
 
 
-def _c(kind: str, key: str, title: str, edits: list[Edit], group: str | None = None, units: int = 1) -> Candidate:
-    """A candidate whose ``cost`` holds its number of units until :func:`generate` prices it."""
-    return Candidate(f"{kind}:{key}", kind, title, float(units), tuple(edits), group or f"{kind}:{key}")
+def _c(kind: str, key: str, phrase: str, facts: dict[str, Any], edits: list[Edit], group: str | None = None,
+       units: int = 1) -> Candidate:
+    """A candidate titled by ``phrase`` told from ``facts``; its ``cost`` holds its number of units until
+    :func:`generate` prices it."""
+    return Candidate(f"{kind}:{key}", kind, told(phrase, facts), float(units), tuple(edits), group or f"{kind}:{key}",
+                     phrase=phrase, facts=facts)
 
 
 def _under(ctx: Context, fault: str, c: Candidate) -> Candidate:
     """Prove ``c`` under the single fault it guards against, when that fault was assessed."""
     if fault not in ctx.faults:
         return c
-    return Candidate(c.key, c.kind, c.title, c.cost, c.edits, c.group, fault, c.addresses)
+    return replace(c, condition=fault)
 
 
 def _places(f: Finding, ctx: Context) -> list[str]:
@@ -226,7 +238,7 @@ def _add_battery(f: Finding, ctx: Context) -> list[Candidate]:
         if c.id in wanted and c.needs_mains_power and c.backup_power_h < BATTERY_H and c.type not in (
                 "runner", "door_to_door"):
             out.append(_under(ctx, "mains_power", _c(
-                "add_battery", c.id, f"Give {c.id} a {BATTERY_H:g} h battery (now {c.backup_power_h:g} h)",
+                "add_battery", c.id, "battery", {"channel": c.id, "hours": BATTERY_H, "now": c.backup_power_h},
                 [("set", ("plan", "channels", {"id": c.id}, "backup_power_h"), BATTERY_H)])))
     return out
 
@@ -245,10 +257,11 @@ def _extend_coverage(f: Finding, ctx: Context) -> list[Candidate]:
         new = [p for p in places if p not in c.coverage]
         if not new:
             continue
-        what = "poles at" if c.type in ("siren", "village_loudspeaker") else "coverage to"
+        phrase = "poles" if c.type in ("siren", "village_loudspeaker") else "coverage"
         hardware = c.type in ("siren", "village_loudspeaker", "mine_pa", "station_phones")
-        out.append(_c("extend_coverage", f"{c.id}:{'+'.join(new)}", f"Extend {c.id} ({c.type}) {what} "
-                      f"{', '.join(new)}", [("add_unique", ("plan", "channels", {"id": c.id}, "coverage"), new)],
+        out.append(_c("extend_coverage", f"{c.id}:{'+'.join(new)}", phrase,
+                      {"channel": c.id, "type": c.type, "places": new},
+                      [("add_unique", ("plan", "channels", {"id": c.id}, "coverage"), new)],
                       group=f"reach:{'+'.join(sorted(places))}:{c.id}", units=len(new) if hardware else 1))
     return out
 
@@ -289,8 +302,9 @@ def _move_siren(f: Finding, ctx: Context) -> list[Candidate]:
             if reaches and len(got) > best_n:
                 best, best_n = node.id, len(got)
         if best is not None:
-            out.append(_c("move_siren", f"{c.id}:{best}", f"Move {c.id} from {c.coverage[0]} to {best} "
-                          f"({len(now)} → {best_n} residents in earshot)",
+            out.append(_c("move_siren", f"{c.id}:{best}", "move_siren",
+                          {"channel": c.id, "here": c.coverage[0], "there": best, "heard_now": len(now),
+                           "heard_there": best_n},
                           [("set", ("plan", "channels", {"id": c.id}, "coverage"), [best])],
                           group=f"move:{c.id}"))
     return out
@@ -309,7 +323,7 @@ def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
                 "activation_delay_s": _dumped(like.activation_delay_s) if like else 30,
                 "repeat_interval_s": like.repeat_interval_s if like else 60,
                 "needs_mains_power": True, "backup_power_h": BATTERY_H}
-        out.append(_c("add_siren", place, f"Add a siren at {place} (radius {radius:g} m, {BATTERY_H:g} h battery)",
+        out.append(_c("add_siren", place, "add_siren", {"place": place, "radius": radius, "hours": BATTERY_H},
                       [("append", ("plan", "channels"), chan)], group=f"reach:{place}:siren"))
     return out
 
@@ -334,7 +348,7 @@ def _add_door_to_door(f: Finding, ctx: Context) -> list[Candidate]:
     chan = {"id": ident, "type": "door_to_door", "start": start, "coverage": places,
             "activation_delay_s": _dumped(like.activation_delay_s) if like else TEAM_ACTIVATION,
             "needs_mains_power": False}
-    return [_c("add_door_to_door", "+".join(places), f"Add a door-to-door team from {start} for {', '.join(places)}",
+    return [_c("add_door_to_door", "+".join(places), "door_to_door", {"start": start, "places": places},
                [("append", ("plan", "channels"), chan)], group=f"reach:{'+'.join(places)}:team")]
 
 
@@ -346,20 +360,20 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
     if public:
         if "sms" not in types:
             ident = ctx.taken("cell-broadcast")
-            out.append(_c("add_channel", ident, "Add cell broadcast to every phone in the valley",
+            out.append(_c("add_channel", ident, "cell_broadcast", {},
                           [("append", ("plan", "channels"), {"id": ident, "type": "sms", "activation_delay_s": 120,
                                                              "needs_mains_power": False})]))
         elif places:
             start = _nearest(ctx, places[0], ("road_junction",))
             ident = ctx.taken(f"vehicle-{places[0]}")
-            out.append(_c("add_channel", ident, f"Add a loudspeaker vehicle from {start} through {', '.join(places)}",
+            out.append(_c("add_channel", ident, "vehicle", {"start": start, "places": places},
                           [("append", ("plan", "channels"), {"id": ident, "type": "loudspeaker_vehicle",
                                                              "start": start, "coverage": places,
                                                              "activation_delay_s": 300, "needs_mains_power": False})],
                           group=f"reach:{'+'.join(places)}:vehicle"))
     else:
         if "cap_lamp_paging" not in types:
-            out.append(_c("add_channel", "cap-lamp-paging", "Add personal emergency paging to every cap lamp",
+            out.append(_c("add_channel", "cap-lamp-paging", "paging", {},
                           [("append", ("plan", "channels"), {"id": ctx.taken("cap-lamp-paging"),
                                                              "type": "cap_lamp_paging", "activation_delay_s": 120,
                                                              "hear_probability": 0.9, "repeat_interval_s": 120,
@@ -367,7 +381,7 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
         if places:
             start = _nearest(ctx, places[0], ("shaft_station",))
             ident = ctx.taken(f"runner-{places[0]}")
-            out.append(_c("add_channel", ident, f"Send a runner from {start} to {', '.join(places)}",
+            out.append(_c("add_channel", ident, "runner", {"start": start, "places": places},
                           [("append", ("plan", "channels"), {"id": ident, "type": "runner", "start": start,
                                                              "coverage": places, "needs_mains_power": False})],
                           group=f"reach:{'+'.join(places)}:runner"))
@@ -391,8 +405,8 @@ def _make_automatic(f: Finding, ctx: Context) -> list[Candidate]:
     for t in ctx.plan.warning.triggers:
         if t.automatic or (t.level not in levels and t.id not in wanted) or t.quantity == "elapsed_s":
             continue
-        out.append(_c("make_automatic", t.id, f"Make trigger {t.id} ({t.quantity}, {t.level}) start the {t.level} "
-                      "actions automatically, with no decision by " + t.owner,
+        out.append(_c("make_automatic", t.id, "automatic",
+                      {"trigger": t.id, "quantity": t.quantity, "level": t.level, "owner": t.owner},
                       [("set", ("plan", "warning", "triggers", {"id": t.id}, "automatic"), True)]))
     return out
 
@@ -407,12 +421,14 @@ def _lower_threshold(f: Finding, ctx: Context) -> list[Candidate]:
         path = ("plan", "warning", "triggers", {"id": t.id})
         if t.quantity in NUMERIC_TRIGGERS and t.threshold > 0:
             new = round(t.threshold * THRESHOLD_FACTOR, 6)
-            out.append(_c("lower_threshold", t.id, f"Lower trigger {t.id} from {t.threshold:g} to {new:g}",
+            out.append(_c("lower_threshold", t.id, "threshold",
+                          {"trigger": t.id, "threshold": t.threshold, "lower": new},
                           [("set", (*path, "threshold"), new)], group=f"trigger:{t.id}"))
         elif t.at_level is not None and LEVELS.index(t.at_level) > 0:
             new = LEVELS[LEVELS.index(t.at_level) - 1]
-            out.append(_c("lower_threshold", t.id, f"Let trigger {t.id} fire at a {new} {t.quantity} (now "
-                          f"{t.at_level})", [("set", (*path, "at_level"), new)], group=f"trigger:{t.id}"))
+            out.append(_c("lower_threshold", t.id, "trigger_level",
+                          {"trigger": t.id, "level": new, "quantity": t.quantity, "level_now": t.at_level},
+                          [("set", (*path, "at_level"), new)], group=f"trigger:{t.id}"))
     return out
 
 
@@ -430,8 +446,8 @@ def _pre_authorise(f: Finding, ctx: Context) -> list[Candidate]:
         seen.add((order, target))
         owner = next(t.owner for t in plan.warning.triggers if t.level == target)
         act = {"id": f"{order.replace('_', '-')}-{target}", "action": order, "owner": owner}
-        out.append(_c("pre_authorise", f"{order}:{target}", f"Pre-authorise {order} at {target} (now only at "
-                      f"{level}), given by {owner}",
+        out.append(_c("pre_authorise", f"{order}:{target}", "pre_authorise",
+                      {"order": order, "level": target, "level_now": level, "owner": owner},
                       [("append", ("plan", "warning", "actions_by_level", target), act)]))
     return out
 
@@ -452,9 +468,9 @@ def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
             edits: list[Edit] = [("set", (*path, "owner"), declarer)]
             if a.after:
                 edits.append(("delete", (*path, "after")))
-            out.append(_c("delegate_order", f"{level}:{a.action}", f"Let {declarer}, who declares {level}, give "
-                          f"{a.action} at once (now {a.owner}" + (f" after {', '.join(a.after)}" if a.after else "")
-                          + ")", edits))
+            facts = {"declarer": declarer, "level": level, "order": a.action, "owner": a.owner}
+            out.append(_c("delegate_order", f"{level}:{a.action}", "delegate_after" if a.after else "delegate",
+                          {**facts, "after": list(a.after)} if a.after else facts, edits))
     return out
 
 
@@ -470,7 +486,7 @@ def _name_backup(f: Finding, ctx: Context) -> list[Candidate]:
         deputy = {"id": ident, "title": f"{role.title} — deputy", "decision_delay_s": _dumped(role.decision_delay_s),
                   "present_probability": DEPUTY_PRESENCE, "may_order_evacuation": role.may_order_evacuation}
         out.append(_under(ctx, f"role_absent:{rid}", _c(
-            "name_backup", rid, f"Name a deputy for {rid} ({role.title})",
+            "name_backup", rid, "deputy", {"role": rid, "title": role.title},
             [("append", ("plan", "roles"), deputy), ("append", ("plan", "roles", {"id": rid}, "backups"), ident)])))
     return out
 
@@ -578,8 +594,8 @@ def _change_route(f: Finding, ctx: Context) -> list[Candidate]:
             path = escape_path(ctx, place, t0, to="refuge_or_surface", blocked=_blocked(f))
         if path is None or len(path) < 2 or path == _current_path(ctx, place):
             continue
-        out.append(_c("change_route", place, f"Route {place} by {' → '.join(path)} (avoids the places that flood "
-                      "first)", _reroute_edits(ctx, place, path), group=f"route:{place}"))
+        out.append(_c("change_route", place, "route", {"place": place, "path": path},
+                      _reroute_edits(ctx, place, path), group=f"route:{place}"))
     return out
 
 
@@ -601,7 +617,7 @@ def _ladderway_route(f: Finding, ctx: Context) -> list[Candidate]:
         path = escape_path(ctx, place, _start_time(ctx, place), to="surface", blocked=_blocked(f))
         if path is None or path == _current_path(ctx, place):
             continue
-        out.append(_c("ladderway_route", place, f"Send {place} to the surface on foot: {' → '.join(path)}",
+        out.append(_c("ladderway_route", place, "ladderway", {"place": place, "path": path},
                       _reroute_edits(ctx, place, path), group=f"route:{place}"))
     return out
 
@@ -620,8 +636,8 @@ def _change_assembly_point(f: Finding, ctx: Context) -> list[Candidate]:
         edits = _reroute_edits(ctx, place, path)
         if path[-1] not in plan_aps:
             edits.insert(0, ("add_unique", ("plan", "evacuation", "assembly_points"), [path[-1]]))
-        out.append(_c("change_assembly_point", place, f"Send {place} to {path[-1]} by {' → '.join(path)}", edits,
-                      group=f"route:{place}"))
+        out.append(_c("change_assembly_point", place, "assembly", {"place": place, "point": path[-1], "path": path},
+                      edits, group=f"route:{place}"))
     return out
 
 
@@ -631,7 +647,7 @@ def _add_refuge(f: Finding, ctx: Context) -> list[Candidate]:
     plan_refuges = set(ctx.plan.evacuation.refuges)
     site_refuges = [n.id for n in net.nodes if n.kind == "refuge"]
     for r in f.targets.get("refuges", []) or [x for x in site_refuges if x not in plan_refuges]:
-        out.append(_c("add_refuge", r, f"Add the site's refuge chamber {r} to the plan",
+        out.append(_c("add_refuge", r, "refuge", {"refuge": r},
                       [("add_unique", ("plan", "evacuation", "refuges"), [r])]))
     for place in _places(f, ctx):
         route = next((r for r in ctx.plan.evacuation.routes if place in r.from_), None)
@@ -641,8 +657,8 @@ def _add_refuge(f: Finding, ctx: Context) -> list[Candidate]:
         edits: list[Edit] = [("set", ("plan", "evacuation", "routes", {"id": route.id}, "refuge"), nearest)]
         if nearest not in plan_refuges:
             edits.insert(0, ("add_unique", ("plan", "evacuation", "refuges"), [nearest]))
-        out.append(_c("add_refuge", f"{route.id}:{nearest}", f"Name {nearest} as the fallback refuge of route "
-                      f"{route.id}", edits))
+        out.append(_c("add_refuge", f"{route.id}:{nearest}", "fallback_refuge", {"refuge": nearest, "route": route.id},
+                      edits))
     return out
 
 
@@ -658,7 +674,7 @@ def _hoist_priority(f: Finding, ctx: Context) -> list[Candidate]:
                 continue
             if not levels and not f.targets.get("hoist"):
                 continue
-            out.append(_c("hoist_priority", s, f"Serve {s} (level {lv}) first with the cage {h.id}",
+            out.append(_c("hoist_priority", s, "hoist_priority", {"station": s, "mine_level": lv, "hoist": h.id},
                           [("move_first", ("plan", "evacuation", "hoist_priority"), s)], group="hoist_priority"))
     return out
 
@@ -686,10 +702,10 @@ def _stop_entry_earlier(f: Finding, ctx: Context) -> list[Candidate]:
             more.insert(0, ("append", ("plan", "warning", "triggers"),
                             {"id": ctx.taken(f"met-{lv}"), "quantity": "met_warning", "at_level": lv, "level": lv,
                              "owner": owner, "detection_delay_s": 600}))
-        out.append(_c("stop_entry_earlier", lv, f"Stop entry underground at a {lv} warning", edits + more,
+        out.append(_c("stop_entry_earlier", lv, "stop_entry", {"level": lv}, edits + more,
                       group="stop_entry"))
     if not out and edits:
-        out.append(_c("stop_entry_earlier", "rule", "Add the no-entry rule at an orange warning", edits,
+        out.append(_c("stop_entry_earlier", "rule", "no_entry_rule", {}, edits,
                       group="stop_entry"))
     return out
 
@@ -709,7 +725,7 @@ def _add_report_deadline(f: Finding, ctx: Context) -> list[Candidate]:
         owner = plan.warning.actions_by_level[top][0].owner
         edits.append(("append", ("plan", "warning", "actions_by_level", top),
                       {"id": "report-county", "action": "notify_county", "owner": owner, "deadline_s": 3600}))
-    return [_c("add_report_deadline", "county", "Report to the county within 1 h (条例 第九条)", edits)]
+    return [_c("add_report_deadline", "county", "report_deadline", {}, edits)]
 
 
 _MAKERS = {

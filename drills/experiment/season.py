@@ -205,7 +205,7 @@ def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
 
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     """One row per run: each column's value, text and colour, and the grade."""
-    from drills.experiment.report import fmt, margin
+    from drills.experiment.report import margin
 
     rows = []
     for e in result.entries:
@@ -220,7 +220,7 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
             elif rule == "count":
                 text = f"{value:.1f}"
             else:
-                text = fmt(value, s.unit, t)
+                text = t.value(value, s.unit)
                 if rule == "reached" and s.not_reached:
                     text += f" ({s.not_reached}/{s.n})"
             cells[col] = {"value": _finite(value), "text": text, "band": BAND_NAMES[band(rule, value, s)],
@@ -398,7 +398,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
 
         doc.heading(t("matrix"), new_page=True)
-        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12)
+        doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12, keep=True)
         mrows = matrix(result, t)
         # the margin column holds "≥ 30:00:00" on one line; the grade column the grade over what decided it
         widths = [1.75] + [0.72 if col == "margin_p5" else 0.58 for col, *_ in COLUMNS]
@@ -416,7 +416,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             for i in idle:
                 doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
         doc.subheading(t("worst_cases"))
-        doc.text(t("worst_cases_intro"), 8.5, after=0.05)
+        doc.text(t("worst_cases_intro"), 8.5, after=0.05, keep=True)
         for e in worst(result):
             doc.text(t("worst_case_line", run=run_label(e.run), detail=_detail(e, t)), 8.5, marker="•", after=0.04)
         suite_revisions(doc, result, t)
@@ -433,7 +433,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
                     ", ".join(e.run.changes) or t("variation_as_written")] for e in result.entries], size=8)
         report.input_warnings(doc, slips, t)
         doc.subheading(t("bands"))
-        doc.text(t("bands_intro"), 8.5, after=0.05)
+        doc.text(t("bands_intro"), 8.5, after=0.05, keep=True)
         for line in t("band_rows").split("\n"):
             doc.text(line, 8.5, marker="•", after=0.03)
         doc.heading(t("method"))
@@ -580,18 +580,18 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:
-    from drills.experiment.report import fmt, weakest_zones
+    from drills.experiment.report import weakest_zones
 
     parts = []
     for key, label, unit in (("expected_fatalities", "m_fatal", "persons"), ("caught", "m_caught", "persons"),
                              ("share_safe_before_water", "m_safe_before", "share")):
         s = next((m for m in e.card.metrics if m.key == key), None)
         if s is not None:
-            parts.append(f"{t(label)} {s.mean:.1f}" if unit == "persons" else f"{t(label)} {fmt(s.mean, unit, t)}")
+            parts.append(f"{t(label)} {s.mean:.1f}" if unit == "persons" else f"{t(label)} {t.value(s.mean, unit)}")
     weak = weakest_zones(e.card, 1)
     if weak:
         z = weak[0]
-        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {fmt(z.share_safe_before_water.mean, 'share', t)}")
+        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {t.value(z.share_safe_before_water.mean, 'share')}")
     return t("list_sep").join(parts)
 
 
@@ -627,14 +627,8 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
                     safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
     if card.zones:
         columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
-        # the heading goes with the table: a page never holds a table with no heading
-        doc.ensure(min(0.45 + doc.table_height(columns, zone_rows, size=7.5), report.PAGE_H - report.TOP
-                       - report.BOTTOM - 0.5))
-        doc.subheading(t("zones"))
-        doc.table(columns, zone_rows, size=7.5)
-        kept = t.kept_out(card.zones)
-        if kept:
-            doc.text(kept, 7.5, after=0.08)
+        doc.subheading(t("zones"))  # drawn with the table, kept whole where it fits on a page
+        doc.table(columns, zone_rows, size=7.5, keep_together=True, note=t.kept_out(card.zones))
 
 
 def idle_text(i: IdleFault, t: Text) -> str:
