@@ -84,12 +84,16 @@ def test_the_table_by_level_counts_the_shift_kept_on_the_surface_apart(build):
 def test_a_later_shift_still_on_the_surface_is_not_told_by_its_crew_underground(build):
     """The night shift shares the day crew's name (its workplace); the day crew's relay is for those there."""
     scen = base_scenario(order_at_s=600, duration_s=14400, entries=[{"at_s": 7200, "shift": "night"}])
-    res = run_drill(build(mine_site(), base_plan(), scen), 0, 1)
+    spec = build(mine_site(), base_plan(), scen)
+    res = run_drill(spec, 0, 1)
     day = [p for p in res.people if not p.person.startswith("night@")]
     night = [p for p in res.people if p.person.startswith("night@")]
     assert {p.outcome for p in day} == {"surface"} and {p.outcome for p in night} == {"kept_out"}
     assert all(p.warned_s >= 600 for p in day)
     assert all(p.warned_by == "" and math.isnan(p.warned_s) for p in night)
+    # the workplace was cleared when the last of the day crew left it, not when the night shift was kept out
+    face = spec.network.index["face"]
+    assert res.node_clear_s[face] == max(p.outcome_s for p in day) < 7200.0
 
 
 def test_entering_while_the_rule_holds_is_a_violation(build):

@@ -979,7 +979,11 @@ class Drill:
                 self.log("water", f"water at {net.nodes[i].id}", t=t)
         people = self._person_records(node_water)
         clear = [0.0] * len(net.nodes)  # when the last person left each place safely (inf: someone did not)
+        there = [False] * len(net.nodes)  # someone was there: a later shift kept on the surface never was
         for start, outcome, t_out in zip(self.static.starts, self.outcome, self.outcome_s, strict=True):
+            if outcome == "kept_out":
+                continue
+            there[start] = True
             if outcome not in SAFE_OUTCOMES:
                 clear[start] = INF
             elif t_out > clear[start]:
@@ -991,8 +995,7 @@ class Drill:
                 replication=self.rep, hoist=cage.h.id, trips=st.trips, persons=st.persons, busy_s=float(st.busy_s),
                 utilisation=_window_share(st.busy_s, st.first_call_s, st.last_landing_s), max_queue=st.max_queue,
                 mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN))
-        has_party = self.static.has_party
-        node_clear = tuple(clear[i] if has_party[i] else NAN for i in range(len(net.nodes)))
+        node_clear = tuple(clear[i] if there[i] else NAN for i in range(len(net.nodes)))
         self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
         return DrillResult(
             replication=self.rep, people=people, hoists=tuple(hoists), timeline=tuple(self.timeline),

@@ -105,7 +105,6 @@ class PartyStatic:
     foot_limit: list[float]  # the deepest water each party walks through (m)
     cue_first: list[bool]  # the water cue warns them at home before the water is too deep to leave
     present_count: list[int]  # people at each node at the start
-    has_party: list[bool]  # some party starts at the node (now or with a later shift)
     who: list[tuple[str, str, str, str, str]]  # per person: id, group, profile, crew, starting place id
     who_columns: tuple[list[str], ...]  # the same as five columns
     party_of: list[int]  # per person, the party it belongs to
@@ -145,7 +144,6 @@ class PartyStatic:
                        for p, f in zip(parties, prof, strict=True)],
             present_count=[sum(len(p.members) for p in parties if p.start == i and p.enters_s == 0)
                            for i in range(len(spec.network.nodes))],
-            has_party=[any(p.start == i for p in parties) for i in range(len(spec.network.nodes))],
             who=who,
             who_columns=tuple(list(col) for col in zip(*who, strict=True)) if who else ([],) * 5,
             party_of=party_of,
