@@ -313,8 +313,8 @@ def test_drill_season_in_chinese_prints_no_english_sentence(tmp_path: Path, monk
 
 
 def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
-    """The terminal (grades, findings, revisions ranked, the summary) and the report's revisions: the titles of
-    the revisions were the English ones."""
+    """The terminal (grades, findings, revisions ranked, the summary), the report's revisions (the titles of
+    the revisions were the English ones) and recommendations.md (it was all English)."""
     scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
     out = terminal("recommend", scenario, "-n", 4, "--fault-replications", 0, "--lang", "zh", "-o", tmp_path)
     assert english_left(out, scenario) == []
@@ -322,3 +322,8 @@ def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_pa
     report = "\n".join(page.extract_text() or "" for page in PdfReader(tmp_path / "report.pdf").pages)
     assert english_left(report, scenario) == []
     assert "R1 1 小时内向县级应急管理部门报告" in unwrapped(report)
+    md = (tmp_path / "recommendations.md").read_text(encoding="utf-8")
+    assert english_left(md, scenario) == []
+    for told in ("## 现行预案的评估发现", "**不足项** · M2", "对应修订：", "| 地点 | 水平或区域 |", "发现并宣布预警",
+                 "## 阈值及其来源", "- **R1** 1 小时内向县级应急管理部门报告", "无变化", "95 % 置信区间"):
+        assert told in md, told

@@ -142,7 +142,7 @@ def recommend(
             out_console.print(t("cli_on_paper", label=a.label, title=a.candidate.words(t.lang), cost=a.candidate.cost),
                               markup=False)
     with err_console.status(t("cli_writing")), writing(out_dir, err_console):
-        written = write_recommendation(rec, out_dir, lang=lang)
+        written = write_recommendation(rec, out_dir, t=t)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
     out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=", ".join(names), out=out_dir),
                       markup=False)

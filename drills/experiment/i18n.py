@@ -651,6 +651,96 @@ EN: dict[str, str] = {
     "rec_one": "1 revision in the revised plan: {parts}; {spent}",
     "rec_many": "{n} revisions in the revised plan: {parts}; {spent}",
     "rec_part_sep": "; ",
+    # ---- recommendations.md (drill recommend; drills.experiment.revision_report)
+    "md_title": "# Plan revision: {plan} v{version}",
+    "md_head": "Scenario **{title}** ({id}) · site {site} · seed {seed} · {n} replications per plan · single faults "
+               "{faults} replications each · drill {version}.",
+    "md_method": (
+        "Every revision below was re-simulated with the baseline's seed: replication *r* of both plans meets the "
+        "same people, water and channel luck, so each effect is a paired difference with a Student-t 95 % "
+        "confidence interval. Grades use the worst 5 % of replications. Thresholds marked [P] are the project's "
+        "own (no standard gives them); costs are the project's own cost units."
+    ),
+    "md_grade": "## Grade",
+    "md_findings": "## Findings of the plan as it is",
+    "md_col_metric": "metric",
+    "md_before": "before",
+    "md_after": "after",
+    "md_gate_ok": " gate ✓",
+    "md_gate_fail": " gate ✗",
+    "md_overall": "| **overall** |",
+    "md_overall_cell": " **{label}** S = {score:.1f}; {d} 不足项, {m} 整改项 |",
+    "md_finding": "{k}. **{cls}** · {metric} — {title}",
+    "md_evidence": "   - Evidence: {text}",
+    "md_requirement": "   - Requirement: {text}",
+    "md_clause": "   - Plan clause: `{text}`",
+    "md_addressed": "   - Addressed by: {text}",
+    "md_outside": "— (outside the plan: site works or data to record)",
+    "md_bn": "## Bottlenecks",
+    "md_bn_late": "Who is warned late or never, and why (person-replications over {n} replications; causes in the "
+                  "order they are tested, see drills.experiment.bottlenecks):",
+    "md_bn_late_cols": "| place | zone | people | late | in replications | never warned by the order | causes | "
+                       "channels reaching it |",
+    "md_none": "none",
+    "md_bn_roles": "Whose decision takes the time between the first trigger and the order:",
+    "md_bn_roles_cols": "| role | step | order | median | P95 | replications | absent in |",
+    "md_bn_unsafe": "Who was not safe when the water came, and where it found them:",
+    "md_bn_unsafe_cols": "| place | zone | route | person-replications | replications | where | why |",
+    "md_bn_queues": "Where people queue (P95 over replications):",
+    "md_bn_queues_cols": "| where | kind | P95 queue | note |",
+    "md_cage": "cage",
+    "md_cage_note": "mean wait {wait} (median over replications), busy {busy:.0%} (P95)",
+    "md_queue_note": "queue in {n} replications",
+    "md_people": "{n:.0f} people",
+    "md_capacity": "capacity {n}",
+    "md_ranked": "## Revisions, ranked (budget {budget:g}, spent {spent:g})",
+    "md_ranked_cols": "| # | revision | cost | under fault | verdict | Δ people not safe | Δ warned late | Δ objective "
+                      "| in the revised plan |",
+    "md_invalid": "invalid: {error}",
+    "md_verdicts": (
+        "A verdict of *no change* means every paired replication came out identical: the revision does nothing in "
+        "this scenario. *No significant change* means the 95 % CI includes zero; *negligible* means significant but "
+        "smaller than a hundredth of a person (or a minute of warning) per replication and cost unit [P]. Revisions "
+        "tried only on top of earlier choices (found on the revised plan's own bottlenecks) are compared with that "
+        "revised plan."
+    ),
+    "md_chosen": "## The chosen set",
+    "md_chosen_none": "No revision improved the plan significantly within the budget; the revised plan is unchanged.",
+    "md_chosen_one": "- **R{k}** {title} (cost {cost:g}{proved}); on top of the earlier ones: objective {ci}. "
+                     "Answers: {answers}.",
+    "md_proved_under": ", proved under {fault}",
+    "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper, with no simulated effect). "
+                     "Answers: {answers}.",
+    "md_list_sep": ", ",
+    "md_combined": "All chosen revisions together against the plan as it is (no fault):",
+    "md_combined_under": "The same under the single fault {fault}:",
+    "md_diff_cols": "| metric | {a} | {b} | difference, 95 % CI | verdict |",
+    "md_baseline": "baseline",
+    "md_revised": "revised",
+    "md_revised_plan": "## Revised plan",
+    "md_revised_intro": "`{name}` (validated with the same loader as `drill validate`); the changes against the "
+                        "original are in `{diff}`. Its findings:",
+    "md_thresholds": "## Thresholds and their sources",
+    "md_min": "min",
+    "md_band_sep": ", ",
+    "md_m1": "- M1 order latency (P95): {bands}",
+    "md_m2": "- M2 gate: everyone at risk warned by the order before the water, in ≥ 95 % of replications (2023 "
+             "Opinions); grade on the last warning after the order (P95): {bands}",
+    "md_m3": "- M3 gate: nobody caught or left in the water, in ≥ 95 % of replications (AQ 2033-2011 4.2, 4.6); grade "
+             "on the smallest margin (P5): {bands}",
+    "md_m4": "- M4 county report within the plan's deadline and 1 h (条例 第九条); trigger reports within {limit:g} "
+             "min [P]",
+    "md_m5": "- M5 steps on time (P5): {bands}",
+    "md_m6": "- M6 gate: no single fault makes M2/M3 fail or significantly worsens them (AQ/T 2052-2016 5.4.3; AQ/T "
+             "9009 4.6); grade on the rise of the last warning: {bands}",
+    "md_overall_rule": (
+        "- Overall S = 25 % M2 + 25 % M3 + 15 % M1 + 10 % M4 + 15 % M5 + 10 % M6 (A 100, B 85, C 70, D 40), over "
+        "the metrics that apply; 优秀 ≥ 90 with no 不足项 and ≤ 2 整改项, 良好 ≥ 80, 一般 ≥ 65, else 差; any "
+        "不足项 caps the grade at 差 [P]"
+    ),
+    "md_objective": "- Objective of the revision search [P]: {weights}",
+    "md_weight": "{term} × {w:g}",
+    "md_weight_min": "{term} × {w:g}",
 }
 
 ZH: dict[str, str] = {
@@ -1193,6 +1283,91 @@ ZH: dict[str, str] = {
     "rec_one": "修订后的预案含 1 项修订：{parts}；{spent}",
     "rec_many": "修订后的预案含 {n} 项修订：{parts}；{spent}",
     "rec_part_sep": "；",
+    # ---- recommendations.md
+    "md_title": "# 预案修订：{plan} v{version}",
+    "md_head": "情景 **{title}**（{id}）· 场所 {site} · 随机种子 {seed} · 每个预案 {n} 次重复 · 单一故障每个 "
+               "{faults} 次重复 · drill {version}。",
+    "md_method": (
+        "下列每项修订均以原预案的随机种子重新模拟：两个预案的第 *r* 次重复遇到相同的人员、来水和通讯渠道随机情况，"
+        "因此每项效果都是配对差值，附 Student-t 95 % 置信区间。评级取最差的 5 % 重复。标 [P] 的阈值为本项目自定"
+        "（无标准规定）；成本为本项目自定的成本单位。"
+    ),
+    "md_grade": "## 评级",
+    "md_findings": "## 现行预案的评估发现",
+    "md_col_metric": "指标",
+    "md_before": "修订前",
+    "md_after": "修订后",
+    "md_gate_ok": " 门槛满足",
+    "md_gate_fail": " 门槛未满足",
+    "md_overall": "| **总评** |",
+    "md_overall_cell": " **{label}** 得分 {score:.1f}；不足项 {d} 项，整改项 {m} 项 |",
+    "md_finding": "{k}. **{cls}** · {metric} — {title}",
+    "md_evidence": "   - 证据：{text}",
+    "md_requirement": "   - 要求：{text}",
+    "md_clause": "   - 预案条款：`{text}`",
+    "md_addressed": "   - 对应修订：{text}",
+    "md_outside": "—（不在预案范围内：需工程整改或记录数据）",
+    "md_bn": "## 瓶颈",
+    "md_bn_late": "谁迟收到或始终未收到预警，原因何在（{n} 次重复合计的人次；原因按检验顺序排列，见 "
+                  "drills.experiment.bottlenecks）：",
+    "md_bn_late_cols": "| 地点 | 水平或区域 | 人数 | 迟到 | 涉及重复次数 | 始终未收到撤离命令 | 原因 | "
+                       "覆盖该地点的通讯渠道 |",
+    "md_none": "无",
+    "md_bn_roles": "首个触发条件满足到下达命令之间，谁的决策耗时：",
+    "md_bn_roles_cols": "| 岗位 | 步骤 | 命令 | 中位数 | P95 | 重复次数 | 不在岗次数 |",
+    "md_bn_unsafe": "水到来时谁未处于安全地点，水在何处困住他们：",
+    "md_bn_unsafe_cols": "| 地点 | 水平或区域 | 撤离路线 | 人次 | 重复次数 | 被困地点 | 原因 |",
+    "md_bn_queues": "何处排队（各次重复的 P95）：",
+    "md_bn_queues_cols": "| 位置 | 类型 | 排队人数 P95 | 说明 |",
+    "md_cage": "罐笼",
+    "md_cage_note": "平均等待 {wait}（各次重复的中位数），利用率 {busy:.0%}（P95）",
+    "md_queue_note": "{n} 次重复中出现排队",
+    "md_people": "{n:.0f} 人",
+    "md_capacity": "容量 {n}",
+    "md_ranked": "## 预案修订，按效果排序（预算 {budget:g}，已用 {spent:g}）",
+    "md_ranked_cols": "| # | 修订 | 成本 | 单一故障 | 结论 | Δ 未安全人数 | Δ 迟到预警人数 | Δ 搜索目标 | "
+                      "修订后的预案 |",
+    "md_invalid": "无效：{error}",
+    "md_verdicts": (
+        "结论为*无变化*，表示每对重复的结果完全相同：该修订在本情景中不起作用。*无显著变化*表示 95 % 置信区间包含"
+        "零；*可忽略*表示显著，但每次重复、每个成本单位不足百分之一人（或一分钟预警）[P]。仅在先前选定修订基础上试验的"
+        "修订（由修订后预案自身的瓶颈发现）与该修订后的预案比较。"
+    ),
+    "md_chosen": "## 选定的修订",
+    "md_chosen_none": "预算内没有修订能显著改善预案；修订后的预案未作改动。",
+    "md_chosen_one": "- **R{k}** {title}（成本 {cost:g}{proved}）；在此前各项基础上：搜索目标 {ci}。"
+                     "对应评估发现：{answers}。",
+    "md_proved_under": "，在单一故障 {fault} 下证实",
+    "md_static_one": "- **R{k}** {title}（成本 {cost:g}；书面修订，无模拟效果的更正）。对应评估发现：{answers}。",
+    "md_list_sep": "、",
+    "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
+    "md_combined_under": "在单一故障 {fault} 下的同一比较：",
+    "md_diff_cols": "| 指标 | {a} | {b} | 差值，95 % 置信区间 | 结论 |",
+    "md_baseline": "现行预案",
+    "md_revised": "修订后",
+    "md_revised_plan": "## 修订后的预案",
+    "md_revised_intro": "`{name}`（已用与 `drill validate` 相同的加载程序校验）；与原预案的差异见 `{diff}`。"
+                        "其评估发现：",
+    "md_thresholds": "## 阈值及其来源",
+    "md_min": "分钟",
+    "md_band_sep": "，",
+    "md_m1": "- M1 撤离命令时滞（P95）：{bands}",
+    "md_m2": "- M2 门槛：至少 95 % 的重复中全部有风险人员在水到达前收到撤离命令（2023 年《意见》）；等级按命令下达后"
+             "最后一人收到命令的时间（P95）：{bands}",
+    "md_m3": "- M3 门槛：至少 95 % 的重复中无人被水困住或留在水的去路上（AQ 2033-2011 4.2、4.6）；等级按最小安全裕度"
+             "（P5）：{bands}",
+    "md_m4": "- M4 县级报告在预案时限和 1 小时内（《条例》第九条）；触发报告在 {limit:g} 分钟内 [P]",
+    "md_m5": "- M5 步骤按时完成比例（P5）：{bands}",
+    "md_m6": "- M6 门槛：没有单一故障使 M2/M3 不满足或显著变差（AQ/T 2052-2016 5.4.3；AQ/T 9009 4.6）；等级按最后一人"
+             "收到预警时间的增幅：{bands}",
+    "md_overall_rule": (
+        "- 总评得分 S = 25 % M2 + 25 % M3 + 15 % M1 + 10 % M4 + 15 % M5 + 10 % M6（A 100，B 85，C 70，D 40），"
+        "只计适用的指标；优秀 ≥ 90 且无不足项、整改项不超过 2 项，良好 ≥ 80，一般 ≥ 65，低于此为差；有任何不足项即"
+        "评为差 [P]"
+    ),
+    "md_objective": "- 修订搜索的目标函数 [P]：{weights}",
+    "md_weight": "{term} × {w:g}",
+    "md_weight_min": "{term}（每分钟）× {w:g}",
 }
 
 #: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).
@@ -1258,6 +1433,7 @@ TERMS_ZH: dict[str, str] = {
     "surface": "地面",
     "refuge": "避险硐室",
     "assembly": "集合点",
+    "assembly_point": "集合点",
     "sheltered": "楼上避险",
     "caught": "被水困住",
     "underground": "仍在井下",

@@ -15,7 +15,9 @@ from drills import __version__
 from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation
+from drills.experiment.finding_text import Say, clause, standard
 from drills.experiment.findings import CLASS_EN, Finding
+from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
@@ -55,37 +57,46 @@ def bottlenecks_json(bn: Bottlenecks) -> dict:
     })
 
 
-def bottlenecks_markdown(bn: Bottlenecks, n: int) -> list[str]:
-    """The bottleneck analysis in tables (person-replications are summed over the n replications)."""
-    out = ["## Bottlenecks", "", "Who is warned late or never, and why (person-replications over "
-           f"{n} replications; causes in the order they are tested, see drills.experiment.bottlenecks):", "",
-           "| place | zone | people | late | in replications | never warned by the order | causes | channels "
-           "reaching it |", "|---|---|---|---|---|---|---|---|"]
+def bottlenecks_markdown(bn: Bottlenecks, n: int, t: Text | None = None) -> list[str]:
+    """The bottleneck analysis in tables (person-replications are summed over the n replications), in the
+    language of ``t`` (English by default): the planner's ids as written."""
+    t = t or Text("en")
+    s = Say(t.lang)
+    sep = t("md_list_sep")
+
+    def cause(c: str) -> str:  # English keeps the analysis's own keys (channel_out, late_warning)
+        return s.table("cause_words").get(c, c) if t.zh else c
+
+    def reason(r: str) -> str:
+        return s.table("reasons").get(r, r) if t.zh else r
+
+    out = [t("md_bn"), "", t("md_bn_late", n=n), "", t("md_bn_late_cols"), "|---|---|---|---|---|---|---|---|"]
     for w in bn.warnings:
-        causes = ", ".join(f"{c} {v}" for c, v in sorted(w.causes.items(), key=lambda x: -x[1])) or "–"
-        out.append(f"| {w.place} | {w.zone} | {w.people} | {w.late} | {w.late_replications} | {w.never} | {causes} "
-                   f"| {', '.join(w.channels) or 'none'} |")
-    out += ["", "Whose decision takes the time between the first trigger and the order:", "",
-            "| role | step | order | median | P95 | replications | absent in |", "|---|---|---|---|---|---|---|"]
+        causes = sep.join(f"{cause(c)} {v}" for c, v in sorted(w.causes.items(), key=lambda x: -x[1])) or "–"
+        out.append(f"| {w.place} | {t.zone(w.zone)} | {w.people} | {w.late} | {w.late_replications} | {w.never} | "
+                   f"{causes} | {sep.join(w.channels) or t('md_none')} |")
+    out += ["", t("md_bn_roles"), "", t("md_bn_roles_cols"), "|---|---|---|---|---|---|---|"]
     for d in bn.role_delays:
-        out.append(f"| {d.role} | {d.step} | {d.order} | {fmt_value(d.p50_s, 's')} | {fmt_value(d.p95_s, 's')} | "
+        step = s.table("steps").get(d.step, d.step) if t.zh else d.step
+        order = s.table("orders").get(d.order, d.order) if t.zh else d.order
+        out.append(f"| {d.role} | {step} | {order} | {t.value(d.p50_s, 's')} | {t.value(d.p95_s, 's')} | "
                    f"{d.replications} | {d.absent_replications} |")
-    out += ["", "Who was not safe when the water came, and where it found them:", "",
-            "| place | zone | route | person-replications | replications | where | why |",
-            "|---|---|---|---|---|---|---|"]
+    out += ["", t("md_bn_unsafe"), "", t("md_bn_unsafe_cols"), "|---|---|---|---|---|---|---|"]
     for f in bn.route_floods:
-        where = ", ".join(f"{k} {v}" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
-        why = ", ".join(f"{k} {v}" for k, v in sorted(f.reasons.items(), key=lambda x: -x[1]))
-        out.append(f"| {f.place} | {f.zone} | {f.route or '–'} | {f.unsafe} | {f.replications} | {where} | {why} |")
-    out += ["", "Where people queue (P95 over replications):", "", "| where | kind | P95 queue | note |",
-            "|---|---|---|---|"]
+        where = sep.join(f"{k} {v}" for k, v in sorted(f.caught_at.items(), key=lambda x: -x[1])[:3])
+        why = sep.join(f"{reason(k)} {v}" for k, v in sorted(f.reasons.items(), key=lambda x: -x[1]))
+        out.append(f"| {f.place} | {t.zone(f.zone)} | {f.route or '–'} | {f.unsafe} | {f.replications} | {where} | "
+                   f"{why} |")
+    out += ["", t("md_bn_queues"), "", t("md_bn_queues_cols"), "|---|---|---|---|"]
     for h in bn.hoists:
-        out.append(f"| {h.hoist} | cage | {h.p95_queue:.0f} | mean wait {fmt_value(h.p50_wait_s, 's')} (median over "
-                   f"replications), busy {h.p95_utilisation:.0%} (P95) |")
+        note = t("md_cage_note", wait=t.value(h.p50_wait_s, "s"), busy=h.p95_utilisation)
+        out.append(f"| {h.hoist} | {t('md_cage')} | {h.p95_queue:.0f} | {note} |")
     for q in bn.queues[:5]:
-        out.append(f"| {q.link} | {q.kind} | {q.p95_queue:.0f} | queue in {q.replications} replications |")
+        out.append(f"| {q.link} | {t.term(q.kind) if t.zh else q.kind} | {q.p95_queue:.0f} | "
+                   f"{t('md_queue_note', n=q.replications)} |")
     for dest in bn.destinations:
-        out.append(f"| {dest.node} | {dest.kind} | {dest.p95_people:.0f} people | capacity {dest.capacity or '–'} |")
+        out.append(f"| {dest.node} | {t.term(dest.kind) if t.zh else dest.kind} | "
+                   f"{t('md_people', n=dest.p95_people)} | {t('md_capacity', n=dest.capacity or '–')} |")
     return [*out, ""]
 
 
@@ -141,133 +152,140 @@ _ci = fmt_ci
 _value = fmt_mean
 
 
-def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] = ("before",
-                                                                                                 "after")) -> list[str]:
-    head = f"| metric | {names[0]} |" + (f" {names[1]} |" if after else "")
+def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] | None = None,
+                  t: Text | None = None) -> list[str]:
+    t = t or Text("en")
+    names = names or (t("md_before"), t("md_after"))
+    head = f"| {t('md_col_metric')} | {names[0]} |" + (f" {names[1]} |" if after else "")
     lines = [head, "|---|---|" + ("---|" if after else "")]
 
     def cell(g: grading.MetricGrade) -> str:
-        gate = "" if g.gate is None else (" gate ✓" if g.gate else " gate ✗")
-        return f"{g.grade}{gate} ({_value(g.value, g.unit)})"
+        gate = "" if g.gate is None else t("md_gate_ok" if g.gate else "md_gate_fail")
+        value = _value(g.value, g.unit)
+        return f"{g.grade}{gate} ({t('never') if value == 'never' else value})"
 
     for m, g in before.grades.items():
-        row = f"| {m} {g.name} | {cell(g)} |"
+        row = f"| {m} {t.graded(m, g.name)} | {cell(g)} |"
         if after:
             row += f" {cell(after.grades[m])} |"
         lines.append(row)
-    o = before.overall
-    row = f"| **overall** | **{o.label}** S = {o.score:.1f}; {o.deficiencies} 不足项, {o.must_correct} 整改项 |"
-    if after:
-        a = after.overall
-        row += f" **{a.label}** S = {a.score:.1f}; {a.deficiencies} 不足项, {a.must_correct} 整改项 |"
+    row = t("md_overall")
+    for ev in (before, after) if after else (before,):
+        o = ev.overall
+        row += t("md_overall_cell", label=o.label, score=o.score, d=o.deficiencies, m=o.must_correct)
     lines.append(row)
     return lines
 
 
-def _finding_md(k: int, f: Finding) -> list[str]:
-    return [f"{k}. **{f.cls} ({CLASS_EN[f.cls]})** · {f.metric} — {f.title}",
-            f"   - Evidence: {f.evidence}",
-            f"   - Requirement: {f.standard}",
-            f"   - Plan clause: `{f.plan_ref}`",
-            f"   - Addressed by: {', '.join(f.remedies) or '— (outside the plan: site works or data to record)'}"]
+def _finding_md(k: int, f: Finding, t: Text | None = None) -> list[str]:
+    t = t or Text("en")
+    title, evidence, _ = f.words(t.lang)
+    told = t.zh and f.kind  # a finding given in finished words keeps them
+    requirement = standard(f.standards, t.lang) if told else f.standard
+    plan_clause = clause(f.refs, t.lang) if told and f.refs else f.plan_ref
+    remedies = t("md_list_sep").join(t.term(r) if t.zh else r for r in f.remedies)
+    cls = f.cls if t.zh else f"{f.cls} ({CLASS_EN[f.cls]})"  # the Chinese class is the standards' own word
+    return [t("md_finding", k=k, cls=cls, metric=f.metric, title=title),
+            t("md_evidence", text=evidence),
+            t("md_requirement", text=requirement),
+            t("md_clause", text=plan_clause),
+            t("md_addressed", text=remedies or t("md_outside"))]
 
 
-def _diff_table(diffs: dict[str, PairedDiff], a: str = "baseline", b: str = "revised") -> list[str]:
-    lines = [f"| metric | {a} | {b} | difference, 95 % CI | verdict |", "|---|---|---|---|---|"]
+def _verdict(verdict: str, t: Text) -> str:
+    return t("verdict_" + verdict.replace(" ", "_")) if t.zh else verdict
+
+
+def _diff_table(diffs: dict[str, PairedDiff], a: str | None = None, b: str | None = None,
+                t: Text | None = None) -> list[str]:
+    t = t or Text("en")
+    lines = [t("md_diff_cols", a=a or t("md_baseline"), b=b or t("md_revised")), "|---|---|---|---|---|"]
     for key, label, unit, _ in PAIRED_METRICS:
         d = diffs.get(key)
         if d is None or d.n == 0:  # applies to neither plan
             continue
-        lines.append(f"| {label_with_unit(label, unit)} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
-                     f"{_ci(d)} | {d.verdict} |")
+        name = t.metric(key, label) if t.zh else label_with_unit(label, unit)
+        lines.append(f"| {name} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
+                     f"{_ci(d)} | {_verdict(d.verdict, t)} |")
     return lines
 
 
-def recommendation_markdown(rec: Recommendation) -> str:
+def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
+    """recommendations.md in the language of ``t`` (English by default)."""
+    t = t or Text("en")
     base, sel = rec.baseline, rec.selection
     m = base.spec.meta
     fault_n = base.robustness.replications if base.robustness else 0
-    out = [f"# Plan revision: {m.plan_id} v{m.plan_version}",
+    sep = t("md_list_sep")
+    out = [t("md_title", plan=m.plan_id, version=m.plan_version),
            "",
-           f"Scenario **{m.scenario_title}** ({m.scenario_id}) · site {m.site_name} · seed {base.exercise.seed} · "
-           f"{base.replications} replications per plan · single faults {fault_n} replications each · "
-           f"drill {__version__}.",
+           t("md_head", title=m.scenario_title, id=m.scenario_id, site=m.site_name, seed=base.exercise.seed,
+             n=base.replications, faults=fault_n, version=__version__),
            "",
-           "Every revision below was re-simulated with the baseline's seed: replication *r* of both plans meets the "
-           "same people, water and channel luck, so each effect is a paired difference with a Student-t 95 % "
-           "confidence interval. Grades use the worst 5 % of replications. Thresholds marked [P] are the project's "
-           "own (no standard gives them); costs are the project's own cost units.",
-           "", "## Grade", "", *_grades_table(base, rec.revised), "",
-           "## Findings of the plan as it is", ""]
+           t("md_method"),
+           "", t("md_grade"), "", *_grades_table(base, rec.revised, t=t), "",
+           t("md_findings"), ""]
     for k, f in enumerate(base.findings, 1):
-        out += _finding_md(k, f)
-    out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications)]
-    out += [f"## Revisions, ranked (budget {sel.budget:g}, spent {sel.spent:g})", "",
-            "| # | revision | cost | under fault | verdict | Δ people not safe | Δ warned late | Δ objective "
-            "| in the revised plan |",
+        out += _finding_md(k, f, t)
+    out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
+    out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
     labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
-    for k, t in enumerate(rec.trials, 1):
-        d = t.diffs
-        mark = labels.get(t.candidate.key, "")
-        if t.error:
-            out.append(f"| {k} | {t.candidate.title} | {t.candidate.cost:g} | {t.candidate.condition or ''} | "
-                       f"invalid: {t.error} | | | | |")
+    for k, tr in enumerate(rec.trials, 1):
+        d = tr.diffs
+        c = tr.candidate
+        mark = labels.get(c.key, "")
+        head = f"| {k} | {c.words(t.lang)} | {c.cost:g} | {c.condition or ''} | "
+        if tr.error:
+            out.append(head + f"{t('md_invalid', error=tr.error)} | | | | |")
             continue
-        out.append(f"| {k} | {t.candidate.title} | {t.candidate.cost:g} | {t.candidate.condition or ''} | "
-                   f"{t.verdict} | {_ci(d['unsafe'])} | {_ci(d['late_warned'])} | {_ci(d['objective'])} | {mark} |")
-    out += ["", "A verdict of *no change* means every paired replication came out identical: the revision does "
-            "nothing in this scenario. *No significant change* means the 95 % CI includes zero; *negligible* means "
-            "significant but smaller than a hundredth of a person (or a minute of warning) per replication and cost "
-            "unit [P]. Revisions tried only on top of "
-            "earlier choices (found on the revised plan's own bottlenecks) are compared with that revised plan.", ""]
-    out += ["## The chosen set", ""]
+        out.append(head + f"{_verdict(tr.verdict, t)} | {_ci(d['unsafe'])} | {_ci(d['late_warned'])} | "
+                   f"{_ci(d['objective'])} | {mark} |")
+    out += ["", t("md_verdicts"), ""]
+    out += [t("md_chosen"), ""]
     if not sel.chosen and not sel.static:
-        out.append("No revision improved the plan significantly within the budget; the revised plan is unchanged.")
+        out.append(t("md_chosen_none"))
     for k, c in enumerate(sel.chosen, 1):
         step = sel.steps[k - 1]
-        out.append(f"- **R{k}** {c.title} (cost {c.cost:g}{', proved under ' + c.condition if c.condition else ''}); "
-                   f"on top of the earlier ones: objective {_ci(step.diffs['objective'])}. Answers: "
-                   f"{', '.join(c.addresses) or '—'}.")
+        out.append(t("md_chosen_one", k=k, title=c.words(t.lang), cost=c.cost,
+                     proved=t("md_proved_under", fault=c.condition) if c.condition else "",
+                     ci=_ci(step.diffs["objective"]), answers=sep.join(c.addresses) or "—"))
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
-        out.append(f"- **R{k}** {c.title} (cost {c.cost:g}; a correction on paper, with no simulated effect). "
-                   f"Answers: {', '.join(c.addresses)}.")
+        out.append(t("md_static_one", k=k, title=c.words(t.lang), cost=c.cost, answers=sep.join(c.addresses)))
     if sel.combined:
-        out += ["", "All chosen revisions together against the plan as it is (no fault):", "",
-                *_diff_table(sel.combined)]
+        out += ["", t("md_combined"), "", *_diff_table(sel.combined, t=t)]
     for fault, diffs in sel.combined_under.items():
-        out += ["", f"The same under the single fault {fault}:", "", *_diff_table(diffs)]
-    out += ["", "## Revised plan", "",
-            f"`{rec.revised_name}` (validated with the same loader as `drill validate`); the changes against the "
-            f"original are in `{Path(rec.revised_name).stem}.diff`. Its findings:", ""]
+        out += ["", t("md_combined_under", fault=fault), "", *_diff_table(diffs, t=t)]
+    out += ["", t("md_revised_plan"), "",
+            t("md_revised_intro", name=rec.revised_name, diff=f"{Path(rec.revised_name).stem}.diff"), ""]
     for k, f in enumerate(rec.revised.findings, 1):
-        out += _finding_md(k, f)
-    out += ["", "## Thresholds and their sources", "", *_thresholds()]
+        out += _finding_md(k, f, t)
+    out += ["", t("md_thresholds"), "", *_thresholds(t)]
     return "\n".join(out) + "\n"
 
 
-def _bands(bands: tuple[float, ...], sign: str, minutes: bool = True) -> str:
-    return ", ".join(f"{g} {sign} {b / 60:g} min" if minutes else f"{g} {sign} {b:.0%}"
-                     for g, b in zip("ABC", bands, strict=True)) + " [P]"
+def _bands(bands: tuple[float, ...], sign: str, t: Text, minutes: bool = True) -> str:
+    return t("md_band_sep").join(f"{g} {sign} {b / 60:g} {t('md_min')}" if minutes else f"{g} {sign} {b:.0%}"
+                                 for g, b in zip("ABC", bands, strict=True)) + " [P]"
 
 
-def _thresholds() -> list[str]:
+def _thresholds(t: Text) -> list[str]:
     return [
-        f"- M1 order latency (P95): {_bands(grading.M1_BANDS_S, '≤')}",
-        "- M2 gate: everyone at risk warned by the order before the water, in ≥ 95 % of replications (2023 Opinions);"
-        f" grade on the last warning after the order (P95): {_bands(grading.M2_BANDS_S, '≤')}",
-        "- M3 gate: nobody caught or left in the water, in ≥ 95 % of replications (AQ 2033-2011 4.2, 4.6); grade on "
-        f"the smallest margin (P5): {_bands(grading.M3_BANDS_S, '≥')}",
-        "- M4 county report within the plan's deadline and 1 h (条例 第九条); trigger reports within "
-        f"{grading.INTERNAL_REPORT_LIMIT_S / 60:g} min [P]",
-        f"- M5 steps on time (P5): {_bands(grading.M5_BANDS, '≥', minutes=False)}",
-        "- M6 gate: no single fault makes M2/M3 fail or significantly worsens them (AQ/T 2052-2016 5.4.3; AQ/T 9009 "
-        f"4.6); grade on the rise of the last warning: {_bands(grading.M6_BANDS_S, '≤')}",
-        "- Overall S = 25 % M2 + 25 % M3 + 15 % M1 + 10 % M4 + 15 % M5 + 10 % M6 (A 100, B 85, C 70, D 40), over "
-        "the metrics that apply; 优秀 ≥ 90 with no 不足项 and ≤ 2 整改项, 良好 ≥ 80, 一般 ≥ 65, else 差; any "
-        "不足项 caps the grade at 差 [P]",
-        "- Objective of the revision search [P]: " + ", ".join(f"{k} × {v:g}" for k, v in OBJECTIVE_WEIGHTS.items()),
+        t("md_m1", bands=_bands(grading.M1_BANDS_S, "≤", t)),
+        t("md_m2", bands=_bands(grading.M2_BANDS_S, "≤", t)),
+        t("md_m3", bands=_bands(grading.M3_BANDS_S, "≥", t)),
+        t("md_m4", limit=grading.INTERNAL_REPORT_LIMIT_S / 60),
+        t("md_m5", bands=_bands(grading.M5_BANDS, "≥", t, minutes=False)),
+        t("md_m6", bands=_bands(grading.M6_BANDS_S, "≤", t)),
+        t("md_overall_rule"),
+        t("md_objective", weights=t("md_band_sep").join(
+            t("md_weight_min" if k in _PER_MINUTE else "md_weight", w=v,
+              term=t.metric(_PER_MINUTE.get(k, k), k) if t.zh else k) for k, v in OBJECTIVE_WEIGHTS.items())),
     ]
+
+
+#: The search objective's terms counted per minute, and the paired metric each is the minutes of.
+_PER_MINUTE = {"t100_min": "t100_after_order_s", "latency_min": "order_latency_s"}
 
 
 def comparison_markdown(cmp: PlanComparison) -> str:
@@ -383,7 +401,6 @@ def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
 
     from drills.experiment import figures, report
     from drills.experiment.graded import graded_card
-    from drills.experiment.i18n import Text
     from drills.experiment.scorecard import scorecard
 
     base = rec.baseline
@@ -409,17 +426,19 @@ def _write_all(files: dict[str, str], out_dir: str | Path,
     return write_staged(out_dir, fill)
 
 
-def write_recommendation(rec: Recommendation, out_dir: str | Path, *, lang: str = "en",
+def write_recommendation(rec: Recommendation, out_dir: str | Path, *, t: Text | None = None,
                          pdf: bool = True) -> dict[str, Path]:
     """recommendations.md, recommendations.json, the revised plan and its diff, and (``pdf``) the baseline's
-    report with the chosen revisions: report.pdf and figures/."""
+    report with the chosen revisions: report.pdf and figures/. recommendations.md and the report are in the
+    language of ``t`` (English by default); the JSON, the plan and its diff are as the plan is written."""
+    t = t or Text("en")
     stem = Path(rec.revised_name).stem
     return _write_all({
-        "recommendations.md": recommendation_markdown(rec),
+        "recommendations.md": recommendation_markdown(rec, t),
         "recommendations.json": json.dumps(recommendation_json(rec), indent=2, ensure_ascii=False) + "\n",
         rec.revised_name: rec.revised_text,
         f"{stem}.diff": rec.diff,
-    }, out_dir, (lambda folder: write_report(rec, folder, lang)) if pdf else None)
+    }, out_dir, (lambda folder: write_report(rec, folder, t.lang)) if pdf else None)
 
 
 def write_comparison(cmp: PlanComparison, out_dir: str | Path) -> dict[str, Path]:
