@@ -184,6 +184,7 @@ class Drill:
         self._watched: set[int] = set()  # shaft stations whose flooding is being watched
         # (station, where to) -> (first time, people): those sent away from a cage queue before the water
         self._sent_away: dict[tuple[int, int], tuple[float, int]] = {}
+        self.party_procs: list[simpy.Process] = []  # one per party, in party order, once started (:meth:`start`)
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
         self.on_link: list[list[float]] = [[] for _ in self.net.links]
