@@ -329,10 +329,20 @@ def test_run_missing_scenario(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_run_unknown_language(tmp_path: Path) -> None:
-    res = invoke("run", MINE, "-n", "3", "--lang", "xx", "--out", tmp_path / "out")
+@pytest.mark.parametrize("command", ["run", "season", "recommend", "compare"])
+def test_an_unknown_language_is_one_message_before_anything_runs(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_to_run(monkeypatch)
+    args = {
+        "run": ["run", MINE, "-n", "3"],
+        "season": ["season", bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml", "-n", "2"],
+        "recommend": ["recommend", MINE, "-n", "2"],
+        "compare": ["compare", MINE, "-p", bundled_root() / PLAN, "-p", bundled_root() / PLAN, "-n", "2"],
+    }[command]
+    res = invoke(*args, "--lang", "xx", "--out", tmp_path / "out")
     assert res.exit_code == 2, res.output
-    assert "'xx'" in res.stderr and "Traceback" not in res.output
+    assert res.stderr == "--lang: unknown language 'xx'; use en or zh\n"
+    assert "'xx'" in res.stderr and "Traceback" not in res.output and res.stdout == ""
     assert not (tmp_path / "out").exists()
 
 

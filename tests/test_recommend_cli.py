@@ -166,21 +166,24 @@ ENGLISH_COMPARE_TERMINAL = [
 ]
 
 
-def compare_valley(app, valley: Path, *options: str) -> tuple[str, str]:
-    """``drill compare`` of the valley's plan and :func:`plan_with_the_far_village_covered` (4 replications): what
-    it prints and the comparison.md it writes."""
+def compare_valley(app, valley: Path, *options: str) -> tuple[str, str, dict]:
+    """``drill compare`` of the valley's plan and :func:`plan_with_the_far_village_covered` (4 replications) into
+    the folder cmp: what it prints (the folder's path as OUT), the comparison.md and comparison.json it writes."""
     b = plan_with_the_far_village_covered(valley)
     out = valley / "cmp"
     res = invoke(app, "compare", valley / "scenario.yaml", "-p", valley / "plan.yaml", "-p", b, "-n", 4,
                  "--fault-replications", 0, "-o", out, *options)
     assert res.exit_code == 0, res.output
     assert res.stdout.splitlines()[-1].endswith(f" {out}/")
-    return res.stdout, (out / "comparison.md").read_text(encoding="utf-8")
+    return (res.stdout.replace(str(out), "OUT"), (out / "comparison.md").read_text(encoding="utf-8"),
+            json.loads((out / "comparison.json").read_text(encoding="utf-8")))
 
 
 def test_compare_in_english_is_worded_as_before(app, valley):
-    """The English terminal and comparison.md, line by line where they are worded."""
-    stdout, md = compare_valley(app, valley)
+    """The English terminal and comparison.md, line by line where they are worded: compare in English by default
+    and with --lang en alike."""
+    stdout, md, _ = compare_valley(app, valley)
+    assert compare_valley(app, valley, "--lang", "en")[:2] == (stdout, md)
     lines = md.splitlines()
     for pinned in ENGLISH_COMPARISON_LINES:
         assert any(line.startswith(pinned) for line in lines), pinned
@@ -188,7 +191,15 @@ def test_compare_in_english_is_worded_as_before(app, valley):
     for pinned in ENGLISH_COMPARE_TERMINAL:
         assert pinned in printed, pinned
     assert any(" ".join(line.split()) == "┃ metric ┃ A ┃ B ┃ B − A ┃ verdict ┃" for line in printed), stdout
-    assert printed[-1] == f"wrote comparison.json, comparison.md to {valley / 'cmp'}/"
+    assert printed[-1] == "wrote comparison.json, comparison.md to OUT/"
+
+
+def test_compare_in_chinese_writes_the_same_comparison_json(app, valley):
+    """comparison.json is for tools: its keys, verdicts and labels are the same whatever --lang says."""
+    stdout, md, data = compare_valley(app, valley, "--lang", "zh")
+    assert "## 配对差值（B − A）" in md and "已写入 comparison.json、comparison.md 到 OUT/" in stdout
+    assert data == compare_valley(app, valley)[2]
+    assert data["paired_difference_b_minus_a"]["late_warned"]["verdict"] == "better"
 
 
 def test_compare_needs_exactly_two_plans(app, valley):
