@@ -327,3 +327,30 @@ def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_pa
     for told in ("## 现行预案的评估发现", "**不足项** · M2", "对应修订：", "| 地点 | 水平或区域 |", "发现并宣布预警",
                  "## 阈值及其来源", "- **R1** 1 小时内向县级应急管理部门报告", "无变化", "95 % 置信区间"):
         assert told in md, told
+
+
+def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
+    """The terminal (grades, the paired differences and their verdicts) and comparison.md (it was all English:
+    headings, tables, findings) of two plans, the second with a quicker dispatcher."""
+    scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
+    plan_a = bundled_root() / "plans" / "jinshan_mine_plan.yaml"
+    plan_b = tmp_path / "jinshan_mine_plan_quick_dispatcher.yaml"
+    text = plan_a.read_text(encoding="utf-8")
+    quick = "decision_delay_s: {dist: lognormal, median: 60, p95: 300}"
+    plan_b.write_text(text.replace("decision_delay_s: {dist: lognormal, median: 180, p95: 900}", quick, 1),
+                      encoding="utf-8")
+    assert quick in plan_b.read_text(encoding="utf-8")
+    out = terminal("compare", scenario, "-p", plan_a, "-p", plan_b, "-n", 4, "--fault-replications", 2,
+                   "--max-faults", 4, "--lang", "zh", "-o", tmp_path / "cmp")
+    assert english_left(out, scenario) == []
+    for told in ("随机种子 20260720 · 4 次配对重复", "评级（各次重复的尾部值", "相同随机数下的差值 B − A",
+                 "首个触发条件满足后下达命令", "结论", "无显著变化", "已写入 comparison.json、comparison.md 到"):
+        assert told in out, told
+    md = (tmp_path / "cmp" / "comparison.md").read_text(encoding="utf-8")
+    assert english_left(md, scenario) == []
+    assert md.startswith("# 预案比较：A（jinshan_mine_plan.yaml）与 B（jinshan_mine_plan_quick_dispatcher.yaml）\n")
+    for told in ("4 次配对重复（两个预案使用相同的随机数）", "## 评级", "| 指标 | A（jinshan_mine_plan.yaml） |",
+                 "**总评**", "## 配对差值（B − A）", "| 指标 | A | B | 差值，95 % 置信区间 | 结论 |",
+                 "| 首个触发条件满足后下达命令 |", "## 预案 A 的评估发现", "## 预案 B 的评估发现",
+                 "**不足项** · M6 — 单一故障", "对应修订：", "门槛未满足"):
+        assert told in md, told

@@ -329,10 +329,23 @@ def test_run_missing_scenario(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_run_unknown_language(tmp_path: Path) -> None:
-    res = invoke("run", MINE, "-n", "3", "--lang", "xx", "--out", tmp_path / "out")
+#: each command that runs replications, with the least it needs, for the checks made before anything runs
+RUNS: dict[str, list[str | Path]] = {
+    "run": ["run", MINE, "-n", "2"],
+    "season": ["season", bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml", "-n", "2"],
+    "recommend": ["recommend", MINE, "-n", "2"],
+    "compare": ["compare", MINE, "-p", bundled_root() / PLAN, "-p", bundled_root() / PLAN, "-n", "2"],
+}
+
+
+@pytest.mark.parametrize("command", RUNS)
+def test_an_unknown_language_is_one_message_before_anything_runs(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_to_run(monkeypatch)
+    res = invoke(*RUNS[command], "--lang", "xx", "--out", tmp_path / "out")
     assert res.exit_code == 2, res.output
-    assert "'xx'" in res.stderr and "Traceback" not in res.output
+    assert res.stderr == "--lang: unknown language 'xx'; use en or zh\n"
+    assert "'xx'" in res.stderr and "Traceback" not in res.output and res.stdout == ""
     assert not (tmp_path / "out").exists()
 
 
@@ -372,18 +385,12 @@ def refuse_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(target, ran)
 
 
-@pytest.mark.parametrize("command", ["run", "season", "recommend", "compare"])
+@pytest.mark.parametrize("command", RUNS)
 def test_an_unusable_out_folder_is_refused_before_anything_runs(
         command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     refuse_to_run(monkeypatch)
-    args = {
-        "run": ["run", MINE, "-n", "2"],
-        "season": ["season", bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml", "-n", "2"],
-        "recommend": ["recommend", MINE, "-n", "2"],
-        "compare": ["compare", MINE, "-p", bundled_root() / PLAN, "-p", bundled_root() / PLAN, "-n", "2"],
-    }[command]
     for out, says in bad_out_folders(tmp_path):
-        res = invoke(*args, "--out", out)
+        res = invoke(*RUNS[command], "--out", out)
         assert res.exit_code == 2, res.output
         assert "Traceback" not in res.output and res.stdout == ""
         assert res.stderr == f"{says}; nothing was run or written.\n"

@@ -112,11 +112,16 @@ def test_a_bad_costs_file_is_located(app, valley):
     assert not (valley / "out").exists()
 
 
-def test_compare_puts_two_plans_on_the_same_random_numbers(app, valley):
-    revised = valley / "b.yaml"
+def plan_with_the_far_village_covered(valley: Path) -> Path:
+    """Plan B of the valley: the near siren heard at the far village too, version 2."""
+    b = valley / "b.yaml"
     text = (valley / "plan.yaml").read_text(encoding="utf-8")
-    revised.write_text(text.replace("coverage: [near]", "coverage: [near, far]").replace('"1"', '"2"'),
-                       encoding="utf-8")
+    b.write_text(text.replace("coverage: [near]", "coverage: [near, far]").replace('"1"', '"2"'), encoding="utf-8")
+    return b
+
+
+def test_compare_puts_two_plans_on_the_same_random_numbers(app, valley):
+    revised = plan_with_the_far_village_covered(valley)
     out = valley / "cmp"
     res = invoke(app, "compare", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "--plan", revised,
                  "-n", 8, "--fault-replications", 0, "-o", out)
@@ -130,6 +135,71 @@ def test_compare_puts_two_plans_on_the_same_random_numbers(app, valley):
     same = invoke(app, "compare", valley / "scenario.yaml", "-p", valley / "plan.yaml", "-p", valley / "plan.yaml",
                   "-n", 4, "--fault-replications", 0)
     assert same.exit_code == 0 and "better" not in same.stdout and "no change" in same.stdout
+
+
+ENGLISH_COMPARISON_LINES = [
+    "# Plan comparison: A: plan.yaml (two-villages-plan v1) vs B: b.yaml (two-villages-plan v2)",
+    "Scenario **Dam failure by day, two villages below (test)** · seed 7 · 4 paired replications (common random "
+    "numbers) · drill ",
+    "## Grades",
+    "| metric | A: plan.yaml (two-villages-plan v1) | B: b.yaml (two-villages-plan v2) |",
+    "| M2 Notification reach | D gate ✗ (never) | A gate ✓ (0:00:00) |",
+    "| **overall** | **差** S = 66.7; 2 不足项, 0 整改项 | **优秀** S = 95.8; 0 不足项, 0 整改项 |",
+    "## Paired differences (B − A)",
+    "| metric | A | B | difference, 95 % CI | verdict |",
+    "| People not safe before the water (persons) | 10.00 | 0.00 | -10.00 [-10.00, -10.00] | better |",
+    "| Order after the first trigger met | 0:00:00 | 0:00:00 | +0:00:00 [+0:00:00, +0:00:00] | no change |",
+    "## Findings of A",
+    "1. **不足项 (deficiency)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
+    "this place",
+    "   - Addressed by: add_siren, extend_coverage, move_siren, add_door_to_door, add_channel",
+    "## Findings of B",
+    "   - Addressed by: — (outside the plan: site works or data to record)",
+]
+ENGLISH_COMPARE_TERMINAL = [
+    "A plan.yaml (two-villages-plan v1) · B b.yaml (two-villages-plan v2)",
+    "seed 7 · 4 paired replications · 1 worker",
+    "Grades (tail over replications; [P] bands are the project's own)",
+    "Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
+    "│ Share of people at risk warned before the water                      │ 0.0 %    │ 100.0 % │ +100.0 pp "
+    "[+100.0 pp, +100.0 pp] │ better    │",
+]
+
+
+def compare_valley(app, valley: Path, *options: str) -> tuple[str, str, dict]:
+    """``drill compare`` of the valley's plan and :func:`plan_with_the_far_village_covered` (4 replications) into
+    the folder cmp: what it prints (the folder's path as OUT), the comparison.md and comparison.json it writes."""
+    b = plan_with_the_far_village_covered(valley)
+    out = valley / "cmp"
+    res = invoke(app, "compare", valley / "scenario.yaml", "-p", valley / "plan.yaml", "-p", b, "-n", 4,
+                 "--fault-replications", 0, "-o", out, *options)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[-1].endswith(f" {out}/")
+    return (res.stdout.replace(str(out), "OUT"), (out / "comparison.md").read_text(encoding="utf-8"),
+            json.loads((out / "comparison.json").read_text(encoding="utf-8")))
+
+
+def test_compare_in_english_is_worded_as_before(app, valley):
+    """The English terminal and comparison.md, line by line where they are worded: compare in English by default
+    and with --lang en alike."""
+    stdout, md, _ = compare_valley(app, valley)
+    assert compare_valley(app, valley, "--lang", "en")[:2] == (stdout, md)
+    lines = md.splitlines()
+    for pinned in ENGLISH_COMPARISON_LINES:
+        assert any(line.startswith(pinned) for line in lines), pinned
+    printed = stdout.splitlines()
+    for pinned in ENGLISH_COMPARE_TERMINAL:
+        assert pinned in printed, pinned
+    assert any(" ".join(line.split()) == "┃ metric ┃ A ┃ B ┃ B − A ┃ verdict ┃" for line in printed), stdout
+    assert printed[-1] == "wrote comparison.json, comparison.md to OUT/"
+
+
+def test_compare_in_chinese_writes_the_same_comparison_json(app, valley):
+    """comparison.json is for tools: its keys, verdicts and labels are the same whatever --lang says."""
+    stdout, md, data = compare_valley(app, valley, "--lang", "zh")
+    assert "## 配对差值（B − A）" in md and "已写入 comparison.json、comparison.md 到 OUT/" in stdout
+    assert data == compare_valley(app, valley)[2]
+    assert data["paired_difference_b_minus_a"]["late_warned"]["verdict"] == "better"
 
 
 def test_compare_needs_exactly_two_plans(app, valley):

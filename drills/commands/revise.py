@@ -31,6 +31,8 @@ SEARCH_REPLICATIONS = 60
 PAIRED_REPLICATIONS_HELP = (
     "replications per plan (at least 2: each effect's 95 % confidence interval comes from the spread of the "
     f"paired differences, which one replication cannot show); default: the scenario's, at most {SEARCH_REPLICATIONS}")
+#: --lang of compare: it writes no report.pdf and no figures (LANG_HELP), only comparison.md in that language
+COMPARE_LANG_HELP = "language of what the command prints and of comparison.md (comparison.json is the same): en or zh"
 FAULT_REPLICATIONS_HELP = "replications per single fault for the robustness grade M6; 0: M6 not assessed"
 
 # options that recommend and compare share, declared once
@@ -157,14 +159,16 @@ def compare(
     fault_replications: FaultReplications = 20,
     max_faults: MaxFaults = 20,
     out: Annotated[Path | None, typer.Option("--out", "-o", help=(
-        "also write comparison.md and comparison.json here (in English; no report.pdf, so no --lang: drill run "
-        "--plan writes each plan's report); default: print only"))] = None,
+        "also write comparison.md (in the language of --lang) and comparison.json here, but no report.pdf (drill "
+        "run --plan writes each plan's report); default: print only"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help=COMPARE_LANG_HELP)] = "en",
     cluster: ClusterOption = None,
 ) -> None:
     """Run two plans on the same random numbers and put them side by side."""
     from drills.experiment.recommendation import compare_plans
-    from drills.experiment.revision_report import write_comparison
+    from drills.experiment.revision_report import diff_rows, write_comparison
 
+    t = language(lang)
     if len(plans) != 2:
         err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
                           markup=False)
@@ -175,32 +179,26 @@ def compare(
     if out is not None:
         require_writable(out, err_console)
     _warn(loaded_a, loaded_b)
-    with runs_on(cluster, workers, err_console) as where, err_console.status("running both plans") as status:
+    with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_cmp_running")) as status:
         cmp = compare_plans(loaded_a, loaded_b, replications=n, seed=seed, workers=workers,
                             fault_replications=fault_replications, max_faults=max_faults,
                             progress=lambda msg: status.update(msg))
-    from drills.experiment.paired import fmt_ci, fmt_mean, label_with_unit
-
     a, b = cmp.a, cmp.b
     name_a, name_b = cmp.names
     out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
     out_console.print(f"A {name_a} · B {name_b}", markup=False)
-    out_console.print(f"seed {a.exercise.seed} · {a.replications} paired replications · {where}", markup=False)
-    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"))
-    t = Table(title="Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
-              title_justify="left")
-    for col in ("metric", "A", "B", "B − A", "verdict"):
-        t.add_column(col)
-    for d in cmp.diffs.values():
-        if d.n == 0:  # applies to neither plan (e.g. expected fatalities underground): not a "no change"
-            continue
-        t.add_row(label_with_unit(d.label, d.unit), fmt_mean(d.base_mean, d.unit), fmt_mean(d.new_mean, d.unit),
-                  fmt_ci(d), d.verdict)
-    out_console.print(t)
+    out_console.print(t("cli_cmp_seed_line", seed=a.exercise.seed, n=a.replications, where=where), markup=False)
+    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"), t)
+    diffs = Table(title=t("cli_cmp_diffs"), title_justify="left")
+    for col in (t("col_metric"), "A", "B", "B − A", t("cli_col_verdict")):
+        diffs.add_column(col)
+    for row in diff_rows(cmp.diffs, t):
+        diffs.add_row(*row)
+    out_console.print(diffs)
     if out is not None:
         with writing(out, err_console):
-            written = write_comparison(cmp, out)
-        out_console.print(f"wrote {', '.join(sorted(written))} to {out}/", markup=False)
+            written = write_comparison(cmp, out, t=t)
+        out_console.print(t("cli_wrote_cmp", names=t("md_list_sep").join(sorted(written)), out=out), markup=False)
 
 
 def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | None = None) -> None:

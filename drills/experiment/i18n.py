@@ -636,6 +636,10 @@ EN: dict[str, str] = {
     "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction with no simulated effect, applied as "
                     "the budget allowed",
     "cli_wrote_rec": "{summary}; wrote {names} to {out}/",
+    "cli_cmp_running": "running both plans",
+    "cli_cmp_seed_line": "seed {seed} · {n} paired replications · {where}",
+    "cli_cmp_diffs": "Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
+    "cli_wrote_cmp": "wrote {names} to {out}/",
     "verdict_better": "better",
     "verdict_worse": "worse",
     "verdict_negligible": "negligible",
@@ -741,6 +745,14 @@ EN: dict[str, str] = {
     "md_objective": "- Objective of the revision search [P]: {weights}",
     "md_weight": "{term} × {w:g}",
     "md_weight_min": "{term} × {w:g}",
+    # ---- comparison.md (drill compare)
+    "md_cmp_title": "# Plan comparison: {a} vs {b}",
+    "md_cmp_plan": "{k}: {name}",
+    "md_cmp_head": "Scenario **{title}** · seed {seed} · {n} paired replications (common random numbers) · "
+                   "drill {version}.",
+    "md_cmp_grades": "## Grades",
+    "md_cmp_diffs": "## Paired differences (B − A)",
+    "md_cmp_findings": "## Findings of {k}",
 }
 
 ZH: dict[str, str] = {
@@ -1269,6 +1281,10 @@ ZH: dict[str, str] = {
     "cli_more_revisions": "… 另有 {n} 项，见 recommendations.md",
     "cli_on_paper": "{label} {title} · 成本 {cost:g} · 书面修订：无模拟效果的更正，在预算允许时采用",
     "cli_wrote_rec": "{summary}；已写入 {names} 到 {out}/",
+    "cli_cmp_running": "正在运行两个预案",
+    "cli_cmp_seed_line": "随机种子 {seed} · {n} 次配对重复 · {where}",
+    "cli_cmp_diffs": "相同随机数下的差值 B − A（平均值，95 % 置信区间；时间为“时:分:秒”，比例之差以百分点 pp 计）",
+    "cli_wrote_cmp": "已写入 {names} 到 {out}/",
     "verdict_better": "改善",
     "verdict_worse": "变差",
     "verdict_negligible": "可忽略",
@@ -1368,6 +1384,12 @@ ZH: dict[str, str] = {
     "md_objective": "- 修订搜索的目标函数 [P]：{weights}",
     "md_weight": "{term} × {w:g}",
     "md_weight_min": "{term}（每分钟）× {w:g}",
+    "md_cmp_title": "# 预案比较：{a}与 {b}",
+    "md_cmp_plan": "{k}（{name}）",
+    "md_cmp_head": "情景 **{title}** · 随机种子 {seed} · {n} 次配对重复（两个预案使用相同的随机数）· drill {version}。",
+    "md_cmp_grades": "## 评级",
+    "md_cmp_diffs": "## 配对差值（B − A）",
+    "md_cmp_findings": "## 预案 {k} 的评估发现",
 }
 
 #: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).

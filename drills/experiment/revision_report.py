@@ -196,18 +196,25 @@ def _verdict(verdict: str, t: Text) -> str:
     return t("verdict_" + verdict.replace(" ", "_")) if t.zh else verdict
 
 
+def diff_rows(diffs: dict[str, PairedDiff], t: Text) -> list[tuple[str, str, str, str, str]]:
+    """The paired metrics as a table shows them, in the language of ``t``: the metric's name, the two means, the
+    difference with its 95 % CI, the verdict. A metric that applies to neither plan (expected fatalities
+    underground) is left out: it is not a "no change"."""
+    rows = []
+    for key, label, unit, _ in PAIRED_METRICS:
+        d = diffs.get(key)
+        if d is None or d.n == 0:
+            continue
+        name = t.metric(key, label) if t.zh else label_with_unit(label, unit)
+        rows.append((name, _value(d.base_mean, unit), _value(d.new_mean, unit), _ci(d), _verdict(d.verdict, t)))
+    return rows
+
+
 def _diff_table(diffs: dict[str, PairedDiff], a: str | None = None, b: str | None = None,
                 t: Text | None = None) -> list[str]:
     t = t or Text("en")
     lines = [t("md_diff_cols", a=a or t("md_baseline"), b=b or t("md_revised")), "|---|---|---|---|---|"]
-    for key, label, unit, _ in PAIRED_METRICS:
-        d = diffs.get(key)
-        if d is None or d.n == 0:  # applies to neither plan
-            continue
-        name = t.metric(key, label) if t.zh else label_with_unit(label, unit)
-        lines.append(f"| {name} | {_value(d.base_mean, unit)} | {_value(d.new_mean, unit)} | "
-                     f"{_ci(d)} | {_verdict(d.verdict, t)} |")
-    return lines
+    return lines + [f"| {' | '.join(row)} |" for row in diff_rows(diffs, t)]
 
 
 def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
@@ -288,20 +295,20 @@ def _thresholds(t: Text) -> list[str]:
 _PER_MINUTE = {"t100_min": "t100_after_order_s", "latency_min": "order_latency_s"}
 
 
-def comparison_markdown(cmp: PlanComparison) -> str:
+def comparison_markdown(cmp: PlanComparison, t: Text | None = None) -> str:
+    """comparison.md in the language of ``t`` (English by default)."""
+    t = t or Text("en")
     a, b = cmp.a, cmp.b
-    ma = a.spec.meta
-    names = (f"A: {cmp.names[0]}", f"B: {cmp.names[1]}")
-    out = [f"# Plan comparison: {names[0]} vs {names[1]}", "",
-           f"Scenario **{ma.scenario_title}** · seed {a.exercise.seed} · {a.replications} paired replications "
-           f"(common random numbers) · drill {__version__}.", "", "## Grades", "",
-           *_grades_table(a, b, names), "", "## Paired differences (B − A)", "",
-           *_diff_table(cmp.diffs, "A", "B"), "", "## Findings of A", ""]
-    for k, f in enumerate(a.findings, 1):
-        out += _finding_md(k, f)
-    out += ["", "## Findings of B", ""]
-    for k, f in enumerate(b.findings, 1):
-        out += _finding_md(k, f)
+    names = (t("md_cmp_plan", k="A", name=cmp.names[0]), t("md_cmp_plan", k="B", name=cmp.names[1]))
+    out = [t("md_cmp_title", a=names[0], b=names[1]), "",
+           t("md_cmp_head", title=a.spec.meta.scenario_title, seed=a.exercise.seed, n=a.replications,
+             version=__version__), "", t("md_cmp_grades"), "",
+           *_grades_table(a, b, names, t), "", t("md_cmp_diffs"), "",
+           *_diff_table(cmp.diffs, "A", "B", t)]
+    for k, ev in (("A", a), ("B", b)):
+        out += ["", t("md_cmp_findings", k=k), ""]
+        for i, f in enumerate(ev.findings, 1):
+            out += _finding_md(i, f, t)
     return "\n".join(out) + "\n"
 
 
@@ -441,8 +448,9 @@ def write_recommendation(rec: Recommendation, out_dir: str | Path, *, t: Text | 
     }, out_dir, (lambda folder: write_report(rec, folder, t.lang)) if pdf else None)
 
 
-def write_comparison(cmp: PlanComparison, out_dir: str | Path) -> dict[str, Path]:
+def write_comparison(cmp: PlanComparison, out_dir: str | Path, *, t: Text | None = None) -> dict[str, Path]:
+    """comparison.md, in the language of ``t`` (English by default), and comparison.json, the same in both."""
     return _write_all({
-        "comparison.md": comparison_markdown(cmp),
+        "comparison.md": comparison_markdown(cmp, t),
         "comparison.json": json.dumps(comparison_json(cmp), indent=2, ensure_ascii=False) + "\n",
     }, out_dir)
