@@ -51,6 +51,8 @@ FACTS: dict[str, dict] = {
     "m3_capacity": {"node": "ap_hill", "people": 260.0, "capacity": 200},
     "refuge_water": {"node": "refuge360", "k": 38, "n": 40, "water_s": 2756.0, "seats": 50, "sheltered": 4.5,
                      "caught": 4.5},
+    "turned_back": {"place": "stope360e", "route": "r360", "k": 31, "n": 40, "people": 52,
+                    "where": [("st360", 40), ("j360", 12)], "caught": 8},
     "m4_internal": {"p95_s": 900.0, "limit_s": 300.0, "triggers": ["inflow-change-20pct", "crew-report-face"]},
     "m5_post": {"who": "Pond manager", "n": 40, "backups": [], "steps": [STEP, {**STEP, "action": "notify_township",
                                                                               "limit_is_plan": True}],

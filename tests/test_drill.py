@@ -149,6 +149,47 @@ def test_miner_reroutes_when_the_planned_passage_is_under_water(build):
     assert p.outcome_s == pytest.approx(600 + 2000 / (1.2 * math.exp(-3.5 * (slope + 0.05 - 0.05))))
 
 
+def test_miner_who_meets_the_water_on_the_way_turns_back_and_takes_another_way(build):
+    plan = base_plan(routes=[{"id": "short", "from": ["face"], "path": ["face", "dip", "out1"]}],
+                     exits=["out1", "out2"])
+    hazard = {"inrush": {"source": "dip", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    # the order comes at 550 s: the passage to the dip is still passable (1.2 m deep only at 576 s), but the
+    # dip is too deep before he is through it; he meets the water there and walks back as fast as he came
+    spec = build(flooding_dip_site(), plan, base_scenario(order_at_s=550, hazard=hazard))
+    res = run(spec)
+    [p] = res.people
+    w = Drill(spec, 0, spec.seed).water
+    closed = w.node_time_depth(spec.network.index["dip"], 1.2)
+    assert 550 < closed < 600
+    back = closed + (closed - 550)
+    assert p.outcome == "surface" and p.end == "out2" and p.turned_back == "dip"
+    slope = 20.0 / math.sqrt(2000.0**2 - 20.0**2)
+    assert p.outcome_s == pytest.approx(back + 2000 / (1.2 * math.exp(-3.5 * (slope + 0.05 - 0.05))))
+    [turned] = [e for e in res.timeline if "turned back" in e.what]
+    assert turned.what == "1 turned back on the way from face to dip: the water closed the way"
+    assert turned.t_s == pytest.approx(closed)
+
+
+def test_miner_who_turns_back_is_caught_where_the_way_back_closes_first(build):
+    # as above, but the face lies low too: it is too deep before he is back from the dip
+    site = flooding_dip_site()
+    site["site"]["nodes"][0]["elevation_m"] = -2.5
+    site["site"]["links"][0]["length_m"] = 600.0
+    plan = base_plan(routes=[{"id": "short", "from": ["face"], "path": ["face", "dip", "out1"]}],
+                     exits=["out1", "out2"])
+    hazard = {"inrush": {"source": "dip", "hydrograph": [{"t_s": 0, "inflow_m3ph": 36000}]}}
+    spec = build(site, plan, base_scenario(order_at_s=0, hazard=hazard))
+    res = run(spec)
+    [p] = res.people
+    w = Drill(spec, 0, spec.seed).water
+    closed = w.node_time_depth(spec.network.index["dip"], 1.2)
+    behind = w.node_time_depth(spec.network.index["face"], 1.2)
+    assert 0 < closed < behind < 2 * closed  # he meets the water at the dip; the face closes before he is back
+    assert p.outcome == "caught" and p.end == "face" and p.turned_back == ""
+    assert p.outcome_s == pytest.approx(behind)
+    assert not any("turned back" in e.what for e in res.timeline)
+
+
 def test_miner_who_waits_too_long_is_caught_where_he_stands(build):
     site = base_site([node("face", "workplace"), node("out", "portal", z=30.0)],
                      [link("r", "face", "out", 300.0, kind="ramp")], [{"at": "face", "count": 1}])

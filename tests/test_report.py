@@ -523,22 +523,29 @@ def test_timeline_labels_are_wrapped_whole_never_cut() -> None:
     assert timeline_label("[water] water at st360") == "[water] water at st360"
 
 
-def test_people_sent_from_a_cage_queue_are_one_timeline_row_whatever_their_number() -> None:
+WHY_SENT = "the cage could not lift them before the water"
+WHY_BACK = "the water closed the way"
+
+
+@pytest.mark.parametrize(("what", "zh_label", "zh_counted"), [
+    (f"sent from st360 to raise_top: {WHY_SENT}", "有人由 st360 改去 raise_top：罐笼来不及在车场被淹前将其提升",
+     "人由 st360 改去 raise_top：罐笼来不及在车场被淹前将其提升"),
+    (f"turned back on the way from j360 to st360: {WHY_BACK}", "有人在由 j360 前往 st360 途中遇水折返：通路已被水淹",
+     "人在由 j360 前往 st360 途中遇水折返：通路已被水淹"),
+])
+def test_people_counted_in_an_event_are_one_timeline_row_whatever_their_number(what: str, zh_label: str,
+                                                                               zh_counted: str) -> None:
     from types import SimpleNamespace
 
     from drills.experiment.figures import event_times
     from drills.model.records import Event
 
-    why = "the cage could not lift them before the water"
-    results = [SimpleNamespace(timeline=(Event(t, "decision", f"{k} sent from st360 to raise_top: {why}"),))
-               for t, k in ((1200.0, 3), (1500.0, 12))]
+    results = [SimpleNamespace(timeline=(Event(t, "decision", f"{k} {what}"),)) for t, k in ((1200.0, 3), (1500.0, 12))]
     ex = SimpleNamespace(replications=2, results=results)
-    for lang, label in (("en", f"sent from st360 to raise_top: {why}"),
-                        ("zh", "有人由 st360 改去 raise_top：罐笼来不及在车场被淹前将其提升")):
+    for lang, label in (("en", what), ("zh", zh_label)):
         [(kind, shown, times)] = event_times(ex, SimpleNamespace(per_replication={}), i18n.Text(lang))
         assert (kind, shown, times.tolist()) == ("decision", label, [1200.0, 1500.0])
-    assert i18n.Text("zh").event(f"12 sent from st360 to refuge360: {why}") == (
-        "12 人由 st360 改去 refuge360：罐笼来不及在车场被淹前将其提升")
+    assert i18n.Text("zh").event(f"12 {what}") == f"12 {zh_counted}"
 
 
 def test_timeline_figure_shows_every_label_in_full(exercises: dict, monkeypatch: pytest.MonkeyPatch,

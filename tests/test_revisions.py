@@ -106,15 +106,17 @@ def flooding_level(tmp_path: Path) -> Path:
 def test_a_level_whose_only_route_floods_first(tmp_path):
     rec = recommend(load(flooding_level(tmp_path)), replications=N, fault_replications=0)
     top = rec.baseline.findings[0]
-    assert (top.metric, top.cls) == ("M3", "不足项")
-    assert top.targets["places"] == ["w"] and top.targets["route"] == "via-dip"
-    assert top.targets["reason"] == "caught_on_route" and top.targets["caught_at"] == {"dip": 10 * N}
+    # all ten walk into the dip, meet the water there and turn back: they get out by the ramp on their own
+    assert (top.metric, top.cls, top.kind) == ("M3", "整改项", "turned_back")
+    assert top.targets == {"places": ["w"], "route": "via-dip", "turned_back_at": {"dip": 10 * N}}
+    assert rec.baseline.grades["M3"].gate is True and not any(f.key == "M3:w" for f in rec.baseline.findings)
     fix = top_trial(rec)
     assert fix.candidate.key == "change_route:w"
     assert ("append", ("plan", "evacuation", "routes"),
             {"id": "w-revised", "from": ["w"], "path": ["w", "up", "out2"]}) in fix.candidate.edits
-    assert fix.diffs["unsafe"].mean_diff == -10 and fix.diffs["unsafe"].ci_high < 0
-    assert rec.revised.grades["M3"].gate is True
+    assert fix.diffs["turned_back"].mean_diff == -10 and fix.diffs["turned_back"].ci_high < 0
+    assert fix.diffs["margin_min_s"].verdict == "better" and fix.diffs["unsafe"].verdict == "no change"
+    assert not any(f.kind == "turned_back" for f in rec.revised.findings)
     # adding a battery to a channel that never loses power does nothing: "no change", not chosen
     battery = next(t for t in rec.trials if t.candidate.kind == "add_battery")
     assert battery.verdict == "no change"

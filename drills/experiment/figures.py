@@ -76,8 +76,9 @@ VALLEY_KINDS = frozenset({"dam", "household", "school", "field", "road_junction"
 HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
 MAX_EVENTS = 30  # rows of the timeline figure
-#: the count of people that starts some events ("12 sent from st360 …"), left out when events are gathered
-COUNTED = re.compile(r"^\d+ (?=sent from )")
+#: the count of people that starts some events ("12 sent from st360 …", "3 turned back on the way from j360 …"),
+#: left out when events are gathered
+COUNTED = re.compile(r"^\d+ (?=sent from |turned back )")
 BOTTLENECKS = 3  # passages ringed on the site drawings
 RING_S, CAGE_RING_S = 260, 300  # marker areas (points²) of the rings round bottlenecks and cage queues
 MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it

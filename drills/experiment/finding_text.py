@@ -197,6 +197,14 @@ PHRASES: dict[str, dict[str, Any]] = {
                                  "those who cannot get out. {used}",
         "refuge_water_used": "{sheltered:.1f} people sheltered there per replication; {caught:.1f} of them were "
                              "caught when it flooded.",
+        "turned_back_title": "{place}: people met the water on their way out and turned back in {pct} of "
+                             "replications",
+        "turned_back_evidence": "In {k} of {n} replications, {avg:.1f} people on average ({route}) met the water "
+                                "short of {where} and had to turn back and find another way: the water closes that "
+                                "way before they are through it. {caught}",
+        "turned_back_caught": "Of these {total} person-replications, {caught} were caught later.",
+        "turned_back_all_out": "All of them found another way out in this drill, at the cost of the walk in and "
+                               "back.",
         "refuge_water_unused": "Nobody sheltered there in this drill: those it would have taken in were lifted or "
                                "walked out, or were caught before they reached it.",
         # M1
@@ -429,6 +437,11 @@ PHRASES: dict[str, dict[str, Any]] = {
         "refuge_water_evidence": "{n} 次重复中有 {k} 次水淹到硐室地面，时间 {water}（中位数）：这些重复中它不是安全"
                                  "场所，而预案以其 {seats} 个座位安置不能及时撤离的人员。{used}",
         "refuge_water_used": "每次重复平均 {sheltered:.1f} 人在此避险，其中 {caught:.1f} 人在硐室进水时被困。",
+        "turned_back_title": "{place}：{pct} 的重复中有人在撤离途中遇水折返",
+        "turned_back_evidence": "{n} 次重复中有 {k} 次，平均 {avg:.1f} 人（{route}）在 {where}前遇水，只得折返另寻"
+                                "出路：人员通过前水已封闭这条通路。{caught}",
+        "turned_back_caught": "这 {total} 人次中有 {caught} 人次随后被水困住。",
+        "turned_back_all_out": "本次演练中他们都另寻出路撤出，但多走了一个往返。",
         "refuge_water_unused": "本次演练无人在此避险：本应进入的人员已乘罐或步行撤出，或在到达前被水困住。",
         # M1
         "actions": {
@@ -768,6 +781,17 @@ def _refuge_water(f: dict[str, Any], s: Say) -> tuple[str, str]:
             else s("refuge_water_unused"))
     return (s("refuge_water_title", node=f["node"], pct=pct(f["k"] / f["n"])),
             s("refuge_water_evidence", k=f["k"], n=f["n"], water=s.clock(f["water_s"]), seats=f["seats"], used=used))
+
+
+@renders("turned_back")
+def _turned_back(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    route = s("m3_route", route=f["route"]) if f["route"] else s("m3_no_route")
+    where = s.join([s("m3_where", place=p, k=k) for p, k in f["where"]])
+    caught = (s("turned_back_caught", total=f["people"], caught=f["caught"]) if f["caught"] > 0
+              else s("turned_back_all_out"))
+    return (s("turned_back_title", place=f["place"], pct=pct(f["k"] / f["n"])),
+            s("turned_back_evidence", route=route, avg=f["people"] / f["k"], where=where, k=f["k"], n=f["n"],
+              caught=caught))
 
 
 # ------------------------------------------------------------------ M1 latency

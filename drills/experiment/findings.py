@@ -347,6 +347,46 @@ def refuge_water_findings(results: Sequence[DrillResult], spec: DrillSpec, loade
     return out
 
 
+def turned_back_findings(results: Sequence[DrillResult], loaded: Loaded) -> list[Finding]:
+    """A starting place whose people met the water on their way and had to turn back: the route they took
+    (the plan's, unless they had already left it) was closed by the water before they were through.
+
+    They got out, if at all, only by finding another way on their own, at the cost of the walk in and back;
+    the plan gave them a route the water closes. 整改项 when it happens in more than the tolerated tail of
+    replications, 改进项 otherwise [P], as :func:`refuge_water_findings`. Those later caught are counted here
+    and in the place's own finding (:func:`safety_findings`).
+    """
+    n = len(results)
+    by_place: dict[str, list[Any]] = {}
+    for res in results:
+        for p in res.people:
+            if p.turned_back:
+                by_place.setdefault(p.start, []).append(p)
+    out = []
+    routes = loaded.plan.evacuation.routes
+    for place, people in sorted(by_place.items()):
+        k = len({p.replication for p in people})
+        where: dict[str, int] = {}
+        for p in people:
+            where[p.turned_back] = where.get(p.turned_back, 0) + 1
+        caught = sum(p.outcome == "caught" for p in people)
+        i = next((j for j, r in enumerate(routes) if place in r.from_), None)
+        route = routes[i].id if i is not None else ""
+        route_ref = ref(loaded, ("evacuation", "routes", i), text=route) if i is not None else ref(
+            loaded, ("evacuation",), "ref_no_route", place=place)
+        top = sorted(where.items(), key=lambda x: (-x[1], x[0]))[:3]
+        out.append(found(
+            "turned_back", {"place": place, "route": route, "k": k, "n": n,
+                            "people": len(people), "where": top, "caught": caught},
+            key=f"M3:turned_back:{place}", metric="M3", cls=MUST_CORRECT if k / n > TAIL_SHARE else IMPROVEMENT,
+            standards=("M3",), refs=[route_ref], remedies=("change_route", "ladderway_route"),
+            targets={"places": [place], "route": route, "turned_back_at": where},
+            numbers={"turned_back_person_replications": len(people), "replications_with_turn_back": k,
+                     "replications": n, "turned_back_at": where, "caught_after_turning_back": caught},
+            weight=k / n * len(people) / n))
+    return out
+
+
 # ------------------------------------------------------------------ M1 latency
 def _tail_facts(t: TailStep, loaded: Loaded) -> dict[str, Any]:
     """The post and step that set the tail of the order latency."""

@@ -34,6 +34,7 @@ PAIRED_METRICS = (
     ("order_latency_s", "Order after the first trigger met", "s", "lower"),
     ("margin_min_s", "Smallest safety margin", "s", "higher"),
     ("caught", "People caught by the water", "persons", "lower"),
+    ("turned_back", "People who met the water on their way and turned back", "persons", "lower"),
     ("expected_fatalities", "Expected fatalities", "persons", "lower"),
     ("entered_during_red", "People sent underground during a red warning", "persons", "lower"),
     ("steps_failed", "Plan steps not done on time", "steps", "lower"),

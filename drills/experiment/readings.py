@@ -57,8 +57,8 @@ LOCAL_NOTICE_LIMIT_S = 300.0
 #: [P] a plan step with no deadline that is still not done this long after its trigger counts as not done.
 STEP_GRACE_S = 3600.0
 #: [P] weights of the search objective, per person and per minute.
-OBJECTIVE_WEIGHTS = {"unsafe": 1.0, "expected_fatalities": 1.0, "late_warned": 0.25, "entered_during_red": 1.0,
-                     "t100_min": 0.01, "latency_min": 0.01, "steps_failed": 0.1}
+OBJECTIVE_WEIGHTS = {"unsafe": 1.0, "expected_fatalities": 1.0, "late_warned": 0.25, "turned_back": 0.25,
+                     "entered_during_red": 1.0, "t100_min": 0.01, "latency_min": 0.01, "steps_failed": 0.1}
 
 MINE_ORDER = "evacuate_underground"
 PUBLIC_ORDER = "evacuate_downstream"
@@ -136,6 +136,7 @@ class Reading:
     entry_violations: int = 0
     entered_during_red: int = 0
     faults: tuple[str, ...] = field(default_factory=tuple)
+    turned_back: int = 0  # people who met the water on their way and turned back (their route failed them)
 
     @property
     def steps_failed(self) -> int:
@@ -392,6 +393,7 @@ def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[Perso
         order_latency_s=_latency(res, spec, facts, states),
         margin_min_s=min(margins) if margins else end,
         caught=sum(s.record.outcome == "caught" for s in states),
+        turned_back=sum(bool(s.record.turned_back) for s in states),
         # NaN ("not estimated") when no one in the drill is under a lethality rule (miners underground)
         expected_fatalities=(float(np.nansum([s.record.fatality_p for s in states]))
                              if any(s.record.group == "resident" for s in states) else math.nan),
@@ -414,7 +416,8 @@ def objective(r: Reading, duration_s: float) -> float:
 
     People not safe before the water count 1 each and their expected deaths (the lethality rule in the
     valley) 1 more each, so that being caught in the open weighs more than waiting upstairs; people warned
-    late a quarter each, people sent underground during a red warning 1 each, plan steps not done on
+    late a quarter each, and so people who met the water on their way and had to turn back (both got out
+    by luck the plan did not give them), people sent underground during a red warning 1 each, plan steps not done on
     time a tenth each; then a hundredth
     per minute of the last warning after the order and of the order's latency (each capped at the
     drill's length), so that among plans that protect everyone the faster one wins.
@@ -427,7 +430,7 @@ def objective(r: Reading, duration_s: float) -> float:
 
     deaths = 0.0 if math.isnan(r.expected_fatalities) else r.expected_fatalities
     return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * deaths
-            + w["late_warned"] * r.late_warned
+            + w["late_warned"] * r.late_warned + w["turned_back"] * r.turned_back
             + w["entered_during_red"] * r.entered_during_red + w["steps_failed"] * r.steps_failed
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
 

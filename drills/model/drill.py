@@ -5,6 +5,14 @@ Processes: the decision chain (:mod:`drills.model.decision`), one process per wa
 household) and one per cage. The water is precomputed for the replication (:mod:`drills.model.inrush`,
 :mod:`drills.model.dam_break`), so the processes only look it up.
 
+Movement: a party walks its route passage by passage. A passage already too deep (the party's wading
+limit) or cut is not entered: the party takes another way from where it is (:meth:`Drill._reroute`). If
+the water closes the far end of a passage before the party is through, the party meets it on the way and
+walks back as fast as it came, then takes another way; it is caught if its own end closes first. So did
+the miners of the Zhijian rain flood (2007), who walked about 200 m up-dip toward the shaft until the
+water reached their necks and then turned back to high ground (account of the escape:
+https://mybook.cyou/MagazineArticle/465075).
+
 Randomness: every stream is a :class:`numpy.random.SeedSequence` keyed by (seed, replication,
 stream, name), so a replication gives the same numbers whatever worker runs it, and a revised plan
 sees the same people, water and channel luck (common random numbers).
@@ -184,6 +192,8 @@ class Drill:
         self._watched: set[int] = set()  # shaft stations whose flooding is being watched
         # (station, where to) -> (first time, people): those sent away from a cage queue before the water
         self._sent_away: dict[tuple[int, int], tuple[float, int]] = {}
+        # (from, towards) -> (first time, people): those who met the water on the way and turned back
+        self._turned_back: dict[tuple[int, int], tuple[float, int]] = {}
         self.party_procs: list[simpy.Process] = []  # one per party, in party order, once started (:meth:`start`)
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
@@ -384,6 +394,7 @@ class Drill:
         self.situation = [""] * m
         self.caught_depth = [0.0] * m
         self.caught_velocity = [0.0] * m
+        self.turned_back = [-1] * m  # where each party first turned back (a node index; -1: never)
         event = self.env.event
         self.warn_ev = [event() for _ in range(m)]
         self.helped = {k: event() for k in st.needs_help}
@@ -752,15 +763,34 @@ class Drill:
             t_here = imp[node]
             t_there = imp[nxt]
             if t_here < t_enter or t_there < t_exit:
-                t_c = t_here if t_here < t_enter else max(t_there, t_enter)
+                if t_here >= t_enter:  # the water closes the far end before they are through: they meet it
+                    # there and turn back (Zhijian 2007, see the module's docstring)
+                    t_meet = t_there if t_there > t_enter else t_enter
+                    t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
+                    if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)
+                        self._turn_back(node, nxt, t_meet, size)
+                        if self.turned_back[k] < 0:
+                            self.turned_back[k] = nxt
+                        yield timeout(t_back - now)
+                        legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
+                        continue
+                    # the water closes the way back too: caught where it closed last
+                    t_c, where = (t_here, node) if t_here > t_meet else (t_meet, nxt)
+                else:
+                    t_c, where = t_here, node
                 yield timeout(max(t_c - now, 0.0))
-                where = node if t_here < t_enter else nxt
                 self._caught(k, where, "underground" if crew else ("in_vehicle" if driving else "in_open"))
                 return
             yield timeout(t_exit - now)
             if t_here - t_enter < margin:
                 margin = t_here - t_enter
             node, pos = nxt, pos + 1
+
+    def _turn_back(self, node: int, nxt: int, t: float, people: int) -> None:
+        """``people`` on the way from ``node`` to ``nxt`` met the water there at ``t`` and turn back (counted
+        for the timeline, one entry per passage and direction)."""
+        first, before = self._turned_back.get((node, nxt), (t, 0))
+        self._turned_back[(node, nxt)] = (min(first, t), before + people)
 
     def _home_situation(self, party: Party) -> str:
         if party.relay == "crew":
@@ -970,6 +1000,9 @@ class Drill:
         for (station, to), (first, sent) in self._sent_away.items():  # one entry per station and way
             self.log("decision", f"{sent} sent from {net.nodes[station].id} to {net.nodes[to].id}: "
                                  "the cage could not lift them before the water", t=first)
+        for (frm, to), (first, n) in self._turned_back.items():  # one entry per passage and direction
+            self.log("decision", f"{n} turned back on the way from {net.nodes[frm].id} to {net.nodes[to].id}: "
+                                 "the water closed the way", t=first)
         node_water_l = list(wet)
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
@@ -1043,6 +1076,10 @@ class Drill:
         ]
         if not st.one_each:  # households: every member shares the household's record
             columns = [list(map(col.__getitem__, st.party_of)) for col in columns]
+        node_ids = self.routing.node_ids
+        turned = [node_ids[x] if x >= 0 else "" for x in self.turned_back]
+        if not st.one_each:
+            turned = list(map(turned.__getitem__, st.party_of))
         died = [False] * len(st.who)
         # one draw from the stream for deaths per person at risk, in party and member order (one vector)
         at_risk = [(i, p_die[k]) for k in range(m) if p_die[k] > 0 for i in self.spec.parties[k].members]
@@ -1051,7 +1088,7 @@ class Drill:
             for (i, p), u in zip(at_risk, draws, strict=True):
                 died[i] = u < p
         new = functools.partial(tuple.__new__, PersonRecord)  # positional, in PersonRecord's field order
-        return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died)))
+        return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died, turned)))
 
     def _fatality(self, k: int, situation: str) -> float:
         return float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],

@@ -32,6 +32,8 @@ class PersonRecord(NamedTuple):
         fatality_p: probability of death from the lethality rule for that situation, depth and
             velocity (NaN underground, where no rule applies; 0 if the water did not reach them).
         died: a Bernoulli draw from ``fatality_p``.
+        turned_back: the place short of which they first met the water on their way and turned back (the
+            water closed the passage's far end before they were through it); empty if they never did.
     """
 
     replication: int
@@ -51,6 +53,7 @@ class PersonRecord(NamedTuple):
     situation: str = ""
     fatality_p: float = 0.0
     died: bool = False
+    turned_back: str = ""
 
 
 @dataclass(frozen=True, slots=True)
