@@ -8,10 +8,8 @@ household) and one per cage. The water is precomputed for the replication (:mod:
 Movement: a party walks its route passage by passage. A passage already too deep (the party's wading
 limit) or cut is not entered: the party takes another way from where it is (:meth:`Drill._reroute`). If
 the water closes the far end of a passage before the party is through, the party meets it on the way and
-walks back as fast as it came, then takes another way; it is caught if its own end closes first. So did
-the miners of the Zhijian rain flood (2007), who walked about 200 m up-dip toward the shaft until the
-water reached their necks and then turned back to high ground (account of the escape:
-https://mybook.cyou/MagazineArticle/465075).
+walks back as fast as it came, then takes another way; it is caught if its own end closes first
+(:mod:`drills.model.movement` gives the source).
 
 Randomness: every stream is a :class:`numpy.random.SeedSequence` keyed by (seed, replication,
 stream, name), so a replication gives the same numbers whatever worker runs it, and a revised plan
@@ -764,7 +762,7 @@ class Drill:
             t_there = imp[nxt]
             if t_here < t_enter or t_there < t_exit:
                 if t_here >= t_enter:  # the water closes the far end before they are through: they meet it
-                    # there and turn back (Zhijian 2007, see the module's docstring)
+                    # there and turn back (Zhijian 2007, see drills.model.movement)
                     t_meet = t_there if t_there > t_enter else t_enter
                     t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
                     if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)

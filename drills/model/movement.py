@@ -36,6 +36,11 @@ Sources:
   choice: one climber per two metres of ladder), so a ladderway passes 0.105/2 persons/s.
 * A passage is impassable on foot when the water is deeper than **1.2 m**: above that depth the
   ARR/AIDR hazard class H4 "unsafe for people" begins (Smith et al. 2014; AIDR Guideline 7-3, 2017).
+* Someone whose way the water closes before they are through it (the far end of the passage becomes
+  deeper than they will wade) meets the water there, walks back as fast as they came and takes another
+  way; they are caught only if the way back closes first. So did the miners of the Zhijian rain flood
+  (2007), who walked about 200 m up-dip toward the shaft until the water reached their necks, then
+  turned back to high ground (account of the escape: https://mybook.cyou/MagazineArticle/465075).
 """
 
 from __future__ import annotations
