@@ -65,6 +65,11 @@ def test_every_person_ends_in_exactly_one_state_with_ordered_nonnegative_times(r
             refuge_count[p.end] = refuge_count.get(p.end, 0) + 1
     seats = {n.id: n.capacity_persons for n in mine.network.nodes if n.kind == "refuge"}
     assert all(refuge_count[r] <= seats[r] for r in refuge_count)
+    index = mine.network.index
+    for p in res.people:
+        if p.turned_back:  # on their way, they met the water there: it came, and after they had left
+            assert res.node_water_s[index[p.turned_back]] < mine.duration_s
+            assert not math.isnan(p.departed_s) and p.turned_back != p.start
     for h in res.hoists:
         assert 0.0 <= h.utilisation <= 1.0
         assert h.persons == sum(1 for p in res.people if p.outcome == "surface" and p.end == "collar")
