@@ -30,7 +30,7 @@ from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
 from drills.experiment.i18n import Text
 from drills.experiment.units import fmt_range
-from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario
+from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario, default_suite
 from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
@@ -162,7 +162,8 @@ def run(
 
 @app.command()
 def season(
-    suite: Annotated[Path, typer.Argument(help="suite YAML: scenarios and their variations")],
+    suite: Annotated[Path | None, typer.Argument(help=(
+        "suite YAML: scenarios and their variations; default: the bundled flood-season exercise"))] = None,
     plan: Annotated[
         Path | None, typer.Option("--plan", "-p", help="plan YAML for every run; default: each scenario's own")
     ] = None,
@@ -193,7 +194,7 @@ def season(
 
     t = language(lang)
     try:
-        loaded = load_suite(suite, plan=plan, replications=replications, seed=seed)
+        loaded = load_suite(suite or default_suite(), plan=plan, replications=replications, seed=seed)
     except InputError as exc:
         _fail_input(exc)
     out_dir = out or Path("reports") / loaded.id

@@ -744,3 +744,27 @@ def test_outcomes_csv_keeps_each_fatality_probability_in_full(tmp_path: Path) ->
         rows = list(csv.DictReader(fh))
     assert [float(r["fatality_p"]) for r in rows] == [p.fatality_p for p in people]
     assert {r["water_s"] for r in rows} == {"1234.6"}  # times keep their one decimal
+
+
+class _Stop(Exception):
+    """Raised by a stand-in loader once it has seen which file the command asked for."""
+
+
+@pytest.mark.parametrize(("command", "target", "expected"), [
+    ("season", "drills.inputs.suite.load_suite", "default_suite"),
+    ("recommend", "drills.commands.revise._loaded", "default_scenario"),
+])
+def test_season_and_recommend_take_the_bundled_example_when_given_no_file(monkeypatch, command, target, expected):
+    import drills.inputs.bundled as bundled
+
+    asked: list[Path] = []
+
+    def loader(path, *args, **kwargs):
+        asked.append(Path(path))
+        raise _Stop
+
+    module, name = target.rsplit(".", 1)
+    monkeypatch.setattr(importlib.import_module(module), name, loader)
+    result = runner.invoke(app, [command])
+    assert isinstance(result.exception, _Stop), result.output
+    assert asked == [getattr(bundled, expected)()] and asked[0].is_file()

@@ -19,6 +19,7 @@ from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
 from drills.experiment.i18n import Text
+from drills.inputs.bundled import default_scenario
 from drills.inputs.problems import InputError
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def _replications(loaded: Loaded, given: int | None) -> int:
 
 
 def recommend(
-    scenario: Annotated[Path, typer.Argument(help="scenario YAML")],
+    scenario: Annotated[Path | None, typer.Argument(help="scenario YAML; default: the bundled mine example")] = None,
     plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
         "plan YAML to revise; default: the scenario's own"))] = None,
     budget: Annotated[float, typer.Option("--budget", "-b", min=0, help=(
@@ -97,7 +98,7 @@ def recommend(
     from drills.experiment.revisions import load_costs
 
     t = language(lang)
-    loaded = _loaded(scenario, plan)
+    loaded = _loaded(scenario or default_scenario(), plan)
     n = _replications(loaded, replications)
     try:
         table = load_costs(costs)

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_SCENARIO = "mine_inrush_day.yaml"
+DEFAULT_SUITE = "flood_season_2026.yaml"
 
 
 def bundled_root() -> Path:
@@ -27,6 +28,11 @@ def bundled_scenarios() -> list[Path]:
 
 def default_scenario() -> Path:
     return bundled_root() / "scenarios" / DEFAULT_SCENARIO
+
+
+def default_suite() -> Path:
+    """The bundled annual exercise, what ``drill season`` runs when given no suite."""
+    return bundled_root() / "scenarios" / "suites" / DEFAULT_SUITE
 
 
 def bundled_named(name: str) -> Path | None:
