@@ -147,7 +147,7 @@ ENGLISH_COMPARISON_LINES = [
     "| **overall** | **差** S = 66.7; 2 不足项, 0 整改项 | **优秀** S = 95.8; 0 不足项, 0 整改项 |",
     "## Paired differences (B − A)",
     "| metric | A | B | difference, 95 % CI | verdict |",
-    "| People not safe before the water (persons) | 10.00 | 0.00 | -10.00 [-10.00, -10.00] | better |",
+    "| People not safe before the water (persons) | 10.00 | 0.00 | −10.00 [−10.00, −10.00] | better |",
     "| Order after the first trigger met | 0:00:00 | 0:00:00 | +0:00:00 [+0:00:00, +0:00:00] | no change |",
     "## Findings of A",
     "1. **不足项 (deficiency)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
