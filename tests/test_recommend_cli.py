@@ -148,7 +148,7 @@ ENGLISH_COMPARISON_LINES = [
     "## Paired differences (B − A)",
     "| metric | A | B | difference, 95 % CI | verdict |",
     "| People not safe before the water (persons) | 10.00 | 0.00 | −10.00 [−10.00, −10.00] | better |",
-    "| Order after the first trigger met | 0:00:00 | 0:00:00 | +0:00:00 [+0:00:00, +0:00:00] | no change |",
+    "| Order after the first trigger met | 0:00:00 | 0:00:00 | 0:00:00 [0:00:00, 0:00:00] | no change |",
     "## Findings of A",
     "1. **不足项 (deficiency)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
     "this place",

@@ -1,5 +1,5 @@
-"""How signed numbers are shown: the minus sign − (U+2212) in every unit, in the tables of ``drill recommend`` and
-``drill compare`` in both languages."""
+"""How signed numbers are shown: the minus sign − (U+2212) in every unit, and no sign on a number that rounds to
+zero, in the tables of ``drill recommend`` and ``drill compare`` in both languages."""
 
 from __future__ import annotations
 
@@ -45,7 +45,29 @@ def test_the_paired_differences_of_counts_times_and_shares_have_one_minus_sign(l
     rows = diff_rows(diffs, Text(lang))  # in the order of PAIRED_METRICS: people, share, margin
     cells = [cell for row in rows for cell in row[1:4]]
     assert not any("-" in cell for cell in cells), cells
-    assert [row[3] for row in rows] == [f"{MINUS}0.83 [{MINUS}2.98, +1.31]", f"{MINUS}5.0 pp [{MINUS}10.0 pp, +0.0 pp]",
+    assert [row[3] for row in rows] == [f"{MINUS}0.83 [{MINUS}2.98, +1.31]", f"{MINUS}5.0 pp [{MINUS}10.0 pp, 0.0 pp]",
                                         f"{MINUS}0:00:18 [{MINUS}0:01:30, +0:00:54]"]
     means = [("2.50", "1.67"), ("50.0 %", "45.0 %"), (f"{MINUS}1:34:23", f"{MINUS}1:34:41")]
     assert [row[1:3] for row in rows] == means
+
+
+def test_a_value_that_rounds_to_zero_has_no_sign() -> None:
+    assert [fmt_value(v, "s") for v in (-0.3, -0.0, 0.4)] == ["0:00:00"] * 3
+    assert fmt_value(-0.0004, "share") == "0.0 %" and fmt_value(-0.04, "persons") == "0.0"
+    assert fmt_mean(-0.004, "persons") == "0.00"
+    assert [fmt_change(v, "s") for v in (-0.3, 0.0, 0.4)] == ["0:00:00"] * 3
+    assert fmt_change(-0.0004, "share") == "0.0 pp" and fmt_change(-0.004, "persons") == "0.00"
+    assert fmt_range(-0.0004, 0.0, "share") == "0.0 – 0.0 %"
+    # just short of zero is still a difference, and shows its sign
+    assert fmt_change(-0.6, "s") == f"{MINUS}0:00:01" and fmt_change(0.006, "persons") == "+0.01"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_difference_that_rounds_to_zero_shows_no_sign_nor_do_its_bounds(lang: str) -> None:
+    """A difference of a fraction of a second, of a count and of a share, and one that is nothing at all."""
+    diffs = {"objective": diff("objective", -0.004, -0.0049, 0.003),
+             "share_warned_before_water": diff("share_warned_before_water", -0.0002, -0.0004, 0.0001),
+             "t100_after_order_s": diff("t100_after_order_s", -0.3, -0.45, 0.2),
+             "caught": diff("caught", 0.0, 0.0, 0.0)}
+    assert [row[3] for row in diff_rows(diffs, Text(lang))] == [
+        "0.00 [0.00, 0.00]", "0.0 pp [0.0 pp, 0.0 pp]", "0:00:00 [0:00:00, 0:00:00]", "0.00 [0.00, 0.00]"]

@@ -1,7 +1,8 @@
 """How numbers are shown to a planner: clock minutes for times, percent for shares.
 
 A negative number is written with the minus sign − (U+2212), as in print, in every unit: the times of a table
-had it while its counts of people had the hyphen-minus of ``-0.83``, and a column read as two kinds of sign.
+had it while its counts of people had the hyphen-minus of ``-0.83``, and a column read as two kinds of sign. A
+number that rounds to zero where it is shown has no sign at all.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ MINUS = "\u2212"
 
 def signed(value: float, digits: str, *, plus: bool = False) -> str:
     """``digits``, the size of ``value`` as shown, with the sign of ``value``: the minus sign when it is
-    negative, and "+" when it is positive and ``plus`` is asked for (a difference)."""
+    negative, and "+" when it is positive and ``plus`` is asked for (a difference). A value that rounds to
+    zero in its unit has no sign: "0:00:00", not "−0:00:00" (a change too small to show is neither)."""
+    if not any(d in "123456789" for d in digits):
+        return digits
     if value < 0:
         return MINUS + digits
     return "+" + digits if plus else digits
