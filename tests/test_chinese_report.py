@@ -321,6 +321,9 @@ def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_pa
     out = terminal("recommend", scenario, "-n", 4, "--fault-replications", 0, "--lang", "zh", "-o", tmp_path)
     assert english_left(out, scenario) == []
     assert "修订前" in out and "无显著变化" in out and "派人从 st360 前往" in out and "修订后的预案含 1 项修订" in out
+    assert out.splitlines()[-1].endswith(  # the files named as run and compare name them
+        "已写入 figures/、jinshan_mine_plan.revised.diff、jinshan_mine_plan.revised.yaml、recommendations.json、"
+        f"recommendations.md、report.pdf 到 {tmp_path}/")
     report = "\n".join(page.extract_text() or "" for page in PdfReader(tmp_path / "report.pdf").pages)
     assert english_left(report, scenario) == []
     assert "R1 1 小时内向县级应急管理部门报告" in unwrapped(report)

@@ -146,7 +146,7 @@ def recommend(
     with err_console.status(t("cli_writing")), writing(out_dir, err_console):
         written = write_recommendation(rec, out_dir, t=t)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
-    out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=", ".join(names), out=out_dir),
+    out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=t("md_list_sep").join(names), out=out_dir),
                       markup=False)
 
 
