@@ -82,7 +82,7 @@ def test_recommend_writes_the_graded_report_with_the_chosen_revisions(app, valle
     assert (out / "figures").is_dir() and list((out / "figures").glob("*.png"))
 
 
-def test_same_seed_same_recommendation(app, valley):
+def test_same_seed_same_recommendation(app, valley, status_line):
     outs = []
     for k in range(2):
         out = valley / f"out{k}"
@@ -90,6 +90,13 @@ def test_same_seed_same_recommendation(app, valley):
         assert res.exit_code == 0, res.output
         outs.append((out / "recommendations.json").read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
+    # the status line in English, worded as before
+    said = status_line.said[:len(status_line.said) // 2]
+    assert status_line.said == said * 2
+    assert [m for m in said if not m.startswith("trying ")] == [
+        "evaluating the plan", "baseline: 6 replications", "single faults: up to 20 × 3 replications",
+        "searching for the best set within the budget", "grading the revised plan", "writing the report"]
+    assert "trying extend_coverage:siren-near:far" in said
 
 
 def test_recommend_bad_input_exits_2_with_the_line_and_writes_nothing(app, valley):
