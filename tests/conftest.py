@@ -148,3 +148,34 @@ def reading(**kw: Any) -> Reading:
         county_report_s=600.0, county_limit_s=3600.0, local_notice_late=0, steps_expected=2, steps_on_time=2)
     base.update(kw)
     return Reading(**base)
+
+
+class StatusLine:
+    """Stands in for the status line a command shows on standard error while it runs (``err_console.status``):
+    keeps every message it is given, first and updated, in order."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def __call__(self, message: str, **_: Any) -> StatusLine:
+        self.said.append(message)
+        return self
+
+    def __enter__(self) -> StatusLine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, message: str) -> None:
+        self.said.append(message)
+
+
+@pytest.fixture
+def status_line(monkeypatch: pytest.MonkeyPatch) -> StatusLine:
+    """What the commands show on their status line, kept (a pipe shows none)."""
+    from drills.commands.consoles import err_console
+
+    line = StatusLine()
+    monkeypatch.setattr(err_console, "status", line)
+    return line

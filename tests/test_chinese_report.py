@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import StatusLine
 from pypdf import PdfReader
 
 from drills.experiment import finding_text as ft
@@ -314,13 +315,31 @@ def test_drill_season_in_chinese_prints_no_english_sentence(tmp_path: Path, monk
     assert "评级（决定因素）" in out and "不足项" in out
 
 
-def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
-    """The terminal (grades, findings, revisions ranked, the summary), the report's revisions (the titles of
-    the revisions were the English ones) and recommendations.md (it was all English)."""
+def chinese_status(status_line: StatusLine, *planner_files: Path) -> list[str]:
+    """What a command showed on its status line, checked to be Chinese: every message has Chinese words in it,
+    and none an English sentence but the planner's own words."""
+    said = status_line.said
+    assert said and all(re.search(r"[\u4e00-\u9fff]", m) for m in said), said
+    assert english_left("\n".join(said), *planner_files) == [], said
+    return said
+
+
+def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path,
+                                                                         status_line: StatusLine) -> None:
+    """The terminal (grades, findings, revisions ranked, the summary, and the status line while it runs), the
+    report's revisions (the titles of the revisions were the English ones) and recommendations.md (it was all
+    English)."""
     scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
     out = terminal("recommend", scenario, "-n", 4, "--fault-replications", 0, "--lang", "zh", "-o", tmp_path)
     assert english_left(out, scenario) == []
+    said = chinese_status(status_line, scenario)
+    assert [m for m in said if not m.startswith("正在试验修订 ")] == [
+        "正在评估预案", "基准模拟：4 次重复", "正在预算内寻找最佳的修订组合", "正在评级修订后的预案", "正在写报告"]
+    assert "正在试验修订 add_channel:runner-stope360w" in said
     assert "修订前" in out and "无显著变化" in out and "派人从 st360 前往" in out and "修订后的预案含 1 项修订" in out
+    assert out.splitlines()[-1].endswith(  # the files named as run and compare name them
+        "已写入 figures/、jinshan_mine_plan.revised.diff、jinshan_mine_plan.revised.yaml、recommendations.json、"
+        f"recommendations.md、report.pdf 到 {tmp_path}/")
     report = "\n".join(page.extract_text() or "" for page in PdfReader(tmp_path / "report.pdf").pages)
     assert english_left(report, scenario) == []
     assert "R1 1 小时内向县级应急管理部门报告" in unwrapped(report)
@@ -331,9 +350,11 @@ def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_pa
         assert told in md, told
 
 
-def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path) -> None:
-    """The terminal (grades, the paired differences and their verdicts) and comparison.md (it was all English:
-    headings, tables, findings) of two plans, the second with a quicker dispatcher."""
+def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path,
+                                                                       status_line: StatusLine) -> None:
+    """The terminal (grades, the paired differences and their verdicts, the status line while it runs) and
+    comparison.md (it was all English: headings, tables, findings) of two plans, the second with a quicker
+    dispatcher."""
     scenario = bundled_root() / "scenarios" / "mine_inrush_day.yaml"
     plan_a = bundled_root() / "plans" / "jinshan_mine_plan.yaml"
     plan_b = tmp_path / "jinshan_mine_plan_quick_dispatcher.yaml"
@@ -345,6 +366,8 @@ def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path
     out = terminal("compare", scenario, "-p", plan_a, "-p", plan_b, "-n", 4, "--fault-replications", 2,
                    "--max-faults", 4, "--lang", "zh", "-o", tmp_path / "cmp")
     assert english_left(out, scenario) == []
+    each_plan = ["基准模拟：4 次重复", "单一故障：最多 4 个，每个 2 次重复"]
+    assert chinese_status(status_line, scenario) == ["正在运行两个预案", *each_plan, *each_plan]
     for told in ("随机种子 20260720 · 4 次配对重复", "评级（各次重复的尾部值", "相同随机数下的差值 B − A",
                  "首个触发条件满足后下达命令", "结论", "无显著变化", "已写入 comparison.json、comparison.md 到"):
         assert told in out, told

@@ -82,7 +82,7 @@ def test_recommend_writes_the_graded_report_with_the_chosen_revisions(app, valle
     assert (out / "figures").is_dir() and list((out / "figures").glob("*.png"))
 
 
-def test_same_seed_same_recommendation(app, valley):
+def test_same_seed_same_recommendation(app, valley, status_line):
     outs = []
     for k in range(2):
         out = valley / f"out{k}"
@@ -90,6 +90,13 @@ def test_same_seed_same_recommendation(app, valley):
         assert res.exit_code == 0, res.output
         outs.append((out / "recommendations.json").read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
+    # the status line in English, worded as before
+    said = status_line.said[:len(status_line.said) // 2]
+    assert status_line.said == said * 2
+    assert [m for m in said if not m.startswith("trying ")] == [
+        "evaluating the plan", "baseline: 6 replications", "single faults: up to 20 × 3 replications",
+        "searching for the best set within the budget", "grading the revised plan", "writing the report"]
+    assert "trying extend_coverage:siren-near:far" in said
 
 
 def test_recommend_bad_input_exits_2_with_the_line_and_writes_nothing(app, valley):
@@ -147,8 +154,8 @@ ENGLISH_COMPARISON_LINES = [
     "| **overall** | **差** S = 66.7; 2 不足项, 0 整改项 | **优秀** S = 95.8; 0 不足项, 0 整改项 |",
     "## Paired differences (B − A)",
     "| metric | A | B | difference, 95 % CI | verdict |",
-    "| People not safe before the water (persons) | 10.00 | 0.00 | -10.00 [-10.00, -10.00] | better |",
-    "| Order after the first trigger met | 0:00:00 | 0:00:00 | +0:00:00 [+0:00:00, +0:00:00] | no change |",
+    "| People not safe before the water (persons) | 10.00 | 0.00 | −10.00 [−10.00, −10.00] | better |",
+    "| Order after the first trigger met | 0:00:00 | 0:00:00 | 0:00:00 [0:00:00, 0:00:00] | no change |",
     "## Findings of A",
     "1. **不足项 (deficiency)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
     "this place",

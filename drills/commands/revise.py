@@ -18,11 +18,13 @@ from drills.commands.consoles import err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
-from drills.experiment.i18n import Text
+from drills.experiment.i18n import Progress, Text
 from drills.inputs.bundled import default_scenario
 from drills.inputs.problems import InputError
 
 if TYPE_CHECKING:
+    from rich.status import Status
+
     from drills.inputs.loaded import Loaded
 
 #: [P] replications per plan when -n is not given: the scenario's, at most this many (every candidate is re-run)
@@ -70,6 +72,14 @@ def _warn(*loaded: Loaded) -> None:
     print_warnings(err_console, [w for ld in loaded for w in warnings_of(ld)], going_on="the plans run as written")
 
 
+def _told(status: Status, t: Text) -> Progress:
+    """The status line, told what is being run in the words of ``t``."""
+    def progress(key: str, /, **facts: object) -> None:
+        status.update(t(key, **facts))
+
+    return progress
+
+
 def _replications(loaded: Loaded, given: int | None) -> int:
     return given if given is not None else min(loaded.scenario.monte_carlo.replications, SEARCH_REPLICATIONS)
 
@@ -111,7 +121,7 @@ def recommend(
         try:
             rec = run_recommend(loaded, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
-                                progress=lambda msg: status.update(msg))
+                                progress=_told(status, t))
         except InputError as exc:
             _fail(exc.problems)
     base = rec.baseline
@@ -147,7 +157,7 @@ def recommend(
     with err_console.status(t("cli_writing")), writing(out_dir, err_console):
         written = write_recommendation(rec, out_dir, t=t)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
-    out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=", ".join(names), out=out_dir),
+    out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=t("md_list_sep").join(names), out=out_dir),
                       markup=False)
 
 
@@ -183,7 +193,7 @@ def compare(
     with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_cmp_running")) as status:
         cmp = compare_plans(loaded_a, loaded_b, replications=n, seed=seed, workers=workers,
                             fault_replications=fault_replications, max_faults=max_faults,
-                            progress=lambda msg: status.update(msg))
+                            progress=_told(status, t))
     a, b = cmp.a, cmp.b
     name_a, name_b = cmp.names
     out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")

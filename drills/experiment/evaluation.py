@@ -8,13 +8,13 @@ on the baseline and on the revised plan.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from drills.experiment import findings as fnd
 from drills.experiment import grading, plan_checks
 from drills.experiment.bottlenecks import Bottlenecks, analyse
 from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.i18n import Progress
 from drills.experiment.plan_steps import tally_steps
 from drills.experiment.readings import PlanFacts, Reading, read_all
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS, Robustness, assess
@@ -45,22 +45,22 @@ class Evaluation:
 
 def evaluate(loaded: Loaded, *, replications: int | None = None, seed: int | None = None, workers: int = 1,
              fault_replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,
-             progress: Callable[[str], None] | None = None) -> Evaluation:
+             progress: Progress | None = None) -> Evaluation:
     """Run and grade a loaded scenario with its plan.
 
     Args:
         fault_replications: replications per single fault for M6 (0: M6 not assessed).
         max_faults: at most this many single faults.
-        progress: told what is being run.
+        progress: told what is being run, as a phrase key and its facts.
     """
     spec = compile_drill(loaded, replications=replications, seed=seed)
     if progress:
-        progress(f"baseline: {spec.replications} replications")
+        progress("progress_baseline", n=spec.replications)
     ex = run_exercise(spec, workers=workers)
     rob = None
     if fault_replications > 0:
         if progress:
-            progress(f"single faults: up to {max_faults} × {fault_replications} replications")
+            progress("progress_faults", faults=max_faults, n=fault_replications)
         facts = PlanFacts.of(loaded, spec)
         rob = assess(spec, facts, ex, replications=fault_replications, max_faults=max_faults, workers=workers)
     return grade(loaded, spec, ex, rob)

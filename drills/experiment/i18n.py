@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from drills.experiment.units import fmt_value
 
@@ -640,6 +640,12 @@ EN: dict[str, str] = {
     "cli_cmp_seed_line": "seed {seed} · {n} paired replications · {where}",
     "cli_cmp_diffs": "Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
     "cli_wrote_cmp": "wrote {names} to {out}/",
+    # ---- the status line while recommend and compare run (told by the experiment as a Progress)
+    "progress_baseline": "baseline: {n} replications",
+    "progress_faults": "single faults: up to {faults} × {n} replications",
+    "progress_trying": "trying {candidate}",
+    "progress_search": "searching for the best set within the budget",
+    "progress_revised": "grading the revised plan",
     "verdict_better": "better",
     "verdict_worse": "worse",
     "verdict_negligible": "negligible",
@@ -1285,6 +1291,11 @@ ZH: dict[str, str] = {
     "cli_cmp_seed_line": "随机种子 {seed} · {n} 次配对重复 · {where}",
     "cli_cmp_diffs": "相同随机数下的差值 B − A（平均值，95 % 置信区间；时间为“时:分:秒”，比例之差以百分点 pp 计）",
     "cli_wrote_cmp": "已写入 {names} 到 {out}/",
+    "progress_baseline": "基准模拟：{n} 次重复",
+    "progress_faults": "单一故障：最多 {faults} 个，每个 {n} 次重复",
+    "progress_trying": "正在试验修订 {candidate}",
+    "progress_search": "正在预算内寻找最佳的修订组合",
+    "progress_revised": "正在评级修订后的预案",
     "verdict_better": "改善",
     "verdict_worse": "变差",
     "verdict_negligible": "可忽略",
@@ -1582,6 +1593,14 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^stop_entry by (.+)$", "{0} 下令停止入井"),
 )
 COLOURS = ("red", "orange", "yellow", "blue")
+
+
+class Progress(Protocol):
+    """Told what a long run is doing, as a phrase of :data:`EN` and its facts, so that the experiment names no
+    language and the command words it in its own: ``progress("progress_baseline", n=60)`` is shown as
+    ``t("progress_baseline", n=60)``."""
+
+    def __call__(self, key: str, /, **facts: Any) -> None: ...
 
 
 class Text:

@@ -22,7 +22,7 @@ import numpy as np
 
 from drills.experiment.readings import Reading, objective
 from drills.experiment.scorecard import t975
-from drills.experiment.units import fmt_value
+from drills.experiment.units import fmt_value, signed
 
 #: (key, label, unit, which way is better)
 PAIRED_METRICS = (
@@ -128,19 +128,18 @@ def fmt_mean(x: float, unit: str) -> str:
     """A mean in the metric's own unit: h:mm:ss for times, percent for shares, else two decimals."""
     if unit in ("s", "share"):
         return fmt_value(x, unit)
-    return "–" if not math.isfinite(x) else f"{x:.2f}"
+    return "–" if not math.isfinite(x) else signed(x, f"{abs(x):.2f}")
 
 
 def fmt_change(x: float, unit: str) -> str:
     """A signed difference in the metric's own unit: ±h:mm:ss for times, ± percentage points for shares."""
     if not math.isfinite(x):
         return fmt_value(x, unit)
-    if unit not in ("s", "share"):
-        return f"{x:+.2f}"
-    sign = "+" if x >= 0 else "−"
     if unit == "share":
-        return f"{sign}{abs(x) * 100:.1f} pp"
-    return sign + fmt_value(abs(x), unit)
+        return signed(x, f"{abs(x) * 100:.1f}", plus=True) + " pp"
+    if unit == "s":
+        return signed(x, fmt_value(abs(x), unit), plus=True)
+    return signed(x, f"{abs(x):.2f}", plus=True)
 
 
 def fmt_ci(d: PairedDiff) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import analyse
 from drills.experiment.evaluation import Evaluation, evaluate
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.i18n import Text
+from drills.experiment.i18n import Progress, Text
 from drills.experiment.paired import PairedDiff, compare
 from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, median_water
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS
@@ -126,7 +125,7 @@ def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
 def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: int | None = None,
               seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
               max_faults: int = DEFAULT_MAX_FAULTS, costs: dict[str, float] | None = None,
-              progress: Callable[[str], None] | None = None) -> Recommendation:
+              progress: Progress | None = None) -> Recommendation:
     """Evaluate the plan of ``loaded`` (a scenario with its site and plan, as :func:`drills.inputs.compile.load`
     gives them), generate revisions from its findings, prove each, choose a set within ``budget``.
 
@@ -155,7 +154,7 @@ def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: i
              faults=faults, progress=progress) as lab:
         singles = {c.key: lab.trial(c) for c in candidates}
         if progress:
-            progress("searching for the best set within the budget")
+            progress("progress_search")
         sel = lab.search(candidates, singles, budget, regenerate)
         tree = lab.text.copy()
         for c in (*sel.chosen, *sel.static):
@@ -169,7 +168,7 @@ def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: i
             path.write_text(text, encoding="utf-8")
             revised_loaded = load(scenario, path)  # exactly what `drill validate` accepts
             if progress:
-                progress("grading the revised plan")
+                progress("progress_revised")
             revised = evaluate(revised_loaded, replications=base.replications, seed=base.exercise.seed,
                                workers=workers, fault_replications=fault_replications, max_faults=max_faults)
         diff = lab.text.diff(text, name)
@@ -204,7 +203,7 @@ def plan_names(a: Evaluation, b: Evaluation) -> tuple[str, str]:
 
 def compare_plans(la: Loaded, lb: Loaded, *, replications: int | None = None, seed: int | None = None,
                   workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
-                  max_faults: int = DEFAULT_MAX_FAULTS, progress: Callable[[str], None] | None = None
+                  max_faults: int = DEFAULT_MAX_FAULTS, progress: Progress | None = None
                   ) -> PlanComparison:
     """Evaluate two plans (each loaded with the scenario, as :func:`drills.inputs.compile.load` gives them) on
     the same seed and replications, and pair their replications."""

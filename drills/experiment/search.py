@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drills.experiment.exercise import ExerciseResult, run_exercise
+from drills.experiment.i18n import Progress
 from drills.experiment.paired import PairedDiff, compare
 from drills.experiment.plan_edit import EditError, PlanText
 from drills.experiment.readings import PlanFacts, Reading, read_all
@@ -101,7 +102,7 @@ class Lab:
     """
 
     def __init__(self, scenario: str | Path, plan: str | Path, *, replications: int, seed: int, workers: int = 1,
-                 faults: dict[str, Fault] | None = None, progress: Callable[[str], None] | None = None):
+                 faults: dict[str, Fault] | None = None, progress: Progress | None = None):
         self.scenario = Path(scenario)
         self.text = PlanText(plan)
         self.replications = replications
@@ -168,7 +169,7 @@ class Lab:
     def trial(self, c: Candidate, on_top_of: tuple[Candidate, ...] = ()) -> Trial:
         """The paired effect of adding ``c`` to ``on_top_of``."""
         if self.progress:
-            self.progress(f"trying {c.key}")
+            self.progress("progress_trying", candidate=c.key)
         ref = self.readings(on_top_of, c.condition)
         new = self.readings((*on_top_of, c), c.condition)
         if isinstance(ref, str):

@@ -1,8 +1,27 @@
-"""How numbers are shown to a planner: clock minutes for times, percent for shares."""
+"""How numbers are shown to a planner: clock minutes for times, percent for shares.
+
+A negative number is written with the minus sign − (U+2212), as in print, in every unit: the times of a table
+had it while its counts of people had the hyphen-minus of ``-0.83``, and a column read as two kinds of sign. A
+number that rounds to zero where it is shown has no sign at all.
+"""
 
 from __future__ import annotations
 
 import math
+
+#: The minus sign of every negative number shown (U+2212, not the hyphen-minus "-").
+MINUS = "\u2212"
+
+
+def signed(value: float, digits: str, *, plus: bool = False) -> str:
+    """``digits``, the size of ``value`` as shown, with the sign of ``value``: the minus sign when it is
+    negative, and "+" when it is positive and ``plus`` is asked for (a difference). A value that rounds to
+    zero in its unit has no sign: "0:00:00", not "−0:00:00" (a change too small to show is neither)."""
+    if not any(d in "123456789" for d in digits):
+        return digits
+    if value < 0:
+        return MINUS + digits
+    return "+" + digits if plus else digits
 
 
 def fmt_value(value: float, unit: str) -> str:
@@ -10,14 +29,13 @@ def fmt_value(value: float, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, float) and math.isinf(value):
-        return "never" if value > 0 else "−∞"
+        return "never" if value > 0 else MINUS + "∞"
     if unit == "s":  # h:mm:ss, so that a 30-hour flood season and a 15-minute inrush read alike
-        sign = "−" if value < 0 else ""
         v = round(abs(value))
-        return f"{sign}{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}"
+        return signed(value, f"{v // 3600}:{v % 3600 // 60:02d}:{v % 60:02d}")
     if unit == "share":
-        return f"{100 * value:.1f} %"
-    return f"{value:.1f}"
+        return signed(value, f"{100 * abs(value):.1f}") + " %"
+    return signed(value, f"{abs(value):.1f}")
 
 
 def fmt_range(low: float, high: float, unit: str) -> str:
