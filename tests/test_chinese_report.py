@@ -379,3 +379,11 @@ def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path
                  "| 首个触发条件满足后下达命令 |", "## 预案 A 的评估发现", "## 预案 B 的评估发现",
                  "**不足项** · M6 — 单一故障", "对应修订：", "门槛未满足"):
         assert told in md, told
+
+
+def test_the_robustness_evidence_signs_its_differences_as_the_tables_do() -> None:
+    zero = {"base_mean": 1.0, "new_mean": 1.0, "mean_diff": 0.0, "ci_low": -0.02, "ci_high": 0.02}
+    facts = {**FACTS["m6_fault"], "unsafe": {**FACTS["m6_fault"]["unsafe"], "ci_low": -0.84}, "late": zero}
+    en = ft.words("m6_fault", facts, "en")[1]
+    assert "(Δ +3.5, 95 % CI −0.8 to +5.0)" in en and "(Δ 0.0, CI 0.0 to 0.0)" in en
+    assert "（Δ 0.0，置信区间 0.0 至 0.0）" in ft.words("m6_fault", facts, "zh")[1]

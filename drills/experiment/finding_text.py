@@ -22,6 +22,7 @@ from typing import Any
 from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, UNSAFE_REASONS
 from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
+from drills.experiment.units import signed
 
 #: the facts' stand-in for "an automatic trigger" where a post's title goes
 AUTOMATIC = "@automatic"
@@ -274,8 +275,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_worse": "leaves significantly more people warned late or not safe",
         "m6_title": "Single fault {fault} {what}: no redundancy",
         "m6_evidence": "With {fault} from {at}, on {n} paired replications: people not safe {u0:.1f} → {u1:.1f} "
-                       "(Δ {ud:+.1f}, 95 % CI {ulo:+.1f} to {uhi:+.1f}); warned late {l0:.1f} → {l1:.1f} (Δ "
-                       "{ld:+.1f}, CI {llo:+.1f} to {lhi:+.1f}); {p95}. Places hit hardest: {places}.",
+                       "(Δ {ud}, 95 % CI {ulo} to {uhi}); warned late {l0:.1f} → {l1:.1f} (Δ "
+                       "{ld}, CI {llo} to {lhi}); {p95}. Places hit hardest: {places}.",
         "m6_p95": "P95 of the last warning after the order {base} → {fault} (rises by {rise})",
         "m6_p95_never": "P95 of the last warning after the order: never, with the fault and without it",
         # M7
@@ -508,9 +509,9 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_flips": {"M2": "M2（通知覆盖）", "M3": "M3（安全）"},
         "m6_worse": "使收到预警过晚或未到达安全地点的人数显著增加",
         "m6_title": "单一故障 {fault} {what}：无冗余",
-        "m6_evidence": "{fault} 自 {at} 起发生，{n} 次配对重复：未到达安全地点人数 {u0:.1f} → {u1:.1f}（Δ {ud:+.1f}，"
-                       "95 % 置信区间 {ulo:+.1f} 至 {uhi:+.1f}）；收到预警过晚人数 {l0:.1f} → {l1:.1f}（Δ {ld:+.1f}，"
-                       "置信区间 {llo:+.1f} 至 {lhi:+.1f}）；{p95}。受影响最大的地点：{places}。",
+        "m6_evidence": "{fault} 自 {at} 起发生，{n} 次配对重复：未到达安全地点人数 {u0:.1f} → {u1:.1f}（Δ {ud}，"
+                       "95 % 置信区间 {ulo} 至 {uhi}）；收到预警过晚人数 {l0:.1f} → {l1:.1f}（Δ {ld}，"
+                       "置信区间 {llo} 至 {lhi}）；{p95}。受影响最大的地点：{places}。",
         "m6_p95": "命令下达后最后一人收到预警时间的 P95 {base} → {fault}（推迟 {rise}）",
         "m6_p95_never": "命令下达后最后一人收到预警时间的 P95：有无该故障均为“从未”",
         # M7
@@ -893,9 +894,15 @@ def _m6_fault(f: dict[str, Any], s: Say) -> tuple[str, str]:
     u, lt = f["unsafe"], f["late"]
     return (s("m6_title", fault=f["fault"], what=what),
             s("m6_evidence", fault=f["fault"], at=s.clock(f["at_s"]), n=f["n"], u0=u["base_mean"], u1=u["new_mean"],
-              ud=u["mean_diff"], ulo=u["ci_low"], uhi=u["ci_high"], l0=lt["base_mean"], l1=lt["new_mean"],
-              ld=lt["mean_diff"], llo=lt["ci_low"], lhi=lt["ci_high"], p95=_p95_change(f, s),
+              ud=_change(u["mean_diff"]), ulo=_change(u["ci_low"]), uhi=_change(u["ci_high"]), l0=lt["base_mean"],
+              l1=lt["new_mean"], ld=_change(lt["mean_diff"]), llo=_change(lt["ci_low"]), lhi=_change(lt["ci_high"]),
+              p95=_p95_change(f, s),
               places=s.listed(f["places"])))
+
+
+def _change(x: float) -> str:
+    """A difference of people to one decimal, signed as the tables sign it (:func:`drills.experiment.units.signed`)."""
+    return signed(x, f"{abs(x):.1f}", plus=True)
 
 
 def _p95_change(f: dict[str, Any], s: Say) -> str:
