@@ -86,9 +86,9 @@ class Recommendation:
         spent = t("rec_spent", spent=self.selection.spent, budget=self.budget)
         if not done:
             return t("rec_none", spent=spent)
-        parts = [t("rec_proved", labels=", ".join(proved)) if proved else t("rec_none_proved")]
+        parts = [t("rec_proved", labels=t("md_list_sep").join(proved)) if proved else t("rec_none_proved")]
         if paper:
-            parts.append(t("rec_on_paper", labels=", ".join(paper)))
+            parts.append(t("rec_on_paper", labels=t("md_list_sep").join(paper)))
         n = len(done)
         return t("rec_one" if n == 1 else "rec_many", n=n, parts=t("rec_part_sep").join(parts), spent=spent)
 
