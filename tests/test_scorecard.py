@@ -263,6 +263,10 @@ def test_a_level_s_figures_leave_out_a_later_shift_kept_on_the_surface(two_miner
         "Not in the table: a later shift kept on the surface, which never went down (level -100: 1; the most in "
         "one replication). A level's people are those who were on it.")
     assert "-100 水平 1 人" in Text("zh").kept_out([zone])
+    assert Text("en").safe_kept_out([zone]) == (
+        "Safe and safe from the water count as safe a later shift whom the plan kept on the surface (at most 1 in "
+        "one replication).")
+    assert "下一班 1 人" in Text("zh").safe_kept_out([zone])
 
 
 def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miners):
@@ -277,6 +281,7 @@ def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miner
     assert math.isnan(zone.share_safe_before_water.mean) and math.isnan(zone.t100_warned_s.p50)
     assert weakest_zones(card) == []
     assert Text("en").kept_out([replace(zone, kept_out=0)]) == ""
+    assert Text("en").safe_kept_out([replace(zone, kept_out=0)]) == ""
 
 
 def test_who_warned_whom_leaves_out_a_later_shift_kept_on_the_surface(two_miners):

@@ -200,6 +200,8 @@ EN: dict[str, str] = {
         "replication). A level's people are those who were on it."
     ),
     "zone_kept": "{zone}: {k}",
+    "safe_kept_out": "Safe and safe from the water count as safe a later shift whom the plan kept on the surface (at "
+                     "most {k} in one replication).",
     # ---- timeline
     "timeline": "Timeline: from the first sign to the last person safe",
     "timeline_intro": (
@@ -914,6 +916,8 @@ ZH: dict[str, str] = {
         "表中未计入未获准下井、留在地面的下一班人员（{levels}；单次重复中的最多人数）。各水平的人数只计在该水平的人员。"
     ),
     "zone_kept": "{zone} {k} 人",
+    "safe_kept_out": "到达安全地点的比例和未被水困的比例将预案留在地面、未下井的下一班 {k} 人（单次重复中的最多"
+                     "人数）计为安全。",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
@@ -1666,6 +1670,12 @@ class Text:
         out, by level (:attr:`~drills.experiment.scorecard.ZoneSummary.kept_out`); "" if nobody was kept out."""
         kept = [self("zone_kept", zone=self.zone(z.zone), k=z.kept_out) for z in zones if z.kept_out]
         return self("zones_kept_out", levels=self("list_sep").join(kept)) if kept else ""
+
+    def safe_kept_out(self, zones: Iterable[Any]) -> str:
+        """The note under the scorecard: its safe shares count a later shift kept on the surface as safe (the plan
+        kept them out of the water's way); "" if nobody was kept out."""
+        k = sum(z.kept_out for z in zones)
+        return self("safe_kept_out", k=k) if k else ""
 
     def zone(self, zone: str) -> str:
         """A zone's name: a mine level ("level -360") as the language says it, any other zone as written."""
