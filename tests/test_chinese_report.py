@@ -367,7 +367,8 @@ def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path
                    "--max-faults", 4, "--lang", "zh", "-o", tmp_path / "cmp")
     assert english_left(out, scenario) == []
     each_plan = ["基准模拟：4 次重复", "单一故障：最多 4 个，每个 2 次重复"]
-    assert chinese_status(status_line, scenario) == ["正在运行两个预案", *each_plan, *each_plan]
+    assert chinese_status(status_line, scenario) == ["正在运行两个预案", *(f"A · {s}" for s in each_plan),
+                                                     *(f"B · {s}" for s in each_plan)]
     for told in ("随机种子 20260720 · 4 次配对重复", "评级（各次重复的尾部值", "相同随机数下的差值 B − A",
                  "首个触发条件满足后下达命令", "结论", "无显著变化", "已写入 comparison.json、comparison.md 到"):
         assert told in out, told

@@ -73,9 +73,11 @@ def _warn(*loaded: Loaded) -> None:
 
 
 def _told(status: Status, t: Text) -> Progress:
-    """The status line, told what is being run in the words of ``t``."""
-    def progress(key: str, /, **facts: object) -> None:
-        status.update(t(key, **facts))
+    """The status line, told what is being run in the words of ``t`` (led by the plan's letter when the
+    experiment says which of two plans it is running, ``plan="A"``)."""
+    def progress(key: str, /, plan: object = None, **facts: object) -> None:
+        said = t(key, **facts)
+        status.update(f"{plan} · {said}" if plan else said)
 
     return progress
 

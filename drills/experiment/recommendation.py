@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import tempfile
 from dataclasses import dataclass
@@ -207,8 +208,11 @@ def compare_plans(la: Loaded, lb: Loaded, *, replications: int | None = None, se
                   ) -> PlanComparison:
     """Evaluate two plans (each loaded with the scenario, as :func:`drills.inputs.compile.load` gives them) on
     the same seed and replications, and pair their replications."""
+    def of(plan: str) -> Progress | None:  # the progress of one plan, told which
+        return None if progress is None else functools.partial(progress, plan=plan)
+
     a = evaluate(la, replications=replications, seed=seed, workers=workers, fault_replications=fault_replications,
-                 max_faults=max_faults, progress=progress)
+                 max_faults=max_faults, progress=of("A"))
     b = evaluate(lb, replications=a.replications, seed=a.exercise.seed, workers=workers,
-                 fault_replications=fault_replications, max_faults=max_faults, progress=progress)
+                 fault_replications=fault_replications, max_faults=max_faults, progress=of("B"))
     return PlanComparison(a, b, compare(list(a.readings), list(b.readings), a.spec.duration_s))
