@@ -339,3 +339,12 @@ def test_walkers_who_meet_the_flood_on_the_road_turn_back_and_take_the_other_roa
         assert p.outcome_s == pytest.approx(2 * closed + 4000 / 1.34, rel=1e-9)
     [turned] = [e for e in res.timeline if "turned back" in e.what]
     assert (turned.t_s, turned.what) == (closed, "2 turned back on the way from h to dip: the water closed the way")
+
+
+def test_who_would_meet_the_water_only_after_the_drill_ends_has_not_turned_back(build, tmp_path):
+    # as the walkers above, but the drill ends at 1000 s, before the dip floods (1236 s): they are on their way
+    res = run_dip(build, tmp_path, ["dip,20,2.0,1.0,1"], car_share=0.0, duration_s=1000.0)
+    for p in res.people:
+        assert (p.outcome, p.turned_back) == ("in_place", "")
+    assert not any("turned back" in e.what for e in res.timeline)
+    assert all(e.t_s <= 1000.0 for e in res.timeline)

@@ -766,9 +766,10 @@ class Drill:
                     t_meet = t_there if t_there > t_enter else t_enter
                     t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
                     if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)
-                        self._turn_back(node, nxt, t_meet, size)
-                        if self.turned_back[k] < 0:
-                            self.turned_back[k] = nxt
+                        if t_meet < self.spec.duration_s:  # not if the drill ends while they are still going on
+                            self._turn_back(node, nxt, t_meet, size)
+                            if self.turned_back[k] < 0:
+                                self.turned_back[k] = nxt
                         yield timeout(t_back - now)
                         legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                         continue
