@@ -348,3 +348,21 @@ def test_who_would_meet_the_water_only_after_the_drill_ends_has_not_turned_back(
         assert (p.outcome, p.turned_back) == ("in_place", "")
     assert not any("turned back" in e.what for e in res.timeline)
     assert all(e.t_s <= 1000.0 for e in res.timeline)
+
+
+def test_a_car_turned_back_with_no_other_road_is_left_and_they_walk_until_the_water_turns_them_back_again(
+        build, tmp_path):
+    # the dip floods from the breach and rises slowly (2 m in 60 min): too deep for the car (0.35 m) at 630 s,
+    # for walkers (1.2 m) at 2160 s. They drive off at 600 s, meet the water at 630 s and are home at 660 s;
+    # no other road leads to safety, so they leave the car and wade down the same road, until the water turns
+    # them back again at 2160 s; home at 3660 s, with no way out left, they are still there when the drill ends
+    res = run_dip(build, tmp_path, ["dip,0,2.0,1.0,60"], car_share=1.0, other_road=False,
+                  behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
+    v = traffic.ROAD_CLASSES[traffic.DEFAULT_ROAD_CLASS].free_speed_mps
+    car, foot = 3600 * traffic.CAR_WADING_LIMIT_M / 2.0, 3600 * 1.2 / 2.0
+    assert 600 < car < 600 + 2000 / v and 2 * car - 600 < foot
+    for p in res.people:  # back home, not caught at the dip
+        assert (p.departed_s, p.outcome, p.end, p.turned_back, p.situation) == (600.0, "in_place", "h", "dip", "")
+    # the household turned back twice on the same road: on the timeline it is two people, once
+    assert [(e.t_s, e.what) for e in res.timeline if "turned back" in e.what] == [
+        (car, "2 turned back on the way from h to dip: the water closed the way")]
