@@ -366,3 +366,21 @@ def test_a_car_turned_back_with_no_other_road_is_left_and_they_walk_until_the_wa
     # the household turned back twice on the same road: on the timeline it is two people, once
     assert [(e.t_s, e.what) for e in res.timeline if "turned back" in e.what] == [
         (car, "2 turned back on the way from h to dip: the water closed the way")]
+
+
+@pytest.mark.parametrize(("dip_min", "turned_back"), [(20, "dip"), (0, "")])
+def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, tmp_path, dip_min, turned_back):
+    """They set out at 600 s. With the dip flooding at 20 min (1.2 m deep at 1236 s) they meet the water on
+    the road and are home again at 1872 s; with the dip flooding from the breach, the road is already too deep
+    when they set out. Either way no other way leads to safety, and the flood reaches their house at 60 min,
+    1.2 m deep at 3636 s: it catches them at home, inside, as it catches those who never left, not in the
+    open."""
+    from drills.model import lethality
+
+    res = run_dip(build, tmp_path, [f"dip,{dip_min},2.0,1.0,1", "h,60,2.0,1.0,1"], car_share=0.0, other_road=False,
+                  behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
+    for p in res.people:
+        assert (p.departed_s, p.outcome, p.end, p.turned_back) == (600.0, "caught", "h", turned_back)
+        assert p.outcome_s == pytest.approx(3600 + 60 * 1.2 / 2.0)
+        assert p.situation == "in_building"
+        assert p.fatality_p == lethality.fatality_probability(2.0, 1.0, situation="in_building")

@@ -691,7 +691,10 @@ class Drill:
                 t_catch = imp[node]
                 if t_catch < self.spec.duration_s:
                     yield timeout(max(t_catch - now, 0.0))
-                    self._caught(k, node, "underground" if crew else "in_open")
+                    # at home (no way out from there, or back there after turning back) the water finds them
+                    # in their house, as those who never left (and :meth:`_found_at_home`)
+                    self._caught(k, node, self._home_situation(party) if node == party.start
+                                 else "underground" if crew else "in_open")
                 else:
                     self.end[k] = node
                 return
