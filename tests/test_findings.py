@@ -309,3 +309,43 @@ def test_a_refuge_the_water_does_not_reach_within_the_drill_is_no_finding(tmp_pa
     assert 2.05 / rise > 1000.0
     assert found == []
     assert any(p.outcome == "refuge" for res in results for p in res.people)  # it was used, and stayed dry
+
+
+# ------------------------------------------------------------------ people who met the water on their way
+def test_those_caught_after_turning_back_also_have_their_place_s_m3_finding():
+    ev = evaluated("mine_inrush_day.yaml")
+    turned = [f for f in ev.findings if f.kind == "turned_back"]
+    assert any(f.facts["caught"] for f in turned)  # some who meet the water short of j360 or lad360 are caught
+    keys = {f.key for f in ev.findings}
+    for f in turned:
+        assert f.cls in (fnd.MUST_CORRECT, fnd.IMPROVEMENT) and f.remedies == ("change_route", "ladderway_route")
+        if f.facts["caught"]:
+            assert f"M3:{f.facts['place']}" in keys, f.key
+
+
+def test_the_turn_back_finding_tells_how_those_who_turned_back_ended():
+    from types import SimpleNamespace
+
+    loaded = load(bundled_root() / "scenarios" / "mine_inrush_day.yaml", None)
+
+    def person(rep: int, outcome: str) -> SimpleNamespace:
+        return SimpleNamespace(replication=rep, start="stope360e", turned_back="st360", outcome=outcome)
+
+    results = [SimpleNamespace(people=(person(0, "surface"), person(0, "refuge"), person(0, "underground"))),
+               SimpleNamespace(people=(person(1, "caught"),)), SimpleNamespace(people=())]
+    [f] = fnd.turned_back_findings(results, loaded)
+    facts = f.facts
+    assert (facts["k"], facts["people"], facts["most"], facts["caught"], facts["refuge"], facts["open"]) == (
+        2, 4, 3, 1, 1, 1)
+    assert f.evidence.startswith("In 2 of 3 replications (67 %) people starting at stope360e (route r360-cage) met "
+                                 "the water on their way and had to turn back; when it happened, 2.0 people on "
+                                 "average (up to 3). They met it on the way to st360 (4)")
+    # not "all of them found another way out": one sheltered in a refuge, one was still underground
+    assert f.evidence.endswith("After turning back, 1 found another way out; 1 took refuge; 1 was caught; 1 was "
+                               "not yet safe when the drill ended.")
+    [one] = fnd.turned_back_findings(results[1:], loaded)
+    assert "when it happened, 1 person." in one.evidence and one.evidence.endswith("After turning back, 1 was caught.")
+    [out] = fnd.turned_back_findings([SimpleNamespace(people=(person(0, "surface"),))], loaded)
+    assert out.evidence.endswith("That person found another way out in this drill, at the cost of the walk in and "
+                                 "back.")
+

@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drills.experiment.exercise import run_exercise
-from drills.inputs.bundled import default_scenario
+from drills.inputs.bundled import bundled_scenarios, default_scenario
 from drills.inputs.compile import load_drill
-from drills.model.drill import run_drill
+from drills.model.drill import Drill, run_drill
+from drills.model.movement import WADING_LIMIT_M
 from drills.model.records import OUTCOMES
+from drills.model.traffic import CAR_WADING_LIMIT_M
 
 
 class _Mine:
@@ -91,3 +93,31 @@ def test_a_replication_does_not_depend_on_which_others_run(mine):
     solo = run_drill(mine, 7, 123)
     batch = run_exercise(mine, replications=8, seed=123).results[7]
     assert same(solo, batch)
+
+
+@pytest.mark.parametrize("path", sorted(bundled_scenarios()), ids=lambda p: p.name)
+def test_once_the_water_closes_a_passage_s_end_the_passage_stays_too_deep(path):
+    """What turning back rests on (:meth:`Drill._party`): someone who meets the water at a passage's far end
+    walks back and takes another way from where they set out, and that way must not be the same passage. It
+    is not, because in every water model (an inrush underground, a dam-break flood, both at once) a
+    passage is at least as deep as either of its ends and the water never falls within a drill: from the
+    moment either end is too deep for someone on foot or in a car, the passage is too deep for them.
+
+    (At the very moment an end reaches the limit, the depth computed back from that time can fall short of
+    it by a rounding error; a party that then takes the passage again goes through its gate once more,
+    which moves the time on, so the drill never turns on one moment.)
+    """
+    spec = load_drill(path)
+    for rep in range(3):
+        water = Drill(spec, rep, 11).water
+        for limit in (CAR_WADING_LIMIT_M, WADING_LIMIT_M):
+            closed = water.nodes_time_depth(limit)
+            for lk in spec.network.links:
+                for end in (lk.a, lk.b):
+                    t = closed[end]
+                    if t >= spec.duration_s:
+                        continue
+                    for later in (t, t + 1.0, t + 600.0, spec.duration_s):
+                        assert water.node_depth(end, later) >= limit - 1e-9, (lk.id, later)
+                        assert water.link_depth(lk.index, later) >= water.node_depth(end, later), (lk.id, later)
+

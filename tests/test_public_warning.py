@@ -281,3 +281,106 @@ def test_a_household_still_on_its_way_when_the_drill_ends_is_not_found_at_home(b
     res = run_shallow(build, tmp_path, SLOW, hill_m=20000.0)
     assert all(p.departed_s > 0 and p.outcome == "in_place" for p in res.people)
     assert all(p.situation == "" and p.fatality_p == 0.0 for p in res.people)
+
+
+# ------------------------------------------------------------------ meeting the flood on the way
+def dip_valley(study_dir, rows: list[str], *, car_share: float, other_road: bool = True) -> tuple[dict, dict]:
+    """A household at h whose nearest assembly point, the hill, lies 2 km down a road through a dip that the
+    study floods (``rows``: place, arrival min, peak depth m, peak velocity m/s, rise min); the other way,
+    4 km by road to hill2, stays dry. All on the level, so a walker keeps his free speed."""
+    (study_dir / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
+                                         + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    nodes = [node("dam", "dam", x=-3000), node("h", "household"), node("dip", "road_junction", x=2000),
+             node("hill", "assembly_point", x=2100)]
+    links = [link("r", "dam", "h", 3000.0, kind="road"), link("low", "h", "dip", 2000.0, kind="road"),
+             link("on", "dip", "hill", 100.0, kind="road")]
+    if other_road:
+        nodes.append(node("hill2", "assembly_point", y_m=4000))
+        links.append(link("high", "h", "hill2", 4000.0, kind="road"))
+    site = valley_site([households("h", 1, size=2.0, car_share=car_share)], nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    team = {"id": "team", "type": "door_to_door", "start": "h", "coverage": ["h"], "visit_s": 0,
+            "needs_mains_power": False}
+    return site, valley_plan([team], ["hill", "hill2"] if other_road else ["hill"])
+
+
+def run_dip(build, tmp_path, rows: list[str], *, car_share: float, behaviour: dict = QUIET,
+            duration_s: float = 7200, other_road: bool = True):
+    site, plan = dip_valley(tmp_path, rows, car_share=car_share, other_road=other_road)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    scenario = valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=behaviour, duration_s=duration_s)
+    return run_drill(build(site, plan, scenario), 0, 1)
+
+
+def test_a_car_that_meets_the_flood_on_the_road_turns_back_and_takes_the_other_road(build, tmp_path):
+    # the flood reaches the dip 1 min after the breach and rises to 2 m in 1 min: 0.35 m deep, as deep as a car
+    # goes, at 60 + 60 * 0.35 / 2 = 70.5 s. The car left at 0 s and needs 2000 / 15.6 = 128 s to the dip: it
+    # meets the water at 70.5 s, drives back as fast as it came (home at 141 s) and takes the 4 km road
+    res = run_dip(build, tmp_path, ["dip,1,2.0,1.0,1"], car_share=1.0)
+    v = traffic.ROAD_CLASSES[traffic.DEFAULT_ROAD_CLASS].free_speed_mps
+    closed = 60 + 60 * traffic.CAR_WADING_LIMIT_M / 2.0
+    assert 0 < closed < 2000 / v
+    assert [p.departed_s for p in res.people] == [0.0, 0.0]
+    for p in res.people:
+        assert (p.outcome, p.end, p.turned_back, p.situation) == ("assembly", "hill2", "dip", "")
+        assert p.outcome_s == pytest.approx(2 * closed + 4000 / v, rel=1e-9)
+    [turned] = [e for e in res.timeline if "turned back" in e.what]
+    assert (turned.t_s, turned.what) == (closed, "2 turned back on the way from h to dip: the water closed the way")
+
+
+def test_walkers_who_meet_the_flood_on_the_road_turn_back_and_take_the_other_road(build, tmp_path):
+    # on foot: the dip is 1.2 m deep, as deep as they wade, at 1200 + 60 * 1.2 / 2 = 1236 s; they need
+    # 2000 / 1.34 = 1493 s to get there, so they meet the water, are home again at 2472 s and walk the 4 km road
+    res = run_dip(build, tmp_path, ["dip,20,2.0,1.0,1"], car_share=0.0)
+    closed = 1200 + 60 * 1.2 / 2.0
+    assert 0 < closed < 2000 / 1.34
+    for p in res.people:
+        assert (p.outcome, p.end, p.turned_back) == ("assembly", "hill2", "dip")
+        assert p.outcome_s == pytest.approx(2 * closed + 4000 / 1.34, rel=1e-9)
+    [turned] = [e for e in res.timeline if "turned back" in e.what]
+    assert (turned.t_s, turned.what) == (closed, "2 turned back on the way from h to dip: the water closed the way")
+
+
+def test_who_would_meet_the_water_only_after_the_drill_ends_has_not_turned_back(build, tmp_path):
+    # as the walkers above, but the drill ends at 1000 s, before the dip floods (1236 s): they are on their way
+    res = run_dip(build, tmp_path, ["dip,20,2.0,1.0,1"], car_share=0.0, duration_s=1000.0)
+    for p in res.people:
+        assert (p.outcome, p.turned_back) == ("in_place", "")
+    assert not any("turned back" in e.what for e in res.timeline)
+    assert all(e.t_s <= 1000.0 for e in res.timeline)
+
+
+def test_a_car_turned_back_with_no_other_road_is_left_and_they_walk_until_the_water_turns_them_back_again(
+        build, tmp_path):
+    # the dip floods from the breach and rises slowly (2 m in 60 min): too deep for the car (0.35 m) at 630 s,
+    # for walkers (1.2 m) at 2160 s. They drive off at 600 s, meet the water at 630 s and are home at 660 s;
+    # no other road leads to safety, so they leave the car and wade down the same road, until the water turns
+    # them back again at 2160 s; home at 3660 s, with no way out left, they are still there when the drill ends
+    res = run_dip(build, tmp_path, ["dip,0,2.0,1.0,60"], car_share=1.0, other_road=False,
+                  behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
+    v = traffic.ROAD_CLASSES[traffic.DEFAULT_ROAD_CLASS].free_speed_mps
+    car, foot = 3600 * traffic.CAR_WADING_LIMIT_M / 2.0, 3600 * 1.2 / 2.0
+    assert 600 < car < 600 + 2000 / v and 2 * car - 600 < foot
+    for p in res.people:  # back home, not caught at the dip
+        assert (p.departed_s, p.outcome, p.end, p.turned_back, p.situation) == (600.0, "in_place", "h", "dip", "")
+    # the household turned back twice on the same road: on the timeline it is two people, once
+    assert [(e.t_s, e.what) for e in res.timeline if "turned back" in e.what] == [
+        (car, "2 turned back on the way from h to dip: the water closed the way")]
+
+
+@pytest.mark.parametrize(("dip_min", "turned_back"), [(20, "dip"), (0, "")])
+def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, tmp_path, dip_min, turned_back):
+    """They set out at 600 s. With the dip flooding at 20 min (1.2 m deep at 1236 s) they meet the water on
+    the road and are home again at 1872 s; with the dip flooding from the breach, the road is already too deep
+    when they set out. Either way no other way leads to safety, and the flood reaches their house at 60 min,
+    1.2 m deep at 3636 s: it catches them at home, inside, as it catches those who never left, not in the
+    open."""
+    from drills.model import lethality
+
+    res = run_dip(build, tmp_path, [f"dip,{dip_min},2.0,1.0,1", "h,60,2.0,1.0,1"], car_share=0.0, other_road=False,
+                  behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
+    for p in res.people:
+        assert (p.departed_s, p.outcome, p.end, p.turned_back) == (600.0, "caught", "h", turned_back)
+        assert p.outcome_s == pytest.approx(3600 + 60 * 1.2 / 2.0)
+        assert p.situation == "in_building"
+        assert p.fatality_p == lethality.fatality_probability(2.0, 1.0, situation="in_building")

@@ -200,12 +200,14 @@ PHRASES: dict[str, dict[str, Any]] = {
                              "caught when it flooded.",
         "turned_back_title": "{place}: people met the water on their way out and turned back in {pct} of "
                              "replications",
-        "turned_back_evidence": "In {k} of {n} replications, {avg:.1f} people on average ({route}) met the water "
-                                "short of {where} and had to turn back and find another way: the water closes that "
-                                "way before they are through it. {caught}",
-        "turned_back_caught": "Of these {total} person-replications, {caught} were caught later.",
-        "turned_back_all_out": "All of them found another way out in this drill, at the cost of the walk in and "
-                               "back.",
+        "turned_back_what": "people starting at {place} ({route}) met the water on their way and had to turn back",
+        "turned_back_evidence": "{when} They met it on the way to {where}: the water closes that way before they "
+                                "are through it. {after}",
+        "turned_back_all_out": "{who} found another way out in this drill, at the cost of the walk in and back.",
+        "tb_all": "All of them", "tb_one": "That person",
+        "turned_back_after": "After turning back, {parts}.",
+        "tb_out": "{k} found another way out", "tb_refuge": "{k} took refuge", "tb_caught": "{k} {were} caught",
+        "tb_open": "{k} {were} not yet safe when the drill ended",
         "refuge_water_unused": "Nobody sheltered there in this drill: those it would have taken in were lifted or "
                                "walked out, or were caught before they reached it.",
         # M1
@@ -439,10 +441,13 @@ PHRASES: dict[str, dict[str, Any]] = {
                                  "场所，而预案以其 {seats} 个座位安置不能及时撤离的人员。{used}",
         "refuge_water_used": "每次重复平均 {sheltered:.1f} 人在此避险，其中 {caught:.1f} 人在硐室进水时被困。",
         "turned_back_title": "{place}：{pct} 的重复中有人在撤离途中遇水折返",
-        "turned_back_evidence": "{n} 次重复中有 {k} 次，平均 {avg:.1f} 人（{route}）在 {where}前遇水，只得折返另寻"
-                                "出路：人员通过前水已封闭这条通路。{caught}",
-        "turned_back_caught": "这 {total} 人次中有 {caught} 人次随后被水困住。",
-        "turned_back_all_out": "本次演练中他们都另寻出路撤出，但多走了一个往返。",
+        "turned_back_what": "从 {place} 出发的人员（{route}）在撤离途中遇水，只得折返",
+        "turned_back_evidence": "{when}遇水地点为通往 {where}的途中：人员通过前水已封闭这条通路。{after}",
+        "turned_back_all_out": "本次演练中{who}另寻出路撤出，但多走了一个往返。",
+        "tb_all": "他们都", "tb_one": "此人",
+        "turned_back_after": "折返之后，{parts}。",
+        "tb_out": "{k} 人次另寻出路撤出", "tb_refuge": "{k} 人次进入避险硐室", "tb_caught": "{k} 人次被水困住",
+        "tb_open": "{k} 人次在演练结束时仍未到达安全地点",
         "refuge_water_unused": "本次演练无人在此避险：本应进入的人员已乘罐或步行撤出，或在到达前被水困住。",
         # M1
         "actions": {
@@ -788,11 +793,17 @@ def _refuge_water(f: dict[str, Any], s: Say) -> tuple[str, str]:
 def _turned_back(f: dict[str, Any], s: Say) -> tuple[str, str]:
     route = s("m3_route", route=f["route"]) if f["route"] else s("m3_no_route")
     where = s.join([s("m3_where", place=p, k=k) for p, k in f["where"]])
-    caught = (s("turned_back_caught", total=f["people"], caught=f["caught"]) if f["caught"] > 0
-              else s("turned_back_all_out"))
+    when = s.when(f["k"], f["n"], f["people"], f["most"], s("turned_back_what", place=f["place"], route=route))
+    ended = {"refuge": f["refuge"], "caught": f["caught"], "open": f["open"]}  # how those who turned back ended
+    out = f["people"] - sum(ended.values())
+    if out == f["people"]:
+        after = s("turned_back_all_out", who=s("tb_all") if f["people"] > 1 else s("tb_one"))
+    else:
+        parts = [s(f"tb_{key}", k=k, were=s("was") if k == 1 else s("were"))
+                 for key, k in (("out", out), *ended.items()) if k > 0]
+        after = s("turned_back_after", parts=s.join(parts, "semi"))
     return (s("turned_back_title", place=f["place"], pct=pct(f["k"] / f["n"])),
-            s("turned_back_evidence", route=route, avg=f["people"] / f["k"], where=where, k=f["k"], n=f["n"],
-              caught=caught))
+            s("turned_back_evidence", when=when, where=where, after=after))
 
 
 # ------------------------------------------------------------------ M1 latency

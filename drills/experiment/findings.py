@@ -19,6 +19,7 @@ English or in Chinese.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -34,7 +35,7 @@ from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
 from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
-from drills.model.records import DrillResult
+from drills.model.records import SAFE_OUTCOMES, DrillResult
 from drills.model.spec import DrillSpec
 
 DEFICIENCY, MUST_CORRECT, IMPROVEMENT = "不足项", "整改项", "改进项"
@@ -353,8 +354,9 @@ def turned_back_findings(results: Sequence[DrillResult], loaded: Loaded) -> list
 
     They got out, if at all, only by finding another way on their own, at the cost of the walk in and back;
     the plan gave them a route the water closes. 整改项 when it happens in more than the tolerated tail of
-    replications, 改进项 otherwise [P], as :func:`refuge_water_findings`. Those later caught are counted here
-    and in the place's own finding (:func:`safety_findings`).
+    replications, 改进项 otherwise [P], as :func:`refuge_water_findings`. It tells how those who turned back
+    ended (out another way, in a refuge, caught, or not yet safe when the drill ended); those caught are
+    counted here and in the place's own finding (:func:`safety_findings`).
     """
     n = len(results)
     by_place: dict[str, list[Any]] = {}
@@ -369,20 +371,26 @@ def turned_back_findings(results: Sequence[DrillResult], loaded: Loaded) -> list
         where: dict[str, int] = {}
         for p in people:
             where[p.turned_back] = where.get(p.turned_back, 0) + 1
+        # how they ended: caught, in a refuge, not yet safe when the drill ended, or out another way
         caught = sum(p.outcome == "caught" for p in people)
+        refuge = sum(p.outcome == "refuge" for p in people)
+        still = sum(p.outcome not in SAFE_OUTCOMES and p.outcome != "caught" for p in people)
+        most = max(Counter(p.replication for p in people).values())
         i = next((j for j, r in enumerate(routes) if place in r.from_), None)
         route = routes[i].id if i is not None else ""
         route_ref = ref(loaded, ("evacuation", "routes", i), text=route) if i is not None else ref(
             loaded, ("evacuation",), "ref_no_route", place=place)
         top = sorted(where.items(), key=lambda x: (-x[1], x[0]))[:3]
         out.append(found(
-            "turned_back", {"place": place, "route": route, "k": k, "n": n,
-                            "people": len(people), "where": top, "caught": caught},
+            "turned_back", {"place": place, "route": route, "k": k, "n": n, "people": len(people), "most": most,
+                            "where": top, "caught": caught, "refuge": refuge, "open": still},
             key=f"M3:turned_back:{place}", metric="M3", cls=MUST_CORRECT if k / n > TAIL_SHARE else IMPROVEMENT,
             standards=("M3",), refs=[route_ref], remedies=("change_route", "ladderway_route"),
             targets={"places": [place], "route": route, "turned_back_at": where},
             numbers={"turned_back_person_replications": len(people), "replications_with_turn_back": k,
-                     "replications": n, "turned_back_at": where, "caught_after_turning_back": caught},
+                     "most_in_one_replication": most, "replications": n, "turned_back_at": where,
+                     "caught_after_turning_back": caught, "in_refuge_after_turning_back": refuge,
+                     "not_safe_at_end_after_turning_back": still},
             weight=k / n * len(people) / n))
     return out
 

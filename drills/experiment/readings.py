@@ -416,11 +416,11 @@ def objective(r: Reading, duration_s: float) -> float:
 
     People not safe before the water count 1 each and their expected deaths (the lethality rule in the
     valley) 1 more each, so that being caught in the open weighs more than waiting upstairs; people warned
-    late a quarter each, and so people who met the water on their way and had to turn back (both got out
-    by luck the plan did not give them), people sent underground during a red warning 1 each, plan steps not done on
-    time a tenth each; then a hundredth
-    per minute of the last warning after the order and of the order's latency (each capped at the
-    drill's length), so that among plans that protect everyone the faster one wins.
+    late a quarter each, and so people who met the water on their way and had to turn back (the plan's
+    warning or route failed them even when they got out), on top of the 1 if they were not safe; people
+    sent underground during a red warning 1 each, plan steps not done on time a tenth each; then a
+    hundredth per minute of the last warning after the order and of the order's latency (each capped at
+    the drill's length), so that among plans that protect everyone the faster one wins.
     """
     w = OBJECTIVE_WEIGHTS
     cap = duration_s / 60.0

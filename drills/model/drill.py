@@ -190,8 +190,8 @@ class Drill:
         self._watched: set[int] = set()  # shaft stations whose flooding is being watched
         # (station, where to) -> (first time, people): those sent away from a cage queue before the water
         self._sent_away: dict[tuple[int, int], tuple[float, int]] = {}
-        # (from, towards) -> (first time, people): those who met the water on the way and turned back
-        self._turned_back: dict[tuple[int, int], tuple[float, int]] = {}
+        # (from, towards) -> (first time, {party: people}): those who met the water on the way and turned back
+        self._turned_back: dict[tuple[int, int], tuple[float, dict[int, int]]] = {}
         self.party_procs: list[simpy.Process] = []  # one per party, in party order, once started (:meth:`start`)
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
@@ -691,7 +691,10 @@ class Drill:
                 t_catch = imp[node]
                 if t_catch < self.spec.duration_s:
                     yield timeout(max(t_catch - now, 0.0))
-                    self._caught(k, node, "underground" if crew else "in_open")
+                    # at home (no way out from there, or back there after turning back) the water finds them
+                    # in their house, as those who never left (and :meth:`_found_at_home`)
+                    self._caught(k, node, self._home_situation(party) if node == party.start
+                                 else "underground" if crew else "in_open")
                 else:
                     self.end[k] = node
                 return
@@ -766,9 +769,10 @@ class Drill:
                     t_meet = t_there if t_there > t_enter else t_enter
                     t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
                     if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)
-                        self._turn_back(node, nxt, t_meet, size)
-                        if self.turned_back[k] < 0:
-                            self.turned_back[k] = nxt
+                        if t_meet < self.spec.duration_s:  # not if the drill ends while they are still going on
+                            self._turn_back(k, node, nxt, t_meet, size)
+                            if self.turned_back[k] < 0:
+                                self.turned_back[k] = nxt
                         yield timeout(t_back - now)
                         legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                         continue
@@ -784,11 +788,14 @@ class Drill:
                 margin = t_here - t_enter
             node, pos = nxt, pos + 1
 
-    def _turn_back(self, node: int, nxt: int, t: float, people: int) -> None:
-        """``people`` on the way from ``node`` to ``nxt`` met the water there at ``t`` and turn back (counted
-        for the timeline, one entry per passage and direction)."""
-        first, before = self._turned_back.get((node, nxt), (t, 0))
-        self._turned_back[(node, nxt)] = (min(first, t), before + people)
+    def _turn_back(self, k: int, node: int, nxt: int, t: float, people: int) -> None:
+        """Party ``k`` (``people``) on the way from ``node`` to ``nxt`` met the water there at ``t`` and turns
+        back (counted for the timeline, one entry per passage and direction, each party once: a household
+        that left its car after turning back may meet the water on foot on the same road again)."""
+        first, who = self._turned_back.setdefault((node, nxt), (t, {}))
+        who[k] = people
+        if t < first:
+            self._turned_back[(node, nxt)] = (t, who)
 
     def _home_situation(self, party: Party) -> str:
         if party.relay == "crew":
@@ -998,9 +1005,9 @@ class Drill:
         for (station, to), (first, sent) in self._sent_away.items():  # one entry per station and way
             self.log("decision", f"{sent} sent from {net.nodes[station].id} to {net.nodes[to].id}: "
                                  "the cage could not lift them before the water", t=first)
-        for (frm, to), (first, n) in self._turned_back.items():  # one entry per passage and direction
-            self.log("decision", f"{n} turned back on the way from {net.nodes[frm].id} to {net.nodes[to].id}: "
-                                 "the water closed the way", t=first)
+        for (frm, to), (first, who) in self._turned_back.items():  # one entry per passage and direction
+            self.log("decision", f"{sum(who.values())} turned back on the way from {net.nodes[frm].id} to "
+                                 f"{net.nodes[to].id}: the water closed the way", t=first)
         node_water_l = list(wet)
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
