@@ -266,8 +266,8 @@ def print_scorecard(card, t: Text | None = None) -> None:
     out_console.print(table)
     if any(mean_is_partial(m) for m in card.metrics):
         out_console.print("  " + t("mean_partial"), markup=False)
-    if t.safe_kept_out(card.zones):
-        out_console.print("  " + t.safe_kept_out(card.zones), markup=False)
+    if kept_safe := t.safe_kept_out(card.zones):
+        out_console.print("  " + kept_safe, markup=False)
     if card.zones:
         zt = Table(title=t("cli_zones"), title_justify="left")
         zt.add_column(t("cli_col_zone"), justify="left")

@@ -39,6 +39,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value
+from drills.model.drill import COUNTED_EVENTS
 from drills.model.records import SAFE_OUTCOMES
 
 GRID_S = 30.0
@@ -76,9 +77,10 @@ VALLEY_KINDS = frozenset({"dam", "household", "school", "field", "road_junction"
 HOME_KINDS = frozenset({"household", "school", "field"})
 MAX_PLACES = 30  # starting places shown in the warned-by-place panel (the latest warned)
 MAX_EVENTS = 30  # rows of the timeline figure
-#: the count of people that starts some events ("12 sent from st360 …", "3 turned back on the way from j360 …"),
-#: left out when events are gathered
-COUNTED = re.compile(r"^\d+ (?=sent from |turned back )")
+#: the count of people that starts the events of people who changed their way ("12 sent from st360 …", "3 turned
+#: back on the way from j360 …"), left out when events are gathered
+COUNTED = re.compile(r"^\d+ (?=" + "|".join(re.escape(t.removeprefix("{n} ").split("{")[0])
+                                            for t in COUNTED_EVENTS.values()) + ")")
 BOTTLENECKS = 3  # passages ringed on the site drawings
 RING_S, CAGE_RING_S = 260, 300  # marker areas (points²) of the rings round bottlenecks and cage queues
 MIN_QUEUE = 3  # a passage is a bottleneck when at least this many people or vehicles queued at it

@@ -368,9 +368,7 @@ def turned_back_findings(results: Sequence[DrillResult], loaded: Loaded) -> list
     routes = loaded.plan.evacuation.routes
     for place, people in sorted(by_place.items()):
         k = len({p.replication for p in people})
-        where: dict[str, int] = {}
-        for p in people:
-            where[p.turned_back] = where.get(p.turned_back, 0) + 1
+        where = dict(Counter(p.turned_back for p in people))
         # how they ended: caught, in a refuge, not yet safe when the drill ended, or out another way
         caught = sum(p.outcome == "caught" for p in people)
         refuge = sum(p.outcome == "refuge" for p in people)

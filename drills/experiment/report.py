@@ -810,8 +810,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
     )
     if any(mean_is_partial(s) for s in card.metrics):
         doc.text(t("mean_partial"), 8, color=GREY)
-    if t.safe_kept_out(card.zones):
-        doc.text(t.safe_kept_out(card.zones), 8, color=GREY)
+    if kept_safe := t.safe_kept_out(card.zones):
+        doc.text(kept_safe, 8, color=GREY)
 
 
 def _graded_zh(r: Any) -> tuple[str, str]:

@@ -55,6 +55,11 @@ STREAM_FATE = 6
 STREAM_FAULT = 7
 
 PUBLIC_ORDER = "evacuate_downstream"
+#: timeline entries that count the people who changed their way (Drill._count), by kind
+COUNTED_EVENTS = {
+    "sent_away": "{n} sent from {a} to {b}: the cage could not lift them before the water",
+    "turned_back": "{n} turned back on the way from {a} to {b}: the water closed the way",
+}
 MINE_ORDER = "evacuate_underground"
 
 
@@ -188,10 +193,9 @@ class Drill:
         self._parties(stream(seed, replication, STREAM_PEOPLE))
         self._relaying: set[tuple[str, int]] = set()
         self._watched: set[int] = set()  # shaft stations whose flooding is being watched
-        # (station, where to) -> (first time, people): those sent away from a cage queue before the water
-        self._sent_away: dict[tuple[int, int], tuple[float, int]] = {}
-        # (from, towards) -> (first time, {party: people}): those who met the water on the way and turned back
-        self._turned_back: dict[tuple[int, int], tuple[float, dict[int, int]]] = {}
+        # people who changed their way, for the timeline (:meth:`_count`): (what, from, to) -> (first time,
+        # {party: people}); what is a key of COUNTED_EVENTS
+        self._counted: dict[tuple[str, int, int], tuple[float, dict[int, int]]] = {}
         self.party_procs: list[simpy.Process] = []  # one per party, in party order, once started (:meth:`start`)
         self.seats = [nd.capacity_persons or 0 for nd in self.net.nodes]
         self.gate_free = [0.0] * (2 * len(self.net.links))
@@ -770,7 +774,7 @@ class Drill:
                     t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
                     if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)
                         if t_meet < self.spec.duration_s:  # not if the drill ends while they are still going on
-                            self._turn_back(k, node, nxt, t_meet, size)
+                            self._count("turned_back", node, nxt, t_meet, k)
                             if self.turned_back[k] < 0:
                                 self.turned_back[k] = nxt
                         yield timeout(t_back - now)
@@ -788,14 +792,15 @@ class Drill:
                 margin = t_here - t_enter
             node, pos = nxt, pos + 1
 
-    def _turn_back(self, k: int, node: int, nxt: int, t: float, people: int) -> None:
-        """Party ``k`` (``people``) on the way from ``node`` to ``nxt`` met the water there at ``t`` and turns
-        back (counted for the timeline, one entry per passage and direction, each party once: a household
-        that left its car after turning back may meet the water on foot on the same road again)."""
-        first, who = self._turned_back.setdefault((node, nxt), (t, {}))
-        who[k] = people
+    def _count(self, what: str, a: int, b: int, t: float, k: int) -> None:
+        """Party ``k`` changed its way at ``t`` (``what``: sent from station ``a`` towards ``b``, or turned back
+        on the way from ``a`` to ``b``): counted for the timeline, one entry per kind, place and way, each
+        party once (a household that left its car after turning back may meet the water on foot on the same
+        road again)."""
+        first, who = self._counted.setdefault((what, a, b), (t, {}))
+        who[k] = len(self.spec.parties[k].members)
         if t < first:
-            self._turned_back[(node, nxt)] = (t, who)
+            self._counted[(what, a, b)] = (t, who)
 
     def _home_situation(self, party: Party) -> str:
         if party.relay == "crew":
@@ -885,10 +890,8 @@ class Drill:
         legs = self._reroute(self.spec.parties[q[keep].person], station, no_hoist=True)
         if not legs:  # nowhere else to go: the cage is their only chance
             return
-        people = sum(len(self.spec.parties[r.person].members) for r in cage.send_away(station, keep))
-        key = (station, legs[-1][0])
-        first, before = self._sent_away.get(key, (now, 0))
-        self._sent_away[key] = (first, before + people)
+        for r in cage.send_away(station, keep):
+            self._count("sent_away", station, legs[-1][0], now, r.person)
 
     def _cage_departed(self, cage: Cage) -> None:
         """After each departure: the queues at stations with water are checked again."""
@@ -1002,12 +1005,9 @@ class Drill:
         wet = self.impassable(movement.WET_DEPTH_M)  # when the water reaches each place
         self._found_at_home(wet, end_t, running)
         self._log_season(end_t)
-        for (station, to), (first, sent) in self._sent_away.items():  # one entry per station and way
-            self.log("decision", f"{sent} sent from {net.nodes[station].id} to {net.nodes[to].id}: "
-                                 "the cage could not lift them before the water", t=first)
-        for (frm, to), (first, who) in self._turned_back.items():  # one entry per passage and direction
-            self.log("decision", f"{sum(who.values())} turned back on the way from {net.nodes[frm].id} to "
-                                 f"{net.nodes[to].id}: the water closed the way", t=first)
+        for (what, a, b), (first, who) in self._counted.items():
+            self.log("decision", COUNTED_EVENTS[what].format(n=sum(who.values()), a=net.nodes[a].id,
+                                                             b=net.nodes[b].id), t=first)
         node_water_l = list(wet)
         if spec.inrush is not None:  # the water is at its source from the first moment
             node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
@@ -1078,13 +1078,11 @@ class Drill:
             list(map(float, self.outcome_s)), list(map(self.routing.node_ids.__getitem__, self.end)),
             [float(x) if ok else NAN for x, ok in zip(self.margin, safe, strict=True)],
             list(map(node_water.__getitem__, st.starts)), self.situation, p_die,
+            [self.routing.node_ids[x] if x >= 0 else "" for x in self.turned_back],  # after died, below
         ]
         if not st.one_each:  # households: every member shares the household's record
             columns = [list(map(col.__getitem__, st.party_of)) for col in columns]
-        node_ids = self.routing.node_ids
-        turned = [node_ids[x] if x >= 0 else "" for x in self.turned_back]
-        if not st.one_each:
-            turned = list(map(turned.__getitem__, st.party_of))
+        *columns, turned = columns
         died = [False] * len(st.who)
         # one draw from the stream for deaths per person at risk, in party and member order (one vector)
         at_risk = [(i, p_die[k]) for k in range(m) if p_die[k] > 0 for i in self.spec.parties[k].members]
