@@ -237,8 +237,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default)."""
     t = t or Text("en")
     o = evaluation.overall
-    out_console.print(t("cli_grade", grade=t.grade(card.grade), d=o.deficiencies, m=o.must_correct,
-                        i=o.improvements), markup=False)
+    out_console.print(t("cli_grade", grade=t.grade(card.grade),
+                        **t.finding_counts(o.deficiencies, o.must_correct, o.improvements)), markup=False)
     for f in evaluation.findings[:most]:
         out_console.print(f"  [{f.cls} {f.metric}] {f.words(t.lang)[0]}", markup=False)
     if len(evaluation.findings) > most:

@@ -784,3 +784,16 @@ def test_no_heading_ends_a_page_and_no_block_goes_to_the_next_page_when_it_fits(
         assert layout_faults(doc) == [], f"{name} ({lang})"
         kinds = [b.kind for b in doc.plan]
         assert kinds.count("heading") >= 10 and "figure" in kinds and "table" in kinds
+
+
+@pytest.mark.parametrize(("counts", "line"), [
+    ((1, 0, 1), "grade: 差 · 1 deficiency (不足项), 0 must-correct (整改项), 1 improvement (改进项)"),
+    ((2, 3, 18), "grade: 差 · 2 deficiencies (不足项), 3 must-correct (整改项), 18 improvements (改进项)"),
+])
+def test_a_count_of_findings_takes_the_singular_for_one(counts: tuple[int, int, int], line: str) -> None:
+    t = i18n.Text("en")
+    assert t("cli_grade", grade="差", **t.finding_counts(*counts)) == line
+    noun = "deficiency" if counts[0] == 1 else "deficiencies"
+    assert t("grade_capped", score=40, grade="差", **t.finding_counts(*counts)).startswith(
+        f"Score 40 of 100, but with {counts[0]} {noun} (不足项) the grade is 差.")
+    assert "不足项 1 项" in i18n.Text("zh")("cli_grade", grade="差", **i18n.Text("zh").finding_counts(1, 0, 1))

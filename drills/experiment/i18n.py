@@ -159,10 +159,9 @@ EN: dict[str, str] = {
     "gate_held": "gate held",
     "gate_failed": "gate failed",
     "weight_none": "findings only",
-    "grade_scored": "Score {score} of 100 → {grade}. Findings: {d} deficiencies (不足项), {m} must-correct (整改项), "
-                    "{i} improvements (改进项).",
-    "grade_capped": "Score {score} of 100, but {d} deficiencies (不足项) make the grade {grade}. Findings: {m} "
-                    "must-correct (整改项), {i} improvements (改进项).",
+    "grade_scored": "Score {score} of 100 → {grade}. Findings: {d} (不足项), {m} must-correct (整改项), {i} (改进项).",
+    "grade_capped": "Score {score} of 100, but with {d} (不足项) the grade is {grade}. Findings: {m} must-correct "
+                    "(整改项), {i} (改进项).",
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
@@ -591,7 +590,7 @@ EN: dict[str, str] = {
         "someone (– never); not first warned by the order: nothing warned them, or they saw the water before the "
         "order reached them (people at the hazard's source left out)"
     ),
-    "cli_grade": "grade: {grade} · {d} deficiencies (不足项), {m} must-correct (整改项), {i} improvements (改进项)",
+    "cli_grade": "grade: {grade} · {d} (不足项), {m} must-correct (整改项), {i} (改进项)",
     "cli_more_findings": "  … and {n} more in report.pdf",
     "cli_m6_not_assessed": (
         "  robustness to single faults (M6) not assessed: add --fault-replications 10, or run drill recommend"
@@ -1664,6 +1663,15 @@ class Text:
         """An event kind (hazard, trigger, order …)."""
         key = f"kind_{kind}"
         return self(key) if key in EN else kind
+
+    def finding_counts(self, d: int, m: int, i: int) -> dict[str, Any]:
+        """The facts of a line counting findings by class (grade_scored, grade_capped, cli_grade): in English
+        each count with its noun, singular for one ("1 deficiency", "2 improvements"); in Chinese the counts
+        (the phrase puts 项 after them)."""
+        if self.zh:
+            return {"d": d, "m": m, "i": i}
+        return {"d": f"{d} {'deficiency' if d == 1 else 'deficiencies'}", "m": m,
+                "i": f"{i} {'improvement' if i == 1 else 'improvements'}"}
 
     def kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the table by level and place: a later shift kept on the surface, which the table leaves

@@ -877,7 +877,7 @@ def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> 
                (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t), size=7.5)
     score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
     key = "grade_capped" if basis.capped else "grade_scored"
-    doc.text(t(key, score=score, d=basis.deficiencies, m=basis.must_correct, i=basis.improvements,
+    doc.text(t(key, score=score, **t.finding_counts(basis.deficiencies, basis.must_correct, basis.improvements),
                grade=grade_of(card, t) or t("grade_none")), 8.5, weight="bold", after=0.06)
 
 
