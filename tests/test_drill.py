@@ -170,6 +170,22 @@ def test_miner_who_meets_the_water_on_the_way_turns_back_and_takes_another_way(b
     assert turned.t_s == pytest.approx(closed)
 
 
+def test_who_turns_back_is_on_the_passage_until_back_not_until_they_would_have_been_through(build):
+    # as above: he set out into the 60 m passage at 550 s and would have been through at 600 s; he met the
+    # water at the dip and was back at the face later than that. Others entering the passage share it with him
+    # (its crowding) for as long as he is on it, going or coming back
+    plan = base_plan(routes=[{"id": "short", "from": ["face"], "path": ["face", "dip", "out1"]}],
+                     exits=["out1", "out2"])
+    hazard = {"inrush": {"source": "dip", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    spec = build(flooding_dip_site(), plan, base_scenario(order_at_s=550, hazard=hazard))
+    drill = Drill(spec, 0, spec.seed)
+    [p] = drill.run().people
+    closed = drill.water.node_time_depth(spec.network.index["dip"], 1.2)
+    assert p.turned_back == "dip"
+    assert drill.on_link[spec.network.link_index["to_dip"]] == [pytest.approx(2 * closed - 550)]
+    assert 2 * closed - 550 != pytest.approx(550 + 60 / 1.2)
+
+
 def test_miner_who_turns_back_is_caught_where_the_way_back_closes_first(build):
     # as above, but the face lies low too: it is too deep before he is back from the dip
     site = flooding_dip_site()
@@ -188,6 +204,9 @@ def test_miner_who_turns_back_is_caught_where_the_way_back_closes_first(build):
     assert p.outcome == "caught" and p.end == "face" and p.turned_back == ""
     assert p.outcome_s == pytest.approx(behind)
     assert not any("turned back" in e.what for e in res.timeline)
+    drill = Drill(spec, 0, spec.seed)
+    drill.run()  # on the passage until the water caught him there, on his way back
+    assert drill.on_link[spec.network.link_index["to_dip"]] == [pytest.approx(behind)]
 
 
 def test_miner_who_waits_too_long_is_caught_where_he_stands(build):

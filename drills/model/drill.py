@@ -27,7 +27,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
-from heapq import heappop, heappush
+from heapq import heapify, heappop, heappush
 from typing import Any
 
 import networkx as nx
@@ -72,6 +72,18 @@ def stream(seed: int, replication: int, kind: int, name: str = "") -> np.random.
 def scheduled_events(env: simpy.Environment) -> int:
     """Number of events SimPy has scheduled so far (its event-id counter)."""
     return next(env._eid)
+
+
+def _left_at(occupied: list[float], t_exit: float, t_left: float | None) -> None:
+    """The party that was to leave a passage at ``t_exit`` (its entry in the passage's heap of leaving times)
+    leaves it at ``t_left`` instead, or never got onto it (None)."""
+    i = occupied.index(t_exit)
+    if t_left is None:
+        occupied[i] = occupied[-1]
+        occupied.pop()
+    else:
+        occupied[i] = t_left
+    heapify(occupied)
 
 
 def run_drill(spec: DrillSpec, replication: int, seed: int) -> DrillResult:
@@ -773,6 +785,8 @@ class Drill:
                     t_meet = t_there if t_there > t_enter else t_enter
                     t_back = 2 * t_meet - t_enter  # and go back the way they came, as fast as they came
                     if t_here >= t_back:  # back in time: another way from here (the reroute avoids this one)
+                        # on the passage until they are back, not until they would have been through
+                        _left_at(on_link[li], t_exit, t_back)
                         if t_meet < self.spec.duration_s:  # not if the drill ends while they are still going on
                             self._count("turned_back", node, nxt, t_meet, k)
                             if self.turned_back[k] < 0:
@@ -782,8 +796,10 @@ class Drill:
                         continue
                     # the water closes the way back too: caught where it closed last
                     t_c, where = (t_here, node) if t_here > t_meet else (t_meet, nxt)
-                else:
+                    _left_at(on_link[li], t_exit, t_c)
+                else:  # their own end closes before their turn to enter: they never get onto the passage
                     t_c, where = t_here, node
+                    _left_at(on_link[li], t_exit, None)
                 yield timeout(max(t_c - now, 0.0))
                 self._caught(k, where, "underground" if crew else ("in_vehicle" if driving else "in_open"))
                 return
