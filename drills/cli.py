@@ -29,6 +29,7 @@ from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
 from drills.experiment.i18n import Text
+from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_range
 from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario, default_suite
 from drills.inputs.problems import InputError, Problem
@@ -106,6 +107,9 @@ def run(
     max_faults: Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_HELP)] = 20,
     faults: Annotated[int | None, typer.Option("--faults", min=0, hidden=True, help=(
         "old name of --fault-replications, kept for existing scripts"))] = None,
+    until_settled: Annotated[int, typer.Option("--until-settled", min=0, metavar="N", help=(
+        "run on in steps, up to N replications in all, while a life-safety check of the grade cannot yet be told "
+        "from the tolerated tail; the result is the same as -n with the number reached (0: off, the default)"))] = 0,
     cluster: ClusterOption = None,
 ) -> None:
     """Run a drill many times, grade the plan, and write the scorecard, outcomes, figures and report."""
@@ -128,6 +132,10 @@ def run(
     except InputError as exc:
         _fail_input(exc)
     n = spec.replications
+    if 0 < until_settled <= n:
+        err_console.print(f"--until-settled {until_settled} is not more than the {n} replications to run first: give a "
+                          "larger ceiling, or leave it out; nothing was run or written.", markup=False)
+        raise typer.Exit(EXIT_INPUT)
     out_dir = out or Path("reports") / spec.meta.scenario_id
     require_writable(out_dir, err_console)
     print_warnings(err_console, spec.meta.input_warnings, going_on="the drill runs as written")
@@ -140,6 +148,13 @@ def run(
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("run", total=n)
             ex = run_exercise(spec, workers=workers, progress=lambda k: bar.update(task, completed=k))
+            if until_settled:
+                ex = _run_until_settled(loaded, ex, until_settled, workers, bar, task, t)
+        if until_settled:
+            st = ex.settling
+            out_console.print(t(f"cli_settled_{st.why}", n=grouped(ex.replications), m=ex.replications, k=st.unsettled,
+                                seed=ex.seed),
+                              markup=False)
         rob = None
         if fault_replications > 0:
             from drills.experiment.readings import PlanFacts
@@ -153,11 +168,25 @@ def run(
 
     card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card, t)
-    print_findings(card, evaluation, assessed_faults=rob is not None, t=t)
+    print_findings(card, evaluation, assessed_faults=rob is not None, t=t, settle_hint=not until_settled)
     with writing(out_dir, err_console):
         written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
     extra = t("list_sep") + "animation.gif" if animate else ""
     out_console.print(t("cli_wrote_run", n=len(written), out=out_dir, extra=extra), markup=False)
+
+
+def _run_until_settled(loaded, ex, ceiling: int, workers: int, bar: Progress, task, t: Text):
+    """``ex`` run on until its grade is settled (:mod:`drills.experiment.settle`), each step said on the
+    terminal and followed on the progress bar."""
+    from drills.experiment.settle import run_until_settled
+
+    def step(done: int, k: int, to: int) -> None:
+        bar.console.print(t("cli_settling", n=grouped(done), k=k, to=grouped(to), ceiling=grouped(ceiling)),
+                          markup=False)
+        bar.update(task, total=to)
+
+    return run_until_settled(loaded, ex, ceiling=ceiling, workers=workers, on_step=step,
+                             progress=lambda k: bar.update(task, completed=k))
 
 
 @app.command()
@@ -233,8 +262,10 @@ def season(
     out_console.print(t("cli_wrote_season", n=len(written), out=out_dir), markup=False)
 
 
-def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t: Text | None = None) -> None:
-    """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default)."""
+def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t: Text | None = None,
+                   settle_hint: bool = False) -> None:
+    """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default);
+    with ``settle_hint``, how to settle what the replications leave unsettled (``drill run --until-settled``)."""
     t = t or Text("en")
     o = evaluation.overall
     out_console.print(t("cli_grade", grade=t.grade(card.grade),
@@ -245,8 +276,11 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
         out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:
         out_console.print(t("cli_m6_not_assessed"), markup=False)
-    for note in (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence:
+    notes = (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence
+    for note in notes:
         out_console.print(t("cli_not_settled", note=note), markup=False)
+    if notes and settle_hint:
+        out_console.print(t("cli_settle_hint"), markup=False)
 
 
 def print_scorecard(card, t: Text | None = None) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -109,10 +109,21 @@ class ExerciseResult:
     spec: DrillSpec
     seed: int
     results: tuple[DrillResult, ...]
+    #: how the number of replications was reached when the exercise ran on until its grade was settled
+    #: (:class:`drills.experiment.settle.Settling`); None when it ran the replications asked for
+    settling: Any = None
 
     @property
     def replications(self) -> int:
         return len(self.results)
+
+    def extended(self, more: Sequence[DrillResult]) -> ExerciseResult:
+        """The exercise with the further replications ``more`` (the next ones in replication order); the person
+        states already made are kept, not made again."""
+        out = ExerciseResult(spec=self.spec, seed=self.seed, results=(*self.results, *more), settling=self.settling)
+        if "states" in self.__dict__:
+            out.__dict__["states"] = (*self.states, *(person_states(r, self.spec) for r in more))
+        return out
 
     @cached_property
     def states(self) -> tuple[list[PersonState], ...]:

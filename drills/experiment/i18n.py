@@ -43,6 +43,12 @@ EN: dict[str, str] = {
     "miners": "{n} underground",
     "residents": "{n} residents",
     "replications": "Replications",
+    "replications_settled": "{n} ({asked} asked for, then run on until the grade was settled; looks at {steps}, "
+                            "ceiling {ceiling})",
+    "replications_ceiling": "{n} ({asked} asked for, then run on to the ceiling; looks at {steps}; unsettled "
+                            "life-safety checks left: {k})",
+    "replications_too_close": "{n} ({asked} asked for, then run on; looks at {steps}, ceiling {ceiling}; the "
+                              "life-safety checks left ({k}) are too close to the tolerated tail to tell)",
     "seed": "Seed",
     "tool": "Tool",
     "input_files": "Input files",
@@ -320,6 +326,13 @@ EN: dict[str, str] = {
         "re-simulates. Figures show medians over replications with 5th–95th percentile bands."
     ),
     "method_docs_note": "The exercise and the scorecard, as documented in their modules:",
+    "method_settling": (
+        "The number of replications was not fixed in advance: the exercise began with {asked} and, while a "
+        "life-safety check of the grade could not be told from the tolerated tail, ran on in steps (looks at "
+        "{steps} replications, ceiling {ceiling}). The result is that of {n} replications from seed {seed}, the "
+        "same as drill run -n {m} gives; as the decision to go on was taken after looking at the result, its "
+        "95 % bounds are somewhat less sure than stated (Armitage, McPherson & Rowe 1969)."
+    ),
     # ---- figure texts
     "fig_minutes": "time since scenario start (min)",
     "fig_clock": "clock time",
@@ -596,6 +609,14 @@ EN: dict[str, str] = {
         "  robustness to single faults (M6) not assessed: add --fault-replications 10, or run drill recommend"
     ),
     "cli_not_settled": "  not settled: {note}",
+    "cli_settle_hint": "  drill run --until-settled N runs on, up to N replications in all, until these are settled",
+    "cli_settling": "not settled after {n} replications (unsettled life-safety checks: {k}): running on to {to} "
+                    "(ceiling {ceiling})",
+    "cli_settled_settled": "settled after {n} replications (seed {seed}: the same as -n {m})",
+    "cli_settled_ceiling": "still not settled at the ceiling of {n} replications (unsettled life-safety checks: {k}; "
+                           "seed {seed}: the same as -n {m})",
+    "cli_settled_too_close": "stopped after {n} replications: the life-safety checks left ({k}) are too close to the "
+                             "tolerated tail to tell (seed {seed}: the same as -n {m})",
     "cli_wrote_run": "wrote {n} files to {out}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
     "cli_season_line": "seed {seeds} · {reps} replications · {runs} runs · {where}",
     "cli_season_line_seeds": "seeds {seeds} · {reps} replications · {runs} runs · {where}",
@@ -784,6 +805,12 @@ ZH: dict[str, str] = {
     "miners": "井下 {n} 人",
     "residents": "居民 {n} 人",
     "replications": "重复次数",
+    "replications_settled": "{n}（先运行 {asked} 次，其后继续运行直至评级可判定；各次查看时的重复次数 {steps}，上限 "
+                            "{ceiling}）",
+    "replications_ceiling": "{n}（先运行 {asked} 次，其后继续运行至上限；各次查看时的重复次数 {steps}；仍有 {k} "
+                            "项生命安全检查未能判定）",
+    "replications_too_close": "{n}（先运行 {asked} 次，其后继续运行；各次查看时的重复次数 {steps}，上限 {ceiling}；"
+                              "余下 {k} 项生命安全检查过于接近允许的尾部，实际上无法判定）",
     "seed": "随机种子",
     "tool": "工具",
     "input_files": "输入文件",
@@ -1014,6 +1041,12 @@ ZH: dict[str, str] = {
         "不重新模拟。图中曲线为各次重复的中位数，阴影为第 5 至第 95 百分位。"
     ),
     "method_docs_note": "重复试验与评估指标的说明（依据模块文档译出）：",
+    "method_settling": (
+        "重复次数并非事先确定：本次评估先运行 {asked} 次；只要评级中有生命安全检查尚不能与允许的尾部区分开，就分步继续"
+        "运行（各次查看时的重复次数 {steps}，上限 {ceiling}）。结果即为从随机种子 {seed} 起 {n} 次重复的结果，与 drill "
+        "run -n {m} 相同；由于是否继续是在查看结果之后决定的，其 95 % 界限的把握略低于所标明的水平（Armitage、"
+        "McPherson 与 Rowe 1969）。"
+    ),
     "fig_minutes": "情景开始后时间（分钟）",
     "fig_clock": "钟点时间",
     "fig_share_people": "人员比例（%）",
@@ -1251,6 +1284,12 @@ ZH: dict[str, str] = {
     "cli_more_findings": "  … 另有 {n} 项，见 report.pdf",
     "cli_m6_not_assessed": "  未评估单一故障稳健性（M6）：加上 --fault-replications 10，或运行 drill recommend",
     "cli_not_settled": "  尚不能判定：{note}",
+    "cli_settle_hint": "  drill run --until-settled N 会继续运行（总数至多 N 次重复），直至上述各项可判定",
+    "cli_settling": "{n} 次重复后尚不能判定（{k} 项生命安全检查）：继续运行至 {to} 次（上限 {ceiling}）",
+    "cli_settled_settled": "{n} 次重复后已可判定（随机种子 {seed}：与 -n {m} 相同）",
+    "cli_settled_ceiling": "到达上限 {n} 次重复仍不能判定（{k} 项生命安全检查；随机种子 {seed}：与 -n {m} 相同）",
+    "cli_settled_too_close": "{n} 次重复后停止：余下 {k} 项生命安全检查过于接近允许的尾部，实际上无法判定（随机种子 "
+                             "{seed}：与 -n {m} 相同）",
     "cli_wrote_run": "已写入 {n} 个文件到 {out}/（report.pdf、scorecard.json、outcomes.csv、figures/{extra}）",
     "cli_season_line": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",
     "cli_season_line_seeds": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",

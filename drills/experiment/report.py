@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from matplotlib import patheffects
@@ -65,8 +65,12 @@ from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
+from drills.experiment.tail import grouped
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
+
+if TYPE_CHECKING:
+    from drills.experiment.settle import Settling
 
 Slant = Literal["normal", "italic"]
 PAGE_W, PAGE_H = 8.27, 11.69  # A4 portrait, inches
@@ -677,7 +681,7 @@ def cover(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
         [t("time_of_day"), weather],
         [t("drill_length"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
         [t("people"), t("people_value", n=prov["people"], groups=people_groups(ex, t))],
-        [t("replications"), str(prov["replications"])],
+        [t("replications"), replications_value(ex, t)],
         [t("seed"), str(prov["seed"])],
         [t("tool"), prov["tool"]],
         [t("input_files"), files or "–"],
@@ -1147,10 +1151,29 @@ def _docstring(doc: Document, text: str, size: float = 8.0) -> None:
         doc.text(para, size, marker=marker, indent=0.1 if marker else 0.0, after=0.04 if marker else 0.08)
 
 
+def steps_text(st: Settling, t: Text) -> str:
+    return t("md_list_sep").join(grouped(n) for n in st.steps)
+
+
+def replications_value(ex: ExerciseResult, t: Text) -> str:
+    """The replications for the cover: the number, and how it was reached if the exercise ran on until its
+    grade was settled (:mod:`drills.experiment.settle`)."""
+    st = ex.settling
+    if st is None or len(st.steps) == 1:
+        return str(ex.replications)
+    return t(f"replications_{st.why}", n=grouped(ex.replications), asked=grouped(st.asked),
+             steps=steps_text(st, t), ceiling=grouped(st.ceiling), k=st.unsettled)
+
+
 def method(doc: Document, ex: ExerciseResult, t: Text) -> None:
     """Appendix: how the drill is simulated, replicated and scored."""
     doc.heading(t("method"), new_page=True)
     doc.text(t("method_text", n=ex.replications, seed=ex.seed), 8.5, after=0.1)
+    if ex.settling is not None and len(ex.settling.steps) > 1:
+        st = ex.settling
+        settling = t("method_settling", asked=grouped(st.asked), steps=steps_text(st, t), ceiling=grouped(st.ceiling),
+                     n=grouped(ex.replications), m=ex.replications, seed=ex.seed)
+        doc.text(settling, 8.5, after=0.1)
     doc.text(t("method_docs_note"), 8.5, weight="bold", after=0.06)
     for mod in (exercise_module, scorecard_module):
         _docstring(doc, quoted(mod.__name__, mod.__doc__ or "", t))

@@ -203,4 +203,9 @@ def about(n: int) -> str:
     if n >= 100:
         step = 10 ** (len(str(n)) - 2)
         n = -(-n // step) * step
+    return grouped(n)
+
+
+def grouped(n: int) -> str:
+    """An integer with thin grouping (e.g. 12 000)."""
     return f"{n:,}".replace(",", " ")
