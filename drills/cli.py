@@ -330,6 +330,7 @@ def validate(
     suite with every scenario and variation it runs (as drill season)."""
     from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
     from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
+    from drills.inputs.problems import in_file_order, leaves_out
     from drills.inputs.suite import load_suite
     from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
 
@@ -361,7 +362,7 @@ def validate(
             kind, body, doc, own, removed = read_partial(yaml_doc)
             problems.extend(own)
             if body is not None:
-                loaded.append((kind, body, doc, not own, removed))
+                loaded.append((kind, body, doc, not leaves_out(own), removed))
         except InputError as exc:
             problems.extend(exc.problems)
     sites = {body.id: (body, full, removed) for kind, body, _, full, removed in loaded if kind == "site"}
@@ -378,7 +379,7 @@ def validate(
             whole = full and site_full
             problems.extend(exc.problems if whole else still_meaningful(exc.problems, removed | site_removed))
     if problems:
-        _fail_input(InputError(list(dict.fromkeys(problems))))
+        _fail_input(InputError(in_file_order(problems)))
     for kind, body, doc, _, _ in loaded:
         note = ""
         if kind == "plan" and body.site not in sites:

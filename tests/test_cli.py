@@ -99,6 +99,18 @@ def test_validate_checks_every_run_of_a_suite(tmp_path: Path) -> None:
                               "or 'suite'")
 
 
+def test_validate_checks_a_plan_in_full_beside_a_stray_key_and_tells_problems_top_down(tmp_path: Path) -> None:
+    f = copy_bundled(tmp_path)
+    route = break_file(f["plan"], "path: [stope360w, lad360, lad240, lad120, raise_top]",
+                       "path: [stope360w, lad360, lad120, raise_top]")
+    f["plan"].write_text("colour: red\n" + f["plan"].read_text(encoding="utf-8"), encoding="utf-8")
+    res = invoke("validate", f["plan"], f["site"])
+    assert_input_failure(res, f"{f['plan']}:1: colour: unexpected top-level key")
+    assert f"{f['plan']}:{route + 1}: plan.evacuation.routes[1].path[2]: the route is not connected" in res.stderr
+    assert res.stderr.index(":1: colour") < res.stderr.index("not connected")  # top to bottom of the file
+    assert "2 problems found" in res.stderr
+
+
 def test_a_stray_top_level_key_is_worded_the_same_by_run_and_validate(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     line = break_file(f["scenario"], "  monte_carlo:\n    replications: 500\n    seed: 20260720",

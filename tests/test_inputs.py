@@ -200,6 +200,21 @@ def test_a_key_indented_too_little_is_named_at_its_line(files: DrillFiles) -> No
           "if 'monte_carlo' belongs inside 'scenario', indent it like the lines above it")
 
 
+def test_a_stray_top_level_key_does_not_hide_the_other_faults_of_the_file(files: DrillFiles) -> None:
+    # The body is still checked in full: a route that is not connected is found beside the stray key, as it
+    # would be without it (a stray key leaves nothing of the body out).
+    route = files.edit(
+        "plan", "path: [stope360w, lad360, lad240, lad120, raise_top]", "path: [stope360w, lad360, lad120, raise_top]"
+    )
+    files.path("plan").write_text(files.text("plan") + "colour: red\n", encoding="utf-8")
+    stray = len(files.text("plan").splitlines())
+    got = files.problems()
+    assert [(p.file, p.line, p.field) for p in got] == [
+        (str(files.path("plan")), route, "plan.evacuation.routes[1].path[2]"),
+        (str(files.path("plan")), stray, "colour")]
+    assert "not connected" in got[0].message and "unexpected top-level key" in got[1].message
+
+
 def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
     suite = files.root / "suite.yaml"
     suite.write_text("# a suite\nsuite: {id: s}\n", encoding="utf-8")

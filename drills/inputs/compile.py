@@ -19,12 +19,12 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
 from drills.inputs.population import build_population
-from drills.inputs.problems import DUPLICATE_ID, UNKNOWN_NAME, InputError, Problem, in_file_order
+from drills.inputs.problems import DUPLICATE_ID, STRAY_KEY, UNKNOWN_NAME, InputError, Problem, in_file_order, leaves_out
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model import behaviour, hoist, inrush, residents, warning
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -89,12 +89,13 @@ def read_partial(source: str | Path | YamlDocument) -> tuple[str, Any, YamlDocum
     without faults; None if nothing can be checked), the document to locate problems in, its problems,
     and the ids left out."""
     doc = source if isinstance(source, YamlDocument) else load_yaml(source)
-    kind = file_kind(doc)
+    kind, doc, strays = own_part(doc)
     if kind not in _MODELS:  # a suite: it names scenarios, it is not one
         raise InputError([Problem(str(doc.path), doc.line_of((kind,)), kind, "this is a suite file; run it with "
                                   "drill season, or give a site, plan or scenario file here")])
     model, part, problems, removed = validate_partial(doc, _MODELS[kind])
-    return kind, (getattr(model, kind) if model is not None else None), part, problems, removed
+    body = getattr(model, kind) if model is not None else None
+    return kind, body, part, with_strays(kind, strays, problems), removed
 
 
 #: Cross-reference problems that still make sense when part of a file had to be left out: a name that
@@ -148,8 +149,9 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        if k != want:
-            problems.append(Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected"))
+        if k != want:  # unless the file has the wanted part too, after another: then it is told to split them
+            second = [p for p in own if p.code == STRAY_KEY and p.field == want]
+            problems.extend(second or [Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected")])
             continue
         problems.extend(own)
         removed |= left_out
@@ -162,7 +164,7 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
         try:
             check(out)
         except InputError as exc:
-            partial = bool(problems)  # some file fitted its schema only in part
+            partial = leaves_out(problems)  # some file fitted its schema only in part
             problems.extend(still_meaningful(exc.problems, removed) if partial else exc.problems)
     if problems:
         raise InputError(in_file_order(problems))

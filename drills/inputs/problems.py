@@ -15,6 +15,13 @@ from dataclasses import dataclass
 UNKNOWN_NAME = "unknown_name"
 #: :attr:`Problem.code` of an id that an earlier item of the same list already has
 DUPLICATE_ID = "duplicate_id"
+#: :attr:`Problem.code` of a top-level key beside the file's own (its schema still checks the rest)
+STRAY_KEY = "stray_key"
+
+
+def leaves_out(problems: list[Problem]) -> bool:
+    """Whether ``problems`` made a file fit its schema only in part (a stray top-level key leaves nothing out)."""
+    return any(p.code != STRAY_KEY for p in problems)
 
 
 @dataclass(frozen=True)
@@ -27,7 +34,7 @@ class Problem:
         field: dotted path of the field, e.g. ``site.links[3].length_m``; empty for the file.
         message: what is wrong, in the planner's words.
         code: what kind of problem it is, for the code that sorts problems (:data:`UNKNOWN_NAME`,
-            :data:`DUPLICATE_ID`; empty for any other); not part of the message, nor of equality.
+            :data:`DUPLICATE_ID`, :data:`STRAY_KEY`; empty for any other); not part of the message, nor of equality.
         names: the names the problem is about (the name that matches nothing, the id used twice).
     """
 

@@ -42,7 +42,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
 from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
-from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml, missing
+from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model.spec import DrillSpec
 
 
@@ -184,15 +184,15 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
         InputError: every problem found in the suite and the files it names, each located.
     """
     doc = document if document is not None else load_yaml(path)
-    kind = file_kind(doc)  # its top-level key, told as for every other kind of file
+    kind, doc, strays = own_part(doc)  # its top-level key, told as for every other kind of file
     if kind != "suite":
         raise InputError([Problem(str(doc.path), 1, kind, f"this is a {kind} file; give a suite file")])
     # the runs that fit the schema are still checked when others do not, so every problem is told at once
     model, part, own, _ = validate_partial(doc, SuiteFile)
     if model is None:
-        raise InputError(own)
+        raise InputError(with_strays(kind, strays, own))
     body = model.suite
-    problems: list[Problem] = list(own)
+    problems: list[Problem] = with_strays(kind, strays, own)
     for scenario in dict.fromkeys(run.scenario for run in body.runs):  # a run's id is its scenario's and variation's
         problems += duplicate_ids(part, "variation", (
             (("suite", "runs", k, "variations", j, "id"), v.id)

@@ -21,7 +21,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drills.inputs.bundled import bundled_named
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import STRAY_KEY, InputError, Problem, in_file_order
 
 Loc = Sequence[int | str]
 
@@ -112,11 +112,10 @@ _KINDS_TEXT = "'site', 'plan', 'scenario' or 'suite'"
 
 
 def file_kind(doc: YamlDocument) -> str:
-    """The kind of input file ``doc`` is, by its one top-level key.
+    """The kind of input file ``doc`` is, by its first known top-level key (see :func:`own_part` for the others).
 
     Raises:
-        InputError: no known top-level key, or keys beside it (each at its line: often a line indented too
-            little, which YAML reads as a key of the file itself).
+        InputError: no known top-level key.
     """
     data = doc.data
     expected = f"expected one top-level key: {_KINDS_TEXT}"
@@ -130,9 +129,20 @@ def file_kind(doc: YamlDocument) -> str:
         hint = f" (did you mean {near[0]!r}?)" if near and len(data) == 1 else ""
         raise InputError([Problem(str(doc.path), doc.line_of((next(iter(data)),)), "",
                                   f"{expected}; found {names}{hint}")])
-    kind = known[0]
+    return known[0]
+
+
+def own_part(doc: YamlDocument) -> tuple[str, YamlDocument, list[Problem]]:
+    """The file's kind, the file with only that top-level key (what its schema checks), and a problem at each
+    other top-level key: often a line indented too little, which YAML reads as a key of the file itself. The
+    rest of the file is still checked, so that its other faults are told in the same run.
+
+    Raises:
+        InputError: no known top-level key.
+    """
+    kind = file_kind(doc)
     problems = []
-    for key in data:
+    for key in doc.data:
         if key == kind:
             continue
         if key in FILE_KINDS:
@@ -141,10 +151,17 @@ def file_kind(doc: YamlDocument) -> str:
         else:
             msg = (f"unexpected top-level key: a file holds one of {_KINDS_TEXT}, and this one holds {kind!r}; "
                    f"if {key!r} belongs inside {kind!r}, indent it like the lines above it")
-        problems.append(doc.problem((key,), msg))
-    if problems:
-        raise InputError(problems)
-    return kind
+        problems.append(doc.problem((key,), msg, code=STRAY_KEY))
+    own = YamlDocument(doc.path, {kind: doc.data[kind]}, doc.tree) if problems else doc
+    return kind, own, problems
+
+
+def with_strays(kind: str, strays: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The stray top-level keys' problems (:func:`own_part`) with the schema's ``problems``, in file order; a
+    required field found missing under a stray key's name is that key indented too little, told once."""
+    misplaced = {f"{kind}.{p.field}" for p in strays}
+    kept = [p for p in problems if not (p.field in misplaced and "required field is missing" in p.message)]
+    return in_file_order(strays + kept)
 
 
 #: plain words for the parser's complaints that mostly come from indentation
