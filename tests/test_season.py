@@ -304,6 +304,8 @@ def test_the_bundled_suites_faults_hit_during_the_evacuation_and_change_it() -> 
     base = next(r for r in suite.runs if r.id == "flood-season-night/storm-50yr-night")
     assert len(faulty) == 5
     result = run_season(replace(suite, runs=(base, *faulty)))
+    # each faulty run is the 50-year run with one fault more, so each was also checked against it
+    assert all(e.twin is not None and e.twin.run.id == base.id for e in result.entries[1:])
     assert idle_faults(result.entries) == []
     mean = {e.run.id.split("/")[1]: {m.key: m.mean for m in e.card.metrics} for e in result.entries}
     base_m = mean["storm-50yr-night"]
@@ -311,6 +313,42 @@ def test_the_bundled_suites_faults_hit_during_the_evacuation_and_change_it() -> 
     assert mean["power-loss"]["cage_max_queue"] != base_m["cage_max_queue"]
     assert mean["mobile-down"]["t100_warned_s"] > base_m["t100_warned_s"]
     assert mean["dispatcher-absent"]["order_s"] > base_m["order_s"]
+    # the riverside houses' only road out is gone before the downstream order: more are caught at home
+    assert mean["lane-out"]["caught"] > base_m["caught"]
+
+
+BRIDGE = """\
+suite:
+  id: bridge
+  title: A bridge no one crosses
+  replications: 2
+  runs:
+    - scenario: SCEN/flood_season_night.yaml
+      variations:
+        - {id: as-written}
+        - {id: bridge-out, faults: [{kind: link_cut, target: road_r2_ht, at_s: 12000}]}
+        - {id: lane-out, faults: [{kind: link_cut, target: road_ht_c, at_s: 12000}]}
+        - {id: bridge-out-by-day, time_of_day: day, faults: [{kind: link_cut, target: road_r2_ht, at_s: 12000}]}
+"""
+
+
+def test_a_fault_that_changes_no_ones_record_is_reported_as_testing_nothing(tmp_path: Path) -> None:
+    """The bridge into Hetou is on no one's way: cut during the evacuation, everyone is warned, leaves and ends
+    exactly as without it. A fault that changes things is not reported, nor one whose run differs from every
+    other in more than that fault (by day: there is no run to tell what the fault alone did)."""
+    out = tmp_path / "out"
+    res = invoke("season", write_suite(tmp_path, BRIDGE), "--out", out)
+    assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    said = ("flood-season-night/bridge-out: fault link_cut:road_r2_ht (21:20, +3:20:00) changed nothing: in all 2 "
+            "replications everyone was warned, left and ended exactly as in flood-season-night/as-written, the "
+            "same drill without it: it tested nothing")
+    assert said in res.stdout
+    assert "lane-out: fault" not in res.stdout and "bridge-out-by-day: fault" not in res.stdout
+    data = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    assert [(i["run"], i["after_evacuation"], i["same_as_run"]) for i in data["idle_faults"]] == [
+        ("flood-season-night/bridge-out", 0, "flood-season-night/as-written")]
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
+    assert text.count("changed nothing") == 2  # on the matrix page and on the run's own page
 
 
 def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None:

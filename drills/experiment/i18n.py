@@ -546,6 +546,8 @@ EN: dict[str, str] = {
     "idle_faults": "Faults that tested nothing",
     "idle_fault": "{run}: fault {fault} ({when}) started after the evacuation was over in {k} of {n} "
                   "replications: it tested nothing",
+    "idle_fault_same": "{run}: fault {fault} ({when}) changed nothing: in all {n} replications everyone was warned, "
+                       "left and ended exactly as in {twin}, the same drill without it: it tested nothing",
     "run_no_findings": "No findings in this run.",
     "col_run": "run",
     "col_variation": "variation",
@@ -1228,6 +1230,8 @@ ZH: dict[str, str] = {
     "chg_fault": "故障",
     "idle_faults": "未起检验作用的故障",
     "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",
+    "idle_fault_same": "{run}：故障 {fault}（{when}）没有改变任何结果：全部 {n} 次重复中，每个人收到警报、出发和最终"
+                       "去向都与没有该故障的同一演练 {twin} 完全相同：它没有检验任何东西",
     "run_no_findings": "本次运行没有评估发现。",
     "col_run": "运行",
     "col_variation": "变化",

@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -63,6 +63,9 @@ class SeasonEntry:
     exercise: ExerciseResult
     card: Scorecard
     evaluation: Evaluation | None = None
+    #: the run of the same suite that is this one without one of its faults, on the same random numbers
+    #: (see :func:`with_twins`), to tell whether that fault changed anything
+    twin: SeasonEntry | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def idle(self) -> tuple[IdleFault, ...]:
@@ -96,8 +99,8 @@ def evacuation_over_s(res: DrillResult) -> float:
 
 @dataclass(frozen=True)
 class IdleFault:
-    """A fault of a run that started after the warning and evacuation were over (or after the drill
-    ended) in most replications: it tested nothing there.
+    """A fault of a run that tested nothing: it started after the warning and evacuation were over (or after
+    the drill ended) in most replications, or it changed no one's warning, departure or end at all.
 
     Attributes:
         run: the run's id.
@@ -106,6 +109,8 @@ class IdleFault:
         when: the same by the clock and from the start, "06:00, +12:00:00".
         after: replications in which it happened after :func:`evacuation_over_s` or the drill's end.
         replications: replications of the run.
+        same_as: for a fault that changed nothing, the run that is this one without it (its :attr:`SeasonEntry.twin`),
+            whose every person's record was the same in every replication; "" otherwise.
     """
 
     run: str
@@ -114,26 +119,68 @@ class IdleFault:
     when: str
     after: int
     replications: int
+    same_as: str = ""
 
 
 def idle_faults(entries: Sequence[SeasonEntry]) -> list[IdleFault]:
-    """The faults (the scenario's own and the variation's) that started after the evacuation was over in
-    more than half of their run's replications, in the suite's order."""
+    """The faults (the scenario's own and the variation's) that tested nothing, in the suite's order: those that
+    started after the evacuation was over in more than half of their run's replications, and those without
+    which the suite has the same run and whose run was the same as that one, person by person, in every
+    replication."""
     return [i for e in entries for i in e.idle]
 
 
 def _idle_in(e: SeasonEntry) -> list[IdleFault]:
     """One run's faults that tested nothing, in the order the run injects them."""
     spec, results = e.exercise.spec, e.exercise.results
+    extra = _extra_fault(e, e.twin) if e.twin is not None else None
     out = []
     for f in spec.faults:
         after = sum(1 for res in results if f.name in res.faults
                     and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
-        if 2 * after > len(results):
+        same = (2 * after <= len(results) and e.twin is not None and f == extra
+                and _same_people(e.exercise.results, e.twin.exercise.results))
+        if 2 * after > len(results) or same:
             clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
             out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
-                                 len(results)))
+                                 len(results), e.twin.run.id if same and e.twin is not None else ""))
     return out
+
+
+def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Any:
+    """The one compiled fault ``e`` has and ``other`` has not, if ``e`` is ``other`` with one more fault and
+    nothing else changed (the same scenario file, site, plan, seed and replications); else None."""
+    a, b = e.run.loaded, other.run.loaded
+    if a is None or b is None or e.run.scenario_file != other.run.scenario_file:
+        return None
+    if (e.exercise.seed, e.exercise.replications) != (other.exercise.seed, other.exercise.replications):
+        return None
+    if a.site != b.site or a.plan != b.plan:
+        return None
+    if a.scenario.model_dump(exclude={"faults"}) != b.scenario.model_dump(exclude={"faults"}):
+        return None
+    mine, theirs = list(e.exercise.spec.faults), list(other.exercise.spec.faults)
+    for f in theirs:
+        if f not in mine:
+            return None
+        mine.remove(f)
+    return mine[0] if len(mine) == 1 else None
+
+
+def _same_people(a: Sequence[DrillResult], b: Sequence[DrillResult]) -> bool:
+    """Whether every person's record is the same in every replication (compared by repr: NaN marks what
+    did not happen, and NaN is not equal to itself)."""
+    return len(a) == len(b) and all(repr(x.people) == repr(y.people) for x, y in zip(a, b, strict=True))
+
+
+def with_twins(entries: Sequence[SeasonEntry]) -> tuple[SeasonEntry, ...]:
+    """``entries``, each with the run of the suite that is it without one of its faults, if there is one."""
+    out = []
+    for e in entries:
+        twin = next((o for o in entries if o is not e and e.exercise.spec.faults
+                     and _extra_fault(e, o) is not None), None)
+        out.append(replace(e, twin=twin) if twin is not None else e)
+    return tuple(out)
 
 
 def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
@@ -157,7 +204,7 @@ def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int],
         entries.append(SeasonEntry(run, ex, card, ev))
         if progress is not None:
             progress(k, len(suite.runs))
-    return SeasonResult(suite, tuple(entries))
+    return SeasonResult(suite, with_twins(entries))
 
 
 def band(rule: str, value: float, summary: Any) -> str | None:
@@ -307,7 +354,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
         ],
         "worst": [e.run.id for e in worst(result)],
         "idle_faults": [{"run": i.run, "fault": i.fault, "at_s": i.at_s, "after_evacuation": i.after,
-                         "replications": i.replications, "text": idle_text(i, t)}
+                         "replications": i.replications, "same_as_run": i.same_as or None, "text": idle_text(i, t)}
                         for i in idle_faults(result.entries)],
         "recurring_findings": recurring_findings(result),
         "recurring_findings_note": "suggested by the findings, not proven across the suite: prove a revision "
@@ -633,6 +680,8 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
 
 def idle_text(i: IdleFault, t: Text) -> str:
     """The warning of a fault that tested nothing, as the terminal and the report give it."""
+    if i.same_as:
+        return t("idle_fault_same", run=i.run, fault=i.fault, when=i.when, n=i.replications, twin=i.same_as)
     return t("idle_fault", run=i.run, fault=i.fault, when=i.when, k=i.after, n=i.replications)
 
 
