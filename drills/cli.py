@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from drills.commands import (
     EXIT_INPUT,
@@ -24,7 +23,7 @@ from drills.commands import (
     WORKERS_HELP,
 )
 from drills.commands.cluster import ClusterOption, runs_on
-from drills.commands.consoles import err_console, out_console
+from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
@@ -139,7 +138,7 @@ def run(
     out_dir = out or Path("reports") / spec.meta.scenario_id
     require_writable(out_dir, err_console)
     print_warnings(err_console, spec.meta.input_warnings, going_on="the drill runs as written")
-    out_console.print(f"[bold]{spec.meta.scenario_title}[/bold]")
+    out_console.print(bold(spec.meta.scenario_title))
     out_console.print(t("cli_run_head", plan=spec.meta.plan_id, version=spec.meta.plan_version,
                         site=spec.meta.site_name, n=len(spec.people)), markup=False)
     with runs_on(cluster, workers, err_console, t) as where:
@@ -230,7 +229,7 @@ def season(
     require_writable(out_dir, err_console)
     print_warnings(err_console, [w for run in loaded.runs for w in run.spec.meta.input_warnings],
                    going_on="every run goes ahead as written")
-    out_console.print(f"[bold]{loaded.title}[/bold]")
+    out_console.print(bold(loaded.title))
     with runs_on(cluster, workers, err_console, t) as where:
         seeds = seeds_in_words(loaded.runs, t)
         out_console.print(t("cli_season_line" if seeds.isdigit() else "cli_season_line_seeds", seeds=seeds,
@@ -240,7 +239,7 @@ def season(
                       console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
             task = bar.add_task("season", total=len(loaded.runs))
             result = run_season(loaded, workers=workers, progress=lambda k, _n: bar.update(task, completed=k))
-    table = Table(title=t("cli_season", id=loaded.id), title_justify="left")
+    table = PlainTable(title=t("cli_season", id=loaded.id), title_justify="left")
     # a run's id on two lines, scenario then variation, each whole: ids are never cut mid-word
     ids = [run.id.replace("/", "/\n", 1) for run in loaded.runs]
     table.add_column(t("cli_col_run"), min_width=max(len(part) for i in ids for part in i.split("\n")),
@@ -288,7 +287,7 @@ def print_scorecard(card, t: Text | None = None) -> None:
     from drills.experiment.scorecard import mean_is_partial
 
     t = t or Text("en")
-    table = Table(title=t("cli_scorecard", n=card.replications, seed=card.seed), title_justify="left")
+    table = PlainTable(title=t("cli_scorecard", n=card.replications, seed=card.seed), title_justify="left")
     table.add_column(t("col_metric"))
     for col in ("col_mean", "col_ci", "col_p5", "col_p95", "col_not_reached"):
         table.add_column(t(col), justify="right", no_wrap=col in ("col_ci", "col_p5", "col_p95"))
@@ -303,7 +302,7 @@ def print_scorecard(card, t: Text | None = None) -> None:
     if kept_safe := t.safe_kept_out(card.zones):
         out_console.print("  " + kept_safe, markup=False)
     if card.zones:
-        zt = Table(title=t("cli_zones"), title_justify="left")
+        zt = PlainTable(title=t("cli_zones"), title_justify="left")
         zt.add_column(t("cli_col_zone"), justify="left")
         for col in ("col_people", "col_warned_before", "col_all_warned", "col_safe_before", "col_not_first",
                     "cli_col_deaths"):

@@ -780,3 +780,21 @@ def test_season_and_recommend_take_the_bundled_example_when_given_no_file(monkey
     result = runner.invoke(app, [command])
     assert isinstance(result.exception, _Stop), result.output
     assert asked == [getattr(bundled, expected)()] and asked[0].is_file()
+
+
+def test_tables_and_titles_show_brackets_as_written() -> None:
+    """Rich reads "[a word …]" as markup and drops it: a revision tried under a fault ("[under …]") lost those
+    words in the terminal, and a scenario titled "… [day shift]" would lose its last words."""
+    from rich.console import Console
+
+    from drills.commands.consoles import PlainTable, bold
+
+    console = Console(record=True, width=120)
+    table = PlainTable(title="[see note] revisions", title_justify="left")
+    table.add_column("[c] revision")
+    table.add_row("Name a deputy for dispatcher [under role_absent:dispatcher]")
+    console.print(table)
+    console.print(bold("Water inrush [day shift]"))
+    shown = console.export_text()
+    for words in ("[see note] revisions", "[c] revision", "[under role_absent:dispatcher]", "[day shift]"):
+        assert words in shown, shown

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.table import Table
 
 from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
-from drills.commands.consoles import err_console, out_console
+from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
@@ -128,14 +127,14 @@ def recommend(
             _fail(exc.problems)
     base = rec.baseline
     m = base.spec.meta
-    out_console.print(f"[bold]{m.scenario_title}[/bold]")
+    out_console.print(bold(m.scenario_title))
     out_console.print(t("cli_rec_head", plan=m.plan_id, version=m.plan_version, seed=base.exercise.seed,
                         n=base.replications, budget=budget, where=where), markup=False)
     _print_grades(base, rec.revised, (t("cli_before"), t("cli_after")), t)
     _print_findings(base.findings[:8], len(base.findings), t)
     from drills.experiment.paired import fmt_ci
 
-    ranked = Table(title=t("cli_revisions"), title_justify="left")
+    ranked = PlainTable(title=t("cli_revisions"), title_justify="left")
     for col in ("", t("col_revision"), t("cli_col_cost"), t("cli_col_verdict"), t("cli_col_unsafe"), t("cli_col_late"),
                 t("cli_col_objective")):
         ranked.add_column(col, overflow="fold")
@@ -198,11 +197,11 @@ def compare(
                             progress=_told(status, t))
     a, b = cmp.a, cmp.b
     name_a, name_b = cmp.names
-    out_console.print(f"[bold]{a.spec.meta.scenario_title}[/bold]")
+    out_console.print(bold(a.spec.meta.scenario_title))
     out_console.print(f"A {name_a} · B {name_b}", markup=False)
     out_console.print(t("cli_cmp_seed_line", seed=a.exercise.seed, n=a.replications, where=where), markup=False)
     _print_grades(a, b, (f"A {name_a}", f"B {name_b}"), t)
-    diffs = Table(title=t("cli_cmp_diffs"), title_justify="left")
+    diffs = PlainTable(title=t("cli_cmp_diffs"), title_justify="left")
     for col in (t("col_metric"), "A", "B", "B − A", t("cli_col_verdict")):
         diffs.add_column(col)
     for row in diff_rows(cmp.diffs, t):
@@ -218,7 +217,7 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | 
     from drills.experiment.paired import fmt_mean  # the experiment layer is imported when a command runs
 
     t = t or Text("en")
-    table = Table(title=t("cli_grades"), title_justify="left")
+    table = PlainTable(title=t("cli_grades"), title_justify="left")
     table.add_column(t("col_metric"))
     table.add_column(names[0])
     table.add_column(names[1])
@@ -242,7 +241,7 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | 
 def _print_findings(findings, total: int, t: Text) -> None:
     from drills.experiment.finding_text import clause
 
-    table = Table(title=t("cli_top_findings", total=total), title_justify="left")
+    table = PlainTable(title=t("cli_top_findings", total=total), title_justify="left")
     for col in ("col_class", "col_metric", "col_finding", "col_clause"):  # Chinese has no spaces to wrap at:
         table.add_column(t(col), overflow="fold")  # folded, not cut short with an ellipsis
     for f in findings:
