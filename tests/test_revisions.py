@@ -212,3 +212,28 @@ def test_the_summary_line_lists_the_revisions_in_the_words_of_its_language():
     assert Recommendation.summary(rec, "en") == ("3 revisions in the revised plan: R1, R2 proved by re-simulation; "
                                                  "R3 on paper (a correction with no simulated effect); spent 8.5 of 10")
     assert Recommendation.summary(rec, "zh").startswith("修订后的预案含 3 项修订：R1、R2 经重新模拟证实；R3 为书面修订")
+
+
+def test_two_remedies_that_come_to_the_same_edits_are_one_revision(monkeypatch):
+    """A new route and the way out on foot can be the same path: one plan to prove, tried once, at the lower
+    cost, answering both findings; the same edits under a single fault are another revision."""
+    from types import SimpleNamespace
+
+    from drills.experiment import revisions
+
+    edits = [("append", ("plan", "evacuation", "routes"), {"id": "w-revised", "from": ["w"], "path": ["w", "out"]})]
+
+    def maker(kind):
+        return lambda f, ctx: [revisions._c(kind, "w", "route", {"place": "w", "path": ["w", "out"]}, list(edits),
+                                            group="route:w")]
+
+    monkeypatch.setattr(revisions, "_MAKERS", {"change_route": maker("change_route"),
+                                               "ladderway_route": maker("ladderway_route")})
+    ctx = SimpleNamespace(costs={"change_route": 2.0, "ladderway_route": 1.0})
+    found = [SimpleNamespace(key="M3:turned_back:w", remedies=("change_route",), targets={}),
+             SimpleNamespace(key="M3:queue:cage", remedies=("ladderway_route", "change_route"), targets={}),
+             SimpleNamespace(key="M6:x", remedies=("change_route",), targets={"fault": "link_cut:d1"})]
+    got = revisions.generate(found, ctx)
+    assert [(c.key, c.cost, c.addresses) for c in got] == [
+        ("ladderway_route:w", 1.0, ("M3:queue:cage", "M3:turned_back:w")),
+        ("change_route:w@link_cut:d1", 2.0, ("M6:x",))]

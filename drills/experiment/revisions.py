@@ -101,6 +101,11 @@ class Candidate:
     facts: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
+    def change(self) -> str:
+        """What it changes, under which fault: two candidates with the same change are one revision."""
+        return f"{self.condition}|{self.edits!r}"
+
+    @property
     def static(self) -> bool:
         return self.kind in STATIC_KINDS
 
@@ -178,7 +183,8 @@ def median_water(results, n_nodes: int) -> list[float]:
 
 # ------------------------------------------------------------------ generation
 def generate(findings: list[Finding], ctx: Context) -> list[Candidate]:
-    """Every candidate the findings call for, each once (first finding that asks for it wins its key)."""
+    """Every candidate the findings call for, each once (first finding that asks for it wins its key), and each set
+    of edits once."""
     out: dict[str, Candidate] = {}
     addressed: dict[str, list[str]] = {}
     for f in findings:
@@ -193,6 +199,16 @@ def generate(findings: list[Finding], ctx: Context) -> list[Candidate]:
                 if key not in out:
                     unit = ctx.costs.get(c.kind, DEFAULT_COSTS[c.kind])
                     out[key] = replace(c, key=key, cost=unit * c.cost, condition=cond)
+    # two remedies can come to the same edits (a new route and the way out on foot, when the new route is that
+    # way): one plan to prove, kept once, the cheaper (the first of equals), answering what both answered
+    same: dict[str, str] = {}
+    for k, c in list(out.items()):
+        twin = same.setdefault(c.change, k)
+        if twin != k:
+            keep, drop = (twin, k) if out[twin].cost <= c.cost else (k, twin)
+            addressed[keep] = list(dict.fromkeys(addressed[keep] + addressed[drop]))
+            same[c.change] = keep
+            del out[drop]
     return [replace(c, addresses=tuple(addressed[k])) for k, c in out.items()]
 
 

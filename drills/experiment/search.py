@@ -196,7 +196,7 @@ class Lab:
                 that are too slow show).
         """
         pool = [c for c in candidates if not c.static and singles[c.key].verdict not in ("worse", "invalid")]
-        known = {c.key for c in candidates}
+        known = {c.key for c in candidates} | {c.change for c in candidates}
         chosen: list[Candidate] = []
         steps: list[Trial] = []
         tried: dict[str, Trial] = {}
@@ -222,8 +222,9 @@ class Lab:
             if regenerate is not None:
                 state = self.state(tuple(chosen))
                 if state is not None:
-                    fresh = [c for c in regenerate(*state) if c.key not in known and not c.static]
-                    known |= {c.key for c in fresh}
+                    fresh = [c for c in regenerate(*state)
+                             if c.key not in known and c.change not in known and not c.static]
+                    known |= {c.key for c in fresh} | {c.change for c in fresh}
                     pool += fresh
         static = []
         for c in sorted((c for c in candidates if c.static), key=lambda c: (c.cost, c.key)):
@@ -259,3 +260,4 @@ def rank_trials(trials: list[Trial], chosen: tuple[Candidate, ...]) -> list[Tria
     order = {c.key: k for k, c in enumerate(chosen)}
     return sorted(trials, key=lambda t: (order.get(t.candidate.key, len(order)), VERDICT_ORDER.index(t.verdict),
                                          -t.gain_per_cost, t.candidate.key))
+
