@@ -108,7 +108,7 @@ def run(
         "old name of --fault-replications, kept for existing scripts"))] = None,
     until_settled: Annotated[int, typer.Option("--until-settled", min=0, metavar="N", help=(
         "run on in steps, up to N replications in all, while a life-safety check of the grade cannot yet be told "
-        "from the tolerated tail; the result is the same as -n with the number reached (0: off, the default)"))] = 0,
+        "from the tolerated tail; the result is the same as -n with the number reached; 0: off"))] = 0,
     cluster: ClusterOption = None,
 ) -> None:
     """Run a drill many times, grade the plan, and write the scorecard, outcomes, figures and report."""

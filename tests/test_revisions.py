@@ -237,3 +237,23 @@ def test_two_remedies_that_come_to_the_same_edits_are_one_revision(monkeypatch):
     assert [(c.key, c.cost, c.addresses) for c in got] == [
         ("ladderway_route:w", 1.0, ("M3:queue:cage", "M3:turned_back:w")),
         ("change_route:w@link_cut:d1", 2.0, ("M6:x",))]
+
+
+def test_single_faults_cut_a_bridge_on_someones_way_first_and_not_one_that_no_one_crosses():
+    from drills.experiment.robustness import single_faults
+    from drills.inputs.compile import compile_drill
+
+    loaded = load(bundled_root() / "scenarios" / "flood_season_night.yaml")
+
+    def cuts(ld) -> list[str]:
+        faults, _ = single_faults(compile_drill(ld), 0.0, max_faults=1000)
+        return [f.target for f in faults if f.kind == "link_cut"]
+
+    as_written = cuts(loaded)
+    # the bridge into Hetou is on no one's way: cutting it would test nothing
+    assert "road_r2_ht" not in as_written and "road_ht_c" in as_written
+    site = loaded.site
+    bridged = site.model_copy(update={"links": [lk.model_copy(update={"bridge": True}) if lk.id == "road_ht_c" else lk
+                                                for lk in site.links]})
+    ld = type(loaded)(loaded.scenario, bridged, loaded.plan, loaded.scenario_doc, loaded.site_doc, loaded.plan_doc)
+    assert cuts(ld) == ["road_ht_c", *(k for k in as_written if k != "road_ht_c")]

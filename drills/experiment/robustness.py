@@ -89,7 +89,7 @@ def fault_start_s(results: tuple[DrillResult, ...] | list[DrillResult]) -> float
 
 
 def _route_links(spec: DrillSpec) -> list[str]:
-    """Links on the people's planned or shortest escape paths, most used first; bridges before others."""
+    """Links on the people's planned or shortest escape paths, most used first; bridges on them before others."""
     routing = routing_of(spec)
     net = spec.network
     use: Counter[str] = Counter()
@@ -101,9 +101,11 @@ def _route_links(spec: DrillSpec) -> list[str]:
             hop = routing.hops.get((u, v))
             if hop is not None and hop.link is not None:
                 use[net.links[hop.link].id] += len(party.members)
-    bridges = [lk.id for lk in net.links if lk.bridge]
+    # a bridge first (a flood takes bridges), but only one on someone's way: cutting one that no one crosses
+    # tests nothing and would take the place of a passage that is used under the cap
     ranked = sorted(use, key=lambda k: (-use[k], k))
-    return list(dict.fromkeys([*bridges, *ranked]))
+    bridges = {lk.id for lk in net.links if lk.bridge}
+    return [k for k in ranked if k in bridges] + [k for k in ranked if k not in bridges]
 
 
 def single_faults(spec: DrillSpec, at_s: float, max_faults: int = DEFAULT_MAX_FAULTS) -> tuple[list[Fault], list[str]]:
