@@ -208,6 +208,7 @@ def season(
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
     from drills.experiment.season import (
+        effect_text,
         grade_note,
         grade_reason,
         idle_faults,
@@ -256,6 +257,9 @@ def season(
     out_console.print(t("cli_season_grade") + grade_note(t), markup=False)
     for idle in idle_faults(result.entries):
         out_console.print(idle_text(idle, t), markup=False)
+    for e in result.entries:
+        if e.effect is not None:
+            out_console.print(effect_text(e.effect, t), markup=False)
     with writing(out_dir, err_console):
         written = write_season(result, out_dir, lang=lang)
     out_console.print(t("cli_wrote_season", n=len(written), out=out_dir), markup=False)

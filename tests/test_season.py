@@ -347,6 +347,15 @@ def test_a_fault_that_changes_no_ones_record_is_reported_as_testing_nothing(tmp_
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     assert [(i["run"], i["after_evacuation"], i["same_as_run"]) for i in data["idle_faults"]] == [
         ("flood-season-night/bridge-out", 0, "flood-season-night/as-written")]
+    # a fault that did something is told against the run without it: the riverside houses' lane is their way out
+    assert ("flood-season-night/lane-out: against flood-season-night/as-written, the same drill without fault "
+            "link_cut:road_ht_c, on the same random numbers") in res.stdout
+    effect = {r["id"].split("/")[1]: r["fault_effect"] for r in data["runs"]}
+    assert effect["as-written"] is None and effect["bridge-out"] is None and effect["bridge-out-by-day"] is None
+    lane = effect["lane-out"]
+    assert lane["against_run"] == "flood-season-night/as-written" and lane["ended_otherwise"] > 0
+    assert lane["warned_otherwise"] == 0  # cut at 21:20, the lane changes how people get out, not who is warned
+    assert lane["paired"]["unsafe"]["mean_diff"] > 0
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
     assert text.count("changed nothing") == 2  # on the matrix page and on the run's own page
 

@@ -546,6 +546,11 @@ EN: dict[str, str] = {
     "idle_faults": "Faults that tested nothing",
     "idle_fault": "{run}: fault {fault} ({when}) started after the evacuation was over in {k} of {n} "
                   "replications: it tested nothing",
+    "fault_effect": "{run}: against {twin}, the same drill without fault {fault}, on the same random numbers (means "
+                    "over {n} replications): {warned} people a replication were warned otherwise (at another time, "
+                    "by another channel or not at all), {departed} left at another time, {ended} ended otherwise",
+    "fault_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
+                           "(with the fault − without, 95 % CI)",
     "idle_fault_same": "{run}: fault {fault} ({when}) changed nothing: in all {n} replications everyone was warned, "
                        "left and ended exactly as in {twin}, the same drill without it: it tested nothing",
     "run_no_findings": "No findings in this run.",
@@ -1230,6 +1235,11 @@ ZH: dict[str, str] = {
     "chg_fault": "故障",
     "idle_faults": "未起检验作用的故障",
     "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",
+    "fault_effect": "{run}：与没有故障 {fault} 的同一演练 {twin} 相比（相同随机数，{n} 次重复的平均），每次重复有 "
+                    "{warned} 人收到警报的情况不同（时间、渠道不同或未收到），{departed} 人出发时间不同，{ended} 人最终"
+                    "去向不同",
+    "fault_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"
+                           "（有该故障减无该故障，95 % 置信区间）",
     "idle_fault_same": "{run}：故障 {fault}（{when}）没有改变任何结果：全部 {n} 次重复中，每个人收到警报、出发和最终"
                        "去向都与没有该故障的同一演练 {twin} 完全相同：它没有检验任何东西",
     "run_no_findings": "本次运行没有评估发现。",

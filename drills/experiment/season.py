@@ -36,6 +36,7 @@ from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
+from drills.experiment.paired import PairedDiff, compare, fmt_ci
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
@@ -66,6 +67,12 @@ class SeasonEntry:
     #: the run of the same suite that is this one without one of its faults, on the same random numbers
     #: (see :func:`with_twins`), to tell whether that fault changed anything
     twin: SeasonEntry | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def effect(self) -> FaultEffect | None:
+        """What this run's one fault more than its :attr:`twin` changed, person by person; None without a twin
+        or when the fault tested nothing (see :attr:`idle`)."""
+        return _effect_of(self)
 
     @cached_property
     def idle(self) -> tuple[IdleFault, ...]:
@@ -181,6 +188,60 @@ def with_twins(entries: Sequence[SeasonEntry]) -> tuple[SeasonEntry, ...]:
                      and _extra_fault(e, o) is not None), None)
         out.append(replace(e, twin=twin) if twin is not None else e)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class FaultEffect:
+    """What a run's fault changed against the run without it (its twin) on the same random numbers: per
+    replication, the mean number of people warned at another time (or by another channel, or not at all), who
+    left at another time, and who ended otherwise (another outcome). The season's matrix can look the same for
+    both when the fault changed only times, or moved people within the same bands.
+    """
+
+    run: str
+    fault: str
+    twin: str
+    warned: float
+    departed: float
+    ended: float
+    replications: int
+    #: paired differences (with the fault − without) of the grade's gate counts: people not safe before the water
+    #: and people warned after it or never (:data:`drills.experiment.paired.PAIRED_METRICS`)
+    diffs: dict[str, PairedDiff] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fault": self.fault, "against_run": self.twin, "warned_otherwise": self.warned,
+                "left_otherwise": self.departed, "ended_otherwise": self.ended, "replications": self.replications,
+                "paired": {k: d.to_json() for k, d in self.diffs.items()}}
+
+
+def _effect_of(e: SeasonEntry) -> FaultEffect | None:
+    if e.twin is None or e.idle:
+        return None
+    fault = _extra_fault(e, e.twin)
+    if fault is None:
+        return None
+    n = len(e.exercise.results)
+    warned = departed = ended = 0
+    for mine, theirs in zip(e.exercise.results, e.twin.exercise.results, strict=True):
+        for p, q in zip(mine.people, theirs.people, strict=True):
+            warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
+            departed += repr(p.departed_s) != repr(q.departed_s)
+            ended += p.outcome != q.outcome
+    diffs = {}
+    if e.evaluation is not None and e.twin.evaluation is not None:
+        paired = compare(list(e.twin.evaluation.readings), list(e.evaluation.readings), e.exercise.spec.duration_s)
+        diffs = {k: paired[k] for k in ("unsafe", "late_warned")}
+    return FaultEffect(e.run.id, fault.name, e.twin.run.id, warned / n, departed / n, ended / n, n, diffs)
+
+
+def effect_text(f: FaultEffect, t: Text) -> str:
+    """What a fault changed against its run without it, as the terminal and the run's page give it."""
+    text = t("fault_effect", run=f.run, fault=f.fault, twin=f.twin, warned=fmt_value(f.warned, "persons"),
+             departed=fmt_value(f.departed, "persons"), ended=fmt_value(f.ended, "persons"), n=f.replications)
+    if f.diffs:
+        text += t("fault_effect_paired", unsafe=fmt_ci(f.diffs["unsafe"]), late=fmt_ci(f.diffs["late_warned"]))
+    return text
 
 
 def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
@@ -349,6 +410,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
                 "findings": [f.to_json() for f in row["entry"].evaluation.findings]
                 if row["entry"].evaluation is not None else [],
+                "fault_effect": row["entry"].effect.to_json() if row["entry"].effect is not None else None,
             }
             for row in rows
         ],
@@ -661,6 +723,8 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
               bold_first=True)
     for i in e.idle:
         doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
+    if e.effect is not None:
+        doc.text(effect_text(e.effect, t), 8.5, marker="•", after=0.04)
     doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
                (t("col_not_reached"), doc.width - 5.77, "right")],
