@@ -821,3 +821,30 @@ def test_a_step_waiting_for_a_step_that_does_not_exist_is_told_beside_an_item_le
         (typed, "plan.channels[0].hear_probability"),
     ], listing(probs)
     assert probs[0].message.startswith("no step 'order' at level 'red'")
+
+
+def test_a_hydrograph_out_of_order_is_told_with_the_other_faults_of_the_file(files: DrillFiles) -> None:
+    # a check of one field runs with the others: it is not held back until every other fault is mended
+    files.edit("scenario", "        - {t_s: 300, inflow_m3ph: 3000}", "        - {t_s: 1300, inflow_m3ph: 3000}")
+    seed = files.edit("scenario", "seed: 20260720", "seed: -3")
+    line = files.text("scenario").splitlines().index("      hydrograph:") + 1
+    got = files.problems()
+    assert [(p.line, p.field) for p in got] == [(line, "scenario.hazard.inrush.hydrograph"),
+                                                (seed, "scenario.monte_carlo.seed")]
+    assert "hydrograph times must increase (got t_s 0, 1300, 1200, 10800)" in got[0].message
+
+
+def test_a_pond_whose_stage_levels_go_down_is_told_with_the_other_faults_of_the_file(tmp_path: Path) -> None:
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import read_partial
+
+    site = tmp_path / "site.yaml"
+    text = (bundled_root() / "scenarios" / "sites" / "qingshui_jinshan.yaml").read_text(encoding="utf-8")
+    old = "stage_area: [[110, 0], [130, 250000], [140, 400000]]"
+    assert text.count(old) == 1
+    site.write_text(text.replace(old, "stage_area: [[110, 0], [140, 250000], [130, 400000]]")
+                    .replace('crest_elevation_m: ', 'crest_elevation_m: -x', 1), encoding="utf-8")
+    _, _, _, problems, _ = read_partial(site)
+    said = {p.field.rsplit(".", 1)[-1]: p.message for p in problems}
+    assert "stage_area levels must increase (got 110, 140, 130)" in said["stage_area"]
+    assert "crest_elevation_m" in said

@@ -6,7 +6,7 @@ import itertools
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from drills.inputs.base import Ident, NonNeg, Pos, Quantity, Strict
 
@@ -25,12 +25,14 @@ class InrushSpec(Strict):
     inflow_factor: Quantity = Field(default=1.0, description="uncertainty on the whole hydrograph")
     pumping_m3ph: NonNeg = 0.0
 
-    @model_validator(mode="after")
-    def _increasing(self) -> InrushSpec:
-        ts = [p.t_s for p in self.hydrograph]
+    @field_validator("hydrograph")
+    @classmethod
+    def _increasing(cls, points: list[HydrographPoint]) -> list[HydrographPoint]:
+        # a field's own check, so that it is told with the other fields' faults, not only once they are mended
+        ts = [p.t_s for p in points]
         if any(b <= a for a, b in itertools.pairwise(ts)):
-            raise ValueError("hydrograph times must increase")
-        return self
+            raise ValueError(f"hydrograph times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+        return points
 
 
 class DamBreakSpec(Strict):

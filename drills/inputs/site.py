@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from drills.inputs.base import Ident, NonNeg, Pos, Prob, Strict
 
@@ -167,12 +167,14 @@ class PondSpecIn(Strict):
     min_beach_length_m: NonNeg
     process_inflow_m3ps: NonNeg = 0.0
 
-    @model_validator(mode="after")
-    def _levels(self) -> PondSpecIn:
-        levels = [lv for lv, _ in self.stage_area]
+    @field_validator("stage_area")
+    @classmethod
+    def _levels(cls, stage_area: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        # a field's own check, so that it is told with the other fields' faults, not only once they are mended
+        levels = [lv for lv, _ in stage_area]
         if any(b <= a for a, b in itertools.pairwise(levels)):
-            raise ValueError("stage_area levels must increase")
-        return self
+            raise ValueError(f"stage_area levels must increase (got {', '.join(f'{lv:g}' for lv in levels)})")
+        return stage_area
 
 
 class DamSpec(Strict):
