@@ -542,6 +542,15 @@ def test_unknown_shift(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("scenario"), line, "scenario.shift", "'evening'", "day, night")
 
 
+def test_a_misspelt_role_channel_or_shift_is_told_with_the_name_it_is_close_to(files: DrillFiles) -> None:
+    backup = files.edit("plan", "backups: [shift_leader]", "backups: [shift_leadr]")
+    owner = files.edit("plan", "{action: notify_county, owner: mine_manager}", "{action: notify_county, owner: boss}")
+    probs = files.problems()
+    assert [(p.line, p.message) for p in probs] == [
+        (backup, "no role 'shift_leadr' in this plan; did you mean 'shift_leader'?"),
+        (owner, "no role 'boss'")], listing(probs)  # nothing close: no guess
+
+
 def test_unknown_channel_in_an_action(files: DrillFiles) -> None:
     line = files.edit(
         "plan",

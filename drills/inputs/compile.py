@@ -45,10 +45,15 @@ from drills.model.spec import (
 from drills.model.variability import Distribution, Fixed
 
 
+def did_you_mean(name: str, known: Any) -> str:
+    """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else ""."""
+    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
 def no_node(name: str, nodes: Any) -> str:
     """The message for a reference to a node the site does not have, with the nearest id if one is close."""
-    near = difflib.get_close_matches(name, sorted(nodes), n=1, cutoff=0.75)
-    return f"no node {name!r} in the site" + (f"; did you mean {near[0]!r}?" if near else "")
+    return f"no node {name!r} in the site" + did_you_mean(name, nodes)
 
 
 class _Problems:
@@ -59,9 +64,9 @@ class _Problems:
            names: tuple[str, ...] = ()) -> None:
         self.items.append(doc.problem(loc, message, code=code, names=names))
 
-    def unknown(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, message: str) -> None:
-        """A reference to ``name``, which the files do not have."""
-        self.at(doc, loc, message, code=UNKNOWN_NAME, names=(name,))
+    def unknown(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, message: str, known: Any = ()) -> None:
+        """A reference to ``name``, which the files do not have (with the nearest of ``known`` if one is close)."""
+        self.at(doc, loc, message + did_you_mean(name, known), code=UNKNOWN_NAME, names=(name,))
 
     def no_node(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, nodes: Any) -> None:
         """A reference to a node the site does not have (see :func:`no_node`)."""
@@ -390,14 +395,15 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
     for k, r in enumerate(plan.roles):
         for j, b in enumerate(r.backups):
             if roles is not None and b not in roles:
-                pr.unknown(pd, ("plan", "roles", k, "backups", j), b, f"no role {b!r} in this plan")
+                pr.unknown(pd, ("plan", "roles", k, "backups", j), b, f"no role {b!r} in this plan", roles)
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
     w = plan.warning
     declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
     for k, t in enumerate(w.triggers):
         if roles is not None and t.owner not in roles:
-            pr.unknown(pd, ("plan", "warning", "triggers", k, "owner"), t.owner, f"no role {t.owner!r} in this plan")
+            pr.unknown(pd, ("plan", "warning", "triggers", k, "owner"), t.owner, f"no role {t.owner!r} in this plan",
+                       roles)
         if t.level not in w.levels:
             pr.at(pd, ("plan", "warning", "triggers", k, "level"), f"level {t.level!r} is not declared; {declared}")
         elif not w.actions_by_level.get(t.level):
@@ -417,10 +423,10 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
         order = nx.DiGraph()
         for k, a in enumerate(acts):
             if roles is not None and a.owner not in roles:
-                pr.unknown(pd, (*at, k, "owner"), a.owner, f"no role {a.owner!r}")
+                pr.unknown(pd, (*at, k, "owner"), a.owner, f"no role {a.owner!r}", roles)
             for j, ch_id in enumerate(a.channels or []):
                 if channels is not None and ch_id not in channels:
-                    pr.unknown(pd, (*at, k, "channels", j), ch_id, f"no channel {ch_id!r}")
+                    pr.unknown(pd, (*at, k, "channels", j), ch_id, f"no channel {ch_id!r}", channels)
             for j, first in enumerate(a.after):
                 if first == a.id:
                     pr.at(pd, (*at, k, "after", j), "a step cannot wait for itself")
@@ -580,7 +586,7 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     if ps is not None:
         dam = next((d for d in site.dams if d.id == ps.dam), None)
         if dam is None:
-            pr.unknown(scd, (*haz, "pond", "dam"), ps.dam, f"no dam {ps.dam!r} in the site")
+            pr.unknown(scd, (*haz, "pond", "dam"), ps.dam, f"no dam {ps.dam!r} in the site", [d.id for d in site.dams])
         elif dam.pond is None:
             pr.at(scd, (*haz, "pond", "dam"), f"dam {ps.dam!r} has no pond water balance (site.dams[].pond)")
         elif ps.initial_level_m < dam.pond.stage_area[0][0]:
@@ -591,7 +597,8 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         pr.at(scd, (*haz, "dam_break", "on_overtopping"), "needs the pond's water balance (scenario.hazard.pond)")
     for j, e in enumerate(scen.entries):
         if e.shift not in site.shifts:
-            pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift, f"no shift {e.shift!r} in the site")
+            pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift, f"no shift {e.shift!r} in the site",
+                       site.shifts)
     for j, f in enumerate(scen.faults):
         msg = fault_target_problem(f, site, plan)
         if msg:
@@ -605,10 +612,11 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     if scen.order is not None:
         for j, c in enumerate(scen.order.channels or []):
             if c not in channels:
-                pr.unknown(scd, ("scenario", "order", "channels", j), c, f"no channel {c!r} in the plan")
+                pr.unknown(scd, ("scenario", "order", "channels", j), c, f"no channel {c!r} in the plan", channels)
     for prof in scen.behaviour.response_delay_s:
         if prof not in profiles:
-            pr.unknown(scd, ("scenario", "behaviour", "response_delay_s", prof), prof, f"unknown profile {prof!r}")
+            pr.unknown(scd, ("scenario", "behaviour", "response_delay_s", prof), prof, f"unknown profile {prof!r}",
+                       profiles)
     pr.raise_if_any()
 
 
