@@ -551,6 +551,15 @@ def test_a_misspelt_role_channel_or_shift_is_told_with_the_name_it_is_close_to(f
         (owner, "no role 'boss'")], listing(probs)  # nothing close: no guess
 
 
+def test_a_misspelt_word_from_a_fixed_list_is_told_with_the_word_it_is_close_to(files: DrillFiles) -> None:
+    near = files.edit("site", '{id: "j120", kind: "junction"', '{id: "j120", kind: "juncton"')
+    far = files.edit("site", '{id: "j240", kind: "junction"', '{id: "j240", kind: "crossing"')
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [(near, "site.nodes[4].kind"), (far, "site.nodes[10].kind")]
+    assert probs[0].message.endswith("(got 'juncton'); did you mean 'junction'?")
+    assert probs[1].message.endswith("(got 'crossing')")  # nothing close: no guess
+
+
 def test_unknown_channel_in_an_action(files: DrillFiles) -> None:
     line = files.edit(
         "plan",

@@ -9,6 +9,7 @@ field path, and merge a misspelt field with the required field it was meant to b
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from typing import Any, TypeVar
 
@@ -79,6 +80,11 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         msg = msg[len("Value error, "):]
     if got is not None and not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
         msg += f" (got {got!r})"
+    if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
+        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        near = difflib.get_close_matches(got, allowed, n=1, cutoff=0.75)
+        if near:
+            msg += f"; did you mean {near[0]!r}?"
     return msg
 
 
