@@ -7,6 +7,7 @@ standard error and the command exits with code 2, before anything is written.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -279,6 +280,10 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
         out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:
         out_console.print(t("cli_m6_not_assessed"), markup=False)
+    elif (rob := evaluation.robustness) is not None and rob.runs:
+        said = Counter(rob.verdict(r) for r in rob.runs)
+        out_console.print(t("cli_single_faults_done", n=len(rob.runs), r=rob.replications, breaks=said["breaks"],
+                            withstood=said["withstood"], nothing=said["nothing"]), markup=False)
     notes = (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence
     for note in notes:
         out_console.print(t("cli_not_settled", note=note), markup=False)

@@ -192,6 +192,13 @@ def test_a_single_fault_that_breaks_the_plan_is_a_deficiency_and_its_fix_is_prov
     assert names[:2] == ["mains_power", "channel_down:siren-near"]
     assert {"role_absent:duty", "link_cut:path_near", "link_cut:path_far"} <= set(names)
     assert base.grades["M6"].gate is False and base.grades["M6"].grade == "D"
+    # what each fault did, person by person against the baseline: the siren keeps 12 h of battery, so losing the
+    # mains changes no one's record; the trigger is automatic, so no one waits for the duty officer
+    rob = base.robustness
+    did = {r.name: (rob.verdict(r), r.changed) for r in rob.runs}
+    assert did["mains_power"] == ("nothing", 0.0) and did["role_absent:duty"] == ("nothing", 0.0)
+    assert did["channel_down:siren-near"] == ("breaks", 20.0)  # all 20 people of both villages
+    assert {r["fault"]: r["verdict"] for r in rob.to_json()["runs"]}["mains_power"] == "nothing"
     top = base.findings[0]
     assert top.key == "M6:channel_down:siren-near" and top.cls == "不足项"
     assert "makes M2 (reach) and M3 (safety) fail" in top.title
@@ -257,3 +264,25 @@ def test_single_faults_cut_a_bridge_on_someones_way_first_and_not_one_that_no_on
                                                 for lk in site.links]})
     ld = type(loaded)(loaded.scenario, bridged, loaded.plan, loaded.scenario_doc, loaded.site_doc, loaded.plan_doc)
     assert cuts(ld) == ["road_ht_c", *(k for k in as_written if k != "road_ht_c")]
+
+
+def test_drill_run_with_single_faults_tells_what_each_did(tmp_path):
+    from pypdf import PdfReader
+    from typer.testing import CliRunner
+
+    from drills.cli import app
+
+    scenario = valley(tmp_path, [("add_unique", ("plan", "channels", {"id": "siren-near"}, "coverage"), ["far"])])
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["run", str(scenario), "-n", "4", "--fault-replications", "3", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert ("single faults (M6): 5 tried on 3 replications each: 3 break the plan, 0 withstood, 2 changed nothing"
+            in res.stdout)
+    data = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))["single_faults"]
+    assert data["replications"] == 3
+    assert {r["fault"]: (r["verdict"], r["people_changed"]) for r in data["runs"]} == {
+        "mains_power": ("nothing", 0.0), "channel_down:siren-near": ("breaks", 20.0),
+        "role_absent:duty": ("nothing", 0.0), "link_cut:path_far": ("breaks", 10.0),
+        "link_cut:path_near": ("breaks", 10.0)}
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
+    assert "Single faults (M6)" in text and text.count("changed nothing") >= 2

@@ -116,7 +116,7 @@ def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
     label = f"{ev.overall.label} ({ev.overall.label_en})"
     return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
                    confidence=confidence_notes(ev), confidence_zh=confidence_notes(ev, "zh"),
-                   grading=grade_basis(ev))
+                   grading=grade_basis(ev), robustness=ev.robustness)
 
 
 #: :func:`confidence_notes`'s sentences, by language

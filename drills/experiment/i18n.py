@@ -247,6 +247,38 @@ EN: dict[str, str] = {
         "the metric it is meant to improve before and after (预案管理办法 第三十六条(五): a drill that "
         "reveals a major problem requires the plan to be revised)."
     ),
+    "sf_heading": "Single faults (M6)",
+    "sf_intro": (
+        "Each single fault was run on the random numbers of the first {n} replications, from {start} (the first "
+        "trigger met or the first water, median over the replications) to the end of the drill. Under it: whether "
+        "the reach (M2) and safety (M3) gates held, and what it changed against the plan without it, paired "
+        "replication by replication (with the fault − without, mean and 95 % CI). A fault that breaks the plan is "
+        "also a finding (不足项). {left}"
+    ),
+    "sf_left_out": "Left out by the cap on the number of faults (--max-faults): {names}.",
+    "sf_gates": "M2 {m2} · M3 {m3}",
+    "sf_ok": "ok",
+    "sf_fail": "FAIL",
+    "sf_breaks": "breaks the plan",
+    "sf_withstood": "withstood",
+    "sf_nothing": "changed nothing",
+    "sf_note": (
+        "Without a fault: {base}. Breaks the plan: a gate that held fails under the fault, or significantly more "
+        "people are not safe or warned late (CI above zero). People changed: those whose warning, departure or end "
+        "(or its time) differs from the drill without the fault, mean per replication; a fault that changed no one "
+        "tested nothing (a bridge no one crosses, a channel that reached no one first)."
+    ),
+    "col_fault": "fault",
+    "col_sf_changed": "people changed",
+    "col_sf_gates": "gates under it",
+    "col_sf_unsafe": "Δ people not safe",
+    "col_sf_late": "Δ warned late or never",
+    "col_sf_rise": "rise of the last warning",
+    "col_sf_verdict": "verdict",
+    "cli_single_faults_done": (
+        "  single faults (M6): {n} tried on {r} replications each: {breaks} break the plan, {withstood} withstood, "
+        "{nothing} changed nothing (each in report.pdf)"
+    ),
     "col_revision": "revision",
     "col_before": "before",
     "col_after": "after",
@@ -983,6 +1015,35 @@ ZH: dict[str, str] = {
     "revisions_intro": (
         "对预案的修改，每项均以与被测预案相同的随机数重新模拟，给出其拟改进指标在修订前后的数值（预案管理"
         "办法 第三十六条(五)：演练发现重大问题的，应当修订预案）。"
+    ),
+    "sf_heading": "单一故障（M6）",
+    "sf_intro": (
+        "每种单一故障都使用前 {n} 次重复的随机数运行，从 {start}（首个触发条件满足或水首次出现的时间，各次重复的"
+        "中位数）持续到演练结束。表中列出：该故障下通知覆盖（M2）和疏散安全（M3）门槛是否满足，以及与无该故障的预案逐次重复配对"
+        "比较的变化（有该故障减无该故障，均值及 95 % 置信区间）。使预案失效的故障同时列为评估发现（不足项）。{left}"
+    ),
+    "sf_left_out": "受故障数量上限（--max-faults）限制未运行：{names}。",
+    "sf_gates": "M2 {m2} · M3 {m3}",
+    "sf_ok": "满足",
+    "sf_fail": "未满足",
+    "sf_breaks": "使预案失效",
+    "sf_withstood": "预案经受住",
+    "sf_nothing": "未改变任何结果",
+    "sf_note": (
+        "无故障时：{base}。使预案失效：原本满足的门槛在该故障下未满足，或未处于安全地点、迟到警报的人数显著增加（置信区间"
+        "高于零）。受影响人数：收到警报、出发或最终去向（或其时间）与无该故障时不同的人数，每次重复的平均；不影响任何人的"
+        "故障没有检验任何东西（无人经过的桥、未首先通知任何人的渠道）。"
+    ),
+    "col_fault": "故障",
+    "col_sf_changed": "受影响人数",
+    "col_sf_gates": "该故障下的门槛",
+    "col_sf_unsafe": "未处于安全地点人数之差",
+    "col_sf_late": "迟到或未收到警报人数之差",
+    "col_sf_rise": "最后收到警报时间的推迟",
+    "col_sf_verdict": "结论",
+    "cli_single_faults_done": (
+        "  单一故障（M6）：共 {n} 种，各运行 {r} 次重复：{breaks} 种使预案失效，{withstood} 种预案经受住，{nothing} 种"
+        "未改变任何结果（均见 report.pdf）"
     ),
     "col_revision": "修订",
     "col_before": "修订前",

@@ -67,6 +67,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "grading": card.grading.to_json() if card.grading is not None else None,
         "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause}
                      for f in card.findings],
+        "single_faults": card.robustness.to_json() if card.robustness is not None else None,
         "confidence": list(card.confidence),
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,

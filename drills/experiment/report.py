@@ -1013,6 +1013,35 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
                (t("col_clause"), doc.width - 5.25, "left")], rows, size=8)
 
 
+def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
+    """Every single fault tried for M6 and what it did, when the drill was graded with them
+    (:class:`~drills.experiment.robustness.Robustness`): the findings name only those that break the plan."""
+    from drills.experiment.paired import fmt_ci
+
+    rob = card.robustness
+    if rob is None or not rob.runs:
+        return
+    doc.heading(t("sf_heading"))
+    left = t("sf_left_out", names=t("list_sep").join(rob.left_out)) if rob.left_out else ""
+    doc.text(t("sf_intro", n=rob.replications, start=t.value(rob.fault_at_s, "s"), left=left), 8.5, after=0.12,
+             keep=True)
+
+    def gates(m2: bool, m3: bool) -> str:
+        return t("sf_gates", m2=t("sf_ok" if m2 else "sf_fail"), m3=t("sf_ok" if m3 else "sf_fail"))
+
+    rows = [[r.name, t.value(r.changed, "persons"), gates(r.m2_pass, r.m3_pass), fmt_ci(r.diffs["unsafe"]),
+             fmt_ci(r.diffs["late_warned"]), t.value(r.t100_rise_s, "s"), t("sf_" + rob.verdict(r))] for r in rob.runs]
+    fills = [[None] * 6 + [VERDICT_FILL[rob.verdict(r)]] for r in rob.runs]
+    doc.table([(t("col_fault"), 1.7, "left"), (t("col_sf_changed"), 0.6, "right"), (t("col_sf_gates"), 1.1, "left"),
+               (t("col_sf_unsafe"), 1.0, "right"), (t("col_sf_late"), 1.0, "right"), (t("col_sf_rise"), 0.6, "right"),
+               (t("col_sf_verdict"), doc.width - 6.0, "left")], rows, size=7.5, fills=fills, keep_together=True,
+              note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass)))
+
+
+#: the colour of a single fault's verdict: it breaks the plan, the plan withstood it, it changed nothing measured
+VERDICT_FILL = {"breaks": "#F4A7A3", "withstood": "#B7E1CD", "nothing": "#FCE8B2"}
+
+
 def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revised: Sequence[Any]) -> None:
     """Revisions of the plan with the metric they improve, before and after (from the revision step).
 
@@ -1241,6 +1270,7 @@ def document(ex: ExerciseResult, card: Scorecard, figs: dict[str, Path], *, lang
         site(doc, ex, card, t, figs)
         channels(doc, ex, card, t, figs)
         findings(doc, ex, card, t, found)
+        single_faults(doc, ex, card, t)
         revisions(doc, ex, card, t, revised)
         assumptions(doc, ex, t)
         method(doc, ex, t)

@@ -110,11 +110,7 @@ def evaluation_json(ev: Evaluation) -> dict:
                   "must_correct": ev.overall.must_correct, "improvements": ev.overall.improvements},
         "metrics": {m: {"name": x.name, "grade": x.grade, "value": x.value, "unit": x.unit, "gate": x.gate,
                         "basis": x.basis, "bands": x.bands} for m, x in g.items()},
-        "single_faults": None if rob is None else {
-            "replications": rob.replications, "start_s": rob.fault_at_s, "left_out": list(rob.left_out),
-            "runs": [{"fault": r.name, "m2_pass": r.m2_pass, "m3_pass": r.m3_pass, "t100_rise_s": r.t100_rise_s,
-                      "breaks": rob.breaks(r), "unsafe": r.diffs["unsafe"].to_json(),
-                      "late_warned": r.diffs["late_warned"].to_json()} for r in rob.runs]},
+        "single_faults": None if rob is None else rob.to_json(),
         "findings": [f.to_json() for f in ev.findings],
         "bottlenecks": bottlenecks_json(ev.bottlenecks),
     })

@@ -45,6 +45,8 @@ class FaultRun:
     diffs: dict[str, PairedDiff]
     places: dict[str, int] = field(default_factory=dict)  # starting place → extra late or unsafe person-replications
     t100_p95_s: float = math.nan  # P95 of the last person warned after the order, with the fault (inf: never)
+    #: people whose record (warning, departure, end, times) differs from the baseline's, mean per replication
+    changed: float = math.nan
 
     @property
     def name(self) -> str:
@@ -67,6 +69,24 @@ class Robustness:
         flips = (self.base_m2_pass and not run.m2_pass) or (self.base_m3_pass and not run.m3_pass)
         worse = run.diffs["unsafe"].verdict == "worse" or run.diffs["late_warned"].verdict == "worse"
         return flips or worse
+
+    def verdict(self, run: FaultRun) -> str:
+        """"breaks" (:meth:`breaks`), "nothing" (no one's record differs from the baseline's: the fault tested
+        nothing) or "withstood"."""
+        if self.breaks(run):
+            return "breaks"
+        return "nothing" if run.changed == 0 else "withstood"
+
+    def to_json(self) -> dict:
+        """The assessment as ``scorecard.json`` and ``recommendations.json`` give it (a rise that never ends, as
+        when a fault leaves someone never warned, is null)."""
+        return {"replications": self.replications, "start_s": self.fault_at_s, "left_out": list(self.left_out),
+                "runs": [{"fault": r.name, "m2_pass": r.m2_pass, "m3_pass": r.m3_pass,
+                          "t100_rise_s": r.t100_rise_s if math.isfinite(r.t100_rise_s) else None,
+                          "breaks": self.breaks(r), "verdict": self.verdict(r),
+                          "people_changed": r.changed if math.isfinite(r.changed) else None,
+                          "unsafe": r.diffs["unsafe"].to_json(), "late_warned": r.diffs["late_warned"].to_json()}
+                         for r in self.runs]}
 
     @property
     def gate(self) -> bool:
@@ -151,10 +171,12 @@ def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, repli
         rise = _capped(p95, spec) - _capped(upper_tail(r.t100_after_order_s for r in base), spec)
         harm = _harm_by_place(ex.states)
         worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
+        changed = sum(repr(p) != repr(q) for mine, theirs in zip(ex.results, base_results, strict=True)
+                      for p, q in zip(mine.people, theirs.people, strict=True))  # repr: NaN marks "never"
         runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
                              gate_persons(r.unsafe for r in rd), max(rise, 0.0),
                              compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1])),
-                             p95))
+                             p95, changed / n))
     return Robustness(n, tuple(base), gate_persons(r.late_warned for r in base), gate_persons(r.unsafe for r in base),
                       tuple(runs), at, tuple(left_out))
 
