@@ -260,4 +260,3 @@ def rank_trials(trials: list[Trial], chosen: tuple[Candidate, ...]) -> list[Tria
     order = {c.key: k for k, c in enumerate(chosen)}
     return sorted(trials, key=lambda t: (order.get(t.candidate.key, len(order)), VERDICT_ORDER.index(t.verdict),
                                          -t.gain_per_cost, t.candidate.key))
-

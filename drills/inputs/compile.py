@@ -5,7 +5,6 @@ All problems across the three files are collected and raised together, each at i
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,7 +18,16 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
 from drills.inputs.population import build_population
-from drills.inputs.problems import DUPLICATE_ID, STRAY_KEY, UNKNOWN_NAME, InputError, Problem, in_file_order, leaves_out
+from drills.inputs.problems import (
+    DUPLICATE_ID,
+    STRAY_KEY,
+    UNKNOWN_NAME,
+    InputError,
+    Problem,
+    did_you_mean,
+    in_file_order,
+    leaves_out,
+)
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
@@ -43,12 +51,6 @@ from drills.model.spec import (
     Trigger,
 )
 from drills.model.variability import Distribution, Fixed
-
-
-def did_you_mean(name: str, known: Any) -> str:
-    """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else ""."""
-    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
-    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 def no_node(name: str, nodes: Any) -> str:

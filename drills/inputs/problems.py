@@ -8,7 +8,9 @@ code 2; nothing below the CLI prints or exits.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from dataclasses import dataclass
+from typing import Any
 
 #: :attr:`Problem.code` of a reference to a name the files do not have (a node, role, channel, shift, dam,
 #: profile, plan step or fault target)
@@ -17,6 +19,12 @@ UNKNOWN_NAME = "unknown_name"
 DUPLICATE_ID = "duplicate_id"
 #: :attr:`Problem.code` of a top-level key beside the file's own (its schema still checks the rest)
 STRAY_KEY = "stray_key"
+
+
+def did_you_mean(name: str, known: Any) -> str:
+    """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else ""."""
+    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 def leaves_out(problems: list[Problem]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -81,10 +81,7 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     if got is not None and not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
         msg += f" (got {got!r})"
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
-        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-        near = difflib.get_close_matches(got, allowed, n=1, cutoff=0.75)
-        if near:
-            msg += f"; did you mean {near[0]!r}?"
+        msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return msg
 
 
