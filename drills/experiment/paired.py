@@ -16,6 +16,7 @@ metric.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -23,6 +24,7 @@ import numpy as np
 from drills.experiment.readings import Reading, objective
 from drills.experiment.scorecard import t975
 from drills.experiment.units import fmt_value, signed
+from drills.model.records import DrillResult
 
 #: (key, label, unit, which way is better)
 PAIRED_METRICS = (
@@ -106,6 +108,14 @@ def paired_diff(base: list[Reading], new: list[Reading], key: str, label: str, u
     else:
         verdict = "no significant change"
     return PairedDiff(key, label, unit, better_when, float(a.mean()), float(b.mean()), mean, lo, hi, n, verdict)
+
+
+def people_changed(new: Sequence[DrillResult], base: Sequence[DrillResult]) -> int:
+    """Person-replications whose record (warning, departure, end and their times) differs between two runs on the
+    same random numbers: 0 when the change tested nothing. Compared by repr: NaN marks what did not happen, and
+    NaN is not equal to itself."""
+    return sum(repr(p) != repr(q) for mine, theirs in zip(new, base, strict=True)
+               for p, q in zip(mine.people, theirs.people, strict=True))
 
 
 def compare(base: list[Reading], new: list[Reading], duration_s: float) -> dict[str, PairedDiff]:

@@ -23,7 +23,7 @@ import numpy as np
 
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.grading import gate_persons, upper_tail
-from drills.experiment.paired import PairedDiff, compare
+from drills.experiment.paired import PairedDiff, compare, people_changed
 from drills.experiment.readings import PersonState, PlanFacts, Reading, onset_s, read_all
 from drills.model.records import DrillResult
 from drills.model.routing import routing_of
@@ -171,12 +171,10 @@ def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, repli
         rise = _capped(p95, spec) - _capped(upper_tail(r.t100_after_order_s for r in base), spec)
         harm = _harm_by_place(ex.states)
         worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
-        changed = sum(repr(p) != repr(q) for mine, theirs in zip(ex.results, base_results, strict=True)
-                      for p, q in zip(mine.people, theirs.people, strict=True))  # repr: NaN marks "never"
         runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
                              gate_persons(r.unsafe for r in rd), max(rise, 0.0),
                              compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1])),
-                             p95, changed / n))
+                             p95, people_changed(ex.results, base_results) / n))
     return Robustness(n, tuple(base), gate_persons(r.late_warned for r in base), gate_persons(r.unsafe for r in base),
                       tuple(runs), at, tuple(left_out))
 

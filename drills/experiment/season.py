@@ -36,12 +36,13 @@ from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
-from drills.experiment.paired import PairedDiff, compare, fmt_ci
+from drills.experiment.paired import PairedDiff, compare, fmt_ci, people_changed
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
 from drills.inputs.suite import Suite, SuiteRun
 from drills.model.records import SAFE_OUTCOMES, DrillResult
+from drills.model.spec import Fault
 
 GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", None
 #: the colour of a warning that a run tested nothing
@@ -67,6 +68,8 @@ class SeasonEntry:
     #: the run of the same suite that is this one without one of its faults, on the same random numbers
     #: (see :func:`with_twins`), to tell whether that fault changed anything
     twin: SeasonEntry | None = field(default=None, repr=False, compare=False)
+    #: the one fault this run has and its twin has not
+    twin_fault: Fault | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def effect(self) -> FaultEffect | None:
@@ -140,13 +143,12 @@ def idle_faults(entries: Sequence[SeasonEntry]) -> list[IdleFault]:
 def _idle_in(e: SeasonEntry) -> list[IdleFault]:
     """One run's faults that tested nothing, in the order the run injects them."""
     spec, results = e.exercise.spec, e.exercise.results
-    extra = _extra_fault(e, e.twin) if e.twin is not None else None
     out = []
     for f in spec.faults:
         after = sum(1 for res in results if f.name in res.faults
                     and (f.at_s >= spec.duration_s or f.at_s > evacuation_over_s(res)))
-        same = (2 * after <= len(results) and e.twin is not None and f == extra
-                and _same_people(e.exercise.results, e.twin.exercise.results))
+        same = (2 * after <= len(results) and e.twin is not None and f == e.twin_fault
+                and people_changed(results, e.twin.exercise.results) == 0)
         if 2 * after > len(results) or same:
             clock = (datetime.fromisoformat(spec.meta.start_time) + timedelta(seconds=f.at_s)).strftime("%H:%M")
             out.append(IdleFault(e.run.id, f.name, f.at_s, f"{clock}, +{fmt_value(f.at_s, 's')}", after,
@@ -154,7 +156,7 @@ def _idle_in(e: SeasonEntry) -> list[IdleFault]:
     return out
 
 
-def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Any:
+def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Fault | None:
     """The one compiled fault ``e`` has and ``other`` has not, if ``e`` is ``other`` with one more fault and
     nothing else changed (the same scenario file, site, plan, seed and replications); else None."""
     a, b = e.run.loaded, other.run.loaded
@@ -174,19 +176,14 @@ def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Any:
     return mine[0] if len(mine) == 1 else None
 
 
-def _same_people(a: Sequence[DrillResult], b: Sequence[DrillResult]) -> bool:
-    """Whether every person's record is the same in every replication (compared by repr: NaN marks what
-    did not happen, and NaN is not equal to itself)."""
-    return len(a) == len(b) and all(repr(x.people) == repr(y.people) for x, y in zip(a, b, strict=True))
-
-
 def with_twins(entries: Sequence[SeasonEntry]) -> tuple[SeasonEntry, ...]:
-    """``entries``, each with the run of the suite that is it without one of its faults, if there is one."""
+    """``entries``, each with the run of the suite that is it without one of its faults (and that fault), if
+    there is one."""
     out = []
     for e in entries:
-        twin = next((o for o in entries if o is not e and e.exercise.spec.faults
-                     and _extra_fault(e, o) is not None), None)
-        out.append(replace(e, twin=twin) if twin is not None else e)
+        found = next(((o, f) for o in entries if o is not e and e.exercise.spec.faults
+                      and (f := _extra_fault(e, o)) is not None), None)
+        out.append(replace(e, twin=found[0], twin_fault=found[1]) if found is not None else e)
     return tuple(out)
 
 
@@ -216,10 +213,8 @@ class FaultEffect:
 
 
 def _effect_of(e: SeasonEntry) -> FaultEffect | None:
-    if e.twin is None or e.idle:
-        return None
-    fault = _extra_fault(e, e.twin)
-    if fault is None:
+    fault = e.twin_fault
+    if e.twin is None or fault is None or e.idle:
         return None
     n = len(e.exercise.results)
     warned = departed = ended = 0
