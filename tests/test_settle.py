@@ -107,6 +107,7 @@ def test_running_on_gives_exactly_the_exercise_of_that_many_replications() -> No
     direct = run_exercise(spec, replications=ex.replications)
     # by their repr: records hold NaN for what did not happen, and NaN is not equal to itself
     assert repr(ex.results) == repr(direct.results)
+    assert "states" in ex.__dict__  # the grading at each look made them: the outputs do not make them again
     assert repr(ex.states) == repr(direct.states)  # the person states kept from the first looks, as made afresh
 
 

@@ -117,10 +117,11 @@ class ExerciseResult:
     def replications(self) -> int:
         return len(self.results)
 
-    def extended(self, more: Sequence[DrillResult]) -> ExerciseResult:
-        """The exercise with the further replications ``more`` (the next ones in replication order); the person
-        states already made are kept, not made again."""
-        out = ExerciseResult(spec=self.spec, seed=self.seed, results=(*self.results, *more), settling=self.settling)
+    def extended(self, more: Sequence[DrillResult] = (), *, settling: Any = None) -> ExerciseResult:
+        """The exercise with the further replications ``more`` (the next ones in replication order) and, if given,
+        how their number was reached; the person states already made are kept, not made again."""
+        out = ExerciseResult(spec=self.spec, seed=self.seed, results=(*self.results, *more),
+                             settling=settling if settling is not None else self.settling)
         if "states" in self.__dict__:
             out.__dict__["states"] = (*self.states, *(person_states(r, self.spec) for r in more))
         return out

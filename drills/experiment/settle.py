@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import ExerciseResult, iter_replications
@@ -91,7 +91,7 @@ def run_until_settled(loaded: Loaded, ex: ExerciseResult, *, ceiling: int, worke
         n = ex.replications
         why = "settled" if not needs else "too_close" if not known else "ceiling" if n >= ceiling else ""
         if why:
-            return replace(ex, settling=Settling(steps[0], ceiling, tuple(steps), len(needs), why))
+            return ex.extended(settling=Settling(steps[0], ceiling, tuple(steps), len(needs), why))
         target = min(ceiling, max(max(known), math.ceil(STEP_GROWTH * n)))
         if on_step is not None:
             on_step(n, len(needs), target)
