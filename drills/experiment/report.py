@@ -1017,6 +1017,7 @@ def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -
     """Every single fault tried for M6 and what it did, when the drill was graded with them
     (:class:`~drills.experiment.robustness.Robustness`): the findings name only those that break the plan."""
     from drills.experiment.paired import fmt_ci
+    from drills.experiment.season import GREEN, RED, YELLOW  # the season matrix's colours
 
     rob = card.robustness
     if rob is None or not rob.runs:
@@ -1031,15 +1032,12 @@ def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -
 
     rows = [[r.name, t.value(r.changed, "persons"), gates(r.m2_pass, r.m3_pass), fmt_ci(r.diffs["unsafe"]),
              fmt_ci(r.diffs["late_warned"]), t.value(r.t100_rise_s, "s"), t("sf_" + rob.verdict(r))] for r in rob.runs]
-    fills = [[None] * 6 + [VERDICT_FILL[rob.verdict(r)]] for r in rob.runs]
+    fill = {"breaks": RED, "withstood": GREEN, "nothing": YELLOW}  # breaks the plan, withstood, tested nothing
+    fills: list[list[str | None]] = [[None] * 6 + [fill[rob.verdict(r)]] for r in rob.runs]
     doc.table([(t("col_fault"), 1.7, "left"), (t("col_sf_changed"), 0.6, "right"), (t("col_sf_gates"), 1.1, "left"),
                (t("col_sf_unsafe"), 1.0, "right"), (t("col_sf_late"), 1.0, "right"), (t("col_sf_rise"), 0.6, "right"),
                (t("col_sf_verdict"), doc.width - 6.0, "left")], rows, size=7.5, fills=fills, keep_together=True,
               note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass)))
-
-
-#: the colour of a single fault's verdict: it breaks the plan, the plan withstood it, it changed nothing measured
-VERDICT_FILL = {"breaks": "#F4A7A3", "withstood": "#B7E1CD", "nothing": "#FCE8B2"}
 
 
 def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revised: Sequence[Any]) -> None:
