@@ -133,6 +133,9 @@ def test_without_the_option_a_run_left_unsettled_says_how_to_settle_it(tmp_path:
     assert res.exit_code == 0, res.output
     assert "not settled: " in res.output
     assert "drill run --until-settled N runs on, up to N replications in all, until these are settled" in res.output
+    # and the N to give, from the estimates in the notes: the largest, rounded up to two figures, as the notes are
+    abouts = [int(x.replace(" ", "")) for x in re.findall(r"about ([\d ]+?) replications would", res.output)]
+    assert abouts and f"drill run --until-settled {max(abouts)} (it stops sooner" in res.output
     card = json.loads((tmp_path / "out" / "scorecard.json").read_text(encoding="utf-8"))
     assert "until_settled" not in card and card["replications"] == 6
 

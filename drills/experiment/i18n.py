@@ -649,6 +649,8 @@ EN: dict[str, str] = {
     ),
     "cli_not_settled": "  not settled: {note}",
     "cli_settle_hint": "  drill run --until-settled N runs on, up to N replications in all, until these are settled",
+    "cli_settle_hint_n": "; the estimates above ask for at most {n}: drill run --until-settled {n} (it stops sooner "
+                         "once they are settled)",
     "cli_settling": "not settled after {n} replications (unsettled life-safety checks: {k}): running on to {to} "
                     "(ceiling {ceiling})",
     "cli_settled_settled": "settled after {n} replications (seed {seed}: the same as -n {m})",
@@ -1360,6 +1362,7 @@ ZH: dict[str, str] = {
     "cli_m6_not_assessed": "  未评估单一故障稳健性（M6）：加上 --fault-replications 10，或运行 drill recommend",
     "cli_not_settled": "  尚不能判定：{note}",
     "cli_settle_hint": "  drill run --until-settled N 会继续运行（总数至多 N 次重复），直至上述各项可判定",
+    "cli_settle_hint_n": "；按上述估计至多需要 {n} 次：drill run --until-settled {n}（一旦可判定即提前停止）",
     "cli_settling": "{n} 次重复后尚不能判定（{k} 项生命安全检查）：继续运行至 {to} 次（上限 {ceiling}）",
     "cli_settled_settled": "{n} 次重复后已可判定（随机种子 {seed}：与 -n {m} 相同）",
     "cli_settled_ceiling": "到达上限 {n} 次重复仍不能判定（{k} 项生命安全检查；随机种子 {seed}：与 -n {m} 相同）",

@@ -198,12 +198,17 @@ def pct(x: float) -> str:
     return f"{v:.3g} %" if v < 10 else f"{v:.0f} %"
 
 
-def about(n: int) -> str:
-    """``n`` rounded up to two significant figures, with thin grouping (e.g. 1 300)."""
+def rounded_up(n: int) -> int:
+    """``n`` rounded up to two significant figures (1 234 → 1 300)."""
     if n >= 100:
         step = 10 ** (len(str(n)) - 2)
         n = -(-n // step) * step
-    return grouped(n)
+    return n
+
+
+def about(n: int) -> str:
+    """``n`` rounded up to two significant figures, with thin grouping (e.g. 1 300)."""
+    return grouped(rounded_up(n))
 
 
 def grouped(n: int) -> str:
