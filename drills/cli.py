@@ -288,11 +288,7 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     for note in notes:
         out_console.print(t("cli_not_settled", note=note), markup=False)
     if notes and settle_hint:
-        from drills.experiment.settle import unsettled_needs
-        from drills.experiment.tail import rounded_up
-
-        known = [x for x in unsettled_needs(evaluation) if x is not None]
-        more = t("cli_settle_hint_n", n=rounded_up(max(known))) if known else ""
+        more = t("cli_settle_hint_n", n=card.settle_with) if card.settle_with else ""
         out_console.print(t("cli_settle_hint") + more, markup=False)
 
 

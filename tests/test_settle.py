@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from drills.cli import app
@@ -126,6 +127,10 @@ def test_drill_run_until_settled_says_each_step_and_writes_how_the_number_was_re
     assert card["replications"] == looks[-1] and card["until_settled"]["asked"] == 6
     assert f"the same as -n {looks[-1]})" in res.output
     assert "--until-settled N runs on" not in res.output  # the hint is for runs without the option
+    said = report_text(tmp_path / "out" / "report.pdf")
+    assert "run the same command again with --until-settled" not in said
+    if card["until_settled"]["stopped"] == "ceiling":
+        assert "This run went on to its ceiling of 15 replications (--until-settled 15)" in said
 
 
 def test_without_the_option_a_run_left_unsettled_says_how_to_settle_it(tmp_path: Path) -> None:
@@ -138,6 +143,15 @@ def test_without_the_option_a_run_left_unsettled_says_how_to_settle_it(tmp_path:
     assert abouts and f"drill run --until-settled {max(abouts)} (it stops sooner" in res.output
     card = json.loads((tmp_path / "out" / "scorecard.json").read_text(encoding="utf-8"))
     assert "until_settled" not in card and card["replications"] == 6
+    assert card["settle_with_replications"] == max(abouts)
+    # the report, handed on without the terminal, says it too, with the number to give
+    said = report_text(tmp_path / "out" / "report.pdf")
+    assert f"run the same command again with --until-settled {max(abouts)}:" in said
+
+
+def report_text(pdf: Path) -> str:
+    """The report's text, its lines joined by single spaces."""
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
 
 
 def test_a_ceiling_not_above_the_first_replications_is_refused_before_anything_runs(tmp_path: Path) -> None:

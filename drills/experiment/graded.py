@@ -14,7 +14,8 @@ from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Fi
 from drills.experiment.i18n import Text
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
-from drills.experiment.tail import about, pct
+from drills.experiment.settle import unsettled_needs
+from drills.experiment.tail import about, pct, rounded_up
 from drills.inputs.loaded import Loaded
 from drills.model.spec import DrillSpec
 
@@ -116,7 +117,15 @@ def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
     label = f"{ev.overall.label} ({ev.overall.label_en})"
     return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
                    confidence=confidence_notes(ev), confidence_zh=confidence_notes(ev, "zh"),
-                   grading=grade_basis(ev), robustness=ev.robustness)
+                   settle_with=settle_with(ev), grading=grade_basis(ev), robustness=ev.robustness)
+
+
+def settle_with(ev: Evaluation) -> int | None:
+    """The replications in all that would settle every unsettled life-safety check of the grade if their shares
+    stayed as observed (the largest estimate, rounded up as the notes round it): the ``N`` of ``drill run
+    --until-settled N``; None if nothing is unsettled or no estimate can be made."""
+    known = [x for x in unsettled_needs(ev) if x is not None]
+    return rounded_up(max(known)) if known else None
 
 
 #: :func:`confidence_notes`'s sentences, by language

@@ -83,6 +83,23 @@ EN: dict[str, str] = {
     ),
     "key_results": "Key results",
     "confidence": "Not settled by this number of replications",
+    "settle_how_n": (
+        "To settle them, run the same command again with --until-settled {n}: the estimates above ask for at most "
+        "{n} replications in all; it runs on in steps and stops as soon as they are settled."
+    ),
+    "settle_how": (
+        "To settle them, run the same command again with --until-settled N (N: the most replications in all): it "
+        "runs on in steps and stops as soon as they are settled."
+    ),
+    "settle_how_ceiling_n": (
+        "This run went on to its ceiling of {ceiling} replications (--until-settled {ceiling}); the estimates above "
+        "ask for at most {n}."
+    ),
+    "settle_how_ceiling": "This run went on to its ceiling of {ceiling} replications (--until-settled {ceiling}).",
+    "settle_how_too_close": (
+        "This run stopped at {n} replications (--until-settled {ceiling}): the checks left are too close to the "
+        "tolerated tail for more replications to settle them in practice."
+    ),
     "worst_places": "Where the plan is weakest",
     "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
@@ -879,6 +896,15 @@ ZH: dict[str, str] = {
     "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和分水平／分地点表见后文。",
     "key_results": "主要结果",
     "confidence": "本次重复次数尚不足以判定的项",
+    "settle_how_n": "如需判定，请在同一命令后加 --until-settled {n} 重新运行：按上述估计，总数至多需要 {n} 次重复；"
+                    "程序分步继续运行，一旦可判定即停止。",
+    "settle_how": "如需判定，请在同一命令后加 --until-settled N（N：重复次数总数的上限）重新运行：程序分步继续运行，"
+                  "一旦可判定即停止。",
+    "settle_how_ceiling_n": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）；按上述估计至多需要 "
+                            "{n} 次。",
+    "settle_how_ceiling": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）。",
+    "settle_how_too_close": "本次运行在 {n} 次重复后停止（--until-settled {ceiling}）：余下各项过于接近允许的尾部，"
+                            "增加重复次数实际上无法判定。",
     "worst_places": "预案最薄弱之处",
     "worst_places_intro": "未被水困人员比例最低的水平或地点：",
     "worst_place_line": (

@@ -69,6 +69,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
                      for f in card.findings],
         "single_faults": card.robustness.to_json() if card.robustness is not None else None,
         "confidence": list(card.confidence),
+        "settle_with_replications": card.settle_with,
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,

@@ -738,6 +738,18 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     return sorted((z for z in card.zones if z.people), key=key)[:k]  # not a level only a kept-out shift had
 
 
+def settle_how(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
+    """After the unsettled checks: how to settle them (``drill run --until-settled N``, with the ``N`` the
+    estimates ask for), or, if this run already ran on, where it stopped and why."""
+    st, n = ex.settling, card.settle_with
+    if st is None:
+        return t("settle_how_n", n=n) if n else t("settle_how")  # n as typed on the command line
+    if st.why == "too_close":
+        return t("settle_how_too_close", n=grouped(ex.replications), ceiling=st.ceiling)
+    return t("settle_how_ceiling_n", ceiling=st.ceiling, n=n) if n else t("settle_how_ceiling",
+                                                                                    ceiling=st.ceiling)
+
+
 def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any],
             revised: Sequence[Any]) -> None:
     """One page: grade, key results, the weakest places, the worst findings, the best revisions."""
@@ -753,6 +765,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
         doc.subheading(t("confidence"))
         for note in notes:
             doc.text(note, 8.5, marker="•", after=0.04)
+        doc.text(settle_how(ex, card, t), 8.5, after=0.04)
         doc.y += 0.05
     doc.subheading(t("worst_places"))
     doc.text(t("worst_places_intro"), 8.5, after=0.05, keep=True)

@@ -253,6 +253,7 @@ class Scorecard:
     revisions: tuple = ()
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     confidence_zh: tuple[str, ...] = ()  # the same in Chinese, for the Chinese report
+    settle_with: int | None = None  # replications in all that would settle them at their present shares, rounded up
     grading: Any = None  # how the grade was reached (drills.experiment.graded.GradeBasis), once graded
     robustness: Any = None  # the single faults tried (drills.experiment.robustness.Robustness), once graded with them
     fatalities_by_situation: dict[str, float] = field(default_factory=dict)  # mean per replication, by where
