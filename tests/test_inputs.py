@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINE_FILES, copy_bundled
+from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
 
 from drills.inputs.compile import load, load_drill, load_file
 from drills.inputs.problems import InputError, Problem
@@ -866,3 +866,53 @@ def test_a_pond_whose_stage_levels_go_down_is_told_with_the_other_faults_of_the_
     said = {p.field.rsplit(".", 1)[-1]: p.message for p in problems}
     assert "stage_area levels must increase (got 110, 140, 130)" in said["stage_area"]
     assert "crest_elevation_m" in said
+
+
+# ---------------------------------------------------------------- rules across fields, told with the other faults
+
+
+def test_a_rule_across_fields_is_told_with_a_fault_of_another_field_of_the_same_object(files: DrillFiles) -> None:
+    line = files.edit("site", 'capacity_persons: 50, supplies_h: 96}\n    - {id: "refuge240"',
+                      'supplies_h: 96}\n    - {id: "refuge240"')
+    wrong = files.edit("site", '{id: "refuge360", kind: "refuge", x_m: 200, elevation_m: -358.9',
+                       '{id: "refuge360", kind: "refuge", x_m: 200, elevation_m: "deep"', mark="elevation_m")
+    assert wrong == line  # both faults on the refuge's one line
+    problems = files.problems()
+    assert len(problems) == 2, listing(problems)
+    before = files.text("site").split('- {id: "refuge360"')[0].split("  nodes:")[1]
+    node = f"site.nodes[{before.count('- {id:')}]"
+    by_field = {p.field: p for p in problems}
+    check(by_field[f"{node}.elevation_m"], files.path("site"), line, f"{node}.elevation_m", "number")
+    check(by_field[node], files.path("site"), line, node, "a refuge needs capacity_persons")
+
+
+def test_a_rule_that_reads_a_faulty_field_waits_for_it_to_be_mended(tmp_path: Path) -> None:
+    """breach_s written as a word is a fault of breach_s: "give either breach_s or on_overtopping" would be
+    told of a file that gives breach_s, and mending the word would make it untrue."""
+    paths = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(paths["scenario"], "breach_s: 300", "breach_s: soon")
+    with pytest.raises(InputError) as info:
+        load(paths["scenario"])
+    check(only(info.value.problems), paths["scenario"], line, "scenario.hazard.dam_break.breach_s", "number")
+
+
+def test_either_or_rule_is_told_with_an_unknown_field_beside_it(tmp_path: Path) -> None:
+    paths = copy_bundled(tmp_path, DAM_FILES)
+    at = break_file(paths["scenario"], "breach_s: 300", "breach_after_s: 300")
+    with pytest.raises(InputError) as info:
+        load(paths["scenario"])
+    problems = info.value.problems
+    assert [p.field for p in problems] == ["scenario.hazard.dam_break", "scenario.hazard.dam_break.breach_after_s"], (
+        listing(problems))
+    assert "give either breach_s or on_overtopping" in problems[0].message
+    assert problems[1].line == at and "unknown field 'breach_after_s'" in problems[1].message
+
+
+def test_a_site_without_people_is_told_with_the_faults_of_its_links(files: DrillFiles) -> None:
+    text = files.text("site")
+    files.path("site").write_text(text[: text.index("\n  shifts:") + 1], encoding="utf-8")  # the shifts come last
+    line = files.edit("site", 'to: "j120", length_m: 300', 'to: "j120", length_m: -300', mark="length_m")
+    problems = files.problems()
+    says = {p.field: p.message for p in problems}
+    assert "a site needs people" in says.get("site", ""), listing(problems)
+    assert any(p.line == line and "greater than 0" in p.message for p in problems), listing(problems)

@@ -2,18 +2,81 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, ValidationError, model_validator
 
 from drills.model import variability as var
 
 
 class Strict(BaseModel):
     """Base for every input model: unknown fields are errors, values are not coerced silently, and every
-    number is finite (YAML's .inf and .nan are refused: no delay, length or rate is infinite)."""
+    number is finite (YAML's .inf and .nan are refused: no delay, length or rate is infinite).
+
+    A model's rules across its fields (its ``mode="after"`` validators: "give either breach_s or
+    on_overtopping") are told together with the faults of its fields, not only once those are mended
+    (:meth:`_rules_across_fields_too`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _rules_across_fields_too(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        """Pydantic runs the rules across fields only on a model whose fields are all valid. When some are not,
+        run each rule on the fields as written, and add what it finds to the faults of the fields; a rule
+        that reads a faulty field (or one it cannot read as written) is left for when that field is mended,
+        so that nothing is told that mending the field would undo."""
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            rules = [d.func for d in cls.__pydantic_decorators__.model_validators.values() if d.info.mode == "after"]
+            errors = exc.errors()
+            if not rules or not isinstance(data, dict) or any(not e["loc"] for e in errors):
+                raise
+            written = _AsWritten(cls, data, {e["loc"][0] for e in errors})
+            broken = []
+            for rule in rules:
+                try:
+                    rule(written)
+                except _Unreadable:
+                    continue
+                except (ValueError, AssertionError) as fault:
+                    broken.append(fault)
+                except (AttributeError, TypeError, KeyError):  # a nested value as written, not as a model
+                    continue
+            if not broken:
+                raise
+            details: list[Any] = [{k: e[k] for k in ("type", "loc", "input", "ctx") if k in e} for e in errors]
+            details += [{"type": "value_error", "loc": (), "input": data, "ctx": {"error": f}} for f in broken]
+            try:
+                together = ValidationError.from_exception_data(exc.title, details)
+            except (KeyError, TypeError, ValueError):  # an error type pydantic cannot make again: tell the first
+                raise exc from None
+            raise together from None
+
+
+class _Unreadable(Exception):
+    """A field a rule across fields reads is faulty or missing: the rule waits until it is mended."""
+
+
+class _AsWritten:
+    """A model's fields as written in the file, for its rules across fields: its valid fields by their names
+    (defaults where left out); reading a faulty one raises :class:`_Unreadable`."""
+
+    def __init__(self, model: type[BaseModel], data: dict, faulty: set[Any]):
+        self._model, self._data, self._faulty = model, data, faulty
+
+    def __getattr__(self, name: str) -> Any:
+        info = self._model.model_fields.get(name)
+        key = (info.alias or name) if info is not None else name
+        if info is None or {name, key} & self._faulty:
+            raise _Unreadable(name)
+        for k in (key, name):
+            if k in self._data:
+                return self._data[k]
+        if info.is_required():
+            raise _Unreadable(name)
+        return info.get_default(call_default_factory=True)
 
 
 NonNeg = Annotated[float, Field(ge=0)]
