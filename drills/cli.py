@@ -31,7 +31,7 @@ from drills.commands.plausible import Located, print_warnings
 from drills.experiment.i18n import Text
 from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_range
-from drills.inputs.bundled import bundled_root, bundled_scenarios, default_scenario, default_suite
+from drills.inputs.bundled import default_scenario, default_suite
 from drills.inputs.problems import InputError, Problem
 
 app = typer.Typer(
@@ -408,10 +408,30 @@ def validate(
 
 
 @app.command()
-def examples() -> None:
-    """List the bundled example scenarios (for drill run), then the bundled suites (for drill season)."""
-    for p in [*bundled_scenarios(), *sorted((bundled_root() / "scenarios" / "suites").glob("*.yaml"))]:
-        out_console.print(str(p), markup=False)
+def examples(
+    copy: Annotated[Path | None, typer.Option("--copy", metavar="DIR", help=(
+        "copy the bundled plans and scenarios (with their sites and suites) into DIR, to edit into your own; "
+        "nothing is copied if any of them is already there"))] = None,
+) -> None:
+    """List the bundled example scenarios (for drill run), then the bundled suites (for drill season), each with
+    its title; or copy them all into a folder of your own."""
+    from drills.commands.examples import copy_examples, listing
+
+    if copy is None:
+        for line in listing():
+            out_console.print(line, markup=False, soft_wrap=True)
+        return
+    try:
+        written = copy_examples(copy)
+    except OSError as exc:
+        reason = str(exc) if isinstance(exc, FileExistsError) else (exc.strerror or str(exc))
+        err_console.print(f"--copy: {reason}; nothing was copied.", markup=False)
+        raise typer.Exit(EXIT_INPUT) from None
+    scenario = copy / "scenarios" / default_scenario().name
+    out_console.print(f"copied {len(written)} files to {copy}: the plans in {copy / 'plans'}, the scenarios, sites "
+                      f"and suites in {copy / 'scenarios'}", markup=False, soft_wrap=True)
+    out_console.print(f"edit them, then: drill validate {scenario}   and   drill run {scenario}", markup=False,
+                      soft_wrap=True)
 
 
 def _register_commands() -> None:

@@ -20,6 +20,7 @@ import drills.experiment.graded  # noqa: F401  (imported before any test patches
 from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load
+from drills.inputs.yamlfile import load_yaml
 
 BAD = Path(__file__).parent / "data" / "bad"
 SCENARIO = Path("scenarios/mine_inrush_day.yaml")
@@ -558,11 +559,44 @@ def test_run_every_bundled_example(scenario: Path, tmp_path: Path) -> None:
     assert not [p for p in out.iterdir() if p.name.startswith(".drill-")], "temporary folder left behind"
 
 
-def test_examples_lists_every_bundled_scenario() -> None:
+def test_examples_lists_every_bundled_scenario_with_its_title() -> None:
     res = invoke("examples")
     assert res.exit_code == 0, res.output
     suites = [bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml"]
-    assert res.stdout.split() == [str(p) for p in [*bundled_scenarios(), *suites]]  # the README lists both
+    lines = res.stdout.splitlines()
+    paths = [line.strip() for line in lines if line.startswith("  /") or line.startswith("  " + str(bundled_root()))]
+    assert paths == [str(p) for p in [*bundled_scenarios(), *suites]]  # the README lists both
+    for p in [*bundled_scenarios(), *suites]:  # each path with its own title on the next line
+        title = load_yaml(p).data["suite" if p in suites else "scenario"]["title"]
+        assert lines[lines.index(f"  {p}") + 1].strip() == title
+    assert lines.index("suites (drill season FILE):") > lines.index(f"  {bundled_scenarios()[-1]}")
+
+
+def test_examples_copy_gives_files_that_run_where_they_are_copied(tmp_path: Path) -> None:
+    res = invoke("examples", "--copy", tmp_path / "mine")
+    assert res.exit_code == 0, res.output
+    copied = sorted(p.relative_to(tmp_path / "mine") for p in (tmp_path / "mine").rglob("*") if p.is_file())
+    bundled = sorted(p.relative_to(bundled_root()) for folder in ("plans", "scenarios")
+                     for p in (bundled_root() / folder).rglob("*.yaml"))
+    assert copied == bundled and f"copied {len(copied)} files to {tmp_path / 'mine'}" in res.stdout
+    assert all((tmp_path / "mine" / f).read_bytes() == (bundled_root() / f).read_bytes() for f in copied)
+    # the scenarios still find their site and plan, and the suite its scenarios, beside them, not in the package
+    ld = load(tmp_path / "mine" / "scenarios" / "mine_inrush_day.yaml")
+    assert Path(ld.site_doc.path) == tmp_path / "mine" / "scenarios" / "sites" / "jinshan_mine.yaml"
+    assert Path(ld.plan_doc.path) == tmp_path / "mine" / "plans" / "jinshan_mine_plan.yaml"
+    res = invoke("validate", tmp_path / "mine" / "scenarios" / "suites" / "flood_season_2026.yaml")
+    assert res.exit_code == 0, res.output
+
+
+def test_examples_copy_never_overwrites_and_then_copies_nothing(tmp_path: Path) -> None:
+    edited = tmp_path / "mine" / "plans" / "jinshan_mine_plan.yaml"
+    edited.parent.mkdir(parents=True)
+    edited.write_text("# my own plan\n", encoding="utf-8")
+    res = invoke("examples", "--copy", tmp_path / "mine")
+    assert res.exit_code == 2
+    assert res.stderr.strip() == f"--copy: already there: {edited}; nothing was copied."
+    assert edited.read_text(encoding="utf-8") == "# my own plan\n"
+    assert [p for p in (tmp_path / "mine").rglob("*")] == [edited.parent, edited]  # nothing else, no temporary folder
 
 
 # ---------------------------------------------------------------- output that scripts and editors read
