@@ -435,9 +435,10 @@ def examples(
 
 
 def _register_commands() -> None:
-    from drills.commands.revise import register
+    from drills.commands import revise, schema
 
-    register(app)
+    revise.register(app)
+    schema.register(app)
 
 
 _register_commands()

@@ -1,0 +1,105 @@
+"""``drill schema``: the JSON Schemas an editor checks the YAML against as it is typed. Every bundled file fits its
+schema, and a fault of one file's shape that ``drill validate`` refuses, the schema refuses too."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
+from typer.testing import CliRunner
+
+from drills.cli import app
+from drills.commands.schema import KINDS, schema_of
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import load
+from drills.inputs.problems import InputError
+from drills.inputs.yamlfile import load_yaml
+
+
+def as_json(x: Any) -> Any:
+    """A loaded YAML document as an editor's checker sees it (dates as the text written)."""
+    if isinstance(x, dict):
+        return {k: as_json(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [as_json(v) for v in x]
+    if isinstance(x, datetime.date | datetime.datetime):
+        return x.isoformat()
+    return x
+
+
+def faults(path: Path, kind: str) -> list[str]:
+    validator = jsonschema.Draft202012Validator(schema_of(kind))
+    return [e.message for e in validator.iter_errors(as_json(load_yaml(path).data))]
+
+
+BUNDLED = sorted(p.relative_to(bundled_root()) for folder in ("plans", "scenarios")
+                 for p in (bundled_root() / folder).rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_schema_is_a_valid_json_schema(kind: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema_of(kind))
+
+
+@pytest.mark.parametrize("rel", BUNDLED, ids=str)
+def test_every_bundled_file_fits_its_schema(rel: Path) -> None:
+    data = load_yaml(bundled_root() / rel).data
+    kind = next(k for k in KINDS if k in data)
+    assert faults(bundled_root() / rel, kind) == []
+
+
+# faults of one file's shape: (which bundled files, the file, the text, what it becomes, a word of the schema's
+# complaint)
+SHAPE_FAULTS = [
+    pytest.param(MINE_FILES, "site", 'length_m: 300, width_m: 4.0, height_m: 3.5}\n    - {id: "d120_j_ramp"',
+                 'length_m: -300, width_m: 4.0, height_m: 3.5}\n    - {id: "d120_j_ramp"', "minimum",
+                 id="negative-length"),
+    pytest.param(MINE_FILES, "site", 'kind: "refuge", x_m: 200', 'kind: "refuge", widht_m: 3, x_m: 200',
+                 "widht_m", id="unknown-field"),
+    pytest.param(MINE_FILES, "site", '{id: "refuge240", kind: "refuge"', '{id: "refuge240", kind: "refuje"',
+                 "refuje", id="unknown-node-kind"),
+    pytest.param(MINE_FILES, "plan", "decision_delay_s: {dist: lognormal", "decision_delay_s: {dist: lognormall",
+                 "", id="unknown-distribution"),
+    pytest.param(DAM_FILES, "scenario", "breach_s: 300", "breach_s: soon", "soon", id="word-for-a-number"),
+]
+
+
+@pytest.mark.parametrize(("files", "kind", "old", "new", "says"), SHAPE_FAULTS)
+def test_a_fault_of_shape_is_refused_by_the_schema_as_by_drill_validate(
+        tmp_path: Path, files: dict[str, Path], kind: str, old: str, new: str, says: str) -> None:
+    paths = copy_bundled(tmp_path, files)
+    assert faults(paths[kind], kind) == []
+    text = paths[kind].read_text(encoding="utf-8")
+    if text.count(old) != 1:  # the first of several: the fault is the same wherever it is
+        paths[kind].write_text(text.replace(old, new, 1), encoding="utf-8")
+    else:
+        break_file(paths[kind], old, new)
+    found = faults(paths[kind], kind)
+    assert found and any(says in m for m in found), found
+    with pytest.raises(InputError):
+        load(paths["scenario"])
+
+
+def test_drill_schema_writes_the_four_schemas_it_prints(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])
+    assert res.exit_code == 0, res.output
+    written = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert written == sorted(f"{k}.schema.json" for k in KINDS)  # and no temporary file left behind
+    assert f"$schema={tmp_path / 'schemas' / 'site.schema.json'}" in res.stdout
+    for kind in KINDS:
+        printed = runner.invoke(app, ["schema", kind])
+        assert printed.exit_code == 0, printed.output
+        assert printed.stdout == (tmp_path / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
+        assert json.loads(printed.stdout)["$defs"]  # whole, with its definitions
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    res = CliRunner().invoke(app, ["schema", "sites"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == "unknown kind 'sites'; use one of site, plan, scenario, suite"
