@@ -371,7 +371,9 @@ def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None
     assert run_changes(dam_day, Text("zh")) == "时段: 夜间 → 白天; 开始时间: 2026-07-21 02:00 → 2026-07-21 14:00"
     storm_day = runs["flood-season-night/storm-50yr-day"]
     assert storm_day.spec.meta.start_time == "2026-07-20T06:00"  # a day run starts by day
-    assert [c[0] for c in storm_day.changed] == ["time_of_day", "shift", "start_time"]
+    assert [c[0] for c in storm_day.changed] == ["time_of_day", "shift", "start_time", "entries"]
+    assert run_changes(storm_day, Text("en")).endswith(  # the night shift is due down by day, not the day shift again
+        "shifts going underground: day at 08:00 (+14:00:00) → night at 20:00 (+14:00:00)")
     assert run_changes(runs["mine-inrush-day/night"], Text("en")).startswith(
         "time of day: day → night; shift underground: day → night; start: 2026-07-20 10:00 → 2026-07-20 02:00")
     assert run_changes(runs["flood-season-night/storm-20yr-night"], Text("en")) == "design storm: 50-year → 20-year"

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import break_file, copy_bundled
 
 from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import load
 from drills.inputs.problems import InputError
 from drills.inputs.suite import load_suite
 
@@ -53,3 +55,64 @@ def test_a_storm_variation_needs_a_design_storm(tmp_path):
     with pytest.raises(InputError) as err:
         load_suite(path)
     assert "no design storm" in err.value.problems[0].message
+
+
+# ---------------------------------------------------------------- the shifts that go underground during the run
+
+
+def crew_size(suite, shift: str) -> int:
+    return sum(c.count for c in suite.runs[0].loaded.site.shifts[shift])
+
+
+def test_a_variation_brings_its_own_shift_down_instead_of_the_scenarios(tmp_path):
+    suite = load_suite(write_suite(tmp_path, [{"id": "day", "time_of_day": "day", "shift": "day",
+                                               "start_time": "2026-07-20T06:00:00",
+                                               "entries": [{"at_s": 50400, "shift": "night"}]}]))
+    [run] = suite.runs
+    [(at_s, people)] = run.spec.entries
+    assert at_s == 50400 and len(people) == crew_size(suite, "night") != crew_size(suite, "day")
+    assert run.changes[-1] == "entries=night at 20:00 (+14:00:00)"
+    assert ("entries", "day at 08:00 (+14:00:00)", "night at 20:00 (+14:00:00)") in run.changed
+
+
+def test_a_variation_may_bring_no_shift_down(tmp_path):
+    suite = load_suite(write_suite(tmp_path, [{"id": "none", "entries": []}]))
+    assert suite.runs[0].spec.entries == ()
+    assert suite.runs[0].changes == ("entries=none",)
+
+
+def test_a_variation_starting_with_the_shift_the_scenario_brings_down_later_is_refused_at_its_shift(tmp_path):
+    path = write_suite(tmp_path, [{"id": "day", "time_of_day": "day", "shift": "day",
+                                   "start_time": "2026-07-20T06:00:00"}])
+    with pytest.raises(InputError) as err:
+        load_suite(path)
+    [p] = err.value.problems
+    assert p.field == "suite.runs[0].variations[0].shift" and p.line is not None
+    assert p.message.startswith("this run starts with shift 'day' underground, and the scenario's entries bring "
+                                "'day' in again at 20:00 (+14:00:00): give the variation the entries of its own hours")
+
+
+@pytest.mark.parametrize(("entry", "says"), [
+    ({"at_s": 50400, "shift": "nigth"}, "no shift 'nigth' in the site; did you mean 'night'?"),
+    ({"at_s": 50400, "shift": "night"}, "shift 'night' is underground from the start of this run"),
+])
+def test_a_variations_entry_of_an_unknown_or_the_same_shift_is_refused_at_it(tmp_path, entry, says):
+    with pytest.raises(InputError) as err:
+        load_suite(write_suite(tmp_path, [{"id": "v", "entries": [entry]}]))
+    [p] = err.value.problems
+    assert p.field == "suite.runs[0].variations[0].entries[0].shift" and says in p.message
+
+
+FLOOD_FILES = {"scenario": Path("scenarios/flood_season_night.yaml"),
+               "site": Path("scenarios/sites/qingshui_jinshan.yaml"), "plan": Path("plans/qingshui_jinshan_plan.yaml")}
+
+
+def test_a_scenario_bringing_down_the_shift_already_there_is_refused_at_the_entry(tmp_path):
+    paths = copy_bundled(tmp_path, FLOOD_FILES)
+    line = break_file(paths["scenario"], "{at_s: 50400, shift: day}", "{at_s: 50400, shift: night}")
+    with pytest.raises(InputError) as err:
+        load(paths["scenario"])
+    [p] = err.value.problems
+    assert (p.line, p.field) == (line, "scenario.entries[0].shift")
+    assert p.message == ("shift 'night' is underground from the start (scenario.shift): an entry brings in another "
+                         "shift (the same crew cannot go down twice)")

@@ -591,6 +591,7 @@ EN: dict[str, str] = {
     "chg_start_time": "start",
     "chg_rain": "rain",
     "chg_storm": "design storm",
+    "chg_entries": "shifts going underground",
     "chg_fault": "fault",
     "idle_faults": "Faults that tested nothing",
     "idle_fault": "{run}: fault {fault} ({when}) started after the evacuation was over in {k} of {n} "
@@ -1321,6 +1322,7 @@ ZH: dict[str, str] = {
     "chg_start_time": "开始时间",
     "chg_rain": "降雨",
     "chg_storm": "设计暴雨",
+    "chg_entries": "入井班次",
     "chg_fault": "故障",
     "idle_faults": "未起检验作用的故障",
     "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",

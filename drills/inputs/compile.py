@@ -545,6 +545,12 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     pr.raise_if_any()
 
 
+def already_underground(shift: str, since: str) -> str:
+    """Why an entry of the shift that is underground from the start is refused (the same crew twice)."""
+    return (f"shift {shift!r} is underground from {since}: an entry brings in another shift (the same crew cannot "
+            "go down twice)")
+
+
 def fault_target_problem(f: Any, site: SiteBody, plan: PlanBody) -> str | None:
     """What is wrong with a fault's target, or None."""
     targets = {
@@ -601,6 +607,8 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         if e.shift not in site.shifts:
             pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift, f"no shift {e.shift!r} in the site",
                        site.shifts)
+        elif e.shift == scen.shift:
+            pr.at(scd, ("scenario", "entries", j, "shift"), already_underground(e.shift, "the start (scenario.shift)"))
     for j, f in enumerate(scen.faults):
         msg = fault_target_problem(f, site, plan)
         if msg:

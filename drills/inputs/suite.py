@@ -1,8 +1,9 @@
 """Suite schema: the annual flood-season exercise as a list of scenarios and their variations.
 
 A suite file names scenario files (paths relative to the suite file) and, for each, the variations to
-run. A variation changes what the scenario schema lets a drill vary today — the time of day, the
-shift underground, the start time and the rain — and may set its own replications and seed::
+run. A variation changes the time of day, the shift underground, the start time, the rain, the design
+storm's return period, the shifts that go underground during the run (``entries``), adds single faults,
+and may set its own replications and seed::
 
     suite:
       id: flood-season-2026
@@ -20,10 +21,10 @@ shift underground, the start time and the rain — and may set its own replicati
             - {id: day-no-rain, time_of_day: day, weather: {rain: none}, start_time: 2026-07-21T14:00:00}
 
 A run with no ``variations`` runs the scenario as written. Each variation is a named set of overrides
-of the scenario; the storm return period (``storm``) and single faults (``faults``) of the flood-season
-work are meant to become further fields of :class:`VariationSpec`, so a suite can already be read as
-"scenario × storm × time of day × fault". Files are validated like every other input: unknown fields
-are errors, and every problem is reported as ``file:line: field: message``.
+of the scenario, so a suite reads as "scenario × storm × time of day × fault". A variation that starts
+with the shift the scenario brings down later gives its own ``entries`` (the same crew cannot go down
+twice). Files are validated like every other input: unknown fields are errors, and every problem is
+reported as ``file:line: field: message``.
 """
 
 from __future__ import annotations
@@ -37,10 +38,16 @@ from pydantic import Field
 
 from drills.experiment.units import fmt_value
 from drills.inputs.base import Ident, Strict
-from drills.inputs.compile import compile_drill, duplicate_ids, fault_target_problem, load
+from drills.inputs.compile import (
+    already_underground,
+    compile_drill,
+    duplicate_ids,
+    fault_target_problem,
+    load,
+)
 from drills.inputs.loaded import Loaded
-from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, in_file_order
-from drills.inputs.scenario import FaultSpec, ScenarioBody, WeatherSpec
+from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, did_you_mean, in_file_order
+from drills.inputs.scenario import EntrySpec, FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model.spec import DrillSpec
@@ -62,6 +69,9 @@ class VariationSpec(Strict):
     storm_return_period_yr: float | None = Field(
         default=None, ge=1, description="the scenario's design storm, for this return period")
     faults: list[FaultSpec] = Field(default=[], description="single (or several) faults added to the scenario's")
+    entries: list[EntrySpec] | None = Field(default=None, description=(
+        "the shifts that go underground during the drill, instead of the scenario's ([] for none): a run that "
+        "starts at another hour or with another shift has another shift due"))
     replications: int | None = Field(default=None, ge=1, le=100_000)
     seed: int | None = Field(default=None, ge=0)
 
@@ -102,8 +112,9 @@ class SuiteRun:
         loaded: the scenario (as varied) with its site and plan, as :func:`drills.inputs.compile.load`
             gives them: what grading reads.
         changed: each scenario setting the variation changed, as (setting, as written, in this run), e.g.
-            ``("time_of_day", "night", "day")``: settings are time_of_day, shift, start_time, rain and
-            storm; the scenario's title and description still speak of it as written.
+            ``("time_of_day", "night", "day")``: settings are time_of_day, shift, start_time, rain, storm and
+            entries (the shifts going underground, by the clock); the scenario's title and description still
+            speak of it as written.
     """
 
     id: str
@@ -149,7 +160,16 @@ def _changes(v: VariationSpec, start: datetime) -> tuple[str, ...]:
     if v.storm_return_period_yr is not None:
         out.append(f"storm={v.storm_return_period_yr:g}-year")
     out.extend(f"fault={f.name} {fault_when(f, start)}" for f in v.faults)
+    if v.entries is not None:
+        out.append(f"entries={entries_text(v.entries, start)}")
     return tuple(out)
+
+
+def entries_text(entries: list[EntrySpec], start: datetime) -> str:
+    """The shifts going underground and when, by the clock and from the start: "night at 18:00 (+12:00:00)";
+    "none" for none."""
+    return ", ".join(f"{e.shift} at {(start + timedelta(seconds=e.at_s)).strftime('%H:%M')} "
+                     f"(+{fmt_value(e.at_s, 's')})" for e in entries) or "none"
 
 
 def _changed(before: ScenarioBody, after: ScenarioBody) -> tuple[tuple[str, str, str], ...]:
@@ -165,6 +185,7 @@ def _changed(before: ScenarioBody, after: ScenarioBody) -> tuple[tuple[str, str,
         ("start_time", lambda s: s.start_time.strftime("%Y-%m-%d %H:%M")),
         ("rain", lambda s: s.weather.rain),
         ("storm", storm),
+        ("entries", lambda s: entries_text(s.entries, s.start_time)),
     )
     return tuple((name, str(get(before)), str(get(after))) for name, get in settings if get(before) != get(after))
 
@@ -226,6 +247,31 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
     return Suite(body.id, body.title, body.description, body.season, doc.path, tuple(runs))
 
 
+def _check_entries(doc: YamlDocument, loc: tuple, v: VariationSpec, scen: ScenarioBody, shifts: dict,
+                   shift: str | None) -> None:
+    """The shifts a variation brings underground exist, and none is the shift already there from the start (the
+    same crew twice): a variation that starts with the shift the scenario brings in later needs its own entries.
+    The scenario's own entries are checked with the scenario."""
+    if v.entries is not None:
+        unknown = [doc.problem((*loc, "entries", j, "shift"),
+                               f"no shift {e.shift!r} in the site{did_you_mean(e.shift, shifts)}",
+                               code=UNKNOWN_NAME, names=(e.shift,)) for j, e in enumerate(v.entries)
+                   if e.shift not in shifts]
+        again = [doc.problem((*loc, "entries", j, "shift"), already_underground(e.shift, "the start of this run"))
+                 for j, e in enumerate(v.entries) if e.shift == shift and e.shift in shifts]
+        if unknown or again:
+            raise InputError([*unknown, *again])
+    elif v.shift is not None:
+        start = v.start_time or scen.start_time
+        again = [e for e in scen.entries if e.shift == shift]
+        if again:
+            clock = (start + timedelta(seconds=again[0].at_s)).strftime("%H:%M")
+            raise InputError([doc.problem((*loc, "shift"), (
+                f"this run starts with shift {shift!r} underground, and the scenario's entries bring {shift!r} in "
+                f"again at {clock} (+{fmt_value(again[0].at_s, 's')}): give the variation the entries of its own "
+                "hours (entries: [{at_s: .., shift: ..}], or [] for none)"))])
+
+
 def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: RunSpec, v: VariationSpec,
                  loaded, replications: int | None, seed: int | None, *, written: bool) -> SuiteRun:
     scen = loaded.scenario
@@ -253,6 +299,9 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
         update["hazard"] = scen.hazard.model_copy(update={"storm": storm.model_copy(update={"design": design})})
     if v.faults:
         update["faults"] = [*scen.faults, *v.faults]
+    if v.entries is not None:
+        update["entries"] = v.entries
+    _check_entries(doc, loc, v, scen, site.shifts, shift)
     varied = type(loaded)(scen.model_copy(update=update), loaded.site, loaded.plan, loaded.scenario_doc,
                           loaded.site_doc, loaded.plan_doc)
     bad = [doc.problem((*loc, "faults", j, "target"), msg, code=UNKNOWN_NAME, names=(str(f.target),))
