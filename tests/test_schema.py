@@ -46,6 +46,13 @@ def test_each_schema_is_a_valid_json_schema(kind: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema_of(kind))
 
 
+def test_no_field_carries_a_title_made_up_from_its_name() -> None:
+    site = schema_of("site")
+    link = site["$defs"]["LinkSpec"]["properties"]
+    assert "title" not in link["length_m"] and "title" not in link["from"]
+    assert link["length_m"]["exclusiveMinimum"] == 0  # the rest of the field is kept
+
+
 @pytest.mark.parametrize("rel", BUNDLED, ids=str)
 def test_every_bundled_file_fits_its_schema(rel: Path) -> None:
     data = load_yaml(bundled_root() / rel).data

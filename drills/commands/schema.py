@@ -41,7 +41,7 @@ def file_model(kind: str) -> type[BaseModel]:
 
 def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of an input file of ``kind``, with the keys as they are written in the file."""
-    body = file_model(kind).model_json_schema(by_alias=True, mode="validation")
+    body = _without_made_up_titles(file_model(kind).model_json_schema(by_alias=True, mode="validation"))
     return {
         "$schema": DIALECT,
         "$id": f"drill-{kind}.schema.json",
@@ -50,6 +50,20 @@ def schema_of(kind: str) -> dict[str, Any]:
                         "references between the files and the rules across fields."),
         **{k: v for k, v in body.items() if k not in ("title", "description")},
     }
+
+
+def _without_made_up_titles(node: Any) -> Any:
+    """The schema without the titles pydantic makes up from the names ("length_m" → "Length M"): an editor shows
+    them beside the field's own name, where they say nothing more and read worse."""
+    if isinstance(node, list):
+        return [_without_made_up_titles(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _without_made_up_titles(v) for k, v in node.items()}
+    for name, field in (out.get("properties") or {}).items():
+        if isinstance(field, dict) and field.get("title") == name.replace("_", " ").title():
+            del field["title"]
+    return out
 
 
 def schema_text(kind: str) -> str:
