@@ -263,12 +263,12 @@ def _check_entries(doc: YamlDocument, loc: tuple, v: VariationSpec, scen: Scenar
             raise InputError([*unknown, *again])
     elif v.shift is not None:
         start = v.start_time or scen.start_time
-        again = [e for e in scen.entries if e.shift == shift]
-        if again:
-            clock = (start + timedelta(seconds=again[0].at_s)).strftime("%H:%M")
+        twice = [e for e in scen.entries if e.shift == shift]
+        if twice:
+            clock = (start + timedelta(seconds=twice[0].at_s)).strftime("%H:%M")
             raise InputError([doc.problem((*loc, "shift"), (
                 f"this run starts with shift {shift!r} underground, and the scenario's entries bring {shift!r} in "
-                f"again at {clock} (+{fmt_value(again[0].at_s, 's')}): give the variation the entries of its own "
+                f"again at {clock} (+{fmt_value(twice[0].at_s, 's')}): give the variation the entries of its own "
                 "hours (entries: [{at_s: .., shift: ..}], or [] for none)"))])
 
 
