@@ -12,6 +12,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from drills.inputs import messages_zh
+
 #: :attr:`Problem.code` of a reference to a name the files do not have (a node, role, channel, shift, dam,
 #: profile, plan step or fault target)
 UNKNOWN_NAME = "unknown_name"
@@ -54,8 +56,24 @@ class Problem:
     names: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str = "en") -> str:
+        """The problem as one line, ``file:line: field: message``, the message in ``lang`` ("en" or "zh").
+
+        The file, line and field stay as written, so that an editor can jump to them; a message the Chinese
+        catalogue (:mod:`drills.inputs.messages_zh`) has no words for stays in English, whole."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = in_language(self.message, lang)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+
+
+def in_language(message: str, lang: str) -> str:
+    """An input problem's or plausibility warning's ``message`` (English, as the checks word it) in ``lang``:
+    as it is in English, in Chinese if the catalogue has words for all of it, else in English."""
+    if lang == "zh":
+        return messages_zh.translate(message) or message
+    return message
 
 
 class InputError(Exception):

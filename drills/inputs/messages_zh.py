@@ -1,0 +1,678 @@
+"""The input problems and plausibility warnings in Chinese, for ``--lang zh``.
+
+English stays the source of every message: the checks raise and build them in English (tests pin that
+wording), and this catalogue maps each English message pattern to its Chinese. An :class:`Entry` is a
+regular expression matched against the whole of one message, with a named group for each value the
+message carries (a name, a number, a path, a list of ids), and a Chinese template that puts the same
+values back as written: ``no node 'j120' in the site`` becomes ``场所中没有地点 'j120'``. The file, line
+and field in front of a message are never translated (:meth:`drills.inputs.problems.Problem.text`).
+
+A few groups hold English words of the project's own rather than the planner's (``duplicate node id`` /
+``duplicate role id``, the reason after ``YAML syntax error:``, the source of a plausible range); their
+``terms`` translate them, and a word the terms do not know leaves the whole message in English.
+
+A message with several faults at one field is joined with "; " (``Input should be greater than 0 (got
+-5); did you mean 'x'?``): :func:`translate` renders each part, longest run of parts first, so that a
+message holding "; " of its own is matched whole. A message (or any part of it) that no entry matches is
+left in English as a whole: the planner gets the English message, never half of each.
+
+The words are those of the report (:mod:`drills.experiment.i18n`): 应急预案, 演练情景, 场所, 避险硐室,
+罐笼, 梯子间, 巷道, 预警级别, 撤离路线, 集合点. Field names, YAML keys and words (``kind: junction``),
+units and the values the planner wrote stay as written, so that the planner can find them in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+#: a Python repr of a string, as the messages quote names and values: 'j120', or "it's"
+Q = r"(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+#: a number as the messages write it (``{x:g}``, ``repr``): 12, -0.5, 1.2e+07, inf
+NUM = r"(?:-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|-?inf|nan)"
+#: the allowed values of a choice as pydantic lists them: 'a', 'b' or 'c' (or 1 or 2)
+CHOICES = rf"(?:{Q}|-?\d+)(?:, (?:{Q}|-?\d+))*(?: or (?:{Q}|-?\d+))?"
+#: the four kinds of input file, as the messages quote them
+KINDS = "'site', 'plan', 'scenario' or 'suite'"
+KINDS_ZH = "'site'、'plan'、'scenario' 或 'suite'"
+
+@dataclass(frozen=True)
+class Entry:
+    """One English message pattern and its Chinese.
+
+    Attributes:
+        en: a regular expression that matches the whole English message; a named group for each value.
+        zh: the Chinese, a :meth:`str.format` template whose placeholders are groups of ``en``.
+        example: an English message the entry is written for (the tests render every example).
+        terms: groups whose English words are translated (see :data:`Terms`); any other group is kept
+            as written.
+    """
+
+    en: str
+    zh: str
+    example: str
+    terms: Mapping[str, Terms] = field(default_factory=dict)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.en)
+
+    def placeholders(self) -> set[str]:
+        """The names the Chinese template fills in."""
+        return {name for _, name, _, _ in string.Formatter().parse(self.zh) if name is not None}
+
+    def render(self, message: str) -> str | None:
+        """``message`` in Chinese, or None if this entry does not match it (or a word of it is not known)."""
+        m = self.regex.fullmatch(message)
+        if m is None:
+            return None
+        values = {k: v or "" for k, v in m.groupdict().items()}
+        for name, terms in self.terms.items():
+            said = _in_terms(values[name], terms)
+            if said is None:
+                return None
+            values[name] = said
+        return self.zh.format(**values)
+
+
+#: how a group's English words become Chinese: a table, a function (None: a word it does not know), or a catalogue
+Terms = Mapping[str, str] | Callable[[str], str | None] | tuple[Entry, ...]
+
+
+def literal(english: str, chinese: str) -> Entry:
+    """The entry of a message with no values in it: the English as written is its own pattern and example."""
+    return Entry(re.escape(english), chinese, english)
+
+
+def _in_terms(words: str, terms: Terms) -> str | None:
+    if isinstance(terms, tuple):
+        return _one(words, terms)
+    if callable(terms):
+        return terms(words)
+    return terms.get(words)
+
+
+def _choices(text: str) -> str | None:
+    """'a', 'b' or 'c' → 'a'、'b' 或 'c' (the values as written, the words between them in Chinese)."""
+    items = re.findall(rf"{Q}|-?\d+", text)
+    if not items:
+        return None
+    if ", ".join(items) == text:
+        return "、".join(items)
+    if len(items) > 1 and f"{', '.join(items[:-1])} or {items[-1]}" == text:
+        return f"{'、'.join(items[:-1])} 或 {items[-1]}"
+    return None
+
+
+def _known(text: str) -> str:
+    """A list of the names the files have, as written; "none" in Chinese."""
+    return "无" if text == "none" else text
+
+
+def _people(text: str) -> str:
+    """An amount with its unit, the unit word for people in Chinese: '300 people' → '300 人'."""
+    return re.sub(r" (?:people|persons)$", " 人", text)
+
+
+def _bound(text: str) -> str:
+    """A plausible range as what the value should be: '1–30 m' → '应在 1–30 m 之间', 'at most 15 people' →
+    '应不超过 15 人'."""
+    if text.startswith("at most "):
+        return f"应不超过 {_people(text[len('at most '):])}"
+    return f"应在 {_people(text)} 之间"
+
+
+#: the files by their top-level key
+FILE_KIND = {"site": "场所文件（site）", "plan": "应急预案文件（plan）", "scenario": "演练情景文件（scenario）",
+             "suite": "演练组文件（suite）"}
+#: what an id names, in "duplicate node id 'x'" and "no link 'x'; known: …"
+ID_OF = {"node": "地点", "link": "通道", "dam": "尾矿坝", "role": "岗位", "channel": "预警渠道", "step": "步骤",
+         "variation": "变化", "hoist": "提升机", "sensor": "监测点"}
+
+#: the sources of the plausible ranges (drills.inputs.plausibility), as the warnings cite them
+SOURCES = {
+    "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), crawling 0.2–0.3 m/s":
+        "步行 0.9–2.2 m/s（LifeSim TRM 第 7 章），爬行 0.2–0.3 m/s",
+    "ladder climbing 0.09–0.12 m/s (彭然 2022, 中国煤炭)": "攀爬梯子 0.09–0.12 m/s（彭然 2022，《中国煤炭》）",
+    "ankle depth to a person's height (wading studied to 0.9 m, Dias et al. 2021)":
+        "从脚踝深到一人身高（涉水研究至 0.9 m，Dias 等 2021）",
+    "a workplace holds tens; a whole shift is hundreds (Huayuan 2007: 756)":
+        "一个作业地点容纳数十人，整个班次为数百人（华源 2007：756 人）",
+    "mean household 2.6 people (2020 census)": "户均 2.6 人（2020 年人口普查）",
+    "a large school holds a few thousand": "大型学校容纳数千人",
+    "a passage between two places": "两个地点之间的通道",
+    "a travelway is at least 0.8 m (GB 16423); large drifts 5–8 m":
+        "人行道宽度至少 0.8 m（GB 16423），大断面巷道 5–8 m",
+    "a travelway is at least 0.8 m (GB 16423); large ramps 5–8 m":
+        "人行道宽度至少 0.8 m（GB 16423），大断面斜坡道 5–8 m",
+    "a ladder compartment is about 0.6 × 0.7 m": "梯子间约 0.6 × 0.7 m",
+    "shafts are a few metres across": "井筒直径为数米",
+    "a footpath takes at least one foot": "小路至少容得下一只脚",
+    "a car needs about 2 m; a rural lane is 3–3.5 m (JTG B01-2014)":
+        "一辆车约需 2 m，农村道路一条车道宽 3–3.5 m（JTG B01-2014）",
+    "low seams are crawled at about 1 m": "薄煤层巷道约 1 m 高时须爬行通过",
+    "deepest workings ≈ −4 000 m, highest mines ≈ 5 100 m": "最深的井下工程约 −4 000 m，海拔最高的矿山约 5 100 m",
+    "at most 100 persons per chamber (AQ 2033-2011 §5.4)": "每个避险硐室至多 100 人（AQ 2033-2011 §5.4）",
+    "96 h required (安监总煤装〔2011〕15号); no chamber stores 10 days":
+        "要求 96 h（安监总煤装〔2011〕15号），没有避险硐室储备 10 天的物资",
+    "at most 12 m/s with persons (煤矿安全规程; the drill caps it there)":
+        "乘人时至多 12 m/s（《煤矿安全规程》；本工具也以此为上限）",
+    "at most 0.75 m/s² with persons (煤矿安全规程)": "乘人时至多 0.75 m/s²（《煤矿安全规程》）",
+    "0.18 m² each (煤矿安全规程): a 5–6 m² deck carries 25–30":
+        "每人 0.18 m²（《煤矿安全规程》）：5–6 m² 的一层罐笼乘 25–30 人",
+    "signalling takes 10–20 s (drills.model.hoist)": "提升信号需 10–20 s（drills.model.hoist）",
+    "the longest delays in recorded events are hours (Oroville 2017, LifeSim TRM ch. 6)":
+        "有记录的事件中最长的延迟为数小时（Oroville 2017，LifeSim TRM 第 6 章）",
+    "door to door 1–3 min per household (Rogers & Sorensen 1989)": "入户通知每户 1–3 min（Rogers & Sorensen 1989）",
+    "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h":
+        "广播车车速 15–25 km/h，我国道路最高限速 120 km/h",
+    "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, Xinhua)":
+        "报道的最大突水涌水量约 180 000 m³/h（华源 2007，新华社）",
+    "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)":
+        "水害演练在数小时内完成，避险硐室可维持 96 h（安监总煤装〔2011〕15号）",
+    "class 二 dams are 100–200 m high (GB 50863-2013)": "二等库坝高 100–200 m（GB 50863-2013）",
+    "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)": "一等库全库容自 5 × 10⁸ m³ 起（GB 50863-2013）",
+}
+#: what a plausibility warning is about ("a drift of 0.01 m", "a median of 259200 s")
+SUBJECTS = {
+    "a drift": "平巷", "a ramp": "斜坡道", "a incline": "斜井", "a ladderway": "梯子间", "a shaft": "竖井",
+    "a footpath": "小路", "a road": "道路", "a refuge": "避险硐室", "a walking speed": "行走速度",
+    "a climbing speed": "攀爬速度", "a wading limit": "涉水深度上限", "a cage speed": "罐笼速度",
+    "an acceleration": "加速度", "a deck": "每层罐笼", "a crew": "班组", "a tailings dam": "尾矿坝",
+    "a tailings pond": "尾矿库", "a median": "中位数", "a vehicle speed": "车速", "a drill": "演练",
+    "an inflow": "涌水量",
+}
+
+#: the YAML parser's complaints (ruamel.yaml), after "YAML syntax error:"
+YAML_PROBLEMS: tuple[Entry, ...] = (
+    literal("mapping values are not allowed here", "此处不能出现 'key: value'"),
+    Entry(rf"expected <block end>, but found (?P<token>{Q})", "此处应结束上一个列表或映射，却遇到 {token}",
+          "expected <block end>, but found '<block mapping start>'"),
+    literal("could not find expected ':'", "找不到应有的 ':'"),
+    literal("did not find expected key", "找不到应有的键"),
+    literal("did not find expected '-' indicator", "找不到应有的 '-'"),
+    Entry(rf"found character (?P<char>{Q}) that cannot start any token", "字符 {char} 不能出现在此处",
+          "found character '\\t' that cannot start any token"),
+    Entry(rf"expected (?P<want>',' or '\]'|',' or '\}}'), but got (?P<token>{Q})", "此处应为 {want}，却遇到 {token}",
+          "expected ',' or ']', but got ':'", {"want": {"',' or ']'": "',' 或 ']'", "',' or '}'": "',' 或 '}'"}}),
+    literal("found unexpected end of stream", "文件意外结束（引号没有闭合？）"),
+    literal("found unexpected ':'", "此处不应出现 ':'"),
+    literal("found unexpected document separator", "此处不应出现文档分隔符"),
+    Entry(rf"found undefined alias (?P<alias>{Q})", "引用了未定义的锚点 {alias}", "found undefined alias 'base'"),
+    Entry(rf"expected the node content, but found (?P<token>{Q})", "此处应有内容，却遇到 {token}",
+          "expected the node content, but found '<block end>'"),
+    Entry(rf"expected '<document start>', but found (?P<token>{Q})", "此处应为新文档的开始（'---'），却遇到 {token}",
+          "expected '<document start>', but found '<block mapping start>'"),
+    Entry(rf"expected alphabetic or numeric character, but found (?P<char>{Q})", "此处应为字母或数字，却遇到 {char}",
+          "expected alphabetic or numeric character, but found ' '"),
+    Entry(rf"expected a comment or a line break, but found (?P<char>{Q})", "此处只能是注释或换行，却遇到 {char}",
+          "expected a comment or a line break, but found 'x'"),
+    Entry(rf"found unknown escape character (?P<char>{Q})", "未知的转义字符 {char}",
+          "found unknown escape character 'q'"),
+    literal("expected a single document in the stream", "文件中只能有一个文档（'---' 只能出现一次）"),
+)
+#: the plain words yamlfile adds after the parser's complaint, in brackets
+YAML_HINTS = {
+    "check the indentation of this line and the line above; a value holding ': ' must be in quotes":
+        "请检查本行和上一行的缩进；含有 ': ' 的值须加引号",
+    "check the indentation of this line and the line above: a line of a list or mapping must line up with the ones "
+    "before it": "请检查本行和上一行的缩进：列表或映射中的各行须与前面各行对齐",
+    "a 'key: value' line needs a colon and a space; check the indentation of this line and the line above":
+        "'key: value' 行须有冒号和空格；请检查本行和上一行的缩进",
+    "check the indentation of this line and the line above": "请检查本行和上一行的缩进",
+    "check the indentation of this line and the line above: every item of this list starts with '- '":
+        "请检查本行和上一行的缩进：列表的每一项都以 '- ' 开头",
+    "indent with spaces, not tabs": "请用空格缩进，不要用制表符",
+    "a '[' or '{' opened on this line is not closed": "本行的 '[' 或 '{' 没有闭合",
+}
+#: what is wrong with a date or time as written (pydantic's parser), after "Input should be a valid datetime, "
+DATE_ERRORS = {
+    "input is too short": "内容过短", "unexpected extra characters at the end of the input": "末尾有多余的字符",
+    "invalid datetime separator, expected `T`, `t`, `_` or space": "日期与时刻之间的分隔符无效，应为 T 或空格",
+    "invalid date separator, expected `-`": "日期分隔符无效，应为 -",
+    "invalid time separator, expected `:`": "时刻分隔符无效，应为 :",
+    "invalid character in year": "年份中有无效字符", "invalid character in month": "月份中有无效字符",
+    "invalid character in day": "日中有无效字符", "invalid character in hour": "小时中有无效字符",
+    "invalid character in minute": "分钟中有无效字符", "invalid character in second": "秒中有无效字符",
+    "invalid character in second fraction": "秒的小数部分中有无效字符",
+    "month value is outside expected range of 1-12": "月份超出 1–12 的范围",
+    "day value is outside expected range": "日超出该月的天数",
+    "hour value is outside expected range of 0-23": "小时超出 0–23 的范围",
+    "minute value is outside expected range of 0-59": "分钟超出 0–59 的范围",
+    "second value is outside expected range of 0-59": "秒超出 0–59 的范围",
+    "second fraction value is more than 6 digits long": "秒的小数部分超过 6 位",
+    "second fraction digits missing after `.`": "'.' 之后缺少秒的小数部分",
+    "invalid timezone sign": "时区符号无效", "invalid timezone hour": "时区小时无效",
+    "invalid timezone minute": "时区分钟无效",
+    "timezone minute value is outside expected range of 0-59": "时区分钟超出 0–59 的范围",
+    "timezone offset must be less than 24 hours": "时区偏移须小于 24 小时",
+}
+#: what the csv module says of a malformed hydraulic study, after "CSV syntax error:"
+CSV_ERRORS: tuple[Entry, ...] = (
+    literal("unexpected end of data", "数据意外结束（引号没有闭合？）"),
+    Entry(r"'(?P<sep>.)' expected after '\"'", "'\"' 之后应为 '{sep}'", "',' expected after '\"'"),
+)
+
+_HINT = "|".join(re.escape(h) for h in YAML_HINTS)
+_TO_SAFETY = {"an exit or a refuge": "安全出口或避险硐室", "an assembly point or out of the valley": "集合点或河谷以外"}
+
+CATALOGUE: tuple[Entry, ...] = (
+    # ---- reading the file (drills.inputs.yamlfile)
+    literal("the file is empty", "文件为空"),
+    literal("the file is nested too deeply to read", "文件嵌套层次过深，无法读取"),
+    literal("the file expands to too many values (YAML aliases?)", "文件展开后的数值过多（是否使用了 YAML 别名？）"),
+    Entry(r"cannot read the file: (?P<reason>.+)", "无法读取文件：{reason}",
+          "cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
+    Entry(rf"YAML tag (?P<tag>{Q}) is not allowed; write plain values", "不允许使用 YAML 标签 {tag}；请直接填写数值",
+          "YAML tag '!shift' is not allowed; write plain values"),
+    Entry(rf"YAML syntax error: (?P<problem>.+) \((?P<hint>{_HINT})\)", "YAML 语法错误：{problem}（{hint}）",
+          "YAML syntax error: found character '\\t' that cannot start any token (indent with spaces, not tabs)",
+          {"problem": YAML_PROBLEMS, "hint": YAML_HINTS}),
+    Entry(r"YAML syntax error: (?P<problem>.+)", "YAML 语法错误：{problem}",
+          "YAML syntax error: found undefined alias 'x'",
+          {"problem": YAML_PROBLEMS}),
+    Entry(r'duplicate key: found duplicate key (?P<key>".*") with value (?P<value>".*") \(original value: '
+          r'(?P<original>".*")\)', "重复的键：键 {key} 出现了两次，此处的值为 {value}（前面的值为 {original}）",
+          'duplicate key: found duplicate key "shift" with value "night" (original value: "day")'),
+    Entry(r'duplicate key: found duplicate key (?P<key>".*")', "重复的键：键 {key} 出现了两次",
+          'duplicate key: found duplicate key "shift"'),
+    Entry(rf"expected one top-level key: {KINDS}; the file holds (?P<what>a list|a single value|nothing)",
+          f"文件应有且只有一个顶层键：{KINDS_ZH}；此文件中是{{what}}",
+          f"expected one top-level key: {KINDS}; the file holds a list",
+          {"what": {"a list": "一个列表", "a single value": "单个值", "nothing": "空的映射"}}),
+    Entry(rf"expected one top-level key: {KINDS}; found (?P<names>{Q}) \(did you mean (?P<near>{Q})\?\)",
+          f"文件应有且只有一个顶层键：{KINDS_ZH}；此文件中是 {{names}}（是否应为 {{near}}？）",
+          f"expected one top-level key: {KINDS}; found 'sites' (did you mean 'site'?)"),
+    Entry(rf"expected one top-level key: {KINDS}; found (?P<names>{Q}(?:, {Q})*)",
+          f"文件应有且只有一个顶层键：{KINDS_ZH}；此文件中是 {{names}}",
+          f"expected one top-level key: {KINDS}; found 'sites', 'plans'"),
+    Entry(rf"a second top-level key: a file holds one of {KINDS}, and this one already holds (?P<kind>{Q}); put the "
+          r"(?P<key>\w+) in a file of its own",
+          f"第二个顶层键：一个文件只能包含 {KINDS_ZH} 之一，此文件已包含 {{kind}}；请将 {{key}} 放到单独的文件中",
+          f"a second top-level key: a file holds one of {KINDS}, and this one already holds 'site'; put the plan in a "
+          "file of its own"),
+    Entry(rf"unexpected top-level key: a file holds one of {KINDS}, and this one holds (?P<kind>{Q}); if "
+          rf"(?P<key>{Q}) belongs inside (?P<inside>{Q}), indent it like the lines above it",
+          f"多余的顶层键：一个文件只能包含 {KINDS_ZH} 之一，此文件包含的是 {{kind}}；如果 {{key}} 属于 {{inside}}，"
+          "请让它与上面各行同样缩进",
+          f"unexpected top-level key: a file holds one of {KINDS}, and this one holds 'plan'; if 'colour' belongs "
+          "inside 'plan', indent it like the lines above it"),
+    literal("this is a suite file; run it with drill season, or give a site, plan or scenario file here",
+            "这是演练组文件（suite）：请用 drill season 运行，或在此给出场所、应急预案或演练情景文件"),
+    Entry(r"this is a (?P<kind>\w+) file; give a (?P<want>\w+) file", "这是{kind}；此处应给出{want}",
+          "this is a plan file; give a scenario file", {"kind": FILE_KIND, "want": FILE_KIND}),
+    Entry(r"this is a (?P<kind>\w+) file; a (?P<want>\w+) file was expected", "这是{kind}；此处应为{want}",
+          "this is a plan file; a site file was expected", {"kind": FILE_KIND, "want": FILE_KIND}),
+    # a file that is not there (yamlfile.missing), on its own or named by the file that refers to it
+    Entry(r"plan file not found: (?P<path>.+)", "找不到应急预案文件：{path}", "plan file not found: plans/nope.yaml"),
+    Entry(r"file not found: (?P<path>.+)", "找不到文件：{path}", "file not found: scenarios/nowhere.yaml"),
+    literal("file not found", "找不到文件"),
+    Entry(r"the bundled example of that name is (?P<path>.+)", "同名的内置示例为 {path}",
+          "the bundled example of that name is /opt/drill/scenarios/dam_break_night.yaml"),
+    # first match wins: "plan x is a folder" is the plan's, not a folder named "plan x"
+    Entry(r"plan (?P<path>.+) is a folder, not a file", "应急预案 {path} 是文件夹，不是文件",
+          "plan plans is a folder, not a file"),
+    Entry(r"(?P<path>.+) is a folder, not a file", "{path} 是文件夹，不是文件",
+          "scenarios/sites is a folder, not a file"),
+    literal("a folder, not a file", "这是文件夹，不是文件"),
+    # ---- the schemas (drills.inputs.validate and pydantic)
+    literal("required field is missing", "缺少必填字段"),
+    literal("unknown field", "未知字段"),
+    Entry(rf"unknown field (?P<name>{Q})", "未知字段 {name}", "unknown field 'lenght_m'"),
+    Entry(rf"did you mean (?P<near>{Q})\?", "是否应为 {near}？", "did you mean 'length_m'?"),
+    Entry(rf"unknown (?P<noun>level|name) (?P<got>{Q}); use (?P<expected>{CHOICES})",
+          "未知的{noun} {got}；应为 {expected}",
+          "unknown level 'purple'; use 'blue', 'yellow', 'orange' or 'red'",
+          {"noun": {"level": "预警级别", "name": "名称"}, "expected": _choices}),
+    Entry(rf"unknown distribution (?P<tag>{Q}); use one of (?P<tags>{CHOICES})",
+          "未知的分布类型 {tag}；应为 {tags} 之一",
+          "unknown distribution 'gamma'; use one of 'fixed', 'lognormal', 'uniform', 'triangular', 'normal'",
+          {"tags": _choices}),
+    Entry(r"expected a number, or a distribution such as \{dist: lognormal, median: 60, p95: 300\}",
+          "应为数值，或分布，例如 {{dist: lognormal, median: 60, p95: 300}}",
+          "expected a number, or a distribution such as {dist: lognormal, median: 60, p95: 300}"),
+    Entry(rf"Unable to extract tag using discriminator (?P<key>{Q})", "缺少 {key}，无法确定分布类型",
+          "Unable to extract tag using discriminator 'dist'"),
+    Entry(rf"Input should be greater than (?P<gt>{NUM})", "应大于 {gt}", "Input should be greater than 0"),
+    Entry(rf"Input should be greater than or equal to (?P<ge>{NUM})", "应大于或等于 {ge}",
+          "Input should be greater than or equal to 0"),
+    Entry(rf"Input should be less than (?P<lt>{NUM})", "应小于 {lt}", "Input should be less than 1"),
+    Entry(rf"Input should be less than or equal to (?P<le>{NUM})", "应小于或等于 {le}",
+          "Input should be less than or equal to 1"),
+    literal("Input should be a finite number", "应为有限数值，不能是 .inf 或 .nan"),
+    literal("Input should be a valid number, unable to parse string as a number", "应为数值，所填文字无法识别为数值"),
+    literal("Input should be a valid number", "应为数值"),
+    literal("Input should be a valid integer, unable to parse string as an integer",
+            "应为整数，所填文字无法识别为整数"),
+    literal("Input should be a valid integer, got a number with a fractional part", "应为整数，所填数值带有小数"),
+    literal("Input should be a valid integer", "应为整数"),
+    literal("Unable to parse input string as an integer, exceeded maximum size", "整数过大，无法识别"),
+    literal("Input should be a valid boolean, unable to interpret input", "应为 true 或 false，所填内容无法识别"),
+    literal("Input should be a valid boolean", "应为 true 或 false"),
+    literal("Input should be a valid string", "应为文字"),
+    literal("Input should be a valid string, unable to parse raw data as a unicode string",
+            "应为文字，所填内容不是有效的 Unicode 文本"),
+    Entry(r"String should have at least (?P<n>\d+) characters?", "至少应有 {n} 个字符",
+          "String should have at least 1 character"),
+    Entry(r"String should have at most (?P<n>\d+) characters?", "最多只能有 {n} 个字符",
+          "String should have at most 80 characters"),
+    Entry(rf"String should match pattern (?P<pattern>{Q})", "应符合格式 {pattern}",
+          "String should match pattern '^[A-Za-z0-9_.\\-]+$'"),
+    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at least (?P<n>\d+) items? after validation, not "
+          r"(?P<actual>\d+)", "{what}至少应有 {n} 项，现有 {actual} 项",
+          "List should have at least 2 items after validation, not 1",
+          {"what": {"List": "列表", "Tuple": "数组", "Dictionary": "映射", "Set": "集合"}}),
+    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at most (?P<n>\d+) items? after validation, not "
+          r"(?P<actual>\d+)", "{what}最多只能有 {n} 项，现有 {actual} 项",
+          "Tuple should have at most 2 items after validation, not 3",
+          {"what": {"List": "列表", "Tuple": "数组", "Dictionary": "映射", "Set": "集合"}}),
+    literal("Input should be a valid list", "应为列表"),
+    literal("Input should be a valid tuple", "应为数组，例如 [110, 5000]"),
+    literal("Input should be a valid dictionary", "应为映射（key: value）"),
+    Entry(r"Input should be a valid dictionary or instance of (?P<model>\w+)", "应为映射（key: value）",
+          "Input should be a valid dictionary or instance of NodeSpec"),
+    literal("Input should be a valid dictionary or object to extract fields from", "应为映射（key: value）"),
+    Entry(rf"Input should be (?P<expected>{CHOICES})", "应为 {expected}", "Input should be 'day' or 'night'",
+          {"expected": _choices}),
+    literal("Input should be a valid datetime", "应为日期时间，例如 2026-07-20T08:00:00"),
+    Entry(r"Input should be a valid (?:datetime|datetime or date), (?P<error>.+)",
+          "应为日期时间，例如 2026-07-20T08:00:00：{error}",
+          "Input should be a valid datetime or date, input is too short",
+          {"error": DATE_ERRORS}),
+    literal("Input should be a valid date", "应为日期（YYYY-MM-DD）"),
+    Entry(r"Input should be a valid (?:date in the format YYYY-MM-DD|date or datetime), (?P<error>.+)",
+          "应为日期（YYYY-MM-DD）：{error}",
+          "Input should be a valid date or datetime, month value is outside expected "
+          "range of 1-12", {"error": DATE_ERRORS}),
+    literal("Datetimes provided to dates should have zero time - e.g. be exact dates", "此处应为日期，不能带时刻"),
+    # ---- rules across a model's fields (drills.inputs.base, site, plan, scenario)
+    Entry(rf"p95 must be at least the median \(got p95 (?P<p95>{NUM}), median (?P<median>{NUM})\): the 95th percentile "
+          "is the value only 1 in 20 exceeds",
+          "p95 不能小于中位数 median（所填 p95 为 {p95}，median 为 {median}）："
+          "第 95 百分位数是 20 次中只有 1 次超过的值",
+          "p95 must be at least the median (got p95 100, median 300): the 95th percentile is the value only 1 in 20 "
+          "exceeds"),
+    literal("high must be at least low", "high 不能小于 low"),
+    literal("need low <= mode <= high", "须满足 low ≤ mode ≤ high"),
+    literal("a refuge needs capacity_persons (its seats)", "避险硐室须填写 capacity_persons（座位数）"),
+    literal("capacity_persons applies to refuges and assembly points only",
+            "capacity_persons 只适用于避险硐室和集合点"),
+    literal("supplies_h applies to refuges only", "supplies_h 只适用于避险硐室"),
+    literal("a link must join two different nodes", "通道须连接两个不同的地点"),
+    literal("road_class and lanes apply to roads only", "road_class 和 lanes 只适用于道路（road）"),
+    literal("give either households (with members) or occupants",
+            "households（连同 members）与 occupants 须填且只填其一"),
+    Entry(r"households need members: \{day: \.\., night: \.\.\}",
+          "填写 households 时须同时填写 members：{{day: .., night: ..}}",
+          "households need members: {day: .., night: ..}"),
+    literal("elderly_share + child_share is more than 1", "elderly_share 与 child_share 之和大于 1"),
+    Entry(r"stage_area levels must increase \(got (?P<levels>.+)\)", "stage_area 中的水位须逐行升高（所填为 {levels}）",
+          "stage_area levels must increase (got 110, 140, 130)"),
+    literal("a site needs people: shifts (underground) or residents (the valley)",
+            "场所须有人员：shifts（井下各班次）或 residents（下游居民）"),
+    literal("a water_depth_m trigger needs 'at' (the sensor's node)",
+            "water_depth_m 触发条件须填写 'at'（传感器所在地点）"),
+    Entry(r"a (?P<quantity>\w+) trigger needs 'at_level' \(blue, yellow, orange or red\)",
+          "{quantity} 触发条件须填写 'at_level'（blue、yellow、orange 或 red）",
+          "a met_warning trigger needs 'at_level' (blue, yellow, orange or red)"),
+    Entry(r"a (?P<type>\w+) channel needs 'start' \(where it sets out from\)", "{type} 渠道须填写 'start'（出发地点）",
+          "a runner channel needs 'start' (where it sets out from)"),
+    Entry(r"a (?P<type>\w+) channel needs 'coverage' \(its nodes\)", "{type} 渠道须填写 'coverage'（覆盖的地点）",
+          "a siren channel needs 'coverage' (its nodes)"),
+    Entry(r"hydrograph times must increase \(got t_s (?P<times>.+)\)",
+          "hydrograph 中的时间须逐点增大（所填 t_s 为 {times}）",
+          "hydrograph times must increase (got t_s 0, 1300, 1200, 10800)"),
+    literal("give either breach_s or on_overtopping: true", "breach_s 与 on_overtopping: true 须填且只填其一"),
+    literal("give either observed (a hyetograph) or design (a design storm)",
+            "observed（实测降雨过程）与 design（设计暴雨）须填且只填其一"),
+    Entry(r"a (?P<kind>\w+) fault needs 'target' \(what fails\)", "{kind} 故障须填写 'target'（发生故障的对象）",
+          "a link_cut fault needs 'target' (what fails)"),
+    Entry(r"a (?P<kind>\w+) fault takes no target", "{kind} 故障不需要填写 target",
+          "a mains_power fault takes no target"),
+    # ---- references and rules across the files (drills.inputs.compile, suite)
+    Entry(rf"duplicate (?P<what>\w+) id (?P<id>{Q})", "{what} id {id} 重复", "duplicate node id 'ramp120'",
+          {"what": ID_OF}),
+    Entry(rf"duplicate step id (?P<id>{Q}) at level (?P<level>{Q})", "预警级别 {level} 中的步骤 id {id} 重复",
+          "duplicate step id 'tell' at level 'red'"),
+    Entry(rf"duplicate variation id (?P<id>{Q}) of (?P<scenario>.+)", "{scenario} 的变化 id {id} 重复",
+          "duplicate variation id 'night' of ../mine_inrush_day.yaml"),
+    Entry(rf"no node (?P<name>{Q}) in the site", "场所中没有地点 {name}", "no node 'j120' in the site"),
+    Entry(rf"(?P<length>{NUM}) m is shorter than the (?P<rise>{NUM}) m height difference of its ends",
+          "长度 {length} m 小于两端的高差 {rise} m", "5.0 m is shorter than the 120 m height difference of its ends"),
+    literal("the first station must be the collar (at surface)", "第一个车场须为井口（在地面）"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not a shaft_station",
+          "{name} 的类型为 {kind}，不是车场（shaft_station）",
+          "'j120' is a junction, not a shaft_station"),
+    literal("must be one of the hoist's stations", "须为该提升机的车场之一"),
+    Entry(rf"unknown profile (?P<name>{Q}); known: (?P<known>.+)", "未知的人员类型（profile）{name}；已有：{known}",
+          "unknown profile 'runner'; known: adult, child, miner"),
+    Entry(rf"unknown profile (?P<name>{Q})", "未知的人员类型（profile）{name}", "unknown profile 'minor'"),
+    literal("more radio carriers than people", "携带无线电的人数多于班组人数"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+); residents live at a household, school or field node",
+          "{name} 的类型为 {kind}；居民只能位于 household、school 或 field 类型的地点",
+          "'j120' is a junction; residents live at a household, school or field node"),
+    Entry(r"(?P<who>people work underground|people live in the valley) but no place is (?P<where>an exit or a refuge|"
+          r"an assembly point or out of the valley) \(kind (?P<kinds>[\w, ]+)\)",
+          "{who}，但没有任何地点是{where}（类型 {kinds}）",
+          "people work underground but no place is an exit or a refuge (kind collar, portal, refuge, surface)",
+          {"who": {"people work underground": "有人在井下作业", "people live in the valley": "河谷中有居民"},
+           "where": _TO_SAFETY}),
+    Entry(rf"(?P<at>{Q}) holds (?P<n>\d+) (?:person|people) of the (?P<shift>\S+) shift, but no passage leads from it "
+          r"to (?P<where>an exit or a refuge)", "{at} 有 {shift} 班 {n} 人，但没有通道从该处通往{where}",
+          "'mag120' holds 10 people of the day shift, but no passage leads from it to an exit or a refuge",
+          {"where": _TO_SAFETY}),
+    Entry(rf"(?P<at>{Q}) holds (?P<n>\d+) households?, but no passage leads from it to (?P<where>an assembly point or "
+          r"out of the valley)", "{at} 有 {n} 户居民，但没有通道从该处通往{where}",
+          "'island' holds 3 households, but no passage leads from it to an assembly point or out of the valley",
+          {"where": _TO_SAFETY}),
+    Entry(rf"(?P<at>{Q}) holds up to (?P<n>{NUM}) people, but no passage leads from it to (?P<where>an assembly point "
+          r"or out of the valley)", "{at} 最多有 {n} 人，但没有通道从该处通往{where}",
+          "'school' holds up to 300 people, but no passage leads from it to an assembly point or out of the valley",
+          {"where": _TO_SAFETY}),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not a dam node", "{name} 的类型为 {kind}，不是尾矿坝地点（dam）",
+          "'j120' is a junction, not a dam node"),
+    Entry(rf"no role (?P<name>{Q}) in this plan", "本预案中没有岗位 {name}", "no role 'shift_leader' in this plan"),
+    Entry(rf"no role (?P<name>{Q})", "没有岗位 {name}", "no role 'boss'"),
+    literal("a role cannot back itself up", "岗位不能作为自己的替补"),
+    Entry(rf"level (?P<level>{Q}) is not declared; the plan's warning\.levels are (?P<levels>.+)",
+          "预警级别 {level} 未声明；本预案的 warning.levels 为 {levels}",
+          "level 'orange' is not declared; the plan's warning.levels are blue, yellow, red", {"levels": _known}),
+    Entry(rf"no actions are listed for level (?P<level>{Q}) in warning\.actions_by_level",
+          "warning.actions_by_level 中没有列出预警级别 {level} 的行动",
+          "no actions are listed for level 'orange' in warning.actions_by_level"),
+    Entry(rf"no actions are listed for level (?P<level>{Q})", "没有列出预警级别 {level} 的行动",
+          "no actions are listed for level 'orange'"),
+    Entry(rf"no channel (?P<name>{Q})", "没有预警渠道 {name}", "no channel 'sirens'"),
+    literal("a step cannot wait for itself", "步骤不能等待自身"),
+    Entry(rf"no step (?P<name>{Q}) at level (?P<level>{Q}) \(its steps: (?P<steps>.+)\)",
+          "预警级别 {level} 中没有步骤 {name}（该级别的步骤：{steps}）",
+          "no step 'order' at level 'red' (its steps: none has an id)",
+          {"steps": lambda s: "均未设 id" if s == "none has an id" else s}),
+    Entry(r"these steps wait for each other and would never be done: (?P<steps>.+)",
+          "这些步骤相互等待，永远无法完成：{steps}",
+          "these steps wait for each other and would never be done: order → county → order"),
+    Entry(rf"this plan is for site (?P<plan_site>{Q}), but the scenario's site is (?P<site>{Q})",
+          "本预案适用于场所 {plan_site}，但演练情景的场所为 {site}",
+          "this plan is for site 'tongshan-mine', but the scenario's site is 'jinshan-mine'"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not at the surface", "{name} 的类型为 {kind}，不在地面",
+          "'j120' is a junction, not at the surface"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not a refuge", "{name} 的类型为 {kind}，不是避险硐室（refuge）",
+          "'j120' is a junction, not a refuge"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not an assembly_point",
+          "{name} 的类型为 {kind}，不是集合点（assembly_point）",
+          "'school' is a school, not an assembly_point"),
+    literal("people work underground but the plan names no exits", "有人在井下作业，但预案未列出安全出口（exits）"),
+    literal("residents live below the dam but the plan names no assembly_points",
+            "坝下游有居民，但预案未列出集合点（assembly_points）"),
+    Entry(rf"(?P<name>{Q}) is not a station of any hoist", "{name} 不是任何提升机的车场",
+          "'j120' is not a station of any hoist"),
+    Entry(rf"(?P<name>{Q}) already has route (?P<route>{Q})", "{name} 已有撤离路线 {route}",
+          "'stope120e' already has route 'r120'"),
+    Entry(rf"(?P<name>{Q}) is not a refuge of this site", "{name} 不是本场所的避险硐室",
+          "'refuge999' is not a refuge of this site"),
+    Entry(rf"the hoist (?P<hoist>{Q}) only runs up to its collar (?P<collar>{Q})",
+          "提升机 {hoist} 只能向上提升至其井口 {collar}",
+          "the hoist 'main-cage' only runs up to its collar 'collar'"),
+    Entry(rf"the route is not connected: no passage from (?P<a>{Q}) to (?P<b>{Q})",
+          "撤离路线不连通：没有从 {a} 到 {b} 的通道",
+          "the route is not connected: no passage from 'lad120' to 'raise_top'"),
+    literal("a route must end at an exit, a refuge or an assembly point", "撤离路线须终止于安全出口、避险硐室或集合点"),
+    Entry(rf"no passage from (?P<a>{Q}) to the start of the route (?P<b>{Q})", "没有从 {a} 到撤离路线起点 {b} 的通道",
+          "no passage from 'mag120' to the start of the route 'st120'"),
+    Entry(rf"no (?P<what>channel|link|role|hoist|sensor) (?P<name>{Q}); known: (?P<known>.+)",
+          "没有{what} {name}；已有：{known}",
+          "no hoist 'spare-cage'; known: main-cage", {"what": ID_OF, "known": _known}),
+    Entry(rf"no shift (?P<name>{Q}) in the site; known: (?P<known>.+)", "场所中没有班次 {name}；已有：{known}",
+          "no shift 'evening' in the site; known: day, night", {"known": _known}),
+    Entry(rf"no shift (?P<name>{Q}) in the site", "场所中没有班次 {name}", "no shift 'evening' in the site"),
+    Entry(rf"no shift (?P<name>{Q}) in site (?P<site>{Q}); known: (?P<known>.+)",
+          "场所 {site} 中没有班次 {name}；已有：{known}",
+          "no shift 'evening' in site 'jinshan-mine'; known: day, night", {"known": _known}),
+    Entry(r"say which shift is underground: shift: one of (?P<shifts>.+)",
+          "请指明哪个班次在井下：shift: 取 {shifts} 之一",
+          "say which shift is underground: shift: one of day, night"),
+    Entry(rf"no dam (?P<name>{Q}) in the site; known: (?P<known>.+)", "场所中没有尾矿坝 {name}；已有：{known}",
+          "no dam 'west' in the site; known: main", {"known": _known}),
+    Entry(rf"no dam (?P<name>{Q}) in the site", "场所中没有尾矿坝 {name}", "no dam 'west' in the site"),
+    Entry(rf"dam (?P<name>{Q}) has no pond water balance \(site\.dams\[\]\.pond\)",
+          "尾矿坝 {name} 没有库区水量平衡（site.dams[].pond）",
+          "dam 'main' has no pond water balance (site.dams[].pond)"),
+    literal("below the lowest level of the pond's stage_area table", "低于尾矿库 stage_area 表中的最低水位"),
+    literal("the pond's water balance needs a storm (scenario.hazard.storm)",
+            "库区水量平衡需要降雨（scenario.hazard.storm）"),
+    literal("needs the pond's water balance (scenario.hazard.pond)", "需要库区水量平衡（scenario.hazard.pond）"),
+    Entry(rf"point (?P<point>{Q}) \((?P<quantity>\w+)\) gets no values in this scenario: give its readings in "
+          r"scenario\.hazard\.monitor_series or a storm model that computes it",
+          "监测点 {point}（{quantity}）在本演练情景中没有数值：请在 scenario.hazard.monitor_series 中给出其读数，"
+          "或给出能计算该值的降雨模型",
+          "point 'p1' (pond_level_m) gets no values in this scenario: give its readings in "
+          "scenario.hazard.monitor_series or a storm model that computes it"),
+    Entry(rf"no channel (?P<name>{Q}) in the plan", "预案中没有预警渠道 {name}", "no channel 'siren' in the plan"),
+    Entry(rf"shift (?P<shift>{Q}) is underground from (?P<since>the start \(scenario\.shift\)|the start of this run): "
+          r"an entry brings in another shift \(the same crew cannot go down twice\)",
+          "班次 {shift} 自{since}起已在井下：entries 应带入另一个班次（同一班组不能两次下井）",
+          "shift 'day' is underground from the start (scenario.shift): an entry brings in another shift (the same crew "
+          "cannot go down twice)",
+          {"since": {"the start (scenario.shift)": "开始时（scenario.shift）",
+          "the start of this run": "本次运行开始时"}}),
+    Entry(rf"this run starts with shift (?P<shift>{Q}) underground, and the scenario's entries bring (?P<again>{Q}) in "
+          r"again at (?P<clock>\d\d:\d\d) \((?P<since>\+[\d:]+)\): give the variation the entries of its own hours "
+          r"\(entries: \[\{at_s: \.\., shift: \.\.\}\], or \[\] for none\)",
+          "本次运行开始时班次 {shift} 已在井下，而演练情景的 entries 在 {clock}（{since}）再次带入 {again}："
+          "请为此变化给出其自身时段的 entries（entries: [{{at_s: .., shift: ..}}]，没有则为 []）",
+          "this run starts with shift 'day' underground, and the scenario's entries bring 'day' in again at 20:00 "
+          "(+14:00:00): give the variation the entries of its own hours (entries: [{at_s: .., shift: ..}], or [] for "
+          "none)"),
+    Entry(rf"scenario (?P<id>{Q}) has no design storm to change", "演练情景 {id} 没有可改变的设计暴雨",
+          "scenario 'mine-inrush-day' has no design storm to change"),
+    # ---- a hydraulic study (drills.inputs.hydraulic_study)
+    literal("the file is empty; give a header line and one row per place",
+            "文件为空；请给出表头行，并为每个地点给出一行"),
+    Entry(r"CSV syntax error: (?P<error>.+)", "CSV 语法错误：{error}", "CSV syntax error: unexpected end of data",
+          {"error": CSV_ERRORS}),
+    literal("the study has a header but no rows", "溃坝研究成果表只有表头，没有数据行"),
+    literal("column given twice", "此列重复"),
+    literal("unknown column", "未知的列"),
+    Entry(r"the columns are (?P<columns>[\w, ]+)", "可用的列为 {columns}",
+          "the columns are place, arrival_min, peak_depth_m, peak_velocity_mps, rise_min"),
+    literal("missing column", "缺少此列"),
+    Entry(r"(?P<n>\d+) values but the header has (?P<m>\d+) columns", "本行有 {n} 个值，但表头只有 {m} 列",
+          "6 values but the header has 5 columns"),
+    literal("missing value", "缺少数值"),
+    Entry(rf"unknown place (?P<place>{Q}): the site has no node with this id",
+          "未知地点 {place}：场所中没有此 id 的地点",
+          "unknown place 'vilage_a': the site has no node with this id"),
+    Entry(rf"place (?P<place>{Q}) given twice; first on line (?P<line>\d+)",
+          "地点 {place} 重复；首次出现在第 {line} 行",
+          "place 'school' given twice; first on line 3"),
+    Entry(rf"not a number: (?P<cell>{Q})", "不是数值：{cell}", "not a number: 'soon'"),
+    Entry(rf"must be a finite number, not (?P<cell>{Q})", "应为有限数值，不能是 {cell}",
+          "must be a finite number, not 'inf'"),
+    Entry(r"must not be negative \(got (?P<cell>.+)\)", "不能为负数（所填为 {cell}）", "must not be negative (got -4)"),
+    # ---- the costs of revisions (drill recommend --costs)
+    Entry(r"unknown revision kind; known: (?P<known>.+)", "未知的修订类型；已有：{known}",
+          "unknown revision kind; known: add_battery, add_siren"),
+    literal("a cost cannot be negative", "费用不能为负数"),
+    # ---- plausibility warnings (drills.inputs.plausibility)
+    Entry(r"(?P<what>an? [a-z ]+?) of (?P<amount>\S+(?: \S+)?) is not plausible: expected (?P<range>.+?) — "
+          r"(?P<source>.+)\. A slip of units or digits\?",
+          "{what}取值 {amount} 不合理：{range}；依据：{source}。是否单位或数字填写有误？",
+          "a drift of 0.01 m is not plausible: expected 1–30 m — a travelway is at least 0.8 m (GB 16423); large "
+          "drifts 5–8 m. A slip of units or digits?",
+          {"what": SUBJECTS, "amount": _people, "range": _bound, "source": SOURCES}),
+    Entry(r"(?P<amount>\S+(?: [^\s\d]+)?) is not plausible: expected (?P<range>.+?) — (?P<source>.+)\. A slip of units "
+          r"or digits\?", "取值 {amount} 不合理：{range}；依据：{source}。是否单位或数字填写有误？",
+          "259200 s is not plausible: expected at most 86400 s — the longest delays in recorded events are hours "
+          "(Oroville 2017, LifeSim TRM ch. 6). A slip of units or digits?",
+          {"amount": _people, "range": _bound, "source": SOURCES}),
+    Entry(rf"(?P<elevation>{NUM}) m is not plausible on level (?P<level>{Q}): its places lie within about "
+          rf"(?P<within>{NUM}) m of (?P<named>{NUM}) m \(one level interval\)\. A slip of sign or digits\?",
+          "标高 {elevation} m 在中段 {level} 上不合理：该中段的地点应在 {named} m 上下约 {within} m 以内"
+          "（一个中段高度）。是否正负号或数字填写有误？",
+          "360 m is not plausible on level '-360': its places lie within about 120 m of -360 m (one level interval). "
+          "A slip of sign or digits?"),
+    Entry(rf"(?P<elevation>{NUM}) m is not plausible for a (?P<kind>\w+) underground: it is (?P<above>{NUM}) m above "
+          rf"the highest way out \((?P<top>{NUM}) m\); workings rise at most a few hundred metres above an adit\. "
+          r"A slip of sign\?",
+          "井下 {kind} 地点的标高 {elevation} m 不合理：比最高的出口（{top} m）还高 {above} m，而井下工程至多"
+          "高出平硐口数百米。是否正负号填写有误？",
+          "5000 m is not plausible for a workplace underground: it is 5000 m above the highest way out (0 m); workings "
+          "rise at most a few hundred metres above an adit. A slip of sign?"),
+    Entry(rf"(?P<station>{Q}) at (?P<elevation>{NUM}) m is not plausible after (?P<above>{Q}) at (?P<above_m>{NUM}) m: "
+          r"stations are listed from the collar downwards\. A slip in the order\?",
+          "车场 {station}（{elevation} m）排在 {above}（{above_m} m）之后不合理：车场应从井口起自上而下列出。"
+          "是否顺序填写有误？",
+          "'st120' at -120 m is not plausible after 'st240' at -240 m: stations are listed from the collar downwards. "
+          "A slip in the order?"),
+    Entry(rf"(?P<station>{Q}) at (?P<elevation>{NUM}) m is not plausible: it is below the bottom of the shaft "
+          rf"\((?P<bottom>{NUM}) m, the lowest place its shaft links reach\)\. A slip of digits, or a shaft link left "
+          r"out\?", "车场 {station}（{elevation} m）不合理：低于井筒底部（{bottom} m，即其井筒通道所达的最低地点）。"
+          "是否数字填写有误，或漏填了井筒通道？",
+          "'st2' at -200 m is not plausible: it is below the bottom of the shaft (-100 m, the lowest place its shaft "
+          "links reach). A slip of digits, or a shaft link left out?"),
+)
+
+#: a value pydantic reports after its message: "Input should be greater than 0 (got -5)"
+_GOT = re.compile(r"(?P<said>.+) \(got (?P<got>.+)\)")
+
+
+def _one(message: str, catalogue: tuple[Entry, ...] = CATALOGUE) -> str | None:
+    """One message (no "; " joins to undo) in Chinese by the first entry that matches it; a message with the
+    value pydantic adds at the end, ``(got 'x')``, by its entry with the value after it; else None."""
+    for entry in catalogue:
+        said = entry.render(message)
+        if said is not None:
+            return said
+    if catalogue is CATALOGUE and (m := _GOT.fullmatch(message)) is not None:
+        said = _one(m["said"])
+        if said is not None:
+            return f"{said}（所填为 {m['got']}）"
+    return None
+
+
+def translate(message: str) -> str | None:
+    """``message`` in Chinese, or None if any part of it has no entry (the caller keeps the English).
+
+    The parts of a message joined with "; " are rendered each, the longest run of parts that an entry matches
+    first (a message may hold "; " itself), and joined with a full-width "；"."""
+    parts = message.split("; ")
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            said = _one("; ".join(parts[i:j]))
+            if said is not None:
+                out.append(said)
+                i = j
+                break
+        else:
+            return None
+    return "；".join(out)
+
+
+def entry_for(message: str) -> Entry | None:
+    """The entry that renders ``message`` whole (for the tests and for finding a message's words), or None."""
+    return next((e for e in CATALOGUE if e.render(message) is not None), None)
