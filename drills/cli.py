@@ -28,6 +28,7 @@ from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
+from drills.commands.problems import fail_input, file_kind, words
 from drills.experiment.i18n import Text
 from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_range
@@ -78,14 +79,6 @@ def _options(
     """Flood-season emergency-drill simulator for underground mines and tailings dams."""
 
 
-def _fail_input(exc: InputError) -> None:
-    for p in exc.problems:
-        err_console.print(str(p), markup=False, soft_wrap=True)
-    n = len(exc.problems)
-    err_console.print(f"{n} problem{'s' if n != 1 else ''} found; nothing was run or written.", markup=False)
-    raise typer.Exit(EXIT_INPUT)
-
-
 @app.command()
 def run(
     scenario: Annotated[Path | None, typer.Argument(help="scenario YAML; default: the bundled mine example")] = None,
@@ -130,7 +123,7 @@ def run(
         loaded = load(path, plan)
         spec = compile_drill(loaded, replications=replications, seed=seed)
     except InputError as exc:
-        _fail_input(exc)
+        fail_input(exc.problems, lang)
     n = spec.replications
     if 0 < until_settled <= n:
         err_console.print(f"--until-settled {until_settled} is not more than the {n} replications to run first: give a "
@@ -138,7 +131,7 @@ def run(
         raise typer.Exit(EXIT_INPUT)
     out_dir = out or Path("reports") / spec.meta.scenario_id
     require_writable(out_dir, err_console)
-    print_warnings(err_console, spec.meta.input_warnings, going_on="the drill runs as written")
+    print_warnings(err_console, spec.meta.input_warnings, going_on="run", lang=lang)
     out_console.print(bold(spec.meta.scenario_title))
     out_console.print(t("cli_run_head", plan=spec.meta.plan_id, version=spec.meta.plan_version,
                         site=spec.meta.site_name, n=len(spec.people)), markup=False)
@@ -226,11 +219,11 @@ def season(
     try:
         loaded = load_suite(suite or default_suite(), plan=plan, replications=replications, seed=seed)
     except InputError as exc:
-        _fail_input(exc)
+        fail_input(exc.problems, lang)
     out_dir = out or Path("reports") / loaded.id
     require_writable(out_dir, err_console)
     print_warnings(err_console, [w for run in loaded.runs for w in run.spec.meta.input_warnings],
-                   going_on="every run goes ahead as written")
+                   going_on="season", lang=lang)
     out_console.print(bold(loaded.title))
     with runs_on(cluster, workers, err_console, t) as where:
         seeds = seeds_in_words(loaded.runs, t)
@@ -334,6 +327,7 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="site, plan, scenario or suite YAML files")],
     plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
         "plan YAML to check the scenarios and suites with; default: each scenario's own"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
@@ -341,8 +335,10 @@ def validate(
     from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
     from drills.inputs.problems import in_file_order, leaves_out
     from drills.inputs.suite import load_suite
-    from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
+    from drills.inputs.yamlfile import YamlDocument, load_yaml
+    from drills.inputs.yamlfile import file_kind as kind_of
 
+    language(lang)
     problems = []
     warnings: list[Problem | Located] = []  # plausibility warnings: printed, but the files are valid
     # (kind, body, doc, fits its schema in full, ids left out)
@@ -351,7 +347,7 @@ def validate(
     for f in files:  # each file is read once, whatever checks it
         try:
             yaml_doc = load_yaml(f)
-            kind = file_kind(yaml_doc)
+            kind = kind_of(yaml_doc)
             if kind == "suite":
                 try:
                     suite_runs = load_suite(f, plan=plan, document=yaml_doc).runs
@@ -388,23 +384,23 @@ def validate(
             whole = full and site_full
             problems.extend(exc.problems if whole else still_meaningful(exc.problems, removed | site_removed))
     if problems:
-        _fail_input(InputError(in_file_order(problems)))
+        fail_input(in_file_order(problems), lang)
     for kind, body, doc, _, _ in loaded:
         note = ""
         if kind == "plan" and body.site not in sites:
-            note = f" (without its site: give the site file of {body.site!r} too, or a scenario, to check its places)"
+            note = words("ok_without_site", lang, site=body.site)
         elif kind == "scenario" and plan is not None:
-            note = f" (with the plan {plan})"
-        out_console.print(f"{doc.path}: {kind} OK{note}", markup=False)
+            note = words("ok_with_plan", lang, plan=plan)
+        out_console.print(words("ok", lang, path=doc.path, kind=file_kind(kind, lang), note=note), markup=False)
     for f, runs in suites:
-        out_console.print(f"{f}: suite OK ({runs} runs, each scenario with its site and plan"
-                          f"{f', with the plan {plan}' if plan is not None else ''})", markup=False)
+        with_plan = words("suite_with_plan", lang, plan=plan) if plan is not None else ""
+        out_console.print(words("suite_ok", lang, path=f, runs=runs, with_plan=with_plan), markup=False)
     for kind, body, doc, _, _ in loaded:
         if kind == "site":
             warnings.extend(site_warnings(body, doc))
         elif kind == "plan":
             warnings.extend(plan_warnings(body, doc))
-    print_warnings(err_console, warnings, going_on="the files are valid; drill run would run them as written")
+    print_warnings(err_console, warnings, going_on="validate", lang=lang)
 
 
 @app.command()

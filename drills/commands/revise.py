@@ -7,7 +7,7 @@ with exit code 2 (nothing written), and the work is done by :mod:`drills.experim
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,7 @@ from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
+from drills.commands.problems import fail_input
 from drills.experiment.i18n import Progress, Text
 from drills.inputs.bundled import default_scenario
 from drills.inputs.problems import InputError
@@ -46,29 +47,21 @@ MaxFaults = Annotated[int, typer.Option("--max-faults", min=1, help=MAX_FAULTS_H
 
 
 
-def _fail(problems: list) -> NoReturn:
-    for p in problems:
-        err_console.print(str(p), markup=False, soft_wrap=True)
-    n = len(problems)
-    err_console.print(f"{n} problem{'s' if n != 1 else ''} found; nothing was run or written.", markup=False)
-    raise typer.Exit(EXIT_INPUT)
-
-
-def _loaded(scenario: Path, plan: Path | None) -> Loaded:
-    """The scenario with its site and plan, loaded and checked (bad input: exit 2)."""
+def _loaded(scenario: Path, plan: Path | None, lang: str) -> Loaded:
+    """The scenario with its site and plan, loaded and checked (bad input: its problems in ``lang``, exit 2)."""
     from drills.inputs.compile import load
 
     try:
         return load(scenario, plan)
     except InputError as exc:
-        _fail(exc.problems)
+        fail_input(exc.problems, lang)
 
 
-def _warn(*loaded: Loaded) -> None:
-    """The plausibility warnings of the files, once, before anything runs."""
+def _warn(*loaded: Loaded, lang: str) -> None:
+    """The plausibility warnings of the files, once, before anything runs, in ``lang``."""
     from drills.inputs.plausibility import warnings_of
 
-    print_warnings(err_console, [w for ld in loaded for w in warnings_of(ld)], going_on="the plans run as written")
+    print_warnings(err_console, [w for ld in loaded for w in warnings_of(ld)], going_on="plans", lang=lang)
 
 
 def _told(status: Status, t: Text) -> Progress:
@@ -109,22 +102,22 @@ def recommend(
     from drills.experiment.revisions import load_costs
 
     t = language(lang)
-    loaded = _loaded(scenario or default_scenario(), plan)
+    loaded = _loaded(scenario or default_scenario(), plan, lang)
     n = _replications(loaded, replications)
     try:
         table = load_costs(costs)
     except InputError as exc:
-        _fail(exc.problems)
+        fail_input(exc.problems, lang)
     out_dir = out or Path("reports") / loaded.scenario.id / "recommend"
     require_writable(out_dir, err_console)
-    _warn(loaded)
+    _warn(loaded, lang=lang)
     with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_evaluating")) as status:
         try:
             rec = run_recommend(loaded, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
                                 progress=_told(status, t))
         except InputError as exc:
-            _fail(exc.problems)
+            fail_input(exc.problems, lang)
     base = rec.baseline
     m = base.spec.meta
     out_console.print(bold(m.scenario_title))
@@ -185,12 +178,12 @@ def compare(
         err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
                           markup=False)
         raise typer.Exit(EXIT_INPUT)
-    loaded_a = _loaded(scenario, plans[0])
-    loaded_b = _loaded(scenario, plans[1])
+    loaded_a = _loaded(scenario, plans[0], lang)
+    loaded_b = _loaded(scenario, plans[1], lang)
     n = _replications(loaded_a, replications)
     if out is not None:
         require_writable(out, err_console)
-    _warn(loaded_a, loaded_b)
+    _warn(loaded_a, loaded_b, lang=lang)
     with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_cmp_running")) as status:
         cmp = compare_plans(loaded_a, loaded_b, replications=n, seed=seed, workers=workers,
                             fault_replications=fault_replications, max_faults=max_faults,

@@ -1,0 +1,79 @@
+"""Input problems on standard error, in the language of ``--lang``, and the exit that follows them.
+
+Every command that reads input files ends the same way when they are bad: one ``file:line: field: message``
+line per problem, one line counting them, exit code 2, nothing run or written. The lines of the problems are
+worded by :meth:`drills.inputs.problems.Problem.text`; the few lines of the commands' own around them (the
+count, the plausibility warnings' heading, ``drill validate``'s "OK" lines) are in :data:`WORDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NoReturn
+
+import typer
+
+from drills.commands import EXIT_INPUT
+from drills.commands.consoles import err_console
+from drills.inputs.messages_zh import FILE_KIND
+from drills.inputs.problems import Problem
+
+#: the commands' own lines around the problems and warnings, by language
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "count": "{n} problem{s} found; nothing was run or written.",
+        "warnings": ("{n} plausibility warning{s}: value{s} that pass validation but look like data-entry slips "
+                     "({going_on}):"),
+        "going_on_run": "the drill runs as written",
+        "going_on_season": "every run goes ahead as written",
+        "going_on_plans": "the plans run as written",
+        "going_on_validate": "the files are valid; drill run would run them as written",
+        "ok": "{path}: {kind} OK{note}",
+        "ok_without_site": (" (without its site: give the site file of {site!r} too, or a scenario, to check its "
+                            "places)"),
+        "ok_with_plan": " (with the plan {plan})",
+        "suite_ok": "{path}: suite OK ({runs} runs, each scenario with its site and plan{with_plan})",
+        "suite_with_plan": ", with the plan {plan}",
+    },
+    "zh": {
+        "count": "共发现 {n} 个问题；未运行，也未写入任何文件。",
+        "warnings": "{n} 项合理性警告：以下数值通过了格式校验，但疑似录入错误（{going_on}）：",
+        "going_on_run": "演练按所填数值运行",
+        "going_on_season": "各次运行均按所填数值进行",
+        "going_on_plans": "各预案按所填数值运行",
+        "going_on_validate": "文件有效；drill run 将按所填数值运行",
+        "ok": "{path}: {kind}检查通过{note}",
+        "ok_without_site": "（未连同场所检查：请同时给出场所 {site!r} 的文件，或给出演练情景，以检查其中的地点）",
+        "ok_with_plan": "（使用应急预案 {plan}）",
+        "suite_ok": "{path}: 演练组文件（suite）检查通过（{runs} 次运行，每个演练情景连同其场所和应急预案{with_plan}）",
+        "suite_with_plan": "，使用应急预案 {plan}",
+    },
+}
+
+
+def words(key: str, lang: str = "en", **facts: Any) -> str:
+    """One of the commands' own lines in ``lang``; ``n`` among the facts also gives the English plural ``s``."""
+    if "n" in facts:
+        facts.setdefault("s", "s" if facts["n"] != 1 else "")
+    return WORDS.get(lang, WORDS["en"])[key].format(**facts)
+
+
+def file_kind(kind: str, lang: str = "en") -> str:
+    """A kind of input file as the "OK" line of ``drill validate`` names it: "site", or 场所文件（site）."""
+    return FILE_KIND.get(kind, kind) if lang == "zh" else kind
+
+
+def print_problems(problems: Iterable[Problem], lang: str = "en") -> int:
+    """Each problem on its own line of standard error, in ``lang``; return how many there were."""
+    n = 0
+    for p in problems:
+        err_console.print(p.text(lang), markup=False, soft_wrap=True)
+        n += 1
+    return n
+
+
+def fail_input(problems: Iterable[Problem], lang: str = "en") -> NoReturn:
+    """The problems and the line counting them on standard error, in ``lang``; exit code 2."""
+    n = print_problems(problems, lang)
+    err_console.print(words("count", lang, n=n), markup=False)
+    raise typer.Exit(EXIT_INPUT)
