@@ -442,3 +442,33 @@ def test_validate_refuses_an_unknown_language_before_reading_anything(tmp_path: 
     res = invoke("validate", "--lang", "fr", tmp_path / "nowhere.yaml")
     assert res.exit_code == 2
     assert res.stderr.splitlines() == ["--lang: unknown language 'fr'; use en or zh"]
+
+
+class _Page:
+    """Stands in for the report's document: keeps the text of each paragraph."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def subheading(self, text: str, *_: object, **__: object) -> None:
+        self.said.append(text)
+
+    def text(self, text: str, *_: object, **__: object) -> None:
+        self.said.append(text)
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "lengths.yaml:12: site.links[2].width_m: a drift of 0.04 m is not plausible: expected 1–30 m — a travelway "
+           "is at least 0.8 m (GB 16423); large drifts 5–8 m. A slip of units or digits?"),
+    ("zh", "lengths.yaml:12: site.links[2].width_m: 平巷取值 0.04 m 不合理：应在 1–30 m 之间；依据：人行道宽度至少 "
+           "0.8 m（GB 16423），大断面巷道 5–8 m。是否单位或数字填写有误？"),
+])
+def test_the_report_lists_the_plausibility_warnings_in_its_language(lang: str, says: str) -> None:
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import input_warnings
+
+    page = _Page()
+    message = ("a drift of 0.04 m is not plausible: expected 1–30 m — a travelway is at least 0.8 m (GB 16423); "
+               "large drifts 5–8 m. A slip of units or digits?")
+    input_warnings(page, [("/x/lengths.yaml", 12, "site.links[2].width_m", message)], Text(lang))  # type: ignore[arg-type]
+    assert page.said[-1] == says

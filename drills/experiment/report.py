@@ -66,6 +66,7 @@ from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
+from drills.inputs.problems import in_language
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
 
@@ -1170,15 +1171,15 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
 
 
 def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, str]], t: Text) -> None:
-    """The input values that look like data-entry slips (drills.inputs.plausibility); nothing if there are none
-    (the cover, beside the input files, says "none")."""
+    """The input values that look like data-entry slips (drills.inputs.plausibility), each in ``t``'s language;
+    nothing if there are none (the cover, beside the input files, says "none")."""
     if not found:
         return
     doc.subheading(t("input_warnings_heading"))
     doc.text(t("input_warnings_intro"), 8.5, after=0.06, keep=True)
     for file, line, field, message in found:
         where = f"{Path(file).name}:{line}" if line is not None else Path(file).name
-        doc.text(f"{where}: {field}: {message}", 8.0, marker="•", indent=0.1, after=0.04)
+        doc.text(f"{where}: {field}: {in_language(message, t.lang)}", 8.0, marker="•", indent=0.1, after=0.04)
 
 
 def quoted(module: str, doc: str, t: Text) -> str:
