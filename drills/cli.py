@@ -407,7 +407,7 @@ def validate(
 def examples(
     copy: Annotated[Path | None, typer.Option("--copy", metavar="DIR", help=(
         "copy the bundled plans and scenarios (with their sites and suites) into DIR, to edit into your own; "
-        "nothing is copied if any of them is already there"))] = None,
+        "nothing is copied if any of them is already there; default: list them, copy nothing"))] = None,
 ) -> None:
     """List the bundled example scenarios (for drill run), then the bundled suites (for drill season), each with
     its title; or copy them all into a folder of your own."""

@@ -916,3 +916,10 @@ def test_a_site_without_people_is_told_with_the_faults_of_its_links(files: Drill
     says = {p.field: p.message for p in problems}
     assert "a site needs people" in says.get("site", ""), listing(problems)
     assert any(p.line == line and "greater than 0" in p.message for p in problems), listing(problems)
+
+
+@pytest.mark.parametrize(("date", "why"), [("2026-13-20T10:00:00", "month must be in 1..12"),
+                                           ("2026-02-30T10:00:00", "day is out of range for month")])
+def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash(files: DrillFiles, date: str, why: str) -> None:
+    line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", f"start_time: {date}")
+    check(only(files.problems()), files.path("scenario"), line, "", f"not a valid date or time: {date} ({why})")

@@ -90,7 +90,8 @@ def write_schemas(out_dir: Path) -> list[Path]:
 def schema(
     kind: Annotated[str | None, typer.Argument(metavar="[KIND]", help=(
         "site, plan, scenario or suite: print that file's schema; without it, write all four into --out"))] = None,
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="folder for the four schema files")] = Path(
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help=(
+        "folder for the four schema files; default: schemas"))] = Path(
         "schemas"),
 ) -> None:
     """Write the JSON Schema of each input file (site, plan, scenario, suite), for an editor that checks and

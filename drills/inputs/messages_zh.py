@@ -228,6 +228,15 @@ YAML_HINTS = {
     "indent with spaces, not tabs": "请用空格缩进，不要用制表符",
     "a '[' or '{' opened on this line is not closed": "本行的 '[' 或 '{' 没有闭合",
 }
+#: what Python's datetime says of an impossible date that YAML read as one (drills.inputs.yamlfile)
+YAML_DATE_ERRORS = {
+    "month must be in 1..12": "月份须在 1 至 12 之间",
+    "day is out of range for month": "该月没有这一天",
+    "hour must be in 0..23": "小时须在 0 至 23 之间",
+    "minute must be in 0..59": "分钟须在 0 至 59 之间",
+    "second must be in 0..59": "秒须在 0 至 59 之间",
+}
+
 #: what is wrong with a date or time as written (pydantic's parser), after "Input should be a valid datetime, "
 DATE_ERRORS = {
     "input is too short": "内容过短", "unexpected extra characters at the end of the input": "末尾有多余的字符",
@@ -383,6 +392,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "Input should be a valid datetime or date, input is too short",
           {"error": DATE_ERRORS}),
     literal("Input should be a valid date", "应为日期（YYYY-MM-DD）"),
+    Entry(r"not a valid date or time: (?P<value>\S+) \((?P<why>.+)\)", "不是有效的日期或时刻：{value}（{why}）",
+          "not a valid date or time: 2026-13-20T10:00:00 (month must be in 1..12)", {"why": YAML_DATE_ERRORS}),
     Entry(r"Input should be a valid (?:date in the format YYYY-MM-DD|date or datetime), (?P<error>.+)",
           "应为日期（YYYY-MM-DD）：{error}",
           "Input should be a valid date or datetime, month value is outside expected "

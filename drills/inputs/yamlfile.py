@@ -17,7 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drills.inputs.bundled import bundled_named
@@ -195,6 +195,28 @@ def missing(path: Path, *, named: bool = True) -> str:
     return what
 
 
+class _BadTimestamp(Exception):
+    """A value YAML reads as a date or time that is no date (month 13, 30 February), at its line."""
+
+    def __init__(self, line: int | None, value: str, why: str):
+        super().__init__(why)
+        self.line, self.value, self.why = line, value, why
+
+
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor, except that an impossible date is a located fault, not a crash."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as exc:
+            line = node.start_mark.line + 1 if node.start_mark is not None else None
+            raise _BadTimestamp(line, str(node.value), str(exc)) from None
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def load_yaml(path: str | Path) -> YamlDocument:
     """Load one YAML file safely.
 
@@ -209,9 +231,13 @@ def load_yaml(path: str | Path) -> YamlDocument:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
+    except _BadTimestamp as exc:
+        raise InputError([Problem(str(path), exc.line, "", f"not a valid date or time: {exc.value} ({exc.why})")]
+                         ) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError([Problem(str(path), line, "", "duplicate key: " + _first_line(exc.problem))]) from None
