@@ -28,7 +28,7 @@ from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
-from drills.commands.problems import fail_input, file_kind, words
+from drills.commands.problems import fail_input, kind_words, words
 from drills.experiment.i18n import Text
 from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_range
@@ -335,8 +335,7 @@ def validate(
     from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
     from drills.inputs.problems import in_file_order, leaves_out
     from drills.inputs.suite import load_suite
-    from drills.inputs.yamlfile import YamlDocument, load_yaml
-    from drills.inputs.yamlfile import file_kind as kind_of
+    from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
 
     language(lang)
     problems = []
@@ -347,7 +346,7 @@ def validate(
     for f in files:  # each file is read once, whatever checks it
         try:
             yaml_doc = load_yaml(f)
-            kind = kind_of(yaml_doc)
+            kind = file_kind(yaml_doc)
             if kind == "suite":
                 try:
                     suite_runs = load_suite(f, plan=plan, document=yaml_doc).runs
@@ -391,7 +390,7 @@ def validate(
             note = words("ok_without_site", lang, site=body.site)
         elif kind == "scenario" and plan is not None:
             note = words("ok_with_plan", lang, plan=plan)
-        out_console.print(words("ok", lang, path=doc.path, kind=file_kind(kind, lang), note=note), markup=False)
+        out_console.print(words("ok", lang, path=doc.path, kind=kind_words(kind, lang), note=note), markup=False)
     for f, runs in suites:
         with_plan = words("suite_with_plan", lang, plan=plan) if plan is not None else ""
         out_console.print(words("suite_ok", lang, path=f, runs=runs, with_plan=with_plan), markup=False)

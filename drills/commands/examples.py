@@ -8,17 +8,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from drills.inputs.bundled import bundled_root, bundled_scenarios
+from drills.inputs.bundled import bundled_root, bundled_scenarios, bundled_suites
 from drills.inputs.problems import InputError
 from drills.inputs.yamlfile import load_yaml
 
 #: the folders copied, with everything in them (sites, suites, hydraulic studies), keeping their layout so that
 #: the scenarios' relative ``site:`` and ``plan:`` still find their files
 FOLDERS = ("plans", "scenarios")
-
-
-def bundled_suites() -> list[Path]:
-    return sorted((bundled_root() / "scenarios" / "suites").glob("*.yaml"))
 
 
 def title_of(path: Path) -> str:

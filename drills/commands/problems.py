@@ -58,7 +58,7 @@ def words(key: str, lang: str = "en", **facts: Any) -> str:
     return WORDS.get(lang, WORDS["en"])[key].format(**facts)
 
 
-def file_kind(kind: str, lang: str = "en") -> str:
+def kind_words(kind: str, lang: str = "en") -> str:
     """A kind of input file as the "OK" line of ``drill validate`` names it: "site", or 场所文件（site）."""
     return FILE_KIND.get(kind, kind) if lang == "zh" else kind
 

@@ -26,6 +26,11 @@ def bundled_scenarios() -> list[Path]:
     return sorted((bundled_root() / "scenarios").glob("*.yaml"))
 
 
+def bundled_suites() -> list[Path]:
+    """Every bundled suite (for ``drill season``), sorted by name."""
+    return sorted((bundled_root() / "scenarios" / "suites").glob("*.yaml"))
+
+
 def default_scenario() -> Path:
     return bundled_root() / "scenarios" / DEFAULT_SCENARIO
 
