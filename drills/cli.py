@@ -15,7 +15,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from drills.commands import (
-    EXIT_INPUT,
     LANG_HELP,
     MAX_FAULTS_HELP,
     PLAN_HELP,
@@ -28,7 +27,7 @@ from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import Located, print_warnings
-from drills.commands.problems import fail_input, kind_words, words
+from drills.commands.problems import fail_input, fail_option, kind_words, words
 from drills.experiment.i18n import Text
 from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_range
@@ -114,9 +113,8 @@ def run(
     t = language(lang)
     if faults is not None:  # the old name
         if fault_replications not in (0, faults):
-            err_console.print("--faults is the old name of --fault-replications: give one of them; nothing was "
-                              "run or written.", markup=False)
-            raise typer.Exit(EXIT_INPUT)
+            fail_option("--faults is the old name of --fault-replications: give one of them; nothing was run or "
+                        "written.", lang)
         fault_replications = faults
     path = scenario or default_scenario()
     try:
@@ -126,11 +124,10 @@ def run(
         fail_input(exc.problems, lang)
     n = spec.replications
     if 0 < until_settled <= n:
-        err_console.print(f"--until-settled {until_settled} is not more than the {n} replications to run first: give a "
-                          "larger ceiling, or leave it out; nothing was run or written.", markup=False)
-        raise typer.Exit(EXIT_INPUT)
+        fail_option(f"--until-settled {until_settled} is not more than the {n} replications to run first: give a "
+                    "larger ceiling, or leave it out; nothing was run or written.", lang)
     out_dir = out or Path("reports") / spec.meta.scenario_id
-    require_writable(out_dir, err_console)
+    require_writable(out_dir, lang)
     print_warnings(err_console, spec.meta.input_warnings, going_on="run", lang=lang)
     out_console.print(bold(spec.meta.scenario_title))
     out_console.print(t("cli_run_head", plan=spec.meta.plan_id, version=spec.meta.plan_version,
@@ -162,7 +159,7 @@ def run(
     card, evaluation = graded(card, loaded, spec, ex, rob)
     print_scorecard(card, t)
     print_findings(card, evaluation, assessed_faults=rob is not None, t=t, settle_hint=not until_settled)
-    with writing(out_dir, err_console):
+    with writing(out_dir, lang):
         written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
     extra = t("list_sep") + "animation.gif" if animate else ""
     out_console.print(t("cli_wrote_run", n=len(written), out=out_dir, extra=extra), markup=False)
@@ -221,7 +218,7 @@ def season(
     except InputError as exc:
         fail_input(exc.problems, lang)
     out_dir = out or Path("reports") / loaded.id
-    require_writable(out_dir, err_console)
+    require_writable(out_dir, lang)
     print_warnings(err_console, [w for run in loaded.runs for w in run.spec.meta.input_warnings],
                    going_on="season", lang=lang)
     out_console.print(bold(loaded.title))
@@ -254,7 +251,7 @@ def season(
     for e in result.entries:
         if e.effect is not None:
             out_console.print(effect_text(e.effect, t), markup=False)
-    with writing(out_dir, err_console):
+    with writing(out_dir, lang):
         written = write_season(result, out_dir, lang=lang)
     out_console.print(t("cli_wrote_season", n=len(written), out=out_dir), markup=False)
 
@@ -420,8 +417,7 @@ def examples(
         written = copy_examples(copy)
     except OSError as exc:
         reason = str(exc) if isinstance(exc, FileExistsError) else (exc.strerror or str(exc))
-        err_console.print(f"--copy: {reason}; nothing was copied.", markup=False)
-        raise typer.Exit(EXIT_INPUT) from None
+        fail_option(f"--copy: {reason}; nothing was copied.")
     scenario = copy / "scenarios" / default_scenario().name
     out_console.print(f"copied {len(written)} files to {copy}: the plans in {copy / 'plans'}, the scenarios, sites "
                       f"and suites in {copy / 'scenarios'}", markup=False, soft_wrap=True)

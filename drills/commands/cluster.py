@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from drills.commands import EXIT_INPUT
+from drills.commands.problems import fail_option
 from drills.experiment.i18n import Text
 
 ClusterOption = Annotated[str | None, typer.Option(
@@ -43,6 +43,5 @@ def runs_on(address: str | None, workers: int, err: Console, t: Text | None = No
         try:
             cluster = stack.enter_context(on_cluster(address))
         except ClusterError as exc:
-            err.print(f"--cluster: {exc}; nothing was run or written.", markup=False)
-            raise typer.Exit(EXIT_INPUT) from None
+            fail_option(f"--cluster: {exc}; nothing was run or written.", t.lang)
         yield t("cli_cluster", address=address, workers=many(cluster.workers))

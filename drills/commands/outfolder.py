@@ -6,32 +6,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import typer
-from rich.console import Console
-
-from drills.commands import EXIT_INPUT
+from drills.commands.problems import fail_option
 
 #: exit code when the outputs of a finished run cannot be written (the folder changed during the run)
 EXIT_WRITE = 1
 
 
-def require_writable(out_dir: Path, err: Console) -> None:
-    """One line naming ``--out`` and the reason, and exit code 2, if ``out_dir`` cannot be made or written."""
+def require_writable(out_dir: Path, lang: str = "en") -> None:
+    """One line naming ``--out`` and the reason (in ``lang``), and exit code 2, if ``out_dir`` cannot be made or
+    written."""
     from drills.experiment.staging import unwritable
 
     why = unwritable(out_dir)
     if why is not None:
-        err.print(f"--out: {why}; nothing was run or written.", markup=False)
-        raise typer.Exit(EXIT_INPUT)
+        fail_option(f"--out: {why}; nothing was run or written.", lang)
 
 
 @contextmanager
-def writing(out_dir: Path, err: Console) -> Iterator[None]:
+def writing(out_dir: Path, lang: str = "en") -> Iterator[None]:
     """Around writing a command's outputs: if they cannot be written after all (the disk filled up, the folder
-    was removed during the run), one line and exit code 1 instead of a traceback."""
+    was removed during the run), one line (in ``lang``) and exit code 1 instead of a traceback."""
     try:
         yield
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        err.print(f"--out: could not write the outputs to {out_dir}: {reason}", markup=False)
-        raise typer.Exit(EXIT_WRITE) from None
+        fail_option(f"--out: could not write the outputs to {out_dir}: {reason}", lang, EXIT_WRITE)

@@ -72,6 +72,16 @@ def print_problems(problems: Iterable[Problem], lang: str = "en") -> int:
     return n
 
 
+def fail_option(message: str, lang: str = "en", code: int = EXIT_INPUT) -> NoReturn:
+    """A command's one line about its options (``--out: ... is a file, not a folder; nothing was run or
+    written.``) on standard error, in ``lang`` where :mod:`drills.commands.options_zh` has words for it; exit
+    ``code`` (2: a bad option, before anything runs)."""
+    from drills.commands.options_zh import option_message
+
+    err_console.print(option_message(message, lang), markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
 def fail_input(problems: Iterable[Problem], lang: str = "en") -> NoReturn:
     """The problems and the line counting them on standard error, in ``lang``; exit code 2."""
     n = print_problems(problems, lang)

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from drills.commands import EXIT_INPUT, LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
+from drills.commands import LANG_HELP, MAX_FAULTS_HELP, SEED_HELP, WORKERS_HELP
 from drills.commands.cluster import ClusterOption, runs_on
 from drills.commands.consoles import PlainTable, bold, err_console, out_console
 from drills.commands.language import language
 from drills.commands.outfolder import require_writable, writing
 from drills.commands.plausible import print_warnings
-from drills.commands.problems import fail_input
+from drills.commands.problems import fail_input, fail_option
 from drills.experiment.i18n import Progress, Text
 from drills.inputs.bundled import default_scenario
 from drills.inputs.problems import InputError
@@ -109,7 +109,7 @@ def recommend(
     except InputError as exc:
         fail_input(exc.problems, lang)
     out_dir = out or Path("reports") / loaded.scenario.id / "recommend"
-    require_writable(out_dir, err_console)
+    require_writable(out_dir, lang)
     _warn(loaded, lang=lang)
     with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_evaluating")) as status:
         try:
@@ -148,7 +148,7 @@ def recommend(
         if not a.simulated:
             out_console.print(t("cli_on_paper", label=a.label, title=a.candidate.words(t.lang), cost=a.candidate.cost),
                               markup=False)
-    with err_console.status(t("cli_writing")), writing(out_dir, err_console):
+    with err_console.status(t("cli_writing")), writing(out_dir, lang):
         written = write_recommendation(rec, out_dir, t=t)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})
     out_console.print(t("cli_wrote_rec", summary=rec.summary(lang), names=t("md_list_sep").join(names), out=out_dir),
@@ -175,14 +175,12 @@ def compare(
 
     t = language(lang)
     if len(plans) != 2:
-        err_console.print(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.",
-                          markup=False)
-        raise typer.Exit(EXIT_INPUT)
+        fail_option(f"--plan: give exactly two plans (got {len(plans)}); nothing was run or written.", lang)
     loaded_a = _loaded(scenario, plans[0], lang)
     loaded_b = _loaded(scenario, plans[1], lang)
     n = _replications(loaded_a, replications)
     if out is not None:
-        require_writable(out, err_console)
+        require_writable(out, lang)
     _warn(loaded_a, loaded_b, lang=lang)
     with runs_on(cluster, workers, err_console, t) as where, err_console.status(t("cli_cmp_running")) as status:
         cmp = compare_plans(loaded_a, loaded_b, replications=n, seed=seed, workers=workers,
@@ -201,7 +199,7 @@ def compare(
         diffs.add_row(*row)
     out_console.print(diffs)
     if out is not None:
-        with writing(out, err_console):
+        with writing(out, lang):
             written = write_comparison(cmp, out, t=t)
         out_console.print(t("cli_wrote_cmp", names=t("md_list_sep").join(sorted(written)), out=out), markup=False)
 

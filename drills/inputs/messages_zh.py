@@ -664,8 +664,9 @@ def _one(message: str, catalogue: tuple[Entry, ...] = CATALOGUE) -> str | None:
     return None
 
 
-def translate(message: str) -> str | None:
-    """``message`` in Chinese, or None if any part of it has no entry (the caller keeps the English).
+def translate(message: str, catalogue: tuple[Entry, ...] = CATALOGUE) -> str | None:
+    """``message`` in Chinese by the entries of ``catalogue``, or None if any part of it has no entry (the caller
+    keeps the English).
 
     The parts of a message joined with "; " are rendered each, the longest run of parts that an entry matches
     first (a message may hold "; " itself), and joined with a full-width "；"."""
@@ -674,7 +675,7 @@ def translate(message: str) -> str | None:
     i = 0
     while i < len(parts):
         for j in range(len(parts), i, -1):
-            said = _one("; ".join(parts[i:j]))
+            said = _one("; ".join(parts[i:j]), catalogue)
             if said is not None:
                 out.append(said)
                 i = j

@@ -1,0 +1,102 @@
+"""The commands' own messages about their options (``--out``, ``--cluster``, ``--until-settled`` …) in Chinese,
+for ``--lang zh``.
+
+The same rule as the input problems' (:mod:`drills.inputs.messages_zh`): English is the source of every
+message, an :class:`~drills.inputs.messages_zh.Entry` maps each English pattern to its Chinese, and a message
+any part of which has no entry is told in English, whole. Option names, paths, addresses and numbers stay as
+written. The reason the operating system gives (``Permission denied``) is translated when it is one of the
+common ones in :data:`OS_REASONS`; another reason leaves the message in English.
+"""
+
+from __future__ import annotations
+
+from drills.inputs.messages_zh import Entry, literal, translate
+
+NOTHING_RUN = "nothing was run or written."
+NOTHING_RUN_ZH = "未运行，也未写入任何文件。"
+
+#: the reasons the operating system gives (``strerror``) that a planner meets when a folder cannot be written
+OS_REASONS = {
+    "Permission denied": "权限不足",
+    "Read-only file system": "文件系统为只读",
+    "No space left on device": "磁盘空间已满",
+    "Disk quota exceeded": "超出磁盘配额",
+    "Not a directory": "路径中有一项不是文件夹",
+    "No such file or directory": "文件或文件夹不存在",
+    "File exists": "文件已存在",
+    "it takes no new folders": "其中不能新建文件夹",
+}
+
+_PATH = r"(?P<{}>.+?)"
+
+
+def _p(name: str) -> str:
+    return _PATH.format(name)
+
+
+OPTIONS: tuple[Entry, ...] = (
+    literal(NOTHING_RUN, NOTHING_RUN_ZH),
+    literal("nothing was copied.", "未复制任何文件。"),
+    literal("--faults is the old name of --fault-replications: give one of them",
+            "--faults 是 --fault-replications 的旧名称：请只给出其中一个"),
+    Entry(r"--until-settled (?P<ceiling>\d+) is not more than the (?P<n>\d+) replications to run first: give a larger "
+          r"ceiling, or leave it out",
+          "--until-settled {ceiling} 不大于先运行的 {n} 次重复：请给出更大的上限，或不用此选项",
+          "--until-settled 50 is not more than the 200 replications to run first: give a larger ceiling, or leave it "
+          "out"),
+    Entry(r"--plan: give exactly two plans \(got (?P<n>\d+)\)", "--plan：请给出恰好两个应急预案（所给为 {n} 个）",
+          "--plan: give exactly two plans (got 3)"),
+    # --out: the folder, checked before anything runs (drills.experiment.staging.unwritable)
+    Entry(rf"--out: {_p('out')} is a file, not a folder", "--out：{out} 是文件，不是文件夹",
+          "--out: reports/x is a file, not a folder"),
+    Entry(rf"--out: {_p('probe')} is a file, so the folder {_p('out')} cannot be made in it",
+          "--out：{probe} 是文件，无法在其中新建文件夹 {out}",
+          "--out: reports is a file, so the folder reports/x cannot be made in it"),
+    Entry(rf"--out: cannot write in {_p('out')}: (?P<reason>[^:]+)", "--out：无法写入 {out}：{reason}",
+          "--out: cannot write in /srv/reports: Permission denied", terms={"reason": OS_REASONS}),
+    Entry(rf"--out: cannot make the folder {_p('out')} in {_p('probe')}: (?P<reason>[^:]+)",
+          "--out：无法在 {probe} 中新建文件夹 {out}：{reason}",
+          "--out: cannot make the folder /proc/x in /proc: it takes no new folders", terms={"reason": OS_REASONS}),
+    # --out: the outputs of a finished run (drills.commands.outfolder.writing)
+    Entry(rf"--out: could not write the outputs to {_p('out')}: (?P<reason>[^:]+)",
+          "--out：无法将结果写入 {out}：{reason}",
+          "--out: could not write the outputs to reports/x: No space left on device", terms={"reason": OS_REASONS}),
+    # --copy (drill examples)
+    Entry(rf"--copy: {_p('dest')} is a file, not a folder", "--copy：{dest} 是文件，不是文件夹",
+          "--copy: mine is a file, not a folder"),
+    Entry(r"--copy: already there: (?P<there>[^;]+)", "--copy：以下文件已存在：{there}",
+          "--copy: already there: mine/plans/a.yaml, mine/plans/b.yaml and 3 more"),
+    Entry(r"--copy: (?P<reason>[^:]+)", "--copy：{reason}", "--copy: Permission denied",
+          terms={"reason": OS_REASONS}),
+    # --cluster (drills.experiment.exercise.on_cluster)
+    Entry(r"--cluster: running on a cluster needs Dask's distributed package, here and on every worker: pip install "
+          r"\"\.\[cluster\]\" in drill's source folder",
+          "--cluster：在集群上运行需要 Dask 的 distributed 包，本机和每个工作节点都需安装：在 drill 的源代码文件夹中"
+          "运行 pip install \".[cluster]\"",
+          "--cluster: running on a cluster needs Dask's distributed package, here and on every worker: pip install "
+          "\".[cluster]\" in drill's source folder"),
+    Entry(r"--cluster: not a scheduler address: (?P<address>.+?) \((?P<why>[^;]*)\); e\.g\. tcp://10\.0\.0\.5:8786",
+          "--cluster：{address} 不是调度器地址（{why}）；示例：tcp://10.0.0.5:8786",
+          "--cluster: not a scheduler address: 'nowhere' (no port); e.g. tcp://10.0.0.5:8786"),
+    Entry(r"--cluster: cannot reach the Dask scheduler at (?P<address>\S+): (?P<why>[^;]*)",
+          "--cluster：无法连接位于 {address} 的 Dask 调度器：{why}",
+          "--cluster: cannot reach the Dask scheduler at tcp://10.0.0.5:8786: Timed out trying to connect"),
+    Entry(r"--cluster: the workers at (?P<address>\S+) cannot run drill: (?P<why>[^;]*)",
+          "--cluster：位于 {address} 的工作节点无法运行 drill：{why}",
+          "--cluster: the workers at tcp://10.0.0.5:8786 cannot run drill: No module named 'drills'"),
+    Entry(r"--cluster: the cluster at (?P<address>\S+) has no workers", "--cluster：位于 {address} 的集群没有工作节点",
+          "--cluster: the cluster at tcp://10.0.0.5:8786 has no workers"),
+    Entry(r"--cluster: workers at (?P<address>\S+) run drill (?P<other>[^;]+), this is drill (?P<this>\S+): "
+          r"install the same version on every worker",
+          "--cluster：位于 {address} 的工作节点运行 drill {other}，本机为 drill {this}：请在每个工作节点安装相同版本",
+          "--cluster: workers at tcp://10.0.0.5:8786 run drill 0.0.9, this is drill 0.4.0: install the same version "
+          "on every worker"),
+)
+
+
+def option_message(message: str, lang: str) -> str:
+    """A command's message about its options in ``lang``: in Chinese if :data:`OPTIONS` has words for all of it,
+    else in English as written."""
+    if lang == "zh":
+        return translate(message, OPTIONS) or message
+    return message
