@@ -86,7 +86,8 @@ def test_run_tells_a_low_ceiling_and_a_double_option_in_chinese(tmp_path: Path, 
     refuse_to_run(monkeypatch)
     res = invoke("run", "-n", "6", "--until-settled", "4", "--lang", "zh", "--out", tmp_path / "out")
     assert res.exit_code == 2
-    assert res.stderr == "--until-settled 4 不大于先运行的 6 次重复：请给出更大的上限，或不用此选项；未运行，也未写入任何文件。\n"
+    assert res.stderr == ("--until-settled 4 不大于先运行的 6 次重复：请给出更大的上限，或不用此选项；"
+                          "未运行，也未写入任何文件。\n")
     res = invoke("run", "-n", "2", "--faults", "5", "--fault-replications", "3", "--lang", "zh")
     assert res.exit_code == 2 and res.stderr.startswith("--faults 是 --fault-replications 的旧名称"), res.stderr
     assert not (tmp_path / "out").exists()

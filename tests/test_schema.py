@@ -18,7 +18,9 @@ from drills.commands.schema import KINDS, schema_of
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load
 from drills.inputs.problems import InputError
+from drills.inputs.site import ProfileSpec
 from drills.inputs.yamlfile import load_yaml
+from drills.model import movement
 
 
 def as_json(x: Any) -> Any:
@@ -51,6 +53,35 @@ def test_no_field_carries_a_title_made_up_from_its_name() -> None:
     link = site["$defs"]["LinkSpec"]["properties"]
     assert "title" not in link["length_m"] and "title" not in link["from"]
     assert link["length_m"]["exclusiveMinimum"] == 0  # the rest of the field is kept
+
+
+def undescribed(kind: str) -> list[str]:
+    """The properties of a schema (its root's and every definition's) that say nothing of what they mean."""
+    schema = schema_of(kind)
+    models = [("<root>", schema), *schema.get("$defs", {}).items()]
+    return [f"{model}.{name}" for model, body in models for name, field in (body.get("properties") or {}).items()
+            if not str(field.get("description", "")).strip()]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_says_what_it_means(kind: str) -> None:
+    # an editor shows the description on hover: a field without one leaves the planner to guess its unit and default
+    assert undescribed(kind) == []
+
+
+# input defaults written once, beside their source in the model module
+CITED_DEFAULTS = [
+    pytest.param("speed_cv", movement.SPEED_CV, id="speed_cv-Weidmann-1993"),
+    pytest.param("climb_mps", movement.CLIMB_MPS, id="climb_mps-Peng-2022"),
+    pytest.param("wading_limit_m", movement.WADING_LIMIT_M, id="wading_limit_m-AIDR-H4"),
+]
+
+
+@pytest.mark.parametrize(("field", "constant"), CITED_DEFAULTS)
+def test_a_profile_default_is_the_cited_model_constant(field: str, constant: float) -> None:
+    assert ProfileSpec.model_fields[field].default == constant
+    # and the same number where an editor shows it
+    assert schema_of("site")["$defs"]["ProfileSpec"]["properties"][field]["default"] == constant
 
 
 @pytest.mark.parametrize("rel", BUNDLED, ids=str)

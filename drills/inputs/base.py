@@ -86,17 +86,18 @@ Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_
 
 
 class FixedSpec(Strict):
-    dist: Literal["fixed"]
-    value: NonNeg
+    dist: Literal["fixed"] = Field(description="'fixed': the same value in every replication")
+    value: NonNeg = Field(description="the value, in the unit of the field it is given for (seconds for a *_s field)")
 
     def build(self) -> var.Fixed:
         return var.Fixed(self.value)
 
 
 class LogNormalSpec(Strict):
-    dist: Literal["lognormal"]
-    median: Pos
-    p95: Pos
+    dist: Literal["lognormal"] = Field(
+        description="'lognormal': skewed to long values, as delays are; given by its median and 95th percentile")
+    median: Pos = Field(description="the value half the replications stay below, in the unit of the field")
+    p95: Pos = Field(description="95th percentile: the value only 1 replication in 20 exceeds; at least the median")
 
     @model_validator(mode="after")
     def _order(self) -> LogNormalSpec:
@@ -110,9 +111,9 @@ class LogNormalSpec(Strict):
 
 
 class UniformSpec(Strict):
-    dist: Literal["uniform"]
-    low: NonNeg
-    high: NonNeg
+    dist: Literal["uniform"] = Field(description="'uniform': every value between low and high equally likely")
+    low: NonNeg = Field(description="smallest value, in the unit of the field")
+    high: NonNeg = Field(description="largest value, in the unit of the field; at least low")
 
     @model_validator(mode="after")
     def _order(self) -> UniformSpec:
@@ -125,10 +126,11 @@ class UniformSpec(Strict):
 
 
 class TriangularSpec(Strict):
-    dist: Literal["triangular"]
-    low: NonNeg
-    mode: NonNeg
-    high: NonNeg
+    dist: Literal["triangular"] = Field(
+        description="'triangular': values between low and high, most often near mode (e.g. shortest, usual, longest)")
+    low: NonNeg = Field(description="smallest value, in the unit of the field")
+    mode: NonNeg = Field(description="most likely value, in the unit of the field; between low and high")
+    high: NonNeg = Field(description="largest value, in the unit of the field")
 
     @model_validator(mode="after")
     def _order(self) -> TriangularSpec:
@@ -141,11 +143,12 @@ class TriangularSpec(Strict):
 
 
 class NormalSpec(Strict):
-    dist: Literal["normal"]
-    mean: float
-    sd: NonNeg
-    low: NonNeg = 0.0
-    high: float = float("inf")
+    dist: Literal["normal"] = Field(
+        description="'normal': a bell curve by mean and standard deviation, cut to [low, high] by drawing again")
+    mean: float = Field(description="mean value, in the unit of the field")
+    sd: NonNeg = Field(description="standard deviation, in the unit of the field")
+    low: NonNeg = Field(default=0.0, description="smallest value kept; default 0: no negative times or lengths")
+    high: float = Field(default=float("inf"), description="largest value kept; default: no upper limit")
 
     def build(self) -> var.Normal:
         return var.Normal(self.mean, self.sd, self.low, self.high)

@@ -28,13 +28,19 @@ Action = Literal[
 class RoleSpec(Strict):
     """A post in the emergency organisation (GB/T 29639 §2; AQ/T 9009 A 4.6 back-ups)."""
 
-    id: Ident
-    title: str
-    decision_delay_s: Quantity = Field(description="from notification to the order given")
-    present_probability: Prob = 1.0
-    backups: list[Ident] = []
-    handover_s: Quantity = Field(default=120.0, description="time to reach the backup when absent")
-    may_order_evacuation: bool = True
+    id: Ident = Field(description="name of the post; triggers, actions and backups refer to it")
+    title: str = Field(description="the post's name as the report shows it, e.g. 'Duty dispatcher (调度员)'")
+    decision_delay_s: Quantity = Field(description=(
+        "from notification to the order given, in seconds (a number or a distribution)"))
+    present_probability: Prob = Field(default=1.0, description=(
+        "chance the holder is at the post in a replication; if absent, the first present backup acts; default 1"))
+    backups: list[Ident] = Field(default=[], description=(
+        "ids of the posts that act, in this order, when this one is absent (AQ/T 9009 A 4.6)"))
+    handover_s: Quantity = Field(default=120.0, description=(
+        "time to reach the backup when absent; default 120 s, the project's choice (no published value)"))
+    may_order_evacuation: bool = Field(default=True, description=(
+        "the post holds the authority to order an evacuation (防治水细则 Art. 6); if not, a backup who holds it "
+        "gives the order"))
 
 
 class TriggerSpec(Strict):
@@ -44,16 +50,21 @@ class TriggerSpec(Strict):
     §3.1.2 "start automatically when conditions are met"; Res. ANM 95/2022 automatic sirens).
     """
 
-    id: Ident
+    id: Ident = Field(description="name of the trigger")
     quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s", "dam_breach", "met_warning",
-                      "monitoring_level", "mine_inflow_change", "rainfall_24h_mm", "overtopping"]
+                      "monitoring_level", "mine_inflow_change", "rainfall_24h_mm", "overtopping"] = Field(
+        description=(
+            "what is watched: water depth at a node, inrush inflow, time elapsed, the breach, a met warning, a "
+            "monitoring level, mine inflow change (a share: 0.2 = 20 %), 24 h rain, overtopping"))
     at: Ident | None = Field(default=None, description="node of the sensor, for water_depth_m")
     threshold: NonNeg = Field(default=0.0, description="value that meets the trigger (numeric quantities)")
     at_level: Level | None = Field(default=None, description="for met_warning and monitoring_level")
-    level: Level = "red"
-    owner: Ident
+    level: Level = Field(default="red", description=(
+        "the warning level the trigger declares; that level's actions follow; default red"))
+    owner: Ident = Field(description="id of the post the trigger notifies, who decides (unless automatic)")
     detection_delay_s: Quantity = Field(default=0.0, description="polling or reporting delay")
-    automatic: bool = False
+    automatic: bool = Field(default=False, description=(
+        "true: the level's actions start at once, with no one deciding (GB/T 29639 §3.1.2); default false"))
 
     @model_validator(mode="after")
     def _needs_at(self) -> TriggerSpec:
@@ -67,8 +78,11 @@ class TriggerSpec(Strict):
 class ActionSpec(Strict):
     """One step of the response: who does what, after which other steps (GB/T 29639 §3.4)."""
 
-    action: Action
-    owner: Ident
+    action: Action = Field(description=(
+        "the step: evacuate_underground, evacuate_downstream, stop_entry, notify_township, notify_county (within "
+        "1 h, 条例 第九条) or notify_village_heads"))
+    owner: Ident = Field(description=(
+        "id of the post that carries it out (after its own decision, if another post declared the level)"))
     id: Ident | None = Field(default=None, description="name of the step, for 'after'")
     after: list[Ident] = Field(default=[], description="steps that must be done first")
     channels: list[Ident] | None = Field(default=None, description="default: every channel for its audience")
@@ -76,44 +90,61 @@ class ActionSpec(Strict):
 
 
 class ThresholdsSpec(Strict):
-    blue: float | None = None
-    yellow: float | None = None
-    orange: float | None = None
-    red: float | None = None
+    blue: float | None = Field(default=None, description=(
+        "value at which the point reaches blue (at or above it; at or below for freeboard, beach length and "
+        "phreatic depth); none: not used"))
+    yellow: float | None = Field(default=None, description="value at which the point reaches yellow, as blue")
+    orange: float | None = Field(default=None, description="value at which the point reaches orange, as blue")
+    red: float | None = Field(default=None, description="value at which the point reaches red, as blue")
 
 
 class PointSpec(Strict):
-    id: Ident
-    thresholds: ThresholdsSpec
+    id: Ident = Field(description=(
+        "name of the monitoring point (sensor); the scenario's monitor_series and sensor_failed faults refer to it"))
+    thresholds: ThresholdsSpec = Field(description=(
+        "the point's warning value for each level, as the designer sets them (GB 39496-2020 §5.5.4)"))
 
 
 class MonitoredItemSpec(Strict):
     """A monitored item of the pond or mine with its points (GB 39496-2020 §5.5.2–5.5.4)."""
 
-    id: Ident
+    id: Ident = Field(description="name of the monitored item")
     quantity: Literal["rainfall_24h_mm", "pond_level_m", "freeboard_m", "beach_length_m", "mine_inflow_m3ph",
-                      "river_stage_m", "phreatic_depth_m", "displacement_mm", "seepage_m3ps"]
-    points: list[PointSpec] = Field(min_length=1)
+                      "river_stage_m", "phreatic_depth_m", "displacement_mm", "seepage_m3ps"] = Field(description=(
+        "what is measured, unit in the name; freeboard, beach length and phreatic depth get worse as they fall, "
+        "the others as they rise"))
+    points: list[PointSpec] = Field(min_length=1, description=(
+        "the item's points: 4 at blue make it yellow, 3 at yellow orange, 2 at orange red (GB 39496-2020 §5.5.4)"))
 
 
 class MonitoringSpec(Strict):
-    poll_s: Pos = Field(default=600.0, description="online system polling period")
-    items: list[MonitoredItemSpec] = []
+    poll_s: Pos = Field(default=600.0, description=(
+        "online system polling period; default 600 s, the project's choice: GB 39496 §5.5.3 asks for polling "
+        "but sets no period"))
+    items: list[MonitoredItemSpec] = Field(default=[], description="the monitored items and their points")
 
 
 class NoEntrySpec(Strict):
     """The no-entry rule for extreme weather (2023 Opinions): nobody goes underground while it holds."""
 
-    met_warning_at: Level | None = "orange"
-    monitoring_at: Level | None = None
+    met_warning_at: Level | None = Field(default="orange", description=(
+        "the rule holds from a rainstorm warning of this level on (none: not by warnings); default orange, as "
+        "regional practice (山西局 2025: no entry at orange or red)"))
+    monitoring_at: Level | None = Field(default=None, description=(
+        "the rule holds once the online monitoring reaches this level; default none"))
 
 
 class WarningSpec(Strict):
-    levels: list[Level] = ["blue", "yellow", "orange", "red"]
-    triggers: list[TriggerSpec] = []
-    actions_by_level: dict[Level, list[ActionSpec]] = {}
-    monitoring: MonitoringSpec = MonitoringSpec()
-    no_entry: NoEntrySpec | None = None
+    levels: list[Level] = Field(default=["blue", "yellow", "orange", "red"], description=(
+        "the warning levels the plan uses, low to high (GB 39496-2020 §5.5.4); default all four"))
+    triggers: list[TriggerSpec] = Field(default=[], description="the conditions that notify a post and declare a level")
+    actions_by_level: dict[Level, list[ActionSpec]] = Field(default={}, description=(
+        "the steps of the response at each level"))
+    monitoring: MonitoringSpec = Field(default=MonitoringSpec(), description=(
+        "the online monitoring system: its polling period and monitored items"))
+    no_entry: NoEntrySpec | None = Field(default=None, description=(
+        "the no-entry rule for extreme weather (2023 Opinions); the drill counts anyone who goes down while it "
+        "holds; default: none"))
 
 
 UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner")
@@ -150,30 +181,58 @@ class ChannelSpec(Strict):
       heard within the radius of its path nodes.
     """
 
-    id: Ident
+    id: Ident = Field(description="name of the channel; actions, orders and channel_down faults refer to it")
     type: Literal[
         "mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner",
         "siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle",
-    ]
-    activation_delay_s: Quantity = 0.0
-    reliability: Prob = 1.0
-    coverage: list[Ident] = []
-    hear_probability: Prob = 1.0
-    repeat_interval_s: Pos = 60.0
-    call_duration_s: Quantity = 45.0
-    ring_s: Pos = 30.0
-    start: Ident | None = None
-    needs_mains_power: bool = True
-    backup_power_h: NonNeg = 0.0
-    needs_mobile_network: bool = False
-    audible_radius_m: Pos | None = None
-    audibility_day: Prob | None = None
-    audibility_night: Prob | None = None
-    callers: int = Field(default=1, ge=1)
-    answer_probability_day: Prob = 0.9
-    answer_probability_night: Prob = 0.7
-    visit_s: Quantity | None = None
-    speed_kmh: Pos | None = None
+    ] = Field(description=(
+        "how the message travels, underground (mine_pa to runner) or in the valley (siren to loudspeaker_vehicle); "
+        "it sets which other fields apply"))
+    activation_delay_s: Quantity = Field(default=0.0, description=(
+        "from the order until the channel starts sending, in seconds (a number or a distribution); default 0"))
+    reliability: Prob = Field(default=1.0, description="chance the channel works at all in a replication; default 1")
+    coverage: list[Ident] = Field(default=[], description=(
+        "node ids the channel serves, in order for phones and routes; for paging, radio and sms empty means all"))
+    hear_probability: Prob = Field(default=1.0, description=(
+        "chance each listener catches one message; default 1, but sirens and village loudspeakers 0.39 a cycle, "
+        "loudspeaker vehicles 0.7 (project estimates [E])"))
+    repeat_interval_s: Pos = Field(default=60.0, description=(
+        "seconds between repeats of a broadcast; default 60 s, the project's choice (the sirens' 0.39 a cycle "
+        "assumes 60 s cycles)"))
+    call_duration_s: Quantity = Field(default=45.0, description=(
+        "one answered call, s (station phones, phone tree); default 45 s, the project's choice; a phone tree's "
+        "default is 30–120 s, mode 60 s [E]"))
+    ring_s: Pos = Field(default=30.0, description=(
+        "seconds spent ringing a phone no one answers; default 30 s, the project's choice (no published value)"))
+    start: Ident | None = Field(default=None, description=(
+        "node id where a runner, a door-to-door team or a loudspeaker vehicle sets out"))
+    needs_mains_power: bool = Field(default=True, description=(
+        "true: the channel stops once a loss of mains power outlasts its backup_power_h"))
+    backup_power_h: NonNeg = Field(default=0.0, description=(
+        "hours the channel keeps sending on its battery after mains power is lost; default 0: none"))
+    needs_mobile_network: bool = Field(default=False, description=(
+        "true: the channel stops while the mobile network is down (sms always needs it); default false"))
+    audible_radius_m: Pos | None = Field(default=None, description=(
+        "sirens, loudspeakers, vehicles: heard within this many metres of their places; default 0 m (only there), "
+        "vehicles 200 m [E]"))
+    audibility_day: Prob | None = Field(default=None, description=(
+        "sirens, village loudspeakers: share of households that can hear it at all by day; default 0.765 for "
+        "sirens (Sorensen 1992), 0.75 loudspeakers [E]"))
+    audibility_night: Prob | None = Field(default=None, description=(
+        "as audibility_day, at night, indoors; default 0.45 for sirens, 0.5 for village loudspeakers (project "
+        "estimates [E])"))
+    callers: int = Field(default=1, ge=1, description="phone tree: people calling households at once; default 1")
+    answer_probability_day: Prob = Field(default=0.9, description=(
+        "by day, phone tree: chance a household at home answers (default 0.9); sms: chance it is noticed (0.9); "
+        "project assumptions [E]"))
+    answer_probability_night: Prob = Field(default=0.7, description=(
+        "at night, phone tree: chance a household at home answers (default 0.7); sms: chance it is noticed (0.5); "
+        "project assumptions [E]"))
+    visit_s: Quantity | None = Field(default=None, description=(
+        "door to door: time at each household in seconds; default triangular 60/120/180 s [E], consistent with "
+        "Confluence PA 1987"))
+    speed_kmh: Pos | None = Field(default=None, description=(
+        "loudspeaker vehicle: driving speed in km/h; default 20 km/h, a project estimate [E] within 15–25 km/h"))
 
     @model_validator(mode="after")
     def _fields_for_type(self) -> ChannelSpec:
@@ -193,41 +252,46 @@ class ChannelSpec(Strict):
 class RouteSpec(Strict):
     """An escape route: the people at ``from`` follow ``path`` to an exit or refuge."""
 
-    id: Ident
-    from_: list[Ident] = Field(alias="from", min_length=1)
-    path: list[Ident] = Field(min_length=2)
+    id: Ident = Field(description="name of the route")
+    from_: list[Ident] = Field(alias="from", min_length=1, description=(
+        "node ids whose people follow this route (one route per place); others take the quickest way open"))
+    path: list[Ident] = Field(min_length=2, description=(
+        "node ids from the route's start to an exit, refuge or assembly point, each joined to the next"))
     refuge: Ident | None = Field(default=None, description="where to shelter if the route is cut")
 
 
 class EvacuationSpec(Strict):
     exits: list[Ident] = Field(default=[], description="mine exits at the surface")
-    refuges: list[Ident] = []
+    refuges: list[Ident] = Field(default=[], description="refuge chambers of the plan (node ids)")
     assembly_points: list[Ident] = Field(default=[], description="high ground for the residents")
     vertical_shelter: bool = Field(default=False, description="residents may shelter on upper floors")
-    routes: list[RouteSpec] = []
+    routes: list[RouteSpec] = Field(default=[], description="escape routes by starting place")
     hoist_priority: list[Ident] = Field(default=[], description="stations served first, in order")
 
 
 class TeamSpec(Strict):
-    id: Ident
-    size: int = Field(ge=1)
-    location: Ident
-    mobilisation_s: Quantity = 600.0
+    id: Ident = Field(description="name of the team")
+    size: int = Field(ge=1, description="number of members")
+    location: Ident = Field(description="node id where the team is based")
+    mobilisation_s: Quantity = Field(default=600.0, description=(
+        "from call-out until the team sets out, in seconds; default 600 s, the project's choice (no published "
+        "value)"))
 
 
 class PlanBody(Strict):
-    id: Ident
-    unit: str
-    version: str
-    approved_on: date | None = None
+    id: Ident = Field(description="name of the plan")
+    unit: str = Field(description="the company or organisation whose plan it is, as the report shows it")
+    version: str = Field(description="the plan's version, as the report shows it")
+    approved_on: date | None = Field(default=None, description="the date the plan was approved (YYYY-MM-DD)")
     site: Ident = Field(description="the id of the site this plan is written for")
-    roles: list[RoleSpec] = Field(min_length=1)
-    warning: WarningSpec = WarningSpec()
-    channels: list[ChannelSpec] = []
-    evacuation: EvacuationSpec
-    teams: list[TeamSpec] = []
+    roles: list[RoleSpec] = Field(min_length=1, description="the posts of the emergency organisation, at least one")
+    warning: WarningSpec = Field(default=WarningSpec(), description=(
+        "warning levels, triggers, the actions at each level and the monitoring"))
+    channels: list[ChannelSpec] = Field(default=[], description="the warning channels, underground and in the valley")
+    evacuation: EvacuationSpec = Field(description="exits, refuges, assembly points, routes and hoist priority")
+    teams: list[TeamSpec] = Field(default=[], description="the emergency teams (GB/T 29639 §5 应急保障)")
     underground_max_persons: int | None = Field(default=None, ge=1, description="headcount limit underground")
 
 
 class PlanFile(Strict):
-    plan: PlanBody
+    plan: PlanBody = Field(description="the emergency plan under test")

@@ -12,18 +12,21 @@ from drills.inputs.base import Ident, NonNeg, Pos, Quantity, Strict
 
 
 class HydrographPoint(Strict):
-    t_s: NonNeg
-    inflow_m3ph: NonNeg
+    t_s: NonNeg = Field(description="seconds after the inrush starts (its start_s)")
+    inflow_m3ph: NonNeg = Field(description=(
+        "inflow at that time in m³/h; linear between points, held after the last"))
 
 
 class InrushSpec(Strict):
     """Water inrush: inflow at ``source`` from ``start_s`` (piecewise-linear hydrograph)."""
 
-    source: Ident
-    start_s: NonNeg = 0.0
-    hydrograph: list[HydrographPoint] = Field(min_length=1)
-    inflow_factor: Quantity = Field(default=1.0, description="uncertainty on the whole hydrograph")
-    pumping_m3ph: NonNeg = 0.0
+    source: Ident = Field(description="node id where the water bursts in")
+    start_s: NonNeg = Field(default=0.0, description="when the inrush starts, in seconds from the scenario start")
+    hydrograph: list[HydrographPoint] = Field(min_length=1, description="the inflow over time, times increasing")
+    inflow_factor: Quantity = Field(default=1.0, description=(
+        "uncertainty on the whole hydrograph (a factor on every inflow; default 1)"))
+    pumping_m3ph: NonNeg = Field(default=0.0, description=(
+        "pumps removing water from the start of the inrush, in m³/h; default 0"))
 
     @field_validator("hydrograph")
     @classmethod
@@ -45,7 +48,9 @@ class DamBreakSpec(Strict):
     study: str | None = Field(default=None, description="CSV of place, arrival_min, peak_depth_m, peak_velocity_mps")
     # Concha Larrauri & Lall 2018 by default: for the bundled class-4 dam (40 m, 3 Mm³) Rico et al. 2008
     # gives a 115 km runout, implausible against Brumadinho's roughly 10 km (see drills.model.dam_break).
-    runout_relation: Literal["larrauri_lall2018", "rico2008"] = "larrauri_lall2018"
+    runout_relation: Literal["larrauri_lall2018", "rico2008"] = Field(default="larrauri_lall2018", description=(
+        "released volume and runout of the built-in estimate: larrauri_lall2018 (Concha Larrauri & Lall 2018, "
+        "default) or rico2008 (Rico et al. 2008, far longer)"))
 
     @model_validator(mode="after")
     def _when(self) -> DamBreakSpec:
@@ -57,34 +62,44 @@ class DamBreakSpec(Strict):
 class IdfSpec(Strict):
     """Storm-intensity formula i = A1·(1 + C·lg P)/(t + b)^n (mm/min, t in min), GB 50014 form."""
 
-    a1_mm_per_min: Pos
-    c: NonNeg
-    b_min: NonNeg
-    n: Pos
-    name: str
-    source: str
+    a1_mm_per_min: Pos = Field(description=(
+        "A1 of i = A1·(1 + C·lg P)/(t + b)^n in mm/min, from the local 暴雨强度公式"))
+    c: NonNeg = Field(description="C of the formula: how the intensity grows with lg of the return period")
+    b_min: NonNeg = Field(description="b of the formula, in minutes")
+    n: Pos = Field(description="exponent n of the formula")
+    name: str = Field(description="name of the formula, e.g. the city's, for the report")
+    source: str = Field(description="where the formula is published, for the report")
 
 
 class DesignStormSpec(Strict):
-    return_period_yr: Annotated[float, Field(ge=1)]
-    duration_s: Pos
-    idf: IdfSpec
-    peak_fraction: Annotated[float, Field(ge=0, le=1)] = 0.4
-    step_s: Pos = 300.0
-    start_s: NonNeg = 0.0
+    return_period_yr: Annotated[float, Field(ge=1)] = Field(description="return period P of the storm, in years")
+    duration_s: Pos = Field(description=(
+        "storm duration T in seconds (fitted formulas usually cover up to 2–3 h; longer extrapolates)"))
+    idf: IdfSpec = Field(description="the local storm-intensity formula")
+    peak_fraction: Annotated[float, Field(ge=0, le=1)] = Field(default=0.4, description=(
+        "where the peak falls, as a share of the duration (Chicago storm); default 0.4, the project's value [E]: "
+        "use the local rain-pattern study"))
+    step_s: Pos = Field(default=300.0, description=(
+        "interval of the hyetograph built, in seconds; default 300 s, the project's choice (the storm's total "
+        "does not depend on it)"))
+    start_s: NonNeg = Field(default=0.0, description="when the rain starts, in seconds from the scenario start")
 
 
 class RainPoint(Strict):
-    t_s: NonNeg
-    mm_per_h: NonNeg
+    t_s: NonNeg = Field(description="seconds from the scenario start")
+    mm_per_h: NonNeg = Field(description=(
+        "rain intensity in mm/h from then until the next point (the last until the scenario's end)"))
 
 
 class StormSpec(Strict):
     """The rain of the scenario: an observed hyetograph or a design storm; warnings issued ahead of it."""
 
-    observed: list[RainPoint] | None = None
-    design: DesignStormSpec | None = None
-    warning_lead_s: NonNeg = Field(default=3600.0, description="met warnings are issued this long before")
+    observed: list[RainPoint] | None = Field(default=None, description="the rain as observed, times increasing")
+    design: DesignStormSpec | None = Field(default=None, description=(
+        "a Chicago design storm (Keifer & Chu 1957) from an intensity formula"))
+    warning_lead_s: NonNeg = Field(default=3600.0, description=(
+        "met warnings are issued this long before their CMA criterion is met by the rain; default 1 h, the "
+        "project's choice (no published lead time)"))
 
     @model_validator(mode="after")
     def _one(self) -> StormSpec:
@@ -94,15 +109,17 @@ class StormSpec(Strict):
 
 
 class PondStateSpec(Strict):
-    dam: Ident
-    initial_level_m: float
+    dam: Ident = Field(description="id of the site's dam whose pond is balanced (it needs site.dams[].pond)")
+    initial_level_m: float = Field(description=(
+        "pond level at the start in metres, within the pond's stage_area table"))
 
 
 class HazardSpec(Strict):
-    inrush: InrushSpec | None = None
-    dam_break: DamBreakSpec | None = None
-    storm: StormSpec | None = None
-    pond: PondStateSpec | None = None
+    inrush: InrushSpec | None = Field(default=None, description="a water inrush underground")
+    dam_break: DamBreakSpec | None = Field(default=None, description="a tailings dam failure")
+    storm: StormSpec | None = Field(default=None, description=(
+        "the rain: it drives the met warnings, the pond and the mine's water"))
+    pond: PondStateSpec | None = Field(default=None, description="the pond whose water balance the storm drives")
     monitor_series: dict[Ident, list[tuple[NonNeg, float]]] = Field(
         default={}, description="readings of monitored points with no physical model: point -> [[t_s, value]]")
 
@@ -119,12 +136,17 @@ class FaultSpec(Strict):
     end if not given), in a share ``probability`` of the replications.
     """
 
-    id: Ident | None = None
-    kind: FaultKind
-    target: Ident | None = None
-    at_s: NonNeg = 0.0
-    duration_s: Pos | None = None
-    probability: Annotated[float, Field(ge=0, le=1)] = 1.0
+    id: Ident | None = Field(default=None, description="name of the fault in the report; default: kind:target")
+    kind: FaultKind = Field(description=(
+        "what fails: mains power, the mobile network, a channel, a link, a role (absent), a sensor, a hoist, or "
+        "the whole monitoring"))
+    target: Ident | None = Field(default=None, description=(
+        "id of the channel, link, role, sensor point or hoist that fails; none for mains_power, mobile_network "
+        "and monitoring_down"))
+    at_s: NonNeg = Field(default=0.0, description="when it starts, in seconds from the scenario start; default 0")
+    duration_s: Pos | None = Field(default=None, description="how long it lasts, in seconds; default: to the end")
+    probability: Annotated[float, Field(ge=0, le=1)] = Field(default=1.0, description=(
+        "share of the replications in which it happens; default 1: all"))
 
     @model_validator(mode="after")
     def _target(self) -> FaultSpec:
@@ -143,56 +165,74 @@ class FaultSpec(Strict):
 class EntrySpec(Strict):
     """People going underground during the drill (the next shift), unless entry is stopped."""
 
-    at_s: NonNeg
-    shift: Ident
+    at_s: NonNeg = Field(description="when the shift comes to go down, in seconds from the scenario start")
+    shift: Ident = Field(description="name of the shift (site.shifts)")
 
 
 class OrderSpec(Strict):
     """An evacuation order given by the scenario itself (bypassing the plan's triggers)."""
 
-    at_s: NonNeg
-    channels: list[Ident] | None = None
+    at_s: NonNeg = Field(description="when the order is given, in seconds from the scenario start")
+    channels: list[Ident] | None = Field(default=None, description=(
+        "ids of the plan's channels that carry it; default: all of them"))
 
 
 class BehaviourSpec(Strict):
     """Human response. Defaults are cited in :mod:`drills.model.behaviour`."""
 
-    response_delay_s: dict[Ident, Quantity] = Field(default={}, description="per profile")
-    crew_relay_s: Quantity | None = None
-    water_cue_depth_m: Pos | None = None
-    neighbour_relay_s: Quantity | None = Field(default=None, description="a warned household tells neighbours")
-    neighbours_told: int | None = Field(default=None, ge=0)
-    compliance: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = Field(
-        default={}, description="per profile: share who act on the warning")
+    response_delay_s: dict[Ident, Quantity] = Field(default={}, description=(
+        "per profile: from warning to leaving, in s; defaults: miners median 90 s, p95 600 s; residents median "
+        "10 min, p95 45 min (log-normal, project assumptions [E])"))
+    crew_relay_s: Quantity | None = Field(default=None, description=(
+        "a warned miner tells the crew at the same place after this delay, in s; default log-normal median 30 s, "
+        "p95 120 s (project assumption [E])"))
+    water_cue_depth_m: Pos | None = Field(default=None, description=(
+        "water this deep on the floor warns the people there, in m; default 0.05 m, a visibly wet floor (project "
+        "assumption [E])"))
+    neighbour_relay_s: Quantity | None = Field(default=None, description=(
+        "a warned household tells neighbours; default log-normal median 5 min, p95 20 min (project assumption [E])"))
+    neighbours_told: int | None = Field(default=None, ge=0, description=(
+        "households at its place each warned household tells (0: no word of mouth); default 2 (project "
+        "assumption [E])"))
+    compliance: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = Field(default={}, description=(
+        "per profile: share who act on the warning; default 0.9 for residents (the middle of LifeSim's 5–20 % "
+        "who never act), 1 for others"))
 
 
 class WeatherSpec(Strict):
-    rain: Literal["none", "moderate", "heavy"] = "none"
+    rain: Literal["none", "moderate", "heavy"] = Field(default="none", description=(
+        "rain masking outdoor sound: audibility × 0.85 in moderate rain, × 0.7 in heavy (project assumption [E]); "
+        "default none"))
 
 
 class MonteCarloSpec(Strict):
-    replications: int = Field(default=200, ge=1, le=100_000)
-    seed: int = Field(ge=0)
+    replications: int = Field(default=200, ge=1, le=100_000, description=(
+        "runs of the drill, each with its own luck; default 200, the project's choice (59 is the least that "
+        "shows a check holds in 95 % of drills, Wilks 1941)"))
+    seed: int = Field(ge=0, description="the random seed: the same seed gives the same results")
 
 
 class ScenarioBody(Strict):
-    id: Ident
-    title: str
-    description: str = ""
+    id: Ident = Field(description="name of the scenario")
+    title: str = Field(description="the scenario's title, as the report shows it")
+    description: str = Field(default="", description="free text about the scenario, for the reader")
     site: str = Field(description="path of the site file, relative to this file")
     plan: str = Field(description="path of the default plan file, relative to this file")
-    start_time: datetime
-    duration_s: Pos
+    start_time: datetime = Field(description="date and clock time of the start, time 0 (e.g. 2026-07-20T14:00:00)")
+    duration_s: Pos = Field(description="how long the drill runs, in seconds")
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
-    time_of_day: Literal["day", "night"] = "day"
-    weather: WeatherSpec = WeatherSpec()
-    hazard: HazardSpec
-    order: OrderSpec | None = None
-    faults: list[FaultSpec] = []
+    time_of_day: Literal["day", "night"] = Field(default="day", description=(
+        "day or night: who is at home, and the day or night audibility and answer chances; default day"))
+    weather: WeatherSpec = Field(default=WeatherSpec(), description="the weather during the drill")
+    hazard: HazardSpec = Field(description="what happens: an inrush, a dam break, a storm, the pond, readings")
+    order: OrderSpec | None = Field(default=None, description=(
+        "an evacuation order the scenario gives itself, bypassing the plan's triggers; default: none"))
+    faults: list[FaultSpec] = Field(default=[], description="failures injected into the drill")
     entries: list[EntrySpec] = Field(default=[], description="shift changes: people going underground")
-    behaviour: BehaviourSpec = BehaviourSpec()
-    monte_carlo: MonteCarloSpec
+    behaviour: BehaviourSpec = Field(default=BehaviourSpec(), description=(
+        "how people respond; what is left out takes the cited defaults"))
+    monte_carlo: MonteCarloSpec = Field(description="replications and seed")
 
 
 class ScenarioFile(Strict):
-    scenario: ScenarioBody
+    scenario: ScenarioBody = Field(description="the drill scenario: what happens, when, and how often it is run")

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from drills.inputs.base import Ident, NonNeg, Pos, Prob, Strict
+from drills.model import movement
 
 NodeKind = Literal[
     # underground
@@ -31,16 +32,24 @@ UNDERGROUND_KINDS = ("workplace", "junction", "shaft_station", "refuge", "sump")
 class NodeSpec(Strict):
     """A place in the network."""
 
-    id: Ident
-    kind: NodeKind
-    elevation_m: float
-    x_m: float = 0.0
-    y_m: float = 0.0
+    id: Ident = Field(description="name of the place, unique in the site; plans and scenarios refer to it by this id")
+    kind: NodeKind = Field(description=(
+        "what the place is: workplace, junction, shaft_station, refuge, sump below ground; collar, portal, surface "
+        "at the exits; dam, household, school, field, road_junction, assembly_point in the valley"))
+    elevation_m: float = Field(description=(
+        "elevation of the place's floor in metres, on the site's datum (e.g. -360 on the -360 m level): it sets "
+        "slopes, hoisting heights and where water collects"))
+    x_m: float = Field(default=0.0, description=(
+        "east coordinate on the site map in metres, for figures and distances (a siren's hearing radius, the "
+        "spacing of exits, 1 km below a dam); default 0"))
+    y_m: float = Field(default=0.0, description="north coordinate on the site map in metres, as x_m; default 0")
     level: str | None = Field(default=None, description="mining level label, e.g. '-360'")
     capacity_persons: int | None = Field(default=None, ge=1, description="refuge seats or assembly capacity")
     supplies_h: Pos | None = Field(default=None, description="refuge autonomy")
     void_volume_m3: NonNeg = Field(default=0.0, description="open stope or sump volume stored here")
-    void_height_m: Pos = Field(default=5.0, description="height over which that void fills")
+    void_height_m: Pos = Field(default=5.0, description=(
+        "height over which that void fills; default 5 m, the project's choice (no published value): give the "
+        "stope's or sump's own height"))
     above_valley_floor_m: NonNeg = Field(
         default=0.0, description="height of the place above the valley floor, for the built-in flood estimate")
 
@@ -58,18 +67,29 @@ class NodeSpec(Strict):
 class LinkSpec(Strict):
     """A passage between two nodes (both directions unless ``one_way``)."""
 
-    id: Ident
-    kind: LinkKind
-    from_: Ident = Field(alias="from")
-    to: Ident
-    length_m: Pos
-    width_m: Pos
-    height_m: Pos = Field(default=3.0, description="clear height; with width it sets the water volume")
+    id: Ident = Field(description="name of the passage, unique in the site (a link_cut fault refers to it)")
+    kind: LinkKind = Field(description=(
+        "drift, ramp, incline, ladderway (climbed at the profile's climb_mps), shaft (water only: people ride a "
+        "hoist), footpath, or road (for cars)"))
+    from_: Ident = Field(alias="from", description="id of the node at one end")
+    to: Ident = Field(description="id of the node at the other end")
+    length_m: Pos = Field(description="length along the passage in metres, at least the height difference of its ends")
+    width_m: Pos = Field(description=(
+        "clear width in metres: it sets the flow of people, 1.3 persons/(s·m) of the width less 0.2 m each side "
+        "(SFPE Handbook ch. 64), and, with the height, the water volume"))
+    height_m: Pos = Field(default=3.0, description=(
+        "clear height; with width it sets the water volume; default 3 m, the project's choice (no published "
+        "value): give the real height underground"))
     flow_capacity_pps: Pos | None = Field(default=None, description="override the width-based capacity")
-    one_way: bool = False
-    road_class: RoadClass | None = Field(default=None, description="roads: LifeSim default lanes and speeds")
-    lanes: int | None = Field(default=None, ge=1, le=6, description="roads: lanes each way")
-    bridge: bool = False
+    one_way: bool = Field(default=False, description=(
+        "true: passable only from 'from' to 'to'; default false: both ways"))
+    road_class: RoadClass | None = Field(default=None, description=(
+        "roads: LifeSim default lanes and speeds (LifeSim TRM ch. 7 table 15); default: local, 1 lane at 35 mph"))
+    lanes: int | None = Field(default=None, ge=1, le=6, description=(
+        "roads: lanes each way; default: those of the road class"))
+    bridge: bool = Field(default=False, description=(
+        "the passage is a bridge: the search for single faults cuts the bridges on people's ways first, as floods "
+        "take bridges; default false"))
 
     @model_validator(mode="after")
     def _ends(self) -> LinkSpec:
@@ -83,33 +103,54 @@ class LinkSpec(Strict):
 class HoistSpec(Strict):
     """A cage hoist serving shaft stations; ``stations`` lists the collar first, then downwards."""
 
-    id: Ident
-    stations: list[Ident] = Field(min_length=2)
-    cage_capacity_persons: int = Field(ge=1)
-    decks: Literal[1, 2] = 1
-    max_speed_mps: Pos | None = Field(default=None, description="default: 0.5*sqrt(H), at most 12 m/s")
-    accel_mps2: Pos = 0.75
-    signal_s: NonNeg = 10.0
-    start_station: Ident | None = None
-    needs_mains_power: bool = True
+    id: Ident = Field(description="name of the hoist (a hoist_out fault refers to it)")
+    stations: list[Ident] = Field(min_length=2, description=(
+        "node ids the cage serves: the collar first, then the shaft stations downwards"))
+    cage_capacity_persons: int = Field(ge=1, description="persons one deck of the cage carries")
+    decks: Literal[1, 2] = Field(default=1, description=(
+        "1 or 2 decks: a double-deck cage carries twice as many and loads in twice the time plus 6 s "
+        "(GB 50215 §8.1.3); default 1"))
+    max_speed_mps: Pos | None = Field(default=None, description=(
+        "default: 0.5*sqrt(H), at most 12 m/s, H the hoisting height (煤矿安全规程, a coal-mine rule); a higher "
+        "value is held to that limit"))
+    accel_mps2: Pos = Field(default=0.75, description=(
+        "acceleration and deceleration in m/s²; default 0.75: the limit with persons in 煤矿安全规程 (a coal-mine "
+        "rule, for want of a metal-mine value)"))
+    signal_s: NonNeg = Field(default=10.0, description=(
+        "signalling time before each wind in seconds; default 10 s: the project's estimate, the low end of a "
+        "typical 10–20 s, not a published value"))
+    start_station: Ident | None = Field(default=None, description=(
+        "station where the cage is at the start; default: the collar"))
+    needs_mains_power: bool = Field(default=True, description=(
+        "true: the cage stops while mains power is lost (a mains_power fault); false: it has its own supply"))
 
 
 class ProfileSpec(Strict):
     """Override or add a movement profile."""
 
-    id: Ident
-    speed_mps: Pos
-    speed_cv: NonNeg = 0.19
-    climb_mps: Pos = 0.105
-    wading_limit_m: Pos = 1.2
+    id: Ident = Field(description=(
+        "name of the profile, for shifts and behaviour; a built-in name (miner; adult, elderly, child, assisted) "
+        "replaces that profile"))
+    speed_mps: Pos = Field(description=(
+        "free walking speed on a level, dry passage in m/s (the built-in miner: 1.2 m/s, SFPE Handbook ch. 64)"))
+    speed_cv: NonNeg = Field(default=movement.SPEED_CV, description=(
+        "spread of individual walking speeds, as a coefficient of variation; default 0.19: Weidmann 1993 "
+        "(s.d. 0.26 m/s of a mean 1.34 m/s)"))
+    climb_mps: Pos = Field(default=movement.CLIMB_MPS, description=(
+        "vertical speed on a ladder in m/s; default 0.105 m/s: ladder climbing while wearing a self-rescuer, "
+        "彭然 2022 (中国煤炭)"))
+    wading_limit_m: Pos = Field(default=movement.WADING_LIMIT_M, description=(
+        "deepest water this person walks through, in metres; default 1.2 m: hazard class H4, unsafe for people "
+        "(Smith et al. 2014; AIDR Guideline 7-3)"))
 
 
 class CrewSpec(Strict):
     """People at one place at the start of the shift."""
 
-    at: Ident
-    count: int = Field(ge=1)
-    profile: Ident = "miner"
+    at: Ident = Field(description="node id where these people are at the start of the shift")
+    count: int = Field(ge=1, description="number of people there")
+    profile: Ident = Field(default="miner", description=(
+        "movement profile of these people; default 'miner' (walks 1.2 m/s; see site.profiles)"))
     crew: Ident | None = Field(default=None, description="crew name; default: the place")
     radio_carriers: int = Field(default=1, ge=0, description="members with a leaky-feeder radio")
     paging_lamp_share: Prob = Field(default=1.0, description="share whose cap lamp receives paging")
@@ -118,8 +159,8 @@ class CrewSpec(Strict):
 class PerTime(Strict):
     """A number that differs by day and night."""
 
-    day: NonNeg
-    night: NonNeg
+    day: NonNeg = Field(description="the number by day (the scenario's time_of_day: day)")
+    night: NonNeg = Field(description="the number by night (the scenario's time_of_day: night)")
 
 
 class ResidentsSpec(Strict):
@@ -129,15 +170,22 @@ class ResidentsSpec(Strict):
     school, a field or a workshop. Shares are of the people there.
     """
 
-    at: Ident
-    households: int | None = Field(default=None, ge=1)
+    at: Ident = Field(description="node id where they are: a household, school, field or workplace node")
+    households: int | None = Field(default=None, ge=1, description=(
+        "number of households there (with members); leave out for a school or field and give occupants"))
     members: PerTime | None = Field(default=None, description="mean people at home per household")
     occupants: PerTime | None = Field(default=None, description="people present, for a school or a field")
-    elderly_share: Prob = 0.0
-    child_share: Prob = 0.0
+    elderly_share: Prob = Field(default=0.0, description=(
+        "share of the people who are elderly: they walk 0.91 m/s (FHWA MUTCD §4E.06) and wade at most 0.5 m; "
+        "default 0"))
+    child_share: Prob = Field(default=0.0, description=(
+        "share who are children: they walk 1.07 m/s (MUTCD, as cited by LifeSim) and wade at most 0.5 m; "
+        "default 0"))
     needs_help_share: Prob = Field(default=0.0, description="people who cannot leave without help")
     car_share: Prob = Field(default=0.0, description="households that leave by car")
-    phone_share: Prob = Field(default=0.9, description="people with a mobile phone")
+    phone_share: Prob = Field(default=0.9, description=(
+        "people with a mobile phone (children have none); default 0.9, the project's choice (no published value): "
+        "give the village's own share"))
     upper_floor: bool = Field(default=False, description="the houses have an upper floor to shelter on")
 
     @model_validator(mode="after")
@@ -154,18 +202,30 @@ class ResidentsSpec(Strict):
 class PondSpecIn(Strict):
     """The pond's water balance (see :mod:`drills.model.pond` for the relations and their sources)."""
 
-    catchment_area_m2: Pos
-    runoff_coefficient: Prob
+    catchment_area_m2: Pos = Field(description="area draining to the pond in m², the pond's own surface included")
+    runoff_coefficient: Prob = Field(description="share of the rain on the catchment that reaches the pond (0–1)")
     stage_area: list[tuple[float, NonNeg]] = Field(min_length=2, description="[level m, surface area m2] pairs")
-    crest_elevation_m: float
-    spillway_crest_m: float
-    spillway_width_m: NonNeg = 0.0
-    decant_invert_m: float
-    decant_m3ps: NonNeg = 0.0
-    beach_slope: Pos
-    min_freeboard_m: NonNeg
-    min_beach_length_m: NonNeg
-    process_inflow_m3ps: NonNeg = 0.0
+    crest_elevation_m: float = Field(description=(
+        "elevation of the dam crest in metres: freeboard and dry beach are measured from it, and the pond "
+        "overtops when its level reaches it"))
+    spillway_crest_m: float = Field(description=(
+        "elevation of the spillway sill in metres; above it the spillway passes C·L·H^1.5 (ideal broad-crested "
+        "weir)"))
+    spillway_width_m: NonNeg = Field(default=0.0, description=(
+        "spillway crest length L in metres; default 0: no spillway"))
+    decant_invert_m: float = Field(description="elevation of the decant (tower or pipe) inlet in metres")
+    decant_m3ps: NonNeg = Field(default=0.0, description=(
+        "flow the decant passes while the level is above its invert, in m³/s; default 0: no decant"))
+    beach_slope: Pos = Field(description=(
+        "dry-beach slope, rise over run (e.g. 0.01): beach length = (crest - level) / slope"))
+    min_freeboard_m: NonNeg = Field(description=(
+        "design minimum freeboard in metres (upstream dams: 0.4–1.5 m by grade, GB 50863-2013 Table 4.2.1); a red "
+        "freeboard threshold below it is a finding"))
+    min_beach_length_m: NonNeg = Field(description=(
+        "design minimum dry-beach length in metres (upstream dams: 40–150 m by grade, GB 50863-2013 Table 4.2.1); "
+        "a red beach threshold below it is a finding"))
+    process_inflow_m3ps: NonNeg = Field(default=0.0, description=(
+        "constant inflow besides rain (e.g. slurry water) in m³/s; default 0"))
 
     @field_validator("stage_area")
     @classmethod
@@ -180,60 +240,84 @@ class PondSpecIn(Strict):
 class DamSpec(Strict):
     """A tailings dam (GB 39496-2020 classes; 头顶库 when people live within 1 km downstream)."""
 
-    id: Ident
-    node: Ident
-    height_m: Pos
-    stored_volume_m3: Pos
-    pond_class: int = Field(ge=1, le=5)
-    dam_type: Literal["upstream", "centerline", "downstream", "one_off"] = "upstream"
-    pond: PondSpecIn | None = None
+    id: Ident = Field(description="name of the dam; the scenario's dam_break and pond refer to it")
+    node: Ident = Field(description="id of the site's 'dam' node, where the flood starts")
+    height_m: Pos = Field(description="dam height H in metres, for the built-in runout estimate")
+    stored_volume_m3: Pos = Field(description=(
+        "volume of tailings stored V_T in m³, for the built-in estimate of the released volume and the runout"))
+    pond_class: int = Field(ge=1, le=5, description="pond class 1–5 (一等–五等, GB 39496-2020 §4.5)")
+    dam_type: Literal["upstream", "centerline", "downstream", "one_off"] = Field(default="upstream", description=(
+        "how the dam is raised: upstream, centerline, downstream, or one_off (built at once); default upstream"))
+    pond: PondSpecIn | None = Field(default=None, description=(
+        "the pond's water balance in a storm, for its level, freeboard and beach and an overtopping breach; "
+        "default: none"))
 
 
 class RiverSpecIn(Strict):
     """A river beside a mine entrance; its stage from rain (all parameters the site's own, [E])."""
 
-    catchment_area_m2: Pos
-    runoff_coefficient: Prob
-    lag_s: Pos
-    baseflow_m3ps: NonNeg
-    rating_a: Pos
-    rating_b: Pos
-    bed_elevation_m: float
+    catchment_area_m2: Pos = Field(description="the river's catchment above the mine entrance, in m²")
+    runoff_coefficient: Prob = Field(description="share of the rain on the catchment that runs off to the river (0–1)")
+    lag_s: Pos = Field(description=(
+        "time constant of the catchment's linear reservoir in seconds: how slowly the river answers the rain"))
+    baseflow_m3ps: NonNeg = Field(description="the river's flow before the rain, in m³/s")
+    rating_a: Pos = Field(description=(
+        "a of the river's rating curve, stage = bed + a·Q^b (Q in m³/s, stage in m), from the river's gauge"))
+    rating_b: Pos = Field(description="b, the exponent of the rating curve stage = bed + a·Q^b")
+    bed_elevation_m: float = Field(description="elevation of the river bed beside the entrance, on the site's datum, m")
 
 
 class IngressSpec(Strict):
     """Where surface water can pour into the mine: a collar or portal sill beside the river."""
 
-    node: Ident
-    opening_width_m: Pos
-    river: RiverSpecIn
+    node: Ident = Field(description=(
+        "id of the collar or portal node the river can pour into; its elevation_m is the sill"))
+    opening_width_m: Pos = Field(description=(
+        "width W of the opening in metres: inflow C·W·(stage - sill)^1.5 while the river is above the sill "
+        "(broad-crested weir)"))
+    river: RiverSpecIn = Field(description="the river beside the entrance")
 
 
 class MineWaterSpec(Strict):
     """The mine's water: normal inflow and pumps, rain recharge, surface ingress (see drills.model.mine_inflow)."""
 
     sump: Ident = Field(description="where the water collects (the pool's source node)")
-    baseline_m3ph: NonNeg
-    pumping_m3ph: NonNeg
-    recharge_area_m2: NonNeg = 0.0
-    infiltration_share: Prob = 0.0
-    lag_s: Pos = 3600.0
-    ingress: IngressSpec | None = None
+    baseline_m3ph: NonNeg = Field(description=(
+        "the mine's normal inflow before the storm in m³/h; changes of inflow (mine_inflow_change) are measured "
+        "against it"))
+    pumping_m3ph: NonNeg = Field(description=(
+        "pumping capacity in m³/h; what it has beyond the baseline inflow removes storm water"))
+    recharge_area_m2: NonNeg = Field(default=0.0, description=(
+        "area whose rain can reach the workings through the ground, in m²; default 0: none"))
+    infiltration_share: Prob = Field(default=0.0, description=(
+        "share of the rain on the recharge area that reaches the workings (0–1); default 0: none"))
+    lag_s: Pos = Field(default=3600.0, description=(
+        "time constant of that recharge in seconds (a linear reservoir); default 3600 s, the project's choice (no "
+        "published value): fit it to the mine's inflow records"))
+    ingress: IngressSpec | None = Field(default=None, description=(
+        "surface water pouring in over a collar or portal beside a river; default: none"))
 
 
 class SiteBody(Strict):
-    id: Ident
-    name: str
-    kind: Literal["underground_mine", "tailings_valley", "mine_and_valley"] = "underground_mine"
-    description: str = ""
-    nodes: list[NodeSpec] = Field(min_length=2)
-    links: list[LinkSpec] = Field(min_length=1)
-    hoists: list[HoistSpec] = []
-    profiles: list[ProfileSpec] = []
-    shifts: dict[Ident, list[CrewSpec]] = {}
-    residents: list[ResidentsSpec] = []
-    dams: list[DamSpec] = []
-    mine_water: MineWaterSpec | None = None
+    id: Ident = Field(description="name of the site; a plan names the site it is written for by this id")
+    name: str = Field(description="the site's full name, as the report shows it")
+    kind: Literal["underground_mine", "tailings_valley", "mine_and_valley"] = Field(
+        default="underground_mine", description=(
+            "underground_mine, tailings_valley (a dam and the people below it) or mine_and_valley (both); "
+            "default underground_mine"))
+    description: str = Field(default="", description="free text about the site, for the reader")
+    nodes: list[NodeSpec] = Field(min_length=2, description="the places, at least two")
+    links: list[LinkSpec] = Field(min_length=1, description="the passages between the places, at least one")
+    hoists: list[HoistSpec] = Field(default=[], description="the cage hoists in the shafts")
+    profiles: list[ProfileSpec] = Field(default=[], description=(
+        "movement profiles to add, or to replace the built-in miner, adult, elderly, child and assisted"))
+    shifts: dict[Ident, list[CrewSpec]] = Field(default={}, description=(
+        "the people underground by shift (e.g. day, night): the crews at each place; the scenario says which "
+        "shift is down"))
+    residents: list[ResidentsSpec] = Field(default=[], description="the people in the valley below a dam, by place")
+    dams: list[DamSpec] = Field(default=[], description="the tailings dams")
+    mine_water: MineWaterSpec | None = Field(default=None, description=(
+        "the mine's water in a storm: inflow through the ground, pumps, surface ingress; default: none"))
 
     @model_validator(mode="after")
     def _people(self) -> SiteBody:
@@ -243,4 +327,4 @@ class SiteBody(Strict):
 
 
 class SiteFile(Strict):
-    site: SiteBody
+    site: SiteBody = Field(description="the site: its places, passages, hoists, dams and people")

@@ -54,26 +54,32 @@ from drills.model.spec import DrillSpec
 
 
 class WeatherOverride(Strict):
-    rain: Literal["none", "moderate", "heavy"] | None = None
+    rain: Literal["none", "moderate", "heavy"] | None = Field(default=None, description=(
+        "the rain for this run, instead of the scenario's: none, moderate or heavy"))
 
 
 class VariationSpec(Strict):
     """One variation of a scenario: the fields it changes (all optional)."""
 
-    id: Ident
+    id: Ident = Field(description=(
+        "name of the variation, unique among those of its scenario; the run is named <scenario id>/<id>"))
     title: str | None = Field(default=None, description="how the report names it; default: the id")
-    time_of_day: Literal["day", "night"] | None = None
+    time_of_day: Literal["day", "night"] | None = Field(default=None, description=(
+        "day or night instead of the scenario's; default: as written"))
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
-    start_time: datetime | None = None
-    weather: WeatherOverride | None = None
+    start_time: datetime | None = Field(default=None, description=(
+        "date and clock time of the start instead of the scenario's; default: as written"))
+    weather: WeatherOverride | None = Field(default=None, description="the weather instead of the scenario's")
     storm_return_period_yr: float | None = Field(
         default=None, ge=1, description="the scenario's design storm, for this return period")
     faults: list[FaultSpec] = Field(default=[], description="single (or several) faults added to the scenario's")
     entries: list[EntrySpec] | None = Field(default=None, description=(
         "the shifts that go underground during the drill, instead of the scenario's ([] for none): a run that "
         "starts at another hour or with another shift has another shift due"))
-    replications: int | None = Field(default=None, ge=1, le=100_000)
-    seed: int | None = Field(default=None, ge=0)
+    replications: int | None = Field(default=None, ge=1, le=100_000, description=(
+        "replications of this run; default: the suite's, else the scenario's"))
+    seed: int | None = Field(default=None, ge=0, description=(
+        "random seed of this run; default: the suite's, else the scenario's"))
 
 
 class RunSpec(Strict):
@@ -85,17 +91,19 @@ class RunSpec(Strict):
 
 
 class SuiteBody(Strict):
-    id: Ident
-    title: str
-    description: str = ""
+    id: Ident = Field(description="name of the suite")
+    title: str = Field(description="the exercise's title, as the report shows it")
+    description: str = Field(default="", description="free text about the exercise, for the reader")
     season: str = Field(default="", description="e.g. the flood season the exercise prepares, '2026'")
-    replications: int | None = Field(default=None, ge=1, le=100_000)
-    seed: int | None = Field(default=None, ge=0)
-    runs: list[RunSpec] = Field(min_length=1)
+    replications: int | None = Field(default=None, ge=1, le=100_000, description=(
+        "replications of every run that sets none itself; default: each scenario's own"))
+    seed: int | None = Field(default=None, ge=0, description=(
+        "random seed of every run that sets none itself; default: each scenario's own"))
+    runs: list[RunSpec] = Field(min_length=1, description="the scenarios to run and their variations, at least one")
 
 
 class SuiteFile(Strict):
-    suite: SuiteBody
+    suite: SuiteBody = Field(description="the season's exercise: scenarios and their variations")
 
 
 @dataclass(frozen=True)
