@@ -923,3 +923,20 @@ def test_a_site_without_people_is_told_with_the_faults_of_its_links(files: Drill
 def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash(files: DrillFiles, date: str, why: str) -> None:
     line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", f"start_time: {date}")
     check(only(files.problems()), files.path("scenario"), line, "", f"not a valid date or time: {date} ({why})")
+
+
+def test_a_trigger_on_the_change_of_mine_inflow_with_no_usual_inflow_is_refused_at_the_trigger(tmp_path: Path) -> None:
+    """A change of inflow is a share of the usual inflow: with baseline_m3ph 0 it cannot be measured. It used to
+    pass validation and stop drill run with a traceback."""
+    files = copy_bundled(tmp_path, {"scenario": Path("scenarios/flood_season_night.yaml"),
+                                    "site": Path("scenarios/sites/qingshui_jinshan.yaml"),
+                                    "plan": Path("plans/qingshui_jinshan_plan.yaml")})
+    break_file(files["site"], "baseline_m3ph: 300", "baseline_m3ph: 0")
+    lines = files["plan"].read_text(encoding="utf-8").splitlines()
+    trigger = next(n for n, x in enumerate(lines, 1) if "quantity: mine_inflow_change" in x)
+    with pytest.raises(InputError) as exc:
+        load(files["scenario"])
+    [p] = exc.value.problems
+    assert (p.file, p.line) == (str(files["plan"]), trigger)
+    assert p.field.startswith("plan.warning.triggers[") and p.field.endswith("].quantity")
+    assert "baseline_m3ph: 0" in p.message and "can never be measured" in p.message

@@ -480,6 +480,11 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     for k, t in enumerate(plan.warning.triggers):
         if t.at is not None and t.at not in nodes:
             pr.no_node(pd, ("plan", "warning", "triggers", k, "at"), t.at, nodes)
+        if t.quantity == "mine_inflow_change" and site.mine_water is not None and site.mine_water.baseline_m3ph <= 0:
+            pr.at(pd, ("plan", "warning", "triggers", k, "quantity"),
+                  f"a change of the mine inflow is a share of the usual inflow, and the site {site.id!r} gives "
+                  "mine_water.baseline_m3ph: 0, so this trigger can never be measured: give the mine's usual "
+                  "inflow in the site, or watch another quantity")
     ev = plan.evacuation
     for k, x in enumerate(ev.exits):
         if x not in nodes:

@@ -505,6 +505,14 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(r"these steps wait for each other and would never be done: (?P<steps>.+)",
           "这些步骤相互等待，永远无法完成：{steps}",
           "these steps wait for each other and would never be done: order → county → order"),
+    Entry(rf"a change of the mine inflow is a share of the usual inflow, and the site (?P<site>{Q}) gives "
+          r"mine_water\.baseline_m3ph: 0, so this trigger can never be measured: give the mine's usual inflow in the "
+          r"site, or watch another quantity",
+          "矿井涌水量变化是相对正常涌水量的比例，而场所 {site} 的 mine_water.baseline_m3ph 为 0，此触发条件永远无法"
+          "测得：请在场所文件中填写矿井正常涌水量，或改为监测其他量",
+          "a change of the mine inflow is a share of the usual inflow, and the site 'qingshui-jinshan' gives "
+          "mine_water.baseline_m3ph: 0, so this trigger can never be measured: give the mine's usual inflow in the "
+          "site, or watch another quantity"),
     Entry(rf"this plan is for site (?P<plan_site>{Q}), but the scenario's site is (?P<site>{Q})",
           "本预案适用于场所 {plan_site}，但演练情景的场所为 {site}",
           "this plan is for site 'tongshan-mine', but the scenario's site is 'jinshan-mine'"),
