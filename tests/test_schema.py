@@ -135,6 +135,11 @@ def test_drill_schema_writes_the_four_schemas_it_prints(tmp_path: Path) -> None:
         assert printed.exit_code == 0, printed.output
         assert printed.stdout == (tmp_path / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
         assert json.loads(printed.stdout)["$defs"]  # whole, with its definitions
+        json.loads(printed.stdout, parse_constant=refuse)  # strict JSON: no Infinity or NaN
+
+
+def refuse(word: str) -> None:
+    raise AssertionError(f"{word} is not JSON: an editor's strict reader refuses the schema")
 
 
 def test_an_unknown_kind_is_refused() -> None:

@@ -11,6 +11,7 @@ the rules across fields ("give either breach_s or on_overtopping") are left to `
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -54,12 +55,14 @@ def schema_of(kind: str) -> dict[str, Any]:
 
 def _without_made_up_titles(node: Any) -> Any:
     """The schema without the titles pydantic makes up from the names ("length_m" → "Length M"): an editor shows
-    them beside the field's own name, where they say nothing more and read worse."""
+    them beside the field's own name, where they say nothing more and read worse; and without an infinite default
+    (a distribution's ``high``: no upper limit), which JSON cannot hold: the field's description says it."""
     if isinstance(node, list):
         return [_without_made_up_titles(x) for x in node]
     if not isinstance(node, dict):
         return node
-    out = {k: _without_made_up_titles(v) for k, v in node.items()}
+    out = {k: _without_made_up_titles(v) for k, v in node.items()
+           if not (k == "default" and isinstance(v, float) and not math.isfinite(v))}  # "no limit": its description
     for name, field in (out.get("properties") or {}).items():
         if isinstance(field, dict) and field.get("title") == name.replace("_", " ").title():
             del field["title"]
@@ -67,7 +70,8 @@ def _without_made_up_titles(node: Any) -> Any:
 
 
 def schema_text(kind: str) -> str:
-    return json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
+    """The schema as strict JSON (``allow_nan=False``: no ``Infinity``, which many editors' JSON readers refuse)."""
+    return json.dumps(schema_of(kind), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
