@@ -940,3 +940,16 @@ def test_a_trigger_on_the_change_of_mine_inflow_with_no_usual_inflow_is_refused_
     assert (p.file, p.line) == (str(files["plan"]), trigger)
     assert p.field.startswith("plan.warning.triggers[") and p.field.endswith("].quantity")
     assert "baseline_m3ph: 0" in p.message and "can never be measured" in p.message
+
+
+def test_a_siren_without_its_audible_radius_is_refused_at_the_channel(tmp_path: Path) -> None:
+    """Without a radius a siren would be heard only at its own place: the drill would find it reached no one,
+    for a reason the planner never wrote. Its reach has no published default; the plan must say it."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(files["plan"], "      audible_radius_m: 1200\n", "")
+    with pytest.raises(InputError) as exc:
+        load(files["scenario"])
+    [p] = exc.value.problems
+    assert (p.file, p.field) == (str(files["plan"]), "plan.channels[0]")
+    assert line - 3 <= p.line < line  # the channel's entry
+    assert p.message.startswith("a siren channel needs 'audible_radius_m'")

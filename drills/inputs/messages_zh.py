@@ -431,6 +431,11 @@ CATALOGUE: tuple[Entry, ...] = (
           "a met_warning trigger needs 'at_level' (blue, yellow, orange or red)"),
     Entry(r"a (?P<type>\w+) channel needs 'start' \(where it sets out from\)", "{type} 渠道须填写 'start'（出发地点）",
           "a runner channel needs 'start' (where it sets out from)"),
+    Entry(r"a (?P<type>\w+) channel needs 'audible_radius_m' \(how far from its places it is heard: from its maker's "
+          r"sound coverage or a sound survey\)",
+          "{type} 渠道须填写 'audible_radius_m'（距其所在地点多远能听到：按厂家给出的声覆盖范围或现场声学测试）",
+          "a siren channel needs 'audible_radius_m' (how far from its places it is heard: from its maker's sound "
+          "coverage or a sound survey)"),
     Entry(r"a (?P<type>\w+) channel needs 'coverage' \(its nodes\)", "{type} 渠道须填写 'coverage'（覆盖的地点）",
           "a siren channel needs 'coverage' (its nodes)"),
     Entry(r"hydrograph times must increase \(got t_s (?P<times>.+)\)",

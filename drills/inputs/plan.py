@@ -213,8 +213,8 @@ class ChannelSpec(Strict):
     needs_mobile_network: bool = Field(default=False, description=(
         "true: the channel stops while the mobile network is down (sms always needs it); default false"))
     audible_radius_m: Pos | None = Field(default=None, description=(
-        "sirens, loudspeakers, vehicles: heard within this many metres of their places; default 0 m (only there), "
-        "vehicles 200 m [E]"))
+        "sirens, loudspeakers, vehicles: heard within this many metres of their places; sirens and village "
+        "loudspeakers must give it (their maker's sound coverage); vehicles default 200 m [E]"))
     audibility_day: Prob | None = Field(default=None, description=(
         "sirens, village loudspeakers: share of households that can hear it at all by day; default 0.765 for "
         "sirens (Sorensen 1992), 0.75 loudspeakers [E]"))
@@ -242,6 +242,9 @@ class ChannelSpec(Strict):
                        "door_to_door", "loudspeaker_vehicle")
         if self.type in needs_cover and not self.coverage:
             raise ValueError(f"a {self.type} channel needs 'coverage' (its nodes)")
+        if self.type in ("siren", "village_loudspeaker") and self.audible_radius_m is None:
+            raise ValueError(f"a {self.type} channel needs 'audible_radius_m' (how far from its places it is heard: "
+                             "from its maker's sound coverage or a sound survey)")
         return self
 
     @property
