@@ -953,3 +953,17 @@ def test_a_siren_without_its_audible_radius_is_refused_at_the_channel(tmp_path: 
     assert (p.file, p.field) == (str(files["plan"]), "plan.channels[0]")
     assert line - 3 <= p.line < line  # the channel's entry
     assert p.message.startswith("a siren channel needs 'audible_radius_m'")
+
+
+def test_residents_whose_walking_the_site_redefines_still_respond_as_residents(tmp_path: Path) -> None:
+    """A site's own "adult" profile changes how the residents walk, not how soon they set off: they keep the
+    residents' mobilisation delay, not the miners' response delay."""
+    from drills.inputs.compile import compile_drill
+    from drills.model import behaviour, residents
+
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["site"], "\n  nodes:\n", "\n  profiles: [{id: adult, speed_mps: 1.1}]\n  nodes:\n")
+    spec = compile_drill(load(files["scenario"]), replications=2, seed=1)
+    assert spec.profiles["adult"].speed_mps == 1.1
+    assert spec.behaviour.response_delay["adult"] == residents.MOBILISATION_DELAY
+    assert spec.behaviour.response_delay["adult"] != behaviour.DEFAULT_RESPONSE_DELAY

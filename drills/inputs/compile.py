@@ -651,7 +651,9 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     ]
     net = Network.build(nodes, links)
     profiles = _profiles(site)
-    site_profiles = {p.id for p in site.profiles}
+    # a site may redefine how residents move (its own "adult" walking speed): they still respond as residents,
+    # unless a shift underground uses that name for its miners
+    crew_profiles = {c.profile for crews in site.shifts.values() for c in crews}
     people, parties = build_population(site, scen, idx)
     priority = tuple(idx[s] for s in plan.evacuation.hoist_priority)
     hoists = []
@@ -689,7 +691,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     inr = _mine_water(ld, net, idx, mine_extra)
     b = scen.behaviour
     response: dict[str, Distribution] = {p: behaviour.DEFAULT_RESPONSE_DELAY for p in profiles}
-    response.update({p: residents.MOBILISATION_DELAY for p in residents.RESIDENT_PROFILES if p not in site_profiles})
+    response.update({p: residents.MOBILISATION_DELAY for p in residents.RESIDENT_PROFILES if p not in crew_profiles})
     response.update({p: dist_or_number(q) for p, q in b.response_delay_s.items()})
     compliance = {p: residents.COMPLIANCE for p in residents.RESIDENT_PROFILES}
     compliance.update(b.compliance)

@@ -130,7 +130,7 @@ class ProfileSpec(Strict):
 
     id: Ident = Field(description=(
         "name of the profile, for shifts and behaviour; a built-in name (miner; adult, elderly, child, assisted) "
-        "replaces that profile"))
+        "replaces how those people move; residents still set off with the residents' delay"))
     speed_mps: Pos = Field(description=(
         "free walking speed on a level, dry passage in m/s (the built-in miner: 1.2 m/s, SFPE Handbook ch. 64)"))
     speed_cv: NonNeg = Field(default=movement.SPEED_CV, description=(
