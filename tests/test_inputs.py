@@ -967,3 +967,18 @@ def test_residents_whose_walking_the_site_redefines_still_respond_as_residents(t
     assert spec.profiles["adult"].speed_mps == 1.1
     assert spec.behaviour.response_delay["adult"] == residents.MOBILISATION_DELAY
     assert spec.behaviour.response_delay["adult"] != behaviour.DEFAULT_RESPONSE_DELAY
+
+
+def test_a_rain_recharge_without_its_time_constant_is_refused(tmp_path: Path) -> None:
+    """The recharge's lag has no published default (drills.model.mine_inflow): the site must give it."""
+    files = copy_bundled(tmp_path, {"scenario": Path("scenarios/flood_season_night.yaml"),
+                                    "site": Path("scenarios/sites/qingshui_jinshan.yaml"),
+                                    "plan": Path("plans/qingshui_jinshan_plan.yaml")})
+    break_file(files["site"], "    lag_s: 21600\n", "")
+    with pytest.raises(InputError) as exc:
+        load(files["scenario"])
+    [p] = exc.value.problems
+    assert (p.file, p.field) == (str(files["site"]), "site.mine_water")
+    assert "needs lag_s, its time constant" in p.message
+    break_file(files["site"], "    infiltration_share: 0.05\n", "")  # no recharge: nothing to lag
+    assert load(files["scenario"]).site.mine_water.lag_s is None

@@ -431,6 +431,10 @@ CATALOGUE: tuple[Entry, ...] = (
           "a met_warning trigger needs 'at_level' (blue, yellow, orange or red)"),
     Entry(r"a (?P<type>\w+) channel needs 'start' \(where it sets out from\)", "{type} 渠道须填写 'start'（出发地点）",
           "a runner channel needs 'start' (where it sets out from)"),
+    literal("a rain recharge (recharge_area_m2 and infiltration_share) needs lag_s, its time constant: fit it to the "
+            "mine's inflow records (no default is published)",
+            "降雨补给（recharge_area_m2 与 infiltration_share）须填写其时间常数 lag_s：请按矿井涌水量记录拟合"
+            "（无公开发表的默认值）"),
     Entry(r"a (?P<type>\w+) channel needs 'audible_radius_m' \(how far from its places it is heard: from its maker's "
           r"sound coverage or a sound survey\)",
           "{type} 渠道须填写 'audible_radius_m'（距其所在地点多远能听到：按厂家给出的声覆盖范围或现场声学测试）",

@@ -64,7 +64,8 @@ def build_season(ld: Loaded) -> tuple[Season | None, tuple[np.ndarray, np.ndarra
         mw = site.mine_water
         if mw is not None:
             inflow = mine_inflow.inflow_series(hy, baseline_m3ph=mw.baseline_m3ph, recharge_area_m2=mw.recharge_area_m2,
-                                               infiltration_share=mw.infiltration_share, lag_s=mw.lag_s,
+                                               infiltration_share=mw.infiltration_share,
+                                               lag_s=mw.lag_s or 1.0,  # no recharge: no lag to apply
                                                duration_s=duration, dt_s=GRID_S)
             series["mine_inflow_m3ph"] = (inflow.t_s, inflow.inflow_m3ph)
             extra = (inflow.inflow_m3ph - mw.baseline_m3ph) / 3600.0

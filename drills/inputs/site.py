@@ -291,11 +291,18 @@ class MineWaterSpec(Strict):
         "area whose rain can reach the workings through the ground, in m²; default 0: none"))
     infiltration_share: Prob = Field(default=0.0, description=(
         "share of the rain on the recharge area that reaches the workings (0–1); default 0: none"))
-    lag_s: Pos = Field(default=3600.0, description=(
-        "time constant of that recharge in seconds (a linear reservoir); default 3600 s, the project's choice (no "
-        "published value): fit it to the mine's inflow records"))
+    lag_s: Pos | None = Field(default=None, description=(
+        "time constant of that recharge in seconds (a linear reservoir); needed with a recharge, no default (none "
+        "is published): fit it to the mine's inflow records"))
     ingress: IngressSpec | None = Field(default=None, description=(
         "surface water pouring in over a collar or portal beside a river; default: none"))
+
+    @model_validator(mode="after")
+    def _recharge_lag(self) -> MineWaterSpec:
+        if self.recharge_area_m2 > 0 and self.infiltration_share > 0 and self.lag_s is None:
+            raise ValueError("a rain recharge (recharge_area_m2 and infiltration_share) needs lag_s, its time "
+                             "constant: fit it to the mine's inflow records (no default is published)")
+        return self
 
 
 class SiteBody(Strict):
