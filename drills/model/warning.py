@@ -5,8 +5,7 @@ through :meth:`Drill.warn_party`. The underground channels (PA, cap-lamp paging,
 station phones, runners) take their receipt parameters — the chance a message is heard, its repeat
 interval, the call time — from the plan. The valley's channels (sirens, village loudspeakers, SMS, phone
 trees, door-to-door teams, loudspeaker vehicles) fill what the plan leaves out from the constants below, each
-with its source or its tag ([V] seen in the source, [E] the project's estimate); the report's assumptions
-appendix lists the values a drill used.
+with its source or its provenance tag; the report's assumptions appendix lists the values a drill used.
 """
 
 from __future__ import annotations
