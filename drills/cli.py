@@ -208,6 +208,7 @@ def season(
         replications_in_words,
         run_season,
         seeds_in_words,
+        variation_text,
         write_season,
     )
     from drills.inputs.suite import load_suite
@@ -251,6 +252,8 @@ def season(
     for e in result.entries:
         if e.effect is not None:
             out_console.print(effect_text(e.effect, t), markup=False)
+        if e.variation_effect is not None:
+            out_console.print(variation_text(e.variation_effect, e, t), markup=False)
     with writing(out_dir, lang):
         written = write_season(result, out_dir, lang=lang)
     out_console.print(t("cli_wrote_season", n=len(written), out=out_dir), markup=False)

@@ -422,3 +422,47 @@ def test_a_full_disk_at_the_end_of_a_season_is_one_line_not_a_traceback(tmp_path
     assert res.exit_code == 1
     assert "--out: could not write the outputs to" in res.stderr and "No space left on device" in res.stderr
     assert "Traceback" not in res.output
+
+
+WEATHER = """\
+suite:
+  id: weather
+  title: The dam with and without rain, the mine by night
+  replications: 4
+  runs:
+    - scenario: SCEN/dam_break_night.yaml
+      variations:
+        - {id: heavy-rain}
+        - {id: no-rain, weather: {rain: none}}
+    - scenario: SCEN/mine_inrush_day.yaml
+      variations:
+        - {id: day}
+        - {id: night, time_of_day: night, shift: night, start_time: 2026-07-20T02:00:00}
+"""
+
+
+def test_a_variation_is_told_against_the_scenario_as_written_on_the_same_random_numbers(tmp_path: Path) -> None:
+    """Heavy rain lowers how far the sirens and loudspeakers carry (the dam scenario as written): without it,
+    other households are warned, at other times. The paired differences are those of the two runs' own
+    readings, replication by replication. The night shift is other people: the runs are compared by counts."""
+    from drills.experiment.season import run_season, variation_text
+
+    result = run_season(load_suite(write_suite(tmp_path, WEATHER)))
+    by_id = {e.run.id.split("/")[1]: e for e in result.entries}
+    assert by_id["heavy-rain"].variation_effect is None and by_id["day"].variation_effect is None
+    dry, heavy = by_id["no-rain"], by_id["heavy-rain"]
+    v = dry.variation_effect
+    assert v is not None and v.base == heavy.run.id and v.replications == 4
+    assert v.changed is not None and v.changed[0] > 0  # warned otherwise
+    for key, reading in (("unsafe", "unsafe"), ("late_warned", "late_warned")):
+        mine = [getattr(r, reading) for r in dry.evaluation.readings]
+        theirs = [getattr(r, reading) for r in heavy.evaluation.readings]
+        assert v.diffs[key].mean_diff == pytest.approx(sum(mine) / 4 - sum(theirs) / 4)
+    night = by_id["night"].variation_effect
+    assert night is not None and night.changed is None and night.base.endswith("/day")
+    from drills.experiment.i18n import Text
+
+    said = variation_text(night, by_id["night"], Text("en"))
+    assert "other people are present, so the runs are compared by counts only" in said
+    assert "time of day: day → night" in said
+    assert "(this run − as written, 95 % CI)" in said

@@ -601,6 +601,14 @@ EN: dict[str, str] = {
                     "by another channel or not at all), {departed} left at another time, {ended} ended otherwise",
     "fault_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
                            "(with the fault − without, 95 % CI)",
+    "variation_effect": "{run}: against {base}, the scenario as written, on the same random numbers ({changes}; "
+                        "means over {n} replications): {warned} people a replication were warned otherwise (at "
+                        "another time, by another channel or not at all), {departed} left at another time, {ended} "
+                        "ended otherwise",
+    "variation_effect_counts": "{run}: against {base}, the scenario as written, on the same seed ({changes}; {n} "
+                               "replications; other people are present, so the runs are compared by counts only)",
+    "variation_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
+                               "(this run − as written, 95 % CI)",
     "idle_fault_same": "{run}: fault {fault} ({when}) changed nothing: in all {n} replications everyone was warned, "
                        "left and ended exactly as in {twin}, the same drill without it: it tested nothing",
     "run_no_findings": "No findings in this run.",
@@ -1331,6 +1339,13 @@ ZH: dict[str, str] = {
                     "去向不同",
     "fault_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"
                            "（有该故障减无该故障，95 % 置信区间）",
+    "variation_effect": "{run}：与按原文运行的演练情景 {base} 相比（相同随机数；{changes}；{n} 次重复的平均），每次重复"
+                        "有 {warned} 人收到警报的情况不同（时间、渠道不同或未收到），{departed} 人出发时间不同，"
+                        "{ended} 人最终去向不同",
+    "variation_effect_counts": "{run}：与按原文运行的演练情景 {base} 相比（相同随机数种子；{changes}；{n} 次重复；"
+                               "在场人员不同，故只比较人数）",
+    "variation_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"
+                               "（本次运行减按原文运行，95 % 置信区间）",
     "idle_fault_same": "{run}：故障 {fault}（{when}）没有改变任何结果：全部 {n} 次重复中，每个人收到警报、出发和最终"
                        "去向都与没有该故障的同一演练 {twin} 完全相同：它没有检验任何东西",
     "run_no_findings": "本次运行没有评估发现。",

@@ -70,12 +70,20 @@ class SeasonEntry:
     twin: SeasonEntry | None = field(default=None, repr=False, compare=False)
     #: the one fault this run has and its twin has not
     twin_fault: Fault | None = field(default=None, repr=False, compare=False)
+    #: for a variation that changes the scenario's settings (time of day, rain, storm …): the run of the same
+    #: suite that is the scenario as written, on the same seed (see :func:`with_twins`)
+    as_written: SeasonEntry | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def effect(self) -> FaultEffect | None:
         """What this run's one fault more than its :attr:`twin` changed, person by person; None without a twin
         or when the fault tested nothing (see :attr:`idle`)."""
         return _effect_of(self)
+
+    @cached_property
+    def variation_effect(self) -> VariationEffect | None:
+        """What this run's variation changed against :attr:`as_written`; None without one."""
+        return _variation_effect_of(self)
 
     @cached_property
     def idle(self) -> tuple[IdleFault, ...]:
@@ -176,15 +184,95 @@ def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Fault | None:
     return mine[0] if len(mine) == 1 else None
 
 
+def _is_as_written_of(other: SeasonEntry, e: SeasonEntry) -> bool:
+    """Whether ``other`` is the scenario of ``e`` as written: the same scenario file, site, plan, faults, seed and
+    replications, and no setting changed, while ``e`` changes some (time of day, rain, storm, shifts)."""
+    a, b = e.run.loaded, other.run.loaded
+    if other is e or not e.run.changed or other.run.changed or a is None or b is None:
+        return False
+    return (e.run.scenario_file == other.run.scenario_file and a.site == b.site and a.plan == b.plan
+            and (e.exercise.seed, e.exercise.replications) == (other.exercise.seed, other.exercise.replications)
+            and list(e.exercise.spec.faults) == list(other.exercise.spec.faults))
+
+
 def with_twins(entries: Sequence[SeasonEntry]) -> tuple[SeasonEntry, ...]:
     """``entries``, each with the run of the suite that is it without one of its faults (and that fault), if
-    there is one."""
+    there is one, and, for a variation of the scenario's settings, the run that is the scenario as written."""
     out = []
     for e in entries:
         found = next(((o, f) for o in entries if o is not e and e.exercise.spec.faults
                       and (f := _extra_fault(e, o)) is not None), None)
-        out.append(replace(e, twin=found[0], twin_fault=found[1]) if found is not None else e)
+        if found is not None:
+            e = replace(e, twin=found[0], twin_fault=found[1])
+        base = next((o for o in entries if _is_as_written_of(o, e)), None)
+        out.append(replace(e, as_written=base) if base is not None else e)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class VariationEffect:
+    """What a variation of the scenario's settings (night for day, no rain for heavy rain, a 20-year storm for a
+    50-year one) changed against the scenario as written, on the same seed: each replication of the one paired
+    with the same replication of the other.
+
+    Attributes:
+        run, base: the two runs' ids.
+        replications: replications of each.
+        changed: per replication, the mean number of people warned otherwise (at another time, by another
+            channel or not at all), who left at another time, who ended otherwise; None when the two runs have
+            different people (another shift underground), which are then compared by counts only.
+        diffs: paired differences (this run − as written) of the grade's gate counts, as for a fault
+            (:data:`drills.experiment.paired.PAIRED_METRICS`).
+    """
+
+    run: str
+    base: str
+    replications: int
+    changed: tuple[float, float, float] | None
+    diffs: dict[str, PairedDiff] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        warned, departed, ended = self.changed if self.changed is not None else (None, None, None)
+        return {"against_run": self.base, "replications": self.replications, "same_people": self.changed is not None,
+                "warned_otherwise": warned, "left_otherwise": departed, "ended_otherwise": ended,
+                "paired": {k: d.to_json() for k, d in self.diffs.items()}}
+
+
+def _variation_effect_of(e: SeasonEntry) -> VariationEffect | None:
+    base = e.as_written
+    if base is None:
+        return None
+    mine, theirs = e.exercise.results, base.exercise.results
+    n = len(mine)
+    same_people = all([p.person for p in a.people] == [q.person for q in b.people]
+                      for a, b in zip(mine, theirs, strict=True))
+    changed = None
+    if same_people:
+        warned = departed = ended = 0
+        for a, b in zip(mine, theirs, strict=True):
+            for p, q in zip(a.people, b.people, strict=True):
+                warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
+                departed += repr(p.departed_s) != repr(q.departed_s)
+                ended += p.outcome != q.outcome
+        changed = (warned / n, departed / n, ended / n)
+    diffs = {}
+    if e.evaluation is not None and base.evaluation is not None:
+        paired = compare(list(base.evaluation.readings), list(e.evaluation.readings), e.exercise.spec.duration_s)
+        diffs = {k: paired[k] for k in ("unsafe", "late_warned")}
+    return VariationEffect(e.run.id, base.run.id, n, changed, diffs)
+
+
+def variation_text(v: VariationEffect, e: SeasonEntry, t: Text) -> str:
+    """What a variation changed against the scenario as written, as the terminal and the run's page give it."""
+    if v.changed is not None:
+        warned, departed, ended = (fmt_value(x, "persons") for x in v.changed)
+        text = t("variation_effect", run=v.run, base=v.base, changes=run_changes(e.run, t), n=v.replications,
+                 warned=warned, departed=departed, ended=ended)
+    else:
+        text = t("variation_effect_counts", run=v.run, base=v.base, changes=run_changes(e.run, t), n=v.replications)
+    if v.diffs:
+        text += t("variation_effect_paired", unsafe=fmt_ci(v.diffs["unsafe"]), late=fmt_ci(v.diffs["late_warned"]))
+    return text
 
 
 @dataclass(frozen=True)
@@ -406,6 +494,8 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "findings": [f.to_json() for f in row["entry"].evaluation.findings]
                 if row["entry"].evaluation is not None else [],
                 "fault_effect": row["entry"].effect.to_json() if row["entry"].effect is not None else None,
+                "variation_effect": row["entry"].variation_effect.to_json()
+                if row["entry"].variation_effect is not None else None,
             }
             for row in rows
         ],
@@ -720,6 +810,8 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
         doc.text(idle_text(i, t), 8.5, marker="•", color=WARNING_RED, after=0.04)
     if e.effect is not None:
         doc.text(effect_text(e.effect, t), 8.5, marker="•", after=0.04)
+    if e.variation_effect is not None:
+        doc.text(variation_text(e.variation_effect, e, t), 8.5, marker="•", after=0.04)
     doc.table([(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
                (t("col_not_reached"), doc.width - 5.77, "right")],
