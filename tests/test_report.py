@@ -797,3 +797,18 @@ def test_a_count_of_findings_takes_the_singular_for_one(counts: tuple[int, int, 
     assert t("grade_capped", score=40, grade="差", **t.finding_counts(*counts)).startswith(
         f"Score 40 of 100, but with {counts[0]} {noun} (不足项) the grade is 差.")
     assert "不足项 1 项" in i18n.Text("zh")("cli_grade", grade="差", **i18n.Text("zh").finding_counts(1, 0, 1))
+
+
+def test_histogram_bins_hold_values_that_differ_only_in_their_last_digits() -> None:
+    """A cage busy 3 % of the time in four replications and 3 % plus one ulp in the fifth: numpy's "auto" rule
+    cannot cut that range and raised, which stopped drill run before its figures were written."""
+    from drills.experiment.figures import hist_bins
+
+    v = np.array([3.0, 3.0, 3.0, 3.0, 3.0 + np.spacing(3.0)])
+    with pytest.raises(ValueError):
+        np.histogram_bin_edges(v, bins="auto")
+    counts, _ = np.histogram(v, bins=hist_bins(v))
+    assert counts.sum() == 5
+    assert list(hist_bins(np.array([2.0, 5.0]), whole=True)) == [1.5, 2.5, 3.5, 4.5, 5.5]  # one bin per count
+    spread = np.linspace(0.0, 100.0, 50)
+    assert list(hist_bins(spread)) == list(np.histogram_bin_edges(spread, bins="auto"))

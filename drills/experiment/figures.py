@@ -1091,10 +1091,7 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             v = v[np.isfinite(v)] * scale
             if not len(v):
                 continue
-            if attr == "max_queue" and v.max() - v.min() <= 40:
-                bins = np.arange(v.min() - 0.5, v.max() + 1.5)
-            else:
-                bins = np.histogram_bin_edges(v, bins="auto")
+            bins = hist_bins(v, whole=attr == "max_queue")
             med = float(median(v))
             medians.append(fmt.format(med))
             if len(hoists) == 1:
@@ -1111,6 +1108,19 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         if len(hoists) > 1:
             ax.legend(fontsize=7)
     return save(fig, path)
+
+
+def hist_bins(v: np.ndarray, *, whole: bool = False) -> np.ndarray:
+    """Bin edges for a histogram of ``v``: one bin per whole number for counts over a short range (``whole``),
+    else numpy's "auto" rule; values that differ only in the last digits (a cage busy 61.000000000001 % and
+    61 % of the time) share one bin a unit wide, where numpy's rule cannot cut their range at all."""
+    lo, hi = float(v.min()), float(v.max())
+    if whole and hi - lo <= 40:
+        return np.arange(lo - 0.5, hi + 1.5)
+    try:
+        return np.histogram_bin_edges(v, bins="auto")
+    except ValueError:
+        return np.array([lo - 0.5, hi + 0.5])
 
 
 def make_figures(ex: ExerciseResult, card: Scorecard, out_dir: Path, *, lang: str = "en") -> Figures:
