@@ -368,7 +368,7 @@ def test_a_run_says_plainly_what_its_variation_changed_in_the_scenario() -> None
     dam_day = runs["dam-break-night/day-heavy-rain"]
     assert dam_day.spec.meta.scenario_title.startswith("Night-time")  # the title speaks of the scenario as written
     assert run_changes(dam_day, Text("en")) == "time of day: night → day; start: 2026-07-21 02:00 → 2026-07-21 14:00"
-    assert run_changes(dam_day, Text("zh")) == "时段: 夜间 → 白天; 开始时间: 2026-07-21 02:00 → 2026-07-21 14:00"
+    assert run_changes(dam_day, Text("zh")) == "时段：夜间 → 白天；开始时间：2026-07-21 02:00 → 2026-07-21 14:00"
     storm_day = runs["flood-season-night/storm-50yr-day"]
     assert storm_day.spec.meta.start_time == "2026-07-20T06:00"  # a day run starts by day
     assert [c[0] for c in storm_day.changed] == ["time_of_day", "shift", "start_time", "entries"]

@@ -468,6 +468,8 @@ EN: dict[str, str] = {
     "hazard_inrush": "water inrush at {node}",
     "hazard_dam": "failure of {dam} at {t} after the start; flood arrival, depth and velocity from {source}",
     "list_sep": ", ",
+    "clause_sep": "; ",
+    "label_sep": ": ",
     "channel_never": "never warned",
     "fig_footer": "scenario {scenario} · seed {seed} · {n} replications",
     # ---- captions
@@ -1237,6 +1239,8 @@ ZH: dict[str, str] = {
     "hazard_inrush": "{node} 突水",
     "hazard_dam": "{dam} 于开始后 {t} 溃决；洪水到达时间、水深和流速取自 {source}",
     "list_sep": "，",
+    "clause_sep": "；",
+    "label_sep": "：",
     "channel_never": "未收到预警",
     "fig_footer": "演练情景 {scenario} · 随机种子 {seed} · {n} 次重复",
     "cap_timeline": (

@@ -844,9 +844,11 @@ def run_changes(run: SuiteRun, t: Text) -> str:
         key = value if name == "time_of_day" else f"rain_{value}" if name == "rain" else ""
         return t(key) if key in ("day", "night", "rain_none", "rain_moderate", "rain_heavy") else value
 
-    parts = [f"{t('chg_' + name)}: {word(name, before)} → {word(name, after)}" for name, before, after in run.changed]
-    parts += [f"{t('chg_fault')}: {c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
-    return "; ".join(parts)
+    colon = t("label_sep")
+    parts = [f"{t('chg_' + name)}{colon}{word(name, before)} → {word(name, after)}"
+             for name, before, after in run.changed]
+    parts += [f"{t('chg_fault')}{colon}{c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
+    return t("clause_sep").join(parts)
 
 
 def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:

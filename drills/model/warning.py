@@ -3,10 +3,11 @@
 Each channel works on *parties* (a crew, a household): it finds the parties it can reach and warns them
 through :meth:`Drill.warn_party`. The underground channels (PA, cap-lamp paging, leaky-feeder radio,
 station phones, runners) take their receipt parameters — the chance a message is heard, its repeat
-interval, the call time — from the plan. The valley's channels (sirens, village loudspeakers, SMS, phone
-trees, door-to-door teams, loudspeaker vehicles) fill what the plan leaves out from the constants below, each
-with its source or its provenance tag; the report's assumptions appendix lists the values a drill used.
+interval, the call time — from the plan; the parameter table above shows the values used.
 """
+
+# This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
+# "table above" is that table.
 
 from __future__ import annotations
 
