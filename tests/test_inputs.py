@@ -982,3 +982,26 @@ def test_a_rain_recharge_without_its_time_constant_is_refused(tmp_path: Path) ->
     assert "needs lag_s, its time constant" in p.message
     break_file(files["site"], "    infiltration_share: 0.05\n", "")  # no recharge: nothing to lag
     assert load(files["scenario"]).site.mine_water.lag_s is None
+
+
+@pytest.mark.parametrize(("old", "new", "says"), [
+    ("thresholds: {blue: 25, yellow: 50,", "thresholds: {blue: 25, yellow: 0,",
+     "the warning values of rainfall_24h_mm must rise from blue to red (a higher value is worse; got blue 25, "
+     "yellow 0, orange 100, red 250)"),
+    ("fb-2, thresholds: {blue: 1.6, yellow: 1.2,", "fb-2, thresholds: {blue: 1.6, yellow: 1.8,",
+     "the warning values of freeboard_m must fall from blue to red (a lower value is worse; got blue 1.6, "
+     "yellow 1.8, orange 0.8, red 0.5)"),
+])
+def test_warning_values_out_of_order_are_refused_at_their_point(tmp_path: Path, old: str, new: str,
+                                                                  says: str) -> None:
+    """Levels get worse from blue to red: rain upwards, freeboard downwards. Values out of that order passed
+    validation and stopped drill run with a traceback from the monitoring model."""
+    files = copy_bundled(tmp_path, {"scenario": Path("scenarios/flood_season_night.yaml"),
+                                    "site": Path("scenarios/sites/qingshui_jinshan.yaml"),
+                                    "plan": Path("plans/qingshui_jinshan_plan.yaml")})
+    line = break_file(files["plan"], old, new)
+    with pytest.raises(InputError) as exc:
+        load(files["scenario"])
+    [p] = exc.value.problems
+    assert (p.file, p.line, p.message) == (str(files["plan"]), line, says)
+    assert p.field.endswith(".thresholds") and ".points[" in p.field

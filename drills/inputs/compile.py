@@ -33,7 +33,8 @@ from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
-from drills.model import behaviour, hoist, inrush, residents, warning
+from drills.model import behaviour, hoist, inrush, monitoring, residents, warning
+from drills.model.flood_season import WORSE_WHEN
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
 from drills.model.spec import (
@@ -401,6 +402,18 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
     w = plan.warning
+    for k, item in enumerate(w.monitoring.items):
+        worse = WORSE_WHEN[item.quantity]
+        for j, pt in enumerate(item.points):
+            th = monitoring.Thresholds(pt.thresholds.blue, pt.thresholds.yellow, pt.thresholds.orange,
+                                       pt.thresholds.red)
+            try:
+                th.check(worse)
+            except ValueError:
+                said = ", ".join(f"{lv!s} {v:g}" for lv, v in th.pairs())
+                pr.at(pd, ("plan", "warning", "monitoring", "items", k, "points", j, "thresholds"),
+                      f"the warning values of {item.quantity} must {'rise' if worse == 'higher' else 'fall'} from "
+                      f"blue to red (a {worse} value is worse; got {said})")
     declared = f"the plan's warning.levels are {', '.join(w.levels) or 'none'}"
     for k, t in enumerate(w.triggers):
         if roles is not None and t.owner not in roles:

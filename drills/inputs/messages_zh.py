@@ -522,6 +522,12 @@ CATALOGUE: tuple[Entry, ...] = (
           "a change of the mine inflow is a share of the usual inflow, and the site 'qingshui-jinshan' gives "
           "mine_water.baseline_m3ph: 0, so this trigger can never be measured: give the mine's usual inflow in the "
           "site, or watch another quantity"),
+    Entry(r"the warning values of (?P<quantity>\w+) must (?P<way>rise|fall) from blue to red "
+          r"\(a (?P<worse>higher|lower) value is worse; got (?P<got>[^;()]+)\)",
+          "{quantity} 的预警值从蓝色到红色应逐级{way}（数值{worse}表示更危险；所填为 {got}）",
+          "the warning values of freeboard_m must fall from blue to red (a lower value is worse; got blue 1.6, "
+          "yellow 0.8, orange 1.2, red 0.5)", {"way": {"rise": "升高", "fall": "降低"},
+                                              "worse": {"higher": "越高", "lower": "越低"}}),
     Entry(rf"this plan is for site (?P<plan_site>{Q}), but the scenario's site is (?P<site>{Q})",
           "本预案适用于场所 {plan_site}，但演练情景的场所为 {site}",
           "this plan is for site 'tongshan-mine', but the scenario's site is 'jinshan-mine'"),
