@@ -164,16 +164,22 @@ def _idle_in(e: SeasonEntry) -> list[IdleFault]:
     return out
 
 
+def _same_inputs(e: SeasonEntry, other: SeasonEntry) -> bool:
+    """Whether two runs are drawn from the same scenario file, site and plan, on the same seed and replications:
+    what a run must share with another for the two to be compared person by person."""
+    a, b = e.run.loaded, other.run.loaded
+    return (a is not None and b is not None and e.run.scenario_file == other.run.scenario_file
+            and (e.exercise.seed, e.exercise.replications) == (other.exercise.seed, other.exercise.replications)
+            and a.site == b.site and a.plan == b.plan)
+
+
 def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Fault | None:
     """The one compiled fault ``e`` has and ``other`` has not, if ``e`` is ``other`` with one more fault and
     nothing else changed (the same scenario file, site, plan, seed and replications); else None."""
+    if not _same_inputs(e, other):
+        return None
     a, b = e.run.loaded, other.run.loaded
-    if a is None or b is None or e.run.scenario_file != other.run.scenario_file:
-        return None
-    if (e.exercise.seed, e.exercise.replications) != (other.exercise.seed, other.exercise.replications):
-        return None
-    if a.site != b.site or a.plan != b.plan:
-        return None
+    assert a is not None and b is not None  # checked by _same_inputs
     if a.scenario.model_dump(exclude={"faults"}) != b.scenario.model_dump(exclude={"faults"}):
         return None
     mine, theirs = list(e.exercise.spec.faults), list(other.exercise.spec.faults)
@@ -187,12 +193,9 @@ def _extra_fault(e: SeasonEntry, other: SeasonEntry) -> Fault | None:
 def _is_as_written_of(other: SeasonEntry, e: SeasonEntry) -> bool:
     """Whether ``other`` is the scenario of ``e`` as written: the same scenario file, site, plan, faults, seed and
     replications, and no setting changed, while ``e`` changes some (time of day, rain, storm, shifts)."""
-    a, b = e.run.loaded, other.run.loaded
-    if other is e or not e.run.changed or other.run.changed or a is None or b is None:
+    if other is e or not e.run.changed or other.run.changed:
         return False
-    return (e.run.scenario_file == other.run.scenario_file and a.site == b.site and a.plan == b.plan
-            and (e.exercise.seed, e.exercise.replications) == (other.exercise.seed, other.exercise.replications)
-            and list(e.exercise.spec.faults) == list(other.exercise.spec.faults))
+    return _same_inputs(e, other) and list(e.exercise.spec.faults) == list(other.exercise.spec.faults)
 
 
 def with_twins(entries: Sequence[SeasonEntry]) -> tuple[SeasonEntry, ...]:
@@ -243,23 +246,32 @@ def _variation_effect_of(e: SeasonEntry) -> VariationEffect | None:
     if base is None:
         return None
     mine, theirs = e.exercise.results, base.exercise.results
-    n = len(mine)
     same_people = all([p.person for p in a.people] == [q.person for q in b.people]
                       for a, b in zip(mine, theirs, strict=True))
-    changed = None
-    if same_people:
-        warned = departed = ended = 0
-        for a, b in zip(mine, theirs, strict=True):
-            for p, q in zip(a.people, b.people, strict=True):
-                warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
-                departed += repr(p.departed_s) != repr(q.departed_s)
-                ended += p.outcome != q.outcome
-        changed = (warned / n, departed / n, ended / n)
-    diffs = {}
-    if e.evaluation is not None and base.evaluation is not None:
-        paired = compare(list(base.evaluation.readings), list(e.evaluation.readings), e.exercise.spec.duration_s)
-        diffs = {k: paired[k] for k in ("unsafe", "late_warned")}
-    return VariationEffect(e.run.id, base.run.id, n, changed, diffs)
+    changed = _people_otherwise(e, base) if same_people else None
+    return VariationEffect(e.run.id, base.run.id, len(mine), changed, _gate_diffs(e, base))
+
+
+def _people_otherwise(e: SeasonEntry, other: SeasonEntry) -> tuple[float, float, float]:
+    """Per replication, the mean number of people of ``e`` warned otherwise (at another time, by another channel
+    or not at all), who left at another time and who ended otherwise than the same person in ``other``."""
+    n = len(e.exercise.results)
+    warned = departed = ended = 0
+    for mine, theirs in zip(e.exercise.results, other.exercise.results, strict=True):
+        for p, q in zip(mine.people, theirs.people, strict=True):
+            warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
+            departed += repr(p.departed_s) != repr(q.departed_s)
+            ended += p.outcome != q.outcome
+    return warned / n, departed / n, ended / n
+
+
+def _gate_diffs(e: SeasonEntry, other: SeasonEntry) -> dict[str, PairedDiff]:
+    """The paired differences (``e`` − ``other``) of the grade's gate counts: people not safe before the water and
+    people warned after it or never; empty when either run was not graded."""
+    if e.evaluation is None or other.evaluation is None:
+        return {}
+    paired = compare(list(other.evaluation.readings), list(e.evaluation.readings), e.exercise.spec.duration_s)
+    return {k: paired[k] for k in ("unsafe", "late_warned")}
 
 
 def variation_text(v: VariationEffect, e: SeasonEntry, t: Text) -> str:
@@ -304,18 +316,9 @@ def _effect_of(e: SeasonEntry) -> FaultEffect | None:
     fault = e.twin_fault
     if e.twin is None or fault is None or e.idle:
         return None
-    n = len(e.exercise.results)
-    warned = departed = ended = 0
-    for mine, theirs in zip(e.exercise.results, e.twin.exercise.results, strict=True):
-        for p, q in zip(mine.people, theirs.people, strict=True):
-            warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
-            departed += repr(p.departed_s) != repr(q.departed_s)
-            ended += p.outcome != q.outcome
-    diffs = {}
-    if e.evaluation is not None and e.twin.evaluation is not None:
-        paired = compare(list(e.twin.evaluation.readings), list(e.evaluation.readings), e.exercise.spec.duration_s)
-        diffs = {k: paired[k] for k in ("unsafe", "late_warned")}
-    return FaultEffect(e.run.id, fault.name, e.twin.run.id, warned / n, departed / n, ended / n, n, diffs)
+    warned, departed, ended = _people_otherwise(e, e.twin)
+    return FaultEffect(e.run.id, fault.name, e.twin.run.id, warned, departed, ended, len(e.exercise.results),
+                       _gate_diffs(e, e.twin))
 
 
 def effect_text(f: FaultEffect, t: Text) -> str:
