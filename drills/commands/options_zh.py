@@ -27,13 +27,6 @@ OS_REASONS = {
     "it takes no new folders": "其中不能新建文件夹",
 }
 
-_PATH = r"(?P<{}>.+?)"
-
-
-def _p(name: str) -> str:
-    return _PATH.format(name)
-
-
 OPTIONS: tuple[Entry, ...] = (
     literal(NOTHING_RUN, NOTHING_RUN_ZH),
     literal("nothing was copied.", "未复制任何文件。"),
@@ -47,22 +40,22 @@ OPTIONS: tuple[Entry, ...] = (
     Entry(r"--plan: give exactly two plans \(got (?P<n>\d+)\)", "--plan：请给出恰好两个应急预案（所给为 {n} 个）",
           "--plan: give exactly two plans (got 3)"),
     # --out: the folder, checked before anything runs (drills.experiment.staging.unwritable)
-    Entry(rf"--out: {_p('out')} is a file, not a folder", "--out：{out} 是文件，不是文件夹",
+    Entry(r"--out: (?P<out>.+?) is a file, not a folder", "--out：{out} 是文件，不是文件夹",
           "--out: reports/x is a file, not a folder"),
-    Entry(rf"--out: {_p('probe')} is a file, so the folder {_p('out')} cannot be made in it",
+    Entry(r"--out: (?P<probe>.+?) is a file, so the folder (?P<out>.+?) cannot be made in it",
           "--out：{probe} 是文件，无法在其中新建文件夹 {out}",
           "--out: reports is a file, so the folder reports/x cannot be made in it"),
-    Entry(rf"--out: cannot write in {_p('out')}: (?P<reason>[^:]+)", "--out：无法写入 {out}：{reason}",
+    Entry(r"--out: cannot write in (?P<out>.+?): (?P<reason>[^:]+)", "--out：无法写入 {out}：{reason}",
           "--out: cannot write in /srv/reports: Permission denied", terms={"reason": OS_REASONS}),
-    Entry(rf"--out: cannot make the folder {_p('out')} in {_p('probe')}: (?P<reason>[^:]+)",
+    Entry(r"--out: cannot make the folder (?P<out>.+?) in (?P<probe>.+?): (?P<reason>[^:]+)",
           "--out：无法在 {probe} 中新建文件夹 {out}：{reason}",
           "--out: cannot make the folder /proc/x in /proc: it takes no new folders", terms={"reason": OS_REASONS}),
     # --out: the outputs of a finished run (drills.commands.outfolder.writing)
-    Entry(rf"--out: could not write the outputs to {_p('out')}: (?P<reason>[^:]+)",
+    Entry(r"--out: could not write the outputs to (?P<out>.+?): (?P<reason>[^:]+)",
           "--out：无法将结果写入 {out}：{reason}",
           "--out: could not write the outputs to reports/x: No space left on device", terms={"reason": OS_REASONS}),
     # --copy (drill examples)
-    Entry(rf"--copy: {_p('dest')} is a file, not a folder", "--copy：{dest} 是文件，不是文件夹",
+    Entry(r"--copy: (?P<dest>.+?) is a file, not a folder", "--copy：{dest} 是文件，不是文件夹",
           "--copy: mine is a file, not a folder"),
     Entry(r"--copy: already there: (?P<there>[^;]+)", "--copy：以下文件已存在：{there}",
           "--copy: already there: mine/plans/a.yaml, mine/plans/b.yaml and 3 more"),

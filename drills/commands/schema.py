@@ -20,8 +20,8 @@ import typer
 from pydantic import BaseModel
 
 from drills import __version__
-from drills.commands import EXIT_INPUT
-from drills.commands.consoles import err_console, out_console
+from drills.commands.consoles import out_console
+from drills.commands.problems import fail_option
 
 #: the JSON Schema dialect pydantic's schemas follow
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -102,15 +102,13 @@ def schema(
     completes the YAML as you type; drill validate still checks what one file alone cannot tell."""
     if kind is not None:
         if kind not in KINDS:
-            err_console.print(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", markup=False)
-            raise typer.Exit(EXIT_INPUT)
+            fail_option(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
         out_console.file.write(schema_text(kind))
         return
     try:
         written = write_schemas(out)
     except OSError as exc:
-        err_console.print(f"--out: could not write the schemas to {out}: {exc.strerror or exc}", markup=False)
-        raise typer.Exit(EXIT_INPUT) from None
+        fail_option(f"--out: could not write the schemas to {out}: {exc.strerror or exc}")
     out_console.print(f"wrote {len(written)} schemas to {out}: {', '.join(p.name for p in written)}", markup=False,
                       soft_wrap=True)
     out_console.print("for an editor to check a file as you type (e.g. VS Code's YAML extension), put on its first "
