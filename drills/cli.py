@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -438,11 +438,44 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def main() -> None:  # pragma: no cover - console entry for `python -m drills`
+def _click_error(name: str) -> type[Exception]:
+    """One of click's errors (typer exports only their subclass BadParameter; the classes are click's own or
+    those of typer's copy of click, by typer's version)."""
+    return cast("type[Exception]", next(c for c in typer.BadParameter.__mro__ if c.__name__ == name))
+
+
+def main() -> None:
+    """The console command ``drill``. With ``--lang zh`` on the command line, the usage errors click finds before
+    a command starts (an unknown option, a value out of range, a misspelt command) are told in Chinese too,
+    with the same exit code 2."""
+    from drills.commands.language import asked
+
+    lang = asked(sys.argv[1:])
     try:
-        app()
+        if lang == "en":
+            app()
+        code = app(standalone_mode=False)
+    except _click_error("ClickException") as e:
+        sys.exit(show_click_error(e, lang))
     except KeyboardInterrupt:
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def show_click_error(e: Any, lang: str) -> int:
+    """An error of click's on standard error, and its exit code: a usage error in ``lang`` if its message has
+    words there (the usage line and the hint around it too), else click's English as click shows it."""
+    from drills.commands.options_zh import usage_message
+
+    said = usage_message(e.format_message(), lang) if _click_error("UsageError") in type(e).__mro__ else None
+    if said is None:
+        e.show()
+        return int(e.exit_code)
+    if e.ctx is not None:
+        usage = e.ctx.get_usage().replace("Usage: ", "用法：", 1)
+        err_console.print(f"{usage}\n请用 '{e.ctx.command_path} --help' 查看帮助。\n", markup=False, soft_wrap=True)
+    err_console.print(f"错误：{said}", markup=False, soft_wrap=True)
+    return int(e.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import RUNS, bad_out_folders, invoke, refuse_to_run
+from test_cli import MINE, RUNS, bad_out_folders, invoke, refuse_to_run
 
-from drills.commands.options_zh import OPTIONS, OS_REASONS, option_message
+from drills import cli
+from drills.commands.language import asked
+from drills.commands.options_zh import OPTIONS, OS_REASONS, USAGE, VALUE_ERRORS, option_message, usage_message
 from drills.experiment import exercise
 from drills.experiment.exercise import ClusterError, on_cluster
 from drills.experiment.staging import unwritable
@@ -120,3 +122,59 @@ def test_writing_outputs_that_fails_late_is_told_in_chinese_with_exit_code_1(tmp
         raise OSError(28, "No space left on device")
     assert stopped.value.exit_code == EXIT_WRITE == 1
     assert capsys.readouterr().err == f"--out：无法将结果写入 {tmp_path / 'out'}：磁盘空间已满\n"
+
+
+@pytest.mark.parametrize("entry", USAGE + VALUE_ERRORS, ids=lambda e: e.example[:40])
+def test_each_usage_error_renders_its_example_in_chinese_keeping_what_was_typed(entry) -> None:
+    said = entry.render(entry.example)
+    assert said is not None and CJK.search(said), entry.example
+    for typed in re.findall(r"'[^']*'|--[a-z]+|\d+", entry.example):
+        assert typed in said, (typed, said)
+
+
+def test_a_usage_error_with_words_the_catalogue_does_not_know_is_left_to_click_in_english() -> None:
+    assert usage_message("No such option: --x (Maybe: --y)", "zh") is None
+    assert usage_message("Invalid value for '-n': 'x' is not a fraction.", "zh") is None
+    assert usage_message("No such option: --x", "en") is None
+    assert usage_message("No such option: --x", "zh") == "没有选项 --x"
+
+
+@pytest.mark.parametrize(("argv", "lang"), [
+    (["run", "--lang", "zh"], "zh"), (["run", "--lang=zh"], "zh"), (["run", "--lang", "zh", "--lang", "en"], "en"),
+    (["run", "--", "--lang", "zh"], "en"), (["run", "--lang"], "en"), (["validate", "a.yaml"], "en"),
+])
+def test_the_language_is_read_from_the_command_line_as_click_would_take_it(argv: list[str], lang: str) -> None:
+    assert asked(argv) == lang
+
+
+def drill_main(monkeypatch, capsys, *argv: str) -> tuple[int, str]:
+    """``drill`` as the console runs it (its entry point, not the app): the exit code and standard error."""
+    monkeypatch.setattr(sys, "argv", ["drill", *argv])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    return ended.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "chinese"), [
+    (["run", "--bogus"], "错误：没有选项 --bogus"),
+    (["run", "-n", "0"], "错误：'--replications' / '-n' 的值无效："),
+    (["run", "-n", "abc"], "错误：'--replications' / '-n' 的值无效："),
+    (["valdate"], "错误：没有命令 'valdate'；是否想用 'validate'？"),
+    (["run", "a.yaml", "b.yaml"], "错误：多余的参数：b.yaml"),
+    (["run", "--animate=yes"], "错误：选项 '--animate' 不带值"),
+])
+def test_click_usage_errors_are_told_in_chinese_with_exit_code_2(monkeypatch, capsys, argv, chinese) -> None:
+    code, err = drill_main(monkeypatch, capsys, *argv, "--lang", "zh")
+    assert code == 2 and chinese in err and "Error" not in err and "Traceback" not in err, err
+    assert not re.search(r"\b(?:should|such|value|argument|option)\b", err), err
+    code, err = drill_main(monkeypatch, capsys, *argv)
+    assert code == 2 and err.count("Error: ") == 1 and not CJK.search(err), err
+
+
+def test_the_console_entry_point_keeps_the_commands_exit_codes(monkeypatch, capsys) -> None:
+    code, _ = drill_main(monkeypatch, capsys, "validate", str(MINE), "--lang", "zh")
+    assert code == 0
+    code, err = drill_main(monkeypatch, capsys, "validate", "missing.yaml", "--lang", "zh")
+    assert code == 2 and "missing.yaml: 找不到文件" in err, err
+    code, err = drill_main(monkeypatch, capsys, "validate", "missing.yaml", "--lang", "fr")
+    assert code == 2 and "--lang: unknown language 'fr'" in err, err

@@ -1,5 +1,5 @@
 """The commands' own messages about their options (``--out``, ``--cluster``, ``--until-settled`` …) in Chinese,
-for ``--lang zh``.
+for ``--lang zh``, and the usage errors click finds before a command starts (:data:`USAGE`).
 
 The same rule as the input problems' (:mod:`drills.inputs.messages_zh`): English is the source of every
 message, an :class:`~drills.inputs.messages_zh.Entry` maps each English pattern to its Chinese, and a message
@@ -10,7 +10,7 @@ common ones in :data:`OS_REASONS`; another reason leaves the message in English.
 
 from __future__ import annotations
 
-from drills.inputs.messages_zh import Entry, literal, translate
+from drills.inputs.messages_zh import NUM, Entry, Q, literal, translate
 
 NOTHING_RUN = "nothing was run or written."
 NOTHING_RUN_ZH = "未运行，也未写入任何文件。"
@@ -93,3 +93,57 @@ def option_message(message: str, lang: str) -> str:
     if lang == "zh":
         return translate(message, OPTIONS) or message
     return message
+
+
+#: what click adds after "No such option" / "No such command": nothing, or the names it guesses were meant
+#: (typer's own copy of click writes "(Possible options: …)", click "Did you mean …?")
+SUGGESTIONS: tuple[Entry, ...] = (
+    literal("", ""),
+    Entry(r" \(Possible options: (?P<names>[^)]+)\)", "；可能想用的选项：{names}", " (Possible options: --out)"),
+    Entry(r"\.? Did you mean (?P<names>.+)\?", "；是否想用 {names}？", ". Did you mean 'validate'?"),
+    Entry(r" \(Did you mean one of: (?P<names>.+)\?\)", "；是否想用其中之一：{names}？",
+          " (Did you mean one of: --plan, --place?)"),
+)
+
+#: click's own words for a value of the wrong type (older click; typer's own copy words them as pydantic does,
+#: which :data:`drills.inputs.messages_zh.CATALOGUE` has)
+VALUE_ERRORS: tuple[Entry, ...] = (
+    Entry(rf"(?P<value>{NUM}) is not in the range (?P<range>.+?)\.", "{value} 不在范围 {range} 内",
+          "0 is not in the range x>=1."),
+    Entry(rf"(?P<value>{Q}) is not a valid integer\.", "{value} 不是整数", "'abc' is not a valid integer."),
+    Entry(rf"(?P<value>{Q}) is not a valid float\.", "{value} 不是数值", "'abc' is not a valid float."),
+)
+
+
+def _value_error(text: str) -> str | None:
+    return translate(text) or translate(text, VALUE_ERRORS)
+
+
+#: the usage errors click finds on the command line before a command starts, as typer's copy of click and click
+#: itself word them; option names, commands and values stay as typed
+USAGE: tuple[Entry, ...] = (
+    Entry(r"No such option:? '?(?P<option>-[^'\s]*)'?\.?(?P<hint>.*)", "没有选项 {option}{hint}",
+          "No such option: --bogus (Possible options: --out)", terms={"hint": SUGGESTIONS}),
+    Entry(rf"No such command (?P<command>{Q})\.?(?P<hint>.*)", "没有命令 {command}{hint}",
+          "No such command 'valdate'. Did you mean 'validate'?", terms={"hint": SUGGESTIONS}),
+    literal("Missing command.", "缺少命令"),
+    Entry(r"Got unexpected extra arguments? ?(?:\(s\) )?\((?P<arguments>.*)\)", "多余的参数：{arguments}",
+          "Got unexpected extra argument(s) (b.yaml)"),
+    Entry(rf"Option (?P<option>{Q}) requires an argument\.", "选项 {option} 需要一个值",
+          "Option '--out' requires an argument."),
+    Entry(rf"Option (?P<option>{Q}) requires (?P<n>\d+) arguments\.", "选项 {option} 需要 {n} 个值",
+          "Option '--box' requires 2 arguments."),
+    Entry(rf"Option (?P<option>{Q}) does not take a value\.", "选项 {option} 不带值（它是开关）",
+          "Option '--animate' does not take a value."),
+    Entry(r"Missing (?P<what>argument|option|parameter) (?P<name>.+?)\.", "缺少{what} {name}",
+          "Missing argument 'SCENARIO'.", terms={"what": {"argument": "参数", "option": "选项", "parameter": "参数"}}),
+    Entry(r"Invalid value for (?P<param>.+?): (?P<why>.+)", "{param} 的值无效：{why}",
+          "Invalid value for '--replications' / '-n': Input should be greater than or equal to 1",
+          terms={"why": _value_error}),
+)
+
+
+def usage_message(message: str, lang: str) -> str | None:
+    """A usage error of click's in ``lang`` if :data:`USAGE` has words for all of it, else None (the caller shows
+    click's English)."""
+    return translate(message, USAGE) if lang == "zh" else None
