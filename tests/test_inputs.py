@@ -387,8 +387,14 @@ DELAY = "decision_delay_s: {dist: lognormal, median: 300, p95: 1200}"
         pytest.param(
             "{dist: uniform, low: 300, high: 100}",
             "",
-            "high must be at least low",
+            "high must be at least low (got low 300, high 100)",
             id="high-below-low",
+        ),
+        pytest.param(
+            "{dist: triangular, low: 30, mode: 1, high: 60}",
+            "",
+            "mode must lie between low and high (got low 30, mode 1, high 60)",
+            id="mode-outside-low-high",
         ),
         pytest.param("{dist: lognormal, median: 300}", ".p95", "required field is missing", id="missing-p95"),
         pytest.param("{dist: gamma, median: 300}", ".dist", "gamma", id="unknown-dist"),

@@ -118,7 +118,7 @@ class UniformSpec(Strict):
     @model_validator(mode="after")
     def _order(self) -> UniformSpec:
         if self.high < self.low:
-            raise ValueError("high must be at least low")
+            raise ValueError(f"high must be at least low (got low {self.low:g}, high {self.high:g})")
         return self
 
     def build(self) -> var.Uniform:
@@ -135,7 +135,8 @@ class TriangularSpec(Strict):
     @model_validator(mode="after")
     def _order(self) -> TriangularSpec:
         if not self.low <= self.mode <= self.high:
-            raise ValueError("need low <= mode <= high")
+            raise ValueError(f"mode must lie between low and high (got low {self.low:g}, mode {self.mode:g}, "
+                             f"high {self.high:g})")
         return self
 
     def build(self) -> var.Triangular:

@@ -406,8 +406,11 @@ CATALOGUE: tuple[Entry, ...] = (
           "第 95 百分位数是 20 次中只有 1 次超过的值",
           "p95 must be at least the median (got p95 100, median 300): the 95th percentile is the value only 1 in 20 "
           "exceeds"),
-    literal("high must be at least low", "high 不能小于 low"),
-    literal("need low <= mode <= high", "须满足 low ≤ mode ≤ high"),
+    Entry(rf"high must be at least low \(got low (?P<low>{NUM}), high (?P<high>{NUM})\)",
+          "high 不能小于 low（所填 low 为 {low}，high 为 {high}）", "high must be at least low (got low 60, high 30)"),
+    Entry(rf"mode must lie between low and high \(got low (?P<low>{NUM}), mode (?P<mode>{NUM}), high (?P<high>{NUM})\)",
+          "mode 须在 low 与 high 之间（所填 low 为 {low}，mode 为 {mode}，high 为 {high}）",
+          "mode must lie between low and high (got low 30, mode 1, high 60)"),
     literal("a refuge needs capacity_persons (its seats)", "避险硐室须填写 capacity_persons（座位数）"),
     literal("capacity_persons applies to refuges and assembly points only",
             "capacity_persons 只适用于避险硐室和集合点"),
