@@ -59,6 +59,16 @@ def test_optional_rise_column_may_be_left_out_and_a_bom_is_ignored(tmp_path):
     assert row.place == "farm" and row.rise_min is None and row.line == 2
 
 
+def test_a_study_saved_as_gbk_is_told_so_at_the_line_of_its_first_chinese_character(tmp_path):
+    path = tmp_path / "study.csv"
+    path.write_bytes((HEADER + "farm,30,0.4,0.5,\n# 下游村庄\n").encode("gb18030"))
+    with pytest.raises(InputError) as exc:
+        load_hydraulic_study(path, PLACES)
+    (p,) = exc.value.problems
+    assert (p.file, p.line) == (str(path), 3)
+    assert p.message.startswith("not UTF-8 text: byte 0xcf cannot be read; the file looks saved as GBK"), p
+
+
 def test_unknown_place(tmp_path):
     p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1\nvilage_b,5,1,1,\n")
     assert (p.line, p.field) == (3, "place")

@@ -174,9 +174,30 @@ def test_file_with_only_comments_is_empty(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("site"), None, "", "empty")
 
 
-def test_file_that_is_not_utf8(files: DrillFiles) -> None:
-    files.path("plan").write_bytes(b"\xff\xfeplan: \x00\x81\n")
-    check(only(files.problems()), files.path("plan"), None, "", "cannot read")
+def test_a_file_saved_as_utf16_is_told_so(files: DrillFiles) -> None:
+    files.path("plan").write_text(files.path("plan").read_text(encoding="utf-8"), encoding="utf-16")
+    check(only(files.problems()), files.path("plan"), 1, "", "not UTF-8 text: byte 0xff cannot be read",
+          "saved as UTF-16", "save it as UTF-8")
+
+
+def test_a_file_saved_as_gbk_is_told_so_at_the_line_of_its_first_chinese_character(files: DrillFiles) -> None:
+    text = files.path("plan").read_text(encoding="utf-8")
+    first = next(i for i, line in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in line))
+    files.path("plan").write_bytes(text.encode("gb18030"))
+    check(only(files.problems()), files.path("plan"), first, "", "not UTF-8 text", "GBK (GB18030)",
+          "save it as UTF-8")
+
+
+def test_a_byte_that_is_no_text_at_all_is_named_at_its_line(files: DrillFiles) -> None:
+    files.path("plan").write_bytes(b"plan:\n  id: \xff\xfe\n")
+    p = only(files.problems())
+    check(p, files.path("plan"), 2, "", "not UTF-8 text: byte 0xff cannot be read; save the file as UTF-8")
+    assert "GBK" not in p.message
+
+
+def test_a_byte_order_mark_in_front_of_utf8_is_read_past(files: DrillFiles) -> None:
+    files.path("plan").write_text(files.path("plan").read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert load(files.path("scenario")).plan.id == "jinshan-water-plan"
 
 
 @pytest.mark.parametrize(("text", "says"), [

@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.problems import InputError, Problem
+from drills.inputs.problems import InputError, Problem, utf8_text
 from drills.model.dam_break import PlaceFlood
 
 REQUIRED = ("place", "arrival_min", "peak_depth_m", "peak_velocity_mps")
@@ -65,12 +65,12 @@ def load_hydraulic_study(path: str | Path, known_places: Collection[str]) -> tup
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(str(path), None, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
-    return parse_hydraulic_study(text, str(path), known_places)
+    return parse_hydraulic_study(utf8_text(data, str(path)), str(path), known_places)
 
 
 def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -> tuple[StudyRow, ...]:

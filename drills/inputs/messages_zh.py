@@ -273,8 +273,23 @@ CATALOGUE: tuple[Entry, ...] = (
     literal("the file is empty", "文件为空"),
     literal("the file is nested too deeply to read", "文件嵌套层次过深，无法读取"),
     literal("the file expands to too many values (YAML aliases?)", "文件展开后的数值过多（是否使用了 YAML 别名？）"),
+    Entry(r"not UTF-8 text: byte (?P<byte>0x[0-9a-f]{2}) cannot be read; save the file as UTF-8",
+          "不是 UTF-8 文本：字节 {byte} 无法读取；请将文件另存为 UTF-8 编码",
+          "not UTF-8 text: byte 0xff cannot be read; save the file as UTF-8"),
+    Entry(r"not UTF-8 text: byte (?P<byte>0x[0-9a-f]{2}) cannot be read; the file looks saved as GBK \(GB18030\), as "
+          r"older Chinese Windows editors do: save it as UTF-8",
+          "不是 UTF-8 文本：字节 {byte} 无法读取；文件似乎按 GBK（GB18030）编码保存（较早的中文 Windows 编辑器如此）："
+          "请将文件另存为 UTF-8 编码",
+          "not UTF-8 text: byte 0xbc cannot be read; the file looks saved as GBK (GB18030), as older Chinese Windows "
+          "editors do: save it as UTF-8"),
+    Entry(r"not UTF-8 text: byte (?P<byte>0x[0-9a-f]{2}) cannot be read; the file is saved as UTF-16 \(what Windows "
+          r"editors call 'Unicode'\): save it as UTF-8",
+          "不是 UTF-8 文本：字节 {byte} 无法读取；文件按 UTF-16 编码保存（Windows 编辑器称之为“Unicode”）："
+          "请将文件另存为 UTF-8 编码",
+          "not UTF-8 text: byte 0xff cannot be read; the file is saved as UTF-16 (what Windows editors call "
+          "'Unicode'): save it as UTF-8"),
     Entry(r"cannot read the file: (?P<reason>.+)", "无法读取文件：{reason}",
-          "cannot read the file: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
+          "cannot read the file: [Errno 13] Permission denied: 'plan.yaml'"),
     Entry(rf"YAML tag (?P<tag>{Q}) is not allowed; write plain values", "不允许使用 YAML 标签 {tag}；请直接填写数值",
           "YAML tag '!shift' is not allowed; write plain values"),
     Entry(rf"YAML syntax error: (?P<problem>.+) \((?P<hint>{_HINT})\)", "YAML 语法错误：{problem}（{hint}）",

@@ -89,3 +89,28 @@ def in_file_order(problems: list[Problem]) -> list[Problem]:
     unique = list(dict.fromkeys(problems))
     rank = {f: i for i, f in reversed(list(enumerate(p.file for p in unique)))}
     return sorted(unique, key=lambda p: (rank[p.file], p.line or 0))
+
+
+def utf8_text(data: bytes, file: str) -> str:
+    """The text of an input file, which must be UTF-8 (a byte-order mark in front is dropped).
+
+    Raises:
+        InputError: the bytes are not UTF-8; the problem names the line of the first byte that is not, and says
+            so when the file is UTF-16 or reads as GB18030 (GBK), as Windows editors may save it.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        message = f"not UTF-8 text: byte 0x{byte:02x} cannot be read; "
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            message += "the file is saved as UTF-16 (what Windows editors call 'Unicode'): save it as UTF-8"
+            raise InputError([Problem(file, line, "", message)]) from None
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            message += "save the file as UTF-8"
+        else:
+            message += "the file looks saved as GBK (GB18030), as older Chinese Windows editors do: save it as UTF-8"
+        raise InputError([Problem(file, line, "", message)]) from None

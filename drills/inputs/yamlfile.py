@@ -21,7 +21,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from drills.inputs.bundled import bundled_named
-from drills.inputs.problems import STRAY_KEY, InputError, Problem, in_file_order
+from drills.inputs.problems import STRAY_KEY, InputError, Problem, in_file_order, utf8_text
 
 Loc = Sequence[int | str]
 
@@ -225,11 +225,12 @@ def load_yaml(path: str | Path) -> YamlDocument:
     """
     path = Path(os.path.normpath(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError):
         raise InputError([Problem(str(path), None, "", missing(path, named=False))]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    text = utf8_text(data, str(path))
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
