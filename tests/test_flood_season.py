@@ -8,6 +8,7 @@ import math
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
+from drills.inputs.problems import InputError
 from drills.model.drill import run_drill
 
 # 60 mm/h for 2 h from t = 1 h: ≥ 50 mm within 3 h (orange) is first met at 1 h 50 min,
@@ -256,3 +257,17 @@ def test_the_timeline_runs_from_the_forecast(build):
     kinds = [e.kind for e in res.timeline]
     assert kinds[0] == "forecast"
     assert kinds.index("forecast") < kinds.index("trigger") < kinds.index("order")
+
+
+@pytest.mark.parametrize(("level", "says"), [
+    (89.0, "89 m is below the lowest level of the pond's stage_area table (90 m)"),
+    (108.5, "108.5 m is above the crest of dam 'd1' (108 m): give the pond level at the scenario start"),
+])
+def test_a_pond_level_outside_the_dam_is_refused_at_its_field(build, level: float, says: str):
+    scen = base_scenario(order_at_s=None, duration_s=14400,
+                         hazard={"storm": RAIN, "pond": {"dam": "d1", "initial_level_m": level}})
+    with pytest.raises(InputError) as refused:
+        build(pond_site(), monitoring_plan(), scen)
+    (p,) = refused.value.problems
+    assert (p.field, p.message) == ("scenario.hazard.pond.initial_level_m", says)
+    assert p.file.endswith("scenario.yaml") and p.line is not None

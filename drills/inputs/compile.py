@@ -616,7 +616,11 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         elif dam.pond is None:
             pr.at(scd, (*haz, "pond", "dam"), f"dam {ps.dam!r} has no pond water balance (site.dams[].pond)")
         elif ps.initial_level_m < dam.pond.stage_area[0][0]:
-            pr.at(scd, (*haz, "pond", "initial_level_m"), "below the lowest level of the pond's stage_area table")
+            pr.at(scd, (*haz, "pond", "initial_level_m"), f"{ps.initial_level_m:g} m is below the lowest level of "
+                  f"the pond's stage_area table ({dam.pond.stage_area[0][0]:g} m)")
+        elif ps.initial_level_m > dam.pond.crest_elevation_m:
+            pr.at(scd, (*haz, "pond", "initial_level_m"), f"{ps.initial_level_m:g} m is above the crest of dam "
+                  f"{ps.dam!r} ({dam.pond.crest_elevation_m:g} m): give the pond level at the scenario start")
         if scen.hazard.storm is None:
             pr.at(scd, (*haz, "pond"), "the pond's water balance needs a storm (scenario.hazard.storm)")
     if db is not None and db.on_overtopping and ps is None:
