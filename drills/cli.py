@@ -407,25 +407,26 @@ def examples(
     copy: Annotated[Path | None, typer.Option("--copy", metavar="DIR", help=(
         "copy the bundled plans and scenarios (with their sites and suites) into DIR, to edit into your own; "
         "nothing is copied if any of them is already there; default: list them, copy nothing"))] = None,
+    lang: Annotated[str, typer.Option("--lang", help="language of what the command prints: en or zh")] = "en",
 ) -> None:
     """List the bundled example scenarios (for drill run), then the bundled suites (for drill season), each with
     its title; or copy them all into a folder of your own."""
     from drills.commands.examples import copy_examples, listing
 
+    language(lang)
     if copy is None:
-        for line in listing():
+        for line in listing(lang):
             out_console.print(line, markup=False, soft_wrap=True)
         return
     try:
         written = copy_examples(copy)
     except OSError as exc:
         reason = str(exc) if isinstance(exc, FileExistsError) else (exc.strerror or str(exc))
-        fail_option(f"--copy: {reason}; nothing was copied.")
+        fail_option(f"--copy: {reason}; nothing was copied.", lang)
     scenario = copy / "scenarios" / default_scenario().name
-    out_console.print(f"copied {len(written)} files to {copy}: the plans in {copy / 'plans'}, the scenarios, sites "
-                      f"and suites in {copy / 'scenarios'}", markup=False, soft_wrap=True)
-    out_console.print(f"edit them, then: drill validate {scenario}   and   drill run {scenario}", markup=False,
-                      soft_wrap=True)
+    out_console.print(words("copied", lang, n=len(written), copy=copy, plans=copy / "plans",
+                            scenarios=copy / "scenarios"), markup=False, soft_wrap=True)
+    out_console.print(words("copied_next", lang, scenario=scenario), markup=False, soft_wrap=True)
 
 
 def _register_commands() -> None:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
 from drills.cli import app
+from drills.commands.examples import bundled_files
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load
 from drills.inputs.yamlfile import load_yaml
@@ -597,6 +598,19 @@ def test_examples_copy_never_overwrites_and_then_copies_nothing(tmp_path: Path) 
     assert res.stderr.strip() == f"--copy: already there: {edited}; nothing was copied."
     assert edited.read_text(encoding="utf-8") == "# my own plan\n"
     assert [p for p in (tmp_path / "mine").rglob("*")] == [edited.parent, edited]  # nothing else, no temporary folder
+
+
+def test_examples_in_chinese_keep_the_paths_and_titles_as_written(tmp_path: Path) -> None:
+    english, chinese = invoke("examples").stdout.splitlines(), invoke("examples", "--lang", "zh").stdout.splitlines()
+    assert len(chinese) == len(english)
+    assert [line for line in chinese if line.startswith("  ")] == [line for line in english if line.startswith("  ")]
+    assert chinese[0] == "演练情景（drill run 文件）：" and "演练组（drill season 文件）：" in chinese
+    res = invoke("examples", "--copy", tmp_path / "mine", "--lang", "zh")
+    assert res.exit_code == 0 and res.stdout.startswith(f"已复制 {len(bundled_files())} 个文件到 {tmp_path / 'mine'}：")
+    res = invoke("examples", "--copy", tmp_path / "mine", "--lang", "zh")
+    assert res.exit_code == 2
+    assert res.stderr.strip().startswith(f"--copy：以下文件已存在：{tmp_path / 'mine' / bundled_files()[0]}, ")
+    assert res.stderr.strip().endswith(f" 等（另有 {len(bundled_files()) - 3} 个）；未复制任何文件。"), res.stderr
 
 
 # ---------------------------------------------------------------- output that scripts and editors read

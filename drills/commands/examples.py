@@ -28,19 +28,20 @@ def title_of(path: Path) -> str:
     return str(body.get("title", ""))
 
 
-def listing() -> list[str]:
-    """The lines ``drill examples`` prints: each scenario (for ``drill run``), then each suite (for ``drill
-    season``), its path on a line of its own and its title under it, then how to copy them."""
+def listing(lang: str = "en") -> list[str]:
+    """The lines ``drill examples`` prints, in ``lang``: each scenario (for ``drill run``), then each suite (for
+    ``drill season``), its path on a line of its own and its title under it (as the file writes it), then how to
+    copy them."""
+    from drills.commands.problems import words
+
     lines = []
-    for head, files in (("scenarios (drill run FILE):", bundled_scenarios()),
-                        ("suites (drill season FILE):", bundled_suites())):
-        lines.append(head)
+    for head, files in (("examples_scenarios", bundled_scenarios()), ("examples_suites", bundled_suites())):
+        lines.append(words(head, lang))
         for p in files:
             lines.append(f"  {p}")
             if title := title_of(p):
                 lines.append(f"      {title}")
-    lines.append("to start your own drill from them: drill examples --copy DIR (then edit the site, plan and "
-                 "scenario there)")
+    lines.append(words("examples_copy", lang))
     return lines
 
 

@@ -27,6 +27,13 @@ OS_REASONS = {
     "it takes no new folders": "其中不能新建文件夹",
 }
 
+
+
+def _more(n: str) -> str:
+    """The files not listed by name: "" or " 等（另有 7 个）"."""
+    return f" 等（另有 {n} 个）" if n else ""
+
+
 OPTIONS: tuple[Entry, ...] = (
     literal(NOTHING_RUN, NOTHING_RUN_ZH),
     literal("nothing was copied.", "未复制任何文件。"),
@@ -57,8 +64,9 @@ OPTIONS: tuple[Entry, ...] = (
     # --copy (drill examples)
     Entry(r"--copy: (?P<dest>.+?) is a file, not a folder", "--copy：{dest} 是文件，不是文件夹",
           "--copy: mine is a file, not a folder"),
-    Entry(r"--copy: already there: (?P<there>[^;]+)", "--copy：以下文件已存在：{there}",
-          "--copy: already there: mine/plans/a.yaml, mine/plans/b.yaml and 3 more"),
+    Entry(r"--copy: already there: (?P<there>[^;]+?)(?: and (?P<more>\d+) more)?",
+          "--copy：以下文件已存在：{there}{more}",
+          "--copy: already there: mine/plans/a.yaml, mine/plans/b.yaml and 3 more", terms={"more": _more}),
     Entry(r"--copy: (?P<reason>[^:]+)", "--copy：{reason}", "--copy: Permission denied",
           terms={"reason": OS_REASONS}),
     # --cluster (drills.experiment.exercise.on_cluster)

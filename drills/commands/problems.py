@@ -34,6 +34,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ok_with_plan": " (with the plan {plan})",
         "suite_ok": "{path}: suite OK ({runs} runs, each scenario with its site and plan{with_plan})",
         "suite_with_plan": ", with the plan {plan}",
+        "examples_scenarios": "scenarios (drill run FILE):",
+        "examples_suites": "suites (drill season FILE):",
+        "examples_copy": "to start your own drill from them: drill examples --copy DIR (then edit the site, plan and "
+                         "scenario there)",
+        "copied": "copied {n} files to {copy}: the plans in {plans}, the scenarios, sites and suites in {scenarios}",
+        "copied_next": "edit them, then: drill validate {scenario}   and   drill run {scenario}",
     },
     "zh": {
         "count": "共发现 {n} 个问题；未运行，也未写入任何文件。",
@@ -47,6 +53,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ok_with_plan": "（使用应急预案 {plan}）",
         "suite_ok": "{path}: 演练组文件（suite）检查通过（{runs} 次运行，每个演练情景连同其场所和应急预案{with_plan}）",
         "suite_with_plan": "，使用应急预案 {plan}",
+        "examples_scenarios": "演练情景（drill run 文件）：",
+        "examples_suites": "演练组（drill season 文件）：",
+        "examples_copy": ("以它们为起点编写自己的演练：drill examples --copy 文件夹（然后在其中修改场所、应急预案和"
+                          "演练情景）"),
+        "copied": "已复制 {n} 个文件到 {copy}：应急预案在 {plans}，演练情景、场所和演练组在 {scenarios}",
+        "copied_next": "修改后运行：drill validate {scenario}   和   drill run {scenario}",
     },
 }
 
