@@ -419,6 +419,9 @@ DELAY = "decision_delay_s: {dist: lognormal, median: 300, p95: 1200}"
         ),
         pytest.param("{dist: lognormal, median: 300}", ".p95", "required field is missing", id="missing-p95"),
         pytest.param("{dist: gamma, median: 300}", ".dist", "gamma", id="unknown-dist"),
+        pytest.param("{median: 300, p95: 600}", ".dist",
+                     "say which distribution: dist: one of 'fixed', 'lognormal', 'uniform', 'triangular', 'normal'",
+                     id="no-dist"),
         pytest.param(
             "{dist: lognormal, median: -300, p95: 1200}",
             ".median",

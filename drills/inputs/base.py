@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, ValidationError, model_validator
 
@@ -158,6 +158,9 @@ class NormalSpec(Strict):
 DistSpec = Annotated[
     FixedSpec | LogNormalSpec | UniformSpec | TriangularSpec | NormalSpec, Field(discriminator="dist")
 ]
+#: the names a distribution's ``dist`` may take
+DIST_NAMES = tuple(get_args(spec.model_fields["dist"].annotation)[0]
+                   for spec in (FixedSpec, LogNormalSpec, UniformSpec, TriangularSpec, NormalSpec))
 
 
 def dist_or_number(value: float | DistSpec) -> var.Distribution:

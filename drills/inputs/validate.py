@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from drills.inputs.base import DIST_NAMES
 from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name
 
@@ -73,6 +74,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     if kind == "union_tag_invalid":
         tags = err.get("ctx", {}).get("expected_tags", "")
         return f"unknown distribution {err.get('ctx', {}).get('tag', got)!r}; use one of {tags}"
+    if kind == "union_tag_not_found":
+        return f"say which distribution: dist: one of {', '.join(repr(d) for d in DIST_NAMES)}"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
         return f"expected {_DIST_HINT} (got {got!r})"
     msg = str(err.get("msg", "invalid value"))
@@ -120,7 +123,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
             written_mapping = isinstance(value, dict)
             if written_mapping == _scalar_branch(branch):
                 continue
-            if err.get("type") == "union_tag_invalid":
+            if err.get("type") in ("union_tag_invalid", "union_tag_not_found"):
                 loc = (*loc, "dist")
         msg = _message(dict(err), branch)
         msgs = found.setdefault(loc, [])
