@@ -430,10 +430,11 @@ def examples(
 
 
 def _register_commands() -> None:
-    from drills.commands import revise, schema
+    from drills.commands import fit, revise, schema
 
     revise.register(app)
     schema.register(app)
+    fit.register(app)
 
 
 _register_commands()

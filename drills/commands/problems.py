@@ -40,6 +40,13 @@ WORDS: dict[str, dict[str, str]] = {
                          "scenario there)",
         "copied": "copied {n} files to {copy}: the plans in {plans}, the scenarios, sites and suites in {scenarios}",
         "copied_next": "edit them, then: drill validate {scenario}   and   drill run {scenario}",
+        "fit_head": "{n} recorded times in {file}, column {column!r}",
+        "fit_recorded": "  recorded: median {median}, 95th percentile {p95} (of the records themselves)",
+        "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; {above} of the {n} records "
+                          "({share}) lie above it, 5 % expected"),
+        "fit_paste": "  write in the site or plan, in place of the default: {snippet}",
+        "fit_few": ("  only {n} records: the 95th percentile rests on the log-normal's shape more than on the "
+                    "records; 20 or more tell it better"),
     },
     "zh": {
         "count": "共发现 {n} 个问题；未运行，也未写入任何文件。",
@@ -59,6 +66,13 @@ WORDS: dict[str, dict[str, str]] = {
                           "演练情景）"),
         "copied": "已复制 {n} 个文件到 {copy}：应急预案在 {plans}，演练情景、场所和演练组在 {scenarios}",
         "copied_next": "修改后运行：drill validate {scenario}   和   drill run {scenario}",
+        "fit_head": "{file} 中 {column!r} 列共 {n} 个记录时间",
+        "fit_recorded": "  记录本身：中位数 {median}，第 95 百分位数 {p95}",
+        "fit_lognormal": ("  对数正态拟合：中位数 {median}，第 95 百分位数 {p95}；{n} 个记录中有 {above} 个"
+                          "（{share}）高于它，预期为 5 %"),
+        "fit_paste": "  在场所或应急预案文件中替换默认值：{snippet}",
+        "fit_few": ("  只有 {n} 个记录：第 95 百分位数更多取决于对数正态分布的形状而非记录本身；20 个或更多记录更能"
+                    "说明问题"),
     },
 }
 

@@ -86,7 +86,8 @@ SOURCES_ZH: dict[str, str] = {
 未找到矿工对撤离命令反应时间的公开分布。对 48 名矿井火灾逃生矿工的访谈说明了其重要性：人们起初对问题
 认识不足，其判断取决于预警的措辞（Brnich, Kowalski-Trakofler, Mallett, Vaught, Wiehagen & Cole，NIOSH
 匹兹堡研究实验室，“Philosophy of Mine Escape”，“Mine Escape Planning and Emergency Shelters Workshop”，
-2006 [V，演示幻灯片]）。因此以下默认值是**本项目自己的假设** [E]，作为起点，矿山应以本矿演练记录替换：
+2006 [V，演示幻灯片]）。因此以下默认值是**本项目自己的假设** [E]，作为起点，矿山应以本矿演练记录替换
+（``drill fit`` 将记录转换为场所文件中应填写的分布）：
 
 * 矿工收到命令后的反应延迟：对数正态，中位数 **90 s**，第 95 百分位 **600 s**——停机、集合班组、佩戴
   自救器（项目假设）。

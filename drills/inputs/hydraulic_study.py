@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.problems import InputError, Problem, utf8_text
+from drills.inputs.problems import InputError, Problem, read_text_file
 from drills.model.dam_break import PlaceFlood
 
 REQUIRED = ("place", "arrival_min", "peak_depth_m", "peak_velocity_mps")
@@ -64,13 +64,7 @@ def load_hydraulic_study(path: str | Path, known_places: Collection[str]) -> tup
         InputError: with one problem per fault found.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, "", "file not found")]) from None
-    except OSError as exc:
-        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
-    return parse_hydraulic_study(utf8_text(data, str(path)), str(path), known_places)
+    return parse_hydraulic_study(read_text_file(path), str(path), known_places)
 
 
 def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -> tuple[StudyRow, ...]:
@@ -172,14 +166,15 @@ def _check_row(
         if name not in cells:
             values[name] = None
             continue
-        values[name] = _number(cells[name], name in REQUIRED, file, line, name, problems)
+        values[name] = number_cell(cells[name], name in REQUIRED, file, line, name, problems)
     arrival, depth, velocity = values["arrival_min"], values["peak_depth_m"], values["peak_velocity_mps"]
     if len(problems) > before or arrival is None or depth is None or velocity is None:
         return None
     return StudyRow(place, arrival, depth, velocity, values["rise_min"], line)
 
 
-def _number(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:
+def number_cell(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:
+    """The non-negative number in a CSV cell, or None with the problem added (blank: only if ``required``)."""
     if not cell:
         if required:
             problems.append(Problem(file, line, name, "missing value"))

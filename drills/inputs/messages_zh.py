@@ -651,6 +651,19 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"must be a finite number, not (?P<cell>{Q})", "应为有限数值，不能是 {cell}",
           "must be a finite number, not 'inf'"),
     Entry(r"must not be negative \(got (?P<cell>.+)\)", "不能为负数（所填为 {cell}）", "must not be negative (got -4)"),
+    # ---- times recorded at the planner's own drills (drills.inputs.drill_records, drill fit)
+    literal("the file is empty; give a header line and one time per row",
+            "文件为空；请给出表头行，并每行给出一个记录时间"),
+    Entry(r"the file has (?P<n>\d+) columns \((?P<names>.+)\): name the one to fit with --column",
+          "文件有 {n} 列（{names}）：请用 --column 指定要拟合的列",
+          "the file has 3 columns (miner, response_s, level): name the one to fit with --column"),
+    Entry(rf"no column (?P<column>{Q}) \(--column\)", "没有列 {column}（--column）",
+          "no column 'respons_s' (--column)"),
+    literal("a time of 0 s cannot be fitted (a log-normal has no zeros): give the time to the nearest second, at "
+            "least 1", "0 s 的时间无法拟合（对数正态分布没有零值）：请按秒填写，至少为 1"),
+    Entry(r"(?P<n>\d+) recorded times; a fit needs at least (?P<least>\d+)",
+          "只有 {n} 个记录时间；拟合至少需要 {least} 个",
+          "3 recorded times; a fit needs at least 5"),
     # ---- the costs of revisions (drill recommend --costs)
     Entry(r"unknown revision kind; known: (?P<known>.+)", "未知的修订类型；已有：{known}",
           "unknown revision kind; known: add_battery, add_siren"),

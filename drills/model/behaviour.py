@@ -6,7 +6,7 @@ inadequately, and their diagnosis depends on the wording of the warning (Brnich,
 Mallett, Vaught, Wiehagen & Cole, NIOSH Pittsburgh Research Laboratory, "Philosophy of Mine Escape",
 Mine Escape Planning and Emergency Shelters Workshop, 2006 [V, presentation slides]). The defaults
 below are therefore **the project's own assumptions** [E], a starting point that a mine replaces with
-its own drill records:
+its own drill records (``drill fit`` turns them into the distribution to write in the site):
 
 * Response delay of a miner after receiving the order: log-normal, median **90 s**, 95th
   percentile **600 s** — stop the machine, gather the crew, don the self-rescuer (project assumption).

@@ -1,0 +1,89 @@
+"""Times recorded at the planner's own drills, to replace a behaviour default (``drill fit``).
+
+The delays the tool assumes where nothing was published (a miner's response to the order, a crew's relay, a
+post's decision; :mod:`drills.model.behaviour`) are a starting point that a mine replaces with its own drill
+records. The records are a CSV file with a header line and one recorded time per row, in seconds, in one
+column; other columns (who, where, which drill) are kept out of the fit. Blank cells are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from drills.inputs.hydraulic_study import number_cell
+from drills.inputs.problems import InputError, Problem, read_text_file
+
+#: fewest records a fit is made from: with fewer, the spread of the logs is not estimated at all (two points)
+#: or hardly (3–4); [P] the project's floor; drill fit's caution below 20 records says how little a few tell
+MIN_RECORDS = 5
+
+
+@dataclass(frozen=True)
+class Records:
+    """The recorded times of one column, in seconds."""
+
+    file: str
+    column: str
+    times_s: tuple[float, ...]
+
+
+def load_records(path: str | Path, column: str | None = None) -> Records:
+    """Read the times of ``column`` (default: the file's only column).
+
+    Raises:
+        InputError: the file cannot be read, the column is not there or not named when it must be, a cell is
+            not a number or not more than 0 s, or there are fewer than :data:`MIN_RECORDS` times.
+    """
+    path = Path(path)
+    return parse_records(read_text_file(path), str(path), column)
+
+
+def parse_records(text: str, file: str, column: str | None = None) -> Records:
+    """Check the text of a records CSV; ``file`` names it in problems (see :func:`load_records`)."""
+    reader = csv.reader(io.StringIO(text))
+    problems: list[Problem] = []
+    times: list[float] = []
+    try:
+        header = next(([c.strip() for c in raw] for raw in reader if any(c.strip() for c in raw)), None)
+        if header is None:
+            raise InputError([Problem(file, None, "", "the file is empty; give a header line and one time per row")])
+        header_line = reader.line_num
+        at = _column(header, column, file, header_line)
+        name = header[at]
+        for raw in reader:
+            cell = raw[at].strip() if at < len(raw) else ""
+            if not cell:
+                continue
+            value = number_cell(cell, True, file, reader.line_num, name, problems)
+            if value == 0:
+                problems.append(Problem(file, reader.line_num, name, "a time of 0 s cannot be fitted (a log-normal "
+                                        "has no zeros): give the time to the nearest second, at least 1"))
+            elif value is not None:
+                times.append(value)
+    except csv.Error as exc:
+        raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
+    if problems:
+        raise InputError(problems)
+    if len(times) < MIN_RECORDS:
+        raise InputError([Problem(file, header_line, name, f"{len(times)} recorded times; a fit needs at least "
+                                  f"{MIN_RECORDS}")])
+    return Records(file, name, tuple(times))
+
+
+def _column(header: list[str], column: str | None, file: str, line: int) -> int:
+    """The index of the column to fit."""
+    names = ", ".join(header)
+    if column is None:
+        if len(header) == 1:
+            return 0
+        raise InputError([Problem(file, line, "", f"the file has {len(header)} columns ({names}): name the one "
+                                  "to fit with --column")])
+    if column not in header:
+        hint = difflib.get_close_matches(column, header, n=1)
+        more = f"did you mean {hint[0]!r}?" if hint else f"the columns are {names}"
+        raise InputError([Problem(file, line, "", f"no column {column!r} (--column); {more}")])
+    return header.index(column)

@@ -1,0 +1,83 @@
+"""``drill fit``: a log-normal from the times recorded at the planner's own drills, to replace a default."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pydantic import TypeAdapter
+from ruamel.yaml import YAML
+from test_cli import invoke
+
+from drills.commands.fit import seconds
+from drills.inputs.base import DistSpec, dist_or_number
+from drills.inputs.drill_records import MIN_RECORDS, load_records
+from drills.inputs.problems import InputError
+from drills.model.variability import Z95, LogNormal, fit_lognormal
+
+
+def test_the_fit_is_the_mean_and_spread_of_the_logs() -> None:
+    # logs m - 1, m, m + 1: mean m and standard deviation (n - 1) exactly 1
+    m = math.log(120.0)
+    fitted = fit_lognormal(np.exp([m - 1, m, m + 1]))
+    assert fitted.median == pytest.approx(120.0)
+    assert fitted.p95 == pytest.approx(120.0 * math.exp(Z95))
+
+
+def test_a_large_sample_of_a_known_log_normal_gives_it_back() -> None:
+    true = LogNormal(90.0, 600.0)
+    fitted = fit_lognormal(true.sample_n(np.random.default_rng(7), 20_000))
+    assert fitted.median == pytest.approx(90.0, rel=0.02)
+    assert fitted.p95 == pytest.approx(600.0, rel=0.03)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "records.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_fit_prints_the_distribution_as_the_site_takes_it(tmp_path: Path) -> None:
+    times = LogNormal(90.0, 600.0).sample_n(np.random.default_rng(3), 40).round()
+    path = write(tmp_path, "miner,response_s,level\n" + "".join(f"m{i},{t:g},-360\n" for i, t in enumerate(times)))
+    res = invoke("fit", path, "--column", "response_s")
+    assert res.exit_code == 0, res.output
+    fitted = fit_lognormal(times)
+    snippet = re.search(r"\{dist: lognormal.*\}", res.stdout)
+    assert snippet is not None, res.stdout
+    dist = dist_or_number(TypeAdapter(DistSpec).validate_python(YAML(typ="safe").load(snippet[0])))
+    assert dist.median == pytest.approx(fitted.median, abs=0.5)
+    assert dist.p95 == pytest.approx(fitted.p95, abs=0.5)
+    above = int((times > fitted.p95).sum())
+    assert f"{above} of the 40 records" in res.stdout
+    assert f"recorded: median {seconds(float(np.median(times))):g} s" in res.stdout
+    assert "only 40 records" not in res.stdout
+
+
+def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
+    res = invoke("fit", write(tmp_path, "t_s\n" + "\n".join(str(60 + 10 * k) for k in range(MIN_RECORDS)) + "\n"))
+    assert res.exit_code == 0 and f"only {MIN_RECORDS} records" in res.stdout, res.output
+
+
+@pytest.mark.parametrize(("text", "column", "located"), [
+    ("t_s\n30\n0\nsoon\n-4\n\n45\n", None, [(3, "t_s", "a time of 0 s cannot be fitted"),
+                                           (4, "t_s", "not a number: 'soon'"),
+                                           (5, "t_s", "must not be negative (got -4)")]),
+    ("who,t_s\na,30\n", None, [(1, "", "the file has 2 columns (who, t_s): name the one to fit with --column")]),
+    ("who,t_s\na,30\n", "ts", [(1, "", "no column 'ts' (--column); did you mean 't_s'?")]),
+    ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"3 recorded times; a fit needs at least {MIN_RECORDS}")]),
+    ("\n\n", None, [(None, "", "the file is empty")]),
+])
+def test_bad_records_are_named_at_their_line(tmp_path: Path, text: str, column: str | None, located) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as refused:
+        load_records(path, column)
+    got = [(p.line, p.field, p.message) for p in refused.value.problems]
+    assert len(got) == len(located), got
+    for (line, field, message), (want_line, want_field, says) in zip(got, located, strict=True):
+        assert (line, field) == (want_line, want_field) and message.startswith(says), got
+    res = invoke("fit", path, *(["--column", column] if column else []))
+    assert res.exit_code == 2 and "Traceback" not in res.output and res.stdout == ""
