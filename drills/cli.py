@@ -454,9 +454,8 @@ def main() -> None:
 
     lang = asked(sys.argv[1:])
     try:
-        if lang == "en":
-            app()
-        code = app(standalone_mode=False)
+        # in English click shows its own errors and exits; otherwise they come back here to be told in ``lang``
+        code = app(standalone_mode=lang == "en")
     except _click_error("ClickException") as e:
         sys.exit(show_click_error(e, lang))
     except KeyboardInterrupt:
