@@ -81,3 +81,15 @@ def test_bad_records_are_named_at_their_line(tmp_path: Path, text: str, column: 
         assert (line, field) == (want_line, want_field) and message.startswith(says), got
     res = invoke("fit", path, *(["--column", column] if column else []))
     assert res.exit_code == 2 and "Traceback" not in res.output and res.stdout == ""
+
+
+def test_a_column_of_minutes_is_fitted_in_seconds(tmp_path: Path) -> None:
+    minutes = [1.5, 2.0, 1.0, 3.0, 2.5, 1.2]
+    path = write(tmp_path, "who,response_min\n" + "".join(f"m{i},{t}\n" for i, t in enumerate(minutes)))
+    rec = load_records(path, "response_min")
+    assert rec.times_s == tuple(60 * t for t in minutes) and rec.unit == "min"
+    res = invoke("fit", path, "--column", "response_min")
+    fitted = fit_lognormal(np.array(rec.times_s))
+    assert "the column holds minutes: fitted in seconds" in res.stdout, res.output
+    assert f"{{dist: lognormal, median: {seconds(fitted.median):g}, p95: {seconds(fitted.p95):g}}}" in res.stdout
+    assert load_records(write(tmp_path, "t\n" + "5\n" * MIN_RECORDS), None).times_s == (5.0,) * MIN_RECORDS

@@ -19,6 +19,8 @@ from drills.model.variability import fit_lognormal
 #: fewer records than this get the caution that the fitted tail rests on the shape more than on them ([P]: at 20
 #: records the 95th percentile is the single largest one)
 FEW_RECORDS = 20
+#: the units a records column may hold besides seconds, as the command names them
+UNIT_WORDS = {"en": {"min": "minutes", "h": "hours"}, "zh": {"min": "分钟", "h": "小时"}}
 
 
 def seconds(t: float) -> float:
@@ -54,6 +56,8 @@ def fit(
         words("fit_paste", lang, snippet=f"{{dist: lognormal, median: {seconds(fitted.median):g}, "
                                          f"p95: {seconds(fitted.p95):g}}}"),
     ]
+    if rec.unit != "s":
+        say.insert(1, words("fit_unit", lang, unit=UNIT_WORDS[lang][rec.unit]))
     if n < FEW_RECORDS:
         say.append(words("fit_few", lang, n=n))
     for line in say:

@@ -41,6 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
         "copied": "copied {n} files to {copy}: the plans in {plans}, the scenarios, sites and suites in {scenarios}",
         "copied_next": "edit them, then: drill validate {scenario}   and   drill run {scenario}",
         "fit_head": "{n} recorded times in {file}, column {column!r}",
+        "fit_unit": "  the column holds {unit}: fitted in seconds, the unit of every delay in the site and plan",
         "fit_recorded": "  recorded: median {median}, 95th percentile {p95} (of the records themselves)",
         "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; {above} of the {n} records "
                           "({share}) lie above it, 5 % expected"),
@@ -67,6 +68,7 @@ WORDS: dict[str, dict[str, str]] = {
         "copied": "已复制 {n} 个文件到 {copy}：应急预案在 {plans}，演练情景、场所和演练组在 {scenarios}",
         "copied_next": "修改后运行：drill validate {scenario}   和   drill run {scenario}",
         "fit_head": "{file} 中 {column!r} 列共 {n} 个记录时间",
+        "fit_unit": "  该列单位为{unit}：已换算为秒进行拟合，场所和应急预案中的延迟均以秒为单位",
         "fit_recorded": "  记录本身：中位数 {median}，第 95 百分位数 {p95}",
         "fit_lognormal": ("  对数正态拟合：中位数 {median}，第 95 百分位数 {p95}；{n} 个记录中有 {above} 个"
                           "（{share}）高于它，预期为 5 %"),

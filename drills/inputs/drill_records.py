@@ -2,8 +2,10 @@
 
 The delays the tool assumes where nothing was published (a miner's response to the order, a crew's relay, a
 post's decision; :mod:`drills.model.behaviour`) are a starting point that a mine replaces with its own drill
-records. The records are a CSV file with a header line and one recorded time per row, in seconds, in one
-column; other columns (who, where, which drill) are kept out of the fit. Blank cells are skipped.
+records. The records are a CSV file with a header line and one recorded time per row in one column; other
+columns (who, where, which drill) are kept out of the fit. Blank cells are skipped. The column's name gives the
+unit as the input files do (:data:`UNITS`: ``response_min`` holds minutes); a name without one holds seconds.
+The times are fitted in seconds, the unit of every delay in the site and plan.
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from drills.inputs.problems import InputError, Problem, read_text_file
 #: fewest records a fit is made from: with fewer, the spread of the logs is not estimated at all (two points)
 #: or hardly (3–4); [P] the project's floor; drill fit's caution below 20 records says how little a few tell
 MIN_RECORDS = 5
+#: seconds per unit, by the suffix of the column's name
+UNITS = {"_s": 1.0, "_min": 60.0, "_h": 3600.0}
 
 
 @dataclass(frozen=True)
 class Records:
-    """The recorded times of one column, in seconds."""
+    """The recorded times of one column, in seconds, and the unit the column holds them in."""
 
     file: str
     column: str
     times_s: tuple[float, ...]
+    unit: str = "s"
 
 
 def load_records(path: str | Path, column: str | None = None) -> Records:
@@ -54,6 +59,7 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
         header_line = reader.line_num
         at = _column(header, column, file, header_line)
         name = header[at]
+        unit = next((u for u in UNITS if name.endswith(u)), "_s")
         for raw in reader:
             cell = raw[at].strip() if at < len(raw) else ""
             if not cell:
@@ -63,7 +69,7 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
                 problems.append(Problem(file, reader.line_num, name, "a time of 0 s cannot be fitted (a log-normal "
                                         "has no zeros): give the time to the nearest second, at least 1"))
             elif value is not None:
-                times.append(value)
+                times.append(value * UNITS[unit])
     except csv.Error as exc:
         raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
     if problems:
@@ -71,7 +77,7 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
     if len(times) < MIN_RECORDS:
         raise InputError([Problem(file, header_line, name, f"{len(times)} recorded times; a fit needs at least "
                                   f"{MIN_RECORDS}")])
-    return Records(file, name, tuple(times))
+    return Records(file, name, tuple(times), unit.removeprefix("_"))
 
 
 def _column(header: list[str], column: str | None, file: str, line: int) -> int:
