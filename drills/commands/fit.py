@@ -30,8 +30,9 @@ def seconds(t: float) -> float:
 
 def fit(
     records: Annotated[Path, typer.Argument(help=(
-        "CSV file with a header line and one recorded time per row, in seconds (e.g. each miner's time from the "
-        "order to setting off, at last year's drill)"))],
+        "CSV file with a header line and one recorded time per row, in seconds, or in minutes or hours for a "
+        "column named ..._min or ..._h (e.g. each miner's time from the order to setting off, at last year's "
+        "drill)"))],
     column: Annotated[str | None, typer.Option("--column", "-c", help=(
         "the column of times to fit; default: the file's only column"))] = None,
     lang: Annotated[str, typer.Option("--lang", help="language of what the command prints: en or zh")] = "en",
