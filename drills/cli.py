@@ -18,6 +18,7 @@ from drills.commands import (
     LANG_HELP,
     MAX_FAULTS_HELP,
     PLAN_HELP,
+    PRINT_LANG_HELP,
     REPLICATIONS_HELP,
     SEED_HELP,
     WORKERS_HELP,
@@ -327,7 +328,7 @@ def validate(
     files: Annotated[list[Path], typer.Argument(help="site, plan, scenario or suite YAML files")],
     plan: Annotated[Path | None, typer.Option("--plan", "-p", help=(
         "plan YAML to check the scenarios and suites with; default: each scenario's own"))] = None,
-    lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=PRINT_LANG_HELP)] = "en",
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
@@ -407,7 +408,7 @@ def examples(
     copy: Annotated[Path | None, typer.Option("--copy", metavar="DIR", help=(
         "copy the bundled plans and scenarios (with their sites and suites) into DIR, to edit into your own; "
         "nothing is copied if any of them is already there; default: list them, copy nothing"))] = None,
-    lang: Annotated[str, typer.Option("--lang", help="language of what the command prints: en or zh")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=PRINT_LANG_HELP)] = "en",
 ) -> None:
     """List the bundled example scenarios (for drill run), then the bundled suites (for drill season), each with
     its title; or copy them all into a folder of your own."""

@@ -9,4 +9,6 @@ REPLICATIONS_HELP = "replications (at least 1); default: the scenario's"
 SEED_HELP = "random seed (0 or more); default: the scenario's"
 WORKERS_HELP = "processes to run the replications in on this machine; the results are the same with any number"
 LANG_HELP = "language of report.pdf, the figures and what the command prints: en or zh"
+#: --lang of the commands that write no report (validate, examples, fit)
+PRINT_LANG_HELP = "language of what the command prints: en or zh"
 MAX_FAULTS_HELP = "at most this many single faults for M6, in the order drills.experiment.robustness lists them"

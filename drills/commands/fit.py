@@ -9,6 +9,7 @@ from typing import Annotated
 import numpy as np
 import typer
 
+from drills.commands import PRINT_LANG_HELP
 from drills.commands.consoles import out_console
 from drills.commands.language import language
 from drills.commands.problems import fail_input, words
@@ -35,7 +36,7 @@ def fit(
         "drill)"))],
     column: Annotated[str | None, typer.Option("--column", "-c", help=(
         "the column of times to fit; default: the file's only column"))] = None,
-    lang: Annotated[str, typer.Option("--lang", help="language of what the command prints: en or zh")] = "en",
+    lang: Annotated[str, typer.Option("--lang", help=PRINT_LANG_HELP)] = "en",
 ) -> None:
     """Fit a log-normal to times recorded at your own drills (a response, relay or decision delay) and print it as
     the site or plan takes it, to replace a default."""

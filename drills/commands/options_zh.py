@@ -28,7 +28,6 @@ OS_REASONS = {
 }
 
 
-
 def _more(n: str) -> str:
     """The files not listed by name: "" or " 等（另有 7 个）"."""
     return f" 等（另有 {n} 个）" if n else ""

@@ -158,9 +158,8 @@ class NormalSpec(Strict):
 DistSpec = Annotated[
     FixedSpec | LogNormalSpec | UniformSpec | TriangularSpec | NormalSpec, Field(discriminator="dist")
 ]
-#: the names a distribution's ``dist`` may take
-DIST_NAMES = tuple(get_args(spec.model_fields["dist"].annotation)[0]
-                   for spec in (FixedSpec, LogNormalSpec, UniformSpec, TriangularSpec, NormalSpec))
+#: the names a distribution's ``dist`` may take, one per spec of :data:`DistSpec`
+DIST_NAMES = tuple(get_args(spec.model_fields["dist"].annotation)[0] for spec in get_args(get_args(DistSpec)[0]))
 
 
 def dist_or_number(value: float | DistSpec) -> var.Distribution:

@@ -16,8 +16,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.hydraulic_study import number_cell
-from drills.inputs.problems import InputError, Problem, read_text_file
+from drills.inputs.csvfile import number_cell, read_text_file
+from drills.inputs.problems import InputError, Problem
 
 #: fewest records a fit is made from: with fewer, the spread of the logs is not estimated at all (two points)
 #: or hardly (3–4); [P] the project's floor; drill fit's caution below 20 records says how little a few tell

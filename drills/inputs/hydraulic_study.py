@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.problems import InputError, Problem, read_text_file
+from drills.inputs.csvfile import number_cell, read_text_file
+from drills.inputs.problems import InputError, Problem
 from drills.model.dam_break import PlaceFlood
 
 REQUIRED = ("place", "arrival_min", "peak_depth_m", "peak_velocity_mps")
@@ -172,22 +172,3 @@ def _check_row(
         return None
     return StudyRow(place, arrival, depth, velocity, values["rise_min"], line)
 
-
-def number_cell(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:
-    """The non-negative number in a CSV cell, or None with the problem added (blank: only if ``required``)."""
-    if not cell:
-        if required:
-            problems.append(Problem(file, line, name, "missing value"))
-        return None
-    try:
-        value = float(cell)
-    except ValueError:
-        problems.append(Problem(file, line, name, f"not a number: {cell!r}"))
-        return None
-    if not math.isfinite(value):
-        problems.append(Problem(file, line, name, f"must be a finite number, not {cell!r}"))
-        return None
-    if value < 0:
-        problems.append(Problem(file, line, name, f"must not be negative (got {cell})"))
-        return None
-    return value

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from drills.inputs import messages_zh
@@ -116,17 +115,3 @@ def utf8_text(data: bytes, file: str) -> str:
             message += "the file looks saved as GBK (GB18030), as older Chinese Windows editors do: save it as UTF-8"
         raise InputError([Problem(file, line, "", message)]) from None
 
-
-def read_text_file(path: Path) -> str:
-    """The text of a CSV input file (a hydraulic study, drill records).
-
-    Raises:
-        InputError: the file is missing, cannot be read or is not UTF-8 (:func:`utf8_text`).
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, "", "file not found")]) from None
-    except OSError as exc:
-        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
-    return utf8_text(data, str(path))
