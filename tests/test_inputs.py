@@ -255,7 +255,10 @@ def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
      "mapping values are not allowed here (check the indentation of this line and the line above"),
     ("  shift: day\n", "  shift: day\n\tmore: 1\n", 1,
      "found character '\\t' that cannot start any token (indent with spaces, not tabs)"),
-], ids=["too-little", "one-column", "too-much", "tab"])
+    # a key's colon left out: the parser stops at the ': ' further on the line
+    ("      inflow_factor: {dist: lognormal,", "      inflow_factor {dist: lognormal,", 0,
+     "'inflow_factor' needs a ':' after it (write inflow_factor: value)"),
+], ids=["too-little", "one-column", "too-much", "tab", "no-colon"])
 def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new: str, at: int, says: str) -> None:
     line = files.edit("scenario", old, new) + at
     check(only(files.problems()), files.path("scenario"), line, "", "YAML syntax error: " + says)

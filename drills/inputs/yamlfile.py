@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,7 +177,16 @@ _PARSER_HINTS = (
 )
 
 
-def _with_hint(what: str) -> str:
+#: a line that starts with a bare key and a space, where the key's colon was left out (``delay_s {dist: ..}``)
+_NO_COLON = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_][\w-]*) +[^\s#:]")
+
+
+def _with_hint(what: str, line: str = "") -> str:
+    """The parser's complaint with plain words for its likely cause; ``line`` is the text of the line it points at.
+    A "mapping values" complaint on a line that starts with a bare word is a key whose colon was left out."""
+    m = _NO_COLON.match(line)
+    if what.startswith("mapping values are not allowed here") and m and ": " in line[m.end():]:
+        return f"{m['key']!r} needs a ':' after it (write {m['key']}: value)"
     for start, hint in _PARSER_HINTS:
         if what.startswith(start):
             return f"{what} ({hint})"
@@ -250,7 +260,8 @@ def load_yaml(path: str | Path) -> YamlDocument:
             mark = exc.context_mark
             what = f"{what} (a '[' or '{{' opened on this line is not closed)"
         else:
-            what = _with_hint(what)
+            lines = text.splitlines()
+            what = _with_hint(what, lines[mark.line] if mark and mark.line < len(lines) else "")
         line = mark.line + 1 if mark else None
         raise InputError([Problem(str(path), line, "", f"YAML syntax error: {what}")]) from None
     except YAMLError as exc:
