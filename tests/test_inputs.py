@@ -236,6 +236,18 @@ def test_a_stray_top_level_key_does_not_hide_the_other_faults_of_the_file(files:
     assert "not connected" in got[0].message and "unexpected top-level key" in got[1].message
 
 
+def test_a_full_width_colon_after_a_key_is_named_at_its_line(files: DrillFiles) -> None:
+    line = files.edit("scenario", "    replications: 500", "    replications：500")
+    check(only(files.problems()), files.path("scenario"), line, "",
+          "'replications' is followed by a full-width colon '：': write replications: with an ASCII colon and a space")
+    # in a list item too, with spaces before it, and every such line at once
+    files.path("site").write_text("site:\n  nodes:\n    - id ：a\n    - kind：junction\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_yaml(files.path("site"))
+    assert [(p.line, p.message.split(" is followed")[0]) for p in refused.value.problems] == [
+        (3, "'id'"), (4, "'kind'")]
+
+
 def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
     suite = files.root / "suite.yaml"
     suite.write_text("# a suite\nsuite: {id: s}\n", encoding="utf-8")

@@ -295,6 +295,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"YAML syntax error: (?P<problem>.+) \((?P<hint>{_HINT})\)", "YAML 语法错误：{problem}（{hint}）",
           "YAML syntax error: found character '\\t' that cannot start any token (indent with spaces, not tabs)",
           {"problem": YAML_PROBLEMS, "hint": YAML_HINTS}),
+    Entry(rf"(?P<key>{Q}) is followed by a full-width colon '：': write (?P<bare>[\w-]+): with an ASCII colon and a "
+          "space", "{key} 后面是全角冒号 '：'：请写作 {bare}: （半角冒号加一个空格）",
+          "'replications' is followed by a full-width colon '：': write replications: with an ASCII colon and a space"),
     Entry(rf"YAML syntax error: (?P<key>{Q}) needs a ':' after it \(write (?P<bare>[\w-]+): value\)",
           "YAML 语法错误：{key} 后面缺少冒号（应写作 {bare}: 值）",
           "YAML syntax error: 'decision_delay_s' needs a ':' after it (write decision_delay_s: value)"),

@@ -177,6 +177,8 @@ _PARSER_HINTS = (
 )
 
 
+#: a line that starts with a key and a full-width colon, as a Chinese input method types it (``replications：500``)
+_WIDE_COLON = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_][\w-]*)\s*：")
 #: a line that starts with a bare key and a space, where the key's colon was left out (``delay_s {dist: ..}``)
 _NO_COLON = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_][\w-]*) +[^\s#:]")
 
@@ -241,6 +243,11 @@ def load_yaml(path: str | Path) -> YamlDocument:
     except OSError as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
     text = utf8_text(data, str(path))
+    wide = [Problem(str(path), k, "", f"{m['key']!r} is followed by a full-width colon '：': write {m['key']}: with "
+                    "an ASCII colon and a space")
+            for k, m in enumerate(map(_WIDE_COLON.match, text.splitlines()), 1) if m]
+    if wide:
+        raise InputError(wide)
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
