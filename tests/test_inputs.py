@@ -270,7 +270,10 @@ def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
     # a key's colon left out: the parser stops at the ': ' further on the line
     ("      inflow_factor: {dist: lognormal,", "      inflow_factor {dist: lognormal,", 0,
      "'inflow_factor' needs a ':' after it (write inflow_factor: value)"),
-], ids=["too-little", "one-column", "too-much", "tab", "no-colon"])
+    # a key with no colon before an unclosed bracket: the parser gives up on the next line
+    ("    seed: 20260720\n", "    seed [20260720\n", 0,
+     "could not find expected ':' (a 'key: value' line needs a colon and a space"),
+], ids=["too-little", "one-column", "too-much", "tab", "no-colon", "no-colon-at-end"])
 def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new: str, at: int, says: str) -> None:
     line = files.edit("scenario", old, new) + at
     check(only(files.problems()), files.path("scenario"), line, "", "YAML syntax error: " + says)

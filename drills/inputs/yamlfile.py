@@ -267,6 +267,9 @@ def load_yaml(path: str | Path) -> YamlDocument:
             mark = exc.context_mark
             what = f"{what} (a '[' or '{{' opened on this line is not closed)"
         else:
+            if exc.context == "while scanning a simple key" and exc.context_mark is not None:
+                # a key whose colon is missing: point at that key, not at the line where the parser gave up
+                mark = exc.context_mark
             lines = text.splitlines()
             what = _with_hint(what, lines[mark.line] if mark and mark.line < len(lines) else "")
         line = mark.line + 1 if mark else None
