@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.readings import MINE_ORDER, PUBLIC_ORDER, PersonState
+from drills.experiment.readings import MINE_ORDER, PUBLIC_ORDER, PersonState, States
 from drills.experiment.scorecard import zone_of
 from drills.model.records import DrillResult
 from drills.model.routing import routing_of
@@ -413,14 +413,15 @@ def _p95(values: Sequence[float]) -> float:
     return float(np.percentile(v, 95, method="inverted_cdf")) if v else math.nan
 
 
-def _warnings(ex: ExerciseResult, states_all: Sequence[list[PersonState]],
+def _warnings(ex: ExerciseResult, states_all: Sequence[States],
               reach: dict[str, set[int]]) -> list[PlaceWarning]:
     spec = ex.spec
     uses = {o: order_channels(spec, o) for o in (MINE_ORDER, PUBLIC_ORDER)}
     # the people there: the most in one replication, not a later shift kept on the surface
     people_at: Counter[str] = Counter()
     for states in states_all:
-        people_at |= Counter(s.record.start for s in states if s.audience)
+        people_at |= Counter(start for start, there in zip(states.people.column("start"), states.audience.tolist(),
+                                                           strict=True) if there)
     group_at = {spec.network.nodes[p.start].id: p.group for p in spec.people}
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
     index = spec.network.index
@@ -483,12 +484,13 @@ def _queues(ex: ExerciseResult) -> tuple[list[LinkQueue], list[HoistQueue], list
     for idx in (*spec.assembly_points, *spec.refuges):
         node = net.nodes[idx]
         outcome = "assembly" if node.kind == "assembly_point" else "refuge"
-        counts = [sum(1 for p in r.people if p.end == node.id and p.outcome == outcome) for r in ex.results]
+        counts = [int((r.people.isin("end", (node.id,)) & r.people.isin("outcome", (outcome,))).sum())
+                  for r in ex.results]
         dests.append(DestinationLoad(node.id, node.kind, node.capacity_persons, _p95(counts)))
     return links[:10], hoists, dests
 
 
-def _route_floods(ex: ExerciseResult, states_all: Sequence[list[PersonState]]) -> list[RouteFlood]:
+def _route_floods(ex: ExerciseResult, states_all: Sequence[States]) -> list[RouteFlood]:
     spec = ex.spec
     routing = routing_of(spec)
     index = spec.network.index

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from drills import __version__
-from drills.experiment.readings import PersonState, person_states
+from drills.experiment.readings import States, person_states
 from drills.model.drill import run_drill
 from drills.model.records import DrillResult
 from drills.model.spec import DrillSpec
@@ -127,7 +127,7 @@ class ExerciseResult:
         return out
 
     @cached_property
-    def states(self) -> tuple[list[PersonState], ...]:
+    def states(self) -> tuple[States, ...]:
         """Every replication's person states (:func:`~drills.experiment.readings.person_states`), in replication
         order: made once, on first use, and shared by the scorecard, the grade, the bottlenecks, the single
         faults and the figures."""

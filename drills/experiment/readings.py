@@ -37,16 +37,17 @@ One :class:`Reading` per replication, computed from the drill's records and a fe
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import numpy as np
 
 from drills.inputs.loaded import Loaded
-from drills.model.records import SAFE_OUTCOMES, DrillResult, PersonRecord
+from drills.model.records import SAFE_OUTCOMES, DrillResult, People, PersonRecord
 from drills.model.spec import Action, DrillSpec
 
 #: 条例 第九条: the unit head reports to the county-level authority within 1 h.
@@ -153,44 +154,101 @@ def onset_s(res: DrillResult) -> float:
     return min(res.node_water_s, default=math.inf)
 
 
-def person_states(res: DrillResult, spec: DrillSpec) -> list[PersonState]:
+class States(Sequence[PersonState]):
+    """The person states of one replication, by column: it reads as a sequence of :class:`PersonState` (made on
+    access) and keeps five flags and one time per person next to the replication's records (:class:`People`),
+    which an exercise keeps for every replication. The readings and the scorecard work on the columns."""
+
+    __slots__ = ("at_risk", "audience", "late", "order_s", "people", "source", "unsafe")
+
+    def __init__(self, people: People, audience: np.ndarray, source: np.ndarray, at_risk: np.ndarray,
+                 late: np.ndarray, unsafe: np.ndarray, order_s: np.ndarray) -> None:
+        self.people = people
+        self.audience, self.source, self.at_risk, self.late, self.unsafe = audience, source, at_risk, late, unsafe
+        self.order_s = order_s
+        for a in (audience, source, at_risk, late, unsafe, order_s):
+            a.flags.writeable = False
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __iter__(self) -> Iterator[PersonState]:
+        return map(_NEW_STATE, zip(self.people, self.audience.tolist(), self.source.tolist(), self.at_risk.tolist(),
+                                   self.late.tolist(), self.unsafe.tolist(), self.order_s.tolist(), strict=True))
+
+    @overload
+    def __getitem__(self, i: int) -> PersonState: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[PersonState]: ...
+
+    def __getitem__(self, i: int | slice) -> PersonState | list[PersonState]:
+        if isinstance(i, slice):
+            return list(self)[i]
+        return PersonState(self.people[i], bool(self.audience[i]), bool(self.source[i]), bool(self.at_risk[i]),
+                           bool(self.late[i]), bool(self.unsafe[i]), float(self.order_s[i]))
+
+    def __eq__(self, other: object) -> bool:
+        """The same records and classification (NaN equal to NaN, as the same drill run twice must be)."""
+        if not isinstance(other, States):
+            return NotImplemented
+        mine = (self.audience, self.source, self.at_risk, self.late, self.unsafe)
+        theirs = (other.audience, other.source, other.at_risk, other.late, other.unsafe)
+        return (self.people == other.people and all(np.array_equal(a, b) for a, b in zip(mine, theirs, strict=True))
+                and np.array_equal(self.order_s, other.order_s, equal_nan=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def take(self, index: Sequence[int] | np.ndarray) -> States:
+        """The states of the people at ``index`` (in that order)."""
+        idx = np.asarray(index, dtype=np.intp)
+        return States(self.people.take(idx), self.audience[idx], self.source[idx], self.at_risk[idx],
+                      self.late[idx], self.unsafe[idx], self.order_s[idx])
+
+
+_NEW_STATE = functools.partial(tuple.__new__, PersonState)  # positional, in PersonState's field order
+
+
+def person_states(res: DrillResult, spec: DrillSpec) -> States:
     """Classify every person of one replication (at risk, late, unsafe...)."""
     first = onset_s(res)
     end = spec.duration_s
-    out = []
-    for p in res.people:
-        audience = p.outcome != "kept_out"
-        order = res.order_s if p.group == "miner" else res.downstream_order_s
-        caught = p.outcome == "caught"
-        at_risk = audience and (caught or p.water_s < end)
-        source = at_risk and p.water_s <= first + 1.0
-        by_order = p.warned_by not in ("", "water")
-        late = at_risk and not source and not (by_order and p.warned_s < p.water_s)
-        flooded_home = p.outcome == "sheltered" and p.situation != ""
-        unsafe = caught or flooded_home or (at_risk and p.outcome not in SAFE_OUTCOMES)
-        out.append(PersonState(p, audience, source, at_risk, late, unsafe, order))
-    return out
+    people = res.people
+    outcome = functools.partial(people.isin, "outcome")
+    water = people.array("water_s")
+    audience = ~outcome(("kept_out",))
+    order = np.where(people.isin("group", ("miner",)), res.order_s, res.downstream_order_s)
+    caught = outcome(("caught",))
+    at_risk = audience & (caught | (water < end))
+    source = at_risk & (water <= first + 1.0)
+    by_order = ~people.isin("warned_by", ("", "water"))
+    late = at_risk & ~source & ~(by_order & (people.array("warned_s") < water))
+    flooded_home = outcome(("sheltered",)) & ~people.isin("situation", ("",))
+    unsafe = caught | flooded_home | (at_risk & ~outcome(SAFE_OUTCOMES))
+    return States(people, audience, source, at_risk, late, unsafe, order)
 
 
-def _t100(states: list[PersonState]) -> float:
-    """Last person warned by the order after their audience's order; inf if one never was."""
+def _t100(states: States) -> float:
+    """Last person warned by the order after their audience's order; inf if one was never warned by it."""
     worst = -math.inf
     applies = False
+    people = states.people
     for group in ("miner", "resident"):
-        mine = [s for s in states if s.audience and not s.source and s.record.group == group]
-        if not mine:
+        mine = states.audience & ~states.source & people.isin("group", (group,))
+        if not mine.any():
             continue
-        order = mine[0].order_s
+        order = float(states.order_s[mine][0])
         if math.isnan(order):
-            if any(s.at_risk for s in mine):
+            if states.at_risk[mine].any():
                 return math.inf
             continue
         applies = True
-        for s in mine:
-            p = s.record
-            if p.warned_by in ("", "water"):
-                return math.inf
-            worst = max(worst, p.warned_s - order)
+        if people.isin("warned_by", ("", "water"))[mine].any():
+            return math.inf
+        worst = max(worst, *(people.array("warned_s")[mine] - order).tolist())
     return max(worst, 0.0) if applies else math.nan
 
 
@@ -211,14 +269,14 @@ def _first_met(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> dict[str,
     return out
 
 
-def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[PersonState]) -> float:
+def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: States) -> float:
     if facts.scenario_order:
         return math.nan
     first = _first_met(res, spec, facts)
     worst = math.nan
     for order, group, t_order in ((MINE_ORDER, "miner", res.order_s), (PUBLIC_ORDER, "resident",
                                                                         res.downstream_order_s)):
-        at_risk = any(s.at_risk for s in states if s.record.group == group)
+        at_risk = bool((states.at_risk & states.people.isin("group", (group,))).any())
         if math.isfinite(first[order]):
             lat = t_order - first[order] if not math.isnan(t_order) else math.inf
         elif at_risk and math.isnan(t_order):
@@ -361,42 +419,54 @@ def _entered_during_red(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> 
         if m is not None and m["level"] == "red":
             red = min(red, e.t_s)
     n = 0
+    kept_out = res.people.isin("outcome", ("kept_out",))
     for t_enter, party_ids in spec.entries:
         if t_enter < red:
             continue
         for k in party_ids:
             party = spec.parties[k]
-            if any(res.people[i].outcome != "kept_out" for i in party.members):
+            if not kept_out[list(party.members)].all():
                 n += len(party.members)
     return n
 
 
-def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: list[PersonState] | None = None) -> Reading:
+def margins(states: States, end_s: float) -> list[float]:
+    """Each person's lead over the water, as the graded M3 reads it: -inf for the unsafe (caught, or at risk and
+    not in a place of safety when the drill ends), the recorded margin capped at the drill's length for those who
+    reached safety; people neither are left out. In person order."""
+    people = states.people
+    counted = states.unsafe | (states.audience & people.isin("outcome", ("surface", "refuge", "assembly")))
+    lead = np.where(states.unsafe, -math.inf, np.minimum(people.array("margin_s"), end_s))
+    return lead[counted].tolist()  # type: ignore[no-any-return]
+
+
+def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: States | None = None) -> Reading:
     """The reading of one replication (``states``: its :func:`person_states`, if already made)."""
     if states is None:
         states = person_states(res, spec)
     end = spec.duration_s
-    reach = [s for s in states if s.at_risk and not s.source]
-    margins = [(-math.inf if s.unsafe else min(s.record.margin_s, end)) for s in states
-               if s.unsafe or (s.audience and s.record.outcome in ("surface", "refuge", "assembly"))]
+    people = states.people
+    reach = states.at_risk & ~states.source
+    leads = margins(states, end)
     expected, on_time, unexecutable, late = _steps(res, spec, facts)
     county, limit, local_late = _reports(res, facts)
+    n_reach = int(reach.sum())
     return Reading(
         replication=res.replication,
-        at_risk=sum(s.at_risk for s in states),
-        unsafe=sum(s.unsafe for s in states),
-        late_warned=sum(s.late for s in states),
-        never_warned=sum(s.audience and s.record.warned_by in ("", "water") and not s.source for s in states),
+        at_risk=int(states.at_risk.sum()),
+        unsafe=int(states.unsafe.sum()),
+        late_warned=int(states.late.sum()),
+        never_warned=int((states.audience & people.isin("warned_by", ("", "water")) & ~states.source).sum()),
         # NaN when the water reached nobody (outside its source): no one to be warned before it, as in the scorecard
-        share_warned_before_water=(1.0 - sum(s.late for s in reach) / len(reach)) if reach else math.nan,
+        share_warned_before_water=(1.0 - int(states.late[reach].sum()) / n_reach) if n_reach else math.nan,
         t100_after_order_s=_t100(states),
         order_latency_s=_latency(res, spec, facts, states),
-        margin_min_s=min(margins) if margins else end,
-        caught=sum(s.record.outcome == "caught" for s in states),
-        turned_back=sum(bool(s.record.turned_back) for s in states),
+        margin_min_s=min(leads) if leads else end,
+        caught=int(people.isin("outcome", ("caught",)).sum()),
+        turned_back=int((~people.isin("turned_back", ("",))).sum()),
         # NaN ("not estimated") when no one in the drill is under a lethality rule (miners underground)
-        expected_fatalities=(float(np.nansum([s.record.fatality_p for s in states]))
-                             if any(s.record.group == "resident" for s in states) else math.nan),
+        expected_fatalities=(float(np.nansum(people.array("fatality_p")))
+                             if people.isin("group", ("resident",)).any() else math.nan),
         county_report_s=county,
         county_limit_s=limit,
         local_notice_late=local_late,
@@ -435,7 +505,7 @@ def objective(r: Reading, duration_s: float) -> float:
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
 
 
-def read_all(results, spec: DrillSpec, facts: PlanFacts, states: Sequence[list[PersonState]]) -> list[Reading]:
+def read_all(results, spec: DrillSpec, facts: PlanFacts, states: Sequence[States]) -> list[Reading]:
     """Readings of every replication, in replication order, from their :func:`person_states` (as
     :attr:`drills.experiment.exercise.ExerciseResult.states` keeps them)."""
     return [read(r, spec, facts, s) for r, s in zip(results, states, strict=True)]

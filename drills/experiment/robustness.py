@@ -24,7 +24,7 @@ import numpy as np
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.grading import gate_persons, upper_tail
 from drills.experiment.paired import PairedDiff, compare, people_changed
-from drills.experiment.readings import PersonState, PlanFacts, Reading, onset_s, read_all
+from drills.experiment.readings import PlanFacts, Reading, States, onset_s, read_all
 from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec, Fault
@@ -179,13 +179,12 @@ def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, repli
                       tuple(runs), at, tuple(left_out))
 
 
-def _harm_by_place(states_all: Sequence[list[PersonState]]) -> Counter[str]:
+def _harm_by_place(states_all: Sequence[States]) -> Counter[str]:
     """Person-replications warned late or not safe, by starting place (from each replication's person states)."""
     out: Counter[str] = Counter()
     for states in states_all:
-        for s in states:
-            if s.late or s.unsafe:
-                out[s.record.start] += 1
+        harmed = (states.late | states.unsafe).tolist()
+        out.update(start for start, h in zip(states.people.column("start"), harmed, strict=True) if h)
     return out
 
 

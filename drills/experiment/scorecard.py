@@ -23,8 +23,8 @@ from typing import Any
 import numpy as np
 
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.readings import PersonState, person_states
-from drills.model.records import SAFE_OUTCOMES, DrillResult, PersonRecord
+from drills.experiment.readings import States, margins, person_states
+from drills.model.records import SAFE_OUTCOMES, DrillResult
 from drills.model.spec import DrillSpec
 
 # Two-sided 97.5 % Student t quantiles for small samples (df = n - 1); 1.96 beyond 120.
@@ -105,20 +105,7 @@ def _time_to_share(times: np.ndarray, share: float) -> float:
     return float(t[need - 1]) if need >= 1 else 0.0
 
 
-def _warned_by_order(p: PersonRecord) -> float:
-    """When the order reached the person (its channels or a relay); NaN if only the water or nothing did."""
-    return p.warned_s if p.warned_by not in ("", "water") else math.nan
-
-
-def _margins(states: Sequence[PersonState], end_s: float) -> list[float]:
-    """Each person's lead over the water, as the graded M3 reads it (:func:`drills.experiment.readings.read`):
-    -inf for the unsafe (caught, or at risk and not in a place of safety when the drill ends), the recorded
-    margin capped at the drill's length for those who reached safety; people neither are left out."""
-    return [(-math.inf if s.unsafe else min(s.record.margin_s, end_s)) for s in states
-            if s.unsafe or (s.audience and s.record.outcome in ("surface", "refuge", "assembly"))]
-
-
-def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, float]:
+def _group_metrics(states: States, end_s: float) -> dict[str, float]:
     """The numbers shared by the whole drill and each level or place (one replication).
 
     The definitions are those of the graded readings (:mod:`drills.experiment.readings`), so the scorecard,
@@ -132,39 +119,46 @@ def _group_metrics(states: Sequence[PersonState], end_s: float) -> dict[str, flo
       order reached first; NaN when the water reached nobody, so that the mean is over the replications in
       which it reached someone, not lifted by replications counted as 100 % with nobody in them;
     * safe from the water: not caught and not left in the water's way (:attr:`PersonState.unsafe`);
-    * margins: :func:`_margins`; a replication in which someone was unsafe has a smallest margin of -inf;
+    * margins: :func:`~drills.experiment.readings.margins`; a replication in which someone was unsafe has a
+      smallest margin of -inf;
     * expected fatalities: the lethality rule's probabilities summed over the people it applies to (people the
       water caught in the open, in a vehicle or in a building, or found at home, downstairs or upstairs, however
       shallow); underground no rule applies, so a group of miners only has NaN ("not estimated"), and the
       people caught are its count.
     """
-    reach = [s for s in states if s.audience and not s.source]
-    warned = np.array([_warned_by_order(s.record) for s in reach], dtype=float)
-    at_risk = [s for s in reach if s.at_risk]
-    margins = _margins(states, end_s)
-    rated = [s.record.fatality_p for s in states if not math.isnan(s.record.fatality_p)]
+    people = states.people
+    n = len(people)
+    reach = states.audience & ~states.source
+    # when the order reached each person (its channels or a relay); NaN if only the water or nothing did
+    by_order = np.where(people.isin("warned_by", ("", "water")), math.nan, people.array("warned_s"))
+    warned = by_order[reach]
+    at_risk = reach & states.at_risk
+    n_at_risk = int(at_risk.sum())
+    leads = margins(states, end_s)
+    fatality = people.array("fatality_p")
+    rated = fatality[~np.isnan(fatality)].tolist()
     return {
         "t90_warned_s": _time_to_share(warned, 0.9),
         "t100_warned_s": _time_to_share(warned, 1.0),
-        "share_warned_before_water": 1.0 - sum(s.late for s in at_risk) / len(at_risk) if at_risk else math.nan,
-        "share_safe_before_water": 1.0 - sum(s.unsafe for s in states) / len(states) if states else math.nan,
-        "margin_min_s": min(margins) if margins else math.nan,
-        "margin_p5_s": float(np.percentile(margins, 5, method="inverted_cdf")) if margins else math.nan,
-        "expected_fatalities": float(sum(rated)) if any(s.record.group == "resident" for s in states) else math.nan,
+        "share_warned_before_water": (1.0 - int(states.late[at_risk].sum()) / n_at_risk) if n_at_risk else math.nan,
+        "share_safe_before_water": 1.0 - int(states.unsafe.sum()) / n if n else math.nan,
+        "margin_min_s": min(leads) if leads else math.nan,
+        "margin_p5_s": float(np.percentile(leads, 5, method="inverted_cdf")) if leads else math.nan,
+        "expected_fatalities": float(sum(rated)) if people.isin("group", ("resident",)).any() else math.nan,
         "not_first_warned_by_order": float(np.isnan(warned).sum()),
-        "reach": float(len(reach)),
+        "reach": float(int(reach.sum())),
     }
 
 
 def replication_metrics(res: DrillResult, spec: DrillSpec,
-                        states: Sequence[PersonState] | None = None) -> dict[str, float]:
+                        states: States | None = None) -> dict[str, float]:
     """The per-replication numbers behind the scorecard (``states``: the replication's
     :func:`~drills.experiment.readings.person_states`, if already made)."""
     people = res.people
     if states is None:
         states = person_states(res, spec)
-    safe = np.array([p.outcome in SAFE_OUTCOMES for p in people])
-    t_safe = np.array([p.outcome_s if p.outcome in SAFE_OUTCOMES else np.nan for p in people])
+    safe = people.isin("outcome", SAFE_OUTCOMES)
+    t_safe = np.where(safe, people.array("outcome_s"), np.nan)
     cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
@@ -175,8 +169,8 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
         **group,
         "t_all_safe_s": float(np.nanmax(t_safe)) if safe.all() else math.inf,
         "share_safe": float(safe.mean()),
-        "caught": float(sum(p.outcome == "caught" for p in people)),
-        "sheltering": float(sum(p.outcome == "sheltered" for p in people)),
+        "caught": float(int(people.isin("outcome", ("caught",)).sum())),
+        "sheltering": float(int(people.isin("outcome", ("sheltered",)).sum())),
         "cage_utilisation": float(cage_util),
         "cage_max_queue": float(cage_queue),
     }
@@ -270,7 +264,7 @@ def zone_of(spec, person) -> str:
     return node.id
 
 
-def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> tuple[ZoneSummary, ...]:
+def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummary, ...]:
     """The table by level and place. A later shift kept on the surface was never on its level: it is left out of
     the level's people and shares (it lifted the share safe from the water) and counted apart (``kept_out``)."""
     spec = ex.spec
@@ -280,7 +274,8 @@ def _zones(ex: ExerciseResult, states_all: Sequence[Sequence[PersonState]]) -> t
     out = []
     for zone in sorted(zone_people):
         idx = zone_people[zone]
-        there = [[states[i] for i in idx if states[i].audience] for states in states_all]
+        there = [states.take([i for i in idx if audience[i]])
+                 for states in states_all for audience in (states.audience.tolist(),)]
         rows = [_group_metrics(group, spec.duration_s) for group in there]
 
         def col(key: str, rows: list[dict[str, float]] = rows) -> np.ndarray:

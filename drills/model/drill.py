@@ -18,14 +18,12 @@ sees the same people, water and channel luck (common random numbers).
 
 from __future__ import annotations
 
-import functools
 import gc
-import itertools
 import math
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from heapq import heapify, heappop, heappush
 from typing import Any
@@ -39,7 +37,7 @@ from drills.model import decision, hoist, lethality, movement, traffic, warning
 from drills.model.hoist import Cage
 from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
-from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, PersonRecord
+from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, People
 from drills.model.routing import routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
@@ -1082,23 +1080,23 @@ class Drill:
                 self.situation[k] = self._home_situation(party)
                 self._note_water(k, home)
 
-    def _person_records(self, node_water: tuple[float, ...]) -> tuple[PersonRecord, ...]:
+    def _person_records(self, node_water: tuple[float, ...]) -> People:
         """One record per person, built column by column (each column one pass in C where it can be)."""
         st = self.static
         m = len(self.spec.parties)
         safe = [o in SAFE_OUTCOMES for o in self.outcome]
         p_die = [0.0 if not sit else NAN if sit == "underground" else self._fatality(k, sit)
                  for k, sit in enumerate(self.situation)]
-        columns: list[list[Any]] = [
-            list(map(float, self.warned_s)), self.warned_by, list(map(float, self.departed_s)), self.outcome,
-            list(map(float, self.outcome_s)), list(map(self.routing.node_ids.__getitem__, self.end)),
+        floats: list[Sequence[float]] = [
+            self.warned_s, self.departed_s, self.outcome_s,
             [float(x) if ok else NAN for x, ok in zip(self.margin, safe, strict=True)],
-            list(map(node_water.__getitem__, st.starts)), self.situation, p_die,
-            [self.routing.node_ids[x] if x >= 0 else "" for x in self.turned_back],  # after died, below
-        ]
+            list(map(node_water.__getitem__, st.starts)), p_die]
+        names: list[Sequence[str]] = [
+            self.warned_by, self.outcome, list(map(self.routing.node_ids.__getitem__, self.end)), self.situation,
+            [self.routing.node_ids[x] if x >= 0 else "" for x in self.turned_back]]
         if not st.one_each:  # households: every member shares the household's record
-            columns = [list(map(col.__getitem__, st.party_of)) for col in columns]
-        *columns, turned = columns
+            floats = [list(map(col.__getitem__, st.party_of)) for col in floats]
+            names = [list(map(col.__getitem__, st.party_of)) for col in names]
         died = [False] * len(st.who)
         # one draw from the stream for deaths per person at risk, in party and member order (one vector)
         at_risk = [(i, p_die[k]) for k in range(m) if p_die[k] > 0 for i in self.spec.parties[k].members]
@@ -1106,8 +1104,7 @@ class Drill:
             draws = stream(self.seed, self.rep, STREAM_FATE).random(len(at_risk)).tolist()
             for (i, p), u in zip(at_risk, draws, strict=True):
                 died[i] = u < p
-        new = functools.partial(tuple.__new__, PersonRecord)  # positional, in PersonRecord's field order
-        return tuple(map(new, zip(itertools.repeat(self.rep), *st.who_columns, *columns, died, turned)))
+        return People(self.rep, st.who_columns, floats, names, died)
 
     def _fatality(self, k: int, situation: str) -> float:
         return float(lethality.fatality_probability(self.caught_depth[k], self.caught_velocity[k],

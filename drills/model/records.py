@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
+
+import numpy as np
 
 #: Every person ends in exactly one of these.
 #: surface / refuge: out of the mine or in a refuge chamber; assembly: at a valley assembly point;
@@ -56,6 +61,170 @@ class PersonRecord(NamedTuple):
     turned_back: str = ""
 
 
+#: PersonRecord's fields by kind, as :class:`People` stores them: the same for every replication of a drill
+#: (who the person is), times and rates, and names (codes into a small vocabulary per replication).
+WHO_FIELDS = ("person", "group", "profile", "crew", "start")
+FLOAT_FIELDS = ("warned_s", "departed_s", "outcome_s", "margin_s", "water_s", "fatality_p")
+NAME_FIELDS = ("warned_by", "outcome", "end", "situation", "turned_back")
+_NEW = functools.partial(tuple.__new__, PersonRecord)  # positional, in PersonRecord's field order
+_last_who: tuple[tuple[str, ...], ...] = ()
+
+
+def _shared_who(who: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The who-columns of the replication unpickled just before, if equal: results arrive from the workers in
+    chunks, each with its own copy of the same strings, which one copy then serves."""
+    global _last_who
+    if who == _last_who:
+        return _last_who
+    _last_who = who
+    return who
+
+
+class People(Sequence[PersonRecord]):
+    """The person records of one replication, stored by column.
+
+    It reads as a sequence of :class:`PersonRecord` (made on access), and keeps about a seventh of their
+    memory: the drill's times and rates in one float array, its names as small integer codes, and who each
+    person is in columns that every replication of the drill shares. An exercise keeps every replication's
+    records until its report is written (a season, every run's), so their size is what limits a run's
+    replications on one machine. Values come back exactly as stored: float64 holds a Python float bit for bit.
+    """
+
+    __slots__ = ("_codes", "_died", "_floats", "_vocab", "_who", "replication")
+
+    def __init__(self, replication: int, who: Sequence[Sequence[str]], floats: Sequence[Sequence[float]],
+                 names: Sequence[Sequence[str]], died: Sequence[bool]) -> None:
+        """Columns in the order of :data:`WHO_FIELDS`, :data:`FLOAT_FIELDS` and :data:`NAME_FIELDS`."""
+        n = len(died)
+        if len(who) != len(WHO_FIELDS) or len(floats) != len(FLOAT_FIELDS) or len(names) != len(NAME_FIELDS):
+            raise ValueError("People needs 5 who-columns, 6 float columns and 5 name columns")
+        if any(len(col) != n for col in (*who, *floats, *names)):
+            raise ValueError("every column of People must have one value per person")
+        vocab = sorted({x for col in names for x in col})
+        code = {x: k for k, x in enumerate(vocab)}
+        self.replication = int(replication)
+        shared = type(who) is tuple and all(type(col) is tuple for col in who)  # the drill's own: kept, not copied
+        self._who = who if shared else tuple(tuple(col) for col in who)  # type: ignore[assignment]
+        self._floats = np.array(floats, dtype=np.float64).reshape(len(FLOAT_FIELDS), n)
+        self._codes = np.array([[code[x] for x in col] for col in names],
+                               dtype=np.min_scalar_type(max(len(vocab) - 1, 0))).reshape(len(NAME_FIELDS), n)
+        self._vocab = tuple(vocab)
+        self._died = np.array(died, dtype=bool)
+        for a in (self._floats, self._codes, self._died):
+            a.flags.writeable = False  # records are immutable, as the named tuples they read as
+
+    @classmethod
+    def of(cls, records: Iterable[PersonRecord], replication: int | None = None) -> People:
+        """From records (all of one replication)."""
+        recs = list(records)
+        reps = {p.replication for p in recs}
+        if len(reps) > 1:
+            raise ValueError(f"records of several replications in one People: {sorted(reps)}")
+        rep = reps.pop() if reps else (replication or 0)
+        cols = list(zip(*recs, strict=True)) if recs else [()] * len(PersonRecord._fields)
+        at = {name: k for k, name in enumerate(PersonRecord._fields)}
+        return cls(rep, [cols[at[f]] for f in WHO_FIELDS], [cols[at[f]] for f in FLOAT_FIELDS],
+                   [cols[at[f]] for f in NAME_FIELDS], cols[at["died"]])
+
+    def __len__(self) -> int:
+        return len(self._died)
+
+    def __iter__(self) -> Iterator[PersonRecord]:
+        n = len(self._died)
+        f = self._floats.tolist()
+        word = self._vocab.__getitem__
+        c = [map(word, row) for row in self._codes.tolist()]
+        return map(_NEW, zip(itertools.repeat(self.replication, n), *self._who, f[0], c[0], f[1], c[1], f[2], c[2],
+                             f[3], f[4], c[3], f[5], self._died.tolist(), c[4], strict=True))
+
+    @overload
+    def __getitem__(self, i: int) -> PersonRecord: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[PersonRecord, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> PersonRecord | tuple[PersonRecord, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        n = len(self._died)
+        if not -n <= i < n:
+            raise IndexError("person index out of range")
+        f = self._floats[:, i].tolist()
+        c = [self._vocab[x] for x in self._codes[:, i].tolist()]
+        who = [col[i] for col in self._who]
+        return _NEW((self.replication, *who, f[0], c[0], f[1], c[1], f[2], c[2], f[3], f[4], c[3], f[5],
+                     bool(self._died[i]), c[4]))
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every person, in person order, as Python values."""
+        if name in WHO_FIELDS:
+            return list(self._who[WHO_FIELDS.index(name)])
+        if name in FLOAT_FIELDS:
+            return self._floats[FLOAT_FIELDS.index(name)].tolist()  # type: ignore[no-any-return]
+        if name in NAME_FIELDS:
+            return list(map(self._vocab.__getitem__, self._codes[NAME_FIELDS.index(name)].tolist()))
+        if name == "died":
+            return self._died.tolist()  # type: ignore[no-any-return]
+        if name == "replication":
+            return [self.replication] * len(self)
+        raise KeyError(name)
+
+    def array(self, name: str) -> np.ndarray:
+        """A float field (or ``died``) of every person, as a read-only array."""
+        if name == "died":
+            return self._died
+        return self._floats[FLOAT_FIELDS.index(name)]
+
+    def isin(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Whether each person's name field (or who-field) is one of ``values``, as a bool array."""
+        wanted = set(values)
+        if name in WHO_FIELDS:
+            return np.fromiter((x in wanted for x in self._who[WHO_FIELDS.index(name)]), dtype=bool, count=len(self))
+        keys = [k for k, word in enumerate(self._vocab) if word in wanted]
+        return np.isin(self._codes[NAME_FIELDS.index(name)], keys)
+
+    def take(self, index: Sequence[int] | np.ndarray) -> People:
+        """The records of the people at ``index`` (in that order)."""
+        idx = np.asarray(index, dtype=np.intp)
+        pick = idx.tolist()
+        out = People.__new__(People)
+        out.replication = self.replication
+        out._who = tuple(tuple(map(col.__getitem__, pick)) for col in self._who)
+        out._floats, out._codes, out._vocab, out._died = (self._floats[:, idx], self._codes[:, idx], self._vocab,
+                                                          self._died[idx])
+        for a in (out._floats, out._codes, out._died):
+            a.flags.writeable = False
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        """Equal records, NaN equal to NaN (as the same drill run twice must be)."""
+        if not isinstance(other, People):
+            return NotImplemented
+        return (self.replication == other.replication and self._who == other._who
+                and np.array_equal(self._floats, other._floats, equal_nan=True)
+                and self._vocab == other._vocab and np.array_equal(self._codes, other._codes)
+                and np.array_equal(self._died, other._died))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _restore, (self.replication, self._who, self._floats, self._codes, self._vocab, self._died)
+
+
+def _restore(replication: int, who: tuple[tuple[str, ...], ...], floats: np.ndarray, codes: np.ndarray,
+             vocab: tuple[str, ...], died: np.ndarray) -> People:
+    out = People.__new__(People)
+    out.replication = replication
+    out._who = _shared_who(who)
+    out._floats, out._codes, out._vocab, out._died = floats, codes, vocab, died
+    for a in (floats, codes, died):
+        a.flags.writeable = False
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class HoistRecord:
     """One cage in one replication.
@@ -101,7 +270,7 @@ class DrillResult:
     """Everything recorded in one replication."""
 
     replication: int
-    people: tuple[PersonRecord, ...]
+    people: People  # a tuple of PersonRecord is taken too, and stored as People
     hoists: tuple[HoistRecord, ...]
     timeline: tuple[Event, ...]
     order_s: float
@@ -115,3 +284,7 @@ class DrillResult:
     entry_violations: int = 0  # of them, those who went down while the no-entry rule held
     peak_underground: int = 0
     faults: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.people, People):
+            object.__setattr__(self, "people", People.of(self.people, self.replication))

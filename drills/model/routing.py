@@ -106,7 +106,7 @@ class PartyStatic:
     cue_first: list[bool]  # the water cue warns them at home before the water is too deep to leave
     present_count: list[int]  # people at each node at the start
     who: list[tuple[str, str, str, str, str]]  # per person: id, group, profile, crew, starting place id
-    who_columns: tuple[list[str], ...]  # the same as five columns
+    who_columns: tuple[tuple[str, ...], ...]  # the same as five columns (shared by every replication's records)
     party_of: list[int]  # per person, the party it belongs to
     one_each: bool  # every party is one person, the person with the party's index
     word_of_mouth: bool  # warned households tell their neighbours
@@ -145,7 +145,7 @@ class PartyStatic:
             present_count=[sum(len(p.members) for p in parties if p.start == i and p.enters_s == 0)
                            for i in range(len(spec.network.nodes))],
             who=who,
-            who_columns=tuple(list(col) for col in zip(*who, strict=True)) if who else ([],) * 5,
+            who_columns=tuple(zip(*who, strict=True)) if who else ((),) * 5,
             party_of=party_of,
             one_each=all(p.members == (p.index,) for p in parties) and len(spec.people) == len(parties),
             word_of_mouth=(spec.behaviour.neighbour_relay is not None and spec.behaviour.neighbours_told > 0
