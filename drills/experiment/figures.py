@@ -18,7 +18,7 @@ import contextlib
 import functools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,7 +40,7 @@ from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value
 from drills.model.drill import COUNTED_EVENTS
-from drills.model.records import SAFE_OUTCOMES
+from drills.model.records import SAFE_OUTCOMES, People
 
 GRID_S = 30.0
 FIG_W = 7.5  # inches: close to the report's text width, so the fonts print near their size
@@ -199,14 +199,16 @@ def person_times(ex: ExerciseResult) -> dict[str, np.ndarray]:
     """Replication × person arrays of warned (by the order: seeing the water is not a warning), safe and
     water-at-start times (inf = never)."""
 
-    def grid(get) -> np.ndarray:
-        a = np.array([[get(p) for p in r.people] for r in ex.results], dtype=float)
+    def grid(field: str, counts: Callable[[People], np.ndarray] | None = None) -> np.ndarray:
+        rows = [np.where(counts(r.people), r.people.array(field), math.inf) if counts else r.people.array(field)
+                for r in ex.results]
+        a = np.array(rows, dtype=float).reshape(len(rows), len(ex.spec.people))
         return np.where(np.isnan(a), np.inf, a)
 
     return {
-        "warned": grid(lambda p: p.warned_s if p.warned_by not in ("", "water") else math.inf),  # by the order
-        "safe": grid(lambda p: p.outcome_s if p.outcome in SAFE_OUTCOMES else math.inf),
-        "water": grid(lambda p: p.water_s),
+        "warned": grid("warned_s", lambda p: ~p.isin("warned_by", ("", "water"))),  # by the order
+        "safe": grid("outcome_s", lambda p: p.isin("outcome", SAFE_OUTCOMES)),
+        "water": grid("water_s"),
     }
 
 
