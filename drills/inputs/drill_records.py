@@ -47,6 +47,16 @@ def load_records(path: str | Path, column: str | None = None) -> Records:
     return parse_records(read_text_file(path), str(path), column)
 
 
+def _zero_time(name: str, unit: str) -> str:
+    """Why a recorded 0 cannot be fitted, and what to record instead: seconds, or, in a column of minutes or hours
+    (where a 0 is a short time rounded down), the times in seconds in a column named for them."""
+    why = f"a time of 0 {unit.removeprefix('_')} cannot be fitted (a log-normal has no zeros): "
+    if unit == "_s":
+        return why + "give the time to the nearest second, at least 1"
+    return (why + f"it is a time under 1 {unit.removeprefix('_')}, rounded down; record the times in seconds, in a "
+            f"column named '{name.removesuffix(unit)}_s'")
+
+
 def parse_records(text: str, file: str, column: str | None = None) -> Records:
     """Check the text of a records CSV; ``file`` names it in problems (see :func:`load_records`)."""
     reader = csv.reader(io.StringIO(text))
@@ -66,8 +76,7 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
                 continue
             value = number_cell(cell, True, file, reader.line_num, name, problems)
             if value == 0:
-                problems.append(Problem(file, reader.line_num, name, "a time of 0 s cannot be fitted (a log-normal "
-                                        "has no zeros): give the time to the nearest second, at least 1"))
+                problems.append(Problem(file, reader.line_num, name, _zero_time(name, unit)))
             elif value is not None:
                 times.append(value * UNITS[unit])
     except csv.Error as exc:

@@ -667,6 +667,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "no column 'respons_s' (--column)"),
     literal("a time of 0 s cannot be fitted (a log-normal has no zeros): give the time to the nearest second, at "
             "least 1", "0 s 的时间无法拟合（对数正态分布没有零值）：请按秒填写，至少为 1"),
+    Entry(rf"a time of 0 min cannot be fitted \(a log-normal has no zeros\): it is a time under 1 min, rounded "
+          rf"down; record the times in seconds, in a column named (?P<column>{Q})",
+          "0 分钟的时间无法拟合（对数正态分布没有零值）：这是不足 1 分钟的时间被舍为 0；请按秒记录，列名为 {column}",
+          "a time of 0 min cannot be fitted (a log-normal has no zeros): it is a time under 1 min, rounded down; "
+          "record the times in seconds, in a column named 'response_s'"),
+    Entry(rf"a time of 0 h cannot be fitted \(a log-normal has no zeros\): it is a time under 1 h, rounded "
+          rf"down; record the times in seconds, in a column named (?P<column>{Q})",
+          "0 小时的时间无法拟合（对数正态分布没有零值）：这是不足 1 小时的时间被舍为 0；请按秒记录，列名为 {column}",
+          "a time of 0 h cannot be fitted (a log-normal has no zeros): it is a time under 1 h, rounded down; "
+          "record the times in seconds, in a column named 'response_s'"),
     Entry(r"(?P<n>\d+) recorded times; a fit needs at least (?P<least>\d+)",
           "只有 {n} 个记录时间；拟合至少需要 {least} 个",
           "3 recorded times; a fit needs at least 5"),
