@@ -447,6 +447,10 @@ def _click_error(name: str) -> type[Exception]:
     return cast("type[Exception]", next(c for c in typer.BadParameter.__mro__ if c.__name__ == name))
 
 
+#: the exit code of a command stopped by Ctrl-C (128 + SIGINT, as shells report it; typer's too)
+INTERRUPTED = 130
+
+
 def main() -> None:
     """The console command ``drill``. With ``--lang zh`` on the command line, the usage errors click finds before
     a command starts (an unknown option, a value out of range, a misspelt command) are told in Chinese too,
@@ -454,14 +458,19 @@ def main() -> None:
     from drills.commands.language import asked
 
     lang = asked(sys.argv[1:])
+    code: Any
     try:
         # in English click shows its own errors and exits; otherwise they come back here to be told in ``lang``
         code = app(standalone_mode=lang == "en")
     except _click_error("ClickException") as e:
         sys.exit(show_click_error(e, lang))
     except KeyboardInterrupt:
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        code = INTERRUPTED
+    except SystemExit as e:  # standalone: how the command ended, typer's 130 for Ctrl-C among them
+        code = e.code
+    if code == INTERRUPTED:  # typer ends a Ctrl-C with 130 and no word; no command of drill's exits 130 itself
+        print(words("interrupted", lang), file=sys.stderr)
+    sys.exit(code if isinstance(code, (int, str)) else 0)
 
 
 def show_click_error(e: Any, lang: str) -> int:

@@ -178,3 +178,24 @@ def test_the_console_entry_point_keeps_the_commands_exit_codes(monkeypatch, caps
     assert code == 2 and "missing.yaml: 找不到文件" in err, err
     code, err = drill_main(monkeypatch, capsys, "validate", "missing.yaml", "--lang", "fr")
     assert code == 2 and "--lang: unknown language 'fr'" in err, err
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "interrupted (Ctrl-C): every file drill writes is moved into "
+                                                    "place whole, so none is left half-written"),
+                                            ("zh", "已中断（Ctrl-C）：drill 写的每个文件都是完整写好后才移入位置的")])
+def test_ctrl_c_in_the_middle_of_a_run_says_so_exits_130_and_leaves_no_output(monkeypatch, capsys, tmp_path: Path,
+                                                                              lang: str, said: str) -> None:
+    real = exercise.run_drill
+    calls = []
+
+    def interrupted(spec, r, seed):
+        calls.append(r)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(spec, r, seed)
+
+    monkeypatch.setattr(exercise, "run_drill", interrupted)
+    out = tmp_path / "out"
+    code, err = drill_main(monkeypatch, capsys, "run", str(MINE), "-n", "5", "--out", str(out), "--lang", lang)
+    assert code == 130 and said in err and "Traceback" not in err, err
+    assert len(calls) == 3 and not out.exists() and list(tmp_path.iterdir()) == []

@@ -42,6 +42,8 @@ WORDS: dict[str, dict[str, str]] = {
         "copied_next": "edit them, then: drill validate {scenario}   and   drill run {scenario}",
         "fit_head": "{n} recorded times in {file}, column {column!r}",
         "fit_unit": "  the column holds {unit}: fitted in seconds, the unit of every delay in the site and plan",
+        "interrupted": "interrupted (Ctrl-C): every file drill writes is moved into place whole, so none is left "
+                       "half-written",
         "fit_recorded": "  recorded: median {median}, 95th percentile {p95} (of the records themselves)",
         "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; {above} of the {n} records "
                           "({share}) lie above it, 5 % expected"),
@@ -69,6 +71,7 @@ WORDS: dict[str, dict[str, str]] = {
         "copied_next": "修改后运行：drill validate {scenario}   和   drill run {scenario}",
         "fit_head": "{file} 中 {column!r} 列共 {n} 个记录时间",
         "fit_unit": "  该列单位为{unit}：已换算为秒进行拟合，场所和应急预案中的延迟均以秒为单位",
+        "interrupted": "已中断（Ctrl-C）：drill 写的每个文件都是完整写好后才移入位置的，不会留下写了一半的文件",
         "fit_recorded": "  记录本身：中位数 {median}，第 95 百分位数 {p95}",
         "fit_lognormal": ("  对数正态拟合：中位数 {median}，第 95 百分位数 {p95}；{n} 个记录中有 {above} 个"
                           "（{share}）高于它，预期为 5 %"),
