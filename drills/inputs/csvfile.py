@@ -3,8 +3,13 @@ each fault a located :class:`~drills.inputs.problems.Problem`."""
 
 from __future__ import annotations
 
+import csv
+import io
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from drills.inputs.problems import InputError, Problem, utf8_text
 
@@ -22,6 +27,29 @@ def read_text_file(path: Path) -> str:
     except OSError as exc:
         raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
     return utf8_text(data, str(path))
+
+
+def csv_reader(text: str) -> Any:
+    """A CSV reader over the text of an input file (a UTF-8 byte-order mark read past)."""
+    return csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+
+
+def header_of(reader: Any, file: str, empty: str) -> tuple[list[str], int]:
+    """The first line with a value (its cells stripped), and its line number; an empty file is refused with the
+    advice ``empty`` (what the file should hold)."""
+    header = next(([c.strip() for c in raw] for raw in reader if any(c.strip() for c in raw)), None)
+    if header is None:
+        raise InputError([Problem(file, None, "", f"the file is empty; {empty}")])
+    return header, reader.line_num
+
+
+@contextmanager
+def csv_syntax(reader: Any, file: str) -> Iterator[None]:
+    """Refuse a CSV syntax error (a quote not closed, a NUL byte) at the line the reader reached."""
+    try:
+        yield
+    except csv.Error as exc:
+        raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
 
 
 def number_cell(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:

@@ -10,13 +10,11 @@ The times are fitted in seconds, the unit of every delay in the site and plan.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import number_cell, read_text_file
+from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell, read_text_file
 from drills.inputs.problems import InputError, Problem
 
 #: fewest records a fit is made from: with fewer, the spread of the logs is not estimated at all (two points)
@@ -59,14 +57,11 @@ def _zero_time(name: str, unit: str) -> str:
 
 def parse_records(text: str, file: str, column: str | None = None) -> Records:
     """Check the text of a records CSV; ``file`` names it in problems (see :func:`load_records`)."""
-    reader = csv.reader(io.StringIO(text))
+    reader = csv_reader(text)
     problems: list[Problem] = []
     times: list[float] = []
-    try:
-        header = next(([c.strip() for c in raw] for raw in reader if any(c.strip() for c in raw)), None)
-        if header is None:
-            raise InputError([Problem(file, None, "", "the file is empty; give a header line and one time per row")])
-        header_line = reader.line_num
+    with csv_syntax(reader, file):
+        header, header_line = header_of(reader, file, "give a header line and one time per row")
         at = _column(header, column, file, header_line)
         name = header[at]
         unit = next((u for u in UNITS if name.endswith(u)), "_s")
@@ -79,8 +74,6 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
                 problems.append(Problem(file, reader.line_num, name, _zero_time(name, unit)))
             elif value is not None:
                 times.append(value * UNITS[unit])
-    except csv.Error as exc:
-        raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
     if problems:
         raise InputError(problems)
     if len(times) < MIN_RECORDS:

@@ -16,14 +16,12 @@ half-loaded. Times are converted to seconds by :func:`place_floods` for
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import number_cell, read_text_file
+from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell, read_text_file
 from drills.inputs.problems import InputError, Problem
 from drills.model.dam_break import PlaceFlood
 
@@ -73,17 +71,9 @@ def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -
     Raises:
         InputError: with one problem per fault found.
     """
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
-    header: list[str] | None = None
-    header_line = 0
-    try:
-        for raw in reader:
-            if any(cell.strip() for cell in raw):
-                header = [cell.strip() for cell in raw]
-                header_line = reader.line_num
-                break
-        if header is None:
-            raise InputError([Problem(file, None, "", "the file is empty; give a header line and one row per place")])
+    reader = csv_reader(text)
+    with csv_syntax(reader, file):
+        header, header_line = header_of(reader, file, "give a header line and one row per place")
         problems = _check_header(header, file, header_line)
         if problems:
             raise InputError(problems)
@@ -95,8 +85,6 @@ def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -
             row = _check_row(raw, header, file, reader.line_num, known_places, first_line, problems)
             if row is not None:
                 rows.append(row)
-    except csv.Error as exc:
-        raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
     if not rows and not problems:
         problems.append(Problem(file, header_line, "", "the study has a header but no rows"))
     if problems:
