@@ -69,6 +69,8 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
     ("response_min\n3\n0\n2\n5\n7\n", None, [(3, "response_min", "a time of 0 min cannot be fitted (a log-normal has "
                                               "no zeros): it is a time under 1 min, rounded down; record the times in "
                                               "seconds, in a column named 'response_s'")]),
+    ('t_s\n"30\n40\n', None, [(3, "t_s", "a quote (\") is not closed: the cell runs on over 2 lines to here, "
+                                        "'30\\n40'; close the quote or remove it")]),
     ("who,t_s\na,30\n", None, [(1, "", "the file has 2 columns (who, t_s): name the one to fit with --column")]),
     ("who,t_s\na,30\n", "ts", [(1, "", "no column 'ts' (--column); did you mean 't_s'?")]),
     ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"3 recorded times; a fit needs at least {MIN_RECORDS}")]),

@@ -58,6 +58,11 @@ def number_cell(cell: str, required: bool, file: str, line: int, name: str, prob
         if required:
             problems.append(Problem(file, line, name, "missing value"))
         return None
+    if "\n" in cell or "\r" in cell:  # CSV lets a quoted cell span lines: here, a quote left open
+        lines = len(cell.splitlines())
+        problems.append(Problem(file, line, name, f"a quote (\") is not closed: the cell runs on over {lines} lines "
+                                                  f"to here, {cell!r}; close the quote or remove it"))
+        return None
     try:
         value = float(cell)
     except ValueError:
