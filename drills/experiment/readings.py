@@ -99,7 +99,7 @@ class PlanFacts:
 class PersonState(NamedTuple):
     """The reading of one person in one replication (see the module docstring).
 
-    A named tuple: one is made per person and replication, thousands per exercise.
+    A named tuple, made when a replication's :class:`States` (which keeps them by column) is read person by person.
     """
 
     record: PersonRecord

@@ -1,4 +1,5 @@
-"""Plain, picklable records of one drill: one frozen record per person, per hoist, per event."""
+"""Plain, picklable records of one drill: a record per person (kept by column, :class:`People`), per hoist, per
+event."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ SAFE_OUTCOMES = ("surface", "refuge", "assembly", "kept_out")
 class PersonRecord(NamedTuple):
     """What happened to one person in one replication (times in s from the scenario start; NaN = never).
 
-    A named tuple rather than a frozen dataclass: a drill builds one per person, and a tuple is
-    built several times faster; it is as immutable and loads as directly into a table.
+    A named tuple rather than a frozen dataclass: one is made per person each time a replication's records
+    are read (:class:`People` stores them by column), and a tuple is made several times faster; it is as
+    immutable and loads as directly into a table.
 
     Attributes:
         margin_s: smallest lead the person kept over the water at the places they passed — the time
