@@ -14,7 +14,7 @@ from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
 from typer.testing import CliRunner
 
 from drills.cli import app
-from drills.commands.schema import KINDS, schema_of
+from drills.commands.schema import KINDS, schema_of, schema_text
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load
 from drills.inputs.problems import InputError
@@ -146,3 +146,19 @@ def test_an_unknown_kind_is_refused() -> None:
     res = CliRunner().invoke(app, ["schema", "sites"])
     assert res.exit_code == 2
     assert res.stderr.strip() == "unknown kind 'sites'; use one of site, plan, scenario, suite"
+
+
+def test_drill_schema_speaks_chinese_with_lang_zh(tmp_path: Path) -> None:
+    """The lines it prints and its refusals, in Chinese; the schemas themselves are the same files."""
+    runner = CliRunner()
+    res = runner.invoke(app, ["schema", "--out", str(tmp_path / "zh"), "--lang", "zh"])
+    assert res.exit_code == 0, res.output
+    assert f"已将 4 个模式文件写入 {tmp_path / 'zh'}：site.schema.json" in res.stdout
+    assert "请在文件第一行写上" in res.stdout and f"$schema={tmp_path / 'zh' / 'site.schema.json'}" in res.stdout
+    assert (tmp_path / "zh" / "plan.schema.json").read_text(encoding="utf-8") == schema_text("plan")
+    refused = runner.invoke(app, ["schema", "sites", "--lang", "zh"])
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == "未知的文件类型 'sites'；请用 site, plan, scenario, suite 之一"
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    blocked = runner.invoke(app, ["schema", "--out", str(tmp_path / "afile"), "--lang", "zh"])
+    assert blocked.exit_code == 2 and blocked.stderr.startswith(f"--out：无法将模式文件写入 {tmp_path / 'afile'}：")

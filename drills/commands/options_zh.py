@@ -60,6 +60,12 @@ OPTIONS: tuple[Entry, ...] = (
     Entry(r"--out: could not write the outputs to (?P<out>.+?): (?P<reason>[^:]+)",
           "--out：无法将结果写入 {out}：{reason}",
           "--out: could not write the outputs to reports/x: No space left on device", terms={"reason": OS_REASONS}),
+    # drill schema
+    Entry(rf"unknown kind (?P<kind>{Q}); use one of (?P<kinds>[a-z, ]+)", "未知的文件类型 {kind}；请用 {kinds} 之一",
+          "unknown kind 'sites'; use one of site, plan, scenario, suite"),
+    Entry(r"--out: could not write the schemas to (?P<out>.+?): (?P<reason>[^:]+)",
+          "--out：无法将模式文件写入 {out}：{reason}",
+          "--out: could not write the schemas to schemas: No space left on device", terms={"reason": OS_REASONS}),
     # --copy (drill examples)
     Entry(r"--copy: (?P<dest>.+?) is a file, not a folder", "--copy：{dest} 是文件，不是文件夹",
           "--copy: mine is a file, not a folder"),

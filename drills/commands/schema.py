@@ -20,8 +20,10 @@ import typer
 from pydantic import BaseModel
 
 from drills import __version__
+from drills.commands import PRINT_LANG_HELP
 from drills.commands.consoles import out_console
-from drills.commands.problems import fail_option
+from drills.commands.language import language
+from drills.commands.problems import fail_option, words
 
 #: the JSON Schema dialect pydantic's schemas follow
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -97,23 +99,24 @@ def schema(
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help=(
         "folder for the four schema files; default: schemas"))] = Path(
         "schemas"),
+    lang: Annotated[str, typer.Option("--lang", help=PRINT_LANG_HELP)] = "en",
 ) -> None:
     """Write the JSON Schema of each input file (site, plan, scenario, suite), for an editor that checks and
-    completes the YAML as you type; drill validate still checks what one file alone cannot tell."""
+    completes the YAML as you type; drill validate still checks what one file alone cannot tell. The schemas'
+    descriptions are in English, as the input files' field names are."""
+    language(lang)
     if kind is not None:
         if kind not in KINDS:
-            fail_option(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+            fail_option(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}", lang)
         out_console.file.write(schema_text(kind))
         return
     try:
         written = write_schemas(out)
     except OSError as exc:
-        fail_option(f"--out: could not write the schemas to {out}: {exc.strerror or exc}")
-    out_console.print(f"wrote {len(written)} schemas to {out}: {', '.join(p.name for p in written)}", markup=False,
-                      soft_wrap=True)
-    out_console.print("for an editor to check a file as you type (e.g. VS Code's YAML extension), put on its first "
-                      "line, with the path from the file to the schema:", markup=False, soft_wrap=True)
-    out_console.print(f"  # yaml-language-server: $schema={written[0]}", markup=False, soft_wrap=True)
+        fail_option(f"--out: could not write the schemas to {out}: {exc.strerror or exc}", lang)
+    for line in (words("schema_wrote", lang, n=len(written), out=out, names=", ".join(p.name for p in written)),
+                 words("schema_editor", lang), f"  # yaml-language-server: $schema={written[0]}"):
+        out_console.print(line, markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
