@@ -152,3 +152,30 @@ def test_people_compare_equal_with_nan_as_the_same_drill_run_twice_must() -> Non
     assert a == b and a is not b
     assert a != run_drill(spec, 1, 5).people
     assert np.isnan(a.array("margin_s")).any()
+
+
+@st.composite
+def drill_results(draw: st.DrawFn) -> DrillResult:
+    n = draw(st.integers(0, 10))
+    outcomes = st.sampled_from(["surface", "refuge", "assembly", "kept_out", "sheltered", "caught", "underground",
+                                "in_place"])
+    clock = st.one_of(st.floats(0, 20000), st.just(NAN), st.just(INF))
+    people = [PersonRecord(0, f"p{i}", draw(st.sampled_from(["miner", "resident"])), "adult", "", "home",
+                           draw(clock), draw(st.sampled_from(["", "water", "mine-pa", "siren"])), draw(clock),
+                           draw(outcomes), draw(clock), "home", draw(clock), draw(clock),
+                           draw(st.sampled_from(["", "in_building", "underground"])), draw(clock))
+              for i in range(n)]
+    water = tuple(draw(st.lists(clock, min_size=0, max_size=3)))
+    return DrillResult(0, people, (), (), draw(clock), water, (), (), 0, downstream_order_s=draw(clock))
+
+
+@settings(max_examples=300, deadline=None)
+@given(drill_results(), st.sampled_from([3600.0, 10800.0]))
+def test_person_states_of_any_records_are_the_plain_definition(res: DrillResult, duration_s: float) -> None:
+    from types import SimpleNamespace
+
+    spec = SimpleNamespace(duration_s=duration_s)
+    states = person_states(res, spec)
+    got = [(s.audience, s.source, s.at_risk, s.late, s.unsafe, s.order_s) for s in states]
+    assert same(got, reference_states(res, spec))
+    assert same(list(states.take(range(len(states) - 1, -1, -1))), list(states)[::-1])
