@@ -98,3 +98,12 @@ def test_a_column_of_minutes_is_fitted_in_seconds(tmp_path: Path) -> None:
     assert "the column holds minutes: fitted in seconds" in res.stdout, res.output
     assert f"{{dist: lognormal, median: {seconds(fitted.median):g}, p95: {seconds(fitted.p95):g}}}" in res.stdout
     assert load_records(write(tmp_path, "t\n" + "5\n" * MIN_RECORDS), None).times_s == (5.0,) * MIN_RECORDS
+
+
+def test_a_folder_or_nothing_given_for_the_records_is_told_as_for_any_input_file(tmp_path: Path) -> None:
+    """The records are read as the YAML inputs are: a folder is named as one (it was "[Errno 21] Is a
+    directory"), a missing file as not found."""
+    for path, says in ((tmp_path, "a folder, not a file"), (tmp_path / "nowhere.csv", "file not found")):
+        with pytest.raises(InputError) as refused:
+            load_records(path)
+        assert [(p.line, p.message) for p in refused.value.problems] == [(None, says)]

@@ -1,4 +1,4 @@
-"""The CSV input files (a hydraulic study, the times recorded at a drill): their text and their number cells, with
+"""The CSV input files (a hydraulic study, the times recorded at a drill): their reader, header and number cells, with
 each fault a located :class:`~drills.inputs.problems.Problem`."""
 
 from __future__ import annotations
@@ -8,25 +8,9 @@ import io
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from drills.inputs.problems import InputError, Problem, utf8_text
-
-
-def read_text_file(path: Path) -> str:
-    """The text of a CSV input file (a hydraulic study, drill records).
-
-    Raises:
-        InputError: the file is missing, cannot be read or is not UTF-8 (:func:`utf8_text`).
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, "", "file not found")]) from None
-    except OSError as exc:
-        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
-    return utf8_text(data, str(path))
+from drills.inputs.problems import InputError, Problem
 
 
 def csv_reader(text: str) -> Any:

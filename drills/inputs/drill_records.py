@@ -14,8 +14,9 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell, read_text_file
+from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell
 from drills.inputs.problems import InputError, Problem
+from drills.inputs.yamlfile import read_input_text
 
 #: fewest records a fit is made from: with fewer, the spread of the logs is not estimated at all (two points)
 #: or hardly (3–4); [P] the project's floor; drill fit's caution below 20 records says how little a few tell
@@ -42,7 +43,7 @@ def load_records(path: str | Path, column: str | None = None) -> Records:
             not a number or not more than 0 s, or there are fewer than :data:`MIN_RECORDS` times.
     """
     path = Path(path)
-    return parse_records(read_text_file(path), str(path), column)
+    return parse_records(read_input_text(path), str(path), column)
 
 
 def _zero_time(name: str, unit: str) -> str:

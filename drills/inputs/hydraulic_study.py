@@ -21,8 +21,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell, read_text_file
+from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell
 from drills.inputs.problems import InputError, Problem
+from drills.inputs.yamlfile import read_input_text
 from drills.model.dam_break import PlaceFlood
 
 REQUIRED = ("place", "arrival_min", "peak_depth_m", "peak_velocity_mps")
@@ -62,7 +63,7 @@ def load_hydraulic_study(path: str | Path, known_places: Collection[str]) -> tup
         InputError: with one problem per fault found.
     """
     path = Path(path)
-    return parse_hydraulic_study(read_text_file(path), str(path), known_places)
+    return parse_hydraulic_study(read_input_text(path), str(path), known_places)
 
 
 def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -> tuple[StudyRow, ...]:

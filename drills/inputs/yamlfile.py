@@ -207,6 +207,22 @@ def missing(path: Path, *, named: bool = True) -> str:
     return what
 
 
+def read_input_text(path: Path) -> str:
+    """The text of an input file (YAML, or a CSV of a hydraulic study or of drill records).
+
+    Raises:
+        InputError: nothing there or a folder (:func:`missing`), the file cannot be read, or it is not UTF-8
+            (:func:`~drills.inputs.problems.utf8_text`).
+    """
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise InputError([Problem(str(path), None, "", missing(path, named=False))]) from None
+    except OSError as exc:
+        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
+    return utf8_text(data, str(path))
+
+
 class _BadTimestamp(Exception):
     """A value YAML reads as a date or time that is no date (month 13, 30 February), at its line."""
 
@@ -236,13 +252,7 @@ def load_yaml(path: str | Path) -> YamlDocument:
         InputError: the file is missing, unreadable, not YAML, has duplicate keys or is empty.
     """
     path = Path(os.path.normpath(path))
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
-        raise InputError([Problem(str(path), None, "", missing(path, named=False))]) from None
-    except OSError as exc:
-        raise InputError([Problem(str(path), None, "", f"cannot read the file: {exc}")]) from None
-    text = utf8_text(data, str(path))
+    text = read_input_text(path)
     wide = [Problem(str(path), k, "", f"{m['key']!r} is followed by a full-width colon '：': write {m['key']}: with "
                     "an ASCII colon and a space")
             for k, m in enumerate(map(_WIDE_COLON.match, text.splitlines()), 1) if m]
