@@ -469,7 +469,7 @@ def main() -> None:
     except SystemExit as e:  # standalone: how the command ended, typer's 130 for Ctrl-C among them
         code = e.code
     if code == INTERRUPTED:  # typer ends a Ctrl-C with 130 and no word; no command of drill's exits 130 itself
-        print(words("interrupted", lang), file=sys.stderr)
+        err_console.print(words("interrupted", lang), markup=False, soft_wrap=True)
     sys.exit(code if isinstance(code, (int, str)) else 0)
 
 

@@ -273,9 +273,8 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
         zone_people.setdefault(zone_of(spec, p), []).append(p.index)
     out = []
     for zone in sorted(zone_people):
-        idx = zone_people[zone]
-        there = [states.take([i for i in idx if audience[i]])
-                 for states in states_all for audience in (states.audience.tolist(),)]
+        idx = np.asarray(zone_people[zone], dtype=np.intp)
+        there = [states.take(idx[states.audience[idx]]) for states in states_all]
         rows = [_group_metrics(group, spec.duration_s) for group in there]
 
         def col(key: str, rows: list[dict[str, float]] = rows) -> np.ndarray:
