@@ -350,6 +350,12 @@ def test_wrong_type_for_a_length(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("site"), line, "site.links[1].length_m", "number", "'long'")
 
 
+def test_a_share_written_as_a_percentage_is_told_as_a_fraction(files: DrillFiles) -> None:
+    line = files.edit("plan", "present_probability: 0.98", "present_probability: 98%")
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[0].present_probability", "(got '98%'); "
+          "write a percentage as a fraction: 0.98 for '98%'")
+
+
 def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 4,", "{at: pump360, count: many,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.day[3].count", "integer", "'many'")

@@ -375,6 +375,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "Input should be less than or equal to 1"),
     literal("Input should be a finite number", "应为有限数值，不能是 .inf 或 .nan"),
     literal("Input should be a valid number, unable to parse string as a number", "应为数值，所填文字无法识别为数值"),
+    Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{Q})",
+          "百分数请写成小数：{got} 应写作 {share}", "write a percentage as a fraction: 0.98 for '98%'"),
     literal("Input should be a valid number", "应为数值"),
     literal("Input should be a valid integer, unable to parse string as an integer",
             "应为整数，所填文字无法识别为整数"),

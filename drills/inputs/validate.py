@@ -59,6 +59,10 @@ def _scalar_branch(branch: str) -> bool:
 _KEY_NOUNS = {"actions_by_level": "level"}
 
 
+#: a number written as a percentage ("98%", "12.5 %"), where every share of the input files is a fraction
+_PERCENT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*[%％]\s*")
+
+
 def _message(err: dict[str, Any], branch: str | None) -> str:
     kind = err.get("type", "")
     got = err.get("input")
@@ -83,6 +87,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         msg = msg[len("Value error, "):]
     if got is not None and not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
         msg += f" (got {got!r})"
+    if kind == "float_parsing" and isinstance(got, str) and (pct := _PERCENT.fullmatch(got)):
+        msg += f"; write a percentage as a fraction: {float(pct['value']) / 100:g} for {got!r}"  # shares are 0..1
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return msg
