@@ -356,6 +356,22 @@ def test_a_share_written_as_a_percentage_is_told_as_a_fraction(files: DrillFiles
           "write a percentage as a fraction: 0.98 for '98%'")
 
 
+def test_a_passage_written_as_a_name_is_asked_for_as_its_fields(files: DrillFiles) -> None:
+    """pydantic names its class (LinkSpec) where a mapping is missing; the planner is told the fields instead."""
+    line = files.edit("site", '- {id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 300, '
+                      'width_m: 4.0, height_m: 3.5}', "- d120_st_j")
+    problem = only(files.problems())
+    check(problem, files.path("site"), line, "site.links[0]",
+          "should be a mapping (key: value) with the fields id, kind, from, to, length_m, width_m")
+    assert "LinkSpec" not in problem.message and "instance" not in problem.message
+
+
+def test_a_field_left_empty_is_told_so(files: DrillFiles) -> None:
+    """`title:` with nothing after it is null in YAML: 'Input should be a valid string' alone did not say why."""
+    line = files.edit("plan", "title: Duty dispatcher (调度员)", "title:")
+    check(only(files.problems()), files.path("plan"), line, "plan.roles[0].title", "valid string; the value is empty")
+
+
 def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 4,", "{at: pump360, count: many,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.day[3].count", "integer", "'many'")

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drills.inputs.base import DIST_NAMES
+from drills.inputs.base import DIST_NAMES, Strict
 from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name
 
@@ -85,13 +85,39 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
-    if got is not None and not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
+    if kind == "model_type" and (fields := _fields_of(str(err.get("ctx", {}).get("class_name", "")))):
+        msg = f"Input should be a mapping (key: value) with the fields {fields}"  # not pydantic's class name
+    if got is None:
+        msg += "; the value is empty"  # `plan:` or `- ` with nothing after it reads as null in YAML
+    elif not isinstance(got, dict | list) and kind not in ("model_type", "dict_type"):
         msg += f" (got {got!r})"
     if kind == "float_parsing" and isinstance(got, str) and (pct := _PERCENT.fullmatch(got)):
         msg += f"; write a percentage as a fraction: {float(pct['value']) / 100:g} for {got!r}"  # shares are 0..1
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return msg
+
+
+def _fields_of(class_name: str) -> str:
+    """The fields of the input model named ``class_name`` as a planner writes them, those required first (at
+    most six), for a place where a mapping of them belongs; empty if no input model has that name."""
+    model = _input_models().get(class_name)
+    if model is None:
+        return ""
+    fields = sorted(model.model_fields.items(), key=lambda kv: not kv[1].is_required())
+    names = [info.alias or name for name, info in fields]
+    return ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+
+
+def _input_models() -> dict[str, type[BaseModel]]:
+    """Every input model by class name (pydantic names the class when a mapping of it is missing)."""
+    out: dict[str, type[BaseModel]] = {}
+    stack: list[type[BaseModel]] = [Strict]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            out.setdefault(sub.__name__, sub)
+            stack.append(sub)
+    return out
 
 
 def validate(doc: YamlDocument, model: type[M]) -> M:
