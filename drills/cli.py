@@ -466,6 +466,9 @@ def main() -> None:
         sys.exit(show_click_error(e, lang))
     except KeyboardInterrupt:
         code = INTERRUPTED
+    except MemoryError:  # here or in a worker: the run's records did not fit, not a fault of drill's to trace
+        err_console.print(words("out_of_memory", lang), markup=False, soft_wrap=True)
+        code = 1
     except SystemExit as e:  # standalone: how the command ended, typer's 130 for Ctrl-C among them
         code = e.code
     if code == INTERRUPTED:  # typer ends a Ctrl-C with 130 and no word; no command of drill's exits 130 itself

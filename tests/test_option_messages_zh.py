@@ -199,3 +199,21 @@ def test_ctrl_c_in_the_middle_of_a_run_says_so_exits_130_and_leaves_no_output(mo
     code, err = drill_main(monkeypatch, capsys, "run", str(MINE), "-n", "5", "--out", str(out), "--lang", lang)
     assert code == 130 and said in err and "Traceback" not in err, err
     assert len(calls) == 3 and not out.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "out of memory: every file drill writes is moved into place whole"),
+                                            ("zh", "内存不足：drill 写的每个文件都是完整写好后才移入位置的")])
+def test_running_out_of_memory_says_what_to_do_exits_1_and_leaves_no_output(monkeypatch, capsys, tmp_path: Path,
+                                                                           lang: str, said: str) -> None:
+    real = exercise.run_drill
+
+    def too_big(spec, r, seed):
+        if r == 2:
+            raise MemoryError
+        return real(spec, r, seed)
+
+    monkeypatch.setattr(exercise, "run_drill", too_big)
+    out = tmp_path / "out"
+    code, err = drill_main(monkeypatch, capsys, "run", str(MINE), "-n", "5", "--out", str(out), "--lang", lang)
+    assert code == 1 and said in err and "--replications" in err and "Traceback" not in err, err
+    assert not out.exists() and list(tmp_path.iterdir()) == []

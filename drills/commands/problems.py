@@ -44,6 +44,9 @@ WORDS: dict[str, dict[str, str]] = {
         "fit_unit": "  the column holds {unit}: fitted in seconds, the unit of every delay in the site and plan",
         "interrupted": "interrupted (Ctrl-C): every file drill writes is moved into place whole, so none is left "
                        "half-written",
+        "out_of_memory": "out of memory: every file drill writes is moved into place whole, so none is left "
+                         "half-written; run fewer replications (--replications) or fewer workers (--workers): "
+                         "the README's 'How many replications' gives the memory a run takes",
         "schema_wrote": "wrote {n} schemas to {out}: {names}",
         "schema_editor": "for an editor to check a file as you type (e.g. VS Code's YAML extension), put on its first "
                          "line, with the path from the file to the schema:",
@@ -75,6 +78,9 @@ WORDS: dict[str, dict[str, str]] = {
         "fit_head": "{file} 中 {column!r} 列共 {n} 个记录时间",
         "fit_unit": "  该列单位为{unit}：已换算为秒进行拟合，场所和应急预案中的延迟均以秒为单位",
         "interrupted": "已中断（Ctrl-C）：drill 写的每个文件都是完整写好后才移入位置的，不会留下写了一半的文件",
+        "out_of_memory": "内存不足：drill 写的每个文件都是完整写好后才移入位置的，不会留下写了一半的文件；"
+                         "请减少重复次数（--replications）或工作进程数（--workers）：README 的"
+                         "“How many replications”一节给出了运行所需的内存",
         "schema_wrote": "已将 {n} 个模式文件写入 {out}：{names}",
         "schema_editor": "要让编辑器在输入时检查文件（例如 VS Code 的 YAML 扩展），请在文件第一行写上下面这行，"
                          "其中的路径为从该文件到模式文件的路径：",
