@@ -91,6 +91,17 @@ def test_bundled_files_load_and_compile(files: DrillFiles) -> None:
     assert (spec.replications, spec.seed) == (2, 3)
 
 
+@pytest.mark.parametrize("scenario", ["mine_inrush_day", "dam_break_night", "flood_season_night"])
+def test_the_headcount_is_the_people_the_drill_places(scenario: str) -> None:
+    """headcount (behind the 'nobody is in the drill' check) counts without placing: it must agree with placing."""
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.population import headcount
+
+    path = bundled_root() / "scenarios" / f"{scenario}.yaml"
+    loaded = load(path)
+    assert headcount(loaded.site, loaded.scenario) == len(load_drill(path).people) > 0
+
+
 def test_problem_prints_as_file_line_field_message() -> None:
     p = Problem("plans/x.yaml", 12, "plan.roles[0].title", "required field is missing")
     assert str(p) == "plans/x.yaml:12: plan.roles[0].title: required field is missing"
@@ -370,6 +381,53 @@ def test_a_field_left_empty_is_told_so(files: DrillFiles) -> None:
     """`title:` with nothing after it is null in YAML: 'Input should be a valid string' alone did not say why."""
     line = files.edit("plan", "title: Duty dispatcher (调度员)", "title:")
     check(only(files.problems()), files.path("plan"), line, "plan.roles[0].title", "valid string; the value is empty")
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
+    # a slip of units (ms for s, a power of ten too many): the run's time and level grids would fill the memory
+    ("scenario", "duration_s: 10800", "duration_s: 1.08e12", "scenario.duration_s",
+     "more than drill can take: at most 2592000 s (30 days), as the water and the rain are stepped"),
+    ("site", 'to: "j120", length_m: 300, width_m: 4.0, height_m: 3.5}',
+     'to: "j120", length_m: 300, width_m: 4.0, height_m: 3.5e12}', "site.links[0].height_m",
+     "more than drill can take: at most 1000 m, as the water's level is stepped every 2 cm"),
+    ("site", "{at: face360e, count: 8, profile: miner, crew: face-360E, radio_carriers: 1, paging_lamp_share: 0.9}",
+     "{at: face360e, count: 800000, profile: miner, crew: face-360E, radio_carriers: 1, paging_lamp_share: 0.9}",
+     "site.shifts.day[0].count",
+     "more than drill can take: at most 100000 people, as every person is simulated one by one"),
+])
+def test_a_value_beyond_the_tools_limits_is_refused_with_its_reason(files: DrillFiles, kind: str, old: str, new: str,
+                                                                   field: str, says: str) -> None:
+    """Before these limits, each of these values ended the run in a MemoryError traceback (or hours of work)."""
+    line = files.edit(kind, old, new)
+    check(only(files.problems()), files.path(kind), line, field, says)
+
+
+@pytest.mark.parametrize(("model", "data", "says"), [
+    ("MonitoringSpec", {"poll_s": 1e-9}, "less than drill can take: at least 1 s, as the monitoring is polled"),
+    ("DesignStormSpec", {"return_period_yr": 50, "duration_s": 7200, "step_s": 1e-9,
+                         "idf": {"a1_mm_per_min": 12, "c": 0.8, "b_min": 10, "n": 0.7, "name": "x", "source": "y"}},
+     "less than drill can take: at least 1 s, as the water and the rain are stepped through the whole run"),
+    ("ResidentsSpec", {"at": "v", "households": 30000, "members": {"day": 2, "night": 4}},
+     "households times members make 120000 people at one place: more than drill can take: at most 100000 people"),
+    ("ResidentsSpec", {"at": "v", "occupants": {"day": 2e5, "night": 0}},
+     "more than drill can take: at most 100000 people"),
+])
+def test_the_tools_limits_on_polling_rain_steps_and_residents(model: str, data: dict, says: str) -> None:
+    """A poll or a rain step of a nanosecond, or a million people in one place, filled the memory before a run."""
+    from pydantic import ValidationError
+
+    from drills.inputs import plan, scenario, site
+    cls = next(getattr(m, model) for m in (plan, scenario, site) if hasattr(m, model))
+    with pytest.raises(ValidationError) as info:
+        cls.model_validate(data)
+    assert says in str(info.value)
+
+
+def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
+    """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
+    files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")
+    check(only(files.problems()), files.path("scenario"), files.line_of("scenario", "shift: day"), "scenario.shift",
+          "nobody is in the drill (shift 'day' has no crews): it would have no one to warn or evacuate")
 
 
 def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:

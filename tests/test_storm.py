@@ -82,6 +82,8 @@ def test_hyetograph_arrays_are_read_only():
 def test_time_grid_ends_on_the_duration():
     np.testing.assert_allclose(time_grid(1000.0, 300.0), [0, 300, 600, 900, 1000])
     np.testing.assert_allclose(time_grid(900.0, 300.0), [0, 300, 600, 900])
+    # a duration within rounding of zero steps keeps its one step (it was an empty grid, and the storm's arrays failed)
+    np.testing.assert_array_equal(time_grid(1e-9, 300.0), [0.0, 1e-9])
 
 
 def test_formula_by_hand():

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
+)
 
 from drills.model import variability as var
 
@@ -83,6 +91,46 @@ NonNeg = Annotated[float, Field(ge=0)]
 Pos = Annotated[float, Field(gt=0)]
 Prob = Annotated[float, Field(ge=0, le=1)]
 Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+# Limits of the tool, not of the world: drill simulates every person one by one and steps its water and rain on
+# grids (every 10 s of the run, every 2 cm of height), so a value far beyond any real one (a slip of units, a
+# duration in ms) would fill the machine's memory before the run began. Each is many times the largest real value:
+# a drill follows one flood event, over hours to a few days; a passage is metres high; a crew at one place is tens.
+#: longest drill or storm: 30 days
+MAX_DURATION_S = 30 * 86_400.0
+#: shortest step of a storm's hyetograph, shortest polling period of the monitoring
+MIN_STEP_S = 1.0
+#: highest passage (its clear height)
+MAX_PASSAGE_HEIGHT_M = 1_000.0
+#: most people of one crew at one place, households at one place, people at a school or field
+MAX_AT_ONE_PLACE = 100_000
+#: why each limit is there, as the message says it
+WHY_TIME_GRID = "the water and the rain are stepped through the whole run"
+WHY_LEVEL_GRID = "the water's level is stepped every 2 cm up the workings"
+WHY_PEOPLE = "every person is simulated one by one"
+WHY_POLLS = "the monitoring is polled through the whole run"
+
+
+def at_most(limit: float, unit: str, why: str) -> AfterValidator:
+    """A limit of the tool (above), told with its reason: '… at most 2592000 s, as the water …'."""
+    def check(v: Any) -> Any:
+        if v > limit:
+            raise ValueError(f"more than drill can take: at most {limit:.10g} {unit}, as {why}")
+        return v
+    return AfterValidator(check)
+
+
+def at_least(limit: float, unit: str, why: str) -> AfterValidator:
+    """A lower limit of the tool, as :func:`at_most`."""
+    def check(v: Any) -> Any:
+        if v < limit:
+            raise ValueError(f"less than drill can take: at least {limit:.10g} {unit}, as {why}")
+        return v
+    return AfterValidator(check)
+
+
+Duration = Annotated[float, Field(gt=0), at_most(MAX_DURATION_S, "s (30 days)", WHY_TIME_GRID)]
 
 
 class FixedSpec(Strict):

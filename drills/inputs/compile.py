@@ -17,7 +17,7 @@ from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
-from drills.inputs.population import build_population
+from drills.inputs.population import build_population, headcount
 from drills.inputs.problems import (
     DUPLICATE_ID,
     STRAY_KEY,
@@ -594,6 +594,11 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         pr.unknown(scd, ("scenario", "shift"), scen.shift, f"no shift {scen.shift!r} in the site; known: {known}")
     if scen.shift is None and site.shifts and not site.residents:
         pr.at(scd, ("scenario",), f"say which shift is underground: shift: one of {', '.join(site.shifts)}")
+    elif (scen.shift is None or scen.shift in site.shifts) and headcount(site, scen) == 0:
+        why = [f"shift {scen.shift!r} has no crews"] if scen.shift is not None else []
+        why += [f"no residents are there by {scen.time_of_day}"] if site.residents else []
+        pr.at(scd, ("scenario", "shift") if scen.shift is not None else ("scenario",),
+              f"nobody is in the drill ({' and '.join(why)}): it would have no one to warn or evacuate")
     db = scen.hazard.dam_break
     if db is not None:
         dams = {d.id for d in site.dams}

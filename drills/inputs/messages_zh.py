@@ -268,6 +268,35 @@ CSV_ERRORS: tuple[Entry, ...] = (
 _HINT = "|".join(re.escape(h) for h in YAML_HINTS)
 _TO_SAFETY = {"an exit or a refuge": "安全出口或避险硐室", "an assembly point or out of the valley": "集合点或河谷以外"}
 
+#: why a value is beyond drill's limits (:mod:`drills.inputs.base`)
+LIMIT_WHY = {
+    "the water and the rain are stepped through the whole run": "水位与降雨按时间步长计算整个演练过程",
+    "the water's level is stepped every 2 cm up the workings": "井巷水位按 2 cm 的高度步长逐级计算",
+    "every person is simulated one by one": "每个人都逐一模拟",
+    "the monitoring is polled through the whole run": "整个演练过程中都按此周期轮询监测",
+}
+#: why nobody is in a drill
+NOBODY = (
+    Entry(rf"shift (?P<shift>{Q}) has no crews and no residents are there by (?P<tod>day|night)",
+          "场所的 {shift} 班次没有人员，{tod}也没有居民在场",
+          "shift 'day' has no crews and no residents are there by night", {"tod": {"day": "白天", "night": "夜间"}}),
+    Entry(rf"shift (?P<shift>{Q}) has no crews", "场所的 {shift} 班次没有人员", "shift 'day' has no crews"),
+    Entry(r"no residents are there by (?P<tod>day|night)", "{tod}没有居民在场", "no residents are there by night",
+          {"tod": {"day": "白天", "night": "夜间"}}),
+)
+
+#: a value beyond a limit of the tool (:mod:`drills.inputs.base`)
+LIMITS = (
+    Entry(r"more than drill can take: at most (?P<limit>\d+) (?P<unit>s \(30 days\)|m|people|households), as "
+          r"(?P<why>.+)", "超出 drill 的处理范围：至多 {limit} {unit}，因为{why}",
+          "more than drill can take: at most 1000 m, as the water's level is stepped every 2 cm up the workings",
+          {"unit": {"s (30 days)": "s（30 天）", "m": "m", "people": "人", "households": "户"}, "why": LIMIT_WHY}),
+    Entry(r"less than drill can take: at least (?P<limit>\d+) (?P<unit>s), as (?P<why>.+)",
+          "低于 drill 的处理范围：至少 {limit} {unit}，因为{why}",
+          "less than drill can take: at least 1 s, as the water and the rain are stepped through the whole run",
+          {"why": LIMIT_WHY}),
+)
+
 CATALOGUE: tuple[Entry, ...] = (
     # ---- reading the file (drills.inputs.yamlfile)
     literal("the file is empty", "文件为空"),
@@ -412,6 +441,15 @@ CATALOGUE: tuple[Entry, ...] = (
           "应为映射（key: value），字段有 {fields}",
           "Input should be a mapping (key: value) with the fields id, kind, from, to, length_m, width_m, ..."),
     literal("the value is empty", "此处未填值"),
+    *LIMITS,
+    Entry(r"households times members make (?P<n>\d+) people at one place: (?P<limit>more than drill can take: .+)",
+          "户数乘以每户人数为 {n} 人，同在一处：{limit}",
+          "households times members make 120000 people at one place: more than drill can take: at most 100000 "
+          "people, as every person is simulated one by one", {"limit": LIMITS}),
+    Entry(r"nobody is in the drill \((?P<why>.+)\): it would have no one to warn or evacuate",
+          "演练中没有人（{why}）：无人可预警或撤离",
+          "nobody is in the drill (shift 'day' has no crews and no residents are there by night): it would have no "
+          "one to warn or evacuate", {"why": NOBODY}),
     Entry(rf"Input should be (?P<expected>{CHOICES})", "应为 {expected}", "Input should be 'day' or 'night'",
           {"expected": _choices}),
     literal("Input should be a valid datetime", "应为日期时间，例如 2026-07-20T08:00:00"),

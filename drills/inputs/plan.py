@@ -8,11 +8,11 @@ checked against the site in :mod:`drills.inputs.compile`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from drills.inputs.base import Ident, NonNeg, Pos, Prob, Quantity, Strict
+from drills.inputs.base import MIN_STEP_S, WHY_POLLS, Ident, NonNeg, Pos, Prob, Quantity, Strict, at_least
 
 Level = Literal["blue", "yellow", "orange", "red"]
 Action = Literal[
@@ -118,7 +118,7 @@ class MonitoredItemSpec(Strict):
 
 
 class MonitoringSpec(Strict):
-    poll_s: Pos = Field(default=600.0, description=(
+    poll_s: Annotated[float, Field(gt=0), at_least(MIN_STEP_S, "s", WHY_POLLS)] = Field(default=600.0, description=(
         "online system polling period; default 600 s, the project's choice: GB 39496 §5.5.3 asks for polling "
         "but sets no period"))
     items: list[MonitoredItemSpec] = Field(default=[], description="the monitored items and their points")

@@ -42,6 +42,23 @@ def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) ->
     return people, parties
 
 
+def headcount(site: SiteBody, scen: ScenarioBody) -> int:
+    """How many people :func:`build_population` places, without placing them (shifts the site does not have count
+    none: that is a problem of its own)."""
+    shifts = ([scen.shift] if scen.shift is not None else []) + [e.shift for e in scen.entries]
+    n = sum(c.count for s in shifts for c in site.shifts.get(s, ()))
+    return n + sum(_present(r, scen.time_of_day) for r in site.residents)
+
+
+def _present(r: ResidentsSpec, tod: str) -> int:
+    """How many of the residents at a place are there at the time of day."""
+    if r.households is not None:
+        assert r.members is not None
+        return round(r.households * (r.members.day if tod == "day" else r.members.night))
+    assert r.occupants is not None
+    return round(r.occupants.day if tod == "day" else r.occupants.night)
+
+
 def _profiles(r: ResidentsSpec, total: int) -> list[str]:
     n_help = round(total * r.needs_help_share)
     n_old = min(round(total * r.elderly_share), total - n_help)
@@ -59,15 +76,11 @@ def _slowest(profiles: list[str]) -> str:
 def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, people: list[Person],
                parties: list[Party]) -> None:
     node = idx[r.at]
+    total = _present(r, tod)
     if r.households is not None:
-        assert r.members is not None
-        mean = r.members.day if tod == "day" else r.members.night
-        total = round(r.households * mean)
         sizes = [total // r.households + (1 if h < total % r.households else 0) for h in range(r.households)]
         groups = [s for s in sizes if s > 0]
     else:
-        assert r.occupants is not None
-        total = round(r.occupants.day if tod == "day" else r.occupants.night)
         size = SCHOOL_CLASS if kind == "school" else 1
         groups = [min(size, total - a) for a in range(0, total, size)]
     profiles = _profiles(r, total)

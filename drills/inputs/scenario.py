@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from drills.inputs.base import Ident, NonNeg, Pos, Quantity, Strict
+from drills.inputs.base import MIN_STEP_S, WHY_TIME_GRID, Duration, Ident, NonNeg, Pos, Quantity, Strict, at_least
 
 
 class HydrographPoint(Strict):
@@ -66,20 +66,21 @@ class IdfSpec(Strict):
         "A1 of i = A1·(1 + C·lg P)/(t + b)^n in mm/min, from the local 暴雨强度公式"))
     c: NonNeg = Field(description="C of the formula: how the intensity grows with lg of the return period")
     b_min: NonNeg = Field(description="b of the formula, in minutes")
-    n: Pos = Field(description="exponent n of the formula")
+    n: Pos = Field(le=10, description=(
+        "exponent n of the formula; at most 10, a limit of the tool (a larger power overflows the intensity)"))
     name: str = Field(description="name of the formula, e.g. the city's, for the report")
     source: str = Field(description="where the formula is published, for the report")
 
 
 class DesignStormSpec(Strict):
     return_period_yr: Annotated[float, Field(ge=1)] = Field(description="return period P of the storm, in years")
-    duration_s: Pos = Field(description=(
+    duration_s: Duration = Field(description=(
         "storm duration T in seconds (fitted formulas usually cover up to 2–3 h; longer extrapolates)"))
     idf: IdfSpec = Field(description="the local storm-intensity formula")
     peak_fraction: Annotated[float, Field(ge=0, le=1)] = Field(default=0.4, description=(
         "where the peak falls, as a share of the duration (Chicago storm); default 0.4, the project's value [E]: "
         "use the local rain-pattern study"))
-    step_s: Pos = Field(default=300.0, description=(
+    step_s: Annotated[float, at_least(MIN_STEP_S, "s", WHY_TIME_GRID)] = Field(default=300.0, description=(
         "interval of the hyetograph built, in seconds; default 300 s, the project's choice (the storm's total "
         "does not depend on it)"))
     start_s: NonNeg = Field(default=0.0, description="when the rain starts, in seconds from the scenario start")
@@ -219,7 +220,7 @@ class ScenarioBody(Strict):
     site: str = Field(description="path of the site file, relative to this file")
     plan: str = Field(description="path of the default plan file, relative to this file")
     start_time: datetime = Field(description="date and clock time of the start, time 0 (e.g. 2026-07-20T14:00:00)")
-    duration_s: Pos = Field(description="how long the drill runs, in seconds")
+    duration_s: Duration = Field(description="how long the drill runs, in seconds (at most 30 days)")
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
     time_of_day: Literal["day", "night"] = Field(default="day", description=(
         "day or night: who is at home, and the day or night audibility and answer chances; default day"))

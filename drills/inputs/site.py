@@ -7,11 +7,22 @@ not exist, a duplicated id) are made here so that each problem points at the off
 from __future__ import annotations
 
 import itertools
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from drills.inputs.base import Ident, NonNeg, Pos, Prob, Strict
+from drills.inputs.base import (
+    MAX_AT_ONE_PLACE,
+    MAX_PASSAGE_HEIGHT_M,
+    WHY_LEVEL_GRID,
+    WHY_PEOPLE,
+    Ident,
+    NonNeg,
+    Pos,
+    Prob,
+    Strict,
+    at_most,
+)
 from drills.model import movement
 
 NodeKind = Literal[
@@ -77,7 +88,8 @@ class LinkSpec(Strict):
     width_m: Pos = Field(description=(
         "clear width in metres: it sets the flow of people, 1.3 persons/(s·m) of the width less 0.2 m each side "
         "(SFPE Handbook ch. 64), and, with the height, the water volume"))
-    height_m: Pos = Field(default=3.0, description=(
+    height_m: Annotated[float, Field(gt=0), at_most(MAX_PASSAGE_HEIGHT_M, "m", WHY_LEVEL_GRID)] = Field(
+        default=3.0, description=(
         "clear height; with width it sets the water volume; default 3 m, the project's choice (no published "
         "value): give the real height underground"))
     flow_capacity_pps: Pos | None = Field(default=None, description="override the width-based capacity")
@@ -148,7 +160,8 @@ class CrewSpec(Strict):
     """People at one place at the start of the shift."""
 
     at: Ident = Field(description="node id where these people are at the start of the shift")
-    count: int = Field(ge=1, description="number of people there")
+    count: Annotated[int, Field(ge=1), at_most(MAX_AT_ONE_PLACE, "people", WHY_PEOPLE)] = Field(
+        description="number of people there")
     profile: Ident = Field(default="miner", description=(
         "movement profile of these people; default 'miner' (walks 1.2 m/s; see site.profiles)"))
     crew: Ident | None = Field(default=None, description="crew name; default: the place")
@@ -157,10 +170,12 @@ class CrewSpec(Strict):
 
 
 class PerTime(Strict):
-    """A number that differs by day and night."""
+    """A number of people that differs by day and night."""
 
-    day: NonNeg = Field(description="the number by day (the scenario's time_of_day: day)")
-    night: NonNeg = Field(description="the number by night (the scenario's time_of_day: night)")
+    day: Annotated[float, Field(ge=0), at_most(MAX_AT_ONE_PLACE, "people", WHY_PEOPLE)] = Field(
+        description="the number by day (the scenario's time_of_day: day)")
+    night: Annotated[float, Field(ge=0), at_most(MAX_AT_ONE_PLACE, "people", WHY_PEOPLE)] = Field(
+        description="the number by night (the scenario's time_of_day: night)")
 
 
 class ResidentsSpec(Strict):
@@ -171,7 +186,8 @@ class ResidentsSpec(Strict):
     """
 
     at: Ident = Field(description="node id where they are: a household, school, field or workplace node")
-    households: int | None = Field(default=None, ge=1, description=(
+    households: Annotated[int, Field(ge=1), at_most(MAX_AT_ONE_PLACE, "households", WHY_PEOPLE)] | None = Field(
+        default=None, description=(
         "number of households there (with members); leave out for a school or field and give occupants"))
     members: PerTime | None = Field(default=None, description="mean people at home per household")
     occupants: PerTime | None = Field(default=None, description="people present, for a school or a field")
@@ -194,6 +210,10 @@ class ResidentsSpec(Strict):
             raise ValueError("give either households (with members) or occupants")
         if self.households is not None and self.members is None:
             raise ValueError("households need members: {day: .., night: ..}")
+        if self.households is not None and self.members is not None and (
+                (n := round(self.households * max(self.members.day, self.members.night))) > MAX_AT_ONE_PLACE):
+            raise ValueError(f"households times members make {n} people at one place: more than drill can take: at "
+                             f"most {MAX_AT_ONE_PLACE} people, as {WHY_PEOPLE}")
         if self.elderly_share + self.child_share > 1:
             raise ValueError("elderly_share + child_share is more than 1")
         return self
@@ -263,7 +283,9 @@ class RiverSpecIn(Strict):
     baseflow_m3ps: NonNeg = Field(description="the river's flow before the rain, in m³/s")
     rating_a: Pos = Field(description=(
         "a of the river's rating curve, stage = bed + a·Q^b (Q in m³/s, stage in m), from the river's gauge"))
-    rating_b: Pos = Field(description="b, the exponent of the rating curve stage = bed + a·Q^b")
+    rating_b: Pos = Field(le=10, description=(
+        "b, the exponent of the rating curve stage = bed + a·Q^b; at most 10, a limit of the tool (a larger power "
+        "overflows), far above real rivers: Manning's formula for a wide channel gives b = 0.6"))
     bed_elevation_m: float = Field(description="elevation of the river bed beside the entrance, on the site's datum, m")
 
 

@@ -161,7 +161,7 @@ def time_grid(duration_s: float, dt_s: float, start_s: float = 0.0) -> np.ndarra
     if duration_s <= 0 or dt_s <= 0:
         raise ValueError("duration_s and dt_s must be > 0")
     steps = np.arange(0.0, duration_s, dt_s)
-    if duration_s - steps[-1] < 1e-9 * dt_s:
+    if len(steps) > 1 and duration_s - steps[-1] < 1e-9 * dt_s:  # the first step stays, however short
         steps = steps[:-1]
     return start_s + np.append(steps, duration_s)
 
