@@ -142,7 +142,10 @@ def fmt_mean(x: float, unit: str) -> str:
 
 
 def fmt_change(x: float, unit: str) -> str:
-    """A signed difference in the metric's own unit: ±h:mm:ss for times, ± percentage points for shares."""
+    """A signed difference in the metric's own unit: ±h:mm:ss for times, ± percentage points for shares; ±∞ for
+    the unbounded interval of a single replication (a difference is never "never")."""
+    if math.isinf(x):
+        return "+∞" if x > 0 else "−∞"
     if not math.isfinite(x):
         return fmt_value(x, unit)
     if unit == "share":
