@@ -35,7 +35,8 @@ def test_a_positive_difference_keeps_its_plus_and_a_mean_has_none() -> None:
     assert fmt_change(0.83, "persons") == "+0.83" and fmt_mean(0.83, "persons") == "0.83"
     assert fmt_change(0.05, "share") == "+5.0 pp" and fmt_change(90.0, "s") == "+0:01:30"
     # one replication gives no interval: its bounds are infinite, in every unit (they read "never" for persons)
-    assert [fmt_change(x, u) for x in (-math.inf, math.inf) for u in ("persons", "s", "share")] == ["−∞"] * 3 + ["+∞"] * 3
+    bounds = [fmt_change(x, u) for x in (-math.inf, math.inf) for u in ("persons", "s", "share")]
+    assert bounds == ["−∞"] * 3 + ["+∞"] * 3
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
