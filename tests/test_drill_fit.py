@@ -74,6 +74,7 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
     ("who,t_s\na,30\n", None, [(1, "", "the file has 2 columns (who, t_s): name the one to fit with --column")]),
     ("who,t_s\na,30\n", "ts", [(1, "", "no column 'ts' (--column); did you mean 't_s'?")]),
     ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"3 recorded times; a fit needs at least {MIN_RECORDS}")]),
+    ("who;t_s\na;30\nb;4,5\n", "t_s", [(3, "t_s", "not a number: '4,5'; write decimals with a point: 4.5")]),
     ("\n\n", None, [(None, "", "the file is empty")]),
 ])
 def test_bad_records_are_named_at_their_line(tmp_path: Path, text: str, column: str | None, located) -> None:
@@ -98,6 +99,10 @@ def test_a_column_of_minutes_is_fitted_in_seconds(tmp_path: Path) -> None:
     assert "the column holds minutes: fitted in seconds" in res.stdout, res.output
     assert f"{{dist: lognormal, median: {seconds(fitted.median):g}, p95: {seconds(fitted.p95):g}}}" in res.stdout
     assert load_records(write(tmp_path, "t\n" + "5\n" * MIN_RECORDS), None).times_s == (5.0,) * MIN_RECORDS
+    # columns pasted out of a spreadsheet are split by tabs
+    rows = "".join(f"m{i}\t{t}\n" for i, t in enumerate(minutes))
+    pasted = load_records(write(tmp_path, "who\tresponse_min\n" + rows), "response_min")
+    assert pasted.times_s == rec.times_s
 
 
 def test_a_folder_or_nothing_given_for_the_records_is_told_as_for_any_input_file(tmp_path: Path) -> None:

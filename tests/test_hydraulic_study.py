@@ -69,6 +69,19 @@ def test_a_study_saved_as_gbk_is_told_so_at_the_line_of_its_first_chinese_charac
     assert p.message.startswith("not UTF-8 text: byte 0xcf cannot be read; the file looks saved as GBK"), p
 
 
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_study_saved_with_semicolons_or_pasted_with_tabs_is_read_as_written(tmp_path, sep):
+    """A spreadsheet whose decimal sign is a comma saves CSV with semicolons; cells copied out of one paste with tabs.
+    Both were one column named 'place;arrival_min;...', and every column was missing."""
+    rows = load_hydraulic_study(write(tmp_path, (HEADER + "village_a,4.5,3.2,6.0,1\n").replace(",", sep)), PLACES)
+    assert [(r.place, r.arrival_min, r.peak_depth_m, r.rise_min) for r in rows] == [("village_a", 4.5, 3.2, 1.0)]
+
+
+def test_a_decimal_comma_is_told_to_be_a_point(tmp_path):
+    p = one_problem(tmp_path, (HEADER + "village_a,4.5,3.2,6.0,1\n").replace(",", ";").replace("3.2", "3,2"))
+    assert (p.line, p.field, p.message) == (2, "peak_depth_m", "not a number: '3,2'; write decimals with a point: 3.2")
+
+
 def test_unknown_place(tmp_path):
     p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1\nvilage_b,5,1,1,\n")
     assert (p.line, p.field) == (3, "place")

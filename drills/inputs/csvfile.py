@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,8 +15,15 @@ from drills.inputs.problems import InputError, Problem
 
 
 def csv_reader(text: str) -> Any:
-    """A CSV reader over the text of an input file (a UTF-8 byte-order mark read past)."""
-    return csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    """A CSV reader over the text of an input file (a UTF-8 byte-order mark read past).
+
+    Columns are split by commas, unless the first line with text has none and has semicolons (a spreadsheet saved
+    as CSV where the decimal sign is a comma) or tabs (cells copied out of a spreadsheet and pasted): the file is
+    read as it was written."""
+    text = text.removeprefix("\ufeff")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "," if "," in first else ";" if ";" in first else "\t" if "\t" in first else ","
+    return csv.reader(io.StringIO(text), delimiter=delimiter)
 
 
 def header_of(reader: Any, file: str, empty: str) -> tuple[list[str], int]:
@@ -36,6 +44,10 @@ def csv_syntax(reader: Any, file: str) -> Iterator[None]:
         raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
 
 
+#: a number written with a decimal comma, as a spreadsheet in some languages saves it: 1,5 for 1.5
+_DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
+
+
 def number_cell(cell: str, required: bool, file: str, line: int, name: str, problems: list[Problem]) -> float | None:
     """The non-negative number in a CSV cell, or None with the problem added (blank: only if ``required``)."""
     if not cell:
@@ -50,7 +62,8 @@ def number_cell(cell: str, required: bool, file: str, line: int, name: str, prob
     try:
         value = float(cell)
     except ValueError:
-        problems.append(Problem(file, line, name, f"not a number: {cell!r}"))
+        hint = f"; write decimals with a point: {cell.replace(',', '.')}" if _DECIMAL_COMMA.fullmatch(cell) else ""
+        problems.append(Problem(file, line, name, f"not a number: {cell!r}{hint}"))
         return None
     if not math.isfinite(value):
         problems.append(Problem(file, line, name, f"must be a finite number, not {cell!r}"))

@@ -698,6 +698,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "地点 {place} 重复；首次出现在第 {line} 行",
           "place 'school' given twice; first on line 3"),
     Entry(rf"not a number: (?P<cell>{Q})", "不是数值：{cell}", "not a number: 'soon'"),
+    Entry(rf"write decimals with a point: (?P<value>{NUM})", "小数请用小数点：{value}",
+          "write decimals with a point: 1.5"),
     Entry(rf"a quote \(\"\) is not closed: the cell runs on over (?P<n>\d+) lines to here, (?P<cell>{Q}); close the "
           r"quote or remove it", "引号（\"）没有闭合：该单元格跨了 {n} 行直到此处，{cell}；请闭合引号或删去它",
           "a quote (\") is not closed: the cell runs on over 2 lines to here, '30\\n40'; close the quote or remove it"),
