@@ -104,6 +104,8 @@ SHAPE_FAULTS = [
     pytest.param(MINE_FILES, "plan", "decision_delay_s: {dist: lognormal", "decision_delay_s: {dist: lognormall",
                  "", id="unknown-distribution"),
     pytest.param(DAM_FILES, "scenario", "breach_s: 300", "breach_s: soon", "soon", id="word-for-a-number"),
+    pytest.param(MINE_FILES, "scenario", "duration_s: 10800", "duration_s: 1.08e12", "maximum",
+                 id="past-a-limit-of-the-tool"),
 ]
 
 

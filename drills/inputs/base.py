@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ModelWrapValidatorHandler,
     ValidationError,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from drills.model import variability as var
 
@@ -112,22 +115,41 @@ WHY_PEOPLE = "every person is simulated one by one"
 WHY_POLLS = "the monitoring is polled through the whole run"
 
 
-def at_most(limit: float, unit: str, why: str) -> AfterValidator:
+@dataclass(frozen=True)
+class _Limit:
+    """A limit of the tool on a number (above): checked after the field's own type and bounds, told with its reason,
+    and written into the field's JSON Schema (``maximum`` or ``minimum``), so an editor flags it as the planner
+    types."""
+
+    bound: float
+    unit: str
+    why: str
+    upper: bool
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        out = handler(schema)
+        out["maximum" if self.upper else "minimum"] = self.bound
+        return out
+
+    def _check(self, v: Any) -> Any:
+        if self.upper and v > self.bound:
+            raise ValueError(f"more than drill can take: at most {self.bound:.10g} {self.unit}, as {self.why}")
+        if not self.upper and v < self.bound:
+            raise ValueError(f"less than drill can take: at least {self.bound:.10g} {self.unit}, as {self.why}")
+        return v
+
+
+def at_most(limit: float, unit: str, why: str) -> _Limit:
     """A limit of the tool (above), told with its reason: '… at most 2592000 s, as the water …'."""
-    def check(v: Any) -> Any:
-        if v > limit:
-            raise ValueError(f"more than drill can take: at most {limit:.10g} {unit}, as {why}")
-        return v
-    return AfterValidator(check)
+    return _Limit(limit, unit, why, upper=True)
 
 
-def at_least(limit: float, unit: str, why: str) -> AfterValidator:
+def at_least(limit: float, unit: str, why: str) -> _Limit:
     """A lower limit of the tool, as :func:`at_most`."""
-    def check(v: Any) -> Any:
-        if v < limit:
-            raise ValueError(f"less than drill can take: at least {limit:.10g} {unit}, as {why}")
-        return v
-    return AfterValidator(check)
+    return _Limit(limit, unit, why, upper=False)
 
 
 Duration = Annotated[float, Field(gt=0), at_most(MAX_DURATION_S, "s (30 days)", WHY_TIME_GRID)]
