@@ -423,6 +423,24 @@ def test_the_tools_limits_on_polling_rain_steps_and_residents(model: str, data: 
     assert says in str(info.value)
 
 
+@pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
+    # a cage stopping twice at one station, an exit or a step of a route written twice: slips of copying that ran
+    ("site", "stations: [collar, st120, st240, st360]", "stations: [collar, st120, st240, st360, st240]",
+     "site.hoists[0].stations", "'st240' is listed twice ([2] and [4])"),
+    ("plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise_top, portal]",
+     "plan.evacuation.exits", "'portal' is listed twice ([1] and [3])"),
+    ("plan", "path: [stope360w, lad360, lad240, lad120, raise_top]",
+     "path: [stope360w, lad360, lad240, lad360, lad240, lad120, raise_top]", "plan.evacuation.routes[1].path",
+     "'lad360' is listed twice ([1] and [3])"),
+    ("plan", "levels: [blue, yellow, orange, red]", "levels: [blue, yellow, orange, red, red]", "plan.warning.levels",
+     "'red' is listed twice ([3] and [4])"),
+])
+def test_a_name_written_twice_in_a_list_is_refused(files: DrillFiles, kind: str, old: str, new: str, field: str,
+                                                   says: str) -> None:
+    line = files.edit(kind, old, new)
+    check(only(files.problems()), files.path(kind), line, field, says)
+
+
 def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
     """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
     files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")

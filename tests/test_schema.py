@@ -106,6 +106,8 @@ SHAPE_FAULTS = [
     pytest.param(DAM_FILES, "scenario", "breach_s: 300", "breach_s: soon", "soon", id="word-for-a-number"),
     pytest.param(MINE_FILES, "scenario", "duration_s: 10800", "duration_s: 1.08e12", "maximum",
                  id="past-a-limit-of-the-tool"),
+    pytest.param(MINE_FILES, "plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, collar]",
+                 "non-unique", id="a-name-twice-in-a-list"),
 ]
 
 

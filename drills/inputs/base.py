@@ -152,6 +152,34 @@ def at_least(limit: float, unit: str, why: str) -> _Limit:
     return _Limit(limit, unit, why, upper=False)
 
 
+@dataclass(frozen=True)
+class _Unique:
+    """A list in which nothing may be written twice (a station, an exit, a step of a path): checked with the item and
+    both places named, and written into the JSON Schema as ``uniqueItems``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        out = handler(schema)
+        out["uniqueItems"] = True
+        return out
+
+    @staticmethod
+    def _check(items: Any) -> Any:
+        first: dict[Any, int] = {}
+        for k, item in enumerate(items or ()):
+            if item in first:
+                raise ValueError(f"{item!r} is listed twice ([{first[item]}] and [{k}])")
+            first[item] = k
+        return items
+
+
+#: a list of names in which each may be written once
+UNIQUE = _Unique()
+Idents = Annotated[list[Ident], UNIQUE]
+
+
 Duration = Annotated[float, Field(gt=0), at_most(MAX_DURATION_S, "s (30 days)", WHY_TIME_GRID)]
 
 

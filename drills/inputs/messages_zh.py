@@ -441,6 +441,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "应为映射（key: value），字段有 {fields}",
           "Input should be a mapping (key: value) with the fields id, kind, from, to, length_m, width_m, ..."),
     literal("the value is empty", "此处未填值"),
+    Entry(rf"(?P<item>{Q}) is listed twice \(\[(?P<a>\d+)\] and \[(?P<b>\d+)\]\)", "{item} 重复列出（[{a}] 和 [{b}]）",
+          "'st240' is listed twice ([2] and [4])"),
     *LIMITS,
     Entry(r"households times members make (?P<n>\d+) people at one place: (?P<limit>more than drill can take: .+)",
           "户数乘以每户人数为 {n} 人，同在一处：{limit}",

@@ -12,7 +12,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from drills.inputs.base import MIN_STEP_S, WHY_POLLS, Ident, NonNeg, Pos, Prob, Quantity, Strict, at_least
+from drills.inputs.base import (
+    MIN_STEP_S,
+    UNIQUE,
+    WHY_POLLS,
+    Ident,
+    Idents,
+    NonNeg,
+    Pos,
+    Prob,
+    Quantity,
+    Strict,
+    at_least,
+)
 
 Level = Literal["blue", "yellow", "orange", "red"]
 Action = Literal[
@@ -34,7 +46,7 @@ class RoleSpec(Strict):
         "from notification to the order given, in seconds (a number or a distribution)"))
     present_probability: Prob = Field(default=1.0, description=(
         "chance the holder is at the post in a replication; if absent, the first present backup acts; default 1"))
-    backups: list[Ident] = Field(default=[], description=(
+    backups: Idents = Field(default=[], description=(
         "ids of the posts that act, in this order, when this one is absent (AQ/T 9009 A 4.6)"))
     handover_s: Quantity = Field(default=120.0, description=(
         "time to reach the backup when absent; default 120 s, the project's choice (no published value)"))
@@ -84,8 +96,8 @@ class ActionSpec(Strict):
     owner: Ident = Field(description=(
         "id of the post that carries it out (after its own decision, if another post declared the level)"))
     id: Ident | None = Field(default=None, description="name of the step, for 'after'")
-    after: list[Ident] = Field(default=[], description="steps that must be done first")
-    channels: list[Ident] | None = Field(default=None, description="default: every channel for its audience")
+    after: Idents = Field(default=[], description="steps that must be done first")
+    channels: Idents | None = Field(default=None, description="default: every channel for its audience")
     deadline_s: NonNeg | None = Field(default=None, description="the plan's time limit, from the trigger")
 
 
@@ -135,7 +147,7 @@ class NoEntrySpec(Strict):
 
 
 class WarningSpec(Strict):
-    levels: list[Level] = Field(default=["blue", "yellow", "orange", "red"], description=(
+    levels: Annotated[list[Level], UNIQUE] = Field(default=["blue", "yellow", "orange", "red"], description=(
         "the warning levels the plan uses, low to high (GB 39496-2020 §5.5.4); default all four"))
     triggers: list[TriggerSpec] = Field(default=[], description="the conditions that notify a post and declare a level")
     actions_by_level: dict[Level, list[ActionSpec]] = Field(default={}, description=(
@@ -191,7 +203,7 @@ class ChannelSpec(Strict):
     activation_delay_s: Quantity = Field(default=0.0, description=(
         "from the order until the channel starts sending, in seconds (a number or a distribution); default 0"))
     reliability: Prob = Field(default=1.0, description="chance the channel works at all in a replication; default 1")
-    coverage: list[Ident] = Field(default=[], description=(
+    coverage: Idents = Field(default=[], description=(
         "node ids the channel serves, in order for phones and routes; for paging, radio and sms empty means all"))
     hear_probability: Prob = Field(default=1.0, description=(
         "chance each listener catches one message; default 1, but sirens and village loudspeakers 0.39 a cycle, "
@@ -256,20 +268,20 @@ class RouteSpec(Strict):
     """An escape route: the people at ``from`` follow ``path`` to an exit or refuge."""
 
     id: Ident = Field(description="name of the route")
-    from_: list[Ident] = Field(alias="from", min_length=1, description=(
+    from_: Idents = Field(alias="from", min_length=1, description=(
         "node ids whose people follow this route (one route per place); others take the quickest way open"))
-    path: list[Ident] = Field(min_length=2, description=(
+    path: Idents = Field(min_length=2, description=(
         "node ids from the route's start to an exit, refuge or assembly point, each joined to the next"))
     refuge: Ident | None = Field(default=None, description="where to shelter if the route is cut")
 
 
 class EvacuationSpec(Strict):
-    exits: list[Ident] = Field(default=[], description="mine exits at the surface")
-    refuges: list[Ident] = Field(default=[], description="refuge chambers of the plan (node ids)")
-    assembly_points: list[Ident] = Field(default=[], description="high ground for the residents")
+    exits: Idents = Field(default=[], description="mine exits at the surface")
+    refuges: Idents = Field(default=[], description="refuge chambers of the plan (node ids)")
+    assembly_points: Idents = Field(default=[], description="high ground for the residents")
     vertical_shelter: bool = Field(default=False, description="residents may shelter on upper floors")
     routes: list[RouteSpec] = Field(default=[], description="escape routes by starting place")
-    hoist_priority: list[Ident] = Field(default=[], description="stations served first, in order")
+    hoist_priority: Idents = Field(default=[], description="stations served first, in order")
 
 
 class TeamSpec(Strict):

@@ -8,7 +8,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from drills.inputs.base import MIN_STEP_S, WHY_TIME_GRID, Duration, Ident, NonNeg, Pos, Quantity, Strict, at_least
+from drills.inputs.base import (
+    MIN_STEP_S,
+    WHY_TIME_GRID,
+    Duration,
+    Ident,
+    Idents,
+    NonNeg,
+    Pos,
+    Quantity,
+    Strict,
+    at_least,
+)
 
 
 class HydrographPoint(Strict):
@@ -174,7 +185,7 @@ class OrderSpec(Strict):
     """An evacuation order given by the scenario itself (bypassing the plan's triggers)."""
 
     at_s: NonNeg = Field(description="when the order is given, in seconds from the scenario start")
-    channels: list[Ident] | None = Field(default=None, description=(
+    channels: Idents | None = Field(default=None, description=(
         "ids of the plan's channels that carry it; default: all of them"))
 
 

@@ -17,6 +17,7 @@ from drills.inputs.base import (
     WHY_LEVEL_GRID,
     WHY_PEOPLE,
     Ident,
+    Idents,
     NonNeg,
     Pos,
     Prob,
@@ -116,7 +117,7 @@ class HoistSpec(Strict):
     """A cage hoist serving shaft stations; ``stations`` lists the collar first, then downwards."""
 
     id: Ident = Field(description="name of the hoist (a hoist_out fault refers to it)")
-    stations: list[Ident] = Field(min_length=2, description=(
+    stations: Idents = Field(min_length=2, description=(
         "node ids the cage serves: the collar first, then the shaft stations downwards"))
     cage_capacity_persons: int = Field(ge=1, description="persons one deck of the cage carries")
     decks: Literal[1, 2] = Field(default=1, description=(
