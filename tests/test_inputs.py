@@ -441,6 +441,12 @@ def test_a_name_written_twice_in_a_list_is_refused(files: DrillFiles, kind: str,
     check(only(files.problems()), files.path(kind), line, field, says)
 
 
+def test_an_empty_title_is_refused(files: DrillFiles) -> None:
+    """The report's heading would be blank: a title, name, unit or path must say something."""
+    line = files.edit("scenario", "title: Water inrush at the -360 east heading, day shift, flood season", 'title: ""')
+    check(only(files.problems()), files.path("scenario"), line, "scenario.title", "at least 1 character")
+
+
 def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
     """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
     files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")

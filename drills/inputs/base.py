@@ -94,6 +94,8 @@ NonNeg = Annotated[float, Field(ge=0)]
 Pos = Annotated[float, Field(gt=0)]
 Prob = Annotated[float, Field(ge=0, le=1)]
 Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$")]
+#: text the report shows or a path: not empty
+Text = Annotated[str, Field(min_length=1)]
 
 
 # Limits of the tool, not of the world: drill simulates every person one by one and steps its water and rain on

@@ -23,6 +23,7 @@ from drills.inputs.base import (
     Prob,
     Quantity,
     Strict,
+    Text,
     at_least,
 )
 
@@ -41,7 +42,7 @@ class RoleSpec(Strict):
     """A post in the emergency organisation (GB/T 29639 §2; AQ/T 9009 A 4.6 back-ups)."""
 
     id: Ident = Field(description="name of the post; triggers, actions and backups refer to it")
-    title: str = Field(description="the post's name as the report shows it, e.g. 'Duty dispatcher (调度员)'")
+    title: Text = Field(description="the post's name as the report shows it, e.g. 'Duty dispatcher (调度员)'")
     decision_delay_s: Quantity = Field(description=(
         "from notification to the order given, in seconds (a number or a distribution)"))
     present_probability: Prob = Field(default=1.0, description=(
@@ -295,8 +296,8 @@ class TeamSpec(Strict):
 
 class PlanBody(Strict):
     id: Ident = Field(description="name of the plan")
-    unit: str = Field(description="the company or organisation whose plan it is, as the report shows it")
-    version: str = Field(description="the plan's version, as the report shows it")
+    unit: Text = Field(description="the company or organisation whose plan it is, as the report shows it")
+    version: Text = Field(description="the plan's version, as the report shows it")
     approved_on: date | None = Field(default=None, description="the date the plan was approved (YYYY-MM-DD)")
     site: Ident = Field(description="the id of the site this plan is written for")
     roles: list[RoleSpec] = Field(min_length=1, description="the posts of the emergency organisation, at least one")

@@ -18,6 +18,7 @@ from drills.inputs.base import (
     Pos,
     Quantity,
     Strict,
+    Text,
     at_least,
 )
 
@@ -79,8 +80,8 @@ class IdfSpec(Strict):
     b_min: NonNeg = Field(description="b of the formula, in minutes")
     n: Pos = Field(le=10, description=(
         "exponent n of the formula; at most 10, a limit of the tool (a larger power overflows the intensity)"))
-    name: str = Field(description="name of the formula, e.g. the city's, for the report")
-    source: str = Field(description="where the formula is published, for the report")
+    name: Text = Field(description="name of the formula, e.g. the city's, for the report")
+    source: Text = Field(description="where the formula is published, for the report")
 
 
 class DesignStormSpec(Strict):
@@ -226,10 +227,10 @@ class MonteCarloSpec(Strict):
 
 class ScenarioBody(Strict):
     id: Ident = Field(description="name of the scenario")
-    title: str = Field(description="the scenario's title, as the report shows it")
+    title: Text = Field(description="the scenario's title, as the report shows it")
     description: str = Field(default="", description="free text about the scenario, for the reader")
-    site: str = Field(description="path of the site file, relative to this file")
-    plan: str = Field(description="path of the default plan file, relative to this file")
+    site: Text = Field(description="path of the site file, relative to this file")
+    plan: Text = Field(description="path of the default plan file, relative to this file")
     start_time: datetime = Field(description="date and clock time of the start, time 0 (e.g. 2026-07-20T14:00:00)")
     duration_s: Duration = Field(description="how long the drill runs, in seconds (at most 30 days)")
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")

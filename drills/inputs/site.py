@@ -22,6 +22,7 @@ from drills.inputs.base import (
     Pos,
     Prob,
     Strict,
+    Text,
     at_most,
 )
 from drills.model import movement
@@ -330,7 +331,7 @@ class MineWaterSpec(Strict):
 
 class SiteBody(Strict):
     id: Ident = Field(description="name of the site; a plan names the site it is written for by this id")
-    name: str = Field(description="the site's full name, as the report shows it")
+    name: Text = Field(description="the site's full name, as the report shows it")
     kind: Literal["underground_mine", "tailings_valley", "mine_and_valley"] = Field(
         default="underground_mine", description=(
             "underground_mine, tailings_valley (a dam and the people below it) or mine_and_valley (both); "

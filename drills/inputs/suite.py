@@ -37,7 +37,7 @@ from typing import Literal
 from pydantic import Field
 
 from drills.experiment.units import fmt_value
-from drills.inputs.base import Ident, Strict
+from drills.inputs.base import Ident, Strict, Text
 from drills.inputs.compile import (
     already_underground,
     compile_drill,
@@ -85,14 +85,14 @@ class VariationSpec(Strict):
 class RunSpec(Strict):
     """A scenario file and its variations."""
 
-    scenario: str = Field(description="path of the scenario file, relative to the suite file")
+    scenario: Text = Field(description="path of the scenario file, relative to the suite file")
     plan: str | None = Field(default=None, description="plan file instead of the scenario's, relative to the suite")
     variations: list[VariationSpec] = Field(default=[], description="default: the scenario as written")
 
 
 class SuiteBody(Strict):
     id: Ident = Field(description="name of the suite")
-    title: str = Field(description="the exercise's title, as the report shows it")
+    title: Text = Field(description="the exercise's title, as the report shows it")
     description: str = Field(default="", description="free text about the exercise, for the reader")
     season: str = Field(default="", description="e.g. the flood season the exercise prepares, '2026'")
     replications: int | None = Field(default=None, ge=1, le=100_000, description=(
