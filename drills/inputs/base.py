@@ -117,24 +117,35 @@ WHY_PEOPLE = "every person is simulated one by one"
 WHY_POLLS = "the monitoring is polled through the whole run"
 
 
+class _Rule:
+    """A rule on a field's value, in its ``Annotated`` metadata: checked after the field's own type and bounds
+    (:meth:`_check` raises ValueError with the planner's words) and written into the field's JSON Schema
+    (:meth:`_schema`), so an editor flags it as the planner types."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        return {**handler(schema), **self._schema()}
+
+    def _check(self, v: Any) -> Any:
+        raise NotImplementedError
+
+    def _schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
-class _Limit:
-    """A limit of the tool on a number (above): checked after the field's own type and bounds, told with its reason,
-    and written into the field's JSON Schema (``maximum`` or ``minimum``), so an editor flags it as the planner
-    types."""
+class _Limit(_Rule):
+    """A limit of the tool on a number (above), told with its reason; ``maximum`` or ``minimum`` in the schema."""
 
     bound: float
     unit: str
     why: str
     upper: bool
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(self._check, handler(source))
-
-    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
-        out = handler(schema)
-        out["maximum" if self.upper else "minimum"] = self.bound
-        return out
+    def _schema(self) -> dict[str, Any]:
+        return {"maximum" if self.upper else "minimum": self.bound}
 
     def _check(self, v: Any) -> Any:
         if self.upper and v > self.bound:
@@ -155,20 +166,14 @@ def at_least(limit: float, unit: str, why: str) -> _Limit:
 
 
 @dataclass(frozen=True)
-class _Unique:
-    """A list in which nothing may be written twice (a station, an exit, a step of a path): checked with the item and
-    both places named, and written into the JSON Schema as ``uniqueItems``."""
+class _Unique(_Rule):
+    """A list in which nothing may be written twice (a station, an exit, a step of a path), told with the item and
+    both places; ``uniqueItems`` in the schema."""
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(self._check, handler(source))
+    def _schema(self) -> dict[str, Any]:
+        return {"uniqueItems": True}
 
-    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
-        out = handler(schema)
-        out["uniqueItems"] = True
-        return out
-
-    @staticmethod
-    def _check(items: Any) -> Any:
+    def _check(self, items: Any) -> Any:
         first: dict[Any, int] = {}
         for k, item in enumerate(items or ()):
             if item in first:
