@@ -447,6 +447,18 @@ def test_an_empty_title_is_refused(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("scenario"), line, "scenario.title", "at least 1 character")
 
 
+@pytest.mark.parametrize(("old", "new", "field", "says"), [
+    # findings, revisions and faults name triggers and routes by id: two of one id was accepted
+    ("      - id: crew-report-face", "      - id: inflow-change-20pct", "plan.warning.triggers[1].id",
+     "duplicate trigger id 'inflow-change-20pct'"),
+    ("      - id: r360-ladder", "      - id: r360-cage", "plan.evacuation.routes[1].id", "duplicate route id 'r360-cage'"),
+])
+def test_a_trigger_or_route_id_used_twice_is_refused(files: DrillFiles, old: str, new: str, field: str,
+                                                     says: str) -> None:
+    line = files.edit("plan", old, new, mark="id:")
+    check(only(files.problems()), files.path("plan"), line, field, says)
+
+
 def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
     """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
     files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")

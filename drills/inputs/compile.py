@@ -266,7 +266,8 @@ def _profiles(site: SiteBody) -> dict[str, Profile]:
 def check_site(site: SiteBody, sd: YamlDocument) -> None:
     """Checks within a site file: ids, references, geometry."""
     pr = _Problems()
-    groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams))
+    groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams),
+                                                     ("hoist", site.hoists), ("profile", site.profiles))
     for what, items in groups:
         pr.items.extend(duplicate_ids(sd, what, ids_at(("site", f"{what}s"), items)))
     # a duplicated id makes every reference to it ambiguous: the checks by id would only add follow-on faults
@@ -393,6 +394,16 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
         pr.items.extend(found)
         if found:
             clash.add(what)
+    # ids the findings, the revisions and the scenario's faults and readings refer to: each must name one thing
+    w = plan.warning
+    for what, at, items in (("trigger", ("plan", "warning", "triggers"), w.triggers),
+                            ("route", ("plan", "evacuation", "routes"), plan.evacuation.routes),
+                            ("team", ("plan", "teams"), plan.teams),
+                            ("item", ("plan", "warning", "monitoring", "items"), w.monitoring.items)):
+        pr.items.extend(duplicate_ids(pd, what, ids_at(at, items)))
+    for k, item in enumerate(w.monitoring.items):  # a point may measure several items: its id is unique in each
+        pr.items.extend(duplicate_ids(pd, "sensor", ids_at(("plan", "warning", "monitoring", "items", k, "points"),
+                                                           item.points)))
     roles = {r.id: r for r in plan.roles} if "role" not in clash else None
     channels = {c.id for c in plan.channels} if "channel" not in clash else None
     for k, r in enumerate(plan.roles):
@@ -401,7 +412,6 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
                 pr.unknown(pd, ("plan", "roles", k, "backups", j), b, f"no role {b!r} in this plan", roles)
             elif b == r.id:
                 pr.at(pd, ("plan", "roles", k, "backups", j), "a role cannot back itself up")
-    w = plan.warning
     for k, item in enumerate(w.monitoring.items):
         worse = WORSE_WHEN[item.quantity]
         for j, pt in enumerate(item.points):

@@ -130,7 +130,8 @@ FILE_KIND = {"site": "场所文件（site）", "plan": "应急预案文件（pla
              "suite": "演练组文件（suite）"}
 #: what an id names, in "duplicate node id 'x'" and "no link 'x'; known: …"
 ID_OF = {"node": "地点", "link": "通道", "dam": "尾矿坝", "role": "岗位", "channel": "预警渠道", "step": "步骤",
-         "variation": "变化", "hoist": "提升机", "sensor": "监测点"}
+         "variation": "变化", "hoist": "提升机", "sensor": "监测点", "profile": "人员类型（profile）",
+         "trigger": "触发条件", "route": "撤离路线", "team": "应急队伍", "item": "监测项目"}
 
 #: the sources of the plausible ranges (drills.inputs.plausibility), as the warnings cite them
 SOURCES = {
