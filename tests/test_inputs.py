@@ -451,7 +451,8 @@ def test_an_empty_title_is_refused(files: DrillFiles) -> None:
     # findings, revisions and faults name triggers and routes by id: two of one id was accepted
     ("      - id: crew-report-face", "      - id: inflow-change-20pct", "plan.warning.triggers[1].id",
      "duplicate trigger id 'inflow-change-20pct'"),
-    ("      - id: r360-ladder", "      - id: r360-cage", "plan.evacuation.routes[1].id", "duplicate route id 'r360-cage'"),
+    ("      - id: r360-ladder", "      - id: r360-cage", "plan.evacuation.routes[1].id",
+     "duplicate route id 'r360-cage'"),
 ])
 def test_a_trigger_or_route_id_used_twice_is_refused(files: DrillFiles, old: str, new: str, field: str,
                                                      says: str) -> None:
