@@ -472,3 +472,11 @@ def test_the_report_lists_the_plausibility_warnings_in_its_language(lang: str, s
                "large drifts 5–8 m. A slip of units or digits?")
     input_warnings(page, [("/x/lengths.yaml", 12, "site.links[2].width_m", message)], Text(lang))  # type: ignore[arg-type]
     assert page.said[-1] == says
+
+
+def test_a_value_pydantic_shows_ends_before_the_next_part_of_a_message() -> None:
+    """'(got '300 m'); write the number alone: 300 (…, m)' was read as one value running to the last ')', and the
+    hint came out in English inside the Chinese."""
+    said = translate("Input should be a valid number, unable to parse string as a number (got '300 m'); write the "
+                     "number alone: 300 (the field's name gives the unit, m)")
+    assert said == "应为数值，所填文字无法识别为数值（所填为 '300 m'）；只填数值：300（单位已由字段名给出：m）"

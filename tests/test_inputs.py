@@ -467,6 +467,25 @@ def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -
           "nobody is in the drill (shift 'day' has no crews): it would have no one to warn or evacuate")
 
 
+@pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
+    ("scenario", "duration_s: 10800", "duration_s: 3:00:00", "scenario.duration_s",
+     "(got '3:00:00'); write the time in seconds: 10800 for '3:00:00' (h:mm:ss)"),
+    ("scenario", "duration_s: 10800", "duration_s: 3:00", "scenario.duration_s",
+     "(got '3:00'); write the time in seconds: '3:00' is 180 as m:ss, 10800 as h:mm"),
+    ("scenario", "{t_s: 300, inflow_m3ph: 3000}", "{t_s: 5 min, inflow_m3ph: 3000}",
+     "scenario.hazard.inrush.hydrograph[1].t_s", "(got '5 min'); write the time in seconds: 300 for '5 min'"),
+    # a field that takes a number or a distribution
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: 2.5 h",
+     "plan.roles[0].decision_delay_s", "(got '2.5 h'); write the time in seconds: 9000 for '2.5 h'"),
+    ("site", 'to: "j120", length_m: 300,', 'to: "j120", length_m: 300 m,', "site.links[0].length_m",
+     "(got '300 m'); write the number alone: 300 (the field's name gives the unit, m)"),
+])
+def test_a_number_written_with_its_unit_or_as_a_clock_is_told_how_to_write_it(
+        files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:
+    line = files.edit(kind, old, new)
+    check(only(files.problems()), files.path(kind), line, field, says)
+
+
 def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 4,", "{at: pump360, count: many,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.day[3].count", "integer", "'many'")

@@ -405,6 +405,17 @@ CATALOGUE: tuple[Entry, ...] = (
           "Input should be less than or equal to 1"),
     literal("Input should be a finite number", "应为有限数值，不能是 .inf 或 .nan"),
     literal("Input should be a valid number, unable to parse string as a number", "应为数值，所填文字无法识别为数值"),
+    Entry(rf"write the time in seconds: (?P<s>\d+) for (?P<got>{Q}) \(h:mm:ss\)",
+          "时间请以秒为单位填写：{got} 应写作 {s}（h:mm:ss）",
+          "write the time in seconds: 10800 for '3:00:00' (h:mm:ss)"),
+    Entry(rf"write the time in seconds: (?P<got>{Q}) is (?P<a>\d+) as m:ss, (?P<b>\d+) as h:mm",
+          "时间请以秒为单位填写：{got} 按 m:ss 为 {a}，按 h:mm 为 {b}",
+          "write the time in seconds: '3:00' is 180 as m:ss, 10800 as h:mm"),
+    Entry(rf"write the time in seconds: (?P<s>{NUM}) for (?P<got>{Q})", "时间请以秒为单位填写：{got} 应写作 {s}",
+          "write the time in seconds: 300 for '5 min'"),
+    Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
+          "只填数值：{value}（单位已由字段名给出：{unit}）",
+          "write the number alone: 300 (the field's name gives the unit, m)"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{Q})",
           "百分数请写成小数：{got} 应写作 {share}", "write a percentage as a fraction: 0.98 for '98%'"),
     literal("Input should be a valid number", "应为数值"),
@@ -776,7 +787,7 @@ CATALOGUE: tuple[Entry, ...] = (
 )
 
 #: a value pydantic reports after its message: "Input should be greater than 0 (got -5)"
-_GOT = re.compile(r"(?P<said>.+) \(got (?P<got>.+)\)")
+_GOT = re.compile(r"(?P<said>.+) \(got (?P<got>(?:(?!; ).)+)\)")  # a value of its own, not a run of parts
 
 
 def _one(message: str, catalogue: tuple[Entry, ...] = CATALOGUE) -> str | None:

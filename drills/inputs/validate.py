@@ -63,6 +63,34 @@ _KEY_NOUNS = {"actions_by_level": "level"}
 _PERCENT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*[%％]\s*")
 
 
+#: a time written as a clock, h:mm:ss or m:ss / h:mm
+_CLOCK = re.compile(r"\s*(?P<a>\d+):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?\s*")
+#: a number written with its unit: "5 min", "300 m", "2.5h"
+_WITH_UNIT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
+#: seconds in a unit of time as a planner may write it
+_SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
+               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
+
+
+def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
+    """For a number written as a clock or with its unit where the field's name gives the unit (``duration_s:
+    3:00:00``, ``t_s: 5 min``, ``length_m: 300 m``): how to write it; empty if it is not one of those."""
+    field = next((p for p in reversed(loc) if isinstance(p, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", p)), "")
+    unit = field.rsplit("_", 1)[-1] if field else ""
+    if unit == "s" and (clock := _CLOCK.fullmatch(got)):
+        a, b = int(clock["a"]), int(clock["b"])
+        if clock["c"] is not None:
+            return f"; write the time in seconds: {a * 3600 + b * 60 + int(clock['c'])} for {got!r} (h:mm:ss)"
+        return f"; write the time in seconds: {got!r} is {a * 60 + b} as m:ss, {a * 3600 + b * 60} as h:mm"
+    if unit and (written := _WITH_UNIT.fullmatch(got)):
+        value, said = float(written["value"]), written["unit"]
+        if unit == "s" and said.lower() in _SECONDS_IN:
+            return f"; write the time in seconds: {value * _SECONDS_IN[said.lower()]:g} for {got!r}"
+        if said == unit:
+            return f"; write the number alone: {value:g} (the field's name gives the unit, {unit})"
+    return ""
+
+
 def _message(err: dict[str, Any], branch: str | None) -> str:
     kind = err.get("type", "")
     got = err.get("input")
@@ -81,7 +109,7 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     if kind == "union_tag_not_found":
         return f"say which distribution: dist: one of {', '.join(repr(d) for d in DIST_NAMES)}"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
-        return f"expected {_DIST_HINT} (got {got!r})"
+        return f"expected {_DIST_HINT} (got {got!r})" + (_unit_hint(got, loc) if isinstance(got, str) else "")
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
@@ -93,6 +121,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         msg += f" (got {got!r})"
     if kind == "float_parsing" and isinstance(got, str) and (pct := _PERCENT.fullmatch(got)):
         msg += f"; write a percentage as a fraction: {float(pct['value']) / 100:g} for {got!r}"  # shares are 0..1
+    elif kind in ("float_parsing", "int_parsing") and isinstance(got, str):
+        msg += _unit_hint(got, loc)
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return msg
