@@ -102,6 +102,25 @@ def test_the_headcount_is_the_people_the_drill_places(scenario: str) -> None:
     assert headcount(loaded.site, loaded.scenario) == len(load_drill(path).people) > 0
 
 
+def test_two_entries_at_one_place_number_their_people_on(tmp_path: Path) -> None:
+    """Two crews at one workplace (no crew names), or two groups of households at one place, each numbered their
+    people from 1: outcomes.csv had two 'pump360-01'. Now the second goes on from the first."""
+    mine = copy_bundled(tmp_path / "mine")
+    break_file(mine["site"], "      - {at: pump360, count: 4,",
+               "      - {at: pump360, count: 3, profile: miner}\n      - {at: pump360, count: 4,")
+    ids = [p.id for p in load_drill(mine["scenario"]).people]
+    assert len(set(ids)) == len(ids)
+    assert [i for i in ids if i.startswith("pump360-")] == [f"pump360-{k:02d}" for k in range(1, 8)]
+    dam = copy_bundled(tmp_path / "dam", DAM_FILES)
+    break_file(dam["site"], "    - {at: xc_north, households: 40,",
+               "    - {at: xc_north, households: 2, members: {day: 1, night: 1}}\n    - {at: xc_north, households: 40,")
+    spec = load_drill(dam["scenario"])
+    assert len({p.id for p in spec.people}) == len(spec.people)
+    assert len({p.id for p in spec.parties}) == len(spec.parties)
+    assert [p.id for p in spec.parties if p.id.startswith("xc_north-h")][:3] == ["xc_north-h001", "xc_north-h002",
+                                                                                  "xc_north-h003"]
+
+
 def test_problem_prints_as_file_line_field_message() -> None:
     p = Problem("plans/x.yaml", 12, "plan.roles[0].title", "required field is missing")
     assert str(p) == "plans/x.yaml:12: plan.roles[0].title: required field is missing"

@@ -24,21 +24,24 @@ def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) ->
     parties: list[Party] = []
     shifts = [(scen.shift, 0.0)] if scen.shift is not None else []
     shifts += [(e.shift, e.at_s) for e in scen.entries]
+    numbered: dict[str, int] = {}  # people of a crew so far: two entries of one crew go on numbering, not again
     for shift, enters in shifts:
         tag = "" if enters == 0 else f"{shift}@{enters:g}s:"
         for c in site.shifts[shift]:
             crew = c.crew or c.at
             n_paging = round(c.count * c.paging_lamp_share)
+            first = numbered.get(tag + crew, 0)
+            numbered[tag + crew] = first + c.count
             for j in range(c.count):
                 i = len(people)
-                people.append(Person(i, f"{tag}{crew}-{j + 1:02d}", idx[c.at], c.profile, crew,
+                people.append(Person(i, f"{tag}{crew}-{first + j + 1:02d}", idx[c.at], c.profile, crew,
                                      radio=j < c.radio_carriers, paging=j < n_paging, party=len(parties),
                                      phone=False, group="miner"))
                 parties.append(Party(len(parties), people[-1].id, (i,), idx[c.at], c.profile, "walk", crew, "crew",
                                      enters_s=enters))
     kinds = {n.id: n.kind for n in site.nodes}
     for r in site.residents:
-        _residents(r, scen.time_of_day, idx, kinds[r.at], people, parties)
+        _residents(r, scen.time_of_day, idx, kinds[r.at], people, parties, numbered)
     return people, parties
 
 
@@ -74,8 +77,11 @@ def _slowest(profiles: list[str]) -> str:
 
 
 def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, people: list[Person],
-               parties: list[Party]) -> None:
+               parties: list[Party], numbered: dict[str, int]) -> None:
+    """The residents of one entry of the site; ``numbered`` holds how many households and people earlier entries at
+    the same place have had, so that the ids go on from there."""
     node = idx[r.at]
+    first_h, first_p = numbered.get(r.at + ":h", 0), numbered.get(r.at + ":p", 0)
     total = _present(r, tod)
     if r.households is not None:
         sizes = [total // r.households + (1 if h < total % r.households else 0) for h in range(r.households)]
@@ -95,14 +101,17 @@ def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, peopl
             i = len(people)
             prof = profiles[pos]
             has_phone = pos < n_phone and prof != "child"
-            label = f"{r.at}-h{h + 1:03d}-{m + 1}" if r.households is not None else f"{r.at}-{pos + 1:03d}"
+            label = (f"{r.at}-h{first_h + h + 1:03d}-{m + 1}" if r.households is not None
+                     else f"{r.at}-{first_p + pos + 1:03d}")
             people.append(Person(i, label, node, prof, r.at, radio=False, paging=False, party=len(parties),
                                  phone=has_phone, group="resident"))
             members.append(i)
             pos += 1
         slow = _slowest([people[i].profile for i in members])
-        name = f"{r.at}-h{h + 1:03d}" if r.households is not None else people[members[0]].id
+        name = f"{r.at}-h{first_h + h + 1:03d}" if r.households is not None else people[members[0]].id
         mode = "drive" if h in cars else "walk"
         parties.append(Party(len(parties), name, tuple(members), node, slow, mode, r.at, "neighbours",
                              upper_floor=r.upper_floor,
                              needs_help=all(people[i].profile == "assisted" for i in members)))
+    numbered[r.at + ":h"] = first_h + len(groups)
+    numbered[r.at + ":p"] = first_p + pos
