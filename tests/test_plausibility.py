@@ -208,3 +208,33 @@ def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
         [(line, "site.hoists[0].cage_capacity_persons")]] * 2
     text = "".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
     assert text.count(f"jinshan_mine.yaml:{line}: site.hoists[0].cage_capacity_persons") == 1
+
+
+@pytest.mark.parametrize(("example", "old", "new", "field", "words"), [
+    ("dam", "      breach_s: 300", "      breach_s: 999999", "scenario.hazard.dam_break.breach_s",
+     "the breach at 999999 s comes after the drill ends at duration_s 7200 s"),
+    ("dam", "      breach_s: 300", "      breach_s: {dist: lognormal, median: 9000, p95: 20000}",
+     "scenario.hazard.dam_break.breach_s", "the breach at 9000 s (median) comes after the drill ends"),
+    ("mine", "      start_s: 0", "      start_s: 10800", "scenario.hazard.inrush.start_s",
+     "the inrush at 10800 s comes after the drill ends at duration_s 10800 s"),
+])
+def test_a_hazard_after_the_drill_ends_is_warned_of(tmp_path: Path, example: str, old: str, new: str, field: str,
+                                                   words: str) -> None:
+    """A breach or inrush after the end meets no one: the bundled dam break, breached after its end, was graded
+    优秀 (excellent) with nobody safe, since nobody was ever at risk."""
+    files = copy_bundled(tmp_path, MINE_FILES if example == "mine" else DAM_FILES)
+    line = break_file(files["scenario"], old, new)
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, field)], found
+    assert words in found[0].message and "the grade says nothing of the evacuation ahead of it" in found[0].message
+
+
+def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:
+    files = copy_bundled(tmp_path, MINE_FILES)
+    text = files["scenario"].read_text(encoding="utf-8")
+    files["scenario"].write_text(text.replace("inflow_m3ph: 3000}", "inflow_m3ph: 0}")
+                                 .replace("inflow_m3ph: 12000}", "inflow_m3ph: 0}"), encoding="utf-8")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.field, w.message) for w in found] == [
+        ("scenario.hazard.inrush.hydrograph",
+         "the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it")]

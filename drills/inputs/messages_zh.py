@@ -748,6 +748,14 @@ CATALOGUE: tuple[Entry, ...] = (
           "unknown revision kind; known: add_battery, add_siren"),
     literal("a cost cannot be negative", "费用不能为负数"),
     # ---- plausibility warnings (drills.inputs.plausibility)
+    Entry(rf"the (?P<what>breach|inrush) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) comes after the drill ends at "
+          rf"duration_s (?P<end>{NUM}) s: no one meets the water, so the grade says nothing of the evacuation ahead of it",
+          "{what}时刻 {t} s{median} 在演练结束（duration_s {end} s）之后：无人遇水，评定结果不能说明撤离是否先于来水",
+          "the breach at 999999 s comes after the drill ends at duration_s 36000 s: no one meets the water, so the "
+          "grade says nothing of the evacuation ahead of it",
+          {"what": {"breach": "溃坝", "inrush": "突水"}, "median": {"": "", " (median)": "（中位数）"}}),
+    literal("the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it",
+            "涌水量始终为 0：没有来水，评定结果不能说明撤离是否先于来水"),
     Entry(r"(?P<what>an? [a-z ]+?) of (?P<amount>\S+(?: \S+)?) is not plausible: expected (?P<range>.+?) — "
           r"(?P<source>.+)\. A slip of units or digits\?",
           "{what}取值 {amount} 不合理：{range}；依据：{source}。是否单位或数字填写有误？",

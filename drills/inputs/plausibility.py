@@ -319,7 +319,25 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
         for k, pt in enumerate(inr.hydrograph):
             check((*s, "hazard", "inrush", "hydrograph", k, "inflow_m3ph"), pt.inflow_m3ph, INRUSH_INFLOW,
                   "an inflow")
+        _after_the_end(doc, out, (*s, "hazard", "inrush", "start_s"), "inrush", inr.start_s, scen.duration_s)
+        if all(pt.inflow_m3ph == 0 for pt in inr.hydrograph):
+            out.append(doc.problem((*s, "hazard", "inrush", "hydrograph"), "the inflow is 0 throughout: no water comes "
+                                   "in, so the grade says nothing of the evacuation ahead of it"))
+    db = scen.hazard.dam_break
+    if db is not None and db.breach_s is not None:
+        _after_the_end(doc, out, (*s, "hazard", "dam_break", "breach_s"), "breach", db.breach_s, scen.duration_s)
     return out
+
+
+def _after_the_end(doc: YamlDocument, out: list[Problem], loc: Loc, what: str, when: Any, duration_s: float) -> None:
+    """A hazard that starts after the drill ends (a median time, for a distribution): no one meets the water, and a
+    plan graded on nothing looks good."""
+    t = float(dist_or_number(when).median)
+    if t >= duration_s:
+        median = "" if isinstance(when, int | float) else " (median)"
+        out.append(doc.problem(loc, f"the {what} at {t:g} s{median} comes after the drill ends at duration_s "
+                                    f"{duration_s:g} s: no one meets the water, so the grade says nothing of the "
+                                    "evacuation ahead of it"))
 
 
 def warnings_of(ld: Loaded) -> list[Problem]:
