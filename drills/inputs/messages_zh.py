@@ -749,7 +749,8 @@ CATALOGUE: tuple[Entry, ...] = (
     literal("a cost cannot be negative", "费用不能为负数"),
     # ---- plausibility warnings (drills.inputs.plausibility)
     Entry(rf"the (?P<what>breach|inrush) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) comes after the drill ends at "
-          rf"duration_s (?P<end>{NUM}) s: no one meets the water, so the grade says nothing of the evacuation ahead of it",
+          rf"duration_s (?P<end>{NUM}) s: no one meets the water, so the grade says nothing of the evacuation "
+          r"ahead of it",
           "{what}时刻 {t} s{median} 在演练结束（duration_s {end} s）之后：无人遇水，评定结果不能说明撤离是否先于来水",
           "the breach at 999999 s comes after the drill ends at duration_s 36000 s: no one meets the water, so the "
           "grade says nothing of the evacuation ahead of it",
