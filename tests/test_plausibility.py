@@ -216,17 +216,25 @@ def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
     ("dam", "      breach_s: 300", "      breach_s: {dist: lognormal, median: 9000, p95: 20000}",
      "scenario.hazard.dam_break.breach_s", "the breach at 9000 s (median) comes after the drill ends"),
     ("mine", "      start_s: 0", "      start_s: 10800", "scenario.hazard.inrush.start_s",
-     "the inrush at 10800 s comes after the drill ends at duration_s 10800 s"),
+     "the inrush at 10800 s comes after the drill ends at duration_s 10800 s: no one meets the water"),
+    ("mine", "  monte_carlo:", "  faults: [{kind: mains_power, at_s: 20000}]\n  monte_carlo:",
+     "scenario.faults[0].at_s", "the fault at 20000 s comes after the drill ends at duration_s 10800 s: it tests "
+     "nothing"),
+    ("mine", "  monte_carlo:", "  order: {at_s: 20000}\n  monte_carlo:", "scenario.order.at_s",
+     "the order at 20000 s comes after the drill ends at duration_s 10800 s: it is never given"),
+    ("mine", "  monte_carlo:", "  entries: [{at_s: 20000, shift: night}]\n  monte_carlo:", "scenario.entries[0].at_s",
+     "the entry at 20000 s comes after the drill ends at duration_s 10800 s: that shift never goes down"),
 ])
-def test_a_hazard_after_the_drill_ends_is_warned_of(tmp_path: Path, example: str, old: str, new: str, field: str,
-                                                   words: str) -> None:
+def test_a_hazard_or_scripted_event_after_the_drill_ends_is_warned_of(
+        tmp_path: Path, example: str, old: str, new: str, field: str, words: str) -> None:
     """A breach or inrush after the end meets no one: the bundled dam break, breached after its end, was graded
-    优秀 (excellent) with nobody safe, since nobody was ever at risk."""
+    优秀 (excellent) with nobody safe, since nobody was ever at risk. A fault, order or shift after the end is not in
+    the drill at all."""
     files = copy_bundled(tmp_path, MINE_FILES if example == "mine" else DAM_FILES)
     line = break_file(files["scenario"], old, new)
     found = warnings_of(load(files["scenario"]))
     assert [(w.line, w.field) for w in found] == [(line, field)], found
-    assert words in found[0].message and "the grade says nothing of the evacuation ahead of it" in found[0].message
+    assert words in found[0].message
 
 
 def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:

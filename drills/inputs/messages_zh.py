@@ -748,13 +748,17 @@ CATALOGUE: tuple[Entry, ...] = (
           "unknown revision kind; known: add_battery, add_siren"),
     literal("a cost cannot be negative", "费用不能为负数"),
     # ---- plausibility warnings (drills.inputs.plausibility)
-    Entry(rf"the (?P<what>breach|inrush) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) comes after the drill ends at "
-          rf"duration_s (?P<end>{NUM}) s: no one meets the water, so the grade says nothing of the evacuation "
-          r"ahead of it",
-          "{what}时刻 {t} s{median} 在演练结束（duration_s {end} s）之后：无人遇水，评定结果不能说明撤离是否先于来水",
+    Entry(rf"the (?P<what>breach|inrush|order|fault|entry) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) comes after "
+          rf"the drill ends at duration_s (?P<end>{NUM}) s: (?P<so>.+)",
+          "{what}时刻 {t} s{median} 在演练结束（duration_s {end} s）之后：{so}",
           "the breach at 999999 s comes after the drill ends at duration_s 36000 s: no one meets the water, so the "
           "grade says nothing of the evacuation ahead of it",
-          {"what": {"breach": "溃坝", "inrush": "突水"}, "median": {"": "", " (median)": "（中位数）"}}),
+          {"what": {"breach": "溃坝", "inrush": "突水", "order": "撤离命令", "fault": "故障", "entry": "下一班次下井"},
+           "median": {"": "", " (median)": "（中位数）"},
+           "so": {"no one meets the water, so the grade says nothing of the evacuation ahead of it":
+                  "无人遇水，评定结果不能说明撤离是否先于来水",
+                  "it is never given": "该命令不会发出", "it tests nothing": "该故障不检验任何内容",
+                  "that shift never goes down": "该班次不会下井"}}),
     literal("the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it",
             "涌水量始终为 0：没有来水，评定结果不能说明撤离是否先于来水"),
     Entry(r"(?P<what>an? [a-z ]+?) of (?P<amount>\S+(?: \S+)?) is not plausible: expected (?P<range>.+?) — "

@@ -326,18 +326,33 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
     db = scen.hazard.dam_break
     if db is not None and db.breach_s is not None:
         _after_the_end(doc, out, (*s, "hazard", "dam_break", "breach_s"), "breach", db.breach_s, scen.duration_s)
+    if scen.order is not None:
+        _after_the_end(doc, out, (*s, "order", "at_s"), "order", scen.order.at_s, scen.duration_s)
+    for k, f in enumerate(scen.faults):
+        _after_the_end(doc, out, (*s, "faults", k, "at_s"), "fault", f.at_s, scen.duration_s)
+    for k, e in enumerate(scen.entries):
+        _after_the_end(doc, out, (*s, "entries", k, "at_s"), "entry", e.at_s, scen.duration_s)
     return out
 
 
+#: what a scripted event that comes after the drill ends leaves out
+AFTER_THE_END = {
+    "breach": "no one meets the water, so the grade says nothing of the evacuation ahead of it",
+    "inrush": "no one meets the water, so the grade says nothing of the evacuation ahead of it",
+    "order": "it is never given",
+    "fault": "it tests nothing",
+    "entry": "that shift never goes down",
+}
+
+
 def _after_the_end(doc: YamlDocument, out: list[Problem], loc: Loc, what: str, when: Any, duration_s: float) -> None:
-    """A hazard that starts after the drill ends (a median time, for a distribution): no one meets the water, and a
-    plan graded on nothing looks good."""
+    """A scripted event that comes after the drill ends (a median time, for a distribution): a hazard no one meets
+    grades a plan on nothing, and a fault, order or shift after the end is not in the drill at all."""
     t = float(dist_or_number(when).median)
     if t >= duration_s:
         median = "" if isinstance(when, int | float) else " (median)"
         out.append(doc.problem(loc, f"the {what} at {t:g} s{median} comes after the drill ends at duration_s "
-                                    f"{duration_s:g} s: no one meets the water, so the grade says nothing of the "
-                                    "evacuation ahead of it"))
+                                    f"{duration_s:g} s: {AFTER_THE_END[what]}"))
 
 
 def warnings_of(ld: Loaded) -> list[Problem]:
