@@ -812,3 +812,21 @@ def test_histogram_bins_hold_values_that_differ_only_in_their_last_digits() -> N
     assert list(hist_bins(np.array([2.0, 5.0]), whole=True)) == [1.5, 2.5, 3.5, 4.5, 5.5]  # one bin per count
     spread = np.linspace(0.0, 100.0, 50)
     assert list(hist_bins(spread)) == list(np.histogram_bin_edges(spread, bins="auto"))
+
+
+def test_dollar_signs_and_backslashes_in_the_planners_words_are_drawn_as_written(tmp_path: Path) -> None:
+    """matplotlib reads text between two $ signs as TeX: a title "costing $5M and $2M" came out in math italics, and
+    an unit with an unknown command between $ signs stopped the report with a ParseFatalException traceback."""
+    from conftest import MINE_FILES, break_file, copy_bundled
+
+    files = copy_bundled(tmp_path, MINE_FILES)
+    title = "Inrush costing $5M and $2M, x^2_y"
+    break_file(files["scenario"], "  title: Water inrush at the -360 east heading, day shift, flood season",
+               f'  title: "{title}"')
+    break_file(files["plan"], "  unit: Jinshan Mining Co. (example)", '  unit: "Jinshan $\\\\undefinedcmd$ Co."')
+    ex = run_exercise(load_drill(files["scenario"], replications=2))
+    for lang in ("en", "zh"):
+        out = tmp_path / lang
+        write_outputs(ex, scorecard(ex), out, lang=lang)
+        first = PdfReader(out / "report.pdf").pages[0].extract_text()
+        assert title in first and "Jinshan $\\undefinedcmd$ Co." in first, first

@@ -158,6 +158,9 @@ def style() -> Iterator[None]:
         "figure.facecolor": "white",
         "savefig.facecolor": "white",
         "pdf.fonttype": 42,
+        # every text is drawn as written: a planner's "$5M and $2M" in a title is not TeX (and an unknown
+        # command between two $ signs stopped the report)
+        "text.parse_math": False,
     }
     with matplotlib.rc_context(rc), fonts.quiet_font_notices():
         yield
