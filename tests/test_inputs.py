@@ -479,6 +479,13 @@ def test_a_trigger_or_route_id_used_twice_is_refused(files: DrillFiles, old: str
     check(only(files.problems()), files.path("plan"), line, field, says)
 
 
+def test_an_id_of_dots_alone_is_refused(files: DrillFiles) -> None:
+    """The outputs go to reports/<scenario id>: a scenario with id '..' wrote them into the folder above reports/."""
+    line = files.edit("scenario", "  id: mine-inrush-day", '  id: ".."')
+    check(only(files.problems()), files.path("scenario"), line, "scenario.id",
+          "an id of dots alone ('..') names a folder, not a thing: use letters or digits")
+
+
 def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
     """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
     files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")

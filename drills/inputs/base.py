@@ -93,7 +93,6 @@ class _AsWritten:
 NonNeg = Annotated[float, Field(ge=0)]
 Pos = Annotated[float, Field(gt=0)]
 Prob = Annotated[float, Field(ge=0, le=1)]
-Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$")]
 #: text the report shows or a path: not empty
 Text = Annotated[str, Field(min_length=1)]
 
@@ -180,6 +179,24 @@ class _Unique(_Rule):
                 raise ValueError(f"{item!r} is listed twice ([{first[item]}] and [{k}])")
             first[item] = k
         return items
+
+
+@dataclass(frozen=True)
+class _NotOnlyDots(_Rule):
+    """An id of dots alone ('.', '..') names a folder: the outputs of a scenario with id '..' went to the folder above
+    reports/."""
+
+    def _schema(self) -> dict[str, Any]:
+        return {"not": {"pattern": r"^\.+$"}}
+
+    def _check(self, v: Any) -> Any:
+        if isinstance(v, str) and v and set(v) == {"."}:
+            raise ValueError(f"an id of dots alone ({v!r}) names a folder, not a thing: use letters or digits")
+        return v
+
+
+#: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone
+Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$"), _NotOnlyDots()]
 
 
 #: a list of names in which each may be written once
