@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,7 @@ def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Pat
         "    - {id: st1, kind: shaft_station, elevation_m: -100, level: '-100'}\n"
         "    - {id: st2, kind: shaft_station, elevation_m: -200, level: '-200'}\n"
         "    - {id: face, kind: workplace, elevation_m: 360, level: '-360'}\n"
-        "    - {id: top, kind: workplace, elevation_m: 5000}\n"
+        "    - {id: top, kind: workplace, elevation_m: 5000, x_m: 50}\n"
         "  links:\n"
         "    - {id: sh1, kind: shaft, from: collar, to: st1, length_m: 100, width_m: 5}\n"
         "    - {id: ramp, kind: ramp, from: collar, to: st2, length_m: 1500, width_m: 5}\n"
@@ -246,3 +247,14 @@ def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:
     assert [(w.field, w.message) for w in found] == [
         ("scenario.hazard.inrush.hydrograph",
          "the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it")]
+
+
+def test_a_site_without_map_positions_is_warned_of(tmp_path: Path) -> None:
+    """With no x_m, y_m every place sits at (0, 0): a siren's radius reaches all of them and the figures collapse to
+    a point; the run went ahead without a word."""
+    files = copy_bundled(tmp_path, MINE_FILES)
+    text = files["site"].read_text(encoding="utf-8")
+    files["site"].write_text(re.sub(r", [xy]_m: -?[0-9.]+", "", text), encoding="utf-8")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.field, w.message.split(":")[0]) for w in found] == [
+        ("site.nodes", "every place is at the same map position (no x_m, y_m given)")]

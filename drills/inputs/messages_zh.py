@@ -762,6 +762,10 @@ CATALOGUE: tuple[Entry, ...] = (
                   "无人遇水，评定结果不能说明撤离是否先于来水",
                   "it is never given": "该命令不会发出", "it tests nothing": "该故障不检验任何内容",
                   "that shift never goes down": "该班次不会下井"}}),
+    literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
+            "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
+            "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"
+            "地图和剖面图也把它们画在同一点上；请为每个地点填写 x_m 和 y_m"),
     literal("the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it",
             "涌水量始终为 0：没有来水，评定结果不能说明撤离是否先于来水"),
     Entry(r"(?P<what>an? [a-z ]+?) of (?P<amount>\S+(?: \S+)?) is not plausible: expected (?P<range>.+?) — "

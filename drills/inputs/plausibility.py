@@ -187,6 +187,11 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
         if n.supplies_h is not None:
             check((*at, "supplies_h"), n.supplies_h, REFUGE_SUPPLIES)
     _elevations(site, doc, out)
+    if len(site.nodes) > 2 and len({(n.x_m, n.y_m) for n in site.nodes}) == 1:
+        out.append(doc.problem((*s, "nodes"), "every place is at the same map position (no x_m, y_m given): a "
+                                              "siren's or loudspeaker's hearing radius reaches all of them, and the "
+                                              "maps and the section draw them at one point; give each place its "
+                                              "x_m and y_m"))
     for k, lk in enumerate(site.links):
         at = (*s, "links", k)
         check((*at, "length_m"), lk.length_m, LINK_LENGTH, f"a {lk.kind}")
