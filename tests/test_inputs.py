@@ -486,6 +486,19 @@ def test_an_id_of_dots_alone_is_refused(files: DrillFiles) -> None:
           "an id of dots alone ('..') names a folder, not a thing: use letters or digits")
 
 
+@pytest.mark.parametrize(("new", "says"), [
+    ("inrush drill", "an id holds letters, digits, '_', '.' and '-' only, not 'inrush drill'; e.g. 'inrush-drill'"),
+    ("突水演练", "an id holds letters, digits, '_', '.' and '-' only, not '突水演练'; write it in Latin letters "
+                 "(pinyin), and a Chinese name in a title where the file has one"),
+])
+def test_an_id_with_a_space_or_chinese_is_told_what_an_id_holds(files: DrillFiles, new: str, says: str) -> None:
+    """pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'"."""
+    line = files.edit("scenario", "  id: mine-inrush-day", f"  id: {new}")
+    problem = only(files.problems())
+    check(problem, files.path("scenario"), line, "scenario.id", says)
+    assert "pattern" not in problem.message
+
+
 def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -> None:
     """The scorecard of a drill with nobody in it failed on an empty array; the inputs are refused instead."""
     files.edit("site", "  shifts:\n    day:\n", "  shifts:\n    day: []\n    day_before:\n")

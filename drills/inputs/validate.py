@@ -91,6 +91,22 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     return ""
 
 
+#: the pattern of an id (:data:`drills.inputs.base.Ident`), as pydantic reports it
+_ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+
+
+def _id_message(got: str) -> str:
+    """What an id may hold, for one that holds something else (a space, a Chinese character), with the id it could
+    be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'"."""
+    msg = f"an id holds letters, digits, '_', '.' and '-' only, not {got!r}"
+    if re.search(r"[^\x00-\x7f]", got):
+        msg += "; write it in Latin letters (pinyin), and a Chinese name in a title where the file has one"
+    like = re.sub(r"[^A-Za-z0-9_.\-]", "", re.sub(r"\s+", "-", got.strip())).strip("-")
+    if like and set(like) != {"."}:
+        msg += f"; e.g. {like!r}"
+    return msg
+
+
 def _message(err: dict[str, Any], branch: str | None) -> str:
     kind = err.get("type", "")
     got = err.get("input")
@@ -110,6 +126,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         return f"say which distribution: dist: one of {', '.join(repr(d) for d in DIST_NAMES)}"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
         return f"expected {_DIST_HINT} (got {got!r})" + (_unit_hint(got, loc) if isinstance(got, str) else "")
+    if kind == "string_pattern_mismatch" and isinstance(got, str) and err.get("ctx", {}).get("pattern") == _ID_PATTERN:
+        return _id_message(got)
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
