@@ -74,3 +74,16 @@ def test_a_difference_that_rounds_to_zero_shows_no_sign_nor_do_its_bounds(lang: 
              "caught": diff("caught", 0.0, 0.0, 0.0)}
     assert [row[3] for row in diff_rows(diffs, Text(lang))] == [
         "0.00 [0.00, 0.00]", "0.0 pp [0.0 pp, 0.0 pp]", "0:00:00 [0:00:00, 0:00:00]", "0.00 [0.00, 0.00]"]
+
+
+def test_one_replication_is_written_in_the_singular_in_english_only() -> None:
+    """A run of -n 1 printed "seed 20260721 · 1 replications · 1 worker" and "Scorecard — 1 replications"."""
+    from drills.experiment.i18n import Text
+
+    en = Text("en")
+    assert en("cli_scorecard", n=1, seed=7) == "Scorecard — 1 replication, seed 7"
+    assert en("cli_scorecard", n=2, seed=7) == "Scorecard — 2 replications, seed 7"
+    assert en("fig_footer", scenario="s", seed=7, n=1) == "scenario s · seed 7 · 1 replication"
+    assert en("fig_footer", scenario="s", seed=7, n=11) == "scenario s · seed 7 · 11 replications"
+    from drills.experiment.i18n import ZH
+    assert Text("zh")("cli_scorecard", n=1, seed=7) == ZH["cli_scorecard"].format(n=1, seed=7)

@@ -1770,6 +1770,10 @@ class Progress(Protocol):
     def __call__(self, key: str, /, **facts: Any) -> None: ...
 
 
+#: the plural the English phrases write after {n}, for a run of one replication
+_ONE_REPLICATION = re.compile(r"\b1 replications\b")
+
+
 class Text:
     """The phrases of one language.
 
@@ -1789,7 +1793,12 @@ class Text:
 
     def __call__(self, key: str, **fmt: Any) -> str:
         text = self._table.get(key, EN[key])
-        return text.format(**fmt) if fmt else text
+        if not fmt:
+            return text
+        said = text.format(**fmt)
+        if not self.zh and fmt.get("n") == 1:  # "{n} replications" of a run of one
+            said = _ONE_REPLICATION.sub("1 replication", said)
+        return said
 
     def value(self, value: float, unit: str) -> str:
         """A metric value as :func:`drills.experiment.units.fmt_value` writes it, "never" in this language."""
