@@ -52,9 +52,17 @@ def test_fit_prints_the_distribution_as_the_site_takes_it(tmp_path: Path) -> Non
     assert dist.median == pytest.approx(fitted.median, abs=0.5)
     assert dist.p95 == pytest.approx(fitted.p95, abs=0.5)
     above = int((times > fitted.p95).sum())
-    assert f"{above} of the 40 records" in res.stdout
+    assert f"above it: {above} of the 40 records" in res.stdout
     assert f"recorded: median {seconds(float(np.median(times))):g} s" in res.stdout
     assert "only 40 records" not in res.stdout
+
+
+def test_records_all_equal_fit_a_log_normal_of_no_spread_with_none_above_it(tmp_path: Path) -> None:
+    """exp(log 60) is a hair under 60: all five records were said to lie above the fitted 95th percentile."""
+    res = invoke("fit", write(tmp_path, "t_s\n" + "60\n" * MIN_RECORDS))
+    assert res.exit_code == 0, res.output
+    assert "{dist: lognormal, median: 60, p95: 60}" in res.stdout
+    assert f"above it: 0 of the {MIN_RECORDS} records (0 %)" in res.stdout, res.stdout
 
 
 def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:

@@ -51,8 +51,8 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_editor": "for an editor to check a file as you type (e.g. VS Code's YAML extension), put on its first "
                          "line, with the path from the file to the schema:",
         "fit_recorded": "  recorded: median {median}, 95th percentile {p95} (of the records themselves)",
-        "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; {above} of the {n} records "
-                          "({share}) lie above it, 5 % expected"),
+        "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; above it: {above} of the {n} "
+                          "records ({share}), 5 % expected"),
         "fit_paste": "  write in the site or plan, in place of the default: {snippet}",
         "fit_few": ("  only {n} records: the 95th percentile rests on the log-normal's shape more than on the "
                     "records; 20 or more tell it better"),
