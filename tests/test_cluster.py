@@ -73,3 +73,21 @@ def test_without_dask_installed_the_message_says_what_to_install(monkeypatch: py
     refused = pytest.raises(ClusterError, match=r'needs Dask.s distributed package.*pip install "\.\[cluster\]"')
     with refused, on_cluster("tcp://127.0.0.1:8786"):
         pass
+
+
+def test_more_workers_than_cores_is_said_and_no_process_starts_without_work(monkeypatch: pytest.MonkeyPatch,
+                                                                            tmp_path: Path) -> None:
+    """-w 64 on a 2-core machine started 64 processes, each with a copy of the drill, for no gain, without a word."""
+    started = []
+    real = exercise.ProcessPoolExecutor
+
+    def pool(max_workers: int):
+        started.append(max_workers)
+        return real(max_workers=max_workers)
+
+    monkeypatch.setattr(exercise, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    res = CliRunner().invoke(app, ["run", "-n", "3", "-w", "8", "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert "8 workers, more than this machine's 2 cores: no faster than 2" in res.stdout
+    assert started == [3]  # three replications cut into three ranges: three processes, not eight

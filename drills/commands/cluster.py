@@ -9,6 +9,7 @@ replication draws from its own random streams (see :mod:`drills.experiment.exerc
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -35,7 +36,8 @@ def runs_on(address: str | None, workers: int, err: Console, t: Text | None = No
         return t("cli_workers", n=n) if n > 1 else t("cli_workers_one")
 
     if address is None:
-        yield many(workers)
+        cores = os.cpu_count() or 1
+        yield many(workers) if workers <= cores else t("cli_workers_over", workers=many(workers), cores=cores)
         return
     from drills.experiment.exercise import ClusterError, on_cluster
 

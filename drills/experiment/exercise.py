@@ -167,7 +167,7 @@ def iter_replications(spec: DrillSpec, *, replications: int, seed: int, workers:
         return
     starts, stops = zip(*ranges, strict=True)
     n = len(ranges)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, n)) as pool:  # no process without a range to run
         for batch in pool.map(_run_range, [spec] * n, [seed] * n, starts, stops):
             yield from batch
 

@@ -657,6 +657,8 @@ EN: dict[str, str] = {
     # ---- the terminal: what drill run, season and recommend print (their --lang)
     "cli_workers_one": "1 worker",
     "cli_workers": "{n} workers",
+    "cli_workers_over": "{workers}, more than this machine's {cores} cores: no faster than {cores}, and each holds "
+                        "a copy of the drill in memory",
     "cli_cluster": "Dask cluster at {address} ({workers})",
     "cli_run_head": "plan {plan} v{version} · site {site} · {n} people",
     "cli_seed_line": "seed {seed} · {n} replications · {where}",
@@ -1392,6 +1394,7 @@ ZH: dict[str, str] = {
     # ---- 终端输出
     "cli_workers_one": "1 个工作进程",
     "cli_workers": "{n} 个工作进程",
+    "cli_workers_over": "{workers}，多于本机的 {cores} 个核心：不会比 {cores} 个更快，且每个进程各占一份演练数据的内存",
     "cli_cluster": "Dask 集群 {address}（{workers}）",
     "cli_run_head": "预案 {plan} v{version} · 场所 {site} · {n} 人",
     "cli_seed_line": "随机种子 {seed} · {n} 次重复 · {where}",
