@@ -196,7 +196,9 @@ class _NotOnlyDots(_Rule):
 
 
 #: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone
-Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.\-]+$"), _NotOnlyDots()]
+#: the characters of an id
+ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
+Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=ID_PATTERN), _NotOnlyDots()]
 
 
 #: a list of names in which each may be written once

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drills.inputs.base import DIST_NAMES, Strict
+from drills.inputs.base import DIST_NAMES, ID_PATTERN, Strict
 from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name
 
@@ -91,10 +91,6 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     return ""
 
 
-#: the pattern of an id (:data:`drills.inputs.base.Ident`), as pydantic reports it
-_ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-
-
 def _id_message(got: str) -> str:
     """What an id may hold, for one that holds something else (a space, a Chinese character), with the id it could
     be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'"."""
@@ -126,7 +122,7 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         return f"say which distribution: dist: one of {', '.join(repr(d) for d in DIST_NAMES)}"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
         return f"expected {_DIST_HINT} (got {got!r})" + (_unit_hint(got, loc) if isinstance(got, str) else "")
-    if kind == "string_pattern_mismatch" and isinstance(got, str) and err.get("ctx", {}).get("pattern") == _ID_PATTERN:
+    if kind == "string_pattern_mismatch" and isinstance(got, str) and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         return _id_message(got)
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
