@@ -228,7 +228,8 @@ def _under(ctx: Context, fault: str, c: Candidate) -> Candidate:
 
 
 def _places(f: Finding, ctx: Context) -> list[str]:
-    return [p for p in f.targets.get("places", []) if p in ctx.spec.network.index]
+    """The finding's places in the site, each once: a channel's coverage may not name a place twice."""
+    return list(dict.fromkeys(p for p in f.targets.get("places", []) if p in ctx.spec.network.index))
 
 
 def _group_of(ctx: Context, place: str) -> str:
