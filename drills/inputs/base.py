@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -116,93 +116,78 @@ WHY_PEOPLE = "every person is simulated one by one"
 WHY_POLLS = "the monitoring is polled through the whole run"
 
 
-class _Rule:
-    """A rule on a field's value, in its ``Annotated`` metadata: checked after the field's own type and bounds
-    (:meth:`_check` raises ValueError with the planner's words) and written into the field's JSON Schema
-    (:meth:`_schema`), so an editor flags it as the planner types."""
+class Rule:
+    """A rule on a field's value, in its ``Annotated`` metadata: ``check`` runs after the field's own type and bounds
+    (it returns the value, or raises ValueError in the planner's words), and ``schema`` is added to the field's JSON
+    Schema, so an editor flags the same values as the planner types."""
+
+    def __init__(self, check: Callable[[Any], Any], schema: dict[str, Any]) -> None:
+        self.check = check
+        self.schema = schema
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(self._check, handler(source))
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
-        return {**handler(schema), **self._schema()}
-
-    def _check(self, v: Any) -> Any:
-        raise NotImplementedError
-
-    def _schema(self) -> dict[str, Any]:
-        raise NotImplementedError
+        return {**handler(schema), **self.schema}
 
 
-@dataclass(frozen=True)
-class _Limit(_Rule):
-    """A limit of the tool on a number (above), told with its reason; ``maximum`` or ``minimum`` in the schema."""
-
-    bound: float
-    unit: str
-    why: str
-    upper: bool
-
-    def _schema(self) -> dict[str, Any]:
-        return {"maximum" if self.upper else "minimum": self.bound}
-
-    def _check(self, v: Any) -> Any:
-        if self.upper and v > self.bound:
-            raise ValueError(f"more than drill can take: at most {self.bound:.10g} {self.unit}, as {self.why}")
-        if not self.upper and v < self.bound:
-            raise ValueError(f"less than drill can take: at least {self.bound:.10g} {self.unit}, as {self.why}")
-        return v
-
-
-def at_most(limit: float, unit: str, why: str) -> _Limit:
+def at_most(limit: float, unit: str, why: str) -> Rule:
     """A limit of the tool (above), told with its reason: '… at most 2592000 s, as the water …'."""
-    return _Limit(limit, unit, why, upper=True)
-
-
-def at_least(limit: float, unit: str, why: str) -> _Limit:
-    """A lower limit of the tool, as :func:`at_most`."""
-    return _Limit(limit, unit, why, upper=False)
-
-
-@dataclass(frozen=True)
-class _Unique(_Rule):
-    """A list in which nothing may be written twice (a station, an exit, a step of a path), told with the item and
-    both places; ``uniqueItems`` in the schema."""
-
-    def _schema(self) -> dict[str, Any]:
-        return {"uniqueItems": True}
-
-    def _check(self, items: Any) -> Any:
-        first: dict[Any, int] = {}
-        for k, item in enumerate(items or ()):
-            if item in first:
-                raise ValueError(f"{item!r} is listed twice ([{first[item]}] and [{k}])")
-            first[item] = k
-        return items
-
-
-@dataclass(frozen=True)
-class _NotOnlyDots(_Rule):
-    """An id of dots alone ('.', '..') names a folder: the outputs of a scenario with id '..' went to the folder above
-    reports/."""
-
-    def _schema(self) -> dict[str, Any]:
-        return {"not": {"pattern": r"^\.+$"}}
-
-    def _check(self, v: Any) -> Any:
-        if isinstance(v, str) and v and set(v) == {"."}:
-            raise ValueError(f"an id of dots alone ({v!r}) names a folder, not a thing: use letters or digits")
+    def check(v: Any) -> Any:
+        if v > limit:
+            raise ValueError(f"more than drill can take: at most {limit:.10g} {unit}, as {why}")
         return v
+    return Rule(check, {"maximum": limit})
 
 
-#: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone
+def at_least(limit: float, unit: str, why: str) -> Rule:
+    """A lower limit of the tool, as :func:`at_most`."""
+    def check(v: Any) -> Any:
+        if v < limit:
+            raise ValueError(f"less than drill can take: at least {limit:.10g} {unit}, as {why}")
+        return v
+    return Rule(check, {"minimum": limit})
+
+
+def repeated(ids: Iterable[Any]) -> list[int]:
+    """The positions of the ids that an earlier one already is (None: an item without an id)."""
+    seen: set[Any] = set()
+    out = []
+    for k, ident in enumerate(ids):
+        if ident is None:
+            continue
+        if ident in seen:
+            out.append(k)
+        seen.add(ident)
+    return out
+
+
+def _once_each(items: Any) -> Any:
+    """A list in which nothing is written twice (a station, an exit, a step of a path), or the item and both
+    places."""
+    again = repeated(items or ())
+    if again:
+        item = items[again[0]]
+        raise ValueError(f"{item!r} is listed twice ([{items.index(item)}] and [{again[0]}])")
+    return items
+
+
+def _not_only_dots(v: Any) -> Any:
+    """An id of dots alone ('.', '..') names a folder: the outputs of a scenario with id '..' went to the folder
+    above reports/."""
+    if isinstance(v, str) and v and set(v) == {"."}:
+        raise ValueError(f"an id of dots alone ({v!r}) names a folder, not a thing: use letters or digits")
+    return v
+
+
 #: the characters of an id
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=ID_PATTERN), _NotOnlyDots()]
-
-
+#: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone
+Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=ID_PATTERN),
+                  Rule(_not_only_dots, {"not": {"pattern": r"^\.+$"}})]
 #: a list of names in which each may be written once
-UNIQUE = _Unique()
+UNIQUE = Rule(_once_each, {"uniqueItems": True})
 Idents = Annotated[list[Ident], UNIQUE]
 
 

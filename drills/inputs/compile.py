@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from drills.inputs.base import dist_or_number
+from drills.inputs.base import dist_or_number, repeated
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
@@ -207,19 +207,6 @@ def _problems_of_named_files(scenario_path: Path, plan_path: str | Path | None, 
             load_file(path)
         except InputError as exc:
             out.extend(exc.problems)
-    return out
-
-
-def repeated(ids: Iterable[str | None]) -> list[int]:
-    """The positions of the ids that an earlier one already is (None: an item without an id)."""
-    seen: set[str] = set()
-    out = []
-    for k, ident in enumerate(ids):
-        if ident is None:
-            continue
-        if ident in seen:
-            out.append(k)
-        seen.add(ident)
     return out
 
 
