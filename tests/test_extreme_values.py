@@ -33,6 +33,32 @@ from drills.model.drill import run_drill
 SEASON_FILES = {"scenario": Path("scenarios/flood_season_night.yaml"),
                 "site": Path("scenarios/sites/qingshui_jinshan.yaml"), "plan": Path("plans/qingshui_jinshan_plan.yaml")}
 SETS = {"mine": MINE_FILES, "dam": DAM_FILES, "season": SEASON_FILES}
+#: the scenario parts no bundled file writes (an order of its own, every kind of fault, the behaviour and the
+#: weather), written into a copy of a bundled drill; their numbers get the same extreme values
+EXTRAS: dict[str, tuple[str, dict[str, Any]]] = {
+    "mine+": ("mine", {
+        "order": {"at_s": 600, "channels": ["mine-pa", "station-phones"]},
+        "faults": [
+            {"kind": "mains_power", "at_s": 300, "duration_s": 900, "probability": 0.5},
+            {"kind": "channel_down", "target": "cap-lamp-paging", "at_s": 0, "duration_s": 1200, "probability": 0.5},
+            {"kind": "link_cut", "target": "d120_st_j", "at_s": 60, "duration_s": 600, "probability": 0.5},
+            {"kind": "role_absent", "target": "dispatcher", "at_s": 0, "duration_s": 3600, "probability": 0.5},
+            {"kind": "hoist_out", "target": "main-cage", "at_s": 900, "duration_s": 1800, "probability": 0.5}],
+        "behaviour": {"response_delay_s": {"miner": 90}, "crew_relay_s": 30, "water_cue_depth_m": 0.05,
+                      "compliance": {"miner": 0.9}}}),
+    "dam+": ("dam", {
+        "order": {"at_s": 300},
+        "weather": {"rain": "heavy"},
+        "faults": [
+            {"kind": "mobile_network", "at_s": 0, "duration_s": 1800, "probability": 0.5},
+            {"kind": "channel_down", "target": "siren-dam", "at_s": 0, "duration_s": 600, "probability": 0.5}],
+        "behaviour": {"response_delay_s": {"adult": 600}, "neighbour_relay_s": 300, "neighbours_told": 2,
+                      "compliance": {"adult": 0.9, "elderly": 0.8}}}),
+    "season+": ("season", {
+        "faults": [
+            {"kind": "sensor_failed", "target": "fb-1", "at_s": 0, "duration_s": 3600, "probability": 0.5},
+            {"kind": "monitoring_down", "at_s": 3600, "duration_s": 1800, "probability": 0.5}]}),
+}
 #: far above any real value, and far below (for steps and periods, where the tiny value is the costly one)
 HUGE, TINY = 1e12, 1e-9
 
@@ -93,21 +119,37 @@ def _left_out(data: Any, model: type[BaseModel], at: tuple = ()) -> Iterator[tup
                     yield from _left_out(v, sub, p)
 
 
+def _load(drill: str, kind: str, yaml: YAML) -> Any:
+    """A file of a bundled drill as ``yaml`` reads it, with the scenario parts of :data:`EXTRAS` written in."""
+    base, extra = EXTRAS.get(drill, (drill, {}))
+    data = yaml.load((bundled_root() / SETS[base][kind]).read_text(encoding="utf-8"))
+    if kind == "scenario":
+        data["scenario"].update(extra)
+    return data
+
+
 def _cases() -> list[Any]:
-    """One case per field of each bundled drill (the first place it is written), with each extreme value."""
+    """One case per field of each bundled drill (the first place it is written), with each extreme value; for
+    the drills of :data:`EXTRAS`, one per field of the parts they write in."""
     yaml = YAML(typ="safe")
     out = []
-    for name, files in SETS.items():
+    for name in (*SETS, *EXTRAS):
+        base, extra = EXTRAS.get(name, (name, {}))
+        files = SETS[base]
         seen = set()
-        for kind, rel in files.items():
-            for at, _ in _numbers(yaml.load((bundled_root() / rel).read_text(encoding="utf-8"))):
+        for kind in files:
+            data = _load(name, kind, yaml)
+            for at, _ in _numbers(data):
+                if extra and not (kind == "scenario" and at[1] in extra):
+                    continue
                 field = (kind, *("[]" if isinstance(p, int) else p for p in at))
                 if field not in seen:
                     seen.add(field)
                     for value in (HUGE, TINY):
                         out.append(pytest.param(name, kind, at, value, id=f"{name}:{'.'.join(map(str, at))}={value:g}"))
-            data = yaml.load((bundled_root() / rel).read_text(encoding="utf-8"))
             for at, kind_of in _left_out(data, MODELS[kind]):
+                if extra and not (kind == "scenario" and at[1] in extra):
+                    continue
                 field = (kind, "absent", *("[]" if isinstance(p, int) else p for p in at))
                 if field not in seen:
                     seen.add(field)
@@ -123,21 +165,39 @@ def _set(data: Any, at: tuple, value: float) -> None:
     data[at[-1]] = value
 
 
+def _copy(root: Path, drill: str, kind: str | None = None, at: tuple = (), value: float = 0.0) -> Path:
+    """Copy ``drill``'s files into ``root`` (with :data:`EXTRAS` written in), set the number at ``at`` of the
+    ``kind`` file to ``value`` (if a kind is given), and return the scenario's path."""
+    files = SETS[EXTRAS.get(drill, (drill, {}))[0]]
+    yaml = YAML()  # round trip: the other lines stay as written
+    for k, rel in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        if k != kind and not (k == "scenario" and drill in EXTRAS):
+            shutil.copyfile(bundled_root() / rel, root / rel)
+            continue
+        data = _load(drill, k, yaml)
+        if k == kind:
+            _set(data, at, value)
+        with (root / rel).open("w", encoding="utf-8") as f:
+            yaml.dump(data, f)
+    return root / files["scenario"]
+
+
+@pytest.mark.parametrize("drill", list(EXTRAS))
+def test_the_parts_written_in_are_valid_and_run(tmp_path: Path, drill: str) -> None:
+    """Else every case of that drill would be refused whatever its number, and test nothing."""
+    spec = load_drill(_copy(tmp_path, drill))
+    _, extra = EXTRAS[drill]
+    assert len(spec.faults) == len(extra.get("faults", []))
+    result = run_drill(spec, 0, 1)
+    assert len(result.people) == len(spec.people)
+
+
 @pytest.mark.parametrize(("drill", "kind", "at", "value"), _cases())
 def test_an_out_of_range_number_is_refused_or_runs(tmp_path: Path, drill: str, kind: str, at: tuple,
                                                    value: float) -> None:
-    files = SETS[drill]
-    for rel in files.values():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(bundled_root() / rel, tmp_path / rel)
-    yaml = YAML()  # round trip: the other lines stay as written
-    path = tmp_path / files[kind]
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    _set(data, at, value)
-    with path.open("w", encoding="utf-8") as f:
-        yaml.dump(data, f)
     try:
-        spec = load_drill(tmp_path / files["scenario"])
+        spec = load_drill(_copy(tmp_path, drill, kind, at, value))
     except InputError as e:
         assert e.problems and all(p.file and p.message for p in e.problems)
         return
