@@ -171,6 +171,41 @@ def test_a_bundled_name_typed_without_its_folder_is_pointed_to(tmp_path: Path, m
     res = invoke("validate", Path("elsewhere") / name)  # a path the planner chose: no guess
     assert_input_failure(res, f"{Path('elsewhere') / name}: file not found")
     assert "bundled" not in res.stderr
+    res = invoke("validate", Path(folder) / name)  # the README's path, typed where the examples are not
+    assert_input_failure(res, f"{Path(folder) / name}: file not found; the bundled example of that name is "
+                              f"{bundled_root() / folder / name}")
+    res = invoke("validate", name.removesuffix(".yaml"))  # the name without its extension
+    assert_input_failure(res, f"{name.removesuffix('.yaml')}: file not found; the bundled example of that name is "
+                              f"{bundled_root() / folder / name}")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("dam_break_nigth.yaml", "scenarios/dam_break_night.yaml"),
+                                              ("scenarios/dam_brake_night.yaml", "scenarios/dam_break_night.yaml"),
+                                              ("jinshan_mine_plan.yml", "plans/jinshan_mine_plan.yaml")])
+def test_a_bundled_name_misspelt_is_pointed_to(tmp_path: Path, monkeypatch, typed: str, meant: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    res = invoke("validate", typed)
+    assert_input_failure(res, f"{typed}: file not found; did you mean the bundled example {bundled_root() / meant}?")
+    res = invoke("validate", "no_such_drill.yaml")  # like no example: no guess
+    assert_input_failure(res, "no_such_drill.yaml: file not found")
+    assert "mean" not in res.stderr
+
+
+def test_a_file_misspelt_beside_its_own_is_pointed_to_first(tmp_path: Path, monkeypatch) -> None:
+    """In a copy of the examples a slip is the planner's own file's, not the bundled one's."""
+    f = copy_bundled(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    mine = f["scenario"].relative_to(tmp_path)
+    typo = mine.with_name("mine_inrush_dya.yaml")
+    res = invoke("validate", typo)
+    assert_input_failure(res, f"{typo}: file not found; did you mean {mine}?")
+    res = invoke("validate", mine.with_suffix(""))  # its extension left out
+    assert_input_failure(res, f"{mine.with_suffix('')}: file not found; did you mean {mine}?")
+    plan = f["scenario"].read_text(encoding="utf-8").replace("jinshan_mine_plan.yaml", "jinshan_mine_plan.yml")
+    f["scenario"].write_text(plan, encoding="utf-8")  # a file that names another, misspelt
+    res = invoke("validate", mine)
+    assert_input_failure(res, f"{mine}:11: scenario.plan: plan file not found: scenarios/../plans/jinshan_mine_plan.yml"
+                              "; did you mean scenarios/../plans/jinshan_mine_plan.yaml?")
 
 
 def test_validate_checks_a_plan_against_the_site_given_with_it(tmp_path: Path) -> None:

@@ -123,6 +123,10 @@ def test_every_hint_the_yaml_loader_adds_has_its_chinese() -> None:
      "p95 不能小于中位数 median（所填 p95 为 60，median 为 600）：第 95 百分位数是 20 次中只有 1 次超过的值"),
     ("file not found; the bundled example of that name is /x/plans/a.yaml",
      "找不到文件；同名的内置示例为 /x/plans/a.yaml"),
+    ("file not found; did you mean the bundled example /x/plans/a.yaml?",
+     "找不到文件；是否指内置示例 /x/plans/a.yaml？"),
+    ("file not found: scenarios/b.yml; did you mean scenarios/b.yaml?",
+     "找不到文件：scenarios/b.yml；是否应为 scenarios/b.yaml？"),
     ("a drift of 0.04 m is not plausible: expected 1–30 m — a travelway is at least 0.8 m (GB 16423); large drifts "
      "5–8 m. A slip of units or digits?",
      "平巷取值 0.04 m 不合理：应在 1–30 m 之间；依据：人行道宽度至少 0.8 m（GB 16423），大断面巷道 5–8 m。"

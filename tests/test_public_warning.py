@@ -196,6 +196,18 @@ def test_known_flood_arrival_catches_those_warned_too_late(build, tmp_path):
     assert all(p.situation == "in_building" and p.fatality_p > 0 for p in late.people)
 
 
+def test_a_misspelt_study_file_is_located_with_the_file_meant(build, tmp_path):
+    from drills.inputs.problems import InputError
+
+    site, plan = dam_valley(tmp_path)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "stuyd.csv"}}
+    with pytest.raises(InputError) as exc:
+        build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard))
+    [problem] = exc.value.problems
+    assert problem.field == "scenario.hazard.dam_break.study" and problem.line is not None
+    assert problem.message.endswith("stuyd.csv; did you mean " + str(tmp_path / "study.csv") + "?")
+
+
 def test_people_who_need_help_wait_for_the_door_to_door_team(build, tmp_path):
     hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
     site, plan = dam_valley(tmp_path, homes=4, help_share=1.0)

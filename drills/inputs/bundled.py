@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from importlib import resources
 from pathlib import Path
 
@@ -40,11 +41,26 @@ def default_suite() -> Path:
     return bundled_root() / "scenarios" / "suites" / DEFAULT_SUITE
 
 
-def bundled_named(name: str) -> Path | None:
-    """The bundled example file called ``name`` (a scenario, suite, plan or site), if there is one."""
+#: the folders holding the bundled examples, relative to :func:`bundled_root`
+EXAMPLE_FOLDERS = ("scenarios", "scenarios/suites", "scenarios/sites", "plans")
+
+
+def bundled_meant(path: Path) -> tuple[bool, Path] | None:
+    """The bundled example a path with no file behind it most likely means, and whether it is that example's
+    own name or path (True: ``dam_break_night.yaml`` or ``scenarios/dam_break_night.yaml`` typed where the
+    examples are not, or the name without ``.yaml``) or a close spelling of it (False: ``dam_break_nigth``).
+    None for a path in a folder of the planner's own, or one like no example's."""
+    if path.is_absolute():
+        return None
     root = bundled_root()
-    for folder in ("scenarios", "scenarios/suites", "scenarios/sites", "plans"):
-        candidate = root / folder / name
-        if candidate.is_file():
-            return candidate
-    return None
+    parent = path.parent.as_posix()
+    folders = EXAMPLE_FOLDERS if parent == "." else (parent,) if parent in EXAMPLE_FOLDERS else ()
+    names = (path.name, path.name + ".yaml") if path.suffix == "" else (path.name,)
+    for folder in folders:
+        for name in names:
+            if (root / folder / name).is_file():
+                return True, root / folder / name
+    choices = {p.name: p for folder in folders for p in sorted((root / folder).glob("*.yaml"))}
+    typed = path.name if path.suffix else path.name + ".yaml"
+    close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.8)
+    return (False, choices[close[0]]) if close else None

@@ -605,7 +605,7 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         if db.study is not None:
             study = Path(db.study) if Path(db.study).is_absolute() else scd.path.parent / db.study
             if not study.is_file():
-                pr.at(scd, ("scenario", "hazard", "dam_break", "study"), f"file not found: {study}")
+                pr.at(scd, ("scenario", "hazard", "dam_break", "study"), missing(study))
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
         pr.no_node(scd, ("scenario", "hazard", "inrush", "source"), inr.source, nodes)

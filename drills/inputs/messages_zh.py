@@ -31,6 +31,8 @@ from functools import cached_property
 
 #: a Python repr of a string, as the messages quote names and values: 'j120', or "it's"
 Q = r"(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+#: a path in a message: anything up to the next part ("; ") of the message
+_PATH = r"(?:(?!; ).)+"
 #: a number as the messages write it (``{x:g}``, ``repr``): 12, -0.5, 1.2e+07, inf
 NUM = r"(?:-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|-?inf|nan)"
 #: the allowed values of a choice as pydantic lists them: 'a', 'b' or 'c' (or 1 or 2)
@@ -367,11 +369,16 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(r"this is a (?P<kind>\w+) file; a (?P<want>\w+) file was expected", "这是{kind}；此处应为{want}",
           "this is a plan file; a site file was expected", {"kind": FILE_KIND, "want": FILE_KIND}),
     # a file that is not there (yamlfile.missing), on its own or named by the file that refers to it
-    Entry(r"plan file not found: (?P<path>.+)", "找不到应急预案文件：{path}", "plan file not found: plans/nope.yaml"),
-    Entry(r"file not found: (?P<path>.+)", "找不到文件：{path}", "file not found: scenarios/nowhere.yaml"),
+    Entry(rf"plan file not found: (?P<path>{_PATH})", "找不到应急预案文件：{path}",
+          "plan file not found: plans/nope.yaml"),
+    Entry(rf"file not found: (?P<path>{_PATH})", "找不到文件：{path}", "file not found: scenarios/nowhere.yaml"),
     literal("file not found", "找不到文件"),
     Entry(r"the bundled example of that name is (?P<path>.+)", "同名的内置示例为 {path}",
           "the bundled example of that name is /opt/drill/scenarios/dam_break_night.yaml"),
+    Entry(r"did you mean the bundled example (?P<path>.+)\?", "是否指内置示例 {path}？",
+          "did you mean the bundled example /opt/drill/scenarios/dam_break_night.yaml?"),
+    Entry(r"did you mean (?!the bundled example )(?P<path>[^'\s].*)\?", "是否应为 {path}？",
+          "did you mean scenarios/dam_break_night.yaml?"),
     # first match wins: "plan x is a folder" is the plan's, not a folder named "plan x"
     Entry(r"plan (?P<path>.+) is a folder, not a file", "应急预案 {path} 是文件夹，不是文件",
           "plan plans is a folder, not a file"),

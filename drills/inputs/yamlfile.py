@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from drills.inputs.bundled import bundled_named
+from drills.inputs.bundled import bundled_meant
 from drills.inputs.problems import STRAY_KEY, InputError, Problem, in_file_order, utf8_text
 
 Loc = Sequence[int | str]
@@ -195,15 +195,31 @@ def _with_hint(what: str, line: str = "") -> str:
     return what
 
 
+def _near(path: Path) -> Path | None:
+    """A file beside ``path`` whose name is a close spelling of it (for a name typed without its extension, a
+    file whose name without it is), or None."""
+    try:
+        files = sorted(p for p in path.parent.iterdir() if p.is_file())
+    except OSError:  # no such folder, or not readable
+        return None
+    by = {(p.name if path.suffix else p.stem): p for p in reversed(files)}  # the first in order for a shared stem
+    close = difflib.get_close_matches(path.name, list(by), n=1, cutoff=0.8)
+    return path.parent / by[close[0]].name if close else None
+
+
 def missing(path: Path, *, named: bool = True) -> str:
     """Why ``path`` cannot be read as an input file: a folder given where a file is wanted, or nothing there
     (``named``: the message names the path, for a problem reported at the file that refers to it)."""
     if path.is_dir():
         return f"{path} is a folder, not a file" if named else "a folder, not a file"
     what = f"file not found: {path}" if named else "file not found"
-    example = bundled_named(path.name) if len(path.parts) == 1 else None
-    if example is not None:  # a name from `drill examples` typed without its folder
-        what += f"; the bundled example of that name is {example}"
+    if (near := _near(path)) is not None:
+        return f"{what}; did you mean {near}?"
+    meant = bundled_meant(path)  # a name or path from `drill examples` or the README, typed where they are not
+    if meant is not None:
+        same, example = meant
+        what += f"; the bundled example of that name is {example}" if same else (
+            f"; did you mean the bundled example {example}?")
     return what
 
 
