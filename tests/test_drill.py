@@ -125,6 +125,50 @@ def test_runner_warns_the_places_on_the_way(build):
     assert warned["b"] == pytest.approx(300 / 1.2)
 
 
+def stench_site() -> dict:
+    """Air goes down a 200 m shaft from the collar and along the level: a at 200 + 300 m of air path, b at
+    200 + 700 m; c hangs off a dead-end heading the plan leaves out of the stench's coverage."""
+    nodes = [node("collar", "collar", z=0.0), node("st", "shaft_station", z=-200.0), node("a", "workplace", z=-200.0),
+             node("b", "workplace", z=-200.0), node("c", "workplace", z=-200.0), node("out", "portal", z=-200.0)]
+    links = [link("shaft", "collar", "st", 200.0, kind="shaft"), link("sa", "st", "a", 300.0),
+             link("ab", "a", "b", 400.0), link("sc", "st", "c", 150.0), link("so", "st", "out", 50.0)]
+    return base_site(nodes, links, [{"at": "a", "count": 2}, {"at": "b", "count": 1}, {"at": "c", "count": 1}])
+
+
+def stench(**kw) -> dict:
+    return {"id": "stench", "type": "stench_gas", "start": "collar", "air_speed_mps": 2.0, "activation_delay_s": 60,
+            "coverage": ["b", "a"], **kw}
+
+
+def test_stench_gas_arrives_with_the_air_along_its_path(build):
+    res = run(build(stench_site(), base_plan(channels=[stench()]), base_scenario(duration_s=3600)))
+    warned = sorted((p.start, p.warned_by, p.warned_s) for p in res.people if p.warned_by)
+    # released 60 s after the order at 0; the air needs (200 + 300) / 2 s to a and (200 + 700) / 2 s to b
+    assert warned == [("a", "stench", pytest.approx(60 + 250))] * 2 + [("b", "stench", pytest.approx(60 + 450))]
+    assert all(p.outcome == "underground" for p in res.people if p.start == "c")  # the dead end never smells it
+
+
+def test_stench_gas_noticed_by_some_only(build):
+    """Each party there notices it with hear_probability, once: the air carries it past."""
+    site = stench_site()
+    site["site"]["shifts"]["day"] = [{"at": "a", "count": 1, "crew": f"c{k}"} for k in range(200)]
+    spec = build(site, base_plan(channels=[stench(hear_probability=0.3)]), base_scenario(duration_s=3600))
+    res = run(spec)
+    smelt = sum(p.warned_by == "stench" for p in res.people)
+    assert 30 <= smelt <= 90  # 200 draws of 0.3: mean 60, sd 6.5
+    assert all(p.warned_by == "" for p in res.people if p.warned_by != "stench")
+
+
+def test_stench_gas_stalls_while_the_main_fans_stand_still(build):
+    """Mains power is lost at 400 s, after the stench reached a (at 310 s) and before b (510 s): with no backup
+    the fans stop and b is not reached; with two hours of backup both are."""
+    faults = [{"kind": "mains_power", "at_s": 400}]
+    for backup, reached in ((0.0, {"a"}), (2.0, {"a", "b"})):
+        plan = base_plan(channels=[stench(backup_power_h=backup)])
+        res = run(build(stench_site(), plan, base_scenario(duration_s=3600, faults=faults)))
+        assert {p.start for p in res.people if p.warned_by == "stench"} == reached
+
+
 # ---------------------------------------------------------------- water and people
 
 

@@ -1178,6 +1178,41 @@ def test_a_siren_without_its_audible_radius_is_refused_at_the_channel(tmp_path: 
     assert p.message.startswith("a siren channel needs 'audible_radius_m'")
 
 
+STENCH = "    - {id: stench, type: stench_gas, start: collar, air_speed_mps: 2, coverage: [stope360w, stope120e]}\n"
+
+
+@pytest.mark.parametrize(("old", "new", "field", "says"), [
+    ("air_speed_mps: 2, ", "", "plan.channels[0]", "a stench_gas channel needs 'air_speed_mps' (the mean speed of the "
+     "ventilation air along its path, from the mine's ventilation survey)"),
+    ("start: collar, ", "", "plan.channels[0]", "a stench_gas channel needs 'start'"),
+    ("type: stench_gas, start: collar, ", "type: mine_pa, ", "plan.channels[0]",
+     "air_speed_mps applies to stench_gas channels only"),
+    ("coverage: [stope360w, stope120e]", "coverage: [stope360w, island]", "plan.channels[0].coverage[1]",
+     "no passage joins 'island' to 'collar', where the stench is released: the ventilation air cannot carry it "
+     "there"),
+])
+def test_a_stench_gas_channel_needs_its_release_point_and_the_airs_speed(tmp_path: Path, old: str, new: str,
+                                                                         field: str, says: str) -> None:
+    """The air's speed along its path is the mine's own (its ventilation survey): there is no default to fall
+    back on, and a place no passage joins to the release point is never reached by the air."""
+    files = copy_bundled(tmp_path)
+    line = break_file(files["plan"], "  channels:\n", "  channels:\n" + STENCH.replace(old, new)) + 1
+    if "island" in new:
+        break_file(files["site"], "  links:\n", "    - {id: island, kind: workplace, elevation_m: -500}\n  links:\n")
+    with pytest.raises(InputError) as exc:
+        load(files["scenario"])
+    [p] = exc.value.problems
+    assert (p.file, p.line, p.field) == (str(files["plan"]), line, field)
+    assert says in p.message
+
+
+def test_a_stench_gas_channel_as_written_loads(tmp_path: Path) -> None:
+    files = copy_bundled(tmp_path)
+    break_file(files["plan"], "  channels:\n", "  channels:\n" + STENCH)
+    [ch] = [c for c in load_drill(files["scenario"]).channels if c.type == "stench_gas"]
+    assert ch.speed_mps == 2.0 and len(ch.coverage) == 2
+
+
 def test_residents_whose_walking_the_site_redefines_still_respond_as_residents(tmp_path: Path) -> None:
     """A site's own "adult" profile changes how the residents walk, not how soon they set off: they keep the
     residents' mobilisation delay, not the miners' response delay."""

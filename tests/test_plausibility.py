@@ -71,6 +71,8 @@ SLIPS = [
     ("mine", "plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}",
      "decision_delay_s: {dist: lognormal, median: 259200, p95: 400000}", "plan.roles[0].decision_delay_s", 0,
      "a median of 259200 s"),
+    ("mine", "plan", "  channels:\n", "  channels:\n    - {id: stench, type: stench_gas, start: collar, "
+     "air_speed_mps: 200, coverage: [stope360w]}\n", "plan.channels[0].air_speed_mps", 1, "an air speed of 200 m/s"),
     ("dam", "site", "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180, width_m: 4,",
      "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180, width_m: 0.2,",
      "site.links[2].width_m", 0, "a road of 0.2 m"),

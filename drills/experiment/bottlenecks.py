@@ -306,7 +306,7 @@ def channel_reach(spec: DrillSpec) -> dict[str, set[int]]:
     out: dict[str, set[int]] = {}
     for ch in spec.channels:
         cover = set(ch.coverage)
-        if ch.type in ("mine_pa", "station_phones", "phone_tree"):
+        if ch.type in ("mine_pa", "station_phones", "phone_tree", "stench_gas"):
             reach = cover
         elif ch.type == "cap_lamp_paging":
             reach = {n for n in (cover or places) if any(p.paging for p in people_at[n])}

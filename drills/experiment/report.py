@@ -1091,6 +1091,8 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         ])
     for ch in spec.channels:
         coverage = t("coverage_n", n=len(ch.coverage)) if ch.coverage else t("coverage_all")
+        if ch.type == "stench_gas" and ch.start is not None:
+            coverage = t("coverage_air", n=len(ch.coverage), v=ch.speed_mps, start=spec.network.nodes[ch.start].id)
         power = t("mains_power", h=ch.backup_power_h) if ch.needs_mains_power else ""
         plan_rows.append([t("channel_row", id=ch.id, type=t.term(ch.type)),
                           t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,

@@ -487,6 +487,8 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
                 pr.no_node(pd, ("plan", "channels", k, "coverage", j), n, nodes)
         if c.start is not None and c.start not in nodes:
             pr.no_node(pd, ("plan", "channels", k, "start"), c.start, nodes)
+        elif c.type == "stench_gas" and c.start is not None:
+            _air_reaches(site, c, pd, ("plan", "channels", k), pr)
     for k, t in enumerate(plan.warning.triggers):
         if t.at is not None and t.at not in nodes:
             pr.no_node(pd, ("plan", "warning", "triggers", k, "at"), t.at, nodes)
@@ -748,6 +750,19 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     )
 
 
+def _air_reaches(site: SiteBody, c: ChannelSpec, pd: YamlDocument, at: tuple, pr: _Problems) -> None:
+    """A problem for each place of a stench-gas channel's coverage the air from its start cannot reach through
+    the site's passages (shafts included)."""
+    air = nx.Graph()
+    air.add_nodes_from(n.id for n in site.nodes)
+    air.add_edges_from((lk.from_, lk.to) for lk in site.links)
+    reached = nx.node_connected_component(air, c.start)
+    for j, n in enumerate(c.coverage):
+        if n in air and n not in reached:
+            pr.at(pd, (*at, "coverage", j), f"no passage joins {n!r} to {c.start!r}, where the stench is released: "
+                  "the ventilation air cannot carry it there")
+
+
 def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel:
     """Compile a channel, filling the receipt defaults of its type for the time of day and weather."""
     tod = scen.time_of_day
@@ -773,7 +788,9 @@ def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel
             tod == "night" and "answer_probability_night" not in given) else answer
     elif c.type == "phone_tree" and "call_duration_s" not in given:
         call = warning.PHONE_CALL
-    speed = (c.speed_kmh or warning.VEHICLE_KMH) / 3.6
+    speed = (c.speed_kmh or warning.VEHICLE_KMH) / 3.6  # a loudspeaker vehicle's
+    if c.type == "stench_gas" and c.air_speed_mps is not None:
+        speed = c.air_speed_mps  # the ventilation air's, which carries the stench
     return Channel(
         c.id, c.type, dist_or_number(c.activation_delay_s), c.reliability, tuple(idx[n] for n in c.coverage),
         hear, c.repeat_interval_s, call, c.ring_s, idx[c.start] if c.start else None, c.needs_mains_power,

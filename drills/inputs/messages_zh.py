@@ -172,6 +172,8 @@ SOURCES = {
     "door to door 1–3 min per household (Rogers & Sorensen 1989)": "入户通知每户 1–3 min（Rogers & Sorensen 1989）",
     "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h":
         "广播车车速 15–25 km/h，我国道路最高限速 120 km/h",
+    "mine airways carry 0.15–15 m/s (煤矿安全规程 第一百三十六条)":
+        "井巷风速为 0.15–15 m/s（《煤矿安全规程》第一百三十六条）",
     "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, Xinhua)":
         "报道的最大突水涌水量约 180 000 m³/h（华源 2007，新华社）",
     "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)":
@@ -186,6 +188,7 @@ SUBJECTS = {
     "a climbing speed": "攀爬速度", "a wading limit": "涉水深度上限", "a cage speed": "罐笼速度",
     "an acceleration": "加速度", "a deck": "每层罐笼", "a crew": "班组", "a tailings dam": "尾矿坝",
     "a tailings pond": "尾矿库", "a median": "中位数", "a vehicle speed": "车速", "a drill": "演练",
+    "an air speed": "风速",
     "an inflow": "涌水量",
 }
 
@@ -528,6 +531,16 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(r"a (?P<quantity>\w+) trigger needs 'at_level' \(blue, yellow, orange or red\)",
           "{quantity} 触发条件须填写 'at_level'（blue、yellow、orange 或 red）",
           "a met_warning trigger needs 'at_level' (blue, yellow, orange or red)"),
+    literal("a stench_gas channel needs 'start' (where the stench is released into the intake air)",
+            "臭味剂渠道须给出 'start'（臭味剂释放进入进风流的地点）"),
+    literal("a stench_gas channel needs 'air_speed_mps' (the mean speed of the ventilation air along its path, from "
+            "the mine's ventilation survey)",
+            "臭味剂渠道须给出 'air_speed_mps'（风流沿其路线的平均风速，取自矿井通风测定）"),
+    literal("air_speed_mps applies to stench_gas channels only", "air_speed_mps 仅适用于臭味剂渠道（stench_gas）"),
+    Entry(rf"no passage joins (?P<node>{Q}) to (?P<start>{Q}), where the stench is released: the ventilation air "
+          "cannot carry it there", "没有井巷把 {node} 与臭味剂释放点 {start} 相连：风流无法把臭味剂带到该处",
+          "no passage joins 'island' to 'collar', where the stench is released: the ventilation air cannot carry "
+          "it there"),
     Entry(r"a (?P<type>\w+) channel needs 'start' \(where it sets out from\)", "{type} 渠道须填写 'start'（出发地点）",
           "a runner channel needs 'start' (where it sets out from)"),
     literal("a rain recharge (recharge_area_m2 and infiltration_share) needs lag_s, its time constant: fit it to the "

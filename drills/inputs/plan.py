@@ -160,7 +160,7 @@ class WarningSpec(Strict):
         "holds; default: none"))
 
 
-UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner")
+UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner", "stench_gas")
 PUBLIC_CHANNELS = ("siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle")
 
 
@@ -178,6 +178,9 @@ class ChannelSpec(Strict):
     * ``station_phones`` — the dispatcher rings the phones at ``coverage`` nodes in order; a
       phone is answered only if someone is at that node, who then tells their crew.
     * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met.
+    * ``stench_gas`` — stench (mercaptan) released at ``start`` into the intake air reaches each
+      ``coverage`` node after the air's transit along the shortest air path at ``air_speed_mps``;
+      each person there notices it with ``hear_probability``. The main fans need mains power.
 
     In the valley (defaults and sources in :mod:`drills.model.residents` and :mod:`drills.model.warning`):
 
@@ -196,10 +199,10 @@ class ChannelSpec(Strict):
 
     id: Ident = Field(description="name of the channel; actions, orders and channel_down faults refer to it")
     type: Literal[
-        "mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner",
+        "mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner", "stench_gas",
         "siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle",
     ] = Field(description=(
-        "how the message travels, underground (mine_pa to runner) or in the valley (siren to loudspeaker_vehicle); "
+        "how the message travels, underground (mine_pa to stench_gas) or in the valley (siren to loudspeaker_vehicle); "
         "it sets which other fields apply"))
     activation_delay_s: Quantity = Field(default=0.0, description=(
         "from the order until the channel starts sending, in seconds (a number or a distribution); default 0"))
@@ -218,7 +221,8 @@ class ChannelSpec(Strict):
     ring_s: Pos = Field(default=30.0, description=(
         "seconds spent ringing a phone no one answers; default 30 s, the project's choice (no published value)"))
     start: Ident | None = Field(default=None, description=(
-        "node id where a runner, a door-to-door team or a loudspeaker vehicle sets out"))
+        "node id where a runner, a door-to-door team or a loudspeaker vehicle sets out, or where stench gas is "
+        "released into the intake air"))
     needs_mains_power: bool = Field(default=True, description=(
         "true: the channel stops once a loss of mains power outlasts its backup_power_h"))
     backup_power_h: NonNeg = Field(default=0.0, description=(
@@ -244,6 +248,9 @@ class ChannelSpec(Strict):
     visit_s: Quantity | None = Field(default=None, description=(
         "door to door: time at each household in seconds; default triangular 60/120/180 s [E], consistent with "
         "Confluence PA 1987"))
+    air_speed_mps: Pos | None = Field(default=None, description=(
+        "stench gas: mean speed of the ventilation air along its path from start, in m/s, from the mine's "
+        "ventilation survey (no default: it is the mine's own); the air's transit is the stench's"))
     speed_kmh: Pos | None = Field(default=None, description=(
         "loudspeaker vehicle: driving speed in km/h; default 20 km/h, a project estimate [E] within 15–25 km/h"))
 
@@ -251,8 +258,15 @@ class ChannelSpec(Strict):
     def _fields_for_type(self) -> ChannelSpec:
         if self.type in ("runner", "door_to_door", "loudspeaker_vehicle") and self.start is None:
             raise ValueError(f"a {self.type} channel needs 'start' (where it sets out from)")
+        if self.type == "stench_gas" and self.start is None:
+            raise ValueError("a stench_gas channel needs 'start' (where the stench is released into the intake air)")
+        if self.type == "stench_gas" and self.air_speed_mps is None:
+            raise ValueError("a stench_gas channel needs 'air_speed_mps' (the mean speed of the ventilation air "
+                             "along its path, from the mine's ventilation survey)")
+        if self.type != "stench_gas" and self.air_speed_mps is not None:
+            raise ValueError("air_speed_mps applies to stench_gas channels only")
         needs_cover = ("mine_pa", "station_phones", "runner", "siren", "village_loudspeaker", "phone_tree",
-                       "door_to_door", "loudspeaker_vehicle")
+                       "door_to_door", "loudspeaker_vehicle", "stench_gas")
         if self.type in needs_cover and not self.coverage:
             raise ValueError(f"a {self.type} channel needs 'coverage' (its nodes)")
         if self.type in ("siren", "village_loudspeaker") and self.audible_radius_m is None:

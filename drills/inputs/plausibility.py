@@ -143,6 +143,10 @@ PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (Roge
 #: road speed limit (道路交通安全法实施条例 第七十八条 [K]).
 VEHICLE_SPEED = Bound(None, 120.0, "km/h",
                       "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h")
+#: Air speeds allowed in mine airways: at least 0.15 m/s where people work (rock headings), at most 15 m/s in
+#: fan drifts and upcast shafts without hoisting (《煤矿安全规程》 第一百三十六条 [K]; GB 16423-2020 has a like
+#: table for metal mines [K]). The mean along an air path lies between.
+AIR_SPEED = Bound(0.15, 15.0, "m/s", "mine airways carry 0.15–15 m/s (煤矿安全规程 第一百三十六条)")
 #: The largest inflows reported: Huayuan 2007, 24 000 m³/h official and an unverified 50 m³/s = 180 000 m³/h
 #: (SAWS; Xinhua); [P] above 200 000 m³/h is a slip (m³/min or m³/day for m³/h).
 INRUSH_INFLOW = Bound(None, 200_000.0, "m³/h", "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, "
@@ -303,6 +307,8 @@ def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
         _delay(check, (*at, "visit_s"), c.visit_s, PER_CALL)
         if c.speed_kmh is not None:
             check((*at, "speed_kmh"), c.speed_kmh, VEHICLE_SPEED, "a vehicle speed")
+        if c.air_speed_mps is not None:
+            check((*at, "air_speed_mps"), c.air_speed_mps, AIR_SPEED, "an air speed")
     for k, team in enumerate(plan.teams):
         _delay(check, (*p, "teams", k, "mobilisation_s"), team.mobilisation_s)
     return out

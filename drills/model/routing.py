@@ -47,6 +47,7 @@ class Routing:
     area: list[float] = field(default_factory=list)
     listeners: dict[str, frozenset[int]] = field(default_factory=dict)  # parties a paging/radio channel reaches
     audible: dict[tuple[tuple[int, ...], float], list[int]] = field(default_factory=dict)  # households in earshot
+    air: dict[int, dict[int, float]] = field(default_factory=dict)  # air-path lengths from a release point
     _party_static: Any = None
 
     def party_static(self, spec: Any) -> PartyStatic:
@@ -85,6 +86,19 @@ class Routing:
 
     def drive_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
         return self.legs(self.drive, source, target, lambda h: h.length_m / speed)
+
+    def air_path_m(self, source: int) -> dict[int, float]:
+        """The length of the shortest path from ``source`` to each node it joins, through every passage
+        (shafts included, either way): the way the ventilation air carries stench gas (built once per source)."""
+        got = self.air.get(source)
+        if got is None:
+            graph = nx.Graph()
+            graph.add_nodes_from(range(len(self.net.nodes)))
+            for u, adj in enumerate(self.net.water_adjacency):
+                for k, v in adj:
+                    graph.add_edge(u, v, length=self.net.links[k].length_m)
+            got = self.air[source] = nx.single_source_dijkstra_path_length(graph, source, weight="length")
+        return got
 
 
 @dataclass

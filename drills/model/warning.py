@@ -2,7 +2,7 @@
 
 Each channel works on *parties* (a crew, a household): it finds the parties it can reach and warns them
 through :meth:`Drill.warn_party`. The underground channels (PA, cap-lamp paging, leaky-feeder radio,
-station phones, runners) take their receipt parameters — the chance a message is heard, its repeat
+station phones, runners, stench gas) take their receipt parameters — the chance a message is heard, its repeat
 interval, the call time — from the plan; the parameter table above shows the values used.
 """
 
@@ -48,6 +48,8 @@ def run_channel(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
         yield from _station_phones(d, ch, rng)
     elif kind in ("runner", "door_to_door"):
         yield from _on_foot(d, ch, rng)
+    elif kind == "stench_gas":
+        yield from _stench(d, ch, rng)
     elif kind in ("siren", "village_loudspeaker"):
         yield from _sound(d, ch, rng)
     elif kind == "sms":
@@ -129,6 +131,34 @@ def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generato
                     d.warn_party(k, ch.id)
             else:
                 yield d.env.timeout(ch.ring_s)
+
+
+def _stench(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
+    """Stench gas released at ``start`` into the intake air reaches each place of the coverage after the air's
+    transit along the shortest air path through the passages (shafts included) at the survey's mean air speed;
+    each party there not yet warned notices it with ``hear_probability``, once (the air carries it past). A
+    place it reaches while the main fans stand still (mains power lost, its backup run out) is not reached.
+
+    The shortest path stands for the air's own path, which the ventilation network sets: where the air takes a
+    longer way, or a dead-end heading has only weak auxiliary ventilation, the stench comes later or not at all
+    (CANMET's SF₆ tracer tests of stench-gas systems at four Canadian mines, SME 1997, found such dispersion,
+    short injections and late notice); leave such places out of the coverage, and set hear_probability from
+    the mine's own drills (the same tests found stench warnings ignored).
+    """
+    assert ch.start is not None
+    lengths = d.routing.air_path_m(ch.start)
+    released = d.env.now
+    for node, t in sorted(((n, lengths[n] / ch.speed_mps) for n in ch.coverage if n in lengths),
+                          key=lambda nt: (nt[1], nt[0])):
+        wait = released + t - d.env.now
+        if wait > 0:
+            yield d.env.timeout(wait)
+        if not d.channel_works(ch, d.env.now):
+            continue
+        here = sorted(d.unwarned_at.get(node, ()))
+        for k, u in zip(here, rng.random(len(here)).tolist(), strict=True):
+            if u < ch.hear_probability:
+                d.warn_party(k, ch.id)
 
 
 # ---------------------------------------------------------------- people who walk the message
