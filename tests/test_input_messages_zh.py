@@ -424,9 +424,9 @@ def test_a_plausibility_warning_in_chinese_and_the_files_still_valid(tmp_path: P
     ]
     english = invoke("validate", paths[SCEN])
     assert english.stdout.splitlines() == [f"{paths[SCEN]}: scenario OK"]
-    assert english.stderr.splitlines()[0] == ("1 plausibility warning: value that pass validation but look like "
-                                              "data-entry slips (the files are valid; drill run would run them as "
-                                              "written):")
+    assert english.stderr.splitlines()[0] == ("1 plausibility warning: a value that passes validation but looks "
+                                              "like a data-entry slip (the files are valid; drill run would run them "
+                                              "as written):")
     assert "0.04 m is not plausible" in english.stderr
 
 

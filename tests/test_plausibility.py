@@ -140,6 +140,10 @@ def test_validate_prints_the_warning_and_exits_0(tmp_path: Path) -> None:
     assert "1 plausibility warning:" in res.stderr
     # once, though the site is reached twice (with the scenario and on its own)
     assert res.stderr.count(f"{files['site']}:{line}: site.hoists[0].cage_capacity_persons: ") == 1
+    assert "1 plausibility warning: a value that passes validation but looks like a data-entry slip (" in res.stderr
+    break_file(files["site"], "{at: face360e, count: 8,", "{at: face360e, count: 20000,")
+    res = runner.invoke(app, ["validate", str(files["scenario"])])
+    assert "2 plausibility warnings: values that pass validation but look like data-entry slips (" in res.stderr
 
 
 def test_run_warns_before_it_runs_and_the_scorecard_and_report_carry_the_warning(tmp_path: Path) -> None:

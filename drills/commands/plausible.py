@@ -31,6 +31,7 @@ def print_warnings(console: Console, warnings: Iterable[Problem | Located], *, g
     lines = [w.text(lang) for w in found]
     if not lines:
         return
-    console.print(words("warnings", lang, n=len(lines), going_on=words(f"going_on_{going_on}", lang)), markup=False)
+    head = "warning" if len(lines) == 1 else "warnings"
+    console.print(words(head, lang, n=len(lines), going_on=words(f"going_on_{going_on}", lang)), markup=False)
     for line in lines:
         console.print(f"  {line}", markup=False, soft_wrap=True)

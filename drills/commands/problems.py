@@ -22,8 +22,10 @@ from drills.inputs.problems import Problem
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "count": "{n} problem{s} found; nothing was run or written.",
-        "warnings": ("{n} plausibility warning{s}: value{s} that pass validation but look like data-entry slips "
+        "warnings": ("{n} plausibility warnings: values that pass validation but look like data-entry slips "
                      "({going_on}):"),
+        "warning": ("1 plausibility warning: a value that passes validation but looks like a data-entry slip "
+                    "({going_on}):"),
         "going_on_run": "the drill runs as written",
         "going_on_season": "every run goes ahead as written",
         "going_on_plans": "the plans run as written",
@@ -60,6 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "count": "共发现 {n} 个问题；未运行，也未写入任何文件。",
         "warnings": "{n} 项合理性警告：以下数值通过了格式校验，但疑似录入错误（{going_on}）：",
+        "warning": "1 项合理性警告：以下数值通过了格式校验，但疑似录入错误（{going_on}）：",
         "going_on_run": "演练按所填数值运行",
         "going_on_season": "各次运行均按所填数值进行",
         "going_on_plans": "各预案按所填数值运行",
