@@ -85,5 +85,12 @@ def test_one_replication_is_written_in_the_singular_in_english_only() -> None:
     assert en("cli_scorecard", n=2, seed=7) == "Scorecard — 2 replications, seed 7"
     assert en("fig_footer", scenario="s", seed=7, n=1) == "scenario s · seed 7 · 1 replication"
     assert en("fig_footer", scenario="s", seed=7, n=11) == "scenario s · seed 7 · 11 replications"
+    # any count of one, whatever its name in the phrase; not a decimal or a longer number ending in 1
+    assert en("coverage_n", n=1) == "covers 1 place"
+    assert en("coverage_n", n=21) == "covers 21 places"
+    assert en("coverage_air", n=1, v=2, start="collar").startswith("covers 1 place, ")
+    from drills.experiment.i18n import _ONE_OF
+    assert _ONE_OF.sub(r"1 \1", "0.1 places, 1,1 runs, 1 runs, 1 person-replications") == (
+        "0.1 places, 1,1 runs, 1 run, 1 person-replication")
     from drills.experiment.i18n import ZH
     assert Text("zh")("cli_scorecard", n=1, seed=7) == ZH["cli_scorecard"].format(n=1, seed=7)

@@ -1777,8 +1777,10 @@ class Progress(Protocol):
     def __call__(self, key: str, /, **facts: Any) -> None: ...
 
 
-#: the plural the English phrases write after {n}, for a run of one replication
-_ONE_REPLICATION = re.compile(r"\b1 replications\b")
+#: the plural the English phrases write after a count ("{n} replications", "covers {n} places"), where the count
+#: is one; not after a decimal ("0.1 places") or a longer number ("21 runs")
+_ONE_OF = re.compile(r"(?<![\d.,])1 (replication|person-replication|place|file|run|time|revision|point|worker|core|"
+                     r"resident)s\b")
 
 
 class Text:
@@ -1803,9 +1805,7 @@ class Text:
         if not fmt:
             return text
         said = text.format(**fmt)
-        if not self.zh and fmt.get("n") == 1:  # "{n} replications" of a run of one
-            said = _ONE_REPLICATION.sub("1 replication", said)
-        return said
+        return said if self.zh else _ONE_OF.sub(r"1 \1", said)
 
     def value(self, value: float, unit: str) -> str:
         """A metric value as :func:`drills.experiment.units.fmt_value` writes it, "never" in this language."""
