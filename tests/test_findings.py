@@ -349,3 +349,21 @@ def test_the_turn_back_finding_tells_how_those_who_turned_back_ended():
     assert out.evidence.endswith("That person found another way out in this drill, at the cost of the walk in and "
                                  "back.")
 
+
+
+def test_stench_gas_is_not_told_to_get_a_battery_but_a_pa_is(tmp_path):
+    """The main fans carry stench gas: their power supply is the ventilation system's, so neither the M8 check
+    nor the revision search asks the warning plan to give it a battery (AQ/T 2052-2016 5.4.3 is the
+    broadcast system's backup power)."""
+    from conftest import break_file, copy_bundled
+
+    from drills.experiment.plan_checks import completeness_findings
+
+    files = copy_bundled(tmp_path)
+    break_file(files["plan"], "  channels:\n", "  channels:\n    - {id: stench, type: stench_gas, start: collar, "
+               "air_speed_mps: 2, coverage: [stope360w]}\n")
+    break_file(files["plan"], "      backup_power_h: 2\n", "      backup_power_h: 0\n")  # the PA's
+    loaded = load(files["scenario"])
+    spec = compile_drill(loaded, replications=1)
+    [battery] = [f for f in completeness_findings(loaded, spec) if f.key == "M8:backup_power"]
+    assert battery.targets == {"channels": ["mine-pa"]}

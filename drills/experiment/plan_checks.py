@@ -40,7 +40,7 @@ from drills.experiment.findings import (
 )
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
 from drills.inputs.loaded import Loaded
-from drills.inputs.plan import MonitoredItemSpec
+from drills.inputs.plan import WITHOUT_BATTERY, MonitoredItemSpec
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
@@ -315,8 +315,8 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
     if site.shifts and "evacuate_underground" not in actions and spec.order_at_s is None:
         out.append(_m8("mine_order", MUST_CORRECT, {}, ref(loaded, ("warning", "actions_by_level")),
                        ("pre_authorise",), {}))
-    bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0 and c.type not in (
-        "runner", "door_to_door")]
+    bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0
+            and c.type not in WITHOUT_BATTERY]
     if bare:
         out.append(_m8("backup_power", MUST_CORRECT, {"channels": bare}, ref(loaded, ("channels",)),
                        ("add_battery",), {"channels": bare}))

@@ -48,7 +48,7 @@ from drills.experiment.plan_edit import Edit
 from drills.experiment.revision_text import title as told
 from drills.inputs.base import Strict
 from drills.inputs.loaded import Loaded
-from drills.inputs.plan import ChannelSpec
+from drills.inputs.plan import WITHOUT_BATTERY, ChannelSpec
 from drills.inputs.problems import InputError
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import load_yaml
@@ -252,8 +252,7 @@ def _add_battery(f: Finding, ctx: Context) -> list[Candidate]:
     wanted = set(f.targets.get("channels", []))
     out = []
     for c in ctx.plan.channels:
-        if c.id in wanted and c.needs_mains_power and c.backup_power_h < BATTERY_H and c.type not in (
-                "runner", "door_to_door"):
+        if c.id in wanted and c.needs_mains_power and c.backup_power_h < BATTERY_H and c.type not in WITHOUT_BATTERY:
             out.append(_under(ctx, "mains_power", _c(
                 "add_battery", c.id, "battery", {"channel": c.id, "hours": BATTERY_H, "now": c.backup_power_h},
                 [("set", ("plan", "channels", {"id": c.id}, "backup_power_h"), BATTERY_H)])))

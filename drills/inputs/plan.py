@@ -161,6 +161,9 @@ class WarningSpec(Strict):
 
 
 UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_phones", "runner", "stench_gas")
+#: channels with no battery of their own to give: people on foot, and stench gas, which the main fans' air
+#: carries (their power supply is the ventilation system's, not the warning's)
+WITHOUT_BATTERY = ("runner", "door_to_door", "stench_gas")
 PUBLIC_CHANNELS = ("siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle")
 
 
