@@ -1,4 +1,4 @@
-"""The drill's cost per event against a bare SimPy kernel (run explicitly: ``pytest benchmarks/``).
+"""The drill's cost per event against a bare SimPy kernel (run explicitly, on one core: ``pytest benchmarks/ -n 0``).
 
 Kept out of the default test run (``testpaths = ["tests"]``): timings depend on the machine. The
 event counts are checked exactly; the ratio is checked against the issue's target.
