@@ -160,13 +160,34 @@ def test_stench_gas_noticed_by_some_only(build):
 
 
 def test_stench_gas_stalls_while_the_main_fans_stand_still(build):
-    """Mains power is lost at 400 s, after the stench reached a (at 310 s) and before b (510 s): with no backup
-    the fans stop and b is not reached; with two hours of backup both are."""
+    """Mains power is lost at 400 s for good, after the stench reached a (at 310 s) and before b (510 s): with no
+    backup the fans stop and b is not reached; with two hours of backup both are."""
     faults = [{"kind": "mains_power", "at_s": 400}]
     for backup, reached in ((0.0, {"a"}), (2.0, {"a", "b"})):
         plan = base_plan(channels=[stench(backup_power_h=backup)])
         res = run(build(stench_site(), plan, base_scenario(duration_s=3600, faults=faults)))
         assert {p.start for p in res.people if p.warned_by == "stench"} == reached
+
+
+def test_stench_gas_goes_on_when_the_fans_restart(build):
+    """Power lost from 400 s to 700 s with no backup: the air to b stands still for those 300 s, so the stench
+    gets there at 510 + 300 s; a, reached at 310 s, is unchanged."""
+    faults = [{"kind": "mains_power", "at_s": 400, "duration_s": 300}]
+    res = run(build(stench_site(), base_plan(channels=[stench()]), base_scenario(duration_s=3600, faults=faults)))
+    assert sorted((p.start, p.warned_s) for p in res.people if p.warned_by == "stench") == [
+        ("a", pytest.approx(310.0)), ("a", pytest.approx(310.0)), ("b", pytest.approx(810.0))]
+
+
+def test_the_air_moves_only_while_the_fans_run():
+    from drills.model.warning import air_arrival, fans_stopped
+
+    assert fans_stopped([(100.0, 5000.0), (6000.0, 6100.0)], 1.0) == [(3700.0, 5000.0)]  # 1 h of backup
+    stopped = [(100.0, 200.0), (300.0, 400.0)]
+    assert air_arrival(0.0, 50.0, stopped) == 50.0  # there before the first stop
+    assert air_arrival(0.0, 150.0, stopped) == 250.0  # 100 s before it, 50 s after
+    assert air_arrival(150.0, 10.0, stopped) == 210.0  # released while the fans stand still
+    assert air_arrival(0.0, 250.0, stopped) == 450.0  # through both stops
+    assert air_arrival(0.0, 150.0, [(100.0, math.inf)]) == math.inf  # they never restart
 
 
 # ---------------------------------------------------------------- water and people

@@ -183,7 +183,8 @@ class ChannelSpec(Strict):
     * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met.
     * ``stench_gas`` — stench (mercaptan) released at ``start`` into the intake air reaches each
       ``coverage`` node after the air's transit along the shortest air path at ``air_speed_mps``;
-      each person there notices it with ``hear_probability``. The main fans need mains power.
+      each person there notices it with ``hear_probability``. The air stands still while the main fans
+      have no power (mains lost, ``backup_power_h`` run out), and goes on when they restart.
 
     In the valley (defaults and sources in :mod:`drills.model.residents` and :mod:`drills.model.warning`):
 

@@ -136,8 +136,9 @@ def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generato
 def _stench(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """Stench gas released at ``start`` into the intake air reaches each place of the coverage after the air's
     transit along the shortest air path through the passages (shafts included) at the survey's mean air speed;
-    each party there not yet warned notices it with ``hear_probability``, once (the air carries it past). A
-    place it reaches while the main fans stand still (mains power lost, its backup run out) is not reached.
+    each party there not yet warned notices it with ``hear_probability``, once (the air carries it past). While
+    the main fans stand still (mains power lost and their backup run out) the air, and the stench in it, stops;
+    it goes on when they restart.
 
     The shortest path stands for the air's own path, which the ventilation network sets: where the air takes a
     longer way, or a dead-end heading has only weak auxiliary ventilation, the stench comes later or not at all
@@ -148,17 +149,41 @@ def _stench(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, A
     assert ch.start is not None
     lengths = d.routing.air_path_m(ch.start)
     released = d.env.now
-    for node, t in sorted(((n, lengths[n] / ch.speed_mps) for n in ch.coverage if n in lengths),
-                          key=lambda nt: (nt[1], nt[0])):
-        wait = released + t - d.env.now
-        if wait > 0:
-            yield d.env.timeout(wait)
-        if not d.channel_works(ch, d.env.now):
+    stopped = fans_stopped(d.down.get(("mains_power", None), ()), ch.backup_power_h) if ch.needs_mains_power else []
+    arrivals = sorted((air_arrival(released, lengths[n] / ch.speed_mps, stopped), n) for n in ch.coverage
+                      if n in lengths)
+    for t, node in arrivals:
+        if math.isinf(t):
+            return
+        if t > d.env.now:
+            yield d.env.timeout(t - d.env.now)
+        if not d.channel_works(ch, d.env.now):  # the release system is down
             continue
         here = sorted(d.unwarned_at.get(node, ()))
         for k, u in zip(here, rng.random(len(here)).tolist(), strict=True):
             if u < ch.hear_probability:
                 d.warn_party(k, ch.id)
+
+
+def fans_stopped(power_lost: Any, backup_h: float) -> list[tuple[float, float]]:
+    """The times the main fans stand still, as ``[start, end)`` spans in order: each loss of mains power
+    ``[a, b)`` stops them from ``a`` plus their backup's hours until ``b``."""
+    return sorted((a + backup_h * 3600.0, b) for a, b in power_lost if a + backup_h * 3600.0 < b)
+
+
+def air_arrival(released: float, travel_s: float, stopped: list[tuple[float, float]]) -> float:
+    """When air released at ``released`` has moved for ``travel_s`` seconds, standing still in the ``stopped``
+    spans (:func:`fans_stopped`); inf if the fans never restart before it gets there."""
+    t, left = released, travel_s
+    for a, b in stopped:
+        if b <= t:
+            continue
+        if a > t:
+            if t + left <= a:
+                return t + left
+            left -= a - t
+        t = b
+    return t + left
 
 
 # ---------------------------------------------------------------- people who walk the message
