@@ -178,6 +178,15 @@ def test_stench_gas_goes_on_when_the_fans_restart(build):
         ("a", pytest.approx(310.0)), ("a", pytest.approx(310.0)), ("b", pytest.approx(810.0))]
 
 
+def test_stench_gas_once_released_is_in_the_air(build):
+    """The release system failing at 400 s, after the release at 60 s, does not stop what the air carries: b is
+    still reached at 510 s. Down at the release, nothing is released."""
+    for at_s, reached in ((400.0, {"a", "b"}), (0.0, set())):
+        faults = [{"kind": "channel_down", "target": "stench", "at_s": at_s}]
+        res = run(build(stench_site(), base_plan(channels=[stench()]), base_scenario(duration_s=3600, faults=faults)))
+        assert {p.start for p in res.people if p.warned_by == "stench"} == reached
+
+
 def test_the_air_moves_only_while_the_fans_run():
     from drills.model.warning import air_arrival, fans_stopped
 

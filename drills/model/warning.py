@@ -136,8 +136,9 @@ def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generato
 def _stench(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """Stench gas released at ``start`` into the intake air reaches each place of the coverage after the air's
     transit along the shortest air path through the passages (shafts included) at the survey's mean air speed;
-    each party there not yet warned notices it with ``hear_probability``, once (the air carries it past). While
-    the main fans stand still (mains power lost and their backup run out) the air, and the stench in it, stops;
+    each party there not yet warned notices it with ``hear_probability``, once (the air carries it past). Once
+    released, it is in the air: a fault of the release system after that changes nothing. While the main fans
+    stand still (mains power lost and their backup run out) the air, and the stench in it, stops;
     it goes on when they restart.
 
     The shortest path stands for the air's own path, which the ventilation network sets: where the air takes a
@@ -157,8 +158,6 @@ def _stench(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, A
             return
         if t > d.env.now:
             yield d.env.timeout(t - d.env.now)
-        if not d.channel_works(ch, d.env.now):  # the release system is down
-            continue
         here = sorted(d.unwarned_at.get(node, ()))
         for k, u in zip(here, rng.random(len(here)).tolist(), strict=True):
             if u < ch.hear_probability:
