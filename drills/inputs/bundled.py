@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -45,6 +46,16 @@ def default_suite() -> Path:
 EXAMPLE_FOLDERS = ("scenarios", "scenarios/suites", "scenarios/sites", "plans")
 
 
+def close_file(name: str, files: Iterable[Path]) -> Path | None:
+    """The file among ``files`` whose name is a close spelling of ``name`` (for a name typed without its
+    extension, a file whose name without it is), or None; the first in order where two are as close."""
+    by: dict[str, Path] = {}
+    for f in files:
+        by.setdefault(f.name if Path(name).suffix else f.stem, f)
+    close = difflib.get_close_matches(name, list(by), n=1, cutoff=0.8)
+    return by[close[0]] if close else None
+
+
 def bundled_meant(path: Path) -> tuple[bool, Path] | None:
     """The bundled example a path with no file behind it most likely means, and whether it is that example's
     own name or path (True: ``dam_break_night.yaml`` or ``scenarios/dam_break_night.yaml`` typed where the
@@ -60,7 +71,5 @@ def bundled_meant(path: Path) -> tuple[bool, Path] | None:
         for name in names:
             if (root / folder / name).is_file():
                 return True, root / folder / name
-    choices = {p.name: p for folder in folders for p in sorted((root / folder).glob("*.yaml"))}
-    typed = path.name if path.suffix else path.name + ".yaml"
-    close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.8)
-    return (False, choices[close[0]]) if close else None
+    near = close_file(path.name, [p for folder in folders for p in sorted((root / folder).glob("*.yaml"))])
+    return (False, near) if near is not None else None

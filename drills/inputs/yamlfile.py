@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from drills.inputs.bundled import bundled_meant
+from drills.inputs.bundled import bundled_meant, close_file
 from drills.inputs.problems import STRAY_KEY, InputError, Problem, in_file_order, utf8_text
 
 Loc = Sequence[int | str]
@@ -196,15 +196,13 @@ def _with_hint(what: str, line: str = "") -> str:
 
 
 def _near(path: Path) -> Path | None:
-    """A file beside ``path`` whose name is a close spelling of it (for a name typed without its extension, a
-    file whose name without it is), or None."""
+    """A file beside ``path`` whose name is a close spelling of it (:func:`close_file`), or None."""
     try:
         files = sorted(p for p in path.parent.iterdir() if p.is_file())
     except OSError:  # no such folder, or not readable
         return None
-    by = {(p.name if path.suffix else p.stem): p for p in reversed(files)}  # the first in order for a shared stem
-    close = difflib.get_close_matches(path.name, list(by), n=1, cutoff=0.8)
-    return path.parent / by[close[0]].name if close else None
+    near = close_file(path.name, files)
+    return path.parent / near.name if near is not None else None
 
 
 def missing(path: Path, *, named: bool = True) -> str:
