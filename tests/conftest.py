@@ -8,17 +8,28 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from drills.commands.cluster import usable_cores
 from drills.experiment.readings import Reading
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load_drill
 from drills.model.network import Link, Network, Node
 from drills.model.spec import DrillSpec
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (pyproject's addopts) starts one test worker per core this run may use. pytest-xdist's own
+    count asks psutil (which dask distributed installs) for the host's physical cores: in a container held to
+    two CPUs on a big host, that started a worker per host core, each redoing the module fixtures (whole drills
+    and reports) on the same two CPUs. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set."""
+    return int(os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or usable_cores())
+
 
 #: A bundled example's scenario, site and plan, each as a path below :func:`drills.inputs.bundled.bundled_root`.
 MINE_FILES = {"scenario": Path("scenarios/mine_inrush_day.yaml"), "site": Path("scenarios/sites/jinshan_mine.yaml"),

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drills.cli import app
+from drills.commands.cluster import usable_cores
 from drills.experiment import exercise
 from drills.experiment.exercise import ClusterError, on_cluster, run_exercise
 from drills.inputs.bundled import default_scenario
@@ -86,8 +87,30 @@ def test_more_workers_than_cores_is_said_and_no_process_starts_without_work(monk
         return real(max_workers=max_workers)
 
     monkeypatch.setattr(exercise, "ProcessPoolExecutor", pool)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("drills.commands.cluster.usable_cores", lambda: 2)
     res = CliRunner().invoke(app, ["run", "-n", "3", "-w", "8", "--out", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
     assert "8 workers, more than this machine's 2 cores: no faster than 2" in res.stdout
     assert started == [3]  # three replications cut into three ranges: three processes, not eight
+
+
+@pytest.mark.parametrize(("files", "cores"), [
+    ({}, 8),  # no control group: the CPUs allowed
+    ({"cpu.max": "max 100000\n"}, 8),  # cgroup v2, no quota
+    ({"cpu.max": "200000 100000\n"}, 2),  # cgroup v2, two CPUs' worth
+    ({"cpu.max": "150000 100000\n"}, 2),  # one and a half: rounded up
+    ({"cpu.max": "50000 100000\n"}, 1),  # half a CPU: still one
+    ({"cpu.max": "3200000 100000\n"}, 8),  # a quota above the CPUs allowed: the CPUs
+    ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, 8),  # cgroup v1, no quota
+    ({"cpu.max": "garbled\n"}, 8),
+])
+def test_usable_cores_are_the_cpus_allowed_within_the_quota(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                            files: dict[str, str], cores: int) -> None:
+    """A container held to two CPUs on a big host reports the host's count through os.cpu_count(); drill's
+    warning of more workers than cores, and the test run's worker count, must use what the container may use."""
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert usable_cores(tmp_path) == cores

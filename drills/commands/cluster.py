@@ -9,8 +9,10 @@ replication draws from its own random streams (see :mod:`drills.experiment.exerc
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +27,33 @@ ClusterOption = Annotated[str | None, typer.Option(
          "results as here; default: this machine, with --workers")]
 
 
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The cores this process may run on: the CPUs it is allowed (its affinity), and no more than its control
+    group's CPU quota, rounded up. A container limited to two CPUs on a 64-core host has two, where
+    ``os.cpu_count()`` would say 64. The quota is read from cgroup v2 (``cpu.max``: "200000 100000", or "max")
+    and v1 (``cpu/cpu.cfs_quota_us`` over ``cpu.cfs_period_us``, -1 for none)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = usable_cores()
+    quota: float | None = None
+    try:
+        limit, period = (cgroup / "cpu.max").read_text().split()[:2]
+        quota = None if limit == "max" else int(limit) / int(period)
+    except (OSError, ValueError):
+        try:
+            limit = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
+            quota = None if int(limit) < 0 else int(limit) / int(period)
+        except (OSError, ValueError, ZeroDivisionError):
+            quota = None
+    except ZeroDivisionError:
+        quota = None
+    if quota is not None and quota > 0:
+        cores = min(cores, math.ceil(quota))
+    return max(cores, 1)
+
+
 @contextlib.contextmanager
 def runs_on(address: str | None, workers: int, err: Console, t: Text | None = None) -> Iterator[str]:
     """Inside the block, exercises run on the cluster at ``address`` (if given); yields where they run, in
@@ -36,7 +65,7 @@ def runs_on(address: str | None, workers: int, err: Console, t: Text | None = No
         return t("cli_workers", n=n) if n > 1 else t("cli_workers_one")
 
     if address is None:
-        cores = os.cpu_count() or 1
+        cores = usable_cores()
         yield many(workers) if workers <= cores else t("cli_workers_over", workers=many(workers), cores=cores)
         return
     from drills.experiment.exercise import ClusterError, on_cluster
