@@ -25,6 +25,7 @@ from drills.inputs.messages_zh import (
     NUM,
     SOURCES,
     SUBJECTS,
+    TOKEN_ZH,
     YAML_HINTS,
     YAML_PROBLEMS,
     Entry,
@@ -45,6 +46,15 @@ def invoke(*args: str | Path):
 
 
 # ---------------------------------------------------------------- the catalogue itself
+
+
+@pytest.mark.parametrize("words", sorted(set(yamlfile.TOKEN_WORDS.values())))
+def test_each_part_of_a_file_the_parser_names_is_told_in_chinese(words: str) -> None:
+    """yamlfile tells the parser's token names in words; each of those words has its Chinese, in the complaints
+    that name what was found."""
+    assert set(TOKEN_ZH) == set(yamlfile.TOKEN_WORDS.values())
+    said = translate(f"YAML syntax error: expected the end of the block, but found {words}")
+    assert said == f"YAML 语法错误：此处应结束上一个列表或映射，却遇到{TOKEN_ZH[words]}"
 
 ALL_ENTRIES: tuple[Entry, ...] = CATALOGUE + YAML_PROBLEMS + CSV_ERRORS
 

@@ -16,7 +16,7 @@ from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
 
 from drills.inputs.compile import load, load_drill, load_file
 from drills.inputs.problems import InputError, Problem
-from drills.inputs.yamlfile import load_yaml
+from drills.inputs.yamlfile import TOKEN_WORDS, load_yaml, plain_tokens
 
 
 class DrillFiles:
@@ -290,8 +290,8 @@ def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
      "mapping values are not allowed here (check the indentation of this line and the line above"),
     # a key indented too little by one column
     ("      start_s: 0\n", "     start_s: 0\n", 0,
-     "expected <block end>, but found '<block mapping start>' (check the indentation of this line and the "
-     "line above"),
+     "expected the end of the block, but found a new 'key: value' block (check the indentation of this line and "
+     "the line above"),
     # a key indented too much
     ("  shift: day\n", "  shift: day\n    extra: 1\n", 1,
      "mapping values are not allowed here (check the indentation of this line and the line above"),
@@ -307,6 +307,41 @@ def test_a_suite_given_for_a_scenario(files: DrillFiles) -> None:
 def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new: str, at: int, says: str) -> None:
     line = files.edit("scenario", old, new) + at
     check(only(files.problems()), files.path("scenario"), line, "", "YAML syntax error: " + says)
+
+
+@pytest.mark.parametrize(("text", "line", "says"), [
+    ("a:\n  b: 1\n c: 2\n", 3, "expected the end of the block, but found a new 'key: value' block (check the"),
+    ("a:\n  - 1\n - 2\n", 3, "expected the end of the block, but found a new list (check the"),
+    ("- a\nb: 1\n", 2, "expected the end of the block, but found a new key (check the"),
+    ("a:\n  - b\n  c: 1\n", 3, "expected the end of the block, but found a new key (check the"),
+    ("a: 1\n--- x\n", 2, "expected a single document in the stream, but found another document"),
+], ids=["mapping", "list", "key-after-list", "key-in-list", "two-documents"])
+def test_the_parsers_complaints_are_told_without_its_token_names(tmp_path: Path, text: str, line: int,
+                                                                  says: str) -> None:
+    """The parser names the parts of a file '<block mapping start>', '<block end>', '?': no planner writes or
+    reads those. Its complaints are told in words, at the line it points to."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        load_yaml(path)
+    p = only(refused.value.problems)
+    assert p.line == line and p.message.startswith("YAML syntax error: " + says), p
+    assert "<" not in p.message and "'?'" not in p.message
+
+
+def test_every_token_name_of_the_parser_has_words() -> None:
+    from ruamel.yaml import tokens
+
+    ids = {c.id for c in vars(tokens).values() if isinstance(c, type) and issubclass(c, tokens.Token)
+           and getattr(c, "id", "").startswith("<")}
+    assert "<block mapping start>" in ids
+    assert ids <= set(TOKEN_WORDS), ids - set(TOKEN_WORDS)
+    for token, words in TOKEN_WORDS.items():
+        if token.startswith("<"):
+            for quoted in (token, f"'{token}'", f"('{token}',)"):
+                assert plain_tokens(f"expected x, but found {quoted}") == f"expected x, but found {words}"
+    assert plain_tokens("expected the node content, but found '<block end>'") == (
+        "expected a value, but found the end of the block")
 
 
 def test_deeply_nested_yaml_is_a_problem_not_a_crash(files: DrillFiles) -> None:

@@ -192,26 +192,54 @@ SUBJECTS = {
     "an inflow": "涌水量",
 }
 
+#: the parts of a file the parser names, in yamlfile's words (drills.inputs.yamlfile.TOKEN_WORDS)
+TOKEN_ZH = {
+    "a new 'key: value' block": "新的 'key: value' 块",
+    "a new list": "新的列表",
+    "the end of the block": "块的结束",
+    "a value": "值",
+    "an alias ('*')": "引用（'*'）",
+    "an anchor ('&')": "锚点（'&'）",
+    "a tag ('!')": "标签（'!'）",
+    "a comment": "注释",
+    "a directive ('%')": "指令（'%'）",
+    "a new document ('---')": "新文档（'---'）",
+    "the end of the document ('...')": "文档结束（'...'）",
+    "the start of the file": "文件开头",
+    "the end of the file": "文件结尾",
+    "a new key": "新的键",
+}
+#: what the parser found: one of those parts, or a character in quotes
+TOKEN = "|".join([*(re.escape(w) for w in TOKEN_ZH), Q])
+
+
+def _token(words: str) -> str:
+    """A part of the file in Chinese; a character in quotes as written, set off by a space."""
+    return TOKEN_ZH.get(words) or f" {words}"
+
+
 #: the YAML parser's complaints (ruamel.yaml), after "YAML syntax error:"
 YAML_PROBLEMS: tuple[Entry, ...] = (
     literal("mapping values are not allowed here", "此处不能出现 'key: value'"),
-    Entry(rf"expected <block end>, but found (?P<token>{Q})", "此处应结束上一个列表或映射，却遇到 {token}",
-          "expected <block end>, but found '<block mapping start>'"),
+    Entry(rf"expected the end of the block, but found (?P<token>{TOKEN})", "此处应结束上一个列表或映射，却遇到{token}",
+          "expected the end of the block, but found a new 'key: value' block", {"token": _token}),
     literal("could not find expected ':'", "找不到应有的 ':'"),
     literal("did not find expected key", "找不到应有的键"),
     literal("did not find expected '-' indicator", "找不到应有的 '-'"),
     Entry(rf"found character (?P<char>{Q}) that cannot start any token", "字符 {char} 不能出现在此处",
           "found character '\\t' that cannot start any token"),
-    Entry(rf"expected (?P<want>',' or '\]'|',' or '\}}'), but got (?P<token>{Q})", "此处应为 {want}，却遇到 {token}",
-          "expected ',' or ']', but got ':'", {"want": {"',' or ']'": "',' 或 ']'", "',' or '}'": "',' 或 '}'"}}),
+    Entry(rf"expected (?P<want>',' or '\]'|',' or '\}}'), but got (?P<token>{TOKEN})", "此处应为 {want}，却遇到{token}",
+          "expected ',' or ']', but got ':'", {"want": {"',' or ']'": "',' 或 ']'", "',' or '}'": "',' 或 '}'"},
+                                                "token": _token}),
     literal("found unexpected end of stream", "文件意外结束（引号没有闭合？）"),
     literal("found unexpected ':'", "此处不应出现 ':'"),
     literal("found unexpected document separator", "此处不应出现文档分隔符"),
     Entry(rf"found undefined alias (?P<alias>{Q})", "引用了未定义的锚点 {alias}", "found undefined alias 'base'"),
-    Entry(rf"expected the node content, but found (?P<token>{Q})", "此处应有内容，却遇到 {token}",
-          "expected the node content, but found '<block end>'"),
-    Entry(rf"expected '<document start>', but found (?P<token>{Q})", "此处应为新文档的开始（'---'），却遇到 {token}",
-          "expected '<document start>', but found '<block mapping start>'"),
+    Entry(rf"expected a value, but found (?P<token>{TOKEN})", "此处应有值，却遇到{token}",
+          "expected a value, but found the end of the block", {"token": _token}),
+    Entry(rf"expected a new document \('---'\), but found (?P<token>{TOKEN})",
+          "此处应为新文档的开始（'---'），却遇到{token}",
+          "expected a new document ('---'), but found a new 'key: value' block", {"token": _token}),
     Entry(rf"expected alphabetic or numeric character, but found (?P<char>{Q})", "此处应为字母或数字，却遇到 {char}",
           "expected alphabetic or numeric character, but found ' '"),
     Entry(rf"expected a comment or a line break, but found (?P<char>{Q})", "此处只能是注释或换行，却遇到 {char}",
@@ -219,6 +247,8 @@ YAML_PROBLEMS: tuple[Entry, ...] = (
     Entry(rf"found unknown escape character (?P<char>{Q})", "未知的转义字符 {char}",
           "found unknown escape character 'q'"),
     literal("expected a single document in the stream", "文件中只能有一个文档（'---' 只能出现一次）"),
+    literal("expected a single document in the stream, but found another document",
+            "文件中只能有一个文档，这里却开始了另一个（'---' 或 '...' 只能出现一次）"),
 )
 #: the plain words yamlfile adds after the parser's complaint, in brackets
 YAML_HINTS = {

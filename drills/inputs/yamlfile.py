@@ -169,12 +169,43 @@ def with_strays(kind: str, strays: list[Problem], problems: list[Problem]) -> li
 _INDENT_HINT = "check the indentation of this line and the line above"
 _PARSER_HINTS = (
     ("mapping values are not allowed here", f"{_INDENT_HINT}; a value holding ': ' must be in quotes"),
-    ("expected <block end>", f"{_INDENT_HINT}: a line of a list or mapping must line up with the ones before it"),
+    ("expected the end of the block",
+     f"{_INDENT_HINT}: a line of a list or mapping must line up with the ones before it"),
     ("could not find expected ':'", f"a 'key: value' line needs a colon and a space; {_INDENT_HINT}"),
     ("did not find expected key", _INDENT_HINT),
     ("did not find expected '-' indicator", f"{_INDENT_HINT}: every item of this list starts with '- '"),
     ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
 )
+
+
+#: the parser's names for the parts of a file, which its complaints quote ("expected <block end>, but found
+#: '<block mapping start>'"), in a planner's words
+TOKEN_WORDS = {
+    "<block mapping start>": "a new 'key: value' block",
+    "<block sequence start>": "a new list",
+    "<block end>": "the end of the block",
+    "<scalar>": "a value",
+    "<alias>": "an alias ('*')",
+    "<anchor>": "an anchor ('&')",
+    "<tag>": "a tag ('!')",
+    "<comment>": "a comment",
+    "<directive>": "a directive ('%')",
+    "<document start>": "a new document ('---')",
+    "<document end>": "the end of the document ('...')",
+    "<stream start>": "the start of the file",
+    "<stream end>": "the end of the file",
+    "?": "a new key",  # the key of a 'key: value' line (the parser's '?', written by hand only for a complex key)
+}
+#: a token name as the parser quotes it: bare, in quotes, or as a one-item tuple ("('<scalar>',)")
+_TOKEN = re.compile(r"\('(<[a-z ]+>)',\)|'(<[a-z ]+>)'|(<[a-z ]+>)")
+
+
+def plain_tokens(what: str) -> str:
+    """The parser's complaint with its token names in words: "expected the end of the block, but found a new
+    'key: value' block"."""
+    what = what.replace("expected the node content", "expected a value")
+    what = what.replace("but found '?'", "but found " + TOKEN_WORDS["?"])
+    return _TOKEN.sub(lambda m: TOKEN_WORDS.get(next(g for g in m.groups() if g), m[0]), what)
 
 
 #: a line that starts with a key and a full-width colon, as a Chinese input method types it (``replications：500``)
@@ -286,6 +317,9 @@ def load_yaml(path: str | Path) -> YamlDocument:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
+        if what.startswith("but found") and exc.context:  # "expected a single document ..., but found another"
+            what = f"{exc.context}, {what}"
+        what = plain_tokens(what)
         if exc.context and "flow" in exc.context and exc.context_mark is not None:
             # an unclosed [ or {: point at the line that opened it, not where the parser gave up
             mark = exc.context_mark
