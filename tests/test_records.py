@@ -18,6 +18,9 @@ from drills.inputs.compile import load_drill
 from drills.model.drill import run_drill
 from drills.model.records import SAFE_OUTCOMES, DrillResult, People, PersonRecord
 
+#: one worker makes this module's fixtures once (pyproject: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_records")
+
 NAN, INF = math.nan, math.inf
 
 times = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.just(NAN), st.just(INF))

@@ -28,6 +28,9 @@ from drills.experiment.scorecard import scorecard
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load_drill
 
+#: one worker makes this module's fixtures once (pyproject: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_report")
+
 SCENARIOS = {
     "mine": bundled_root() / "scenarios" / "mine_inrush_day.yaml",
     "dam": bundled_root() / "scenarios" / "dam_break_night.yaml",
