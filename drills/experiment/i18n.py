@@ -601,13 +601,14 @@ EN: dict[str, str] = {
                   "replications: it tested nothing",
     "fault_effect": "{run}: against {twin}, the same drill without fault {fault}, on the same random numbers (means "
                     "over {n} replications): {warned} people a replication were warned otherwise (at another time, "
-                    "by another channel or not at all), {departed} left at another time, {ended} ended otherwise",
+                    "by another channel or not at all), {departed} left at another time, {ended} ended otherwise "
+                    "(another outcome or place, or at another time)",
     "fault_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
                            "(with the fault − without, 95 % CI)",
     "variation_effect": "{run}: against {base}, the scenario as written, on the same random numbers ({changes}; "
                         "means over {n} replications): {warned} people a replication were warned otherwise (at "
                         "another time, by another channel or not at all), {departed} left at another time, {ended} "
-                        "ended otherwise",
+                        "ended otherwise (another outcome or place, or at another time)",
     "variation_effect_counts": "{run}: against {base}, the scenario as written, on the same seed ({changes}; {n} "
                                "replications; other people are present, so the runs are compared by counts only)",
     "variation_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
@@ -1344,12 +1345,12 @@ ZH: dict[str, str] = {
     "idle_fault": "{run}：故障 {fault}（{when}）在 {n} 次重复中有 {k} 次于疏散结束后才开始：它没有检验任何东西",
     "fault_effect": "{run}：与没有故障 {fault} 的同一演练 {twin} 相比（相同随机数，{n} 次重复的平均），每次重复有 "
                     "{warned} 人收到警报的情况不同（时间、渠道不同或未收到），{departed} 人出发时间不同，{ended} 人最终"
-                    "去向不同",
+                    "去向、地点或到达时间不同",
     "fault_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"
                            "（有该故障减无该故障，95 % 置信区间）",
     "variation_effect": "{run}：与按原文运行的演练情景 {base} 相比（相同随机数；{changes}；{n} 次重复的平均），每次重复"
                         "有 {warned} 人收到警报的情况不同（时间、渠道不同或未收到），{departed} 人出发时间不同，"
-                        "{ended} 人最终去向不同",
+                        "{ended} 人最终去向、地点或到达时间不同",
     "variation_effect_counts": "{run}：与按原文运行的演练情景 {base} 相比（相同随机数种子；{changes}；{n} 次重复；"
                                "在场人员不同，故只比较人数）",
     "variation_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"

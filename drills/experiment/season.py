@@ -222,7 +222,8 @@ class VariationEffect:
         run, base: the two runs' ids.
         replications: replications of each.
         changed: per replication, the mean number of people warned otherwise (at another time, by another
-            channel or not at all), who left at another time, who ended otherwise; None when the two runs have
+            channel or not at all), who left at another time, who ended otherwise (another outcome, another place
+            or at another time); None when the two runs have
             different people (another shift underground), which are then compared by counts only.
         diffs: paired differences (this run − as written) of the grade's gate counts, as for a fault
             (:data:`drills.experiment.paired.PAIRED_METRICS`).
@@ -254,14 +255,15 @@ def _variation_effect_of(e: SeasonEntry) -> VariationEffect | None:
 
 def _people_otherwise(e: SeasonEntry, other: SeasonEntry) -> tuple[float, float, float]:
     """Per replication, the mean number of people of ``e`` warned otherwise (at another time, by another channel
-    or not at all), who left at another time and who ended otherwise than the same person in ``other``."""
+    or not at all), who left at another time and who ended otherwise than the same person in ``other``: with
+    another outcome, at another place (out by the ladderway raise, not the cage) or at another time."""
     n = len(e.exercise.results)
     warned = departed = ended = 0
     for mine, theirs in zip(e.exercise.results, other.exercise.results, strict=True):
         for p, q in zip(mine.people, theirs.people, strict=True):
             warned += repr((p.warned_s, p.warned_by)) != repr((q.warned_s, q.warned_by))
             departed += repr(p.departed_s) != repr(q.departed_s)
-            ended += p.outcome != q.outcome
+            ended += repr((p.outcome, p.end, p.outcome_s)) != repr((q.outcome, q.end, q.outcome_s))
     return warned / n, departed / n, ended / n
 
 
@@ -291,8 +293,8 @@ def variation_text(v: VariationEffect, e: SeasonEntry, t: Text) -> str:
 class FaultEffect:
     """What a run's fault changed against the run without it (its twin) on the same random numbers: per
     replication, the mean number of people warned at another time (or by another channel, or not at all), who
-    left at another time, and who ended otherwise (another outcome). The season's matrix can look the same for
-    both when the fault changed only times, or moved people within the same bands.
+    left at another time, and who ended otherwise (another outcome, place or time). The season's matrix can look
+    the same for both when the fault changed only times, or moved people within the same bands.
     """
 
     run: str
