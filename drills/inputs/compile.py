@@ -34,7 +34,7 @@ from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model import behaviour, hoist, inrush, monitoring, residents, warning
-from drills.model.flood_season import WORSE_WHEN
+from drills.model.flood_season import WORSE_WHEN, Season
 from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
 from drills.model.spec import (
@@ -737,7 +737,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         exits=tuple(idx[x] for x in plan.evacuation.exits), refuges=tuple(idx[x] for x in plan.evacuation.refuges),
         hoists=tuple(hoists), inrush=inr, behaviour=beh, duration_s=scen.duration_s, parties=tuple(parties),
         assembly_points=tuple(idx[x] for x in plan.evacuation.assembly_points),
-        vertical_shelter=plan.evacuation.vertical_shelter, dam_break=_dam_break(ld, net, idx),
+        vertical_shelter=plan.evacuation.vertical_shelter, dam_break=_dam_break(ld, net, idx, season),
         time_of_day=scen.time_of_day, rain=scen.weather.rain, season=season,
         faults=_faults(scen, idx, net), entries=_entries(scen, people, parties),
         headcount_limit=plan.underground_max_persons,
@@ -799,7 +799,7 @@ def _channel(c: ChannelSpec, idx: dict[str, int], scen: ScenarioBody) -> Channel
         visit=dist_or_number(c.visit_s) if c.visit_s is not None else None, speed_mps=speed)
 
 
-def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None:
+def _dam_break(ld: Loaded, net: Network, idx: dict[str, int], season: Season | None) -> DamBreak | None:
     spec = ld.scenario.hazard.dam_break
     if spec is None:
         return None
@@ -820,8 +820,7 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int]) -> DamBreak | None
     recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
                          below)
     breach: Distribution
-    if spec.on_overtopping:  # the pond's own water balance decides
-        season, _ = build_season(ld)
+    if spec.on_overtopping:  # the pond's own water balance decides (the season built once, by compile_drill)
         t_over = season.overtopping_s if season is not None else math.inf
         breach = Fixed(t_over if math.isfinite(t_over) else ld.scenario.duration_s * 10)
     else:
