@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
 
+from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load, load_drill, load_file
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.yamlfile import TOKEN_WORDS, load_yaml, plain_tokens
@@ -1298,3 +1299,75 @@ def test_warning_values_out_of_order_are_refused_at_their_point(tmp_path: Path, 
     [p] = exc.value.problems
     assert (p.file, p.line, p.message) == (str(files["plan"]), line, says)
     assert p.field.endswith(".thresholds") and ".points[" in p.field
+
+
+# ---------------------------------------------------------------- the fast parser reads as ruamel's own
+
+VALID_YAML = [
+    "a: 1\nb: [1, 2.5, -3e2, .inf, -.Inf, .nan, 0x1F, 0o17, 017]\nc: {x: true, y: yes, z: null, w: ~}\n",
+    "base: &b {speed_mps: 1.2, cv: 0.1}\nprofiles:\n  - <<: *b\n    id: miner\n  - *b\n",
+    "text: |\n  line one\n  line two\nfolded: >\n  one\n  two\nq: 'it''s'\ndq: \"tab\\there \\u6c34\"\n",
+    "# comment\nwhen: 2026-07-20T10:00:00\nday: 2026-07-20\nplain: 10:00\n名称: 金山矿 # 注释\n",
+    "list:\n- a\n- - b\n  - c\n-\n  k: v\nempty:\nkey with spaces: v\n? complex\n: value\n",
+    "\ufeffbom: 1\nlist: [a, b]\n",
+]
+
+
+def _both(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from drills.inputs import yamlfile
+
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert yamlfile._CParser is not None  # ruamel.yaml.clib is a dependency
+    if text in VALID_YAML:  # (libyaml refuses a ':' inside a plain value in a flow mapping, as the suite's times
+        # are written, where ruamel's YAML 1.2 parser takes it: those files are left to ruamel's parser)
+        assert yamlfile._fast_tree(path.read_text(encoding="utf-8-sig"), yamlfile.YAML(typ="rt")) is not (
+            yamlfile._NOT_READ)
+    fast = load_yaml(path)
+    monkeypatch.setattr(yamlfile, "_CParser", None)
+    slow = load_yaml(path)
+    return fast, slow
+
+
+def _values(data, at: tuple = ()):
+    """Every value of a loaded file with where it is: (location, value)."""
+    yield at, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _values(v, (*at, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _values(v, (*at, i))
+
+
+BUNDLED_YAML = sorted(str(p.relative_to(bundled_root())) for folder in ("plans", "scenarios")
+                      for p in (bundled_root() / folder).rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("text", VALID_YAML + BUNDLED_YAML)
+def test_the_fast_parser_gives_the_same_values_types_and_lines(text: str, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml parses, ruamel's round-trip constructor builds: the values, their types and the line of each
+    must be those ruamel's own parser gives, on every kind of value a planner writes and every bundled file."""
+    if text in BUNDLED_YAML:
+        text = (bundled_root() / text).read_text(encoding="utf-8")
+    fast, slow = _both(text, tmp_path, monkeypatch)
+    assert repr(fast.data) == repr(slow.data)
+    values = list(_values(slow.data))
+    assert len(values) > 3
+    assert [(loc, type(v)) for loc, v in _values(fast.data)] == [(loc, type(v)) for loc, v in values]
+    assert [fast.line_of(loc) for loc, _ in values] == [slow.line_of(loc) for loc, _ in values]
+
+
+def test_a_value_merged_in_from_an_anchor_is_told_where_it_is_written(files: DrillFiles) -> None:
+    """'<<: *role' gives a role the keys of another; a wrong value among them crashed with a KeyError (the key
+    has no line of its own in the mapping it was merged into). It is told at the line that writes it, once
+    for each role that has it."""
+    files.edit("plan", "    - id: dispatcher\n", "    - &role\n      id: dispatcher\n")
+    line = files.edit("plan", "      present_probability: 0.98\n", "      present_probability: 1.98\n")
+    files.edit("plan", "    - id: shift_leader\n", "    - <<: *role\n      id: shift_leader\n")
+    files.edit("plan", "      present_probability: 0.95\n", "")  # the shift leader's own: the merged one counts
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [(line, "plan.roles[0].present_probability"),
+                                                  (line, "plan.roles[1].present_probability")], probs
+    assert all("less than or equal to 1" in p.message for p in probs)
