@@ -10,6 +10,7 @@ import copy
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,17 @@ def break_file(path: Path, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} must occur exactly once in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+def values_in(data: Any, at: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every value of loaded YAML data, the mappings and lists too, with its location: (location, value)."""
+    yield at, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from values_in(v, (*at, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from values_in(v, (*at, i))
 
 
 def node(id: str, kind: str, z: float = 0.0, x: float = 0.0, **kw: Any) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DAM_FILES, MINE_FILES
+from conftest import DAM_FILES, MINE_FILES, values_in
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
@@ -63,15 +63,8 @@ EXTRAS: dict[str, tuple[str, dict[str, Any]]] = {
 HUGE, TINY = 1e12, 1e-9
 
 
-def _numbers(node: Any, at: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _numbers(v, (*at, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _numbers(v, (*at, i))
-    elif isinstance(node, int | float) and not isinstance(node, bool):
-        yield at, node
+def _numbers(node: Any) -> Iterator[tuple[tuple, Any]]:
+    return ((at, v) for at, v in values_in(node) if isinstance(v, int | float) and not isinstance(v, bool))
 
 
 MODELS: dict[str, type[BaseModel]] = {"site": SiteFile, "plan": PlanFile, "scenario": ScenarioFile}

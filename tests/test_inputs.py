@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
+from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled, values_in
 
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load, load_drill, load_file
@@ -366,7 +366,7 @@ def test_a_folder_given_for_a_file(tmp_path: Path, files: DrillFiles) -> None:
     check(only(files.problems()), files.path("scenario"), line, "scenario.site", "sites is a folder, not a file")
 
 
-def test_load_yaml_keeps_lines_of_nested_values(files: DrillFiles) -> None:
+def test_load_yaml_keeps_lines_of_nestedvalues_in(files: DrillFiles) -> None:
     doc = load_yaml(files.path("plan"))
     line = files.line_of("plan", "path: [stope360w, lad360")
     assert doc.line_of(("plan", "evacuation", "routes", 1, "path")) == line
@@ -1329,17 +1329,6 @@ def _both(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return fast, slow
 
 
-def _values(data, at: tuple = ()):
-    """Every value of a loaded file with where it is: (location, value)."""
-    yield at, data
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _values(v, (*at, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _values(v, (*at, i))
-
-
 BUNDLED_YAML = sorted(str(p.relative_to(bundled_root())) for folder in ("plans", "scenarios")
                       for p in (bundled_root() / folder).rglob("*.yaml"))
 
@@ -1353,9 +1342,9 @@ def test_the_fast_parser_gives_the_same_values_types_and_lines(text: str, tmp_pa
         text = (bundled_root() / text).read_text(encoding="utf-8")
     fast, slow = _both(text, tmp_path, monkeypatch)
     assert repr(fast.data) == repr(slow.data)
-    values = list(_values(slow.data))
+    values = list(values_in(slow.data))
     assert len(values) > 3
-    assert [(loc, type(v)) for loc, v in _values(fast.data)] == [(loc, type(v)) for loc, v in values]
+    assert [(loc, type(v)) for loc, v in values_in(fast.data)] == [(loc, type(v)) for loc, v in values]
     assert [fast.line_of(loc) for loc, _ in values] == [slow.line_of(loc) for loc, _ in values]
 
 
