@@ -331,7 +331,11 @@ def _fast_tree(text: str, yaml: YAML) -> Any:
         return _NOT_READ
     try:
         node = _CParser(text).get_single_node()
-        return None if node is None else _Constructor(loader=yaml).construct_document(node)
+        if node is None:
+            return None
+        constructor = _Constructor(loader=yaml)
+        constructor.allow_duplicate_keys = yaml.allow_duplicate_keys
+        return constructor.construct_document(node)
     except Exception:  # whatever it is, ruamel's parser reads the file again and says it
         return _NOT_READ
 
