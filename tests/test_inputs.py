@@ -1320,9 +1320,10 @@ def _both(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path.write_text(text, encoding="utf-8")
     assert yamlfile._CParser is not None  # ruamel.yaml.clib is a dependency
     if text in VALID_YAML:  # (libyaml refuses a ':' inside a plain value in a flow mapping, as the suite's times
-        # are written, where ruamel's YAML 1.2 parser takes it: those files are left to ruamel's parser)
-        assert yamlfile._fast_tree(path.read_text(encoding="utf-8-sig"), yamlfile.YAML(typ="rt")) is not (
-            yamlfile._NOT_READ)
+        # are written, where ruamel's YAML 1.2 parser takes it: those files are left to ruamel's parser, and so
+        # are those with anchors, tags or tabs, which the two parsers read otherwise)
+        tree = yamlfile._fast_tree(path.read_text(encoding="utf-8-sig"), yamlfile.YAML(typ="rt"))
+        assert (tree is yamlfile._NOT_READ) == any(c in text for c in "&!\t")
     fast = load_yaml(path)
     monkeypatch.setattr(yamlfile, "_CParser", None)
     slow = load_yaml(path)
@@ -1360,3 +1361,45 @@ def test_a_value_merged_in_from_an_anchor_is_told_where_it_is_written(files: Dri
     assert [(p.line, p.field) for p in probs] == [(line, "plan.roles[0].present_probability"),
                                                   (line, "plan.roles[1].present_probability")], probs
     assert all("less than or equal to 1" in p.message for p in probs)
+
+
+def test_both_parsers_read_a_mistyped_file_alike_wherever_both_read_it() -> None:
+    """Random slips of the keyboard in bundled files (a character typed, dropped, a line indented one column more
+    or less): wherever libyaml and ruamel's parser both read the result, they read the same tree."""
+    import random
+
+    from ruamel.yaml import YAML
+
+    from drills.inputs import yamlfile
+
+    def ruamel_tree(text: str):
+        yaml = YAML(typ="rt")
+        yaml.Constructor, yaml.allow_duplicate_keys = yamlfile._Constructor, False
+        try:
+            return yaml.load(text)
+        except Exception:  # refused: the fast path leaves every such file to ruamel's parser anyway
+            return yamlfile._NOT_READ
+
+    rng = random.Random(20261206)
+    texts = [(bundled_root() / rel).read_text(encoding="utf-8") for rel in (MINE_FILES["scenario"], MINE_FILES["plan"])]
+    read = 0
+    for _ in range(300):
+        lines = rng.choice(texts).split("\n")
+        k = rng.randrange(len(lines))
+        line, j = lines[k], rng.randrange(len(lines[k]) + 1)
+        lines[k] = rng.choice([line[:j] + rng.choice(" :-#'\"[]{},*|>?&!\t") + line[j:], line[:j] + line[j + 1:],
+                               " " + line, line[1:]])
+        text = "\n".join(lines)
+        fast = yamlfile._fast_tree(text, YAML(typ="rt"))
+        if fast is yamlfile._NOT_READ:
+            continue
+        slow = ruamel_tree(text)
+        if slow is not yamlfile._NOT_READ:
+            read += 1
+            assert repr(fast) == repr(slow), text
+    assert read > 100
+    # what the two read otherwise is left to ruamel's parser: a tab in or after a value, an anchor or a tag
+    # before a key in a flow mapping (libyaml and ruamel split the name otherwise), a version directive
+    for text in ("seed: 20260720\t\n", "duration_s: 864\t00\n", "a: {&id: 1, b: 2}\n", "a: {!t b: 1}\n",
+                 "%YAML 1.1\n---\na: yes\n"):
+        assert yamlfile._fast_tree(text, YAML(typ="rt")) is yamlfile._NOT_READ, text

@@ -320,14 +320,21 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.constru
 
 #: what :func:`_fast_tree` returns when it leaves the file to ruamel's own parser
 _NOT_READ = object()
+#: text that libyaml reads otherwise than ruamel's parser, found by fuzzing the bundled files: a tab inside a
+#: plain value or after it (ruamel refuses it, with its hint to indent with spaces), an anchor or a tag typed
+#: before a key in a flow mapping (the two split the name otherwise), and a version directive (it changes how
+#: values read). A file that holds any of them is read by ruamel's parser alone.
+_LEFT_TO_RUAMEL = ("\t", "&", "!", "%YAML")
 
 
 def _fast_tree(text: str, yaml: YAML) -> Any:
     """The file's tree as ``yaml`` reads it, parsed by libyaml (ruamel.yaml.clib) and built by the same round-trip
     constructor, which keeps every line: about five times faster on the bundled files. ruamel's own parser
     words and places the complaints the tests and the Chinese catalogue know, so a file libyaml finds anything
-    wrong with (or any file, without the C library) is left to it: returns ``_NOT_READ``."""
-    if _CParser is None or "%YAML" in text:  # a version directive changes how values read: left to ruamel
+    wrong with (or any file, without the C library) is left to it: returns ``_NOT_READ``. In 25 000 random
+    mutations of the bundled files, the two read the same tree wherever both read the file; libyaml read one
+    that ruamel refused, a key with '- ' inside it ("haz- ard:"), which the schema then refuses at its line."""
+    if _CParser is None or any(c in text for c in _LEFT_TO_RUAMEL):
         return _NOT_READ
     try:
         node = _CParser(text).get_single_node()
