@@ -113,4 +113,32 @@ def test_usable_cores_are_the_cpus_allowed_within_the_quota(monkeypatch: pytest.
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
-    assert usable_cores(tmp_path) == cores
+    assert usable_cores(tmp_path, tmp_path / "no-such-file") == cores
+
+
+@pytest.mark.parametrize(("own", "files", "cores"), [
+    # cgroup v2: the process's own group, deep in the hierarchy, holds the quota; the root holds none
+    ("0::/system.slice/drill.service\n", {"system.slice/drill.service/cpu.max": "300000 100000\n"}, 3),
+    # a parent's quota binds its children too: the smallest on the way up counts
+    ("0::/a/b\n", {"a/b/cpu.max": "max 100000\n", "a/cpu.max": "100000 100000\n"}, 1),
+    # cgroup v1: the cpu controller's line, its group under cpu/
+    ("5:cpu,cpuacct:/batch\n4:memory:/batch\n", {"cpu/batch/cpu.cfs_quota_us": "200000\n",
+                                                   "cpu/batch/cpu.cfs_period_us": "100000\n"}, 2),
+    # in a container the own group is named from the host and not mounted: the container's root counts
+    ("0::/docker/0123abcd\n", {"cpu.max": "200000 100000\n"}, 2),
+    ("0::/\n", {}, 8),
+])
+def test_usable_cores_follow_the_processs_own_control_group(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                            own: str, files: dict[str, str], cores: int) -> None:
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    for rel, text in {**files, "proc-self-cgroup": own}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert usable_cores(tmp_path, tmp_path / "proc-self-cgroup") == cores
+
+
+def test_usable_cores_without_affinity_are_the_cpu_count(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """macOS and Windows have no os.sched_getaffinity: the CPU count, not a call to itself for ever."""
+    monkeypatch.delattr("os.sched_getaffinity", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 6)
+    assert usable_cores(tmp_path, tmp_path / "none") == 6

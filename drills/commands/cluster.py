@@ -27,31 +27,53 @@ ClusterOption = Annotated[str | None, typer.Option(
          "results as here; default: this machine, with --workers")]
 
 
-def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup"), own: Path = Path("/proc/self/cgroup")) -> int:
     """The cores this process may run on: the CPUs it is allowed (its affinity), and no more than its control
     group's CPU quota, rounded up. A container limited to two CPUs on a 64-core host has two, where
-    ``os.cpu_count()`` would say 64. The quota is read from cgroup v2 (``cpu.max``: "200000 100000", or "max")
-    and v1 (``cpu/cpu.cfs_quota_us`` over ``cpu.cfs_period_us``, -1 for none)."""
+    ``os.cpu_count()`` would say 64. The quota is the smallest on the way from the process's own group (as
+    ``own`` names it) up to the root of the hierarchy mounted at ``cgroup``: cgroup v2's ``cpu.max``
+    ("200000 100000", or "max"), or v1's ``cpu/cpu.cfs_quota_us`` over ``cpu.cfs_period_us`` (-1 for none)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cores = usable_cores()
-    quota: float | None = None
-    try:
-        limit, period = (cgroup / "cpu.max").read_text().split()[:2]
-        quota = None if limit == "max" else int(limit) / int(period)
-    except (OSError, ValueError):
-        try:
-            limit = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
-            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
-            quota = None if int(limit) < 0 else int(limit) / int(period)
-        except (OSError, ValueError, ZeroDivisionError):
-            quota = None
-    except ZeroDivisionError:
-        quota = None
-    if quota is not None and quota > 0:
-        cores = min(cores, math.ceil(quota))
+        cores = os.cpu_count() or 1
+    quotas = [q for q in map(_cpu_quota, _own_groups(cgroup, own)) if q is not None and q > 0]
+    if quotas:
+        cores = min(cores, math.ceil(min(quotas)))
     return max(cores, 1)
+
+
+def _own_groups(cgroup: Path, own: Path) -> list[Path]:
+    """The control-group folders whose CPU limits apply to this process: its own, then each parent up to the
+    mount's root (for v2 at ``cgroup``, for v1 at ``cgroup/cpu``). In a container, whose groups are named from
+    the host, the own group is not mounted, and the root is the container's."""
+    try:
+        lines = own.read_text().splitlines()
+    except OSError:
+        lines = []
+    out: list[Path] = []
+    for line in lines:
+        _, controllers, rel = [*line.split(":", 2), "", ""][:3]
+        if controllers == "" or "cpu" in controllers.split(","):  # v2, or v1's cpu controller
+            root = cgroup if controllers == "" else cgroup / "cpu"
+            leaf = root / rel.strip().lstrip("/")
+            out += [leaf, *[q for q in leaf.parents if q.is_relative_to(root)]]
+    return [*dict.fromkeys([*out, cgroup, cgroup / "cpu"])]
+
+
+def _cpu_quota(folder: Path) -> float | None:
+    """The CPUs' worth of time a control group may use, or None for no limit (or none written there)."""
+    try:
+        limit, period = (folder / "cpu.max").read_text().split()[:2]
+        return None if limit == "max" else int(limit) / int(period)
+    except (OSError, ValueError, ZeroDivisionError):
+        pass
+    try:
+        limit = (folder / "cpu.cfs_quota_us").read_text().strip()
+        period = (folder / "cpu.cfs_period_us").read_text().strip()
+        return None if int(limit) < 0 else int(limit) / int(period)
+    except (OSError, ValueError, ZeroDivisionError):
+        return None
 
 
 @contextlib.contextmanager
