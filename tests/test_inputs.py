@@ -316,7 +316,12 @@ def test_indentation_mistakes_get_a_plain_hint(files: DrillFiles, old: str, new:
     ("- a\nb: 1\n", 2, "expected the end of the block, but found a new key (check the"),
     ("a:\n  - b\n  c: 1\n", 3, "expected the end of the block, but found a new key (check the"),
     ("a: 1\n--- x\n", 2, "expected a single document in the stream, but found another document"),
-], ids=["mapping", "list", "key-after-list", "key-in-list", "two-documents"])
+    ("a: 1\n- b\n", 2, "expected the end of the block, but found a list item ('- ') (check the"),
+    ("title: >hello\n", 1, "expected the text of a '|' or '>' block on the next line, but found 'h' (a value that "
+     "starts with '|' or '>' must be in quotes)"),
+    ("a: - b\n", 1, "sequence entries are not allowed here (a '- ' item starts a line of its own"),
+], ids=["mapping", "list", "key-after-list", "key-in-list", "two-documents", "item-after-key", "block-text",
+        "item-after-colon"])
 def test_the_parsers_complaints_are_told_without_its_token_names(tmp_path: Path, text: str, line: int,
                                                                   says: str) -> None:
     """The parser names the parts of a file '<block mapping start>', '<block end>', '?': no planner writes or
@@ -327,7 +332,7 @@ def test_the_parsers_complaints_are_told_without_its_token_names(tmp_path: Path,
         load_yaml(path)
     p = only(refused.value.problems)
     assert p.line == line and p.message.startswith("YAML syntax error: " + says), p
-    assert "<" not in p.message and "'?'" not in p.message
+    assert "<" not in p.message and "'?'" not in p.message and "'-'" not in p.message and "chomping" not in p.message
 
 
 def test_every_token_name_of_the_parser_has_words() -> None:

@@ -208,6 +208,7 @@ TOKEN_ZH = {
     "the start of the file": "文件开头",
     "the end of the file": "文件结尾",
     "a new key": "新的键",
+    "a list item ('- ')": "列表项（'- '）",
 }
 #: what the parser found: one of those parts, or a character in quotes
 TOKEN = "|".join([*(re.escape(w) for w in TOKEN_ZH), Q])
@@ -226,6 +227,10 @@ YAML_PROBLEMS: tuple[Entry, ...] = (
     literal("could not find expected ':'", "找不到应有的 ':'"),
     literal("did not find expected key", "找不到应有的键"),
     literal("did not find expected '-' indicator", "找不到应有的 '-'"),
+    Entry(rf"expected the text of a '\|' or '>' block on the next line, but found (?P<char>{Q})",
+          "'|' 或 '>' 之后的文字应从下一行开始，却遇到 {char}",
+          "expected the text of a '|' or '>' block on the next line, but found 'h'"),
+    literal("sequence entries are not allowed here", "此处不能出现列表项（'- '）"),
     Entry(rf"found character (?P<char>{Q}) that cannot start any token", "字符 {char} 不能出现在此处",
           "found character '\\t' that cannot start any token"),
     Entry(rf"expected (?P<want>',' or '\]'|',' or '\}}'), but got (?P<token>{TOKEN})", "此处应为 {want}，却遇到{token}",
@@ -262,6 +267,9 @@ YAML_HINTS = {
     "check the indentation of this line and the line above: every item of this list starts with '- '":
         "请检查本行和上一行的缩进：列表的每一项都以 '- ' 开头",
     "indent with spaces, not tabs": "请用空格缩进，不要用制表符",
+    "a value that starts with '|' or '>' must be in quotes": "以 '|' 或 '>' 开头的值须加引号",
+    "a '- ' item starts a line of its own, lined up with the other items of its list; a value that starts with "
+    "'- ' must be in quotes": "列表项 '- ' 须另起一行，并与同一列表的其他各项对齐；以 '- ' 开头的值须加引号",
     "a '[' or '{' opened on this line is not closed": "本行的 '[' 或 '{' 没有闭合",
 }
 #: what Python's datetime says of an impossible date that YAML read as one (drills.inputs.yamlfile)

@@ -203,6 +203,10 @@ _PARSER_HINTS = (
     ("did not find expected key", _INDENT_HINT),
     ("did not find expected '-' indicator", f"{_INDENT_HINT}: every item of this list starts with '- '"),
     ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
+    ("expected the text of a '|' or '>' block", "a value that starts with '|' or '>' must be in quotes"),
+    ("sequence entries are not allowed here",
+     "a '- ' item starts a line of its own, lined up with the other items of its list; a value that starts "
+     "with '- ' must be in quotes"),
 )
 
 
@@ -223,6 +227,7 @@ TOKEN_WORDS = {
     "<stream start>": "the start of the file",
     "<stream end>": "the end of the file",
     "?": "a new key",  # the key of a 'key: value' line (the parser's '?', written by hand only for a complex key)
+    "-": "a list item ('- ')",
 }
 #: a token name as the parser quotes it: bare, in quotes, or as a one-item tuple ("('<scalar>',)")
 _TOKEN = re.compile(r"\('(<[a-z ]+>)',\)|'(<[a-z ]+>)'|(<[a-z ]+>)")
@@ -232,7 +237,10 @@ def plain_tokens(what: str) -> str:
     """The parser's complaint with its token names in words: "expected the end of the block, but found a new
     'key: value' block"."""
     what = what.replace("expected the node content", "expected a value")
-    what = what.replace("but found '?'", "but found " + TOKEN_WORDS["?"])
+    what = what.replace("expected chomping or indentation indicators", "expected the text of a '|' or '>' block "
+                        "on the next line")
+    for token in ("?", "-"):
+        what = what.replace(f"but found '{token}'", "but found " + TOKEN_WORDS[token])
     return _TOKEN.sub(lambda m: TOKEN_WORDS.get(next(g for g in m.groups() if g), m[0]), what)
 
 
