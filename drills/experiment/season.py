@@ -223,8 +223,8 @@ class VariationEffect:
         replications: replications of each.
         changed: per replication, the mean number of people warned otherwise (at another time, by another
             channel or not at all), who left at another time, who ended otherwise (another outcome, another place
-            or at another time); None when the two runs have
-            different people (another shift underground), which are then compared by counts only.
+            or at another time); None when the two runs have different people (another shift underground),
+            which are then compared by counts only.
         diffs: paired differences (this run − as written) of the grade's gate counts, as for a fault
             (:data:`drills.experiment.paired.PAIRED_METRICS`).
     """
