@@ -371,7 +371,7 @@ def test_a_folder_given_for_a_file(tmp_path: Path, files: DrillFiles) -> None:
     check(only(files.problems()), files.path("scenario"), line, "scenario.site", "sites is a folder, not a file")
 
 
-def test_load_yaml_keeps_lines_of_nestedvalues_in(files: DrillFiles) -> None:
+def test_load_yaml_keeps_lines_of_nested_values(files: DrillFiles) -> None:
     doc = load_yaml(files.path("plan"))
     line = files.line_of("plan", "path: [stope360w, lad360")
     assert doc.line_of(("plan", "evacuation", "routes", 1, "path")) == line
@@ -1378,10 +1378,8 @@ def test_both_parsers_read_a_mistyped_file_alike_wherever_both_read_it() -> None
     from drills.inputs import yamlfile
 
     def ruamel_tree(text: str):
-        yaml = YAML(typ="rt")
-        yaml.Constructor, yaml.allow_duplicate_keys = yamlfile._Constructor, False
         try:
-            return yaml.load(text)
+            return yamlfile.ruamel_loader().load(text)
         except Exception:  # refused: the fast path leaves every such file to ruamel's parser anyway
             return yamlfile._NOT_READ
 

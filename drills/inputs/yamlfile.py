@@ -229,18 +229,21 @@ TOKEN_WORDS = {
     "?": "a new key",  # the key of a 'key: value' line (the parser's '?', written by hand only for a complex key)
     "-": "a list item ('- ')",
 }
-#: a token name as the parser quotes it: bare, in quotes, or as a one-item tuple ("('<scalar>',)")
-_TOKEN = re.compile(r"\('(<[a-z ]+>)',\)|'(<[a-z ]+>)'|(<[a-z ]+>)")
+#: a token name as the parser quotes it: bare, in quotes, or as a one-item tuple ("('<scalar>',)"); the
+#: one-character tokens only where the parser says what it found ("but found '?'")
+_TOKEN = re.compile(r"\('(<[a-z ]+>)',\)|'(<[a-z ]+>)'|(<[a-z ]+>)|(?<=but found )'([?-])'")
+#: the parser's other words for what it expected, in a planner's
+_PLAIN_PHRASES = {
+    "expected the node content": "expected a value",
+    "expected chomping or indentation indicators": "expected the text of a '|' or '>' block on the next line",
+}
 
 
 def plain_tokens(what: str) -> str:
     """The parser's complaint with its token names in words: "expected the end of the block, but found a new
     'key: value' block"."""
-    what = what.replace("expected the node content", "expected a value")
-    what = what.replace("expected chomping or indentation indicators", "expected the text of a '|' or '>' block "
-                        "on the next line")
-    for token in ("?", "-"):
-        what = what.replace(f"but found '{token}'", "but found " + TOKEN_WORDS[token])
+    for jargon, words in _PLAIN_PHRASES.items():
+        what = what.replace(jargon, words)
     return _TOKEN.sub(lambda m: TOKEN_WORDS.get(next(g for g in m.groups() if g), m[0]), what)
 
 
@@ -355,6 +358,15 @@ def _fast_tree(text: str, yaml: YAML) -> Any:
         return _NOT_READ
 
 
+def ruamel_loader() -> YAML:
+    """ruamel's round-trip loader as drill reads every file with it: its own parser, the constructor that
+    tells an impossible date, and duplicate keys refused."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
 def load_yaml(path: str | Path) -> YamlDocument:
     """Load one YAML file safely.
 
@@ -368,9 +380,7 @@ def load_yaml(path: str | Path) -> YamlDocument:
             for k, m in enumerate(map(_WIDE_COLON.match, text.splitlines()), 1) if m]
     if wide:
         raise InputError(wide)
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
-    yaml.allow_duplicate_keys = False
+    yaml = ruamel_loader()
     try:
         tree = _fast_tree(text, yaml)
         if tree is _NOT_READ:
