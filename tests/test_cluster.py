@@ -94,6 +94,14 @@ def test_more_workers_than_cores_is_said_and_no_process_starts_without_work(monk
     assert started == [3]  # three replications cut into three ranges: three processes, not eight
 
 
+def _eight_cpus_and(monkeypatch: pytest.MonkeyPatch, root: Path, files: dict[str, str]) -> None:
+    """A process allowed eight CPUs, with these control-group files (relative paths) under ``root``."""
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
 @pytest.mark.parametrize(("files", "cores"), [
     ({}, 8),  # no control group: the CPUs allowed
     ({"cpu.max": "max 100000\n"}, 8),  # cgroup v2, no quota
@@ -109,10 +117,7 @@ def test_usable_cores_are_the_cpus_allowed_within_the_quota(monkeypatch: pytest.
                                                             files: dict[str, str], cores: int) -> None:
     """A container held to two CPUs on a big host reports the host's count through os.cpu_count(); drill's
     warning of more workers than cores, and the test run's worker count, must use what the container may use."""
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)), raising=False)
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
+    _eight_cpus_and(monkeypatch, tmp_path, files)
     assert usable_cores(tmp_path, tmp_path / "no-such-file") == cores
 
 
@@ -130,10 +135,7 @@ def test_usable_cores_are_the_cpus_allowed_within_the_quota(monkeypatch: pytest.
 ])
 def test_usable_cores_follow_the_processs_own_control_group(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                             own: str, files: dict[str, str], cores: int) -> None:
-    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(8)), raising=False)
-    for rel, text in {**files, "proc-self-cgroup": own}.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
+    _eight_cpus_and(monkeypatch, tmp_path, {**files, "proc-self-cgroup": own})
     assert usable_cores(tmp_path, tmp_path / "proc-self-cgroup") == cores
 
 
