@@ -377,26 +377,8 @@ def internal_report_p95_s(spec: DrillSpec) -> float:
     for t in spec.triggers:
         if t.automatic:
             continue
-        p = quantile95(t.detection_delay)
+        p = t.detection_delay.quantile(0.95)
         out = p if math.isnan(out) else max(out, p)
     return out
 
 
-def quantile95(dist) -> float:
-    """The 95th percentile of a delay distribution (analytic)."""
-    from drills.model import variability as var
-
-    if isinstance(dist, var.Fixed):
-        return dist.value
-    if isinstance(dist, var.LogNormal):
-        return dist.p95
-    if isinstance(dist, var.Uniform):
-        return dist.low + 0.95 * (dist.high - dist.low)
-    if isinstance(dist, var.Triangular):
-        a, c, b = dist.low, dist.mode, dist.high
-        if b == a:
-            return a
-        if (c - a) / (b - a) >= 0.95:
-            return a + math.sqrt(0.95 * (b - a) * (c - a))
-        return b - math.sqrt(0.05 * (b - a) * (b - c))
-    return min(dist.mean + 1.6448536269514722 * dist.sd, dist.high)

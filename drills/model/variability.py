@@ -4,6 +4,10 @@ A planner writes ``{dist: lognormal, median: 120, p95: 600}`` in YAML; the loade
 one of these. Log-normal distributions are given by median and 95th percentile because that is
 how drill records and published delay studies are usually summarised (e.g. LifeSim's PAI curves
 are read as "half have left by ..., nearly all by ...").
+
+Each distribution also gives its exact quantiles (``quantile(q)``; ``median`` is ``quantile(0.5)``), used where
+the tool reasons about a parameter without sampling it: plausibility checks, a breach's central time, a
+plan check on a slow reporting chain.
 """
 
 from __future__ import annotations
@@ -11,10 +15,18 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
 Z95 = 1.6448536269514722  # standard-normal 95th percentile
+_STANDARD = NormalDist()
+
+
+def _check(q: float) -> float:
+    if not 0.0 <= q <= 1.0:
+        raise ValueError(f"a quantile is between 0 and 1, not {q!r}")
+    return q
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,10 @@ class Fixed:
     def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
         rng.standard_normal(n)  # keep the stream's position independent of the distribution chosen
         return np.full(n, self.value)
+
+    def quantile(self, q: float) -> float:
+        _check(q)
+        return self.value
 
     @property
     def median(self) -> float:
@@ -51,6 +67,11 @@ class LogNormal:
 
     def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return self.median * np.exp(self.sigma * rng.standard_normal(n))
+
+    def quantile(self, q: float) -> float:
+        if _check(q) in (0.0, 1.0):
+            return (0.0 if q == 0.0 else math.inf) if self.sigma > 0 else self.median
+        return self.median * math.exp(self.sigma * _STANDARD.inv_cdf(q))
 
 
 def fit_lognormal(times: np.ndarray) -> LogNormal:
@@ -75,9 +96,12 @@ class Uniform:
     def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return np.array([self.sample(rng) for _ in range(n)])
 
+    def quantile(self, q: float) -> float:
+        return self.low + _check(q) * (self.high - self.low)
+
     @property
     def median(self) -> float:
-        return 0.5 * (self.low + self.high)
+        return self.quantile(0.5)
 
 
 @dataclass(frozen=True)
@@ -96,14 +120,19 @@ class Triangular:
     def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return np.array([self.sample(rng) for _ in range(n)])
 
-    @property
-    def median(self) -> float:
+    def quantile(self, q: float) -> float:
+        """The inverse of the distribution function: below the mode ``a + √(q (b − a)(c − a))``, above it
+        ``b − √((1 − q)(b − a)(b − c))``."""
         a, c, b = self.low, self.mode, self.high
         if b == a:
             return a
-        if c >= (a + b) / 2:
-            return a + math.sqrt((b - a) * (c - a) / 2)
-        return b - math.sqrt((b - a) * (b - c) / 2)
+        if _check(q) <= (c - a) / (b - a):
+            return a + math.sqrt(q * (b - a) * (c - a))
+        return b - math.sqrt((1.0 - q) * (b - a) * (b - c))
+
+    @property
+    def median(self) -> float:
+        return self.quantile(0.5)
 
 
 @dataclass(frozen=True)
@@ -125,9 +154,28 @@ class Normal:
     def sample_n(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return np.array([self.sample(rng) for _ in range(n)])
 
+    def quantile(self, q: float) -> float:
+        """Of the normal cut to [low, high]: Φ⁻¹(Φ(α) + q (Φ(β) − Φ(α))), α and β the bounds in standard
+        deviations from the mean. So a bound near the mean moves the median away from it: a delay of mean 30 s,
+        sd 60 s, cut at 0, has its median at 54 s."""
+        _check(q)
+        clipped = min(max(self.mean, self.low), self.high)  # what the sampler gives when it finds no value
+        if self.sd == 0.0:
+            return clipped
+        a = _STANDARD.cdf((self.low - self.mean) / self.sd)
+        b = _STANDARD.cdf((self.high - self.mean) / self.sd)
+        if b - a < 1e-12:  # (almost) no mass inside the bounds: the sampler clips
+            return clipped
+        p = a + q * (b - a)
+        if p <= 0.0:
+            return self.low
+        if p >= 1.0:
+            return self.high
+        return min(max(self.mean + self.sd * _STANDARD.inv_cdf(p), self.low), self.high)
+
     @property
     def median(self) -> float:
-        return min(max(self.mean, self.low), self.high)
+        return self.quantile(0.5)
 
 
 Distribution = Fixed | LogNormal | Uniform | Triangular | Normal
