@@ -271,3 +271,58 @@ def test_a_pond_level_outside_the_dam_is_refused_at_its_field(build, level: floa
     (p,) = refused.value.problems
     assert (p.field, p.message) == ("scenario.hazard.pond.initial_level_m", says)
     assert p.file.endswith("scenario.yaml") and p.line is not None
+
+
+def mine_water_site(**water) -> dict:
+    site = mine_site()
+    site["site"]["nodes"].append(node("sump", "junction", z=-5.0))
+    site["site"]["links"].append(link("to_sump", "face", "sump", 50.0))
+    site["site"]["mine_water"] = {"sump": "sump", "baseline_m3ph": 100.0, "pumping_m3ph": 100_000.0, **water}
+    return site
+
+
+def inflow_trigger(share: float) -> dict:
+    return {"id": "inflow", "quantity": "mine_inflow_change", "threshold": share, "level": "red", "owner": "disp"}
+
+
+def test_a_mine_inflow_change_trigger_is_met_when_the_recharge_raises_the_inflow_by_that_share(build):
+    # a linear reservoir fed 0.1 x 1 km² x 60 mm/h = 6 000 m³/h from 1 h gives 6 000 (1 - exp(-(t - 1 h) / T)) m³/h
+    # above the usual 100 m³/h: up by 10 times the usual flow (1 000 m³/h) at 1 h + T ln(6/5)
+    water = {"recharge_area_m2": 1e6, "infiltration_share": 0.1, "lag_s": 3600.0}
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(10.0)])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_water_site(**water), plan, scen), 0, 1)
+    met = 3600 + 3600 * math.log(6 / 5)
+    assert any(e.kind == "trigger" and e.t_s == pytest.approx(met, abs=1.0) for e in res.timeline)
+    assert res.order_s == pytest.approx(met + 240, abs=1.0)
+    # 6 000 m³/h at most: a rise of 60 times the usual flow is never reported, so nothing is ordered
+    never = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
+    assert math.isnan(run_drill(build(mine_water_site(**water), never, scen), 0, 1).order_s)
+
+
+def test_a_24_hour_rainfall_trigger_is_met_when_the_rolling_total_reaches_it(build):
+    # 60 mm/h from 1 h: 50 mm fallen at 1 h 50 min
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],
+                      [{"id": "rain", "quantity": "rainfall_24h_mm", "threshold": 50.0, "level": "red",
+                        "owner": "disp"}])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), plan, scen), 0, 1)
+    assert res.order_s == pytest.approx(3600 + 50 / 60 * 3600 + 240, abs=1e-6)
+    # the whole storm is 120 mm: a 150 mm trigger is never met
+    dry = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],
+                     [{"id": "rain", "quantity": "rainfall_24h_mm", "threshold": 150.0, "level": "red",
+                       "owner": "disp"}])
+    assert math.isnan(run_drill(build(mine_site(), dry, scen), 0, 1).order_s)
+
+
+def test_readings_given_for_a_point_with_no_model_raise_its_level(build):
+    # a displacement gauge read by hand: 2 mm, then 5 mm at 1 h, 9 mm at 2 h; red at 6 mm is crossed at 1 h 15 min
+    # (the readings joined by straight lines) and seen at the next 10-minute poll, 1 h 20 min
+    items = [{"id": "slope", "quantity": "displacement_mm",
+              "points": [{"id": "pz1", "thresholds": {"blue": 3.0, "yellow": 4.0, "orange": 5.0, "red": 6.0}}]}]
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],
+                      [{"id": "mon", "quantity": "monitoring_level", "at_level": "red", "level": "red",
+                        "owner": "disp"}], monitoring={"poll_s": 600, "items": items})
+    hazard = {"monitor_series": {"pz1": [[0, 2.0], [3600, 5.0], [7200, 9.0]]}}
+    res = run_drill(build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=14400, hazard=hazard)), 0, 1)
+    assert res.order_s == pytest.approx(4800 + 240, abs=1e-6)
