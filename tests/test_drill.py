@@ -223,6 +223,31 @@ def test_miner_reroutes_when_the_planned_passage_is_under_water(build):
     assert p.outcome_s == pytest.approx(600 + 2000 / (1.2 * math.exp(-3.5 * (slope + 0.05 - 0.05))))
 
 
+def depth_trigger_plan(at: str, depth_m: float) -> dict:
+    return base_plan(exits=["out1", "out2"], warning={
+        "triggers": [{"id": "sensor", "quantity": "water_depth_m", "at": at, "threshold": depth_m, "level": "red",
+                      "owner": "dispatcher"}],
+        "actions_by_level": {"red": [{"action": "evacuate_underground", "owner": "dispatcher"}]}})
+
+
+def test_a_water_depth_sensor_orders_the_evacuation_when_its_node_is_that_deep(build):
+    # the inrush at the face from 120 s runs down into the dip: 1.2 m deep there after about 576 m³ (576 s), as
+    # above (the pool is stepped by 10 s)
+    hazard = {"inrush": {"source": "face", "start_s": 120, "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    scen = base_scenario(order_at_s=None, hazard=hazard)
+    spec = build(flooding_dip_site(), depth_trigger_plan("dip", 1.2), scen)
+    res = run(spec)
+    deep = Drill(spec, 0, spec.seed).water.node_time_depth(spec.network.index["dip"], 1.2)
+    assert res.order_s == pytest.approx(deep)  # no detection or decision delay in this plan
+    assert deep == pytest.approx(120 + 576, abs=10.0)
+    # a sensor where the water bursts in is met as it starts, however deep it is set
+    res = run(build(flooding_dip_site(), depth_trigger_plan("face", 1.0), scen))
+    assert res.order_s == pytest.approx(120)
+    # a sensor the water never reaches orders nothing
+    res = run(build(flooding_dip_site(), depth_trigger_plan("out2", 0.1), scen))
+    assert math.isnan(res.order_s)
+
+
 def test_miner_who_meets_the_water_on_the_way_turns_back_and_takes_another_way(build):
     plan = base_plan(routes=[{"id": "short", "from": ["face"], "path": ["face", "dip", "out1"]}],
                      exits=["out1", "out2"])

@@ -7,7 +7,7 @@ import math
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
-from drills.model.drill import Drill
+from drills.model.drill import Drill, run_drill
 from drills.model.inrush import cumulative_inflow_m3, spill_elevations, water_timeline
 
 
@@ -80,3 +80,55 @@ def test_flooding_order_in_the_bundled_mine_is_bottom_up():
     t = {n: d.water.node_time_depth(idx[n], 0.05) for n in ("sump360", "st360", "st240", "st120", "collar")}
     assert t["sump360"] < t["st360"] < t["st240"] <= t["st120"] <= t["collar"]
     assert math.isinf(t["collar"])
+
+
+def level_drift_site() -> dict:
+    # 100 m x 4 m drift: 400 m² of floor, so 1 m³ raises the pool by 2.5 mm
+    return base_site([node("a", "workplace"), node("b", "junction"), node("out", "portal", z=50.0)],
+                     [link("d", "a", "b", 100.0, 4.0), link("r", "b", "out", 400.0, 0.1, height_m=0.1, kind="ramp")],
+                     [{"at": "a", "count": 1}])
+
+
+def test_pumps_running_before_a_late_inrush_store_up_nothing(build):
+    # 360 m³/h from 1000 s against 180 m³/h of pumps: 0.05 m³/s stays; by 3000 s, 100 m³ = 0.25 m. Pumps counted
+    # from the scenario start would have taken 50 m³ of it (0.125 m)
+    hazard = inrush("a", 360.0, start_s=1000, pumping_m3ph=180.0)
+    spec = build(level_drift_site(), base_plan(), base_scenario(order_at_s=None, hazard=hazard))
+    water = Drill(spec, 0, spec.seed).water
+    assert water.level_at(1000.0) == pytest.approx(0.0, abs=2e-3)
+    assert water.level_at(3000.0) == pytest.approx(0.25, abs=2e-3)
+
+
+def test_pumps_emptying_the_pool_cannot_bank_their_capacity_against_later_water(build):
+    # 0.1 m³/s for 1000 s, nothing until 3000 s, then 0.1 m³/s again; pumps 0.05 m³/s. The pool holds 50 m³ at
+    # 1000 s, is pumped dry by 2000 s, stays dry, and from 3000 s rises at 0.05 m³/s: 100 m³ (0.25 m) at 5000 s.
+    # A balance that let the pumps run on below empty would hold only 0.1 x 3000 - 0.05 x 5000 = 50 m³ then.
+    spec = build(level_drift_site(), base_plan(), base_scenario(hazard=inrush("a", 360.0)))
+    w = water_timeline(spec.inrush.geometry, hydro_t_s=(0.0, 1000.0, 1000.001, 3000.0, 3000.001),
+                       hydro_m3ps=(0.1, 0.1, 0.0, 0.0, 0.1), start_s=0.0, factor=1.0, pumping_m3ps=0.05,
+                       duration_s=6000.0)
+    assert w.level_at(1000.0) == pytest.approx(0.125, abs=2e-3)
+    assert w.level_at(2500.0) == pytest.approx(0.125, abs=2e-3)  # the water mark stays where it was
+    assert w.level_at(5000.0) == pytest.approx(0.25, abs=2e-3)
+
+
+def test_a_late_inrush_is_seen_at_its_source_when_it_bursts_in(build):
+    # no order: the miner at the heading where the water breaks in at 600 s is warned by it then, not before
+    hazard = inrush("a", 360.0, start_s=600)
+    site = level_drift_site()
+    res = run_drill(build(site, base_plan(exits=["out"]), base_scenario(order_at_s=None, hazard=hazard)), 0, 1)
+    [p] = res.people
+    assert p.warned_by == "water" and p.warned_s == pytest.approx(600.0)
+    assert spec_burst(build, hazard) == 600.0
+
+
+def spec_burst(build, hazard: dict) -> float | None:
+    return build(level_drift_site(), base_plan(), base_scenario(hazard=hazard)).inrush.burst_s
+
+
+def test_an_inrush_that_starts_from_nothing_bursts_in_as_its_inflow_rises():
+    from drills.inputs.compile import _first_inflow_s
+
+    assert _first_inflow_s((600.0, 900.0), (2.0, 5.0)) == 600.0
+    assert _first_inflow_s((600.0, 900.0, 1200.0), (0.0, 0.0, 5.0)) == 900.0
+    assert _first_inflow_s((600.0, 900.0), (0.0, 0.0)) is None

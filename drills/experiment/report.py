@@ -1116,8 +1116,9 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     if inr is not None:
         q = [3600.0 * x for x in inr.hydro_m3ps]
         peak = max(range(len(q)), key=q.__getitem__)
-        scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(inr.start_s, "s"), q0=q[0], qmax=q[peak],
-                                             rise=t.value(inr.hydro_t_s[peak], "s"), k=len(q),
+        t0 = inr.hydro_t_s[0]
+        scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak],
+                                             rise=t.value(inr.hydro_t_s[peak] - t0, "s"), k=len(q),
                                              factor=describe(inr.factor, t, unit=""), pump=3600.0 * inr.pumping_m3ps)])
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):

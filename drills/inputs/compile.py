@@ -837,12 +837,14 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
     s = scen.hazard.inrush
     if s is None and extra is None:
         return None
+    burst = None
     if s is not None:
         src = idx[s.source]
         t = tuple(p.t_s + s.start_s for p in s.hydrograph)
         q = tuple(p.inflow_m3ph / 3600.0 for p in s.hydrograph)
         factor = dist_or_number(s.inflow_factor)
         pumping = s.pumping_m3ph / 3600.0
+        burst = _first_inflow_s(t, q)
     if extra is not None:
         grid, q_extra, spare = extra
         mw = ld.site.mine_water
@@ -853,8 +855,17 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
             q = tuple(np.interp(grid, t, q, left=0.0) + q_extra)
             t = tuple(grid)
             pumping += spare
-    return Inrush(src, 0.0, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
+    return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
                   inrush.build_geometry(net, src))
+
+
+def _first_inflow_s(t: tuple[float, ...], q: tuple[float, ...]) -> float | None:
+    """When a piecewise-linear hydrograph first lets water in: its first time if it starts flowing, else the
+    time it starts rising from nothing; None if it never flows."""
+    for k, flow in enumerate(q):
+        if flow > 0:
+            return t[k - 1] if k else t[0]
+    return None
 
 
 def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:

@@ -73,8 +73,8 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     if tr.quantity == "water_depth_m":
         assert tr.node is not None
         inr = spec.inrush
-        if inr is not None and tr.node == inr.source:  # the water bursts in right there
-            return float(inr.start_s)
+        if inr is not None and tr.node == inr.source and inr.burst_s is not None:  # the water bursts in right there
+            return inr.burst_s
         return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))
     inr = spec.inrush
     if inr is None:
@@ -82,11 +82,11 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     q = np.asarray(inr.hydro_m3ps) * d.inflow_factor * 3600.0
     ts = np.asarray(inr.hydro_t_s)
     if q[0] >= tr.threshold:
-        return float(inr.start_s + ts[0])
+        return float(ts[0])
     for k in range(1, len(q)):
         if q[k] >= tr.threshold:
             f = (tr.threshold - q[k - 1]) / (q[k] - q[k - 1])
-            return float(inr.start_s + ts[k - 1] + f * (ts[k] - ts[k - 1]))
+            return float(ts[k - 1] + f * (ts[k] - ts[k - 1]))
     return INF
 
 

@@ -311,7 +311,7 @@ class Drill:
                 grid = np.arange(0.0, spec.duration_s + 2 * TIME_STEP_S, TIME_STEP_S)
                 pumps_on = np.array([self.power_on(float(x)) for x in grid], dtype=float)
             parts.append(water_timeline(
-                inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=inr.start_s,
+                inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=0.0,
                 factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s,
                 pumps_on=pumps_on))
         db = spec.dam_break
@@ -539,7 +539,7 @@ class Drill:
         for node, parties in self.unwarned_at.items():
             if not parties:
                 continue
-            t = inr.start_s if inr is not None and node == inr.source else seen[node]
+            t = inr.burst_s if inr is not None and node == inr.source and inr.burst_s is not None else seen[node]
             if t < self.spec.duration_s:
                 times.append((float(t), node))
         times.sort()
@@ -1023,8 +1023,8 @@ class Drill:
             self.log("decision", COUNTED_EVENTS[what].format(n=sum(who.values()), a=net.nodes[a].id,
                                                              b=net.nodes[b].id), t=first)
         node_water_l = list(wet)
-        if spec.inrush is not None:  # the water is at its source from the first moment
-            node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], float(spec.inrush.start_s))
+        if spec.inrush is not None and spec.inrush.burst_s is not None:  # an inrush is at its source as it bursts in
+            node_water_l[spec.inrush.source] = min(node_water_l[spec.inrush.source], spec.inrush.burst_s)
         node_water = tuple(node_water_l)
         for i, t in enumerate(node_water):
             if t < end_t and net.nodes[i].kind in ("shaft_station", "refuge", "workplace", "household", "school",

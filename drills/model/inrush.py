@@ -272,7 +272,12 @@ def water_timeline(
     if pumps_on is not None:
         rate = np.where(t >= start_s, pumping_m3ps, 0.0) * pumps_on[: len(t)]
         pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
-    v = np.maximum.accumulate(np.maximum(vin - pumped, 0.0))
+    # the pool holds what came in less what the pumps took out, and never less than nothing: pumps that run while
+    # the workings are dry cannot store up their capacity against later water (the stored volume is the balance
+    # less its lowest point so far, when that is below zero: Lindley's recursion S = max(S + in - out, 0))
+    balance = vin - pumped
+    stored = balance - np.minimum(np.minimum.accumulate(balance), 0.0)
+    v = np.maximum.accumulate(stored)
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
     return WaterTimeline(geometry, dt_s, level)
 

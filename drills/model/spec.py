@@ -137,8 +137,14 @@ class Route:
 
 @dataclass(frozen=True)
 class Inrush:
+    """The water entering the workings at ``source``: an inrush, the storm's extra inflow, or both.
+
+    ``hydro_t_s`` are times from the scenario start. ``burst_s`` is when an inrush's water first comes in at its
+    source (None when the water only rises with the storm, from the sump).
+    """
+
     source: int
-    start_s: float
+    burst_s: float | None
     hydro_t_s: tuple[float, ...]
     hydro_m3ps: tuple[float, ...]
     factor: Distribution
