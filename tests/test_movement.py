@@ -70,6 +70,17 @@ def test_crowd_through_a_narrow_link_takes_its_flow_capacity_time(build):
     assert all(g == pytest.approx(1 / cap) for g in gaps)
 
 
+def test_a_measured_flow_capacity_replaces_the_one_from_the_width(build):
+    # a door timed at one person every 4 s on a 4 m drift: the 20 pass it 4 s apart, whatever the width gives
+    n, length = 20, 200.0
+    site = base_site([node("stope", "workplace"), node("out", "portal")],
+                     [link("door", "stope", "out", length, width=4.0, flow_capacity_pps=0.25)],
+                     [{"at": "stope", "count": n}])
+    times = sorted(outcome_times(build(site, base_plan(), base_scenario())))
+    assert times[-1] == pytest.approx((n - 1) * 4.0 + length / 1.2)
+    assert all(b - a == pytest.approx(4.0) for a, b in itertools.pairwise(times))
+
+
 def test_a_wider_link_clears_the_same_crowd_sooner(build):
     def last(width: float) -> float:
         site = base_site([node("stope", "workplace"), node("out", "portal")],

@@ -96,13 +96,5 @@ class Network:
             water_adjacency=tuple(tuple(x) for x in water),
         )
 
-    def link_between(self, u: int, v: int) -> Link | None:
-        """The walkable link from ``u`` to ``v``, the shortest if there are several."""
-        best = None
-        for k, w in self.walk_adjacency[u]:
-            if w == v and (best is None or self.links[k].length_m < best.length_m):
-                best = self.links[k]
-        return best
-
     def is_surface(self, node: int) -> bool:
         return self.nodes[node].kind in SURFACE_KINDS
