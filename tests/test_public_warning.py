@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from conftest import base_scenario, link, node
 from hypothesis import given, settings
@@ -396,3 +397,24 @@ def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, 
         assert p.outcome_s == pytest.approx(3600 + 60 * 1.2 / 2.0)
         assert p.situation == "in_building"
         assert p.fatality_p == lethality.fatality_probability(2.0, 1.0, situation="in_building")
+
+
+def sms_times(build, order_at_s: float) -> list[float]:
+    nodes = [node("h", "household"), node("hill", "assembly_point", z=10, x=300)]
+    site = valley_site([households("h", 300, phone_share=1.0)], nodes, [link("p", "h", "hill", 300.0, kind="footpath")])
+    plan = valley_plan([{"id": "sms", "type": "sms", "activation_delay_s": 0, "answer_probability_day": 1.0}],
+                       ["hill"])
+    scen = valley_scenario(order_at_s=order_at_s, behaviour={**QUIET, "response_delay_s": {"adult": 50_000}})
+    res = run_drill(build(site, plan, scen), 0, 1)
+    return sorted(p.warned_s for p in res.people if p.warned_by == "sms")
+
+
+def test_each_phone_gets_the_sms_a_delivery_delay_after_it_is_sent(build):
+    at_start, later = sms_times(build, 0.0), sms_times(build, 3000.0)
+    assert len(at_start) == 300  # everyone has a phone and notices it (day, probability 1)
+    # the same draws: sent 50 min later, every message arrives exactly 50 min later
+    assert later == pytest.approx([t + 3000.0 for t in at_start])
+    # delivery delays log-normal with median 120 s and 95th percentile 300 s (SMS_DELIVERY): from 300 draws the
+    # median lies within about ±8 % (1 sd) of 120 s
+    assert float(np.median(at_start)) == pytest.approx(warning.SMS_DELIVERY.median, rel=0.25)
+    assert float(np.quantile(at_start, 0.95)) == pytest.approx(warning.SMS_DELIVERY.p95, rel=0.3)

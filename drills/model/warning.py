@@ -270,10 +270,10 @@ def _sms(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any,
                 if uniform() < notice:
                     arrivals.append((delay, party.index))
     arrivals.sort()
+    sent = d.env.now
     for delay, k in arrivals:
-        wait = d.env.now - delay
-        if wait < 0:
-            yield d.env.timeout(-wait)
+        if sent + delay > d.env.now:
+            yield d.env.timeout(sent + delay - d.env.now)
         if not d.channel_works(ch, d.env.now):
             d.log("channel", f"{ch.id}: stopped (no network or no power)")
             return
