@@ -195,3 +195,24 @@ def test_the_decision_reads_the_water_as_seen_not_the_drill_timeline(build):
     t_limit_seen = 1.2 / (inflow / 3600 / POOL_AREA_M2)
     ride = capacity * (math.floor((t_limit_seen - hoist.SEND_AWAY_MARGIN_S) / round_trip_s(capacity)) + 1)
     assert [p.outcome for p in res.people].count("refuge") == n - ride > 0
+
+
+def test_with_no_other_way_out_those_still_queuing_when_the_station_floods_are_caught_there(build):
+    # the station of the refuge case, but the drift leads nowhere: the cage is the only way out, so nobody is
+    # sent away; it lifts whole loads at 0, 1, 2 ... round trips while the station can still be loaded, and those
+    # still queuing when the water is 1.2 m deep there (wading limit) are caught at the station at that moment
+    n, capacity, inflow = 100, 20, 1350.0
+    site = flooding_station_site(n, capacity)
+    site["site"]["nodes"][2] = node("ref", "junction", z=-358.0, x=50.0)
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    hazard = {"inrush": {"source": "st", "hydrograph": [{"t_s": 0, "inflow_m3ph": inflow}]}}
+    spec = build(site, plan, base_scenario(duration_s=1000, hazard=hazard))
+    res = run_drill(spec, 0, spec.seed)
+    t_limit = 1.2 / (inflow / 3600 / POOL_AREA_M2)
+    trips = math.floor(t_limit / round_trip_s(capacity)) + 1
+    assert t_limit % round_trip_s(capacity) > 60  # the limit falls well inside a round trip
+    caught = [p for p in res.people if p.outcome == "caught"]
+    assert [p.outcome for p in res.people].count("surface") == trips * capacity
+    assert len(caught) == n - trips * capacity > 0
+    assert all(p.end == "st" and p.outcome_s == pytest.approx(t_limit, rel=1e-3) for p in caught)
+    assert not any("sent from" in e.what for e in res.timeline)
