@@ -372,7 +372,10 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
     places = _places(f, ctx)
     types = {c.type for c in ctx.plan.channels}
     out = []
-    public = (_group_of(ctx, places[0]) == "resident") if places else bool(ctx.loaded.site.residents)
+    if places:
+        public = _group_of(ctx, places[0]) == "resident"
+    else:  # a plan-wide finding: the audience it names (a mine with a valley has both)
+        public = f.key != "M8:mine_channels" and (f.key == "M8:public_channels" or bool(ctx.loaded.site.residents))
     if public:
         if "sms" not in types:
             ident = ctx.taken("cell-broadcast")
