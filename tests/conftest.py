@@ -37,6 +37,9 @@ MINE_FILES = {"scenario": Path("scenarios/mine_inrush_day.yaml"), "site": Path("
               "plan": Path("plans/jinshan_mine_plan.yaml")}
 DAM_FILES = {"scenario": Path("scenarios/dam_break_night.yaml"), "site": Path("scenarios/sites/qingshui_valley.yaml"),
              "plan": Path("plans/qingshui_dam_plan.yaml")}
+FLOOD_FILES = {"scenario": Path("scenarios/flood_season_night.yaml"),
+               "site": Path("scenarios/sites/qingshui_jinshan.yaml"),
+               "plan": Path("plans/qingshui_jinshan_plan.yaml")}
 
 
 def copy_bundled(root: Path, files: dict[str, Path] = MINE_FILES) -> dict[str, Path]:
@@ -66,6 +69,17 @@ def values_in(data: Any, at: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     elif isinstance(data, list):
         for i, v in enumerate(data):
             yield from values_in(v, (*at, i))
+
+
+def assert_input_failure(res: Any, *located: str) -> None:
+    """A command refused its input: exit 2, each ``file:line: ...`` prefix on standard error, no traceback anywhere,
+    and nothing run or written."""
+    assert res.exit_code == 2, res.output
+    assert isinstance(res.exception, SystemExit), repr(res.exception)
+    assert "Traceback" not in res.output
+    for where in located:
+        assert where in res.stderr, f"{where!r} not in:\n{res.stderr}"
+    assert "nothing was run or written" in res.stderr
 
 
 def node(id: str, kind: str, z: float = 0.0, x: float = 0.0, **kw: Any) -> dict:

@@ -246,6 +246,7 @@ REVISION_FACTS: dict[str, dict] = {
     "trigger_level": {"trigger": "met-red", "level": "orange", "quantity": "met_warning", "level_now": "red"},
     "pre_authorise": {"order": "evacuate_underground", "level": "orange", "level_now": "red",
                       "owner": "dispatcher"},
+    "add_order": {"order": "evacuate_underground", "level": "red", "owner": "dispatcher"},
     "delegate": {"declarer": "duty_officer", "level": "red", "order": "evacuate_downstream",
                  "owner": "township_duty"},
     "delegate_after": {"declarer": "duty_officer", "level": "red", "order": "evacuate_downstream",

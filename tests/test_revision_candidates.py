@@ -15,7 +15,18 @@ import math
 from pathlib import Path
 
 import pytest
-from conftest import base_plan, base_scenario, base_site, break_file, build_in, copy_bundled, link, node, reading
+from conftest import (
+    FLOOD_FILES,
+    base_plan,
+    base_scenario,
+    base_site,
+    break_file,
+    build_in,
+    copy_bundled,
+    link,
+    node,
+    reading,
+)
 from ruamel.yaml import YAML
 
 from drills.experiment import plan_edit
@@ -26,10 +37,6 @@ from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, _rero
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
 from drills.model.spec import DrillSpec
-
-FLOOD_FILES = {"scenario": Path("scenarios/flood_season_night.yaml"),
-               "site": Path("scenarios/sites/qingshui_jinshan.yaml"),
-               "plan": Path("plans/qingshui_jinshan_plan.yaml")}
 
 
 # ------------------------------------------------------------------ helpers
@@ -346,9 +353,9 @@ def test_a_plan_with_no_channels_and_no_orders_for_a_mine_and_a_valley_lacks_all
     ctx = context(tmp_path, mixed_site(), bare_mixed_plan(), base_scenario(order_at_s=None))
     got = {f.key: f for f in completeness_findings(ctx.loaded, ctx.spec)}
     assert got["M8:public_channels"].remedies == ("add_siren", "add_channel", "add_door_to_door")
-    assert got["M8:downstream_order"].remedies == ("pre_authorise",)
+    assert got["M8:downstream_order"].remedies == ("add_order", "pre_authorise")
     assert got["M8:mine_channels"].remedies == ("add_channel",)
-    assert got["M8:mine_order"].remedies == ("pre_authorise",)
+    assert got["M8:mine_order"].remedies == ("add_order", "pre_authorise")
     assert all(got[k].cls == MUST_CORRECT for k in ("M8:public_channels", "M8:downstream_order", "M8:mine_channels",
                                                      "M8:mine_order"))
 
@@ -370,6 +377,35 @@ def test_the_missing_underground_channel_of_a_mine_with_a_valley_is_answered_und
     [missing] = [f for f in completeness_findings(ctx.loaded, ctx.spec) if f.key == "M8:mine_channels"]
     types = [c.edits[0][2]["type"] for c in generate([missing], ctx) if c.kind == "add_channel"]
     assert "cap_lamp_paging" in types and "sms" not in types
+
+
+def test_a_plan_that_never_orders_an_evacuation_gets_the_order_at_its_trigger_level(tmp_path):
+    # the only trigger declares red and notifies the dispatcher, who may order an evacuation: the missing orders
+    # go at red, given by the dispatcher; pre-authorising has no order to copy to a lower level
+    ctx = context(tmp_path, mixed_site(), bare_mixed_plan(), base_scenario(order_at_s=None))
+    missing = [f for f in completeness_findings(ctx.loaded, ctx.spec) if f.key.endswith("_order")]
+    got = {c.key: c for c in generate(missing, ctx)}
+    assert sorted(got) == ["add_order:evacuate_downstream:red", "add_order:evacuate_underground:red"]
+    down = got["add_order:evacuate_downstream:red"]
+    assert down.addresses == ("M8:downstream_order",)
+    assert down.edits == (("append", ("plan", "warning", "actions_by_level", "red"),
+                           {"id": "evacuate-downstream", "action": "evacuate_downstream", "owner": "dispatcher"}),)
+    actions = revised_plan(tmp_path, down).warning.actions_by_level["red"]
+    assert [a.action for a in actions] == ["notify_county", "evacuate_downstream"]
+
+
+def test_the_added_order_goes_to_a_post_that_may_give_it(tmp_path):
+    plan = bare_mixed_plan()
+    plan["plan"]["roles"] = [{"id": "guard", "title": "Gate guard", "decision_delay_s": 60,
+                              "may_order_evacuation": False},
+                             {"id": "dispatcher", "title": "Dispatcher", "decision_delay_s": 60}]
+    plan["plan"]["warning"]["triggers"][0]["owner"] = "guard"
+    plan["plan"]["warning"]["actions_by_level"]["red"][0]["owner"] = "guard"
+    ctx = context(tmp_path, mixed_site(), plan, base_scenario(order_at_s=None))
+    [missing] = [f for f in completeness_findings(ctx.loaded, ctx.spec) if f.key == "M8:mine_order"]
+    [cand] = [c for c in generate([missing], ctx) if c.kind == "add_order"]
+    assert cand.edits[0][2]["owner"] == "dispatcher"
+    revised_plan(tmp_path, cand)
 
 
 # ------------------------------------------------------------------ refuges
@@ -524,10 +560,12 @@ def test_one_entry_during_red_in_forty_replications_is_within_the_tolerated_tail
     assert "M7:entry_rule" not in {f.key for f in regulatory_findings(ctx.loaded, ctx.spec, readings)}
 
 
-@pytest.mark.parametrize(("approved", "overdue"), [("2022-07-01", True), ("2024-07-01", False)])
+@pytest.mark.parametrize(("approved", "overdue"), [("2022-07-01", True), ("2024-07-01", False),
+                                                   ("2023-07-01", False), ("2023-06-30", True)])
 def test_a_plan_approved_more_than_three_years_before_the_drill_is_due_for_evaluation(tmp_path, approved, overdue):
     plan = mine_plan()
-    plan["plan"]["approved_on"] = approved  # the drill is on 2026-07-01: 4 and 2 years later
+    # the drill is on 2026-07-01: 4 and 2 years later; on the third anniversary the evaluation is due, not overdue
+    plan["plan"]["approved_on"] = approved
     ctx = context(tmp_path, mine_site(), plan, base_scenario())
     assert ctx.loaded.plan.approved_on == dt.date.fromisoformat(approved)
     got = {f.key: f for f in regulatory_findings(ctx.loaded, ctx.spec, [])}
@@ -536,6 +574,15 @@ def test_a_plan_approved_more_than_three_years_before_the_drill_is_due_for_evalu
     if overdue:
         assert got["M7:evaluation"].cls == MUST_CORRECT
         assert got["M7:evaluation"].facts == {"date": approved, "years": 3, "drill": "2026-07-01"}
+
+
+def test_three_years_are_counted_in_calendar_years():
+    from drills.experiment.plan_checks import years_after
+
+    assert years_after(dt.date(2023, 7, 1), 3) == dt.date(2026, 7, 1)  # 1096 days, over a 29 February
+    assert years_after(dt.date(2021, 7, 1), 3) == dt.date(2024, 7, 1)
+    assert years_after(dt.date(2024, 2, 29), 3) == dt.date(2027, 2, 28)
+    assert years_after(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
 
 
 def test_pond_monitoring_below_the_design_minimum_or_missing_is_a_finding(tmp_path):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
+from datetime import date
 
 import networkx as nx
 
@@ -218,6 +219,14 @@ def _refuge_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
     return out
 
 
+def years_after(day: date, years: int) -> date:
+    """The same calendar day ``years`` later; from 29 February, the last day of February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def _records_findings(loaded: Loaded) -> list[Finding]:
     out = []
     plan = loaded.plan
@@ -226,7 +235,7 @@ def _records_findings(loaded: Loaded) -> list[Finding]:
         out.append(found(
             "approved", {}, key="M7:approved", metric="M7", cls=IMPROVEMENT, standards=("approved",),
             refs=[ref(loaded, ("version",))], weight=0.1))
-    elif (start - plan.approved_on).days > EVALUATION_YEARS * 365.25:
+    elif start > years_after(plan.approved_on, EVALUATION_YEARS):
         out.append(found(
             "evaluation", {"date": str(plan.approved_on), "years": EVALUATION_YEARS, "drill": str(start)},
             key="M7:evaluation", metric="M7", cls=MUST_CORRECT, standards=("evaluation",),
@@ -309,12 +318,12 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
                        ("add_siren", "add_channel", "add_door_to_door"), {}))
     if site.residents and "evacuate_downstream" not in actions and spec.order_at_s is None:
         out.append(_m8("downstream_order", MUST_CORRECT, {}, ref(loaded, ("warning", "actions_by_level")),
-                       ("pre_authorise",), {}))
+                       ("add_order", "pre_authorise"), {}))
     if site.shifts and not underground:
         out.append(_m8("mine_channels", MUST_CORRECT, {}, ref(loaded, ("channels",)), ("add_channel",), {}))
     if site.shifts and "evacuate_underground" not in actions and spec.order_at_s is None:
         out.append(_m8("mine_order", MUST_CORRECT, {}, ref(loaded, ("warning", "actions_by_level")),
-                       ("pre_authorise",), {}))
+                       ("add_order", "pre_authorise"), {}))
     bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0
             and c.type not in WITHOUT_BATTERY]
     if bare:

@@ -13,6 +13,7 @@ add_channel           cell broadcast or a loudspeaker vehicle (valley); paging o
 add_door_to_door      a village team starting beside the place, knocking at its households         2
 lower_threshold       a trigger's threshold halved, or its warning level one step lower            1
 pre_authorise         the order added to a lower level that has triggers of its own                1
+add_order             a missing evacuation order, at the highest level that has triggers           1
 make_automatic        a trigger starts its level's actions with no human decision                  4
 delegate_order        the post that declares the level also gives the order, without waiting       1
 name_backup           a named deputy for a post that has none                                      1
@@ -58,7 +59,8 @@ from drills.model.spec import DrillSpec
 
 DEFAULT_COSTS: dict[str, float] = {
     "add_battery": 1.0, "extend_coverage": 2.0, "move_siren": 2.0, "add_siren": 5.0, "add_channel": 3.0,
-    "add_door_to_door": 2.0, "lower_threshold": 1.0, "pre_authorise": 1.0, "make_automatic": 4.0,
+    "add_door_to_door": 2.0, "lower_threshold": 1.0, "pre_authorise": 1.0, "add_order": 1.0,
+    "make_automatic": 4.0,
     "delegate_order": 1.0, "name_backup": 1.0, "change_route": 1.0, "ladderway_route": 1.0, "add_refuge": 1.0,
     "hoist_priority": 0.5, "change_assembly_point": 1.0, "stop_entry_earlier": 1.0, "add_report_deadline": 0.5,
 }
@@ -164,7 +166,8 @@ class Context:
 
     def taken(self, prefix: str) -> str:
         used = {c.id for c in self.plan.channels} | {r.id for r in self.plan.roles} | {
-            r.id for r in self.plan.evacuation.routes} | {t.id for t in self.plan.warning.triggers}
+            r.id for r in self.plan.evacuation.routes} | {t.id for t in self.plan.warning.triggers} | {
+            a.id for acts in self.plan.warning.actions_by_level.values() for a in acts if a.id}
         k = 1
         name = prefix
         while name in used:
@@ -471,6 +474,30 @@ def _pre_authorise(f: Finding, ctx: Context) -> list[Candidate]:
     return out
 
 
+#: the order a plan-wide "no order" finding asks for
+MISSING_ORDERS = {"M8:mine_order": "evacuate_underground", "M8:downstream_order": "evacuate_downstream"}
+
+
+def _add_order(f: Finding, ctx: Context) -> list[Candidate]:
+    """A plan that never orders an evacuation gets the order at its highest level that has triggers, given by the
+    post that declares that level (if it may order an evacuation; else the first post that may)."""
+    plan = ctx.plan
+    order = MISSING_ORDERS.get(f.key)
+    if order is None or any(a.action == order for acts in plan.warning.actions_by_level.values() for a in acts):
+        return []
+    level = next((lv for lv in reversed(LEVELS) if any(t.level == lv for t in plan.warning.triggers)), None)
+    if level is None:
+        return []
+    may = [r.id for r in plan.roles if r.may_order_evacuation]
+    declarer = next(t.owner for t in plan.warning.triggers if t.level == level)
+    owner = declarer if declarer in may else (may[0] if may else None)
+    if owner is None:
+        return []
+    act = {"id": ctx.taken(order.replace("_", "-")), "action": order, "owner": owner}
+    return [_c("add_order", f"{order}:{level}", "add_order", {"order": order, "level": level, "owner": owner},
+               [("append", ("plan", "warning", "actions_by_level", level), act)])]
+
+
 def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
     plan = ctx.plan
     out = []
@@ -750,7 +777,8 @@ def _add_report_deadline(f: Finding, ctx: Context) -> list[Candidate]:
 _MAKERS = {
     "add_battery": _add_battery, "extend_coverage": _extend_coverage, "move_siren": _move_siren,
     "add_siren": _add_siren, "add_channel": _add_channel, "add_door_to_door": _add_door_to_door,
-    "lower_threshold": _lower_threshold, "pre_authorise": _pre_authorise, "make_automatic": _make_automatic,
+    "lower_threshold": _lower_threshold, "pre_authorise": _pre_authorise, "add_order": _add_order,
+    "make_automatic": _make_automatic,
     "delegate_order": _delegate_order, "name_backup": _name_backup, "change_route": _change_route,
     "ladderway_route": _ladderway_route, "add_refuge": _add_refuge, "hoist_priority": _hoist_priority,
     "change_assembly_point": _change_assembly_point, "stop_entry_earlier": _stop_entry_earlier,
