@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import break_file, copy_bundled
+from conftest import assert_input_failure, break_file, copy_bundled
 from typer.testing import CliRunner
 
 import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
@@ -40,16 +40,6 @@ def line_of(path: Path, fragment: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert text.count(fragment) == 1, f"{fragment!r} must occur exactly once in {path}"
     return text[: text.index(fragment)].count("\n") + 1
-
-
-def assert_input_failure(res, *located: str) -> None:
-    """Exit 2, each ``file:line: ...`` prefix on standard error, no traceback anywhere."""
-    assert res.exit_code == 2, res.output
-    assert isinstance(res.exception, SystemExit), repr(res.exception)
-    assert "Traceback" not in res.output
-    for where in located:
-        assert where in res.stderr, f"{where!r} not in:\n{res.stderr}"
-    assert "nothing was run or written" in res.stderr
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -326,3 +326,36 @@ def test_readings_given_for_a_point_with_no_model_raise_its_level(build):
     hazard = {"monitor_series": {"pz1": [[0, 2.0], [3600, 5.0], [7200, 9.0]]}}
     res = run_drill(build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=14400, hazard=hazard)), 0, 1)
     assert res.order_s == pytest.approx(4800 + 240, abs=1e-6)
+
+
+def observed_rain(points: list[tuple[float, float]]) -> dict:
+    return {"observed": [{"t_s": t, "mm_per_h": i} for t, i in points], "warning_lead_s": 0}
+
+
+def test_rain_recorded_past_the_drills_end_is_left_out(build):
+    # 60 mm/h from 1 h, recorded on to 5 h; the drill ends at 2 h: 60 mm fell in it, and the rest is not counted
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],
+                      [{"id": "rain", "quantity": "rainfall_24h_mm", "threshold": 50.0, "level": "red",
+                        "owner": "disp"}])
+    scen = base_scenario(order_at_s=None, duration_s=7200,
+                         hazard={"storm": observed_rain([(0, 0), (3600, 60), (18000, 0)])})
+    spec = build(mine_site(), plan, scen)
+    t, total = spec.season.series["rainfall_24h_mm"]
+    assert total[-1] == pytest.approx(60.0) and t[-1] == pytest.approx(7200.0)
+    assert run_drill(spec, 0, 1).order_s == pytest.approx(3600 + 50 / 60 * 3600 + 240)
+    # rain recorded only after the end: a dry drill (and a warning, see test_plausibility)
+    late = build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=7200,
+                                                   hazard={"storm": observed_rain([(7200, 60), (9000, 0)])}))
+    assert late.season.series["rainfall_24h_mm"][1].max() == 0.0
+
+
+@pytest.mark.parametrize(("points", "says"), [
+    ([(0, 0), (3600, 60), (1800, 0)], "rain times must increase (got t_s 0, 3600, 1800)"),
+    ([], "List should have at least 1 item"),
+])
+def test_rain_times_out_of_order_or_no_rain_at_all_are_refused_at_their_field(build, points, says):
+    scen = base_scenario(order_at_s=None, duration_s=7200, hazard={"storm": observed_rain(points)})
+    with pytest.raises(InputError) as err:
+        build(mine_site(), storm_plan([], []), scen)
+    [problem] = err.value.problems
+    assert problem.field == "scenario.hazard.storm.observed" and says in problem.message

@@ -132,3 +132,25 @@ def test_an_inrush_that_starts_from_nothing_bursts_in_as_its_inflow_rises():
     assert _first_inflow_s((600.0, 900.0), (2.0, 5.0)) == 600.0
     assert _first_inflow_s((600.0, 900.0, 1200.0), (0.0, 0.0, 5.0)) == 900.0
     assert _first_inflow_s((600.0, 900.0), (0.0, 0.0)) is None
+
+
+def test_an_inrush_during_a_storm_adds_the_storms_water_to_its_own(build):
+    # the sump is the inrush's heading: the storm's extra inflow (rain on 1 ha, a tenth of it through the ground
+    # over a 1 h reservoir) and the inrush's 360 m³/h fill the same level drift, so with the pumps just keeping
+    # up with the usual inflow the depths add up
+    site = level_drift_site()
+    site["site"]["mine_water"] = {"sump": "a", "baseline_m3ph": 100.0, "pumping_m3ph": 100.0,
+                                  "recharge_area_m2": 1e4, "infiltration_share": 0.1, "lag_s": 3600.0}
+    rain = {"observed": [{"t_s": 0, "mm_per_h": 0}, {"t_s": 3600, "mm_per_h": 60}, {"t_s": 10800, "mm_per_h": 0}],
+            "warning_lead_s": 0}
+
+    def depth_at_a(hazard: dict, t: float) -> float:
+        spec = build(site, base_plan(), base_scenario(duration_s=7200, hazard=hazard))
+        return Drill(spec, 0, spec.seed).water.node_depth(spec.network.index["a"], t)
+
+    for t in (1800.0, 5400.0, 7200.0):
+        storm, inflow = depth_at_a({"storm": rain}, t), depth_at_a(inrush("a", 360.0), t)
+        both = depth_at_a({"storm": rain, **inrush("a", 360.0)}, t)
+        assert inflow == pytest.approx(360.0 * t / 3600 / 400.0, abs=3e-3)
+        assert both == pytest.approx(storm + inflow, abs=5e-3)
+    assert depth_at_a({"storm": rain}, 7200.0) > 0.05  # the storm's part is not nothing

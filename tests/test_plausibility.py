@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled
+from conftest import DAM_FILES, FLOOD_FILES, MINE_FILES, break_file, copy_bundled
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -242,6 +242,15 @@ def test_a_hazard_or_scripted_event_after_the_drill_ends_is_warned_of(
     found = warnings_of(load(files["scenario"]))
     assert [(w.line, w.field) for w in found] == [(line, field)], found
     assert words in found[0].message
+
+
+def test_a_storm_after_the_drill_ends_is_warned_of(tmp_path: Path) -> None:
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    line = break_file(files["scenario"], "        start_s: 7200           # 20:00", "        start_s: 108000")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "scenario.hazard.storm.design.start_s")], found
+    assert found[0].message == ("the rain at 108000 s comes after the drill ends at duration_s 108000 s: no rain "
+                                "falls during the drill, so it tests nothing of the flood season")
 
 
 def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:

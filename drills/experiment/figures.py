@@ -1040,7 +1040,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_ch.grid(axis="y", visible=False)
 
     finite = [v for row in rows for v in row[:4] if math.isfinite(v)]
-    right = (max(finite) if finite else ex.spec.duration_s) / 60 * 1.12
+    right = max((max(finite) if finite else ex.spec.duration_s) / 60 * 1.12, 1.0)  # at least a minute: all at 0 s
     ax_pl.set_xlim(-0.015 * right, right * 1.03)  # the share never warned is written past the right edge
     for y, (p5, p50, p95, wat, never) in enumerate(rows):
         hi = min(p95 / 60, right)

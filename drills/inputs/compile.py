@@ -276,7 +276,8 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
             if s not in nodes:
                 pr.no_node(sd, ("site", "hoists", k, "stations", j), s, nodes)
             elif j == 0 and nodes[s].kind not in SURFACE_KINDS:
-                pr.at(sd, ("site", "hoists", k, "stations", 0), "the first station must be the collar (at surface)")
+                pr.at(sd, ("site", "hoists", k, "stations", 0),
+                      f"the first station must be the collar (at surface); {s!r} is a {nodes[s].kind}")
             elif j > 0 and nodes[s].kind != "shaft_station":
                 pr.at(sd, ("site", "hoists", k, "stations", j), f"{s!r} is a {nodes[s].kind}, not a shaft_station")
         if h.start_station is not None and h.start_station not in h.stations:
@@ -295,7 +296,7 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
             pr.no_node(sd, ("site", "residents", k, "at"), r.at, nodes)
         elif nodes[r.at].kind not in ("household", "school", "field", "workplace"):
             pr.at(sd, ("site", "residents", k, "at"),
-                  f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school or field node")
+                  f"{r.at!r} is a {nodes[r.at].kind}; residents live at a household, school, field or workplace node")
     _no_way_out(site, sd, nodes, pr)
     mw = site.mine_water
     if mw is not None:
@@ -545,7 +546,8 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
             if g.has_edge(u, v):
                 continue
             if u in hoist_of and v in hoist_of[u].stations:
-                msg = f"the hoist {hoist_of[u].id!r} only runs up to its collar {collar_of[hoist_of[u].id]!r}"
+                msg = (f"no ride from {u!r} to {v!r}: the hoist {hoist_of[u].id!r} only runs up to its collar "
+                       f"{collar_of[hoist_of[u].id]!r}")
             else:
                 msg = f"the route is not connected: no passage from {u!r} to {v!r}"
             pr.at(pd, (*base, "path", j + 1), msg)
@@ -631,8 +633,8 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         pr.at(scd, (*haz, "dam_break", "on_overtopping"), "needs the pond's water balance (scenario.hazard.pond)")
     for j, e in enumerate(scen.entries):
         if e.shift not in site.shifts:
-            pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift, f"no shift {e.shift!r} in the site",
-                       site.shifts)
+            pr.unknown(scd, ("scenario", "entries", j, "shift"), e.shift,
+                       f"no shift {e.shift!r} in the site; known: {', '.join(site.shifts)}", site.shifts)
         elif e.shift == scen.shift:
             pr.at(scd, ("scenario", "entries", j, "shift"), already_underground(e.shift, "the start (scenario.shift)"))
     for j, f in enumerate(scen.faults):
@@ -648,7 +650,8 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     if scen.order is not None:
         for j, c in enumerate(scen.order.channels or []):
             if c not in channels:
-                pr.unknown(scd, ("scenario", "order", "channels", j), c, f"no channel {c!r} in the plan", channels)
+                pr.unknown(scd, ("scenario", "order", "channels", j), c,
+                           f"no channel {c!r}; known: {', '.join(channels)}", channels)
     for prof in scen.behaviour.response_delay_s:
         if prof not in profiles:
             pr.unknown(scd, ("scenario", "behaviour", "response_delay_s", prof), prof, f"unknown profile {prof!r}",

@@ -595,6 +595,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(r"hydrograph times must increase \(got t_s (?P<times>.+)\)",
           "hydrograph 中的时间须逐点增大（所填 t_s 为 {times}）",
           "hydrograph times must increase (got t_s 0, 1300, 1200, 10800)"),
+    Entry(r"rain times must increase \(got t_s (?P<times>.+)\)",
+          "observed 降雨过程中的时间须逐点增大（所填 t_s 为 {times}）",
+          "rain times must increase (got t_s 0, 3600, 1800)"),
     literal("give either breach_s or on_overtopping: true", "breach_s 与 on_overtopping: true 须填且只填其一"),
     literal("give either observed (a hyetograph) or design (a design storm)",
             "observed（实测降雨过程）与 design（设计暴雨）须填且只填其一"),
@@ -612,7 +615,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"no node (?P<name>{Q}) in the site", "场所中没有地点 {name}", "no node 'j120' in the site"),
     Entry(rf"(?P<length>{NUM}) m is shorter than the (?P<rise>{NUM}) m height difference of its ends",
           "长度 {length} m 小于两端的高差 {rise} m", "5.0 m is shorter than the 120 m height difference of its ends"),
-    literal("the first station must be the collar (at surface)", "第一个车场须为井口（在地面）"),
+    Entry(rf"the first station must be the collar \(at surface\); (?P<name>{Q}) is a (?P<kind>\w+)",
+          "第一个车场须为井口（在地面）；{name} 的类型为 {kind}",
+          "the first station must be the collar (at surface); 'st360' is a shaft_station"),
     Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+), not a shaft_station",
           "{name} 的类型为 {kind}，不是车场（shaft_station）",
           "'j120' is a junction, not a shaft_station"),
@@ -621,9 +626,9 @@ CATALOGUE: tuple[Entry, ...] = (
           "unknown profile 'runner'; known: adult, child, miner"),
     Entry(rf"unknown profile (?P<name>{Q})", "未知的人员类型（profile）{name}", "unknown profile 'minor'"),
     literal("more radio carriers than people", "携带无线电的人数多于班组人数"),
-    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+); residents live at a household, school or field node",
-          "{name} 的类型为 {kind}；居民只能位于 household、school 或 field 类型的地点",
-          "'j120' is a junction; residents live at a household, school or field node"),
+    Entry(rf"(?P<name>{Q}) is a (?P<kind>\w+); residents live at a household, school, field or workplace node",
+          "{name} 的类型为 {kind}；居民只能位于 household、school、field 或 workplace 类型的地点",
+          "'j120' is a junction; residents live at a household, school, field or workplace node"),
     Entry(r"(?P<who>people work underground|people live in the valley) but no place is (?P<where>an exit or a refuge|"
           r"an assembly point or out of the valley) \(kind (?P<kinds>[\w, ]+)\)",
           "{who}，但没有任何地点是{where}（类型 {kinds}）",
@@ -697,9 +702,10 @@ CATALOGUE: tuple[Entry, ...] = (
           "'stope120e' already has route 'r120'"),
     Entry(rf"(?P<name>{Q}) is not a refuge of this site", "{name} 不是本场所的避险硐室",
           "'refuge999' is not a refuge of this site"),
-    Entry(rf"the hoist (?P<hoist>{Q}) only runs up to its collar (?P<collar>{Q})",
-          "提升机 {hoist} 只能向上提升至其井口 {collar}",
-          "the hoist 'main-cage' only runs up to its collar 'collar'"),
+    Entry(rf"no ride from (?P<a>{Q}) to (?P<b>{Q}): the hoist (?P<hoist>{Q}) only runs up to its collar "
+          rf"(?P<collar>{Q})",
+          "不能乘罐笼从 {a} 到 {b}：提升机 {hoist} 只能向上提升至其井口 {collar}",
+          "no ride from 'st360' to 'st240': the hoist 'main-cage' only runs up to its collar 'collar'"),
     Entry(rf"the route is not connected: no passage from (?P<a>{Q}) to (?P<b>{Q})",
           "撤离路线不连通：没有从 {a} 到 {b} 的通道",
           "the route is not connected: no passage from 'lad120' to 'raise_top'"),
@@ -815,17 +821,20 @@ CATALOGUE: tuple[Entry, ...] = (
           "unknown revision kind; known: add_battery, add_siren"),
     literal("a cost cannot be negative", "费用不能为负数"),
     # ---- plausibility warnings (drills.inputs.plausibility)
-    Entry(rf"the (?P<what>breach|inrush|order|fault|entry) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) comes after "
-          rf"the drill ends at duration_s (?P<end>{NUM}) s: (?P<so>.+)",
+    Entry(rf"the (?P<what>breach|inrush|order|fault|entry|rain) at (?P<t>{NUM}) s(?P<median>(?: \(median\))?) "
+          rf"comes after the drill ends at duration_s (?P<end>{NUM}) s: (?P<so>.+)",
           "{what}时刻 {t} s{median} 在演练结束（duration_s {end} s）之后：{so}",
           "the breach at 999999 s comes after the drill ends at duration_s 36000 s: no one meets the water, so the "
           "grade says nothing of the evacuation ahead of it",
-          {"what": {"breach": "溃坝", "inrush": "突水", "order": "撤离命令", "fault": "故障", "entry": "下一班次下井"},
+          {"what": {"breach": "溃坝", "inrush": "突水", "order": "撤离命令", "fault": "故障", "entry": "下一班次下井",
+                    "rain": "降雨"},
            "median": {"": "", " (median)": "（中位数）"},
            "so": {"no one meets the water, so the grade says nothing of the evacuation ahead of it":
                   "无人遇水，评定结果不能说明撤离是否先于来水",
                   "it is never given": "该命令不会发出", "it tests nothing": "该故障不检验任何内容",
-                  "that shift never goes down": "该班次不会下井"}}),
+                  "that shift never goes down": "该班次不会下井",
+                  "no rain falls during the drill, so it tests nothing of the flood season":
+                      "演练期间没有降雨，不检验汛期的任何内容"}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

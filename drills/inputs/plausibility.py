@@ -334,6 +334,13 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
         if all(pt.inflow_m3ph == 0 for pt in inr.hydrograph):
             out.append(doc.problem((*s, "hazard", "inrush", "hydrograph"), "the inflow is 0 throughout: no water comes "
                                    "in, so the grade says nothing of the evacuation ahead of it"))
+    rain = scen.hazard.storm
+    if rain is not None and rain.observed:
+        _after_the_end(doc, out, (*s, "hazard", "storm", "observed", 0, "t_s"), "rain", rain.observed[0].t_s,
+                       scen.duration_s)
+    elif rain is not None and rain.design is not None:
+        _after_the_end(doc, out, (*s, "hazard", "storm", "design", "start_s"), "rain", rain.design.start_s,
+                       scen.duration_s)
     db = scen.hazard.dam_break
     if db is not None and db.breach_s is not None:
         _after_the_end(doc, out, (*s, "hazard", "dam_break", "breach_s"), "breach", db.breach_s, scen.duration_s)
@@ -353,6 +360,7 @@ AFTER_THE_END = {
     "order": "it is never given",
     "fault": "it tests nothing",
     "entry": "that shift never goes down",
+    "rain": "no rain falls during the drill, so it tests nothing of the flood season",
 }
 
 

@@ -107,12 +107,21 @@ class RainPoint(Strict):
 class StormSpec(Strict):
     """The rain of the scenario: an observed hyetograph or a design storm; warnings issued ahead of it."""
 
-    observed: list[RainPoint] | None = Field(default=None, description="the rain as observed, times increasing")
+    observed: list[RainPoint] | None = Field(default=None, min_length=1, description=(
+        "the rain as observed, times increasing; rain recorded after the drill's end is left out"))
     design: DesignStormSpec | None = Field(default=None, description=(
         "a Chicago design storm (Keifer & Chu 1957) from an intensity formula"))
     warning_lead_s: NonNeg = Field(default=3600.0, description=(
         "met warnings are issued this long before their CMA criterion is met by the rain; default 1 h, the "
         "project's choice (no published lead time)"))
+
+    @field_validator("observed")
+    @classmethod
+    def _increasing(cls, points: list[RainPoint] | None) -> list[RainPoint] | None:
+        ts = [p.t_s for p in points or ()]
+        if any(b <= a for a, b in itertools.pairwise(ts)):
+            raise ValueError(f"rain times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+        return points
 
     @model_validator(mode="after")
     def _one(self) -> StormSpec:

@@ -18,8 +18,10 @@ def hyetograph(ld: Loaded) -> storm.Hyetograph | None:
     spec = ld.scenario.hazard.storm
     if spec is None:
         return None
-    if spec.observed is not None:
-        return storm.observed([(p.t_s, p.mm_per_h) for p in spec.observed], end_s=ld.scenario.duration_s)
+    end = ld.scenario.duration_s
+    if spec.observed is not None:  # what falls after the drill's end is not in it (a warning says if that is all)
+        points = [(p.t_s, p.mm_per_h) for p in spec.observed if p.t_s < end] or [(0.0, 0.0)]
+        return storm.observed(points, end_s=end)
     d = spec.design
     assert d is not None
     idf = storm.IntensityFormula(d.idf.a1_mm_per_min, d.idf.c, d.idf.b_min, d.idf.n, d.idf.name, d.idf.source)
