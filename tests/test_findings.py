@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 import pytest
+from conftest import MINE_FILES, break_file, copy_bundled
 
 from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
@@ -90,6 +91,21 @@ def test_a_late_order_is_told_with_its_times_not_as_in_time():
         trig, water, order = (sum(int(x) * 60**k for k, x in enumerate(reversed(t.split(":")))) for t in
                               times.groups())
         assert trig < water < order
+
+
+def test_a_plan_without_the_order_is_told_so_and_offered_it(tmp_path):
+    # the bundled mine with its evacuation order deleted: no one at risk is warned by an order before the water,
+    # and the reason given is the missing order, not a trigger that was never met (the triggers are met)
+    files = copy_bundled(tmp_path, MINE_FILES)
+    break_file(files["plan"], "        - {action: evacuate_underground, owner: dispatcher}\n", "")
+    loaded = load(files["scenario"], None)
+    spec = compile_drill(loaded, replications=8)
+    ev = grade(loaded, spec, run_exercise(spec), None)
+    late = [f for f in ev.findings if f.metric == "M2" and f.targets.get("cause")]
+    assert late and {f.targets["cause"] for f in late} == {"no_order"}
+    assert all("the plan gives no such evacuation order at any warning level" in f.title for f in late)
+    assert all("add_order" in f.remedies for f in late)
+    assert any(e.kind == "trigger" for e in ev.exercise.results[0].timeline)
 
 
 # ------------------------------------------------------------------ 3 and 7. one finding per post, one count

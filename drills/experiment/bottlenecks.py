@@ -4,6 +4,8 @@ whose route floods first, and whose delay dominates the order.
 Causes of a late warning (AQ/T 9009-2015 附录A 预警与信息报告 and 应急通讯), tried in this order for each
 person at risk who was not warned by the order before the water reached their place:
 
+* ``no_order`` — the plan never gives the order this person's audience needs (at no warning level, and the
+  scenario orders nothing);
 * ``trigger`` — no trigger of the order's level was met before the water came (threshold too high,
   trigger missing, sensor failed);
 * ``decision`` — a trigger of the order's level was met before the water reached the place, but the
@@ -35,8 +37,9 @@ from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
 
-CAUSES = ("trigger", "decision", "coverage", "channel_out", "activation", "receipt")
+CAUSES = ("no_order", "trigger", "decision", "coverage", "channel_out", "activation", "receipt")
 CAUSE_TEXT = {
+    "no_order": "the plan gives no such evacuation order at any warning level",
     "trigger": "no trigger of the order's level was met before the water",
     "decision": "the order came after the water, or never, though a trigger was met before it (decision chain)",
     "coverage": "no channel of the order reaches this place",
@@ -46,6 +49,7 @@ CAUSE_TEXT = {
 }
 #: the causes in a planner's words, short, for lists of shares
 CAUSE_WORDS = {
+    "no_order": "no such order in the plan",
     "trigger": "no trigger met before the water",
     "decision": "order after the water or never",
     "coverage": "no channel reaches the place",
@@ -389,6 +393,9 @@ def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[st
     order = MINE_ORDER if p.group == "miner" else PUBLIC_ORDER
     water = p.water_s
     if math.isnan(s.order_s) or s.order_s >= water:
+        if spec.order_at_s is None and not any(a.action == order for acts in spec.actions_by_level.values()
+                                               for a in acts):
+            return "no_order"
         return "decision" if first_met[order] < water else "trigger"
     start = spec.network.index[p.start]
     covering = [c for c in uses[order] if start in reach.get(c, ())]

@@ -386,6 +386,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "near_field": "首个触发条件满足后，水到达该地点的时间中位数仅为 {lead}：在这一近场区域，只有自动启动并配以即时"
                       "通讯渠道，或该处无人居住，才能保护人员（Brumadinho 2019；巴西 Res. ANM 95/2022 自救区）。",
         "cause_text": {
+            "no_order": "预案在任何预警级别都未规定该撤离命令",
             "trigger": "水到达前，命令所属预警等级的触发条件均未满足",
             "decision": "虽在来水前已有触发条件满足，撤离命令仍晚于来水或始终未下达（决策链）",
             "coverage": "命令的通讯渠道均不覆盖该地点",
@@ -394,6 +395,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "receipt": "来水前已有渠道在发送，但信息未被收到",
         },
         "cause_words": {
+            "no_order": "预案无该撤离命令",
             "trigger": "来水前无触发条件满足",
             "decision": "命令晚于来水或未下达",
             "coverage": "无渠道覆盖该地点",
@@ -697,9 +699,11 @@ def clause(refs: Sequence[Sequence[Any]], lang: str = "en") -> str:
 # ------------------------------------------------------------------ M2 reach
 def _cause_times(cause: str, m: dict[str, float], s: Say) -> str:
     times = {k: s.clock(m[k]) for k in ("trigger_s", "water_s", "order_s")}
-    if cause in ("decision", "trigger") and math.isnan(m["order_s"]):  # none of them had an order at all
+    if cause in ("no_order", "decision", "trigger") and math.isnan(m["order_s"]):  # none of them had an order at all
         times["order_s"] = s("never_given")
     key = "times_decision" if cause == "decision" else "times_trigger" if cause == "trigger" else "times_other"
+    if cause == "no_order":
+        key = "times_other"
     return s(key, trigger=times["trigger_s"], water=times["water_s"], order=times["order_s"])
 
 

@@ -47,6 +47,7 @@ NEAR_FIELD_LEAD_S = 180.0
 
 #: revision kinds that address each cause of a late warning (see drills.experiment.revisions)
 WARNING_REMEDIES = {
+    "no_order": ("add_order",),
     "trigger": ("lower_threshold", "pre_authorise"),
     "decision": ("make_automatic", "delegate_order", "pre_authorise", "name_backup"),
     "coverage": ("add_siren", "extend_coverage", "move_siren", "add_door_to_door", "add_channel"),

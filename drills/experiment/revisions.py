@@ -480,22 +480,29 @@ MISSING_ORDERS = {"M8:mine_order": "evacuate_underground", "M8:downstream_order"
 
 def _add_order(f: Finding, ctx: Context) -> list[Candidate]:
     """A plan that never orders an evacuation gets the order at its highest level that has triggers, given by the
-    post that declares that level (if it may order an evacuation; else the first post that may)."""
+    post that declares that level (if it may order an evacuation; else the first post that may). The order is the
+    one the finding names (a plan check), or its people's (miners or residents), or each that is missing."""
     plan = ctx.plan
-    order = MISSING_ORDERS.get(f.key)
-    if order is None or any(a.action == order for acts in plan.warning.actions_by_level.values() for a in acts):
-        return []
+    group = f.targets.get("group")
+    wanted = ([MISSING_ORDERS[f.key]] if f.key in MISSING_ORDERS else ["evacuate_underground"] if group == "miner"
+              else ["evacuate_downstream"] if group == "resident"
+              else ["evacuate_underground"] * bool(ctx.loaded.site.shifts) + ["evacuate_downstream"] * bool(
+                  ctx.loaded.site.residents))
+    given = {a.action for acts in plan.warning.actions_by_level.values() for a in acts}
     level = next((lv for lv in reversed(LEVELS) if any(t.level == lv for t in plan.warning.triggers)), None)
-    if level is None:
-        return []
     may = [r.id for r in plan.roles if r.may_order_evacuation]
-    declarer = next(t.owner for t in plan.warning.triggers if t.level == level)
-    owner = declarer if declarer in may else (may[0] if may else None)
-    if owner is None:
+    if level is None or not may:
         return []
-    act = {"id": ctx.taken(order.replace("_", "-")), "action": order, "owner": owner}
-    return [_c("add_order", f"{order}:{level}", "add_order", {"order": order, "level": level, "owner": owner},
-               [("append", ("plan", "warning", "actions_by_level", level), act)])]
+    declarer = next(t.owner for t in plan.warning.triggers if t.level == level)
+    owner = declarer if declarer in may else may[0]
+    out = []
+    for order in wanted:
+        if order in given:
+            continue
+        act = {"id": ctx.taken(order.replace("_", "-")), "action": order, "owner": owner}
+        out.append(_c("add_order", f"{order}:{level}", "add_order", {"order": order, "level": level, "owner": owner},
+                      [("append", ("plan", "warning", "actions_by_level", level), act)]))
+    return out
 
 
 def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
