@@ -80,3 +80,21 @@ def test_a_quantile_outside_0_1_is_refused(q):
     for dist in ALL:
         with pytest.raises(ValueError, match="between 0 and 1"):
             dist.quantile(q)
+
+
+@pytest.mark.parametrize(("lang", "dist", "text"), [
+    ("en", Fixed(90.0), "0:01:30"),
+    ("en", LogNormal(90.0, 600.0), "lognormal, median 0:01:30, P95 0:10:00"),
+    ("en", Uniform(30.0, 90.0), "uniform 0:00:30 – 0:01:30"),
+    ("en", Triangular(60.0, 120.0, 180.0), "triangular 0:01:00 / 0:02:00 / 0:03:00"),
+    ("en", Normal(30.0, 60.0), "normal, mean 0:00:30, sd 0:01:00"),
+    # cut at 0 s, as the schema does by default: the median is 54 s, not the mean
+    ("en", Normal(30.0, 60.0, 0.0), "normal, mean 0:00:30, sd 0:01:00, cut to 0:00:00 – ∞, median 0:00:54"),
+    ("zh", Normal(30.0, 60.0, 0.0), "正态分布，均值 0:00:30，标准差 0:01:00，截断于 0:00:00 – ∞，中位数 0:00:54"),
+    ("zh", Triangular(60.0, 120.0, 180.0), "三角分布 0:01:00 / 0:02:00 / 0:03:00"),
+])
+def test_the_report_describes_each_distribution_with_its_parameters(lang, dist, text):
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import describe
+
+    assert describe(dist, Text(lang)) == text

@@ -610,7 +610,13 @@ def describe(dist: Any, t: Text, unit: str = "s") -> str:
         return f"三角分布 {a} / {b} / {c}" if zh else f"triangular {a} / {b} / {c}"
     if isinstance(dist, var.Normal):
         m, s = t.value(dist.mean, unit), t.value(dist.sd, unit)
-        return f"正态分布，均值 {m}，标准差 {s}" if zh else f"normal, mean {m}, sd {s}"
+        text = f"正态分布，均值 {m}，标准差 {s}" if zh else f"normal, mean {m}, sd {s}"
+        if math.isfinite(dist.low) or math.isfinite(dist.high):  # the cut moves the median: say where it is
+            lo = t.value(dist.low, unit) if math.isfinite(dist.low) else "−∞"
+            hi = t.value(dist.high, unit) if math.isfinite(dist.high) else "∞"
+            med = t.value(dist.median, unit)
+            text += f"，截断于 {lo} – {hi}，中位数 {med}" if zh else f", cut to {lo} – {hi}, median {med}"
+        return text
     return str(dist)
 
 
