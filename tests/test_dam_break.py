@@ -260,3 +260,20 @@ def test_bad_tables_are_refused():
         DamBreakFlood.from_table(net, 0.0, [("a", 1.0, 1.0, 1.0), ("a", 2.0, 1.0, 1.0)])
     with pytest.raises(ValueError, match="negative"):
         DamBreakFlood.from_table(net, 0.0, [("a", 1.0, -1.0, 1.0)])
+
+
+def test_a_volume_factor_of_nothing_releases_no_flood(tmp_path):
+    # a factor drawn (or written) as 0 releases no tailings: the dam fails at its time and no one meets a flood
+    # (the estimate's runout needs a positive volume and stopped the run)
+    from conftest import DAM_FILES, break_file, copy_bundled
+
+    from drills.inputs.compile import load_drill
+    from drills.model.drill import run_drill
+
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["scenario"], "volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}", "volume_factor: 0")
+    spec = load_drill(files["scenario"])
+    res = run_drill(spec, 0, spec.seed)
+    assert not any(p.outcome == "caught" for p in res.people)
+    assert all(math.isnan(p.water_s) or math.isinf(p.water_s) for p in res.people)
+    assert any(e.kind == "trigger" and e.t_s == pytest.approx(300.0) for e in res.timeline)

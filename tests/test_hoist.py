@@ -216,3 +216,19 @@ def test_with_no_other_way_out_those_still_queuing_when_the_station_floods_are_c
     assert len(caught) == n - trips * capacity > 0
     assert all(p.end == "st" and p.outcome_s == pytest.approx(t_limit, rel=1e-3) for p in caught)
     assert not any("sent from" in e.what for e in res.timeline)
+
+
+def test_once_the_water_stops_rising_nobody_more_is_sent_away(build):
+    # the inflow stops at 200 s, 0.33 m deep: at first sight (30 s) some are sent to the refuge as in the case
+    # above; once the rise has stopped for longer than the window over which it is judged, the cage can come for
+    # everyone still waiting, whatever the trips left (the time left is endless)
+    n, capacity = 100, 20
+    _, res = flooding_station(build, n, capacity, [{"t_s": 0, "inflow_m3ph": 1350.0},
+                                                      {"t_s": 200, "inflow_m3ph": 1350.0},
+                                                      {"t_s": 201, "inflow_m3ph": 0.0}])
+    outcomes = [p.outcome for p in res.people]
+    assert "caught" not in outcomes and set(outcomes) <= {"surface", "refuge"}
+    sent = [e for e in res.timeline if "sent from" in e.what]
+    assert len(sent) == 1 and sent[0].t_s < 200  # only at first sight, while it rose
+    assert res.hoists[0].trips * capacity >= outcomes.count("surface") > 0
+    assert hoist.riders_in_time(45, first_s=100.0, round_trip_s=200.0, capacity=20, deadline_s=math.inf) == 45

@@ -46,6 +46,32 @@ def test_uphill_ramp_is_slower_by_toblers_function(build):
     assert t > length / 1.2
 
 
+@pytest.mark.parametrize(("rise", "length"), [(20.0, 20.0), (20.0, 20.0 * math.sqrt(2)), (1.2, 1.2000001)])
+def test_a_passage_steeper_than_walking_allows_is_climbed_at_the_ladder_rate(build, rise, length):
+    # vertical, 45° and all but vertical: Tobler's function gives 0 to 3 % of the level speed there; the miner
+    # climbs the rise at 0.105 m/s instead (before, the last one divided by a speed of zero)
+    site = base_site([node("face", "workplace", z=-rise), node("out", "portal", z=0.0)],
+                     [link("r", "face", "out", length, kind="ramp")], [{"at": "face", "count": 1}])
+    [t] = outcome_times(build(site, base_plan(), base_scenario()))
+    assert t == pytest.approx(rise / movement.CLIMB_MPS)
+
+
+def test_walking_and_climbing_meet_at_23_degrees_uphill_and_31_downhill():
+    def tobler(tan: float) -> float:
+        return math.exp(-3.5 * (abs(tan + 0.05) - 0.05))
+
+    def meets(sign: float) -> float:  # the gentlest slope, in degrees, at which climbing is the faster
+        return next(d / 10 for d in range(1, 900) if movement.slope_factor(
+            sign * math.sin(math.radians(d / 10)), math.cos(math.radians(d / 10))) > tobler(
+            sign * math.tan(math.radians(d / 10))) * (1 + 1e-9))
+
+    assert 23.0 < meets(1.0) < 24.0 and 31.0 < meets(-1.0) < 32.0
+    # Tobler gains height fastest at 14.9°: cos³θ = 3.5 sin θ
+    assert math.degrees(math.atan(movement.CLIMBED_TAN)) == pytest.approx(14.935, abs=1e-3)
+    for tan in (0.01, 0.1, -0.2, 0.26):  # gentle slopes: Tobler alone (climbing their rise would be quicker)
+        assert movement.slope_factor(tan, 1.0) == pytest.approx(tobler(tan))
+
+
 def test_ladder_climb_takes_rise_over_climb_rate(build):
     site = base_site([node("bottom", "workplace", z=-120.0), node("out", "surface", z=0.0)],
                      [link("lad", "bottom", "out", 122.0, width=1.2, kind="ladderway")],

@@ -115,6 +115,16 @@ def test_every_window_around_the_peak_holds_its_formula_depth():
         assert depth == pytest.approx(EXAMPLE_FORMULA.depth_mm(20, w_min * 60.0), rel=1e-9)
 
 
+@pytest.mark.parametrize(("r", "step_s"), [(0.5, 300.0), (0.5, 60.0), (0.4, 300.0), (0.0, 300.0), (1.0, 300.0)])
+def test_a_formula_with_no_b_still_gives_its_depth_when_the_peak_falls_on_the_grid(r, step_s):
+    # i = A / t^n with b = 0 (a legitimate fit): the depth over the whole storm is A·T^(1−n); the peak on a step
+    # edge read the formula's 0/0 at the peak and stopped the run
+    f = IntensityFormula(a1_mm_per_min=12.0, c=0.8, b_min=0.0, n=0.7, name="no b", source="[E] test")
+    h = design_storm(20, 7200, idf=f, peak_fraction=r, step_s=step_s)
+    assert np.all(np.isfinite(h.intensity_mm_per_h)) and np.all(h.intensity_mm_per_h >= 0)
+    assert h.total_mm == pytest.approx(f.rain_force_mm_per_min(20) * 120.0 ** (1 - 0.7), rel=1e-9)
+
+
 def test_peak_sits_at_r_times_duration():
     h = design_storm(10, 7200, idf=EXAMPLE_FORMULA, peak_fraction=0.4, step_s=300)
     k = int(np.argmax(h.intensity_mm_per_h))

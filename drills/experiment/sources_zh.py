@@ -27,7 +27,10 @@ SOURCES_ZH: dict[str, str] = {
 * 通过能力：SFPE 最大比流量 **1.3 人/(s·m)** 有效宽度；有效宽度 = 宽度 − 2 × 0.2 m 边界层（SFPE Handbook
   第 64 章，走廊边界层 200 mm）。
 * 坡度：Tobler 徒步函数，速度 ∝ exp(−3.5·|s + 0.05|)，平地归一为 1（Tobler 1993，“Three presentations on
-  geographical analysis and modeling”，NCGIA TR 93-1）。
+  geographical analysis and modeling”，NCGIA TR 93-1）。按该函数，倾角 14.9° 时（cos³θ = 3.5 sin θ）每秒升高最快；
+  更陡时越陡升得越慢，直至趋于零。此时取不慢于按下述梯子攀爬速度（以自由步行速度计）攀爬其高差：两者在上坡约 23°、
+  下坡约 31° 处相交（上坡 25° 时 Tobler 函数每秒升高 0.099 m/s；2010 年王家岭透水事故中逃生人员沿 25° 斜井跑上
+  地面；项目自定，已说明）。
 * 静水中涉水：男性在 0.35 m 水深时速度降低 38.6 %（Li, Song, Zhang & Bode，Acta Polytechnica CTU Proc. 57
   (2026) 226），0.9 m 时约为正常速度的 50 %（Dias et al. 2021，卡塔尔大学涉水试验）；浑水、黑暗或穿工作靴时
   再降低 30–50 %（Mizuno & Nihei，IAHR-APD 2016）：取较小的 30 %，并在前 0.35 m 水深内线性计入，使地面

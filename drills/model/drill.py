@@ -321,7 +321,8 @@ class Drill:
             factor = db.volume_factor.sample(rng) if db.volume_factor is not None else 1.0
             self.breach_s = float(breach)
             same = breach == db.breach_s and factor == 1.0
-            parts.append(db.flood if same or db.recipe is None else db.recipe.build(self.net, breach, factor))
+            if factor > 0:  # a factor drawn as 0 releases nothing: the dam fails, and no flood follows
+                parts.append(db.flood if same or db.recipe is None else db.recipe.build(self.net, breach, factor))
         if not parts:
             self.water: Any = no_water(self.net, spec.duration_s)
         elif len(parts) == 1:

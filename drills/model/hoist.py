@@ -124,6 +124,8 @@ def riders_in_time(waiting: int, *, first_s: float, round_trip_s: float, capacit
     """
     if waiting <= 0 or deadline_s < first_s:
         return 0
+    if math.isinf(deadline_s):  # the water is not rising (or never comes): every trip comes in time
+        return waiting
     trips = math.floor((deadline_s - first_s) / round_trip_s) + 1
     return min(waiting, trips * capacity)
 

@@ -243,11 +243,18 @@ def design_storm(
     total_min = duration_s / S_PER_MIN
     tp = r * total_min
 
+    def side(x: np.ndarray, share: float) -> np.ndarray:  # depth in the x minutes on a side holding that share
+        x = np.asarray(x, dtype=float)
+        if share <= 0:
+            return np.zeros_like(x)
+        # none in no time, also when b = 0 (where the formula reads 0/0 at the peak)
+        return np.divide(a * x, (x / share + b) ** n, out=np.zeros_like(x), where=x > 0)
+
     def before(x: np.ndarray) -> np.ndarray:  # depth in the x minutes before the peak
-        return a * x / (x / r + b) ** n if r > 0 else np.zeros_like(x)
+        return side(x, r)
 
     def after(x: np.ndarray) -> np.ndarray:  # depth in the x minutes after the peak
-        return a * x / (x / (1 - r) + b) ** n if r < 1 else np.zeros_like(x)
+        return side(x, 1 - r)
 
     edges = time_grid(duration_s, step_s)
     tm = edges / S_PER_MIN
