@@ -116,3 +116,15 @@ def test_a_scenario_bringing_down_the_shift_already_there_is_refused_at_the_entr
     assert (p.line, p.field) == (line, "scenario.entries[0].shift")
     assert p.message == ("shift 'night' is underground from the start (scenario.shift): an entry brings in another "
                          "shift (the same crew cannot go down twice)")
+
+
+def test_a_warning_about_a_fault_the_variation_adds_is_told_in_the_suite(tmp_path):
+    # a power cut after the drill ends tests nothing: the warning points at the fault in the suite, which is where
+    # it is written, not at the scenario's file (which has no such fault)
+    path = write_suite(tmp_path, [{"id": "late", "faults": [{"kind": "mains_power", "at_s": 200000}]}])
+    [run] = load_suite(path).runs
+    [(file, line, field, message)] = [w for w in run.spec.meta.input_warnings if "after the drill ends" in w[3]]
+    assert (file, field) == (str(path), "suite.runs[0].variations[0].faults[0].at_s")
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert '"at_s": 200000' in text[line - 1]
+    assert message.startswith("the fault at 200000 s comes after the drill ends")

@@ -29,7 +29,8 @@ reported as ``file:line: field: message``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -280,6 +281,29 @@ def _check_entries(doc: YamlDocument, loc: tuple, v: VariationSpec, scen: Scenar
                 "hours (entries: [{at_s: .., shift: ..}], or [] for none)"))])
 
 
+_VARIED = re.compile(r"scenario\.(?P<kind>faults|entries)\[(?P<k>\d+)\](?P<rest>.*)")
+
+
+def _told_in_suite(w: tuple[str, int | None, str, str], doc: YamlDocument, loc: tuple, v: VariationSpec,
+                   written_faults: int, scenario_file: str) -> tuple[str, int | None, str, str]:
+    """A plausibility warning about a fault or an entry the variation adds, told where the suite writes it (the
+    scenario's file does not have it); any other warning as it is."""
+    file, _, field, message = w
+    m = _VARIED.fullmatch(field) if file == scenario_file else None
+    if m is None:
+        return w
+    k = int(m["k"])
+    if m["kind"] == "faults":
+        if k < written_faults:
+            return w
+        k -= written_faults
+    elif v.entries is None:
+        return w
+    rest = tuple(int(i) if i else key for key, i in re.findall(r"\.(\w+)|\[(\d+)\]", m["rest"]))
+    p = doc.problem((*loc, m["kind"], k, *rest), message)
+    return p.file, p.line, p.field, message
+
+
 def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: RunSpec, v: VariationSpec,
                  loaded, replications: int | None, seed: int | None, *, written: bool) -> SuiteRun:
     scen = loaded.scenario
@@ -320,6 +344,9 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
     n = replications or v.replications or body.replications
     s = seed if seed is not None else (v.seed if v.seed is not None else body.seed)
     spec = compile_drill(varied, replications=n, seed=s)
+    moved = tuple(_told_in_suite(w, doc, loc, v, len(scen.faults), str(loaded.scenario_doc.path))
+                  for w in spec.meta.input_warnings)
+    spec = replace(spec, meta=replace(spec.meta, input_warnings=moved))
     label = "" if written else (v.title or v.id)
     return SuiteRun(id=f"{scen.id}/{v.id}", scenario_id=scen.id, variation=label,
                     changes=_changes(v, varied.scenario.start_time), scenario_file=run.scenario, spec=spec,
