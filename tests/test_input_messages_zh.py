@@ -77,6 +77,17 @@ def test_the_chinese_of_every_entry_uses_full_width_punctuation_beside_chinese(e
         assert bad is None, f"{entry.zh!r}: {bad.group()!r}"
 
 
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("no shift 'nigt' in the site; known: day, night; did you mean 'night'?",
+     "场所中没有班次 'nigt'；已有：day, night；是否应为 'night'？"),
+    ("unknown profile 'minr'; known: adult, miner; did you mean 'miner'?",
+     "未知的人员类型（profile）'minr'；已有：adult, miner；是否应为 'miner'？"),
+])
+def test_a_list_of_known_names_stops_before_the_suggestion_that_follows_it(english: str, chinese: str) -> None:
+    # the list of names took the rest of the message, and the suggestion after it stayed in English
+    assert translate(english) == chinese
+
+
 def test_each_example_is_rendered_by_its_own_entry_and_only_the_listed_ones_overlap() -> None:
     """First match wins, deliberately: the only messages two entries render are a plan's folder given as a file
     (the plan's entry, listed first, says so); every other example is matched by its own entry alone."""

@@ -253,6 +253,22 @@ def test_a_storm_after_the_drill_ends_is_warned_of(tmp_path: Path) -> None:
                                 "falls during the drill, so it tests nothing of the flood season")
 
 
+@pytest.mark.parametrize(("example", "old", "new", "field"), [
+    ("dam", "volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}", "volume_factor: 0",
+     "scenario.hazard.dam_break.volume_factor"),
+    ("mine", "inflow_factor: {dist: lognormal, median: 1.0, p95: 1.8}",
+     "inflow_factor: {dist: uniform, low: 0, high: 0}",
+     "scenario.hazard.inrush.inflow_factor"),
+])
+def test_a_factor_of_nothing_on_the_water_is_warned_of(tmp_path: Path, example: str, old: str, new: str,
+                                                       field: str) -> None:
+    files = copy_bundled(tmp_path, DAM_FILES if example == "dam" else MINE_FILES)
+    line = break_file(files["scenario"], old, new)
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, field)], found
+    assert found[0].message.startswith("a factor of 0")
+
+
 def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:
     files = copy_bundled(tmp_path, MINE_FILES)
     text = files["scenario"].read_text(encoding="utf-8")

@@ -258,7 +258,15 @@ class NormalSpec(Strict):
     mean: float = Field(description="mean value, in the unit of the field")
     sd: NonNeg = Field(description="standard deviation, in the unit of the field")
     low: NonNeg = Field(default=0.0, description="smallest value kept; default 0: no negative times or lengths")
-    high: float = Field(default=float("inf"), description="largest value kept; default: no upper limit")
+    high: float = Field(default=float("inf"), description=(
+        "largest value kept, at least low; default: no upper limit"))
+
+    @model_validator(mode="after")
+    def _order(self) -> NormalSpec:
+        # below low (and so below 0) no value is kept: the sampler would give high itself, a negative delay
+        if self.high < self.low:
+            raise ValueError(f"high must be at least low (got low {self.low:g}, high {self.high:g})")
+        return self
 
     def build(self) -> var.Normal:
         return var.Normal(self.mean, self.sd, self.low, self.high)

@@ -22,7 +22,7 @@ from typing import Any
 from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
-from drills.inputs.problems import Problem, in_file_order
+from drills.inputs.problems import Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody
 from drills.inputs.yamlfile import Loc, YamlDocument
@@ -334,6 +334,7 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
         if all(pt.inflow_m3ph == 0 for pt in inr.hydrograph):
             out.append(doc.problem((*s, "hazard", "inrush", "hydrograph"), "the inflow is 0 throughout: no water comes "
                                    "in, so the grade says nothing of the evacuation ahead of it"))
+        _no_water(doc, out, (*s, "hazard", "inrush", "inflow_factor"), inr.inflow_factor)
     rain = scen.hazard.storm
     if rain is not None and rain.observed:
         _after_the_end(doc, out, (*s, "hazard", "storm", "observed", 0, "t_s"), "rain", rain.observed[0].t_s,
@@ -342,6 +343,8 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
         _after_the_end(doc, out, (*s, "hazard", "storm", "design", "start_s"), "rain", rain.design.start_s,
                        scen.duration_s)
     db = scen.hazard.dam_break
+    if db is not None:
+        _no_water(doc, out, (*s, "hazard", "dam_break", "volume_factor"), db.volume_factor)
     if db is not None and db.breach_s is not None:
         _after_the_end(doc, out, (*s, "hazard", "dam_break", "breach_s"), "breach", db.breach_s, scen.duration_s)
     if scen.order is not None:
@@ -364,6 +367,14 @@ AFTER_THE_END = {
 }
 
 
+def _no_water(doc: YamlDocument, out: list[Problem], loc: Loc, factor: Any) -> None:
+    """A factor on the water whose median is 0: in most replications (or all) no water comes at all."""
+    if float(dist_or_number(factor).median) == 0:
+        median = "" if isinstance(factor, int | float) else " (median)"
+        out.append(doc.problem(loc, f"a factor of 0{median} on the water: no water comes, so the grade says nothing "
+                                    "of the evacuation ahead of it"))
+
+
 def _after_the_end(doc: YamlDocument, out: list[Problem], loc: Loc, what: str, when: Any, duration_s: float) -> None:
     """A scripted event that comes after the drill ends (a median time, for a distribution): a hazard no one meets
     grades a plan on nothing, and a fault, order or shift after the end is not in the drill at all."""
@@ -374,11 +385,25 @@ def _after_the_end(doc: YamlDocument, out: list[Problem], loc: Loc, what: str, w
                                     f"{duration_s:g} s: {AFTER_THE_END[what]}"))
 
 
+def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> list[Problem]:
+    """Readings of a monitored point (scenario.hazard.monitor_series) that no monitoring item of the plan has: nothing
+    reads them, and the point the planner meant, probably its id with a slip, gets its values elsewhere or none."""
+    known = [pt.id for item in plan.warning.monitoring.items for pt in item.points]
+    out = []
+    for point in scen.hazard.monitor_series:
+        if point not in known:
+            out.append(doc.problem(("scenario", "hazard", "monitor_series", point),
+                                   f"no monitoring point {point!r} in the plan: these readings are read by nothing; "
+                                   f"known: {', '.join(known) or 'none'}" + did_you_mean(point, known),
+                                   names=(point,)))
+    return out
+
+
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
-    found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *site_warnings(ld.site, ld.site_doc),
-             *plan_warnings(ld.plan, ld.plan_doc)]
+    found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
+             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc)]
     return in_file_order(found)
 
 
-__all__ = ["Bound", "plan_warnings", "scenario_warnings", "site_warnings", "warnings_of"]
+__all__ = ["Bound", "plan_warnings", "scenario_warnings", "series_warnings", "site_warnings", "warnings_of"]

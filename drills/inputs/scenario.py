@@ -6,7 +6,7 @@ import itertools
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from drills.inputs.base import (
     MIN_STEP_S,
@@ -136,14 +136,28 @@ class PondStateSpec(Strict):
         "pond level at the start in metres, within the pond's stage_area table"))
 
 
+def _readings_in_order(readings: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A monitored point's readings with their times increasing: out of order, they were read between as if
+    they were not (the values of the later times given to the earlier)."""
+    ts = [t for t, _ in readings]
+    if any(b <= a for a, b in itertools.pairwise(ts)):
+        raise ValueError(f"monitor_series times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+    return readings
+
+
+#: one monitored point's readings: [[t_s, value], ...], at least one, times increasing
+Readings = Annotated[list[tuple[NonNeg, float]], Field(min_length=1), AfterValidator(_readings_in_order)]
+
+
 class HazardSpec(Strict):
     inrush: InrushSpec | None = Field(default=None, description="a water inrush underground")
     dam_break: DamBreakSpec | None = Field(default=None, description="a tailings dam failure")
     storm: StormSpec | None = Field(default=None, description=(
         "the rain: it drives the met warnings, the pond and the mine's water"))
     pond: PondStateSpec | None = Field(default=None, description="the pond whose water balance the storm drives")
-    monitor_series: dict[Ident, list[tuple[NonNeg, float]]] = Field(
-        default={}, description="readings of monitored points with no physical model: point -> [[t_s, value]]")
+    monitor_series: dict[Ident, Readings] = Field(default={}, description=(
+        "readings of monitored points with no physical model: point -> [[t_s, value]], at least one, times "
+        "increasing; linear between readings"))
 
 
 FaultKind = Literal["mains_power", "mobile_network", "channel_down", "link_cut", "role_absent", "sensor_failed",

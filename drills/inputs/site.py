@@ -253,9 +253,18 @@ class PondSpecIn(Strict):
     @classmethod
     def _levels(cls, stage_area: list[tuple[float, float]]) -> list[tuple[float, float]]:
         # a field's own check, so that it is told with the other fields' faults, not only once they are mended
+        faults = []
         levels = [lv for lv, _ in stage_area]
         if any(b <= a for a, b in itertools.pairwise(levels)):
-            raise ValueError(f"stage_area levels must increase (got {', '.join(f'{lv:g}' for lv in levels)})")
+            faults.append(f"stage_area levels must increase (got {', '.join(f'{lv:g}' for lv in levels)})")
+        # the pond's bottom may have no area (its first row); above it the pond has a surface, or the water
+        # balance (drills.model.pond) has no level for the water that comes in
+        areas = [ar for _, ar in stage_area]
+        if any(ar <= 0 for ar in areas[1:]):
+            faults.append("stage_area areas must be greater than 0 after the first row "
+                          f"(got {', '.join(f'{ar:g}' for ar in areas)})")
+        if faults:
+            raise ValueError("; ".join(faults))
         return stage_area
 
 
