@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 import pytest
-from conftest import MINE_FILES, break_file, copy_bundled
+from conftest import FLOOD_FILES, MINE_FILES, break_file, copy_bundled
 
 from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
@@ -106,6 +106,30 @@ def test_a_plan_without_the_order_is_told_so_and_offered_it(tmp_path):
     assert all("the plan gives no such evacuation order at any warning level" in f.title for f in late)
     assert all("add_order" in f.remedies for f in late)
     assert any(e.kind == "trigger" for e in ev.exercise.results[0].timeline)
+
+
+@pytest.mark.parametrize(("kind", "target", "remedies", "at"), [
+    ("mains_power", None, ("add_battery", "add_door_to_door", "ladderway_route"), "  channels:"),
+    ("mobile_network", None, ("add_siren", "add_door_to_door"), "  channels:"),
+    ("channel_down", "cap-lamp-paging", ("add_channel", "add_siren", "add_door_to_door", "extend_coverage"),
+     '    - {id: "cap-lamp-paging"'),
+    ("role_absent", "shift_leader", ("name_backup", "make_automatic", "delegate_order"), '    - {id: "shift_leader"'),
+    ("hoist_out", "main-cage", ("ladderway_route", "add_refuge", "change_route"), "    routes:"),
+])
+def test_a_fault_the_plan_does_not_withstand_points_at_its_clause_and_its_remedies(kind, target, remedies, at):
+    # the robustness findings (M6) of the flood-season plan: each fault kind names the revisions that answer it
+    # and the plan clause it concerns, at the line where the plan writes it
+    loaded = load(bundled_root() / FLOOD_FILES["scenario"], None)
+    got, targets, (clause, _, _) = fnd._fault_remedies(kind, target, loaded)
+    assert got == remedies
+    lines = loaded.plan_doc.path.read_text(encoding="utf-8").splitlines()
+    line = next(k for k, text in enumerate(lines, 1) if text.startswith(at))
+    assert clause.startswith(f"{loaded.plan_doc.path.name}:{line} plan.")
+    if kind == "mains_power":  # the channels that need the mains, as the plan file says (by default they do)
+        channels = lines[lines.index("  channels:"):]
+        powered = [text.split('"')[1] for text in channels if text.startswith('    - {id: "') and "type:" in text
+                   and "needs_mains_power: false" not in text]
+        assert targets == {"channels": powered} and powered
 
 
 # ------------------------------------------------------------------ 3 and 7. one finding per post, one count
