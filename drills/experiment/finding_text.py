@@ -702,8 +702,6 @@ def _cause_times(cause: str, m: dict[str, float], s: Say) -> str:
     if cause in ("no_order", "decision", "trigger") and math.isnan(m["order_s"]):  # none of them had an order at all
         times["order_s"] = s("never_given")
     key = "times_decision" if cause == "decision" else "times_trigger" if cause == "trigger" else "times_other"
-    if cause == "no_order":
-        key = "times_other"
     return s(key, trigger=times["trigger_s"], water=times["water_s"], order=times["order_s"])
 
 

@@ -315,15 +315,16 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
     actions = {a.action for acts in plan.warning.actions_by_level.values() for a in acts}
     if site.residents and not public:
         out.append(_m8("public_channels", MUST_CORRECT, {}, ref(loaded, ("channels",)),
-                       ("add_siren", "add_channel", "add_door_to_door"), {}))
+                       ("add_siren", "add_channel", "add_door_to_door"), {"group": "resident"}))
     if site.residents and "evacuate_downstream" not in actions and spec.order_at_s is None:
         out.append(_m8("downstream_order", MUST_CORRECT, {}, ref(loaded, ("warning", "actions_by_level")),
-                       ("add_order", "pre_authorise"), {}))
+                       ("add_order", "pre_authorise"), {"group": "resident"}))
     if site.shifts and not underground:
-        out.append(_m8("mine_channels", MUST_CORRECT, {}, ref(loaded, ("channels",)), ("add_channel",), {}))
+        out.append(_m8("mine_channels", MUST_CORRECT, {}, ref(loaded, ("channels",)), ("add_channel",),
+                       {"group": "miner"}))
     if site.shifts and "evacuate_underground" not in actions and spec.order_at_s is None:
         out.append(_m8("mine_order", MUST_CORRECT, {}, ref(loaded, ("warning", "actions_by_level")),
-                       ("add_order", "pre_authorise"), {}))
+                       ("add_order", "pre_authorise"), {"group": "miner"}))
     bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0
             and c.type not in WITHOUT_BATTERY]
     if bare:

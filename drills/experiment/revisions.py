@@ -375,10 +375,8 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
     places = _places(f, ctx)
     types = {c.type for c in ctx.plan.channels}
     out = []
-    if places:
-        public = _group_of(ctx, places[0]) == "resident"
-    else:  # a plan-wide finding: the audience it names (a mine with a valley has both)
-        public = f.key != "M8:mine_channels" and (f.key == "M8:public_channels" or bool(ctx.loaded.site.residents))
+    group = f.targets.get("group") or (_group_of(ctx, places[0]) if places else None)
+    public = group == "resident" if group else bool(ctx.loaded.site.residents)
     if public:
         if "sms" not in types:
             ident = ctx.taken("cell-broadcast")
@@ -474,20 +472,16 @@ def _pre_authorise(f: Finding, ctx: Context) -> list[Candidate]:
     return out
 
 
-#: the order a plan-wide "no order" finding asks for
-MISSING_ORDERS = {"M8:mine_order": "evacuate_underground", "M8:downstream_order": "evacuate_downstream"}
-
-
 def _add_order(f: Finding, ctx: Context) -> list[Candidate]:
     """A plan that never orders an evacuation gets the order at its highest level that has triggers, given by the
     post that declares that level (if it may order an evacuation; else the first post that may). The order is the
-    one the finding names (a plan check), or its people's (miners or residents), or each that is missing."""
+    finding's people's (miners or residents), or each the site's people need."""
     plan = ctx.plan
+    site = ctx.loaded.site
     group = f.targets.get("group")
-    wanted = ([MISSING_ORDERS[f.key]] if f.key in MISSING_ORDERS else ["evacuate_underground"] if group == "miner"
-              else ["evacuate_downstream"] if group == "resident"
-              else ["evacuate_underground"] * bool(ctx.loaded.site.shifts) + ["evacuate_downstream"] * bool(
-                  ctx.loaded.site.residents))
+    wanted = [order for order, whose, here in (("evacuate_underground", "miner", site.shifts),
+                                                ("evacuate_downstream", "resident", site.residents))
+              if (group == whose if group else here)]
     given = {a.action for acts in plan.warning.actions_by_level.values() for a in acts}
     level = next((lv for lv in reversed(LEVELS) if any(t.level == lv for t in plan.warning.triggers)), None)
     may = [r.id for r in plan.roles if r.may_order_evacuation]
