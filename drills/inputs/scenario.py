@@ -23,6 +23,12 @@ from drills.inputs.base import (
 )
 
 
+def times_increase(what: str, ts: list[float]) -> None:
+    """Refuse a series whose times do not strictly increase (read between its points, it would be read wrongly)."""
+    if any(b <= a for a, b in itertools.pairwise(ts)):
+        raise ValueError(f"{what} times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+
+
 class HydrographPoint(Strict):
     t_s: NonNeg = Field(description="seconds after the inrush starts (its start_s)")
     inflow_m3ph: NonNeg = Field(description=(
@@ -44,9 +50,7 @@ class InrushSpec(Strict):
     @classmethod
     def _increasing(cls, points: list[HydrographPoint]) -> list[HydrographPoint]:
         # a field's own check, so that it is told with the other fields' faults, not only once they are mended
-        ts = [p.t_s for p in points]
-        if any(b <= a for a, b in itertools.pairwise(ts)):
-            raise ValueError(f"hydrograph times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+        times_increase("hydrograph", [p.t_s for p in points])
         return points
 
 
@@ -118,9 +122,7 @@ class StormSpec(Strict):
     @field_validator("observed")
     @classmethod
     def _increasing(cls, points: list[RainPoint] | None) -> list[RainPoint] | None:
-        ts = [p.t_s for p in points or ()]
-        if any(b <= a for a, b in itertools.pairwise(ts)):
-            raise ValueError(f"rain times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+        times_increase("rain", [p.t_s for p in points or ()])
         return points
 
     @model_validator(mode="after")
@@ -139,9 +141,7 @@ class PondStateSpec(Strict):
 def _readings_in_order(readings: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """A monitored point's readings with their times increasing: out of order, they were read between as if
     they were not (the values of the later times given to the earlier)."""
-    ts = [t for t, _ in readings]
-    if any(b <= a for a, b in itertools.pairwise(ts)):
-        raise ValueError(f"monitor_series times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+    times_increase("monitor_series", [t for t, _ in readings])
     return readings
 
 

@@ -73,8 +73,8 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     if tr.quantity == "water_depth_m":
         assert tr.node is not None
         inr = spec.inrush
-        if inr is not None and tr.node == inr.source and inr.burst_s is not None:  # the water bursts in right there
-            return inr.burst_s
+        if inr is not None and (burst := inr.burst_at(tr.node)) is not None:  # the water bursts in right there
+            return burst
         return float(d.water.node_time_depth(tr.node, max(tr.threshold, 1e-6)))
     inr = spec.inrush
     if inr is None:

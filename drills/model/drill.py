@@ -540,7 +540,8 @@ class Drill:
         for node, parties in self.unwarned_at.items():
             if not parties:
                 continue
-            t = inr.burst_s if inr is not None and node == inr.source and inr.burst_s is not None else seen[node]
+            burst = inr.burst_at(node) if inr is not None else None
+            t = seen[node] if burst is None else burst
             if t < self.spec.duration_s:
                 times.append((float(t), node))
         times.sort()

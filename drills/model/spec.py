@@ -151,6 +151,10 @@ class Inrush:
     pumping_m3ps: float
     geometry: FloodGeometry
 
+    def burst_at(self, node: int) -> float | None:
+        """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""
+        return self.burst_s if node == self.source else None
+
 
 @dataclass(frozen=True)
 class Fault:
