@@ -130,6 +130,29 @@ def test_one_car_drives_at_the_free_speed_of_its_road_class(build):
     assert p.outcome_s - p.departed_s == pytest.approx(3000 / v, rel=1e-9)  # no walking slope rule for cars
 
 
+@pytest.mark.parametrize(("rain", "kept"), [("none", 1.0), ("moderate", 1 - 0.0724), ("heavy", 1 - 0.1413)])
+def test_rain_slows_a_lone_car_by_the_hcm_share(build, rain, kept):
+    # HCM 2010 Exhibit 10-15: capacity -7.24 % (2.5-6.4 mm/h) and -14.13 % (> 6.4 mm/h); jam density unchanged,
+    # so in Greenshields' relation the free speed falls by the same share
+    nodes = [node("h", "household"), node("hill", "assembly_point", z=10, x=3000)]
+    links = [link("road", "h", "hill", 3000.0, kind="road", road_class="secondary")]
+    site = valley_site([households("h", 1, car_share=1.0)], nodes, links)
+    plan = valley_plan([{"id": "sms", "type": "sms", "activation_delay_s": 0}], ["hill"])
+    spec = build(site, plan, valley_scenario(behaviour=QUIET, weather={"rain": rain}))
+    [p] = run_drill(spec, 0, spec.seed).people
+    assert p.outcome == "assembly"
+    assert p.outcome_s - p.departed_s == pytest.approx(3000 / (45 * 0.44704 * kept), rel=1e-9)
+
+
+def test_rain_lowers_road_capacity_with_the_free_speed():
+    dry, wet = traffic.road_classes("none")["local"], traffic.road_classes("heavy")["local"]
+    assert dry == traffic.ROAD_CLASSES["local"]
+    assert wet.jam_veh_per_m_lane == dry.jam_veh_per_m_lane and wet.lanes == dry.lanes
+    assert traffic.capacity_vps(wet) / traffic.capacity_vps(dry) == pytest.approx(1 - 0.1413)
+    # a jammed road moves at stop-and-go speed, rain or not
+    assert traffic.speed_mps(wet, 1000, 100.0) == traffic.speed_mps(dry, 1000, 100.0) == traffic.STOP_AND_GO_MPS
+
+
 def test_road_capacity_meters_a_column_of_cars(build):
     nodes = [node("h", "household"), node("hill", "assembly_point", x=20000)]
     links = [link("road", "h", "hill", 20000.0, kind="road", road_class="local")]

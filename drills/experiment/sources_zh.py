@@ -164,6 +164,14 @@ Inrush Propagation Modeling and Evacuation Route Optimization”，北京工业�
 四驱便道 1 / 25 mph；走走停停速度各处均为 4 mph [V]。速度随密度线性下降（Greenshields），因此每车道通行
 能力为自由速度 × 阻塞密度 / 4（推导值；在拐点以下与 LifeSim 的拐点形式接近）。乘车撤离的住户按一辆车计。
 车辆不会驶入深于 **0.35 m** 的积水，即 LifeSim 低底盘车辆“驶入积水道路意愿”的均值（TRM 第 7 章表 20 [V]）。
+
+降雨使车辆减速。《道路通行能力手册》（HCM 2010）图表 10-15 给出降雨时高速公路通行能力的平均降幅：雨强不超过
+0.10 in/h（2.5 mm/h）时 **2.01 %**，0.10–0.25 in/h（2.5–6.4 mm/h）时 **7.24 %**，超过 0.25 in/h 时 **14.13 %**
+（转引自 FHWA-HOP-13-042，2013，附录 A 表 33 [S]）。阻塞密度不随天气变化（Hranac et al. 2006，“Empirical
+Studies on Traffic Flow in Inclement Weather”，FHWA-HOP-07-073 [S]），因此按 Greenshields 关系（通行能力 =
+自由速度 × 阻塞密度 / 4），自由速度与通行能力降低同样的比例。情景中的中雨取中间一档，大雨取最高一档：自由速度
+× 0.928 和 × 0.859。直接测得的速度降幅与之相符：FHWA 的小雨 10 %、大雨 16 %（Prevedouros & Kongsil 2003 对
+26 项研究的综述，夏威夷大学 [S]）。
 """,
     "drills.model.dam_break": """尾矿坝溃决：泥流何时到达坝下各处，水深多少，流速多快。
 

@@ -238,6 +238,8 @@ class BehaviourSpec(Strict):
 class WeatherSpec(Strict):
     rain: Literal["none", "moderate", "heavy"] = Field(default="none", description=(
         "rain masking outdoor sound: audibility × 0.85 in moderate rain, × 0.7 in heavy (project assumption [E]); "
+        "and slowing cars: free speed and road capacity × 0.928 in moderate rain (2.5–6.4 mm/h), × 0.859 in heavy "
+        "(> 6.4 mm/h) (HCM 2010 Exhibit 10-15); "
         "default none"))
 
 

@@ -926,7 +926,7 @@ class Drill:
         """Entry time through the passage's gate and the time to cross it."""
         occ = self.on_link[link.index]
         if party.mode == "drive":
-            road = traffic.ROAD_CLASSES[link.road_class or traffic.DEFAULT_ROAD_CLASS]
+            road = traffic.road_classes(self.spec.rain)[link.road_class or traffic.DEFAULT_ROAD_CLASS]
             cap = traffic.capacity_vps(road, link.lanes)
         elif depth == 0.0 and link.kind != "ladderway":
             cap = self.routing.dry_capacity[link.index] / len(party.members)
