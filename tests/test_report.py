@@ -10,6 +10,7 @@ gives the same bytes, and pin the scorecard text of one seed against a golden fi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -549,6 +550,33 @@ def test_people_counted_in_an_event_are_one_timeline_row_whatever_their_number(w
         [(kind, shown, times)] = event_times(ex, SimpleNamespace(per_replication={}), i18n.Text(lang))
         assert (kind, shown, times.tolist()) == ("decision", label, [1200.0, 1500.0])
     assert i18n.Text("zh").event(f"12 {what}") == f"12 {zh_counted}"
+
+
+@pytest.mark.parametrize(("what", "zh"), [
+    ("nobody to carry out notify_county", "无人执行 notify_county"),
+    ("nobody with the authority to give evacuate_underground", "无人有权下达 evacuate_underground"),
+    ("Shift leader may not order an evacuation", "Shift leader 无权下达撤离命令"),
+    ("red declared automatically by gnss-red", "gnss-red 自动宣布红色预警"),
+    ("siren-1 cannot send (down, no power or no network)", "siren-1 无法发出（故障、停电或无网络）"),
+    ("sms: stopped (no network or no power)", "sms：停止（无网络或停电）"),
+    ("night-2 went underground while the no-entry rule held", "night-2 在禁止入井期间下井"),
+    ("refuge refuge240 flooded", "避险硐室 refuge240 被淹"),
+    ("mains_power", "市电停电"),
+    ("channel_down: cap-lamp-paging", "cap-lamp-paging 故障"),
+    ("link_cut: d360_j_e", "d360_j_e 通路中断"),
+    ("role_absent: dispatcher", "dispatcher 不在岗"),
+    ("hoist_out: main-cage", "main-cage 停运"),
+])
+def test_every_kind_of_drill_event_reads_in_chinese(what: str, zh: str) -> None:
+    assert i18n.Text("zh").event(what) == zh
+    assert i18n.Text("en").event(what) == what
+
+
+def test_no_event_of_the_bundled_drills_stays_in_english(exercises: dict) -> None:
+    seen = {e.what for ex, _ in exercises.values() for r in ex.results for e in r.timeline}
+    assert seen
+    untranslated = [w for w in seen if not re.search(r"[\u4e00-\u9fff]", i18n.Text("zh").event(w))]
+    assert not untranslated
 
 
 def test_timeline_figure_shows_every_label_in_full(exercises: dict, monkeypatch: pytest.MonkeyPatch,
