@@ -407,3 +407,55 @@ def test_stench_gas_is_not_told_to_get_a_battery_but_a_pa_is(tmp_path):
     spec = compile_drill(loaded, replications=1)
     [battery] = [f for f in completeness_findings(loaded, spec) if f.key == "M8:backup_power"]
     assert battery.targets == {"channels": ["mine-pa"]}
+
+
+# ------------------------------------------------------------------ failed gates, and the order reaching no one
+def _place_finding(metric: str, place: str, cls: str) -> fnd.Finding:
+    return fnd.Finding(key=f"{metric}:{place}", metric=metric, cls=cls, title="", evidence="", standard="",
+                       plan_ref="", kind="m2_late" if metric == "M2" else "m3_place", targets={"places": [place]},
+                       standards=(metric,), refs=((f"plan.yaml:{len(place)} plan.channels", "", {}),))
+
+
+def test_a_failed_gate_no_place_shows_alone_is_one_deficiency_naming_the_places():
+    from drills.experiment.grading import MetricGrade
+    from drills.experiment.tail import TailCheck
+
+    # four replications failed M2 somewhere, but no place in more than 5 % of 60
+    failed = MetricGrade("M2", 900.0, "s", "D", False, "", "", TailCheck(4, 60))
+    places = [_place_finding("M2", p, fnd.IMPROVEMENT) for p in ("stope360w", "pump360")]
+    [gate] = fnd.gate_findings({"M2": failed}, places, loaded=None)
+    assert (gate.key, gate.metric, gate.cls, gate.targets["places"]) == ("M2:gate", "M2", fnd.DEFICIENCY,
+                                                                           ["stope360w", "pump360"])
+    assert gate.title.startswith("Gate M2 failed: in 4 of 60 replications (6.67 %)")
+    assert "stope360w, pump360" in gate.evidence and gate.remedies == ()
+    # a place that is itself a deficiency already caps the grade; a gate that holds needs nothing
+    assert fnd.gate_findings({"M2": failed}, [*places, _place_finding("M2", "x", fnd.DEFICIENCY)], None) == []
+    held = MetricGrade("M2", 900.0, "s", "C", True, "", "", TailCheck(2, 60))
+    assert fnd.gate_findings({"M2": held}, places, None) == []
+
+
+def test_every_failed_gate_of_the_bundled_drills_caps_the_grade_through_a_deficiency():
+    for scenario in ("mine_inrush_day.yaml", "dam_break_night.yaml"):
+        ev = evaluated(scenario)
+        for m in ("M2", "M3"):
+            if ev.grades[m].gate is False:
+                assert any(f.metric == m and f.cls == fnd.DEFICIENCY for f in ev.findings), (scenario, m)
+                assert ev.overall.capped
+
+
+def test_an_order_given_that_no_channel_carries_to_a_place_is_a_finding_naming_it(tmp_path):
+    files = copy_bundled(tmp_path)
+    # paging, the only channel in the stopes, is down all drill: the order reaches the stations, not the stopes
+    break_file(files["scenario"], "  monte_carlo:", "  faults:\n    - {kind: channel_down, target: cap-lamp-paging}\n"
+                                                     "  monte_carlo:")
+    loaded = load(files["scenario"], None)
+    spec = compile_drill(loaded, replications=6)
+    ev = grade(loaded, spec, run_exercise(spec), None)
+    [never] = [f for f in ev.findings if f.key == "M2:never"]
+    assert never.cls == fnd.MUST_CORRECT  # in every replication, beyond the tolerated 5 %
+    rows = {r["place"]: r for r in never.facts["rows"]}
+    assert rows["stope120e"]["channels"] == ["cap-lamp-paging"] and rows["stope120e"]["replications"] == 6
+    assert rows["stope120e"]["most"] == rows["stope120e"]["people"] == 20  # the whole crew, every time
+    assert "add_channel" in never.remedies and "stope120e" in never.targets["places"]
+    assert never.title.startswith("The order never reached everyone: in 6 of 6 replications (100 %)")
+

@@ -135,6 +135,9 @@ class PlaceWarning:
     lead_p50_s: float = math.nan  # median time from the first trigger met to the water at the place
     most: int = 0  # the most people warned late in one replication
     by_cause: dict[str, Medians] = field(default_factory=dict)  # medians over the people of each cause
+    never_in: tuple[int, ...] = ()  # replications in which the order was given and reached someone there by no channel
+    never_most: int = 0  # the most people there it so never reached in one replication
+    never_reached: int = 0  # person-replications it so never reached
 
     @property
     def main_cause(self) -> str:
@@ -432,7 +435,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
     group_at = {spec.network.nodes[p.start].id: p.group for p in spec.people}
     zone_at = {spec.network.nodes[p.start].id: zone_of(spec, p) for p in spec.people}
     index = spec.network.index
-    acc: dict[str, dict] = defaultdict(lambda: {"at_risk": 0, "late": 0, "reps": set(), "never": 0,
+    acc: dict[str, dict] = defaultdict(lambda: {"at_risk": 0, "late": 0, "reps": set(), "never": 0, "never_of": [],
                                                 "causes": Counter(), "water": [], "order": [], "warned": [],
                                                 "by": Counter(), "lead": [], "rep_of": [],
                                                 "of_cause": defaultdict(list)})
@@ -446,6 +449,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
             a["at_risk"] += s.at_risk
             if s.record.warned_by in ("", "water") and not s.source:
                 a["never"] += 1
+                if not s.record.warned_by and math.isfinite(s.order_s):  # the order was given, and nothing reached them
+                    a["never_of"].append(res.replication)
             if not s.late:
                 continue
             a["late"] += 1
@@ -468,7 +473,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
         out.append(PlaceWarning(place, zone_at[place], group_at[place], people_at[place], a["at_risk"], a["late"],
                                 len(a["reps"]), a["never"], dict(a["causes"]), channels, _median(a["water"]),
                                 _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"]),
-                                _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()}))
+                                _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()},
+                                tuple(sorted(set(a["never_of"]))), _most(a["never_of"]), len(a["never_of"])))
     return sorted(out, key=lambda w: (-w.late, -w.never, w.place))
 
 

@@ -88,6 +88,7 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
     found = [
         *fnd.warning_findings(bn, n, loaded),
         *fnd.reach_time_finding(grades["M2"], bn, loaded),
+        *fnd.never_warned_finding(bn, n, loaded),
         *fnd.safety_findings(bn, n, loaded),
         *fnd.queue_findings(bn, loaded),
         *fnd.refuge_water_findings(ex.results, spec, loaded),
@@ -100,7 +101,7 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
         *plan_checks.completeness_findings(loaded, spec, bn=bn, replications=n,
                                            posts={o for f in posts for o in f.targets["roles"]}),
     ]
-    ranked = fnd.rank(found)
+    ranked = fnd.rank([*found, *fnd.gate_findings(grades, found, loaded)])
     count = {c: sum(1 for f in ranked if f.cls == c) for c in fnd.CLASS_ORDER}
     over = grading.overall(grades, count[fnd.DEFICIENCY], count[fnd.MUST_CORRECT], count[fnd.IMPROVEMENT])
     return Evaluation(loaded, spec, ex, facts, tuple(readings), grades, bn, rob, tuple(ranked), over)

@@ -158,6 +158,21 @@ PHRASES: dict[str, dict[str, Any]] = {
                       "automatic start with an instant channel, or nobody living there, protects this near field "
                       "(Brumadinho 2019; Res. ANM 95/2022 self-rescue zone).",
         "cause_text": CAUSE_TEXT, "cause_words": CAUSE_WORDS,
+        "gate_title": {"M2": "Gate M2 failed: in {k} of {n} replications ({pct}) someone at risk was warned after "
+                              "the water, or never",
+                       "M3": "Gate M3 failed: in {k} of {n} replications ({pct}) someone was not safe when the water "
+                             "came"},
+        "gate_evidence": "No place alone shows it in more than the tolerated 5 % of replications, but the gate "
+                         "counts a replication as failed when anyone anywhere is {what}, and the plan as a whole is "
+                         "beyond the tolerated tail. Places where it showed: {places}; what to change is in each "
+                         "place's finding.",
+        "gate_what": {"M2": "warned after the water, or never", "M3": "not safe when the water comes"},
+        "m2_never_title": "The order never reached everyone: in {k} of {n} replications ({pct}) it never reached "
+                          "someone",
+        "m2_never_evidence": "The order was given, but no channel reached them and nothing else warned them ({total} "
+                             "person-replications): {rows}.",
+        "m2_never_row": "{place}: up to {most} of its {people} people (replications: {k}; channels there: "
+                        "{channels})",
         "m2_time_title": "The last person is warned {value} after the order (P95; grade {grade})",
         "m2_time_evidence": "P95 over replications of the last person warned after the order: {value}. Places "
                             "where someone was never warned by the order in some replication: {places}.",
@@ -403,6 +418,15 @@ PHRASES: dict[str, dict[str, Any]] = {
             "activation": "渠道在来水后才启动",
             "receipt": "信息未收到",
         },
+        "gate_title": {"M2": "M2 门槛未通过：{n} 次重复中有 {k} 次（{pct}）有处于危险中的人员在水到达后才收到预警"
+                             "或始终未收到",
+                       "M3": "M3 门槛未通过：{n} 次重复中有 {k} 次（{pct}）有人员在水到达时不安全"},
+        "gate_evidence": "单个地点出现的重复均未超过允许的 5 %，但只要任何地点有人{what}，该次重复即计为未通过，"
+                         "预案整体已超出允许范围。出现的地点：{places}；应改之处见各地点的发现项。",
+        "gate_what": {"M2": "在水到达后才收到预警或始终未收到", "M3": "在水到达时不安全"},
+        "m2_never_title": "撤离命令未通知到全部人员：{n} 次重复中有 {k} 次（{pct}）有人始终未收到撤离命令",
+        "m2_never_evidence": "撤离命令已下达，但没有任何渠道送达这些人员，也没有其他警示（共 {total} 人次）：{rows}。",
+        "m2_never_row": "{place}：至多 {most} 人（共 {people} 人；重复次数：{k}；覆盖该处的渠道：{channels}）",
         "m2_time_title": "命令下达后最后一人收到预警用时 {value}（P95；等级 {grade}）",
         "m2_time_evidence": "各次重复中命令下达后最后一人收到预警用时的 P95：{value}。在某些重复中有人始终未收到"
                             "撤离命令的地点：{places}。",
@@ -726,6 +750,21 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     if f["near_field"]:
         evidence += s("near_field", lead=s.clock(f["lead_p50_s"]))
     return title, evidence + s.sentence(s.tail(f))
+
+
+@renders("gate_failed")
+def _gate_failed(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    m = f["metric"]
+    return (s.table("gate_title")[m].format(k=f["failed"], n=f["n"], pct=pct(f["failed"] / f["n"])),
+            s("gate_evidence", what=s.table("gate_what")[m], places=s.listed(f["places"])) + s.sentence(s.tail(f)))
+
+
+@renders("m2_never")
+def _m2_never(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    rows = [s("m2_never_row", place=s.place(r["place"], r["zone"]), most=r["most"], people=r["people"],
+              k=r["replications"], channels=s.listed(r["channels"])) for r in f["rows"]]
+    return (s("m2_never_title", k=f["k"], n=f["n"], pct=pct(f["k"] / f["n"])),
+            s("m2_never_evidence", total=f["total"], rows=s.join(rows, "semi")) + s.sentence(s.tail(f)))
 
 
 @renders("m2_time")

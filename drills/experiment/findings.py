@@ -246,7 +246,7 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
     if grade.gate is False or grade.grade in ("A", "–"):
         return []
     slow = [w for w in bn.warnings if w.never]
-    places = [w.place for w in slow][:5]
+    places = [w.place for w in slow]
     cls = MUST_CORRECT if grade.grade == "D" else IMPROVEMENT
     return [found(
         "m2_time", {"value": grade.value, "grade": grade.grade, "places": places}, key="M2:time", metric="M2",
@@ -254,6 +254,29 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
         remedies=("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery"),
         targets={"places": places, "cause": "receipt"}, numbers={"t100_p95_s": grade.value},
         weight=float(len(places)))]
+
+
+def never_warned_finding(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
+    """People the order never reached, by any channel, whether or not the water came to them: the order must reach
+    everyone in the affected area (2023 Opinions). 整改项 when it happens in more than the tolerated tail of
+    replications, 改进项 within it [P]; the places, how many there and the channels that reach each."""
+    never = [w for w in bn.warnings if w.never_in]
+    if not never:
+        return []
+    reps = sorted({r for w in never for r in w.never_in})
+    cls = MUST_CORRECT if len(reps) / n > TAIL_SHARE else IMPROVEMENT
+    tail = TailCheck(len(reps), n)
+    places = [w.place for w in never]
+    rows = [{"place": w.place, "zone": w.zone, "people": w.people, "replications": len(w.never_in),
+             "most": w.never_most, "channels": list(w.channels)} for w in never]
+    total = sum(w.never_reached for w in never)
+    return [found(
+        "m2_never", {"k": len(reps), "n": n, "total": total, "rows": rows, "tail": tail_facts(tail)},
+        key="M2:never", metric="M2", cls=cls, standards=("M2",), refs=[ref(loaded, ("channels",))],
+        remedies=("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery"),
+        targets={"places": places, "cause": "receipt"},
+        numbers={"never_person_replications": total, "replications_with_never": len(reps), "replications": n},
+        weight=total / n)]
 
 
 # ------------------------------------------------------------------ M3 safety
@@ -288,6 +311,33 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                      "by_reason": {r: asdict(m) for r, m in f.by_reason.items()}, "caught_at": f.caught_at,
                      "on_planned_route": f.on_planned_route, **tail_numbers(tail)},
             weight=f.unsafe / n * share))
+    return out
+
+
+def gate_findings(grades: dict[str, MetricGrade], so_far: Sequence[Finding], loaded: Loaded) -> list[Finding]:
+    """A failed M2 or M3 gate that no place's finding shows as a 不足项: each place alone is within the tolerated
+    tail, but the replications in which someone *anywhere* was late or unsafe are beyond it. The gate counts a
+    replication as failed for anyone at all, so the plan as a whole fails it; one 不足项 says so (the grade is then
+    capped as the module says), and the places' findings say what to change."""
+    out = []
+    for metric in ("M2", "M3"):
+        g = grades.get(metric)
+        if g is None or g.gate is not False or g.tail is None:
+            continue
+        mine = [f for f in so_far if f.metric == metric and f.kind in ("m2_late", "m3_place")]
+        if any(f.cls == DEFICIENCY for f in mine):
+            continue
+        places = [f.targets["places"][0] for f in mine]
+        tail = g.tail
+        refs = list({r[0]: r for f in mine for r in f.refs}.values())[:3] or [ref(loaded, ("evacuation",))]
+        out.append(found(
+            "gate_failed", {"metric": metric, "failed": tail.failed, "n": tail.n, "places": places,
+                            "tail": tail_facts(tail)},
+            key=f"{metric}:gate", metric=metric, cls=DEFICIENCY,
+            standards=tuple(dict.fromkeys(x for f in mine for x in f.standards)) or (metric,), refs=refs,
+            remedies=(), targets={"places": places},
+            numbers={"failed_replications": tail.failed, "replications": tail.n},  # the gate's own tail check
+            weight=tail.failed / tail.n))
     return out
 
 
