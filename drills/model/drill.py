@@ -43,6 +43,8 @@ from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 INF = math.inf
 NAN = math.nan
+#: faults that close a way out while they last: who finds no way out waits for the soonest to end, then looks again
+WAY_FAULTS = frozenset({"link_cut", "hoist_out", "mains_power"})
 NO_REFUGES: frozenset[int] = frozenset()
 
 STREAM_HAZARD = 1
@@ -262,6 +264,14 @@ class Drill:
             if a <= t < b:
                 return a
         return None
+
+    def _next_repair(self, t: float) -> float:
+        """When the soonest fault in force at ``t`` that closes a way out ends (a passage cut, a cage out, the power
+        off); inf if none will."""
+        if not self.down:
+            return INF
+        return min((b for (kind, _), spans in self.down.items() if kind in WAY_FAULTS for a, b in spans if a <= t < b),
+                   default=INF)
 
     def power_on(self, t: float) -> bool:
         return not self._is_down("mains_power", None, t)
@@ -531,20 +541,19 @@ class Drill:
         for j in range(min(beh.neighbours_told, len(others))):
             self.warn_party(others[(start + j) % len(others)], "word_of_mouth")
 
-    def _water_cues(self) -> Generator[Any, Any, Any]:
-        """People who see the water where they are take it as the warning."""
-        cue = self.spec.behaviour.water_cue_depth_m
+    def _cue_s(self, node: int) -> float:
+        """When people at ``node`` see the water: deep enough to notice (the water cue), or the inrush bursting in."""
         inr = self.spec.inrush
-        times = []
-        seen = self.impassable(cue)  # when the water at each place is deep enough to be noticed
-        for node, parties in self.unwarned_at.items():
-            if not parties:
-                continue
-            burst = inr.burst_at(node) if inr is not None else None
-            t = seen[node] if burst is None else burst
-            if t < self.spec.duration_s:
-                times.append((float(t), node))
-        times.sort()
+        burst = inr.burst_at(node) if inr is not None else None
+        return self.impassable(self.spec.behaviour.water_cue_depth_m)[node] if burst is None else burst
+
+    def _water_cues(self) -> Generator[Any, Any, Any]:
+        """People who see the water where they are take it as the warning (a later shift that comes down after
+        the water is there sees it as it arrives: :meth:`_enter`)."""
+        inr = self.spec.inrush
+        places = {node for node, parties in self.unwarned_at.items() if parties}
+        places.update(p.start for p in self.spec.parties if p.enters_s > 0)
+        times = sorted((t, node) for node in places if (t := float(self._cue_s(node))) < self.spec.duration_s)
         for t, node in times:
             if t > self.env.now:
                 yield self.env.timeout(t - self.env.now)
@@ -624,6 +633,8 @@ class Drill:
         self.unwarned_at[party.start].add(k)
         self.home[party.start].append(k)
         self.present[party.start] += size
+        if self._cue_s(party.start) <= now:  # the water is already there: they see it as they arrive
+            self.warn_party(k, "water")
         return True
 
     def _party(self, party: Party) -> Generator[Any, Any, Any]:
@@ -705,6 +716,11 @@ class Drill:
                     legs, pos = self._reroute(party, node), 0
                     continue
                 t_catch = imp[node]
+                t_retry = self._next_repair(now)  # a passage, a cage or the power back: a way out may reopen
+                if t_retry < t_catch and t_retry < self.spec.duration_s:
+                    yield timeout(t_retry - now)
+                    legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
+                    continue
                 if t_catch < self.spec.duration_s:
                     yield timeout(max(t_catch - now, 0.0))
                     # at home (no way out from there, or back there after turning back) the water finds them
@@ -753,7 +769,7 @@ class Drill:
                 node, pos = nxt, pos + 1
                 continue
             depth = water.link_depth(li, now) if now >= wet[li] else 0.0
-            if depth >= limit or now >= cut[li]:
+            if depth >= limit or (now >= cut[li] and self._is_down("link_cut", links[li].id, now)):
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             if depth == 0.0 and not driving and not ladder[li]:  # the common case, inlined
@@ -836,6 +852,8 @@ class Drill:
         return True
 
     def _caught(self, k: int, node: int, situation: str) -> None:
+        self.unwarned_set.discard(k)  # no channel reaches them any more
+        self.unwarned_at[self.spec.parties[k].start].discard(k)
         self.outcome[k] = "caught"
         self.outcome_s[k] = self.env.now
         self.end[k] = node
@@ -985,7 +1003,8 @@ class Drill:
                 h = cage.h
                 return 2 * h.wind_s(u, h.collar) + (cage.queue_length() // h.capacity + 1) * 60.0
             k = d["link"]
-            if now >= cut[k] or (now >= wet[k] and water.link_depth(k, now) >= limit):  # dry until wet[k]
+            if (now >= cut[k] and self._is_down("link_cut", net.links[k].id, now)) or (
+                    now >= wet[k] and water.link_depth(k, now) >= limit):  # dry until wet[k]
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":
