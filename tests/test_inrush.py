@@ -154,3 +154,18 @@ def test_an_inrush_during_a_storm_adds_the_storms_water_to_its_own(build):
         assert inflow == pytest.approx(360.0 * t / 3600 / 400.0, abs=3e-3)
         assert both == pytest.approx(storm + inflow, abs=5e-3)
     assert depth_at_a({"storm": rain}, 7200.0) > 0.05  # the storm's part is not nothing
+
+
+def test_the_pool_rises_no_higher_than_the_opening_it_runs_out_of(build):
+    """A 200 m x 4 m x 3 m drift from a face at -5 m to a portal at 0 m: 2 400 m³ of workings. At 1 m³/s they are
+    full after about 2 400 s; then the water runs out of the portal, which stays dry."""
+    site = base_site([node("face", "workplace", z=-5.0), node("out", "portal", z=0.0)],
+                     [link("d", "face", "out", 200.0, width=4.0, height_m=3.0)], [{"at": "face", "count": 1}])
+    hazard = {"inrush": {"source": "face", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    spec = build(site, base_plan(), base_scenario(duration_s=7200, order_at_s=7000, hazard=hazard))
+    w = Drill(spec, 0, 1).water
+    out = spec.network.index["out"]
+    assert w.level_at(1200) == pytest.approx(-2.5, abs=0.05)  # half full: the drift's floor rises 5 m over its length
+    assert w.level_at(7000) == pytest.approx(0.0, abs=0.02)
+    assert w.node_depth(out, 7000) == pytest.approx(0.0, abs=0.02)
+    assert math.isinf(w.node_time_depth(out, 0.05))

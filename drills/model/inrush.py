@@ -20,7 +20,8 @@ We compute it in two steps:
 
 Simplifications, stated: the pool is level (no front travel time along a drift, which is seconds
 to minutes against inrushes filling a level over tens of minutes); separate dips below the source
-fill together; water marks never recede within a drill (pumps are small against an inrush:
+fill together; the pool rises no higher than the lowest opening to the surface it reaches (a portal or
+a shaft collar), where it runs out; water marks never recede within a drill (pumps are small against an inrush:
 at Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press reports [V], against an inflow of
 24,000 m³/h, the State Administration of Work Safety's figure reported by Zhejiang Online, 2007-08-18
 [V]). Depth in a passage is measured at its low end.
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drills.model.network import Network
+from drills.model.network import SURFACE_KINDS, Network
 
 Z_STEP_M = 0.02
 TIME_STEP_S = 10.0
@@ -100,7 +101,11 @@ def build_geometry(network: Network, source: int) -> FloodGeometry:
     reach = np.isfinite(spill)
     lo_all = float(elev[reach].min())
     hi_all = float(elev[reach].max() + max((lk.height_m for lk in network.links), default=3.0))
-    z = np.arange(lo_all, hi_all + Z_STEP_M, Z_STEP_M)
+    # water that reaches an opening to the surface (a portal, a shaft collar) runs out of it: the pool rises no
+    # higher than the lowest such opening it reaches
+    outlets = [spill[i] for i, nd in enumerate(network.nodes) if nd.kind in SURFACE_KINDS and reach[i]]
+    hi_all = max(min(hi_all, *outlets), lo_all + Z_STEP_M) if outlets else hi_all
+    z = np.arange(lo_all, hi_all + Z_STEP_M / 2, Z_STEP_M)
     vol = np.zeros_like(z)
     link_spill = np.full(len(network.links), math.inf)
     link_low = np.zeros(len(network.links))
