@@ -155,6 +155,23 @@ def test_never_is_capped_at_the_drill_length_for_differences():
     assert d.mean_diff == -3000.0 and d.verdict == "better"
 
 
+def test_a_capped_mean_is_told_as_never_or_marked_not_shown_as_the_cap():
+    from drills.experiment.paired import CAPPED_MARK, fmt_side
+
+    never = [reading(t100_after_order_s=math.inf, margin_min_s=-math.inf)] * 4
+    some = [reading(t100_after_order_s=math.inf, margin_min_s=-math.inf)] * 2 + [
+        reading(t100_after_order_s=600.0, margin_min_s=900.0)] * 2
+    d = paired_diff(never, some, "t100_after_order_s", "", "s", "lower", 3600.0)
+    assert (d.base_capped, d.new_capped, d.n) == (4, 2, 4)
+    assert fmt_side(d, "base") == "never"  # not 1:00:00, the cap
+    assert fmt_side(d, "new") == "0:35:00" + CAPPED_MARK  # (3600 + 3600 + 600 + 600) / 4, marked
+    m = paired_diff(never, some, "margin_min_s", "", "s", "higher", 3600.0)
+    assert fmt_side(m, "base", unsafe="not all safe") == "not all safe"  # not −1:00:00
+    assert fmt_side(m, "new") == "−0:22:30" + CAPPED_MARK
+    counted = paired_diff(never, some, "unsafe", "", "persons", "lower", 3600.0)
+    assert counted.base_capped == counted.new_capped == 0 and CAPPED_MARK not in fmt_side(counted, "base")
+
+
 def test_objective_weights_people_before_minutes():
     one_unsafe = objective(reading(unsafe=1, t100_after_order_s=0.0, order_latency_s=0.0), 3600.0)
     slow = objective(reading(t100_after_order_s=3600.0, order_latency_s=3600.0), 3600.0)

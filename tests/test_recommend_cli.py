@@ -168,8 +168,16 @@ ENGLISH_COMPARE_TERMINAL = [
     "seed 7 · 4 paired replications · 1 worker",
     "Grades (tail over replications; [P] bands are the project's own)",
     "Same random numbers: B − A (mean, 95 % CI; times h:mm:ss, shares in percentage points)",
-    "│ Share of people at risk warned before the water                      │ 0.0 %    │ 100.0 % │ +100.0 pp "
+    "│ Share of people at risk warned before the water                      │ 0.0 %        │ 100.0 % │ +100.0 pp "
     "[+100.0 pp, +100.0 pp] │ better    │",
+    # plan A never warns the far village, and someone there is not safe: said so, not as −1:00:00
+    "│ Last person warned, after the order                                  │ never        │ 0:00:00 │ −1:00:00 "
+    "[−1:00:00, −1:00:00]    │ better    │",
+    "│ Smallest safety margin                                               │ not all safe │ 0:14:20 │ +1:14:20 "
+    "[+1:14:20, +1:14:20]    │ better    │",
+    "  To difference two plans replication by replication, a time never reached counts as the drill's length "
+    "(1:00:00) and a smallest margin with someone not safe as minus it: \"never\" or \"not all safe\" where every "
+    "replication was so, ‡ on a mean where some were.",
 ]
 
 

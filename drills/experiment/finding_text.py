@@ -296,6 +296,8 @@ PHRASES: dict[str, dict[str, Any]] = {
                        "{ld}, CI {llo} to {lhi}); {p95}. Places hit hardest: {places}.",
         "m6_p95": "P95 of the last warning after the order {base} → {fault} (rises by {rise})",
         "m6_p95_never": "P95 of the last warning after the order: never, with the fault and without it",
+        "m6_p95_to_never": "P95 of the last warning after the order {base} → never: with the fault, someone is never "
+                           "warned in more than 5 % of the replications",
         # M7
         "no_entry_title": "The plan has no rule stopping entry underground in extreme weather",
         "no_entry_evidence": "The plan has no no-entry rule: nothing keeps the next shift on the surface under a "
@@ -545,6 +547,8 @@ PHRASES: dict[str, dict[str, Any]] = {
                        "置信区间 {llo} 至 {lhi}）；{p95}。受影响最大的地点：{places}。",
         "m6_p95": "命令下达后最后一人收到预警时间的 P95 {base} → {fault}（推迟 {rise}）",
         "m6_p95_never": "命令下达后最后一人收到预警时间的 P95：有无该故障均为“从未”",
+        "m6_p95_to_never": "命令下达后最后一人收到预警时间的 P95 {base} → 从未：有该故障时，超过 5 % 的重复中"
+                           "有人始终未收到预警",
         # M7
         "no_entry_title": "预案没有极端天气停止入井的规定",
         "no_entry_evidence": "预案无禁止入井规定：暴雨预警时，没有措施阻止下一班人员下井。",
@@ -962,6 +966,8 @@ def _p95_change(f: dict[str, Any], s: Say) -> str:
     base, fault = f.get("p95_base_s", math.nan), f.get("p95_fault_s", math.nan)
     if math.isinf(base) and math.isinf(fault):
         return s("m6_p95_never")
+    if math.isinf(fault):  # the rise is then only the rest of the drill: not a measure of it
+        return s("m6_p95_to_never", base=s.clock(base))
     return s("m6_p95", base=s.clock(base), fault=s.clock(fault), rise=s.clock(f["rise_s"]))
 
 

@@ -228,7 +228,7 @@ def grade_m6(gate: bool | None, worst_rise_s: float, assessed: bool, floor: bool
     return MetricGrade("M6", worst_rise_s, "s", grade, gate,
                        "gate: no single fault makes M2 or M3 fail, or significantly raises the people warned late "
                        "or not safe (paired 95 % CI); grade: the largest rise of the P95 of the last warning under "
-                       "one fault",
+                       "one fault (a warning that never comes counts as at the drill's end)",
                        _minutes(M6_BANDS_S, "≤"))
 
 

@@ -820,6 +820,9 @@ EN: dict[str, str] = {
     "md_combined": "All chosen revisions together against the plan as it is (no fault):",
     "md_combined_under": "The same under the single fault {fault}:",
     "md_diff_cols": "| metric | {a} | {b} | difference, 95 % CI | verdict |",
+    "capped_note": "To difference two plans replication by replication, a time never reached counts as the drill's "
+                   "length ({duration}) and a smallest margin with someone not safe as minus it: \"never\" or \"not "
+                   "all safe\" where every replication was so, ‡ on a mean where some were.",
     "md_baseline": "baseline",
     "md_revised": "revised",
     "md_revised_plan": "## Revised plan",
@@ -1543,6 +1546,8 @@ ZH: dict[str, str] = {
     "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
     "md_combined_under": "在单一故障 {fault} 下的同一比较：",
     "md_diff_cols": "| 指标 | {a} | {b} | 差值，95 % 置信区间 | 结论 |",
+    "capped_note": "为使两个预案逐次重复相减，未达到的时间按演练时长（{duration}）计，有人不安全时的最小安全余量"
+                   "按其负值计：全部重复均如此时写作“从未”或“有人未到达安全地点”，部分重复如此的平均值标 ‡。",
     "md_baseline": "现行预案",
     "md_revised": "修订后",
     "md_revised_plan": "## 修订后的预案",

@@ -65,9 +65,19 @@ class PairedDiff:
     ci_high: float
     n: int
     verdict: str
+    base_capped: int = 0  # of the n, replications whose value was "never" or a margin of someone not safe (capped)
+    new_capped: int = 0
 
     def to_json(self) -> dict:
         return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in asdict(self).items()}
+
+
+def _capped(r: Reading, key: str, duration_s: float) -> bool:
+    """The value counts as the drill's length (never reached) or, for a margin, as minus it (someone not safe)."""
+    if key == "objective" or not key.endswith("_s"):
+        return False
+    v = float(getattr(r, key))
+    return v <= -duration_s if key == "margin_min_s" else math.isinf(v)
 
 
 def _value(r: Reading, key: str, duration_s: float) -> float:
@@ -90,6 +100,8 @@ def paired_diff(base: list[Reading], new: list[Reading], key: str, label: str, u
     b = np.array([_value(r, key, duration_s) for r in new])
     keep = ~(np.isnan(a) | np.isnan(b))
     a, b = a[keep], b[keep]
+    capped_a = sum(_capped(r, key, duration_s) for r, k in zip(base, keep, strict=True) if k)
+    capped_b = sum(_capped(r, key, duration_s) for r, k in zip(new, keep, strict=True) if k)
     d = b - a
     n = len(d)
     if n == 0:
@@ -107,7 +119,8 @@ def paired_diff(base: list[Reading], new: list[Reading], key: str, label: str, u
         verdict = "worse"
     else:
         verdict = "no significant change"
-    return PairedDiff(key, label, unit, better_when, float(a.mean()), float(b.mean()), mean, lo, hi, n, verdict)
+    return PairedDiff(key, label, unit, better_when, float(a.mean()), float(b.mean()), mean, lo, hi, n, verdict,
+                      capped_a, capped_b)
 
 
 def people_changed(new: Sequence[DrillResult], base: Sequence[DrillResult]) -> int:
@@ -139,6 +152,20 @@ def fmt_mean(x: float, unit: str) -> str:
     if unit in ("s", "share"):
         return fmt_value(x, unit)
     return "–" if not math.isfinite(x) else signed(x, f"{abs(x):.2f}")
+
+
+#: marks a mean some of whose replications were capped (:func:`fmt_side`); the tables that show one say what it means
+CAPPED_MARK = "‡"
+
+
+def fmt_side(d: PairedDiff, side: str, never: str = "never", unsafe: str = "not all safe") -> str:
+    """One plan's mean of a paired metric (``side``: "base" or "new"), as a planner reads it: when every replication
+    was capped, what that means (``never`` reached, or ``unsafe``: someone not safe, for the margin), not the cap
+    itself; when some were, the mean marked with :data:`CAPPED_MARK`."""
+    mean, capped = (d.base_mean, d.base_capped) if side == "base" else (d.new_mean, d.new_capped)
+    if capped and capped == d.n:
+        return unsafe if d.key == "margin_min_s" else never
+    return fmt_mean(mean, d.unit) + (CAPPED_MARK if capped else "")
 
 
 def fmt_change(x: float, unit: str) -> str:

@@ -63,6 +63,7 @@ from drills.experiment.figures import (
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
+from drills.experiment.paired import CAPPED_MARK
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
@@ -853,7 +854,7 @@ def _graded_zh(r: Any) -> tuple[str, str]:
               "分钟内 [P]",
         "M5": "各次重复中已宣布预警级别的步骤按时完成比例的第 5 百分位",
         "M6": "门槛：没有单一故障使 M2 或 M3 不满足，或使迟到预警或不安全人数显著增加（配对 95 % 置信区间）；等级："
-              "单一故障下最后一人收到预警时间第 95 百分位的最大增幅",
+              "单一故障下最后一人收到预警时间第 95 百分位的最大增幅（始终未收到预警按演练结束时计）",
     }.get(r.metric, r.basis)
     if r.metric == "M6" and r.grade == "–":  # not graded: no single-fault runs (no value), or not assessable
         basis = ("未评估（未进行单一故障模拟）" if r.basis.startswith("not assessed")
@@ -1075,6 +1076,9 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
     doc.table([(t("col_revision"), 2.9, "left"), (t("col_metric"), 1.6, "left"), (t("col_before"), 0.9, "right"),
                (t("col_after"), doc.width - 5.4, "right")], rows, size=8)
     doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
+    if any(CAPPED_MARK in row[2] + row[3] or t("never") in row[2] + row[3] or t("margin_not_all") in row[2] + row[3]
+           for row in rows):
+        doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)
 
 
 def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[list[str]]]:

@@ -19,7 +19,7 @@ from drills.experiment.finding_text import Say, clause, standard
 from drills.experiment.findings import CLASS_EN, Finding
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
-from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, label_with_unit
+from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, fmt_side, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.search import Trial
@@ -202,15 +202,24 @@ def diff_rows(diffs: dict[str, PairedDiff], t: Text) -> list[tuple[str, str, str
         if d is None or d.n == 0:
             continue
         name = t.metric(key, label) if t.zh else label_with_unit(label, unit)
-        rows.append((name, _value(d.base_mean, unit), _value(d.new_mean, unit), _ci(d), _verdict(d.verdict, t)))
+        before, after = (fmt_side(d, side, t("never"), t("margin_not_all")) for side in ("base", "new"))
+        rows.append((name, before, after, _ci(d), _verdict(d.verdict, t)))
     return rows
 
 
-def _diff_table(diffs: dict[str, PairedDiff], a: str | None = None, b: str | None = None,
+def capped_note(diffs: dict[str, PairedDiff], duration_s: float, t: Text) -> list[str]:
+    """The note that says what a mean marked :data:`~drills.experiment.paired.CAPPED_MARK` is, where one is shown."""
+    if not any(d.n and (d.base_capped or d.new_capped) for d in diffs.values()):
+        return []
+    return [t("capped_note", duration=t.value(duration_s, "s"))]
+
+
+def _diff_table(diffs: dict[str, PairedDiff], duration_s: float, a: str | None = None, b: str | None = None,
                 t: Text | None = None) -> list[str]:
     t = t or Text("en")
     lines = [t("md_diff_cols", a=a or t("md_baseline"), b=b or t("md_revised")), "|---|---|---|---|---|"]
-    return lines + [f"| {' | '.join(row)} |" for row in diff_rows(diffs, t)]
+    note = capped_note(diffs, duration_s, t)
+    return lines + [f"| {' | '.join(row)} |" for row in diff_rows(diffs, t)] + (["", *note] if note else [])
 
 
 def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
@@ -218,6 +227,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     t = t or Text("en")
     base, sel = rec.baseline, rec.selection
     m = base.spec.meta
+    duration = base.spec.duration_s
     fault_n = base.robustness.replications if base.robustness else 0
     sep = t("md_list_sep")
     out = [t("md_title", plan=m.plan_id, version=m.plan_version),
@@ -256,9 +266,9 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
         out.append(t("md_static_one", k=k, title=c.words(t.lang), cost=c.cost, answers=sep.join(c.addresses)))
     if sel.combined:
-        out += ["", t("md_combined"), "", *_diff_table(sel.combined, t=t)]
+        out += ["", t("md_combined"), "", *_diff_table(sel.combined, duration, t=t)]
     for fault, diffs in sel.combined_under.items():
-        out += ["", t("md_combined_under", fault=fault), "", *_diff_table(diffs, t=t)]
+        out += ["", t("md_combined_under", fault=fault), "", *_diff_table(diffs, duration, t=t)]
     out += ["", t("md_revised_plan"), "",
             t("md_revised_intro", name=rec.revised_name, diff=f"{Path(rec.revised_name).stem}.diff"), ""]
     for k, f in enumerate(rec.revised.findings, 1):
@@ -300,7 +310,7 @@ def comparison_markdown(cmp: PlanComparison, t: Text | None = None) -> str:
            t("md_cmp_head", title=a.spec.meta.scenario_title, seed=a.exercise.seed, n=a.replications,
              version=__version__), "", t("md_cmp_grades"), "",
            *_grades_table(a, b, names, t), "", t("md_cmp_diffs"), "",
-           *_diff_table(cmp.diffs, "A", "B", t)]
+           *_diff_table(cmp.diffs, a.spec.duration_s, "A", "B", t)]
     for k, ev in (("A", a), ("B", b)):
         out += ["", t("md_cmp_findings", k=k), ""]
         for i, f in enumerate(ev.findings, 1):
@@ -358,7 +368,10 @@ def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> Repor
     label = t.metric(d.key, d.label)
     if d.verdict != "better":
         label += t("rev_not_significant")
-    return ReportRevision(title, label, _value_text(d.base_mean, d.unit, t), _value_text(d.new_mean, d.unit, t))
+    before, after = (fmt_side(d, side, t("never"), t("margin_not_all")) if d.base_capped or d.new_capped
+                     else _value_text(d.base_mean if side == "base" else d.new_mean, d.unit, t)
+                     for side in ("base", "new"))
+    return ReportRevision(title, label, before, after)
 
 
 def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
