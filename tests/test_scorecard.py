@@ -289,3 +289,30 @@ def test_who_warned_whom_leaves_out_a_later_shift_kept_on_the_surface(two_miners
     ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, {}, KEPT_OUT),))
     [warned] = [p.warned_by for p in ex.results[0].people if p.outcome != "kept_out"]
     assert scorecard(ex).first_warned_by == {warned: 1.0}
+
+
+def test_the_curves_count_only_the_people_there_not_a_shift_kept_on_the_surface():
+    from drills.experiment.figures import share_over_time
+
+    nan = math.nan
+    # two there (warned at 100 s and never) and one kept on the surface: half of those there by 100 s
+    times = np.array([[100.0, INF, nan], [50.0, 60.0, nan]])
+    got = share_over_time(times, np.array([0.0, 100.0]))
+    assert got.tolist() == [[0.0, 0.5], [0.0, 1.0]]
+    assert share_over_time(np.array([[nan, nan]]), np.array([0.0])).tolist() == [[0.0]]
+
+
+def test_the_cover_tells_a_later_shift_apart_from_those_underground_at_the_start():
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.report import people_groups
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import load_drill
+
+    ex = run_exercise(load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=2))
+    later = sum(len(ex.spec.parties[k].members) for _, ks in ex.spec.entries for k in ks)
+    kept = [int(r.people.isin("outcome", ("kept_out",)).sum()) for r in ex.results]
+    miners = sum(p.group == "miner" for p in ex.spec.people)
+    assert later > 0
+    text = people_groups(ex, Text("en"))
+    assert text.startswith(f"{miners - later} underground at the start, {later} more of a later shift (")
+    assert f"{np.mean(kept):.0f} of them kept on the surface" in text or f"{np.mean(kept):.1f} of them" in text

@@ -200,13 +200,15 @@ def median(values: np.ndarray, axis: int = 0) -> np.ndarray:
 
 def person_times(ex: ExerciseResult) -> dict[str, np.ndarray]:
     """Replication × person arrays of warned (by the order: seeing the water is not a warning), safe and
-    water-at-start times (inf = never)."""
+    water-at-start times (inf = never; NaN for a later shift kept on the surface, who was never there)."""
+    kept = np.array([r.people.isin("outcome", ("kept_out",)) for r in ex.results], dtype=bool).reshape(
+        len(ex.results), len(ex.spec.people))
 
     def grid(field: str, counts: Callable[[People], np.ndarray] | None = None) -> np.ndarray:
         rows = [np.where(counts(r.people), r.people.array(field), math.inf) if counts else r.people.array(field)
                 for r in ex.results]
         a = np.array(rows, dtype=float).reshape(len(rows), len(ex.spec.people))
-        return np.where(np.isnan(a), np.inf, a)
+        return np.where(kept, np.nan, np.where(np.isnan(a), np.inf, a))
 
     return {
         "warned": grid("warned_s", lambda p: ~p.isin("warned_by", ("", "water"))),  # by the order
@@ -216,12 +218,14 @@ def person_times(ex: ExerciseResult) -> dict[str, np.ndarray]:
 
 
 def share_over_time(times: np.ndarray, grid: np.ndarray) -> np.ndarray:
-    """Share of people with ``time <= t`` for each replication (rows) and grid time (columns)."""
-    reps, people = times.shape
+    """Share of people with ``time <= t`` for each replication (rows) and grid time (columns), of the people there
+    in that replication (NaN: not there, a later shift kept on the surface)."""
+    reps, _ = times.shape
     out = np.zeros((reps, len(grid)))
-    if people:
-        for i, row in enumerate(np.sort(times, axis=1)):
-            out[i] = np.searchsorted(row, grid, side="right") / people
+    for i, row in enumerate(times):
+        there = np.sort(row[~np.isnan(row)])
+        if len(there):
+            out[i] = np.searchsorted(there, grid, side="right") / len(there)
     return out
 
 

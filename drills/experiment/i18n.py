@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "people": "People",
     "people_value": "{n} ({groups})",
     "miners": "{n} underground",
+    "miners_later": "{n} underground at the start, {later} more of a later shift ({kept} of them kept on the surface, "
+                    "on average)",
     "residents": "{n} residents",
     "replications": "Replications",
     "replications_settled": "{n} ({asked} asked for, then run on until the grade was settled; looks at {steps}, "
@@ -147,6 +149,8 @@ EN: dict[str, str] = {
     "headline_fatal_where": "of which, where the water found them",
     "headline_margin": "safety margin, 5th percentile (median)",
     "headline_order": "evacuation order (median)",
+    "headline_order_underground": "evacuation order underground (median)",
+    "headline_order_downstream": "evacuation order downstream (median)",
     # ---- scorecard
     "scorecard": "Scorecard",
     "scorecard_intro": (
@@ -879,6 +883,7 @@ ZH: dict[str, str] = {
     "people": "人员",
     "people_value": "{n}（{groups}）",
     "miners": "井下 {n} 人",
+    "miners_later": "开始时井下 {n} 人，后续班次 {later} 人（平均其中 {kept} 人被留在地面）",
     "residents": "居民 {n} 人",
     "replications": "重复次数",
     "replications_settled": "{n}（先运行 {asked} 次，其后继续运行直至评级可判定；各次查看时的重复次数 {steps}，上限 "
@@ -967,6 +972,8 @@ ZH: dict[str, str] = {
     "headline_fatal_where": "其中按被水困住时所处位置",
     "headline_margin": "安全裕度第 5 百分位（中位数）",
     "headline_order": "撤离命令下达（中位数）",
+    "headline_order_underground": "井下撤离命令下达（中位数）",
+    "headline_order_downstream": "下游撤离命令下达（中位数）",
     "scorecard": "评估指标",
     "scorecard_intro": (
         "每项指标在每次重复中测量，并在 {n} 次重复上汇总：平均值及其 95 % 置信区间、第 5 和第 95 百分位数，"

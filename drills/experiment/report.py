@@ -631,9 +631,19 @@ def grade_of(card: Scorecard, t: Text | None = None) -> str | None:
 
 
 def people_groups(ex: ExerciseResult, t: Text) -> str:
-    miners = sum(p.group == "miner" for p in ex.spec.people)
-    residents = sum(p.group == "resident" for p in ex.spec.people)
-    parts = ([t("miners", n=miners)] if miners else []) + ([t("residents", n=residents)] if residents else [])
+    """Miners and residents; a later shift apart from those underground at the start, with how many of it were kept
+    on the surface (entry stopped), on average over the replications."""
+    spec = ex.spec
+    miners = sum(p.group == "miner" for p in spec.people)
+    residents = sum(p.group == "resident" for p in spec.people)
+    later = sum(len(spec.parties[k].members) for _, ks in spec.entries for k in ks)
+    if later:
+        kept = float(np.mean([r.people.isin("outcome", ("kept_out",)).sum() for r in ex.results])) if ex.results else 0
+        mine = t("miners_later", n=miners - later, later=later, kept=f"{kept:.0f}" if kept == round(kept)
+                 else f"{kept:.1f}")
+    else:
+        mine = t("miners", n=miners)
+    parts = ([mine] if miners else []) + ([t("residents", n=residents)] if residents else [])
     return ("、" if t.zh else ", ").join(parts)
 
 
@@ -722,8 +732,9 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
             text += f"  ({t('col_not_reached')} {s.not_reached}/{s.n})"
         rows.append([t(label), text])
 
-    add("order_s", "headline_order", "p50")
-    add("downstream_order_s", "headline_order", "p50")
+    both = _metric(card, "order_s") is not None and _metric(card, "downstream_order_s") is not None
+    add("order_s", "headline_order_underground" if both else "headline_order", "p50")
+    add("downstream_order_s", "headline_order_downstream", "p50")
     add("t100_warned_s", "headline_all_warned", "p50")
     add("share_warned_before_water", "headline_warned")
     add("share_safe_before_water", "headline_safe")
