@@ -239,16 +239,19 @@ def test_clock_time_and_time_after_start_agree_to_the_second(exercises: dict) ->
     assert clock(ex, 3599.5)[-2:] == f"{s:02d}" and Text("en").value(3599.5, "s") == "1:00:00"
 
 
-def test_the_median_replication_is_the_middle_one_by_time_safe_then_by_harm() -> None:
-    """Ranked by everyone safe; among those never all safe, the fewer people caught or stranded first."""
+def test_the_typical_replication_is_near_the_middle_on_every_measure_not_an_outlier_of_one() -> None:
     from drills.experiment.report import median_replication
 
     inf = float("inf")
-    per = {"t_all_safe_s": np.array([inf, inf, inf, inf, 900.0]),
-           "share_safe_before_water": np.array([0.5, 0.9, 0.7, 0.6, 1.0]),
-           "share_safe": np.array([0.9, 0.1, 0.5, 0.6, 1.0])}
+    # r2 is the middle of the share safe from the water, but its order never came (the last rank); r1 is the middle
+    # of the order's times and one rank from the middle of the share safe: nearest on both at once
+    per = {"downstream_order_s": np.array([600.0, 700.0, inf, 800.0, 650.0]),
+           "t_all_safe_s": np.array([inf, inf, inf, inf, inf]),
+           "share_safe_before_water": np.array([0.5, 0.9, 0.7, 0.6, 1.0])}
     card = type("Card", (), {"replications": 5, "per_replication": per})()
-    # order: r4 (safe at 900), then r1 (0.9), r2 (0.7), r3 (0.6), r0 (0.5): the middle is r2
+    assert median_replication(card) == 1
+    # one measure alone: its middle
+    card.per_replication = {"share_safe": np.array([0.5, 0.9, 0.7, 0.6, 1.0])}
     assert median_replication(card) == 2
 
 

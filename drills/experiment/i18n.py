@@ -231,11 +231,10 @@ EN: dict[str, str] = {
     # ---- timeline
     "timeline": "Timeline: from the first sign to the last person safe",
     "timeline_intro": (
-        "Every event of the drill across the {n} replications (figure), then the events of the median "
-        "replication in clock time (table). The replications are ranked by the time everyone was safe "
-        "(those in which someone was never safe last: by how many were caught or left in the water's way, "
-        "then by the share safe); no. {r} is the middle "
-        "one. In it: order given at {order}, 90 % warned at {t90}, everyone warned at {t100}, {safe} "
+        "Every event of the drill across the {n} replications (figure), then the events of a typical "
+        "replication in clock time (table): no. {r}, the one nearest the middle of the replications at once in "
+        "when the order was given, when everyone was safe, the share safe from the water and the share safe. "
+        "In it: order given at {order}, 90 % warned at {t90}, everyone warned at {t100}, {safe} "
         "({share} safe, {caught} caught by the water)."
     ),
     "col_clock": "clock",
@@ -1038,9 +1037,8 @@ ZH: dict[str, str] = {
                      "人数）计为安全。",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
-        "图为 {n} 次重复中演练的全部事件，表为中位重复的事件（钟点时间）。各次重复按全部人员到达安全地点的"
-        "时间排序（有人始终未到达安全地点的排在最后，先按被水困或仍处于水的去路上的人数，再按到达安全地点的比例"
-        "排序）；第 {r} 次为中位重复。该次"
+        "图为 {n} 次重复中演练的全部事件，表为一次典型重复的事件（钟点时间）：第 {r} 次，即在撤离命令下达时间、"
+        "全部人员到达安全地点时间、免于被水困的比例和到达安全地点的比例上同时最接近各次重复中间位置的一次。该次"
         "重复中：撤离命令下达于 {order}，90 % 人员收到撤离命令于 {t90}，全部人员收到撤离命令于 {t100}，{safe}"
         "（到达安全地点 {share}，被水困住 {caught} 人）。"
     ),

@@ -584,15 +584,29 @@ def clock(ex: ExerciseResult, t_s: float) -> str:
     return when.strftime("%H:%M:%S") + (f" +{days}d" if days else "")
 
 
+#: what a typical replication is typical of: when the order was given, when everyone was safe, the share safe from
+#: the water and the share safe
+TYPICAL_OF = ("order_s", "downstream_order_s", "t_all_safe_s", "share_safe_before_water", "share_safe")
+
+
 def median_replication(card: Scorecard) -> int:
-    """Index of the median replication, ranked by "everyone safe", then (when never) by the share safe from
-    the water (the fewer caught or left in its way, the better), then by the share safe."""
+    """Index of the typical replication: the one nearest the middle of the replications on every measure of
+    :data:`TYPICAL_OF` at once (the least sum of the distances of its ranks from the middle rank, ties ranked
+    alike, "never" last), so that it is not the middle of one measure and an outlier of another (a drill whose
+    order never came, picked for its share safe); the earliest of equals."""
     n = card.replications
-    t_safe = card.per_replication.get("t_all_safe_s", np.full(n, np.inf))
-    unharmed = card.per_replication.get("share_safe_before_water", np.zeros(n))
-    share = card.per_replication.get("share_safe", np.zeros(n))
-    order = sorted(range(len(t_safe)), key=lambda r: (t_safe[r], -unharmed[r], -share[r], r))
-    return order[(len(order) - 1) // 2] if order else 0
+    per = card.per_replication
+    if not n:
+        return 0
+    distance = np.zeros(n)
+    for key in TYPICAL_OF:
+        v = per.get(key)
+        if v is None or len(v) != n or np.all(np.isnan(v)):
+            continue
+        x = np.where(np.isnan(v), np.inf, v)
+        ranks = np.array([np.sum(x < a) + (np.sum(x == a) - 1) / 2 for a in x])  # ties share their mean rank
+        distance += np.abs(ranks - (n - 1) / 2) / max(n - 1, 1)
+    return int(np.argmin(distance))
 
 
 def describe(dist: Any, t: Text, unit: str = "s") -> str:
