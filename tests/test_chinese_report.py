@@ -144,7 +144,7 @@ def test_the_chinese_sources_cite_what_the_docstrings_cite() -> None:
 def test_one_finding_line_in_both_languages() -> None:
     f = _finding("m3_queue")
     assert finding_line(f, Text("en")) == f"[improvement (改进项)] {f.title}"
-    assert finding_line(f, Text("zh")).startswith("[改进项] 罐笼 main-cage 排队人数最多达 94 人")
+    assert finding_line(f, Text("zh")).startswith("[改进项] 罐笼 main-cage 排队 94 人（最长队列的 P95")
 
 
 def _finding(kind: str):

@@ -201,7 +201,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_stayed_in_flood": "{k} {were} still at home at {place} when the drill ended, downstairs in a house the "
                              "flood reached (water {water}; {left})",
         "r_not_out": "{k} {were} still underground when the drill ended (water at {place} {water})",
-        "queue_title": "Up to {queue:.0f} people queue for the cage {hoist} (P95; {cap} per trip)",
+        "queue_title": "{queue:.0f} people queue for the cage {hoist} (P95 of the longest queue; {cap} per trip)",
         "queue_evidence": "P95 of the longest queue {queue:.0f} persons; mean wait of those who rode {wait} "
                           "(median over replications); cage busy {busy:.0%} of the evacuation window (P95).",
         "capacity_title": "{node} receives more people than it holds ({people:.0f} > {capacity}, P95)",
@@ -459,7 +459,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_sheltered_in_flood": "{k} 人在洪水到达的房屋楼上避险（来水 {water}）",
         "r_stayed_in_flood": "{k} 人在演练结束时仍留在 {place} 洪水到达的住房楼下（来水 {water}；{left}）",
         "r_not_out": "{k} 人在演练结束时仍在井下（水到达 {place} {water}）",
-        "queue_title": "罐笼 {hoist} 排队人数最多达 {queue:.0f} 人（P95；每罐 {cap} 人）",
+        "queue_title": "罐笼 {hoist} 排队 {queue:.0f} 人（最长队列的 P95；每罐 {cap} 人）",
         "queue_evidence": "最长排队人数的 P95 为 {queue:.0f} 人；乘罐人员平均等待时间 {wait}（各次重复的中位数）；"
                           "罐笼在撤离时段内的利用率 {busy100:.0f} %（P95）。",
         "capacity_title": "{node} 接纳人数超过其容量（{people:.0f} > {capacity}，P95）",

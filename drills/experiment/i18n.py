@@ -557,7 +557,8 @@ EN: dict[str, str] = {
     "matrix_intro": (
         "One row per run (scenario and variation), one column per key metric: means over replications "
         "except \"everyone warned\" (median) and \"margin P5\" (median over replications of the 5th "
-        "percentile of the margins of the people who reached safety; people caught count under \"caught\"). "
+        "percentile of the people's margins over the water, anyone not safe counting as none: \"not all safe\" "
+        "when more than 5 % were not, so a margin can be green while a few were caught). "
         "Colours: green good, yellow fair, orange poor, red failing, "
         "by the bands in the appendix (project proposals [P], not a standard). The grade is the plan's overall "
         "grade in that run (the project's proposed scoring model [P]), without single faults: robustness (M6) is not "
@@ -1312,7 +1313,8 @@ ZH: dict[str, str] = {
     "matrix": "情景 × 指标矩阵",
     "matrix_intro": (
         "每行为一次运行（情景及其变化），每列为一项关键指标：除“全部收到预警”（中位数）和“安全裕度 P5”"
-        "（各次重复中已到达安全地点人员的安全裕度第 5 百分位的中位数；被水困住的人计入“被水困住”）"
+        "（各次重复中人员对水的安全裕度第 5 百分位的中位数，不安全者按无裕度计：超过 5 % 的人员不安全时为"
+        "“有人未到达安全地点”，因此少数人被水困住时裕度仍可能为绿色）"
         "外均为各次重复的平均值。颜色：绿色良好，黄色一般，"
         "橙色较差，红色不合格，分档见附录（项目建议 [P]，非标准规定）。“评估结论”为该次运行中预案的"
         "总体评级（项目建议的评分模型 [P]），不含单一故障：此处不评估稳健性（M6）。"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -518,6 +519,10 @@ def _slug(run: SuiteRun) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in run.id)
 
 
+#: the widest row label of the matrix figure, in characters, before it wraps (the labels' column is 2.3 in wide)
+MATRIX_LABEL_CHARS = 34
+
+
 def matrix_figure(result: SeasonResult, t: Text, path: Path) -> Path:
     """The matrix as a picture: one row per run, one coloured cell per key metric."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -535,8 +540,9 @@ def matrix_figure(result: SeasonResult, t: Text, path: Path) -> Path:
     ax.set_ylim(len(rows), 0)
     ax.set_axis_off()
     for i, row in enumerate(rows):
-        ax.text(-0.08, i + 0.5, renderable(run_label(row["entry"].run)), ha="right", va="center", fontsize=8,
-                clip_on=False)
+        label = textwrap.fill(run_label(row["entry"].run), MATRIX_LABEL_CHARS, break_on_hyphens=False)
+        ax.text(-0.08, i + 0.5, renderable(label), ha="right", va="center", fontsize=8 if "\n" not in label else 7,
+                linespacing=1.0, clip_on=False)
         for j, (col, *_rest) in enumerate(COLUMNS):
             cell = row["cells"][col]
             ax.add_patch(_cell(j, i, cell["colour"] or "0.95"))

@@ -18,7 +18,7 @@ may set a lower cage speed, its own acceleration and its signalling time).
 A cage serves the stations in the plan's priority order, otherwise the station whose first rider
 has waited longest; it skips flooded stations and stops when it has no power. The banksman splits
 the people waiting at a station into equal loads over the fewest trips (:func:`load_size`): the
-rest time charges 20 s per load whatever its size, so a nearly empty last trip wastes time, and
+rest time charges at least 20 s per load however few ride, so a nearly empty last trip wastes time, and
 equal loads make a bigger cage never slower.
 
 When water rises at a station, the people there who can see both the queue and the water — the
