@@ -459,3 +459,16 @@ def test_an_order_given_that_no_channel_carries_to_a_place_is_a_finding_naming_i
     assert "add_channel" in never.remedies and "stope120e" in never.targets["places"]
     assert never.title.startswith("The order never reached everyone: in 6 of 6 replications (100 %)")
 
+
+
+@pytest.mark.parametrize(("kind", "cites", "not_cited"), [
+    ("mains_power", "backup power", None), ("channel_down", "应急通讯", None),
+    ("role_absent", "back-ups for key posts", "backup power"), ("hoist_out", "≥ 2 independent exits", "backup power"),
+    ("link_cut", "≥ 2 walkable exits", "backup power"), ("monitoring_down", "start automatically", "backup power"),
+])
+def test_a_fault_the_plan_does_not_withstand_cites_the_requirement_of_its_kind(kind, cites, not_cited):
+    from drills.experiment.finding_text import standard
+
+    text = standard(fnd.FAULT_STANDARDS.get(kind, ("M6",)))
+    assert cites in text
+    assert not_cited is None or not_cited not in text

@@ -290,7 +290,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_flip": "makes {metrics} fail",
         "m6_flips": {"M2": "M2 (reach)", "M3": "M3 (safety)"},
         "m6_worse": "leaves significantly more people warned late or not safe",
-        "m6_title": "Single fault {fault} {what}: no redundancy",
+        "m6_title": "Single fault {fault} {what}: the plan does not withstand it",
         "m6_evidence": "With {fault} from {at}, on {n} paired replications: people not safe {u0:.1f} → {u1:.1f} "
                        "(Δ {ud}, 95 % CI {ulo} to {uhi}); warned late {l0:.1f} → {l1:.1f} (Δ "
                        "{ld}, CI {llo} to {lhi}); {p95}. Places hit hardest: {places}.",
@@ -541,7 +541,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m6_flip": "导致{metrics}不满足",
         "m6_flips": {"M2": "M2（通知覆盖）", "M3": "M3（安全）"},
         "m6_worse": "使收到预警过晚或未到达安全地点的人数显著增加",
-        "m6_title": "单一故障 {fault} {what}：无冗余",
+        "m6_title": "单一故障 {fault} {what}：预案经不住该故障",
         "m6_evidence": "{fault} 自 {at} 起发生，{n} 次配对重复：未到达安全地点人数 {u0:.1f} → {u1:.1f}（Δ {ud}，"
                        "95 % 置信区间 {ulo} 至 {uhi}）；收到预警过晚人数 {l0:.1f} → {l1:.1f}（Δ {ld}，"
                        "置信区间 {llo} 至 {lhi}）；{p95}。受影响最大的地点：{places}。",

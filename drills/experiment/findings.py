@@ -546,7 +546,7 @@ def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Find
 
 # ------------------------------------------------------------------ M6 robustness
 def robustness_findings(rob: Robustness, loaded: Loaded) -> list[Finding]:
-    """M6: single faults that break the plan (no redundancy), or worsen it significantly."""
+    """M6: single faults that break the plan (they have no redundancy, or too slow a one), or worsen it significantly."""
     out = []
     n = rob.replications
     for run in rob.runs:
@@ -565,11 +565,22 @@ def robustness_findings(rob: Robustness, loaded: Loaded) -> list[Finding]:
                  "rise_s": run.t100_rise_s, "places": list(run.places)[:6],
                  "p95_base_s": upper_tail(r.t100_after_order_s for r in rob.base), "p95_fault_s": run.t100_p95_s}
         out.append(found(
-            "m6_fault", facts, key=f"M6:{f.name}", metric="M6", cls=DEFICIENCY, standards=("M6",), refs=[fault_ref],
+            "m6_fault", facts, key=f"M6:{f.name}", metric="M6", cls=DEFICIENCY,
+            standards=FAULT_STANDARDS.get(f.kind, ("M6",)), refs=[fault_ref],
             remedies=remedies, targets={**targets, "fault": f.name, "group": _group_of(loaded, targets["places"])},
             numbers={"unsafe": d_unsafe.to_json(), "late_warned": d_late.to_json(), "t100_rise_s": run.t100_rise_s},
             weight=max(d_unsafe.mean_diff, 0.0) + 0.25 * max(d_late.mean_diff, 0.0)))
     return out
+
+
+#: the requirement a single fault the plan does not withstand concerns, by the fault's kind: back-up power and the
+#: emergency communications for power, network and channel faults (M6), back-ups for key posts for an absent role,
+#: two independent exits for a cage out, two walkable exits per level for a passage cut, the automatic start of
+#: the warning for a sensor or the monitoring down
+FAULT_STANDARDS: dict[str, tuple[str, ...]] = {
+    "role_absent": ("backups",), "hoist_out": ("exits",), "link_cut": ("level_exits",),
+    "sensor_failed": ("M1",), "monitoring_down": ("M1",),
+}
 
 
 def _group_of(loaded: Loaded, places: list[str]) -> str | None:
