@@ -546,7 +546,7 @@ def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Find
 
 # ------------------------------------------------------------------ M6 robustness
 def robustness_findings(rob: Robustness, loaded: Loaded) -> list[Finding]:
-    """M6: single faults that break the plan (they have no redundancy, or too slow a one), or worsen it significantly."""
+    """M6: single faults that break the plan (no redundancy, or too slow a one), or worsen it significantly."""
     out = []
     n = rob.replications
     for run in rob.runs:
