@@ -267,6 +267,23 @@ def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
     assert "the order came after the water (first trigger met 0:10:00, water 1:30:00, order 1:40:00" in late
 
 
+def test_causes_seen_equally_often_are_each_named_and_each_answered():
+    loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
+    m = Medians(5, water_s=5400.0, trigger_s=600.0, order_s=6000.0)
+    w = PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 2, 0, {"decision": 5, "channel_out": 5}, (), 5400.0,
+                     6000.0, math.nan, by_cause={"decision": m, "channel_out": m})
+    [f] = fnd.warning_findings(Bottlenecks((w,), (), (), (), (), (), {}), 100, loaded)
+    title = words(f.kind, f.facts, "en")[0]
+    assert "for as many of them each: order after the water or never; " in title
+    assert "the order came after the water (" not in title  # not one of them as the whole story
+    assert f.remedies[:4] == fnd.WARNING_REMEDIES["decision"] and "add_battery" in f.remedies  # both answered
+    assert "以下原因各占同样多的人次" in words(f.kind, f.facts, "zh")[0]
+    one = PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 2, 0, {"decision": 6, "channel_out": 4}, (), 5400.0,
+                       6000.0, math.nan, by_cause={"decision": m, "channel_out": m})
+    [g] = fnd.warning_findings(Bottlenecks((one,), (), (), (), (), (), {}), 100, loaded)
+    assert g.remedies == fnd.WARNING_REMEDIES["decision"]
+
+
 def test_the_order_is_given_by_the_post_that_gave_it_not_by_its_owner_in_the_plan():
     # the dispatcher is absent in some replications and the shift leader, the backup, gives the order there:
     # the decision chain must count that step for the shift leader, not for the absent dispatcher

@@ -143,6 +143,12 @@ class PlaceWarning:
     def main_cause(self) -> str:
         return max(self.causes, key=lambda c: (self.causes[c], -CAUSES.index(c))) if self.causes else ""
 
+    @property
+    def top_causes(self) -> tuple[str, ...]:
+        """The causes seen most often, all of them when several tie (in the order of :data:`CAUSES`)."""
+        most = max(self.causes.values(), default=0)
+        return tuple(c for c in CAUSES if most and self.causes.get(c) == most)
+
 
 @dataclass(frozen=True)
 class LinkQueue:

@@ -146,6 +146,7 @@ PHRASES: dict[str, dict[str, Any]] = {
                     "met {trigger}, water {water}; medians)",
         "never_given": "never given",
         "m2_cause": "{head} — {cause}",
+        "m2_tied": "{head} — for as many of them each: {causes}",
         "m2_what": "people at {place} (of {people} there) were not warned by the order before the water reached "
                    "them",
         "m2_why": " Why, with the medians over the people each applies to (times from the start of the scenario): "
@@ -394,6 +395,7 @@ PHRASES: dict[str, dict[str, Any]] = {
                      "来水 {water}）"),
         "never_given": "未下达",
         "m2_cause": "{head}——{cause}",
+        "m2_tied": "{head}——以下原因各占同样多的人次：{causes}",
         "m2_what": "{place}（共 {people} 人）有人在水到达前未收到撤离命令",
         "m2_why": "原因及各自所涉人员的中位数时间（自情景开始计）：{causes}。覆盖该地点的通讯渠道：{channels}。",
         "m2_cause_share": "{cause} {share100:.0f} %（{times}）",
@@ -738,7 +740,9 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     place = s.place(f["place"], f["zone"])
     head = s("m2_head", place=place)
     cause, m = f["cause"], f["by_cause"].get(f["cause"])
-    if cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none of them had an order at all
+    if f.get("tied"):  # no one cause: say each, not the first of them as the whole story
+        title = s("m2_tied", head=head, causes=s.join([s.table("cause_words")[c] for c in f["tied"]], "semi"))
+    elif cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none of them had an order at all
         title = s("m2_never", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]))
     elif cause == "decision" and m is not None:
         title = s("m2_decision", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]),

@@ -46,6 +46,11 @@ METRIC_ORDER = ("M2", "M3", "M7", "M6", "M1", "M5", "M4", "M8")
 NEAR_FIELD_LEAD_S = 180.0
 
 #: revision kinds that address each cause of a late warning (see drills.experiment.revisions)
+def warning_remedies(causes: Sequence[str]) -> tuple[str, ...]:
+    """The revisions that answer people warned late for any of ``causes``, each once, the first cause's first."""
+    return tuple(dict.fromkeys(r for c in causes for r in WARNING_REMEDIES[c]))
+
+
 WARNING_REMEDIES = {
     "no_order": ("add_order",),
     "trigger": ("lower_threshold", "pre_authorise"),
@@ -225,11 +230,11 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                  "by_cause": {c: asdict(m) for c, m in w.by_cause.items()}, "ranked": ranked, "late": w.late,
                  "late_replications": w.late_replications, "most": w.most, "n": n, "channels": list(w.channels),
                  "near_field": w.lead_p50_s < NEAR_FIELD_LEAD_S, "lead_p50_s": w.lead_p50_s,
-                 "tail": tail_facts(tail)}
+                 "tied": list(w.top_causes) if len(w.top_causes) > 1 else [], "tail": tail_facts(tail)}
         out.append(found(
             "m2_late", facts, key=f"M2:{w.place}", metric="M2", cls=cls,
             standards=("M2-valley" if valley and w.group == "resident" else "M2",),
-            refs=[_warning_ref(loaded, w)], remedies=WARNING_REMEDIES[cause],
+            refs=[_warning_ref(loaded, w)], remedies=warning_remedies(w.top_causes),
             targets={"places": [w.place], "zone": w.zone, "group": w.group, "cause": cause, "causes": w.causes,
                      "channels": list(w.channels)},
             numbers={"late_person_replications": w.late, "late_replications": w.late_replications,
@@ -284,7 +289,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """M3: one finding per starting place whose people were not safe before the water."""
     out = []
     plan = loaded.plan
-    cause_at = {w.place: w.main_cause for w in bn.warnings if w.late}
+    causes_at = {w.place: w.top_causes for w in bn.warnings if w.late}
     for f in bn.route_floods:
         share = f.replications / n
         cls, tail = life_safety_class(f.replications, n)
@@ -302,7 +307,7 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                  "tail": tail_facts(tail)}
         out.append(found(
             "m3_place", facts, key=f"M3:{f.place}", metric="M3", cls=cls, standards=("M3",), refs=[route_ref],
-            remedies=WARNING_REMEDIES[cause_at[f.place]] if reason == "late_warning" and f.place in cause_at
+            remedies=warning_remedies(causes_at[f.place]) if reason == "late_warning" and f.place in causes_at
             else SAFETY_REMEDIES[reason],
             targets={"places": [f.place], "zone": f.zone, "route": f.route, "reason": reason,
                      "caught_at": f.caught_at},
