@@ -316,3 +316,16 @@ def test_the_cover_tells_a_later_shift_apart_from_those_underground_at_the_start
     text = people_groups(ex, Text("en"))
     assert text.startswith(f"{miners - later} underground at the start, {later} more of a later shift (")
     assert f"{np.mean(kept):.0f} of them kept on the surface" in text or f"{np.mean(kept):.1f} of them" in text
+
+
+def test_the_interval_of_a_time_stays_within_the_drill():
+    # four replications, everyone safe at 10 min, 20 min, 2 h and 2 h 50 min of a 3-hour drill: the t interval's
+    # upper end, mean + t(3) s / 2, is past the drill's end, where no time can be
+    v = np.array([600.0, 1200.0, 7200.0, 10200.0])
+    open_ = summarise("t_all_safe_s", "Everyone safe", "s", v)
+    assert open_.ci_high > 10800.0 and open_.ci_low == 0.0
+    cut = summarise("t_all_safe_s", "Everyone safe", "s", v, limit_s=10800.0)
+    assert cut.ci_high == 10800.0 and cut.mean == open_.mean
+    margin = summarise("margin_min_s", "Smallest margin", "s", np.array([-9000.0, 9000.0, -9000.0]), signed=True,
+                       limit_s=10800.0)
+    assert margin.ci_low == -10800.0 and margin.ci_high == 10800.0

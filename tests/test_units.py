@@ -4,11 +4,12 @@ zero, in the tables of ``drill recommend`` and ``drill compare`` in both languag
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from drills.experiment.i18n import Text
-from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_change, fmt_mean
+from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_change, fmt_ci, fmt_mean
 from drills.experiment.revision_report import diff_rows
 from drills.experiment.units import MINUS, fmt_range, fmt_value
 
@@ -94,3 +95,10 @@ def test_one_replication_is_written_in_the_singular_in_english_only() -> None:
         "0.1 places, 1,1 runs, 1 run, 1 person-replication")
     from drills.experiment.i18n import ZH
     assert Text("zh")("cli_scorecard", n=1, seed=7) == ZH["cli_scorecard"].format(n=1, seed=7)
+
+
+def test_a_bound_of_a_significant_difference_never_reads_as_zero() -> None:
+    worse = replace(diff("objective", 0.004, 0.0012, 0.0068, base=1.0, new=1.004), verdict="worse")
+    assert fmt_ci(worse) == "0.00 [+0.001, +0.01]"  # the interval excludes zero, and says so
+    unsure = diff("objective", 0.004, -0.0012, 0.0068, base=1.0, new=1.004)
+    assert fmt_ci(unsure) == "0.00 [0.00, +0.01]"

@@ -186,4 +186,10 @@ def fmt_ci(d: PairedDiff) -> str:
     """The mean difference and its 95 % confidence interval, in the metric's own unit."""
     if d.n == 0:
         return "–"
-    return f"{fmt_change(d.mean_diff, d.unit)} [{fmt_change(d.ci_low, d.unit)}, {fmt_change(d.ci_high, d.unit)}]"
+
+    def bound(x: float) -> str:  # a bound of a significant difference never reads as zero
+        if d.verdict in ("better", "worse") and d.unit not in ("s", "share") and 0 < abs(x) < 0.005:
+            return signed(x, f"{abs(x):.1g}", plus=True)
+        return fmt_change(x, d.unit)
+
+    return f"{fmt_change(d.mean_diff, d.unit)} [{bound(d.ci_low)}, {bound(d.ci_high)}]"

@@ -71,8 +71,11 @@ def mean_is_partial(s: Summary) -> bool:
     return (s.not_reached > 0 or s.not_applicable > 0) and math.isfinite(s.mean)
 
 
-def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False) -> Summary:
-    """``signed``: the values may be below zero (a margin over the water), so the interval is not floored."""
+def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False,
+              limit_s: float = math.inf) -> Summary:
+    """``signed``: the values may be below zero (a margin over the water), so the interval is not floored.
+    ``limit_s``: the drill's length, beyond which no time (and no margin, either way) can be: the interval of a
+    time is cut there as a share's is at 0 and 1."""
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]
     n = len(v)
@@ -91,6 +94,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
         lo, hi = max(lo, 0.0), min(hi, 1.0)
     elif not signed and unit in ("persons", "s"):
         lo = max(lo, 0.0)  # nor a count, nor a time since the start
+    if unit == "s":
+        lo, hi = max(lo, -limit_s), min(hi, limit_s)
     return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n, int(len(values) - n))
 
 
@@ -283,9 +288,10 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
         out.append(ZoneSummary(
             zone=zone, people=max((len(group) for group in there), default=0),
             share_warned_before_water=summarise("wb", "warned before water", "share", col("share_warned_before_water")),
-            t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s")),
+            t100_warned_s=summarise("t100", "everyone warned", "s", col("t100_warned_s"), limit_s=spec.duration_s),
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
-            margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True),
+            margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True,
+                                   limit_s=spec.duration_s),
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
             share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
                                              / max(float(col("reach").sum()), 1.0)),
@@ -337,6 +343,7 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS
                if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
-    sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED) for k, label, unit in metrics)
+    sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED, limit_s=spec.duration_s)
+                 for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex))
