@@ -276,3 +276,20 @@ def test_robustness_that_cannot_be_assessed_shows_no_value():
     assert value == "–" and what.startswith("not assessable") and what_not_run.startswith("not assessed")
     (_, what, value, _, _, _), (_, what_not_run, _, _, _, _) = grade_rows(card, Text("zh"))
     assert value == "–" and what.startswith("无法评估") and what_not_run.startswith("未评估")
+
+
+def test_a_fault_that_only_stops_a_report_did_change_something():
+    from drills.experiment.paired import PairedDiff
+    from drills.experiment.robustness import FaultRun, Robustness
+    from drills.model.spec import Fault
+
+    def d(key: str, verdict: str) -> PairedDiff:
+        return PairedDiff(key, "", "persons", "lower", 0.0, 0.0, 0.0, 0.0, 0.0, 10, verdict)
+
+    fault = Fault("role_absent:mine_manager", "role_absent", "mine_manager", 0.0, None, 1.0)
+    calm = {"unsafe": d("unsafe", "no change"), "late_warned": d("late_warned", "no change")}
+    rob = Robustness(10, (), True, True, (), 0.0, ())
+    nobody = FaultRun(fault, (), True, True, 0.0, {**calm, "steps_failed": d("steps_failed", "no change")}, changed=0)
+    report = FaultRun(fault, (), True, True, 0.0, {**calm, "steps_failed": d("steps_failed", "worse")}, changed=0)
+    assert rob.verdict(nobody) == "nothing"
+    assert rob.verdict(report) == "withstood"  # nobody's record changed, but the county report was not made

@@ -71,11 +71,13 @@ class Robustness:
         return flips or worse
 
     def verdict(self, run: FaultRun) -> str:
-        """"breaks" (:meth:`breaks`), "nothing" (no one's record differs from the baseline's: the fault tested
-        nothing) or "withstood"."""
+        """"breaks" (:meth:`breaks`), "nothing" (no one's record differs from the baseline's and the plan's steps
+        were done as in it — a report not made is a change too: the fault tested nothing) or "withstood"."""
         if self.breaks(run):
             return "breaks"
-        return "nothing" if run.changed == 0 else "withstood"
+        steps = run.diffs.get("steps_failed")
+        same_steps = steps is None or steps.verdict == "no change"
+        return "nothing" if run.changed == 0 and same_steps else "withstood"
 
     def to_json(self) -> dict:
         """The assessment as ``scorecard.json`` and ``recommendations.json`` give it (a rise that never ends, as
