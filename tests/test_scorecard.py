@@ -329,3 +329,23 @@ def test_the_interval_of_a_time_stays_within_the_drill():
     margin = summarise("margin_min_s", "Smallest margin", "s", np.array([-9000.0, 9000.0, -9000.0]), signed=True,
                        limit_s=10800.0)
     assert margin.ci_low == -10800.0 and margin.ci_high == 10800.0
+
+
+def test_among_places_all_safe_the_weakest_are_those_the_water_reached_or_the_order_missed():
+    from drills.experiment.report import weakest_zones
+    from drills.experiment.scorecard import ZoneSummary
+
+    def zone(name: str, warned_before: float, not_first: float) -> ZoneSummary:
+        one = summarise("x", "", "share", np.array([1.0]))
+        return ZoneSummary(zone=name, people=20, share_warned_before_water=summarise("w", "", "share",
+                                                                                      np.array([warned_before])),
+                           t100_warned_s=summarise("t", "", "s", np.array([600.0])), share_safe_before_water=one,
+                           margin_min_s=summarise("m", "", "s", np.array([900.0]), signed=True),
+                           expected_fatalities=summarise("f", "", "persons", np.array([math.nan])),
+                           share_not_first_warned_by_order=not_first, kept_out=0)
+
+    # all three 100 % safe: the water reached level -240's people (warned in time), and the order missed some
+    # at level -180; level -120 it neither reached nor missed, and so comes last whatever its name
+    zones = (zone("level -120", math.nan, 0.0), zone("level -180", math.nan, 0.05), zone("level -240", 1.0, 0.0))
+    card = type("Card", (), {"zones": zones})()
+    assert [z.zone for z in weakest_zones(card, 2)] == ["level -240", "level -180"]

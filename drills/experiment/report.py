@@ -764,11 +764,17 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
 
 
 def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
-    """The ``k`` levels or places with the lowest share safe from the water, then most fatalities."""
-    def key(z: Any) -> tuple[float, float, str]:
-        return z.share_safe_before_water.mean, -float(np.nan_to_num(z.expected_fatalities.mean)), z.zone
+    """The ``k`` levels or places with the lowest share safe from the water; among equals, the lowest share warned
+    before the water (a place the water reached before one it never reached), the most not first warned by the
+    order, the latest everyone warned, the most fatalities."""
+    def key(z: Any) -> tuple[float, ...]:
+        warned = z.share_warned_before_water.mean
+        return (z.share_safe_before_water.mean, 2.0 if math.isnan(warned) else warned,
+                -z.share_not_first_warned_by_order, -float(np.nan_to_num(z.t100_warned_s.p50, nan=0.0)),
+                -float(np.nan_to_num(z.expected_fatalities.mean)))
 
-    return sorted((z for z in card.zones if z.people), key=key)[:k]  # not a level only a kept-out shift had
+    # not a level only a kept-out shift had
+    return sorted((z for z in card.zones if z.people), key=lambda z: (*key(z), z.zone))[:k]
 
 
 def settle_how(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
