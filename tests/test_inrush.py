@@ -169,3 +169,32 @@ def test_the_pool_rises_no_higher_than_the_opening_it_runs_out_of(build):
     assert w.level_at(7000) == pytest.approx(0.0, abs=0.02)
     assert w.node_depth(out, 7000) == pytest.approx(0.0, abs=0.02)
     assert math.isinf(w.node_time_depth(out, 0.05))
+
+
+def test_a_basin_behind_a_sill_fills_as_the_water_runs_over_it(build):
+    """The source 'low' at 0 m; a drift up to a sill at +4 m, then down to 'behind' at +1 m: 100 m x 4 m x 3 m,
+    1 200 m³ below the sill. At 1 m³/s the pool reaches the sill at about 1 204 s, then the water runs over it:
+    by volume, 'behind' is 1.2 m deep 480 m³ later (its floor is 400 m²), not dry until the whole 1 200 m³ is in."""
+    nodes = [node("low", "workplace", z=0.0), node("sill", "junction", z=4.0), node("behind", "workplace", z=1.0),
+             node("out", "portal", z=60.0)]
+    links = [link("d1", "low", "sill", 100.0), link("d2", "sill", "behind", 100.0),
+             link("exit", "low", "out", 600.0, kind="ramp", width=0.5, height_m=0.5)]
+    site = base_site(nodes, links, [{"at": "behind", "count": 1}])
+    hazard = {"inrush": {"source": "low", "hydrograph": [{"t_s": 0, "inflow_m3ph": 3600}]}}
+    spec = build(site, base_plan(), base_scenario(duration_s=7200, order_at_s=None, hazard=hazard,
+                                                  behaviour={"response_delay_s": {"miner": 7200}, "crew_relay_s": 0}))
+    d = Drill(spec, 0, 1)
+    w, behind = d.water, spec.network.index["behind"]
+    d2 = next(k for k, lk in enumerate(spec.network.links) if lk.id == "d2")
+    at_sill = w.geometry.basins[0][1]  # the water in the workings as the level reaches the sill
+    assert at_sill == pytest.approx(1204, abs=10)
+    assert w.node_depth(behind, at_sill - 50) == 0.0
+    assert w.node_depth(behind, at_sill + 400) == pytest.approx(1.0, abs=0.02)  # 400 m³ over 400 m²
+    assert w.node_time_depth(behind, 1.2) == pytest.approx(at_sill + 480, abs=2)
+    assert d.impassable(1.2)[behind] == pytest.approx(at_sill + 480, abs=2)  # the drill's own look-up agrees
+    assert w.link_depth(d2, at_sill + 400) == pytest.approx(1.0, abs=0.02)  # the drift down to it too
+    assert w.node_depth(behind, at_sill + 1180) == pytest.approx(2.95, abs=0.02)  # nearly full to the sill
+    assert w.node_depth(behind, at_sill + 1300) > 3.0  # full, and the pool rises on over the sill
+    [p] = d.run().people
+    assert (p.warned_by, p.outcome) == ("water", "caught")
+    assert p.warned_s < p.outcome_s == pytest.approx(at_sill + 480, abs=2)  # warned as it came, caught at 1.2 m

@@ -54,6 +54,17 @@ class FloodGeometry:
     link_spill_m: np.ndarray
     link_low_m: np.ndarray
     node_elev_m: np.ndarray
+    #: the basins behind sills: for each sill level S, (S, the pool's volume just before the level reaches S, the
+    #: basin's own volume against its own level on z_grid up to S); empty for a mine with none
+    basins: tuple[tuple[float, float, np.ndarray], ...] = ()
+    #: per node and per link, the index of its basin in :attr:`basins` (-1: not behind a sill)
+    node_basin: np.ndarray | None = None
+    link_basin: np.ndarray | None = None
+
+    def basin_volume_for(self, basin: int, z: float) -> float:
+        """The water in basin ``basin`` when its own level is ``z`` (at most its sill)."""
+        sill, _, w = self.basins[basin]
+        return float(np.interp(min(z, sill), self.z_grid[: len(w)], w))
 
     def levels_for_depth(self, places: str, depth_m: float) -> np.ndarray:
         """The pool level at which each node (``places="nodes"``) or link's low end ("links") is ``depth_m``
@@ -117,20 +128,61 @@ def build_geometry(network: Network, source: int) -> FloodGeometry:
         if not math.isfinite(link_spill[k]):
             continue
         active = z >= link_spill[k] - 1e-9 if link_spill[k] > zs else np.ones_like(z, dtype=bool)
-        rise = zhi - zlo
-        if rise > lk.height_m:  # inclined or vertical: the full section over the submerged length
-            frac = np.clip((z - zlo) / rise, 0.0, 1.0)
-            v = lk.width_m * lk.height_m * lk.length_m * frac
-        else:
-            v = lk.width_m * lk.length_m * np.clip(z - zlo, 0.0, lk.height_m)
-        vol += np.where(active, v, 0.0)
+        vol += np.where(active, _element_volume(lk, zlo, zhi, z), 0.0)
     for i, nd in enumerate(network.nodes):
         if nd.void_volume_m3 > 0 and math.isfinite(spill[i]):
             active = z >= spill[i] - 1e-9 if spill[i] > zs else np.ones_like(z, dtype=bool)
             frac = np.clip((z - nd.elevation_m) / nd.void_height_m, 0.0, 1.0)
             vol += np.where(active, nd.void_volume_m3 * frac, 0.0)
     vol = np.maximum.accumulate(vol) + (z - z[0]) * 1e-6  # strictly increasing for inversion
-    return FloodGeometry(source, zs, z, vol, spill, link_spill, link_low, elev)
+    basins, node_basin, link_basin = _basins(network, z, vol, zs, spill, link_spill, link_low, elev)
+    return FloodGeometry(source, zs, z, vol, spill, link_spill, link_low, elev, basins, node_basin, link_basin)
+
+
+def _element_volume(lk, zlo: float, zhi: float, z: np.ndarray) -> np.ndarray:
+    """The water in a passage from ``zlo`` to ``zhi`` at each level of ``z``: over the submerged length of an
+    inclined or vertical one (rise above its height), over its floor area up to its height otherwise."""
+    rise = zhi - zlo
+    if rise > lk.height_m:
+        return lk.width_m * lk.height_m * lk.length_m * np.clip((z - zlo) / rise, 0.0, 1.0)
+    return lk.width_m * lk.length_m * np.clip(z - zlo, 0.0, lk.height_m)
+
+
+def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: np.ndarray, link_spill: np.ndarray,
+            link_low: np.ndarray, elev: np.ndarray) -> tuple[tuple[tuple[float, float, np.ndarray], ...], np.ndarray,
+                                                              np.ndarray]:
+    """The basins behind sills: the places the pool reaches only over a sill higher than their floor. While the
+    pool's level stands at a sill, the water poured in runs over it and fills what lies behind, from its lowest
+    point up: the places behind one sill fill together as one level pool, as the dips below the source do
+    (:func:`build_geometry` charges their volume to the pool at the sill's level, so the pool's level waits
+    there while they fill)."""
+    node_basin = np.full(len(elev), -1)
+    link_basin = np.full(len(link_low), -1)
+    behind_n = np.isfinite(spill) & (spill > zs) & (spill > elev + 1e-9)
+    behind_l = np.isfinite(link_spill) & (link_spill > zs) & (link_spill > link_low + 1e-9)
+    sills = sorted({float(x) for x in spill[behind_n]} | {float(x) for x in link_spill[behind_l]})
+    basins: list[tuple[float, float, np.ndarray]] = []
+    for sill in sills:
+        top = int(np.searchsorted(z, sill - 1e-9, side="left"))  # grid points below the sill
+        if top == 0:
+            continue
+        zz = z[: top + 1]
+        w = np.zeros_like(zz)
+        for k, lk in enumerate(network.links):
+            if behind_l[k] and link_spill[k] == sill:
+                za, zb = elev[lk.a], elev[lk.b]
+                w += _element_volume(lk, min(za, zb), max(za, zb), np.minimum(zz, sill))
+                link_basin[k] = len(basins)
+        for i, nd in enumerate(network.nodes):
+            if behind_n[i] and spill[i] == sill:
+                node_basin[i] = len(basins)
+                if nd.void_volume_m3 > 0:
+                    w += nd.void_volume_m3 * np.clip((np.minimum(zz, sill) - nd.elevation_m) / nd.void_height_m, 0, 1)
+        w = np.maximum.accumulate(w) + (zz - zz[0]) * 1e-9  # strictly increasing for inversion
+        basins.append((sill, float(vol[top - 1]), w))
+    for a in (node_basin, link_basin):
+        a.flags.writeable = False
+    return tuple(basins), node_basin, link_basin
 
 
 @dataclass(frozen=True)
@@ -143,6 +195,7 @@ class WaterTimeline:
     geometry: FloodGeometry
     dt_s: float
     level_m: np.ndarray
+    stored_m3: np.ndarray | None = None  # the water in the workings at each step (for the basins behind sills)
 
     def level_at(self, t: float) -> float:
         k = t / self.dt_s
@@ -158,18 +211,42 @@ class WaterTimeline:
     def _reached(self, spill: float, level: float) -> bool:
         return spill <= self.geometry.source_elevation_m or level >= spill - 1e-9
 
+    @staticmethod
+    def _at(series: np.ndarray, k: float) -> float:
+        """``series`` at step ``k`` (fractional), linear between steps, held beyond the ends."""
+        i = int(k)
+        if i >= len(series) - 1:
+            return float(series[-1])
+        if i < 0:
+            return float(series[0])
+        return float(series[i] + (series[i + 1] - series[i]) * (k - i))
+
+    def _basin_level(self, basin: int, t: float) -> float:
+        """The level of the water behind the sill of ``basin`` at ``t`` (-inf before any has run over it)."""
+        _, before, w = self.geometry.basins[basin]
+        assert self.stored_m3 is not None  # a geometry with basins comes with a water balance
+        filled = self._at(self.stored_m3, t / self.dt_s) - before
+        if filled <= 0.0:
+            return -math.inf
+        return float(np.interp(filled, w, self.geometry.z_grid[: len(w)]))
+
+    def _behind(self, basins: np.ndarray | None, k: int, floor: float, t: float) -> float:
+        """The depth at a place the pool has not reached: in a basin behind a sill, as it fills; else none."""
+        b = basins[k] if basins is not None else -1
+        return max(self._basin_level(b, t) - floor, 0.0) if b >= 0 else 0.0
+
     def link_depth(self, link: int, t: float) -> float:
         g = self.geometry
         lv = self.level_at(t)
         if not self._reached(g.link_spill_m[link], lv):
-            return 0.0
+            return self._behind(g.link_basin, link, g.link_low_m[link], t)
         return max(lv - g.link_low_m[link], 0.0)
 
     def node_depth(self, node: int, t: float) -> float:
         g = self.geometry
         lv = self.level_at(t)
         if not self._reached(g.node_spill_m[node], lv):
-            return 0.0
+            return self._behind(g.node_basin, node, g.node_elev_m[node], t)
         return max(lv - g.node_elev_m[node], 0.0)
 
     def time_level_reaches(self, z: float) -> float:
@@ -184,11 +261,27 @@ class WaterTimeline:
         f = (z - z0) / (z1 - z0) if z1 > z0 else 1.0
         return (i - 1 + f) * self.dt_s
 
-    def _time_depth(self, spill: float, floor_m: float, depth_m: float) -> float:
-        """First time the water is ``depth_m`` deep over ``floor_m`` in a place the pool reaches at ``spill``."""
+    def _time_stored(self, volume: float) -> float:
+        """First time the water in the workings is at least ``volume`` (inf if never within the drill)."""
+        v = self.stored_m3
+        assert v is not None
+        if v[-1] < volume:
+            return math.inf
+        i = int(np.searchsorted(v, volume, side="left"))
+        if i == 0:
+            return 0.0
+        v0, v1 = v[i - 1], v[i]
+        return (i - 1 + ((volume - v0) / (v1 - v0) if v1 > v0 else 1.0)) * self.dt_s
+
+    def _time_depth(self, spill: float, floor_m: float, depth_m: float, basin: int = -1) -> float:
+        """First time the water is ``depth_m`` deep over ``floor_m`` in a place the pool reaches at ``spill``
+        (``basin``: the basin behind a sill it lies in, where that depth comes as the basin fills)."""
         if not math.isfinite(spill):
             return math.inf
         z = floor_m + depth_m
+        if basin >= 0 and z < spill - 1e-9:
+            _, before, _ = self.geometry.basins[basin]
+            return self._time_stored(before + self.geometry.basin_volume_for(basin, z))
         if spill > self.geometry.source_elevation_m:
             z = max(z, spill)
         return self.time_level_reaches(z)
@@ -196,7 +289,8 @@ class WaterTimeline:
     def link_time_depth(self, link: int, depth_m: float) -> float:
         """First time the depth at the low end of ``link`` reaches ``depth_m``."""
         g = self.geometry
-        return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m)
+        basin = int(g.link_basin[link]) if g.link_basin is not None else -1
+        return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m, basin)
 
     def _times_depth(self, places: str, depth_m: float) -> list[float]:
         """:meth:`_time_depth` for every node or link at once (the same arithmetic, element by element)."""
@@ -210,7 +304,14 @@ class WaterTimeline:
         t = (i - 1 + np.where(rising, (z - z0) / np.where(rising, z1 - z0, 1.0), 1.0)) * self.dt_s
         t[first == 0] = 0.0
         t[first >= n] = math.inf
-        return t.tolist()
+        out = t.tolist()
+        g = self.geometry
+        basins, spill, floor = ((g.node_basin, g.node_spill_m, g.node_elev_m) if places == "nodes"
+                                else (g.link_basin, g.link_spill_m, g.link_low_m))
+        if basins is not None and g.basins:  # behind a sill, a depth below it comes as the basin fills
+            for k in np.flatnonzero((basins >= 0) & (floor + depth_m < spill - 1e-9)).tolist():
+                out[k] = self._time_depth(spill[k], floor[k], depth_m, int(basins[k]))
+        return out
 
     def nodes_time_depth(self, depth_m: float) -> list[float]:
         """:meth:`node_time_depth` of every node, in node order."""
@@ -223,7 +324,8 @@ class WaterTimeline:
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the depth at ``node`` reaches ``depth_m``."""
         g = self.geometry
-        return self._time_depth(g.node_spill_m[node], g.node_elev_m[node], depth_m)
+        basin = int(g.node_basin[node]) if g.node_basin is not None else -1
+        return self._time_depth(g.node_spill_m[node], g.node_elev_m[node], depth_m, basin)
 
 
 def cumulative_inflow_m3(
@@ -284,7 +386,7 @@ def water_timeline(
     stored = balance - np.minimum(np.minimum.accumulate(balance), 0.0)
     v = np.maximum.accumulate(stored)
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
-    return WaterTimeline(geometry, dt_s, level)
+    return WaterTimeline(geometry, dt_s, level, v)
 
 
 def no_water(network: Network, duration_s: float) -> WaterTimeline:
