@@ -249,29 +249,25 @@ class WaterTimeline:
             return self._behind(g.node_basin, node, g.node_elev_m[node], t)
         return max(lv - g.node_elev_m[node], 0.0)
 
-    def time_level_reaches(self, z: float) -> float:
-        """First time the pool level is at least ``z`` (inf if never within the drill)."""
-        lv = self.level_m
-        if lv[-1] < z:
+    def _first_time(self, series: np.ndarray, x: float) -> float:
+        """First time the non-decreasing ``series`` (one value a step) is at least ``x`` (inf if never within the
+        drill), linear between steps."""
+        if series[-1] < x:
             return math.inf
-        i = int(np.searchsorted(lv, z, side="left"))
+        i = int(np.searchsorted(series, x, side="left"))
         if i == 0:
             return 0.0
-        z0, z1 = lv[i - 1], lv[i]
-        f = (z - z0) / (z1 - z0) if z1 > z0 else 1.0
-        return (i - 1 + f) * self.dt_s
+        x0, x1 = series[i - 1], series[i]
+        return (i - 1 + ((x - x0) / (x1 - x0) if x1 > x0 else 1.0)) * self.dt_s
+
+    def time_level_reaches(self, z: float) -> float:
+        """First time the pool level is at least ``z`` (inf if never within the drill)."""
+        return self._first_time(self.level_m, z)
 
     def _time_stored(self, volume: float) -> float:
         """First time the water in the workings is at least ``volume`` (inf if never within the drill)."""
-        v = self.stored_m3
-        assert v is not None
-        if v[-1] < volume:
-            return math.inf
-        i = int(np.searchsorted(v, volume, side="left"))
-        if i == 0:
-            return 0.0
-        v0, v1 = v[i - 1], v[i]
-        return (i - 1 + ((volume - v0) / (v1 - v0) if v1 > v0 else 1.0)) * self.dt_s
+        assert self.stored_m3 is not None
+        return self._first_time(self.stored_m3, volume)
 
     def _time_depth(self, spill: float, floor_m: float, depth_m: float, basin: int = -1) -> float:
         """First time the water is ``depth_m`` deep over ``floor_m`` in a place the pool reaches at ``spill``
