@@ -459,3 +459,39 @@ def test_the_collector_comes_back_when_a_replication_fails(monkeypatch):
     with pytest.raises(RuntimeError):
         run_drill(spec, 0, 1)
     assert gc.isenabled()
+
+
+# ------------------------------------------------------------------ wading limits other than the station's
+def test_a_rider_who_wades_less_than_the_station_floods_at_keeps_a_margin_of_the_station(build):
+    """The station is 0.6 m deep at 20 s and flooded (1.2 m) at 40 s; a rider who would not walk through more than
+    0.6 m boards before the station floods: their margin is the station's, not a negative one of their own."""
+    site = base_site([node("collar", "collar", z=0.0), node("st", "shaft_station", z=-100.0)],
+                     [link("shaft", "collar", "st", 100.0, width=5.0, kind="shaft", height_m=5.0)],
+                     [{"at": "st", "count": 1}],
+                     hoists=[{"id": "cage", "stations": ["collar", "st"], "cage_capacity_persons": 10,
+                              "start_station": "collar"}])
+    site["site"]["profiles"][0]["wading_limit_m"] = 0.6
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    hazard = {"inrush": {"source": "st", "hydrograph": [{"t_s": 0, "inflow_m3ph": 2700}]}}
+    spec = build(site, plan, base_scenario(duration_s=3600, hazard=hazard))
+    [p] = run_drill(spec, 0, 1).people
+    assert p.outcome == "surface" and 0 <= p.margin_s < 40
+
+
+def test_a_flooded_refuge_takes_nobody_in_whatever_they_would_wade(build):
+    """The chamber is flooded (1.2 m) at 2 400 s; a miner who wades up to 2 m reaches it at about 3 500 s, with his
+    way out cut: it does not take him in (before, he was recorded caught there at 2 400 s, before he left)."""
+    nodes = [node("face", "workplace", z=0.5), node("ref", "refuge", z=-1.0, x=100, capacity_persons=5),
+             node("out", "portal", z=5.0, x=-500)]
+    site = base_site(nodes, [link("d", "face", "ref", 100.0, height_m=3.0), link("o", "face", "out", 500.0)],
+                     [{"at": "face", "count": 1}])
+    site["site"]["profiles"][0]["wading_limit_m"] = 2.0
+    plan = base_plan(exits=["out"])
+    plan["plan"]["evacuation"]["refuges"] = ["ref"]
+    hazard = {"inrush": {"source": "ref", "hydrograph": [{"t_s": 0, "inflow_m3ph": 720}]}}
+    spec = build(site, plan, base_scenario(duration_s=7200, order_at_s=None, hazard=hazard,
+                                           faults=[{"kind": "link_cut", "target": "o", "at_s": 0}]))
+    [p] = run_drill(spec, 0, 1).people
+    assert p.departed_s > 2400
+    assert p.outcome != "refuge"
+    assert not (p.outcome == "caught" and p.outcome_s < p.departed_s)

@@ -732,10 +732,12 @@ class Drill:
                 return
             if pos >= len(legs):
                 if node in self.spec.refuges and node not in refuges_full:
-                    if self.seats[node] >= size:
+                    # a chamber already flooded (it is lost at the wading limit, :meth:`_result`) takes nobody in,
+                    # whatever water those arriving would wade
+                    if self.seats[node] >= size and now < wade[node]:
                         self.seats[node] -= size
                         self.in_refuge[node].append(k)
-                        self._safe(k, "refuge", node, min(margin, imp[node] - now), 0)
+                        self._safe(k, "refuge", node, min(margin, imp[node] - now, wade[node] - now), 0)
                         return
                     refuges_full = {*refuges_full, node}
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
@@ -764,7 +766,9 @@ class Drill:
                 if got == "flooded":
                     self._caught(k, node, "underground")
                     return
-                margin = min(margin, imp[node] - rider.board_s)
+                # the station's margin is its own: the cage loads until the station is flooded at the wading
+                # limit, whatever water its riders would walk through
+                margin = min(margin, wade[node] - rider.board_s)
                 yield rider.landed
                 node, pos = nxt, pos + 1
                 continue
