@@ -277,3 +277,20 @@ def test_a_volume_factor_of_nothing_releases_no_flood(tmp_path):
     assert not any(p.outcome == "caught" for p in res.people)
     assert all(math.isnan(p.water_s) or math.isinf(p.water_s) for p in res.people)
     assert any(e.kind == "trigger" and e.t_s == pytest.approx(300.0) for e in res.timeline)
+
+
+def test_a_place_dry_by_its_shortest_route_floods_by_a_longer_one_that_passes_lower():
+    """dam (100 m) -> gorge g (60 m) -> crest c (64.5 m) -> p (67 m), 4 km; and dam -> terrace y (65 m) -> p, 6 km.
+    By the gorge, p is 7 m above the route's low point; by the terrace only 2 m. A flow deep enough to pass the
+    crest must not leave p dry because the gorge route reached it first: a bigger release never floods less."""
+    net = valley([("dam", 100.0), ("g", 60.0), ("c", 64.5), ("p", 67.0), ("y", 65.0), ("beyond", 60.0)],
+                 [("dam", "g", 1000.0), ("g", "c", 2000.0), ("c", "p", 1000.0), ("dam", "y", 3000.0),
+                  ("y", "p", 3000.0), ("p", "beyond", 1000.0)])
+    p, beyond = net.index["p"], net.index["beyond"]
+    small = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 0.74)
+    big = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 2.14)
+    assert small.peak_depth_m[p] > 0 and math.isfinite(small.arrival_s[p])
+    assert big.peak_depth_m[p] >= small.peak_depth_m[p] and math.isfinite(big.arrival_s[p])
+    assert big.peak_depth_m[beyond] >= small.peak_depth_m[beyond] > 0
+    dist, height = valley_routes(net, net.index["dam"], estimate_runout(33.8, 8.68e6 * 2.14).valley_depth_m)
+    assert (dist[p], height[p]) == (6000.0, 2.0)  # by the terrace, the route that floods it

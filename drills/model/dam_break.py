@@ -253,7 +253,8 @@ def valley_routes(
     above the lowest point on its route from the dam, unless ``heights_m`` gives it per node (a
     planner's surveyed height above the valley floor). With ``valley_depth_m`` given, the flow passes
     on only from places it floods (valley depth at that distance greater than the height), so places
-    behind a dry crest are reached only by another wet route, or never.
+    behind a dry crest are reached only by another wet route, or never: a place dry by its shortest route is
+    tried again by every longer one that passes lower ground, and takes the first that floods it.
 
     Returns:
         ``(distance_m, height_m)`` per node; ``inf`` distance where the flow does not go.
@@ -262,27 +263,29 @@ def valley_routes(
     z = np.array([nd.elevation_m for nd in network.nodes], dtype=float)
     given = None if heights_m is None else _per_node(heights_m, n, "heights_m")
     dist = np.full(n, math.inf)
-    low_before = np.full(n, math.inf)  # lowest elevation on the best route before reaching the node
     height = np.zeros(n)
-    done = np.zeros(n, dtype=bool)
-    dist[source] = 0.0
-    low_before[source] = z[source]
-    heap = [(0.0, source)]
+    wet = np.zeros(n, dtype=bool)  # settled: reached by a route the flow floods it on
+    labels: list[list[tuple[float, float]]] = [[] for _ in range(n)]  # (distance, lowest point before) tried
+    heap = [(0.0, source, float(z[source]))]
     while heap:
-        d, i = heapq.heappop(heap)
-        if done[i]:
+        d, i, low_before = heapq.heappop(heap)
+        if wet[i]:
             continue
-        done[i] = True
-        low = min(low_before[i], z[i])
-        height[i] = z[i] - low if given is None else given[i]
-        if valley_depth_m is not None and not valley_depth_m(d) > height[i]:
-            continue  # dry here: the flow goes no further this way
+        low = min(low_before, z[i])
+        h = z[i] - low if given is None else given[i]
+        flooded = valley_depth_m is None or valley_depth_m(d) > h
+        if flooded or math.isinf(dist[i]):  # the first wet route, else the shortest (dry) one
+            dist[i], height[i] = d, h
+        if not flooded:
+            continue  # dry here: the flow goes no further this way (a longer route may still flood it)
+        wet[i] = True
         for k, j in network.water_adjacency[i]:
             cand = d + network.links[k].length_m
-            if cand < dist[j]:
-                dist[j] = cand
-                low_before[j] = low
-                heapq.heappush(heap, (cand, j))
+            # a route to j is worth trying unless one already tried is as short and keeps j as low or lower
+            if wet[j] or any(dj <= cand and lj >= low for dj, lj in labels[j]):
+                continue
+            labels[j].append((cand, low))
+            heapq.heappush(heap, (cand, j, low))
     return dist, height
 
 
