@@ -339,6 +339,14 @@ def test_run_with_a_broken_plan_option(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_a_plan_for_another_site_is_one_problem_not_one_per_place_of_that_site(tmp_path: Path) -> None:
+    plan = bundled_root() / "plans" / "qingshui_dam_plan.yaml"  # the valley's places, none of them in the mine
+    res = invoke("validate", bundled_root() / "scenarios" / "mine_inrush_day.yaml", "--plan", plan)
+    assert res.exit_code == 2
+    assert "this plan is for site 'qingshui-valley', but the scenario's site is 'jinshan-mine'" in res.stderr
+    assert "1 problem found" in res.stderr and "no node" not in res.stderr
+
+
 def test_run_with_a_plan_option_naming_no_file_blames_the_option(tmp_path: Path) -> None:
     out = tmp_path / "out"
     res = invoke("run", MINE, "--plan", tmp_path / "nope.yaml", "-n", "2", "--out", out)

@@ -349,3 +349,10 @@ def test_among_places_all_safe_the_weakest_are_those_the_water_reached_or_the_or
     zones = (zone("level -120", math.nan, 0.0), zone("level -180", math.nan, 0.05), zone("level -240", 1.0, 0.0))
     card = type("Card", (), {"zones": zones})()
     assert [z.zone for z in weakest_zones(card, 2)] == ["level -240", "level -180"]
+
+
+def test_the_interval_of_a_count_of_people_stays_within_the_headcount():
+    v = np.array([0.0, 0.0, 780.0])  # two replications no one, one all 781 but one: t(2) makes the interval huge
+    assert summarise("expected_fatalities", "Expected fatalities", "persons", v).ci_high > 781
+    cut = summarise("expected_fatalities", "Expected fatalities", "persons", v, people=781)
+    assert (cut.ci_low, cut.ci_high) == (0.0, 781)

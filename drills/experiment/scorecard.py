@@ -72,10 +72,11 @@ def mean_is_partial(s: Summary) -> bool:
 
 
 def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False,
-              limit_s: float = math.inf) -> Summary:
+              limit_s: float = math.inf, people: float = math.inf) -> Summary:
     """``signed``: the values may be below zero (a margin over the water), so the interval is not floored.
     ``limit_s``: the drill's length, beyond which no time (and no margin, either way) can be: the interval of a
-    time is cut there as a share's is at 0 and 1."""
+    time is cut there as a share's is at 0 and 1; ``people``: the drill's headcount, beyond which no count of
+    people can be."""
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]
     n = len(v)
@@ -96,6 +97,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
         lo = max(lo, 0.0)  # nor a count, nor a time since the start
     if unit == "s":
         lo, hi = max(lo, -limit_s), min(hi, limit_s)
+    elif unit == "persons":
+        hi = min(hi, people)
     return Summary(key, label, unit, mean, lo, hi, p5, p50, p95, int(n - len(fin)), n, int(len(values) - n))
 
 
@@ -292,7 +295,8 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
             share_safe_before_water=summarise("sb", "safe from the water", "share", col("share_safe_before_water")),
             margin_min_s=summarise("mm", "smallest margin", "s", col("margin_min_s"), signed=True,
                                    limit_s=spec.duration_s),
-            expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities")),
+            expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities"),
+                                          people=len(idx)),
             share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
                                              / max(float(col("reach").sum()), 1.0)),
             kept_out=max((len(idx) - len(group) for group in there), default=0),
@@ -343,7 +347,7 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS
                if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
-    sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED, limit_s=spec.duration_s)
-                 for k, label, unit in metrics)
+    sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED, limit_s=spec.duration_s,
+                           people=len(spec.people)) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex))

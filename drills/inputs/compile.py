@@ -456,10 +456,12 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
 
 
 def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
-    """Checks of a plan against the site it is written for (those by place only if the site's places have
-    distinct ids: the site's check reports a duplicate)."""
+    """Checks of a plan against the site it is written for (those by place only if it is written for this site
+    and the site's places have distinct ids: the site's check reports a duplicate)."""
     pr = _Problems()
-    if repeated(n.id for n in site.nodes):
+    if plan.site != site.id or repeated(n.id for n in site.nodes):
+        # a plan written for another site names that site's places: checking them against this one would only
+        # say so again, place by place
         if plan.site != site.id:
             pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
         _plan_alone(plan, pd, pr)
@@ -479,8 +481,6 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         for s in h.stations[1:]:
             g.add_edge(s, h.stations[0])
 
-    if plan.site != site.id:
-        pr.at(pd, ("plan", "site"), f"this plan is for site {plan.site!r}, but the scenario's site is {site.id!r}")
     _plan_alone(plan, pd, pr)
     for k, c in enumerate(plan.channels):
         for j, n in enumerate(c.coverage):
