@@ -99,6 +99,22 @@ def test_a_pond_whose_levels_go_down_and_whose_area_is_0_is_told_both(tmp_path: 
                        "stage_area areas must be greater than 0 after the first row (got 0, 250000, 0)")
 
 
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("spillway_crest_m: 138.6", "spillway_crest_m: 141", "spillway_crest_m (141 m) is above crest_elevation_m "
+     "(140 m): it must be at or below the dam crest"),
+    ("decant_invert_m: 134", "decant_invert_m: 145", "decant_invert_m (145 m) is above crest_elevation_m (140 m): "
+     "it must be at or below the dam crest"),
+])
+def test_a_pond_level_above_the_dam_crest_is_refused_in_the_site(tmp_path: Path, old: str, new: str,
+                                                                   said: str) -> None:
+    # before, the spillway above the crest passed silently, and a crest below the spillway blamed the scenario's
+    # starting level instead
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    break_file(files["site"], old, new)
+    line = files["site"].read_text(encoding="utf-8").splitlines().index("      pond:") + 1
+    assert one_problem(files["scenario"], files["site"], line, "site.dams[0].pond") == said
+
+
 def test_a_pond_with_no_area_at_its_first_level_only_still_compiles(tmp_path: Path) -> None:
     """The bundled pond's first area is 0 (its bottom); a first area above 0 is as good."""
     files = copy_bundled(tmp_path, FLOOD_FILES)

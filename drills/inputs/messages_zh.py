@@ -563,6 +563,14 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"stage_area levels must increase \(got (?P<levels>{NUM}(?:, {NUM})*)\)",
           "stage_area 中的水位须逐行升高（所填为 {levels}）",
           "stage_area levels must increase (got 110, 140, 130)"),
+    Entry(rf"(?P<name>spillway_crest_m|decant_invert_m) \((?P<level>{NUM}) m\) is above crest_elevation_m "
+          rf"\((?P<crest>{NUM}) m\): it must be at or below the dam crest",
+          "{name}（{level} m）高于 crest_elevation_m（{crest} m）：不得高于坝顶",
+          "spillway_crest_m (141 m) is above crest_elevation_m (140 m): it must be at or below the dam crest"),
+    Entry(rf"crest_elevation_m \((?P<crest>{NUM}) m\) is not above the pond's bottom \(the first stage_area "
+          rf"level, (?P<bottom>{NUM}) m\)",
+          "crest_elevation_m（{crest} m）不高于库底（stage_area 第一行水位 {bottom} m）",
+          "crest_elevation_m (0 m) is not above the pond's bottom (the first stage_area level, 110 m)"),
     Entry(rf"stage_area areas must be greater than 0 after the first row \(got (?P<areas>{NUM}(?:, {NUM})*)\)",
           "stage_area 中除第一行外的面积须大于 0（所填为 {areas}）",
           "stage_area areas must be greater than 0 after the first row (got 0, 0, 400000)"),

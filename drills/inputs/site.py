@@ -267,6 +267,20 @@ class PondSpecIn(Strict):
             raise ValueError("; ".join(faults))
         return stage_area
 
+    @model_validator(mode="after")
+    def _levels_below_the_crest(self) -> PondSpecIn:
+        crest = self.crest_elevation_m
+        faults = [f"{name} ({level:g} m) is above crest_elevation_m ({crest:g} m): it must be at or below the dam "
+                  "crest" for name, level in (("spillway_crest_m", self.spillway_crest_m),
+                                              ("decant_invert_m", self.decant_invert_m)) if level > crest]
+        bottom = self.stage_area[0][0]
+        if crest <= bottom:
+            faults.append(f"crest_elevation_m ({crest:g} m) is not above the pond's bottom (the first stage_area "
+                          f"level, {bottom:g} m)")
+        if faults:
+            raise ValueError("; ".join(faults))
+        return self
+
 
 class DamSpec(Strict):
     """A tailings dam (GB 39496-2020 classes; 头顶库 when people live within 1 km downstream)."""
