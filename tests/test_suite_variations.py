@@ -128,3 +128,18 @@ def test_a_warning_about_a_fault_the_variation_adds_is_told_in_the_suite(tmp_pat
     text = path.read_text(encoding="utf-8").splitlines()
     assert '"at_s": 200000' in text[line - 1]
     assert message.startswith("the fault at 200000 s comes after the drill ends")
+
+
+@pytest.mark.parametrize(("field", "named", "said"), [
+    ("scenario", "scenarios/sites/jinshan_mine.yaml", "jinshan_mine.yaml is a site file; give a scenario file"),
+    ("plan", "scenarios/mine_inrush_day.yaml", "mine_inrush_day.yaml is a scenario file; give a plan file"),
+])
+def test_a_run_naming_the_wrong_kind_of_file_is_told_at_the_suite_s_line(tmp_path, field, named, said):
+    run = {"scenario": str(bundled_root() / "scenarios" / "mine_inrush_day.yaml"), field: str(bundled_root() / named)}
+    path = tmp_path / "suite.yaml"
+    path.write_text(json.dumps({"suite": {"id": "t", "title": "t", "runs": [run]}}, indent=1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_suite(path)
+    [p] = err.value.problems
+    assert (p.file, p.field, p.message) == (str(path), f"suite.runs[0].{field}", said)  # not line 1 of that file
+    assert p.line is not None and p.line > 1

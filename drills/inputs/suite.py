@@ -243,7 +243,7 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
         try:
             loaded = load(scen_path, plan_path)
         except InputError as exc:
-            problems.extend(exc.problems)
+            problems.extend(_at_the_run(part, k, exc.problems, scen_path, plan_path if plan is None else None))
             continue
         for j, v in enumerate(run.variations or [VariationSpec(id="as-written")]):
             try:
@@ -254,6 +254,23 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
     if problems:
         raise InputError(in_file_order(problems))
     return Suite(body.id, body.title, body.description, body.season, doc.path, tuple(runs))
+
+
+def _at_the_run(part: YamlDocument, k: int, problems: list[Problem], scenario: Path,
+                plan: Path | None) -> list[Problem]:
+    """A run's scenario (or plan, named in the suite) that is another kind of file is told at the suite's line
+    that names it, not at line 1 of that file, which is not at fault; other problems as they are."""
+    out = []
+    for p in problems:
+        for field, path in (("scenario", scenario), ("plan", plan)):
+            if path is not None and p.line == 1 and Path(p.file).resolve() == path.resolve() and (
+                    p.message.startswith("this is a ") and (f"give a {field} file" in p.message
+                                                            or f"a {field} file was expected" in p.message)):
+                kind = p.message.removeprefix("this is a ").split(" file")[0]
+                p = part.problem(("suite", "runs", k, field), f"{path.name} is a {kind} file; give a {field} file")
+                break
+        out.append(p)
+    return out
 
 
 def _check_entries(doc: YamlDocument, loc: tuple, v: VariationSpec, scen: ScenarioBody, shifts: dict,
