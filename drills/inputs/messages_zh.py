@@ -409,7 +409,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "this is a plan file; give a scenario file", {"kind": FILE_KIND, "want": FILE_KIND}),
     Entry(r"this is a (?P<kind>\w+) file; a (?P<want>\w+) file was expected", "这是{kind}；此处应为{want}",
           "this is a plan file; a site file was expected", {"kind": FILE_KIND, "want": FILE_KIND}),
-    Entry(r"(?P<name>\S+) is a (?P<kind>\w+) file; give a (?P<want>\w+) file", "{name} 是{kind}；此处应给出{want}",
+    Entry(r"(?P<name>\S+\.ya?ml) is a (?P<kind>\w+) file; give a (?P<want>\w+) file",
+          "{name} 是{kind}；此处应给出{want}",
           "jinshan_mine.yaml is a site file; give a scenario file", {"kind": FILE_KIND, "want": FILE_KIND}),
     # a file that is not there (yamlfile.missing), on its own or named by the file that refers to it
     Entry(rf"plan file not found: (?P<path>{_PATH})", "找不到应急预案文件：{path}",
