@@ -552,7 +552,7 @@ class Drill:
         the water is there sees it as it arrives: :meth:`_enter`)."""
         inr = self.spec.inrush
         places = {node for node, parties in self.unwarned_at.items() if parties}
-        places.update(p.start for p in self.spec.parties if p.enters_s > 0)
+        places.update(self.spec.parties[k].start for _, ks in self.spec.entries for k in ks)  # later shifts
         times = sorted((t, node) for node in places if (t := float(self._cue_s(node))) < self.spec.duration_s)
         for t, node in times:
             if t > self.env.now:

@@ -132,8 +132,7 @@ def build_geometry(network: Network, source: int) -> FloodGeometry:
     for i, nd in enumerate(network.nodes):
         if nd.void_volume_m3 > 0 and math.isfinite(spill[i]):
             active = z >= spill[i] - 1e-9 if spill[i] > zs else np.ones_like(z, dtype=bool)
-            frac = np.clip((z - nd.elevation_m) / nd.void_height_m, 0.0, 1.0)
-            vol += np.where(active, nd.void_volume_m3 * frac, 0.0)
+            vol += np.where(active, _void_volume(nd, z), 0.0)
     vol = np.maximum.accumulate(vol) + (z - z[0]) * 1e-6  # strictly increasing for inversion
     basins, node_basin, link_basin = _basins(network, z, vol, zs, spill, link_spill, link_low, elev)
     return FloodGeometry(source, zs, z, vol, spill, link_spill, link_low, elev, basins, node_basin, link_basin)
@@ -146,6 +145,11 @@ def _element_volume(lk, zlo: float, zhi: float, z: np.ndarray) -> np.ndarray:
     if rise > lk.height_m:
         return lk.width_m * lk.height_m * lk.length_m * np.clip((z - zlo) / rise, 0.0, 1.0)
     return lk.width_m * lk.length_m * np.clip(z - zlo, 0.0, lk.height_m)
+
+
+def _void_volume(nd, z: np.ndarray) -> np.ndarray:
+    """The water in a node's open void (a stope, a sump) at each level of ``z``."""
+    return nd.void_volume_m3 * np.clip((z - nd.elevation_m) / nd.void_height_m, 0.0, 1.0)
 
 
 def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: np.ndarray, link_spill: np.ndarray,
@@ -177,7 +181,7 @@ def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: 
             if behind_n[i] and spill[i] == sill:
                 node_basin[i] = len(basins)
                 if nd.void_volume_m3 > 0:
-                    w += nd.void_volume_m3 * np.clip((np.minimum(zz, sill) - nd.elevation_m) / nd.void_height_m, 0, 1)
+                    w += _void_volume(nd, np.minimum(zz, sill))
         w = np.maximum.accumulate(w) + (zz - zz[0]) * 1e-9  # strictly increasing for inversion
         basins.append((sill, float(vol[top - 1]), w))
     for a in (node_basin, link_basin):
@@ -198,15 +202,7 @@ class WaterTimeline:
     stored_m3: np.ndarray | None = None  # the water in the workings at each step (for the basins behind sills)
 
     def level_at(self, t: float) -> float:
-        k = t / self.dt_s
-        i = int(k)
-        lv = self.level_m
-        if i >= len(lv) - 1:
-            return float(lv[-1])
-        if i < 0:
-            return float(lv[0])
-        f = k - i
-        return float(lv[i] + (lv[i + 1] - lv[i]) * f)
+        return self._at(self.level_m, t / self.dt_s)
 
     def _reached(self, spill: float, level: float) -> bool:
         return spill <= self.geometry.source_elevation_m or level >= spill - 1e-9
@@ -230,9 +226,14 @@ class WaterTimeline:
             return -math.inf
         return float(np.interp(filled, w, self.geometry.z_grid[: len(w)]))
 
+    @staticmethod
+    def _basin_of(basins: np.ndarray | None, k: int) -> int:
+        """The basin behind a sill that node or link ``k`` lies in (-1: none)."""
+        return int(basins[k]) if basins is not None else -1
+
     def _behind(self, basins: np.ndarray | None, k: int, floor: float, t: float) -> float:
         """The depth at a place the pool has not reached: in a basin behind a sill, as it fills; else none."""
-        b = basins[k] if basins is not None else -1
+        b = self._basin_of(basins, k)
         return max(self._basin_level(b, t) - floor, 0.0) if b >= 0 else 0.0
 
     def link_depth(self, link: int, t: float) -> float:
@@ -285,8 +286,7 @@ class WaterTimeline:
     def link_time_depth(self, link: int, depth_m: float) -> float:
         """First time the depth at the low end of ``link`` reaches ``depth_m``."""
         g = self.geometry
-        basin = int(g.link_basin[link]) if g.link_basin is not None else -1
-        return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m, basin)
+        return self._time_depth(g.link_spill_m[link], g.link_low_m[link], depth_m, self._basin_of(g.link_basin, link))
 
     def _times_depth(self, places: str, depth_m: float) -> list[float]:
         """:meth:`_time_depth` for every node or link at once (the same arithmetic, element by element)."""
@@ -320,8 +320,7 @@ class WaterTimeline:
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the depth at ``node`` reaches ``depth_m``."""
         g = self.geometry
-        basin = int(g.node_basin[node]) if g.node_basin is not None else -1
-        return self._time_depth(g.node_spill_m[node], g.node_elev_m[node], depth_m, basin)
+        return self._time_depth(g.node_spill_m[node], g.node_elev_m[node], depth_m, self._basin_of(g.node_basin, node))
 
 
 def cumulative_inflow_m3(
