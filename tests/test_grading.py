@@ -170,6 +170,13 @@ def test_a_capped_mean_is_told_as_never_or_marked_not_shown_as_the_cap():
     assert fmt_side(m, "new") == "−0:22:30" + CAPPED_MARK
     counted = paired_diff(never, some, "unsafe", "", "persons", "lower", 3600.0)
     assert counted.base_capped == counted.new_capped == 0 and CAPPED_MARK not in fmt_side(counted, "base")
+    # the report's revision rows say "never" and carry the flag that puts the note under the table
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import _revision_row
+
+    row = _revision_row("R1", d, "alone", Text("en"))
+    assert (row.before, row.after, row.capped) == ("never", "0:35:00" + CAPPED_MARK, True)
+    assert not _revision_row("R1", counted, "alone", Text("en")).capped
 
 
 def test_objective_weights_people_before_minutes():

@@ -46,11 +46,6 @@ METRIC_ORDER = ("M2", "M3", "M7", "M6", "M1", "M5", "M4", "M8")
 NEAR_FIELD_LEAD_S = 180.0
 
 #: revision kinds that address each cause of a late warning (see drills.experiment.revisions)
-def warning_remedies(causes: Sequence[str]) -> tuple[str, ...]:
-    """The revisions that answer people warned late for any of ``causes``, each once, the first cause's first."""
-    return tuple(dict.fromkeys(r for c in causes for r in WARNING_REMEDIES[c]))
-
-
 WARNING_REMEDIES = {
     "no_order": ("add_order",),
     "trigger": ("lower_threshold", "pre_authorise"),
@@ -68,6 +63,13 @@ SAFETY_REMEDIES = {
     "stayed_in_flood": ("add_door_to_door", "change_route", "change_assembly_point", "pre_authorise"),
     "not_out": ("hoist_priority", "ladderway_route", "change_route", "add_refuge", "pre_authorise"),
 }
+#: revision kinds that carry the order to people no channel reached (or reached slowly)
+REACH_REMEDIES = ("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery")
+
+
+def warning_remedies(causes: Sequence[str]) -> tuple[str, ...]:
+    """The revisions that answer people warned late for any of ``causes``, each once, the first cause's first."""
+    return tuple(dict.fromkeys(r for c in causes for r in WARNING_REMEDIES[c]))
 
 
 @dataclass(frozen=True)
@@ -256,7 +258,7 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
     return [found(
         "m2_time", {"value": grade.value, "grade": grade.grade, "places": places}, key="M2:time", metric="M2",
         cls=cls, standards=("M2",), refs=[ref(loaded, ("channels",))],
-        remedies=("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery"),
+        remedies=REACH_REMEDIES,
         targets={"places": places, "cause": "receipt"}, numbers={"t100_p95_s": grade.value},
         weight=float(len(places)))]
 
@@ -278,7 +280,7 @@ def never_warned_finding(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Findin
     return [found(
         "m2_never", {"k": len(reps), "n": n, "total": total, "rows": rows, "tail": tail_facts(tail)},
         key="M2:never", metric="M2", cls=cls, standards=("M2",), refs=[ref(loaded, ("channels",))],
-        remedies=("add_channel", "extend_coverage", "add_door_to_door", "add_siren", "add_battery"),
+        remedies=REACH_REMEDIES,
         targets={"places": places, "cause": "receipt"},
         numbers={"never_person_replications": total, "replications_with_never": len(reps), "replications": n},
         weight=total / n)]

@@ -63,7 +63,6 @@ from drills.experiment.figures import (
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
-from drills.experiment.paired import CAPPED_MARK
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
@@ -1107,8 +1106,7 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
     doc.table([(t("col_revision"), 2.9, "left"), (t("col_metric"), 1.6, "left"), (t("col_before"), 0.9, "right"),
                (t("col_after"), doc.width - 5.4, "right")], rows, size=8)
     doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
-    if any(CAPPED_MARK in row[2] + row[3] or t("never") in row[2] + row[3] or t("margin_not_all") in row[2] + row[3]
-           for row in rows):
+    if any(getattr(r, "capped", False) for r in revised):
         doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)
 
 

@@ -331,6 +331,8 @@ class ReportRevision:
     Attributes:
         effective: False for a revision on paper only (not simulated), left out of the summary's
             "most effective".
+        capped: before or after counts "never" as the drill's length in some replication (the report says what
+            that means beneath the table).
     """
 
     title: str
@@ -338,6 +340,7 @@ class ReportRevision:
     before: str
     after: str
     effective: bool = True
+    capped: bool = False
 
 
 def most_improved(diffs: dict[str, PairedDiff]) -> PairedDiff | None:
@@ -368,10 +371,11 @@ def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> Repor
     label = t.metric(d.key, d.label)
     if d.verdict != "better":
         label += t("rev_not_significant")
-    before, after = (fmt_side(d, side, t("never"), t("margin_not_all")) if d.base_capped or d.new_capped
+    capped = bool(d.base_capped or d.new_capped)
+    before, after = (fmt_side(d, side, t("never"), t("margin_not_all")) if capped
                      else _value_text(d.base_mean if side == "base" else d.new_mean, d.unit, t)
                      for side in ("base", "new"))
-    return ReportRevision(title, label, before, after)
+    return ReportRevision(title, label, before, after, capped=capped)
 
 
 def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
