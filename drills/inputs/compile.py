@@ -22,6 +22,7 @@ from drills.inputs.problems import (
     DUPLICATE_ID,
     STRAY_KEY,
     UNKNOWN_NAME,
+    WRONG_KIND,
     InputError,
     Problem,
     did_you_mean,
@@ -135,7 +136,8 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
     except InputError as exc:
         raise InputError(exc.problems + _problems_of_named_files(scenario_path, plan_path, data)) from None
     if kind != "scenario":
-        raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file")])
+        raise InputError([Problem(str(sdoc.path), 1, kind, f"this is a {kind} file; give a scenario file",
+                                  code=WRONG_KIND, names=(kind, "scenario"))])
     if scen is None:
         # still read the site and plan the scenario names, so that all faults are reported at once
         raise InputError(problems + _problems_of_named_files(scenario_path, plan_path, data))
@@ -159,7 +161,8 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
             continue
         if k != want:  # unless the file has the wanted part too, after another: then it is told to split them
             second = [p for p in own if p.code == STRAY_KEY and p.field == want]
-            problems.extend(second or [Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected")])
+            problems.extend(second or [Problem(str(doc.path), 1, k, f"this is a {k} file; a {want} file was expected",
+                                               code=WRONG_KIND, names=(k, want))])
             continue
         problems.extend(own)
         removed |= left_out

@@ -21,6 +21,8 @@ UNKNOWN_NAME = "unknown_name"
 DUPLICATE_ID = "duplicate_id"
 #: :attr:`Problem.code` of a top-level key beside the file's own (its schema still checks the rest)
 STRAY_KEY = "stray_key"
+#: :attr:`Problem.code` of a file of another kind than the one wanted (its ``names``: the kind it is, the kind wanted)
+WRONG_KIND = "wrong_kind"
 
 
 def did_you_mean(name: str, known: Any) -> str:
@@ -44,7 +46,8 @@ class Problem:
         field: dotted path of the field, e.g. ``site.links[3].length_m``; empty for the file.
         message: what is wrong, in the planner's words.
         code: what kind of problem it is, for the code that sorts problems (:data:`UNKNOWN_NAME`,
-            :data:`DUPLICATE_ID`, :data:`STRAY_KEY`; empty for any other); not part of the message, nor of equality.
+            :data:`DUPLICATE_ID`, :data:`STRAY_KEY`, :data:`WRONG_KIND`; empty for any other); not part of the
+            message, nor of equality.
         names: the names the problem is about (the name that matches nothing, the id used twice).
     """
 

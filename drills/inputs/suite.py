@@ -47,7 +47,7 @@ from drills.inputs.compile import (
     load,
 )
 from drills.inputs.loaded import Loaded
-from drills.inputs.problems import UNKNOWN_NAME, InputError, Problem, did_you_mean, in_file_order
+from drills.inputs.problems import UNKNOWN_NAME, WRONG_KIND, InputError, Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import EntrySpec, FaultSpec, ScenarioBody, WeatherSpec
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
@@ -260,15 +260,13 @@ def _at_the_run(part: YamlDocument, k: int, problems: list[Problem], scenario: P
                 plan: Path | None) -> list[Problem]:
     """A run's scenario (or plan, named in the suite) that is another kind of file is told at the suite's line
     that names it, not at line 1 of that file, which is not at fault; other problems as they are."""
+    named = {"scenario": scenario, "plan": plan}
     out = []
     for p in problems:
-        for field, path in (("scenario", scenario), ("plan", plan)):
-            if path is not None and p.line == 1 and Path(p.file).resolve() == path.resolve() and (
-                    p.message.startswith("this is a ") and (f"give a {field} file" in p.message
-                                                            or f"a {field} file was expected" in p.message)):
-                kind = p.message.removeprefix("this is a ").split(" file")[0]
-                p = part.problem(("suite", "runs", k, field), f"{path.name} is a {kind} file; give a {field} file")
-                break
+        if p.code == WRONG_KIND and (path := named.get(p.names[1])) is not None and (
+                Path(p.file).resolve() == path.resolve()):
+            kind, field = p.names
+            p = part.problem(("suite", "runs", k, field), f"{path.name} is a {kind} file; give a {field} file")
         out.append(p)
     return out
 
