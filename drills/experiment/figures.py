@@ -30,6 +30,7 @@ from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
 
@@ -431,6 +432,8 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
     fig = new_figure(ex, t, FIG_W, 5.0)
     ax = fig.add_subplot()
     minutes = grid / 60
+    handles: list[tuple[Any, Any]] = []
+    labels: list[str] = []
     for key, label, colour, ls in (
         ("warned", t("fig_warned"), WARNED, "-"),
         ("safe", t("fig_safe"), SAFE, "--"),
@@ -439,20 +442,23 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
         p5, p50, p95 = np.quantile(
             share_over_time(times[key], grid) * 100, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf"
         )
-        ax.fill_between(minutes, p5, p95, color=colour, alpha=0.18, linewidth=0)
-        ax.plot(minutes, p50, color=colour, linestyle=ls, linewidth=2, label=t("fig_median", label=label))
+        band = ax.fill_between(minutes, p5, p95, color=colour, alpha=0.18, linewidth=0)
+        (line,) = ax.plot(minutes, p50, color=colour, linestyle=ls, linewidth=2)
+        handles.append((band, line))
+        labels.append(label)
     order = median_order_s(card)
     if math.isfinite(order):
         ax.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
         ax.annotate(t("fig_order", m=order / 60), (order / 60, 50), xytext=(5, 0), textcoords="offset points",
                     fontsize=7.5, color="0.15", va="center")
-    ax.fill_between([], [], [], color="0.5", alpha=0.25, linewidth=0, label=t("fig_band"))
     ax.set_xlim(0, grid[-1] / 60)
     ax.set_ylim(0, 101)
     ax.set_xlabel(t("fig_minutes"))
     ax.set_ylabel(t("fig_share_people"))
     ax.set_title(t("fig_warned_safe_title"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax, 26), ncol=2, fontsize=7.5)
+    ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, title=t("fig_median_band"),
+              title_fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax, 26), ncol=3,
+              fontsize=7.5)
     clock = _clock(ex)
     if clock is not None:
         top = ax.secondary_xaxis("top")
