@@ -454,6 +454,45 @@ def test_a_place_beyond_the_self_rescuers_walk_is_a_finding_that_names_the_refug
     assert all(c.addresses == ("M7:refuge_reach:w",) for c in got.values())
 
 
+def two_level_mine(upper_m: float = 500.0) -> dict:
+    """Two levels joined by a ramp, no refuge in the plan: -50 (w_up, ``upper_m`` along the level from its ramp)
+    and -120 (w_low, 100 m from its ramp); each level's exit is where its ramp begins."""
+    nodes = [node("w_up", "workplace", -50.0, x=-upper_m, level="-50"),
+             node("j_up", "junction", -50.0, x=0.0, level="-50"),
+             node("w_low", "workplace", -120.0, x=-100.0, level="-120"),
+             node("j_low", "junction", -120.0, x=0.0, level="-120"),
+             node("out", "portal", 0.0, x=600.0)]
+    links = [link("d_up", "w_up", "j_up", upper_m), link("d_low", "w_low", "j_low", 100.0),
+             link("ramp_low", "j_low", "j_up", 700.0, kind="ramp"), link("ramp_up", "j_up", "out", 600.0, kind="ramp")]
+    return base_site(nodes, links, [{"at": "w_up", "count": 6}, {"at": "w_low", "count": 4}])
+
+
+def refuge_findings(tmp_path: Path, site: dict, scenario: dict) -> dict[str, Finding]:
+    plan = base_plan(routes=[{"id": "up", "from": ["w_up"], "path": ["w_up", "j_up", "out"]},
+                             {"id": "low", "from": ["w_low"], "path": ["w_low", "j_low", "j_up", "out"]}])
+    ctx = context(tmp_path, site, plan, scenario)
+    return {f.key: f for f in regulatory_findings(ctx.loaded, ctx.spec, []) if f.key.startswith("M7:refuge_seats")}
+
+
+def test_a_shallow_mine_needs_no_refuge_unless_at_inrush_risk(tmp_path):
+    # both levels < 300 m below the portal, no workplace 2 000 m from its level's exit: no refuge is required
+    assert refuge_findings(tmp_path, two_level_mine(), base_scenario()) == {}
+    # an inrush: AQ 2033-2011 5.3 requires one on the lowest production level (-120), not on -50
+    inrush = {"inrush": {"source": "w_low", "hydrograph": [{"t_s": 0, "inflow_m3ph": 600}]}}
+    got = refuge_findings(tmp_path, two_level_mine(), base_scenario(hazard=inrush))
+    assert list(got) == ["M7:refuge_seats:-120"] and got["M7:refuge_seats:-120"].cls == MUST_CORRECT
+    assert got["M7:refuge_seats:-120"].numbers == {"seats": 0, "headcount": 4}
+    assert "the scenario has an inrush" in got["M7:refuge_seats:-120"].evidence
+
+
+def test_a_level_whose_workplace_is_over_2000_m_from_its_exit_needs_a_refuge(tmp_path):
+    # w_up is 2 500 m along -50 from where its ramp begins; 1 999 m is within the rule
+    assert refuge_findings(tmp_path, two_level_mine(upper_m=1999.0), base_scenario()) == {}
+    got = refuge_findings(tmp_path, two_level_mine(upper_m=2500.0), base_scenario())
+    assert list(got) == ["M7:refuge_seats:-50"]
+    assert "2,500 m along the level" in got["M7:refuge_seats:-50"].evidence
+
+
 def test_a_new_route_keeps_the_old_routes_refuge_or_takes_the_one_given(tmp_path):
     plan = mine_plan()
     plan["plan"]["evacuation"]["routes"] = [{"id": "w-out", "from": ["w"], "path": ["w", "st_a", "out"],

@@ -59,8 +59,9 @@ STANDARDS: dict[str, dict[str, str]] = {
         "level_exits": "AQ 2033-2011 5.2: ≥ 2 walkable exits from every production level",
         "refuge_reach": "AQ 2033-2011 4.2, 4.4 (self-rescuer ≥ 30 min) and 4.6 (shelter for those who cannot reach "
                         "safety in time)",
-        "refuge_seats": "AQ 2033-2011 5.3–5.4 (refuge where a level is > 300 m below the lowest exit or at "
-                        "inrush risk; seats ≥ the level's headcount, ≤ 100 per chamber)",
+        "refuge_seats": "AQ 2033-2011 5.3–5.4 (refuge on the lowest production level at inrush risk or > 300 m below "
+                        "the lowest exit, and on a level > 2 000 m from its exit; seats ≥ the level's headcount, ≤ 100 "
+                        "per chamber)",
         "approved": "预案管理办法 第三十五条 (evaluation every 3 years)",
         "evaluation": "预案管理办法 第三十五条 (evaluation every 3 years); 第三十六条 (revision triggers)",
         "not_recorded": "《生产安全事故应急条例》 第八条; 预案管理办法 第三十三条; 2023 Opinions",
@@ -107,8 +108,8 @@ STANDARDS: dict[str, dict[str, str]] = {
         "exits": "AQ 2033-2011 5.1（GB 16423）：至少 2 个独立的通地面安全出口，间距不小于 30 m",
         "level_exits": "AQ 2033-2011 5.2：每个生产水平至少 2 个可步行的安全出口",
         "refuge_reach": "AQ 2033-2011 4.2、4.4（自救器额定防护时间不少于 30 min）及 4.6（不能及时撤离人员的避险）",
-        "refuge_seats": "AQ 2033-2011 5.3–5.4（水平低于最低安全出口 300 m 以上或有突水危险时设避险硐室；额定人数不少于"
-                        "该水平人数，每个硐室不超过 100 人）",
+        "refuge_seats": "AQ 2033-2011 5.3–5.4（最低生产水平有突水危险或低于最低安全出口 300 m 以上、或水平距其安全出口"
+                        "超过 2 000 m 时设避险硐室；额定人数不少于该水平人数，每个硐室不超过 100 人）",
         "approved": "预案管理办法 第三十五条（每 3 年评估一次）",
         "evaluation": "预案管理办法 第三十五条（每 3 年评估一次）；第三十六条（修订情形）",
         "not_recorded": "《生产安全事故应急条例》 第八条；预案管理办法 第三十三条；2023 中办国办《意见》",
@@ -322,7 +323,14 @@ PHRASES: dict[str, dict[str, Any]] = {
         "refuge_reach_more": "; site refuges within reach not in the plan: {refuges}",
         "refuge_seats_title": "Level {level}: {seats} refuge seats for {count} people on the shift",
         "refuge_seats_evidence": "Plan refuges on level {level} hold {seats}; the shift puts {count} people there; "
-                                 "the level lies {depth:.0f} m below the lowest exit.",
+                                 "the level lies {depth:.0f} m below the lowest exit.{why}",
+        "refuge_required": " A refuge is required on this level: {reasons}.",
+        "refuge_why": {
+            "depth": "it is the lowest production level and lies more than 300 m below the lowest exit",
+            "inrush": "it is the lowest production level and the scenario has an inrush",
+            "distance": "a workplace on it is {distance:,.0f} m along the level from the level's nearest exit "
+                        "(more than 2 000 m)",
+        },
         "approved_title": "The plan's approval date is not recorded",
         "approved_evidence": "The plan does not record the date it was approved, so the 3-year evaluation cannot "
                              "be checked.",
@@ -573,7 +581,13 @@ PHRASES: dict[str, dict[str, Any]] = {
         "refuge_reach_more": "；可到达但未列入预案的避险硐室：{refuges}",
         "refuge_seats_title": "{level} 水平：避险硐室 {seats} 个座位，当班 {count} 人",
         "refuge_seats_evidence": "预案在 {level} 水平的避险硐室可容纳 {seats} 人；当班该水平有 {count} 人；该水平"
-                                 "低于最低安全出口 {depth:.0f} m。",
+                                 "低于最低安全出口 {depth:.0f} m。{why}",
+        "refuge_required": "该水平须设避险硐室：{reasons}。",
+        "refuge_why": {
+            "depth": "为最低生产水平，且低于最低安全出口 300 m 以上",
+            "inrush": "为最低生产水平，且本情景有突水",
+            "distance": "该水平有作业地点沿巷道距本水平最近安全出口 {distance:,.0f} m（超过 2 000 m）",
+        },
         "approved_title": "预案未记录批准日期",
         "approved_evidence": "预案未记录批准日期，无法核查 3 年一次的评估。",
         "evaluation_title": "预案于 {date} 批准，距本次演练已超过 {years} 年",
@@ -986,10 +1000,19 @@ def _static(kind: str) -> Render:
     return render
 
 
-for _kind in ("no_entry", "entry_rule", "exits", "refuge_seats", "approved", "evaluation", "backups", "county",
+for _kind in ("no_entry", "entry_rule", "exits", "approved", "evaluation", "backups", "county",
               "public_channels", "downstream_order", "mine_channels", "mine_order", "backup_power", "monitoring",
               "teams", "routes"):
     RENDER[_kind] = _static(_kind)
+
+
+@renders("refuge_seats")
+def _refuge_seats(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    why = s.table("refuge_why")
+    reasons = [why[r].format(distance=f.get("distance", 0.0)) for r in f.get("reasons", ())]
+    more = s("refuge_required", reasons=s.join(reasons, "semi")) if reasons else ""
+    facts = {k: v for k, v in f.items() if k not in ("reasons", "why")}
+    return s("refuge_seats_title", **facts), s("refuge_seats_evidence", why=more, **facts)
 
 
 @renders("level_exits")

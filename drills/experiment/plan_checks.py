@@ -48,7 +48,8 @@ from drills.model.spec import DrillSpec
 
 SELF_RESCUER_S = 30 * 60.0  # AQ 2033-2011 4.4: rated ≥ 30 min
 EXIT_SPACING_M = 30.0  # AQ 2033-2011 5.1: two exits ≥ 30 m apart
-REFUGE_DEPTH_M = 300.0  # AQ 2033-2011 5.3: refuge where a level is > 300 m below the lowest surface exit
+REFUGE_DEPTH_M = 300.0  # AQ 2033-2011 5.3: refuge where the lowest level is > 300 m below the lowest surface exit
+REFUGE_DISTANCE_M = 2000.0  # AQ 2033-2011 5.3: refuge on a level > 2000 m (actual distance) from its exit
 EVALUATION_YEARS = 3  # 预案管理办法 第三十五条
 OVERHEAD_POND_M = 1000.0  # 应急〔2020〕15号: 头顶库, residents within 1 km downstream
 LEVEL_ORDER = ("blue", "yellow", "orange", "red")
@@ -178,6 +179,39 @@ def walking_times(spec: DrillSpec, sources: list[int]) -> dict[int, dict[int, fl
     return {s: nx.single_source_dijkstra_path_length(routing.walk, s, weight=weight) for s in sources}
 
 
+def level_exit_distances(spec: DrillSpec, places: list[int]) -> dict[str, float]:
+    """Per level, the farthest of its people's places from the level's nearest exit, in metres along the level.
+
+    A level's exits are its nodes where a way off the level begins (a shaft, ramp or ladderway to another level or
+    to the surface); AQ 2033-2011 5.3 measures the actual distance to them, not the straight line.
+    """
+    net = spec.network
+    graph = nx.Graph()
+    exits: dict[str, set[int]] = defaultdict(set)
+    for link in net.links:
+        a, b = net.nodes[link.a], net.nodes[link.b]
+        if a.level is not None and a.level == b.level:
+            graph.add_edge(a.index, b.index, length=link.length_m)
+        else:
+            for n in (a, b):
+                if n.level is not None:
+                    exits[n.level].add(n.index)
+    out: dict[str, float] = {}
+    for s in places:
+        level = net.nodes[s].level
+        if level is None or not exits[level]:
+            continue
+        if s in exits[level]:
+            d = 0.0
+        elif s not in graph:
+            continue
+        else:
+            reach = nx.single_source_dijkstra_path_length(graph, s, weight="length")
+            d = min((reach[x] for x in exits[level] if x in reach), default=0.0)
+        out[level] = max(out.get(level, 0.0), d)
+    return out
+
+
 def _refuge_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
     out = []
     net = spec.network
@@ -205,14 +239,23 @@ def _refuge_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
         if p.group == "miner" and node.level and p.party >= 0 and spec.parties[p.party].enters_s == 0:
             headcount[node.level] += 1
     lowest_exit = min((net.nodes[x].elevation_m for x in spec.exits), default=0.0)
+    floor = {lv: min(n.elevation_m for n in net.nodes if n.level == lv) for lv in headcount}
+    lowest = min(floor, key=floor.__getitem__, default=None)
+    far_from_exit = level_exit_distances(spec, places)
     for level, count in sorted(headcount.items()):
         seats = sum(net.nodes[r].capacity_persons or 0 for r in plan_refuges if net.nodes[r].level == level)
-        depth = lowest_exit - min(n.elevation_m for n in net.nodes if n.level == level)
-        if seats == 0 and depth <= REFUGE_DEPTH_M:
+        depth = lowest_exit - floor[level]
+        reasons = [key for key, applies in (
+            ("depth", level == lowest and depth > REFUGE_DEPTH_M),
+            ("inrush", level == lowest and spec.inrush is not None),
+            ("distance", far_from_exit.get(level, 0.0) > REFUGE_DISTANCE_M),
+        ) if applies]
+        if seats == 0 and not reasons:
             continue
         if seats < count:
             out.append(found(
-                "refuge_seats", {"level": level, "seats": seats, "count": count, "depth": depth},
+                "refuge_seats", {"level": level, "seats": seats, "count": count, "depth": depth,
+                                 "reasons": reasons, "distance": far_from_exit.get(level, 0.0)},
                 key=f"M7:refuge_seats:{level}", metric="M7", cls=MUST_CORRECT, standards=("refuge_seats",),
                 refs=[ref(loaded, ("evacuation", "refuges"))], remedies=("add_refuge",),
                 targets={"level": level}, numbers={"seats": seats, "headcount": count}, weight=0.5))
