@@ -51,6 +51,48 @@ def test_automatic_trigger_skips_the_decision_delay(build):
     assert res.order_s == pytest.approx(3600 + 50 / 60 * 3600 - 1800)
 
 
+def escalation_plan(red_owner: str = "disp") -> dict:
+    """Orange at the orange weather warning (1 h 20 min: stop entry, tell the county); red at 20 min
+    (elapsed time: the order, and tell the county again). The dispatcher decides in 240 s."""
+    plan = base_plan(
+        roles=[{"id": "disp", "title": "Dispatcher", "decision_delay_s": 240, "backups": []},
+               {"id": "away", "title": "Deputy", "decision_delay_s": 60, "present_probability": 0.0}],
+        warning={"triggers": [met_trigger("orange") | {"level": "orange"},
+                              {"id": "clock", "quantity": "elapsed_s", "threshold": 1200, "level": "red",
+                               "owner": red_owner}],
+                 "actions_by_level": {
+                     "orange": [{"id": "stop", "action": "stop_entry", "owner": "disp"},
+                                {"id": "county-o", "action": "notify_county", "owner": "disp"}],
+                     "red": [{"id": "order", "action": "evacuate_underground", "owner": "disp"},
+                             {"id": "county-r", "action": "notify_county", "owner": "disp"}]}})
+    return plan
+
+
+def test_declaring_red_takes_the_lower_levels_steps_and_a_later_orange_declares_nothing(build):
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), escalation_plan(), scen), 0, 1)
+    red = 1200 + 240
+    # the orange step red lacks (stop entry) is taken with red; tell the county, in both, is done once
+    assert sorted((a.action, a.done_s) for a in res.actions) == [
+        ("evacuate_underground", red), ("notify_county", red), ("stop_entry", red)]
+    decisions = [e.what for e in res.timeline if e.kind == "decision"]
+    assert decisions == ["Dispatcher declares red"]
+    # the orange warning (issued at 1 h 20 min) is met, after red: logged, declared by nobody
+    assert any(e.what == "met met (orange)" and e.t_s == pytest.approx(4800) for e in res.timeline)
+    # in the log, the declaration comes before the steps it starts
+    whats = [e.what for e in res.timeline]
+    assert whats.index("Dispatcher declares red") < whats.index("entry underground stopped by Dispatcher")
+
+
+def test_a_red_nobody_declares_leaves_orange_to_its_own_trigger(build):
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), escalation_plan(red_owner="away"), scen), 0, 1)
+    assert sorted((a.action, a.done_s) for a in res.actions) == [("notify_county", 4800 + 240),
+                                                                 ("stop_entry", 4800 + 240)]
+    assert [e.what for e in res.timeline if e.kind == "decision"] == [
+        "Deputy absent", "nobody to decide on clock", "Dispatcher declares orange"]
+
+
 def entry_spec(build, *, stop_entry: bool, rule: bool):
     actions = [{"action": "stop_entry", "owner": "disp"}] if stop_entry else [{"action": "notify_county",
                                                                                 "owner": "disp"}]

@@ -73,7 +73,8 @@ class TriggerSpec(Strict):
     threshold: NonNeg = Field(default=0.0, description="value that meets the trigger (numeric quantities)")
     at_level: Level | None = Field(default=None, description="for met_warning and monitoring_level")
     level: Level = Field(default="red", description=(
-        "the warning level the trigger declares; that level's actions follow; default red"))
+        "the warning level the trigger declares; that level's actions follow, with those of any lower level not "
+        "declared before it (levels only rise); default red"))
     owner: Ident = Field(description="id of the post the trigger notifies, who decides (unless automatic)")
     detection_delay_s: Quantity = Field(default=0.0, description="polling or reporting delay")
     automatic: bool = Field(default=False, description=(

@@ -5,6 +5,10 @@ and is handed to its owner. An absent owner is replaced by the first present bac
 handover delay; a role decides after its decision delay. An *automatic* trigger skips people and
 starts its level's actions at once. Actions run in the order the plan's ``after`` lists allow;
 an action owned by another post waits for that post's own decision.
+
+Levels only rise. Declaring a level also takes the steps of the lower levels not declared before it (a red
+response stops entry even if the orange warning came later or never); a lower level's trigger met after that
+declares nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from drills.model.flood_season import LEVELS
 from drills.model.spec import Action, Trigger
 
 if TYPE_CHECKING:
@@ -109,6 +114,8 @@ def who_acts(d: Drill, role_id: str) -> Generator[Any, Any, Any]:
 
 
 def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
+    """The trigger's post decides (or the trigger is automatic); then the steps of its level run, and beside them
+    those of the lower levels not declared by then, which it declares with it."""
     if tr.automatic:
         d.log("decision", f"{tr.level} declared automatically by {tr.id}")
         who = "automatic"
@@ -119,7 +126,21 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
             return
         yield d.env.timeout(delay)
         d.log("decision", f"{d.spec.roles[who].title} declares {tr.level}")
-    yield from _run_actions(d, d.spec.actions_by_level.get(tr.level, ()), who, t_met)
+    below = [lv for lv in LEVELS[: LEVELS.index(tr.level)] if lv not in d.levels_declared]
+    for lv in below:
+        d.levels_declared[lv] = t_met
+    by_level = d.spec.actions_by_level
+    own = by_level.get(tr.level, ())
+    env = d.env
+    steps = []
+    for lv in below:  # a lower level's step its own level repeats (same action, same post) is done once
+        extra = tuple(a for a in by_level.get(lv, ()) if not any((b.action, b.owner) == (a.action, a.owner)
+                                                                 for b in own))
+        if extra:
+            steps.append(env.process(_run_actions(d, extra, who, t_met)))
+    yield from _run_actions(d, own, who, t_met)
+    if steps:
+        yield env.all_of(steps)
 
 
 def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float) -> Generator[Any, Any, Any]:

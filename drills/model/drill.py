@@ -41,6 +41,10 @@ from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event
 from drills.model.routing import routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
+#: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
+#: the hazard, forecasts, monitoring, the water), then triggers, decisions, orders, actions, channels, rules
+KIND_ORDER = {k: i for i, k in enumerate(("fault", "hazard", "forecast", "monitoring", "water", "trigger", "decision",
+                                          "order", "action", "channel", "rule"))}
 INF = math.inf
 NAN = math.nan
 #: faults that close a way out while they last: who finds no way out waits for the soonest to end, then looks again
@@ -1074,7 +1078,8 @@ class Drill:
                 utilisation=_window_share(st.busy_s, st.first_call_s, st.last_landing_s), max_queue=st.max_queue,
                 mean_wait_s=float(np.mean(st.waits)) if st.waits else NAN))
         node_clear = tuple(clear[i] if there[i] else NAN for i in range(len(net.nodes)))
-        self.timeline.sort(key=lambda e: (e.t_s, e.kind, e.what))
+        # at one time, causes before effects (the order the kinds follow), then the order they were logged in
+        self.timeline.sort(key=lambda e: (e.t_s, KIND_ORDER.get(e.kind, len(KIND_ORDER))))
         return DrillResult(
             replication=self.rep, people=people, hoists=tuple(hoists), timeline=tuple(self.timeline),
             order_s=float(self.orders.get(MINE_ORDER, NAN)), node_water_s=node_water, node_clear_s=node_clear,
