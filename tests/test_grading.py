@@ -300,3 +300,24 @@ def test_a_fault_that_only_stops_a_report_did_change_something():
     report = FaultRun(fault, (), True, True, 0.0, {**calm, "steps_failed": d("steps_failed", "worse")}, changed=0)
     assert rob.verdict(nobody) == "nothing"
     assert rob.verdict(report) == "withstood"  # nobody's record changed, but the county report was not made
+
+
+def test_a_last_warning_already_never_has_no_rise_to_grade_not_a_rise_of_zero():
+    from dataclasses import replace
+
+    from drills.experiment.paired import PairedDiff
+    from drills.experiment.robustness import FaultRun, Robustness
+    from drills.model.spec import Fault
+
+    calm = {k: PairedDiff(k, "", "persons", "lower", 0.0, 0.0, 0.0, 0.0, 0.0, 10, "no change")
+            for k in ("unsafe", "late_warned")}
+    fault = Fault("channel_down:pa", "channel_down", "pa", 0.0, None, 1.0)
+    unmeasured = FaultRun(fault, (), False, True, math.nan, calm)
+    rob = Robustness(10, (), False, True, (unmeasured, unmeasured), 0.0, ())
+    assert math.isnan(rob.worst_rise_s)
+    g = grading.grade_m6(False, rob.worst_rise_s, True)
+    assert g.grade == "D" and math.isnan(g.value) and "no rise measurable" in g.basis
+    # one fault measured beside one that could not be: the measured one grades
+    rob = replace(rob, runs=(unmeasured, replace(unmeasured, t100_rise_s=900.0)))
+    assert rob.worst_rise_s == 900.0
+    assert Robustness(10, (), True, True, (), 0.0, ()).worst_rise_s == 0.0  # no faults tried

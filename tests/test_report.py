@@ -24,7 +24,17 @@ from pypdf import PdfReader
 from drills.experiment import i18n
 from drills.experiment.exercise import run_exercise
 from drills.experiment.outputs import write_outputs
-from drills.experiment.report import BOTTOM, PAGE_H, SECTION_FOLLOWS, TOP, USABLE_H, Document, scorecard_text, wrap
+from drills.experiment.report import (
+    BOTTOM,
+    PAGE_H,
+    SECTION_FOLLOWS,
+    TOP,
+    USABLE_H,
+    Document,
+    scorecard_text,
+    trigger_condition,
+    wrap,
+)
 from drills.experiment.scorecard import scorecard
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load_drill
@@ -864,3 +874,17 @@ def test_dollar_signs_and_backslashes_in_the_planners_words_are_drawn_as_written
         write_outputs(ex, scorecard(ex), out, lang=lang)
         first = PdfReader(out / "report.pdf").pages[0].extract_text()
         assert title in first and "Jinshan $\\undefinedcmd$ Co." in first, first
+
+
+def test_each_trigger_is_told_by_what_meets_it_not_by_a_threshold_it_does_not_have():
+    """A warning-level trigger is met at a level (no number), a breach by the event, an inflow change by a share."""
+    spec = load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml")
+    en, zh = i18n.Text("en"), i18n.Text("zh")
+    got = {tr.id: trigger_condition(tr, spec, en) for tr in spec.triggers}
+    assert got == {"met-orange": "weather warning orange or higher", "met-red": "weather warning red",
+                   "pond-red": "online monitoring level red", "dam-failure-seen": "dam breach",
+                   "inflow-change": "mine inflow changed by ≥ 20 % of its usual flow"}
+    assert trigger_condition(spec.triggers[0], spec, zh) == "气象预警达橙色及以上"
+    mine = load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml")
+    assert [trigger_condition(tr, mine, en) for tr in mine.triggers] == [
+        "inrush inflow (m³/h) ≥ 60", "water depth at face360e ≥ 0.05 m"]

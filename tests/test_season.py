@@ -138,6 +138,9 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
     assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
     assert "–（未评级" not in text
+    # the seeds on the foot of every page, as a run report has its seed on each
+    for page in PdfReader(out / "report.pdf").pages:
+        assert "随机种子 20260720, 20260721 · 2 个演练情景" in page.extract_text()
     method = "".join(text.split("附录")[-1].split())  # the method appendix, whitespace and line breaks out
     assert "随机种子20260720(mine-inrush-day)，20260721(dam-break-night)起" in method, method
     # each run page lists the run's own findings, most serious first, so the reader can check the suite's;

@@ -251,7 +251,14 @@ def _clock(ex: ExerciseResult):
     start = scenario_start(ex)
     if start is None:
         return None
-    return lambda minutes, _pos=None: (start + timedelta(minutes=float(minutes))).strftime("%H:%M")
+
+    def clock(minutes: float, _pos: object = None) -> str:
+        """The clock time, and the day after the start's as "+1d" below it, as the tables write it."""
+        at = start + timedelta(minutes=float(minutes))
+        days = (at.date() - start.date()).days
+        return at.strftime("%H:%M") + (f"\n+{days}d" if days > 0 else "")
+
+    return clock
 
 
 def event_times(ex: ExerciseResult, card: Scorecard, t: Text) -> list[tuple[str, str, np.ndarray]]:
@@ -386,7 +393,10 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             if kind == "water" and not any(label.endswith(" " + s) for s in starts):
                 prio = 4
             return prio, row[0]
-        rows = sorted(rows, key=rank)[:MAX_EVENTS]
+        ranked = sorted(rows, key=rank)
+        rows, left_out = ranked[:MAX_EVENTS], ranked[MAX_EVENTS:]
+    else:
+        left_out = []
     rows.sort(key=lambda r: (r[0], r[2]))
     labels = [timeline_label(f"[{t.kind(r[1])}] {r[2]}") for r in rows]
     heights = [1.0 + ROW_PER_LINE * (lb.count("\n")) for lb in labels]  # a wrapped label gets a taller row
@@ -422,6 +432,10 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ],
         loc="upper right", bbox_to_anchor=(1, 0), bbox_transform=below(ax, 26), ncol=2, fontsize=7,
     )
+    if left_out:  # say what the figure leaves out; the typical replication's table lists every event
+        kinds = t("list_sep").join(t.kind(k) for k in dict.fromkeys(r[1] for r in sorted(left_out)))
+        ax.text(0, 0, renderable(t("fig_tl_left_out", k=len(left_out), kinds=kinds)), transform=below(ax, 44),
+                ha="left", va="top", fontsize=7, color="0.25", wrap=True)
     return save(fig, path)
 
 

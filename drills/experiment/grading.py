@@ -225,10 +225,12 @@ def grade_m6(gate: bool | None, worst_rise_s: float, assessed: bool, floor: bool
         return MetricGrade("M6", math.nan, "s", "–", None, "not assessable: the plan fails M2 and M3 without "
                            "any fault, and no single fault makes that significantly worse", _minutes(M6_BANDS_S, "≤"))
     grade = band_at_most(worst_rise_s, M6_BANDS_S) if gate is not False else "D"
+    unmeasured = " (no rise measurable: without a fault the last warning is already never at P95)" \
+        if math.isnan(worst_rise_s) else ""
     return MetricGrade("M6", worst_rise_s, "s", grade, gate,
                        "gate: no single fault makes M2 or M3 fail, or significantly raises the people warned late "
                        "or not safe (paired 95 % CI); grade: the largest rise of the P95 of the last warning under "
-                       "one fault (a warning that never comes counts as at the drill's end)",
+                       "one fault (a warning that never comes counts as at the drill's end)" + unmeasured,
                        _minutes(M6_BANDS_S, "≤"))
 
 

@@ -26,7 +26,7 @@ EN: dict[str, str] = {
     "season_title": "Annual flood-season exercise — consolidated evaluation report",
     "page_of": "page {k} of {n}",
     "footer": "{scenario} · seed {seed} · {n} replications · drill {version}",
-    "season_footer": "suite {suite} · {runs} runs · drill {version}",
+    "season_footer": "suite {suite} · seed {seed} · {runs} runs · drill {version}",
     "contents": "Contents",
     # ---- cover
     "site": "Site",
@@ -286,7 +286,12 @@ EN: dict[str, str] = {
         "Without a fault: {base}. Breaks the plan: a gate that held fails under the fault, or significantly more "
         "people are not safe or warned late (CI above zero). People changed: those whose warning, departure or end "
         "(or its time) differs from the drill without the fault, mean per replication; a fault that changed no one "
-        "tested nothing (a bridge no one crosses, a channel that reached no one first)."
+        "tested nothing (a bridge no one crosses, a channel that reached no one first).{rise}"
+    ),
+    "sf_rise_none": (
+        " Rise of the last warning \"–\": without the fault the P95 of the last warning is already never (someone is "
+        "never warned by the order in more than 5 % of the replications), so no fault can raise it; the people "
+        "warned late show what the fault does."
     ),
     "col_fault": "fault",
     "col_sf_changed": "people changed",
@@ -330,7 +335,12 @@ EN: dict[str, str] = {
         "from {start}: {q0:,.0f} → {qmax:,.0f} m³/h within {rise} (hydrograph of {k} points), times a factor "
         "{factor}; pumping {pump:,.0f} m³/h"
     ),
-    "trigger_row": "trigger {id} ({quantity} ≥ {threshold:g}, {level})",
+    "trigger_row": "trigger {id} ({condition}; declares {level})",
+    "trigger_at_level": "{quantity} {level} or higher",
+    "trigger_depth": "water depth at {node} ≥ {threshold:g} m",
+    "trigger_inflow_change": "mine inflow changed by ≥ {share:g} % of its usual flow",
+    "trigger_at_top": "{quantity} {level}",
+    "trigger_at_least": "{quantity} ≥ {threshold:g}",
     "trigger_value": "detection delay {delay}; owner {owner}",
     "channel_row": "channel {id} ({type})",
     "channel_value": (
@@ -442,6 +452,8 @@ EN: dict[str, str] = {
     "fig_replications": "replications",
     "fig_median_of": "(median {v})",
     "fig_timeline_title": "Events of the drill across replications",
+    "fig_tl_left_out": ("{k} later or lesser events not drawn ({kinds});\n"
+                        "the typical replication's table lists every event"),
     "fig_timeline_x": "time since scenario start (min)",
     "fig_tl_median": "median over replications",
     "fig_tl_range": "P5–P95 (arrow: later or never in some)",
@@ -482,18 +494,25 @@ EN: dict[str, str] = {
         "the times 90 % and all people were warned and all were safe. The dot is the median time over the "
         "replications in which the event happened, the bar the 5th–95th percentiles; \"in k/n\" counts "
         "the replications in which it happened when that was not all of them. Rows are in order of the "
-        "median time."
+        "median time. At most {max} rows are drawn: results, orders, the hazard, triggers, decisions and the water "
+        "where people started come first, earlier before later, and the figure says how many it leaves out."
     ),
     "cap_warned_safe": (
-        "Share of all {people} people warned first by the order, through its channels or a relay (solid "
+        "{share_of} warned first by the order, through its channels or a relay (solid "
         "line; seeing the water is not a warning, and someone who saw the water before any warning is not "
         "counted even if the order reached them later: the drill records each person's first warning), "
         "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
         "vertical dashed line is the median time the evacuation order was given. Safety should rise well "
-        "ahead of the water; a band that stays below 100 % shows replications in which some people were "
-        "never warned or never safe."
+        "ahead of the water. A safe band below 100 % shows replications in which some people were never safe; "
+        "the warned line stays below 100 % wherever someone was not warned first by the order, including anyone "
+        "who saw the water break in at their place before any warning."
+    ),
+    "cap_share_all": "Share of all {people} people",
+    "cap_share_there": (
+        "Share of the people who went underground or were there from the start (of {people}; a later shift kept on "
+        "the surface, at most {kept} in one replication, is left out here, while the scorecard counts it safe)"
     ),
     "cap_section": (
         "The mine as a vertical section (horizontal position against elevation; the two scales differ). "
@@ -868,7 +887,7 @@ ZH: dict[str, str] = {
     "season_title": "年度汛期演练 — 综合评估报告",
     "page_of": "第 {k} 页 共 {n} 页",
     "footer": "{scenario} · 随机种子 {seed} · {n} 次重复 · drill {version}",
-    "season_footer": "演练组 {suite} · {runs} 个演练情景 · drill {version}",
+    "season_footer": "演练组 {suite} · 随机种子 {seed} · {runs} 个演练情景 · drill {version}",
     "contents": "目录",
     "site": "场所",
     "plan": "应急预案",
@@ -1083,7 +1102,11 @@ ZH: dict[str, str] = {
     "sf_note": (
         "无故障时：{base}。使预案失效：原本满足的门槛在该故障下未满足，或未处于安全地点、迟到警报的人数显著增加（置信区间"
         "高于零）。受影响人数：收到警报、出发或最终去向（或其时间）与无该故障时不同的人数，每次重复的平均；不影响任何人的"
-        "故障没有检验任何东西（无人经过的桥、未首先通知任何人的渠道）。"
+        "故障没有检验任何东西（无人经过的桥、未首先通知任何人的渠道）。{rise}"
+    ),
+    "sf_rise_none": (
+        "最后一人收到预警时间推迟为“–”：无故障时该时间的 P95 已为“从未”（超过 5 % 的重复中有人始终未先收到撤离"
+        "命令），任何故障都无法使其再推迟；故障的影响见迟到警报人数。"
     ),
     "col_fault": "故障",
     "col_sf_changed": "受影响人数",
@@ -1123,7 +1146,12 @@ ZH: dict[str, str] = {
         "自 {start} 起：{rise} 内由 {q0:,.0f} 增至 {qmax:,.0f} m³/h（过程线 {k} 点），乘以系数 {factor}；"
         "排水 {pump:,.0f} m³/h"
     ),
-    "trigger_row": "触发条件 {id}（{quantity} ≥ {threshold:g}，{level}）",
+    "trigger_row": "触发条件 {id}（{condition}；宣布{level}预警）",
+    "trigger_at_level": "{quantity}达{level}及以上",
+    "trigger_depth": "{node} 处水深 ≥ {threshold:g} m",
+    "trigger_inflow_change": "矿井涌水量变化达正常涌水量的 {share:g} % 及以上",
+    "trigger_at_top": "{quantity}达{level}",
+    "trigger_at_least": "{quantity} ≥ {threshold:g}",
     "trigger_value": "发现延迟 {delay}；责任人 {owner}",
     "channel_row": "渠道 {id}（{type}）",
     "channel_value": "启动 {delay}；可靠度 {rel:.0%}；覆盖范围内收听到的概率 {hear:.0%}；{coverage}{power}",
@@ -1222,6 +1250,7 @@ ZH: dict[str, str] = {
     "fig_replications": "重复次数",
     "fig_median_of": "（中位数 {v}）",
     "fig_timeline_title": "各次重复中的演练事件",
+    "fig_tl_left_out": "另有 {k} 个较晚或次要的事件未绘出（{kinds}）；\n典型重复的事件表列出全部事件",
     "fig_timeline_x": "情景开始后时间（分钟）",
     "fig_tl_median": "各次重复的中位数",
     "fig_tl_range": "P5–P95（箭头：部分重复更晚或未发生）",
@@ -1259,15 +1288,22 @@ ZH: dict[str, str] = {
         "每行是演练中的一个事件：灾害发生、水到达某处、预案触发条件满足、决策、撤离命令、预警渠道启动、"
         "预案行动完成，以及（结果）90 % 和全部人员收到预警、全部人员到达安全地点的时间。圆点为发生该事件的"
         "各次重复的中位时间，横线为第 5 至第 95 百分位；未在全部重复中发生的事件标注“k/n 次”。各行按中位"
-        "时间排序。"
+        "时间排序。图中最多绘出 {max} 行：结果、撤离命令、灾害、触发条件、决策以及水到达人员初始位置优先，"
+        "较早者优先；未绘出的事件数在图中注明。"
     ),
     "cap_warned_safe": (
-        "全部 {people} 人中先经渠道或传递收到撤离命令（实线；看到来水不计为预警，看到来水在先者即使其后收到命令"
+        "{share_of}中先经渠道或传递收到撤离命令（实线；看到来水不计为预警，看到来水在先者即使其后收到命令"
         "也不计入：演练只记录每人最先收到的预警）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
         "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
-        "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升；阴影始终"
-        "低于 100 % 表示有些重复中有人始终未收到预警或未到达安全地点。"
+        "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升。到达安全地点的"
+        "阴影低于 100 % 表示有些重复中有人始终未到达安全地点；只要有人不是先收到撤离命令（包括在撤离命令之前"
+        "就看到本地点突水的人员），收到命令的曲线就低于 100 %。"
+    ),
+    "cap_share_all": "全部 {people} 人",
+    "cap_share_there": (
+        "开始时在场或其后下井的人员（共 {people} 人；留在地面、未下井的下一班人员单次重复中最多 {kept} 人，此处"
+        "不计，记分卡则将其计为安全）"
     ),
     "cap_section": (
         "矿井竖直剖面图（水平位置对标高，两轴比例不同）。(a) 各巷道按水到达其较早一端的中位时间着色；灰色"

@@ -52,6 +52,7 @@ from drills.experiment import exercise as exercise_module
 from drills.experiment import scorecard as scorecard_module
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.figures import (
+    MAX_EVENTS,
     MIN_QUEUE,
     font_families,
     make_figures,
@@ -69,6 +70,7 @@ from drills.experiment.tail import grouped
 from drills.inputs.problems import in_language
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
+from drills.model.spec import DrillSpec, Trigger
 
 if TYPE_CHECKING:
     from drills.experiment.settle import Settling
@@ -126,11 +128,12 @@ def _width_in(text: str, size: float, weight: str = "normal") -> float:
     return 1.02 * sum(_char_width_pt(c, weight) for c in text) * size / 10 / 72
 
 
-def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> list[str]:
+def wrap(text: str, size: float, width_in: float, weight: str = "normal", overhang: float | None = None) -> list[str]:
     """Greedy wrap of ``text`` to ``width_in`` inches at ``size`` points, measured with the font.
 
     Latin text breaks at spaces; Chinese text between any two characters, but never before closing
-    punctuation.
+    punctuation. A word up to ``overhang`` times the width is left whole (default :data:`OVERHANG`; 1 where
+    nothing may run past the width, as in a table's last column).
     """
     lines: list[str] = []
     for para in text.split("\n"):
@@ -138,7 +141,8 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
         space = False
         units: list[str] = []
         for unit in _UNIT.findall(para):  # a word wider than the column is cut after . / _ - : or anywhere
-            units.extend(_cut(unit, size, width_in, weight) if not unit.isspace() else [unit])
+            units.extend(_cut(unit, size, width_in, weight, OVERHANG if overhang is None else overhang)
+                         if not unit.isspace() else [unit])
         for unit in units:
             if unit.isspace():
                 space = bool(line)
@@ -158,12 +162,12 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal") -> lis
 OVERHANG = 1.2
 
 
-def _cut(word: str, size: float, width_in: float, weight: str) -> list[str]:
+def _cut(word: str, size: float, width_in: float, weight: str, overhang: float) -> list[str]:
     """``word`` in pieces that each fit ``width_in``: cut after a separator where one fits, else by characters.
 
     A word only a little wider than the column is left whole (it runs into the cell's padding, as a
     short header like "people" may): cutting it would be harder to read than the overhang."""
-    if _width_in(word, size, weight) <= width_in * OVERHANG:
+    if _width_in(word, size, weight) <= width_in * overhang:
         return [word]
     pieces: list[str] = []
     rest = word
@@ -438,7 +442,9 @@ class Document:
         pad = 0.05
         heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
         head_h = max(len(h) for h in heads) * line + 2 * pad if header else 0.0
-        cells = [[wrap(renderable(v), size, w - 2 * pad) for v, (_, w, _) in zip(row, columns, strict=True)]
+        last = len(columns) - 1  # nothing may run past the table's right edge (right-aligned text runs left)
+        cells = [[wrap(renderable(v), size, w - 2 * pad, overhang=1.0 if k == last and align == "left" else None)
+                  for k, (v, (_, w, align)) in enumerate(zip(row, columns, strict=True))]
                  for row in rows]
         heights = [max(len(c) for c in row) * line + 2 * pad for row in cells]
         notes = wrap(renderable(note), size, self.width) if note else []
@@ -954,7 +960,7 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
                else t("safe_never"), share=t.value(per["share_safe"], "share"),
                caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12, keep=True)
     if "timeline" in figs:
-        _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline"), max_h=6.2)
+        _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline", max=MAX_EVENTS), max_h=6.2)
     events = [(float(e.t_s), e.kind, t.event(e.what)) for e in res.timeline]
     for key, what in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),
                       ("t_all_safe_s", "result_safe")):
@@ -979,10 +985,18 @@ def _figure(doc: Document, t: Text, figs: dict[str, Path], name: str, title: str
 def progress(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """Warned and safe over time, with their spread, against the water reaching people's places."""
     doc.heading(t("progress"), new_page=True)
-    seen = {p.outcome for r in ex.results for p in r.people}  # name only the places of safety this drill has
+    _figure(doc, t, figs, "warned_safe", t("fig_warned_safe_title"), warned_safe_caption(ex, card, t))
+
+
+def warned_safe_caption(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
+    """The caption of the warned-and-safe figure: whose shares it draws (a later shift kept on the surface is left
+    out of them) and the places of safety this drill has."""
+    seen = {p.outcome for r in ex.results for p in r.people} - {"kept_out"}
     safe = ("、" if t.zh else ", ").join(t.term(o) for o in SAFE_OUTCOMES if o in seen) or "–"
-    _figure(doc, t, figs, "warned_safe", t("fig_warned_safe_title"),
-            t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications, safe=safe))
+    kept = sum(z.kept_out for z in card.zones)
+    people = len(ex.spec.people)
+    share_of = t("cap_share_there", people=people, kept=kept) if kept else t("cap_share_all", people=people)
+    return t("cap_warned_safe", share_of=share_of, n=ex.replications, safe=safe)
 
 
 def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
@@ -1088,7 +1102,8 @@ def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -
     doc.table([(t("col_fault"), 1.7, "left"), (t("col_sf_changed"), 0.6, "right"), (t("col_sf_gates"), 1.1, "left"),
                (t("col_sf_unsafe"), 1.0, "right"), (t("col_sf_late"), 1.0, "right"), (t("col_sf_rise"), 0.6, "right"),
                (t("col_sf_verdict"), doc.width - 6.0, "left")], rows, size=7.5, fills=fills, keep_together=True,
-              note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass)))
+              note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass),
+                     rise=t("sf_rise_none") if any(math.isnan(r.t100_rise_s) for r in rob.runs) else ""))
 
 
 def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revised: Sequence[Any]) -> None:
@@ -1110,6 +1125,21 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
         doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)
 
 
+def trigger_condition(trig: Trigger, spec: DrillSpec, t: Text) -> str:
+    """What meets a trigger, as the plan writes it: a warning level or higher, an event, or a value at least."""
+    quantity = t.term(trig.quantity)
+    if trig.quantity in ("met_warning", "monitoring_level"):
+        level = trig.at_level or "red"
+        return t("trigger_at_top" if level == "red" else "trigger_at_level", quantity=quantity, level=t.term(level))
+    if trig.quantity in ("dam_breach", "overtopping"):
+        return quantity
+    if trig.quantity == "water_depth_m" and trig.node is not None:
+        return t("trigger_depth", node=spec.network.nodes[trig.node].id, threshold=trig.threshold)
+    if trig.quantity == "mine_inflow_change":
+        return t("trigger_inflow_change", share=trig.threshold * 100)
+    return t("trigger_at_least", quantity=quantity, threshold=trig.threshold)
+
+
 def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[list[str]]]:
     """The plan's and the scenario's parameters behind this drill, as (parameter, value) rows."""
     spec = ex.spec
@@ -1123,8 +1153,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
                           if backups else t("none")])
     for trig in spec.triggers:
         plan_rows.append([
-            t("trigger_row", id=trig.id, quantity=t.term(trig.quantity), threshold=trig.threshold,
-              level=t.term(trig.level)),
+            t("trigger_row", id=trig.id, condition=trigger_condition(trig, spec, t), level=t.term(trig.level)),
             t("trigger_value", delay=describe(trig.detection_delay, t),
               owner=spec.roles[trig.owner].title if trig.owner in spec.roles else trig.owner),
         ])

@@ -97,7 +97,11 @@ class Robustness:
 
     @property
     def worst_rise_s(self) -> float:
-        return max((f.t100_rise_s for f in self.runs), default=0.0)
+        """The largest rise over the faults; NaN if none could be measured (the baseline's last warning was already
+        never), 0 with no faults."""
+        if not self.runs:
+            return 0.0
+        return max((f.t100_rise_s for f in self.runs if not math.isnan(f.t100_rise_s)), default=math.nan)
 
 
 def fault_start_s(results: tuple[DrillResult, ...] | list[DrillResult]) -> float:
@@ -170,11 +174,13 @@ def assess(spec: DrillSpec, facts: PlanFacts, baseline: ExerciseResult, *, repli
         ex = run_exercise(with_fault(spec, f), replications=n, seed=baseline.seed, workers=workers)
         rd = read_all(ex.results, spec, facts, ex.states)
         p95 = upper_tail(r.t100_after_order_s for r in rd)
-        rise = _capped(p95, spec) - _capped(upper_tail(r.t100_after_order_s for r in base), spec)
+        base_p95 = _capped(upper_tail(r.t100_after_order_s for r in base), spec)
+        # a last warning already never (or at the drill's end) without the fault cannot rise: no measure, not 0
+        rise = _capped(p95, spec) - base_p95 if base_p95 < spec.duration_s else math.nan
         harm = _harm_by_place(ex.states)
         worse = {p: harm[p] - base_harm.get(p, 0) for p in harm if harm[p] > base_harm.get(p, 0)}
         runs.append(FaultRun(f, tuple(rd), gate_persons(r.late_warned for r in rd),
-                             gate_persons(r.unsafe for r in rd), max(rise, 0.0),
+                             gate_persons(r.unsafe for r in rd), max(rise, 0.0) if not math.isnan(rise) else rise,
                              compare(base, rd, spec.duration_s), dict(sorted(worse.items(), key=lambda x: -x[1])),
                              p95, people_changed(ex.results, base_results) / n))
     return Robustness(n, tuple(base), gate_persons(r.late_warned for r in base), gate_persons(r.unsafe for r in base),

@@ -644,7 +644,8 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.heading(t("method"))
         if result.entries:
             doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t)), 8.5)
-        doc.footers(t("season_footer", suite=s.id, runs=len(result.entries), version=__version__), t)
+        seeds = ", ".join(str(x) for x in dict.fromkeys(e.exercise.seed for e in result.entries))
+        doc.footers(t("season_footer", suite=s.id, seed=seeds, runs=len(result.entries), version=__version__), t)
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
                         "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
                         "Keywords": f"lang={t.lang}"})
@@ -832,8 +833,7 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
     if name in figs:
         doc.figure_no += 1
         doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=t("fig_warned_safe_title")),
-                  t("cap_warned_safe", people=len(ex.spec.people), n=ex.replications,
-                    safe=t("list_sep").join(t.term(o) for o in SAFE_OUTCOMES)), max_h=3.3)
+                  report.warned_safe_caption(ex, card, t), max_h=3.3)
     if card.zones:
         columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
         doc.subheading(t("zones"))  # drawn with the table, kept whole where it fits on a page
