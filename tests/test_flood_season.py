@@ -84,6 +84,22 @@ def test_declaring_red_takes_the_lower_levels_steps_and_a_later_orange_declares_
     assert whats.index("Dispatcher declares red") < whats.index("entry underground stopped by Dispatcher")
 
 
+def test_the_steps_taken_with_red_are_read_as_due_and_done_with_it_and_a_repeated_one_once(build):
+    from drills.experiment.readings import PlanFacts, step_outcomes
+
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    spec = build(mine_site(), escalation_plan(), scen)
+    facts = PlanFacts({}, {"met": "orange", "clock": "red"}, False)
+    got = [(o.level, o.action.id, o.status) for o in step_outcomes(run_drill(spec, 0, 1), spec, facts)]
+    # red's two steps, and orange's stop-entry taken with red; orange's report to the county is red's own
+    assert got == [("red", "order", "on_time"), ("red", "county-r", "on_time"), ("orange", "stop", "on_time")]
+    # nobody decides red: orange is due at its own trigger, 4 800 s, and decided then
+    spec = build(mine_site(), escalation_plan(red_owner="away"), scen)
+    got = [(o.level, o.action.id, o.status, o.why) for o in step_outcomes(run_drill(spec, 0, 1), spec, facts)]
+    assert got == [("red", "order", "not_done", "nobody_declared"), ("red", "county-r", "not_done", "nobody_declared"),
+                   ("orange", "stop", "on_time", ""), ("orange", "county-o", "on_time", "")]
+
+
 def test_a_red_nobody_declares_leaves_orange_to_its_own_trigger(build):
     scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
     res = run_drill(build(mine_site(), escalation_plan(red_owner="away"), scen), 0, 1)

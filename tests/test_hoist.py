@@ -33,6 +33,26 @@ def test_rest_times_follow_gb50215():
     assert hoist.rest_time_s(5) == 20.0
     assert hoist.rest_time_s(30) == 45.0
     assert hoist.rest_time_s(30, decks=2) == 2 * (20 + 10) + 6
+    # a double-deck cage of 2 x 30: a load that fits one deck loads in one deck's time
+    assert hoist.rest_time_s(1, decks=2, capacity=60) == 20.0
+    assert hoist.rest_time_s(30, decks=2, capacity=60) == 45.0
+    assert hoist.rest_time_s(31, decks=2, capacity=60) == 2 * (20 + 11) + 6  # 16 and 15 on the two decks
+    assert hoist.rest_time_s(60, decks=2, capacity=60) == 2 * (20 + 25) + 6
+
+
+@pytest.mark.parametrize("n", [1, 5, 30, 31, 60, 61, 150])
+def test_a_second_deck_never_slows_the_station(build, n):
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    times = []
+    for decks in (1, 2):
+        site = shaft_site(n, 30)
+        site["site"]["hoists"][0]["decks"] = decks
+        spec = build(site, plan, base_scenario())
+        times.append(max(p.outcome_s for p in run_drill(spec, 0, spec.seed).people))
+    one, two = times
+    assert two <= one
+    if n <= 30:  # one deck's load: the second deck changes nothing
+        assert two == one
 
 
 def test_equal_loads_over_the_fewest_trips():
@@ -232,3 +252,33 @@ def test_once_the_water_stops_rising_nobody_more_is_sent_away(build):
     assert len(sent) == 1 and sent[0].t_s < 200  # only at first sight, while it rose
     assert res.hoists[0].trips * capacity >= outcomes.count("surface") > 0
     assert hoist.riders_in_time(45, first_s=100.0, round_trip_s=200.0, capacity=20, deadline_s=math.inf) == 45
+
+
+def cage_or_ladder_site() -> dict:
+    """One junction 100 m down: the cage station 50 m one way, the foot of a 100 m ladderway the other way."""
+    nodes = [node("collar", "collar", z=0.0), node("top", "portal", z=0.0, x=100.0),
+             node("j", "junction", z=-100.0, x=50.0), node("st", "shaft_station", z=-100.0),
+             node("lad", "junction", z=-100.0, x=100.0)]
+    links = [link("shaft", "collar", "st", 100.0, width=5.0, kind="shaft", height_m=5.0),
+             link("to_st", "j", "st", 50.0), link("to_lad", "j", "lad", 50.0),
+             link("ladder", "lad", "top", 102.0, width=1.0, kind="ladderway")]
+    return base_site(nodes, links, [{"at": "j", "count": 1}],
+                     hoists=[{"id": "cage", "stations": ["collar", "st"], "cage_capacity_persons": 30,
+                              "start_station": "st"}])
+
+
+@pytest.mark.parametrize(("queued", "way"), [(0, "st"), (90, "st"), (180, "lad")])
+def test_a_long_cage_queue_weighs_its_round_trips_against_the_ladder(build, queued, way):
+    # the ladder: 100 m climbed at 0.105 m/s, 952 s. The cage: a GB 50215 round trip per load ahead and one's
+    # own; 180 waiting are 6 loads ahead, 7 round trips of about 150 s: over 1 000 s, the ladder is sooner
+    from drills.model.drill import Drill
+
+    plan = base_plan(routes=[{"id": "up", "from": ["j"], "path": ["j", "st", "collar"]}], exits=["collar", "top"])
+    spec = build(cage_or_ladder_site(), plan, base_scenario())
+    drill = Drill(spec, 0, spec.seed)
+    cage = drill.node_of_hoist[spec.network.index["st"]]
+    trip = cage.round_trip_s(spec.network.index["st"])
+    assert 7 * trip > 100 / 0.105 > 4 * trip  # the case this test is about
+    cage.waiting = queued
+    legs = drill._reroute(spec.parties[0], spec.network.index["j"])
+    assert legs is not None and spec.network.nodes[legs[0][0]].id == way

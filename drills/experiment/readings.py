@@ -47,7 +47,8 @@ from typing import NamedTuple, overload
 import numpy as np
 
 from drills.inputs.loaded import Loaded
-from drills.model.records import SAFE_OUTCOMES, DrillResult, People, PersonRecord
+from drills.model.flood_season import LEVELS
+from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, People, PersonRecord
 from drills.model.spec import Action, DrillSpec
 
 #: 条例 第九条: the unit head reports to the county-level authority within 1 h.
@@ -287,25 +288,42 @@ def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: States
     return worst
 
 
-def declared_steps(res: DrillResult,
-                   facts: PlanFacts) -> tuple[dict[str, float], set[str], dict[tuple[str, str], list]]:
-    """What one replication's records say of the plan's steps: when each level was first declared, the levels
-    nobody was there to decide, and the action records by (action, owner), in the order they were made."""
-    declared: dict[str, float] = {}
-    nobody: set[str] = set()
+def declared_steps(res: DrillResult, facts: PlanFacts) -> tuple[dict[str, float], set[str],
+                                                                 dict[tuple[str, str], list], dict[str, str]]:
+    """What one replication's records say of the plan's steps: when each level was first due, the levels
+    nobody was there to decide, the action records by (action, owner) in the order they were made, and for each
+    level the level whose trigger made it due.
+
+    Levels only rise (:mod:`drills.model.decision`): a trigger that someone decides makes due, with its own level,
+    every lower level not yet due."""
+    met: list[tuple[float, str, str]] = []
+    gave_up: set[str] = set()
     for e in res.timeline:
         if e.kind == "trigger":
             m = _TRIGGER_EVENT.match(e.what)
-            if m is not None and m["level"] not in declared:
-                declared[m["level"]] = e.t_s
+            if m is not None:
+                met.append((e.t_s, m["id"], m["level"]))
         elif e.kind == "decision":
             m = _NOBODY_DECIDES.match(e.what)
             if m is not None and m["id"] in facts.trigger_levels:
-                nobody.add(facts.trigger_levels[m["id"]])
+                gave_up.add(m["id"])
+    declared: dict[str, float] = {}
+    by: dict[str, str] = {}
+    nobody: set[str] = set()
+    for t_s, ident, level in met:
+        if level in declared:
+            continue
+        declared[level], by[level] = t_s, level
+        if ident in gave_up:
+            nobody.add(level)
+            continue
+        for lower in LEVELS[: LEVELS.index(level)]:
+            if lower not in declared:
+                declared[lower], by[lower] = t_s, level
     records: dict[tuple[str, str], list] = {}
     for a in res.actions:
         records.setdefault((a.action, a.owner), []).append(a)
-    return declared, nobody, records
+    return declared, nobody, records, by
 
 
 def step_limit(act: Action, facts: PlanFacts) -> tuple[float | None, bool]:
@@ -350,13 +368,19 @@ def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[S
     declare the level or its limit (:func:`step_limit`, else :data:`STEP_GRACE_S` [P]) had passed before
     the drill ended. Action records are matched to the steps in the plan's order.
     """
-    declared, nobody, records = declared_steps(res, facts)
+    declared, nobody, records, by = declared_steps(res, facts)
     out: list[StepOutcome] = []
-    for level, t_met in declared.items():
+    for level, t_met in declared.items():  # in time order; a declaring level before those it takes with it
         acts = spec.actions_by_level.get(level, ())
-        recs = [records[key].pop(0) if records.get(key := (a.action, a.owner)) else None for a in acts]
-        done = {a.action: r is not None and not math.isnan(r.done_s) for a, r in zip(acts, recs, strict=True)}
+        # taken with a higher level: a step that level repeats (same action, same post) is done once, there
+        repeated = {(a.action, a.owner) for a in spec.actions_by_level.get(by[level], ())} if by[level] != level \
+            else set()
+        recs = [None if (key := (a.action, a.owner)) in repeated else _take(records.get(key, []), level) for a in acts]
+        done = {a.action: (a.action, a.owner) in repeated or (r is not None and not math.isnan(r.done_s))
+                for a, r in zip(acts, recs, strict=True)}
         for k, (act, rec) in enumerate(zip(acts, recs, strict=True)):
+            if (act.action, act.owner) in repeated:
+                continue
             limit, _ = step_limit(act, facts)
             if rec is None:
                 if level in nobody:
@@ -373,6 +397,15 @@ def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[S
             else:
                 out.append(StepOutcome(level, k, act, "late"))
     return out
+
+
+def _take(records: list[ActionRecord], level: str) -> ActionRecord | None:
+    """The first of a step's records made as a step of ``level`` (removed from the list), or None: a step is
+    matched to its own level's, not to the same step done for another level."""
+    for k, r in enumerate(records):
+        if r.level == level:
+            return records.pop(k)
+    return None
 
 
 def step_after(act: Action, acts: tuple[Action, ...] | list[Action]) -> tuple[str, ...]:

@@ -123,7 +123,7 @@ class HoistSpec(Strict):
     cage_capacity_persons: int = Field(ge=1, description="persons one deck of the cage carries")
     decks: Literal[1, 2] = Field(default=1, description=(
         "1 or 2 decks: a double-deck cage carries twice as many and loads in twice the time plus 6 s "
-        "(GB 50215 §8.1.3); default 1"))
+        "(GB 50215 §8.1.3), or in one deck's time when the load fits one deck; default 1"))
     max_speed_mps: Pos | None = Field(default=None, description=(
         "default: 0.5*sqrt(H), at most 12 m/s, H the hoisting height (煤矿安全规程, a coal-mine rule); a higher "
         "value is held to that limit"))

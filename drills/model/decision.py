@@ -137,24 +137,26 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
         extra = tuple(a for a in by_level.get(lv, ()) if not any((b.action, b.owner) == (a.action, a.owner)
                                                                  for b in own))
         if extra:
-            steps.append(env.process(_run_actions(d, extra, who, t_met)))
-    yield from _run_actions(d, own, who, t_met)
+            steps.append(env.process(_run_actions(d, extra, who, t_met, lv)))
+    yield from _run_actions(d, own, who, t_met, tr.level)
     if steps:
         yield env.all_of(steps)
 
 
-def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float) -> Generator[Any, Any, Any]:
+def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float,
+                 level: str) -> Generator[Any, Any, Any]:
     env = d.env
     done = {a.id or f"#{k}": env.event() for k, a in enumerate(actions)}
     procs = []
     for k, a in enumerate(actions):
         procs.append(env.process(_act(d, a, decided_by, [done[x] for x in a.after if x in done],
-                                      done[a.id or f"#{k}"], t_met)))
+                                      done[a.id or f"#{k}"], t_met, level)))
     if procs:
         yield env.all_of(procs)
 
 
-def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: float) -> Generator[Any, Any, Any]:
+def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: float,
+         level: str) -> Generator[Any, Any, Any]:
     env = d.env
     if after:
         yield env.all_of(after)
@@ -164,7 +166,7 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
         who, delay = yield from who_acts(d, action.owner)
         if who is None:
             d.log("decision", f"nobody to carry out {action.action}")
-            d.record_action(action, None, t_met)
+            d.record_action(action, None, t_met, level)
             return
         yield env.timeout(delay)
         actor = who
@@ -176,12 +178,12 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
         holders = [r for r in roles[actor].backups if roles[r].may_order_evacuation]
         if not holders:
             d.log("decision", f"nobody with the authority to give {action.action}")
-            d.record_action(action, None, t_met)
+            d.record_action(action, None, t_met, level)
             return
         who, delay = yield from who_acts(d, holders[0])
         if who is None or not roles[who].may_order_evacuation:
             d.log("decision", f"nobody with the authority to give {action.action}")
-            d.record_action(action, None, t_met)
+            d.record_action(action, None, t_met, level)
             return
         yield env.timeout(delay)
         actor = who
@@ -193,5 +195,5 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
         d.log("action", f"entry underground stopped by {title}")
     else:
         d.log("action", f"{action.action} by {title}")
-    d.record_action(action, env.now, t_met)
+    d.record_action(action, env.now, t_met, level)
     done.succeed()

@@ -494,10 +494,10 @@ class Drill:
     def log(self, kind: str, what: str, t: float | None = None) -> None:
         self.timeline.append(Event(float(self.env.now if t is None else t), kind, what))
 
-    def record_action(self, action: Action, done_s: float | None, trigger_s: float) -> None:
+    def record_action(self, action: Action, done_s: float | None, trigger_s: float, level: str) -> None:
         self.action_records.append(ActionRecord(
             action.action, action.owner, float(trigger_s), NAN if done_s is None else float(done_s),
-            NAN if action.deadline_s is None else float(action.deadline_s)))
+            NAN if action.deadline_s is None else float(action.deadline_s), level))
 
     # ------------------------------------------------------------------ warning
     def warn_party(self, k: int, channel: str) -> None:
@@ -1008,8 +1008,8 @@ class Drill:
                 cage = self.node_of_hoist[u]
                 if not cage.available(now) or not self._station_usable(u, now):
                     return None
-                h = cage.h
-                return 2 * h.wind_s(u, h.collar) + (cage.queue_length() // h.capacity + 1) * 60.0
+                # the loads ahead and one's own, each a GB 50215 round trip (rest, wind up, rest, wind down)
+                return (cage.queue_length() // cage.h.capacity + 1) * cage.round_trip_s(u)
             k = d["link"]
             if (now >= cut[k] and self._is_down("link_cut", net.links[k].id, now)) or (
                     now >= wet[k] and water.link_depth(k, now) >= limit):  # dry until wet[k]

@@ -93,11 +93,22 @@ def travel_time_s(distance_m: float, v_max: float, accel: float) -> float:
     return 2.0 * math.sqrt(d / accel)
 
 
-def rest_time_s(persons: int, decks: int = 1) -> float:
-    """Loading (or unloading) time of a cage with ``persons`` aboard, GB 50215 §8.1.3."""
-    per_deck = math.ceil(persons / decks) if decks > 1 else persons
-    single = GB50215_BASE_S + GB50215_PER_PERSON_S * max(per_deck - GB50215_BASE_PERSONS, 0)
-    return 2 * single + GB50215_DOUBLE_DECK_EXTRA_S if decks == 2 else single
+def rest_time_s(persons: int, decks: int = 1, capacity: int | None = None) -> float:
+    """Loading (or unloading) time of a cage with ``persons`` aboard, GB 50215 §8.1.3.
+
+    A double-deck cage loads one deck, is moved, and loads the other: twice a deck's time plus 6 s. A load
+    that fits one deck (``capacity`` the whole cage's) uses one, in a single deck's time, so a second deck
+    never makes a small load slower.
+    """
+    if decks == 2 and (capacity is None or persons > capacity // 2):
+        per_deck = math.ceil(persons / 2)
+        return 2 * _deck_rest_s(per_deck) + GB50215_DOUBLE_DECK_EXTRA_S
+    return _deck_rest_s(persons)
+
+
+def _deck_rest_s(persons: int) -> float:
+    """One deck's loading time, GB 50215 §8.1.3: 20 s up to 5 persons, 1 s for each one more."""
+    return GB50215_BASE_S + GB50215_PER_PERSON_S * max(persons - GB50215_BASE_PERSONS, 0)
 
 
 def load_size(waiting: int, capacity: int) -> int:
@@ -262,7 +273,7 @@ class Cage:
             return t
         q = self.queues.get(at)
         if q:
-            rest = rest_time_s(load_size(len(q), h.capacity), h.decks)
+            rest = rest_time_s(load_size(len(q), h.capacity), h.decks, h.capacity)
             t += 2 * rest + self._wind[(at, h.collar)]
             at = h.collar
         return t + self._wind[(at, station)]
@@ -270,7 +281,8 @@ class Cage:
     def round_trip_s(self, station: int) -> float:
         """From one full load at ``station`` to the next: rest, wind up, rest at the collar, wind down."""
         h = self.h
-        return 2 * rest_time_s(h.capacity, h.decks) + self._wind[(station, h.collar)] + self._wind[(h.collar, station)]
+        rest = rest_time_s(h.capacity, h.decks, h.capacity)
+        return 2 * rest + self._wind[(station, h.collar)] + self._wind[(h.collar, station)]
 
     def send_away(self, station: int, keep: int) -> list[Rider]:
         """Everyone in the queue at ``station`` after the first ``keep`` must go another way; they are returned."""
@@ -342,7 +354,7 @@ class Cage:
                 waits.append(board_s - r.arrived_s)
                 r.board_s = board_s
                 r.signal.succeed("boarded")
-            rest = rest_time_s(n, h.decks)
+            rest = rest_time_s(n, h.decks, h.capacity)
             up = rest + self._wind[(station, h.collar)]
             self.free_s, self.free_at = board_s + up + rest, h.collar
             if board_s >= self.watch_from_s and self.on_departure is not None:

@@ -249,13 +249,15 @@ class HoistRecord:
 
 @dataclass(frozen=True, slots=True)
 class ActionRecord:
-    """A plan action: when its trigger was met and when it was done (NaN if never)."""
+    """A plan action: when its trigger was met and when it was done (NaN if never); ``level``, the warning level
+    whose step it is (a lower level's step taken with a higher one keeps its own level)."""
 
     action: str
     owner: str
     trigger_s: float
     done_s: float
     deadline_s: float
+    level: str = ""
 
 
 @dataclass(frozen=True, slots=True)
