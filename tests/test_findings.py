@@ -189,6 +189,30 @@ def test_an_order_that_never_comes_names_the_step_it_waited_for():
     assert (t.role, t.step, t.replications, t.tail, t.never) == ("manager", "wait for notify_township", 8, 10, 8)
 
 
+@pytest.mark.parametrize(("present", "says", "not_says"), [
+    (1.0, "the drill ended before Dispatcher could declare the level", "unreachable"),
+    (0.0, "nobody could declare the level (Dispatcher and every backup unreachable)", "the drill ended"),
+])
+def test_a_decision_still_under_way_when_the_drill_ends_is_not_called_unreachable(tmp_path, present, says,
+                                                                                 not_says):
+    # the trigger is met at once; the dispatcher takes 900 s to decide, in a drill of 600 s
+    from conftest import base_plan, base_scenario, base_site, build_in, link, node
+
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 2}])
+    plan = base_plan(
+        roles=[{"id": "disp", "title": "Dispatcher", "decision_delay_s": 900, "present_probability": present}],
+        warning={"triggers": [{"id": "now", "quantity": "elapsed_s", "threshold": 0, "level": "red",
+                               "owner": "disp"}],
+                 "actions_by_level": {"red": [{"action": "evacuate_underground", "owner": "disp"}]}})
+    build_in(tmp_path, site, plan, base_scenario(order_at_s=None, duration_s=600))
+    loaded = load(tmp_path / "scenario.yaml", None)
+    spec = compile_drill(loaded, replications=3)
+    ev = grade(loaded, spec, run_exercise(spec), None)
+    [f] = [x for x in ev.findings if x.metric == "M1"]
+    assert says in f.title and not_says not in f.title, f.title
+
+
 def test_the_mine_report_names_the_dispatcher_not_the_rare_shift_leader():
     ev = evaluated("mine_inrush_day.yaml")
     t = ev.bottlenecks.tail
@@ -489,3 +513,16 @@ def test_a_fault_the_plan_does_not_withstand_cites_the_requirement_of_its_kind(k
     text = standard(fnd.FAULT_STANDARDS.get(kind, ("M6",)))
     assert cites in text
     assert not_cited is None or not_cited not in text
+
+
+def test_a_p95_that_is_never_is_said_as_never_not_as_a_time():
+    title = words("m2_time", {"value": math.inf, "grade": "D", "places": ["stope360w"]})[0]
+    assert title.startswith("In more than 5 % of the replications someone is never warned by the order")
+    assert "warned never after" not in title
+    assert words("m2_time", {"value": 484.0, "grade": "B", "places": []})[0] == (
+        "The last person is warned 0:08:04 after the order (P95; grade B)")
+    never = {"value": math.inf, "grade": "D", "places": []}
+    assert "超过 5 % 的重复中有人始终未收到撤离命令" in words("m2_time", never, "zh")[0]
+    m1 = {"value": math.inf, "grade": "D", "tail": None, "chain": []}
+    assert words("m1_latency", m1)[0] == ("In more than 5 % of the replications the order never comes after a "
+                                          "trigger is met (grade D)")

@@ -70,6 +70,19 @@ def test_a_normal_cut_to_an_empty_range_is_refused_at_its_field(tmp_path: Path, 
     assert message == said
 
 
+@pytest.mark.parametrize(("normal", "said"), [
+    ("{dist: normal, mean: -100, sd: 10}", "mean -100 with sd 10 lies wholly below 0: every draw would be cut to 0; "
+                                           "give a mean between low and high"),
+    ("{dist: normal, mean: 900, sd: 60, high: 600}", "mean 900 with sd 60 lies wholly above 600: every draw would be "
+                                                     "cut to 600; give a mean between low and high"),
+])
+def test_a_normal_wholly_outside_its_range_is_refused_at_its_field(tmp_path: Path, normal: str, said: str) -> None:
+    """Every draw would be the bound itself: a fixed delay the planner did not write."""
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["plan"], DELAY, f"decision_delay_s: {normal}")
+    assert one_problem(files["scenario"], files["plan"], line, "plan.roles[0].decision_delay_s") == said
+
+
 @pytest.mark.parametrize("normal", ["{dist: normal, mean: 10, sd: 1, low: 5, high: 5}",
                                     "{dist: normal, mean: 10, sd: 1, high: 0}",
                                     "{dist: normal, mean: 10, sd: 1}"])

@@ -242,6 +242,8 @@ class RoleDelay:
 
 #: a segment of the time from the first trigger to an order: (post, step, order, seconds; inf if it never ended)
 Segment = tuple[str, str, str, float]
+#: the suffix of a step never ended because the drill ended while it was under way (a decision delay running)
+PENDING = " (pending at the end)"
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ class TailStep:
     Attributes:
         role: the post (role id, or ``automatic``).
         step: ``detect and declare``, ``give the order``, or ``wait for <action>`` (a step the order waits
-            for, never done).
+            for, never done); a step under way when the drill ended has the suffix :data:`PENDING`.
         order: ``underground`` or ``downstream``.
         replications: of the tail replications, those in which this step took the longest.
         tail: replications in the tail.
@@ -552,10 +554,14 @@ def _route_floods(ex: ExerciseResult, states_all: Sequence[States]) -> list[Rout
 
 def _never_ended(res: DrillResult, spec: DrillSpec, order: str, declared: bool,
                  met: list[str]) -> tuple[str, str]:
-    """Whose step never ended when an order never came: (post, step)."""
+    """Whose step never ended when an order never came: (post, step). A step nobody could take (the post and
+    its backups absent, or none with the authority) is told apart from one still under way when the drill
+    ended: its step gets the suffix :data:`PENDING`."""
+    gave_up = {e.what for e in res.timeline if e.kind == "decision" and e.what.startswith("nobody ")}
     if not declared:
         owner = next((t.owner for t in spec.triggers if t.id in met and not t.automatic), "")
-        return owner, "detect and declare"
+        nobody = any(f"nobody to decide on {t}" in gave_up for t in met)
+        return owner, "detect and declare" + ("" if nobody else PENDING)
     acts = [a for acts in spec.actions_by_level.values() for a in acts]
     mine = next((a for a in acts if a.action == order), None)
     if mine is None:
@@ -565,7 +571,8 @@ def _never_ended(res: DrillResult, spec: DrillSpec, order: str, declared: bool,
         before = next((a for a in acts if a.id == ident), None)
         if before is not None and not done.get((before.action, before.owner), False):
             return before.owner, f"wait for {before.action}"
-    return mine.owner, "give the order"
+    nobody = bool({f"nobody to carry out {order}", f"nobody with the authority to give {order}"} & gave_up)
+    return mine.owner, "give the order" + ("" if nobody else PENDING)
 
 
 def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:

@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, UNSAFE_REASONS
+from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, PENDING, UNSAFE_REASONS
 from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
 from drills.experiment.units import signed
@@ -176,6 +176,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_never_row": "{place}: up to {most} of its {people} people (replications: {k}; channels there: "
                         "{channels})",
         "m2_time_title": "The last person is warned {value} after the order (P95; grade {grade})",
+        "m2_time_never_title": "In more than 5 % of the replications someone is never warned by the order (P95 of "
+                               "the last warning: never; grade {grade})",
         "m2_time_evidence": "P95 over replications of the last person warned after the order: {value}. Places "
                             "where someone was never warned by the order in some replication: {places}.",
         # M3
@@ -243,12 +245,17 @@ PHRASES: dict[str, dict[str, Any]] = {
         "tail_wait": "the order for {order} waited for {what} by {who}, which nobody carried out, in {k} of them",
         "tail_never_clause": "nobody could {doing} ({who} and every backup unreachable)",
         "tail_never": "nobody could {doing} for {order} ({who} and every backup unreachable) in {k} of them",
+        "tail_pending_clause": "the drill ended before {who} could {doing}",
+        "tail_pending": "the drill ended while {who} was still to {doing} for {order} (the decision under way, "
+                        "nobody missing) in {k} of them",
         "tail_slow_clause": "{who}'s {step} takes longest",
         "tail_slow": "{who}'s {step} ({order}) took the longest of the steps in {k} of them (median {p50} there)",
         "m1_never_title": "The order for {order} never comes in {tail} of the {n} replications with a trigger met "
                           "(grade {grade}) — in {k} of them, {clause}",
         "m1_never_tail": " The order never came in {tail} replications: {sentence}.",
         "m1_title": "The order comes {value} after the first trigger (P95; grade {grade})",
+        "m1_never_plain": "In more than 5 % of the replications the order never comes after a trigger is met (grade "
+                          "{grade})",
         "m1_title_clause": " — in the slowest 5 %, {clause}",
         "m1_tail": " In the {tail} slowest replications (at or beyond that P95), {sentence}.",
         "m1_chain": "{who} ({step}, {order}) in {k} replications: median {p50}, P95 {p95}",
@@ -440,6 +447,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_never_evidence": "撤离命令已下达，但没有任何渠道送达这些人员，也没有其他警示（共 {total} 人次）：{rows}。",
         "m2_never_row": "{place}：至多 {most} 人（共 {people} 人；重复次数：{k}；覆盖该处的渠道：{channels}）",
         "m2_time_title": "命令下达后最后一人收到预警用时 {value}（P95；等级 {grade}）",
+        "m2_time_never_title": ("超过 5 % 的重复中有人始终未收到撤离命令（最后一人收到预警用时的 P95：从未；"
+                                "等级 {grade}）"),
         "m2_time_evidence": "各次重复中命令下达后最后一人收到预警用时的 P95：{value}。在某些重复中有人始终未收到"
                             "撤离命令的地点：{places}。",
         # M3
@@ -501,6 +510,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "declare": "宣布预警", "give": "下达命令",
         "tail_wait_clause": "命令须等待 {who} 的“{what}”，而该步骤始终未完成",
         "tail_wait": "{order}命令须等待 {who} 的“{what}”，无人执行，共 {k} 次",
+        "tail_pending_clause": "演练结束时 {who} 尚未{doing}",
+        "tail_pending": "其中 {k} 次演练结束时 {who} 仍在决策、尚未为{order}{doing}（无人缺岗）",
         "tail_never_clause": "无人能够{doing}（{who} 及全部替补均联系不上）",
         "tail_never": "无人能够为{order}{doing}（{who} 及全部替补均联系不上），共 {k} 次",
         "tail_slow_clause": "{who} 的“{step}”用时最长",
@@ -509,6 +520,7 @@ PHRASES: dict[str, dict[str, Any]] = {
                           "{k} 次{clause}",
         "m1_never_tail": "有 {tail} 次重复始终未下达命令：{sentence}。",
         "m1_title": "首个触发条件满足后 {value} 才下达命令（P95；等级 {grade}）",
+        "m1_never_plain": "超过 5 % 的重复中触发条件满足后始终未下达命令（等级 {grade}）",
         "m1_title_clause": "——在最慢的 5 % 中，{clause}",
         "m1_tail": "在最慢的 {tail} 次重复中（达到或超过该 P95），{sentence}。",
         "m1_chain": "{who}（{step}，{order}）{k} 次：中位数 {p50}，P95 {p95}",
@@ -792,7 +804,8 @@ def _m2_never(f: dict[str, Any], s: Say) -> tuple[str, str]:
 @renders("m2_time")
 def _m2_time(f: dict[str, Any], s: Say) -> tuple[str, str]:
     value = s.clock(f["value"])
-    return (s("m2_time_title", value=value, grade=f["grade"]),
+    title = "m2_time_never_title" if math.isinf(f["value"]) else "m2_time_title"
+    return (s(title, value=value, grade=f["grade"]),
             s("m2_time_evidence", value=value, places=s.listed(f["places"])))
 
 
@@ -879,6 +892,10 @@ def _tail_text(t: dict[str, Any], s: Say) -> tuple[str, str]:
         what = s.action(t["step"].removeprefix("wait for "))
         return (s("tail_wait_clause", what=what, who=who),
                 s("tail_wait", order=order, what=what, who=who, k=t["replications"]))
+    if t["never"] and t["step"].endswith(PENDING):
+        doing = s("declare") if t["step"].startswith("detect and declare") else s("give")
+        return (s("tail_pending_clause", doing=doing, who=who),
+                s("tail_pending", doing=doing, order=order, who=who, k=t["never"]))
     if t["never"]:
         doing = s("declare") if t["step"] == "detect and declare" else s("give")
         return (s("tail_never_clause", doing=doing, who=who),
@@ -902,8 +919,8 @@ def _m1_latency(f: dict[str, Any], s: Say) -> tuple[str, str]:
                   grade=f["grade"], k=t["replications"], clause=clause_)
         tail_txt = s("m1_never_tail", tail=t["tail"], sentence=sentence)
     else:
-        title = s("m1_title", value=value, grade=f["grade"]) + (s("m1_title_clause", clause=clause_)
-                                                                if clause_ else "")
+        title = s("m1_never_plain" if math.isinf(f["value"]) else "m1_title", value=value, grade=f["grade"])
+        title += s("m1_title_clause", clause=clause_) if clause_ else ""
         tail_txt = s("m1_tail", tail=t["tail"], sentence=sentence) if t is not None else ""
     return title, s("m1_evidence", value=value, tail=tail_txt, chain=chain or s("m1_no_order"))
 

@@ -252,6 +252,10 @@ class TriangularSpec(Strict):
         return var.Triangular(self.low, self.mode, self.high)
 
 
+#: how many standard deviations a normal's mean may lie outside its [low, high] before no draw can fall inside
+NORMAL_REACH_SD = 4.0
+
+
 class NormalSpec(Strict):
     dist: Literal["normal"] = Field(
         description="'normal': a bell curve by mean and standard deviation, cut to [low, high] by drawing again")
@@ -266,6 +270,13 @@ class NormalSpec(Strict):
         # below low (and so below 0) no value is kept: the sampler would give high itself, a negative delay
         if self.high < self.low:
             raise ValueError(f"high must be at least low (got low {self.low:g}, high {self.high:g})")
+        # [P] 4 sd: less than 1 draw in 30 000 would fall inside the bounds; the sampler would give the bound
+        # itself every time, a fixed value that the planner did not write
+        for side, edge, beyond in (("below", self.low, self.mean + NORMAL_REACH_SD * self.sd < self.low),
+                                   ("above", self.high, self.mean - NORMAL_REACH_SD * self.sd > self.high)):
+            if beyond and self.low < self.high:  # low = high pins the value on purpose
+                raise ValueError(f"mean {self.mean:g} with sd {self.sd:g} lies wholly {side} {edge:g}: every draw "
+                                 f"would be cut to {edge:g}; give a mean between low and high")
         return self
 
     def build(self) -> var.Normal:

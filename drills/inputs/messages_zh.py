@@ -548,6 +548,12 @@ CATALOGUE: tuple[Entry, ...] = (
           "exceeds"),
     Entry(rf"high must be at least low \(got low (?P<low>{NUM}), high (?P<high>{NUM})\)",
           "high 不能小于 low（所填 low 为 {low}，high 为 {high}）", "high must be at least low (got low 60, high 30)"),
+    Entry(rf"mean (?P<mean>{NUM}) with sd (?P<sd>{NUM}) lies wholly (?P<side>below|above) (?P<edge>{NUM}): every "
+          rf"draw would be cut to (?P=edge); give a mean between low and high",
+          "平均值 mean {mean}、标准差 sd {sd} 的正态分布几乎全部{side} {edge}：每次抽样都会被截为 {edge}；请使 mean "
+          "位于 low 与 high 之间",
+          "mean -100 with sd 10 lies wholly below 0: every draw would be cut to 0; give a mean between low and high",
+          {"side": {"below": "低于", "above": "高于"}}),
     Entry(rf"mode must lie between low and high \(got low (?P<low>{NUM}), mode (?P<mode>{NUM}), high (?P<high>{NUM})\)",
           "mode 须在 low 与 high 之间（所填 low 为 {low}，mode 为 {mode}，high 为 {high}）",
           "mode must lie between low and high (got low 30, mode 1, high 60)"),
