@@ -247,6 +247,7 @@ REVISION_FACTS: dict[str, dict] = {
     "automatic": {"trigger": "inflow-change", "quantity": "mine_inflow_change", "level": "red",
                   "owner": "dispatcher"},
     "threshold": {"trigger": "inflow-change", "threshold": 0.2, "lower": 0.1},
+    "earlier": {"trigger": "clock", "threshold": 3600.0, "lower": 1800.0},
     "trigger_level": {"trigger": "met-red", "level": "orange", "quantity": "met_warning", "level_now": "red"},
     "pre_authorise": {"order": "evacuate_underground", "level": "orange", "level_now": "red",
                       "owner": "dispatcher"},

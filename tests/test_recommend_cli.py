@@ -307,10 +307,12 @@ def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley)
     assert res.exit_code == 0, res.output
     summary = res.stdout.splitlines()[-1]
     assert summary.startswith("1 revision in the revised plan: none proved by re-simulation within the budget; R1 "
-                              "on paper (a correction with no simulated effect); spent 0.5 of 0.5; wrote "), summary
+                              "on paper (a correction the rules require, not chosen for a simulated gain); "
+                              "spent 0.5 of 0.5; wrote "), summary
     assert "chose 0" not in res.stdout
     plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
-    assert "#   R1 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text
+    assert ("#   R1 add_report_deadline:county (cost 0.5, on paper: a requirement, not chosen for a simulated "
+            "gain): ") in plan_text
     assert "#   R2" not in plan_text and "deadline_s: 3600" in plan_text
     data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
     assert data["applied"] == [{"label": "R1", "key": "add_report_deadline:county", "cost": 0.5, "simulated": False,
@@ -331,7 +333,8 @@ def test_proved_revisions_come_first_then_those_on_paper(app, valley):
         ("R1", "extend_coverage:siren-near:far", True), ("R2", "add_report_deadline:county", False)]
     plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
     assert "#   R1 extend_coverage:siren-near:far (cost 2): " in plan_text
-    assert "#   R2 add_report_deadline:county (cost 0.5, on paper: not simulated): " in plan_text
+    assert ("#   R2 add_report_deadline:county (cost 0.5, on paper: a requirement, not chosen for a simulated "
+            "gain): ") in plan_text
 
 
 # ---------------------------------------------------------------- each file is read once

@@ -219,6 +219,18 @@ def test_a_met_warning_trigger_is_lowered_one_warning_level_and_a_depth_is_halve
     assert (trigger.at_level, trigger.level) == ("yellow", "red")
 
 
+def test_a_clock_trigger_that_orders_too_late_is_brought_forward(tmp_path):
+    plan = valley_plan()
+    clock = next(t for t in plan["plan"]["warning"]["triggers"] if t["id"] == "clock")
+    clock.update(threshold=3600, level="red")
+    ctx = context(tmp_path, valley_site(), plan, valley_scenario())
+    c = candidates(ctx, "lower_threshold", group="resident")["lower_threshold:clock"]
+    assert c.edits == (("set", ("plan", "warning", "triggers", {"id": "clock"}, "threshold"), 1800.0),)
+    assert c.title == "Bring trigger clock forward from 3600 s to 1800 s after the start"
+    assert c.words("zh") == "将触发条件 clock 由开始后 3600 s 提前至 1800 s"
+    assert next(t for t in revised_plan(tmp_path, c).warning.triggers if t.id == "clock").threshold == 1800
+
+
 def test_the_order_is_pre_authorised_at_the_highest_lower_level_that_has_triggers(valley, tmp_path):
     got = candidates(valley, "pre_authorise", group="resident")
     # yellow (the clock) and orange (the gauge) have triggers below red: orange is the one just below

@@ -217,7 +217,8 @@ def test_the_summary_line_lists_the_revisions_in_the_words_of_its_language():
     rec = SimpleNamespace(applied=[SimpleNamespace(label=f"R{k}", simulated=k < 3) for k in (1, 2, 3)],
                           selection=SimpleNamespace(spent=8.5), budget=10.0)
     assert Recommendation.summary(rec, "en") == ("3 revisions in the revised plan: R1, R2 proved by re-simulation; "
-                                                 "R3 on paper (a correction with no simulated effect); spent 8.5 of 10")
+                                                 "R3 on paper (a correction the rules require, not chosen for a "
+                                                 "simulated gain); spent 8.5 of 10")
     assert Recommendation.summary(rec, "zh").startswith("修订后的预案含 3 项修订：R1、R2 经重新模拟证实；R3 为书面修订")
 
 

@@ -1109,7 +1109,7 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     panels = (
         ("utilisation", 100.0, t("fig_cage_util_x"), t("fig_cage_util"), "{:.1f} %"),
         ("max_queue", 1.0, t("fig_cage_queue_x"), t("fig_cage_queue_t"), "{:.0f}"),
-        ("mean_wait_s", 1 / 60, t("fig_cage_wait_x"), t("fig_cage_wait"), "{:.1f} min"),
+        ("mean_wait_s", 1 / 60, t("fig_cage_wait_x"), t("fig_cage_wait"), "{:.1f} " + t("unit_min")),
     )
     styles = ("-", "--", ":", "-.")
     cmap = matplotlib.colormaps[CMAP]

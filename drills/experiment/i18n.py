@@ -130,7 +130,7 @@ EN: dict[str, str] = {
     "rev_under": "under the single fault {fault}",
     "rev_sep": "; ",
     "rev_title": "{title} ({basis})",
-    "rev_static": "on paper: not simulated",
+    "rev_static": "on paper: a requirement, not chosen for a simulated gain",
     "rev_not_significant": " (no significant change)",
     "rev_basis_note": (
         "Before and after: means per replication, over the same {n} paired replications (seed {seed}), of the "
@@ -234,9 +234,16 @@ EN: dict[str, str] = {
         "Every event of the drill across the {n} replications (figure), then the events of a typical "
         "replication in clock time (table): no. {r}, the one nearest the middle of the replications at once in "
         "when the order was given, when everyone was safe, the share safe from the water and the share safe. "
-        "In it: order given at {order}, 90 % warned at {t90}, everyone warned at {t100}, {safe} "
-        "({share} safe, {caught} caught by the water)."
+        "In it: {order}, {t90}, {t100}, {safe} ({share} safe, {caught} caught by the water)."
     ),
+    "tl_order_at": "order given at {t}",
+    "tl_order_never": "no order given",
+    "tl_t90_at": "90 % warned at {t}",
+    "tl_t90_never": "90 % never warned by the order",
+    "tl_t100_at": "everyone warned at {t}",
+    "tl_t100_never": "not everyone warned by the order",
+    "tl_safe_at": "everyone safe at {t}",
+    "tl_safe_never": "not everyone safe by the end",
     "col_clock": "clock",
     "col_after_start": "after start",
     "col_kind": "kind",
@@ -248,6 +255,7 @@ EN: dict[str, str] = {
     "fig_section_title": "The mine in vertical section: water, clearance and bottlenecks",
     "fig_map_title": "The valley in plan view: flood arrival, people safe and bottlenecks",
     "channels_section": "Warning channels (应急通讯)",
+    "channels_cage_section": "Warning channels (应急通讯) and the cage",
     "cage_section": "The cage",
     # ---- findings and revisions
     "findings": "Findings",
@@ -449,6 +457,7 @@ EN: dict[str, str] = {
     "fig_cage_queue_x": "persons waiting, all stations",
     "fig_cage_wait": "Mean wait for the cage",
     "fig_cage_wait_x": "min (people who boarded)",
+    "unit_min": "min",
     "fig_replications": "replications",
     "fig_median_of": "(median {v})",
     "fig_timeline_title": "Events of the drill across replications",
@@ -478,8 +487,6 @@ EN: dict[str, str] = {
     "channel_word": "word of mouth (neighbours)",
     "margin_not_all": "not all safe",
     "at_least": "≥ {v}",
-    "safe_at": "everyone safe at {t}",
-    "safe_never": "not everyone safe by the end",
     "hazard_inrush": "water inrush at {node}",
     "hazard_dam": "failure of {dam} at {t} after the start; flood arrival, depth and velocity from {source}",
     "list_sep": ", ",
@@ -750,8 +757,8 @@ EN: dict[str, str] = {
     "cli_col_objective": "Δ objective",
     "cli_under": " [under {fault}]",
     "cli_more_revisions": "… {n} more in recommendations.md",
-    "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction with no simulated effect, applied as "
-                    "the budget allowed",
+    "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction the rules require, applied as the "
+                    "budget allowed, not chosen for a simulated gain",
     "cli_wrote_rec": "{summary}; wrote {names} to {out}/",
     "cli_cmp_running": "running both plans",
     "cli_cmp_seed_line": "seed {seed} · {n} paired replications · {where}",
@@ -774,7 +781,7 @@ EN: dict[str, str] = {
     "rec_none": "no revision in the revised plan (none improved the plan within the budget); {spent}",
     "rec_proved": "{labels} proved by re-simulation",
     "rec_none_proved": "none proved by re-simulation within the budget",
-    "rec_on_paper": "{labels} on paper (a correction with no simulated effect)",
+    "rec_on_paper": "{labels} on paper (a correction the rules require, not chosen for a simulated gain)",
     "rec_one": "1 revision in the revised plan: {parts}; {spent}",
     "rec_many": "{n} revisions in the revised plan: {parts}; {spent}",
     "rec_part_sep": "; ",
@@ -836,7 +843,8 @@ EN: dict[str, str] = {
     "md_chosen_one": "- **R{k}** {title} (cost {cost:g}{proved}); on top of the earlier ones: objective {ci}. "
                      "Answers: {answers}.",
     "md_proved_under": ", proved under {fault}",
-    "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper, with no simulated effect). "
+    "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper that the rules require, not chosen "
+                     "for a simulated gain). "
                      "Answers: {answers}.",
     "md_list_sep": ", ",
     "md_combined": "All chosen revisions together against the plan as it is (no fault):",
@@ -973,7 +981,7 @@ ZH: dict[str, str] = {
     "rev_under": "在单一故障 {fault} 下",
     "rev_sep": "；",
     "rev_title": "{title}（{basis}）",
-    "rev_static": "书面修订：未模拟",
+    "rev_static": "书面修订：按规定要求采用，并非因模拟效果而选",
     "rev_not_significant": "（无显著变化）",
     "rev_basis_note": (
         "修订前后数值为同一组 {n} 次配对重复（随机种子 {seed}）中各修订改进最大的指标（显著改进者中相对变化"
@@ -1058,9 +1066,16 @@ ZH: dict[str, str] = {
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为一次典型重复的事件（钟点时间）：第 {r} 次，即在撤离命令下达时间、"
         "全部人员到达安全地点时间、免于被水困的比例和到达安全地点的比例上同时最接近各次重复中间位置的一次。该次"
-        "重复中：撤离命令下达于 {order}，90 % 人员收到撤离命令于 {t90}，全部人员收到撤离命令于 {t100}，{safe}"
-        "（到达安全地点 {share}，被水困住 {caught} 人）。"
+        "重复中：{order}，{t90}，{t100}，{safe}（到达安全地点 {share}，被水困住 {caught} 人）。"
     ),
+    "tl_order_at": "撤离命令下达于 {t}",
+    "tl_order_never": "未下达撤离命令",
+    "tl_t90_at": "90 % 人员收到撤离命令于 {t}",
+    "tl_t90_never": "始终未有 90 % 人员收到撤离命令",
+    "tl_t100_at": "全部人员收到撤离命令于 {t}",
+    "tl_t100_never": "并非全部人员收到撤离命令",
+    "tl_safe_at": "全部人员到达安全地点于 {t}",
+    "tl_safe_never": "至演练结束仍有人未到达安全地点",
     "col_clock": "时刻",
     "col_after_start": "开始后",
     "col_kind": "类别",
@@ -1071,6 +1086,7 @@ ZH: dict[str, str] = {
     "fig_section_title": "矿井竖直剖面：水害、撤离与瓶颈",
     "fig_map_title": "下游河谷平面图：洪水到达、人员未被水困比例与瓶颈",
     "channels_section": "应急通讯：预警渠道",
+    "channels_cage_section": "应急通讯：预警渠道；罐笼提升",
     "cage_section": "罐笼提升",
     "findings": "评估发现",
     "findings_intro": (
@@ -1247,6 +1263,7 @@ ZH: dict[str, str] = {
     "fig_cage_queue_x": "等候人数（全部车场）",
     "fig_cage_wait": "罐笼平均等候时间",
     "fig_cage_wait_x": "分钟（已乘罐人员）",
+    "unit_min": "分钟",
     "fig_replications": "重复次数",
     "fig_median_of": "（中位数 {v}）",
     "fig_timeline_title": "各次重复中的演练事件",
@@ -1275,8 +1292,6 @@ ZH: dict[str, str] = {
     "channel_word": "口头传递（邻里）",
     "margin_not_all": "有人未到达安全地点",
     "at_least": "≥ {v}",
-    "safe_at": "全部人员到达安全地点于 {t}",
-    "safe_never": "至演练结束仍有人未到达安全地点",
     "hazard_inrush": "{node} 突水",
     "hazard_dam": "{dam} 于开始后 {t} 溃决；洪水到达时间、水深和流速取自 {source}",
     "list_sep": "，",
@@ -1502,7 +1517,8 @@ ZH: dict[str, str] = {
     "cli_col_objective": "Δ 搜索目标",
     "cli_under": "（在单一故障 {fault} 下）",
     "cli_more_revisions": "… 另有 {n} 项，见 recommendations.md",
-    "cli_on_paper": "{label} {title} · 成本 {cost:g} · 书面修订：无模拟效果的更正，在预算允许时采用",
+    "cli_on_paper": ("{label} {title} · 成本 {cost:g} · 书面修订：按规定要求的更正，在预算允许时采用，"
+                     "并非因模拟效果而选"),
     "cli_wrote_rec": "{summary}；已写入 {names} 到 {out}/",
     "cli_cmp_running": "正在运行两个预案",
     "cli_cmp_seed_line": "随机种子 {seed} · {n} 次配对重复 · {where}",
@@ -1523,7 +1539,7 @@ ZH: dict[str, str] = {
     "rec_none": "修订后的预案未含修订（预算内没有修订能改善预案）；{spent}",
     "rec_proved": "{labels} 经重新模拟证实",
     "rec_none_proved": "预算内没有经重新模拟证实的修订",
-    "rec_on_paper": "{labels} 为书面修订（无模拟效果的更正）",
+    "rec_on_paper": "{labels} 为书面修订（按规定要求的更正，并非因模拟效果而选）",
     "rec_one": "修订后的预案含 1 项修订：{parts}；{spent}",
     "rec_many": "修订后的预案含 {n} 项修订：{parts}；{spent}",
     "rec_part_sep": "；",
@@ -1582,7 +1598,8 @@ ZH: dict[str, str] = {
     "md_chosen_one": "- **R{k}** {title}（成本 {cost:g}{proved}）；在此前各项基础上：搜索目标 {ci}。"
                      "对应评估发现：{answers}。",
     "md_proved_under": "，在单一故障 {fault} 下证实",
-    "md_static_one": "- **R{k}** {title}（成本 {cost:g}；书面修订，无模拟效果的更正）。对应评估发现：{answers}。",
+    "md_static_one": ("- **R{k}** {title}（成本 {cost:g}；按规定要求的书面修订，并非因模拟效果而选）。"
+                      "对应评估发现：{answers}。"),
     "md_list_sep": "、",
     "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
     "md_combined_under": "在单一故障 {fault} 下的同一比较：",

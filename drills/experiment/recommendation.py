@@ -37,8 +37,8 @@ class Applied:
     (in the order the search chose them), then the corrections on paper.
 
     Attributes:
-        simulated: False for a correction on paper (such as a reporting deadline): applied whenever the budget
-            left allows, with no simulated effect to prove.
+        simulated: False for a correction on paper (such as a reporting deadline the rules require): applied
+            whenever the budget left allows, not chosen for a simulated gain.
     """
 
     label: str
@@ -116,7 +116,7 @@ def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
              f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}."]
     for a in applied(sel):
         c = a.candidate
-        how = "" if a.simulated else ", on paper: not simulated"
+        how = "" if a.simulated else ", on paper: a requirement, not chosen for a simulated gain"
         lines.append(f"#   {a.label} {c.key} (cost {c.cost:g}{how}): {c.title}")
     if not sel.chosen and not sel.static:
         lines.append("#   (no revision improved the plan within the budget: the plan below is unchanged)")

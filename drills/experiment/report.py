@@ -180,8 +180,15 @@ def _cut(word: str, size: float, width_in: float, weight: str, overhang: float) 
     return pieces + ([rest] if rest else [])
 
 
+#: a reference to a function, constant or class given only for the code's reader: "(see :func:`f`)", "（:data:`X`）"
+#: or ", :data:`X`" inside a parenthesis; the report leaves them out (modules stay: they name a part of the method)
+_CODE_REF = re.compile(r"\s*[(（](?:see |见 )?:(?:func|data|class|meth|attr):`[^`]+`[)）]"
+                       r"|[,，、]\s*:(?:func|data|class|meth|attr):`[^`]+`(?=[)）])")
+
+
 def plain(doc: str) -> str:
-    """A reST docstring as plain text: roles, literals and bold markers removed."""
+    """A reST docstring as plain text: references for the code's reader, roles, literals and bold markers removed."""
+    doc = _CODE_REF.sub("", doc)
     doc = re.sub(r":\w+:`~?([^`]+)`", r"\1", doc)
     doc = doc.replace("``", "").replace("**", "")
     doc = re.sub(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])", r"\1", doc)  # *emphasis*, not list bullets
@@ -954,10 +961,13 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         per.setdefault(key, math.nan)
     order = per["order_s"] if math.isfinite(per["order_s"]) else per["downstream_order_s"]
     doc.heading(t("timeline"), new_page=True)
-    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=t.value(order, "s"),
-               t90=t.value(per["t90_warned_s"], "s"), t100=t.value(per["t100_warned_s"], "s"),
-               safe=t("safe_at", t=t.value(per["t_all_safe_s"], "s")) if math.isfinite(per["t_all_safe_s"])
-               else t("safe_never"), share=t.value(per["share_safe"], "share"),
+
+    def at(key: str, when: float) -> str:  # "… at 0:12:00", or said as never
+        return t(f"tl_{key}_at", t=t.value(when, "s")) if math.isfinite(when) else t(f"tl_{key}_never")
+
+    doc.text(t("timeline_intro", n=ex.replications, r=res.replication, order=at("order", order),
+               t90=at("t90", per["t90_warned_s"]), t100=at("t100", per["t100_warned_s"]),
+               safe=at("safe", per["t_all_safe_s"]), share=t.value(per["share_safe"], "share"),
                caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12, keep=True)
     if "timeline" in figs:
         _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline", max=MAX_EVENTS), max_h=6.2)
@@ -1047,7 +1057,7 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
 
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """How people were warned (应急通讯), and the cage."""
-    doc.heading(t("channels_section"), new_page=True)
+    doc.heading(t("channels_cage_section" if "cage" in figs else "channels_section"), new_page=True)
     _figure(doc, t, figs, "channels", t("fig_channel_first"),
             t("cap_channels", people=len(ex.spec.people), n=ex.replications))
     _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))

@@ -329,7 +329,7 @@ class ReportRevision:
     """A chosen revision as the report lists it (:func:`drills.experiment.report.revisions`).
 
     Attributes:
-        effective: False for a revision on paper only (not simulated), left out of the summary's
+        effective: False for a revision on paper only (not chosen for a simulated gain), left out of the summary's
             "most effective".
         capped: before or after counts "never" as the drill's length in some replication (the report says what
             that means beneath the table).
@@ -386,8 +386,8 @@ def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
     was never tried alone; it shows the trial that chose it, on top of those. With two or more, the last
     rows give every chosen revision together against the plan as it is (the search's combined comparison:
     without a fault, then under each fault a chosen revision was proved under). Revisions on paper only
-    (not simulated) follow, without numbers. A metric shown without a significant improvement (only the
-    search objective, as a fallback) is marked so.
+    (not chosen for a simulated gain) follow, without numbers. A metric shown without a significant improvement
+    (only the search objective, as a fallback) is marked so.
     """
     sel = rec.selection
     initial = {c.key for c in rec.candidates}

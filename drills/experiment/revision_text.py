@@ -32,6 +32,7 @@ TITLES: dict[str, dict[str, str]] = {
         "automatic": "Make trigger {trigger} ({quantity}, {level}) start the {level} actions automatically, with no "
                      "decision by {owner}",
         "threshold": "Lower trigger {trigger} from {threshold:g} to {lower:g}",
+        "earlier": "Bring trigger {trigger} forward from {threshold:g} s to {lower:g} s after the start",
         "trigger_level": "Let trigger {trigger} fire at a {level} {quantity} (now {level_now})",
         "pre_authorise": "Pre-authorise {order} at {level} (now only at {level_now}), given by {owner}",
         "add_order": "Order {order} at a {level} warning, given by {owner} (the plan never orders it)",
@@ -61,6 +62,7 @@ TITLES: dict[str, dict[str, str]] = {
         "runner": "派人从 {start} 前往 {places} 通知撤离",
         "automatic": "使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警行动，无需 {owner} 决策",
         "threshold": "将触发条件 {trigger} 的阈值由 {threshold:g} 降至 {lower:g}",
+        "earlier": "将触发条件 {trigger} 由开始后 {threshold:g} s 提前至 {lower:g} s",
         "trigger_level": "使触发条件 {trigger} 在{quantity}达到{level}时即满足（现为{level_now}）",
         "pre_authorise": "预先授权在{level}预警时由 {owner} 下达{order}（现仅在{level_now}预警时）",
         "add_order": "{level}预警时由 {owner} 下达{order}（预案未规定该撤离命令）",

@@ -74,7 +74,7 @@ THRESHOLD_FACTOR = 0.5  # [P] lower_threshold halves a numeric threshold
 ROUTE_SAFETY_S = 300.0  # [P] a new route avoids places wet less than 5 min after the people would pass
 DEPUTY_PRESENCE = 0.95  # [P] a named deputy's chance of being reachable
 LEVELS = ("blue", "yellow", "orange", "red")
-NUMERIC_TRIGGERS = ("water_depth_m", "inrush_inflow_m3ph", "rainfall_24h_mm", "mine_inflow_change")
+NUMERIC_TRIGGERS = ("water_depth_m", "inrush_inflow_m3ph", "rainfall_24h_mm", "mine_inflow_change", "elapsed_s")
 
 
 @dataclass(frozen=True)
@@ -441,7 +441,7 @@ def _lower_threshold(f: Finding, ctx: Context) -> list[Candidate]:
         path = ("plan", "warning", "triggers", {"id": t.id})
         if t.quantity in NUMERIC_TRIGGERS and t.threshold > 0:
             new = round(t.threshold * THRESHOLD_FACTOR, 6)
-            out.append(_c("lower_threshold", t.id, "threshold",
+            out.append(_c("lower_threshold", t.id, "earlier" if t.quantity == "elapsed_s" else "threshold",
                           {"trigger": t.id, "threshold": t.threshold, "lower": new},
                           [("set", (*path, "threshold"), new)], group=f"trigger:{t.id}"))
         elif t.at_level is not None and LEVELS.index(t.at_level) > 0:

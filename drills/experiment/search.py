@@ -14,8 +14,8 @@ revisions already chosen, and add the one whose paired improvement of the object
 the budget lasts.
 After each choice the revised plan's own bottlenecks are analysed again and the candidates they call
 for join the pool: a revision often uncovers the next defect (once the order is automatic, the channels
-that are too slow show). Revisions with no simulated effect (a deadline written into the plan) are
-added last if the budget allows.
+that are too slow show). Corrections on paper that the rules require (a reporting deadline written into the
+plan) are added last if the budget allows, whatever their simulated effect.
 """
 
 from __future__ import annotations

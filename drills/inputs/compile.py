@@ -54,6 +54,8 @@ from drills.model.spec import (
 )
 from drills.model.variability import Distribution, Fixed
 
+#: the dam-break runout relations by the paper each follows, as the report names the source of the flood
+RUNOUT_TITLES = {"larrauri_lall2018": "Concha Larrauri & Lall 2018", "rico2008": "Rico et al. 2008"}
 
 def no_node(name: str, nodes: Any) -> str:
     """The message for a reference to a node the site does not have, with the nearest id if one is close."""
@@ -814,7 +816,7 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int], season: Season | N
 
     dam = next(d for d in ld.site.dams if d.id == spec.dam)
     rows = None
-    source = f"estimate ({spec.runout_relation})"
+    source = f"estimate ({RUNOUT_TITLES[spec.runout_relation]})"
     if spec.study is not None:
         path = Path(spec.study) if Path(spec.study).is_absolute() else ld.scenario_doc.path.parent / spec.study
         rows = tuple(place_floods(load_hydraulic_study(path, set(idx))))
