@@ -231,8 +231,8 @@ class BehaviourSpec(Strict):
         "households at its place each warned household tells (0: no word of mouth); default 2 (project "
         "assumption [E])"))
     compliance: dict[Ident, Annotated[float, Field(ge=0, le=1)]] = Field(default={}, description=(
-        "per profile: share who act on the warning; default 0.9 for residents (the middle of LifeSim's 5–20 % "
-        "who never act), 1 for others"))
+        "per profile: share who act on the warning; default 0.875 for residents (12.5 % never act: the middle of "
+        "LifeSim's 5–20 %), 1 for others"))
 
 
 class WeatherSpec(Strict):

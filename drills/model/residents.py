@@ -6,7 +6,8 @@ Movement profiles:
   mean free walking speed 1.34 m/s, s.d. 0.26 m/s).
 * **elderly** walk at **0.91 m/s**, the 3 ft/s the MUTCD uses where slower pedestrians routinely
   cross (FHWA MUTCD 2009 §4E.06 [K]); **children** with their family at **1.07 m/s**, the MUTCD
-  casual walk 3.5 ft/s cited by LifeSim (TRM ch. 7 [V]).
+  casual walk 3.5 ft/s cited by LifeSim (TRM ch. 7 [V]), the project's choice for a family's pace (LifeSim
+  gives it for casual walking, not for children).
 * **assisted** (someone who cannot walk alone, helped by another): **0.5 m/s** — the project's own
   assumption; no source was found.
 * Water a person on foot will not enter: **1.2 m** for adults (AIDR 7-3 hazard class H4, unsafe for
@@ -19,7 +20,7 @@ Warning response (USACE HEC-LifeSim 2 Technical Reference Manual v1.0, "LifeSim 
   **45 min** — the project's assumption, anchored on Confluence PA 1987, where door-to-door and
   loudspeaker warning had 986 residents out in about 45 min (Rogers & Sorensen 1989, in LifeSim TRM
   App. C [V]). LifeSim's own PAI curves are in figures only and were not digitised.
-* Share who never act on the warning: **10 %**, the middle of LifeSim's "typically 5–20 %" (TRM
+* Share who never act on the warning: **12.5 %**, the middle of LifeSim's "typically 5–20 %" (TRM
   ch. 6 [V; wording ambiguous]).
 * Word of mouth: a warned household tells **2** other households at its place after a log-normal
   delay, median **5 min**, 95th percentile **20 min** — project assumption for the informal
@@ -57,7 +58,7 @@ ASSISTED = Profile("assisted", 0.5, 0.19, 0.105, 0.5)
 RESIDENT_PROFILES = {p.id: p for p in (ADULT, ELDERLY, CHILD, ASSISTED)}
 
 MOBILISATION_DELAY = LogNormal(median=600.0, p95=2700.0)
-COMPLIANCE = 0.9
+COMPLIANCE = 0.875  # 1 − 12.5 %, the middle of LifeSim's "typically 5–20 %" who never act (TRM ch. 6)
 NEIGHBOUR_RELAY = LogNormal(median=300.0, p95=1200.0)
 NEIGHBOURS_TOLD = 2
 
