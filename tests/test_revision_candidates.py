@@ -704,3 +704,39 @@ def test_a_splice_that_does_not_load_falls_back_to_the_plain_dump(monkeypatch):
     want["plan"]["version"] = "2026.2"
     assert plain(new) == want
 
+
+
+def test_a_proposed_channel_is_as_slow_as_the_bundled_plans_own_of_its_type():
+    """A channel the plan lacks is proven with the delays of the bundled plans' channel of that type, not with
+    quicker ones of its own (its gain would be overstated)."""
+    from drills.experiment import revisions as rv
+
+    def channel(plan: str, ident: str) -> dict:
+        data = YAML(typ="safe").load((bundled_root() / "plans" / plan).read_text(encoding="utf-8"))
+        return next(c for c in data["plan"]["channels"] if c["id"] == ident)
+
+    assert channel("qingshui_dam_plan.yaml", "cell-broadcast")["activation_delay_s"] == rv.CELL_BROADCAST_ACTIVATION
+    paging = channel("jinshan_mine_plan.yaml", "cap-lamp-paging")
+    assert (paging["activation_delay_s"], paging["hear_probability"]) == (rv.PAGING_ACTIVATION, rv.PAGING_HEARD)
+    siren = channel("qingshui_dam_plan.yaml", "siren-dam")
+    assert siren["activation_delay_s"] == rv.SIREN_ACTIVATION_S
+
+
+@pytest.mark.parametrize(("road_m", "near"), [(900.0, ["bend"]), (1500.0, []), (None, ["bend"])])
+def test_an_overhead_pond_is_measured_along_the_way_the_tailings_flow(tmp_path, road_m, near):
+    """头顶库 (应急〔2020〕15号): residents within 1 km of the dam along the tailings' flow path. A village 600 m from
+    the dam in a straight line but 1 500 m down a winding valley is not; one no link joins is measured straight."""
+    from drills.experiment.plan_checks import overhead_residents
+
+    nodes = [node("dam", "dam", 100.0), node("bend", "household", 80.0, x=600.0),
+             node("hill", "assembly_point", 120.0, x=600.0, y_m=400.0)]
+    links = [link("p_hill", "bend", "hill", 400.0, kind="footpath")]
+    if road_m is not None:
+        links.append(link("valley", "dam", "bend", road_m, kind="road"))
+    site = base_site(nodes, links, [], kind="tailings_valley", residents=[households("bend", 5)],
+                     dams=[{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}])
+    del site["site"]["shifts"]
+    plan = base_plan()
+    plan["plan"]["evacuation"] = {"assembly_points": ["hill"]}
+    ctx = context(tmp_path, site, plan, valley_scenario())
+    assert overhead_residents(ctx.loaded, ctx.spec) == near

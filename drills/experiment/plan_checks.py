@@ -42,6 +42,7 @@ from drills.experiment.findings import (
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import WITHOUT_BATTERY, MonitoredItemSpec
+from drills.model.dam_break import valley_routes
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
@@ -61,7 +62,7 @@ def regulatory_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]
     if loaded.site.shifts:
         out += _exit_findings(loaded, spec)
         out += _refuge_findings(loaded, spec)
-    out += _records_findings(loaded)
+    out += _records_findings(loaded, spec)
     out += _pond_findings(loaded)
     return out
 
@@ -270,7 +271,7 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _records_findings(loaded: Loaded) -> list[Finding]:
+def _records_findings(loaded: Loaded, spec: DrillSpec) -> list[Finding]:
     out = []
     plan = loaded.plan
     start = loaded.scenario.start_time.date()
@@ -284,21 +285,26 @@ def _records_findings(loaded: Loaded) -> list[Finding]:
             key="M7:evaluation", metric="M7", cls=MUST_CORRECT, standards=("evaluation",),
             refs=[ref(loaded, ("approved_on",))], weight=0.5))
     out.append(found(
-        "not_recorded", {"overhead": bool(_overhead_residents(loaded))}, key="M7:not_recorded", metric="M7",
+        "not_recorded", {"overhead": bool(overhead_residents(loaded, spec))}, key="M7:not_recorded", metric="M7",
         cls=IMPROVEMENT, standards=("not_recorded",), refs=[ref(loaded, ("version",))], weight=0.05))
     return out
 
 
-def _overhead_residents(loaded: Loaded) -> list[str]:
-    """Resident places within 1 km of a dam (头顶库, 应急〔2020〕15号)."""
-    nodes = {n.id: n for n in loaded.site.nodes}
+def overhead_residents(loaded: Loaded, spec: DrillSpec) -> list[str]:
+    """Resident places within 1 km of a dam along the way the tailings would flow (头顶库, 应急〔2020〕15号): the
+    distance over the site's links from the dam (:func:`~drills.model.dam_break.valley_routes`); a place no link
+    joins to the dam is measured in a straight line."""
+    net = spec.network
+    homes = sorted({p.start for p in spec.people if p.group == "resident"})
     out = []
-    for d in loaded.site.dams:
-        dn = nodes[d.node]
-        for r in loaded.site.residents:
-            rn = nodes[r.at]
-            if math.hypot(rn.x_m - dn.x_m, rn.y_m - dn.y_m) <= OVERHEAD_POND_M:
-                out.append(r.at)
+    for d in sorted({net.index[dam.node] for dam in loaded.site.dams}):
+        along, _ = valley_routes(net, d)
+        dn = net.nodes[d]
+        for k in homes:
+            far = along[k] if math.isfinite(along[k]) else math.hypot(net.nodes[k].x_m - dn.x_m,
+                                                                      net.nodes[k].y_m - dn.y_m)
+            if far <= OVERHEAD_POND_M:
+                out.append(net.nodes[k].id)
     return out
 
 
@@ -378,7 +384,7 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
     if idle:
         out.append(_m8("levels", IMPROVEMENT, {"levels": idle}, ref(loaded, ("warning", "levels")),
                        ("pre_authorise", "stop_entry_earlier"), {"levels": idle}))
-    near = _overhead_residents(loaded)
+    near = overhead_residents(loaded, spec)
     if near and not any(t.automatic for t in plan.warning.triggers):
         out.append(overhead_finding(loaded, sorted(set(near)), bn, replications))
     if site.dams and not plan.warning.monitoring.items:

@@ -137,8 +137,8 @@ ID_OF = {"node": "地点", "link": "通道", "dam": "尾矿坝", "role": "岗位
 
 #: the sources of the plausible ranges (drills.inputs.plausibility), as the warnings cite them
 SOURCES = {
-    "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), crawling 0.2–0.3 m/s":
-        "步行 0.9–2.2 m/s（LifeSim TRM 第 7 章），爬行 0.2–0.3 m/s",
+    "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), sustained crawling 0.2–0.3 m/s [K]":
+        "步行 0.9–2.2 m/s（LifeSim TRM 第 7 章），持续爬行 0.2–0.3 m/s [K]",
     "ladder climbing 0.09–0.12 m/s (彭然 2022, 中国煤炭)": "攀爬梯子 0.09–0.12 m/s（彭然 2022，《中国煤炭》）",
     "ankle depth to a person's height (wading studied to 0.9 m, Dias et al. 2021)":
         "从脚踝深到一人身高（涉水研究至 0.9 m，Dias 等 2021）",
@@ -169,7 +169,8 @@ SOURCES = {
     "signalling takes 10–20 s (drills.model.hoist)": "提升信号需 10–20 s（drills.model.hoist）",
     "the longest delays in recorded events are hours (Oroville 2017, LifeSim TRM ch. 6)":
         "有记录的事件中最长的延迟为数小时（Oroville 2017，LifeSim TRM 第 6 章）",
-    "door to door 1–3 min per household (Rogers & Sorensen 1989)": "入户通知每户 1–3 min（Rogers & Sorensen 1989）",
+    "door to door 1–3 min per household (estimate [E], consistent with Confluence 1987)":
+        "入户通知每户 1–3 min（估计值 [E]，与 1987 年 Confluence 案例相符）",
     "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h":
         "广播车车速 15–25 km/h，我国道路最高限速 120 km/h",
     "mine airways carry 0.15–15 m/s (煤矿安全规程 第一百三十六条)":

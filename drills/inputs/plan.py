@@ -215,8 +215,9 @@ class ChannelSpec(Strict):
     coverage: Idents = Field(default=[], description=(
         "node ids the channel serves, in order for phones and routes; for paging, radio and sms empty means all"))
     hear_probability: Prob = Field(default=1.0, description=(
-        "chance each listener catches one message; default 1, but sirens and village loudspeakers 0.39 a cycle, "
-        "loudspeaker vehicles 0.7 (project estimates [E])"))
+        "chance each listener catches one message; default 1, the project's assumption [P] that a message reaching "
+        "someone is taken in (no published audibility figure underground: set it per channel where known), but "
+        "sirens and village loudspeakers 0.39 a cycle, loudspeaker vehicles 0.7 (project estimates [E])"))
     repeat_interval_s: Pos = Field(default=60.0, description=(
         "seconds between repeats of a broadcast; default 60 s, the project's choice (the sirens' 0.39 a cycle "
         "assumes 60 s cycles)"))

@@ -59,11 +59,11 @@ class Bound:
 
 # ---------------------------------------------------------------- people and movement
 
-#: Walking speed of a profile. Free walking 1.0–1.3 m/s and sustained crawling 0.2–0.3 m/s underground
-#: (SFPE Handbook [K]; Cao et al., Safety Sci. 104, 2018); pedestrians 0.9–2.2 m/s (LifeSim Technical
-#: Reference Manual ch. 7). [P] bounds wide of both: below 0.1 m/s nobody is moving, above 3 m/s is a sprint
-#: nobody keeps up.
-WALK_SPEED = Bound(0.1, 3.0, "m/s", "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), crawling 0.2–0.3 m/s")
+#: Walking speed of a profile. Free walking 1.0–1.3 m/s (SFPE Handbook [K]); crawling 0.77–1.20 m/s over the
+#: first few metres only (Cao et al., Safety Sci. 104, 2018), about 0.2–0.3 m/s sustained over mine distances
+#: (planning figure [K], no primary source found); pedestrians 0.9–2.2 m/s (LifeSim Technical Reference Manual
+#: ch. 7). [P] bounds wide of all: below 0.1 m/s nobody is moving, above 3 m/s is a sprint nobody keeps up.
+WALK_SPEED = Bound(0.1, 3.0, "m/s", "walking 0.9–2.2 m/s (LifeSim TRM ch. 7), sustained crawling 0.2–0.3 m/s [K]")
 #: Vertical speed on ladders: 5.6–7 m/min ≈ 0.09–0.12 m/s (彭然 2022, 中国煤炭); [P] about four times
 #: either side, so that only a slip of units (m/min for m/s) or of digits reaches it.
 CLIMB_SPEED = Bound(0.02, 0.5, "m/s", "ladder climbing 0.09–0.12 m/s (彭然 2022, 中国煤炭)")
@@ -136,11 +136,13 @@ HOIST_SIGNAL = Bound(None, 300.0, "s", "signalling takes 10–20 s (drills.model
 #: longest in the reference cases are hours (Oroville 2017: protective action for most after 2–3 h, LifeSim
 #: TRM ch. 6; a report hours late underground, Wangjialing 2010). A central value of a day or more is a slip of units.
 DELAY = Bound(None, 86_400.0, "s", "the longest delays in recorded events are hours (Oroville 2017, LifeSim TRM ch. 6)")
-#: [P] One phone call or one household's visit: door to door 1–3 min per household (Confluence 1987: 986
-#: residents in about 45 min, Rogers & Sorensen 1989); an hour each is a slip.
-PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (Rogers & Sorensen 1989)")
-#: Loudspeaker vehicles drive 15–25 km/h (route alerting, LifeSim TRM App. C [K]); 120 km/h is China's highest
-#: road speed limit (道路交通安全法实施条例 第七十八条 [K]).
+#: [P] One phone call or one household's visit: door to door 1–3 min per household (a provisional estimate [E],
+#: consistent with Confluence 1987, where 986 residents were out in about 45 min, Rogers & Sorensen 1989 in
+#: LifeSim TRM App. C); an hour each is a slip.
+PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (estimate [E], consistent with Confluence "
+                                     "1987)")
+#: Loudspeaker vehicles drive 15–25 km/h (route alerting; a provisional estimate [E]); 120 km/h is China's
+#: highest road speed limit (道路交通安全法实施条例 第七十八条 [K]).
 VEHICLE_SPEED = Bound(None, 120.0, "km/h",
                       "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h")
 #: Air speeds allowed in mine airways: at least 0.15 m/s where people work (rock headings), at most 15 m/s in
