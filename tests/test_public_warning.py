@@ -10,7 +10,7 @@ from conftest import base_scenario, link, node
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drills.model import traffic, warning
+from drills.model import lethality, traffic, warning
 from drills.model.drill import run_drill
 
 
@@ -209,14 +209,16 @@ def test_fatalities_never_rise_when_the_warning_comes_earlier(tmp_path_factory, 
 def test_known_flood_arrival_catches_those_warned_too_late(build, tmp_path):
     site, plan = dam_valley(tmp_path)
     hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
-    # the flood is at the village at 600 s and 1.2 m deep 28.8 s later (2.5 m peak after a 60 s rise);
+    # the flood is at the village at 600 s and rises to 2.5 m at 3 m/s in 60 s: no one walks out once depth x
+    # velocity is 0.6 m²/s, at 0.707 m deep (h·v = 6 h²/2.5), 17.0 s later, before the 1.2 m wading limit (28.8 s);
     # with a 60 s response, those warned at 250 s leave at 310 s and climb out of its way
     in_time = run_drill(build(site, plan, valley_scenario(order_at_s=250.0, hazard=hazard, behaviour=SLOW)), 0, 1)
     assert all(p.outcome == "assembly" for p in in_time.people)
     # warned only by the water itself (at 0.05 m, 601.2 s) they would leave at 661.2 s: too late
     late = run_drill(build(site, plan, valley_scenario(order_at_s=700.0, hazard=hazard, behaviour=SLOW)), 0, 1)
     assert all(p.warned_by == "water" and p.warned_s == pytest.approx(601.2) for p in late.people)
-    assert all(p.outcome == "caught" and p.outcome_s == pytest.approx(628.8) for p in late.people)
+    swept = math.sqrt(lethality.SWEPT_OFF_DV_M2PS * 2.5 / 3.0)
+    assert all(p.outcome == "caught" and p.outcome_s == pytest.approx(600 + 60 * swept / 2.5) for p in late.people)
     assert all(p.situation == "in_building" and p.fatality_p > 0 for p in late.people)
 
 
@@ -365,10 +367,11 @@ def test_a_car_that_meets_the_flood_on_the_road_turns_back_and_takes_the_other_r
 
 
 def test_walkers_who_meet_the_flood_on_the_road_turn_back_and_take_the_other_road(build, tmp_path):
-    # on foot: the dip is 1.2 m deep, as deep as they wade, at 1200 + 60 * 1.2 / 2 = 1236 s; they need
-    # 2000 / 1.34 = 1493 s to get there, so they meet the water, are home again at 2472 s and walk the 4 km road
+    # on foot: the dip (2 m at 1 m/s after 1 min) sweeps walkers off at h·v 0.6 m²/s, 1.095 m deep (before the
+    # 1.2 m they wade), at 1200 + 60 * 1.095 / 2 = 1233 s; they need 2000 / 1.34 = 1493 s to get there, so they
+    # meet the water, are home again at 2466 s and walk the 4 km road
     res = run_dip(build, tmp_path, ["dip,20,2.0,1.0,1"], car_share=0.0)
-    closed = 1200 + 60 * 1.2 / 2.0
+    closed = 1200 + 60 * min(1.2, math.sqrt(lethality.SWEPT_OFF_DV_M2PS * 2.0 / 1.0)) / 2.0
     assert 0 < closed < 2000 / 1.34
     for p in res.people:
         assert (p.outcome, p.end, p.turned_back) == ("assembly", "hill2", "dip")
@@ -406,18 +409,17 @@ def test_a_car_turned_back_with_no_other_road_is_left_and_they_walk_until_the_wa
 
 @pytest.mark.parametrize(("dip_min", "turned_back"), [(20, "dip"), (0, "")])
 def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, tmp_path, dip_min, turned_back):
-    """They set out at 600 s. With the dip flooding at 20 min (1.2 m deep at 1236 s) they meet the water on
-    the road and are home again at 1872 s; with the dip flooding from the breach, the road is already too deep
-    when they set out. Either way no other way leads to safety, and the flood reaches their house at 60 min,
-    1.2 m deep at 3636 s: it catches them at home, inside, as it catches those who never left, not in the
-    open."""
-    from drills.model import lethality
+    """They set out at 600 s. With the dip flooding at 20 min (too fast to cross at 1233 s) they meet the water on
+    the road and are home again; with the dip flooding from the breach, the road is already impassable when they
+    set out. Either way no other way leads to safety, and the flood reaches their house at 60 min, 2 m at 1 m/s
+    after 1 min: no one walks out once h·v is 0.6 m²/s, 1.095 m deep, at 3633 s. It catches them at home, inside,
+    as it catches those who never left, not in the open."""
 
     res = run_dip(build, tmp_path, [f"dip,{dip_min},2.0,1.0,1", "h,60,2.0,1.0,1"], car_share=0.0, other_road=False,
                   behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
     for p in res.people:
         assert (p.departed_s, p.outcome, p.end, p.turned_back) == (600.0, "caught", "h", turned_back)
-        assert p.outcome_s == pytest.approx(3600 + 60 * 1.2 / 2.0)
+        assert p.outcome_s == pytest.approx(3600 + 60 * math.sqrt(lethality.SWEPT_OFF_DV_M2PS * 2.0 / 1.0) / 2.0)
         assert p.situation == "in_building"
         assert p.fatality_p == lethality.fatality_probability(2.0, 1.0, situation="in_building")
 
@@ -441,3 +443,31 @@ def test_each_phone_gets_the_sms_a_delivery_delay_after_it_is_sent(build):
     # median lies within about ±8 % (1 sd) of 120 s
     assert float(np.median(at_start)) == pytest.approx(warning.SMS_DELIVERY.median, rel=0.25)
     assert float(np.quantile(at_start, 0.95)) == pytest.approx(warning.SMS_DELIVERY.p95, rel=0.3)
+
+
+def ford_valley(study_dir, velocity_mps: float) -> tuple[dict, dict]:
+    """A village whose only way to the hill crosses a ford, where a known flow 0.4 m deep arrives at 1 min and
+    peaks at once: shallow enough to wade (adults to 1.2 m), and moving at ``velocity_mps``."""
+    (study_dir / "study.csv").write_text(
+        "place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
+        f"ford,1,0.4,{velocity_mps},0\n", encoding="utf-8")
+    nodes = [node("dam", "dam", z=100.0), node("village", "household", z=80.0, x=3000),
+             node("ford", "road_junction", z=79.0, x=3000, y_m=200),
+             node("hill", "assembly_point", z=120.0, x=3000, y_m=600)]
+    links = [link("r", "dam", "village", 3000.0, kind="road"), link("f", "village", "ford", 200.0, kind="footpath"),
+             link("up", "ford", "hill", 400.0, kind="footpath")]
+    site = valley_site([households("village", 5, size=2.0)], nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    channels = [{"id": "speaker", "type": "village_loudspeaker", "coverage": ["village"], "audible_radius_m": 50,
+                 "audibility_day": 1.0, "audibility_night": 1.0, "hear_probability": 1.0, "activation_delay_s": 0}]
+    return site, valley_plan(channels, ["hill"])
+
+
+@pytest.mark.parametrize(("velocity", "crosses"), [(0.5, True), (1.4, True), (1.6, False), (3.0, False)])
+def test_walkers_do_not_cross_a_flow_that_would_sweep_them_off_their_feet(build, tmp_path, velocity, crosses):
+    # depth x velocity at the ford: 0.2, 0.56 (below 0.6 m²/s, Jonkman & Penning-Rowsell 2008), 0.64 and 1.2;
+    # the walkers reach it at about 150 s, after the flow, which is 0.4 m deep: by depth alone all would wade it
+    site, plan = ford_valley(tmp_path, velocity)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    res = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET)), 0, 1)
+    assert {p.outcome == "assembly" for p in res.people} == {crosses}

@@ -173,8 +173,10 @@ ENGLISH_COMPARE_TERMINAL = [
     # plan A never warns the far village, and someone there is not safe: said so, not as −1:00:00
     "│ Last person warned, after the order                                  │ never        │ 0:00:00 │ −1:00:00 "
     "[−1:00:00, −1:00:00]    │ better    │",
-    "│ Smallest safety margin                                               │ not all safe │ 0:14:20 │ +1:14:20 "
-    "[+1:14:20, +1:14:20]    │ better    │",
+    # the far village's margin ends where its flow (3 m at 2 m/s, 1 min rise) would sweep a walker off: 0.949 m
+    # deep (h·v 0.6 m²/s), 5 s before it is 1.2 m deep
+    "│ Smallest safety margin                                               │ not all safe │ 0:14:15 │ +1:14:15 "
+    "[+1:14:15, +1:14:15]    │ better    │",
     "  To difference two plans replication by replication, a time never reached counts as the drill's length "
     "(1:00:00) and a smallest margin with someone not safe as minus it: \"never\" or \"not all safe\" where every "
     "replication was so, ‡ on a mean where some were.",

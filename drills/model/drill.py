@@ -201,7 +201,8 @@ class Drill:
         self.net = spec.network
         self.routing = routing_of(spec)
         self.timeline: list[Event] = []
-        self.levels_declared: dict[str, float] = {}
+        self.levels_declared: dict[str, float] = {}  # level → when a trigger first claimed it for a decision
+        self.levels_decided: set[str] = set()  # levels declared, by their own post or with a higher level
         self.orders: dict[str, float] = {}
         self.action_records: list[ActionRecord] = []
         self._faults(stream(seed, replication, STREAM_FAULT) if spec.faults else None)
@@ -344,7 +345,11 @@ class Drill:
         else:
             self.water = CombinedWater(parts)
         self._node_limit_cache: dict[float, list[float]] = {}
+        self._foot_limit_cache: dict[float, list[float]] = {}
         self._walk_context: tuple[Any, ...] | None = None
+        # where a flow moves (a dam-break flood), the depth at which it sweeps someone off their feet
+        swept = [p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in parts if hasattr(p, "swept_depths")]
+        self.swept_m: list[float] | None = np.minimum.reduce(swept).tolist() if swept else None
 
     def impassable(self, limit: float) -> list[float]:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
@@ -352,6 +357,21 @@ class Drill:
         if arr is None:
             arr = self._nodes_time_depth(limit)
             self._node_limit_cache[limit] = arr
+        return arr
+
+    def too_deep_on_foot(self, limit: float) -> list[float]:
+        """When each place becomes impassable on foot for someone who will not wade deeper than ``limit``: the
+        water that deep, or flowing fast enough to sweep them off their feet (depth × velocity of
+        :data:`~drills.model.lethality.SWEPT_OFF_DV_M2PS`, Jonkman & Penning-Rowsell 2008), whichever comes first."""
+        if self.swept_m is None:
+            return self.impassable(limit)
+        arr = self._foot_limit_cache.get(limit)
+        if arr is None:
+            arr = list(self.impassable(limit))
+            for n, d in enumerate(self.swept_m):
+                if d < limit:
+                    arr[n] = min(arr[n], self.water.node_time_depth(n, d))
+            self._foot_limit_cache[limit] = arr
         return arr
 
     def _nodes_time_depth(self, depth_m: float) -> list[float]:
@@ -386,8 +406,15 @@ class Drill:
             self._walk_context = (wet, self.net.links, self.cut_s, self.water, r.ladder, r.area, r.dry_capacity,
                                   self.gate_free, self.link_peak_queue, self.on_link,
                                   self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly,
-                                  self._water_seen_s())
+                                  self._water_seen_s(), self._swept_links())
         return self._walk_context
+
+    def _swept_links(self) -> list[float]:
+        """Per passage, the depth at which the flow at either end sweeps a walker off (inf: still water)."""
+        sw = self.swept_m
+        if sw is None:
+            return [INF] * len(self.net.links)
+        return [min(sw[lk.a], sw[lk.b]) for lk in self.net.links]
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
@@ -651,7 +678,7 @@ class Drill:
                 return
         st = self.static
         limit = st.foot_limit[k]  # at home or at work, on foot
-        imp = self.impassable(limit)
+        imp = self.too_deep_on_foot(limit)
         t_catch = imp[node]
         ev = self.warn_ev[k]
         if t_catch < INF and not st.cue_first[k]:  # the water cue may not warn them in time: race the water
@@ -702,7 +729,7 @@ class Drill:
             limit = traffic.CAR_WADING_LIMIT_M
             imp = self.impassable(limit)
         (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
-         assembly, seen) = self._movement()
+         assembly, seen, swept) = self._movement()
         places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
         timeout = env.timeout
         speed = self.speed[k]
@@ -716,7 +743,7 @@ class Drill:
                     party = _on_foot(party)
                     driving = False
                     limit = self._limit(party)
-                    imp = self.impassable(limit)
+                    imp = self.too_deep_on_foot(limit)
                     legs, pos = self._reroute(party, node), 0
                     continue
                 t_catch = imp[node]
@@ -777,7 +804,8 @@ class Drill:
                 node, pos = nxt, pos + 1
                 continue
             depth = water.link_depth(li, now) if now >= wet[li] else 0.0
-            if depth >= limit or (now >= cut[li] and self._is_down("link_cut", links[li].id, now)):
+            if depth >= limit or (depth > 0.0 and not driving and depth >= swept[li]) or (
+                    now >= cut[li] and self._is_down("link_cut", links[li].id, now)):
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             if depth == 0.0 and not driving and not ladder[li]:  # the common case, inlined
@@ -999,7 +1027,9 @@ class Drill:
         prof: Profile = self.spec.profiles[party.profile]
         hops = self.routing.hops
         graph = self.routing.drive if party.mode == "drive" else self.routing.walk
-        wet, cut = self._movement()[0], self.cut_s
+        context = self._movement()
+        wet, swept, cut = context[0], context[-1], self.cut_s
+        on_foot = party.mode != "drive"
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -1012,7 +1042,7 @@ class Drill:
                 return (cage.queue_length() // cage.h.capacity + 1) * cage.round_trip_s(u)
             k = d["link"]
             if (now >= cut[k] and self._is_down("link_cut", net.links[k].id, now)) or (
-                    now >= wet[k] and water.link_depth(k, now) >= limit):  # dry until wet[k]
+                    now >= wet[k] and water.link_depth(k, now) >= (min(limit, swept[k]) if on_foot else limit)):
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":
