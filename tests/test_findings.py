@@ -526,3 +526,30 @@ def test_a_p95_that_is_never_is_said_as_never_not_as_a_time():
     m1 = {"value": math.inf, "grade": "D", "tail": None, "chain": []}
     assert words("m1_latency", m1)[0] == ("In more than 5 % of the replications the order never comes after a "
                                           "trigger is met (grade D)")
+
+
+@pytest.mark.parametrize(("order_at", "says"), [
+    ("orange", "the drill ended before Slow could declare the level"),
+    ("red", "nobody could declare the level (Away and every backup unreachable)"),
+])
+def test_the_post_named_for_an_order_never_given_is_that_of_the_order_s_level(tmp_path, order_at, says):
+    # orange's post Slow is present but takes 900 s; red's post Away is absent with no backup; the drill is 300 s.
+    # Declaring red would take orange's steps, declaring orange never red's: so an order at red waits on Away
+    from conftest import base_plan, base_scenario, base_site, build_in, link, node
+
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 2}])
+    plan = base_plan(
+        roles=[{"id": "slow", "title": "Slow", "decision_delay_s": 900},
+               {"id": "away", "title": "Away", "decision_delay_s": 0, "present_probability": 0.0}],
+        warning={"triggers": [{"id": "t_orange", "quantity": "elapsed_s", "threshold": 0, "level": "orange",
+                               "owner": "slow"},
+                              {"id": "t_red", "quantity": "elapsed_s", "threshold": 10, "level": "red",
+                               "owner": "away"}],
+                 "actions_by_level": {lv: [{"action": "evacuate_underground" if lv == order_at else "notify_county",
+                                            "owner": "slow"}] for lv in ("orange", "red")}})
+    build_in(tmp_path, site, plan, base_scenario(order_at_s=None, duration_s=300))
+    loaded = load(tmp_path / "scenario.yaml", None)
+    spec = compile_drill(loaded, replications=3)
+    [f] = [x for x in grade(loaded, spec, run_exercise(spec), None).findings if x.metric == "M1"]
+    assert says in f.title, f.title

@@ -417,3 +417,53 @@ def test_rain_times_out_of_order_or_no_rain_at_all_are_refused_at_their_field(bu
         build(mine_site(), storm_plan([], []), scen)
     [problem] = err.value.problems
     assert problem.field == "scenario.hazard.storm.observed" and says in problem.message
+
+
+def two_posts_plan(orange_post: dict, orange_steps: list[dict], red_steps: list[dict]) -> dict:
+    """Orange met at 10 s (decided by ``orange_post``), red at 20 s (decided at once by Fast)."""
+    return base_plan(roles=[orange_post, {"id": "fast", "title": "Fast", "decision_delay_s": 0}], warning={
+        "levels": ["orange", "red"],
+        "triggers": [{"id": "t_orange", "quantity": "elapsed_s", "threshold": 10, "level": "orange",
+                      "owner": orange_post["id"]},
+                     {"id": "t_red", "quantity": "elapsed_s", "threshold": 20, "level": "red", "owner": "fast"}],
+        "actions_by_level": {"orange": orange_steps, "red": red_steps}})
+
+
+def test_a_lower_level_still_being_decided_when_red_is_declared_is_taken_with_red_not_declared_later(build):
+    slow = {"id": "slow", "title": "Slow", "decision_delay_s": 1000}
+    stop, county = {"action": "stop_entry", "owner": "fast"}, {"action": "notify_county", "owner": "fast"}
+    plan = two_posts_plan(slow, [stop, county], [stop, {"action": "evacuate_underground", "owner": "fast"}])
+    res = run_drill(build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=3600)), 0, 1)
+    assert [e.what for e in res.timeline if " declares " in e.what] == ["Fast declares red"]
+    assert sorted((a.action, a.level, a.done_s) for a in res.actions) == [
+        ("evacuate_underground", "red", 20.0), ("notify_county", "orange", 20.0), ("stop_entry", "red", 20.0)]
+
+
+def test_a_lower_level_whose_post_was_absent_is_taken_with_red_and_counted_done(build):
+    from drills.experiment.readings import PlanFacts, step_outcomes
+
+    away = {"id": "away", "title": "Away", "decision_delay_s": 0, "present_probability": 0.0}
+    plan = two_posts_plan(away, [{"action": "stop_entry", "owner": "fast"}],
+                          [{"action": "evacuate_underground", "owner": "fast"}])
+    spec = build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=3600))
+    res = run_drill(spec, 0, 1)
+    assert sorted((a.action, a.level, a.done_s) for a in res.actions) == [
+        ("evacuate_underground", "red", 20.0), ("stop_entry", "orange", 20.0)]
+    facts = PlanFacts({}, {"t_orange": "orange", "t_red": "red"}, False)
+    assert [(o.level, o.action.action, o.status) for o in step_outcomes(res, spec, facts)] == [
+        ("orange", "stop_entry", "on_time"), ("red", "evacuate_underground", "on_time")]
+
+
+def test_two_steps_of_one_kind_by_two_posts_are_each_read_by_their_own_record(build):
+    from drills.experiment.readings import PlanFacts, step_outcomes
+
+    plan = base_plan(roles=[{"id": "boss", "title": "Boss", "decision_delay_s": 0},
+                            {"id": "away", "title": "Away", "decision_delay_s": 0, "present_probability": 0.0}],
+                     warning={"triggers": [{"id": "t", "quantity": "elapsed_s", "threshold": 10, "level": "red",
+                                            "owner": "boss"}],
+                              "actions_by_level": {"red": [{"action": "stop_entry", "owner": "away"},
+                                                           {"action": "stop_entry", "owner": "boss"}]}})
+    spec = build(mine_site(), plan, base_scenario(order_at_s=None, duration_s=3600))
+    got = [(o.action.owner, o.status, o.why) for o in
+           step_outcomes(run_drill(spec, 0, 1), spec, PlanFacts({}, {"t": "red"}, False))]
+    assert got == [("away", "not_done", "unreachable"), ("boss", "on_time", "")]

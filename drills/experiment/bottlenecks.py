@@ -552,15 +552,16 @@ def _route_floods(ex: ExerciseResult, states_all: Sequence[States]) -> list[Rout
     return sorted(out, key=lambda f: (-f.unsafe, f.place))
 
 
-def _never_ended(res: DrillResult, spec: DrillSpec, order: str, declared: bool,
-                 met: list[str]) -> tuple[str, str]:
+def _never_ended(res: DrillResult, spec: DrillSpec, order: str, declared: bool, met: list[str],
+                 levels: set[str]) -> tuple[str, str]:
     """Whose step never ended when an order never came: (post, step). A step nobody could take (the post and
     its backups absent, or none with the authority) is told apart from one still under way when the drill
     ended: its step gets the suffix :data:`PENDING`."""
     gave_up = {e.what for e in res.timeline if e.kind == "decision" and e.what.startswith("nobody ")}
-    if not declared:
-        owner = next((t.owner for t in spec.triggers if t.id in met and not t.automatic), "")
-        nobody = any(f"nobody to decide on {t}" in gave_up for t in met)
+    if not declared:  # of the triggers of the order's levels: one still being decided before those nobody could
+        posts = [(t.owner, f"nobody to decide on {t.id}" in gave_up) for t in spec.triggers
+                 if t.id in met and not t.automatic and t.level in levels]
+        owner, nobody = next(((o, g) for o, g in posts if not g), posts[0] if posts else ("", False))
         return owner, "detect and declare" + ("" if nobody else PENDING)
     acts = [a for acts in spec.actions_by_level.values() for a in acts]
     mine = next((a for a in acts if a.action == order), None)
@@ -618,7 +619,7 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
             row: list[Segment] = []
             decl = [declared[lv] for lv in order_level[order] if lv in declared]
             if not decl:
-                who, step = _never_ended(res, spec, order, False, met)
+                who, step = _never_ended(res, spec, order, False, met, order_level[order])
                 row.append((who, step, where[order], math.inf))
             else:
                 t_decl, who = min(decl)
@@ -629,7 +630,7 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
                     segs[(giver, "give the order", order)].append(t_order - t_decl)
                     row.append((giver, "give the order", where[order], t_order - t_decl))
                 elif owners[order]:
-                    who, step = _never_ended(res, spec, order, True, met)
+                    who, step = _never_ended(res, spec, order, True, met, order_level[order])
                     row.append((who, step, where[order], math.inf))
             if not slowest or sum(x[3] for x in row) > sum(x[3] for x in slowest):
                 slowest = row

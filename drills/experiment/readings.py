@@ -368,16 +368,20 @@ def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[S
     declare the level or its limit (:func:`step_limit`, else :data:`STEP_GRACE_S` [P]) had passed before
     the drill ended. Action records are matched to the steps in the plan's order.
     """
-    declared, nobody, records, by = declared_steps(res, facts)
+    declared, nobody, records, _ = declared_steps(res, facts)
+    recorded_at = {key: {r.level for r in recs} for key, recs in records.items()}
     out: list[StepOutcome] = []
     for level, t_met in declared.items():  # in time order; a declaring level before those it takes with it
         acts = spec.actions_by_level.get(level, ())
-        # taken with a higher level: a step that level repeats (same action, same post) is done once, there
-        repeated = {(a.action, a.owner) for a in spec.actions_by_level.get(by[level], ())} if by[level] != level \
-            else set()
+        rank = LEVELS.index(level)
+        # a step (same action, same post) that a higher level also has, done there and not at this level, was
+        # done once, with that level (:mod:`drills.model.decision`): it is counted there
+        repeated = {key for a in acts if level not in recorded_at.get(key := (a.action, a.owner), set())
+                    and any(LEVELS.index(lv) > rank for lv in recorded_at.get(key, set()))}
         recs = [None if (key := (a.action, a.owner)) in repeated else _take(records.get(key, []), level) for a in acts]
-        done = {a.action: (a.action, a.owner) in repeated or (r is not None and not math.isnan(r.done_s))
+        done = {(a.action, a.owner): (a.action, a.owner) in repeated or (r is not None and not math.isnan(r.done_s))
                 for a, r in zip(acts, recs, strict=True)}
+        by_id = {a.id: (a.action, a.owner) for a in acts if a.id}
         for k, (act, rec) in enumerate(zip(acts, recs, strict=True)):
             if (act.action, act.owner) in repeated:
                 continue
@@ -386,11 +390,12 @@ def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[S
                 if level in nobody:
                     why = "nobody_declared"
                 elif spec.duration_s - t_met > (limit if limit is not None else STEP_GRACE_S):
-                    why = "waiting" if any(not done.get(b, True) for b in step_after(act, acts)) else "pending"
+                    why = "waiting" if any(not done.get(by_id.get(x, ("", "")), True) for x in act.after) \
+                        else "pending"
                 else:
                     continue  # its time had not come when the drill ended
                 out.append(StepOutcome(level, k, act, "not_done", why))
-            elif not done[act.action]:
+            elif not done[(act.action, act.owner)]:
                 out.append(StepOutcome(level, k, act, "not_done", "unreachable"))
             elif limit is None or rec.done_s - rec.trigger_s <= limit:
                 out.append(StepOutcome(level, k, act, "on_time"))

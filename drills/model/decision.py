@@ -7,8 +7,8 @@ starts its level's actions at once. Actions run in the order the plan's ``after`
 an action owned by another post waits for that post's own decision.
 
 Levels only rise. Declaring a level also takes the steps of the lower levels not declared before it (a red
-response stops entry even if the orange warning came later or never); a lower level's trigger met after that
-declares nothing.
+response stops entry even if the orange warning came later or never, or its post was absent or still deciding);
+a lower level's trigger met after that, or a lower decision that ends after it, declares nothing.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def decisions(d: Drill) -> Generator[Any, Any, Any]:
         if t_known > env.now:
             yield env.timeout(t_known - env.now)
         d.log("trigger", f"{tr.id} met ({tr.level})", t=t_met)
-        if tr.level in d.levels_declared:
+        if tr.level in d.levels_declared or tr.level in d.levels_decided:
             continue
         d.levels_declared[tr.level] = t_met
         env.process(_decide(d, tr, t_met))
@@ -117,7 +117,6 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
     """The trigger's post decides (or the trigger is automatic); then the steps of its level run, and beside them
     those of the lower levels not declared by then, which it declares with it."""
     if tr.automatic:
-        d.log("decision", f"{tr.level} declared automatically by {tr.id}")
         who = "automatic"
     else:
         who, delay = yield from who_acts(d, tr.owner)
@@ -125,10 +124,12 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
             d.log("decision", f"nobody to decide on {tr.id}")
             return
         yield d.env.timeout(delay)
-        d.log("decision", f"{d.spec.roles[who].title} declares {tr.level}")
-    below = [lv for lv in LEVELS[: LEVELS.index(tr.level)] if lv not in d.levels_declared]
-    for lv in below:
-        d.levels_declared[lv] = t_met
+    if tr.level in d.levels_decided:  # a higher level was declared meanwhile and took this level's steps
+        return
+    d.log("decision", f"{tr.level} declared automatically by {tr.id}" if who == "automatic"
+          else f"{d.spec.roles[who].title} declares {tr.level}")
+    below = [lv for lv in LEVELS[: LEVELS.index(tr.level)] if lv not in d.levels_decided]
+    d.levels_decided.update((*below, tr.level))
     by_level = d.spec.actions_by_level
     own = by_level.get(tr.level, ())
     env = d.env
