@@ -40,7 +40,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.units import fmt_value
-from drills.model.drill import COUNTED_EVENTS
+from drills.model.drill import COUNTED_EVENTS, KIND_ORDER
 from drills.model.records import SAFE_OUTCOMES, People
 
 GRID_S = 30.0
@@ -397,7 +397,8 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         rows, left_out = ranked[:MAX_EVENTS], ranked[MAX_EVENTS:]
     else:
         left_out = []
-    rows.sort(key=lambda r: (r[0], r[2]))
+    # in time; at one median, causes before effects (the drill's order of kinds), then as they were first logged
+    rows.sort(key=lambda r: (r[0], KIND_ORDER.get(r[1], len(KIND_ORDER))))
     labels = [timeline_label(f"[{t.kind(r[1])}] {r[2]}") for r in rows]
     heights = [1.0 + ROW_PER_LINE * (lb.count("\n")) for lb in labels]  # a wrapped label gets a taller row
     ys = np.cumsum(heights) - np.array(heights) / 2 - 0.5

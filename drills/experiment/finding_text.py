@@ -258,7 +258,7 @@ PHRASES: dict[str, dict[str, Any]] = {
                           "{grade})",
         "m1_title_clause": " — in the slowest 5 %, {clause}",
         "m1_tail": " In the {tail} slowest replications (at or beyond that P95), {sentence}.",
-        "m1_chain": "{who} ({step}, {order}) in {k} replications: median {p50}, P95 {p95}",
+        "m1_chain": "{who} ({step}, {order}) in {k} {replications}: median {p50}, P95 {p95}",
         "m1_absent": "; absent in {k}",
         "m1_evidence": "P95 over replications of the order minus the first trigger met: {value}.{tail} Each step "
                        "of the decision chain, over the replications in which that post took it: {chain}.",
@@ -909,6 +909,7 @@ def _tail_text(t: dict[str, Any], s: Say) -> tuple[str, str]:
 def _m1_latency(f: dict[str, Any], s: Say) -> tuple[str, str]:
     t = f["tail"]
     chain = s.join([s("m1_chain", who=s.who(d["who"]), step=s.table("steps").get(d["step"], d["step"]),
+                      replications="replication" if d["replications"] == 1 else "replications",
                       order=s.table("orders")[d["order"]], k=d["replications"], p50=s.clock(d["p50_s"]),
                       p95=s.clock(d["p95_s"]))
                     + (s("m1_absent", k=d["absent"]) if d["absent"] else "") for d in f["chain"]], "semi")

@@ -119,7 +119,7 @@ EN: dict[str, str] = {
         "scoring step, which this version does not have. The evidence they will rest on is in this report."
     ),
     "no_revisions_yet": (
-        "No revision of the plan was tested in this run. `drill recommend` tests candidate revisions by "
+        "No revision of the plan was tested in this run. “drill recommend” tests candidate revisions by "
         "re-simulating the drill on the same random numbers; its report lists those that proved effective."
     ),
     "no_revisions_chosen": "None: no revision improved the plan significantly within the budget.",
@@ -239,9 +239,9 @@ EN: dict[str, str] = {
     "tl_order_at": "order given at {t}",
     "tl_order_never": "no order given",
     "tl_t90_at": "90 % warned at {t}",
-    "tl_t90_never": "90 % never warned by the order",
+    "tl_t90_never": "the order never reached 90 %",
     "tl_t100_at": "everyone warned at {t}",
-    "tl_t100_never": "not everyone warned by the order",
+    "tl_t100_never": "the order never reached everyone",
     "tl_safe_at": "everyone safe at {t}",
     "tl_safe_never": "not everyone safe by the end",
     "col_clock": "clock",
@@ -597,7 +597,7 @@ EN: dict[str, str] = {
     "suite_revisions": "Revisions that help across the suite",
     "suite_revisions_intro": (
         "Findings that recur in several runs, with the kinds of revision that address them. These are "
-        "suggested by the findings, not proven across the suite: `drill recommend` proves a revision for one "
+        "suggested by the findings, not proven across the suite: “drill recommend” proves a revision for one "
         "scenario by re-simulating it on the same random numbers."
     ),
     "suite_revision_line": "[{fkey}] {title} — in {n} of {total} runs ({runs}); revisions: {kinds}",
@@ -971,7 +971,7 @@ ZH: dict[str, str] = {
         "其所依据的证据见本报告。"
     ),
     "no_revisions_yet": (
-        "本次未测试预案修订。`drill recommend` 以相同随机数重新模拟演练来测试候选修订，其报告列出经验证有效的修订。"
+        "本次未测试预案修订。“drill recommend” 以相同随机数重新模拟演练来测试候选修订，其报告列出经验证有效的修订。"
     ),
     "no_revisions_chosen": "无：在预算内没有修订能显著改进预案。",
     "rev_alone": "单独采用，与原预案比较",
@@ -1071,9 +1071,9 @@ ZH: dict[str, str] = {
     "tl_order_at": "撤离命令下达于 {t}",
     "tl_order_never": "未下达撤离命令",
     "tl_t90_at": "90 % 人员收到撤离命令于 {t}",
-    "tl_t90_never": "始终未有 90 % 人员收到撤离命令",
+    "tl_t90_never": "撤离命令始终未送达 90 % 的人员",
     "tl_t100_at": "全部人员收到撤离命令于 {t}",
-    "tl_t100_never": "并非全部人员收到撤离命令",
+    "tl_t100_never": "撤离命令始终未送达全部人员",
     "tl_safe_at": "全部人员到达安全地点于 {t}",
     "tl_safe_never": "至演练结束仍有人未到达安全地点",
     "col_clock": "时刻",
@@ -1374,7 +1374,7 @@ ZH: dict[str, str] = {
     "suite_revisions": "对整个演练组有效的修订",
     "suite_revisions_intro": (
         "在多次运行中重复出现的评估发现，以及针对它们的修订类型。这些修订由评估发现提出，并未在整个演练组中"
-        "得到验证：`drill recommend` 以相同随机数重新模拟，对单个情景验证修订。"
+        "得到验证：“drill recommend” 以相同随机数重新模拟，对单个情景验证修订。"
     ),
     "suite_revision_line": "[{fkey}] {title} — 出现于 {total} 次运行中的 {n} 次（{runs}）；修订类型：{kinds}",
     "suite_revision_line_all": "[{fkey}] {title} — 出现于全部 {n} 次运行；修订类型：{kinds}",
