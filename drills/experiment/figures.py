@@ -473,7 +473,7 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
     ax.set_title(t("fig_warned_safe_title"))
     ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, title=t("fig_median_band"),
               title_fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax, 26), ncol=3,
-              fontsize=7.5)
+              fontsize=7.5, handlelength=4.0)  # long enough to show each line's dashes
     clock = _clock(ex)
     if clock is not None:
         top = ax.secondary_xaxis("top")
