@@ -291,7 +291,9 @@ EN: dict[str, str] = {
     "sf_withstood": "withstood",
     "sf_nothing": "changed nothing",
     "sf_note": (
-        "Without a fault: {base}. Breaks the plan: a gate that held fails under the fault, or significantly more "
+        "Without a fault, on the same {n} replications: {base} (the grades above read all the replications, so a "
+        "gate may hold there and fail here, or the reverse). Breaks the plan: a gate that held fails under the fault, "
+        "or significantly more "
         "people are not safe or warned late (CI above zero). People changed: those whose warning, departure or end "
         "(or its time) differs from the drill without the fault, mean per replication; a fault that changed no one "
         "tested nothing (a bridge no one crosses, a channel that reached no one first).{rise}"
@@ -1116,7 +1118,8 @@ ZH: dict[str, str] = {
     "sf_withstood": "预案经受住",
     "sf_nothing": "未改变任何结果",
     "sf_note": (
-        "无故障时：{base}。使预案失效：原本满足的门槛在该故障下未满足，或未处于安全地点、迟到警报的人数显著增加（置信区间"
+        "无故障时（同样 {n} 次重复）：{base}（上文评级依据全部重复，故某一门槛可能在彼处满足而在此未满足，或相反）。"
+        "使预案失效：原本满足的门槛在该故障下未满足，或未处于安全地点、迟到警报的人数显著增加（置信区间"
         "高于零）。受影响人数：收到警报、出发或最终去向（或其时间）与无该故障时不同的人数，每次重复的平均；不影响任何人的"
         "故障没有检验任何东西（无人经过的桥、未首先通知任何人的渠道）。{rise}"
     ),

@@ -1112,7 +1112,7 @@ def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -
     doc.table([(t("col_fault"), 1.7, "left"), (t("col_sf_changed"), 0.6, "right"), (t("col_sf_gates"), 1.1, "left"),
                (t("col_sf_unsafe"), 1.0, "right"), (t("col_sf_late"), 1.0, "right"), (t("col_sf_rise"), 0.6, "right"),
                (t("col_sf_verdict"), doc.width - 6.0, "left")], rows, size=7.5, fills=fills, keep_together=True,
-              note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass),
+              note=t("sf_note", base=gates(rob.base_m2_pass, rob.base_m3_pass), n=rob.replications,
                      rise=t("sf_rise_none") if any(math.isnan(r.t100_rise_s) for r in rob.runs) else ""))
 
 
