@@ -26,7 +26,7 @@ N = 100
 #: code identifiers that must not reach a finding's title or evidence (the plan clause column may hold them)
 CODE = re.compile(r"deadline_s|kept_out|channel_out|make_automatic|delegate_order|plan\.|_m3ph|backup_power_h|"
                   r"met_warning_at|notify_|evacuate_|stop_entry|mine_manager|pond_manager|township_duty|"
-                  r"caught_on_route|late_warning|did_not_leave|\bNone\b")
+                  r"caught_on_route|turned_back_caught|late_warning|did_not_leave|\bNone\b")
 
 
 @cache
@@ -71,6 +71,10 @@ def test_each_reason_carries_the_medians_of_its_own_people():
         left = flood.by_reason.get("caught_on_route")
         if left is not None:  # each left before the water reached their place, so the medians keep that order
             assert left.departed_s < left.water_s and left.departed_s < left.caught_s
+        back = flood.by_reason.get("turned_back_caught")
+        if back is not None:  # they left before the water came to their place, and it caught them there later
+            assert back.departed_s < back.water_s <= back.caught_s
+            assert back.water_there_s == back.water_s  # caught at the place they started from
         warned = flood.by_reason.get("did_not_leave")
         if warned is not None:
             assert warned.warned_s < warned.water_s

@@ -180,6 +180,8 @@ UNSAFE_REASONS = {
     "late_warning": "not warned by the order before the water",
     "did_not_leave": "warned in time but had not left when the water came (response delay or non-compliance)",
     "caught_on_route": "left before the water reached their place but were caught on the way",
+    "turned_back_caught": "left before the water reached their place, met it on the way, turned back and were caught "
+                          "where they had started",
     "sheltered_in_flood": "sheltered upstairs in a house the flood reached",
     "stayed_in_flood": "still at home, downstairs, in a place the flood reached when the drill ended",
     "not_out": "still underground when the drill ended",
@@ -199,6 +201,8 @@ def unsafe_reason(s: PersonState) -> str:
         return "not_out"
     if math.isnan(p.departed_s) or (p.departed_s >= p.water_s and not s.source):
         return "did_not_leave"
+    if p.turned_back and p.end == p.start:  # back where they started, with no way out left
+        return "turned_back_caught"
     return "caught_on_route"
 
 

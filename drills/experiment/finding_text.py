@@ -197,6 +197,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_caught_on_route": "{k} left at {departed}, before the water first reached {place} ({water}), but {were} "
                              "caught on the way (too deep to go on) at {caught}, where the water had first come at "
                              "{water_there}",
+        "r_turned_back_caught": "{k} left at {departed}, before the water first reached {place} ({water}), met the "
+                                "water on the way, turned back and {were} caught back at {place} at {caught}",
         "r_late_warning": "{k} {were} not warned by the order before the water reached {place} (order {order}, "
                           "water {water})",
         "r_did_not_leave": "{k} {were} warned in time ({warned}) but had not left when the water reached {place} "
@@ -458,6 +460,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "late_warning": "水到达前未收到撤离命令",
             "did_not_leave": "已及时收到命令，但水到来时尚未撤离（响应迟缓或未服从）",
             "caught_on_route": "在水到达所在地点前已撤离，但在途中被水困住",
+            "turned_back_caught": "在水到达所在地点前已撤离，途中遇水折返，在出发地点被水困住",
             "sheltered_in_flood": "在洪水到达的房屋楼上避险",
             "stayed_in_flood": "演练结束时仍留在洪水到达的住房楼下",
             "not_out": "演练结束时仍在井下",
@@ -473,6 +476,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_source": "{k} 人位于水源处（一开始即被水浸），{left}{caught}",
         "r_caught_on_route": "{k} 人于 {departed} 撤离，早于水首次到达 {place}（{water}），但于 {caught} 在途中被水"
                              "困住（水深无法通行），该处首次来水时间为 {water_there}",
+        "r_turned_back_caught": "{k} 人于 {departed} 撤离，早于水首次到达 {place}（{water}），途中遇水折返，"
+                                "于 {caught} 在 {place} 被水困住",
         "r_late_warning": "{k} 人在水到达 {place} 前未收到撤离命令（命令 {order}，来水 {water}）",
         "r_did_not_leave": "{k} 人已及时收到命令（{warned}），但水到达 {place} 时尚未撤离（来水 {water}；{left}）",
         "r_sheltered_in_flood": "{k} 人在洪水到达的房屋楼上避险（来水 {water}）",
@@ -827,7 +832,8 @@ def _reason_text(key: str, m: dict[str, Any], place: str, s: Say) -> str:
     if source:
         caught = s("r_caught", t=c(m["caught_s"])) if not math.isnan(m["caught_s"]) else ""
         return s("r_source", k=k, were=were, left=_left(m, s), caught=caught)
-    if reason in ("caught_on_route", "late_warning", "did_not_leave", "sheltered_in_flood", "stayed_in_flood"):
+    if reason in ("caught_on_route", "turned_back_caught", "late_warning", "did_not_leave", "sheltered_in_flood",
+                  "stayed_in_flood"):
         return s(f"r_{reason}", k=k, were=were, place=place, departed=c(m["departed_s"]), water=c(m["water_s"]),
                  caught=c(m["caught_s"]), water_there=c(m["water_there_s"]), order=c(m["order_s"]),
                  warned=c(m["warned_s"]), left=_left(m, s))

@@ -59,6 +59,8 @@ SAFETY_REMEDIES = {
     "late_warning": WARNING_REMEDIES["decision"] + WARNING_REMEDIES["coverage"],
     "did_not_leave": ("pre_authorise", "add_door_to_door", "make_automatic"),
     "caught_on_route": ("change_route", "ladderway_route", "add_refuge", "hoist_priority", "change_assembly_point"),
+    "turned_back_caught": ("change_route", "ladderway_route", "add_refuge", "hoist_priority",
+                           "change_assembly_point"),
     "sheltered_in_flood": ("add_door_to_door", "change_assembly_point", "pre_authorise"),
     "stayed_in_flood": ("add_door_to_door", "change_route", "change_assembly_point", "pre_authorise"),
     "not_out": ("hoist_priority", "ladderway_route", "change_route", "add_refuge", "pre_authorise"),
