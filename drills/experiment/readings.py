@@ -288,11 +288,10 @@ def _latency(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: States
     return worst
 
 
-def declared_steps(res: DrillResult, facts: PlanFacts) -> tuple[dict[str, float], set[str],
-                                                                 dict[tuple[str, str], list], dict[str, str]]:
+def declared_steps(res: DrillResult,
+                   facts: PlanFacts) -> tuple[dict[str, float], set[str], dict[tuple[str, str], list]]:
     """What one replication's records say of the plan's steps: when each level was first due, the levels
-    nobody was there to decide, the action records by (action, owner) in the order they were made, and for each
-    level the level whose trigger made it due.
+    nobody was there to decide, and the action records by (action, owner) in the order they were made.
 
     Levels only rise (:mod:`drills.model.decision`): a trigger that someone decides makes due, with its own level,
     every lower level not yet due."""
@@ -308,22 +307,20 @@ def declared_steps(res: DrillResult, facts: PlanFacts) -> tuple[dict[str, float]
             if m is not None and m["id"] in facts.trigger_levels:
                 gave_up.add(m["id"])
     declared: dict[str, float] = {}
-    by: dict[str, str] = {}
     nobody: set[str] = set()
     for t_s, ident, level in met:
         if level in declared:
             continue
-        declared[level], by[level] = t_s, level
+        declared[level] = t_s
         if ident in gave_up:
             nobody.add(level)
             continue
         for lower in LEVELS[: LEVELS.index(level)]:
-            if lower not in declared:
-                declared[lower], by[lower] = t_s, level
+            declared.setdefault(lower, t_s)
     records: dict[tuple[str, str], list] = {}
     for a in res.actions:
         records.setdefault((a.action, a.owner), []).append(a)
-    return declared, nobody, records, by
+    return declared, nobody, records
 
 
 def step_limit(act: Action, facts: PlanFacts) -> tuple[float | None, bool]:
@@ -368,7 +365,7 @@ def step_outcomes(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> list[S
     declare the level or its limit (:func:`step_limit`, else :data:`STEP_GRACE_S` [P]) had passed before
     the drill ended. Action records are matched to the steps in the plan's order.
     """
-    declared, nobody, records, _ = declared_steps(res, facts)
+    declared, nobody, records = declared_steps(res, facts)
     recorded_at = {key: {r.level for r in recs} for key, recs in records.items()}
     out: list[StepOutcome] = []
     for level, t_met in declared.items():  # in time order; a declaring level before those it takes with it

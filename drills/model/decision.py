@@ -49,9 +49,9 @@ def decisions(d: Drill) -> Generator[Any, Any, Any]:
         if t_known > env.now:
             yield env.timeout(t_known - env.now)
         d.log("trigger", f"{tr.id} met ({tr.level})", t=t_met)
-        if tr.level in d.levels_declared or tr.level in d.levels_decided:
+        if tr.level in d.levels_claimed or tr.level in d.levels_decided:
             continue
-        d.levels_declared[tr.level] = t_met
+        d.levels_claimed.add(tr.level)
         env.process(_decide(d, tr, t_met))
 
 

@@ -201,7 +201,7 @@ class Drill:
         self.net = spec.network
         self.routing = routing_of(spec)
         self.timeline: list[Event] = []
-        self.levels_declared: dict[str, float] = {}  # level → when a trigger first claimed it for a decision
+        self.levels_claimed: set[str] = set()  # levels a met trigger has handed to its post for a decision
         self.levels_decided: set[str] = set()  # levels declared, by their own post or with a higher level
         self.orders: dict[str, float] = {}
         self.action_records: list[ActionRecord] = []
