@@ -366,6 +366,35 @@ def test_a_car_that_meets_the_flood_on_the_road_turns_back_and_takes_the_other_r
     assert (turned.t_s, turned.what) == (closed, "2 turned back on the way from h to dip: the water closed the way")
 
 
+@pytest.mark.parametrize(("peak_m", "velocity_mps"), [(0.3, 5.0), (0.1, 10.0)])
+def test_a_car_turns_back_from_a_flow_shallower_than_it_would_enter_but_fast_enough_to_carry_it_away(
+        build, tmp_path, peak_m, velocity_mps):
+    # the dip's flow never gets deeper than the 0.35 m a car enters, but it moves fast: a low-clearance car is
+    # unstable from h·v 0.8 m²/s or v 4.5 m/s (LifeSim TRM table 17), as depth and velocity rise together in the
+    # first minute: 0.3 m at 5 m/s is unstable at sqrt(0.8 * 0.3 / 5) = 0.219 m, at 103.8 s (h·v binds); 0.1 m at
+    # 10 m/s at 4.5 * 0.1 / 10 = 0.045 m, at 87 s (velocity binds). The car needs 128 s to the dip: it meets the
+    # flow there, drives back and takes the 4 km road
+    res = run_dip(build, tmp_path, [f"dip,1,{peak_m},{velocity_mps},1"], car_share=1.0)
+    v = traffic.ROAD_CLASSES[traffic.DEFAULT_ROAD_CLASS].free_speed_mps
+    unstable_m = min(math.sqrt(0.8 * peak_m / velocity_mps), 4.5 * peak_m / velocity_mps)
+    assert unstable_m < peak_m < traffic.CAR_WADING_LIMIT_M
+    closed = 60 + 60 * unstable_m / peak_m
+    assert closed < 2000 / v
+    for p in res.people:
+        assert (p.outcome, p.end, p.turned_back, p.situation) == ("assembly", "hill2", "dip", "")
+        assert p.outcome_s == pytest.approx(2 * closed + 4000 / v, rel=1e-9)
+
+
+def test_a_car_drives_through_a_shallow_slow_flow(build, tmp_path):
+    # 0.3 m at 1 m/s is never unstable for a car (h·v 0.3 m²/s) and never deeper than it enters: the car drives
+    # through the dip to the hill beyond it, 2 km further
+    res = run_dip(build, tmp_path, ["dip,1,0.3,1.0,1"], car_share=1.0)
+    v = traffic.ROAD_CLASSES[traffic.DEFAULT_ROAD_CLASS].free_speed_mps
+    for p in res.people:
+        assert (p.outcome, p.end, p.turned_back) == ("assembly", "hill", "")
+        assert p.outcome_s > 2000 / v
+
+
 def test_walkers_who_meet_the_flood_on_the_road_turn_back_and_take_the_other_road(build, tmp_path):
     # on foot: the dip (2 m at 1 m/s after 1 min) sweeps walkers off at h·v 0.6 m²/s, 1.095 m deep (before the
     # 1.2 m they wade), at 1200 + 60 * 1.095 / 2 = 1233 s; they need 2000 / 1.34 = 1493 s to get there, so they

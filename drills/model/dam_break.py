@@ -384,12 +384,14 @@ class DamBreakFlood:
         """Peak ``(depth_m, velocity_mps)`` at ``node``; ``(0, 0)`` where the flow never comes."""
         return float(self.peak_depth_m[node]), float(self.peak_velocity_mps[node])
 
-    def swept_depths(self, hv_m2ps: float) -> list[float]:
-        """Per node, the depth at which depth × velocity reaches ``hv_m2ps`` as the flow rises there (both rise
-        together, so h·v = H·V·f² and h = sqrt(hv·H/V)); inf where the flow never moves."""
+    def swept_depths(self, hv_m2ps: float, v_mps: float = math.inf) -> list[float]:
+        """Per node, the depth at which depth × velocity reaches ``hv_m2ps``, or the velocity reaches ``v_mps``,
+        as the flow rises there (both rise together, so h·v = H·V·f², h = sqrt(hv·H/V), and v = V·f at
+        h = v·H/V); inf where the flow never moves."""
         h, v = self.peak_depth_m, self.peak_velocity_mps
         moving = (h > 0) & (v > 0)
-        return np.where(moving, np.sqrt(hv_m2ps * h / np.where(moving, v, 1.0)), math.inf).tolist()
+        per_v = np.where(moving, h / np.where(moving, v, 1.0), 1.0)  # H/V: depth per unit of velocity
+        return np.where(moving, np.minimum(np.sqrt(hv_m2ps * per_v), v_mps * per_v), math.inf).tolist()
 
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the depth at ``node`` reaches ``depth_m`` (the arrival for ``depth_m <= 0``; inf if never)."""

@@ -90,6 +90,11 @@ def _left_at(occupied: list[float], t_exit: float, t_left: float | None) -> None
     heapify(occupied)
 
 
+def _shallowest(depths: list[list[float]]) -> list[float] | None:
+    """Per place, the shallowest of the sources' depths (None without any)."""
+    return np.minimum.reduce(depths).tolist() if depths else None
+
+
 def run_drill(spec: DrillSpec, replication: int, seed: int) -> DrillResult:
     """Run one replication of the drill and return its records."""
     with collector_paused():
@@ -345,11 +350,15 @@ class Drill:
         else:
             self.water = CombinedWater(parts)
         self._node_limit_cache: dict[float, list[float]] = {}
-        self._foot_limit_cache: dict[float, list[float]] = {}
+        self._moving_limit_cache: dict[tuple[float, str], list[float]] = {}
         self._walk_context: tuple[Any, ...] | None = None
-        # where a flow moves (a dam-break flood), the depth at which it sweeps someone off their feet
-        swept = [p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in parts if hasattr(p, "swept_depths")]
-        self.swept_m: list[float] | None = np.minimum.reduce(swept).tolist() if swept else None
+        self._car_links: list[float] | None = None
+        # where a flow moves (a dam-break flood), the depth at which it sweeps someone off their feet, and the
+        # depth at which it makes a car unstable (LifeSim's low-clearance vehicle: DV 0.8 m²/s or V 4.5 m/s)
+        flows = [p for p in parts if hasattr(p, "swept_depths")]
+        self.swept_m = _shallowest([p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in flows])
+        self.car_unstable_m = _shallowest([p.swept_depths(lethality.VEHICLE_UNSTABLE_DV_M2PS,
+                                                          lethality.VEHICLE_UNSTABLE_V_MPS) for p in flows])
 
     def impassable(self, limit: float) -> list[float]:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
@@ -363,15 +372,26 @@ class Drill:
         """When each place becomes impassable on foot for someone who will not wade deeper than ``limit``: the
         water that deep, or flowing fast enough to sweep them off their feet (depth × velocity of
         :data:`~drills.model.lethality.SWEPT_OFF_DV_M2PS`, Jonkman & Penning-Rowsell 2008), whichever comes first."""
-        if self.swept_m is None:
+        return self._too_deep_moving(limit, self.swept_m, "foot")
+
+    def too_deep_by_car(self) -> list[float]:
+        """When each place becomes impassable by car: the water deeper than a driver will enter
+        (:data:`~drills.model.traffic.CAR_WADING_LIMIT_M`), or flowing fast enough to make the car unstable
+        (:func:`~drills.model.lethality.vehicle_state`, LifeSim TRM ch. 7 table 17), whichever comes first."""
+        return self._too_deep_moving(traffic.CAR_WADING_LIMIT_M, self.car_unstable_m, "car")
+
+    def _too_deep_moving(self, limit: float, moved_at: list[float] | None, mode: str) -> list[float]:
+        """Per place, the first time its water reaches ``limit`` or the depth ``moved_at`` at which its flow
+        carries someone (``mode``) away."""
+        if moved_at is None:
             return self.impassable(limit)
-        arr = self._foot_limit_cache.get(limit)
+        arr = self._moving_limit_cache.get((limit, mode))
         if arr is None:
             arr = list(self.impassable(limit))
-            for n, d in enumerate(self.swept_m):
+            for n, d in enumerate(moved_at):
                 if d < limit:
                     arr[n] = min(arr[n], self.water.node_time_depth(n, d))
-            self._foot_limit_cache[limit] = arr
+            self._moving_limit_cache[(limit, mode)] = arr
         return arr
 
     def _nodes_time_depth(self, depth_m: float) -> list[float]:
@@ -406,15 +426,21 @@ class Drill:
             self._walk_context = (wet, self.net.links, self.cut_s, self.water, r.ladder, r.area, r.dry_capacity,
                                   self.gate_free, self.link_peak_queue, self.on_link,
                                   self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly,
-                                  self._water_seen_s(), self._swept_links())
+                                  self._water_seen_s(), self._moving_links(self.swept_m))
         return self._walk_context
 
-    def _swept_links(self) -> list[float]:
-        """Per passage, the depth at which the flow at either end sweeps a walker off (inf: still water)."""
-        sw = self.swept_m
-        if sw is None:
+    def _car_unstable_links(self) -> list[float]:
+        """Per passage, the depth at which the flow at either end makes a car unstable (inf: still water)."""
+        if self._car_links is None:
+            self._car_links = self._moving_links(self.car_unstable_m)
+        return self._car_links
+
+    def _moving_links(self, at_node: list[float] | None) -> list[float]:
+        """Per passage, the shallower of its two ends' depths ``at_node`` (the flow carries someone away there;
+        inf: still water)."""
+        if at_node is None:
             return [INF] * len(self.net.links)
-        return [min(sw[lk.a], sw[lk.b]) for lk in self.net.links]
+        return [min(at_node[lk.a], at_node[lk.b]) for lk in self.net.links]
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
@@ -725,11 +751,12 @@ class Drill:
         pos = 0
         crew = party.relay == "crew"
         driving = party.mode == "drive"
+        (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
+         assembly, seen, swept) = self._movement()  # swept: per passage, the depth whose flow carries them away
         if driving:
             limit = traffic.CAR_WADING_LIMIT_M
-            imp = self.impassable(limit)
-        (wet, links, cut, water, ladder, area, dry_cap, gate_free, peak, on_link, wade, surface,
-         assembly, seen, swept) = self._movement()
+            imp = self.too_deep_by_car()
+            swept = self._car_unstable_links()
         places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
         timeout = env.timeout
         speed = self.speed[k]
@@ -744,6 +771,7 @@ class Drill:
                     driving = False
                     limit = self._limit(party)
                     imp = self.too_deep_on_foot(limit)
+                    swept = self._movement()[-1]
                     legs, pos = self._reroute(party, node), 0
                     continue
                 t_catch = imp[node]
@@ -804,7 +832,7 @@ class Drill:
                 node, pos = nxt, pos + 1
                 continue
             depth = water.link_depth(li, now) if now >= wet[li] else 0.0
-            if depth >= limit or (depth > 0.0 and not driving and depth >= swept[li]) or (
+            if depth >= limit or (depth > 0.0 and depth >= swept[li]) or (
                     now >= cut[li] and self._is_down("link_cut", links[li].id, now)):
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
@@ -1028,8 +1056,8 @@ class Drill:
         hops = self.routing.hops
         graph = self.routing.drive if party.mode == "drive" else self.routing.walk
         context = self._movement()
-        wet, swept, cut = context[0], context[-1], self.cut_s
-        on_foot = party.mode != "drive"
+        wet, cut = context[0], self.cut_s
+        swept = self._car_unstable_links() if party.mode == "drive" else context[-1]
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -1042,7 +1070,7 @@ class Drill:
                 return (cage.queue_length() // cage.h.capacity + 1) * cage.round_trip_s(u)
             k = d["link"]
             if (now >= cut[k] and self._is_down("link_cut", net.links[k].id, now)) or (
-                    now >= wet[k] and water.link_depth(k, now) >= (min(limit, swept[k]) if on_foot else limit)):
+                    now >= wet[k] and water.link_depth(k, now) >= min(limit, swept[k])):
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":

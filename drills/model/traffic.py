@@ -7,7 +7,10 @@ everywhere [V]. Speed falls linearly with density (Greenshields), so capacity is
 free speed × jam density / 4 per lane (a derived value; LifeSim's break-point form is close to it
 below the break point). Households leaving by car travel as one vehicle.
 A car will not drive into water deeper than **0.35 m**, the mean of LifeSim's "willingness to
-enter a flooded road" for low-clearance vehicles (TRM ch. 7 table 20 [V]).
+enter a flooded road" for low-clearance vehicles (TRM ch. 7 table 20 [V]). Where the flood flows, a road
+closes to cars sooner, as soon as the flow would make a low-clearance car unstable: depth × velocity
+**0.8 m²/s** or velocity **4.5 m/s** (LifeSim's best estimates, TRM ch. 7 table 17 [V]; the same values decide the
+lethality for people caught in a car, :mod:`drills.model.lethality`).
 
 Rain slows cars. The Highway Capacity Manual 2010, Exhibit 10-15, gives the average reduction of
 freeway capacity in rain: **2.01 %** up to 0.10 in/h (2.5 mm/h), **7.24 %** from 0.10 to 0.25 in/h
