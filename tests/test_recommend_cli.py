@@ -326,6 +326,25 @@ def test_a_correction_on_paper_is_counted_numbered_and_listed_alike(app, valley)
     assert "- **R1** Report to the county" in md
 
 
+def test_a_correction_the_rules_require_is_made_whatever_the_budget(app, valley):
+    """With a budget of 0 the county deadline the rules require is still written into the revised plan (it used to
+    be left out, as if obeying the rules were a choice left to cost), and the overspend is said, not hidden."""
+    res, out = recommend_without_county_deadline(app, valley, budget=0)
+    assert res.exit_code == 0, res.output
+    summary = res.stdout.splitlines()[-1]
+    assert summary.startswith("1 revision in the revised plan: none proved by re-simulation within the budget; R1 "
+                              "on paper (a correction the rules require, not chosen for a simulated gain); "
+                              "spent 0.5, over the budget of 0: the corrections the rules require are made whatever "
+                              "the budget; wrote "), summary
+    plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
+    assert "deadline_s: 3600" in plan_text
+    assert ("# Budget 0 cost units [project's own costs], spent 0.5, over it: the corrections the rules require are "
+            "made whatever the budget.") in plan_text
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    assert data["chosen"] == [] and data["static"] == ["add_report_deadline:county"]
+    assert (data["budget"], data["spent"]) == (0, 0.5)
+
+
 def test_proved_revisions_come_first_then_those_on_paper(app, valley):
     res, out = recommend_without_county_deadline(app, valley, budget=2.5)
     assert res.exit_code == 0, res.output

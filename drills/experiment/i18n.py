@@ -759,8 +759,8 @@ EN: dict[str, str] = {
     "cli_col_objective": "Δ objective",
     "cli_under": " [under {fault}]",
     "cli_more_revisions": "… {n} more in recommendations.md",
-    "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction the rules require, applied as the "
-                    "budget allowed, not chosen for a simulated gain",
+    "cli_on_paper": "{label} {title} · cost {cost:g} · on paper: a correction the rules require, made whatever "
+                    "the budget, not chosen for a simulated gain",
     "cli_wrote_rec": "{summary}; wrote {names} to {out}/",
     "cli_cmp_running": "running both plans",
     "cli_cmp_seed_line": "seed {seed} · {n} paired replications · {where}",
@@ -780,6 +780,8 @@ EN: dict[str, str] = {
     "verdict_invalid": "invalid",
     # ---- what the revised plan holds (Recommendation.summary)
     "rec_spent": "spent {spent:g} of {budget:g}",
+    "rec_spent_over": "spent {spent:g}, over the budget of {budget:g}: the corrections the rules require are made "
+                      "whatever the budget",
     "rec_none": "no revision in the revised plan (none improved the plan within the budget); {spent}",
     "rec_proved": "{labels} proved by re-simulation",
     "rec_none_proved": "none proved by re-simulation within the budget",
@@ -845,8 +847,8 @@ EN: dict[str, str] = {
     "md_chosen_one": "- **R{k}** {title} (cost {cost:g}{proved}); on top of the earlier ones: objective {ci}. "
                      "Answers: {answers}.",
     "md_proved_under": ", proved under {fault}",
-    "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper that the rules require, not chosen "
-                     "for a simulated gain). "
+    "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper that the rules require, made "
+                     "whatever the budget, not chosen for a simulated gain). "
                      "Answers: {answers}.",
     "md_list_sep": ", ",
     "md_combined": "All chosen revisions together against the plan as it is (no fault):",
@@ -1520,7 +1522,7 @@ ZH: dict[str, str] = {
     "cli_col_objective": "Δ 搜索目标",
     "cli_under": "（在单一故障 {fault} 下）",
     "cli_more_revisions": "… 另有 {n} 项，见 recommendations.md",
-    "cli_on_paper": ("{label} {title} · 成本 {cost:g} · 书面修订：按规定要求的更正，在预算允许时采用，"
+    "cli_on_paper": ("{label} {title} · 成本 {cost:g} · 书面修订：按规定要求的更正，不论预算多少都须采用，"
                      "并非因模拟效果而选"),
     "cli_wrote_rec": "{summary}；已写入 {names} 到 {out}/",
     "cli_cmp_running": "正在运行两个预案",
@@ -1539,6 +1541,7 @@ ZH: dict[str, str] = {
     "verdict_no_change": "无变化",
     "verdict_invalid": "无效",
     "rec_spent": "已用预算 {spent:g}／{budget:g}",
+    "rec_spent_over": "已用 {spent:g}，超出预算 {budget:g}：按规定要求的更正不论预算多少都须采用",
     "rec_none": "修订后的预案未含修订（预算内没有修订能改善预案）；{spent}",
     "rec_proved": "{labels} 经重新模拟证实",
     "rec_none_proved": "预算内没有经重新模拟证实的修订",
@@ -1601,8 +1604,8 @@ ZH: dict[str, str] = {
     "md_chosen_one": "- **R{k}** {title}（成本 {cost:g}{proved}）；在此前各项基础上：搜索目标 {ci}。"
                      "对应评估发现：{answers}。",
     "md_proved_under": "，在单一故障 {fault} 下证实",
-    "md_static_one": ("- **R{k}** {title}（成本 {cost:g}；按规定要求的书面修订，并非因模拟效果而选）。"
-                      "对应评估发现：{answers}。"),
+    "md_static_one": ("- **R{k}** {title}（成本 {cost:g}；按规定要求的书面修订，不论预算多少都须采用，"
+                      "并非因模拟效果而选）。对应评估发现：{answers}。"),
     "md_list_sep": "、",
     "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
     "md_combined_under": "在单一故障 {fault} 下的同一比较：",

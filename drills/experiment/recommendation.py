@@ -37,8 +37,8 @@ class Applied:
     (in the order the search chose them), then the corrections on paper.
 
     Attributes:
-        simulated: False for a correction on paper (such as a reporting deadline the rules require): applied
-            whenever the budget left allows, not chosen for a simulated gain.
+        simulated: False for a correction on paper (such as a reporting deadline the rules require): made
+            whatever the budget, not chosen for a simulated gain.
     """
 
     label: str
@@ -84,7 +84,8 @@ class Recommendation:
         done = self.applied
         proved = [a.label for a in done if a.simulated]
         paper = [a.label for a in done if not a.simulated]
-        spent = t("rec_spent", spent=self.selection.spent, budget=self.budget)
+        over = self.selection.spent > self.budget + 1e-9  # the corrections the rules require cost more than it
+        spent = t("rec_spent_over" if over else "rec_spent", spent=self.selection.spent, budget=self.budget)
         if not done:
             return t("rec_none", spent=spent)
         parts = [t("rec_proved", labels=t("md_list_sep").join(proved)) if proved else t("rec_none_proved")]
@@ -113,7 +114,9 @@ def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
              f"{ev.spec.meta.scenario_id}, seed {ev.exercise.seed}, {ev.replications} replications.",
              "# Each revision below not marked \"on paper\" was re-simulated on the same random numbers as the plan",
              "# it revises; the evidence (paired differences with 95 % confidence intervals) is in recommendations.md.",
-             f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}."]
+             f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}"
+             + (", over it: the corrections the rules require are made whatever the budget."
+                if sel.spent > sel.budget + 1e-9 else ".")]
     for a in applied(sel):
         c = a.candidate
         how = "" if a.simulated else ", on paper: a requirement, not chosen for a simulated gain"

@@ -65,7 +65,8 @@ DEFAULT_COSTS: dict[str, float] = {
     "hoist_priority": 0.5, "change_assembly_point": 1.0, "stop_entry_earlier": 1.0, "add_report_deadline": 0.5,
 }
 KINDS = tuple(DEFAULT_COSTS)
-#: kinds whose effect is on paper only (the drill does not simulate them): applied when the budget allows
+#: kinds whose effect is on paper only (the drill does not simulate them): corrections the rules require, made
+#: whatever the budget
 STATIC_KINDS = ("add_report_deadline",)
 BATTERY_H = 12.0  # [P] a storm night without mains power
 SIREN_RADIUS_M = 1000.0  # [P] when the plan has no siren to copy

@@ -15,7 +15,8 @@ the budget lasts.
 After each choice the revised plan's own bottlenecks are analysed again and the candidates they call
 for join the pool: a revision often uncovers the next defect (once the order is automatic, the channels
 that are too slow show). Corrections on paper that the rules require (a reporting deadline written into the
-plan) are added last if the budget allows, whatever their simulated effect.
+plan) are made whatever the budget and their simulated effect: a plan that breaks the rules is not a choice
+left to cost. Their cost comes off the budget first; what is left goes to the revisions chosen for their gain.
 """
 
 from __future__ import annotations
@@ -200,7 +201,9 @@ class Lab:
         chosen: list[Candidate] = []
         steps: list[Trial] = []
         tried: dict[str, Trial] = {}
-        spent = 0.0
+        # the corrections the rules require, whatever the budget (they may spend more than it)
+        static = sorted((c for c in candidates if c.static), key=lambda c: (c.cost, c.key))
+        spent = sum(c.cost for c in static)
         while pool:
             groups = {c.group for c in chosen}
             fits = [c for c in sorted(pool, key=lambda c: _priority(c, singles))
@@ -226,11 +229,6 @@ class Lab:
                              if c.key not in known and c.change not in known and not c.static]
                     known |= {c.key for c in fresh} | {c.change for c in fresh}
                     pool += fresh
-        static = []
-        for c in sorted((c for c in candidates if c.static), key=lambda c: (c.cost, c.key)):
-            if c.cost <= budget - spent + 1e-9:
-                static.append(c)
-                spent += c.cost
         combined = self._combined(tuple(chosen), None)
         under = {c.condition: self._combined(tuple(chosen), c.condition) for c in chosen if c.condition}
         return Selection(tuple(chosen), tuple(steps), tuple(static), spent, budget, combined, under,
