@@ -40,7 +40,7 @@ def test_rico_relations_for_a_class_four_pond_match_hand_arithmetic():
     d_km = 14.45 * hf**0.76
     assert rico_runout_km(hf) == pytest.approx(d_km, rel=1e-12)
     assert d_km == pytest.approx(115.29, abs=0.01)
-    est = estimate_runout(40.0, 3e6)
+    est = estimate_runout(40.0, 3e6, relation="rico2008")
     assert est.released_volume_m3 == pytest.approx(1.0737e6, rel=1e-4)
     assert est.runout_m == pytest.approx(115_288.0, rel=1e-5)
 
@@ -56,7 +56,7 @@ def test_larrauri_lall_relation_gives_a_shorter_runout_for_the_same_pond():
 
 
 def test_valley_depth_keeps_the_released_volume_and_ends_at_the_runout():
-    est = estimate_runout(40.0, 3e6)
+    est = estimate_runout(40.0, 3e6, relation="rico2008")
     # mean depth V_F / (c·V_F^(2/3)) = V_F^(1/3) / 60 = 102.40 / 60 = 1.7067 m
     assert est.mean_depth_m == pytest.approx(1.7067, abs=1e-3)
     x = np.linspace(0.0, est.runout_m, 10_001)
@@ -104,7 +104,8 @@ def test_constant_front_reaches_a_household_three_km_down_at_3000_over_v():
             ("far", "house", 2500.0),
         ],
     )
-    flood = DamBreakFlood.from_estimate(net, "dam", 120.0, 40.0, 3e6, front=FrontSpeed.constant(5.0))
+    flood = DamBreakFlood.from_estimate(net, "dam", 120.0, 40.0, 3e6, front=FrontSpeed.constant(5.0),
+                                        relation="rico2008")
     house = net.index["house"]
     assert flood.arrival_s[house] == 120.0 + 3000.0 / 5.0
     assert flood.node_time_depth(house, 0.0) == 720.0
@@ -146,7 +147,7 @@ def test_places_above_the_valley_floor_flood_less_or_not_at_all():
             ("ridge", "behind", 500.0),
         ],
     )
-    flood = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6)
+    flood = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, relation="rico2008")
     est = flood.estimate
     assert est is not None
     i = net.index
@@ -164,26 +165,25 @@ def test_places_above_the_valley_floor_flood_less_or_not_at_all():
 def test_given_distances_replace_the_route_search():
     net = valley([("dam", 0.0), ("a", 50.0), ("b", 0.0)], [("dam", "a", 10.0), ("a", "b", 10.0)])
     flood = DamBreakFlood.from_estimate(
-        net, 0, 0.0, 40.0, 3e6, [0.0, 3000.0, math.inf], front=FrontSpeed.constant(10.0)
-    )
+        net, 0, 0.0, 40.0, 3e6, [0.0, 3000.0, math.inf], front=FrontSpeed.constant(10.0), relation="rico2008")
     assert flood.arrival_s.tolist() == [0.0, 300.0, math.inf]
     with pytest.raises(ValueError):
-        DamBreakFlood.from_estimate(net, 0, 0.0, 40.0, 3e6, [0.0, -1.0, 0.0])
+        DamBreakFlood.from_estimate(net, 0, 0.0, 40.0, 3e6, [0.0, -1.0, 0.0], relation="rico2008")
 
 
 def test_surveyed_heights_replace_heights_from_elevations():
     # "a" is 50 m above the dam by elevation, but surveyed at 0.5 m above the valley floor
     net = valley([("dam", 0.0), ("a", 50.0), ("b", 0.0)], [("dam", "a", 1000.0), ("a", "b", 1000.0)])
-    by_elevation = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6)
+    by_elevation = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, relation="rico2008")
     assert math.isinf(by_elevation.arrival_s[1]) and math.isinf(by_elevation.arrival_s[2])
-    surveyed = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, heights_m=[0.0, 0.5, 0.0])
+    surveyed = DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, heights_m=[0.0, 0.5, 0.0], relation="rico2008")
     est = surveyed.estimate
     assert est is not None
     assert surveyed.peak_depth_m.tolist() == pytest.approx(
         [est.valley_depth_m(0.0), est.valley_depth_m(1000.0) - 0.5, est.valley_depth_m(2000.0)]
     )
     with pytest.raises(ValueError, match="heights_m"):
-        DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, heights_m=[0.0, 0.5])
+        DamBreakFlood.from_estimate(net, "dam", 0.0, 40.0, 3e6, heights_m=[0.0, 0.5], relation="rico2008")
 
 
 # ------------------------------------------------------------------ depth look-ups
@@ -287,10 +287,11 @@ def test_a_place_dry_by_its_shortest_route_floods_by_a_longer_one_that_passes_lo
                  [("dam", "g", 1000.0), ("g", "c", 2000.0), ("c", "p", 1000.0), ("dam", "y", 3000.0),
                   ("y", "p", 3000.0), ("p", "beyond", 1000.0)])
     p, beyond = net.index["p"], net.index["beyond"]
-    small = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 0.74)
-    big = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 2.14)
+    small = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 0.74, relation="rico2008")
+    big = DamBreakFlood.from_estimate(net, "dam", 0.0, 33.8, 8.68e6 * 2.14, relation="rico2008")
     assert small.peak_depth_m[p] > 0 and math.isfinite(small.arrival_s[p])
     assert big.peak_depth_m[p] >= small.peak_depth_m[p] and math.isfinite(big.arrival_s[p])
     assert big.peak_depth_m[beyond] >= small.peak_depth_m[beyond] > 0
-    dist, height = valley_routes(net, net.index["dam"], estimate_runout(33.8, 8.68e6 * 2.14).valley_depth_m)
+    est = estimate_runout(33.8, 8.68e6 * 2.14, relation="rico2008")
+    dist, height = valley_routes(net, net.index["dam"], est.valley_depth_m)
     assert (dist[p], height[p]) == (6000.0, 2.0)  # by the terrace, the route that floods it

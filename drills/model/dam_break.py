@@ -20,8 +20,9 @@ Released volume and runout:
   The fit of D_max is loose (r² = 0.57 as stated in the paper's abstract, read in a copy, against
   0.86 for V_F [K]) and long: 115 km for a 40 m, 3 Mm³ pond.
 * Concha Larrauri & Lall 2018, *Environments* 5(2):28: log V_F = −0.477 + 0.954·log V_T and
-  log D_max = 0.484 + 0.545·log H_f [K coefficients] — offered as ``relation="larrauri_lall2018"``
-  (12 km for the same pond; title and abstract read [V], coefficients not checked against the paper).
+  log D_max = 0.484 + 0.545·log H_f [K coefficients] — a scenario's default (its ``runout_relation``; the
+  Rico relation is the other choice), 12 km for the same pond; title and abstract read [V], coefficients not
+  checked against the paper.
   The paper's main point, using the full conditional uncertainty distribution rather than the point
   fit, is not implemented: the project did not have its spread.
 
@@ -156,7 +157,7 @@ def estimate_runout(
     dam_height_m: float,
     stored_volume_m3: float,
     *,
-    relation: str = "rico2008",
+    relation: str,
     area_coefficient: float = AREA_COEFFICIENT,
 ) -> RunoutEstimate:
     """Released volume, runout and mean depth of a tailings flow from the dam's height and volume.
@@ -164,7 +165,8 @@ def estimate_runout(
     Args:
         dam_height_m: dam height H.
         stored_volume_m3: stored tailings volume V_T.
-        relation: ``"rico2008"`` (default) or ``"larrauri_lall2018"``.
+        relation: ``"rico2008"`` or ``"larrauri_lall2018"``; no default here, so that every caller names the
+            relation it means (a scenario's default is Concha Larrauri & Lall 2018, the shorter runout).
         area_coefficient: c in A = c·V_F^(2/3) [E].
 
     Raises:
@@ -491,7 +493,7 @@ class DamBreakFlood:
         distances_m: Sequence[float] | np.ndarray | None = None,
         *,
         heights_m: Sequence[float] | np.ndarray | None = None,
-        relation: str = "rico2008",
+        relation: str,
         front: FrontSpeed = DEFAULT_FRONT,
         area_coefficient: float = AREA_COEFFICIENT,
         rise_s: float = DEFAULT_RISE_S,
