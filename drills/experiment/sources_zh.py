@@ -195,7 +195,8 @@ Studies on Traffic Flow in Inclement Weather”，FHWA-HOP-07-073 [S]），因�
   3 Mm³ 的尾矿库为 115 km。
 * Concha Larrauri & Lall 2018，Environments 5(2):28：log V_F = −0.477 + 0.954·log V_T，log D_max = 0.484
   + 0.545·log H_f [K 系数]——情景的默认关系（情景的 runout_relation；Rico 关系为另一选项），同一尾矿库为
-  12 km；读过标题和摘要 [V]，系数未与原文核对。论文的要点——使用完整的条件不确定性分布而非点拟合——未实现：项目没有其离散程度。
+  12 km；读过标题和摘要 [V]，系数未与原文核对。论文的要点——使用完整的条件不确定性分布而非点拟合——
+  未实现：项目没有其离散程度。
 
 前锋速度 v(x) = max(v0 / (1 + x/L), v_min)（带下限的双曲衰减），精确积分：到达下限前 t(x) = x/v0 +
 x²/(2·v0·L)，之后按 v_min：
