@@ -72,8 +72,8 @@ def test_a_share_on_the_tail_itself_is_never_settled() -> None:
 
 def test_describe_names_the_bounds_and_the_way_out() -> None:
     assert TailCheck(3, 50).describe() == (
-        "50 replications cannot tell this share from the 5 % tail the grading tolerates (exact 95 % bounds "
-        "1.66 %–15 %); about 1 600 replications would tell at this share.")
+        "50 replications cannot tell this share from the 5 % tail the grading tolerates (exact one-sided "
+        "95 % bounds: at least 1.66 %, at most 15 %); about 1 600 replications would tell at this share.")
     assert TailCheck(40, 50).describe().startswith("Beyond the 5 % tail")
     assert TailCheck(1, 500).describe().startswith("Within the 5 % tail")
 
@@ -109,7 +109,7 @@ def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
 @pytest.mark.parametrize(("failed", "n", "word"), [(27, 500, "尚不能"), (0, 500, "之内"), (80, 500, "超出")])
 def test_the_chinese_report_says_how_sure_in_chinese(failed: int, n: int, word: str) -> None:
     text = TailCheck(failed, n).describe("zh")
-    assert word in text and "精确 95 % 界限" in text
+    assert word in text and "精确单侧 95 % 界限" in text
     assert not any(c.isascii() and c.isalpha() for c in text)  # no English left in it
 
 

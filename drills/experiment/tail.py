@@ -171,7 +171,7 @@ class TailCheck:
 #: :meth:`TailCheck.describe`'s sentences, by language
 DESCRIBE = {
     "en": {
-        "bounds": "exact 95 % bounds {low}–{high}",
+        "bounds": "exact one-sided 95 % bounds: at least {low}, at most {high}",
         "beyond": "Beyond the {tail} tail the grading tolerates ({bounds}).",
         "within": "Within the {tail} tail the grading tolerates ({bounds}).",
         "need": "about {n} replications would tell at this share",
@@ -180,7 +180,7 @@ DESCRIBE = {
                      "({bounds}); {more}.",
     },
     "zh": {
-        "bounds": "精确 95 % 界限 {low}–{high}",
+        "bounds": "精确单侧 95 % 界限：不低于 {low}，不高于 {high}",
         "beyond": "超出评分所允许的 {tail} 尾部（{bounds}）。",
         "within": "在评分所允许的 {tail} 尾部之内（{bounds}）。",
         "need": "约需 {n} 次重复才能判定",
