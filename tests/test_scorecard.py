@@ -269,6 +269,20 @@ def test_a_level_s_figures_leave_out_a_later_shift_kept_on_the_surface(two_miner
     assert "下一班 1 人" in Text("zh").safe_kept_out([zone])
 
 
+def test_everyone_safe_is_when_the_last_one_there_was_safe_not_when_a_kept_out_shift_was_to_go_down(two_miners):
+    """The miner on the level reached the surface at 300 s; the next shift, kept on the surface, was to go down at
+    8:00 (28 800 s, its record's time). 'Everyone safe' read 8:00:00, the kept-out shift's entry time, hours
+    after the last person came out. With nobody there but the kept-out shift, there is no such time."""
+    res = with_people(two_miners, {}, KEPT_OUT)
+    assert replication_metrics(res, two_miners)["t_all_safe_s"] == 300.0  # was 28 800
+    card = scorecard(ExerciseResult(spec=two_miners, seed=1, results=(res,)))
+    assert card.get("t_all_safe_s").p50 == 300.0
+    nobody = with_people(two_miners, KEPT_OUT, KEPT_OUT)
+    assert math.isnan(replication_metrics(nobody, two_miners)["t_all_safe_s"])
+    caught = with_people(two_miners, {"outcome": "caught", "outcome_s": 1000.0}, KEPT_OUT)
+    assert replication_metrics(caught, two_miners)["t_all_safe_s"] == INF
+
+
 def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miners):
     """Nobody went down: no share, no time (it read 'everyone warned' at 0:00:00), and it is not among the
     weakest places of the summary."""

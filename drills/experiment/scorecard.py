@@ -166,7 +166,10 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
     if states is None:
         states = person_states(res, spec)
     safe = people.isin("outcome", SAFE_OUTCOMES)
-    t_safe = np.where(safe, people.array("outcome_s"), np.nan)
+    # when the last person was safe: a later shift kept on the surface is safe, but its time is when it was to go
+    # down (it was never in the water's way), so it does not make the drill's last person safe later
+    t_safe = np.where(safe & states.audience, people.array("outcome_s"), np.nan)
+    t_all_safe = (float(np.nanmax(t_safe)) if states.audience.any() else math.nan) if safe.all() else math.inf
     cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
@@ -175,7 +178,7 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
         "order_s": res.order_s if not math.isnan(res.order_s) else math.inf,
         "downstream_order_s": res.downstream_order_s if not math.isnan(res.downstream_order_s) else math.inf,
         **group,
-        "t_all_safe_s": float(np.nanmax(t_safe)) if safe.all() else math.inf,
+        "t_all_safe_s": t_all_safe,
         "share_safe": float(safe.mean()),
         "caught": float(int(people.isin("outcome", ("caught",)).sum())),
         "sheltering": float(int(people.isin("outcome", ("sheltered",)).sum())),
@@ -226,8 +229,9 @@ class ZoneSummary:
             (leaving out the people at the hazard's source and a later shift kept on the surface), the share
             whose first warning was not the order: nothing warned them, or they saw the water before the order
             reached them (a record keeps the first warning only), whether or not the water then reached them.
-            Pooled over replications. Not the scorecard's ``never_warned_share``, which is the share of all
-            person-replications that nothing warned at all, not even the water.
+            Pooled over replications. Not the scorecard's ``never_warned_share``, which is the share of the
+            person-replications (but a later shift kept on the surface) that nothing warned at all, not even the
+            water.
     """
 
     zone: str
