@@ -305,6 +305,21 @@ def test_who_warned_whom_leaves_out_a_later_shift_kept_on_the_surface(two_miners
     assert scorecard(ex).first_warned_by == {warned: 1.0}
 
 
+def test_the_channel_figure_says_its_shares_are_of_the_people_there(two_miners):
+    """Its caption said '2 × 2 person-replications (a later shift ... left out)': the shares are of the 2 left."""
+    from drills.experiment.report import channel_shares_of
+
+    kept = with_people(two_miners, {}, KEPT_OUT)
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(kept, kept))
+    assert channel_shares_of(ex, Text("en")) == (
+        "the 2 person-replications: 2 people × 2 replications, less 2 of a later shift kept on the surface, which "
+        "never went down")
+    assert channel_shares_of(ex, Text("zh")) == " 2 人次（2 人 × 2 次重复，不计未下井的下一班人员 2 人次）"
+    assert sum(scorecard(ex).first_warned_by.values()) == pytest.approx(1.0)  # of those 2
+    everyone = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, {}, {}),))
+    assert channel_shares_of(everyone, Text("en")) == "the 2 × 1 person-replications"
+
+
 def test_the_curves_count_only_the_people_there_not_a_shift_kept_on_the_surface():
     from drills.experiment.figures import share_over_time
 

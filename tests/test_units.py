@@ -93,6 +93,7 @@ def test_one_replication_is_written_in_the_singular_in_english_only() -> None:
     from drills.experiment.i18n import _ONE_OF
     assert _ONE_OF.sub(r"1 \1", "0.1 places, 1,1 runs, 1 runs, 1 person-replications") == (
         "0.1 places, 1,1 runs, 1 run, 1 person-replication")
+    assert _ONE_OF.sub(r"1 \1", "the 2 × 1 person-replications") == "the 2 × 1 person-replications"  # a product
     from drills.experiment.i18n import ZH
     assert Text("zh")("cli_scorecard", n=1, seed=7) == ZH["cli_scorecard"].format(n=1, seed=7)
 

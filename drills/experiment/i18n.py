@@ -547,9 +547,13 @@ EN: dict[str, str] = {
     "cap_no_bottlenecks": (
         "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
     ),
+    "cap_channels_base": "the {people} × {n} person-replications",
+    "cap_channels_base_kept": (
+        "the {total} person-replications: {people} people × {n} replications, less {kept} of a later shift kept on "
+        "the surface, which never went down"
+    ),
     "cap_channels": (
-        "Top: the channel by which each person first received the warning, as a share of the {people} × "
-        "{n} person-replications (a later shift kept on the surface, which never went down, left out); "
+        "Top: the channel by which each person first received the warning, as a share of {base}; "
         "\"crew mate\" is a warned member of the same crew passing it on at the "
         "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
         "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
@@ -1340,8 +1344,10 @@ ZH: dict[str, str] = {
         "的道路和小路（各次重复的最大值）。"
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
+    "cap_channels_base": " {people} × {n} 人次",
+    "cap_channels_base_kept": " {total} 人次（{people} 人 × {n} 次重复，不计未下井的下一班人员 {kept} 人次）",
     "cap_channels": (
-        "上：每人最先收到预警的渠道，占 {people} × {n} 人次（不计未下井的下一班人员）的比例；"
+        "上：每人最先收到预警的渠道，占{base}的比例；"
         "“同班组人员”为同一地点已收到预警的"
         "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
         "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未先收到撤离命令”，该表不计灾害源处人员"
@@ -1866,9 +1872,9 @@ class Progress(Protocol):
 
 
 #: the plural the English phrases write after a count ("{n} replications", "covers {n} places"), where the count
-#: is one; not after a decimal ("0.1 places") or a longer number ("21 runs")
-_ONE_OF = re.compile(r"(?<![\d.,])1 (replication|person-replication|place|file|run|time|revision|point|worker|core|"
-                     r"resident)s\b")
+#: is one; not after a decimal ("0.1 places"), a longer number ("21 runs") or in a product ("2 × 1 runs")
+_ONE_OF = re.compile(r"(?<![\d.,])(?<!× )1 (replication|person-replication|place|file|run|time|revision|point|"
+                     r"worker|core|resident)s\b")
 
 
 class Text:

@@ -1055,11 +1055,20 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     doc.table(columns, rows, size=8.5, keep_together=True, note=t.kept_out(card.zones))
 
 
+def channel_shares_of(ex: ExerciseResult, t: Text) -> str:
+    """What the shares of the first-warning channels are of: the person-replications, but a later shift kept on the
+    surface (:func:`~drills.experiment.scorecard.first_warned_by`)."""
+    people, n = len(ex.spec.people), ex.replications
+    kept = sum(int(r.people.isin("outcome", ("kept_out",)).sum()) for r in ex.results)
+    if kept:
+        return t("cap_channels_base_kept", total=people * n - kept, people=people, n=n, kept=kept)
+    return t("cap_channels_base", people=people, n=n)
+
+
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """How people were warned (应急通讯), and the cage."""
     doc.heading(t("channels_cage_section" if "cage" in figs else "channels_section"), new_page=True)
-    _figure(doc, t, figs, "channels", t("fig_channel_first"),
-            t("cap_channels", people=len(ex.spec.people), n=ex.replications))
+    _figure(doc, t, figs, "channels", t("fig_channel_first"), t("cap_channels", base=channel_shares_of(ex, t)))
     _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
 
 
