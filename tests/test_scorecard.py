@@ -385,3 +385,19 @@ def test_the_interval_of_a_count_of_people_stays_within_the_headcount():
     assert summarise("expected_fatalities", "Expected fatalities", "persons", v).ci_high > 781
     cut = summarise("expected_fatalities", "Expected fatalities", "persons", v, people=781)
     assert (cut.ci_low, cut.ci_high) == (0.0, 781)
+
+
+@pytest.mark.parametrize("n", [20, 30, 40, 59, 500])
+def test_the_scorecard_and_the_grade_page_give_one_p5(n):
+    """With 20 replications the scorecard's P5 of the smallest margin was the worst replication and the grade's
+    P5 (M3) the second worst: 120 s on one page, 369.5 s on the other. Both leave out the worst 5 % now, as the
+    95th percentile leaves out the highest: the k-th lowest of n, k = n - ceil(0.95 n) + 1."""
+    from drills.experiment.grading import lower_tail
+
+    values = np.arange(1.0, n + 1) * 60.0
+    got = summarise("margin_min_s", "smallest margin", "s", values, signed=True)
+    k = n - math.ceil(0.95 * n) + 1
+    assert got.p5 == lower_tail(values) == values[k - 1]
+    assert got.p95 == values[math.ceil(0.95 * n) - 1]
+    assert summarise("x", "x", "s", np.array([-math.inf] + [60.0] * 19), signed=True).p5 == 60.0  # 1 of 20 left out
+    assert summarise("x", "x", "s", np.array([-math.inf] * 2 + [60.0] * 18), signed=True).p5 == -math.inf

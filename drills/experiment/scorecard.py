@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from drills.experiment.exercise import ExerciseResult
+from drills.experiment.grading import lower_tail
 from drills.experiment.readings import States, margins, person_states
 from drills.model.records import SAFE_OUTCOMES, DrillResult
 from drills.model.spec import DrillSpec
@@ -45,7 +46,9 @@ def t975(df: int) -> float:
 
 @dataclass(frozen=True)
 class Summary:
-    """A metric over replications."""
+    """A metric over replications. Its 5th percentile is the mirror of its 95th (:func:`grading.lower_tail`): it
+    leaves out as many of the lowest replications as the 95th does of the highest (1 of 20), as the grade's own P5
+    does, so the scorecard and the grade page give one P5."""
 
     key: str
     label: str
@@ -87,7 +90,8 @@ def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bo
     else:
         mean = half = math.nan
     if n:
-        p5, p50, p95 = (float(x) for x in np.percentile(v, [5, 50, 95], method="inverted_cdf"))
+        p50, p95 = (float(x) for x in np.percentile(v, [50, 95], method="inverted_cdf"))
+        p5 = lower_tail(v)
     else:
         p5 = p50 = p95 = math.nan
     lo, hi = mean - half, mean + half
