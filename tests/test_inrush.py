@@ -198,3 +198,48 @@ def test_a_basin_behind_a_sill_fills_as_the_water_runs_over_it(build):
     [p] = d.run().people
     assert (p.warned_by, p.outcome) == ("water", "caught")
     assert p.warned_s < p.outcome_s == pytest.approx(at_sill + 480, abs=2)  # warned as it came, caught at 1.2 m
+
+
+def adit_mine(build, sump_m: float | None):
+    """An adit mine in a hillside: an old working at +50 m floods a heading that drains down a 1:10 drift to the
+    portal at 0 m; with ``sump_m``, a sump that far below the portal (100 m × 4 m × 3 m) beside it."""
+    nodes = [node("old", "workplace", z=50.0), node("mid", "junction", z=25.0), node("portal", "portal", z=0.0)]
+    links = [link("d1", "old", "mid", 250.0, kind="ramp"), link("d2", "mid", "portal", 250.0, kind="ramp")]
+    if sump_m is not None:
+        nodes.append(node("sump", "junction", z=-sump_m))
+        links.append(link("s", "portal", "sump", 100.0, width=4.0, height_m=3.0))
+    site = base_site(nodes, links, [{"at": "mid", "count": 1}])
+    spec = build(site, base_plan(exits=["portal"]), base_scenario(hazard=inrush("old", 3000.0)))
+    w = water_timeline(spec.inrush.geometry, hydro_t_s=spec.inrush.hydro_t_s, hydro_m3ps=spec.inrush.hydro_m3ps,
+                       start_s=0.0, factor=1.0, pumping_m3ps=0.0, duration_s=7200.0)
+    return spec, w
+
+
+def test_an_inrush_above_the_portal_runs_out_of_it_and_pools_nowhere(build):
+    """Water from an old working above the portal runs down and out: it stood 1.2 m deep in the portal after 2 h,
+    as if the portal were sealed, and closed the way out of a mine that drains by gravity."""
+    spec, w = adit_mine(build, None)
+    for t in (600.0, 2400.0, 7200.0):
+        assert w.level_at(t) <= 0.0
+        assert all(w.node_depth(i, t) == 0.0 for i in range(len(spec.network.nodes)))
+    assert w.node_time_depth(spec.network.index["portal"], 0.05) == math.inf
+
+
+def test_a_sump_below_the_portal_fills_to_the_portal_and_no_higher(build):
+    # 1 m below the portal: 100 m × 4 m × 1 m = 400 m³, filled in 8 min at 3 000 m³/h; then the water runs out
+    spec, w = adit_mine(build, 1.0)
+    sump = spec.network.index["sump"]
+    assert w.node_depth(sump, 240.0) == pytest.approx(0.5, abs=0.02)
+    assert w.node_depth(sump, 7200.0) == pytest.approx(1.0, abs=0.02)
+    assert w.level_at(7200.0) <= 0.0 + 1e-9
+    assert w.node_depth(spec.network.index["portal"], 7200.0) == 0.0
+
+
+def test_validate_says_the_water_of_an_adit_mine_runs_out_and_is_not_modelled_on_its_way(build, tmp_path):
+    from drills.inputs.compile import load
+    from drills.inputs.plausibility import warnings_of
+
+    adit_mine(build, None)  # writes its files into tmp_path
+    [warning] = [p for p in warnings_of(load(tmp_path / "scenario.yaml")) if "runs down" in p.message]
+    assert warning.message.startswith("the water from 'old' (50 m) runs down to 'portal' (0 m) and out of the mine")
+    assert warning.field.endswith("hazard.inrush.source")

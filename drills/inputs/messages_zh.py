@@ -872,6 +872,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "水量系数{median}为 0：没有来水，评定结果不能说明撤离是否先于来水",
           "a factor of 0 on the water: no water comes, so the grade says nothing of the evacuation ahead of it",
           {"median": {"": "", " (median)": "（中位数）"}}),
+    Entry(rf"the water from (?P<source>{Q}) \((?P<top>{NUM}) m\) runs down to (?P<out>{Q}) \((?P<z>{NUM}) m\) and out "
+          r"of the mine: the drill holds only the water that pools below that opening, and does not model the water "
+          r"running along the drifts on its way out \(decimetres deep in an inrush\), so it shows little or no water "
+          r"here; read its water as a lower bound",
+          "来自 {source}（{top} m）的水会流到 {out}（{z} m）并流出矿井：演练只计算在该出口以下积聚的水，不模拟沿巷道"
+          "流出途中的水流（突水时深达数分米），因此这里几乎不显示来水；请把演练中的水情视为下限",
+          "the water from 'heading850' (853.9 m) runs down to 'portal800' (800 m) and out of the mine: the drill "
+          "holds only the water that pools below that opening, and does not model the water running along the "
+          "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
+          "water as a lower bound"),
     Entry(rf"no monitoring point (?P<point>{Q}) in the plan: these readings are read by nothing; "
           rf"known: (?P<known>{_PATH})",
           "预案的监测项目中没有监测点 {point}：这些读数不会被任何监测项目读取；已有：{known}",

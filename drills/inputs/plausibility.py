@@ -26,6 +26,7 @@ from drills.inputs.problems import Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody
 from drills.inputs.yamlfile import Loc, YamlDocument
+from drills.model.network import SURFACE_KINDS
 
 
 @dataclass(frozen=True)
@@ -401,9 +402,42 @@ def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> li
     return out
 
 
+def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
+    """An inrush whose water runs down to an opening to the surface below its source (an adit mine's portal
+    under an old working): the drill's water model (:mod:`drills.model.inrush`) holds the water that pools, which
+    here runs out of that opening, and not the water running along the drifts on its way there."""
+    inr = scen.hazard.inrush
+    elevation = {n.id: n.elevation_m for n in site.nodes}
+    if inr is None or inr.source not in elevation:
+        return []
+    top = elevation[inr.source]
+    links: dict[str, list[str]] = {}
+    for lk in site.links:
+        links.setdefault(lk.from_, []).append(lk.to)
+        links.setdefault(lk.to, []).append(lk.from_)
+    # the places the water runs to without rising above its source
+    seen, todo = {inr.source}, [inr.source]
+    while todo:
+        for b in links.get(todo.pop(), []):
+            if b not in seen and b in elevation and elevation[b] <= top:
+                seen.add(b)
+                todo.append(b)
+    below = sorted((elevation[n.id], n.id) for n in site.nodes
+                   if n.id in seen and n.kind in SURFACE_KINDS and elevation[n.id] < top)
+    if not below:
+        return []
+    z, way_out = below[0]
+    return [doc.problem(("scenario", "hazard", "inrush", "source"), (
+        f"the water from {inr.source!r} ({top:g} m) runs down to {way_out!r} ({z:g} m) and out of the mine: the drill "
+        "holds only the water that pools below that opening, and does not model the water running along the "
+        "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
+        "water as a lower bound"), names=(inr.source, way_out))]
+
+
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
+             *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc)]
     return in_file_order(found)
 

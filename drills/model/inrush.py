@@ -21,8 +21,12 @@ We compute it in two steps:
 Simplifications, stated: the pool is level (no front travel time along a drift, which is seconds
 to minutes against inrushes filling a level over tens of minutes); separate dips below the source
 fill together; the pool rises no higher than the lowest opening to the surface it reaches (a portal or
-a shaft collar), where it runs out; water marks never recede within a drill (pumps are small against an inrush:
-at Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press reports [V], against an inflow of
+a shaft collar), where it runs out — an opening below the source (an adit mine's portal under an old working)
+is reached as the water runs down, so nothing pools above it; the water running along the drifts on its way
+down to the pool or out of an opening is not modelled (Manning's formula for open channels gives a few
+decimetres for thousands of m³/h in a drift a few metres wide [E]; ``drill validate`` says so where the
+water runs out of the mine); water marks never recede within a drill (pumps are small against an inrush: at
+Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press reports [V], against an inflow of
 24,000 m³/h, the State Administration of Work Safety's figure reported by Zhejiang Online, 2007-08-18
 [V]). Depth in a passage is measured at its low end.
 """
@@ -113,10 +117,16 @@ def build_geometry(network: Network, source: int) -> FloodGeometry:
     lo_all = float(elev[reach].min())
     hi_all = float(elev[reach].max() + max((lk.height_m for lk in network.links), default=3.0))
     # water that reaches an opening to the surface (a portal, a shaft collar) runs out of it: the pool rises no
-    # higher than the lowest such opening it reaches
-    outlets = [spill[i] for i, nd in enumerate(network.nodes) if nd.kind in SURFACE_KINDS and reach[i]]
-    hi_all = max(min(hi_all, *outlets), lo_all + Z_STEP_M) if outlets else hi_all
-    z = np.arange(lo_all, hi_all + Z_STEP_M / 2, Z_STEP_M)
+    # higher than the lowest such opening it reaches. An opening below the source (an adit mine's portal under an
+    # old working) is reached as the water runs down: the pool stands no higher than the opening itself. One
+    # above it is reached when the pool rises to its spill level (it, or a sill on the way to it).
+    outlets = [spill[i] if spill[i] > zs else elev[i]
+               for i, nd in enumerate(network.nodes) if nd.kind in SURFACE_KINDS and reach[i]]
+    if outlets and min(outlets) <= lo_all:  # an opening at the lowest place the water reaches: it all runs out
+        lo_all, hi_all = lo_all - Z_STEP_M, lo_all
+    elif outlets:
+        hi_all = max(min(hi_all, *outlets), lo_all + Z_STEP_M)
+    z = np.minimum(np.arange(lo_all, hi_all + Z_STEP_M / 2, Z_STEP_M), hi_all)  # not a rounding error above the top
     vol = np.zeros_like(z)
     link_spill = np.full(len(network.links), math.inf)
     link_low = np.zeros(len(network.links))
