@@ -332,17 +332,44 @@ def bottlenecks(ex: ExerciseResult, links: list[int], k: int = BOTTLENECKS) -> l
     return [(i, int(peak[i])) for i in ranked[:k]]
 
 
-def section_bottlenecks(ex: ExerciseResult) -> list[tuple[int, int]]:
-    """The passages ringed on the mine's section (shafts are drawn with their cage's queue instead)."""
+def section_parts(ex: ExerciseResult) -> tuple[list[int], list[int]]:
+    """The nodes and passages the mine's section draws: the underground places and the passages between them."""
     net = ex.spec.network
-    return bottlenecks(ex, [i for i in range(len(net.links)) if net.links[i].kind != "shaft"])
+    nodes = [n.index for n in net.nodes if n.kind in MINE_KINDS]
+    inside = set(nodes)
+    return nodes, [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+
+
+def map_parts(ex: ExerciseResult) -> tuple[list[int], list[int]]:
+    """The nodes and links the valley's map draws: the valley's places, a mine exit joined to their roads, and the
+    roads and paths between them."""
+    net = ex.spec.network
+    inside = {n.index for n in net.nodes if n.kind in VALLEY_KINDS}
+    for lk in net.links:  # a mine exit joined to the valley's roads belongs on the map too
+        if (lk.a in inside) != (lk.b in inside):
+            other = lk.b if lk.a in inside else lk.a
+            if net.nodes[other].kind in SAFE_SURFACE:
+                inside.add(other)
+    return sorted(inside), [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+
+
+def section_bottlenecks(ex: ExerciseResult) -> list[tuple[int, int]]:
+    """The passages ringed on the mine's section: its own passages only (a valley road's queue is ringed on the
+    map), shafts left out (they are drawn with their cage's queue instead)."""
+    net = ex.spec.network
+    return bottlenecks(ex, [i for i in section_parts(ex)[1] if net.links[i].kind != "shaft"])
+
+
+def map_bottlenecks(ex: ExerciseResult) -> list[tuple[int, int]]:
+    """The roads and paths ringed on the valley's map (a mine passage's queue is ringed on the section)."""
+    return bottlenecks(ex, map_parts(ex)[1])
 
 
 def rings_drawn(ex: ExerciseResult, name: str) -> bool:
     """Whether the figure ``name`` ("section" or "map") rings anything, so its caption can say so."""
     if name == "section":
         return bool(section_bottlenecks(ex)) or any(q > 0 for q in cage_queues(ex).values())
-    return bool(bottlenecks(ex, list(range(len(ex.spec.network.links)))))
+    return bool(map_bottlenecks(ex))
 
 
 def cage_queues(ex: ExerciseResult) -> dict[str, int]:
@@ -720,9 +747,7 @@ def _kind_handles(kinds: list[str], t: Text) -> list[Line2D]:
 def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """The mine as a vertical section: when water reached each passage, when each place was cleared."""
     net = ex.spec.network
-    nodes = [n.index for n in net.nodes if n.kind in MINE_KINDS]
-    inside = set(nodes)
-    links = [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+    nodes, links = section_parts(ex)
     st = node_stats(ex)
     dur = ex.spec.duration_s
     link_water = np.array([min(st["water"][net.links[i].a], st["water"][net.links[i].b]) for i in links])
@@ -793,15 +818,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """The valley in plan view: flood arrival at places and roads, clearance of each place, bottlenecks."""
     net = ex.spec.network
-    nodes = [n.index for n in net.nodes if n.kind in VALLEY_KINDS]
-    inside = set(nodes)
-    for lk in net.links:  # a mine exit joined to the valley's roads belongs on the map too
-        if (lk.a in inside) != (lk.b in inside):
-            other = lk.b if lk.a in inside else lk.a
-            if net.nodes[other].kind in SAFE_SURFACE:
-                inside.add(other)
-    nodes = sorted(inside)
-    links = [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
+    nodes, links = map_parts(ex)
     st = node_stats(ex)
     dur = ex.spec.duration_s
     xs = np.array([net.nodes[k].x_m for k in nodes])
@@ -862,7 +879,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         return cmap(norm_s(100 * z.share_safe_before_water.mean)) if z is not None else "white"
 
     draw_places(ax_c, safe_colour)
-    marks = bottlenecks(ex, links)
+    marks = map_bottlenecks(ex)
     rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True)
     fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_place_safe_bar"), fontsize=8)
     ax_c.set_title(t("fig_map_b_safe"))
