@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from drills.experiment import figures
@@ -33,3 +34,64 @@ def test_a_valley_road_is_ringed_on_the_map_and_not_in_the_mine_section(mine_and
     assert set(valley) <= set(ringed_map)
     assert all(net.nodes[k].kind in figures.MINE_KINDS for k in section_nodes)
     assert figures.rings_drawn(ex, "map")
+
+
+def crowded_hamlet():
+    """A hamlet's houses, school and two ringed roads within a few millimetres of a map, each with a two-line
+    label, and a village across the valley: the crowd where the flood season's place names overprinted."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7.5, 4.2), dpi=figures.DPI)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.1, 0.12, 0.78, 0.8))
+    ax.set_xlim(-850, 5350)
+    ax.set_ylim(-1700, 1350)
+    ax.set_aspect("equal", adjustable="box")
+    places = [(0, 0), (710, 160), (900, 20), (820, -150), (780, 620), (3800, 220), (4300, -200), (4800, 120),
+              (4100, 150), (4300, 950), (4500, -830), (4250, 475), (4500, 60), (3000, 0), (4200, 0)]
+    texts = ["dam qingshui-dam", "xc_river · 72\n81.8 % safe · 13.1 deaths", "xc_south · 99\n75.8 % safe · 24.0 deaths",
+             "xc_north · 124\n84.2 % safe · 3.4 deaths", "ap_xc_hill (400)", "ht_a · 182\n97.7 % safe · 0.0 deaths",
+             "ht_b · 160\n77.9 % safe · 30.4 deaths", "ht_c · 144\n80.3 % safe · 3.0 deaths", "ht_school",
+             "ap_ht_hill (600)", "ap_ht_south (300)", "road_ht_hill: queue 6", "road_ht_c: queue 4"]
+    lines = [((0, 0), (900, 20)), ((900, 20), (3000, 0)), ((3000, 0), (4200, 0)), ((4200, 0), (3800, 220)),
+             ((4200, 0), (4800, 120)), ((4200, 0), (4300, -200)), ((4200, 0), (4300, 950)), ((4100, 150), (4300, 950)),
+             ((4300, -200), (4500, -830)), ((820, -150), (780, 620)), ((710, 160), (900, 20))]
+    for x, y in places:
+        ax.scatter([x], [y], s=60, zorder=4)
+    fig.canvas.draw()
+    radii = [figures._radius(60)] * len(places)
+    figures.draw_labels(ax, places[:len(texts)], texts, gaps=radii[:len(texts)], points=places, radii=radii,
+                        lines=lines)
+    fig.canvas.draw()
+    return fig, ax
+
+
+def test_no_two_place_names_overprint_where_places_crowd() -> None:
+    """Every label's box, as the renderer draws it (its white ground included), overlaps no other, stays inside
+    the map and covers no other place's marker; a leader runs through no other label."""
+    fig, ax = crowded_hamlet()
+    renderer = fig.canvas.get_renderer()
+    labels = [a for a in ax.texts if a.get_text()]
+    leaders = [a for a in ax.texts if not a.get_text()]
+    boxes = [a.get_bbox_patch().get_window_extent(renderer) for a in labels]
+    assert len(labels) == 13 and leaders
+    for i, a in enumerate(boxes):
+        assert ax.bbox.contains(a.x0, a.y0) and ax.bbox.contains(a.x1, a.y1), labels[i].get_text()
+        for j in range(i + 1, len(boxes)):
+            assert not a.overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+    for leader in leaders:
+        start = ax.transData.transform(leader.xy)
+        end = start + np.array(leader.xyann) * fig.dpi / 72
+        for label, box in zip(labels, boxes, strict=True):
+            if tuple(label.xy) != tuple(leader.xy):
+                assert not figures.crosses(box, start, end), (leader.xy, label.get_text())
+
+
+def test_labels_are_laid_out_the_same_every_time() -> None:
+    """The layout depends on nothing but the drawing: the same labels go to the same spots."""
+    spots = []
+    for _ in range(2):
+        _, ax = crowded_hamlet()
+        spots.append([(a.xyann, a.get_ha(), a.get_va()) for a in ax.texts])
+    assert spots[0] == spots[1]

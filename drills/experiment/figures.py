@@ -538,11 +538,19 @@ def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, in
 
 #: Directions tried for a label around its point, in order: diagonals first (they clear both the level's
 #: drift and the shaft through the point), then the sides, then straight above and below.
-DIRECTIONS = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
+DIRECTIONS: tuple[tuple[float, float], ...] = ((1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1))
 DISTANCES = (2.0, 7.0, 14.0, 24.0, 36.0)  # points beyond the point's marker
+#: Spots tried only when every near one overprints another label or leader, or covers another marker: farther
+#: out, in sixteen directions, each with a leader back to its place (a crowd of places, e.g. a hamlet's houses,
+#: school and two ringed roads within a few millimetres of the map).
+FAR_DIRECTIONS = (*DIRECTIONS, (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5), (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1))
+FAR_DISTANCES = (50.0, 66.0, 84.0, 104.0)
 SPACE = 1.5  # points kept between two labels
 CLEAR = 3.0  # points kept between a label and any other marker, so that it does not seem to name it
 LEADER_FROM = 7.0  # a label this far (points) beyond its marker gets a leader line
+#: What a spot costs, after what it overprints and the markers it covers: each line through it, each step out.
+LINE_COST, STEP_COST = 10, 3
+REORDERS = 3  # times the labels are laid out again, those that overprinted first, before the least bad layout is kept
 
 
 class Placed(NamedTuple):
@@ -595,6 +603,10 @@ def crosses(box: Bbox, p: np.ndarray, q: np.ndarray) -> bool:
     return True
 
 
+def _side(d: float, low: str, high: str) -> str:
+    return high if d > 0 else low if d < 0 else "center"
+
+
 def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, *, pt: float,
                   gaps: Sequence[float] | None = None, points: np.ndarray | None = None,
                   radii: Sequence[float] = (), segments: Sequence[tuple[np.ndarray, np.ndarray]] = (),
@@ -603,9 +615,14 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
 
     Every label is tried in :data:`DIRECTIONS` at each of :data:`DISTANCES` beyond its own marker, and
     takes the first spot inside ``frame`` that overlaps no label placed before it (nor ``taken``),
-    covers no marker (``points``, each a disc of ``radii``) and is crossed by no ``segments``. When no
-    spot is free, it takes the one with the least in its way (another label counts most, then a
-    marker, then a line), so the drawing always gets every label.
+    covers no marker (``points``, each a disc of ``radii``) and is crossed by no ``segments``. A spot is
+    judged first by what it overprints — the frame's edge, another label (kept :data:`SPACE` apart), a
+    leader through it or its leader through another label or leader — then by the markers it covers, then
+    by the lines through it and, for a leader, its steps out. When every near spot overprints something
+    or covers a marker, the farther :data:`FAR_DIRECTIONS` × :data:`FAR_DISTANCES` are tried too, with a
+    leader; the label takes the least bad of all, so the drawing always gets every label. When a label
+    still overprints or covers a marker (others placed before it boxed it in), the labels are laid out
+    again with those first, up to :data:`REORDERS` times, and the least bad layout is kept.
 
     Args:
         anchors: the labelled points, display pixels, shape (n, 2).
@@ -624,47 +641,73 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
     pts = np.zeros((0, 2)) if points is None else np.asarray(points, dtype=float).reshape(-1, 2)
     discs = [Bbox.from_extents(x - (r + CLEAR) * pt, y - (r + CLEAR) * pt, x + (r + CLEAR) * pt, y + (r + CLEAR) * pt)
              for (x, y), r in zip(pts, radii, strict=True)]
+    xy = np.asarray(anchors, dtype=float).reshape(-1, 2)
+    order = list(range(len(xy)))
+    best: tuple[tuple[int, ...], list[Placed]] | None = None
+    for _ in range(REORDERS + 1):
+        costs, spots = _place(order, xy, sizes, frame, pt, gaps, pts, discs, segments, taken)
+        total = tuple(int(sum(c[i] for c in costs.values())) for i in range(3))
+        if best is None or total < best[0]:
+            best = (total, spots)
+        if not any(total[:2]):
+            break
+        # the labels that overprint or cover a marker go first next time, ahead of those that boxed them in
+        order = [k for k in order if any(costs[k][:2])] + [k for k in order if not any(costs[k][:2])]
+    assert best is not None
+    return best[1]
+
+
+def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, pt: float,
+           gaps: Sequence[float] | None, pts: np.ndarray, discs: Sequence[Bbox],
+           segments: Sequence[tuple[np.ndarray, np.ndarray]],
+           taken: Sequence[Bbox]) -> tuple[dict[int, tuple[int, int, int]], list[Placed]]:
+    """One pass of :func:`layout_labels`, the labels placed in ``order``: the cost of each label's spot by index
+    (what it overprints, the markers it covers, then the lines through it and its steps out), and the spots in the
+    order of ``xy``."""
     placed: list[Bbox] = list(taken)
     apart: list[Bbox] = [_grown(b, SPACE * pt) for b in taken]  # labels keep SPACE apart
     leaders: list[tuple[np.ndarray, np.ndarray]] = []
-    out: list[Placed] = []
-    for k, (anchor, size) in enumerate(zip(np.asarray(anchors, dtype=float).reshape(-1, 2), sizes, strict=True)):
+    out: dict[int, Placed] = {}
+    costs: dict[int, tuple[int, int, int]] = {}
+    near = [(step, dist, d) for step, dist in enumerate(DISTANCES) for d in DIRECTIONS]
+    far = [(step, dist, d) for step, dist in enumerate(FAR_DISTANCES, len(DISTANCES)) for d in FAR_DIRECTIONS]
+    for k in order:
+        anchor, size = xy[k], sizes[k]
         gap = gaps[k] if gaps is not None else 3.0
-        best: tuple[float, Placed] | None = None
-        best_foot = anchor
-        for step, dist in enumerate(DISTANCES):
-            for dx, dy in DIRECTIONS:
-                off = (dx * (gap + dist), dy * (gap + dist))
-                ha = {1: "left", -1: "right", 0: "center"}[dx]
-                va = {1: "bottom", -1: "top", 0: "center"}[dy]
-                box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
-                score = 0.0
-                if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
-                    score += 1000
-                score += 100 * sum(box.overlaps(b) for b in apart)
-                score += 30 * sum(box.overlaps(d) for d, c in zip(discs, pts, strict=True)
-                                  if np.hypot(*(c - anchor)) > 0.5)  # its own marker is kept clear by the gap
-                score += 10 * sum(crosses(box, p, q) for p, q in segments)
-                score += 10 * sum(crosses(box, p, q) for p, q in leaders)
-                leader = dist >= LEADER_FROM
-                foot = anchor + np.array(off) * pt
-                if leader:  # a leader through a label, or across another leader, points at the wrong place
-                    score += 10 * sum(crosses(b, anchor, foot) for b in placed) + 3 * step
-                    score += 30 * sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
-                if best is None or score < best[0]:
-                    best = (score, Placed(off, ha, va, box, leader))
-                    best_foot = foot
-                if score == 0:
-                    break
-            if best is not None and best[0] == 0:
-                break
-        assert best is not None
-        placed.append(best[1].box)
-        apart.append(_grown(best[1].box, SPACE * pt))
-        if best[1].leader:
-            leaders.append((anchor, best_foot))
-        out.append(best[1])
-    return out
+        others = [d for d, c in zip(discs, pts, strict=True)
+                  if np.hypot(*(c - anchor)) > 0.5]  # its own marker is kept clear by the gap
+
+        def judge(step: int, dist: float, direction: tuple[float, float], anchor: np.ndarray = anchor,
+                  size: tuple[float, float] = size, gap: float = gap,
+                  others: list[Bbox] = others) -> tuple[tuple[int, int, int], Placed, np.ndarray]:
+            dx, dy = direction
+            off = (dx * (gap + dist), dy * (gap + dist))
+            ha, va = _side(dx, "right", "left"), _side(dy, "top", "bottom")
+            box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
+            leader = dist >= LEADER_FROM
+            foot = anchor + np.array(off) * pt
+            overprints = int(not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
+                                  and box.y1 <= frame.y1))
+            overprints += sum(box.overlaps(b) for b in apart)
+            overprints += sum(crosses(box, p, q) for p, q in leaders)
+            markers = sum(box.overlaps(d) for d in others)
+            covers = LINE_COST * sum(crosses(box, p, q) for p, q in segments)
+            if leader:  # a leader through a label, or across another leader, points at the wrong place
+                overprints += sum(crosses(b, anchor, foot) for b in placed)
+                overprints += sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
+                covers += STEP_COST * step
+            return (int(overprints), int(markers), int(covers)), Placed(off, ha, va, box, leader), foot
+
+        best = min((judge(*c) for c in near), key=lambda j: j[0])  # the first of the least bad, in order
+        if best[0][0] or best[0][1]:
+            best = min([best, *(judge(*c) for c in far)], key=lambda j: j[0])
+        cost, spot, foot = best
+        placed.append(spot.box)
+        apart.append(_grown(spot.box, SPACE * pt))
+        if spot.leader:
+            leaders.append((anchor, foot))
+        out[k], costs[k] = spot, cost
+    return costs, [out[k] for k in range(len(xy))]
 
 
 def draw_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *, size: float = 7,
