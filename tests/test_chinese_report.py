@@ -27,7 +27,7 @@ from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import compile_drill, load
 
 M = {"trigger_s": 300.0, "water_s": 342.0, "order_s": 1267.0, "departed_s": 400.0, "caught_s": 500.0,
-     "water_there_s": 450.0, "warned_s": 320.0, "people": 3, "never_left": 1}
+     "water_there_s": 450.0, "warned_s": 320.0, "people": 3, "never_left": 1, "water_ordered_s": 342.0}
 STEP = {"action": "notify_county", "level": "red", "limit_s": 3600.0, "limit_is_plan": False, "local_s": 1800.0,
         "after": ["evacuate_downstream"], "due": 40, "done": 35, "late": 2, "not_done": 5, "owner": "Pond manager",
         "trigger_owner": ft.AUTOMATIC, "has_backups": False,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import asdict
 from functools import cache
 
 import pytest
@@ -281,7 +282,8 @@ def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
     loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
 
     def title(order_s: float, lang: str) -> str:
-        m = Medians(10, water_s=5400.0, trigger_s=600.0, order_s=order_s)
+        m = Medians(10, water_s=5400.0, trigger_s=600.0, order_s=order_s,
+                    water_ordered_s=5400.0 if math.isfinite(order_s) else math.nan)
         w = PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 10, 0, {"decision": 10}, (), 5400.0, order_s,
                          math.nan, by_cause={"decision": m})
         [f] = fnd.warning_findings(Bottlenecks((w,), (), (), (), (), (), {}), 100, loaded)
@@ -557,3 +559,28 @@ def test_the_post_named_for_an_order_never_given_is_that_of_the_order_s_level(tm
     spec = compile_drill(loaded, replications=3)
     [f] = [x for x in grade(loaded, spec, run_exercise(spec), None).findings if x.metric == "M1"]
     assert says in f.title, f.title
+
+
+def test_a_late_order_is_quoted_against_the_water_of_the_people_it_was_given_for():
+    """Four people late by the decision: two whose order came at 1 620 s, after their water at 1 380 s and
+    1 500 s, and two whose order never came, with water at 3 000 s and 3 100 s. The median water over all four
+    (2 250 s) is later than the order's median over the two it was given for, and the title read 'the order came
+    after the water (… water 0:37:30, order 0:27:00)'. It now quotes the water of those the order was given for."""
+    from drills.experiment.bottlenecks import medians_of
+    from drills.experiment.readings import PersonState
+    from drills.model.records import PersonRecord
+
+    def state(water: float, order: float) -> tuple[PersonState, float, float]:
+        rec = PersonRecord(0, "p", "miner", "adult", "", "face", math.nan, "", math.nan, "caught", water, "face",
+                           math.nan, water)
+        return PersonState(rec, True, False, True, True, True, order), 600.0, water
+
+    m = medians_of([state(1380.0, 1620.0), state(1500.0, 1620.0), state(3000.0, math.nan), state(3100.0, math.nan)])
+    assert m.water_s == 2250.0 and m.order_s == 1620.0  # over different people: the order reads as before the water
+    assert m.water_ordered_s == 1440.0 <= m.order_s
+    f = {"place": "face", "zone": "level -100", "people": 4, "cause": "decision", "by_cause": {"decision": asdict(m)},
+         "late": 4, "late_replications": 1, "ranked": [("decision", 4)], "most": 4, "n": 1, "channels": ["paging"],
+         "near_field": False, "lead_p50_s": math.nan, "tail": (1, 1)}
+    title, evidence = words("m2_late", f)
+    assert "the order came after the water (first trigger met 0:10:00, water 0:24:00, order 0:27:00" in title
+    assert "water first at the place 0:24:00, order 0:27:00" in evidence

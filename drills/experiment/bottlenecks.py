@@ -82,6 +82,9 @@ class Medians:
         never_left: of them, people who never left.
         caught_s: the water catches them (the place too deep to go on); caught people only.
         water_there_s: the water first reaches the place where it caught them; caught people only.
+        water_ordered_s: the water first reaches their starting place, over those whose order was given (the
+            same people as ``order_s``, so that the two medians compare: over all of them, people the order never
+            came for, whose water came later, made an order after the water read as before it).
     """
 
     people: int
@@ -94,6 +97,7 @@ class Medians:
     never_left: int = 0
     caught_s: float = math.nan
     water_there_s: float = math.nan
+    water_ordered_s: float = math.nan
 
 
 def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
@@ -105,7 +109,8 @@ def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
     return Medians(len(recs), sum(1 for s, _, _ in states if s.source), _median([p.water_s for p in recs]),
                    _median([t for _, t, _ in states]), _median([s.order_s for s, _, _ in states]), _median(warned),
                    _median([p.departed_s for p in recs]), sum(1 for p in recs if math.isnan(p.departed_s)),
-                   _median([c for c, _ in caught]), _median([w for _, w in caught]))
+                   _median([c for c, _ in caught]), _median([w for _, w in caught]),
+                   _median([p.water_s for (s, _, _), p in zip(states, recs, strict=True) if math.isfinite(s.order_s)]))
 
 
 def _most(reps: Sequence[int]) -> int:

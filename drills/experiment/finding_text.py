@@ -760,6 +760,8 @@ def clause(refs: Sequence[Sequence[Any]], lang: str = "en") -> str:
 # ------------------------------------------------------------------ M2 reach
 def _cause_times(cause: str, m: dict[str, float], s: Say) -> str:
     times = {k: s.clock(m[k]) for k in ("trigger_s", "water_s", "order_s")}
+    if cause == "decision" and not math.isnan(m["order_s"]):  # the water of those the order was given for
+        times["water_s"] = s.clock(m["water_ordered_s"])
     if cause in ("no_order", "decision", "trigger") and math.isnan(m["order_s"]):  # none of them had an order at all
         times["order_s"] = s("never_given")
     key = "times_decision" if cause == "decision" else "times_trigger" if cause == "trigger" else "times_other"
@@ -776,7 +778,7 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     elif cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none of them had an order at all
         title = s("m2_never", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]))
     elif cause == "decision" and m is not None:
-        title = s("m2_decision", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]),
+        title = s("m2_decision", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_ordered_s"]),
                   order=s.clock(m["order_s"]))
     else:
         title = s("m2_cause", head=head, cause=s.table("cause_text")[cause])
