@@ -499,7 +499,10 @@ def test_an_order_given_that_no_channel_carries_to_a_place_is_a_finding_naming_i
     spec = compile_drill(loaded, replications=6)
     ev = grade(loaded, spec, run_exercise(spec), None)
     [never] = [f for f in ev.findings if f.key == "M2:never"]
-    assert never.cls == fnd.MUST_CORRECT  # in every replication, beyond the tolerated 5 %
+    # in every replication, beyond the tolerated 5 %: people never told to leave, a deficiency that caps the grade
+    # whether or not the water reached them (it was a must-correct item, and a plan that left 40 % of a mine
+    # unwarned could grade fair)
+    assert never.cls == fnd.DEFICIENCY and ev.overall.capped
     rows = {r["place"]: r for r in never.facts["rows"]}
     assert rows["stope120e"]["channels"] == ["cap-lamp-paging"] and rows["stope120e"]["replications"] == 6
     assert rows["stope120e"]["most"] == rows["stope120e"]["people"] == 20  # the whole crew, every time

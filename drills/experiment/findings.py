@@ -267,13 +267,15 @@ def reach_time_finding(grade: MetricGrade, bn: Bottlenecks, loaded: Loaded) -> l
 
 def never_warned_finding(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     """People the order never reached, by any channel, whether or not the water came to them: the order must reach
-    everyone in the affected area (2023 Opinions). 整改项 when it happens in more than the tolerated tail of
-    replications, 改进项 within it [P]; the places, how many there and the channels that reach each."""
+    everyone in the affected area (2023 Opinions). 不足项 when it happens in more than the tolerated tail of
+    replications, as a late warning is (M2's gate): people never told to leave are left where they are, and that
+    the drill's water did not reach them is no credit to the plan; 改进项 within the tail [P]. The places, how many
+    there and the channels that reach each."""
     never = [w for w in bn.warnings if w.never_in]
     if not never:
         return []
     reps = sorted({r for w in never for r in w.never_in})
-    cls = MUST_CORRECT if len(reps) / n > TAIL_SHARE else IMPROVEMENT
+    cls = DEFICIENCY if len(reps) / n > TAIL_SHARE else IMPROVEMENT
     tail = TailCheck(len(reps), n)
     places = [w.place for w in never]
     rows = [{"place": w.place, "zone": w.zone, "people": w.people, "replications": len(w.never_in),
