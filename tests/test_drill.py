@@ -7,12 +7,15 @@ import math
 import threading
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load_drill
+from drills.inputs.problems import InputError
 from drills.model.drill import Drill, collector_paused, run_drill
+from drills.model.routing import join_at
 
 
 def run(spec, rep: int = 0):
@@ -362,6 +365,75 @@ def test_a_role_without_evacuation_authority_passes_the_order_up(build):
     roles[1]["may_order_evacuation"] = False
     res = run(build(simple_site(), trigger_plan(roles), base_scenario(order_at_s=None, duration_s=3600)))
     assert math.isnan(res.order_s)
+
+
+# ---------------------------------------------------------------- planned routes
+
+
+def drift_site(side: list[tuple[str, str, float]] = (), crews: tuple[str, ...] = ("B",)) -> dict:
+    """A straight flat drift A–B–C–portal (100, 150 and 200 m), and side drifts ``(place, joined to, length)``
+    to workplaces off it."""
+    nodes = [node("A", "workplace"), node("B", "workplace", x=100), node("C", "junction", x=250),
+             node("portal", "portal", x=450)]
+    links = [link("ab", "A", "B", 100.0), link("bc", "B", "C", 150.0), link("cp", "C", "portal", 200.0)]
+    for k, (place, to, length) in enumerate(side):
+        if place not in {n["id"] for n in nodes}:
+            nodes.append(node(place, "workplace", x=-50.0 * (k + 1)))
+        links.append(link(f"side{k}", place, to, length))
+    return base_site(nodes, links, [{"at": at, "count": 1} for at in crews])
+
+
+def route_times(build, site: dict, starts: list[str], delay_s: float = 30.0) -> dict[str, tuple[str, float]]:
+    """Each starting place's miner under the route ``path: [A, B, C, portal]``: where they end up and how long after
+    being warned."""
+    plan = base_plan(routes=[{"id": "out", "from": starts, "path": ["A", "B", "C", "portal"]}], exits=["portal"])
+    res = run(build(site, plan, base_scenario(behaviour={"response_delay_s": {"miner": delay_s}})))
+    return {p.start: (p.end, p.outcome_s - p.warned_s) for p in res.people}
+
+
+def test_a_miner_whose_place_is_on_the_route_sets_out_from_there_not_from_its_start(build):
+    """The route is written from the level's far end, A; the miner at B follows it on from B to the portal
+    (350 m), not into A and back (550 m)."""
+    got = route_times(build, drift_site(), ["B"])
+    assert got == {"B": ("portal", pytest.approx(30.0 + (150.0 + 200.0) / 1.2))}
+
+
+def test_a_miner_off_the_route_joins_it_at_its_place_nearest_them_on_foot(build):
+    """X lies 40 m off B and 50 m off A: its miner joins at B, not at A, the route's start. Y lies 20 m off A and
+    20 m off C: of two places equally near, the one further along the route."""
+    site = drift_site([("X", "B", 40.0), ("X", "A", 50.0), ("Y", "A", 20.0), ("Y", "C", 20.0)], crews=("X", "Y"))
+    got = route_times(build, site, ["X", "Y"], delay_s=0.0)
+    assert got == {"X": ("portal", pytest.approx((40.0 + 150.0 + 200.0) / 1.2)),
+                   "Y": ("portal", pytest.approx((20.0 + 200.0) / 1.2))}
+
+
+def test_a_place_that_reaches_the_route_past_its_start_is_served_and_one_that_reaches_none_is_refused(build):
+    """W's only way is a one-way drift into C: its miner joins the route there (the route's start, A, is out of
+    reach, which was refused). Z's way leads out of the drift only: no place of the route is reached."""
+    site = drift_site([("W", "C", 60.0), ("Z", "A", 10.0)], crews=("W",))
+    site["site"]["links"][-2]["one_way"] = True
+    site["site"]["links"][-1].update({"from": "A", "to": "Z", "one_way": True})
+    assert route_times(build, site, ["W"], delay_s=0.0) == {"W": ("portal", pytest.approx((60.0 + 200.0) / 1.2))}
+    with pytest.raises(InputError) as info:
+        route_times(build, site, ["W", "Z"])
+    [problem] = info.value.problems
+    assert (problem.field, problem.message) == ("plan.evacuation.routes[0].from[1]",
+                                                "no passage from 'Z' to any place of the route")
+
+def test_a_station_off_the_route_is_not_joined_by_a_cage_ride(build):
+    """The route [st, collar] rides up from st. A miner 10 m from another station of the cage and 50 m from st
+    walks to st, where the route has them ride: the collar is nearer only by a ride from elsewhere."""
+    graph = nx.DiGraph()
+    for u, v, length in (("x", "st2", 10.0), ("x", "st", 50.0)):
+        graph.add_edge(u, v, length=length, hoist=None)
+        graph.add_edge(v, u, length=length, hoist=None)
+    for s in ("st", "st2"):
+        graph.add_edge(s, "collar", length=0.0, hoist="cage")
+    assert join_at(graph, "x", ["st", "collar"]) == (0, ["x", "st"])
+    assert join_at(graph, "st", ["st", "collar"]) == (0, ["st"])
+    # the route out of reach on foot: the ride takes them to it
+    assert join_at(graph, "st2", ["collar", "top"]) == (0, ["st2", "collar"])
+    assert join_at(graph, "collar", ["st", "x"]) is None
 
 
 # ---------------------------------------------------------------- memory

@@ -31,12 +31,12 @@ from drills.inputs.problems import (
 )
 from drills.inputs.scenario import ScenarioBody, ScenarioFile
 from drills.inputs.season import build_season, point_has_readings
-from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile
+from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile, walk_graph
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model import behaviour, hoist, inrush, monitoring, residents, warning
 from drills.model.flood_season import WORSE_WHEN, Season
-from drills.model.network import SURFACE_KINDS, WALKABLE, Link, Network, Node
+from drills.model.network import SURFACE_KINDS, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
 from drills.model.spec import (
     Action,
@@ -326,16 +326,7 @@ RESIDENT_SAFE_KINDS = SURFACE_KINDS | {"assembly_point", "refuge"}
 def _ways_out(site: SiteBody, nodes: dict[str, Any], safe: frozenset[str] | set[str]) -> set[str]:
     """The places from which some passage (on foot, by road, or by cage up to the collar) leads to a place of
     one of the ``safe`` kinds."""
-    g = nx.DiGraph()
-    g.add_nodes_from(nodes)
-    for lk in site.links:
-        if lk.kind in WALKABLE and lk.from_ in nodes and lk.to in nodes:
-            g.add_edge(lk.from_, lk.to)
-            if not lk.one_way:
-                g.add_edge(lk.to, lk.from_)
-    for h in site.hoists:
-        if all(s in nodes for s in h.stations):
-            g.add_edges_from((s, h.stations[0]) for s in h.stations[1:])
+    g = walk_graph(site, nodes)
     out: set[str] = set()
     for n, node in nodes.items():
         if node.kind in safe and n not in out:
@@ -475,16 +466,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     nodes = {n.id: n for n in site.nodes}
     hoist_of = {s: h for h in site.hoists for s in h.stations[1:]}
     collar_of = {h.id: h.stations[0] for h in site.hoists}
-    g = nx.DiGraph()
-    g.add_nodes_from(nodes)  # a place no passage reaches is still a place (it has no path, not no node)
-    for lk in site.links:
-        if lk.kind in WALKABLE:
-            g.add_edge(lk.from_, lk.to)
-            if not lk.one_way:
-                g.add_edge(lk.to, lk.from_)
-    for h in site.hoists:
-        for s in h.stations[1:]:
-            g.add_edge(s, h.stations[0])
+    g = walk_graph(site, nodes)
 
     _plan_alone(plan, pd, pr)
     for k, c in enumerate(plan.channels):
@@ -560,9 +542,9 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
         if end.kind not in SURFACE_KINDS and end.kind not in ("refuge", "assembly_point"):
             pr.at(pd, (*base, "path", len(route.path) - 1),
                   "a route must end at an exit, a refuge or an assembly point")
-        for j, n in enumerate(route.from_):
-            if n != route.path[0] and not nx.has_path(g, n, route.path[0]):
-                pr.at(pd, (*base, "from", j), f"no passage from {n!r} to the start of the route {route.path[0]!r}")
+        for j, n in enumerate(route.from_):  # they join the route where they reach it (routing.join_at)
+            if n not in route.path and not nx.descendants(g, n) & set(route.path):
+                pr.at(pd, (*base, "from", j), f"no passage from {n!r} to any place of the route")
     for k, team in enumerate(plan.teams):
         if team.location not in nodes:
             pr.no_node(pd, ("plan", "teams", k, "location"), team.location, nodes)

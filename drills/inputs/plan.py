@@ -292,7 +292,9 @@ class RouteSpec(Strict):
     from_: Idents = Field(alias="from", min_length=1, description=(
         "node ids whose people follow this route (one route per place); others take the quickest way open"))
     path: Idents = Field(min_length=2, description=(
-        "node ids from the route's start to an exit, refuge or assembly point, each joined to the next"))
+        "node ids from the route's start to an exit, refuge or assembly point, each joined to the next; people "
+        "join it where they are: from a place on the path they follow it on from there (never back towards its "
+        "start), from a place off it they walk to the place of the path nearest them on foot and follow it on"))
     refuge: Ident | None = Field(default=None, description="where to shelter if the route is cut")
 
 

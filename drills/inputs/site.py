@@ -7,8 +7,10 @@ not exist, a duplicated id) are made here so that each problem points at the off
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from typing import Annotated, Literal
 
+import networkx as nx
 from pydantic import Field, field_validator, model_validator
 
 from drills.inputs.base import (
@@ -26,6 +28,7 @@ from drills.inputs.base import (
     at_most,
 )
 from drills.model import movement
+from drills.model.network import WALKABLE
 
 NodeKind = Literal[
     # underground
@@ -382,3 +385,21 @@ class SiteBody(Strict):
 
 class SiteFile(Strict):
     site: SiteBody = Field(description="the site: its places, passages, hoists, dams and people")
+
+
+def walk_graph(site: SiteBody, nodes: Collection[str]) -> nx.DiGraph:
+    """The ways people go between ``nodes`` (ids of the site's places), before the site is compiled: an edge for
+    each direction a walkable passage between two of them is used (``length``, the shortest such passage's m),
+    and one up from each station of a hoist to its collar (``length`` 0, ``hoist`` its id)."""
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)  # a place no passage reaches is still a place (it has no path, not no node)
+    for lk in site.links:
+        if lk.kind not in WALKABLE or lk.from_ not in nodes or lk.to not in nodes:
+            continue
+        for u, v in ((lk.from_, lk.to),) if lk.one_way else ((lk.from_, lk.to), (lk.to, lk.from_)):
+            if not g.has_edge(u, v) or g[u][v]["length"] > lk.length_m:
+                g.add_edge(u, v, length=lk.length_m, hoist=None)
+    for h in site.hoists:
+        if all(s in nodes for s in h.stations):
+            g.add_edges_from(((s, h.stations[0]) for s in h.stations[1:]), length=0.0, hoist=h.id)
+    return g

@@ -1,5 +1,13 @@
 """Routing data that depend only on the site and plan, built once per drill spec and reused by every
-replication: the walking and driving graphs, per-passage constants, and planned paths."""
+replication: the walking and driving graphs, per-passage constants, and planned paths.
+
+A plan's route serves the places in its ``from`` and leads along its ``path`` to a way out. People join their
+route where they are (:func:`join_at`): whoever starts at a place of the path sets out from there and follows
+the path on to its end, never back towards ``path[0]`` (a level's route may well be written from its far end,
+the heading, through the workplaces on the way out). Whoever starts off the path walks the shortest way to the
+place of the path nearest them on foot (passages only; a cage ride is no walk) and follows the path on from
+there; of two places equally near, the one further along the path. Only someone who can reach no place of the
+path on foot counts the cage rides too."""
 
 from __future__ import annotations
 
@@ -209,11 +217,32 @@ def routing_of(spec: Any) -> Routing:
     return r
 
 
+def join_at(graph: nx.DiGraph, start: Any, path: tuple | list) -> tuple[int, list] | None:
+    """Where the people starting at ``start`` join the route ``path``: the index of the place of the path where
+    they join it and the way there (``start`` first, that place last); None if no place of the path is reached.
+
+    ``graph`` is a walking graph whose edges carry ``length`` (m) and, for a cage ride, ``hoist`` (anything but
+    None). A place of the path is joined where it is; otherwise the place of the path nearest on foot, the
+    one further along the path of two equally near; only if the path is out of reach on foot, the rides count
+    (as their length, 0 in :func:`build_routing`)."""
+    if start in path:
+        i = list(path).index(start)
+        return i, [start]
+    def on_foot(u: Any, v: Any, d: dict) -> float | None:
+        return None if d.get("hoist") is not None else d["length"]
+    for weight in (on_foot, "length"):
+        dist, ways = nx.single_source_dijkstra(graph, start, weight=weight)
+        reached = [i for i, n in enumerate(path) if n in dist]
+        if reached:
+            i = min(reached, key=lambda j: (dist[path[j]], -j))
+            return i, ways[path[i]]
+    return None
+
+
 def _planned_path(graph: nx.DiGraph, start: int, path: tuple[int, ...]) -> list[int] | None:
-    if path[0] == start:
-        return list(path)
-    try:
-        lead = nx.shortest_path(graph, start, path[0], weight="length")
-    except nx.NetworkXNoPath:
+    """The way of the people at ``start`` on their route: to where they join ``path``, then on along it."""
+    joined = join_at(graph, start, path)
+    if joined is None:
         return None
-    return lead[:-1] + list(path)
+    i, lead = joined
+    return lead[:-1] + list(path[i:])
