@@ -333,7 +333,7 @@ def validate(
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
     from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
-    from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
+    from drills.inputs.plausibility import plan_warnings, route_warnings, site_warnings, warnings_of
     from drills.inputs.problems import in_file_order, leaves_out
     from drills.inputs.suite import load_suite
     from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
@@ -400,6 +400,8 @@ def validate(
             warnings.extend(site_warnings(body, doc))
         elif kind == "plan":
             warnings.extend(plan_warnings(body, doc))
+            if body.site in sites:  # its routes as people follow them on that site (no scenario: no inrush)
+                warnings.extend(route_warnings(body, doc, sites[body.site][0]))
     print_warnings(err_console, warnings, going_on="validate", lang=lang)
 
 

@@ -12,7 +12,19 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DAM_FILES, FLOOD_FILES, MINE_FILES, break_file, copy_bundled
+from conftest import (
+    DAM_FILES,
+    FLOOD_FILES,
+    MINE_FILES,
+    base_plan,
+    base_scenario,
+    base_site,
+    break_file,
+    build_in,
+    copy_bundled,
+    link,
+    node,
+)
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -289,3 +301,50 @@ def test_a_site_without_map_positions_is_warned_of(tmp_path: Path) -> None:
     found = warnings_of(load(files["scenario"]))
     assert [(w.field, w.message.split(":")[0]) for w in found] == [
         ("site.nodes", "every place is at the same map position (no x_m, y_m given)")]
+
+
+# ---------------------------------------------------------------- routes as people follow them
+
+
+def drift_with_a_side_place(tmp_path: Path) -> list[tuple]:
+    """A flat drift A–B–C–portal (100, 150, 200 m) under the route [A, B, C, portal], written from its far end; X lies
+    10 m off A and 120 m off C. X's people join the route at A, the place of it nearest them, and walk 460 m; from
+    A the portal is 330 m away on foot (through X), from X 320 m."""
+    nodes = [node("A", "workplace"), node("B", "workplace", x=100), node("C", "junction", x=250),
+             node("portal", "portal", x=450), node("X", "workplace", x=100, y_m=50)]
+    links = [link("ab", "A", "B", 100.0), link("bc", "B", "C", 150.0), link("cp", "C", "portal", 200.0),
+             link("xa", "X", "A", 10.0), link("xc", "X", "C", 120.0)]
+    site = base_site(nodes, links, [{"at": "X", "count": 1}])
+    plan = base_plan(routes=[{"id": "out", "from": ["B", "X"], "path": ["A", "B", "C", "portal"]}], exits=["portal"])
+    return build_in(tmp_path, site, plan, base_scenario()).meta.input_warnings
+
+
+def test_a_place_that_walks_away_from_the_way_out_to_join_its_route_is_warned_of(tmp_path: Path) -> None:
+    [(file, _, field, message)] = drift_with_a_side_place(tmp_path)
+    assert (file, field) == (str(tmp_path / "plan.yaml"), "plan.evacuation.routes[0].from[1]")
+    assert message == ("the people at 'X' join this route at 'A', the place of its path nearest them (10 m), which "
+                       "lies farther from its end 'portal' than they start (330 m against 320 m): they walk away from "
+                       "the way out to join it. Should the path pass nearer them, or they have a route of their own?")
+
+
+def test_a_route_that_leads_people_through_the_inrush_is_warned_of_and_one_written_from_it_is_not(
+        tmp_path: Path) -> None:
+    """The east route written from the heading where the water bursts in (face360e) out through the stope: each
+    starts where they are and walks away from it. With the water at the junction j360 on the way out, the heading's and
+    the stope's people are led through it by the plan."""
+    files = copy_bundled(tmp_path, MINE_FILES)
+    cage_route = "        path: [st360, collar]\n        refuge: refuge360\n      - id: r360-ladder"
+    line = break_file(files["plan"], cage_route, cage_route.replace("[st360", "[face360e, stope360e, j360, st360"))
+    assert [str(w) for w in warnings_of(load(files["scenario"]))] == []
+    break_file(files["scenario"], "source: face360e", "source: j360")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "plan.evacuation.routes[0].path[2]")], found
+    assert found[0].message.startswith("the route leads the people at 'face360e', 'stope360e' through 'j360', where "
+                                       "the scenario's inrush bursts in (scenario.hazard.inrush.source)")
+
+
+def test_validate_warns_of_a_route_of_a_plan_given_with_its_site(tmp_path: Path) -> None:
+    [(file, line, field, message)] = drift_with_a_side_place(tmp_path)
+    res = runner.invoke(app, ["validate", str(tmp_path / "plan.yaml"), str(tmp_path / "site.yaml")])
+    assert res.exit_code == 0, res.output
+    assert f"{file}:{line}: {field}: {message}" in res.stderr

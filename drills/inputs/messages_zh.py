@@ -882,6 +882,24 @@ CATALOGUE: tuple[Entry, ...] = (
           "holds only the water that pools below that opening, and does not model the water running along the "
           "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
           "water as a lower bound"),
+    Entry(rf"the people at (?P<place>{Q}) join this route at (?P<at>{Q}), the place of its path nearest them "
+          rf"\((?P<walk>{NUM}) m\), which lies farther from its end (?P<end>{Q}) than they start \((?P<far>{NUM}) m "
+          rf"against (?P<near>{NUM}) m\): they walk away from the way out to join it\. Should the path pass nearer "
+          r"them, or they have a route of their own\?",
+          "{place} 的人员在 {at} 进入该撤离路线，这是路线上离他们最近的地点（{walk} m），但它比他们的出发地点离路线"
+          "终点 {end} 更远（{far} m 对 {near} m）：他们为进入路线而背离出口行走。路线是否应从他们附近经过，"
+          "或为他们另设路线？",
+          "the people at 'X' join this route at 'A', the place of its path nearest them (10 m), which lies farther "
+          "from its end 'portal' than they start (330 m against 320 m): they walk away from the way out to join it. "
+          "Should the path pass nearer them, or they have a route of their own?"),
+    Entry(rf"the route leads the people at (?P<places>{Q}(?:, {Q})*) through (?P<source>{Q}), where the scenario's "
+          r"inrush bursts in \(scenario\.hazard\.inrush\.source\): the plan sends them towards the water\. Is the "
+          r"path written the wrong way round, or the source misplaced\?",
+          "该撤离路线带领 {places} 的人员经过 {source}，而情景的突水正从该处涌入（scenario.hazard.inrush.source）："
+          "预案把他们引向来水。路线是否写反了方向，或突水地点有误？",
+          "the route leads the people at 'face360e', 'stope360e' through 'j360', where the scenario's inrush bursts "
+          "in (scenario.hazard.inrush.source): the plan sends them towards the water. Is the path written the wrong "
+          "way round, or the source misplaced?"),
     Entry(rf"no monitoring point (?P<point>{Q}) in the plan: these readings are read by nothing; "
           rf"known: (?P<known>{_PATH})",
           "预案的监测项目中没有监测点 {point}：这些读数不会被任何监测项目读取；已有：{known}",

@@ -15,18 +15,23 @@ could reach it, with the reason beside it. [K] marks a value from background kno
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
+
+import networkx as nx
 
 from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
 from drills.inputs.problems import Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody
-from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody
+from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.network import SURFACE_KINDS
+from drills.model.routing import join_at, on_foot
 
 
 @dataclass(frozen=True)
@@ -434,12 +439,56 @@ def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Pr
         "water as a lower bound"), names=(inr.source, way_out))]
 
 
+def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at: str | None = None) -> list[Problem]:
+    """Routes that lead people the wrong way, as they are followed (:func:`drills.model.routing.join_at`): the people
+    of a starting place off the path who join it at a place farther from its end than they start (the path's place
+    nearest them lies behind them: they walk away from the way out to join it), and a path that leads people through
+    ``inrush_at``, where the scenario's water bursts in (they are led towards the water by the plan itself)."""
+    nodes = {n.id for n in site.nodes}
+    g = walk_graph(site, nodes)
+    out = []
+    for k, route in enumerate(plan.evacuation.routes):
+        base = ("plan", "evacuation", "routes", k)
+        if not set(route.path) | set(route.from_) <= nodes:
+            continue  # a missing place is a validation problem
+        # how far each place is from the route's end, gone the way the route goes: on foot, or riding too
+        rides = any(g.has_edge(u, v) and g[u][v]["hoist"] is not None for u, v in itertools.pairwise(route.path))
+        to_end = nx.single_source_dijkstra_path_length(g.reverse(copy=False), route.path[-1],
+                                                       weight="length" if rides else on_foot)
+        through = []
+        for j, n in enumerate(route.from_):
+            joined = join_at(g, n, route.path)
+            if joined is None:
+                continue  # a validation problem
+            i, lead = joined
+            if inrush_at in route.path[i + 1:]:
+                through.append(n)
+            at = route.path[i]
+            if lead[1:] and to_end.get(at, math.inf) > to_end.get(n, math.inf) + 1.0:
+                walk = sum(g[u][v]["length"] for u, v in itertools.pairwise(lead))
+                out.append(doc.problem((*base, "from", j), (
+                    f"the people at {n!r} join this route at {at!r}, the place of its path nearest them ({walk:g} m), "
+                    f"which lies farther from its end {route.path[-1]!r} than they start ({to_end[at]:g} m against "
+                    f"{to_end[n]:g} m): they walk away from the way out to join it. Should the path pass nearer "
+                    "them, or they have a route of their own?")))
+        if through and inrush_at is not None:
+            places = ", ".join(repr(n) for n in through)
+            out.append(doc.problem((*base, "path", route.path.index(inrush_at)), (
+                f"the route leads the people at {places} through {inrush_at!r}, where the scenario's inrush bursts in "
+                "(scenario.hazard.inrush.source): the plan sends them towards the water. Is the path written the "
+                "wrong way round, or the source misplaced?")))
+    return out
+
+
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
-             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc)]
+             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
+             *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
+                             else None)]
     return in_file_order(found)
 
 
-__all__ = ["Bound", "plan_warnings", "scenario_warnings", "series_warnings", "site_warnings", "warnings_of"]
+__all__ = ["Bound", "plan_warnings", "route_warnings", "scenario_warnings", "series_warnings", "site_warnings",
+           "warnings_of"]

@@ -217,6 +217,11 @@ def routing_of(spec: Any) -> Routing:
     return r
 
 
+def on_foot(u: Any, v: Any, d: dict) -> float | None:
+    """A walking graph's edge weight on foot: its length, and no way by a cage ride (the edge is left out)."""
+    return None if d.get("hoist") is not None else d["length"]
+
+
 def join_at(graph: nx.DiGraph, start: Any, path: tuple | list) -> tuple[int, list] | None:
     """Where the people starting at ``start`` join the route ``path``: the index of the place of the path where
     they join it and the way there (``start`` first, that place last); None if no place of the path is reached.
@@ -228,8 +233,6 @@ def join_at(graph: nx.DiGraph, start: Any, path: tuple | list) -> tuple[int, lis
     if start in path:
         i = list(path).index(start)
         return i, [start]
-    def on_foot(u: Any, v: Any, d: dict) -> float | None:
-        return None if d.get("hoist") is not None else d["length"]
     for weight in (on_foot, "length"):
         dist, ways = nx.single_source_dijkstra(graph, start, weight=weight)
         reached = [i for i, n in enumerate(path) if n in dist]
