@@ -319,6 +319,18 @@ def mine_plan(channels: list[dict] | None = None, **warning) -> dict:
                                           "owner": "shift_boss"}]}})
 
 
+def test_an_adit_mine_s_runner_sets_out_from_its_portal_not_from_the_place_it_is_to_warn(tmp_path):
+    """With no shaft station the runner started at the unwarned place itself ('a runner from w to w')."""
+    nodes = [node("w", "workplace", 0.0, x=0.0, level="0"), node("j", "junction", 0.0, x=300.0, level="0"),
+             node("out", "portal", 0.0, x=500.0)]
+    site = base_site(nodes, [link("d1", "w", "j", 300.0), link("d2", "j", "out", 200.0)], [{"at": "w", "count": 5}])
+    plan = mine_plan()
+    plan["plan"]["evacuation"]["routes"] = [{"id": "w-out", "from": ["w"], "path": ["w", "j", "out"]}]
+    ctx = context(tmp_path, site, plan, base_scenario())
+    runner = candidates(ctx, "add_channel", places=["w"])["add_channel:runner-w"]
+    assert runner.edits[0][2]["start"] == "out"
+
+
 def test_a_mine_without_paging_gets_cap_lamp_paging_and_a_runner_from_the_nearest_shaft_station(tmp_path):
     ctx = context(tmp_path, mine_site(), mine_plan(), base_scenario())
     got = candidates(ctx, "add_channel", places=["w"])

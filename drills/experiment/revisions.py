@@ -412,7 +412,8 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
                                                              "hear_probability": PAGING_HEARD, "repeat_interval_s": 120,
                                                              "backup_power_h": 4})]))
         if places:
-            start = _nearest(ctx, places[0], ("shaft_station",))
+            # a runner sets out from where the order arrives underground: a shaft station, or an adit's portal
+            start = _nearest(ctx, places[0], ("shaft_station", "portal"))
             ident = ctx.taken(f"runner-{places[0]}")
             out.append(_c("add_channel", ident, "runner", {"start": start, "places": places},
                           [("append", ("plan", "channels"), {"id": ident, "type": "runner", "start": start,
