@@ -30,7 +30,8 @@ TITLES: dict[str, dict[str, str]] = {
         "paging": "Add personal emergency paging to every cap lamp",
         "runner": "Send a runner from {start} to {places}",
         "automatic": "Make trigger {trigger} ({quantity}, {level}) start the {level} actions automatically, with no "
-                     "decision by {owner}",
+                     "decision by {owner} nor by the posts that own those actions: the plan takes the decision in "
+                     "advance (as the rules' immediate withdrawal at the signs of an accident, 事故征兆紧急撤人)",
         "threshold": "Lower trigger {trigger} from {threshold:g} to {lower:g}",
         "earlier": "Bring trigger {trigger} forward from {threshold:g} s to {lower:g} s after the start",
         "trigger_level": "Let trigger {trigger} fire at a {level} {quantity} (now {level_now})",
@@ -60,7 +61,8 @@ TITLES: dict[str, dict[str, str]] = {
         "vehicle": "增设广播车，从 {start} 出发，途经 {places}",
         "paging": "为每盏矿灯配备个人应急寻呼",
         "runner": "派人从 {start} 前往 {places} 通知撤离",
-        "automatic": "使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警行动，无需 {owner} 决策",
+        "automatic": ("使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警行动，无需 {owner} 及各行动"
+                      "负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）"),
         "threshold": "将触发条件 {trigger} 的阈值由 {threshold:g} 降至 {lower:g}",
         "earlier": "将触发条件 {trigger} 由开始后 {threshold:g} s 提前至 {lower:g} s",
         "trigger_level": "使触发条件 {trigger} 在{quantity}达到{level}时即满足（现为{level_now}）",
