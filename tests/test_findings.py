@@ -22,6 +22,7 @@ from drills.experiment.plan_steps import tally_steps
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
+from drills.inputs.plan import OWN_POWER
 
 N = 100
 #: code identifiers that must not reach a finding's title or evidence (the plan clause column may hold them)
@@ -130,10 +131,12 @@ def test_a_fault_the_plan_does_not_withstand_points_at_its_clause_and_its_remedi
     lines = loaded.plan_doc.path.read_text(encoding="utf-8").splitlines()
     line = next(k for k, text in enumerate(lines, 1) if text.startswith(at))
     assert clause.startswith(f"{loaded.plan_doc.path.name}:{line} plan.")
-    if kind == "mains_power":  # the channels that need the mains, as the plan file says (by default they do)
+    if kind == "mains_power":  # the channels that need the mains, as the plan file says (by default all but people
+        # on foot and vehicles)
         channels = lines[lines.index("  channels:"):]
         powered = [text.split('"')[1] for text in channels if text.startswith('    - {id: "') and "type:" in text
-                   and "needs_mains_power: false" not in text]
+                   and ("needs_mains_power: true" in text or ("needs_mains_power: false" not in text
+                                                              and not any(f'"{t}"' in text for t in OWN_POWER)))]
         assert targets == {"channels": powered} and powered
 
 

@@ -183,6 +183,19 @@ def test_power_loss_silences_a_pa_without_battery(build):
     assert all(p.warned_by == "pa" for p in res.people)
 
 
+def test_a_runner_needs_no_mains_and_warns_through_a_power_loss(build):
+    # a person on foot has no plug: the plan need not write needs_mains_power: false for its runner to go on
+    site = base_site([node("face", "workplace"), node("out", "portal")], [link("d", "face", "out", 120.0)],
+                     [{"at": "face", "count": 2}])
+    scen = base_scenario(duration_s=3600, faults=[{"kind": "mains_power", "at_s": 0}])
+    runner = {"id": "run", "type": "runner", "start": "out", "coverage": ["face"]}
+    res = run_drill(build(site, base_plan(channels=[runner]), scen), 0, 1)
+    assert len(res.people) == 2 and all(p.warned_by == "run" for p in res.people)
+    # a plan that says its runner needs the mains (say, a runner sent from a lift that needs it) is taken at its word
+    res = run_drill(build(site, base_plan(channels=[{**runner, "needs_mains_power": True}]), scen), 0, 1)
+    assert all(p.warned_by == "" for p in res.people)
+
+
 def shaft_with_ladder(n: int) -> dict:
     return base_site(
         [node("collar", "collar", z=0.0), node("st", "shaft_station", z=-120.0), node("top", "surface", z=0.0, x=50)],

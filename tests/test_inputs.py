@@ -608,6 +608,14 @@ def test_probability_above_one(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("plan"), line, "plan.channels[0].hear_probability", "1.5")
 
 
+def test_a_fault_in_a_runner_is_told_alone_not_with_its_need_of_the_mains(files: DrillFiles) -> None:
+    # a runner's need of the mains is made from its type: a fault elsewhere in the channel leaves nothing to say of it
+    files.edit("plan", "  evacuation:\n", '    - {id: run, type: runner, start: st360, coverage: [st360], '
+               'reliability: 1.5}\n\n  evacuation:\n')
+    line = files.line_of("plan", "id: run, type: runner")
+    check(only(files.problems()), files.path("plan"), line, "plan.channels[3].reliability", "1.5")
+
+
 def test_missing_required_field_is_reported_at_its_parent(files: DrillFiles) -> None:
     files.edit("scenario", "  duration_s: 10800\n", "")
     line = files.line_of("scenario", "\nscenario:") + 1

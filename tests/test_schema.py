@@ -17,6 +17,7 @@ from drills.cli import app
 from drills.commands.schema import KINDS, schema_of, schema_text
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load
+from drills.inputs.plan import ChannelSpec
 from drills.inputs.problems import InputError
 from drills.inputs.site import ProfileSpec
 from drills.inputs.yamlfile import load_yaml
@@ -82,6 +83,24 @@ def test_a_profile_default_is_the_cited_model_constant(field: str, constant: flo
     assert ProfileSpec.model_fields[field].default == constant
     # and the same number where an editor shows it
     assert schema_of("site")["$defs"]["ProfileSpec"]["properties"][field]["default"] == constant
+
+
+@pytest.mark.parametrize(("kind", "mains"), [("runner", False), ("door_to_door", False),
+                                             ("loudspeaker_vehicle", False), ("mine_pa", True),
+                                             ("cap_lamp_paging", True), ("station_phones", True), ("siren", True),
+                                             ("village_loudspeaker", True), ("sms", True), ("stench_gas", True)])
+def test_a_channel_needs_the_mains_by_default_as_its_type_does(kind: str, mains: bool) -> None:
+    # people on foot and a vehicle on its own battery go on without the mains; a transmitter, a phone exchange, a
+    # siren and the fans that carry the stench do not; a plan may say otherwise either way
+    extra: dict[str, Any] = {"audible_radius_m": 500} if kind in ("siren", "village_loudspeaker") else {}
+    extra |= {"air_speed_mps": 2.0} if kind == "stench_gas" else {}
+    channel = {"id": "c", "type": kind, "start": "a", "coverage": ["b"], **extra}
+    assert ChannelSpec.model_validate(channel).needs_mains_power is mains
+    assert ChannelSpec.model_validate({**channel, "needs_mains_power": not mains}).needs_mains_power is not mains
+    # the editor shows no single default, which would be wrong for some types, but says which types need the mains
+    field = schema_of("plan")["$defs"]["ChannelSpec"]["properties"]["needs_mains_power"]
+    assert "default" not in field and "default false for a runner, a door-to-door team and a loudspeaker vehicle" \
+        in field["description"]
 
 
 @pytest.mark.parametrize("rel", BUNDLED, ids=str)

@@ -87,7 +87,8 @@ class _AsWritten:
                 return self._data[k]
         if info.is_required():
             raise _Unreadable(name)
-        return info.get_default(call_default_factory=True)
+        # a default made from other fields (a channel's need of the mains, by its type) is made from them as written
+        return info.get_default(call_default_factory=True, validated_data=self._data)
 
 
 NonNeg = Annotated[float, Field(ge=0)]

@@ -166,6 +166,16 @@ UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_p
 #: carries (their power supply is the ventilation system's, not the warning's)
 WITHOUT_BATTERY = ("runner", "door_to_door", "stench_gas")
 PUBLIC_CHANNELS = ("siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle")
+#: channels that go on without the mains unless the plan says otherwise: people on foot (a runner, a door-to-door
+#: team) and a loudspeaker vehicle, whose amplifier runs on the vehicle's own battery and engine; the others (PA,
+#: paging and radio transmitters, phones, sirens, village loudspeakers, cell broadcast, stench gas carried by the
+#: main fans) stop once a loss of the mains outlasts their backup
+OWN_POWER = ("runner", "door_to_door", "loudspeaker_vehicle")
+
+
+def _needs_mains_by_type(data: dict) -> bool:
+    """The default of ``needs_mains_power``: true but for the channels of :data:`OWN_POWER`."""
+    return data.get("type") not in OWN_POWER
 
 
 class ChannelSpec(Strict):
@@ -200,6 +210,9 @@ class ChannelSpec(Strict):
       household (``visit_s`` each).
     * ``loudspeaker_vehicle`` — a vehicle drives from ``start`` through ``coverage`` at ``speed_kmh``,
       heard within the radius of its path nodes.
+
+    A runner, a door-to-door team and a loudspeaker vehicle need no mains power unless ``needs_mains_power``
+    says they do; every other channel stops once a loss of the mains outlasts its ``backup_power_h``.
     """
 
     id: Ident = Field(description="name of the channel; actions, orders and channel_down faults refer to it")
@@ -229,8 +242,10 @@ class ChannelSpec(Strict):
     start: Ident | None = Field(default=None, description=(
         "node id where a runner, a door-to-door team or a loudspeaker vehicle sets out, or where stench gas is "
         "released into the intake air"))
-    needs_mains_power: bool = Field(default=True, description=(
-        "true: the channel stops once a loss of mains power outlasts its backup_power_h"))
+    needs_mains_power: bool = Field(default_factory=_needs_mains_by_type, description=(
+        "true: the channel stops once a loss of mains power outlasts its backup_power_h; default false for a "
+        "runner, a door-to-door team and a loudspeaker vehicle (people on foot, a vehicle on its own battery), "
+        "true for the others"))
     backup_power_h: NonNeg = Field(default=0.0, description=(
         "hours the channel keeps sending on its battery after mains power is lost; default 0: none"))
     needs_mobile_network: bool = Field(default=False, description=(

@@ -193,6 +193,8 @@ def _vocabulary(model: type[BaseModel], seen: set | None = None) -> set[str]:
 def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] | None = None) -> list[Problem]:
     found: dict[tuple[Any, ...], list[str]] = {}
     for err in exc.errors():
+        if err.get("type") == "default_factory_not_called":  # a default made from another field, which is at fault
+            continue  # and told: nothing to mend here
         loc, branch, value = _split(doc.data, tuple(err["loc"]), err.get("type", ""))
         if branch is not None:
             # keep the union branch that matches what was written: a mapping, or a plain value

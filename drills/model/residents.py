@@ -44,6 +44,9 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   20 km/h and 0.7 within 200 m.
 * Phone tree: a call takes 30–120 s (triangular, mode 60 s) [E]; answered with the plan's day or night
   probability (defaults 0.9 / 0.7, project assumption [E]).
+* Power: door-to-door teams and loudspeaker vehicles go on through a loss of the mains power unless the plan says
+  they need it; sirens, village loudspeakers, cell broadcast and phone trees stop once the loss outlasts their
+  battery.
 """
 
 from __future__ import annotations
