@@ -171,6 +171,8 @@ def test_every_hint_the_yaml_loader_adds_has_its_chinese() -> None:
      "is hundreds (Huayuan 2007: 756). A slip of units or digits?",
      "班组取值 20000 人 不合理：应不超过 300 人；依据：一个作业地点容纳数十人，整个班次为数百人（华源 2007：756 人）。"
      "是否单位或数字填写有误？"),
+    ("Input should be less than or equal to 1 (got 80); write a percentage as a fraction: 0.8 for 80",
+     "应小于或等于 1（所填为 80）；比例请写成小数而非百分数：80 应写作 0.8"),
 ])
 def test_representative_messages_in_exactly_these_words(english: str, chinese: str) -> None:
     assert translate(english) == chinese

@@ -427,6 +427,19 @@ def test_a_share_written_as_a_percentage_is_told_as_a_fraction(files: DrillFiles
           "write a percentage as a fraction: 0.98 for '98%'")
 
 
+@pytest.mark.parametrize(("written", "hint"), [("98", "; write a percentage as a fraction: 0.98 for 98"),
+                                              ("12.5", "; write a percentage as a fraction: 0.125 for 12.5"),
+                                              ("1.5", "; write a percentage as a fraction: 0.015 for 1.5"),
+                                              ("150", ""), ("100.5", "")])
+def test_a_share_written_as_a_percentage_number_is_told_as_a_fraction(files: DrillFiles, written: str,
+                                                                      hint: str) -> None:
+    # a number above 1 and at most 100 where a share (0..1) belongs may be a percentage; past 100 it is not one
+    line = files.edit("plan", "present_probability: 0.98", f"present_probability: {written}")
+    problem = only(files.problems())
+    check(problem, files.path("plan"), line, "plan.roles[0].present_probability")
+    assert problem.message == f"Input should be less than or equal to 1 (got {written}){hint}"
+
+
 def test_a_passage_written_as_a_name_is_asked_for_as_its_fields(files: DrillFiles) -> None:
     """pydantic names its class (LinkSpec) where a mapping is missing; the planner is told the fields instead."""
     line = files.edit("site", '- {id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 300, '
@@ -1369,16 +1382,32 @@ def test_the_fast_parser_gives_the_same_values_types_and_lines(text: str, tmp_pa
 
 def test_a_value_merged_in_from_an_anchor_is_told_where_it_is_written(files: DrillFiles) -> None:
     """'<<: *role' gives a role the keys of another; a wrong value among them crashed with a KeyError (the key
-    has no line of its own in the mapping it was merged into). It is told at the line that writes it, once
-    for each role that has it."""
+    has no line of its own in the mapping it was merged into). It is told at the line that writes it, once: one
+    value written once is one fault, however many roles take it."""
     files.edit("plan", "    - id: dispatcher\n", "    - &role\n      id: dispatcher\n")
     line = files.edit("plan", "      present_probability: 0.98\n", "      present_probability: 1.98\n")
     files.edit("plan", "    - id: shift_leader\n", "    - <<: *role\n      id: shift_leader\n")
     files.edit("plan", "      present_probability: 0.95\n", "")  # the shift leader's own: the merged one counts
     probs = files.problems()
-    assert [(p.line, p.field) for p in probs] == [(line, "plan.roles[0].present_probability"),
-                                                  (line, "plan.roles[1].present_probability")], probs
-    assert all("less than or equal to 1" in p.message for p in probs)
+    assert [(p.line, p.field) for p in probs] == [(line, "plan.roles[0].present_probability")], probs
+    assert "less than or equal to 1" in probs[0].message
+
+
+def test_one_value_many_places_take_from_an_anchor_is_one_problem_and_each_one_written_is_its_own(
+        files: DrillFiles) -> None:
+    # three crews take one share from the first ('<<: *crew'): one fault; a fourth writes the same wrong share
+    # again on its own line: a fault of its own
+    site = files.text("site")
+    crews = [ln for ln in site.splitlines() if "paging_lamp_share: 0.9}" in ln][:4]
+    first = files.edit("site", crews[0] + "\n", crews[0].replace("- {", "- &crew {").replace("0.9}", "90}") + "\n")
+    for k in (1, 2):
+        at = crews[k].split("at: ")[1].split(",")[0]
+        files.edit("site", crews[k] + "\n", f"      - {{<<: *crew, at: {at}, crew: c{k}}}\n")
+    fourth = files.edit("site", crews[3] + "\n", crews[3].replace("0.9}", "90}") + "\n")
+    probs = files.problems()
+    assert [(p.line, p.field) for p in probs] == [(first, "site.shifts.day[0].paging_lamp_share"),
+                                                  (fourth, "site.shifts.day[3].paging_lamp_share")], probs
+    assert probs[0].message == probs[1].message
 
 
 def test_both_parsers_read_a_mistyped_file_alike_wherever_both_read_it() -> None:

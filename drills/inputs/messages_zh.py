@@ -470,6 +470,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "write the number alone: 300 (the field's name gives the unit, m)"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{Q})",
           "百分数请写成小数：{got} 应写作 {share}", "write a percentage as a fraction: 0.98 for '98%'"),
+    Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{NUM})",
+          "比例请写成小数而非百分数：{got} 应写作 {share}", "write a percentage as a fraction: 0.8 for 80"),
     literal("Input should be a valid number", "应为数值"),
     literal("Input should be a valid integer, unable to parse string as an integer",
             "应为整数，所填文字无法识别为整数"),

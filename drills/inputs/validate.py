@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -135,11 +135,18 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         msg += f" (got {got!r})"
     if kind == "float_parsing" and isinstance(got, str) and (pct := _PERCENT.fullmatch(got)):
         msg += f"; write a percentage as a fraction: {float(pct['value']) / 100:g} for {got!r}"  # shares are 0..1
+    elif kind == "less_than_equal" and err.get("ctx", {}).get("le") == 1 and _percent_number(got):
+        msg += f"; write a percentage as a fraction: {got / 100:g} for {got!r}"  # a share (0..1) written as 80
     elif kind in ("float_parsing", "int_parsing") and isinstance(got, str):
         msg += _unit_hint(got, loc)
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
     return msg
+
+
+def _percent_number(got: Any) -> TypeGuard[float]:
+    """``got`` reads as a percentage where a share belongs: a number above 1 and at most 100."""
+    return isinstance(got, int | float) and not isinstance(got, bool) and 1 < got <= 100
 
 
 def _fields_of(class_name: str) -> str:
@@ -208,10 +215,23 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
         if msg not in msgs:
             msgs.append(msg)
     _merge_misspellings(found, vocabulary or set())
+    _once_where_written(doc, found)
     return sorted(
         (Problem(str(doc.path), doc.line_of(loc), field_name(loc), "; ".join(msgs)) for loc, msgs in found.items()),
         key=lambda p: (p.line or 0, p.field),
     )
+
+
+def _once_where_written(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
+    """A value written once and taken by several places from an anchor (``<<: *crew``) is one fault: told once,
+    at the first place (the one that writes it, if it is one of them)."""
+    told: set[tuple[tuple[int, str], tuple[str, ...]]] = set()
+    for loc in list(found):
+        where = doc.written_at(loc)
+        if where is not None and (where, tuple(found[loc])) in told:
+            del found[loc]
+        elif where is not None:
+            told.add((where, tuple(found[loc])))
 
 
 def _merge_misspellings(found: dict[tuple[Any, ...], list[str]], vocabulary: set[str]) -> None:

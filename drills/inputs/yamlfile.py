@@ -88,20 +88,41 @@ class YamlDocument:
                 break
         return line
 
+    def written_at(self, loc: Loc) -> tuple[int, str] | None:
+        """Where the value at ``loc`` is written, as (the identity of the mapping that writes its key, the key):
+        the same for the places that take one value from an anchor (``<<: *crew``); None for a value that is not
+        a mapping's."""
+        *above, key = self.original(loc) or (None,)
+        node = self.tree
+        for part in above:
+            walks = ((isinstance(node, CommentedMap) and part in node)
+                     or (isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node)))
+            if not walks:
+                return None
+            node = node[part]
+        source = _key_source(node, key) if isinstance(node, CommentedMap) and key in node else None
+        return (id(source), str(key)) if source is not None and isinstance(key, str) else None
+
     def problem(self, loc: Loc, message: str, *, code: str = "", names: tuple[str, ...] = ()) -> Problem:
         """Build a :class:`Problem` located at ``loc`` in this file (``code`` and ``names``: see :class:`Problem`)."""
         return Problem(str(self.path), self.line_of(loc), field_name(self.original(loc)), message, code, names)
 
 
 def _key_line(node: CommentedMap, key: Any) -> int | None:
-    """The 1-based line where ``key`` of ``node`` is written: in the mapping itself, or, for a key merged in
-    from an anchor (``<<: *base``), where the anchored mapping writes it. None if neither has it."""
+    """The 1-based line where ``key`` of ``node`` is written (see :func:`_key_source`). None if nowhere."""
+    source = _key_source(node, key)
+    return int(source.lc.key(key)[0]) + 1 if source is not None else None
+
+
+def _key_source(node: CommentedMap, key: Any) -> CommentedMap | None:
+    """The mapping that writes ``key`` of ``node``: the mapping itself, or, for a key merged in from an anchor
+    (``<<: *base``), the anchored mapping. None if neither has it."""
     if key in node.lc.data:
-        return int(node.lc.key(key)[0]) + 1
+        return node
     for merged in getattr(node, "merge", ()):
         source = merged[1] if isinstance(merged, tuple) else merged  # (position, map) in older ruamel.yaml
-        if isinstance(source, CommentedMap) and key in source and (line := _key_line(source, key)) is not None:
-            return line
+        if isinstance(source, CommentedMap) and key in source and (found := _key_source(source, key)) is not None:
+            return found
     return None
 
 
