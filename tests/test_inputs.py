@@ -440,6 +440,20 @@ def test_a_share_written_as_a_percentage_number_is_told_as_a_fraction(files: Dri
     assert problem.message == f"Input should be less than or equal to 1 (got {written}){hint}"
 
 
+def test_a_label_or_name_written_as_a_number_is_its_text_as_written(files: DrillFiles) -> None:
+    # a level label is a name: 'level: -360' unquoted was refused once per place ("should be a valid string"); it is
+    # the label '-360', as written, whatever the number reads as ('+120' and '007' are not 120 and 7, nor 2.10 2.1)
+    site = files.text("site").replace('level: "-360"', "level: -360").replace('level: "-240"', "level: +240")
+    site = site.replace('level: "-120"', "level: 800").replace('id: "mag120"', "id: 007")
+    files.path("site").write_text(site.replace('"mag120"', '"007"').replace("mag120", "007"), encoding="utf-8")
+    files.edit("plan", 'version: "2026.1"', "version: 2026.10")
+    files.path("plan").write_text(files.text("plan").replace("mag120", "007"), encoding="utf-8")  # as a number
+    loaded = load(files.path("scenario"))
+    assert {n.level for n in loaded.site.nodes} >= {"-360", "+240", "800"}
+    assert "007" in {n.id for n in loaded.site.nodes} and "mag120" not in {n.id for n in loaded.site.nodes}
+    assert loaded.plan.version == "2026.10"
+
+
 def test_a_passage_written_as_a_name_is_asked_for_as_its_fields(files: DrillFiles) -> None:
     """pydantic names its class (LinkSpec) where a mapping is missing; the planner is told the fields instead."""
     line = files.edit("site", '- {id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 300, '

@@ -146,6 +146,14 @@ def test_a_fault_of_shape_is_refused_by_the_schema_as_by_drill_validate(
         load(paths["scenario"])
 
 
+def test_a_level_label_written_as_a_number_fits_the_schema_as_it_fits_drill_validate(tmp_path: Path) -> None:
+    paths = copy_bundled(tmp_path, MINE_FILES)
+    text = paths["site"].read_text(encoding="utf-8")
+    paths["site"].write_text(text.replace('level: "-360"', "level: -360"), encoding="utf-8")
+    assert faults(paths["site"], "site") == []
+    assert "-360" in {n.level for n in load(paths["scenario"]).site.nodes}
+
+
 def test_drill_schema_writes_the_four_schemas_it_prints(tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])

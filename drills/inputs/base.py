@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -17,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from drills.inputs.yamlfile import number_as_written
 from drills.model import variability as var
 
 
@@ -182,10 +184,21 @@ def _not_only_dots(v: Any) -> Any:
     return v
 
 
+def _number_as_text(v: Any) -> Any:
+    """A name written as a number (``level: -360``, ``id: 800``, ``version: 2``) is the text the file writes, not
+    the number read back: ``007`` stays ``007``, not 7, and ``2.10`` stays ``2.10``."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return v
+    return number_as_written(v)
+
+
+#: a label or name of free form that a planner may write as a number (a mining level '-360', a version, a season)
+Label = Annotated[str, BeforeValidator(_number_as_text, json_schema_input_type=str | int | float)]
 #: the characters of an id
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-#: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone
-Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=ID_PATTERN),
+#: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone; one written
+#: as a number (``id: 800``) is its text
+Ident = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1, max_length=80, pattern=ID_PATTERN),
                   Rule(_not_only_dots, {"not": {"pattern": r"^\.+$"}})]
 #: a list of names in which each may be written once
 UNIQUE = Rule(_once_each, {"uniqueItems": True})

@@ -18,6 +18,7 @@ from drills.inputs.base import (
     WHY_POLLS,
     Ident,
     Idents,
+    Label,
     NonNeg,
     Pos,
     Prob,
@@ -334,7 +335,8 @@ class TeamSpec(Strict):
 class PlanBody(Strict):
     id: Ident = Field(description="name of the plan")
     unit: Text = Field(description="the company or organisation whose plan it is, as the report shows it")
-    version: Text = Field(description="the plan's version, as the report shows it")
+    version: Annotated[Label, Field(min_length=1)] = Field(description=(
+        "the plan's version, as the report shows it (a number is taken as written: 2.10 is the version '2.10')"))
     approved_on: date | None = Field(default=None, description="the date the plan was approved (YYYY-MM-DD)")
     site: Ident = Field(description="the id of the site this plan is written for")
     roles: list[RoleSpec] = Field(min_length=1, description="the posts of the emergency organisation, at least one")

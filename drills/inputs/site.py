@@ -20,6 +20,7 @@ from drills.inputs.base import (
     WHY_PEOPLE,
     Ident,
     Idents,
+    Label,
     NonNeg,
     Pos,
     Prob,
@@ -59,7 +60,8 @@ class NodeSpec(Strict):
         "east coordinate on the site map in metres, for figures and distances (a siren's hearing radius, the "
         "spacing of exits, 1 km below a dam); default 0"))
     y_m: float = Field(default=0.0, description="north coordinate on the site map in metres, as x_m; default 0")
-    level: str | None = Field(default=None, description="mining level label, e.g. '-360'")
+    level: Label | None = Field(default=None, description=(
+        "mining level label, e.g. '-360' (a number is taken as its text: -360 is the label '-360')"))
     capacity_persons: int | None = Field(default=None, ge=1, description="refuge seats or assembly capacity")
     supplies_h: Pos | None = Field(default=None, description="refuge autonomy")
     void_volume_m3: NonNeg = Field(default=0.0, description="open stope or sump volume stored here")

@@ -38,7 +38,7 @@ from typing import Literal
 from pydantic import Field
 
 from drills.experiment.units import fmt_value
-from drills.inputs.base import Ident, Strict, Text
+from drills.inputs.base import Ident, Label, Strict, Text
 from drills.inputs.compile import (
     already_underground,
     compile_drill,
@@ -95,7 +95,7 @@ class SuiteBody(Strict):
     id: Ident = Field(description="name of the suite")
     title: Text = Field(description="the exercise's title, as the report shows it")
     description: str = Field(default="", description="free text about the exercise, for the reader")
-    season: str = Field(default="", description="e.g. the flood season the exercise prepares, '2026'")
+    season: Label = Field(default="", description="e.g. the flood season the exercise prepares, '2026'")
     replications: int | None = Field(default=None, ge=1, le=100_000, description=(
         "replications of every run that sets none itself; default: each scenario's own"))
     seed: int | None = Field(default=None, ge=0, description=(

@@ -9,6 +9,8 @@ at ``("links", 3, "length_m")`` can be reported at the right line of the right f
 from __future__ import annotations
 
 import difflib
+import functools
+import io
 import os
 import re
 from collections.abc import Sequence
@@ -135,6 +137,26 @@ def field_name(loc: Loc) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def number_as_written(value: int | float) -> str:
+    """A number as the file writes it: ruamel's reader keeps how a number was written (``007``, ``2.10``,
+    ``1e3``) and its writer gives it back; a number not read from a file is its plain text."""
+    if type(value) in (int, float):  # how the reader gives a plain decimal: its text is the number's
+        return str(value)
+    if isinstance(value, _WrittenInt):
+        return value.written
+    width = getattr(value, "_width", None)
+    if isinstance(value, int) and width and not getattr(value, "_underscore", None):  # leading zeros: the writer
+        return ("-" if value < 0 else "") + str(abs(value)).zfill(width)  # would count the sign among them
+    written = io.StringIO()
+    _number_writer().dump(value, written)
+    return written.getvalue().split("\n", 1)[0]
+
+
+@functools.cache
+def _number_writer() -> YAML:
+    return YAML()
 
 
 MAX_VALUES = 1_000_000  # YAML aliases can multiply a small file into billions of values
@@ -336,8 +358,30 @@ class _BadTimestamp(Exception):
         self.line, self.value, self.why = line, value, why
 
 
+class _WrittenInt(int):
+    """An integer whose text in the file is not its plain text (``+120``, ``-0``), with that text: a name written
+    so (a level '+120') keeps it."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> _WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __reduce__(self) -> Any:
+        return _WrittenInt, (int(self), self.written)
+
+
 class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, except that an impossible date is a located fault, not a crash."""
+    """ruamel's round-trip constructor, except that an impossible date is a located fault, not a crash, and that
+    an integer keeps the text it was written as where ruamel's own does not (:class:`_WrittenInt`)."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        value = super().construct_yaml_int(node)
+        if type(value) is int and str(node.value) != str(value):
+            return _WrittenInt(value, str(node.value))
+        return value
 
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
@@ -348,6 +392,7 @@ class _Constructor(RoundTripConstructor):
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 #: what :func:`_fast_tree` returns when it leaves the file to ruamel's own parser
