@@ -84,6 +84,12 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
     ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"3 recorded times; a fit needs at least {MIN_RECORDS}")]),
     ("who;t_s\na;30\nb;4,5\n", "t_s", [(3, "t_s", "not a number: '4,5'; write decimals with a point: 4.5")]),
     ("\n\n", None, [(None, "", "the file is empty")]),
+    # a decimal comma in a comma-separated file splits the time in two: 1,5 was fitted as 1 s and the 5 dropped
+    ("t_s\n150\n1,5\n157\n200\n180\n", None, [(3, "", "2 values but the header has 1 column; a decimal comma "
+                                                        "may be the cause: write 1.5 for 1,5")]),
+    ("who,t_s,level\na,150,-360\nb,157,5,-360\n", "t_s", [(3, "", "4 values but the header has 3 columns; a "
+                                                                   "decimal comma may be the cause: write 157.5 for "
+                                                                   "157,5")]),
 ])
 def test_bad_records_are_named_at_their_line(tmp_path: Path, text: str, column: str | None, located) -> None:
     path = write(tmp_path, text)

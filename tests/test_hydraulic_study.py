@@ -131,7 +131,13 @@ def test_duplicate_place_names_the_first_line(tmp_path):
 
 def test_too_many_values(tmp_path):
     p = one_problem(tmp_path, HEADER + "village_a,4.5,3.2,6.0,1,extra\n")
-    assert (p.line, p.field) == (2, "")
+    assert (p.line, p.field, p.message) == (2, "", "6 values but the header has 5 columns")
+
+
+def test_a_decimal_comma_between_commas_is_told_as_the_likely_cause_of_too_many_values(tmp_path):
+    p = one_problem(tmp_path, HEADER + "village_a,4,5,3.2,6.0,1\n")
+    assert (p.line, p.message) == (2, "6 values but the header has 5 columns; a decimal comma may be the cause: "
+                                      "write 4.5 for 4,5")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n  \n"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -44,6 +45,25 @@ def csv_syntax(reader: Any, file: str) -> Iterator[None]:
         raise InputError([Problem(file, reader.line_num or None, "", f"CSV syntax error: {exc}")]) from None
 
 
+def extra_values(raw: list[str], header: list[str], delimiter: str, file: str, line: int) -> Problem | None:
+    """A row with more values than the header has columns, located at its line; None if it has not. Where commas
+    part the columns, a number written with a decimal comma (1,5) is read as two values, 1 and 5: said, with the
+    first two values in a row that could be one such number. (Quoting it, "1,5", would keep it one value, but a
+    number cell takes decimals with a point only: the hint is the one way that mends it.)"""
+    if len(raw) <= len(header):
+        return None
+    msg = f"{len(raw)} values but the header has {len(header)} column{'s' if len(header) != 1 else ''}"
+    pairs = itertools.pairwise(raw)
+    split = next(((a.strip(), b.strip()) for a, b in pairs if _WHOLE.fullmatch(a) and _DIGITS.fullmatch(b)), None)
+    if delimiter == "," and split is not None:
+        whole, digits = split
+        msg += f"; a decimal comma may be the cause: write {whole}.{digits} for {whole},{digits}"
+    return Problem(file, line, "", msg)
+
+
+#: the parts a comma cuts a number with a decimal comma into: its whole part and its decimals
+_WHOLE = re.compile(r"\s*-?\d+")
+_DIGITS = re.compile(r"\d+\s*")
 #: a number written with a decimal comma, as a spreadsheet in some languages saves it: 1,5 for 1.5
 _DECIMAL_COMMA = re.compile(r"\s*-?\d+,\d+\s*")
 

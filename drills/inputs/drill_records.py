@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell
+from drills.inputs.csvfile import csv_reader, csv_syntax, extra_values, header_of, number_cell
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.yamlfile import read_input_text
 
@@ -67,6 +67,9 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
         name = header[at]
         unit = next((u for u in UNITS if name.endswith(u)), "_s")
         for raw in reader:
+            if (extra := extra_values(raw, header, reader.dialect.delimiter, file, reader.line_num)) is not None:
+                problems.append(extra)  # a value split in two (a decimal comma) would be fitted as its whole part
+                continue
             cell = raw[at].strip() if at < len(raw) else ""
             if not cell:
                 continue

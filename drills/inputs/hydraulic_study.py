@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drills.inputs.csvfile import csv_reader, csv_syntax, header_of, number_cell
+from drills.inputs.csvfile import csv_reader, csv_syntax, extra_values, header_of, number_cell
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.yamlfile import read_input_text
 from drills.model.dam_break import PlaceFlood
@@ -83,7 +83,8 @@ def parse_hydraulic_study(text: str, file: str, known_places: Collection[str]) -
         for raw in reader:
             if not any(cell.strip() for cell in raw):
                 continue
-            row = _check_row(raw, header, file, reader.line_num, known_places, first_line, problems)
+            row = _check_row(raw, header, reader.dialect.delimiter, file, reader.line_num, known_places, first_line,
+                             problems)
             if row is not None:
                 rows.append(row)
     if not rows and not problems:
@@ -128,6 +129,7 @@ def _check_header(header: list[str], file: str, line: int) -> list[Problem]:
 def _check_row(
     raw: list[str],
     header: list[str],
+    delimiter: str,
     file: str,
     line: int,
     known_places: Collection[str],
@@ -135,8 +137,8 @@ def _check_row(
     problems: list[Problem],
 ) -> StudyRow | None:
     before = len(problems)
-    if len(raw) > len(header):
-        problems.append(Problem(file, line, "", f"{len(raw)} values but the header has {len(header)} columns"))
+    if (extra := extra_values(raw, header, delimiter, file, line)) is not None:
+        problems.append(extra)
     cells = {name: (raw[i].strip() if i < len(raw) else "") for i, name in enumerate(header)}
     place = cells["place"]
     if not place:
