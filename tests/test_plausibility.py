@@ -292,6 +292,25 @@ def test_an_inrush_of_no_water_is_warned_of(tmp_path: Path) -> None:
          "the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it")]
 
 
+def test_an_inrush_written_in_m3_per_second_is_warned_of_with_its_m3_per_hour(tmp_path: Path) -> None:
+    # 3000 and 12000 m³/h written as 0.83 and 3.33 m³/s: the run went ahead with a trickle and no word
+    files = copy_bundled(tmp_path, MINE_FILES)
+    text = files["scenario"].read_text(encoding="utf-8")
+    files["scenario"].write_text(text.replace("inflow_m3ph: 3000}", "inflow_m3ph: 0.83}")
+                                 .replace("inflow_m3ph: 12000}", "inflow_m3ph: 3.33}"), encoding="utf-8")
+    peak = text[:text.index("inflow_m3ph: 12000}")].count("\n") + 1  # the first point at the peak
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field, w.message) for w in found] == [
+        (peak, "scenario.hazard.inrush.hydrograph[2].inflow_m3ph",
+         "a peak inflow of 3.33 m³/h is below the smallest class of inrush point (小突水点, up to 60 m³/h, "
+         "煤矿防治水细则); it looks like m³/s: 3.33 m³/s is 11988 m³/h")]
+    # a real small inrush at the class's top, and one of the bundled sizes, are not
+    for inflow in ("60", "12000"):
+        files["scenario"].write_text(text.replace("inflow_m3ph: 12000}", f"inflow_m3ph: {inflow}}}")
+                                     .replace("inflow_m3ph: 3000}", "inflow_m3ph: 10}"), encoding="utf-8")
+        assert warnings_of(load(files["scenario"])) == []
+
+
 def test_a_site_without_map_positions_is_warned_of(tmp_path: Path) -> None:
     """With no x_m, y_m every place sits at (0, 0): a siren's radius reaches all of them and the figures collapse to
     a point; the run went ahead without a word."""

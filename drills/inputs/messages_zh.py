@@ -869,6 +869,12 @@ CATALOGUE: tuple[Entry, ...] = (
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"
             "地图和剖面图也把它们画在同一点上；请为每个地点填写 x_m 和 y_m"),
+    Entry(rf"a peak inflow of (?P<peak>{NUM}) m³/h is below the smallest class of inrush point \(小突水点, up to "
+          rf"(?P<low>{NUM}) m³/h, 煤矿防治水细则\); it looks like m³/s: (?P<same>{NUM}) m³/s is (?P<m3ph>{NUM}) m³/h",
+          "峰值涌水量 {peak} m³/h 低于最小一级突水点（小突水点，不超过 {low} m³/h，《煤矿防治水细则》）；"
+          "它像是以 m³/s 填写的：{same} m³/s 即 {m3ph} m³/h",
+          "a peak inflow of 0.83 m³/h is below the smallest class of inrush point (小突水点, up to 60 m³/h, "
+          "煤矿防治水细则); it looks like m³/s: 0.83 m³/s is 2988 m³/h"),
     literal("the inflow is 0 throughout: no water comes in, so the grade says nothing of the evacuation ahead of it",
             "涌水量始终为 0：没有来水，评定结果不能说明撤离是否先于来水"),
     Entry(r"a factor of 0(?P<median>(?: \(median\))?) on the water: no water comes, so the grade says nothing of the "

@@ -159,6 +159,11 @@ AIR_SPEED = Bound(0.15, 15.0, "m/s", "mine airways carry 0.15–15 m/s (煤矿�
 #: (SAWS; Xinhua); [P] above 200 000 m³/h is a slip (m³/min or m³/day for m³/h).
 INRUSH_INFLOW = Bound(None, 200_000.0, "m³/h", "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, "
                       "Xinhua)")
+#: The smallest class of inrush point takes in up to 60 m³/h (小突水点 Q ≤ 60 m³/h; then 中等 60–600, 大 600–1800,
+#: 特大 above 1800 m³/h: 《煤矿防治水细则》 2018, 突水点等级 [K]); the inrushes reported run 2 500–24 000 m³/h
+#: (Niupeng 2011, china.org.cn; Xinjing 2006, Cui, Wu et al. 2020; Huayuan 2007, SAWS). [P] A peak below it is
+#: most likely a rate in m³/s written into the m³/h field (0.83 m³/s is 2 988 m³/h): warned of, not refused.
+INRUSH_PEAK_LOW_M3PH = 60.0
 #: [P] A drill plays out over hours; a refuge holds out 96 h (安监总煤装〔2011〕15号). A week is a slip of units.
 DURATION = Bound(None, 7 * 86_400.0, "s",
                  "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)")
@@ -338,6 +343,12 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
         for k, pt in enumerate(inr.hydrograph):
             check((*s, "hazard", "inrush", "hydrograph", k, "inflow_m3ph"), pt.inflow_m3ph, INRUSH_INFLOW,
                   "an inflow")
+        peak_at, peak = max(enumerate(pt.inflow_m3ph for pt in inr.hydrograph), key=lambda kv: kv[1])
+        if 0 < peak < INRUSH_PEAK_LOW_M3PH:
+            out.append(doc.problem((*s, "hazard", "inrush", "hydrograph", peak_at, "inflow_m3ph"), (
+                f"a peak inflow of {peak:g} m³/h is below the smallest class of inrush point (小突水点, up to "
+                f"{INRUSH_PEAK_LOW_M3PH:g} m³/h, 煤矿防治水细则); it looks like m³/s: {peak:g} m³/s is "
+                f"{peak * 3600:g} m³/h")))
         _after_the_end(doc, out, (*s, "hazard", "inrush", "start_s"), "inrush", inr.start_s, scen.duration_s)
         if all(pt.inflow_m3ph == 0 for pt in inr.hydrograph):
             out.append(doc.problem((*s, "hazard", "inrush", "hydrograph"), "the inflow is 0 throughout: no water comes "
