@@ -238,13 +238,13 @@ def season(
     ids = [run.id.replace("/", "/\n", 1) for run in loaded.runs]
     table.add_column(t("cli_col_run"), min_width=max(len(part) for i in ids for part in i.split("\n")),
                      overflow="fold")
-    for col in ("warned", "safe", "caught", "season_deaths", "margin"):
+    for col in ("unwarned", "warned", "safe", "caught", "season_deaths", "margin"):
         table.add_column(t(f"cli_col_{col}"), justify="right", no_wrap=True)
     table.add_column(t("cli_col_decided"), justify="right", min_width=12)
     for run_id, row in zip(ids, matrix(result, t), strict=True):
         c = row["cells"]
-        table.add_row(run_id, *(c[k]["text"] for k in ("warned_before", "safe_before", "caught", "fatalities",
-                                                       "margin_p5")),
+        table.add_row(run_id, *(c[k]["text"] for k in ("never_warned", "warned_before", "safe_before", "caught",
+                                                       "fatalities", "margin_p5")),
                       f"{row['grade'] or '–'}\n{grade_reason(row['entry'], t, short=True)}".strip())
     out_console.print(table)
     out_console.print(t("cli_season_grade") + grade_note(t), markup=False)

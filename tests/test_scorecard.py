@@ -401,3 +401,17 @@ def test_the_scorecard_and_the_grade_page_give_one_p5(n):
     assert got.p95 == values[math.ceil(0.95 * n) - 1]
     assert summarise("x", "x", "s", np.array([-math.inf] + [60.0] * 19), signed=True).p5 == 60.0  # 1 of 20 left out
     assert summarise("x", "x", "s", np.array([-math.inf] * 2 + [60.0] * 18), signed=True).p5 == -math.inf
+
+
+def test_the_season_matrix_counts_the_people_nothing_warned(two_miners):
+    """A run whose fault silences the only channel somewhere leaves people unwarned where the water never comes:
+    neither warned late nor caught, its row read as the run without the fault. The matrix counts them, per
+    replication, leaving out a later shift kept on the surface."""
+    from drills.experiment.season import never_warned_mean
+
+    never = {"warned_s": NAN, "warned_by": "", "departed_s": NAN, "outcome": "underground", "outcome_s": NAN,
+             "margin_s": NAN, "water_s": INF}
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, never, KEPT_OUT),
+                                                          with_people(two_miners, never, never),
+                                                          with_people(two_miners, {}, {})))
+    assert never_warned_mean(ex) == 1.0  # (1 + 2 + 0) / 3

@@ -126,8 +126,8 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     for run in data["runs"]:
         assert run["grade"] and run["grade"] != "–"  # graded, without single faults
         assert run["grade_decided_by"].startswith(("不足项 M", "得分 "))  # and what decided it
-        assert set(run["matrix"]) == {"all_warned", "warned_before", "safe_before", "caught", "fatalities",
-                                      "margin_p5"}
+        assert set(run["matrix"]) == {"all_warned", "never_warned", "warned_before", "safe_before", "caught",
+                                      "fatalities", "margin_p5"}
     assert data["worst"][0] == "dam-break-night/day-dry"
     assert "not proven" in data["recurring_findings_note"]
     assert (out / "figures" / "matrix.png").is_file()

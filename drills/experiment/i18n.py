@@ -656,6 +656,7 @@ EN: dict[str, str] = {
     "col_scenario_file": "scenario file",
     "col_grade": "grade",
     "m_all_warned": "everyone warned",
+    "m_never_warned": "never warned",
     "m_warned_before": "warned before water",
     "m_safe_before": "safe from water",
     "m_caught": "caught",
@@ -668,7 +669,8 @@ EN: dict[str, str] = {
     ),
     "band_rows": (
         "warned before / safe from the water: green 100 %, yellow ≥ 99 %, orange ≥ 95 %, red below;\n"
-        "caught, expected fatalities: green 0, orange < 1, red ≥ 1;\n"
+        "never warned (people per replication whom nothing warned), caught, expected fatalities: green 0, "
+        "orange < 1, red ≥ 1;\n"
         "margin P5: green ≥ 15 min, yellow ≥ 5 min, orange ≥ 0, red < 0 or never safe;\n"
         "everyone warned: green when reached in every replication, red when not."
     ),
@@ -728,16 +730,18 @@ EN: dict[str, str] = {
     "cli_wrote_run": "wrote {n} files to {out}/ (report.pdf, scorecard.json, outcomes.csv, figures/{extra})",
     "cli_season_line": "seed {seeds} · {reps} replications · {runs} runs · {where}",
     "cli_season_line_seeds": "seeds {seeds} · {reps} replications · {runs} runs · {where}",
-    "cli_season": "Season {id}: warned before the water, safe from it, caught, expected fatalities (means), "
-                  "margin P5 (median)",
+    "cli_season": "Season {id}: never warned, warned before the water, safe from it, caught, expected fatalities "
+                  "(means), margin P5 (median)",
     "cli_col_run": "run",
+    "cli_col_unwarned": "unwarned",
     "cli_col_warned": "warned",
     "cli_col_safe": "safe",
     "cli_col_caught": "caught",
     "cli_col_season_deaths": "deaths",
     "cli_col_margin": "margin",
     "cli_col_decided": "grade (decided by)",
-    "cli_season_grade": "grade: the run's overall grade without single faults (robustness, M6, not assessed). ",
+    "cli_season_grade": "unwarned: people a replication whom nothing warned, not even the water (mean). grade: the "
+                        "run's overall grade without single faults (robustness, M6, not assessed). ",
     "cli_wrote_season": "wrote {n} files to {out}/ (report.pdf, season.json, figures/)",
     "cli_rec_head": "plan {plan} v{version} · seed {seed} · {n} replications per plan · budget {budget:g} · {where}",
     "cli_evaluating": "evaluating the plan",
@@ -1433,6 +1437,7 @@ ZH: dict[str, str] = {
     "col_scenario_file": "情景文件",
     "col_grade": "评估结论",
     "m_all_warned": "全部收到预警",
+    "m_never_warned": "未收到预警",
     "m_warned_before": "水到达前收到预警",
     "m_safe_before": "未被水困",
     "m_caught": "被水困住",
@@ -1445,7 +1450,7 @@ ZH: dict[str, str] = {
     ),
     "band_rows": (
         "水到达前收到预警／到达安全地点：绿色 100 %，黄色 ≥ 99 %，橙色 ≥ 95 %，其余红色；\n"
-        "被水困住、预期死亡：绿色 0，橙色 < 1，红色 ≥ 1；\n"
+        "未收到预警（每次重复中任何渠道和来水都未警示到的人数）、被水困住、预期死亡：绿色 0，橙色 < 1，红色 ≥ 1；\n"
         "安全裕度 P5：绿色 ≥ 15 分钟，黄色 ≥ 5 分钟，橙色 ≥ 0，红色 < 0 或未到达安全地点；\n"
         "全部收到预警：每次重复都达到为绿色，否则红色。"
     ),
@@ -1494,16 +1499,18 @@ ZH: dict[str, str] = {
     "cli_wrote_run": "已写入 {n} 个文件到 {out}/（report.pdf、scorecard.json、outcomes.csv、figures/{extra}）",
     "cli_season_line": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",
     "cli_season_line_seeds": "随机种子 {seeds} · {reps} 次重复 · {runs} 次运行 · {where}",
-    "cli_season": "汛期演练 {id}：水到达前收到预警、未被水困、被水困住、预期死亡（平均值），"
+    "cli_season": "汛期演练 {id}：未收到预警、水到达前收到预警、未被水困、被水困住、预期死亡（平均值），"
                   "安全裕度第 5 百分位（中位数）",
     "cli_col_run": "运行",
+    "cli_col_unwarned": "未预警",
     "cli_col_warned": "收到预警",
     "cli_col_safe": "未被水困",
     "cli_col_caught": "被水困住",
     "cli_col_season_deaths": "死亡",
     "cli_col_margin": "裕度",
     "cli_col_decided": "评级（决定因素）",
-    "cli_season_grade": "评级：各次运行不计单一故障的总评级（单一故障稳健性 M6 未评估）。",
+    "cli_season_grade": "未预警：每次重复中任何渠道和来水都未警示到的人数（均值）。评级：各次运行不计单一故障的总评级"
+                        "（单一故障稳健性 M6 未评估）。",
     "cli_wrote_season": "已写入 {n} 个文件到 {out}/（report.pdf、season.json、figures/）",
     "cli_rec_head": "预案 {plan} v{version} · 随机种子 {seed} · 每个预案 {n} 次重复 · 预算 {budget:g} · {where}",
     "cli_evaluating": "正在评估预案",

@@ -49,9 +49,12 @@ GREEN, YELLOW, ORANGE, RED, NONE = "#B7E1CD", "#FCE8B2", "#F9CB9C", "#F4A7A3", N
 #: the colour of a warning that a run tested nothing
 WARNING_RED = "#A61C1C"
 BAND_NAMES = {GREEN: "good", YELLOW: "fair", ORANGE: "poor", RED: "failing", NONE: "n/a"}
+#: the matrix's count of people nothing warned (not a scorecard metric: see :func:`never_warned_mean`)
+NEVER_WARNED = "never_warned"
 #: Matrix columns: (column key, label key, metric key, statistic, band rule).
 COLUMNS = (
     ("all_warned", "m_all_warned", "t100_warned_s", "p50", "reached"),
+    ("never_warned", "m_never_warned", NEVER_WARNED, "mean", "count"),
     ("warned_before", "m_warned_before", "share_warned_before_water", "mean", "share"),
     ("safe_before", "m_safe_before", "share_safe_before_water", "mean", "share"),
     ("caught", "m_caught", "caught", "mean", "count"),
@@ -408,8 +411,10 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
     for e in result.entries:
         cells = {}
         for col, _label, key, stat, rule in COLUMNS:
-            s = next((m for m in e.card.metrics if m.key == key), None)
+            s: Any = next((m for m in e.card.metrics if m.key == key), None)
             value: float = getattr(s, stat) if s is not None else math.nan
+            if key == NEVER_WARNED:  # a count from the records, for every run
+                s, value = e.card, never_warned_mean(e.exercise)
             if s is None:
                 text = "–"
             elif rule == "margin":
@@ -424,6 +429,16 @@ def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
                           "colour": band(rule, value, s)}
         rows.append({"entry": e, "cells": cells, "grade": short_grade(e, t), "grade_reason": grade_reason(e, t)})
     return rows
+
+
+def never_warned_mean(ex: ExerciseResult) -> float:
+    """People nothing warned, not the order nor the water, per replication (mean; a later shift kept on the
+    surface left out): the people a run that silences a channel leaves where they are, though neither warned late
+    nor caught, so that such a run does not read as the run without its fault."""
+    if not ex.results:
+        return math.nan
+    return sum(int((r.people.isin("warned_by", ("",)) & ~r.people.isin("outcome", ("kept_out",))).sum())
+               for r in ex.results) / len(ex.results)
 
 
 def worst(result: SeasonResult, k: int = 3) -> list[SeasonEntry]:
@@ -550,7 +565,7 @@ def matrix_figure(result: SeasonResult, t: Text, path: Path) -> Path:
         ax.add_patch(_cell(len(COLUMNS), i, "0.95"))
         ax.text(len(COLUMNS) + 0.5, i + 0.5, row["grade"] or "–", ha="center", va="center", fontsize=8)
     for j, name in enumerate(cols):
-        ax.text(j + 0.5, -0.08, renderable(name.replace(" ", "\n", 1) if len(name) > 12 else name),
+        ax.text(j + 0.5, -0.08, renderable(name.replace(" ", "\n", 1) if len(name) > 10 else name),
                 ha="center", va="bottom", fontsize=7.5, weight="bold", clip_on=False)
     fig.suptitle(renderable(t("fig_matrix_title")), fontsize=10, weight="bold", y=0.995, va="top")
     fig.savefig(path, dpi=DPI, metadata={"Software": f"drill {__version__}"})
