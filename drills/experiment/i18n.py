@@ -161,7 +161,10 @@ EN: dict[str, str] = {
         "replications. A mean marked * is of the other replications only, so it looks better than the "
         "drill was: read the percentiles. Warning times count the order only (its channels and the people "
         "who pass it on); someone who saw the water before the order reached them counts as never warned "
-        "by it (the drill keeps each person's first warning only). A smallest margin of "
+        "by it (the drill keeps each person's first warning only). A safety margin runs to when a place "
+        "became impassable to them (the water deeper than they wade, or fast enough to sweep them off), not to "
+        "the water's first arrival, which 'warned before the water' uses: someone who left a place with water "
+        "already on its floor can still have a margin. A smallest margin of "
         '"not all safe" means someone was caught or left in the water\'s way. Expected fatalities are '
         "estimated for people in the valley only: no lethality rule applies underground, where the people "
         "caught are the count."
@@ -1018,7 +1021,9 @@ ZH: dict[str, str] = {
         "以及未达到该指标的重复次数（不计入平均值）。时间为情景开始后的“时:分:秒”。P95 为“从未”表示超过 5 % "
         "的重复中未达到。标 * 的平均值只计其余重复，因而比演练实际情况好看，请看百分位数。预警时间只计撤离命令"
         "（其通讯渠道及转告的人）；在撤离命令到达之前已看到来水的人计为从未收到撤离命令（演练只记录每人最先收到的"
-        "预警）。最小裕度为“有人未到达安全地点”表示有人"
+        "预警）。安全裕度计算到某处对其变得无法通行之时（水深超过其涉水限度，或水流足以把人冲倒），而不是来水"
+        "最初到达之时（“水到达前收到预警”按后者计）：离开时地面已有积水的人，裕度仍可能为正。最小裕度为“有人未到达"
+        "安全地点”表示有人"
         "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
     ),
     "grade_basis": "评级依据",
