@@ -427,17 +427,10 @@ def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Pr
     if inr is None or inr.source not in elevation:
         return []
     top = elevation[inr.source]
-    links: dict[str, list[str]] = {}
-    for lk in site.links:
-        links.setdefault(lk.from_, []).append(lk.to)
-        links.setdefault(lk.to, []).append(lk.from_)
-    # the places the water runs to without rising above its source
-    seen, todo = {inr.source}, [inr.source]
-    while todo:
-        for b in links.get(todo.pop(), []):
-            if b not in seen and b in elevation and elevation[b] <= top:
-                seen.add(b)
-                todo.append(b)
+    # the places the water runs to without rising above its source: joined to it by passages no higher than it
+    low = nx.Graph((lk.from_, lk.to) for lk in site.links
+                   if elevation.get(lk.from_, math.inf) <= top and elevation.get(lk.to, math.inf) <= top)
+    seen = nx.node_connected_component(low, inr.source) if inr.source in low else {inr.source}
     below = sorted((elevation[n.id], n.id) for n in site.nodes
                    if n.id in seen and n.kind in SURFACE_KINDS and elevation[n.id] < top)
     if not below:
