@@ -127,6 +127,8 @@ SHAPE_FAULTS = [
                  id="past-a-limit-of-the-tool"),
     pytest.param(MINE_FILES, "plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, collar]",
                  "non-unique", id="a-name-twice-in-a-list"),
+    pytest.param(MINE_FILES, "site", '{id: "refuge240", kind: "refuge"', '{id: "refuge 240", kind: "refuge"',
+                 "refuge 240", id="a-space-in-an-id"),
 ]
 
 
@@ -152,6 +154,15 @@ def test_a_level_label_written_as_a_number_fits_the_schema_as_it_fits_drill_vali
     paths["site"].write_text(text.replace('level: "-360"', "level: -360"), encoding="utf-8")
     assert faults(paths["site"], "site") == []
     assert "-360" in {n.level for n in load(paths["scenario"]).site.nodes}
+
+
+def test_an_id_written_as_a_number_fits_the_schema_as_it_fits_drill_validate(tmp_path: Path) -> None:
+    paths = copy_bundled(tmp_path, MINE_FILES)
+    for kind in ("site", "plan"):
+        text = paths[kind].read_text(encoding="utf-8")
+        paths[kind].write_text(text.replace('"refuge240"', "240").replace("refuge240", "240"), encoding="utf-8")
+        assert faults(paths[kind], kind) == []
+    assert "240" in {n.id for n in load(paths["scenario"]).site.nodes}
 
 
 def test_drill_schema_writes_the_four_schemas_it_prints(tmp_path: Path) -> None:

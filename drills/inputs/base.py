@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
@@ -192,14 +191,27 @@ def _number_as_text(v: Any) -> Any:
     return number_as_written(v)
 
 
+class _TextOrNumber:
+    """Last in a text field's ``Annotated`` metadata: a number written there is taken as its text
+    (:func:`_number_as_text`) before the text's own rules, and the field's JSON Schema takes a number too, so an
+    editor does not flag ``id: 800``, which ``drill validate`` accepts, while it still checks written text against
+    the field's pattern and lengths."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(_number_as_text, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        return {"anyOf": [handler(schema), {"type": "number"}]}
+
+
 #: a label or name of free form that a planner may write as a number (a mining level '-360', a version, a season)
-Label = Annotated[str, BeforeValidator(_number_as_text, json_schema_input_type=str | int | float)]
+Label = Annotated[str, _TextOrNumber()]
 #: the characters of an id
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 #: a name in the files (a node, a role, a scenario): letters, digits, '_', '.', '-', and not dots alone; one written
 #: as a number (``id: 800``) is its text
-Ident = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1, max_length=80, pattern=ID_PATTERN),
-                  Rule(_not_only_dots, {"not": {"pattern": r"^\.+$"}})]
+Ident = Annotated[str, Field(min_length=1, max_length=80, pattern=ID_PATTERN),
+                  Rule(_not_only_dots, {"not": {"pattern": r"^\.+$"}}), _TextOrNumber()]
 #: a list of names in which each may be written once
 UNIQUE = Rule(_once_each, {"uniqueItems": True})
 Idents = Annotated[list[Ident], UNIQUE]
