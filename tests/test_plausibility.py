@@ -91,6 +91,12 @@ SLIPS = [
     ("dam", "site", "{at: xc_river, households: 24, members: {day: 1.3, night: 3.0}",
      "{at: xc_river, households: 24, members: {day: 1.3, night: 300}", "site.residents[2].members.night", 0,
      "300 people"),
+    ("mine", "site", '{id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 300,',
+     '{id: "d120_st_j", kind: "drift", from: "st120", to: "j120", length_m: 30,', "site.links[0].length_m", 0,
+     "'st120' and 'j120' are 300 m apart in a straight line"),
+    ("dam", "site", "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180,",
+     "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 18,", "site.links[2].length_m", 0,
+     "are 179 m apart"),
 ]
 
 
@@ -329,8 +335,8 @@ def drift_with_a_side_place(tmp_path: Path) -> list[tuple]:
     """A flat drift A–B–C–portal (100, 150, 200 m) under the route [A, B, C, portal], written from its far end; X lies
     10 m off A and 120 m off C. X's people join the route at A, the place of it nearest them, and walk 460 m; from
     A the portal is 330 m away on foot (through X), from X 320 m."""
-    nodes = [node("A", "workplace"), node("B", "workplace", x=100), node("C", "junction", x=250),
-             node("portal", "portal", x=450), node("X", "workplace", x=100, y_m=50)]
+    nodes = [node("A", "workplace"), node("B", "workplace", x=100), node("C", "junction", x=60, y_m=100),
+             node("portal", "portal", x=260, y_m=100), node("X", "workplace", y_m=10)]  # the drift bends back
     links = [link("ab", "A", "B", 100.0), link("bc", "B", "C", 150.0), link("cp", "C", "portal", 200.0),
              link("xa", "X", "A", 10.0), link("xc", "X", "C", 120.0)]
     site = base_site(nodes, links, [{"at": "X", "count": 1}])

@@ -945,6 +945,14 @@ CATALOGUE: tuple[Entry, ...] = (
           "是否顺序填写有误？",
           "'st120' at -120 m is not plausible after 'st240' at -240 m: stations are listed from the collar downwards. "
           "A slip in the order?"),
+    Entry(rf"(?P<length>{NUM}) m is not plausible for (?P<what>a \w+): its ends (?P<a>{Q}) and (?P<b>{Q}) are "
+          rf"(?P<line>{NUM}) m apart in a straight line \(their x_m, y_m and elevation_m\), and no passage is "
+          r"shorter\. A slip of digits, or a place drawn in the wrong spot\?",
+          "{what}长度 {length} m 不合理：其两端 {a} 与 {b} 的直线距离为 {line} m（按两地的 x_m、y_m 和 "
+          "elevation_m），而通道不会比直线更短。是否数字填写有误，或某地点的坐标填错了位置？",
+          "30 m is not plausible for a drift: its ends 'st120' and 'j120' are 300 m apart in a straight line (their "
+          "x_m, y_m and elevation_m), and no passage is shorter. A slip of digits, or a place drawn in the wrong spot?",
+          {"what": SUBJECTS}),
     Entry(rf"(?P<station>{Q}) at (?P<elevation>{NUM}) m is not plausible: it is below the bottom of the shaft "
           rf"\((?P<bottom>{NUM}) m, the lowest place its shaft links reach\)\. A slip of digits, or a shaft link left "
           r"out\?", "车场 {station}（{elevation} m）不合理：低于井筒底部（{bottom} m，即其井筒通道所达的最低地点）。"

@@ -117,6 +117,11 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
+#: [P] A passage is never shorter than the straight line between its ends; the places' map coordinates are read
+#: off a plan to some tens of metres, so a length is a slip only when it is shorter than that line by more than
+#: 20 m and a tenth of the line (a drift of 120 m written for 1 200, or a place drawn 1 km from where it is).
+ON_MAP_SLACK_M = 20.0
+ON_MAP_SLACK_SHARE = 0.1
 #: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
 #: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
@@ -204,6 +209,7 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
         if n.supplies_h is not None:
             check((*at, "supplies_h"), n.supplies_h, REFUGE_SUPPLIES)
     _elevations(site, doc, out)
+    _lengths_on_map(site, doc, out)
     if len(site.nodes) > 2 and len({(n.x_m, n.y_m) for n in site.nodes}) == 1:
         out.append(doc.problem((*s, "nodes"), "every place is at the same map position (no x_m, y_m given): a "
                                               "siren's or loudspeaker's hearing radius reaches all of them, and the "
@@ -267,6 +273,21 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
             out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible for a {n.kind} underground: it is "
                                         f"{n.elevation_m - top:g} m above the highest way out ({top:g} m); "
                                         f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
+
+
+def _lengths_on_map(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """Passages shorter than the straight line between their ends, where both ends are placed on the map."""
+    placed = {n.id: (n.x_m, n.y_m, n.elevation_m) for n in site.nodes if {"x_m", "y_m"} & n.model_fields_set}
+    for k, lk in enumerate(site.links):
+        ends = placed.get(lk.from_), placed.get(lk.to)
+        if ends[0] is None or ends[1] is None or LINK_LENGTH.outside(lk.length_m):
+            continue  # a length out of all range is warned of once, as such
+        line = math.dist(ends[0], ends[1])
+        if lk.length_m < line - max(ON_MAP_SLACK_M, ON_MAP_SLACK_SHARE * line):
+            out.append(doc.problem(("site", "links", k, "length_m"), (
+                f"{lk.length_m:g} m is not plausible for a {lk.kind}: its ends {lk.from_!r} and {lk.to!r} are "
+                f"{line:.0f} m apart in a straight line (their x_m, y_m and elevation_m), and no passage is shorter. "
+                "A slip of digits, or a place drawn in the wrong spot?")))
 
 
 def _stations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
