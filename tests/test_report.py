@@ -628,6 +628,21 @@ def test_the_warning_figure_draws_no_arrow_without_a_share_never_warned_and_keep
             assert page.x0 <= box.x0 and box.x1 <= page.x1, "the legend runs off the figure"
 
 
+def test_a_channel_share_too_small_for_one_decimal_is_not_shown_as_nothing(
+        exercises: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """One person-replication in 10 000 first warned by a team reads '<0.1 %' on its bar, not '0.0 %'."""
+    import dataclasses
+
+    from drills.experiment.figures import share_text
+
+    ex, card = exercises["dam"]
+    firsts = {**card.first_warned_by, "team-far": 0.0001}
+    tiny = {"dam": (ex, dataclasses.replace(card, first_warned_by=firsts))}
+    fig, _ = drawn(tiny, "dam", "channels", monkeypatch, tmp_path)
+    assert sorted(t.get_text().strip() for t in fig.axes[0].texts) == sorted(share_text(v) for v in firsts.values())
+    assert "<0.1 %" in [t.get_text().strip() for t in fig.axes[0].texts]
+
+
 def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
     """Seeing the water is not a warning: a place's share not first warned by the order is the table's."""

@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
 
 from drills import __version__
@@ -1116,7 +1117,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_ch.barh(ys, shares, color=[NEVER if k == "" else matplotlib.colormaps[CMAP](0.25) for k in names],
                hatch=["//" if k == "" else "" for k in names], edgecolor="0.15", linewidth=0.5, height=0.65)
     for bar_y, share in zip(ys, shares, strict=True):
-        ax_ch.text(share, bar_y, f" {share:.1f} %", va="center", fontsize=7.5)
+        ax_ch.text(share, bar_y, f" {share_text(share / 100)}", va="center", fontsize=7.5)
     ax_ch.set_yticks(ys, [renderable(channel_name(k, t)) for k in names])
     ax_ch.invert_yaxis()
     ax_ch.set_xlim(0, max([*shares, 1.0]) * 1.15)
@@ -1194,6 +1195,7 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax.set_title(f"{title}\n{t('fig_median_of', v=medians[0])}" if len(medians) == 1 else title)
         ax.set_xlabel(unit)
         ax.set_ylabel(t("fig_replications"))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of replications: no tick at 2.5
         ax.grid(axis="x", visible=False)
         if len(hoists) > 1:
             ax.legend(fontsize=7)
