@@ -643,6 +643,19 @@ def test_a_channel_share_too_small_for_one_decimal_is_not_shown_as_nothing(
     assert "<0.1 %" in [t.get_text().strip() for t in fig.axes[0].texts]
 
 
+def test_a_channel_is_named_by_its_kind_in_chinese_with_its_id(
+        exercises: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ex, card = exercises["mine"]
+    ids = {ch.id: ch.type for ch in ex.spec.channels}
+    fig, _ = drawn(exercises, "mine", "channels", monkeypatch, tmp_path, lang="zh")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    kinds = {"mine_pa": "井下广播（扩播）", "cap_lamp_paging": "矿灯寻呼", "station_phones": "车场电话"}
+    named = [f"{kinds[ids[k]]} {k}" for k in card.first_warned_by if ids.get(k) in kinds]
+    assert named and set(named) <= set(labels), labels
+    fig_en, _ = drawn(exercises, "mine", "channels", monkeypatch, tmp_path)
+    assert set(k for k in card.first_warned_by if k in ids) <= {t.get_text() for t in fig_en.axes[0].get_yticklabels()}
+
+
 def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
     """Seeing the water is not a warning: a place's share not first warned by the order is the table's."""

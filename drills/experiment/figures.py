@@ -1081,9 +1081,14 @@ def share_text(share: float) -> str:
     return fmt_value(share, "share")
 
 
-def channel_name(channel: str, t: Text) -> str:
+def channel_name(channel: str, t: Text, types: dict[str, str]) -> str:
+    """A first-warning channel as a bar is labelled: its plan id, and in Chinese its kind's name before it (a
+    Chinese reader knows 矿灯寻呼, not 'cap-lamp-paging'); ``types`` maps the plan's channel ids to their types."""
     key = CHANNEL_KEYS.get(channel)
-    return t(key) if key else channel
+    if key:
+        return t(key)
+    kind = types.get(channel)
+    return f"{t.term(kind)} {channel}" if t.zh and kind and t.term(kind) != kind else channel
 
 
 def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
@@ -1118,7 +1123,8 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                hatch=["//" if k == "" else "" for k in names], edgecolor="0.15", linewidth=0.5, height=0.65)
     for bar_y, share in zip(ys, shares, strict=True):
         ax_ch.text(share, bar_y, f" {share_text(share / 100)}", va="center", fontsize=7.5)
-    ax_ch.set_yticks(ys, [renderable(channel_name(k, t)) for k in names])
+    types = {ch.id: ch.type for ch in ex.spec.channels}
+    ax_ch.set_yticks(ys, [renderable(channel_name(k, t, types)) for k in names])
     ax_ch.invert_yaxis()
     ax_ch.set_xlim(0, max([*shares, 1.0]) * 1.15)
     ax_ch.set_xlabel(t("fig_share_pr"))
