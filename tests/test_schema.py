@@ -165,6 +165,16 @@ def test_an_id_written_as_a_number_fits_the_schema_as_it_fits_drill_validate(tmp
     assert "240" in {n.id for n in load(paths["scenario"]).site.nodes}
 
 
+def test_the_line_for_an_editor_gives_the_schema_full_path_whatever_folder_it_is_written_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path relative to the folder drill ran in is wrong from the YAML file's own folder; the full path is right
+    from any file."""
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, ["schema", "--out", "schemas"])
+    assert res.exit_code == 0, res.output
+    assert f"$schema={(tmp_path / 'schemas' / 'site.schema.json').resolve()}\n" in res.stdout
+
+
 def test_drill_schema_writes_the_four_schemas_it_prints(tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["schema", "--out", str(tmp_path / "schemas")])

@@ -51,7 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
                          "the README's 'How many replications' gives the memory a run takes",
         "schema_wrote": "wrote {n} schemas to {out}: {names}",
         "schema_editor": "for an editor to check a file as you type (e.g. VS Code's YAML extension), put on its first "
-                         "line, with the path from the file to the schema:",
+                         "line the schema's full path, as here, or its path relative to the file:",
         "fit_recorded": "  recorded: median {median}, 95th percentile {p95} (of the records themselves)",
         "fit_lognormal": ("  log-normal fit: median {median}, 95th percentile {p95}; above it: {above} of the {n} "
                           "records ({share}), 5 % expected"),
@@ -86,7 +86,7 @@ WORDS: dict[str, dict[str, str]] = {
                          "“How many replications”一节给出了运行所需的内存",
         "schema_wrote": "已将 {n} 个模式文件写入 {out}：{names}",
         "schema_editor": "要让编辑器在输入时检查文件（例如 VS Code 的 YAML 扩展），请在文件第一行写上下面这行，"
-                         "其中的路径为从该文件到模式文件的路径：",
+                         "其中为模式文件的完整路径（如下），也可写从该文件到模式文件的相对路径：",
         "fit_recorded": "  记录本身：中位数 {median}，第 95 百分位数 {p95}",
         "fit_lognormal": ("  对数正态拟合：中位数 {median}，第 95 百分位数 {p95}；{n} 个记录中有 {above} 个"
                           "（{share}）高于它，预期为 5 %"),

@@ -115,7 +115,7 @@ def schema(
     except OSError as exc:
         fail_option(f"--out: could not write the schemas to {out}: {exc.strerror or exc}", lang)
     for line in (words("schema_wrote", lang, n=len(written), out=out, names=", ".join(p.name for p in written)),
-                 words("schema_editor", lang), f"  # yaml-language-server: $schema={written[0]}"):
+                 words("schema_editor", lang), f"  # yaml-language-server: $schema={written[0].resolve()}"):
         out_console.print(line, markup=False, soft_wrap=True)
 
 
