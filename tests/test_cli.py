@@ -198,6 +198,24 @@ def test_a_file_misspelt_beside_its_own_is_pointed_to_first(tmp_path: Path, monk
                               "; did you mean scenarios/../plans/jinshan_mine_plan.yaml?")
 
 
+def test_a_path_written_from_the_project_folder_in_a_file_is_pointed_to_as_from_the_file(tmp_path: Path,
+                                                                                           monkeypatch) -> None:
+    """``plan: plans/x.yaml`` in scenarios/ is looked for in scenarios/plans/: the message says how to write it."""
+    f = copy_bundled(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    mine = f["scenario"].relative_to(tmp_path)
+    text = f["scenario"].read_text(encoding="utf-8")
+    f["scenario"].write_text(text.replace("../plans/jinshan_mine_plan.yaml", "plans/jinshan_mine_plan.yaml"),
+                             encoding="utf-8")
+    res = invoke("validate", mine)
+    assert_input_failure(res, f"{mine}:11: scenario.plan: plan file not found: scenarios/plans/jinshan_mine_plan.yaml; "
+                              "did you mean ../plans/jinshan_mine_plan.yaml (a path in a file is relative to that "
+                              "file's own folder)?")
+    res = invoke("validate", mine, "--lang", "zh")
+    assert res.exit_code == 2
+    assert "是否应为 ../plans/jinshan_mine_plan.yaml（文件中的路径相对于该文件自身所在的文件夹）？" in res.stderr
+
+
 def test_validate_checks_a_plan_against_the_site_given_with_it(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     line = break_file(

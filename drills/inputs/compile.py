@@ -153,8 +153,8 @@ def load(scenario_path: str | Path, plan_path: str | Path | None = None, *,
             if want == "plan" and plan_given:
                 problems.append(Problem(PLAN_OPTION, None, "", missing(path)))
             else:
-                problems.append(sdoc.problem(("scenario", want), f"{want} {missing(path)}"
-                                             if want == "plan" else missing(path)))
+                problems.append(sdoc.problem(("scenario", want), f"{want} {missing(path, in_file=True)}"
+                                             if want == "plan" else missing(path, in_file=True)))
             continue
         try:
             k, body, doc, own, left_out = read_partial(path)
@@ -596,7 +596,7 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
         if db.study is not None:
             study = Path(db.study) if Path(db.study).is_absolute() else scd.path.parent / db.study
             if not study.is_file():
-                pr.at(scd, ("scenario", "hazard", "dam_break", "study"), missing(study))
+                pr.at(scd, ("scenario", "hazard", "dam_break", "study"), missing(study, in_file=True))
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
         pr.no_node(scd, ("scenario", "hazard", "inrush", "source"), inr.source, nodes)

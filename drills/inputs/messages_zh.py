@@ -420,9 +420,12 @@ CATALOGUE: tuple[Entry, ...] = (
     literal("file not found", "找不到文件"),
     Entry(r"the bundled example of that name is (?P<path>.+)", "同名的内置示例为 {path}",
           "the bundled example of that name is /opt/drill/scenarios/dam_break_night.yaml"),
+    Entry(r"did you mean (?P<path>\.\./.+) \(a path in a file is relative to that file's own folder\)\?",
+          "是否应为 {path}（文件中的路径相对于该文件自身所在的文件夹）？",
+          "did you mean ../plans/dam_plan.yaml (a path in a file is relative to that file's own folder)?"),
     Entry(r"did you mean the bundled example (?P<path>.+)\?", "是否指内置示例 {path}？",
           "did you mean the bundled example /opt/drill/scenarios/dam_break_night.yaml?"),
-    Entry(r"did you mean (?!the bundled example )(?P<path>[^'\s].*)\?", "是否应为 {path}？",
+    Entry(r"did you mean (?!the bundled example )(?P<path>[^'\s](?:(?! \(a path in a file ).)*)\?", "是否应为 {path}？",
           "did you mean scenarios/dam_break_night.yaml?"),
     # first match wins: "plan x is a folder" is the plan's, not a folder named "plan x"
     Entry(r"plan (?P<path>.+) is a folder, not a file", "应急预案 {path} 是文件夹，不是文件",

@@ -232,12 +232,12 @@ def load_suite(path: str | Path, *, plan: str | Path | None = None, replications
     for k, run in enumerate(body.runs):
         scen_path = doc.path.parent / run.scenario
         if not scen_path.is_file():
-            problems.append(part.problem(("suite", "runs", k, "scenario"), missing(scen_path)))
+            problems.append(part.problem(("suite", "runs", k, "scenario"), missing(scen_path, in_file=True)))
             continue
         plan_path = Path(plan) if plan is not None else (doc.path.parent / run.plan if run.plan else None)
         if plan_path is not None and not plan_path.is_file():
             where = ("suite", "runs", k, "plan")
-            problems.append(part.problem(where, f"plan {missing(plan_path)}") if plan is None
+            problems.append(part.problem(where, f"plan {missing(plan_path, in_file=True)}") if plan is None
                             else Problem(str(plan_path), None, "", missing(plan_path, named=False)))
             continue
         try:

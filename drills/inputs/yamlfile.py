@@ -318,14 +318,28 @@ def _near(path: Path) -> Path | None:
     return path.parent / near.name if near is not None else None
 
 
-def missing(path: Path, *, named: bool = True) -> str:
+def _one_folder_too_deep(path: Path) -> str | None:
+    """The path as a file means it when its planner wrote it from the project's folder, not from the file's own:
+    ``plan: plans/dam_plan.yaml`` in ``scenarios/x.yaml`` is looked for as ``scenarios/plans/dam_plan.yaml``;
+    the file at ``plans/dam_plan.yaml`` is then written ``../plans/dam_plan.yaml`` from there. None if no such file."""
+    for depth in range(1, min(len(path.parents), 4)):
+        folder = path.parents[depth - 1]  # the folder the written path was taken from, if it is this one
+        if (folder.parent / path.relative_to(folder)).is_file():
+            return Path("..", path.relative_to(folder)).as_posix()
+    return None
+
+
+def missing(path: Path, *, named: bool = True, in_file: bool = False) -> str:
     """Why ``path`` cannot be read as an input file: a folder given where a file is wanted, or nothing there
-    (``named``: the message names the path, for a problem reported at the file that refers to it)."""
+    (``named``: the message names the path, for a problem reported at the file that refers to it; ``in_file``: the
+    path is written in a file, relative to its folder, not given on the command line)."""
     if path.is_dir():
         return f"{path} is a folder, not a file" if named else "a folder, not a file"
     what = f"file not found: {path}" if named else "file not found"
     if (near := _near(path)) is not None:
         return f"{what}; did you mean {near}?"
+    if in_file and (up := _one_folder_too_deep(path)) is not None:
+        return f"{what}; did you mean {up} (a path in a file is relative to that file's own folder)?"
     meant = bundled_meant(path)  # a name or path from `drill examples` or the README, typed where they are not
     if meant is not None:
         same, example = meant
