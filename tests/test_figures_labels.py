@@ -95,3 +95,35 @@ def test_labels_are_laid_out_the_same_every_time() -> None:
         _, ax = crowded_hamlet()
         spots.append([(a.xyann, a.get_ha(), a.get_va()) for a in ax.texts])
     assert spots[0] == spots[1]
+
+
+def _laid_out(points: list[tuple[float, float, float]]):
+    """A stand-in exercise whose mine has places at (east, north, elevation) joined in a chain, for the section's
+    geometry alone."""
+    from types import SimpleNamespace as NS
+
+    nodes = [NS(index=k, id=f"p{k}", kind="junction", x_m=x, y_m=y, elevation_m=z)
+             for k, (x, y, z) in enumerate(points)]
+    links = [NS(index=k, a=k, b=k + 1) for k in range(len(points) - 1)]
+    return NS(spec=NS(network=NS(nodes=nodes, links=links)))
+
+
+def test_a_mine_laid_out_north_east_is_drawn_along_its_own_length_not_squeezed_onto_east() -> None:
+    """Places 100 m apart on a line towards bearing 045°: the section spreads them 100 m apart along it (drawn on
+    east alone they stood 70.7 m apart, and a drift running north would have stood on one spot)."""
+    ex = _laid_out([(d / np.sqrt(2), d / np.sqrt(2), -100.0 - d / 10) for d in (0.0, 100.0, 200.0, 300.0)])
+    east, north = figures.section_direction(ex)
+    assert (east, north) == pytest.approx((np.sqrt(0.5), np.sqrt(0.5)))
+    along = figures.drawn_at(ex, plan_view=False)
+    assert np.diff(along[:, 0]) == pytest.approx([100.0] * 3)
+    assert along[:, 1].tolist() == [-100.0, -110.0, -120.0, -130.0]
+
+
+def test_a_mine_laid_out_north_south_is_drawn_along_north_and_an_east_west_one_exactly_on_east(
+        mine_and_valley) -> None:
+    north_south = _laid_out([(50.0, y, 0.0) for y in (300.0, 0.0, 150.0)])
+    assert figures.section_direction(north_south) == (0.0, 1.0)
+    assert figures.drawn_at(north_south, plan_view=False)[:, 0].tolist() == [300.0, 0.0, 150.0]
+    net = mine_and_valley.spec.network  # the bundled mine runs east–west: its section is drawn on x_m as written
+    assert figures.section_direction(mine_and_valley) == (1.0, 0.0)
+    assert figures.drawn_at(mine_and_valley, plan_view=False)[:, 0].tolist() == [n.x_m for n in net.nodes]

@@ -341,6 +341,33 @@ def section_parts(ex: ExerciseResult) -> tuple[list[int], list[int]]:
     return nodes, [lk.index for lk in net.links if lk.a in inside and lk.b in inside]
 
 
+def section_direction(ex: ExerciseResult) -> tuple[float, float]:
+    """The horizontal direction the mine's section is drawn along, as a unit (east, north) vector: the long axis
+    of its places in plan (their first principal axis), as a longitudinal section is drawn, turned to point east
+    of north-south. A mine laid out east–west gets east itself, so its section's positions are its x_m."""
+    nodes, _ = section_parts(ex)
+    net = ex.spec.network
+    plan = np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes], dtype=float)
+    if len(plan) < 2 or not np.ptp(plan[:, 1]):
+        return 1.0, 0.0
+    if not np.ptp(plan[:, 0]):
+        return 0.0, 1.0
+    _, vectors = np.linalg.eigh(np.cov(plan.T))
+    east, north = vectors[:, -1]  # of the largest spread
+    return (float(east), float(north)) if (east, north) > (0.0, 0.0) else (float(-east), float(-north))
+
+
+def drawn_at(ex: ExerciseResult, *, plan_view: bool) -> np.ndarray:
+    """Where each node of the site is drawn: (x_m, y_m) on the map, or (position along the section, elevation)
+    in the section (:func:`section_direction`); one row per node index."""
+    net = ex.spec.network
+    if plan_view:
+        return np.array([(n.x_m, n.y_m) for n in net.nodes], dtype=float)
+    east, north = section_direction(ex)
+    return np.array([(n.x_m * east + n.y_m * north if north else n.x_m, n.elevation_m) for n in net.nodes],
+                    dtype=float)
+
+
 def map_parts(ex: ExerciseResult) -> tuple[list[int], list[int]]:
     """The nodes and links the valley's map draws: the valley's places, a mine exit joined to their roads, and the
     roads and paths between them."""
@@ -513,12 +540,11 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
 def _draw_links(ax, ex: ExerciseResult, links: list[int], colours: list, scales: list[float], *,
                 plan_view: bool = False) -> None:
     net = ex.spec.network
+    at = drawn_at(ex, plan_view=plan_view)
     for i, colour, scale in zip(links, colours, scales, strict=True):
         lk = net.links[i]
-        a, b = net.nodes[lk.a], net.nodes[lk.b]
         ls, lw = LINK_STYLE.get(lk.kind, DEFAULT_LINK_STYLE)
-        ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
-        ax.plot([a.x_m, b.x_m], [ya, yb], color=colour, linestyle=ls, linewidth=lw * scale,
+        ax.plot(at[[lk.a, lk.b], 0], at[[lk.a, lk.b], 1], color=colour, linestyle=ls, linewidth=lw * scale,
                 solid_capstyle="round" if plan_view else "butt", zorder=1)
 
 
@@ -526,12 +552,11 @@ def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, in
                       plan_view: bool) -> list[tuple[float, float, str]]:
     """Ring each bottleneck; return (x, y, label) of each, for :func:`draw_labels` to place."""
     net = ex.spec.network
+    at = drawn_at(ex, plan_view=plan_view)
     out = []
     for i, q in marks:
         lk = net.links[i]
-        a, b = net.nodes[lk.a], net.nodes[lk.b]
-        ya, yb = (a.y_m, b.y_m) if plan_view else (a.elevation_m, b.elevation_m)
-        x, y = (a.x_m + b.x_m) / 2, (ya + yb) / 2
+        x, y = (float(v) for v in (at[lk.a] + at[lk.b]) / 2)
         ax.scatter([x], [y], s=RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8, zorder=6)
         out.append((x, y, f"{lk.id}: {t('fig_queue', q=q)}"))
     return out
@@ -766,16 +791,20 @@ def _label_section(ax, ex: ExerciseResult, nodes: list[int], links: list[int], r
     Call after the figure's layout is final (labels are left out of it). Returns the label boxes (pixels).
     """
     net = ex.spec.network
+    at = drawn_at(ex, plan_view=False)
+
+    def xz(k: int) -> tuple[float, float]:
+        return float(at[k, 0]), float(at[k, 1])
+
     labelled = sorted((k for k in nodes if net.nodes[k].kind in LABELLED_KINDS or k in ex.spec.exits),
-                      key=lambda k: (-net.nodes[k].elevation_m, net.nodes[k].x_m))
-    xy = [(x, z) for x, z, _, _ in marks] + [(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in labelled]
+                      key=lambda k: (-net.nodes[k].elevation_m, at[k, 0]))
+    xy = [(x, z) for x, z, _, _ in marks] + [xz(k) for k in labelled]
     texts = [m[2] for m in marks] + [net.nodes[k].id + (suffix or {}).get(k, "") for k in labelled]
-    lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].elevation_m),
-              (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].elevation_m)) for i in links]
+    lines = [(xz(net.links[i].a), xz(net.links[i].b)) for i in links]
     return draw_labels(
         ax, xy, texts, colours=[BOTTLENECK] * len(marks) + ["0.1"] * len(labelled),
         gaps=[m[3] for m in marks] + [radii.get(k, 1.5) for k in labelled],
-        points=[(net.nodes[k].x_m, net.nodes[k].elevation_m) for k in nodes] + [(x, z) for x, z, _, _ in marks],
+        points=[xz(k) for k in nodes] + [(x, z) for x, z, _, _ in marks],
         radii=[radii.get(k, 1.5) for k in nodes] + [m[3] for m in marks], lines=lines,
     )
 
@@ -803,8 +832,8 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     norm_w = Normalize(0, (finite_w.max() if len(finite_w) else dur) / 60)
     _draw_links(ax_w, ex, links, [cmap(norm_w(v / 60)) if math.isfinite(v) else DRY for v in link_water],
                 [1.0 if math.isfinite(v) else 0.6 for v in link_water])
-    xs = np.array([net.nodes[k].x_m for k in nodes])
-    zs = np.array([net.nodes[k].elevation_m for k in nodes])
+    at = drawn_at(ex, plan_view=False)
+    xs, zs = at[nodes, 0], at[nodes, 1]
     ax_w.scatter(xs, zs, s=6, color="0.2", zorder=3)
     fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, label=t("fig_water_arrives"), shrink=0.85)
     ax_w.set_title(t("fig_section_a"))
@@ -833,8 +862,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         hdef = next((h for h in ex.spec.hoists if h.id == hid), None)
         if hdef is None or q <= 0:
             continue
-        top, bottom = net.nodes[hdef.stations[0]], net.nodes[hdef.stations[-1]]
-        mid = ((top.x_m + bottom.x_m) / 2, (top.elevation_m + bottom.elevation_m) / 2)  # halfway down the shaft
+        mid = tuple(float(v) for v in (at[hdef.stations[0]] + at[hdef.stations[-1]]) / 2)  # halfway down the shaft
         ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8,
                      zorder=6)
         rings.insert(0, (mid[0], mid[1], f"{hid}: {t('fig_cage_queue', q=q)}", CAGE_RING_R))
@@ -848,7 +876,9 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for ax in (ax_w, ax_c):
         ax.set_ylabel(t("fig_elevation"))
         ax.margins(x=0.08, y=0.15)
-    ax_c.set_xlabel(t("fig_section_x"))
+    east, north = section_direction(ex)
+    ax_c.set_xlabel(t("fig_section_x") if not north else
+                    t("fig_section_x_bearing", deg=round(math.degrees(math.atan2(east, north))) % 360))
     fig.canvas.draw()  # fix the layout, then place the labels that it leaves out
     _label_section(ax_w, ex, nodes, links, dict.fromkeys(nodes, _radius(6)))
     not_cleared = st["not_cleared"]
