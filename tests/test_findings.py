@@ -590,3 +590,23 @@ def test_a_late_order_is_quoted_against_the_water_of_the_people_it_was_given_for
     title, evidence = words("m2_late", f)
     assert "the order came after the water (first trigger met 0:10:00, water 0:24:00, order 0:27:00" in title
     assert "water first at the place 0:24:00, order 0:27:00" in evidence
+
+
+def test_idle_levels_a_plan_never_listed_are_told_as_the_default_and_a_clause_is_named_as_validate_names_it(
+        tmp_path) -> None:
+    """A plan without ``levels:`` has all four by default: the finding said 'the plan lists these levels' and cited
+    plan.warning.levels, a line the file does not have. A battery's clause is the channel's own line, and every
+    clause is written as drill validate writes a field (``channels[0]``, not ``channels.0``)."""
+    from drills.experiment.plan_checks import completeness_findings
+
+    files = copy_bundled(tmp_path)
+    break_file(files["plan"], "    levels: [blue, yellow, orange, red]\n", "")
+    line = break_file(files["plan"], "      backup_power_h: 2\n", "      backup_power_h: 0\n")  # the PA's
+    loaded = load(files["scenario"])
+    found = {f.key: f for f in completeness_findings(loaded, compile_drill(loaded, replications=1))}
+    assert found["M8:levels"].evidence.startswith("The plan lists no levels, so it has all four")
+    assert found["M8:levels"].refs[0][0] == "jinshan_mine_plan.yaml:35 plan.warning"
+    channel = loaded.plan_doc.line_of(("plan", "channels", 0))
+    assert found["M8:backup_power"].refs[0][0] == f"jinshan_mine_plan.yaml:{channel} plan.channels[0]"
+    assert channel < line
+    assert "plan.warning.actions_by_level.red[1]" in found["M8:county_deadline:red"].refs[0][0]

@@ -378,6 +378,9 @@ PHRASES: dict[str, dict[str, Any]] = {
                                  "power silences them.",
         "levels_title": "Warning levels with neither triggers nor actions: {levels}",
         "levels_evidence": "The plan lists these levels but prepares nothing at them (响应准备).",
+        "levels_default_evidence": ("The plan lists no levels, so it has all four (warning.levels, by default), but "
+                                    "prepares nothing at these (响应准备): prepare a response at each, or list only "
+                                    "the levels it uses."),
         "automatic_title": "头顶库: people live within 1 km of the dam ({places}) and no trigger starts the warning "
                            "automatically",
         "automatic_evidence": "Near a tailings dam the flow arrives in about a minute; a human decision chain cannot "
@@ -640,6 +643,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "backup_power_evidence": "这些渠道依赖市电，且无蓄电池或发电机：暴雨造成停电时将无法发出预警。",
         "levels_title": "既无触发条件也无行动的预警等级：{levels}",
         "levels_evidence": "预案列出了这些等级，但未作任何响应准备。",
+        "levels_default_evidence": "预案未列出预警等级，因而按默认采用全部四级（warning.levels），但未在这些等级作任何"
+                                   "响应准备：应在各级作出响应准备，或只列出所用的等级。",
         "automatic_title": "头顶库：坝下 1 km 内有居民（{places}），但没有自动启动预警的触发条件",
         "automatic_evidence": "尾矿坝附近，泥流约 1 min 即可到达；依靠人工决策链无法赶在其前面。",
         "automatic_drill": "本次演练中，{n} 次重复中有 {k} 次该处居民在水到来时未处于安全地点（发生时平均 {avg:.1f} "
@@ -1049,7 +1054,8 @@ def _level_exits(f: dict[str, Any], s: Say) -> tuple[str, str]:
 
 @renders("levels")
 def _levels(f: dict[str, Any], s: Say) -> tuple[str, str]:
-    return s("levels_title", levels=s.join([s.level(x) for x in f["levels"]])), s("levels_evidence")
+    return (s("levels_title", levels=s.join([s.level(x) for x in f["levels"]])),
+            s("levels_default_evidence" if f.get("by_default") else "levels_evidence"))
 
 
 @renders("no_entry_level")

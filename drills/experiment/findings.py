@@ -35,6 +35,7 @@ from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
 from drills.experiment.tail import TAIL_SHARE, TailCheck
 from drills.inputs.loaded import Loaded
+from drills.inputs.yamlfile import field_name
 from drills.model.records import SAFE_OUTCOMES, DrillResult
 from drills.model.spec import DrillSpec
 
@@ -161,8 +162,7 @@ def ref(loaded: Loaded, loc: tuple, key: str = "", **label: Any) -> tuple[str, s
     """A plan clause: ``file:line plan.path``, with its label's phrase key and facts (no key: ``text`` as is)."""
     doc = loaded.plan_doc
     line = doc.line_of(("plan", *loc))
-    name = ".".join(str(x) for x in loc)
-    return f"{doc.path.name}:{line} plan.{name}", key, label
+    return f"{doc.path.name}:{line} {field_name(('plan', *loc))}", key, label  # as drill validate names it
 
 
 def index_of(items: list, ident: str) -> int | None:

@@ -376,13 +376,16 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
                        ("add_order", "pre_authorise"), {"group": "miner"}))
     bare = [c.id for c in plan.channels if c.needs_mains_power and c.backup_power_h == 0
             and c.type not in WITHOUT_BATTERY]
-    if bare:
-        out.append(_m8("backup_power", MUST_CORRECT, {"channels": bare}, ref(loaded, ("channels",)),
+    if bare:  # the clause: the first such channel, where a backup would be written
+        first = next(k for k, c in enumerate(plan.channels) if c.id == bare[0])
+        out.append(_m8("backup_power", MUST_CORRECT, {"channels": bare}, ref(loaded, ("channels", first)),
                        ("add_battery",), {"channels": bare}))
     used = set(plan.warning.actions_by_level) | {t.level for t in plan.warning.triggers}
     idle = [lv for lv in plan.warning.levels if lv not in used]
-    if idle:
-        out.append(_m8("levels", IMPROVEMENT, {"levels": idle}, ref(loaded, ("warning", "levels")),
+    if idle:  # levels the plan lists, or all four when it lists none (then the clause is its warning section)
+        written = "levels" in plan.warning.model_fields_set
+        out.append(_m8("levels", IMPROVEMENT, {"levels": idle, "by_default": not written},
+                       ref(loaded, ("warning", "levels") if written else ("warning",)),
                        ("pre_authorise", "stop_entry_earlier"), {"levels": idle}))
     near = overhead_residents(loaded, spec)
     if near and not any(t.automatic for t in plan.warning.triggers):
