@@ -610,3 +610,23 @@ def test_idle_levels_a_plan_never_listed_are_told_as_the_default_and_a_clause_is
     assert found["M8:backup_power"].refs[0][0] == f"jinshan_mine_plan.yaml:{channel} plan.channels[0]"
     assert channel < line
     assert "plan.warning.actions_by_level.red[1]" in found["M8:county_deadline:red"].refs[0][0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_people_still_at_home_in_shallow_water_read_as_cut_off_not_as_gone(lang):
+    """People still downstairs at home when the drill ends, whose household set out after the water came and found
+    every way out closed: the sentence says they set out (not that they left) and that the water there gave them
+    the lethality rule's safe-zone rate, not that it caught them."""
+    from drills.experiment.finding_text import _reason_text
+    from drills.model.lethality import SAFE_RATE
+
+    m = asdict(Medians(131, water_s=53775.0, departed_s=54417.0, fatality_p_max=SAFE_RATE))
+    text = _reason_text("stayed_in_flood", m, "ht_c", Say(lang))
+    if lang == "en":
+        assert "left at" not in text and "set out at 15:06:57" in text
+        assert "safe zone" in text and "0.0002" in text
+    else:
+        assert "撤离（" not in text and "于 15:06:57 动身撤离" in text and "安全区" in text
+    never = asdict(Medians(2, water_s=53775.0, never_left=2, fatality_p_max=0.1236))
+    text = _reason_text("stayed_in_flood", never, "ht_c", Say(lang))
+    assert ("never set out" in text and "up to 0.1236" in text) if lang == "en" else "始终未动身" in text

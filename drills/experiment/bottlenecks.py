@@ -85,6 +85,7 @@ class Medians:
         water_ordered_s: the water first reaches their starting place, over those whose order was given (the
             same people as ``order_s``, so that the two medians compare: over all of them, people the order never
             came for, whose water came later, made an order after the water read as before it).
+        fatality_p_max: the highest lethality-rule probability among them (NaN where no rule applies: underground).
     """
 
     people: int
@@ -98,6 +99,7 @@ class Medians:
     caught_s: float = math.nan
     water_there_s: float = math.nan
     water_ordered_s: float = math.nan
+    fatality_p_max: float = math.nan
 
 
 def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
@@ -110,7 +112,8 @@ def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
                    _median([t for _, t, _ in states]), _median([s.order_s for s, _, _ in states]), _median(warned),
                    _median([p.departed_s for p in recs]), sum(1 for p in recs if math.isnan(p.departed_s)),
                    _median([c for c, _ in caught]), _median([w for _, w in caught]),
-                   _median([p.water_s for (s, _, _), p in zip(states, recs, strict=True) if math.isfinite(s.order_s)]))
+                   _median([p.water_s for (s, _, _), p in zip(states, recs, strict=True) if math.isfinite(s.order_s)]),
+                   max((p.fatality_p for p in recs if not math.isnan(p.fatality_p)), default=math.nan))
 
 
 def _most(reps: Sequence[int]) -> int:
@@ -188,7 +191,8 @@ UNSAFE_REASONS = {
     "turned_back_caught": "left before the water reached their place, met it on the way, turned back and were caught "
                           "where they had started",
     "sheltered_in_flood": "sheltered upstairs in a house the flood reached",
-    "stayed_in_flood": "still at home, downstairs, in a place the flood reached when the drill ended",
+    "stayed_in_flood": "still at home, downstairs, when the drill ended, in a house the flood reached without catching "
+                       "them (it stayed below what they could wade there)",
     "not_out": "still underground when the drill ended",
 }
 

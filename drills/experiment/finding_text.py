@@ -23,6 +23,7 @@ from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, PENDING, UNSA
 from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
 from drills.experiment.units import signed
+from drills.model import lethality
 
 #: the facts' stand-in for "an automatic trigger" where a post's title goes
 AUTOMATIC = "@automatic"
@@ -205,7 +206,14 @@ PHRASES: dict[str, dict[str, Any]] = {
                            "({water}; {left})",
         "r_sheltered_in_flood": "{k} sheltered upstairs in a house the flood reached (water {water})",
         "r_stayed_in_flood": "{k} {were} still at home at {place} when the drill ended, downstairs in a house the "
-                             "flood reached (water {water}; {left})",
+                             "flood reached (water {water}) without catching them: it stayed below what they could "
+                             "wade there{rate}; {tried}",
+        "stayed_rate_safe": " (fatality rate {p} each, the lethality rule's safe zone: the house stood and the water "
+                            "stayed far below its ceiling)",
+        "stayed_rate": " (fatality rate up to {p} each, from the lethality rule)",
+        "stayed_never_set_out": "they never set out",
+        "stayed_set_out": "they set out at {t} but found every way out already closed by the water, and stayed{some}",
+        "stayed_never_some": " ({k} never set out)",
         "r_not_out": "{k} {were} still underground when the drill ended (water at {place} {water})",
         "queue_title": "{queue:.0f} people queue for the cage {hoist} (P95 of the longest queue; {cap} per trip)",
         "queue_evidence": "P95 of the longest queue {queue:.0f} persons; mean wait of those who rode {wait} "
@@ -465,7 +473,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "caught_on_route": "在水到达所在地点前已撤离，但在途中被水困住",
             "turned_back_caught": "在水到达所在地点前已撤离，途中遇水折返，在出发地点被水困住",
             "sheltered_in_flood": "在洪水到达的房屋楼上避险",
-            "stayed_in_flood": "演练结束时仍留在洪水到达的住房楼下",
+            "stayed_in_flood": "演练结束时仍留在洪水到达的住房楼下，水未深到困住他们（低于他们能涉水通过的深度）",
             "not_out": "演练结束时仍在井下",
         },
         "m3_route": "撤离路线 {route}", "m3_no_route": "无预定撤离路线",
@@ -484,7 +492,13 @@ PHRASES: dict[str, dict[str, Any]] = {
         "r_late_warning": "{k} 人在水到达 {place} 前未收到撤离命令（命令 {order}，来水 {water}）",
         "r_did_not_leave": "{k} 人已及时收到命令（{warned}），但水到达 {place} 时尚未撤离（来水 {water}；{left}）",
         "r_sheltered_in_flood": "{k} 人在洪水到达的房屋楼上避险（来水 {water}）",
-        "r_stayed_in_flood": "{k} 人在演练结束时仍留在 {place} 洪水到达的住房楼下（来水 {water}；{left}）",
+        "r_stayed_in_flood": "{k} 人在演练结束时仍留在 {place} 洪水到达的住房楼下（来水 {water}），但水未深到困住"
+                             "他们：那里的水始终低于他们能涉水通过的深度{rate}；{tried}",
+        "stayed_rate_safe": "（每人死亡概率 {p}，为致死规则的安全区：房屋未倒塌，水位远低于屋顶）",
+        "stayed_rate": "（按致死规则，每人死亡概率至多 {p}）",
+        "stayed_never_set_out": "他们始终未动身",
+        "stayed_set_out": "他们于 {t} 动身撤离，但所有出路已被水阻断，只得留在家中{some}",
+        "stayed_never_some": "（{k} 人始终未动身）",
         "r_not_out": "{k} 人在演练结束时仍在井下（水到达 {place} {water}）",
         "queue_title": "罐笼 {hoist} 排队 {queue:.0f} 人（最长队列的 P95；每罐 {cap} 人）",
         "queue_evidence": "最长排队人数的 P95 为 {queue:.0f} 人；乘罐人员平均等待时间 {wait}（各次重复的中位数）；"
@@ -829,6 +843,24 @@ def _left(m: dict[str, Any], s: Say) -> str:
                                                         if m["never_left"] else "")
 
 
+def _tried(m: dict[str, Any], s: Say) -> str:
+    """Whether people still at home set out: their departure is when they tried to leave, not when they left (a
+    household whose every way out the water had closed stays at home, its departure time recorded)."""
+    if m["never_left"] == m["people"]:
+        return s("stayed_never_set_out")
+    return s("stayed_set_out", t=s.clock(m["departed_s"]),
+             some=s("stayed_never_some", k=m["never_left"]) if m["never_left"] else "")
+
+
+def _stayed_rate(p: float, s: Say) -> str:
+    """The lethality rule's rate for people still downstairs at home: the safe zone's, said so, or the highest."""
+    if math.isnan(p):
+        return ""
+    if math.isclose(p, lethality.SAFE_RATE):
+        return s("stayed_rate_safe", p=f"{p:.4g}")
+    return s("stayed_rate", p=f"{p:.4g}")
+
+
 def _reason_text(key: str, m: dict[str, Any], place: str, s: Say) -> str:
     """One reason people were not safe, with the medians over the people it applies to (``key``: a reason,
     ``:source`` appended for the people at the hazard's source)."""
@@ -839,8 +871,10 @@ def _reason_text(key: str, m: dict[str, Any], place: str, s: Say) -> str:
     if source:
         caught = s("r_caught", t=c(m["caught_s"])) if not math.isnan(m["caught_s"]) else ""
         return s("r_source", k=k, were=were, left=_left(m, s), caught=caught)
-    if reason in ("caught_on_route", "turned_back_caught", "late_warning", "did_not_leave", "sheltered_in_flood",
-                  "stayed_in_flood"):
+    if reason == "stayed_in_flood":
+        return s("r_stayed_in_flood", k=k, were=were, place=place, water=c(m["water_s"]),
+                 rate=_stayed_rate(m.get("fatality_p_max", math.nan), s), tried=_tried(m, s))
+    if reason in ("caught_on_route", "turned_back_caught", "late_warning", "did_not_leave", "sheltered_in_flood"):
         return s(f"r_{reason}", k=k, were=were, place=place, departed=c(m["departed_s"]), water=c(m["water_s"]),
                  caught=c(m["caught_s"]), water_there=c(m["water_there_s"]), order=c(m["order_s"]),
                  warned=c(m["warned_s"]), left=_left(m, s))
