@@ -303,6 +303,8 @@ def print_scorecard(card, t: Text | None = None) -> None:
     out_console.print(table)
     if any(mean_is_partial(m) for m in card.metrics):
         out_console.print("  " + t("mean_partial"), markup=False)
+    if fatal := t.fatalities_from(card):
+        out_console.print("  " + fatal, markup=False)
     if kept_safe := t.safe_kept_out(card.zones):
         out_console.print("  " + kept_safe, markup=False)
     if card.zones:

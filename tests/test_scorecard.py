@@ -415,3 +415,22 @@ def test_the_season_matrix_counts_the_people_nothing_warned(two_miners):
                                                           with_people(two_miners, never, never),
                                                           with_people(two_miners, {}, {})))
     assert never_warned_mean(ex) == 1.0  # (1 + 2 + 0) / 3
+
+
+def test_expected_fatalities_are_split_by_how_people_ended_and_the_note_says_so(two_miners):
+    """More deaths than people caught reads as what it is: the note names the deaths among people sheltering upstairs
+    (and downstairs at home), who are not counted as caught."""
+    from drills.experiment.scorecard import fatalities_by_outcome
+
+    res = with_people(two_miners, {"outcome": "caught", "situation": "in_building", "fatality_p": 0.3},
+                      {"outcome": "sheltered", "situation": "upper_floor", "fatality_p": 0.9})
+    ex = ExerciseResult(spec=two_miners, seed=1, results=(res, res))
+    assert fatalities_by_outcome(ex) == pytest.approx({"caught": 0.3, "sheltered": 0.9})
+    card = replace(scorecard(ex), fatalities_by_outcome=fatalities_by_outcome(ex))
+    fatal = replace(card.get("caught"), key="expected_fatalities", mean=1.2)
+    card = replace(card, metrics=(*card.metrics, fatal))
+    en, zh = Text("en").fatalities_from(card), Text("zh").fatalities_from(card)
+    assert "0.3 among the people caught" in en and "0.9 among those sheltering on upper floors" in en
+    assert "被水困住的人员中 0.3" in zh and "楼上避险人员中 0.9" in zh
+    only_caught = replace(card, fatalities_by_outcome={"caught": 0.3})
+    assert Text("en").fatalities_from(only_caught) == ""  # the caught row already accounts for every death

@@ -196,6 +196,12 @@ EN: dict[str, str] = {
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
+    "fatalities_from": "Expected fatalities {total}: {parts}. Those sheltering or still at home are not counted as "
+                       "caught, so the deaths can exceed the people caught.",
+    "fat_caught": "{v} among the people caught by the water",
+    "fat_sheltered": "{v} among those sheltering on upper floors",
+    "fat_at_home": "{v} among those still downstairs at home, in a house the water reached without catching them",
+    "headline_fatal_whom": "of whom",
     "col_ci": "95 % CI",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -1049,6 +1055,12 @@ ZH: dict[str, str] = {
     "col_metric": "指标",
     "col_mean": "平均值",
     "mean_partial": "* 仅为达到该指标或该指标适用的重复的平均值，其余重复不计入。",
+    "fatalities_from": "预期死亡人数 {total}：{parts}。楼上避险和仍在家中的人员不计入被水困住，"
+                       "故预期死亡人数可高于被水困住人数。",
+    "fat_caught": "被水困住的人员中 {v}",
+    "fat_sheltered": "楼上避险人员中 {v}",
+    "fat_at_home": "仍在家中楼下（水已到达但未困住）的人员中 {v}",
+    "headline_fatal_whom": "其中",
     "col_ci": "95 % 置信区间",
     "col_p5": "P5",
     "col_p95": "P95",
@@ -1967,6 +1979,24 @@ class Text:
         out, by level (:attr:`~drills.experiment.scorecard.ZoneSummary.kept_out`); "" if nobody was kept out."""
         kept = [self("zone_kept", zone=self.zone(z.zone), k=z.kept_out) for z in zones if z.kept_out]
         return self("zones_kept_out", levels=self("list_sep").join(kept)) if kept else ""
+
+    def fatality_parts(self, card: Any) -> str:
+        """The expected fatalities by how the people ended (caught, sheltering upstairs, downstairs at home), or ""
+        where all of them are among the people caught (the two scorecard rows then tell the whole story)."""
+        by = getattr(card, "fatalities_by_outcome", {})
+        if not any(v >= 0.05 for k, v in by.items() if k != "caught"):
+            return ""
+        parts = [self(f"fat_{k}", v=f"{v:.1f}") for k, v in by.items() if k == "caught" or v >= 0.05]
+        return self("list_sep").join(parts)
+
+    def fatalities_from(self, card: Any) -> str:
+        """The note under the scorecard: where the expected fatalities come from, when not all of them are among
+        the people caught (so that more deaths than people caught reads as what it is); "" otherwise."""
+        parts = self.fatality_parts(card)
+        if not parts:
+            return ""
+        s = card.get("expected_fatalities")
+        return self("fatalities_from", total=f"{s.mean:.1f}", parts=parts)
 
     def safe_kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the scorecard: its safe shares count a later shift kept on the surface as safe (the plan

@@ -74,6 +74,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "zones": zones,
         "first_warned_by": by,
         "expected_fatalities_by_situation": card.fatalities_by_situation,
+        "expected_fatalities_by_outcome": card.fatalities_by_outcome,
         "never_warned_share": never,
     }
 

@@ -768,6 +768,8 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
     add("margin_p5_s", "headline_margin", "p50")
     add("caught", "headline_caught")
     add("expected_fatalities", "headline_fatal")
+    if whom := t.fatality_parts(card):  # more deaths than people caught: those sheltering or at home are not caught
+        rows.append([t("headline_fatal_whom"), whom])
     by = {k: v for k, v in getattr(card, "fatalities_by_situation", {}).items() if v >= 0.05}
     if by:  # where they die: sheltering upstairs is not the same plan failure as being caught on the road
         sep = "；" if t.zh else "; "
@@ -878,6 +880,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
     )
     if any(mean_is_partial(s) for s in card.metrics):
         doc.text(t("mean_partial"), 8, color=GREY)
+    if fatal := t.fatalities_from(card):
+        doc.text(fatal, 8, color=GREY)
     if kept_safe := t.safe_kept_out(card.zones):
         doc.text(kept_safe, 8, color=GREY)
 

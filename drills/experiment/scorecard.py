@@ -267,6 +267,8 @@ class Scorecard:
     grading: Any = None  # how the grade was reached (drills.experiment.graded.GradeBasis), once graded
     robustness: Any = None  # the single faults tried (drills.experiment.robustness.Robustness), once graded with them
     fatalities_by_situation: dict[str, float] = field(default_factory=dict)  # mean per replication, by where
+    #: mean per replication, by how the people ended (:func:`fatalities_by_outcome`)
+    fatalities_by_outcome: dict[str, float] = field(default_factory=dict)
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
@@ -324,6 +326,28 @@ def fatalities_by_situation(ex: ExerciseResult) -> dict[str, float]:
     return {k: v / n for k, v in sorted(sums.items(), key=lambda kv: -kv[1])}
 
 
+#: how the people a lethality rule applies to ended: caught by the water (at home or on the way), sheltering on an
+#: upper floor, or still downstairs at home in a house the water reached without catching them; the last two are
+#: not counted as caught, so the expected fatalities can exceed the people caught
+FATALITY_OUTCOMES = {"caught": "caught", "sheltered": "sheltered", "in_place": "at_home"}
+
+
+def fatalities_by_outcome(ex: ExerciseResult) -> dict[str, float]:
+    """Expected fatalities per replication (mean) by how the people ended (keys: the values of
+    :data:`FATALITY_OUTCOMES`, in that order, each one present only if a lethality rule applied to someone so)."""
+    sums: dict[str, float] = {}
+    for r in ex.results:
+        people = r.people
+        fatality = people.array("fatality_p")
+        rated = ~np.isnan(fatality) & (np.asarray(people.column("situation")) != "")
+        for outcome, key in FATALITY_OUTCOMES.items():
+            pick = rated & people.isin("outcome", (outcome,))
+            if pick.any():
+                sums[key] = sums.get(key, 0.0) + float(fatality[pick].sum())
+    n = max(ex.replications, 1)
+    return {k: sums[k] / n for k in FATALITY_OUTCOMES.values() if k in sums}
+
+
 def first_warned_by(ex: ExerciseResult) -> dict[str, float]:
     """Share of person-replications first warned by each channel (a relay, or "water" for those who saw the water
     first); "" = never warned: nothing warned them, not even the water. A later shift kept on the surface never
@@ -358,4 +382,5 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED, limit_s=spec.duration_s,
                            people=len(spec.people)) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
-                     first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex))
+                     first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex),
+                     fatalities_by_outcome=fatalities_by_outcome(ex))
