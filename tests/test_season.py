@@ -501,3 +501,34 @@ def test_a_variation_is_told_against_the_scenario_as_written_on_the_same_random_
     assert "other people are present, so the runs are compared by counts only" in said
     assert "time of day: day → night" in said
     assert "(this run − as written, 95 % CI)" in said
+
+
+def test_two_runs_with_the_same_people_in_the_water_s_way_say_why_caught_and_fatalities_agree() -> None:
+    """A variation (no rain for heavy rain) that changes who the siren wakes but no one in the water's way: the
+    season says the same people were in its way in both, and why no warning could reach them."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import same_fates, same_fates_text
+    from drills.model.records import DrillResult, PersonRecord
+
+    def person(name: str, warned_by: str, warned_s: float, departed_s: float, outcome: str,
+               situation: str) -> PersonRecord:
+        return PersonRecord(0, name, "resident", "adult", "", "home", warned_s, warned_by, departed_s, outcome,
+                            float("nan"), "home", float("nan"), 600.0, situation, 0.9 if situation else 0.0)
+
+    def entry(*people: PersonRecord):
+        res = DrillResult(0, people, (), (), float("nan"), (), (), (), 0)
+        return SimpleNamespace(exercise=SimpleNamespace(results=(res,)))
+
+    nan = float("nan")
+    caught = person("a", "water", 600.0, nan, "caught", "in_building")
+    stayed = person("b", "siren", 300.0, nan, "sheltered", "upper_floor")  # warned in time, never set out
+    rain = entry(caught, stayed, person("c", "siren", 1500.0, 1600.0, "assembly", ""))
+    dry = entry(caught, stayed, person("c", "cell", 400.0, 700.0, "assembly", ""))  # warned otherwise, safe both
+    assert same_fates(dry, rain) == (1.0, 1.0, 0.0)
+    assert "no channel before the water came" in same_fates_text(same_fates(dry, rain), Text("en"))
+    assert "始终未动身" in same_fates_text(same_fates(dry, rain), Text("zh"))
+    moved = entry(caught, stayed._replace(outcome="assembly", situation="", fatality_p=0.0),
+                  rain.exercise.results[0].people[2])
+    assert same_fates(moved, rain) is None and same_fates_text(None, Text("en")) == ""

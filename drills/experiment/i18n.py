@@ -659,6 +659,12 @@ EN: dict[str, str] = {
                                "replications; other people are present, so the runs are compared by counts only)",
     "variation_effect_paired": "; people not safe before the water {unsafe}, warned after the water or never {late} "
                                "(this run − as written, 95 % CI)",
+    "same_fates": ". The same {total} people a replication were in the water's way in both runs, each at the same "
+                  "fatality rate ({parts}); whoever the change moved was out of the water's way in both, so caught "
+                  "and fatalities read the same",
+    "same_fates_water": "{k} warned by no channel before the water came",
+    "same_fates_stayed": "{k} warned before it but never setting out",
+    "same_fates_rest": "{k} setting out and meeting the water",
     "idle_fault_same": "{run}: fault {fault} ({when}) changed nothing: in all {n} replications everyone was warned, "
                        "left and ended exactly as in {twin}, the same drill without it: it tested nothing",
     "run_no_findings": "No findings in this run.",
@@ -1449,6 +1455,11 @@ ZH: dict[str, str] = {
                                "在场人员不同，故只比较人数）",
     "variation_effect_paired": "；水到达前未处于安全地点的人数 {unsafe}，水到达后才收到或未收到警报的人数 {late}"
                                "（本次运行减按原文运行，95 % 置信区间）",
+    "same_fates": "。两次运行中每次重复处于水的去路上的都是同样的 {total} 人，各自死亡概率也相同（{parts}）；受这一变化"
+                  "影响的人员两次都不在水的去路上，故被水困住人数和预期死亡人数相同",
+    "same_fates_water": "{k} 人在水到来前未收到任何渠道的警报",
+    "same_fates_stayed": "{k} 人在水到来前已收到警报但始终未动身",
+    "same_fates_rest": "{k} 人动身后遇水",
     "idle_fault_same": "{run}：故障 {fault}（{when}）没有改变任何结果：全部 {n} 次重复中，每个人收到警报、出发和最终"
                        "去向都与没有该故障的同一演练 {twin} 完全相同：它没有检验任何东西",
     "run_no_findings": "本次运行没有评估发现。",

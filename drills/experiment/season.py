@@ -231,6 +231,8 @@ class VariationEffect:
             which are then compared by counts only.
         diffs: paired differences (this run − as written) of the grade's gate counts, as for a fault
             (:data:`drills.experiment.paired.PAIRED_METRICS`).
+        same_fates: where the same people, at the same fatality rates, were in the water's way in every
+            replication of both, why the change could not reach them (:func:`same_fates`); None otherwise.
     """
 
     run: str
@@ -238,12 +240,13 @@ class VariationEffect:
     replications: int
     changed: tuple[float, float, float] | None
     diffs: dict[str, PairedDiff] = field(default_factory=dict)
+    same_fates: tuple[float, float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
         warned, departed, ended = self.changed if self.changed is not None else (None, None, None)
         return {"against_run": self.base, "replications": self.replications, "same_people": self.changed is not None,
                 "warned_otherwise": warned, "left_otherwise": departed, "ended_otherwise": ended,
-                "paired": {k: d.to_json() for k, d in self.diffs.items()}}
+                "paired": {k: d.to_json() for k, d in self.diffs.items()}, "same_fates": _fates_json(self.same_fates)}
 
 
 def _variation_effect_of(e: SeasonEntry) -> VariationEffect | None:
@@ -254,7 +257,53 @@ def _variation_effect_of(e: SeasonEntry) -> VariationEffect | None:
     same_people = all([p.person for p in a.people] == [q.person for q in b.people]
                       for a, b in zip(mine, theirs, strict=True))
     changed = _people_otherwise(e, base) if same_people else None
-    return VariationEffect(e.run.id, base.run.id, len(mine), changed, _gate_diffs(e, base))
+    return VariationEffect(e.run.id, base.run.id, len(mine), changed, _gate_diffs(e, base),
+                           same_fates(e, base) if same_people else None)
+
+
+#: people in the water's way: caught, sheltering upstairs, or still at home in a house the water reached
+_IN_THE_WAY = ("caught", "sheltered", "in_place")
+
+
+def same_fates(e: SeasonEntry, other: SeasonEntry) -> tuple[float, float, float] | None:
+    """Why a change left the people in the water's way as they were, when it did: if in every replication of ``e``
+    the same people as in ``other`` were caught, sheltering upstairs or at home in a house the water reached, each
+    the same way and at the same fatality rate, the mean number of them a replication who had no warning before
+    the water came (it warned them, or nothing did), who were warned before it by a channel but never set out (who
+    do not act on a warning, or wait for help), and the others (who set out and met the water); None if anyone's
+    fate differs, or if nobody was in the water's way. Whoever the change moved was then out of the water's way in
+    both runs, so the season's caught and fatalities read the same although the change did act."""
+    fates = [0, 0, 0]
+    for mine, theirs in zip(e.exercise.results, other.exercise.results, strict=True):
+        for p, q in zip(mine.people, theirs.people, strict=True):
+            a = p.outcome in _IN_THE_WAY and bool(p.situation)
+            if a != (q.outcome in _IN_THE_WAY and bool(q.situation)):
+                return None
+            if not a:
+                continue
+            if repr((p.outcome, p.situation, p.fatality_p)) != repr((q.outcome, q.situation, q.fatality_p)):
+                return None
+            unwarned = p.warned_by in ("", "water") or not p.warned_s < p.water_s
+            fates[0 if unwarned else 1 if math.isnan(p.departed_s) else 2] += 1
+    if not sum(fates):
+        return None
+    n = len(e.exercise.results)
+    return fates[0] / n, fates[1] / n, fates[2] / n
+
+
+def _fates_json(fates: tuple[float, float, float] | None) -> dict[str, float] | None:
+    if fates is None:
+        return None
+    return dict(zip(("no_warning_before_water", "warned_never_set_out", "set_out"), fates, strict=True))
+
+
+def same_fates_text(fates: tuple[float, float, float] | None, t: Text) -> str:
+    """The sentence after a change's effect that says why caught and fatalities read the same; "" if they need not."""
+    if fates is None:
+        return ""
+    parts = [t(f"same_fates_{key}", k=fmt_value(x, "persons"))
+             for key, x in zip(("water", "stayed", "rest"), fates, strict=True) if x > 0]
+    return t("same_fates", total=fmt_value(sum(fates), "persons"), parts=t("list_sep").join(parts))
 
 
 def _people_otherwise(e: SeasonEntry, other: SeasonEntry) -> tuple[float, float, float]:
@@ -290,7 +339,7 @@ def variation_text(v: VariationEffect, e: SeasonEntry, t: Text) -> str:
         text = t("variation_effect_counts", run=v.run, base=v.base, changes=run_changes(e.run, t), n=v.replications)
     if v.diffs:
         text += t("variation_effect_paired", unsafe=fmt_ci(v.diffs["unsafe"]), late=fmt_ci(v.diffs["late_warned"]))
-    return text
+    return text + same_fates_text(v.same_fates, t)
 
 
 @dataclass(frozen=True)
@@ -311,11 +360,13 @@ class FaultEffect:
     #: paired differences (with the fault − without) of the grade's gate counts: people not safe before the water
     #: and people warned after it or never (:data:`drills.experiment.paired.PAIRED_METRICS`)
     diffs: dict[str, PairedDiff] = field(default_factory=dict)
+    #: why the fault left the people in the water's way as they were, if it did (:func:`same_fates`)
+    same_fates: tuple[float, float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"fault": self.fault, "against_run": self.twin, "warned_otherwise": self.warned,
                 "left_otherwise": self.departed, "ended_otherwise": self.ended, "replications": self.replications,
-                "paired": {k: d.to_json() for k, d in self.diffs.items()}}
+                "paired": {k: d.to_json() for k, d in self.diffs.items()}, "same_fates": _fates_json(self.same_fates)}
 
 
 def _effect_of(e: SeasonEntry) -> FaultEffect | None:
@@ -324,7 +375,7 @@ def _effect_of(e: SeasonEntry) -> FaultEffect | None:
         return None
     warned, departed, ended = _people_otherwise(e, e.twin)
     return FaultEffect(e.run.id, fault.name, e.twin.run.id, warned, departed, ended, len(e.exercise.results),
-                       _gate_diffs(e, e.twin))
+                       _gate_diffs(e, e.twin), same_fates(e, e.twin))
 
 
 def effect_text(f: FaultEffect, t: Text) -> str:
@@ -333,7 +384,7 @@ def effect_text(f: FaultEffect, t: Text) -> str:
              departed=fmt_value(f.departed, "persons"), ended=fmt_value(f.ended, "persons"), n=f.replications)
     if f.diffs:
         text += t("fault_effect_paired", unsafe=fmt_ci(f.diffs["unsafe"]), late=fmt_ci(f.diffs["late_warned"]))
-    return text
+    return text + same_fates_text(f.same_fates, t)
 
 
 def run_season(suite: Suite, *, workers: int = 1, progress: Callable[[int, int], None] | None = None
