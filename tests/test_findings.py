@@ -249,6 +249,29 @@ def test_the_overhead_pond_finding_follows_the_people_there():
     assert overhead_finding(loaded, near, bn(_flood("ht_a", range(50))), 100).cls == fnd.IMPROVEMENT  # not near
 
 
+def test_the_overhead_pond_rationale_follows_the_measured_lead_time():
+    # the flow outruns a decision chain only where the water came that soon after the first trigger; with hours
+    # of warning the finding says the order or the response failed, not that nobody could have been warned
+    loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
+    near = ["xc_north", "xc_river", "xc_south"]
+
+    def evidence(lead_s: float, lang: str = "en") -> str:
+        w = PlaceWarning("xc_river", "xc_river", "resident", 72, 10, 10, 10, 0, {"decision": 10}, (), 5400.0,
+                         math.nan, math.nan, lead_p50_s=lead_s)
+        f = overhead_finding(loaded, near, Bottlenecks((w,), (), (), (), (_flood("xc_river", range(9)),), (), {}),
+                             100)
+        return words(f.kind, f.facts, lang)[1]
+
+    short, ample = evidence(40.0), evidence(42_000.0)
+    assert "a median 0:00:40 to 0:00:40 after the first trigger was met: a human decision chain cannot beat it" \
+        in short
+    assert "cannot beat it" not in ample and "about a minute" not in ample
+    assert "11:40:00" in ample and "time enough to warn them" in ample and "the order or the response failed" in ample
+    assert "90 of the 90 person-replications not safe there were not warned by the order" in ample
+    assert "足以通知人员并完成撤离" in evidence(42_000.0, "zh") and "无法赶在" not in evidence(42_000.0, "zh")
+    assert "无法赶在" in evidence(40.0, "zh")
+
+
 def test_the_bundled_overhead_pond_is_a_deficiency():
     ev = evaluated("dam_break_night.yaml")
     f = next(x for x in ev.findings if x.key == "M8:automatic")

@@ -391,12 +391,20 @@ PHRASES: dict[str, dict[str, Any]] = {
                                     "the levels it uses."),
         "automatic_title": "头顶库: people live within 1 km of the dam ({places}) and no trigger starts the warning "
                            "automatically",
-        "automatic_evidence": "Near a tailings dam the flow arrives in about a minute; a human decision chain cannot "
-                              "beat it.",
+        "automatic_evidence": "The warning of the people living this close to the dam waits on a human decision "
+                              "chain; the flow from a failing tailings dam can reach them within minutes.",
+        "automatic_short": "Here the flow reached them a median {low} to {high} after the first trigger was met: a "
+                           "human decision chain cannot beat it.",
+        "automatic_ample": "Here the water reached them a median {low} to {high} after the first trigger was met: "
+                           "time enough to warn them and for them to leave, so the order or the response failed"
+                           "{split}.",
+        "automatic_mixed": "Here the water reached some of them a median {low} after the first trigger was met, too "
+                           "soon for a human decision chain, and others only after {high}.",
+        "automatic_split": " ({late} of the {unsafe} person-replications not safe there were not warned by the order "
+                           "before the water; {rest} were warned in time and still not safe)",
         "automatic_drill": " In this drill, people living there were not safe when the water came in {k} of {n} "
-                           "replications ({avg:.1f} people on average when it happened){deaths}{leads}. {tail}",
+                           "replications ({avg:.1f} people on average when it happened){deaths}. {tail}",
         "automatic_deaths": "; expected deaths there {deaths:.1f} per replication (lethality rule)",
-        "automatic_leads": "; the water reached them a median {low} to {high} after the first trigger was met",
         "monitoring_title": "The pond's online monitoring is not in the plan",
         "monitoring_evidence": "The plan lists nothing it monitors at the pond.",
         "teams_title": "No emergency teams are listed",
@@ -660,11 +668,18 @@ PHRASES: dict[str, dict[str, Any]] = {
         "levels_default_evidence": "预案未列出预警等级，因而按默认采用全部四级（warning.levels），但未在这些等级作任何"
                                    "响应准备：应在各级作出响应准备，或只列出所用的等级。",
         "automatic_title": "头顶库：坝下 1 km 内有居民（{places}），但没有自动启动预警的触发条件",
-        "automatic_evidence": "尾矿坝附近，泥流约 1 min 即可到达；依靠人工决策链无法赶在其前面。",
+        "automatic_evidence": "距坝如此之近的居民，其预警须等待人工决策链；尾矿坝溃决时泥流可在数分钟内到达。",
+        "automatic_short": "本次首个触发条件满足后，泥流到达该处的时间中位数为 {low} 至 {high}：依靠人工决策链无法赶在"
+                           "其前面。",
+        "automatic_ample": "本次首个触发条件满足后，水到达该处的时间中位数为 {low} 至 {high}：足以通知人员并完成撤离，"
+                           "失效的是撤离命令或人员响应{split}。",
+        "automatic_mixed": "本次首个触发条件满足后，水到达其中一些地点的时间中位数仅为 {low}，人工决策链来不及；"
+                           "其余地点则为 {high}。",
+        "automatic_split": "（该处共 {unsafe} 人次未处于安全地点，其中 {late} 人次在水到达前未收到撤离命令，{rest} "
+                           "人次已及时收到命令但仍未处于安全地点）",
         "automatic_drill": "本次演练中，{n} 次重复中有 {k} 次该处居民在水到来时未处于安全地点（发生时平均 {avg:.1f} "
-                           "人）{deaths}{leads}。{tail}",
+                           "人）{deaths}。{tail}",
         "automatic_deaths": "；该处预期死亡人数每次重复 {deaths:.1f} 人（致死率规则）",
-        "automatic_leads": "；首个触发条件满足后，水到达该处的时间中位数为 {low} 至 {high}",
         "monitoring_title": "预案未包含尾矿库在线监测",
         "monitoring_evidence": "预案未列出尾矿库的任何监测项。",
         "teams_title": "预案未列出应急队伍",
@@ -1132,11 +1147,24 @@ def _county_deadline(f: dict[str, Any], s: Say) -> tuple[str, str]:
 @renders("automatic")
 def _automatic(f: dict[str, Any], s: Say) -> tuple[str, str]:
     title = s("automatic_title", places=s.join(f["places"]))
-    evidence = s("automatic_evidence")
     d = f.get("drill")
+    evidence = _lead_text(d, s) if d and d["leads"] else s("automatic_evidence")
     if d:
         deaths = s("automatic_deaths", deaths=d["deaths"]) if d["deaths"] else ""
-        leads = s("automatic_leads", low=s.clock(d["leads"][0]), high=s.clock(d["leads"][1])) if d["leads"] else ""
-        evidence += s("automatic_drill", k=d["k"], n=d["n"], avg=d["avg"], deaths=deaths, leads=leads,
-                      tail=s.tail(d))
+        evidence += s("automatic_drill", k=d["k"], n=d["n"], avg=d["avg"], deaths=deaths, tail=s.tail(d))
     return title, evidence
+
+
+def _lead_text(d: dict[str, Any], s: Say) -> str:
+    """What the measured time from the first trigger to the water tells: too short for any decision chain (the
+    near field), or time enough, so that the order or the response failed — never the one for the other."""
+    low, high = d["leads"]
+    near = d["near_field_s"]
+    lo, hi = s.clock(low), s.clock(high)
+    if high < near:
+        return s("automatic_short", low=lo, high=hi)
+    if low < near:
+        return s("automatic_mixed", low=lo, high=hi)
+    unsafe, late = d.get("unsafe", 0), d.get("late_warning", 0)
+    split = s("automatic_split", late=late, unsafe=unsafe, rest=unsafe - late) if unsafe else ""
+    return s("automatic_ample", low=lo, high=hi, split=split)

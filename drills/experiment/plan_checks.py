@@ -31,6 +31,7 @@ from drills.experiment.findings import (
     DEFICIENCY,
     IMPROVEMENT,
     MUST_CORRECT,
+    NEAR_FIELD_LEAD_S,
     Finding,
     found,
     life_safety_class,
@@ -406,7 +407,9 @@ def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n:
     """头顶库 with no automatic start. Its class follows what happened to the people there: a life-safety
     finding (不足项) when someone there was not safe when the water came in more than the tolerated 5 % of
     the replications (the project's M2/M3 gates [P]: warned after the water or not safe is a 不足项; 应急〔2020〕15号
-    头顶库), an 改进项 otherwise or when the drill did not reach them."""
+    头顶库), an 改进项 otherwise or when the drill did not reach them. Its rationale follows the measured time from
+    the first trigger to the water there: the flow outruns any decision chain only where that time is within
+    :data:`~drills.experiment.findings.NEAR_FIELD_LEAD_S`; where it is longer, the order or the response failed."""
     cls, numbers = IMPROVEMENT, {}
     facts: dict = {"places": near, "drill": None}
     floods = [f for f in (bn.route_floods if bn else ()) if f.place in near]
@@ -417,7 +420,9 @@ def overhead_finding(loaded: Loaded, near: list[str], bn: Bottlenecks | None, n:
         deaths = sum(f.expected_fatalities for f in floods) / n
         leads = [w.lead_p50_s for w in (bn.warnings if bn else ()) if w.place in near and not math.isnan(w.lead_p50_s)]
         facts["drill"] = {"k": len(reps), "n": n, "avg": unsafe / len(reps), "deaths": deaths,
-                          "leads": (min(leads), max(leads)) if leads else None, "tail": tail_facts(tail)}
+                          "leads": (min(leads), max(leads)) if leads else None, "near_field_s": NEAR_FIELD_LEAD_S,
+                          "unsafe": unsafe, "late_warning": sum(f.reasons.get("late_warning", 0) for f in floods),
+                          "tail": tail_facts(tail)}
         numbers = {"replications_unsafe": len(reps), "replications": n, "unsafe_person_replications": unsafe,
                    "expected_fatalities_per_replication": deaths, **tail_numbers(tail)}
     return found("automatic", facts, key="M8:automatic", metric="M8", cls=cls, standards=("automatic",),
