@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import asdict
 from functools import cache
 
@@ -18,7 +19,7 @@ from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
 from drills.experiment.finding_text import Say, words
 from drills.experiment.plan_checks import overhead_finding
-from drills.experiment.plan_steps import tally_steps
+from drills.experiment.plan_steps import OrderMiss, orders_not_given, tally_steps
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
@@ -321,6 +322,47 @@ def test_an_order_never_given_is_said_so_not_that_it_came_after_the_water():
     assert "撤离命令始终未下达" in title(math.nan, "zh")
     late = title(6000.0, "en")
     assert "the order came after the water (first trigger met 0:10:00, water 1:30:00, order 1:40:00" in late
+
+
+def test_a_place_whose_order_never_came_says_in_how_many_replications_why_and_what_to_change():
+    # the title's medians read as a contradiction of the key result (the order given in most replications) unless
+    # it says in how many the order never came; where the run knows why (a post absent with no backup, an order
+    # waiting on a step never done) it names that and the plan clause to change
+    loaded = load(bundled_root() / "scenarios" / "dam_break_night.yaml", None)
+    m = Medians(10, water_s=5400.0, trigger_s=600.0)
+    w = PlaceWarning("ht_b", "ht_b", "resident", 160, 10, 10, 7, 0, {"decision": 10}, (), 5400.0, math.nan,
+                     math.nan, by_cause={"decision": m}, unordered_in=tuple(range(7)))
+    wait = OrderMiss("red", 1, "township_duty", "waiting", ((0, "notify_township", "pond_manager", "unreachable"),))
+    gone = OrderMiss("red", 1, "township_duty", "unreachable")
+    misses = {r: wait for r in range(6)} | {6: gone, 50: gone}  # replication 50: no one late at ht_b
+    [f] = fnd.warning_findings(Bottlenecks((w,), (), (), (), (), (), {}), 60, loaded,
+                               {"evacuate_downstream": misses})
+    title, evidence, where = f.words("en")
+    assert "in 7 of 60 replications the order was never given, though a trigger was met before the water" in title
+    assert ("The order was never given in 7 of 60 replications: in 6, it waited for telling the township by "
+            "Tailings pond manager (尾矿库负责人), which was never done: Tailings pond manager (尾矿库负责人) was "
+            "unreachable (no backup); in 1, Township duty office (乡镇值班室) and every backup were unreachable.") \
+        in evidence
+    assert "name a backup for Tailings pond manager" in evidence and "let the order go without waiting" in evidence
+    assert "plan.roles.1 (backups of Tailings pond manager" in where and "plan.roles.2 (backups of" in where
+    assert not CODE.search(title) and not CODE.search(evidence)
+    zh_title, zh_evidence, _ = f.words("zh")
+    assert "60 次重复中有 7 次虽在来水前已有触发条件满足，撤离命令始终未下达" in zh_title
+    assert "为 Tailings pond manager (尾矿库负责人) 指定替补" in zh_evidence
+    # without the run's reasons the count is still said, and no cause is invented
+    [g] = fnd.warning_findings(Bottlenecks((w,), (), (), (), (), (), {}), 60, loaded)
+    assert "in 7 of 60 replications" in g.title and "To change" not in g.evidence
+
+
+def test_the_reasons_an_order_was_not_given_agree_with_the_posts_finding():
+    ev = evaluated("dam_break_night.yaml")
+    misses = orders_not_given(ev.exercise.results, ev.spec, ev.facts, ("evacuate_downstream",))["evacuate_downstream"]
+    order = next(t for t in tally_steps(ev.exercise.results, ev.spec, ev.facts) if t.action == "evacuate_downstream")
+    assert len(misses) == order.not_done and misses
+    assert dict(Counter(m.why for m in misses.values())) == order.why
+    for f in (x for x in ev.findings if x.kind == "m2_late" and x.facts["unordered"]):
+        u = f.facts["unordered"]
+        assert u["k"] <= len(misses) and sum(w["k"] for w in u["why"]) <= u["k"]
 
 
 def test_causes_seen_equally_often_are_each_named_and_each_answered():

@@ -146,6 +146,9 @@ class PlaceWarning:
     never_in: tuple[int, ...] = ()  # replications in which the order was given and reached someone there by no channel
     never_most: int = 0  # the most people there it so never reached in one replication
     never_reached: int = 0  # person-replications it so never reached
+    #: replications in which someone here was warned late because the order was never given, a trigger met before
+    #: the water
+    unordered_in: tuple[int, ...] = ()
 
     @property
     def main_cause(self) -> str:
@@ -459,7 +462,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
     acc: dict[str, dict] = defaultdict(lambda: {"at_risk": 0, "late": 0, "reps": set(), "never": 0, "never_of": [],
                                                 "causes": Counter(), "water": [], "order": [], "warned": [],
                                                 "by": Counter(), "lead": [], "rep_of": [],
-                                                "of_cause": defaultdict(list)})
+                                                "of_cause": defaultdict(list), "unordered": set()})
     for res, states in zip(ex.results, states_all, strict=True):
         status = _channel_status(res)
         first = _first_met(res, spec)
@@ -479,6 +482,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
             a["rep_of"].append(res.replication)
             cause = late_cause(s, spec, res, reach, uses, first, status)
             a["causes"][cause] += 1
+            if cause == "decision" and not math.isfinite(s.order_s):
+                a["unordered"].add(res.replication)
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)
             a["warned"].append(s.record.warned_s)
@@ -495,7 +500,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                                 len(a["reps"]), a["never"], dict(a["causes"]), channels, _median(a["water"]),
                                 _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"]),
                                 _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()},
-                                tuple(sorted(set(a["never_of"]))), _most(a["never_of"]), len(a["never_of"])))
+                                tuple(sorted(set(a["never_of"]))), _most(a["never_of"]), len(a["never_of"]),
+                                tuple(sorted(a["unordered"]))))
     return sorted(out, key=lambda w: (-w.late, -w.never, w.place))
 
 

@@ -15,7 +15,7 @@ from drills.experiment import grading, plan_checks
 from drills.experiment.bottlenecks import Bottlenecks, analyse
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.i18n import Progress
-from drills.experiment.plan_steps import tally_steps
+from drills.experiment.plan_steps import orders_not_given, tally_steps
 from drills.experiment.readings import PlanFacts, Reading, read_all
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS, Robustness, assess
 from drills.inputs.compile import compile_drill
@@ -85,8 +85,9 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
                                floor=rob is not None and rob.gate and not (rob.base_m2_pass or rob.base_m3_pass)),
     }
     posts = fnd.post_findings(tally_steps(ex.results, spec, facts), n, loaded)
+    unordered = orders_not_given(ex.results, spec, facts, ("evacuate_downstream", "evacuate_underground"))
     found = [
-        *fnd.warning_findings(bn, n, loaded),
+        *fnd.warning_findings(bn, n, loaded, unordered),
         *fnd.reach_time_finding(grades["M2"], bn, loaded),
         *fnd.never_warned_finding(bn, n, loaded),
         *fnd.safety_findings(bn, n, loaded),

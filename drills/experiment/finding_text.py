@@ -146,7 +146,17 @@ PHRASES: dict[str, dict[str, Any]] = {
                        "{order}; medians)",
         "m2_never": "{head} — the order was never given, though a trigger was met before the water (first trigger "
                     "met {trigger}, water {water}; medians)",
+        "m2_never_k": "{head} — in {k} of {n} replications the order was never given, though a trigger was met "
+                      "before the water (first trigger met {trigger}, water {water}; medians)",
         "never_given": "never given",
+        "unordered_why": " The order was never given in {k} of {n} replications: {parts}.",
+        "unordered_wait": "in {k}, it waited for {what}, which was never done{because}",
+        "unordered_what": "{what} by {who}",
+        "unordered_because": ": {reasons}",
+        "unordered_change": " To change: {changes}.",
+        "change_backup": "name a backup for {who}",
+        "change_more_backup": "name a further backup for {who}",
+        "change_after": "let the order go without waiting for {what}",
         "m2_cause": "{head} — {cause}",
         "m2_tied": "{head} — for as many of them each: {causes}",
         "m2_what": "people at {place} (of {people} there) were not warned by the order before the water reached "
@@ -414,6 +424,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         # plan clause labels
         "ref_order": "{order} by {owner}; triggers {triggers}",
         "ref_no_order": "no {order} action in any level",
+        "ref_backup": "backups of {who}",
+        "ref_after": "after: {after}",
         "ref_no_channel": "no channel reaches {place}",
         "ref_no_route": "no route from {place}",
         "ref_routes_over": "routes over {link}",
@@ -429,7 +441,17 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_decision": "{head}——撤离命令晚于来水（中位数：首个触发条件满足 {trigger}，来水 {water}，命令 {order}）",
         "m2_never": ("{head}——虽在来水前已有触发条件满足，撤离命令始终未下达（中位数：首个触发条件满足 {trigger}，"
                      "来水 {water}）"),
+        "m2_never_k": ("{head}——{n} 次重复中有 {k} 次虽在来水前已有触发条件满足，撤离命令始终未下达（中位数：首个触发"
+                       "条件满足 {trigger}，来水 {water}）"),
         "never_given": "未下达",
+        "unordered_why": "{n} 次重复中有 {k} 次撤离命令始终未下达：{parts}。",
+        "unordered_wait": "其中 {k} 次须等待{what}，而该步骤始终未完成{because}",
+        "unordered_what": "{who} 的“{what}”",
+        "unordered_because": "：{reasons}",
+        "unordered_change": "应改：{changes}。",
+        "change_backup": "为 {who} 指定替补",
+        "change_more_backup": "为 {who} 增加替补",
+        "change_after": "撤离命令不再等待“{what}”",
         "m2_cause": "{head}——{cause}",
         "m2_tied": "{head}——以下原因各占同样多的人次：{causes}",
         "m2_what": "{place}（共 {people} 人）有人在水到达前未收到撤离命令",
@@ -689,6 +711,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         # plan clause labels
         "ref_order": "{order}，由 {owner} 执行；触发条件 {triggers}",
         "ref_no_order": "任何等级均无 {order} 行动",
+        "ref_backup": "{who} 的替补",
+        "ref_after": "须等待 {after}",
         "ref_no_channel": "无渠道覆盖 {place}",
         "ref_no_route": "{place} 无撤离路线",
         "ref_routes_over": "经过 {link} 的路线",
@@ -810,7 +834,9 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     if f.get("tied"):  # no one cause: say each, not the first of them as the whole story
         title = s("m2_tied", head=head, causes=s.join([s.table("cause_words")[c] for c in f["tied"]], "semi"))
     elif cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none of them had an order at all
-        title = s("m2_never", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]))
+        u = f.get("unordered")
+        title = s("m2_never_k" if u else "m2_never", head=head, k=u["k"] if u else 0, n=f["n"],
+                  trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]))
     elif cause == "decision" and m is not None:
         title = s("m2_decision", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_ordered_s"]),
                   order=s.clock(m["order_s"]))
@@ -822,9 +848,41 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     evidence = (s.when(f["late_replications"], f["n"], f["late"], f["most"],
                        s("m2_what", place=place, people=f["people"]))
                 + s("m2_why", causes=causes, channels=s.listed(f["channels"])))
+    if f.get("unordered"):
+        evidence += _unordered_text(f["unordered"], f["n"], s)
     if f["near_field"]:
         evidence += s("near_field", lead=s.clock(f["lead_p50_s"]))
     return title, evidence + s.sentence(s.tail(f))
+
+
+def _unordered_text(u: dict[str, Any], n: int, s: Say) -> str:
+    """Why the order was never given, in as many replications as each reason, as the post's own finding tells it
+    (M5), and what in the plan to change; nothing where the run does not know why."""
+    parts, changes = [], []
+    for w in u["why"]:
+        if w["why"] == "waiting":
+            reasons = [s.table("not_done")["unreachable"].format(
+                owner=s.who(x["who"]), unreachable=s("unreachable_backups") if x["has_backups"]
+                else s("unreachable_alone")) for x in w["waited"] if x["why"] == "unreachable"]
+            what = s.join([s("unordered_what", what=s.action(x["action"]), who=s.who(x["who"])) for x in w["waited"]],
+                          "and")
+            parts.append(s("unordered_wait", k=w["k"], what=what, because=s("unordered_because", reasons=s.join(
+                reasons, "semi")) if reasons else ""))
+            changes += [s("change_more_backup" if x["has_backups"] else "change_backup", who=s.who(x["who"]))
+                        for x in w["waited"] if x["why"] == "unreachable"]
+            changes.append(s("change_after", what=s.join([s.action(x["action"]) for x in w["waited"]], "and")))
+        else:
+            unreachable = s("unreachable_backups") if w.get("has_backups") else s("unreachable_alone")
+            parts.append(s("why_in", k=w["k"], why=s.table("not_done")[w["why"]].format(
+                level=s.level(w.get("level", "")), trigger_owner=s.who(w.get("who", "")), owner=s.who(w.get("who", "")),
+                after="", unreachable=unreachable)))
+            if w["why"] in ("unreachable", "nobody_declared"):
+                changes.append(s("change_more_backup" if w["has_backups"] else "change_backup", who=s.who(w["who"])))
+    if not parts:
+        return ""
+    text = s("unordered_why", k=u["k"], n=n, parts=s.join(parts, "semi"))
+    changes = list(dict.fromkeys(changes))
+    return text + (s("unordered_change", changes=s.join(changes, "semi")) if changes else "")
 
 
 @renders("gate_failed")

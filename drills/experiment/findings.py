@@ -30,7 +30,7 @@ from drills.experiment.bottlenecks import Bottlenecks, PlaceWarning, TailStep
 from drills.experiment.finding_text import AUTOMATIC, PHRASES, clause, standard, words
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
 from drills.experiment.grading import MetricGrade, upper_tail
-from drills.experiment.plan_steps import StepTally
+from drills.experiment.plan_steps import OrderMiss, StepTally
 from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, Reading
 from drills.experiment.robustness import Robustness
 from drills.experiment.tail import TAIL_SHARE, TailCheck
@@ -219,8 +219,49 @@ def tail_numbers(tail: TailCheck) -> dict[str, Any]:
             "replications_to_settle": tail.replications_to_settle()}
 
 
-def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
-    """M2: one finding per place whose people at risk are warned after the water (or never)."""
+def _unordered(w: PlaceWarning, misses: dict[int, OrderMiss], loaded: Loaded) -> tuple[dict[str, Any], list]:
+    """The replications in which the order never came for the people of ``w``, and why, where the run knows it
+    (as M5 classifies the order's step: :func:`drills.experiment.plan_steps.orders_not_given`): the facts, and the
+    plan clauses to change (the order's ``after``, the post with no one to stand in)."""
+    plan = loaded.plan
+    groups: Counter[OrderMiss] = Counter(misses[r] for r in w.unordered_in if r in misses)
+    why, refs = [], []
+    for m, k in groups.most_common():
+        if m.why == "waiting" and m.waited:
+            waited = [{"action": a, "who": _who(loaded, o), "why": y, "has_backups": _has_backups(loaded, o)}
+                      for _, a, o, y in m.waited]
+            why.append({"k": k, "why": m.why, "waited": waited})
+            refs.append(ref(loaded, ("warning", "actions_by_level", m.level, m.position), "ref_after",
+                            after=[a for _, a, _, _ in m.waited]))
+            refs += [_backup_ref(loaded, o) for _, _, o, y in m.waited if y in ("unreachable", "nobody_declared")]
+        elif m.why in ("unreachable", "nobody_declared"):
+            owner = m.owner if m.why == "unreachable" else next(
+                (t.owner for t in plan.warning.triggers if t.level == m.level), m.owner)
+            why.append({"k": k, "why": m.why, "who": _who(loaded, owner), "level": m.level,
+                        "has_backups": _has_backups(loaded, owner)})
+            refs.append(_backup_ref(loaded, owner))
+        elif m.why == "pending":
+            why.append({"k": k, "why": m.why})
+    return {"k": len(w.unordered_in), "why": why}, list({r[0]: r for r in refs}.values())
+
+
+def _has_backups(loaded: Loaded, role: str) -> bool:
+    r = next((x for x in loaded.plan.roles if x.id == role), None)
+    return bool(r and r.backups)
+
+
+def _backup_ref(loaded: Loaded, role: str) -> tuple[str, str, dict[str, Any]]:
+    """The post's clause, labelled with what to change there: its backups."""
+    k = index_of(loaded.plan.roles, role)
+    return ref(loaded, ("roles", k), "ref_backup", who=_who(loaded, role)) if k is not None else ref(
+        loaded, ("roles",), "ref_backup", who=_who(loaded, role))
+
+
+def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded,
+                     unordered: dict[str, dict[int, OrderMiss]] | None = None) -> list[Finding]:
+    """M2: one finding per place whose people at risk are warned after the water (or never). ``unordered``: by
+    order, the replications in which it was not given and why (:func:`drills.experiment.plan_steps.orders_not_given`);
+    where it is given, a place whose order never came says why and which plan clause to change."""
     out = []
     valley = any(w.group == "resident" for w in bn.warnings)
     for w in bn.warnings:
@@ -234,11 +275,17 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
                  "by_cause": {c: asdict(m) for c, m in w.by_cause.items()}, "ranked": ranked, "late": w.late,
                  "late_replications": w.late_replications, "most": w.most, "n": n, "channels": list(w.channels),
                  "near_field": w.lead_p50_s < NEAR_FIELD_LEAD_S, "lead_p50_s": w.lead_p50_s,
-                 "tied": list(w.top_causes) if len(w.top_causes) > 1 else [], "tail": tail_facts(tail)}
+                 "tied": list(w.top_causes) if len(w.top_causes) > 1 else [], "tail": tail_facts(tail),
+                 "unordered": None}
+        refs = [_warning_ref(loaded, w)]
+        if w.unordered_in:
+            order = "evacuate_underground" if w.group == "miner" else "evacuate_downstream"
+            facts["unordered"], more = _unordered(w, (unordered or {}).get(order, {}), loaded)
+            refs += [r for r in more if r[0] != refs[0][0]]
         out.append(found(
             "m2_late", facts, key=f"M2:{w.place}", metric="M2", cls=cls,
             standards=("M2-valley" if valley and w.group == "resident" else "M2",),
-            refs=[_warning_ref(loaded, w)], remedies=warning_remedies(w.top_causes),
+            refs=refs, remedies=warning_remedies(w.top_causes),
             targets={"places": [w.place], "zone": w.zone, "group": w.group, "cause": cause, "causes": w.causes,
                      "channels": list(w.channels)},
             numbers={"late_person_replications": w.late, "late_replications": w.late_replications,

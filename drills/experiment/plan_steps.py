@@ -89,3 +89,41 @@ def _count(res: DrillResult, spec: DrillSpec, facts: PlanFacts, tallies: dict[tu
         else:
             tally.not_done += 1
             tally.why[o.why] = tally.why.get(o.why, 0) + 1
+
+
+@dataclass(frozen=True)
+class OrderMiss:
+    """Why an order was not given in one replication, as M5 classifies its step (see the module docstring).
+
+    Attributes:
+        level, position: the order's step among the plan's actions (``plan.warning.actions_by_level``).
+        owner: the post that owns it.
+        why: a key of :data:`drills.experiment.readings.NOT_DONE_WHY`.
+        waited: for ``waiting``, the earlier steps it waited for that were never done, each ``(position, action,
+            owner, why)`` in the same level.
+    """
+
+    level: str
+    position: int
+    owner: str
+    why: str
+    waited: tuple[tuple[int, str, str, str], ...] = ()
+
+
+def orders_not_given(results: Sequence[DrillResult], spec: DrillSpec, facts: PlanFacts,
+                     orders: Sequence[str]) -> dict[str, dict[int, OrderMiss]]:
+    """For each order (an action such as ``evacuate_downstream``), the replications in which a step giving it was
+    due and not done, with why: the first such step, in the order the levels were declared."""
+    out: dict[str, dict[int, OrderMiss]] = {o: {} for o in orders}
+    for res in results:
+        outcomes = step_outcomes(res, spec, facts)
+        for o in outcomes:
+            if o.action.action not in out or o.status != "not_done" or res.replication in out[o.action.action]:
+                continue
+            waited: tuple[tuple[int, str, str, str], ...] = ()
+            if o.why == "waiting":
+                ids = set(o.action.after)
+                waited = tuple((w.position, w.action.action, w.action.owner, w.why) for w in outcomes
+                               if w.level == o.level and w.action.id in ids and w.status == "not_done")
+            out[o.action.action][res.replication] = OrderMiss(o.level, o.position, o.action.owner, o.why, waited)
+    return out
