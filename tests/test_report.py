@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -916,3 +917,25 @@ def test_each_trigger_is_told_by_what_meets_it_not_by_a_threshold_it_does_not_ha
     mine = load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml")
     assert [trigger_condition(tr, mine, en) for tr in mine.triggers] == [
         "inrush inflow (m³/h) ≥ 60", "water depth at face360e ≥ 0.05 m"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_cover_and_summary_say_the_dam_flood_is_the_built_in_estimate_where_no_study_is_given(
+        reports: dict, exercises: dict, lang: str) -> None:
+    # the whole grade of a dam-break drill rests on the flood: a screening estimate must say so up front
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import flood_estimate_line
+
+    dam, _ = exercises["dam"]
+    mine, _ = exercises["mine"]
+    line = flood_estimate_line(dam.spec, Text(lang))
+    assert dam.spec.dam_break.recipe.study_rows is None and "hazard.dam_break.study" in line
+    assert ("built-in screening estimate" if lang == "en" else "内置的筛查估算") in line
+    assert flood_estimate_line(mine.spec, Text(lang)) == ""  # no dam break, nothing to say
+    studied = replace(dam.spec, dam_break=replace(dam.spec.dam_break, recipe=replace(
+        dam.spec.dam_break.recipe, study_rows=())))
+    assert flood_estimate_line(studied, Text(lang)) == ""  # a study given: the flood is the planner's
+    pages = text_of(reports["dam", lang] / "report.pdf")
+    marker = "hazard.dam_break.study"
+    assert marker in pages[0].replace("\n", "") and marker in pages[1].replace("\n", "")
+    assert not any(marker in p for p in text_of(reports["mine", lang] / "report.pdf"))

@@ -71,6 +71,12 @@ EN: dict[str, str] = {
     "rain_none": "no rain",
     "rain_moderate": "moderate rain",
     "rain_heavy": "heavy rain",
+    "flood_estimate": (
+        "The failure of {dam} floods the valley as the tool's built-in screening estimate ({source}): no hydraulic "
+        "study of the dam was supplied, and the grade rests on this estimate. Give the dam's hydraulic study in the "
+        "scenario (hazard.dam_break.study: a CSV of place, arrival_min, peak_depth_m, peak_velocity_mps) to grade "
+        "the plan against it."
+    ),
     "cover_note": (
         "This report evaluates the emergency plan named above by simulating the drill {n} times under "
         "varied conditions (AQ/T 9009-2015: a drill's main purpose is to find the plan's problems). "
@@ -965,6 +971,11 @@ ZH: dict[str, str] = {
     "rain_none": "无雨",
     "rain_moderate": "中雨",
     "rain_heavy": "大雨",
+    "flood_estimate": (
+        "{dam} 溃坝洪水采用本工具内置的筛查估算（{source}）：未提供该坝的溃坝洪水分析（水力计算）成果，评估等级以此"
+        "估算为依据。可在演练情景中提供该坝的分析成果（hazard.dam_break.study：CSV 文件，列为 place、arrival_min、"
+        "peak_depth_m、peak_velocity_mps），按其评估预案。"
+    ),
     "cover_note": (
         "本报告对上述应急预案进行评估：在不同条件下将演练模拟 {n} 次（AQ/T 9009-2015：演练以发现预案问题"
         "为主要目的）。报告中的每个数字都可追溯到场所、预案或演练情景文件中的参数，或有出处的默认值（见"

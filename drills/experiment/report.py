@@ -67,6 +67,7 @@ from drills.experiment.outputs import provenance
 from drills.experiment.scorecard import Scorecard, mean_is_partial
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
+from drills.inputs.compile import RUNOUT_TITLES
 from drills.inputs.problems import in_language
 from drills.model import variability as var
 from drills.model.records import SAFE_OUTCOMES
@@ -738,7 +739,21 @@ def cover(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 12 if grade else 10.5, "bold")])
     doc.y += 0.2
+    estimate = flood_estimate_line(ex.spec, t)
+    if estimate:
+        doc.text(estimate, 9, weight="bold", after=0.15)
     doc.text(t("cover_note", n=ex.replications), 8.5, color=GREY)
+
+
+def flood_estimate_line(spec: DrillSpec, t: Text) -> str:
+    """A line saying the dam-break flood is the built-in screening estimate, no hydraulic study supplied, and
+    where a study goes; empty when a study was given or there is no dam break. The whole grade rests on the
+    flood, so the cover and the summary say so, not only the appendix."""
+    db = spec.dam_break
+    if db is None or getattr(db.recipe, "study_rows", None) is not None:
+        return ""
+    relation = getattr(db.recipe, "relation", "")
+    return t("flood_estimate", dam=db.dam, source=RUNOUT_TITLES.get(relation, relation))
 
 
 _KEYS = frozenset(EN)  # the keys the phrase table knows
@@ -810,6 +825,9 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 11, "bold")])
     doc.text(t("summary_intro", n=ex.replications), 8.5, after=0.1)
+    estimate = flood_estimate_line(ex.spec, t)
+    if estimate:
+        doc.text(estimate, 8.5, weight="bold", after=0.1)
     doc.subheading(t("key_results"))
     doc.table([("", 3.6, "left"), ("", doc.width - 3.6, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
               header=False)
