@@ -127,3 +127,22 @@ def test_a_mine_laid_out_north_south_is_drawn_along_north_and_an_east_west_one_e
     net = mine_and_valley.spec.network  # the bundled mine runs east–west: its section is drawn on x_m as written
     assert figures.section_direction(mine_and_valley) == (1.0, 0.0)
     assert figures.drawn_at(mine_and_valley, plan_view=False)[:, 0].tolist() == [n.x_m for n in net.nodes]
+
+
+def test_every_cage_queue_label_names_its_statistic() -> None:
+    # the section, the cage figure and the scorecard showed 47, 37 and 36.8 for "the longest cage queue", none
+    # saying which statistic: each label names the median and the largest over the replications it shows
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.figures import cage_queue_label, cage_queue_stats
+    from drills.experiment.i18n import Text
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import load_drill
+
+    ex = run_exercise(load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml", replications=5))
+    [(hid, (med, top))] = cage_queue_stats(ex).items()
+    longest = sorted(h.max_queue for r in ex.results for h in r.hoists)
+    assert top == max(longest) and med == longest[2]
+    assert cage_queue_label(ex, hid, Text("en")) == f"cage queue: median {med:.0f}, largest {top} of 5 replications"
+    assert cage_queue_label(ex, hid, Text("zh")) == f"罐笼排队：中位数 {med:.0f}，5 次重复中最大 {top}"
+    assert "in a replication" in Text("en")("fig_cage_queue_t")
+    assert "largest {top} of {n} replications" in Text("en")("fig_median_largest")

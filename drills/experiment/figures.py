@@ -402,11 +402,23 @@ def rings_drawn(ex: ExerciseResult, name: str) -> bool:
 
 def cage_queues(ex: ExerciseResult) -> dict[str, int]:
     """Longest queue for each cage, largest over replications (all its stations together)."""
-    out: dict[str, int] = {}
+    return {hid: top for hid, (_, top) in cage_queue_stats(ex).items()}
+
+
+def cage_queue_stats(ex: ExerciseResult) -> dict[str, tuple[float, int]]:
+    """For each cage, its longest queue in a replication (all its stations together): the median and the largest
+    over replications, so that a label names the statistic it shows."""
+    per: dict[str, list[float]] = {}
     for r in ex.results:
         for h in r.hoists:
-            out[h.hoist] = max(out.get(h.hoist, 0), int(h.max_queue))
-    return out
+            per.setdefault(h.hoist, []).append(float(h.max_queue))
+    return {hid: (float(median(np.array(v))), int(max(v))) for hid, v in per.items()}
+
+
+def cage_queue_label(ex: ExerciseResult, hid: str, t: Text) -> str:
+    """A cage's queue as the section labels it: the median and the largest of its longest queue per replication."""
+    med, top = cage_queue_stats(ex)[hid]
+    return t("fig_cage_queue", med=f"{med:.0f}", q=top, n=ex.replications)
 
 
 # ------------------------------------------------------------------ figures
@@ -865,7 +877,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         mid = tuple(float(v) for v in (at[hdef.stations[0]] + at[hdef.stations[-1]]) / 2)  # halfway down the shaft
         ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8,
                      zorder=6)
-        rings.insert(0, (mid[0], mid[1], f"{hid}: {t('fig_cage_queue', q=q)}", CAGE_RING_R))
+        rings.insert(0, (mid[0], mid[1], f"{hid}: {cage_queue_label(ex, hid, t)}", CAGE_RING_R))
     if marks or cage_queues(ex):
         ax_c.scatter([], [], s=120, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.5, label=t("fig_bottleneck"))
     fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label=t("fig_last_safe"), shrink=0.85)
@@ -1220,15 +1232,17 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                 continue
             bins = hist_bins(v, whole=attr == "max_queue")
             med = float(median(v))
-            medians.append(fmt.format(med))
+            # the queue's panel names both numbers the section and the scorecard show: the median and the largest
+            medians.append(t("fig_median_largest", v=fmt.format(med), top=fmt.format(float(v.max())), n=len(v))
+                           if attr == "max_queue" else t("fig_median_of", v=fmt.format(med)))
             if len(hoists) == 1:
                 ax.hist(v, bins=bins, color=cmap(0.3), edgecolor="white", linewidth=0.4)
             else:
                 ax.hist(v, bins=bins, histtype="step", color=cmap(0.15 + 0.7 * i / len(hoists)),
                         linestyle=styles[i % len(styles)], linewidth=1.5,
-                        label=renderable(f"{hid} {t('fig_median_of', v=medians[-1])}"))
+                        label=renderable(f"{hid} {medians[-1]}"))
             ax.axvline(med, color="0.1", linewidth=1, linestyle=(0, (4, 3)))
-        ax.set_title(f"{title}\n{t('fig_median_of', v=medians[0])}" if len(medians) == 1 else title)
+        ax.set_title(f"{title}\n{medians[0]}" if len(medians) == 1 else title)
         ax.set_xlabel(unit)
         ax.set_ylabel(t("fig_replications"))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of replications: no tick at 2.5

@@ -454,7 +454,7 @@ EN: dict[str, str] = {
     "fig_k_of_n": "(k/{n}): replications in which someone who started there was never safe",
     "fig_bottleneck": "bottleneck (peak queue)",
     "fig_queue": "queue {q}",
-    "fig_cage_queue": "cage queue {q}",
+    "fig_cage_queue": "cage queue: median {med}, largest {q} of {n} replications",
     "fig_dam": "dam",
     "fig_assembly": "assembly point",
     "fig_mine_exit": "mine exit (shaft collar, portal, raise)",
@@ -472,13 +472,14 @@ EN: dict[str, str] = {
     "fig_order_median": "evacuation order, median",
     "fig_cage_util": "Cage utilisation",
     "fig_cage_util_x": "busy share, first call to last landing (%)",
-    "fig_cage_queue_t": "Longest cage queue",
+    "fig_cage_queue_t": "Longest cage queue in a replication",
     "fig_cage_queue_x": "persons waiting, all stations",
     "fig_cage_wait": "Mean wait for the cage",
     "fig_cage_wait_x": "min (people who boarded)",
     "unit_min": "min",
     "fig_replications": "replications",
     "fig_median_of": "(median {v})",
+    "fig_median_largest": "(median {v}, largest {top} of {n} replications)",
     "fig_timeline_title": "Events of the drill across replications",
     "fig_tl_left_out": ("{k} later or lesser events not drawn ({kinds});\n"
                         "the typical replication's table lists every event"),
@@ -547,7 +548,8 @@ EN: dict[str, str] = {
         "place is coloured by the median time the last person who started there was safe; a red cross marks "
         "a place not cleared in most replications, and (k/{n}) after a name counts the replications in which "
         "someone from there was never safe. Red rings mark the bottlenecks: the passages with the longest "
-        "queue at their entrance (largest over replications) and the cage's longest queue."
+        "queue at their entrance (largest over replications) and the cage's longest queue in a replication "
+        "(its median and the largest over replications, as labelled)."
     ),
     "cap_map": (
         "The valley in plan view (east and north, equal scales; the flood runs from the dam down the "
@@ -1291,7 +1293,7 @@ ZH: dict[str, str] = {
     "fig_k_of_n": "(k/{n})：该处有人始终未到达安全地点的重复次数",
     "fig_bottleneck": "瓶颈（最长排队）",
     "fig_queue": "排队 {q}",
-    "fig_cage_queue": "罐笼排队 {q}",
+    "fig_cage_queue": "罐笼排队：中位数 {med}，{n} 次重复中最大 {q}",
     "fig_dam": "尾矿坝",
     "fig_assembly": "集合点（避险点）",
     "fig_mine_exit": "矿井出口（井口、硐口、天井口）",
@@ -1309,13 +1311,14 @@ ZH: dict[str, str] = {
     "fig_order_median": "撤离命令，中位数",
     "fig_cage_util": "罐笼利用率",
     "fig_cage_util_x": "运行时间占比，首次呼叫至末次到井口（%）",
-    "fig_cage_queue_t": "罐笼最长排队",
+    "fig_cage_queue_t": "每次重复中罐笼最长排队",
     "fig_cage_queue_x": "等候人数（全部车场）",
     "fig_cage_wait": "罐笼平均等候时间",
     "fig_cage_wait_x": "分钟（已乘罐人员）",
     "unit_min": "分钟",
     "fig_replications": "重复次数",
     "fig_median_of": "（中位数 {v}）",
+    "fig_median_largest": "（中位数 {v}，{n} 次重复中最大 {top}）",
     "fig_timeline_title": "各次重复中的演练事件",
     "fig_tl_left_out": "另有 {k} 个较晚或次要的事件未绘出（{kinds}）；\n典型重复的事件表列出全部事件",
     "fig_timeline_x": "情景开始后时间（分钟）",
@@ -1374,7 +1377,8 @@ ZH: dict[str, str] = {
         "矿井竖直剖面图（水平位置对标高，两轴比例不同）。(a) 各巷道按水到达其较早一端的中位时间着色；灰色"
         "巷道在多数重复中未进水；线型表示巷道类型。(b) 各初始位置按该处最后一人到达安全地点的中位时间着色；"
         "红色叉号表示多数重复中未撤空，名称后的 (k/{n}) 为该处有人始终未到达安全地点的重复次数。红圈标出"
-        "瓶颈：入口排队最长的巷道（各次重复的最大值）和罐笼最长排队。"
+        "瓶颈：入口排队最长的巷道（各次重复的最大值）和每次重复中罐笼最长排队（如标注，给出其中位数和各次重复的"
+        "最大值）。"
     ),
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
@@ -1716,7 +1720,7 @@ METRIC_ZH: dict[str, str] = {
     "sheltering": "楼上避险人数（非安全地点）",
     "expected_fatalities": "预期死亡人数",
     "cage_utilisation": "罐笼利用率（撤离时段）",
-    "cage_max_queue": "罐笼最长排队人数",
+    "cage_max_queue": "每次重复中罐笼最长排队人数",
     # paired metrics of drills.experiment.paired (revisions' before and after)
     "objective": "搜索目标 [P]：未安全人数 + 每名迟到预警者计 ¼ + …",
     "unsafe": "水到达前未到达安全地点的人数",

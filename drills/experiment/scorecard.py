@@ -207,7 +207,7 @@ METRICS = (
     ("sheltering", "People sheltering on upper floors (not a place of safety)", "persons", "valley"),
     ("expected_fatalities", "Expected fatalities", "persons", "valley"),
     ("cage_utilisation", "Cage utilisation (evacuation window)", "share", "hoist"),
-    ("cage_max_queue", "Longest cage queue (people waiting)", "persons", "hoist"),
+    ("cage_max_queue", "Longest cage queue in a replication (people waiting)", "persons", "hoist"),
 )
 
 
