@@ -264,12 +264,14 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
                    settle_hint: bool = False) -> None:
     """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default);
     with ``settle_hint``, how to settle what the replications leave unsettled (``drill run --until-settled``)."""
+    from drills.experiment.findings import class_label
+
     t = t or Text("en")
     o = evaluation.overall
     out_console.print(t("cli_grade", grade=t.grade(card.grade),
                         **t.finding_counts(o.deficiencies, o.must_correct, o.improvements)), markup=False)
     for f in evaluation.findings[:most]:
-        out_console.print(f"  [{f.cls} {f.metric}] {f.words(t.lang)[0]}", markup=False)
+        out_console.print(f"  [{class_label(f.cls, t.zh)} {f.metric}] {f.words(t.lang)[0]}", markup=False)
     if len(evaluation.findings) > most:
         out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:

@@ -695,3 +695,17 @@ def test_people_still_at_home_in_shallow_water_read_as_cut_off_not_as_gone(lang)
     never = asdict(Medians(2, water_s=53775.0, never_left=2, fatality_p_max=0.1236))
     text = _reason_text("stayed_in_flood", never, "ht_c", Say(lang))
     assert ("never set out" in text and "up to 0.1236" in text) if lang == "en" else "始终未动身" in text
+
+
+def test_english_output_glosses_every_class_in_english():
+    # the English terminal, season matrix and reports named classes by the Chinese word alone ("不足项 M2, M3")
+    from drills.experiment.graded import NOTES
+    from drills.experiment.i18n import EN
+
+    for cls in fnd.CLASS_ORDER:
+        assert fnd.class_label(cls) == f"{fnd.CLASS_EN[cls]} ({cls})" and fnd.class_label(cls, zh=True) == cls
+    gloss = {fnd.DEFICIENCY: "deficienc", fnd.MUST_CORRECT: "must", fnd.IMPROVEMENT: "improvement"}
+    for key, text in [*EN.items(), *((k, v) for k, v in NOTES["en"].items() if isinstance(v, str))]:
+        told = re.sub(r"\{\w+\} \((不足项|整改项|改进项)\)", "", text)  # "{d} (不足项)": {d} is "3 deficiencies"
+        for cls, word in gloss.items():
+            assert cls not in told or word in told, (key, text)

@@ -151,13 +151,14 @@ ENGLISH_COMPARISON_LINES = [
     "## Grades",
     "| metric | A: plan.yaml (two-villages-plan v1) | B: b.yaml (two-villages-plan v2) |",
     "| M2 Notification reach | D gate ✗ (never) | A gate ✓ (0:00:00) |",
-    "| **overall** | **差** S = 66.7; 2 不足项, 0 整改项 | **优秀** S = 95.8; 0 不足项, 0 整改项 |",
+    "| **overall** | **差** S = 66.7; deficiencies (不足项) 2, must-correct (整改项) 0 | **优秀** S = 95.8; "
+    "deficiencies (不足项) 0, must-correct (整改项) 0 |",
     "## Paired differences (B − A)",
     "| metric | A | B | difference, 95 % CI | verdict |",
     "| People not safe before the water (persons) | 10.00 | 0.00 | −10.00 [−10.00, −10.00] | better |",
     "| Order after the first trigger met | 0:00:00 | 0:00:00 | 0:00:00 [0:00:00, 0:00:00] | no change |",
     "## Findings of A",
-    "1. **不足项 (deficiency)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
+    "1. **deficiency (不足项)** · M2 — far: people at risk warned after the water — no channel of the order reaches "
     "this place",
     "   - Addressed by: add_siren, extend_coverage, move_siren, add_door_to_door, add_channel",
     "## Findings of B",

@@ -428,12 +428,12 @@ def test_the_matrix_says_what_decided_each_grade() -> None:
     scored = _entry("valley/20yr", ("M1:latency", "整改项", "d"))
     scored.evaluation.overall = Overall(43.33, "差", "poor — …", False, 0, 1, 0)
     t = Text("en")
-    assert grade_reason(capped, t) == "不足项 in M2, M3: 3"
-    assert grade_reason(capped, t, short=True) == "不足项 M2, M3"
+    assert grade_reason(capped, t) == "deficiencies (不足项) in M2, M3: 3"
+    assert grade_reason(capped, t, short=True) == "deficiency (不足项) M2, M3"
     assert grade_reason(scored, t) == "score 43"
     assert grade_reason(capped, Text("zh")) == "不足项 M2，M3：3 项"
     assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
-    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\n不足项 M2, M3"
+    assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\ndeficiency (不足项) M2, M3"
     assert grade_reason(SimpleNamespace(evaluation=None), t) == ""
 
 

@@ -233,13 +233,14 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | 
 
 def _print_findings(findings, total: int, t: Text) -> None:
     from drills.experiment.finding_text import clause
+    from drills.experiment.findings import class_label
 
     table = PlainTable(title=t("cli_top_findings", total=total), title_justify="left")
     for col in ("col_class", "col_metric", "col_finding", "col_clause"):  # Chinese has no spaces to wrap at:
         table.add_column(t(col), overflow="fold")  # folded, not cut short with an ellipsis
     for f in findings:
         plan_clause = clause(f.refs, t.lang) if t.zh and f.refs else f.plan_ref
-        table.add_row(f.cls if t.zh else f"{f.cls} {f.cls_en}", f.metric, f.words(t.lang)[0], plan_clause)
+        table.add_row(class_label(f.cls, t.zh), f.metric, f.words(t.lang)[0], plan_clause)
     out_console.print(table)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from drills.experiment import grading
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import ExerciseResult
-from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding
+from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding, class_label
 from drills.experiment.i18n import Text
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
@@ -53,7 +53,7 @@ class ReportFinding:
 
 def finding_line(f: Finding | ReportFinding, t: Text) -> str:
     """A finding as a list gives it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""
-    return f"[{f.cls if t.zh else f'{f.cls_en} ({f.cls})'}] {f.words(t.lang)[0]}"
+    return f"[{class_label(f.cls, t.zh)}] {f.words(t.lang)[0]}"
 
 
 @dataclass(frozen=True)
@@ -139,12 +139,12 @@ NOTES: dict[str, dict[str, Any]] = {
         "span": "{low} to {high}",
         "more_one": "; about {span} replications would settle it",
         "more_many": "; about {span} replications would settle them",
-        "near_one": "1 life-safety finding could change class (不足项 or 改进项) with more replications: the share of "
-                    "replications in which it showed cannot yet be told from the tolerated tail{more}. The bounds "
-                    "are in the finding.",
-        "near_many": "{k} life-safety findings could change class (不足项 or 改进项) with more replications: the share "
-                     "of replications in which they showed cannot yet be told from the tolerated tail{more}. The "
-                     "bounds are in each finding.",
+        "near_one": "1 life-safety finding could change class (deficiency 不足项 or improvement 改进项) with more "
+                    "replications: the share of replications in which it showed cannot yet be told from the "
+                    "tolerated tail{more}. The bounds are in the finding.",
+        "near_many": "{k} life-safety findings could change class (deficiency 不足项 or improvement 改进项) with "
+                     "more replications: the share of replications in which they showed cannot yet be told from the "
+                     "tolerated tail{more}. The bounds are in each finding.",
     },
     "zh": {
         "gate": "{metric} 门槛（{name}）{held}：{counted}出现在 {n} 次重复中的 {failed} 次（{share}）。{describe}",

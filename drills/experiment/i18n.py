@@ -121,8 +121,9 @@ EN: dict[str, str] = {
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
     "no_findings_yet": (
-        "Not available yet: findings (不足项 / 整改项 / 改进项) are drawn from the scorecard by the "
-        "scoring step, which this version does not have. The evidence they will rest on is in this report."
+        "Not available yet: findings (deficiency 不足项 / must-correct 整改项 / improvement 改进项) are drawn from "
+        "the scorecard by the scoring step, which this version does not have. The evidence they will rest on is in "
+        "this report."
     ),
     "no_revisions_yet": (
         "No revision of the plan was tested in this run. “drill recommend” tests candidate revisions by "
@@ -297,7 +298,7 @@ EN: dict[str, str] = {
         "trigger met or the first water, median over the replications) to the end of the drill. Under it: whether "
         "the reach (M2) and safety (M3) gates held, and what it changed against the plan without it, paired "
         "replication by replication (with the fault − without, mean and 95 % CI). A fault that breaks the plan is "
-        "also a finding (不足项). {left}"
+        "also a finding (deficiency, 不足项). {left}"
     ),
     "sf_left_out": "Left out by the cap on the number of faults (--max-faults): {names}.",
     "sf_gates": "M2 {m2} · M3 {m3}",
@@ -633,13 +634,13 @@ EN: dict[str, str] = {
     "run_page": "Run {k}: {run}",
     "run_findings": "Findings in this run ({n}, most serious first)",
     "scenario_as_written": "Scenario as written",
-    "grade_by_gate": "不足项 in {gates}: {n}",
-    "grade_by_gate_short": "不足项 {gates}",
+    "grade_by_gate": "deficiencies (不足项) in {gates}: {n}",
+    "grade_by_gate_short": "deficiency (不足项) {gates}",
     "grade_by_score": "score {score}",
     "matrix_grade_note": (
-        "Under each grade, what decided it: \"不足项\" names the metrics with a deficiency (M2 reach and M3 "
-        "safety are gates; a deficiency can also come from a plan check, M8), which caps the grade at 差 (poor); "
-        "otherwise the weighted score, graded 差 below {fair}, "
+        "Under each grade, what decided it: \"deficiency (不足项)\" names the metrics with a deficiency (M2 reach "
+        "and M3 safety are gates; a deficiency can also come from a plan check, M8), which caps the grade at 差 "
+        "(poor); otherwise the weighted score, graded 差 below {fair}, "
         "一般 (fair) from {fair}, 良好 (good) from {good}, 优秀 (excellent) from {excellent} with at most {most} "
         "must-correct items (the project's proposed scoring model [P], not a standard)."
     ),
@@ -777,7 +778,7 @@ EN: dict[str, str] = {
     "cli_gate_ok": " gate ok",
     "cli_gate_fail": " gate FAIL",
     "cli_overall": "overall",
-    "cli_overall_cell": "{label} S={score:.1f} ({d} 不足项)",
+    "cli_overall_cell": "{label} S={score:.1f} (deficiencies (不足项): {d})",
     "cli_grades_note": (
         "† not settled: the share of replications that failed this gate cannot yet be told from the 5 % tail the "
         "grading tolerates at this number of replications (a gate that never fails needs 59); `drill run` says how "
@@ -840,7 +841,7 @@ EN: dict[str, str] = {
     "md_gate_ok": " gate ✓",
     "md_gate_fail": " gate ✗",
     "md_overall": "| **overall** |",
-    "md_overall_cell": " **{label}** S = {score:.1f}; {d} 不足项, {m} 整改项 |",
+    "md_overall_cell": " **{label}** S = {score:.1f}; deficiencies (不足项) {d}, must-correct (整改项) {m} |",
     "md_finding": "{k}. **{cls}** · {metric} — {title}",
     "md_evidence": "   - Evidence: {text}",
     "md_requirement": "   - Requirement: {text}",
@@ -910,8 +911,8 @@ EN: dict[str, str] = {
              "9009 4.6); grade on the rise of the last warning: {bands}",
     "md_overall_rule": (
         "- Overall S = 25 % M2 + 25 % M3 + 15 % M1 + 10 % M4 + 15 % M5 + 10 % M6 (A 100, B 85, C 70, D 40), over "
-        "the metrics that apply; 优秀 ≥ 90 with no 不足项 and ≤ 2 整改项, 良好 ≥ 80, 一般 ≥ 65, else 差; any "
-        "不足项 caps the grade at 差 [P]"
+        "the metrics that apply; 优秀 ≥ 90 with no deficiency (不足项) and ≤ 2 must-correct "
+        "(整改项), 良好 ≥ 80, 一般 ≥ 65, else 差; any deficiency (不足项) caps the grade at 差 [P]"
     ),
     "md_objective": "- Objective of the revision search [P]: {weights}",
     "md_weight": "{term} × {w:g}",

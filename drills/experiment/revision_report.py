@@ -16,7 +16,7 @@ from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation
 from drills.experiment.finding_text import Say, clause, standard
-from drills.experiment.findings import CLASS_EN, Finding
+from drills.experiment.findings import Finding, class_label
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, fmt_side, label_with_unit
@@ -180,7 +180,7 @@ def _finding_md(k: int, f: Finding, t: Text | None = None) -> list[str]:
     requirement = standard(f.standards, t.lang) if told else f.standard
     plan_clause = clause(f.refs, t.lang) if told and f.refs else f.plan_ref
     remedies = t("md_list_sep").join(t.term(r) if t.zh else r for r in f.remedies)
-    cls = f.cls if t.zh else f"{f.cls} ({CLASS_EN[f.cls]})"  # the Chinese class is the standards' own word
+    cls = class_label(f.cls, t.zh)  # the Chinese class is the standards' own word, glossed in English
     return [t("md_finding", k=k, cls=cls, metric=f.metric, title=title),
             t("md_evidence", text=evidence),
             t("md_requirement", text=requirement),
