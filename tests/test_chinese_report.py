@@ -79,7 +79,7 @@ FACTS: dict[str, dict] = {
     "mine_channels": {}, "mine_order": {}, "backup_power": {"channels": ["siren-dam"]},
     "levels": {"levels": ["blue", "yellow"]},
     "automatic": {"places": ["xc_river"], "drill": {"k": 12, "n": 40, "avg": 30.0, "deaths": 2.5,
-                                                     "leads": (40.0, 90.0), "tail": (12, 40)}},
+                                                     "leads": (40.0, 90.0), "tail": (12, 40), "near_field_s": 180.0}},
     "monitoring": {}, "teams": {}, "routes": {"places": ["field_a", "school"], "more": " …"},
     "m1_latency": {"value": 1233.0, "grade": "C",
                    "chain": [{"who": "Duty dispatcher", "step": "detect and declare", "order": "underground",
