@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import valley
+from conftest import DAM_FILES, assert_input_failure, break_file, copy_bundled, valley
+from typer.testing import CliRunner
 
+from drills.cli import app
 from drills.inputs.hydraulic_study import load_hydraulic_study, parse_hydraulic_study, place_floods
 from drills.inputs.problems import InputError, Problem
 from drills.model.dam_break import DamBreakFlood
 
 PLACES = {"dam", "village_a", "school", "farm"}
 HEADER = "place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
+runner = CliRunner()
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -166,3 +169,38 @@ def test_parse_reports_the_given_file_name():
     with pytest.raises(InputError) as exc:
         parse_hydraulic_study(HEADER + "dam,-1,1,1,\n", "study.csv", PLACES)
     assert str(exc.value) == "study.csv:2: arrival_min: must not be negative (got -1)"
+
+
+# ---------------------------------------------------------------- a study named by a scenario
+
+#: a study of the bundled dam-break valley, every inhabited place in it, with the front's times of the built-in
+#: estimate in round minutes
+GOOD_STUDY = (HEADER + "xc_north,0.5,3,8,\nxc_south,0.5,4,9,\nxc_river,0.5,4.5,9,\nht_a,3.5,1,3,\nht_b,3.5,2,4,\n"
+              "ht_c,4,2,4,\nht_school,3.5,1.5,3,\n")
+
+
+def with_study(tmp_path: Path, text: str) -> dict[str, Path]:
+    """A copy of the bundled dam-break example whose scenario names the study ``text``, written beside it."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    (files["scenario"].parent / "study.csv").write_text(text, encoding="utf-8")
+    break_file(files["scenario"], "      breach_s: 300\n", "      breach_s: 300\n      study: study.csv\n")
+    return files
+
+
+def test_validate_refuses_a_study_the_run_would_refuse_at_its_line_and_field(tmp_path):
+    files = with_study(tmp_path, GOOD_STUDY.replace("ht_b,", "ht_bb,"))
+    study = files["scenario"].parent / "study.csv"
+    for command in (["validate", str(files["scenario"])], ["run", str(files["scenario"]), "-n", "1", "-o",
+                                                           str(tmp_path / "out")]):
+        res = runner.invoke(app, command)
+        assert_input_failure(res, f"{study}:6: place: unknown place 'ht_bb': the site has no node with this id; "
+                                  "did you mean 'ht_b'?")
+    res = runner.invoke(app, ["validate", str(files["scenario"]), "--lang", "zh"])
+    assert res.exit_code == 2 and f"{study}:6: place: 未知地点 'ht_bb'" in res.output
+
+
+def test_validate_passes_a_good_study(tmp_path):
+    files = with_study(tmp_path, GOOD_STUDY)
+    res = runner.invoke(app, ["validate", str(files["scenario"])])
+    assert res.exit_code == 0, res.output
+    assert f"{files['scenario']}: scenario OK" in res.stdout

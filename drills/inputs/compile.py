@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 
 from drills.inputs.base import dist_or_number, repeated
+from drills.inputs.hydraulic_study import load_hydraulic_study, place_floods
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
 from drills.inputs.plausibility import warnings_of
@@ -597,6 +598,11 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
             study = Path(db.study) if Path(db.study).is_absolute() else scd.path.parent / db.study
             if not study.is_file():
                 pr.at(scd, ("scenario", "hazard", "dam_break", "study"), missing(study, in_file=True))
+            else:  # read as the run reads it, so that validate refuses what the run would
+                try:
+                    load_hydraulic_study(study, nodes)
+                except InputError as exc:
+                    pr.items.extend(exc.problems)
     inr = scen.hazard.inrush
     if inr is not None and inr.source not in nodes:
         pr.no_node(scd, ("scenario", "hazard", "inrush", "source"), inr.source, nodes)
@@ -793,7 +799,6 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int], season: Season | N
     spec = ld.scenario.hazard.dam_break
     if spec is None:
         return None
-    from drills.inputs.hydraulic_study import load_hydraulic_study, place_floods
     from drills.model.dam_break import FloodRecipe
 
     dam = next(d for d in ld.site.dams if d.id == spec.dam)
