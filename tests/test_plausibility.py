@@ -32,6 +32,8 @@ from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load, load_file
 from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
+from drills.inputs.population import headcount
+from drills.inputs.suite import load_suite
 
 runner = CliRunner()
 
@@ -224,7 +226,8 @@ def test_season_json_and_report_list_a_slip_once(tmp_path: Path) -> None:
     line = break_file(files["site"], "cage_capacity_persons: 30", "cage_capacity_persons: 2000")
     suite = tmp_path / "suite.yaml"
     suite.write_text(f"suite:\n  id: s\n  title: t\n  runs:\n    - scenario: {MINE_FILES['scenario']}\n"
-                     "      variations: [{id: day}, {id: night, time_of_day: night, shift: night}]\n", encoding="utf-8")
+                     "      variations: [{id: day}, {id: night, time_of_day: night, shift: night, "
+                     "start_time: 2026-07-20T23:00:00}]\n", encoding="utf-8")
     out = tmp_path / "out"
     res = runner.invoke(app, ["season", str(suite), "-n", "1", "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -373,3 +376,58 @@ def test_validate_warns_of_a_route_of_a_plan_given_with_its_site(tmp_path: Path)
     res = runner.invoke(app, ["validate", str(tmp_path / "plan.yaml"), str(tmp_path / "site.yaml")])
     assert res.exit_code == 0, res.output
     assert f"{file}:{line}: {field}: {message}" in res.stderr
+
+
+# ---------------------------------------------------------------- the time of day and the clock
+
+
+@pytest.mark.parametrize(("start", "meant"), [("02:00", "night"), ("23:30", "night"), ("05:59", "night"),
+                                              ("06:00", "day"), ("14:00", "day"), ("21:59", "day")])
+def test_a_scenario_without_time_of_day_takes_it_from_the_clock_of_its_start(tmp_path: Path, start: str,
+                                                                               meant: str) -> None:
+    """Without time_of_day a dam break at 01:00 was run by day: the households at their day members and the school
+    full at night. The time of day now follows the start's clock, as written out in the field's description."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["scenario"], "  time_of_day: night\n", "")
+    break_file(files["scenario"], "start_time: 2026-07-21T02:00:00", f"start_time: 2026-07-21T{start}:00")
+    ld = load(files["scenario"])
+    assert ld.scenario.time_of_day == meant
+    assert warnings_of(ld) == []
+    written = copy_bundled(tmp_path / "written", DAM_FILES)
+    break_file(written["scenario"], "  time_of_day: night\n", f"  time_of_day: {meant}\n")
+    assert headcount(ld.site, ld.scenario) == headcount(ld.site, load(written["scenario"]).scenario)
+
+
+def test_a_suite_variation_that_moves_the_start_takes_its_time_of_day_from_the_clock(tmp_path: Path) -> None:
+    copy_bundled(tmp_path, MINE_FILES)  # the bundled mine scenario starts at 10:00, no time_of_day
+    suite = tmp_path / "scenarios" / "suite.yaml"
+    suite.write_text("suite:\n  id: s\n  title: S\n  runs:\n    - scenario: mine_inrush_day.yaml\n      variations:\n"
+                     "        - {id: late, start_time: 2026-07-20T23:00:00}\n"
+                     "        - {id: told, start_time: 2026-07-20T23:00:00, time_of_day: day}\n", encoding="utf-8")
+    runs = load_suite(suite, replications=1).runs
+    assert [r.spec.time_of_day for r in runs] == ["night", "day"]
+    assert runs[0].spec.meta.input_warnings == ()
+    # "day" written for 23:00 is a slip, told where the suite writes it
+    assert [(w[1], w[2]) for w in runs[1].spec.meta.input_warnings] == [(8, "suite.runs[0].variations[1].time_of_day")]
+
+
+@pytest.mark.parametrize(("example", "old", "new", "words"), [
+    ("dam", "  time_of_day: night\n", "  time_of_day: day\n", "time_of_day day is not plausible for a start at 02:00"),
+    ("mine", "  start_time: 2026-07-20T10:00:00\n", "  start_time: 2026-07-20T10:00:00\n  time_of_day: night\n",
+     "time_of_day night is not plausible for a start at 10:00"),
+])
+def test_a_time_of_day_written_against_the_clock_is_warned_of(tmp_path: Path, example: str, old: str, new: str,
+                                                              words: str) -> None:
+    files = copy_bundled(tmp_path, DAM_FILES if example == "dam" else MINE_FILES)
+    line = break_file(files["scenario"], old, new) + new.count("\n") - 1
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "scenario.time_of_day")], found
+    assert found[0].message.startswith(words)
+    assert "Is it " in found[0].message
+
+
+@pytest.mark.parametrize("clock", ["07:00", "18:00", "21:00"])
+def test_night_at_dusk_or_dawn_is_no_slip(tmp_path: Path, clock: str) -> None:
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["scenario"], "start_time: 2026-07-21T02:00:00", f"start_time: 2026-07-21T{clock}:00")
+    assert warnings_of(load(files["scenario"])) == []

@@ -868,6 +868,14 @@ CATALOGUE: tuple[Entry, ...] = (
                   "that shift never goes down": "该班次不会下井",
                   "no rain falls during the drill, so it tests nothing of the flood season":
                       "演练期间没有降雨，不检验汛期的任何内容"}}),
+    Entry(r"time_of_day (?P<tod>day|night) is not plausible for a start at (?P<clock>\d\d:\d\d) \(start_time; night is "
+          r"22:00–06:00, day 08:00–18:00\): the drill counts the people at home, at school and at work by "
+          r"(?P<by>day|night)\. Is it (?P<other>day|night), or is start_time a slip\?",
+          "time_of_day 为 {tod}，与 {clock} 开始（start_time；22:00–06:00 为夜间，08:00–18:00 为白天）不符："
+          "演练按{by}统计在家、在校和在岗的人数。应为 {other}，还是 start_time 填写有误？",
+          "time_of_day day is not plausible for a start at 01:00 (start_time; night is 22:00–06:00, day "
+          "08:00–18:00): the drill counts the people at home, at school and at work by day. Is it night, or is "
+          "start_time a slip?", {"by": {"day": "白天", "night": "夜间"}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

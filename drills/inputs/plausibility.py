@@ -27,7 +27,7 @@ from drills.inputs.base import dist_or_number
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
 from drills.inputs.problems import Problem, did_you_mean, in_file_order
-from drills.inputs.scenario import ScenarioBody
+from drills.inputs.scenario import ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.network import SURFACE_KINDS
@@ -180,6 +180,13 @@ DURATION = Bound(None, 7 * 86_400.0, "s",
 DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50863-2013)")
 #: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond.
 DAM_VOLUME = Bound(None, 1e10, "m³", "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)")
+
+# ---------------------------------------------------------------- time of day
+
+#: [P] A start from 08:00 to 18:00 is day: school and working hours, the schools full and many adults away from home.
+#: With the night of 22:00 to 06:00 (drills.inputs.scenario.day_or_night: GB 3096-2008 §3.10–3.11), "day" written
+#: for a start in the night, or "night" for one in these hours, is a slip; the hours between are either.
+DAY_HOURS = (8, 18)
 
 
 class _Checker:
@@ -354,6 +361,7 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
     check = _Checker(doc, out)
     s = ("scenario",)
     check((*s, "duration_s"), scen.duration_s, DURATION, "a drill")
+    _time_of_day(scen, doc, out)
     b = scen.behaviour
     for profile, q in b.response_delay_s.items():
         _delay(check, (*s, "behaviour", "response_delay_s", profile), q)
@@ -394,6 +402,23 @@ def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
     for k, e in enumerate(scen.entries):
         _after_the_end(doc, out, (*s, "entries", k, "at_s"), "entry", e.at_s, scen.duration_s)
     return out
+
+
+def _time_of_day(scen: ScenarioBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """A time_of_day written against the clock of start_time: day for a start in the night, night for one in school
+    and working hours. Who is at home, at school and at work is counted by it."""
+    if "time_of_day" not in scen.model_fields_set:
+        return  # taken from the clock (drills.inputs.scenario.day_or_night)
+    hour = scen.start_time.hour
+    at_night = day_or_night(scen.start_time) == "night"
+    by_day = DAY_HOURS[0] <= hour < DAY_HOURS[1]
+    if (scen.time_of_day == "day" and at_night) or (scen.time_of_day == "night" and by_day):
+        other = "night" if scen.time_of_day == "day" else "day"
+        clock = scen.start_time.strftime("%H:%M")
+        out.append(doc.problem(("scenario", "time_of_day"), (
+            f"time_of_day {scen.time_of_day} is not plausible for a start at {clock} (start_time; night is "
+            f"22:00–06:00, day 08:00–18:00): the drill counts the people at home, at school and at work by "
+            f"{scen.time_of_day}. Is it {other}, or is start_time a slip?")))
 
 
 #: what a scripted event that comes after the drill ends leaves out

@@ -22,6 +22,16 @@ from drills.inputs.base import (
     at_least,
 )
 
+#: Night is 22:00 to 06:00, day 06:00 to 22:00: the 夜间 and 昼间 of GB 3096-2008 §3.10–3.11 and of the noise law
+#: (中华人民共和国噪声污染防治法 2021, 第八十八条) [K]: the hours people are taken to be asleep at home.
+NIGHT_FROM_H = 22
+NIGHT_UNTIL_H = 6
+
+
+def day_or_night(start: datetime) -> Literal["day", "night"]:
+    """The time of day a scenario means when it does not say: night if it starts from 22:00 to 06:00."""
+    return "night" if start.hour >= NIGHT_FROM_H or start.hour < NIGHT_UNTIL_H else "day"
+
 
 def times_increase(what: str, ts: list[float]) -> None:
     """Refuse a series whose times do not strictly increase (read between its points, it would be read wrongly)."""
@@ -259,8 +269,11 @@ class ScenarioBody(Strict):
     start_time: datetime = Field(description="date and clock time of the start, time 0 (e.g. 2026-07-20T14:00:00)")
     duration_s: Duration = Field(description="how long the drill runs, in seconds (at most 30 days)")
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
-    time_of_day: Literal["day", "night"] = Field(default="day", description=(
-        "day or night: who is at home, and the day or night audibility and answer chances; default day"))
+    time_of_day: Literal["day", "night"] = Field(default_factory=lambda data: day_or_night(data["start_time"]),
+                                                 description=(
+        "day or night: who is at home, and the day or night audibility and answer chances; default by the clock "
+        "time of start_time: night from 22:00 to 06:00, day otherwise (昼间 and 夜间 of GB 3096-2008 and the noise "
+        "law)"))
     weather: WeatherSpec = Field(default=WeatherSpec(), description="the weather during the drill")
     hazard: HazardSpec = Field(description="what happens: an inrush, a dam break, a storm, the pond, readings")
     order: OrderSpec | None = Field(default=None, description=(

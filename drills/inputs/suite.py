@@ -48,7 +48,7 @@ from drills.inputs.compile import (
 )
 from drills.inputs.loaded import Loaded
 from drills.inputs.problems import UNKNOWN_NAME, WRONG_KIND, InputError, Problem, did_you_mean, in_file_order
-from drills.inputs.scenario import EntrySpec, FaultSpec, ScenarioBody, WeatherSpec
+from drills.inputs.scenario import EntrySpec, FaultSpec, ScenarioBody, WeatherSpec, day_or_night
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
 from drills.model.spec import DrillSpec
@@ -66,7 +66,8 @@ class VariationSpec(Strict):
         "name of the variation, unique among those of its scenario; the run is named <scenario id>/<id>"))
     title: str | None = Field(default=None, description="how the report names it; default: the id")
     time_of_day: Literal["day", "night"] | None = Field(default=None, description=(
-        "day or night instead of the scenario's; default: as written"))
+        "day or night instead of the scenario's; default: as written, or, where the scenario does not say and "
+        "this variation gives a start_time, by its clock time (night from 22:00 to 06:00)"))
     shift: Ident | None = Field(default=None, description="the underground shift (site.shifts)")
     start_time: datetime | None = Field(default=None, description=(
         "date and clock time of the start instead of the scenario's; default: as written"))
@@ -304,6 +305,9 @@ def _told_in_suite(w: tuple[str, int | None, str, str], doc: YamlDocument, loc: 
     """A plausibility warning about a fault or an entry the variation adds, told where the suite writes it (the
     scenario's file does not have it); any other warning as it is."""
     file, _, field, message = w
+    if file == scenario_file and field == "scenario.time_of_day" and (v.time_of_day or v.start_time) is not None:
+        p = doc.problem((*loc, "time_of_day" if v.time_of_day is not None else "start_time"), message)
+        return p.file, p.line, p.field, message
     m = _VARIED.fullmatch(field) if file == scenario_file else None
     if m is None:
         return w
@@ -334,6 +338,8 @@ def _compile_run(doc: YamlDocument, at: tuple[int, int], body: SuiteBody, run: R
         update["time_of_day"] = v.time_of_day
     if v.start_time is not None:
         update["start_time"] = v.start_time
+        if v.time_of_day is None and "time_of_day" not in scen.model_fields_set:  # by the clock, as the scenario's
+            update["time_of_day"] = day_or_night(v.start_time)
     if v.weather is not None and v.weather.rain is not None:
         update["weather"] = scen.weather.model_copy(update={"rain": v.weather.rain}) if isinstance(
             scen.weather, WeatherSpec) else v.weather
