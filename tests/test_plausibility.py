@@ -31,7 +31,7 @@ from typer.testing import CliRunner
 from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load, load_file
-from drills.inputs.plausibility import plan_warnings, site_warnings, warnings_of
+from drills.inputs.plausibility import plan_warnings, pond_class, site_warnings, warnings_of
 from drills.inputs.population import headcount
 from drills.inputs.suite import load_suite
 
@@ -99,6 +99,12 @@ SLIPS = [
     ("dam", "site", "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180,",
      "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 18,", "site.links[2].length_m", 0,
      "are 179 m apart"),
+    ("dam", "site", "height_m: 40, stored_volume_m3: 3000000,", "height_m: 40, stored_volume_m3: 3,",
+     "site.dams[0].stored_volume_m3", 0, "a tailings pond of 3 m³"),
+    ("dam", "site", "stored_volume_m3: 3000000, pond_class: 4,", "stored_volume_m3: 3000000, pond_class: 5,",
+     "site.dams[0].pond_class", 0, "its height gives class 4 and its volume class 4, so the pond is class 4 (or 3"),
+    ("dam", "site", "stored_volume_m3: 3000000, pond_class: 4,", "stored_volume_m3: 3000000, pond_class: 2,",
+     "site.dams[0].pond_class", 0, "pond_class 2 is not plausible for a dam 40 m high storing 3e+06 m³"),
 ]
 
 
@@ -430,4 +436,23 @@ def test_a_time_of_day_written_against_the_clock_is_warned_of(tmp_path: Path, ex
 def test_night_at_dusk_or_dawn_is_no_slip(tmp_path: Path, clock: str) -> None:
     files = copy_bundled(tmp_path, DAM_FILES)
     break_file(files["scenario"], "start_time: 2026-07-21T02:00:00", f"start_time: 2026-07-21T{clock}:00")
+    assert warnings_of(load(files["scenario"])) == []
+
+
+@pytest.mark.parametrize(("height", "volume", "classes"), [
+    (60, 8e6, (3, 4, 3)),  # one class apart: the higher
+    (40, 3e6, (4, 4, 4)),
+    (25, 2e8, (5, 2, 3)),  # more than one apart: one below the higher
+    (250, 1e5, (1, 5, 2)),
+    (120, 6e8, (2, 1, 1)),
+])
+def test_the_pond_class_by_height_by_volume_and_both(height: float, volume: float,
+                                                      classes: tuple[int, int, int]) -> None:
+    assert pond_class(height, volume) == classes
+
+
+def test_a_pond_raised_one_class_is_no_slip(tmp_path: Path) -> None:
+    """A pond whose failure would gravely harm those below may be raised one class (GB 39496-2020 5.4.1)."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["site"], "stored_volume_m3: 3000000, pond_class: 4,", "stored_volume_m3: 3000000, pond_class: 3,")
     assert warnings_of(load(files["scenario"])) == []

@@ -180,8 +180,11 @@ SOURCES = {
     "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)":
         "水害演练在数小时内完成，避险硐室可维持 96 h（安监总煤装〔2011〕15号）",
     "class 二 dams are 100–200 m high (GB 50863-2013)": "二等库坝高 100–200 m（GB 50863-2013）",
-    "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)": "一等库全库容自 5 × 10⁸ m³ 起（GB 50863-2013）",
+    "class 五 holds under 10⁶ m³ and class 一 from 5 × 10⁸ m³ (GB 50863-2013); under 10⁴ m³ is a pit":
+        "五等库全库容小于 10⁶ m³，一等库自 5 × 10⁸ m³ 起（GB 50863-2013）；不足 10⁴ m³ 只是一个坑",
 }
+#: a pond class (等别) by its number
+POND_CLASS_ZH = {"1": "一等", "2": "二等", "3": "三等", "4": "四等", "5": "五等"}
 #: what a plausibility warning is about ("a drift of 0.01 m", "a median of 259200 s")
 SUBJECTS = {
     "a drift": "平巷", "a ramp": "斜坡道", "a incline": "斜井", "a ladderway": "梯子间", "a shaft": "竖井",
@@ -876,6 +879,18 @@ CATALOGUE: tuple[Entry, ...] = (
           "time_of_day day is not plausible for a start at 01:00 (start_time; night is 22:00–06:00, day "
           "08:00–18:00): the drill counts the people at home, at school and at work by day. Is it night, or is "
           "start_time a slip?", {"by": {"day": "白天", "night": "夜间"}}),
+    Entry(r"pond_class (?P<given>[1-5]) is not plausible for a dam (?P<h>\S+) m high storing (?P<v>\S+) m³: by "
+          r"GB 50863-2013 §3\.2\.1 \(GB 39496-2020 §4\.5\) its height gives class (?P<ch>[1-5]) and its volume class "
+          r"(?P<cv>[1-5]), so the pond is class (?P<table>[1-5])(?P<raised>(?: \(or [1-4] where a failure would "
+          r"gravely harm those below\))?)\. A slip in the class, the height or the volume\?",
+          "pond_class {given} 与坝高 {h} m、全库容 {v} m³ 不符：按 GB 50863-2013 §3.2.1（GB 39496-2020 §4.5），坝高对应"
+          "{ch}库、库容对应{cv}库，该库应为{table}库{raised}。是等别填写有误，还是坝高或库容有误？",
+          "pond_class 5 is not plausible for a dam 60 m high storing 8e+06 m³: by GB 50863-2013 §3.2.1 (GB "
+          "39496-2020 §4.5) its height gives class 3 and its volume class 4, so the pond is class 3 (or 2 where a "
+          "failure would gravely harm those below). A slip in the class, the height or the volume?",
+          {"ch": POND_CLASS_ZH, "cv": POND_CLASS_ZH, "table": POND_CLASS_ZH,
+           "raised": {"": "", **{f" (or {c} where a failure would gravely harm those below)":
+                                 f"（失事后对下游危害严重的可提高为{POND_CLASS_ZH[c]}库）" for c in "1234"}}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

@@ -178,8 +178,16 @@ DURATION = Bound(None, 7 * 86_400.0, "s",
 #: Pond classes by dam height: class 二 is 100–200 m (GB 50863-2013); [P] above 300 m is
 #: higher than any tailings dam built.
 DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50863-2013)")
-#: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond.
-DAM_VOLUME = Bound(None, 1e10, "m³", "class 一 starts at 5 × 10⁸ m³ (GB 50863-2013)")
+#: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond. Class 五 is any pond under
+#: 10⁶ m³ (same), with no least volume; [P] under 10⁴ m³, a pit 100 m by 50 m and 2 m deep, is no tailings pond: a
+#: volume in Mm³ or 10⁴ m³ (万 m³) written in the m³ field.
+DAM_VOLUME = Bound(1e4, 1e10, "m³", "class 五 holds under 10⁶ m³ and class 一 from 5 × 10⁸ m³ (GB 50863-2013); "
+                                     "under 10⁴ m³ is a pit")
+#: Pond class (等别) by full storage and by dam height: (class, least volume in m³, least height in m), GB 50863-2013
+#: §3.2.1 with classes 一 and 二 as GB 39496-2020 §4.5 revised them [K, the table not re-read]. Where the two give
+#: classes one apart the higher holds; more than one apart, one below the higher (same clause [K]); a pond whose
+#: failure would gravely harm those below may be raised one class (GB 39496-2020 5.4.1 [K]).
+POND_CLASSES = ((1, 5e8, 200.0), (2, 1e8, 100.0), (3, 1e7, 60.0), (4, 1e6, 30.0), (5, 0.0, 0.0))
 
 # ---------------------------------------------------------------- time of day
 
@@ -254,7 +262,33 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
     for k, d in enumerate(site.dams):
         check((*s, "dams", k, "height_m"), d.height_m, DAM_HEIGHT, "a tailings dam")
         check((*s, "dams", k, "stored_volume_m3"), d.stored_volume_m3, DAM_VOLUME, "a tailings pond")
+        if not (DAM_HEIGHT.outside(d.height_m) or DAM_VOLUME.outside(d.stored_volume_m3)):
+            _pond_class(d, doc, out, (*s, "dams", k, "pond_class"))
     return out
+
+
+def pond_class(height_m: float, stored_volume_m3: float) -> tuple[int, int, int]:
+    """The class of a pond by its height, by its volume, and the two together (:data:`POND_CLASSES`)."""
+    by_height = next(c for c, _, h in POND_CLASSES if height_m >= h)
+    by_volume = next(c for c, v, _ in POND_CLASSES if stored_volume_m3 >= v)
+    higher, lower = min(by_height, by_volume), max(by_height, by_volume)
+    return by_height, by_volume, higher if lower - higher <= 1 else higher + 1
+
+
+def _pond_class(d: Any, doc: YamlDocument, out: list[Problem], loc: Loc) -> None:
+    """A pond class lower than its height and volume give, or more than one class above them."""
+    by_height, by_volume, table = pond_class(d.height_m, d.stored_volume_m3)
+    if d.pond_class > table or d.pond_class < table - 1:
+        out.append(doc.problem(loc, (
+            f"pond_class {d.pond_class} is not plausible for a dam {d.height_m:g} m high storing "
+            f"{d.stored_volume_m3:g} m³: by GB 50863-2013 §3.2.1 (GB 39496-2020 §4.5) its height gives class "
+            f"{by_height} and its volume class {by_volume}, so the pond is class {table} (or {table - 1} where a "
+            "failure would gravely harm those below). A slip in the class, the height or the volume?"
+            if table > 1 else
+            f"pond_class {d.pond_class} is not plausible for a dam {d.height_m:g} m high storing "
+            f"{d.stored_volume_m3:g} m³: by GB 50863-2013 §3.2.1 (GB 39496-2020 §4.5) its height gives class "
+            f"{by_height} and its volume class {by_volume}, so the pond is class {table}. A slip in the class, the "
+            "height or the volume?")))
 
 
 def _level_elevation(label: str | None) -> float | None:
