@@ -456,3 +456,27 @@ def test_a_pond_raised_one_class_is_no_slip(tmp_path: Path) -> None:
     files = copy_bundled(tmp_path, DAM_FILES)
     break_file(files["site"], "stored_volume_m3: 3000000, pond_class: 4,", "stored_volume_m3: 3000000, pond_class: 3,")
     assert warnings_of(load(files["scenario"])) == []
+
+
+@pytest.mark.parametrize(("factor", "words"), [
+    ("{dist: lognormal, median: 100, p95: 200}", "a volume_factor of 100 (median) is not plausible: the flow would "
+                                                "release 76.9 Mm³, more than the 3 Mm³ dam 'qingshui-dam' stores"),
+    ("5", "a volume_factor of 5 is not plausible: the flow would release 4.42 Mm³, more than the 3 Mm³"),
+])
+def test_a_volume_factor_that_releases_more_than_the_pond_stores_is_warned_of(tmp_path: Path, factor: str,
+                                                                              words: str) -> None:
+    """A factor written as a percentage (median 100) released 30 times what the pond stores, and everyone died."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(files["scenario"], "volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}",
+                      f"volume_factor: {factor}")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "scenario.hazard.dam_break.volume_factor")], found
+    assert found[0].message.startswith(words)
+    assert "percentage" in found[0].message
+
+
+@pytest.mark.parametrize("factor", ["3", "{dist: uniform, low: 0.5, high: 4}"])
+def test_a_volume_factor_within_what_the_pond_stores_is_no_slip(tmp_path: Path, factor: str) -> None:
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["scenario"], "volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}", f"volume_factor: {factor}")
+    assert warnings_of(load(files["scenario"])) == []

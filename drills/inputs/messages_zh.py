@@ -891,6 +891,14 @@ CATALOGUE: tuple[Entry, ...] = (
           {"ch": POND_CLASS_ZH, "cv": POND_CLASS_ZH, "table": POND_CLASS_ZH,
            "raised": {"": "", **{f" (or {c} where a failure would gravely harm those below)":
                                  f"（失事后对下游危害严重的可提高为{POND_CLASS_ZH[c]}库）" for c in "1234"}}}),
+    Entry(rf"a volume_factor of (?P<f>{NUM})(?P<median>(?: \(median\))?) is not plausible: the flow would release "
+          rf"(?P<vf>{NUM}) Mm³, more than the (?P<vt>{NUM}) Mm³ dam (?P<dam>{Q}) stores \(the factor multiplies the "
+          r"estimate's stored volume; 1 is the estimate itself\)\. Is it written as a percentage\?",
+          "volume_factor 取值 {f}{median} 不合理：溃坝下泄量将达 {vf} Mm³，超过尾矿坝 {dam} 的库容 {vt} Mm³"
+          "（该系数乘以估算所用的库容，1 即估算值本身）。是否按百分数填写了？",
+          "a volume_factor of 100 (median) is not plausible: the flow would release 196 Mm³, more than the 8 Mm³ dam "
+          "'baishi-dam' stores (the factor multiplies the estimate's stored volume; 1 is the estimate itself). Is it "
+          "written as a percentage?", {"median": {"": "", " (median)": "（中位数）"}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

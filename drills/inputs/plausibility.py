@@ -30,6 +30,7 @@ from drills.inputs.problems import Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
+from drills.model.dam_break import estimate_runout
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import join_at, on_foot
 
@@ -484,6 +485,31 @@ def _after_the_end(doc: YamlDocument, out: list[Problem], loc: Loc, what: str, w
                                     f"{duration_s:g} s: {AFTER_THE_END[what]}"))
 
 
+def released_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
+    """A dam break's volume_factor (its median) that makes the built-in estimate release more than the pond stores.
+
+    The factor multiplies the stored volume the estimate starts from (:class:`drills.model.dam_break.FloodRecipe`),
+    and the released volume follows by the scenario's relation; it cannot exceed what the pond holds, V_F ≤ V_T,
+    which every failure of Rico et al. 2008 and Concha Larrauri & Lall 2018 obeys by definition. With either
+    relation that takes a factor above 2.5–4.5 (by the pond's size; a percentage, 100 for 1, is far above it)."""
+    db = scen.hazard.dam_break
+    dam = next((d for d in site.dams if db is not None and d.id == db.dam), None)
+    if db is None or dam is None or db.study is not None:
+        return []  # with a study the factor is not used
+    factor = float(dist_or_number(db.volume_factor).median)
+    if factor <= 1 or DAM_VOLUME.outside(dam.stored_volume_m3) or DAM_HEIGHT.outside(dam.height_m):
+        return []  # a factor of 1 or less releases what the relation does; a slip in the dam is warned of as such
+    released = estimate_runout(dam.height_m, dam.stored_volume_m3 * factor, relation=db.runout_relation)
+    if released.released_volume_m3 <= dam.stored_volume_m3:
+        return []
+    median = "" if isinstance(db.volume_factor, int | float) else " (median)"
+    return [doc.problem(("scenario", "hazard", "dam_break", "volume_factor"), (
+        f"a volume_factor of {factor:g}{median} is not plausible: the flow would release "
+        f"{released.released_volume_m3 / 1e6:.3g} Mm³, more than the {dam.stored_volume_m3 / 1e6:.3g} Mm³ dam "
+        f"{dam.id!r} stores (the factor multiplies the estimate's stored volume; 1 is the estimate itself). Is it "
+        "written as a percentage?"))]
+
+
 def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> list[Problem]:
     """Readings of a monitored point (scenario.hazard.monitor_series) that no monitoring item of the plan has: nothing
     reads them, and the point the planner meant, probably its id with a slip, gets its values elsewhere or none."""
@@ -567,6 +593,7 @@ def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at:
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
+             *released_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
@@ -574,5 +601,5 @@ def warnings_of(ld: Loaded) -> list[Problem]:
     return in_file_order(found)
 
 
-__all__ = ["Bound", "plan_warnings", "route_warnings", "scenario_warnings", "series_warnings", "site_warnings",
-           "warnings_of"]
+__all__ = ["Bound", "plan_warnings", "released_warnings", "route_warnings", "scenario_warnings", "series_warnings",
+           "site_warnings", "warnings_of"]

@@ -70,7 +70,9 @@ class DamBreakSpec(Strict):
     dam: Ident = Field(description="id of a dam in the site")
     breach_s: Quantity | None = Field(default=None, description="time of the breach from the scenario start")
     on_overtopping: bool = Field(default=False, description="the dam breaches when the pond reaches its crest")
-    volume_factor: Quantity = Field(default=1.0, description="uncertainty on the released volume (estimate only)")
+    volume_factor: Quantity = Field(default=1.0, description=(
+        "uncertainty on the released volume (estimate only): a multiple of the stored volume the estimate starts "
+        "from, 1 for the estimate itself; default 1"))
     study: str | None = Field(default=None, description="CSV of place, arrival_min, peak_depth_m, peak_velocity_mps")
     # Concha Larrauri & Lall 2018 by default: for the bundled class-4 dam (40 m, 3 Mm³) Rico et al. 2008
     # gives a 115 km runout, implausible against Brumadinho's roughly 10 km (see drills.model.dam_break).
