@@ -480,3 +480,28 @@ def test_a_volume_factor_within_what_the_pond_stores_is_no_slip(tmp_path: Path, 
     files = copy_bundled(tmp_path, DAM_FILES)
     break_file(files["scenario"], "volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}", f"volume_factor: {factor}")
     assert warnings_of(load(files["scenario"])) == []
+
+
+def test_a_place_surveyed_far_below_its_elevation_is_warned_of(tmp_path: Path) -> None:
+    """A hill place with above_valley_floor_m 1 copied from the lines above it: the flood ran up the hill."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(files["site"], "elevation_m: 140, above_valley_floor_m: 50,", "elevation_m: 140, "
+                      "above_valley_floor_m: 1,")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "site.nodes[6].above_valley_floor_m")], found
+    assert found[0].message.startswith("above_valley_floor_m 1 m is not plausible for 'ap_xc_hill': its elevation_m "
+                                       "(140 m) is 49 m above 'xc_centre' (91 m), the lowest place on its way from "
+                                       "dam 'qingshui-dam'")
+
+
+def test_a_survey_left_out_of_a_hill_place_is_warned_of_and_none_at_all_is_not(tmp_path: Path) -> None:
+    """Once one place gives its height, a place without it is on the valley floor; without any, the estimate takes
+    every height from the elevations, and nothing disagrees."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(files["site"], "elevation_m: 140, above_valley_floor_m: 50,", "elevation_m: 140,")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(line, "site.nodes[6].above_valley_floor_m")], found
+    assert found[0].message.startswith("above_valley_floor_m 0 m (left out) is not plausible for 'ap_xc_hill'")
+    text = files["site"].read_text(encoding="utf-8")
+    files["site"].write_text(re.sub(r", above_valley_floor_m: \d+", "", text), encoding="utf-8")
+    assert warnings_of(load(files["scenario"])) == []

@@ -899,6 +899,18 @@ CATALOGUE: tuple[Entry, ...] = (
           "a volume_factor of 100 (median) is not plausible: the flow would release 196 Mm³, more than the 8 Mm³ dam "
           "'baishi-dam' stores (the factor multiplies the estimate's stored volume; 1 is the estimate itself). Is it "
           "written as a percentage?", {"median": {"": "", " (median)": "（中位数）"}}),
+    Entry(rf"above_valley_floor_m (?P<given>{NUM}) m(?P<left>(?: \(left out\))?) is not plausible for (?P<place>{Q}): "
+          rf"its elevation_m \((?P<z>{NUM}) m\) is (?P<rise>{NUM}) m above (?P<low>{Q}) \((?P<zlow>{NUM}) m\), the "
+          rf"lowest place on its way from dam (?P<dam>{Q}), and the flood takes the height given here: it reaches "
+          rf"(?P<again>{Q}) as if it stood (?P<as_if>{NUM}) m above the valley floor\. A value copied from another "
+          r"place\?",
+          "{place} 的 above_valley_floor_m {given} m{left}不合理：其标高 elevation_m（{z} m）比自尾矿坝 {dam} 而来"
+          "途中最低的地点 {low}（{zlow} m）高 {rise} m，而溃坝洪水按此处所填的高度计算：洪水到达 {again} 时，"
+          "如同它只高出谷底 {as_if} m。是否抄用了其他地点的数值？",
+          "above_valley_floor_m 1 m is not plausible for 'hilltop': its elevation_m (420 m) is 150 m above "
+          "'sx_centre' (270 m), the lowest place on its way from dam 'baishi-dam', and the flood takes the height "
+          "given here: it reaches 'hilltop' as if it stood 1 m above the valley floor. A value copied from another "
+          "place?", {"left": {"": " ", " (left out)": "（未填写）"}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

@@ -118,6 +118,12 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
+#: [P] A place's surveyed height above the valley floor (above_valley_floor_m) and its height above the lowest place on
+#: its way from the dam by elevation_m, which the flood estimate takes without a survey (drills.model.dam_break
+#: .valley_routes), are read off one map: 10 m, two or more contour intervals of a 1:10 000 map in hills (2.5–5 m [K])
+#: and about three storeys, is more than reading them can part them. A survey far below the elevations puts the
+#: place in the flow's way (a value copied from a place on the floor); one above them is on the safe side.
+VALLEY_HEIGHT_SLACK_M = 10.0
 #: [P] A passage is never shorter than the straight line between its ends; the places' map coordinates are read
 #: off a plan to some tens of metres, so a length is a slip only when it is shorter than that line by more than
 #: 20 m and a tenth of the line (a drift of 120 m written for 1 200, or a place drawn 1 km from where it is).
@@ -225,6 +231,7 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
         if n.supplies_h is not None:
             check((*at, "supplies_h"), n.supplies_h, REFUGE_SUPPLIES)
     _elevations(site, doc, out)
+    _valley_heights(site, doc, out)
     _lengths_on_map(site, doc, out)
     if len(site.nodes) > 2 and len({(n.x_m, n.y_m) for n in site.nodes}) == 1:
         out.append(doc.problem((*s, "nodes"), "every place is at the same map position (no x_m, y_m given): a "
@@ -315,6 +322,39 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
             out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible for a {n.kind} underground: it is "
                                         f"{n.elevation_m - top:g} m above the highest way out ({top:g} m); "
                                         f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
+
+
+def _valley_heights(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """Places whose above_valley_floor_m is far below their height by elevation_m over the lowest place on their way
+    from a dam, along the surface passages (the shortest way, as the flood estimate goes). The surveyed heights are
+    read only once some place gives one (drills.inputs.compile), and then for every place."""
+    if not site.dams or not any(n.above_valley_floor_m > 0 for n in site.nodes):
+        return
+    z = {n.id: n.elevation_m for n in site.nodes}
+    surface = {n.id for n in site.nodes if n.kind not in UNDERGROUND_KINDS}
+    g = nx.Graph()
+    g.add_nodes_from(surface)
+    g.add_weighted_edges_from(((lk.from_, lk.to, lk.length_m) for lk in site.links
+                               if lk.from_ in surface and lk.to in surface), weight="length")
+    warned = set()
+    for d in site.dams:
+        if d.node not in surface:
+            continue  # a missing dam node is a validation problem
+        ways = nx.single_source_dijkstra_path(g, d.node, weight="length")
+        for k, n in enumerate(site.nodes):
+            if n.id not in ways or n.id in warned:
+                continue
+            low = min(ways[n.id], key=lambda m: z[m])
+            rise = z[n.id] - z[low]
+            if rise - n.above_valley_floor_m > VALLEY_HEIGHT_SLACK_M:
+                warned.add(n.id)
+                given = "" if "above_valley_floor_m" in n.model_fields_set else " (left out)"
+                out.append(doc.problem(("site", "nodes", k, "above_valley_floor_m"), (
+                    f"above_valley_floor_m {n.above_valley_floor_m:g} m{given} is not plausible for {n.id!r}: its "
+                    f"elevation_m ({z[n.id]:g} m) is {rise:g} m above {low!r} ({z[low]:g} m), the lowest place on its "
+                    f"way from dam {d.id!r}, and the flood takes the height given here: it reaches {n.id!r} as if it "
+                    f"stood {n.above_valley_floor_m:g} m above the valley floor. A value copied from another place?"),
+                    names=(n.id,)))
 
 
 def _lengths_on_map(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:

@@ -69,7 +69,10 @@ class NodeSpec(Strict):
         "height over which that void fills; default 5 m, the project's choice (no published value): give the "
         "stope's or sump's own height"))
     above_valley_floor_m: NonNeg = Field(
-        default=0.0, description="height of the place above the valley floor, for the built-in flood estimate")
+        default=0.0, description=(
+            "height of the place above the valley floor, for the built-in flood estimate; once any place gives it, "
+            "it replaces the heights the estimate finds from elevation_m for every place (0, the valley floor, "
+            "where left out)"))
 
     @model_validator(mode="after")
     def _refuge_fields(self) -> NodeSpec:
