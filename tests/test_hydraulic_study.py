@@ -9,7 +9,9 @@ from conftest import DAM_FILES, assert_input_failure, break_file, copy_bundled, 
 from typer.testing import CliRunner
 
 from drills.cli import app
+from drills.inputs.compile import load
 from drills.inputs.hydraulic_study import load_hydraulic_study, parse_hydraulic_study, place_floods
+from drills.inputs.plausibility import warnings_of
 from drills.inputs.problems import InputError, Problem
 from drills.model.dam_break import DamBreakFlood
 
@@ -204,3 +206,33 @@ def test_validate_passes_a_good_study(tmp_path):
     res = runner.invoke(app, ["validate", str(files["scenario"])])
     assert res.exit_code == 0, res.output
     assert f"{files['scenario']}: scenario OK" in res.stdout
+
+
+def test_a_good_study_of_every_inhabited_place_gets_no_warning(tmp_path):
+    files = with_study(tmp_path, GOOD_STUDY)
+    assert warnings_of(load(files["scenario"])) == []
+
+
+def test_an_arrival_in_seconds_and_a_depth_above_the_dam_are_warned_of_at_their_line_and_column(tmp_path):
+    """Seconds typed in the minutes column (a front slower than any recorded) and a depth three times the dam: the
+    run took both as written, without a word."""
+    files = with_study(tmp_path, GOOD_STUDY.replace("ht_a,3.5,1,3,", "ht_a,210,1,3,")
+                       .replace("ht_b,3.5,2,4,", "ht_b,3.5,120,4,"))
+    study = str(files["scenario"].parent / "study.csv")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.file, w.line, w.field) for w in found] == [(study, 5, "arrival_min"), (study, 6, "peak_depth_m")]
+    assert found[0].message.startswith("an arrival at 210 min is not plausible for 'ht_a', 4730 m from dam "
+                                       "'qingshui-dam' along the site's passages: the front would move at 0.38 m/s")
+    assert found[1].message.startswith("a peak depth of 120 m is not plausible for 'ht_b': dam 'qingshui-dam' is 40 m "
+                                       "high")
+
+
+def test_an_inhabited_place_the_study_leaves_out_is_warned_of(tmp_path):
+    """A place the study does not list is never flooded; where people are, that is said. The school, empty at
+    night, is not asked for."""
+    files = with_study(tmp_path, GOOD_STUDY.replace("ht_c,4,2,4,\n", "").replace("ht_school,3.5,1.5,3,\n", ""))
+    line = files["scenario"].read_text(encoding="utf-8").splitlines().index("      study: study.csv") + 1
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field, w.message) for w in found] == [
+        (line, "scenario.hazard.dam_break.study", "the study has no row for 'ht_c', where 144 people are by night "
+         "(site.residents): the drill takes it as never flooded. Is it dry in the study, or was its row left out?")]

@@ -911,6 +911,29 @@ CATALOGUE: tuple[Entry, ...] = (
           "'sx_centre' (270 m), the lowest place on its way from dam 'baishi-dam', and the flood takes the height "
           "given here: it reaches 'hilltop' as if it stood 1 m above the valley floor. A value copied from another "
           "place?", {"left": {"": " ", " (left out)": "（未填写）"}}),
+    Entry(rf"an arrival at (?P<a>{NUM}) min is not plausible for (?P<place>{Q}), (?P<d>{NUM}) m from dam (?P<dam>{Q}) "
+          rf"along the site's passages: the front would move at (?P<v>{NUM}) m/s, slower than the slowest mean "
+          r"recorded \((?P<floor>[\d.]+) m/s, 1\.6 km/h over 600 km of the Rio Doce, Fundão 2015\)\. Seconds written "
+          r"in the minutes column\?",
+          "{place} 的到达时间 {a} min 不合理：该地点沿场所通道距尾矿坝 {dam} {d} m，洪水前锋速度将只有 {v} m/s，"
+          "低于有记录的最慢平均速度（{floor} m/s，即 2015 年 Fundão 溃坝沿 Rio Doce 600 km 的 1.6 km/h）。"
+          "是否把秒数填进了分钟列？",
+          "an arrival at 120 min is not plausible for 'sx_lower', 2240 m from dam 'baishi-dam' along the site's "
+          "passages: the front would move at 0.31 m/s, slower than the slowest mean recorded (0.44 m/s, 1.6 km/h over "
+          "600 km of the Rio Doce, Fundão 2015). Seconds written in the minutes column?"),
+    Entry(rf"a peak depth of (?P<h>{NUM}) m is not plausible for (?P<place>{Q}): dam (?P<dam>{Q}) is (?P<H>{NUM}) m "
+          r"high, and the flow from its pond stands no higher below it\. A slip of units or digits\?",
+          "{place} 的最大水深 {h} m 不合理：尾矿坝 {dam} 高 {H} m，库内下泄的洪水在坝下不会高于坝高。"
+          "是否单位或数字填写有误？",
+          "a peak depth of 180 m is not plausible for 'hx_riverside': dam 'baishi-dam' is 60 m high, and the flow "
+          "from its pond stands no higher below it. A slip of units or digits?"),
+    Entry(rf"the study has no row for (?P<place>{Q}), where (?P<n>\d+) people are by (?P<tod>day|night) "
+          r"\(site\.residents\): the drill takes it as never flooded\. Is it dry in the study, or was its row left "
+          r"out\?",
+          "洪水分析成果中没有 {place} 这一行，而{tod}该处有 {n} 人（site.residents）：演练把该地点当作不会被淹。"
+          "是成果认定该处不受淹，还是漏填了这一行？",
+          "the study has no row for 'hx_east', where 320 people are by night (site.residents): the drill takes it as "
+          "never flooded. Is it dry in the study, or was its row left out?", {"tod": {"day": "白天", "night": "夜间"}}),
     literal("every place is at the same map position (no x_m, y_m given): a siren's or loudspeaker's hearing radius "
             "reaches all of them, and the maps and the section draw them at one point; give each place its x_m and y_m",
             "所有地点都在同一地图位置（未填写 x_m、y_m）：警报器或广播的可听半径会覆盖全部地点，"

@@ -19,18 +19,21 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from drills.inputs.base import dist_or_number
+from drills.inputs.hydraulic_study import load_hydraulic_study
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
-from drills.inputs.problems import Problem, did_you_mean, in_file_order
+from drills.inputs.population import present
+from drills.inputs.problems import InputError, Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
-from drills.model.dam_break import estimate_runout
+from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import join_at, on_foot
 
@@ -550,6 +553,62 @@ def released_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> 
         "written as a percentage?"))]
 
 
+#: [P] A flow is never deeper below the dam than the dam is high: the pond stands at most a dam's height above its
+#: toe, and the flow released from it spreads out below (the estimate's deepest is twice its mean depth, at the dam:
+#: drills.model.dam_break).
+
+
+def study_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
+    """Values of a hydraulic study that cannot be right, at their line and column of the study, and the places where
+    people are that the study leaves out (the drill takes them as never flooded).
+
+    A front slower on average from the dam than the slowest mean recorded, 1.6 km/h over 600 km of the Rio Doce
+    (Fundão 2015; :data:`drills.model.dam_break.FRONT_FLOOR_MPS`), is most likely an arrival in seconds written in the
+    minutes column; the distance is the shortest way along the site's surface passages, no shorter than the
+    valley's. A peak depth above the dam's height is one no flow from the pond reaches (a slip of units or digits)."""
+    db = scen.hazard.dam_break
+    dam = next((d for d in site.dams if db is not None and d.id == db.dam), None)
+    if db is None or db.study is None or dam is None:
+        return []
+    path = Path(db.study) if Path(db.study).is_absolute() else doc.path.parent / db.study
+    nodes = {n.id: n for n in site.nodes}
+    try:
+        rows = load_hydraulic_study(path, nodes)
+    except InputError:
+        return []  # the study's own problems, told by the checks
+    surface = {n.id for n in site.nodes if n.kind not in UNDERGROUND_KINDS}
+    g = nx.Graph()
+    g.add_nodes_from(surface)
+    g.add_weighted_edges_from(((lk.from_, lk.to, lk.length_m) for lk in site.links
+                               if lk.from_ in surface and lk.to in surface), weight="length")
+    far = nx.single_source_dijkstra_path_length(g, dam.node, weight="length") if dam.node in g else {}
+    out = []
+    for r in rows:
+        if r.place in far and r.arrival_min > 0 and far[r.place] / (r.arrival_min * 60.0) < FRONT_FLOOR_MPS:
+            speed = far[r.place] / (r.arrival_min * 60.0)
+            out.append(Problem(str(path), r.line, "arrival_min", (
+                f"an arrival at {r.arrival_min:g} min is not plausible for {r.place!r}, {far[r.place]:.0f} m from dam "
+                f"{dam.id!r} along the site's passages: the front would move at {speed:.2g} m/s, slower than the "
+                f"slowest mean recorded ({FRONT_FLOOR_MPS:.2f} m/s, 1.6 km/h over 600 km of the Rio Doce, Fundão "
+                "2015). Seconds written in the minutes column?")))
+        if r.peak_depth_m > dam.height_m:
+            out.append(Problem(str(path), r.line, "peak_depth_m", (
+                f"a peak depth of {r.peak_depth_m:g} m is not plausible for {r.place!r}: dam {dam.id!r} is "
+                f"{dam.height_m:g} m high, and the flow from its pond stands no higher below it. A slip of units "
+                "or digits?")))
+    studied = {r.place for r in rows}
+    people: dict[str, int] = {}
+    for res in site.residents:
+        people[res.at] = people.get(res.at, 0) + present(res, scen.time_of_day)
+    for place, n in people.items():
+        if n > 0 and place not in studied and place in surface:
+            out.append(doc.problem(("scenario", "hazard", "dam_break", "study"), (
+                f"the study has no row for {place!r}, where {n} people are by {scen.time_of_day} (site.residents): "
+                "the drill takes it as never flooded. Is it dry in the study, or was its row left out?"),
+                names=(place,)))
+    return out
+
+
 def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> list[Problem]:
     """Readings of a monitored point (scenario.hazard.monitor_series) that no monitoring item of the plan has: nothing
     reads them, and the point the planner meant, probably its id with a slip, gets its values elsewhere or none."""
@@ -634,6 +693,7 @@ def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
              *released_warnings(ld.scenario, ld.site, ld.scenario_doc),
+             *study_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
@@ -642,4 +702,4 @@ def warnings_of(ld: Loaded) -> list[Problem]:
 
 
 __all__ = ["Bound", "plan_warnings", "released_warnings", "route_warnings", "scenario_warnings", "series_warnings",
-           "site_warnings", "warnings_of"]
+           "site_warnings", "study_warnings", "warnings_of"]

@@ -50,10 +50,10 @@ def headcount(site: SiteBody, scen: ScenarioBody) -> int:
     none: that is a problem of its own)."""
     shifts = ([scen.shift] if scen.shift is not None else []) + [e.shift for e in scen.entries]
     n = sum(c.count for s in shifts for c in site.shifts.get(s, ()))
-    return n + sum(_present(r, scen.time_of_day) for r in site.residents)
+    return n + sum(present(r, scen.time_of_day) for r in site.residents)
 
 
-def _present(r: ResidentsSpec, tod: str) -> int:
+def present(r: ResidentsSpec, tod: str) -> int:
     """How many of the residents at a place are there at the time of day."""
     if r.households is not None:
         assert r.members is not None
@@ -82,7 +82,7 @@ def _residents(r: ResidentsSpec, tod: str, idx: dict[str, int], kind: str, peopl
     the same place have had, so that the ids go on from there."""
     node = idx[r.at]
     first_h, first_p = numbered.get(r.at + ":h", 0), numbered.get(r.at + ":p", 0)
-    total = _present(r, tod)
+    total = present(r, tod)
     if r.households is not None:
         sizes = [total // r.households + (1 if h < total % r.households else 0) for h in range(r.households)]
         groups = [s for s in sizes if s > 0]
