@@ -99,6 +99,8 @@ SLIPS = [
     ("dam", "site", "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 180,",
      "{id: road_xc_n, kind: road, from: xc_centre, to: xc_north, length_m: 18,", "site.links[2].length_m", 0,
      "are 179 m apart"),
+    ("dam", "plan", "      audible_radius_m: 1200\n", "      audible_radius_m: 1.2\n",
+     "plan.channels[0].audible_radius_m", 0, "a hearing radius of 1.2 m"),
     ("dam", "site", "height_m: 40, stored_volume_m3: 3000000,", "height_m: 40, stored_volume_m3: 3,",
      "site.dams[0].stored_volume_m3", 0, "a tailings pond of 3 m³"),
     ("dam", "site", "stored_volume_m3: 3000000, pond_class: 4,", "stored_volume_m3: 3000000, pond_class: 5,",

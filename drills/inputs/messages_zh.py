@@ -173,6 +173,8 @@ SOURCES = {
         "入户通知每户 1–3 min（估计值 [E]，与 1987 年 Confluence 案例相符）",
     "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h":
         "广播车车速 15–25 km/h，我国道路最高限速 120 km/h",
+    "a 100–130 dB siren is heard to about 0.4–1.6 km (FEMA CPG 1-17)":
+        "100–130 dB 的警报器可听范围约 0.4–1.6 km（FEMA CPG 1-17）",
     "mine airways carry 0.15–15 m/s (煤矿安全规程 第一百三十六条)":
         "井巷风速为 0.15–15 m/s（《煤矿安全规程》第一百三十六条）",
     "the largest inrush reported ≈ 180 000 m³/h (Huayuan 2007, Xinhua)":
@@ -192,7 +194,7 @@ SUBJECTS = {
     "a climbing speed": "攀爬速度", "a wading limit": "涉水深度上限", "a cage speed": "罐笼速度",
     "an acceleration": "加速度", "a deck": "每层罐笼", "a crew": "班组", "a tailings dam": "尾矿坝",
     "a tailings pond": "尾矿库", "a median": "中位数", "a vehicle speed": "车速", "a drill": "演练",
-    "an air speed": "风速",
+    "an air speed": "风速", "a hearing radius": "可听半径",
     "an inflow": "涌水量",
 }
 

@@ -166,6 +166,11 @@ PER_CALL = Bound(None, 3_600.0, "s", "door to door 1–3 min per household (esti
 #: highest road speed limit (道路交通安全法实施条例 第七十八条 [K]).
 VEHICLE_SPEED = Bound(None, 120.0, "km/h",
                       "loudspeaker vehicles 15–25 km/h; China's highest speed limit is 120 km/h")
+#: How far a siren, a loudspeaker or a vehicle's loudspeaker is heard: a siren rated 100–130 dB at 30 m reaches the
+#: 70 dB(C) of the coverage design to about 0.4–1.6 km (FEMA CPG 1-17, Outdoor Warning Systems Guide, 1980 [K]); a
+#: village loudspeaker horn some hundreds of metres (the bundled plans 400–800 m [E]). [P] Under 30 m is a voice, not a
+#: horn (km written for m); above 5 km is more than any siren carries.
+AUDIBLE_RADIUS = Bound(30.0, 5_000.0, "m", "a 100–130 dB siren is heard to about 0.4–1.6 km (FEMA CPG 1-17)")
 #: Air speeds allowed in mine airways: at least 0.15 m/s where people work (rock headings), at most 15 m/s in
 #: fan drifts and upcast shafts without hoisting (《煤矿安全规程》 第一百三十六条 [K]; GB 16423-2020 has a like
 #: table for metal mines [K]). The mean along an air path lies between.
@@ -426,6 +431,8 @@ def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
         _delay(check, (*at, "visit_s"), c.visit_s, PER_CALL)
         if c.speed_kmh is not None:
             check((*at, "speed_kmh"), c.speed_kmh, VEHICLE_SPEED, "a vehicle speed")
+        if c.audible_radius_m is not None:
+            check((*at, "audible_radius_m"), c.audible_radius_m, AUDIBLE_RADIUS, "a hearing radius")
         if c.air_speed_mps is not None:
             check((*at, "air_speed_mps"), c.air_speed_mps, AIR_SPEED, "an air speed")
     for k, team in enumerate(plan.teams):
