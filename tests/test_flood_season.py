@@ -51,6 +51,17 @@ def test_automatic_trigger_skips_the_decision_delay(build):
     assert res.order_s == pytest.approx(3600 + 50 / 60 * 3600 - 1800)
 
 
+def test_an_automatic_trigger_gives_the_order_at_once_but_the_report_waits_for_its_post(build):
+    # 条例 第九条: the report to the county is made by a person, whatever starts the sirens
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"},
+                       {"action": "notify_county", "owner": "disp"}], [met_trigger("orange", automatic=True)])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_site(), plan, scen), 0, 1)
+    issued = 3600 + 50 / 60 * 3600 - 1800
+    assert sorted((a.action, a.done_s) for a in res.actions) == [
+        ("evacuate_underground", pytest.approx(issued)), ("notify_county", pytest.approx(issued + 240))]
+
+
 def escalation_plan(red_owner: str = "disp") -> dict:
     """Orange at the orange weather warning (1 h 20 min: stop entry, tell the county); red at 20 min
     (elapsed time: the order, and tell the county again). The dispatcher decides in 240 s."""

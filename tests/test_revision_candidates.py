@@ -265,6 +265,15 @@ def test_only_a_human_trigger_that_is_not_a_clock_is_made_automatic(tmp_path):
     assert sorted(got) == ["make_automatic:blue-watch", "make_automatic:met"]
 
 
+def test_an_automatic_trigger_s_title_says_the_reports_keep_their_posts(valley):
+    # met declares red, which takes the lower levels' steps: the notices to the township and the village heads
+    # are made by their posts, not by the trigger (条例 第九条)
+    c = candidates(valley, "make_automatic", group="resident", triggers=["met"])["make_automatic:met"]
+    assert c.facts["reports"] == ["notify_village_heads", "notify_township"]
+    assert "the reports (notify_village_heads, notify_township) still wait for the posts that own them" in c.title
+    assert "报告（通知村干部、通知乡镇）仍由负责岗位的人员作出" in c.words("zh")
+
+
 # ------------------------------------------------------------------ assembly points
 def test_a_place_is_sent_to_the_nearest_other_assembly_point(valley, tmp_path):
     # from h1, not back to hill: hill2 by h2 is 800 + 300 m, hill3 by f 300 + 900 m

@@ -14,7 +14,7 @@ add_door_to_door      a village team starting beside the place, knocking at its 
 lower_threshold       a trigger's threshold halved, or its warning level one step lower            1
 pre_authorise         the order added to a lower level that has triggers of its own                1
 add_order             a missing evacuation order, at the highest level that has triggers           1
-make_automatic        a trigger starts its level's actions with no human decision                  4
+make_automatic        a trigger starts its level's warning and orders with no human decision       4
 delegate_order        the post that declares the level also gives the order, without waiting       1
 name_backup           a named deputy for a post that has none                                      1
 change_route          a place's route around the places that flood first                           1
@@ -53,6 +53,7 @@ from drills.inputs.plan import WITHOUT_BATTERY, ChannelSpec
 from drills.inputs.problems import InputError
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import load_yaml
+from drills.model.decision import REPORTS
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
@@ -439,8 +440,12 @@ def _make_automatic(f: Finding, ctx: Context) -> list[Candidate]:
     for t in ctx.plan.warning.triggers:
         if t.automatic or (t.level not in levels and t.id not in wanted) or t.quantity == "elapsed_s":
             continue
-        out.append(_c("make_automatic", t.id, "automatic",
-                      {"trigger": t.id, "quantity": t.quantity, "level": t.level, "owner": t.owner},
+        # the reports its level takes (its own and the lower levels') keep their posts: a person makes them
+        reports = list(dict.fromkeys(a.action for lv in LEVELS[: LEVELS.index(t.level) + 1]
+                                     for a in ctx.plan.warning.actions_by_level.get(lv, []) if a.action in REPORTS))
+        facts: dict[str, Any] = {"trigger": t.id, "quantity": t.quantity, "level": t.level, "owner": t.owner}
+        out.append(_c("make_automatic", t.id, "automatic_reports" if reports else "automatic",
+                      {**facts, "reports": reports} if reports else facts,
                       [("set", ("plan", "warning", "triggers", {"id": t.id}, "automatic"), True)]))
     return out
 

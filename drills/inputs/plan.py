@@ -61,7 +61,8 @@ class TriggerSpec(Strict):
     """A monitored condition that notifies a role (GB 39496 §5.5.4 levels; 防治水细则).
 
     ``automatic: true`` links the trigger to the level's actions with no human decision (GB/T 29639
-    §3.1.2 "start automatically when conditions are met"; Res. ANM 95/2022 automatic sirens).
+    §3.1.2 "start automatically when conditions are met"; Res. ANM 95/2022 automatic sirens); the reports
+    to the township and the county are still made by their posts (《生产安全事故报告和调查处理条例》 第九条).
     """
 
     id: Ident = Field(description="name of the trigger")
@@ -79,7 +80,9 @@ class TriggerSpec(Strict):
     owner: Ident = Field(description="id of the post the trigger notifies, who decides (unless automatic)")
     detection_delay_s: Quantity = Field(default=0.0, description="polling or reporting delay")
     automatic: bool = Field(default=False, description=(
-        "true: the level's actions start at once, with no one deciding (GB/T 29639 §3.1.2); default false"))
+        "true: the level's actions start at once, with no one deciding (GB/T 29639 §3.1.2), but for the reports "
+        "(notify_county, notify_township, notify_village_heads), which a person makes (条例 第九条) and which still "
+        "wait for their posts' decisions; default false"))
 
     @model_validator(mode="after")
     def _needs_at(self) -> TriggerSpec:

@@ -3,8 +3,11 @@
 Each trigger is met at a time computed from the hazard, becomes known after its detection delay,
 and is handed to its owner. An absent owner is replaced by the first present backup after a
 handover delay; a role decides after its decision delay. An *automatic* trigger skips people and
-starts its level's actions at once. Actions run in the order the plan's ``after`` lists allow;
-an action owned by another post waits for that post's own decision.
+starts its level's actions at once, but for the reports (:data:`REPORTS`): the report to the county
+(《生产安全事故报告和调查处理条例》 第九条) and the notices to the township and the village heads are made by a
+person, so each waits for its own post's decision as if another post had declared the level. Actions run
+in the order the plan's ``after`` lists allow; an action owned by another post waits for that post's own
+decision.
 
 Levels only rise. Declaring a level also takes the steps of the lower levels not declared before it (a red
 response stops entry even if the orange warning came later or never, or its post was absent or still deciding);
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from drills.model.drill import Drill
 
 INF = float("inf")
+#: steps a person makes (a report is filed by the post that owns it, 条例 第九条): an automatic trigger starts the
+#: warning and the evacuation, not these
+REPORTS = ("notify_township", "notify_county", "notify_village_heads")
 
 
 def decisions(d: Drill) -> Generator[Any, Any, Any]:
@@ -163,7 +169,9 @@ def _act(d: Drill, action: Action, decided_by: str, after: list, done, t_met: fl
         yield env.all_of(after)
     actor = decided_by
     chain = (action.owner, *d.spec.roles[action.owner].backups)
-    if decided_by != "automatic" and decided_by not in chain:  # another post acts, after its own decision
+    # another post acts, after its own decision; a report waits for its post even after an automatic trigger
+    if (decided_by == "automatic" and action.action in REPORTS) or (
+            decided_by != "automatic" and decided_by not in chain):
         who, delay = yield from who_acts(d, action.owner)
         if who is None:
             d.log("decision", f"nobody to carry out {action.action}")
