@@ -274,6 +274,19 @@ def test_an_automatic_trigger_s_title_says_the_reports_keep_their_posts(valley):
     assert "报告（通知村干部、通知乡镇）仍由负责岗位的人员作出" in c.words("zh")
 
 
+@pytest.mark.parametrize(("fault", "sited"), [
+    # h1 is under siren-1's pole, h0 under one of siren-2's: only h3, 800 m from any pole, gets a siren of its own
+    (None, ["h3"]),
+    # a siren that is down covers nothing: h1 gets a siren of its own, h0 is still heard from siren-2
+    ("channel_down:siren-1", ["h1", "h3"]),
+    # both sirens need the mains and have no battery
+    ("mains_power", ["h0", "h1", "h3"]),
+])
+def test_a_new_siren_goes_only_where_no_working_siren_is_heard(valley, fault, sited):
+    got = candidates(valley, "add_siren", places=["h1", "h0", "h3"], **({"fault": fault} if fault else {}))
+    assert sorted(c.facts["place"] for c in got.values()) == sorted(sited)
+
+
 # ------------------------------------------------------------------ assembly points
 def test_a_place_is_sent_to_the_nearest_other_assembly_point(valley, tmp_path):
     # from h1, not back to hill: hill2 by h2 is 800 + 300 m, hill3 by f 300 + 900 m

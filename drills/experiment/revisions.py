@@ -8,7 +8,7 @@ kind                  edit                                                      
 add_battery           a channel's ``backup_power_h`` to :data:`BATTERY_H`                          1
 extend_coverage       a PA, phone, siren, loudspeaker, team or phone-tree channel to more places   2 (*)
 move_siren            a one-pole siren to the place that puts the most people in earshot          2
-add_siren             a new siren with a battery at an unreached place                             5
+add_siren             a new siren with a battery at a place no working siren covers                5
 add_channel           cell broadcast or a loudspeaker vehicle (valley); paging or a runner (mine)  3
 add_door_to_door      a village team starting beside the place, knocking at its households         2
 lower_threshold       a trigger's threshold halved, or its warning level one step lower            1
@@ -340,8 +340,33 @@ def _move_siren(f: Finding, ctx: Context) -> list[Candidate]:
     return out
 
 
+def _silenced(f: Finding, ctx: Context, c: ChannelSpec) -> bool:
+    """Whether channel ``c`` fails under the scenario's own faults or the single fault the finding is about: it is
+    down, or the mains are lost for longer than its battery lasts, or the mobile network it needs is down."""
+    faults = [(x.kind, x.target, x.duration_s if x.duration_s is not None else ctx.spec.duration_s - x.at_s)
+              for x in ctx.spec.faults]
+    if f.targets.get("fault"):
+        kind, _, target = str(f.targets["fault"]).partition(":")
+        faults.append((kind, target or None, ctx.spec.duration_s))  # a single fault lasts to the end of the drill
+    return any((kind == "channel_down" and target == c.id)
+               or (kind == "mains_power" and c.needs_mains_power and c.backup_power_h * 3600.0 < lasts)
+               or (kind == "mobile_network" and c.needs_mobile_network)
+               for kind, target, lasts in faults)
+
+
+def _in_earshot(f: Finding, ctx: Context, place: str) -> bool:
+    """Whether a siren of the plan that works under the finding's conditions already has ``place`` inside its
+    audible radius: another pole there adds nothing the first one lacks but loudness, and the people warned late
+    there are late for another reason (the order, the way out), which another siren does not change."""
+    a = ctx.node(place)
+    return any(c.type == "siren" and c.audible_radius_m and not _silenced(f, ctx, c) and any(
+        math.hypot(ctx.node(pole).x_m - a.x_m, ctx.node(pole).y_m - a.y_m) <= c.audible_radius_m
+        for pole in c.coverage) for c in ctx.plan.channels)
+
+
 def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
-    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident"]
+    """A siren at each of the finding's places that no working siren of the plan covers."""
+    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident" and not _in_earshot(f, ctx, p)]
     if not places:
         return []
     like = _same_type(ctx, "siren")
