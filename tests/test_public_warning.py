@@ -500,3 +500,17 @@ def test_walkers_do_not_cross_a_flow_that_would_sweep_them_off_their_feet(build,
     hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
     res = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET)), 0, 1)
     assert {p.outcome == "assembly" for p in res.people} == {crosses}
+
+
+@pytest.mark.parametrize(("mains", "warned"), [(None, 300), (True, 0)])
+def test_cell_broadcast_goes_on_when_the_site_loses_its_mains_unless_the_plan_says_it_is_on_them(build, mains,
+                                                                                                   warned):
+    # the message is sent from the county's or the carrier's platform: the site's power cut from the start does not
+    # stop it, unless the planner writes that the sender is on the site's own supply (no battery)
+    nodes = [node("h", "household"), node("hill", "assembly_point", z=10, x=300)]
+    site = valley_site([households("h", 300, phone_share=1.0)], nodes, [link("p", "h", "hill", 300.0, kind="footpath")])
+    sms = {"id": "sms", "type": "sms", "activation_delay_s": 0, "answer_probability_day": 1.0}
+    plan = valley_plan([sms if mains is None else {**sms, "needs_mains_power": mains}], ["hill"])
+    scen = valley_scenario(order_at_s=0.0, behaviour=QUIET, faults=[{"kind": "mains_power", "at_s": 0}])
+    res = run_drill(build(site, plan, scen), 0, 1)
+    assert sum(p.warned_by == "sms" for p in res.people) == warned

@@ -171,10 +171,13 @@ UNDERGROUND_CHANNELS = ("mine_pa", "cap_lamp_paging", "leaky_feeder", "station_p
 WITHOUT_BATTERY = ("runner", "door_to_door", "stench_gas")
 PUBLIC_CHANNELS = ("siren", "village_loudspeaker", "sms", "phone_tree", "door_to_door", "loudspeaker_vehicle")
 #: channels that go on without the mains unless the plan says otherwise: people on foot (a runner, a door-to-door
-#: team) and a loudspeaker vehicle, whose amplifier runs on the vehicle's own battery and engine; the others (PA,
-#: paging and radio transmitters, phones, sirens, village loudspeakers, cell broadcast, stench gas carried by the
-#: main fans) stop once a loss of the mains outlasts their backup
-OWN_POWER = ("runner", "door_to_door", "loudspeaker_vehicle")
+#: team), a loudspeaker vehicle, whose amplifier runs on the vehicle's own battery and engine, and cell broadcast or
+#: SMS, sent from the county's or the carrier's platform through the carriers' base stations (3GPP TS 23.041 public
+#: warning by cell broadcast): none of them is on the site's supply, and the site cannot fit a battery to them; the
+#: mobile network they need is a fault of its own (``needs_mobile_network``, the mobile_network fault). The others
+#: (PA, paging and radio transmitters, phones, sirens, village loudspeakers, stench gas carried by the main fans)
+#: stop once a loss of the mains outlasts their backup.
+OWN_POWER = ("runner", "door_to_door", "loudspeaker_vehicle", "sms")
 
 
 def _needs_mains_by_type(data: dict) -> bool:
@@ -215,8 +218,9 @@ class ChannelSpec(Strict):
     * ``loudspeaker_vehicle`` — a vehicle drives from ``start`` through ``coverage`` at ``speed_kmh``,
       heard within the radius of its path nodes.
 
-    A runner, a door-to-door team and a loudspeaker vehicle need no mains power unless ``needs_mains_power``
-    says they do; every other channel stops once a loss of the mains outlasts its ``backup_power_h``.
+    A runner, a door-to-door team, a loudspeaker vehicle and cell broadcast (``sms``, sent from a platform off the
+    site) need no mains power unless ``needs_mains_power`` says they do; every other channel stops once a loss of
+    the mains outlasts its ``backup_power_h``.
     """
 
     id: Ident = Field(description="name of the channel; actions, orders and channel_down faults refer to it")
@@ -248,8 +252,10 @@ class ChannelSpec(Strict):
         "released into the intake air"))
     needs_mains_power: bool = Field(default_factory=_needs_mains_by_type, description=(
         "true: the channel stops once a loss of mains power outlasts its backup_power_h; default false for a "
-        "runner, a door-to-door team and a loudspeaker vehicle (people on foot, a vehicle on its own battery), "
-        "true for the others"))
+        "runner, a door-to-door team, a loudspeaker vehicle (people on foot, a vehicle on its own battery) and sms "
+        "(cell broadcast sent from the county's or the carrier's platform, not on the site's supply; 3GPP TS "
+        "23.041; a loss of the mobile network is needs_mobile_network), true for the others; set it true for an "
+        "SMS sender of your own on the site's power"))
     backup_power_h: NonNeg = Field(default=0.0, description=(
         "hours the channel keeps sending on its battery after mains power is lost; default 0: none"))
     needs_mobile_network: bool = Field(default=False, description=(
