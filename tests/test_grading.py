@@ -321,3 +321,49 @@ def test_a_last_warning_already_never_has_no_rise_to_grade_not_a_rise_of_zero():
     rob = replace(rob, runs=(unmeasured, replace(unmeasured, t100_rise_s=900.0)))
     assert rob.worst_rise_s == 900.0
     assert Robustness(10, (), True, True, (), 0.0, ()).worst_rise_s == 0.0  # no faults tried
+
+
+def test_two_plans_are_set_side_by_side_over_the_metrics_graded_for_both():
+    """Plan A fails M2 and M3 without a fault, so its robustness (M6) is not assessable; plan B is better and
+    graded on M6 with three fault deficiencies. Counted as they stand, B shows more 不足项 than A; over the metrics
+    graded for both, fewer, and the grades table says why the first row does not compare like with like."""
+    from types import SimpleNamespace
+
+    from drills.experiment.evaluation import overall_without
+    from drills.experiment.findings import DEFICIENCY, MUST_CORRECT, Finding
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import _grades_table
+
+    def grade(m: str, letter: str, value: float = 600.0, gate: bool | None = None,
+              basis: str = "") -> grading.MetricGrade:
+        return grading.MetricGrade(m, value, "s", letter, gate, basis, "")
+
+    def plan(grades: dict[str, grading.MetricGrade], found: list[tuple[str, str]]) -> SimpleNamespace:
+        findings = [Finding(f"{m}:{k}", m, cls, "", "", "", "") for k, (m, cls) in enumerate(found)]
+        count = {c: sum(f.cls == c for f in findings) for c in (DEFICIENCY, MUST_CORRECT, "改进项")}
+        return SimpleNamespace(grades=grades, findings=findings, overall=grading.overall(
+            grades, count[DEFICIENCY], count[MUST_CORRECT], count["改进项"]))
+
+    same = {m: grade(m, "A") for m in ("M1", "M4", "M5")}
+    a = plan({**same, "M2": grade("M2", "D", gate=False), "M3": grade("M3", "D", gate=False),
+              "M6": grade("M6", "–", math.nan, basis="not assessable: the plan fails M2 and M3 without any fault")},
+             [("M2", DEFICIENCY), ("M3", DEFICIENCY), ("M2", DEFICIENCY)])
+    b = plan({**same, "M2": grade("M2", "D", gate=False), "M3": grade("M3", "A", 900.0, gate=True),
+              "M6": grade("M6", "D", 1500.0, gate=False)},
+             [("M2", DEFICIENCY), ("M6", DEFICIENCY), ("M6", DEFICIENCY), ("M6", DEFICIENCY), ("M6", MUST_CORRECT)])
+    assert (a.overall.deficiencies, b.overall.deficiencies) == (3, 4)
+    assert grading.graded_for_one(a.grades, b.grades) == ("M6",)
+    fair_a, fair_b = (overall_without(x, ("M6",)) for x in (a, b))
+    assert (fair_a.deficiencies, fair_b.deficiencies, fair_b.must_correct) == (3, 1, 0)
+    # the score leaves M6 out of B's as it is out of A's: B's other grades are A but M2, D
+    assert fair_b.score == pytest.approx((0.15 + 0.25 + 0.10 + 0.15) * 100 / 0.90 + 0.25 * 40 / 0.90)
+    for lang, row, note in (
+            ("en", "| **overall without M6** | **差** S = ", "M6 is graded for B only (A: –, not assessable"),
+            ("zh", "| **总评（不计 M6）** | **差** 得分 ", "M6 仅对 B 评级（A 为 –，不可评估")):
+        lines = _grades_table(a, b, ("A", "B"), Text(lang))
+        assert next(x for x in lines if x.startswith(row)).endswith(
+            "不足项 1 项，整改项 0 项 |" if lang == "zh" else "1 不足项, 0 整改项 |")
+        assert any(x.startswith(note) for x in lines)
+    # plans graded on the same metrics: one overall row, nothing to explain
+    assert grading.graded_for_one(b.grades, b.grades) == ()
+    assert not any("M6" in x and "overall" in x for x in _grades_table(b, b, ("A", "B"), Text("en")))

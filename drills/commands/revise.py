@@ -191,7 +191,7 @@ def compare(
     out_console.print(bold(a.spec.meta.scenario_title))
     out_console.print(f"A {name_a} · B {name_b}", markup=False)
     out_console.print(t("cli_cmp_seed_line", seed=a.exercise.seed, n=a.replications, where=where), markup=False)
-    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"), t)
+    _print_grades(a, b, (f"A {name_a}", f"B {name_b}"), t, short=("A", "B"))
     diffs = PlainTable(title=t("cli_cmp_diffs"), title_justify="left")
     for col in (t("col_metric"), "A", "B", "B − A", t("cli_col_verdict")):
         diffs.add_column(col)
@@ -206,7 +206,9 @@ def compare(
         out_console.print(t("cli_wrote_cmp", names=t("md_list_sep").join(sorted(written)), out=out), markup=False)
 
 
-def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | None = None) -> None:
+def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | None = None,
+                  short: tuple[str, str] | None = None) -> None:
+    """The two evaluations' grades side by side, headed by ``names`` (``short``: as the notes beneath name them)."""
     from drills.experiment.paired import fmt_mean  # the experiment layer is imported when a command runs
 
     t = t or Text("en")
@@ -226,7 +228,18 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | 
         table.add_row(f"{key} {t.graded(key, g.name)}", cell(g), cell(b.grades[key]))
     table.add_row(t("cli_overall"), *(t("cli_overall_cell", label=ev.overall.label, score=ev.overall.score,
                                         d=ev.overall.deficiencies) for ev in (a, b)))
+    from drills.experiment.evaluation import overall_without
+    from drills.experiment.grading import graded_for_one
+    from drills.experiment.revision_report import graded_for_one_notes
+
+    left_out = graded_for_one(a.grades, b.grades)
+    if left_out:  # counts over the metrics graded for both, beside those that count one plan's alone
+        both = [overall_without(ev, left_out) for ev in (a, b)]
+        table.add_row(t("cli_overall_both", metrics=t("md_list_sep").join(left_out)),
+                      *(t("cli_overall_cell", label=o.label, score=o.score, d=o.deficiencies) for o in both))
     out_console.print(table)
+    for line in graded_for_one_notes(a, b, short or names, t):
+        out_console.print(line, markup=False)
     if any(g.tail is not None and not g.tail.settled for ev in (a, b) for g in ev.grades.values()):
         out_console.print(t("cli_grades_note"), markup=False)
 

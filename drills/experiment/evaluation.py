@@ -8,6 +8,7 @@ on the baseline and on the revised plan.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from drills.experiment import findings as fnd
@@ -106,3 +107,12 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
     count = {c: sum(1 for f in ranked if f.cls == c) for c in fnd.CLASS_ORDER}
     over = grading.overall(grades, count[fnd.DEFICIENCY], count[fnd.MUST_CORRECT], count[fnd.IMPROVEMENT])
     return Evaluation(loaded, spec, ex, facts, tuple(readings), grades, bn, rob, tuple(ranked), over)
+
+
+def overall_without(ev: Evaluation, metrics: Sequence[str]) -> grading.Overall:
+    """The plan's overall grade with ``metrics`` left out: their grades from the score, their findings from the
+    counts (to set two plans side by side over the metrics graded for both, :func:`grading.graded_for_one`)."""
+    kept = [f for f in ev.findings if f.metric not in metrics]
+    count = {c: sum(1 for f in kept if f.cls == c) for c in fnd.CLASS_ORDER}
+    return grading.overall({m: g for m, g in ev.grades.items() if m not in metrics}, count[fnd.DEFICIENCY],
+                           count[fnd.MUST_CORRECT], count[fnd.IMPROVEMENT])

@@ -234,6 +234,13 @@ def grade_m6(gate: bool | None, worst_rise_s: float, assessed: bool, floor: bool
                        _minutes(M6_BANDS_S, "≤"))
 
 
+def graded_for_one(a: dict[str, MetricGrade], b: dict[str, MetricGrade]) -> tuple[str, ...]:
+    """The metrics graded for one of two plans and not for the other ("–"): M6, for one, is not assessable for a
+    plan that fails M2 and M3 without any fault, but graded (and its faults counted) for a better plan that does
+    not. Two overall grades with such a metric in one only do not compare like with like."""
+    return tuple(m for m in a if m in b and (a[m].grade == "–") != (b[m].grade == "–"))
+
+
 def overall(grades: dict[str, MetricGrade], deficiencies: int, must_correct: int, improvements: int) -> Overall:
     """Weighted score over the metrics that apply (weights renormalised), capped by any 不足项."""
     used = {m: POINTS[g.grade] for m, g in grades.items() if m in WEIGHTS and g.grade in POINTS}

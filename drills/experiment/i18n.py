@@ -779,6 +779,14 @@ EN: dict[str, str] = {
     "cli_gate_fail": " gate FAIL",
     "cli_overall": "overall",
     "cli_overall_cell": "{label} S={score:.1f} (deficiencies (不足项): {d})",
+    "cli_overall_both": "overall without {metrics}",
+    "graded_for_one": (
+        "{metric} is graded for {graded} only ({other}: –, {why}): the overall row counts its findings for {graded} "
+        "alone, so the two do not compare like with like; the row \"overall without …\" leaves {metric} out for both"
+    ),
+    "why_not_assessed": "not assessed",
+    "why_not_assessable": "not assessable: it fails M2 and M3 without any fault",
+    "why_not_applicable": "does not apply",
     "cli_grades_note": (
         "† not settled: the share of replications that failed this gate cannot yet be told from the 5 % tail the "
         "grading tolerates at this number of replications (a gate that never fails needs 59); `drill run` says how "
@@ -841,6 +849,7 @@ EN: dict[str, str] = {
     "md_gate_ok": " gate ✓",
     "md_gate_fail": " gate ✗",
     "md_overall": "| **overall** |",
+    "md_overall_both": "| **overall without {metrics}** |",
     "md_overall_cell": " **{label}** S = {score:.1f}; deficiencies (不足项) {d}, must-correct (整改项) {m} |",
     "md_finding": "{k}. **{cls}** · {metric} — {title}",
     "md_evidence": "   - Evidence: {text}",
@@ -1569,6 +1578,14 @@ ZH: dict[str, str] = {
     "cli_gate_fail": " 门槛未满足",
     "cli_overall": "总评",
     "cli_overall_cell": "{label} 得分 {score:.1f}（不足项 {d} 项）",
+    "cli_overall_both": "总评（不计 {metrics}）",
+    "graded_for_one": (
+        "{metric} 仅对 {graded} 评级（{other} 为 –，{why}）：总评一行只对 {graded} 计入其评估发现，两者不可直接比较；"
+        "“总评（不计 …）”一行对两个预案均不计 {metric}"
+    ),
+    "why_not_assessed": "未评估",
+    "why_not_assessable": "不可评估：无任何故障时即未满足 M2 和 M3",
+    "why_not_applicable": "不适用",
     "cli_grades_note": (
         "† 尚不能判定：在此重复次数下，未满足该门槛的重复比例尚不能与评分所允许的 5 % 尾部区分开（从未失败的门槛需 59 "
         "次重复）；`drill run` 会给出判定所需的重复次数"
@@ -1626,6 +1643,7 @@ ZH: dict[str, str] = {
     "md_gate_ok": " 门槛满足",
     "md_gate_fail": " 门槛未满足",
     "md_overall": "| **总评** |",
+    "md_overall_both": "| **总评（不计 {metrics}）** |",
     "md_overall_cell": " **{label}** 得分 {score:.1f}；不足项 {d} 项，整改项 {m} 项 |",
     "md_finding": "{k}. **{cls}** · {metric} — {title}",
     "md_evidence": "   - 证据：{text}",

@@ -14,7 +14,7 @@ from typing import Any
 from drills import __version__
 from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
-from drills.experiment.evaluation import Evaluation
+from drills.experiment.evaluation import Evaluation, overall_without
 from drills.experiment.finding_text import Say, clause, standard
 from drills.experiment.findings import Finding, class_label
 from drills.experiment.i18n import Text
@@ -149,7 +149,7 @@ _value = fmt_mean
 
 
 def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] | None = None,
-                  t: Text | None = None) -> list[str]:
+                  t: Text | None = None, short: tuple[str, str] | None = None) -> list[str]:
     t = t or Text("en")
     names = names or (t("md_before"), t("md_after"))
     head = f"| {t('md_col_metric')} | {names[0]} |" + (f" {names[1]} |" if after else "")
@@ -170,7 +170,28 @@ def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tu
         o = ev.overall
         row += t("md_overall_cell", label=o.label, score=o.score, d=o.deficiencies, m=o.must_correct)
     lines.append(row)
+    left_out = grading.graded_for_one(before.grades, after.grades) if after else ()
+    if after and left_out:
+        row = t("md_overall_both", metrics=t("md_list_sep").join(left_out))
+        for ev in (before, after):
+            o = overall_without(ev, left_out)
+            row += t("md_overall_cell", label=o.label, score=o.score, d=o.deficiencies, m=o.must_correct)
+        lines += [row, "", *graded_for_one_notes(before, after, short or names, t)]
     return lines
+
+
+def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t: Text) -> list[str]:
+    """Why two plans' overall grades do not compare like with like: each metric graded for one only, for which
+    (``names``: how the table heads them), and why not for the other."""
+    out = []
+    for m in grading.graded_for_one(a.grades, b.grades):
+        first_ungraded = a.grades[m].grade == "–"
+        basis = (a if first_ungraded else b).grades[m].basis
+        why = ("why_not_assessable" if basis.startswith("not assessable") else
+               "why_not_assessed" if basis.startswith("not assessed") else "why_not_applicable")
+        graded, other = (names[1], names[0]) if first_ungraded else names
+        out.append(t("graded_for_one", metric=m, graded=graded, other=other, why=t(why)))
+    return out
 
 
 def _finding_md(k: int, f: Finding, t: Text | None = None) -> list[str]:
@@ -309,7 +330,7 @@ def comparison_markdown(cmp: PlanComparison, t: Text | None = None) -> str:
     out = [t("md_cmp_title", a=names[0], b=names[1]), "",
            t("md_cmp_head", title=a.spec.meta.scenario_title, seed=a.exercise.seed, n=a.replications,
              version=__version__), "", t("md_cmp_grades"), "",
-           *_grades_table(a, b, names, t), "", t("md_cmp_diffs"), "",
+           *_grades_table(a, b, names, t, ("A", "B")), "", t("md_cmp_diffs"), "",
            *_diff_table(cmp.diffs, a.spec.duration_s, "A", "B", t)]
     for k, ev in (("A", a), ("B", b)):
         out += ["", t("md_cmp_findings", k=k), ""]
@@ -318,9 +339,19 @@ def comparison_markdown(cmp: PlanComparison, t: Text | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def _overall_json(o: grading.Overall) -> dict:
+    return {"label": o.label, "label_en": o.label_en, "score": o.score, "capped_by_deficiency": o.capped,
+            "deficiencies": o.deficiencies, "must_correct": o.must_correct, "improvements": o.improvements}
+
+
 def comparison_json(cmp: PlanComparison) -> dict:
+    left_out = grading.graded_for_one(cmp.a.grades, cmp.b.grades)
     return _clean({"a": evaluation_json(cmp.a), "b": evaluation_json(cmp.b),
-                   "paired_difference_b_minus_a": {k: d.to_json() for k, d in cmp.diffs.items()}})
+                   "paired_difference_b_minus_a": {k: d.to_json() for k, d in cmp.diffs.items()},
+                   # the grades set side by side only over the metrics graded for both plans
+                   "graded_for_one_plan_only": list(left_out),
+                   "grade_without_them": {k: _overall_json(overall_without(ev, left_out))
+                                          for k, ev in (("a", cmp.a), ("b", cmp.b))}})
 
 
 # ------------------------------------------------------------------ the report's revisions
