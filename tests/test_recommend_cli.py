@@ -411,3 +411,42 @@ def test_validate_reads_each_file_once(tmp_path, monkeypatch):
     assert reads.count("flood_season_2026.yaml") == 1
     # the scenario once by itself, then once for each of the suite's runs of it (the suite checks its own copy)
     assert reads.count("mine_inrush_day.yaml") == 2
+
+
+def test_a_place_no_revision_of_the_warning_reaches_is_named_plainly_with_its_numbers():
+    """A near-field place (the water a median 1:41 after the breach) still warned late after the revisions is told
+    as such, in both languages, with the finding's own median; a near-field place the revisions did warn in time,
+    and a place farther down, are not."""
+    from types import SimpleNamespace
+
+    from drills.experiment.findings import DEFICIENCY, Finding
+    from drills.experiment.i18n import Text
+    from drills.experiment.recommendation import Recommendation
+    from drills.experiment.revision_report import out_of_reach_lines
+
+    def late(place: str, near: bool, lead: float) -> Finding:
+        return Finding(f"M2:{place}", "M2", DEFICIENCY, "", "", "", "", kind="m2_late",
+                       facts={"place": place, "near_field": near, "lead_p50_s": lead})
+
+    def rec(quantities: tuple[str, ...], dam: bool) -> SimpleNamespace:
+        plan = SimpleNamespace(warning=SimpleNamespace(triggers=[SimpleNamespace(quantity=q) for q in quantities]))
+        base = SimpleNamespace(loaded=SimpleNamespace(plan=plan), spec=SimpleNamespace(dam_break=object() if dam
+                                                                                          else None),
+                               findings=(late("sx_lower", True, 101.0), late("sx_old", True, 110.0),
+                                         late("hx_east", False, 900.0)))
+        revised = SimpleNamespace(findings=(late("sx_lower", True, 101.0), late("hx_east", False, 600.0)))
+        fake = SimpleNamespace(baseline=base, revised=revised)
+        fake.out_of_reach = Recommendation.out_of_reach.fget(fake)
+        return fake
+
+    breach = rec(("dam_breach",), dam=True)
+    assert out_of_reach_lines(breach, Text("en")) == [
+        "No revision of the warning can reach sx_lower before the water (median 0:01:41 after the breach): only a "
+        "trigger before the breach (seepage, displacement or pond level from the online monitoring) or moving the "
+        "people out of sx_lower protects them."]
+    [zh] = out_of_reach_lines(breach, Text("zh"))
+    assert zh.startswith("任何预警方面的修订都无法在水到达 sx_lower 之前通知到那里的人员"
+                         "（水在溃坝后中位数 0:01:41 到达）")
+    # a plan with another trigger: the water is timed from the first trigger met, and said so
+    [en] = out_of_reach_lines(rec(("dam_breach", "monitoring_level"), dam=True), Text("en"))
+    assert "(median 0:01:41 after the first trigger is met)" in en

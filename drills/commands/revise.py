@@ -148,6 +148,10 @@ def recommend(
         if not a.simulated:
             out_console.print(t("cli_on_paper", label=a.label, title=a.candidate.words(t.lang), cost=a.candidate.cost),
                               markup=False)
+    from drills.experiment.revision_report import out_of_reach_lines
+
+    for line in out_of_reach_lines(rec, t):
+        out_console.print(bold(line))
     with err_console.status(t("cli_writing")), writing(out_dir, lang):
         written = write_recommendation(rec, out_dir, t=t)
     names = sorted({name.split("/")[0] + ("/" if "/" in name else "") for name in written})

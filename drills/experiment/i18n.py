@@ -780,6 +780,17 @@ EN: dict[str, str] = {
     "cli_overall": "overall",
     "cli_overall_cell": "{label} S={score:.1f} (deficiencies (不足项): {d})",
     "cli_overall_both": "overall without {metrics}",
+    "out_of_reach_dam": (
+        "No revision of the warning can reach {place} before the water (median {lead} after {after}): only a trigger "
+        "before the breach (seepage, displacement or pond level from the online monitoring) or moving the people out "
+        "of {place} protects them."
+    ),
+    "out_of_reach": (
+        "No revision of the warning can reach {place} before the water (median {lead} after {after}): only a trigger "
+        "met sooner, or nobody staying at {place}, protects them."
+    ),
+    "after_breach": "the breach",
+    "after_first_trigger": "the first trigger is met",
     "graded_for_one": (
         "{metric} is graded for {graded} only ({other}: –, {why}): the overall row counts its findings for {graded} "
         "alone, so the two do not compare like with like; the row \"overall without …\" leaves {metric} out for both"
@@ -1579,6 +1590,16 @@ ZH: dict[str, str] = {
     "cli_overall": "总评",
     "cli_overall_cell": "{label} 得分 {score:.1f}（不足项 {d} 项）",
     "cli_overall_both": "总评（不计 {metrics}）",
+    "out_of_reach_dam": (
+        "任何预警方面的修订都无法在水到达 {place} 之前通知到那里的人员（水在{after}后中位数 {lead} 到达）：只有溃坝之前"
+        "即满足的触发条件（在线监测的渗流、位移或库水位），或将人员迁出 {place}，才能保护他们。"
+    ),
+    "out_of_reach": (
+        "任何预警方面的修订都无法在水到达 {place} 之前通知到那里的人员（水在{after}后中位数 {lead} 到达）：只有更早满足"
+        "的触发条件，或 {place} 无人停留，才能保护他们。"
+    ),
+    "after_breach": "溃坝",
+    "after_first_trigger": "首个触发条件满足",
     "graded_for_one": (
         "{metric} 仅对 {graded} 评级（{other} 为 –，{why}）：总评一行只对 {graded} 计入其评估发现，两者不可直接比较；"
         "“总评（不计 …）”一行对两个预案均不计 {metric}"

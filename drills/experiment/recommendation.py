@@ -56,6 +56,25 @@ def applied(sel: Selection) -> tuple[Applied, ...]:
 
 
 @dataclass(frozen=True)
+class OutOfReach:
+    """A place no revision of the warning reaches before the water: the plan's near field (the water there a
+    median less than :data:`drills.experiment.findings.NEAR_FIELD_LEAD_S` after the first trigger is met), still
+    warned late with the revisions made.
+
+    Attributes:
+        lead_s: the median from the first trigger met to the water there, over the people warned late (the
+            baseline's finding).
+        after_breach: every trigger of the plan is the breach itself, so the first one met is the breach.
+        dam: the scenario is a dam break (what could protect them is said in its terms).
+    """
+
+    place: str
+    lead_s: float
+    after_breach: bool
+    dam: bool
+
+
+@dataclass(frozen=True)
 class Recommendation:
     """The baseline's evaluation, every candidate's trial, the chosen set and the revised plan."""
 
@@ -77,6 +96,18 @@ class Recommendation:
     def applied(self) -> tuple[Applied, ...]:
         """Every revision in the revised plan, numbered (see :class:`Applied`)."""
         return applied(self.selection)
+
+    @property
+    def out_of_reach(self) -> tuple[OutOfReach, ...]:
+        """The places no revision of the warning reaches before the water (see :class:`OutOfReach`): near field in
+        the plan as it is, and still warned late in the revised plan."""
+        still = {f.key for f in self.revised.findings if f.metric == "M2"}
+        triggers = self.baseline.loaded.plan.warning.triggers
+        after_breach = bool(triggers) and all(t.quantity == "dam_breach" for t in triggers)
+        dam = self.baseline.spec.dam_break is not None
+        return tuple(OutOfReach(f.facts["place"], f.facts["lead_p50_s"], after_breach, dam)
+                     for f in self.baseline.findings
+                     if f.kind == "m2_late" and f.facts.get("near_field") and f.key in still)
 
     def summary(self, lang: str = "en") -> str:
         """What the revised plan holds and what it cost, in one line (the terminal's last words), in ``lang``."""

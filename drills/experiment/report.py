@@ -1164,6 +1164,8 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
     doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
     if any(getattr(r, "capped", False) for r in revised):
         doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)
+    for line in getattr(card, "beyond_warning", ()):  # what no revision of the warning can do, said plainly
+        doc.text(line, 9)
 
 
 def trigger_condition(trig: Trigger, spec: DrillSpec, t: Text) -> str:

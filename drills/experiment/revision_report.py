@@ -180,6 +180,13 @@ def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tu
     return lines
 
 
+def out_of_reach_lines(rec: Recommendation, t: Text) -> list[str]:
+    """What the planner is told of each place no revision of the warning reaches before the water, in the language
+    of ``t``."""
+    return [t("out_of_reach_dam" if o.dam else "out_of_reach", place=o.place, lead=t.value(o.lead_s, "s"),
+              after=t("after_breach" if o.after_breach else "after_first_trigger")) for o in rec.out_of_reach]
+
+
 def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t: Text) -> list[str]:
     """Why two plans' overall grades do not compare like with like: each metric graded for one only, for which
     (``names``: how the table heads them), and why not for the other."""
@@ -286,6 +293,9 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
                      ci=_ci(step.diffs["objective"]), answers=sep.join(c.addresses) or "—"))
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
         out.append(t("md_static_one", k=k, title=c.words(t.lang), cost=c.cost, answers=sep.join(c.addresses)))
+    beyond = out_of_reach_lines(rec, t)
+    if beyond:
+        out += ["", *(f"- **{line}**" for line in beyond)]
     if sel.combined:
         out += ["", t("md_combined"), "", *_diff_table(sel.combined, duration, t=t)]
     for fault, diffs in sel.combined_under.items():
@@ -457,7 +467,8 @@ def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
     base = rec.baseline
     ex = base.exercise
     card = graded_card(scorecard(ex), base)
-    card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))))
+    card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))),
+                   beyond_warning=tuple(out_of_reach_lines(rec, Text(lang))))
     (folder / "figures").mkdir()
     figs = figures.make_figures(ex, card, folder / "figures", lang=lang)
     report.write_pdf(ex, card, figs, folder / "report.pdf", lang=lang)

@@ -261,6 +261,7 @@ class Scorecard:
     grade: str | None = None  # the evaluation's overall grade (drills.experiment.graded), once graded
     findings: tuple = ()
     revisions: tuple = ()
+    beyond_warning: tuple[str, ...] = ()  # the places no revision of the warning reaches before the water, in words
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     confidence_zh: tuple[str, ...] = ()  # the same in Chinese, for the Chinese report
     settle_with: int | None = None  # replications in all that would settle them at their present shares, rounded up
