@@ -248,6 +248,8 @@ REVISION_FACTS: dict[str, dict] = {
                   "owner": "dispatcher"},
     "automatic_reports": {"trigger": "dam-failure-seen", "quantity": "dam_breach", "level": "red",
                           "owner": "duty_officer", "reports": ["notify_township", "notify_county"]},
+    "automatic_unchained": {"trigger": "dam-failure-seen", "quantity": "dam_breach", "level": "red",
+                            "owner": "duty_officer", "reports": ["notify_township", "notify_county"]},
     "threshold": {"trigger": "inflow-change", "threshold": 0.2, "lower": 0.1},
     "earlier": {"trigger": "clock", "threshold": 3600.0, "lower": 1800.0},
     "trigger_level": {"trigger": "met-red", "level": "orange", "quantity": "met_warning", "level_now": "red"},

@@ -272,6 +272,17 @@ def test_an_automatic_trigger_s_title_says_the_reports_keep_their_posts(valley):
     assert c.facts["reports"] == ["notify_village_heads", "notify_township"]
     assert "the reports (notify_village_heads, notify_township) still wait for the posts that own them" in c.title
     assert "报告（通知村干部、通知乡镇）仍由负责岗位的人员作出" in c.words("zh")
+    # red's order waits for telling the township: it no longer does, or the automatic start would wait for a post
+    assert c.phrase == "automatic_unchained" and c.title.endswith("and the evacuation order no longer waits for them")
+    assert c.edits[1:] == (("set", ("plan", "warning", "actions_by_level", "red", 1, "after"), []),)
+    plan = revised_plan(valley.loaded.plan_doc.path.parent, c)
+    assert [t.automatic for t in plan.warning.triggers if t.id == "met"] == [True]
+    assert [(a.action, a.after) for a in plan.warning.actions_by_level["red"]] == [
+        ("notify_township", []), ("evacuate_downstream", [])]
+    # with the order delegated first (its wait deleted), the automatic start still applies
+    delegated = candidates(valley, "delegate_order", group="resident")["delegate_order:red:evacuate_downstream"]
+    text = PlanText(valley.loaded.plan_doc.path)
+    text.apply(text.apply(text.copy(), delegated.edits), c.edits)
 
 
 @pytest.mark.parametrize(("fault", "sited"), [

@@ -37,6 +37,12 @@ TITLES: dict[str, dict[str, str]] = {
                              "plan takes the decision in advance (as the rules' immediate withdrawal at the signs of "
                              "an accident, 事故征兆紧急撤人); the reports ({reports}) still wait for the posts that "
                              "own them, since a person makes them (条例 第九条)",
+        "automatic_unchained": "Make trigger {trigger} ({quantity}, {level}) start the {level} warning and evacuation "
+                               "automatically, with no decision by {owner} nor by the posts that own those actions: "
+                               "the plan takes the decision in advance (as the rules' immediate withdrawal at the "
+                               "signs of an accident, 事故征兆紧急撤人); the reports ({reports}) still wait for the "
+                               "posts that own them, since a person makes them (条例 第九条), and the evacuation order "
+                               "no longer waits for them",
         "threshold": "Lower trigger {trigger} from {threshold:g} to {lower:g}",
         "earlier": "Bring trigger {trigger} forward from {threshold:g} s to {lower:g} s after the start",
         "trigger_level": "Let trigger {trigger} fire at a {level} {quantity} (now {level_now})",
@@ -71,6 +77,10 @@ TITLES: dict[str, dict[str, str]] = {
         "automatic_reports": ("使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警和撤离，无需 {owner} "
                               "及各行动负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）；报告（{reports}）"
                               "仍由负责岗位的人员作出，须等待其决策（条例 第九条）"),
+        "automatic_unchained": ("使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警和撤离，无需 {owner} "
+                                "及各行动负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）；报告"
+                                "（{reports}）仍由负责岗位的人员作出，须等待其决策（条例 第九条），"
+                                "撤离命令不再等待这些报告"),
         "threshold": "将触发条件 {trigger} 的阈值由 {threshold:g} 降至 {lower:g}",
         "earlier": "将触发条件 {trigger} 由开始后 {threshold:g} s 提前至 {lower:g} s",
         "trigger_level": "使触发条件 {trigger} 在{quantity}达到{level}时即满足（现为{level_now}）",

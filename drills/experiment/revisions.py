@@ -465,13 +465,24 @@ def _make_automatic(f: Finding, ctx: Context) -> list[Candidate]:
     for t in ctx.plan.warning.triggers:
         if t.automatic or (t.level not in levels and t.id not in wanted) or t.quantity == "elapsed_s":
             continue
-        # the reports its level takes (its own and the lower levels') keep their posts: a person makes them
-        reports = list(dict.fromkeys(a.action for lv in LEVELS[: LEVELS.index(t.level) + 1]
+        # the reports its level takes (its own and the lower levels') keep their posts: a person makes them; an
+        # order the plan gives after a report would wait for that post too, so it no longer waits for the report
+        taken = LEVELS[: LEVELS.index(t.level) + 1]
+        reports = list(dict.fromkeys(a.action for lv in taken
                                      for a in ctx.plan.warning.actions_by_level.get(lv, []) if a.action in REPORTS))
+        edits: list[Edit] = [("set", ("plan", "warning", "triggers", {"id": t.id}, "automatic"), True)]
+        for lv in taken:
+            acts = ctx.plan.warning.actions_by_level.get(lv, [])
+            filed = {a.id for a in acts if a.id and a.action in REPORTS}
+            for k, a in enumerate(acts):
+                keep = [x for x in a.after if x not in filed]
+                if not a.action.startswith("evacuate_") or keep == a.after:
+                    continue
+                path = ("plan", "warning", "actions_by_level", lv, {"id": a.id} if a.id else k, "after")
+                edits.append(("set", path, keep))  # set, not deleted: another revision may delete it first
         facts: dict[str, Any] = {"trigger": t.id, "quantity": t.quantity, "level": t.level, "owner": t.owner}
-        out.append(_c("make_automatic", t.id, "automatic_reports" if reports else "automatic",
-                      {**facts, "reports": reports} if reports else facts,
-                      [("set", ("plan", "warning", "triggers", {"id": t.id}, "automatic"), True)]))
+        phrase = "automatic" if not reports else "automatic_reports" if len(edits) == 1 else "automatic_unchained"
+        out.append(_c("make_automatic", t.id, phrase, {**facts, "reports": reports} if reports else facts, edits))
     return out
 
 
