@@ -312,6 +312,47 @@ def test_a_household_that_set_out_and_found_no_way_out_is_found_at_home(build, t
     assert all(p.warned_by == "water" and p.departed_s > 0 and p.end == "village" for p in res.people)
     assert all(p.outcome == "in_place" and p.situation == "in_building" for p in res.people)
     assert all(p.fatality_p > 0 for p in res.people)
+    assert all(p.turned_back == "pass" for p in res.people)  # the record says where the water stopped them
+
+
+def flooded_hill(study_dir, hill_arrival_min: float) -> tuple[dict, dict]:
+    """A household on a rise the flood never reaches, whose only assembly point, the hill 400 m off, lies
+    in the flood's path: 2 m deep ``hill_arrival_min`` after the breach (a plan's assembly point put on the
+    valley floor)."""
+    (study_dir / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\n"
+                                         f"hill,{hill_arrival_min},2.0,0.5\n", encoding="utf-8")
+    nodes = [node("dam", "dam", z=100.0), node("village", "household", z=80.0, x=3000),
+             node("hill", "assembly_point", z=70.0, x=3000, y_m=400)]
+    links = [link("r", "dam", "village", 3000.0, kind="road"), link("up", "village", "hill", 400.0, kind="footpath")]
+    site = valley_site([households("village", 2, size=2.0)], nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    speaker = {"id": "speaker", "type": "village_loudspeaker", "coverage": ["village"], "audible_radius_m": 50,
+               "audibility_day": 1.0, "audibility_night": 1.0, "hear_probability": 1.0, "activation_delay_s": 0}
+    return site, valley_plan([speaker], ["hill"])
+
+
+def test_who_finds_the_way_to_the_assembly_point_under_water_is_recorded_as_turned_back_there(build, tmp_path):
+    """Ordered out at 600 s, after the flood filled the hill (300 s): they set out, find the path under water,
+    and stay at their dry homes. They did not simply stay in place: they turned back short of the hill, and
+    the timeline says so."""
+    site, plan = flooded_hill(tmp_path, hill_arrival_min=5)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    res = run_drill(build(site, plan, valley_scenario(order_at_s=600.0, hazard=hazard, behaviour=SLOW)), 0, 1)
+    assert all(p.departed_s == pytest.approx(660.0) for p in res.people)
+    assert all(p.outcome == "in_place" and p.end == "village" and p.turned_back == "hill" for p in res.people)
+    assert all(p.situation == "" and p.fatality_p == 0.0 for p in res.people)  # their homes stay dry
+    assert [e.what for e in res.timeline if "turned back" in e.what] == [
+        "4 turned back on the way from village to hill: the water closed the way"]
+
+
+def test_who_reaches_an_assembly_point_the_flood_reaches_later_is_caught_there(build, tmp_path):
+    """Ordered out at once, they reach the hill in a few minutes, but the flood fills it at 20 min: it was no
+    place of safety, and the water catches them there in the open."""
+    site, plan = flooded_hill(tmp_path, hill_arrival_min=20)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    res = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=SLOW)), 0, 1)
+    assert all(p.outcome == "caught" and p.end == "hill" and p.situation == "in_open" for p in res.people)
+    assert all(1200.0 <= p.outcome_s < 1260.0 and p.fatality_p > 0 for p in res.people)
 
 
 def test_a_household_still_on_its_way_when_the_drill_ends_is_not_found_at_home(build, tmp_path):
@@ -436,18 +477,19 @@ def test_a_car_turned_back_with_no_other_road_is_left_and_they_walk_until_the_wa
         (car, "2 turned back on the way from h to dip: the water closed the way")]
 
 
-@pytest.mark.parametrize(("dip_min", "turned_back"), [(20, "dip"), (0, "")])
-def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, tmp_path, dip_min, turned_back):
+@pytest.mark.parametrize("dip_min", [20, 0])
+def test_a_household_with_no_way_out_left_is_caught_at_home_in_its_house(build, tmp_path, dip_min):
     """They set out at 600 s. With the dip flooding at 20 min (too fast to cross at 1233 s) they meet the water on
     the road and are home again; with the dip flooding from the breach, the road is already impassable when they
-    set out. Either way no other way leads to safety, and the flood reaches their house at 60 min, 2 m at 1 m/s
-    after 1 min: no one walks out once h·v is 0.6 m²/s, 1.095 m deep, at 3633 s. It catches them at home, inside,
-    as it catches those who never left, not in the open."""
+    set out. Either way they turned back short of the dip (the record says so) and no other way leads to safety,
+    and the flood reaches their house at 60 min, 2 m at 1 m/s after 1 min: no one walks out once h·v is
+    0.6 m²/s, 1.095 m deep, at 3633 s. It catches them at home, inside, as it catches those who never left, not
+    in the open."""
 
     res = run_dip(build, tmp_path, [f"dip,{dip_min},2.0,1.0,1", "h,60,2.0,1.0,1"], car_share=0.0, other_road=False,
                   behaviour={**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 600)})
     for p in res.people:
-        assert (p.departed_s, p.outcome, p.end, p.turned_back) == (600.0, "caught", "h", turned_back)
+        assert (p.departed_s, p.outcome, p.end, p.turned_back) == (600.0, "caught", "h", "dip")
         assert p.outcome_s == pytest.approx(3600 + 60 * math.sqrt(lethality.SWEPT_OFF_DV_M2PS * 2.0 / 1.0) / 2.0)
         assert p.situation == "in_building"
         assert p.fatality_p == lethality.fatality_probability(2.0, 1.0, situation="in_building")

@@ -6,10 +6,12 @@ household) and one per cage. The water is precomputed for the replication (:mod:
 :mod:`drills.model.dam_break`), so the processes only look it up.
 
 Movement: a party walks its route passage by passage. A passage already too deep (the party's wading
-limit) or cut is not entered: the party takes another way from where it is (:meth:`Drill._reroute`). If
+limit) or cut is not entered: the party takes another way from where it is (:meth:`Drill._reroute`); if the
+water has closed every way, it turned back short of the place that passage leads to, and stays where it is. If
 the water closes the far end of a passage before the party is through, the party meets it on the way and
 walks back as fast as it came, then takes another way; it is caught if its own end closes first
-(:mod:`drills.model.movement` gives the source).
+(:mod:`drills.model.movement` gives the source). An assembly point the water reaches within the drill is no
+place of safety: those who reach it wait there, and the water catches them in the open.
 
 Randomness: every stream is a :class:`numpy.random.SeedSequence` keyed by (seed, replication,
 stream, name), so a replication gives the same numbers whatever worker runs it, and a revised plan
@@ -38,7 +40,7 @@ from drills.model.hoist import Cage
 from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, People
-from drills.model.routing import routing_of
+from drills.model.routing import on_foot, routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 #: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
@@ -760,9 +762,19 @@ class Drill:
         places, arrived_as = (surface, "surface") if crew else (assembly, "assembly")
         timeout = env.timeout
         speed = self.speed[k]
+        blocked = -1  # the place the passage they last found under water leads to (-1: none yet)
         while True:
             now = env.now
             if places[node]:
+                if not crew:
+                    # an assembly point the water reaches within the drill is no place of safety: they wait there
+                    # (the plan sends them nowhere further) and the water finds them in the open
+                    t_flood = self.too_deep_on_foot(st.foot_limit[k])[node]
+                    if t_flood < self.spec.duration_s:
+                        self.end[k] = node
+                        yield timeout(max(t_flood - now, 0.0))
+                        self._caught(k, node, "in_open")
+                        return
                 self._safe(k, arrived_as, node, min(margin, imp[node] - now), size if crew else 0)
                 return
             if legs is None:
@@ -774,6 +786,14 @@ class Drill:
                     swept = self._movement()[-1]
                     legs, pos = self._reroute(party, node), 0
                     continue
+                if self.turned_back[k] < 0:
+                    # no way out left: if the water closed the way they were taking, they went no further than
+                    # its start and came back (or stayed), which the record says, and where
+                    if blocked < 0:
+                        blocked = self._closed_by_water(party, node)
+                    if blocked >= 0:
+                        self._count("turned_back", node, blocked, now, k)
+                        self.turned_back[k] = blocked
                 t_catch = imp[node]
                 t_retry = self._next_repair(now)  # a passage, a cage or the power back: a way out may reopen
                 if t_retry < t_catch and t_retry < self.spec.duration_s:
@@ -834,6 +854,8 @@ class Drill:
             depth = water.link_depth(li, now) if now >= wet[li] else 0.0
             if depth >= limit or (depth > 0.0 and depth >= swept[li]) or (
                     now >= cut[li] and self._is_down("link_cut", links[li].id, now)):
+                if depth >= limit or (depth > 0.0 and depth >= swept[li]):
+                    blocked = nxt
                 legs, pos = self._reroute(party, node, avoid_refuges=refuges_full), 0
                 continue
             if depth == 0.0 and not driving and not ladder[li]:  # the common case, inlined
@@ -886,7 +908,30 @@ class Drill:
             yield timeout(t_exit - now)
             if t_here - t_enter < margin:
                 margin = t_here - t_enter
-            node, pos = nxt, pos + 1
+            node, pos, blocked = nxt, pos + 1, -1
+
+    def _closed_by_water(self, party: Party, node: int) -> int:
+        """Where the water closes the way on foot from ``node`` now: the far end of the first passage too deep
+        to enter on the plan's way from there (from elsewhere, or with none, the shortest dry way to a place
+        of safety); -1 if no passage on it is."""
+        legs = self.routing.planned_legs.get(node) if node == party.start else None
+        if legs is None:
+            dist, paths = nx.single_source_dijkstra(self.routing.walk, node, weight=on_foot)
+            safe = [x for x in dist if self._is_destination(party, x) is not None]
+            if not safe:
+                return -1
+            legs = self.routing.legs_of(paths[min(safe, key=lambda x: (dist[x], x))]) or []
+        now = self.env.now
+        context = self._movement()
+        wet, swept = context[0], context[-1]
+        limit = self._limit(party)
+        for nxt, hop in legs:
+            if hop is None or hop.link is None:
+                continue
+            depth = self.water.link_depth(hop.link, now) if now >= wet[hop.link] else 0.0
+            if depth >= limit or (depth > 0.0 and depth >= swept[hop.link]):
+                return nxt
+        return -1
 
     def _count(self, what: str, a: int, b: int, t: float, k: int) -> None:
         """Party ``k`` changed its way at ``t`` (``what``: sent from station ``a`` towards ``b``, or turned back

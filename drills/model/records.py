@@ -40,7 +40,8 @@ class PersonRecord(NamedTuple):
             velocity (NaN underground, where no rule applies; 0 if the water did not reach them).
         died: a Bernoulli draw from ``fatality_p``.
         turned_back: the place short of which they first met the water on their way and turned back (the
-            water closed the passage's far end before they were through it); empty if they never did.
+            water closed the passage's far end before they were through it, or the passage to it was already
+            under water and the water had closed every other way); empty if they never did.
     """
 
     replication: int
