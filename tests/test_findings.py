@@ -466,6 +466,47 @@ def test_a_refuge_the_water_does_not_reach_within_the_drill_is_no_finding(tmp_pa
     assert any(p.outcome == "refuge" for res in results for p in res.people)  # it was used, and stayed dry
 
 
+# ------------------------------------------------------------------ a plan assembly point in the flood's path
+def assembly_case(tmp_path, hill_arrival_min: float, order_at_s: float):
+    """test_public_warning's village on a rise whose only assembly point, the hill, the flood fills 2 m deep."""
+    from conftest import build_in
+    from test_public_warning import SLOW, flooded_hill, valley_scenario
+
+    from drills.model.drill import run_drill
+
+    site, plan = flooded_hill(tmp_path, hill_arrival_min)
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    spec = build_in(tmp_path, site, plan, valley_scenario(order_at_s=order_at_s, hazard=hazard, behaviour=SLOW))
+    results = [run_drill(spec, r, 1) for r in range(2)]
+    return fnd.assembly_water_findings(results, spec, load(tmp_path / "scenario.yaml"))
+
+
+def test_a_plan_assembly_point_the_flood_reaches_is_a_finding_with_its_depth_and_time(tmp_path):
+    [f] = assembly_case(tmp_path, hill_arrival_min=20, order_at_s=0.0)
+    assert (f.facts["k"], f.facts["n"], f.cls, f.metric) == (2, 2, fnd.MUST_CORRECT, "M3")
+    assert f.facts["water_s"] == pytest.approx(1200.0, abs=2.0) and f.facts["depth_m"] == 2.0
+    assert f.facts["caught"] == 4.0 and f.facts["turned"] == 0.0  # all four reached it and were caught there
+    assert f.title == "Assembly point hill is in the flood's path: the water reaches it in 100 % of replications"
+    assert f.evidence == ("The water reaches hill in 2 of 2 replications, at 0:20:02 (median), 2.0 m deep at its "
+                          "peak in the central flood: there it is no place of safety, though the plan sends people "
+                          "there. Per replication, 4.0 people were caught there.")
+    assert f.targets["places"] == ["village"] and "change_assembly_point" in f.remedies
+    assert "plan.evacuation.assembly_points.0" in f.plan_ref
+    title, evidence, _ = f.words("zh")
+    assert title == "集合点 hill 位于洪水淹没范围内：100 % 的重复中水到达该处"
+    assert "最大水深 2.0 m" in evidence and "4.0 人在该处被水困住" in evidence
+
+
+def test_who_turned_back_short_of_a_flooded_assembly_point_is_counted_in_its_finding(tmp_path):
+    [f] = assembly_case(tmp_path, hill_arrival_min=5, order_at_s=600.0)
+    assert f.facts["caught"] == 0.0 and f.facts["turned"] == 4.0
+    assert f.evidence.endswith("Per replication, 4.0 turned back short of it.")
+
+
+def test_an_assembly_point_the_flood_does_not_reach_within_the_drill_is_no_finding(tmp_path):
+    assert assembly_case(tmp_path, hill_arrival_min=150, order_at_s=0.0) == []  # after the 2 h drill
+
+
 # ------------------------------------------------------------------ people who met the water on their way
 def test_those_caught_after_turning_back_also_have_their_place_s_m3_finding():
     ev = evaluated("mine_inrush_day.yaml")

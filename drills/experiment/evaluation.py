@@ -94,6 +94,7 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
         *fnd.safety_findings(bn, n, loaded),
         *fnd.queue_findings(bn, loaded),
         *fnd.refuge_water_findings(ex.results, spec, loaded),
+        *fnd.assembly_water_findings(ex.results, spec, loaded),
         *fnd.turned_back_findings(ex.results, loaded),
         *fnd.latency_finding(grades["M1"], bn, loaded),
         *fnd.reporting_findings(grades["M4"], readings, loaded, internal),

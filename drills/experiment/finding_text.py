@@ -247,6 +247,14 @@ PHRASES: dict[str, dict[str, Any]] = {
         "turned_back_after": "After turning back, {parts}.",
         "tb_out": "{k} found another way out", "tb_refuge": "{k} took refuge", "tb_caught": "{k} {were} caught",
         "tb_open": "{k} {were} not yet safe when the drill ended",
+        "assembly_water_title": "Assembly point {node} is in the flood's path: the water reaches it in {pct} of "
+                                "replications",
+        "assembly_water_evidence": "The water reaches {node} in {k} of {n} replications, at {water} (median){depth}: "
+                                   "there it is no place of safety, though the plan sends people there. {used}",
+        "assembly_water_depth": ", {depth:.1f} m deep at its peak in the central flood",
+        "assembly_water_used": "Per replication, {parts}.",
+        "aw_caught": "{k:.1f} people were caught there", "aw_turned": "{k:.1f} turned back short of it",
+        "assembly_water_unused": "Nobody reached it or set out for it before the water in this drill.",
         "refuge_water_unused": "Nobody sheltered there in this drill: those it would have taken in were lifted or "
                                "walked out, or were caught before they reached it.",
         # M1
@@ -547,6 +555,13 @@ PHRASES: dict[str, dict[str, Any]] = {
         "turned_back_after": "折返之后，{parts}。",
         "tb_out": "{k} 人次另寻出路撤出", "tb_refuge": "{k} 人次进入避险硐室", "tb_caught": "{k} 人次被水困住",
         "tb_open": "{k} 人次在演练结束时仍未到达安全地点",
+        "assembly_water_title": "集合点 {node} 位于洪水淹没范围内：{pct} 的重复中水到达该处",
+        "assembly_water_evidence": "{n} 次重复中有 {k} 次水到达 {node}，时间 {water}（中位数）{depth}：该处不是安全"
+                                   "地点，而预案安排人员前往。{used}",
+        "assembly_water_depth": "，按中心洪水估算最大水深 {depth:.1f} m",
+        "assembly_water_used": "每次重复平均{parts}。",
+        "aw_caught": " {k:.1f} 人在该处被水困住", "aw_turned": " {k:.1f} 人在前往途中遇水折返",
+        "assembly_water_unused": "本次演练中无人在水到来前到达或前往该处。",
         "refuge_water_unused": "本次演练无人在此避险：本应进入的人员已乘罐或步行撤出，或在到达前被水困住。",
         # M1
         "actions": {
@@ -983,6 +998,16 @@ def _refuge_water(f: dict[str, Any], s: Say) -> tuple[str, str]:
             else s("refuge_water_unused"))
     return (s("refuge_water_title", node=f["node"], pct=pct(f["k"] / f["n"])),
             s("refuge_water_evidence", k=f["k"], n=f["n"], water=s.clock(f["water_s"]), seats=f["seats"], used=used))
+
+
+@renders("assembly_water")
+def _assembly_water(f: dict[str, Any], s: Say) -> tuple[str, str]:
+    depth = s("assembly_water_depth", depth=f["depth_m"]) if f["depth_m"] > 0 else ""
+    parts = [s(f"aw_{key}", k=f[key]) for key in ("caught", "turned") if f[key] > 0]
+    used = s("assembly_water_used", parts=s.join(parts, "semi")) if parts else s("assembly_water_unused")
+    return (s("assembly_water_title", node=f["node"], pct=pct(f["k"] / f["n"])),
+            s("assembly_water_evidence", node=f["node"], k=f["k"], n=f["n"], water=s.clock(f["water_s"]),
+              depth=depth, used=used))
 
 
 @renders("turned_back")

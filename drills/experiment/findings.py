@@ -463,6 +463,50 @@ def refuge_water_findings(results: Sequence[DrillResult], spec: DrillSpec, loade
     return out
 
 
+def assembly_water_findings(results: Sequence[DrillResult], spec: DrillSpec, loaded: Loaded) -> list[Finding]:
+    """A plan assembly point the water reaches within the drill: it is no place of safety, and those the plan
+    sends there are caught on it or find the way to it under water and turn back.
+
+    Water at the place (the depth at which a place counts as reached, :data:`drills.model.movement.WET_DEPTH_M`)
+    is enough: an assembly point is chosen outside the area the flood can reach (GB/T 29639-2020 annexes: routes
+    and places of safety on the plan's maps). Its depth is the peak there in the central flood (the estimate or
+    study at the central breach time and volume). 整改项 when it happens in more than the tolerated tail of
+    replications, 改进项 otherwise [P], as :func:`refuge_water_findings`.
+    """
+    out = []
+    n = len(results)
+    net = spec.network
+    flood = spec.dam_break.flood if spec.dam_break is not None else None
+    points = loaded.plan.evacuation.assembly_points
+    for i, ap_id in enumerate(points):
+        if ap_id not in net.index:
+            continue
+        ap = net.index[ap_id]
+        wet = [res.node_water_s[ap] for res in results if res.node_water_s[ap] < spec.duration_s]
+        if not wet:
+            continue
+        depth = flood.node_peak(ap)[0] if flood is not None and hasattr(flood, "node_peak") else math.nan
+        hit = [p for res in results for p in res.people
+               if (p.end == ap_id and p.outcome == "caught") or p.turned_back == ap_id]
+        caught = sum(1 for p in hit if p.outcome == "caught" and p.end == ap_id) / n
+        turned = sum(1 for p in hit if p.turned_back == ap_id) / n
+        # the places the plan sends there, and those whose people met the water there: another point for them
+        served = {x for r in loaded.plan.evacuation.routes if r.path and r.path[-1] == ap_id for x in r.from_}
+        served.update(p.start for p in hit)
+        k = len(wet)
+        water_s = float(np.median(wet))
+        out.append(found(
+            "assembly_water", {"node": ap_id, "k": k, "n": n, "water_s": water_s, "depth_m": depth,
+                               "caught": caught, "turned": turned},
+            key=f"M3:assembly_water:{ap_id}", metric="M3", cls=MUST_CORRECT if k / n > TAIL_SHARE else IMPROVEMENT,
+            standards=("M3", "routes"), refs=[ref(loaded, ("evacuation", "assembly_points", i), text=ap_id)],
+            remedies=("change_assembly_point", "change_route"), targets={"places": sorted(served), "node": ap_id},
+            numbers={"replications_with_water": k, "water_p50_s": water_s, "central_peak_depth_m": depth,
+                     "caught_there_per_replication": caught, "turned_back_short_of_it_per_replication": turned},
+            weight=k / n * max(caught + turned, 1.0)))
+    return out
+
+
 def turned_back_findings(results: Sequence[DrillResult], loaded: Loaded) -> list[Finding]:
     """A starting place whose people met the water on their way and had to turn back: the route they took
     (the plan's, unless they had already left it) was closed by the water before they were through.
