@@ -336,8 +336,16 @@ def validate(
 ) -> None:
     """Check input files; a scenario is checked together with its site and plan (or --plan, as drill run), a
     suite with every scenario and variation it runs (as drill season)."""
-    from drills.inputs.compile import check_plan, check_plan_alone, check_site, load, read_partial, still_meaningful
-    from drills.inputs.plausibility import plan_warnings, route_warnings, site_warnings, warnings_of
+    from drills.inputs.compile import (
+        check_plan,
+        check_plan_alone,
+        check_site,
+        input_warnings,
+        load,
+        read_partial,
+        still_meaningful,
+    )
+    from drills.inputs.plausibility import plan_warnings, route_warnings, site_warnings
     from drills.inputs.problems import in_file_order, leaves_out
     from drills.inputs.suite import load_suite
     from drills.inputs.yamlfile import YamlDocument, file_kind, load_yaml
@@ -363,7 +371,7 @@ def validate(
             if kind == "scenario":  # checked with its site and plan, its own faults among theirs
                 try:
                     scen = load(f, plan, document=yaml_doc)
-                    warnings.extend(warnings_of(scen))
+                    warnings.extend(input_warnings(scen))
                     loaded.append((kind, scen.scenario, scen.scenario_doc, True, set()))
                 except InputError as exc:
                     problems.extend(exc.problems)

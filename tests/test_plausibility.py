@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 
 from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
-from drills.inputs.compile import load, load_file
+from drills.inputs.compile import input_warnings, load, load_file
 from drills.inputs.plausibility import plan_warnings, pond_class, site_warnings, warnings_of
 from drills.inputs.population import headcount
 from drills.inputs.suite import load_suite
@@ -44,6 +44,7 @@ runner = CliRunner()
 @pytest.mark.parametrize("scenario", bundled_scenarios(), ids=lambda p: p.name)
 def test_no_warning_on_a_bundled_scenario_with_its_site_and_plan(scenario: Path) -> None:
     assert [str(w) for w in warnings_of(load(scenario))] == []
+    assert [str(w) for w in input_warnings(load(scenario))] == []  # nor once its flood is built
 
 
 @pytest.mark.parametrize("path", sorted([*(bundled_root() / "plans").glob("*.yaml"),
@@ -172,6 +173,31 @@ def test_validate_prints_the_warning_and_exits_0(tmp_path: Path) -> None:
     break_file(files["site"], "{at: face360e, count: 8,", "{at: face360e, count: 20000,")
     res = runner.invoke(app, ["validate", str(files["scenario"])])
     assert "2 plausibility warnings: values that pass validation but look like data-entry slips (" in res.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_validate_warns_of_an_assembly_point_in_the_estimated_flood(tmp_path: Path, lang: str) -> None:
+    """ap_xc_hill put on the valley floor by a slip: the built-in estimate floods it, which validate says, with
+    the depth and the time after the breach of the central flood, at the plan's assembly point."""
+    from drills.inputs.compile import _flood_recipe, _network
+
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["site"], "elevation_m: 140, above_valley_floor_m: 50", "elevation_m: 90, above_valley_floor_m: 0")
+    ld = load(files["scenario"])
+    net, idx = _network(ld.site)
+    flood = _flood_recipe(ld, idx)[0].build(net, 0.0)
+    depth, _ = flood.node_peak(idx["ap_xc_hill"])
+    minutes = flood.arrival_s[idx["ap_xc_hill"]] / 60
+    res = runner.invoke(app, ["validate", str(files["scenario"]), "--lang", lang])
+    assert res.exit_code == 0, res.output
+    line = ld.plan_doc.line_of(("plan", "evacuation", "assembly_points", 0))
+    where = f"{files['plan']}:{line}: plan.evacuation.assembly_points[0]: "
+    said = {"en": (f"assembly point 'ap_xc_hill' lies in the path of the flood by the built-in estimate (Concha "
+                   f"Larrauri & Lall 2018): {depth:.1f} m deep at its peak, {minutes:.1f} min after the breach"),
+            "zh": (f"按内置估算（Concha Larrauri & Lall 2018），集合点 'ap_xc_hill' 位于洪水淹没范围内：溃坝后 "
+                   f"{minutes:.1f} min 来水，最大水深 {depth:.1f} m")}[lang]
+    assert where + said in res.stderr, res.stderr
+    assert depth > 1.0 and "ap_ht_hill" not in res.stderr  # the points on the hills stay dry
 
 
 def test_run_warns_before_it_runs_and_the_scorecard_and_report_carry_the_warning(tmp_path: Path) -> None:

@@ -59,9 +59,9 @@ def _loaded(scenario: Path, plan: Path | None, lang: str) -> Loaded:
 
 def _warn(*loaded: Loaded, lang: str) -> None:
     """The plausibility warnings of the files, once, before anything runs, in ``lang``."""
-    from drills.inputs.plausibility import warnings_of
+    from drills.inputs.compile import input_warnings
 
-    print_warnings(err_console, [w for ld in loaded for w in warnings_of(ld)], going_on="plans", lang=lang)
+    print_warnings(err_console, [w for ld in loaded for w in input_warnings(ld)], going_on="plans", lang=lang)
 
 
 def _told(status: Status, t: Text) -> Progress:

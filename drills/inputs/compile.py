@@ -35,7 +35,7 @@ from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile, walk_graph
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
-from drills.model import behaviour, hoist, inrush, monitoring, residents, warning
+from drills.model import behaviour, hoist, inrush, monitoring, movement, residents, warning
 from drills.model.flood_season import WORSE_WHEN, Season
 from drills.model.network import SURFACE_KINDS, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -652,9 +652,8 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
     pr.raise_if_any()
 
 
-def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | None = None) -> DrillSpec:
-    """Build the simulation's plain data from loaded, checked files."""
-    site, plan, scen = ld.site, ld.plan, ld.scenario
+def _network(site: SiteBody) -> tuple[Network, dict[str, int]]:
+    """The site's places and passages as the model's network, and each place's index by id."""
     nodes = [
         Node(n.id, k, n.kind, n.elevation_m, n.x_m, n.y_m, n.level, n.capacity_persons, n.supplies_h,
              n.void_volume_m3, n.void_height_m, n.above_valley_floor_m)
@@ -666,7 +665,51 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
              lk.flow_capacity_pps, lk.one_way, lk.road_class, lk.lanes, lk.bridge)
         for k, lk in enumerate(site.links)
     ]
-    net = Network.build(nodes, links)
+    return Network.build(nodes, links), idx
+
+
+def input_warnings(ld: Loaded) -> list[Problem]:
+    """Every plausibility warning of a scenario with its site and plan (:func:`warnings_of`), with those that need
+    the scenario's flood built (:func:`flood_warnings`), file by file, top to bottom."""
+    return in_file_order([*warnings_of(ld), *flood_warnings(ld)])
+
+
+def flood_warnings(ld: Loaded) -> list[Problem]:
+    """A plan assembly point the scenario's central dam-break flood reaches: the built-in estimate (or the
+    hydraulic study) at the released volume of the pond as written, water at the place being the depth at which
+    the drill counts a place reached (:data:`drills.model.movement.WET_DEPTH_M`). Those sent there meet the water
+    on the way or are caught on it; most often the point's height was mistyped, or it sits on the valley floor."""
+    db = ld.scenario.hazard.dam_break
+    points = ld.plan.evacuation.assembly_points
+    if db is None or not points:
+        return []
+    try:
+        net, idx = _network(ld.site)
+        recipe, source = _flood_recipe(ld, idx)
+        flood = recipe.build(net, 0.0)  # times after the breach
+    except (InputError, KeyError, StopIteration, ValueError):
+        return []  # a file the checks refuse, or a study that cannot be read: told as a problem elsewhere
+    by = f"the hydraulic study {source!r}" if db.study is not None else f"the built-in {source}"
+    out = []
+    for i, ap in enumerate(points):
+        if ap not in idx:
+            continue
+        depth, _ = flood.node_peak(idx[ap])
+        arrival = float(flood.arrival_s[idx[ap]])
+        if depth < movement.WET_DEPTH_M or not math.isfinite(arrival):
+            continue
+        out.append(ld.plan_doc.problem(("plan", "evacuation", "assembly_points", i), (
+            f"assembly point {ap!r} lies in the path of the flood by {by}: {depth:.1f} m deep at its peak, "
+            f"{arrival / 60:.1f} min after the breach; people sent there meet the water on the way or are caught "
+            "on it. Is its elevation_m or above_valley_floor_m right, or should the plan name a point above the "
+            "flood?"), names=(ap,)))
+    return out
+
+
+def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | None = None) -> DrillSpec:
+    """Build the simulation's plain data from loaded, checked files."""
+    site, plan, scen = ld.site, ld.plan, ld.scenario
+    net, idx = _network(site)
     profiles = _profiles(site)
     # a site may redefine how residents move (its own "adult" walking speed): they still respond as residents,
     # unless a shift underground uses that name for its miners
@@ -676,7 +719,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
     hoists = []
     for h in site.hoists:
         st = tuple(idx[s] for s in h.stations)
-        el = tuple(nodes[s].elevation_m for s in st)
+        el = tuple(net.nodes[s].elevation_m for s in st)
         height = max(el) - min(el)
         hoists.append(hoist.HoistDef(
             id=h.id, stations=st, elevations=el, capacity=h.cage_capacity_persons * h.decks, decks=h.decks,
@@ -725,7 +768,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         site_id=site.id, site_name=site.name, plan_id=plan.id, plan_version=plan.version, plan_unit=plan.unit,
         scenario_id=scen.id, scenario_title=scen.title, start_time=scen.start_time.isoformat(timespec="minutes"),
         files={"scenario": str(ld.scenario_doc.path), "site": str(ld.site_doc.path), "plan": str(ld.plan_doc.path)},
-        input_warnings=tuple((w.file, w.line, w.field, w.message) for w in warnings_of(ld)),
+        input_warnings=tuple((w.file, w.line, w.field, w.message) for w in input_warnings(ld)),
     )
     return DrillSpec(
         meta=meta, network=net, profiles=profiles, people=tuple(people), roles=roles, triggers=triggers,
@@ -799,8 +842,26 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int], season: Season | N
     spec = ld.scenario.hazard.dam_break
     if spec is None:
         return None
+    recipe, source = _flood_recipe(ld, idx)
+    breach: Distribution
+    if spec.on_overtopping:  # the pond's own water balance decides (the season built once, by compile_drill)
+        t_over = season.overtopping_s if season is not None else math.inf
+        breach = Fixed(t_over if math.isfinite(t_over) else ld.scenario.duration_s * 10)
+    else:
+        assert spec.breach_s is not None  # the schema asks for one or the other
+        breach = dist_or_number(spec.breach_s)
+    central = breach.median
+    return DamBreak(spec.dam, recipe.dam_node, central, recipe.build(net, central), source, recipe, breach,
+                    dist_or_number(spec.volume_factor))
+
+
+def _flood_recipe(ld: Loaded, idx: dict[str, int]) -> tuple[Any, str]:
+    """How the scenario's dam-break flood is built (:class:`~drills.model.dam_break.FloodRecipe`), and its source:
+    the built-in estimate (with its relation) or the hydraulic study's file name."""
     from drills.model.dam_break import FloodRecipe
 
+    spec = ld.scenario.hazard.dam_break
+    assert spec is not None
     dam = next(d for d in ld.site.dams if d.id == spec.dam)
     rows = None
     source = f"estimate ({RUNOUT_TITLES[spec.runout_relation]})"
@@ -812,18 +873,8 @@ def _dam_break(ld: Loaded, net: Network, idx: dict[str, int], season: Season | N
     heights = tuple(surveyed) if any(h > 0 for h in surveyed) else None
     # a dam-break flood reaches the places below ground only through the mine's own water model
     below = tuple(idx[n.id] for n in ld.site.nodes if n.kind in UNDERGROUND_KINDS)
-    recipe = FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
-                         below)
-    breach: Distribution
-    if spec.on_overtopping:  # the pond's own water balance decides (the season built once, by compile_drill)
-        t_over = season.overtopping_s if season is not None else math.inf
-        breach = Fixed(t_over if math.isfinite(t_over) else ld.scenario.duration_s * 10)
-    else:
-        assert spec.breach_s is not None  # the schema asks for one or the other
-        breach = dist_or_number(spec.breach_s)
-    central = breach.median
-    return DamBreak(dam.id, idx[dam.node], central, recipe.build(net, central), source, recipe, breach,
-                    dist_or_number(spec.volume_factor))
+    return FloodRecipe(idx[dam.node], dam.height_m, dam.stored_volume_m3, spec.runout_relation, heights, rows,
+                       below), source
 
 
 def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush | None:

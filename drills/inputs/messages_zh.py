@@ -84,6 +84,16 @@ class Entry:
 Terms = Mapping[str, str] | Callable[[str], str | None] | tuple[Entry, ...]
 
 
+def _flood_source(words: str) -> str | None:
+    """Where a warning's flood comes from: the hydraulic study (its file as written) or the built-in estimate
+    (its relation's authors as written)."""
+    if m := re.fullmatch(rf"the hydraulic study ({Q})", words):
+        return f"水力计算成果 {m[1]}"
+    if m := re.fullmatch(r"the built-in estimate \(([^)]+)\)", words):
+        return f"内置估算（{m[1]}）"
+    return None
+
+
 def literal(english: str, chinese: str) -> Entry:
     """The entry of a message with no values in it: the English as written is its own pattern and example."""
     return Entry(re.escape(english), chinese, english)
@@ -963,6 +973,18 @@ CATALOGUE: tuple[Entry, ...] = (
           "holds only the water that pools below that opening, and does not model the water running along the "
           "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
           "water as a lower bound"),
+    Entry(rf"assembly point (?P<ap>{Q}) lies in the path of the flood by (?P<by>the hydraulic study {Q}|the "
+          rf"built-in estimate \([^)]+\)): (?P<depth>{NUM}) m deep at its peak, (?P<min>{NUM}) min after the breach; "
+          r"people sent there meet the water on the way or are caught on it\. Is its elevation_m or "
+          r"above_valley_floor_m right, or should the plan name a point above the flood\?",
+          "按{by}，集合点 {ap} 位于洪水淹没范围内：溃坝后 {min} min 来水，最大水深 {depth} m；前往该处的人员会在"
+          "途中遇水或在该处被水困住。其 elevation_m 或 above_valley_floor_m 是否填写正确？"
+          "预案是否应改用洪水以上的集合点？",
+          "assembly point 'ap_sx_hill' lies in the path of the flood by the built-in estimate (Concha Larrauri & Lall "
+          "2018): 3.9 m deep at its peak, 1.8 min after the breach; people sent there meet the water on the way or "
+          "are caught on it. Is its elevation_m or above_valley_floor_m right, or should the plan name a point above "
+          "the flood?",
+          {"by": _flood_source}),
     Entry(rf"the people at (?P<place>{Q}) join this route at (?P<at>{Q}), the place of its path nearest them "
           rf"\((?P<walk>{NUM}) m\), which lies farther from its end (?P<end>{Q}) than they start \((?P<far>{NUM}) m "
           rf"against (?P<near>{NUM}) m\): they walk away from the way out to join it\. Should the path pass nearer "
