@@ -297,6 +297,39 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     assert "_m3ph" not in trigger and "_s " not in trigger  # the quantity in words, not its code
 
 
+def test_the_channel_rows_give_the_chance_of_hearing_the_model_uses_at_night_in_heavy_rain() -> None:
+    """The bundled dam break is at night in heavy rain: a siren is heard by the siren's night audibility times the
+    rain's factor of the households within its radius, each catching it on a cycle with the siren's chance; a
+    village loudspeaker by its own night audibility; a text message is noticed by the night share of those with a
+    phone. The numbers are the model's (drills.model.warning), not 100 % of those in reach."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+    from drills.model import warning
+
+    spec = load_drill(bundled_root() / "scenarios" / "dam_break_night.yaml", replications=1)
+    assert (spec.time_of_day, spec.rain) == ("night", "heavy")
+    rain = warning.RAIN_AUDIBILITY["heavy"]
+    for lang, heard, cycle, phones in (("en", "of the households within {r:g} m can hear it", "catches it with",
+                                        "each notices it with"),
+                                       ("zh", "半径 {r:g} m 内", "循环中听到的概率为", "每人注意到的概率")):
+        values = dict(parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1), Text(lang))[0])
+        for ch in spec.channels:
+            row = next(v for k, v in values.items() if f" {ch.id} " in k or f" {ch.id}（" in k)
+            if ch.type in ("siren", "village_loudspeaker"):
+                table = warning.SIREN_AUDIBILITY if ch.type == "siren" else warning.LOUDSPEAKER_AUDIBILITY
+                audible = f"{table['night'] * rain:.0%}"
+                assert heard.format(r=ch.audible_radius_m) in row, row
+                assert audible in row and "0.7" in row, row
+                assert f"{cycle} {warning.SIREN_HEAR_PER_CYCLE:.0%}" in row, row
+            elif ch.type == "sms":
+                assert f"{phones} {warning.SMS_NOTICE['night']:.0%}" in row, row
+                share = np.mean([p.phone for p in spec.people if p.group == "resident"])
+                assert f"{share:.0%}" in row and share < 1.0, row
+            assert "100% of those in reach" not in row
+
+
 def test_the_chinese_report_gives_the_grade_in_chinese() -> None:
     from drills.experiment.grading import FAIL_LABEL, OVERALL_BANDS
     from drills.experiment.i18n import Text

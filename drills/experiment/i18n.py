@@ -370,9 +370,24 @@ EN: dict[str, str] = {
     "trigger_at_least": "{quantity} ≥ {threshold:g}",
     "trigger_value": "detection delay {delay}; owner {owner}",
     "channel_row": "channel {id} ({type})",
-    "channel_value": (
-        "activation {delay}; reliability {rel:.0%}; heard by {hear:.0%} of those in reach; {coverage}{power}"
+    "channel_value": "activation {delay}; reliability {rel:.0%}; {reach}{power}",
+    "reach_sound": (
+        "sounds at {places}: {aud:.0%} of the households within {radius:g} m can hear it ({when}{rain}), and each "
+        "of them catches it with {hear:.0%} on each {cycle:g} s cycle"
     ),
+    "reach_rain": "; ×{f:g} for the rain included",
+    "reach_sms": (
+        "{coverage}: {phones:.0%} of the residents have a phone, delivered after {delivery}; each notices it with "
+        "{notice:.0%} ({when})"
+    ),
+    "reach_vehicle": "heard by {hear:.0%} of the households within {radius:g} m of each place it passes ({when}); "
+                     "{coverage}",
+    "reach_door": "tells every household still at home, one visit each ({visit}); {coverage}",
+    "reach_phone_tree": "{callers} caller(s); a household at home answers with {answer:.0%}; {coverage}",
+    "reach_runner": "tells everyone at each place passed; {coverage}",
+    "reach_phones": "answered where someone is beside the phone; {coverage}",
+    "reach_once": "noticed by {hear:.0%} of those it reaches, once; {coverage}",
+    "reach_message": "heard by {hear:.0%} of those in reach on each message, every {cycle:g} s; {coverage}",
     "coverage_all": "covers everyone",
     "coverage_n": "covers {n} places",
     "coverage_air": "covers {n} places, carried by the ventilation air at {v:g} m/s from {start}",
@@ -1242,7 +1257,18 @@ ZH: dict[str, str] = {
     "trigger_at_least": "{quantity} ≥ {threshold:g}",
     "trigger_value": "发现延迟 {delay}；责任人 {owner}",
     "channel_row": "渠道 {id}（{type}）",
-    "channel_value": "启动 {delay}；可靠度 {rel:.0%}；覆盖范围内收听到的概率 {hear:.0%}；{coverage}{power}",
+    "channel_value": "启动 {delay}；可靠度 {rel:.0%}；{reach}{power}",
+    "reach_sound": "设于 {places}：半径 {radius:g} m 内 {aud:.0%} 的住户能听到（{when}{rain}），其中每户在每个 "
+                   "{cycle:g} s 循环中听到的概率为 {hear:.0%}",
+    "reach_rain": "；已计入降雨系数 ×{f:g}",
+    "reach_sms": "{coverage}：{phones:.0%} 的居民有手机，送达需 {delivery}；每人注意到的概率 {notice:.0%}（{when}）",
+    "reach_vehicle": "途经各地点半径 {radius:g} m 内 {hear:.0%} 的住户能听到（{when}）；{coverage}",
+    "reach_door": "逐户通知仍在家的住户，每户一次（{visit}）；{coverage}",
+    "reach_phone_tree": "{callers} 名拨打人；在家住户接听概率 {answer:.0%}；{coverage}",
+    "reach_runner": "沿途每处的人员均被告知；{coverage}",
+    "reach_phones": "电话旁有人时接听；{coverage}",
+    "reach_once": "所到之处 {hear:.0%} 的人员察觉（一次）；{coverage}",
+    "reach_message": "覆盖范围内每条消息收听到的概率 {hear:.0%}，每 {cycle:g} s 一次；{coverage}",
     "coverage_all": "覆盖全部人员",
     "coverage_n": "覆盖 {n} 处",
     "coverage_air": "覆盖 {n} 处，由风流自 {start} 以 {v:g} m/s 带到",

@@ -70,8 +70,9 @@ from drills.experiment.tail import grouped
 from drills.inputs.compile import RUNOUT_TITLES
 from drills.inputs.problems import in_language
 from drills.model import variability as var
+from drills.model import warning
 from drills.model.records import SAFE_OUTCOMES
-from drills.model.spec import DrillSpec, Trigger
+from drills.model.spec import Channel, DrillSpec, Trigger
 
 if TYPE_CHECKING:
     from drills.experiment.settle import Settling
@@ -1183,6 +1184,44 @@ def trigger_condition(trig: Trigger, spec: DrillSpec, t: Text) -> str:
     return t("trigger_at_least", quantity=quantity, threshold=trig.threshold)
 
 
+def channel_reach(ex: ExerciseResult, ch: Channel, t: Text) -> str:
+    """Whom a channel reaches and how likely they are to take the message in, as the model uses it in this scenario:
+    the compiled channel's values (its type's defaults for the time of day and the rain, :mod:`drills.model.warning`,
+    unless the plan gives its own) and, for a text message, the share of residents with a phone."""
+    spec = ex.spec
+    nodes = spec.network.nodes
+    coverage = t("coverage_n", n=len(ch.coverage)) if ch.coverage else t("coverage_all")
+    when = conditions(ex, t)
+    if ch.type in ("siren", "village_loudspeaker"):
+        rain = warning.RAIN_AUDIBILITY[spec.rain]
+        return t("reach_sound", aud=ch.audibility, radius=ch.audible_radius_m,
+                 places=", ".join(nodes[n].id for n in ch.coverage), when=when,
+                 rain=t("reach_rain", f=rain) if rain < 1.0 else "", hear=ch.hear_probability,
+                 cycle=ch.repeat_interval_s)
+    if ch.type == "sms":
+        cover = set(ch.coverage)
+        residents = [p for p in spec.people if p.group == "resident"
+                     and (not cover or spec.parties[p.party].start in cover)]
+        phones = sum(p.phone for p in residents) / len(residents) if residents else 0.0
+        return t("reach_sms", phones=phones, coverage=coverage, notice=ch.answer_probability, when=when,
+                 delivery=describe(warning.SMS_DELIVERY, t))
+    if ch.type == "loudspeaker_vehicle":
+        return t("reach_vehicle", hear=ch.hear_probability, radius=ch.audible_radius_m, when=when,
+                 coverage=coverage)
+    if ch.type == "door_to_door":
+        return t("reach_door", coverage=coverage, visit=describe(ch.visit or warning.DOOR_VISIT, t))
+    if ch.type == "phone_tree":
+        return t("reach_phone_tree", coverage=coverage, callers=ch.callers, answer=ch.answer_probability)
+    if ch.type == "runner":
+        return t("reach_runner", coverage=coverage)
+    if ch.type == "station_phones":
+        return t("reach_phones", coverage=coverage)
+    if ch.type == "stench_gas" and ch.start is not None:
+        coverage = t("coverage_air", n=len(ch.coverage), v=ch.speed_mps, start=nodes[ch.start].id)
+        return t("reach_once", hear=ch.hear_probability, coverage=coverage)
+    return t("reach_message", hear=ch.hear_probability, cycle=ch.repeat_interval_s, coverage=coverage)
+
+
 def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[list[str]]]:
     """The plan's and the scenario's parameters behind this drill, as (parameter, value) rows."""
     spec = ex.spec
@@ -1201,13 +1240,10 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
               owner=spec.roles[trig.owner].title if trig.owner in spec.roles else trig.owner),
         ])
     for ch in spec.channels:
-        coverage = t("coverage_n", n=len(ch.coverage)) if ch.coverage else t("coverage_all")
-        if ch.type == "stench_gas" and ch.start is not None:
-            coverage = t("coverage_air", n=len(ch.coverage), v=ch.speed_mps, start=spec.network.nodes[ch.start].id)
         power = t("mains_power", h=ch.backup_power_h) if ch.needs_mains_power else ""
         plan_rows.append([t("channel_row", id=ch.id, type=t.term(ch.type)),
                           t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,
-                                hear=ch.hear_probability, coverage=coverage, power=power)])
+                            reach=channel_reach(ex, ch, t), power=power)])
     for h in spec.hoists:
         plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity, decks=h.decks, v=h.v_max,
                                                      a=h.accel, signal=f"{h.signal_s:g}")])
