@@ -532,3 +532,38 @@ def test_two_runs_with_the_same_people_in_the_water_s_way_say_why_caught_and_fat
     moved = entry(caught, stayed._replace(outcome="assembly", situation="", fatality_p=0.0),
                   rain.exercise.results[0].people[2])
     assert same_fates(moved, rain) is None and same_fates_text(None, Text("en")) == ""
+
+
+@pytest.fixture(scope="module")
+def tiny_season(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The tiny suite's season in English, run once for the tests that read its report: (out folder, stdout)."""
+    folder = tmp_path_factory.mktemp("tiny")
+    out = folder / "out"
+    res = invoke("season", write_suite(folder, TINY), "--out", out)
+    assert res.exit_code == 0, f"{res.output}\n{res.exception!r}"
+    return out, res.stdout
+
+
+def _squeezed(text: str) -> str:
+    """Text with its whitespace and line breaks out, to find a sentence the PDF wrapped."""
+    return "".join(text.split())
+
+
+def test_the_season_report_holds_every_finding_of_every_run(tiny_season: tuple[Path, str]) -> None:
+    """The report handed over is complete: where a run page or the summary lists only the first findings, the rest
+    are in the report's appendix, not only in season.json."""
+    out, _ = tiny_season
+    data = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    pages = [p.extract_text() for p in PdfReader(out / "report.pdf").pages]
+    text = _squeezed("\n".join(pages))
+    assert "season.json." not in text
+    assert any(len(run["findings"]) > 8 for run in data["runs"])  # a run page cuts its list
+    appendix = _squeezed("\n".join(pages).split("Appendix: every finding")[-1].split("The suite as run")[0])
+    for run in data["runs"]:
+        assert _squeezed(f"({len(run['findings'])} findings)") in appendix, run["id"]
+        for f in run["findings"]:
+            assert _squeezed(f"({f['class']})] {f['title']}") in appendix, f["title"]
+    for r in data["recurring_findings"]:
+        assert _squeezed(r["title"]) in appendix, r["title"]
+    cut = [p for p in pages if "more: all" in p]
+    assert cut and all("“Appendix: every finding” at the end of this report" in " ".join(p.split()) for p in cut)

@@ -645,7 +645,15 @@ EN: dict[str, str] = {
     "suite_revision_line_all": "[{fkey}] {title} — in all {n} runs; revisions: {kinds}",
     "runs_all_of_scenario": "{scenario}: all {k}",
     "no_recurring_findings": "No finding with a revision recurs in more than one run.",
-    "more_in_json": "… {n} more in season.json.",
+    "more_in_appendix": "… {n} more: all {total} in “{appendix}” at the end of this report.",
+    "findings_appendix": "Appendix: every finding",
+    "findings_appendix_intro": (
+        "Every finding of the season, as season.json holds them: first those that recur in several runs, with the "
+        "kinds of revision that address them, then each run's own, most serious first. The summary and the run "
+        "pages show the first of each list."
+    ),
+    "recurring_all": "Findings that recur across the suite ({n})",
+    "appendix_run_findings": "Run {k}: {run} ({n} findings)",
     "run_page": "Run {k}: {run}",
     "run_findings": "Findings in this run ({n}, most serious first)",
     "scenario_as_written": "Scenario as written",
@@ -1483,7 +1491,14 @@ ZH: dict[str, str] = {
     "suite_revision_line_all": "[{fkey}] {title} — 出现于全部 {n} 次运行；修订类型：{kinds}",
     "runs_all_of_scenario": "{scenario}：全部 {k} 次",
     "no_recurring_findings": "没有带修订建议的评估发现在多于一次运行中出现。",
-    "more_in_json": "… 另有 {n} 项见 season.json。",
+    "more_in_appendix": "… 另有 {n} 项：全部 {total} 项见本报告末尾“{appendix}”。",
+    "findings_appendix": "附录：全部评估发现",
+    "findings_appendix_intro": (
+        "本次演练季的全部评估发现，与 season.json 所载相同：先列在多次运行中重复出现的评估发现及相应的修订类型，"
+        "再按运行逐一列出各自的评估发现（按严重程度排列）。摘要页与各运行页只列出各清单的前几项。"
+    ),
+    "recurring_all": "在多次运行中重复出现的评估发现（{n} 项）",
+    "appendix_run_findings": "运行 {k}：{run}（{n} 项评估发现）",
     "run_page": "运行 {k}：{run}",
     "run_findings": "本次运行的评估发现（{n} 项，按严重程度排列）",
     "scenario_as_written": "情景（原文）",

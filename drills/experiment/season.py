@@ -635,7 +635,8 @@ def _input_warnings(result: SeasonResult) -> list[tuple[str, int | None, str, st
 
 
 def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) -> None:
-    """The consolidated report: cover, matrix and worst cases, suite revisions, one page per run, appendix."""
+    """The consolidated report: cover, matrix and worst cases, suite revisions, one page per run, and the appendices:
+    every finding, the suite as run, the method."""
     from drills.experiment import report
     from drills.experiment.figures import style
 
@@ -694,6 +695,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
 
         for k, e in enumerate(result.entries, 1):
             _run_page(doc, k, e, figs, t)
+        findings_appendix(doc, result, t)
 
         doc.heading(t("suite_definition"), new_page=True)
         # ids and file names do not break at spaces: each run id on two lines (scenario/ then variation), and
@@ -839,16 +841,43 @@ def suite_revisions(doc: Any, result: SeasonResult, t: Text, most: int = 10) -> 
     doc.text(t("suite_revisions_intro"), 8.5, after=0.05)
     every = [e.run.id for e in result.entries]
     for r in rows[:most]:
-        kinds = t("list_sep").join(t.term(k) for k in r["remedies"])
-        label = f"{r['class']} {r['metric']}"  # the class and metric, as the run pages list findings
-        if len(r["runs"]) == len(every):
-            line = t("suite_revision_line_all", fkey=label, title=r["title"], n=len(every), kinds=kinds)
-        else:
-            line = t("suite_revision_line", fkey=label, title=r["title"], n=len(r["runs"]), total=len(every),
-                     runs=runs_in_words(r["runs"], every, t), kinds=kinds)
-        doc.text(line, 8.5, marker="•", after=0.04)
-    if len(rows) > most:
-        doc.text(t("more_in_json", n=len(rows) - most), 8.5, color="0.35")
+        doc.text(recurring_line(r, every, t), 8.5, marker="•", after=0.04)
+    if len(rows) > most:  # the report is complete: the rest are in its appendix, not only in season.json
+        doc.text(t("more_in_appendix", n=len(rows) - most, total=len(rows), appendix=t("findings_appendix")), 8.5,
+                 color="0.35")
+
+
+def recurring_line(r: dict[str, Any], every: Sequence[str], t: Text) -> str:
+    """One finding that recurs across the suite (a row of :func:`recurring_findings`), with the runs it is in and
+    the revision kinds that address it."""
+    kinds = t("list_sep").join(t.term(k) for k in r["remedies"])
+    label = f"{r['class']} {r['metric']}"  # the class and metric, as the run pages list findings
+    if len(r["runs"]) == len(every):
+        return t("suite_revision_line_all", fkey=label, title=r["title"], n=len(every), kinds=kinds)
+    return t("suite_revision_line", fkey=label, title=r["title"], n=len(r["runs"]), total=len(every),
+             runs=runs_in_words(r["runs"], every, t), kinds=kinds)
+
+
+def findings_appendix(doc: Any, result: SeasonResult, t: Text) -> None:
+    """Every finding of the season, so that the report handed over is complete where the summary and the run
+    pages show only the first: the findings that recur across the suite, then each run's own, most serious
+    first (as season.json holds them)."""
+    doc.heading(t("findings_appendix"), new_page=True)
+    doc.text(t("findings_appendix_intro"), 8.5, after=0.08)
+    rows = recurring_findings(result, lang=t.lang)
+    every = [e.run.id for e in result.entries]
+    doc.subheading(t("recurring_all", n=len(rows)))
+    if not rows:
+        doc.text(t("no_recurring_findings"), 8.5, slant="italic", color="0.35")
+    for r in rows:
+        doc.text(recurring_line(r, every, t), 8, marker="•", after=0.03)
+    for k, e in enumerate(result.entries, 1):
+        found = list(e.evaluation.findings) if e.evaluation is not None else []
+        doc.subheading(t("appendix_run_findings", k=k, run=run_label(e.run), n=len(found)))
+        if not found:
+            doc.text(t("run_no_findings"), 8, slant="italic", color="0.35")
+        for f in found:
+            doc.text(finding_line(f, t), 8, marker="•", after=0.03)
 
 
 def _detail(e: SeasonEntry, t: Text) -> str:
@@ -929,8 +958,8 @@ def run_changes(run: SuiteRun, t: Text) -> str:
 
 
 def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:
-    """The run's own findings, most serious first (as graded), the first ``most`` of them; the rest are
-    in season.json."""
+    """The run's own findings, most serious first (as graded), the first ``most`` of them; all of them are in
+    the report's appendix (:func:`findings_appendix`)."""
     found = list(e.evaluation.findings) if e.evaluation is not None else []
     doc.subheading(t("run_findings", n=len(found)))
     if not found:
@@ -939,7 +968,8 @@ def run_findings(doc: Any, e: SeasonEntry, t: Text, most: int = 8) -> None:
     for f in found[:most]:
         doc.text(finding_line(f, t), 8, marker="•", after=0.03)
     if len(found) > most:
-        doc.text(t("more_in_json", n=len(found) - most), 8, color="0.35")
+        doc.text(t("more_in_appendix", n=len(found) - most, total=len(found), appendix=t("findings_appendix")), 8,
+                 color="0.35")
 
 
 def make_figures(result: SeasonResult, out_dir: Path, t: Text) -> dict[str, Path]:
