@@ -200,6 +200,7 @@ def season(
 ) -> None:
     """Run the annual exercise: every scenario and variation of a suite, and one consolidated report."""
     from drills.experiment.season import (
+        confidence_of,
         effect_text,
         grade_note,
         grade_reason,
@@ -208,7 +209,9 @@ def season(
         matrix,
         replications_in_words,
         run_season,
+        season_settle_how,
         seeds_in_words,
+        unsettled_line,
         variation_text,
         write_season,
     )
@@ -248,6 +251,12 @@ def season(
                       f"{row['grade'] or '–'}\n{grade_reason(row['entry'], t, short=True)}".strip())
     out_console.print(table)
     out_console.print(t("cli_season_grade") + grade_note(t), markup=False)
+    unsettled = [e for e in result.entries if confidence_of(e, t)]
+    if unsettled:  # as drill run says it under its grade: grades from too few replications may change
+        out_console.print(t("cli_season_unsettled", k=len(unsettled), total=len(result.entries)), markup=False)
+        for e in unsettled:
+            out_console.print("  " + unsettled_line(e, t), markup=False)
+        out_console.print("  " + season_settle_how(unsettled, t), markup=False)
     for idle in idle_faults(result.entries):
         out_console.print(idle_text(idle, t), markup=False)
     for e in result.entries:

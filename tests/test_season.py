@@ -567,3 +567,26 @@ def test_the_season_report_holds_every_finding_of_every_run(tiny_season: tuple[P
         assert _squeezed(r["title"]) in appendix, r["title"]
     cut = [p for p in pages if "more: all" in p]
     assert cut and all("“Appendix: every finding” at the end of this report" in " ".join(p.split()) for p in cut)
+
+
+def test_a_grade_the_replications_cannot_settle_is_said_so_on_the_cover_the_run_page_and_the_terminal(
+        tiny_season: tuple[Path, str]) -> None:
+    """Two replications cannot settle the mine's life-safety checks: the season says so, as a run report does
+    under "Not settled by this number of replications", with how many replications would settle them."""
+    out, stdout = tiny_season
+    data = json.loads((out / "season.json").read_text(encoding="utf-8"))
+    mine = next(r for r in data["runs"] if r["id"].startswith("mine-inrush-day"))
+    assert mine["not_settled"] and mine["settle_with_replications"] > 2
+    said = f"{mine['id']}: 2 life-safety checks not settled by 2 replications; about " \
+           f"{mine['settle_with_replications']} replications would settle them"
+    assert said in " ".join(stdout.split())
+    assert f"-n {mine['settle_with_replications']}" in stdout
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(out / "report.pdf").pages]
+    assert "Not settled by this number of replications" in pages[0] and said in pages[0]
+    run_page = next(p for p in pages if "Run 1: mine-inrush-day" in p)
+    assert "Not settled by this number of replications" in run_page
+    for note in mine["not_settled"]:
+        assert " ".join(note.split()[:12]) in run_page
+    # a run whose checks are settled says nothing of it
+    for r in data["runs"]:
+        assert (f"{r['id']}: " in pages[0]) == bool(r["not_settled"]), r["id"]

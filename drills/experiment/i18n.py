@@ -647,6 +647,22 @@ EN: dict[str, str] = {
     "no_recurring_findings": "No finding with a revision recurs in more than one run.",
     "more_in_appendix": "… {n} more: all {total} in “{appendix}” at the end of this report.",
     "findings_appendix": "Appendix: every finding",
+    "season_unsettled_intro": (
+        "The grades of {k} of the {total} runs rest on life-safety checks that their number of replications cannot "
+        "settle: with more replications a gate could hold or fail, or a finding change class, and the grade with it. "
+        "Each run's page says which:"
+    ),
+    "season_unsettled_run": "{run}: {k} life-safety checks not settled by {n} replications{more}",
+    "season_unsettled_more": "; about {m} replications would settle them",
+    "season_settle_how_n": (
+        "To settle them, run the season again with more replications (-n {n}: the most the estimates ask for), or "
+        "one scenario alone with drill run --until-settled {n}: it runs on in steps and stops as soon as its checks "
+        "are settled."
+    ),
+    "season_settle_how": (
+        "To settle them, run the season again with more replications (-n N), or one scenario alone with drill run "
+        "--until-settled N: it runs on in steps and stops as soon as its checks are settled."
+    ),
     "findings_appendix_intro": (
         "Every finding of the season, as season.json holds them: first those that recur in several runs, with the "
         "kinds of revision that address them, then each run's own, most serious first. The summary and the run "
@@ -792,6 +808,8 @@ EN: dict[str, str] = {
     "cli_season_grade": "unwarned: people a replication whom nothing warned, not even the water (mean). grade: the "
                         "run's overall grade without single faults (robustness, M6, not assessed). ",
     "cli_wrote_season": "wrote {n} files to {out}/ (report.pdf, season.json, figures/)",
+    "cli_season_unsettled": "not settled: the grades of {k} of the {total} runs rest on life-safety checks their "
+                            "replications cannot settle (each run's page in report.pdf says which):",
     "cli_rec_head": "plan {plan} v{version} · seed {seed} · {n} replications per plan · budget {budget:g} · {where}",
     "cli_evaluating": "evaluating the plan",
     "cli_writing": "writing the report",
@@ -1493,6 +1511,20 @@ ZH: dict[str, str] = {
     "no_recurring_findings": "没有带修订建议的评估发现在多于一次运行中出现。",
     "more_in_appendix": "… 另有 {n} 项：全部 {total} 项见本报告末尾“{appendix}”。",
     "findings_appendix": "附录：全部评估发现",
+    "season_unsettled_intro": (
+        "{total} 次运行中有 {k} 次的评级取决于其重复次数尚不能判定的生命安全检查：增加重复次数后，门槛可能满足或"
+        "未满足，评估发现可能改变类别，评级亦随之改变。各运行页列出具体项目："
+    ),
+    "season_unsettled_run": "{run}：{k} 项生命安全检查在 {n} 次重复下尚不能判定{more}",
+    "season_unsettled_more": "；约需 {m} 次重复才能判定",
+    "season_settle_how_n": (
+        "如需判定，请以更多重复次数重新运行演练季（-n {n}：按上述估计至多需要的次数），或用 drill run "
+        "--until-settled {n} 单独运行某一情景：程序分步继续运行，一旦可判定即停止。"
+    ),
+    "season_settle_how": (
+        "如需判定，请以更多重复次数重新运行演练季（-n N），或用 drill run --until-settled N 单独运行某一情景："
+        "程序分步继续运行，一旦可判定即停止。"
+    ),
     "findings_appendix_intro": (
         "本次演练季的全部评估发现，与 season.json 所载相同：先列在多次运行中重复出现的评估发现及相应的修订类型，"
         "再按运行逐一列出各自的评估发现（按严重程度排列）。摘要页与各运行页只列出各清单的前几项。"
@@ -1620,6 +1652,8 @@ ZH: dict[str, str] = {
     "cli_season_grade": "未预警：每次重复中任何渠道和来水都未警示到的人数（均值）。评级：各次运行不计单一故障的总评级"
                         "（单一故障稳健性 M6 未评估）。",
     "cli_wrote_season": "已写入 {n} 个文件到 {out}/（report.pdf、season.json、figures/）",
+    "cli_season_unsettled": "尚不能判定：{total} 次运行中有 {k} 次的评级取决于其重复次数尚不能判定的生命安全检查"
+                            "（report.pdf 的各运行页列出具体项目）：",
     "cli_rec_head": "预案 {plan} v{version} · 随机种子 {seed} · 每个预案 {n} 次重复 · 预算 {budget:g} · {where}",
     "cli_evaluating": "正在评估预案",
     "cli_writing": "正在写报告",

@@ -39,7 +39,9 @@ from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PairedDiff, compare, fmt_ci, people_changed
 from drills.experiment.scorecard import Scorecard, scorecard
+from drills.experiment.settle import unsettled_needs
 from drills.experiment.staging import write_staged
+from drills.experiment.tail import grouped
 from drills.experiment.units import fmt_value
 from drills.inputs.suite import Suite, SuiteRun
 from drills.model.records import SAFE_OUTCOMES, DrillResult
@@ -441,6 +443,35 @@ def short_grade(e: SeasonEntry, t: Text) -> str | None:
     return o.label if t.zh else f"{o.label} ({o.label_en.split(' — ')[0]})"
 
 
+def unsettled_checks(e: SeasonEntry) -> int:
+    """The life-safety checks of the run's grade that its number of replications cannot settle (gates M2 and M3,
+    then findings: :func:`drills.experiment.settle.unsettled_needs`); 0 for a run not graded."""
+    return len(unsettled_needs(e.evaluation)) if e.evaluation is not None else 0
+
+
+def confidence_of(e: SeasonEntry, t: Text) -> tuple[str, ...]:
+    """What the run's number of replications leaves unsettled, in ``t``'s language, as the run report's section
+    "Not settled by this number of replications" says it."""
+    card = e.card
+    return tuple((getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence)
+
+
+def unsettled_line(e: SeasonEntry, t: Text) -> str:
+    """One run whose grade is not settled: its unsettled checks and, where it can be told, the replications that
+    would settle them, as the cover and the terminal give it."""
+    n = e.card.settle_with
+    more = t("season_unsettled_more", m=grouped(n)) if n else ""
+    return t("season_unsettled_run", run=e.run.id, k=unsettled_checks(e), n=grouped(e.exercise.replications),
+             more=more)
+
+
+def season_settle_how(entries: Sequence[SeasonEntry], t: Text) -> str:
+    """How to settle the unsettled runs of a season: the season again with more replications (``-n``), with
+    the most the estimates ask for, or one scenario alone with ``drill run --until-settled``."""
+    known = [e.card.settle_with for e in entries if e.card.settle_with]
+    return t("season_settle_how_n", n=max(known)) if known else t("season_settle_how")
+
+
 def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
     """What decided the run's grade: the metrics with a deficiency (不足项), which caps the grade at 差
     ("不足项 in M2, M3: 8"; ``short``: "不足项 M2, M3"), else the weighted score the grade bands read
@@ -561,6 +592,8 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 "grade_decided_by": row["grade_reason"],
                 "grade_score": _finite(row["entry"].evaluation.overall.score)
                 if row["entry"].evaluation is not None else None,
+                "not_settled": list(row["entry"].card.confidence),
+                "settle_with_replications": row["entry"].card.settle_with,
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
                 "findings": [f.to_json() for f in row["entry"].evaluation.findings]
@@ -668,6 +701,14 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         doc.y += 0.2
         doc.box([(t("grade_line", grade=grade_counts(result, t) or t("grade_none")), 10.5, "bold")])
         doc.text(t("season_intro", n=replications_in_words(runs, t)), 8.5, color=report.GREY)
+        unsettled = [e for e in result.entries if confidence_of(e, t)]
+        if unsettled:  # grades read from too few replications say so where the grades are given
+            doc.subheading(t("confidence"))
+            doc.text(t("season_unsettled_intro", k=len(unsettled), total=len(result.entries)), 8.5, after=0.05,
+                     keep=True)
+            for e in unsettled:
+                doc.text(unsettled_line(e, t), 8.5, marker="•", after=0.04)
+            doc.text(season_settle_how(unsettled, t), 8.5, after=0.04)
 
         doc.heading(t("matrix"), new_page=True)
         doc.text(t("matrix_intro") + " " + grade_note(t), 8.5, after=0.12, keep=True)
@@ -923,6 +964,12 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
                (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
                (t("col_not_reached"), doc.width - 5.77, "right")],
               report.metric_rows(card, t, ex.spec.duration_s), size=7.5)
+    notes = confidence_of(e, t)
+    if notes:  # as the run report says it: the grade below may change with more replications
+        doc.subheading(t("confidence"))
+        for note in notes:
+            doc.text(note, 8.5, marker="•", after=0.04)
+        doc.text(season_settle_how([e], t), 8.5, after=0.04)
     run_findings(doc, e, t)
     name = f"{_slug(e.run)}_warned_safe"
     if name in figs:
