@@ -146,3 +146,41 @@ def test_every_cage_queue_label_names_its_statistic() -> None:
     assert cage_queue_label(ex, hid, Text("zh")) == f"罐笼排队：中位数 {med:.0f}，5 次重复中最大 {top}"
     assert "in a replication" in Text("en")("fig_cage_queue_t")
     assert "largest {top} of {n} replications" in Text("en")("fig_median_largest")
+
+
+def test_each_evacuation_order_has_its_own_line_and_a_label_clear_of_the_curves(mine_and_valley, tmp_path,
+                                                                                  monkeypatch) -> None:
+    """The flood season has two orders: underground for the miners and downstream for the residents, who are most
+    of the people drawn and whose order comes later. Each gets its line at its own median, labelled with that
+    median as the report writes a time, and no label lies on a median curve or on another label."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, t = mine_and_valley, Text("en")
+    card = scorecard(ex)
+    drawn = {}
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.setdefault("fig", fig) and path)
+    with figures.style():
+        figures.warned_safe(ex, card, t, tmp_path / "ws.png")
+    ax = drawn["fig"].axes[0]
+    renderer = drawn["fig"].canvas.get_renderer()
+    medians = {key: float(figures.median(card.per_replication[key])) for key in ("order_s", "downstream_order_s")}
+    assert all(np.isfinite(list(medians.values()))) and medians["downstream_order_s"] != medians["order_s"]
+    labels = {}
+    for key, words in (("order_s", "evacuation order underground"), ("downstream_order_s",
+                                                                     "evacuation order downstream")):
+        x = medians[key] / 60
+        assert any(np.allclose(line.get_xdata(), x) for line in ax.get_lines()), key  # its line
+        label = next(txt for txt in ax.texts if txt.get_text().startswith(words))
+        assert f"median {t.value(medians[key], 's')}" in label.get_text()
+        labels[key] = label.get_window_extent(renderer)
+    assert not labels["order_s"].overlaps(labels["downstream_order_s"])
+    curves = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
+    assert len(curves) == 3  # warned, safe, water
+    for line in curves:
+        xy = line.get_transform().transform(np.column_stack([line.get_xdata(), line.get_ydata()]))
+        f = np.linspace(0, 1, 9)[:, None, None]
+        xy = (xy[:-1] * (1 - f) + xy[1:] * f).reshape(-1, 2)
+        for key, box in labels.items():
+            inside = (xy[:, 0] > box.x0) & (xy[:, 0] < box.x1) & (xy[:, 1] > box.y0) & (xy[:, 1] < box.y1)
+            assert not inside.any(), key

@@ -231,13 +231,108 @@ def share_over_time(times: np.ndarray, grid: np.ndarray) -> np.ndarray:
     return out
 
 
-def median_order_s(card: Scorecard) -> float:
-    """Median time of the first evacuation order (underground, else downstream); inf if never."""
-    for key in ("order_s", "downstream_order_s"):
-        order = card.per_replication.get(key, np.array([]))
-        if len(order):
-            return float(median(order))
-    return math.inf
+class Order(NamedTuple):
+    """One evacuation order of the drill over replications: which (the scorecard's key), its median time (s; inf
+    if it was never given in half the replications or more), and in how many of the replications it never was."""
+
+    key: str
+    median_s: float
+    never: int
+    replications: int
+
+
+#: the evacuation orders a drill can have, in the order they are drawn: underground (people in the mine) and
+#: downstream (residents below a dam), each with its line style in the figures
+ORDER_STYLES = {"order_s": (0, (4, 3)), "downstream_order_s": (0, (1, 1.6))}
+
+
+def orders(card: Scorecard) -> list[Order]:
+    """Each evacuation order the drill has: the underground one where people are underground, the downstream one
+    where residents are (the scorecard's metrics say which); each with its median time over replications."""
+    shown = {m.key for m in card.metrics}
+    out = []
+    for key in ORDER_STYLES:
+        v = np.asarray(card.per_replication.get(key, np.array([])), dtype=float)
+        if key in shown and len(v):
+            out.append(Order(key, float(median(v)), int(np.sum(~np.isfinite(v))), len(v)))
+    return out
+
+
+def order_label(ex: ExerciseResult, o: Order, t: Text) -> str:
+    """An order's line label: which order, and its median as the report's tables give a time (elapsed h:mm:ss and
+    the clock), with the replications it never came in."""
+    clock = _clock(ex)
+    at = t.value(o.median_s, "s") + (f" ({clock(o.median_s / 60).replace(chr(10), ' ')})" if clock else "")
+    never = t("fig_order_never", k=o.never, n=o.replications) if o.never else ""
+    return t("fig_order_line", order=t(f"fig_{o.key}"), at=at, never=never)
+
+
+#: where an order's label is tried, nearest its line first: heights (share of the axes) and distances from the line
+#: (points), each on the right of the line and on the left; a label away from its line gets a leader to it
+LABEL_HEIGHTS = (0.5, 0.38, 0.62, 0.74, 0.26, 0.14, 0.86)
+LABEL_DISTANCES = (4.0, 30.0, 60.0, 90.0, 130.0, 180.0, 240.0)
+
+
+def label_orders(ax, ex: ExerciseResult, t: Text, drawn: Sequence[Order], curves: Sequence[Any]) -> None:
+    """Label each order's line where the label crosses none of ``curves`` (the median lines), no order's line and
+    no other label, inside the axes: of the spots of :data:`LABEL_HEIGHTS` and :data:`LABEL_DISTANCES`, the one
+    that crosses least, then whose leader crosses the fewest curves, then the nearest its line."""
+    fig = ax.figure
+    fig.draw_without_rendering()  # the layout, so that display coordinates are final
+    renderer = fig.canvas.get_renderer()
+    points = []
+    for line in curves:  # each segment sampled finely: a step from 0 to 100 % has no vertex in between
+        xy = line.get_transform().transform(np.asarray(line.get_xydata(), dtype=float))
+        xy = xy[np.all(np.isfinite(xy), axis=1)]
+        if len(xy) > 1:
+            f = np.linspace(0, 1, 9)[:, None, None]
+            points.append((xy[:-1] * (1 - f) + xy[1:] * f).reshape(-1, 2))
+    cloud = np.concatenate(points) if points else np.empty((0, 2))
+    xs = [ax.transData.transform((o.median_s / 60, 0))[0] for o in drawn]
+    frame = ax.get_window_extent(renderer)
+    px = fig.dpi / 72  # display pixels a point
+    anchor = blended_transform_factory(ax.transData, ax.transAxes)
+    placed: list[Bbox] = []  # the labels placed so far
+    ways: list[Bbox] = []  # and their leaders
+    for o, x_line in zip(drawn, xs, strict=True):
+        text = ax.text(o.median_s / 60, 0.5, renderable(order_label(ex, o, t)), fontsize=7.5, color="0.1",
+                       va="center", linespacing=1.1, zorder=5,
+                       bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0})
+        text.set_in_layout(False)
+        best: tuple[tuple[float, ...], Any, Bbox, Bbox] | None = None
+        for h in LABEL_HEIGHTS:
+            for d in LABEL_DISTANCES:
+                for side in (1, -1):
+                    text.set_transform(offset_copy(anchor, fig=fig, x=d * side, units="points"))
+                    text.set_y(h)
+                    text.set_horizontalalignment("left" if side > 0 else "right")
+                    box = text.get_window_extent(renderer).padded(2 * px)
+                    inside = (cloud[:, 0] >= box.x0) & (cloud[:, 0] <= box.x1)
+                    crossed = int(np.sum(inside & (cloud[:, 1] >= box.y0) & (cloud[:, 1] <= box.y1)))
+                    crossed += sum(box.x0 < x < box.x1 for x in xs) + sum(box.overlaps(b) for b in placed)
+                    crossed += 0 if frame.x0 <= box.x0 and box.x1 <= frame.x1 else 1
+                    y = (box.y0 + box.y1) / 2
+                    near = (box.x0 if side > 0 else box.x1)
+                    lo, hi = sorted((x_line, near))
+                    way = Bbox.from_extents(lo, y - px, hi, y + px)  # its leader, if any
+                    crossed += sum(box.overlaps(w) or way.overlaps(b) for b, w in zip(placed, ways, strict=True))
+                    leader = int(np.sum((cloud[:, 0] > lo) & (cloud[:, 0] < hi) & (np.abs(cloud[:, 1] - y) < 2 * px)))
+                    cost = (crossed, leader, d)
+                    if best is None or cost < best[0]:
+                        best = (cost, (h, d, side), box, way)
+        assert best is not None
+        (h, d, side), box = best[1], best[2]
+        ways.append(best[3] if d > LABEL_DISTANCES[0] else Bbox.null())
+        text.set_transform(offset_copy(anchor, fig=fig, x=d * side, units="points"))
+        text.set_y(h)
+        text.set_horizontalalignment("left" if side > 0 else "right")
+        if d > LABEL_DISTANCES[0]:  # away from its line: a leader says which line it names
+            leader = ax.annotate("", (o.median_s / 60, h), xycoords=anchor, xytext=((d - 1) * side, 0),
+                                 textcoords="offset points", zorder=4,
+                                 arrowprops={"arrowstyle": "-", "color": "0.15", "linewidth": 0.7,
+                                             "shrinkA": 0, "shrinkB": 0})
+            leader.set_in_layout(False)
+        placed.append(box)
 
 
 def scenario_start(ex: ExerciseResult) -> datetime | None:
@@ -528,11 +623,11 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
         (line,) = ax.plot(minutes, p50, color=colour, linestyle=ls, linewidth=2)
         handles.append((band, line))
         labels.append(label)
-    order = median_order_s(card)
-    if math.isfinite(order):
-        ax.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
-        ax.annotate(t("fig_order", m=order / 60), (order / 60, 50), xytext=(5, 0), textcoords="offset points",
-                    fontsize=7.5, color="0.15", va="center")
+    # one line per order the drill has (underground, downstream), each at its own median: most residents are
+    # warned by the downstream order, which can come well after the underground one
+    drawn = [o for o in orders(card) if math.isfinite(o.median_s)]
+    for o in drawn:
+        ax.axvline(o.median_s / 60, color="0.15", linewidth=1, linestyle=ORDER_STYLES[o.key])
     ax.set_xlim(0, grid[-1] / 60)
     ax.set_ylim(0, 101)
     ax.set_xlabel(t("fig_minutes"))
@@ -546,6 +641,7 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
         top = ax.secondary_xaxis("top")
         top.xaxis.set_major_formatter(clock)
         top.set_xlabel(t("fig_clock"), fontsize=8)
+    label_orders(ax, ex, t, drawn, [line for _band, line in handles])
     return save(fig, path)
 
 
@@ -1188,9 +1284,9 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         if never > 0:
             ax_pl.text(1.0, y, t("fig_not_first_share", p=share_text(never)), va="center", fontsize=7, color=NEVER,
                        gid="never-share", transform=blended_transform_factory(ax_pl.transAxes, ax_pl.transData))
-    order = median_order_s(card)
-    if math.isfinite(order):
-        ax_pl.axvline(order / 60, color="0.15", linewidth=1, linestyle=(0, (4, 3)))
+    drawn = [o for o in orders(card) if math.isfinite(o.median_s)]
+    for o in drawn:
+        ax_pl.axvline(o.median_s / 60, color="0.15", linewidth=1, linestyle=ORDER_STYLES[o.key])
     ax_pl.set_yticks(range(len(places)), [renderable(s) for s in places])
     ax_pl.set_ylim(len(places) - 0.5, -0.5)
     ax_pl.set_xlabel(t("fig_minutes"))
@@ -1204,7 +1300,8 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             Line2D([], [], color="0.25", linewidth=1.4, label=t("fig_warned_range")),
             Line2D([], [], marker="v", color=WATER, markeredgecolor="0.1", linestyle="none",
                    label=t("fig_water_median")),
-            Line2D([], [], color="0.15", linewidth=1, linestyle=(0, (4, 3)), label=t("fig_order_median")),
+            *(Line2D([], [], color="0.15", linewidth=1, linestyle=ORDER_STYLES[o.key],
+                     label=t("fig_order_median", order=t(f"fig_{o.key}"))) for o in drawn),
         ],
         loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_pl, 28), ncol=2, fontsize=7,
     )

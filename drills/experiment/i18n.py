@@ -446,7 +446,10 @@ EN: dict[str, str] = {
     "fig_safe": "safe",
     "fig_water": "water at their starting place",
     "fig_median_band": "line: median over replications; shaded band: P5–P95",
-    "fig_order": "evacuation order\n(median {m:.1f} min)",
+    "fig_order_line": "{order}\nmedian {at}{never}",
+    "fig_order_never": "\nnever in {k} of {n} replications",
+    "fig_order_s": "evacuation order underground",
+    "fig_downstream_order_s": "evacuation order downstream",
     "fig_warned_safe_title": "Warned by the order and safe, against the rising water",
     "fig_elevation": "elevation (m)",
     "fig_section_x": "horizontal position along the section (m)",
@@ -485,7 +488,7 @@ EN: dict[str, str] = {
     "fig_warned_median": "warned by the order, median",
     "fig_warned_range": "warned by the order, P5–P95 (arrow: P95 never)",
     "fig_water_median": "water arrives, median",
-    "fig_order_median": "evacuation order, median",
+    "fig_order_median": "{order}, median",
     "fig_cage_util": "Cage utilisation",
     "fig_cage_util_x": "busy share, first call to last landing (%)",
     "fig_cage_queue_t": "Longest cage queue in a replication",
@@ -547,8 +550,9 @@ EN: dict[str, str] = {
         "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
-        "vertical dashed line is the median time the evacuation order was given. Safety should rise well "
-        "ahead of the water. A safe band below 100 % shows replications in which some people were never safe; "
+        "vertical lines are the median times each evacuation order was given, each labelled (underground dashed, "
+        "downstream dotted; a drill with people in the mine and residents below a dam has both). Safety should rise "
+        "well ahead of the water. A safe band below 100 % shows replications in which some people were never safe; "
         "the warned line stays below 100 % wherever someone was not warned first by the order, including anyone "
         "who saw the water break in at their place before any warning."
     ),
@@ -600,7 +604,8 @@ EN: dict[str, str] = {
         "out, as in the table by place) with the 5th–95th percentile range (an arrow: P95 never), the "
         "share the order did not warn first (\"not first\"), the "
         "median time the water reached the place (triangle) and the "
-        "median order time (dashed). A dot to the right of its triangle means people there were warned "
+        "median time of each order (underground dashed, downstream dotted). A dot to the right of its triangle "
+        "means people there were warned "
         "after the water came."
     ),
     "cap_cage": (
@@ -1342,7 +1347,10 @@ ZH: dict[str, str] = {
     "fig_safe": "到达安全地点",
     "fig_water": "水到达其初始位置",
     "fig_median_band": "线：各次重复的中位数；阴影带：P5–P95",
-    "fig_order": "撤离命令\n（中位数 {m:.1f} 分钟）",
+    "fig_order_line": "{order}\n中位数 {at}{never}",
+    "fig_order_never": "\n{n} 次重复中 {k} 次未下达",
+    "fig_order_s": "井下撤离命令",
+    "fig_downstream_order_s": "下游撤离命令",
     "fig_warned_safe_title": "收到撤离命令和到达安全地点的人员比例对比水害上涨",
     "fig_elevation": "标高（m）",
     "fig_section_x": "沿剖面水平位置（m）",
@@ -1381,7 +1389,7 @@ ZH: dict[str, str] = {
     "fig_warned_median": "收到撤离命令，中位数",
     "fig_warned_range": "收到撤离命令，P5–P95（箭头：P95 从未）",
     "fig_water_median": "水到达，中位数",
-    "fig_order_median": "撤离命令，中位数",
+    "fig_order_median": "{order}，中位数",
     "fig_cage_util": "罐笼利用率",
     "fig_cage_util_x": "运行时间占比，首次呼叫至末次到井口（%）",
     "fig_cage_queue_t": "每次重复中罐笼最长排队",
@@ -1437,7 +1445,8 @@ ZH: dict[str, str] = {
         "也不计入：演练只记录每人最先收到的预警）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
         "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
-        "第 95 百分位；竖直虚线为撤离命令下达的中位时间。到达安全地点的曲线应远早于水害曲线上升。到达安全地点的"
+        "第 95 百分位；竖直线为各撤离命令下达的中位时间，均有标注（井下为虚线，"
+        "下游为点线：演练中既有井下人员又有坝下居民时两条均绘出）。到达安全地点的曲线应远早于水害曲线上升。到达安全地点的"
         "阴影低于 100 % 表示有些重复中有人始终未到达安全地点；只要有人不是先收到撤离命令（包括在撤离命令之前"
         "就看到本地点突水的人员），收到命令的曲线就低于 100 %。"
     ),
@@ -1472,7 +1481,7 @@ ZH: dict[str, str] = {
         "和未下井的下一班人员）。下：各初始位置（最高者在上）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
         "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），未先收到撤离命令的"
-        "比例（“未先收到”），水到达该处的中位时间（三角）和撤离命令的中位时间（虚线）。"
+        "比例（“未先收到”），水到达该处的中位时间（三角）和各撤离命令的中位时间（井下为虚线，下游为点线）。"
         "圆点在三角右侧表示该处人员在水到达"
         "之后才收到预警。"
     ),
