@@ -184,3 +184,42 @@ def test_each_evacuation_order_has_its_own_line_and_a_label_clear_of_the_curves(
         for key, box in labels.items():
             inside = (xy[:, 0] > box.x0) & (xy[:, 0] < box.x1) & (xy[:, 1] > box.y0) & (xy[:, 1] < box.y1)
             assert not inside.any(), key
+
+
+def test_the_timeline_prints_at_the_size_it_was_drawn_so_its_labels_can_be_read(mine_and_valley, tmp_path,
+                                                                                monkeypatch) -> None:
+    """The timeline was drawn taller than its page and shrunk to fit, its row labels printing at 5 pt and its notes
+    at 4–5 pt. It is now drawn at the report's text width and no taller than the page leaves it, keeping the rows
+    that fit, and placed at that size: every label and note prints at 7 pt or more."""
+    from drills.experiment import report
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, card = mine_and_valley, scorecard(mine_and_valley)
+    drawn = {}
+    save = figures.save
+    monkeypatch.setattr(figures, "save", lambda fig, path: save(drawn.setdefault("fig", fig), path))
+    for lang in ("en", "zh"):
+        t = Text(lang)
+        drawn.clear()
+        with figures.style():
+            path = figures.timeline(ex, card, t, tmp_path / f"timeline_{lang}.png")
+        fig = drawn["fig"]
+        w, h = fig.get_size_inches()
+        doc = report.Document()
+        assert w == pytest.approx(doc.width) and h <= figures.TIMELINE_H_IN
+        ax = fig.axes[0]
+        texts = [*ax.get_yticklabels(), *ax.get_xticklabels(), *ax.texts, ax.xaxis.label, ax.title,
+                 *ax.get_legend().get_texts()]
+        texts += [tick for other in fig.axes[1:] for tick in other.get_xticklabels()]  # the clock on top
+        sizes = [txt.get_fontsize() for txt in texts if txt.get_text().strip()]
+        assert sizes and min(sizes) >= 7, sorted(sizes)[:3]
+        assert sum(1 for tick in ax.get_yticklabels() if tick.get_text()) >= 10  # the rows that matter still drawn
+        # the report places it at the size it was drawn, under its heading and introduction: printed as drawn
+        with figures.style():
+            doc.new_page()
+            report.timeline(doc, ex, card, t, {"timeline": path})
+        [image] = [a for page in doc.pages for a in page.axes if a.images]
+        placed = image.get_position()
+        assert placed.width * report.PAGE_W == pytest.approx(w, abs=0.01)
+        assert placed.height * report.PAGE_H == pytest.approx(h, abs=0.01)

@@ -61,8 +61,14 @@ KIND_COLOURS = {
 KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "water": 1, "forecast": 2,
                  "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
 LABEL_SIZE = 7.5  # points: the timeline's row labels
-LABEL_W_IN = 3.2  # inches: the widest line of a timeline row label (longer labels wrap, never cut)
-ROW_PER_LINE = 0.8  # extra row height, in rows, for each further line of a wrapped label
+LABEL_W_IN = 3.0  # inches: the widest line of a timeline row label (longer labels wrap, never cut)
+ROW_PER_LINE = 0.6  # extra row height, in rows, for each further line of a wrapped label
+#: The timeline is drawn at the size it prints, so that its labels (7.5 pt) and notes (7 pt) print at their size:
+#: the report's text width (A4 less its margins, :data:`drills.experiment.report.PAGE_W`), and at most the height
+#: left on the timeline's page under its heading, introduction, title and caption.
+TIMELINE_W_IN, TIMELINE_H_IN = 8.27 - 0.8 - 0.8, 6.7
+ROW_IN = 0.2  # inches a timeline row takes (a 7.5 pt label and the space between rows)
+TIMELINE_FRAME_IN = 1.75  # inches of the timeline figure outside its rows: title, clock and time axes, legend, notes
 LINK_STYLE: dict[str, tuple[Any, float]] = {  # kind -> (linestyle, linewidth)
     "shaft": ((0, (5, 2)), 1.6),
     "ladderway": ((0, (1, 1.5)), 1.6),
@@ -548,24 +554,35 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             continue
         p5, p50, p95 = np.quantile(hap, [0.05, 0.5, 0.95], method="inverted_cdf")
         rows.append((float(p50), kind, label, float(p5), float(p95), len(hap)))
-    if len(rows) > MAX_EVENTS:  # keep results, orders, triggers and the water where people were first
-        def rank(row) -> tuple[int, float]:
-            kind, label = row[1], row[2]
-            prio = KIND_PRIORITY.get(kind, 3)
-            if kind == "water" and not any(label.endswith(" " + s) for s in starts):
-                prio = 4
-            return prio, row[0]
-        ranked = sorted(rows, key=rank)
-        rows, left_out = ranked[:MAX_EVENTS], ranked[MAX_EVENTS:]
-    else:
-        left_out = []
+    def rank(row) -> tuple[int, float]:  # keep results, orders, triggers and the water where people were first
+        kind, label = row[1], row[2]
+        prio = KIND_PRIORITY.get(kind, 3)
+        if kind == "water" and not any(label.endswith(" " + s) for s in starts):
+            prio = 4
+        return prio, row[0]
+
+    # as many rows as the page holds at the labels' size (at most MAX_EVENTS), the most telling first: a figure
+    # shrunk to fit printed its labels at 5 pt
+    budget = (TIMELINE_H_IN - TIMELINE_FRAME_IN) / ROW_IN
+    kept: list[tuple[Any, str, float]] = []
+    used = 0.0
+    left_out = []
+    for row in sorted(rows, key=rank):
+        label = timeline_label(f"[{t.kind(row[1])}] {row[2]}")
+        height = 1.0 + ROW_PER_LINE * label.count("\n")  # a wrapped label gets a taller row
+        if len(kept) < MAX_EVENTS and used + height <= budget:
+            kept.append((row, label, height))
+            used += height
+        else:
+            left_out.append(row)
     # in time; at one median, causes before effects (the drill's order of kinds), then as they were first logged
-    rows.sort(key=lambda r: (r[0], KIND_ORDER.get(r[1], len(KIND_ORDER))))
-    labels = [timeline_label(f"[{t.kind(r[1])}] {r[2]}") for r in rows]
-    heights = [1.0 + ROW_PER_LINE * (lb.count("\n")) for lb in labels]  # a wrapped label gets a taller row
+    kept.sort(key=lambda k: (k[0][0], KIND_ORDER.get(k[0][1], len(KIND_ORDER))))
+    rows = [k[0] for k in kept]
+    labels = [k[1] for k in kept]
+    heights = [k[2] for k in kept]
     ys = np.cumsum(heights) - np.array(heights) / 2 - 0.5
     total = float(sum(heights))
-    fig = new_figure(ex, t, FIG_W, 1.5 + 0.24 * max(total, 3))
+    fig = new_figure(ex, t, TIMELINE_W_IN, TIMELINE_FRAME_IN + ROW_IN * max(total, 3))
     ax = fig.add_subplot()
     right = max([r[4] for r in rows] + [60.0]) / 60 * 1.05
     for y, (p50, kind, _label, p5, p95, k) in zip(ys, rows, strict=True):
@@ -597,8 +614,11 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     )
     if left_out:  # say what the figure leaves out; the typical replication's table lists every event
         kinds = t("list_sep").join(t.kind(k) for k in dict.fromkeys(r[1] for r in sorted(left_out)))
-        ax.text(0, 0, renderable(t("fig_tl_left_out", k=len(left_out), kinds=kinds)), transform=below(ax, 44),
-                ha="left", va="top", fontsize=7, color="0.25", wrap=True)
+        # from the figure's left edge, under the row labels: the whole width for the note, which wraps only at
+        # spaces (a Chinese note has few)
+        ax.text(0.01, 0, renderable(t("fig_tl_left_out", k=len(left_out), kinds=kinds)), ha="left", va="top",
+                transform=blended_transform_factory(fig.transFigure, below(ax, 44)), fontsize=7, color="0.25",
+                wrap=True)
     return save(fig, path)
 
 

@@ -540,8 +540,9 @@ EN: dict[str, str] = {
         "the times 90 % and all people were warned and all were safe. The dot is the median time over the "
         "replications in which the event happened, the bar the 5th–95th percentiles; \"in k/n\" counts "
         "the replications in which it happened when that was not all of them. Rows are in order of the "
-        "median time. At most {max} rows are drawn: results, orders, the hazard, triggers, decisions and the water "
-        "where people started come first, earlier before later, and the figure says how many it leaves out."
+        "median time. At most {max} rows are drawn, as many as the page holds at a size that can be read: "
+        "results, orders, the hazard, triggers, decisions and the water where people started come first, earlier "
+        "before later, and the figure says how many it leaves out."
     ),
     "cap_warned_safe": (
         "{share_of} warned first by the order, through its channels or a relay (solid "
@@ -1437,7 +1438,8 @@ ZH: dict[str, str] = {
         "每行是演练中的一个事件：灾害发生、水到达某处、预案触发条件满足、决策、撤离命令、预警渠道启动、"
         "预案行动完成，以及（结果）90 % 和全部人员收到预警、全部人员到达安全地点的时间。圆点为发生该事件的"
         "各次重复的中位时间，横线为第 5 至第 95 百分位；未在全部重复中发生的事件标注“k/n 次”。各行按中位"
-        "时间排序。图中最多绘出 {max} 行：结果、撤离命令、灾害、触发条件、决策以及水到达人员初始位置优先，"
+        "时间排序。图中最多绘出 {max} 行（以本页在可读字号下所能容纳者为限）：结果、撤离命令、灾害、触发条件、"
+        "决策以及水到达人员初始位置优先，"
         "较早者优先；未绘出的事件数在图中注明。"
     ),
     "cap_warned_safe": (

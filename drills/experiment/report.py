@@ -54,6 +54,7 @@ from drills.experiment.exercise import ExerciseResult
 from drills.experiment.figures import (
     MAX_EVENTS,
     MIN_QUEUE,
+    TIMELINE_H_IN,
     font_families,
     make_figures,
     renderable,
@@ -520,11 +521,13 @@ class Document:
         self.y += height + 0.15
         self._close()
 
-    def image(self, path: Path, title: str, caption: str, *, max_h: float | None = None) -> None:
+    def image(self, path: Path, title: str, caption: str, *, max_h: float | None = None,
+              min_scale: float = MIN_FIGURE_SCALE) -> None:
         """A figure PNG at the full text width (smaller if the page is too short) with its title and caption.
 
-        Shrunk down to :data:`MIN_FIGURE_SCALE` of its size, it stays on the page of the heading or text before
-        it; smaller than that, it goes on the next page.
+        Shrunk down to ``min_scale`` of its size, it stays on the page of the heading or text before it; smaller
+        than that, it goes on the next page (a figure drawn at the size it prints, ``min_scale`` 1, is never
+        shrunk to stay).
         """
         img = imread(str(path))
         rgb = (np.asarray(img)[..., :3] * 255).round().astype(np.uint8)
@@ -540,10 +543,10 @@ class Document:
         h = w * h_px / w_px
         if h > limit:
             w, h = limit * w_px / h_px, limit
-        least = MIN_FIGURE_SCALE * h + text_h
+        least = min_scale * h + text_h
         room = USABLE_H if not self.pages or self._section_breaks() else self.room()
         fits = room - self._waiting_height() - text_h
-        if h > fits >= MIN_FIGURE_SCALE * h:  # a little smaller keeps it under its heading, on this page
+        if h > fits >= min_scale * h:  # a little smaller keeps it under its heading, on this page
             w, h = fits * w_px / h_px, fits
         self._begin(h + text_h)
         self._start("figure", title, least)
@@ -993,7 +996,9 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
                safe=at("safe", per["t_all_safe_s"]), share=t.value(per["share_safe"], "share"),
                caught=f"{per['caught']:.0f}" if math.isfinite(per["caught"]) else "–"), 8.5, after=0.12, keep=True)
     if "timeline" in figs:
-        _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline", max=MAX_EVENTS), max_h=6.2)
+        # at the size it was drawn for, so that its labels print at their size
+        _figure(doc, t, figs, "timeline", t("fig_timeline_title"), t("cap_timeline", max=MAX_EVENTS),
+                max_h=TIMELINE_H_IN, min_scale=1.0)
     events = [(float(e.t_s), e.kind, t.event(e.what)) for e in res.timeline]
     for key, what in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),
                       ("t_all_safe_s", "result_safe")):
