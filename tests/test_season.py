@@ -590,3 +590,18 @@ def test_a_grade_the_replications_cannot_settle_is_said_so_on_the_cover_the_run_
     # a run whose checks are settled says nothing of it
     for r in data["runs"]:
         assert (f"{r['id']}: " in pages[0]) == bool(r["not_settled"]), r["id"]
+
+
+def test_one_unsettled_check_is_said_in_the_singular(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from drills.experiment import season
+    from drills.experiment.i18n import Text
+
+    e = SimpleNamespace(card=SimpleNamespace(settle_with=59), run=SimpleNamespace(id="flood/storm"),
+                        exercise=SimpleNamespace(replications=3))
+    monkeypatch.setattr(season, "unsettled_checks", lambda _e: 1)
+    assert season.unsettled_line(e, Text("en")) == ("flood/storm: 1 life-safety check not settled by 3 replications; "
+                                                    "about 59 replications would settle it")
+    monkeypatch.setattr(season, "unsettled_checks", lambda _e: 2)
+    assert season.unsettled_line(e, Text("en")).startswith("flood/storm: 2 life-safety checks not settled")

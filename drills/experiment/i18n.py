@@ -660,6 +660,8 @@ EN: dict[str, str] = {
     ),
     "season_unsettled_run": "{run}: {k} life-safety checks not settled by {n} replications{more}",
     "season_unsettled_more": "; about {m} replications would settle them",
+    "season_unsettled_run_one": "{run}: 1 life-safety check not settled by {n} replications{more}",
+    "season_unsettled_more_one": "; about {m} replications would settle it",
     "season_settle_how_n": (
         "To settle them, run the season again with more replications (-n {n}: the most the estimates ask for), or "
         "one scenario alone with drill run --until-settled {n}: it runs on in steps and stops as soon as its checks "
@@ -1528,6 +1530,8 @@ ZH: dict[str, str] = {
     ),
     "season_unsettled_run": "{run}：{k} 项生命安全检查在 {n} 次重复下尚不能判定{more}",
     "season_unsettled_more": "；约需 {m} 次重复才能判定",
+    "season_unsettled_run_one": "{run}：1 项生命安全检查在 {n} 次重复下尚不能判定{more}",
+    "season_unsettled_more_one": "；约需 {m} 次重复才能判定",
     "season_settle_how_n": (
         "如需判定，请以更多重复次数重新运行演练季（-n {n}：按上述估计至多需要的次数），或用 drill run "
         "--until-settled {n} 单独运行某一情景：程序分步继续运行，一旦可判定即停止。"

@@ -459,10 +459,10 @@ def confidence_of(e: SeasonEntry, t: Text) -> tuple[str, ...]:
 def unsettled_line(e: SeasonEntry, t: Text) -> str:
     """One run whose grade is not settled: its unsettled checks and, where it can be told, the replications that
     would settle them, as the cover and the terminal give it."""
-    n = e.card.settle_with
-    more = t("season_unsettled_more", m=grouped(n)) if n else ""
-    return t("season_unsettled_run", run=e.run.id, k=unsettled_checks(e), n=grouped(e.exercise.replications),
-             more=more)
+    n, k = e.card.settle_with, unsettled_checks(e)
+    one = "_one" if k == 1 else ""
+    more = t("season_unsettled_more" + one, m=grouped(n)) if n else ""
+    return t("season_unsettled_run" + one, run=e.run.id, k=k, n=grouped(e.exercise.replications), more=more)
 
 
 def season_settle_how(entries: Sequence[SeasonEntry], t: Text) -> str:
