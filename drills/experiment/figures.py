@@ -1007,7 +1007,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     east, north = section_direction(ex)
     ax_c.set_xlabel(t("fig_section_x") if not north else
                     t("fig_section_x_bearing", deg=round(math.degrees(math.atan2(east, north))) % 360))
-    fig.canvas.draw()  # fix the layout, then place the labels that it leaves out
+    fig.draw_without_rendering()  # fix the layout (nothing rendered), then place the labels that it leaves out
     _label_section(ax_w, ex, nodes, links, dict.fromkeys(nodes, _radius(6)))
     not_cleared = st["not_cleared"]
     radii = {k: _radius(8 if not st["started"][k] else 60 if math.isfinite(st["clear"][k]) else 90) for k in nodes}
@@ -1105,7 +1105,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
     ax_c.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 26),
                 ncol=3, fontsize=7)
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # fix the layout (nothing rendered) before the labels are placed
 
     named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
     dams = {d.node: d.dam for d in _dams(ex)}
