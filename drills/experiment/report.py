@@ -42,10 +42,10 @@ from matplotlib import patheffects
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.image import imread
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.textpath import text_to_path
+from PIL import Image
 
 from drills import __version__
 from drills.experiment import exercise as exercise_module
@@ -529,8 +529,8 @@ class Document:
         than that, it goes on the next page (a figure drawn at the size it prints, ``min_scale`` 1, is never
         shrunk to stay).
         """
-        img = imread(str(path))
-        rgb = (np.asarray(img)[..., :3] * 255).round().astype(np.uint8)
+        with Image.open(path) as png:  # read as the 8-bit values written; no round trip through floats
+            rgb = np.asarray(png.convert("RGB"))
         h_px, w_px = rgb.shape[:2]
         title_lines = wrap(renderable(title), 10, self.width, "bold")
         cap_lines = wrap(renderable(caption), 8.5, self.width)
