@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.transforms import Bbox
 
 from drills.experiment import figures
 from drills.experiment.exercise import run_exercise
@@ -223,3 +228,29 @@ def test_the_timeline_prints_at_the_size_it_was_drawn_so_its_labels_can_be_read(
         placed = image.get_position()
         assert placed.width * report.PAGE_W == pytest.approx(w, abs=0.01)
         assert placed.height * report.PAGE_H == pytest.approx(h, abs=0.01)
+
+
+_coordinate = st.sampled_from([0.0, 1.0, 2.0, 3.0, 1.5, math.nan, math.inf, -math.inf])
+_edge = st.sampled_from([0.0, 1.0, 2.0, 3.0])
+
+
+@given(x=st.tuples(_edge, _edge), y=st.tuples(_edge, _edge), p=st.tuples(_coordinate, _coordinate),
+       q=st.tuples(_coordinate, _coordinate))
+def test_crossings_answers_as_crosses_does(x, y, p, q) -> None:
+    """The label layout judges every line against a spot at once (:func:`figures.crossings`); it must answer as
+    the one-segment clip does, for lines along a box's edge, through a corner, of no length, and not finite."""
+    box = Bbox.from_extents(min(x), min(y), max(x), max(y))
+    a, b = np.array(p), np.array(q)
+    with np.errstate(invalid="ignore"):
+        one = figures.crosses(box, a, b)
+        many = figures.crossings(np.array([box.extents]), a[np.newaxis], b[np.newaxis])
+    assert bool(many[0]) == one
+
+
+def test_overlapping_counts_as_bbox_overlaps() -> None:
+    """Edges that touch overlap, as :meth:`Bbox.overlaps` has it."""
+    box = Bbox.from_extents(0, 0, 2, 2)
+    others = [Bbox.from_extents(2, 2, 3, 3), Bbox.from_extents(2.01, 0, 3, 1), Bbox.from_extents(-1, -1, 0, 0),
+              Bbox.from_extents(0.5, 0.5, 1, 1), Bbox.from_extents(0, -2, 2, -0.01)]
+    rows = np.array([b.extents for b in others])
+    assert figures.overlapping(box, rows) == sum(box.overlaps(b) for b in others) == 3

@@ -811,13 +811,49 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
     return best[1]
 
 
+def _extents(boxes: Sequence[Bbox]) -> np.ndarray:
+    """Boxes as rows of (x0, y0, x1, y1)."""
+    return np.array([b.extents for b in boxes], dtype=float).reshape(-1, 4)
+
+
+def overlapping(box: Bbox, boxes: np.ndarray) -> int:
+    """How many of ``boxes`` (rows of x0, y0, x1, y1, each with x0 <= x1 and y0 <= y1) overlap ``box``, edges
+    touching included, as :meth:`~matplotlib.transforms.Bbox.overlaps` tells one pair."""
+    x0, y0, x1, y1 = box.extents
+    return int(np.count_nonzero((x0 <= boxes[:, 2]) & (boxes[:, 0] <= x1) & (y0 <= boxes[:, 3]) & (boxes[:, 1] <= y1)))
+
+
+def crossings(boxes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """:func:`crosses` for many boxes and segments at once, row by row after broadcasting: boxes as rows of
+    (x0, y0, x1, y1), segments from ``starts`` to ``ends`` (rows of x, y). The same arithmetic, so the same answers."""
+    d = ends - starts
+    shape = np.broadcast_shapes(boxes.shape[:-1], d.shape[:-1])
+    t0, t1 = np.zeros(shape), np.ones(shape)
+    hit = np.ones(shape, dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis in (0, 1):
+            lo, hi, start, delta = boxes[..., axis], boxes[..., axis + 2], starts[..., axis], d[..., axis]
+            flat = delta == 0
+            hit &= ~(flat & ((start < lo) | (start > hi)))
+            a, b = (lo - start) / delta, (hi - start) / delta
+            a, b = np.where(a > b, b, a), np.where(a > b, a, b)
+            t0 = np.where(~flat & (a > t0), a, t0)  # max() and min() as crosses takes them, NaN and all
+            t1 = np.where(~flat & (b < t1), b, t1)
+            hit &= ~(t0 > t1)
+    return hit
+
+
 def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, pt: float,
            gaps: Sequence[float] | None, pts: np.ndarray, discs: Sequence[Bbox],
            segments: Sequence[tuple[np.ndarray, np.ndarray]],
            taken: Sequence[Bbox]) -> tuple[dict[int, tuple[int, int, int]], list[Placed]]:
     """One pass of :func:`layout_labels`, the labels placed in ``order``: the cost of each label's spot by index
     (what it overprints, the markers it covers, then the lines through it and its steps out), and the spots in the
-    order of ``xy``."""
+    order of ``xy``.
+
+    Each spot is judged against every marker, line, label and leader at once, with numpy (:func:`overlapping`,
+    :func:`crossings`): a crowded map has hundreds of each, and one label tries up to a hundred spots.
+    """
     placed: list[Bbox] = list(taken)
     apart: list[Bbox] = [_grown(b, SPACE * pt) for b in taken]  # labels keep SPACE apart
     leaders: list[tuple[np.ndarray, np.ndarray]] = []
@@ -825,15 +861,22 @@ def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, fl
     costs: dict[int, tuple[int, int, int]] = {}
     near = [(step, dist, d) for step, dist in enumerate(DISTANCES) for d in DIRECTIONS]
     far = [(step, dist, d) for step, dist in enumerate(FAR_DISTANCES, len(DISTANCES)) for d in FAR_DIRECTIONS]
+    disc_box = _extents(discs)
+    seg_a = np.array([a for a, _ in segments], dtype=float).reshape(-1, 2)
+    seg_b = np.array([b for _, b in segments], dtype=float).reshape(-1, 2)
     for k in order:
         anchor, size = xy[k], sizes[k]
         gap = gaps[k] if gaps is not None else 3.0
-        others = [d for d, c in zip(discs, pts, strict=True)
-                  if np.hypot(*(c - anchor)) > 0.5]  # its own marker is kept clear by the gap
+        others = disc_box[np.hypot(*(pts - anchor).T) > 0.5]  # its own marker is kept clear by the gap
+        apart_box, placed_box = _extents(apart), _extents(placed)
+        lead_a = np.array([a for a, _ in leaders], dtype=float).reshape(-1, 2)
+        lead_b = np.array([b for _, b in leaders], dtype=float).reshape(-1, 2)
 
         def judge(step: int, dist: float, direction: tuple[float, float], anchor: np.ndarray = anchor,
-                  size: tuple[float, float] = size, gap: float = gap,
-                  others: list[Bbox] = others) -> tuple[tuple[int, int, int], Placed, np.ndarray]:
+                  size: tuple[float, float] = size, gap: float = gap, others: np.ndarray = others,
+                  apart_box: np.ndarray = apart_box, placed_box: np.ndarray = placed_box,
+                  lead_a: np.ndarray = lead_a, lead_b: np.ndarray = lead_b,
+                  ) -> tuple[tuple[int, int, int], Placed, np.ndarray]:
             dx, dy = direction
             off = (dx * (gap + dist), dy * (gap + dist))
             ha, va = _side(dx, "right", "left"), _side(dy, "top", "bottom")
@@ -842,12 +885,13 @@ def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, fl
             foot = anchor + np.array(off) * pt
             overprints = int(not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
                                   and box.y1 <= frame.y1))
-            overprints += sum(box.overlaps(b) for b in apart)
-            overprints += sum(crosses(box, p, q) for p, q in leaders)
-            markers = sum(box.overlaps(d) for d in others)
-            covers = LINE_COST * sum(crosses(box, p, q) for p, q in segments)
+            row = np.array([box.extents], dtype=float)
+            overprints += overlapping(box, apart_box)
+            overprints += int(np.count_nonzero(crossings(row, lead_a, lead_b)))
+            markers = overlapping(box, others)
+            covers = LINE_COST * int(np.count_nonzero(crossings(row, seg_a, seg_b)))
             if leader:  # a leader through a label, or across another leader, points at the wrong place
-                overprints += sum(crosses(b, anchor, foot) for b in placed)
+                overprints += int(np.count_nonzero(crossings(placed_box, anchor, foot)))
                 overprints += sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
                 covers += STEP_COST * step
             return (int(overprints), int(markers), int(covers)), Placed(off, ha, va, box, leader), foot
