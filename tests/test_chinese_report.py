@@ -78,6 +78,8 @@ FACTS: dict[str, dict] = {
     "county_deadline": {"level": "red", "hours": 2.0}, "public_channels": {}, "downstream_order": {},
     "mine_channels": {}, "mine_order": {}, "backup_power": {"channels": ["siren-dam"]},
     "levels": {"levels": ["blue", "yellow"]},
+    "assembly_water": {"node": "ap_field", "k": 30, "n": 40, "water_s": 2700.0, "depth_m": 1.8, "caught": 2.5,
+                       "turned": 4.0},
     "automatic": {"places": ["xc_river"], "drill": {"k": 12, "n": 40, "avg": 30.0, "deaths": 2.5,
                                                      "leads": (40.0, 90.0), "tail": (12, 40), "near_field_s": 180.0}},
     "monitoring": {}, "teams": {}, "routes": {"places": ["field_a", "school"], "more": " …"},
