@@ -344,7 +344,7 @@ def test_a_place_whose_order_never_came_says_in_how_many_replications_why_and_wh
             "unreachable (no backup); in 1, Township duty office (乡镇值班室) and every backup were unreachable.") \
         in evidence
     assert "name a backup for Tailings pond manager" in evidence and "let the order go without waiting" in evidence
-    assert "plan.roles.1 (backups of Tailings pond manager" in where and "plan.roles.2 (backups of" in where
+    assert "plan.roles[1] (backups of Tailings pond manager" in where and "plan.roles[2] (backups of" in where
     assert not CODE.search(title) and not CODE.search(evidence)
     zh_title, zh_evidence, _ = f.words("zh")
     assert "60 次重复中有 7 次虽在来水前已有触发条件满足，撤离命令始终未下达" in zh_title
@@ -491,7 +491,7 @@ def test_a_plan_assembly_point_the_flood_reaches_is_a_finding_with_its_depth_and
                           "peak in the central flood: there it is no place of safety, though the plan sends people "
                           "there. Per replication, 4.0 people were caught there.")
     assert f.targets["places"] == ["village"] and "change_assembly_point" in f.remedies
-    assert "plan.evacuation.assembly_points.0" in f.plan_ref
+    assert "plan.evacuation.assembly_points[0]" in f.plan_ref
     title, evidence, _ = f.words("zh")
     assert title == "集合点 hill 位于洪水淹没范围内：100 % 的重复中水到达该处"
     assert "最大水深 2.0 m" in evidence and "4.0 人在该处被水困住" in evidence

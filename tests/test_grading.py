@@ -362,7 +362,7 @@ def test_two_plans_are_set_side_by_side_over_the_metrics_graded_for_both():
             ("zh", "| **总评（不计 M6）** | **差** 得分 ", "M6 仅对 B 评级（A 为 –，不可评估")):
         lines = _grades_table(a, b, ("A", "B"), Text(lang))
         assert next(x for x in lines if x.startswith(row)).endswith(
-            "不足项 1 项，整改项 0 项 |" if lang == "zh" else "1 不足项, 0 整改项 |")
+            "不足项 1 项，整改项 0 项 |" if lang == "zh" else "deficiencies (不足项) 1, must-correct (整改项) 0 |")
         assert any(x.startswith(note) for x in lines)
     # plans graded on the same metrics: one overall row, nothing to explain
     assert grading.graded_for_one(b.grades, b.grades) == ()

@@ -88,10 +88,10 @@ def test_a_profile_default_is_the_cited_model_constant(field: str, constant: flo
 @pytest.mark.parametrize(("kind", "mains"), [("runner", False), ("door_to_door", False),
                                              ("loudspeaker_vehicle", False), ("mine_pa", True),
                                              ("cap_lamp_paging", True), ("station_phones", True), ("siren", True),
-                                             ("village_loudspeaker", True), ("sms", True), ("stench_gas", True)])
+                                             ("village_loudspeaker", True), ("sms", False), ("stench_gas", True)])
 def test_a_channel_needs_the_mains_by_default_as_its_type_does(kind: str, mains: bool) -> None:
-    # people on foot and a vehicle on its own battery go on without the mains; a transmitter, a phone exchange, a
-    # siren and the fans that carry the stench do not; a plan may say otherwise either way
+    # people on foot, a vehicle on its own battery and cell broadcast sent off the site go on without the mains; a
+    # transmitter, a phone exchange, a siren and the fans that carry the stench do not; a plan may say otherwise
     extra: dict[str, Any] = {"audible_radius_m": 500} if kind in ("siren", "village_loudspeaker") else {}
     extra |= {"air_speed_mps": 2.0} if kind == "stench_gas" else {}
     channel = {"id": "c", "type": kind, "start": "a", "coverage": ["b"], **extra}
@@ -99,7 +99,7 @@ def test_a_channel_needs_the_mains_by_default_as_its_type_does(kind: str, mains:
     assert ChannelSpec.model_validate({**channel, "needs_mains_power": not mains}).needs_mains_power is not mains
     # the editor shows no single default, which would be wrong for some types, but says which types need the mains
     field = schema_of("plan")["$defs"]["ChannelSpec"]["properties"]["needs_mains_power"]
-    assert "default" not in field and "default false for a runner, a door-to-door team and a loudspeaker vehicle" \
+    assert "default" not in field and "default false for a runner, a door-to-door team, a loudspeaker vehicle" \
         in field["description"]
 
 

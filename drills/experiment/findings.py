@@ -48,6 +48,8 @@ def class_label(cls: str, zh: bool = False) -> str:
     """A finding's class as every output names it: the standards' own word in Chinese, glossed in English
     ("deficiency (不足项)"), so that a reader of the English output is never left with the Chinese alone."""
     return cls if zh else f"{CLASS_EN[cls]} ({cls})"
+
+
 METRIC_ORDER = ("M2", "M3", "M7", "M6", "M1", "M5", "M4", "M8")
 #: [P] places the water reaches this soon after the first trigger are the near field no decision chain can warn
 NEAR_FIELD_LEAD_S = 180.0
