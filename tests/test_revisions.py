@@ -123,6 +123,28 @@ def test_a_level_whose_only_route_floods_first(tmp_path):
     assert battery.candidate.key not in {c.key for c in rec.selection.chosen}
 
 
+def test_the_plan_as_revised_so_far_is_asked_for_every_finding_on_its_people(tmp_path, monkeypatch):
+    """After each chosen revision the search asks the revised plan what it still needs: a route that floods first
+    (people turning back, no one caught) must be among what it sees, or a route is never proposed once an earlier
+    revision has moved the people's start. Here the plan as it is already shows it, so the answer is known."""
+    from drills.experiment import recommendation
+
+    asked = {}
+    search = Lab.search
+
+    def spy(self, candidates, singles, budget, regenerate=None):
+        asked["regenerate"] = regenerate
+        return search(self, candidates, singles, budget, regenerate)
+
+    monkeypatch.setattr(Lab, "search", spy)
+    rec = recommendation.recommend(load(flooding_level(tmp_path)), replications=N, fault_replications=0)
+    base = rec.baseline
+    again = asked["regenerate"](base.loaded, base.spec, base.exercise)
+    assert "change_route:w" in {c.key for c in again}
+    assert {f.key for f in recommendation.outcome_findings(base.loaded, base.spec, base.exercise,
+                                                           base.bottlenecks)} >= {"M3:turned_back:w"}
+
+
 def test_a_revision_that_changes_nothing_is_no_improvement(tmp_path):
     scenario = valley(tmp_path)
     idle = Candidate("add_battery:siren-near", "add_battery", "battery", 1.0,

@@ -86,16 +86,9 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
                                floor=rob is not None and rob.gate and not (rob.base_m2_pass or rob.base_m3_pass)),
     }
     posts = fnd.post_findings(tally_steps(ex.results, spec, facts), n, loaded)
-    unordered = orders_not_given(ex.results, spec, facts, ("evacuate_downstream", "evacuate_underground"))
     found = [
-        *fnd.warning_findings(bn, n, loaded, unordered),
+        *outcome_findings(loaded, spec, ex, bn, facts),
         *fnd.reach_time_finding(grades["M2"], bn, loaded),
-        *fnd.never_warned_finding(bn, n, loaded),
-        *fnd.safety_findings(bn, n, loaded),
-        *fnd.queue_findings(bn, loaded),
-        *fnd.refuge_water_findings(ex.results, spec, loaded),
-        *fnd.assembly_water_findings(ex.results, spec, loaded),
-        *fnd.turned_back_findings(ex.results, loaded),
         *fnd.latency_finding(grades["M1"], bn, loaded),
         *fnd.reporting_findings(grades["M4"], readings, loaded, internal),
         *posts,
@@ -108,6 +101,26 @@ def grade(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, rob: Robustness |
     count = {c: sum(1 for f in ranked if f.cls == c) for c in fnd.CLASS_ORDER}
     over = grading.overall(grades, count[fnd.DEFICIENCY], count[fnd.MUST_CORRECT], count[fnd.IMPROVEMENT])
     return Evaluation(loaded, spec, ex, facts, tuple(readings), grades, bn, rob, tuple(ranked), over)
+
+
+def outcome_findings(loaded: Loaded, spec: DrillSpec, ex: ExerciseResult, bn: Bottlenecks,
+                     facts: PlanFacts | None = None) -> list[fnd.Finding]:
+    """The findings on who was warned and who got out, place by place, as the drill's people records show them:
+    warned late or never, not safe, queues, refuges and assembly points the water reached, people who turned back.
+    They need no grade, so :func:`drills.experiment.recommendation.recommend` asks the plan as revised so far for
+    them too, to propose the next revisions (a new route once the people leave earlier, for one)."""
+    n = len(ex.results)
+    facts = facts or PlanFacts.of(loaded, spec)
+    unordered = orders_not_given(ex.results, spec, facts, ("evacuate_downstream", "evacuate_underground"))
+    return [
+        *fnd.warning_findings(bn, n, loaded, unordered),
+        *fnd.never_warned_finding(bn, n, loaded),
+        *fnd.safety_findings(bn, n, loaded),
+        *fnd.queue_findings(bn, loaded),
+        *fnd.refuge_water_findings(ex.results, spec, loaded),
+        *fnd.assembly_water_findings(ex.results, spec, loaded),
+        *fnd.turned_back_findings(ex.results, loaded),
+    ]
 
 
 def overall_without(ev: Evaluation, metrics: Sequence[str]) -> grading.Overall:

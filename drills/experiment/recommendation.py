@@ -16,7 +16,7 @@ import numpy as np
 from drills import __version__
 from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import analyse
-from drills.experiment.evaluation import Evaluation, evaluate
+from drills.experiment.evaluation import Evaluation, evaluate, outcome_findings
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Progress, Text
 from drills.experiment.paired import PairedDiff, compare
@@ -178,9 +178,7 @@ def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: i
     candidates = generate(list(base.findings), ctx)
 
     def regenerate(rl: Loaded, rspec: DrillSpec, rex: ExerciseResult) -> list[Candidate]:
-        bn = analyse(rex)
-        n = len(rex.results)
-        found = fnd.rank([*fnd.warning_findings(bn, n, rl), *fnd.safety_findings(bn, n, rl)])
+        found = fnd.rank(outcome_findings(rl, rspec, rex, analyse(rex)))
         rctx = Context(rl, rspec, median_water(rex.results, len(rspec.network.nodes)), costs, _departures(rex),
                        frozenset(faults))
         return generate(found, rctx)
