@@ -437,6 +437,7 @@ def test_a_place_no_revision_of_the_warning_reaches_is_named_plainly_with_its_nu
         revised = SimpleNamespace(findings=(late("sx_lower", True, 101.0), late("hx_east", False, 600.0)))
         fake = SimpleNamespace(baseline=base, revised=revised)
         fake.out_of_reach = Recommendation.out_of_reach.fget(fake)
+        fake.no_way = ()  # no one turned back: no route to speak of
         return fake
 
     breach = rec(("dam_breach",), dam=True)

@@ -85,17 +85,20 @@ def test_decision_delay_longer_than_the_flood_travel_time(tmp_path):
     assert rec.revised.grades["M1"].grade == "A" and rec.revised.grades["M2"].gate is True
 
 
-def flooding_level(tmp_path: Path) -> Path:
+def flooding_level(tmp_path: Path, other_way: bool = True) -> Path:
     """A level at -50 whose only planned route runs down through a dip that an inrush fills in 2 minutes;
-    a ramp up the other way stays dry."""
+    a ramp up the other way stays dry (``other_way``; without it the dip is the only way out)."""
     nodes = [node("w", "workplace", z=-50.0, level="-50"), node("dip", "junction", z=-60.0, x=300.0, level="-50"),
              node("src", "junction", z=-65.0, x=350.0, level="-50"), node("out1", "portal", x=900.0),
              node("up", "junction", z=-40.0, x=-200.0, level="-50"), node("out2", "portal", x=-600.0)]
     links = [link("d_w_dip", "w", "dip", 300.0), link("d_dip_src", "dip", "src", 50.0),
              link("r_dip_out1", "dip", "out1", 700.0, kind="ramp"), link("d_w_up", "w", "up", 200.0, kind="ramp"),
              link("r_up_out2", "up", "out2", 500.0, kind="ramp")]
+    if not other_way:
+        nodes, links = nodes[:4], links[:3]
     site = base_site(nodes, links, [{"at": "w", "count": 10}])
-    plan = base_plan(routes=[{"id": "via-dip", "from": ["w"], "path": ["w", "dip", "out1"]}], exits=["out1", "out2"])
+    plan = base_plan(routes=[{"id": "via-dip", "from": ["w"], "path": ["w", "dip", "out1"]}],
+                     exits=["out1", "out2"] if other_way else ["out1"])
     inrush = {"inrush": {"source": "src", "hydrograph": [{"t_s": 0, "inflow_m3ph": 20000}]}}
     scen = base_scenario(duration_s=3600, hazard=inrush, monte_carlo={"replications": N, "seed": 3})
     for name, data in (("site.yaml", site), ("plan.yaml", plan), ("scenario.yaml", scen)):
@@ -143,6 +146,30 @@ def test_the_plan_as_revised_so_far_is_asked_for_every_finding_on_its_people(tmp
     assert "change_route:w" in {c.key for c in again}
     assert {f.key for f in recommendation.outcome_findings(base.loaded, base.spec, base.exercise,
                                                            base.bottlenecks)} >= {"M3:turned_back:w"}
+
+
+def test_a_place_no_new_route_can_help_is_said_plainly(tmp_path):
+    """Without the ramp up, the dip the water fills in 2 minutes is the only way out of the level: its people set
+    out, find it under water and turn back, and no route reaches the surface ahead of the water, so recommend says
+    so, in both languages and in its JSON, instead of proposing nothing in silence."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import out_of_reach_lines, recommendation_json
+
+    rec = recommend(load(flooding_level(tmp_path, other_way=False)), replications=N, fault_replications=0)
+    assert any(f.kind == "turned_back" for f in rec.revised.findings)
+    assert not any(c.kind == "change_route" for c in rec.candidates)
+    [way] = rec.no_way
+    assert (way.place, way.miner) == ("w", True) and way.departed_s >= 0
+    en = out_of_reach_lines(rec, Text("en"))
+    assert en == [f"No way on foot from w reaches the surface or a refuge at least 0:05:00 ahead of the water for its "
+                  f"people setting out when they do in the revised plan (median {Text('en').value(way.departed_s, 's')}"
+                  "): no new route can help them, only setting out sooner."]
+    assert "改变路线无济于事" in out_of_reach_lines(rec, Text("zh"))[0]
+    assert recommendation_json(rec)["beyond_route"] == [{"place": "w", "departed_s": way.departed_s, "miner": True}]
+    # with the ramp up, a route exists: nothing is said of that level
+    ramp = tmp_path / "ramp"
+    ramp.mkdir()
+    assert recommend(load(flooding_level(ramp)), replications=N, fault_replications=0).no_way == ()
 
 
 def test_a_revision_that_changes_nothing_is_no_improvement(tmp_path):

@@ -838,6 +838,12 @@ EN: dict[str, str] = {
         "No revision of the warning can reach {place} before the water (median {lead} after {after}): only a trigger "
         "met sooner, or nobody staying at {place}, protects them."
     ),
+    "no_way": (
+        "No way on foot from {place} reaches {dest} at least {safety} ahead of the water for its people setting out "
+        "when they do in the revised plan (median {dep}): no new route can help them, only setting out sooner."
+    ),
+    "no_way_miner": "the surface or a refuge",
+    "no_way_resident": "an assembly point",
     "after_breach": "the breach",
     "after_first_trigger": "the first trigger is met",
     "graded_for_one": (
@@ -1688,6 +1694,12 @@ ZH: dict[str, str] = {
         "任何预警方面的修订都无法在水到达 {place} 之前通知到那里的人员（水在{after}后中位数 {lead} 到达）：只有更早满足"
         "的触发条件，或 {place} 无人停留，才能保护他们。"
     ),
+    "no_way": (
+        "修订后的预案中，{place} 的人员按其动身时间（中位数 {dep}）出发，没有任何步行路线能比水早至少 {safety} 到达"
+        "{dest}：改变路线无济于事，只有更早动身才能保护他们。"
+    ),
+    "no_way_miner": "地面或避难硐室",
+    "no_way_resident": "集合点",
     "after_breach": "溃坝",
     "after_first_trigger": "首个触发条件满足",
     "graded_for_one": (

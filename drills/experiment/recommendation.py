@@ -20,7 +20,7 @@ from drills.experiment.evaluation import Evaluation, evaluate, outcome_findings
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Progress, Text
 from drills.experiment.paired import PairedDiff, compare
-from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, median_water
+from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, group_of, median_water, safe_way
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS
 from drills.experiment.search import Lab, Selection, Trial, rank_trials
 from drills.inputs.compile import load
@@ -75,6 +75,22 @@ class OutOfReach:
 
 
 @dataclass(frozen=True)
+class NoWay:
+    """A place whose people still turn back in the revised plan, with no way on foot that stays
+    :data:`~drills.experiment.revisions.ROUTE_SAFETY_S` ahead of the water when they set out
+    (:func:`~drills.experiment.revisions.safe_way`): no new route can help them, only setting out sooner.
+
+    Attributes:
+        departed_s: the median time its people set out in the revised plan (NaN if none did).
+        miner: the way sought is to the surface or a refuge; otherwise to an assembly point.
+    """
+
+    place: str
+    departed_s: float
+    miner: bool
+
+
+@dataclass(frozen=True)
 class Recommendation:
     """The baseline's evaluation, every candidate's trial, the chosen set and the revised plan."""
 
@@ -108,6 +124,20 @@ class Recommendation:
         return tuple(OutOfReach(f.facts["place"], f.facts["lead_p50_s"], after_breach, dam)
                      for f in self.baseline.findings
                      if f.kind == "m2_late" and f.facts.get("near_field") and f.key in still)
+
+    @property
+    def no_way(self) -> tuple[NoWay, ...]:
+        """The places no new route can help (see :class:`NoWay`), from the revised plan's own run: its water and
+        when its people set out."""
+        rev = self.revised
+        turned = [f for f in rev.findings if f.kind == "turned_back"]
+        if not turned:
+            return ()
+        ctx = Context(rev.loaded, rev.spec, median_water(rev.exercise.results, len(rev.spec.network.nodes)),
+                      self.costs, _departures(rev.exercise))
+        places = dict.fromkeys(p for f in turned for p in f.targets.get("places", ()) if p in rev.spec.network.index)
+        return tuple(NoWay(p, ctx.departed_s.get(p, math.nan), group_of(ctx, p) == "miner")
+                     for p in places if safe_way(ctx, p) is None)
 
     def summary(self, lang: str = "en") -> str:
         """What the revised plan holds and what it cost, in one line (the terminal's last words), in ``lang``."""

@@ -22,6 +22,7 @@ from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, fmt_side, label_with_unit
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
+from drills.experiment.revisions import ROUTE_SAFETY_S
 from drills.experiment.search import Trial
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
@@ -140,6 +141,8 @@ def recommendation_json(rec: Recommendation) -> dict:
                                         for f, ds in sel.combined_under.items()},
         "revised": evaluation_json(rec.revised),
         "revised_plan": rec.revised_name,
+        # what no revision tried can do, in facts (the terminal and the reports say it in words)
+        "beyond_warning": [asdict(o) for o in rec.out_of_reach], "beyond_route": [asdict(w) for w in rec.no_way],
     })
 
 
@@ -181,10 +184,12 @@ def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tu
 
 
 def out_of_reach_lines(rec: Recommendation, t: Text) -> list[str]:
-    """What the planner is told of each place no revision of the warning reaches before the water, in the language
-    of ``t``."""
-    return [t("out_of_reach_dam" if o.dam else "out_of_reach", place=o.place, lead=t.value(o.lead_s, "s"),
-              after=t("after_breach" if o.after_breach else "after_first_trigger")) for o in rec.out_of_reach]
+    """What the planner is told of each place no revision of the warning reaches before the water, and of each
+    place no new route can help, in the language of ``t``."""
+    return [*(t("out_of_reach_dam" if o.dam else "out_of_reach", place=o.place, lead=t.value(o.lead_s, "s"),
+                after=t("after_breach" if o.after_breach else "after_first_trigger")) for o in rec.out_of_reach),
+            *(t("no_way", place=w.place, dep=t.value(w.departed_s, "s"), safety=t.value(ROUTE_SAFETY_S, "s"),
+                dest=t("no_way_miner" if w.miner else "no_way_resident")) for w in rec.no_way)]
 
 
 def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t: Text) -> list[str]:

@@ -246,7 +246,8 @@ def _places(f: Finding, ctx: Context) -> list[str]:
     return list(dict.fromkeys(p for p in f.targets.get("places", []) if p in ctx.spec.network.index))
 
 
-def _group_of(ctx: Context, place: str) -> str:
+def group_of(ctx: Context, place: str) -> str:
+    """The group of the people who start at ``place`` (miner or resident)."""
     return next((p.group for p in ctx.spec.people if ctx.spec.network.nodes[p.start].id == place), "miner")
 
 
@@ -277,7 +278,7 @@ def _extend_coverage(f: Finding, ctx: Context) -> list[Candidate]:
     places = _places(f, ctx)
     if not places:
         return []
-    public = _group_of(ctx, places[0]) == "resident"
+    public = group_of(ctx, places[0]) == "resident"
     types = (("siren", "village_loudspeaker", "door_to_door", "phone_tree") if public
              else ("mine_pa", "station_phones", "runner"))
     out = []
@@ -366,7 +367,7 @@ def _in_earshot(f: Finding, ctx: Context, place: str) -> bool:
 
 def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
     """A siren at each of the finding's places that no working siren of the plan covers."""
-    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident" and not _in_earshot(f, ctx, p)]
+    places = [p for p in _places(f, ctx) if group_of(ctx, p) == "resident" and not _in_earshot(f, ctx, p)]
     if not places:
         return []
     like = _same_type(ctx, "siren")
@@ -394,7 +395,7 @@ def _nearest(ctx: Context, place: str, kinds: tuple[str, ...]) -> str:
 
 
 def _add_door_to_door(f: Finding, ctx: Context) -> list[Candidate]:
-    places = [p for p in _places(f, ctx) if _group_of(ctx, p) == "resident"]
+    places = [p for p in _places(f, ctx) if group_of(ctx, p) == "resident"]
     if not places:
         return []
     like = _same_type(ctx, "door_to_door")
@@ -411,7 +412,7 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
     places = _places(f, ctx)
     types = {c.type for c in ctx.plan.channels}
     out = []
-    group = f.targets.get("group") or (_group_of(ctx, places[0]) if places else None)
+    group = f.targets.get("group") or (group_of(ctx, places[0]) if places else None)
     public = group == "resident" if group else bool(ctx.loaded.site.residents)
     if public:
         if "sms" not in types:
@@ -686,14 +687,22 @@ def _blocked(f: Finding) -> frozenset[str]:
     return frozenset([f.targets["link"]]) if f.targets.get("link") else frozenset()
 
 
+def safe_way(ctx: Context, place: str, blocked: frozenset[str] = frozenset()) -> list[str] | None:
+    """The way on foot a new route of ``place`` would take (:func:`escape_path`, leaving when its people set out):
+    out to the surface, or to a refuge only when no way out is safe (撤离优先，避险就近), for miners; to an
+    assembly point for residents. None if no way stays :data:`ROUTE_SAFETY_S` ahead of the water."""
+    miner = group_of(ctx, place) == "miner"
+    t0 = _start_time(ctx, place)
+    path = escape_path(ctx, place, t0, to="surface" if miner else "assembly", blocked=blocked)
+    if path is None and miner:
+        path = escape_path(ctx, place, t0, to="refuge_or_surface", blocked=blocked)
+    return path
+
+
 def _change_route(f: Finding, ctx: Context) -> list[Candidate]:
     out = []
     for place in _places(f, ctx):
-        miner = _group_of(ctx, place) == "miner"
-        t0 = _start_time(ctx, place)
-        path = escape_path(ctx, place, t0, to="surface" if miner else "assembly", blocked=_blocked(f))
-        if path is None and miner:  # 撤离优先，避险就近: a refuge only when no way out is safe
-            path = escape_path(ctx, place, t0, to="refuge_or_surface", blocked=_blocked(f))
+        path = safe_way(ctx, place, _blocked(f))
         if path is None or len(path) < 2 or path == _current_path(ctx, place):
             continue
         out.append(_c("change_route", place, "route", {"place": place, "path": path},
@@ -714,7 +723,7 @@ def _ladderway_route(f: Finding, ctx: Context) -> list[Candidate]:
     out = []
     for place in places:
         current = _current_path(ctx, place) or []
-        if _group_of(ctx, place) != "miner" or not stations & set(current):
+        if group_of(ctx, place) != "miner" or not stations & set(current):
             continue  # only a level that relies on the cage is sent to the ladderway
         path = escape_path(ctx, place, _start_time(ctx, place), to="surface", blocked=_blocked(f))
         if path is None or path == _current_path(ctx, place):
@@ -728,7 +737,7 @@ def _change_assembly_point(f: Finding, ctx: Context) -> list[Candidate]:
     out = []
     plan_aps = set(ctx.plan.evacuation.assembly_points)
     for place in _places(f, ctx):
-        if _group_of(ctx, place) != "resident":
+        if group_of(ctx, place) != "resident":
             continue
         now = _current_path(ctx, place)
         avoid = frozenset({now[-1]}) if now else frozenset()
