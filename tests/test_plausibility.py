@@ -533,3 +533,20 @@ def test_a_survey_left_out_of_a_hill_place_is_warned_of_and_none_at_all_is_not(t
     text = files["site"].read_text(encoding="utf-8")
     files["site"].write_text(re.sub(r", above_valley_floor_m: \d+", "", text), encoding="utf-8")
     assert warnings_of(load(files["scenario"])) == []
+
+
+def test_a_door_to_door_team_sent_to_a_place_where_no_one_lives_is_warned_of(tmp_path: Path) -> None:
+    """The team's coverage names the hill's assembly point instead of a village: it knocks at no door there, and
+    validate says so at the coverage entry, in English and in Chinese; a village with residents is not warned of."""
+    from drills.inputs.messages_zh import translate
+
+    files = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(files["plan"], "coverage: [xc_river, xc_south, xc_north]",
+                      "coverage: [xc_river, ap_xc_hill, xc_north]")
+    [w] = warnings_of(load(files["scenario"]))
+    assert (w.file, w.line, w.field) == (str(files["plan"]), line, "plan.channels[4].coverage[1]")
+    assert w.message == ("the door-to-door team 'team-xiacun' is to reach the households at 'ap_xc_hill' (kind: "
+                         "assembly_point), where no residents live (site.residents): nobody there is warned by it. "
+                         "Was another place meant?")
+    assert translate(w.message) == ("入户通知组 'team-xiacun' 要通知 'ap_xc_hill'（kind: assembly_point）的住户，但该处"
+                                  "没有居民（site.residents）：它通知不到任何人。是否本应是另一个地点？")

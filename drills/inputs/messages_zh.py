@@ -995,6 +995,14 @@ CATALOGUE: tuple[Entry, ...] = (
           "the people at 'X' join this route at 'A', the place of its path nearest them (10 m), which lies farther "
           "from its end 'portal' than they start (330 m against 320 m): they walk away from the way out to join it. "
           "Should the path pass nearer them, or they have a route of their own?"),
+    Entry(rf"(?P<what>the door-to-door team|the phone tree) (?P<channel>{Q}) is to reach the households at "
+          rf"(?P<place>{Q}) \(kind: (?P<kind>[a-z_]+)\), where no residents live \(site\.residents\): nobody there "
+          r"is warned by it\. Was another place meant\?",
+          "{what} {channel} 要通知 {place}（kind: {kind}）的住户，但该处没有居民（site.residents）：它通知不到任何人。"
+          "是否本应是另一个地点？",
+          "the door-to-door team 'team' is to reach the households at 'ap' (kind: assembly_point), where no residents "
+          "live (site.residents): nobody there is warned by it. Was another place meant?",
+          terms={"what": {"the door-to-door team": "入户通知组", "the phone tree": "电话通知链"}}),
     Entry(rf"the route leads the people at (?P<places>{Q}(?:, {Q})*) through (?P<source>{Q}), where the scenario's "
           r"inrush bursts in \(scenario\.hazard\.inrush\.source\): the plan sends them towards the water\. Is the "
           r"path written the wrong way round, or the source misplaced\?",

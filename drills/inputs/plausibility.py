@@ -696,6 +696,29 @@ def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at:
     return out
 
 
+#: channels that go to the households at each place of their coverage: a place where no one lives gets nothing
+HOUSEHOLD_CHANNELS = {"door_to_door": "the door-to-door team", "phone_tree": "the phone tree"}
+
+
+def coverage_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody) -> list[Problem]:
+    """A door-to-door team or a phone tree whose coverage names a place of the site where no residents live (an
+    assembly point, a junction): the team knocks at no door there and the callers have no number to call, so a
+    place meant to be warned may have been named wrongly."""
+    kinds = {n.id: n.kind for n in site.nodes}
+    lived = {r.at for r in site.residents}
+    out = []
+    for k, c in enumerate(plan.channels):
+        what = HOUSEHOLD_CHANNELS.get(c.type)
+        if what is None:
+            continue
+        for j, place in enumerate(c.coverage):
+            if place in kinds and place not in lived:
+                out.append(doc.problem(("plan", "channels", k, "coverage", j), (
+                    f"{what} {c.id!r} is to reach the households at {place!r} (kind: {kinds[place]}), where no "
+                    "residents live (site.residents): nobody there is warned by it. Was another place meant?")))
+    return out
+
+
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
@@ -703,10 +726,11 @@ def warnings_of(ld: Loaded) -> list[Problem]:
              *study_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
+             *coverage_warnings(ld.plan, ld.plan_doc, ld.site),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
                              else None)]
     return in_file_order(found)
 
 
-__all__ = ["Bound", "plan_warnings", "released_warnings", "route_warnings", "scenario_warnings", "series_warnings",
-           "site_warnings", "study_warnings", "warnings_of"]
+__all__ = ["Bound", "coverage_warnings", "plan_warnings", "released_warnings", "route_warnings", "scenario_warnings",
+           "series_warnings", "site_warnings", "study_warnings", "warnings_of"]
