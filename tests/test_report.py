@@ -286,7 +286,8 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     plan_rows, scen_rows = parameter_rows(ex, Text("en"))
     values = dict((a, b) for a, b in plan_rows + scen_rows)
     hoist = ex.spec.hoists[0]
-    assert values[f"cage of {hoist.id}"].startswith(f"{hoist.capacity} people a trip")
+    decks = f"{hoist.decks} deck" + ("" if hoist.decks == 1 else "s")
+    assert values[f"cage of {hoist.id}"].startswith(f"{hoist.capacity} people a trip ({decks}); ")
     inflow = values["inrush inflow"]
     peak = 3600 * max(ex.spec.inrush.hydro_m3ps)
     assert f"{peak:,.0f} m³/h" in inflow and "lognormal" in inflow

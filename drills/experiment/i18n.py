@@ -353,7 +353,7 @@ EN: dict[str, str] = {
     "none": "none",
     "hoist_row": "cage of {id}",
     "hoist_value": (
-        "{capacity} people a trip ({decks} deck(s)); winding at {v:.1f} m/s, {a:.2f} m/s²; {signal} s signal"
+        "{capacity} people a trip ({decks} deck{s}); winding at {v:.1f} m/s, {a:.2f} m/s²; {signal} s signal"
     ),
     "breach_row": "breach time and released volume",
     "breach_value": "breach {breach}; volume factor {volume}",

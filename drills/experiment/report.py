@@ -1250,8 +1250,9 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
                           t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,
                             reach=channel_reach(ex, ch, t), power=power)])
     for h in spec.hoists:
-        plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity, decks=h.decks, v=h.v_max,
-                                                     a=h.accel, signal=f"{h.signal_s:g}")])
+        plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity, decks=h.decks,
+                                                     s="" if h.decks == 1 else "s", v=h.v_max, a=h.accel,
+                                                     signal=f"{h.signal_s:g}")])
     hazard = []
     if spec.inrush is not None:
         hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
