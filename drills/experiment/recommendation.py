@@ -11,8 +11,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from drills import __version__
 from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import analyse
@@ -20,7 +18,7 @@ from drills.experiment.evaluation import Evaluation, evaluate, outcome_findings
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Progress, Text
 from drills.experiment.paired import PairedDiff, compare
-from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, group_of, median_water, safe_way
+from drills.experiment.revisions import DEFAULT_COSTS, Candidate, Context, generate, group_of, safe_way
 from drills.experiment.robustness import DEFAULT_MAX_FAULTS, DEFAULT_REPLICATIONS
 from drills.experiment.search import Lab, Selection, Trial, rank_trials
 from drills.inputs.compile import load
@@ -133,8 +131,7 @@ class Recommendation:
         turned = [f for f in rev.findings if f.kind == "turned_back"]
         if not turned:
             return ()
-        ctx = Context(rev.loaded, rev.spec, median_water(rev.exercise.results, len(rev.spec.network.nodes)),
-                      self.costs, _departures(rev.exercise))
+        ctx = Context.of(rev.loaded, rev.spec, rev.exercise.results, self.costs)
         places = dict.fromkeys(p for f in turned for p in f.targets.get("places", ()) if p in rev.spec.network.index)
         return tuple(NoWay(p, ctx.departed_s.get(p, math.nan), group_of(ctx, p) == "miner")
                      for p in places if safe_way(ctx, p) is None)
@@ -154,16 +151,6 @@ class Recommendation:
             parts.append(t("rec_on_paper", labels=t("md_list_sep").join(paper)))
         n = len(done)
         return t("rec_one" if n == 1 else "rec_many", n=n, parts=t("rec_part_sep").join(parts), spent=spent)
-
-
-def _departures(ex: ExerciseResult) -> dict[str, float]:
-    """Median departure time per starting place over the replications."""
-    acc: dict[str, list[float]] = {}
-    for r in ex.results:
-        for p in r.people:
-            if math.isfinite(p.departed_s):
-                acc.setdefault(p.start, []).append(p.departed_s)
-    return {k: float(np.median(v)) for k, v in acc.items()}
 
 
 def revised_name(plan_path: Path) -> str:
@@ -203,14 +190,12 @@ def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: i
     base = evaluate(loaded, replications=replications, seed=seed, workers=workers,
                     fault_replications=fault_replications, max_faults=max_faults, progress=progress)
     faults = {r.fault.name: r.fault for r in base.robustness.runs} if base.robustness else {}
-    ctx = Context(loaded, base.spec, median_water(base.exercise.results, len(base.spec.network.nodes)), costs,
-                  _departures(base.exercise), frozenset(faults))
+    ctx = Context.of(loaded, base.spec, base.exercise.results, costs, frozenset(faults))
     candidates = generate(list(base.findings), ctx)
 
     def regenerate(rl: Loaded, rspec: DrillSpec, rex: ExerciseResult) -> list[Candidate]:
         found = fnd.rank(outcome_findings(rl, rspec, rex, analyse(rex)))
-        rctx = Context(rl, rspec, median_water(rex.results, len(rspec.network.nodes)), costs, _departures(rex),
-                       frozenset(faults))
+        rctx = Context.of(rl, rspec, rex.results, costs, frozenset(faults))
         return generate(found, rctx)
 
     with Lab(scenario, plan_path, replications=base.replications, seed=base.exercise.seed, workers=workers,

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ from drills.inputs.validate import validate
 from drills.inputs.yamlfile import load_yaml
 from drills.model.decision import REPORTS
 from drills.model.network import SURFACE_KINDS
+from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
 
@@ -168,6 +170,13 @@ class Context:
     departed_s: dict[str, float] = field(default_factory=dict)  # median departure per starting place
     faults: frozenset[str] = frozenset()  # single faults assessed (M6), to prove a revision under its own fault
 
+    @classmethod
+    def of(cls, loaded: Loaded, spec: DrillSpec, results: Sequence[DrillResult], costs: dict[str, float] | None = None,
+           faults: frozenset[str] = frozenset()) -> Context:
+        """The context of a drill already run: its replications' median water and departures."""
+        return cls(loaded, spec, median_water(results, len(spec.network.nodes)), dict(costs or DEFAULT_COSTS),
+                   departures(results), faults)
+
     @property
     def plan(self):
         return self.loaded.plan
@@ -193,6 +202,16 @@ def median_water(results, n_nodes: int) -> list[float]:
         return [math.inf] * n_nodes
     arr = np.array([r.node_water_s for r in results], dtype=float)
     return [float(x) for x in np.median(arr, axis=0)]
+
+
+def departures(results: Sequence[DrillResult]) -> dict[str, float]:
+    """Median departure time per starting place over the replications."""
+    acc: dict[str, list[float]] = {}
+    for r in results:
+        for p in r.people:
+            if math.isfinite(p.departed_s):
+                acc.setdefault(p.start, []).append(p.departed_s)
+    return {k: float(np.median(v)) for k, v in acc.items()}
 
 
 # ------------------------------------------------------------------ generation
