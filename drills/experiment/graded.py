@@ -12,6 +12,8 @@ from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT, Finding, class_label
 from drills.experiment.i18n import Text
+from drills.experiment.proposals import Proposed, propose
+from drills.experiment.revisions import Context
 from drills.experiment.robustness import Robustness
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.settle import unsettled_needs
@@ -26,14 +28,16 @@ REPORT_CLASS = {DEFICIENCY: "deficiency", MUST_CORRECT: "corrective", IMPROVEMEN
 
 @dataclass(frozen=True)
 class ReportFinding:
-    """A finding as the report lists it: class, title, evidence, and the clause it concerns (in English), and
-    the finding it was made from, to tell it in another language."""
+    """A finding as the report lists it: class, title, evidence, and the clause it concerns (in English), the
+    finding it was made from, to tell it in another language, and what to change for it
+    (:mod:`drills.experiment.proposals`)."""
 
     klass: str
     title: str
     evidence: str
     clause: str
     source: Finding | None = field(default=None, compare=False)
+    proposed: Proposed | None = field(default=None, compare=False)
 
     @property
     def cls(self) -> str:
@@ -100,9 +104,16 @@ def grade_basis(ev: Evaluation) -> GradeBasis:
     return GradeBasis(tuple(ev.grades.values()), o.score, o.capped, o.deficiencies, o.must_correct, o.improvements)
 
 
-def report_finding(f: Finding) -> ReportFinding:
+def report_finding(f: Finding, proposed: Proposed | None = None) -> ReportFinding:
     title, evidence, clause = f.words()
-    return ReportFinding(REPORT_CLASS.get(f.cls, f.cls), title, evidence, clause, f)
+    return ReportFinding(REPORT_CLASS.get(f.cls, f.cls), title, evidence, clause, f, proposed)
+
+
+def proposals_of(ev: Evaluation) -> dict[str, Proposed]:
+    """What to change for each finding of an evaluation: the candidate revisions made from its findings, on the
+    drill already run (nothing is re-simulated), under the single faults assessed."""
+    faults = frozenset(r.fault.name for r in ev.robustness.runs) if ev.robustness else frozenset()
+    return propose(ev.findings, Context.of(ev.loaded, ev.spec, ev.exercise.results, faults=faults))
 
 
 def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,
@@ -112,10 +123,12 @@ def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,
     return graded_card(card, ev), ev
 
 
-def graded_card(card: Scorecard, ev: Evaluation) -> Scorecard:
-    """The scorecard with the grade, findings and confidence notes of an evaluation already made."""
+def graded_card(card: Scorecard, ev: Evaluation, proposed: dict[str, Proposed] | None = None) -> Scorecard:
+    """The scorecard with the grade, findings (each with what to change: ``proposed``, else
+    :func:`proposals_of`) and confidence notes of an evaluation already made."""
     label = f"{ev.overall.label} ({ev.overall.label_en})"
-    return replace(card, grade=label, findings=tuple(report_finding(f) for f in ev.findings),
+    proposed = proposals_of(ev) if proposed is None else proposed
+    return replace(card, grade=label, findings=tuple(report_finding(f, proposed.get(f.key)) for f in ev.findings),
                    confidence=confidence_notes(ev), confidence_zh=confidence_notes(ev, "zh"),
                    settle_with=settle_with(ev), grading=grade_basis(ev), robustness=ev.robustness)
 

@@ -125,8 +125,40 @@ EN: dict[str, str] = {
         "the scorecard by the scoring step, which this version does not have. The evidence they will rest on is in "
         "this report."
     ),
+    # ---- what to change for each finding (drills.experiment.proposals)
+    "prop_head": "What to change — proposed, not yet proven (“drill recommend” tests each by re-simulation):",
+    "prop_head_some": "What to change:",
+    "prop_change": "{change} ({clauses})",
+    "prop_clause_sep": "; ",
+    "prop_item": "• {change}",
+    "prop_unproven": " [proposed, not yet proven]",
+    "prop_proved": " [proven by re-simulation: {label}]",
+    "prop_on_paper": " [made on paper, as the rules require: {label}]",
+    "prop_more": "• and {n} more candidate changes, which “drill recommend” tries too",
+    "prop_more_one": "• and 1 more candidate change, which “drill recommend” tries too",
+    "prop_decide": "What the planner must decide (no plan edit is proposed):",
+    "prop_decide_gate": ("the plan as a whole fails this gate; the changes proposed under the places' findings "
+                         "answer it"),
+    "prop_decide_refuge_water": ("where to site the refuge chamber, or how to seal it, out of the water's reach, or "
+                                 "whether its people go to the surface or to another refuge instead; the drill "
+                                 "proposes no siting of a chamber"),
+    "prop_decide_exits": ("which second exit, far enough from the first, the plan names (plan.evacuation.exits); the "
+                          "drill proposes no new shaft or adit"),
+    "prop_decide_refuge_reach": ("a refuge chamber within the self-rescuer's time of the place, or a shorter way out: "
+                                 "no refuge of the site is within reach"),
+    "prop_decide_approved": "have the plan approved and write the date into it (plan.approved_on)",
+    "prop_decide_evaluation": "have the plan evaluated again and write the new date into it (plan.approved_on)",
+    "prop_decide_not_recorded": "write the drill interval and the date the contacts were last checked into the plan",
+    "prop_decide_pond": ("set each red threshold of the pond's monitoring no less strict than the design value "
+                         "(plan.warning.monitoring)"),
+    "prop_decide_monitoring": "add the pond's online monitoring items and their thresholds (plan.warning.monitoring)",
+    "prop_decide_teams": "name the teams that carry the warning and the rescue (plan.teams)",
+    "prop_decide_other": "how to correct it; no kind of plan revision the drill can make applies",
+    "prop_decide_none": ("how to correct it: the revisions that would answer it ({kinds}) find nothing to change in "
+                         "the plan as written"),
     "no_revisions_yet": (
-        "No revision of the plan was tested in this run. “drill recommend” tests candidate revisions by "
+        "No revision of the plan was tested in this run: the changes proposed under each finding are not yet proven. "
+        "“drill recommend” tests candidate revisions by "
         "re-simulating the drill on the same random numbers; its report lists those that proved effective."
     ),
     "no_revisions_chosen": "None: no revision improved the plan significantly within the budget.",
@@ -280,7 +312,10 @@ EN: dict[str, str] = {
         "AQ/T 9009-2015 practice sorts what a drill finds into three classes: 不足项 (deficiency — the "
         "preparedness could fail to protect life), 整改项 (must be corrected before the next drill) and "
         "改进项 (improvement). Each finding names its evidence in this report and the clause of the plan "
-        "it concerns (GB/T 29639-2020 structure)."
+        "it concerns (GB/T 29639-2020 structure). Under each, what to change (改进意见和建议, AQ/T 9009-2015): the "
+        "plan edits “drill recommend” would try for it, each with the plan clauses it changes. They are proposals, "
+        "not yet proven: “drill recommend” tests them by re-simulating the drill on the same random numbers and "
+        "keeps those that help. Where no plan edit follows, the line says what the planner must decide."
     ),
     "col_class": "class",
     "col_finding": "finding",
@@ -1088,8 +1123,34 @@ ZH: dict[str, str] = {
         "暂无：评估发现（不足项／整改项／改进项）由评分步骤根据评估指标生成，本版本尚未提供该步骤。"
         "其所依据的证据见本报告。"
     ),
+    "prop_head": "整改建议（尚未验证，“drill recommend” 逐项重新模拟检验）：",
+    "prop_head_some": "整改建议：",
+    "prop_change": "{change}（{clauses}）",
+    "prop_clause_sep": "；",
+    "prop_item": "• {change}",
+    "prop_unproven": "〔建议，尚未验证〕",
+    "prop_proved": "〔已重新模拟验证：{label}〕",
+    "prop_on_paper": "〔按规定书面修订：{label}〕",
+    "prop_more": "• 另有 {n} 项备选修改，“drill recommend” 一并检验",
+    "prop_more_one": "• 另有 1 项备选修改，“drill recommend” 一并检验",
+    "prop_decide": "需由预案编制人决定（本模拟不提出预案修改）：",
+    "prop_decide_gate": "预案整体未满足该门槛；各地点评估发现下的整改建议即针对此项",
+    "prop_decide_refuge_water": ("避险硐室如何选址或密闭以避开水淹，或其人员改为升井、转往其他避险硐室；"
+                                 "本模拟不提出硐室选址"),
+    "prop_decide_exits": ("预案指定哪一个与现有出口相距足够远的第二安全出口（plan.evacuation.exits）；"
+                          "本模拟不提出新建井筒或平硐"),
+    "prop_decide_refuge_reach": "在自救器有效时间内可到达的避险硐室，或更短的撤离路线：矿井现有避险硐室均不可及",
+    "prop_decide_approved": "预案经批准后在其中写明批准日期（plan.approved_on）",
+    "prop_decide_evaluation": "重新评估预案并写明新的日期（plan.approved_on）",
+    "prop_decide_not_recorded": "在预案中写明演练周期和通讯录最近核对日期",
+    "prop_decide_pond": "将尾矿库在线监测的各红色阈值设为不低于设计值的要求（plan.warning.monitoring）",
+    "prop_decide_monitoring": "补充尾矿库在线监测项目及其预警阈值（plan.warning.monitoring）",
+    "prop_decide_teams": "明确负责通知和救援的队伍（plan.teams）",
+    "prop_decide_other": "如何整改；本模拟可作的预案修订均不适用",
+    "prop_decide_none": "如何整改：可针对此项的修订（{kinds}）在现行预案中无可修改之处",
     "no_revisions_yet": (
-        "本次未测试预案修订。“drill recommend” 以相同随机数重新模拟演练来测试候选修订，其报告列出经验证有效的修订。"
+        "本次未测试预案修订：各项发现下的整改建议尚未经验证。“drill recommend” 以相同随机数重新模拟演练来测试候选修订，"
+        "其报告列出经验证有效的修订。"
     ),
     "no_revisions_chosen": "无：在预算内没有修订能显著改进预案。",
     "rev_alone": "单独采用，与原预案比较",
@@ -1218,6 +1279,9 @@ ZH: dict[str, str] = {
     "findings_intro": (
         "按 AQ/T 9009-2015 的实践，演练发现分为三类：不足项（应急准备可能无法保护生命）、整改项（下次演练前"
         "必须整改）和改进项。每项发现注明其在本报告中的证据及所涉及的预案条款（按 GB/T 29639-2020 结构）。"
+        "每项发现下列出整改建议（AQ/T 9009-2015 所要求的改进意见和建议）：“drill recommend” 针对该项将尝试的预案修改，"
+        "并注明所修改的预案条款。这些建议尚未经验证：“drill recommend” 以相同随机数重新模拟演练来检验，保留有效者。"
+        "无预案修改可循的，注明需由预案编制人决定的事项。"
     ),
     "col_class": "类别",
     "col_finding": "发现",

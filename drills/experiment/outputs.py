@@ -65,7 +65,8 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         **provenance(ex),
         "grade": card.grade,
         "grading": card.grading.to_json() if card.grading is not None else None,
-        "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause}
+        "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause,
+                      **({"proposed": f.proposed.to_json()} if getattr(f, "proposed", None) is not None else {})}
                      for f in card.findings],
         "single_faults": card.robustness.to_json() if card.robustness is not None else None,
         "confidence": list(card.confidence),

@@ -14,7 +14,7 @@ The document, one function per section so a later step can fill its own:
 7. warning and evacuation against the water (:func:`progress`);
 8. the site drawn with the water, the clearance and the bottlenecks (:func:`site`);
 9. warning channels and the cage (:func:`channels`);
-10. findings with class, evidence and plan clause (:func:`findings`) and revisions with before and after
+10. findings with class, evidence, plan clause and what to change (:func:`findings`) and revisions with before and after
     (:func:`revisions`) — filled by the scoring and revision steps; empty until they exist;
 11. assumptions and parameters with their sources (:func:`assumptions`);
 12. appendix on method (:func:`method`).
@@ -441,12 +441,16 @@ class Document:
 
     def table(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *, size: float = 8.0,
               header: bool = True, shade: bool = True, bold_first: bool = False,
-              fills: list[list[str | None]] | None = None, keep_together: bool = False, note: str = "") -> None:
+              fills: list[list[str | None]] | None = None, keep_together: bool = False, note: str = "",
+              under: list[str] | None = None) -> None:
         """A text table; ``columns`` are (title, width in inches, "left"|"right"); cells wrap.
 
         ``fills`` gives an optional background colour per cell; ``keep_together`` starts the table on a
         new page when it does not fit whole (with its ``note`` under it, if any) in what is left of this one
         (else it starts where its header and first row fit). A table goes on over the page with its header again.
+        ``under`` gives each row lines of its own under its cells, from the second column to the right edge, in
+        the accent colour, the first in bold (a finding's proposed changes under its evidence): one string per
+        row, its lines parted by newlines, each wrapped by itself; empty for none.
         """
         line = size * 1.38 / 72
         pad = 0.05
@@ -456,7 +460,14 @@ class Document:
         cells = [[wrap(renderable(v), size, w - 2 * pad, overhang=1.0 if k == last and align == "left" else None)
                   for k, (v, (_, w, align)) in enumerate(zip(row, columns, strict=True))]
                  for row in rows]
-        heights = [max(len(c) for c in row) * line + 2 * pad for row in cells]
+        under_x = LEFT + (columns[0][1] if len(columns) > 1 else 0.0)
+        under_w = LEFT + sum(w for _, w, _ in columns) - under_x - 2 * pad
+        # each line of a row's own text wrapped by itself, its first line (a head) in bold: (text, bold)
+        unders = [[(ln, i == 0) for i, para in enumerate(u.split("\n")) if para
+                   for ln in wrap(renderable(para), size, under_w, "bold" if i == 0 else "normal", overhang=1.0)]
+                  for u in (under or [""] * len(rows))]
+        tops = [max(len(c) for c in row) * line + 2 * pad for row in cells]  # the cells, above the row's own line
+        heights = [top + (len(u) * line + pad if u else 0.0) for top, u in zip(tops, unders, strict=True)]
         notes = wrap(renderable(note), size, self.width) if note else []
         # the space after it may fall in the bottom margin
         whole = head_h + sum(heights) + (0.12 + len(notes) * size * 1.42 / 72 if notes else 0.0)
@@ -495,6 +506,9 @@ class Document:
                     self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
                              ha=align, weight="bold" if bold_first and j == 0 else "normal")
                 x += w
+            for i, (ln, bold) in enumerate(unders[k]):
+                self.put(under_x + pad, self.y + tops[k] + i * line, ln, size, color=ACCENT,
+                         weight="bold" if bold else "normal")
             self.y += height
         if header:
             self._rule(0.8)
@@ -1110,10 +1124,12 @@ def _revision_line(r: Any, t: Text) -> str:
 
 
 def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: Sequence[Any]) -> None:
-    """Findings with class, evidence and plan clause (from the scoring step).
+    """Findings with class, evidence and plan clause (from the scoring step), each with what to change on a line
+    of its own under its evidence (:mod:`drills.experiment.proposals`).
 
     Each finding is a :class:`~drills.experiment.graded.ReportFinding` (or a
-    :class:`~drills.experiment.findings.Finding`): its class and its words in the report's language.
+    :class:`~drills.experiment.findings.Finding`): its class, its words in the report's language and, for a
+    report finding, what is proposed for it.
     """
     doc.heading(t("findings"), new_page=True)
     doc.text(t("findings_intro"), 8.5, after=0.12, keep=True)
@@ -1121,8 +1137,9 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
     rows = [[f.cls, *f.words(t.lang)] for f in found]
+    under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
     doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
-               (t("col_clause"), doc.width - 5.25, "left")], rows, size=8)
+               (t("col_clause"), doc.width - 5.25, "left")], rows, size=8, under=under)
 
 
 def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:

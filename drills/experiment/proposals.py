@@ -1,0 +1,188 @@
+"""What to change for each finding: the plan edits :mod:`drills.experiment.revisions` would try, told beside it.
+
+An evaluation report under AQ/T 9009-2015 carries its suggestions for improvement (改进意见和建议): each 不足项 and
+整改项 must come with a corrective action a regulator can check. ``drill run`` does not re-simulate a revision, so
+it proposes: for each finding, the candidate revisions the revision generator makes from that finding's remedies
+(:func:`drills.experiment.revisions.generate`, the same candidates ``drill recommend`` proves), each in the planner's
+words with the plan clauses its edits touch (``file:line plan.path``, as ``drill validate`` names them). They are
+proposals, not yet proven; ``drill recommend`` re-simulates each on the same random numbers and keeps those that
+help. In its report, the revisions it chose are marked proven by their label (R1, R2, …).
+
+Where no revision kind applies (an approval date, a refuge's siting, a second shaft) or none can be derived from the
+plan as written, the finding says what the planner must decide instead (:data:`DECIDE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from drills.experiment.findings import Finding, ref
+from drills.experiment.i18n import Text
+from drills.experiment.plan_edit import Edit
+from drills.experiment.revisions import Candidate, Context, generate
+from drills.inputs.loaded import Loaded
+
+#: [P] at most this many changes are told for one finding (first one of each kind of revision, in the order the
+#: finding lists its remedies); the rest are counted, and ``drill recommend`` tries them all
+SHOWN = 2
+#: finding kinds no revision kind answers, each with what the planner must decide (a phrase of :mod:`i18n`)
+DECIDE = {
+    "gate_failed": "prop_decide_gate", "refuge_water": "prop_decide_refuge_water", "exits": "prop_decide_exits",
+    "refuge_reach": "prop_decide_refuge_reach", "approved": "prop_decide_approved",
+    "evaluation": "prop_decide_evaluation", "not_recorded": "prop_decide_not_recorded", "pond": "prop_decide_pond",
+    "monitoring": "prop_decide_monitoring", "teams": "prop_decide_teams",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One proposed change: a candidate revision and the plan clauses its edits touch.
+
+    Attributes:
+        proved: the label ``drill recommend`` gave it in the revised plan (R1, R2, …) when it chose it; empty for
+            a proposal not yet proven.
+        on_paper: chosen as a correction the rules require, not for a simulated gain.
+    """
+
+    candidate: Candidate
+    clauses: tuple[str, ...]
+    proved: str = ""
+    on_paper: bool = False
+
+    def words(self, lang: str = "en") -> str:
+        """The change in ``lang``, with the clauses it touches."""
+        t = Text(lang)
+        return t("prop_change", change=self.candidate.words(lang), clauses=t("prop_clause_sep").join(self.clauses))
+
+    def to_json(self) -> dict:
+        return {"key": self.candidate.key, "kind": self.candidate.kind, "change": self.candidate.title,
+                "clauses": list(self.clauses), "proven": self.proved or None, "on_paper": self.on_paper}
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """What the report proposes for one finding: its changes (at most :data:`SHOWN`), how many more candidates
+    there are, or what the planner must decide where no change follows.
+
+    Attributes:
+        kinds: the revision kinds the finding names (its remedies), to say which found nothing to change.
+    """
+
+    changes: tuple[Change, ...] = ()
+    more: int = 0
+    decide: str = ""
+    kinds: tuple[str, ...] = ()
+
+    def words(self, lang: str = "en") -> str:
+        """Lines (joined by newlines): a head saying whether the changes are proven, then each change, or what the
+        planner must decide."""
+        t = Text(lang)
+        if not self.changes:
+            return t("prop_decide") + "\n" + self.decision(lang)
+        some = any(c.proved for c in self.changes)
+        lines = [t("prop_head_some" if some else "prop_head")]
+        for c in self.changes:
+            mark = (t("prop_on_paper" if c.on_paper else "prop_proved", label=c.proved) if c.proved
+                    else t("prop_unproven") if some else "")
+            lines.append(t("prop_item", change=c.words(lang)) + mark)
+        if self.more:
+            lines.append(t("prop_more_one") if self.more == 1 else t("prop_more", n=self.more))
+        return "\n".join(lines)
+
+    def decision(self, lang: str = "en") -> str:
+        """What the planner must decide, where no change is proposed (empty where one is)."""
+        if self.changes:
+            return ""
+        t = Text(lang)
+        if self.decide:
+            return t(self.decide)
+        return t("prop_decide_none", kinds=t("list_sep").join(t.term(k) for k in self.kinds))
+
+    def to_json(self) -> dict:
+        return {"changes": [c.to_json() for c in self.changes], "more_candidates": self.more,
+                "decide": self.decision() or None}
+
+
+def _holds(node: Any, part: Any) -> bool:
+    if isinstance(node, list):
+        return isinstance(part, int) and 0 <= part < len(node)
+    return isinstance(node, dict) and isinstance(part, str) and part in node
+
+
+def _resolved(plan: Any, path: Sequence[Any]) -> tuple[Any, ...]:
+    """The part of an edit's path written in the plan, selectors turned into list indices: the clause it
+    changes (a key the edit adds is written under the clause that holds it)."""
+    node, out = plan, []
+    for part in path:
+        if isinstance(part, dict) and isinstance(node, list):
+            k = next((i for i, x in enumerate(node) if isinstance(x, dict)
+                      and all(x.get(a) == b for a, b in part.items())), None)
+            if k is None:
+                break
+            node, part = node[k], k
+        elif _holds(node, part):
+            node = node[part]
+        else:
+            break
+        out.append(part)
+    return tuple(out)
+
+
+def clauses(edits: Iterable[Edit], loaded: Loaded) -> tuple[str, ...]:
+    """The plan clauses ``edits`` change, ``file:line plan.path`` as ``drill validate`` names them: the entry of a
+    list an edit changes (``plan.roles[4]``), else the section or list itself (``plan.evacuation.hoist_priority``),
+    each once, a clause left out where another names a part of it."""
+    plan = loaded.plan_doc.data.get("plan", {})
+    locs: list[tuple[Any, ...]] = []
+    for e in edits:
+        path = tuple(e[1])[1:]  # every edit's path starts at "plan"
+        if e[0] == "remove" and isinstance(e[2], dict):
+            path = (*path, e[2])  # the list item removed
+        loc = _resolved(plan, path)
+        items = [k for k, part in enumerate(loc) if isinstance(part, int)]
+        loc = loc[:items[-1] + 1] if items else loc  # an entry of a list (a post, a channel), not its keys
+        if loc not in locs:
+            locs.append(loc)
+    kept = [a for a in locs if not any(b != a and b[:len(a)] == a for b in locs)]
+    return tuple(ref(loaded, loc)[0] for loc in kept)
+
+
+def _first_of_each_kind(cands: list[Candidate]) -> list[Candidate]:
+    """The first candidate of each kind, then the others, each in the order given."""
+    seen: set[str] = set()
+    first = []
+    for c in cands:
+        if c.kind not in seen:
+            seen.add(c.kind)
+            first.append(c)
+    return first + [c for c in cands if c not in first]
+
+
+def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[str, bool]] | None = None,
+            candidates: Sequence[Candidate] | None = None) -> dict[str, Proposed]:
+    """What to change for each finding, by its key.
+
+    Args:
+        findings: the evaluation's findings.
+        ctx: what the revision generator needs (the plan, the drill, the baseline's water).
+        proved: candidate key → (label, on paper) for the revisions ``drill recommend`` chose.
+        candidates: the candidates already generated from ``findings`` (``drill recommend``'s); made here if None.
+    """
+    cands = list(candidates) if candidates is not None else generate(list(findings), ctx)
+    proved = proved or {}
+    out = {}
+    for f in findings:
+        mine = _first_of_each_kind([c for c in cands if f.key in c.addresses])
+        # a proven change first: what the revised plan already holds
+        mine.sort(key=lambda c: c.key not in proved)
+        shown = tuple(Change(c, clauses(c.edits, ctx.loaded), *proved.get(c.key, ("", False))) for c in mine[:SHOWN])
+        decide = DECIDE.get(f.kind, "" if f.remedies else "prop_decide_other")
+        out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
+    return out
+
+
+def with_proposals(found: Sequence[Any], proposed: dict[str, Proposed]) -> tuple[Any, ...]:
+    """Report findings (:class:`~drills.experiment.graded.ReportFinding`) with what to change for each."""
+    return tuple(replace(f, proposed=proposed.get(f.source.key)) if f.source is not None else f for f in found)

@@ -1,0 +1,163 @@
+"""What to change for each finding, as ``drill run`` reports it: the candidate revisions of the finding's remedies,
+in the planner's words, naming the plan clause each changes; proposals not yet proven, or proven where
+``drill recommend`` chose them; what the planner must decide where no plan edit follows."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from drills.experiment.exercise import run_exercise
+from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, MUST_CORRECT
+from drills.experiment.graded import graded
+from drills.experiment.i18n import Text
+from drills.experiment.outputs import write_outputs
+from drills.experiment.proposals import DECIDE, SHOWN, clauses, propose
+from drills.experiment.revisions import Context
+from drills.experiment.scorecard import scorecard
+from drills.inputs.bundled import bundled_root
+from drills.inputs.compile import compile_drill, load
+
+N = 4
+
+
+@cache
+def _graded(name: str):
+    loaded = load(bundled_root() / "scenarios" / f"{name}.yaml", None)
+    spec = compile_drill(loaded, replications=N, seed=7)
+    ex = run_exercise(spec)
+    card, ev = graded(scorecard(ex), loaded, spec, ex)
+    return loaded, ex, card, ev
+
+
+def _written_at(plan: Path, section: str, ident: str) -> tuple[int, int]:
+    """The index of the item ``ident`` in ``plan.<section>`` and the 1-based line its ``- id:`` is written on."""
+    items = yaml.safe_load(plan.read_text(encoding="utf-8"))["plan"][section]
+    k = next(i for i, x in enumerate(items) if x["id"] == ident)
+    line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == f"- id: {ident}")
+    return k, line
+
+
+def _report_finding(card, key: str):
+    return next(f for f in card.findings if f.source is not None and f.source.key == key)
+
+
+def test_a_post_with_no_backup_gets_a_deputy_named_at_its_own_clause() -> None:
+    """The mine plan's mine manager acts (the report to the county) with no backup: the 整改项 proposes a deputy for
+    that post, naming the post and the clause where the plan writes it (plan.roles[k], at its line)."""
+    loaded, _, card, _ = _graded("mine_inrush_day")
+    plan = Path(loaded.plan_doc.path)
+    k, line = _written_at(plan, "roles", "mine_manager")
+    f = _report_finding(card, "M8:backups")
+    assert f.cls == MUST_CORRECT
+    (change,) = [c for c in f.proposed.changes if c.candidate.kind == "name_backup"]
+    assert change.clauses == (f"{plan.name}:{line} plan.roles[{k}]",)
+    assert not change.proved
+    words = f.proposed.words("en")
+    assert "Name a deputy for mine_manager" in words and f"plan.roles[{k}]" in words
+    assert "not yet proven" in words and "drill recommend" in words
+
+
+def test_a_channel_without_battery_gets_one_at_its_own_clause() -> None:
+    loaded, _, card, _ = _graded("dam_break_night")
+    plan = Path(loaded.plan_doc.path)
+    k, line = _written_at(plan, "channels", "siren-dam")
+    f = _report_finding(card, "M8:backup_power")
+    (change,) = f.proposed.changes
+    assert change.candidate.kind == "add_battery"
+    assert change.clauses == (f"{plan.name}:{line} plan.channels[{k}]",)
+    assert "Give siren-dam a 12 h battery (now 0 h)" in f.proposed.words("en")
+
+
+def test_every_deficiency_and_must_correct_finding_says_what_to_change_or_to_decide() -> None:
+    for name in ("mine_inrush_day", "dam_break_night"):
+        _, _, card, _ = _graded(name)
+        for f in card.findings:
+            if f.cls not in (DEFICIENCY, MUST_CORRECT):
+                continue
+            p = f.proposed
+            assert p is not None, f.title
+            assert p.changes or p.decision(), f.title
+            assert len(p.changes) <= SHOWN
+            for c in p.changes:
+                assert c.clauses and all(" plan." in x for x in c.clauses), c
+                assert f.source.key in c.candidate.addresses
+
+
+def test_a_finding_no_revision_answers_says_what_the_planner_must_decide() -> None:
+    _, _, card, _ = _graded("dam_break_night")
+    f = _report_finding(card, "M7:not_recorded")
+    assert f.cls == IMPROVEMENT and f.proposed.changes == ()
+    assert f.proposed.decide == DECIDE["not_recorded"]
+    assert f.proposed.words("en").startswith("What the planner must decide")
+    assert "drill interval" in f.proposed.words("en")
+
+
+def test_a_remedy_that_finds_nothing_to_change_names_the_revisions_tried() -> None:
+    """The dam plan names backups for the township duty office, so a deputy for it is no change: its 整改项 says
+    that the revision that would answer it finds nothing to change."""
+    loaded, ex, _, ev = _graded("dam_break_night")
+    (f,) = [f for f in ev.findings if f.key == "M5:post:township_duty"]
+    assert f.remedies == ("name_backup",)
+    p = propose([f], Context.of(loaded, ev.spec, ex.results))[f.key]
+    assert p.changes == () and p.decide == ""
+    assert "name a backup" in p.decision("en") and "nothing to change" in p.decision("en")
+
+
+def test_a_change_drill_recommend_chose_is_shown_first_and_proven() -> None:
+    loaded, ex, _, ev = _graded("dam_break_night")
+    (f,) = [f for f in ev.findings if f.key == "M5:post:pond_manager"]
+    ctx = Context.of(loaded, ev.spec, ex.results)
+    p = propose([f], ctx, {"name_backup:pond_manager": ("R2", False)})[f.key]
+    assert p.changes[0].candidate.key == "name_backup:pond_manager" and p.changes[0].proved == "R2"
+    words = p.words("en")
+    assert words.startswith("What to change:") and "[proven by re-simulation: R2]" in words
+    assert "[proposed, not yet proven]" in words  # the other change, not chosen
+    assert "〔已重新模拟验证：R2〕" in p.words("zh")
+
+
+def test_clauses_name_the_entry_an_edit_changes_and_each_once() -> None:
+    loaded, *_ = _graded("mine_inrush_day")
+    plan = Path(loaded.plan_doc.path)
+    k, line = _written_at(plan, "roles", "mine_manager")
+    edits = [("append", ("plan", "roles"), {"id": "x"}),
+             ("append", ("plan", "roles", {"id": "mine_manager"}, "backups"), "x"),
+             ("set", ("plan", "roles", {"id": "mine_manager"}, "title"), "y")]
+    assert clauses(edits, loaded) == (f"{plan.name}:{line} plan.roles[{k}]",)
+    missing = [("set", ("plan", "roles", {"id": "nobody"}, "title"), "y")]
+    assert clauses(missing, loaded)[0].endswith(" plan.roles")
+
+
+def test_the_report_and_the_scorecard_carry_what_to_change(tmp_path: Path) -> None:
+    loaded, ex, card, _ = _graded("mine_inrush_day")
+    write_outputs(ex, card, tmp_path)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(tmp_path / "report.pdf").pages)
+    text = " ".join(text.split())
+    assert "What to change — proposed, not yet proven" in text
+    assert "Name a deputy for mine_manager" in text
+    assert "What the planner must decide" in text
+    data = json.loads((tmp_path / "scorecard.json").read_text(encoding="utf-8"))
+    backups = next(f for f in data["findings"] if f["title"].startswith("Posts with no backup"))
+    (change,) = backups["proposed"]["changes"]
+    assert change["kind"] == "name_backup" and change["proven"] is None
+    assert change["clauses"][0].endswith("plan.roles[{}]".format(_written_at(Path(loaded.plan_doc.path), "roles",
+                                                                             "mine_manager")[0]))
+
+
+@pytest.mark.parametrize("name", ["mine_inrush_day", "dam_break_night"])
+def test_what_to_change_is_told_in_chinese(name: str) -> None:
+    from test_chinese_report import english_left
+
+    card = _graded(name)[2]
+    scenario = bundled_root() / "scenarios" / f"{name}.yaml"
+    for f in card.findings:
+        zh = f.proposed.words("zh")
+        assert zh.startswith(("整改建议", "需由预案编制人决定")), zh
+        assert english_left(zh, scenario) == [], zh
+    assert Text("zh")("prop_head") != Text("en")("prop_head")
