@@ -161,3 +161,32 @@ def test_what_to_change_is_told_in_chinese(name: str) -> None:
         assert zh.startswith(("整改建议", "需由预案编制人决定")), zh
         assert english_left(zh, scenario) == [], zh
     assert Text("zh")("prop_head") != Text("en")("prop_head")
+
+
+def test_the_recommend_report_marks_the_revisions_it_chose_as_proven() -> None:
+    """In drill recommend's report, a revision it chose is told as proven (or made on paper) by its label in the
+    revised plan, and stands first under the findings it answers."""
+    from types import SimpleNamespace
+
+    from drills.experiment.recommendation import Applied
+    from drills.experiment.revision_report import chosen_proposals
+    from drills.experiment.revisions import generate
+
+    loaded, ex, _, ev = _graded("mine_inrush_day")
+    cands = generate(list(ev.findings), Context.of(loaded, ev.spec, ex.results))
+    backup = next(c for c in cands if c.key == "name_backup:mine_manager")
+    deadline = next(c for c in cands if c.static)
+    tried = [SimpleNamespace(candidate=c, error="") for c in cands]
+    rec = SimpleNamespace(baseline=ev, candidates=tuple(cands), costs={}, trials=tried,
+                          applied=(Applied("R1", backup, True), Applied("R2", deadline, False)))
+    proposed = chosen_proposals(rec)
+    backups = proposed["M8:backups"]
+    assert backups.changes[0].proved == "R1" and not backups.changes[0].on_paper
+    assert backups.words("en").startswith("What to change:")
+    assert "[proven by re-simulation: R1]" in backups.words("en")
+    county = proposed["M8:county_deadline:red"]
+    assert county.changes[0].on_paper and "[made on paper, as the rules require: R2]" in county.words("en")
+    assert "〔按规定书面修订：R2〕" in county.words("zh")
+    internal = proposed["M4:internal"]  # its candidates were all re-simulated, none chosen
+    assert internal.changes and not any(c.proved for c in internal.changes)
+    assert internal.words("en").count("[re-simulated, not chosen: see recommendations.md]") == len(internal.changes)

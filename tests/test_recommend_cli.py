@@ -80,6 +80,12 @@ def test_recommend_writes_the_graded_report_with_the_chosen_revisions(app, valle
     assert f"R1 {title} (alone, against the plan as it is)" in revisions
     assert "→" in text and "The three most effective revisions" in text
     assert (out / "figures").is_dir() and list((out / "figures").glob("*.png"))
+    # under the finding it answers, the chosen revision is told as proven, with the plan clause it changes
+    findings = text[text.index("Findings"):text.rindex("Revisions")]
+    assert f"• {title} (plan.yaml:" in findings and "[proven by re-simulation: R1]" in findings
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    assert "   - What to change:" in md and f"     - {title} (plan.yaml:" in md
+    assert "[proven by re-simulation: R1]" in md
 
 
 def test_same_seed_same_recommendation(app, valley, status_line):

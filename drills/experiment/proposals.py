@@ -6,7 +6,8 @@ it proposes: for each finding, the candidate revisions the revision generator ma
 (:func:`drills.experiment.revisions.generate`, the same candidates ``drill recommend`` proves), each in the planner's
 words with the plan clauses its edits touch (``file:line plan.path``, as ``drill validate`` names them). They are
 proposals, not yet proven; ``drill recommend`` re-simulates each on the same random numbers and keeps those that
-help. In its report, the revisions it chose are marked proven by their label (R1, R2, …).
+help. In its report, the revisions it chose are marked proven by their label (R1, R2, …), and those it tried and
+did not choose are marked so.
 
 Where no revision kind applies (an approval date, a refuge's siting, a second shaft) or none can be derived from the
 plan as written, the finding says what the planner must decide instead (:data:`DECIDE`).
@@ -44,12 +45,14 @@ class Change:
         proved: the label ``drill recommend`` gave it in the revised plan (R1, R2, …) when it chose it; empty for
             a proposal not yet proven.
         on_paper: chosen as a correction the rules require, not for a simulated gain.
+        tried: re-simulated by ``drill recommend`` and not chosen (its trial is in recommendations.md).
     """
 
     candidate: Candidate
     clauses: tuple[str, ...]
     proved: str = ""
     on_paper: bool = False
+    tried: bool = False
 
     def words(self, lang: str = "en") -> str:
         """The change in ``lang``, with the clauses it touches."""
@@ -58,7 +61,8 @@ class Change:
 
     def to_json(self) -> dict:
         return {"key": self.candidate.key, "kind": self.candidate.kind, "change": self.candidate.title,
-                "clauses": list(self.clauses), "proven": self.proved or None, "on_paper": self.on_paper}
+                "clauses": list(self.clauses), "proven": self.proved or None, "on_paper": self.on_paper,
+                "tried_not_chosen": self.tried}
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,11 @@ class Proposed:
         t = Text(lang)
         if not self.changes:
             return t("prop_decide") + "\n" + self.decision(lang)
-        some = any(c.proved for c in self.changes)
+        some = any(c.proved or c.tried for c in self.changes)
         lines = [t("prop_head_some" if some else "prop_head")]
         for c in self.changes:
             mark = (t("prop_on_paper" if c.on_paper else "prop_proved", label=c.proved) if c.proved
-                    else t("prop_unproven") if some else "")
+                    else t("prop_tried") if c.tried else t("prop_unproven") if some else "")
             lines.append(t("prop_item", change=c.words(lang)) + mark)
         if self.more:
             lines.append(t("prop_more_one") if self.more == 1 else t("prop_more", n=self.more))
@@ -161,7 +165,8 @@ def _first_of_each_kind(cands: list[Candidate]) -> list[Candidate]:
 
 
 def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[str, bool]] | None = None,
-            candidates: Sequence[Candidate] | None = None) -> dict[str, Proposed]:
+            candidates: Sequence[Candidate] | None = None, tried: frozenset[str] = frozenset()
+            ) -> dict[str, Proposed]:
     """What to change for each finding, by its key.
 
     Args:
@@ -169,6 +174,7 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         ctx: what the revision generator needs (the plan, the drill, the baseline's water).
         proved: candidate key → (label, on paper) for the revisions ``drill recommend`` chose.
         candidates: the candidates already generated from ``findings`` (``drill recommend``'s); made here if None.
+        tried: keys of the candidates ``drill recommend`` re-simulated and did not choose.
     """
     cands = list(candidates) if candidates is not None else generate(list(findings), ctx)
     proved = proved or {}
@@ -177,7 +183,8 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         mine = _first_of_each_kind([c for c in cands if f.key in c.addresses])
         # a proven change first: what the revised plan already holds
         mine.sort(key=lambda c: c.key not in proved)
-        shown = tuple(Change(c, clauses(c.edits, ctx.loaded), *proved.get(c.key, ("", False))) for c in mine[:SHOWN])
+        shown = tuple(Change(c, clauses(c.edits, ctx.loaded), *proved.get(c.key, ("", False)),
+                             tried=c.key in tried and c.key not in proved) for c in mine[:SHOWN])
         decide = DECIDE.get(f.kind, "" if f.remedies else "prop_decide_other")
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
     return out

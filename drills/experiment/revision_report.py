@@ -20,9 +20,10 @@ from drills.experiment.findings import Finding, class_label
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, fmt_side, label_with_unit
+from drills.experiment.proposals import Proposed, propose
 from drills.experiment.readings import OBJECTIVE_WEIGHTS
 from drills.experiment.recommendation import PlanComparison, Recommendation
-from drills.experiment.revisions import ROUTE_SAFETY_S
+from drills.experiment.revisions import ROUTE_SAFETY_S, Context
 from drills.experiment.search import Trial
 from drills.experiment.staging import write_staged
 from drills.experiment.units import fmt_value
@@ -206,7 +207,8 @@ def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t
     return out
 
 
-def _finding_md(k: int, f: Finding, t: Text | None = None) -> list[str]:
+def _finding_md(k: int, f: Finding, t: Text | None = None, proposed: Proposed | None = None) -> list[str]:
+    """A finding as a numbered item; with ``proposed``, what to change for it (its head, then each change)."""
     t = t or Text("en")
     title, evidence, _ = f.words(t.lang)
     told = t.zh and f.kind  # a finding given in finished words keeps them
@@ -218,7 +220,13 @@ def _finding_md(k: int, f: Finding, t: Text | None = None) -> list[str]:
             t("md_evidence", text=evidence),
             t("md_requirement", text=requirement),
             t("md_clause", text=plan_clause),
-            t("md_addressed", text=remedies or t("md_outside"))]
+            t("md_addressed", text=remedies or t("md_outside")),
+            *(_proposed_md(proposed, t) if proposed is not None else [])]
+
+
+def _proposed_md(proposed: Proposed, t: Text) -> list[str]:
+    head, *rest = proposed.words(t.lang).split("\n")
+    return [f"   - {head}", *(f"     - {line.removeprefix('• ')}" for line in rest)]
 
 
 def _verdict(verdict: str, t: Text) -> str:
@@ -271,8 +279,9 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
            t("md_method"),
            "", t("md_grade"), "", *_grades_table(base, rec.revised, t=t), "",
            t("md_findings"), ""]
+    proposed = chosen_proposals(rec)
     for k, f in enumerate(base.findings, 1):
-        out += _finding_md(k, f, t)
+        out += _finding_md(k, f, t, proposed.get(f.key))
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
     out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
@@ -461,6 +470,20 @@ def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
     return rows or [ReportRevision(t("no_revisions_chosen"), "", "–", "–", effective=False)]
 
 
+def chosen_proposals(rec: Recommendation) -> dict[str, Proposed]:
+    """What to change for each of the baseline's findings, from the candidates ``drill recommend`` tried: those
+    it chose marked proven by their label in the revised plan (R1, R2, …), or made on paper, and those it
+    re-simulated and did not choose marked so."""
+    base = rec.baseline
+    done = rec.applied
+    tried = {c.key for c in rec.candidates}
+    faults = frozenset(r.fault.name for r in base.robustness.runs) if base.robustness else frozenset()
+    ctx = Context.of(base.loaded, base.spec, base.exercise.results, rec.costs, faults)
+    return propose(base.findings, ctx, {a.candidate.key: (a.label, not a.simulated) for a in done},
+                   [*rec.candidates, *(a.candidate for a in done if a.candidate.key not in tried)],
+                   frozenset(tr.candidate.key for tr in rec.trials if not tr.error))
+
+
 def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
     """The baseline drill's full report, graded, with the chosen revisions: report.pdf and figures/."""
     from dataclasses import replace
@@ -471,7 +494,7 @@ def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
 
     base = rec.baseline
     ex = base.exercise
-    card = graded_card(scorecard(ex), base)
+    card = graded_card(scorecard(ex), base, chosen_proposals(rec))
     card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))),
                    beyond_warning=tuple(out_of_reach_lines(rec, Text(lang))))
     (folder / "figures").mkdir()
