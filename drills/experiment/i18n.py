@@ -388,8 +388,10 @@ EN: dict[str, str] = {
     "role_backups_value": "{backups}; handover {handover}",
     "none": "none",
     "hoist_row": "cage of {id}",
+    "hoist_deck_one": "1 deck",
+    "hoist_decks": "{n} decks",
     "hoist_value": (
-        "{capacity} people a trip ({decks} deck{s}); winding at {v:.1f} m/s, {a:.2f} m/s²; {signal} s signal"
+        "{capacity} people a trip ({decks}); winding at {v:.1f} m/s, {a:.2f} m/s²; {signal} s signal"
     ),
     "breach_row": "breach time and released volume",
     "breach_value": "breach {breach}; volume factor {volume}",
@@ -1347,7 +1349,9 @@ ZH: dict[str, str] = {
     "role_backups_value": "{backups}；交接 {handover}",
     "none": "无",
     "hoist_row": "{id} 罐笼",
-    "hoist_value": "每次 {capacity} 人（{decks} 层）；提升速度 {v:.1f} m/s，加速度 {a:.2f} m/s²；信号 {signal} s",
+    "hoist_deck_one": "1 层",
+    "hoist_decks": "{n} 层",
+    "hoist_value": "每次 {capacity} 人（{decks}）；提升速度 {v:.1f} m/s，加速度 {a:.2f} m/s²；信号 {signal} s",
     "breach_row": "溃决时间与下泄量",
     "breach_value": "溃决 {breach}；下泄量系数 {volume}",
     "inflow_row": "突水涌水量",

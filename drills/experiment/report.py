@@ -1267,8 +1267,9 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
                           t("channel_value", delay=describe(ch.activation_delay, t), rel=ch.reliability,
                             reach=channel_reach(ex, ch, t), power=power)])
     for h in spec.hoists:
-        plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity, decks=h.decks,
-                                                     s="" if h.decks == 1 else "s", v=h.v_max, a=h.accel,
+        plan_rows.append([t("hoist_row", id=h.id), t("hoist_value", capacity=h.capacity,
+                                                     decks=t("hoist_deck_one") if h.decks == 1 else
+                                                     t("hoist_decks", n=h.decks), v=h.v_max, a=h.accel,
                                                      signal=f"{h.signal_s:g}")])
     hazard = []
     if spec.inrush is not None:
