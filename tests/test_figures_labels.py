@@ -254,3 +254,173 @@ def test_overlapping_counts_as_bbox_overlaps() -> None:
               Bbox.from_extents(0.5, 0.5, 1, 1), Bbox.from_extents(0, -2, 2, -0.01)]
     rows = np.array([b.extents for b in others])
     assert figures.overlapping(box, rows) == sum(box.overlaps(b) for b in others) == 3
+
+
+def long_valley(out):
+    """The bundled Qingshui valley stretched to ten kilometres: Xiacun stays 0.7–0.9 km below the dam and Hetou,
+    grown to a town of about a thousand people, stands 9.4–9.9 km down, its houses, school and assembly points
+    within 500 m of each other (the dam planner's valley where the map could not be read)."""
+    import yaml
+
+    root = bundled_root()
+    site = yaml.safe_load((root / "scenarios" / "sites" / "qingshui_valley.yaml").read_text())["site"]
+    where = {"r1": (4000, 0), "r2": (7000, 0), "ht_centre": (9600, 0), "ht_a": (9450, 110), "ht_b": (9650, -100),
+             "ht_c": (9850, 60), "ht_school": (9550, 75), "ap_ht_hill": (9650, 475), "ap_ht_south": (9750, -410)}
+    for node in site["nodes"]:
+        node["x_m"], node["y_m"] = where.get(node["id"], (node["x_m"], node["y_m"]))
+    xy = {n["id"]: (n["x_m"], n["y_m"]) for n in site["nodes"]}
+    for link in site["links"]:  # each road a tenth longer than the straight line
+        (ax, ay), (bx, by) = xy[link["from"]], xy[link["to"]]
+        link["length_m"] = max(round(1.1 * math.hypot(ax - bx, ay - by)), 20)
+    for r in site["residents"]:
+        if r["at"].startswith("ht_") and "households" in r:
+            r["households"] = round(r["households"] * 1.7)
+    (out / "site.yaml").write_text(yaml.safe_dump({"site": site}, sort_keys=False))
+    scenario = yaml.safe_load((root / "scenarios" / "dam_break_night.yaml").read_text())
+    scenario["scenario"]["site"] = "site.yaml"
+    scenario["scenario"]["plan"] = str((root / "plans" / "qingshui_dam_plan.yaml").resolve())
+    (out / "scenario.yaml").write_text(yaml.safe_dump(scenario, sort_keys=False))
+    return out / "scenario.yaml"
+
+
+def _drawn_map(ex, tmp_path):
+    from unittest import mock
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    drawn = {}
+    with mock.patch.object(figures, "save", lambda fig, path: drawn.setdefault("fig", fig) and path), \
+            figures.style():
+        figures.site_map(ex, scorecard(ex), Text("en"), tmp_path / "map.png")
+        drawn["fig"].canvas.draw()  # as saving draws it: the labels' grounds take their places
+    return drawn["fig"]
+
+
+@pytest.fixture(scope="module")
+def maps(mine_and_valley, tmp_path_factory):
+    """The site map of the long valley, of the bundled dam break and of the bundled flood season."""
+    out = tmp_path_factory.mktemp("long_valley")
+    long_ex = run_exercise(load_drill(long_valley(out), replications=2, seed=7))
+    dam_ex = run_exercise(load_drill(bundled_root() / "scenarios" / "dam_break_night.yaml", replications=2, seed=7))
+    return {"long": (long_ex, _drawn_map(long_ex, out)), "dam": (dam_ex, _drawn_map(dam_ex, out)),
+            "flood": (mine_and_valley, _drawn_map(mine_and_valley, out))}
+
+
+def _labels(ax, renderer):
+    """Each label of ``ax``: (annotation, its box with its white ground, in pixels, its leader or None)."""
+    leaders = [a for a in ax.texts if not a.get_text()]
+    out = []
+    for a in ax.texts:
+        if not a.get_text() or not isinstance(a, figures.matplotlib.text.Annotation):
+            continue
+        mine = [ld for ld in leaders if tuple(ld.xy) == tuple(a.xy)]
+        out.append((a, a.get_bbox_patch().get_window_extent(renderer), mine[0] if mine else None))
+    return out
+
+
+def _markers(ax):
+    """Every marker drawn on ``ax``: centres (pixels) and radii (pixels)."""
+    centres, radii = [], []
+    for c in ax.collections:
+        offsets = c.get_offsets()
+        if not len(offsets):
+            continue
+        sizes = np.broadcast_to(c.get_sizes(), (len(offsets),))
+        centres += list(ax.transData.transform(offsets))
+        radii += [figures._radius(s) * ax.figure.dpi / 72 for s in sizes]
+    return np.array(centres), np.array(radii)
+
+
+def _box_gap(box, xy):
+    dx = max(box.x0 - xy[0], 0.0, xy[0] - box.x1)
+    dy = max(box.y0 - xy[1], 0.0, xy[1] - box.y1)
+    return math.hypot(dx, dy)
+
+
+@pytest.mark.parametrize("case", ["long", "dam", "flood"])
+def test_every_map_label_is_inside_its_panel_clear_of_the_colour_bar_and_of_every_other_label(maps, case) -> None:
+    """On the ten-kilometre valley the riverside place's label ran past the panel, under the colour bar, and
+    printed as "193.8 eaths". Every label, as the renderer draws it with its white ground, now lies inside its
+    panel, off every colour bar, and on no other label."""
+    _, fig = maps[case]
+    renderer = fig.canvas.get_renderer()
+    bars = [a.get_tightbbox(renderer) for a in fig.axes if a.get_label() == "<colorbar>"]
+    assert bars
+    panels = [a for a in fig.axes if a.get_label() != "<colorbar>"]
+    for ax in panels:
+        labels = _labels(ax, renderer)
+        for i, (a, box, _) in enumerate(labels):
+            assert ax.bbox.x0 <= box.x0 and box.x1 <= ax.bbox.x1, a.get_text()
+            assert ax.bbox.y0 <= box.y0 and box.y1 <= ax.bbox.y1, a.get_text()
+            assert not any(box.overlaps(bar) for bar in bars), a.get_text()
+            for b, other, _ in labels[i + 1:]:
+                assert not box.overlaps(other), (a.get_text(), b.get_text())
+
+
+@pytest.mark.parametrize("case", ["long", "dam", "flood"])
+def test_each_map_label_is_tied_to_its_own_marker(maps, case) -> None:
+    """A label beside a neighbour's marker read as that neighbour's ("72.0 % safe" for the market was read as the
+    school's), and a leader ran past another marker to its own. A label without a leader now has its own marker
+    as the nearest one (edge to edge); a leader runs from its label's box to its own marker and through no other."""
+    _, fig = maps[case]
+    renderer = fig.canvas.get_renderer()
+    checked = 0
+    for ax in (a for a in fig.axes if a.get_label() != "<colorbar>"):
+        centres, radii = _markers(ax)
+        for a, box, leader in _labels(ax, renderer):
+            own = np.hypot(*(centres - ax.transData.transform(a.xy)).T) < 0.5 if len(centres) else np.array([])
+            if not own.any():  # a close-up's letter, at its frame's corner
+                continue
+            checked += 1
+            if leader is None:
+                gaps = np.array([_box_gap(box, c) for c in centres]) - radii
+                assert gaps[own].min() <= gaps[~own].min(), a.get_text()
+                continue
+            start = ax.transData.transform(leader.xy)
+            end = start + np.array(leader.xyann) * fig.dpi / 72
+            assert np.allclose(leader.xy, a.xy)  # ends at its own marker
+            assert _box_gap(box, end) < 3.0, a.get_text()  # and starts at its label
+            for c, r in zip(centres[~own], radii[~own], strict=True):
+                disc = Bbox.from_extents(c[0] - r, c[1] - r, c[0] + r, c[1] + r)
+                assert not figures.crosses(disc, start, end), a.get_text()
+    assert checked >= 8
+
+
+def test_a_town_in_a_small_part_of_a_long_valley_gets_a_close_up_with_its_places_named(maps) -> None:
+    """On the ten-kilometre valley the town's thousand people stood in a 500 m blob. Each group of places that
+    spans a small share of the map gets a close-up under it, holding all its places, each named there once; the
+    whole map frames the group and names the frame, not the places."""
+    ex, fig = maps["long"]
+    net = ex.spec.network
+    zooms = [a for a in fig.axes if a.get_label() == "zoom"]
+    assert len(zooms) == 2  # Xiacun and Hetou
+    town = [n for n in net.nodes if n.id.startswith(("ht_", "ap_ht")) and n.id != "ht_centre"]
+    renderer = fig.canvas.get_renderer()
+    [hetou] = [z for z in zooms if z.get_xlim()[0] < town[0].x_m < z.get_xlim()[1]]
+    (x0, x1), (y0, y1) = hetou.get_xlim(), hetou.get_ylim()
+    assert all(x0 <= n.x_m <= x1 and y0 <= n.y_m <= y1 for n in town)
+    named = [a.get_text().split(" ")[0] for a, _, _ in _labels(hetou, renderer)]
+    assert sorted(n for n in named if n in {p.id for p in town}) == sorted(p.id for p in town)
+    span = max(x1 - x0, y1 - y0)
+    assert span < 0.25 * np.ptp([n.x_m for n in net.nodes])  # a close-up, not the valley again
+    for main in (a for a in fig.axes[:2]):
+        texts = [a.get_text() for a, _, _ in _labels(main, renderer)]
+        assert not any(txt.startswith(p.id + " ") or txt == p.id for txt in texts for p in town), texts
+        assert any(txt in ("(c)", "(d)") for txt in texts)
+
+
+def test_settlements_are_found_only_where_places_crowd_a_small_share_of_the_map() -> None:
+    valley = np.array([(0, 0), (300, 0), (9500, 0), (9600, 80), (9700, -60), (9650, 400)], dtype=float)
+    populated = [False, False, True, True, True, False]
+    assert figures.settlements(valley, populated, [0, 0, 300, 200, 100, 0]) == [[2, 3, 4, 5]]
+    spread = np.array([(0, 0), (1500, 0), (3000, 0), (4500, 0)], dtype=float)
+    assert figures.settlements(spread, [True] * 4, [100] * 4) == []
+    assert figures.settlements(valley[2:3], [True], [10]) == []
+
+
+def test_a_label_past_the_frame_is_moved_back_inside() -> None:
+    frame = Bbox.from_extents(0, 0, 100, 50)
+    assert figures.inside(Bbox.from_extents(90, 10, 120, 20), frame).tolist() == [-20, 0]
+    assert figures.inside(Bbox.from_extents(-5, 45, 10, 60), frame).tolist() == [5, -10]
+    assert figures.inside(Bbox.from_extents(10, 10, 20, 20), frame).tolist() == [0, 0]

@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
 
@@ -701,6 +702,9 @@ FAR_DIRECTIONS = (*DIRECTIONS, (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5), (0.5,
 FAR_DISTANCES = (50.0, 66.0, 84.0, 104.0)
 SPACE = 1.5  # points kept between two labels
 CLEAR = 3.0  # points kept between a label and any other marker, so that it does not seem to name it
+#: A label without a leader must be this many times nearer its own marker than any other (edge to edge, plus
+#: :data:`CLEAR`): a label beside its neighbour's marker, only a little farther from its own, reads as naming it.
+NEARER = 1.5
 LEADER_FROM = 7.0  # a label this far (points) beyond its marker gets a leader line
 #: What a spot costs, after what it overprints and the markers it covers: each line through it, each step out.
 LINE_COST, STEP_COST = 10, 3
@@ -757,6 +761,26 @@ def crosses(box: Bbox, p: np.ndarray, q: np.ndarray) -> bool:
     return True
 
 
+def inside(box: Bbox, frame: Bbox) -> np.ndarray:
+    """The shift (pixels, x and y) that brings ``box`` inside ``frame``; zero when it is inside. A box larger than
+    the frame is aligned on its left or bottom edge."""
+    shift = np.zeros(2)
+    for axis, (lo, hi, flo, fhi) in enumerate(((box.x0, box.x1, frame.x0, frame.x1),
+                                              (box.y0, box.y1, frame.y0, frame.y1))):
+        if lo < flo:
+            shift[axis] = flo - lo
+        elif hi > fhi:
+            shift[axis] = max(fhi - hi, flo - lo)
+    return shift
+
+
+def _box_distance(box: Bbox, xy: np.ndarray) -> np.ndarray:
+    """Distance (pixels) from ``box`` to each point of ``xy`` (rows of x, y); zero inside it."""
+    dx = np.maximum.reduce([box.x0 - xy[:, 0], np.zeros(len(xy)), xy[:, 0] - box.x1])
+    dy = np.maximum.reduce([box.y0 - xy[:, 1], np.zeros(len(xy)), xy[:, 1] - box.y1])
+    return np.hypot(dx, dy)
+
+
 def _side(d: float, low: str, high: str) -> str:
     return high if d > 0 else low if d < 0 else "center"
 
@@ -767,16 +791,18 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
                   taken: Sequence[Bbox] = ()) -> list[Placed]:
     """Place labels, in the order given, where they cover nothing: no other label, no marker, no line.
 
-    Every label is tried in :data:`DIRECTIONS` at each of :data:`DISTANCES` beyond its own marker, and
-    takes the first spot inside ``frame`` that overlaps no label placed before it (nor ``taken``),
-    covers no marker (``points``, each a disc of ``radii``) and is crossed by no ``segments``. A spot is
-    judged first by what it overprints — the frame's edge, another label (kept :data:`SPACE` apart), a
-    leader through it or its leader through another label or leader — then by the markers it covers, then
-    by the lines through it and, for a leader, its steps out. When every near spot overprints something
-    or covers a marker, the farther :data:`FAR_DIRECTIONS` × :data:`FAR_DISTANCES` are tried too, with a
-    leader; the label takes the least bad of all, so the drawing always gets every label. When a label
-    still overprints or covers a marker (others placed before it boxed it in), the labels are laid out
-    again with those first, up to :data:`REORDERS` times, and the least bad layout is kept.
+    Every label is tried in :data:`DIRECTIONS` at each of :data:`DISTANCES` beyond its own marker, and takes the
+    first spot inside ``frame`` that overlaps no label placed before it (nor ``taken``), covers no marker
+    (``points``, each a disc of ``radii``) and is crossed by no ``segments``. A spot past the frame's edge is moved
+    back inside it (:func:`inside`), with a leader, so that no label is cut off or drawn under what stands beside
+    the axes. A spot is judged first by what it overprints — another label (kept :data:`SPACE` apart), a leader
+    through it or its leader through another label or leader — then by the markers it covers or seems to name (a
+    label without a leader not :data:`NEARER` its own marker than any other, a leader past another marker), then by
+    the lines through it and, for a leader, its steps out. When every near spot overprints something or covers a
+    marker, the farther :data:`FAR_DIRECTIONS` × :data:`FAR_DISTANCES` are tried too, with a leader; the label takes
+    the least bad of all, so the drawing always gets every label. When a label still overprints or covers a marker
+    (others placed before it boxed it in), the labels are laid out again with those first, up to :data:`REORDERS`
+    times, and the least bad layout is kept.
 
     Args:
         anchors: the labelled points, display pixels, shape (n, 2).
@@ -799,7 +825,7 @@ def layout_labels(anchors: np.ndarray, sizes: Sequence[tuple[float, float]], fra
     order = list(range(len(xy)))
     best: tuple[tuple[int, ...], list[Placed]] | None = None
     for _ in range(REORDERS + 1):
-        costs, spots = _place(order, xy, sizes, frame, pt, gaps, pts, discs, segments, taken)
+        costs, spots = _place(order, xy, sizes, frame, pt, gaps, pts, discs, segments, taken, radii)
         total = tuple(int(sum(c[i] for c in costs.values())) for i in range(3))
         if best is None or total < best[0]:
             best = (total, spots)
@@ -846,7 +872,7 @@ def crossings(boxes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nda
 def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, float]], frame: Bbox, pt: float,
            gaps: Sequence[float] | None, pts: np.ndarray, discs: Sequence[Bbox],
            segments: Sequence[tuple[np.ndarray, np.ndarray]],
-           taken: Sequence[Bbox]) -> tuple[dict[int, tuple[int, int, int]], list[Placed]]:
+           taken: Sequence[Bbox], radii: Sequence[float] = ()) -> tuple[dict[int, tuple[int, int, int]], list[Placed]]:
     """One pass of :func:`layout_labels`, the labels placed in ``order``: the cost of each label's spot by index
     (what it overprints, the markers it covers, then the lines through it and its steps out), and the spots in the
     order of ``xy``.
@@ -867,7 +893,10 @@ def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, fl
     for k in order:
         anchor, size = xy[k], sizes[k]
         gap = gaps[k] if gaps is not None else 3.0
-        others = disc_box[np.hypot(*(pts - anchor).T) > 0.5]  # its own marker is kept clear by the gap
+        mine = np.hypot(*(pts - anchor).T) <= 0.5
+        others = disc_box[~mine]  # its own marker is kept clear by the gap
+        other_xy, other_r = pts[~mine], pt * np.asarray(radii, dtype=float).reshape(-1)[~mine]
+        own = np.array([[anchor[0] - gap * pt, anchor[1] - gap * pt, anchor[0] + gap * pt, anchor[1] + gap * pt]])
         apart_box, placed_box = _extents(apart), _extents(placed)
         lead_a = np.array([a for a, _ in leaders], dtype=float).reshape(-1, 2)
         lead_b = np.array([b for _, b in leaders], dtype=float).reshape(-1, 2)
@@ -875,25 +904,39 @@ def _place(order: Sequence[int], xy: np.ndarray, sizes: Sequence[tuple[float, fl
         def judge(step: int, dist: float, direction: tuple[float, float], anchor: np.ndarray = anchor,
                   size: tuple[float, float] = size, gap: float = gap, others: np.ndarray = others,
                   apart_box: np.ndarray = apart_box, placed_box: np.ndarray = placed_box,
-                  lead_a: np.ndarray = lead_a, lead_b: np.ndarray = lead_b,
+                  lead_a: np.ndarray = lead_a, lead_b: np.ndarray = lead_b, own: np.ndarray = own,
+                  other_xy: np.ndarray = other_xy, other_r: np.ndarray = other_r,
                   ) -> tuple[tuple[int, int, int], Placed, np.ndarray]:
             dx, dy = direction
             off = (dx * (gap + dist), dy * (gap + dist))
             ha, va = _side(dx, "right", "left"), _side(dy, "top", "bottom")
             box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
-            leader = dist >= LEADER_FROM
+            # a spot past the frame's edge is moved back inside it, never left to be cut off or drawn under the
+            # colour bar beside the axes; the label then keeps a leader to its marker
+            shift = inside(box, frame)
+            overprints = int(box.width > frame.width or box.height > frame.height)
+            moved = bool(np.hypot(*shift) > 0.5 * LEADER_FROM * pt)
+            if shift.any():
+                off = (off[0] + shift[0] / pt, off[1] + shift[1] / pt)
+                box = _box_of(anchor, size, (off[0] * pt, off[1] * pt), ha, va)
+            leader = dist >= LEADER_FROM or moved
             foot = anchor + np.array(off) * pt
-            overprints = int(not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0
-                                  and box.y1 <= frame.y1))
             row = np.array([box.extents], dtype=float)
             overprints += overlapping(box, apart_box)
             overprints += int(np.count_nonzero(crossings(row, lead_a, lead_b)))
             markers = overlapping(box, others)
+            if shift.any():  # moved back, it may lie on its own marker
+                markers += overlapping(box, own)
             covers = LINE_COST * int(np.count_nonzero(crossings(row, seg_a, seg_b)))
             if leader:  # a leader through a label, or across another leader, points at the wrong place
                 overprints += int(np.count_nonzero(crossings(placed_box, anchor, foot)))
                 overprints += sum(segments_cross(anchor, foot, p, q) for p, q in leaders)
+                markers += int(np.count_nonzero(crossings(others, anchor, foot)))  # nor past another marker
                 covers += STEP_COST * step
+            elif len(other_xy):  # a label without a leader as near another marker as its own reads as naming it
+                mine_d = max(float(_box_distance(box, anchor[np.newaxis])[0]) - gap * pt, 0.0)
+                theirs = _box_distance(box, other_xy) - other_r
+                markers += int((theirs < NEARER * mine_d + CLEAR * pt).any())
             return (int(overprints), int(markers), int(covers)), Placed(off, ha, va, box, leader), foot
 
         best = min((judge(*c) for c in near), key=lambda j: j[0])  # the first of the least bad, in order
@@ -1061,6 +1104,69 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     return save(fig, path)
 
 
+#: A group of places where people start gets its own close-up when it spans less than this share of the map's
+#: extent: drawn to the scale of a ten-kilometre valley on the report's 5.6-inch map, a village of a few hundred
+#: metres is then under half an inch, its markers touching and its labels crowded out (a dam planner's long-valley
+#: site). Places join a group when nearer each other than half that share.
+ZOOM_SHARE = 0.1
+MAX_ZOOMS = 3  # close-ups drawn side by side under the map; the most populous groups first
+ZOOM_H_IN = 2.4  # inches for the row of close-ups, their titles and labels
+ZOOMED_PANEL_H_IN = 2.0  # inches, at most, for each whole-map panel above close-ups
+ZOOM_PAD = 0.25  # share of a group's extent left round it in its close-up (and at least 120 m)
+
+
+def settlements(xy: np.ndarray, populated: Sequence[bool], people: Sequence[float]) -> list[list[int]]:
+    """The groups of places (indices into ``xy``, metres) that need a close-up: places joined when nearer each
+    other than half :data:`ZOOM_SHARE` of the extent of all of ``xy``; a group is kept when it has at least two
+    ``populated`` places and spans less than :data:`ZOOM_SHARE` of that extent. At most :data:`MAX_ZOOMS`, the
+    most ``people`` first, then from west to east."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    extent = float(max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]))) if len(xy) else 0.0
+    if extent <= 0:
+        return []
+    group = list(range(len(xy)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    near = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1)) < ZOOM_SHARE / 2 * extent
+    for i, j in zip(*np.nonzero(np.triu(near, 1)), strict=True):
+        group[root(int(j))] = root(int(i))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(xy)):
+        groups.setdefault(root(i), []).append(i)
+    kept = [g for g in groups.values() if sum(populated[i] for i in g) >= 2
+            and max(np.ptp(xy[g, 0]), np.ptp(xy[g, 1])) < ZOOM_SHARE * extent]
+    kept.sort(key=lambda g: (-sum(people[i] for i in g), float(xy[g, 0].min())))
+    return sorted(kept[:MAX_ZOOMS], key=lambda g: float(xy[g, 0].min()))
+
+
+def zoom_limits(xy: np.ndarray) -> tuple[float, float, float, float]:
+    """The close-up's x and y limits round the places ``xy`` (metres): their box, padded by :data:`ZOOM_PAD`."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    pad = max(ZOOM_PAD * float(max(np.ptp(xy[:, 0]), np.ptp(xy[:, 1]))), 120.0)
+    return (float(xy[:, 0].min()) - pad, float(xy[:, 0].max()) + pad, float(xy[:, 1].min()) - pad,
+            float(xy[:, 1].max()) + pad)
+
+
+FILL_PASSES = 3  # layouts run to settle a map's equal scales (the tick labels' width changes with the limits)
+
+
+def fill_box(ax) -> None:
+    """Equal scales on ``ax``, its box kept: the shorter of its ranges is widened about its middle. A long valley
+    gets room above and below it for the labels, not a thin strip of the height its own scale leaves it. (Equal
+    scales by a fixed aspect would shrink the box after the layout is made, and the constrained layout then leaves
+    the axis labels off the figure.)"""
+    box = ax.get_window_extent()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    per_px = max((x1 - x0) / box.width, (y1 - y0) / box.height)
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    ax.set_xlim(xm - per_px * box.width / 2, xm + per_px * box.width / 2)
+    ax.set_ylim(ym - per_px * box.height / 2, ym + per_px * box.height / 2)
+
+
 def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """The valley in plan view: flood arrival at places and roads, clearance of each place, bottlenecks."""
     net = ex.spec.network
@@ -1073,8 +1179,24 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     pad_x, pad_y = 0.08 * span_x + 150, 0.12 * span_y + 150
     box_w = FIG_W - 1.9  # the map's width on paper: the figure less the axis labels and the colour bar
     panel_h = min(max(box_w * (span_y + 2 * pad_y) / (span_x + 2 * pad_x), 1.8), 4.5)
-    fig = new_figure(ex, t, FIG_W, 2 * panel_h + 2.6)
-    ax_w, ax_c = fig.subplots(2, 1)
+    people = st["people"]
+    kinds = [net.nodes[k].kind for k in nodes]
+    named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
+    groups = [[named[i] for i in g] for g in settlements(
+        np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]),
+        [net.nodes[k].kind in HOME_KINDS and people[k] > 0 for k in named], [people[k] for k in named])]
+    if groups:  # the whole map gives up some height to its close-ups, so that the figure prints near its size
+        panel_h = min(panel_h, ZOOMED_PANEL_H_IN)
+    fig = new_figure(ex, t, FIG_W, 2 * panel_h + 2.6 + (ZOOM_H_IN if groups else 0.0))
+    rows = fig.add_gridspec(3 if groups else 2, 1, height_ratios=[panel_h, panel_h] + ([ZOOM_H_IN] if groups else []))
+    ax_w, ax_c = fig.add_subplot(rows[0]), fig.add_subplot(rows[1])
+    # one close-up takes the middle half of the row, not the whole width of a long, thin strip
+    zooms = []
+    if len(groups) == 1:
+        zooms = [fig.add_subplot(rows[2].subgridspec(1, 4)[0, 1:3])]
+    elif groups:
+        cells = rows[2].subgridspec(1, len(groups))
+        zooms = [fig.add_subplot(cells[0, i]) for i in range(len(groups))]
     cmap = matplotlib.colormaps[CMAP]
     water = st["water"]
     link_water = np.array([min(water[net.links[i].a], water[net.links[i].b]) for i in links])
@@ -1082,8 +1204,6 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     norm_w = Normalize(math.floor(finite.min() / 60) if len(finite) else 0, (finite.max() if len(finite) else dur) / 60)
     _draw_links(ax_w, ex, links, [cmap(norm_w(v / 60)) if math.isfinite(v) else DRY for v in link_water],
                 [1.0] * len(links), plan_view=True)
-    people = st["people"]
-    kinds = [net.nodes[k].kind for k in nodes]
 
     def draw_places(ax, colour_of) -> None:
         for kind, marker, base in (("dam", "s", 150), ("assembly_point", "^", 110), ("road_junction", "o", 14),
@@ -1132,9 +1252,27 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for ax in (ax_w, ax_c):
         ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
         ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
-        ax.set_aspect("equal", adjustable="box")
         ax.set_ylabel(t("fig_north"))
         ax.set_xlabel(t("fig_east"))
+    boxes = [zoom_limits(np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in g])) for g in groups]
+    letters = [f"({chr(ord('c') + i)})" for i in range(len(groups))]
+    zoom_rings: list[list[tuple[float, float, str]]] = []
+    for ax, g, (x0, x1, y0, y1), letter in zip(zooms, groups, boxes, letters, strict=True):
+        _draw_links(ax, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
+        draw_places(ax, safe_colour)
+        middles = [((net.nodes[net.links[i].a].x_m + net.nodes[net.links[i].b].x_m) / 2,
+                    (net.nodes[net.links[i].a].y_m + net.nodes[net.links[i].b].y_m) / 2) for i, _ in marks]
+        here = [m for m, (x, y) in zip(marks, middles, strict=True) if x0 <= x <= x1 and y0 <= y <= y1]
+        zoom_rings.append(_mark_bottlenecks(ax, ex, t, here, plan_view=True))
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_title(t("fig_map_zoom", letter=letter, place=net.nodes[max(g, key=lambda k: people[k])].id),
+                     fontsize=8)
+        ax.set_label("zoom")
+        ax.tick_params(labelsize=6.5)
+        for main in (ax_w, ax_c):
+            main.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="0.3", linewidth=0.8,
+                                     linestyle=(0, (3, 2)), zorder=3))
     handles = [
         Line2D([], [], marker="s", color="0.25", markeredgecolor="0.1", linestyle="none", label=t("fig_dam")),
         Line2D([], [], marker="^", color=SAFE, markeredgecolor="0.1", linestyle="none", label=t("fig_assembly")),
@@ -1149,9 +1287,12 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
     ax_c.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 26),
                 ncol=3, fontsize=7)
-    fig.draw_without_rendering()  # fix the layout (nothing rendered) before the labels are placed
+    for _ in range(FILL_PASSES):  # lay the panels out, give each equal scales in its box, and again: the new
+        fig.draw_without_rendering()  # ticks may take another width (nothing rendered)
+        for ax in (ax_w, ax_c, *zooms):
+            fill_box(ax)
+    fig.draw_without_rendering()  # fix the layout before the labels are placed
 
-    named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
     dams = {d.node: d.dam for d in _dams(ex)}
 
     def name(k: int, outcome: bool) -> str:
@@ -1177,17 +1318,37 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             return _radius(30 + 6 * math.sqrt(people[k]))
         return _radius({"dam": 150, "assembly_point": 110, "road_junction": 14}.get(kind, 50))
 
-    pts = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]
     every = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes]
     lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].y_m),
               (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].y_m)) for i in links]
-    taken = draw_labels(ax_w, pts, [name(k, False) for k in named], gaps=[radius(k) for k in named],
+
+    def zoomed(x: float, y: float) -> bool:
+        return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, x1, y0, y1 in boxes)
+
+    # the places of a close-up are named there; on the whole map its frame is named by its letter instead
+    shown = [k for k in named if not zoomed(net.nodes[k].x_m, net.nodes[k].y_m)]
+    pts = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in shown]
+    frames: list[tuple[float, float]] = [(x1, y1) for _, x1, _, y1 in boxes]
+    ring_pts = [r for r in rings if not zoomed(r[0], r[1])]
+    taken = draw_labels(ax_w, frames + pts, letters + [name(k, False) for k in shown],
+                        gaps=[1.0] * len(frames) + [radius(k) for k in shown],
                         points=every, radii=[radius(k) for k in nodes], lines=lines)
-    draw_labels(ax_c, [(x, y) for x, y, _ in rings] + pts, [r[2] for r in rings] + [name(k, True) for k in named],
-                colours=[BOTTLENECK] * len(rings) + ["0.1"] * len(named),
-                gaps=[RING_R] * len(rings) + [radius(k) for k in named],
+    draw_labels(ax_c, frames + [(x, y) for x, y, _ in ring_pts] + pts,
+                letters + [r[2] for r in ring_pts] + [name(k, True) for k in shown],
+                colours=["0.1"] * len(frames) + [BOTTLENECK] * len(ring_pts) + ["0.1"] * len(shown),
+                gaps=[1.0] * len(frames) + [RING_R] * len(ring_pts) + [radius(k) for k in shown],
                 points=every + [(x, y) for x, y, _ in rings], radii=[radius(k) for k in nodes] + [RING_R] * len(rings),
                 lines=lines)
+    for ax, ring_here in zip(zooms, zoom_rings, strict=True):
+        inner = [k for k in named if zoomed(net.nodes[k].x_m, net.nodes[k].y_m)
+                 and ax.get_xlim()[0] <= net.nodes[k].x_m <= ax.get_xlim()[1]
+                 and ax.get_ylim()[0] <= net.nodes[k].y_m <= ax.get_ylim()[1]]
+        draw_labels(ax, [(x, y) for x, y, _ in ring_here] + [(net.nodes[k].x_m, net.nodes[k].y_m) for k in inner],
+                    [r[2] for r in ring_here] + [name(k, True) for k in inner],
+                    colours=[BOTTLENECK] * len(ring_here) + ["0.1"] * len(inner),
+                    gaps=[RING_R] * len(ring_here) + [radius(k) for k in inner],
+                    points=every + [(x, y) for x, y, _ in ring_here],
+                    radii=[radius(k) for k in nodes] + [RING_R] * len(ring_here), lines=lines)
     _label_roads(ax_w, ex, links, taken, every)
     return save(fig, path)
 
@@ -1254,7 +1415,11 @@ def _label_roads(ax, ex: ExerciseResult, links: list[int], taken: Sequence[Bbox]
             mid = pa + f * (pb - pa)
             poly = np.array([mid - unit * w / 2, mid + unit * w / 2, mid + unit * w / 2 + up * h,
                              mid - unit * w / 2 + up * h])
-            if not any(polygons_overlap(poly, other) for other in blocked + written):
+            # against labels and places, the upright box the turned name stands in: it keeps clear of a label
+            # even where the two only seem to touch
+            upright = _corners(Bbox.from_extents(*poly.min(axis=0), *poly.max(axis=0)))
+            if not any(polygons_overlap(upright, other) for other in blocked) and \
+                    not any(polygons_overlap(poly, other) for other in written):
                 spot = (mid, poly)
                 break
         if spot is None:
