@@ -424,3 +424,21 @@ def test_a_label_past_the_frame_is_moved_back_inside() -> None:
     assert figures.inside(Bbox.from_extents(90, 10, 120, 20), frame).tolist() == [-20, 0]
     assert figures.inside(Bbox.from_extents(-5, 45, 10, 60), frame).tolist() == [5, -10]
     assert figures.inside(Bbox.from_extents(10, 10, 20, 20), frame).tolist() == [0, 0]
+
+
+def test_the_map_caption_says_what_the_dashed_frames_and_close_ups_are(maps, tmp_path) -> None:
+    from drills.experiment import report
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, _ = maps["long"]
+    card = scorecard(ex)
+    for lang, words in (("en", "Dashed frames"), ("zh", "虚线框")):
+        t = Text(lang)
+        doc = report.Document()
+        with figures.style():
+            figs = {"map": figures.site_map(ex, card, t, tmp_path / f"map_{lang}.png")}
+            doc.new_page()
+            report.site(doc, ex, card, t, figs)
+        written = "".join(txt.get_text() for page in doc.pages for txt in page.texts)
+        assert words in written

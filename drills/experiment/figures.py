@@ -1143,6 +1143,17 @@ def settlements(xy: np.ndarray, populated: Sequence[bool], people: Sequence[floa
     return sorted(kept[:MAX_ZOOMS], key=lambda g: float(xy[g, 0].min()))
 
 
+def map_settlements(ex: ExerciseResult) -> list[list[int]]:
+    """The groups of named places (node indices) that the site map draws again close up (:func:`settlements`)."""
+    net = ex.spec.network
+    nodes, _ = map_parts(ex)
+    people = node_stats(ex)["people"]
+    named = [k for k in nodes if net.nodes[k].kind != "road_junction"]
+    return [[named[i] for i in g] for g in settlements(
+        np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]),
+        [net.nodes[k].kind in HOME_KINDS and people[k] > 0 for k in named], [people[k] for k in named])]
+
+
 def zoom_limits(xy: np.ndarray) -> tuple[float, float, float, float]:
     """The close-up's x and y limits round the places ``xy`` (metres): their box, padded by :data:`ZOOM_PAD`."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
@@ -1182,9 +1193,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     people = st["people"]
     kinds = [net.nodes[k].kind for k in nodes]
     named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
-    groups = [[named[i] for i in g] for g in settlements(
-        np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in named]),
-        [net.nodes[k].kind in HOME_KINDS and people[k] > 0 for k in named], [people[k] for k in named])]
+    groups = map_settlements(ex)
     if groups:  # the whole map gives up some height to its close-ups, so that the figure prints near its size
         panel_h = min(panel_h, ZOOMED_PANEL_H_IN)
     fig = new_figure(ex, t, FIG_W, 2 * panel_h + 2.6 + (ZOOM_H_IN if groups else 0.0))

@@ -623,6 +623,10 @@ EN: dict[str, str] = {
         "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
         "(largest over replications)."
     ),
+    "cap_map_zoom": (
+        "Dashed frames mark groups of places too close together to be read at the scale of the whole valley; each "
+        "is drawn again close up under the map, from panel (c) on, coloured as (b), and its places are named there."
+    ),
     "cap_no_bottlenecks": (
         "No passage had a queue of {q} or more at its entrance in any replication, so none is ringed."
     ),
@@ -1551,6 +1555,10 @@ ZH: dict[str, str] = {
         "（无论在楼上避险还是留在楼下；留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"
+    ),
+    "cap_map_zoom": (
+        "虚线框标出在整个河谷的比例下过于密集、难以辨读的地点群；各群在图下方自 (c) 起的放大图中重画，"
+        "颜色同 (b)，其地点在放大图中标注。"
     ),
     "cap_no_bottlenecks": "任何重复中都没有入口处排队达到 {q} 人（辆）的通道，故图中没有红圈。",
     "cap_channels_base": " {people} × {n} 人次",

@@ -57,6 +57,7 @@ from drills.experiment.figures import (
     TIMELINE_H_IN,
     font_families,
     make_figures,
+    map_settlements,
     renderable,
     rings_drawn,
     scenario_start,
@@ -1058,7 +1059,8 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     doc.heading(t("site_maps"), new_page=True)
     for name in ("section", "map"):  # a figure that rings nothing says so rather than promise red rings
         none = "" if rings_drawn(ex, name) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
-        _figure(doc, t, figs, name, t(f"fig_{name}_title"), t(f"cap_{name}", n=ex.replications) + none)
+        zoom = " " + t("cap_map_zoom") if name == "map" and map_settlements(ex) else ""
+        _figure(doc, t, figs, name, t(f"fig_{name}_title"), t(f"cap_{name}", n=ex.replications) + zoom + none)
 
 
 def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
