@@ -117,7 +117,9 @@ def test_a_red_nobody_declares_leaves_orange_to_its_own_trigger(build):
     assert sorted((a.action, a.done_s) for a in res.actions) == [("notify_county", 4800 + 240),
                                                                  ("stop_entry", 4800 + 240)]
     assert [e.what for e in res.timeline if e.kind == "decision"] == [
-        "Deputy absent", "nobody to decide on clock", "Dispatcher declares orange"]
+        "nobody to decide on clock", "Dispatcher declares orange"]
+    # the post's absence is logged as what it is, the chain handing over, not as a decision taken
+    assert [(e.kind, e.what) for e in res.timeline if e.what.endswith(" absent")] == [("absence", "Deputy absent")]
 
 
 def entry_spec(build, *, stop_entry: bool, rule: bool):

@@ -973,3 +973,53 @@ def test_the_cover_and_summary_say_the_dam_flood_is_the_built_in_estimate_where_
     marker = "hazard.dam_break.study"
     assert marker in pages[0].replace("\n", "") and marker in pages[1].replace("\n", "")
     assert not any(marker in p for p in text_of(reports["mine", lang] / "report.pdf"))
+
+
+def test_a_result_never_reached_stays_on_the_timeline_said_as_never_reached(
+        exercises: dict, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The caption promises the results' rows; "everyone safe" reached in no replication was simply not drawn, so
+    nothing showed that it never happened. It is now a row of its own, saying so, in English and in Chinese."""
+    ex, card = exercises["dam"]
+    per = {**card.per_replication, "t_all_safe_s": np.full(ex.replications, np.inf)}
+    never = {"dam": (ex, replace(card, per_replication=per))}
+    n = ex.replications
+    for lang, label, said in (("en", "everyone safe", f"never reached in the drill ({n} of {n} replications)"),
+                              ("zh", "全部人员到达安全地点", f"演练期间始终未达到（{n} 次重复中 {n} 次）")):
+        fig, _ = drawn(never, "dam", "timeline", monkeypatch, tmp_path, lang=lang)
+        ax = fig.axes[0]
+        ticks = [tick.get_text() for tick in ax.get_yticklabels()]
+        [row] = [k for k, tick in enumerate(ticks) if tick.replace("\n", " ").endswith(label)]
+        notes = {round(txt.get_position()[1], 6): txt.get_text() for txt in ax.texts
+                 if txt.get_gid() == "never-reached"}
+        assert notes[round(float(ax.get_yticks()[row]), 6)] == said
+        assert row >= len(ticks) - len(notes), ticks  # at the foot: no time to order it by
+
+
+def test_the_typical_replication_table_lists_a_result_it_never_reached(exercises: dict,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from drills.experiment import report
+
+    ex, card = exercises["dam"]
+    per = {**card.per_replication, "t_all_safe_s": np.full(ex.replications, np.inf)}
+    tables = []
+    monkeypatch.setattr(report.Document, "table", lambda self, columns, rows, **kw: tables.append(rows))
+    report.timeline(report.Document(), ex, replace(card, per_replication=per), i18n.Text("en"), {})
+    [rows] = tables
+    assert rows[-1] == ["–", "never", "result", "everyone safe"]
+
+
+def test_an_absent_post_is_tagged_as_an_absence_not_a_decision(exercises: dict, monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    from dataclasses import replace as copy
+
+    from drills.model.records import Event
+
+    ex, card = exercises["dam"]
+    post = ex.spec.roles[next(iter(ex.spec.roles))].title
+    results = [copy(r, timeline=(*r.timeline, Event(600.0, "absence", f"{post} absent"))) for r in ex.results]
+    absent = {"dam": (copy(ex, results=tuple(results)), card)}
+    for lang, tag in (("en", "[absence]"), ("zh", "[缺岗]")):
+        fig, _ = drawn(absent, "dam", "timeline", monkeypatch, tmp_path, lang=lang)
+        ticks = [tick.get_text().replace("\n", " ") for tick in fig.axes[0].get_yticklabels()]
+        rows = [tick for tick in ticks if "absent" in tick or "不在岗" in tick]
+        assert rows and all(row.startswith(tag) for row in rows), rows

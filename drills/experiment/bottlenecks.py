@@ -619,6 +619,8 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
                 given_by.setdefault(next(o for o, w in where.items() if w == m["where"]),
                                     "automatic" if m["title"] == "automatic trigger" else
                                     by_title.get(m["title"], m["title"]))
+            if e.kind == "absence" and (m := _ABSENT.match(e.what)) is not None:
+                seen_absent.add(by_title.get(m["title"], m["title"]))
             if e.kind != "decision":
                 continue
             m = _DECLARES.match(e.what)
@@ -627,9 +629,6 @@ def _role_delays(ex: ExerciseResult) -> tuple[list[RoleDelay], TailStep | None]:
             m = _AUTOMATIC.match(e.what)
             if m is not None and m["level"] not in declared:
                 declared[m["level"]] = (e.t_s, "automatic")
-            m = _ABSENT.match(e.what)
-            if m is not None:
-                seen_absent.add(by_title.get(m["title"], m["title"]))
         absent.update(seen_absent)
         slowest: list[Segment] = []
         for order, t_order in ((MINE_ORDER, res.order_s), (PUBLIC_ORDER, res.downstream_order_s)):

@@ -55,12 +55,13 @@ DRY = "0.72"
 BOTTLENECK = "#CC0000"
 KIND_COLOURS = {
     "hazard": "#0072B2", "water": "#56B4E9", "trigger": "#E69F00", "decision": "#CC79A7",
+    "absence": "#882255",
     "order": "#000000", "channel": "#009E73", "action": "0.45", "result": "#D55E00",
     "warning": "#E69F00", "forecast": "#E69F00", "monitoring": "#8C6D31",
 }
 #: Which events the timeline keeps first when there are too many (lower = kept first).
-KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "water": 1, "forecast": 2,
-                 "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
+KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "absence": 1, "water": 1,
+                 "forecast": 2, "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
 LABEL_SIZE = 7.5  # points: the timeline's row labels
 LABEL_W_IN = 3.0  # inches: the widest line of a timeline row label (longer labels wrap, never cut)
 ROW_PER_LINE = 0.6  # extra row height, in rows, for each further line of a wrapped label
@@ -552,6 +553,10 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for kind, label, a in event_times(ex, card, t):
         hap = a[~np.isnan(a)]
         if not len(hap):
+            # a result the caption promises is kept, said as never reached: left out, "everyone safe" read as
+            # simply not drawn; another event that never happened is not an event
+            if kind == "result":
+                rows.append((math.inf, kind, label, math.inf, math.inf, 0))
             continue
         p5, p50, p95 = np.quantile(hap, [0.05, 0.5, 0.95], method="inverted_cdf")
         rows.append((float(p50), kind, label, float(p5), float(p95), len(hap)))
@@ -585,9 +590,14 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     total = float(sum(heights))
     fig = new_figure(ex, t, TIMELINE_W_IN, TIMELINE_FRAME_IN + ROW_IN * max(total, 3))
     ax = fig.add_subplot()
-    right = max([r[4] for r in rows] + [60.0]) / 60 * 1.05
+    right = max([r[4] for r in rows if math.isfinite(r[4])] + [60.0]) / 60 * 1.05
     for y, (p50, kind, _label, p5, p95, k) in zip(ys, rows, strict=True):
         colour = KIND_COLOURS.get(kind, "0.3")
+        if not k:  # no dot or bar: no time to draw, only the fact
+            ax.text(0.01, y, renderable(t("fig_tl_never", k=n, n=n)), va="center", fontsize=7, color=colour,
+                    style="italic", gid="never-reached",
+                    transform=blended_transform_factory(ax.transAxes, ax.transData))
+            continue
         ax.plot([p5 / 60, p95 / 60], [y, y], color=colour, linewidth=2.2, alpha=0.55, solid_capstyle="round")
         ax.plot([p50 / 60], [y], marker="o", color=colour, markeredgecolor="0.1", markersize=6, linestyle="none")
         if k < n:

@@ -1017,7 +1017,7 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
     events = [(float(e.t_s), e.kind, t.event(e.what)) for e in res.timeline]
     for key, what in (("t90_warned_s", "result_t90"), ("t100_warned_s", "result_t100"),
                       ("t_all_safe_s", "result_safe")):
-        if math.isfinite(per[key]):  # NaN (metric absent) and inf (never) are not events
+        if not math.isnan(per[key]):  # NaN: the metric is absent; inf: never reached, listed last as "never"
             events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
     rows = [[clock(ex, s), t.value(s, "s"), t.kind(kind), what] for s, kind, what in events]

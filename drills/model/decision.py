@@ -113,7 +113,7 @@ def who_acts(d: Drill, role_id: str) -> Generator[Any, Any, Any]:
         present, delay, handover = d.role_draws(rid)
         if present and not d.role_absent(rid, d.env.now):
             return rid, delay
-        d.log("decision", f"{role.title} absent")
+        d.log("absence", f"{role.title} absent")  # not a decision: the post is empty and the chain hands over
         if k + 1 < len(chain):
             yield d.env.timeout(handover)
     return None, 0.0

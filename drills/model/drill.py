@@ -44,9 +44,10 @@ from drills.model.routing import on_foot, routing_of
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 #: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
-#: the hazard, forecasts, monitoring, the water), then triggers, decisions, orders, actions, channels, rules
-KIND_ORDER = {k: i for i, k in enumerate(("fault", "hazard", "forecast", "monitoring", "water", "trigger", "decision",
-                                          "order", "action", "channel", "rule"))}
+#: the hazard, forecasts, monitoring, the water), then triggers, absences of posts (the chain handing over to a
+#: backup), decisions, orders, actions, channels, rules
+KIND_ORDER = {k: i for i, k in enumerate(("fault", "hazard", "forecast", "monitoring", "water", "trigger", "absence",
+                                          "decision", "order", "action", "channel", "rule"))}
 INF = math.inf
 NAN = math.nan
 #: faults that close a way out while they last: who finds no way out waits for the soonest to end, then looks again
