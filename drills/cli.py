@@ -158,7 +158,7 @@ def run(
     from drills.experiment.graded import graded
 
     card, evaluation = graded(card, loaded, spec, ex, rob)
-    print_scorecard(card, t)
+    print_scorecard(card, t, spec.duration_s)
     print_findings(card, evaluation, assessed_faults=rob is not None, t=t, settle_hint=not until_settled)
     with writing(out_dir, lang):
         written = write_outputs(ex, card, out_dir, lang=lang, animate=animate)
@@ -297,8 +297,9 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
         out_console.print(t("cli_settle_hint") + more, markup=False)
 
 
-def print_scorecard(card, t: Text | None = None) -> None:
-    """The scorecard and the table by level or place, in ``t``'s words (English by default)."""
+def print_scorecard(card, t: Text | None = None, duration_s: float | None = None) -> None:
+    """The scorecard and the table by level or place, in ``t``'s words (English by default); ``duration_s``, the
+    drill's length, is what a safety margin no water cut short is shown as at least."""
     from drills.experiment.scorecard import mean_is_partial
 
     t = t or Text("en")
@@ -306,14 +307,20 @@ def print_scorecard(card, t: Text | None = None) -> None:
     table.add_column(t("col_metric"))
     for col in ("col_mean", "col_ci", "col_p5", "col_p95", "col_not_reached"):
         table.add_column(t(col), justify="right", no_wrap=col in ("col_ci", "col_p5", "col_p95"))
+    def cell(m, v: float) -> str:  # a margin as the report writes it: "not all safe", "≥ the drill's length"
+        return t.margin(v, duration_s) if m.key.startswith("margin") else t.value(v, m.unit)
+
     for m in card.metrics:
-        ci = fmt_range(m.ci_low, m.ci_high, m.unit).replace("never", t("never"))
-        mean = t.value(m.mean, m.unit) + ("*" if mean_is_partial(m) else "")
-        table.add_row(t.metric(m.key, m.label), mean, ci, t.value(m.p5, m.unit), t.value(m.p95, m.unit),
+        ci = (t.margin_range(m.ci_low, m.ci_high, duration_s) if m.key.startswith("margin")
+              else fmt_range(m.ci_low, m.ci_high, m.unit).replace("never", t("never")))
+        mean = cell(m, m.mean) + ("*" if mean_is_partial(m) else "")
+        table.add_row(t.metric(m.key, m.label), mean, ci, cell(m, m.p5), cell(m, m.p95),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
     if any(mean_is_partial(m) for m in card.metrics):
         out_console.print("  " + t("mean_partial"), markup=False)
+    for note in t.margin_notes(card.metrics, duration_s):
+        out_console.print("  " + note, markup=False)
     if fatal := t.fatalities_from(card):
         out_console.print("  " + fatal, markup=False)
     if kept_safe := t.safe_kept_out(card.zones):

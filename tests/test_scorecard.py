@@ -434,3 +434,76 @@ def test_expected_fatalities_are_split_by_how_people_ended_and_the_note_says_so(
     assert "被水困住的人员中 0.3" in zh and "楼上避险人员中 0.9" in zh
     only_caught = replace(card, fatalities_by_outcome={"caught": 0.3})
     assert Text("en").fatalities_from(only_caught) == ""  # the caught row already accounts for every death
+
+
+def _margin_card(values: list[float]):
+    """A scorecard of the two margin rows only, each replication's margin as given."""
+    rows = tuple(summarise(k, label, "s", np.array(values), signed=True, limit_s=7200.0)
+                 for k, label in (("margin_min_s", "Safety margin, smallest"),
+                                  ("margin_p5_s", "Safety margin, 5th percentile")))
+    return type("Card", (), {"metrics": rows, "zones": (), "replications": len(values), "seed": 7,
+                             "get": lambda self, key: next(m for m in rows if m.key == key)})()
+
+
+def _terminal(card) -> str:
+    import io
+
+    from rich.console import Console
+
+    from drills import cli
+
+    buf = io.StringIO()
+    real = cli.out_console
+    cli.out_console = Console(file=buf, width=250, color_system=None)
+    try:
+        cli.print_scorecard(card, Text("en"), 7200.0)
+    finally:
+        cli.out_console = real
+    return buf.getvalue()
+
+
+def test_a_margin_no_water_cut_short_is_a_bound_said_as_one_on_the_terminal_and_in_the_report():
+    """No water reached anyone within a 2-hour drill: every margin is the drill's length. It showed as a measured
+    '2:00:00*' on the terminal; both now write '≥ 2:00:00', give no interval of a measurement, and say why."""
+    from drills.experiment.report import headline_rows
+
+    card = _margin_card([7200.0, 7200.0, 7200.0, NAN])
+    [row, _] = metric_rows(card, Text("en"), 7200.0)
+    assert row[1:5] == ["≥ 2:00:00*", "≥ 2:00:00", "≥ 2:00:00", "≥ 2:00:00"]
+    shown = _terminal(card)
+    line = next(ln for ln in shown.splitlines() if "Safety margin, smallest" in ln)
+    assert [c.strip() for c in line.split("│")[2:6]] == row[1:5]
+    note = "Safety margin ≥ 2:00:00: no water reached them within the drill, which lasts 2:00:00"
+    assert note in shown and note in " ".join(Text("en").margin_notes(card.metrics, 7200.0))
+    assert Text("zh").margin_notes(card.metrics, 7200.0)[0].startswith("安全裕度 ≥ 2:00:00：演练期间")
+    [(_, said)] = headline_rows(card, Text("en"), 7200.0)
+    assert said == "no water reached them in the drill (≥ 2:00:00)"
+    assert headline_rows(card, Text("zh"), 7200.0)[0][1] == "演练期间水未到达人员所在处（≥ 2:00:00）"
+
+
+def test_a_margin_of_someone_not_safe_reads_alike_on_the_terminal_and_in_the_report():
+    """Someone was caught in every replication: the report said 'not all safe', the terminal '−∞'."""
+    card = _margin_card([-INF, -INF, -INF])
+    [row, _] = metric_rows(card, Text("en"), 7200.0)
+    assert row[3:5] == ["not all safe", "not all safe"]
+    shown = _terminal(card)
+    assert "∞" not in shown
+    line = next(ln for ln in shown.splitlines() if "Safety margin, smallest" in ln)
+    assert [c.strip() for c in line.split("│")[2:7]] == [*row[1:5], "3/3"]
+    assert 'Safety margin "not all safe": someone was caught' in shown
+    # a measured margin is written as it was measured, with no note
+    measured = _margin_card([600.0, 900.0, 1200.0])
+    assert metric_rows(measured, Text("en"), 7200.0)[0][1:5] == ["0:15:00", "0:02:35 – 0:27:25", "0:10:00",
+                                                                 "0:20:00"]
+    assert Text("en").margin_notes(measured.metrics, 7200.0) == []
+
+
+def test_the_graded_margin_no_water_cut_short_is_shown_as_at_least_the_drill():
+    """The grade page showed M3's P5 margin as a measured '2:00:00' when no water reached anyone."""
+    from drills.experiment.grading import MetricGrade
+    from drills.experiment.report import grade_rows
+
+    m3 = MetricGrade("M3", 7200.0, "s", "A", True, "P5 of the smallest margin", "A ≥ 15 min")
+    card = type("Card", (), {"grading": type("Basis", (), {"rows": (m3,)})()})()
+    assert grade_rows(card, Text("en"), 7200.0)[0][2] == "≥ 2:00:00"
+    assert grade_rows(card, Text("en"), 9000.0)[0][2] == "2:00:00"

@@ -11,6 +11,7 @@ the patterns in :data:`EVENT_PATTERNS`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from typing import Any, Protocol
@@ -568,6 +569,11 @@ EN: dict[str, str] = {
     "channel_neighbour": "neighbour (relay)",
     "channel_word": "word of mouth (neighbours)",
     "margin_not_all": "not all safe",
+    "margin_no_water": "no water reached them in the drill (≥ {v})",
+    "margin_no_water_note": ("Safety margin ≥ {v}: no water reached them within the drill, which lasts {v}: a lower "
+                             "bound, not a measured margin."),
+    "margin_not_all_note": ("Safety margin \"not all safe\": someone was caught or left in the water's way; the "
+                            "replications in which that happened are counted under \"not reached\"."),
     "at_least": "≥ {v}",
     "hazard_inrush": "water inrush at {node}",
     "hazard_dam": "failure of {dam} at {t} after the start; flood arrival, depth and velocity from {source}",
@@ -1519,6 +1525,10 @@ ZH: dict[str, str] = {
     "channel_neighbour": "邻居（传递）",
     "channel_word": "口头传递（邻里）",
     "margin_not_all": "有人未到达安全地点",
+    "margin_no_water": "演练期间水未到达人员所在处（≥ {v}）",
+    "margin_no_water_note": "安全裕度 ≥ {v}：演练期间（共 {v}）水未到达人员所在处；此为下限，并非实测的裕度。",
+    "margin_not_all_note": ("安全裕度“有人未到达安全地点”：有人被水困住或仍处于水的去路上；出现这种情况的重复计入"
+                            "“未达到”。"),
     "at_least": "≥ {v}",
     "hazard_inrush": "{node} 突水",
     "hazard_dam": "{dam} 于开始后 {t} 溃决；洪水到达时间、水深和流速取自 {source}",
@@ -2254,6 +2264,37 @@ class Text:
             return ""
         s = card.get("expected_fatalities")
         return self("fatalities_from", total=f"{s.mean:.1f}", parts=parts)
+
+    def margin(self, value: float, duration_s: float | None = None) -> str:
+        """A safety margin: "not all safe" when someone was caught or left in the water's way (-inf); "≥ the
+        drill's length" when no water reached them within the drill (their margin is capped there: a lower bound,
+        not a measurement); else the margin itself."""
+        if value == -math.inf:
+            return self("margin_not_all")
+        if duration_s is not None and math.isfinite(value) and value >= duration_s:
+            return self("at_least", v=self.value(duration_s, "s"))
+        return self.value(value, "s")
+
+    def margin_range(self, low: float, high: float, duration_s: float | None = None) -> str:
+        """A safety margin's confidence interval; one bound when both ends are the drill's length (no water
+        reached anyone counted within the drill: there is no interval of a measurement to give)."""
+        if math.isnan(low) or math.isnan(high):
+            return "–"
+        if duration_s is not None and low >= duration_s:
+            return self.margin(low, duration_s)
+        return f"{self.margin(low, duration_s)} – {self.margin(high, duration_s)}"
+
+    def margin_notes(self, metrics: Iterable[Any], duration_s: float | None) -> list[str]:
+        """The notes under the scorecard on its safety margins, the same on the terminal and in the report: what
+        "≥ the drill's length" and "not all safe" stand for, when a margin row shows them."""
+        shown = [v for s in metrics if s.key.startswith("margin")
+                 for v in (s.mean, s.ci_low, s.ci_high, s.p5, s.p50, s.p95)]
+        notes = []
+        if duration_s is not None and any(math.isfinite(v) and v >= duration_s for v in shown):
+            notes.append(self("margin_no_water_note", v=self.value(duration_s, "s")))
+        if any(v == -math.inf for v in shown):
+            notes.append(self("margin_not_all_note"))
+        return notes
 
     def safe_kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the scorecard: its safe shares count a later shift kept on the surface as safe (the plan

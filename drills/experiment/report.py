@@ -701,12 +701,9 @@ def conditions(ex: ExerciseResult, t: Text) -> str:
 
 
 def margin(value: float, duration_s: float | None, t: Text) -> str:
-    """A safety margin: "≥ drill length" when the water never came, "not all safe" when someone wasn't."""
-    if value == -math.inf:
-        return t("margin_not_all")
-    if duration_s is not None and math.isfinite(value) and value >= duration_s:
-        return t("at_least", v=t.value(duration_s, "s"))
-    return t.value(value, "s")
+    """A safety margin: "≥ drill length" when the water never came, "not all safe" when someone wasn't
+    (:meth:`Text.margin`, as the terminal writes it)."""
+    return t.margin(value, duration_s)
 
 
 def _value(s: Any, value: float, t: Text, duration_s: float | None) -> str:
@@ -788,6 +785,8 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
             return
         value = getattr(s, stat)
         text = _value(s, value, t, duration_s) if s.unit != "persons" else f"{value:.1f}"
+        if key.startswith("margin") and duration_s is not None and math.isfinite(value) and value >= duration_s:
+            text = t("margin_no_water", v=t.value(duration_s, "s"))  # the drill's length is no measured margin
         if s.not_reached and s.unit == "s":
             text += f"  ({t('col_not_reached')} {s.not_reached}/{s.n})"
         rows.append([t(label), text])
@@ -848,7 +847,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     if estimate:
         doc.text(estimate, 8.5, weight="bold", after=0.1)
     doc.subheading(t("key_results"))
-    doc.table([("", 3.6, "left"), ("", doc.width - 3.6, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
+    doc.table([("", 3.3, "left"), ("", doc.width - 3.3, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
               header=False)
     notes = (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence
     if notes:
@@ -886,8 +885,11 @@ def metric_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> li
     """The scorecard as table rows (also what the golden test pins)."""
     rows = []
     for s in card.metrics:
-        ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
-              if not math.isnan(s.ci_low) else "–")
+        if s.key.startswith("margin"):
+            ci = t.margin_range(s.ci_low, s.ci_high, duration_s)
+        else:
+            ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
+                  if not math.isnan(s.ci_low) else "–")
         mean = _value(s, s.mean, t, duration_s) + ("*" if mean_is_partial(s) else "")
         rows.append([t.metric(s.key, s.label), mean, ci, _value(s, s.p5, t, duration_s),
                      _value(s, s.p95, t, duration_s), f"{s.not_reached}/{s.n}"])
@@ -910,13 +912,16 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
     doc.heading(t("scorecard"), new_page=True)
     doc.text(t("scorecard_intro", n=card.replications), 8.5, after=0.12, keep=True)
     doc.table(
-        [(t("col_metric"), 2.45, "left"), (t("col_mean"), 0.7, "right"), (t("col_ci"), 1.4, "right"),
-         (t("col_p5"), 0.6, "right"), (t("col_p95"), 0.62, "right"),
-         (t("col_not_reached"), doc.width - 5.77, "right")],
+        # wide enough for a margin's "≥ 30:00:00*" and "not all safe" on one line
+        [(t("col_metric"), 2.36, "left"), (t("col_mean"), 0.85, "right"), (t("col_ci"), 1.28, "right"),
+         (t("col_p5"), 0.78, "right"), (t("col_p95"), 0.78, "right"),
+         (t("col_not_reached"), doc.width - 6.05, "right")],
         metric_rows(card, t, ex.spec.duration_s), size=8.5,
     )
     if any(mean_is_partial(s) for s in card.metrics):
         doc.text(t("mean_partial"), 8, color=GREY)
+    for note in t.margin_notes(card.metrics, ex.spec.duration_s):
+        doc.text(note, 8, color=GREY)
     if fatal := t.fatalities_from(card):
         doc.text(fatal, 8, color=GREY)
     if kept_safe := t.safe_kept_out(card.zones):
@@ -948,8 +953,9 @@ def _graded_zh(r: Any) -> tuple[str, str]:
     return basis, bands
 
 
-def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
-    """The graded metrics as table rows: metric, what is graded, value, grade (and gate), bands, weight."""
+def grade_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> list[list[str]]:
+    """The graded metrics as table rows: metric, what is graded, value, grade (and gate), bands, weight
+    (``duration_s``: the drill's length, which a margin that no water cut short is shown as at least)."""
     from drills.experiment.graded import weight  # the scoring step's, imported when a graded card is drawn
 
     basis = card.grading
@@ -958,7 +964,7 @@ def grade_rows(card: Scorecard, t: Text) -> list[list[str]]:
     rows = []
     for r in basis.rows:
         if r.unit == "s" and r.metric == "M3":
-            value = margin(r.value, None, t)
+            value = margin(r.value, duration_s, t)
         else:
             value = t.value(r.value, r.unit if r.unit in ("s", "share") else "persons")
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
@@ -983,7 +989,7 @@ def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> 
     # bands are the long cells (a weight is a few characters)
     doc.table([(t("col_metric"), 1.15, "left"), (t("col_graded"), 2.3, "left"), (t("col_value"), 0.6, "right"),
                (t("col_grade_ad"), 0.65, "left"), (t("col_bands"), 1.5, "left"),
-               (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t), size=7.5)
+               (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t, ex.spec.duration_s), size=7.5)
     score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
     key = "grade_capped" if basis.capped else "grade_scored"
     doc.text(t(key, score=score, **t.finding_counts(basis.deficiencies, basis.must_correct, basis.improvements),
