@@ -293,7 +293,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     for note in notes:
         out_console.print(t("cli_not_settled", note=note), markup=False)
     if notes and settle_hint:
-        more = t("cli_settle_hint_n", n=card.settle_with) if card.settle_with else ""
+        n = t.settle_ceiling(card)  # the most the range asks for: it stops sooner once settled
+        more = t("cli_settle_hint_n", n=n, span=t.settle_span(card.settle_span, card.settle_with)) if n else ""
         out_console.print(t("cli_settle_hint") + more, markup=False)
 
 

@@ -577,8 +577,13 @@ def test_a_grade_the_replications_cannot_settle_is_said_so_on_the_cover_the_run_
     data = json.loads((out / "season.json").read_text(encoding="utf-8"))
     mine = next(r for r in data["runs"] if r["id"].startswith("mine-inrush-day"))
     assert mine["not_settled"] and mine["settle_with_replications"] > 2
-    said = f"{mine['id']}: 2 life-safety checks not settled by 2 replications; about " \
-           f"{mine['settle_with_replications']} replications would settle them"
+    from drills.experiment.i18n import Text
+
+    # as a range over the shares' likely values, the estimate at the shares seen where the range is open
+    span = mine["settle_span_replications"]
+    words = Text("en").settle_span((span["fewest"], span["most"]), mine["settle_with_replications"])
+    assert words.startswith(("about ", "at least about "))
+    said = f"{mine['id']}: 2 life-safety checks not settled by 2 replications; {words} replications would settle them"
     assert said in " ".join(stdout.split())
     assert f"-n {mine['settle_with_replications']}" in stdout
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(out / "report.pdf").pages]

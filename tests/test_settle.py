@@ -16,7 +16,7 @@ from drills.cli import app
 from drills.experiment import settle
 from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.settle import STEP_GROWTH, run_until_settled, unsettled_needs
-from drills.experiment.tail import TailCheck
+from drills.experiment.tail import TailCheck, grouped
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
 
@@ -138,15 +138,20 @@ def test_without_the_option_a_run_left_unsettled_says_how_to_settle_it(tmp_path:
     assert res.exit_code == 0, res.output
     assert "not settled: " in res.output
     assert "drill run --until-settled N runs on, up to N replications in all, until these are settled" in res.output
-    # and the N to give, from the estimates in the notes: the largest, rounded up to two figures, as the notes are
-    abouts = [int(x.replace(" ", "")) for x in re.findall(r"about ([\d ]+?) replications would", res.output)]
-    assert abouts and f"drill run --until-settled {max(abouts)} (it stops sooner" in res.output
+    # and the N to give, from the estimates in the notes: the most their range asks for (the estimate at the shares
+    # seen where the range is open), rounded up to two figures, as the notes are
     card = json.loads((tmp_path / "out" / "scorecard.json").read_text(encoding="utf-8"))
     assert "until_settled" not in card and card["replications"] == 6
-    assert card["settle_with_replications"] == max(abouts)
+    span = card["settle_span_replications"]
+    n = span["most"] or card["settle_with_replications"]
+    assert span["fewest"] <= card["settle_with_replications"] <= n
+    assert f"drill run --until-settled {n} (it stops sooner" in res.output
+    low, most = grouped(span["fewest"]), grouped(n)
+    assert "the estimates above ask for " + (f"about {low} to {most}" if span["most"] else
+                                             f"at least about {low} (about {most} at the shares seen") in res.output
     # the report, handed on without the terminal, says it too, with the number to give
     said = report_text(tmp_path / "out" / "report.pdf")
-    assert f"run the same command again with --until-settled {max(abouts)}:" in said
+    assert f"run the same command again with --until-settled {n}:" in said
 
 
 def report_text(pdf: Path) -> str:

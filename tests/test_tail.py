@@ -73,7 +73,10 @@ def test_a_share_on_the_tail_itself_is_never_settled() -> None:
 def test_describe_names_the_bounds_and_the_way_out() -> None:
     assert TailCheck(3, 50).describe() == (
         "50 replications cannot tell this share from the 5 % tail the grading tolerates (exact one-sided "
-        "95 % bounds: at least 1.66 %, at most 15 %); about 1 600 replications would tell at this share.")
+        "95 % bounds: at least 1.66 %, at most 15 %); at least about 98 replications would tell (about 1 600 at this "
+        "share), more the nearer its share is to 5 %, as it is likely 3.46 %–10 %.")
+    assert TailCheck(4, 40).describe().endswith(
+        "; about 41 to 860 replications would tell, as its share is likely 6.38 %–15 % (about 98 at this share).")
     assert TailCheck(40, 50).describe().startswith("Beyond the 5 % tail")
     assert TailCheck(1, 500).describe().startswith("Within the 5 % tail")
 
@@ -94,7 +97,8 @@ def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
 
     few = [reading()] * 29 + [reading(late_warned=2)]
     many = [reading()] * 300
-    near = SimpleNamespace(numbers={"tail": "unsettled", "replications_to_settle": 463})
+    near = SimpleNamespace(numbers={"tail": "unsettled", "replications_to_settle": 463, "settle_span": (91, None)})
+    nearer = SimpleNamespace(numbers={"tail": "unsettled", "replications_to_settle": 98, "settle_span": (41, 852)})
     far = SimpleNamespace(numbers={"tail": "beyond", "replications_to_settle": None})
     ev = SimpleNamespace(grades={"M2": grading.grade_m2(few), "M3": grading.grade_m3(many)}, findings=[near, far, near])
     notes = confidence_notes(ev)  # type: ignore[arg-type]
@@ -102,7 +106,12 @@ def test_the_notes_name_each_unsettled_gate_and_count_the_findings() -> None:
     assert notes[0].startswith("The M2 gate (notification reach) held, with someone at risk warned after the water "
                                "in 1 of 30 replications (3.33 %). 30 replications cannot tell")
     assert notes[1].startswith("2 life-safety findings could change class")
-    assert "about 470 replications would settle them" in notes[1]
+    assert ("at least about 91 replications would settle them (about 470 at the shares seen), more the nearer their "
+            "shares are to the tail") in notes[1]
+    ev = SimpleNamespace(grades={}, findings=[nearer, nearer])
+    assert "; about 41 to 860 replications would settle them, at shares within their likely ranges." in (
+        confidence_notes(ev)[0])  # type: ignore[arg-type]
+    assert "；按其比例很可能所在的范围，约需 41 至 860 次重复才能判定" in confidence_notes(ev, "zh")[0]  # type: ignore[arg-type]
     assert confidence_notes(SimpleNamespace(grades={"M3": grading.grade_m3(many)}, findings=[far])) == ()  # type: ignore[arg-type]
 
 
@@ -128,3 +137,17 @@ def test_the_not_settled_notes_come_in_both_languages() -> None:
     for note in card.confidence_zh:
         letters = {c for c in note if c.isascii() and c.isalpha()}
         assert letters <= {"M"}, note  # only the metric codes (M2, M3) stay Latin
+
+
+def test_the_replications_to_settle_are_a_range_that_holds_the_swing_of_the_estimate() -> None:
+    """4 failures in 40 ask for about 98 replications at that share (10 %); the same 4 in 60 (6.7 %) ask for about
+    610: a point estimate near the tail swings with a few replications more. The range over the share's likely
+    values holds both, and the point estimate, which steps --until-settled, is unchanged."""
+    first, later = TailCheck(4, 40), TailCheck(4, 60)
+    assert (first.replications_to_settle(), later.replications_to_settle()) == (98, 607)
+    low, high = first.settle_span()  # type: ignore[misc]
+    assert high is not None and low <= 98 and high >= 607
+    assert first.likely_share()[0] < first.share < first.likely_share()[1]
+    # a likely range that reaches the tail itself has no most: no number of replications can be promised
+    assert later.settle_span() == (later.settle_span()[0], None)  # type: ignore[index]
+    assert TailCheck(0, 500).settle_span() is None  # settled

@@ -224,7 +224,7 @@ def life_safety_class(failed: int, n: int) -> tuple[str, TailCheck]:
 def tail_numbers(tail: TailCheck) -> dict[str, Any]:
     """A life-safety finding's share against the tolerated tail, for its numbers (see drills.experiment.tail)."""
     return {"share_at_least": tail.at_least, "share_at_most": tail.at_most, "tail": tail.verdict,
-            "replications_to_settle": tail.replications_to_settle()}
+            "replications_to_settle": tail.replications_to_settle(), "settle_span": tail.settle_span()}
 
 
 def _unordered(w: PlaceWarning, misses: dict[int, OrderMiss], loaded: Loaded) -> tuple[dict[str, Any], list]:

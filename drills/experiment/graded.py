@@ -130,7 +130,26 @@ def graded_card(card: Scorecard, ev: Evaluation, proposed: dict[str, Proposed] |
     proposed = proposals_of(ev) if proposed is None else proposed
     return replace(card, grade=label, findings=tuple(report_finding(f, proposed.get(f.key)) for f in ev.findings),
                    confidence=confidence_notes(ev), confidence_zh=confidence_notes(ev, "zh"),
-                   settle_with=settle_with(ev), grading=grade_basis(ev), robustness=ev.robustness)
+                   settle_with=settle_with(ev), settle_span=settle_span(ev), grading=grade_basis(ev),
+                   robustness=ev.robustness)
+
+
+def settle_span(ev: Evaluation) -> tuple[int, int | None] | None:
+    """About how many replications in all would settle every unsettled life-safety check of the grade if each
+    share were anywhere in its likely range (:meth:`~drills.experiment.tail.TailCheck.settle_span`), rounded up
+    as the notes round it: ``(fewest, most)``, the most None when a likely range reaches the tolerated tail
+    itself; None if nothing is unsettled or no estimate can be made. Checks too close to the tail to tell in
+    practice (no estimate at their share, as :func:`settle_with` reads them) are left out."""
+    spans = [g.tail.settle_span() for g in ev.grades.values()
+             if g.tail is not None and not g.tail.settled and g.tail.replications_to_settle() is not None]
+    spans += [f.numbers.get("settle_span") for f in ev.findings
+              if f.numbers.get("tail") == "unsettled" and f.numbers.get("replications_to_settle") is not None]
+    known = [x for x in spans if x is not None]
+    if not known:
+        return None
+    most = [high for _, high in known]
+    return (rounded_up(max(low for low, _ in known)),
+            None if None in most else rounded_up(max(h for h in most if h is not None)))
 
 
 def settle_with(ev: Evaluation) -> int | None:
@@ -149,9 +168,13 @@ NOTES: dict[str, dict[str, Any]] = {
         "held": "held", "failed": "failed",
         "names": {"M2": "notification reach", "M3": "evacuation safety margin"},
         "counts": GATE_COUNTS,
-        "span": "{low} to {high}",
-        "more_one": "; about {span} replications would settle it",
-        "more_many": "; about {span} replications would settle them",
+        "more_one": ("; about {low} to {high} replications would settle it, at a share within its likely "
+                     "range"),
+        "more_many": "; about {low} to {high} replications would settle them, at shares within their likely ranges",
+        "more_open_one": ("; at least about {low} replications would settle it (about {n} at the share seen), more "
+                          "the nearer its share is to the tail"),
+        "more_open_many": ("; at least about {low} replications would settle them (about {n} at the shares seen), "
+                           "more the nearer their shares are to the tail"),
         "near_one": "1 life-safety finding could change class (deficiency 不足项 or improvement 改进项) with more "
                     "replications: the share of replications in which it showed cannot yet be told from the "
                     "tolerated tail{more}. The bounds are in the finding.",
@@ -164,9 +187,10 @@ NOTES: dict[str, dict[str, Any]] = {
         "held": "满足", "failed": "未满足",
         "names": {"M2": "通知覆盖", "M3": "疏散安全裕度"},
         "counts": {"M2": "有风险人员在水到达后才收到撤离命令", "M3": "水到来时有人未处于安全地点"},
-        "span": "{low} 至 {high}",
-        "more_one": "；约需 {span} 次重复才能判定",
-        "more_many": "；约需 {span} 次重复才能判定",
+        "more_one": "；按其比例很可能所在的范围，约需 {low} 至 {high} 次重复才能判定",
+        "more_many": "；按其比例很可能所在的范围，约需 {low} 至 {high} 次重复才能判定",
+        "more_open_one": "；至少约需 {low} 次重复才能判定（按当前比例约 {n} 次），比例越接近尾部所需越多",
+        "more_open_many": "；至少约需 {low} 次重复才能判定（按当前比例约 {n} 次），比例越接近尾部所需越多",
         "near_one": "1 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚不能"
                     "与评分所允许的尾部区分开{more}。界限见该项发现。",
         "near_many": "{k} 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚"
@@ -190,11 +214,15 @@ def confidence_notes(ev: Evaluation, lang: str = "en") -> tuple[str, ...]:
     near = [f for f in ev.findings if f.numbers.get("tail") == "unsettled"]
     if near:
         one = len(near) == 1
-        need = [x for f in near if (x := f.numbers.get("replications_to_settle")) is not None]
+        spans = [x for f in near if f.numbers.get("replications_to_settle") is not None
+                 and (x := f.numbers.get("settle_span")) is not None]
         more = ""
-        if need:
-            low, high = about(min(need)), about(max(need))
-            span = low if low == high else say["span"].format(low=low, high=high)
-            more = say["more_one" if one else "more_many"].format(span=span)
+        if spans:  # to settle them all: the largest of the fewest, and of the most (open if any is)
+            highs = [high for _, high in spans]
+            span = (max(low for low, _ in spans), None if None in highs else max(h for h in highs if h is not None))
+            key = ("more_open_" if span[1] is None else "more_") + ("one" if one else "many")
+            point = max(f.numbers["replications_to_settle"] for f in near
+                        if f.numbers.get("replications_to_settle") is not None)
+            more = say[key].format(low=about(span[0]), high=about(span[1] or 0), n=about(point))
         notes.append(say["near_one" if one else "near_many"].format(k=len(near), more=more))
     return tuple(notes)

@@ -93,8 +93,8 @@ EN: dict[str, str] = {
     "key_results": "Key results",
     "confidence": "Not settled by this number of replications",
     "settle_how_n": (
-        "To settle them, run the same command again with --until-settled {n}: the estimates above ask for at most "
-        "{n} replications in all; it runs on in steps and stops as soon as they are settled."
+        "To settle them, run the same command again with --until-settled {n}: the estimates above ask for {span} "
+        "replications in all; it runs on in steps and stops as soon as they are settled."
     ),
     "settle_how": (
         "To settle them, run the same command again with --until-settled N (N: the most replications in all): it "
@@ -102,7 +102,7 @@ EN: dict[str, str] = {
     ),
     "settle_how_ceiling_n": (
         "This run went on to its ceiling of {ceiling} replications (--until-settled {ceiling}); the estimates above "
-        "ask for at most {n}."
+        "ask for {span}."
     ),
     "settle_how_ceiling": "This run went on to its ceiling of {ceiling} replications (--until-settled {ceiling}).",
     "settle_how_too_close": (
@@ -713,9 +713,9 @@ EN: dict[str, str] = {
         "Each run's page says which:"
     ),
     "season_unsettled_run": "{run}: {k} life-safety checks not settled by {n} replications{more}",
-    "season_unsettled_more": "; about {m} replications would settle them",
+    "season_unsettled_more": "; {m} replications would settle them",
     "season_unsettled_run_one": "{run}: 1 life-safety check not settled by {n} replications{more}",
-    "season_unsettled_more_one": "; about {m} replications would settle it",
+    "season_unsettled_more_one": "; {m} replications would settle it",
     "season_settle_how_n": (
         "To settle them, run the season again with more replications (-n {n}: the most the estimates ask for), or "
         "one scenario alone with drill run --until-settled {n}: it runs on in steps and stops as soon as its checks "
@@ -845,8 +845,11 @@ EN: dict[str, str] = {
     ),
     "cli_not_settled": "  not settled: {note}",
     "cli_settle_hint": "  drill run --until-settled N runs on, up to N replications in all, until these are settled",
-    "cli_settle_hint_n": "; the estimates above ask for at most {n}: drill run --until-settled {n} (it stops sooner "
-                         "once they are settled)",
+    "cli_settle_hint_n": "; the estimates above ask for {span} replications in all: drill run --until-settled {n} "
+                         "(it stops sooner once they are settled)",
+    "settle_span": "about {low} to {high}",
+    "settle_span_one": "about {low}",
+    "settle_span_open": "at least about {low} (about {n} at the shares seen, more the nearer a share is to the tail)",
     "cli_settling": "not settled after {n} replications (unsettled life-safety checks: {k}): running on to {to} "
                     "(ceiling {ceiling})",
     "cli_settled_settled": "settled after {n} replications (seed {seed}: the same as -n {m})",
@@ -1117,12 +1120,12 @@ ZH: dict[str, str] = {
     "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和分水平／分地点表见后文。",
     "key_results": "主要结果",
     "confidence": "本次重复次数尚不足以判定的项",
-    "settle_how_n": "如需判定，请在同一命令后加 --until-settled {n} 重新运行：按上述估计，总数至多需要 {n} 次重复；"
-                    "程序分步继续运行，一旦可判定即停止。",
+    "settle_how_n": ("如需判定，请在同一命令后加 --until-settled {n} 重新运行：按上述估计，"
+                     "所需重复总数为{span}；程序分步继续运行，一旦可判定即停止。"),
     "settle_how": "如需判定，请在同一命令后加 --until-settled N（N：重复次数总数的上限）重新运行：程序分步继续运行，"
                   "一旦可判定即停止。",
-    "settle_how_ceiling_n": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）；按上述估计至多需要 "
-                            "{n} 次。",
+    "settle_how_ceiling_n": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）；按上述估计，所需"
+                            "重复总数为{span}。",
     "settle_how_ceiling": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）。",
     "settle_how_too_close": "本次运行在 {n} 次重复后停止（--until-settled {ceiling}）：余下各项过于接近允许的尾部，"
                             "增加重复次数实际上无法判定。",
@@ -1634,9 +1637,9 @@ ZH: dict[str, str] = {
         "未满足，评估发现可能改变类别，评级亦随之改变。各运行页列出具体项目："
     ),
     "season_unsettled_run": "{run}：{k} 项生命安全检查在 {n} 次重复下尚不能判定{more}",
-    "season_unsettled_more": "；约需 {m} 次重复才能判定",
+    "season_unsettled_more": "；所需重复总数为{m}",
     "season_unsettled_run_one": "{run}：1 项生命安全检查在 {n} 次重复下尚不能判定{more}",
-    "season_unsettled_more_one": "；约需 {m} 次重复才能判定",
+    "season_unsettled_more_one": "；所需重复总数为{m}",
     "season_settle_how_n": (
         "如需判定，请以更多重复次数重新运行演练季（-n {n}：按上述估计至多需要的次数），或用 drill run "
         "--until-settled {n} 单独运行某一情景：程序分步继续运行，一旦可判定即停止。"
@@ -1750,7 +1753,10 @@ ZH: dict[str, str] = {
     "cli_m6_not_assessed": "  未评估单一故障稳健性（M6）：加上 --fault-replications 10，或运行 drill recommend",
     "cli_not_settled": "  尚不能判定：{note}",
     "cli_settle_hint": "  drill run --until-settled N 会继续运行（总数至多 N 次重复），直至上述各项可判定",
-    "cli_settle_hint_n": "；按上述估计至多需要 {n} 次：drill run --until-settled {n}（一旦可判定即提前停止）",
+    "cli_settle_hint_n": "；按上述估计，所需重复总数为{span}：drill run --until-settled {n}（一旦可判定即提前停止）",
+    "settle_span": "约 {low} 至 {high} 次",
+    "settle_span_one": "约 {low} 次",
+    "settle_span_open": "至少约 {low} 次（按当前比例约 {n} 次，比例越接近允许的尾部所需越多）",
     "cli_settling": "{n} 次重复后尚不能判定（{k} 项生命安全检查）：继续运行至 {to} 次（上限 {ceiling}）",
     "cli_settled_settled": "{n} 次重复后已可判定（随机种子 {seed}：与 -n {m} 相同）",
     "cli_settled_ceiling": "到达上限 {n} 次重复仍不能判定（{k} 项生命安全检查；随机种子 {seed}：与 -n {m} 相同）",
@@ -2264,6 +2270,27 @@ class Text:
             return ""
         s = card.get("expected_fatalities")
         return self("fatalities_from", total=f"{s.mean:.1f}", parts=parts)
+
+    def settle_span(self, span: tuple[int, int | None] | None, fallback: int | None = None) -> str:
+        """About how many replications would settle the unsettled checks (the scorecard's ``settle_span``: fewest,
+        most or None), as a range: "about 41 to 860", "at least about 41, …"; ``fallback`` (the estimate at the
+        shares observed) alone where no range was made."""
+        from drills.experiment.tail import about  # the rounding the notes use
+
+        if span is None:
+            return self("settle_span_one", low=about(fallback)) if fallback else ""
+        low, high = span
+        if high is None:
+            return self("settle_span_open", low=about(low), n=about(fallback or low))
+        if about(low) == about(high):
+            return self("settle_span_one", low=about(low))
+        return self("settle_span", low=about(low), high=about(high))
+
+    def settle_ceiling(self, card: Any) -> int | None:
+        """The ``N`` of ``--until-settled N`` to suggest: the most replications the range asks for, else the
+        estimate at the shares observed."""
+        span = getattr(card, "settle_span", None)
+        return span[1] if span is not None and span[1] is not None else card.settle_with
 
     def margin(self, value: float, duration_s: float | None = None) -> str:
         """A safety margin: "not all safe" when someone was caught or left in the water's way (-inf); "≥ the

@@ -71,6 +71,9 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "single_faults": card.robustness.to_json() if card.robustness is not None else None,
         "confidence": list(card.confidence),
         "settle_with_replications": card.settle_with,
+        # the same if the shares were anywhere in their likely ranges; "most": null when a range reaches the tail
+        "settle_span_replications": (None if (span := getattr(card, "settle_span", None)) is None
+                                     else {"fewest": span[0], "most": span[1]}),
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,

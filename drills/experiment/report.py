@@ -827,12 +827,13 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
 def settle_how(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
     """After the unsettled checks: how to settle them (``drill run --until-settled N``, with the ``N`` the
     estimates ask for), or, if this run already ran on, where it stopped and why."""
-    st, n = ex.settling, card.settle_with
+    st, n = ex.settling, t.settle_ceiling(card)
+    span = t.settle_span(getattr(card, "settle_span", None), card.settle_with)
     if st is None:
-        return t("settle_how_n", n=n) if n else t("settle_how")  # n as typed on the command line
+        return t("settle_how_n", n=n, span=span) if n else t("settle_how")  # n as typed on the command line
     if st.why == "too_close":
         return t("settle_how_too_close", n=grouped(ex.replications), ceiling=st.ceiling)
-    return t("settle_how_ceiling_n", ceiling=st.ceiling, n=n) if n else t("settle_how_ceiling",
+    return t("settle_how_ceiling_n", ceiling=st.ceiling, span=span) if n else t("settle_how_ceiling",
                                                                                     ceiling=st.ceiling)
 
 

@@ -265,6 +265,8 @@ class Scorecard:
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     confidence_zh: tuple[str, ...] = ()  # the same in Chinese, for the Chinese report
     settle_with: int | None = None  # replications in all that would settle them at their present shares, rounded up
+    #: the same if each share were anywhere in its likely range: (fewest, most), most None if open (graded.settle_span)
+    settle_span: tuple[int, int | None] | None = None
     grading: Any = None  # how the grade was reached (drills.experiment.graded.GradeBasis), once graded
     robustness: Any = None  # the single faults tried (drills.experiment.robustness.Robustness), once graded with them
     fatalities_by_situation: dict[str, float] = field(default_factory=dict)  # mean per replication, by where

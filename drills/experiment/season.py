@@ -461,7 +461,7 @@ def unsettled_line(e: SeasonEntry, t: Text) -> str:
     would settle them, as the cover and the terminal give it."""
     n, k = e.card.settle_with, unsettled_checks(e)
     one = "_one" if k == 1 else ""
-    more = t("season_unsettled_more" + one, m=grouped(n)) if n else ""
+    more = t("season_unsettled_more" + one, m=t.settle_span(getattr(e.card, "settle_span", None), n)) if n else ""
     return t("season_unsettled_run" + one, run=e.run.id, k=k, n=grouped(e.exercise.replications), more=more)
 
 
@@ -594,6 +594,8 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 if row["entry"].evaluation is not None else None,
                 "not_settled": list(row["entry"].card.confidence),
                 "settle_with_replications": row["entry"].card.settle_with,
+                "settle_span_replications": (None if (span := getattr(row["entry"].card, "settle_span", None)) is None
+                                             else {"fewest": span[0], "most": span[1]}),
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
                 "findings": [f.to_json() for f in row["entry"].evaluation.findings]

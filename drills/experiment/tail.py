@@ -39,6 +39,9 @@ TAIL_SHARE = 1.0 - TAIL_Q / 100.0
 CONFIDENCE = 0.95
 #: no estimate of the replications needed beyond this many ("more than ...")
 MAX_REPLICATIONS = 100_000
+#: the share's likely range behind the spread of that estimate: the middle half of its plausible values, each end
+#: a one-sided Clopper–Pearson bound at 75 % (a 50 % interval: the share is as likely inside as outside it) [P]
+SPREAD_CONFIDENCE = 0.75
 
 
 def binomial_cdf(k: int, n: int, p: float) -> float:
@@ -138,23 +141,29 @@ class TailCheck:
 
     @functools.cached_property
     def _to_settle(self) -> int | None:
-        """Computed once: from the normal approximation (z = 1.645), step up by 10 % until the exact bounds
-        settle."""
+        """Computed once (:func:`settle_at` the share observed)."""
+        return None if self.settled else settle_at(self.share, self.n, self.limit)
+
+    def likely_share(self) -> tuple[float, float]:
+        """The share's likely range: the middle half of its plausible values (:data:`SPREAD_CONFIDENCE`)."""
+        return lower_bound(self.failed, self.n, SPREAD_CONFIDENCE), upper_bound(self.failed, self.n, SPREAD_CONFIDENCE)
+
+    def settle_span(self) -> tuple[int, int | None] | None:
+        """About how many replications would settle the comparison if the share were anywhere in its likely range
+        (:meth:`likely_share`), as ``(fewest, most)``: the estimate at the share observed swings widely with a few
+        replications more when the share is near the limit, and this says by how much. ``most`` is None when the
+        likely range reaches the limit, where no number of replications tells. None when settled already or no
+        estimate can be made."""
         if self.settled:
             return None
-        p, limit = self.share, self.limit
-        if p == 0.0:  # closed form: (1 - limit) ** n <= 1 - confidence
-            return math.ceil(math.log(1.0 - CONFIDENCE) / math.log1p(-limit))
-        if abs(p - limit) < 1e-12:
+        low_p, high_p = self.likely_share()
+        ends = [settle_at(q, self.n, self.limit) for q in (low_p, high_p)]
+        point = self.replications_to_settle()
+        known = [x for x in (*ends, point) if x is not None]
+        if not known:
             return None
-        z = 1.6448536269514722  # standard normal quantile at 95 %
-        n = max(self.n + 1, math.ceil(z * z * p * (1.0 - p) / (p - limit) ** 2))
-        while n <= MAX_REPLICATIONS:
-            k = round(p * n)
-            if _beyond(k, n, limit) or _within(k, n, limit):
-                return n
-            n = math.ceil(n * 1.1)
-        return None
+        open_ended = low_p < self.limit < high_p or None in ends
+        return min(known), None if open_ended else max(known)
 
     def describe(self, lang: str = "en") -> str:
         """One sentence for a finding's evidence (``lang`` "zh": in Chinese, for the Chinese report)."""
@@ -163,8 +172,15 @@ class TailCheck:
         tail = f"{100 * self.limit:g} %"
         if self.verdict in ("beyond", "within"):
             return say[self.verdict].format(tail=tail, bounds=bounds)
-        need = self.replications_to_settle()
-        more = say["need"].format(n=about(need)) if need is not None else say["too_close"].format(tail=tail)
+        need, span = self.replications_to_settle(), self.settle_span()
+        likely = "–".join(pct(q) for q in self.likely_share())
+        if span is None or need is None:  # as run_until_settled reads it (drills.experiment.settle)
+            more = say["too_close"].format(tail=tail)
+        elif span[1] is None:
+            more = say["need_open"].format(low=about(span[0]), n=about(need), tail=tail, likely=likely)
+        else:
+            more = say["need"].format(low=about(span[0]), high=about(span[1]), likely=likely,
+                                      at=say["need_at"].format(n=about(need)))
         return say["unsettled"].format(n=self.n, tail=tail, bounds=bounds, more=more)
 
 
@@ -174,7 +190,10 @@ DESCRIBE = {
         "bounds": "exact one-sided 95 % bounds: at least {low}, at most {high}",
         "beyond": "Beyond the {tail} tail the grading tolerates ({bounds}).",
         "within": "Within the {tail} tail the grading tolerates ({bounds}).",
-        "need": "about {n} replications would tell at this share",
+        "need": "about {low} to {high} replications would tell, as its share is likely {likely}{at}",
+        "need_at": " (about {n} at this share)",
+        "need_open": ("at least about {low} replications would tell (about {n} at this share), more the nearer its "
+                      "share is to {tail}, as it is likely {likely}"),
         "too_close": "it is too close to {tail} to tell in practice",
         "unsettled": "{n} replications cannot tell this share from the {tail} tail the grading tolerates "
                      "({bounds}); {more}.",
@@ -183,11 +202,32 @@ DESCRIBE = {
         "bounds": "精确单侧 95 % 界限：不低于 {low}，不高于 {high}",
         "beyond": "超出评分所允许的 {tail} 尾部（{bounds}）。",
         "within": "在评分所允许的 {tail} 尾部之内（{bounds}）。",
-        "need": "约需 {n} 次重复才能判定",
+        "need": "约需 {low} 至 {high} 次重复才能判定（该比例很可能在 {likely} 之间{at}）",
+        "need_at": "；按当前比例约需 {n} 次",
+        "need_open": ("至少约需 {low} 次重复才能判定（按当前比例约需 {n} 次），该比例越接近 {tail} 所需越多（该比例"
+                      "很可能在 {likely} 之间）"),
         "too_close": "该比例过于接近 {tail}，实际上无法判定",
         "unsettled": "{n} 次重复尚不能将该比例与评分所允许的 {tail} 尾部区分开（{bounds}）；{more}。",
     },
 }
+
+
+def settle_at(p: float, n: int, limit: float = TAIL_SHARE) -> int | None:
+    """About how many replications in all would settle the comparison of a share ``p`` with ``limit`` after ``n``
+    (None: more than :data:`MAX_REPLICATIONS`, or ``p`` is the limit): from the normal approximation (z = 1.645),
+    stepped up by 10 % until the exact bounds settle."""
+    if p == 0.0:  # closed form: (1 - limit) ** n <= 1 - confidence
+        return math.ceil(math.log(1.0 - CONFIDENCE) / math.log1p(-limit))
+    if abs(p - limit) < 1e-12:
+        return None
+    z = 1.6448536269514722  # standard normal quantile at 95 %
+    m = max(n + 1, math.ceil(z * z * p * (1.0 - p) / (p - limit) ** 2))
+    while m <= MAX_REPLICATIONS:
+        k = round(p * m)
+        if _beyond(k, m, limit) or _within(k, m, limit):
+            return m
+        m = math.ceil(m * 1.1)
+    return None
 
 
 def pct(x: float) -> str:
