@@ -151,3 +151,13 @@ def test_the_replications_to_settle_are_a_range_that_holds_the_swing_of_the_esti
     # a likely range that reaches the tail itself has no most: no number of replications can be promised
     assert later.settle_span() == (later.settle_span()[0], None)  # type: ignore[index]
     assert TailCheck(0, 500).settle_span() is None  # settled
+
+
+def test_an_open_range_does_not_repeat_its_fewest_as_the_estimate_at_the_share() -> None:
+    from drills.experiment.i18n import Text
+
+    assert "at least about 59 replications would tell, more the nearer" in TailCheck(0, 20).describe()
+    assert Text("en").settle_span((59, None), 59) == "at least about 59 (more the nearer a share is to the tail)"
+    assert Text("zh").settle_span((54, None), 310) == (
+        "至少约 54 次（按当前比例约 310 次，比例越接近允许的尾部所需越多）")
+    assert Text("en").settle_span((41, 852), 98) == "about 41 to 860"

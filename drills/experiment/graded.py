@@ -171,10 +171,12 @@ NOTES: dict[str, dict[str, Any]] = {
         "more_one": ("; about {low} to {high} replications would settle it, at a share within its likely "
                      "range"),
         "more_many": "; about {low} to {high} replications would settle them, at shares within their likely ranges",
-        "more_open_one": ("; at least about {low} replications would settle it (about {n} at the share seen), more "
-                          "the nearer its share is to the tail"),
-        "more_open_many": ("; at least about {low} replications would settle them (about {n} at the shares seen), "
-                           "more the nearer their shares are to the tail"),
+        "more_open_one": ("; at least about {low} replications would settle it{at}, more the nearer its share is to "
+                          "the tail"),
+        "more_open_many": ("; at least about {low} replications would settle them{at}, more the nearer their shares "
+                           "are to the tail"),
+        "at_one": " (about {n} at the share seen)",
+        "at_many": " (about {n} at the shares seen)",
         "near_one": "1 life-safety finding could change class (deficiency 不足项 or improvement 改进项) with more "
                     "replications: the share of replications in which it showed cannot yet be told from the "
                     "tolerated tail{more}. The bounds are in the finding.",
@@ -189,8 +191,10 @@ NOTES: dict[str, dict[str, Any]] = {
         "counts": {"M2": "有风险人员在水到达后才收到撤离命令", "M3": "水到来时有人未处于安全地点"},
         "more_one": "；按其比例很可能所在的范围，约需 {low} 至 {high} 次重复才能判定",
         "more_many": "；按其比例很可能所在的范围，约需 {low} 至 {high} 次重复才能判定",
-        "more_open_one": "；至少约需 {low} 次重复才能判定（按当前比例约 {n} 次），比例越接近尾部所需越多",
-        "more_open_many": "；至少约需 {low} 次重复才能判定（按当前比例约 {n} 次），比例越接近尾部所需越多",
+        "more_open_one": "；至少约需 {low} 次重复才能判定{at}，比例越接近尾部所需越多",
+        "more_open_many": "；至少约需 {low} 次重复才能判定{at}，比例越接近尾部所需越多",
+        "at_one": "（按当前比例约 {n} 次）",
+        "at_many": "（按当前比例约 {n} 次）",
         "near_one": "1 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚不能"
                     "与评分所允许的尾部区分开{more}。界限见该项发现。",
         "near_many": "{k} 项生命安全相关的评估发现可能随重复次数增加而改变类别（不足项或改进项）：其出现的重复比例尚"
@@ -223,6 +227,7 @@ def confidence_notes(ev: Evaluation, lang: str = "en") -> tuple[str, ...]:
             key = ("more_open_" if span[1] is None else "more_") + ("one" if one else "many")
             point = max(f.numbers["replications_to_settle"] for f in near
                         if f.numbers.get("replications_to_settle") is not None)
-            more = say[key].format(low=about(span[0]), high=about(span[1] or 0), n=about(point))
+            at = say["at_one" if one else "at_many"].format(n=about(point)) if about(point) != about(span[0]) else ""
+            more = say[key].format(low=about(span[0]), high=about(span[1] or 0), at=at)
         notes.append(say["near_one" if one else "near_many"].format(k=len(near), more=more))
     return tuple(notes)

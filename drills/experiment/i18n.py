@@ -850,6 +850,7 @@ EN: dict[str, str] = {
     "settle_span": "about {low} to {high}",
     "settle_span_one": "about {low}",
     "settle_span_open": "at least about {low} (about {n} at the shares seen, more the nearer a share is to the tail)",
+    "settle_span_open_same": "at least about {low} (more the nearer a share is to the tail)",
     "cli_settling": "not settled after {n} replications (unsettled life-safety checks: {k}): running on to {to} "
                     "(ceiling {ceiling})",
     "cli_settled_settled": "settled after {n} replications (seed {seed}: the same as -n {m})",
@@ -1757,6 +1758,7 @@ ZH: dict[str, str] = {
     "settle_span": "约 {low} 至 {high} 次",
     "settle_span_one": "约 {low} 次",
     "settle_span_open": "至少约 {low} 次（按当前比例约 {n} 次，比例越接近允许的尾部所需越多）",
+    "settle_span_open_same": "至少约 {low} 次（比例越接近允许的尾部所需越多）",
     "cli_settling": "{n} 次重复后尚不能判定（{k} 项生命安全检查）：继续运行至 {to} 次（上限 {ceiling}）",
     "cli_settled_settled": "{n} 次重复后已可判定（随机种子 {seed}：与 -n {m} 相同）",
     "cli_settled_ceiling": "到达上限 {n} 次重复仍不能判定（{k} 项生命安全检查；随机种子 {seed}：与 -n {m} 相同）",
@@ -2281,7 +2283,9 @@ class Text:
             return self("settle_span_one", low=about(fallback)) if fallback else ""
         low, high = span
         if high is None:
-            return self("settle_span_open", low=about(low), n=about(fallback or low))
+            if not fallback or about(fallback) == about(low):
+                return self("settle_span_open_same", low=about(low))
+            return self("settle_span_open", low=about(low), n=about(fallback))
         if about(low) == about(high):
             return self("settle_span_one", low=about(low))
         return self("settle_span", low=about(low), high=about(high))

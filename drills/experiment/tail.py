@@ -177,7 +177,8 @@ class TailCheck:
         if span is None or need is None:  # as run_until_settled reads it (drills.experiment.settle)
             more = say["too_close"].format(tail=tail)
         elif span[1] is None:
-            more = say["need_open"].format(low=about(span[0]), n=about(need), tail=tail, likely=likely)
+            at = say["need_open_at"].format(n=about(need)) if about(need) != about(span[0]) else ""
+            more = say["need_open"].format(low=about(span[0]), at=at, tail=tail, likely=likely)
         else:
             more = say["need"].format(low=about(span[0]), high=about(span[1]), likely=likely,
                                       at=say["need_at"].format(n=about(need)))
@@ -192,8 +193,9 @@ DESCRIBE = {
         "within": "Within the {tail} tail the grading tolerates ({bounds}).",
         "need": "about {low} to {high} replications would tell, as its share is likely {likely}{at}",
         "need_at": " (about {n} at this share)",
-        "need_open": ("at least about {low} replications would tell (about {n} at this share), more the nearer its "
-                      "share is to {tail}, as it is likely {likely}"),
+        "need_open_at": " (about {n} at this share)",
+        "need_open": ("at least about {low} replications would tell{at}, more the nearer its share is to {tail}, as it "
+                      "is likely {likely}"),
         "too_close": "it is too close to {tail} to tell in practice",
         "unsettled": "{n} replications cannot tell this share from the {tail} tail the grading tolerates "
                      "({bounds}); {more}.",
@@ -204,8 +206,8 @@ DESCRIBE = {
         "within": "在评分所允许的 {tail} 尾部之内（{bounds}）。",
         "need": "约需 {low} 至 {high} 次重复才能判定（该比例很可能在 {likely} 之间{at}）",
         "need_at": "；按当前比例约需 {n} 次",
-        "need_open": ("至少约需 {low} 次重复才能判定（按当前比例约需 {n} 次），该比例越接近 {tail} 所需越多（该比例"
-                      "很可能在 {likely} 之间）"),
+        "need_open": "至少约需 {low} 次重复才能判定{at}，该比例越接近 {tail} 所需越多（该比例很可能在 {likely} 之间）",
+        "need_open_at": "（按当前比例约需 {n} 次）",
         "too_close": "该比例过于接近 {tail}，实际上无法判定",
         "unsettled": "{n} 次重复尚不能将该比例与评分所允许的 {tail} 尾部区分开（{bounds}）；{more}。",
     },
