@@ -12,7 +12,10 @@ confidence, and says whether the comparison with 5 % is settled:
 
 - **beyond the tail**: the lower bound is above 5 %;
 - **within the tail**: the upper bound is at most 5 %;
-- **not settled**: the bounds straddle 5 %, and about how many replications would settle it at the same share.
+- **not settled**: the bounds straddle 5 %, and about how many replications would settle it at the same share,
+  and as a range, with the share anywhere in its likely range (the middle half of its plausible values): near
+  5 % the estimate at the observed share swings widely with a few replications more, and the range says by how
+  much (it has no upper end when the likely range reaches 5 % itself).
 
 With no failure in ``n`` replications the upper bound is ``1 - 0.05 ** (1 / n)``; it first falls to 5 %
 or below at ``n = 59`` (4.95 %), Wilks' number for a one-sided 95 %/95 % tolerance limit (Wilks 1941,
