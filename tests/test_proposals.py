@@ -142,6 +142,9 @@ def test_the_report_and_the_scorecard_carry_what_to_change(tmp_path: Path) -> No
     assert "What to change — proposed, not yet proven" in text
     assert "Name a deputy for mine_manager" in text
     assert "What the planner must decide" in text
+    # the class column glosses the standards' word in English, as the summary and the terminal do
+    table = "".join(text[text.index("class finding evidence plan clause"):].split())
+    assert "must-correct(整改项)" in table and "整改项" not in table.replace("must-correct(整改项)", "")
     data = json.loads((tmp_path / "scorecard.json").read_text(encoding="utf-8"))
     backups = next(f for f in data["findings"] if f["title"].startswith("Posts with no backup"))
     (change,) = backups["proposed"]["changes"]

@@ -1145,7 +1145,9 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
-    rows = [[f.cls, *f.words(t.lang)] for f in found]
+    from drills.experiment.findings import class_label
+
+    rows = [[class_label(f.cls, t.zh), *f.words(t.lang)] for f in found]  # glossed in English, as everywhere
     under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
     doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
                (t("col_clause"), doc.width - 5.25, "left")], rows, size=8, under=under)
