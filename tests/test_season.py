@@ -610,3 +610,21 @@ def test_one_unsettled_check_is_said_in_the_singular(monkeypatch: pytest.MonkeyP
                                                     "about 59 replications would settle it")
     monkeypatch.setattr(season, "unsettled_checks", lambda _e: 2)
     assert season.unsettled_line(e, Text("en")).startswith("flood/storm: 2 life-safety checks not settled")
+
+
+def test_the_season_asks_for_the_top_of_each_runs_range_to_settle_it() -> None:
+    """A run whose share of failures could lie anywhere that needs 6 to 4 100 replications is not settled by the 20
+    its observed share alone asks for: the season suggests what drill run suggests, the top of the range, and
+    the estimate at the share only where no range was made or it has no top."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.season import season_settle_how
+
+    def entry(settle_with: int, span: tuple[int, int | None] | None):
+        return SimpleNamespace(card=SimpleNamespace(settle_with=settle_with, settle_span=span))
+
+    t = Text("en")
+    assert "(-n 4100: the most" in season_settle_how([entry(20, (6, 4100)), entry(30, None)], t)
+    assert "(-n 30: the most" in season_settle_how([entry(20, (6, None)), entry(30, None)], t)
+    assert "-n N" in season_settle_how([entry(0, None)], t)

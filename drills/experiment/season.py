@@ -467,8 +467,9 @@ def unsettled_line(e: SeasonEntry, t: Text) -> str:
 
 def season_settle_how(entries: Sequence[SeasonEntry], t: Text) -> str:
     """How to settle the unsettled runs of a season: the season again with more replications (``-n``), with
-    the most the estimates ask for, or one scenario alone with ``drill run --until-settled``."""
-    known = [e.card.settle_with for e in entries if e.card.settle_with]
+    the most the estimates ask for (the top of each run's range, as ``drill run`` suggests it:
+    :meth:`~drills.experiment.i18n.Text.settle_ceiling`), or one scenario alone with ``drill run --until-settled``."""
+    known = [n for e in entries if (n := t.settle_ceiling(e.card))]
     return t("season_settle_how_n", n=max(known)) if known else t("season_settle_how")
 
 
