@@ -327,8 +327,9 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
     if kept_safe := t.safe_kept_out(card.zones):
         out_console.print("  " + kept_safe, markup=False)
     if card.zones:
-        zt = PlainTable(title=t("cli_zones"), title_justify="left")
-        zt.add_column(t("cli_col_zone"), justify="left")
+        site = getattr(card, "site", "both")
+        zt = PlainTable(title=t("cli_zones", zones=t.words("cli_zones", site)), title_justify="left")
+        zt.add_column(t.words("col_zone", site), justify="left")
         for col in ("col_people", "col_warned_before", "col_all_warned", "col_safe_before", "col_not_first",
                     "cli_col_deaths"):
             zt.add_column(t(col), justify="right")
@@ -339,9 +340,7 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
                                                                                     "persons"))
         out_console.print(zt)
         out_console.print(t("cli_zones_note"), markup=False)
-        kept = t.kept_out(card.zones)
-        if kept:
-            out_console.print("  " + kept, markup=False)
+        out_console.print("  " + t.zones_note(card), markup=False)
 
 
 @app.command()

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from drills.experiment import i18n
 from drills.experiment.exercise import run_exercise
-from drills.experiment.outputs import write_outputs
+from drills.experiment.outputs import scorecard_json, write_outputs
 from drills.experiment.report import (
     BOTTOM,
     PAGE_H,
@@ -51,13 +51,17 @@ N = 3
 GOLDEN = Path(__file__).parent / "data" / "golden" / "mine_inrush_day_seed7_n5.txt"
 #: Section titles each report must contain, by language (the Chinese in the standards' own wording).
 SECTIONS = {
-    "en": ["Drill evaluation report", "Summary", "Scorecard", "By level and place", "Timeline",
+    "en": ["Drill evaluation report", "Summary", "Scorecard", "Timeline",
            "Warning and evacuation against the water", "The site: water and clearance", "Warning channels",
            "Findings", "Revisions", "Assumptions and parameters", "Appendix: method", "deficiency"],
-    "zh": ["演练评估报告", "应急预案", "评估摘要", "评估结论", "评估指标", "分水平、分地点结果", "时间线",
+    "zh": ["演练评估报告", "应急预案", "评估摘要", "评估结论", "评估指标", "时间线",
            "预警与撤离进程", "场所：水害与人员撤离", "应急通讯", "评估发现", "不足项", "整改项", "改进项",
            "预案修订", "假设、参数及来源", "附录：方法"],
 }
+
+#: The heading of the table by level or place, in the words of each drill's site: a mine's levels, a valley's places.
+ZONES_HEADING = {("mine", "en"): "By level", ("dam", "en"): "By place", ("mine", "zh"): "分水平结果",
+                 ("dam", "zh"): "分地点结果"}
 
 needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
 
@@ -115,7 +119,7 @@ def test_no_page_is_blank(reports: dict, name: str, lang: str, tmp_path: Path) -
 def test_sections_and_chinese_text_extract(reports: dict, name: str, lang: str) -> None:
     pages = text_of(reports[name, lang] / "report.pdf")
     text = "\n".join(pages)
-    for title in SECTIONS[lang]:
+    for title in [*SECTIONS[lang], ZONES_HEADING[name, lang]]:
         assert title in text, f"{title!r} missing from the {lang} report of {name}"
     assert all(p.strip() for p in pages), "a page without any text"
     # the Chinese role titles of the plan are drawn (not dropped) in the English report too
@@ -1023,3 +1027,42 @@ def test_an_absent_post_is_tagged_as_an_absence_not_a_decision(exercises: dict, 
         ticks = [tick.get_text().replace("\n", " ") for tick in fig.axes[0].get_yticklabels()]
         rows = [tick for tick in ticks if "absent" in tick or "不在岗" in tick]
         assert rows and all(row.startswith(tag) for row in rows), rows
+
+
+#: Words of a mine that a report of a drill with no mine must not use in what it says of the drill (its summary,
+#: scorecard, table by place and figure captions, up to the findings), by language; "level" alone is left out, as
+#: a warning level is one too.
+MINE_WORDS = {
+    "en": re.compile(r"\b(level or place|levels or places|by level|levels? -?\d+|underground|crews?|crew mate|"
+                     r"shifts?|cages?|refuges?|hoists?|miners?|mine|shafts?|surface)\b", re.IGNORECASE),
+    "zh": re.compile("井下|分水平|水平或地点|开采水平|班组|下一班|罐笼|提升机|避险硐室|下井|矿井|地面、|地面或"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_dam_report_speaks_of_places_and_no_mine(reports: dict, lang: str) -> None:
+    """A drill with residents below a dam and nobody underground is told in a valley's words: its table is by
+    place, its captions name the downstream order only, and nothing up to the findings speaks of levels,
+    crews, shifts, cages or the underground (the findings may quote the plan's actions_by_level)."""
+    t = i18n.Text(lang)
+    text = "\n".join(text_of(reports["dam", lang] / "report.pdf"))
+    told = text[:text.index("\n" + t("findings") + "\n")]
+    words = sorted({m.group(0) for m in MINE_WORDS[lang].finditer(told)})
+    assert not words, f"the {lang} dam report speaks of a mine: {words}"
+    assert t("zones_valley") in told and t("zones_order_valley")[:12] in told
+    mine = "\n".join(text_of(reports["mine", lang] / "report.pdf"))
+    assert t("zones_mine") in mine and t("zones_valley") not in mine
+
+
+def test_the_places_of_a_dam_drill_are_listed_by_when_the_water_first_reached_them(exercises: dict) -> None:
+    """The near field first: the table by place (terminal, report and scorecard.json alike, all from the card's
+    zones) runs in the order of the median time the water first reached each place, not of the places' names."""
+    ex, card = exercises["dam"]
+    nodes = {n.id: n.index for n in ex.spec.network.nodes}
+    water = np.array([r.node_water_s for r in ex.results], dtype=float)
+    water = np.where(np.isnan(water) | (water >= ex.spec.duration_s), np.inf, water)
+    first = {z.zone: float(np.quantile(water[:, nodes[z.zone]], 0.5, method="inverted_cdf")) for z in card.zones}
+    names = [z.zone for z in card.zones]
+    assert names == sorted(names, key=lambda z: (first[z], z))
+    assert names != sorted(names)  # the bundled valley's names do not run down it: the check can tell the two apart
+    assert [z["zone"] for z in scorecard_json(ex, card)["zones"]] == names

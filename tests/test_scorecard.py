@@ -507,3 +507,21 @@ def test_the_graded_margin_no_water_cut_short_is_shown_as_at_least_the_drill():
     card = type("Card", (), {"grading": type("Basis", (), {"rows": (m3,)})()})()
     assert grade_rows(card, Text("en"), 7200.0)[0][2] == "≥ 2:00:00"
     assert grade_rows(card, Text("en"), 9000.0)[0][2] == "2:00:00"
+
+
+def test_the_mine_s_levels_are_listed_shallow_to_deep_even_where_their_names_sort_the_other_way(build):
+    """The table by level reads down the mine: level -60 before level -100, which its name sorts first; the rows
+    are said to be in that order, and the table and its note use the mine's words, not a valley's."""
+    site = base_site([node("deep", "workplace", z=-100.0, level="-100"),
+                      node("shallow", "workplace", z=-60.0, x=50.0, level="-60"), node("out", "portal", x=100.0)],
+                     [link("d1", "deep", "shallow", 60.0), link("d2", "shallow", "out", 60.0)],
+                     [{"at": "deep", "count": 1}, {"at": "shallow", "count": 1}])
+    spec = build(site, base_plan(), base_scenario())
+    card = scorecard(ExerciseResult(spec=spec, seed=1, results=(run_drill(spec, 0, 1),)))
+    assert [z.zone for z in card.zones] == ["level -60", "level -100"]
+    assert card.site == "mine" and {z.site for z in card.zones} == {"mine"}
+    for lang, level, place in (("en", "level", "place"), ("zh", "水平", "地点")):
+        t = Text(lang)
+        assert t.words("col_zone", card.site) == level
+        note = t.zones_note(card).lower()
+        assert place not in note and level in note

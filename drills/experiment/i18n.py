@@ -88,7 +88,7 @@ EN: dict[str, str] = {
     "summary": "Summary",
     "summary_intro": (
         "The exercise in one page. Figures are means over the {n} replications unless marked; the full "
-        "scorecard and the tables by level or place follow."
+        "scorecard and the table {by} follow."
     ),
     "key_results": "Key results",
     "confidence": "Not settled by this number of replications",
@@ -110,7 +110,9 @@ EN: dict[str, str] = {
         "tolerated tail for more replications to settle them in practice."
     ),
     "worst_places": "Where the plan is weakest",
-    "worst_places_intro": "The levels or places with the lowest share of people safe from the water:",
+    "worst_places_intro_mine": "The levels with the lowest share of people safe from the water:",
+    "worst_places_intro_valley": "The places with the lowest share of people safe from the water:",
+    "worst_places_intro_both": "The levels or places with the lowest share of people safe from the water:",
     "worst_place_line": (
         "{zone} ({people} people): {warned}{safe} safe from the water; everyone there warned by the order: "
         "{t100} (median){never}{fat}."
@@ -207,9 +209,11 @@ EN: dict[str, str] = {
         "became impassable to them (the water deeper than they wade, or fast enough to sweep them off), not to "
         "the water's first arrival, which 'warned before the water' uses: someone who left a place with water "
         "already on its floor can still have a margin. A smallest margin of "
-        '"not all safe" means someone was caught or left in the water\'s way. Expected fatalities are '
-        "estimated for people in the valley only: no lethality rule applies underground, where the people "
-        "caught are the count."
+        '"not all safe" means someone was caught or left in the water\'s way.{fatal}'
+    ),
+    "scorecard_fatal_both": (
+        " Expected fatalities are estimated for people in the valley only: no lethality rule applies underground, "
+        "where the people caught are the count."
     ),
     "grade_basis": "How the grade was reached",
     "grade_basis_intro": (
@@ -249,7 +253,12 @@ EN: dict[str, str] = {
     "col_not_reached": "not reached",
     "never": "never",
     # ---- zones
-    "zones": "By level and place",
+    "zones_mine": "By level",
+    "zones_valley": "By place",
+    "zones_both": "By level and place",
+    "zones_by_mine": "by level",
+    "zones_by_valley": "by place",
+    "zones_by_both": "by level or place",
     "zones_intro": (
         "{what}, over the {n} replications: of its people the water reached (apart from those at its source, "
         "whom no plan can warn first), the share the order warned first (mean of the replications in which the "
@@ -257,13 +266,27 @@ EN: dict[str, str] = {
         "the order had reached everyone there (median; never = someone was not reached in most "
         "replications); the smallest safety margin (median); the share of person-replications the order "
         "did not warn first (nothing warned them, or they saw the water before the order reached them: "
-        "the drill keeps each person's first warning only); and the expected fatalities (mean; – underground, "
-        "where no lethality rule applies and the people caught are the count)."
+        "the drill keeps each person's first warning only); and the expected fatalities ({fatal})."
+    ),
+    "zones_fatal_mine": "– underground, where no lethality rule applies and the people caught are the count",
+    "zones_fatal_valley": "mean",
+    "zones_fatal_both": "mean; – underground, where no lethality rule applies and the people caught are the count",
+    "zones_order_mine": "Levels are listed from the shallowest to the deepest.",
+    "zones_order_valley": (
+        "Places are listed by when the water first reached them (median over the replications), the first reached "
+        "first; places it did not reach in most replications come last."
+    ),
+    "zones_order_both": (
+        "The mine's levels come first, from the shallowest to the deepest, then the valley's places by when the "
+        "water first reached them (median over the replications), the first reached first; places it did not "
+        "reach in most replications come last."
     ),
     "zones_what_mine": "Each mining level",
     "zones_what_valley": "Each place of the valley",
     "zones_what_both": "Each mining level and each place of the valley",
-    "col_zone": "level or place",
+    "col_zone_mine": "level",
+    "col_zone_valley": "place",
+    "col_zone_both": "level or place",
     "col_people": "people",
     "col_warned_before": "warned before water",
     "col_all_warned": "everyone warned",
@@ -462,13 +485,17 @@ EN: dict[str, str] = {
     # ---- method
     "method": "Appendix: method",
     "method_text": (
-        "Each drill is a discrete-event simulation (SimPy): the hazard, the triggers and decisions, every "
-        "warning channel, every person and every cage are processes on one simulated clock, and the drill "
-        "records one frozen record per person, per hoist and per event. The exercise repeats the drill "
+        "Each drill is a discrete-event simulation (SimPy): the hazard, the triggers and decisions, {actors} are "
+        "processes on one simulated clock, and the drill records one frozen record {records}. The exercise repeats "
+        "the drill "
         "{n} times from seed {seed}, each replication with its own random streams, so the result does not "
         "depend on the number of worker processes; this report only reads those records and never "
         "re-simulates. Figures show medians over replications with 5th–95th percentile bands."
     ),
+    "method_actors": "every warning channel and every person",
+    "method_actors_hoist": "every warning channel, every person and every cage",
+    "method_records": "per person and per event",
+    "method_records_hoist": "per person, per hoist and per event",
     "method_docs_note": "The exercise and the scorecard, as documented in their modules:",
     "method_settling": (
         "The number of replications was not fixed in advance: the exercise began with {asked} and, while a "
@@ -601,12 +628,15 @@ EN: dict[str, str] = {
         "safe ({safe}; dashed) and whose starting place "
         "the water had reached (dash-dot), against time since the scenario start (clock time on the top "
         "axis). Lines are the median over the {n} replications and bands the 5th–95th percentiles; the "
-        "vertical lines are the median times each evacuation order was given, each labelled (underground dashed, "
-        "downstream dotted; a drill with people in the mine and residents below a dam has both). Safety should rise "
+        "vertical lines are the median times each evacuation order was given, each labelled ({orders}). Safety "
+        "should rise "
         "well ahead of the water. A safe band below 100 % shows replications in which some people were never safe; "
         "the warned line stays below 100 % wherever someone was not warned first by the order, including anyone "
         "who saw the water break in at their place before any warning."
     ),
+    "cap_orders_mine": "underground dashed",
+    "cap_orders_valley": "downstream dotted",
+    "cap_orders_both": "underground dashed, downstream dotted",
     "cap_share_all": "Share of all {people} people",
     "cap_share_there": (
         "Share of the people who went underground or were there from the start (of {people}; a later shift kept on "
@@ -647,22 +677,23 @@ EN: dict[str, str] = {
         "the surface, which never went down"
     ),
     "cap_channels": (
-        "Top: the channel by which each person first received the warning, as a share of {base}; "
-        "\"crew mate\" is a warned member of the same crew passing it on at the "
-        "same place, \"none: saw the water itself\" means nothing warned them before they saw the "
+        "Top: the channel by which each person first received the warning, as a share of {base}; {crew}"
+        "\"none: saw the water itself\" means nothing warned them before they saw the "
         "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
-        "are those the order did not warn first (\"not first warned by the order\" in the table by "
-        "place, which leaves out people at the hazard's source and a later shift kept on the surface). "
+        "are those the order did not warn first (\"not first warned by the order\" in the table {by}, "
+        "which leaves out people at the hazard's source{kept}). "
         "Bottom: for each starting place (highest first) the median "
         "time the order (its channels and the relays passing it on) reached people there (dot; seeing the "
         "water is not a warning, and people at the hazard's source, whom no plan can warn first, are left "
-        "out, as in the table by place) with the 5th–95th percentile range (an arrow: P95 never), the "
+        "out, as in the table {by}) with the 5th–95th percentile range (an arrow: P95 never), the "
         "share the order did not warn first (\"not first\"), the "
         "median time the water reached the place (triangle) and the "
-        "median time of each order (underground dashed, downstream dotted). A dot to the right of its triangle "
+        "median time of each order ({orders}). A dot to the right of its triangle "
         "means people there were warned "
         "after the water came."
     ),
+    "cap_channels_crew": "\"crew mate\" is a warned member of the same crew passing it on at the same place, ",
+    "cap_channels_kept": " and a later shift kept on the surface",
     "cap_cage": (
         "Distributions over the {n} replications of the cage's busy time as a share of its evacuation "
         "window (from the first call to the last landing), of the longest queue waiting for it (all "
@@ -830,8 +861,10 @@ EN: dict[str, str] = {
     "cli_seed_line": "seed {seed} · {n} replications · {where}",
     "cli_single_faults": "single faults: {n} replications each",
     "cli_scorecard": "Scorecard — {n} replications, seed {seed}",
-    "cli_zones": "By level or place (means over replications; everyone warned: the median)",
-    "cli_col_zone": "zone",
+    "cli_zones": "{zones} (means over replications; everyone warned: the median)",
+    "cli_zones_mine": "By level",
+    "cli_zones_valley": "By place",
+    "cli_zones_both": "By level or place",
     "cli_col_deaths": "expected deaths",
     "cli_zones_note": (
         "  warned before water: of the people the water reached there, in the replications in which it reached "
@@ -1118,7 +1151,7 @@ ZH: dict[str, str] = {
         "“假设、参数及来源”）。相同的随机种子得到相同的报告。"
     ),
     "summary": "评估摘要",
-    "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和分水平／分地点表见后文。",
+    "summary_intro": "一页概览。除另有说明外，数字为 {n} 次重复的平均值；完整的评估指标表和{by}见后文。",
     "key_results": "主要结果",
     "confidence": "本次重复次数尚不足以判定的项",
     "settle_how_n": ("如需判定，请在同一命令后加 --until-settled {n} 重新运行：按上述估计，"
@@ -1131,7 +1164,9 @@ ZH: dict[str, str] = {
     "settle_how_too_close": "本次运行在 {n} 次重复后停止（--until-settled {ceiling}）：余下各项过于接近允许的尾部，"
                             "增加重复次数实际上无法判定。",
     "worst_places": "预案最薄弱之处",
-    "worst_places_intro": "未被水困人员比例最低的水平或地点：",
+    "worst_places_intro_mine": "未被水困人员比例最低的水平：",
+    "worst_places_intro_valley": "未被水困人员比例最低的地点：",
+    "worst_places_intro_both": "未被水困人员比例最低的水平或地点：",
     "worst_place_line": (
         "{zone}（{people} 人）：{warned}未被水困 {safe}；撤离命令到达该处全部"
         "人员的时间 {t100}（中位数）{never}{fat}。"
@@ -1212,8 +1247,9 @@ ZH: dict[str, str] = {
         "预警；本报告他处的“未收到预警”指什么都未到达其人，连来水也没有）。安全裕度计算到某处对其变得无法通行之时（水深超过其涉水限度，或水流足以把人冲倒），而不是来水"
         "最初到达之时（“水到达前收到预警”按后者计）：离开时地面已有积水的人，裕度仍可能为正。最小裕度为“有人未到达"
         "安全地点”表示有人"
-        "被水困住或仍处于水的去路上。预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。"
+        "被水困住或仍处于水的去路上。{fatal}"
     ),
+    "scorecard_fatal_both": "预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。",
     "grade_basis": "评级依据",
     "grade_basis_intro": (
         "每项指标按其在 {n} 次重复上的尾部值评为 A–D：下表的数值即该尾部值（如时间的第 95 百分位、裕度的第 5 "
@@ -1246,19 +1282,36 @@ ZH: dict[str, str] = {
     "col_p95": "P95",
     "col_not_reached": "未达到",
     "never": "从未",
-    "zones": "分水平、分地点结果",
+    "zones_mine": "分水平结果",
+    "zones_valley": "分地点结果",
+    "zones_both": "分水平、分地点结果",
+    "zones_by_mine": "分水平表",
+    "zones_by_valley": "分地点表",
+    "zones_by_both": "分水平／分地点表",
     "zones_intro": (
         "{what}在 {n} 次重复上的结果：水到达的人员（水源处人员除外，任何预案都无法先于来水通知他们）中先收到撤离命令"
         "的比例（仅计水到达该处有人的重复的平均；从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部"
         "人员的时间（中位数；“从未”表示多数重复中有人未收到）、最小安全裕度"
         "（中位数）、未先收到撤离命令的人次比例（从未收到，或看到来水之后才收到：演练只记录每人最先收到的"
-        "预警）和预期死亡人数（平均；井下为“–”：井下没有适用的致死率规则，"
-        "以被水困人数计）。"
+        "预警）和预期死亡人数（{fatal}）。"
+    ),
+    "zones_fatal_mine": "井下为“–”：井下没有适用的致死率规则，以被水困人数计",
+    "zones_fatal_valley": "平均",
+    "zones_fatal_both": "平均；井下为“–”：井下没有适用的致死率规则，以被水困人数计",
+    "zones_order_mine": "各水平按由浅到深排列。",
+    "zones_order_valley": (
+        "各地点按水最先到达的时间（各次重复的中位数）排列，先到达者在前；多数重复中水未到达的地点列在最后。"
+    ),
+    "zones_order_both": (
+        "先列矿井各水平（由浅到深），再列下游各地点，后者按水最先到达的时间（各次重复的中位数）排列，先到达者在前；"
+        "多数重复中水未到达的地点列在最后。"
     ),
     "zones_what_mine": "每个开采水平",
     "zones_what_valley": "下游每个地点",
     "zones_what_both": "每个开采水平和下游每个地点",
-    "col_zone": "水平或地点",
+    "col_zone_mine": "水平",
+    "col_zone_valley": "地点",
+    "col_zone_both": "水平或地点",
     "col_people": "人数",
     "col_warned_before": "水到达前收到预警",
     "col_all_warned": "全部收到预警",
@@ -1427,11 +1480,15 @@ ZH: dict[str, str] = {
     ),
     "method": "附录：方法",
     "method_text": (
-        "每次演练是一个离散事件模拟（SimPy）：灾害、触发与决策、每个预警渠道、每个人和每个罐笼都是同一模拟"
-        "时钟上的进程，演练为每个人、每台提升机和每个事件记录一条不可变记录。本次评估从随机种子 {seed} 起"
+        "每次演练是一个离散事件模拟（SimPy）：灾害、触发与决策、{actors}都是同一模拟"
+        "时钟上的进程，演练为{records}记录一条不可变记录。本次评估从随机种子 {seed} 起"
         "将演练重复 {n} 次，每次重复有各自的随机数流，因此结果与并行进程数无关；本报告只读取这些记录，"
         "不重新模拟。图中曲线为各次重复的中位数，阴影为第 5 至第 95 百分位。"
     ),
+    "method_actors": "每个预警渠道和每个人",
+    "method_actors_hoist": "每个预警渠道、每个人和每个罐笼",
+    "method_records": "每个人和每个事件",
+    "method_records_hoist": "每个人、每台提升机和每个事件",
     "method_docs_note": "重复试验与评估指标的说明（依据模块文档译出）：",
     "method_settling": (
         "重复次数并非事先确定：本次评估先运行 {asked} 次；只要评级中有生命安全检查尚不能与允许的尾部区分开，就分步继续"
@@ -1554,11 +1611,14 @@ ZH: dict[str, str] = {
         "也不计入：演练只记录每人最先收到的预警）、到达安全地点（{safe}；虚线）以及初始位置已被水淹到"
         "（点划线）的"
         "人员比例随情景开始后时间的变化（上方横轴为钟点时间）。曲线为 {n} 次重复的中位数，阴影为第 5 至"
-        "第 95 百分位；竖直线为各撤离命令下达的中位时间，均有标注（井下为虚线，"
-        "下游为点线：演练中既有井下人员又有坝下居民时两条均绘出）。到达安全地点的曲线应远早于水害曲线上升。到达安全地点的"
+        "第 95 百分位；竖直线为各撤离命令下达的中位时间，均有标注（{orders}）。"
+        "到达安全地点的曲线应远早于水害曲线上升。到达安全地点的"
         "阴影低于 100 % 表示有些重复中有人始终未到达安全地点；只要有人不是先收到撤离命令（包括在撤离命令之前"
         "就看到本地点突水的人员），收到命令的曲线就低于 100 %。"
     ),
+    "cap_orders_mine": "井下为虚线",
+    "cap_orders_valley": "下游为点线",
+    "cap_orders_both": "井下为虚线，下游为点线",
     "cap_share_all": "全部 {people} 人",
     "cap_share_there": (
         "开始时在场或其后下井的人员（共 {people} 人；留在地面、未下井的下一班人员单次重复中最多 {kept} 人，此处"
@@ -1588,16 +1648,17 @@ ZH: dict[str, str] = {
     "cap_channels_base_kept": " {total} 人次（{people} 人 × {n} 次重复，不计未下井的下一班人员 {kept} 人次）",
     "cap_channels": (
         "上：每人最先收到预警的渠道，占{base}的比例；"
-        "“同班组人员”为同一地点已收到预警的"
-        "同班组人员传递，“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
-        "处：两者之和即撤离命令未能先于来水到达的人员（分地点结果表中的“未先收到撤离命令”，该表不计灾害源处人员"
-        "和未下井的下一班人员）。下：各初始位置（最高者在上）"
+        "{crew}“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
+        "处：两者之和即撤离命令未能先于来水到达的人员（{by}中的“未先收到撤离命令”，该表不计灾害源处人员"
+        "{kept}）。下：各初始位置（最高者在上）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
-        "人员不计，与分地点结果表一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），未先收到撤离命令的"
-        "比例（“未先收到”），水到达该处的中位时间（三角）和各撤离命令的中位时间（井下为虚线，下游为点线）。"
+        "人员不计，与{by}一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），未先收到撤离命令的"
+        "比例（“未先收到”），水到达该处的中位时间（三角）和各撤离命令的中位时间（{orders}）。"
         "圆点在三角右侧表示该处人员在水到达"
         "之后才收到预警。"
     ),
+    "cap_channels_crew": "“同班组人员”为同一地点已收到预警的同班组人员传递，",
+    "cap_channels_kept": "和未下井的下一班人员",
     "cap_cage": (
         "{n} 次重复中罐笼运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候罐笼的最长排队人数"
         "（全部车场合计）以及已乘罐人员的平均等候时间的分布；虚线为中位数。排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，"
@@ -1742,8 +1803,10 @@ ZH: dict[str, str] = {
     "cli_seed_line": "随机种子 {seed} · {n} 次重复 · {where}",
     "cli_single_faults": "单一故障：每个故障 {n} 次重复",
     "cli_scorecard": "评估指标 — {n} 次重复，随机种子 {seed}",
-    "cli_zones": "分水平、分地点结果（各次重复的平均值；全部收到预警：中位数）",
-    "cli_col_zone": "水平或地点",
+    "cli_zones": "{zones}（各次重复的平均值；全部收到预警：中位数）",
+    "cli_zones_mine": "分水平结果",
+    "cli_zones_valley": "分地点结果",
+    "cli_zones_both": "分水平、分地点结果",
     "cli_col_deaths": "预期死亡",
     "cli_zones_note": (
         "  水到达前收到预警：水到达该处的人员中先收到撤离命令的比例，按水到达该处某人的重复统计（– 表示水从未到达）；"
@@ -1951,6 +2014,14 @@ ZH: dict[str, str] = {
     "md_cmp_grades": "## 评级",
     "md_cmp_diffs": "## 配对差值（B − A）",
     "md_cmp_findings": "## 预案 {k} 的评估发现",
+}
+
+#: Scorecard metric labels in Chinese that depend on who is in the drill, by their English label (the scorecard's
+#: SAFE_LABELS): the share safe names only the places of safety the drill has, as the English does.
+LABEL_ZH: dict[str, str] = {
+    "Safe (on the surface or in a refuge)": "到达安全地点的比例（地面或避险硐室）",
+    "Safe (at an assembly point)": "到达安全地点的比例（集合点）",
+    "Safe (surface, refuge or assembly point)": "到达安全地点的比例（地面、避险硐室、集合点）",
 }
 
 #: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).
@@ -2210,7 +2281,7 @@ class Text:
 
     def metric(self, key: str, label: str) -> str:
         """The label of a scorecard metric (``label`` is the scorecard's English one)."""
-        return METRIC_ZH.get(key, label) if self.zh else label
+        return LABEL_ZH.get(label, METRIC_ZH.get(key, label)) if self.zh else label
 
     def graded(self, metric: str, name: str) -> str:
         """The name of a graded metric (M1 … M8; ``name`` is the grading's English one)."""
@@ -2248,6 +2319,18 @@ class Text:
             return {"d": d, "m": m, "i": i}
         return {"d": f"{d} {'deficiency' if d == 1 else 'deficiencies'}", "m": m,
                 "i": f"{i} {'improvement' if i == 1 else 'improvements'}"}
+
+    def words(self, key: str, site: str, **fmt: Any) -> str:
+        """A phrase in the words of the drill's site (:attr:`~drills.experiment.scorecard.Scorecard.site`): the
+        key ending ``_mine`` (a mine's levels), ``_valley`` (a valley's places) or ``_both``, which also serves a
+        site not known."""
+        return self(f"{key}_{site if site in ('mine', 'valley') else 'both'}", **fmt)
+
+    def zones_note(self, card: Any) -> str:
+        """The note under the table by level or place: the order of its rows, then a later shift kept on the
+        surface, which the table leaves out (:meth:`kept_out`)."""
+        site = getattr(card, "site", "both")
+        return " ".join(x for x in (self.words("zones_order", site), self.kept_out(card.zones)) if x)
 
     def kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the table by level and place: a later shift kept on the surface, which the table leaves

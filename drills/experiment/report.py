@@ -843,7 +843,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.heading(t("summary"), new_page=True)
     grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 11, "bold")])
-    doc.text(t("summary_intro", n=ex.replications), 8.5, after=0.1)
+    doc.text(t("summary_intro", n=ex.replications, by=t.words("zones_by", card.site)), 8.5, after=0.1)
     estimate = flood_estimate_line(ex.spec, t)
     if estimate:
         doc.text(estimate, 8.5, weight="bold", after=0.1)
@@ -858,7 +858,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
         doc.text(settle_how(ex, card, t), 8.5, after=0.04)
         doc.y += 0.05
     doc.subheading(t("worst_places"))
-    doc.text(t("worst_places_intro"), 8.5, after=0.05, keep=True)
+    doc.text(t.words("worst_places_intro", card.site), 8.5, after=0.05, keep=True)
     for z in weakest_zones(card):
         missed = z.share_not_first_warned_by_order
         never = t("never_part", share=t.value(missed, "share")) if missed > 0 else ""
@@ -903,7 +903,7 @@ def scorecard_text(card: Scorecard, lang: str = "en", duration_s: float | None =
     head = [t(k) for k in ("col_metric", "col_mean", "col_ci", "col_p5", "col_p95", "col_not_reached")]
     lines = [f"# scorecard: {card.replications} replications, seed {card.seed}, {card.people} people",
              "\t".join(head), *("\t".join(r) for r in metric_rows(card, t, duration_s)), "",
-             "\t".join(c for c, _, _ in zone_columns(t, 0.0)),
+             "\t".join(c for c, _, _ in zone_columns(t, 0.0, card.site)),
              *("\t".join(r) for r in zone_rows(card, t, duration_s))]
     return "\n".join(lines) + "\n"
 
@@ -911,7 +911,8 @@ def scorecard_text(card: Scorecard, lang: str = "en", duration_s: float | None =
 def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     """Every metric with its mean, confidence interval, percentiles and replications not reached."""
     doc.heading(t("scorecard"), new_page=True)
-    doc.text(t("scorecard_intro", n=card.replications), 8.5, after=0.12, keep=True)
+    fatal = t("scorecard_fatal_both") if card.site == "both" else ""  # only a drill with both has the two rules
+    doc.text(t("scorecard_intro", n=card.replications, fatal=fatal), 8.5, after=0.12, keep=True)
     doc.table(
         # wide enough for a margin's "≥ 30:00:00*" and "not all safe" on one line
         [(t("col_metric"), 2.36, "left"), (t("col_mean"), 0.85, "right"), (t("col_ci"), 1.28, "right"),
@@ -1056,7 +1057,8 @@ def warned_safe_caption(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
     kept = sum(z.kept_out for z in card.zones)
     people = len(ex.spec.people)
     share_of = t("cap_share_there", people=people, kept=kept) if kept else t("cap_share_all", people=people)
-    return t("cap_warned_safe", share_of=share_of, n=ex.replications, safe=safe)
+    return t("cap_warned_safe", share_of=share_of, n=ex.replications, safe=safe,
+             orders=t.words("cap_orders", card.site))
 
 
 def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
@@ -1070,11 +1072,13 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
         _figure(doc, t, figs, name, t(f"fig_{name}_title"), t(f"cap_{name}", n=ex.replications) + zoom + none)
 
 
-def zone_columns(t: Text, width: float) -> list[tuple[str, float, str]]:
+def zone_columns(t: Text, width: float, site: str = "both") -> list[tuple[str, float, str]]:
     """The columns of the table by level and place, with the widths that take the fewest lines over the bundled
     examples in both languages (titles of at most three lines in English, two in Chinese, none broken inside a
-    word), so that the table is as short as it can be."""
-    cols = [(t("col_zone"), 1.1, "left"), (t("col_people"), 0.55, "right"), (t("col_warned_before"), 0.65, "right"),
+    word), so that the table is as short as it can be; the first is headed in the words of the drill's ``site``
+    (:attr:`~drills.experiment.scorecard.Scorecard.site`: level, place, or both)."""
+    cols = [(t.words("col_zone", site), 1.1, "left"), (t("col_people"), 0.55, "right"),
+            (t("col_warned_before"), 0.65, "right"),
             (t("col_all_warned"), 0.85, "right"), (t("col_safe_before"), 0.8, "right"),
             (t("col_margin"), 0.85, "right"), (t("col_not_first"), 1.1, "right")]
     used = sum(w for _, w, _ in cols)
@@ -1097,13 +1101,11 @@ def zones(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
     if not card.zones:
         return
     rows = zone_rows(card, t, ex.spec.duration_s)
-    columns = zone_columns(t, doc.width)
-    miners = any(p.group == "miner" for p in ex.spec.people)
-    residents = any(p.group == "resident" for p in ex.spec.people)
-    what = t("zones_what_both" if miners and residents else "zones_what_mine" if miners else "zones_what_valley")
-    doc.heading(t("zones"))
-    doc.text(t("zones_intro", n=card.replications, what=what), 8.5, after=0.12, keep=True)
-    doc.table(columns, rows, size=8.5, keep_together=True, note=t.kept_out(card.zones))
+    columns = zone_columns(t, doc.width, card.site)
+    doc.heading(t.words("zones", card.site))
+    doc.text(t("zones_intro", n=card.replications, what=t.words("zones_what", card.site),
+               fatal=t.words("zones_fatal", card.site)), 8.5, after=0.12, keep=True)
+    doc.table(columns, rows, size=8.5, keep_together=True, note=t.zones_note(card))
 
 
 def channel_shares_of(ex: ExerciseResult, t: Text) -> str:
@@ -1119,7 +1121,11 @@ def channel_shares_of(ex: ExerciseResult, t: Text) -> str:
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """How people were warned (应急通讯), and the cage."""
     doc.heading(t("channels_cage_section" if "cage" in figs else "channels_section"), new_page=True)
-    _figure(doc, t, figs, "channels", t("fig_channel_first"), t("cap_channels", base=channel_shares_of(ex, t)))
+    mine = card.site != "valley"  # crews and a later shift are the mine's
+    _figure(doc, t, figs, "channels", t("fig_channel_first"),
+            t("cap_channels", base=channel_shares_of(ex, t), by=t.words("zones_by", card.site),
+              orders=t.words("cap_orders", card.site), crew=t("cap_channels_crew") if mine else "",
+              kept=t("cap_channels_kept") if mine else ""))
     _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
 
 
@@ -1323,6 +1329,12 @@ def _uses(ex: ExerciseResult, when: str) -> bool:
     }.get(when, False)
 
 
+def method_parts(t: Text, hoists: bool) -> dict[str, str]:
+    """What the method appendix says is simulated and recorded: a cage and its records only where a drill has one."""
+    more = "_hoist" if hoists else ""
+    return {"actors": t("method_actors" + more), "records": t("method_records" + more)}
+
+
 def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
     """The parameters from the plan and scenario files, then the model's cited defaults."""
     doc.heading(t("assumptions"), new_page=True)
@@ -1394,7 +1406,8 @@ def replications_value(ex: ExerciseResult, t: Text) -> str:
 def method(doc: Document, ex: ExerciseResult, t: Text) -> None:
     """Appendix: how the drill is simulated, replicated and scored."""
     doc.heading(t("method"), new_page=True)
-    doc.text(t("method_text", n=ex.replications, seed=ex.seed), 8.5, after=0.1)
+    doc.text(t("method_text", n=ex.replications, seed=ex.seed, **method_parts(t, bool(ex.spec.hoists))), 8.5,
+             after=0.1)
     if ex.settling is not None and len(ex.settling.steps) > 1:
         st = ex.settling
         settling = t("method_settling", asked=grouped(st.asked), steps=steps_text(st, t), ceiling=grouped(st.ceiling),

@@ -247,6 +247,11 @@ class ZoneSummary:
     expected_fatalities: Summary
     share_not_first_warned_by_order: float
     kept_out: int
+    #: "mine" for a level (or an underground place) of the mine, "valley" for a place below the dam
+    site: str = "valley"
+    #: the median over replications of when the water first reached a place where its people started (inf = never
+    #: in most replications); what orders the valley's places in the table
+    water_s: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -272,6 +277,9 @@ class Scorecard:
     fatalities_by_situation: dict[str, float] = field(default_factory=dict)  # mean per replication, by where
     #: mean per replication, by how the people ended (:func:`fatalities_by_outcome`)
     fatalities_by_outcome: dict[str, float] = field(default_factory=dict)
+    #: who is in the drill, from its people: "mine" (people underground only), "valley" (residents below a dam
+    #: only) or "both"; the tables and their notes use this site's words ("by level", "by place")
+    site: str = "both"
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
@@ -285,15 +293,47 @@ def zone_of(spec, person) -> str:
     return node.id
 
 
+def site_of(spec: DrillSpec) -> str:
+    """Who is in the drill, from its people: "mine", "valley" or "both" (:attr:`Scorecard.site`)."""
+    miners = any(p.group == "miner" for p in spec.people)
+    residents = any(p.group == "resident" for p in spec.people)
+    return "both" if miners and residents else "mine" if miners else "valley" if residents else "both"
+
+
+def _zone_order(ex: ExerciseResult, zone_people: dict[str, list[int]]) -> list[tuple[str, str, float]]:
+    """The zones as ``(zone, site, water_s)`` in the table's order: the mine's levels first, from the shallowest
+    to the deepest (the highest place its people started at), then the valley's places by the median over
+    replications of when the water first reached them, the first reached first and those it did not reach in more
+    than half of the replications last, so that the reader meets the near field first; the name breaks ties."""
+    spec = ex.spec
+    nodes = spec.network.nodes
+    dur = spec.duration_s
+    water = np.array([r.node_water_s for r in ex.results], dtype=float).reshape(len(ex.results), len(nodes))
+    water = np.where(np.isnan(water) | (water >= dur), np.inf, water)
+    out = []
+    for zone, idx in zone_people.items():
+        starts = sorted({spec.people[i].start for i in idx})
+        site = "mine" if any(spec.people[i].group == "miner" for i in idx) else "valley"
+        # an observed value, as the site map's median (inverted_cdf): a place reached in half the replications is
+        # reached, not never
+        first = (float(np.quantile(water[:, starts].min(axis=1), 0.5, method="inverted_cdf")) if len(water)
+                 else math.inf)
+        top = max(nodes[n].elevation_m for n in starts)
+        out.append((zone, site, first, top))
+    out.sort(key=lambda z: (0, -z[3], z[0]) if z[1] == "mine" else (1, z[2], z[0]))
+    return [(zone, site, first) for zone, site, first, _ in out]
+
+
 def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummary, ...]:
-    """The table by level and place. A later shift kept on the surface was never on its level: it is left out of
-    the level's people and shares (it lifted the share safe from the water) and counted apart (``kept_out``)."""
+    """The table by level and place, in :func:`_zone_order`. A later shift kept on the surface was never on its
+    level: it is left out of the level's people and shares (it lifted the share safe from the water) and counted
+    apart (``kept_out``)."""
     spec = ex.spec
     zone_people: dict[str, list[int]] = {}
     for p in spec.people:
         zone_people.setdefault(zone_of(spec, p), []).append(p.index)
     out = []
-    for zone in sorted(zone_people):
+    for zone, site, first in _zone_order(ex, zone_people):
         idx = np.asarray(zone_people[zone], dtype=np.intp)
         there = [states.take(idx[states.audience[idx]]) for states in states_all]
         rows = [_group_metrics(group, spec.duration_s) for group in there]
@@ -313,6 +353,7 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
             share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
                                              / max(float(col("reach").sum()), 1.0)),
             kept_out=max((len(idx) - len(group) for group in there), default=0),
+            site=site, water_s=first,
         ))
     return tuple(out)
 
@@ -386,4 +427,4 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
                            people=len(spec.people)) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex),
-                     fatalities_by_outcome=fatalities_by_outcome(ex))
+                     fatalities_by_outcome=fatalities_by_outcome(ex), site=site_of(spec))

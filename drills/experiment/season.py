@@ -755,7 +755,9 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             doc.text(line, 8.5, marker="•", after=0.03)
         doc.heading(t("method"))
         if result.entries:
-            doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t)), 8.5)
+            hoists = any(e.exercise.spec.hoists for e in result.entries)
+            doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t),
+                       **report.method_parts(t, hoists)), 8.5)
         seeds = ", ".join(str(x) for x in dict.fromkeys(e.exercise.seed for e in result.entries))
         doc.footers(t("season_footer", suite=s.id, seed=seeds, runs=len(result.entries), version=__version__), t)
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
@@ -980,9 +982,10 @@ def _run_page(doc: Any, k: int, e: SeasonEntry, figs: dict[str, Path], t: Text) 
         doc.image(Path(figs[name]), t("figure_n", k=doc.figure_no, title=t("fig_warned_safe_title")),
                   report.warned_safe_caption(ex, card, t), max_h=3.3)
     if card.zones:
-        columns, zone_rows = report.zone_columns(t, doc.width), report.zone_rows(card, t, ex.spec.duration_s)
-        doc.subheading(t("zones"))  # drawn with the table, kept whole where it fits on a page
-        doc.table(columns, zone_rows, size=7.5, keep_together=True, note=t.kept_out(card.zones))
+        columns = report.zone_columns(t, doc.width, card.site)
+        zone_rows = report.zone_rows(card, t, ex.spec.duration_s)
+        doc.subheading(t.words("zones", card.site))  # drawn with the table, kept whole where it fits on a page
+        doc.table(columns, zone_rows, size=7.5, keep_together=True, note=t.zones_note(card))
 
 
 def idle_text(i: IdleFault, t: Text) -> str:
