@@ -1066,3 +1066,23 @@ def test_the_places_of_a_dam_drill_are_listed_by_when_the_water_first_reached_th
     assert names == sorted(names, key=lambda z: (first[z], z))
     assert names != sorted(names)  # the bundled valley's names do not run down it: the check can tell the two apart
     assert [z["zone"] for z in scorecard_json(ex, card)["zones"]] == names
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_terminal_table_of_a_dam_drill_is_by_place_and_says_its_order(exercises: dict, lang: str,
+                                                                          capsys: pytest.CaptureFixture) -> None:
+    """What drill run prints for a dam drill: the table by place, its first column "place", its rows in the
+    card's order and a note that says so; no level of a mine anywhere."""
+    from drills.cli import print_scorecard
+
+    t = i18n.Text(lang)
+    _, card = exercises["dam"]
+    print_scorecard(card, t)
+    out = capsys.readouterr().out
+    assert t("cli_zones_valley") in out and t("cli_zones_both") not in out
+    assert t("col_zone_valley") in out and t("col_zone_both") not in out
+    assert t("zones_order_valley")[:12] in out
+    assert not MINE_WORDS[lang].search(out), MINE_WORDS[lang].findall(out)
+    rows = [line.split()[1] for line in out.splitlines() if line.startswith("│ ") and line.split()[1] in
+            {z.zone for z in card.zones}]
+    assert rows == [z.zone for z in card.zones]
