@@ -188,6 +188,9 @@ def test_those_the_cage_cannot_lift_before_the_water_go_to_the_refuge(build, n, 
     [sent] = [e for e in res.timeline if "sent from" in e.what]
     assert sent.what == f"{n - ride} sent from st to ref: the cage could not lift them before the water"
     assert sent.t_s == pytest.approx(0.05 / rise, rel=1e-3)  # when the water first shows
+    # a movement of the people, not a decision: nobody decided it, and the readers of decisions must not see it
+    assert sent.kind == "movement"
+    assert not [e.what for e in res.timeline if e.kind == "decision"]
 
 
 @pytest.mark.parametrize("hydrograph", [None, [{"t_s": 0, "inflow_m3ph": 900.0}]],

@@ -341,8 +341,10 @@ def test_who_finds_the_way_to_the_assembly_point_under_water_is_recorded_as_turn
     assert all(p.departed_s == pytest.approx(660.0) for p in res.people)
     assert all(p.outcome == "in_place" and p.end == "village" and p.turned_back == "hill" for p in res.people)
     assert all(p.situation == "" and p.fatality_p == 0.0 for p in res.people)  # their homes stay dry
-    assert [e.what for e in res.timeline if "turned back" in e.what] == [
-        "4 turned back on the way from village to hill: the water closed the way"]
+    assert [(e.kind, e.what) for e in res.timeline if "turned back" in e.what] == [
+        ("movement", "4 turned back on the way from village to hill: the water closed the way")]
+    # nobody decided they turn back: the decision chain's record holds its own steps only
+    assert not any("turned back" in e.what for e in res.timeline if e.kind == "decision")
 
 
 def test_who_reaches_an_assembly_point_the_flood_reaches_later_is_caught_there(build, tmp_path):

@@ -596,12 +596,28 @@ def test_people_counted_in_an_event_are_one_timeline_row_whatever_their_number(w
     from drills.experiment.figures import event_times
     from drills.model.records import Event
 
-    results = [SimpleNamespace(timeline=(Event(t, "decision", f"{k} {what}"),)) for t, k in ((1200.0, 3), (1500.0, 12))]
+    results = [SimpleNamespace(timeline=(Event(t, "movement", f"{k} {what}"),)) for t, k in ((1200.0, 3), (1500.0, 12))]
     ex = SimpleNamespace(replications=2, results=results)
     for lang, label in (("en", what), ("zh", zh_label)):
         [(kind, shown, times)] = event_times(ex, SimpleNamespace(per_replication={}), i18n.Text(lang))
-        assert (kind, shown, times.tolist()) == ("decision", label, [1200.0, 1500.0])
+        assert (kind, shown, times.tolist()) == ("movement", label, [1200.0, 1500.0])
     assert i18n.Text("zh").event(f"12 {what}") == f"12 {zh_counted}"
+
+
+def test_every_kind_of_drill_event_is_named_in_both_languages_and_movements_follow_their_causes() -> None:
+    from drills.experiment.figures import KIND_COLOURS, KIND_PRIORITY
+    from drills.model.drill import KIND_ORDER
+
+    for kind in KIND_ORDER:  # the typical replication's table and the timeline's rows tag each event by its kind
+        assert re.search(r"[\u4e00-\u9fff]", i18n.Text("zh").kind(kind)), kind
+        assert f"kind_{kind}" in i18n.EN, kind
+    names = [i18n.Text("zh").kind(k) for k in KIND_ORDER]
+    assert len(set(names)) == len(names)
+    # people who turned back or were sent elsewhere did so because of the water, the order and its channels
+    # logged at the same time: they come after them, drawn in a colour of their own and kept as early as before
+    assert KIND_ORDER["movement"] > max(KIND_ORDER[k] for k in ("water", "decision", "order", "channel"))
+    assert KIND_COLOURS["movement"] not in {c for k, c in KIND_COLOURS.items() if k != "movement"}
+    assert KIND_PRIORITY["movement"] == KIND_PRIORITY["decision"]
 
 
 @pytest.mark.parametrize(("what", "zh"), [

@@ -58,9 +58,12 @@ KIND_COLOURS = {
     "absence": "#882255",
     "order": "#000000", "channel": "#009E73", "action": "0.45", "result": "#D55E00",
     "warning": "#E69F00", "forecast": "#E69F00", "monitoring": "#8C6D31",
+    "movement": "#332288",  # indigo (Tol's muted scheme): dark enough to read as text, apart from the hazard's blue
 }
-#: Which events the timeline keeps first when there are too many (lower = kept first).
+#: Which events the timeline keeps first when there are too many (lower = kept first). People who turned back or
+#: were sent elsewhere are kept as early as triggers and decisions.
 KIND_PRIORITY = {"result": 0, "order": 0, "hazard": 0, "trigger": 1, "decision": 1, "absence": 1, "water": 1,
+                 "movement": 1,
                  "forecast": 2, "warning": 2, "channel": 2, "monitoring": 3, "action": 3}
 LABEL_SIZE = 7.5  # points: the timeline's row labels
 LABEL_W_IN = 3.0  # inches: the widest line of a timeline row label (longer labels wrap, never cut)

@@ -581,6 +581,7 @@ EN: dict[str, str] = {
     "kind_absence": "absence",
     "kind_fault": "fault",
     "kind_rule": "rule",
+    "kind_movement": "movement",
     "kind_order": "order",
     "kind_channel": "channel",
     "kind_action": "action",
@@ -613,13 +614,14 @@ EN: dict[str, str] = {
     "cap_timeline": (
         "Each row is one event of the drill: the hazard, the water reaching a place, a plan trigger met, a post "
         "found absent (absence: the chain hands over to its backup, if it has one), a decision, the evacuation "
-        "order, a warning channel switched on, a plan action done, and (result) the times 90 % and all people "
-        "were warned and all were safe. The dot is the median time over the replications in which the event "
-        "happened, the bar the 5th–95th percentiles; \"in k/n\" counts the replications in which it happened "
-        "when that was not all of them, and a result reached in none of them is listed last as never reached. "
-        "Rows are in order of the median time. At most {max} rows are drawn, as many as the page holds at a size "
-        "that can be read: results, orders, the hazard, triggers, decisions, absences and the water where people "
-        "started come first, earlier before later, and the figure says how many it leaves out."
+        "order, a warning channel switched on, a plan action done, people who turned back or were sent elsewhere on "
+        "their way out (movement), and (result) the times 90 % and all people were warned and all were safe. The "
+        "dot is the median time over the replications in which the event happened, the bar the 5th–95th "
+        "percentiles; \"in k/n\" counts the replications in which it happened when that was not all of them, and a "
+        "result reached in none of them is listed last as never reached. Rows are in order of the median time. At "
+        "most {max} rows are drawn, as many as the page holds at a size that can be read: results, orders, the "
+        "hazard, triggers, decisions, absences, movements and the water where people started come first, earlier "
+        "before later, and the figure says how many it leaves out."
     ),
     "cap_warned_safe": (
         "{share_of} warned first by the order, through its channels or a relay (solid "
@@ -1570,7 +1572,7 @@ ZH: dict[str, str] = {
     "kind_decision": "决策",
     "kind_absence": "缺岗",
     "kind_fault": "故障",
-    "kind_rule": "规则",
+    "kind_movement": "人员移动",
     "kind_order": "命令",
     "kind_channel": "渠道",
     "kind_action": "行动",
@@ -1578,6 +1580,7 @@ ZH: dict[str, str] = {
     "kind_warning": "预警",
     "kind_forecast": "预报",
     "kind_monitoring": "监测",
+    "kind_rule": "违规",
     "result_t90": "90 % 人员收到撤离命令",
     "result_t100": "全部人员收到撤离命令",
     "result_safe": "全部人员到达安全地点",
@@ -1600,10 +1603,11 @@ ZH: dict[str, str] = {
     "fig_footer": "演练情景 {scenario} · 随机种子 {seed} · {n} 次重复",
     "cap_timeline": (
         "每行是演练中的一个事件：灾害发生、水到达某处、预案触发条件满足、岗位缺岗（缺岗：如有后备人员则移交给后备人员）、"
-        "决策、撤离命令、预警渠道启动、预案行动完成，以及（结果）90 % 和全部人员收到预警、全部人员到达安全地点的时间。"
-        "圆点为发生该事件的各次重复的中位时间，横线为第 5 至第 95 百分位；未在全部重复中发生的事件标注“k/n 次”，"
-        "在任何一次重复中都未达到的结果列于最后，标注“始终未达到”。各行按中位时间排序。图中最多绘出 {max} 行"
-        "（以本页在可读字号下所能容纳者为限）：结果、撤离命令、灾害、触发条件、决策、缺岗以及水到达人员初始位置优先，"
+        "决策、撤离命令、预警渠道启动、预案行动完成、人员撤离途中折返或改去别处（人员移动），以及（结果）90 % 和全部"
+        "人员收到预警、全部人员到达安全地点的时间。圆点为发生该事件的各次重复的中位时间，横线为第 5 至第 95 百分位；"
+        "未在全部重复中发生的事件标注“k/n 次”，在任何一次重复中都未达到的结果列于最后，标注“始终未达到”。各行按中位"
+        "时间排序。图中最多绘出 {max} 行（以本页在可读字号下所能容纳者为限）：结果、撤离命令、灾害、触发条件、决策、"
+        "缺岗、人员移动以及水到达人员初始位置优先，"
         "较早者优先；未绘出的事件数在图中注明。"
     ),
     "cap_warned_safe": (

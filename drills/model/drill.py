@@ -45,9 +45,10 @@ from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 #: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
 #: the hazard, forecasts, monitoring, the water), then triggers, absences of posts (the chain handing over to a
-#: backup), decisions, orders, actions, channels, rules
+#: backup), decisions, orders, actions, channels, rules, and last the people's own movements (turned back, sent
+#: elsewhere: :data:`COUNTED_EVENTS`), which follow from the water and the orders before them and decide nothing
 KIND_ORDER = {k: i for i, k in enumerate(("fault", "hazard", "forecast", "monitoring", "water", "trigger", "absence",
-                                          "decision", "order", "action", "channel", "rule"))}
+                                          "decision", "order", "action", "channel", "rule", "movement"))}
 INF = math.inf
 NAN = math.nan
 #: faults that close a way out while they last: who finds no way out waits for the soonest to end, then looks again
@@ -62,7 +63,7 @@ STREAM_FATE = 6
 STREAM_FAULT = 7
 
 PUBLIC_ORDER = "evacuate_downstream"
-#: timeline entries that count the people who changed their way (Drill._count), by kind
+#: timeline entries (of kind "movement") that count the people who changed their way (Drill._count), by kind
 COUNTED_EVENTS = {
     "sent_away": "{n} sent from {a} to {b}: the cage could not lift them before the water",
     "turned_back": "{n} turned back on the way from {a} to {b}: the water closed the way",
@@ -1153,7 +1154,7 @@ class Drill:
         self._found_at_home(wet, end_t, running)
         self._log_season(end_t)
         for (what, a, b), (first, who) in self._counted.items():
-            self.log("decision", COUNTED_EVENTS[what].format(n=sum(who.values()), a=net.nodes[a].id,
+            self.log("movement", COUNTED_EVENTS[what].format(n=sum(who.values()), a=net.nodes[a].id,
                                                              b=net.nodes[b].id), t=first)
         node_water_l = list(wet)
         if spec.inrush is not None and spec.inrush.burst_s is not None:  # an inrush is at its source as it bursts in
