@@ -442,3 +442,29 @@ def test_the_map_caption_says_what_the_dashed_frames_and_close_ups_are(maps, tmp
             report.site(doc, ex, card, t, figs)
         written = "".join(txt.get_text() for page in doc.pages for txt in page.texts)
         assert words in written
+
+
+@pytest.mark.parametrize("case", ["dam", "flood", "long"])
+def test_the_site_map_prints_at_the_text_width_under_its_heading_with_its_caption(maps, case, tmp_path) -> None:
+    """The map with its close-up row was drawn 9.0 in tall: under the section's heading and over its caption the
+    page held only 7.3 in, so the report shrank it and its labels printed at about 80 % of their size. It is now
+    drawn no taller than :data:`figures.MAP_H_IN` and placed at the full text width, as the other figures."""
+    from drills.experiment import report
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, fig = maps[case]
+    assert fig.get_size_inches()[1] <= figures.MAP_H_IN
+    whole = fig.axes[:2]  # the east axis is named once, under (b): both panels have its limits
+    assert whole[0].get_xlim() == pytest.approx(whole[1].get_xlim()) and not whole[0].get_xlabel()
+    card = scorecard(ex)
+    for lang in ("en", "zh"):
+        t = Text(lang)
+        doc = report.Document()
+        with figures.style():
+            figs = {"map": figures.site_map(ex, card, t, tmp_path / f"map_{case}_{lang}.png")}
+            doc.new_page()
+            report.site(doc, ex, card, t, figs)
+        [image] = [a for page in doc.pages for a in page.axes if a.images]
+        assert len(doc.pages) == 1  # under its heading, not sent on to the next page
+        assert image.get_position().width * report.PAGE_W == pytest.approx(doc.width, abs=0.01), lang

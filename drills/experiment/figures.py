@@ -531,7 +531,12 @@ def cage_queue_label(ex: ExerciseResult, hid: str, t: Text) -> str:
 
 
 def timeline_label(text: str) -> str:
-    """A timeline row's label in full, wrapped onto lines of at most :data:`LABEL_W_IN` inches.
+    """A timeline row's label in full, wrapped onto lines of at most :data:`LABEL_W_IN` inches (:func:`wrapped`)."""
+    return wrapped(text, LABEL_SIZE, LABEL_W_IN)
+
+
+def wrapped(text: str, size: float, width_in: float) -> str:
+    """``text`` in full at ``size`` points, wrapped onto lines of at most ``width_in`` inches.
 
     Lines break at spaces, so a role's bracketed Chinese title stays whole; a single word wider than a
     line is cut where :func:`drills.experiment.report.wrap` cuts it.
@@ -541,10 +546,10 @@ def timeline_label(text: str) -> str:
     lines: list[str] = []
     for word in renderable(text).split(" "):
         trial = f"{lines[-1]} {word}" if lines else word
-        if lines and _width_in(trial, LABEL_SIZE, "normal") <= LABEL_W_IN:
+        if lines and _width_in(trial, size, "normal") <= width_in:
             lines[-1] = trial
         else:
-            lines.extend(wrap(word, LABEL_SIZE, LABEL_W_IN))
+            lines.extend(wrap(word, size, width_in))
     return "\n".join(lines)
 
 
@@ -1123,8 +1128,19 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 #: site). Places join a group when nearer each other than half that share.
 ZOOM_SHARE = 0.1
 MAX_ZOOMS = 3  # close-ups drawn side by side under the map; the most populous groups first
-ZOOM_H_IN = 2.4  # inches for the row of close-ups, their titles and labels
+ZOOM_H_IN = 2.1  # inches for the row of close-ups, their titles and labels
 ZOOMED_PANEL_H_IN = 2.0  # inches, at most, for each whole-map panel above close-ups
+#: The site map is drawn no taller than prints at the report's text width under the section's heading, with its
+#: title and a caption of up to twelve lines (the bundled dam break's, in English): the page's 9.99 in between
+#: its margins (:data:`drills.experiment.report.USABLE_H`) less 0.52 in of heading and 2.65 in of title and
+#: caption leave 6.82 in, which at the text width (6.67 in for the FIG_W of 7.5 in drawn) is 7.67 in drawn. A
+#: taller map was shrunk to fit and its labels printed at about 80 % of their size.
+MAP_H_IN = 7.5
+#: inches of the map outside its panels and close-ups: titles, axes (the east axis named once, under panel (b),
+#: which has the same scale and limits), the legend's rows, footer
+MAP_FRAME_IN = 2.4
+#: of which the legend's rows under panel (b), saved where the legend stands beside a lone close-up instead
+LEGEND_ROWS_IN = 0.8
 ZOOM_PAD = 0.25  # share of a group's extent left round it in its close-up (and at least 120 m)
 
 
@@ -1207,15 +1223,24 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     kinds = [net.nodes[k].kind for k in nodes]
     named = [k for k, kd in zip(nodes, kinds, strict=True) if kd != "road_junction"]
     groups = map_settlements(ex)
-    if groups:  # the whole map gives up some height to its close-ups, so that the figure prints near its size
+    # a lone close-up takes half the row, not the whole width of a long, thin strip, and the legend the other half
+    beside = len(groups) == 1
+    frame = MAP_FRAME_IN - (LEGEND_ROWS_IN if beside else 0.0)
+    zoom_h = ZOOM_H_IN if groups else 0.0
+    if groups:  # the whole map gives up some height to its close-ups
         panel_h = min(panel_h, ZOOMED_PANEL_H_IN)
-    fig = new_figure(ex, t, FIG_W, 2 * panel_h + 2.6 + (ZOOM_H_IN if groups else 0.0))
-    rows = fig.add_gridspec(3 if groups else 2, 1, height_ratios=[panel_h, panel_h] + ([ZOOM_H_IN] if groups else []))
+    # and never makes the figure taller than prints at its size
+    panel_h = min(panel_h, (MAP_H_IN - frame - zoom_h) / 2)
+    fig = new_figure(ex, t, FIG_W, 2 * panel_h + frame + zoom_h)
+    rows = fig.add_gridspec(3 if groups else 2, 1, height_ratios=[panel_h, panel_h] + ([zoom_h] if groups else []))
     ax_w, ax_c = fig.add_subplot(rows[0]), fig.add_subplot(rows[1])
-    # one close-up takes the middle half of the row, not the whole width of a long, thin strip
     zooms = []
-    if len(groups) == 1:
-        zooms = [fig.add_subplot(rows[2].subgridspec(1, 4)[0, 1:3])]
+    key = None  # the legend's own cell, beside a lone close-up
+    if beside:
+        cells = rows[2].subgridspec(1, 2)
+        zooms = [fig.add_subplot(cells[0, 1])]
+        key = fig.add_subplot(cells[0, 0], label="key")
+        key.set_axis_off()
     elif groups:
         cells = rows[2].subgridspec(1, len(groups))
         zooms = [fig.add_subplot(cells[0, i]) for i in range(len(groups))]
@@ -1247,7 +1272,16 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         return cmap(norm_w(water[k] / 60)) if math.isfinite(water[k]) else "white"
 
     draw_places(ax_w, water_colour)
-    fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, shrink=0.9).set_label(t("fig_water_arrives"), fontsize=8)
+    def bar_name(text: str) -> str:
+        """A colour bar's name on lines no longer than the bar (90 % of its panel), so that it does not run past
+        it beside the other bar; on two lines at most, each as long as two need, not to take the map's width."""
+        width = 0.85 * panel_h
+        while (lines := wrapped(text, 8, width)).count("\n") > 1:
+            width += 0.1
+        return lines
+
+    fig.colorbar(ScalarMappable(norm_w, cmap), ax=ax_w, shrink=0.9).set_label(bar_name(t("fig_water_arrives")),
+                                                                              fontsize=8)
     ax_w.set_title(t("fig_map_a"))
 
     _draw_links(ax_c, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
@@ -1269,13 +1303,14 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     draw_places(ax_c, safe_colour)
     marks = map_bottlenecks(ex)
     rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True)
-    fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(t("fig_place_safe_bar"), fontsize=8)
+    fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(bar_name(t("fig_place_safe_bar")),
+                                                                              fontsize=8)
     ax_c.set_title(t("fig_map_b_safe"))
     for ax in (ax_w, ax_c):
         ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
         ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
         ax.set_ylabel(t("fig_north"))
-        ax.set_xlabel(t("fig_east"))
+    ax_c.set_xlabel(t("fig_east"))  # once, under both: the panels share the scale and the ticks
     boxes = [zoom_limits(np.array([(net.nodes[k].x_m, net.nodes[k].y_m) for k in g])) for g in groups]
     letters = [f"({chr(ord('c') + i)})" for i in range(len(groups))]
     zoom_rings: list[list[tuple[float, float, str]]] = []
@@ -1307,8 +1342,11 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     if marks:
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor=BOTTLENECK,
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
-    ax_c.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 26),
-                ncol=3, fontsize=7)
+    if key is not None:
+        key.legend(handles=handles, loc="center", ncol=1, fontsize=7, frameon=False)
+    else:
+        ax_c.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 26),
+                    ncol=3, fontsize=7)
     for _ in range(FILL_PASSES):  # lay the panels out, give each equal scales in its box, and again: the new
         fig.draw_without_rendering()  # ticks may take another width (nothing rendered)
         for ax in (ax_w, ax_c, *zooms):
