@@ -28,113 +28,300 @@ from drills.model import lethality
 #: the facts' stand-in for "an automatic trigger" where a post's title goes
 AUTOMATIC = "@automatic"
 
-#: The requirement each finding concerns, by name, in each language (the standards' names and clauses kept).
-STANDARDS: dict[str, dict[str, str]] = {
+#: The requirement each finding concerns, by name, in each language, as its sources (the standards' names and
+#: clauses kept). :func:`standard` tells the national ones (GB, AQ, the State's and ministries' documents and the
+#: regional practice under them) first and the international and foreign ones (:data:`BACKGROUND`) after them as
+#: background, as a Chinese inspector reads a requirement.
+STANDARDS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "M1": "GB/T 29639-2020 §3.1.2 信息处置与研判 (start automatically when the conditions are met); AQ/T "
-              "9009-2015 附录A 预警与信息报告; NMSA 2023 及时撤人通知",
-        "M2": "2023 中办国办《关于进一步加强矿山安全生产工作的意见》: the emergency order reaches all people in the "
-              "affected area at the first moment; AQ/T 2052-2016 5.4.1; GB/T 29639-2020 §5 通信与信息保障",
-        "M2-valley": "2023 Opinions (all people at the first moment); Res. ANM 95/2022 art. 2º LI (self-rescue zone: "
-                     "warning is the operator's job); GISTM 13.1; GB/T 29639-2020 §3.1.1 public notification",
-        "M3": "AQ 2033-2011 4.2 (撤离优先，避险就近) and 4.6 (shelter for those who cannot reach safety in time); "
-              "AQ/T 9009-2015 附录A 人员保护",
-        "M4": "《生产安全事故报告和调查处理条例》 第九条 (county within 1 h); GB/T 29639-2020 §3.1.1 信息接报 (time "
-              "limit and responsible person); AQ/T 9009-2015 附录A 1.7",
-        "M5": "AQ/T 9009-2015 附录A 事故处置 (符合预案要求) and 指挥和协调 4.6 (back-ups for key posts); GB/T "
-              "29639-2020 §2 应急组织机构及职责",
-        "M6": "AQ/T 2052-2016 5.4.3 (backup power switches in on mains loss); AQ/T 9009-2015 附录A 应急通讯 and 4.6; "
-              "GISTM 13.2",
-        "capacity": "AQ 2033-2011 5.4 (capacity ≥ the headcount it serves)",
-        "refuge_water": "AQ 2033-2011 4.6 (shelter for those who cannot reach safety in time) and 5.3–5.5 (refuge "
-                        "where there is an inrush risk; floor ≥ 0.5 m above the roadway)",
-        "no_entry": "2023 Opinions: no entering the mine in extreme weather; regional practice (宜昌市安监局 "
-                    "2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 2023/2024 flood-season notices, coal): "
-                    "stop and withdraw at an orange warning",
-        "no_entry_level": "Regional practice (宜昌市安监局 2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 "
-                          "2023/2024 flood-season notices, coal): no one underground at orange or red",
-        "entry_red": "2023 Opinions: no entering the mine in extreme weather; 煤矿防治水细则: withdraw everyone "
-                     "when a rainstorm threatens the mine",
-        "entry_rule": "2023 Opinions: no entering the mine in extreme weather",
-        "exits": "AQ 2033-2011 5.1 (GB 16423): ≥ 2 independent exits to surface, ≥ 30 m apart",
-        "level_exits": "AQ 2033-2011 5.2: ≥ 2 walkable exits from every production level",
-        "refuge_reach": "AQ 2033-2011 4.2, 4.4 (self-rescuer ≥ 30 min) and 4.6 (shelter for those who cannot reach "
-                        "safety in time)",
-        "refuge_seats": "AQ 2033-2011 5.3–5.4 (refuge on the lowest production level at inrush risk or > 300 m below "
-                        "the lowest exit, and on a level > 2 000 m from its exit; seats ≥ the level's headcount, ≤ 100 "
-                        "per chamber)",
-        "approved": "预案管理办法 第三十五条 (evaluation every 3 years)",
-        "evaluation": "预案管理办法 第三十五条 (evaluation every 3 years); 第三十六条 (revision triggers)",
-        "not_recorded": "《生产安全事故应急条例》 第八条; 预案管理办法 第三十三条; 2023 Opinions",
-        "pond": "矿安〔2022〕88号 (freeboard or dry beach below design is a major hidden hazard); GB "
-                "39496-2020 5.5.2–5.5.4",
-        "backups": "AQ/T 9009-2015 附录A 指挥和协调 4.6 (back-ups for key posts); GB/T 29639-2020 §2",
-        "county": "条例 第九条; GB/T 29639-2020 §3.1.1 信息接报",
-        "county_deadline": "条例 第九条 (within 1 h); GB/T 29639-2020 §3.1.1 (time limit and responsible person)",
-        "public_channels": "2023 Opinions; GB/T 29639-2020 §3.1.1 (public notification)",
-        "downstream_order": "GB/T 29639-2020 §3.3–3.4; 2023 Opinions",
-        "mine_channels": "AQ/T 2052-2016 5.1.6, 5.4.1; 2023 Opinions",
-        "mine_order": "煤矿防治水细则 / NMSA 2023 事故征兆紧急撤人",
-        "backup_power": "AQ/T 2052-2016 5.4.3 (backup power switches in automatically); Res. ANM 95/2022 art. 7 "
-                        "(power redundancy)",
-        "levels": "GB/T 29639-2020 §3.2 预警 (启动, 响应准备); GB 39496-2020 5.5.4 (four levels)",
-        "automatic": "应急〔2020〕15号 (头顶库); GB/T 29639-2020 §3.1.2; Res. ANM 95/2022 (automatic sirens); "
-                     "2023 Opinions (all people at the first moment)",
-        "monitoring": "GB 39496-2020 5.5.2–5.5.4",
-        "teams": "GB/T 29639-2020 §5 应急保障 (队伍)",
-        "routes": "GB/T 29639-2020 annexes (key routes and maps); AQ 2033-2011 5.2 (routes signed)",
+        "M1": (
+            "GB/T 29639-2020 §3.1.2 信息处置与研判 (start automatically when the conditions are met)",
+            "AQ/T 9009-2015 附录A 预警与信息报告",
+            "NMSA 2023 及时撤人通知",
+        ),
+        "M2": (
+            "2023 中办国办《关于进一步加强矿山安全生产工作的意见》: the emergency order reaches all people in the "
+            "affected area at the first moment",
+            "AQ/T 2052-2016 5.4.1",
+            "GB/T 29639-2020 §5 通信与信息保障",
+        ),
+        "M2-valley": (
+            "2023 Opinions (all people at the first moment)",
+            "Res. ANM 95/2022 art. 2º LI (self-rescue zone: warning is the operator's job)",
+            "GISTM 13.1",
+            "GB/T 29639-2020 §3.1.1 public notification",
+        ),
+        "M3": (
+            "AQ 2033-2011 4.2 (撤离优先，避险就近) and 4.6 (shelter for those who cannot reach safety in time)",
+            "AQ/T 9009-2015 附录A 人员保护",
+        ),
+        "M4": (
+            "《生产安全事故报告和调查处理条例》 第九条 (county within 1 h)",
+            "GB/T 29639-2020 §3.1.1 信息接报 (time limit and responsible person)",
+            "AQ/T 9009-2015 附录A 1.7",
+        ),
+        "M5": (
+            "AQ/T 9009-2015 附录A 事故处置 (符合预案要求) and 指挥和协调 4.6 (back-ups for key posts)",
+            "GB/T 29639-2020 §2 应急组织机构及职责",
+        ),
+        "M6": (
+            "AQ/T 2052-2016 5.4.3 (backup power switches in on mains loss)",
+            "AQ/T 9009-2015 附录A 应急通讯 and 4.6",
+            "GISTM 13.2",
+        ),
+        "capacity": (
+            "AQ 2033-2011 5.4 (capacity ≥ the headcount it serves)",
+        ),
+        "refuge_water": (
+            "AQ 2033-2011 4.6 (shelter for those who cannot reach safety in time) and 5.3–5.5 (refuge where there is "
+            "an inrush risk; floor ≥ 0.5 m above the roadway)",
+        ),
+        "no_entry": (
+            "2023 Opinions: no entering the mine in extreme weather",
+            "regional practice (宜昌市安监局 2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 2023/2024 "
+            "flood-season notices, coal): stop and withdraw at an orange warning",
+        ),
+        "no_entry_level": (
+            "Regional practice (宜昌市安监局 2016; 国家矿山安全监察局山西局 2025; 山西省应急管理厅 2023/2024 "
+            "flood-season notices, coal): no one underground at orange or red",
+        ),
+        "entry_red": (
+            "2023 Opinions: no entering the mine in extreme weather",
+            "煤矿防治水细则: withdraw everyone when a rainstorm threatens the mine",
+        ),
+        "entry_rule": (
+            "2023 Opinions: no entering the mine in extreme weather",
+        ),
+        "exits": (
+            "AQ 2033-2011 5.1 (GB 16423): ≥ 2 independent exits to surface, ≥ 30 m apart",
+        ),
+        "level_exits": (
+            "AQ 2033-2011 5.2: ≥ 2 walkable exits from every production level",
+        ),
+        "refuge_reach": (
+            "AQ 2033-2011 4.2, 4.4 (self-rescuer ≥ 30 min) and 4.6 (shelter for those who cannot reach safety in time)",
+        ),
+        "refuge_seats": (
+            "AQ 2033-2011 5.3–5.4 (refuge on the lowest production level at inrush risk or > 300 m below the lowest "
+            "exit, and on a level > 2 000 m from its exit; seats ≥ the level's headcount, ≤ 100 per chamber)",
+        ),
+        "approved": (
+            "预案管理办法 第三十五条 (evaluation every 3 years)",
+        ),
+        "evaluation": (
+            "预案管理办法 第三十五条 (evaluation every 3 years)",
+            "第三十六条 (revision triggers)",
+        ),
+        "not_recorded": (
+            "《生产安全事故应急条例》 第八条",
+            "预案管理办法 第三十三条",
+            "2023 Opinions",
+        ),
+        "pond": (
+            "矿安〔2022〕88号 (freeboard or dry beach below design is a major hidden hazard)",
+            "GB 39496-2020 5.5.2–5.5.4",
+        ),
+        "backups": (
+            "AQ/T 9009-2015 附录A 指挥和协调 4.6 (back-ups for key posts)",
+            "GB/T 29639-2020 §2",
+        ),
+        "county": (
+            "条例 第九条",
+            "GB/T 29639-2020 §3.1.1 信息接报",
+        ),
+        "county_deadline": (
+            "条例 第九条 (within 1 h)",
+            "GB/T 29639-2020 §3.1.1 (time limit and responsible person)",
+        ),
+        "public_channels": (
+            "2023 Opinions",
+            "GB/T 29639-2020 §3.1.1 (public notification)",
+        ),
+        "downstream_order": (
+            "GB/T 29639-2020 §3.3–3.4",
+            "2023 Opinions",
+        ),
+        "mine_channels": (
+            "AQ/T 2052-2016 5.1.6, 5.4.1",
+            "2023 Opinions",
+        ),
+        "mine_order": (
+            "煤矿防治水细则 / NMSA 2023 事故征兆紧急撤人",
+        ),
+        "backup_power": (
+            "AQ/T 2052-2016 5.4.3 (backup power switches in automatically)",
+            "Res. ANM 95/2022 art. 7 (power redundancy)",
+        ),
+        "levels": (
+            "GB/T 29639-2020 §3.2 预警 (启动, 响应准备)",
+            "GB 39496-2020 5.5.4 (four levels)",
+        ),
+        "automatic": (
+            "应急〔2020〕15号 (头顶库)",
+            "GB/T 29639-2020 §3.1.2",
+            "Res. ANM 95/2022 (automatic sirens)",
+            "2023 Opinions (all people at the first moment)",
+        ),
+        "monitoring": (
+            "GB 39496-2020 5.5.2–5.5.4",
+        ),
+        "teams": (
+            "GB/T 29639-2020 §5 应急保障 (队伍)",
+        ),
+        "routes": (
+            "GB/T 29639-2020 annexes (key routes and maps)",
+            "AQ 2033-2011 5.2 (routes signed)",
+        ),
     },
     "zh": {
-        "M1": "GB/T 29639-2020 §3.1.2 信息处置与研判（达到启动条件时自动启动）；AQ/T 9009-2015 附录A 预警与信息报告；"
-              "国家矿山安全监察局 2023 及时撤人通知",
-        "M2": "2023 中办国办《关于进一步加强矿山安全生产工作的意见》：第一时间将应急指令传达到受影响区域的全部人员；"
-              "AQ/T 2052-2016 5.4.1；GB/T 29639-2020 §5 通信与信息保障",
-        "M2-valley": "2023 中办国办《意见》（第一时间通知到全部人员）；巴西 Res. ANM 95/2022 第 2 条 LI（自救区：预警由"
-                     "企业负责）；GISTM 13.1；GB/T 29639-2020 §3.1.1 向社会公众通报",
-        "M3": "AQ 2033-2011 4.2（撤离优先，避险就近）及 4.6（不能及时撤离人员的避险）；AQ/T 9009-2015 附录A 人员保护",
-        "M4": "《生产安全事故报告和调查处理条例》 第九条（1 h 内报告县级）；GB/T 29639-2020 §3.1.1 信息接报（时限和"
-              "责任人）；AQ/T 9009-2015 附录A 1.7",
-        "M5": "AQ/T 9009-2015 附录A 事故处置（符合预案要求）及指挥和协调 4.6（关键岗位替补）；GB/T 29639-2020 §2 "
-              "应急组织机构及职责",
-        "M6": "AQ/T 2052-2016 5.4.3（主电源失电时备用电源投入）；AQ/T 9009-2015 附录A 应急通讯及 4.6；GISTM 13.2",
-        "capacity": "AQ 2033-2011 5.4（容量不小于服务人数）",
-        "refuge_water": "AQ 2033-2011 4.6（不能及时撤离人员的避险）及 5.3–5.5（有突水危险时设避险硐室；"
-                        "硐室地面高于巷道底板不小于 0.5 m）",
-        "no_entry": "2023 中办国办《意见》：极端天气禁止入井；各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 "
-                    "2025；山西省应急管理厅 2023/2024 汛期通知，煤矿）：橙色预警时停产撤人",
-        "no_entry_level": "各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 2025；山西省应急管理厅 2023/2024 "
-                          "汛期通知，煤矿）：橙色、红色预警时井下不得有人",
-        "entry_red": "2023 中办国办《意见》：极端天气禁止入井；《煤矿防治水细则》：暴雨威胁矿井时撤出全部人员",
-        "entry_rule": "2023 中办国办《意见》：极端天气禁止入井",
-        "exits": "AQ 2033-2011 5.1（GB 16423）：至少 2 个独立的通地面安全出口，间距不小于 30 m",
-        "level_exits": "AQ 2033-2011 5.2：每个生产水平至少 2 个可步行的安全出口",
-        "refuge_reach": "AQ 2033-2011 4.2、4.4（自救器额定防护时间不少于 30 min）及 4.6（不能及时撤离人员的避险）",
-        "refuge_seats": "AQ 2033-2011 5.3–5.4（最低生产水平有突水危险或低于最低安全出口 300 m 以上、或水平距其安全出口"
-                        "超过 2 000 m 时设避险硐室；额定人数不少于该水平人数，每个硐室不超过 100 人）",
-        "approved": "预案管理办法 第三十五条（每 3 年评估一次）",
-        "evaluation": "预案管理办法 第三十五条（每 3 年评估一次）；第三十六条（修订情形）",
-        "not_recorded": "《生产安全事故应急条例》 第八条；预案管理办法 第三十三条；2023 中办国办《意见》",
-        "pond": "矿安〔2022〕88号（安全超高或干滩长度小于设计值属重大事故隐患）；GB 39496-2020 5.5.2–5.5.4",
-        "backups": "AQ/T 9009-2015 附录A 指挥和协调 4.6（关键岗位替补）；GB/T 29639-2020 §2",
-        "county": "条例 第九条；GB/T 29639-2020 §3.1.1 信息接报",
-        "county_deadline": "条例 第九条（1 h 内）；GB/T 29639-2020 §3.1.1（时限和责任人）",
-        "public_channels": "2023 中办国办《意见》；GB/T 29639-2020 §3.1.1（向社会公众通报）",
-        "downstream_order": "GB/T 29639-2020 §3.3–3.4；2023 中办国办《意见》",
-        "mine_channels": "AQ/T 2052-2016 5.1.6、5.4.1；2023 中办国办《意见》",
-        "mine_order": "煤矿防治水细则 / 国家矿山安全监察局 2023 事故征兆紧急撤人",
-        "backup_power": "AQ/T 2052-2016 5.4.3（备用电源自动投入）；巴西 Res. ANM 95/2022 第 7 条（电源冗余）",
-        "levels": "GB/T 29639-2020 §3.2 预警（启动，响应准备）；GB 39496-2020 5.5.4（四级预警）",
-        "automatic": "应急〔2020〕15号（头顶库）；GB/T 29639-2020 §3.1.2；巴西 Res. ANM 95/2022（自动警报）；"
-                     "2023 中办国办《意见》（第一时间通知到全部人员）",
-        "monitoring": "GB 39496-2020 5.5.2–5.5.4",
-        "teams": "GB/T 29639-2020 §5 应急保障（队伍）",
-        "routes": "GB/T 29639-2020 附件（重要路线和图纸）；AQ 2033-2011 5.2（路线设置标识）",
+        "M1": (
+            "GB/T 29639-2020 §3.1.2 信息处置与研判（达到启动条件时自动启动）",
+            "AQ/T 9009-2015 附录A 预警与信息报告",
+            "国家矿山安全监察局 2023 及时撤人通知",
+        ),
+        "M2": (
+            "2023 中办国办《关于进一步加强矿山安全生产工作的意见》：第一时间将应急指令传达到受影响区域的全部人员",
+            "AQ/T 2052-2016 5.4.1",
+            "GB/T 29639-2020 §5 通信与信息保障",
+        ),
+        "M2-valley": (
+            "2023 中办国办《意见》（第一时间通知到全部人员）",
+            "巴西 Res. ANM 95/2022 第 2 条 LI（自救区：预警由企业负责）",
+            "GISTM 13.1",
+            "GB/T 29639-2020 §3.1.1 向社会公众通报",
+        ),
+        "M3": (
+            "AQ 2033-2011 4.2（撤离优先，避险就近）及 4.6（不能及时撤离人员的避险）",
+            "AQ/T 9009-2015 附录A 人员保护",
+        ),
+        "M4": (
+            "《生产安全事故报告和调查处理条例》 第九条（1 h 内报告县级）",
+            "GB/T 29639-2020 §3.1.1 信息接报（时限和责任人）",
+            "AQ/T 9009-2015 附录A 1.7",
+        ),
+        "M5": (
+            "AQ/T 9009-2015 附录A 事故处置（符合预案要求）及指挥和协调 4.6（关键岗位替补）",
+            "GB/T 29639-2020 §2 应急组织机构及职责",
+        ),
+        "M6": (
+            "AQ/T 2052-2016 5.4.3（主电源失电时备用电源投入）",
+            "AQ/T 9009-2015 附录A 应急通讯及 4.6",
+            "GISTM 13.2",
+        ),
+        "capacity": (
+            "AQ 2033-2011 5.4（容量不小于服务人数）",
+        ),
+        "refuge_water": (
+            "AQ 2033-2011 4.6（不能及时撤离人员的避险）及 5.3–5.5（有突水危险时设避险硐室；硐室地面高于巷道底板不小于 "
+            "0.5 m）",
+        ),
+        "no_entry": (
+            "2023 中办国办《意见》：极端天气禁止入井",
+            "各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 2025；山西省应急管理厅 2023/2024 汛期通知，煤矿）："
+            "橙色预警时停产撤人",
+        ),
+        "no_entry_level": (
+            "各地做法（宜昌市安监局 2016；国家矿山安全监察局山西局 2025；山西省应急管理厅 2023/2024 汛期通知，煤矿）："
+            "橙色、红色预警时井下不得有人",
+        ),
+        "entry_red": (
+            "2023 中办国办《意见》：极端天气禁止入井",
+            "《煤矿防治水细则》：暴雨威胁矿井时撤出全部人员",
+        ),
+        "entry_rule": (
+            "2023 中办国办《意见》：极端天气禁止入井",
+        ),
+        "exits": (
+            "AQ 2033-2011 5.1（GB 16423）：至少 2 个独立的通地面安全出口，间距不小于 30 m",
+        ),
+        "level_exits": (
+            "AQ 2033-2011 5.2：每个生产水平至少 2 个可步行的安全出口",
+        ),
+        "refuge_reach": (
+            "AQ 2033-2011 4.2、4.4（自救器额定防护时间不少于 30 min）及 4.6（不能及时撤离人员的避险）",
+        ),
+        "refuge_seats": (
+            "AQ 2033-2011 5.3–5.4（最低生产水平有突水危险或低于最低安全出口 300 m 以上、或水平距其安全出口超过 2 000 "
+            "m 时设避险硐室；额定人数不少于该水平人数，每个硐室不超过 100 人）",
+        ),
+        "approved": (
+            "预案管理办法 第三十五条（每 3 年评估一次）",
+        ),
+        "evaluation": (
+            "预案管理办法 第三十五条（每 3 年评估一次）",
+            "第三十六条（修订情形）",
+        ),
+        "not_recorded": (
+            "《生产安全事故应急条例》 第八条",
+            "预案管理办法 第三十三条",
+            "2023 中办国办《意见》",
+        ),
+        "pond": (
+            "矿安〔2022〕88号（安全超高或干滩长度小于设计值属重大事故隐患）",
+            "GB 39496-2020 5.5.2–5.5.4",
+        ),
+        "backups": (
+            "AQ/T 9009-2015 附录A 指挥和协调 4.6（关键岗位替补）",
+            "GB/T 29639-2020 §2",
+        ),
+        "county": (
+            "条例 第九条",
+            "GB/T 29639-2020 §3.1.1 信息接报",
+        ),
+        "county_deadline": (
+            "条例 第九条（1 h 内）",
+            "GB/T 29639-2020 §3.1.1（时限和责任人）",
+        ),
+        "public_channels": (
+            "2023 中办国办《意见》",
+            "GB/T 29639-2020 §3.1.1（向社会公众通报）",
+        ),
+        "downstream_order": (
+            "GB/T 29639-2020 §3.3–3.4",
+            "2023 中办国办《意见》",
+        ),
+        "mine_channels": (
+            "AQ/T 2052-2016 5.1.6、5.4.1",
+            "2023 中办国办《意见》",
+        ),
+        "mine_order": (
+            "煤矿防治水细则 / 国家矿山安全监察局 2023 事故征兆紧急撤人",
+        ),
+        "backup_power": (
+            "AQ/T 2052-2016 5.4.3（备用电源自动投入）",
+            "巴西 Res. ANM 95/2022 第 7 条（电源冗余）",
+        ),
+        "levels": (
+            "GB/T 29639-2020 §3.2 预警（启动，响应准备）",
+            "GB 39496-2020 5.5.4（四级预警）",
+        ),
+        "automatic": (
+            "应急〔2020〕15号（头顶库）",
+            "GB/T 29639-2020 §3.1.2",
+            "巴西 Res. ANM 95/2022（自动警报）",
+            "2023 中办国办《意见》（第一时间通知到全部人员）",
+        ),
+        "monitoring": (
+            "GB 39496-2020 5.5.2–5.5.4",
+        ),
+        "teams": (
+            "GB/T 29639-2020 §5 应急保障（队伍）",
+        ),
+        "routes": (
+            "GB/T 29639-2020 附件（重要路线和图纸）",
+            "AQ 2033-2011 5.2（路线设置标识）",
+        ),
     },
 }
+
+#: what marks a source of :data:`STANDARDS` as international or foreign: Brazil's Res. ANM 95/2022 and the Global
+#: Industry Standard on Tailings Management (GISTM, ICMM/UNEP/PRI 2020)
+BACKGROUND = ("Res. ANM", "GISTM")
 
 #: The phrases findings are made of, in each language.
 PHRASES: dict[str, dict[str, Any]] = {
     "en": {
+        "background": "background (international and foreign practice): {sources}", "requirement_tag": "S{k}",
         "sep": ", ", "semi": "; ", "and": " and ", "none": "none", "automatic": "an automatic trigger",
         "place_zone": "{place} ({zone})", "ref": "{head} ({label})",
         "when_every": "every one", "when_some": "{k}", "gap": " ", "stop": ".",
@@ -439,6 +626,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "ref_routes_over": "routes over {link}",
     },
     "zh": {
+        "background": "国际及国外做法（仅供参考）：{sources}", "requirement_tag": "S{k}",
         "sep": "、", "semi": "；", "and": "和", "none": "无", "automatic": "自动触发",
         "place_zone": "{place}（{zone}）", "ref": "{head}（{label}）",
         "when_every": "每次", "when_some": "有 {k} 次", "gap": "", "stop": "。",
@@ -814,9 +1002,30 @@ def words(kind: str, facts: dict[str, Any], lang: str = "en") -> tuple[str, str]
     return RENDER[kind](facts, Say(lang))
 
 
+def background(source: str) -> bool:
+    """Whether a requirement's source is international or foreign (:data:`BACKGROUND`), not a Chinese one."""
+    return any(mark in source for mark in BACKGROUND)
+
+
+def national_first(sources: Sequence[str], lang: str = "en") -> str:
+    """Sources of requirements in ``lang``, each once: the national ones first, then the international and foreign
+    ones (:func:`background`), marked as background."""
+    s = Say(lang)
+    sources = list(dict.fromkeys(sources))
+    foreign = [x for x in sources if background(x)]
+    told = [x for x in sources if not background(x)]
+    return s.join([*told, *([s("background", sources=s.join(foreign, "semi"))] if foreign else [])], "semi")
+
+
+def requirement(key: str, lang: str = "en") -> str:
+    """One requirement (a key of :data:`STANDARDS`) in ``lang``, its national sources first."""
+    return national_first(STANDARDS[lang][key], lang)
+
+
 def standard(keys: Sequence[str], lang: str = "en") -> str:
-    """The requirements a finding concerns."""
-    return Say(lang).join([STANDARDS[lang][k] for k in keys], "semi")
+    """The requirements a finding concerns, in ``lang``: all their national sources first, then the international
+    and foreign ones as background."""
+    return national_first([x for k in keys for x in STANDARDS[lang][k]], lang)
 
 
 def clause(refs: Sequence[Sequence[Any]], lang: str = "en") -> str:

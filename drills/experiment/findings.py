@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from drills.experiment.bottlenecks import Bottlenecks, PlaceWarning, TailStep
-from drills.experiment.finding_text import AUTOMATIC, PHRASES, clause, standard, words
+from drills.experiment.finding_text import AUTOMATIC, PHRASES, clause, requirement, standard, words
 from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S as INTERNAL_LIMIT
 from drills.experiment.grading import MetricGrade, upper_tail
 from drills.experiment.plan_steps import OrderMiss, StepTally
@@ -134,6 +134,17 @@ class Finding:
         sep = PHRASES[lang]["semi"]
         return title, evidence, sep.join(x for x in (standard(self.standards, lang), clause(self.refs, lang)) if x)
 
+    def requirements(self, lang: str = "en") -> tuple[str, ...]:
+        """The requirements it concerns in ``lang``, each whole (:func:`~drills.experiment.finding_text.requirement`);
+        a finding given in finished words has its one requirement as written."""
+        if self.kind:
+            return tuple(requirement(k, lang) for k in self.standards)
+        return (self.standard,) if self.standard else ()
+
+    def plan_clause(self, lang: str = "en") -> str:
+        """The plan clauses it concerns in ``lang``: ``file:line plan.path`` and what is there."""
+        return clause(self.refs, lang) if self.kind and lang != "en" else self.plan_ref
+
     def to_json(self) -> dict:
         d = asdict(self)
         for told in ("kind", "facts", "standards", "refs"):  # the English words already say them
@@ -141,6 +152,24 @@ class Finding:
         d["class"] = d.pop("cls")
         d["class_en"] = self.cls_en
         return _clean(d)
+
+
+def requirement_tags(found: Sequence[Any], lang: str = "en") -> dict[str, str]:
+    """Each distinct requirement that ``found`` cite (anything with :meth:`Finding.requirements`), once, in the order
+    first cited, with its tag (S1, S2, …): the report lists them once and each finding cites its tags."""
+    tags: dict[str, str] = {}
+    for f in found:
+        for text in f.requirements(lang):
+            tags.setdefault(text, PHRASES[lang]["requirement_tag"].format(k=len(tags) + 1))
+    return tags
+
+
+def cited(f: Any, tags: dict[str, str], lang: str = "en") -> str:
+    """A finding's clause as a table row gives it: the tags of its requirements (:func:`requirement_tags`), then its
+    own plan clause."""
+    said = PHRASES[lang]
+    head = said["sep"].join(tags[x] for x in f.requirements(lang))
+    return said["semi"].join(x for x in (head, f.plan_clause(lang)) if x)
 
 
 def found(kind: str, facts: dict[str, Any], *, standards: tuple[str, ...], refs: list, **rest: Any) -> Finding:

@@ -54,6 +54,15 @@ class ReportFinding:
             return self.title, self.evidence, self.clause
         return self.source.words(lang)
 
+    def requirements(self, lang: str = "en") -> tuple[str, ...]:
+        """The requirements it concerns in ``lang``, each whole; none told apart if it has no finding to tell them
+        from (its clause then says them)."""
+        return self.source.requirements(lang) if self.source is not None else ()
+
+    def plan_clause(self, lang: str = "en") -> str:
+        """The plan clauses it concerns in ``lang`` (its whole clause if it has no finding to tell them from)."""
+        return self.source.plan_clause(lang) if self.source is not None else self.clause
+
 
 def finding_line(f: Finding | ReportFinding, t: Text) -> str:
     """A finding as a list gives it: "[deficiency (不足项)] title", "[不足项] title" in Chinese."""

@@ -336,8 +336,9 @@ EN: dict[str, str] = {
     "findings_intro": (
         "AQ/T 9009-2015 practice sorts what a drill finds into three classes: 不足项 (deficiency — the "
         "preparedness could fail to protect life), 整改项 (must be corrected before the next drill) and "
-        "改进项 (improvement). Each finding names its evidence in this report and the clause of the plan "
-        "it concerns (GB/T 29639-2020 structure). Under each, what to change (改进意见和建议, AQ/T 9009-2015): the "
+        "改进项 (improvement). Each finding names its evidence in this report, the requirements it concerns by their "
+        "tags (S1, S2, …) in the list below, and the clause of the plan it concerns (GB/T 29639-2020 structure). "
+        "Under each, what to change (改进意见和建议, AQ/T 9009-2015): the "
         "plan edits “drill recommend” would try for it, each with the plan clauses it changes. They are proposals, "
         "not yet proven: “drill recommend” tests them by re-simulating the drill on the same random numbers and "
         "keeps those that help. Where no plan edit follows, the line says what the planner must decide."
@@ -346,6 +347,15 @@ EN: dict[str, str] = {
     "col_finding": "finding",
     "col_evidence": "evidence",
     "col_clause": "plan clause",
+    "col_requirement_clause": "requirement, plan clause",
+    "findings_requirements": "Requirements the findings cite",
+    "findings_requirements_intro": (
+        "Each requirement once, with the tag the findings cite it by: national standards and documents (GB, AQ, the "
+        "State's and ministries' documents, regional practice) first; international and foreign practice after them, "
+        "as background only."
+    ),
+    "col_tag": "tag",
+    "col_requirement": "requirement",
     "revisions": "Revisions",
     "revisions_intro": (
         "Changes to the plan, each re-simulated with the same random numbers as the plan under test, with "
@@ -1357,7 +1367,8 @@ ZH: dict[str, str] = {
     "findings": "评估发现",
     "findings_intro": (
         "按 AQ/T 9009-2015 的实践，演练发现分为三类：不足项（应急准备可能无法保护生命）、整改项（下次演练前"
-        "必须整改）和改进项。每项发现注明其在本报告中的证据及所涉及的预案条款（按 GB/T 29639-2020 结构）。"
+        "必须整改）和改进项。每项发现注明其在本报告中的证据、所依据的要求（以下列编号 S1、S2 等引用）"
+        "及所涉及的预案条款（按 GB/T 29639-2020 结构）。"
         "每项发现下列出整改建议（AQ/T 9009-2015 所要求的改进意见和建议）：“drill recommend” 针对该项将尝试的预案修改，"
         "并注明所修改的预案条款。这些建议尚未经验证：“drill recommend” 以相同随机数重新模拟演练来检验，保留有效者。"
         "无预案修改可循的，注明需由预案编制人决定的事项。"
@@ -1366,6 +1377,14 @@ ZH: dict[str, str] = {
     "col_finding": "发现",
     "col_evidence": "证据",
     "col_clause": "预案条款",
+    "col_requirement_clause": "依据要求、预案条款",
+    "findings_requirements": "评估发现所依据的要求",
+    "findings_requirements_intro": (
+        "每项要求列出一次，评估发现以其编号引用：国家标准和文件（GB、AQ、国家及部门文件、各地做法）在前；国际及国外"
+        "做法在后，仅供参考。"
+    ),
+    "col_tag": "编号",
+    "col_requirement": "要求",
     "revisions": "预案修订",
     "revisions_intro": (
         "对预案的修改，每项均以与被测预案相同的随机数重新模拟，给出其拟改进指标在修订前后的数值（预案管理"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from drills import __version__
 from drills.experiment.exercise import ExerciseResult
+from drills.experiment.findings import requirement_tags
 from drills.experiment.scorecard import Scorecard
 from drills.experiment.staging import write_staged
 from drills.model.records import PersonRecord
@@ -61,11 +62,13 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     ]
     by = dict(card.first_warned_by)
     never = by.pop("", 0.0)  # nothing warned them, not even the water (by place: share_not_first_warned_by_order)
+    tags = requirement_tags(card.findings)  # the report's tags, each finding's clause still whole beside them
     return {
         **provenance(ex),
         "grade": card.grade,
         "grading": card.grading.to_json() if card.grading is not None else None,
         "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause,
+                      "requirement_tags": [tags[x] for x in f.requirements()],
                       **({"proposed": f.proposed.to_json()} if getattr(f, "proposed", None) is not None else {})}
                      for f in card.findings],
         "single_faults": card.robustness.to_json() if card.robustness is not None else None,

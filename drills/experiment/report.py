@@ -1151,12 +1151,19 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
-    from drills.experiment.findings import class_label
+    from drills.experiment.findings import cited, class_label, requirement_tags
 
-    rows = [[class_label(f.cls, t.zh), *f.words(t.lang)] for f in found]  # glossed in English, as everywhere
+    tags = requirement_tags(found, t.lang)  # each requirement stated once, the rows citing it by its tag
+    if tags:
+        doc.subheading(t("findings_requirements"))
+        doc.text(t("findings_requirements_intro"), 8.5, after=0.08, keep=True)
+        doc.table([(t("col_tag"), 0.45, "left"), (t("col_requirement"), doc.width - 0.45, "left")],
+                  [[tag, text] for text, tag in tags.items()], size=8)
+    rows = [[class_label(f.cls, t.zh), *f.words(t.lang)[:2], cited(f, tags, t.lang)] for f in found]
     under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
-    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.3, "left"), (t("col_evidence"), 2.2, "left"),
-               (t("col_clause"), doc.width - 5.25, "left")], rows, size=8, under=under)
+    # the clause column holds only tags and the plan's file:line field, so the evidence takes the width it gave up
+    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.0, "left"), (t("col_evidence"), 3.0, "left"),
+               (t("col_requirement_clause"), doc.width - 5.75, "left")], rows, size=8, under=under)
 
 
 def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
