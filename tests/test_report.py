@@ -28,6 +28,7 @@ from drills.experiment.outputs import scorecard_json, write_outputs
 from drills.experiment.report import (
     BOTTOM,
     PAGE_H,
+    ROW_KEPT,
     SECTION_FOLLOWS,
     TOP,
     USABLE_H,
@@ -1102,3 +1103,69 @@ def test_the_terminal_table_of_a_dam_drill_is_by_place_and_says_its_order(exerci
     rows = [line.split()[1] for line in out.splitlines() if line.startswith("│ ") and line.split()[1] in
             {z.zone for z in card.zones}]
     assert rows == [z.zone for z in card.zones]
+
+
+def _table_with_changes(room: float, changes: int = 30, evidence: int = 1, split_rows: bool = True) -> Document:
+    """A page leaving ``room`` inches, then a table row whose evidence takes ``evidence`` lines, with ``changes``
+    lines of its own under its cells, as the findings give them."""
+    under = "What to change\n" + "\n".join(f"change {i}" for i in range(changes))
+    doc = Document()
+    _fill_to(doc, room)
+    doc.table([("class", 1.0, "left"), ("finding", 2.0, "left"), ("evidence", 3.0, "left")],
+              [["a row", "its finding", " ".join(f"e{i:03d}" + " word" * 12 for i in range(evidence))]],
+              under=[under], split_rows=split_rows)
+    return doc
+
+
+def _texts(page) -> list[str]:
+    return [t.get_text() for t in page.texts]
+
+
+def test_a_rows_own_lines_go_on_over_the_page_rather_than_leave_its_foot_empty() -> None:
+    """A finding with a long list of changes under it used to go whole to the next page and leave the foot of this
+    one empty: its cells and first changes stay, the rest go on over the page, each line once."""
+    doc = _table_with_changes(2.0)
+    assert len(doc.pages) == 2
+    first, second = (_texts(page) for page in doc.pages)
+    assert "a row" in first and "What to change" in first and "a row" not in second
+    said = [x for x in first + second if x.startswith("change ")]
+    assert said == [f"change {i}" for i in range(30)]  # in order, none lost, none twice
+    assert "change 0" in first and "change 29" in second
+    assert doc.closed[0] < 0.3  # the page is used to its foot
+
+
+def test_a_row_is_not_parted_within_or_just_after_the_head_of_its_changes() -> None:
+    """The head of a finding's changes wraps to two lines in a narrow table; it stays with its first change."""
+    head = "What to change — proposed, not yet proven, tested each by re-simulation " * 2
+    for room in (1.0 + 0.01 * k for k in range(30)):
+        doc = Document()
+        _fill_to(doc, room)
+        doc.table([("class", 1.0, "left"), ("finding", 2.0, "left")], [["a row", "its finding"]],
+                  under=[head + "\n" + "\n".join(f"change {i}" for i in range(30))], split_rows=True)
+        pages = {k for k, page in enumerate(doc.pages) for t in page.texts
+                 if t.get_text() == "change 0" or (t.get_fontweight() in ("bold", 700)
+                                                   and t.get_text() not in ("class", "finding", "filler line"))}
+        assert len(pages) == 1, room  # the head's lines and the first change on one page
+
+
+def test_a_long_evidence_is_parted_between_its_lines_each_line_once() -> None:
+    doc = _table_with_changes(2.0, changes=2, evidence=40)
+    assert len(doc.pages) == 2 and doc.closed[0] < 0.3
+    first, second = (_texts(page) for page in doc.pages)
+    said = [x for x in first + second if re.match(r"(e\d{3}|word)\b", x)]
+    assert " ".join(said).split() == " ".join(f"e{i:03d}" + " word" * 12 for i in range(40)).split()  # each once
+    assert sum(x in said for x in first) >= ROW_KEPT and "change 1" in second and "evidence" in second  # header
+
+
+@pytest.mark.parametrize("room", [0.25, 0.5])
+def test_a_row_whose_first_lines_do_not_fit_goes_whole_to_the_next_page(room: float) -> None:
+    """Never a cell's line alone, nor the cells with only the head of their changes, at the foot of a page."""
+    doc = _table_with_changes(room)
+    assert not any(t in ("a row", "What to change") for t in _texts(doc.pages[0]))
+    assert {"a row", "What to change", "change 0"} <= set(_texts(doc.pages[1]))
+
+
+def test_a_table_whose_rows_may_not_be_parted_moves_the_row_whole() -> None:
+    doc = _table_with_changes(2.0, split_rows=False)
+    assert not any(t.startswith("change") or t == "a row" for t in _texts(doc.pages[0]))
+    assert len([t for t in _texts(doc.pages[1]) if t.startswith("change ")]) == 30

@@ -282,6 +282,18 @@ class _Waiting:
     section: bool = False
 
 
+#: a table row parted over two pages (a finding's long evidence or list of changes) keeps at least this many of its
+#: lines on each page: never a line alone, nor a heading of its changes alone
+ROW_KEPT = 3
+
+
+def _part_height(n: int, a: int, b: int, line: float, pad: float) -> float:
+    """The height of lines ``a`` to ``b`` of a table row whose cells take ``n`` lines, its own lines after them:
+    the cells' lines padded above and below, its own lines padded below."""
+    cells, own = max(0, min(b, n) - a), max(0, b - max(a, n))
+    return (cells * line + 2 * pad if cells else pad) + (own * line + pad if own else 0.0)
+
+
 class Document:
     """A4 pages filled top to bottom; ``y`` is the next free position, inches from the page top.
 
@@ -443,7 +455,7 @@ class Document:
     def table(self, columns: list[tuple[str, float, str]], rows: list[list[str]], *, size: float = 8.0,
               header: bool = True, shade: bool = True, bold_first: bool = False,
               fills: list[list[str | None]] | None = None, keep_together: bool = False, note: str = "",
-              under: list[str] | None = None) -> None:
+              under: list[str] | None = None, split_rows: bool = False) -> None:
         """A text table; ``columns`` are (title, width in inches, "left"|"right"); cells wrap.
 
         ``fills`` gives an optional background colour per cell; ``keep_together`` starts the table on a
@@ -451,7 +463,9 @@ class Document:
         (else it starts where its header and first row fit). A table goes on over the page with its header again.
         ``under`` gives each row lines of its own under its cells, from the second column to the right edge, in
         the accent colour, the first in bold (a finding's proposed changes under its evidence): one string per
-        row, its lines parted by newlines, each wrapped by itself; empty for none.
+        row, its lines parted by newlines, each wrapped by itself; empty for none. With ``split_rows`` a row
+        too long for what is left of the page is parted between two of its lines (:data:`ROW_KEPT`), else it
+        goes whole to the next page.
         """
         line = size * 1.38 / 72
         pad = 0.05
@@ -473,7 +487,11 @@ class Document:
         # the space after it may fall in the bottom margin
         whole = head_h + sum(heights) + (0.12 + len(notes) * size * 1.42 / 72 if notes else 0.0)
         # kept together, a table longer than a page starts on a page of its own (split once, not twice)
-        least = min(whole, USABLE_H) if keep_together else head_h + (heights[0] if heights else 0.0)
+        # else its header and first row (its first ROW_KEPT lines, where rows may be parted)
+        first = max(len(c) for c in cells[0]) + len(unders[0]) if cells else 0
+        kept = _part_height(first - len(unders[0]), 0, min(first, ROW_KEPT) if split_rows else first, line, pad) \
+            if cells else 0.0
+        least = min(whole, USABLE_H) if keep_together else head_h + kept
 
         def draw_header() -> None:
             x = LEFT
@@ -490,27 +508,56 @@ class Document:
         if header:
             self._rule(0.8)
             draw_header()
-        for k, (row_cells, height) in enumerate(zip(cells, heights, strict=True)):
-            if self.room() < height:
-                self.new_page()
-                if header:
-                    self._rule(0.8)
-                    draw_header()
-            if shade and k % 2:
-                self.page.add_artist(_band(self.page, LEFT, self.y, sum(w for _, w, _ in columns), height, SHADE))
-            x = LEFT
-            for j, (cell, (_, w, align)) in enumerate(zip(row_cells, columns, strict=True)):
-                fill = fills[k][j] if fills is not None else None
-                if fill:
-                    self.page.add_artist(_band(self.page, x + 0.01, self.y + 0.01, w - 0.02, height - 0.02, fill))
-                for i, ln in enumerate(cell):
-                    self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
-                             ha=align, weight="bold" if bold_first and j == 0 else "normal")
-                x += w
-            for i, (ln, bold) in enumerate(unders[k]):
-                self.put(under_x + pad, self.y + tops[k] + i * line, ln, size, color=ACCENT,
-                         weight="bold" if bold else "normal")
-            self.y += height
+
+        def turn_page() -> None:
+            self.new_page()
+            if header:
+                self._rule(0.8)
+                draw_header()
+
+        full = sum(w for _, w, _ in columns)
+        for k, row_cells in enumerate(cells):
+            n, own = max(len(c) for c in row_cells), unders[k]
+            slots, a = n + len(own), 0  # the row's lines: its cells' lines, then its own lines under them
+            turned = False  # on a page begun for this row
+            while a < slots:
+                b = slots
+                if self.room() < _part_height(n, a, b, line, pad):
+                    # never within or just after the bold head of the row's own lines
+                    fits = [j for j in range(a + 1, slots) if _part_height(n, a, j, line, pad) <= self.room()
+                            and not (j > n and (own[j - n - 1][1] or own[j - n][1]))]
+                    # where rows may be parted, a long row is parted between two of its lines, at least ROW_KEPT
+                    # of them on each side, rather than leave the foot of the page empty
+                    at = min(fits[-1], slots - ROW_KEPT) if fits else a
+                    if split_rows and at - a >= ROW_KEPT:
+                        b = at
+                    elif not turned:
+                        turn_page()
+                        turned = True
+                        continue
+                    elif split_rows and fits:  # longer than a page: parted where it must be
+                        b = fits[-1]
+                part = _part_height(n, a, b, line, pad)
+                if shade and k % 2:
+                    self.page.add_artist(_band(self.page, LEFT, self.y, full, part, SHADE))
+                x = LEFT
+                for j, (cell, (_, w, align)) in enumerate(zip(row_cells, columns, strict=True)):
+                    fill = fills[k][j] if fills is not None else None
+                    if fill:
+                        self.page.add_artist(_band(self.page, x + 0.01, self.y + 0.01, w - 0.02, part - 0.02, fill))
+                    for i, ln in enumerate(cell[a:b]):
+                        self.put(x + (w - pad if align == "right" else pad), self.y + pad + i * line, ln, size,
+                                 ha=align, weight="bold" if bold_first and j == 0 else "normal")
+                    x += w
+                below = self.y + (max(0, min(b, n) - a) * line + 2 * pad if a < n else pad)
+                for i, (ln, bold) in enumerate(own[max(a, n) - n:max(b, n) - n]):
+                    self.put(under_x + pad, below + i * line, ln, size, color=ACCENT,
+                             weight="bold" if bold else "normal")
+                self.y += part
+                a = b
+                if a < slots:
+                    turn_page()
+                    turned = True
         if header:
             self._rule(0.8)
         self.y += 0.12
@@ -1163,7 +1210,7 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
     under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
     # the clause column holds only tags and the plan's file:line field, so the evidence takes the width it gave up
     doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.0, "left"), (t("col_evidence"), 3.0, "left"),
-               (t("col_requirement_clause"), doc.width - 5.75, "left")], rows, size=8, under=under)
+               (t("col_requirement_clause"), doc.width - 5.75, "left")], rows, size=8, under=under, split_rows=True)
 
 
 def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
