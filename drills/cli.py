@@ -301,7 +301,7 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
 def print_scorecard(card, t: Text | None = None, duration_s: float | None = None) -> None:
     """The scorecard and the table by level or place, in ``t``'s words (English by default); ``duration_s``, the
     drill's length, is what a safety margin no water cut short is shown as at least."""
-    from drills.experiment.scorecard import mean_is_partial
+    from drills.experiment.scorecard import mean_is_partial, mean_is_withheld
 
     t = t or Text("en")
     table = PlainTable(title=t("cli_scorecard", n=card.replications, seed=card.seed), title_justify="left")
@@ -315,11 +315,15 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
         ci = (t.margin_range(m.ci_low, m.ci_high, duration_s) if m.key.startswith("margin")
               else fmt_range(m.ci_low, m.ci_high, m.unit).replace("never", t("never")))
         mean = cell(m, m.mean) + ("*" if mean_is_partial(m) else "")
+        if mean_is_withheld(m):  # a mean of the few replications reached would read as the drill's result
+            mean = ci = "–"
         table.add_row(t.metric(m.key, m.label), mean, ci, cell(m, m.p5), cell(m, m.p95),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
-    if any(mean_is_partial(m) for m in card.metrics):
+    if any(mean_is_partial(m) and not mean_is_withheld(m) for m in card.metrics):
         out_console.print("  " + t("mean_partial"), markup=False)
+    if any(mean_is_withheld(m) for m in card.metrics):
+        out_console.print("  " + t("mean_withheld"), markup=False)
     for note in t.margin_notes(card.metrics, duration_s):
         out_console.print("  " + note, markup=False)
     if fatal := t.fatalities_from(card):

@@ -525,3 +525,23 @@ def test_the_mine_s_levels_are_listed_shallow_to_deep_even_where_their_names_sor
         assert t.words("col_zone", card.site) == level
         note = t.zones_note(card).lower()
         assert place not in note and level in note
+
+
+def test_a_mean_of_fewer_than_half_the_replications_is_not_shown_as_a_result():
+    """Someone was not safe in 3 of 5 replications: the margin's mean was the mean of the best two ('0:15:00*'),
+    which read as the drill's result. Terminal and report now show '–' for the mean and its interval, keep the count
+    under 'not reached' and say why, in both languages; the mean of the two stays in the summary (scorecard.json)."""
+    card = _margin_card([-INF, -INF, -INF, 600.0, 1200.0])
+    [row, _] = metric_rows(card, Text("en"), 7200.0)
+    assert row[1:3] == ["–", "–"] and row[5] == "3/5"
+    assert row[3] == "not all safe"  # the percentiles are still shown
+    shown = _terminal(card)
+    line = next(ln for ln in shown.splitlines() if "Safety margin, smallest" in ln)
+    assert [c.strip() for c in line.split("│")[2:4]] == ["–", "–"]
+    assert "more than half the replications did not reach it" in shown
+    assert "* mean of the replications" not in shown  # no starred mean is left to explain
+    assert Text("zh")("mean_withheld").startswith("平均值和置信区间为“–”")
+    assert card.metrics[0].to_json()["mean"] == 900.0 and card.metrics[0].to_json()["not_reached"] == 3
+    # half or fewer left out: the starred mean stays
+    half = _margin_card([-INF, -INF, 600.0, 1200.0])
+    assert metric_rows(half, Text("en"), 7200.0)[1][1] == "0:15:00*"

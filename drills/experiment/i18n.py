@@ -241,6 +241,9 @@ EN: dict[str, str] = {
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
+    "mean_withheld": ("– in the mean and its interval, with a count under \"not reached\": more than half the "
+                      "replications did not reach it or it did not apply, so a mean of the rest would describe the "
+                      "few, not the drill; read the percentiles."),
     "fatalities_from": "Expected fatalities {total}: {parts}. Those sheltering or still at home are not counted as "
                        "caught, so the deaths can exceed the people caught.",
     "fat_caught": "{v} among the people caught by the water",
@@ -1283,6 +1286,8 @@ ZH: dict[str, str] = {
     "col_metric": "指标",
     "col_mean": "平均值",
     "mean_partial": "* 仅为达到该指标或该指标适用的重复的平均值，其余重复不计入。",
+    "mean_withheld": "平均值和置信区间为“–”且“未达到”列有计数者：超过半数的重复未达到该指标或该指标不适用，其余重复的"
+                     "平均值只反映少数重复，不代表演练结果，请看百分位数。",
     "fatalities_from": "预期死亡人数 {total}：{parts}。楼上避险和仍在家中的人员不计入被水困住，"
                        "故预期死亡人数可高于被水困住人数。",
     "fat_caught": "被水困住的人员中 {v}",

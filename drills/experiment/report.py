@@ -66,7 +66,7 @@ from drills.experiment.figures import (
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
-from drills.experiment.scorecard import Scorecard, mean_is_partial
+from drills.experiment.scorecard import Scorecard, mean_is_partial, mean_is_withheld
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
 from drills.inputs.compile import RUNOUT_TITLES
@@ -933,12 +933,15 @@ def metric_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> li
     """The scorecard as table rows (also what the golden test pins)."""
     rows = []
     for s in card.metrics:
-        if s.key.startswith("margin"):
-            ci = t.margin_range(s.ci_low, s.ci_high, duration_s)
+        if mean_is_withheld(s):  # a mean of the few replications reached would read as the drill's result
+            mean = ci = "–"
         else:
-            ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
-                  if not math.isnan(s.ci_low) else "–")
-        mean = _value(s, s.mean, t, duration_s) + ("*" if mean_is_partial(s) else "")
+            if s.key.startswith("margin"):
+                ci = t.margin_range(s.ci_low, s.ci_high, duration_s)
+            else:
+                ci = (f"{_value(s, s.ci_low, t, duration_s)} – {_value(s, s.ci_high, t, duration_s)}"
+                      if not math.isnan(s.ci_low) else "–")
+            mean = _value(s, s.mean, t, duration_s) + ("*" if mean_is_partial(s) else "")
         rows.append([t.metric(s.key, s.label), mean, ci, _value(s, s.p5, t, duration_s),
                      _value(s, s.p95, t, duration_s), f"{s.not_reached}/{s.n}"])
     return rows
@@ -967,8 +970,10 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
          (t("col_not_reached"), doc.width - 6.05, "right")],
         metric_rows(card, t, ex.spec.duration_s), size=8.5,
     )
-    if any(mean_is_partial(s) for s in card.metrics):
+    if any(mean_is_partial(s) and not mean_is_withheld(s) for s in card.metrics):
         doc.text(t("mean_partial"), 8, color=GREY)
+    if any(mean_is_withheld(s) for s in card.metrics):
+        doc.text(t("mean_withheld"), 8, color=GREY)
     for note in t.margin_notes(card.metrics, ex.spec.duration_s):
         doc.text(note, 8, color=GREY)
     if fatal := t.fatalities_from(card):

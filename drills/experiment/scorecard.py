@@ -74,6 +74,13 @@ def mean_is_partial(s: Summary) -> bool:
     return (s.not_reached > 0 or s.not_applicable > 0) and math.isfinite(s.mean)
 
 
+def mean_is_withheld(s: Summary) -> bool:
+    """More than half the replications are left out of the mean: the mean of the rest (the best of them, for a margin
+    of someone not safe) would read as the drill's result, so the tables show "–" for the mean and its interval.
+    ``scorecard.json`` keeps the mean of the replications reached, with their count."""
+    return mean_is_partial(s) and 2 * (s.not_reached + s.not_applicable) > s.n
+
+
 def summarise(key: str, label: str, unit: str, values: np.ndarray, *, signed: bool = False,
               limit_s: float = math.inf, people: float = math.inf) -> Summary:
     """``signed``: the values may be below zero (a margin over the water), so the interval is not floored.
