@@ -445,7 +445,7 @@ def _margin_card(values: list[float]):
                              "get": lambda self, key: next(m for m in rows if m.key == key)})()
 
 
-def _terminal(card) -> str:
+def _terminal(card, lang: str = "en") -> str:
     import io
 
     from rich.console import Console
@@ -456,7 +456,7 @@ def _terminal(card) -> str:
     real = cli.out_console
     cli.out_console = Console(file=buf, width=250, color_system=None)
     try:
-        cli.print_scorecard(card, Text("en"), 7200.0)
+        cli.print_scorecard(card, Text(lang), 7200.0)
     finally:
         cli.out_console = real
     return buf.getvalue()
@@ -538,10 +538,35 @@ def test_a_mean_of_fewer_than_half_the_replications_is_not_shown_as_a_result():
     shown = _terminal(card)
     line = next(ln for ln in shown.splitlines() if "Safety margin, smallest" in ln)
     assert [c.strip() for c in line.split("│")[2:4]] == ["–", "–"]
-    assert "more than half the replications did not reach it" in shown
+    assert "more than half the replications did not reach it" in " ".join(shown.split())
     assert "* mean of the replications" not in shown  # no starred mean is left to explain
     assert Text("zh")("mean_withheld").startswith("平均值和置信区间为“–”")
     assert card.metrics[0].to_json()["mean"] == 900.0 and card.metrics[0].to_json()["not_reached"] == 3
     # half or fewer left out: the starred mean stays
     half = _margin_card([-INF, -INF, 600.0, 1200.0])
     assert metric_rows(half, Text("en"), 7200.0)[1][1] == "0:15:00*"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_safe_from_the_water_has_one_name_and_one_definition(lang):
+    """The headline said 'not caught, not left in its way', the scorecard 'ahead of it, or never reached' and the
+    map's caption 'neither caught nor still in a home it reached': one measure worded three ways. Every label now
+    names it alike and the terminal, scorecard and caption give the same one definition."""
+    from drills.experiment.scorecard import METRICS
+
+    t = Text(lang)
+    name = t("headline_safe")
+    assert "(" not in name and "（" not in name
+    label = t.metric("share_safe_before_water", next(m[1] for m in METRICS if m[0] == "share_safe_before_water"))
+    assert label.lower().startswith(name) and "(" not in label and "（" not in label
+    assert t("col_safe_before") == name and t("m_safe_before") == name
+    definition = t("safe_def")
+    assert definition.startswith("Safe from the water means" if lang == "en" else "未被水困指")
+    assert definition in t("scorecard_intro", n=5, fatal="", safe_def=definition)
+    assert definition in t("cap_map", n=5, safe_def=definition)
+    assert "".join(definition.split()) in "".join(_terminal(_margin_card([600.0]), lang).split())
+    for old in ("ahead of it", "not caught, not left", "neither caught by the water nor still in a home",
+                "先于水撤离", "未被水困住，也未留在水的去路上）", "也未留在被洪水淹到的住房内"):
+        assert all(old not in t(k, n=5, fatal="", safe_def=definition) for k in ("headline_safe", "scorecard_intro",
+                                                                                  "cap_map")), old
+        assert old not in label

@@ -184,7 +184,14 @@ EN: dict[str, str] = {
         "recommendations.md."
     ),
     "headline_warned": "warned before the water reached them",
-    "headline_safe": "safe from the water (not caught, not left in its way)",
+    "headline_safe": "safe from the water",
+    # the one definition of "safe from the water", wherever a page or the terminal explains it
+    "safe_def": (
+        "Safe from the water means neither caught by the water nor left in its way: a person whose starting place "
+        "the water reached is safe from it only at a place of safety (surface, refuge or assembly point) when the "
+        "drill ends, not still underground or in a home it reached, upstairs or down; people whose place it never "
+        "reached count as safe."
+    ),
     "headline_all_warned": "everyone warned by the order (median)",
     "headline_all_safe": "everyone safe (median)",
     "headline_caught": "caught by the water (mean)",
@@ -209,7 +216,7 @@ EN: dict[str, str] = {
         "became impassable to them (the water deeper than they wade, or fast enough to sweep them off), not to "
         "the water's first arrival, which 'warned before the water' uses: someone who left a place with water "
         "already on its floor can still have a margin. A smallest margin of "
-        '"not all safe" means someone was caught or left in the water\'s way.{fatal}'
+        '"not all safe" means someone was caught or left in the water\'s way. {safe_def}{fatal}'
     ),
     "scorecard_fatal_both": (
         " Expected fatalities are estimated for people in the valley only: no lethality rule applies underground, "
@@ -241,9 +248,9 @@ EN: dict[str, str] = {
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
-    "mean_withheld": ("– in the mean and its interval, with a count under \"not reached\": more than half the "
-                      "replications did not reach it or it did not apply, so a mean of the rest would describe the "
-                      "few, not the drill; read the percentiles."),
+    "mean_withheld": ("A mean and interval shown as \"–\" beside a count under \"not reached\": more than half "
+                      "the replications did not reach it or it did not apply, so a mean of the rest would describe "
+                      "the few, not the drill; read the percentiles."),
     "fatalities_from": "Expected fatalities {total}: {parts}. Those sheltering or still at home are not counted as "
                        "caught, so the deaths can exceed the people caught.",
     "fat_caught": "{v} among the people caught by the water",
@@ -293,7 +300,7 @@ EN: dict[str, str] = {
     "col_people": "people",
     "col_warned_before": "warned before water",
     "col_all_warned": "everyone warned",
-    "col_safe_before": "safe from water",
+    "col_safe_before": "safe from the water",
     "col_margin": "smallest margin",
     "col_not_first": "not first warned by the order",
     "col_fatal": "expected fatalities",
@@ -672,9 +679,8 @@ EN: dict[str, str] = {
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
         "the earlier of their two ends); white places were not reached. (b) Each place where people started "
         "is coloured by the share of its people who were safe from the water, the mean over the {n} "
-        "replications, as in the table by place: safe means neither caught by the water nor still in a home "
-        "it reached, upstairs or down (people who stayed in a home the flood never reached count as safe). The label "
-        "gives the place, its people, that share and the expected deaths (the lethality rule's expected "
+        "replications, as in the table by place. {safe_def} The label gives the place, its people, that share "
+        "and the expected deaths (the lethality rule's expected "
         "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
         "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
         "(largest over replications)."
@@ -831,7 +837,7 @@ EN: dict[str, str] = {
     "m_all_warned": "everyone warned",
     "m_never_warned": "never warned",
     "m_warned_before": "warned before water",
-    "m_safe_before": "safe from water",
+    "m_safe_before": "safe from the water",
     "m_caught": "caught",
     "m_fatal": "expected fatalities",
     "m_margin": "margin P5",
@@ -1243,7 +1249,12 @@ ZH: dict[str, str] = {
         "recommendations.md。"
     ),
     "headline_warned": "水到达前收到预警",
-    "headline_safe": "未被水困（未被水困住，也未留在水的去路上）",
+    "headline_safe": "未被水困",
+    "safe_def": (
+        "未被水困指既未被水困住，也未留在水的去路上：初始位置被水到达的人员，只有演练结束时在安全地点（地面、避险"
+        "硐室、集合点），而不是仍在井下或仍在被水淹到的住房内（无论楼上楼下），才计为未被水困；初始位置水始终未到达的"
+        "人员计为未被水困。"
+    ),
     "headline_all_warned": "全部人员收到撤离命令（中位数）",
     "headline_all_safe": "全部人员到达安全地点（中位数）",
     "headline_caught": "被水困住（平均）",
@@ -1262,7 +1273,7 @@ ZH: dict[str, str] = {
         "预警；本报告他处的“未收到预警”指什么都未到达其人，连来水也没有）。安全裕度计算到某处对其变得无法通行之时（水深超过其涉水限度，或水流足以把人冲倒），而不是来水"
         "最初到达之时（“水到达前收到预警”按后者计）：离开时地面已有积水的人，裕度仍可能为正。最小裕度为“有人未到达"
         "安全地点”表示有人"
-        "被水困住或仍处于水的去路上。{fatal}"
+        "被水困住或仍处于水的去路上。{safe_def}{fatal}"
     ),
     "scorecard_fatal_both": "预期死亡只对下游人员估计：井下没有适用的致死率规则，井下以被水困人数计。",
     "grade_basis": "评级依据",
@@ -1662,8 +1673,7 @@ ZH: dict[str, str] = {
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
         "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
-        "比例着色，为 {n} 次重复的均值，与分地点结果表一致：未被水困指既未被水困住，也未留在被洪水淹到的住房内"
-        "（无论在楼上避险还是留在楼下；留在洪水始终未到达的住房内的人员计为未被水困）。标注给出地点、人数、该比例和预期死亡人数（致死"
+        "比例着色，为 {n} 次重复的均值，与分地点结果表一致。{safe_def}标注给出地点、人数、该比例和预期死亡人数（致死"
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"
     ),
@@ -2061,7 +2071,7 @@ METRIC_ZH: dict[str, str] = {
     "share_warned_before_water": "水到达前收到撤离命令的比例",
     "t_all_safe_s": "全部人员到达安全地点",
     "share_safe": "到达安全地点的比例（地面、避险硐室、集合点）",
-    "share_safe_before_water": "未被水困的比例（先于水撤离，或水未到达）",
+    "share_safe_before_water": "未被水困的比例",
     "margin_min_s": "安全裕度，最小",
     "margin_p5_s": "安全裕度，第 5 百分位",
     "caught": "被水困住的人数",

@@ -207,7 +207,7 @@ METRICS = (
     ("share_warned_before_water", "Warned before the water reached them", "share", "all"),
     ("t_all_safe_s", "Everyone safe", "s", "all"),
     ("share_safe", "Safe (surface, refuge, assembly point)", "share", "all"),
-    ("share_safe_before_water", "Safe from the water (ahead of it, or never reached)", "share", "all"),
+    ("share_safe_before_water", "Safe from the water", "share", "all"),
     ("margin_min_s", "Safety margin, smallest", "s", "all"),
     ("margin_p5_s", "Safety margin, 5th percentile", "s", "all"),
     ("caught", "People caught by the water", "persons", "all"),
