@@ -1169,3 +1169,23 @@ def test_a_table_whose_rows_may_not_be_parted_moves_the_row_whole() -> None:
     doc = _table_with_changes(2.0, split_rows=False)
     assert not any(t.startswith("change") or t == "a row" for t in _texts(doc.pages[0]))
     assert len([t for t in _texts(doc.pages[1]) if t.startswith("change ")]) == 30
+
+
+def _squeezed(text: str) -> str:
+    """Text with its white space left out: the PDF's lines break where the page does."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_the_report_names_the_parts_of_the_model_not_the_code_s_modules(reports: dict, name: str, lang: str) -> None:
+    """The assumptions headed each model's defaults 'Model defaults (drills.model.movement)' and quoted texts that
+    named modules ('as in drills.model.movement.WET_DEPTH_M', 'defined once, in drills.experiment.readings'). A
+    regulator now reads the part of the model ('Walking and crowding: model defaults'), in both languages."""
+    t = i18n.Text(lang)
+    text = "\n".join(text_of(reports[name, lang] / "report.pdf"))
+    assert not re.search(r"drills\s*\.\s*(model|experiment|inputs|commands)", text)
+    assert "Model defaults (" not in text and "模型默认值（" not in text
+    topics = ("topic_movement", "topic_hoist") if name == "mine" else ("topic_dam_break", "topic_lethality")
+    for key in (*topics, "topic_warning", "topic_decision"):
+        assert _squeezed(t("model_defaults", topic=t(key))) in _squeezed(text), key
+

@@ -480,7 +480,21 @@ EN: dict[str, str] = {
     "param_mc": "replications, seed",
     "plan_file": "plan file",
     "scenario_file": "scenario file",
-    "model_defaults": "Model defaults ({module})",
+    "model_defaults": "{topic}: model defaults",
+    # what the report calls each part of the model it quotes or refers to, in place of the code's module names
+    "topic_movement": "Walking and crowding",
+    "topic_hoist": "Cage hoisting",
+    "topic_behaviour": "Response of people underground",
+    "topic_inrush": "Water inrush",
+    "topic_residents": "People of the valley",
+    "topic_traffic": "Cars on the valley's roads",
+    "topic_dam_break": "Tailings dam break",
+    "topic_lethality": "Flood lethality",
+    "topic_warning": "Warning channels",
+    "topic_decision": "Decisions and orders",
+    "topic_readings": "Readings for the grade",
+    "topic_hydraulic_study": "Hydraulic study",
+    "topic_drill": "One replication",
     "provenance_legend": "How sure each default is: the tags in square brackets",
     "tag_seen": (
         "[V] (or [S]): seen — the value was read in a copy of the source named (for Chinese standards and "
@@ -1037,7 +1051,7 @@ EN: dict[str, str] = {
     "md_outside": "— (outside the plan: site works or data to record)",
     "md_bn": "## Bottlenecks",
     "md_bn_late": "Who is warned late or never, and why (person-replications over {n} replications; causes in the "
-                  "order they are tested, see drills.experiment.bottlenecks):",
+                  "order they are tested):",
     "md_bn_late_cols": "| place | zone | people | late | in replications | never warned by the order | causes | "
                        "channels reaching it |",
     "md_none": "none",
@@ -1499,7 +1513,20 @@ ZH: dict[str, str] = {
     "param_mc": "重复次数、随机种子",
     "plan_file": "预案文件",
     "scenario_file": "情景文件",
-    "model_defaults": "模型默认值（{module}）",
+    "model_defaults": "{topic}：模型默认值",
+    "topic_movement": "步行与人流拥挤",
+    "topic_hoist": "罐笼提升",
+    "topic_behaviour": "井下人员反应",
+    "topic_inrush": "突水",
+    "topic_residents": "下游居民",
+    "topic_traffic": "下游道路车辆",
+    "topic_dam_break": "尾矿坝溃坝",
+    "topic_lethality": "洪水致死率",
+    "topic_warning": "预警渠道",
+    "topic_decision": "决策与命令",
+    "topic_readings": "评级所用判定",
+    "topic_hydraulic_study": "水力计算成果",
+    "topic_drill": "单次重复",
     "provenance_legend": "各默认值的可靠程度：方括号中的来源标记",
     "tag_seen": (
         "[V]（或 [S]）：已查阅——数值读自所列来源的文本（中国标准和通知多为第三方转载本，并非官方正式版本）。"
@@ -1983,8 +2010,7 @@ ZH: dict[str, str] = {
     "md_addressed": "   - 对应修订：{text}",
     "md_outside": "—（不在预案范围内：需工程整改或记录数据）",
     "md_bn": "## 瓶颈",
-    "md_bn_late": "谁迟收到或始终未收到预警，原因何在（{n} 次重复合计的人次；原因按检验顺序排列，见 "
-                  "drills.experiment.bottlenecks）：",
+    "md_bn_late": "谁迟收到或始终未收到预警，原因何在（{n} 次重复合计的人次；原因按检验顺序排列）：",
     "md_bn_late_cols": "| 地点 | 水平或区域 | 人数 | 迟到 | 涉及重复次数 | 始终未收到撤离命令 | 原因 | "
                        "覆盖该地点的通讯渠道 |",
     "md_none": "无",

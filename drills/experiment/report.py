@@ -185,8 +185,9 @@ def _cut(word: str, size: float, width_in: float, weight: str, overhang: float) 
 
 
 #: a reference to a function, constant or class given only for the code's reader: "(see :func:`f`)", "（:data:`X`）"
-#: or ", :data:`X`" inside a parenthesis; the report leaves them out (modules stay: they name a part of the method)
-_CODE_REF = re.compile(r"\s*[(（](?:see |见 )?:(?:func|data|class|meth|attr):`[^`]+`[)）]"
+#: or ", :data:`X`" inside a parenthesis; the report leaves them out (other references to the code are named by
+#: the part of the model they are in: :func:`for_readers`)
+_CODE_REF = re.compile(r"\s*[(（](?:see\s+|见\s*)?:(?:func|data|class|meth|attr):`[^`]+`[)）]"
                        r"|[,，、]\s*:(?:func|data|class|meth|attr):`[^`]+`(?=[)）])")
 
 
@@ -1421,8 +1422,9 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
         except ImportError:
             continue
         text = quoted(module, mod.__doc__ or "", t)
-        title = blocks(text, summary=True)[0][1] if text.strip() else module
-        doc.subheading(f"{title} — {t('model_defaults', module=module)}", 9.5)
+        doc.subheading(t("model_defaults", topic=topic(module, t)), 9.5)
+        if text.strip():  # the docstring's summary line, which the heading no longer carries
+            doc.text(blocks(text, summary=True)[0][1], 8.0, after=0.06)
         _docstring(doc, text)
         dropped = dropped or renderable(text) != text
     if dropped:
@@ -1442,8 +1444,27 @@ def input_warnings(doc: Document, found: Sequence[tuple[str, int | None, str, st
 
 
 def quoted(module: str, doc: str, t: Text) -> str:
-    """The text the report quotes for a module: its docstring, or its Chinese paragraphs in Chinese."""
-    return SOURCES_ZH.get(module, doc) if t.zh else doc
+    """The text the report quotes for a module: its docstring, or its Chinese paragraphs in Chinese, in the
+    reader's words (:func:`for_readers`)."""
+    return for_readers(SOURCES_ZH.get(module, doc) if t.zh else doc, t)
+
+
+#: a module of the package, named with or without a role and with or without an object in it: ":mod:`drills.a.b`",
+#: ":class:`~drills.a.b.C`", "drills.a.b.CONSTANT"
+_MODULE_REF = re.compile(r":\w+:`~?(drills\.\w+\.\w+)(?:\.\w+)*`|\b(drills\.\w+\.\w+)(?:\.\w+)*")
+
+
+def topic(module: str, t: Text) -> str:
+    """What the report calls the part of the model ``module`` holds ("Walking and crowding"), in ``t``'s words."""
+    name = module.rsplit(".", 1)[-1]
+    return t(f"topic_{name}") if f"topic_{name}" in EN else name.replace("_", " ")
+
+
+def for_readers(text: str, t: Text) -> str:
+    """``text`` with the code's names left out for a regulator: a reference given only for the code's reader is
+    dropped, any other module (or object in one) is named by the part of the model it is, in quotes."""
+    text = _CODE_REF.sub("", text)
+    return _MODULE_REF.sub(lambda m: f"“{topic(m.group(1) or m.group(2), t)}”", text)
 
 
 def _docstring(doc: Document, text: str, size: float = 8.0) -> None:
