@@ -279,8 +279,12 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     o = evaluation.overall
     out_console.print(t("cli_grade", grade=t.grade(card.grade),
                         **t.finding_counts(o.deficiencies, o.must_correct, o.improvements)), markup=False)
+    proposed = {rf.source.key: rf.proposed for rf in getattr(card, "findings", ()) or ()
+                if getattr(rf, "source", None) is not None and getattr(rf, "proposed", None) is not None}
     for f in evaluation.findings[:most]:
         out_console.print(f"  [{class_label(f.cls, t.zh)} {f.metric}] {f.words(t.lang)[0]}", markup=False)
+        if f.key in proposed:  # what to change, as the report's findings propose it (not yet proven)
+            out_console.print("      " + proposed[f.key].first(t.lang), markup=False)
     if len(evaluation.findings) > most:
         out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:

@@ -1189,3 +1189,44 @@ def test_the_report_names_the_parts_of_the_model_not_the_code_s_modules(reports:
     for key in (*topics, "topic_warning", "topic_decision"):
         assert _squeezed(t("model_defaults", topic=t(key))) in _squeezed(text), key
 
+
+def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_the_water(tmp_path: Path) -> None:
+    """The summary page's three most serious findings, and the terminal's first ones, did not say what to change,
+    while the findings section did. Each now carries the first proposed change (or what to decide), marked as not yet
+    proven; the summary and the scorecard give the one definition of 'safe from the water'."""
+    import io
+
+    from rich.console import Console
+
+    from drills import cli
+    from drills.experiment.graded import graded
+    from drills.inputs.compile import load
+
+    spec = load_drill(SCENARIOS["mine"], replications=3, seed=3)
+    ex = run_exercise(spec)
+    card, ev = graded(scorecard(ex), load(SCENARIOS["mine"]), spec, ex)
+    top = card.findings[:3]
+    assert top and all(f.proposed is not None for f in top)
+    for lang in ("en", "zh"):
+        t = i18n.Text(lang)
+        write_outputs(ex, card, tmp_path / lang, lang=lang)
+        text = _squeezed("\n".join(text_of(tmp_path / lang / "report.pdf")))
+        start = text.index(_squeezed(t("worst_findings")))
+        summary = text[start: text.index(_squeezed(t("scorecard")), start)]
+        for f in top:
+            change = f.proposed.first(lang)
+            assert ("not yet proven" if lang == "en" else "尚未验证") in change
+            assert _squeezed(change) in summary
+        scorecard_part = text[text.index(_squeezed(t("scorecard")), start):]
+        assert _squeezed(t("safe_def")) in text[:start] and _squeezed(t("safe_def")) in scorecard_part
+        buf = io.StringIO()
+        real = cli.out_console
+        cli.out_console = Console(file=buf, width=400, color_system=None)
+        try:
+            cli.print_findings(card, ev, assessed_faults=False, t=t)
+        finally:
+            cli.out_console = real
+        lines = buf.getvalue().splitlines()
+        shown = [k for k, line in enumerate(lines) if line.startswith("  [")]
+        assert shown and all(lines[k + 1].strip() == card.findings[i].proposed.first(lang)
+                             for i, k in enumerate(shown))

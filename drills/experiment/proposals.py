@@ -95,6 +95,17 @@ class Proposed:
             lines.append(t("prop_more_one") if self.more == 1 else t("prop_more", n=self.more))
         return "\n".join(lines)
 
+    def first(self, lang: str = "en") -> str:
+        """One line for the summary page and the terminal: the first change's title, marked as proven (or tried)
+        or not yet proven, or what the planner must decide where no change is proposed."""
+        t = Text(lang)
+        if not self.changes:
+            return t("summary_decide", decision=self.decision(lang))
+        c = self.changes[0]
+        mark = (t("prop_on_paper" if c.on_paper else "prop_proved", label=c.proved) if c.proved
+                else t("prop_tried") if c.tried else t("prop_unproven"))
+        return t("summary_change", change=c.candidate.words(lang)) + mark
+
     def decision(self, lang: str = "en") -> str:
         """What the planner must decide, where no change is proposed (empty where one is)."""
         if self.changes:

@@ -921,7 +921,10 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_findings"))
     if found:
         for f in list(found)[:3]:
-            doc.text(finding_line(f, t), 8.5, marker="•", after=0.04)
+            change = (p.first(t.lang) if (p := getattr(f, "proposed", None)) is not None else "")
+            doc.text(finding_line(f, t), 8.5, marker="•", after=0.02 if change else 0.04)
+            if change:  # what to change, as the findings section proposes it, not yet proven by re-simulation
+                doc.text(change, 8, indent=0.22, color=GREY, after=0.04)
     else:
         doc.text(t("no_findings_yet"), 8.5, slant="italic", color=GREY)
     best = [r for r in revised if getattr(r, "effective", True)][:3] or list(revised)[:3]
