@@ -334,7 +334,7 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
         out_console.print("  " + fatal, markup=False)
     if kept_safe := t.safe_kept_out(card.zones):
         out_console.print("  " + kept_safe, markup=False)
-    out_console.print("  " + t("safe_def"), markup=False)
+    out_console.print("  " + t.words("safe_def", getattr(card, "site", "both")), markup=False)
     if card.zones:
         site = getattr(card, "site", "both")
         zt = PlainTable(title=t("cli_zones", zones=t.words("cli_zones", site)), title_justify="left")

@@ -1218,7 +1218,8 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
             assert ("not yet proven" if lang == "en" else "尚未验证") in change
             assert _squeezed(change) in summary
         scorecard_part = text[text.index(_squeezed(t("scorecard")), start):]
-        assert _squeezed(t("safe_def")) in text[:start] and _squeezed(t("safe_def")) in scorecard_part
+        definition = _squeezed(t.words("safe_def", card.site))
+        assert definition in text[:start] and definition in scorecard_part
         buf = io.StringIO()
         real = cli.out_console
         cli.out_console = Console(file=buf, width=400, color_system=None)

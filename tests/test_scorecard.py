@@ -560,8 +560,9 @@ def test_safe_from_the_water_has_one_name_and_one_definition(lang):
     label = t.metric("share_safe_before_water", next(m[1] for m in METRICS if m[0] == "share_safe_before_water"))
     assert label.lower().startswith(name) and "(" not in label and "（" not in label
     assert t("col_safe_before") == name and t("m_safe_before") == name
-    definition = t("safe_def")
-    assert definition.startswith("Safe from the water means" if lang == "en" else "未被水困指")
+    definition = t.words("safe_def", "both")
+    for site in ("mine", "valley", "both"):  # in each site's words, one definition
+        assert t.words("safe_def", site).startswith("Safe from the water means" if lang == "en" else "未被水困指")
     assert definition in t("scorecard_intro", n=5, fatal="", safe_def=definition)
     assert definition in t("cap_map", n=5, safe_def=definition)
     assert "".join(definition.split()) in "".join(_terminal(_margin_card([600.0]), lang).split())

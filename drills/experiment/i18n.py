@@ -187,12 +187,22 @@ EN: dict[str, str] = {
     ),
     "headline_warned": "warned before the water reached them",
     "headline_safe": "safe from the water",
-    # the one definition of "safe from the water", wherever a page or the terminal explains it
-    "safe_def": (
+    # the one definition of "safe from the water", wherever a page or the terminal explains it, in the site's words
+    "safe_def_both": (
         "Safe from the water means neither caught by the water nor left in its way: a person whose starting place "
         "the water reached is safe from it only at a place of safety (surface, refuge or assembly point) when the "
         "drill ends, not still underground or in a home it reached, upstairs or down; people whose place it never "
         "reached count as safe."
+    ),
+    "safe_def_mine": (
+        "Safe from the water means neither caught by the water nor left in its way: a person whose starting place "
+        "the water reached is safe from it only on the surface or in a refuge when the drill ends, not still "
+        "elsewhere underground; people whose place it never reached count as safe."
+    ),
+    "safe_def_valley": (
+        "Safe from the water means neither caught by the water nor left in its way: a person whose starting place "
+        "the water reached is safe from it only at an assembly point when the drill ends, not still in a home it "
+        "reached, upstairs or down; people whose place it never reached count as safe."
     ),
     "headline_all_warned": "everyone warned by the order (median)",
     "headline_all_safe": "everyone safe (median)",
@@ -1268,10 +1278,18 @@ ZH: dict[str, str] = {
     ),
     "headline_warned": "水到达前收到预警",
     "headline_safe": "未被水困",
-    "safe_def": (
+    "safe_def_both": (
         "未被水困指既未被水困住，也未留在水的去路上：初始位置被水到达的人员，只有演练结束时在安全地点（地面、避险"
         "硐室、集合点），而不是仍在井下或仍在被水淹到的住房内（无论楼上楼下），才计为未被水困；初始位置水始终未到达的"
         "人员计为未被水困。"
+    ),
+    "safe_def_mine": (
+        "未被水困指既未被水困住，也未留在水的去路上：初始位置被水到达的人员，只有演练结束时已升井或在避险硐室内，"
+        "而不是仍在井下其他地方，才计为未被水困；初始位置水始终未到达的人员计为未被水困。"
+    ),
+    "safe_def_valley": (
+        "未被水困指既未被水困住，也未留在水的去路上：初始位置被水到达的人员，只有演练结束时在集合点，而不是仍在被水"
+        "淹到的住房内（无论楼上楼下），才计为未被水困；初始位置水始终未到达的人员计为未被水困。"
     ),
     "headline_all_warned": "全部人员收到撤离命令（中位数）",
     "headline_all_safe": "全部人员到达安全地点（中位数）",

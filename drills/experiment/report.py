@@ -898,7 +898,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("key_results"))
     doc.table([("", 3.3, "left"), ("", doc.width - 3.3, "right")], headline_rows(card, t, ex.spec.duration_s), size=9,
               header=False)
-    doc.text(t("safe_def"), 8, color=GREY, after=0.05)
+    doc.text(t.words("safe_def", card.site), 8, color=GREY, after=0.05)
     notes = (getattr(card, "confidence_zh", ()) or card.confidence) if t.zh else card.confidence
     if notes:
         doc.subheading(t("confidence"))
@@ -967,8 +967,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
     """Every metric with its mean, confidence interval, percentiles and replications not reached."""
     doc.heading(t("scorecard"), new_page=True)
     fatal = t("scorecard_fatal_both") if card.site == "both" else ""  # only a drill with both has the two rules
-    doc.text(t("scorecard_intro", n=card.replications, fatal=fatal, safe_def=t("safe_def")), 8.5, after=0.12,
-             keep=True)
+    doc.text(t("scorecard_intro", n=card.replications, fatal=fatal, safe_def=t.words("safe_def", card.site)),
+             8.5, after=0.12, keep=True)
     doc.table(
         # wide enough for a margin's "≥ 30:00:00*" and "not all safe" on one line
         [(t("col_metric"), 2.36, "left"), (t("col_mean"), 0.85, "right"), (t("col_ci"), 1.28, "right"),
@@ -1127,7 +1127,7 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     for name in ("section", "map"):  # a figure that rings nothing says so rather than promise red rings
         none = "" if rings_drawn(ex, name) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
         zoom = " " + t("cap_map_zoom") if name == "map" and map_settlements(ex) else ""
-        caption = t(f"cap_{name}", n=ex.replications, safe_def=t("safe_def"))
+        caption = t(f"cap_{name}", n=ex.replications, safe_def=t.words("safe_def", card.site))
         _figure(doc, t, figs, name, t(f"fig_{name}_title"), caption + zoom + none)
 
 
