@@ -705,7 +705,8 @@ EN: dict[str, str] = {
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
         "the earlier of their two ends); white places were not reached. (b) Each place where people started "
         "is coloured by the share of its people who were safe from the water, the mean over the {n} "
-        "replications, as in the table by place. {safe_def} The label gives the place, its people, that share "
+        "replications, as in the table by place (safe from the water as the scorecard defines it). The label "
+        "gives the place, its people, that share "
         "and the expected deaths (the lethality rule's expected "
         "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
         "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
@@ -1722,7 +1723,8 @@ ZH: dict[str, str] = {
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
         "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
-        "比例着色，为 {n} 次重复的均值，与分地点结果表一致。{safe_def}标注给出地点、人数、该比例和预期死亡人数（致死"
+        "比例着色，为 {n} 次重复的均值，与分地点结果表一致"
+        "（未被水困的定义见“评估指标”）。标注给出地点、人数、该比例和预期死亡人数（致死"
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"
     ),
