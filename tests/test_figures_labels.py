@@ -427,21 +427,28 @@ def test_a_label_past_the_frame_is_moved_back_inside() -> None:
 
 
 def test_the_map_caption_says_what_the_dashed_frames_and_close_ups_are(maps, tmp_path) -> None:
-    from drills.experiment import report
-    from drills.experiment.i18n import Text
     from drills.experiment.scorecard import scorecard
 
     ex, _ = maps["long"]
     card = scorecard(ex)
     for lang, words in (("en", "Dashed frames"), ("zh", "虚线框")):
-        t = Text(lang)
-        doc = report.Document()
-        with figures.style():
-            figs = {"map": figures.site_map(ex, card, t, tmp_path / f"map_{lang}.png")}
-            doc.new_page()
-            report.site(doc, ex, card, t, figs)
+        doc = _site_section(ex, card, lang, tmp_path / f"map_{lang}.png")
         written = "".join(txt.get_text() for page in doc.pages for txt in page.texts)
         assert words in written
+
+
+def _site_section(ex, card, lang: str, path):
+    """The report's site section with its map, laid out on a page of its own, in ``lang``."""
+    from drills.experiment import report
+    from drills.experiment.i18n import Text
+
+    t = Text(lang)
+    doc = report.Document()
+    with figures.style():
+        figs = {"map": figures.site_map(ex, card, t, path)}
+        doc.new_page()
+        report.site(doc, ex, card, t, figs)
+    return doc
 
 
 @pytest.mark.parametrize("case", ["dam", "flood", "long"])
@@ -450,7 +457,6 @@ def test_the_site_map_prints_at_the_text_width_under_its_heading_with_its_captio
     page held only 7.3 in, so the report shrank it and its labels printed at about 80 % of their size. It is now
     drawn no taller than :data:`figures.MAP_H_IN` and placed at the full text width, as the other figures."""
     from drills.experiment import report
-    from drills.experiment.i18n import Text
     from drills.experiment.scorecard import scorecard
 
     ex, fig = maps[case]
@@ -459,12 +465,7 @@ def test_the_site_map_prints_at_the_text_width_under_its_heading_with_its_captio
     assert whole[0].get_xlim() == pytest.approx(whole[1].get_xlim()) and not whole[0].get_xlabel()
     card = scorecard(ex)
     for lang in ("en", "zh"):
-        t = Text(lang)
-        doc = report.Document()
-        with figures.style():
-            figs = {"map": figures.site_map(ex, card, t, tmp_path / f"map_{case}_{lang}.png")}
-            doc.new_page()
-            report.site(doc, ex, card, t, figs)
+        doc = _site_section(ex, card, lang, tmp_path / f"map_{case}_{lang}.png")
         [image] = [a for page in doc.pages for a in page.axes if a.images]
         assert len(doc.pages) == 1  # under its heading, not sent on to the next page
         assert image.get_position().width * report.PAGE_W == pytest.approx(doc.width, abs=0.01), lang
