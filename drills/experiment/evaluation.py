@@ -43,6 +43,11 @@ class Evaluation:
     def replications(self) -> int:
         return len(self.readings)
 
+    @property
+    def assessed_faults(self) -> frozenset[str]:
+        """The names of the single faults assessed for M6 (none when robustness was not assessed)."""
+        return frozenset(r.fault.name for r in self.robustness.runs) if self.robustness else frozenset()
+
 
 def evaluate(loaded: Loaded, *, replications: int | None = None, seed: int | None = None, workers: int = 1,
              fault_replications: int = DEFAULT_REPLICATIONS, max_faults: int = DEFAULT_MAX_FAULTS,

@@ -121,8 +121,7 @@ def report_finding(f: Finding, proposed: Proposed | None = None) -> ReportFindin
 def proposals_of(ev: Evaluation) -> dict[str, Proposed]:
     """What to change for each finding of an evaluation: the candidate revisions made from its findings, on the
     drill already run (nothing is re-simulated), under the single faults assessed."""
-    faults = frozenset(r.fault.name for r in ev.robustness.runs) if ev.robustness else frozenset()
-    return propose(ev.findings, Context.of(ev.loaded, ev.spec, ev.exercise.results, faults=faults))
+    return propose(ev.findings, Context.of(ev.loaded, ev.spec, ev.exercise.results, faults=ev.assessed_faults))
 
 
 def graded(card: Scorecard, loaded: Loaded, spec: DrillSpec, ex: ExerciseResult,

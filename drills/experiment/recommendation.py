@@ -123,10 +123,10 @@ class Recommendation:
                      for f in self.baseline.findings
                      if f.kind == "m2_late" and f.facts.get("near_field") and f.key in still)
 
-    @property
+    @functools.cached_property
     def no_way(self) -> tuple[NoWay, ...]:
         """The places no new route can help (see :class:`NoWay`), from the revised plan's own run: its water and
-        when its people set out."""
+        when its people set out (worked out once: the terminal, the reports and the JSON all say it)."""
         rev = self.revised
         turned = [f for f in rev.findings if f.kind == "turned_back"]
         if not turned:

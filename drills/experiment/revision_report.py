@@ -477,8 +477,7 @@ def chosen_proposals(rec: Recommendation) -> dict[str, Proposed]:
     base = rec.baseline
     done = rec.applied
     tried = {c.key for c in rec.candidates}
-    faults = frozenset(r.fault.name for r in base.robustness.runs) if base.robustness else frozenset()
-    ctx = Context.of(base.loaded, base.spec, base.exercise.results, rec.costs, faults)
+    ctx = Context.of(base.loaded, base.spec, base.exercise.results, rec.costs, base.assessed_faults)
     return propose(base.findings, ctx, {a.candidate.key: (a.label, not a.simulated) for a in done},
                    [*rec.candidates, *(a.candidate for a in done if a.candidate.key not in tried)],
                    frozenset(tr.candidate.key for tr in rec.trials if not tr.error))
