@@ -295,16 +295,12 @@ def _pond_class(d: Any, doc: YamlDocument, out: list[Problem], loc: Loc) -> None
     """A pond class lower than its height and volume give, or more than one class above them."""
     by_height, by_volume, table = pond_class(d.height_m, d.stored_volume_m3)
     if d.pond_class > table or d.pond_class < table - 1:
+        raised = f" (or {table - 1} where a failure would gravely harm those below)" if table > 1 else ""
         out.append(doc.problem(loc, (
             f"pond_class {d.pond_class} is not plausible for a dam {d.height_m:g} m high storing "
             f"{d.stored_volume_m3:g} m³: by GB 50863-2013 §3.2.1 (GB 39496-2020 §4.5) its height gives class "
-            f"{by_height} and its volume class {by_volume}, so the pond is class {table} (or {table - 1} where a "
-            "failure would gravely harm those below). A slip in the class, the height or the volume?"
-            if table > 1 else
-            f"pond_class {d.pond_class} is not plausible for a dam {d.height_m:g} m high storing "
-            f"{d.stored_volume_m3:g} m³: by GB 50863-2013 §3.2.1 (GB 39496-2020 §4.5) its height gives class "
-            f"{by_height} and its volume class {by_volume}, so the pond is class {table}. A slip in the class, the "
-            "height or the volume?")))
+            f"{by_height} and its volume class {by_volume}, so the pond is class {table}{raised}. A slip in the "
+            "class, the height or the volume?")))
 
 
 def _level_elevation(label: str | None) -> float | None:
@@ -332,6 +328,17 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
                                         f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
 
 
+def _surface_graph(site: SiteBody) -> nx.Graph:
+    """The site's places above ground joined by their passages, weighted by length: the ways the dam's flood takes
+    (the shortest, as the flood estimate goes)."""
+    surface = [n.id for n in site.nodes if n.kind not in UNDERGROUND_KINDS]
+    g = nx.Graph()
+    g.add_nodes_from(surface)
+    g.add_weighted_edges_from(((lk.from_, lk.to, lk.length_m) for lk in site.links
+                               if lk.from_ in g and lk.to in g), weight="length")
+    return g
+
+
 def _valley_heights(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
     """Places whose above_valley_floor_m is far below their height by elevation_m over the lowest place on their way
     from a dam, along the surface passages (the shortest way, as the flood estimate goes). The surveyed heights are
@@ -339,11 +346,8 @@ def _valley_heights(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> No
     if not site.dams or not any(n.above_valley_floor_m > 0 for n in site.nodes):
         return
     z = {n.id: n.elevation_m for n in site.nodes}
-    surface = {n.id for n in site.nodes if n.kind not in UNDERGROUND_KINDS}
-    g = nx.Graph()
-    g.add_nodes_from(surface)
-    g.add_weighted_edges_from(((lk.from_, lk.to, lk.length_m) for lk in site.links
-                               if lk.from_ in surface and lk.to in surface), weight="length")
+    g = _surface_graph(site)
+    surface = set(g)
     warned = set()
     for d in site.dams:
         if d.node not in surface:
@@ -560,11 +564,6 @@ def released_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> 
         "written as a percentage?"))]
 
 
-#: [P] A flow is never deeper below the dam than the dam is high: the pond stands at most a dam's height above its
-#: toe, and the flow released from it spreads out below (the estimate's deepest is twice its mean depth, at the dam:
-#: drills.model.dam_break).
-
-
 def study_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
     """Values of a hydraulic study that cannot be right, at their line and column of the study, and the places where
     people are that the study leaves out (the drill takes them as never flooded).
@@ -572,7 +571,9 @@ def study_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> lis
     A front slower on average from the dam than the slowest mean recorded, 1.6 km/h over 600 km of the Rio Doce
     (Fundão 2015; :data:`drills.model.dam_break.FRONT_FLOOR_MPS`), is most likely an arrival in seconds written in the
     minutes column; the distance is the shortest way along the site's surface passages, no shorter than the
-    valley's. A peak depth above the dam's height is one no flow from the pond reaches (a slip of units or digits)."""
+    valley's. A peak depth above the dam's height is one no flow from the pond reaches [P]: the pond stands at most a
+    dam's height above its toe, and the flow released from it spreads out below (the estimate's deepest is twice its
+    mean depth, at the dam: drills.model.dam_break), so it is a slip of units or digits."""
     db = scen.hazard.dam_break
     dam = next((d for d in site.dams if db is not None and d.id == db.dam), None)
     if db is None or db.study is None or dam is None:
@@ -583,11 +584,8 @@ def study_warnings(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> lis
         rows = load_hydraulic_study(path, nodes)
     except InputError:
         return []  # the study's own problems, told by the checks
-    surface = {n.id for n in site.nodes if n.kind not in UNDERGROUND_KINDS}
-    g = nx.Graph()
-    g.add_nodes_from(surface)
-    g.add_weighted_edges_from(((lk.from_, lk.to, lk.length_m) for lk in site.links
-                               if lk.from_ in surface and lk.to in surface), weight="length")
+    g = _surface_graph(site)
+    surface = set(g)
     far = nx.single_source_dijkstra_path_length(g, dam.node, weight="length") if dam.node in g else {}
     out = []
     for r in rows:
