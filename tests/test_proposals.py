@@ -193,3 +193,12 @@ def test_the_recommend_report_marks_the_revisions_it_chose_as_proven() -> None:
     internal = proposed["M4:internal"]  # its candidates were all re-simulated, none chosen
     assert internal.changes and not any(c.proved for c in internal.changes)
     assert internal.words("en").count("[re-simulated, not chosen: see recommendations.md]") == len(internal.changes)
+
+
+def test_a_decision_left_to_the_planner_is_not_called_unproven() -> None:
+    """A line saying what the planner must decide proposes no change, so there is nothing a re-simulation could
+    prove: it says no plan edit is proposed, not "not yet proven"."""
+    from drills.experiment.i18n import Text
+
+    assert Text("en")("summary_decide", decision="x") == "What to decide: x [no plan edit proposed]"
+    assert "尚未验证" not in Text("zh")("summary_decide", decision="x")
