@@ -1215,7 +1215,11 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         summary = text[start: text.index(_squeezed(t("scorecard")), start)]
         for f in top:
             change = f.proposed.first(lang)
-            assert ("not yet proven" if lang == "en" else "尚未验证") in change
+            # a change is marked as not yet proven; a decision left to the planner proposes no edit to prove
+            if f.proposed.changes:
+                assert ("not yet proven" if lang == "en" else "尚未验证") in change
+            else:
+                assert ("[no plan edit proposed]" if lang == "en" else "〔未提出预案修改〕") in change
             assert _squeezed(change) in summary
         scorecard_part = text[text.index(_squeezed(t("scorecard")), start):]
         definition = _squeezed(t.words("safe_def", card.site))
