@@ -274,6 +274,7 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     """The grade and the worst findings, as the summary page shows them, in ``t``'s words (English by default);
     with ``settle_hint``, how to settle what the replications leave unsettled (``drill run --until-settled``)."""
     from drills.experiment.findings import class_label
+    from drills.experiment.proposals import Proposed
 
     t = t or Text("en")
     o = evaluation.overall
@@ -281,10 +282,13 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
                         **t.finding_counts(o.deficiencies, o.must_correct, o.improvements)), markup=False)
     proposed = {rf.source.key: rf.proposed for rf in getattr(card, "findings", ()) or ()
                 if getattr(rf, "source", None) is not None and getattr(rf, "proposed", None) is not None}
-    for f in evaluation.findings[:most]:
+    shown = evaluation.findings[:most]
+    # what to change, as the report's findings propose it (not yet proven)
+    changes = Proposed.firsts((proposed.get(f.key) for f in shown), t.lang)
+    for f, change in zip(shown, changes, strict=True):
         out_console.print(f"  [{class_label(f.cls, t.zh)} {f.metric}] {f.words(t.lang)[0]}", markup=False)
-        if f.key in proposed:  # what to change, as the report's findings propose it (not yet proven)
-            out_console.print("      " + proposed[f.key].first(t.lang), markup=False)
+        if change:
+            out_console.print("      " + change, markup=False)
     if len(evaluation.findings) > most:
         out_console.print(t("cli_more_findings", n=len(evaluation.findings) - most), markup=False)
     if not assessed_faults:

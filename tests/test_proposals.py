@@ -202,3 +202,26 @@ def test_a_decision_left_to_the_planner_is_not_called_unproven() -> None:
 
     assert Text("en")("summary_decide", decision="x") == "What to decide: x [no plan edit proposed]"
     assert "尚未验证" not in Text("zh")("summary_decide", decision="x")
+
+
+def test_a_change_shown_just_above_is_not_written_out_again() -> None:
+    """Several places can share one cause and one change (an order that comes after the water at every place below
+    the dam): the summary writes the change out once and says "the same as above" beneath the next finding, so the
+    regulator does not read one long paragraph three times. A different change, or a decision, is written out."""
+    from types import SimpleNamespace
+
+    from drills.experiment.proposals import Change, Proposed
+
+    def change(title: str) -> Proposed:
+        cand = SimpleNamespace(words=lambda lang, title=title: title)
+        return Proposed(changes=(Change(candidate=cand, clauses=("plan.triggers[0]",)),))  # type: ignore[arg-type]
+
+    auto, siren = change("make the trigger automatic"), change("add a siren")
+    decide = Proposed(decide="prop_decide_exits")
+    for lang in ("en", "zh"):
+        lines = Proposed.firsts([auto, auto, None, siren, decide, decide, auto], lang)
+        t = Text(lang)
+        assert lines == [auto.first(lang), t("summary_same"), "", siren.first(lang), decide.first(lang),
+                         t("summary_decide_same"), auto.first(lang)]
+    assert Text("en")("summary_same") == "What to change: the same as for the finding above"
+    assert Text("zh")("summary_same") == "整改建议：同上"

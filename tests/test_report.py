@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from drills.experiment import i18n
 from drills.experiment.exercise import run_exercise
 from drills.experiment.outputs import scorecard_json, write_outputs
+from drills.experiment.proposals import Proposed
 from drills.experiment.report import (
     BOTTOM,
     PAGE_H,
@@ -1190,6 +1191,28 @@ def test_the_report_names_the_parts_of_the_model_not_the_code_s_modules(reports:
         assert _squeezed(t("model_defaults", topic=t(key))) in _squeezed(text), key
 
 
+def test_a_change_several_places_share_is_written_out_once_on_the_summary(tmp_path: Path) -> None:
+    """Below the dam the order comes after the water at several places, and one change answers them all: the
+    summary's three most serious findings wrote that long change out under each. It is written once; the findings
+    after it that share it say "the same as above"."""
+    from drills.experiment.graded import graded
+    from drills.inputs.compile import load
+
+    spec = load_drill(SCENARIOS["dam"], replications=3, seed=3)
+    ex = run_exercise(spec)
+    card, _ = graded(scorecard(ex), load(SCENARIOS["dam"]), spec, ex)
+    top = card.findings[:3]
+    first = top[0].proposed.first("en")
+    assert all(f.proposed.first("en") == first for f in top)  # the case: one change for the three
+    write_outputs(ex, card, tmp_path, lang="en")
+    text = _squeezed("\n".join(text_of(tmp_path / "report.pdf")))
+    t = i18n.Text("en")
+    start = text.index(_squeezed(t("worst_findings")))
+    summary = text[start: text.index(_squeezed(t("scorecard")), start)]
+    assert summary.count(_squeezed(first)) == 1
+    assert summary.count(_squeezed(t("summary_same"))) == 2
+
+
 def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_the_water(tmp_path: Path) -> None:
     """The summary page's three most serious findings, and the terminal's first ones, did not say what to change,
     while the findings section did. Each now carries the first proposed change (or what to decide), marked as not yet
@@ -1213,10 +1236,12 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         text = _squeezed("\n".join(text_of(tmp_path / lang / "report.pdf")))
         start = text.index(_squeezed(t("worst_findings")))
         summary = text[start: text.index(_squeezed(t("scorecard")), start)]
-        for f in top:
-            change = f.proposed.first(lang)
-            # a change is marked as not yet proven; a decision left to the planner proposes no edit to prove
-            if f.proposed.changes:
+        for f, change in zip(top, Proposed.firsts([f.proposed for f in top], lang), strict=True):
+            # a change is marked as not yet proven; a decision left to the planner proposes no edit to prove (a line
+            # that would repeat the one above says "the same as above")
+            if change in (t("summary_same"), t("summary_decide_same")):
+                pass
+            elif f.proposed.changes:
                 assert ("not yet proven" if lang == "en" else "尚未验证") in change
             else:
                 assert ("[no plan edit proposed]" if lang == "en" else "〔未提出预案修改〕") in change
@@ -1233,5 +1258,5 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
             cli.out_console = real
         lines = buf.getvalue().splitlines()
         shown = [k for k, line in enumerate(lines) if line.startswith("  [")]
-        assert shown and all(lines[k + 1].strip() == card.findings[i].proposed.first(lang)
-                             for i, k in enumerate(shown))
+        firsts = Proposed.firsts([f.proposed for f in card.findings[:len(shown)]], lang)
+        assert shown and all(lines[k + 1].strip() == firsts[i] for i, k in enumerate(shown))

@@ -106,6 +106,19 @@ class Proposed:
                 else t("prop_tried") if c.tried else t("prop_unproven"))
         return t("summary_change", change=c.candidate.words(lang)) + mark
 
+    @staticmethod
+    def firsts(proposed: Iterable[Proposed | None], lang: str = "en") -> list[str]:
+        """:meth:`first` of each finding in turn, as a list of findings shows them ("" where none is proposed): a line
+        that would repeat the one just above reads "the same as above" instead (several places, one change)."""
+        lines: list[str] = []
+        before = ""
+        for p in proposed:
+            line = p.first(lang) if p is not None else ""
+            same = "summary_same" if p is not None and p.changes else "summary_decide_same"
+            lines.append(Text(lang)(same) if line and line == before else line)
+            before = line
+        return lines
+
     def decision(self, lang: str = "en") -> str:
         """What the planner must decide, where no change is proposed (empty where one is)."""
         if self.changes:

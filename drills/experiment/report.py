@@ -66,6 +66,7 @@ from drills.experiment.figures import (
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
+from drills.experiment.proposals import Proposed
 from drills.experiment.scorecard import Scorecard, mean_is_partial, mean_is_withheld
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
@@ -920,8 +921,8 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.y += 0.05
     doc.subheading(t("worst_findings"))
     if found:
-        for f in list(found)[:3]:
-            change = (p.first(t.lang) if (p := getattr(f, "proposed", None)) is not None else "")
+        top = list(found)[:3]
+        for f, change in zip(top, Proposed.firsts((getattr(f, "proposed", None) for f in top), t.lang), strict=True):
             doc.text(finding_line(f, t), 8.5, marker="•", after=0.02 if change else 0.04)
             if change:  # what to change, as the findings section proposes it, not yet proven by re-simulation
                 doc.text(change, 8, indent=0.22, color=GREY, after=0.04)
