@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -697,6 +698,16 @@ def command_tree():
 
     group = typer.main.get_command(app)
     return [("", group), *sorted(group.commands.items())]
+
+
+def test_help_speaks_of_the_drill_not_of_the_code() -> None:
+    """A planner reads ``--help``: it names the parts of the drill (``--max-faults`` listed its faults "in the order
+    drills.experiment.robustness lists them"), never a module of the code."""
+    for name, cmd in command_tree():
+        for p in cmd.params:
+            assert not re.search(r"drills\.\w+", getattr(p, "help", None) or ""), f"drill {name} {p.opts}: {p.help}"
+        out = " ".join(invoke(*([name] if name else []), "--help").stdout.split())
+        assert not re.search(r"drills\s*\.\s*\w+", out), f"drill {name} --help names a module of the code"
 
 
 def test_boolean_options_are_flags_and_help_shows_no_value_for_them() -> None:

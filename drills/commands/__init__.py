@@ -11,4 +11,5 @@ WORKERS_HELP = "processes to run the replications in on this machine; the result
 LANG_HELP = "language of report.pdf, the figures and what the command prints: en or zh"
 #: --lang of the commands that write no report (validate, examples, fit)
 PRINT_LANG_HELP = "language of what the command prints: en or zh"
-MAX_FAULTS_HELP = "at most this many single faults for M6, in the order drills.experiment.robustness lists them"
+MAX_FAULTS_HELP = ("at most this many single faults for M6, taken in this order: mains power, the mobile network, "
+                   "each hoist, each warning channel, each post's holder absent, each passage on the plan's routes")
