@@ -81,7 +81,8 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
                                         "'30\\n40'; close the quote or remove it")]),
     ("who,t_s\na,30\n", None, [(1, "", "the file has 2 columns (who, t_s): name the one to fit with --column")]),
     ("who,t_s\na,30\n", "ts", [(1, "", "no column 'ts' (--column); did you mean 't_s'?")]),
-    ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"3 recorded times; a fit needs at least {MIN_RECORDS}")]),
+    ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"only 3 recorded times; a fit needs at least {MIN_RECORDS}")]),
+    ("t_s\n30\n", None, [(1, "t_s", f"only 1 recorded time; a fit needs at least {MIN_RECORDS}")]),
     ("who;t_s\na;30\nb;4,5\n", "t_s", [(3, "t_s", "not a number: '4,5'; write decimals with a point: 4.5")]),
     ("\n\n", None, [(None, "", "the file is empty")]),
     # a decimal comma in a comma-separated file splits the time in two: 1,5 was fitted as 1 s and the 5 dropped

@@ -81,8 +81,9 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
     if problems:
         raise InputError(problems)
     if len(times) < MIN_RECORDS:
-        raise InputError([Problem(file, header_line, name, f"{len(times)} recorded times; a fit needs at least "
-                                  f"{MIN_RECORDS}")])
+        n = len(times)
+        raise InputError([Problem(file, header_line, name, f"only {n} recorded time{'' if n == 1 else 's'}; a fit "
+                                  f"needs at least {MIN_RECORDS}")])
     return Records(file, name, tuple(times), unit.removeprefix("_"))
 
 

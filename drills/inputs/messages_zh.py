@@ -861,9 +861,9 @@ CATALOGUE: tuple[Entry, ...] = (
           "0 小时的时间无法拟合（对数正态分布没有零值）：这是不足 1 小时的时间被舍为 0；请按秒记录，列名为 {column}",
           "a time of 0 h cannot be fitted (a log-normal has no zeros): it is a time under 1 h, rounded down; "
           "record the times in seconds, in a column named 'response_s'"),
-    Entry(r"(?P<n>\d+) recorded times; a fit needs at least (?P<least>\d+)",
+    Entry(r"only (?P<n>\d+) recorded times?; a fit needs at least (?P<least>\d+)",
           "只有 {n} 个记录时间；拟合至少需要 {least} 个",
-          "3 recorded times; a fit needs at least 5"),
+          "only 3 recorded times; a fit needs at least 5"),
     # ---- the costs of revisions (drill recommend --costs)
     Entry(r"unknown revision kind; known: (?P<known>.+)", "未知的修订类型；已有：{known}",
           "unknown revision kind; known: add_battery, add_siren"),
