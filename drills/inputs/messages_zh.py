@@ -507,13 +507,13 @@ CATALOGUE: tuple[Entry, ...] = (
           "String should have at most 80 characters"),
     Entry(rf"String should match pattern (?P<pattern>{Q})", "应符合格式 {pattern}",
           "String should match pattern '^[A-Za-z0-9_.\\-]+$'"),
-    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at least (?P<n>\d+) items? after validation, not "
+    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at least (?P<n>\d+) items?(?: after validation)?, not "
           r"(?P<actual>\d+)", "{what}至少应有 {n} 项，现有 {actual} 项",
-          "List should have at least 2 items after validation, not 1",
+          "List should have at least 2 items, not 1",
           {"what": {"List": "列表", "Tuple": "数组", "Dictionary": "映射", "Set": "集合"}}),
-    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at most (?P<n>\d+) items? after validation, not "
+    Entry(r"(?P<what>List|Tuple|Dictionary|Set) should have at most (?P<n>\d+) items?(?: after validation)?, not "
           r"(?P<actual>\d+)", "{what}最多只能有 {n} 项，现有 {actual} 项",
-          "Tuple should have at most 2 items after validation, not 3",
+          "Tuple should have at most 2 items, not 3",
           {"what": {"List": "列表", "Tuple": "数组", "Dictionary": "映射", "Set": "集合"}}),
     literal("Input should be a valid list", "应为列表"),
     literal("Input should be a valid tuple", "应为数组，例如 [110, 5000]"),

@@ -127,6 +127,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     msg = str(err.get("msg", "invalid value"))
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
+    if kind in ("too_short", "too_long"):  # pydantic's "after validation" tells a planner nothing
+        msg = msg.replace(" after validation", "")
     if kind == "model_type" and (fields := _fields_of(str(err.get("ctx", {}).get("class_name", "")))):
         msg = f"Input should be a mapping (key: value) with the fields {fields}"  # not pydantic's class name
     if got is None:
