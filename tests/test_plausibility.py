@@ -31,6 +31,7 @@ from typer.testing import CliRunner
 from drills.cli import app
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import input_warnings, load, load_file
+from drills.inputs.messages_zh import translate
 from drills.inputs.plausibility import plan_warnings, pond_class, site_warnings, warnings_of
 from drills.inputs.population import headcount
 from drills.inputs.suite import load_suite
@@ -121,6 +122,22 @@ def test_a_slip_gets_one_warning_at_its_file_line_and_field(
     assert [(w.file, w.line, w.field) for w in found] == [(str(files[kind]), line, field)]
     assert words in found[0].message
     assert "not plausible" in found[0].message
+
+
+def test_the_class_one_and_two_bands_cite_the_standard_that_set_them(tmp_path: Path) -> None:
+    """Class 二 ending at 200 m and class 一 starting at 5 × 10⁸ m³ are GB 39496-2020 §4.5's revision of classes 一 and
+    二 (its foreword: it changed the grading of 一等/二等 ponds; reference standards.md §0 and row 30); GB 50863-2013
+    §3.2.1 puts every dam from 100 m in class 二. The warnings name the standard each band comes from, in both
+    languages."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["site"], "height_m: 40, stored_volume_m3: 3000000,", "height_m: 400, stored_volume_m3: 3,")
+    said = {w.field: w.message for w in warnings_of(load(files["scenario"]))}
+    height, volume = said["site.dams[0].height_m"], said["site.dams[0].stored_volume_m3"]
+    assert "class 二 dams are 100–200 m high (GB 39496-2020 §4.5)" in height
+    assert "class 五 holds under 10⁶ m³ (GB 50863-2013 §3.2.1) and class 一 from 5 × 10⁸ m³ (GB 39496-2020 §4.5)" in (
+        volume)
+    assert "二等库坝高 100–200 m（GB 39496-2020 §4.5）" in translate(height)
+    assert "一等库自 5 × 10⁸ m³ 起（GB 39496-2020 §4.5）" in translate(volume)
 
 
 def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Path) -> None:
@@ -538,8 +555,6 @@ def test_a_survey_left_out_of_a_hill_place_is_warned_of_and_none_at_all_is_not(t
 def test_a_door_to_door_team_sent_to_a_place_where_no_one_lives_is_warned_of(tmp_path: Path) -> None:
     """The team's coverage names the hill's assembly point instead of a village: it knocks at no door there, and
     validate says so at the coverage entry, in English and in Chinese; a village with residents is not warned of."""
-    from drills.inputs.messages_zh import translate
-
     files = copy_bundled(tmp_path, DAM_FILES)
     line = break_file(files["plan"], "coverage: [xc_river, xc_south, xc_north]",
                       "coverage: [xc_river, ap_xc_hill, xc_north]")

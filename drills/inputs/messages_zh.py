@@ -191,9 +191,11 @@ SOURCES = {
         "报道的最大突水涌水量约 180 000 m³/h（华源 2007，新华社）",
     "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)":
         "水害演练在数小时内完成，避险硐室可维持 96 h（安监总煤装〔2011〕15号）",
-    "class 二 dams are 100–200 m high (GB 50863-2013)": "二等库坝高 100–200 m（GB 50863-2013）",
-    "class 五 holds under 10⁶ m³ and class 一 from 5 × 10⁸ m³ (GB 50863-2013); under 10⁴ m³ is a pit":
-        "五等库全库容小于 10⁶ m³，一等库自 5 × 10⁸ m³ 起（GB 50863-2013）；不足 10⁴ m³ 只是一个坑",
+    "class 二 dams are 100–200 m high (GB 39496-2020 §4.5)": "二等库坝高 100–200 m（GB 39496-2020 §4.5）",
+    "class 五 holds under 10⁶ m³ (GB 50863-2013 §3.2.1) and class 一 from 5 × 10⁸ m³ (GB 39496-2020 §4.5); "
+    "under 10⁴ m³ is a pit":
+        "五等库全库容小于 10⁶ m³（GB 50863-2013 §3.2.1），一等库自 5 × 10⁸ m³ 起（GB 39496-2020 §4.5）；"
+        "不足 10⁴ m³ 只是一个坑",
 }
 #: a pond class (等别) by its number
 POND_CLASS_ZH = {"1": "一等", "2": "二等", "3": "三等", "4": "四等", "5": "五等"}

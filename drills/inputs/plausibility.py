@@ -190,14 +190,16 @@ DURATION = Bound(None, 7 * 86_400.0, "s",
 
 # ---------------------------------------------------------------- dams
 
-#: Pond classes by dam height: class 二 is 100–200 m (GB 50863-2013); [P] above 300 m is
-#: higher than any tailings dam built.
-DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 50863-2013)")
-#: Class 一 starts at 5 × 10⁸ m³ stored (same); [P] twenty times that is beyond any pond. Class 五 is any pond under
-#: 10⁶ m³ (same), with no least volume; [P] under 10⁴ m³, a pit 100 m by 50 m and 2 m deep, is no tailings pond: a
-#: volume in Mm³ or 10⁴ m³ (万 m³) written in the m³ field.
-DAM_VOLUME = Bound(1e4, 1e10, "m³", "class 五 holds under 10⁶ m³ and class 一 from 5 × 10⁸ m³ (GB 50863-2013); "
-                                     "under 10⁴ m³ is a pit")
+#: Pond classes by dam height: class 二 is 100–200 m (GB 39496-2020 §4.5, which revised classes 一 and 二: GB
+#: 50863-2013 §3.2.1 puts every dam from 100 m in class 二 and gives class 一 no height); [P] above 300 m is higher
+#: than any tailings dam built.
+DAM_HEIGHT = Bound(None, 300.0, "m", "class 二 dams are 100–200 m high (GB 39496-2020 §4.5)")
+#: Class 一 starts at 5 × 10⁸ m³ stored (GB 39496-2020 §4.5, as above); [P] twenty times that is beyond any pond.
+#: Class 五 is any pond under 10⁶ m³ (GB 50863-2013 §3.2.1, unchanged by GB 39496-2020), with no least volume; [P]
+#: under 10⁴ m³, a pit 100 m by 50 m and 2 m deep, is no tailings pond: a volume in Mm³ or 10⁴ m³ (万 m³) written
+#: in the m³ field.
+DAM_VOLUME = Bound(1e4, 1e10, "m³", "class 五 holds under 10⁶ m³ (GB 50863-2013 §3.2.1) and class 一 from "
+                                     "5 × 10⁸ m³ (GB 39496-2020 §4.5); under 10⁴ m³ is a pit")
 #: Pond class (等别) by full storage and by dam height: (class, least volume in m³, least height in m), GB 50863-2013
 #: §3.2.1 with classes 一 and 二 as GB 39496-2020 §4.5 revised them [K, the table not re-read]. Where the two give
 #: classes one apart the higher holds; more than one apart, one below the higher (same clause [K]); a pond whose
