@@ -140,6 +140,26 @@ def test_the_class_one_and_two_bands_cite_the_standard_that_set_them(tmp_path: P
     assert "一等库自 5 × 10⁸ m³ 起（GB 39496-2020 §4.5）" in translate(volume)
 
 
+def test_a_refuge_whose_floor_is_under_half_a_metre_above_its_roadway_is_warned_of(tmp_path: Path) -> None:
+    """AQ 2033-2011 (§5.3–5.5, reference mine.md) puts a refuge chamber's floor at least 0.5 m above the roadway
+    floor. The bundled mine's -240 refuge stood 0.35 m above the junction it opens off while its comment claimed the
+    rule; a chamber 0.2 m above its shaft station is warned of at its elevation, in both languages, and one exactly
+    0.5 m above is not."""
+    files = copy_bundled(tmp_path, MINE_FILES)
+    refuge = 'elevation_m: -358.9, level: "-360", capacity_persons: 50'
+    line = break_file(files["site"], refuge, refuge.replace("-358.9", "-359.8"))
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.file, w.line, w.field) for w in found] == [(str(files["site"]), line, "site.nodes[26].elevation_m")]
+    said = found[0].message
+    assert said.startswith("refuge 'refuge360' at -359.8 m is 0.20 m above 'st360' (-360 m), the roadway its "
+                           "passage opens off: a refuge's floor is at least 0.5 m above the roadway floor "
+                           "(AQ 2033-2011 §5.3–5.5)")
+    assert translate(said).startswith("避险硐室 'refuge360'（标高 -359.8 m）仅高出其通道所连巷道 'st360'"
+                                      "（-360 m）0.20 m")
+    break_file(files["site"], refuge.replace("-358.9", "-359.8"), refuge.replace("-358.9", "-359.5"))
+    assert warnings_of(load(files["scenario"])) == []
+
+
 def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Path) -> None:
     """+360 m on the level labelled -360 and a workplace at +5 000 m (their links long enough to pass the length
     check), and a hoist station below the lowest place the shaft reaches."""

@@ -1035,6 +1035,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "（一个中段高度）。是否正负号或数字填写有误？",
           "360 m is not plausible on level '-360': its places lie within about 120 m of -360 m (one level interval). "
           "A slip of sign or digits?"),
+    Entry(rf"refuge (?P<refuge>{Q}) at (?P<elevation>{NUM}) m is (?P<above>{NUM}) m above (?P<top>{Q}) "
+          rf"\((?P<top_m>{NUM}) m\), the roadway its passage opens off: a refuge's floor is at least "
+          rf"(?P<least>{NUM}) m above the roadway floor \(AQ 2033-2011 §5\.3–5\.5\), and water in the roadway "
+          r"enters this one sooner\. Give the chamber's surveyed floor, or raise it as the rule asks",
+          "避险硐室 {refuge}（标高 {elevation} m）仅高出其通道所连巷道 {top}（{top_m} m）{above} m；"
+          "避险硐室底板应高于巷道底板至少 {least} m（AQ 2033-2011 §5.3–5.5），巷道中的水会更早进入该硐室。"
+          "请填写硐室实测底板标高，或按规定抬高",
+          "refuge 'refuge240' at -238.75 m is 0.35 m above 'j240' (-239.1 m), the roadway its passage opens off: a "
+          "refuge's floor is at least 0.5 m above the roadway floor (AQ 2033-2011 §5.3–5.5), and water in the roadway "
+          "enters this one sooner. Give the chamber's surveyed floor, or raise it as the rule asks"),
     Entry(rf"(?P<elevation>{NUM}) m is not plausible for a (?P<kind>\w+) underground: it is (?P<above>{NUM}) m above "
           rf"the highest way out \((?P<top>{NUM}) m\); workings rise at most a few hundred metres above an adit\. "
           r"A slip of sign\?",

@@ -134,6 +134,8 @@ ON_MAP_SLACK_M = 20.0
 ON_MAP_SLACK_SHARE = 0.1
 #: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
+#: A refuge chamber's floor is at least 0.5 m above the roadway floor (AQ 2033-2011 §5.3–5.5, reference mine.md).
+REFUGE_FLOOR_ABOVE_ROADWAY_M = 0.5
 #: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
 #: chamber stores, so more is a slip (minutes or days for hours).
 REFUGE_SUPPLIES = Bound(None, 240.0, "h", "96 h required (安监总煤装〔2011〕15号); no chamber stores 10 days")
@@ -241,6 +243,7 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
         if n.supplies_h is not None:
             check((*at, "supplies_h"), n.supplies_h, REFUGE_SUPPLIES)
     _elevations(site, doc, out)
+    _refuge_floors(site, doc, out)
     _valley_heights(site, doc, out)
     _lengths_on_map(site, doc, out)
     if len(site.nodes) > 2 and len({(n.x_m, n.y_m) for n in site.nodes}) == 1:
@@ -328,6 +331,27 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
             out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible for a {n.kind} underground: it is "
                                         f"{n.elevation_m - top:g} m above the highest way out ({top:g} m); "
                                         f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
+
+
+def _refuge_floors(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
+    """Refuge chambers whose floor is less than :data:`REFUGE_FLOOR_ABOVE_ROADWAY_M` above a roadway their passages
+    open off (the place at the other end): water in that roadway reaches the chamber sooner than the rule allows."""
+    elevation = {n.id: n.elevation_m for n in site.nodes}
+    for k, n in enumerate(site.nodes):
+        if n.kind != "refuge":
+            continue
+        ends = [lk.to if lk.from_ == n.id else lk.from_ for lk in site.links if n.id in (lk.from_, lk.to)]
+        ends = [e for e in ends if e in elevation]  # a link to a missing node is a validation problem
+        if not ends:
+            continue
+        top = max(ends, key=lambda e: (elevation[e], e))
+        above = n.elevation_m - elevation[top]
+        if above < REFUGE_FLOOR_ABOVE_ROADWAY_M - 1e-9:
+            out.append(doc.problem(("site", "nodes", k, "elevation_m"), (
+                f"refuge {n.id!r} at {n.elevation_m:g} m is {above:.2f} m above {top!r} ({elevation[top]:g} m), the "
+                f"roadway its passage opens off: a refuge's floor is at least {REFUGE_FLOOR_ABOVE_ROADWAY_M:g} m above "
+                "the roadway floor (AQ 2033-2011 §5.3–5.5), and water in the roadway enters this one sooner. Give the "
+                "chamber's surveyed floor, or raise it as the rule asks"), names=(n.id,)))
 
 
 def _surface_graph(site: SiteBody) -> nx.Graph:
