@@ -43,6 +43,7 @@ from drills.experiment.findings import (
 from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import WITHOUT_BATTERY, MonitoredItemSpec
+from drills.model import movement
 from drills.model.dam_break import valley_routes
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import routing_of
@@ -166,8 +167,8 @@ def walking_times(spec: DrillSpec, sources: list[int]) -> dict[int, dict[int, fl
     """Dry walking time from each source to every place, on foot (no cage), at the miners' speed."""
     routing = routing_of(spec)
     prof = spec.profiles.get("miner")
-    speed = prof.speed_mps if prof else 1.2
-    climb = prof.climb_mps if prof else 0.105
+    speed = prof.speed_mps if prof else movement.FREE_SPEED_MPS
+    climb = prof.climb_mps if prof else movement.CLIMB_MPS
     net = spec.network
 
     def weight(u: int, v: int, d: dict) -> float | None:
