@@ -466,7 +466,7 @@ class Drill:
         self.crew_relay_s = crew_relay.tolist()
         self.neighbour_relay_s = neighbour_relay.tolist()
         self.response = response.tolist()
-        self.speed = (st.base_speed * np.maximum(1.0 + st.speed_cv * z, 0.3)).tolist()
+        self.speed = (st.base_speed * np.maximum(1.0 + st.speed_cv * z, movement.SPEED_FLOOR_SHARE)).tolist()
         self.complies = (u_comply < st.compliance).tolist()
         self.warned_s = [NAN] * m
         self.warned_by = [""] * m

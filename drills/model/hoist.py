@@ -70,6 +70,8 @@ GB50215_PER_PERSON_S = 1.0
 GB50215_DOUBLE_DECK_EXTRA_S = 6.0
 
 
+#: how often a stopped cage with people waiting is checked for its power or service back [P]: a minute, the
+#: resolution of the drill's timeline, so a repair is acted on within a minute of it
 POLL_WHILE_DOWN_S = 60.0
 #: seconds of rise the onsetter reads to judge how fast the water comes up [P]
 RISE_WINDOW_S = 60.0

@@ -17,7 +17,7 @@ edges); rain before the grid's start counts.
 Reporting: NMSA (2023) asks non-coal mines to report when the mine inflow changes by **≥ 20 %**
 (the notice
 国家矿山安全监察局《关于做好非煤矿山灾害情况发生重大变化及时报告和出现事故征兆等紧急情况及时撤人工作的通知》,
-2023; [K] here: the value was read in a third-party copy of the notice,
+2023; [V]: the value was read in a third-party copy of the notice,
 ylqx.1s.cn/zixun/2023/0704/13301.html, not in the official text). What the change is measured against
 was not found in that copy; we take the pre-storm baseline [E].
 
@@ -44,7 +44,7 @@ from drills.model.pond import BROAD_CRESTED_WEIR_C, weir_m3ps
 from drills.model.storm import Hyetograph, time_grid
 
 S_PER_H = 3600.0
-REPORTABLE_INFLOW_CHANGE = 0.20  # NMSA 2023 notice on reporting and evacuating non-coal mines [K]
+REPORTABLE_INFLOW_CHANGE = 0.20  # NMSA 2023 notice on reporting and evacuating non-coal mines [V] (a copy, above)
 COLLAR_MARGIN_M = 1.0  # GB 16423 (mine water) [K?] — a check, not a model input
 
 

@@ -12,12 +12,16 @@ Sources:
   project; a mine should replace this value with timings from its own drills. Smoke, low seams and
   water are slower (wading below; smoke and crawling are not modelled).
 * Spread of individual free speeds: coefficient of variation **0.19** (Weidmann 1993,
-  *Transporttechnik der Fussgänger*, ETH IVT Schriftenreihe 90: mean 1.34 m/s, s.d. 0.26 m/s).
+  *Transporttechnik der Fussgänger*, ETH IVT Schriftenreihe 90: mean 1.34 m/s, s.d. 0.26 m/s). A
+  normal draw is cut at 0.3 of the mean (3.7 s.d. below it, about one draw in 9 000), so no one walks
+  at nothing or backwards (project choice, stated).
 * Crowd speed: SFPE hydraulic model, S = k·(1 − a·D), k = 1.40 m/s for corridors, a = 0.266 m²/person,
   free walking below D = 0.54 person/m² (SFPE Handbook ch. 64). Floor 0.1 of free speed so a
   jammed link still drains (project choice, stated).
 * Flow capacity: SFPE maximum specific flow **1.3 persons/(s·m)** of effective width; effective
-  width = width − 2 × 0.2 m boundary layer (SFPE Handbook ch. 64, corridor boundary layer 200 mm).
+  width = width − 2 × 0.2 m boundary layer (SFPE Handbook ch. 64, corridor boundary layer 200 mm), and
+  never under 0.5 m, one person's width, so a narrow raise still passes people one at a time (project
+  choice, stated).
 * Slope: Tobler's hiking function, speed ∝ exp(−3.5·|s + 0.05|), normalised to 1 on the level
   (Tobler 1993, *Three presentations on geographical analysis and modeling*, NCGIA TR 93-1). The height it gains
   per second is greatest at 14.9° (where cos³θ = 3.5 sin θ); steeper than that, the steeper the slower it climbs,
@@ -29,12 +33,15 @@ Sources:
   Qatar University wading experiment); in turbid water, darkness or with work boots, a further
   30–50 % lower (Mizuno & Nihei, IAHR-APD 2016): we take the smaller 30 %, phased in linearly over
   the first 0.35 m so that a wet floor does not halve the speed at once (project choice, stated).
-  On a sloping passage only the length below the water is waded, at half the depth of its low end.
+  On a sloping passage only the length below the water is waded, at half the depth of its low end; a
+  passage rising less than 0.5 m end to end is taken as level and waded along its whole length (project
+  choice, stated: a drift's 3 per mille drainage gradient is level to a wading miner).
 * Crowd flow through a bottleneck in 0.6 m of water falls by ΔJ = 0.60·b − 0.04 persons/s
   (bottleneck experiments with 97 subjects: Li, Yu, Xu, Ren, Song & Zhang, "A comparative study on
   pedestrian flow through bottlenecks between flood evacuation and land evacuation",
   *Int. J. Disaster Risk Reduction* (2023) 103822, doi:10.1016/j.ijdrr.2023.103822; value read in
-  the abstract); we scale it linearly with depth up to 0.6 m (project choice, stated).
+  the abstract); we scale it linearly with depth up to 0.6 m, and keep at least a tenth of the dry
+  capacity, as the crowd-speed floor above, so a flooded passage still drains (project choice, stated).
 * Ladder climbing: **0.105 m/s** vertical, the middle of 162–204 m gained in about 29 min while
   wearing a self-rescuer (彭然 2022, 中国煤炭). Climbers keep **2 m** apart on the ladder (project
   choice: one climber per two metres of ladder), so a ladderway passes 0.105/2 persons/s.
@@ -54,6 +61,7 @@ import math
 
 FREE_SPEED_MPS = 1.2
 SPEED_CV = 0.19
+SPEED_FLOOR_SHARE = 0.3
 SFPE_K_MPS = 1.40
 SFPE_A = 0.266
 SFPE_FREE_DENSITY = 0.54
