@@ -134,7 +134,7 @@ ON_MAP_SLACK_M = 20.0
 ON_MAP_SLACK_SHARE = 0.1
 #: Refuge chamber seats: ≤ 100 persons per chamber (AQ 2033-2011 §5.4).
 REFUGE_SEATS = Bound(None, 100, "persons", "at most 100 persons per chamber (AQ 2033-2011 §5.4)")
-#: A refuge chamber's floor is at least 0.5 m above the roadway floor (AQ 2033-2011 §5.3–5.5, reference mine.md).
+#: A refuge chamber's floor is at least 0.5 m above the roadway floor (AQ 2033-2011 §5.3–5.5).
 REFUGE_FLOOR_ABOVE_ROADWAY_M = 0.5
 #: Refuge autonomy: ≥ 96 h is required (安监总煤装〔2011〕15号); [P] ten days is more than any
 #: chamber stores, so more is a slip (minutes or days for hours).
