@@ -728,6 +728,27 @@ def test_the_warning_figure_counts_the_order_as_the_table_does(exercises: dict, 
             assert shown[rows[zone.zone]] == f"{share_text(zone.share_not_first_warned_by_order)} not first", zone.zone
 
 
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_warning_figure_lists_the_places_in_the_order_of_the_table_by_place(
+        exercises: dict, name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The lower panel's places run as the table's rows do: a valley's down the valley in the order the water
+    reached them (not highest first), a mine's by level from the shallowest, and the title says so."""
+    from drills.experiment.scorecard import zone_of
+
+    ex, card = exercises[name]
+    fig, _ = drawn(exercises, name, "channels", monkeypatch, tmp_path)
+    ax = fig.axes[1]
+    places = [tick.get_text() for tick in ax.get_yticklabels()]
+    net = ex.spec.network
+    zone = {net.nodes[p.start].id: zone_of(ex.spec, p) for p in ex.spec.people}
+    rows = [z.zone for z in card.zones]
+    at = [rows.index(zone[p]) for p in places]
+    assert len(places) > 1 and at == sorted(at), list(zip(places, at, strict=True))
+    if name == "dam":
+        assert places == [z for z in rows if z in places]
+    assert i18n.Text("en").words("zones_by", card.site) in ax.get_title()
+
+
 def test_the_animation_names_its_seed_and_replication(exercises: dict) -> None:
     from drills.experiment.animation import heading
     from drills.experiment.i18n import Text

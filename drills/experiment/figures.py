@@ -40,7 +40,7 @@ from drills import __version__
 from drills.experiment import fonts
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.i18n import Text
-from drills.experiment.scorecard import Scorecard
+from drills.experiment.scorecard import Scorecard, zone_of
 from drills.experiment.units import fmt_value
 from drills.model.drill import COUNTED_EVENTS, KIND_ORDER
 from drills.model.records import SAFE_OUTCOMES, People
@@ -1518,6 +1518,22 @@ def channel_name(channel: str, t: Text, types: dict[str, str]) -> str:
     return f"{t.term(kind)} {channel}" if t.zh and kind and t.term(kind) != kind else channel
 
 
+def table_order(ex: ExerciseResult, card: Scorecard) -> Callable[[str], tuple[float, float, float]]:
+    """The sort key of a starting place (a node id) in the order of the table by level and place: its level's or
+    its own row in the card's zones (:func:`~drills.experiment.scorecard.zone_of`), then, within a level, the
+    highest place first; a place in no row last."""
+    net = ex.spec.network
+    row = {z.zone: k for k, z in enumerate(card.zones)}
+    zone = {net.nodes[p.start].id: zone_of(ex.spec, p) for p in ex.spec.people}
+
+    def key(place: str) -> tuple[float, float, float]:
+        n = net.nodes[net.index[place]] if place in net.index else None
+        at = row.get(zone.get(place, ""), len(row))
+        return (at, -n.elevation_m, n.x_m) if n is not None else (at, math.inf, 0.0)
+
+    return key
+
+
 def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """How people were first warned, and when, by starting place."""
     firsts = card.first_warned_by  # shares, as the scorecard gives them (a shift kept on the surface left out)
@@ -1533,13 +1549,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         names.append("")
     stats = {s: _warned_at(by_place[s]) for s in by_place}
     shown = sorted(stats, key=lambda s: (-stats[s][4], -stats[s][1], s))[:MAX_PLACES]  # the latest warned
-    net = ex.spec.network
-
-    def level_order(place: str) -> tuple[float, float]:
-        n = net.nodes[net.index[place]] if place in net.index else None
-        return (-n.elevation_m, n.x_m) if n is not None else (math.inf, 0.0)
-
-    places = sorted(shown, key=level_order)
+    places = sorted(shown, key=table_order(ex, card))
     rows = [stats[s] for s in places]
 
     fig = new_figure(ex, t, FIG_W, 2.6 + 0.26 * (len(names) + len(places)))
@@ -1580,7 +1590,7 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_pl.set_ylim(len(places) - 0.5, -0.5)
     ax_pl.set_xlabel(t("fig_minutes"))
     more = t("fig_when_warned_more", k=len(places), n=len(stats)) if len(stats) > len(places) else ""
-    ax_pl.set_title(t("fig_when_warned", more=more))
+    ax_pl.set_title(t("fig_when_warned", by=t.words("zones_by", card.site), more=more))
     ax_pl.grid(axis="y", visible=False)
     ax_pl.legend(
         handles=[

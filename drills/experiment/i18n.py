@@ -597,7 +597,7 @@ EN: dict[str, str] = {
     "fig_footpath": "footpath",
     "fig_channel_first": "Channel that warned each person first",
     "fig_share_pr": "share of person-replications (%)",
-    "fig_when_warned": "When people were warned, by starting place (highest first{more})",
+    "fig_when_warned": "When people were warned, by starting place (as in the table {by}{more})",
     "fig_when_warned_more": ", the {k} warned latest of {n}",
     "fig_not_first_share": "  {p} not first",
     "fig_warned_median": "warned by the order, median",
@@ -732,7 +732,7 @@ EN: dict[str, str] = {
         "water, and \"never warned\" that neither the warning nor the water reached them: the two together "
         "are those the order did not warn first (\"not first warned by the order\" in the table {by}, "
         "which leaves out people at the hazard's source{kept}). "
-        "Bottom: for each starting place (highest first) the median "
+        "Bottom: for each starting place, in the order of the table {by}, the median "
         "time the order (its channels and the relays passing it on) reached people there (dot; seeing the "
         "water is not a warning, and people at the hazard's source, whom no plan can warn first, are left "
         "out, as in the table {by}) with the 5th–95th percentile range (an arrow: P95 never), the "
@@ -1631,7 +1631,7 @@ ZH: dict[str, str] = {
     "fig_footpath": "小路",
     "fig_channel_first": "每人最先收到预警的渠道",
     "fig_share_pr": "占人次的比例（%）",
-    "fig_when_warned": "各初始位置人员收到预警的时间（按标高从高到低{more}）",
+    "fig_when_warned": "各初始位置人员收到预警的时间（顺序同{by}{more}）",
     "fig_when_warned_more": "，{n} 处中最晚收到预警的 {k} 处",
     "fig_not_first_share": "  {p} 未先收到",
     "fig_warned_median": "收到撤离命令，中位数",
@@ -1743,7 +1743,7 @@ ZH: dict[str, str] = {
         "上：每人最先收到预警的渠道，占{base}的比例；"
         "{crew}“无：看到来水本身”表示看到来水之前没有任何渠道向其预警，“未收到预警”表示预警和来水都未到达其"
         "处：两者之和即撤离命令未能先于来水到达的人员（{by}中的“未先收到撤离命令”，该表不计灾害源处人员"
-        "{kept}）。下：各初始位置（最高者在上）"
+        "{kept}）。下：各初始位置（顺序同{by}）"
         "撤离命令（经其渠道及传递）到达该处人员的中位时间（圆点；看到来水不计为预警，无法预先预警的灾害源处"
         "人员不计，与{by}一致）及第 5 至第 95 百分位范围（箭头：P95 从未收到），未先收到撤离命令的"
         "比例（“未先收到”），水到达该处的中位时间（三角）和各撤离命令的中位时间（{orders}）。"
