@@ -437,6 +437,26 @@ def test_the_map_caption_says_what_the_dashed_frames_and_close_ups_are(maps, tmp
         assert words in written
 
 
+@pytest.mark.parametrize("case", ["dam", "flood"])
+def test_the_map_caption_names_the_table_by_place_as_it_is_titled(maps, case, tmp_path) -> None:
+    """A drill with a mine and a dam has one table, titled "By level and place" (分水平、分地点结果): its map's
+    caption said "as in the table by place" (分地点结果表), a table the report does not have."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, _ = maps[case]
+    card = scorecard(ex)
+    assert card.site == {"dam": "valley", "flood": "both"}[case]
+    for lang in ("en", "zh"):
+        t = Text(lang)
+        named, title = t.words("zones_by", card.site), t.words("zones", card.site)
+        assert named.removesuffix("表") == title.removesuffix("结果") if t.zh else named == title.lower()
+        doc = _site_section(ex, card, lang, tmp_path / f"map_{case}_{lang}.png")
+        lines = [txt.get_text() for page in doc.pages for txt in page.texts]
+        written = "".join("".join(lines).split()) if t.zh else " ".join(" ".join(lines).split())
+        assert ("与{}一致" if t.zh else "as in the table {}").format(named) in written
+
+
 def _site_section(ex, card, lang: str, path):
     """The report's site section with its map, laid out on a page of its own, in ``lang``."""
     from drills.experiment import report

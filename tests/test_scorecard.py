@@ -564,10 +564,10 @@ def test_safe_from_the_water_has_one_name_and_one_definition(lang):
     for site in ("mine", "valley", "both"):  # in each site's words, one definition
         assert t.words("safe_def", site).startswith("Safe from the water means" if lang == "en" else "未被水困指")
     assert definition in t("scorecard_intro", n=5, fatal="", safe_def=definition)
-    assert t("scorecard").lower() in t("cap_map", n=5).lower()  # the map's caption refers to the definition
+    assert t("scorecard").lower() in t("cap_map", n=5, by="").lower()  # the map's caption refers to the definition
     assert "".join(definition.split()) in "".join(_terminal(_margin_card([600.0]), lang).split())
     for old in ("ahead of it", "not caught, not left", "neither caught by the water nor still in a home",
                 "先于水撤离", "未被水困住，也未留在水的去路上）", "也未留在被洪水淹到的住房内"):
-        assert all(old not in t(k, n=5, fatal="", safe_def=definition) for k in ("headline_safe", "scorecard_intro",
-                                                                                  "cap_map")), old
+        assert all(old not in t(k, n=5, fatal="", safe_def=definition, by="")
+                   for k in ("headline_safe", "scorecard_intro", "cap_map")), old
         assert old not in label

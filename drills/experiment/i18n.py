@@ -282,7 +282,7 @@ EN: dict[str, str] = {
     "zones_both": "By level and place",
     "zones_by_mine": "by level",
     "zones_by_valley": "by place",
-    "zones_by_both": "by level or place",
+    "zones_by_both": "by level and place",
     "zones_intro": (
         "{what}, over the {n} replications: of its people the water reached (apart from those at its source, "
         "whom no plan can warn first), the share the order warned first (mean of the replications in which the "
@@ -707,7 +707,7 @@ EN: dict[str, str] = {
         "valley). (a) Each place and each road is coloured by the median time the flood reached it (roads: "
         "the earlier of their two ends); white places were not reached. (b) Each place where people started "
         "is coloured by the share of its people who were safe from the water, the mean over the {n} "
-        "replications, as in the table by place (safe from the water as the scorecard defines it). The label "
+        "replications, as in the table {by} (safe from the water as the scorecard defines it). The label "
         "gives the place, its people, that share "
         "and the expected deaths (the lethality rule's expected "
         "fatalities, mean over the replications). Places where nobody started are white. Red rings mark the "
@@ -914,7 +914,7 @@ EN: dict[str, str] = {
     "cli_zones": "{zones} (means over replications; everyone warned: the median)",
     "cli_zones_mine": "By level",
     "cli_zones_valley": "By place",
-    "cli_zones_both": "By level or place",
+    "cli_zones_both": "By level and place",
     "cli_col_deaths": "expected deaths",
     "cli_zones_note": (
         "  warned before water: of the people the water reached there, in the replications in which it reached "
@@ -1356,7 +1356,7 @@ ZH: dict[str, str] = {
     "zones_both": "分水平、分地点结果",
     "zones_by_mine": "分水平表",
     "zones_by_valley": "分地点表",
-    "zones_by_both": "分水平／分地点表",
+    "zones_by_both": "分水平、分地点表",
     "zones_intro": (
         "{what}在 {n} 次重复上的结果：水到达的人员（水源处人员除外，任何预案都无法先于来水通知他们）中先收到撤离命令"
         "的比例（仅计水到达该处有人的重复的平均；从未到达为“–”）、未被水困的人员比例（平均）、撤离命令到达该处全部"
@@ -1727,7 +1727,7 @@ ZH: dict[str, str] = {
     "cap_map": (
         "下游河谷平面图（东向和北向，比例相同；洪水自尾矿坝沿河谷向下游演进）。(a) 各地点和道路按洪水到达的"
         "中位时间着色（道路取两端中较早者）；白色地点洪水未到达。(b) 各有人员的地点按该处人员中未被水困者的"
-        "比例着色，为 {n} 次重复的均值，与分地点结果表一致"
+        "比例着色，为 {n} 次重复的均值，与{by}一致"
         "（未被水困的定义见“评估指标”）。标注给出地点、人数、该比例和预期死亡人数（致死"
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"

@@ -1128,7 +1128,8 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     for name in ("section", "map"):  # a figure that rings nothing says so rather than promise red rings
         none = "" if rings_drawn(ex, name) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
         zoom = " " + t("cap_map_zoom") if name == "map" and map_settlements(ex) else ""
-        _figure(doc, t, figs, name, t(f"fig_{name}_title"), t(f"cap_{name}", n=ex.replications) + zoom + none)
+        caption = t(f"cap_{name}", n=ex.replications, by=t.words("zones_by", card.site))  # the table as titled
+        _figure(doc, t, figs, name, t(f"fig_{name}_title"), caption + zoom + none)
 
 
 def zone_columns(t: Text, width: float, site: str = "both") -> list[tuple[str, float, str]]:
