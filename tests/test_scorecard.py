@@ -548,6 +548,20 @@ def test_a_mean_of_fewer_than_half_the_replications_is_not_shown_as_a_result():
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_warned_before_the_water_has_one_name(lang):
+    """The table by level and place headed its column 'warned before water' (水到达前收到预警), the scorecard's row
+    'Warned before the water reached them' (水到达前收到撤离命令的比例): one measure, two names. The table's column,
+    its note in the terminal and the summary's headline now use the scorecard's."""
+    from drills.experiment.scorecard import METRICS
+
+    t = Text(lang)
+    label = t.metric("share_warned_before_water", next(m[1] for m in METRICS if m[0] == "share_warned_before_water"))
+    name = label.lower().removesuffix("的比例")
+    assert t("col_warned_before") == name and t("headline_warned") == name
+    assert t("cli_zones_note").strip().startswith(name + ("：" if t.zh else ":"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_safe_from_the_water_has_one_name_and_one_definition(lang):
     """The headline said 'not caught, not left in its way', the scorecard 'ahead of it, or never reached' and the
     map's caption 'neither caught nor still in a home it reached': one measure worded three ways. Every label now

@@ -228,8 +228,8 @@ EN: dict[str, str] = {
         "the order (the drill keeps each person's first warning only; 'never warned' elsewhere in this report "
         "means that nothing reached them, not even the water). A safety margin runs to when a place "
         "became impassable to them (the water deeper than they wade, or fast enough to sweep them off), not to "
-        "the water's first arrival, which 'warned before the water' uses: someone who left a place with water "
-        "already on its floor can still have a margin. A smallest margin of "
+        "the water's first arrival, which 'warned before the water reached them' uses: someone who left a place "
+        "with water already on its floor can still have a margin. A smallest margin of "
         '"not all safe" means someone was caught or left in the water\'s way. {safe_def}{fatal}'
     ),
     "scorecard_fatal_both": (
@@ -312,7 +312,7 @@ EN: dict[str, str] = {
     "col_zone_valley": "place",
     "col_zone_both": "level or place",
     "col_people": "people",
-    "col_warned_before": "warned before water",
+    "col_warned_before": "warned before the water reached them",
     "col_all_warned": "everyone warned",
     "col_safe_before": "safe from the water",
     "col_margin": "smallest margin",
@@ -917,9 +917,9 @@ EN: dict[str, str] = {
     "cli_zones_both": "By level and place",
     "cli_col_deaths": "expected deaths",
     "cli_zones_note": (
-        "  warned before water: of the people the water reached there, in the replications in which it reached "
-        "someone (– never); not first warned by the order: nothing warned them, or they saw the water before the "
-        "order reached them (people at the hazard's source left out)"
+        "  warned before the water reached them: of the people the water reached there, in the replications in "
+        "which it reached someone (– never); not first warned by the order: nothing warned them, or they saw the "
+        "water before the order reached them (people at the hazard's source left out)"
     ),
     "cli_grade": "grade: {grade} · {d} (不足项), {m} must-correct (整改项), {i} (改进项)",
     "cli_more_findings": "  … and {n} more in report.pdf",
@@ -1281,7 +1281,7 @@ ZH: dict[str, str] = {
         "选中该修订的试验；“合计”指含全部所选修订的预案。在单一故障下验证的修订在该故障下比较。置信区间见 "
         "recommendations.md。"
     ),
-    "headline_warned": "水到达前收到预警",
+    "headline_warned": "水到达前收到撤离命令",
     "headline_safe": "未被水困",
     "safe_def_both": (
         "未被水困指既未被水困住，也未留在水的去路上：初始位置被水到达的人员，只有演练结束时在安全地点（地面、避险"
@@ -1312,7 +1312,7 @@ ZH: dict[str, str] = {
         "的重复中未达到。标 * 的平均值只计其余重复，因而比演练实际情况好看，请看百分位数。预警时间只计撤离命令"
         "（其通讯渠道及转告的人）；在撤离命令到达之前已看到来水的人不计为收到撤离命令（演练只记录每人最先收到的"
         "预警；本报告他处的“未收到预警”指什么都未到达其人，连来水也没有）。安全裕度计算到某处对其变得无法通行之时（水深超过其涉水限度，或水流足以把人冲倒），而不是来水"
-        "最初到达之时（“水到达前收到预警”按后者计）：离开时地面已有积水的人，裕度仍可能为正。最小裕度为“有人未到达"
+        "最初到达之时（“水到达前收到撤离命令”按后者计）：离开时地面已有积水的人，裕度仍可能为正。最小裕度为“有人未到达"
         "安全地点”表示有人"
         "被水困住或仍处于水的去路上。{safe_def}{fatal}"
     ),
@@ -1382,7 +1382,7 @@ ZH: dict[str, str] = {
     "col_zone_valley": "地点",
     "col_zone_both": "水平或地点",
     "col_people": "人数",
-    "col_warned_before": "水到达前收到预警",
+    "col_warned_before": "水到达前收到撤离命令",
     "col_all_warned": "全部收到预警",
     "col_safe_before": "未被水困",
     "col_margin": "最小安全裕度",
@@ -1902,8 +1902,8 @@ ZH: dict[str, str] = {
     "cli_zones_both": "分水平、分地点结果",
     "cli_col_deaths": "预期死亡",
     "cli_zones_note": (
-        "  水到达前收到预警：水到达该处的人员中先收到撤离命令的比例，按水到达该处某人的重复统计（– 表示水从未到达）；"
-        "未先收到撤离命令：没有任何渠道通知到他们，或撤离命令到达前他们已看到来水（水源处人员不计）"
+        "  水到达前收到撤离命令：水到达该处的人员中先收到撤离命令的比例，按水到达该处某人的重复统计（– 表示水从未"
+        "到达）；未先收到撤离命令：没有任何渠道通知到他们，或撤离命令到达前他们已看到来水（水源处人员不计）"
     ),
     "cli_grade": "评估结论：{grade} · 不足项 {d} 项，整改项 {m} 项，改进项 {i} 项",
     "cli_more_findings": "  … 另有 {n} 项，见 report.pdf",

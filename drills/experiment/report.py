@@ -1137,10 +1137,10 @@ def zone_columns(t: Text, width: float, site: str = "both") -> list[tuple[str, f
     examples in both languages (titles of at most three lines in English, two in Chinese, none broken inside a
     word), so that the table is as short as it can be; the first is headed in the words of the drill's ``site``
     (:attr:`~drills.experiment.scorecard.Scorecard.site`: level, place, or both)."""
-    cols = [(t.words("col_zone", site), 1.1, "left"), (t("col_people"), 0.55, "right"),
-            (t("col_warned_before"), 0.65, "right"),
-            (t("col_all_warned"), 0.85, "right"), (t("col_safe_before"), 0.8, "right"),
-            (t("col_margin"), 0.85, "right"), (t("col_not_first"), 1.1, "right")]
+    cols = [(t.words("col_zone", site), 1.1, "left"), (t("col_people"), 0.5, "right"),
+            (t("col_warned_before"), 1.1, "right"),
+            (t("col_all_warned"), 0.7, "right"), (t("col_safe_before"), 0.8, "right"),
+            (t("col_margin"), 0.85, "right"), (t("col_not_first"), 0.85, "right")]
     used = sum(w for _, w, _ in cols)
     cols.append((t("col_fatal"), max(width - used, 0.7), "right"))
     return cols
