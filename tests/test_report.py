@@ -374,6 +374,21 @@ def test_every_source_in_the_report_is_one_a_regulator_can_look_up(reports: dict
         assert t(key).replace(" ", "")[:30] in section.replace(" ", ""), f"{key} missing from the assumptions"
 
 
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_the_parts_of_the_model_are_introduced_in_a_planners_words_not_the_codes(reports: dict, name: str,
+                                                                                 lang: str) -> None:
+    """Under "Warning channels: model defaults" the report said "Warning channels as SimPy processes" (以 SimPy
+    进程模拟的预警渠道), and under the cage's heading "the cage as a SimPy process": how the code is built, not what
+    the model assumes. Each part is now introduced by what it decides."""
+    t = i18n.Text(lang)
+    section = assumptions_text(reports[name, lang] / "report.pdf", lang)
+    assert "SimPy" not in section and "进程" not in section
+    flat = "".join(section.split())
+    assert "".join(t("lead_warning").split())[:20] in flat
+    if name == "mine":
+        assert "".join(t("lead_hoist").split())[:20] in flat
+
+
 def test_the_mine_report_quotes_no_valley_warning_and_the_dam_report_does(reports: dict) -> None:
     mine = assumptions_text(reports["mine", "en"] / "report.pdf", "en").lower()
     for word in ("siren", "loudspeaker", "door-to-door", "valley"):

@@ -509,6 +509,11 @@ EN: dict[str, str] = {
     "topic_readings": "Readings for the grade",
     "topic_hydraulic_study": "Hydraulic study",
     "topic_drill": "One replication",
+    # the line under a part's heading where its docstring's summary speaks of the code (report.lead)
+    "lead_hoist": "Cage hoisting: trip times from depth, speed and acceleration, and the order in which the cage "
+                  "serves the stations.",
+    "lead_warning": "Warning channels: whom each channel reaches, how surely and how often, and how long it works "
+                    "without mains power.",
     "provenance_legend": "How sure each default is: the tags in square brackets",
     "tag_seen": (
         "[V] (or [S]): seen — the value was read in a copy of the source named (for Chinese standards and "
@@ -1554,6 +1559,8 @@ ZH: dict[str, str] = {
     "topic_readings": "评级所用判定",
     "topic_hydraulic_study": "水力计算成果",
     "topic_drill": "单次重复",
+    "lead_hoist": "罐笼提升：由深度、速度和加速度计算的提升时间，以及罐笼停靠各车场的顺序。",
+    "lead_warning": "预警渠道：各渠道通知到哪些人员、收到的可能性与重复间隔，以及停电后能工作多久。",
     "provenance_legend": "各默认值的可靠程度：方括号中的来源标记",
     "tag_seen": (
         "[V]（或 [S]）：已查阅——数值读自所列来源的文本（中国标准和通知多为第三方转载本，并非官方正式版本）。"

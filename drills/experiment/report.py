@@ -1427,8 +1427,8 @@ def assumptions(doc: Document, ex: ExerciseResult, t: Text) -> None:
             continue
         text = quoted(module, mod.__doc__ or "", t)
         doc.subheading(t("model_defaults", topic=topic(module, t)), 9.5)
-        if text.strip():  # the docstring's summary line, which the heading no longer carries
-            doc.text(blocks(text, summary=True)[0][1], 8.0, after=0.06)
+        if text.strip():
+            doc.text(lead(module, text, t), 8.0, after=0.06)
         _docstring(doc, text)
         dropped = dropped or renderable(text) != text
     if dropped:
@@ -1462,6 +1462,14 @@ def topic(module: str, t: Text) -> str:
     """What the report calls the part of the model ``module`` holds ("Walking and crowding"), in ``t``'s words."""
     name = module.rsplit(".", 1)[-1]
     return t(f"topic_{name}") if f"topic_{name}" in EN else name.replace("_", " ")
+
+
+def lead(module: str, text: str, t: Text) -> str:
+    """The line under the heading of a part of the model (:func:`topic`): the summary line of the text quoted for
+    ``module``, or, where that line tells how the code is built rather than what the model assumes ("as SimPy
+    processes"), the report's own words for the part (``lead_<module>``), in ``t``'s language."""
+    name = module.rsplit(".", 1)[-1]
+    return t(f"lead_{name}") if f"lead_{name}" in EN else blocks(text, summary=True)[0][1]
 
 
 def for_readers(text: str, t: Text) -> str:
