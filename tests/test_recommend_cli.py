@@ -88,6 +88,45 @@ def test_recommend_writes_the_graded_report_with_the_chosen_revisions(app, valle
     assert "[proven by re-simulation: R1]" in md
 
 
+def requirements_stated_once(md: str, lang: str, before: str) -> None:
+    """A Markdown report groups the requirements as the PDF's findings section does: a list of its own before
+    ``before``, each requirement once under its tag (S1, S2, …), national sources first, and every finding citing
+    its requirements by those tags only."""
+    from drills.experiment.finding_text import PHRASES
+    from drills.experiment.i18n import Text
+
+    t = Text(lang)
+    head = "## " + t("findings_requirements")
+    assert md.index(head) < md.index(before)
+    listed = re.findall(r"^- \*\*(S\d+)\*\* (.+)$", md, re.MULTILINE)
+    assert [tag for tag, _ in listed] == [f"S{k}" for k in range(1, len(listed) + 1)] and listed
+    assert all(md.count(text) == 1 for _, text in listed)
+    background = PHRASES[lang]["background"].split("{")[0]
+    assert all(background not in text or text.index(background) > 0 for _, text in listed)  # national first
+    label = t("md_requirement", text="")
+    cites = [line.removeprefix(label) for line in md.splitlines() if line.startswith(label)]
+    tag = r"S\d+"
+    assert cites and all(re.fullmatch(rf"{tag}(?:{re.escape(PHRASES[lang]['sep'])}{tag})*", c) for c in cites), cites
+    assert {x for c in cites for x in re.findall(tag, c)} == {tag for tag, _ in listed}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_markdown_states_each_requirement_once_and_its_findings_cite_them_by_tag(app, valley, lang):
+    """recommendations.md repeated each finding's requirements in full under it (the same text a dozen times);
+    the PDF's findings section lists them once, tagged S1…Sn, and cites the tags. The Markdown now does the same,
+    with the same list, and so does comparison.md."""
+    from drills.experiment.i18n import Text
+
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "--budget", 3,
+                 "-n", 6, "--fault-replications", 0, "-o", out, "--lang", lang)
+    assert res.exit_code == 0, res.output
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    requirements_stated_once(md, lang, Text(lang)("md_findings"))
+    _, cmp_md, _ = compare_valley(app, valley, "--lang", lang)
+    requirements_stated_once(cmp_md, lang, Text(lang)("md_cmp_findings", k="A"))
+
+
 def test_same_seed_same_recommendation(app, valley, status_line):
     outs = []
     for k in range(2):

@@ -164,12 +164,15 @@ def requirement_tags(found: Sequence[Any], lang: str = "en") -> dict[str, str]:
     return tags
 
 
+def tags_cited(f: Any, tags: dict[str, str], lang: str = "en") -> str:
+    """The tags of a finding's requirements (:func:`requirement_tags`), as it cites them: "S1, S3"."""
+    return PHRASES[lang]["sep"].join(tags[x] for x in f.requirements(lang))
+
+
 def cited(f: Any, tags: dict[str, str], lang: str = "en") -> str:
-    """A finding's clause as a table row gives it: the tags of its requirements (:func:`requirement_tags`), then its
+    """A finding's clause as a table row gives it: the tags of its requirements (:func:`tags_cited`), then its
     own plan clause."""
-    said = PHRASES[lang]
-    head = said["sep"].join(tags[x] for x in f.requirements(lang))
-    return said["semi"].join(x for x in (head, f.plan_clause(lang)) if x)
+    return PHRASES[lang]["semi"].join(x for x in (tags_cited(f, tags, lang), f.plan_clause(lang)) if x)
 
 
 def found(kind: str, facts: dict[str, Any], *, standards: tuple[str, ...], refs: list, **rest: Any) -> Finding:

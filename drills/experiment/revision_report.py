@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,8 @@ from drills import __version__
 from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation, overall_without
-from drills.experiment.finding_text import Say, clause, standard
-from drills.experiment.findings import Finding, class_label
+from drills.experiment.finding_text import Say, clause
+from drills.experiment.findings import Finding, class_label, requirement_tags, tags_cited
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
 from drills.experiment.paired import PAIRED_METRICS, PairedDiff, fmt_ci, fmt_mean, fmt_side, label_with_unit
@@ -207,18 +207,30 @@ def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t
     return out
 
 
-def _finding_md(k: int, f: Finding, t: Text | None = None, proposed: Proposed | None = None) -> list[str]:
-    """A finding as a numbered item; with ``proposed``, what to change for it (its head, then each change)."""
+def requirements_md(found: Sequence[Finding], t: Text) -> tuple[list[str], dict[str, str]]:
+    """The requirements ``found`` cite, each stated once under its tag (S1, S2, …) as the report's findings section
+    lists them (:func:`~drills.experiment.findings.requirement_tags`), and those tags, for the findings to cite."""
+    tags = requirement_tags(found, t.lang)
+    if not tags:
+        return [], tags
+    return ["## " + t("findings_requirements"), "", t("findings_requirements_intro"), "",
+            *(f"- **{tag}** {text}" for text, tag in tags.items())], tags
+
+
+def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None,
+                proposed: Proposed | None = None) -> list[str]:
+    """A finding as a numbered item, citing its requirements by their ``tags`` (:func:`requirements_md`); with
+    ``proposed``, what to change for it (its head, then each change)."""
     t = t or Text("en")
     title, evidence, _ = f.words(t.lang)
     told = t.zh and f.kind  # a finding given in finished words keeps them
-    requirement = standard(f.standards, t.lang) if told else f.standard
     plan_clause = clause(f.refs, t.lang) if told and f.refs else f.plan_ref
     remedies = t("md_list_sep").join(t.term(r) if t.zh else r for r in f.remedies)
     cls = class_label(f.cls, t.zh)  # the Chinese class is the standards' own word, glossed in English
+    requirement = tags_cited(f, tags, t.lang)
     return [t("md_finding", k=k, cls=cls, metric=f.metric, title=title),
             t("md_evidence", text=evidence),
-            t("md_requirement", text=requirement),
+            *([t("md_requirement", text=requirement)] if requirement else []),
             t("md_clause", text=plan_clause),
             t("md_addressed", text=remedies or t("md_outside")),
             *(_proposed_md(proposed, t) if proposed is not None else [])]
@@ -277,11 +289,13 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
              n=base.replications, faults=fault_n, version=__version__),
            "",
            t("md_method"),
-           "", t("md_grade"), "", *_grades_table(base, rec.revised, t=t), "",
-           t("md_findings"), ""]
+           "", t("md_grade"), "", *_grades_table(base, rec.revised, t=t), ""]
+    listed, tags = requirements_md([*base.findings, *rec.revised.findings], t)  # of both plans' findings, once
+    out += [*listed, ""] if listed else []
+    out += [t("md_findings"), ""]
     proposed = chosen_proposals(rec)
     for k, f in enumerate(base.findings, 1):
-        out += _finding_md(k, f, t, proposed.get(f.key))
+        out += _finding_md(k, f, tags, t, proposed.get(f.key))
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
     out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
@@ -317,7 +331,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     out += ["", t("md_revised_plan"), "",
             t("md_revised_intro", name=rec.revised_name, diff=f"{Path(rec.revised_name).stem}.diff"), ""]
     for k, f in enumerate(rec.revised.findings, 1):
-        out += _finding_md(k, f, t)
+        out += _finding_md(k, f, tags, t)
     out += ["", t("md_thresholds"), "", *_thresholds(t)]
     return "\n".join(out) + "\n"
 
@@ -356,10 +370,12 @@ def comparison_markdown(cmp: PlanComparison, t: Text | None = None) -> str:
              version=__version__), "", t("md_cmp_grades"), "",
            *_grades_table(a, b, names, t, ("A", "B")), "", t("md_cmp_diffs"), "",
            *_diff_table(cmp.diffs, a.spec.duration_s, "A", "B", t)]
+    listed, tags = requirements_md([*a.findings, *b.findings], t)
+    out += ["", *listed] if listed else []
     for k, ev in (("A", a), ("B", b)):
         out += ["", t("md_cmp_findings", k=k), ""]
         for i, f in enumerate(ev.findings, 1):
-            out += _finding_md(i, f, t)
+            out += _finding_md(i, f, tags, t)
     return "\n".join(out) + "\n"
 
 
