@@ -70,6 +70,24 @@ def test_a_share_on_the_tail_itself_is_never_settled() -> None:
     assert "too close" in TailCheck(25, 500).describe()
 
 
+@pytest.mark.parametrize("n", [20, 60, 500])
+def test_a_share_exactly_on_the_tolerated_tail_is_graded_within_it_everywhere(n: int) -> None:
+    """5 % is the grading's own limit, and every check reads it the same way: failing in exactly 5 % of the
+    replications is tolerated (a 改进项, the gate holds, 95 % of the replications passed), one replication more is
+    beyond it. The bounds cannot tell such a share from 5 %, and no number of replications at the same share could
+    (the upper bound stays above 5 %): the sentence says so rather than promise a number."""
+    from drills.experiment.findings import DEFICIENCY, IMPROVEMENT, life_safety_class
+
+    k = n // 20
+    assert k / n == 0.05 and not k / n > tail.TAIL_SHARE
+    assert life_safety_class(k, n)[0] == IMPROVEMENT and life_safety_class(k + 1, n)[0] == DEFICIENCY
+    assert grading.gate_persons([1.0] * k + [0.0] * (n - k))
+    assert not grading.gate_persons([1.0] * (k + 1) + [0.0] * (n - k - 1))
+    check = TailCheck(k, n)
+    assert check.verdict == "unsettled" and check.at_least < 0.05 < check.at_most
+    assert check.replications_to_settle() is None and "too close to 5 % to tell" in check.describe()
+
+
 def test_describe_names_the_bounds_and_the_way_out() -> None:
     assert TailCheck(3, 50).describe() == (
         "50 replications cannot tell this share from the 5 % tail the grading tolerates (exact one-sided "
