@@ -9,6 +9,7 @@ gives the same bytes, and pin the scorecard text of one seed against a golden fi
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -387,6 +388,22 @@ def test_the_parts_of_the_model_are_introduced_in_a_planners_words_not_the_codes
     assert "".join(t("lead_warning").split())[:20] in flat
     if name == "mine":
         assert "".join(t("lead_hoist").split())[:20] in flat
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_quoted_model_text_names_no_object_of_the_code(lang: str) -> None:
+    """The assumptions pages quote each part of the model's own text: it said the channels warn people "through
+    Drill.warn_party", the dam-break flood "offers link_depth, node_depth…" and "rapidly_rising=False takes the
+    elsewhere function". What the report quotes names the model's parts, never a class, method or argument."""
+    from drills.experiment.report import SOURCES, quoted
+
+    t = i18n.Text(lang)
+    for module, _ in SOURCES:
+        mod = importlib.import_module(module)
+        text = quoted(module, mod.__doc__ or "", t)
+        assert not re.search(r":(?:mod|class|meth|func|data|attr):`", text), (module, lang)
+        assert not re.search(r"\b(?:Drill|DamBreakFlood|WaterTimeline)\.\w+|\w+=(?:True|False)\b|\blink_depth\b",
+                             text), (module, lang)
 
 
 def test_the_mine_report_quotes_no_valley_warning_and_the_dam_report_does(reports: dict) -> None:

@@ -1,12 +1,10 @@
 """Tailings dam break: when the flow reaches each place below the dam, how deep and how fast.
 
-A :class:`DamBreakFlood` offers the same depth look-ups as the mine's
-:class:`~drills.model.inrush.WaterTimeline` (``link_depth``, ``node_depth``, ``link_time_depth``,
-``node_time_depth``; seconds from the scenario start, ``inf`` = never), plus ``node_velocity`` and
-``node_peak`` for the lethality rule (:mod:`drills.model.lethality`). It is built either from a
-planner's hydraulic study (:meth:`DamBreakFlood.from_table`, loaded by
-:mod:`drills.inputs.hydraulic_study`) or from the screening estimate below
-(:meth:`DamBreakFlood.from_estimate`). A study always beats the estimate; the estimate is there so a
+The flood tells, for every place and passage below the dam, how deep the water is at each moment and
+when it first reaches a given depth (from the scenario start; never, if it does not come there), as the
+inrush does underground, and how fast it flows and how deep it gets at most, which the lethality rule
+reads. It is built either from the planner's hydraulic study (the scenario's study file) or from the
+screening estimate below. A study always beats the estimate; the estimate is there so a
 drill can run before a study exists, and every constant in it is labelled.
 
 Provenance tags: [V] read in a copy of the source named, [K] from the literature named, as known to the

@@ -10,11 +10,11 @@ into a neighbouring part of the mine once its level reaches the sill.
 
 We compute it in two steps:
 
-1. :func:`build_geometry` (once per site and source): the *spill elevation* of every node — the
+1. Once per site and source: the *spill elevation* of every node — the
    lowest water level at which the pool reaches it (a minimax "priority-flood" over the network) —
    and the stored volume below each elevation, ``V(z)``, from each passage's length, width and
    height and each node's open void (stopes, sumps).
-2. :func:`water_timeline` (once per replication): the inflow hydrograph, scaled by that
+2. Once per replication: the inflow hydrograph, scaled by that
    replication's factor and less the pumping, integrated into a cumulative volume; inverting
    ``V(z)`` gives the pool level over time.
 

@@ -29,8 +29,8 @@ Published relations used:
 How they combine [E] — the rate is the larger of a drowning term and a mechanism term, so it never
 falls as depth or velocity grows:
 
-* drowning: Jonkman's rapidly rising function of the depth (a tailings flow always rises rapidly;
-  ``rapidly_rising=False`` takes the "elsewhere" function for slow river floods), and F = 1 in the
+* drowning: Jonkman's rapidly rising function of the depth (a tailings flow always rises rapidly; the
+  "elsewhere" function is for slow river floods, which the drill does not model), and F = 1 in the
   breach zone for everyone;
 * mechanism, by situation:
 

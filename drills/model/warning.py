@@ -1,11 +1,11 @@
 """Warning channels as SimPy processes.
 
-Each channel works on *parties* (a crew, a household): it finds the parties it can reach and warns them
-through :meth:`Drill.warn_party`. The underground channels (PA, cap-lamp paging, leaky-feeder radio,
-station phones, runners, stench gas) take their receipt parameters — the chance a message is heard, its repeat
-interval, the call time — from the plan; the parameter table above shows the values used. A runner goes on
-through a loss of the mains power unless the plan says it needs it; every other channel stops once the loss
-outlasts its battery (the table gives its hours).
+Each channel works on *parties* (a crew, a household): it finds the parties it can reach and warns them;
+a party keeps the first warning it receives (its time and its channel). The underground channels (PA,
+cap-lamp paging, leaky-feeder radio, station phones, runners, stench gas) take their receipt parameters —
+the chance a message is heard, its repeat interval, the call time — from the plan; the parameter table above
+shows the values used. A runner goes on through a loss of the mains power unless the plan says it needs it;
+every other channel stops once the loss outlasts its battery (the table gives its hours).
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
