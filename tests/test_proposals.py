@@ -100,14 +100,35 @@ def test_a_finding_no_revision_answers_says_what_the_planner_must_decide() -> No
 
 
 def test_a_remedy_that_finds_nothing_to_change_names_the_revisions_tried() -> None:
-    """The dam plan names backups for the township duty office, so a deputy for it is no change: its 整改项 says
-    that the revision that would answer it finds nothing to change."""
+    """The dam plan names backups for the township duty office, so a deputy for it is no change: a finding on it
+    whose only remedy is a backup says that the revision that would answer it finds nothing to change."""
+    from dataclasses import replace
+
     loaded, ex, _, ev = _graded("dam_break_night")
-    (f,) = [f for f in ev.findings if f.key == "M5:post:township_duty"]
-    assert f.remedies == ("name_backup",)
+    (f,) = [replace(f, remedies=("name_backup",)) for f in ev.findings if f.key == "M5:post:township_duty"]
     p = propose([f], Context.of(loaded, ev.spec, ex.results))[f.key]
     assert p.changes == () and p.decide == ""
     assert "name a backup" in p.decision("en") and "nothing to change" in p.decision("en")
+
+
+def test_a_post_whose_order_waited_for_a_step_never_done_is_told_to_give_it_at_once() -> None:
+    """The township duty office's order to evacuate waits for the pond manager's call, which was never made when the
+    manager and every backup were away. The post has a backup, so the finding proposed nothing ("nothing to
+    change"). Its order can be given at once by the post that declares red, without the wait: that is proposed now.
+    A post's finding proposes handing on only that post's own orders (the pond manager, who gives none, is told
+    to name a deputy only)."""
+    loaded, ex, _, ev = _graded("dam_break_night")
+    ctx = Context.of(loaded, ev.spec, ex.results)
+    posts = {f.key: f for f in ev.findings if f.kind == "m5_post"}
+    township = posts["M5:post:township_duty"]
+    assert township.facts["steps"][0]["why"] == [("waiting", 1)]
+    assert "delegate_order" in township.remedies
+    p = propose([township], ctx)[township.key]
+    assert [c.candidate.key for c in p.changes] == ["delegate_order:red:evacuate_downstream"]
+    assert p.first("en").startswith("What to change: Let duty_officer, who declares red, give evacuate_downstream "
+                                    "at once (now township_duty after")
+    manager = posts["M5:post:pond_manager"]
+    assert [c.candidate.kind for c in propose([manager], ctx)[manager.key].changes] == ["name_backup"]
 
 
 def test_a_change_drill_recommend_chose_is_shown_first_and_proven() -> None:
@@ -118,7 +139,6 @@ def test_a_change_drill_recommend_chose_is_shown_first_and_proven() -> None:
     assert p.changes[0].candidate.key == "name_backup:pond_manager" and p.changes[0].proved == "R2"
     words = p.words("en")
     assert words.startswith("What to change:") and "[proven by re-simulation: R2]" in words
-    assert "[proposed, not yet proven]" in words  # the other change, not chosen
     assert "〔已重新模拟验证：R2〕" in p.words("zh")
 
 

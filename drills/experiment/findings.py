@@ -672,8 +672,10 @@ def post_findings(tallies: list[StepTally], n: int, loaded: Loaded) -> list[Find
         if r is not None:
             refs.append(ref(loaded, ("roles", r), text=owner))
         reporting = all(t.action in REPORTING for t in steps)
+        # a step late, or waiting for another that was never done: the order can be given at once by the post that
+        # declares the level (a step that waits for nothing gains nothing from that)
         remedies = ("name_backup",) + (("add_report_deadline",) if county else ()) + (
-            ("delegate_order",) if any(t.late for t in steps) else ())
+            ("delegate_order",) if any(t.late or t.why.get("waiting") for t in steps) else ())
         worst = max(t.failed for t in steps)
         out.append(found(
             "m5_post", facts, key=f"M5:post:{owner}", metric="M4" if reporting else "M5", cls=MUST_CORRECT,

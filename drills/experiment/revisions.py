@@ -576,6 +576,8 @@ def _add_order(f: Finding, ctx: Context) -> list[Candidate]:
 
 def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
     plan = ctx.plan
+    # a post's finding is answered by handing on the post's own orders; any other, by any order of the plan
+    posts = set(f.targets.get("roles", ())) if f.kind == "m5_post" else None
     out = []
     for level, acts in plan.warning.actions_by_level.items():
         owners = [t.owner for t in plan.warning.triggers if t.level == level and not t.automatic]
@@ -584,6 +586,8 @@ def _delegate_order(f: Finding, ctx: Context) -> list[Candidate]:
         declarer = owners[0]
         for k, a in enumerate(acts):
             if not a.action.startswith("evacuate_") or a.owner == declarer:
+                continue
+            if posts is not None and a.owner not in posts:
                 continue
             sel = {"id": a.id} if a.id else k
             path = ("plan", "warning", "actions_by_level", level, sel)
