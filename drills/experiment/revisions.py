@@ -46,6 +46,7 @@ import numpy as np
 from pydantic import Field
 
 from drills.experiment.findings import Finding
+from drills.experiment.grading import M3_BANDS_S
 from drills.experiment.plan_edit import Edit
 from drills.experiment.revision_text import title as told
 from drills.inputs.base import Strict
@@ -84,7 +85,10 @@ PAGING_HEARD = 0.9  # [P] as the bundled mine plan's paging: a message on the la
 SIREN_ACTIVATION_S = 30.0  # [P] as the bundled sirens
 VEHICLE_ACTIVATION_S = 300.0  # [P] a crew reaching and starting the vehicle
 THRESHOLD_FACTOR = 0.5  # [P] lower_threshold halves a numeric threshold
-ROUTE_SAFETY_S = 300.0  # [P] a new route avoids places wet less than 5 min after the people would pass
+#: a new route avoids places wet less than this after the people would pass: the smallest margin over the water that
+#: grade B of M3 asks for (:data:`~drills.experiment.grading.M3_BANDS_S`, 5 min [P]), so a route proposed is one on
+#: which the margin grades at least B, not a second, separate choice of margin
+ROUTE_SAFETY_S = M3_BANDS_S[1]
 DEPUTY_PRESENCE = 0.95  # [P] a named deputy's chance of being reachable
 LEVELS = ("blue", "yellow", "orange", "red")
 NUMERIC_TRIGGERS = ("water_depth_m", "inrush_inflow_m3ph", "rainfall_24h_mm", "mine_inflow_change", "elapsed_s")
