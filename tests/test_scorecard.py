@@ -298,6 +298,24 @@ def test_a_level_only_a_kept_out_shift_worked_on_has_nobody_to_measure(two_miner
     assert Text("en").safe_kept_out([replace(zone, kept_out=0)]) == ""
 
 
+def test_a_place_the_order_was_meant_to_reach_nobody_at_has_no_share_not_first_warned(two_miners):
+    """A level only a kept-out shift worked on (a flood season whose night shift was empty), or whose only people
+    were at the hazard's source: the order was meant to reach nobody there, and the table read 'not first warned
+    by the order 0.0 %' beside '–' in every other column. A share of nobody is '–', and null in scorecard.json."""
+    from drills.experiment.outputs import scorecard_json
+    from drills.experiment.report import zone_rows
+
+    kept = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, KEPT_OUT, KEPT_OUT),))
+    at_source = {"water_s": 0.0, "warned_s": 0.0, "warned_by": "water"}  # their place is where the water broke in
+    source = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, at_source, at_source),))
+    for ex in (kept, source):
+        card = scorecard(ex)
+        [zone] = card.zones
+        assert math.isnan(zone.share_not_first_warned_by_order)  # was 0.0
+        assert zone_rows(card, Text("en"))[0][6] == "–"
+        assert scorecard_json(ex, card)["zones"][0]["share_not_first_warned_by_order"] is None
+
+
 def test_who_warned_whom_leaves_out_a_later_shift_kept_on_the_surface(two_miners):
     """The kept-out miner was never underground: neither 'never warned' nor warned by anything."""
     ex = ExerciseResult(spec=two_miners, seed=1, results=(with_people(two_miners, {}, KEPT_OUT),))

@@ -55,7 +55,8 @@ def input_warnings_json(meta: Meta) -> list[dict]:
 def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     zones = [
         {"zone": z.zone, "people": z.people, "kept_out": z.kept_out,
-         "share_not_first_warned_by_order": z.share_not_first_warned_by_order,
+         "share_not_first_warned_by_order": (z.share_not_first_warned_by_order
+                                             if math.isfinite(z.share_not_first_warned_by_order) else None),
          **{s.key: s.to_json() for s in (z.share_warned_before_water, z.t100_warned_s, z.share_safe_before_water,
                                           z.margin_min_s, z.expected_fatalities)}}
         for z in card.zones

@@ -866,7 +866,8 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     def key(z: Any) -> tuple[float, ...]:
         warned = z.share_warned_before_water.mean
         return (z.share_safe_before_water.mean, 2.0 if math.isnan(warned) else warned,
-                -z.share_not_first_warned_by_order, -float(np.nan_to_num(z.t100_warned_s.p50, nan=0.0)),
+                -float(np.nan_to_num(z.share_not_first_warned_by_order)),
+                -float(np.nan_to_num(z.t100_warned_s.p50, nan=0.0)),
                 -float(np.nan_to_num(z.expected_fatalities.mean)))
 
     # not a level only a kept-out shift had

@@ -240,9 +240,9 @@ class ZoneSummary:
             (leaving out the people at the hazard's source and a later shift kept on the surface), the share
             whose first warning was not the order: nothing warned them, or they saw the water before the order
             reached them (a record keeps the first warning only), whether or not the water then reached them.
-            Pooled over replications. Not the scorecard's ``never_warned_share``, which is the share of the
-            person-replications (but a later shift kept on the surface) that nothing warned at all, not even the
-            water.
+            Pooled over replications; NaN if the order was meant to reach nobody there. Not the scorecard's
+            ``never_warned_share``, which is the share of the person-replications (but a later shift kept on the
+            surface) that nothing warned at all, not even the water.
     """
 
     zone: str
@@ -331,6 +331,14 @@ def _zone_order(ex: ExerciseResult, zone_people: dict[str, list[int]]) -> list[t
     return [(zone, site, first) for zone, site, first, _ in out]
 
 
+def share_of(counts: np.ndarray, of: np.ndarray) -> float:
+    """``counts`` pooled over replications as a share of ``of`` pooled; NaN ("–") when ``of`` is none at all (a
+    level only a kept-out shift worked on, a place whose only people were at the hazard's source): a share of
+    nobody is not 0 %."""
+    total = float(of.sum())
+    return float(counts.sum()) / total if total else math.nan
+
+
 def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummary, ...]:
     """The table by level and place, in :func:`_zone_order`. A later shift kept on the surface was never on its
     level: it is left out of the level's people and shares (it lifted the share safe from the water) and counted
@@ -357,8 +365,7 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
                                    limit_s=spec.duration_s),
             expected_fatalities=summarise("ef", "expected fatalities", "persons", col("expected_fatalities"),
                                           people=len(idx)),
-            share_not_first_warned_by_order=(float(col("not_first_warned_by_order").sum())
-                                             / max(float(col("reach").sum()), 1.0)),
+            share_not_first_warned_by_order=share_of(col("not_first_warned_by_order"), col("reach")),
             kept_out=max((len(idx) - len(group) for group in there), default=0),
             site=site, water_s=first,
         ))
