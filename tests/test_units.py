@@ -96,6 +96,11 @@ def test_one_replication_is_written_in_the_singular_in_english_only() -> None:
     assert _ONE_OF.sub(r"1 \1", "the 2 × 1 person-replications") == "the 2 × 1 person-replications"  # a product
     from drills.experiment.i18n import ZH
     assert Text("zh")("cli_scorecard", n=1, seed=7) == ZH["cli_scorecard"].format(n=1, seed=7)
+    # a site of one person: "site Jinshan · 1 people", "level -240 (1 people)"
+    assert en("cli_run_head", plan="p", version="1", site="s", n=1) == "plan p v1 · site s · 1 person"
+    assert en("cli_run_head", plan="p", version="1", site="s", n=11) == "plan p v1 · site s · 11 people"
+    assert en("worst_place_line", zone="level -240", people=1, warned="", safe="100.0 %", t100="0:08:01", never="",
+              fat="").startswith("level -240 (1 person): ")
 
 
 def test_a_bound_of_a_significant_difference_never_reads_as_zero() -> None:

@@ -2347,6 +2347,8 @@ class Progress(Protocol):
 #: is one; not after a decimal ("0.1 places"), a longer number ("21 runs") or in a product ("2 × 1 runs")
 _ONE_OF = re.compile(r"(?<![\d.,])(?<!× )1 (replication|person-replication|place|file|run|time|revision|point|"
                      r"worker|core|resident)s\b")
+#: the one plural that is not the singular with an s: "{n} people" of one person
+_ONE_PERSON = re.compile(r"(?<![\d.,])(?<!× )1 people\b")
 
 
 class Text:
@@ -2371,7 +2373,7 @@ class Text:
         if not fmt:
             return text
         said = text.format(**fmt)
-        return said if self.zh else _ONE_OF.sub(r"1 \1", said)
+        return said if self.zh else _ONE_PERSON.sub("1 person", _ONE_OF.sub(r"1 \1", said))
 
     def value(self, value: float, unit: str) -> str:
         """A metric value as :func:`drills.experiment.units.fmt_value` writes it, "never" in this language."""
