@@ -285,3 +285,23 @@ def test_a_long_cage_queue_weighs_its_round_trips_against_the_ladder(build, queu
     cage.waiting = queued
     legs = drill._reroute(spec.parties[0], spec.network.index["j"])
     assert legs is not None and spec.network.nodes[legs[0][0]].id == way
+
+
+def test_a_cage_nobody_called_has_no_utilisation(build, tmp_path):
+    """No order, so nobody left the station: the scorecard read 'Cage utilisation (evacuation window) 0.0 %' and
+    the report drew a histogram of that 0 % when there was no evacuation window at all (a drill that ended before
+    the water came, a shift with no one underground). It reads '–', and the cage's figure is left out."""
+    from drills.experiment.exercise import ExerciseResult
+    from drills.experiment.figures import make_figures
+    from drills.experiment.scorecard import scorecard
+
+    plan = base_plan(routes=[{"id": "up", "from": ["st"], "path": ["st", "collar"]}], exits=["collar"])
+    spec = build(shaft_site(5, 30), plan, base_scenario(order_at_s=None))
+    res = run_drill(spec, 0, spec.seed)
+    assert res.hoists[0].trips == 0 and math.isnan(res.hoists[0].utilisation)  # was 0.0
+    ex = ExerciseResult(spec=spec, seed=spec.seed, results=(res,))
+    card = scorecard(ex)
+    assert math.isnan(card.get("cage_utilisation").mean)
+    assert "cage" not in make_figures(ex, card, tmp_path)
+    called = run_drill(build(shaft_site(5, 30), plan, base_scenario()), 0, spec.seed)
+    assert 0 < called.hoists[0].utilisation <= 1

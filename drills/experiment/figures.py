@@ -1682,7 +1682,7 @@ def make_figures(ex: ExerciseResult, card: Scorecard, out_dir: Path, *, lang: st
     if "map" in views:
         makers.append(("map", site_map))
     makers.append(("channels", channels))
-    if ex.spec.hoists:
+    if any(not math.isnan(h.utilisation) for r in ex.results for h in r.hoists):  # a cage someone called
         makers.append(("cage", cage))
     figs = Figures()
     figs.lang = lang

@@ -181,7 +181,8 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
     # down (it was never in the water's way), so it does not make the drill's last person safe later
     t_safe = np.where(safe & states.audience, people.array("outcome_s"), np.nan)
     t_all_safe = (float(np.nanmax(t_safe)) if states.audience.any() else math.nan) if safe.all() else math.inf
-    cage_util = max((h.utilisation for h in res.hoists), default=math.nan)
+    # the busiest cage of those called (a cage nobody called has no evacuation window to be busy in)
+    cage_util = max((h.utilisation for h in res.hoists if not math.isnan(h.utilisation)), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
     del group["not_first_warned_by_order"], group["reach"]

@@ -1247,6 +1247,10 @@ class Drill:
 
 
 def _window_share(busy: float, first: float, last: float) -> float:
+    """A cage's busy time over its evacuation window, from the first call to the last landing; NaN if nobody ever
+    called it (no window: a drill with no one underground, or no evacuation), which the scorecard reads as "–"."""
+    if math.isnan(first):
+        return NAN
     span = last - first
     return float(min(busy / span, 1.0)) if span > 0 else 0.0
 

@@ -233,7 +233,8 @@ class HoistRecord:
     """One cage in one replication.
 
     Attributes:
-        utilisation: busy time over the evacuation window, from the first call to the last landing.
+        utilisation: busy time over the evacuation window, from the first call to the last landing; NaN if
+            nobody called the cage.
         max_queue: most people waiting for this cage at once, all its stations together.
         mean_wait_s: mean wait of those who boarded.
     """
