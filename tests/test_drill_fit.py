@@ -85,6 +85,10 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
     ("t_s\n30\n", None, [(1, "t_s", f"only 1 recorded time; a fit needs at least {MIN_RECORDS}")]),
     ("who;t_s\na;30\nb;4,5\n", "t_s", [(3, "t_s", "not a number: '4,5'; write decimals with a point: 4.5")]),
     ("\n\n", None, [(None, "", "the file is empty")]),
+    # a time longer than any drill (a unit slip); near the largest float, the fit overflowed into a traceback
+    ("t_s\n30\n3000000\n", None, [(3, "t_s", "more than drill can take: at most 2592000 s (30 days), as no delay "
+                                               "in a drill outlasts the drill; is the column's unit right?")]),
+    ("t_h\n1\n1e306\n2\n3\n4\n", None, [(3, "t_h", "more than drill can take: at most 2592000 s (30 days)")]),
     # a decimal comma in a comma-separated file splits the time in two: 1,5 was fitted as 1 s and the 5 dropped
     ("t_s\n150\n1,5\n157\n200\n180\n", None, [(3, "", "2 values but the header has 1 column; a decimal comma "
                                                         "may be the cause: write 1.5 for 1,5")]),

@@ -14,6 +14,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from drills.inputs.base import MAX_DURATION_S
 from drills.inputs.csvfile import csv_reader, csv_syntax, extra_values, header_of, number_cell
 from drills.inputs.problems import InputError, Problem
 from drills.inputs.yamlfile import read_input_text
@@ -23,6 +24,9 @@ from drills.inputs.yamlfile import read_input_text
 MIN_RECORDS = 5
 #: seconds per unit, by the suffix of the column's name
 UNITS = {"_s": 1.0, "_min": 60.0, "_h": 3600.0}
+#: why a recorded time longer than the longest drill (:data:`~drills.inputs.base.MAX_DURATION_S`) is refused: the
+#: fit would be written as a delay of a drill (and times near the largest float overflowed the fit)
+WHY_NO_LONGER = "no delay in a drill outlasts the drill; is the column's unit right?"
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,8 @@ def load_records(path: str | Path, column: str | None = None) -> Records:
 
     Raises:
         InputError: the file cannot be read, the column is not there or not named when it must be, a cell is
-            not a number or not more than 0 s, or there are fewer than :data:`MIN_RECORDS` times.
+            not a number, not more than 0 s or more than the longest drill (30 days), or there are fewer than
+            :data:`MIN_RECORDS` times.
     """
     path = Path(path)
     return parse_records(read_input_text(path), str(path), column)
@@ -76,6 +81,9 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
             value = number_cell(cell, True, file, reader.line_num, name, problems)
             if value == 0:
                 problems.append(Problem(file, reader.line_num, name, _zero_time(name, unit)))
+            elif value is not None and value * UNITS[unit] > MAX_DURATION_S:
+                problems.append(Problem(file, reader.line_num, name, f"more than drill can take: at most "
+                                        f"{MAX_DURATION_S:.10g} s (30 days), as {WHY_NO_LONGER}"))
             elif value is not None:
                 times.append(value * UNITS[unit])
     if problems:

@@ -336,6 +336,8 @@ LIMIT_WHY = {
     "the water's level is stepped every 2 cm up the workings": "井巷水位按 2 cm 的高度步长逐级计算",
     "every person is simulated one by one": "每个人都逐一模拟",
     "the monitoring is polled through the whole run": "整个演练过程中都按此周期轮询监测",
+    "no delay in a drill outlasts the drill; is the column's unit right?":
+        "演练中的延迟不会长于演练本身；该列的单位是否正确？",
 }
 #: why nobody is in a drill
 NOBODY = (
