@@ -65,6 +65,20 @@ def test_records_all_equal_fit_a_log_normal_of_no_spread_with_none_above_it(tmp_
     assert f"above it: 0 of the {MIN_RECORDS} records (0 %)" in res.stdout, res.stdout
 
 
+def test_times_under_a_tenth_of_a_second_are_not_written_as_0(tmp_path: Path) -> None:
+    """Four times of 0.1 ms and one of 1e6 s fit a median of 0.01 s, printed 'median: 0': a distribution the site
+    and plan refuse (its median must be more than 0)."""
+    res = invoke("fit", write(tmp_path, "t_s\n0.0001\n0.0001\n0.0001\n0.0001\n1e6\n"))
+    assert res.exit_code == 0, res.output
+    snippet = re.search(r"\{dist: lognormal.*\}", res.stdout)
+    assert snippet is not None, res.stdout
+    dist = dist_or_number(TypeAdapter(DistSpec).validate_python(YAML(typ="safe").load(snippet[0])))
+    fitted = fit_lognormal(np.array([1e-4] * 4 + [1e6]))
+    assert dist.median == pytest.approx(fitted.median, rel=0.05) and dist.median > 0
+    assert "median 0 s" not in res.stdout
+    assert seconds(0.04) == 0.04 and seconds(0.25) == 0.2 and seconds(12.4) == 12
+
+
 def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
     res = invoke("fit", write(tmp_path, "t_s\n" + "\n".join(str(60 + 10 * k) for k in range(MIN_RECORDS)) + "\n"))
     assert res.exit_code == 0 and f"only {MIN_RECORDS} records" in res.stdout, res.output

@@ -25,8 +25,9 @@ UNIT_WORDS = {"en": {"min": "minutes", "h": "hours"}, "zh": {"min": "分钟", "h
 
 
 def seconds(t: float) -> float:
-    """A time as written into a file: whole seconds from 10 s up, tenths below."""
-    return round(t) if t >= 10 else round(t, 1)
+    """A time as written into a file: whole seconds from 10 s up, tenths below, and two significant figures under
+    0.1 s, which tenths would write as 0 (a log-normal's median and percentile must be more than 0)."""
+    return round(t) if t >= 10 else round(t, 1) if t >= 0.1 else float(f"{t:.2g}")
 
 
 def fit(
