@@ -785,3 +785,17 @@ def test_an_overhead_pond_is_measured_along_the_way_the_tailings_flow(tmp_path, 
     plan["plan"]["evacuation"] = {"assembly_points": ["hill"]}
     ctx = context(tmp_path, site, plan, valley_scenario())
     assert overhead_residents(ctx.loaded, ctx.spec) == near
+
+
+def test_an_order_is_changed_for_the_people_of_the_finding_s_place_only(tmp_path):
+    """Villagers at xc_south not safe when the water came (a finding that names its place, not its group): the
+    first change drill run proposed was 'Pre-authorise evacuate_underground at orange', the order for the mine's
+    people, who were not even underground in a flood season whose night shift was empty."""
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    loaded = load(files["scenario"])
+    spec = compile_drill(loaded, replications=1)
+    ctx = Context(loaded, spec, [math.inf] * len(spec.network.nodes), dict(DEFAULT_COSTS))
+    village = candidates(ctx, "pre_authorise", "make_automatic", places=["xc_south"])
+    assert [k for k in village if k.startswith("pre_authorise")] == ["pre_authorise:evacuate_downstream:orange"]
+    mine = candidates(ctx, "pre_authorise", places=["stope360e"])
+    assert list(mine) == ["pre_authorise:evacuate_underground:orange"]

@@ -474,8 +474,10 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
 
 # decisions ----------------------------------------------------------
 def _order_levels(ctx: Context, f: Finding) -> list[tuple[str, str]]:
-    """(level, order) pairs of the evacuation orders the finding concerns."""
-    group = f.targets.get("group")
+    """(level, order) pairs of the evacuation orders the finding concerns: its group's (miners or residents), or,
+    for a finding that names its places only (people not safe at a place), the group of the people there."""
+    groups = {group_of(ctx, p) for p in _places(f, ctx)}
+    group = f.targets.get("group") or (groups.pop() if len(groups) == 1 else None)
     orders = ("evacuate_underground",) if group == "miner" else ("evacuate_downstream",) if group == "resident" \
         else ("evacuate_underground", "evacuate_downstream")
     return [(lv, a.action) for lv, acts in ctx.plan.warning.actions_by_level.items() for a in acts
