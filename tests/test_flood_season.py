@@ -153,6 +153,24 @@ def test_the_table_by_level_counts_the_shift_kept_on_the_surface_apart(build):
     assert (zone.people, zone.kept_out) == (2, 3)
 
 
+@pytest.mark.parametrize("at_s", [14400, 20000])
+def test_a_later_shift_due_when_the_drill_has_ended_is_not_in_it(build, at_s):
+    """An entry at or after the end (a drill shortened, its entries left as they were) never goes down: the run
+    stops first. Its people stood at their workplace to the end as 'underground', never warned and never safe, so
+    the scorecard read 'everyone warned: never' and 40 % safe, of people who were never there. It is not in the
+    drill."""
+    from drills.experiment.exercise import ExerciseResult
+    from drills.experiment.scorecard import scorecard
+
+    scen = base_scenario(order_at_s=600, duration_s=14400, entries=[{"at_s": at_s, "shift": "night"}])
+    spec = build(mine_site(), base_plan(), scen)
+    assert not spec.entries and not any(p.id.startswith("night@") for p in spec.people)  # were 3 people
+    res = run_drill(spec, 0, 1)
+    assert {p.outcome for p in res.people} == {"surface"}
+    card = scorecard(ExerciseResult(spec=spec, seed=1, results=(res,)))
+    assert card.get("share_safe").mean == 1.0 and card.get("t100_warned_s").mean < 14400  # were 0.4 and never
+
+
 def test_a_later_shift_still_on_the_surface_is_not_told_by_its_crew_underground(build):
     """The night shift shares the day crew's name (its workplace); the day crew's relay is for those there."""
     scen = base_scenario(order_at_s=600, duration_s=14400, entries=[{"at_s": 7200, "shift": "night"}])

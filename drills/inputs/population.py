@@ -11,7 +11,7 @@ import zlib
 
 import numpy as np
 
-from drills.inputs.scenario import ScenarioBody
+from drills.inputs.scenario import EntrySpec, ScenarioBody
 from drills.inputs.site import ResidentsSpec, SiteBody
 from drills.model import residents as rdef
 from drills.model.spec import Party, Person
@@ -23,7 +23,7 @@ def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) ->
     people: list[Person] = []
     parties: list[Party] = []
     shifts = [(scen.shift, 0.0)] if scen.shift is not None else []
-    shifts += [(e.shift, e.at_s) for e in scen.entries]
+    shifts += [(e.shift, e.at_s) for e in in_the_drill(scen)]
     numbered: dict[str, int] = {}  # people of a crew so far: two entries of one crew go on numbering, not again
     for shift, enters in shifts:
         tag = "" if enters == 0 else f"{shift}@{enters:g}s:"
@@ -48,9 +48,16 @@ def build_population(site: SiteBody, scen: ScenarioBody, idx: dict[str, int]) ->
 def headcount(site: SiteBody, scen: ScenarioBody) -> int:
     """How many people :func:`build_population` places, without placing them (shifts the site does not have count
     none: that is a problem of its own)."""
-    shifts = ([scen.shift] if scen.shift is not None else []) + [e.shift for e in scen.entries]
+    shifts = ([scen.shift] if scen.shift is not None else []) + [e.shift for e in in_the_drill(scen)]
     n = sum(c.count for s in shifts for c in site.shifts.get(s, ()))
     return n + sum(present(r, scen.time_of_day) for r in site.residents)
+
+
+def in_the_drill(scen: ScenarioBody) -> list[EntrySpec]:
+    """The later shifts that go down before the drill ends: one due at or after its end never goes down (the run
+    stops first), so it is not in the drill at all. Kept in, it stood at its workplace to the end, never warned
+    and never safe, and lowered every share (the plausibility check warns of such an entry)."""
+    return [e for e in scen.entries if e.at_s < scen.duration_s]
 
 
 def present(r: ResidentsSpec, tod: str) -> int:
