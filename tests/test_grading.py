@@ -341,8 +341,8 @@ def test_two_plans_are_set_side_by_side_over_the_metrics_graded_for_both():
     def plan(grades: dict[str, grading.MetricGrade], found: list[tuple[str, str]]) -> SimpleNamespace:
         findings = [Finding(f"{m}:{k}", m, cls, "", "", "", "") for k, (m, cls) in enumerate(found)]
         count = {c: sum(f.cls == c for f in findings) for c in (DEFICIENCY, MUST_CORRECT, "改进项")}
-        return SimpleNamespace(grades=grades, findings=findings, overall=grading.overall(
-            grades, count[DEFICIENCY], count[MUST_CORRECT], count["改进项"]))
+        return SimpleNamespace(grades=grades, findings=findings, spec=SimpleNamespace(duration_s=3600.0),
+                               overall=grading.overall(grades, count[DEFICIENCY], count[MUST_CORRECT], count["改进项"]))
 
     same = {m: grade(m, "A") for m in ("M1", "M4", "M5")}
     a = plan({**same, "M2": grade("M2", "D", gate=False), "M3": grade("M3", "D", gate=False),

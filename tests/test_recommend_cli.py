@@ -4,6 +4,7 @@ located messages on bad input, and the same seed giving the same output."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -496,3 +497,32 @@ def test_a_place_no_revision_of_the_warning_reaches_is_named_plainly_with_its_nu
     # a plan with another trigger: the water is timed from the first trigger met, and said so
     [en] = out_of_reach_lines(rec(("dam_breach", "monitoring_level"), dam=True), Text("en"))
     assert "(median 0:01:41 after the first trigger is met)" in en
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_grades_side_by_side_write_a_margin_as_the_scorecard_does(lang, capsys):
+    """Plan A left someone not safe in the graded tail, plan B no one the water reached within the hour: the grades
+    of compare and recommend read M3 '(−∞)' and '(1:00:00)', where the scorecard and the report write 'not all safe'
+    and '≥ 1:00:00'."""
+    from types import SimpleNamespace
+
+    from drills.commands.revise import _print_grades
+    from drills.experiment.grading import MetricGrade
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import _grades_table
+
+    def evaluation(m3: float):
+        grades = {"M2": MetricGrade("M2", math.inf, "s", "D", False, "", ""),
+                  "M3": MetricGrade("M3", m3, "s", "D" if m3 < 0 else "A", m3 > 0, "", "")}
+        overall = SimpleNamespace(label="差", score=40.0, deficiencies=2, must_correct=0)
+        return SimpleNamespace(grades=grades, overall=overall, spec=SimpleNamespace(duration_s=3600.0))
+
+    t = Text(lang)
+    a, b = evaluation(-math.inf), evaluation(3600.0)
+    unsafe, dry, never = t("margin_not_all"), t("at_least", v="1:00:00"), t("never")
+    md = "\n".join(_grades_table(a, b, ("A", "B"), t))
+    _print_grades(a, b, ("A", "B"), t)
+    printed = " ".join(capsys.readouterr().out.split())
+    for text in (md, printed):
+        assert "∞" not in text, text
+        assert f"({unsafe})" in text and f"({dry})" in text and f"({never})" in text, text

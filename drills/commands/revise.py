@@ -213,7 +213,7 @@ def compare(
 def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | None = None,
                   short: tuple[str, str] | None = None) -> None:
     """The two evaluations' grades side by side, headed by ``names`` (``short``: as the notes beneath name them)."""
-    from drills.experiment.paired import fmt_mean  # the experiment layer is imported when a command runs
+    from drills.experiment.revision_report import graded_value  # the experiment layer is imported when a command runs
 
     t = t or Text("en")
     table = PlainTable(title=t("cli_grades"), title_justify="left")
@@ -225,8 +225,7 @@ def _print_grades(a, b, names: tuple[str, str] = ("before", "after"), t: Text | 
         gate = "" if g.gate is None else t("cli_gate_ok" if g.gate else "cli_gate_fail")
         if g.tail is not None and not g.tail.settled:
             gate += "†"
-        value = fmt_mean(g.value, g.unit)
-        return f"{g.grade}{gate} ({t('never') if value == 'never' else value})"
+        return f"{g.grade}{gate} ({graded_value(g, t, a.spec.duration_s)})"
 
     for key, g in a.grades.items():
         table.add_row(f"{key} {t.graded(key, g.name)}", cell(g), cell(b.grades[key]))

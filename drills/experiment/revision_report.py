@@ -152,6 +152,15 @@ _ci = fmt_ci
 _value = fmt_mean
 
 
+def graded_value(g: grading.MetricGrade, t: Text, duration_s: float) -> str:
+    """A graded metric's value as the scorecard and the report write it: M3's smallest margin "not all safe" when
+    someone was not (it read "−∞") or "≥ the drill's length" when no water came; a time never reached "never"."""
+    if g.metric == "M3" and g.unit == "s":
+        return t.margin(g.value, duration_s)
+    value = _value(g.value, g.unit)
+    return t("never") if value == "never" else value
+
+
 def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] | None = None,
                   t: Text | None = None, short: tuple[str, str] | None = None) -> list[str]:
     t = t or Text("en")
@@ -161,8 +170,7 @@ def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tu
 
     def cell(g: grading.MetricGrade) -> str:
         gate = "" if g.gate is None else t("md_gate_ok" if g.gate else "md_gate_fail")
-        value = _value(g.value, g.unit)
-        return f"{g.grade}{gate} ({t('never') if value == 'never' else value})"
+        return f"{g.grade}{gate} ({graded_value(g, t, before.spec.duration_s)})"
 
     for m, g in before.grades.items():
         row = f"| {m} {t.graded(m, g.name)} | {cell(g)} |"
