@@ -236,3 +236,23 @@ def test_an_inhabited_place_the_study_leaves_out_is_warned_of(tmp_path):
     assert [(w.line, w.field, w.message) for w in found] == [
         (line, "scenario.hazard.dam_break.study", "the study has no row for 'ht_c', where 144 people are by night "
          "(site.residents): the drill takes it as never flooded. Is it dry in the study, or was its row left out?")]
+
+
+def test_a_study_without_a_row_for_the_dam_does_not_make_its_first_place_the_hazard_s_source(tmp_path):
+    """A study lists the places below the dam, not the dam: its first place, flooded 1.5 min after the breach, was
+    taken for where the hazard starts, so its 72 people, caught unwarned, were left out of 'warned before the water'
+    (which read '–', as if the water reached no one) and no M2 finding named them."""
+    from drills.experiment.readings import onset_s, person_states
+    from drills.inputs.compile import load_drill
+    from drills.model.drill import run_drill
+
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["scenario"], "      volume_factor: {dist: lognormal, median: 1.0, p95: 2.0}\n",
+               "      study: study.csv\n")
+    (files["scenario"].parent / "study.csv").write_text(HEADER + "xc_river,1.5,3,5,\n", encoding="utf-8")
+    spec = load_drill(files["scenario"])
+    res = run_drill(spec, 0, spec.seed)
+    assert onset_s(res) == spec.dam_break.breach_s  # was the first arrival, 90 s later
+    states = person_states(res, spec)
+    river = [s for s in states if s.record.start == "xc_river"]
+    assert river and all(s.at_risk and not s.source and s.late for s in river)

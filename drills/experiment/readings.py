@@ -47,6 +47,7 @@ from typing import NamedTuple, overload
 import numpy as np
 
 from drills.inputs.loaded import Loaded
+from drills.model.drill import DAM_BREACH
 from drills.model.flood_season import LEVELS
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, People, PersonRecord
 from drills.model.spec import Action, DrillSpec
@@ -151,8 +152,11 @@ class Reading:
 
 
 def onset_s(res: DrillResult) -> float:
-    """The first moment anything is wet (the hazard's onset as the drill saw it)."""
-    return min(res.node_water_s, default=math.inf)
+    """The first moment anything is wet, or the dam breaks (the hazard's onset as the drill saw it). A hydraulic
+    study need not list the dam itself: without the breach, the first place its flood reached was taken for the
+    hazard's source, and its people were left out of 'warned before the water' as if the water started there."""
+    breach = min((e.t_s for e in res.timeline if e.kind == "hazard" and e.what == DAM_BREACH), default=math.inf)
+    return min(min(res.node_water_s, default=math.inf), breach)
 
 
 class States(Sequence[PersonState]):

@@ -69,6 +69,9 @@ COUNTED_EVENTS = {
     "turned_back": "{n} turned back on the way from {a} to {b}: the water closed the way",
 }
 MINE_ORDER = "evacuate_underground"
+#: the timeline entry (of kind "hazard") of the dam's breach: where and when a dam-break flood starts, even where
+#: a hydraulic study lists no row for the dam itself
+DAM_BREACH = "dam breach"
 
 
 def stream(seed: int, replication: int, kind: int, name: str = "") -> np.random.Generator:
@@ -417,7 +420,7 @@ class Drill:
             if season.overtopping_s < end_t:
                 self.log("hazard", "pond reaches the dam crest", t=season.overtopping_s)
         if self.breach_s < end_t:
-            self.log("hazard", "dam breach", t=self.breach_s)
+            self.log("hazard", DAM_BREACH, t=self.breach_s)
 
     def _movement(self) -> tuple[Any, ...]:
         """What the movement loop reads, gathered once per replication at the first departure: when each
