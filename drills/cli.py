@@ -280,6 +280,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     o = evaluation.overall
     out_console.print(t("cli_grade", grade=t.grade(card.grade),
                         **t.finding_counts(o.deficiencies, o.must_correct, o.improvements)), markup=False)
+    if card.water_reached_no_one:
+        out_console.print("  " + t("untested_grade"), markup=False)
     proposed = {rf.source.key: rf.proposed for rf in getattr(card, "findings", ()) or ()
                 if getattr(rf, "source", None) is not None and getattr(rf, "proposed", None) is not None}
     shown = evaluation.findings[:most]

@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from drills.cli import app
+from drills.experiment.i18n import Text
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import input_warnings, load, load_file
 from drills.inputs.messages_zh import translate
@@ -334,6 +335,25 @@ def test_a_hazard_or_scripted_event_after_the_drill_ends_is_warned_of(
     found = warnings_of(load(files["scenario"]))
     assert [(w.line, w.field) for w in found] == [(line, field)], found
     assert words in found[0].message
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_grade_the_water_never_tried_says_so_beside_it(tmp_path: Path, lang: str) -> None:
+    """An inrush after the drill's end meets no one, and the drill was graded 良好 (good) as if its evacuation had been
+    tried: the grade on the terminal and the summary page now says the water reached no one and M2 and M3 passed
+    untried, and scorecard.json says so; a drill the water reaches says nothing of it."""
+    t = Text(lang)
+    files = copy_bundled(tmp_path, MINE_FILES)
+    break_file(files["scenario"], "      start_s: 0", "      start_s: 20000")
+    for late, folder in ((True, tmp_path / "late"), (False, tmp_path / "bundled")):
+        scenario = files["scenario"] if late else bundled_root() / "scenarios" / "mine_inrush_day.yaml"
+        res = runner.invoke(app, ["run", str(scenario), "-n", "3", "--lang", lang, "-o", str(folder)])
+        assert res.exit_code == 0, res.output
+        said = " ".join(res.stdout.split())
+        assert (t("untested_grade") in said) is late
+        summary = "".join(PdfReader(folder / "report.pdf").pages[1].extract_text().split())
+        assert ("".join(t("untested_grade").split())[:30] in summary) is late
+        assert json.loads((folder / "scorecard.json").read_text(encoding="utf-8"))["water_reached_no_one"] is late
 
 
 def test_a_storm_after_the_drill_ends_is_warned_of(tmp_path: Path) -> None:

@@ -927,6 +927,8 @@ EN: dict[str, str] = {
         "water before the order reached them (people at the hazard's source left out)"
     ),
     "cli_grade": "grade: {grade} · {d} (不足项), {m} must-correct (整改项), {i} (改进项)",
+    "untested_grade": ("The water reached no one in any replication: this grade says nothing of the evacuation "
+                       "ahead of it (M2 and M3 pass without having been tried)."),
     "cli_more_findings": "  … and {n} more in report.pdf",
     "cli_m6_not_assessed": (
         "  robustness to single faults (M6) not assessed: add --fault-replications 10, or run drill recommend"
@@ -1913,6 +1915,7 @@ ZH: dict[str, str] = {
         "到达）；未先收到撤离命令：没有任何渠道通知到他们，或撤离命令到达前他们已看到来水（水源处人员不计）"
     ),
     "cli_grade": "评估结论：{grade} · 不足项 {d} 项，整改项 {m} 项，改进项 {i} 项",
+    "untested_grade": "各次重复中水均未到达任何人员所在地点：本评估结论不反映水到达前的撤离（M2、M3 未经检验即通过）。",
     "cli_more_findings": "  … 另有 {n} 项，见 report.pdf",
     "cli_m6_not_assessed": "  未评估单一故障稳健性（M6）：加上 --fault-replications 10，或运行 drill recommend",
     "cli_not_settled": "  尚不能判定：{note}",

@@ -67,6 +67,8 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     return {
         **provenance(ex),
         "grade": card.grade,
+        # true where the water reached no one in any replication: the grade has not tried the evacuation ahead of it
+        "water_reached_no_one": card.water_reached_no_one,
         "grading": card.grading.to_json() if card.grading is not None else None,
         "findings": [{"class": f.klass, "title": f.title, "evidence": f.evidence, "clause": f.clause,
                       "requirement_tags": [tags[x] for x in f.requirements()],

@@ -893,6 +893,8 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.heading(t("summary"), new_page=True)
     grade = grade_of(card, t)
     doc.box([(t("grade_line", grade=grade or t("grade_none")), 11, "bold")])
+    if card.water_reached_no_one:
+        doc.text(t("untested_grade"), 8.5, weight="bold", after=0.08)
     doc.text(t("summary_intro", n=ex.replications, by=t.words("zones_by", card.site)), 8.5, after=0.1)
     estimate = flood_estimate_line(ex.spec, t)
     if estimate:

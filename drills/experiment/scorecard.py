@@ -292,6 +292,13 @@ class Scorecard:
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
 
+    @property
+    def water_reached_no_one(self) -> bool:
+        """In no replication did the water reach anyone's place (a hazard after the drill's end, or none at all):
+        the gates on warning and safety ahead of the water then pass without having been tried."""
+        s = next((m for m in self.metrics if m.key == "share_warned_before_water"), None)
+        return s is not None and s.n == 0 and s.not_applicable > 0
+
 
 def zone_of(spec, person) -> str:
     """Miners are grouped by mining level, residents by the place they live."""
