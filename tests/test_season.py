@@ -197,7 +197,8 @@ def _entry(run_id: str, *findings: tuple[str, str, str]):
 
     fs = [Finding(key=k, metric=k.split(":")[0], cls=cls, title=title, evidence="", standard="", plan_ref="",
                   remedies=("name_backup",)) for k, cls, title in findings]
-    return SimpleNamespace(run=SimpleNamespace(id=run_id), evaluation=SimpleNamespace(findings=fs))
+    return SimpleNamespace(run=SimpleNamespace(id=run_id), evaluation=SimpleNamespace(findings=fs),
+                           card=SimpleNamespace(water_reached_no_one=False))
 
 
 def test_a_recurring_finding_groups_only_the_runs_it_occurred_in_with_their_own_numbers() -> None:
@@ -437,6 +438,11 @@ def test_the_matrix_says_what_decided_each_grade() -> None:
     assert grade_cell({"grade": "差 (poor)", "entry": scored}, t) == "差 (poor)\nscore 43"
     assert grade_cell({"grade": "差 (poor)", "entry": capped}, t) == "差 (poor)\ndeficiency (不足项) M2, M3"
     assert grade_reason(SimpleNamespace(evaluation=None), t) == ""
+    # a run the water never reached anyone in passed its gates on the water untried: said under its grade
+    scored.card.water_reached_no_one = True
+    assert grade_reason(scored, t) == "score 43; untried: the water reached no one"
+    assert grade_cell({"grade": "良好 (good)", "entry": scored}, t) == "良好 (good)\nscore 43, untried (no water)"
+    assert grade_reason(scored, Text("zh"), short=True) == "得分 43，未经检验（无水）"
 
 
 def test_every_revision_kind_has_words_in_both_languages() -> None:

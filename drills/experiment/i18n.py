@@ -824,6 +824,8 @@ EN: dict[str, str] = {
     "grade_by_gate": "deficiencies (不足项) in {gates}: {n}",
     "grade_by_gate_short": "deficiency (不足项) {gates}",
     "grade_by_score": "score {score}",
+    "grade_untried": "{reason}; untried: the water reached no one",
+    "grade_untried_short": "{reason}, untried (no water)",
     "matrix_grade_note": (
         "Under each grade, what decided it: \"deficiency (不足项)\" names the metrics with a deficiency (M2 reach "
         "and M3 safety are gates; a deficiency can also come from a plan check, M8), which caps the grade at 差 "
@@ -1824,6 +1826,8 @@ ZH: dict[str, str] = {
     "grade_by_gate": "不足项 {gates}：{n} 项",
     "grade_by_gate_short": "不足项 {gates}",
     "grade_by_score": "得分 {score}",
+    "grade_untried": "{reason}；未经检验：水未到达任何人",
+    "grade_untried_short": "{reason}，未经检验（无水）",
     "matrix_grade_note": (
         "每个评级下方注明其依据：\"不足项\"列出存在不足项的指标（M2 通知覆盖、M3 疏散安全为门槛指标；不足项也可能来自"
         "预案检查 M8），"

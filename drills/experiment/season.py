@@ -476,14 +476,18 @@ def season_settle_how(entries: Sequence[SeasonEntry], t: Text) -> str:
 def grade_reason(e: SeasonEntry, t: Text, *, short: bool = False) -> str:
     """What decided the run's grade: the metrics with a deficiency (不足项), which caps the grade at 差
     ("不足项 in M2, M3: 8"; ``short``: "不足项 M2, M3"), else the weighted score the grade bands read
-    ("score 43")."""
+    ("score 43"); marked untried where the water reached no one in the run."""
     if e.evaluation is None:
         return ""
     o = e.evaluation.overall
     if o.capped:
         gates = t("list_sep").join(sorted({f.metric for f in e.evaluation.findings if f.cls == DEFICIENCY}))
-        return t("grade_by_gate_short", gates=gates) if short else t("grade_by_gate", gates=gates, n=o.deficiencies)
-    return t("grade_by_score", score=f"{o.score:.0f}") if math.isfinite(o.score) else ""
+        reason = t("grade_by_gate_short", gates=gates) if short else t("grade_by_gate", gates=gates, n=o.deficiencies)
+    else:
+        reason = t("grade_by_score", score=f"{o.score:.0f}") if math.isfinite(o.score) else ""
+    if reason and e.card.water_reached_no_one:  # the gates on the water passed without being tried
+        return t("grade_untried_short" if short else "grade_untried", reason=reason)
+    return reason
 
 
 def matrix(result: SeasonResult, t: Text) -> list[dict[str, Any]]:
