@@ -298,6 +298,22 @@ def test_a_new_siren_goes_only_where_no_working_siren_is_heard(valley, fault, si
     assert sorted(c.facts["place"] for c in got.values()) == sorted(sited)
 
 
+def test_a_battery_answers_people_warned_late_only_where_the_mains_can_fail(valley):
+    """People warned late because every channel reaching them failed were told to give the channel a 12 h battery,
+    in a drill that never cuts the mains: the channel had failed by its own reliability, which no battery mends.
+    For them a battery is proposed only where the mains can fail (the power fault assessed, and it is proved under
+    it); a plan check that finds a channel with no battery still asks for one."""
+    from dataclasses import replace
+
+    for kind in ("m2_late", "m3_place"):
+        late = replace(finding("add_battery", channels=["siren-1"]), kind=kind)
+        assert generate([late], valley) == []
+        (c,) = generate([late], replace(valley, faults=frozenset({"mains_power"})))
+        assert (c.kind, c.condition) == ("add_battery", "mains_power")
+    check = replace(finding("add_battery", channels=["siren-1"]), kind="backup_power")
+    assert [c.key for c in generate([check], valley)] == ["add_battery:siren-1"]
+
+
 # ------------------------------------------------------------------ assembly points
 def test_a_place_is_sent_to_the_nearest_other_assembly_point(valley, tmp_path):
     # from h1, not back to hill: hill2 by h2 is 800 + 300 m, hill3 by f 300 + 900 m

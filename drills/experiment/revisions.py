@@ -89,6 +89,8 @@ THRESHOLD_FACTOR = 0.5  # [P] lower_threshold halves a numeric threshold
 #: grade B of M3 asks for (:data:`~drills.experiment.grading.M3_BANDS_S`, 5 min [P]), so a route proposed is one on
 #: which the margin grades at least B, not a second, separate choice of margin
 ROUTE_SAFETY_S = M3_BANDS_S[1]
+#: findings of people warned late at a place (M2), or not safe there for that (M3), whose causes name the remedies
+LATE_WARNING_KINDS = ("m2_late", "m3_place")
 DEPUTY_PRESENCE = 0.95  # [P] a named deputy's chance of being reachable
 LEVELS = ("blue", "yellow", "orange", "red")
 NUMERIC_TRIGGERS = ("water_depth_m", "inrush_inflow_m3ph", "rainfall_24h_mm", "mine_inflow_change", "elapsed_s")
@@ -287,6 +289,13 @@ def _dumped(value: Any) -> Any:
 
 # channels ----------------------------------------------------------
 def _add_battery(f: Finding, ctx: Context) -> list[Candidate]:
+    """A longer battery for the finding's channels that need the mains. For people warned late because their
+    channels failed, only where the mains can fail in the drill (its scenario cuts them, or the single fault that
+    does is assessed, and the battery is proved under it): otherwise the channels failed by their own reliability,
+    which no battery mends. A plan check or a power fault asks for the battery itself."""
+    mains_can_fail = "mains_power" in ctx.faults or any(x.kind == "mains_power" for x in ctx.spec.faults)
+    if f.kind in LATE_WARNING_KINDS and not mains_can_fail:
+        return []
     wanted = set(f.targets.get("channels", []))
     out = []
     for c in ctx.plan.channels:
