@@ -153,6 +153,28 @@ def test_every_cage_queue_label_names_its_statistic() -> None:
     assert "largest {top} of {n} replications" in Text("en")("fig_median_largest")
 
 
+def test_a_cage_busy_all_its_window_is_drawn_up_to_100_percent_not_past_it(tmp_path, monkeypatch) -> None:
+    """A cage busy the whole of its evacuation window in every replication (100 %) was drawn in a bin from 99.5 to
+    100.5 %, with the axis ticked to 100.4 %: a share is drawn up to 100 % and no further."""
+    from dataclasses import replace
+
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import load_drill
+
+    ex = run_exercise(load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml", replications=3))
+    busy = replace(ex, results=tuple(replace(r, hoists=tuple(replace(h, utilisation=1.0) for h in r.hoists))
+                                     for r in ex.results))
+    drawn = []
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.append(fig) or path)
+    figures.cage(busy, scorecard(busy), Text("en"), tmp_path / "cage.png")
+    util = drawn[0].axes[0]
+    assert util.get_xlim()[1] <= 100.0
+    assert max(p.get_x() + p.get_width() for p in util.patches) == pytest.approx(100.0)
+
+
 def test_each_evacuation_order_has_its_own_line_and_a_label_clear_of_the_curves(mine_and_valley, tmp_path,
                                                                                   monkeypatch) -> None:
     """The flood season has two orders: underground for the miners and downstream for the residents, who are most

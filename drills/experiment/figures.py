@@ -1627,6 +1627,8 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             if not len(v):
                 continue
             bins = hist_bins(v, whole=attr == "max_queue")
+            if attr == "utilisation":  # a share: no bin (nor axis, below) reaches past 100 %
+                bins = np.unique(np.minimum(bins, scale))
             med = float(median(v))
             # the queue's panel names both numbers the section and the scorecard show: the median and the largest
             medians.append(t("fig_median_largest", v=fmt.format(med), top=fmt.format(float(v.max())), n=len(v))
@@ -1639,6 +1641,9 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                         label=renderable(f"{hid} {medians[-1]}"))
             ax.axvline(med, color="0.1", linewidth=1, linestyle=(0, (4, 3)))
         ax.set_title(f"{title}\n{medians[0]}" if len(medians) == 1 else title)
+        if attr == "utilisation":
+            lo, hi = ax.get_xlim()
+            ax.set_xlim(lo, min(hi, scale))
         ax.set_xlabel(unit)
         ax.set_ylabel(t("fig_replications"))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of replications: no tick at 2.5
