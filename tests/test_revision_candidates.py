@@ -144,7 +144,9 @@ def valley_plan(channels: list[dict] | None = None) -> dict:
 
 
 def valley_scenario() -> dict:
-    return base_scenario(shift=None, behaviour={"response_delay_s": {"adult": 0}})
+    """The valley's drill with the order given by the plan's own triggers (a scenario that gives it itself bypasses
+    them, and no revision of them is proposed for it)."""
+    return base_scenario(shift=None, order_at_s=None, behaviour={"response_delay_s": {"adult": 0}})
 
 
 @pytest.fixture
@@ -312,6 +314,33 @@ def test_a_battery_answers_people_warned_late_only_where_the_mains_can_fail(vall
         assert (c.kind, c.condition) == ("add_battery", "mains_power")
     check = replace(finding("add_battery", channels=["siren-1"]), kind="backup_power")
     assert [c.key for c in generate([check], valley)] == ["add_battery:siren-1"]
+
+
+def test_a_drill_whose_scenario_gives_the_order_proposes_no_change_to_the_plans_triggers(tmp_path):
+    """With the order given by the scenario at 0 s, a miner warned in time who had not left was told to make the
+    plan's triggers automatic: the scenario's order bypasses the triggers, so no revision of them, or of who gives
+    the order, can act in that drill. None is proposed, and the finding says why in the planner's words."""
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.proposals import propose
+
+    files = copy_bundled(tmp_path)
+    break_file(files["scenario"], "  monte_carlo:", "  order: {at_s: 0}\n  monte_carlo:")
+    loaded = load(files["scenario"])
+    spec = compile_drill(loaded, replications=2)
+    ctx = Context.of(loaded, spec, run_exercise(spec).results)
+    chain = ("make_automatic", "pre_authorise", "delegate_order", "lower_threshold", "add_order")
+    stayed = Finding("M3:crusher360", "M3", DEFICIENCY, "", "", "", "", remedies=("pre_authorise", "make_automatic"),
+                     targets={"places": ["crusher360"], "group": "miner"}, kind="m3_place")
+    assert generate([stayed], ctx) == []
+    assert generate([finding(*chain, group="miner", places=["crusher360"])], ctx) == []
+    said = propose([stayed], ctx)[stayed.key].decision("en")
+    assert said.startswith("how to correct it: this drill's order is given by the scenario, not by the plan's "
+                           "triggers")
+    # the plan as written, with its own triggers: the same finding is answered by them
+    plain = load(copy_bundled(tmp_path / "plain")["scenario"])
+    plain_spec = compile_drill(plain, replications=2)
+    plain_ctx = Context.of(plain, plain_spec, run_exercise(plain_spec).results)
+    assert {c.kind for c in generate([stayed], plain_ctx)} == {"make_automatic"}
 
 
 # ------------------------------------------------------------------ assembly points

@@ -161,6 +161,10 @@ EN: dict[str, str] = {
                          "(plan.warning.monitoring)"),
     "prop_decide_monitoring": "add the pond's online monitoring items and their thresholds (plan.warning.monitoring)",
     "prop_decide_teams": "name the teams that carry the warning and the rescue (plan.teams)",
+    "prop_decide_scripted": ("how to correct it: this drill's order is given by the scenario, not by the plan's "
+                             "triggers, so no revision of the triggers or of who gives the order can act in it, and "
+                             "the other revisions that would answer it find nothing to change; drill the plan's own "
+                             "triggers (a scenario without order) to test them"),
     "prop_decide_other": "how to correct it; no kind of plan revision the drill can make applies",
     "prop_decide_none": ("how to correct it: the revisions that would answer it ({kinds}) find nothing to change in "
                          "the plan as written"),
@@ -1268,6 +1272,10 @@ ZH: dict[str, str] = {
     "prop_decide_pond": "将尾矿库在线监测的各红色阈值设为不低于设计值的要求（plan.warning.monitoring）",
     "prop_decide_monitoring": "补充尾矿库在线监测项目及其预警阈值（plan.warning.monitoring）",
     "prop_decide_teams": "明确负责通知和救援的队伍（plan.teams）",
+    "prop_decide_scripted": ("如何整改：本次演练的撤离命令由情景直接下达，而非由预案的触发条件下达，"
+                             "因此对触发条件或下令岗位的修订在本次演练中不起作用，"
+                             "其他可针对此项的修订在现行预案中亦无可修改之处；"
+                             "如需检验预案自身的触发条件，请使用不含 order 的情景进行演练"),
     "prop_decide_other": "如何整改；本模拟可作的预案修订均不适用",
     "prop_decide_none": "如何整改：可针对此项的修订（{kinds}）在现行预案中无可修改之处",
     "no_revisions_yet": (

@@ -22,7 +22,7 @@ from typing import Any
 from drills.experiment.findings import Finding, ref
 from drills.experiment.i18n import Text
 from drills.experiment.plan_edit import Edit
-from drills.experiment.revisions import Candidate, Context, generate
+from drills.experiment.revisions import DECISION_CHAIN_KINDS, Candidate, Context, generate
 from drills.inputs.loaded import Loaded
 
 #: [P] at most this many changes are told for one finding (first one of each kind of revision, in the order the
@@ -210,6 +210,8 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         shown = tuple(Change(c, clauses(c.edits, ctx.loaded), *proved.get(c.key, ("", False)),
                              tried=c.key in tried and c.key not in proved) for c in mine[:SHOWN])
         decide = DECIDE.get(f.kind, "" if f.remedies else "prop_decide_other")
+        if not mine and not decide and ctx.spec.order_at_s is not None and set(f.remedies) & set(DECISION_CHAIN_KINDS):
+            decide = "prop_decide_scripted"  # the scenario gives the order: the plan's triggers are not in this drill
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
     return out
 

@@ -89,6 +89,9 @@ THRESHOLD_FACTOR = 0.5  # [P] lower_threshold halves a numeric threshold
 #: grade B of M3 asks for (:data:`~drills.experiment.grading.M3_BANDS_S`, 5 min [P]), so a route proposed is one on
 #: which the margin grades at least B, not a second, separate choice of margin
 ROUTE_SAFETY_S = M3_BANDS_S[1]
+#: revisions that act through the plan's triggers, levels and who gives the order: a scenario that gives the order
+#: itself bypasses them (:func:`drills.model.decision.decisions`), so none of them can change its drill
+DECISION_CHAIN_KINDS = ("lower_threshold", "pre_authorise", "add_order", "make_automatic", "delegate_order")
 #: findings of people warned late at a place (M2), or not safe there for that (M3), whose causes name the remedies
 LATE_WARNING_KINDS = ("m2_late", "m3_place")
 DEPUTY_PRESENCE = 0.95  # [P] a named deputy's chance of being reachable
@@ -229,7 +232,7 @@ def generate(findings: list[Finding], ctx: Context) -> list[Candidate]:
     for f in findings:
         for kind in f.remedies:
             maker = _MAKERS.get(kind)
-            if maker is None:
+            if maker is None or (kind in DECISION_CHAIN_KINDS and ctx.spec.order_at_s is not None):
                 continue
             for c in maker(f, ctx):
                 cond = f.targets.get("fault") or c.condition
