@@ -401,3 +401,29 @@ def test_the_robustness_evidence_signs_its_differences_as_the_tables_do() -> Non
     en = ft.words("m6_fault", facts, "en")[1]
     assert "(Δ +3.5, 95 % CI −0.8 to +5.0)" in en and "(Δ 0.0, CI 0.0 to 0.0)" in en
     assert "（Δ 0.0，置信区间 0.0 至 0.0）" in ft.words("m6_fault", facts, "zh")[1]
+
+
+# ------------------------------------------------------------------ one term per concept
+def chinese_texts() -> list[str]:
+    """Every Chinese phrase of the reports: the table of phrases, the findings' and the revisions' phrases."""
+    from drills.experiment import i18n
+
+    out = [*i18n.ZH.values(), *i18n.METRIC_ZH.values(), *i18n.TERMS_ZH.values(), *rt.TITLES["zh"].values()]
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+
+    walk(ft.PHRASES["zh"])  # not the requirements: a source that speaks of sirens keeps its 警报
+    return out
+
+
+def test_being_warned_is_yujing_never_the_sirens_jingbao() -> None:
+    """收到预警 throughout: 警报 is the siren (警报器), and "收到警报" beside "收到预警" read as two things."""
+    assert [s for s in chinese_texts() if "警报" in s.replace("警报器", "")] == []
