@@ -427,3 +427,29 @@ def chinese_texts() -> list[str]:
 def test_being_warned_is_yujing_never_the_sirens_jingbao() -> None:
     """收到预警 throughout: 警报 is the siren (警报器), and "收到警报" beside "收到预警" read as two things."""
     assert [s for s in chinese_texts() if "警报" in s.replace("警报器", "")] == []
+
+
+def test_a_season_run_tells_its_storm_shifts_and_faults_in_chinese() -> None:
+    """What a run changed and the faults it adds are Chinese but for the ids ("50-year", "day at 08:00", "from
+    21:30" were the English of the suite loader)."""
+    from drills.experiment.season import matrix_label, run_changes
+    from drills.inputs.suite import load_suite
+
+    suite = bundled_root() / "scenarios" / "suites" / "flood_season_2026.yaml"
+    runs = {r.id: r for r in load_suite(suite, replications=1).runs}
+    zh = Text("zh")
+    assert run_changes(runs["flood-season-night/storm-20yr-night"], zh) == "设计暴雨：50 年一遇 → 20 年一遇"
+    assert run_changes(runs["flood-season-night/storm-50yr-day"], zh).endswith(
+        "入井班次：day 班次 08:00 入井（+14:00:00） → night 班次 20:00 入井（+14:00:00）")
+    assert run_changes(runs["flood-season-night/power-loss"], zh) == "故障：mains_power，21:30 起（+3:30:00）"
+    power = runs["flood-season-night/power-loss"]
+    assert matrix_label(power, zh).endswith("\nmains_power，21:30 起（+3:30:00）")
+    assert matrix_label(power, Text("en")).endswith("\nmains_power from 21:30 (+3:30:00)")
+    for run in runs.values():
+        told = run_changes(run, zh) + matrix_label(run, zh).removeprefix(run.id)
+        faults = [c.split("=", 1)[1].split(" ")[0] for c in run.changes if c.startswith("fault=")]
+        shifts = [w for name, *values in run.changed if name in ("shift", "entries") for v in values
+                  for w in re.findall(r"(\S+) at ", v)]
+        shifts += [v for name, *vs in run.changed if name == "shift" for v in vs]
+        ids = repr([run.id, run.variation, faults, shifts])
+        assert [w for w in ENGLISH_WORD.findall(told) if w not in ids] == [], (run.id, told)

@@ -2348,6 +2348,17 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^stop_entry by (.+)$", "{0} 下令停止入井"),
 )
 COLOURS = ("red", "orange", "yellow", "blue")
+#: A season run's settings as drills.inputs.suite words them (storm, shifts going underground, a fault's start) →
+#: Chinese, applied in turn: "50-year" → "50 年一遇", "night at 20:00 (+14:00:00)" → "night 班次 20:00 入井
+#: （+14:00:00）", "mains_power from 21:30 (+3:30:00) for 1:00:00" → "mains_power，21:30 起（+3:30:00），持续 1:00:00".
+SETTING_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^none$", "无"),
+    (r"\b(\d+(?:\.\d+)?)-year\b", r"\1 年一遇"),
+    (r"(\S+) at (\d\d:\d\d) \(\+([\d:]+)\)", r"\1 班次 \2 入井（+\3）"),
+    (r" from (\d\d:\d\d) \(\+([\d:]+)\)", r"，\1 起（+\2）"),
+    (r" for ([\d:]+)$", r"，持续 \1"),
+    (r"）, ", "）；"),
+)
 
 
 class Progress(Protocol):
@@ -2421,6 +2432,15 @@ class Text:
             if m:
                 return template.format(*(TERMS_ZH[g] if g in COLOURS else g for g in m.groups()))
         return what
+
+    def setting(self, value: str) -> str:
+        """A season run's setting as the suite loader words it (a storm, the shifts going underground, a fault and
+        its start), in this language."""
+        if not self.zh:
+            return value
+        for pattern, replacement in SETTING_PATTERNS:
+            value = re.sub(pattern, replacement, value)
+        return value
 
     def kind(self, kind: str) -> str:
         """An event kind (hazard, trigger, order …)."""

@@ -567,11 +567,16 @@ def run_label(run: SuiteRun) -> str:
     return f"{run.scenario_id} — {run.variation}" if run.variation else run.scenario_id
 
 
-def matrix_label(run: SuiteRun) -> str:
+def run_faults(run: SuiteRun, t: Text) -> list[str]:
+    """The faults a run adds, each with its start, in this language: "mains_power from 21:30 (+3:30:00)"."""
+    return [t.setting(c.removeprefix("fault=")) for c in run.changes if c.startswith("fault=")]
+
+
+def matrix_label(run: SuiteRun, t: Text) -> str:
     """A run as the matrix names it: its label and, on a line of their own, its faults and when each starts
     ("mains_power from 21:30 (+3:30:00)")."""
-    faults = [c.removeprefix("fault=") for c in run.changes if c.startswith("fault=")]
-    return run_label(run) + ("\n" + "; ".join(faults) if faults else "")
+    faults = run_faults(run, t)
+    return run_label(run) + ("\n" + t("clause_sep").join(faults) if faults else "")
 
 
 def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
@@ -726,7 +731,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
         columns = [(t("col_run"), widths[0], "left")] + [
             (t(label), w, "right") for (_, label, *_), w in zip(COLUMNS, widths[1:-1], strict=True)
         ] + [(t("col_grade"), widths[-1], "right")]
-        doc.table(columns, [[matrix_label(r["entry"].run)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
+        doc.table(columns, [[matrix_label(r["entry"].run, t)] + [r["cells"][c]["text"] for c, *_ in COLUMNS]
                             + [grade_cell(r, t)] for r in mrows],
                   size=7.5, shade=False,
                   fills=[[None] + [r["cells"][c]["colour"] for c, *_ in COLUMNS] + [None] for r in mrows])
@@ -1005,12 +1010,12 @@ def run_changes(run: SuiteRun, t: Text) -> str:
 
     def word(name: str, value: str) -> str:
         key = value if name == "time_of_day" else f"rain_{value}" if name == "rain" else ""
-        return t(key) if key in ("day", "night", "rain_none", "rain_moderate", "rain_heavy") else value
+        return t(key) if key in ("day", "night", "rain_none", "rain_moderate", "rain_heavy") else t.setting(value)
 
     colon = t("label_sep")
     parts = [f"{t('chg_' + name)}{colon}{word(name, before)} → {word(name, after)}"
              for name, before, after in run.changed]
-    parts += [f"{t('chg_fault')}{colon}{c.removeprefix('fault=')}" for c in run.changes if c.startswith("fault=")]
+    parts += [f"{t('chg_fault')}{colon}{fault}" for fault in run_faults(run, t)]
     return t("clause_sep").join(parts)
 
 
