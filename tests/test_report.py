@@ -201,6 +201,17 @@ def test_chinese_wraps_between_characters_and_keeps_every_one() -> None:
     assert not any(line.startswith(("，", "。", "、")) for line in lines)
 
 
+def test_chinese_leaves_no_character_alone_on_a_line_and_no_bracket_at_a_line_end() -> None:
+    """A narrow cell of the grade basis (the margin "有人未到达安全地点") and a revision's plan clause after its
+    title: no lone "点" on the last line, no "（" ending a line with its clause on the next."""
+    cell = wrap("有人未到达安全地点", 7.5, 0.5)
+    assert "".join(cell) == "有人未到达安全地点" and all(len(line) >= 2 for line in cell), cell
+    text = "派人从 portal 前往 stope120e 通知撤离（jinshan_mine_plan.yaml:60 plan.channels）"
+    lines = wrap(text, 7.5, 2.2)
+    assert not any(line.endswith("（") for line in lines) and "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert wrap("甲乙\n丙", 7.5, 0.5) == ["甲乙", "丙"]  # a paragraph of one character is left as it is
+
+
 def test_fonts_are_registered_only_when_a_report_is_drawn() -> None:
     code = ("import drills.experiment.report, drills.experiment.season, drills.experiment.animation\n"
             "from matplotlib import font_manager\n"

@@ -107,9 +107,13 @@ SOURCES = (
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _CLOSE = "，。、；：）」》！？%"
+_OPEN = "（「《"
 #: Line-breaking units: one CJK character (with any closing punctuation after it), a run of other
-#: characters (with closing CJK punctuation after it), or white space.
-_UNIT = re.compile(rf"[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*|\s+")
+#: characters (with closing CJK punctuation after it), or white space; opening CJK punctuation goes with the
+#: unit after it, so that no line ends in "（".
+_UNIT = re.compile(rf"[{_OPEN}]*(?:[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*)|\s+")
+#: the last unit of a line when it is one Chinese character (with its closing punctuation)
+_LAST_CJK = re.compile(rf"[{_OPEN}]*[{_CJK}][{_CLOSE}]*$")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 #: Chinese punctuation after which a line runs on with no space, whatever starts the next line
@@ -142,6 +146,7 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal", overha
     """
     lines: list[str] = []
     for para in text.split("\n"):
+        first = len(lines)
         line = ""
         space = False
         units: list[str] = []
@@ -160,7 +165,18 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal", overha
             else:
                 line = trial
         lines.append(line)
+        _no_widow(lines, first)
     return lines
+
+
+def _no_widow(lines: list[str], first: int) -> None:
+    """A paragraph's last line of one Chinese character takes the character before it along (Chinese typesetting
+    leaves no character alone on a line: "有人未到 / 达安全地 / 点" reads "有人未到 / 达安全 / 地点")."""
+    if len(lines) - first < 2 or not _LAST_CJK.fullmatch(lines[-1]):
+        return
+    m = _LAST_CJK.search(lines[-2])
+    if m and m.start() > 0 and not lines[-2][m.start() - 1].isspace():
+        lines[-2], lines[-1] = lines[-2][:m.start()], m.group() + lines[-1]
 
 
 #: how much wider than its column a word may be before it is cut (the rest runs into the cell's padding)
