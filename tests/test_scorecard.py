@@ -499,6 +499,16 @@ def test_a_margin_no_water_cut_short_is_a_bound_said_as_one_on_the_terminal_and_
     assert headline_rows(card, Text("zh"), 7200.0)[0][1] == "演练期间水未到达人员所在处（≥ 2:00:00）"
 
 
+def test_a_time_not_reached_in_some_replications_is_told_in_the_brackets_of_each_language():
+    """The summary's "(not reached 1/3)" kept its ASCII brackets in Chinese: "0:10:00 (未达到 1/3)"."""
+    from drills.experiment.report import headline_rows
+
+    row = summarise("t100_warned_s", "Everyone warned", "s", np.array([600.0, 600.0, math.inf]), limit_s=7200.0)
+    card = type("Card", (), {"metrics": (row,), "zones": ()})()
+    assert headline_rows(card, Text("en"), 7200.0)[0][1] == "0:10:00  (not reached 1/3)"
+    assert headline_rows(card, Text("zh"), 7200.0)[0][1] == "0:10:00（未达到 1/3）"
+
+
 def test_a_margin_of_someone_not_safe_reads_alike_on_the_terminal_and_in_the_report():
     """Someone was caught in every replication: the report said 'not all safe', the terminal '−∞'."""
     card = _margin_card([-INF, -INF, -INF])

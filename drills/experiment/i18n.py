@@ -655,6 +655,7 @@ EN: dict[str, str] = {
     "channel_word": "word of mouth (neighbours)",
     "margin_not_all": "not all safe",
     "margin_no_water": "no water reached them in the drill (≥ {v})",
+    "headline_not_reached": "  (not reached {k}/{n})",
     "margin_no_water_note": ("Safety margin ≥ {v}: no water reached them within the drill, which lasts {v}: a lower "
                              "bound, not a measured margin."),
     "margin_not_all_note": ("Safety margin \"not all safe\": someone was caught or left in the water's way; the "
@@ -1698,6 +1699,7 @@ ZH: dict[str, str] = {
     "channel_word": "口头传递（邻里）",
     "margin_not_all": "有人未到达安全地点",
     "margin_no_water": "演练期间水未到达人员所在处（≥ {v}）",
+    "headline_not_reached": "（未达到 {k}/{n}）",
     "margin_no_water_note": "安全裕度 ≥ {v}：演练期间（共 {v}）水未到达人员所在处；此为下限，并非实测的裕度。",
     "margin_not_all_note": ("安全裕度“有人未到达安全地点”：有人被水困住或仍处于水的去路上；出现这种情况的重复计入"
                             "“未达到”。"),

@@ -853,7 +853,7 @@ def headline_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> 
         if key.startswith("margin") and duration_s is not None and math.isfinite(value) and value >= duration_s:
             text = t("margin_no_water", v=t.value(duration_s, "s"))  # the drill's length is no measured margin
         if s.not_reached and s.unit == "s":
-            text += f"  ({t('col_not_reached')} {s.not_reached}/{s.n})"
+            text += t("headline_not_reached", k=s.not_reached, n=s.n)
         rows.append([t(label), text])
 
     both = _metric(card, "order_s") is not None and _metric(card, "downstream_order_s") is not None
