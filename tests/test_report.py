@@ -295,6 +295,17 @@ def test_a_word_wider_than_its_column_is_cut_at_its_separators() -> None:
     assert "plan.warning." in lines  # cut after a separator, not mid-word
 
 
+def test_the_dam_break_flood_source_is_named_in_the_language_of_the_report(exercises: dict) -> None:
+    """The scenario's hazard row said "取自 estimate (Concha Larrauri & Lall 2018)" in the Chinese report."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+
+    ex, _ = exercises["dam"]
+    hazard = {lang: dict(parameter_rows(ex, Text(lang))[1])[Text(lang)("param_hazard")] for lang in ("en", "zh")}
+    assert hazard["en"].endswith("velocity from estimate (Concha Larrauri & Lall 2018)")
+    assert hazard["zh"].endswith("水深和流速取自本工具内置的筛查估算（Concha Larrauri & Lall 2018）"), hazard["zh"]
+
+
 def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks(exercises: dict) -> None:
     """The inflow hydrograph and its factor, the cage, who stands in for whom, and how well each channel is heard."""
     from drills.experiment.i18n import Text

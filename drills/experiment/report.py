@@ -837,6 +837,18 @@ def flood_estimate_line(spec: DrillSpec, t: Text) -> str:
     return t("flood_estimate", dam=db.dam, source=RUNOUT_TITLES.get(relation, relation))
 
 
+def flood_source(spec: DrillSpec, t: Text) -> str:
+    """Where the dam-break flood's arrival, depth and velocity come from: the hydraulic study's file, or the
+    built-in estimate and its relation in this language (the compiled ``source`` words it in English)."""
+    db = spec.dam_break
+    if db is None:
+        return ""
+    if getattr(db.recipe, "study_rows", None) is not None:
+        return t("hazard_source_study", file=db.source)
+    relation = getattr(db.recipe, "relation", "")
+    return t("hazard_source_estimate", relation=RUNOUT_TITLES.get(relation, relation))
+
+
 _KEYS = frozenset(EN)  # the keys the phrase table knows
 
 
@@ -1379,7 +1391,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
     if spec.dam_break is not None:
         hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=t.value(spec.dam_break.breach_s, "s"),
-                        source=spec.dam_break.source))
+                        source=flood_source(spec, t)))
     dur = spec.duration_s
     scen_rows = [
         [t("param_duration"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
