@@ -306,6 +306,24 @@ def test_the_dam_break_flood_source_is_named_in_the_language_of_the_report(exerc
     assert hazard["zh"].endswith("水深和流速取自本工具内置的筛查估算（Concha Larrauri & Lall 2018）"), hazard["zh"]
 
 
+def test_the_chinese_tables_part_their_items_with_chinese_punctuation(exercises: dict) -> None:
+    """The grade bands ("A ≤ 5 分钟, B ≤ 15 分钟"), replications and seed ("12, 20260720") and the two hazards of
+    a scenario ("sump360 突水; qingshui-dam 于…") were parted by ASCII commas and semicolons in Chinese."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import _graded_zh, parameter_rows
+
+    row = SimpleNamespace(metric="M1", basis="", grade="C", bands="A ≤ 5 min, B ≤ 15 min, C ≤ 30 min [P]")
+    assert _graded_zh(row)[1] == "A ≤ 5 分钟，B ≤ 15 分钟，C ≤ 30 分钟 [P]"
+    ex, _ = exercises["mine"]
+    zh, en = (dict(parameter_rows(ex, Text(lang))[1]) for lang in ("zh", "en"))
+    assert zh[Text("zh")("param_mc")] == f"{N}，{ex.seed}" and en[Text("en")("param_mc")] == f"{N}, {ex.seed}"
+    both = run_exercise(load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=1))
+    hazard = dict(parameter_rows(both, Text("zh"))[1])[Text("zh")("param_hazard")]
+    assert "突水；" in hazard and "; " not in hazard, hazard
+
+
 def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks(exercises: dict) -> None:
     """The inflow hydrograph and its factor, the cage, who stands in for whom, and how well each channel is heard."""
     from drills.experiment.i18n import Text

@@ -141,7 +141,7 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     assert "–（未评级" not in text
     # the seeds on the foot of every page, as a run report has its seed on each
     for page in PdfReader(out / "report.pdf").pages:
-        assert "随机种子 20260720, 20260721 · 2 个演练情景" in page.extract_text()
+        assert "随机种子 20260720，20260721 · 2 个演练情景" in page.extract_text()  # parted as Chinese parts a list
     method = "".join(text.split("附录")[-1].split())  # the method appendix, whitespace and line breaks out
     assert "随机种子20260720(mine-inrush-day)，20260721(dam-break-night)起" in method, method
     # each run page lists the run's own findings, most serious first, so the reader can check the suite's;

@@ -1024,7 +1024,7 @@ def _graded_zh(r: Any) -> tuple[str, str]:
     """What a metric grades and its bands, in Chinese; the bands in minutes and per cent read alike."""
     from drills.experiment.grading import INTERNAL_REPORT_LIMIT_S, LOCAL_NOTICE_LIMIT_S
 
-    bands = r.bands.replace(" min", " 分钟")
+    bands = r.bands.replace(" min", " 分钟").replace(", ", "，")
     basis = {
         "M1": "各次重复中“撤离命令时刻减去其预警级别首个触发条件满足时刻”的第 95 百分位",
         "M2": "门槛：至少 95 % 的重复中全部有风险人员在水到达前收到撤离命令；等级：命令下达后最后一人收到命令时间的"
@@ -1396,7 +1396,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     scen_rows = [
         [t("param_duration"), t("drill_length_value", h=int(dur // 3600), m=int(dur % 3600 // 60))],
         [t("param_time"), conditions(ex, t)],
-        [t("param_hazard"), "; ".join(hazard) or "–"],
+        [t("param_hazard"), t("clause_sep").join(hazard) or "–"],
     ]
     inr = spec.inrush
     if inr is not None:
@@ -1411,7 +1411,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         scen_rows.append([t("breach_row"), t(
             "breach_value", breach=describe(db.breach, t) if db.breach is not None else t.value(db.breach_s, "s"),
             volume=describe(db.volume_factor, t, unit="") if db.volume_factor is not None else "1")])
-    scen_rows.append([t("param_mc"), f"{ex.replications}, {ex.seed}"])
+    scen_rows.append([t("param_mc"), t("list_sep").join((str(ex.replications), str(ex.seed)))])
     return plan_rows, scen_rows
 
 

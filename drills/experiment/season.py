@@ -767,7 +767,7 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             hoists = any(e.exercise.spec.hoists for e in result.entries)
             doc.text(t("method_text", n=replications_in_words(runs, t), seed=seeds_in_words(runs, t),
                        **report.method_parts(t, hoists)), 8.5)
-        seeds = ", ".join(str(x) for x in dict.fromkeys(e.exercise.seed for e in result.entries))
+        seeds = t("list_sep").join(str(x) for x in dict.fromkeys(e.exercise.seed for e in result.entries))
         doc.footers(t("season_footer", suite=s.id, seed=seeds, runs=len(result.entries), version=__version__), t)
         doc.save(path, {"Title": f"{t('season_title')} — {s.title}", "Subject": f"suite {s.id}",
                         "Creator": f"drill {__version__}", "Producer": f"drill {__version__}",
