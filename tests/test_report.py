@@ -268,6 +268,20 @@ def test_clock_time_and_time_after_start_agree_to_the_second(exercises: dict) ->
     assert clock(ex, 3599.5)[-2:] == f"{s:02d}" and Text("en").value(3599.5, "s") == "1:00:00"
 
 
+def test_the_day_after_the_start_is_told_in_the_language_of_the_report(exercises: dict) -> None:
+    """The Chinese timeline table and figure axes wrote the next day as "07:04:13 +1d"."""
+    from drills.experiment.figures import _clock
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import clock
+
+    ex, _ = exercises["mine"]
+    assert clock(ex, 86400.0, Text("zh")).endswith(":00 +1 天") and clock(ex, 86400.0).endswith(":00 +1d")
+    assert clock(ex, 60.0, Text("zh")).count(":") == 2 and "天" not in clock(ex, 60.0, Text("zh"))
+    axis = _clock(ex, Text("zh"))
+    assert axis is not None and axis(2 * 24 * 60).endswith("\n+2 天")
+    assert _clock(ex, Text("en"))(24 * 60).endswith("\n+1d")  # type: ignore[misc]
+
+
 def test_the_typical_replication_is_near_the_middle_on_every_measure_not_an_outlier_of_one() -> None:
     from drills.experiment.report import median_replication
 

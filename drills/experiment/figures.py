@@ -272,7 +272,7 @@ def orders(card: Scorecard) -> list[Order]:
 def order_label(ex: ExerciseResult, o: Order, t: Text) -> str:
     """An order's line label: which order, and its median as the report's tables give a time (elapsed h:mm:ss and
     the clock), with the replications it never came in."""
-    clock = _clock(ex)
+    clock = _clock(ex, t)
     at = t.value(o.median_s, "s") + (f" ({clock(o.median_s / 60).replace(chr(10), ' ')})" if clock else "")
     never = t("fig_order_never", k=o.never, n=o.replications) if o.never else ""
     return t("fig_order_line", order=t(f"fig_{o.key}"), at=at, never=never)
@@ -354,7 +354,7 @@ def scenario_start(ex: ExerciseResult) -> datetime | None:
         return None
 
 
-def _clock(ex: ExerciseResult):
+def _clock(ex: ExerciseResult, t: Text):
     start = scenario_start(ex)
     if start is None:
         return None
@@ -363,7 +363,7 @@ def _clock(ex: ExerciseResult):
         """The clock time, and the day after the start's as "+1d" below it, as the tables write it."""
         at = start + timedelta(minutes=float(minutes))
         days = (at.date() - start.date()).days
-        return at.strftime("%H:%M") + (f"\n+{days}d" if days > 0 else "")
+        return at.strftime("%H:%M") + ("\n" + t("days_after_start", days=days) if days > 0 else "")
 
     return clock
 
@@ -619,7 +619,7 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax.set_xlabel(t("fig_timeline_x"))
     ax.grid(axis="y", visible=False)
     ax.set_title(t("fig_timeline_title"))
-    clock = _clock(ex)
+    clock = _clock(ex, t)
     if clock is not None:
         top = ax.secondary_xaxis("top")
         top.xaxis.set_major_formatter(clock)
@@ -675,7 +675,7 @@ def warned_safe(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Pat
     ax.legend(handles, labels, handler_map={tuple: HandlerTuple(ndivide=1)}, title=t("fig_median_band"),
               title_fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax, 26), ncol=3,
               fontsize=7.5, handlelength=4.0)  # long enough to show each line's dashes
-    clock = _clock(ex)
+    clock = _clock(ex, t)
     if clock is not None:
         top = ax.secondary_xaxis("top")
         top.xaxis.set_major_formatter(clock)

@@ -671,14 +671,14 @@ def _band(fig: Figure, x_in: float, y_in: float, w_in: float, h_in: float, fill:
 # ------------------------------------------------------------------ content helpers
 
 
-def clock(ex: ExerciseResult, t_s: float) -> str:
-    """Clock time of ``t_s`` seconds after the scenario start (with "+Nd" past midnight)."""
+def clock(ex: ExerciseResult, t_s: float, t: Text | None = None) -> str:
+    """Clock time of ``t_s`` seconds after the scenario start (with "+Nd" past midnight, in the words of ``t``)."""
     start = scenario_start(ex)
     if start is None or not math.isfinite(t_s):
         return "–"
     when = start + timedelta(seconds=round(float(t_s)))  # whole seconds, rounded as the elapsed time is
     days = (when.date() - start.date()).days
-    return when.strftime("%H:%M:%S") + (f" +{days}d" if days else "")
+    return when.strftime("%H:%M:%S") + (" " + (t or Text())("days_after_start", days=days) if days else "")
 
 
 #: what a typical replication is typical of: when the order was given, when everyone was safe, the share safe from
@@ -1118,7 +1118,7 @@ def timeline(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: 
         if not math.isnan(per[key]):  # NaN: the metric is absent; inf: never reached, listed last as "never"
             events.append((per[key], "result", t(what)))
     events.sort(key=lambda e: e[0])
-    rows = [[clock(ex, s), t.value(s, "s"), t.kind(kind), what] for s, kind, what in events]
+    rows = [[clock(ex, s, t), t.value(s, "s"), t.kind(kind), what] for s, kind, what in events]
     columns = [(t("col_clock"), 1.0, "left"), (t("col_after_start"), 0.85, "right"), (t("col_kind"), 0.85, "left"),
                (t("col_event"), doc.width - 2.7, "left")]
     # the table starts on a new page unless it fits whole where it is (a page holds a long one at most)
