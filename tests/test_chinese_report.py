@@ -453,3 +453,21 @@ def test_a_season_run_tells_its_storm_shifts_and_faults_in_chinese() -> None:
         shifts += [v for name, *vs in run.changed if name == "shift" for v in vs]
         ids = repr([run.id, run.variation, faults, shifts])
         assert [w for w in ENGLISH_WORD.findall(told) if w not in ids] == [], (run.id, told)
+
+
+def test_each_statute_is_named_in_full_and_one_way() -> None:
+    """"条例 第九条" and "《条例》第九条" beside "条例 第八条" named two statutes by one word, and "预案管理办法" went
+    without its title marks: a regulator reads each by its full title, in 《》, the article after it."""
+    from drills.experiment.report import _graded_zh
+    from drills.experiment.sources_zh import SOURCES_ZH
+
+    titles = ("《生产安全事故报告和调查处理条例》", "《生产安全事故应急条例》", "《生产安全事故应急预案管理办法》")
+    m4 = _graded_zh(type("Row", (), {"metric": "M4", "basis": "", "grade": "C", "bands": ""})())[0]
+    texts = [*chinese_texts(), *(x for v in ft.STANDARDS["zh"].values() for x in v), *SOURCES_ZH.values(), m4]
+    named = [s for s in texts if re.search(r"条例|管理办法", s)]
+    assert any("第九条" in s for s in named) and any("第八条" in s for s in named)
+    for s in named:
+        rest = s
+        for title in titles:
+            rest = rest.replace(title + "第", "")
+        assert not re.search(r"条例|管理办法", rest), s

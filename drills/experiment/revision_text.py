@@ -76,10 +76,10 @@ TITLES: dict[str, dict[str, str]] = {
                       "负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）"),
         "automatic_reports": ("使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警和撤离，无需 {owner} "
                               "及各行动负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）；报告（{reports}）"
-                              "仍由负责岗位的人员作出，须等待其决策（条例 第九条）"),
+                              "仍由负责岗位的人员作出，须等待其决策（《生产安全事故报告和调查处理条例》第九条）"),
         "automatic_unchained": ("使触发条件 {trigger}（{quantity}，{level}）自动启动{level}预警和撤离，无需 {owner} "
                                 "及各行动负责岗位临时决策：由预案预先作出决策（如规定的事故征兆紧急撤人）；报告"
-                                "（{reports}）仍由负责岗位的人员作出，须等待其决策（条例 第九条），"
+                                "（{reports}）仍由负责岗位的人员作出，须等待其决策（《生产安全事故报告和调查处理条例》第九条），"
                                 "撤离命令不再等待这些报告"),
         "threshold": "将触发条件 {trigger} 的阈值由 {threshold:g} 降至 {lower:g}",
         "earlier": "将触发条件 {trigger} 由开始后 {threshold:g} s 提前至 {lower:g} s",
@@ -97,7 +97,7 @@ TITLES: dict[str, dict[str, str]] = {
         "hoist_priority": "罐笼 {hoist} 优先停靠 {station}（{mine_level} 水平）",
         "stop_entry": "{level}预警时即停止入井",
         "no_entry_rule": "增加橙色预警时禁止入井的规定",
-        "report_deadline": "1 小时内向县级应急管理部门报告（条例 第九条）",
+        "report_deadline": "1 小时内向县级应急管理部门报告（《生产安全事故报告和调查处理条例》第九条）",
     },
 }
 
