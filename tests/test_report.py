@@ -212,6 +212,16 @@ def test_chinese_leaves_no_character_alone_on_a_line_and_no_bracket_at_a_line_en
     assert wrap("甲乙\n丙", 7.5, 0.5) == ["甲乙", "丙"]  # a paragraph of one character is left as it is
 
 
+@pytest.mark.parametrize("width", [4.3, 4.4, 4.5, 4.6, 4.7, 4.8, 4.9, 5.0])
+def test_a_number_is_never_parted_from_its_unit_or_measure_word(width: float) -> None:
+    """"所需重复总数为约 5 至 470 / 次" on the season's first page: a count went to the end of a line and its
+    measure word to the next; so may a share and its per cent sign."""
+    text = "storm-50yr-night：11 项生命安全检查在 4 次重复下尚不能判定；所需重复总数为约 5 至 470 次，覆盖 95 % 的住户"
+    lines = wrap(text, 8.5, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not any(re.search(r"\d$", line) for line in lines[:-1]), lines
+
+
 def test_fonts_are_registered_only_when_a_report_is_drawn() -> None:
     code = ("import drills.experiment.report, drills.experiment.season, drills.experiment.animation\n"
             "from matplotlib import font_manager\n"

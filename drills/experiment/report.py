@@ -112,6 +112,8 @@ _OPEN = "（「《"
 #: characters (with closing CJK punctuation after it), or white space; opening CJK punctuation goes with the
 #: unit after it, so that no line ends in "（".
 _UNIT = re.compile(rf"[{_OPEN}]*(?:[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*)|\s+")
+#: a number ending a line, as a Chinese measure word after it ("470 次") takes it along to the next line
+_NUMBER_END = re.compile(r"(?<=\s)[+−-]?\d[\d.,:/]*$")
 #: the last unit of a line when it is one Chinese character (with its closing punctuation)
 _LAST_CJK = re.compile(rf"[{_OPEN}]*[{_CJK}][{_CLOSE}]*$")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
@@ -141,8 +143,10 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal", overha
     """Greedy wrap of ``text`` to ``width_in`` inches at ``size`` points, measured with the font.
 
     Latin text breaks at spaces; Chinese text between any two characters, but never before closing
-    punctuation. A word up to ``overhang`` times the width is left whole (default :data:`OVERHANG`; 1 where
-    nothing may run past the width, as in a table's last column).
+    punctuation, after opening punctuation, between a number and the unit or measure word after it ("470 次",
+    "95 %"), nor so as to leave one character alone on a paragraph's last line. A word up to ``overhang`` times
+    the width is left whole (default :data:`OVERHANG`; 1 where nothing may run past the width, as in a table's
+    last column).
     """
     lines: list[str] = []
     for para in text.split("\n"):
@@ -158,10 +162,15 @@ def wrap(text: str, size: float, width_in: float, weight: str = "normal", overha
                 space = bool(line)
                 continue
             trial = f"{line} {unit}" if space else line + unit
+            number = _NUMBER_END.search(line) if space and (_HAS_CJK.match(unit) or unit[0] == "%") else None
             space = False
             if line and _width_in(trial, size, weight) > width_in:
-                lines.append(line)
-                line = unit
+                if number and number.start() > 0:  # "470 次", "95 %": the number goes down with its unit
+                    lines.append(line[:number.start()].rstrip())
+                    line = f"{number.group()} {unit}"
+                else:
+                    lines.append(line)
+                    line = unit
             else:
                 line = trial
         lines.append(line)
