@@ -139,6 +139,8 @@ def test_season_writes_one_consolidated_report(tmp_path: Path) -> None:
     matrix_page = next(p for p in text.split("情景 × 指标矩阵")[1:] if "评估结论" in p)
     assert any(g in matrix_page for g in ("差", "一般", "良好", "优秀"))
     assert "–（未评级" not in text
+    # the worst runs' weakest place is told as Chinese tells a label ("xc_south：未被水困 40.5 %")
+    assert re.search(r"[a-z0-9]：未被水困 [\d.]+ %", text) and not re.search(r"[a-z0-9]: 未被水困", text)
     # the seeds on the foot of every page, as a run report has its seed on each
     for page in PdfReader(out / "report.pdf").pages:
         assert "随机种子 20260720，20260721 · 2 个演练情景" in page.extract_text()  # parted as Chinese parts a list
@@ -175,6 +177,7 @@ def test_recurring_runs_are_named_by_scenario() -> None:
     assert runs_in_words(["mine/day", "mine/night", "dam/day"], every, t) == "mine: all 2; dam: day"
     assert runs_in_words(["valley/storm", "dam/night"], every, t) == "dam: night; valley: storm"
     assert runs_in_words(["dam/night", "dam/day"], every, Text("zh")) == "dam：全部 2 次"
+    assert runs_in_words(["valley/storm", "dam/night"], every, Text("zh")) == "dam：night；valley：storm"
 
 
 def test_a_wrong_type_in_one_run_does_not_hide_a_missing_scenario_in_another(tmp_path: Path) -> None:

@@ -880,7 +880,7 @@ def runs_in_words(runs: Sequence[str], every: Sequence[str], t: Text) -> str:
         sc, _, variation = run.partition("/")
         groups[sc].append(variation or sc)
     parts = [t("runs_all_of_scenario", scenario=sc, k=len(vs)) if len(vs) == total[sc] and len(vs) > 1
-             else f"{sc}: {t('list_sep').join(vs)}" for sc, vs in groups.items() if vs]
+             else f"{sc}{t('label_sep')}{t('list_sep').join(vs)}" for sc, vs in groups.items() if vs]
     return ("；" if t.zh else "; ").join(parts)
 
 
@@ -947,7 +947,8 @@ def _detail(e: SeasonEntry, t: Text) -> str:
     weak = weakest_zones(e.card, 1)
     if weak:
         z = weak[0]
-        parts.append(f"{t.zone(z.zone)}: {t('m_safe_before')} {t.value(z.share_safe_before_water.mean, 'share')}")
+        parts.append(f"{t.zone(z.zone)}{t('label_sep')}{t('m_safe_before')} "
+                     f"{t.value(z.share_safe_before_water.mean, 'share')}")
     return t("list_sep").join(parts)
 
 
