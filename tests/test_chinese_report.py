@@ -471,3 +471,15 @@ def test_each_statute_is_named_in_full_and_one_way() -> None:
         for title in titles:
             rest = rest.replace(title + "第", "")
         assert not re.search(r"条例|管理办法", rest), s
+
+
+def test_the_table_by_level_and_place_names_the_order_one_way() -> None:
+    """Its columns said 水到达前收到撤离命令, 全部收到预警 and 未先收到撤离命令 side by side, and the text above it
+    "撤离命令到达该处全部人员的时间": one thing, the evacuation order reaching people, said two ways."""
+    from drills.experiment.report import zone_columns
+
+    zh = Text("zh")
+    heads = [title for title, _, _ in zone_columns(zh, 7.0, "mine")]
+    warned = [h for h in heads if "收到" in h]
+    assert len(warned) == 3 and all("撤离命令" in h for h in warned), heads
+    assert f"{zh('col_all_warned')}：中位数" in zh("cli_zones", zones="")
