@@ -152,12 +152,17 @@ def settle_span(ev: Evaluation) -> tuple[int, int | None] | None:
              if g.tail is not None and not g.tail.settled and g.tail.replications_to_settle() is not None]
     spans += [f.numbers.get("settle_span") for f in ev.findings
               if f.numbers.get("tail") == "unsettled" and f.numbers.get("replications_to_settle") is not None]
-    known = [x for x in spans if x is not None]
-    if not known:
+    span = all_settled_by([x for x in spans if x is not None])
+    return None if span is None else (rounded_up(span[0]), None if span[1] is None else rounded_up(span[1]))
+
+
+def all_settled_by(spans: list[tuple[int, int | None]]) -> tuple[int, int | None] | None:
+    """The (fewest, most) replications that would settle every check of ``spans`` at once: the largest of the fewest,
+    and of the most (None, open, if any is); None without any."""
+    if not spans:
         return None
-    most = [high for _, high in known]
-    return (rounded_up(max(low for low, _ in known)),
-            None if None in most else rounded_up(max(h for h in most if h is not None)))
+    highs = [high for _, high in spans]
+    return max(low for low, _ in spans), None if None in highs else max(h for h in highs if h is not None)
 
 
 def settle_with(ev: Evaluation) -> int | None:
@@ -229,9 +234,7 @@ def confidence_notes(ev: Evaluation, lang: str = "en") -> tuple[str, ...]:
         spans = [x for f in near if f.numbers.get("replications_to_settle") is not None
                  and (x := f.numbers.get("settle_span")) is not None]
         more = ""
-        if spans:  # to settle them all: the largest of the fewest, and of the most (open if any is)
-            highs = [high for _, high in spans]
-            span = (max(low for low, _ in spans), None if None in highs else max(h for h in highs if h is not None))
+        if (span := all_settled_by(spans)) is not None:  # to settle them all
             key = ("more_open_" if span[1] is None else "more_") + ("one" if one else "many")
             point = max(f.numbers["replications_to_settle"] for f in near
                         if f.numbers.get("replications_to_settle") is not None)

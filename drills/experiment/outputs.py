@@ -52,6 +52,13 @@ def input_warnings_json(meta: Meta) -> list[dict]:
             for f, line, fld, msg in meta.input_warnings]
 
 
+def settle_span_json(card: Scorecard) -> dict | None:
+    """The replications that would settle the grade's unsettled checks if their shares were anywhere in their likely
+    ranges (``Scorecard.settle_span``); "most": null when a range reaches the tail."""
+    span = getattr(card, "settle_span", None)
+    return None if span is None else {"fewest": span[0], "most": span[1]}
+
+
 def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
     zones = [
         {"zone": z.zone, "people": z.people, "kept_out": z.kept_out,
@@ -78,8 +85,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "confidence": list(card.confidence),
         "settle_with_replications": card.settle_with,
         # the same if the shares were anywhere in their likely ranges; "most": null when a range reaches the tail
-        "settle_span_replications": (None if (span := getattr(card, "settle_span", None)) is None
-                                     else {"fewest": span[0], "most": span[1]}),
+        "settle_span_replications": settle_span_json(card),
         "metrics": [m.to_json() for m in card.metrics],
         "zones": zones,
         "first_warned_by": by,

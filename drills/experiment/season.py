@@ -36,7 +36,7 @@ from drills.experiment.exercise import ExerciseResult, run_exercise
 from drills.experiment.findings import DEFICIENCY, Finding
 from drills.experiment.graded import finding_line
 from drills.experiment.i18n import Text
-from drills.experiment.outputs import input_warnings_json
+from drills.experiment.outputs import input_warnings_json, settle_span_json
 from drills.experiment.paired import PairedDiff, compare, fmt_ci, people_changed
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.settle import unsettled_needs
@@ -604,8 +604,7 @@ def season_json(result: SeasonResult, t: Text) -> dict[str, Any]:
                 if row["entry"].evaluation is not None else None,
                 "not_settled": list(row["entry"].card.confidence),
                 "settle_with_replications": row["entry"].card.settle_with,
-                "settle_span_replications": (None if (span := getattr(row["entry"].card, "settle_span", None)) is None
-                                             else {"fewest": span[0], "most": span[1]}),
+                "settle_span_replications": settle_span_json(row["entry"].card),
                 "matrix": {k: {kk: vv for kk, vv in v.items() if kk != "colour"} for k, v in row["cells"].items()},
                 "metrics": [m.to_json() for m in row["entry"].card.metrics],
                 "findings": [f.to_json() for f in row["entry"].evaluation.findings]
