@@ -64,7 +64,8 @@ def _plain(node: Any) -> Any:
     return node
 
 
-def _matches(item: Any, selector: Any) -> bool:
+def matches(item: Any, selector: Any) -> bool:
+    """An item of a plan's list is the one ``selector`` names: a mapping with those keys and values, or equal."""
     if isinstance(selector, dict):
         return isinstance(item, dict) and all(item.get(k) == v for k, v in selector.items())
     return item == selector
@@ -138,10 +139,10 @@ class PlanText:
                     seq.insert(0, edit[2])
             elif op == "remove":
                 seq = self._walk(tree, path)
-                keep = [x for x in seq if not _matches(x, edit[2])]
+                keep = [x for x in seq if not matches(x, edit[2])]
                 if len(keep) == len(seq):
                     raise EditError(f"nothing matching {edit[2]!r} at {_where(path)}")
-                for x in [x for x in seq if _matches(x, edit[2])]:
+                for x in [x for x in seq if matches(x, edit[2])]:
                     seq.remove(x)
             else:
                 raise EditError(f"unknown edit {op!r}")
@@ -153,7 +154,7 @@ class PlanText:
             if isinstance(key, dict):
                 if not isinstance(node, list):
                     raise EditError(f"{_where(path[:k])} is not a list")
-                hits = [x for x in node if _matches(x, key)]
+                hits = [x for x in node if matches(x, key)]
                 if len(hits) != 1:
                     raise EditError(f"no single item {key!r} in {_where(path[:k])}")
                 node = hits[0]

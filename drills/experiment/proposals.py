@@ -21,7 +21,7 @@ from typing import Any
 
 from drills.experiment.findings import Finding, ref
 from drills.experiment.i18n import Text
-from drills.experiment.plan_edit import Edit
+from drills.experiment.plan_edit import Edit, matches
 from drills.experiment.revisions import DECISION_CHAIN_KINDS, Candidate, Context, generate
 from drills.inputs.loaded import Loaded
 
@@ -145,8 +145,7 @@ def _resolved(plan: Any, path: Sequence[Any]) -> tuple[Any, ...]:
     node, out = plan, []
     for part in path:
         if isinstance(part, dict) and isinstance(node, list):
-            k = next((i for i, x in enumerate(node) if isinstance(x, dict)
-                      and all(x.get(a) == b for a, b in part.items())), None)
+            k = next((i for i, x in enumerate(node) if matches(x, part)), None)
             if k is None:
                 break
             node, part = node[k], k
