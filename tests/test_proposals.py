@@ -245,3 +245,23 @@ def test_a_change_shown_just_above_is_not_written_out_again() -> None:
                          t("summary_decide_same"), auto.first(lang)]
     assert Text("en")("summary_same") == "What to change: the same as for the finding above"
     assert Text("zh")("summary_same") == "整改建议：同上"
+
+
+def test_a_place_no_route_can_help_says_only_setting_out_sooner_does() -> None:
+    """People at the -360 faces met the water on their way out, and no way on foot from there stays 5 min ahead of
+    the water when they set out: the finding said the route revisions "find nothing to change in the plan as
+    written". It now says what drill recommend says of such a place: no new route helps, only setting out sooner."""
+    from drills.experiment.revisions import ROUTE_SAFETY_S, safe_way
+
+    loaded, ex, _, ev = _graded("mine_inrush_day")
+    ctx = Context.of(loaded, ev.spec, ex.results)
+    turned = [f for f in ev.findings if f.kind == "turned_back"]
+    assert turned and all(safe_way(ctx, f.targets["places"][0]) is None for f in turned)
+    proposed = propose(turned, ctx)
+    assert ROUTE_SAFETY_S == 300.0
+    for f in turned:
+        p = proposed[f.key]
+        assert p.changes == () and "nothing to change" not in p.decision("en")
+        assert p.decision("en").startswith("how to correct it: no way on foot from there stays 0:05:00 ahead of the "
+                                           "water")
+        assert "只有更早出发才有用" in p.decision("zh")

@@ -162,6 +162,9 @@ EN: dict[str, str] = {
                          "(plan.warning.monitoring)"),
     "prop_decide_monitoring": "add the pond's online monitoring items and their thresholds (plan.warning.monitoring)",
     "prop_decide_teams": "name the teams that carry the warning and the rescue (plan.teams)",
+    "prop_decide_no_way": ("how to correct it: no way on foot from there stays {safety} ahead of the water for its "
+                           "people setting out when they do, so no new route can help them; only setting out sooner "
+                           "does (an earlier order, or a quicker response)"),
     "prop_decide_scripted": ("how to correct it: this drill's order is given by the scenario, not by the plan's "
                              "triggers, so no revision of the triggers or of who gives the order can act in it, and "
                              "the other revisions that would answer it find nothing to change; drill the plan's own "
@@ -1277,6 +1280,8 @@ ZH: dict[str, str] = {
     "prop_decide_pond": "将尾矿库在线监测的各红色阈值设为不低于设计值的要求（plan.warning.monitoring）",
     "prop_decide_monitoring": "补充尾矿库在线监测项目及其预警阈值（plan.warning.monitoring）",
     "prop_decide_teams": "明确负责通知和救援的队伍（plan.teams）",
+    "prop_decide_no_way": ("如何整改：按该处人员实际出发的时间，没有任何步行路线能比水提前 {safety} 以上，"
+                           "新的撤离路线无济于事；只有更早出发才有用（更早下达撤离命令，或更快响应）"),
     "prop_decide_scripted": ("如何整改：本次演练的撤离命令由情景直接下达，而非由预案的触发条件下达，"
                              "因此对触发条件或下令岗位的修订在本次演练中不起作用，"
                              "其他可针对此项的修订在现行预案中亦无可修改之处；"

@@ -22,7 +22,7 @@ from typing import Any
 from drills.experiment.findings import Finding, ref
 from drills.experiment.i18n import Text
 from drills.experiment.plan_edit import Edit, matches
-from drills.experiment.revisions import DECISION_CHAIN_KINDS, Candidate, Context, generate
+from drills.experiment.revisions import DECISION_CHAIN_KINDS, ROUTE_SAFETY_S, Candidate, Context, generate, safe_way
 from drills.inputs.loaded import Loaded
 
 #: [P] at most this many changes are told for one finding (first one of each kind of revision, in the order the
@@ -124,8 +124,8 @@ class Proposed:
         if self.changes:
             return ""
         t = Text(lang)
-        if self.decide:
-            return t(self.decide)
+        if self.decide:  # (a route's lead over the water for the one phrase that names it)
+            return t(self.decide, safety=t.value(ROUTE_SAFETY_S, "s"))
         return t("prop_decide_none", kinds=t("list_sep").join(t.term(k) for k in self.kinds))
 
     def to_json(self) -> dict:
@@ -211,6 +211,9 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         decide = DECIDE.get(f.kind, "" if f.remedies else "prop_decide_other")
         if not mine and not decide and ctx.spec.order_at_s is not None and set(f.remedies) & set(DECISION_CHAIN_KINDS):
             decide = "prop_decide_scripted"  # the scenario gives the order: the plan's triggers are not in this drill
+        elif not mine and not decide and f.kind == "turned_back" and any(
+                safe_way(ctx, p) is None for p in f.targets.get("places", ()) if p in ctx.spec.network.index):
+            decide = "prop_decide_no_way"  # as drill recommend says it (Recommendation.no_way)
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
     return out
 
