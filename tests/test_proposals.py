@@ -163,7 +163,7 @@ def test_the_report_and_the_scorecard_carry_what_to_change(tmp_path: Path) -> No
     assert "Name a deputy for mine_manager" in text
     assert "What the planner must decide" in text
     # the class column glosses the standards' word in English, as the summary and the terminal do
-    table = "".join(text[text.index("class finding evidence requirement, plan clause"):].split())
+    table = "".join(text[text.index("class finding evidence requirement"):].split())
     assert "must-correct(整改项)" in table and "整改项" not in table.replace("must-correct(整改项)", "")
     data = json.loads((tmp_path / "scorecard.json").read_text(encoding="utf-8"))
     backups = next(f for f in data["findings"] if f["title"].startswith("Posts with no backup"))

@@ -1377,3 +1377,34 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         shown = [k for k, line in enumerate(lines) if line.startswith("  [")]
         firsts = Proposed.firsts([f.proposed for f in card.findings[:len(shown)]], lang)
         assert shown and all(lines[k + 1].strip() == firsts[i] for i, k in enumerate(shown))
+
+
+@pytest.mark.parametrize("changes", [1, 2, 3, 4])
+def test_the_head_of_a_few_changes_is_not_left_at_the_foot_of_a_page(changes: int) -> None:
+    """A row with a two-line head over three changes was parted just after the head: the report's page ended on
+    "What to change — proposed, …" and its changes began the next page. The head stays with its first change."""
+    head = "What to change — proposed, not yet proven, tested each by re-simulation " * 2
+    for room in (0.6 + 0.02 * k for k in range(100)):
+        doc = Document()
+        _fill_to(doc, room)
+        doc.table([("class", 1.0, "left"), ("finding", 2.0, "left"), ("evidence", 3.0, "left")],
+                  [["a row", "its finding", " ".join(f"e{i:03d}" + " word" * 12 for i in range(6))]],
+                  under=[head + "\n" + "\n".join(f"change {i}" for i in range(changes))], split_rows=True)
+        heads = {k for k, page in enumerate(doc.pages) for t in page.texts if t.get_text().startswith("What to")}
+        first = {k for k, page in enumerate(doc.pages) for t in page.texts if t.get_text() == "change 0"}
+        assert heads == first, (room, heads, first)
+
+
+@pytest.mark.parametrize("word", ["plan.warning.actions_by_level.red[0]", "jinshan_mine_plan.yaml:57", "x" * 34])
+def test_a_long_word_stays_out_of_the_next_cell(word: str) -> None:
+    """A plan clause's field path a little wider than the finding column was left whole and ran over the evidence
+    beside it: a word may use its own cell's padding, never the next cell."""
+    from drills.experiment.report import LEFT, PAGE_W, _width_in
+
+    doc = Document()
+    doc.table([("finding", 2.0, "left"), ("evidence", 3.0, "left")], [[f"Plan clause: {word}", "the evidence"]])
+    drawn = [t for t in doc.pages[0].texts if t.get_text() not in ("finding", "evidence", "the evidence")]
+    assert "".join(t.get_text() for t in drawn).replace(" ", "") == f"Planclause:{word}"
+    for t in drawn:
+        left = t.get_position()[0] * PAGE_W - LEFT
+        assert left + _width_in(t.get_text(), 8.0) <= 2.0 + 1e-6, t.get_text()  # ends within its own cell

@@ -13,7 +13,7 @@ from test_chinese_report import english_words
 from drills.experiment import finding_text as ft
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
-from drills.experiment.findings import Finding, cited, requirement_tags
+from drills.experiment.findings import Finding, requirement_tags, table_row
 from drills.experiment.graded import report_finding
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
@@ -60,14 +60,14 @@ def test_every_row_cites_by_tag_the_requirements_of_its_finding_and_keeps_its_pl
     found = [report_finding(f) for f in findings_of(scenario)]  # as the report lists them
     tags = requirement_tags(found, lang)
     text_of = {tag: text for text, tag in tags.items()}
-    semi = ft.PHRASES[lang]["semi"]
     for f in found:
-        row = cited(f, tags, lang)
-        head, _, rest = row.partition(semi)
-        assert [text_of[tag] for tag in head.split(ft.PHRASES[lang]["sep"])] == list(f.requirements(lang)), row
-        assert rest == f.plan_clause(lang) and rest  # the plan clause stays on its row, whole
+        cls, finding, evidence, cites = table_row(f, tags, lang)
+        assert [text_of[tag] for tag in cites.split(ft.PHRASES[lang]["sep"])] == list(f.requirements(lang)), cites
+        title, clause = finding.split("\n")  # the plan clause stays on its row, whole, under the title
+        assert (title, evidence) == f.words(lang)[:2]
+        assert clause == ft.PHRASES[lang]["plan_clause"].format(clause=f.plan_clause(lang)) and f.plan_clause(lang)
         for text in f.requirements(lang):  # the row does not repeat the requirement it cites
-            assert text not in row
+            assert text not in " ".join((cls, finding, evidence, cites))
         assert f.source is not None
         assert f.plan_clause(lang) in f.words(lang)[2]
 
@@ -110,7 +110,8 @@ def test_the_chinese_requirements_and_rows_have_no_stray_english(scenario: str) 
     for f in found:
         facts = f.source.facts if f.source is not None else {}
         refs = f.source.refs if f.source is not None else ()
-        assert english_words(cited(f, tags, "zh"), (facts, refs)) == [], cited(f, tags, "zh")
+        row = " ".join(table_row(f, tags, "zh"))
+        assert english_words(row, (facts, refs)) == [], row
 
 
 def test_the_scorecard_keeps_each_finding_whole_with_its_tags(tmp_path) -> None:

@@ -322,6 +322,7 @@ BACKGROUND = ("Res. ANM", "GISTM")
 PHRASES: dict[str, dict[str, Any]] = {
     "en": {
         "background": "background (international and foreign practice): {sources}", "requirement_tag": "S{k}",
+        "plan_clause": "Plan clause: {clause}",
         "sep": ", ", "semi": "; ", "and": " and ", "none": "none", "automatic": "an automatic trigger",
         "place_zone": "{place} ({zone})", "ref": "{head} ({label})",
         "when_every": "every one", "when_some": "{k}", "gap": " ", "stop": ".",
@@ -627,6 +628,7 @@ PHRASES: dict[str, dict[str, Any]] = {
     },
     "zh": {
         "background": "国际及国外做法（仅供参考）：{sources}", "requirement_tag": "S{k}",
+        "plan_clause": "预案条款：{clause}",
         "sep": "、", "semi": "；", "and": "和", "none": "无", "automatic": "自动触发",
         "place_zone": "{place}（{zone}）", "ref": "{head}（{label}）",
         "when_every": "每次", "when_some": "有 {k} 次", "gap": "", "stop": "。",

@@ -379,7 +379,6 @@ EN: dict[str, str] = {
     "col_finding": "finding",
     "col_evidence": "evidence",
     "col_clause": "plan clause",
-    "col_requirement_clause": "requirement, plan clause",
     "findings_requirements": "Requirements the findings cite",
     "findings_requirements_intro": (
         "Each requirement once, with the tag the findings cite it by: national standards and documents (GB, AQ, the "
@@ -1461,7 +1460,6 @@ ZH: dict[str, str] = {
     "col_finding": "发现",
     "col_evidence": "证据",
     "col_clause": "预案条款",
-    "col_requirement_clause": "依据要求、预案条款",
     "findings_requirements": "评估发现所依据的要求",
     "findings_requirements_intro": (
         "每项要求列出一次，评估发现以其编号引用：国家标准和文件（GB、AQ、国家及部门文件、各地做法）在前；国际及国外"

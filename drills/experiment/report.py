@@ -499,7 +499,9 @@ class Document:
         heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
         head_h = max(len(h) for h in heads) * line + 2 * pad if header else 0.0
         last = len(columns) - 1  # nothing may run past the table's right edge (right-aligned text runs left)
-        cells = [[wrap(renderable(v), size, w - 2 * pad, overhang=1.0 if k == last and align == "left" else None)
+        # a word wider than its cell may run into the cell's padding, never into the next cell's text
+        cells = [[wrap(renderable(v), size, w - 2 * pad,
+                       overhang=1.0 if k == last and align == "left" else min(OVERHANG, (w - pad) / (w - 2 * pad)))
                   for k, (v, (_, w, align)) in enumerate(zip(row, columns, strict=True))]
                  for row in rows]
         under_x = LEFT + (columns[0][1] if len(columns) > 1 else 0.0)
@@ -555,7 +557,7 @@ class Document:
                             and not (j > n and (own[j - n - 1][1] or own[j - n][1]))]
                     # where rows may be parted, a long row is parted between two of its lines, at least ROW_KEPT
                     # of them on each side, rather than leave the foot of the page empty
-                    at = min(fits[-1], slots - ROW_KEPT) if fits else a
+                    at = max((j for j in fits if j <= slots - ROW_KEPT), default=a)
                     if split_rows and at - a >= ROW_KEPT:
                         b = at
                     elif not turned:
@@ -1252,7 +1254,7 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
     if not found:
         doc.text(t("no_findings_yet"), 9, slant="italic", color=GREY)
         return
-    from drills.experiment.findings import cited, class_label, requirement_tags
+    from drills.experiment.findings import requirement_tags, table_row
 
     tags = requirement_tags(found, t.lang)  # each requirement stated once, the rows citing it by its tag
     if tags:
@@ -1260,11 +1262,12 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
         doc.text(t("findings_requirements_intro"), 8.5, after=0.08, keep=True)
         doc.table([(t("col_tag"), 0.45, "left"), (t("col_requirement"), doc.width - 0.45, "left")],
                   [[tag, text] for text, tag in tags.items()], size=8)
-    rows = [[class_label(f.cls, t.zh), *f.words(t.lang)[:2], cited(f, tags, t.lang)] for f in found]
+    rows = [table_row(f, tags, t.lang) for f in found]
     under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
-    # the clause column holds only tags and the plan's file:line field, so the evidence takes the width it gave up
-    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.0, "left"), (t("col_evidence"), 3.0, "left"),
-               (t("col_requirement_clause"), doc.width - 5.75, "left")], rows, size=8, under=under, split_rows=True)
+    # the requirement column holds only tags (S1, S3), so the evidence takes the width it gave up
+    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.0, "left"),
+               (t("col_evidence"), doc.width - 3.6, "left"), (t("col_requirement"), 0.85, "left")], rows, size=8,
+              under=under, split_rows=True)
 
 
 def single_faults(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> None:
