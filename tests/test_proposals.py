@@ -262,6 +262,29 @@ def test_a_place_no_route_can_help_says_only_setting_out_sooner_does() -> None:
     for f in turned:
         p = proposed[f.key]
         assert p.changes == () and "nothing to change" not in p.decision("en")
-        assert p.decision("en").startswith("how to correct it: no way on foot from there stays 0:05:00 ahead of the "
-                                           "water")
+        assert p.decision("en").startswith("how to have its people set out sooner (an earlier order, or a quicker "
+                                           "response): no way on foot from there stays 0:05:00 ahead of the water")
         assert "只有更早出发才有用" in p.decision("zh")
+
+
+def test_a_place_whose_route_already_is_the_safe_way_is_told_to_set_out_sooner() -> None:
+    """People at stope360w turned back in a few replications although the plan's ladder route from there already is
+    the quickest way that stays 5 min ahead of the water when they typically set out: the finding said the route
+    revisions "find nothing to change in the plan as written", which leaves the planner guessing. It now says the
+    route is already that way and only setting out sooner helps those who turned back."""
+    from drills.experiment.findings import Finding
+    from drills.experiment.revisions import current_path, safe_way
+
+    loaded, ex, _, ev = _graded("mine_inrush_day")
+    ctx = Context.of(loaded, ev.spec, ex.results)
+    kept = [p for r in ctx.plan.evacuation.routes for p in r.from_
+            if safe_way(ctx, p) is not None and safe_way(ctx, p) == current_path(ctx, p)]
+    assert kept  # the bundled plan's routes from the upper levels already are the safe ways
+    for place in kept:
+        f = Finding(f"M3:turned_back:{place}", "M3", MUST_CORRECT, "", "", "", "",
+                    remedies=("change_route", "ladderway_route"), targets={"places": [place]}, kind="turned_back")
+        p = propose([f], ctx)[f.key]
+        assert p.changes == ()
+        said = p.decision("en")
+        assert "nothing to change" not in said and "already is the quickest way on foot that stays 0:05:00" in said
+        assert said.startswith("how to have its people set out sooner") and "已是比水提前" in p.decision("zh")

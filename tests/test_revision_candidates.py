@@ -334,8 +334,8 @@ def test_a_drill_whose_scenario_gives_the_order_proposes_no_change_to_the_plans_
     assert generate([stayed], ctx) == []
     assert generate([finding(*chain, group="miner", places=["crusher360"])], ctx) == []
     said = propose([stayed], ctx)[stayed.key].decision("en")
-    assert said.startswith("how to correct it: this drill's order is given by the scenario, not by the plan's "
-                           "triggers")
+    assert said.startswith("whether to drill the plan's own triggers too (a scenario without an order), to test "
+                           "them: this drill's order is given by the scenario, not by the plan's triggers")
     # the plan as written, with its own triggers: the same finding is answered by them
     plain = load(copy_bundled(tmp_path / "plain")["scenario"])
     plain_spec = compile_drill(plain, replications=2)

@@ -162,14 +162,19 @@ EN: dict[str, str] = {
                          "(plan.warning.monitoring)"),
     "prop_decide_monitoring": "add the pond's online monitoring items and their thresholds (plan.warning.monitoring)",
     "prop_decide_teams": "name the teams that carry the warning and the rescue (plan.teams)",
-    "prop_decide_no_way": ("how to correct it: no way on foot from there stays {safety} ahead of the water for its "
-                           "people setting out when they do, so no new route can help them; only setting out sooner "
-                           "does (an earlier order, or a quicker response)"),
-    "prop_decide_scripted": ("how to correct it: this drill's order is given by the scenario, not by the plan's "
-                             "triggers, so no revision of the triggers or of who gives the order can act in it, and "
-                             "the other revisions that would answer it find nothing to change; drill the plan's own "
-                             "triggers (a scenario without order) to test them"),
-    "prop_decide_other": "how to correct it; no kind of plan revision the drill can make applies",
+    "prop_decide_no_way": ("how to have its people set out sooner (an earlier order, or a quicker response): no way "
+                           "on foot from there stays {safety} ahead of the water for its people setting out when "
+                           "they do, so no new route can help them; only setting out sooner does"),
+    "prop_decide_route_kept": ("how to have its people set out sooner (an earlier order, or a quicker response): the "
+                               "plan's route from there already is the quickest way on foot that stays {safety} ahead "
+                               "of the water for its people setting out when they typically do (medians over the "
+                               "replications), so no new route is proposed; those who turned back set out later, or "
+                               "met the water sooner, than that"),
+    "prop_decide_scripted": ("whether to drill the plan's own triggers too (a scenario without an order), to test "
+                             "them: this drill's order is given by the scenario, not by the plan's triggers, so no "
+                             "revision of the triggers or of who gives the order can act in it, and the other "
+                             "revisions that would answer it find nothing to change"),
+    "prop_decide_other": "how to correct it: no kind of plan revision the drill can make applies",
     "prop_decide_none": ("how to correct it: the revisions that would answer it ({kinds}) find nothing to change in "
                          "the plan as written"),
     "no_revisions_yet": (
@@ -1279,13 +1284,15 @@ ZH: dict[str, str] = {
     "prop_decide_pond": "将尾矿库在线监测的各红色阈值设为不低于设计值的要求（plan.warning.monitoring）",
     "prop_decide_monitoring": "补充尾矿库在线监测项目及其预警阈值（plan.warning.monitoring）",
     "prop_decide_teams": "明确负责通知和救援的队伍（plan.teams）",
-    "prop_decide_no_way": ("如何整改：按该处人员实际出发的时间，没有任何步行路线能比水提前 {safety} 以上，"
-                           "新的撤离路线无济于事；只有更早出发才有用（更早下达撤离命令，或更快响应）"),
-    "prop_decide_scripted": ("如何整改：本次演练的撤离命令由情景直接下达，而非由预案的触发条件下达，"
-                             "因此对触发条件或下令岗位的修订在本次演练中不起作用，"
-                             "其他可针对此项的修订在现行预案中亦无可修改之处；"
-                             "如需检验预案自身的触发条件，请使用不含 order 的情景进行演练"),
-    "prop_decide_other": "如何整改；本模拟可作的预案修订均不适用",
+    "prop_decide_no_way": ("如何让该处人员更早出发（更早下达撤离命令，或更快响应）：按该处人员实际出发的时间，"
+                           "没有任何步行路线能比水提前 {safety} 以上，新的撤离路线无济于事；只有更早出发才有用"),
+    "prop_decide_route_kept": ("如何让该处人员更早出发（更早下达撤离命令，或更快响应）：按该处人员通常的出发时间"
+                               "（各次重复的中位数），预案中该处的撤离路线已是比水提前 {safety} 以上的最快步行路线，"
+                               "故不提出新的路线；途中折返的人员出发得更晚，或遇水更早"),
+    "prop_decide_scripted": ("是否另以不含 order 的情景演练，以检验预案自身的触发条件：本次演练的撤离命令由情景"
+                             "直接下达，而非由预案的触发条件下达，因此对触发条件或下令岗位的修订在本次演练中不起作用，"
+                             "其他可针对此项的修订在现行预案中亦无可修改之处"),
+    "prop_decide_other": "如何整改：本模拟可作的预案修订均不适用",
     "prop_decide_none": "如何整改：可针对此项的修订（{kinds}）在现行预案中无可修改之处",
     "no_revisions_yet": (
         "本次未测试预案修订：各项发现下的整改建议尚未经验证。“drill recommend” 以相同随机数重新模拟演练来测试候选修订，"

@@ -22,7 +22,15 @@ from typing import Any
 from drills.experiment.findings import Finding, ref
 from drills.experiment.i18n import Text
 from drills.experiment.plan_edit import Edit, matches
-from drills.experiment.revisions import DECISION_CHAIN_KINDS, ROUTE_SAFETY_S, Candidate, Context, generate, safe_way
+from drills.experiment.revisions import (
+    DECISION_CHAIN_KINDS,
+    ROUTE_SAFETY_S,
+    Candidate,
+    Context,
+    current_path,
+    generate,
+    safe_way,
+)
 from drills.inputs.loaded import Loaded
 
 #: [P] at most this many changes are told for one finding (first one of each kind of revision, in the order the
@@ -211,11 +219,22 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         decide = DECIDE.get(f.kind, "" if f.remedies else "prop_decide_other")
         if not mine and not decide and ctx.spec.order_at_s is not None and set(f.remedies) & set(DECISION_CHAIN_KINDS):
             decide = "prop_decide_scripted"  # the scenario gives the order: the plan's triggers are not in this drill
-        elif not mine and not decide and f.kind == "turned_back" and any(
-                safe_way(ctx, p) is None for p in f.targets.get("places", ()) if p in ctx.spec.network.index):
-            decide = "prop_decide_no_way"  # as drill recommend says it (Recommendation.no_way)
+        elif not mine and not decide and f.kind == "turned_back":
+            decide = _turned_back_decision(f, ctx)
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
     return out
+
+
+def _turned_back_decision(f: Finding, ctx: Context) -> str:
+    """Why no new route is proposed for people who turned back: no way on foot stays ahead of the water for them
+    (as drill recommend says it, Recommendation.no_way), or the plan's route already is that way; "" if neither."""
+    places = [p for p in f.targets.get("places", ()) if p in ctx.spec.network.index]
+    ways = [safe_way(ctx, p) for p in places]
+    if any(w is None for w in ways):
+        return "prop_decide_no_way"
+    if ways and all(w == current_path(ctx, p) for p, w in zip(places, ways, strict=True)):
+        return "prop_decide_route_kept"
+    return ""
 
 
 def with_proposals(found: Sequence[Any], proposed: dict[str, Proposed]) -> tuple[Any, ...]:

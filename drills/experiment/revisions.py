@@ -714,7 +714,8 @@ def _reroute_edits(ctx: Context, place: str, path: list[str], refuge: str | None
     return edits
 
 
-def _current_path(ctx: Context, place: str) -> list[str] | None:
+def current_path(ctx: Context, place: str) -> list[str] | None:
+    """The path of the plan's evacuation route from ``place`` (None if no route starts there)."""
     r = next((r for r in ctx.plan.evacuation.routes if place in r.from_), None)
     return list(r.path) if r else None
 
@@ -744,7 +745,7 @@ def _change_route(f: Finding, ctx: Context) -> list[Candidate]:
     out = []
     for place in _places(f, ctx):
         path = safe_way(ctx, place, _blocked(f))
-        if path is None or len(path) < 2 or path == _current_path(ctx, place):
+        if path is None or len(path) < 2 or path == current_path(ctx, place):
             continue
         out.append(_c("change_route", place, "route", {"place": place, "path": path},
                       _reroute_edits(ctx, place, path), group=f"route:{place}"))
@@ -763,11 +764,11 @@ def _ladderway_route(f: Finding, ctx: Context) -> list[Candidate]:
     stations = {s for h in ctx.loaded.site.hoists for s in h.stations[1:]}
     out = []
     for place in places:
-        current = _current_path(ctx, place) or []
+        current = current_path(ctx, place) or []
         if group_of(ctx, place) != "miner" or not stations & set(current):
             continue  # only a level that relies on the cage is sent to the ladderway
         path = escape_path(ctx, place, _start_time(ctx, place), to="surface", blocked=_blocked(f))
-        if path is None or path == _current_path(ctx, place):
+        if path is None or path == current_path(ctx, place):
             continue
         out.append(_c("ladderway_route", place, "ladderway", {"place": place, "path": path},
                       _reroute_edits(ctx, place, path), group=f"route:{place}"))
@@ -780,7 +781,7 @@ def _change_assembly_point(f: Finding, ctx: Context) -> list[Candidate]:
     for place in _places(f, ctx):
         if group_of(ctx, place) != "resident":
             continue
-        now = _current_path(ctx, place)
+        now = current_path(ctx, place)
         avoid = frozenset({now[-1]}) if now else frozenset()
         path = escape_path(ctx, place, _start_time(ctx, place), to="assembly", avoid=avoid, blocked=_blocked(f))
         if path is None:
