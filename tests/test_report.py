@@ -1408,3 +1408,15 @@ def test_a_long_word_stays_out_of_the_next_cell(word: str) -> None:
     for t in drawn:
         left = t.get_position()[0] * PAGE_W - LEFT
         assert left + _width_in(t.get_text(), 8.0) <= 2.0 + 1e-6, t.get_text()  # ends within its own cell
+
+
+
+def test_a_latin_bracket_around_chinese_stays_with_the_chinese_it_opens_or_closes() -> None:
+    """The Chinese report broke "plan.roles[0]（Pond duty officer (尾矿库值班员) 的替补）" after "(": a line ended on
+    the bracket and the role's written name was cut in two. No line may end in "(" or begin with ")"."""
+    text = ("qingshui_dam_plan.yaml:12 plan.roles[0]（Pond duty officer (尾矿库值班员) 的替补）；"
+            "为 Pond duty officer (尾矿库值班员) 增加替补")
+    for k in range(60):
+        lines = wrap(text, 8.0, 0.8 + 0.05 * k)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(ln.rstrip().endswith("(") or ln.lstrip().startswith(")") for ln in lines), lines

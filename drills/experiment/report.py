@@ -106,11 +106,11 @@ SOURCES = (
 # ------------------------------------------------------------------ text
 
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_CLOSE = "，。、；：）」》！？%"
-_OPEN = "（「《"
+_CLOSE = "，。、；：）」》！？%)"
+_OPEN = "（「《("
 #: Line-breaking units: one CJK character (with any closing punctuation after it), a run of other
 #: characters (with closing CJK punctuation after it), or white space; opening CJK punctuation goes with the
-#: unit after it, so that no line ends in "（".
+#: unit after it, so that no line ends in "（" (nor in the "(" of a name written "Pond duty officer (尾矿库值班员)").
 _UNIT = re.compile(rf"[{_OPEN}]*(?:[{_CJK}][{_CLOSE}]*|[^\s{_CJK}]+[{_CLOSE}]*)|\s+")
 #: a number ending a line, as a Chinese measure word after it ("470 次") takes it along to the next line
 _NUMBER_END = re.compile(r"(?<=\s)[+−-]?\d[\d.,:/]*$")
