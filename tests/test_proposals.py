@@ -288,3 +288,39 @@ def test_a_place_whose_route_already_is_the_safe_way_is_told_to_set_out_sooner()
         said = p.decision("en")
         assert "nothing to change" not in said and "already is the quickest way on foot that stays 0:05:00" in said
         assert said.startswith("how to have its people set out sooner") and "已是比水提前" in p.decision("zh")
+
+
+def test_the_findings_table_writes_a_shared_change_once_and_refers_to_it_by_number() -> None:
+    """Below the dam and in the mine, one change (an automatic red trigger) answered eight findings, and the report's
+    table wrote its four lines out under each of them. The list now numbers its findings and writes a change out
+    under the first finding it answers; a later finding with the same changes says "the same as for finding k"."""
+    from types import SimpleNamespace
+
+    from drills.experiment.proposals import Change, Proposed
+
+    def change(*titles: str) -> Proposed:
+        cands = [SimpleNamespace(words=lambda lang, title=title: title) for title in titles]
+        return Proposed(changes=tuple(Change(candidate=c, clauses=("plan.triggers[0]",)) for c in cands))  # type: ignore[arg-type]
+
+    auto, both = change("make the trigger automatic"), change("make the trigger automatic", "add a siren")
+    decide = Proposed(decide="prop_decide_exits")
+    told = Proposed.told([auto, None, both, auto, decide, both, decide], "en")
+    assert told == [auto.words("en"), "", both.words("en"), "What to change: the same as for finding 1",
+                    decide.words("en"), "What to change: the same as for finding 3",
+                    "What the planner must decide: the same as for finding 5"]
+    zh = Proposed.told([auto, auto, decide, decide], "zh")
+    assert zh == [auto.words("zh"), "整改建议：同第 1 项", decide.words("zh"), "需由预案编制人决定：同第 3 项"]
+
+
+def test_the_report_numbers_its_findings_and_each_reference_points_to_the_same_change(tmp_path: Path) -> None:
+    import re
+
+    _, ex, card, _ = _graded("mine_inrush_day")
+    write_outputs(ex, card, tmp_path)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(tmp_path / "report.pdf").pages)
+    text = " ".join(text.split())
+    refs = [int(k) for k in re.findall(r"What to change: the same as for finding (\d+)", text)]
+    assert refs  # the bundled mine's red trigger answers several findings
+    table = text[text.index("class finding evidence requirement"):]
+    for k in set(refs):
+        assert re.search(rf"\b{k}\. ", table)  # the finding referred to is numbered in the table

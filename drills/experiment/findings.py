@@ -169,14 +169,16 @@ def tags_cited(f: Any, tags: dict[str, str], lang: str = "en") -> str:
     return PHRASES[lang]["sep"].join(tags[x] for x in f.requirements(lang))
 
 
-def table_row(f: Any, tags: dict[str, str], lang: str = "en") -> list[str]:
-    """A finding as the report's table gives it: its class; its title with its own plan clause under it; its
-    evidence; the tags of its requirements (:func:`tags_cited`). The plan clause (``file:line plan.path`` and what is
-    there) stands under the title, where it has the width to stay readable, not in a narrow column of its own."""
+def table_row(f: Any, tags: dict[str, str], lang: str = "en", k: int = 0) -> list[str]:
+    """A finding as the report's table gives it: its class; its title (numbered ``k.`` if ``k``) with its own plan
+    clause under it; its evidence; the tags of its requirements (:func:`tags_cited`). The plan clause
+    (``file:line plan.path`` and what is there) stands under the title, where it has the width to stay readable, not
+    in a narrow column of its own."""
     title, evidence = f.words(lang)[:2]
     clause = f.plan_clause(lang)
     under = "\n" + PHRASES[lang]["plan_clause"].format(clause=clause) if clause else ""
-    return [class_label(f.cls, lang == "zh"), title + under, evidence, tags_cited(f, tags, lang)]
+    number = f"{k}. " if k else ""
+    return [class_label(f.cls, lang == "zh"), number + title + under, evidence, tags_cited(f, tags, lang)]
 
 
 def found(kind: str, facts: dict[str, Any], *, standards: tuple[str, ...], refs: list, **rest: Any) -> Finding:

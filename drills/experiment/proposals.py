@@ -127,6 +127,23 @@ class Proposed:
             before = line
         return lines
 
+    @staticmethod
+    def told(proposed: Sequence[Proposed | None], lang: str = "en") -> list[str]:
+        """:meth:`words` of each finding of a numbered list (1, 2, …; "" where none is proposed), one that would
+        repeat an earlier finding's whole words in full said as "the same as for finding k" instead: several places
+        share one change, and the list tells it once."""
+        t, out = Text(lang), []
+        first: dict[str, int] = {}  # words → the number of the first finding they were said for
+        for k, p in enumerate(proposed, 1):
+            words = p.words(lang) if p is not None else ""
+            if words and words in first:
+                out.append(t("prop_same_as" if p is not None and p.changes else "prop_decide_same_as",
+                             k=first[words]))
+            else:
+                out.append(words)
+                first.setdefault(words, k)
+        return out
+
     def decision(self, lang: str = "en") -> str:
         """What the planner must decide, where no change is proposed (empty where one is)."""
         if self.changes:

@@ -499,9 +499,9 @@ class Document:
         heads = [wrap(renderable(title), size, w - 2 * pad, "bold") for title, w, _ in columns]
         head_h = max(len(h) for h in heads) * line + 2 * pad if header else 0.0
         last = len(columns) - 1  # nothing may run past the table's right edge (right-aligned text runs left)
-        # a word wider than its cell may run into the cell's padding, never into the next cell's text
+        # a word wider than its cell may run into the padding, never into the next cell's text
         cells = [[wrap(renderable(v), size, w - 2 * pad,
-                       overhang=1.0 if k == last and align == "left" else min(OVERHANG, (w - pad) / (w - 2 * pad)))
+                       overhang=1.0 if k == last and align == "left" else min(OVERHANG, (w - pad / 2) / (w - 2 * pad)))
                   for k, (v, (_, w, align)) in enumerate(zip(row, columns, strict=True))]
                  for row in rows]
         under_x = LEFT + (columns[0][1] if len(columns) > 1 else 0.0)
@@ -1262,11 +1262,11 @@ def findings(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found:
         doc.text(t("findings_requirements_intro"), 8.5, after=0.08, keep=True)
         doc.table([(t("col_tag"), 0.45, "left"), (t("col_requirement"), doc.width - 0.45, "left")],
                   [[tag, text] for text, tag in tags.items()], size=8)
-    rows = [table_row(f, tags, t.lang) for f in found]
-    under = [p.words(t.lang) if (p := getattr(f, "proposed", None)) is not None else "" for f in found]
+    rows = [table_row(f, tags, t.lang, k) for k, f in enumerate(found, 1)]  # numbered, to be referred to
+    under = Proposed.told([getattr(f, "proposed", None) for f in found], t.lang)
     # the requirement column holds only tags (S1, S3), so the evidence takes the width it gave up
-    doc.table([(t("col_class"), 0.75, "left"), (t("col_finding"), 2.0, "left"),
-               (t("col_evidence"), doc.width - 3.6, "left"), (t("col_requirement"), 0.85, "left")], rows, size=8,
+    doc.table([(t("col_class"), 0.9, "left"), (t("col_finding"), 2.0, "left"),
+               (t("col_evidence"), doc.width - 3.75, "left"), (t("col_requirement"), 0.85, "left")], rows, size=8,
               under=under, split_rows=True)
 
 

@@ -225,10 +225,9 @@ def requirements_md(found: Sequence[Finding], t: Text) -> tuple[list[str], dict[
             *(f"- **{tag}** {text}" for text, tag in tags.items())], tags
 
 
-def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None,
-                proposed: Proposed | None = None) -> list[str]:
+def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None, proposed: str = "") -> list[str]:
     """A finding as a numbered item, citing its requirements by their ``tags`` (:func:`requirements_md`); with
-    ``proposed``, what to change for it (its head, then each change)."""
+    ``proposed``, what to change for it as :meth:`Proposed.told` says it (its head, then each change)."""
     t = t or Text("en")
     title, evidence, _ = f.words(t.lang)
     told = t.zh and f.kind  # a finding given in finished words keeps them
@@ -241,11 +240,11 @@ def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None,
             *([t("md_requirement", text=requirement)] if requirement else []),
             t("md_clause", text=plan_clause),
             t("md_addressed", text=remedies or t("md_outside")),
-            *(_proposed_md(proposed, t) if proposed is not None else [])]
+            *(_proposed_md(proposed) if proposed else [])]
 
 
-def _proposed_md(proposed: Proposed, t: Text) -> list[str]:
-    head, *rest = proposed.words(t.lang).split("\n")
+def _proposed_md(proposed: str) -> list[str]:
+    head, *rest = proposed.split("\n")
     return [f"   - {head}", *(f"     - {line.removeprefix('• ')}" for line in rest)]
 
 
@@ -302,8 +301,9 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     out += [*listed, ""] if listed else []
     out += [t("md_findings"), ""]
     proposed = chosen_proposals(rec)
-    for k, f in enumerate(base.findings, 1):
-        out += _finding_md(k, f, tags, t, proposed.get(f.key))
+    told = Proposed.told([proposed.get(f.key) for f in base.findings], t.lang)
+    for k, (f, said) in enumerate(zip(base.findings, told, strict=True), 1):
+        out += _finding_md(k, f, tags, t, said)
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
     out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
