@@ -324,3 +324,22 @@ def test_the_report_numbers_its_findings_and_each_reference_points_to_the_same_c
     table = text[text.index("class finding evidence requirement"):]
     for k in set(refs):
         assert re.search(rf"\b{k}\. ", table)  # the finding referred to is numbered in the table
+
+
+def test_people_where_the_water_breaks_in_are_told_only_acting_on_its_signs_helps() -> None:
+    """face360e is where the inrush breaks in: its people were caught before any order could reach them, and the
+    finding said the route, ladderway, refuge, cage and assembly revisions "find nothing to change in the plan as
+    written". It now says what would protect them: withdrawal at the inrush's signs (事故征兆紧急撤人)."""
+    loaded = load(bundled_root() / "scenarios" / "mine_inrush_day.yaml", None)
+    spec = compile_drill(loaded, replications=12, seed=7)
+    ex = run_exercise(spec)
+    _, ev = graded(scorecard(ex), loaded, spec, ex)
+    ctx = Context.of(loaded, spec, ex.results)
+    source = [f for f in ev.findings if f.kind == "m3_place" and f.facts["source"]]
+    assert [f.facts["place"] for f in source] == ["face360e"]  # the scenario's inrush is at the -360 east heading
+    p = propose(source, ctx)[source[0].key]
+    assert p.changes == () and "nothing to change" not in p.decision("en")
+    assert p.decision("en").startswith("how to have the people where the water breaks in withdrawn before it does")
+    assert "事故征兆紧急撤人" in p.decision("en") and "事故征兆紧急撤人" in p.decision("zh")
+    others = [f for f in ev.findings if f.kind == "m3_place" and not f.facts["source"]]
+    assert others and all(propose([f], ctx)[f.key].decide != "prop_decide_source" for f in others)

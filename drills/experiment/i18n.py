@@ -172,6 +172,10 @@ EN: dict[str, str] = {
                                "of the water for its people setting out when they typically do (medians over the "
                                "replications), so no new route is proposed; those who turned back set out later, or "
                                "met the water sooner, than that"),
+    "prop_decide_source": ("how to have the people where the water breaks in withdrawn before it does: there no order "
+                           "and no route comes in time, only acting on its signs (a new inflow point, a sudden rise "
+                           "of the inflow) does, as the rules' immediate withdrawal at the signs of an accident "
+                           "(事故征兆紧急撤人) requires"),
     "prop_decide_scripted": ("whether to drill the plan's own triggers too (a scenario without an order), to test "
                              "them: this drill's order is given by the scenario, not by the plan's triggers, so no "
                              "revision of the triggers or of who gives the order can act in it, and the other "
@@ -1293,6 +1297,8 @@ ZH: dict[str, str] = {
     "prop_decide_route_kept": ("如何让该处人员更早出发（更早下达撤离命令，或更快响应）：按该处人员通常的出发时间"
                                "（各次重复的中位数），预案中该处的撤离路线已是比水提前 {safety} 以上的最快步行路线，"
                                "故不提出新的路线；途中折返的人员出发得更晚，或遇水更早"),
+    "prop_decide_source": ("如何让突水点处的人员在突水前撤出：该处任何撤离命令和撤离路线都来不及，只有依据事故征兆"
+                           "（出现新的出水点、涌水量突然增大）立即撤人才有用，即规定的事故征兆紧急撤人"),
     "prop_decide_scripted": ("是否另以不含 order 的情景演练，以检验预案自身的触发条件：本次演练的撤离命令由情景"
                              "直接下达，而非由预案的触发条件下达，因此对触发条件或下令岗位的修订在本次演练中不起作用，"
                              "其他可针对此项的修订在现行预案中亦无可修改之处"),

@@ -238,6 +238,8 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
             decide = "prop_decide_scripted"  # the scenario gives the order: the plan's triggers are not in this drill
         elif not mine and not decide and f.kind == "turned_back":
             decide = _turned_back_decision(f, ctx)
+        elif not mine and not decide and f.kind == "m3_place" and f.facts.get("source"):
+            decide = "prop_decide_source"  # the water broke in where they were: no order or route comes in time
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
     return out
 
