@@ -1312,7 +1312,7 @@ def test_a_change_several_places_share_is_written_out_once_on_the_summary(tmp_pa
     """Below the dam the order comes after the water at several places, and one change answers them all: the
     summary's three most serious findings wrote that long change out under each. It is written once; the findings
     after it that share it say "the same as above"."""
-    from drills.experiment.graded import graded
+    from drills.experiment.graded import finding_line, graded
     from drills.inputs.compile import load
 
     spec = load_drill(SCENARIOS["dam"], replications=3, seed=3)
@@ -1328,6 +1328,10 @@ def test_a_change_several_places_share_is_written_out_once_on_the_summary(tmp_pa
     summary = text[start: text.index(_squeezed(t("scorecard")), start)]
     assert summary.count(_squeezed(first)) == 1
     assert summary.count(_squeezed(t("summary_same"))) == 2
+    # numbered as the findings section numbers them, so the reader finds each one there
+    for k, f in enumerate(top, 1):
+        assert f"{k}.{_squeezed(finding_line(f, t))}" in summary
+        assert f"{k}.{_squeezed(f.words('en')[0])}" in text[text.index(_squeezed(t("findings_requirements"))):]
 
 
 def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_the_water(tmp_path: Path) -> None:

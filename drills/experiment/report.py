@@ -963,9 +963,10 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.y += 0.05
     doc.subheading(t("worst_findings"))
     if found:
-        top = list(found)[:3]
-        for f, change in zip(top, Proposed.firsts((getattr(f, "proposed", None) for f in top), t.lang), strict=True):
-            doc.text(finding_line(f, t), 8.5, marker="•", after=0.02 if change else 0.04)
+        top = list(found)[:3]  # numbered as the findings section numbers them
+        for k, (f, change) in enumerate(zip(top, Proposed.firsts((getattr(f, "proposed", None) for f in top), t.lang),
+                                            strict=True), 1):
+            doc.text(finding_line(f, t), 8.5, marker=f"{k}.", after=0.02 if change else 0.04)
             if change:  # what to change, as the findings section proposes it, not yet proven by re-simulation
                 doc.text(change, 8, indent=0.22, color=GREY, after=0.04)
     else:
