@@ -287,8 +287,8 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
     shown = evaluation.findings[:most]
     # what to change, as the report's findings propose it (not yet proven)
     changes = Proposed.firsts((proposed.get(f.key) for f in shown), t.lang)
-    for f, change in zip(shown, changes, strict=True):
-        out_console.print(f"  [{class_label(f.cls, t.zh)} {f.metric}] {f.words(t.lang)[0]}", markup=False)
+    for k, (f, change) in enumerate(zip(shown, changes, strict=True), 1):  # numbered as report.pdf numbers them
+        out_console.print(f"  {k}. [{class_label(f.cls, t.zh)} {f.metric}] {f.words(t.lang)[0]}", markup=False)
         if change:
             out_console.print("      " + change, markup=False)
     if len(evaluation.findings) > most:

@@ -1378,9 +1378,12 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         finally:
             cli.out_console = real
         lines = buf.getvalue().splitlines()
-        shown = [k for k, line in enumerate(lines) if line.startswith("  [")]
+        shown = [k for k, line in enumerate(lines) if re.match(r"  \d+\. \[", line)]
         firsts = Proposed.firsts([f.proposed for f in card.findings[:len(shown)]], lang)
         assert shown and all(lines[k + 1].strip() == firsts[i] for i, k in enumerate(shown))
+        # numbered as the report numbers them: the same finding under the same number
+        assert all(lines[k].startswith(f"  {i}. [") and lines[k].endswith(card.findings[i - 1].words(lang)[0])
+                   for i, k in enumerate(shown, 1))
 
 
 @pytest.mark.parametrize("changes", [1, 2, 3, 4])
