@@ -343,3 +343,29 @@ def test_people_where_the_water_breaks_in_are_told_only_acting_on_its_signs_help
     assert "事故征兆紧急撤人" in p.decision("en") and "事故征兆紧急撤人" in p.decision("zh")
     others = [f for f in ev.findings if f.kind == "m3_place" and not f.facts["source"]]
     assert others and all(propose([f], ctx)[f.key].decide != "prop_decide_source" for f in others)
+
+
+def test_a_failed_gate_names_the_findings_whose_changes_answer_it() -> None:
+    """A failed M2 gate said 'the changes proposed under the places' findings answer it' without saying which of some
+    twenty findings those are; now that the findings are numbered it names them: its metric's places' findings, by
+    their numbers in the list it was given (the report's and recommendations.md's order)."""
+    from drills.experiment.findings import Finding
+
+    loaded, ex, _, ev = _graded("mine_inrush_day")
+    ctx = Context.of(loaded, ev.spec, ex.results)
+
+    def finding(key: str, metric: str, kind: str) -> Finding:
+        return Finding(key, metric, DEFICIENCY, "", "", "", "", kind=kind, targets={"places": []})
+
+    found = [finding("M2:gate", "M2", "gate_failed"), finding("M3:a", "M3", "m3_place"),
+             finding("M2:a", "M2", "m2_late"), finding("M1", "M1", "order_time"), finding("M2:b", "M2", "m2_late"),
+             finding("M3:gate", "M3", "gate_failed")]
+    proposed = propose(found, ctx)
+    gate = proposed["M2:gate"]
+    assert gate.answered_by == (3, 5) and proposed["M3:gate"].answered_by == (2,)
+    assert gate.words("en") == ("What the planner must decide (no plan edit is proposed):\nthe plan as a whole fails "
+                                "this gate; the changes proposed under the places' findings answer it (findings 3, 5)")
+    assert gate.decision("zh").endswith("各地点评估发现（第 3、5 项）下的整改建议即针对此项")
+    assert gate.first("en").startswith("What to decide: the plan as a whole fails this gate;")  # the summary's line
+    assert "(findings 3, 5)" in gate.first("en") and gate.to_json()["decide"].endswith("(findings 3, 5)")
+    assert all(p.answered_by == () for k, p in proposed.items() if not k.endswith(":gate"))

@@ -418,6 +418,10 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
     return out
 
 
+#: the kinds of a place's finding a failed M2 or M3 gate is made of (:func:`gate_findings`)
+GATE_PLACE_KINDS = ("m2_late", "m3_place")
+
+
 def gate_findings(grades: dict[str, MetricGrade], so_far: Sequence[Finding], loaded: Loaded) -> list[Finding]:
     """A failed M2 or M3 gate that no place's finding shows as a 不足项: each place alone is within the tolerated
     tail, but the replications in which someone *anywhere* was late or unsafe are beyond it. The gate counts a
@@ -428,7 +432,7 @@ def gate_findings(grades: dict[str, MetricGrade], so_far: Sequence[Finding], loa
         g = grades.get(metric)
         if g is None or g.gate is not False or g.tail is None:
             continue
-        mine = [f for f in so_far if f.metric == metric and f.kind in ("m2_late", "m3_place")]
+        mine = [f for f in so_far if f.metric == metric and f.kind in GATE_PLACE_KINDS]
         if any(f.cls == DEFICIENCY for f in mine):
             continue
         places = [f.targets["places"][0] for f in mine]

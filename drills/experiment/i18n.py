@@ -150,6 +150,8 @@ EN: dict[str, str] = {
     "prop_decide": "What the planner must decide (no plan edit is proposed):",
     "prop_decide_gate": ("the plan as a whole fails this gate; the changes proposed under the places' findings "
                          "answer it"),
+    "prop_decide_gate_at": ("the plan as a whole fails this gate; the changes proposed under the places' findings "
+                            "answer it (findings {findings})"),
     "prop_decide_refuge_water": ("where to site the refuge chamber, or how to seal it, out of the water's reach, or "
                                  "whether its people go to the surface or to another refuge instead; the drill "
                                  "proposes no siting of a chamber"),
@@ -1281,6 +1283,7 @@ ZH: dict[str, str] = {
     "prop_more_one": "• 另有 1 项备选修改，“drill recommend” 一并检验",
     "prop_decide": "需由预案编制人决定（本模拟不提出预案修改）：",
     "prop_decide_gate": "预案整体未满足该门槛；各地点评估发现下的整改建议即针对此项",
+    "prop_decide_gate_at": "预案整体未满足该门槛；各地点评估发现（第 {findings} 项）下的整改建议即针对此项",
     "prop_decide_refuge_water": ("避险硐室如何选址或密闭以避开水淹，或其人员改为升井、转往其他避险硐室；"
                                  "本模拟不提出硐室选址"),
     "prop_decide_exits": ("预案指定哪一个与现有出口相距足够远的第二安全出口（plan.evacuation.exits）；"

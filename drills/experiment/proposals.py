@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from drills.experiment.findings import Finding, ref
+from drills.experiment.finding_text import PHRASES
+from drills.experiment.findings import GATE_PLACE_KINDS, Finding, ref
 from drills.experiment.i18n import Text
 from drills.experiment.plan_edit import Edit, matches
 from drills.experiment.revisions import (
@@ -80,12 +81,15 @@ class Proposed:
 
     Attributes:
         kinds: the revision kinds the finding names (its remedies), to say which found nothing to change.
+        answered_by: for a failed gate, the numbers (1, 2, … in the list of findings) of the places' findings whose
+            changes answer it.
     """
 
     changes: tuple[Change, ...] = ()
     more: int = 0
     decide: str = ""
     kinds: tuple[str, ...] = ()
+    answered_by: tuple[int, ...] = ()
 
     def words(self, lang: str = "en") -> str:
         """Lines (joined by newlines): a head saying whether the changes are proven, then each change, or what the
@@ -149,6 +153,8 @@ class Proposed:
         if self.changes:
             return ""
         t = Text(lang)
+        if self.decide == "prop_decide_gate" and self.answered_by:
+            return t("prop_decide_gate_at", findings=PHRASES[lang]["sep"].join(map(str, self.answered_by)))
         if self.decide:  # (a route's lead over the water for the one phrase that names it)
             return t(self.decide, safety=t.value(ROUTE_SAFETY_S, "s"))
         return t("prop_decide_none", kinds=t("list_sep").join(t.term(k) for k in self.kinds))
@@ -240,7 +246,10 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
             decide = _turned_back_decision(f, ctx)
         elif not mine and not decide and f.kind == "m3_place" and f.facts.get("source"):
             decide = "prop_decide_source"  # the water broke in where they were: no order or route comes in time
-        out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies))
+        # a failed gate is answered by its metric's places' findings, named by their numbers in the list
+        at = tuple(k for k, g in enumerate(findings, 1) if g.metric == f.metric and g.kind in GATE_PLACE_KINDS) \
+            if f.kind == "gate_failed" else ()
+        out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies), at)
     return out
 
 
