@@ -13,7 +13,7 @@ from test_chinese_report import english_words
 from drills.experiment import finding_text as ft
 from drills.experiment.evaluation import Evaluation, grade
 from drills.experiment.exercise import run_exercise
-from drills.experiment.findings import Finding, requirement_tags, table_row
+from drills.experiment.findings import Finding, class_label, requirement_tags, table_row
 from drills.experiment.graded import report_finding
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
@@ -62,6 +62,7 @@ def test_every_row_cites_by_tag_the_requirements_of_its_finding_and_keeps_its_pl
     text_of = {tag: text for text, tag in tags.items()}
     for f in found:
         cls, finding, evidence, cites = table_row(f, tags, lang)
+        assert cls.split("\n") == class_label(f.cls, lang == "zh").split(" ")  # the Chinese word whole on a line
         assert [text_of[tag] for tag in cites.split(ft.PHRASES[lang]["sep"])] == list(f.requirements(lang)), cites
         title, clause = finding.split("\n")  # the plan clause stays on its row, whole, under the title
         assert (title, evidence) == f.words(lang)[:2]

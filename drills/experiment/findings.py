@@ -178,7 +178,8 @@ def table_row(f: Any, tags: dict[str, str], lang: str = "en", k: int = 0) -> lis
     clause = f.plan_clause(lang)
     under = "\n" + PHRASES[lang]["plan_clause"].format(clause=clause) if clause else ""
     number = f"{k}. " if k else ""
-    return [class_label(f.cls, lang == "zh"), number + title + under, evidence, tags_cited(f, tags, lang)]
+    cls = class_label(f.cls, lang == "zh").replace(" (", "\n(")  # "deficiency", then "(不足项)" whole under it
+    return [cls, number + title + under, evidence, tags_cited(f, tags, lang)]
 
 
 def found(kind: str, facts: dict[str, Any], *, standards: tuple[str, ...], refs: list, **rest: Any) -> Finding:
