@@ -93,7 +93,9 @@ def test_few_records_are_fitted_with_a_caution(tmp_path: Path) -> None:
                                               "seconds, in a column named 'response_s'")]),
     ('t_s\n"30\n40\n', None, [(3, "t_s", "a quote (\") is not closed: the cell runs on over 2 lines to here, "
                                         "'30\\n40'; close the quote or remove it")]),
-    ("who,t_s\na,30\n", None, [(1, "", "the file has 2 columns (who, t_s): name the one to fit with --column")]),
+    ("who,t_s,u_min\na,30,1\n", None, [(1, "", "the file has 3 columns (who, t_s, u_min): name the one to fit with "
+                                               "--column")]),
+    ("who,level\na,30\n", None, [(1, "", "the file has 2 columns (who, level): name the one to fit with --column")]),
     ("who,t_s\na,30\n", "ts", [(1, "", "no column 'ts' (--column); did you mean 't_s'?")]),
     ("t_s\n30\n40\n\n50\n", None, [(1, "t_s", f"only 3 recorded times; a fit needs at least {MIN_RECORDS}")]),
     ("t_s\n30\n", None, [(1, "t_s", f"only 1 recorded time; a fit needs at least {MIN_RECORDS}")]),
@@ -145,3 +147,15 @@ def test_a_folder_or_nothing_given_for_the_records_is_told_as_for_any_input_file
         with pytest.raises(InputError) as refused:
             load_records(path)
         assert [(p.line, p.message) for p in refused.value.problems] == [(None, says)]
+
+
+def test_the_only_column_named_with_a_time_unit_is_fitted_without_column(tmp_path: Path) -> None:
+    """A planner's records name who and where beside the time ('crew,response_s'); drill fit refused them without
+    --column although only one column holds times by its name. It fits that one and says which."""
+    times = [45, 60, 120, 90, 75, 200, 55]
+    path = write(tmp_path, "crew,response_s,level\n" + "".join(f"c{i},{t},-360\n" for i, t in enumerate(times)))
+    rec = load_records(path)
+    assert rec.column == "response_s" and rec.times_s == tuple(float(t) for t in times)
+    res = invoke("fit", path)
+    assert res.exit_code == 0, res.output
+    assert "column 'response_s'" in res.stdout and res.stdout == invoke("fit", path, "--column", "response_s").stdout

@@ -36,7 +36,8 @@ def fit(
         "column named ..._min or ..._h (e.g. each miner's time from the order to setting off, at last year's "
         "drill)"))],
     column: Annotated[str | None, typer.Option("--column", "-c", help=(
-        "the column of times to fit; default: the file's only column"))] = None,
+        "the column of times to fit; default: the file's only column, or its only column named with a time unit "
+        "(..._s, ..._min, ..._h)"))] = None,
     lang: Annotated[str, typer.Option("--lang", help=PRINT_LANG_HELP)] = "en",
 ) -> None:
     """Fit a log-normal to times recorded at your own drills (a response, relay or decision delay) and print it as

@@ -40,7 +40,7 @@ class Records:
 
 
 def load_records(path: str | Path, column: str | None = None) -> Records:
-    """Read the times of ``column`` (default: the file's only column).
+    """Read the times of ``column`` (default: the file's only column, or its only one named with a time unit).
 
     Raises:
         InputError: the file cannot be read, the column is not there or not named when it must be, a cell is
@@ -96,11 +96,13 @@ def parse_records(text: str, file: str, column: str | None = None) -> Records:
 
 
 def _column(header: list[str], column: str | None, file: str, line: int) -> int:
-    """The index of the column to fit."""
+    """The index of the column to fit: ``column``; without it, the only column, or the only one named with a time
+    unit (``response_s``, ``climb_min``: the names the records are asked for) beside others (who, level)."""
     names = ", ".join(header)
     if column is None:
-        if len(header) == 1:
-            return 0
+        timed = [k for k, name in enumerate(header) if name.endswith(tuple(UNITS))]
+        if len(header) == 1 or len(timed) == 1:
+            return timed[0] if len(timed) == 1 else 0
         raise InputError([Problem(file, line, "", f"the file has {len(header)} columns ({names}): name the one "
                                   "to fit with --column")])
     if column not in header:
