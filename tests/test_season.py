@@ -598,14 +598,20 @@ def test_a_grade_the_replications_cannot_settle_is_said_so_on_the_cover_the_run_
     assert said in " ".join(stdout.split())
     assert f"-n {mine['settle_with_replications']}" in stdout
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(out / "report.pdf").pages]
-    assert "Not settled by this number of replications" in pages[0] and said in pages[0]
+    assert "Not settled by this number of replications" in pages[0]
     run_page = next(p for p in pages if "Run 1: mine-inrush-day" in p)
     assert "Not settled by this number of replications" in run_page
     for note in mine["not_settled"]:
         assert " ".join(note.split()[:12]) in run_page
-    # a run whose checks are settled says nothing of it
+    # the cover's table lists each unsettled run with its checks and what would settle them; a settled run is not in it
+    cover = " ".join(pages[:2]).split("Scenario × metric matrix")[0]
     for r in data["runs"]:
-        assert (f"{r['id']}: " in pages[0]) == bool(r["not_settled"]), r["id"]
+        listed = re.search(rf"{re.escape(r['id'])} (\d+) 2 (.+?) (?=\S+/|To settle)", cover)
+        assert bool(listed) == bool(r["not_settled"]), r["id"]
+        if r["not_settled"] and r["settle_with_replications"]:
+            span = r["settle_span_replications"]
+            assert listed is not None and listed[2] == Text("en").settle_span(
+                (span["fewest"], span["most"]) if span else None, r["settle_with_replications"])
 
 
 def test_one_unsettled_check_is_said_in_the_singular(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -639,3 +645,23 @@ def test_the_season_asks_for_the_top_of_each_runs_range_to_settle_it() -> None:
     assert "(-n 4100: the most" in season_settle_how([entry(20, (6, 4100)), entry(30, None)], t)
     assert "(-n 30: the most" in season_settle_how([entry(20, (6, None)), entry(30, None)], t)
     assert "-n N" in season_settle_how([entry(0, None)], t)
+
+
+def test_the_covers_unsettled_runs_are_a_table_with_what_would_settle_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cover listed fifteen unsettled runs as fifteen sentences, each repeating the same words; they are a table
+    now: the run, its unsettled checks, its replications and the replications that would settle them, "–" where
+    none can be estimated."""
+    from types import SimpleNamespace
+
+    from drills.experiment import season
+    from drills.experiment.i18n import Text
+
+    def entry(run: str, settle_with: int | None, span: tuple[int, int | None] | None):
+        return SimpleNamespace(card=SimpleNamespace(settle_with=settle_with, settle_span=span),
+                               run=SimpleNamespace(id=run), exercise=SimpleNamespace(replications=1200))
+
+    monkeypatch.setattr(season, "unsettled_checks", lambda e: 7 if e.run.id == "mine/day" else 1)
+    t = Text("en")
+    rows = season.unsettled_rows([entry("mine/day", 98, (22, None)), entry("mine/night", None, None)], t)
+    assert rows == [["mine/day", "7", "1 200", t.settle_span((22, None), 98)], ["mine/night", "1", "1 200", "–"]]
+    assert rows[0][3] == "at least about 22 (about 98 at the shares seen, more the nearer a share is to the tail)"

@@ -819,8 +819,13 @@ EN: dict[str, str] = {
     "season_unsettled_intro": (
         "The grades of {k} of the {total} runs rest on life-safety checks that their number of replications cannot "
         "settle: with more replications a gate could hold or fail, or a finding change class, and the grade with it. "
-        "Each run's page says which:"
+        "Each run's page says which."
     ),
+    "col_unsettled_checks": "life-safety checks not settled",
+    "col_replications": "replications",
+    "col_settle_with": "replications that would settle them",
+    "season_settle_none": ("–: no estimate: at the shares seen it would take more than {most} replications (a share "
+                           "at the tail the grading tolerates)"),
     "season_unsettled_run": "{run}: {k} life-safety checks not settled by {n} replications{more}",
     "season_unsettled_more": "; {m} replications would settle them",
     "season_unsettled_run_one": "{run}: 1 life-safety check not settled by {n} replications{more}",
@@ -1839,8 +1844,12 @@ ZH: dict[str, str] = {
     "findings_appendix": "附录：全部评估发现",
     "season_unsettled_intro": (
         "{total} 次运行中有 {k} 次的评级取决于其重复次数尚不能判定的生命安全检查：增加重复次数后，门槛可能满足或"
-        "未满足，评估发现可能改变类别，评级亦随之改变。各运行页列出具体项目："
+        "未满足，评估发现可能改变类别，评级亦随之改变。各运行页列出具体项目。"
     ),
+    "col_unsettled_checks": "尚不能判定的生命安全检查",
+    "col_replications": "重复次数",
+    "col_settle_with": "可判定所需的重复总数",
+    "season_settle_none": "–：无法估计：按当前比例需超过 {most} 次重复（该比例处于评分所允许的尾部）",
     "season_unsettled_run": "{run}：{k} 项生命安全检查在 {n} 次重复下尚不能判定{more}",
     "season_unsettled_more": "；所需重复总数为{m}",
     "season_unsettled_run_one": "{run}：1 项生命安全检查在 {n} 次重复下尚不能判定{more}",

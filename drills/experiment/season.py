@@ -41,7 +41,7 @@ from drills.experiment.paired import PairedDiff, compare, fmt_ci, people_changed
 from drills.experiment.scorecard import Scorecard, scorecard
 from drills.experiment.settle import unsettled_needs
 from drills.experiment.staging import write_staged
-from drills.experiment.tail import grouped
+from drills.experiment.tail import MAX_REPLICATIONS, grouped
 from drills.experiment.units import fmt_value
 from drills.inputs.suite import Suite, SuiteRun
 from drills.model.records import SAFE_OUTCOMES, DrillResult
@@ -465,6 +465,15 @@ def unsettled_line(e: SeasonEntry, t: Text) -> str:
     return t("season_unsettled_run" + one, run=e.run.id, k=k, n=grouped(e.exercise.replications), more=more)
 
 
+def unsettled_rows(entries: Sequence[SeasonEntry], t: Text) -> list[list[str]]:
+    """The cover's table of runs whose grade is not settled: the run, its unsettled checks, its replications and,
+    where it can be told, the replications that would settle them (the terminal says each in a line,
+    :func:`unsettled_line`)."""
+    return [[e.run.id, str(unsettled_checks(e)), grouped(e.exercise.replications),
+             t.settle_span(getattr(e.card, "settle_span", None), e.card.settle_with) if e.card.settle_with else "–"]
+            for e in entries]
+
+
 def season_settle_how(entries: Sequence[SeasonEntry], t: Text) -> str:
     """How to settle the unsettled runs of a season: the season again with more replications (``-n``), with
     the most the estimates ask for (the top of each run's range, as ``drill run`` suggests it:
@@ -717,8 +726,11 @@ def write_pdf(result: SeasonResult, figs: dict[str, Path], path: Path, t: Text) 
             doc.subheading(t("confidence"))
             doc.text(t("season_unsettled_intro", k=len(unsettled), total=len(result.entries)), 8.5, after=0.05,
                      keep=True)
-            for e in unsettled:
-                doc.text(unsettled_line(e, t), 8.5, marker="•", after=0.04)
+            rows = unsettled_rows(unsettled, t)
+            doc.table([(t("col_run"), 2.25, "left"), (t("col_unsettled_checks"), 0.95, "right"),
+                       (t("col_replications"), 0.85, "right"), (t("col_settle_with"), doc.width - 4.05, "left")],
+                      rows, size=8, note=t("season_settle_none", most=grouped(MAX_REPLICATIONS))
+                      if any(r[-1] == "–" for r in rows) else "")
             doc.text(season_settle_how(unsettled, t), 8.5, after=0.04)
 
         doc.heading(t("matrix"), new_page=True)
