@@ -386,7 +386,9 @@ EN: dict[str, str] = {
         "Under each, what to change (改进意见和建议, AQ/T 9009-2015): the "
         "plan edits “drill recommend” would try for it, each with the plan clauses it changes. They are proposals, "
         "not yet proven: “drill recommend” tests them by re-simulating the drill on the same random numbers and "
-        "keeps those that help. Where no plan edit follows, the line says what the planner must decide."
+        "keeps those that help. Where no plan edit follows, the line says what the planner must decide. The "
+        "findings are numbered, most serious first; changes shared by several findings are written out under the "
+        "first of them, and the others refer to it by its number."
     ),
     "col_class": "class",
     "col_finding": "finding",
@@ -1479,7 +1481,8 @@ ZH: dict[str, str] = {
         "及所涉及的预案条款（按 GB/T 29639-2020 结构）。"
         "每项发现下列出整改建议（AQ/T 9009-2015 所要求的改进意见和建议）：“drill recommend” 针对该项将尝试的预案修改，"
         "并注明所修改的预案条款。这些建议尚未经验证：“drill recommend” 以相同随机数重新模拟演练来检验，保留有效者。"
-        "无预案修改可循的，注明需由预案编制人决定的事项。"
+        "无预案修改可循的，注明需由预案编制人决定的事项。各项发现按严重程度编号；多项发现共用的整改建议只在其中第一项下列出，"
+        "其余各项按编号引用。"
     ),
     "col_class": "类别",
     "col_finding": "发现",
