@@ -334,8 +334,9 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
         out_console.print("  " + t("mean_partial"), markup=False)
     if any(mean_is_withheld(m) for m in card.metrics):
         out_console.print("  " + t("mean_withheld"), markup=False)
-    for note in t.margin_notes(card.metrics, duration_s):
-        out_console.print("  " + note, markup=False)
+    for note in [*t.margin_notes(card.metrics, duration_s), t.warned_order_note(card.metrics)]:
+        if note:
+            out_console.print("  " + note, markup=False)
     if fatal := t.fatalities_from(card):
         out_console.print("  " + fatal, markup=False)
     if kept_safe := t.safe_kept_out(card.zones):

@@ -1426,3 +1426,22 @@ def test_a_latin_bracket_around_chinese_stays_with_the_chinese_it_opens_or_close
         lines = wrap(text, 8.0, 0.8 + 0.05 * k)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         assert not any(ln.rstrip().endswith("(") or ln.lstrip().startswith(")") for ln in lines), lines
+
+
+def test_a_90_percent_time_later_than_everyone_s_is_explained() -> None:
+    """At a mine where everyone was warned in only 21 of 30 replications, the scorecard read '90 % warned 0:49:40*'
+    above 'everyone warned 0:48:17*', which reads as an error: each mean leaves out other replications. A note under
+    the table says so, with the counts; it says nothing when the order is the natural one."""
+    from drills.experiment.scorecard import Summary
+
+    def summary(key: str, mean: float, not_reached: int) -> Summary:
+        return Summary(key, key, "s", mean, mean - 60, mean + 60, mean - 300, mean, mean + 300, not_reached, 30)
+
+    t = i18n.Text("en")
+    odd = [summary("t90_warned_s", 2980.0, 2), summary("t100_warned_s", 2897.0, 9)]
+    assert t.warned_order_note(odd) == ("90 % warned by the order reads later than everyone warned: each is the mean "
+                                        "of the replications in which it was reached (28 and 21 of 30), and those in "
+                                        "which everyone was warned were the quicker ones.")
+    assert "30 次中的 28 次和 21 次" in i18n.Text("zh").warned_order_note(odd)
+    assert t.warned_order_note([summary("t90_warned_s", 600.0, 2), summary("t100_warned_s", 700.0, 9)]) == ""
+    assert t.warned_order_note([summary("t90_warned_s", 2980.0, 2), summary("t100_warned_s", 2897.0, 16)]) == ""

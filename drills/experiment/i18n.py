@@ -283,6 +283,9 @@ EN: dict[str, str] = {
     "col_metric": "metric",
     "col_mean": "mean",
     "mean_partial": "* mean of the replications in which it was reached or applies; the others are left out.",
+    "warned_order_note": ("90 % warned by the order reads later than everyone warned: each is the mean of the "
+                          "replications in which it was reached ({k90} and {k100} of {n}), and those in which "
+                          "everyone was warned were the quicker ones."),
     "mean_withheld": ("A mean and interval shown as \"–\" beside a count under \"not reached\": more than half "
                       "the replications did not reach it or it did not apply, so a mean of the rest would describe "
                       "the few, not the drill; read the percentiles."),
@@ -1391,6 +1394,8 @@ ZH: dict[str, str] = {
     "col_metric": "指标",
     "col_mean": "平均值",
     "mean_partial": "* 仅为达到该指标或该指标适用的重复的平均值，其余重复不计入。",
+    "warned_order_note": ("“90 % 人员收到撤离命令”的均值晚于“全部人员收到撤离命令”：二者分别为达到该指标的重复"
+                          "（{n} 次中的 {k90} 次和 {k100} 次）的平均值，而全部人员收到命令的那些重复本身较快。"),
     "mean_withheld": "平均值和置信区间为“–”且“未达到”列有计数者：超过半数的重复未达到该指标或该指标不适用，其余重复的"
                      "平均值只反映少数重复，不代表演练结果，请看百分位数。",
     "fatalities_from": "预期死亡人数 {total}：{parts}。楼上避险和仍在家中的人员不计入被水困住，"
@@ -2589,6 +2594,17 @@ class Text:
         if any(v == -math.inf for v in shown):
             notes.append(self("margin_not_all_note"))
         return notes
+
+    def warned_order_note(self, metrics: Iterable[Any]) -> str:
+        """The note under the scorecard when "90 % warned" reads later than "everyone warned": each is the mean of
+        the replications in which it was reached, and those in which everyone was are the quicker ones; "" else."""
+        by = {s.key: s for s in metrics}
+        p90, p100 = by.get("t90_warned_s"), by.get("t100_warned_s")
+        if p90 is None or p100 is None or not (math.isfinite(p90.mean) and math.isfinite(p100.mean)):
+            return ""
+        if p90.mean <= p100.mean or 2 * p100.not_reached > p100.n:  # (a mean of so few is not shown at all)
+            return ""
+        return self("warned_order_note", k90=p90.n - p90.not_reached, k100=p100.n - p100.not_reached, n=p90.n)
 
     def safe_kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the scorecard: its safe shares count a later shift kept on the surface as safe (the plan

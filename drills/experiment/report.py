@@ -1024,8 +1024,9 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
         doc.text(t("mean_partial"), 8, color=GREY)
     if any(mean_is_withheld(s) for s in card.metrics):
         doc.text(t("mean_withheld"), 8, color=GREY)
-    for note in t.margin_notes(card.metrics, ex.spec.duration_s):
-        doc.text(note, 8, color=GREY)
+    for note in [*t.margin_notes(card.metrics, ex.spec.duration_s), t.warned_order_note(card.metrics)]:
+        if note:
+            doc.text(note, 8, color=GREY)
     if fatal := t.fatalities_from(card):
         doc.text(fatal, 8, color=GREY)
     if kept_safe := t.safe_kept_out(card.zones):
