@@ -844,3 +844,24 @@ def test_an_order_is_changed_for_the_people_of_the_finding_s_place_only(tmp_path
     assert [k for k in village if k.startswith("pre_authorise")] == ["pre_authorise:evacuate_downstream:orange"]
     mine = candidates(ctx, "pre_authorise", places=["stope360e"])
     assert list(mine) == ["pre_authorise:evacuate_underground:orange"]
+
+
+def test_coverage_is_extended_for_the_runner_nearest_by_the_ways_underground(tmp_path: Path) -> None:
+    """A mine with a runner on each level had every runner proposed to reach a place, the one two levels up too
+    ('Extend runner-1300 coverage to shop1350' while runner-1350 starts on that level); on the map the shaft
+    stations of all levels lie at one spot. The runner who sets out nearest by the ways underground is proposed."""
+    from drills.experiment.exercise import run_exercise
+
+    files = copy_bundled(tmp_path)
+    break_file(files["plan"], "  evacuation:\n",
+               "    - {id: runner-a120, type: runner, start: st120, coverage: [st120]}\n"
+               "    - {id: runner-b360, type: runner, start: st360, coverage: [st360]}\n\n  evacuation:\n")
+    loaded = load(files["scenario"])
+    spec = compile_drill(loaded, replications=2)
+    ctx = Context.of(loaded, spec, run_exercise(spec).results)
+    net = spec.network
+    assert (net.nodes[net.index["st120"]].x_m, net.nodes[net.index["st120"]].y_m) == \
+        (net.nodes[net.index["st360"]].x_m, net.nodes[net.index["st360"]].y_m)  # the case: stacked on the map
+    for place, runner in (("stope360e", "runner-b360"), ("stope120e", "runner-a120")):
+        got = candidates(ctx, "extend_coverage", group="miner", places=[place])
+        assert {c.facts["channel"] for c in got.values() if c.facts["type"] == "runner"} == {runner}, place

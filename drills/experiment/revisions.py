@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import numpy as np
 from pydantic import Field
 
@@ -318,7 +319,10 @@ def _extend_coverage(f: Finding, ctx: Context) -> list[Candidate]:
              else ("mine_pa", "station_phones", "runner"))
     out = []
     for c in ctx.plan.channels:
-        if c.type not in types or (public and c.id != _nearest_channel(ctx, c.type, places[0])):
+        # one siren, loudspeaker line or runner: the nearest (a runner by the ways underground, not across levels)
+        nearest = _nearest_runner(ctx, places[0]) if c.type == "runner" else \
+            _nearest_channel(ctx, c.type, places[0]) if public else c.id
+        if c.type not in types or c.id != nearest:
             continue
         new = [p for p in places if p not in c.coverage]
         if not new:
@@ -342,6 +346,22 @@ def _nearest_channel(ctx: Context, ctype: str, place: str) -> str | None:
 
     same = [c for c in ctx.plan.channels if c.type == ctype]
     return min(same, key=lambda c: (dist(c), c.id)).id if same else None
+
+
+def _nearest_runner(ctx: Context, place: str) -> str | None:
+    """The runner of the plan who sets out nearest the place by the ways underground (a cage ride counted by its
+    height): levels lie stacked, so the nearest on the map can be a level away."""
+    runners = [c for c in ctx.plan.channels if c.type == "runner" and c.start]
+    if not runners:
+        return None
+    net = ctx.spec.network
+
+    def length(u: int, v: int, d: dict) -> float:
+        return d["length"] if d.get("hoist") is None else abs(net.nodes[u].elevation_m - net.nodes[v].elevation_m)
+
+    ways = routing_of(ctx.spec).walk.to_undirected(as_view=True)
+    far = nx.single_source_dijkstra_path_length(ways, net.index[place], weight=length)
+    return min(runners, key=lambda c: (far.get(net.index[c.start], math.inf), c.id)).id
 
 
 def _audible_people(ctx: Context, pole: int, radius: float) -> set[int]:
