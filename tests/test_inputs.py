@@ -1462,3 +1462,14 @@ def test_both_parsers_read_a_mistyped_file_alike_wherever_both_read_it() -> None
     for text in ("seed: 20260720\t\n", "duration_s: 864\t00\n", "a: {&id: 1, b: 2}\n", "a: {!t b: 1}\n",
                  "%YAML 1.1\n---\na: yes\n"):
         assert yamlfile._fast_tree(text, YAML(typ="rt")) is yamlfile._NOT_READ, text
+
+
+def test_did_you_mean_prefers_the_id_that_differs_only_at_its_end() -> None:
+    """'ms1301' was answered 'did you mean ms1350?' although 'ms1300' differs in its last character only: both are
+    equally close by difflib's measure, and the tie fell to the larger string."""
+    from drills.inputs.problems import did_you_mean
+
+    assert did_you_mean("ms1301", ["ms1350", "ms1300", "main_collar"]) == "; did you mean 'ms1300'?"
+    assert did_you_mean("ms1351", ["ms1350", "ms1300"]) == "; did you mean 'ms1350'?"
+    assert did_you_mean("st360", ["st360x", "face360e"]) == "; did you mean 'st360x'?"
+    assert did_you_mean("zzz", ["ms1350"]) == ""

@@ -26,9 +26,19 @@ WRONG_KIND = "wrong_kind"
 
 
 def did_you_mean(name: str, known: Any) -> str:
-    """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else ""."""
-    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
-    return f"; did you mean {near[0]!r}?" if near else ""
+    """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else "".
+
+    Of names equally close by :mod:`difflib`'s measure, the one sharing the longest beginning with ``name``: ids
+    differ at their ends ('ms1301' is 'ms1300' mistyped, not 'ms1350')."""
+    near = difflib.get_close_matches(name, sorted(known), n=5, cutoff=0.75)
+    if not near:
+        return ""
+
+    def closeness(k: str) -> tuple[float, int, str]:
+        same = next((i for i, (a, b) in enumerate(zip(name, k, strict=False)) if a != b), min(len(name), len(k)))
+        return round(difflib.SequenceMatcher(None, name, k).ratio(), 9), same, k
+
+    return f"; did you mean {max(near, key=closeness)!r}?"
 
 
 def leaves_out(problems: list[Problem]) -> bool:
