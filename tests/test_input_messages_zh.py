@@ -216,7 +216,7 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("unknown-node", SITE, 'from: "st120", to: "mag120"', 'from: "st120", to: "mag121"', ("'mag121'", "'mag120'")),
     ("link-to-itself", SITE, 'from: "st120", to: "mag120"', 'from: "st120", to: "st120"', ()),
     ("more-radios-than-people", SITE, "{at: pump360, count: 4, profile: miner, radio_carriers: 1",
-     "{at: pump360, count: 4, profile: miner, radio_carriers: 9", ()),
+     "{at: pump360, count: 4, profile: miner, radio_carriers: 9", ("9 人携带无线电", "4 人的班组")),
     ("unknown-profile", SITE, "{at: pump360, count: 2, profile: miner", "{at: pump360, count: 2, profile: minor",
      ("'minor'",)),
     ("fraction-for-integer", SITE, "cage_capacity_persons: 30", "cage_capacity_persons: 30.5", ("30.5",)),

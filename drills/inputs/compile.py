@@ -296,7 +296,8 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
                 pr.unknown(sd, ("site", "shifts", shift, k, "profile"), c.profile,
                            f"unknown profile {c.profile!r}; known: {', '.join(sorted(profiles))}")
             if c.radio_carriers > c.count:
-                pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"), "more radio carriers than people")
+                pr.at(sd, ("site", "shifts", shift, k, "radio_carriers"),
+                      f"more radio carriers than people: {c.radio_carriers} carriers in a crew of {c.count}")
     for k, r in enumerate(site.residents):
         if r.at not in nodes:
             pr.no_node(sd, ("site", "residents", k, "at"), r.at, nodes)
