@@ -190,6 +190,12 @@ CASES = [
     pytest.param(Fault("flood", (("scenario", "{at_s: 50400, shift: day}", "{at_s: 50400, shift: evening}"),),
                        "scenario", "scenario.entries[0].shift", ("no shift 'evening' in the site; known: day, night",)),
                  id="634-entry-of-an-unknown-shift"),
+    # an entry of a shift the site lists without crews brings nobody down: a slip in the site or the scenario
+    pytest.param(Fault("flood", (("site", "  shifts:\n", "  shifts:\n    maintenance: []\n"),
+                                 ("scenario", "{at_s: 50400, shift: day}", "{at_s: 50400, shift: maintenance}")),
+                       "scenario", "scenario.entries[0].shift",
+                       ("shift 'maintenance' has no crews: this entry brings nobody underground",)),
+                 id="entry-of-a-shift-without-crews"),
     # compile.py:651
     pytest.param(Fault("mine", (("scenario", "  shift: day\n",
                                  "  shift: day\n  order: {at_s: 0, channels: [mine-pa, sirens]}\n"),),

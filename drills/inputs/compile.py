@@ -631,6 +631,9 @@ def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: 
                        f"no shift {e.shift!r} in the site; known: {', '.join(site.shifts)}", site.shifts)
         elif e.shift == scen.shift:
             pr.at(scd, ("scenario", "entries", j, "shift"), already_underground(e.shift, "the start (scenario.shift)"))
+        elif not site.shifts[e.shift]:
+            pr.at(scd, ("scenario", "entries", j, "shift"),
+                  f"shift {e.shift!r} has no crews: this entry brings nobody underground")
     for j, f in enumerate(scen.faults):
         msg = fault_target_problem(f, site, plan)
         if msg:

@@ -806,6 +806,9 @@ CATALOGUE: tuple[Entry, ...] = (
           "cannot go down twice)",
           {"since": {"the start (scenario.shift)": "开始时（scenario.shift）",
           "the start of this run": "本次运行开始时"}}),
+    Entry(rf"shift (?P<shift>{Q}) has no crews: this entry brings nobody underground",
+          "场所的 {shift} 班次没有人员：这一 entries 项不带任何人下井",
+          "shift 'maintenance' has no crews: this entry brings nobody underground"),
     Entry(rf"this run starts with shift (?P<shift>{Q}) underground, and the scenario's entries bring (?P<again>{Q}) in "
           r"again at (?P<clock>\d\d:\d\d) \((?P<since>\+[\d:]+)\): give the variation the entries of its own hours "
           r"\(entries: \[\{at_s: \.\., shift: \.\.\}\], or \[\] for none\)",
