@@ -196,6 +196,11 @@ CASES = [
                        "scenario", "scenario.entries[0].shift",
                        ("shift 'maintenance' has no crews: this entry brings nobody underground",)),
                  id="entry-of-a-shift-without-crews"),
+    # a passage to a missing place is told once, at the passage: the route over it is not told again as broken
+    pytest.param(Fault("mine", (("site", '"lad_360_240", kind: "ladderway", from: "lad360"',
+                                 '"lad_360_240", kind: "ladderway", from: "lad36"'),),
+                       "site", "site.links[28].from", ("no node 'lad36' in the site", "did you mean 'lad360'")),
+                 id="link-to-a-missing-node-is-not-told-again-at-the-routes"),
     # compile.py:651
     pytest.param(Fault("mine", (("scenario", "  shift: day\n",
                                  "  shift: day\n  order: {at_s: 0, channels: [mine-pa, sirens]}\n"),),
