@@ -195,6 +195,35 @@ def test_a_level_with_the_wrong_sign_and_a_station_below_the_shaft(tmp_path: Pat
     assert "below the bottom of the shaft (-100 m" in found["site.hoists[0].stations[2]"].message
 
 
+def test_a_shaft_station_labelled_with_the_level_below(tmp_path: Path) -> None:
+    """A hillside mine with levels 1350 and 1300: the upper station of the cage is written on level '1300' (its
+    elevation right). The label is within one level interval of its elevation, so only its neighbours tell."""
+    nodes = [node("collar", "collar", 1402), node("st1350", "shaft_station", 1351.2, level="1300"),
+             node("j1350", "junction", 1352.1, 300, level="1350"),
+             node("w1350", "workplace", 1352.7, 500, level="1350"),
+             node("st1300", "shaft_station", 1301.2, level="1300"),
+             node("j1300", "junction", 1302.1, 300, level="1300"),
+             node("ramp1330", "junction", 1326, 800, level="1300")]
+    links = [link("sh1", "collar", "st1350", 51, 5, "shaft"), link("sh2", "st1350", "st1300", 50, 5, "shaft"),
+             link("d1", "st1350", "j1350", 300), link("d2", "j1350", "w1350", 200),
+             link("d3", "st1300", "j1300", 300), link("r1", "j1300", "ramp1330", 520, 5, "ramp")]
+    path = tmp_path / "site.yaml"
+    path.write_text(json.dumps(base_site(nodes, links, [{"at": "w1350", "count": 10}], hoists=[
+        {"id": "cage", "stations": ["collar", "st1350", "st1300"], "cage_capacity_persons": 30}]), indent=1),
+        encoding="utf-8")
+    _, body, doc = load_file(path)
+    found = {w.field: w for w in site_warnings(body, doc)}
+    # the ramp's landing about midway between the levels keeps its label: only the station is told
+    assert set(found) == {"site.nodes[1].level"}, [str(w) for w in found.values()]
+    w = found["site.nodes[1].level"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    station = next(k for k, text in enumerate(lines) if '"st1350"' in text)
+    assert w.line == next(k for k in range(station, len(lines)) if '"level"' in lines[k]) + 1
+    assert w.message == ("'st1350' at 1351.2 m lies with the places of level '1350' (about 1352.4 m), not with those "
+                         "of its own level '1300' (about 1302.1 m): a slip in the level or the elevation?")
+    assert "中段 '1350'" in translate(w.message)
+
+
 # ---------------------------------------------------------------- shown by the commands, kept in the outputs
 
 

@@ -1042,6 +1042,13 @@ CATALOGUE: tuple[Entry, ...] = (
           "（一个中段高度）。是否正负号或数字填写有误？",
           "360 m is not plausible on level '-360': its places lie within about 120 m of -360 m (one level interval). "
           "A slip of sign or digits?"),
+    Entry(rf"(?P<node>{Q}) at (?P<elevation>{NUM}) m lies with the places of level (?P<other>{Q}) \(about "
+          rf"(?P<other_m>{NUM}) m\), not with those of its own level (?P<level>{Q}) \(about (?P<own_m>{NUM}) m\): "
+          r"a slip in the level or the elevation\?",
+          "地点 {node}（标高 {elevation} m）与中段 {other}（约 {other_m} m）的地点处于同一高度，而不是与其所标中段 "
+          "{level}（约 {own_m} m）的其他地点：中段或标高是否填写有误？",
+          "'st1350' at 1351.2 m lies with the places of level '1350' (about 1352.4 m), not with those of its own "
+          "level '1300' (about 1302.1 m): a slip in the level or the elevation?"),
     Entry(rf"refuge (?P<refuge>{Q}) at (?P<elevation>{NUM}) m is (?P<above>{NUM}) m above (?P<top>{Q}) "
           rf"\((?P<top_m>{NUM}) m\), the roadway its passage opens off: a refuge's floor is at least "
           rf"(?P<least>{NUM}) m above the roadway floor \(AQ 2033-2011 §5\.3–5\.5\), and water in the roadway "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,11 @@ ABOVE_WAYS_OUT_M = 1_000.0
 #: [P] A level labelled by its elevation (Chinese practice: the −360 m level, 中段) keeps its places within
 #: about one level interval of the label (40–120 m between levels [K]); more is a slip in the label or value.
 LEVEL_LABEL_TOLERANCE_M = 120.0
+#: [P] A place lies with another level's places when it is nearer their median elevation than this share of its
+#: distance from the median of its own level's other places: half, so that a place about midway between two levels
+#: (a ramp's landing, a raise's sub-level) keeps the label its planner chose, and a shaft station written on the
+#: level above or below (50 m apart and more) does not.
+OTHER_LEVEL_SHARE = 0.5
 #: [P] A place's surveyed height above the valley floor (above_valley_floor_m) and its height above the lowest place on
 #: its way from the dam by elevation_m, which the flood estimate takes without a survey (drills.model.dam_break
 #: .valley_routes), are read off one map: 10 m, two or more contour intervals of a 1:10 000 map in hills (2.5–5 m [K])
@@ -315,9 +321,14 @@ def _level_elevation(label: str | None) -> float | None:
 
 
 def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
-    """Places underground far above every way out, or far from the elevation their level's label names."""
+    """Places underground far above every way out, far from the elevation their level's label names, or lying with
+    the places of another level rather than with those of their own."""
     exits = [n.elevation_m for n in site.nodes if n.kind in SAFE_SURFACE_KINDS]
     top = max(exits) if exits else None
+    levels: dict[str, list[float]] = {}
+    for n in site.nodes:
+        if n.kind in UNDERGROUND_KINDS and n.level is not None:
+            levels.setdefault(n.level, []).append(n.elevation_m)
     for k, n in enumerate(site.nodes):
         if n.kind not in UNDERGROUND_KINDS:
             continue
@@ -331,6 +342,27 @@ def _elevations(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
             out.append(doc.problem(loc, f"{n.elevation_m:g} m is not plausible for a {n.kind} underground: it is "
                                         f"{n.elevation_m - top:g} m above the highest way out ({top:g} m); "
                                         f"workings rise at most a few hundred metres above an adit. A slip of sign?"))
+        elif n.level is not None and (other := _other_level(n.level, n.elevation_m, levels)) is not None:
+            lv, lv_m, own_m = other
+            out.append(doc.problem(("site", "nodes", k, "level"), (
+                f"{n.id!r} at {n.elevation_m:g} m lies with the places of level {lv!r} (about {lv_m:g} m), not with "
+                f"those of its own level {n.level!r} (about {own_m:g} m): a slip in the level or the elevation?")))
+
+
+def _other_level(level: str, elevation_m: float, levels: dict[str, list[float]]) -> tuple[str, float, float] | None:
+    """The level whose places a place at ``elevation_m`` on ``level`` lies with rather than with its own level's
+    other places (:data:`OTHER_LEVEL_SHARE`): that level, its median elevation and its own level's; None if it
+    lies with its own, or its level has no other place to tell."""
+    others = list(levels[level])
+    others.remove(elevation_m)
+    if not others:
+        return None
+    own_m = statistics.median(others)
+    near = min(((abs(elevation_m - statistics.median(v)), lv) for lv, v in levels.items() if lv != level),
+               default=None)
+    if near is None or near[0] >= OTHER_LEVEL_SHARE * abs(elevation_m - own_m):
+        return None
+    return near[1], round(statistics.median(levels[near[1]]), 1), round(own_m, 1)
 
 
 def _refuge_floors(site: SiteBody, doc: YamlDocument, out: list[Problem]) -> None:
