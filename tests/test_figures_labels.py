@@ -511,3 +511,38 @@ def test_the_site_map_prints_at_the_text_width_under_its_heading_with_its_captio
         [image] = [a for page in doc.pages for a in page.axes if a.images]
         assert len(doc.pages) == 1  # under its heading, not sent on to the next page
         assert image.get_position().width * report.PAGE_W == pytest.approx(doc.width, abs=0.01), lang
+
+
+@pytest.fixture
+def two_cages(build):
+    """A mine with two shafts, each with its own cage: the crew at each end of the level rides its own cage."""
+    from conftest import base_plan, base_scenario, base_site, link, node
+
+    site = base_site(
+        [node("cA", "collar", 0.0, 0.0), node("cB", "collar", 0.0, 400.0),
+         node("sA", "shaft_station", -100.0, 0.0, level="-100"),
+         node("sB", "shaft_station", -100.0, 400.0, level="-100"),
+         node("wA", "workplace", -100.0, -100.0, level="-100"), node("wB", "workplace", -100.0, 500.0, level="-100")],
+        [link("shA", "cA", "sA", 100.0, 5.0, "shaft"), link("shB", "cB", "sB", 100.0, 5.0, "shaft"),
+         link("dA", "wA", "sA", 100.0), link("dAB", "sA", "sB", 400.0), link("dB", "sB", "wB", 100.0)],
+        [{"at": "wA", "count": 40}, {"at": "wB", "count": 12}],
+        hoists=[{"id": "main-cage", "stations": ["cA", "sA"], "cage_capacity_persons": 24},
+                {"id": "aux-cage", "stations": ["cB", "sB"], "cage_capacity_persons": 8}])
+    plan = base_plan(routes=[{"id": "ra", "from": ["wA"], "path": ["sA", "cA"]},
+                             {"id": "rb", "from": ["wB"], "path": ["sB", "cB"]}], exits=["cA", "cB"])
+    return run_exercise(build(site, plan, base_scenario(monte_carlo={"replications": 4, "seed": 3})))
+
+
+def test_with_two_cages_the_scorecard_says_its_cage_numbers_are_of_the_busiest(two_cages) -> None:
+    """Each replication's cage utilisation and longest queue are those of the busiest cage, not of the cages together:
+    with more than one cage, the label says so (a mine with one cage keeps its plain label)."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    labels = {m.key: m.label for m in scorecard(two_cages).metrics}
+    assert labels["cage_utilisation"] == "Cage utilisation, the busiest cage (evacuation window)"
+    assert labels["cage_max_queue"] == "Longest cage queue in a replication, at any cage (people waiting)"
+    zh = Text("zh")
+    assert zh.metric("cage_utilisation", labels["cage_utilisation"]) == "罐笼利用率，最繁忙的罐笼（撤离时段）"
+    one = run_exercise(load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml", replications=1))
+    assert scorecard(one).get("cage_utilisation").label == "Cage utilisation (evacuation window)"

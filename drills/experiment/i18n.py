@@ -2180,11 +2180,15 @@ ZH: dict[str, str] = {
 }
 
 #: Scorecard metric labels in Chinese that depend on who is in the drill, by their English label (the scorecard's
-#: SAFE_LABELS): the share safe names only the places of safety the drill has, as the English does.
+#: SAFE_LABELS): the share safe names only the places of safety the drill has, as the English does; and on its
+#: hoists (CAGES_LABELS).
 LABEL_ZH: dict[str, str] = {
     "Safe (on the surface or in a refuge)": "到达安全地点的比例（地面或避险硐室）",
     "Safe (at an assembly point)": "到达安全地点的比例（集合点）",
     "Safe (surface, refuge or assembly point)": "到达安全地点的比例（地面、避险硐室、集合点）",
+    # the cage metrics where the mine has more than one hoist (the scorecard's CAGES_LABELS)
+    "Cage utilisation, the busiest cage (evacuation window)": "罐笼利用率，最繁忙的罐笼（撤离时段）",
+    "Longest cage queue in a replication, at any cage (people waiting)": "每次重复中罐笼最长排队人数（任一罐笼）",
 }
 
 #: Scorecard metric labels in Chinese, by metric key (English labels come from the scorecard itself).

@@ -219,6 +219,12 @@ METRICS = (
 )
 
 
+#: the cage metrics' labels in a mine with more than one hoist: each replication's value is that of the busiest cage
+#: (the highest utilisation, the longest queue), not of the cages together
+CAGES_LABELS = {
+    "cage_utilisation": "Cage utilisation, the busiest cage (evacuation window)",
+    "cage_max_queue": "Longest cage queue in a replication, at any cage (people waiting)",
+}
 #: metrics whose values may be below zero (margins over the water)
 SIGNED = frozenset({"margin_min_s", "margin_p5_s"})
 #: the label of "share_safe" by who is in the drill, naming only the places of safety it has
@@ -441,9 +447,10 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
         shown.add("hoist")
     states_all = ex.states
     rows = [replication_metrics(r, spec, states) for r, states in zip(ex.results, states_all, strict=True)]
-    safe_label = SAFE_LABELS.get(frozenset(shown & {"mine", "valley"}), "Safe")  # only the drill's places of safety
-    metrics = [(k, safe_label if k == "share_safe" else label, unit) for k, label, unit, when in METRICS
-               if when in shown]
+    labels = {"share_safe": SAFE_LABELS.get(frozenset(shown & {"mine", "valley"}), "Safe")}  # its places of safety
+    if len(spec.hoists) > 1:  # the cage numbers are of the busiest cage: say so where there is more than one
+        labels.update(CAGES_LABELS)
+    metrics = [(k, labels.get(k, label), unit) for k, label, unit, when in METRICS if when in shown]
     per = {k: np.array([row[k] for row in rows]) for k, _, _ in metrics}
     sums = tuple(summarise(k, label, unit, per[k], signed=k in SIGNED, limit_s=spec.duration_s,
                            people=len(spec.people)) for k, label, unit in metrics)
