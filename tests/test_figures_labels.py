@@ -546,3 +546,51 @@ def test_with_two_cages_the_scorecard_says_its_cage_numbers_are_of_the_busiest(t
     assert zh.metric("cage_utilisation", labels["cage_utilisation"]) == "罐笼利用率，最繁忙的罐笼（撤离时段）"
     one = run_exercise(load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml", replications=1))
     assert scorecard(one).get("cage_utilisation").label == "Cage utilisation (evacuation window)"
+
+
+def test_with_two_cages_no_legend_covers_a_panel_and_no_title_runs_into_another(two_cages, tmp_path,
+                                                                                monkeypatch) -> None:
+    """Side by side, each panel's legend of the two cages lay over its bars and the long queue title ran into the
+    next panel's: every legend lies clear of every panel, every title clear of the others and of the legends, and
+    each cage's median line is drawn in its colour."""
+    from matplotlib.colors import to_rgba
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    drawn = []
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.append(fig) or path)
+    with figures.style():
+        figures.cage(two_cages, scorecard(two_cages), Text("en"), tmp_path / "cage.png")
+    fig = drawn[0]
+    fig.draw_without_rendering()  # lay it out as saving does
+    renderer = fig.canvas.get_renderer()
+    axes = fig.axes
+    legends = [ax.get_legend().get_window_extent(renderer) for ax in axes]
+    titles = [ax.title.get_window_extent(renderer) for ax in axes]
+    panels = [ax.get_window_extent(renderer) for ax in axes]
+    assert len(axes) == 3 and all(len(ax.get_legend().get_texts()) == 2 for ax in axes)
+    assert not any(Bbox.intersection(leg, p) for leg in legends for p in panels)
+    assert not any(Bbox.intersection(a, b) for i, a in enumerate(titles) for b in titles[i + 1:])
+    assert not any(Bbox.intersection(title, leg) for title in titles for leg in legends)
+    page = fig.bbox
+    assert all(page.x0 <= b.x0 and b.x1 <= page.x1 for b in (*legends, *titles))
+    for ax in axes:  # a step line and a median line per cage, the median in the step's colour
+        steps = [p.get_edgecolor() for p in ax.patches]
+        medians = [line.get_color() for line in ax.get_lines()]
+        assert len(steps) == len(medians) == 2
+        assert all(np.allclose(to_rgba(m), s) for m, s in zip(medians, steps, strict=True))
+
+
+def test_with_two_cages_the_report_heads_and_captions_the_cage_figure_for_each_cage(two_cages, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from drills.experiment.outputs import write_outputs
+    from drills.experiment.scorecard import scorecard
+
+    write_outputs(two_cages, scorecard(two_cages), tmp_path)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(tmp_path / "report.pdf").pages)
+    assert "Warning channels (应急通讯) and the cages" in text
+    assert "Figure 5. The cages" in text
+    assert "for each of the 2 cages, of its busy time" in text
+    assert "the cage's busy time" not in text

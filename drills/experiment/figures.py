@@ -1610,8 +1610,12 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
 def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     """Distributions over replications of each cage's utilisation, longest queue and mean wait."""
     hoists = sorted({h.hoist for r in ex.results for h in r.hoists})
-    fig = new_figure(ex, t, FIG_W, 3.4)
-    axes = fig.subplots(1, 3)
+    several = len(hoists) > 1
+    # one cage: three panels side by side, each median in its title; several: the panels one above the other, each
+    # with its legend of the cages and their medians beside it (side by side, the legends covered the bars and the
+    # titles ran into each other)
+    fig = new_figure(ex, t, FIG_W, 2.2 * 3 + 0.5) if several else new_figure(ex, t, FIG_W, 3.4)
+    axes = fig.subplots(3, 1) if several else fig.subplots(1, 3)
     panels = (
         ("utilisation", 100.0, t("fig_cage_util_x"), t("fig_cage_util"), "{:.1f} %"),
         ("max_queue", 1.0, t("fig_cage_queue_x"), t("fig_cage_queue_t"), "{:.0f}"),
@@ -1633,13 +1637,13 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             # the queue's panel names both numbers the section and the scorecard show: the median and the largest
             medians.append(t("fig_median_largest", v=fmt.format(med), top=fmt.format(float(v.max())), n=len(v))
                            if attr == "max_queue" else t("fig_median_of", v=fmt.format(med)))
-            if len(hoists) == 1:
+            colour = cmap(0.15 + 0.7 * i / len(hoists)) if several else "0.1"
+            if not several:
                 ax.hist(v, bins=bins, color=cmap(0.3), edgecolor="white", linewidth=0.4)
             else:
-                ax.hist(v, bins=bins, histtype="step", color=cmap(0.15 + 0.7 * i / len(hoists)),
-                        linestyle=styles[i % len(styles)], linewidth=1.5,
-                        label=renderable(f"{hid} {medians[-1]}"))
-            ax.axvline(med, color="0.1", linewidth=1, linestyle=(0, (4, 3)))
+                ax.hist(v, bins=bins, histtype="step", color=colour, linestyle=styles[i % len(styles)],
+                        linewidth=1.5, label=renderable(f"{hid}\n{medians[-1]}"))
+            ax.axvline(med, color=colour, linewidth=1, linestyle=(0, (4, 3)))  # each cage's median in its colour
         ax.set_title(f"{title}\n{medians[0]}" if len(medians) == 1 else title)
         if attr == "utilisation":
             lo, hi = ax.get_xlim()
@@ -1648,8 +1652,8 @@ def cage(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         ax.set_ylabel(t("fig_replications"))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count of replications: no tick at 2.5
         ax.grid(axis="x", visible=False)
-        if len(hoists) > 1:
-            ax.legend(fontsize=7)
+        if several:
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return save(fig, path)
 
 

@@ -379,6 +379,8 @@ EN: dict[str, str] = {
     "channels_section": "Warning channels (应急通讯)",
     "channels_cage_section": "Warning channels (应急通讯) and the cage",
     "cage_section": "The cage",
+    "channels_cages_section": "Warning channels (应急通讯) and the cages",
+    "cages_section": "The cages",
     # ---- findings and revisions
     "findings": "Findings",
     "findings_intro": (
@@ -783,6 +785,13 @@ EN: dict[str, str] = {
         "stations together) and of the mean wait of the people who boarded; dashed lines are the medians. "
         "A long queue with a low utilisation points to "
         "late arrivals at the station or to the cage's station order rather than to its capacity."
+    ),
+    "cap_cages": (
+        "Distributions over the {n} replications, for each of the {k} cages, of its busy time as a share of its "
+        "evacuation window (from the first call to the last landing), of the longest queue waiting for it (all its "
+        "stations together) and of the mean wait of the people who boarded it; dashed lines are the medians, in "
+        "each cage's colour. A long queue with a low utilisation points to late arrivals at the station or to the "
+        "cage's station order rather than to its capacity."
     ),
     # ---- season
     "suite": "Suite",
@@ -1479,6 +1488,8 @@ ZH: dict[str, str] = {
     "channels_section": "应急通讯：预警渠道",
     "channels_cage_section": "应急通讯：预警渠道；罐笼提升",
     "cage_section": "罐笼提升",
+    "channels_cages_section": "应急通讯：预警渠道；罐笼提升",
+    "cages_section": "罐笼提升",
     "findings": "评估发现",
     "findings_intro": (
         "按 AQ/T 9009-2015 的实践，演练发现分为三类：不足项（应急准备可能无法保护生命）、整改项（下次演练前"
@@ -1819,6 +1830,11 @@ ZH: dict[str, str] = {
         "{n} 次重复中罐笼运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候罐笼的最长排队人数"
         "（全部车场合计）以及已乘罐人员的平均等候时间的分布；虚线为中位数。排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，"
         "而不在于罐笼能力。"
+    ),
+    "cap_cages": (
+        "{n} 次重复中 {k} 台罐笼各自的运行时间占其撤离时段（首次呼叫至末次到达井口）的比例、等候该罐笼的最长排队人数"
+        "（其全部车场合计）以及乘该罐笼人员的平均等候时间的分布；虚线为各罐笼的中位数，颜色与该罐笼相同。"
+        "排队长而利用率低，说明问题在于人员到达车场较晚或罐笼停靠顺序，而不在于罐笼能力。"
     ),
     "suite": "演练组",
     "runs": "演练情景",

@@ -1225,13 +1225,16 @@ def channel_shares_of(ex: ExerciseResult, t: Text) -> str:
 
 def channels(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict[str, Path]) -> None:
     """How people were warned (应急通讯), and the cage."""
-    doc.heading(t("channels_cage_section" if "cage" in figs else "channels_section"), new_page=True)
+    cages = len({h.hoist for r in ex.results for h in r.hoists})  # the cages the figure draws
+    doc.heading(t("channels_section" if "cage" not in figs else "channels_cage_section" if cages == 1 else
+                  "channels_cages_section"), new_page=True)
     mine = card.site != "valley"  # crews and a later shift are the mine's
     _figure(doc, t, figs, "channels", t("fig_channel_first"),
             t("cap_channels", base=channel_shares_of(ex, t), by=t.words("zones_by", card.site),
               orders=t.words("cap_orders", card.site), crew=t("cap_channels_crew") if mine else "",
               kept=t("cap_channels_kept") if mine else ""))
-    _figure(doc, t, figs, "cage", t("cage_section"), t("cap_cage", n=ex.replications))
+    _figure(doc, t, figs, "cage", *((t("cage_section"), t("cap_cage", n=ex.replications)) if cages == 1 else
+                                    (t("cages_section"), t("cap_cages", n=ex.replications, k=cages))))
 
 
 def _revision_line(r: Any, t: Text) -> str:
