@@ -594,3 +594,36 @@ def test_with_two_cages_the_report_heads_and_captions_the_cage_figure_for_each_c
     assert "Figure 5. The cages" in text
     assert "for each of the 2 cages, of its busy time" in text
     assert "the cage's busy time" not in text
+
+
+def test_a_cage_queue_is_ringed_on_its_shaft_not_on_a_station(build, tmp_path, monkeypatch) -> None:
+    """The ring of a cage's queue stood halfway from the collar to the bottom station: with stations evenly spaced
+    (collar, -50, -100) that is the -50 station, where it read as a queue at that level. It stands halfway along
+    the shaft's longest stretch between two stops, clear of every station."""
+    from conftest import base_plan, base_scenario, base_site, link, node
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    site = base_site(
+        [node("collar", "collar", 0.0, 0.0), node("st50", "shaft_station", -50.0, 0.0, level="-50"),
+         node("st100", "shaft_station", -100.0, 0.0, level="-100"),
+         node("w50", "workplace", -50.0, 200.0, level="-50"), node("w100", "workplace", -100.0, 200.0, level="-100")],
+        [link("sh1", "collar", "st50", 50.0, 5.0, "shaft"), link("sh2", "st50", "st100", 50.0, 5.0, "shaft"),
+         link("d50", "st50", "w50", 200.0), link("d100", "st100", "w100", 200.0)],
+        [{"at": "w50", "count": 12}, {"at": "w100", "count": 20}],
+        hoists=[{"id": "cage", "stations": ["collar", "st50", "st100"], "cage_capacity_persons": 5}])
+    plan = base_plan(routes=[{"id": "r50", "from": ["w50"], "path": ["st50", "collar"]},
+                             {"id": "r100", "from": ["w100"], "path": ["st100", "collar"]}], exits=["collar"])
+    ex = run_exercise(build(site, plan, base_scenario(monte_carlo={"replications": 2, "seed": 1})))
+    assert max(figures.cage_queues(ex).values()) > 0
+    drawn = []
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.append(fig) or path)
+    with figures.style():
+        figures.section(ex, scorecard(ex), Text("en"), tmp_path / "section.png")
+    ax_c = drawn[0].axes[1]
+    [ring] = [c for c in ax_c.collections if len(c.get_sizes()) and c.get_sizes()[0] == figures.CAGE_RING_S
+              and len(c.get_offsets())]
+    x, z = ring.get_offsets()[0]
+    assert x == pytest.approx(0.0)
+    assert z in (pytest.approx(-25.0), pytest.approx(-75.0))  # halfway along a stretch of the shaft

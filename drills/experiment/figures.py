@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -1095,7 +1096,11 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         hdef = next((h for h in ex.spec.hoists if h.id == hid), None)
         if hdef is None or q <= 0:
             continue
-        mid = tuple(float(v) for v in (at[hdef.stations[0]] + at[hdef.stations[-1]]) / 2)  # halfway down the shaft
+        # on the shaft, halfway along its longest stretch between stops: halfway from the collar to the bottom
+        # falls on a station wherever the stations are evenly spaced (collar, 1350, 1300), and reads as a queue there
+        stops = [at[s] for s in hdef.stations]
+        a, b = max(itertools.pairwise(stops), key=lambda ab: abs(float(ab[0][1] - ab[1][1])))
+        mid = tuple(float(v) for v in (a + b) / 2)
         ax_c.scatter([mid[0]], [mid[1]], s=CAGE_RING_S, facecolors="none", edgecolors=BOTTLENECK, linewidths=1.8,
                      zorder=6)
         rings.insert(0, (mid[0], mid[1], f"{hid}: {cage_queue_label(ex, hid, t)}", CAGE_RING_R))
