@@ -1445,3 +1445,17 @@ def test_a_90_percent_time_later_than_everyone_s_is_explained() -> None:
     assert "30 次中的 28 次和 21 次" in i18n.Text("zh").warned_order_note(odd)
     assert t.warned_order_note([summary("t90_warned_s", 600.0, 2), summary("t100_warned_s", 700.0, 9)]) == ""
     assert t.warned_order_note([summary("t90_warned_s", 2980.0, 2), summary("t100_warned_s", 2897.0, 16)]) == ""
+
+
+def test_the_quoted_model_defaults_speak_of_no_example_mine_as_the_reader_s() -> None:
+    """The report of any mine quotes the model modules' defaults: "half a wind at the bundled mine's depth" (本例
+    矿井) read, in the report of another mine, as if it were about that mine. They name the depth instead."""
+    from drills.experiment.report import SOURCES
+    from drills.experiment.sources_zh import SOURCES_ZH
+
+    for module, _ in SOURCES:
+        en = importlib.import_module(module).__doc__ or ""
+        zh = SOURCES_ZH.get(module, "")
+        assert "bundled" not in en.lower() and "example mine" not in en.lower(), module
+        assert "本例" not in zh and "示例矿" not in zh, module
+    assert "half a wind\n  in a shaft 360 m deep" in (importlib.import_module("drills.model.hoist").__doc__ or "")

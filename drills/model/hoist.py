@@ -43,8 +43,8 @@ joins the queue while there is water — not on a clock.
 * Margin: a rider stays in the queue only if their trip reaches the station **30 s** or more before
   the estimated limit [P]. The estimate is made again at every departure and whenever someone joins,
   so the margin only has to cover a rise that quickens during the last round trip (about half a wind
-  at the bundled mine's depth); a wider one sends away people the cage would still have lifted, onto
-  slower ways out.
+  in a shaft 360 m deep); a wider one sends away people the cage would still have lifted, onto slower
+  ways out.
 * The others, from the back of the queue, are sent away by the way the network offers without the
   cage: another way out if one is passable, else the nearest refuge with seats. If there is neither,
   they stay: the cage is then their only chance.
