@@ -423,6 +423,15 @@ def test_a_mine_without_paging_gets_cap_lamp_paging_and_a_runner_from_the_neares
         assert [ch.id for ch in revised_plan(tmp_path, c).channels] == ["pa", c.edits[0][2]["id"]]
 
 
+def test_a_mine_whose_cap_lamps_take_no_paging_is_offered_a_runner_not_paging(tmp_path):
+    """Paging in the plan warns only the lamps that receive it: where the crews' lamps take none
+    (paging_lamp_share 0), adding it cannot warn anyone, and it was proposed, tried and found to change nothing."""
+    site = mine_site()
+    site["site"]["shifts"]["day"] = [{"at": "w", "count": 5, "paging_lamp_share": 0}]
+    ctx = context(tmp_path, site, mine_plan(), base_scenario())
+    assert list(candidates(ctx, "add_channel", places=["w"])) == ["add_channel:runner-w"]
+
+
 def test_the_missing_underground_channel_of_a_mine_is_answered_with_paging(tmp_path):
     ctx = context(tmp_path, mine_site(), mine_plan(channels=[]), base_scenario())
     [missing] = [f for f in completeness_findings(ctx.loaded, ctx.spec) if f.key == "M8:mine_channels"]

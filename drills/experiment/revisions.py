@@ -486,7 +486,7 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
                                                              "needs_mains_power": False})],
                           group=f"reach:{'+'.join(places)}:vehicle"))
     else:
-        if "cap_lamp_paging" not in types:
+        if "cap_lamp_paging" not in types and _lamps_paged(ctx, places):
             out.append(_c("add_channel", "cap-lamp-paging", "paging", {},
                           [("append", ("plan", "channels"), {"id": ctx.taken("cap-lamp-paging"),
                                                              "type": "cap_lamp_paging",
@@ -502,6 +502,15 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
                                                              "coverage": places, "needs_mains_power": False})],
                           group=f"reach:{'+'.join(places)}:runner"))
     return out
+
+
+def _lamps_paged(ctx: Context, places: list[str]) -> bool:
+    """Whether paging would reach a cap lamp of the people at ``places`` (of anyone underground, if no crew starts
+    there): a site whose crews' lamps take no paging (paging_lamp_share 0) is not helped by a paging channel in
+    the plan, which warns only lamps that receive it."""
+    crews = [c for cs in ctx.loaded.site.shifts.values() for c in cs]
+    there = [c for c in crews if c.at in places]
+    return any(c.paging_lamp_share > 0 for c in there or crews)
 
 
 # decisions ----------------------------------------------------------
