@@ -423,6 +423,32 @@ def test_a_mine_without_paging_gets_cap_lamp_paging_and_a_runner_from_the_neares
         assert [ch.id for ch in revised_plan(tmp_path, c).channels] == ["pa", c.edits[0][2]["id"]]
 
 
+def test_a_station_its_cage_already_serves_first_is_not_proposed_first_again(tmp_path):
+    """Two shafts, each with a cage to -50 and -100. Each cage serves its own stations in the plan's order, so with
+    hoist_priority [a100, b100] both -100 stations already come first for their cages: moving b100 ahead of a100
+    changes neither cage's order (it was proposed, re-simulated and found to change nothing). With b50 before b100
+    the second cage does serve -100 later, and b100 first is proposed."""
+    nodes = [node("cA", "collar", 0.0, x=0.0), node("cB", "collar", 0.0, x=600.0),
+             *(node(f"{c}{d}", "shaft_station", -d, x=x, level=f"-{d}") for c, x in (("a", 0.0), ("b", 600.0))
+               for d in (50, 100)),
+             node("w100", "workplace", -100.0, x=300.0, level="-100"), node("w50", "workplace", -50.0, x=300.0,
+                                                                           level="-50")]
+    links = [link("shA1", "cA", "a50", 50.0, 5.0, "shaft"), link("shA2", "a50", "a100", 50.0, 5.0, "shaft"),
+             link("shB1", "cB", "b50", 50.0, 5.0, "shaft"), link("shB2", "b50", "b100", 50.0, 5.0, "shaft"),
+             link("d1", "a100", "w100", 300.0), link("d2", "w100", "b100", 300.0),
+             link("d3", "a50", "w50", 300.0), link("d4", "w50", "b50", 300.0)]
+    site = base_site(nodes, links, [{"at": "w100", "count": 20}, {"at": "w50", "count": 10}],
+                     hoists=[{"id": "cage-a", "stations": ["cA", "a50", "a100"], "cage_capacity_persons": 10},
+                             {"id": "cage-b", "stations": ["cB", "b50", "b100"], "cage_capacity_persons": 4}])
+    for order, proposed in ((["a100", "b100"], []), (["a100", "b50", "b100"], ["hoist_priority:b100"])):
+        plan = base_plan(exits=["cA", "cB"])
+        plan["plan"]["evacuation"]["hoist_priority"] = order
+        folder = tmp_path / "-".join(order)
+        folder.mkdir()
+        ctx = context(folder, site, plan, base_scenario())
+        assert list(candidates(ctx, "hoist_priority", places=["w100"])) == proposed, order
+
+
 def test_a_mine_whose_cap_lamps_take_no_paging_is_offered_a_runner_not_paging(tmp_path):
     """Paging in the plan warns only the lamps that receive it: where the crews' lamps take none
     (paging_lamp_share 0), adding it cannot warn anyone, and it was proposed, tried and found to change nothing."""

@@ -850,9 +850,10 @@ def _hoist_priority(f: Finding, ctx: Context) -> list[Candidate]:
     levels = {net.nodes[net.index[p]].level for p in _places(f, ctx)} - {None}
     current = list(ctx.plan.evacuation.hoist_priority)
     for h in ctx.loaded.site.hoists:
+        own = [s for s in current if s in h.stations]  # each cage serves its own stations in the plan's order
         for s in h.stations[1:]:
             lv = ctx.node(s).level
-            if (levels and lv not in levels) or (current[:1] == [s]):
+            if (levels and lv not in levels) or (own[:1] == [s]):
                 continue
             if not levels and not f.targets.get("hoist"):
                 continue
