@@ -627,3 +627,40 @@ def test_a_cage_queue_is_ringed_on_its_shaft_not_on_a_station(build, tmp_path, m
     x, z = ring.get_offsets()[0]
     assert x == pytest.approx(0.0)
     assert z in (pytest.approx(-25.0), pytest.approx(-75.0))  # halfway along a stretch of the shaft
+
+
+def test_the_section_keeps_the_layout_its_labels_were_placed_for(build, tmp_path, monkeypatch) -> None:
+    """Where some place is not cleared, panel (b)'s key has four entries: in one row they were wider than the panel,
+    and the layout narrowed the panel at every pass without end, so the labels placed after one pass stood outside
+    the panel saved after the next, over the elevation axis. The key fits, the layout stays, the labels stay in."""
+    from conftest import base_plan, base_scenario, base_site, link, node
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    # a crew down a long ramp from the face where the water breaks in, with no order: the water catches them
+    site = base_site([node("face", "workplace", -100.0, 0.0, level="-100"), node("j1", "junction", -66.0, 650.0),
+                      node("j2", "junction", -33.0, 1300.0), node("out", "portal", 0.0, 1900.0)],
+                     [link("r1", "face", "j1", 700.0, 4.0, "ramp"), link("r2", "j1", "j2", 700.0, 4.0, "ramp"),
+                      link("r3", "j2", "out", 700.0, 4.0, "ramp")], [{"at": "face", "count": 10}])
+    scenario = base_scenario(order_at_s=None, hazard={"inrush": {"source": "face", "hydrograph": [
+        {"t_s": 0, "inflow_m3ph": 200000}, {"t_s": 7200, "inflow_m3ph": 200000}]}},
+        monte_carlo={"replications": 2, "seed": 1})
+    ex = run_exercise(build(site, base_plan(exits=["out"]), scenario))
+    drawn = []
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.append(fig) or path)
+    with figures.style():
+        figures.section(ex, scorecard(ex), Text("en"), tmp_path / "section.png")
+    fig = drawn[0]
+    ax_c = fig.axes[1]
+    assert "not cleared in most replications" in ax_c.get_legend_handles_labels()[1]
+    placed = ax_c.bbox.frozen()
+    fig.savefig(tmp_path / "section.png")
+    assert np.allclose(ax_c.bbox.extents, placed.extents)
+    renderer = fig.canvas.get_renderer()
+    assert fig.bbox.x0 <= ax_c.get_legend().get_window_extent(renderer).x0
+    assert ax_c.get_legend().get_window_extent(renderer).x1 <= fig.bbox.x1
+    for label in ax_c.texts:
+        if label.get_text().startswith(("face", "out")):
+            box = label.get_window_extent(renderer)
+            assert placed.x0 - 2 <= box.x0 and box.x1 <= placed.x1 + 2, label.get_text()

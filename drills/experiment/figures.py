@@ -1109,8 +1109,11 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     fig.colorbar(ScalarMappable(norm_c, cmap), ax=ax_c, label=t("fig_last_safe"), shrink=0.85)
     ax_c.set_title(t("fig_section_b"))
     ax_c.text(0.0, 0, renderable(t("fig_k_of_n", n=ex.replications)), transform=below(ax_c, 30), fontsize=7, va="top")
-    ax_c.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 40), ncol=4, fontsize=7,
-                markerscale=0.8)
+    # four entries in one row are wider than the panel: the layout then narrows the panel at every pass and never
+    # settles, and the labels placed for one pass stood outside the panel drawn at the next
+    entries = len(ax_c.get_legend_handles_labels()[1])
+    ax_c.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below(ax_c, 40),
+                ncol=entries if entries <= 3 else 2, fontsize=7, markerscale=0.8)
     for ax in (ax_w, ax_c):
         ax.set_ylabel(t("fig_elevation"))
         ax.margins(x=0.08, y=0.15)
@@ -1118,6 +1121,7 @@ def section(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ax_c.set_xlabel(t("fig_section_x") if not north else
                     t("fig_section_x_bearing", deg=round(math.degrees(math.atan2(east, north))) % 360))
     fig.draw_without_rendering()  # fix the layout (nothing rendered), then place the labels that it leaves out
+    fig.set_layout_engine("none")  # and keep it so when saving: the labels are placed for this layout
     _label_section(ax_w, ex, nodes, links, dict.fromkeys(nodes, _radius(6)))
     not_cleared = st["not_cleared"]
     radii = {k: _radius(8 if not st["started"][k] else 60 if math.isfinite(st["clear"][k]) else 90) for k in nodes}
