@@ -201,6 +201,12 @@ CASES = [
                                  '"lad_360_240", kind: "ladderway", from: "lad36"'),),
                        "site", "site.links[28].from", ("no node 'lad36' in the site", "did you mean 'lad360'")),
                  id="link-to-a-missing-node-is-not-told-again-at-the-routes"),
+    # a hoist station misspelt is told once, at the hoist: the plan's cage routes and hoist priority that name the
+    # station as it is are not told again
+    pytest.param(Fault("mine", (("site", "stations: [collar, st120, st240, st360]",
+                                 "stations: [collar, st120, st240, st36]"),),
+                       "site", "site.hoists[0].stations[3]", ("no node 'st36' in the site", "did you mean 'st360'")),
+                 id="hoist-station-missing-is-not-told-again-in-the-plan"),
     # compile.py:651
     pytest.param(Fault("mine", (("scenario", "  shift: day\n",
                                  "  shift: day\n  order: {at_s: 0, channels: [mine-pa, sirens]}\n"),),

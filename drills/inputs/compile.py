@@ -470,9 +470,10 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     collar_of = {h.id: h.stations[0] for h in site.hoists}
     g = walk_graph(site, nodes)
     # a passage or a hoist that names a missing place is left out of the graph, and the site's check reports it:
-    # the routes are not checked for ways it would have given, which would only tell the same slip again
-    ways_known = (all(lk.from_ in nodes and lk.to in nodes for lk in site.links)
-                  and all(s in nodes for h in site.hoists for s in h.stations))
+    # the routes are not checked for ways it would have given, nor the hoist priority for the station a hoist
+    # misnames, which would only tell the same slip again
+    hoists_known = all(s in nodes for h in site.hoists for s in h.stations)
+    ways_known = hoists_known and all(lk.from_ in nodes and lk.to in nodes for lk in site.links)
 
     _plan_alone(plan, pd, pr)
     for k, c in enumerate(plan.channels):
@@ -513,7 +514,7 @@ def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     if site.residents and not ev.assembly_points:
         pr.at(pd, ("plan", "evacuation"), "residents live below the dam but the plan names no assembly_points")
     for k, x in enumerate(ev.hoist_priority):
-        if x not in hoist_of:
+        if x not in hoist_of and hoists_known:
             pr.at(pd, ("plan", "evacuation", "hoist_priority", k), f"{x!r} is not a station of any hoist")
     starts: dict[str, int] = {}
     for k, route in enumerate(ev.routes):
