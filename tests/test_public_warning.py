@@ -558,3 +558,36 @@ def test_cell_broadcast_goes_on_when_the_site_loses_its_mains_unless_the_plan_sa
     scen = valley_scenario(order_at_s=0.0, behaviour=QUIET, faults=[{"kind": "mains_power", "at_s": 0}])
     res = run_drill(build(site, plan, scen), 0, 1)
     assert sum(p.warned_by == "sms" for p in res.people) == warned
+
+
+def test_a_second_post_giving_the_order_starts_the_channels_it_names(build):
+    """The pond's duty officer sounds the siren; the township, told after that, orders the village loudspeaker.
+    The order is given once, at the siren's step, but the township's step still starts its own channel."""
+    nodes = [node("pole", "road_junction"), node("near", "household", x=100.0),
+             node("far", "household", x=4000.0), node("lj", "road_junction", x=4000.0, y_m=50.0),
+             node("hill", "assembly_point", z=80, x=-500)]
+    links = [link("r", "pole", "near", 100.0, kind="road"), link("r2", "near", "lj", 3900.0, kind="road"),
+             link("r3", "lj", "far", 50.0, kind="road"), link("up", "near", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("near", 5), households("far", 5)], nodes, links)
+    plan = valley_plan([{"id": "siren", "type": "siren", "coverage": ["pole"], "audible_radius_m": 500,
+                         "audibility_day": 1.0},
+                        {"id": "speaker", "type": "village_loudspeaker", "coverage": ["lj"], "audible_radius_m": 500,
+                         "audibility_day": 1.0}], ["hill"])
+    plan["plan"]["roles"] = [{"id": "duty", "title": "Duty", "decision_delay_s": 0},
+                             {"id": "township", "title": "Township", "decision_delay_s": 300}]
+    plan["plan"]["warning"] = {
+        "triggers": [{"id": "now", "quantity": "elapsed_s", "threshold": 0, "level": "red", "owner": "duty"}],
+        "actions_by_level": {"red": [
+            {"id": "sound", "action": "evacuate_downstream", "owner": "duty", "channels": ["siren"]},
+            {"id": "tell", "action": "notify_township", "owner": "duty"},
+            {"id": "villages", "action": "evacuate_downstream", "owner": "township", "after": ["tell"],
+             "channels": ["speaker"]}]}}
+    spec = build(site, plan, valley_scenario(order_at_s=None, duration_s=1800,
+                                             behaviour={**QUIET, "response_delay_s": {"adult": 5000}}))
+    res = run_drill(spec, 0, spec.seed)
+    assert res.downstream_order_s == 0.0  # the order's time is the first step's
+    assert {p.warned_by for p in res.people if p.start == "near"} == {"siren"}
+    far = [p for p in res.people if p.start == "far"]
+    assert {p.warned_by for p in far} == {"speaker"}
+    assert min(p.warned_s for p in far) >= 300.0  # after the township's decision
+    assert any(e.what == "evacuation order (downstream) passed on by Township: speaker" for e in res.timeline)

@@ -2398,6 +2398,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^evacuation order \(underground\) given by (.+)$", "{0} 下达井下撤离命令"),
     (r"^evacuation order \(downstream\) given by (.+)$", "{0} 下达下游撤离命令"),
     (r"^evacuation order given by (.+)$", "{0} 下达撤离命令"),
+    (r"^evacuation order \(underground\) passed on by (.+): (.+)$", "{0} 转达井下撤离命令：{1}"),
+    (r"^evacuation order \(downstream\) passed on by (.+): (.+)$", "{0} 转达下游撤离命令：{1}"),
     (r"^evacuation order \(scenario\)$", "撤离命令（情景设定）"),
     (r"^entry underground stopped by (.+)$", "{0} 下令停止入井"),
     (r"^rainstorm (\w+) warning issued$", "气象部门发布暴雨{0}预警"),

@@ -216,6 +216,7 @@ class Drill:
         self.levels_claimed: set[str] = set()  # levels a met trigger has handed to its post for a decision
         self.levels_decided: set[str] = set()  # levels declared, by their own post or with a higher level
         self.orders: dict[str, float] = {}
+        self.channels_started: set[str] = set()  # channels an order has started (each starts once)
         self.action_records: list[ActionRecord] = []
         self._faults(stream(seed, replication, STREAM_FAULT) if spec.faults else None)
         self._water(stream(seed, replication, STREAM_HAZARD))
@@ -627,19 +628,29 @@ class Drill:
                 self.warn_party(k, "water")
 
     def give_order(self, order: str, channels: tuple[str, ...] | None, by: str) -> None:
-        """An evacuation order: underground or downstream; its channels start."""
-        if order in self.orders:
-            return
+        """An evacuation order: underground or downstream; its channels start.
+
+        The order's time is when it is first given. A later step giving the same order (another post's, as a
+        township's order to the village loudspeakers after the pond's siren, or another level's) starts the
+        channels it names that have not started yet.
+        """
         public = order == PUBLIC_ORDER
         wanted = [ch for ch in self.spec.channels
-                  if ch.public == public and (channels is None or ch.id in channels)]
-        audience = [p for p in self.spec.parties if (p.relay == "neighbours") == public]
-        if not audience and not wanted:
-            return
-        self.orders[order] = self.env.now
+                  if ch.public == public and (channels is None or ch.id in channels)
+                  and ch.id not in self.channels_started]
         where = "downstream" if public else "underground"
-        self.log("order", f"evacuation order ({where}) given by {by}")
+        if order in self.orders:
+            if wanted:
+                self.log("order", f"evacuation order ({where}) passed on by {by}: "
+                                  f"{', '.join(ch.id for ch in wanted)}")
+        else:
+            audience = [p for p in self.spec.parties if (p.relay == "neighbours") == public]
+            if not audience and not wanted:
+                return
+            self.orders[order] = self.env.now
+            self.log("order", f"evacuation order ({where}) given by {by}")
         for ch in wanted:
+            self.channels_started.add(ch.id)
             self.env.process(self._channel(ch))
 
     def _channel(self, ch: Channel) -> Generator[Any, Any, Any]:
