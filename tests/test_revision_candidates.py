@@ -205,6 +205,28 @@ def test_a_village_without_cell_broadcast_gets_it_first(tmp_path):
     assert revised_plan(tmp_path, got["add_channel:cell-broadcast"]).channels[-1].type == "sms"
 
 
+def test_a_new_channel_joins_every_step_that_gives_the_order_by_named_channels(tmp_path):
+    """The pond sounds siren-1, the township then orders the cell broadcast: a step that names its channels starts
+    those alone, so a channel a revision adds is added to each such step, or it would never be sent."""
+    plan = valley_plan()
+    plan["plan"]["warning"]["actions_by_level"]["red"] = [
+        {"id": "sound", "action": "evacuate_downstream", "owner": "duty", "channels": ["siren-1"]},
+        {"id": "tell", "action": "notify_township", "owner": "manager"},
+        {"id": "villages", "action": "evacuate_downstream", "owner": "township", "after": ["tell"],
+         "channels": ["siren-2", "cb"]}]
+    ctx = context(tmp_path, valley_site(), plan, valley_scenario())
+    got = {**candidates(ctx, "add_channel", places=["h3"]), **candidates(ctx, "add_siren", places=["h3"]),
+           **candidates(ctx, "add_door_to_door", places=["h3"])}
+    assert sorted(got) == ["add_channel:vehicle-h3", "add_door_to_door:h3", "add_siren:h3"]
+    for c in got.values():
+        ident = c.edits[0][2]["id"]
+        assert c.edits[1:] == (
+            ("add_unique", ("plan", "warning", "actions_by_level", "red", 0, "channels"), [ident]),
+            ("add_unique", ("plan", "warning", "actions_by_level", "red", 2, "channels"), [ident]))
+        steps = revised_plan(tmp_path, c).warning.actions_by_level["red"]
+        assert [s.channels for s in steps] == [["siren-1", ident], None, ["siren-2", "cb", ident]]
+
+
 # ------------------------------------------------------------------ decisions
 # The order to the valley is given at red. Red's triggers: a met warning at orange, a water depth of 0.8 m at
 # h2, a met warning at blue (the lowest level: nothing lower). Yellow has a clock, orange a gauge at h1.

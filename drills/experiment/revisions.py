@@ -52,7 +52,7 @@ from drills.experiment.plan_edit import Edit
 from drills.experiment.revision_text import title as told
 from drills.inputs.base import Strict
 from drills.inputs.loaded import Loaded
-from drills.inputs.plan import WITHOUT_BATTERY, ChannelSpec
+from drills.inputs.plan import PUBLIC_CHANNELS, WITHOUT_BATTERY, ChannelSpec
 from drills.inputs.problems import InputError
 from drills.inputs.validate import validate
 from drills.inputs.yamlfile import load_yaml
@@ -420,6 +420,20 @@ def _in_earshot(f: Finding, ctx: Context, place: str) -> bool:
         for pole in c.coverage) for c in ctx.plan.channels)
 
 
+def _new_channel(ctx: Context, chan: dict[str, Any]) -> list[Edit]:
+    """Edits that add the channel ``chan`` to the plan and have it sent: a step giving its audience's evacuation
+    order that names its channels starts those alone, so the new channel joins the list of each such step (it
+    starts with the first of them to be carried out)."""
+    order = "evacuate_downstream" if chan["type"] in PUBLIC_CHANNELS else "evacuate_underground"
+    edits: list[Edit] = [("append", ("plan", "channels"), chan)]
+    for level, steps in ctx.plan.warning.actions_by_level.items():
+        for k, a in enumerate(steps):
+            if a.action == order and a.channels is not None and chan["id"] not in a.channels:
+                edits.append(("add_unique", ("plan", "warning", "actions_by_level", level, k, "channels"),
+                              [chan["id"]]))
+    return edits
+
+
 def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
     """A siren at each of the finding's places that no working siren of the plan covers."""
     places = [p for p in _places(f, ctx) if group_of(ctx, p) == "resident" and not _in_earshot(f, ctx, p)]
@@ -435,7 +449,7 @@ def _add_siren(f: Finding, ctx: Context) -> list[Candidate]:
                 "repeat_interval_s": like.repeat_interval_s if like else 60,
                 "needs_mains_power": True, "backup_power_h": BATTERY_H}
         out.append(_c("add_siren", place, "add_siren", {"place": place, "radius": radius, "hours": BATTERY_H},
-                      [("append", ("plan", "channels"), chan)], group=f"reach:{place}:siren"))
+                      _new_channel(ctx, chan), group=f"reach:{place}:siren"))
     return out
 
 
@@ -460,7 +474,7 @@ def _add_door_to_door(f: Finding, ctx: Context) -> list[Candidate]:
             "activation_delay_s": _dumped(like.activation_delay_s) if like else TEAM_ACTIVATION,
             "needs_mains_power": False}
     return [_c("add_door_to_door", "+".join(places), "door_to_door", {"start": start, "places": places},
-               [("append", ("plan", "channels"), chan)], group=f"reach:{'+'.join(places)}:team")]
+               _new_channel(ctx, chan), group=f"reach:{'+'.join(places)}:team")]
 
 
 def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
@@ -473,33 +487,31 @@ def _add_channel(f: Finding, ctx: Context) -> list[Candidate]:
         if "sms" not in types:
             ident = ctx.taken("cell-broadcast")
             out.append(_c("add_channel", ident, "cell_broadcast", {},
-                          [("append", ("plan", "channels"), {"id": ident, "type": "sms",
-                                                             "activation_delay_s": CELL_BROADCAST_ACTIVATION,
-                                                             "needs_mains_power": False})]))
+                          _new_channel(ctx, {"id": ident, "type": "sms",
+                                             "activation_delay_s": CELL_BROADCAST_ACTIVATION,
+                                             "needs_mains_power": False})))
         elif places:
             start = _nearest(ctx, places[0], ("road_junction",))
             ident = ctx.taken(f"vehicle-{places[0]}")
             out.append(_c("add_channel", ident, "vehicle", {"start": start, "places": places},
-                          [("append", ("plan", "channels"), {"id": ident, "type": "loudspeaker_vehicle",
-                                                             "start": start, "coverage": places,
-                                                             "activation_delay_s": VEHICLE_ACTIVATION_S,
-                                                             "needs_mains_power": False})],
+                          _new_channel(ctx, {"id": ident, "type": "loudspeaker_vehicle", "start": start,
+                                             "coverage": places, "activation_delay_s": VEHICLE_ACTIVATION_S,
+                                             "needs_mains_power": False}),
                           group=f"reach:{'+'.join(places)}:vehicle"))
     else:
         if "cap_lamp_paging" not in types and _lamps_paged(ctx, places):
             out.append(_c("add_channel", "cap-lamp-paging", "paging", {},
-                          [("append", ("plan", "channels"), {"id": ctx.taken("cap-lamp-paging"),
-                                                             "type": "cap_lamp_paging",
-                                                             "activation_delay_s": PAGING_ACTIVATION,
-                                                             "hear_probability": PAGING_HEARD, "repeat_interval_s": 120,
-                                                             "backup_power_h": 4})]))
+                          _new_channel(ctx, {"id": ctx.taken("cap-lamp-paging"), "type": "cap_lamp_paging",
+                                             "activation_delay_s": PAGING_ACTIVATION,
+                                             "hear_probability": PAGING_HEARD, "repeat_interval_s": 120,
+                                             "backup_power_h": 4})))
         if places:
             # a runner sets out from where the order arrives underground: a shaft station, or an adit's portal
             start = _nearest(ctx, places[0], ("shaft_station", "portal"))
             ident = ctx.taken(f"runner-{places[0]}")
             out.append(_c("add_channel", ident, "runner", {"start": start, "places": places},
-                          [("append", ("plan", "channels"), {"id": ident, "type": "runner", "start": start,
-                                                             "coverage": places, "needs_mains_power": False})],
+                          _new_channel(ctx, {"id": ident, "type": "runner", "start": start, "coverage": places,
+                                             "needs_mains_power": False}),
                           group=f"reach:{'+'.join(places)}:runner"))
     return out
 
