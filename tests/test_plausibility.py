@@ -634,3 +634,42 @@ def test_a_door_to_door_team_sent_to_a_place_where_no_one_lives_is_warned_of(tmp
                          "Was another place meant?")
     assert translate(w.message) == ("入户通知组 'team-xiacun' 要通知 'ap_xc_hill'（kind: assembly_point）的住户，但该处"
                                   "没有居民（site.residents）：它通知不到任何人。是否本应是另一个地点？")
+
+
+def test_a_channel_no_order_step_names_is_warned_of_where_every_step_names_its_own(tmp_path: Path) -> None:
+    """The pond's step sounds the siren, the township's the loudspeakers and the teams, but the cell broadcast is
+    named by neither: it would never be switched on. A plan whose step names no channels sends them all."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    assert warnings_of(load(files["scenario"])) == []
+    break_file(files["plan"], "- {id: order-downstream, action: evacuate_downstream, owner: township_duty, "
+               "after: [tell-manager]}",
+               "- {id: order-downstream, action: evacuate_downstream, owner: township_duty, after: [tell-manager], "
+               "channels: [loudspeaker-xiacun, loudspeaker-hetou, team-xiacun, team-hetou]}\n"
+               "        - {id: sound, action: evacuate_downstream, owner: duty_officer, channels: [siren-dam]}")
+    line = next(k for k, text in enumerate(files["plan"].read_text(encoding="utf-8").splitlines(), 1)
+                if "id: cell-broadcast" in text)
+    [w] = warnings_of(load(files["scenario"]))
+    assert (w.line, w.field) == (line, "plan.channels[3].id")
+    assert w.message == ("no step sends channel 'cell-broadcast': every step giving evacuate_downstream names the "
+                         "channels it starts (plan.warning.actions_by_level[...].channels) and none names this one, "
+                         "so it is never switched on. Should a step name it?")
+    assert translate(w.message).startswith("没有步骤发出渠道 'cell-broadcast'：")
+
+
+def test_a_loudspeaker_heard_by_no_household_is_warned_of(tmp_path: Path) -> None:
+    """Hetou's loudspeaker at its centre heard 80 m around, its radius typed short: the school, the nearest place
+    with people, stands 180 m away (4100, 150 against 4200, 0), so it warns nobody; at 800 m it is no slip."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    text = files["plan"].read_text(encoding="utf-8")
+    files["plan"].write_text(text.replace("coverage: [ht_centre]\n      audible_radius_m: 800",
+                                          "coverage: [ht_centre]\n      audible_radius_m: 80"), encoding="utf-8")
+    line = next(k for k, t in enumerate(files["plan"].read_text(encoding="utf-8").splitlines(), 1)
+                if "audible_radius_m: 80" in t and "800" not in t)
+    [w] = warnings_of(load(files["scenario"]))
+    assert (w.line, w.field) == (line, "plan.channels[2].audible_radius_m")
+    assert w.message == ("the village loudspeaker 'loudspeaker-hetou' is heard 80 m around 'ht_centre', but the "
+                         "nearest place where residents live (site.residents) is 180 m away: it warns nobody. Is "
+                         "audible_radius_m, or the coverage, right?")
+    assert translate(w.message) == ("村村响广播 'loudspeaker-hetou' 在 'ht_centre' 周围 80 m 内可听到，"
+                                  "但最近的有居民地点（site.residents）在 180 m 以外：它通知不到任何人。"
+                                  "audible_radius_m 或 coverage 是否有误？")

@@ -1012,6 +1012,22 @@ CATALOGUE: tuple[Entry, ...] = (
           "the door-to-door team 'team' is to reach the households at 'ap' (kind: assembly_point), where no residents "
           "live (site.residents): nobody there is warned by it. Was another place meant?",
           terms={"what": {"the door-to-door team": "入户通知组", "the phone tree": "电话通知链"}}),
+    Entry(rf"no step sends channel (?P<channel>{Q}): every step giving (?P<order>evacuate_downstream|"
+          r"evacuate_underground) names the channels it starts \(plan\.warning\.actions_by_level\[\.\.\.\]\.channels\) "
+          r"and none names this one, so it is never switched on\. Should a step name it\?",
+          "没有步骤发出渠道 {channel}：每个下达 {order} 的步骤都列出了它启动的渠道"
+          "（plan.warning.actions_by_level[...].channels），但都没有列出该渠道，它永远不会启动。是否应由某个步骤列出它？",
+          "no step sends channel 'speaker': every step giving evacuate_downstream names the channels it starts "
+          "(plan.warning.actions_by_level[...].channels) and none names this one, so it is never switched on. Should "
+          "a step name it?"),
+    Entry(rf"(?P<what>the siren|the village loudspeaker) (?P<channel>{Q}) is heard (?P<radius>{NUM}) m around "
+          rf"(?P<poles>{Q}(?:, {Q})*), but the nearest place where residents live \(site\.residents\) is "
+          rf"(?P<nearest>{NUM}) m away: it warns nobody\. Is audible_radius_m, or the coverage, right\?",
+          "{what} {channel} 在 {poles} 周围 {radius} m 内可听到，但最近的有居民地点（site.residents）在 {nearest} m "
+          "以外：它通知不到任何人。audible_radius_m 或 coverage 是否有误？",
+          "the village loudspeaker 'speaker' is heard 50 m around 'lj', but the nearest place where residents live "
+          "(site.residents) is 141 m away: it warns nobody. Is audible_radius_m, or the coverage, right?",
+          terms={"what": {"the siren": "警报器", "the village loudspeaker": "村村响广播"}}),
     Entry(rf"the route leads the people at (?P<places>{Q}(?:, {Q})*) through (?P<source>{Q}), where the scenario's "
           r"inrush bursts in \(scenario\.hazard\.inrush\.source\): the plan sends them towards the water\. Is the "
           r"path written the wrong way round, or the source misplaced\?",

@@ -499,6 +499,27 @@ def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
             check((*at, "air_speed_mps"), c.air_speed_mps, AIR_SPEED, "an air speed")
     for k, team in enumerate(plan.teams):
         _delay(check, (*p, "teams", k, "mobilisation_s"), team.mobilisation_s)
+    out.extend(_unsent(plan, doc))
+    return out
+
+
+#: the evacuation order each audience's channels carry, as the plan's steps name it
+ORDER_OF = {True: "evacuate_downstream", False: "evacuate_underground"}
+
+
+def _unsent(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
+    """A channel no step sends: where every step giving its audience's evacuation order names the channels it
+    starts and none names this one, the channel is never switched on (a step that names none starts them all)."""
+    steps = [a for acts in plan.warning.actions_by_level.values() for a in acts]
+    out = []
+    for k, c in enumerate(plan.channels):
+        order = ORDER_OF[c.public]
+        giving = [a for a in steps if a.action == order]
+        if giving and all(a.channels is not None and c.id not in a.channels for a in giving):
+            out.append(doc.problem(("plan", "channels", k, "id"), (
+                f"no step sends channel {c.id!r}: every step giving {order} names the channels it starts "
+                "(plan.warning.actions_by_level[...].channels) and none names this one, so it is never switched "
+                "on. Should a step name it?")))
     return out
 
 
@@ -775,6 +796,32 @@ def coverage_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody) -> list
     return out
 
 
+#: channels heard around the places of their coverage, within their audible_radius_m
+SOUNDED = {"siren": "the siren", "village_loudspeaker": "the village loudspeaker"}
+
+
+def _hearing(plan: PlanBody, doc: YamlDocument, site: SiteBody) -> list[Problem]:
+    """A siren or village loudspeaker whose hearing radius reaches no place where residents live (a radius typed in
+    the wrong unit, a pole at the wrong place): it warns nobody."""
+    at = {n.id: (n.x_m, n.y_m) for n in site.nodes}
+    lived = [at[r.at] for r in site.residents if r.at in at]
+    out = []
+    for k, c in enumerate(plan.channels):
+        what = SOUNDED.get(c.type)
+        radius = c.audible_radius_m
+        if what is None or radius is None or not lived or not c.coverage or not set(c.coverage) <= set(at) \
+                or AUDIBLE_RADIUS.outside(radius):  # a radius beyond the plausible range is warned of as such
+            continue
+        nearest = min(math.dist(at[pole], home) for pole in c.coverage for home in lived)
+        if nearest > radius:
+            poles = ", ".join(repr(pole) for pole in c.coverage)
+            out.append(doc.problem(("plan", "channels", k, "audible_radius_m"), (
+                f"{what} {c.id!r} is heard {radius:g} m around {poles}, but the nearest place where residents live "
+                f"(site.residents) is {nearest:.0f} m away: it warns nobody. Is audible_radius_m, or the "
+                "coverage, right?")))
+    return out
+
+
 def warnings_of(ld: Loaded) -> list[Problem]:
     """Every plausibility warning of a scenario with its site and plan, file by file, top to bottom."""
     found = [*scenario_warnings(ld.scenario, ld.scenario_doc), *series_warnings(ld.scenario, ld.plan, ld.scenario_doc),
@@ -782,7 +829,7 @@ def warnings_of(ld: Loaded) -> list[Problem]:
              *study_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
-             *coverage_warnings(ld.plan, ld.plan_doc, ld.site),
+             *coverage_warnings(ld.plan, ld.plan_doc, ld.site), *_hearing(ld.plan, ld.plan_doc, ld.site),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
                              else None)]
     return in_file_order(found)
