@@ -673,3 +673,27 @@ def test_a_loudspeaker_heard_by_no_household_is_warned_of(tmp_path: Path) -> Non
     assert translate(w.message) == ("村村响广播 'loudspeaker-hetou' 在 'ht_centre' 周围 80 m 内可听到，"
                                   "但最近的有居民地点（site.residents）在 180 m 以外：它通知不到任何人。"
                                   "audible_radius_m 或 coverage 是否有误？")
+
+
+def test_a_route_to_an_assembly_point_the_plan_does_not_list_is_warned_of_and_checked_against_the_flood(
+        tmp_path: Path) -> None:
+    """Hetou's southern point left out of the plan's list, and by a slip put on the valley floor: the route that
+    ends there is warned of, as is the flood over the point, both at the route's last place; listed again, the point
+    is warned of at the list as before."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["plan"], "assembly_points: [ap_xc_hill, ap_ht_hill, ap_ht_south]",
+               "assembly_points: [ap_xc_hill, ap_ht_hill]")
+    break_file(files["site"], "elevation_m: 110, above_valley_floor_m: 40", "elevation_m: 70, above_valley_floor_m: 0")
+    ld = load(files["scenario"])
+    found = [w for w in input_warnings(ld) if "ap_ht_south" in w.message]
+    line = ld.plan_doc.line_of(("plan", "evacuation", "routes", 5, "path", 1))
+    assert [(w.line, w.field) for w in found] == [(line, "plan.evacuation.routes[5].path[1]")] * 2, found
+    assert found[0].message == ("the route ends at assembly point 'ap_ht_south', which the plan does not list "
+                                "(plan.evacuation.assembly_points): the report's checks of the plan's assembly points "
+                                "(the water reaching them) pass it by. Should it be listed?")
+    assert translate(found[0].message).startswith("该撤离路线终止于集合点 'ap_ht_south'，但预案未列出该集合点")
+    assert found[1].message.startswith("assembly point 'ap_ht_south' lies in the path of the flood")
+    break_file(files["plan"], "assembly_points: [ap_xc_hill, ap_ht_hill]",
+               "assembly_points: [ap_xc_hill, ap_ht_hill, ap_ht_south]")
+    [w] = [w for w in input_warnings(load(files["scenario"])) if "ap_ht_south" in w.message]
+    assert w.field == "plan.evacuation.assembly_points[2]"

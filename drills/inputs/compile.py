@@ -689,7 +689,14 @@ def flood_warnings(ld: Loaded) -> list[Problem]:
     the drill counts a place reached (:data:`drills.model.movement.WET_DEPTH_M`). Those sent there meet the water
     on the way or are caught on it; most often the point's height was mistyped, or it sits on the valley floor."""
     db = ld.scenario.hazard.dam_break
-    points = ld.plan.evacuation.assembly_points
+    ev = ld.plan.evacuation
+    # the plan's assembly points, then those a route ends at that the plan does not list, each where it is named
+    points: dict[str, tuple[Any, ...]] = {ap: ("plan", "evacuation", "assembly_points", i)
+                                          for i, ap in enumerate(ev.assembly_points)}
+    kinds = {n.id: n.kind for n in ld.site.nodes}
+    for k, route in enumerate(ev.routes):
+        if route.path and kinds.get(route.path[-1]) == "assembly_point":
+            points.setdefault(route.path[-1], ("plan", "evacuation", "routes", k, "path", len(route.path) - 1))
     if db is None or not points:
         return []
     try:
@@ -700,14 +707,14 @@ def flood_warnings(ld: Loaded) -> list[Problem]:
         return []  # a file the checks refuse, or a study that cannot be read: told as a problem elsewhere
     by = f"the hydraulic study {source!r}" if db.study is not None else f"the built-in {source}"
     out = []
-    for i, ap in enumerate(points):
+    for ap, loc in points.items():
         if ap not in idx:
             continue
         depth, _ = flood.node_peak(idx[ap])
         arrival = float(flood.arrival_s[idx[ap]])
         if depth < movement.WET_DEPTH_M or not math.isfinite(arrival):
             continue
-        out.append(ld.plan_doc.problem(("plan", "evacuation", "assembly_points", i), (
+        out.append(ld.plan_doc.problem(loc, (
             f"assembly point {ap!r} lies in the path of the flood by {by}: {depth:.1f} m deep at its peak, "
             f"{arrival / 60:.1f} min after the breach; people sent there meet the water on the way or are caught "
             "on it. Is its elevation_m or above_valley_floor_m right, or should the plan name a point above the "

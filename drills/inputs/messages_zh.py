@@ -1012,6 +1012,14 @@ CATALOGUE: tuple[Entry, ...] = (
           "the door-to-door team 'team' is to reach the households at 'ap' (kind: assembly_point), where no residents "
           "live (site.residents): nobody there is warned by it. Was another place meant?",
           terms={"what": {"the door-to-door team": "入户通知组", "the phone tree": "电话通知链"}}),
+    Entry(rf"the route ends at assembly point (?P<place>{Q}), which the plan does not list "
+          r"\(plan\.evacuation\.assembly_points\): the report's checks of the plan's assembly points \(the water "
+          r"reaching them\) pass it by\. Should it be listed\?",
+          "该撤离路线终止于集合点 {place}，但预案未列出该集合点（plan.evacuation.assembly_points）：报告对预案集合点的"
+          "检查（来水是否到达）不包括它。是否应将其列入？",
+          "the route ends at assembly point 'ap', which the plan does not list (plan.evacuation.assembly_points): "
+          "the report's checks of the plan's assembly points (the water reaching them) pass it by. Should it be "
+          "listed?"),
     Entry(rf"no step sends channel (?P<channel>{Q}): every step giving (?P<order>evacuate_downstream|"
           r"evacuate_underground) names the channels it starts \(plan\.warning\.actions_by_level\[\.\.\.\]\.channels\) "
           r"and none names this one, so it is never switched on\. Should a step name it\?",

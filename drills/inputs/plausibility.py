@@ -735,9 +735,11 @@ def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Pr
 def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at: str | None = None) -> list[Problem]:
     """Routes that lead people the wrong way, as they are followed (:func:`drills.model.routing.join_at`): the people
     of a starting place off the path who join it at a place farther from its end than they start (the path's place
-    nearest them lies behind them: they walk away from the way out to join it), and a path that leads people through
-    ``inrush_at``, where the scenario's water bursts in (they are led towards the water by the plan itself)."""
+    nearest them lies behind them: they walk away from the way out to join it), a path that leads people through
+    ``inrush_at``, where the scenario's water bursts in (they are led towards the water by the plan itself), and a
+    route that ends at an assembly point the plan does not list (the report checks only the listed ones)."""
     nodes = {n.id for n in site.nodes}
+    kinds = {n.id: n.kind for n in site.nodes}
     g = walk_graph(site, nodes)
     out = []
     for k, route in enumerate(plan.evacuation.routes):
@@ -764,6 +766,12 @@ def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at:
                     f"which lies farther from its end {route.path[-1]!r} than they start ({to_end[at]:g} m against "
                     f"{to_end[n]:g} m): they walk away from the way out to join it. Should the path pass nearer "
                     "them, or they have a route of their own?")))
+        end = route.path[-1] if route.path else None
+        if end in kinds and kinds[end] == "assembly_point" and end not in plan.evacuation.assembly_points:
+            out.append(doc.problem((*base, "path", len(route.path) - 1), (
+                f"the route ends at assembly point {end!r}, which the plan does not list "
+                "(plan.evacuation.assembly_points): the report's checks of the plan's assembly points (the water "
+                "reaching them) pass it by. Should it be listed?")))
         if through and inrush_at is not None:
             places = ", ".join(repr(n) for n in through)
             out.append(doc.problem((*base, "path", route.path.index(inrush_at)), (
