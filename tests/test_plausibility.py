@@ -697,3 +697,22 @@ def test_a_route_to_an_assembly_point_the_plan_does_not_list_is_warned_of_and_ch
                "assembly_points: [ap_xc_hill, ap_ht_hill, ap_ht_south]")
     [w] = [w for w in input_warnings(load(files["scenario"])) if "ap_ht_south" in w.message]
     assert w.field == "plan.evacuation.assembly_points[2]"
+
+
+def test_a_school_given_as_households_and_homes_given_as_occupants_are_warned_of(tmp_path: Path) -> None:
+    """The school's 180 pupils typed as 180 households of one, and the 45 homes at ht_c as 144 occupants: the
+    drill would move the pupils as families, by car for some, and the villagers one by one; each is one warning."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    school = break_file(files["site"], "- {at: ht_school, occupants: {day: 180, night: 0}, child_share: 0.92}",
+                        "- {at: ht_school, households: 180, members: {day: 1, night: 0}, child_share: 0.92}")
+    homes = break_file(files["site"], "- {at: ht_c, households: 45, members: {day: 1.5, night: 3.2},",
+                       "- {at: ht_c, occupants: {day: 68, night: 144},")
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.line, w.field) for w in found] == [(homes, "site.residents[5].occupants"),
+                                                  (school, "site.residents[6].households")], found
+    assert found[1].message == (
+        "'ht_school' is a school: give the people there as occupants: {day: .., night: ..}, not as households, which "
+        "the drill moves as families, each from its home (by car for car_share of them); it moves a school in classes "
+        "of 30, people in a field one by one")
+    assert translate(found[0].message).startswith("'ht_c' 是住户地点：应以 households")
+    assert translate(found[1].message).startswith("'ht_school' 是学校：")

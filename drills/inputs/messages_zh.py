@@ -1012,6 +1012,22 @@ CATALOGUE: tuple[Entry, ...] = (
           "the door-to-door team 'team' is to reach the households at 'ap' (kind: assembly_point), where no residents "
           "live (site.residents): nobody there is warned by it. Was another place meant?",
           terms={"what": {"the door-to-door team": "入户通知组", "the phone tree": "电话通知链"}}),
+    Entry(rf"(?P<place>{Q}) is a (?P<kind>school|field): give the people there as occupants: \{{day: \.\., night: "
+          r"\.\.\}, not as households, which the drill moves as families, each from its home \(by car for car_share "
+          rf"of them\); it moves a school in classes of (?P<size>\d+), people in a field one by one",
+          "{place} 是{kind}：其人员应以 occupants: {{day: .., night: ..}} 填写，而不是 households；"
+          "程序把住户当作家庭、各自从家中撤离（其中 car_share 比例的住户开车）；学校按每班 {size} 人撤离，"
+          "田间人员逐个撤离",
+          "'school' is a school: give the people there as occupants: {day: .., night: ..}, not as households, which "
+          "the drill moves as families, each from its home (by car for car_share of them); it moves a school in "
+          "classes of 30, people in a field one by one",
+          terms={"kind": {"school": "学校", "field": "田间"}}),
+    Entry(rf"(?P<place>{Q}) is a household place: give its households with members: \{{day: \.\., night: "
+          r"\.\.\}, not occupants, which the drill moves one by one, without a car, as in a field",
+          "{place} 是住户地点：应以 households 和 members: {{day: .., night: ..}} 填写，而不是 occupants；"
+          "程序把 occupants 逐个撤离、不开车，如同田间人员",
+          "'h1' is a household place: give its households with members: {day: .., night: ..}, not occupants, which "
+          "the drill moves one by one, without a car, as in a field"),
     Entry(rf"the route ends at assembly point (?P<place>{Q}), which the plan does not list "
           r"\(plan\.evacuation\.assembly_points\): the report's checks of the plan's assembly points \(the water "
           r"reaching them\) pass it by\. Should it be listed\?",

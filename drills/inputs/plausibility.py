@@ -29,7 +29,7 @@ from drills.inputs.base import dist_or_number
 from drills.inputs.hydraulic_study import load_hydraulic_study
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
-from drills.inputs.population import present
+from drills.inputs.population import SCHOOL_CLASS, present
 from drills.inputs.problems import InputError, Problem, did_you_mean, in_file_order
 from drills.inputs.scenario import ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
@@ -279,8 +279,19 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
     for shift, crews in site.shifts.items():
         for k, c in enumerate(crews):
             check((*s, "shifts", shift, k, "count"), c.count, CREW_AT_ONE_PLACE, "a crew")
+    kinds = {n.id: n.kind for n in site.nodes}
     for k, r in enumerate(site.residents):
         at = (*s, "residents", k)
+        kind = kinds.get(r.at)
+        if kind in ("school", "field") and r.households is not None:
+            out.append(doc.problem((*at, "households"), (
+                f"{r.at!r} is a {kind}: give the people there as occupants: {{day: .., night: ..}}, not as "
+                "households, which the drill moves as families, each from its home (by car for car_share of them); "
+                f"it moves a school in classes of {SCHOOL_CLASS}, people in a field one by one")))
+        elif kind == "household" and r.occupants is not None:
+            out.append(doc.problem((*at, "occupants"), (
+                f"{r.at!r} is a household place: give its households with members: {{day: .., night: ..}}, not "
+                "occupants, which the drill moves one by one, without a car, as in a field")))
         for part, per, bound in (("members", r.members, HOUSEHOLD_MEMBERS), ("occupants", r.occupants, OCCUPANTS)):
             if per is None:
                 continue
