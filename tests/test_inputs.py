@@ -1473,3 +1473,23 @@ def test_did_you_mean_prefers_the_id_that_differs_only_at_its_end() -> None:
     assert did_you_mean("ms1351", ["ms1350", "ms1300"]) == "; did you mean 'ms1350'?"
     assert did_you_mean("st360", ["st360x", "face360e"]) == "; did you mean 'st360x'?"
     assert did_you_mean("zzz", ["ms1350"]) == ""
+
+
+@pytest.mark.parametrize(("word", "tail"), [
+    # a forecast's word for rain below the scenario's classes: the classes' intensities, and what to write instead
+    ("light", "; rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 "
+              "Exhibit 10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry"),
+    # a slip of the keys: the word meant, and nothing more
+    ("heavyy", "; did you mean 'heavy'?"),
+])
+def test_a_rain_word_the_scenario_does_not_know_is_told_its_intensities(tmp_path: Path, word: str, tail: str) -> None:
+    from drills.inputs.messages_zh import translate
+
+    paths = copy_bundled(tmp_path, DAM_FILES)
+    line = break_file(paths["scenario"], "weather: {rain: heavy}", f"weather: {{rain: {word}}}")
+    with pytest.raises(InputError) as info:
+        load(paths["scenario"])
+    [p] = info.value.problems
+    assert (p.line, p.field) == (line, "scenario.weather.rain")
+    assert p.message == f"Input should be 'none', 'moderate' or 'heavy' (got {word!r}){tail}"
+    assert ("毛毛雨" in translate(p.message)) == (word == "light")

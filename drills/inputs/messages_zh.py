@@ -490,6 +490,10 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
           "只填数值：{value}（单位已由字段名给出：{unit}）",
           "write the number alone: 300 (the field's name gives the unit, m)"),
+    literal("rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 Exhibit "
+            "10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry",
+            "降雨按雨强填写：'moderate' 为 2.5–6.4 mm/h，'heavy' 为 6.4 mm/h 以上（HCM 2010 Exhibit 10-15）；"
+            "更小的雨（毛毛雨）请写 'none'，程序按无雨处理"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{Q})",
           "百分数请写成小数：{got} 应写作 {share}", "write a percentage as a fraction: 0.98 for '98%'"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{NUM})",

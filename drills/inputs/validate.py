@@ -142,8 +142,16 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
     elif kind in ("float_parsing", "int_parsing") and isinstance(got, str):
         msg += _unit_hint(got, loc)
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
-        msg += did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
+        close = did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
+        if not close and loc[-2:] == ("weather", "rain"):  # "light", "drizzle", "storm": the words a forecast uses
+            close = RAIN_HINT
+        msg += close
     return msg
+
+
+#: the scenario's rain classes by intensity, for a word of the forecast's that is not one of them
+RAIN_HINT = ("; rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 "
+             "Exhibit 10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry")
 
 
 def _percent_number(got: Any) -> TypeGuard[float]:
