@@ -591,3 +591,23 @@ def test_a_second_post_giving_the_order_starts_the_channels_it_names(build):
     assert {p.warned_by for p in far} == {"speaker"}
     assert min(p.warned_s for p in far) >= 300.0  # after the township's decision
     assert any(e.what == "evacuation order (downstream) passed on by Township: speaker" for e in res.timeline)
+
+
+def test_declaring_red_at_once_also_starts_the_channels_of_the_orange_order(build):
+    """Orange orders the village loudspeaker, red the siren, both by the duty post: red declared at once takes the
+    orange step too (levels only rise), and its loudspeaker is not a repeat of red's siren order."""
+    nodes = [node("pole", "road_junction"), node("near", "household", x=100.0),
+             node("hill", "assembly_point", z=80, x=-500)]
+    links = [link("r", "pole", "near", 100.0, kind="road"), link("up", "near", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("near", 5)], nodes, links)
+    plan = valley_plan([{"id": "siren", "type": "siren", "coverage": ["pole"], "audible_radius_m": 500},
+                        {"id": "speaker", "type": "village_loudspeaker", "coverage": ["pole"],
+                         "audible_radius_m": 500}], ["hill"])
+    plan["plan"]["warning"] = {
+        "triggers": [{"id": "now", "quantity": "elapsed_s", "threshold": 0, "level": "red", "owner": "duty"}],
+        "actions_by_level": {
+            "orange": [{"action": "evacuate_downstream", "owner": "duty", "channels": ["speaker"]}],
+            "red": [{"action": "evacuate_downstream", "owner": "duty", "channels": ["siren"]}]}}
+    spec = build(site, plan, valley_scenario(order_at_s=None, duration_s=600, behaviour=QUIET))
+    res = run_drill(spec, 0, spec.seed)
+    assert sorted(e.what for e in res.timeline if e.kind == "channel") == ["siren on", "speaker on"]

@@ -140,14 +140,22 @@ def _decide(d: Drill, tr: Trigger, t_met: float) -> Generator[Any, Any, Any]:
     own = by_level.get(tr.level, ())
     env = d.env
     steps = []
-    for lv in below:  # a lower level's step its own level repeats (same action, same post) is done once
-        extra = tuple(a for a in by_level.get(lv, ()) if not any((b.action, b.owner) == (a.action, a.owner)
-                                                                 for b in own))
+    for lv in below:  # a lower level's step its own level repeats is done once
+        extra = tuple(a for a in by_level.get(lv, ()) if not any(_repeats(b, a) for b in own))
         if extra:
             steps.append(env.process(_run_actions(d, extra, who, t_met, lv)))
     yield from _run_actions(d, own, who, t_met, tr.level)
     if steps:
         yield env.all_of(steps)
+
+
+def _repeats(step: Action, lower: Action) -> bool:
+    """``step`` repeats the lower level's step ``lower``: the same action by the same post, and, for an order that
+    names its channels, every channel ``lower`` would start (a lower level's order to the village loudspeakers is
+    not repeated by a higher level's to the sirens)."""
+    if (step.action, step.owner) != (lower.action, lower.owner):
+        return False
+    return step.channels is None or (lower.channels is not None and set(lower.channels) <= set(step.channels))
 
 
 def _run_actions(d: Drill, actions: tuple[Action, ...], decided_by: str, t_met: float,
