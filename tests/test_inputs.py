@@ -1493,3 +1493,14 @@ def test_a_rain_word_the_scenario_does_not_know_is_told_its_intensities(tmp_path
     assert (p.line, p.field) == (line, "scenario.weather.rain")
     assert p.message == f"Input should be 'none', 'moderate' or 'heavy' (got {word!r}){tail}"
     assert ("毛毛雨" in translate(p.message)) == (word == "light")
+
+
+def test_a_fault_on_a_misspelt_link_is_pointed_to_the_nearest_link(files: DrillFiles) -> None:
+    """A fault aimed at a link the site does not have listed every link (some twenty), while a misspelt node is
+    pointed to its nearest id; the fault now is too."""
+    line = files.edit("scenario", "  monte_carlo:\n",
+                      "  faults:\n    - {kind: link_cut, target: d120_j_ee, at_s: 600}\n  monte_carlo:\n",
+                      mark="    - ")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.faults[0].target",
+          "no link 'd120_j_ee'; known: d120_j_e, ")
+    assert only(files.problems()).message.endswith("; did you mean 'd120_j_e'?")

@@ -573,7 +573,8 @@ def fault_target_problem(f: Any, site: SiteBody, plan: PlanBody) -> str | None:
     }
     known = targets.get(f.kind)
     if known is not None and f.target not in known:
-        return f"no {f.kind.split('_')[0]} {f.target!r}; known: {', '.join(sorted(known)) or 'none'}"
+        return (f"no {f.kind.split('_')[0]} {f.target!r}; known: {', '.join(sorted(known)) or 'none'}"
+                + did_you_mean(str(f.target), known))
     return None
 
 
