@@ -340,3 +340,34 @@ def test_drill_run_with_single_faults_tells_what_each_did(tmp_path):
         "link_cut:path_near": ("breaks", 10.0)}
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out / "report.pdf").pages).split())
     assert "Single faults (M6)" in text and text.count("changed nothing") >= 2
+
+
+@pytest.mark.parametrize(("scenario", "applies"), [("dam_break_night", False), ("mine_inrush_day", False),
+                                                   ("flood_season_night", True)])
+def test_people_sent_underground_in_red_is_compared_only_where_a_shift_goes_down(scenario: str,
+                                                                                   applies: bool) -> None:
+    """Comparing two plans for the dam below the villages printed 'People sent underground during a red warning
+    0.00 0.00 no change': there is no mine. Where no shift goes underground after the start the count does not
+    apply (as expected fatalities underground do not), and the comparison leaves it out."""
+    import math
+
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.graded import graded
+    from drills.experiment.i18n import Text
+    from drills.experiment.paired import compare
+    from drills.experiment.readings import objective
+    from drills.experiment.revision_report import diff_rows
+    from drills.experiment.scorecard import scorecard
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import compile_drill, load
+
+    loaded = load(bundled_root() / "scenarios" / f"{scenario}.yaml", None)
+    spec = compile_drill(loaded, replications=3, seed=7)
+    ex = run_exercise(spec)
+    _, ev = graded(scorecard(ex), loaded, spec, ex)
+    readings = list(ev.readings)
+    assert all(math.isnan(r.entered_during_red) != applies for r in readings)
+    assert all(math.isfinite(objective(r, spec.duration_s)) for r in readings)
+    diffs = compare(readings, readings, spec.duration_s)
+    shown = [row[0] for row in diff_rows(diffs, Text("en"))]
+    assert any(name.startswith("People sent underground during a red warning") for name in shown) == applies

@@ -40,7 +40,7 @@ from drills.experiment.findings import (
     tail_facts,
     tail_numbers,
 )
-from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading
+from drills.experiment.readings import COUNTY_REPORT_LIMIT_S, Reading, nan_as_0
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import WITHOUT_BATTERY, MonitoredItemSpec
 from drills.model import movement
@@ -86,7 +86,7 @@ def _entry_findings(loaded: Loaded, spec: DrillSpec, readings: list[Reading]) ->
                 cls=IMPROVEMENT, standards=("no_entry_level",), refs=[ref(loaded, ("warning", "no_entry"))],
                 remedies=("stop_entry_earlier",),
                 targets={"level": "orange"}, weight=0.5))
-    red = [r.entered_during_red for r in readings]
+    red = [int(nan_as_0(r.entered_during_red)) for r in readings]
     if any(red):
         k = sum(1 for x in red if x)
         cls, tail = life_safety_class(k, n)

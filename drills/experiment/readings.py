@@ -137,7 +137,7 @@ class Reading:
     steps_late: tuple[str, ...] = ()
     entered: int = 0
     entry_violations: int = 0
-    entered_during_red: int = 0
+    entered_during_red: float = 0.0  # NaN in a drill where no shift goes underground after the start
     faults: tuple[str, ...] = field(default_factory=tuple)
     turned_back: int = 0  # people who met the water on their way and turned back (their route failed them)
 
@@ -448,10 +448,11 @@ def _reports(res: DrillResult, facts: PlanFacts) -> tuple[float, float, int]:
     return county, limit, local_late
 
 
-def _entered_during_red(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> int:
-    """People of a later shift who went underground while a red warning or red level stood."""
+def _entered_during_red(res: DrillResult, spec: DrillSpec, facts: PlanFacts) -> float:
+    """People of a later shift who went underground while a red warning or red level stood; NaN where no shift goes
+    underground after the start (a valley, or a mine with one shift): it does not apply, rather than is 0."""
     if not spec.entries:
-        return 0
+        return math.nan
     red = facts.red_met_warning_s
     for e in res.timeline:
         m = _TRIGGER_EVENT.match(e.what) if e.kind == "trigger" else None
@@ -537,11 +538,15 @@ def objective(r: Reading, duration_s: float) -> float:
     def minutes(x: float) -> float:
         return 0.0 if math.isnan(x) else min(x / 60.0, cap)
 
-    deaths = 0.0 if math.isnan(r.expected_fatalities) else r.expected_fatalities
-    return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * deaths
+    return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * nan_as_0(r.expected_fatalities)
             + w["late_warned"] * r.late_warned + w["turned_back"] * r.turned_back
-            + w["entered_during_red"] * r.entered_during_red + w["steps_failed"] * r.steps_failed
+            + w["entered_during_red"] * nan_as_0(r.entered_during_red) + w["steps_failed"] * r.steps_failed
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
+
+
+def nan_as_0(x: float) -> float:
+    """A count that does not apply to the drill (NaN) as nothing, where counts are summed."""
+    return 0.0 if math.isnan(x) else x
 
 
 def read_all(results, spec: DrillSpec, facts: PlanFacts, states: Sequence[States]) -> list[Reading]:
