@@ -1461,3 +1461,7 @@ def test_the_quoted_model_defaults_speak_of_no_example_mine_as_the_reader_s() ->
         assert "bundled" not in en.lower() and "example mine" not in en.lower(), module
         assert "本例" not in zh and "示例矿" not in zh, module
     assert "half a wind\n  in a shaft 360 m deep" in (importlib.import_module("drills.model.hoist").__doc__ or "")
+    # the dam's runout relations are told on a pond named as an example, not as the reader's pond
+    dam = " ".join((importlib.import_module("drills.model.dam_break").__doc__ or "").split())
+    assert "for example, 115 km for a pond with a 40 m dam holding 3 Mm³" in dam and "12 km for that example" in dam
+    assert "例如坝高40m、库容3Mm³的尾矿库为115km" in "".join(SOURCES_ZH["drills.model.dam_break"].split())

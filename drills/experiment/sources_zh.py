@@ -193,10 +193,10 @@ Studies on Traffic Flow in Inclement Weather”，FHWA-HOP-07-073 [S]），因�
 
 * Rico et al. 2008，J. Hazard. Mater. 154:79–87，28 个案例：V_F = 0.354·V_T^1.01，D_max = 14.45·H_f^0.76，
   坝体因子 H_f = H·(V_F/V_T)·V_F；H 以 m 计，体积以 Mm³ 计，D_max 以 km 计 [K]——系数为项目作者所记，未在
-  原文中核对。D_max 的拟合较松（论文摘要所述 r² = 0.57，读过副本，而 V_F 为 0.86 [K]）且偏长：40 m、
-  3 Mm³ 的尾矿库为 115 km。
+  原文中核对。D_max 的拟合较松（论文摘要所述 r² = 0.57，读过副本，而 V_F 为 0.86 [K]）且偏长：例如坝高
+  40 m、库容 3 Mm³ 的尾矿库为 115 km。
 * Concha Larrauri & Lall 2018，Environments 5(2):28：log V_F = −0.477 + 0.954·log V_T，log D_max = 0.484
-  + 0.545·log H_f [K 系数]——情景的默认关系（情景的 runout_relation；Rico 关系为另一选项），同一尾矿库为
+  + 0.545·log H_f [K 系数]——情景的默认关系（情景的 runout_relation；Rico 关系为另一选项），该例尾矿库为
   12 km；读过标题和摘要 [V]，系数未与原文核对。论文的要点——使用完整的条件不确定性分布而非点拟合——
   未实现：项目没有其离散程度。
 

@@ -16,10 +16,10 @@ Released volume and runout:
   D_max = 14.45·H_f^0.76, dam factor H_f = H·(V_F/V_T)·V_F; H in m, volumes in Mm³, D_max in km
   [K] — coefficients as recalled by the project's authors; the paper itself was not checked for them.
   The fit of D_max is loose (r² = 0.57 as stated in the paper's abstract, read in a copy, against
-  0.86 for V_F [K]) and long: 115 km for a 40 m, 3 Mm³ pond.
+  0.86 for V_F [K]) and long: for example, 115 km for a pond with a 40 m dam holding 3 Mm³.
 * Concha Larrauri & Lall 2018, *Environments* 5(2):28: log V_F = −0.477 + 0.954·log V_T and
   log D_max = 0.484 + 0.545·log H_f [K coefficients] — a scenario's default (its ``runout_relation``; the
-  Rico relation is the other choice), 12 km for the same pond; title and abstract read [V], coefficients not
+  Rico relation is the other choice), 12 km for that example pond; title and abstract read [V], coefficients not
   checked against the paper.
   The paper's main point, using the full conditional uncertainty distribution rather than the point
   fit, is not implemented: the project did not have its spread.
