@@ -528,3 +528,32 @@ def test_the_grades_side_by_side_write_a_margin_as_the_scorecard_does(lang, caps
     for text in (md, printed):
         assert "∞" not in text, text
         assert f"({unsafe})" in text and f"({dry})" in text and f"({never})" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_chosen_set_says_how_each_was_proved_and_which_findings_it_answers_by_number(app, valley, lang):
+    """recommendations.md said R1 was proved "on top of the earlier ones" (there are none: its trial is against the
+    plan as it is, as the PDF says), named the findings it answers by internal keys (``M2:far``) that appear
+    nowhere else in the file, and sent the reader of a change tried and not chosen to "recommendations.md", the
+    very file they were reading."""
+    from drills.experiment.finding_text import PHRASES
+    from drills.experiment.i18n import Text
+
+    t = Text(lang)
+    out = valley / "out"
+    res = invoke(app, "recommend", valley / "scenario.yaml", "--plan", valley / "plan.yaml", "--budget", 3,
+                 "-n", 10, "--fault-replications", 0, "-o", out, "--lang", lang)
+    assert res.exit_code == 0, res.output
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
+    keys = [f["key"] for f in data["baseline"]["findings"]]
+    assert data["chosen"] == ["extend_coverage:siren-near:far"]
+    r1 = next(line for line in md.splitlines() if line.startswith("- **R1**"))
+    assert t("rev_alone") in r1 and t("rev_on_top", prev="").split("{")[0].strip() not in r1, r1
+    chosen = next(r for r in data["revisions"] if r["chosen"])
+    numbers = sorted(keys.index(a) + 1 for a in chosen["addresses"])
+    told = (t("md_answers_finding", k=numbers[0]) if len(numbers) == 1 else
+            t("md_answers_findings", ks=PHRASES[lang]["sep"].join(map(str, numbers))))
+    assert r1.endswith(told + ("." if lang == "en" else "。")), r1
+    assert not any(k in r1 for k in chosen["addresses"]), r1
+    assert "recommendations.md]" not in md and "recommendations.md〕" not in md

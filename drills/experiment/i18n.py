@@ -145,6 +145,9 @@ EN: dict[str, str] = {
     "prop_proved": " [proven by re-simulation: {label}]",
     "prop_on_paper": " [made on paper, as the rules require: {label}]",
     "prop_tried": " [re-simulated, not chosen: see recommendations.md]",
+    "prop_tried_here": " [re-simulated, not chosen: see “Revisions, ranked” below]",
+    "prop_more_here": "• and {n} more candidate changes, each re-simulated: see “Revisions, ranked” below",
+    "prop_more_one_here": "• and 1 more candidate change, re-simulated: see “Revisions, ranked” below",
     "prop_more": "• and {n} more candidate changes, which “drill recommend” tries too",
     "prop_more_one": "• and 1 more candidate change, which “drill recommend” tries too",
     "prop_decide": "What the planner must decide (no plan edit is proposed):",
@@ -1145,8 +1148,10 @@ EN: dict[str, str] = {
     ),
     "md_chosen": "## The chosen set",
     "md_chosen_none": "No revision improved the plan significantly within the budget; the revised plan is unchanged.",
-    "md_chosen_one": "- **R{k}** {title} (cost {cost:g}{proved}); on top of the earlier ones: objective {ci}. "
-                     "Answers: {answers}.",
+    "md_chosen_one": "- **R{k}** {title} (cost {cost:g}{proved}); {basis}: objective {ci}. Answers: {answers}.",
+    "md_answers_finding": "finding {k}",
+    "md_answers_findings": "findings {ks}",
+    "md_answers_revised": "finding {k} of the revised plan",
     "md_proved_under": ", proved under {fault}",
     "md_static_one": "- **R{k}** {title} (cost {cost:g}; a correction on paper that the rules require, made "
                      "whatever the budget, not chosen for a simulated gain). "
@@ -1298,6 +1303,9 @@ ZH: dict[str, str] = {
     "prop_proved": "〔已重新模拟验证：{label}〕",
     "prop_on_paper": "〔按规定书面修订：{label}〕",
     "prop_tried": "〔已重新模拟，未选用：见 recommendations.md〕",
+    "prop_tried_here": "〔已重新模拟，未选用：见下文“预案修订，按效果排序”〕",
+    "prop_more_here": "• 另有 {n} 项备选修改，均已重新模拟：见下文“预案修订，按效果排序”",
+    "prop_more_one_here": "• 另有 1 项备选修改，已重新模拟：见下文“预案修订，按效果排序”",
     "prop_more": "• 另有 {n} 项备选修改，“drill recommend” 一并检验",
     "prop_more_one": "• 另有 1 项备选修改，“drill recommend” 一并检验",
     "prop_decide": "需由预案编制人决定（本模拟不提出预案修改）：",
@@ -2150,8 +2158,10 @@ ZH: dict[str, str] = {
     ),
     "md_chosen": "## 选定的修订",
     "md_chosen_none": "预算内没有修订能显著改善预案；修订后的预案未作改动。",
-    "md_chosen_one": "- **R{k}** {title}（成本 {cost:g}{proved}）；在此前各项基础上：搜索目标 {ci}。"
-                     "对应评估发现：{answers}。",
+    "md_chosen_one": "- **R{k}** {title}（成本 {cost:g}{proved}）；{basis}：搜索目标 {ci}。对应评估发现：{answers}。",
+    "md_answers_finding": "第 {k} 项",
+    "md_answers_findings": "第 {ks} 项",
+    "md_answers_revised": "修订后预案的第 {k} 项",
     "md_proved_under": "，在单一故障 {fault} 下证实",
     "md_static_one": ("- **R{k}** {title}（成本 {cost:g}；按规定要求的书面修订，不论预算多少都须采用，"
                       "并非因模拟效果而选）。对应评估发现：{answers}。"),

@@ -91,9 +91,10 @@ class Proposed:
     kinds: tuple[str, ...] = ()
     answered_by: tuple[int, ...] = ()
 
-    def words(self, lang: str = "en") -> str:
+    def words(self, lang: str = "en", here: bool = False) -> str:
         """Lines (joined by newlines): a head saying whether the changes are proven, then each change, or what the
-        planner must decide."""
+        planner must decide. ``here``: told in recommendations.md itself, whose ranked revisions follow (a change
+        tried and not chosen points there, not to the file it is in)."""
         t = Text(lang)
         if not self.changes:
             return t("prop_decide") + "\n" + self.decision(lang)
@@ -101,10 +102,12 @@ class Proposed:
         lines = [t("prop_head_some" if some else "prop_head")]
         for c in self.changes:
             mark = (t("prop_on_paper" if c.on_paper else "prop_proved", label=c.proved) if c.proved
-                    else t("prop_tried") if c.tried else t("prop_unproven") if some else "")
+                    else t("prop_tried_here" if here else "prop_tried") if c.tried
+                    else t("prop_unproven") if some else "")
             lines.append(t("prop_item", change=c.words(lang)) + mark)
         if self.more:
-            lines.append(t("prop_more_one") if self.more == 1 else t("prop_more", n=self.more))
+            more = "prop_more_one" if self.more == 1 else "prop_more"
+            lines.append(t(more + "_here" if here else more, n=self.more))
         return "\n".join(lines)
 
     def first(self, lang: str = "en") -> str:
@@ -132,14 +135,14 @@ class Proposed:
         return lines
 
     @staticmethod
-    def told(proposed: Sequence[Proposed | None], lang: str = "en") -> list[str]:
+    def told(proposed: Sequence[Proposed | None], lang: str = "en", here: bool = False) -> list[str]:
         """:meth:`words` of each finding of a numbered list (1, 2, …; "" where none is proposed), one that would
         repeat an earlier finding's whole words in full said as "the same as for finding k" instead: several places
-        share one change, and the list tells it once."""
+        share one change, and the list tells it once. ``here`` as for :meth:`words`."""
         t, out = Text(lang), []
         first: dict[str, int] = {}  # words → the number of the first finding they were said for
         for k, p in enumerate(proposed, 1):
-            words = p.words(lang) if p is not None else ""
+            words = p.words(lang, here) if p is not None else ""
             if words and words in first:
                 out.append(t("prop_same_as" if p is not None and p.changes else "prop_decide_same_as",
                              k=first[words]))

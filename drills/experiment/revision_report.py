@@ -15,7 +15,7 @@ from drills import __version__
 from drills.experiment import grading
 from drills.experiment.bottlenecks import Bottlenecks
 from drills.experiment.evaluation import Evaluation, overall_without
-from drills.experiment.finding_text import Say, clause
+from drills.experiment.finding_text import PHRASES, Say, clause
 from drills.experiment.findings import Finding, class_label, requirement_tags, tags_cited
 from drills.experiment.i18n import Text
 from drills.experiment.outputs import input_warnings_json
@@ -192,6 +192,19 @@ def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tu
     return lines
 
 
+def answered(keys: Sequence[str], rec: Recommendation, t: Text) -> str:
+    """The findings a revision answers, by their numbers in recommendations.md's lists (the plan as it is first,
+    then the revised plan's own, for a revision found on the revised plan's bottlenecks); a key in neither list is
+    given as it is."""
+    base = {f.key: k for k, f in enumerate(rec.baseline.findings, 1)}
+    revised = {f.key: k for k, f in enumerate(rec.revised.findings, 1)}
+    numbers = sorted({base[key] for key in keys if key in base})
+    told = ([t("md_answers_finding", k=numbers[0]) if len(numbers) == 1 else
+             t("md_answers_findings", ks=PHRASES[t.lang]["sep"].join(map(str, numbers)))] if numbers else [])
+    told += [t("md_answers_revised", k=revised[key]) if key in revised else key for key in keys if key not in base]
+    return t("md_list_sep").join(told) or "—"
+
+
 def out_of_reach_lines(rec: Recommendation, t: Text) -> list[str]:
     """What the planner is told of each place no revision of the warning reaches before the water, and of each
     place no new route can help, in the language of ``t``."""
@@ -289,7 +302,6 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     m = base.spec.meta
     duration = base.spec.duration_s
     fault_n = base.robustness.replications if base.robustness else 0
-    sep = t("md_list_sep")
     out = [t("md_title", plan=m.plan_id, version=m.plan_version),
            "",
            t("md_head", title=m.scenario_title, id=m.scenario_id, site=m.site_name, seed=base.exercise.seed,
@@ -301,7 +313,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     out += [*listed, ""] if listed else []
     out += [t("md_findings"), ""]
     proposed = chosen_proposals(rec)
-    told = Proposed.told([proposed.get(f.key) for f in base.findings], t.lang)
+    told = Proposed.told([proposed.get(f.key) for f in base.findings], t.lang, here=True)
     for k, (f, said) in enumerate(zip(base.findings, told, strict=True), 1):
         out += _finding_md(k, f, tags, t, said)
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
@@ -323,12 +335,14 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     if not sel.chosen and not sel.static:
         out.append(t("md_chosen_none"))
     for k, c in enumerate(sel.chosen, 1):
-        step = sel.steps[k - 1]
+        step = sel.steps[k - 1]  # the trial that admitted it: against the plan as it is for R1, on top of R1… after
+        basis = t("rev_alone") if k == 1 else t("rev_on_top", prev="R1" if k == 2 else f"R1–R{k - 1}")
         out.append(t("md_chosen_one", k=k, title=c.words(t.lang), cost=c.cost,
-                     proved=t("md_proved_under", fault=c.condition) if c.condition else "",
-                     ci=_ci(step.diffs["objective"]), answers=sep.join(c.addresses) or "—"))
+                     proved=t("md_proved_under", fault=c.condition) if c.condition else "", basis=basis,
+                     ci=_ci(step.diffs["objective"]), answers=answered(c.addresses, rec, t)))
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
-        out.append(t("md_static_one", k=k, title=c.words(t.lang), cost=c.cost, answers=sep.join(c.addresses)))
+        out.append(t("md_static_one", k=k, title=c.words(t.lang), cost=c.cost,
+                     answers=answered(c.addresses, rec, t)))
     beyond = out_of_reach_lines(rec, t)
     if beyond:
         out += ["", *(f"- **{line}**" for line in beyond)]
