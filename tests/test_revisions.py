@@ -223,6 +223,32 @@ def test_editing_a_bundled_plan_keeps_every_other_line(plan):
         ln for ln in new.splitlines() if ln.lstrip().startswith("#")]
 
 
+def test_what_an_edit_adds_at_the_end_of_a_block_stays_inside_it_and_within_the_file_s_width():
+    """A deputy appended to the mine plan's roles, and the backup key added to the last role, were written after the
+    blank line that closes the roles, so the new role ran straight into ``warning:``; a runner appended to the
+    channels ran into ``evacuation:`` the same way; and two stopes added to the mine PA's coverage, which the planner
+    wrapped over two lines, came out as one line of 190 characters."""
+    text = PlanText(bundled_root() / "plans" / "jinshan_mine_plan.yaml")
+    tree = text.copy()
+    deputy = {"id": "mine_manager_deputy", "title": "Mine manager — deputy", "present_probability": 0.95,
+              "may_order_evacuation": True}
+    runner = {"id": "runner-x", "type": "runner", "start": "st360", "coverage": ["stope360w"],
+              "needs_mains_power": False}
+    text.apply(tree, [("append", ("plan", "roles"), deputy),
+                      ("append", ("plan", "roles", {"id": "mine_manager"}, "backups"), "mine_manager_deputy"),
+                      ("append", ("plan", "channels"), runner),
+                      ("add_unique", ("plan", "channels", {"id": "mine-pa"}, "coverage"), ["stope360w", "stope360e"])])
+    new = text.render(tree)
+    assert ("      may_order_evacuation: true\n      backups: [mine_manager_deputy]\n"
+            "    - id: mine_manager_deputy\n") in new
+    assert "      may_order_evacuation: true\n\n  warning:\n" in new
+    assert "      coverage: [stope360w]\n      needs_mains_power: false\n\n  evacuation:\n" in new
+    widest = max(len(line) for line in text.text.splitlines())
+    assert max(len(line) for line in new.splitlines()) <= widest
+    assert "                 crusher360, shop240, ramp180, mag120, stope360w, stope360e]\n" in new
+    assert text._yaml.load(new) == tree  # the same plan as the edited tree
+
+
 def test_an_edit_whose_target_is_missing_raises():
     text = PlanText(bundled_root() / "plans" / "qingshui_dam_plan.yaml")
     with pytest.raises(EditError, match="no single item"):

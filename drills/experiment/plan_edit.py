@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import difflib
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,10 @@ Edit = tuple[Any, ...]
 
 class EditError(ValueError):
     """An edit does not fit the plan (its target is missing, e.g. after another revision removed it)."""
+
+
+#: a line holding a flow list of plain scalars: its lead (indent, key or dash) and its items
+_FLOW_LIST = re.compile(r"^(\s*(?:[\w.-]+: |- )+)\[([\w.-]+(?:, [\w.-]+)*)\]$")
 
 
 def _yaml(mapping: int = 2, sequence: int = 2, offset: int = 0) -> YAML:
@@ -119,7 +124,7 @@ class PlanText:
             op, path = edit[0], tuple(edit[1])
             if op == "set":
                 parent = self._walk(tree, path[:-1], create=True)
-                parent[path[-1]] = _new(edit[2], self._flow_like(parent))
+                _set_at_end(parent, path[-1], _new(edit[2], self._flow_like(parent)))
             elif op == "delete":
                 parent = self._walk(tree, path[:-1])
                 if path[-1] not in parent:
@@ -128,7 +133,10 @@ class PlanText:
             elif op in ("append", "add_unique", "move_first"):
                 seq = self._list(tree, path)
                 if op == "append":
-                    seq.append(_new(edit[2], self._flow_items(seq)))
+                    item = _new(edit[2], self._flow_items(seq))
+                    src = _tail(seq[-1]) if seq else []
+                    seq.append(item)
+                    _move_blank(src, _tail(item))
                 elif op == "add_unique":
                     for v in edit[2]:
                         if v not in seq:
@@ -173,7 +181,7 @@ class PlanText:
     def _list(self, tree: Any, path: tuple) -> Any:
         parent = self._walk(tree, path[:-1], create=True)
         if path[-1] not in parent or parent[path[-1]] is None:
-            parent[path[-1]] = _new([], True)
+            _set_at_end(parent, path[-1], _new([], True))
         seq = parent[path[-1]]
         if not isinstance(seq, list):
             raise EditError(f"{_where(path)} is not a list")
@@ -206,6 +214,44 @@ class PlanText:
         return "".join(difflib.unified_diff(
             self.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
             fromfile=self.path.name, tofile=revised_name))
+
+
+def _tail(node: Any) -> list[tuple[Any, Any]]:
+    """The (mapping, key) pairs down the last keys of ``node``'s block mappings and last items of its block lists:
+    where ruamel keeps a blank line that follows the node's text."""
+    chain: list[tuple[Any, Any]] = []
+    while isinstance(node, (CommentedMap, CommentedSeq)) and node and not PlanText._flow_like(node):
+        if isinstance(node, CommentedSeq):
+            node = node[-1]
+            continue
+        key = list(node)[-1]
+        chain.append((node, key))
+        node = node[key]
+    return chain
+
+
+def _move_blank(src: list[tuple[Any, Any]], dst: list[tuple[Any, Any]]) -> None:
+    """Move the blank line(s) kept after the end of ``src`` (a :func:`_tail`) to the end of ``dst``, written after
+    it: a key or list item added at the end of a block goes before the blank line that closes the block, not
+    after it (cut off from its block and run into the next)."""
+    for mapping, key in src:
+        slots = mapping.ca.items.get(key)
+        token = slots[2] if slots and len(slots) > 2 else None
+        if token is not None and dst and not token.value.strip("\n"):
+            slots[2] = None
+            last_map, last_key = dst[-1]
+            last_map.ca.items.setdefault(last_key, [None, None, None, None])[2] = token
+            return
+
+
+def _set_at_end(mapping: Any, key: Any, value: Any) -> None:
+    """``mapping[key] = value``; a new key comes last, before the blank line that closed the mapping."""
+    new = key not in mapping and isinstance(mapping, CommentedMap) and bool(mapping) and not PlanText._flow_like(
+        mapping)
+    src = [(mapping, list(mapping)[-1]), *_tail(mapping[list(mapping)[-1]])] if new else []
+    mapping[key] = value
+    if new:
+        _move_blank(src, [(mapping, key), *_tail(value)])
 
 
 def _where(path: tuple) -> str:
@@ -242,7 +288,27 @@ def _splice(original: str, dumped: str, new: str) -> str:
             touched.add(block_of[j])
         touched.add(owner)
         lines[owner].extend(c[k1:k2])
-    out: list[str] = list(lines[-1])
+    width = max((len(line.rstrip("\n")) for line in a), default=0)
+    out: list[str] = [_wrapped(line, width) for line in lines[-1]]
     for k, (i1, i2) in enumerate(blocks):
-        out.extend(lines[k] if k in touched else a[i1:i2])
+        out.extend([_wrapped(line, width) for line in lines[k]] if k in touched else a[i1:i2])
     return "".join(out)
+
+
+def _wrapped(line: str, width: int) -> str:
+    """A written line wider than the planner's widest line, if it is a flow list of plain scalars, wrapped as the
+    planner wraps one: continued under its first item (ruamel joins a list the planner wrapped, and an edit that
+    lengthens it would otherwise leave one line far past the file's width)."""
+    body = line.rstrip("\n")
+    match = _FLOW_LIST.match(body)
+    if len(body) <= width or not match:
+        return line
+    lead, items = match.group(1), match.group(2).split(", ")
+    rows, row = [], lead + "["
+    for k, item in enumerate(items):
+        piece = item + ("," if k < len(items) - 1 else "]")
+        if row.strip(" [") and len(row) + 1 + len(piece) > width:
+            rows.append(row.rstrip())
+            row = " " * len(lead) + " "
+        row += ("" if row.endswith("[") or not row.strip() else " ") + piece
+    return "\n".join([*rows, row]) + line[len(body):]
