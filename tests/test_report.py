@@ -1465,3 +1465,27 @@ def test_the_quoted_model_defaults_speak_of_no_example_mine_as_the_reader_s() ->
     dam = " ".join((importlib.import_module("drills.model.dam_break").__doc__ or "").split())
     assert "for example, 115 km for a pond with a 40 m dam holding 3 Mm³" in dam and "12 km for that example" in dam
     assert "例如坝高40m、库容3Mm³的尾矿库为115km" in "".join(SOURCES_ZH["drills.model.dam_break"].split())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_score_under_the_grade_table_is_the_one_the_terminal_and_markdown_give(lang, monkeypatch) -> None:
+    """The report rounded the overall score to a whole number ("Score 44 of 100" where drill recommend's terminal
+    and recommendations.md said S = 44.5), and rounded half to even: a score of 89.5, graded 良好 below the 90 of
+    优秀, read "Score 90 of 100 → 良好"."""
+    from types import SimpleNamespace
+
+    from drills.experiment import report
+
+    said: list[str] = []
+    doc = SimpleNamespace(heading=lambda *a, **k: None, table=lambda *a, **k: None, width=7.0,
+                          text=lambda text, *a, **k: said.append(text))
+    basis = SimpleNamespace(bands=(("优秀", "excellent", 90.0), ("良好", "good", 80.0)),
+                            most_must_correct_for_excellent=2, score=89.5, capped=False, deficiencies=0,
+                            must_correct=1, improvements=2)
+    card = SimpleNamespace(grading=basis)
+    monkeypatch.setattr(report, "grade_rows", lambda *a: [])
+    monkeypatch.setattr(report, "grade_of", lambda *a: "良好")
+    report.grade_basis(doc, SimpleNamespace(replications=60, spec=SimpleNamespace(duration_s=3600)), card,
+                       i18n.Text(lang))
+    score = said[-1]  # the line under the table
+    assert "89.5" in score and " 90 " not in score and "90/100" not in score, score

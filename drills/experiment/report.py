@@ -1096,7 +1096,7 @@ def grade_basis(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text) -> 
     doc.table([(t("col_metric"), 1.15, "left"), (t("col_graded"), 2.3, "left"), (t("col_value"), 0.6, "right"),
                (t("col_grade_ad"), 0.65, "left"), (t("col_bands"), 1.5, "left"),
                (t("col_weight"), doc.width - 6.2, "right")], grade_rows(card, t, ex.spec.duration_s), size=7.5)
-    score = f"{basis.score:.0f}" if math.isfinite(basis.score) else "–"
+    score = f"{basis.score:.1f}" if math.isfinite(basis.score) else "–"  # as the terminal and the Markdown
     key = "grade_capped" if basis.capped else "grade_scored"
     doc.text(t(key, score=score, **t.finding_counts(basis.deficiencies, basis.must_correct, basis.improvements),
                grade=grade_of(card, t) or t("grade_none")), 8.5, weight="bold", after=0.06)
