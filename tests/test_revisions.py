@@ -161,10 +161,13 @@ def test_a_place_no_new_route_can_help_is_said_plainly(tmp_path):
     [way] = rec.no_way
     assert (way.place, way.miner) == ("w", True) and way.departed_s >= 0
     en = out_of_reach_lines(rec, Text("en"))
-    assert en == [f"No way on foot from w reaches the surface or a refuge at least 0:05:00 ahead of the water for its "
-                  f"people setting out when they do in the revised plan (median {Text('en').value(way.departed_s, 's')}"
-                  "): no new route can help them, only setting out sooner."]
-    assert "改变路线无济于事" in out_of_reach_lines(rec, Text("zh"))[0]
+    # when they set out is said as a time from the start of the scenario (it read "for its people setting out when
+    # they do in the revised plan (median 0:01:40)", a median of nothing named)
+    assert en == [f"In the revised plan the people at w set out a median {Text('en').value(way.departed_s, 's')} "
+                  "after the start of the scenario, and no way on foot from there reaches the surface or a refuge at "
+                  "least 0:05:00 ahead of the water: no new route can help them, only setting out sooner."]
+    zh = out_of_reach_lines(rec, Text("zh"))[0]
+    assert "改变路线无济于事" in zh and f"情景开始后（中位数）{Text('zh').value(way.departed_s, 's')} 动身" in zh
     assert recommendation_json(rec)["beyond_route"] == [{"place": "w", "departed_s": way.departed_s, "miner": True}]
     # with the ramp up, a route exists: nothing is said of that level
     ramp = tmp_path / "ramp"

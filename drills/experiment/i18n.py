@@ -1034,8 +1034,9 @@ EN: dict[str, str] = {
         "met sooner, or nobody staying at {place}, protects them."
     ),
     "no_way": (
-        "No way on foot from {place} reaches {dest} at least {safety} ahead of the water for its people setting out "
-        "when they do in the revised plan (median {dep}): no new route can help them, only setting out sooner."
+        "In the revised plan the people at {place} set out a median {dep} after the start of the scenario, and no "
+        "way on foot from there reaches {dest} at least {safety} ahead of the water: no new route can help them, "
+        "only setting out sooner."
     ),
     "no_way_miner": "the surface or a refuge",
     "no_way_resident": "an assembly point",
@@ -2052,7 +2053,7 @@ ZH: dict[str, str] = {
         "的触发条件，或 {place} 无人停留，才能保护他们。"
     ),
     "no_way": (
-        "修订后的预案中，{place} 的人员按其动身时间（中位数 {dep}）出发，没有任何步行路线能比水早至少 {safety} 到达"
+        "修订后的预案中，{place} 的人员在情景开始后（中位数）{dep} 动身，没有任何步行路线能比水早至少 {safety} 到达"
         "{dest}：改变路线无济于事，只有更早动身才能保护他们。"
     ),
     "no_way_miner": "地面或避难硐室",
