@@ -531,6 +531,34 @@ def test_the_grades_side_by_side_write_a_margin_as_the_scorecard_does(lang, caps
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_grades_side_by_side_say_why_a_metric_is_not_graded_for_either_plan(lang, capsys):
+    """The dam plan fails M2 and M3 without any fault, before and after, so M6 is graded for neither: recommend's
+    terminal and recommendations.md read 'M6 … – (–) | – (–)' with no reason, where the report says it is not
+    assessable."""
+    from types import SimpleNamespace
+
+    from drills.commands.revise import _print_grades
+    from drills.experiment.grading import MetricGrade
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import _grades_table
+
+    def evaluation():
+        grades = {"M2": MetricGrade("M2", math.inf, "s", "D", False, "", ""),
+                  "M6": MetricGrade("M6", math.nan, "s", "–", None,
+                                    "not assessable: the plan fails M2 and M3 without any fault", "")}
+        overall = SimpleNamespace(label="差", score=40.0, deficiencies=2, must_correct=0)
+        return SimpleNamespace(grades=grades, overall=overall, spec=SimpleNamespace(duration_s=3600.0))
+
+    t = Text(lang)
+    md = "\n".join(_grades_table(evaluation(), evaluation(), ("A", "B"), t))
+    _print_grades(evaluation(), evaluation(), ("A", "B"), t)
+    printed = " ".join(capsys.readouterr().out.split())
+    why = f"– ({t('why_not_assessable')})"
+    assert md.count(why) == 2 and "(–)" not in md, md
+    assert "(–)" not in printed and " ".join(why.split()[:3]) in printed, printed
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_chosen_set_says_how_each_was_proved_and_which_findings_it_answers_by_number(app, valley, lang):
     """recommendations.md said R1 was proved "on top of the earlier ones" (there are none: its trial is against the
     plan as it is, as the PDF says), named the findings it answers by internal keys (``M2:far``) that appear

@@ -154,7 +154,10 @@ _value = fmt_mean
 
 def graded_value(g: grading.MetricGrade, t: Text, duration_s: float) -> str:
     """A graded metric's value as the scorecard and the report write it: M3's smallest margin "not all safe" when
-    someone was not (it read "−∞") or "≥ the drill's length" when no water came; a time never reached "never"."""
+    someone was not (it read "−∞") or "≥ the drill's length" when no water came; a time never reached "never"; a
+    metric not graded, why (it read "– (–)")."""
+    if g.grade == "–":
+        return t(why_ungraded(g.basis))
     if g.metric == "M3" and g.unit == "s":
         return t.margin(g.value, duration_s)
     value = _value(g.value, g.unit)
@@ -214,15 +217,19 @@ def out_of_reach_lines(rec: Recommendation, t: Text) -> list[str]:
                 dest=t("no_way_miner" if w.miner else "no_way_resident")) for w in rec.no_way)]
 
 
+def why_ungraded(basis: str) -> str:
+    """The phrase (of :mod:`i18n`) that says why a metric with the basis ``basis`` was not graded."""
+    return ("why_not_assessable" if basis.startswith("not assessable") else
+            "why_not_assessed" if basis.startswith("not assessed") else "why_not_applicable")
+
+
 def graded_for_one_notes(a: Evaluation, b: Evaluation, names: tuple[str, str], t: Text) -> list[str]:
     """Why two plans' overall grades do not compare like with like: each metric graded for one only, for which
     (``names``: how the table heads them), and why not for the other."""
     out = []
     for m in grading.graded_for_one(a.grades, b.grades):
         first_ungraded = a.grades[m].grade == "–"
-        basis = (a if first_ungraded else b).grades[m].basis
-        why = ("why_not_assessable" if basis.startswith("not assessable") else
-               "why_not_assessed" if basis.startswith("not assessed") else "why_not_applicable")
+        why = why_ungraded((a if first_ungraded else b).grades[m].basis)
         graded, other = (names[1], names[0]) if first_ungraded else names
         out.append(t("graded_for_one", metric=m, graded=graded, other=other, why=t(why)))
     return out
