@@ -537,8 +537,11 @@ def test_the_turn_back_finding_tells_how_those_who_turned_back_ended():
                                  "the water on their way and had to turn back; when it happened, 2.0 people on "
                                  "average (up to 3). They met it on the way to st360 (4)")
     # not "all of them found another way out": one sheltered in a refuge, one was still underground
-    assert f.evidence.endswith("After turning back, 1 found another way out; 1 took refuge; 1 was caught; 1 was "
-                               "not yet safe when the drill ended.")
+    # counted over all the replications, and said so (it read "After turning back, 4021 were not yet safe")
+    assert f.evidence.endswith("Of the 4 person-replications that turned back, 1 found another way out; 1 took "
+                               "refuge; 1 was caught; 1 was not yet safe when the drill ended.")
+    assert fnd.turned_back_findings(results, loaded)[0].words("zh")[1].endswith(
+        "折返的 4 人次中，1 人次另寻出路撤出；1 人次进入避险硐室；1 人次被水困住；1 人次在演练结束时仍未到达安全地点。")
     [one] = fnd.turned_back_findings(results[1:], loaded)
     assert "when it happened, 1 person." in one.evidence and one.evidence.endswith("After turning back, 1 was caught.")
     [out] = fnd.turned_back_findings([SimpleNamespace(people=(person(0, "surface"),))], loaded)

@@ -432,7 +432,8 @@ PHRASES: dict[str, dict[str, Any]] = {
                                 "are through it. {after}",
         "turned_back_all_out": "{who} found another way out in this drill, at the cost of the walk in and back.",
         "tb_all": "All of them", "tb_one": "That person",
-        "turned_back_after": "After turning back, {parts}.",
+        "turned_back_after": "Of the {total} person-replications that turned back, {parts}.",
+        "turned_back_after_one": "After turning back, {parts}.",
         "tb_out": "{k} found another way out", "tb_refuge": "{k} took refuge", "tb_caught": "{k} {were} caught",
         "tb_open": "{k} {were} not yet safe when the drill ended",
         "assembly_water_title": "Assembly point {node} is in the flood's path: the water reaches it in {pct} of "
@@ -742,7 +743,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "turned_back_evidence": "{when}遇水地点为通往 {where}的途中：人员通过前水已封闭这条通路。{after}",
         "turned_back_all_out": "本次演练中{who}另寻出路撤出，但多走了一个往返。",
         "tb_all": "他们都", "tb_one": "此人",
-        "turned_back_after": "折返之后，{parts}。",
+        "turned_back_after": "折返的 {total} 人次中，{parts}。",
+        "turned_back_after_one": "折返之后，{parts}。",
         "tb_out": "{k} 人次另寻出路撤出", "tb_refuge": "{k} 人次进入避险硐室", "tb_caught": "{k} 人次被水困住",
         "tb_open": "{k} 人次在演练结束时仍未到达安全地点",
         "assembly_water_title": "集合点 {node} 位于洪水淹没范围内：{pct} 的重复中水到达该处",
@@ -1234,7 +1236,9 @@ def _turned_back(f: dict[str, Any], s: Say) -> tuple[str, str]:
     else:
         parts = [s(f"tb_{key}", k=k, were=s("was") if k == 1 else s("were"))
                  for key, k in (("out", out), *ended.items()) if k > 0]
-        after = s("turned_back_after", parts=s.join(parts, "semi"))
+        # over all the replications, as the places they met it: say so, or "4021 were not safe" reads as people
+        after = s("turned_back_after" if f["people"] > 1 else "turned_back_after_one", total=f["people"],
+                  parts=s.join(parts, "semi"))
     return (s("turned_back_title", place=f["place"], pct=pct(f["k"] / f["n"])),
             s("turned_back_evidence", when=when, where=where, after=after))
 
