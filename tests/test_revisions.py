@@ -302,6 +302,10 @@ def test_the_summary_line_lists_the_revisions_in_the_words_of_its_language():
                                                  "R3 on paper (a correction the rules require, not chosen for a "
                                                  "simulated gain); spent 8.5 of 10")
     assert Recommendation.summary(rec, "zh").startswith("修订后的预案含 3 项修订：R1、R2 经重新模拟证实；R3 为书面修订")
+    # the terminal's last line begins with a capital, whether the plan was revised or not
+    none = SimpleNamespace(applied=[], selection=SimpleNamespace(spent=0.0), budget=10.0)
+    assert Recommendation.summary(none, "en") == ("No revision in the revised plan (none improved the plan within the "
+                                                  "budget); spent 0 of 10")
 
 
 def test_two_remedies_that_come_to_the_same_edits_are_one_revision(monkeypatch):

@@ -1086,7 +1086,7 @@ EN: dict[str, str] = {
     "rec_spent": "spent {spent:g} of {budget:g}",
     "rec_spent_over": "spent {spent:g}, over the budget of {budget:g}: the corrections the rules require are made "
                       "whatever the budget",
-    "rec_none": "no revision in the revised plan (none improved the plan within the budget); {spent}",
+    "rec_none": "No revision in the revised plan (none improved the plan within the budget); {spent}",
     "rec_proved": "{labels} proved by re-simulation",
     "rec_none_proved": "none proved by re-simulation within the budget",
     "rec_on_paper": "{labels} on paper (a correction the rules require, not chosen for a simulated gain)",
