@@ -361,6 +361,13 @@ def test_drill_recommend_in_chinese_prints_and_writes_no_english_sentence(tmp_pa
     for told in ("## 现行预案的评估发现", "**不足项** · M2", "对应修订：", "| 地点 | 水平或区域 |", "发现并宣布预警",
                  "## 阈值及其来源", "- **R1** 1 小时内向县级应急管理部门报告", "无变化", "95 % 置信区间"):
         assert told in md, told
+    # the comment drill recommend writes at the head of the revised plan (it was English whatever --lang said)
+    plan = (bundled_root() / "plans" / "jinshan_mine_plan.yaml").read_text(encoding="utf-8")
+    revised = (tmp_path / "jinshan_mine_plan.revised.yaml").read_text(encoding="utf-8")
+    head = revised[:revised.index(plan.splitlines()[0])]
+    assert head.startswith("# 由 `drill recommend`") and "预算 10 个成本单位" in head, head
+    assert "#   R1 add_report_deadline:county（成本 0.5，书面修订" in head, head
+    assert english_left(head, scenario) == [], head
 
 
 def test_drill_compare_in_chinese_prints_and_writes_no_english_sentence(tmp_path: Path,

@@ -115,7 +115,7 @@ def recommend(
         try:
             rec = run_recommend(loaded, budget=budget, replications=n, seed=seed, workers=workers,
                                 fault_replications=fault_replications, max_faults=max_faults, costs=table,
-                                progress=_told(status, t))
+                                progress=_told(status, t), lang=lang)
         except InputError as exc:
             fail_input(exc.problems, lang)
     base = rec.baseline

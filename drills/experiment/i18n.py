@@ -1087,6 +1087,18 @@ EN: dict[str, str] = {
     "rec_spent_over": "spent {spent:g}, over the budget of {budget:g}: the corrections the rules require are made "
                       "whatever the budget",
     "rec_none": "No revision in the revised plan (none improved the plan within the budget); {spent}",
+    # ---- the comment at the head of the revised plan (drills.experiment.recommendation)
+    "hdr_revised": ("# Revised by `drill recommend` (drill {version}) from {plan}: scenario {scenario}, seed {seed}, "
+                    "{n} replications."),
+    "hdr_evidence": ("# Each revision below not marked \"on paper\" was re-simulated on the same random numbers as "
+                     "the plan\n# it revises; the evidence (paired differences with 95 % confidence intervals) is in "
+                     "recommendations.md."),
+    "hdr_budget": "# Budget {budget:g} cost units [project's own costs], spent {spent:g}",
+    "hdr_over": ", over it: the corrections the rules require are made whatever the budget.",
+    "hdr_end": ".",
+    "hdr_paper": ", on paper: a requirement, not chosen for a simulated gain",
+    "hdr_item": "#   {label} {revision} (cost {cost:g}{how}): {title}",
+    "hdr_unchanged": "#   (no revision improved the plan within the budget: the plan below is unchanged)",
     "rec_proved": "{labels} proved by re-simulation",
     "rec_none_proved": "none proved by re-simulation within the budget",
     "rec_on_paper": "{labels} on paper (a correction the rules require, not chosen for a simulated gain)",
@@ -2101,6 +2113,16 @@ ZH: dict[str, str] = {
     "rec_spent": "已用预算 {spent:g}／{budget:g}",
     "rec_spent_over": "已用 {spent:g}，超出预算 {budget:g}：按规定要求的更正不论预算多少都须采用",
     "rec_none": "修订后的预案未含修订（预算内没有修订能改善预案）；{spent}",
+    "hdr_revised": ("# 由 `drill recommend`（drill {version}）据 {plan} 修订：情景 {scenario}，随机种子 {seed}，"
+                    "{n} 次重复。"),
+    "hdr_evidence": ("# 下列修订凡未标“书面修订”的，均已在与所修订预案相同的随机数下重新模拟；\n"
+                     "# 证据（配对差值及其 95 % 置信区间）见 recommendations.md。"),
+    "hdr_budget": "# 预算 {budget:g} 个成本单位〔本项目自定成本〕，已用 {spent:g}",
+    "hdr_over": "，超出预算：按规定要求的更正不论预算多少都须采用。",
+    "hdr_end": "。",
+    "hdr_paper": "，书面修订：按规定要求，并非因模拟效果而选",
+    "hdr_item": "#   {label} {revision}（成本 {cost:g}{how}）：{title}",
+    "hdr_unchanged": "#   （预算内没有修订能改善预案：以下预案未作改动）",
     "rec_proved": "{labels} 经重新模拟证实",
     "rec_none_proved": "预算内没有经重新模拟证实的修订",
     "rec_on_paper": "{labels} 为书面修订（按规定要求的更正，并非因模拟效果而选）",

@@ -157,29 +157,29 @@ def revised_name(plan_path: Path) -> str:
     return f"{plan_path.stem}.revised{plan_path.suffix or '.yaml'}"
 
 
-def _header(ev: Evaluation, sel: Selection, plan_path: Path) -> str:
-    lines = [f"# Revised by `drill recommend` (drill {__version__}) from {plan_path.name}: scenario "
-             f"{ev.spec.meta.scenario_id}, seed {ev.exercise.seed}, {ev.replications} replications.",
-             "# Each revision below not marked \"on paper\" was re-simulated on the same random numbers as the plan",
-             "# it revises; the evidence (paired differences with 95 % confidence intervals) is in recommendations.md.",
-             f"# Budget {sel.budget:g} cost units [project's own costs], spent {sel.spent:g}"
-             + (", over it: the corrections the rules require are made whatever the budget."
-                if sel.spent > sel.budget + 1e-9 else ".")]
+def _header(ev: Evaluation, sel: Selection, plan_path: Path, t: Text) -> str:
+    """The comment at the head of the revised plan, in the language of ``t``."""
+    lines = [t("hdr_revised", version=__version__, plan=plan_path.name, scenario=ev.spec.meta.scenario_id,
+               seed=ev.exercise.seed, n=ev.replications),
+             t("hdr_evidence"),
+             t("hdr_budget", budget=sel.budget, spent=sel.spent)
+             + t("hdr_over" if sel.spent > sel.budget + 1e-9 else "hdr_end")]
     for a in applied(sel):
         c = a.candidate
-        how = "" if a.simulated else ", on paper: a requirement, not chosen for a simulated gain"
-        lines.append(f"#   {a.label} {c.key} (cost {c.cost:g}{how}): {c.title}")
+        lines.append(t("hdr_item", label=a.label, revision=c.key, cost=c.cost,
+                       how="" if a.simulated else t("hdr_paper"), title=c.words(t.lang)))
     if not sel.chosen and not sel.static:
-        lines.append("#   (no revision improved the plan within the budget: the plan below is unchanged)")
+        lines.append(t("hdr_unchanged"))
     return "\n".join(lines) + "\n"
 
 
 def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: int | None = None,
               seed: int | None = None, workers: int = 1, fault_replications: int = DEFAULT_REPLICATIONS,
               max_faults: int = DEFAULT_MAX_FAULTS, costs: dict[str, float] | None = None,
-              progress: Progress | None = None) -> Recommendation:
+              progress: Progress | None = None, lang: str = "en") -> Recommendation:
     """Evaluate the plan of ``loaded`` (a scenario with its site and plan, as :func:`drills.inputs.compile.load`
-    gives them), generate revisions from its findings, prove each, choose a set within ``budget``.
+    gives them), generate revisions from its findings, prove each, choose a set within ``budget``. The revised
+    plan's head comment is written in ``lang``.
 
     Raises:
         InputError: a revised plan is invalid.
@@ -209,7 +209,7 @@ def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: i
             lab.text.apply(tree, c.edits)
         if sel.chosen or sel.static:
             lab.text.apply(tree, [("set", ("plan", "version"), f"{loaded.plan.version}-revised")])
-        text = lab.text.render(tree, _header(base, sel, plan_path))
+        text = lab.text.render(tree, _header(base, sel, plan_path, Text(lang)))
         name = revised_name(plan_path)
         with tempfile.TemporaryDirectory(prefix="drill-revised-") as tmp:
             path = Path(tmp) / name
