@@ -585,3 +585,7 @@ def test_the_chosen_set_says_how_each_was_proved_and_which_findings_it_answers_b
     assert r1.endswith(told + ("." if lang == "en" else "。")), r1
     assert not any(k in r1 for k in chosen["addresses"]), r1
     assert "recommendations.md]" not in md and "recommendations.md〕" not in md
+    # the verdict is the objective's: a row read "no significant change" beside a Δ not safe whose CI excluded zero
+    assert t("md_ranked_cols").split(" | ")[4] == t("cli_col_verdict_objective") in md
+    assert md.index(t("md_verdicts")[:30]) > md.index(t("md_ranked_cols"))
+    assert ("objective" if lang == "en" else "搜索目标") in t("md_verdicts").split(". " if lang == "en" else "。")[0]

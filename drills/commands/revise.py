@@ -128,8 +128,8 @@ def recommend(
     from drills.experiment.paired import fmt_ci
 
     ranked = PlainTable(title=t("cli_revisions"), title_justify="left")
-    for col in ("", t("col_revision"), t("cli_col_cost"), t("cli_col_verdict"), t("cli_col_unsafe"), t("cli_col_late"),
-                t("cli_col_objective")):
+    for col in ("", t("col_revision"), t("cli_col_cost"), t("cli_col_verdict_objective"), t("cli_col_unsafe"),
+                t("cli_col_late"), t("cli_col_objective")):
         ranked.add_column(col, overflow="fold")
     labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
     for tr in rec.trials[:12]:

@@ -1058,6 +1058,7 @@ EN: dict[str, str] = {
     "cli_revisions": "Revisions, ranked (paired differences, 95 % CI)",
     "cli_col_cost": "cost",
     "cli_col_verdict": "verdict",
+    "cli_col_verdict_objective": "verdict (objective)",
     "cli_col_unsafe": "Δ not safe",
     "cli_col_late": "Δ warned late",
     "cli_col_objective": "Δ objective",
@@ -1149,10 +1150,13 @@ EN: dict[str, str] = {
     "md_people": "{n:.0f} people",
     "md_capacity": "capacity {n}",
     "md_ranked": "## Revisions, ranked (budget {budget:g}, spent {spent:g})",
-    "md_ranked_cols": "| # | revision | cost | under fault | verdict | Δ people not safe | Δ warned late | Δ objective "
-                      "| in the revised plan |",
+    "md_ranked_cols": "| # | revision | cost | under fault | verdict (objective) | Δ people not safe | Δ warned late "
+                      "| Δ objective | in the revised plan |",
     "md_invalid": "invalid: {error}",
     "md_verdicts": (
+        "The verdict is read on the search objective (Δ objective): a revision can change the people not safe or "
+        "warned late significantly and still be of *no significant change*, or *worse*, when the objective's other "
+        "terms move the other way (its weights are under “Thresholds and their sources”). "
         "A verdict of *no change* means every paired replication came out identical: the revision does nothing in "
         "this scenario. *No significant change* means the 95 % CI includes zero; *negligible* means significant but "
         "smaller than a hundredth of a person (or a minute of warning) per replication and cost unit [P]. Revisions "
@@ -2087,6 +2091,7 @@ ZH: dict[str, str] = {
     "cli_revisions": "预案修订，按效果排序（配对差值，95 % 置信区间）",
     "cli_col_cost": "成本",
     "cli_col_verdict": "结论",
+    "cli_col_verdict_objective": "结论（搜索目标）",
     "cli_col_unsafe": "Δ 未安全人数",
     "cli_col_late": "Δ 迟到预警人数",
     "cli_col_objective": "Δ 搜索目标",
@@ -2171,10 +2176,12 @@ ZH: dict[str, str] = {
     "md_people": "{n:.0f} 人",
     "md_capacity": "容量 {n}",
     "md_ranked": "## 预案修订，按效果排序（预算 {budget:g}，已用 {spent:g}）",
-    "md_ranked_cols": "| # | 修订 | 成本 | 单一故障 | 结论 | Δ 未安全人数 | Δ 迟到预警人数 | Δ 搜索目标 | "
+    "md_ranked_cols": "| # | 修订 | 成本 | 单一故障 | 结论（搜索目标） | Δ 未安全人数 | Δ 迟到预警人数 | Δ 搜索目标 | "
                       "修订后的预案 |",
     "md_invalid": "无效：{error}",
     "md_verdicts": (
+        "结论按搜索目标（Δ 搜索目标）判定：某项修订即使使未安全人数或迟到预警人数显著变化，若搜索目标的其他各项"
+        "反向变化，结论仍可能为*无显著变化*或*变差*（各项权重见“阈值及其来源”）。"
         "结论为*无变化*，表示每对重复的结果完全相同：该修订在本情景中不起作用。*无显著变化*表示 95 % 置信区间包含"
         "零；*可忽略*表示显著，但每次重复、每个成本单位不足百分之一人（或一分钟预警）[P]。仅在先前选定修订基础上试验的"
         "修订（由修订后预案自身的瓶颈发现）与该修订后的预案比较。"
