@@ -213,6 +213,12 @@ def test_the_recommend_report_marks_the_revisions_it_chose_as_proven() -> None:
     internal = proposed["M4:internal"]  # its candidates were all re-simulated, none chosen
     assert internal.changes and not any(c.proved for c in internal.changes)
     assert internal.words("en").count("[re-simulated, not chosen: see recommendations.md]") == len(internal.changes)
+    # the candidates beyond those shown were re-simulated too: the report drill recommend writes says so, where it
+    # read "which “drill recommend” tries too" of the trials it had just made
+    more = [p for p in proposed.values() if p.more]
+    assert more and all("each re-simulated: see recommendations.md" in p.words("en") or
+                        "re-simulated: see recommendations.md" in p.words("en") for p in more)
+    assert not any("tries too" in p.words("en") or "一并检验" in p.words("zh") for p in more)
 
 
 def test_a_decision_left_to_the_planner_is_not_called_unproven() -> None:

@@ -105,9 +105,9 @@ class Proposed:
                     else t("prop_tried_here" if here else "prop_tried") if c.tried
                     else t("prop_unproven") if some else "")
             lines.append(t("prop_item", change=c.words(lang)) + mark)
-        if self.more:
+        if self.more:  # once drill recommend has re-simulated them (it tries every candidate), they are told so
             more = "prop_more_one" if self.more == 1 else "prop_more"
-            lines.append(t(more + "_here" if here else more, n=self.more))
+            lines.append(t(more + "_here" if here else more + "_tried" if some else more, n=self.more))
         return "\n".join(lines)
 
     def first(self, lang: str = "en") -> str:
