@@ -187,6 +187,37 @@ def test_objective_weights_people_before_minutes():
     assert objective(reading(late_warned=4, t100_after_order_s=0.0, order_latency_s=0.0), 3600.0) == 1.0
 
 
+def test_a_person_warned_late_who_turns_back_counts_once_in_the_objective():
+    """A deputy for the pond manager set out residents who then met the water and turned back home, which the water
+    never reached: nobody was less safe, but each counted a quarter more, and the rules' backup post was called
+    worse. One warned late counts once, as warned late; one whose place stays dry is not harmed; a quarter more
+    only for one at risk, warned in time, whose route failed them."""
+    quick = dict(t100_after_order_s=0.0, order_latency_s=0.0)
+    base = objective(reading(late_warned=4, **quick), 3600.0)
+    assert objective(reading(late_warned=4, turned_back=4, turned_back_warned_in_time=0, **quick), 3600.0) == base
+    assert objective(reading(late_warned=4, turned_back=4, turned_back_warned_in_time=2, **quick), 3600.0) == \
+        pytest.approx(base + 0.5)
+
+
+@pytest.mark.parametrize(("scenario", "all_in_time"), [("mine_inrush_day", True), ("dam_break_night", False)])
+def test_the_reading_counts_who_turned_back_after_a_timely_warning_among_those_who_turned_back(
+        scenario: str, all_in_time: bool) -> None:
+    """In the mine, who turns back was warned before the water reached their place (the route failed them); below
+    the dam, many who turned back were warned after the water, or went back to a home it never reached."""
+    from drills.experiment.exercise import run_exercise
+    from drills.experiment.readings import PlanFacts, read_all
+    from drills.inputs.bundled import bundled_root
+    from drills.inputs.compile import load, load_drill
+
+    path = bundled_root() / "scenarios" / f"{scenario}.yaml"
+    spec = load_drill(path, replications=12, seed=7)
+    ex = run_exercise(spec)
+    readings = read_all(ex.results, spec, PlanFacts.of(load(path), spec), ex.states)
+    assert all(0 <= r.turned_back_warned_in_time <= r.turned_back for r in readings)
+    turned, in_time = sum(r.turned_back for r in readings), sum(r.turned_back_warned_in_time for r in readings)
+    assert turned > 0 and (in_time == turned) == all_in_time
+
+
 def test_expected_fatalities_underground_are_not_estimated_and_left_out_of_comparisons():
     """No lethality rule applies underground: a mine drill reads NaN, not 0; the search objective stays a
     number, and a comparison leaves the metric out instead of calling it 'no change'."""

@@ -140,6 +140,9 @@ class Reading:
     entered_during_red: float = 0.0  # NaN in a drill where no shift goes underground after the start
     faults: tuple[str, ...] = field(default_factory=tuple)
     turned_back: int = 0  # people who met the water on their way and turned back (their route failed them)
+    #: of them, those the water reached at their place and warned before it: the route, not the warning, failed
+    #: them (one whose place stayed dry went home unharmed)
+    turned_back_warned_in_time: int = 0
 
     @property
     def steps_failed(self) -> int:
@@ -503,7 +506,8 @@ def read(res: DrillResult, spec: DrillSpec, facts: PlanFacts, states: States | N
         order_latency_s=_latency(res, spec, facts, states),
         margin_min_s=min(leads) if leads else end,
         caught=int(people.isin("outcome", ("caught",)).sum()),
-        turned_back=int((~people.isin("turned_back", ("",))).sum()),
+        turned_back=int((turned := ~people.isin("turned_back", ("",))).sum()),
+        turned_back_warned_in_time=int((turned & states.at_risk & ~states.late).sum()),
         # NaN ("not estimated") when no one in the drill is under a lethality rule (miners underground)
         expected_fatalities=(float(np.nansum(people.array("fatality_p")))
                              if people.isin("group", ("resident",)).any() else math.nan),
@@ -526,8 +530,11 @@ def objective(r: Reading, duration_s: float) -> float:
 
     People not safe before the water count 1 each and their expected deaths (the lethality rule in the
     valley) 1 more each, so that being caught in the open weighs more than waiting upstairs; people warned
-    late a quarter each, and so people who met the water on their way and had to turn back (the plan's
-    warning or route failed them even when they got out), on top of the 1 if they were not safe; people
+    late a quarter each, and so people at risk warned in time who met the water on their way and had to turn back
+    (the plan's route failed them even when they got out), on top of the 1 if they were not safe. One warned late
+    who turns back counts once, as warned late, and one whose place the water never reached went home unharmed:
+    a revision that sets such people out (a deputy whose order comes too late to get through, or to people the
+    water never reaches) is not called worse for it; people
     sent underground during a red warning 1 each, plan steps not done on time a tenth each; then a
     hundredth per minute of the last warning after the order and of the order's latency (each capped at
     the drill's length), so that among plans that protect everyone the faster one wins.
@@ -539,7 +546,7 @@ def objective(r: Reading, duration_s: float) -> float:
         return 0.0 if math.isnan(x) else min(x / 60.0, cap)
 
     return (w["unsafe"] * r.unsafe + w["expected_fatalities"] * nan_as_0(r.expected_fatalities)
-            + w["late_warned"] * r.late_warned + w["turned_back"] * r.turned_back
+            + w["late_warned"] * r.late_warned + w["turned_back"] * r.turned_back_warned_in_time
             + w["entered_during_red"] * nan_as_0(r.entered_during_red) + w["steps_failed"] * r.steps_failed
             + w["t100_min"] * minutes(r.t100_after_order_s) + w["latency_min"] * minutes(r.order_latency_s))
 
