@@ -387,8 +387,11 @@ def test_a_correction_the_rules_require_is_made_whatever_the_budget(app, valley)
                               "the budget; wrote "), summary
     plan_text = (out / "plan.revised.yaml").read_text(encoding="utf-8")
     assert "deadline_s: 3600" in plan_text
+    head = [line for line in plan_text.splitlines() if line.startswith("#")]
+    assert head and all(len(line) <= 118 for line in head)  # the head comment keeps within the plan's width
     assert ("# Budget 0 cost units [project's own costs], spent 0.5, over it: the corrections the rules require are "
-            "made whatever the budget.") in plan_text
+            "made whatever the budget.") in " ".join(line.removeprefix("#     ") if line.startswith("#     ") else line
+                                                     for line in head)
     data = json.loads((out / "recommendations.json").read_text(encoding="utf-8"))
     assert data["chosen"] == [] and data["static"] == ["add_report_deadline:county"]
     assert (data["budget"], data["spent"]) == (0, 0.5)

@@ -296,12 +296,20 @@ def test_the_summary_line_lists_the_revisions_in_the_words_of_its_language():
 
     from drills.experiment.recommendation import Recommendation
 
-    rec = SimpleNamespace(applied=[SimpleNamespace(label=f"R{k}", simulated=k < 3) for k in (1, 2, 3)],
-                          selection=SimpleNamespace(spent=8.5), budget=10.0)
+    def applied(k: int, condition: str | None = None) -> SimpleNamespace:
+        return SimpleNamespace(label=f"R{k}", simulated=k < 3, candidate=SimpleNamespace(condition=condition))
+
+    rec = SimpleNamespace(applied=[applied(1), applied(2), applied(3)], selection=SimpleNamespace(spent=8.5),
+                          budget=10.0)
     assert Recommendation.summary(rec, "en") == ("3 revisions in the revised plan: R1, R2 proved by re-simulation; "
                                                  "R3 on paper (a correction the rules require, not chosen for a "
                                                  "simulated gain); spent 8.5 of 10")
     assert Recommendation.summary(rec, "zh").startswith("修订后的预案含 3 项修订：R1、R2 经重新模拟证实；R3 为书面修订")
+    # one proved under the single fault it guards against says so: without the fault it may change nothing
+    rec.applied[0] = applied(1, "channel_down:cap-lamp-paging")
+    assert Recommendation.summary(rec, "en").startswith("3 revisions in the revised plan: R1 (under "
+                                                        "channel_down:cap-lamp-paging), R2 proved by re-simulation; ")
+    assert "R1（在 channel_down:cap-lamp-paging 下）、R2 经重新模拟证实" in Recommendation.summary(rec, "zh")
     # the terminal's last line begins with a capital, whether the plan was revised or not
     none = SimpleNamespace(applied=[], selection=SimpleNamespace(spent=0.0), budget=10.0)
     assert Recommendation.summary(none, "en") == ("No revision in the revised plan (none improved the plan within the "

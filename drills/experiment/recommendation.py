@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import math
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,7 +141,9 @@ class Recommendation:
         """What the revised plan holds and what it cost, in one line (the terminal's last words), in ``lang``."""
         t = Text(lang)
         done = self.applied
-        proved = [a.label for a in done if a.simulated]
+        # a revision proved under the single fault it guards against says so: without it, it may change nothing
+        proved = [t("rec_under", label=a.label, fault=cond) if (cond := getattr(a.candidate, "condition", None))
+                  else a.label for a in done if a.simulated]
         paper = [a.label for a in done if not a.simulated]
         over = self.selection.spent > self.budget + 1e-9  # the corrections the rules require cost more than it
         spent = t("rec_spent_over" if over else "rec_spent", spent=self.selection.spent, budget=self.budget)
@@ -157,6 +160,10 @@ def revised_name(plan_path: Path) -> str:
     return f"{plan_path.stem}.revised{plan_path.suffix or '.yaml'}"
 
 
+#: the columns the revised plan's head comment keeps within
+HEADER_WIDTH = 118
+
+
 def _header(ev: Evaluation, sel: Selection, plan_path: Path, t: Text) -> str:
     """The comment at the head of the revised plan, in the language of ``t``."""
     lines = [t("hdr_revised", version=__version__, plan=plan_path.name, scenario=ev.spec.meta.scenario_id,
@@ -170,7 +177,10 @@ def _header(ev: Evaluation, sel: Selection, plan_path: Path, t: Text) -> str:
                        how="" if a.simulated else t("hdr_paper"), title=c.words(t.lang)))
     if not sel.chosen and not sel.static:
         lines.append(t("hdr_unchanged"))
-    return "\n".join(lines) + "\n"
+    # within the width a plan is written to: a long line goes on at an indent, broken at spaces only
+    return "\n".join(wrapped for line in "\n".join(lines).split("\n")
+                     for wrapped in textwrap.wrap(line, HEADER_WIDTH, subsequent_indent="#     ",
+                                                  break_long_words=False, break_on_hyphens=False)) + "\n"
 
 
 def recommend(loaded: Loaded, *, budget: float = DEFAULT_BUDGET, replications: int | None = None,
