@@ -397,6 +397,25 @@ def test_a_correction_the_rules_require_is_made_whatever_the_budget(app, valley)
     assert (data["budget"], data["spent"]) == (0, 0.5)
 
 
+def test_the_report_gives_the_grades_before_and_after_as_recommendations_md_does(app, valley):
+    """recommend's report.pdf, the paper for the regulator, listed the revisions but not what they did to the grade;
+    recommendations.md had the grades side by side. The report now has them too, row for row."""
+    res, out = recommend_without_county_deadline(app, valley, budget=2.5)
+    assert res.exit_code == 0, res.output
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    rows = [[c.strip().replace("**", "") for c in line.strip("|").split("|")] for line in md.splitlines()
+            if re.match(r"\| (M\d|\*\*overall)", line)]
+    assert len(rows) >= 7
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(out / "report.pdf").pages)
+    table = text[text.index("Grades of the plan as it is and as revised"):]
+    *metrics, (_, before, after) = rows
+    for metric, a, b in metrics:
+        said = f"{metric} {a} {b}"
+        assert " ".join(said.split()) in table, said
+    for cell in (before, after):  # the overall row's cells wrap: each begins with its grade and score
+        assert " ".join(cell.split(";")[0].split()) in table, cell
+
+
 def test_proved_revisions_come_first_then_those_on_paper(app, valley):
     res, out = recommend_without_county_deadline(app, valley, budget=2.5)
     assert res.exit_code == 0, res.output

@@ -1320,6 +1320,11 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
     doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
     if any(getattr(r, "capped", False) for r in revised):
         doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)
+    if card.revision_grades:  # the grades the revisions change, as recommendations.md gives them
+        doc.subheading(t("rev_grades"))
+        doc.table([(t("col_metric"), 2.6, "left"), (t("col_before"), 2.2, "left"),
+                   (t("col_after"), doc.width - 4.8, "left")], [list(r) for r in card.revision_grades], size=8,
+                  keep_together=True)
     for line in getattr(card, "beyond_warning", ()):  # what no revision of the warning can do, said plainly
         doc.text(line, 9)
 

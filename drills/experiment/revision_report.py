@@ -164,22 +164,34 @@ def graded_value(g: grading.MetricGrade, t: Text, duration_s: float) -> str:
     return t("never") if value == "never" else value
 
 
+def grade_rows(before: Evaluation, after: Evaluation | None, t: Text) -> list[list[str]]:
+    """Each metric's grade of one plan, or of two side by side: the metric, then "B gate ✓ (0:12:00)" for each."""
+    def cell(g: grading.MetricGrade) -> str:
+        gate = "" if g.gate is None else t("md_gate_ok" if g.gate else "md_gate_fail")
+        return f"{g.grade}{gate} ({graded_value(g, t, before.spec.duration_s)})"
+
+    return [[f"{m} {t.graded(m, g.name)}", cell(g), *([cell(after.grades[m])] if after else [])]
+            for m, g in before.grades.items()]
+
+
+def revision_grades(rec: Recommendation, t: Text) -> tuple[tuple[str, str, str], ...]:
+    """The report's table of the grades before and after ``drill recommend``'s revisions, the overall grade last
+    (as recommendations.md gives them); none where no revision was made."""
+    if not rec.applied:
+        return ()
+    rows = [(name, a, b) for name, a, b in grade_rows(rec.baseline, rec.revised, t)]
+    a, b = (t("rev_overall_cell", label=o.label, score=o.score, d=o.deficiencies, m=o.must_correct)
+            for o in (rec.baseline.overall, rec.revised.overall))
+    return (*rows, (t("rev_overall"), a, b))
+
+
 def _grades_table(before: Evaluation, after: Evaluation | None = None, names: tuple[str, str] | None = None,
                   t: Text | None = None, short: tuple[str, str] | None = None) -> list[str]:
     t = t or Text("en")
     names = names or (t("md_before"), t("md_after"))
     head = f"| {t('md_col_metric')} | {names[0]} |" + (f" {names[1]} |" if after else "")
     lines = [head, "|---|---|" + ("---|" if after else "")]
-
-    def cell(g: grading.MetricGrade) -> str:
-        gate = "" if g.gate is None else t("md_gate_ok" if g.gate else "md_gate_fail")
-        return f"{g.grade}{gate} ({graded_value(g, t, before.spec.duration_s)})"
-
-    for m, g in before.grades.items():
-        row = f"| {m} {t.graded(m, g.name)} | {cell(g)} |"
-        if after:
-            row += f" {cell(after.grades[m])} |"
-        lines.append(row)
+    lines += ["| " + " | ".join(row) + " |" for row in grade_rows(before, after, t)]
     row = t("md_overall")
     for ev in (before, after) if after else (before,):
         o = ev.overall
@@ -540,6 +552,7 @@ def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
     ex = base.exercise
     card = graded_card(scorecard(ex), base, chosen_proposals(rec))
     card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))),
+                   revision_grades=revision_grades(rec, Text(lang)),
                    beyond_warning=tuple(out_of_reach_lines(rec, Text(lang))))
     (folder / "figures").mkdir()
     figs = figures.make_figures(ex, card, folder / "figures", lang=lang)

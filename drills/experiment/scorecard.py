@@ -280,6 +280,8 @@ class Scorecard:
     grade: str | None = None  # the evaluation's overall grade (drills.experiment.graded), once graded
     findings: tuple = ()
     revisions: tuple = ()
+    #: drill recommend's grades of the plan as it is and as revised: (metric, before, after) rows, the overall last
+    revision_grades: tuple[tuple[str, str, str], ...] = ()
     beyond_warning: tuple[str, ...] = ()  # the places no revision of the warning reaches before the water, in words
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     confidence_zh: tuple[str, ...] = ()  # the same in Chinese, for the Chinese report
