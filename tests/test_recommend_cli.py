@@ -416,6 +416,23 @@ def test_the_report_gives_the_grades_before_and_after_as_recommendations_md_does
         assert " ".join(cell.split(";")[0].split()) in table, cell
 
 
+def test_the_report_lists_every_revision_tried_as_recommendations_md_does(app, valley):
+    """recommend's report.pdf listed only the chosen revisions; the ones tried and not chosen, with their intervals,
+    were in recommendations.md alone. The report has them now, numbered and in the order tried, from the same rows."""
+    res, out = recommend_without_county_deadline(app, valley, budget=2.5)
+    assert res.exit_code == 0, res.output
+    md = (out / "recommendations.md").read_text(encoding="utf-8")
+    tried = [[c.strip() for c in line.strip("|").split("|")] for line in md.splitlines()
+             if re.match(r"\| \d+ \|", line)]
+    assert len(tried) >= 2 and any(not row[-1] for row in tried)  # the case: some tried and not chosen
+    text = "".join("".join((page.extract_text() or "").split()) for page in PdfReader(out / "report.pdf").pages)
+    table = text[text.index("Everyrevisiontried"):]
+    for k, words, cost, fault, verdict, unsafe, late, objective, label in tried:
+        said = (f"{k}{words}" + (f"(under{fault})" if fault else "")
+                + f"{cost}{verdict}{unsafe}{late}{objective}{label}")
+        assert "".join(said.split()) in table, said
+
+
 def test_proved_revisions_come_first_then_those_on_paper(app, valley):
     res, out = recommend_without_county_deadline(app, valley, budget=2.5)
     assert res.exit_code == 0, res.output

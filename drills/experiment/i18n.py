@@ -1130,6 +1130,18 @@ EN: dict[str, str] = {
     "rev_overall": "overall",
     "rev_overall_cell": "{label} S = {score:.1f}; deficiencies (不足项) {d}, must-correct (整改项) {m}",
     "rev_grades": "Grades of the plan as it is and as revised",
+    "rev_trials": "Every revision tried",
+    "rev_trials_intro": ("Each revision drill recommend re-simulated, in the order tried, against the plan as it was "
+                         "then: its verdict on the search objective and the paired differences (revised − before, "
+                         "95 % CI) in people not safe, people warned late and the objective itself; the other "
+                         "metrics are in recommendations.md."),
+    "rev_trial_under": " (under {fault})",
+    "col_cost": "cost",
+    "col_verdict": "verdict",
+    "col_d_unsafe": "Δ not safe",
+    "col_d_late": "Δ warned late",
+    "col_d_objective": "Δ objective",
+    "col_chosen": "chosen",
     "md_overall_both": "| **overall without {metrics}** |",
     "md_overall_cell": " **{label}** S = {score:.1f}; deficiencies (不足项) {d}, must-correct (整改项) {m} |",
     "md_finding": "{k}. **{cls}** · {metric} — {title}",
@@ -2163,6 +2175,17 @@ ZH: dict[str, str] = {
     "rev_overall": "总评",
     "rev_overall_cell": "{label} 得分 {score:.1f}；不足项 {d} 项，整改项 {m} 项",
     "rev_grades": "修订前后预案的评级",
+    "rev_trials": "所试的全部修订",
+    "rev_trials_intro": ("drill recommend 按尝试顺序重新模拟的每项修订（与当时的预案相比）：按搜索目标判定的"
+                         "结论，以及未安全人数、迟到预警人数和搜索目标本身的配对差（修订后 − 修订前，95 % 置信区间）；"
+                         "其他指标见 recommendations.md。"),
+    "rev_trial_under": "（在 {fault} 下）",
+    "col_cost": "成本",
+    "col_verdict": "结论",
+    "col_d_unsafe": "Δ 未安全人数",
+    "col_d_late": "Δ 迟到预警人数",
+    "col_d_objective": "Δ 搜索目标",
+    "col_chosen": "选用",
     "md_overall_both": "| **总评（不计 {metrics}）** |",
     "md_overall_cell": " **{label}** 得分 {score:.1f}；不足项 {d} 项，整改项 {m} 项 |",
     "md_finding": "{k}. **{cls}** · {metric} — {title}",

@@ -1325,6 +1325,15 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
         doc.table([(t("col_metric"), 2.6, "left"), (t("col_before"), 2.2, "left"),
                    (t("col_after"), doc.width - 4.8, "left")], [list(r) for r in card.revision_grades], size=8,
                   keep_together=True)
+    if card.revision_trials:  # every revision tried, chosen or not, with its paired differences
+        doc.subheading(t("rev_trials"))
+        doc.text(t("rev_trials_intro"), 8, after=0.06, keep=True)
+        doc.table([("#", 0.25, "right"), (t("col_revision"), 1.85, "left"), (t("col_cost"), 0.4, "right"),
+                   (t("col_verdict"), 0.9, "left"), (t("col_d_unsafe"), 0.95, "right"),
+                   (t("col_d_late"), 0.95, "right"), (t("col_d_objective"), 0.95, "right"),
+                   (t("col_chosen"), doc.width - 6.25, "left")],
+                  [[k, words + (t("rev_trial_under", fault=fault) if fault else ""), cost, *rest]
+                   for k, words, cost, fault, *rest in card.revision_trials], size=7.5)
     for line in getattr(card, "beyond_warning", ()):  # what no revision of the warning can do, said plainly
         doc.text(line, 9)
 

@@ -174,6 +174,24 @@ def grade_rows(before: Evaluation, after: Evaluation | None, t: Text) -> list[li
             for m, g in before.grades.items()]
 
 
+def trial_rows(rec: Recommendation, t: Text) -> list[list[str]]:
+    """Every revision ``drill recommend`` re-simulated, in the order tried: its number, words, cost, the single fault
+    it was proved under, its verdict (on the search objective), the paired differences in people not safe, people
+    warned late and the objective (95 % CIs), and its label in the revised plan if chosen (as recommendations.md and
+    the report list them)."""
+    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
+    rows = []
+    for k, tr in enumerate(rec.trials, 1):
+        c, d = tr.candidate, tr.diffs
+        head = [str(k), c.words(t.lang), f"{c.cost:g}", c.condition or ""]
+        if tr.error:
+            rows.append([*head, t("md_invalid", error=tr.error), "", "", "", ""])
+            continue
+        rows.append([*head, _verdict(tr.verdict, t), _ci(d["unsafe"]), _ci(d["late_warned"]), _ci(d["objective"]),
+                     labels.get(c.key, "")])
+    return rows
+
+
 def revision_grades(rec: Recommendation, t: Text) -> tuple[tuple[str, str, str], ...]:
     """The report's table of the grades before and after ``drill recommend``'s revisions, the overall grade last
     (as recommendations.md gives them); none where no revision was made."""
@@ -338,17 +356,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
     out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
-    labels = {a.candidate.key: a.label for a in rec.applied}  # as the revised plan numbers them
-    for k, tr in enumerate(rec.trials, 1):
-        d = tr.diffs
-        c = tr.candidate
-        mark = labels.get(c.key, "")
-        head = f"| {k} | {c.words(t.lang)} | {c.cost:g} | {c.condition or ''} | "
-        if tr.error:
-            out.append(head + f"{t('md_invalid', error=tr.error)} | | | | |")
-            continue
-        out.append(head + f"{_verdict(tr.verdict, t)} | {_ci(d['unsafe'])} | {_ci(d['late_warned'])} | "
-                   f"{_ci(d['objective'])} | {mark} |")
+    out += ["| " + " | ".join(row) + " |" for row in trial_rows(rec, t)]
     out += ["", t("md_verdicts"), ""]
     out += [t("md_chosen"), ""]
     if not sel.chosen and not sel.static:
@@ -553,6 +561,7 @@ def write_report(rec: Recommendation, folder: Path, lang: str = "en") -> None:
     card = graded_card(scorecard(ex), base, chosen_proposals(rec))
     card = replace(card, revisions=tuple(report_revisions(rec, Text(lang))),
                    revision_grades=revision_grades(rec, Text(lang)),
+                   revision_trials=tuple(tuple(row) for row in trial_rows(rec, Text(lang))),
                    beyond_warning=tuple(out_of_reach_lines(rec, Text(lang))))
     (folder / "figures").mkdir()
     figs = figures.make_figures(ex, card, folder / "figures", lang=lang)

@@ -282,6 +282,8 @@ class Scorecard:
     revisions: tuple = ()
     #: drill recommend's grades of the plan as it is and as revised: (metric, before, after) rows, the overall last
     revision_grades: tuple[tuple[str, str, str], ...] = ()
+    #: every revision drill recommend re-simulated, as recommendations.md lists them (revision_report.trial_rows)
+    revision_trials: tuple[tuple[str, ...], ...] = ()
     beyond_warning: tuple[str, ...] = ()  # the places no revision of the warning reaches before the water, in words
     confidence: tuple[str, ...] = ()  # life-safety checks too close to the tolerated tail (graded), in words
     confidence_zh: tuple[str, ...] = ()  # the same in Chinese, for the Chinese report
