@@ -317,12 +317,14 @@ def _extend_coverage(f: Finding, ctx: Context) -> list[Candidate]:
     public = group_of(ctx, places[0]) == "resident"
     types = (("siren", "village_loudspeaker", "door_to_door", "phone_tree") if public
              else ("mine_pa", "station_phones", "runner"))
+    # of each kind in the valley, and of runners, the one nearest the place (a runner by the ways underground, not
+    # across levels) is extended; found once per kind
+    kinds = {c.type for c in ctx.plan.channels if c.type in types and (public or c.type == "runner")}
+    nearest = {kind: _nearest_runner(ctx, places[0]) if kind == "runner" else _nearest_channel(ctx, kind, places[0])
+               for kind in kinds}
     out = []
     for c in ctx.plan.channels:
-        # one siren, loudspeaker line or runner: the nearest (a runner by the ways underground, not across levels)
-        nearest = _nearest_runner(ctx, places[0]) if c.type == "runner" else \
-            _nearest_channel(ctx, c.type, places[0]) if public else c.id
-        if c.type not in types or c.id != nearest:
+        if c.type not in types or nearest.get(c.type, c.id) != c.id:
             continue
         new = [p for p in places if p not in c.coverage]
         if not new:
