@@ -311,7 +311,7 @@ def print_findings(card, evaluation, *, assessed_faults: bool, most: int = 5, t:
 def print_scorecard(card, t: Text | None = None, duration_s: float | None = None) -> None:
     """The scorecard and the table by level or place, in ``t``'s words (English by default); ``duration_s``, the
     drill's length, is what a safety margin no water cut short is shown as at least."""
-    from drills.experiment.scorecard import mean_is_partial, mean_is_withheld
+    from drills.experiment.scorecard import mean_is_partial, mean_is_withheld, scorecard_notes
 
     t = t or Text("en")
     table = PlainTable(title=t("cli_scorecard", n=card.replications, seed=card.seed), title_justify="left")
@@ -330,17 +330,8 @@ def print_scorecard(card, t: Text | None = None, duration_s: float | None = None
         table.add_row(t.metric(m.key, m.label), mean, ci, cell(m, m.p5), cell(m, m.p95),
                       f"{m.not_reached}/{m.n}" if m.not_reached else "")
     out_console.print(table)
-    if any(mean_is_partial(m) and not mean_is_withheld(m) for m in card.metrics):
-        out_console.print("  " + t("mean_partial"), markup=False)
-    if any(mean_is_withheld(m) for m in card.metrics):
-        out_console.print("  " + t("mean_withheld"), markup=False)
-    for note in [*t.margin_notes(card.metrics, duration_s), t.warned_order_note(card.metrics)]:
-        if note:
-            out_console.print("  " + note, markup=False)
-    if fatal := t.fatalities_from(card):
-        out_console.print("  " + fatal, markup=False)
-    if kept_safe := t.safe_kept_out(card.zones):
-        out_console.print("  " + kept_safe, markup=False)
+    for note in scorecard_notes(card, t, duration_s):
+        out_console.print("  " + note, markup=False)
     out_console.print("  " + t.words("safe_def", getattr(card, "site", "both")), markup=False)
     if card.zones:
         site = getattr(card, "site", "both")

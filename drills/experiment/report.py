@@ -67,7 +67,7 @@ from drills.experiment.graded import finding_line
 from drills.experiment.i18n import EN, Text
 from drills.experiment.outputs import provenance
 from drills.experiment.proposals import Proposed
-from drills.experiment.scorecard import Scorecard, mean_is_partial, mean_is_withheld
+from drills.experiment.scorecard import Scorecard, mean_is_partial, mean_is_withheld, scorecard_notes
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
 from drills.inputs.compile import RUNOUT_TITLES
@@ -1020,17 +1020,8 @@ def scorecard_table(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text)
          (t("col_not_reached"), doc.width - 6.05, "right")],
         metric_rows(card, t, ex.spec.duration_s), size=8.5,
     )
-    if any(mean_is_partial(s) and not mean_is_withheld(s) for s in card.metrics):
-        doc.text(t("mean_partial"), 8, color=GREY)
-    if any(mean_is_withheld(s) for s in card.metrics):
-        doc.text(t("mean_withheld"), 8, color=GREY)
-    for note in [*t.margin_notes(card.metrics, ex.spec.duration_s), t.warned_order_note(card.metrics)]:
-        if note:
-            doc.text(note, 8, color=GREY)
-    if fatal := t.fatalities_from(card):
-        doc.text(fatal, 8, color=GREY)
-    if kept_safe := t.safe_kept_out(card.zones):
-        doc.text(kept_safe, 8, color=GREY)
+    for note in scorecard_notes(card, t, ex.spec.duration_s):
+        doc.text(note, 8, color=GREY)
 
 
 def _graded_zh(r: Any) -> tuple[str, str]:

@@ -461,3 +461,15 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex),
                      fatalities_by_outcome=fatalities_by_outcome(ex), site=site_of(spec))
+
+
+def scorecard_notes(card: Scorecard, t: Any, duration_s: float | None) -> list[str]:
+    """The notes under the scorecard in the words of ``t`` (:class:`~drills.experiment.i18n.Text`), the same on the
+    terminal and in the report, each only where the table needs it: means of some replications only, or withheld;
+    what a margin's "≥ the drill's length" and "not all safe" stand for; a 90 % time later than everyone's; where
+    the fatalities are; a later shift kept out counted safe."""
+    partial = [mean_is_partial(s) and not mean_is_withheld(s) for s in card.metrics]
+    return [note for note in (t("mean_partial") if any(partial) else "",
+                              t("mean_withheld") if any(mean_is_withheld(s) for s in card.metrics) else "",
+                              *t.margin_notes(card.metrics, duration_s), t.warned_order_note(card.metrics),
+                              t.fatalities_from(card), t.safe_kept_out(card.zones)) if note]
