@@ -656,6 +656,36 @@ def test_a_channel_no_order_step_names_is_warned_of_where_every_step_names_its_o
     assert translate(w.message).startswith("没有步骤发出渠道 'cell-broadcast'：")
 
 
+@pytest.mark.parametrize(("order", "clause"), [
+    ("{at_s: 600}", " (In this drill the scenario's own order, scenario.order at 600 s, switches it on; when the "
+                    "plan's triggers give the order, nothing does.)"),
+    ("{at_s: 600, channels: [cell-broadcast]}", " (In this drill the scenario's own order, scenario.order at 600 s, "
+                                                "switches it on; when the plan's triggers give the order, nothing "
+                                                "does.)"),
+    ("{at_s: 600, channels: [siren-dam]}", ""),
+])
+def test_a_channel_no_step_sends_is_told_apart_when_the_scenario_s_own_order_switches_it_on(
+        tmp_path: Path, order: str, clause: str) -> None:
+    """The scenario gives the order itself: with all the plan's channels, or naming the cell broadcast, it switches
+    on in this drill the channel the plan's steps never send, and the warning says so (the plan's triggers still
+    would not); an order naming only the siren leaves the warning as it is."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["plan"], "- {id: order-downstream, action: evacuate_downstream, owner: township_duty, "
+               "after: [tell-manager]}",
+               "- {id: order-downstream, action: evacuate_downstream, owner: township_duty, after: [tell-manager], "
+               "channels: [loudspeaker-xiacun, loudspeaker-hetou, team-xiacun, team-hetou]}\n"
+               "        - {id: sound, action: evacuate_downstream, owner: duty_officer, channels: [siren-dam]}")
+    break_file(files["scenario"], "  weather: {rain: heavy}\n", f"  weather: {{rain: heavy}}\n  order: {order}\n")
+    [w] = warnings_of(load(files["scenario"]))
+    assert w.field == "plan.channels[3].id"
+    assert w.message == ("no step sends channel 'cell-broadcast': every step giving evacuate_downstream names the "
+                         "channels it starts (plan.warning.actions_by_level[...].channels) and none names this one, "
+                         "so it is never switched on. Should a step name it?" + clause)
+    in_drill = ("（本次演练中由情景自身的命令 scenario.order 于 600 s 启动它；"
+                "由预案的触发条件下达命令时，没有任何步骤启动它。）")
+    assert translate(w.message).endswith(in_drill if clause else "是否应由某个步骤列出它？")
+
+
 def test_a_loudspeaker_heard_by_no_household_is_warned_of(tmp_path: Path) -> None:
     """Hetou's loudspeaker at its centre heard 80 m around, its radius typed short: the school, the nearest place
     with people, stands 180 m away (4100, 150 against 4200, 0), so it warns nobody; at 800 m it is no slip."""

@@ -1042,12 +1042,21 @@ CATALOGUE: tuple[Entry, ...] = (
           "listed?"),
     Entry(rf"no step sends channel (?P<channel>{Q}): every step giving (?P<order>evacuate_downstream|"
           r"evacuate_underground) names the channels it starts \(plan\.warning\.actions_by_level\[\.\.\.\]\.channels\) "
-          r"and none names this one, so it is never switched on\. Should a step name it\?",
+          r"and none names this one, so it is never switched on\. Should a step name it\?"
+          rf"(?P<scenario> \(In this drill the scenario's own order, scenario\.order at {NUM} s, switches it on; "
+          r"when the plan's triggers give the order, nothing does\.\))?",
           "没有步骤发出渠道 {channel}：每个下达 {order} 的步骤都列出了它启动的渠道"
-          "（plan.warning.actions_by_level[...].channels），但都没有列出该渠道，它永远不会启动。是否应由某个步骤列出它？",
+          "（plan.warning.actions_by_level[...].channels），但都没有列出该渠道，它永远不会启动。是否应由某个步骤列出它？"
+          "{scenario}",
           "no step sends channel 'speaker': every step giving evacuate_downstream names the channels it starts "
           "(plan.warning.actions_by_level[...].channels) and none names this one, so it is never switched on. Should "
-          "a step name it?"),
+          "a step name it? (In this drill the scenario's own order, scenario.order at 600 s, switches it on; when the "
+          "plan's triggers give the order, nothing does.)",
+          terms={"scenario": lambda clause: re.sub(
+              rf" \(In this drill the scenario's own order, scenario\.order at ({NUM}) s, .*",
+              r"（本次演练中由情景自身的命令 scenario.order 于 \1 s 启动它；"
+              r"由预案的触发条件下达命令时，没有任何步骤启动它。）",
+              clause)}),
     Entry(rf"(?P<what>the siren|the village loudspeaker) (?P<channel>{Q}) is heard (?P<radius>{NUM}) m around "
           rf"(?P<poles>{Q}(?:, {Q})*), but the nearest place where residents live \(site\.residents\) is "
           rf"(?P<nearest>{NUM}) m away: it warns nobody\. Is audible_radius_m, or the coverage, right\?",

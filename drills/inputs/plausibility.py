@@ -31,7 +31,7 @@ from drills.inputs.loaded import Loaded
 from drills.inputs.plan import PlanBody
 from drills.inputs.population import SCHOOL_CLASS, present
 from drills.inputs.problems import InputError, Problem, did_you_mean, in_file_order
-from drills.inputs.scenario import ScenarioBody, day_or_night
+from drills.inputs.scenario import OrderSpec, ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
@@ -487,8 +487,9 @@ def _delay(check: _Checker, loc: Loc, value: Any, bound: Bound = DELAY) -> None:
     check(loc, dist_or_number(value).median, bound, "" if isinstance(value, int | float) else "a median")
 
 
-def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
-    """The plausibility warnings of a plan file."""
+def plan_warnings(plan: PlanBody, doc: YamlDocument, order: OrderSpec | None = None) -> list[Problem]:
+    """The plausibility warnings of a plan file (``order``: the evacuation order a scenario run with it gives
+    itself, if any)."""
     out: list[Problem] = []
     check = _Checker(doc, out)
     p = ("plan",)
@@ -510,7 +511,7 @@ def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
             check((*at, "air_speed_mps"), c.air_speed_mps, AIR_SPEED, "an air speed")
     for k, team in enumerate(plan.teams):
         _delay(check, (*p, "teams", k, "mobilisation_s"), team.mobilisation_s)
-    out.extend(_unsent(plan, doc))
+    out.extend(_unsent(plan, doc, order))
     return out
 
 
@@ -518,9 +519,11 @@ def plan_warnings(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
 ORDER_OF = {True: "evacuate_downstream", False: "evacuate_underground"}
 
 
-def _unsent(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
+def _unsent(plan: PlanBody, doc: YamlDocument, given: OrderSpec | None) -> list[Problem]:
     """A channel no step sends: where every step giving its audience's evacuation order names the channels it
-    starts and none names this one, the channel is never switched on (a step that names none starts them all)."""
+    starts and none names this one, the channel is never switched on (a step that names none starts them all).
+    A scenario that gives the order itself (``given``) may switch it on in its drill, which then says so: the
+    plan's own triggers still would not."""
     steps = [a for acts in plan.warning.actions_by_level.values() for a in acts]
     out = []
     for k, c in enumerate(plan.channels):
@@ -530,8 +533,16 @@ def _unsent(plan: PlanBody, doc: YamlDocument) -> list[Problem]:
             out.append(doc.problem(("plan", "channels", k, "id"), (
                 f"no step sends channel {c.id!r}: every step giving {order} names the channels it starts "
                 "(plan.warning.actions_by_level[...].channels) and none names this one, so it is never switched "
-                "on. Should a step name it?")))
+                "on. Should a step name it?" + _sent_by_scenario(c.id, given))))
     return out
+
+
+def _sent_by_scenario(channel: str, order: OrderSpec | None) -> str:
+    """The clause telling that the scenario's own order switches on a channel the plan's steps never do."""
+    if order is None or (order.channels is not None and channel not in order.channels):
+        return ""
+    return (f" (In this drill the scenario's own order, scenario.order at {order.at_s:g} s, switches it on; when the "
+            "plan's triggers give the order, nothing does.)")
 
 
 def scenario_warnings(scen: ScenarioBody, doc: YamlDocument) -> list[Problem]:
@@ -847,7 +858,7 @@ def warnings_of(ld: Loaded) -> list[Problem]:
              *released_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *study_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
-             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc),
+             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc, ld.scenario.order),
              *coverage_warnings(ld.plan, ld.plan_doc, ld.site), *_hearing(ld.plan, ld.plan_doc, ld.site),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
                              else None)]
