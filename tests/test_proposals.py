@@ -230,10 +230,12 @@ def test_a_decision_left_to_the_planner_is_not_called_unproven() -> None:
     assert "尚未验证" not in Text("zh")("summary_decide", decision="x")
 
 
-def test_a_change_shown_just_above_is_not_written_out_again() -> None:
+def test_a_change_shown_for_an_earlier_finding_is_not_written_out_again() -> None:
     """Several places can share one cause and one change (an order that comes after the water at every place below
-    the dam): the summary writes the change out once and says "the same as above" beneath the next finding, so the
-    regulator does not read one long paragraph three times. A different change, or a decision, is written out."""
+    the dam): the summary and the terminal write the change out once and say "the same as for finding k" beneath
+    each later finding sharing it, naming the number of the one it is written under (not "the same as above",
+    which sent the reader up a chain of findings, and wrote the change out again after any other finding between
+    them). A different change, or a decision, is written out."""
     from types import SimpleNamespace
 
     from drills.experiment.proposals import Change, Proposed
@@ -245,12 +247,13 @@ def test_a_change_shown_just_above_is_not_written_out_again() -> None:
     auto, siren = change("make the trigger automatic"), change("add a siren")
     decide = Proposed(decide="prop_decide_exits")
     for lang in ("en", "zh"):
-        lines = Proposed.firsts([auto, auto, None, siren, decide, decide, auto], lang)
+        lines = Proposed.firsts(iter([auto, auto, None, siren, decide, decide, auto]), lang)
         t = Text(lang)
-        assert lines == [auto.first(lang), t("summary_same"), "", siren.first(lang), decide.first(lang),
-                         t("summary_decide_same"), auto.first(lang)]
-    assert Text("en")("summary_same") == "What to change: the same as for the finding above"
-    assert Text("zh")("summary_same") == "整改建议：同上"
+        assert lines == [auto.first(lang), t("prop_same_as", k=1), "", siren.first(lang), decide.first(lang),
+                         t("summary_decide_same_as", k=5), t("prop_same_as", k=1)]
+    assert Text("en")("prop_same_as", k=1) == "What to change: the same as for finding 1"
+    assert Text("en")("summary_decide_same_as", k=5) == "What to decide: the same as for finding 5"
+    assert Text("zh")("summary_decide_same_as", k=5) == "需由预案编制人决定：同第 5 项"
 
 
 def test_a_place_no_route_can_help_says_only_setting_out_sooner_does() -> None:

@@ -1313,7 +1313,7 @@ def test_the_report_names_the_parts_of_the_model_not_the_code_s_modules(reports:
 def test_a_change_several_places_share_is_written_out_once_on_the_summary(tmp_path: Path) -> None:
     """Below the dam the order comes after the water at several places, and one change answers them all: the
     summary's three most serious findings wrote that long change out under each. It is written once; the findings
-    after it that share it say "the same as above"."""
+    after it that share it say "the same as for finding 1"."""
     from drills.experiment.graded import finding_line, graded
     from drills.inputs.compile import load
 
@@ -1329,7 +1329,7 @@ def test_a_change_several_places_share_is_written_out_once_on_the_summary(tmp_pa
     start = text.index(_squeezed(t("worst_findings")))
     summary = text[start: text.index(_squeezed(t("scorecard")), start)]
     assert summary.count(_squeezed(first)) == 1
-    assert summary.count(_squeezed(t("summary_same"))) == 2
+    assert summary.count(_squeezed(t("prop_same_as", k=1))) == 2
     # numbered as the findings section numbers them, so the reader finds each one there
     for k, f in enumerate(top, 1):
         assert f"{k}.{_squeezed(finding_line(f, t))}" in summary
@@ -1361,8 +1361,8 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         summary = text[start: text.index(_squeezed(t("scorecard")), start)]
         for f, change in zip(top, Proposed.firsts([f.proposed for f in top], lang), strict=True):
             # a change is marked as not yet proven; a decision left to the planner proposes no edit to prove (a line
-            # that would repeat the one above says "the same as above")
-            if change in (t("summary_same"), t("summary_decide_same")):
+            # that would repeat an earlier one says "the same as for finding k")
+            if change in [t(key, k=k) for key in ("prop_same_as", "summary_decide_same_as") for k in (1, 2)]:
                 pass
             elif f.proposed.changes:
                 assert ("not yet proven" if lang == "en" else "尚未验证") in change

@@ -15,7 +15,7 @@ plan as written, the finding says what the planner must decide instead (:data:`D
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -123,29 +123,29 @@ class Proposed:
 
     @staticmethod
     def firsts(proposed: Iterable[Proposed | None], lang: str = "en") -> list[str]:
-        """:meth:`first` of each finding in turn, as a list of findings shows them ("" where none is proposed): a line
-        that would repeat the one just above reads "the same as above" instead (several places, one change)."""
-        lines: list[str] = []
-        before = ""
-        for p in proposed:
-            line = p.first(lang) if p is not None else ""
-            same = "summary_same" if p is not None and p.changes else "summary_decide_same"
-            lines.append(Text(lang)(same) if line and line == before else line)
-            before = line
-        return lines
+        """:meth:`first` of each finding of a numbered list (1, 2, …), as the summary page and the terminal show them
+        ("" where none is proposed): a line that would repeat an earlier finding's says "the same as for finding k"
+        instead (several places, one change)."""
+        return Proposed._once(list(proposed), lambda p: p.first(lang), "summary_decide_same_as", lang)
 
     @staticmethod
     def told(proposed: Sequence[Proposed | None], lang: str = "en", here: bool = False) -> list[str]:
         """:meth:`words` of each finding of a numbered list (1, 2, …; "" where none is proposed), one that would
         repeat an earlier finding's whole words in full said as "the same as for finding k" instead: several places
         share one change, and the list tells it once. ``here`` as for :meth:`words`."""
+        return Proposed._once(proposed, lambda p: p.words(lang, here), "prop_decide_same_as", lang)
+
+    @staticmethod
+    def _once(proposed: Sequence[Proposed | None], say: Callable[[Proposed], str], decide_same: str,
+              lang: str) -> list[str]:
+        """``say`` of each finding of a numbered list, where it repeats an earlier finding's the number of the first
+        (``decide_same`` for a decision left to the planner, "What to change: …" for changes)."""
         t, out = Text(lang), []
-        first: dict[str, int] = {}  # words → the number of the first finding they were said for
+        first: dict[str, int] = {}  # what was said → the number of the first finding it was said for
         for k, p in enumerate(proposed, 1):
-            words = p.words(lang, here) if p is not None else ""
+            words = say(p) if p is not None else ""
             if words and words in first:
-                out.append(t("prop_same_as" if p is not None and p.changes else "prop_decide_same_as",
-                             k=first[words]))
+                out.append(t("prop_same_as" if p is not None and p.changes else decide_same, k=first[words]))
             else:
                 out.append(words)
                 first.setdefault(words, k)
