@@ -243,3 +243,93 @@ def test_validate_says_the_water_of_an_adit_mine_runs_out_and_is_not_modelled_on
     [warning] = [p for p in warnings_of(load(tmp_path / "scenario.yaml")) if "runs down" in p.message]
     assert warning.message.startswith("the water from 'old' (50 m) runs down to 'portal' (0 m) and out of the mine")
     assert warning.field.endswith("hazard.inrush.source")
+
+
+# ---------------------------------------------------------------- the water running down, which the pool leaves out
+
+
+def test_running_depth_is_manning_s_normal_depth():
+    """Manning's formula for a rectangular section, Q = b·h·(b·h / (b + 2h))^(2/3)·S^(1/2) / n: in a channel so wide
+    that the hydraulic radius is the depth, h = (Q·n / (b·S^(1/2)))^(3/5); by hand, 3.34 m³/s runs 1.10 m deep in a
+    3 m drift at 3 per mille (area 3.3 m², wetted perimeter 5.2 m); a gradient under 3 per mille is taken as 3."""
+    from drills.model.inrush import DRIFT_MANNING_N, running_depth_m, running_flow_m3ps
+
+    assert DRIFT_MANNING_N == 0.040  # Chow 1959, table 5-6: rock cuts, jagged and irregular, normal
+    wide = (100.0 * 0.040 / (1000.0 * math.sqrt(0.01))) ** 0.6
+    assert running_depth_m(100.0, 1000.0, 0.01) == pytest.approx(wide, rel=1e-3)
+    assert running_flow_m3ps(1.10, 3.0, 0.003) == pytest.approx(3.3 * (3.3 / 5.2) ** (2 / 3) * math.sqrt(0.003) / 0.04)
+    assert running_depth_m(3.3355, 3.0, 0.003) == pytest.approx(1.10, abs=1e-3)
+    assert running_depth_m(3.3355, 3.0, 0.0) == running_depth_m(3.3355, 3.0, 0.003)
+    assert running_depth_m(3.3355, 3.0, 0.1) < 0.4  # down a 1:10 ramp it runs shallow and fast
+    assert running_depth_m(0.0, 3.0, 0.003) == 0.0
+
+
+def test_the_bundled_inrush_s_water_runs_down_its_drifts_deep_and_fast_enough_to_stop_people():
+    """12 000 m³/h from the -360 east face runs down to the sump by the east drifts and the shaft station. Depth ×
+    velocity is the flow per metre of width, Q / b, whatever the roughness: 3.33 m³/s over 3 m is 1.11 m²/s, and it
+    reaches the 0.6 m²/s that sweeps people off their feet (Jonkman & Penning-Rowsell 2008) at Q = 0.6·b: 1.8 m³/s
+    (6 480 m³/h) in the 3 m face drift, which the hydrograph (3 000 m³/h at 300 s, 12 000 at 1 200 s) reaches at
+    300 + 3 480 / 9 000 × 900 = 648 s; 7 560 m³/h in the 3.5 m drift at 756 s, 8 640 in the 4 m one at 864 s."""
+    from drills.inputs.bundled import default_scenario
+    from drills.inputs.compile import load
+    from drills.inputs.plausibility import running_water
+    from drills.model.inrush import running_depth_m
+
+    ld = load(default_scenario())
+    rw = running_water(ld.scenario, ld.site)
+    assert rw is not None
+    assert (rw.source, rw.end, rw.peak_m3ph) == ("face360e", "sump360", pytest.approx(12000.0))
+    assert [p[0] for p in rw.passages] == ["d360_e_face", "d360_j_e", "d360_st_j"]
+    assert [p[3] for p in rw.passages] == pytest.approx([648.0, 756.0, 864.0])
+    q = 12000.0 / 3600
+    for (_, depth, v, _), width in zip(rw.passages, (3.0, 3.5, 4.0), strict=True):
+        assert v * depth == pytest.approx(q / width)  # continuity: depth × velocity is the flow per metre
+        assert depth == pytest.approx(running_depth_m(q, width, 0.003), rel=1e-6)  # each drift at its 3 per mille
+    assert rw.dv_m2ps == pytest.approx(q / 3.0)
+
+
+def test_water_running_down_an_adit_mine_is_told_only_where_it_stops_people(build):
+    """The adit mine's 1:10 ramps, 4 m wide, down to the portal: 3 000 m³/h is 0.21 m²/s there, which stops no
+    one; 12 000 m³/h is 0.83 m²/s on both ramps, from the start (the hydrograph is flat), out of the portal."""
+    nodes = [node("old", "workplace", z=50.0), node("mid", "junction", z=25.0), node("portal", "portal", z=0.0)]
+    links = [link("d1", "old", "mid", 250.0, kind="ramp"), link("d2", "mid", "portal", 250.0, kind="ramp")]
+    site = base_site(nodes, links, [{"at": "mid", "count": 1}])
+    assert build(site, base_plan(exits=["portal"]), base_scenario(hazard=inrush("old", 3000.0))).meta.running_water \
+        is None
+    rw = build(site, base_plan(exits=["portal"]), base_scenario(hazard=inrush("old", 12000.0))).meta.running_water
+    assert (rw.end, [p[0] for p in rw.passages], [p[3] for p in rw.passages]) == ("portal", ["d1", "d2"], [0.0, 0.0])
+    assert rw.dv_m2ps == pytest.approx(12000.0 / 3600 / 4.0)
+
+
+def test_the_scorecard_says_beneath_it_that_the_running_water_is_not_in_the_drill(tmp_path):
+    """The planner reads "98 % safe" beside the inrush: the note under the scorecard, on the terminal, in the report
+    and in scorecard.json, says that the water running down the drifts is not in the drill, where it would stop
+    people and from when, so their times there are a best case. The dam break has no such note."""
+    import json
+    from types import SimpleNamespace
+
+    from typer.testing import CliRunner
+
+    from drills.cli import app
+    from drills.experiment.i18n import Text
+    from drills.inputs.bundled import bundled_root, default_scenario
+
+    res = CliRunner().invoke(app, ["run", str(default_scenario()), "-n", "1", "-o", str(tmp_path / "m")])
+    assert res.exit_code == 0, res.output
+    words = " ".join(res.output.split())
+    assert ("Not in the drill: the water running down from face360e to sump360. At the peak inflow as written, "
+            "12 000 m³/h, it runs along d360_e_face 1.10 m deep at 1.0 m/s from 0:10:48 into the inrush;") in words
+    assert "read the times and the safety of the people who pass there as a best case." in words
+    card = json.loads((tmp_path / "m" / "scorecard.json").read_text(encoding="utf-8"))
+    assert card["running_water"]["end"] == "sump360"
+    assert [p[0] for p in card["running_water"]["passages"]] == ["d360_e_face", "d360_j_e", "d360_st_j"]
+    zh = Text("zh").running_water(SimpleNamespace(running_water=SimpleNamespace(
+        source="face360e", end="sump360", peak_m3ph=12000.0, passages=(("d360_e_face", 1.1, 1.01, 648.0),),
+        dv_m2ps=1.11)))
+    assert zh.startswith("演练未模拟从 face360e 流向 sump360 途中的水流。按所填的峰值涌水量 12 000 m³/h，水沿 "
+                         "d360_e_face（水深 1.10 m、流速 1.0 m/s，突水后 0:10:48 起）流过")
+    dam = bundled_root() / "scenarios" / "dam_break_night.yaml"
+    res = CliRunner().invoke(app, ["run", str(dam), "-n", "1", "-o", str(tmp_path / "d")])
+    assert res.exit_code == 0, res.output
+    assert "Not in the drill" not in res.output
+    assert json.loads((tmp_path / "d" / "scorecard.json").read_text(encoding="utf-8"))["running_water"] is None

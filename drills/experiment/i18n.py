@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from drills.experiment.units import fmt_value
+from drills.model.inrush import DRIFT_MANNING_N
+from drills.model.lethality import SWEPT_OFF_DV_M2PS
+from drills.model.movement import WADING_LIMIT_M
 
 LANGS = ("en", "zh")
 
@@ -354,6 +357,15 @@ EN: dict[str, str] = {
     "zone_kept": "{zone}: {k}",
     "safe_kept_out": "Safe and safe from the water count as safe a later shift whom the plan kept on the surface (at "
                      "most {k} in one replication).",
+    "running_water": (
+        "Not in the drill: the water running down from {source} to {end}. At the peak inflow as written, "
+        "{peak} m³/h, it runs along {passages} (Manning's formula, n {n} for a blasted drift, Chow 1959): depth × "
+        "velocity up to {dv} m²/s, where {swept} m²/s sweeps people off their feet (Jonkman & Penning-Rowsell 2008), "
+        "or deeper than the {wade} m anyone wades. The drill holds only the water that pools, so these passages "
+        "stay dry in it until the pool reaches them: read the times and the safety of the people who pass there "
+        "as a best case."),
+    "running_water_passage": "{link} {depth} m deep at {v} m/s from {t} into the inrush",
+    "running_water_sep": "; ",
     # ---- timeline
     "timeline": "Timeline: from the first sign to the last person safe",
     "timeline_intro": (
@@ -1505,6 +1517,13 @@ ZH: dict[str, str] = {
     "zone_kept": "{zone} {k} 人",
     "safe_kept_out": "到达安全地点的比例和未被水困的比例将预案留在地面、未下井的下一班 {k} 人（单次重复中的最多"
                      "人数）计为安全。",
+    "running_water": (
+        "演练未模拟从 {source} 流向 {end} 途中的水流。按所填的峰值涌水量 {peak} m³/h，水沿 {passages}流过（曼宁公式，"
+        "爆破巷道糙率 n 取 {n}，Chow 1959）：水深×流速最大 {dv} m²/s，而 {swept} m²/s 即可将人冲倒"
+        "（Jonkman & Penning-Rowsell 2008），或水深超过人员涉水极限 {wade} m。演练只计算积聚的水，这些巷道在积水"
+        "到达之前一直无水：经过这些巷道的人员的用时和安全情况应视为最好情况。"),
+    "running_water_passage": "{link}（水深 {depth} m、流速 {v} m/s，突水后 {t} 起）",
+    "running_water_sep": "、",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
     "timeline_intro": (
         "图为 {n} 次重复中演练的全部事件，表为一次典型重复的事件（钟点时间）：第 {r} 次，即在撤离命令下达时间、"
@@ -2700,6 +2719,19 @@ class Text:
         if p90.mean <= p100.mean or 2 * p100.not_reached > p100.n:  # (a mean of so few is not shown at all)
             return ""
         return self("warned_order_note", k90=p90.n - p90.not_reached, k100=p100.n - p100.not_reached, n=p90.n)
+
+    def running_water(self, card: Any) -> str:
+        """The note under the scorecard: the water running down from an inrush, which the drill does not hold, deep
+        or fast enough to stop people on its way (:class:`~drills.model.spec.RunningWater`); "" where it is not."""
+        rw = getattr(card, "running_water", None)
+        if rw is None:
+            return ""
+        passages = self("running_water_sep").join(
+            self("running_water_passage", link=link, depth=f"{depth:.2f}", v=f"{v:.1f}", t=self.value(t, "s"))
+            for link, depth, v, t in rw.passages)
+        return self("running_water", source=rw.source, end=rw.end, peak=f"{rw.peak_m3ph:,.0f}".replace(",", " "),
+                    passages=passages, n=f"{DRIFT_MANNING_N:g}", dv=f"{rw.dv_m2ps:.2f}",
+                    swept=f"{SWEPT_OFF_DV_M2PS:g}", wade=f"{WADING_LIMIT_M:g}")
 
     def safe_kept_out(self, zones: Iterable[Any]) -> str:
         """The note under the scorecard: its safe shares count a later shift kept on the surface as safe (the plan

@@ -8,6 +8,7 @@ an earlier output left in the folder are then removed (see :mod:`drills.experime
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -92,6 +93,8 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "expected_fatalities_by_situation": card.fatalities_by_situation,
         "expected_fatalities_by_outcome": card.fatalities_by_outcome,
         "never_warned_share": never,
+        # the water running down from an inrush that the drill does not hold, where it stops people; null if nowhere
+        "running_water": dataclasses.asdict(card.running_water) if card.running_water is not None else None,
     }
 
 

@@ -298,6 +298,8 @@ class Scorecard:
     #: who is in the drill, from its people: "mine" (people underground only), "valley" (residents below a dam
     #: only) or "both"; the tables and their notes use this site's words ("by level", "by place")
     site: str = "both"
+    #: the water running down from an inrush that the drill does not hold, where it stops people (from the inputs)
+    running_water: Any = None
 
     def get(self, key: str) -> Summary:
         return next(m for m in self.metrics if m.key == key)
@@ -460,7 +462,8 @@ def scorecard(ex: ExerciseResult) -> Scorecard:
                            people=len(spec.people)) for k, label, unit in metrics)
     return Scorecard(sums, per, ex.replications, ex.seed, len(spec.people), _zones(ex, states_all),
                      first_warned_by(ex), fatalities_by_situation=fatalities_by_situation(ex),
-                     fatalities_by_outcome=fatalities_by_outcome(ex), site=site_of(spec))
+                     fatalities_by_outcome=fatalities_by_outcome(ex), site=site_of(spec),
+                     running_water=spec.meta.running_water)
 
 
 def scorecard_notes(card: Scorecard, t: Any, duration_s: float | None) -> list[str]:
@@ -472,4 +475,4 @@ def scorecard_notes(card: Scorecard, t: Any, duration_s: float | None) -> list[s
     return [note for note in (t("mean_partial") if any(partial) else "",
                               t("mean_withheld") if any(mean_is_withheld(s) for s in card.metrics) else "",
                               *t.margin_notes(card.metrics, duration_s), t.warned_order_note(card.metrics),
-                              t.fatalities_from(card), t.safe_kept_out(card.zones)) if note]
+                              t.fatalities_from(card), t.safe_kept_out(card.zones), t.running_water(card)) if note]

@@ -17,7 +17,7 @@ from drills.inputs.base import dist_or_number, repeated
 from drills.inputs.hydraulic_study import load_hydraulic_study, place_floods
 from drills.inputs.loaded import Loaded
 from drills.inputs.plan import ChannelSpec, PlanBody, PlanFile
-from drills.inputs.plausibility import warnings_of
+from drills.inputs.plausibility import running_water, warnings_of
 from drills.inputs.population import build_population, headcount
 from drills.inputs.problems import (
     DUPLICATE_ID,
@@ -786,6 +786,7 @@ def compile_drill(ld: Loaded, *, replications: int | None = None, seed: int | No
         scenario_id=scen.id, scenario_title=scen.title, start_time=scen.start_time.isoformat(timespec="minutes"),
         files={"scenario": str(ld.scenario_doc.path), "site": str(ld.site_doc.path), "plan": str(ld.plan_doc.path)},
         input_warnings=tuple((w.file, w.line, w.field, w.message) for w in input_warnings(ld)),
+        running_water=running_water(scen, site),
     )
     return DrillSpec(
         meta=meta, network=net, profiles=profiles, people=tuple(people), roles=roles, triggers=triggers,

@@ -35,8 +35,12 @@ from drills.inputs.scenario import OrderSpec, ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
+from drills.model.inrush import running_depth_m, running_flow_m3ps
+from drills.model.lethality import SWEPT_OFF_DV_M2PS
+from drills.model.movement import WADING_LIMIT_M
 from drills.model.network import SURFACE_KINDS
 from drills.model.routing import join_at, on_foot
+from drills.model.spec import RunningWater
 
 
 @dataclass(frozen=True)
@@ -729,29 +733,98 @@ def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> li
     return out
 
 
+def _downhill(scen: ScenarioBody, site: SiteBody) -> tuple[float, dict[str, float], nx.Graph] | None:
+    """Where an inrush's water runs without rising above its source: its elevation, every node's, and the passages
+    joining the places it reaches so (no higher than the source), each pair by its shortest passage (``link``);
+    None without an inrush at a known node."""
+    inr = scen.hazard.inrush
+    elevation = {n.id: n.elevation_m for n in site.nodes}
+    if inr is None or inr.source not in elevation:
+        return None
+    top = elevation[inr.source]
+    low = nx.Graph()
+    low.add_node(inr.source)
+    for lk in sorted(site.links, key=lambda lk: -lk.length_m):  # the shortest passage between two places last
+        if elevation.get(lk.from_, math.inf) <= top and elevation.get(lk.to, math.inf) <= top:
+            low.add_edge(lk.from_, lk.to, length_m=lk.length_m, link=lk)
+    return top, elevation, low.subgraph(nx.node_connected_component(low, inr.source))
+
+
+def _way_out(site: SiteBody, top: float, elevation: dict[str, float], low: nx.Graph) -> str | None:
+    """The lowest opening to the surface below the source that its water runs down to (None: none)."""
+    kind = {n.id: n.kind for n in site.nodes}
+    below = sorted((elevation[n], n) for n in low if kind[n] in SURFACE_KINDS and elevation[n] < top)
+    return below[0][1] if below else None
+
+
 def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
     """An inrush whose water runs down to an opening to the surface below its source (an adit mine's portal
     under an old working): the drill's water model (:mod:`drills.model.inrush`) holds the water that pools, which
     here runs out of that opening, and not the water running along the drifts on its way there."""
+    way = _downhill(scen, site)
+    if way is None:
+        return []
+    top, elevation, low = way
+    way_out = _way_out(site, top, elevation, low)
+    if way_out is None:
+        return []
     inr = scen.hazard.inrush
-    elevation = {n.id: n.elevation_m for n in site.nodes}
-    if inr is None or inr.source not in elevation:
-        return []
-    top = elevation[inr.source]
-    # the places the water runs to without rising above its source: joined to it by passages no higher than it
-    low = nx.Graph((lk.from_, lk.to) for lk in site.links
-                   if elevation.get(lk.from_, math.inf) <= top and elevation.get(lk.to, math.inf) <= top)
-    seen = nx.node_connected_component(low, inr.source) if inr.source in low else {inr.source}
-    below = sorted((elevation[n.id], n.id) for n in site.nodes
-                   if n.id in seen and n.kind in SURFACE_KINDS and elevation[n.id] < top)
-    if not below:
-        return []
-    z, way_out = below[0]
+    assert inr is not None
+    z = elevation[way_out]
     return [doc.problem(("scenario", "hazard", "inrush", "source"), (
         f"the water from {inr.source!r} ({top:g} m) runs down to {way_out!r} ({z:g} m) and out of the mine: the drill "
         "holds only the water that pools below that opening, and does not model the water running along the "
         "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
         "water as a lower bound"), names=(inr.source, way_out))]
+
+
+#: passages whose floor people walk, where the water running down from an inrush can stop them
+RUNNING_KINDS = ("drift", "ramp")
+
+
+def running_water(scen: ScenarioBody, site: SiteBody) -> RunningWater | None:
+    """Where an inrush's water, on its way down from its source to the lowest place it reaches (or out of the mine),
+    runs along passages deep or fast enough to stop people at the peak inflow as written: depth × velocity (the
+    flow per metre of width) at least the one that sweeps people off their feet, or deeper than anyone wades, by
+    Manning's formula (:func:`drills.model.inrush.running_depth_m`). The drill's level pool does not hold that
+    water, so those passages stay dry in it until the pool reaches them; the scorecard says so beneath it. The way
+    is the shortest one down; None where the water stops no one on it."""
+    way = _downhill(scen, site)
+    inr = scen.hazard.inrush
+    if way is None or inr is None:
+        return None
+    top, elevation, low = way
+    end = _way_out(site, top, elevation, low) or min(low, key=lambda n: (elevation[n], n))
+    if end == inr.source:
+        return None
+    path = nx.shortest_path(low, inr.source, end, weight="length_m")
+    points = [(pt.t_s, pt.inflow_m3ph / 3600) for pt in inr.hydrograph]
+    peak = max(q for _, q in points)
+    rows = []
+    for a, b in itertools.pairwise(path):
+        lk = low.edges[a, b]["link"]
+        if lk.kind not in RUNNING_KINDS:
+            continue
+        gradient = abs(elevation[a] - elevation[b]) / lk.length_m
+        depth = running_depth_m(peak, lk.width_m, gradient)
+        stops = min(SWEPT_OFF_DV_M2PS * lk.width_m, running_flow_m3ps(WADING_LIMIT_M, lk.width_m, gradient))
+        if peak >= stops:
+            rows.append((lk.id, depth, peak / (lk.width_m * depth), _first_reaching(points, stops), peak / lk.width_m))
+    if not rows:
+        return None
+    return RunningWater(inr.source, end, peak * 3600, tuple(r[:4] for r in rows), max(r[4] for r in rows))
+
+
+def _first_reaching(points: list[tuple[float, float]], flow: float) -> float:
+    """The first time the piecewise-linear hydrograph ``points`` (time, m³/s) reaches ``flow`` (it does)."""
+    t0, q0 = points[0]
+    if q0 >= flow:
+        return t0
+    for t1, q1 in points[1:]:
+        if q1 >= flow:
+            return t0 + (t1 - t0) * (flow - q0) / (q1 - q0)
+        t0, q0 = t1, q1
+    return math.inf
 
 
 def route_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody, inrush_at: str | None = None) -> list[Problem]:
@@ -865,5 +938,5 @@ def warnings_of(ld: Loaded) -> list[Problem]:
     return in_file_order(found)
 
 
-__all__ = ["Bound", "coverage_warnings", "plan_warnings", "released_warnings", "route_warnings", "scenario_warnings",
-           "series_warnings", "site_warnings", "study_warnings", "warnings_of"]
+__all__ = ["Bound", "coverage_warnings", "plan_warnings", "released_warnings", "route_warnings", "running_water",
+           "scenario_warnings", "series_warnings", "site_warnings", "study_warnings", "warnings_of"]

@@ -193,6 +193,20 @@ class Behaviour:
 
 
 @dataclass(frozen=True)
+class RunningWater:
+    """Where an inrush's water, on its way down to where it pools (or out of the mine), runs deep or fast enough
+    along a passage to stop people at the peak inflow as written, which the drill's level pool does not hold
+    (drills.inputs.plausibility.running_water): the passages stay dry in the drill until the pool reaches them."""
+
+    source: str
+    end: str  # the lowest place the water reaches, or the opening it runs out of
+    peak_m3ph: float
+    #: per passage, down from the source: (link id, depth m, velocity m/s, s into the inrush from which it stops people)
+    passages: tuple[tuple[str, float, float, float], ...]
+    dv_m2ps: float  # the greatest depth × velocity among them
+
+
+@dataclass(frozen=True)
 class Meta:
     """Provenance written into every output."""
 
@@ -208,6 +222,7 @@ class Meta:
     #: values of the input files that validate but look like data-entry slips, as (file, line, field, message)
     #: (see drills.inputs.plausibility); the drill runs as written, the outputs repeat them
     input_warnings: tuple[tuple[str, int | None, str, str], ...] = ()
+    running_water: RunningWater | None = None  # what the water model leaves out, where it matters
 
 
 @dataclass(frozen=True)
