@@ -208,12 +208,14 @@ EN: dict[str, str] = {
     "rev_static": "on paper: a requirement, not chosen for a simulated gain",
     "rev_not_significant": " (no significant change)",
     "rev_basis_note": (
-        "Before and after: means per replication, over the same {n} paired replications (seed {seed}), of the "
-        "metric each revision improves most (of those significantly better, the largest relative change). "
-        "\"Alone\": the plan with that revision only, against the plan as it is; \"on top of\": the trial that "
-        "chose a revision found after earlier ones; \"together\": the plan with every chosen revision. A "
-        "revision proved under a single fault is compared under that fault. Confidence intervals are in "
-        "recommendations.md."
+        "The chosen revisions in the order chosen, each with what it adds to those chosen before it: R1 against the "
+        "plan as it is (\"alone\"), R2 against the plan with R1 (\"on top of R1\"), and so on; each row is the "
+        "trial that chose the revision, so the rows lead from the plan as it is to the plan as revised. "
+        "\"Together\": the plan with every chosen revision against the plan as it is. Before and after: means per "
+        "replication, over the same {n} paired replications (seed {seed}), of the metric the row improves most (of "
+        "those significantly better, the largest relative change); the change is the mean paired difference with its "
+        "95 % confidence interval. A revision proved under a single fault is compared under that fault. Each "
+        "revision alone against the plan as it is is in the table of every revision tried."
     ),
     "headline_warned": "warned before the water reached them",
     "headline_safe": "safe from the water",
@@ -471,6 +473,7 @@ EN: dict[str, str] = {
     "col_revision": "revision",
     "col_before": "before",
     "col_after": "after",
+    "col_change_ci": "change, 95 % CI",
     # ---- assumptions
     "assumptions": "Assumptions and parameters, with their sources",
     "assumptions_intro": (
@@ -1203,6 +1206,10 @@ EN: dict[str, str] = {
                      "whatever the budget, not chosen for a simulated gain). "
                      "Answers: {answers}.",
     "md_list_sep": ", ",
+    "md_steps": ("What each chosen revision adds to those chosen before it, in the order chosen: R1 against the plan "
+                 "as it is, R2 against the plan with R1, and so on (the trial that chose it, on the same random "
+                 "numbers), then all of them together; each row with the metric it improves most:"),
+    "md_steps_cols": "| revision | metric | before | after | difference, 95 % CI |",
     "md_combined": "All chosen revisions together against the plan as it is (no fault):",
     "md_combined_under": "The same under the single fault {fault}:",
     "md_diff_cols": "| metric | {a} | {b} | difference, 95 % CI | verdict |",
@@ -1396,10 +1403,11 @@ ZH: dict[str, str] = {
     "rev_static": "书面修订：按规定要求采用，并非因模拟效果而选",
     "rev_not_significant": "（无显著变化）",
     "rev_basis_note": (
-        "修订前后数值为同一组 {n} 次配对重复（随机种子 {seed}）中各修订改进最大的指标（显著改进者中相对变化"
-        "最大者）的每次重复平均值。“单独采用”指仅含该修订的预案与原预案比较；“在…之上”指在先前所选修订之上"
-        "选中该修订的试验；“合计”指含全部所选修订的预案。在单一故障下验证的修订在该故障下比较。置信区间见 "
-        "recommendations.md。"
+        "所选修订按选定顺序逐项列出，每项为其在先前所选修订之上带来的变化：R1 与原预案比较（“单独采用”），R2 与含 "
+        "R1 的预案比较（“在 R1 之上”），依此类推；每行即选中该修订的那次试验，各行由原预案逐步到修订后的预案。"
+        "“合计”指含全部所选修订的预案与原预案比较。修订前后数值为同一组 {n} 次配对重复（随机种子 {seed}）中该行改进"
+        "最大的指标（显著改进者中相对变化最大者）的每次重复平均值；变化为配对差值的平均值及其 95 % 置信区间。在单一"
+        "故障下验证的修订在该故障下比较。各修订单独与原预案比较的结果见所试的全部修订一表。"
     ),
     "headline_warned": "水到达前收到撤离命令",
     "headline_safe": "未被水困",
@@ -1615,6 +1623,7 @@ ZH: dict[str, str] = {
     "col_revision": "修订",
     "col_before": "修订前",
     "col_after": "修订后",
+    "col_change_ci": "变化，95 % 置信区间",
     "assumptions": "假设、参数及来源",
     "assumptions_intro": (
         "先列出本次演练取自预案和演练情景文件的参数（来源：所列文件），再列出模型的默认值和简化假设，"
@@ -2248,6 +2257,9 @@ ZH: dict[str, str] = {
     "md_static_one": ("- **R{k}** {title}（成本 {cost:g}；按规定要求的书面修订，不论预算多少都须采用，"
                       "并非因模拟效果而选）。对应评估发现：{answers}。"),
     "md_list_sep": "、",
+    "md_steps": ("各选定修订按选定顺序在先前所选修订之上带来的变化：R1 与现行预案比较，R2 与含 R1 的预案比较，依此类推"
+                 "（即选中该修订、以相同随机数进行的那次试验），最后为全部修订合计；每行列出其改进最大的指标："),
+    "md_steps_cols": "| 修订 | 指标 | 修订前 | 修订后 | 差值，95 % 置信区间 |",
     "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
     "md_combined_under": "在单一故障 {fault} 下的同一比较：",
     "md_diff_cols": "| 指标 | {a} | {b} | 差值，95 % 置信区间 | 结论 |",

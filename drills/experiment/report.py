@@ -1305,9 +1305,9 @@ def revisions(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, revis
         doc.text(t("no_revisions_yet"), 9, slant="italic", color=GREY)
         return
     rows = [[str(getattr(r, "title", r)), str(getattr(r, "metric", "")), str(getattr(r, "before", "")),
-             str(getattr(r, "after", ""))] for r in revised]
-    doc.table([(t("col_revision"), 2.9, "left"), (t("col_metric"), 1.6, "left"), (t("col_before"), 0.9, "right"),
-               (t("col_after"), doc.width - 5.4, "right")], rows, size=8)
+             str(getattr(r, "after", "")), str(getattr(r, "change", ""))] for r in revised]
+    doc.table([(t("col_revision"), 2.35, "left"), (t("col_metric"), 1.3, "left"), (t("col_before"), 0.75, "right"),
+               (t("col_after"), 0.75, "right"), (t("col_change_ci"), doc.width - 5.15, "right")], rows, size=8)
     doc.text(t("rev_basis_note", n=ex.replications, seed=ex.seed), 8, color=GREY)
     if any(getattr(r, "capped", False) for r in revised):
         doc.text(t("capped_note", duration=t.value(ex.spec.duration_s, "s")), 8, color=GREY)

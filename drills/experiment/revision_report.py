@@ -26,7 +26,6 @@ from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.revisions import ROUTE_SAFETY_S, Context
 from drills.experiment.search import Trial
 from drills.experiment.staging import write_staged
-from drills.experiment.units import fmt_value
 
 
 def _clean(x: Any) -> Any:
@@ -137,6 +136,12 @@ def recommendation_json(rec: Recommendation) -> dict:
         "revisions": [_trial_json(t, chosen, labels) for t in rec.trials],
         "applied": [a.to_json() for a in rec.applied],  # every revision in the revised plan, R1, R2, …
         "chosen": [c.key for c in sel.chosen], "static": [c.key for c in sel.static],
+        # what each chosen revision adds to those chosen before it: the trial that chose it (R1 against the plan as
+        # it is, R2 against the plan with R1, …), under the single fault it was proved under if any
+        "steps": [{"label": f"R{k}", "key": c.key, "on_top_of": [f"R{j}" for j in range(1, k)],
+                   "under_fault": c.condition, "effect": {m: d.to_json() for m, d in step.diffs.items()},
+                   "effect_without_fault": {m: d.to_json() for m, d in step.plain.items()} if step.plain else None}
+                  for k, (c, step) in enumerate(zip(sel.chosen, sel.steps, strict=True), 1)],
         "combined_effect": {k: d.to_json() for k, d in sel.combined.items()},
         "combined_effect_under_fault": {f: {k: d.to_json() for k, d in ds.items()}
                                         for f, ds in sel.combined_under.items()},
@@ -363,7 +368,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
         out.append(t("md_chosen_none"))
     for k, c in enumerate(sel.chosen, 1):
         step = sel.steps[k - 1]  # the trial that admitted it: against the plan as it is for R1, on top of R1… after
-        basis = t("rev_alone") if k == 1 else t("rev_on_top", prev="R1" if k == 2 else f"R1–R{k - 1}")
+        basis = t("rev_alone") if k == 1 else t("rev_on_top", prev=_before(k))
         out.append(t("md_chosen_one", k=k, title=c.words(t.lang), cost=c.cost,
                      proved=t("md_proved_under", fault=c.condition) if c.condition else "", basis=basis,
                      ci=_ci(step.diffs["objective"]), answers=answered(c.addresses, rec, t)))
@@ -373,6 +378,12 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     beyond = out_of_reach_lines(rec, t)
     if beyond:
         out += ["", *(f"- **{line}**" for line in beyond)]
+    if len(sel.chosen) > 1:  # what each adds to those before it: the search's own trials, as the report shows them
+        steps = [r for r in report_revisions(rec, t) if r.effective]
+        out += ["", t("md_steps"), "", t("md_steps_cols"), "|---|---|---|---|---|",
+                *(f"| {r.title} | {r.metric} | {r.before} | {r.after} | {r.change} |" for r in steps)]
+        if any(r.capped for r in steps):
+            out += ["", t("capped_note", duration=t.value(duration, "s"))]
     if sel.combined:
         out += ["", t("md_combined"), "", *_diff_table(sel.combined, duration, t=t)]
     for fault, diffs in sel.combined_under.items():
@@ -449,6 +460,7 @@ class ReportRevision:
     """A chosen revision as the report lists it (:func:`drills.experiment.report.revisions`).
 
     Attributes:
+        change: the paired difference after − before of the metric shown, with its 95 % confidence interval.
         effective: False for a revision on paper only (not chosen for a simulated gain), left out of the summary's
             "most effective".
         capped: before or after counts "never" as the drill's length in some replication (the report says what
@@ -459,6 +471,7 @@ class ReportRevision:
     metric: str
     before: str
     after: str
+    change: str = ""
     effective: bool = True
     capped: bool = False
 
@@ -481,13 +494,15 @@ def most_improved(diffs: dict[str, PairedDiff]) -> PairedDiff | None:
 
 
 def _value_text(v: float, unit: str, t: Any) -> str:
-    return t.value(v, unit) if unit in ("s", "share") else fmt_value(v, "")
+    """A mean as the row's difference gives it (two decimals for a count, so that before − after reads as the
+    difference shown beside them), times and shares in the report's language."""
+    return t.value(v, unit) if unit in ("s", "share") else fmt_mean(v, unit)
 
 
 def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> ReportRevision:
     title = t("rev_title", title=title, basis=basis)
     if d is None or d.n == 0:
-        return ReportRevision(title, "–", "–", "–")
+        return ReportRevision(title, "–", "–", "–", "–")
     label = t.metric(d.key, d.label)
     if d.verdict != "better":
         label += t("rev_not_significant")
@@ -495,34 +510,29 @@ def _revision_row(title: str, d: PairedDiff | None, basis: str, t: Any) -> Repor
     before, after = (fmt_side(d, side, t("never"), t("margin_not_all")) if capped
                      else _value_text(d.base_mean if side == "base" else d.new_mean, d.unit, t)
                      for side in ("base", "new"))
-    return ReportRevision(title, label, before, after, capped=capped)
+    return ReportRevision(title, label, before, after, fmt_ci(d), capped=capped)
 
 
 def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
-    """The chosen revisions R1, R2, … with the metric each improves most, before → after.
+    """The chosen revisions R1, R2, … in the order chosen, each with what it adds to those before it: the metric it
+    improves most, before → after, and the paired difference with its 95 % CI.
 
-    A revision tried alone against the plan as it is (every candidate found in the baseline's findings)
-    shows that trial: before is the baseline's mean. A revision found only once earlier ones were chosen
-    was never tried alone; it shows the trial that chose it, on top of those. With two or more, the last
-    rows give every chosen revision together against the plan as it is (the search's combined comparison:
-    without a fault, then under each fault a chosen revision was proved under). Revisions on paper only
-    (not chosen for a simulated gain) follow, without numbers. A metric shown without a significant improvement
-    (only the search objective, as a fallback) is marked so.
+    Each row is the search's own trial that chose the revision (:attr:`Selection.steps`): R1 against the plan as it
+    is, R2 against the plan with R1, R3 against the plan with R1 and R2, … — the plan from as it is to as revised,
+    one revision at a time, each step on the same random numbers, nothing run again. (Each revision alone against the
+    plan as it is is in the table of every revision tried.) With two or more, the last rows give every chosen
+    revision together against the plan as it is (the search's combined comparison: without a fault, then under each
+    fault a chosen revision was proved under). Revisions on paper only (not chosen for a simulated gain) follow,
+    without numbers. A metric shown without a significant improvement (only the search objective, as a fallback) is
+    marked so.
     """
     sel = rec.selection
-    initial = {c.key for c in rec.candidates}
-    alone = {tr.candidate.key: tr for tr in rec.trials if tr.candidate.key in initial and not tr.error}
     rows: list[ReportRevision] = []
     for k, (c, step) in enumerate(zip(sel.chosen, sel.steps, strict=True), 1):
-        tr = alone.get(c.key)
-        if tr is not None:
-            basis = t("rev_alone")
-        else:
-            tr = step
-            basis = t("rev_on_top", prev="R1" if k == 2 else f"R1–R{k - 1}")
+        basis = t("rev_alone") if k == 1 else t("rev_on_top", prev=_before(k))
         if c.condition:
             basis += t("rev_sep") + t("rev_under", fault=c.condition)
-        rows.append(_revision_row(f"R{k} {c.words(t.lang)}", most_improved(tr.diffs), basis, t))
+        rows.append(_revision_row(f"R{k} {c.words(t.lang)}", most_improved(step.diffs), basis, t))
     together = t("rev_together", first="R1", last=f"R{len(sel.chosen)}")
     if len(sel.chosen) > 1 and sel.combined:
         rows.append(_revision_row(together, most_improved(sel.combined), t("rev_together_basis"), t))
@@ -533,6 +543,11 @@ def report_revisions(rec: Recommendation, t: Any) -> list[ReportRevision]:
     for k, c in enumerate(sel.static, len(sel.chosen) + 1):
         rows.append(ReportRevision(f"R{k} {c.words(t.lang)}", t("rev_static"), "–", "–", effective=False))
     return rows or [ReportRevision(t("no_revisions_chosen"), "", "–", "–", effective=False)]
+
+
+def _before(k: int) -> str:
+    """The revisions chosen before R``k``, as the report names them: "R1", "R1–R3"."""
+    return "R1" if k == 2 else f"R1–R{k - 1}"
 
 
 def chosen_proposals(rec: Recommendation) -> dict[str, Proposed]:
