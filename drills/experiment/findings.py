@@ -421,6 +421,9 @@ def safety_findings(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Finding]:
 
 #: the kinds of a place's finding a failed M2 or M3 gate is made of (:func:`gate_findings`)
 GATE_PLACE_KINDS = ("m2_late", "m3_place")
+#: the kinds of finding told of the people of one place (its one place in ``targets["places"]``): warned late, not
+#: safe, turned back on their way
+PLACE_KINDS = (*GATE_PLACE_KINDS, "turned_back")
 
 
 def gate_findings(grades: dict[str, MetricGrade], so_far: Sequence[Finding], loaded: Loaded) -> list[Finding]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from drills.experiment.finding_text import PHRASES
-from drills.experiment.findings import GATE_PLACE_KINDS, Finding, ref
+from drills.experiment.findings import GATE_PLACE_KINDS, PLACE_KINDS, Finding, ref
 from drills.experiment.i18n import Text
 from drills.experiment.plan_edit import Edit, matches
 from drills.experiment.revisions import (
@@ -83,6 +83,8 @@ class Proposed:
         kinds: the revision kinds the finding names (its remedies), to say which found nothing to change.
         answered_by: for a failed gate, the numbers (1, 2, … in the list of findings) of the places' findings whose
             changes answer it.
+        see_also: the numbers of the other findings of the same place, where this one or they leave the planner to
+            decide (:func:`see_also`): each says what alone helps its own people, and the planner reads them together.
     """
 
     changes: tuple[Change, ...] = ()
@@ -90,6 +92,7 @@ class Proposed:
     decide: str = ""
     kinds: tuple[str, ...] = ()
     answered_by: tuple[int, ...] = ()
+    see_also: tuple[int, ...] = ()
 
     def words(self, lang: str = "en", here: bool = False) -> str:
         """Lines (joined by newlines): a head saying whether the changes are proven, then each change, or what the
@@ -128,12 +131,26 @@ class Proposed:
         instead (several places, one change)."""
         return Proposed._once(list(proposed), lambda p: p.first(lang), "summary_decide_same_as", lang)
 
+    def also(self, lang: str = "en") -> str:
+        """The findings of the same place to read with this one (:attr:`see_also`), in a line; "" if none."""
+        if not self.see_also:
+            return ""
+        return Text(lang)("prop_see_also_one" if len(self.see_also) == 1 else "prop_see_also",
+                          ks=PHRASES[lang]["sep"].join(map(str, self.see_also)))
+
     @staticmethod
-    def told(proposed: Sequence[Proposed | None], lang: str = "en", here: bool = False) -> list[str]:
+    def told(proposed: Sequence[Proposed | None], lang: str = "en", here: bool = False, also: bool = True
+             ) -> list[str]:
         """:meth:`words` of each finding of a numbered list (1, 2, …; "" where none is proposed), one that would
         repeat an earlier finding's whole words in full said as "the same as for finding k" instead: several places
-        share one change, and the list tells it once. ``here`` as for :meth:`words`."""
-        return Proposed._once(proposed, lambda p: p.words(lang, here), "prop_decide_same_as", lang)
+        share one change, and the list tells it once. ``also``: the findings of the same place to read with it follow
+        on a line of their own (:meth:`also`). ``here`` as for :meth:`words`."""
+        out = Proposed._once(proposed, lambda p: p.words(lang, here), "prop_decide_same_as", lang)
+        if also:
+            for k, p in enumerate(proposed):
+                if p is not None and p.see_also:
+                    out[k] = "\n".join(x for x in (out[k], p.also(lang)) if x)
+        return out
 
     @staticmethod
     def _once(proposed: Sequence[Proposed | None], say: Callable[[Proposed], str], decide_same: str,
@@ -164,7 +181,7 @@ class Proposed:
 
     def to_json(self) -> dict:
         return {"changes": [c.to_json() for c in self.changes], "more_candidates": self.more,
-                "decide": self.decision() or None}
+                "decide": self.decision() or None, "see_also_findings": list(self.see_also)}
 
 
 def _holds(node: Any, part: Any) -> bool:
@@ -253,6 +270,29 @@ def propose(findings: Sequence[Finding], ctx: Context, proved: dict[str, tuple[s
         at = tuple(k for k, g in enumerate(findings, 1) if g.metric == f.metric and g.kind in GATE_PLACE_KINDS) \
             if f.kind == "gate_failed" else ()
         out[f.key] = Proposed(shown, max(len(mine) - SHOWN, 0), decide, tuple(f.remedies), at)
+    return see_also(findings, out)
+
+
+def see_also(findings: Sequence[Finding], proposed: dict[str, Proposed]) -> dict[str, Proposed]:
+    """``proposed`` with the findings of one place referring to each other (:attr:`Proposed.see_also`, by their
+    numbers in ``findings``) where one of them proposes no change but leaves the planner to decide.
+
+    A decision says what alone helps the people it is about (only setting out sooner, where no way on foot stays
+    ahead of the water; only withdrawal at the signs of an inrush, where the water breaks in), and another finding
+    of the same people may say something else, as true: read apart, the two would seem to contradict each other."""
+    at: dict[str, list[int]] = {}  # place → the numbers of its findings
+    for k, f in enumerate(findings, 1):
+        places = f.targets.get("places", ())
+        if f.kind in PLACE_KINDS and len(places) == 1 and f.key in proposed:
+            at.setdefault(places[0], []).append(k)
+    out = dict(proposed)
+    for ks in at.values():
+        decided = {k for k in ks if not proposed[findings[k - 1].key].changes}
+        for k in ks:
+            others = tuple(j for j in ks if j != k and (k in decided or j in decided))
+            if others:
+                key = findings[k - 1].key
+                out[key] = replace(out[key], see_also=others)
     return out
 
 

@@ -280,9 +280,11 @@ def requirements_md(found: Sequence[Finding], t: Text) -> tuple[list[str], dict[
             *(f"- **{tag}** {text}" for text, tag in tags.items())], tags
 
 
-def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None, proposed: str = "") -> list[str]:
+def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None, proposed: str = "",
+                also: str = "") -> list[str]:
     """A finding as a numbered item, citing its requirements by their ``tags`` (:func:`requirements_md`); with
-    ``proposed``, what to change for it as :meth:`Proposed.told` says it (its head, then each change)."""
+    ``proposed``, what to change for it as :meth:`Proposed.told` says it (its head, then each change); with ``also``,
+    the findings of the same place to read with it (:meth:`Proposed.also`)."""
     t = t or Text("en")
     title, evidence, _ = f.words(t.lang)
     told = t.zh and f.kind  # a finding given in finished words keeps them
@@ -295,7 +297,8 @@ def _finding_md(k: int, f: Finding, tags: dict[str, str], t: Text | None = None,
             *([t("md_requirement", text=requirement)] if requirement else []),
             t("md_clause", text=plan_clause),
             t("md_addressed", text=remedies or t("md_outside")),
-            *(_proposed_md(proposed) if proposed else [])]
+            *(_proposed_md(proposed) if proposed else []),
+            *([f"   - {also}"] if also else [])]
 
 
 def _proposed_md(proposed: str) -> list[str]:
@@ -355,9 +358,10 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
     out += [*listed, ""] if listed else []
     out += [t("md_findings"), ""]
     proposed = chosen_proposals(rec)
-    told = Proposed.told([proposed.get(f.key) for f in base.findings], t.lang, here=True)
+    told = Proposed.told([proposed.get(f.key) for f in base.findings], t.lang, here=True, also=False)
     for k, (f, said) in enumerate(zip(base.findings, told, strict=True), 1):
-        out += _finding_md(k, f, tags, t, said)
+        p = proposed.get(f.key)
+        out += _finding_md(k, f, tags, t, said, p.also(t.lang) if p is not None else "")
     out += ["", *bottlenecks_markdown(base.bottlenecks, base.replications, t)]
     out += [t("md_ranked", budget=sel.budget, spent=sel.spent), "", t("md_ranked_cols"),
             "|---|---|---|---|---|---|---|---|---|"]
