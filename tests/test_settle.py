@@ -154,6 +154,28 @@ def test_without_the_option_a_run_left_unsettled_says_how_to_settle_it(tmp_path:
     assert f"run the same command again with --until-settled {n}:" in said
 
 
+def test_drill_recommend_s_report_says_to_run_it_again_with_more_replications(tmp_path: Path) -> None:
+    """drill recommend's report told the planner to settle its unsettled checks by running "the same command again
+    with --until-settled N", an option drill recommend does not have: it now says to run drill recommend again with
+    -n N (every plan it tries run as many times), or to settle the plan as it is alone with drill run."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import settle_how
+
+    assert run_cli("recommend", "--until-settled", "20", "--out", tmp_path / "no").exit_code == 2  # no such option
+    res = run_cli("recommend", "-n", "6", "--seed", "5", "--fault-replications", "0", "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    said = report_text(tmp_path / "out" / "report.pdf")
+    assert "Not settled by this number of replications" in said
+    assert "run the same command again with --until-settled" not in said
+    n = re.search(r"To settle them, run drill recommend again with -n (\d+): the estimates above ask for ", said)
+    assert n is not None and f"drill run --until-settled {n[1]}, which runs on in steps" in said
+    ex, card = SimpleNamespace(settling=None), SimpleNamespace(settle_span=(19, None), settle_with=59)
+    zh = settle_how(ex, card, Text("zh"), recommend=True)  # type: ignore[arg-type]
+    assert zh.startswith("如需判定，请以 -n 59 重新运行 drill recommend") and "同一命令" not in zh
+    assert settle_how(ex, card, Text("en")).startswith("To settle them, run the same command again with "  # type: ignore[arg-type]
+                                                       "--until-settled 59:")  # drill run's, as it was
+
+
 def report_text(pdf: Path) -> str:
     """The report's text, its lines joined by single spaces."""
     return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())

@@ -104,6 +104,16 @@ EN: dict[str, str] = {
         "To settle them, run the same command again with --until-settled N (N: the most replications in all): it "
         "runs on in steps and stops as soon as they are settled."
     ),
+    "recommend_settle_how_n": (
+        "To settle them, run drill recommend again with -n {n}: the estimates above ask for {span} replications in "
+        "all, and every plan it tries is then run as many times; or settle the plan as it is alone first with drill "
+        "run --until-settled {n}, which runs on in steps and stops as soon as they are settled."
+    ),
+    "recommend_settle_how": (
+        "To settle them, run drill recommend again with more replications (-n N), every plan it tries then run N "
+        "times; or settle the plan as it is alone first with drill run --until-settled N, which runs on in steps and "
+        "stops as soon as they are settled."
+    ),
     "settle_how_ceiling_n": (
         "This run went on to its ceiling of {ceiling} replications (--until-settled {ceiling}); the estimates above "
         "ask for {span}."
@@ -1320,6 +1330,12 @@ ZH: dict[str, str] = {
                      "所需重复总数为{span}；程序分步继续运行，一旦可判定即停止。"),
     "settle_how": "如需判定，请在同一命令后加 --until-settled N（N：重复次数总数的上限）重新运行：程序分步继续运行，"
                   "一旦可判定即停止。",
+    "recommend_settle_how_n": ("如需判定，请以 -n {n} 重新运行 drill recommend：按上述估计，所需重复总数为{span}，"
+                               "所试的每个预案都将运行同样次数；也可先用 drill run --until-settled {n} "
+                               "单独判定现行预案：程序分步继续运行，一旦可判定即停止。"),
+    "recommend_settle_how": ("如需判定，请以更多重复次数（-n N）重新运行 drill recommend，所试的每个预案都将运行 "
+                             "N 次；也可先用 drill run --until-settled N 单独判定现行预案：程序分步继续运行，"
+                             "一旦可判定即停止。"),
     "settle_how_ceiling_n": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）；按上述估计，所需"
                             "重复总数为{span}。",
     "settle_how_ceiling": "本次运行已继续至上限 {ceiling} 次重复（--until-settled {ceiling}）。",

@@ -913,11 +913,14 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     return sorted((z for z in card.zones if z.people), key=lambda z: (*key(z), z.zone))[:k]
 
 
-def settle_how(ex: ExerciseResult, card: Scorecard, t: Text) -> str:
+def settle_how(ex: ExerciseResult, card: Scorecard, t: Text, recommend: bool = False) -> str:
     """After the unsettled checks: how to settle them (``drill run --until-settled N``, with the ``N`` the
-    estimates ask for), or, if this run already ran on, where it stopped and why."""
+    estimates ask for), or, if this run already ran on, where it stopped and why. ``recommend``: the report of
+    ``drill recommend``, which has no ``--until-settled``: it is run again with more replications (``-n N``)."""
     st, n = ex.settling, t.settle_ceiling(card)
     span = t.settle_span(getattr(card, "settle_span", None), card.settle_with)
+    if recommend:
+        return t("recommend_settle_how_n", n=n, span=span) if n else t("recommend_settle_how")
     if st is None:
         return t("settle_how_n", n=n, span=span) if n else t("settle_how")  # n as typed on the command line
     if st.why == "too_close":
@@ -947,7 +950,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
         doc.subheading(t("confidence"))
         for note in notes:
             doc.text(note, 8.5, marker="•", after=0.04)
-        doc.text(settle_how(ex, card, t), 8.5, after=0.04)
+        doc.text(settle_how(ex, card, t, recommend=bool(revised)), 8.5, after=0.04)  # revisions: drill recommend's
         doc.y += 0.05
     doc.subheading(t("worst_places"))
     doc.text(t.words("worst_places_intro", card.site), 8.5, after=0.05, keep=True)
