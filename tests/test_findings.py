@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import asdict
 from functools import cache
 
+import numpy as np
 import pytest
-from conftest import FLOOD_FILES, MINE_FILES, break_file, copy_bundled
+from conftest import DAM_FILES, FLOOD_FILES, MINE_FILES, break_file, copy_bundled
 
 from drills.experiment import findings as fnd
 from drills.experiment.bottlenecks import Bottlenecks, Medians, PlaceWarning, RouteFlood, tail_step
@@ -20,7 +21,7 @@ from drills.experiment.exercise import run_exercise
 from drills.experiment.finding_text import Say, words
 from drills.experiment.plan_checks import overhead_finding
 from drills.experiment.plan_steps import OrderMiss, orders_not_given, tally_steps
-from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S
+from drills.experiment.readings import LOCAL_NOTICE_LIMIT_S, person_states
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import compile_drill, load
 from drills.inputs.plan import OWN_POWER
@@ -699,6 +700,64 @@ def test_a_late_order_is_quoted_against_the_water_of_the_people_it_was_given_for
     title, evidence = words("m2_late", f)
     assert "the order came after the water (first trigger met 0:10:00, water 0:24:00, order 0:27:00" in title
     assert "water first at the place 0:24:00, order 0:27:00" in evidence
+
+
+def test_a_place_only_a_later_step_sends_a_channel_to_is_told_that_step_s_time(tmp_path):
+    """The pond's duty officer sounds the dam siren (Xiacun) first; the township, told by the pond manager, gives
+    the same order later and starts the channels reaching Hetou. Hetou's late warnings quoted the siren's time as
+    their order, an order that never went to Hetou; they now quote the township's step, the one that sent it
+    there."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["plan"], "        - {id: tell-manager,",
+               "        - {id: sound-siren, action: evacuate_downstream, owner: duty_officer, channels: [siren-dam]}\n"
+               "        - {id: tell-manager,")
+    loaded = load(files["scenario"], None)
+    spec = compile_drill(loaded, replications=12)
+    ex = run_exercise(spec)
+    ev = grade(loaded, spec, ex, None)
+    hetou = [f for f in ev.findings if f.key.startswith("M2:ht_")]
+    assert hetou
+    checked_m3 = False
+    for f in hetou:
+        place = f.targets["places"][0]
+        m = f.facts["by_cause"]["decision"]
+        later = []  # each late person's township step, the one that started the channels reaching Hetou
+        unsafe = []  # and of those late and not safe, as the place's M3 finding tells them
+        not_sent = 0  # late people whose siren sounded but whose township never passed the order on
+        for res in ex.results:
+            township = next((a.done_s for a in res.actions if a.action == "evacuate_downstream"
+                             and a.owner == "township_duty"), math.nan)
+            assert not township <= res.downstream_order_s  # the siren's step came first, where both were taken
+            late = [s for s in person_states(res, spec) if s.late and s.record.start == place]
+            later += [township] * len(late)
+            unsafe += [township] * sum(s.unsafe for s in late)
+            not_sent += len(late) if math.isnan(township) and math.isfinite(res.downstream_order_s) else 0
+        assert m["order_s"] == pytest.approx(float(np.nanmedian(later)))
+        assert m["not_sent"] == not_sent
+        assert f"order {Say().clock(m['order_s'])}" in f.title
+        m3 = next((x for x in ev.findings if x.key == f"M3:{place}"), None)
+        if unsafe and m3 is not None:
+            told = m3.numbers["by_reason"]["late_warning"]["order_s"]
+            assert told == pytest.approx(float(np.nanmedian(unsafe)))
+            assert f"order {Say().clock(told)}" in m3.evidence
+            checked_m3 = True
+    assert checked_m3
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_order_given_but_never_sent_to_the_place_is_not_told_as_never_given(lang):
+    """The siren's step gave the order; the township's step, whose channels alone reach the place, was never
+    taken: the order was given, so 'never given' would be untrue."""
+    m = asdict(Medians(6, water_s=600.0, trigger_s=300.0, not_sent=6))
+    f = {"place": "ht_b", "zone": "Hetou", "people": 160, "cause": "decision", "by_cause": {"decision": m},
+         "late": 6, "late_replications": 1, "ranked": [("decision", 6)], "most": 6, "n": 12, "channels": ["speaker"],
+         "near_field": False, "lead_p50_s": 300.0, "tail": (1, 12)}
+    title, evidence = words("m2_late", f, lang)
+    s = Say(lang)
+    times = {"trigger": s.clock(300.0), "water": s.clock(600.0)}
+    assert s("times_decision", **times, order=s("never_sent")) in evidence
+    assert s("times_decision", **times, order=s("never_given")) not in evidence
+    assert title == s("m2_not_sent", head=s("m2_head", place=s.place("ht_b", "Hetou")), **times)
 
 
 def test_idle_levels_a_plan_never_listed_are_told_as_the_default_and_a_clause_is_named_as_validate_names_it(

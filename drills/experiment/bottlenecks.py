@@ -76,7 +76,8 @@ class Medians:
         source: of them, people at the hazard's source (their place wet at the first moment).
         water_s: the water first reaches their starting place.
         trigger_s: the first trigger of their order's level is met.
-        order_s: their audience's order is given.
+        order_s: the order goes out to their place: the first step of their audience's order that starts a
+            channel reaching it (:func:`order_there`; NaN where the order was never given or never sent there).
         warned_s: they are warned by the order (those never warned left out).
         departed_s: they leave (those who never left left out).
         never_left: of them, people who never left.
@@ -86,6 +87,8 @@ class Medians:
             same people as ``order_s``, so that the two medians compare: over all of them, people the order never
             came for, whose water came later, made an order after the water read as before it).
         fatality_p_max: the highest lethality-rule probability among them (NaN where no rule applies: underground).
+        not_sent: of them, people whose order was given, but no step giving it started a channel reaching their
+            place (one that would have was never taken).
     """
 
     people: int
@@ -100,6 +103,7 @@ class Medians:
     water_there_s: float = math.nan
     water_ordered_s: float = math.nan
     fatality_p_max: float = math.nan
+    not_sent: int = 0
 
 
 def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
@@ -113,7 +117,8 @@ def medians_of(states: Sequence[tuple[PersonState, float, float]]) -> Medians:
                    _median([p.departed_s for p in recs]), sum(1 for p in recs if math.isnan(p.departed_s)),
                    _median([c for c, _ in caught]), _median([w for _, w in caught]),
                    _median([p.water_s for (s, _, _), p in zip(states, recs, strict=True) if math.isfinite(s.order_s)]),
-                   max((p.fatality_p for p in recs if not math.isnan(p.fatality_p)), default=math.nan))
+                   max((p.fatality_p for p in recs if not math.isnan(p.fatality_p)), default=math.nan),
+                   sum(1 for s, _, _ in states if math.isinf(s.order_s)))
 
 
 def _most(reps: Sequence[int]) -> int:
@@ -412,6 +417,23 @@ def _first_met(res: DrillResult, spec: DrillSpec) -> dict[str, float]:
     return out
 
 
+def order_there(s: PersonState, spec: DrillSpec, started: dict[str, float], reach: dict[str, set[int]],
+                uses: dict[str, set[str]]) -> PersonState:
+    """``s`` with its order's time taken where it starts: when the first step that sent one of the order's
+    channels reaching that place was taken. A later step giving the same order (a township passing it on to the
+    village loudspeakers after the pond's siren) starts the channels it names then, so the order reaches a place
+    only the later step's channels cover no sooner. Where the order was given but the step that would have sent
+    such a channel was never taken, inf (never sent there); where none of its channels reaches the place, or it
+    was never given, the order's own time (the cause is then coverage, or the order itself)."""
+    order = MINE_ORDER if s.record.group == "miner" else PUBLIC_ORDER
+    start = spec.network.index[s.record.start]
+    covering = [c for c in uses[order] if start in reach.get(c, ())]
+    times = [started[c] for c in covering if c in started]
+    if times:
+        return s._replace(order_s=min(times))
+    return s._replace(order_s=math.inf) if covering and math.isfinite(s.order_s) else s
+
+
 def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[str, set[int]],
                uses: dict[str, set[str]], first_met: dict[str, float],
                status: tuple[dict[str, float], dict[str, float]]) -> str:
@@ -466,6 +488,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
     for res, states in zip(ex.results, states_all, strict=True):
         status = _channel_status(res)
         first = _first_met(res, spec)
+        started = dict(res.channel_starts)
         for s in states:
             if not s.audience:
                 continue
@@ -477,12 +500,14 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                     a["never_of"].append(res.replication)
             if not s.late:
                 continue
+            given = s.order_s
+            s = order_there(s, spec, started, reach, uses)
             a["late"] += 1
             a["reps"].add(res.replication)
             a["rep_of"].append(res.replication)
             cause = late_cause(s, spec, res, reach, uses, first, status)
             a["causes"][cause] += 1
-            if cause == "decision" and not math.isfinite(s.order_s):
+            if cause == "decision" and not math.isfinite(given):
                 a["unordered"].add(res.replication)
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)
@@ -530,8 +555,9 @@ def _queues(ex: ExerciseResult) -> tuple[list[LinkQueue], list[HoistQueue], list
     return links[:10], hoists, dests
 
 
-def _route_floods(ex: ExerciseResult, states_all: Sequence[States]) -> list[RouteFlood]:
+def _route_floods(ex: ExerciseResult, states_all: Sequence[States], reach: dict[str, set[int]]) -> list[RouteFlood]:
     spec = ex.spec
+    uses = {o: order_channels(spec, o) for o in (MINE_ORDER, PUBLIC_ORDER)}
     routing = routing_of(spec)
     index = spec.network.index
     acc: dict[str, dict] = defaultdict(lambda: {"n": 0, "reps": set(), "at": Counter(), "on": 0, "dep": [],
@@ -541,11 +567,13 @@ def _route_floods(ex: ExerciseResult, states_all: Sequence[States]) -> list[Rout
     deaths: dict[str, float] = defaultdict(float)
     for res, states in zip(ex.results, states_all, strict=True):
         first = _first_met(res, spec)
+        started = dict(res.channel_starts)
         for s in states:
             if s.record.fatality_p > 0:  # NaN (underground, no rule) fails the test
                 deaths[s.record.start] += s.record.fatality_p
             if not s.unsafe:
                 continue
+            s = order_there(s, spec, started, reach, uses)  # the order as it went out to their place
             p = s.record
             a = acc[p.start]
             a["n"] += 1
@@ -667,4 +695,4 @@ def analyse(ex: ExerciseResult) -> Bottlenecks:
     names = {c: tuple(sorted(spec.network.nodes[n].id for n in nodes)) for c, nodes in reach.items()}
     delays, tail = _role_delays(ex)
     return Bottlenecks(tuple(_warnings(ex, states_all, reach)), tuple(links), tuple(hoists), tuple(dests),
-                       tuple(_route_floods(ex, states_all)), tuple(delays), names, tail)
+                       tuple(_route_floods(ex, states_all, reach)), tuple(delays), names, tail)

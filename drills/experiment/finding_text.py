@@ -337,6 +337,10 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_never_k": "{head} — in {k} of {n} replications the order was never given, though a trigger was met "
                       "before the water (first trigger met {trigger}, water {water}; medians)",
         "never_given": "never given",
+        "never_sent": "never sent to the place",
+        "never_given_or_sent": "never given, or never sent to the place",
+        "m2_not_sent": "{head} — the order was given, but the step that sends it to the place was never taken, though "
+                       "a trigger was met before the water (first trigger met {trigger}, water {water}; medians)",
         "unordered_why": " The order was never given in {k} of {n} replications: {parts}.",
         "unordered_wait": "in {k}, it waited for {what}, which was never done{because}",
         "unordered_what": "{what} by {who}",
@@ -643,6 +647,10 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_never_k": ("{head}——{n} 次重复中有 {k} 次虽在来水前已有触发条件满足，撤离命令始终未下达（中位数：首个触发"
                        "条件满足 {trigger}，来水 {water}）"),
         "never_given": "未下达",
+        "never_sent": "未传达到该地点",
+        "never_given_or_sent": "未下达或未传达到该地点",
+        "m2_not_sent": ("{head}——撤离命令已下达，但向该地点传达命令的步骤始终未执行，而来水前已有触发条件满足"
+                        "（中位数：首个触发条件满足 {trigger}，来水 {water}）"),
         "unordered_why": "{n} 次重复中有 {k} 次撤离命令始终未下达：{parts}。",
         "unordered_wait": "其中 {k} 次须等待{what}，而该步骤始终未完成{because}",
         "unordered_what": "{who} 的“{what}”",
@@ -1045,12 +1053,19 @@ def clause(refs: Sequence[Sequence[Any]], lang: str = "en") -> str:
 
 
 # ------------------------------------------------------------------ M2 reach
+def _never_key(m: dict[str, Any]) -> str:
+    """How to say a median order that never came: never given, or given but never sent to the place (a later
+    step giving it, the one whose channels reach the place, never taken), or some of each."""
+    sent_never = m.get("not_sent", 0)
+    return "never_given" if not sent_never else "never_sent" if sent_never == m["people"] else "never_given_or_sent"
+
+
 def _cause_times(cause: str, m: dict[str, float], s: Say) -> str:
     times = {k: s.clock(m[k]) for k in ("trigger_s", "water_s", "order_s")}
     if cause == "decision" and not math.isnan(m["order_s"]):  # the water of those the order was given for
         times["water_s"] = s.clock(m["water_ordered_s"])
-    if cause in ("no_order", "decision", "trigger") and math.isnan(m["order_s"]):  # none of them had an order at all
-        times["order_s"] = s("never_given")
+    if cause in ("no_order", "decision", "trigger") and math.isnan(m["order_s"]):  # no order sent there
+        times["order_s"] = s(_never_key(m))
     key = "times_decision" if cause == "decision" else "times_trigger" if cause == "trigger" else "times_other"
     return s(key, trigger=times["trigger_s"], water=times["water_s"], order=times["order_s"])
 
@@ -1062,9 +1077,10 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     cause, m = f["cause"], f["by_cause"].get(f["cause"])
     if f.get("tied"):  # no one cause: say each, not the first of them as the whole story
         title = s("m2_tied", head=head, causes=s.join([s.table("cause_words")[c] for c in f["tied"]], "semi"))
-    elif cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none of them had an order at all
+    elif cause == "decision" and m is not None and math.isnan(m["order_s"]):  # none had an order sent to their place
         u = f.get("unordered")
-        title = s("m2_never_k" if u else "m2_never", head=head, k=u["k"] if u else 0, n=f["n"],
+        key = "m2_never_k" if u else "m2_not_sent" if m.get("not_sent") else "m2_never"
+        title = s(key, head=head, k=u["k"] if u else 0, n=f["n"],
                   trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_s"]))
     elif cause == "decision" and m is not None:
         title = s("m2_decision", head=head, trigger=s.clock(m["trigger_s"]), water=s.clock(m["water_ordered_s"]),
@@ -1178,7 +1194,8 @@ def _reason_text(key: str, m: dict[str, Any], place: str, s: Say) -> str:
                  rate=_stayed_rate(m.get("fatality_p_max", math.nan), s), tried=_tried(m, s))
     if reason in ("caught_on_route", "turned_back_caught", "late_warning", "did_not_leave", "sheltered_in_flood"):
         return s(f"r_{reason}", k=k, were=were, place=place, departed=c(m["departed_s"]), water=c(m["water_s"]),
-                 caught=c(m["caught_s"]), water_there=c(m["water_there_s"]), order=c(m["order_s"]),
+                 caught=c(m["caught_s"]), water_there=c(m["water_there_s"]),
+                 order=s(_never_key(m)) if math.isnan(m["order_s"]) else c(m["order_s"]),
                  warned=c(m["warned_s"]), left=_left(m, s))
     return s("r_not_out", k=k, were=were, place=place, water=c(m["water_s"]))
 

@@ -216,7 +216,7 @@ class Drill:
         self.levels_claimed: set[str] = set()  # levels a met trigger has handed to its post for a decision
         self.levels_decided: set[str] = set()  # levels declared, by their own post or with a higher level
         self.orders: dict[str, float] = {}
-        self.channels_started: set[str] = set()  # channels an order has started (each starts once)
+        self.channels_started: dict[str, float] = {}  # channels an order has started, when (each starts once)
         self.action_records: list[ActionRecord] = []
         self._faults(stream(seed, replication, STREAM_FAULT) if spec.faults else None)
         self._water(stream(seed, replication, STREAM_HAZARD))
@@ -650,7 +650,7 @@ class Drill:
             self.orders[order] = self.env.now
             self.log("order", f"evacuation order ({where}) given by {by}")
         for ch in wanted:
-            self.channels_started.add(ch.id)
+            self.channels_started[ch.id] = float(self.env.now)
             self.env.process(self._channel(ch))
 
     def _channel(self, ch: Channel) -> Generator[Any, Any, Any]:
@@ -1205,7 +1205,7 @@ class Drill:
             link_peak_queue=tuple(self.link_peak_queue), events=scheduled_events(self.env),
             actions=tuple(self.action_records), downstream_order_s=float(self.orders.get(PUBLIC_ORDER, NAN)),
             entered=self.entered, entry_violations=self.entry_violations, peak_underground=self.peak_underground,
-            faults=tuple(self.faults_happened))
+            faults=tuple(self.faults_happened), channel_starts=tuple(self.channels_started.items()))
 
     def _found_at_home(self, wet: list[float], end_t: float, running: list[bool]) -> None:
         """Households the water reached at home, however shallow, meet the lethality rule like those it caught there.

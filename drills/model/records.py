@@ -290,6 +290,9 @@ class DrillResult:
     entry_violations: int = 0  # of them, those who went down while the no-entry rule held
     peak_underground: int = 0
     faults: tuple[str, ...] = ()
+    #: each channel an order started, and when (a later step giving the same order starts the channels it names
+    #: then, so a place's order is as early as the first step that sends it a channel, not the order's first step)
+    channel_starts: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.people, People):
