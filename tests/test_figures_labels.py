@@ -432,6 +432,60 @@ def test_a_town_in_a_small_part_of_a_long_valley_gets_a_close_up_with_its_places
         assert any(txt in ("(c)", "(d)") for txt in texts)
 
 
+@pytest.mark.parametrize("case", ["long", "dam", "flood"])
+def test_each_bridge_is_signed_on_both_panels_along_its_road_and_in_the_legend(maps, case) -> None:
+    """The map drew a bridge as any other road: the planner could not see where the flood may take the way out.
+    Each bridge is now signed at its middle, turned along its road, on both panels, and the legend says so."""
+    ex, fig = maps[case]
+    net = ex.spec.network
+    bridges = [lk for lk in net.links if lk.bridge]
+    assert bridges
+    for ax in fig.axes[:2]:
+        signs = {c.get_gid(): c for c in ax.collections if str(c.get_gid()).startswith("bridge:")}
+        assert sorted(signs) == sorted(f"bridge:{lk.id}" for lk in bridges)
+        for lk in bridges:
+            a, b = net.nodes[lk.a], net.nodes[lk.b]
+            sign = signs[f"bridge:{lk.id}"]
+            assert np.allclose(sign.get_offsets()[0], ((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2))
+            parapet = np.diff(sign.get_paths()[0].vertices[1:3], axis=0)[0]  # the straight part of one parapet
+            road = np.array([b.x_m - a.x_m, b.y_m - a.y_m])
+            assert abs(parapet[0] * road[1] - parapet[1] * road[0]) < 1e-6 * np.hypot(*parapet) * np.hypot(*road)
+    legends = [lg for ax in fig.axes if (lg := ax.get_legend()) is not None]
+    assert "bridge" in [txt.get_text() for lg in legends for txt in lg.get_texts()]
+
+
+def test_the_map_caption_says_what_the_bridge_sign_is_only_where_one_is_drawn(maps, tmp_path) -> None:
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, _ = maps["dam"]
+    card = scorecard(ex)
+    for lang in ("en", "zh"):
+        doc = _site_section(ex, card, lang, tmp_path / f"map_{lang}.png")
+        written = "".join(txt.get_text() for page in doc.pages for txt in page.texts)
+        assert Text(lang)("cap_map_bridges")[:12] in written
+    mine = run_exercise(load_drill(bundled_root() / "scenarios" / "mine_inrush_day.yaml", replications=2, seed=7))
+    assert not figures.bridges_drawn(mine)  # no bridge: no word of one
+
+
+def test_a_bridge_across_the_map_is_signed_along_its_own_road() -> None:
+    """A bridge on a road running north-east is signed turned 45°, not lying east-west across the road; a road
+    that is not a bridge gets no sign."""
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    nodes = [SimpleNamespace(x_m=0.0, y_m=0.0), SimpleNamespace(x_m=300.0, y_m=300.0),
+             SimpleNamespace(x_m=600.0, y_m=300.0)]
+    links = [SimpleNamespace(id="ne", a=0, b=1, bridge=True), SimpleNamespace(id="e", a=1, b=2, bridge=False)]
+    ex = SimpleNamespace(spec=SimpleNamespace(network=SimpleNamespace(nodes=nodes, links=links)))
+    ax = Figure().add_subplot()
+    assert figures._mark_bridges(ax, ex, [0, 1]) == [(150.0, 150.0)]
+    [sign] = ax.collections
+    dx, dy = np.diff(sign.get_paths()[0].vertices[1:3], axis=0)[0]
+    assert dx == pytest.approx(dy) and dx > 0
+
+
 def test_settlements_are_found_only_where_places_crowd_a_small_share_of_the_map() -> None:
     valley = np.array([(0, 0), (300, 0), (9500, 0), (9600, 80), (9700, -60), (9650, 400)], dtype=float)
     populated = [False, False, True, True, True, False]

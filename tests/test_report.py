@@ -640,7 +640,8 @@ def test_the_dam_map_tells_places_apart_by_the_share_of_their_people_safe(
     ex, card = exercises["dam"]
     fig, _ = drawn(exercises, "dam", "map", monkeypatch, tmp_path)
     ax_c = fig.axes[1]
-    assert not any(c.get_paths() and len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#d55e00"
+    assert not any(c.get_paths() and len(c.get_offsets()) and len(c.get_facecolor())  # signs have no face
+                   and to_hex(c.get_facecolor()[0]) == "#d55e00"
                    for c in ax_c.collections), "the 'not cleared' crosses are still drawn"
     net = ex.spec.network
     colours = {}

@@ -33,9 +33,11 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Rectangle
+from matplotlib.path import Path as Outline
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import Bbox, blended_transform_factory, offset_copy
+from matplotlib.transforms import Affine2D, Bbox, blended_transform_factory, offset_copy
 
 from drills import __version__
 from drills.experiment import fonts
@@ -500,6 +502,11 @@ def map_bottlenecks(ex: ExerciseResult) -> list[tuple[int, int]]:
     return bottlenecks(ex, map_parts(ex)[1])
 
 
+def bridges_drawn(ex: ExerciseResult) -> bool:
+    """Whether the site map signs a bridge (:func:`_mark_bridges`)."""
+    return any(ex.spec.network.links[i].bridge for i in map_parts(ex)[1])
+
+
 def rings_drawn(ex: ExerciseResult, name: str) -> bool:
     """Whether the figure ``name`` ("section" or "map") rings anything, so its caption can say so."""
     if name == "section":
@@ -694,6 +701,31 @@ def _draw_links(ax, ex: ExerciseResult, links: list[int], colours: list, scales:
         ls, lw = LINK_STYLE.get(lk.kind, DEFAULT_LINK_STYLE)
         ax.plot(at[[lk.a, lk.b], 0], at[[lk.a, lk.b], 1], color=colour, linestyle=ls, linewidth=lw * scale,
                 solid_capstyle="round" if plan_view else "butt", zorder=1)
+
+
+#: A bridge as topographic maps sign it: the road's two parapets, their ends flared, drawn along the link
+BRIDGE_SIGN = Outline([(-1.0, 0.8), (-0.6, 0.4), (0.6, 0.4), (1.0, 0.8), (-1.0, -0.8), (-0.6, -0.4), (0.6, -0.4),
+                       (1.0, -0.8)], [Outline.MOVETO, *[Outline.LINETO] * 3, Outline.MOVETO, *[Outline.LINETO] * 3])
+BRIDGE_S = 130  # pt², the bridge sign's size: a little wider than an assembly point's triangle
+BRIDGE_COLOUR = "0.1"
+
+
+def _mark_bridges(ax, ex: ExerciseResult, links: list[int]) -> list[tuple[float, float]]:
+    """Sign each bridge among ``links`` (plan view, equal scales) at its middle, turned along it; return where."""
+    net = ex.spec.network
+    at = drawn_at(ex, plan_view=True)
+    out = []
+    for i in links:
+        lk = net.links[i]
+        if not lk.bridge:
+            continue
+        (xa, ya), (xb, yb) = at[lk.a], at[lk.b]
+        turned = MarkerStyle(BRIDGE_SIGN, transform=Affine2D().rotate(math.atan2(yb - ya, xb - xa)))
+        x, y = float(xa + xb) / 2, float(ya + yb) / 2
+        ax.scatter([x], [y], s=BRIDGE_S, marker=turned, facecolors="none", edgecolors=BRIDGE_COLOUR,
+                   linewidths=1.4, zorder=3, gid=f"bridge:{lk.id}")
+        out.append((x, y))
+    return out
 
 
 def _mark_bottlenecks(ax, ex: ExerciseResult, t: Text, marks: list[tuple[int, int]], *,
@@ -1217,7 +1249,7 @@ def fill_box(ax) -> None:
 
 
 def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
-    """The valley in plan view: flood arrival at places and roads, clearance of each place, bottlenecks."""
+    """The valley in plan view: flood arrival at places and roads, clearance of each place, bridges, bottlenecks."""
     net = ex.spec.network
     nodes, links = map_parts(ex)
     st = node_stats(ex)
@@ -1281,6 +1313,8 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         return cmap(norm_w(water[k] / 60)) if math.isfinite(water[k]) else "white"
 
     draw_places(ax_w, water_colour)
+    bridges = _mark_bridges(ax_w, ex, links)
+
     def bar_name(text: str) -> str:
         """A colour bar's name on lines no longer than the bar (90 % of its panel), so that it does not run past
         it beside the other bar; on two lines at most, each as long as two need, not to take the map's width."""
@@ -1310,6 +1344,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
         return cmap(norm_s(100 * z.share_safe_before_water.mean)) if z is not None else "white"
 
     draw_places(ax_c, safe_colour)
+    _mark_bridges(ax_c, ex, links)
     marks = map_bottlenecks(ex)
     rings = _mark_bottlenecks(ax_c, ex, t, marks, plan_view=True)
     fig.colorbar(ScalarMappable(norm_s, cmap), ax=ax_c, shrink=0.9).set_label(bar_name(t("fig_place_safe_bar")),
@@ -1326,6 +1361,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for ax, g, (x0, x1, y0, y1), letter in zip(zooms, groups, boxes, letters, strict=True):
         _draw_links(ax, ex, links, [DRY] * len(links), [0.8] * len(links), plan_view=True)
         draw_places(ax, safe_colour)
+        _mark_bridges(ax, ex, links)
         middles = [((net.nodes[net.links[i].a].x_m + net.nodes[net.links[i].b].x_m) / 2,
                     (net.nodes[net.links[i].a].y_m + net.nodes[net.links[i].b].y_m) / 2) for i, _ in marks]
         here = [m for m, (x, y) in zip(marks, middles, strict=True) if x0 <= x <= x1 and y0 <= y <= y1]
@@ -1348,6 +1384,9 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     if any(kd in SAFE_SURFACE for kd in kinds):
         handles.append(Line2D([], [], marker="D", color="white", markeredgecolor="0.1", linestyle="none",
                               label=t("fig_mine_exit")))
+    if bridges:
+        handles.append(Line2D([], [], marker=BRIDGE_SIGN, markerfacecolor="none", markeredgecolor=BRIDGE_COLOUR,
+                              markersize=11, markeredgewidth=1.4, linestyle="none", label=t("fig_bridge")))
     if marks:
         handles.append(Line2D([], [], marker="o", markerfacecolor="none", markeredgecolor=BOTTLENECK,
                               markersize=10, linestyle="none", label=t("fig_bottleneck")))
@@ -1387,7 +1426,9 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             return _radius(30 + 6 * math.sqrt(people[k]))
         return _radius({"dam": 150, "assembly_point": 110, "road_junction": 14}.get(kind, 50))
 
-    every = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes]
+    # labels keep clear of the bridge signs as of the places
+    every = [(net.nodes[k].x_m, net.nodes[k].y_m) for k in nodes] + bridges
+    sizes = [radius(k) for k in nodes] + [_radius(BRIDGE_S)] * len(bridges)
     lines = [((net.nodes[net.links[i].a].x_m, net.nodes[net.links[i].a].y_m),
               (net.nodes[net.links[i].b].x_m, net.nodes[net.links[i].b].y_m)) for i in links]
 
@@ -1401,12 +1442,12 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     ring_pts = [r for r in rings if not zoomed(r[0], r[1])]
     taken = draw_labels(ax_w, frames + pts, letters + [name(k, False) for k in shown],
                         gaps=[1.0] * len(frames) + [radius(k) for k in shown],
-                        points=every, radii=[radius(k) for k in nodes], lines=lines)
+                        points=every, radii=sizes, lines=lines)
     draw_labels(ax_c, frames + [(x, y) for x, y, _ in ring_pts] + pts,
                 letters + [r[2] for r in ring_pts] + [name(k, True) for k in shown],
                 colours=["0.1"] * len(frames) + [BOTTLENECK] * len(ring_pts) + ["0.1"] * len(shown),
                 gaps=[1.0] * len(frames) + [RING_R] * len(ring_pts) + [radius(k) for k in shown],
-                points=every + [(x, y) for x, y, _ in rings], radii=[radius(k) for k in nodes] + [RING_R] * len(rings),
+                points=every + [(x, y) for x, y, _ in rings], radii=sizes + [RING_R] * len(rings),
                 lines=lines)
     for ax, ring_here in zip(zooms, zoom_rings, strict=True):
         inner = [k for k in named if zoomed(net.nodes[k].x_m, net.nodes[k].y_m)
@@ -1417,7 +1458,7 @@ def site_map(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
                     colours=[BOTTLENECK] * len(ring_here) + ["0.1"] * len(inner),
                     gaps=[RING_R] * len(ring_here) + [radius(k) for k in inner],
                     points=every + [(x, y) for x, y, _ in ring_here],
-                    radii=[radius(k) for k in nodes] + [RING_R] * len(ring_here), lines=lines)
+                    radii=sizes + [RING_R] * len(ring_here), lines=lines)
     _label_roads(ax_w, ex, links, taken, every)
     return save(fig, path)
 

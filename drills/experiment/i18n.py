@@ -653,6 +653,7 @@ EN: dict[str, str] = {
     "fig_queue": "queue {q}",
     "fig_cage_queue": "cage queue: median {med}, largest {q} of {n} replications",
     "fig_dam": "dam",
+    "fig_bridge": "bridge",
     "fig_assembly": "assembly point",
     "fig_mine_exit": "mine exit (shaft collar, portal, raise)",
     "fig_household": "homes / school (people at start)",
@@ -780,6 +781,8 @@ EN: dict[str, str] = {
         "bottlenecks: the roads and paths with the longest queue of people or vehicles at their entrance "
         "(largest over replications)."
     ),
+    "cap_map_bridges": "The bridge sign (two parapets, their ends flared) marks the roads that are bridges, which a "
+                       "flood can take.",
     "cap_map_zoom": (
         "Dashed frames mark groups of places too close together to be read at the scale of the whole valley; each "
         "is drawn again close up under the map, from panel (c) on, coloured as (b), and its places are named there."
@@ -1786,6 +1789,7 @@ ZH: dict[str, str] = {
     "fig_queue": "排队 {q}",
     "fig_cage_queue": "罐笼排队：中位数 {med}，{n} 次重复中最大 {q}",
     "fig_dam": "尾矿坝",
+    "fig_bridge": "桥梁",
     "fig_assembly": "集合点（避险点）",
     "fig_mine_exit": "矿井出口（井口、硐口、天井口）",
     "fig_household": "住户／学校（初始人数）",
@@ -1897,6 +1901,7 @@ ZH: dict[str, str] = {
         "规则给出的预期死亡人数，各次重复的均值）。无人员的地点为白色。红圈标出瓶颈：入口处人员或车辆排队最长"
         "的道路和小路（各次重复的最大值）。"
     ),
+    "cap_map_bridges": "桥梁符号（两侧护栏，两端外撇）标出桥梁路段，洪水可能冲毁桥梁。",
     "cap_map_zoom": (
         "虚线框标出在整个河谷的比例下过于密集、难以辨读的地点群；各群在图下方自 (c) 起的放大图中重画，"
         "颜色同 (b)，其地点在放大图中标注。"

@@ -55,6 +55,7 @@ from drills.experiment.figures import (
     MAX_EVENTS,
     MIN_QUEUE,
     TIMELINE_H_IN,
+    bridges_drawn,
     font_families,
     make_figures,
     map_settlements,
@@ -1167,6 +1168,7 @@ def site(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, figs: dict
     for name in ("section", "map"):  # a figure that rings nothing says so rather than promise red rings
         none = "" if rings_drawn(ex, name) else " " + t("cap_no_bottlenecks", q=MIN_QUEUE)
         zoom = " " + t("cap_map_zoom") if name == "map" and map_settlements(ex) else ""
+        zoom += " " + t("cap_map_bridges") if name == "map" and bridges_drawn(ex) else ""
         caption = t(f"cap_{name}", n=ex.replications, by=t.words("zones_by", card.site))  # the table as titled
         _figure(doc, t, figs, name, t(f"fig_{name}_title"), caption + zoom + none)
 
