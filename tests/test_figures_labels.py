@@ -213,6 +213,34 @@ def test_each_evacuation_order_has_its_own_line_and_a_label_clear_of_the_curves(
             assert not inside.any(), key
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_timeline_keeps_the_water_at_every_place_where_people_still_were(mine_and_valley, tmp_path, monkeypatch,
+                                                                            lang) -> None:
+    """In the flood season the dam breaks hours after the mine's order and its triggers: the water reaching the
+    villages, where people still were, came last in time among the events kept before the page was full, and was
+    left out as a 'later or lesser event'. The water reaching any place where someone who started there still
+    was when it came is now always drawn."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    ex, t = mine_and_valley, Text(lang)
+    there = set()
+    for res in ex.results:
+        for p in res.people:
+            if math.isfinite(p.water_s) and p.water_s < ex.spec.duration_s and p.outcome != "kept_out" and not (
+                    p.departed_s < p.water_s):
+                there.add(p.start)
+    assert {"xc_river", "ht_b"} <= there  # the villages, hours after the mine's events
+    drawn = {}
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.setdefault("fig", fig) and path)
+    with figures.style():
+        figures.timeline(ex, scorecard(ex), t, tmp_path / "timeline.png")
+    rows = {tick.get_text().replace("\n", " ") for tick in drawn["fig"].axes[0].get_yticklabels()}
+    for place in there:
+        assert f"[{t.kind('water')}] {t.event(f'water at {place}')}" in rows, place
+    assert any(row.startswith(f"[{t.kind('result')}]") for row in rows)  # the results are still drawn
+
+
 def test_the_timeline_prints_at_the_size_it_was_drawn_so_its_labels_can_be_read(mine_and_valley, tmp_path,
                                                                                 monkeypatch) -> None:
     """The timeline was drawn taller than its page and shrunk to fit, its row labels printing at 5 pt and its notes

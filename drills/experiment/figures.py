@@ -538,6 +538,18 @@ def cage_queue_label(ex: ExerciseResult, hid: str, t: Text) -> str:
 # ------------------------------------------------------------------ figures
 
 
+def still_there_when_wet(ex: ExerciseResult) -> set[str]:
+    """The places the water reached while someone who started there was still there (had not left, or left
+    after it came), in some replication."""
+    out: set[str] = set()
+    for res in ex.results:
+        people = res.people
+        water, departed = people.array("water_s"), people.array("departed_s")
+        there = np.isfinite(water) & ~(departed < water) & ~people.isin("outcome", ("kept_out",))
+        out.update(start for start, wet in zip(people.column("start"), there.tolist(), strict=True) if wet)
+    return out
+
+
 def timeline_label(text: str) -> str:
     """A timeline row's label in full, wrapped onto lines of at most :data:`LABEL_W_IN` inches (:func:`wrapped`)."""
     return wrapped(text, LABEL_SIZE, LABEL_W_IN)
@@ -576,12 +588,18 @@ def timeline(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
             continue
         p5, p50, p95 = np.quantile(hap, [0.05, 0.5, 0.95], method="inverted_cdf")
         rows.append((float(p50), kind, label, float(p5), float(p95), len(hap)))
-    def rank(row) -> tuple[int, float]:  # keep results, orders, triggers and the water where people were first
+    # the water where people still were when it came is what the planner reads the timeline for: kept with the
+    # results, orders and hazards (after them, should the page not hold them all); the water at other places
+    # people started from with the triggers, and at places nobody was, last
+    caught_there = {t.event(f"water at {place}") for place in still_there_when_wet(ex)}
+    started_there = {t.event(f"water at {place}") for place in starts}
+
+    def rank(row) -> tuple[int, int, float]:
         kind, label = row[1], row[2]
-        prio = KIND_PRIORITY.get(kind, 3)
-        if kind == "water" and not any(label.endswith(" " + s) for s in starts):
-            prio = 4
-        return prio, row[0]
+        if kind == "water":
+            return (0, 1, row[0]) if label in caught_there else (KIND_PRIORITY["water"] if label in started_there
+                                                                 else 4, 0, row[0])
+        return KIND_PRIORITY.get(kind, 3), 0, row[0]
 
     # as many rows as the page holds at the labels' size (at most MAX_EVENTS), the most telling first: a figure
     # shrunk to fit printed its labels at 5 pt

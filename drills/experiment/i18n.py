@@ -735,8 +735,9 @@ EN: dict[str, str] = {
         "percentiles; \"in k/n\" counts the replications in which it happened when that was not all of them, and a "
         "result reached in none of them is listed last as never reached. Rows are in order of the median time. At "
         "most {max} rows are drawn, as many as the page holds at a size that can be read: results, orders, the "
-        "hazard, triggers, decisions, absences, movements and the water where people started come first, earlier "
-        "before later, and the figure says how many it leaves out."
+        "hazard and the water reaching places where people still were come first, then triggers, decisions, "
+        "absences, movements and the water at the other places people started from, earlier before later, and the "
+        "figure says how many it leaves out."
     ),
     "cap_warned_safe": (
         "{share_of} warned first by the order, through its channels or a relay (solid "
@@ -1864,9 +1865,9 @@ ZH: dict[str, str] = {
         "决策、撤离命令、预警渠道启动、预案行动完成、人员撤离途中折返或改去别处（人员移动），以及（结果）90 % 和全部"
         "人员收到预警、全部人员到达安全地点的时间。圆点为发生该事件的各次重复的中位时间，横线为第 5 至第 95 百分位；"
         "未在全部重复中发生的事件标注“k/n 次”，在任何一次重复中都未达到的结果列于最后，标注“始终未达到”。各行按中位"
-        "时间排序。图中最多绘出 {max} 行（以本页在可读字号下所能容纳者为限）：结果、撤离命令、灾害、触发条件、决策、"
-        "缺岗、人员移动以及水到达人员初始位置优先，"
-        "较早者优先；未绘出的事件数在图中注明。"
+        "时间排序。图中最多绘出 {max} 行（以本页在可读字号下所能容纳者为限）：结果、撤离命令、灾害以及水到达仍有人员"
+        "所在的地点优先，其次为触发条件、决策、缺岗、人员移动以及水到达其他人员初始位置，较早者优先；未绘出的"
+        "事件数在图中注明。"
     ),
     "cap_warned_safe": (
         "{share_of}中先经渠道或传递收到撤离命令（实线；看到来水不计为预警，看到来水在先者即使其后收到命令"
