@@ -328,6 +328,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "when_every": "every one", "when_some": "{k}", "gap": " ", "stop": ".",
         "when": "In {share} of {n} replications ({pct}) {what}; when it happened, {many}.",
         "many": "{avg:.1f} people on average (up to {most})", "one_person": "1 person",
+        "many_each": "{most} people each time",
         # M2
         "m2_head": "{place}: people at risk warned after the water",
         "m2_decision": "{head} — the order came after the water (first trigger met {trigger}, water {water}, order "
@@ -639,6 +640,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "when_every": "每次", "when_some": "有 {k} 次", "gap": "", "stop": "。",
         "when": "{n} 次重复中{share}（{pct}）{what}；发生时{many}。",
         "many": "平均 {avg:.1f} 人（最多 {most} 人）", "one_person": "仅 1 人",
+        "many_each": "每次 {most} 人",
         # M2
         "m2_head": "{place}：有风险人员在水到达后才收到撤离命令",
         "m2_decision": "{head}——撤离命令晚于来水（中位数：首个触发条件满足 {trigger}，来水 {water}，命令 {order}）",
@@ -983,10 +985,12 @@ class Say:
 
     def when(self, k: int, n: int, total: int, most: int, what: str) -> str:
         """How often something happened to people, and to how many when it did: the average is over the
-        replications in which it happened, never over all of them."""
+        replications in which it happened, never over all of them; the same number each time is said so, not as
+        an average up to itself."""
         share = self("when_every") if k == n else self("when_some", k=k)
         avg = total / k if k else 0.0
-        many = self("many", avg=avg, most=most) if most > 1 else self("one_person")
+        many = self("one_person") if most <= 1 else self("many_each", most=most) if total == most * k else self(
+            "many", avg=avg, most=most)
         return self("when", share=share, n=n, pct=pct(k / n), what=what, many=many)
 
     def tail(self, facts: dict[str, Any]) -> str:
