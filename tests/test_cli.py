@@ -288,6 +288,26 @@ def test_validate_checks_a_scenario_with_its_site_and_plan(tmp_path: Path) -> No
     assert_input_failure(res, f"{f['scenario']}:{line}: scenario.shift: no shift 'evening'")
 
 
+def test_validate_tells_a_hydrograph_point_out_of_order_at_that_point(tmp_path: Path) -> None:
+    """It was told at the list's head, three lines above, with every time listed: the planner had to find the
+    point. The first point whose time does not increase is told, at its own line; a time written twice too."""
+    f = copy_bundled(tmp_path)
+    line = break_file(f["scenario"], "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 200, inflow_m3ph: 12000}")
+    res = invoke("validate", f["scenario"])
+    assert_input_failure(res, f"{f['scenario']}:{line}: scenario.hazard.inrush.hydrograph[2].t_s: hydrograph times "
+                              "must increase: this point at 200 s comes after the point before at 300 s")
+    assert res.stderr.count("must increase") == 1, res.stderr
+    zh = invoke("validate", f["scenario"], "--lang", "zh")
+    said = (f"{f['scenario']}:{line}: scenario.hazard.inrush.hydrograph[2].t_s: hydrograph 中的时间须依次增大：此点在 "
+            "200 s，早于前一点的 300 s")
+    assert zh.exit_code == 2 and said in zh.stderr.splitlines(), zh.output
+    break_file(f["scenario"], "{t_s: 200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000}")
+    line = break_file(f["scenario"], "{t_s: 10800, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000}")
+    assert_input_failure(invoke("validate", f["scenario"]),
+                         f"{f['scenario']}:{line}: scenario.hazard.inrush.hydrograph[3].t_s: hydrograph times must "
+                         "increase: this point at 1200 s is at the same time as the point before")
+
+
 def test_validate_reports_a_problem_once_when_a_file_is_reached_twice(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     break_file(

@@ -451,16 +451,17 @@ def test_rain_recorded_past_the_drills_end_is_left_out(build):
     assert late.season.series["rainfall_24h_mm"][1].max() == 0.0
 
 
-@pytest.mark.parametrize(("points", "says"), [
-    ([(0, 0), (3600, 60), (1800, 0)], "rain times must increase (got t_s 0, 3600, 1800)"),
-    ([], "List should have at least 1 item"),
+@pytest.mark.parametrize(("points", "at", "says"), [
+    ([(0, 0), (3600, 60), (1800, 0)], "[2].t_s",
+     "rain times must increase: this point at 1800 s comes after the point before at 3600 s"),
+    ([], "", "List should have at least 1 item"),
 ])
-def test_rain_times_out_of_order_or_no_rain_at_all_are_refused_at_their_field(build, points, says):
+def test_rain_times_out_of_order_or_no_rain_at_all_are_refused_at_their_field(build, points, at, says):
     scen = base_scenario(order_at_s=None, duration_s=7200, hazard={"storm": observed_rain(points)})
     with pytest.raises(InputError) as err:
         build(mine_site(), storm_plan([], []), scen)
     [problem] = err.value.problems
-    assert problem.field == "scenario.hazard.storm.observed" and says in problem.message
+    assert problem.field == "scenario.hazard.storm.observed" + at and says in problem.message
 
 
 def two_posts_plan(orange_post: dict, orange_steps: list[dict], red_steps: list[dict]) -> dict:

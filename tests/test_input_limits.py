@@ -150,8 +150,9 @@ def test_a_monitored_point_without_readings_is_refused_at_the_point(tmp_path: Pa
 def test_readings_whose_times_do_not_increase_are_refused_at_the_point(tmp_path: Path) -> None:
     """They were read between as if in order: the readings at 100 s (twice) after the one at 5000 s."""
     files, line = with_series(tmp_path, "{gauge-1: [[5000, 10], [100, 500], [100, 7]]}")
-    message = one_problem(files["scenario"], files["scenario"], line, "scenario.hazard.monitor_series.gauge-1")
-    assert message == "monitor_series times must increase (got t_s 5000, 100, 100)"
+    message = one_problem(files["scenario"], files["scenario"], line, "scenario.hazard.monitor_series.gauge-1[1][0]")
+    assert message == ("monitor_series times must increase: this reading at 100 s comes after the reading before at "
+                       "5000 s")
 
 
 def test_readings_of_two_points_are_each_told_at_their_own_line(tmp_path: Path) -> None:
@@ -160,8 +161,9 @@ def test_readings_of_two_points_are_each_told_at_their_own_line(tmp_path: Path) 
                                                   "      fb-1: [[0, 1.5], [0, 1.4]]\n") + 2
     problems = refused(files["scenario"])
     assert [(p.line, p.field) for p in problems] == [(first, "scenario.hazard.monitor_series.gauge-1"),
-                                                     (first + 1, "scenario.hazard.monitor_series.fb-1")]
-    assert problems[1].message == "monitor_series times must increase (got t_s 0, 0)"
+                                                     (first + 1, "scenario.hazard.monitor_series.fb-1[1][0]")]
+    assert problems[1].message == ("monitor_series times must increase: this reading at 0 s is at the same time as the "
+                                   "reading before")
 
 
 @pytest.mark.parametrize("series", ["{gauge-1: [[0, 40]]}", "{gauge-1: [[0, 0], [3600, 30], [7200, 120]]}"])
@@ -223,8 +225,8 @@ def test_the_faults_and_the_warning_in_chinese(tmp_path: Path) -> None:
     assert res.exit_code == 2, res.output
     assert "Traceback" not in res.output
     assert res.stderr.splitlines() == [
-        f"{files['scenario']}:{series + 1}: scenario.hazard.monitor_series.gauge-1: monitor_series 中的读数时间须逐点"
-        "增大（所填 t_s 为 5000, 100）",
+        f"{files['scenario']}:{series + 1}: scenario.hazard.monitor_series.gauge-1[1][0]: monitor_series 中的读数时间须"
+        "依次增大：此读数在 100 s，早于前一读数的 5000 s",
         f"{files['site']}:{area}: site.dams[0].pond.stage_area: stage_area 中除第一行外的面积须大于 0（所填为 0, 0, "
         "400000）",
         "共发现 2 个问题；未运行，也未写入任何文件。",

@@ -1149,11 +1149,12 @@ def test_a_hydrograph_out_of_order_is_told_with_the_other_faults_of_the_file(fil
     # a check of one field runs with the others: it is not held back until every other fault is mended
     files.edit("scenario", "        - {t_s: 300, inflow_m3ph: 3000}", "        - {t_s: 1300, inflow_m3ph: 3000}")
     seed = files.edit("scenario", "seed: 20260720", "seed: -3")
-    line = files.text("scenario").splitlines().index("      hydrograph:") + 1
+    line = files.line_of("scenario", "{t_s: 1200, ")
     got = files.problems()
-    assert [(p.line, p.field) for p in got] == [(line, "scenario.hazard.inrush.hydrograph"),
+    assert [(p.line, p.field) for p in got] == [(line, "scenario.hazard.inrush.hydrograph[2].t_s"),
                                                 (seed, "scenario.monte_carlo.seed")]
-    assert "hydrograph times must increase (got t_s 0, 1300, 1200, 10800)" in got[0].message
+    assert got[0].message == ("hydrograph times must increase: this point at 1200 s comes after the point before at "
+                              "1300 s")
 
 
 def test_a_pond_whose_stage_levels_go_down_is_told_with_the_other_faults_of_the_file(tmp_path: Path) -> None:

@@ -67,6 +67,16 @@ class Strict(BaseModel):
             raise together from None
 
 
+class ItemFault(ValueError):
+    """A fault a list's own check finds in one of its items (a time that does not increase): told at that item,
+    ``at`` being its place below the list (``(2, "t_s")``), not at the list (see
+    :func:`drills.inputs.validate.problems_from`)."""
+
+    def __init__(self, message: str, at: tuple[int | str, ...]) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 class _Unreadable(Exception):
     """A field a rule across fields reads is faulty or missing: the rule waits until it is mended."""
 

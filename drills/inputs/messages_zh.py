@@ -329,6 +329,9 @@ CSV_ERRORS: tuple[Entry, ...] = (
 
 _HINT = "|".join(re.escape(h) for h in YAML_HINTS)
 _TO_SAFETY = {"an exit or a refuge": "安全出口或避险硐室", "an assembly point or out of the valley": "集合点或河谷以外"}
+#: a series whose times do not increase, and what each of its items is (:func:`drills.inputs.scenario.times_increase`)
+_SERIES_TERMS = {"what": {"hydrograph": "hydrograph 中的", "rain": "observed 降雨过程中的",
+                          "monitor_series": "monitor_series 中的读数"}, "item": {"point": "点", "reading": "读数"}}
 
 #: why a value is beyond drill's limits (:mod:`drills.inputs.base`)
 LIMIT_WHY = {
@@ -642,15 +645,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "coverage or a sound survey)"),
     Entry(r"a (?P<type>\w+) channel needs 'coverage' \(its nodes\)", "{type} 渠道须填写 'coverage'（覆盖的地点）",
           "a siren channel needs 'coverage' (its nodes)"),
-    Entry(r"hydrograph times must increase \(got t_s (?P<times>.+)\)",
-          "hydrograph 中的时间须逐点增大（所填 t_s 为 {times}）",
-          "hydrograph times must increase (got t_s 0, 1300, 1200, 10800)"),
-    Entry(r"rain times must increase \(got t_s (?P<times>.+)\)",
-          "observed 降雨过程中的时间须逐点增大（所填 t_s 为 {times}）",
-          "rain times must increase (got t_s 0, 3600, 1800)"),
-    Entry(rf"monitor_series times must increase \(got t_s (?P<times>{NUM}(?:, {NUM})*)\)",
-          "monitor_series 中的读数时间须逐点增大（所填 t_s 为 {times}）",
-          "monitor_series times must increase (got t_s 5000, 100, 100)"),
+    Entry(rf"(?P<what>hydrograph|rain|monitor_series) times must increase: this (?P<item>point|reading) at "
+          rf"(?P<t>{NUM}) s comes after the (?P=item) before at (?P<before>{NUM}) s",
+          "{what}时间须依次增大：此{item}在 {t} s，早于前一{item}的 {before} s",
+          "hydrograph times must increase: this point at 1200 s comes after the point before at 1300 s",
+          terms=_SERIES_TERMS),
+    Entry(rf"(?P<what>hydrograph|rain|monitor_series) times must increase: this (?P<item>point|reading) at "
+          rf"(?P<t>{NUM}) s is at the same time as the (?P=item) before",
+          "{what}时间须依次增大：此{item}在 {t} s，与前一{item}时间相同",
+          "monitor_series times must increase: this reading at 0 s is at the same time as the reading before",
+          terms=_SERIES_TERMS),
     literal("give either breach_s or on_overtopping: true", "breach_s 与 on_overtopping: true 须填且只填其一"),
     literal("give either observed (a hyetograph) or design (a design storm)",
             "observed（实测降雨过程）与 design（设计暴雨）须填且只填其一"),

@@ -14,6 +14,7 @@ from drills.inputs.base import (
     Duration,
     Ident,
     Idents,
+    ItemFault,
     NonNeg,
     Pos,
     Quantity,
@@ -33,10 +34,14 @@ def day_or_night(start: datetime) -> Literal["day", "night"]:
     return "night" if start.hour >= NIGHT_FROM_H or start.hour < NIGHT_UNTIL_H else "day"
 
 
-def times_increase(what: str, ts: list[float]) -> None:
-    """Refuse a series whose times do not strictly increase (read between its points, it would be read wrongly)."""
-    if any(b <= a for a, b in itertools.pairwise(ts)):
-        raise ValueError(f"{what} times must increase (got t_s {', '.join(f'{t:g}' for t in ts)})")
+def times_increase(what: str, ts: list[float], *, time_at: int | str = "t_s", item: str = "point") -> None:
+    """Refuse a series whose times do not strictly increase (read between its points, it would be read wrongly), at
+    the first ``item`` whose time does not: its ``time_at`` (the key or the place of the time in the item)."""
+    for k, (before, t) in enumerate(itertools.pairwise(ts), 1):
+        if t <= before:
+            how = (f"is at the same time as the {item} before" if t == before
+                   else f"comes after the {item} before at {before:g} s")
+            raise ItemFault(f"{what} times must increase: this {item} at {t:g} s {how}", (k, time_at))
 
 
 class HydrographPoint(Strict):
@@ -153,7 +158,7 @@ class PondStateSpec(Strict):
 def _readings_in_order(readings: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """A monitored point's readings with their times increasing: out of order, they were read between as if
     they were not (the values of the later times given to the earlier)."""
-    times_increase("monitor_series", [t for t, _ in readings])
+    times_increase("monitor_series", [t for t, _ in readings], time_at=0, item="reading")
     return readings
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeGuard, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drills.inputs.base import DIST_NAMES, ID_PATTERN, Strict
+from drills.inputs.base import DIST_NAMES, ID_PATTERN, ItemFault, Strict
 from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name
 
@@ -49,6 +49,13 @@ def _split(data: Any, loc: tuple[Any, ...], kind: str = "") -> tuple[tuple[Any, 
         else:
             out.append(part)
     return tuple(out), branch, value_at_branch
+
+
+def _located(err: Any) -> tuple[Any, ...]:
+    """Where pydantic's error lies: its location, and below it the item an :class:`~drills.inputs.base.ItemFault`
+    names (a list's check that finds one point out of order is told at that point)."""
+    fault = (err.get("ctx") or {}).get("error")
+    return (*err["loc"], *fault.at) if isinstance(fault, ItemFault) else tuple(err["loc"])
 
 
 def _scalar_branch(branch: str) -> bool:
@@ -212,7 +219,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
     for err in exc.errors():
         if err.get("type") == "default_factory_not_called":  # a default made from another field, which is at fault
             continue  # and told: nothing to mend here
-        loc, branch, value = _split(doc.data, tuple(err["loc"]), err.get("type", ""))
+        loc, branch, value = _split(doc.data, _located(err), err.get("type", ""))
         if branch is not None:
             # keep the union branch that matches what was written: a mapping, or a plain value
             written_mapping = isinstance(value, dict)
@@ -289,7 +296,7 @@ def validate_partial(doc: YamlDocument, model: type[M]) -> tuple[M | None, YamlD
     part = doc
     for _ in range(_REPAIR_ROUNDS):
         for err in errors:
-            loc = part.original(_walkable(part.data, tuple(err["loc"])))
+            loc = part.original(_walkable(part.data, _located(err)))
             if err.get("type") == "extra_forbidden":
                 drop_keys.add(loc)
                 continue
