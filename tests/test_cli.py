@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import assert_input_failure, break_file, copy_bundled
+from conftest import DAM_FILES, MINE_FILES, assert_input_failure, break_file, copy_bundled
 from typer.testing import CliRunner
 
 import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
@@ -306,6 +306,23 @@ def test_validate_tells_a_hydrograph_point_out_of_order_at_that_point(tmp_path: 
     assert_input_failure(invoke("validate", f["scenario"]),
                          f"{f['scenario']}:{line}: scenario.hazard.inrush.hydrograph[3].t_s: hydrograph times must "
                          "increase: this point at 1200 s is at the same time as the point before")
+
+
+@pytest.mark.parametrize(("files", "old", "seats", "node", "says"), [
+    (MINE_FILES, 'level: "-360", capacity_persons: 50', "0", 26,
+     "a refuge chamber needs at least one seat: capacity_persons is its seats (got 0)"),
+    (MINE_FILES, 'level: "-360", capacity_persons: 50', "-5", 26,
+     "a refuge chamber needs at least one seat: capacity_persons is its seats (got -5)"),
+    (DAM_FILES, "capacity_persons: 400", "0", 6,  # on the line below the node's id: told at the field's own line
+     "an assembly point holds at least one person: capacity_persons is how many it holds (got 0)"),
+])
+def test_validate_tells_a_refuge_with_no_seat_in_its_own_words(tmp_path: Path, files, old, seats, node, says) -> None:
+    """It said only "Input should be greater than or equal to 1"; the seats are told by the kind of place."""
+    f = copy_bundled(tmp_path, files)
+    line = break_file(f["site"], old, old.replace(old.rsplit(": ", 1)[1], seats))
+    res = invoke("validate", f["scenario"])
+    assert_input_failure(res, f"{f['site']}:{line}: site.nodes[{node}].capacity_persons: {says}\n")
+    assert "1 problem found" in res.stderr, res.stderr
 
 
 def test_validate_reports_a_problem_once_when_a_file_is_reached_twice(tmp_path: Path) -> None:

@@ -212,6 +212,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("'juncton'", "'junction'")),
     ("refuge-without-seats", SITE, 'level: "-360", capacity_persons: 50, supplies_h: 96}',
      'level: "-360", supplies_h: 96}', ()),
+    ("refuge-with-no-seat", SITE, 'level: "-360", capacity_persons: 50, supplies_h: 96}',
+     'level: "-360", capacity_persons: 0, supplies_h: 96}', ("（所填为 0）",)),
     ("duplicate-node", SITE, '{id: "j240", kind: "junction"', '{id: "j120", kind: "junction"', ("'j120'",)),
     ("unknown-node", SITE, 'from: "st120", to: "mag120"', 'from: "st120", to: "mag121"', ("'mag121'", "'mag120'")),
     ("link-to-itself", SITE, 'from: "st120", to: "mag120"', 'from: "st120", to: "st120"', ()),

@@ -20,6 +20,7 @@ from drills.inputs.base import (
     WHY_PEOPLE,
     Ident,
     Idents,
+    ItemFault,
     Label,
     NonNeg,
     Pos,
@@ -62,7 +63,9 @@ class NodeSpec(Strict):
     y_m: float = Field(default=0.0, description="north coordinate on the site map in metres, as x_m; default 0")
     level: Label | None = Field(default=None, description=(
         "mining level label, e.g. '-360' (a number is taken as its text: -360 is the label '-360')"))
-    capacity_persons: int | None = Field(default=None, ge=1, description="refuge seats or assembly capacity")
+    # at least 1, told by the node's kind (:meth:`_refuge_fields`); the schema still gives an editor the minimum
+    capacity_persons: Annotated[int, Field(json_schema_extra={"minimum": 1})] | None = Field(
+        default=None, description="refuge seats or assembly capacity, at least 1")
     supplies_h: Pos | None = Field(default=None, description="refuge autonomy")
     void_volume_m3: NonNeg = Field(default=0.0, description="open stope or sump volume stored here")
     void_height_m: Pos = Field(default=5.0, description=(
@@ -78,6 +81,10 @@ class NodeSpec(Strict):
     def _refuge_fields(self) -> NodeSpec:
         if self.kind == "refuge" and self.capacity_persons is None:
             raise ValueError("a refuge needs capacity_persons (its seats)")
+        if self.capacity_persons is not None and self.capacity_persons < 1:
+            what = ("a refuge chamber needs at least one seat: capacity_persons is its seats" if self.kind == "refuge"
+                    else "an assembly point holds at least one person: capacity_persons is how many it holds")
+            raise ItemFault(f"{what} (got {self.capacity_persons})", ("capacity_persons",))
         if self.kind not in ("refuge", "assembly_point") and self.capacity_persons is not None:
             raise ValueError("capacity_persons applies to refuges and assembly points only")
         if self.kind != "refuge" and self.supplies_h is not None:
