@@ -14,6 +14,7 @@ from conftest import base_plan, base_scenario, base_site, link, node
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load_drill
 from drills.inputs.problems import InputError
+from drills.model import hoist
 from drills.model.drill import Drill, collector_paused, run_drill
 from drills.model.routing import join_at
 
@@ -126,6 +127,50 @@ def test_runner_warns_the_places_on_the_way(build):
     warned = {p.start: p.warned_s for p in res.people}
     assert warned["a"] == pytest.approx(100 / 1.2)
     assert warned["b"] == pytest.approx(300 / 1.2)
+
+
+def collar_runner_site(cage_at: str = "collar") -> dict:
+    """A cage 200 m down from the collar to a station (at ``cage_at`` at the start); one miner 100 m along the level
+    from it, no other way down."""
+    return base_site([node("collar", "collar", z=0.0), node("st", "shaft_station", z=-200.0),
+                      node("b", "workplace", z=-200.0, x=100.0)],
+                     [link("shaft", "collar", "st", 200.0, width=5.0, kind="shaft", height_m=5.0),
+                      link("sb", "st", "b", 100.0)],
+                     [{"at": "b", "count": 1}],
+                     hoists=[{"id": "cage", "stations": ["collar", "st"], "cage_capacity_persons": 10,
+                              "start_station": cage_at}])
+
+
+WIND_200_M = 10.0 + hoist.travel_time_s(200.0, hoist.max_speed_mps(200.0), 0.75)  # signal 10 s, then the travel
+
+
+@pytest.mark.parametrize(("cage_at", "faults", "rides_at_s"), [
+    ("collar", [], 0.0),  # the cage is idle at the collar: the runner rides at once
+    ("st", [], WIND_200_M),  # the cage is called up first
+    ("collar", [{"kind": "mains_power", "at_s": 0, "duration_s": 600}], 600.0),  # waits at the collar for the power
+])
+def test_a_runner_at_the_collar_goes_down_by_the_cage(build, cage_at, faults, rides_at_s):
+    """There is no way down on foot: the runner rides the cage, its wind (signal and travel) in the trip, and not
+    while the cage has no power. Before, the runner told the miner at the order, at no time at all."""
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": "collar", "coverage": ["b"]}],
+                     routes=[{"id": "up", "from": ["b"], "path": ["st", "collar"]}], exits=["collar"])
+    res = run(build(collar_runner_site(cage_at), plan, base_scenario(faults=faults)))
+    [p] = res.people
+    assert p.warned_by == "runner"
+    assert p.warned_s == pytest.approx(rides_at_s + WIND_200_M + 100 / 1.2)
+
+
+def test_a_runner_waits_for_a_cage_that_stays_stopped(build):
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": "collar", "coverage": ["b"]}],
+                     routes=[{"id": "up", "from": ["b"], "path": ["st", "collar"]}], exits=["collar"])
+    scen = base_scenario(duration_s=3600, faults=[{"kind": "hoist_out", "target": "cage", "at_s": 0}])
+    res = run(build(collar_runner_site(), plan, scen))
+    [p] = res.people
+    assert p.warned_by == ""
+    from drills.experiment.i18n import Text
+    said = "runner: waits at collar for the cage cage, which is stopped"
+    assert said in [e.what for e in res.timeline]
+    assert Text("zh").event(said) == "runner：在 collar 等候停运的罐笼 cage"
 
 
 def stench_site() -> dict:

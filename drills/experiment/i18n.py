@@ -2515,6 +2515,7 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(\w+) declared automatically by (.+)$", "{1} 自动宣布{0}预警"),
     (r"^(.+) cannot send \(down, no power or no network\)$", "{0} 无法发出（故障、停电或无网络）"),
     (r"^(.+): stopped \(no network or no power\)$", "{0}：停止（无网络或停电）"),
+    (r"^(.+): waits at (\S+) for the cage (\S+), which is stopped$", "{0}：在 {1} 等候停运的罐笼 {2}"),
     (r"^(.+) went underground while the no-entry rule held$", "{0} 在禁止入井期间下井"),
     (r"^refuge (.+) flooded$", "避险硐室 {0} 被淹"),
     (r"^mains_power$", "市电停电"),

@@ -198,7 +198,9 @@ class ChannelSpec(Strict):
       the crew relay delay.
     * ``station_phones`` — the dispatcher rings the phones at ``coverage`` nodes in order; a
       phone is answered only if someone is at that node, who then tells their crew.
-    * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met.
+    * ``runner`` — a person walks from ``start`` through ``coverage`` nodes telling everyone met; where no way
+      on foot leads on (from the collar down), the runner rides the cage like any miner: the wait for the cage
+      and its wind count, and a stopped cage (no power, out of service) is waited for.
     * ``stench_gas`` — stench (mercaptan) released at ``start`` into the intake air reaches each
       ``coverage`` node after the air's transit along the shortest air path at ``air_speed_mps``;
       each person there notices it with ``hear_probability``. The air stands still while the main fans
@@ -249,7 +251,9 @@ class ChannelSpec(Strict):
         "seconds spent ringing a phone no one answers; default 30 s, the project's choice (no published value)"))
     start: Ident | None = Field(default=None, description=(
         "node id where a runner, a door-to-door team or a loudspeaker vehicle sets out, or where stench gas is "
-        "released into the intake air"))
+        "released into the intake air; a runner who sets out at the collar (or anywhere no way on foot leads to "
+        "the next place of its coverage) rides the cage down: the wait for the cage and its wind count, and the "
+        "runner waits while the cage is stopped"))
     needs_mains_power: bool = Field(default_factory=_needs_mains_by_type, description=(
         "true: the channel stops once a loss of mains power outlasts its backup_power_h; default false for a "
         "runner, a door-to-door team, a loudspeaker vehicle (people on foot, a vehicle on its own battery) and sms "

@@ -56,7 +56,9 @@ class Routing:
     listeners: dict[str, frozenset[int]] = field(default_factory=dict)  # parties a paging/radio channel reaches
     audible: dict[tuple[tuple[int, ...], float], list[int]] = field(default_factory=dict)  # households in earshot
     air: dict[int, dict[int, float]] = field(default_factory=dict)  # air-path lengths from a release point
+    hoists: tuple = ()  # the site's hoists (HoistDef), for a runner's cage rides
     _party_static: Any = None
+    _rides: nx.DiGraph | None = None
 
     def party_static(self, spec: Any) -> PartyStatic:
         """Per-party constants of the spec (profiles, places, groups), built once."""
@@ -85,12 +87,53 @@ class Routing:
         return out
 
     def walk_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
-        """Dry walking legs from ``source`` to ``target`` at ``speed`` (for runners and teams)."""
-        def t(h: Hop) -> float:
-            if h.link is not None and self.net.links[h.link].kind == "ladderway":
-                return abs(h.rise_m) / movement.CLIMB_MPS
-            return h.length_m / (speed * h.slope)
-        return self.legs(self.walk, source, target, t)
+        """Dry walking legs from ``source`` to ``target`` at ``speed`` (for door-to-door teams)."""
+        return self.legs(self.walk, source, target, lambda h: self._walk_s(h, speed))
+
+    def _walk_s(self, h: Hop, speed: float) -> float:
+        """Seconds to walk (or climb) one dry hop at ``speed``."""
+        if h.link is not None and self.net.links[h.link].kind == "ladderway":
+            return abs(h.rise_m) / movement.CLIMB_MPS
+        return h.length_m / (speed * h.slope)
+
+    def runner_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float, Any]]:
+        """A runner's legs from ``source`` to ``target``: ``(from, to, seconds, hoist)``, the hoist None on foot.
+
+        On foot, the shortest way through the passages, where one joins them (as everyone's route is joined,
+        :func:`join_at`); else the quickest way by the passages and the cages, which carry a runner down as well
+        as up (a ride's seconds here are its wind, signal and travel, without the wait for the cage: the drill adds
+        that); [] if neither joins them."""
+        def seconds(u: Any, v: Any, d: dict) -> float:
+            return d["length"] / speed if d["hoist"] is None else d["wind_s"]
+
+        graph = self.walk
+        try:
+            path = nx.shortest_path(graph, source, target, weight=on_foot)
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            graph = self._ride_graph()
+            try:
+                path = nx.shortest_path(graph, source, target, weight=seconds)
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                return []
+        out: list[tuple[int, int, float, Any]] = []
+        for u, v in itertools.pairwise(path):
+            hoist = graph[u][v]["hoist"]
+            t = graph[u][v]["wind_s"] if hoist is not None else self._walk_s(self.hops[(u, v)], speed)
+            out.append((u, v, t, hoist))
+        return out
+
+    def _ride_graph(self) -> nx.DiGraph:
+        """The passages on foot and every cage ride between two stations of a hoist, either way (built once)."""
+        if self._rides is None:
+            rides = nx.DiGraph()
+            rides.add_nodes_from(self.walk.nodes)
+            rides.add_edges_from((u, v, d) for u, v, d in self.walk.edges(data=True) if d["hoist"] is None)
+            for h in self.hoists:
+                for a, b in itertools.permutations(h.stations, 2):
+                    if not rides.has_edge(a, b):  # a passage between two stations is walked
+                        rides.add_edge(a, b, hoist=h, wind_s=h.wind_table[(a, b)])
+            self._rides = rides
+        return self._rides
 
     def drive_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
         return self.legs(self.drive, source, target, lambda h: h.length_m / speed)
@@ -202,7 +245,7 @@ def build_routing(net: Network, hoists: tuple) -> Routing:
     dry = [lk.capacity_pps(0.0) for lk in net.links]
     return Routing(net, walk, drive, hops, surface=surface, assembly=assembly, dry_capacity=dry,
                    node_ids=[nd.id for nd in net.nodes], ladder=[lk.kind == "ladderway" for lk in net.links],
-                   area=[lk.length_m * lk.width_m for lk in net.links])
+                   area=[lk.length_m * lk.width_m for lk in net.links], hoists=tuple(hoists))
 
 
 def routing_of(spec: Any) -> Routing:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from drills.model.hoist import POLL_WHILE_DOWN_S
 from drills.model.spec import Channel
 from drills.model.variability import LogNormal, Triangular
 
@@ -194,7 +195,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     """A runner underground, or a door-to-door team in a village.
 
     The runner tells everyone at each place passed; the team knocks at every household still at
-    home at each place of its route, taking a visit time each.
+    home at each place of its route, taking a visit time each. A runner walks where a way on foot leads on, and
+    else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
     """
     assert ch.start is not None
     door = ch.type == "door_to_door"
@@ -202,12 +204,31 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     node = ch.start
     yield from _tell_at(d, ch, node, rng, door)
     for target in ch.coverage:
-        for _u, v, t in d.routing.walk_legs(node, target, speed):
-            yield d.env.timeout(t)
+        legs = ([(u, v, t, None) for u, v, t in d.routing.walk_legs(node, target, speed)] if door
+                else d.routing.runner_legs(node, target, speed))
+        for u, v, t, hoist in legs:
+            if hoist is None:
+                yield d.env.timeout(t)
+            else:
+                yield from _ride(d, ch, hoist, u, v)
             if v != target and not door:
                 yield from _tell_at(d, ch, v, rng, door)
         yield from _tell_at(d, ch, target, rng, door)
         node = target
+
+
+def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any, Any, Any]:
+    """A runner rides the cage from station ``at`` to ``to``: once the cage is in service, with its next trip from
+    ``at`` (after the loads it is lifting), then its wind. A stopped cage (no power, out of service) is waited for at
+    the station, looked at again as often as the cage itself looks for its power (:data:`POLL_WHILE_DOWN_S`). The
+    ride does not hold up the cage's loads: a simplification, the runner being one person on a trip it makes anyway
+    for them."""
+    cage = next(c for c in d.cages if c.h is hoist)
+    if not cage.available(d.env.now):
+        d.log("channel", f"{ch.id}: waits at {d.net.nodes[at].id} for the cage {hoist.id}, which is stopped")
+        while not cage.available(d.env.now):
+            yield d.env.timeout(POLL_WHILE_DOWN_S)
+    yield d.env.timeout(max(cage.next_at_s(at) - d.env.now, 0.0) + hoist.wind_table[(at, to)])
 
 
 def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, Any]:
