@@ -72,8 +72,8 @@ _PERCENT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*[%％]\s*")
 
 #: a time written as a clock, h:mm:ss or m:ss / h:mm
 _CLOCK = re.compile(r"\s*(?P<a>\d+):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?\s*")
-#: a number written with its unit: "5 min", "300 m", "2.5h"
-_WITH_UNIT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
+#: a number written with its unit: "5 min", "300 m", "2.5h", "-360 m"
+_WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
 #: seconds in a unit of time as a planner may write it
 _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
                "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
