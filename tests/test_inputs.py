@@ -598,6 +598,14 @@ def test_a_number_written_with_its_unit_or_as_a_clock_is_told_how_to_write_it(
     ("site", '{id: "j240", kind: "junction", x_m: 300, elevation_m: -239.1,',
      '{id: "j240", kind: "junction", x_m: 300, elevation_m: -239.1 m,', "site.nodes[10].elevation_m",
      "(got '-239.1 m'); write the number alone: -239.1 (the field's name gives the unit, m)"),
+    # thousands separated by commas, as a spreadsheet shows them
+    ("scenario", "      pumping_m3ph: 0 ", "      pumping_m3ph: 1,200 ", "scenario.hazard.inrush.pumping_m3ph",
+     "(got '1,200'); write the number without a thousands separator: 1200"),
+    # ... and inside { }, where YAML reads the comma as the start of another field: it was "unknown field '0'"
+    ("scenario", "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12,000}",
+     "scenario.hazard.inrush.hydrograph[2].inflow_m3ph",
+     "12,000 is read as 12, the comma starting another field in { }: write the number without a thousands "
+     "separator: 12000"),
 ])
 def test_a_number_or_a_list_as_a_spreadsheet_or_an_input_method_writes_it_is_told_how_to_write_it(
         files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:

@@ -9,6 +9,8 @@ field path, and merge a misspelt field with the required field it was meant to b
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
 import re
 import typing
 from typing import Any, TypeGuard, TypeVar
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from drills.inputs.base import DIST_NAMES, ID_PATTERN, ItemFault, Strict
 from drills.inputs.problems import InputError, Problem, did_you_mean
-from drills.inputs.yamlfile import YamlDocument, field_name
+from drills.inputs.yamlfile import YamlDocument, field_name, number_as_written
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,6 +76,8 @@ _PERCENT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*[%％]\s*")
 _CLOCK = re.compile(r"\s*(?P<a>\d+):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?\s*")
 #: a number written with its unit: "5 min", "300 m", "2.5h", "-360 m"
 _WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
+#: a number written with commas between its thousands: "12,000", "1,200.5"
+_THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
 #: seconds in a unit of time as a planner may write it
 _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
                "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
@@ -81,7 +85,10 @@ _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60
 
 def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     """For a number written as a clock or with its unit where the field's name gives the unit (``duration_s:
-    3:00:00``, ``t_s: 5 min``, ``length_m: 300 m``): how to write it; empty if it is not one of those."""
+    3:00:00``, ``t_s: 5 min``, ``length_m: 300 m``), or with commas between its thousands (``12,000``): how to write
+    it; empty if it is not one of those."""
+    if _THOUSANDS.fullmatch(got):
+        return f"; write the number without a thousands separator: {got.strip().replace(',', '')}"
     field = next((p for p in reversed(loc) if isinstance(p, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", p)), "")
     unit = field.rsplit("_", 1)[-1] if field else ""
     if unit == "s" and (clock := _CLOCK.fullmatch(got)):
@@ -231,12 +238,44 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
         msgs = found.setdefault(loc, [])
         if msg not in msgs:
             msgs.append(msg)
+    _thousands_in_braces(doc, found)
     _merge_misspellings(found, vocabulary or set())
     _once_where_written(doc, found)
     return sorted(
         (Problem(str(doc.path), doc.line_of(loc), field_name(loc), "; ".join(msgs)) for loc, msgs in found.items()),
         key=lambda p: (p.line or 0, p.field),
     )
+
+
+def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
+    """A number written with commas between its thousands inside ``{ }`` (``inflow_m3ph: 12,000``) reads as 12 and a
+    field '000' with no value, which the schema calls unknown: told once, at the number's own field, with how to
+    write it."""
+    for loc in [w for w, msgs in found.items() if w and str(w[-1]).isdigit() and "unknown field" in msgs]:
+        mapping = doc.tree_at(loc[:-1])
+        if loc not in found or not isinstance(mapping, dict):
+            continue
+        keys = list(mapping)
+        at = next((i for i, k in enumerate(keys) if str(k) == loc[-1]), 0)
+        head = at
+        while head > 0 and _split_thousands(keys[head], mapping):
+            head -= 1
+        value = mapping[keys[head]]
+        if head == at or not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        tail = list(itertools.takewhile(functools.partial(_split_thousands, mapping=mapping), keys[head + 1:]))
+        text = ",".join([number_as_written(value), *(number_as_written(k) for k in tail)])
+        for k in tail:
+            found.pop((*loc[:-1], str(k)), None)
+        found.setdefault((*loc[:-1], str(keys[head])), []).append(
+            f"{text} is read as {number_as_written(value)}, the comma starting another field in {{ }}: write the "
+            f"number without a thousands separator: {text.replace(',', '')}")
+
+
+def _split_thousands(key: Any, mapping: dict) -> bool:
+    """``key`` of ``mapping`` is the part of a number after a thousands comma: three digits and no value."""
+    return isinstance(key, int) and not isinstance(key, bool) and mapping[key] is None and len(
+        number_as_written(key)) == 3
 
 
 def _once_where_written(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:

@@ -105,6 +105,20 @@ class YamlDocument:
         source = _key_source(node, key) if isinstance(node, CommentedMap) and key in node else None
         return (id(source), str(key)) if source is not None and isinstance(key, str) else None
 
+    def tree_at(self, loc: Loc) -> Any:
+        """The value at ``loc`` as ruamel read it (its keys as written: a number stays a number), or None if the
+        file has nothing there."""
+        node = self.tree
+        for part in self.original(loc):
+            if isinstance(node, CommentedMap):
+                part = next((k for k in node if str(k) == part), part)  # the plain copy's keys are text
+                if part not in node:
+                    return None
+            elif not (isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node)):
+                return None
+            node = node[part]
+        return node
+
     def problem(self, loc: Loc, message: str, *, code: str = "", names: tuple[str, ...] = ()) -> Problem:
         """Build a :class:`Problem` located at ``loc`` in this file (``code`` and ``names``: see :class:`Problem`)."""
         return Problem(str(self.path), self.line_of(loc), field_name(self.original(loc)), message, code, names)
