@@ -215,6 +215,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("thousands-in-braces", SCEN, "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12,000}",
      ("12,000", "12000")),
     ("thousands", SCEN, "      pumping_m3ph: 0 ", "      pumping_m3ph: 1,200 ", ("'1,200'", "1200")),
+    ("full-width-comma", PLAN, "coverage: [pump360, crusher360, st360,", "coverage: [pump360、crusher360, st360,",
+     ("'pump360、crusher360'", "pump360, crusher360")),
     ("refuge-with-no-seat", SITE, 'level: "-360", capacity_persons: 50, supplies_h: 96}',
      'level: "-360", capacity_persons: 0, supplies_h: 96}', ("（所填为 0）",)),
     ("duplicate-node", SITE, '{id: "j240", kind: "junction"', '{id: "j120", kind: "junction"', ("'j120'",)),

@@ -606,6 +606,10 @@ def test_a_number_written_with_its_unit_or_as_a_clock_is_told_how_to_write_it(
      "scenario.hazard.inrush.hydrograph[2].inflow_m3ph",
      "12,000 is read as 12, the comma starting another field in { }: write the number without a thousands "
      "separator: 12000"),
+    # a list typed with a Chinese input method: it was "an id holds letters ...; write it in Latin letters (pinyin)"
+    ("plan", "coverage: [pump360, crusher360, st360,", "coverage: [pump360，crusher360, st360,",
+     "plan.channels[2].coverage[0]", "'pump360，crusher360' holds a full-width comma '，', as a Chinese input method "
+     "types it: separate the items of a list with an ASCII comma and a space (pump360, crusher360)"),
 ])
 def test_a_number_or_a_list_as_a_spreadsheet_or_an_input_method_writes_it_is_told_how_to_write_it(
         files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:

@@ -543,6 +543,11 @@ CATALOGUE: tuple[Entry, ...] = (
           "应为映射（key: value），字段有 {fields}",
           "Input should be a mapping (key: value) with the fields id, kind, from, to, length_m, width_m, ..."),
     literal("the value is empty", "此处未填值"),
+    Entry(rf"(?P<got>{Q}) holds a full-width comma '(?P<comma>[，、])', as a Chinese input method types it: separate "
+          r"the items of a list with an ASCII comma and a space \((?P<items>[^()]+)\)",
+          "{got} 中有全角逗号 '{comma}'（中文输入法所输入）：列表各项之间请用英文逗号加空格分隔（{items}）",
+          "'pump360，crusher360' holds a full-width comma '，', as a Chinese input method types it: separate the items "
+          "of a list with an ASCII comma and a space (pump360, crusher360)"),
     Entry(rf"an id holds letters, digits, '_', '\.' and '-' only, not (?P<got>{Q})",
           "id 只能由字母、数字、'_'、'.' 和 '-' 组成，不能是 {got}",
           "an id holds letters, digits, '_', '.' and '-' only, not 'inrush drill'"),

@@ -105,9 +105,19 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     return ""
 
 
+#: a comma as a Chinese input method types it, between the items of a list written in [ ]
+_WIDE_COMMA = re.compile(r"\s*[，、]\s*")
+
+
 def _id_message(got: str) -> str:
     """What an id may hold, for one that holds something else (a space, a Chinese character), with the id it could
-    be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'"."""
+    be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'". Ids joined by a full-width comma
+    are the items of a list typed with a Chinese input method: told so, not as one id to write in pinyin."""
+    parts = _WIDE_COMMA.split(got.strip())
+    if len(parts) > 1 and all(re.fullmatch(ID_PATTERN, p) for p in parts):
+        comma = next(c for c in got if c in "，、")
+        return (f"{got!r} holds a full-width comma {comma!r}, as a Chinese input method types it: separate the items "
+                f"of a list with an ASCII comma and a space ({', '.join(parts)})")
     msg = f"an id holds letters, digits, '_', '.' and '-' only, not {got!r}"
     if re.search(r"[^\x00-\x7f]", got):
         msg += "; write it in Latin letters (pinyin), and a Chinese name in a title where the file has one"
