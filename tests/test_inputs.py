@@ -1251,9 +1251,15 @@ def test_a_site_without_people_is_told_with_the_faults_of_its_links(files: Drill
 
 @pytest.mark.parametrize(("date", "why"), [("2026-13-20T10:00:00", "month must be in 1..12"),
                                            ("2026-02-30T10:00:00", "day is out of range for month")])
-def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash(files: DrillFiles, date: str, why: str) -> None:
+def test_an_impossible_date_is_a_problem_at_its_field_not_a_crash(files: DrillFiles, date: str, why: str) -> None:
+    """It was told at its line with no field: the loader stopped before it knew the field."""
     line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", f"start_time: {date}")
-    check(only(files.problems()), files.path("scenario"), line, "", f"not a valid date or time: {date} ({why})")
+    check(only(files.problems()), files.path("scenario"), line, "scenario.start_time",
+          f"not a valid date or time: {date} ({why})")
+    files.edit("scenario", f"start_time: {date}", "start_time: 2026-07-20T10:00:00")
+    line = files.edit("plan", "approved_on: 2026-03-15", f"approved_on: {date[:10]}")
+    check(only(files.problems()), files.path("plan"), line, "plan.approved_on",
+          f"not a valid date or time: {date[:10]} ({why})")
 
 
 def test_a_trigger_on_the_change_of_mine_inflow_with_no_usual_inflow_is_refused_at_the_trigger(tmp_path: Path) -> None:

@@ -185,6 +185,8 @@ def _plain(node: Any, doc: YamlDocument, loc: tuple[int | str, ...] = (), budget
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag is not None:
         raise InputError([doc.problem(loc, f"YAML tag {tag!r} is not allowed; write plain values")])
+    if isinstance(node, _BadDate):  # told here, where its field is known
+        raise InputError([doc.problem(loc, f"not a valid date or time: {node} ({node.why})")])
     if isinstance(node, CommentedMap):
         return {str(k): _plain(v, doc, (*loc, str(k)), budget) for k, v in node.items()}
     if isinstance(node, CommentedSeq):
@@ -378,12 +380,16 @@ def read_input_text(path: Path) -> str:
     return utf8_text(data, str(path))
 
 
-class _BadTimestamp(Exception):
-    """A value YAML reads as a date or time that is no date (month 13, 30 February), at its line."""
+class _BadDate(str):
+    """A value YAML reads as a date or time that is no date (month 13, 30 February): kept as its text, with why it
+    is no date, until :func:`_plain` tells it at its field."""
 
-    def __init__(self, line: int | None, value: str, why: str):
-        super().__init__(why)
-        self.line, self.value, self.why = line, value, why
+    why: str
+
+    def __new__(cls, text: str, why: str) -> _BadDate:
+        value = super().__new__(cls, text)
+        value.why = why
+        return value
 
 
 class _WrittenInt(int):
@@ -402,8 +408,9 @@ class _WrittenInt(int):
 
 
 class _Constructor(RoundTripConstructor):
-    """ruamel's round-trip constructor, except that an impossible date is a located fault, not a crash, and that
-    an integer keeps the text it was written as where ruamel's own does not (:class:`_WrittenInt`)."""
+    """ruamel's round-trip constructor, except that an impossible date is kept as its text (:class:`_BadDate`) to be
+    told at its field, not a crash, and that an integer keeps the text it was written as where ruamel's own does not
+    (:class:`_WrittenInt`)."""
 
     def construct_yaml_int(self, node: Any) -> Any:
         value = super().construct_yaml_int(node)
@@ -415,8 +422,7 @@ class _Constructor(RoundTripConstructor):
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError as exc:
-            line = node.start_mark.line + 1 if node.start_mark is not None else None
-            raise _BadTimestamp(line, str(node.value), str(exc)) from None
+            return _BadDate(str(node.value), str(exc))
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
@@ -454,7 +460,7 @@ def _fast_tree(text: str, yaml: YAML) -> Any:
 
 def ruamel_loader() -> YAML:
     """ruamel's round-trip loader as drill reads every file with it: its own parser, the constructor that
-    tells an impossible date, and duplicate keys refused."""
+    keeps an impossible date to be told at its field, and duplicate keys refused."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
@@ -479,9 +485,6 @@ def load_yaml(path: str | Path) -> YamlDocument:
         tree = _fast_tree(text, yaml)
         if tree is _NOT_READ:
             tree = yaml.load(text)
-    except _BadTimestamp as exc:
-        raise InputError([Problem(str(path), exc.line, "", f"not a valid date or time: {exc.value} ({exc.why})")]
-                         ) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise InputError([Problem(str(path), line, "", "duplicate key: " + _first_line(exc.problem))]) from None
