@@ -682,8 +682,17 @@ def test_missing_required_field_in_a_list_item(files: DrillFiles) -> None:
 
 
 def test_rule_across_fields_of_one_item(files: DrillFiles) -> None:
-    line = files.edit("site", 'from: "j120", to: "ramp120"', 'from: "j120", to: "j120"')
-    check(only(files.problems()), files.path("site"), line, "site.links[1]", "two different nodes")
+    line = files.edit("site", 'to: "ramp120", length_m: 50,', 'to: "ramp120", length_m: 50, lanes: 2,')
+    check(only(files.problems()), files.path("site"), line, "site.links[1]", "road_class and lanes apply to roads only")
+
+
+def test_a_link_to_itself_is_told_at_its_to_with_the_node(files: DrillFiles) -> None:
+    """It was told at the link with no name: the planner had to read the link to see which end was wrong."""
+    files.edit("site", '{id: "d120_j_ramp", kind: "drift", from: "j120", to: "ramp120", length_m: 50, width_m: 4.5, '
+               'height_m: 3.5}', 'id: d120_j_ramp\n      kind: drift\n      from: j120\n      to: "j120"\n'
+               '      length_m: 50\n      width_m: 4.5')
+    check(only(files.problems()), files.path("site"), files.line_of("site", '      to: "j120"'), "site.links[1].to",
+          "a link must join two different nodes: from and to are both 'j120'")
 
 
 # ---------------------------------------------------------------- distributions (number or {dist: ...})

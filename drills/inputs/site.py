@@ -123,7 +123,7 @@ class LinkSpec(Strict):
     @model_validator(mode="after")
     def _ends(self) -> LinkSpec:
         if self.from_ == self.to:
-            raise ValueError("a link must join two different nodes")
+            raise ItemFault(f"a link must join two different nodes: from and to are both {self.to!r}", ("to",))
         if self.kind != "road" and (self.road_class is not None or self.lanes is not None):
             raise ValueError("road_class and lanes apply to roads only")
         return self
