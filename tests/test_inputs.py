@@ -695,6 +695,19 @@ def test_a_link_to_itself_is_told_at_its_to_with_the_node(files: DrillFiles) -> 
           "a link must join two different nodes: from and to are both 'j120'")
 
 
+def test_a_level_written_above_ground_is_told_at_its_links_with_the_ends_elevations(files: DrillFiles) -> None:
+    """elevation_m: 120 for the -120 station (the sign left out) made its links too short to climb; the message
+    named neither end, so the planner looked for a wrong length."""
+    files.edit("site", '{id: "st120", kind: "shaft_station", x_m: 0, elevation_m: -120,',
+               '{id: "st120", kind: "shaft_station", x_m: 0, elevation_m: 120,')
+    problems = files.problems()
+    assert [(p.line, p.field) for p in problems] == [
+        (files.line_of("site", '{id: "d120_st_mag"'), "site.links[19].length_m"),
+        (files.line_of("site", '{id: "shaft_120_240"'), "site.links[30].length_m")], listing(problems)
+    assert problems[0].message == ("150 m is shorter than the 239.55 m height difference of its ends ('st120' at "
+                                   "120 m, 'mag120' at -119.55 m): check this length and their elevation_m")
+
+
 # ---------------------------------------------------------------- distributions (number or {dist: ...})
 
 DELAY = "decision_delay_s: {dist: lognormal, median: 300, p95: 1200}"

@@ -272,10 +272,11 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
             if ref not in nodes:
                 pr.no_node(sd, ("site", "links", k, end), ref, nodes)
         if lk.from_ in nodes and lk.to in nodes:
-            rise = abs(nodes[lk.from_].elevation_m - nodes[lk.to].elevation_m)
-            if rise > lk.length_m + 1e-6:
+            za, zb = nodes[lk.from_].elevation_m, nodes[lk.to].elevation_m
+            if abs(za - zb) > lk.length_m + 1e-6:  # a slip of the length, or of an end's elevation (its sign)
                 pr.at(sd, ("site", "links", k, "length_m"),
-                      f"{lk.length_m} m is shorter than the {rise:g} m height difference of its ends")
+                      f"{lk.length_m:g} m is shorter than the {abs(za - zb):g} m height difference of its ends "
+                      f"({lk.from_!r} at {za:g} m, {lk.to!r} at {zb:g} m): check this length and their elevation_m")
     profiles = _profiles(site)
     for k, h in enumerate(site.hoists):
         for j, s in enumerate(h.stations):

@@ -690,8 +690,12 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"duplicate variation id (?P<id>{Q}) of (?P<scenario>.+)", "{scenario} 的变化 id {id} 重复",
           "duplicate variation id 'night' of ../mine_inrush_day.yaml"),
     Entry(rf"no node (?P<name>{Q}) in the site", "场所中没有地点 {name}", "no node 'j120' in the site"),
-    Entry(rf"(?P<length>{NUM}) m is shorter than the (?P<rise>{NUM}) m height difference of its ends",
-          "长度 {length} m 小于两端的高差 {rise} m", "5.0 m is shorter than the 120 m height difference of its ends"),
+    Entry(rf"(?P<length>{NUM}) m is shorter than the (?P<rise>{NUM}) m height difference of its ends \((?P<a>{Q}) at "
+          rf"(?P<za>{NUM}) m, (?P<b>{Q}) at (?P<zb>{NUM}) m\): check this length and their elevation_m",
+          "长度 {length} m 小于两端的高差 {rise} m（{a} 高程 {za} m，{b} 高程 {zb} m）："
+          "请检查此长度及两端的 elevation_m",
+          "5.0 m is shorter than the 120 m height difference of its ends ('st120' at -120 m, 'st240' at -240 m): check "
+          "this length and their elevation_m"),
     Entry(rf"the first station must be the collar \(at surface\); (?P<name>{Q}) is a (?P<kind>\w+)",
           "第一个车场须为井口（在地面）；{name} 的类型为 {kind}",
           "the first station must be the collar (at surface); 'st360' is a shaft_station"),
