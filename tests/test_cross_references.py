@@ -99,6 +99,11 @@ CASES = [
                        "site", "site.hoists[0].stations[0]",
                        ("the first station must be the collar (at surface); 'j120' is a junction",), alone=False),
                  id="279-hoist-first-station-not-the-collar"),
+    # compile.py:290. It said only "must be one of the hoist's stations", not which start_station nor which stations.
+    pytest.param(Fault("mine", (("site", "start_station: collar", "start_station: st999"),),
+                       "site", "site.hoists[0].start_station",
+                       ("'st999' is not one of the hoist's stations (collar, st120, st240, st360)",)),
+                 id="290-hoist-start-station-not-a-station"),
     # compile.py:295
     pytest.param(Fault("dam", (("site", "{at: xc_river, households: 24", "{at: xc_rivr, households: 24"),),
                        "site", "site.residents[2].at", ("no node 'xc_rivr' in the site", "did you mean 'xc_river'")),

@@ -288,7 +288,8 @@ def check_site(site: SiteBody, sd: YamlDocument) -> None:
             elif j > 0 and nodes[s].kind != "shaft_station":
                 pr.at(sd, ("site", "hoists", k, "stations", j), f"{s!r} is a {nodes[s].kind}, not a shaft_station")
         if h.start_station is not None and h.start_station not in h.stations:
-            pr.at(sd, ("site", "hoists", k, "start_station"), "must be one of the hoist's stations")
+            pr.at(sd, ("site", "hoists", k, "start_station"),
+                  f"{h.start_station!r} is not one of the hoist's stations ({', '.join(h.stations)})")
     for shift, crews in site.shifts.items():
         for k, c in enumerate(crews):
             if c.at not in nodes:
