@@ -83,6 +83,8 @@ SLIPS = [
      "site.hoists[0].stations[2]", 0, "listed from the collar downwards"),
     ("mine", "scenario", "  monte_carlo:", "  behaviour:\n    response_delay_s: {miner: 259200}\n  monte_carlo:",
      "scenario.behaviour.response_delay_s.miner", 1, "259200 s"),
+    # minutes written as seconds: a drill of 3 min was run without a word
+    ("mine", "scenario", "duration_s: 10800", "duration_s: 180", "scenario.duration_s", 0, "a drill of 180 s"),
     ("mine", "scenario", "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000000}",
      "scenario.hazard.inrush.hydrograph[2].inflow_m3ph", 0, "Huayuan 2007"),
     ("mine", "plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}",

@@ -196,8 +196,10 @@ INRUSH_INFLOW = Bound(None, 200_000.0, "m³/h", "the largest inrush reported ≈
 #: (Niupeng 2011, china.org.cn; Xinjing 2006, Cui, Wu et al. 2020; Huayuan 2007, SAWS). [P] A peak below it is
 #: most likely a rate in m³/s written into the m³/h field (0.83 m³/s is 2 988 m³/h): warned of, not refused.
 INRUSH_PEAK_LOW_M3PH = 60.0
-#: [P] A drill plays out over hours; a refuge holds out 96 h (安监总煤装〔2011〕15号). A week is a slip of units.
-DURATION = Bound(None, 7 * 86_400.0, "s",
+#: [P] A drill plays out over hours; a refuge holds out 96 h (安监总煤装〔2011〕15号). A week is a slip of units, and so
+#: is a drill under 10 minutes (minutes written as seconds): deciding, telling and walking out each take minutes
+#: (the bundled plans' decision delays alone have medians of 3 to 10 min).
+DURATION = Bound(600.0, 7 * 86_400.0, "s",
                  "a flood drill plays out in hours; refuges hold 96 h (安监总煤装〔2011〕15号)")
 
 # ---------------------------------------------------------------- dams
