@@ -1530,6 +1530,15 @@ def test_did_you_mean_prefers_the_id_that_differs_only_at_its_end() -> None:
     assert did_you_mean("zzz", ["ms1350"]) == ""
 
 
+def test_a_warning_level_written_with_a_capital_is_told_the_level_meant(files: DrillFiles) -> None:
+    """'Red' for 'red' was told the four levels with no hint: a word of three letters with one capital is not close
+    enough by difflib's measure. A name that differs only in capitals is now always pointed to."""
+    line = files.edit("plan", "        level: red\n        owner: dispatcher\n        detection_delay_s: 300",
+                      "        level: Red\n        owner: dispatcher\n        detection_delay_s: 300")
+    check(only(files.problems()), files.path("plan"), line, "plan.warning.triggers[0].level",
+          "(got 'Red'); did you mean 'red'?")
+
+
 @pytest.mark.parametrize(("word", "tail"), [
     # a forecast's word for rain below the scenario's classes: the classes' intensities, and what to write instead
     ("light", "; rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 "

@@ -29,7 +29,11 @@ def did_you_mean(name: str, known: Any) -> str:
     """"; did you mean 'x'?" with the nearest of ``known`` if one is close to ``name`` (a slip of the keys), else "".
 
     Of names equally close by :mod:`difflib`'s measure, the one sharing the longest beginning with ``name``: ids
-    differ at their ends ('ms1301' is 'ms1300' mistyped, not 'ms1350')."""
+    differ at their ends ('ms1301' is 'ms1300' mistyped, not 'ms1350'). A name that differs only in capitals
+    ('Red' for 'red') is close however short it is."""
+    same = sorted(k for k in known if k.lower() == name.lower() and k != name)
+    if same:
+        return f"; did you mean {same[0]!r}?"
     near = difflib.get_close_matches(name, sorted(known), n=5, cutoff=0.75)
     if not near:
         return ""
