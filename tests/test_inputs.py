@@ -156,8 +156,15 @@ def test_duplicate_key_is_reported_at_the_second_key(files: DrillFiles) -> None:
     p = only(files.problems())
     assert Path(p.file).resolve() == files.path("scenario").resolve()
     assert p.line == line, p
-    assert p.field in ("", "scenario.shift"), p
+    assert p.field == "scenario.shift", p
     assert "duplicate key" in p.message and "shift" in p.message, p
+
+
+def test_a_key_written_twice_in_a_list_item_is_told_with_its_field(files: DrillFiles) -> None:
+    """It was told at its line with no field: the loader stops at the second key, before it has the file's tree."""
+    line = files.edit("site", "      decks: 1\n", "      decks: 1\n      decks: 2\n", mark="      decks: 2")
+    check(only(files.problems()), files.path("site"), line, "site.hoists[0].decks",
+          'duplicate key: found duplicate key "decks" with value "2" (original value: "1")')
 
 
 TAGS = [

@@ -487,7 +487,8 @@ def load_yaml(path: str | Path) -> YamlDocument:
             tree = yaml.load(text)
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError([Problem(str(path), line, "", "duplicate key: " + _first_line(exc.problem))]) from None
+        raise InputError([Problem(str(path), line, _twice_written_field(text, exc),
+                                  "duplicate key: " + _first_line(exc.problem))]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -518,6 +519,40 @@ def load_yaml(path: str | Path) -> YamlDocument:
     except RecursionError:
         raise InputError([Problem(str(path), 1, "", "the file is nested too deeply to read")]) from None
     return doc
+
+
+def _twice_written_field(text: str, exc: DuplicateKeyError) -> str:
+    """The field path of the key ``exc`` found written twice (``site.hoists[0].decks``), from the file read again
+    with both kept; empty if it cannot be found."""
+    key = re.match(r'found duplicate key "(.*)" with value', exc.problem or "")
+    mark = exc.context_mark  # where the mapping that holds the key twice starts
+    if key is None or mark is None:
+        return ""
+    yaml = ruamel_loader()
+    yaml.allow_duplicate_keys = True
+    try:
+        tree = yaml.load(text)
+    except Exception:  # whatever else the file holds, the message stands without its field
+        return ""
+    loc = _mapping_starting_at(tree, mark.line, mark.column, ())
+    return field_name((*loc, key[1])) if loc is not None else ""
+
+
+def _mapping_starting_at(node: Any, line: int, column: int, loc: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """The location of the mapping in ``node`` that starts at ``line`` and ``column`` (0-based), or None."""
+    if isinstance(node, CommentedMap):
+        if (node.lc.line, node.lc.col) == (line, column):
+            return loc
+        parts: Any = ((str(k), v) for k, v in node.items())
+    elif isinstance(node, CommentedSeq):
+        parts = enumerate(node)
+    else:
+        return None
+    for part, value in parts:
+        found = _mapping_starting_at(value, line, column, (*loc, part))
+        if found is not None:
+            return found
+    return None
 
 
 def _first_line(text: str | None) -> str:
