@@ -143,6 +143,21 @@ def test_unclosed_bracket_is_reported_at_the_bracket(files: DrillFiles) -> None:
     check(p, files.path("site"), line, "", "YAML syntax error")
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ('{id: "j240", kind: "junction", x_m: 300', '{id: "j240", kind: "junction" x_m: 300'),
+    ('{id: "j240", kind: "junction", x_m: 300', '{id: "j240", kind: junction x_m: 300'),
+])
+def test_a_comma_left_out_in_braces_is_told_as_a_missing_comma_not_an_unclosed_bracket(
+        files: DrillFiles, old: str, new: str) -> None:
+    """It was told "a '[' or '{' opened on this line is not closed", and the planner looked for a bracket that was
+    there."""
+    line = files.edit("site", old, new)
+    problem = only(files.problems())
+    check(problem, files.path("site"), line, "", "YAML syntax error: expected ',' or '}', but got",
+          "(a ',' is missing between two items of the '[' or '{' on this line)")
+    assert "not closed" not in problem.message
+
+
 def test_unclosed_bracket_is_one_syntax_problem_in_the_right_file(files: DrillFiles) -> None:
     files.edit("plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise_top")
     p = only(files.problems())

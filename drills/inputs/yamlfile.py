@@ -269,6 +269,11 @@ _PARSER_HINTS = (
 )
 
 
+#: a ',' left out between two items of a [ ] or { } on one line, and a [ or { not closed
+FLOW_COMMA_MISSING = "a ',' is missing between two items of the '[' or '{' on this line"
+FLOW_NOT_CLOSED = "a '[' or '{' opened on this line is not closed"
+
+
 #: the parser's names for the parts of a file, which its complaints quote ("expected <block end>, but found
 #: '<block mapping start>'"), in a planner's words
 TOKEN_WORDS = {
@@ -496,9 +501,12 @@ def load_yaml(path: str | Path) -> YamlDocument:
             what = f"{exc.context}, {what}"
         what = plain_tokens(what)
         if exc.context and "flow" in exc.context and exc.context_mark is not None:
-            # an unclosed [ or {: point at the line that opened it, not where the parser gave up
+            # a [ or { that goes wrong: on the line that opened it, a ',' left out between two of its items (the
+            # parser meets the next item's value or ':' where it wants a ',' or the bracket's end); else one not
+            # closed, told at the line that opened it, not where the parser gave up
+            same_line = exc.problem_mark is not None and exc.problem_mark.line == exc.context_mark.line
             mark = exc.context_mark
-            what = f"{what} (a '[' or '{{' opened on this line is not closed)"
+            what = f"{what} ({FLOW_COMMA_MISSING if same_line else FLOW_NOT_CLOSED})"
         else:
             if exc.context == "while scanning a simple key" and exc.context_mark is not None:
                 # a key whose colon is missing: point at that key, not at the line where the parser gave up
