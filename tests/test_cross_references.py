@@ -104,6 +104,16 @@ CASES = [
                        "site", "site.hoists[0].start_station",
                        ("'st999' is not one of the hoist's stations (collar, st120, st240, st360)",)),
                  id="290-hoist-start-station-not-a-station"),
+    # A passage's id where a place is wanted: it was told "no node 'd360_st_pump' in the site" alone.
+    pytest.param(Fault("mine", (("site", "{at: pump360, count: 4,", "{at: d360_st_pump, count: 4,"),),
+                       "site", "site.shifts.day[3].at",
+                       ("no node 'd360_st_pump' in the site: 'd360_st_pump' is a link (a passage); give a node, such "
+                        "as one of its ends ('st360', 'pump360')",)),
+                 id="a-crew-at-a-link"),
+    pytest.param(Fault("mine", (("plan", "path: [st360, collar]", "path: [d360_st_j, collar]"),),
+                       "plan", "plan.evacuation.routes[0].path[0]",
+                       ("'d360_st_j' is a link (a passage); give a node, such as one of its ends ('st360', 'j360')",)),
+                 id="a-route-through-a-link"),
     # compile.py:295
     pytest.param(Fault("dam", (("site", "{at: xc_river, households: 24", "{at: xc_rivr, households: 24"),),
                        "site", "site.residents[2].at", ("no node 'xc_rivr' in the site", "did you mean 'xc_river'")),

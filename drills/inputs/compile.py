@@ -64,8 +64,10 @@ def no_node(name: str, nodes: Any) -> str:
 
 
 class _Problems:
-    def __init__(self) -> None:
+    def __init__(self, site: SiteBody | None = None) -> None:
         self.items: list[Problem] = []
+        #: the site's passages by id, with their ends: a passage named where a place is wanted is told so
+        self.links = {lk.id: (lk.from_, lk.to) for lk in site.links} if site is not None else {}
 
     def at(self, doc: YamlDocument, loc: tuple[Any, ...], message: str, *, code: str = "",
            names: tuple[str, ...] = ()) -> None:
@@ -76,8 +78,13 @@ class _Problems:
         self.at(doc, loc, message + did_you_mean(name, known), code=UNKNOWN_NAME, names=(name,))
 
     def no_node(self, doc: YamlDocument, loc: tuple[Any, ...], name: str, nodes: Any) -> None:
-        """A reference to a node the site does not have (see :func:`no_node`)."""
-        self.unknown(doc, loc, name, no_node(name, nodes))
+        """A reference to a node the site does not have (see :func:`no_node`); a passage's id is told as one."""
+        if name in self.links:
+            a, b = self.links[name]
+            self.unknown(doc, loc, name, f"no node {name!r} in the site: {name!r} is a link (a passage); give a node, "
+                                         f"such as one of its ends ({a!r}, {b!r})")
+        else:
+            self.unknown(doc, loc, name, no_node(name, nodes))
 
     def raise_if_any(self) -> None:
         if self.items:
@@ -258,7 +265,7 @@ def _profiles(site: SiteBody) -> dict[str, Profile]:
 
 def check_site(site: SiteBody, sd: YamlDocument) -> None:
     """Checks within a site file: ids, references, geometry."""
-    pr = _Problems()
+    pr = _Problems(site)
     groups: tuple[tuple[str, Sequence[Any]], ...] = (("node", site.nodes), ("link", site.links), ("dam", site.dams),
                                                      ("hoist", site.hoists), ("profile", site.profiles))
     for what, items in groups:
@@ -458,7 +465,7 @@ def _plan_alone(plan: PlanBody, pd: YamlDocument, pr: _Problems) -> None:
 def check_plan(plan: PlanBody, pd: YamlDocument, site: SiteBody) -> None:
     """Checks of a plan against the site it is written for (those by place only if it is written for this site
     and the site's places have distinct ids: the site's check reports a duplicate)."""
-    pr = _Problems()
+    pr = _Problems(site)
     if plan.site != site.id or repeated(n.id for n in site.nodes):
         # a plan written for another site names that site's places: checking them against this one would only
         # say so again, place by place
@@ -583,7 +590,7 @@ def fault_target_problem(f: Any, site: SiteBody, plan: PlanBody) -> str | None:
 def check_scenario(scen: ScenarioBody, scd: YamlDocument, site: SiteBody, plan: PlanBody,
                    pd: YamlDocument) -> None:
     """Checks of a scenario against its site and plan."""
-    pr = _Problems()
+    pr = _Problems(site)
     nodes = {n.id: n for n in site.nodes}
     channels = {c.id for c in plan.channels}
     profiles = _profiles(site)

@@ -690,6 +690,11 @@ CATALOGUE: tuple[Entry, ...] = (
           "duplicate step id 'tell' at level 'red'"),
     Entry(rf"duplicate variation id (?P<id>{Q}) of (?P<scenario>.+)", "{scenario} 的变化 id {id} 重复",
           "duplicate variation id 'night' of ../mine_inrush_day.yaml"),
+    Entry(rf"no node (?P<name>{Q}) in the site: (?P=name) is a link \(a passage\); give a node, such as one of its "
+          rf"ends \((?P<a>{Q}), (?P<b>{Q})\)",
+          "场所中没有地点 {name}：{name} 是通道（link）；请填写地点，例如其两端之一（{a}、{b}）",
+          "no node 'd360_st_pump' in the site: 'd360_st_pump' is a link (a passage); give a node, such as one of its "
+          "ends ('st360', 'pump360')"),
     Entry(rf"no node (?P<name>{Q}) in the site", "场所中没有地点 {name}", "no node 'j120' in the site"),
     Entry(rf"(?P<length>{NUM}) m is shorter than the (?P<rise>{NUM}) m height difference of its ends \((?P<a>{Q}) at "
           rf"(?P<za>{NUM}) m, (?P<b>{Q}) at (?P<zb>{NUM}) m\): check this length and their elevation_m",
