@@ -5,7 +5,10 @@ a party keeps the first warning it receives (its time and its channel). The unde
 cap-lamp paging, leaky-feeder radio, station phones, runners, stench gas) take their receipt parameters —
 the chance a message is heard, its repeat interval, the call time — from the plan; the parameter table above
 shows the values used. A runner goes on through a loss of the mains power unless the plan says it needs it;
-every other channel stops once the loss outlasts its battery (the table gives its hours).
+every other channel stops once the loss outlasts its battery (the table gives its hours). A runner walks
+where a way on foot leads on, and else rides the cage, as one setting out from the shaft's collar does: it
+waits while the cage is stopped, then for the loads ahead of it, then rides (it does not hold the cage up for
+the people waiting for it: one person on a trip the cage makes anyway).
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
