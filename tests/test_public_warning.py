@@ -611,3 +611,27 @@ def test_declaring_red_at_once_also_starts_the_channels_of_the_orange_order(buil
     spec = build(site, plan, valley_scenario(order_at_s=None, duration_s=600, behaviour=QUIET))
     res = run_drill(spec, 0, spec.seed)
     assert sorted(e.what for e in res.timeline if e.kind == "channel") == ["siren on", "speaker on"]
+
+
+def test_a_household_warned_before_the_water_but_still_at_home_goes_upstairs_as_the_unwarned_do(build, tmp_path):
+    """A household the order warns 40 s before a 4 m flow (1 m/s) comes, with a 60 s response, is still at home when
+    the water shows (0.05 m, at 600.75 s): it goes upstairs then, as its unwarned neighbours do, and is not left
+    downstairs, where the same water drowns two in five (Jonkman's rapidly rising zone at 4 m)."""
+    site, plan = dam_valley(tmp_path)
+    (tmp_path / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\nvillage,10,4.0,1.0\n",
+                                        encoding="utf-8")
+    site["site"]["residents"][0]["upper_floor"] = True
+    plan["plan"]["evacuation"]["vertical_shelter"] = True
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+
+    def drill(order_at: float):
+        return run_drill(build(site, plan, valley_scenario(order_at_s=order_at, hazard=hazard, behaviour=SLOW)), 0, 1)
+
+    early, late = drill(560.0), drill(700.0)
+    upstairs = lethality.fatality_probability(4.0, 1.0, situation="upper_floor")
+    assert upstairs < lethality.fatality_probability(4.0, 1.0, situation="in_building")
+    assert all(p.warned_by == "speaker" and p.warned_s == 560.0 for p in early.people)
+    assert all(p.outcome == "sheltered" and p.situation == "upper_floor" for p in early.people)
+    assert all(p.outcome_s == pytest.approx(600.75) and p.fatality_p == upstairs for p in early.people)
+    assert all(p.warned_by == "water" and p.outcome == "sheltered" for p in late.people)
+    assert sum(p.fatality_p for p in early.people) == sum(p.fatality_p for p in late.people)

@@ -744,19 +744,23 @@ class Drill:
             yield env.timeout(max(cue - env.now, 0.0))
         if party.upper_floor and self._shelter_upstairs(party):
             return
+        # a household the water would catch at home before it sets out goes upstairs when it sees the water there, as
+        # one the water itself warned does (where it can): being warned first never leaves it downstairs
+        t_up = self._upstairs_s(party)
+        upstairs = t_up <= t_catch
         if party.needs_help and not self.helped[k].triggered:
             # nobody in the household can leave unaided: it waits for a team (or the water)
             if t_catch < INF:
                 yield self.helped[k] | env.timeout(max(t_catch - env.now, 0.0))
                 if not self.helped[k].triggered:
-                    self._caught(k, node, self._home_situation(party))
+                    self._water_at_home(party, upstairs)
                     return
             else:
                 yield self.helped[k]
         response = self.response[k]
         if env.now + response >= t_catch:
-            yield env.timeout(max(t_catch - env.now, 0.0))
-            self._caught(k, node, self._home_situation(party))
+            yield env.timeout(max((t_up if upstairs else t_catch) - env.now, 0.0))
+            self._water_at_home(party, upstairs)
             return
         yield env.timeout(response)
         size = len(party.members)
@@ -969,12 +973,27 @@ class Drill:
         """Vertical evacuation: allowed by the plan, possible at home, chosen when the water is seen."""
         if not (self.spec.vertical_shelter and party.upper_floor and self.warned_by[party.index] == "water"):
             return False
+        self._go_upstairs(party)
+        return True
+
+    def _upstairs_s(self, party: Party) -> float:
+        """When a household still at home goes upstairs: when it sees the water there, if the plan allows vertical
+        shelter and the home has an upper floor; inf if it cannot."""
+        return self._cue_s(party.start) if self.spec.vertical_shelter and party.upper_floor else INF
+
+    def _water_at_home(self, party: Party, upstairs: bool) -> None:
+        """The water came before they set out: upstairs (they saw it in time), or caught in their home."""
+        if upstairs:
+            self._go_upstairs(party)
+        else:
+            self._caught(party.index, party.start, self._home_situation(party))
+
+    def _go_upstairs(self, party: Party) -> None:
         k = party.index
         self.outcome[k] = "sheltered"
         self.outcome_s[k] = self.env.now
         self.situation[k] = "upper_floor"
         self._note_water(k, party.start)
-        return True
 
     def _caught(self, k: int, node: int, situation: str) -> None:
         self.unwarned_set.discard(k)  # no channel reaches them any more
