@@ -790,6 +790,21 @@ def test_idle_levels_a_plan_never_listed_are_told_as_the_default_and_a_clause_is
     assert "plan.warning.actions_by_level.red[1]" in found["M8:county_deadline:red"].refs[0][0]
 
 
+@pytest.mark.parametrize(("files", "remedies"), [(DAM_FILES, ("pre_authorise",)),
+                                                 (MINE_FILES, ("pre_authorise", "stop_entry_earlier"))])
+def test_idle_levels_offer_stopping_entry_earlier_only_where_people_go_underground(tmp_path, files, remedies) -> None:
+    """Below a dam nobody goes underground: stopping entry earlier is no answer to levels without a response there
+    (the dam's finding listed it); at the mine it is."""
+    from drills.experiment.plan_checks import completeness_findings
+
+    copied = copy_bundled(tmp_path, files)
+    if files is MINE_FILES:
+        break_file(copied["plan"], "    levels: [blue, yellow, orange, red]\n", "")
+    loaded = load(copied["scenario"])
+    found = {f.key: f for f in completeness_findings(loaded, compile_drill(loaded, replications=1))}
+    assert found["M8:levels"].remedies == remedies
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_people_still_at_home_in_shallow_water_read_as_cut_off_not_as_gone(lang):
     """People still downstairs at home when the drill ends, whose household set out after the water came and found

@@ -388,7 +388,9 @@ def completeness_findings(loaded: Loaded, spec: DrillSpec, *, bn: Bottlenecks | 
         written = "levels" in plan.warning.model_fields_set
         out.append(_m8("levels", IMPROVEMENT, {"levels": idle, "by_default": not written},
                        ref(loaded, ("warning", "levels") if written else ("warning",)),
-                       ("pre_authorise", "stop_entry_earlier"), {"levels": idle}))
+                       # stopping entry earlier only where people go underground
+                       ("pre_authorise", "stop_entry_earlier") if site.shifts else ("pre_authorise",),
+                       {"levels": idle}))
     near = overhead_residents(loaded, spec)
     if near and not any(t.automatic for t in plan.warning.triggers):
         out.append(overhead_finding(loaded, sorted(set(near)), bn, replications))
