@@ -460,3 +460,22 @@ def test_people_sent_underground_in_red_is_compared_only_where_a_shift_goes_down
     diffs = compare(readings, readings, spec.duration_s)
     shown = [row[0] for row in diff_rows(diffs, Text("en"))]
     assert any(name.startswith("People sent underground during a red warning") for name in shown) == applies
+
+
+@pytest.mark.parametrize(("lang", "column", "why"), [
+    ("en", "never warned by the order (water or not)", "whether the water reached them or not, so it can exceed late"),
+    ("zh", "始终未收到撤离命令（不论洪水是否到达）", "不论洪水是否到达，因此可多于迟到")])
+def test_the_bottleneck_table_says_its_never_warned_column_counts_people_the_water_did_not_reach(lang, column, why):
+    """ht_a: 364 warned late but 728 never warned by the order, as the column counts everyone there the order did not
+    warn first, the water reaching them or not; the heading said only 'never warned by the order'."""
+    from drills.experiment.bottlenecks import Bottlenecks, PlaceWarning
+    from drills.experiment.i18n import Text
+    from drills.experiment.revision_report import bottlenecks_markdown
+
+    w = PlaceWarning("ht_a", "ht_a", "resident", 182, 364, 364, 2, 728, {"decision": 364}, ("team",), 600.0,
+                     1700.0, 1800.0)
+    lines = bottlenecks_markdown(Bottlenecks((w,), (), (), (), (), (), {}), 30, Text(lang))
+    header = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    assert column in lines[header].split(" | ")[5]
+    assert why in lines[header - 2]
+    assert lines[header + 2].split(" | ")[3:6] == ["364", "2", "728"]

@@ -1182,9 +1182,11 @@ EN: dict[str, str] = {
     "md_outside": "— (outside the plan: site works or data to record)",
     "md_bn": "## Bottlenecks",
     "md_bn_late": "Who is warned late or never, and why (person-replications over {n} replications; causes in the "
-                  "order they are tested):",
-    "md_bn_late_cols": "| place | zone | people | late | in replications | never warned by the order | causes | "
-                       "channels reaching it |",
+                  "order they are tested). Late counts the people the water reached before the order did; never "
+                  "warned by the order counts everyone there whom the order did not warn first (nothing warned them, "
+                  "or they saw the water first), whether the water reached them or not, so it can exceed late:",
+    "md_bn_late_cols": "| place | zone | people | late | in replications | never warned by the order (water or not) | "
+                       "causes | channels reaching it |",
     "md_none": "none",
     "md_bn_roles": "Whose decision takes the time between the first trigger and the order:",
     "md_bn_roles_cols": "| role | step | order | median | P95 | replications | absent in |",
@@ -2247,9 +2249,11 @@ ZH: dict[str, str] = {
     "md_addressed": "   - 对应修订：{text}",
     "md_outside": "—（不在预案范围内：需工程整改或记录数据）",
     "md_bn": "## 瓶颈",
-    "md_bn_late": "谁迟收到或始终未收到预警，原因何在（{n} 次重复合计的人次；原因按检验顺序排列）：",
-    "md_bn_late_cols": "| 地点 | 水平或区域 | 人数 | 迟到 | 涉及重复次数 | 始终未收到撤离命令 | 原因 | "
-                       "覆盖该地点的通讯渠道 |",
+    "md_bn_late": "谁迟收到或始终未收到预警，原因何在（{n} 次重复合计的人次；原因按检验顺序排列）。迟到只计洪水先于撤离"
+                  "命令到达的人；始终未收到撤离命令计该地点所有未先由撤离命令预警的人（无任何预警，或先看到来水），不论洪水"
+                  "是否到达，因此可多于迟到：",
+    "md_bn_late_cols": "| 地点 | 水平或区域 | 人数 | 迟到 | 涉及重复次数 | 始终未收到撤离命令（不论洪水是否到达） | "
+                       "原因 | 覆盖该地点的通讯渠道 |",
     "md_none": "无",
     "md_bn_roles": "首个触发条件满足到下达命令之间，谁的决策耗时：",
     "md_bn_roles_cols": "| 岗位 | 步骤 | 命令 | 中位数 | P95 | 重复次数 | 不在岗次数 |",
