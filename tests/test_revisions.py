@@ -479,3 +479,23 @@ def test_the_bottleneck_table_says_its_never_warned_column_counts_people_the_wat
     assert column in lines[header].split(" | ")[5]
     assert why in lines[header - 2]
     assert lines[header + 2].split(" | ")[3:6] == ["364", "2", "728"]
+
+
+def _bracket_depth(text: str) -> int:
+    depth = most = 0
+    for ch in text:
+        depth += (ch in "(（") - (ch in ")）")
+        most = max(most, depth)
+    return most
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Name a deputy for pond_manager, Tailings pond manager (尾矿库负责人)"),
+    ("zh", "为 pond_manager 指定替补，该岗位为 Tailings pond manager (尾矿库负责人)")])
+def test_a_deputy_for_a_post_whose_title_has_brackets_reads_without_brackets_in_brackets(lang, expected):
+    """It read 'Name a deputy for pond_manager (Tailings pond manager (尾矿库负责人))'."""
+    from drills.experiment.revision_text import title
+
+    said = title("deputy", {"role": "pond_manager", "title": "Tailings pond manager (尾矿库负责人)"}, lang)
+    assert said == expected
+    assert _bracket_depth(said) == 1

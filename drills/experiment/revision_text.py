@@ -50,7 +50,8 @@ TITLES: dict[str, dict[str, str]] = {
         "add_order": "Order {order} at a {level} warning, given by {owner} (the plan never orders it)",
         "delegate": "Let {declarer}, who declares {level}, give {order} at once (now {owner})",
         "delegate_after": "Let {declarer}, who declares {level}, give {order} at once (now {owner} after {after})",
-        "deputy": "Name a deputy for {role} ({title})",
+        # the title, often bracketed itself ("Tailings pond manager (尾矿库负责人)"), in apposition, not in brackets
+        "deputy": "Name a deputy for {role}, {title}",
         "route": "Route {place} by {path} (avoids the places that flood first)",
         "ladderway": "Send {place} to the surface on foot: {path}",
         "assembly": "Send {place} to {point} by {path}",
@@ -88,7 +89,7 @@ TITLES: dict[str, dict[str, str]] = {
         "add_order": "{level}预警时由 {owner} 下达{order}（预案未规定该撤离命令）",
         "delegate": "由宣布{level}预警的 {declarer} 立即下达{order}（现由 {owner} 下达）",
         "delegate_after": "由宣布{level}预警的 {declarer} 立即下达{order}（现由 {owner} 在 {after} 之后下达）",
-        "deputy": "为 {role}（{title}）指定替补",
+        "deputy": "为 {role} 指定替补，该岗位为 {title}",
         "route": "{place} 改经 {path} 撤离（避开最先被淹的地点）",
         "ladderway": "{place} 的人员步行升井：{path}",
         "assembly": "{place} 的人员经 {path} 前往 {point}",
