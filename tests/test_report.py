@@ -40,6 +40,7 @@ from drills.experiment.report import (
     wrap,
 )
 from drills.experiment.scorecard import scorecard
+from drills.experiment.units import percent
 from drills.inputs.bundled import bundled_root, bundled_scenarios
 from drills.inputs.compile import load_drill
 
@@ -363,7 +364,7 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     peak = 3600 * max(ex.spec.inrush.hydro_m3ps)
     assert f"{peak:,.0f} m³/h" in inflow and "lognormal" in inflow
     paging = next(ch for ch in ex.spec.channels if ch.type == "cap_lamp_paging")
-    assert f"heard by {paging.hear_probability:.0%}" in values[f"channel {paging.id} (cap-lamp paging)"]
+    assert "heard by " + percent(paging.hear_probability) in values[f"channel {paging.id} (cap-lamp paging)"]
     assert any(k.endswith(": backups") for k in values)
     trigger = next(k for k in values if k.startswith("trigger "))
     assert "_m3ph" not in trigger and "_s " not in trigger  # the quantity in words, not its code
@@ -391,15 +392,15 @@ def test_the_channel_rows_give_the_chance_of_hearing_the_model_uses_at_night_in_
             row = next(v for k, v in values.items() if f" {ch.id} " in k or f" {ch.id}（" in k)
             if ch.type in ("siren", "village_loudspeaker"):
                 table = warning.SIREN_AUDIBILITY if ch.type == "siren" else warning.LOUDSPEAKER_AUDIBILITY
-                audible = f"{table['night'] * rain:.0%}"
+                audible = percent(table["night"] * rain)
                 assert heard.format(r=ch.audible_radius_m) in row, row
                 assert audible in row and "0.7" in row, row
-                assert f"{cycle} {warning.SIREN_HEAR_PER_CYCLE:.0%}" in row, row
+                assert f"{cycle} {percent(warning.SIREN_HEAR_PER_CYCLE)}" in row, row
             elif ch.type == "sms":
-                assert f"{phones} {warning.SMS_NOTICE['night']:.0%}" in row, row
+                assert f"{phones} {percent(warning.SMS_NOTICE['night'])}" in row, row
                 share = np.mean([p.phone for p in spec.people if p.group == "resident"])
-                assert f"{share:.0%}" in row and share < 1.0, row
-            assert "100% of those in reach" not in row
+                assert percent(share) in row and share < 1.0, row
+            assert "100 % of those in reach" not in row
 
 
 def test_the_chinese_report_gives_the_grade_in_chinese() -> None:
@@ -1490,3 +1491,25 @@ def test_the_score_under_the_grade_table_is_the_one_the_terminal_and_markdown_gi
                        i18n.Text(lang))
     score = said[-1]  # the line under the table
     assert "89.5" in score and " 90 " not in score and "90/100" not in score, score
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shares_read_with_a_space_before_the_per_cent_sign_everywhere(lang: str) -> None:
+    """The report writes "95 %"; a finding's causes read "order after the water or never 100%", the assumptions
+    "present 95%" and the cage's note "busy 50%"."""
+    import re
+    from types import SimpleNamespace
+
+    from drills.experiment.finding_text import Say
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+    from drills.experiment.revision_report import _bands
+
+    assert Say(lang)("m2_cause_share", cause="x", share=1.0, times="t").startswith("x 100 %")
+    assert "50 %" in Text(lang)("md_cage_note", wait="0:01:00", busy=0.5)
+    assert _bands((0.95, 0.9, 0.8), "≥", Text(lang), minutes=False).startswith("A ≥ 95 %")
+    spec = load_drill(bundled_root() / "scenarios" / "dam_break_night.yaml", replications=1)
+    rows = parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1), Text(lang))[0]
+    text = " ".join(b for _, b in rows)
+    assert not re.search(r"\d%", text), re.search(r".{30}\d%", text)
+    assert re.search(r"\d %", text)

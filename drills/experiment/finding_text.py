@@ -22,7 +22,7 @@ from typing import Any
 from drills.experiment.bottlenecks import CAUSE_TEXT, CAUSE_WORDS, PENDING, UNSAFE_REASONS
 from drills.experiment.i18n import Text
 from drills.experiment.tail import TailCheck, pct
-from drills.experiment.units import signed
+from drills.experiment.units import fill, signed
 from drills.model import lethality
 
 #: the facts' stand-in for "an automatic trigger" where a post's title goes
@@ -665,7 +665,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_tied": "{head}——以下原因各占同样多的人次：{causes}",
         "m2_what": "{place}（共 {people} 人）有人在水到达前未收到撤离命令",
         "m2_why": "原因及各自所涉人员的中位数时间（自情景开始计）：{causes}。覆盖该地点的通讯渠道：{channels}。",
-        "m2_cause_share": "{cause} {share100:.0f} %（{times}）",
+        "m2_cause_share": "{cause} {share:.0%}（{times}）",
         "times_decision": "首个触发条件满足 {trigger}，水首次到达该地点 {water}，命令 {order}",
         "times_trigger": "此前无触发条件满足，水首次到达该地点 {water}，命令 {order}",
         "times_other": "命令 {order}，水首次到达该地点 {water}",
@@ -953,7 +953,7 @@ class Say:
 
     def __call__(self, key: str, **fmt: Any) -> str:
         text = self._table[key]
-        return text.format(**fmt) if fmt else text
+        return fill(text, **fmt) if fmt else text
 
     def table(self, key: str) -> dict[str, str]:
         return self._table[key]
@@ -1092,7 +1092,6 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
     else:
         title = s("m2_cause", head=head, cause=s.table("cause_text")[cause])
     causes = s.join([s("m2_cause_share", cause=s.table("cause_words")[c], share=v / f["late"],
-                       share100=v / f["late"] * 100,
                        times=_cause_times(c, f["by_cause"][c], s)) for c, v in f["ranked"]], "semi")
     evidence = (s.when(f["late_replications"], f["n"], f["late"], f["most"],
                        s("m2_what", place=place, people=f["people"]))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from drills.experiment.units import fmt_value
+from drills.experiment.units import fill, fmt_value
 from drills.model.inrush import DRIFT_MANNING_N
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
 from drills.model.movement import WADING_LIMIT_M
@@ -2604,7 +2604,7 @@ class Text:
         text = self._table.get(key, EN[key])
         if not fmt:
             return text
-        said = text.format(**fmt)
+        said = fill(text, **fmt)
         return said if self.zh else _ONE_PERSON.sub("1 person", _ONE_OF.sub(r"1 \1", said))
 
     def value(self, value: float, unit: str) -> str:

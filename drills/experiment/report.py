@@ -71,6 +71,7 @@ from drills.experiment.proposals import Proposed
 from drills.experiment.scorecard import Scorecard, mean_is_partial, mean_is_withheld, scorecard_notes
 from drills.experiment.sources_zh import SOURCES_ZH
 from drills.experiment.tail import grouped
+from drills.experiment.units import percent
 from drills.inputs.compile import RUNOUT_TITLES
 from drills.inputs.problems import in_language
 from drills.model import variability as var
@@ -1070,7 +1071,7 @@ def grade_rows(card: Scorecard, t: Text, duration_s: float | None = None) -> lis
             value = t.value(r.value, r.unit if r.unit in ("s", "share") else "persons")
         gate = "" if r.gate is None else " · " + t("gate_held" if r.gate else "gate_failed")
         w = weight(r)
-        weight_text = f"{w:.0%}" if w is not None else t("weight_none")
+        weight_text = percent(w) if w is not None else t("weight_none")
         basis, bands = _graded_zh(r) if t.zh else (r.basis, r.bands)
         name = t.graded(r.metric, r.name)
         rows.append([f"{r.metric} {name}", basis, value, r.grade + gate, bands, weight_text])
@@ -1393,7 +1394,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     plan_rows: list[list[str]] = []
     for role in spec.roles.values():
         plan_rows.append([t("role_delay", title=role.title), describe(role.decision_delay, t)])
-        plan_rows.append([t("role_present", title=role.title), f"{role.present_probability:.0%}"])
+        plan_rows.append([t("role_present", title=role.title), percent(role.present_probability)])
         backups = ", ".join(spec.roles[b].title if b in spec.roles else b for b in role.backups)
         plan_rows.append([t("role_backups", title=role.title),
                           t("role_backups_value", backups=backups, handover=describe(role.handover, t))

@@ -26,6 +26,7 @@ from drills.experiment.recommendation import PlanComparison, Recommendation
 from drills.experiment.revisions import ROUTE_SAFETY_S, Context
 from drills.experiment.search import Trial
 from drills.experiment.staging import write_staged
+from drills.experiment.units import percent
 
 
 def _clean(x: Any) -> Any:
@@ -401,7 +402,7 @@ def recommendation_markdown(rec: Recommendation, t: Text | None = None) -> str:
 
 
 def _bands(bands: tuple[float, ...], sign: str, t: Text, minutes: bool = True) -> str:
-    return t("md_band_sep").join(f"{g} {sign} {b / 60:g} {t('md_min')}" if minutes else f"{g} {sign} {b:.0%}"
+    return t("md_band_sep").join(f"{g} {sign} {b / 60:g} {t('md_min')}" if minutes else f"{g} {sign} {percent(b)}"
                                  for g, b in zip("ABC", bands, strict=True)) + " [P]"
 
 

@@ -8,6 +8,8 @@ number that rounds to zero where it is shown has no sign at all.
 from __future__ import annotations
 
 import math
+import string
+from typing import Any
 
 #: The minus sign of every negative number shown (U+2212, not the hyphen-minus "-").
 MINUS = "\u2212"
@@ -22,6 +24,29 @@ def signed(value: float, digits: str, *, plus: bool = False) -> str:
     if value < 0:
         return MINUS + digits
     return "+" + digits if plus else digits
+
+
+def percent(share: float) -> str:
+    """A share in whole per cent, with the space before the sign that every share shown has: "95 %"."""
+    return f"{100 * share:.0f} %"
+
+
+class _Shares(string.Formatter):
+    """``str.format``, but a field formatted as a percentage ("{share:.0%}") is written "95 %", not "95%"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.endswith("%"):
+            return format(value, format_spec)[:-1] + " %"
+        return super().format_field(value, format_spec)
+
+
+_SHARES = _Shares()
+
+
+def fill(template: str, **facts: Any) -> str:
+    """``template.format(**facts)``, with the percentages of :class:`_Shares` (a text's shares read "100 %", as the
+    rest of the report writes them)."""
+    return _SHARES.vformat(template, (), facts) if "%}" in template else template.format(**facts)
 
 
 def fmt_value(value: float, unit: str) -> str:
