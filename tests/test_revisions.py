@@ -499,3 +499,26 @@ def test_a_deputy_for_a_post_whose_title_has_brackets_reads_without_brackets_in_
     said = title("deputy", {"role": "pond_manager", "title": "Tailings pond manager (尾矿库负责人)"}, lang)
     assert said == expected
     assert _bracket_depth(said) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("deaths_verdict", "noted"), [("better", True), ("no significant change", True),
+                                                       ("worse", False)])
+def test_more_people_caught_with_no_more_deaths_says_what_the_count_leaves_out(lang, deaths_verdict, noted):
+    """The dam's revisions once read 'People caught by the water +63.70, worse' beside fewer expected deaths, with
+    nothing to say that those sheltering upstairs or still at home are not in that count."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.paired import PairedDiff
+    from drills.experiment.revision_report import _diff_table
+
+    caught = PairedDiff("caught", "People caught by the water", "persons", "lower", 120.0, 183.7, 63.7, 50.5, 76.9,
+                        30, "worse")
+    d = -1.08 if deaths_verdict == "better" else 2.0 if deaths_verdict == "worse" else 0.1
+    deaths = PairedDiff("expected_fatalities", "Expected fatalities", "persons", "lower", 273.6, 273.6 + d, d,
+                        d - 0.9, d + 0.9, 30, deaths_verdict)
+    t = Text(lang)
+    lines = _diff_table({"caught": caught, "expected_fatalities": deaths}, 7200.0, t=t)
+    assert (t("caught_note") in lines) is noted
+    said = t("caught_note")
+    assert all(w in said for w in (("sheltering upstairs", "still at home", "expected fatalities") if lang == "en"
+                                   else ("楼上避险", "仍在家中", "预期死亡人数")))

@@ -175,7 +175,7 @@ def compare(
 ) -> None:
     """Run two plans on the same random numbers and put them side by side."""
     from drills.experiment.recommendation import compare_plans
-    from drills.experiment.revision_report import capped_note, diff_rows, write_comparison
+    from drills.experiment.revision_report import capped_note, caught_note, diff_rows, write_comparison
 
     t = language(lang)
     if len(plans) != 2:
@@ -202,7 +202,7 @@ def compare(
     for row in diff_rows(cmp.diffs, t):
         diffs.add_row(*row)
     out_console.print(diffs)
-    for line in capped_note(cmp.diffs, a.spec.duration_s, t):
+    for line in [*capped_note(cmp.diffs, a.spec.duration_s, t), *caught_note(cmp.diffs, t)]:
         out_console.print("  " + line, markup=False)
     if out is not None:
         with writing(out, lang):

@@ -1234,6 +1234,11 @@ EN: dict[str, str] = {
     "capped_note": "To difference two plans replication by replication, a time never reached counts as the drill's "
                    "length ({duration}) and a smallest margin with someone not safe as minus it: \"never\" or \"not "
                    "all safe\" where every replication was so, ‡ on a mean where some were.",
+    "caught_note": "People caught by the water rose while the expected fatalities did not: the count takes in the "
+                   "people the water found on their way or downstairs at home, but not those sheltering upstairs nor "
+                   "those still at home in water too shallow to catch them, so people moved between these can raise "
+                   "it without more deaths. The expected fatalities weigh everyone the water found by where it found "
+                   "them (the lethality rule): read the two together.",
     "md_baseline": "baseline",
     "md_revised": "revised",
     "md_revised_plan": "## Revised plan",
@@ -2293,6 +2298,9 @@ ZH: dict[str, str] = {
     "md_combined": "全部选定修订合并后与现行预案比较（无故障）：",
     "md_combined_under": "在单一故障 {fault} 下的同一比较：",
     "md_diff_cols": "| 指标 | {a} | {b} | 差值，95 % 置信区间 | 结论 |",
+    "caught_note": "被水困住的人数上升，而预期死亡人数没有上升：该数计入洪水在途中或在家中底层找到的人，"
+                   "但不计楼上避险的人，也不计仍在家中、水太浅未能困住的人；人员在这几类之间转移，可使其上升而死亡不增加。"
+                   "预期死亡人数按洪水找到每个人时的处境（致死率规则）计入所有被洪水找到的人：两者应一并阅读。",
     "capped_note": "为使两个预案逐次重复相减，未达到的时间按演练时长（{duration}）计，有人不安全时的最小安全余量"
                    "按其负值计：全部重复均如此时写作“从未”或“有人未到达安全地点”，部分重复如此的平均值标 ‡。",
     "md_baseline": "现行预案",

@@ -333,11 +333,20 @@ def capped_note(diffs: dict[str, PairedDiff], duration_s: float, t: Text) -> lis
     return [t("capped_note", duration=t.value(duration_s, "s"))]
 
 
+def caught_note(diffs: dict[str, PairedDiff], t: Text) -> list[str]:
+    """Where the people caught by the water rose but the expected fatalities did not, what the count leaves out
+    (those sheltering upstairs or still at home), so that a planner reads it with the fatalities."""
+    caught, deaths = diffs.get("caught"), diffs.get("expected_fatalities")
+    if caught is None or deaths is None or caught.verdict != "worse" or deaths.verdict == "worse":
+        return []
+    return [t("caught_note")]
+
+
 def _diff_table(diffs: dict[str, PairedDiff], duration_s: float, a: str | None = None, b: str | None = None,
                 t: Text | None = None) -> list[str]:
     t = t or Text("en")
     lines = [t("md_diff_cols", a=a or t("md_baseline"), b=b or t("md_revised")), "|---|---|---|---|---|"]
-    note = capped_note(diffs, duration_s, t)
+    note = [*capped_note(diffs, duration_s, t), *caught_note(diffs, t)]
     return lines + [f"| {' | '.join(row)} |" for row in diff_rows(diffs, t)] + (["", *note] if note else [])
 
 
