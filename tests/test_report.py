@@ -1513,3 +1513,27 @@ def test_shares_read_with_a_space_before_the_per_cent_sign_everywhere(lang: str)
     text = " ".join(b for _, b in rows)
     assert not re.search(r"\d%", text), re.search(r".{30}\d%", text)
     assert re.search(r"\d %", text)
+
+
+@pytest.mark.parametrize(("lang", "why"), [("en", "an upper floor sheltered no one"), ("zh", "楼上也无法避险")])
+def test_a_weak_place_where_people_die_upstairs_says_why_the_upper_floor_did_not_save_them(exercises, lang, why):
+    """ht_b below the dam: all its people saw the water first and went upstairs, and ~100 of 160 die: the flow there
+    is, in most replications, fast and deep enough to bring a house down (Jonkman's breach zone), where the lethality
+    rule gives everyone upstairs the chance-zone rate or more. The summary gave the deaths and not that."""
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import weak_place_line
+    from drills.model.lethality import CHANCE_RATE
+
+    ex, card = exercises["dam"]
+    start = {p.person: p.start for p in ex.results[0].people}
+    lost = upstairs = 0.0
+    for res in ex.results:
+        rates = [p.fatality_p for p in res.people if start[p.person] == "ht_b" and p.situation == "upper_floor"]
+        upstairs += sum(rates)
+        lost += any(r >= CHANCE_RATE for r in rates)
+    z = next(z for z in card.zones if z.zone == "ht_b")
+    assert z.upstairs_fatalities == pytest.approx(upstairs / ex.replications) and z.upstairs_lost_in == lost > 0
+    assert z.upstairs_fatalities <= z.expected_fatalities.mean + 1e-9
+    t = Text(lang)
+    line = weak_place_line(z, t, ex.replications)
+    assert t("upstairs_lost_part", k=int(lost), n=ex.replications) in line and why in line

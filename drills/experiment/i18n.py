@@ -135,6 +135,10 @@ EN: dict[str, str] = {
     "warned_part_none": "the water reached nobody there; ",
     "never_part": "; {share} not warned by it first",
     "fat_part": ", {f:.1f} expected fatalities",
+    "fat_upstairs_part": ", {f:.1f} of them among the people sheltering upstairs{lost}",
+    "upstairs_lost_part": ": in {k} of {n} replications the water there was fast and deep enough that an upper floor "
+                          "sheltered no one, as a house comes down where depth × velocity is 7 m²/s or more at 2 m/s "
+                          "or more (the lethality rule); only leaving before the water comes protects them",
     "worst_findings": "The three most serious findings",
     "best_revisions": "The three most effective revisions",
     "no_findings_yet": (
@@ -1364,6 +1368,9 @@ ZH: dict[str, str] = {
     "warned_part_none": "水未到达该处任何人；",
     "never_part": "；{share} 未先收到撤离命令",
     "fat_part": "，预期死亡 {f:.1f} 人",
+    "fat_upstairs_part": "，其中楼上避险人员 {f:.1f} 人{lost}",
+    "upstairs_lost_part": "：{n} 次重复中有 {k} 次该处水流急而深，楼上也无法避险，因为水深 × 流速达到 7 m²/s 且流速"
+                          "达到 2 m/s 时房屋倒塌（致死率规则）；只有在洪水到达前撤离才能保护他们",
     "worst_findings": "最严重的三项评估发现",
     "best_revisions": "最有效的三项预案修订",
     "no_findings_yet": (

@@ -915,6 +915,22 @@ def weakest_zones(card: Scorecard, k: int = 3) -> list[Any]:
     return sorted((z for z in card.zones if z.people), key=lambda z: (*key(z), z.zone))[:k]
 
 
+def weak_place_line(z: Any, t: Text, n: int) -> str:
+    """One of the weakest places of the summary (a :class:`~drills.experiment.scorecard.ZoneSummary` over ``n``
+    replications), with, where people died sheltering upstairs, why the upper floor did not save them."""
+    missed = z.share_not_first_warned_by_order
+    never = t("never_part", share=t.value(missed, "share")) if missed > 0 else ""
+    fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
+    if fat and z.upstairs_fatalities > 0.05:
+        lost = t("upstairs_lost_part", k=z.upstairs_lost_in, n=n) if z.upstairs_lost_in else ""
+        fat += t("fat_upstairs_part", f=z.upstairs_fatalities, lost=lost)
+    return t("worst_place_line", zone=t.zone(z.zone), people=z.people,
+             warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
+                     t("warned_part", warned=t.value(z.share_warned_before_water.mean, "share"))),
+             safe=t.value(z.share_safe_before_water.mean, "share"),
+             t100=t.value(z.t100_warned_s.p50, "s"), never=never, fat=fat)
+
+
 def settle_how(ex: ExerciseResult, card: Scorecard, t: Text, recommend: bool = False) -> str:
     """After the unsettled checks: how to settle them (``drill run --until-settled N``, with the ``N`` the
     estimates ask for), or, if this run already ran on, where it stopped and why. ``recommend``: the report of
@@ -957,14 +973,7 @@ def summary(doc: Document, ex: ExerciseResult, card: Scorecard, t: Text, found: 
     doc.subheading(t("worst_places"))
     doc.text(t.words("worst_places_intro", card.site), 8.5, after=0.05, keep=True)
     for z in weakest_zones(card):
-        missed = z.share_not_first_warned_by_order
-        never = t("never_part", share=t.value(missed, "share")) if missed > 0 else ""
-        fat = t("fat_part", f=z.expected_fatalities.mean) if z.expected_fatalities.mean > 0.05 else ""
-        doc.text(t("worst_place_line", zone=t.zone(z.zone), people=z.people,
-                   warned=(t("warned_part_none") if math.isnan(z.share_warned_before_water.mean) else
-                           t("warned_part", warned=t.value(z.share_warned_before_water.mean, "share"))),
-                   safe=t.value(z.share_safe_before_water.mean, "share"),
-                   t100=t.value(z.t100_warned_s.p50, "s"), never=never, fat=fat), 8.5, marker="•", after=0.04)
+        doc.text(weak_place_line(z, t, ex.replications), 8.5, marker="•", after=0.04)
     doc.y += 0.05
     doc.subheading(t("worst_findings"))
     if found:

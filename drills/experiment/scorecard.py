@@ -25,6 +25,7 @@ import numpy as np
 from drills.experiment.exercise import ExerciseResult
 from drills.experiment.grading import lower_tail
 from drills.experiment.readings import States, margins, person_states
+from drills.model.lethality import CHANCE_RATE
 from drills.model.records import SAFE_OUTCOMES, DrillResult
 from drills.model.spec import DrillSpec
 
@@ -156,6 +157,7 @@ def _group_metrics(states: States, end_s: float) -> dict[str, float]:
     leads = margins(states, end_s)
     fatality = people.array("fatality_p")
     rated = fatality[~np.isnan(fatality)].tolist()
+    upstairs = people.isin("outcome", ("sheltered",)) & people.isin("situation", ("upper_floor",))
     return {
         "t90_warned_s": _time_to_share(warned, 0.9),
         "t100_warned_s": _time_to_share(warned, 1.0),
@@ -166,6 +168,9 @@ def _group_metrics(states: States, end_s: float) -> dict[str, float]:
         "expected_fatalities": float(sum(rated)) if people.isin("group", ("resident",)).any() else math.nan,
         "not_first_warned_by_order": float(np.isnan(warned).sum()),
         "reach": float(int(reach.sum())),
+        "upstairs_fatalities": float(fatality[upstairs].sum()),
+        # someone sheltering upstairs got the chance-zone rate or more: an upper floor did not shelter them
+        "upstairs_lost": float(bool((fatality[upstairs] >= CHANCE_RATE).any())),
     }
 
 
@@ -185,7 +190,8 @@ def replication_metrics(res: DrillResult, spec: DrillSpec,
     cage_util = max((h.utilisation for h in res.hoists if not math.isnan(h.utilisation)), default=math.nan)
     cage_queue = max((h.max_queue for h in res.hoists), default=0)
     group = _group_metrics(states, spec.duration_s)
-    del group["not_first_warned_by_order"], group["reach"]
+    for zone_only in ("not_first_warned_by_order", "reach", "upstairs_fatalities", "upstairs_lost"):
+        del group[zone_only]
     return {
         "order_s": res.order_s if not math.isnan(res.order_s) else math.inf,
         "downstream_order_s": res.downstream_order_s if not math.isnan(res.downstream_order_s) else math.inf,
@@ -266,6 +272,11 @@ class ZoneSummary:
     #: the median over replications of when the water first reached a place where its people started (inf = never
     #: in most replications); what orders the valley's places in the table
     water_s: float = math.inf
+    #: of the expected fatalities, those among the people sheltering upstairs (mean over replications)
+    upstairs_fatalities: float = 0.0
+    #: replications in which the water there was such that an upper floor sheltered no one: the lethality rule gave
+    #: those upstairs the chance-zone rate or more (a house coming down, depth × velocity ≥ 7 m²/s at ≥ 2 m/s)
+    upstairs_lost_in: int = 0
 
 
 @dataclass(frozen=True)
@@ -387,7 +398,8 @@ def _zones(ex: ExerciseResult, states_all: Sequence[States]) -> tuple[ZoneSummar
                                           people=len(idx)),
             share_not_first_warned_by_order=share_of(col("not_first_warned_by_order"), col("reach")),
             kept_out=max((len(idx) - len(group) for group in there), default=0),
-            site=site, water_s=first,
+            site=site, water_s=first, upstairs_fatalities=float(col("upstairs_fatalities").mean()) if rows else 0.0,
+            upstairs_lost_in=int(col("upstairs_lost").sum()),
         ))
     return tuple(out)
 
