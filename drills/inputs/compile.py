@@ -35,7 +35,7 @@ from drills.inputs.season import build_season, point_has_readings
 from drills.inputs.site import UNDERGROUND_KINDS, SiteBody, SiteFile, walk_graph
 from drills.inputs.validate import validate_partial
 from drills.inputs.yamlfile import YamlDocument, load_yaml, missing, own_part, with_strays
-from drills.model import behaviour, hoist, inrush, monitoring, movement, residents, warning
+from drills.model import behaviour, hoist, inrush, monitoring, movement, residents, running, warning
 from drills.model.flood_season import WORSE_WHEN, Season
 from drills.model.network import SURFACE_KINDS, Link, Network, Node
 from drills.model.profiles import DEFAULT_PROFILES
@@ -911,6 +911,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
     if s is None and extra is None:
         return None
     burst = None
+    way = None
     if s is not None:
         src = idx[s.source]
         t = tuple(p.t_s + s.start_s for p in s.hydrograph)
@@ -918,6 +919,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         factor = dist_or_number(s.inflow_factor)
         pumping = s.pumping_m3ph / 3600.0
         burst = _first_inflow_s(t, q)
+        way = running.build_way(net, src, t, q)  # the inrush's own water runs down; the storm's comes in elsewhere
     if extra is not None:
         grid, q_extra, spare = extra
         mw = ld.site.mine_water
@@ -929,7 +931,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
             t = tuple(grid)
             pumping += spare
     return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
-                  inrush.build_geometry(net, src))
+                  inrush.build_geometry(net, src), way)
 
 
 def _first_inflow_s(t: tuple[float, ...], q: tuple[float, ...]) -> float | None:

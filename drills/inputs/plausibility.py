@@ -38,8 +38,8 @@ from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
 from drills.model.inrush import running_depth_m, running_flow_m3ps
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
 from drills.model.movement import WADING_LIMIT_M
-from drills.model.network import SURFACE_KINDS
 from drills.model.routing import join_at, on_foot
+from drills.model.running import RUNNING_KINDS, low_graph, way_down, way_out
 from drills.model.spec import RunningWater
 
 
@@ -736,27 +736,23 @@ def series_warnings(scen: ScenarioBody, plan: PlanBody, doc: YamlDocument) -> li
 
 
 def _downhill(scen: ScenarioBody, site: SiteBody) -> tuple[float, dict[str, float], nx.Graph] | None:
-    """Where an inrush's water runs without rising above its source: its elevation, every node's, and the passages
-    joining the places it reaches so (no higher than the source), each pair by its shortest passage (``link``);
-    None without an inrush at a known node."""
+    """Where an inrush's water runs without rising above its source (:func:`drills.model.running.low_graph`): its
+    elevation, every node's, and the passages joining the places it reaches so; None without an inrush at a known
+    node."""
     inr = scen.hazard.inrush
     elevation = {n.id: n.elevation_m for n in site.nodes}
     if inr is None or inr.source not in elevation:
         return None
-    top = elevation[inr.source]
-    low = nx.Graph()
-    low.add_node(inr.source)
-    for lk in sorted(site.links, key=lambda lk: -lk.length_m):  # the shortest passage between two places last
-        if elevation.get(lk.from_, math.inf) <= top and elevation.get(lk.to, math.inf) <= top:
-            low.add_edge(lk.from_, lk.to, length_m=lk.length_m, link=lk)
-    return top, elevation, low.subgraph(nx.node_connected_component(low, inr.source))
+    return elevation[inr.source], elevation, low_graph(inr.source, elevation, _passages(site))
+
+
+def _passages(site: SiteBody) -> list[tuple[str, str, float, Any]]:
+    return [(lk.from_, lk.to, lk.length_m, lk) for lk in site.links]
 
 
 def _way_out(site: SiteBody, top: float, elevation: dict[str, float], low: nx.Graph) -> str | None:
     """The lowest opening to the surface below the source that its water runs down to (None: none)."""
-    kind = {n.id: n.kind for n in site.nodes}
-    below = sorted((elevation[n], n) for n in low if kind[n] in SURFACE_KINDS and elevation[n] < top)
-    return below[0][1] if below else None
+    return way_out(low, top, elevation, {n.id: n.kind for n in site.nodes})
 
 
 def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
@@ -780,10 +776,6 @@ def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Pr
         "water as a lower bound"), names=(inr.source, way_out))]
 
 
-#: passages whose floor people walk, where the water running down from an inrush can stop them
-RUNNING_KINDS = ("drift", "ramp")
-
-
 def running_water(scen: ScenarioBody, site: SiteBody) -> RunningWater | None:
     """Where an inrush's water, on its way down from its source to the lowest place it reaches (or out of the mine),
     runs along passages deep or fast enough to stop people at the peak inflow as written: depth × velocity (the
@@ -791,20 +783,18 @@ def running_water(scen: ScenarioBody, site: SiteBody) -> RunningWater | None:
     Manning's formula (:func:`drills.model.inrush.running_depth_m`). The drill's level pool does not hold that
     water, so those passages stay dry in it until the pool reaches them; the scorecard says so beneath it. The way
     is the shortest one down; None where the water stops no one on it."""
-    way = _downhill(scen, site)
     inr = scen.hazard.inrush
-    if way is None or inr is None:
+    elevation = {n.id: n.elevation_m for n in site.nodes}
+    if inr is None or inr.source not in elevation:
         return None
-    top, elevation, low = way
-    end = _way_out(site, top, elevation, low) or min(low, key=lambda n: (elevation[n], n))
-    if end == inr.source:
+    path, links = way_down(inr.source, elevation, {n.id: n.kind for n in site.nodes}, _passages(site))
+    if not links:
         return None
-    path = nx.shortest_path(low, inr.source, end, weight="length_m")
+    end = path[-1]
     points = [(pt.t_s, pt.inflow_m3ph / 3600) for pt in inr.hydrograph]
     peak = max(q for _, q in points)
     rows = []
-    for a, b in itertools.pairwise(path):
-        lk = low.edges[a, b]["link"]
+    for a, b, lk in zip(path, path[1:], links, strict=False):
         if lk.kind not in RUNNING_KINDS:
             continue
         gradient = abs(elevation[a] - elevation[b]) / lk.length_m

@@ -41,6 +41,7 @@ from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, People
 from drills.model.routing import on_foot, routing_of
+from drills.model.running import RunningWater
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 #: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
@@ -338,10 +339,13 @@ class Drill:
             if ("mains_power", None) in self.down:  # the pumps stop with the power
                 grid = np.arange(0.0, spec.duration_s + 2 * TIME_STEP_S, TIME_STEP_S)
                 pumps_on = np.array([self.power_on(float(x)) for x in grid], dtype=float)
-            parts.append(water_timeline(
+            pool = water_timeline(
                 inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=0.0,
                 factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s,
-                pumps_on=pumps_on))
+                pumps_on=pumps_on)
+            parts.append(pool)
+            if inr.way is not None:  # and the water running down to it (drills.model.running)
+                parts.append(RunningWater(inr.way, factor=self.inflow_factor, duration_s=spec.duration_s, pool=pool))
         db = spec.dam_break
         self.breach_s = math.inf
         if db is not None:
@@ -363,10 +367,10 @@ class Drill:
         self._car_links: list[float] | None = None
         # where a flow moves (a dam-break flood), the depth at which it sweeps someone off their feet, and the
         # depth at which it makes a car unstable (LifeSim's low-clearance vehicle: DV 0.8 m²/s or V 4.5 m/s)
-        flows = [p for p in parts if hasattr(p, "swept_depths")]
-        self.swept_m = _shallowest([p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in flows])
+        self._flows = [p for p in parts if hasattr(p, "swept_depths")]
+        self.swept_m = _shallowest([p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in self._flows])
         self.car_unstable_m = _shallowest([p.swept_depths(lethality.VEHICLE_UNSTABLE_DV_M2PS,
-                                                          lethality.VEHICLE_UNSTABLE_V_MPS) for p in flows])
+                                                          lethality.VEHICLE_UNSTABLE_V_MPS) for p in self._flows])
 
     def impassable(self, limit: float) -> list[float]:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
@@ -434,21 +438,25 @@ class Drill:
             self._walk_context = (wet, self.net.links, self.cut_s, self.water, r.ladder, r.area, r.dry_capacity,
                                   self.gate_free, self.link_peak_queue, self.on_link,
                                   self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly,
-                                  self._water_seen_s(), self._moving_links(self.swept_m))
+                                  self._water_seen_s(), self._moving_links(lethality.SWEPT_OFF_DV_M2PS))
         return self._walk_context
 
     def _car_unstable_links(self) -> list[float]:
-        """Per passage, the depth at which the flow at either end makes a car unstable (inf: still water)."""
+        """Per passage, the depth at which the flow makes a car unstable (inf: still water)."""
         if self._car_links is None:
-            self._car_links = self._moving_links(self.car_unstable_m)
+            self._car_links = self._moving_links(lethality.VEHICLE_UNSTABLE_DV_M2PS, lethality.VEHICLE_UNSTABLE_V_MPS)
         return self._car_links
 
-    def _moving_links(self, at_node: list[float] | None) -> list[float]:
-        """Per passage, the shallower of its two ends' depths ``at_node`` (the flow carries someone away there;
-        inf: still water)."""
-        if at_node is None:
-            return [INF] * len(self.net.links)
-        return [min(at_node[lk.a], at_node[lk.b]) for lk in self.net.links]
+    def _moving_links(self, hv_m2ps: float, v_mps: float = INF) -> list[float]:
+        """Per passage, the depth at which a flow carries someone away on it (depth × velocity ``hv_m2ps``, or the
+        velocity ``v_mps``; inf: still water), the shallowest of the water parts': a part that says so per passage
+        (the water running down from an inrush, along its own way), else the shallower of the passage's two ends'
+        (a dam-break flood, which enters a passage from the end it reaches first)."""
+        links = self.net.links
+        per_part = [p.link_swept_depths(hv_m2ps, v_mps) if hasattr(p, "link_swept_depths")
+                    else [min(at[lk.a], at[lk.b]) for lk in links]
+                    for p in self._flows for at in (p.swept_depths(hv_m2ps, v_mps),)]
+        return _shallowest(per_part) or [INF] * len(links)
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec

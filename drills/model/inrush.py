@@ -230,6 +230,18 @@ def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: 
     return tuple(basins), node_basin, link_basin
 
 
+def first_time_reaching(series: np.ndarray, x: float, dt_s: float) -> float:
+    """First time the non-decreasing ``series`` (one value every ``dt_s``) is at least ``x`` (inf if never within
+    the drill), linear between steps."""
+    if series[-1] < x:
+        return math.inf
+    i = int(np.searchsorted(series, x, side="left"))
+    if i == 0:
+        return 0.0
+    x0, x1 = series[i - 1], series[i]
+    return (i - 1 + ((x - x0) / (x1 - x0) if x1 > x0 else 1.0)) * dt_s
+
+
 @dataclass(frozen=True)
 class WaterTimeline:
     """Pool level over time in one replication, with fast depth look-ups.
@@ -292,15 +304,7 @@ class WaterTimeline:
         return max(lv - g.node_elev_m[node], 0.0)
 
     def _first_time(self, series: np.ndarray, x: float) -> float:
-        """First time the non-decreasing ``series`` (one value a step) is at least ``x`` (inf if never within the
-        drill), linear between steps."""
-        if series[-1] < x:
-            return math.inf
-        i = int(np.searchsorted(series, x, side="left"))
-        if i == 0:
-            return 0.0
-        x0, x1 = series[i - 1], series[i]
-        return (i - 1 + ((x - x0) / (x1 - x0) if x1 > x0 else 1.0)) * self.dt_s
+        return first_time_reaching(series, x, self.dt_s)
 
     def time_level_reaches(self, z: float) -> float:
         """First time the pool level is at least ``z`` (inf if never within the drill)."""

@@ -12,6 +12,7 @@ from typing import Any
 from drills.model.hoist import HoistDef
 from drills.model.inrush import FloodGeometry
 from drills.model.network import Network
+from drills.model.running import RunningWay
 from drills.model.variability import Distribution
 
 
@@ -150,6 +151,9 @@ class Inrush:
     factor: Distribution
     pumping_m3ps: float
     geometry: FloodGeometry
+    #: the way an inrush's water runs down from its source to where it pools, compiled once (None: no inrush, or no
+    #: drift or ramp on the way)
+    way: RunningWay | None = None
 
     def burst_at(self, node: int) -> float | None:
         """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""

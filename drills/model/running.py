@@ -1,0 +1,313 @@
+"""The water running down from an inrush's source to where it pools, or out of the mine.
+
+The level pool of :mod:`drills.model.inrush` holds the water that has come to rest, from the lowest points up;
+this module holds the water on its way there. It runs along *the way down*: the shortest way, by the passages no
+higher than the source, from the source to the lowest opening to the surface below it (an adit mine's portal), or
+else to the lowest place it reaches (:func:`way_down`; the same way ``drill validate`` and the scorecard's note
+name). Along it, once per replication:
+
+- the flow at time ``t`` is the inrush's hydrograph times the replication's inflow factor (the pool's own), as a
+  running maximum: water marks never recede, as the pool's do not; the pumps draw from the sump and leave it;
+- the front travels down the way at the flow's own velocity on each passage, ``v = Q / (b·h)``, with ``h`` the
+  normal depth by Manning's formula (:func:`drills.model.inrush.running_depth_m`; roughness and least gradient
+  cited there): its arrival at each place is the integral of ``v`` over time, so a slow front behind a small
+  early flow arrives late;
+- once the front has entered a drift or ramp (at its upper end) the water there is the normal depth of the flow
+  at that time, all along it; a place on the way is as deep as the deepest way passage at it, once the front
+  has reached it. Shafts, ladderways and other passages people do not walk along carry no running depth: the
+  water falls through them, and the front passes them at once.
+
+Sweeping: depth × velocity is the flow per metre of width, ``Q / b``, whatever the gradient and roughness, so a
+place is swept when ``Q`` reaches ``hv · b`` on its narrowest way passage (:meth:`RunningWater.swept_depths`). The
+drill compares the depth of all its water (the pool's and this, the deeper) with the depth at which this flow
+sweeps; where the pool is that deep before the running water sweeps, the running water runs into still water
+there and is slowed by it, so it sweeps nobody there (the depth returned is inf).
+
+Simplifications, stated: the flow behind the front is the flow at the source at that time (no delay of the
+hydrograph along the way, which brings the deeper water a little early downstream); the depth is the normal depth
+(no drawdown where the water falls into a shaft or the sump, nor backwater above the pool); only the shortest way
+down carries water (a flow that splits at a junction is not shared out).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from drills.model.inrush import TIME_STEP_S, first_time_reaching, running_flow_m3ps
+from drills.model.network import SURFACE_KINDS, Network
+
+#: passages whose floor people walk, where the water running down from an inrush runs deep (others it falls through)
+RUNNING_KINDS = ("drift", "ramp")
+#: the depths (m) at which each passage's flow is tabled once, log-spaced: 1 µm to 100 m
+_DEPTH_GRID = np.logspace(-6.0, 2.0, 801)
+_LOG_DEPTH = np.log(_DEPTH_GRID)
+
+
+def low_graph(source: Hashable, elevation: Mapping[Any, float],
+              links: Iterable[tuple[Hashable, Hashable, float, Any]]) -> nx.Graph:
+    """The places an inrush's water reaches without rising above ``source``, joined by the passages between them
+    (each pair by its shortest passage, kept as the edge's ``link``; ``links``: (end, end, length m, link))."""
+    top = elevation[source]
+    low = nx.Graph()
+    low.add_node(source)
+    for a, b, length, link in sorted(links, key=lambda x: -x[2]):  # the shortest passage between two places last
+        if elevation.get(a, math.inf) <= top and elevation.get(b, math.inf) <= top:
+            low.add_edge(a, b, length_m=length, link=link)
+    return low.subgraph(nx.node_connected_component(low, source))
+
+
+def way_out(low: nx.Graph, top: float, elevation: Mapping[Any, float], kind: Mapping[Any, str]) -> Any:
+    """The lowest opening to the surface below the source that its water runs down to (None: none)."""
+    below = sorted((elevation[n], n) for n in low if kind[n] in SURFACE_KINDS and elevation[n] < top)
+    return below[0][1] if below else None
+
+
+def way_down(source: Hashable, elevation: Mapping[Any, float], kind: Mapping[Any, str],
+             links: Iterable[tuple[Hashable, Hashable, float, Any]]) -> tuple[list[Any], list[Any]]:
+    """The way an inrush's water runs down from ``source``: the shortest way, by the places no higher than it, to
+    the lowest opening to the surface below it, or else to the lowest place it reaches; its places from the source
+    down and the passages between them (``links[i]`` joins places ``i`` and ``i + 1``); ([source], []) where the
+    source is the lowest place."""
+    low = low_graph(source, elevation, links)
+    end = way_out(low, elevation[source], elevation, kind) or min(low, key=lambda n: (elevation[n], n))
+    if end == source:
+        return [source], []
+    path = nx.shortest_path(low, source, end, weight="length_m")
+    return path, [low.edges[a, b]["link"] for a, b in itertools.pairwise(path)]
+
+
+@dataclass(frozen=True)
+class RunningWay:
+    """The way down from one source in one network, compiled once: its places and passages from the source down,
+    and for each passage its flow at each depth of a fixed table (Manning's formula)."""
+
+    nodes: tuple[int, ...]
+    links: tuple[int, ...]
+    runs: tuple[bool, ...]  # per way passage: a drift or ramp, where the water runs deep
+    length_m: tuple[float, ...]
+    width_m: tuple[float, ...]
+    log_flow: np.ndarray  # per way passage, log of the flow (m³/s) at each depth of the table
+    hydro_t_s: tuple[float, ...]  # the inrush's own hydrograph (times from the scenario start, m³/s)
+    hydro_m3ps: tuple[float, ...]
+    n_nodes: int
+    n_links: int
+
+    def depth_at(self, i: int, flow: float | np.ndarray) -> Any:
+        """Normal depth on way passage ``i`` at ``flow`` (m³/s; zero at no flow)."""
+        if isinstance(flow, float):  # one look-up, as the drill makes them while people walk
+            return math.exp(float(np.interp(math.log(flow), self.log_flow[i], _LOG_DEPTH))) if flow > 0 else 0.0
+        q = np.asarray(flow, dtype=float)
+        h = np.exp(np.interp(np.log(np.maximum(q, 1e-300)), self.log_flow[i], _LOG_DEPTH))
+        return np.where(q > 0, h, 0.0)
+
+    def flow_for(self, i: int, depth_m: float) -> float:
+        """The flow that runs ``depth_m`` deep on way passage ``i`` (the inverse of :meth:`depth_at`)."""
+        return float(np.exp(np.interp(math.log(depth_m), _LOG_DEPTH, self.log_flow[i])))
+
+    def flow_at_velocity(self, i: int, v_mps: float) -> float:
+        """The least flow that runs at ``v_mps`` on way passage ``i`` (velocity rises with the flow); inf if none."""
+        if not math.isfinite(v_mps):
+            return math.inf
+        v = np.exp(self.log_flow[i] - _LOG_DEPTH) / self.width_m[i]
+        k = int(np.searchsorted(v, v_mps))
+        return math.inf if k >= len(v) else float(np.exp(self.log_flow[i][k]))
+
+
+def build_way(network: Network, source: int, hydro_t_s: tuple[float, ...],
+              hydro_m3ps: tuple[float, ...]) -> RunningWay | None:
+    """The way down from ``source`` (:func:`way_down`), compiled; None where no drift or ramp lies on it."""
+    nodes = network.nodes
+    path, links = way_down(source, {nd.index: nd.elevation_m for nd in nodes}, {nd.index: nd.kind for nd in nodes},
+                           ((lk.a, lk.b, lk.length_m, lk) for lk in network.links))
+    runs = tuple(lk.kind in RUNNING_KINDS for lk in links)
+    if not any(runs):
+        return None
+    log_flow = np.zeros((len(links), len(_DEPTH_GRID)))
+    for i, lk in enumerate(links):
+        gradient = abs(nodes[lk.a].elevation_m - nodes[lk.b].elevation_m) / lk.length_m
+        log_flow[i] = np.log(running_flow_m3ps(_DEPTH_GRID, lk.width_m, gradient))  # type: ignore[arg-type]
+    log_flow.flags.writeable = False
+    return RunningWay(tuple(path), tuple(lk.index for lk in links), runs, tuple(lk.length_m for lk in links),
+                      tuple(lk.width_m for lk in links), log_flow, tuple(hydro_t_s), tuple(hydro_m3ps),
+                      len(nodes), len(network.links))
+
+
+@functools.lru_cache(maxsize=32)
+def _unscaled_flow(hydro_t_s: tuple[float, ...], hydro_m3ps: tuple[float, ...], duration_s: float,
+                   dt_s: float) -> np.ndarray:
+    """The hydrograph's flow at each step of the drill, as a running maximum (read-only; the same for every
+    replication, which scales it by its factor)."""
+    t = np.arange(0.0, duration_s + dt_s, dt_s)
+    q = np.maximum.accumulate(np.interp(t, hydro_t_s, hydro_m3ps, left=0.0, right=hydro_m3ps[-1]))
+    q.flags.writeable = False
+    return q
+
+
+class RunningWater:
+    """The water running down the way in one replication: a water part of the drill, as the pool
+    (:class:`drills.model.inrush.WaterTimeline`) and a dam-break flood are (:class:`drills.model.drill.CombinedWater`).
+
+    ``pool``: the level pool of the same inrush, where the running water runs into still water
+    (:meth:`swept_depths`)."""
+
+    def __init__(self, way: RunningWay, *, factor: float, duration_s: float, dt_s: float = TIME_STEP_S,
+                 pool: Any = None):
+        self.way = way
+        self.dt_s = dt_s
+        self.pool = pool
+        self.factor = max(factor, 0.0)
+        self.qu = _unscaled_flow(way.hydro_t_s, way.hydro_m3ps, duration_s, dt_s)
+        self.node_pos = {n: k for k, n in enumerate(way.nodes)}
+        self.link_pos = {lk: i for i, lk in enumerate(way.links)}
+        # per way place, the way passages at it where the water runs deep
+        self.at_node = tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(way.links) and way.runs[i])
+                             for k in range(len(way.nodes)))
+        self.arrival_s = self._front()
+
+    # ------------------------------------------------------------------ the front
+    def _front(self) -> list[float]:
+        """When the front reaches each place of the way: it sets off from the source as the flow starts, and runs
+        along each drift or ramp at the flow's velocity there (the integral of the velocity over time reaches the
+        passage's length); it passes the other passages at once."""
+        qu, dt = self.qu, self.dt_s
+        flowing = np.flatnonzero(qu > 0)
+        if self.factor <= 0 or not len(flowing):
+            return [math.inf] * len(self.way.nodes)
+        arrival = [max(int(flowing[0]) - 1, 0) * dt]  # the flow starts rising from nothing in the step before
+        q = self.factor * qu
+        for i, runs in enumerate(self.way.runs):
+            t0 = arrival[-1]
+            if not runs or not math.isfinite(t0):
+                arrival.append(t0)
+                continue
+            h = self.way.depth_at(i, q)
+            v = np.where(q > 0, q / (self.way.width_m[i] * np.where(h > 0, h, 1.0)), 0.0)
+            gone = np.concatenate(([0.0], np.cumsum(0.5 * (v[1:] + v[:-1]) * dt)))  # distance run since 0
+            k = t0 / dt
+            j = min(int(k), len(gone) - 2)
+            start = gone[j] + (gone[j + 1] - gone[j]) * (k - j)
+            arrival.append(first_time_reaching(gone, start + self.way.length_m[i], dt))
+        return arrival
+
+    # ------------------------------------------------------------------ depths
+    def _flow_at(self, t: float) -> float:
+        k = t / self.dt_s
+        qu = self.qu
+        i = int(k)
+        if i >= len(qu) - 1:
+            return self.factor * float(qu[-1])
+        return self.factor * float(qu[i] + (qu[i + 1] - qu[i]) * (k - i))
+
+    def _time_flow(self, flow: float) -> float:
+        """First time the flow reaches ``flow`` (inf if never within the drill)."""
+        if self.factor <= 0:
+            return math.inf
+        return first_time_reaching(self.qu, flow / self.factor, self.dt_s)
+
+    def link_depth(self, link: int, t: float) -> float:
+        i = self.link_pos.get(link)
+        if i is None or not self.way.runs[i] or t < self.arrival_s[i]:
+            return 0.0
+        return float(self.way.depth_at(i, self._flow_at(t)))
+
+    def node_depth(self, node: int, t: float) -> float:
+        k = self.node_pos.get(node)
+        if k is None or not self.at_node[k] or t < self.arrival_s[k]:
+            return 0.0
+        q = self._flow_at(t)
+        return max(float(self.way.depth_at(i, q)) for i in self.at_node[k])
+
+    def _link_time(self, i: int, depth_m: float) -> float:
+        if not self.way.runs[i]:
+            return math.inf
+        t = self._time_flow(self.way.flow_for(i, depth_m)) if depth_m > 0 else self._time_flow(1e-300)
+        return max(t, self.arrival_s[i])
+
+    def _node_time(self, k: int, depth_m: float) -> float:
+        if not self.at_node[k]:
+            return math.inf
+        flow = min(self.way.flow_for(i, depth_m) for i in self.at_node[k]) if depth_m > 0 else 1e-300
+        return max(self._time_flow(flow), self.arrival_s[k])
+
+    def link_time_depth(self, link: int, depth_m: float) -> float:
+        """First time the running water on ``link`` is ``depth_m`` deep (inf: never, or not on the way)."""
+        i = self.link_pos.get(link)
+        return math.inf if i is None else self._link_time(i, depth_m)
+
+    def node_time_depth(self, node: int, depth_m: float) -> float:
+        """First time the running water at ``node`` is ``depth_m`` deep (inf: never, or not on the way)."""
+        k = self.node_pos.get(node)
+        return math.inf if k is None else self._node_time(k, depth_m)
+
+    def nodes_time_depth(self, depth_m: float) -> list[float]:
+        out = [math.inf] * self.way.n_nodes
+        for k, n in enumerate(self.way.nodes):
+            out[n] = self._node_time(k, depth_m)
+        return out
+
+    def links_time_depth(self, depth_m: float) -> list[float]:
+        out = [math.inf] * self.way.n_links
+        for i, lk in enumerate(self.way.links):
+            out[lk] = self._link_time(i, depth_m)
+        return out
+
+    # ------------------------------------------------------------------ sweeping
+    def _sweeping_flow(self, passages: tuple[int, ...], hv_m2ps: float, v_mps: float) -> float:
+        """The least flow at which the water sweeps someone (or something) away on the narrowest of ``passages``:
+        depth × velocity, the flow per metre of width, at ``hv_m2ps``, or the velocity at ``v_mps``."""
+        cache = self.way.__dict__.setdefault("_sweeping", {})  # on a frozen dataclass: the same every replication
+        flow = cache.get((passages, hv_m2ps, v_mps))
+        if flow is None:
+            way = self.way
+            flow = min(hv_m2ps * min(way.width_m[i] for i in passages),
+                       min(way.flow_at_velocity(i, v_mps) for i in passages))
+            cache[(passages, hv_m2ps, v_mps)] = flow
+        return flow
+
+    def _swept_depth(self, depth_m: float, t_swept: float, pool_time: Any, place: int) -> float:
+        """``depth_m``, where the flow sweeps from ``t_swept`` on; inf where it never does within the drill, or where
+        the pool is that deep there first (the running water runs into still water, which slows it)."""
+        if not math.isfinite(t_swept):
+            return math.inf
+        if self.pool is not None and pool_time(place, depth_m) <= t_swept:
+            return math.inf
+        return depth_m
+
+    def swept_depths(self, hv_m2ps: float, v_mps: float = math.inf) -> list[float]:
+        """Per node, the depth of the running water at which it sweeps someone off their feet (depth × velocity at
+        ``hv_m2ps``, or velocity at ``v_mps``); inf off the way, where it never does, or where the pool stands that
+        deep first."""
+        out = [math.inf] * self.way.n_nodes
+        pool_time = self.pool.node_time_depth if self.pool is not None else None
+        for k, n in enumerate(self.way.nodes):
+            if not self.at_node[k]:
+                continue
+            flow = self._sweeping_flow(self.at_node[k], hv_m2ps, v_mps)
+            if not math.isfinite(flow):
+                continue
+            depth = max(float(self.way.depth_at(i, flow)) for i in self.at_node[k])
+            out[n] = self._swept_depth(depth, max(self._time_flow(flow), self.arrival_s[k]), pool_time, n)
+        return out
+
+    def link_swept_depths(self, hv_m2ps: float, v_mps: float = math.inf) -> list[float]:
+        """Per link, as :meth:`swept_depths`, on the passage itself: a passage off the way is not swept by this
+        water, whatever the water at its ends."""
+        out = [math.inf] * self.way.n_links
+        pool_time = self.pool.link_time_depth if self.pool is not None else None
+        for i, lk in enumerate(self.way.links):
+            if not self.way.runs[i]:
+                continue
+            flow = self._sweeping_flow((i,), hv_m2ps, v_mps)
+            if not math.isfinite(flow):
+                continue
+            depth = float(self.way.depth_at(i, flow))
+            out[lk] = self._swept_depth(depth, max(self._time_flow(flow), self.arrival_s[i]), pool_time, lk)
+        return out
