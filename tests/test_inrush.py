@@ -301,10 +301,10 @@ def test_water_running_down_an_adit_mine_is_told_only_where_it_stops_people(buil
     assert rw.dv_m2ps == pytest.approx(12000.0 / 3600 / 4.0)
 
 
-def test_the_scorecard_says_beneath_it_that_the_running_water_is_not_in_the_drill(tmp_path):
-    """The planner reads "98 % safe" beside the inrush: the note under the scorecard, on the terminal, in the report
-    and in scorecard.json, says that the water running down the drifts is not in the drill, where it would stop
-    people and from when, so their times there are a best case. The dam break has no such note."""
+def test_the_scorecard_says_beneath_it_where_the_running_water_stops_people_and_that_the_drill_holds_it(tmp_path):
+    """The planner reads the inrush's figures: the note under the scorecard, on the terminal, in the report and in
+    scorecard.json, says that the water running down the drifts is in the drill (drills.model.running), where it
+    stops people at the peak as written and from when at the source. The dam break has no such note."""
     import json
     from types import SimpleNamespace
 
@@ -317,19 +317,22 @@ def test_the_scorecard_says_beneath_it_that_the_running_water_is_not_in_the_dril
     res = CliRunner().invoke(app, ["run", str(default_scenario()), "-n", "1", "-o", str(tmp_path / "m")])
     assert res.exit_code == 0, res.output
     words = " ".join(res.output.split())
-    assert ("Not in the drill: the water running down from face360e to sump360. At the peak inflow as written, "
-            "12 000 m³/h, it runs along d360_e_face 1.10 m deep at 1.0 m/s from 0:10:48 into the inrush;") in words
-    assert "read the times and the safety of the people who pass there as a best case." in words
+    assert ("The water running down from face360e to sump360 is in the drill, beside the pool it fills. At the peak "
+            "inflow as written, 12 000 m³/h, it runs along d360_e_face 1.10 m deep at 1.0 m/s from 0:10:48 into the "
+            "inrush;") in words
+    assert "The drill stops people there once the water's front, running down at the water's own speed, has come" \
+        in words
+    assert "Not in the drill" not in words and "best case" not in words
     card = json.loads((tmp_path / "m" / "scorecard.json").read_text(encoding="utf-8"))
     assert card["running_water"]["end"] == "sump360"
     assert [p[0] for p in card["running_water"]["passages"]] == ["d360_e_face", "d360_j_e", "d360_st_j"]
     zh = Text("zh").running_water(SimpleNamespace(running_water=SimpleNamespace(
         source="face360e", end="sump360", peak_m3ph=12000.0, passages=(("d360_e_face", 1.1, 1.01, 648.0),),
         dv_m2ps=1.11)))
-    assert zh.startswith("演练未模拟从 face360e 流向 sump360 途中的水流。按所填的峰值涌水量 12 000 m³/h，水沿 "
-                         "d360_e_face（水深 1.10 m、流速 1.0 m/s，突水后 0:10:48 起）流过")
+    assert zh.startswith("演练已模拟从 face360e 流向 sump360 途中的水流，与其汇成的积水一并计算。按所填的峰值涌水量 "
+                         "12 000 m³/h，水沿 d360_e_face（水深 1.10 m、流速 1.0 m/s，突水后 0:10:48 起）流过")
     dam = bundled_root() / "scenarios" / "dam_break_night.yaml"
     res = CliRunner().invoke(app, ["run", str(dam), "-n", "1", "-o", str(tmp_path / "d")])
     assert res.exit_code == 0, res.output
-    assert "Not in the drill" not in res.output
+    assert "running down from" not in res.output
     assert json.loads((tmp_path / "d" / "scorecard.json").read_text(encoding="utf-8"))["running_water"] is None

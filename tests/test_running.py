@@ -11,7 +11,7 @@ from drills.model import movement
 from drills.model.drill import CombinedWater, Drill, run_drill
 from drills.model.inrush import running_depth_m
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
-from drills.model.running import RunningWater
+from drills.model.running import RunningFlow
 
 
 def inrush(source: str, q_m3ph: float, **kw) -> dict:
@@ -26,10 +26,10 @@ def adit(width: float = 4.0) -> dict:
     return base_site(nodes, links, [{"at": "m", "count": 1, "crew": "c"}])
 
 
-def running_part(spec, seed: int = 1) -> RunningWater:
+def running_part(spec, seed: int = 1) -> RunningFlow:
     water = Drill(spec, 0, seed).water
     assert isinstance(water, CombinedWater)
-    [part] = [p for p in water.parts if isinstance(p, RunningWater)]
+    [part] = [p for p in water.parts if isinstance(p, RunningFlow)]
     return part
 
 
@@ -121,7 +121,7 @@ def test_still_pool_water_deeper_than_the_sweeping_depth_sweeps_nobody(build):
     pool = rw.pool
     swept = running_depth_m(2.4, 4.0, 0.003)
     assert pool.node_time_depth(m, swept) < 2400.0  # the pool is that deep first
-    no_pool = RunningWater(spec.inrush.way, factor=1.0, duration_s=spec.duration_s)
+    no_pool = RunningFlow(spec.inrush.way, factor=1.0, duration_s=spec.duration_s)
     assert no_pool.swept_depths(SWEPT_OFF_DV_M2PS)[m] == pytest.approx(swept, rel=1e-4)
     assert math.isinf(rw.swept_depths(SWEPT_OFF_DV_M2PS)[m])
     assert math.isinf(rw.link_swept_depths(SWEPT_OFF_DV_M2PS)[d1])

@@ -376,12 +376,12 @@ EN: dict[str, str] = {
     "safe_kept_out": "Safe and safe from the water count as safe a later shift whom the plan kept on the surface (at "
                      "most {k} in one replication).",
     "running_water": (
-        "Not in the drill: the water running down from {source} to {end}. At the peak inflow as written, "
-        "{peak} m³/h, it runs along {passages} (Manning's formula, n {n} for a blasted drift, Chow 1959): depth × "
-        "velocity up to {dv} m²/s, where {swept} m²/s sweeps people off their feet (Jonkman & Penning-Rowsell 2008), "
-        "or deeper than the {wade} m anyone wades. The drill holds only the water that pools, so these passages "
-        "stay dry in it until the pool reaches them: read the times and the safety of the people who pass there "
-        "as a best case."),
+        "The water running down from {source} to {end} is in the drill, beside the pool it fills. At the peak inflow "
+        "as written, {peak} m³/h, it runs along {passages} (Manning's formula, n {n} for a blasted drift, Chow "
+        "1959): depth × velocity up to {dv} m²/s, where {swept} m²/s sweeps people off their feet (Jonkman & "
+        "Penning-Rowsell 2008), or deeper than the {wade} m anyone wades. The drill stops people there once the "
+        "water's front, running down at the water's own speed, has come, with each replication's inflow; the times "
+        "given are when the inflow at the source first runs that strong."),
     "running_water_passage": "{link} {depth} m deep at {v} m/s from {t} into the inrush",
     "running_water_sep": "; ",
     # ---- timeline
@@ -1564,10 +1564,11 @@ ZH: dict[str, str] = {
     "safe_kept_out": "到达安全地点的比例和未被水困的比例将预案留在地面、未下井的下一班 {k} 人（单次重复中的最多"
                      "人数）计为安全。",
     "running_water": (
-        "演练未模拟从 {source} 流向 {end} 途中的水流。按所填的峰值涌水量 {peak} m³/h，水沿 {passages}流过（曼宁公式，"
-        "爆破巷道糙率 n 取 {n}，Chow 1959）：水深×流速最大 {dv} m²/s，而 {swept} m²/s 即可将人冲倒"
-        "（Jonkman & Penning-Rowsell 2008），或水深超过人员涉水极限 {wade} m。演练只计算积聚的水，这些巷道在积水"
-        "到达之前一直无水：经过这些巷道的人员的用时和安全情况应视为最好情况。"),
+        "演练已模拟从 {source} 流向 {end} 途中的水流，与其汇成的积水一并计算。按所填的峰值涌水量 {peak} m³/h，水沿 "
+        "{passages}流过（曼宁公式，爆破巷道糙率 n 取 {n}，Chow 1959）：水深×流速最大 {dv} m²/s，而 {swept} m²/s "
+        "即可将人冲倒（Jonkman & Penning-Rowsell 2008），或水深超过人员涉水极限 {wade} m。水流前锋按水流自身的流速"
+        "向下推进，到达后演练即在这些巷道阻挡人员（各次重复的涌水量按其涌水系数计）；所列时间为水源处涌水量首次"
+        "达到该流量的时间。"),
     "running_water_passage": "{link}（水深 {depth} m、流速 {v} m/s，突水后 {t} 起）",
     "running_water_sep": "、",
     "timeline": "时间线：从最初征兆到最后一人到达安全地点",
@@ -2779,8 +2780,9 @@ class Text:
         return self("warned_order_note", k90=p90.n - p90.not_reached, k100=p100.n - p100.not_reached, n=p90.n)
 
     def running_water(self, card: Any) -> str:
-        """The note under the scorecard: the water running down from an inrush, which the drill does not hold, deep
-        or fast enough to stop people on its way (:class:`~drills.model.spec.RunningWater`); "" where it is not."""
+        """The note under the scorecard: where the water running down from an inrush (:mod:`drills.model.running`)
+        runs deep or fast enough to stop people on its way (:class:`~drills.model.spec.RunningWater`); "" where it
+        does not."""
         rw = getattr(card, "running_water", None)
         if rw is None:
             return ""

@@ -93,7 +93,7 @@ def scorecard_json(ex: ExerciseResult, card: Scorecard) -> dict:
         "expected_fatalities_by_situation": card.fatalities_by_situation,
         "expected_fatalities_by_outcome": card.fatalities_by_outcome,
         "never_warned_share": never,
-        # the water running down from an inrush that the drill does not hold, where it stops people; null if nowhere
+        # the water running down from an inrush, where it stops people at the peak as written; null if nowhere
         "running_water": dataclasses.asdict(card.running_water) if card.running_water is not None else None,
     }
 

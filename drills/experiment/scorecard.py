@@ -309,7 +309,7 @@ class Scorecard:
     #: who is in the drill, from its people: "mine" (people underground only), "valley" (residents below a dam
     #: only) or "both"; the tables and their notes use this site's words ("by level", "by place")
     site: str = "both"
-    #: the water running down from an inrush that the drill does not hold, where it stops people (from the inputs)
+    #: the water running down from an inrush, where it stops people at the peak inflow as written (from the inputs)
     running_water: Any = None
 
     def get(self, key: str) -> Summary:

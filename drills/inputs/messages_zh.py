@@ -1013,15 +1013,15 @@ CATALOGUE: tuple[Entry, ...] = (
           "a factor of 0 on the water: no water comes, so the grade says nothing of the evacuation ahead of it",
           {"median": {"": "", " (median)": "（中位数）"}}),
     Entry(rf"the water from (?P<source>{Q}) \((?P<top>{NUM}) m\) runs down to (?P<out>{Q}) \((?P<z>{NUM}) m\) and out "
-          r"of the mine: the drill holds only the water that pools below that opening, and does not model the water "
-          r"running along the drifts on its way out \(decimetres deep in an inrush\), so it shows little or no water "
-          r"here; read its water as a lower bound",
-          "来自 {source}（{top} m）的水会流到 {out}（{z} m）并流出矿井：演练只计算在该出口以下积聚的水，不模拟沿巷道"
-          "流出途中的水流（突水时深达数分米），因此这里几乎不显示来水；请把演练中的水情视为下限",
-          "the water from 'heading850' (853.9 m) runs down to 'portal800' (800 m) and out of the mine: the drill "
-          "holds only the water that pools below that opening, and does not model the water running along the "
-          "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
-          "water as a lower bound"),
+          r"of the mine: no water pools above that opening, so the drill shows water only along the way down to it "
+          r"\(the water running along the drifts, decimetres deep in an inrush\) and below it; is the source, or the "
+          r"opening, where it should be\?",
+          "来自 {source}（{top} m）的水会流到 {out}（{z} m）并流出矿井：该出口以上不会积水，因此演练只在流向出口的"
+          "途中（沿巷道流动的水，突水时深达数分米）及出口以下显示来水；水源或出口的位置是否正确？",
+          "the water from 'heading850' (853.9 m) runs down to 'portal800' (800 m) and out of the mine: no water "
+          "pools above that opening, so the drill shows water only along the way down to it (the water running "
+          "along the drifts, decimetres deep in an inrush) and below it; is the source, or the opening, where it "
+          "should be?"),
     Entry(rf"assembly point (?P<ap>{Q}) lies in the path of the flood by (?P<by>the hydraulic study {Q}|the "
           rf"built-in estimate \([^)]+\)): (?P<depth>{NUM}) m deep at its peak, (?P<min>{NUM}) min after the breach; "
           r"people sent there meet the water on the way or are caught on it\. Is its elevation_m or "

@@ -757,8 +757,8 @@ def _way_out(site: SiteBody, top: float, elevation: dict[str, float], low: nx.Gr
 
 def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Problem]:
     """An inrush whose water runs down to an opening to the surface below its source (an adit mine's portal
-    under an old working): the drill's water model (:mod:`drills.model.inrush`) holds the water that pools, which
-    here runs out of that opening, and not the water running along the drifts on its way there."""
+    under an old working): the pool of the drill's water model (:mod:`drills.model.inrush`) here runs out of that
+    opening, so the only water above it is what runs down the way (:mod:`drills.model.running`)."""
     way = _downhill(scen, site)
     if way is None:
         return []
@@ -770,19 +770,20 @@ def drains_out(scen: ScenarioBody, site: SiteBody, doc: YamlDocument) -> list[Pr
     assert inr is not None
     z = elevation[way_out]
     return [doc.problem(("scenario", "hazard", "inrush", "source"), (
-        f"the water from {inr.source!r} ({top:g} m) runs down to {way_out!r} ({z:g} m) and out of the mine: the drill "
-        "holds only the water that pools below that opening, and does not model the water running along the "
-        "drifts on its way out (decimetres deep in an inrush), so it shows little or no water here; read its "
-        "water as a lower bound"), names=(inr.source, way_out))]
+        f"the water from {inr.source!r} ({top:g} m) runs down to {way_out!r} ({z:g} m) and out of the mine: no water "
+        "pools above that opening, so the drill shows water only along the way down to it (the water running "
+        "along the drifts, decimetres deep in an inrush) and below it; is the source, or the opening, where it "
+        "should be?"), names=(inr.source, way_out))]
 
 
 def running_water(scen: ScenarioBody, site: SiteBody) -> RunningWater | None:
     """Where an inrush's water, on its way down from its source to the lowest place it reaches (or out of the mine),
     runs along passages deep or fast enough to stop people at the peak inflow as written: depth × velocity (the
     flow per metre of width) at least the one that sweeps people off their feet, or deeper than anyone wades, by
-    Manning's formula (:func:`drills.model.inrush.running_depth_m`). The drill's level pool does not hold that
-    water, so those passages stay dry in it until the pool reaches them; the scorecard says so beneath it. The way
-    is the shortest one down; None where the water stops no one on it."""
+    Manning's formula (:func:`drills.model.inrush.running_depth_m`). The drill holds that water
+    (:mod:`drills.model.running`); the scorecard says beneath it where it stops people, and from when at the
+    source. The way is the shortest one down (:func:`drills.model.running.way_down`); None where the water stops
+    no one on it."""
     inr = scen.hazard.inrush
     elevation = {n.id: n.elevation_m for n in site.nodes}
     if inr is None or inr.source not in elevation:

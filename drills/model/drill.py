@@ -41,7 +41,7 @@ from drills.model.inrush import TIME_STEP_S, no_water, water_timeline
 from drills.model.movement import SFPE_FREE_DENSITY
 from drills.model.records import SAFE_OUTCOMES, ActionRecord, DrillResult, Event, HoistRecord, People
 from drills.model.routing import on_foot, routing_of
-from drills.model.running import RunningWater
+from drills.model.running import RunningFlow
 from drills.model.spec import Action, Channel, DrillSpec, Party, Profile
 
 #: the kinds of logged events in the order cause and effect run, for events logged at one time: the world (faults,
@@ -345,7 +345,7 @@ class Drill:
                 pumps_on=pumps_on)
             parts.append(pool)
             if inr.way is not None:  # and the water running down to it (drills.model.running)
-                parts.append(RunningWater(inr.way, factor=self.inflow_factor, duration_s=spec.duration_s, pool=pool))
+                parts.append(RunningFlow(inr.way, factor=self.inflow_factor, duration_s=spec.duration_s, pool=pool))
         db = spec.dam_break
         self.breach_s = math.inf
         if db is not None:

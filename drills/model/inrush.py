@@ -23,13 +23,12 @@ to minutes against inrushes filling a level over tens of minutes); separate dips
 fill together; the pool rises no higher than the lowest opening to the surface it reaches (a portal or
 a shaft collar), where it runs out — an opening below the source (an adit mine's portal under an old working)
 is reached as the water runs down, so nothing pools above it; the water running along the drifts on its way
-down to the pool or out of an opening is not modelled (Manning's formula for open channels gives a few
-decimetres for thousands of m³/h in a drift a few metres wide, and 1.1 m at 12 000 m³/h in one 3 m wide;
-``drill validate`` says where the water runs out of the mine, and a note under the scorecard where it runs
-deep or fast enough on its way to stop people, and from when); water marks never recede within a drill (pumps are small
-against an inrush: at Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press reports [V], against an inflow of
-24,000 m³/h, the State Administration of Work Safety's figure reported by Zhejiang Online, 2007-08-18
-[V]). Depth in a passage is measured at its low end.
+down to the pool or out of an opening is not this module's: :mod:`drills.model.running` holds it (Manning's
+formula for open channels gives a few decimetres for thousands of m³/h in a drift a few metres wide, and 1.1 m
+at 12 000 m³/h in one 3 m wide), and the drill takes the deeper of the two; water marks never recede within a
+drill (pumps are small against an inrush: at Huayuan 2007, 4 pumps gave 660 m³/h during the recovery, press
+reports [V], against an inflow of 24,000 m³/h, the State Administration of Work Safety's figure reported by
+Zhejiang Online, 2007-08-18 [V]). Depth in a passage is measured at its low end.
 """
 
 from __future__ import annotations
@@ -58,7 +57,7 @@ DRIFT_GRADIENT_MIN = 0.003
 def running_depth_m(flow_m3ps: float, width_m: float, gradient: float, n: float = DRIFT_MANNING_N) -> float:
     """Normal depth of water running along a passage of rectangular section (Manning's formula,
     Q = A·R^(2/3)·S^(1/2)/n), by bisection: what the inrush's water is on its way down to the pool, which the
-    level pool of this module does not hold (``drill validate`` tells where it matters)."""
+    level pool of this module does not hold (:mod:`drills.model.running` does)."""
     if flow_m3ps <= 0.0:
         return 0.0
     lo, hi = 0.0, 1.0

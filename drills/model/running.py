@@ -18,7 +18,7 @@ name). Along it, once per replication:
   water falls through them, and the front passes them at once.
 
 Sweeping: depth × velocity is the flow per metre of width, ``Q / b``, whatever the gradient and roughness, so a
-place is swept when ``Q`` reaches ``hv · b`` on its narrowest way passage (:meth:`RunningWater.swept_depths`). The
+place is swept when ``Q`` reaches ``hv · b`` on its narrowest way passage (:meth:`RunningFlow.swept_depths`). The
 drill compares the depth of all its water (the pool's and this, the deeper) with the depth at which this flow
 sweeps; where the pool is that deep before the running water sweeps, the running water runs into still water
 there and is slowed by it, so it sweeps nobody there (the depth returned is inf).
@@ -151,7 +151,7 @@ def _unscaled_flow(hydro_t_s: tuple[float, ...], hydro_m3ps: tuple[float, ...], 
     return q
 
 
-class RunningWater:
+class RunningFlow:
     """The water running down the way in one replication: a water part of the drill, as the pool
     (:class:`drills.model.inrush.WaterTimeline`) and a dam-break flood are (:class:`drills.model.drill.CombinedWater`).
 

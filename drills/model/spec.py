@@ -199,8 +199,8 @@ class Behaviour:
 @dataclass(frozen=True)
 class RunningWater:
     """Where an inrush's water, on its way down to where it pools (or out of the mine), runs deep or fast enough
-    along a passage to stop people at the peak inflow as written, which the drill's level pool does not hold
-    (drills.inputs.plausibility.running_water): the passages stay dry in the drill until the pool reaches them."""
+    along a passage to stop people at the peak inflow as written (drills.inputs.plausibility.running_water), for the
+    note under the scorecard; the drill itself runs it with each replication's inflow (drills.model.running)."""
 
     source: str
     end: str  # the lowest place the water reaches, or the opening it runs out of
@@ -226,7 +226,7 @@ class Meta:
     #: values of the input files that validate but look like data-entry slips, as (file, line, field, message)
     #: (see drills.inputs.plausibility); the drill runs as written, the outputs repeat them
     input_warnings: tuple[tuple[str, int | None, str, str], ...] = ()
-    running_water: RunningWater | None = None  # what the water model leaves out, where it matters
+    running_water: RunningWater | None = None  # where the water running down from an inrush stops people
 
 
 @dataclass(frozen=True)
