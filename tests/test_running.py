@@ -130,8 +130,9 @@ def test_still_pool_water_deeper_than_the_sweeping_depth_sweeps_nobody(build):
 
 
 def test_a_shaft_on_the_way_carries_no_running_depth_and_the_front_passes_it_at_once(build):
-    """The water falls down a shaft from ``m`` to the sump: no running depth in it, and the front is at the sump as
-    soon as it is at the shaft's top."""
+    """The water falls down a shaft from ``m`` to the sump: no running depth of its own in it (only that of the
+    place at its top, as every passage is at least as deep as its ends), none at the sump below, and the front is at
+    the sump as soon as it is at the shaft's top."""
     nodes = [node("a", "workplace", z=0.0), node("m", "junction", z=-0.3), node("sump", "sump", z=-20.0),
              node("out", "portal", z=50.0)]
     links = [link("d1", "a", "m", 100.0), link("s", "m", "sump", 19.7, kind="shaft"),
@@ -140,8 +141,10 @@ def test_a_shaft_on_the_way_carries_no_running_depth_and_the_front_passes_it_at_
                  base_scenario(order_at_s=None, hazard=inrush("a", 7200.0)))
     rw = running_part(spec)
     assert rw.arrival_s[2] == rw.arrival_s[1] > 0
-    assert rw.link_depth(spec.network.link_index["s"], 3000.0) == 0.0
-    assert math.isinf(rw.link_time_depth(spec.network.link_index["s"], 0.01))
+    m, shaft = spec.network.index["m"], spec.network.link_index["s"]
+    h = running_depth_m(2.0, 4.0, 0.003)
+    assert rw.link_depth(shaft, 3000.0) == rw.node_depth(m, 3000.0) == pytest.approx(h, rel=1e-4)
+    assert rw.link_time_depth(shaft, 0.01) == rw.node_time_depth(m, 0.01)
     assert math.isinf(rw.node_time_depth(spec.network.index["sump"], 0.01))  # only the pool's water there
 
 
@@ -165,3 +168,21 @@ def test_running_water_gives_the_same_results_whatever_the_number_of_workers(bui
     two = run_exercise(spec, replications=8, seed=5, workers=2)
     assert repr(one.results) == repr(two.results)  # NaN where nobody departed: compared as written
     assert {p.outcome for r in one.results for p in r.people} == {"caught", "surface"}  # both sides of 0.6 m²/s
+
+
+def test_a_passage_beside_the_way_is_as_deep_as_its_end_on_the_way_and_swept_with_it(build):
+    """A side drift from ``m`` (on the way) to a dead end: no water runs along it, but its end at ``m`` stands in the
+    running water, so it is at least as deep as ``m`` (someone who meets the water there and turns back must not
+    find the same passage open), and swept from when ``m`` is; the pool reaches it only through ``m``."""
+    site = adit()
+    site["site"]["nodes"].append(node("side", "workplace", z=1.0))
+    site["site"]["links"].append(link("ds", "m", "side", 50.0))
+    spec = build(site, base_plan(exits=["out"]), base_scenario(order_at_s=None, hazard=inrush("a", 9360.0)))
+    rw = running_part(spec)
+    m, ds = spec.network.index["m"], spec.network.link_index["ds"]
+    t = rw.arrival_s[1]
+    assert rw.link_depth(ds, t - 1.0) == 0.0
+    assert rw.link_depth(ds, t + 1.0) == rw.node_depth(m, t + 1.0) > 0
+    assert rw.link_time_depth(ds, 0.1) == rw.node_time_depth(m, 0.1)
+    swept = rw.link_swept_depths(SWEPT_OFF_DV_M2PS)
+    assert swept[ds] == rw.swept_depths(SWEPT_OFF_DV_M2PS)[m] < math.inf

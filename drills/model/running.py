@@ -99,6 +99,8 @@ class RunningWay:
     hydro_m3ps: tuple[float, ...]
     n_nodes: int
     n_links: int
+    #: every passage with an end on the way: (passage, its place on the way or -1, its ends' places on the way or -1)
+    touching: tuple[tuple[int, int, int, int], ...] = ()
 
     def depth_at(self, i: int, flow: float | np.ndarray) -> Any:
         """Normal depth on way passage ``i`` at ``flow`` (m³/s; zero at no flow)."""
@@ -135,9 +137,13 @@ def build_way(network: Network, source: int, hydro_t_s: tuple[float, ...],
         gradient = abs(nodes[lk.a].elevation_m - nodes[lk.b].elevation_m) / lk.length_m
         log_flow[i] = np.log(running_flow_m3ps(_DEPTH_GRID, lk.width_m, gradient))  # type: ignore[arg-type]
     log_flow.flags.writeable = False
+    on_way = {lk.index: i for i, lk in enumerate(links)}
+    at = {n: k for k, n in enumerate(path)}
+    touching = tuple((lk.index, on_way.get(lk.index, -1), at.get(lk.a, -1), at.get(lk.b, -1))
+                     for lk in network.links if lk.a in at or lk.b in at)
     return RunningWay(tuple(path), tuple(lk.index for lk in links), runs, tuple(lk.length_m for lk in links),
                       tuple(lk.width_m for lk in links), log_flow, tuple(hydro_t_s), tuple(hydro_m3ps),
-                      len(nodes), len(network.links))
+                      len(nodes), len(network.links), touching)
 
 
 @functools.lru_cache(maxsize=32)
@@ -166,7 +172,7 @@ class RunningFlow:
         self.factor = max(factor, 0.0)
         self.qu = _unscaled_flow(way.hydro_t_s, way.hydro_m3ps, duration_s, dt_s)
         self.node_pos = {n: k for k, n in enumerate(way.nodes)}
-        self.link_pos = {lk: i for i, lk in enumerate(way.links)}
+        self.touch = {lk: (i, a, b) for lk, i, a, b in way.touching}
         # per way place, the way passages at it where the water runs deep
         self.at_node = tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(way.links) and way.runs[i])
                              for k in range(len(way.nodes)))
@@ -213,10 +219,22 @@ class RunningFlow:
         return first_time_reaching(self.qu, flow / self.factor, self.dt_s)
 
     def link_depth(self, link: int, t: float) -> float:
-        i = self.link_pos.get(link)
-        if i is None or not self.way.runs[i] or t < self.arrival_s[i]:
+        """The running water on ``link``: its own (on the way, once the front is in it), and at least as deep as
+        either of its ends (the water enters a passage from an end it stands at)."""
+        c = self.touch.get(link)
+        if c is None:
             return 0.0
-        return float(self.way.depth_at(i, self._flow_at(t)))
+        i, a, b = c
+        q = None
+        d = 0.0
+        if i >= 0 and self.way.runs[i] and t >= self.arrival_s[i]:
+            q = self._flow_at(t)
+            d = self.way.depth_at(i, q)
+        for k in (a, b):
+            if k >= 0 and self.at_node[k] and t >= self.arrival_s[k]:
+                q = self._flow_at(t) if q is None else q
+                d = max(d, *(self.way.depth_at(j, q) for j in self.at_node[k]))
+        return float(d)
 
     def node_depth(self, node: int, t: float) -> float:
         k = self.node_pos.get(node)
@@ -225,11 +243,14 @@ class RunningFlow:
         q = self._flow_at(t)
         return max(float(self.way.depth_at(i, q)) for i in self.at_node[k])
 
-    def _link_time(self, i: int, depth_m: float) -> float:
-        if not self.way.runs[i]:
-            return math.inf
-        t = self._time_flow(self.way.flow_for(i, depth_m)) if depth_m > 0 else self._time_flow(1e-300)
-        return max(t, self.arrival_s[i])
+    def _link_time(self, link: int, depth_m: float) -> float:
+        """First time the running water on ``link`` is ``depth_m`` deep: on itself, or at either end."""
+        i, a, b = self.touch[link]
+        t = math.inf
+        if i >= 0 and self.way.runs[i]:
+            own = self._time_flow(self.way.flow_for(i, depth_m)) if depth_m > 0 else self._time_flow(1e-300)
+            t = max(own, self.arrival_s[i])
+        return min(t, *(self._node_time(k, depth_m) for k in (a, b) if k >= 0))
 
     def _node_time(self, k: int, depth_m: float) -> float:
         if not self.at_node[k]:
@@ -238,9 +259,8 @@ class RunningFlow:
         return max(self._time_flow(flow), self.arrival_s[k])
 
     def link_time_depth(self, link: int, depth_m: float) -> float:
-        """First time the running water on ``link`` is ``depth_m`` deep (inf: never, or not on the way)."""
-        i = self.link_pos.get(link)
-        return math.inf if i is None else self._link_time(i, depth_m)
+        """First time the running water on ``link`` is ``depth_m`` deep (inf: never, or nowhere near the way)."""
+        return self._link_time(link, depth_m) if link in self.touch else math.inf
 
     def node_time_depth(self, node: int, depth_m: float) -> float:
         """First time the running water at ``node`` is ``depth_m`` deep (inf: never, or not on the way)."""
@@ -255,8 +275,8 @@ class RunningFlow:
 
     def links_time_depth(self, depth_m: float) -> list[float]:
         out = [math.inf] * self.way.n_links
-        for i, lk in enumerate(self.way.links):
-            out[lk] = self._link_time(i, depth_m)
+        for lk in self.touch:
+            out[lk] = self._link_time(lk, depth_m)
         return out
 
     # ------------------------------------------------------------------ sweeping
@@ -277,7 +297,7 @@ class RunningFlow:
         the pool is that deep there first (the running water runs into still water, which slows it)."""
         if not math.isfinite(t_swept):
             return math.inf
-        if self.pool is not None and pool_time(place, depth_m) <= t_swept:
+        if pool_time is not None and pool_time(place, depth_m) <= t_swept:
             return math.inf
         return depth_m
 
@@ -285,8 +305,11 @@ class RunningFlow:
         """Per node, the depth of the running water at which it sweeps someone off their feet (depth × velocity at
         ``hv_m2ps``, or velocity at ``v_mps``); inf off the way, where it never does, or where the pool stands that
         deep first."""
+        return self._swept_nodes(hv_m2ps, v_mps, self.pool.node_time_depth if self.pool is not None else None)
+
+    def _swept_nodes(self, hv_m2ps: float, v_mps: float, pool_time: Any) -> list[float]:
+        """:meth:`swept_depths`, the pool weighed by ``pool_time`` (its node_time_depth; None: not weighed)."""
         out = [math.inf] * self.way.n_nodes
-        pool_time = self.pool.node_time_depth if self.pool is not None else None
         for k, n in enumerate(self.way.nodes):
             if not self.at_node[k]:
                 continue
@@ -298,16 +321,20 @@ class RunningFlow:
         return out
 
     def link_swept_depths(self, hv_m2ps: float, v_mps: float = math.inf) -> list[float]:
-        """Per link, as :meth:`swept_depths`, on the passage itself: a passage off the way is not swept by this
-        water, whatever the water at its ends."""
+        """Per link, the depth of the running water on it at which it sweeps someone away: the shallowest of its own
+        (on the way, by its own width) and its ends' (:meth:`swept_depths`, as a passage is as deep as its ends);
+        each only where the pool is not that deep on the passage first. Inf away from the way."""
         out = [math.inf] * self.way.n_links
-        pool_time = self.pool.link_time_depth if self.pool is not None else None
-        for i, lk in enumerate(self.way.links):
-            if not self.way.runs[i]:
-                continue
-            flow = self._sweeping_flow((i,), hv_m2ps, v_mps)
-            if not math.isfinite(flow):
-                continue
-            depth = float(self.way.depth_at(i, flow))
-            out[lk] = self._swept_depth(depth, max(self._time_flow(flow), self.arrival_s[i]), pool_time, lk)
+        at_node = self._swept_nodes(hv_m2ps, v_mps, None)  # the pool is weighed on the passage itself
+        for lk, (i, a, b) in self.touch.items():
+            depths = [at_node[self.way.nodes[k]] for k in (a, b) if k >= 0]
+            if i >= 0 and self.way.runs[i]:
+                flow = self._sweeping_flow((i,), hv_m2ps, v_mps)
+                if math.isfinite(flow) and math.isfinite(self._time_flow(flow)):
+                    depths.append(float(self.way.depth_at(i, flow)))
+            for d in sorted(x for x in depths if math.isfinite(x)):  # the shallowest the pool does not forestall
+                t = self._link_time(lk, d)
+                if math.isfinite(t) and (self.pool is None or self.pool.link_time_depth(lk, d) > t):
+                    out[lk] = d
+                    break
         return out
