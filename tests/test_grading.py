@@ -199,11 +199,12 @@ def test_a_person_warned_late_who_turns_back_counts_once_in_the_objective():
         pytest.approx(base + 0.5)
 
 
-@pytest.mark.parametrize(("scenario", "all_in_time"), [("mine_inrush_day", True), ("dam_break_night", False)])
+@pytest.mark.parametrize(("scenario", "some_in_time"), [("mine_inrush_day", True), ("dam_break_night", False)])
 def test_the_reading_counts_who_turned_back_after_a_timely_warning_among_those_who_turned_back(
-        scenario: str, all_in_time: bool) -> None:
-    """In the mine, who turns back was warned before the water reached their place (the route failed them); below
-    the dam, many who turned back were warned after the water, or went back to a home it never reached."""
+        scenario: str, some_in_time: bool) -> None:
+    """In the mine, some who turn back were warned before the water reached their place (the route failed them),
+    and some saw the water itself first, where it runs down the drifts to them (drills.model.running); below the
+    dam, those who turned back were warned after the water, or went back to a home it never reached."""
     from drills.experiment.exercise import run_exercise
     from drills.experiment.readings import PlanFacts, read_all
     from drills.inputs.bundled import bundled_root
@@ -215,7 +216,7 @@ def test_the_reading_counts_who_turned_back_after_a_timely_warning_among_those_w
     readings = read_all(ex.results, spec, PlanFacts.of(load(path), spec), ex.states)
     assert all(0 <= r.turned_back_warned_in_time <= r.turned_back for r in readings)
     turned, in_time = sum(r.turned_back for r in readings), sum(r.turned_back_warned_in_time for r in readings)
-    assert turned > 0 and (in_time == turned) == all_in_time
+    assert turned > 0 and in_time < turned and (in_time > 0) == some_in_time
 
 
 def test_expected_fatalities_underground_are_not_estimated_and_left_out_of_comparisons():

@@ -355,11 +355,14 @@ def test_people_where_the_water_breaks_in_are_told_only_acting_on_its_signs_help
 
 
 def test_the_findings_of_the_people_where_the_water_breaks_in_refer_to_each_other() -> None:
-    """At face360e, where the inrush breaks in, the finding of the people who turned back says only setting out sooner
-    helps them, and the finding of the people not safe there says only withdrawal at the inrush's signs does. Both are
-    true, and neither named the other: read apart, they seem to contradict each other. Each now refers the planner to
-    the other by its number in the list, in English and Chinese; so do the findings of any place one of whose findings
-    leaves the planner to decide, and of no place whose findings each propose a change."""
+    """At stope360e, where the water running down from the face reaches the people first, the finding of the people
+    who turned back says only setting out sooner helps them, and the findings of the people warned late and not safe
+    there propose an automatic trigger. Both are true, and neither named the other: read apart, they seem to
+    contradict each other. Each now refers the planner to the others by their numbers in the list, in English and
+    Chinese; so do the findings of any place one of whose findings leaves the planner to decide, and of no place
+    whose findings each propose a change. At face360e, where the inrush breaks in, the one finding says only
+    withdrawal at the inrush's signs helps (its people no longer turn back there: the running water catches them
+    first) and refers to no other."""
     from drills.experiment.proposals import Proposed
 
     loaded = load(bundled_root() / "scenarios" / "mine_inrush_day.yaml", None)
@@ -369,27 +372,27 @@ def test_the_findings_of_the_people_where_the_water_breaks_in_refer_to_each_othe
     proposed = propose(ev.findings, Context.of(loaded, spec, ex.results))
     number = {f.key: k for k, f in enumerate(ev.findings, 1)}
     source = next(f for f in ev.findings if f.kind == "m3_place" and f.facts["source"])
-    turned = next(f for f in ev.findings if f.kind == "turned_back" and f.targets["places"] == source.targets["places"])
     assert source.targets["places"] == ["face360e"]
-    assert (proposed[source.key].decide, proposed[turned.key].decide) == ("prop_decide_source", "prop_decide_no_way")
+    assert proposed[source.key].decide == "prop_decide_source" and proposed[source.key].see_also == ()
     en = Proposed.told([proposed.get(f.key) for f in ev.findings], "en")
     zh = Proposed.told([proposed.get(f.key) for f in ev.findings], "zh")
-    assert en[number[source.key] - 1].endswith(f"\nSee also finding {number[turned.key]}, on the people of the same "
-                                               "place.")
     assert "only acting on its signs" in en[number[source.key] - 1]
-    assert en[number[turned.key] - 1].endswith(f"\nSee also finding {number[source.key]}, on the people of the same "
-                                               "place.")
-    assert zh[number[turned.key] - 1].endswith(f"\n另见第 {number[source.key]} 项（同一地点的人员）。")
-    assert proposed[source.key].see_also == (number[turned.key],)
-    assert proposed[turned.key].see_also == (number[source.key],)
-    assert proposed[source.key].to_json()["see_also_findings"] == [number[turned.key]]
+    turned = next(f for f in ev.findings if f.kind == "turned_back" and f.targets["places"] == ["stope360e"])
+    late = next(f for f in ev.findings if f.kind == "m3_place" and f.targets["places"] == ["stope360e"])
+    assert (proposed[turned.key].decide, proposed[late.key].decide) == ("prop_decide_no_way", "")
+    assert en[number[late.key] - 1].endswith(f"\nSee also finding {number[turned.key]}, on the people of the same "
+                                             "place.")
+    assert zh[number[late.key] - 1].endswith(f"\n另见第 {number[turned.key]} 项（同一地点的人员）。")
+    assert number[late.key] in proposed[turned.key].see_also
+    assert proposed[late.key].see_also == (number[turned.key],)
+    assert proposed[late.key].to_json()["see_also_findings"] == [number[turned.key]]
     # recommendations.md gives it as an item of the finding, beside what to decide, not as a thing to decide
     from drills.experiment.findings import requirement_tags
     from drills.experiment.revision_report import _finding_md
 
-    k = number[source.key]
+    k = number[late.key]
     md = Proposed.told([proposed.get(f.key) for f in ev.findings], "en", here=True, also=False)[k - 1]
-    lines = _finding_md(k, source, requirement_tags(ev.findings), Text("en"), md, proposed[source.key].also("en"))
+    lines = _finding_md(k, late, requirement_tags(ev.findings), Text("en"), md, proposed[late.key].also("en"))
     assert "See also" not in md
     assert lines[-1] == f"   - See also finding {number[turned.key]}, on the people of the same place."
     # every place: its findings refer to each other where one leaves the planner to decide, else to none
@@ -398,11 +401,11 @@ def test_the_findings_of_the_people_where_the_water_breaks_in_refer_to_each_othe
         if f.kind in ("m2_late", "m3_place", "turned_back"):  # a place's findings
             at.setdefault(f.targets["places"][0], []).append(f)
     assert any(all(proposed[f.key].changes for f in found) and len(found) > 1 for found in at.values())  # pump360
-    for found in at.values():
-        decided = any(not proposed[f.key].changes for f in found)
-        for f in found:
-            others = tuple(number[g.key] for g in found if g is not f)
-            assert proposed[f.key].see_also == (others if decided else ())
+    for found in at.values():  # a finding leaving the planner to decide names every other; one proposing a change
+        for f in found:         # names those that leave the planner to decide (it does not contradict another change)
+            others = tuple(number[g.key] for g in found if g is not f
+                           and not (proposed[f.key].changes and proposed[g.key].changes))
+            assert proposed[f.key].see_also == others
 
 
 def test_a_failed_gate_names_the_findings_whose_changes_answer_it() -> None:

@@ -1376,7 +1376,7 @@ def test_the_summary_says_what_to_change_for_its_findings_and_defines_safe_from_
         assert definition in text[:start] and definition in scorecard_part
         buf = io.StringIO()
         real = cli.out_console
-        cli.out_console = Console(file=buf, width=400, color_system=None)
+        cli.out_console = Console(file=buf, width=2000, color_system=None)  # wide: no line is wrapped
         try:
             cli.print_findings(card, ev, assessed_faults=False, t=t)
         finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 from dataclasses import replace
 from pathlib import Path
 
@@ -355,7 +356,10 @@ def test_the_bundled_suite_drills_the_mines_second_ways_out_with_the_cage_out_of
                 for a, b in zip(without.exercise.results, with_cage.exercise.results, strict=True)
                 for p, q in zip(a.people, b.people, strict=True)) / len(without.exercise.results)
     assert effect.ended == ended > 100
-    assert mean[out.id]["t_all_safe_s"] > mean[day.id]["t_all_safe_s"]
+    # out later: the mean time to the surface of those who got there (everyone safe is reached in too few
+    # replications now that the water running down the -360 east drifts catches someone in most of them)
+    out_s = {r: statistics.mean(p.outcome_s for p in people[r] if p.outcome == "surface") for r in people}
+    assert out_s[out.id] > out_s[day.id]
 
 
 BRIDGE = """\
