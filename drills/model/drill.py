@@ -365,12 +365,12 @@ class Drill:
         self._moving_limit_cache: dict[tuple[float, str], list[float]] = {}
         self._walk_context: tuple[Any, ...] | None = None
         self._car_links: list[float] | None = None
-        # where a flow moves (a dam-break flood), the depth at which it sweeps someone off their feet, and the
-        # depth at which it makes a car unstable (LifeSim's low-clearance vehicle: DV 0.8 m²/s or V 4.5 m/s)
+        # where a flow moves (a dam-break flood, the water running down from an inrush), the depth at which it
+        # sweeps someone off their feet, and (once someone drives, :meth:`too_deep_by_car`) the depth at which it
+        # makes a car unstable (LifeSim's low-clearance vehicle: DV 0.8 m²/s or V 4.5 m/s)
         self._flows = [p for p in parts if hasattr(p, "swept_depths")]
         self.swept_m = _shallowest([p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in self._flows])
-        self.car_unstable_m = _shallowest([p.swept_depths(lethality.VEHICLE_UNSTABLE_DV_M2PS,
-                                                          lethality.VEHICLE_UNSTABLE_V_MPS) for p in self._flows])
+        self._car_unstable_m: tuple[list[float] | None] | None = None
 
     def impassable(self, limit: float) -> list[float]:
         """When each place becomes too deep for someone who will not wade deeper than ``limit``."""
@@ -390,7 +390,11 @@ class Drill:
         """When each place becomes impassable by car: the water deeper than a driver will enter
         (:data:`~drills.model.traffic.CAR_WADING_LIMIT_M`), or flowing fast enough to make the car unstable
         (:func:`~drills.model.lethality.vehicle_state`, LifeSim TRM ch. 7 table 17), whichever comes first."""
-        return self._too_deep_moving(traffic.CAR_WADING_LIMIT_M, self.car_unstable_m, "car")
+        if self._car_unstable_m is None:  # found once, where someone drives
+            self._car_unstable_m = (_shallowest([p.swept_depths(lethality.VEHICLE_UNSTABLE_DV_M2PS,
+                                                                lethality.VEHICLE_UNSTABLE_V_MPS)
+                                                 for p in self._flows]),)
+        return self._too_deep_moving(traffic.CAR_WADING_LIMIT_M, self._car_unstable_m[0], "car")
 
     def _too_deep_moving(self, limit: float, moved_at: list[float] | None, mode: str) -> list[float]:
         """Per place, the first time its water reaches ``limit`` or the depth ``moved_at`` at which its flow

@@ -112,7 +112,11 @@ class RunningWay:
 
     def flow_for(self, i: int, depth_m: float) -> float:
         """The flow that runs ``depth_m`` deep on way passage ``i`` (the inverse of :meth:`depth_at`)."""
-        return float(np.exp(np.interp(math.log(depth_m), _LOG_DEPTH, self.log_flow[i])))
+        cache = self.__dict__.setdefault("_flows", {})  # on a frozen dataclass: the same every replication
+        flow = cache.get((i, depth_m))
+        if flow is None:
+            flow = cache[(i, depth_m)] = float(np.exp(np.interp(math.log(depth_m), _LOG_DEPTH, self.log_flow[i])))
+        return flow
 
     def flow_at_velocity(self, i: int, v_mps: float) -> float:
         """The least flow that runs at ``v_mps`` on way passage ``i`` (velocity rises with the flow); inf if none."""
@@ -177,6 +181,17 @@ class RunningFlow:
         self.at_node = tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(way.links) and way.runs[i])
                              for k in range(len(way.nodes)))
         self.arrival_s = self._front()
+        # per passage near the way, the way passages whose running depth it takes and from when (its own, once the
+        # front is in it; its ends', once the front is there), soonest first
+        self.link_parts: dict[int, tuple[tuple[float, int], ...]] = {}
+        for lk, (i, a, b) in self.touch.items():
+            since: dict[int, float] = {}
+            for j, t in ([(i, self.arrival_s[i])] if i >= 0 and way.runs[i] else []) + [
+                    (j, self.arrival_s[k]) for k in (a, b) if k >= 0 for j in self.at_node[k]]:
+                since[j] = min(t, since.get(j, math.inf))
+            self.link_parts[lk] = tuple(sorted((t, j) for j, t in since.items()))
+        self._times: dict[float, float] = {}
+        self._swept: dict[tuple[str, float, float], list[float]] = {}
 
     # ------------------------------------------------------------------ the front
     def _front(self) -> list[float]:
@@ -214,27 +229,20 @@ class RunningFlow:
 
     def _time_flow(self, flow: float) -> float:
         """First time the flow reaches ``flow`` (inf if never within the drill)."""
-        if self.factor <= 0:
-            return math.inf
-        return first_time_reaching(self.qu, flow / self.factor, self.dt_s)
+        t = self._times.get(flow)
+        if t is None:
+            t = self._times[flow] = (first_time_reaching(self.qu, flow / self.factor, self.dt_s) if self.factor > 0
+                                     else math.inf)
+        return t
 
     def link_depth(self, link: int, t: float) -> float:
         """The running water on ``link``: its own (on the way, once the front is in it), and at least as deep as
         either of its ends (the water enters a passage from an end it stands at)."""
-        c = self.touch.get(link)
-        if c is None:
+        parts = self.link_parts.get(link)
+        if not parts or t < parts[0][0]:
             return 0.0
-        i, a, b = c
-        q = None
-        d = 0.0
-        if i >= 0 and self.way.runs[i] and t >= self.arrival_s[i]:
-            q = self._flow_at(t)
-            d = self.way.depth_at(i, q)
-        for k in (a, b):
-            if k >= 0 and self.at_node[k] and t >= self.arrival_s[k]:
-                q = self._flow_at(t) if q is None else q
-                d = max(d, *(self.way.depth_at(j, q) for j in self.at_node[k]))
-        return float(d)
+        q = self._flow_at(t)
+        return max(self.way.depth_at(j, q) for since, j in parts if t >= since)
 
     def node_depth(self, node: int, t: float) -> float:
         k = self.node_pos.get(node)
@@ -305,7 +313,11 @@ class RunningFlow:
         """Per node, the depth of the running water at which it sweeps someone off their feet (depth × velocity at
         ``hv_m2ps``, or velocity at ``v_mps``); inf off the way, where it never does, or where the pool stands that
         deep first."""
-        return self._swept_nodes(hv_m2ps, v_mps, self.pool.node_time_depth if self.pool is not None else None)
+        key = ("nodes", hv_m2ps, v_mps)
+        if key not in self._swept:
+            self._swept[key] = self._swept_nodes(hv_m2ps, v_mps,
+                                                 self.pool.node_time_depth if self.pool is not None else None)
+        return list(self._swept[key])
 
     def _swept_nodes(self, hv_m2ps: float, v_mps: float, pool_time: Any) -> list[float]:
         """:meth:`swept_depths`, the pool weighed by ``pool_time`` (its node_time_depth; None: not weighed)."""
@@ -325,6 +337,9 @@ class RunningFlow:
         (on the way, by its own width) and its ends' (:meth:`swept_depths`, as a passage is as deep as its ends);
         each only where the pool is not that deep on the passage first. Inf away from the way."""
         out = [math.inf] * self.way.n_links
+        key = ("links", hv_m2ps, v_mps)
+        if key in self._swept:
+            return list(self._swept[key])
         at_node = self._swept_nodes(hv_m2ps, v_mps, None)  # the pool is weighed on the passage itself
         for lk, (i, a, b) in self.touch.items():
             depths = [at_node[self.way.nodes[k]] for k in (a, b) if k >= 0]
@@ -337,4 +352,5 @@ class RunningFlow:
                 if math.isfinite(t) and (self.pool is None or self.pool.link_time_depth(lk, d) > t):
                     out[lk] = d
                     break
+        self._swept[key] = out
         return out
