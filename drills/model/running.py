@@ -102,6 +102,22 @@ class RunningWay:
     #: every passage with an end on the way: (passage, its place on the way or -1, its ends' places on the way or -1)
     touching: tuple[tuple[int, int, int, int], ...] = ()
 
+    @functools.cached_property
+    def node_pos(self) -> dict[int, int]:
+        """Each place of the way: its position on it, from the source down (0)."""
+        return {n: k for k, n in enumerate(self.nodes)}
+
+    @functools.cached_property
+    def touch(self) -> dict[int, tuple[int, int, int]]:
+        """Each passage with an end on the way: (its position on the way or -1, its ends' positions or -1)."""
+        return {lk: (i, a, b) for lk, i, a, b in self.touching}
+
+    @functools.cached_property
+    def at_node(self) -> tuple[tuple[int, ...], ...]:
+        """Per place of the way, the way passages at it where the water runs deep."""
+        return tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(self.links) and self.runs[i])
+                     for k in range(len(self.nodes)))
+
     def depth_at(self, i: int, flow: float | np.ndarray) -> Any:
         """Normal depth on way passage ``i`` at ``flow`` (m³/s; zero at no flow)."""
         if isinstance(flow, float):  # one look-up, as the drill makes them while people walk
@@ -175,11 +191,7 @@ class RunningFlow:
         self.pool = pool
         self.factor = max(factor, 0.0)
         self.qu = _unscaled_flow(way.hydro_t_s, way.hydro_m3ps, duration_s, dt_s)
-        self.node_pos = {n: k for k, n in enumerate(way.nodes)}
-        self.touch = {lk: (i, a, b) for lk, i, a, b in way.touching}
-        # per way place, the way passages at it where the water runs deep
-        self.at_node = tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(way.links) and way.runs[i])
-                             for k in range(len(way.nodes)))
+        self.node_pos, self.touch, self.at_node = way.node_pos, way.touch, way.at_node  # the way's, built once
         self.arrival_s = self._front()
         # per passage near the way, the way passages whose running depth it takes and from when (its own, once the
         # front is in it; its ends', once the front is there), soonest first
