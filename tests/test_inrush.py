@@ -252,7 +252,7 @@ def test_running_depth_is_manning_s_normal_depth():
     """Manning's formula for a rectangular section, Q = b·h·(b·h / (b + 2h))^(2/3)·S^(1/2) / n: in a channel so wide
     that the hydraulic radius is the depth, h = (Q·n / (b·S^(1/2)))^(3/5); by hand, 3.34 m³/s runs 1.10 m deep in a
     3 m drift at 3 per mille (area 3.3 m², wetted perimeter 5.2 m); a gradient under 3 per mille is taken as 3."""
-    from drills.model.inrush import DRIFT_MANNING_N, running_depth_m, running_flow_m3ps
+    from drills.model.running import DRIFT_MANNING_N, running_depth_m, running_flow_m3ps
 
     assert DRIFT_MANNING_N == 0.040  # Chow 1959, table 5-6: rock cuts, jagged and irregular, normal
     wide = (100.0 * 0.040 / (1000.0 * math.sqrt(0.01))) ** 0.6
@@ -273,7 +273,7 @@ def test_the_bundled_inrush_s_water_runs_down_its_drifts_deep_and_fast_enough_to
     from drills.inputs.bundled import default_scenario
     from drills.inputs.compile import load
     from drills.inputs.plausibility import running_water
-    from drills.model.inrush import running_depth_m
+    from drills.model.running import running_depth_m
 
     ld = load(default_scenario())
     rw = running_water(ld.scenario, ld.site)

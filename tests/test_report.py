@@ -479,6 +479,18 @@ def test_the_mine_report_quotes_no_valley_warning_and_the_dam_report_does(report
     assert "siren audibility" in dam and "door-to-door" in dam
 
 
+def test_the_mine_report_says_how_the_running_water_is_modelled_and_the_dam_report_does_not(reports: dict) -> None:
+    """The water running down from an inrush is in the drill (drills.model.running), but the assumptions pages
+    quoted only the pool's model, whose text pointed the reader to a part the report did not have. They now quote
+    it, with its roughness, gradient and sweeping rule and their sources, in both languages."""
+    for lang, words in (("en", ("Water running down from an inrush", "0.040", "Chow 1959", "0.6 m²/s")),
+                        ("zh", ("突水沿巷道下泄的水流", "0.040", "Chow 1959", "0.6 m²/s"))):
+        mine = " ".join(assumptions_text(reports["mine", lang] / "report.pdf", lang).split())
+        assert all(w in mine for w in words), lang
+        dam = " ".join(assumptions_text(reports["dam", lang] / "report.pdf", lang).split())
+        assert words[0] not in dam and "Chow 1959" not in dam, lang
+
+
 def test_no_text_of_the_package_cites_the_internal_notes() -> None:
     """Docstrings (quoted by the report), findings' standards and report phrases alike."""
     root = Path(__file__).parent.parent / "drills"

@@ -9,9 +9,8 @@ from conftest import base_plan, base_scenario, base_site, link, node
 
 from drills.model import movement
 from drills.model.drill import CombinedWater, Drill, run_drill
-from drills.model.inrush import running_depth_m
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
-from drills.model.running import RunningFlow
+from drills.model.running import RunningFlow, running_depth_m
 
 
 def inrush(source: str, q_m3ph: float, **kw) -> dict:

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from drills.experiment.units import fill, fmt_value
-from drills.model.inrush import DRIFT_MANNING_N
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
 from drills.model.movement import WADING_LIMIT_M
+from drills.model.running import DRIFT_MANNING_N
 
 LANGS = ("en", "zh")
 
@@ -562,6 +562,7 @@ EN: dict[str, str] = {
     "topic_hoist": "Cage hoisting",
     "topic_behaviour": "Response of people underground",
     "topic_inrush": "Water inrush",
+    "topic_running": "Water running down from an inrush",
     "topic_residents": "People of the valley",
     "topic_traffic": "Cars on the valley's roads",
     "topic_dam_break": "Tailings dam break",
@@ -1724,6 +1725,7 @@ ZH: dict[str, str] = {
     "topic_hoist": "罐笼提升",
     "topic_behaviour": "井下人员反应",
     "topic_inrush": "突水",
+    "topic_running": "突水沿巷道下泄的水流",
     "topic_residents": "下游居民",
     "topic_traffic": "下游道路车辆",
     "topic_dam_break": "尾矿坝溃坝",

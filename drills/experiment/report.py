@@ -96,6 +96,7 @@ SOURCES = (
     ("drills.model.hoist", "hoists"),
     ("drills.model.behaviour", "miners"),
     ("drills.model.inrush", "inrush"),
+    ("drills.model.running", "inrush"),
     ("drills.model.residents", "residents"),
     ("drills.model.traffic", "residents"),
     ("drills.model.dam_break", "dam_break"),

@@ -35,11 +35,10 @@ from drills.inputs.scenario import OrderSpec, ScenarioBody, day_or_night
 from drills.inputs.site import SAFE_SURFACE_KINDS, UNDERGROUND_KINDS, SiteBody, walk_graph
 from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
-from drills.model.inrush import running_depth_m, running_flow_m3ps
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
 from drills.model.movement import WADING_LIMIT_M
 from drills.model.routing import join_at, on_foot
-from drills.model.running import RUNNING_KINDS, low_graph, way_down, way_out
+from drills.model.running import RUNNING_KINDS, low_graph, running_depth_m, running_flow_m3ps, way_down, way_out
 from drills.model.spec import RunningWater
 
 
@@ -780,7 +779,7 @@ def running_water(scen: ScenarioBody, site: SiteBody) -> RunningWater | None:
     """Where an inrush's water, on its way down from its source to the lowest place it reaches (or out of the mine),
     runs along passages deep or fast enough to stop people at the peak inflow as written: depth × velocity (the
     flow per metre of width) at least the one that sweeps people off their feet, or deeper than anyone wades, by
-    Manning's formula (:func:`drills.model.inrush.running_depth_m`). The drill holds that water
+    Manning's formula (:func:`drills.model.running.running_depth_m`). The drill holds that water
     (:mod:`drills.model.running`); the scorecard says beneath it where it stops people, and from when at the
     source. The way is the shortest one down (:func:`drills.model.running.way_down`); None where the water stops
     no one on it."""

@@ -45,37 +45,6 @@ from drills.model.network import SURFACE_KINDS, Network
 Z_STEP_M = 0.02
 TIME_STEP_S = 10.0
 
-#: Manning's roughness of a drift driven by blasting, for the water running along it: "rock cuts, jagged and
-#: irregular", normal value 0.040 (range 0.035-0.050; Chow 1959, *Open-Channel Hydraulics*, table 5-6) [K]
-DRIFT_MANNING_N = 0.040
-#: the least gradient taken for a drift, 3 per mille: the drainage gradient a level drift is driven to (3-5 per mille
-#: in mine design practice [K]); the smaller gives the deeper, slower water. Depth × velocity, which sweeps people
-#: off their feet, is the flow per metre of width whatever the gradient and roughness.
-DRIFT_GRADIENT_MIN = 0.003
-
-
-def running_depth_m(flow_m3ps: float, width_m: float, gradient: float, n: float = DRIFT_MANNING_N) -> float:
-    """Normal depth of water running along a passage of rectangular section (Manning's formula,
-    Q = A·R^(2/3)·S^(1/2)/n), by bisection: what the inrush's water is on its way down to the pool, which the
-    level pool of this module does not hold (:mod:`drills.model.running` does)."""
-    if flow_m3ps <= 0.0:
-        return 0.0
-    lo, hi = 0.0, 1.0
-    while running_flow_m3ps(hi, width_m, gradient, n) < flow_m3ps:
-        hi *= 2
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if running_flow_m3ps(mid, width_m, gradient, n) < flow_m3ps else (lo, mid)
-    return (lo + hi) / 2
-
-
-def running_flow_m3ps(depth_m: float, width_m: float, gradient: float, n: float = DRIFT_MANNING_N) -> float:
-    """The flow that runs ``depth_m`` deep along a passage of rectangular section (Manning's formula; the gradient
-    no less than :data:`DRIFT_GRADIENT_MIN`)."""
-    area = width_m * depth_m
-    return area * (area / (width_m + 2 * depth_m)) ** (2 / 3) * math.sqrt(max(gradient, DRIFT_GRADIENT_MIN)) / n
-
-
 @dataclass(frozen=True)
 class FloodGeometry:
     """Stored volume against pool level for one source, and where the pool reaches."""

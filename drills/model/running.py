@@ -1,32 +1,32 @@
 """The water running down from an inrush's source to where it pools, or out of the mine.
 
-The level pool of :mod:`drills.model.inrush` holds the water that has come to rest, from the lowest points up;
-this module holds the water on its way there. It runs along *the way down*: the shortest way, by the passages no
+The level pool of drills.model.inrush holds the water that has come to rest, from the lowest points up; this part
+of the model holds the water on its way there. It runs along the way down: the shortest way, by the passages no
 higher than the source, from the source to the lowest opening to the surface below it (an adit mine's portal), or
-else to the lowest place it reaches (:func:`way_down`; the same way ``drill validate`` and the scorecard's note
-name). Along it, once per replication:
+else to the lowest place it reaches. Along it, in each replication:
 
-- the flow at time ``t`` is the inrush's hydrograph times the replication's inflow factor (the pool's own), as a
-  running maximum: water marks never recede, as the pool's do not; the pumps draw from the sump and leave it;
-- the front travels down the way at the flow's own velocity on each passage, ``v = Q / (b·h)``, with ``h`` the
-  normal depth by Manning's formula (:func:`drills.model.inrush.running_depth_m`; roughness and least gradient
-  cited there): its arrival at each place is the integral of ``v`` over time, so a slow front behind a small
-  early flow arrives late;
-- once the front has entered a drift or ramp (at its upper end) the water there is the normal depth of the flow
-  at that time, all along it; a place on the way is as deep as the deepest way passage at it, once the front
-  has reached it. Shafts, ladderways and other passages people do not walk along carry no running depth: the
-  water falls through them, and the front passes them at once.
+* the flow is the inrush's inflow, the pool's own with the replication's factor, and never falls: water marks
+  never recede, as the pool's do not; the pumps draw from the sump and leave it;
+* on a drift or ramp the water runs at the normal depth of open-channel flow in a passage of rectangular section,
+  by Manning's formula, Q = A·R^(2/3)·S^(1/2)/n, with a roughness n of **0.040**, "rock cuts, jagged and
+  irregular", normal value (range 0.035–0.050; Chow 1959, *Open-Channel Hydraulics*, table 5-6) [K], and the
+  passage's own gradient, but no less than **3 per mille**, the drainage gradient a level drift is driven to
+  (3–5 per mille in mine design practice) [K]; the smaller gives the deeper, slower water. At 12 000 m³/h in a
+  drift 3 m wide that is 1.1 m deep at 1.0 m/s;
+* its front travels down the way at the water's own velocity, v = Q / (b·h), so a slow front behind a small early
+  flow arrives late; once the front has entered a drift or ramp, the water there is that depth all along it, and a
+  place on the way is as deep as the deepest of its way passages. Shafts and ladderways carry no running water:
+  the water falls through them, and the front passes them at once.
 
-Sweeping: depth × velocity is the flow per metre of width, ``Q / b``, whatever the gradient and roughness, so a
-place is swept when ``Q`` reaches ``hv · b`` on its narrowest way passage (:meth:`RunningFlow.swept_depths`). The
-drill compares the depth of all its water (the pool's and this, the deeper) with the depth at which this flow
-sweeps; where the pool is that deep before the running water sweeps, the running water runs into still water
-there and is slowed by it, so it sweeps nobody there (the depth returned is inf).
+Sweeping: depth × velocity is the flow per metre of width, Q / b, whatever the gradient and roughness. The water
+sweeps people off their feet where that reaches **0.6 m²/s** (Jonkman & Penning-Rowsell 2008 [K], as for a
+dam-break flood): at a place of the way, once the flow does so on the narrowest of its way passages. Where the
+pool stands that deep there first, the running water runs into still water and sweeps nobody there.
 
-Simplifications, stated: the flow behind the front is the flow at the source at that time (no delay of the
-hydrograph along the way, which brings the deeper water a little early downstream); the depth is the normal depth
-(no drawdown where the water falls into a shaft or the sump, nor backwater above the pool); only the shortest way
-down carries water (a flow that splits at a junction is not shared out).
+Simplifications, stated: the flow behind the front is the flow at the source at that time (no delay along the
+way, which brings the deeper water a little early downstream); the depth is the normal depth (no drawdown where
+the water falls into a shaft or the sump, nor backwater above the pool); only the shortest way down carries water
+(a flow that could split at a junction is not shared out).
 """
 
 from __future__ import annotations
@@ -41,8 +41,39 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from drills.model.inrush import TIME_STEP_S, first_time_reaching, running_flow_m3ps
+from drills.model.inrush import TIME_STEP_S, first_time_reaching
 from drills.model.network import SURFACE_KINDS, Network
+
+#: Manning's roughness of a drift driven by blasting, for the water running along it: "rock cuts, jagged and
+#: irregular", normal value 0.040 (range 0.035-0.050; Chow 1959, *Open-Channel Hydraulics*, table 5-6) [K]
+DRIFT_MANNING_N = 0.040
+#: the least gradient taken for a drift, 3 per mille: the drainage gradient a level drift is driven to (3-5 per mille
+#: in mine design practice [K]); the smaller gives the deeper, slower water. Depth × velocity, which sweeps people
+#: off their feet, is the flow per metre of width whatever the gradient and roughness.
+DRIFT_GRADIENT_MIN = 0.003
+
+
+def running_depth_m(flow_m3ps: float, width_m: float, gradient: float, n: float = DRIFT_MANNING_N) -> float:
+    """Normal depth of water running along a passage of rectangular section (Manning's formula,
+    Q = A·R^(2/3)·S^(1/2)/n), by bisection: what the inrush's water is on its way down to the pool, which the
+    level pool of :mod:`drills.model.inrush` does not hold."""
+    if flow_m3ps <= 0.0:
+        return 0.0
+    lo, hi = 0.0, 1.0
+    while running_flow_m3ps(hi, width_m, gradient, n) < flow_m3ps:
+        hi *= 2
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if running_flow_m3ps(mid, width_m, gradient, n) < flow_m3ps else (lo, mid)
+    return (lo + hi) / 2
+
+
+def running_flow_m3ps(depth_m: float, width_m: float, gradient: float, n: float = DRIFT_MANNING_N) -> float:
+    """The flow that runs ``depth_m`` deep along a passage of rectangular section (Manning's formula; the gradient
+    no less than :data:`DRIFT_GRADIENT_MIN`)."""
+    area = width_m * depth_m
+    return area * (area / (width_m + 2 * depth_m)) ** (2 / 3) * math.sqrt(max(gradient, DRIFT_GRADIENT_MIN)) / n
+
 
 #: passages whose floor people walk, where the water running down from an inrush runs deep (others it falls through)
 RUNNING_KINDS = ("drift", "ramp")
