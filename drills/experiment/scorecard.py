@@ -482,7 +482,7 @@ def scorecard_notes(card: Scorecard, t: Any, duration_s: float | None) -> list[s
     """The notes under the scorecard in the words of ``t`` (:class:`~drills.experiment.i18n.Text`), the same on the
     terminal and in the report, each only where the table needs it: means of some replications only, or withheld;
     what a margin's "≥ the drill's length" and "not all safe" stand for; a 90 % time later than everyone's; where
-    the fatalities are; a later shift kept out counted safe."""
+    the fatalities are; a later shift kept out counted safe; where an inrush's running water stops people."""
     partial = [mean_is_partial(s) and not mean_is_withheld(s) for s in card.metrics]
     return [note for note in (t("mean_partial") if any(partial) else "",
                               t("mean_withheld") if any(mean_is_withheld(s) for s in card.metrics) else "",
