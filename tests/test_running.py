@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drills.model import movement
 from drills.model.drill import CombinedWater, Drill, run_drill
+from drills.model.inrush import first_time_reaching
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
-from drills.model.running import RunningFlow, running_depth_m
+from drills.model.running import RunningFlow, interp_one, running_depth_m
 
 
 def inrush(source: str, q_m3ph: float, **kw) -> dict:
@@ -185,3 +189,23 @@ def test_a_passage_beside_the_way_is_as_deep_as_its_end_on_the_way_and_swept_wit
     assert rw.link_time_depth(ds, 0.1) == rw.node_time_depth(m, 0.1)
     swept = rw.link_swept_depths(SWEPT_OFF_DV_M2PS)
     assert swept[ds] == rw.swept_depths(SWEPT_OFF_DV_M2PS)[m] < math.inf
+
+
+@given(st.lists(st.floats(-50.0, 50.0), min_size=2, max_size=40, unique=True),
+       st.lists(st.floats(-1e6, 1e6), min_size=40, max_size=40),
+       st.floats(-60.0, 60.0) | st.sampled_from([-50.0, 50.0]))
+def test_one_look_up_in_a_table_is_numpys_to_the_last_bit(xs, fs, x):
+    """The depth looked up while people walk (one value, in plain Python) is exactly what NumPy's interpolation
+    gives, inside the table, on its points and beyond its ends, so the faster look-up changes no result."""
+    xp = sorted(xs)
+    fp = fs[: len(xp)]
+    for probe in (x, xp[0], xp[-1], xp[len(xp) // 2]):
+        assert interp_one(probe, xp, fp) == float(np.interp(probe, np.array(xp), np.array(fp)))
+
+
+@given(st.lists(st.floats(0.0, 1e4), min_size=1, max_size=30), st.floats(-1.0, 1.1e4))
+def test_the_first_time_a_series_reaches_a_value_is_the_same_from_a_list_and_an_array(steps, x):
+    series = np.cumsum(steps)
+    a = first_time_reaching(series, x, 10.0)
+    b = first_time_reaching(series.tolist(), x, 10.0)
+    assert a == b and type(a) is float and type(b) is float

@@ -33,6 +33,7 @@ Zhejiang Online, 2007-08-18 [V]). Depth in a passage is measured at its low end.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import math
@@ -198,15 +199,15 @@ def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: 
     return tuple(basins), node_basin, link_basin
 
 
-def first_time_reaching(series: np.ndarray, x: float, dt_s: float) -> float:
+def first_time_reaching(series: np.ndarray | list[float], x: float, dt_s: float) -> float:
     """First time the non-decreasing ``series`` (one value every ``dt_s``) is at least ``x`` (inf if never within
-    the drill), linear between steps."""
+    the drill), linear between steps. A list is searched without a NumPy call, for the same result."""
     if series[-1] < x:
         return math.inf
-    i = int(np.searchsorted(series, x, side="left"))
+    i = bisect.bisect_left(series, x) if isinstance(series, list) else int(np.searchsorted(series, x, side="left"))
     if i == 0:
         return 0.0
-    x0, x1 = series[i - 1], series[i]
+    x0, x1 = float(series[i - 1]), float(series[i])
     return (i - 1 + ((x - x0) / (x1 - x0) if x1 > x0 else 1.0)) * dt_s
 
 

@@ -31,6 +31,7 @@ the water falls into a shaft or the sump, nor backwater above the pool); only th
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -80,6 +81,27 @@ RUNNING_KINDS = ("drift", "ramp")
 #: the depths (m) at which each passage's flow is tabled once, log-spaced: 1 µm to 100 m
 _DEPTH_GRID = np.logspace(-6.0, 2.0, 801)
 _LOG_DEPTH = np.log(_DEPTH_GRID)
+_LOG_DEPTH_ROW = _LOG_DEPTH.tolist()
+
+
+def interp_one(x: float, xp: list[float], fp: list[float]) -> float:
+    """``numpy.interp(x, xp, fp)`` for one value, in plain Python (the same arithmetic, so the same result to the
+    last bit, at a fraction of the cost of a NumPy call): linear between the points of ``xp`` (increasing), held at
+    the end values beyond them."""
+    if math.isnan(x):
+        return x
+    j = bisect.bisect_right(xp, x) - 1
+    if j < 0:
+        return fp[0]
+    if j >= len(xp) - 1 or xp[j] == x:
+        return fp[j]
+    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    y = slope * (x - xp[j]) + fp[j]
+    if math.isnan(y):  # as NumPy: from the other end, else the value where both ends agree
+        y = slope * (x - xp[j + 1]) + fp[j + 1]
+        if math.isnan(y) and fp[j] == fp[j + 1]:
+            y = fp[j]
+    return y
 
 
 def low_graph(source: Hashable, elevation: Mapping[Any, float],
@@ -149,13 +171,23 @@ class RunningWay:
         return tuple(tuple(i for i in (k - 1, k) if 0 <= i < len(self.links) and self.runs[i])
                      for k in range(len(self.nodes)))
 
+    @functools.cached_property
+    def _log_flow_rows(self) -> tuple[list[float], ...]:
+        """:attr:`log_flow` as Python lists, for single look-ups."""
+        return tuple(row.tolist() for row in self.log_flow)
+
     def depth_at(self, i: int, flow: float | np.ndarray) -> Any:
         """Normal depth on way passage ``i`` at ``flow`` (m³/s; zero at no flow)."""
         if isinstance(flow, float):  # one look-up, as the drill makes them while people walk
-            return math.exp(float(np.interp(math.log(flow), self.log_flow[i], _LOG_DEPTH))) if flow > 0 else 0.0
+            return math.exp(interp_one(math.log(flow), self._log_flow_rows[i], _LOG_DEPTH_ROW)) if flow > 0 else 0.0
         q = np.asarray(flow, dtype=float)
         h = np.exp(np.interp(np.log(np.maximum(q, 1e-300)), self.log_flow[i], _LOG_DEPTH))
         return np.where(q > 0, h, 0.0)
+
+    def velocities(self, i: int, flow: np.ndarray, log_flow: np.ndarray) -> np.ndarray:
+        """The water's velocity (m/s) on way passage ``i`` at each ``flow`` (m³/s, none negative), whose logarithm
+        is ``log_flow`` (any value where the flow is zero): Q / (b·h), zero at no flow."""
+        return flow / (self.width_m[i] * np.exp(np.interp(log_flow, self.log_flow[i], _LOG_DEPTH)))
 
     def flow_for(self, i: int, depth_m: float) -> float:
         """The flow that runs ``depth_m`` deep on way passage ``i`` (the inverse of :meth:`depth_at`)."""
@@ -199,13 +231,15 @@ def build_way(network: Network, source: int, hydro_t_s: tuple[float, ...],
 
 @functools.lru_cache(maxsize=32)
 def _unscaled_flow(hydro_t_s: tuple[float, ...], hydro_m3ps: tuple[float, ...], duration_s: float,
-                   dt_s: float) -> np.ndarray:
+                   dt_s: float) -> tuple[np.ndarray, int, list[float]]:
     """The hydrograph's flow at each step of the drill, as a running maximum (read-only; the same for every
-    replication, which scales it by its factor)."""
+    replication, which scales it by its factor), the first step at which it is above zero (-1: never), and the
+    flow as a list, for single look-ups."""
     t = np.arange(0.0, duration_s + dt_s, dt_s)
     q = np.maximum.accumulate(np.interp(t, hydro_t_s, hydro_m3ps, left=0.0, right=hydro_m3ps[-1]))
     q.flags.writeable = False
-    return q
+    flowing = np.flatnonzero(q > 0)
+    return q, int(flowing[0]) if len(flowing) else -1, q.tolist()
 
 
 class RunningFlow:
@@ -221,7 +255,7 @@ class RunningFlow:
         self.dt_s = dt_s
         self.pool = pool
         self.factor = max(factor, 0.0)
-        self.qu = _unscaled_flow(way.hydro_t_s, way.hydro_m3ps, duration_s, dt_s)
+        self.qu, self._first, self._qu_list = _unscaled_flow(way.hydro_t_s, way.hydro_m3ps, duration_s, dt_s)
         self.node_pos, self.touch, self.at_node = way.node_pos, way.touch, way.at_node  # the way's, built once
         self.arrival_s = self._front()
         # per passage near the way, the way passages whose running depth it takes and from when (its own, once the
@@ -241,19 +275,18 @@ class RunningFlow:
         """When the front reaches each place of the way: it sets off from the source as the flow starts, and runs
         along each drift or ramp at the flow's velocity there (the integral of the velocity over time reaches the
         passage's length); it passes the other passages at once."""
-        qu, dt = self.qu, self.dt_s
-        flowing = np.flatnonzero(qu > 0)
-        if self.factor <= 0 or not len(flowing):
+        qu, dt, first = self.qu, self.dt_s, self._first
+        if self.factor <= 0 or first < 0:
             return [math.inf] * len(self.way.nodes)
-        arrival = [max(int(flowing[0]) - 1, 0) * dt]  # the flow starts rising from nothing in the step before
+        arrival = [max(first - 1, 0) * dt]  # the flow starts rising from nothing in the step before
         q = self.factor * qu
+        log_q = np.log(np.maximum(q, 1e-300))
         for i, runs in enumerate(self.way.runs):
             t0 = arrival[-1]
             if not runs or not math.isfinite(t0):
                 arrival.append(t0)
                 continue
-            h = self.way.depth_at(i, q)
-            v = np.where(q > 0, q / (self.way.width_m[i] * np.where(h > 0, h, 1.0)), 0.0)
+            v = self.way.velocities(i, q, log_q)
             gone = np.concatenate(([0.0], np.cumsum(0.5 * (v[1:] + v[:-1]) * dt)))  # distance run since 0
             k = t0 / dt
             j = min(int(k), len(gone) - 2)
@@ -264,18 +297,18 @@ class RunningFlow:
     # ------------------------------------------------------------------ depths
     def _flow_at(self, t: float) -> float:
         k = t / self.dt_s
-        qu = self.qu
+        qu = self._qu_list
         i = int(k)
         if i >= len(qu) - 1:
-            return self.factor * float(qu[-1])
-        return self.factor * float(qu[i] + (qu[i + 1] - qu[i]) * (k - i))
+            return self.factor * qu[-1]
+        return self.factor * (qu[i] + (qu[i + 1] - qu[i]) * (k - i))
 
     def _time_flow(self, flow: float) -> float:
         """First time the flow reaches ``flow`` (inf if never within the drill)."""
         t = self._times.get(flow)
         if t is None:
-            t = self._times[flow] = (first_time_reaching(self.qu, flow / self.factor, self.dt_s) if self.factor > 0
-                                     else math.inf)
+            t = self._times[flow] = (first_time_reaching(self._qu_list, flow / self.factor, self.dt_s)
+                                     if self.factor > 0 else math.inf)
         return t
 
     def link_depth(self, link: int, t: float) -> float:
@@ -343,6 +376,18 @@ class RunningFlow:
             cache[(passages, hv_m2ps, v_mps)] = flow
         return flow
 
+    def _sweeping_depth(self, passages: tuple[int, ...], hv_m2ps: float, v_mps: float) -> float:
+        """The depth of the water where it starts to sweep on ``passages`` (:meth:`_sweeping_flow`): the deepest of
+        theirs at that flow (inf: it never does)."""
+        cache = self.way.__dict__.setdefault("_sweeping_depth", {})  # the same every replication
+        depth = cache.get((passages, hv_m2ps, v_mps))
+        if depth is None:
+            flow = self._sweeping_flow(passages, hv_m2ps, v_mps)
+            depth = (max(float(self.way.depth_at(i, flow)) for i in passages) if math.isfinite(flow)
+                     else math.inf)
+            cache[(passages, hv_m2ps, v_mps)] = depth
+        return depth
+
     def _swept_depth(self, depth_m: float, t_swept: float, pool_time: Any, place: int) -> float:
         """``depth_m``, where the flow sweeps from ``t_swept`` on; inf where it never does within the drill, or where
         the pool is that deep there first (the running water runs into still water, which slows it)."""
@@ -371,7 +416,7 @@ class RunningFlow:
             flow = self._sweeping_flow(self.at_node[k], hv_m2ps, v_mps)
             if not math.isfinite(flow):
                 continue
-            depth = max(float(self.way.depth_at(i, flow)) for i in self.at_node[k])
+            depth = self._sweeping_depth(self.at_node[k], hv_m2ps, v_mps)
             out[n] = self._swept_depth(depth, max(self._time_flow(flow), self.arrival_s[k]), pool_time, n)
         return out
 
@@ -389,7 +434,7 @@ class RunningFlow:
             if i >= 0 and self.way.runs[i]:
                 flow = self._sweeping_flow((i,), hv_m2ps, v_mps)
                 if math.isfinite(flow) and math.isfinite(self._time_flow(flow)):
-                    depths.append(float(self.way.depth_at(i, flow)))
+                    depths.append(self._sweeping_depth((i,), hv_m2ps, v_mps))
             for d in sorted(x for x in depths if math.isfinite(x)):  # the shallowest the pool does not forestall
                 t = self._link_time(lk, d)
                 if math.isfinite(t) and (self.pool is None or self.pool.link_time_depth(lk, d) > t):
