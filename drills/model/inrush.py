@@ -204,7 +204,7 @@ def first_time_reaching(series: np.ndarray | list[float], x: float, dt_s: float)
     the drill), linear between steps. A list is searched without a NumPy call, for the same result."""
     if series[-1] < x:
         return math.inf
-    i = bisect.bisect_left(series, x) if isinstance(series, list) else int(np.searchsorted(series, x, side="left"))
+    i = bisect.bisect_left(series, x) if isinstance(series, list) else int(series.searchsorted(x, side="left"))
     if i == 0:
         return 0.0
     x0, x1 = float(series[i - 1]), float(series[i])
@@ -307,7 +307,7 @@ class WaterTimeline:
         z = self.geometry.levels_for_depth(places, depth_m)
         lv = self.level_m
         n = len(lv)
-        first = np.searchsorted(lv, z, side="left")  # n where the pool never gets that high (or z is inf)
+        first = lv.searchsorted(z, side="left")  # n where the pool never gets that high (or z is inf)
         i = np.minimum(np.maximum(first, 1), n - 1)
         z0, z1 = lv[i - 1], lv[i]
         rising = z1 > z0
