@@ -325,6 +325,26 @@ def test_validate_tells_a_refuge_with_no_seat_in_its_own_words(tmp_path: Path, f
     assert "1 problem found" in res.stderr, res.stderr
 
 
+@pytest.mark.parametrize(("old", "new", "field", "says"), [
+    ("{at: pump360, count: 4,", "{at: pump360, count: 0,", "site.shifts.day[3].count",
+     "a crew is at least one person: count is how many are at this place when the shift starts, and a place with "
+     "nobody is left out of the shift (got 0)"),
+    ("cage_capacity_persons: 30", "cage_capacity_persons: 0", "site.hoists[0].cage_capacity_persons",
+     "a cage carries at least one person: cage_capacity_persons is how many one deck carries, its rated number from "
+     "the hoist's plate, and a cage out of service is a hoist_out fault of the scenario (got 0)"),
+    ("cage_capacity_persons: 30", "cage_capacity_persons: -2", "site.hoists[0].cage_capacity_persons",
+     "a cage carries at least one person"),
+])
+def test_validate_tells_a_crew_or_a_cage_of_nobody_in_its_own_words(tmp_path: Path, old, new, field, says) -> None:
+    """It said only "Input should be greater than or equal to 1": what the number is, and what to write instead."""
+    f = copy_bundled(tmp_path)
+    line = break_file(f["site"], old, new)
+    res = invoke("validate", f["scenario"])
+    assert_input_failure(res, f"{f['site']}:{line}: {field}: {says}")
+    assert "greater than or equal" not in res.stderr
+    assert "1 problem found" in res.stderr, res.stderr
+
+
 def test_validate_reports_a_problem_once_when_a_file_is_reached_twice(tmp_path: Path) -> None:
     f = copy_bundled(tmp_path)
     break_file(

@@ -162,6 +162,16 @@ def at_least(limit: float, unit: str, why: str) -> Rule:
     return Rule(check, {"minimum": limit})
 
 
+def one_or_more(why: str) -> Rule:
+    """A count that starts at 1 (a crew's people, a cage's persons), told in the planner's words: ``why`` says what
+    the number is and what to write instead of 0, where pydantic said only "greater than or equal to 1"."""
+    def check(v: Any) -> Any:
+        if v < 1:
+            raise ValueError(why)
+        return v
+    return Rule(check, {"minimum": 1})
+
+
 def repeated(ids: Iterable[Any]) -> list[int]:
     """The positions of the ids that an earlier one already is (None: an item without an id)."""
     seen: set[Any] = set()

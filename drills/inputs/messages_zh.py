@@ -609,6 +609,13 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"an assembly point holds at least one person: capacity_persons is how many it holds \(got (?P<got>{NUM})\)",
           "集合点至少须能容纳 1 人：capacity_persons 即其可容纳的人数（所填为 {got}）",
           "an assembly point holds at least one person: capacity_persons is how many it holds (got -3)"),
+    literal("a crew is at least one person: count is how many are at this place when the shift starts, and a place "
+            "with nobody is left out of the shift",
+            "班组至少须有 1 人：count 即班次开始时在此地点的人数，无人的地点不列入该班次"),
+    literal("a cage carries at least one person: cage_capacity_persons is how many one deck carries, its rated number "
+            "from the hoist's plate, and a cage out of service is a hoist_out fault of the scenario",
+            "罐笼至少须能乘 1 人：cage_capacity_persons 即每层罐笼乘坐的人数，按提升机铭牌上的额定人数填写；"
+            "停用的罐笼请在演练情景中设 hoist_out 故障"),
     literal("capacity_persons applies to refuges and assembly points only",
             "capacity_persons 只适用于避险硐室和集合点"),
     literal("supplies_h applies to refuges only", "supplies_h 只适用于避险硐室"),

@@ -28,6 +28,7 @@ from drills.inputs.base import (
     Strict,
     Text,
     at_most,
+    one_or_more,
 )
 from drills.model import movement
 from drills.model.network import WALKABLE
@@ -135,7 +136,10 @@ class HoistSpec(Strict):
     id: Ident = Field(description="name of the hoist (a hoist_out fault refers to it)")
     stations: Idents = Field(min_length=2, description=(
         "node ids the cage serves: the collar first, then the shaft stations downwards"))
-    cage_capacity_persons: int = Field(ge=1, description="persons one deck of the cage carries")
+    cage_capacity_persons: Annotated[int, one_or_more(
+        "a cage carries at least one person: cage_capacity_persons is how many one deck carries, its rated number "
+        "from the hoist's plate, and a cage out of service is a hoist_out fault of the scenario")] = Field(
+        description="persons one deck of the cage carries, at least 1")
     decks: Literal[1, 2] = Field(default=1, description=(
         "1 or 2 decks: a double-deck cage carries twice as many and loads in twice the time plus 6 s "
         "(GB 50215 §8.1.3), or in one deck's time when the load fits one deck; default 1"))
@@ -177,8 +181,10 @@ class CrewSpec(Strict):
     """People at one place at the start of the shift."""
 
     at: Ident = Field(description="node id where these people are at the start of the shift")
-    count: Annotated[int, Field(ge=1), at_most(MAX_AT_ONE_PLACE, "people", WHY_PEOPLE)] = Field(
-        description="number of people there")
+    count: Annotated[int, one_or_more(
+        "a crew is at least one person: count is how many are at this place when the shift starts, and a place with "
+        "nobody is left out of the shift"), at_most(MAX_AT_ONE_PLACE, "people", WHY_PEOPLE)] = Field(
+        description="number of people there, at least 1")
     profile: Ident = Field(default="miner", description=(
         "movement profile of these people; default 'miner' (walks 1.2 m/s; see site.profiles)"))
     crew: Ident | None = Field(default=None, description="crew name; default: the place")
