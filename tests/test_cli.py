@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DAM_FILES, MINE_FILES, assert_input_failure, break_file, copy_bundled
+from conftest import DAM_FILES, FLOOD_FILES, MINE_FILES, assert_input_failure, break_file, copy_bundled
 from typer.testing import CliRunner
 
 import drills.experiment.graded  # noqa: F401  (imported before any test patches run_exercise: see below)
@@ -306,6 +306,26 @@ def test_validate_tells_a_hydrograph_point_out_of_order_at_that_point(tmp_path: 
     assert_input_failure(invoke("validate", f["scenario"]),
                          f"{f['scenario']}:{line}: scenario.hazard.inrush.hydrograph[3].t_s: hydrograph times must "
                          "increase: this point at 1200 s is at the same time as the point before")
+
+
+def test_validate_tells_a_stage_area_row_out_of_order_at_that_row(tmp_path: Path) -> None:
+    """It was told at the list, with every level listed: in a table of many rows the planner had to find the slip.
+    The first row whose level does not rise is told, at its own line, with the level before it."""
+    f = copy_bundled(tmp_path, FLOOD_FILES)
+    head = break_file(f["site"], "stage_area: [[110, 0], [130, 250000], [140, 400000]]",
+                      "stage_area:\n          - [110, 0]\n          - [140, 250000]\n          - [130, 400000]")
+    at = f"{f['site']}:{head + 3}: site.dams[0].pond.stage_area[2]: "
+    res = invoke("validate", f["scenario"])
+    assert_input_failure(res, at + "stage_area levels must increase: this row is at 130 m, below the row before at "
+                                   "140 m\n")
+    assert "1 problem found" in res.stderr, res.stderr
+    zh = invoke("validate", f["scenario"], "--lang", "zh")
+    said = at + "stage_area 中的水位须逐行升高：此行水位 130 m，低于上一行的 140 m"
+    assert zh.exit_code == 2 and said in zh.stderr.splitlines(), zh.output
+    break_file(f["site"], "- [140, 250000]", "- [110, 250000]")
+    assert_input_failure(invoke("validate", f["scenario"]),
+                         f"{f['site']}:{head + 2}: site.dams[0].pond.stage_area[1]: stage_area levels must increase: "
+                         "this row is at 110 m, the same level as the row before\n")
 
 
 @pytest.mark.parametrize(("files", "old", "seats", "node", "says"), [

@@ -107,8 +107,8 @@ def test_a_pond_area_of_0_above_its_first_level_is_refused_at_the_stage_area(tmp
 def test_a_pond_whose_levels_go_down_and_whose_area_is_0_is_told_both(tmp_path: Path) -> None:
     files = copy_bundled(tmp_path, FLOOD_FILES)
     line = break_file(files["site"], STAGE_AREA, "stage_area: [[110, 0], [140, 250000], [130, 0]]")
-    message = one_problem(files["scenario"], files["site"], line, "site.dams[0].pond.stage_area")
-    assert message == ("stage_area levels must increase (got 110, 140, 130); "
+    message = one_problem(files["scenario"], files["site"], line, "site.dams[0].pond.stage_area[2]")
+    assert message == ("stage_area levels must increase: this row is at 130 m, below the row before at 140 m; "
                        "stage_area areas must be greater than 0 after the first row (got 0, 250000, 0)")
 
 

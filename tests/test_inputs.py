@@ -1239,7 +1239,8 @@ def test_a_pond_whose_stage_levels_go_down_is_told_with_the_other_faults_of_the_
                     .replace('crest_elevation_m: ', 'crest_elevation_m: -x', 1), encoding="utf-8")
     _, _, _, problems, _ = read_partial(site)
     said = {p.field.rsplit(".", 1)[-1]: p.message for p in problems}
-    assert "stage_area levels must increase (got 110, 140, 130)" in said["stage_area"]
+    assert said["stage_area[2]"] == ("stage_area levels must increase: this row is at 130 m, below the row before at "
+                                     "140 m")
     assert "crest_elevation_m" in said
 
 

@@ -629,9 +629,13 @@ CATALOGUE: tuple[Entry, ...] = (
           "填写 households 时须同时填写 members：{{day: .., night: ..}}",
           "households need members: {day: .., night: ..}"),
     literal("elderly_share + child_share is more than 1", "elderly_share 与 child_share 之和大于 1"),
-    Entry(rf"stage_area levels must increase \(got (?P<levels>{NUM}(?:, {NUM})*)\)",
-          "stage_area 中的水位须逐行升高（所填为 {levels}）",
-          "stage_area levels must increase (got 110, 140, 130)"),
+    Entry(rf"stage_area levels must increase: this row is at (?P<level>{NUM}) m, below the row before at "
+          rf"(?P<before>{NUM}) m",
+          "stage_area 中的水位须逐行升高：此行水位 {level} m，低于上一行的 {before} m",
+          "stage_area levels must increase: this row is at 130 m, below the row before at 140 m"),
+    Entry(rf"stage_area levels must increase: this row is at (?P<level>{NUM}) m, the same level as the row before",
+          "stage_area 中的水位须逐行升高：此行水位 {level} m，与上一行相同",
+          "stage_area levels must increase: this row is at 130 m, the same level as the row before"),
     Entry(rf"(?P<name>spillway_crest_m|decant_invert_m) \((?P<level>{NUM}) m\) is above crest_elevation_m "
           rf"\((?P<crest>{NUM}) m\): it must be at or below the dam crest",
           "{name}（{level} m）高于 crest_elevation_m（{crest} m）：不得高于坝顶",

@@ -275,15 +275,21 @@ class PondSpecIn(Strict):
     def _levels(cls, stage_area: list[tuple[float, float]]) -> list[tuple[float, float]]:
         # a field's own check, so that it is told with the other fields' faults, not only once they are mended
         faults = []
-        levels = [lv for lv, _ in stage_area]
-        if any(b <= a for a, b in itertools.pairwise(levels)):
-            faults.append(f"stage_area levels must increase (got {', '.join(f'{lv:g}' for lv in levels)})")
+        # told at the first row whose level does not rise, with the level before it: in a long table the whole
+        # list of levels left the planner to find the slip
+        row, before, level = next(((k, a, b) for k, (a, b) in enumerate(
+            itertools.pairwise(lv for lv, _ in stage_area), 1) if b <= a), (None, 0.0, 0.0))
+        if row is not None:
+            faults.append(f"stage_area levels must increase: this row is at {level:g} m, " + (
+                "the same level as the row before" if level == before else f"below the row before at {before:g} m"))
         # the pond's bottom may have no area (its first row); above it the pond has a surface, or the water
         # balance (drills.model.pond) has no level for the water that comes in
         areas = [ar for _, ar in stage_area]
         if any(ar <= 0 for ar in areas[1:]):
             faults.append("stage_area areas must be greater than 0 after the first row "
                           f"(got {', '.join(f'{ar:g}' for ar in areas)})")
+        if row is not None:
+            raise ItemFault("; ".join(faults), (row,))
         if faults:
             raise ValueError("; ".join(faults))
         return stage_area
