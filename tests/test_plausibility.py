@@ -143,6 +143,36 @@ def test_the_class_one_and_two_bands_cite_the_standard_that_set_them(tmp_path: P
     assert "一等库自 5 × 10⁸ m³ 起（GB 39496-2020 §4.5）" in translate(volume)
 
 
+EMPTY_SHIFT = ("shift 'maintenance' has no crews, so no scenario can put anyone underground with it: give its crews "
+               "({at: .., count: ..}), or leave the shift out if nobody works it")
+
+
+def test_a_shift_with_no_crews_that_no_scenario_names_is_warned_of(tmp_path: Path) -> None:
+    """A shift listed with no crews passed in silence: every scenario that names it is refused (nobody in the drill,
+    an entry that brings nobody), so one that none names is a slip, its crews not written or written under another
+    shift. Warned of at the shift, in both languages; the site alone too, and the scenario still runs."""
+    files = copy_bundled(tmp_path, MINE_FILES)
+    line = break_file(files["site"], "  shifts:\n", "  shifts:\n    maintenance: []\n") + 1
+    found = warnings_of(load(files["scenario"]))
+    assert [(w.file, w.line, w.field, w.message) for w in found] == [
+        (str(files["site"]), line, "site.shifts.maintenance", EMPTY_SHIFT)]
+    assert translate(EMPTY_SHIFT) == ("'maintenance' 班次没有任何班组，任何演练情景都无法用它安排人员下井：请填写其班组"
+                                      "（{at: .., count: ..}），如该班次无人上班则删去此班次")
+    _, body, doc = load_file(files["site"])
+    assert [w.message for w in site_warnings(body, doc)] == [EMPTY_SHIFT]
+    res = runner.invoke(app, ["validate", str(files["scenario"])])
+    assert res.exit_code == 0 and f"{files['site']}:{line}: site.shifts.maintenance: {EMPTY_SHIFT}" in res.stderr
+
+
+def test_a_shift_with_no_crews_a_scenario_names_beside_residents_is_not_warned_of(tmp_path: Path) -> None:
+    """Beside the valley's residents a scenario may name a shift with nobody in it, a mine with nobody underground
+    on purpose: that scenario is not warned of it."""
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    break_file(files["site"], "  shifts:\n", "  shifts:\n    maintenance: []\n")
+    break_file(files["scenario"], "  shift: night\n", "  shift: maintenance\n")
+    assert warnings_of(load(files["scenario"])) == []
+
+
 def test_a_refuge_whose_floor_is_under_half_a_metre_above_its_roadway_is_warned_of(tmp_path: Path) -> None:
     """AQ 2033-2011 (§5.3–5.5, reference mine.md) puts a refuge chamber's floor at least 0.5 m above the roadway
     floor. The bundled mine's -240 refuge stood 0.35 m above the junction it opens off while its comment claimed the

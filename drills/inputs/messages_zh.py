@@ -726,6 +726,12 @@ CATALOGUE: tuple[Entry, ...] = (
           "未知的人员类型（profile）{name}；已有：{known}",
           "unknown profile 'runner'; known: adult, child, miner"),
     Entry(rf"unknown profile (?P<name>{Q})", "未知的人员类型（profile）{name}", "unknown profile 'minor'"),
+    Entry(rf"shift (?P<shift>{Q}) has no crews, so no scenario can put anyone underground with it: give its crews "
+          r"\(\{at: \.\., count: \.\.\}\), or leave the shift out if nobody works it",
+          "{shift} 班次没有任何班组，任何演练情景都无法用它安排人员下井：请填写其班组（{{at: .., count: ..}}），"
+          "如该班次无人上班则删去此班次",
+          "shift 'maintenance' has no crews, so no scenario can put anyone underground with it: give its crews "
+          "({at: .., count: ..}), or leave the shift out if nobody works it"),
     Entry(r"more radio carriers than people: (?P<k>\d+) carriers in a crew of (?P<n>\d+)",
           "携带无线电的人数多于班组人数：{n} 人的班组中有 {k} 人携带无线电",
           "more radio carriers than people: 12 carriers in a crew of 10"),

@@ -19,6 +19,7 @@ import itertools
 import math
 import re
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -241,8 +242,9 @@ class _Checker:
                                                   f"{bound.source}. A slip of units or digits?"))
 
 
-def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
-    """The plausibility warnings of a site file."""
+def site_warnings(site: SiteBody, doc: YamlDocument, shifts_named: Collection[str | None] = ()) -> list[Problem]:
+    """The plausibility warnings of a site file; ``shifts_named``, the shifts a scenario checked with it names (an
+    empty one it names is told there, or is its mine with nobody underground on purpose)."""
     out: list[Problem] = []
     check = _Checker(doc, out)
     s = ("site",)
@@ -282,6 +284,13 @@ def site_warnings(site: SiteBody, doc: YamlDocument) -> list[Problem]:
         check((*at, "cage_capacity_persons"), h.cage_capacity_persons, CAGE_PER_DECK, "a deck")
     _stations(site, doc, out)
     for shift, crews in site.shifts.items():
+        # a shift with no crews brings nobody underground: a scenario that names it is refused (nobody in the drill,
+        # an entry that brings nobody), or, beside residents, is the same as naming no shift; so one that no
+        # scenario names is a slip, crews not yet written or written under another shift
+        if not crews and shift not in shifts_named:
+            out.append(doc.problem((*s, "shifts", shift), (
+                f"shift {shift!r} has no crews, so no scenario can put anyone underground with it: give its crews "
+                "({at: .., count: ..}), or leave the shift out if nobody works it")))
         for k, c in enumerate(crews):
             check((*s, "shifts", shift, k, "count"), c.count, CREW_AT_ONE_PLACE, "a crew")
     kinds = {n.id: n.kind for n in site.nodes}
@@ -923,7 +932,8 @@ def warnings_of(ld: Loaded) -> list[Problem]:
              *released_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *study_warnings(ld.scenario, ld.site, ld.scenario_doc),
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
-             *site_warnings(ld.site, ld.site_doc), *plan_warnings(ld.plan, ld.plan_doc, ld.scenario.order),
+             *site_warnings(ld.site, ld.site_doc, {ld.scenario.shift, *(e.shift for e in ld.scenario.entries)}),
+             *plan_warnings(ld.plan, ld.plan_doc, ld.scenario.order),
              *coverage_warnings(ld.plan, ld.plan_doc, ld.site), *_hearing(ld.plan, ld.plan_doc, ld.site),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
                              else None)]
