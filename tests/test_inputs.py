@@ -598,14 +598,16 @@ def test_a_shift_with_no_crews_is_a_drill_with_nobody_in_it(files: DrillFiles) -
 
 @pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
     ("scenario", "duration_s: 10800", "duration_s: 3:00:00", "scenario.duration_s",
-     "(got '3:00:00'); write the time in seconds: 10800 for '3:00:00' (h:mm:ss)"),
+     "(got '3:00:00'); the field takes a number of seconds (its name ends in _s): 10800 for '3:00:00' (h:mm:ss)"),
     ("scenario", "duration_s: 10800", "duration_s: 3:00", "scenario.duration_s",
-     "(got '3:00'); write the time in seconds: '3:00' is 180 as m:ss, 10800 as h:mm"),
+     "(got '3:00'); the field takes a number of seconds (its name ends in _s): '3:00' is 180 as m:ss, 10800 as h:mm"),
     ("scenario", "{t_s: 300, inflow_m3ph: 3000}", "{t_s: 5 min, inflow_m3ph: 3000}",
-     "scenario.hazard.inrush.hydrograph[1].t_s", "(got '5 min'); write the time in seconds: 300 for '5 min'"),
+     "scenario.hazard.inrush.hydrograph[1].t_s",
+     "(got '5 min'); the field takes a number of seconds (its name ends in _s): 300 for '5 min'"),
     # a field that takes a number or a distribution
     ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: 2.5 h",
-     "plan.roles[0].decision_delay_s", "(got '2.5 h'); write the time in seconds: 9000 for '2.5 h'"),
+     "plan.roles[0].decision_delay_s",
+     "(got '2.5 h'); the field takes a number of seconds (its name ends in _s): 9000 for '2.5 h'"),
     ("site", 'to: "j120", length_m: 300,', 'to: "j120", length_m: 300 m,', "site.links[0].length_m",
      "(got '300 m'); write the number alone: 300 (the field's name gives the unit, m)"),
 ])
@@ -613,6 +615,38 @@ def test_a_number_written_with_its_unit_or_as_a_clock_is_told_how_to_write_it(
         files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:
     line = files.edit(kind, old, new)
     check(only(files.problems()), files.path(kind), line, field, says)
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "says"), [
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: ten minutes",
+     "(got 'ten minutes'); the field takes a number of seconds (its name ends in _s): 600 for 'ten minutes'"),
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", 'decision_delay_s: "10 min"',
+     "(got '10 min'); the field takes a number of seconds (its name ends in _s): 600 for '10 min'"),
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: half an hour",
+     "(got 'half an hour'); the field takes a number of seconds (its name ends in _s): 1800 for 'half an hour'"),
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: 1 h 30 min",
+     "(got '1 h 30 min'); the field takes a number of seconds (its name ends in _s): 5400 for '1 h 30 min'"),
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: 10 分钟",
+     "(got '10 分钟'); the field takes a number of seconds (its name ends in _s): 600 for '10 分钟'"),
+    # words that are no time with a unit: what the field takes, and how a time is written there
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: soon",
+     "(got 'soon'); the field takes a number of seconds (its name ends in _s): 600 for ten minutes, 7200 for two "
+     "hours"),
+    ("scenario", "duration_s: 10800", "duration_s: three hours",
+     "(got 'three hours'); the field takes a number of seconds (its name ends in _s): 10800 for 'three hours'"),
+    ("scenario", "duration_s: 10800", "duration_s: all day",
+     "(got 'all day'); the field takes a number of seconds (its name ends in _s): 600 for ten minutes, 7200 for two "
+     "hours"),
+])
+def test_a_time_written_in_words_is_told_the_field_takes_seconds_and_how_many(
+        files: DrillFiles, kind: str, old: str, new: str, says: str) -> None:
+    """'decision_delay_s: ten minutes' got no word of units: the field's name says seconds, and a time written with
+    its unit, in digits or words, is told the seconds it means."""
+    line = files.edit(kind, old, new)
+    problem = only(files.problems())
+    field = "plan.roles[0].decision_delay_s" if kind == "plan" else "scenario.duration_s"
+    check(problem, files.path(kind), line, field, says)
+    assert problem.message.endswith(says), problem
 
 
 @pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [

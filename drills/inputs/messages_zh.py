@@ -365,6 +365,10 @@ LIMITS = (
           {"why": LIMIT_WHY}),
 )
 
+#: what a field of seconds takes (:data:`drills.inputs.validate.IN_SECONDS`), before how to write the value given there
+_IN_SECONDS = re.escape("the field takes a number of seconds (its name ends in _s)")
+_IN_SECONDS_ZH = "此字段填写秒数，只写数字（字段名以 _s 结尾）："
+
 CATALOGUE: tuple[Entry, ...] = (
     # ---- reading the file (drills.inputs.yamlfile)
     literal("the file is empty", "文件为空"),
@@ -483,14 +487,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "Input should be less than or equal to 1"),
     literal("Input should be a finite number", "应为有限数值，不能是 .inf 或 .nan"),
     literal("Input should be a valid number, unable to parse string as a number", "应为数值，所填文字无法识别为数值"),
-    Entry(rf"write the time in seconds: (?P<s>\d+) for (?P<got>{Q}) \(h:mm:ss\)",
-          "时间请以秒为单位填写：{got} 应写作 {s}（h:mm:ss）",
-          "write the time in seconds: 10800 for '3:00:00' (h:mm:ss)"),
-    Entry(rf"write the time in seconds: (?P<got>{Q}) is (?P<a>\d+) as m:ss, (?P<b>\d+) as h:mm",
-          "时间请以秒为单位填写：{got} 按 m:ss 为 {a}，按 h:mm 为 {b}",
-          "write the time in seconds: '3:00' is 180 as m:ss, 10800 as h:mm"),
-    Entry(rf"write the time in seconds: (?P<s>{NUM}) for (?P<got>{Q})", "时间请以秒为单位填写：{got} 应写作 {s}",
-          "write the time in seconds: 300 for '5 min'"),
+    Entry(rf"{_IN_SECONDS}: (?P<s>\d+) for (?P<got>{Q}) \(h:mm:ss\)", _IN_SECONDS_ZH + "{got} 应写作 {s}（h:mm:ss）",
+          "the field takes a number of seconds (its name ends in _s): 10800 for '3:00:00' (h:mm:ss)"),
+    Entry(rf"{_IN_SECONDS}: (?P<got>{Q}) is (?P<a>\d+) as m:ss, (?P<b>\d+) as h:mm",
+          _IN_SECONDS_ZH + "{got} 按 m:ss 为 {a}，按 h:mm 为 {b}",
+          "the field takes a number of seconds (its name ends in _s): '3:00' is 180 as m:ss, 10800 as h:mm"),
+    Entry(rf"{_IN_SECONDS}: (?P<s>{NUM}) for (?P<got>{Q})", _IN_SECONDS_ZH + "{got} 应写作 {s}",
+          "the field takes a number of seconds (its name ends in _s): 600 for 'ten minutes'"),
+    Entry(rf"{_IN_SECONDS}: 600 for ten minutes, 7200 for two hours",
+          _IN_SECONDS_ZH + "10 分钟写作 600，2 小时写作 7200",
+          "the field takes a number of seconds (its name ends in _s): 600 for ten minutes, 7200 for two hours"),
     Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
           "只填数值：{value}（单位已由字段名给出：{unit}）",
           "write the number alone: 300 (the field's name gives the unit, m)"),

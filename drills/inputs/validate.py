@@ -78,15 +78,46 @@ _CLOCK = re.compile(r"\s*(?P<a>\d+):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?\s*")
 _WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
 #: a number written with commas between its thousands: "12,000", "1,200.5"
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
-#: seconds in a unit of time as a planner may write it
+#: what a field of seconds takes, told before how to write the value given there
+IN_SECONDS = "the field takes a number of seconds (its name ends in _s)"
+#: seconds in a unit of time as a planner may write it, in English or Chinese
 _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
-               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
+               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+               "秒": 1, "秒钟": 1, "分": 60, "分钟": 60, "小时": 3600, "个小时": 3600, "钟头": 3600, "个钟头": 3600}
+#: numbers written as words: "ten" (minutes), "twenty-five" (seconds), "an" (hour), "half an" (hour)
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORDS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, **{w: float(n) for n, w in enumerate(_ONES)},
+          **{f"{tens} {one}".strip(): float(20 + 10 * i + n) for i, tens in enumerate(_TENS)
+             for n, one in enumerate(["", *_ONES[1:10]])}}
+
+
+def _duration_s(got: str) -> float | None:
+    """The seconds a time written with its units means: "5 min", "2.5 h", "ten minutes", "1 h 30 min", "half an
+    hour", "10 分钟"; None if it is not one (a unit missing, a word that is no number)."""
+    total, parts = 0.0, 0
+    number: list[str] = []  # the words of the number before the next unit
+    for token in re.findall(r"[-+]?\d+(?:\.\d+)?|[^\W\d_]+", got):  # "twenty-five" is two words
+        word = token.lower()
+        per = _SECONDS_IN.get(word)
+        if per is None:
+            if number or word != "and":  # "2 hours and 15 minutes"
+                number.append(word)
+            continue
+        said = " ".join(number)
+        value = float(said) if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", said) else _WORDS.get(said)
+        if value is None:
+            return None
+        total, number, parts = total + value * per, [], parts + 1
+    return total if parts and not number else None
 
 
 def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     """For a number written as a clock or with its unit where the field's name gives the unit (``duration_s:
-    3:00:00``, ``t_s: 5 min``, ``length_m: 300 m``), or with commas between its thousands (``12,000``): how to write
-    it; empty if it is not one of those."""
+    3:00:00``, ``t_s: 5 min`` or ``ten minutes``, ``length_m: 300 m``), or with commas between its thousands
+    (``12,000``): how to write it. Any other text in a field of seconds is told that the field takes a number of
+    seconds; elsewhere the hint is empty."""
     if _THOUSANDS.fullmatch(got):
         return f"; write the number without a thousands separator: {got.strip().replace(',', '')}"
     field = next((p for p in reversed(loc) if isinstance(p, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", p)), "")
@@ -94,14 +125,14 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     if unit == "s" and (clock := _CLOCK.fullmatch(got)):
         a, b = int(clock["a"]), int(clock["b"])
         if clock["c"] is not None:
-            return f"; write the time in seconds: {a * 3600 + b * 60 + int(clock['c'])} for {got!r} (h:mm:ss)"
-        return f"; write the time in seconds: {got!r} is {a * 60 + b} as m:ss, {a * 3600 + b * 60} as h:mm"
-    if unit and (written := _WITH_UNIT.fullmatch(got)):
-        value, said = float(written["value"]), written["unit"]
-        if unit == "s" and said.lower() in _SECONDS_IN:
-            return f"; write the time in seconds: {value * _SECONDS_IN[said.lower()]:g} for {got!r}"
-        if said == unit:
-            return f"; write the number alone: {value:g} (the field's name gives the unit, {unit})"
+            return f"; {IN_SECONDS}: {a * 3600 + b * 60 + int(clock['c'])} for {got!r} (h:mm:ss)"
+        return f"; {IN_SECONDS}: {got!r} is {a * 60 + b} as m:ss, {a * 3600 + b * 60} as h:mm"
+    if unit == "s" and (seconds := _duration_s(got)) is not None:
+        return f"; {IN_SECONDS}: {seconds:.10g} for {got!r}"
+    if unit and (written := _WITH_UNIT.fullmatch(got)) and written["unit"] == unit:
+        return f"; write the number alone: {float(written['value']):g} (the field's name gives the unit, {unit})"
+    if unit == "s":
+        return f"; {IN_SECONDS}: 600 for ten minutes, 7200 for two hours"
     return ""
 
 
