@@ -635,3 +635,22 @@ def test_a_household_warned_before_the_water_but_still_at_home_goes_upstairs_as_
     assert all(p.outcome_s == pytest.approx(600.75) and p.fatality_p == upstairs for p in early.people)
     assert all(p.warned_by == "water" and p.outcome == "sheltered" for p in late.people)
     assert sum(p.fatality_p for p in early.people) == sum(p.fatality_p for p in late.people)
+
+
+@pytest.mark.parametrize("order_at", [612.0, 700.0])
+def test_a_flow_too_fast_to_walk_out_of_before_it_is_seen_catches_a_household_at_home_when_it_closes(
+        build, tmp_path, order_at):
+    """2 m at 10 m/s: no one walks out of the village once h·v is 0.6 m²/s, 0.346 m deep, at 610.4 s, before the
+    household takes the water for a warning (0.5 m here, at 615 s). The water catches them at home then, as it
+    catches those who see it first; not later, when they see it (700 s order) or when the order comes (612 s)."""
+    site, plan = dam_valley(tmp_path)
+    (tmp_path / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\nvillage,10,2.0,10.0\n",
+                                        encoding="utf-8")
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    res = run_drill(build(site, plan, valley_scenario(order_at_s=order_at, hazard=hazard,
+                                                      behaviour={**SLOW, "water_cue_depth_m": 0.5})), 0, 1)
+    closed = 600 + 60 * math.sqrt(lethality.SWEPT_OFF_DV_M2PS * 2.0 / 10.0) / 2.0
+    assert closed < 600 + 60 * 0.5 / 2.0
+    for p in res.people:
+        assert (p.outcome, p.warned_by, p.situation) == ("caught", "", "in_building")
+        assert p.outcome_s == pytest.approx(closed)

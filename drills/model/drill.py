@@ -737,7 +737,9 @@ class Drill:
         imp = self.too_deep_on_foot(limit)
         t_catch = imp[node]
         ev = self.warn_ev[k]
-        if t_catch < INF and not st.cue_first[k]:  # the water cue may not warn them in time: race the water
+        if t_catch < INF and not (st.cue_first[k] and self._cue_s(node) <= t_catch):
+            # the water cue may not warn them in time (a flow that sweeps them off their feet before it is deep
+            # enough to notice, as well as a cue deeper than they wade): race the water
             yield ev | env.timeout(max(t_catch - env.now, 0.0))
             if not ev.triggered:
                 self._caught(k, node, self._home_situation(party))

@@ -168,7 +168,7 @@ class PartyStatic:
     underground: int
     needs_help: list[int]
     foot_limit: list[float]  # the deepest water each party walks through (m)
-    cue_first: list[bool]  # the water cue warns them at home before the water is too deep to leave
+    cue_first: list[bool]  # the water cue is shallower than they wade (and they are there from the start)
     present_count: list[int]  # people at each node at the start
     who: list[tuple[str, str, str, str, str]]  # per person: id, group, profile, crew, starting place id
     who_columns: tuple[tuple[str, ...], ...]  # the same as five columns (shared by every replication's records)
