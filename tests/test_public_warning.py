@@ -654,3 +654,29 @@ def test_a_flow_too_fast_to_walk_out_of_before_it_is_seen_catches_a_household_at
     for p in res.people:
         assert (p.outcome, p.warned_by, p.situation) == ("caught", "", "in_building")
         assert p.outcome_s == pytest.approx(closed)
+
+
+TEAM = {"id": "ch", "type": "door_to_door", "start": "v", "coverage": ["v"], "visit_s": 60}
+TREE = {"id": "ch", "type": "phone_tree", "coverage": ["v"], "call_duration_s": 60, "answer_probability_day": 1.0}
+VEHICLE = {"id": "ch", "type": "loudspeaker_vehicle", "start": "depot", "coverage": ["v"], "hear_probability": 1.0}
+
+
+@pytest.mark.parametrize(("channel", "fault", "before"), [
+    (TREE, {"kind": "mains_power"}, 1), (TREE, {"kind": "channel_down", "target": "ch"}, 1),
+    (TEAM, {"kind": "channel_down", "target": "ch"}, 1), (VEHICLE, {"kind": "channel_down", "target": "ch"}, 0),
+    ({**VEHICLE, "needs_mains_power": True}, {"kind": "mains_power"}, 0)])
+def test_a_channel_that_goes_down_on_its_way_warns_nobody_after(build, channel, fault, before):
+    """A phone tree (on the mains, with no battery), a team or a loudspeaker vehicle, working from the order at 0 s
+    until its fault at 100 s: a call, a visit or a drive past that ends after that warns nobody, as a siren's cycle
+    then does not. Working, they would warn every household: the calls and visits of 60 s end from 60 s on (one
+    before the fault), and the vehicle passes the village, 1 km on at 20 km/h, at 180 s."""
+    nodes = [node("depot", "road_junction"), node("v", "household", x=1000),
+             node("hill", "assembly_point", z=50, x=-500)]
+    links = [link("r", "depot", "v", 1000.0, kind="road"), link("up", "depot", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("v", 6)], nodes, links)
+    late = {**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 5000)}
+    spec = build(site, valley_plan([channel], ["hill"]),
+                 valley_scenario(duration_s=1800, behaviour=late, faults=[{**fault, "at_s": 100}]))
+    res = run_drill(spec, 0, spec.seed)
+    warned = [p.warned_s for p in res.people if p.warned_by == "ch"]
+    assert len(warned) == before and all(t < 100 for t in warned)

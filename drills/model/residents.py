@@ -46,7 +46,8 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   probability (defaults 0.9 / 0.7, project assumption [E]).
 * Power: door-to-door teams and loudspeaker vehicles go on through a loss of the mains power unless the plan says
   they need it; sirens, village loudspeakers, cell broadcast and phone trees stop once the loss outlasts their
-  battery.
+  battery. Whatever a channel gives while it cannot send (down, without power past its battery, or without the
+  mobile network) is lost: a cycle of a siren or a loudspeaker, a message, a call, a visit, a drive past.
 """
 
 from __future__ import annotations

@@ -5,10 +5,12 @@ a party keeps the first warning it receives (its time and its channel). The unde
 cap-lamp paging, leaky-feeder radio, station phones, runners, stench gas) take their receipt parameters —
 the chance a message is heard, its repeat interval, the call time — from the plan; the parameter table above
 shows the values used. A runner goes on through a loss of the mains power unless the plan says it needs it;
-every other channel stops once the loss outlasts its battery (the table gives its hours). A runner walks
-where a way on foot leads on, and else rides the cage, as one setting out from the shaft's collar does: it
-waits while the cage is stopped, then for the loads ahead of it, then rides (it does not hold the cage up for
-the people waiting for it: one person on a trip the cage makes anyway).
+every other channel stops once the loss outlasts its battery (the table gives its hours). Whatever a channel
+gives while it cannot send (down, or without power past its battery) is lost: a call of the PA, a page, a call
+at a station, a word from a runner; only stench gas, once in the air, goes on. A runner walks where a way on foot
+leads on, and else rides the cage, as one setting out from the shaft's collar does: it waits while the cage is
+stopped, then for the loads ahead of it, then rides (it does not hold the cage up for the people waiting for it:
+one person on a trip the cage makes anyway).
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
@@ -133,8 +135,9 @@ def _station_phones(d: Drill, ch: Channel, rng: np.random.Generator) -> Generato
             if d.present[node] > 0:
                 yield d.env.timeout(ch.call_duration.sample(rng))
                 answered.add(node)
-                for k in sorted(d.unwarned_at.get(node, ())):
-                    d.warn_party(k, ch.id)
+                if d.channel_works(ch, d.env.now):
+                    for k in sorted(d.unwarned_at.get(node, ())):
+                        d.warn_party(k, ch.id)
             else:
                 yield d.env.timeout(ch.ring_s)
 
@@ -236,14 +239,16 @@ def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any,
 
 def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, Any]:
     if not door:
-        for k in sorted(d.unwarned_at.get(node, ())):
-            d.warn_party(k, ch.id)
+        if d.channel_works(ch, d.env.now):
+            for k in sorted(d.unwarned_at.get(node, ())):
+                d.warn_party(k, ch.id)
         return
     visit = ch.visit or DOOR_VISIT
     for k in d.parties_home(node):
         yield d.env.timeout(visit.sample(rng))
-        d.warn_party(k, ch.id)
-        d.help_party(k)
+        if d.channel_works(ch, d.env.now):
+            d.warn_party(k, ch.id)
+            d.help_party(k)
 
 
 # ---------------------------------------------------------------- the valley
@@ -320,7 +325,8 @@ def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
                 yield env.timeout(ch.ring_s)
                 continue
             yield env.timeout(ch.call_duration.sample(rng))
-            d.warn_party(k, ch.id)
+            if d.channel_works(ch, env.now):
+                d.warn_party(k, ch.id)
 
     procs = [env.process(caller(queue[c::callers])) for c in range(callers)]
     yield env.all_of(procs)
@@ -335,6 +341,8 @@ def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     for target in ch.coverage:
         for _, v, t in d.routing.drive_legs(node, target, ch.speed_mps):
             yield d.env.timeout(t)
+            if not d.channel_works(ch, d.env.now):
+                continue
             if v not in near:
                 near[v] = _audible(d, (v,), radius)
             for k in near[v]:
