@@ -680,3 +680,18 @@ def test_a_channel_that_goes_down_on_its_way_warns_nobody_after(build, channel, 
     res = run_drill(spec, 0, spec.seed)
     warned = [p.warned_s for p in res.people if p.warned_by == "ch"]
     assert len(warned) == before and all(t < 100 for t in warned)
+
+
+def test_a_loudspeaker_vehicle_passes_over_a_place_it_cannot_drive_to_and_goes_on_to_the_next(build):
+    """The vehicle's route names the farm first, which only a footpath reaches: it cannot drive there, so it drives
+    on from the depot to the village (1 km at 20 km/h), not from the farm, where no road leads anywhere."""
+    nodes = [node("depot", "road_junction"), node("farm", "household", y_m=3000),
+             node("v", "household", x=1000), node("hill", "assembly_point", z=50, x=-500)]
+    links = [link("f", "depot", "farm", 3000.0, kind="footpath"), link("r", "depot", "v", 1000.0, kind="road"),
+             link("up", "depot", "hill", 20000.0, kind="footpath")]
+    site = valley_site([households("v", 5), households("farm", 2)], nodes, links)
+    plan = valley_plan([{**VEHICLE, "coverage": ["farm", "v"]}], ["hill"])
+    res = run_drill(build(site, plan, valley_scenario(behaviour={**QUIET, "response_delay_s": dict.fromkeys(
+        PROFILES, 5000)})), 0, 1)
+    assert [p.warned_s for p in res.people if p.start == "v"] == [pytest.approx(1000 / (20 / 3.6))] * 5
+    assert all(p.warned_by == "" for p in res.people if p.start == "farm")

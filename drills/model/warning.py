@@ -201,7 +201,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     """A runner underground, or a door-to-door team in a village.
 
     The runner tells everyone at each place passed; the team knocks at every household still at
-    home at each place of its route, taking a visit time each. A runner walks where a way on foot leads on, and
+    home at each place of its route, taking a visit time each. A place of the route that no way reaches is passed
+    over. A runner walks where a way on foot leads on, and
     else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
     """
     assert ch.start is not None
@@ -212,6 +213,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     for target in ch.coverage:
         legs = ([(u, v, t, None) for u, v, t in d.routing.walk_legs(node, target, speed)] if door
                 else d.routing.runner_legs(node, target, speed))
+        if not legs and target != node:  # no way leads there: it goes on to the next place from where it is
+            continue
         for u, v, t, hoist in legs:
             if hoist is None:
                 yield d.env.timeout(t)
@@ -333,13 +336,17 @@ def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
 
 
 def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
-    """A loudspeaker vehicle drives its route; households near each place it passes may hear it."""
+    """A loudspeaker vehicle drives its route; households near each place it passes may hear it. A place of its route
+    that no road reaches is passed over."""
     assert ch.start is not None
     radius = ch.audible_radius_m
     near: dict[int, list[int]] = {}  # households within hearing of each place the vehicle passes
     node = ch.start
     for target in ch.coverage:
-        for _, v, t in d.routing.drive_legs(node, target, ch.speed_mps):
+        legs = d.routing.drive_legs(node, target, ch.speed_mps)
+        if not legs and target != node:  # no road leads there: it goes on to the next place from where it is
+            continue
+        for _, v, t in legs:
             yield d.env.timeout(t)
             if not d.channel_works(ch, d.env.now):
                 continue
