@@ -695,3 +695,23 @@ def test_a_loudspeaker_vehicle_passes_over_a_place_it_cannot_drive_to_and_goes_o
         PROFILES, 5000)})), 0, 1)
     assert [p.warned_s for p in res.people if p.start == "v"] == [pytest.approx(1000 / (20 / 3.6))] * 5
     assert all(p.warned_by == "" for p in res.people if p.start == "farm")
+
+
+@pytest.mark.parametrize("duration_s", [604.0, 7200.0])
+def test_a_household_waiting_for_help_goes_upstairs_when_it_sees_the_water(build, tmp_path, duration_s):
+    """Warned at once, a household that cannot leave unaided waits for a team that never comes; a 4 m flow (1 m/s)
+    shows at home at 600.75 s (0.05 m) and is too deep for them to leave at 0.5 m, at 607.5 s. They go upstairs as
+    they see it, as a household without help does; they did not wait downstairs until 607.5 s, nor, in a drill
+    that ends at 604 s, stay there to be found on the ground floor."""
+    site, plan = dam_valley(tmp_path, help_share=1.0)
+    (tmp_path / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps\nvillage,10,4.0,1.0\n",
+                                        encoding="utf-8")
+    site["site"]["residents"][0]["upper_floor"] = True
+    plan["plan"]["evacuation"]["vertical_shelter"] = True
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    res = run_drill(build(site, plan, valley_scenario(order_at_s=0.0, hazard=hazard, behaviour=QUIET,
+                                                      duration_s=duration_s)), 0, 1)
+    upstairs = lethality.fatality_probability(4.0, 1.0, situation="upper_floor")
+    for p in res.people:
+        assert (p.warned_by, p.outcome, p.situation, p.fatality_p) == ("speaker", "sheltered", "upper_floor", upstairs)
+        assert p.outcome_s == pytest.approx(600.75)

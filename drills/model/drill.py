@@ -763,9 +763,11 @@ class Drill:
         t_up = self._upstairs_s(party)
         upstairs = t_up <= t_catch
         if party.needs_help and not self.helped[k].triggered:
-            # nobody in the household can leave unaided: it waits for a team (or the water)
-            if t_catch < INF:
-                yield self.helped[k] | env.timeout(max(t_catch - env.now, 0.0))
+            # nobody in the household can leave unaided: it waits for a team, or the water (upstairs when it sees it,
+            # where it can: unaided, it cannot leave before the water closes its home)
+            t_water = t_up if upstairs else t_catch
+            if t_water < INF:
+                yield self.helped[k] | env.timeout(max(t_water - env.now, 0.0))
                 if not self.helped[k].triggered:
                     self._water_at_home(party, upstairs)
                     return
