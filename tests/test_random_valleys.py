@@ -144,8 +144,8 @@ def valley_files(d: dict, study_dir) -> tuple[dict, dict, dict]:
         hazard["study"] = "study.csv"
     else:
         hazard["volume_factor"] = {"dist": "lognormal", "median": 1.0, "p95": 2.0} if d["vary"] else 1.0
-        if d["vary"]:
-            hazard["breach_s"] = {"dist": "uniform", "low": d["breach_s"], "high": d["breach_s"] + 600}
+    if d["vary"]:
+        hazard["breach_s"] = {"dist": "uniform", "low": d["breach_s"], "high": d["breach_s"] + 600}
     behaviour = {"response_delay_s": dict.fromkeys(PROFILES, d["response_s"]),
                  "neighbours_told": d["neighbours"], "compliance": dict.fromkeys(PROFILES, d["compliance"]),
                  "water_cue_depth_m": d["cue_m"]}
@@ -222,6 +222,18 @@ def check_drill(spec, res, drill: Drill, d: dict) -> None:
     assert math.isnan(order) or 0.0 <= order <= duration
     assert all(0.0 <= e.t_s <= duration for e in res.timeline)
     assert [e.t_s for e in res.timeline] == sorted(e.t_s for e in res.timeline)
+    if d["order_by"] == "scenario" and d["order_s"] != duration:  # the scenario's own order, at its time
+        assert same(order, d["order_s"] if d["order_s"] < duration else math.nan), order
+    assert all(a.trigger_s <= a.done_s for a in res.actions if not math.isnan(a.done_s))
+    for e in res.timeline:  # the water on the timeline is the water the records give
+        if e.kind == "water":
+            assert e.t_s == res.node_water_s[index[e.what.removeprefix("water at ")]], e
+    by_place: dict[str, list] = {}
+    for p in people:
+        by_place.setdefault(p.start, []).append(p)
+    for place, there in by_place.items():  # a place is clear when its last person is safe; never if one is not
+        last = max(p.outcome_s if p.outcome in SAFE_OUTCOMES else math.inf for p in there)
+        assert res.node_clear_s[index[place]] == last, place
     started = dict(res.channel_starts)
     assert all(order <= t <= duration for t in started.values())
     arrival = [drill.water.node_time_depth(i, 0.0) for i in range(len(net.nodes))]  # the flood's first touch
