@@ -294,6 +294,7 @@ def check_drill(spec, res, drill: Drill, d: dict) -> None:
         if p.died:
             assert p.fatality_p > 0, p
         if p.outcome == "caught":
+            assert math.isnan(p.departed_s) or p.departed_s <= p.outcome_s, p
             assert p.situation and p.fatality_p > 0 and arrival[end] <= p.outcome_s + TICK, p
             assert p.situation != "in_vehicle" or party.mode == "drive", p
             if math.isnan(p.departed_s) and p.situation == "in_building":  # at home: when it closed to them
