@@ -778,3 +778,36 @@ def test_a_school_given_as_households_and_homes_given_as_occupants_are_warned_of
         "of 30, people in a field one by one")
     assert translate(found[0].message).startswith("'ht_c' 是住户地点：应以 households")
     assert translate(found[1].message).startswith("'ht_school' 是学校：")
+
+
+def test_a_place_a_door_to_door_team_cannot_walk_to_is_warned_of_and_the_team_goes_on_from_where_it_is(
+        tmp_path: Path) -> None:
+    """The road to ht_c is made one way out of it: the team at ht_b cannot walk there, so the drill passes it over
+    and goes on to ht_a from ht_b; validate says so at ht_c's entry of the coverage, in English and Chinese, and
+    not at ht_a, which it reaches from where it is."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    break_file(files["site"], "- {id: road_ht_c, kind: road, from: ht_centre, to: ht_c,",
+               "- {id: road_ht_c, kind: road, from: ht_c, to: ht_centre, one_way: true,")
+    line = next(k for k, text in enumerate(files["plan"].read_text(encoding="utf-8").splitlines(), 1)
+                if "coverage: [ht_b, ht_c, ht_a, ht_school]" in text)
+    [w] = warnings_of(load(files["scenario"]))
+    assert (w.file, w.line, w.field) == (str(files["plan"]), line, "plan.channels[5].coverage[1]")
+    assert w.message == ("the door-to-door team 'team-hetou' cannot go from 'ht_b' to 'ht_c' on foot: it passes that "
+                         "place over, and nobody there is warned by it. Is a way missing from the site, or another "
+                         "place meant?")
+    assert translate(w.message) == ("入户通知组 'team-hetou' 无法步行从 'ht_b' 到达 'ht_c'：它会越过该地点，"
+                                  "该处无人经它收到预警。是场地文件中缺少通路，还是本应是另一个地点？")
+
+
+def test_a_place_a_loudspeaker_vehicle_cannot_drive_to_is_warned_of(tmp_path: Path) -> None:
+    """A vehicle sent to ht_b, then to the south assembly point, which only a footpath reaches, then to ht_c: the
+    assembly point is warned of; ht_c, which it drives to from ht_b, is not."""
+    files = copy_bundled(tmp_path, DAM_FILES)
+    team = "start: ht_centre\n      coverage: [ht_b, ht_c, ht_a, ht_school]"
+    break_file(files["plan"], f"type: door_to_door\n      {team}",
+               "type: loudspeaker_vehicle\n      start: ht_centre\n      coverage: [ht_b, ap_ht_south, ht_c]")
+    found = [w for w in warnings_of(load(files["scenario"])) if "cannot go from" in w.message]
+    assert [(w.field, w.message) for w in found] == [(
+        "plan.channels[5].coverage[1]",
+        "the loudspeaker vehicle 'team-hetou' cannot go from 'ht_b' to 'ap_ht_south' by road: it passes that place "
+        "over, and nobody there is warned by it. Is a way missing from the site, or another place meant?")]

@@ -1075,6 +1075,16 @@ CATALOGUE: tuple[Entry, ...] = (
           "the door-to-door team 'team' is to reach the households at 'ap' (kind: assembly_point), where no residents "
           "live (site.residents): nobody there is warned by it. Was another place meant?",
           terms={"what": {"the door-to-door team": "入户通知组", "the phone tree": "电话通知链"}}),
+    Entry(rf"(?P<what>the runner|the door-to-door team|the loudspeaker vehicle) (?P<channel>{Q}) cannot go from "
+          rf"(?P<here>{Q}) to (?P<place>{Q}) (?P<how>on foot or by cage|on foot|by road): it passes that place over, "
+          r"and nobody there is warned by it\. Is a way missing from the site, or another place meant\?",
+          "{what} {channel} 无法{how}从 {here} 到达 {place}：它会越过该地点，该处无人经它收到预警。"
+          "是场地文件中缺少通路，还是本应是另一个地点？",
+          "the loudspeaker vehicle 'car' cannot go from 'depot' to 'farm' by road: it passes that place over, and "
+          "nobody there is warned by it. Is a way missing from the site, or another place meant?",
+          terms={"what": {"the runner": "派人通知的人员", "the door-to-door team": "入户通知组",
+                          "the loudspeaker vehicle": "广播车"},
+                 "how": {"on foot or by cage": "步行或乘罐笼", "on foot": "步行", "by road": "沿道路"}}),
     Entry(rf"(?P<place>{Q}) is a (?P<kind>school|field): give the people there as occupants: \{{day: \.\., night: "
           r"\.\.\}, not as households, which the drill moves as families, each from its home \(by car for car_share "
           rf"of them\); it moves a school in classes of (?P<size>\d+), people in a field one by one",

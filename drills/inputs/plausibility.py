@@ -38,7 +38,7 @@ from drills.inputs.yamlfile import Loc, YamlDocument
 from drills.model.dam_break import FRONT_FLOOR_MPS, estimate_runout
 from drills.model.lethality import SWEPT_OFF_DV_M2PS
 from drills.model.movement import WADING_LIMIT_M
-from drills.model.routing import join_at, on_foot
+from drills.model.routing import DRIVABLE, join_at, on_foot
 from drills.model.running import RUNNING_KINDS, low_graph, running_depth_m, running_flow_m3ps, way_down, way_out
 from drills.model.spec import RunningWater
 
@@ -900,6 +900,54 @@ def coverage_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody) -> list
     return out
 
 
+#: channels that go from their start to each place of their coverage in turn, and the ways they go by
+TRAVELLING = {"runner": ("the runner", "on foot or by cage"), "door_to_door": ("the door-to-door team", "on foot"),
+              "loudspeaker_vehicle": ("the loudspeaker vehicle", "by road")}
+
+
+def _travel_graph(site: SiteBody, nodes: Collection[str], kind: str) -> nx.DiGraph:
+    """The ways a travelling channel of ``kind`` goes between the site's places, as the drill moves it
+    (:mod:`drills.model.warning`): a vehicle by the roads; a door-to-door team by the walking graph; a runner by it
+    and by every cage ride between two stations of a hoist, either way."""
+    if kind == "loudspeaker_vehicle":
+        g = nx.DiGraph()
+        g.add_nodes_from(nodes)
+        for lk in site.links:
+            if lk.kind in DRIVABLE and lk.from_ in nodes and lk.to in nodes:
+                g.add_edges_from(((lk.from_, lk.to),) if lk.one_way else ((lk.from_, lk.to), (lk.to, lk.from_)))
+        return g
+    g = walk_graph(site, nodes)
+    if kind == "runner":
+        for h in site.hoists:
+            g.add_edges_from(itertools.permutations(h.stations, 2))
+    return g
+
+
+def travel_warnings(plan: PlanBody, doc: YamlDocument, site: SiteBody) -> list[Problem]:
+    """A runner, a door-to-door team or a loudspeaker vehicle whose coverage names a place no way of its own leads
+    to from the place before (a farm reached by a footpath, for the vehicle; a place across a river without a
+    bridge): the drill passes over that place, and nobody there is warned by the channel."""
+    nodes = {n.id for n in site.nodes}
+    graphs: dict[str, nx.DiGraph] = {}
+    out = []
+    for k, c in enumerate(plan.channels):
+        if c.type not in TRAVELLING or c.start is None or not {c.start, *c.coverage} <= nodes:
+            continue  # a missing place is a validation problem
+        what, how = TRAVELLING[c.type]
+        g = graphs.get(c.type)
+        if g is None:
+            g = graphs[c.type] = _travel_graph(site, nodes, c.type)
+        here = c.start
+        for j, place in enumerate(c.coverage):
+            if place != here and not nx.has_path(g, here, place):
+                out.append(doc.problem(("plan", "channels", k, "coverage", j), (
+                    f"{what} {c.id!r} cannot go from {here!r} to {place!r} {how}: it passes that place over, and "
+                    "nobody there is warned by it. Is a way missing from the site, or another place meant?")))
+                continue  # it goes on to the next place from where it is
+            here = place
+    return out
+
+
 #: channels heard around the places of their coverage, within their audible_radius_m
 SOUNDED = {"siren": "the siren", "village_loudspeaker": "the village loudspeaker"}
 
@@ -934,11 +982,12 @@ def warnings_of(ld: Loaded) -> list[Problem]:
              *drains_out(ld.scenario, ld.site, ld.scenario_doc),
              *site_warnings(ld.site, ld.site_doc, {ld.scenario.shift, *(e.shift for e in ld.scenario.entries)}),
              *plan_warnings(ld.plan, ld.plan_doc, ld.scenario.order),
-             *coverage_warnings(ld.plan, ld.plan_doc, ld.site), *_hearing(ld.plan, ld.plan_doc, ld.site),
+             *coverage_warnings(ld.plan, ld.plan_doc, ld.site), *travel_warnings(ld.plan, ld.plan_doc, ld.site),
+             *_hearing(ld.plan, ld.plan_doc, ld.site),
              *route_warnings(ld.plan, ld.plan_doc, ld.site, inrush.source if (inrush := ld.scenario.hazard.inrush)
                              else None)]
     return in_file_order(found)
 
 
 __all__ = ["Bound", "coverage_warnings", "plan_warnings", "released_warnings", "route_warnings", "running_water",
-           "scenario_warnings", "series_warnings", "site_warnings", "study_warnings", "warnings_of"]
+           "scenario_warnings", "series_warnings", "site_warnings", "study_warnings", "travel_warnings", "warnings_of"]
