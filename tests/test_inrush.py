@@ -200,6 +200,29 @@ def test_a_basin_behind_a_sill_fills_as_the_water_runs_over_it(build):
     assert p.warned_s < p.outcome_s == pytest.approx(at_sill + 480, abs=2)  # warned as it came, caught at 1.2 m
 
 
+def test_a_basin_behind_a_sill_above_the_opening_the_pool_runs_out_of_stays_dry(build):
+    """The source 'st' at 0 m beside an adit's portal at 0 m; a 200 m ramp down to 'low' at -20 m holds the pool
+    (2 400 m³: full after about 2 400 s at 1 m³/s), which then runs out of the portal. A drift up to a sill at
+    +0.85 m and down to a dead end at -1.15 m: the pool never reaches the sill, so the dead end stays dry. Before,
+    the water that ran out of the portal was poured over the sill: the dead end was 1.15 m deep, and said to be
+    1.2 m deep (the deepest it could not be) about 2 900 s in, where its miner was caught."""
+    nodes = [node("st", "junction", z=0.0), node("out", "portal", z=0.0, x=-20.0), node("low", "junction", z=-20.0),
+             node("sill", "junction", z=0.85, x=50.0), node("behind", "workplace", z=-1.15, x=150.0)]
+    links = [link("adit", "st", "out", 20.0), link("r", "st", "low", 200.0, kind="ramp"),
+             link("d1", "st", "sill", 50.0), link("d2", "sill", "behind", 100.0)]
+    site = base_site(nodes, links, [{"at": "behind", "count": 1}])
+    spec = build(site, base_plan(), base_scenario(duration_s=7200, order_at_s=None, hazard=inrush("st", 3600.0),
+                                                  behaviour={"response_delay_s": {"miner": 7200}, "crew_relay_s": 0}))
+    d = Drill(spec, 0, 1)
+    pool = d.water.parts[0] if hasattr(d.water, "parts") else d.water
+    behind, low = spec.network.index["behind"], spec.network.index["low"]
+    assert pool.node_depth(low, 7200.0) == pytest.approx(20.0, abs=0.02)  # full to the portal
+    assert pool.node_depth(behind, 7200.0) == 0.0
+    assert math.isinf(pool.node_time_depth(behind, 0.05)) and math.isinf(d.impassable(1.2)[behind])
+    [p] = d.run().people
+    assert p.outcome == "underground" and p.end == "behind"
+
+
 def adit_mine(build, sump_m: float | None):
     """An adit mine in a hillside: an old working at +50 m floods a heading that drains down a 1:10 drift to the
     portal at 0 m; with ``sump_m``, a sump that far below the portal (100 m × 4 m × 3 m) beside it."""

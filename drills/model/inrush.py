@@ -178,7 +178,7 @@ def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: 
     basins: list[tuple[float, float, np.ndarray]] = []
     for sill in sills:
         top = int(np.searchsorted(z, sill - 1e-9, side="left"))  # grid points below the sill
-        if top == 0:
+        if top == 0 or top == len(z):  # none, or all: the pool runs out of an opening before it reaches the sill
             continue
         zz = z[: top + 1]
         w = np.zeros_like(zz)
