@@ -127,11 +127,29 @@ def spec_burst(build, hazard: dict) -> float | None:
 
 
 def test_an_inrush_that_starts_from_nothing_bursts_in_as_its_inflow_rises():
-    from drills.inputs.compile import _first_inflow_s
+    from drills.model.inrush import first_inflow_s
 
-    assert _first_inflow_s((600.0, 900.0), (2.0, 5.0)) == 600.0
-    assert _first_inflow_s((600.0, 900.0, 1200.0), (0.0, 0.0, 5.0)) == 900.0
-    assert _first_inflow_s((600.0, 900.0), (0.0, 0.0)) is None
+    assert first_inflow_s((600.0, 900.0), (2.0, 5.0)) == 600.0
+    assert first_inflow_s((600.0, 900.0, 1200.0), (0.0, 0.0, 5.0)) == 900.0
+    assert first_inflow_s((600.0, 900.0), (0.0, 0.0)) is None
+
+
+def test_an_inrush_bursting_in_at_full_flow_brings_no_water_before_it_does(build):
+    """1 m³/s from 300 s at the heading 'a' (level, 1 m above the dip 'b'): the pool holds 10 m³ at 310 s and
+    nothing at 300 s, and the running water's front sets off at 300 s. Before, the 10 s step before the burst
+    counted half a step of the full flow (5 m³ more in the pool, the water seen at 'b' before 300 s) and the front
+    set off at 290 s."""
+    nodes = [node("a", "workplace"), node("b", "junction", z=-1.0, x=100.0), node("out", "portal", z=50.0)]
+    links = [link("d", "a", "b", 100.0, 4.0), link("r", "a", "out", 400.0, kind="ramp")]
+    site = base_site(nodes, links, [{"at": "a", "count": 1}])
+    spec = build(site, base_plan(), base_scenario(order_at_s=None, hazard=inrush("a", 3600.0, start_s=300)))
+    d = Drill(spec, 0, 1)
+    pool, running = d.water.parts
+    assert list(pool.stored_m3[29:32]) == pytest.approx([0.0, 0.0, 10.0])
+    assert pool.node_depth(spec.network.index["b"], 300.0) == 0.0
+    assert running.arrival_s[0] == 300.0
+    res = d.run()
+    assert min(res.node_water_s) == 300.0  # at the heading, as it bursts in; nowhere before
 
 
 def test_an_inrush_during_a_storm_adds_the_storms_water_to_its_own(build):

@@ -918,7 +918,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         q = tuple(p.inflow_m3ph / 3600.0 for p in s.hydrograph)
         factor = dist_or_number(s.inflow_factor)
         pumping = s.pumping_m3ph / 3600.0
-        burst = _first_inflow_s(t, q)
+        burst = inrush.first_inflow_s(t, q)
         way = running.build_way(net, src, t, q)  # the inrush's own water runs down; the storm's comes in elsewhere
     if extra is not None:
         grid, q_extra, spare = extra
@@ -932,15 +932,6 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
             pumping += spare
     return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
                   inrush.build_geometry(net, src), way)
-
-
-def _first_inflow_s(t: tuple[float, ...], q: tuple[float, ...]) -> float | None:
-    """When a piecewise-linear hydrograph first lets water in: its first time if it starts flowing, else the
-    time it starts rising from nothing; None if it never flows."""
-    for k, flow in enumerate(q):
-        if flow > 0:
-            return t[k - 1] if k else t[0]
-    return None
 
 
 def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:

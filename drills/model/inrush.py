@@ -199,6 +199,15 @@ def _basins(network: Network, z: np.ndarray, vol: np.ndarray, zs: float, spill: 
     return tuple(basins), node_basin, link_basin
 
 
+def first_inflow_s(t: tuple[float, ...], q: tuple[float, ...]) -> float | None:
+    """When a piecewise-linear hydrograph first lets water in: its first time if it starts flowing, else the
+    time it starts rising from nothing; None if it never flows."""
+    for k, flow in enumerate(q):
+        if flow > 0:
+            return t[k - 1] if k else t[0]
+    return None
+
+
 def first_time_reaching(series: np.ndarray | list[float], x: float, dt_s: float) -> float:
     """First time the non-decreasing ``series`` (one value every ``dt_s``) is at least ``x`` (inf if never within
     the drill), linear between steps. A list is searched without a NumPy call, for the same result."""
@@ -345,7 +354,10 @@ def cumulative_inflow_m3(
     q = np.interp(rel, hydro_t_s, hydro_m3ps, left=0.0, right=hydro_m3ps[-1])
     q = np.where(rel < 0, 0.0, q)
     dt = np.diff(t, prepend=t[0])
-    return np.cumsum(0.5 * (q + np.concatenate(([q[0]], q[:-1]))) * dt)
+    # a step ends with the flow just before its end: none yet where the hydrograph starts (it may start flowing
+    # at once), so that no water comes in during the step before the inrush
+    q_end = np.where(rel <= max(hydro_t_s[0], 0.0), 0.0, q)
+    return np.cumsum(0.5 * (q_end + np.concatenate(([q[0]], q[:-1]))) * dt)
 
 
 @functools.lru_cache(maxsize=32)

@@ -42,7 +42,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from drills.model.inrush import TIME_STEP_S, first_time_reaching
+from drills.model.inrush import TIME_STEP_S, first_inflow_s, first_time_reaching
 from drills.model.network import SURFACE_KINDS, Network
 
 #: Manning's roughness of a drift driven by blasting, for the water running along it: "rock cuts, jagged and
@@ -278,7 +278,8 @@ class RunningFlow:
         qu, dt, first = self.qu, self.dt_s, self._first
         if self.factor <= 0 or first < 0:
             return [math.inf] * len(self.way.nodes)
-        arrival = [max(first - 1, 0) * dt]  # the flow starts rising from nothing in the step before
+        # the front sets off as the water first comes in (not at the step before, where it would run ahead of it)
+        arrival = [first_inflow_s(self.way.hydro_t_s, self.way.hydro_m3ps) or 0.0]
         q = self.factor * qu
         log_q = np.log(np.maximum(q, 1e-300))
         for i, runs in enumerate(self.way.runs):
