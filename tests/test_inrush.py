@@ -218,6 +218,31 @@ def test_a_basin_behind_a_sill_fills_as_the_water_runs_over_it(build):
     assert p.warned_s < p.outcome_s == pytest.approx(at_sill + 480, abs=2)  # warned as it came, caught at 1.2 m
 
 
+def test_a_basin_behind_a_sill_between_two_levels_of_the_grid_is_as_deep_as_it_has_filled(build):
+    """The source 'src' at 0 m in a dip; a sill at +1.001 m (between two of the pool's 2 cm levels); behind it a drift
+    down to a 100 m x 4 m level drift at -5 m, where a miner works. The water that runs over the sill fills the basin
+    from the bottom up: at 'far' it is 1.2 m deep when the basin holds that much, and shallower before. Before, the
+    pool's level rose over the sill (between the grid's 1.00 m and 1.02 m) while the basin was still filling, and
+    'far' was then as deep as the pool (6 m) at once, long before it was said to be 1.2 m deep."""
+    nodes = [node("src", "workplace", z=0.0), node("sill", "junction", z=1.001, x=10.0),
+             node("behind", "junction", z=-5.0, x=110.0), node("far", "workplace", z=-5.0, x=210.0),
+             node("out", "portal", z=60.0, x=-600.0)]
+    links = [link("d0", "src", "sill", 10.0), link("d1", "sill", "behind", 100.0), link("d2", "behind", "far", 100.0),
+             link("exit", "src", "out", 600.0, kind="ramp", width=0.5, height_m=0.5)]
+    site = base_site(nodes, links, [{"at": "far", "count": 1}])
+    spec = build(site, base_plan(), base_scenario(duration_s=7200, order_at_s=None, hazard=inrush("src", 3600.0),
+                                                  behaviour={"response_delay_s": {"miner": 7200}, "crew_relay_s": 0}))
+    d = Drill(spec, 0, 1)
+    w, far = d.water, spec.network.index["far"]
+    deep = w.node_time_depth(far, 1.2)
+    assert 0 < deep < 7200
+    assert max(w.node_depth(far, t) for t in range(0, int(deep), 10)) < 1.2
+    assert w.node_depth(far, deep) == pytest.approx(1.2, abs=1e-3)
+    assert w.node_depth(far, deep + 100) < 1.6  # the basin goes on filling at 1 m³/s, about 400 m² of floor
+    [p] = d.run().people
+    assert (p.outcome, p.end) == ("caught", "far") and p.outcome_s == pytest.approx(deep)
+
+
 def test_a_basin_behind_a_sill_above_the_opening_the_pool_runs_out_of_stays_dry(build):
     """The source 'st' at 0 m beside an adit's portal at 0 m; a 200 m ramp down to 'low' at -20 m holds the pool
     (2 400 m³: full after about 2 400 s at 1 m³/s), which then runs out of the portal. A drift up to a sill at

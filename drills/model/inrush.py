@@ -126,15 +126,18 @@ def build_geometry(network: Network, source: int) -> FloodGeometry:
         lo_all, hi_all = lo_all - Z_STEP_M, lo_all
     elif outlets:
         hi_all = max(min(hi_all, *outlets), lo_all + Z_STEP_M)
+    link_low = np.array([min(elev[lk.a], elev[lk.b]) for lk in network.links])
+    link_spill = np.array([min(spill[lk.a], spill[lk.b]) for lk in network.links])
     z = np.minimum(np.arange(lo_all, hi_all + Z_STEP_M / 2, Z_STEP_M), hi_all)  # not a rounding error above the top
+    # every sill a level of the grid: the water behind one counts from the sill's own level, so the pool's level
+    # stays below the sill until what lies behind it is full (between two levels of the grid, it rose over the
+    # sill while the basin behind was still filling, and the places there were as deep as the pool at once)
+    sills = np.concatenate((spill[reach & (spill > zs) & (spill > elev + 1e-9)],
+                            link_spill[np.isfinite(link_spill) & (link_spill > zs) & (link_spill > link_low + 1e-9)]))
+    z = np.union1d(z, sills[(sills > z[0]) & (sills < z[-1])])
     vol = np.zeros_like(z)
-    link_spill = np.full(len(network.links), math.inf)
-    link_low = np.zeros(len(network.links))
     for k, lk in enumerate(network.links):
-        za, zb = elev[lk.a], elev[lk.b]
-        zlo, zhi = min(za, zb), max(za, zb)
-        link_low[k] = zlo
-        link_spill[k] = min(spill[lk.a], spill[lk.b])
+        zlo, zhi = link_low[k], max(elev[lk.a], elev[lk.b])
         if not math.isfinite(link_spill[k]):
             continue
         active = z >= link_spill[k] - 1e-9 if link_spill[k] > zs else np.ones_like(z, dtype=bool)
