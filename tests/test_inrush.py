@@ -134,22 +134,43 @@ def test_an_inrush_that_starts_from_nothing_bursts_in_as_its_inflow_rises():
     assert first_inflow_s((600.0, 900.0), (0.0, 0.0)) is None
 
 
+def burst_at(build, start_s: float):
+    """1 m³/s from ``start_s`` at the heading 'a', level, 1 m above the dip 'b' (100 m x 4 m of drift): the spec, the
+    drill, and its pool and running water."""
+    nodes = [node("a", "workplace"), node("b", "junction", z=-1.0, x=100.0), node("out", "portal", z=50.0)]
+    links = [link("d", "a", "b", 100.0, 4.0), link("r", "a", "out", 400.0, kind="ramp")]
+    site = base_site(nodes, links, [{"at": "a", "count": 1}])
+    spec = build(site, base_plan(), base_scenario(order_at_s=None, hazard=inrush("a", 3600.0, start_s=start_s)))
+    d = Drill(spec, 0, 1)
+    return spec, d, *d.water.parts
+
+
 def test_an_inrush_bursting_in_at_full_flow_brings_no_water_before_it_does(build):
     """1 m³/s from 300 s at the heading 'a' (level, 1 m above the dip 'b'): the pool holds 10 m³ at 310 s and
     nothing at 300 s, and the running water's front sets off at 300 s. Before, the 10 s step before the burst
     counted half a step of the full flow (5 m³ more in the pool, the water seen at 'b' before 300 s) and the front
     set off at 290 s."""
-    nodes = [node("a", "workplace"), node("b", "junction", z=-1.0, x=100.0), node("out", "portal", z=50.0)]
-    links = [link("d", "a", "b", 100.0, 4.0), link("r", "a", "out", 400.0, kind="ramp")]
-    site = base_site(nodes, links, [{"at": "a", "count": 1}])
-    spec = build(site, base_plan(), base_scenario(order_at_s=None, hazard=inrush("a", 3600.0, start_s=300)))
-    d = Drill(spec, 0, 1)
-    pool, running = d.water.parts
+    spec, d, pool, running = burst_at(build, 300.0)
     assert list(pool.stored_m3[29:32]) == pytest.approx([0.0, 0.0, 10.0])
     assert pool.node_depth(spec.network.index["b"], 300.0) == 0.0
     assert running.arrival_s[0] == 300.0
     res = d.run()
     assert min(res.node_water_s) == 300.0  # at the heading, as it bursts in; nowhere before
+
+
+def test_an_inrush_bursting_in_between_the_pools_steps_rises_from_then(build):
+    """As above, from 305 s, between two of the pool's 10 s steps: 5 m³ at 310 s over the drift's 400 m² of floor,
+    1.25 cm at the dip, risen from nothing at 305 s (half that at 307.5 s). Before, the pool rose over the whole
+    step from 300 s: water at the dip before the inrush."""
+    spec, d, pool, running = burst_at(build, 305.0)
+    b = spec.network.index["b"]
+    assert pool.node_depth(b, 304.0) == 0.0
+    assert pool.node_depth(b, 307.5) == pytest.approx(0.00625, rel=1e-3)
+    assert pool.node_depth(b, 310.0) == pytest.approx(0.0125, rel=1e-3)
+    assert pool.node_time_depth(b, 0.00625) == pytest.approx(307.5, rel=1e-4)
+    assert pool.nodes_time_depth(0.00625)[b] == pytest.approx(307.5, rel=1e-4)
+    assert running.arrival_s[0] == 305.0
+    assert min(d.run().node_water_s) == 305.0
 
 
 def test_an_inrush_during_a_storm_adds_the_storms_water_to_its_own(build):

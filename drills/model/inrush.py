@@ -38,6 +38,7 @@ import functools
 import heapq
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -234,9 +235,38 @@ class WaterTimeline:
     dt_s: float
     level_m: np.ndarray
     stored_m3: np.ndarray | None = None  # the water in the workings at each step (for the basins behind sills)
+    #: when the water first comes in: within its step, the water rises from then, not from the step's start
+    #: (linear between the steps, the water would stand somewhere before it came in)
+    wet_from_s: float = 0.0
+
+    def __post_init__(self) -> None:
+        # the step in which the water comes in, if it does between two steps (0: at one of them)
+        first = math.ceil(self.wet_from_s / self.dt_s)
+        object.__setattr__(self, "_first", first if first * self.dt_s > self.wet_from_s else 0)
+
+    def _step(self, t: float) -> float:
+        """The step (fractional) whose values hold at ``t``."""
+        k = t / self.dt_s
+        first = self._first  # type: ignore[attr-defined]
+        if first - 1 < k < first:
+            b = self.wet_from_s
+            return first - 1 + max(t - b, 0.0) / (first * self.dt_s - b)
+        return k
+
+    def _time(self, t_steps: Any) -> Any:
+        """Times found as ``k * dt_s`` on the steps (one or a list), moved within the step in which the water
+        comes in so that it rises from then (:meth:`_step`'s inverse)."""
+        first = self._first  # type: ignore[attr-defined]
+        if not first:
+            return t_steps
+        b, dt = self.wet_from_s, self.dt_s
+        t = np.asarray(t_steps, dtype=float)
+        k = t / dt
+        moved = np.where((k > first - 1) & (k < first), b + (k - (first - 1)) * (first * dt - b), t)
+        return moved.tolist() if isinstance(t_steps, list) else float(moved)
 
     def level_at(self, t: float) -> float:
-        return self._at(self.level_m, t / self.dt_s)
+        return self._at(self.level_m, self._step(t))
 
     def _reached(self, spill: float, level: float) -> bool:
         return spill <= self.geometry.source_elevation_m or level >= spill - 1e-9
@@ -255,7 +285,7 @@ class WaterTimeline:
         """The level of the water behind the sill of ``basin`` at ``t`` (-inf before any has run over it)."""
         _, before, w = self.geometry.basins[basin]
         assert self.stored_m3 is not None  # a geometry with basins comes with a water balance
-        filled = self._at(self.stored_m3, t / self.dt_s) - before
+        filled = self._at(self.stored_m3, self._step(t)) - before
         if filled <= 0.0:
             return -math.inf
         return float(np.interp(filled, w, self.geometry.z_grid[: len(w)]))
@@ -285,7 +315,7 @@ class WaterTimeline:
         return max(lv - g.node_elev_m[node], 0.0)
 
     def _first_time(self, series: np.ndarray, x: float) -> float:
-        return first_time_reaching(series, x, self.dt_s)
+        return self._time(first_time_reaching(series, x, self.dt_s))
 
     def time_level_reaches(self, z: float) -> float:
         """First time the pool level is at least ``z`` (inf if never within the drill)."""
@@ -326,7 +356,7 @@ class WaterTimeline:
         t = (i - 1 + np.where(rising, (z - z0) / np.where(rising, z1 - z0, 1.0), 1.0)) * self.dt_s
         t[first == 0] = 0.0
         t[first >= n] = math.inf
-        out = t.tolist()
+        out = self._time(t.tolist())
         g = self.geometry
         basins, spill, floor = ((g.node_basin, g.node_spill_m, g.node_elev_m) if places == "nodes"
                                 else (g.link_basin, g.link_spill_m, g.link_low_m))
@@ -359,8 +389,13 @@ def cumulative_inflow_m3(
     dt = np.diff(t, prepend=t[0])
     # a step ends with the flow just before its end: none yet where the hydrograph starts (it may start flowing
     # at once), so that no water comes in during the step before the inrush
-    q_end = np.where(rel <= max(hydro_t_s[0], 0.0), 0.0, q)
-    return np.cumsum(0.5 * (q_end + np.concatenate(([q[0]], q[:-1]))) * dt)
+    t0 = max(hydro_t_s[0], 0.0)
+    q_end = np.where(rel <= t0, 0.0, q)
+    step = 0.5 * (q_end + np.concatenate(([q[0]], q[:-1]))) * dt
+    # the step in which it starts: from then on, not over the whole step
+    within = (rel > t0) & (rel - dt < t0)
+    step = np.where(within, 0.5 * (hydro_m3ps[0] + q) * (rel - t0), step)
+    return np.cumsum(step)
 
 
 @functools.lru_cache(maxsize=32)
@@ -410,7 +445,7 @@ def water_timeline(
     stored = balance - np.minimum(np.minimum.accumulate(balance), 0.0)
     v = np.maximum.accumulate(stored)
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
-    return WaterTimeline(geometry, dt_s, level, v)
+    return WaterTimeline(geometry, dt_s, level, v, start_s + (first_inflow_s(hydro_t_s, hydro_m3ps) or 0.0))
 
 
 def no_water(network: Network, duration_s: float) -> WaterTimeline:
