@@ -153,6 +153,9 @@ def test_an_inrush_bursting_in_at_full_flow_brings_no_water_before_it_does(build
     spec, d, pool, running = burst_at(build, 300.0)
     assert list(pool.stored_m3[29:32]) == pytest.approx([0.0, 0.0, 10.0])
     assert pool.node_depth(spec.network.index["b"], 300.0) == 0.0
+    at_once = water_timeline(spec.inrush.geometry, hydro_t_s=(0.0,), hydro_m3ps=(1.0,), start_s=0.0, factor=1.0,
+                             pumping_m3ps=0.0, duration_s=600.0)
+    assert at_once.node_depth(spec.network.index["b"], -5.0) == 0.0  # looked up before the drill: no step to move
     assert running.arrival_s[0] == 300.0
     res = d.run()
     assert min(res.node_water_s) == 300.0  # at the heading, as it bursts in; nowhere before

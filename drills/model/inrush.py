@@ -248,7 +248,7 @@ class WaterTimeline:
         """The step (fractional) whose values hold at ``t``."""
         k = t / self.dt_s
         first = self._first  # type: ignore[attr-defined]
-        if first - 1 < k < first:
+        if first and first - 1 < k < first:
             b = self.wet_from_s
             return first - 1 + max(t - b, 0.0) / (first * self.dt_s - b)
         return k
