@@ -149,9 +149,25 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
                                                                       "inflow_m3ph": q}]
     start = draw(st.sampled_from([0.0, 0.0, 300.0, 1800.0]) | st.floats(0.0, 1800.0))  # on the water's steps or not
     hazard = {"inrush": {"source": source, "start_s": start, "hydrograph": hyd}}
+    if draw(st.booleans()):  # an uncertain inflow, and pumps
+        hazard["inrush"]["inflow_factor"] = {"dist": "lognormal", "median": 1.0, "p95": draw(st.floats(1.1, 3.0))}
+        hazard["inrush"]["pumping_m3ph"] = draw(st.floats(0.0, 2000.0))
+    faults = []
+    for kind in draw(st.lists(st.sampled_from(["mains_power", "link_cut", "hoist_out"]), max_size=2)):
+        fault: dict = {"kind": kind, "at_s": draw(st.floats(0.0, 3000.0)),
+                       "probability": draw(st.sampled_from([1.0, 0.5]))}
+        if draw(st.booleans()):
+            fault["duration_s"] = draw(st.floats(10.0, 3000.0))
+        if kind == "link_cut":
+            fault["target"] = draw(st.sampled_from([lk["id"] for lk in links]))
+        elif kind == "hoist_out":
+            if not hoists:
+                continue
+            fault["target"] = "cage"
+        faults.append(fault)
     scenario = base_scenario(duration_s=draw(st.sampled_from([3600.0, 7200.0])), order_at_s=order_at, hazard=hazard,
                              behaviour={"response_delay_s": {"miner": draw(st.sampled_from([0, 60, 600]))},
-                                        "crew_relay_s": 0})
+                                        "crew_relay_s": 0}, faults=faults)
     return site, plan, scenario
 
 
