@@ -11,6 +11,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import networkx as nx
 from conftest import base_plan, base_scenario, base_site, build_in, link, node
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -128,7 +129,7 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
     site["site"]["profiles"][0]["wading_limit_m"] = draw(st.sampled_from([movement.WADING_LIMIT_M, 0.5, 2.0]))
 
     order_at = draw(st.none() | st.floats(0.0, 3600.0))
-    plan = base_plan(exits=exits)
+    plan = base_plan(exits=exits, routes=routes_for(draw, links, hoists, {c["at"] for c in crews}, exits + refuges))
     if refuges:
         plan["plan"]["evacuation"]["refuges"] = refuges
     if order_at is None:  # the plan's trigger orders the evacuation
@@ -171,6 +172,24 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
     return site, plan, scenario
 
 
+def routes_for(draw: st.DrawFn, links: list[dict], hoists: list[dict], starts: set[str], ends: list[str]) -> list:
+    """Planned routes from some of the crews' places: the shortest way on foot (or up in the cage) to an exit or
+    refuge drawn for each, where there is one."""
+    g = nx.DiGraph()
+    for lk in links:
+        if lk["kind"] != "shaft":
+            g.add_edge(lk["from"], lk["to"], length=lk["length_m"])
+            g.add_edge(lk["to"], lk["from"], length=lk["length_m"])
+    for h in hoists:  # the cage takes people up only
+        g.add_edges_from(((s, h["stations"][0]) for s in h["stations"][1:]), length=0.0)
+    routes = []
+    for k, start in enumerate(sorted(starts)):
+        end = draw(st.sampled_from(ends))
+        if draw(st.booleans()) and start != end and start in g and end in g and nx.has_path(g, start, end):
+            routes.append({"id": f"route{k}", "from": [start], "path": nx.shortest_path(g, start, end, "length")})
+    return routes
+
+
 def check_drill(spec, rep: int, seed: int) -> None:
     res = run_drill(spec, rep, seed)
     assert same(res, run_drill(spec, rep, seed))  # the same (seed, replication): the same drill
@@ -180,6 +199,7 @@ def check_drill(spec, rep: int, seed: int) -> None:
         check_record(p, spec.duration_s)
         if p.outcome in ("surface", "refuge"):
             assert not math.isnan(p.departed_s)
+            assert p.margin_s >= 0.0  # they left every place before the water closed it
     assert sum(Counter(p.outcome for p in people).values()) == len(people)
     assert {p.outcome for p in people} <= set(OUTCOMES)
     index = spec.network.index
