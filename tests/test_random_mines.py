@@ -86,7 +86,8 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
     if shaft:
         hoists.append({"id": "cage", "stations": ["collar", *stations],
                        "cage_capacity_persons": draw(st.integers(2, 30)),
-                       "start_station": draw(st.sampled_from(["collar", *stations]))})
+                       "start_station": draw(st.sampled_from(["collar", *stations])),
+                       "decks": draw(st.sampled_from([1, 2])), "needs_mains_power": draw(st.booleans())})
     if ramps or adit:
         nodes.append(node("out", "portal", z=top_z if adit else 0.0, x=-500.0))
         exits.append("out")
@@ -121,9 +122,11 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
         refuges.append("ref")
         underground.append("ref")
     workplaces = [u for u in underground if u != "ref"]
-    crews = [{"at": at, "count": draw(st.integers(1, 6)), "crew": f"c{i}"}
+    crews = [{"at": at, "count": draw(st.integers(1, 6)), "crew": f"c{i}",
+              "profile": draw(st.sampled_from(["miner", "miner", "visitor"]))}
              for i, at in enumerate(draw(st.lists(st.sampled_from(workplaces), min_size=1, max_size=5)))]
     site = base_site(nodes, links, crews, hoists=hoists)
+    site["site"]["profiles"].append({"id": "visitor", "speed_mps": 0.8, "wading_limit_m": 0.7})  # slower, less bold
     if draw(st.booleans()):
         site["site"]["profiles"][0]["speed_cv"] = 0.19
     site["site"]["profiles"][0]["wading_limit_m"] = draw(st.sampled_from([movement.WADING_LIMIT_M, 0.5, 2.0]))
