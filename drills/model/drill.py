@@ -25,7 +25,7 @@ import math
 import threading
 import zlib
 from collections import defaultdict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from heapq import heapify, heappop, heappush
 from typing import Any
@@ -369,6 +369,7 @@ class Drill:
         # sweeps someone off their feet, and (once someone drives, :meth:`too_deep_by_car`) the depth at which it
         # makes a car unstable (LifeSim's low-clearance vehicle: DV 0.8 m²/s or V 4.5 m/s)
         self._flows = [p for p in parts if hasattr(p, "swept_depths")]
+        self._wet = bool(parts)
         self.swept_m = _shallowest([p.swept_depths(lethality.SWEPT_OFF_DV_M2PS) for p in self._flows])
         self._car_unstable_m: tuple[list[float] | None] | None = None
 
@@ -444,6 +445,28 @@ class Drill:
                                   self.impassable(movement.WADING_LIMIT_M), r.surface, r.assembly,
                                   self._water_seen_s(), self._moving_links(lethality.SWEPT_OFF_DV_M2PS))
         return self._walk_context
+
+    def _closed(self, limit: float, drive: bool) -> Callable[[int, float], bool]:
+        """Whether a passage is closed at a time to someone who will not wade deeper than ``limit``, on foot or by
+        car (``drive``): cut by a ``link_cut`` fault, or its water that deep or deep enough for its flow to carry them
+        away (:meth:`_movement`, :meth:`_car_unstable_links`)."""
+        context = self._movement()
+        wet, cut, links, water = context[0], self.cut_s, self.net.links, self.water
+        swept = self._car_unstable_links() if drive else context[-1]
+        is_down = self._is_down
+
+        def closed(k: int, now: float) -> bool:
+            return (now >= cut[k] and is_down("link_cut", links[k].id, now)) or (
+                now >= wet[k] and water.link_depth(k, now) >= min(limit, swept[k]))
+        return closed
+
+    def way_closed(self, drive: bool) -> Callable[[int, float], bool] | None:
+        """For a warning channel that travels on foot or by car (``drive``), whether a passage is closed to it at a
+        time (:meth:`_closed`, at the wading limit on foot or by car); None in a drill without water or a passage
+        cut, where every way stays open."""
+        if not self._wet and all(c == INF for c in self.cut_s):
+            return None
+        return self._closed(traffic.CAR_WADING_LIMIT_M if drive else movement.WADING_LIMIT_M, drive)
 
     def _car_unstable_links(self) -> list[float]:
         """Per passage, the depth at which the flow makes a car unstable (inf: still water)."""
@@ -1146,14 +1169,11 @@ class Drill:
         (:meth:`Routing.legs_of`); None if there is neither."""
         now = self.env.now
         limit = self._limit(party)
-        water = self.water
         net = self.net
         prof: Profile = self.spec.profiles[party.profile]
         hops = self.routing.hops
         graph = self.routing.drive if party.mode == "drive" else self.routing.walk
-        context = self._movement()
-        wet, cut = context[0], self.cut_s
-        swept = self._car_unstable_links() if party.mode == "drive" else context[-1]
+        closed = self._closed(limit, party.mode == "drive")
 
         def weight(u: int, v: int, d: dict) -> float | None:
             if d["hoist"] is not None:
@@ -1165,8 +1185,7 @@ class Drill:
                 # the loads ahead and one's own, each a GB 50215 round trip (rest, wind up, rest, wind down)
                 return (cage.queue_length() // cage.h.capacity + 1) * cage.round_trip_s(u)
             k = d["link"]
-            if (now >= cut[k] and self._is_down("link_cut", net.links[k].id, now)) or (
-                    now >= wet[k] and water.link_depth(k, now) >= min(limit, swept[k])):
+            if closed(k, now):
                 return None
             hop = hops[(u, v)]
             if net.links[k].kind == "ladderway":

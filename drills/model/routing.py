@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,9 +74,12 @@ class Routing:
         hops = self.hops
         return [(v, hops.get((u, v))) for u, v in itertools.pairwise(path)]
 
-    def legs(self, graph: nx.DiGraph, source: int, target: int, time_of) -> list[tuple[int, int, float]]:
+    def legs(self, graph: nx.DiGraph, source: int, target: int, time_of,
+             shut: Callable[[int], bool] | None = None) -> list[tuple[int, int, float]]:
+        """The hops of the shortest way from ``source`` to ``target`` by ``graph``, leaving out the passages ``shut``
+        says are closed: ``(from, to, seconds)``, the seconds ``time_of`` the hop; [] if no way joins them."""
         try:
-            path = nx.shortest_path(graph, source, target, weight="length")
+            path = nx.shortest_path(graph, source, target, weight=_open("length", shut))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         out = []
@@ -86,9 +90,11 @@ class Routing:
             out.append((u, v, time_of(hop)))
         return out
 
-    def walk_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
-        """Dry walking legs from ``source`` to ``target`` at ``speed`` (for door-to-door teams)."""
-        return self.legs(self.walk, source, target, lambda h: self._walk_s(h, speed))
+    def walk_legs(self, source: int, target: int, speed: float,
+                  shut: Callable[[int], bool] | None = None) -> list[tuple[int, int, float]]:
+        """Dry walking legs from ``source`` to ``target`` at ``speed`` (for door-to-door teams), leaving out the
+        passages ``shut``."""
+        return self.legs(self.walk, source, target, lambda h: self._walk_s(h, speed), shut)
 
     def _walk_s(self, h: Hop, speed: float) -> float:
         """Seconds to walk (or climb) one dry hop at ``speed``."""
@@ -96,23 +102,24 @@ class Routing:
             return abs(h.rise_m) / movement.CLIMB_MPS
         return h.length_m / (speed * h.slope)
 
-    def runner_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float, Any]]:
+    def runner_legs(self, source: int, target: int, speed: float,
+                    shut: Callable[[int], bool] | None = None) -> list[tuple[int, int, float, Any]]:
         """A runner's legs from ``source`` to ``target``: ``(from, to, seconds, hoist)``, the hoist None on foot.
 
         On foot, the shortest way through the passages, where one joins them (as everyone's route is joined,
         :func:`join_at`); else the quickest way by the passages and the cages, which carry a runner down as well
         as up (a ride's seconds here are its wind, signal and travel, without the wait for the cage: the drill adds
-        that); [] if neither joins them."""
+        that); [] if neither joins them. The passages ``shut`` are left out."""
         def seconds(u: Any, v: Any, d: dict) -> float:
             return d["length"] / speed if d["hoist"] is None else d["wind_s"]
 
         graph = self.walk
         try:
-            path = nx.shortest_path(graph, source, target, weight=on_foot)
+            path = nx.shortest_path(graph, source, target, weight=_open(on_foot, shut))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             graph = self._ride_graph()
             try:
-                path = nx.shortest_path(graph, source, target, weight=seconds)
+                path = nx.shortest_path(graph, source, target, weight=_open(seconds, shut))
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 return []
         out: list[tuple[int, int, float, Any]] = []
@@ -135,8 +142,9 @@ class Routing:
             self._rides = rides
         return self._rides
 
-    def drive_legs(self, source: int, target: int, speed: float) -> list[tuple[int, int, float]]:
-        return self.legs(self.drive, source, target, lambda h: h.length_m / speed)
+    def drive_legs(self, source: int, target: int, speed: float,
+                   shut: Callable[[int], bool] | None = None) -> list[tuple[int, int, float]]:
+        return self.legs(self.drive, source, target, lambda h: h.length_m / speed, shut)
 
     def air_path_m(self, source: int) -> dict[int, float]:
         """The length of the shortest path from ``source`` to each node it joins, through every passage
@@ -263,6 +271,19 @@ def routing_of(spec: Any) -> Routing:
 def on_foot(u: Any, v: Any, d: dict) -> float | None:
     """A walking graph's edge weight on foot: its length, and no way by a cage ride (the edge is left out)."""
     return None if d.get("hoist") is not None else d["length"]
+
+
+def _open(weight: Any, shut: Callable[[int], bool] | None) -> Any:
+    """``weight`` (an edge attribute's name or a function), leaving out the passages ``shut`` says are closed (a cage
+    ride is no passage); ``weight`` itself if none is."""
+    if shut is None:
+        return weight
+
+    def open_weight(u: Any, v: Any, d: dict) -> float | None:
+        if d.get("link") is not None and shut(d["link"]):
+            return None
+        return d[weight] if isinstance(weight, str) else weight(u, v, d)
+    return open_weight
 
 
 def join_at(graph: nx.DiGraph, start: Any, path: tuple | list) -> tuple[int, list] | None:
