@@ -129,6 +129,21 @@ def test_runner_warns_the_places_on_the_way(build):
     assert warned["b"] == pytest.approx(300 / 1.2)
 
 
+def test_a_runner_goes_round_a_drift_cut_by_a_fault(build):
+    """The drift from st to b, 200 m, is cut from the start: the runner goes round by c (150 m, then 250 m),
+    telling c on the way; it walked the cut drift, and told b at 200 m."""
+    site = base_site([node("st", "junction"), node("b", "workplace", x=200), node("c", "workplace", y_m=150),
+                      node("out", "portal")],
+                     [link("sb", "st", "b", 200.0), link("sc", "st", "c", 150.0), link("cb", "c", "b", 250.0),
+                      link("so", "st", "out", 50.0)],
+                     [{"at": "b", "count": 1}, {"at": "c", "count": 1}])
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": "st", "coverage": ["b"]}])
+    res = run(build(site, plan, base_scenario(faults=[{"kind": "link_cut", "target": "sb", "at_s": 0}])))
+    warned = {p.start: (p.warned_by, p.warned_s) for p in res.people}
+    assert warned["c"] == ("runner", pytest.approx(150 / 1.2))
+    assert warned["b"] == ("runner", pytest.approx(400 / 1.2))
+
+
 def collar_runner_site(cage_at: str = "collar") -> dict:
     """A cage 200 m down from the collar to a station (at ``cage_at`` at the start); one miner 100 m along the level
     from it, no other way down."""

@@ -715,3 +715,52 @@ def test_a_household_waiting_for_help_goes_upstairs_when_it_sees_the_water(build
     for p in res.people:
         assert (p.warned_by, p.outcome, p.situation, p.fatality_p) == ("speaker", "sheltered", "upper_floor", upstairs)
         assert p.outcome_s == pytest.approx(600.75)
+
+
+# ------------------------------------------------------------------ channels that travel meet the water
+def flooded_street(study_dir, channel: dict, residents: list[dict]) -> tuple[dict, dict, dict]:
+    """A team or a vehicle at c, its order at 600 s. The street from c to the dip floods 1 min after the breach at 0,
+    2 m deep a minute later: the dip (100 m from c) and h1 beyond it (100 m on) are cut off from c by 600 s. h2 lies
+    268 m from c by a dry road, v 3000 m by the high road and 1000 m by the dip."""
+    (study_dir / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\ndip,1,2.0,1.0,1\n",
+                                         encoding="utf-8")
+    nodes = [node("dam", "dam", x=-3000), node("c", "road_junction"), node("dip", "road_junction", x=100),
+             node("h1", "household", x=200), node("h2", "household", x=-268, y_m=500),
+             node("v", "household", x=1000, y_m=-2000), node("hill", "assembly_point", z=50, y_m=3000)]
+    links = [link("r", "dam", "c", 3000.0, kind="road"), link("low", "c", "dip", 100.0, kind="road"),
+             link("on", "dip", "h1", 100.0, kind="road"), link("b", "c", "h2", 268.0, kind="road"),
+             link("dipv", "dip", "v", 900.0, kind="road"), link("high", "c", "v", 3000.0, kind="road"),
+             link("up", "c", "hill", 20000.0, kind="footpath")]
+    site = valley_site(residents, nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    stay = {**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 5000)}
+    return site, valley_plan([channel], ["hill"]), valley_scenario(order_at_s=600.0, hazard=hazard, behaviour=stay)
+
+
+def test_a_door_to_door_team_passes_over_a_place_its_flooded_street_cuts_off_and_goes_on_to_the_next(build, tmp_path):
+    """The team sets out at 600 s for h1, whose only street runs through the dip, 2 m deep by then: it does not walk
+    through (it did, and knocked at h1 149 s later), but passes h1 over, which the timeline says, and walks from c to
+    h2, 268 m at 1.34 m/s, knocking there 120 s a household."""
+    team = {"id": "team", "type": "door_to_door", "start": "c", "coverage": ["h1", "h2"], "visit_s": 120,
+            "needs_mains_power": False}
+    site, plan, scenario = flooded_street(tmp_path, team, [households("h1", 2), households("h2", 2)])
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    assert all(p.warned_by == "" for p in res.people if p.start == "h1")
+    walk = 268 / warning.TEAM_WALK_MPS
+    assert sorted(p.warned_s for p in res.people if p.start == "h2") == pytest.approx([600 + walk + 120,
+                                                                                       600 + walk + 240])
+    said = "team could not reach h1: the water or a cut passage closes every way there from c"
+    assert [(e.t_s, e.what) for e in res.timeline if "could not reach" in e.what] == [(600.0, said)]
+    from drills.experiment.i18n import Text
+    assert Text("zh").event(said) == "team 无法到达 h1：从 c 通往该处的通路均被水淹或中断"
+
+
+def test_a_loudspeaker_vehicle_drives_round_a_flooded_road_by_the_longer_dry_one(build, tmp_path):
+    """The way to v by the dip is 1000 m, but the dip is 2 m deep when the vehicle sets out at 600 s: it takes the
+    high road, 3000 m at 20 km/h (it drove through the water, and was heard at v after 1000 m)."""
+    vehicle = {**VEHICLE, "start": "c", "coverage": ["v"], "speed_kmh": 20, "needs_mains_power": False}
+    site, plan, scenario = flooded_street(tmp_path, vehicle, [households("v", 3)])
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    assert [p.warned_s for p in res.people] == [pytest.approx(600 + 3000 / (20 / 3.6))] * 3
+    assert not any("could not reach" in e.what for e in res.timeline)

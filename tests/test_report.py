@@ -746,6 +746,8 @@ def test_every_kind_of_drill_event_is_named_in_both_languages_and_movements_foll
     ("link_cut: d360_j_e", "d360_j_e 通路中断"),
     ("role_absent: dispatcher", "dispatcher 不在岗"),
     ("hoist_out: main-cage", "main-cage 停运"),
+    ("team-hetou could not reach ht_c: the water or a cut passage closes every way there from ht_b",
+     "team-hetou 无法到达 ht_c：从 ht_b 通往该处的通路均被水淹或中断"),
     ("evacuation order (downstream) passed on by Township duty (镇值班室): speaker-a, phone-a",
      "Township duty (镇值班室) 转达下游撤离命令：speaker-a, phone-a"),
 ])

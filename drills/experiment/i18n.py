@@ -2538,6 +2538,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(.+) cannot send \(down, no power or no network\)$", "{0} 无法发出（故障、停电或无网络）"),
     (r"^(.+): stopped \(no network or no power\)$", "{0}：停止（无网络或停电）"),
     (r"^(.+): waits at (\S+) for the cage (\S+), which is stopped$", "{0}：在 {1} 等候停运的罐笼 {2}"),
+    (r"^(.+) could not reach (\S+): the water or a cut passage closes every way there from (\S+)$",
+     "{0} 无法到达 {1}：从 {2} 通往该处的通路均被水淹或中断"),
     (r"^(.+) went underground while the no-entry rule held$", "{0} 在禁止入井期间下井"),
     (r"^refuge (.+) flooded$", "避险硐室 {0} 被淹"),
     (r"^mains_power$", "市电停电"),

@@ -48,6 +48,11 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   they need it; sirens, village loudspeakers, cell broadcast and phone trees stop once the loss outlasts their
   battery. Whatever a channel gives while it cannot send (down, without power past its battery, or without the
   mobile network) is lost: a cycle of a siren or a loudspeaker, a message, a call, a visit, a drive past.
+* Water and cut roads: a door-to-door team and a loudspeaker vehicle look at each street or road before they take
+  it, as the people evacuating do: one cut, or with water deeper than one wades (by car, drives) or flowing fast
+  enough to carry one away, is not taken; the channel takes the quickest way on by the ways open then, or, if the
+  water or a cut has closed every way, passes that place of its route over and goes on to the next from where it
+  is (the timeline says so).
 """
 
 from __future__ import annotations

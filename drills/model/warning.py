@@ -10,7 +10,10 @@ gives while it cannot send (down, or without power past its battery) is lost: a 
 at a station, a word from a runner; only stench gas, once in the air, goes on. A runner walks where a way on foot
 leads on, and else rides the cage, as one setting out from the shaft's collar does: it waits while the cage is
 stopped, then for the loads ahead of it, then rides (it does not hold the cage up for the people waiting for it:
-one person on a trip the cage makes anyway).
+one person on a trip the cage makes anyway). A runner looks at each passage before entering it, as the people
+evacuating do: one cut, or with water deeper than one wades or flowing fast enough to carry one away, is not
+entered; the runner takes the quickest way on by the passages open then, or, if the water or a cut has closed
+every way, passes that place of its route over and goes on to the next from where it is (the timeline says so).
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
@@ -202,28 +205,58 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
 
     The runner tells everyone at each place passed; the team knocks at every household still at
     home at each place of its route, taking a visit time each. A place of the route that no way reaches is passed
-    over. A runner walks where a way on foot leads on, and
-    else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
+    over, and so is one every way to which the water or a cut has closed (:func:`_ahead`). A runner walks where a
+    way on foot leads on, and else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
     """
     assert ch.start is not None
     door = ch.type == "door_to_door"
     speed = TEAM_WALK_MPS if door else d.spec.profiles["miner"].speed_mps
+    closed = d.way_closed(drive=False)
+
+    def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float, Any]]:
+        if door:
+            return [(u, v, t, None) for u, v, t in d.routing.walk_legs(source, target, speed, shut)]
+        return d.routing.runner_legs(source, target, speed, shut)
+
     node = ch.start
     yield from _tell_at(d, ch, node, rng, door)
     for target in ch.coverage:
-        legs = ([(u, v, t, None) for u, v, t in d.routing.walk_legs(node, target, speed)] if door
-                else d.routing.runner_legs(node, target, speed))
+        legs = route(node, target, None)
         if not legs and target != node:  # no way leads there: it goes on to the next place from where it is
             continue
-        for u, v, t, hoist in legs:
+        while legs:
+            node = legs[0][0]
+            legs = _ahead(d, ch, legs, target, route, closed)
+            if not legs:  # the water or a cut closes every way there: it goes on to the next place from here
+                break
+            (u, v, t, hoist), legs = legs[0], legs[1:]
             if hoist is None:
                 yield d.env.timeout(t)
             else:
                 yield from _ride(d, ch, hoist, u, v)
             if v != target and not door:
                 yield from _tell_at(d, ch, v, rng, door)
-        yield from _tell_at(d, ch, target, rng, door)
-        node = target
+        else:
+            yield from _tell_at(d, ch, target, rng, door)
+            node = target
+
+
+def _ahead(d: Drill, ch: Channel, legs: list, target: int, route: Callable[[int, int, Any], list],
+           closed: Callable[[int, float], bool] | None) -> list:
+    """The legs a travelling channel has still to take to ``target``, the first about to be taken: as they are if
+    its passage is open to the channel now (``closed``: :meth:`Drill.way_closed`); else the quickest way on by the
+    passages open now (``route``); [] if the water or a cut has closed every way there, which the timeline records."""
+    if closed is None:
+        return legs
+    here, now = legs[0][0], d.env.now
+    hop = d.routing.hops.get((here, legs[0][1]))
+    if hop is None or hop.link is None or not closed(hop.link, now):
+        return legs
+    legs = route(here, target, lambda k: closed(k, now))
+    if not legs:
+        d.log("channel", f"{ch.id} could not reach {d.net.nodes[target].id}: the water or a cut passage closes "
+                         f"every way there from {d.net.nodes[here].id}")
+    return legs
 
 
 def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any, Any, Any]:
@@ -337,22 +370,33 @@ def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
 
 def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """A loudspeaker vehicle drives its route; households near each place it passes may hear it. A place of its route
-    that no road reaches is passed over."""
+    that no road reaches is passed over, and so is one every road to which the water or a cut has closed
+    (:func:`_ahead`)."""
     assert ch.start is not None
     radius = ch.audible_radius_m
     near: dict[int, list[int]] = {}  # households within hearing of each place the vehicle passes
+    closed = d.way_closed(drive=True)
+
+    def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float]]:
+        return d.routing.drive_legs(source, target, ch.speed_mps, shut)
+
     node = ch.start
     for target in ch.coverage:
-        legs = d.routing.drive_legs(node, target, ch.speed_mps)
+        legs = route(node, target, None)
         if not legs and target != node:  # no road leads there: it goes on to the next place from where it is
             continue
-        for _, v, t in legs:
+        while legs:
+            node = legs[0][0]
+            legs = _ahead(d, ch, legs, target, route, closed)
+            if not legs:  # the water or a cut closes every road there: it goes on to the next place from here
+                break
+            (_, v, t), legs = legs[0], legs[1:]
             yield d.env.timeout(t)
-            if not d.channel_works(ch, d.env.now):
-                continue
-            if v not in near:
-                near[v] = _audible(d, (v,), radius)
-            for k in near[v]:
-                if k in d.unwarned_set and rng.random() < ch.hear_probability:
-                    d.warn_party(k, ch.id)
-        node = target
+            if d.channel_works(ch, d.env.now):
+                if v not in near:
+                    near[v] = _audible(d, (v,), radius)
+                for k in near[v]:
+                    if k in d.unwarned_set and rng.random() < ch.hear_probability:
+                        d.warn_party(k, ch.id)
+        else:
+            node = target
