@@ -22,7 +22,7 @@ every way, passes that place of its route over and goes on to the next from wher
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -218,27 +218,42 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
             return [(u, v, t, None) for u, v, t in d.routing.walk_legs(source, target, speed, shut)]
         return d.routing.runner_legs(source, target, speed, shut)
 
+    yield from _tell_at(d, ch, ch.start, rng, door)
+    for leg, target in _travel(d, ch, route, closed):
+        if leg is None:  # at the place of its route
+            yield from _tell_at(d, ch, target, rng, door)
+            continue
+        u, v, t, hoist = leg
+        if hoist is None:
+            yield d.env.timeout(t)
+        else:
+            yield from _ride(d, ch, hoist, u, v)
+        if v != target and not door:
+            yield from _tell_at(d, ch, v, rng, door)
+
+
+def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
+            closed: Callable[[int, float], bool] | None) -> Iterator[tuple[Any, int]]:
+    """The legs a travelling channel takes from its start through the places of its coverage, each looked at as it
+    is about to be taken (:func:`_ahead`): ``(leg, the place of the route it leads to)``, and ``(None, place)`` once
+    there. A place no way reaches, or every way to which the water or a cut has closed, is passed over: the channel
+    goes on to the next from where it is."""
+    assert ch.start is not None
     node = ch.start
-    yield from _tell_at(d, ch, node, rng, door)
     for target in ch.coverage:
         legs = route(node, target, None)
-        if not legs and target != node:  # no way leads there: it goes on to the next place from where it is
+        if not legs and target != node:  # no way leads there
             continue
         while legs:
             node = legs[0][0]
             legs = _ahead(d, ch, legs, target, route, closed)
-            if not legs:  # the water or a cut closes every way there: it goes on to the next place from here
+            if not legs:  # the water or a cut closes every way there
                 break
-            (u, v, t, hoist), legs = legs[0], legs[1:]
-            if hoist is None:
-                yield d.env.timeout(t)
-            else:
-                yield from _ride(d, ch, hoist, u, v)
-            if v != target and not door:
-                yield from _tell_at(d, ch, v, rng, door)
+            yield legs[0], target
+            legs = legs[1:]
         else:
-            yield from _tell_at(d, ch, target, rng, door)
             node = target
+            yield None, target
 
 
 def _ahead(d: Drill, ch: Channel, legs: list, target: int, route: Callable[[int, int, Any], list],
@@ -380,23 +395,14 @@ def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float]]:
         return d.routing.drive_legs(source, target, ch.speed_mps, shut)
 
-    node = ch.start
-    for target in ch.coverage:
-        legs = route(node, target, None)
-        if not legs and target != node:  # no road leads there: it goes on to the next place from where it is
+    for leg, _ in _travel(d, ch, route, closed):
+        if leg is None:
             continue
-        while legs:
-            node = legs[0][0]
-            legs = _ahead(d, ch, legs, target, route, closed)
-            if not legs:  # the water or a cut closes every road there: it goes on to the next place from here
-                break
-            (_, v, t), legs = legs[0], legs[1:]
-            yield d.env.timeout(t)
-            if d.channel_works(ch, d.env.now):
-                if v not in near:
-                    near[v] = _audible(d, (v,), radius)
-                for k in near[v]:
-                    if k in d.unwarned_set and rng.random() < ch.hear_probability:
-                        d.warn_party(k, ch.id)
-        else:
-            node = target
+        _, v, t = leg
+        yield d.env.timeout(t)
+        if d.channel_works(ch, d.env.now):
+            if v not in near:
+                near[v] = _audible(d, (v,), radius)
+            for k in near[v]:
+                if k in d.unwarned_set and rng.random() < ch.hear_probability:
+                    d.warn_party(k, ch.id)
