@@ -480,10 +480,13 @@ class Drill:
         (the water running down from an inrush, along its own way), else the shallower of the passage's two ends'
         (a dam-break flood, which enters a passage from the end it reaches first)."""
         links = self.net.links
-        per_part = [p.link_swept_depths(hv_m2ps, v_mps) if hasattr(p, "link_swept_depths")
-                    else [min(at[lk.a], at[lk.b]) for lk in links]
-                    for p in self._flows for at in (p.swept_depths(hv_m2ps, v_mps),)]
-        return _shallowest(per_part) or [INF] * len(links)
+
+        def on_links(part: Any) -> list[float]:
+            if hasattr(part, "link_swept_depths"):
+                return part.link_swept_depths(hv_m2ps, v_mps)
+            at = part.swept_depths(hv_m2ps, v_mps)
+            return [min(at[lk.a], at[lk.b]) for lk in links]
+        return _shallowest([on_links(p) for p in self._flows]) or [INF] * len(links)
 
     def _parties(self, rng: np.random.Generator) -> None:
         spec = self.spec
