@@ -144,6 +144,18 @@ def test_a_runner_goes_round_a_drift_cut_by_a_fault(build):
     assert warned["b"] == ("runner", pytest.approx(400 / 1.2))
 
 
+def test_a_runner_whose_only_drift_is_cut_passes_its_place_over_and_the_timeline_says_a_cut_closed_it(build):
+    """The only drift to b is cut from the start: the runner does not reach b, which nothing warns, and the timeline
+    says it was a cut passage, not the water (there is none)."""
+    site = base_site([node("st", "junction"), node("b", "workplace", x=200), node("out", "portal")],
+                     [link("sb", "st", "b", 200.0), link("so", "st", "out", 50.0)], [{"at": "b", "count": 1}])
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": "st", "coverage": ["b"]}])
+    res = run(build(site, plan, base_scenario(faults=[{"kind": "link_cut", "target": "sb", "at_s": 0}])))
+    assert [p.warned_by for p in res.people] == [""]
+    assert [e.what for e in res.timeline if "could not reach" in e.what] == [
+        "runner could not reach b: a cut passage closes its way there from st, and no other way is open"]
+
+
 def collar_runner_site(cage_at: str = "collar") -> dict:
     """A cage 200 m down from the collar to a station (at ``cage_at`` at the start); one miner 100 m along the level
     from it, no other way down."""

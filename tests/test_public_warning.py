@@ -750,10 +750,10 @@ def test_a_door_to_door_team_passes_over_a_place_its_flooded_street_cuts_off_and
     walk = 268 / warning.TEAM_WALK_MPS
     assert sorted(p.warned_s for p in res.people if p.start == "h2") == pytest.approx([600 + walk + 120,
                                                                                        600 + walk + 240])
-    said = "team could not reach h1: the water or a cut passage closes every way there from c"
+    said = "team could not reach h1: the water closes its way there from c, and no other way is open"
     assert [(e.t_s, e.what) for e in res.timeline if "could not reach" in e.what] == [(600.0, said)]
     from drills.experiment.i18n import Text
-    assert Text("zh").event(said) == "team 无法到达 h1：从 c 通往该处的通路均被水淹或中断"
+    assert Text("zh").event(said) == "team 无法到达 h1：从 c 去该处的通路被水淹，且没有其他通路"
 
 
 def test_a_loudspeaker_vehicle_drives_round_a_flooded_road_by_the_longer_dry_one(build, tmp_path):

@@ -746,8 +746,10 @@ def test_every_kind_of_drill_event_is_named_in_both_languages_and_movements_foll
     ("link_cut: d360_j_e", "d360_j_e 通路中断"),
     ("role_absent: dispatcher", "dispatcher 不在岗"),
     ("hoist_out: main-cage", "main-cage 停运"),
-    ("team-hetou could not reach ht_c: the water or a cut passage closes every way there from ht_b",
-     "team-hetou 无法到达 ht_c：从 ht_b 通往该处的通路均被水淹或中断"),
+    ("team-hetou could not reach ht_c: the water closes its way there from ht_b, and no other way is open",
+     "team-hetou 无法到达 ht_c：从 ht_b 去该处的通路被水淹，且没有其他通路"),
+    ("runner could not reach b: a cut passage closes its way there from st, and no other way is open",
+     "runner 无法到达 b：从 st 去该处的通路中断，且没有其他通路"),
     ("evacuation order (downstream) passed on by Township duty (镇值班室): speaker-a, phone-a",
      "Township duty (镇值班室) 转达下游撤离命令：speaker-a, phone-a"),
 ])

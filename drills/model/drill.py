@@ -451,14 +451,16 @@ class Drill:
         car (``drive``): cut by a ``link_cut`` fault, or its water that deep or deep enough for its flow to carry them
         away (:meth:`_movement`, :meth:`_car_unstable_links`)."""
         context = self._movement()
-        wet, cut, links, water = context[0], self.cut_s, self.net.links, self.water
+        wet, water, is_cut = context[0], self.water, self.is_cut
         swept = self._car_unstable_links() if drive else context[-1]
-        is_down = self._is_down
 
         def closed(k: int, now: float) -> bool:
-            return (now >= cut[k] and is_down("link_cut", links[k].id, now)) or (
-                now >= wet[k] and water.link_depth(k, now) >= min(limit, swept[k]))
+            return is_cut(k, now) or (now >= wet[k] and water.link_depth(k, now) >= min(limit, swept[k]))
         return closed
+
+    def is_cut(self, link: int, t: float) -> bool:
+        """Passage ``link`` is cut by a ``link_cut`` fault at ``t``."""
+        return t >= self.cut_s[link] and self._is_down("link_cut", self.net.links[link].id, t)
 
     def way_closed(self, drive: bool) -> Callable[[int, float], bool] | None:
         """For a warning channel that travels on foot or by car (``drive``), whether a passage is closed to it at a

@@ -269,8 +269,9 @@ def _ahead(d: Drill, ch: Channel, legs: list, target: int, route: Callable[[int,
         return legs
     legs = route(here, target, lambda k: closed(k, now))
     if not legs:
-        d.log("channel", f"{ch.id} could not reach {d.net.nodes[target].id}: the water or a cut passage closes "
-                         f"every way there from {d.net.nodes[here].id}")
+        why = "a cut passage" if d.is_cut(hop.link, now) else "the water"
+        d.log("channel", f"{ch.id} could not reach {d.net.nodes[target].id}: {why} closes its way there from "
+                         f"{d.net.nodes[here].id}, and no other way is open")
     return legs
 
 
