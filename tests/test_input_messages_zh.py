@@ -127,7 +127,9 @@ def test_each_yaml_syntax_error_a_slip_of_the_keyboard_makes_is_told_in_chinese(
 
 
 def test_every_hint_the_yaml_loader_adds_has_its_chinese() -> None:
-    hints = {hint for _, hint in yamlfile._PARSER_HINTS} | {yamlfile.FLOW_NOT_CLOSED, yamlfile.FLOW_COMMA_MISSING}
+    hints = {hint for _, hint in yamlfile._PARSER_HINTS} | {yamlfile.FLOW_NOT_CLOSED, yamlfile.FLOW_COMMA_MISSING,
+                                                            yamlfile.FLOW_SQUARE_NOT_CLOSED,
+                                                            yamlfile.FLOW_BRACE_NOT_CLOSED}
     assert hints <= set(YAML_HINTS), hints - set(YAML_HINTS)
 
 

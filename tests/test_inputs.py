@@ -158,6 +158,22 @@ def test_a_comma_left_out_in_braces_is_told_as_a_missing_comma_not_an_unclosed_b
     assert "not closed" not in problem.message
 
 
+@pytest.mark.parametrize(("old", "new", "hint"), [
+    ('kind: "drift", from: "st120", to: "j120", length_m: 300,', 'kind: "drift", from: "st120", to: "j120", '
+     'length_m: [ 300,', "(a '[' on this line is not closed before the '}' that ends the '{' around it)"),
+    ("stations: [collar, st120, st240, st360]", "stations: [collar, {st120, st240, st360]",
+     "(a '{' on this line is not closed before the ']' that ends the '[' around it)"),
+])
+def test_a_bracket_left_open_inside_the_other_kind_is_told_as_not_closed_not_as_a_missing_comma(
+        files: DrillFiles, old: str, new: str, hint: str) -> None:
+    """A stray '[' before a length inside a passage's { }: it was told that a ',' is missing, and the planner looked
+    for one."""
+    line = files.edit("site", old, new)
+    problem = only(files.problems())
+    check(problem, files.path("site"), line, "", "YAML syntax error: expected ',' or", hint)
+    assert "is missing" not in problem.message
+
+
 def test_unclosed_bracket_is_one_syntax_problem_in_the_right_file(files: DrillFiles) -> None:
     files.edit("plan", "exits: [collar, portal, raise_top]", "exits: [collar, portal, raise_top")
     p = only(files.problems())

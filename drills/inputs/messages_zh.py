@@ -290,6 +290,10 @@ YAML_HINTS = {
     "'- ' must be in quotes": "列表项 '- ' 须另起一行，并与同一列表的其他各项对齐；以 '- ' 开头的值须加引号",
     "a '[' or '{' opened on this line is not closed": "本行的 '[' 或 '{' 没有闭合",
     "a ',' is missing between two items of the '[' or '{' on this line": "本行 '[' 或 '{' 中有两项之间缺少 ','",
+    "a '[' on this line is not closed before the '}' that ends the '{' around it":
+        "本行的 '[' 在结束外层 '{' 的 '}' 之前没有闭合",
+    "a '{' on this line is not closed before the ']' that ends the '[' around it":
+        "本行的 '{' 在结束外层 '[' 的 ']' 之前没有闭合",
 }
 #: what Python's datetime says of an impossible date that YAML read as one (drills.inputs.yamlfile)
 YAML_DATE_ERRORS = {

@@ -272,6 +272,9 @@ _PARSER_HINTS = (
 #: a ',' left out between two items of a [ ] or { } on one line, and a [ or { not closed
 FLOW_COMMA_MISSING = "a ',' is missing between two items of the '[' or '{' on this line"
 FLOW_NOT_CLOSED = "a '[' or '{' opened on this line is not closed"
+#: a [ inside a { (or a { inside a [) on one line, not closed before the bracket that ends the other
+FLOW_SQUARE_NOT_CLOSED = "a '[' on this line is not closed before the '}' that ends the '{' around it"
+FLOW_BRACE_NOT_CLOSED = "a '{' on this line is not closed before the ']' that ends the '[' around it"
 
 
 #: the parser's names for the parts of a file, which its complaints quote ("expected <block end>, but found
@@ -506,7 +509,10 @@ def load_yaml(path: str | Path) -> YamlDocument:
             # closed, told at the line that opened it, not where the parser gave up
             same_line = exc.problem_mark is not None and exc.problem_mark.line == exc.context_mark.line
             mark = exc.context_mark
-            what = f"{what} ({FLOW_COMMA_MISSING if same_line else FLOW_NOT_CLOSED})"
+            hint = FLOW_COMMA_MISSING if same_line else FLOW_NOT_CLOSED
+            if same_line and (closer := re.search(r"but got '([\]}])'", what)):  # the other kind's end: not closed
+                hint = FLOW_SQUARE_NOT_CLOSED if closer[1] == "}" else FLOW_BRACE_NOT_CLOSED
+            what = f"{what} ({hint})"
         else:
             if exc.context == "while scanning a simple key" and exc.context_mark is not None:
                 # a key whose colon is missing: point at that key, not at the line where the parser gave up
