@@ -200,6 +200,88 @@ def test_a_runner_waits_for_a_cage_that_stays_stopped(build):
     assert Text("zh").event(said) == "runner：在 collar 等候停运的罐笼 cage"
 
 
+def two_level_site(drift: bool = True, ladder: bool = True) -> dict:
+    """A cage from the collar to st150 (150 m down) and st200 (200 m); one miner at b on the 150 m level, 60 m up a
+    ladderway from st200 (else the ladderway leads to a dead end as high: ``ladder``) and 300 m along the level from
+    st150 (``drift``). The water comes in at st200 (360 m³/h): st200 is 1.2 m deep, too deep for the cage to call
+    there, at 472.8 s; the 150 m level stays dry."""
+    nodes = [node("collar", "collar", z=0.0), node("st150", "shaft_station", z=-150.0),
+             node("st200", "shaft_station", z=-200.0), node("b", "workplace", z=-150.0, x=300.0),
+             node("top", "junction", z=-150.0, x=-50.0)]
+    links = [link("shaft1", "collar", "st150", 150.0, width=5.0, kind="shaft", height_m=5.0),
+             link("shaft2", "st150", "st200", 50.0, width=5.0, kind="shaft", height_m=5.0),
+             link("lad", "st200", "b" if ladder else "top", 60.0, kind="ladderway")]
+    if drift:
+        links.append(link("level", "st150", "b", 300.0))
+    return base_site(nodes, links, [{"at": "b", "count": 1}],
+                     hoists=[{"id": "cage", "stations": ["collar", "st150", "st200"], "cage_capacity_persons": 10,
+                              "start_station": "collar"}])
+
+
+def two_level_drill(build, *, start: str = "collar", order_at_s: float = 600.0, drift: bool = True,
+                    ladder: bool = True, faults: list | None = None):
+    way_up = ["b", "st150" if drift else "st200", "collar"]
+    plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": start, "coverage": ["b"]}],
+                     routes=[{"id": "up", "from": ["b"], "path": way_up}], exits=["collar"])
+    hazard = {"inrush": {"source": "st200", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360}]}}
+    scenario = base_scenario(duration_s=3600, order_at_s=order_at_s, hazard=hazard, faults=faults or [])
+    spec = build(two_level_site(drift, ladder), plan, scenario)
+    d = Drill(spec, 0, 1)
+    assert d.impassable(1.2)[spec.network.index["st200"]] == pytest.approx(472.8)
+    assert d.impassable(0.01)[spec.network.index["b"]] == math.inf
+    wind = spec.hoists[0].wind_table
+    ix = spec.network.index
+    return run_drill(spec, 0, 1), lambda a, b: wind[(ix[a], ix[b])]
+
+
+def channel_events(res) -> list[tuple[float, str]]:
+    return [(e.t_s, e.what) for e in res.timeline if e.kind == "channel" and not e.what.endswith(" on")]
+
+
+def test_a_runner_does_not_ride_to_a_station_the_water_has_closed_and_takes_the_other_way(build):
+    """Sent at 600 s from the collar, the runner's quickest way to b is the cage to st200 and the ladderway up; st200
+    has been too deep for the cage since 472.8 s: it rides to st150 instead and walks the 300 m level (before, it rode
+    down into the water at st200, found the ladderway flooded and rode back up to st150)."""
+    res, wind = two_level_drill(build)
+    [p] = res.people
+    assert (p.warned_by, p.warned_s) == ("runner", pytest.approx(600 + wind("collar", "st150") + 300 / 1.2))
+    assert channel_events(res) == []
+
+
+def test_a_runner_whose_only_way_rides_to_a_flooded_station_stops_and_the_timeline_says_so(build):
+    """Without the level, the only way to b is by st200, closed by the water: the runner does not reach b, and the
+    timeline says so from the collar, where it was (before, it rode down to st200 and said so from there)."""
+    res, _ = two_level_drill(build, drift=False)
+    [p] = res.people
+    assert p.warned_by != "runner"
+    said = "runner could not reach b: the water closes its way there from collar, and no other way is open"
+    assert channel_events(res) == [(600.0, said)]
+
+
+def test_a_runner_waiting_for_a_stopped_cage_looks_again_when_the_water_closes_the_station_it_waits_to_ride_to(
+        build):
+    """The cage is out of service from 0 to 900 s; the runner, sent at 300 s, waits at the collar to ride to st200,
+    looking every minute. At 480 s st200 has been flooded since 472.8 s: it waits for the cage to st150 instead,
+    rides it once the cage is back (900 s) and walks the level (before, it rode to st200 at 900 s)."""
+    res, wind = two_level_drill(build, order_at_s=300.0,
+                                faults=[{"kind": "hoist_out", "target": "cage", "at_s": 0, "duration_s": 900}])
+    [p] = res.people
+    assert (p.warned_by, p.warned_s) == ("runner", pytest.approx(900 + wind("collar", "st150") + 300 / 1.2))
+    waits = "runner: waits at collar for the cage cage, which is stopped"
+    assert channel_events(res) == [(300.0, waits), (480.0, waits)]
+
+
+def test_a_runner_at_a_station_the_water_closes_before_the_cage_comes_for_it_does_not_ride(build):
+    """Sent at 440 s from st200, with no way to b but the cage to st150, the runner waits for the cage to come down
+    from the collar (at 487.7 s); the water closes st200 at 472.8 s, before it comes: the runner goes nowhere, and
+    the timeline says so (before, it rode up at 487.7 s and warned b)."""
+    res, _ = two_level_drill(build, start="st200", order_at_s=440.0, ladder=False)
+    [p] = res.people
+    assert p.warned_by != "runner"
+    said = "runner could not reach b: the water closes its way there from st200, and no other way is open"
+    assert channel_events(res) == [(pytest.approx(472.8), said)]
+
+
 def stench_site() -> dict:
     """Air goes down a 200 m shaft from the collar and along the level: a at 200 + 300 m of air path, b at
     200 + 700 m; c hangs off a dead-end heading the plan leaves out of the stench's coverage."""

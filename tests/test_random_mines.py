@@ -1,7 +1,7 @@
 """Properties that hold for every drill in every mine: small random mines (two to four levels; drifts and ramps of
 any length, width and gradient; a cage in a shaft, or only ramps and ladderways; refuge chambers or none; crews
-anywhere) with an inrush anywhere, the awkward places too (the lowest place, a shaft station, a dead end, a place
-whose way down has no drift, a source above an adit's portal)."""
+anywhere; a runner or none) with an inrush anywhere, the awkward places too (the lowest place, a shaft station, a
+dead end, a place whose way down has no drift, a source above an adit's portal)."""
 
 from __future__ import annotations
 
@@ -169,6 +169,11 @@ def mines(draw: st.DrawFn) -> tuple[dict, dict, dict]:
                 continue
             fault["target"] = "cage"
         faults.append(fault)
+    if draw(st.booleans()):  # a runner, from the collar or any place underground, to some places
+        plan["plan"]["channels"].append({
+            "id": "runner", "type": "runner", "start": draw(st.sampled_from(["collar"] * shaft + underground)),
+            "coverage": draw(st.lists(st.sampled_from(workplaces), min_size=1, max_size=4, unique=True)),
+            "activation_delay_s": draw(st.sampled_from([0, 120]))})
     scenario = base_scenario(duration_s=draw(st.sampled_from([3600.0, 7200.0])), order_at_s=order_at, hazard=hazard,
                              behaviour={"response_delay_s": {"miner": draw(st.sampled_from([0, 60, 600]))},
                                         "crew_relay_s": 0}, faults=faults)
@@ -221,6 +226,15 @@ def check_drill(spec, rep: int, seed: int) -> None:
     seats = {n.id: n.capacity_persons for n in spec.network.nodes if n.kind == "refuge"}
     assert all(n <= seats[r] for r, n in Counter(p.end for p in people if p.outcome == "refuge").items())
     drill = Drill(spec, rep, seed)  # its water is the drill's: the same draws
+    runner = next((ch for ch in spec.channels if ch.type == "runner"), None)
+    if runner is not None:  # a runner warns only where its way leads from its start, after the order started it
+        assert runner.start is not None
+        reach = {runner.start, *nx.descendants(drill.routing.ride_graph(), runner.start)}
+        names = [spec.network.nodes[i].id for i in reach]
+        started = dict(res.channel_starts)
+        for p in people:
+            if p.warned_by == "runner":
+                assert p.start in names and p.warned_s >= started["runner"], p
     water, swept = drill.water, drill.swept_m
     for p in people:
         if p.outcome != "caught":

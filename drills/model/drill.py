@@ -708,7 +708,9 @@ class Drill:
         yield from warning.run_channel(self, ch, rng)
 
     # ------------------------------------------------------------------ people
-    def _station_usable(self, station: int, t: float) -> bool:
+    def station_usable(self, station: int, t: float) -> bool:
+        """A cage still loads and lands people at ``station`` at ``t``: its water is not yet at the wading limit, at
+        which the cage stops calling there (:class:`~drills.model.hoist.Cage`, the same times)."""
         return t < self.impassable(movement.WADING_LIMIT_M)[station]
 
     def _limit(self, party: Party) -> float:
@@ -1185,7 +1187,7 @@ class Drill:
                 if no_hoist:
                     return None
                 cage = self.node_of_hoist[u]
-                if not cage.available(now) or not self._station_usable(u, now):
+                if not cage.available(now) or not self.station_usable(u, now):
                     return None
                 # the loads ahead and one's own, each a GB 50215 round trip (rest, wind up, rest, wind down)
                 return (cage.queue_length() // cage.h.capacity + 1) * cage.round_trip_s(u)

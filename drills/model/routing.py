@@ -102,22 +102,25 @@ class Routing:
             return abs(h.rise_m) / movement.CLIMB_MPS
         return h.length_m / (speed * h.slope)
 
-    def runner_legs(self, source: int, target: int, speed: float,
-                    shut: Callable[[int], bool] | None = None) -> list[tuple[int, int, float, Any]]:
+    def runner_legs(self, source: int, target: int, speed: float, shut: Callable[[int], bool] | None = None,
+                    flooded: Callable[[int], bool] | None = None) -> list[tuple[int, int, float, Any]]:
         """A runner's legs from ``source`` to ``target``: ``(from, to, seconds, hoist)``, the hoist None on foot.
 
         On foot, the shortest way through the passages, where one joins them (as everyone's route is joined,
         :func:`join_at`); else the quickest way by the passages and the cages, which carry a runner down as well
         as up (a ride's seconds here are its wind, signal and travel, without the wait for the cage: the drill adds
-        that); [] if neither joins them. The passages ``shut`` are left out."""
-        def seconds(u: Any, v: Any, d: dict) -> float:
-            return d["length"] / speed if d["hoist"] is None else d["wind_s"]
+        that); [] if neither joins them. The passages ``shut`` are left out, and so are the rides from or to a
+        station ``flooded`` says the cage no longer calls at."""
+        def seconds(u: Any, v: Any, d: dict) -> float | None:
+            if d["hoist"] is None:
+                return d["length"] / speed
+            return None if flooded is not None and (flooded(u) or flooded(v)) else d["wind_s"]
 
         graph = self.walk
         try:
             path = nx.shortest_path(graph, source, target, weight=_open(on_foot, shut))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
-            graph = self._ride_graph()
+            graph = self.ride_graph()
             try:
                 path = nx.shortest_path(graph, source, target, weight=_open(seconds, shut))
             except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -129,7 +132,7 @@ class Routing:
             out.append((u, v, t, hoist))
         return out
 
-    def _ride_graph(self) -> nx.DiGraph:
+    def ride_graph(self) -> nx.DiGraph:
         """The passages on foot and every cage ride between two stations of a hoist, either way (built once)."""
         if self._rides is None:
             rides = nx.DiGraph()

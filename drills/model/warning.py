@@ -14,6 +14,8 @@ one person on a trip the cage makes anyway). A runner looks at each passage befo
 evacuating do: one cut, or with water deeper than one wades or flowing fast enough to carry one away, is not
 entered; the runner takes the quickest way on by the passages open then, or, if the water or a cut has closed
 every way, passes that place of its route over and goes on to the next from where it is (the timeline says so).
+Nor does it ride the cage to or from a station the water has closed, where the cage calls no more (as deep as
+one wades): it takes another way, as above.
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
@@ -22,12 +24,13 @@ every way, passes that place of its route over and goes on to the next from wher
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from drills.model.hoist import POLL_WHILE_DOWN_S
+from drills.model.movement import WADING_LIMIT_M
 from drills.model.spec import Channel
 from drills.model.variability import LogNormal, Triangular
 
@@ -213,13 +216,23 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     speed = TEAM_WALK_MPS if door else d.spec.profiles["miner"].speed_mps
     closed = d.way_closed(drive=False)
 
+    def flooded(station: int) -> bool:
+        return not d.station_usable(station, d.env.now)
+
     def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float, Any]]:
         if door:
             return [(u, v, t, None) for u, v, t in d.routing.walk_legs(source, target, speed, shut)]
-        return d.routing.runner_legs(source, target, speed, shut)
+        return d.routing.runner_legs(source, target, speed, shut, None if shut is None else flooded)
 
     yield from _tell_at(d, ch, ch.start, rng, door)
-    for leg, target in _travel(d, ch, route, closed):
+    trip = _travel(d, ch, route, closed)
+    taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
+    while True:
+        try:
+            leg, target = trip.send(None if taken else False)
+        except StopIteration:
+            return
+        taken = True
         if leg is None:  # at the place of its route
             yield from _tell_at(d, ch, target, rng, door)
             continue
@@ -227,17 +240,20 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         if hoist is None:
             yield d.env.timeout(t)
         else:
-            yield from _ride(d, ch, hoist, u, v)
+            taken = yield from _ride(d, ch, hoist, u, v)
+            if not taken:  # the water closed a station of the ride first
+                continue
         if v != target and not door:
             yield from _tell_at(d, ch, v, rng, door)
 
 
 def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
-            closed: Callable[[int, float], bool] | None) -> Iterator[tuple[Any, int]]:
+            closed: Callable[[int, float], bool] | None) -> Generator[tuple[Any, int], bool | None, None]:
     """The legs a travelling channel takes from its start through the places of its coverage, each looked at as it
     is about to be taken (:func:`_ahead`): ``(leg, the place of the route it leads to)``, and ``(None, place)`` once
     there. A place no way reaches, or every way to which the water or a cut has closed, is passed over: the channel
-    goes on to the next from where it is."""
+    goes on to the next from where it is. A leg the channel could not take after all (False sent back: a cage ride
+    whose station the water closed while the runner waited) is looked at again from where it is."""
     assert ch.start is not None
     node = ch.start
     for target in ch.coverage:
@@ -249,8 +265,8 @@ def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
             legs = _ahead(d, ch, legs, target, route, closed)
             if not legs:  # the water or a cut closes every way there
                 break
-            yield legs[0], target
-            legs = legs[1:]
+            if (yield legs[0], target) is not False:
+                legs = legs[1:]
         else:
             node = target
             yield None, target
@@ -259,34 +275,51 @@ def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
 def _ahead(d: Drill, ch: Channel, legs: list, target: int, route: Callable[[int, int, Any], list],
            closed: Callable[[int, float], bool] | None) -> list:
     """The legs a travelling channel has still to take to ``target``, the first about to be taken: as they are if
-    its passage is open to the channel now (``closed``: :meth:`Drill.way_closed`); else the quickest way on by the
-    passages open now (``route``); [] if the water or a cut has closed every way there, which the timeline records."""
+    its passage is open to the channel now (``closed``: :meth:`Drill.way_closed`), or, for a cage ride, if the cage
+    still calls at both its stations (:meth:`Drill.station_usable`); else the quickest way on by the passages and
+    rides open now (``route``); [] if the water or a cut has closed every way there, which the timeline records."""
     if closed is None:
         return legs
-    here, now = legs[0][0], d.env.now
-    hop = d.routing.hops.get((here, legs[0][1]))
-    if hop is None or hop.link is None or not closed(hop.link, now):
-        return legs
+    here, there, now = legs[0][0], legs[0][1], d.env.now
+    if len(legs[0]) > 3 and legs[0][3] is not None:  # a cage ride
+        if d.station_usable(here, now) and d.station_usable(there, now):
+            return legs
+        link = None
+    else:
+        hop = d.routing.hops.get((here, there))
+        if hop is None or hop.link is None or not closed(hop.link, now):
+            return legs
+        link = hop.link
     legs = route(here, target, lambda k: closed(k, now))
     if not legs:
-        why = "a cut passage" if d.is_cut(hop.link, now) else "the water"
+        why = "a cut passage" if link is not None and d.is_cut(link, now) else "the water"
         d.log("channel", f"{ch.id} could not reach {d.net.nodes[target].id}: {why} closes its way there from "
                          f"{d.net.nodes[here].id}, and no other way is open")
     return legs
 
 
-def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any, Any, Any]:
+def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any, Any, bool]:
     """A runner rides the cage from station ``at`` to ``to``: once the cage is in service, with its next trip from
     ``at`` (after the loads it is lifting), then its wind. A stopped cage (no power, out of service) is waited for at
     the station, looked at again as often as the cage itself looks for its power (:data:`POLL_WHILE_DOWN_S`). The
     ride does not hold up the cage's loads: a simplification, the runner being one person on a trip it makes anyway
-    for them."""
+    for them. The cage calls at no station the water has closed (:meth:`Drill.station_usable`): if the water closes
+    ``at`` or ``to`` while the runner waits for a stopped cage, or ``at`` before the cage comes for it, the runner
+    does not ride (False: it looks for another way from ``at``); True once it is at ``to``."""
     cage = next(c for c in d.cages if c.h is hoist)
-    if not cage.available(d.env.now):
+    env = d.env
+    if not cage.available(env.now):
         d.log("channel", f"{ch.id}: waits at {d.net.nodes[at].id} for the cage {hoist.id}, which is stopped")
-        while not cage.available(d.env.now):
-            yield d.env.timeout(POLL_WHILE_DOWN_S)
-    yield d.env.timeout(max(cage.next_at_s(at) - d.env.now, 0.0) + hoist.wind_table[(at, to)])
+        while not cage.available(env.now):
+            yield env.timeout(POLL_WHILE_DOWN_S)
+            if not (d.station_usable(at, env.now) and d.station_usable(to, env.now)):
+                return False
+    board = max(cage.next_at_s(at), env.now)
+    if not d.station_usable(at, board):  # the station floods before the cage comes for the runner
+        yield env.timeout(max(d.impassable(WADING_LIMIT_M)[at] - env.now, 0.0))
+        return False
+    yield env.timeout(board - env.now + hoist.wind_table[(at, to)])
+    return True
 
 
 def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, Any]:
