@@ -282,6 +282,19 @@ def test_a_runner_at_a_station_the_water_closes_before_the_cage_comes_for_it_doe
     assert channel_events(res) == [(pytest.approx(472.8), said)]
 
 
+def test_a_runner_whose_own_station_is_under_water_when_it_is_sent_does_not_set_out(build):
+    """Sent at 600 s from st200, 1.2 m deep since 472.8 s (too deep to wade, and the cage calls there no more): it
+    warns nobody, and the timeline says why, in English and Chinese (before, the cage lifted it out of the water
+    to st150, and it warned b)."""
+    res, _ = two_level_drill(build, start="st200")
+    [p] = res.people
+    assert p.warned_by != "runner"
+    said = "runner could not set out from st200: the water there is too deep for it"
+    assert channel_events(res) == [(600.0, said)]
+    from drills.experiment.i18n import Text
+    assert Text("zh").event(said) == "runner 无法从 st200 出发：该处水深已无法通行"
+
+
 def stench_site() -> dict:
     """Air goes down a 200 m shaft from the collar and along the level: a at 200 + 300 m of air path, b at
     200 + 700 m; c hangs off a dead-end heading the plan leaves out of the stench's coverage."""

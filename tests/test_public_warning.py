@@ -764,3 +764,82 @@ def test_a_loudspeaker_vehicle_drives_round_a_flooded_road_by_the_longer_dry_one
     res = run_drill(build(site, plan, scenario), 0, 1)
     assert [p.warned_s for p in res.people] == [pytest.approx(600 + 3000 / (20 / 3.6))] * 3
     assert not any("could not reach" in e.what for e in res.timeline)
+
+
+def depot_valley(study_dir, channel: dict, rows: list[str], faults: list[dict] | None = None) -> tuple:
+    """A team or a vehicle at c, its order at 600 s; two households at c, two at h2 (268 m from c by road), two at
+    h1 (200 m from c by either of two roads, by d1 or by d2), the hill beyond h1. The study floods the places of
+    ``rows`` (arrival 1 min, full depth 1 min later); ``far``, 3 km off, is flooded whatever the rows."""
+    rows = ["far,1,2.0,1.0,1", *rows]
+    (study_dir / "study.csv").write_text("place,arrival_min,peak_depth_m,peak_velocity_mps,rise_min\n"
+                                         + "\n".join(rows) + "\n", encoding="utf-8")
+    nodes = [node("dam", "dam", x=-3000), node("far", "road_junction", x=-3000, y_m=100), node("c", "household"),
+             node("d1", "road_junction", x=100), node("d2", "road_junction", y_m=100),
+             node("h1", "household", x=100, y_m=100), node("h2", "household", x=-268),
+             node("hill", "assembly_point", z=50, x=2000, y_m=100)]
+    links = [link("r", "dam", "far", 100.0, kind="road"), link("west", "c", "d1", 100.0, kind="road"),
+             link("east", "c", "d2", 100.0, kind="road"), link("d1h", "d1", "h1", 100.0, kind="road"),
+             link("d2h", "d2", "h1", 100.0, kind="road"), link("b", "c", "h2", 268.0, kind="road"),
+             link("up", "h1", "hill", 2000.0, kind="footpath")]
+    site = valley_site([households("c", 2), households("h1", 2), households("h2", 2)], nodes, links)
+    site["site"]["dams"] = [{"id": "d", "node": "dam", "height_m": 40, "stored_volume_m3": 3e6, "pond_class": 4}]
+    hazard = {"dam_break": {"dam": "d", "breach_s": 0, "study": "study.csv"}}
+    stay = {**QUIET, "response_delay_s": dict.fromkeys(PROFILES, 5000)}
+    return site, valley_plan([channel], ["hill"]), valley_scenario(order_at_s=600.0, hazard=hazard, behaviour=stay,
+                                                                   faults=faults or [])
+
+
+DEPOT_TEAM = {"id": "ch", "type": "door_to_door", "start": "c", "coverage": ["h2", "h1"], "visit_s": 60,
+              "needs_mains_power": False}
+DEPOT_VEHICLE = {"id": "ch", "type": "loudspeaker_vehicle", "start": "c", "coverage": ["h2", "h1"],
+                 "hear_probability": 1.0, "audible_radius_m": 50, "speed_kmh": 20, "needs_mains_power": False}
+
+
+def channel_said(res) -> list[tuple[float, str]]:
+    return [(e.t_s, e.what) for e in res.timeline if e.kind == "channel" and e.what != "ch on"]
+
+
+@pytest.mark.parametrize(("channel", "depth_m"), [(DEPOT_TEAM, 2.0), (DEPOT_VEHICLE, 0.5)])
+def test_a_team_or_vehicle_whose_own_place_is_under_water_when_it_sets_out_warns_nobody(build, tmp_path, channel,
+                                                                                       depth_m):
+    """c is under water from 1 min after the breach, full 1 min later: 2 m, too deep for a team to wade (1.2 m), or
+    0.5 m, too deep for the vehicle to drive (0.35 m). Sent at 600 s, neither sets out: it warns nobody, and the
+    timeline says so, in English and Chinese (before, the timeline said it could not reach each place, by the water
+    from c)."""
+    site, plan, scenario = depot_valley(tmp_path, channel, [f"c,1,{depth_m},0.1,1"])
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    assert not any(p.warned_by == "ch" for p in res.people)
+    said = "ch could not set out from c: the water there is too deep for it"
+    assert channel_said(res) == [(600.0, said)]
+    from drills.experiment.i18n import Text
+    assert Text("zh").event(said) == "ch 无法从 c 出发：该处水深已无法通行"
+
+
+def test_a_team_sets_out_through_water_the_vehicle_could_not_drive(build, tmp_path):
+    """0.5 m at c stops the vehicle (above) but not a team, which wades up to 1.2 m: it knocks at the two households of
+    c (60 s each), then walks to h2 (268 m at 1.34 m/s) and knocks there."""
+    site, plan, scenario = depot_valley(tmp_path, DEPOT_TEAM, ["c,1,0.5,0.1,1"])
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    walk = 268 / warning.TEAM_WALK_MPS
+    assert sorted(p.warned_s for p in res.people if p.start == "h2") == pytest.approx([720 + walk + 60,
+                                                                                       720 + walk + 120])
+    assert not any("could not set out" in e.what for e in res.timeline)
+
+
+@pytest.mark.parametrize(("rows", "cut", "why", "zh"), [
+    (["d1,1,2.0,1.0,1", "d2,1,2.0,1.0,1", "h2,1,2.0,1.0,1"], [], "closed by the water", "均被水淹"),
+    ([], ["west", "east", "b"], "cut", "均已中断"),
+    (["d1,1,2.0,1.0,1", "h2,1,2.0,1.0,1"], ["east"], "closed by the water or cut", "均被水淹或中断")])
+def test_a_team_whose_every_way_out_is_closed_warns_only_at_its_own_place(build, tmp_path, rows, cut, why, zh):
+    """Every road out of c is flooded or cut when the team is sent at 600 s, c itself dry: it knocks at the two
+    households of c (60 s each), where it is, and goes nowhere else; the timeline says once why, in English and
+    Chinese (before, it said so for each place of its route in turn)."""
+    faults = [{"kind": "link_cut", "target": k, "at_s": 0} for k in cut]
+    site, plan, scenario = depot_valley(tmp_path, DEPOT_TEAM, rows, faults)
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    assert sorted(p.warned_s for p in res.people if p.warned_by == "ch") == [660.0, 720.0]
+    assert {p.start for p in res.people if p.warned_by == "ch"} == {"c"}
+    said = f"ch could not set out from c: every way out of it is {why}"
+    assert channel_said(res) == [(600.0, said)]
+    from drills.experiment.i18n import Text
+    assert Text("zh").event(said) == f"ch 无法从 c 出发：由该处外出的通路{zh}"

@@ -235,6 +235,11 @@ def check_drill(spec, rep: int, seed: int) -> None:
         for p in people:
             if p.warned_by == "runner":
                 assert p.start in names and p.warned_s >= started["runner"], p
+        for e in res.timeline:  # and none if the water at its start was too deep for it as it set out
+            if e.what == f"runner could not set out from {spec.network.nodes[runner.start].id}: the water there is " \
+                         "too deep for it":
+                assert drill.too_deep_to_set_out(runner.start, e.t_s, drive=False)
+                assert not any(p.warned_by == "runner" for p in people)
     water, swept = drill.water, drill.swept_m
     for p in people:
         if p.outcome != "caught":

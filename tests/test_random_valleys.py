@@ -246,6 +246,16 @@ def check_drill(spec, res, drill: Drill, d: dict) -> None:
     for e in res.timeline:
         if e.kind == "channel" and e.what.endswith(" on"):
             on.setdefault(e.what.removesuffix(" on"), e.t_s)
+    for e in res.timeline:  # a team or vehicle that could not set out: from its start, as it came on, and why
+        if e.kind == "channel" and " could not set out from " in e.what:
+            ch_id, rest = e.what.split(" could not set out from ", 1)
+            ch, (place, why) = channels[ch_id], rest.split(": ", 1)
+            assert place == net.nodes[ch.start].id and e.t_s == on[ch_id], e
+            if why == "the water there is too deep for it":  # too deep there to wade or drive: it warns nobody
+                assert drill.too_deep_to_set_out(ch.start, e.t_s, ch.type == "loudspeaker_vehicle"), e
+                assert not any(p.warned_by == ch_id for p in people), e
+            else:  # every way out closed: a team warns only where it is, a vehicle (which warns as it drives) nobody
+                assert all(p.start == place and ch.type == "door_to_door" for p in people if p.warned_by == ch_id), e
     party_of = {spec.people[i].id: spec.parties[spec.people[i].party] for i in range(len(spec.people))}
     foot_limit = drill.routing.party_static(spec).foot_limit
     turned = {(e.what.split(" to ")[-1].split(":")[0]) for e in res.timeline if "turned back" in e.what}

@@ -470,6 +470,14 @@ class Drill:
             return None
         return self._closed(traffic.CAR_WADING_LIMIT_M if drive else movement.WADING_LIMIT_M, drive)
 
+    def too_deep_to_set_out(self, node: int, t: float, drive: bool) -> bool:
+        """The water at ``node`` is too deep at ``t`` (or flows fast enough to carry one away) for a warning channel
+        that travels on foot or by car (``drive``) to set out from there: the test people meet at their own place,
+        on foot at the wading limit (:meth:`too_deep_on_foot`) or by car (:meth:`too_deep_by_car`)."""
+        if not self._wet:
+            return False
+        return (self.too_deep_by_car() if drive else self.too_deep_on_foot(movement.WADING_LIMIT_M))[node] <= t
+
     def _car_unstable_links(self) -> list[float]:
         """Per passage, the depth at which the flow makes a car unstable (inf: still water)."""
         if self._car_links is None:

@@ -52,7 +52,10 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   it, as the people evacuating do: one cut, or with water deeper than one wades (by car, drives) or flowing fast
   enough to carry one away, is not taken; the channel takes the quickest way on by the ways open then, or, if the
   water or a cut has closed every way, passes that place of its route over and goes on to the next from where it
-  is (the timeline says so).
+  is (the timeline says so). A team or a vehicle whose own place (a vehicle's depot) is already under water deeper
+  than one wades (by car, drives) or flowing fast enough to carry one away when it is sent does not set out, and
+  warns nobody; one whose every way out of its place the water or a cut has closed does not either, but a team
+  knocks at the doors where it is. The timeline says which.
 """
 
 from __future__ import annotations

@@ -15,7 +15,9 @@ evacuating do: one cut, or with water deeper than one wades or flowing fast enou
 entered; the runner takes the quickest way on by the passages open then, or, if the water or a cut has closed
 every way, passes that place of its route over and goes on to the next from where it is (the timeline says so).
 Nor does it ride the cage to or from a station the water has closed, where the cage calls no more (as deep as
-one wades): it takes another way, as above.
+one wades): it takes another way, as above. A runner whose own place is already under water deeper than one wades
+(or flowing fast enough to carry one away) when it is sent does not set out, and warns nobody; one whose every
+way out of its place the water or a cut has closed warns those at its place only. The timeline says which.
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
@@ -210,11 +212,16 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     home at each place of its route, taking a visit time each. A place of the route that no way reaches is passed
     over, and so is one every way to which the water or a cut has closed (:func:`_ahead`). A runner walks where a
     way on foot leads on, and else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
+    One whose own place is under water when it sets out warns nobody; one whose every way out of its place is
+    closed warns only there (:func:`_cannot_set_out`).
     """
     assert ch.start is not None
     door = ch.type == "door_to_door"
     speed = TEAM_WALK_MPS if door else d.spec.profiles["miner"].speed_mps
     closed = d.way_closed(drive=False)
+    stuck = _cannot_set_out(d, ch, closed, drive=False, rides=not door)
+    if stuck == "flooded":
+        return
 
     def flooded(station: int) -> bool:
         return not d.station_usable(station, d.env.now)
@@ -225,6 +232,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         return d.routing.runner_legs(source, target, speed, shut, None if shut is None else flooded)
 
     yield from _tell_at(d, ch, ch.start, rng, door)
+    if stuck:
+        return
     trip = _travel(d, ch, route, closed)
     taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
     while True:
@@ -245,6 +254,45 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
                 continue
         if v != target and not door:
             yield from _tell_at(d, ch, v, rng, door)
+
+
+def _cannot_set_out(d: Drill, ch: Channel, closed: Callable[[int, float], bool] | None, *, drive: bool,
+                    rides: bool) -> str | None:
+    """Why a travelling channel cannot set out from its start now, which the timeline records: "flooded", its place
+    is under water too deep for it (on foot or by car, ``drive``: :meth:`Drill.too_deep_to_set_out`), and it warns
+    nobody; "shut in", the water or a cut closes every passage out of its place (``closed``) and, for a runner
+    (``rides``), every cage ride from it (:meth:`Drill.station_usable`), and it warns only those at its place;
+    None if it sets out (always in a drill without water or a cut, ``closed`` None). Looked at once, as it sets out."""
+    if closed is None:
+        return None
+    assert ch.start is not None
+    start, now, place = ch.start, d.env.now, d.net.nodes[ch.start].id
+    if d.too_deep_to_set_out(start, now, drive):
+        d.log("channel", f"{ch.id} could not set out from {place}: the water there is too deep for it")
+        return "flooded"
+    if all(target == start for target in ch.coverage):
+        return None
+    graph = d.routing.drive if drive else d.routing.ride_graph() if rides else d.routing.walk
+    water = cut = False
+    for v, e in graph[start].items():
+        k = e.get("link")
+        if k is None:
+            if not rides or e.get("hoist") is None:  # no way a channel takes (a team does not ride a cage)
+                continue
+            if d.station_usable(start, now) and d.station_usable(v, now):
+                return None
+            water = True
+        elif not closed(k, now):
+            return None
+        elif d.is_cut(k, now):
+            cut = True
+        else:
+            water = True
+    if not (water or cut):  # no way leads out of its place at all (the plan's checks say so): nothing closed it
+        return None
+    why = "closed by the water or cut" if water and cut else "closed by the water" if water else "cut"
+    d.log("channel", f"{ch.id} could not set out from {place}: every way out of it is {why}")
+    return "shut in"
 
 
 def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
@@ -425,6 +473,8 @@ def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     radius = ch.audible_radius_m
     near: dict[int, list[int]] = {}  # households within hearing of each place the vehicle passes
     closed = d.way_closed(drive=True)
+    if _cannot_set_out(d, ch, closed, drive=True, rides=False):  # it warns as it drives: from nowhere, nobody
+        return
 
     def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float]]:
         return d.routing.drive_legs(source, target, ch.speed_mps, shut)
