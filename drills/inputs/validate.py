@@ -18,6 +18,7 @@ from typing import Any, TypeGuard, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from drills.inputs.base import DIST_NAMES, ID_PATTERN, ItemFault, Strict
+from drills.inputs.chinese_time import chinese_duration_s
 from drills.inputs.problems import InputError, Problem, did_you_mean
 from drills.inputs.yamlfile import YamlDocument, field_name, number_as_written
 
@@ -80,10 +81,9 @@ _WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
 #: what a field of seconds takes, told before how to write the value given there
 IN_SECONDS = "the field takes a number of seconds (its name ends in _s)"
-#: seconds in a unit of time as a planner may write it, in English or Chinese
+#: seconds in a unit of time as a planner may write it in English (Chinese: :mod:`drills.inputs.chinese_time`)
 _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
-               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-               "秒": 1, "秒钟": 1, "分": 60, "分钟": 60, "小时": 3600, "个小时": 3600, "钟头": 3600, "个钟头": 3600}
+               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
 #: numbers written as words: "ten" (minutes), "twenty-five" (seconds), "an" (hour), "half an" (hour)
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -95,7 +95,9 @@ _WORDS = {"a": 1.0, "an": 1.0, "half a": 0.5, "half an": 0.5, **{w: float(n) for
 
 def _duration_s(got: str) -> float | None:
     """The seconds a time written with its units means: "5 min", "2.5 h", "ten minutes", "1 h 30 min", "half an
-    hour", "10 分钟"; None if it is not one (a unit missing, a word that is no number)."""
+    hour", "十分钟", "一个半小时"; None if it is not one (a unit missing, a word that is no number)."""
+    if re.search(r"[\u3400-\u9fff]", got):  # written in Chinese: "十分钟", "10 分钟", "一刻钟"
+        return chinese_duration_s(got)
     total, parts = 0.0, 0
     number: list[str] = []  # the words of the number before the next unit
     for token in re.findall(r"[-+]?\d+(?:\.\d+)?|[^\W\d_]+", got):  # "twenty-five" is two words
