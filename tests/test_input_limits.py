@@ -97,19 +97,35 @@ def test_a_normal_whose_high_is_at_least_its_low_still_loads(tmp_path: Path, nor
 # ---------------------------------------------------------------- a pond with no surface above its bottom
 
 
-def test_a_pond_area_of_0_above_its_first_level_is_refused_at_the_stage_area(tmp_path: Path) -> None:
-    files = copy_bundled(tmp_path, FLOOD_FILES)
-    line = break_file(files["site"], STAGE_AREA, "stage_area: [[110, 0], [130, 0], [140, 400000]]")
-    message = one_problem(files["scenario"], files["site"], line, "site.dams[0].pond.stage_area")
-    assert message == "stage_area areas must be greater than 0 after the first row (got 0, 0, 400000)"
+BLOCK_ROWS = "stage_area:\n          - [110, {}]\n          - [{}, {}]\n          - [140, {}]"  # one row a line
+NO_AREA = ("the pond's surface area at {} m must be greater than 0 (got {} m²): the water that comes in raises the "
+           "level by its volume over this area; only the first row, the pond's bottom at 110 m, may have 0")
 
 
-def test_a_pond_whose_levels_go_down_and_whose_area_is_0_is_told_both(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("rows", "told"), [
+    # a 0 or a negative area above the bottom: it was told at the list's head with every area listed ("stage_area
+    # areas must be greater than 0 after the first row (got 0, 0, 400000)"), and a negative one as "greater than or
+    # equal to 0", which a 0 does not mend
+    ((0, 130, 0, 400000), [(2, "[1][1]", NO_AREA.format(130, 0))]),
+    ((0, 130, -5, 400000), [(2, "[1][1]", NO_AREA.format(130, -5))]),
+    ((0, 130, 0, 0), [(2, "[1][1]", NO_AREA.format(130, 0)), (3, "[2][1]", NO_AREA.format(140, 0))]),
+    ((-1, 130, 250000, 400000), [(1, "[0][1]", "the pond's area at its bottom (the first stage_area row, at 110 m) "
+                                               "may be 0 but not negative (got -1 m²)")]),
+    # a level out of order and an area of 0 on other rows: each told at its own row
+    ((0, 150, 0, 400000), [(2, "[1][1]", NO_AREA.format(150, 0)),
+                           (3, "[2]", "stage_area levels must increase: this row is at 140 m, below the row before "
+                                      "at 150 m")]),
+])
+def test_a_pond_area_of_0_above_its_bottom_is_told_at_its_own_row(tmp_path: Path, rows: tuple, told: list) -> None:
     files = copy_bundled(tmp_path, FLOOD_FILES)
-    line = break_file(files["site"], STAGE_AREA, "stage_area: [[110, 0], [140, 250000], [130, 0]]")
-    message = one_problem(files["scenario"], files["site"], line, "site.dams[0].pond.stage_area[2]")
-    assert message == ("stage_area levels must increase: this row is at 130 m, below the row before at 140 m; "
-                       "stage_area areas must be greater than 0 after the first row (got 0, 250000, 0)")
+    head = break_file(files["site"], STAGE_AREA, BLOCK_ROWS.format(*rows))
+    problems = refused(files["scenario"])
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (head + row, f"site.dams[0].pond.stage_area{at}", said) for row, at, said in told]
+    res = invoke("validate", files["scenario"], "--lang", "zh")
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    assert f"{files['site']}:{head + told[0][0]}: site.dams[0].pond.stage_area{told[0][1]}: " in res.stderr
+    assert "尾矿库在" in res.stderr or "库底" in res.stderr, res.stderr
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [
@@ -213,7 +229,7 @@ def test_validate_and_run_refuse_each_fault_with_exit_2_and_no_traceback(tmp_pat
     series = break_file(flood["scenario"], HAZARD, f"{HAZARD}    monitor_series: {{gauge-1: []}}\n") + 1
     res = invoke("run", flood["scenario"], "-n", "2", "--out", out)
     assert_input_failure(res, f"{flood['scenario']}:{series}: scenario.hazard.monitor_series.gauge-1:",
-                         f"{flood['site']}:{area}: site.dams[0].pond.stage_area:")
+                         f"{flood['site']}:{area}: site.dams[0].pond.stage_area[1][1]:")
     assert not out.exists()
 
 
@@ -227,8 +243,8 @@ def test_the_faults_and_the_warning_in_chinese(tmp_path: Path) -> None:
     assert res.stderr.splitlines() == [
         f"{files['scenario']}:{series + 1}: scenario.hazard.monitor_series.gauge-1[1][0]: monitor_series 中的读数时间须"
         "依次增大：此读数在 100 s，早于前一读数的 5000 s",
-        f"{files['site']}:{area}: site.dams[0].pond.stage_area: stage_area 中除第一行外的面积须大于 0（所填为 0, 0, "
-        "400000）",
+        f"{files['site']}:{area}: site.dams[0].pond.stage_area[1][1]: 尾矿库在 130 m 处的水面面积须大于 0（所填为 0 "
+        "m²）：来水按其体积除以此面积抬高水位；只有第一行（库底，110 m）的面积可为 0",
         "共发现 2 个问题；未运行，也未写入任何文件。",
     ]
 

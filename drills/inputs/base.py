@@ -70,11 +70,13 @@ class Strict(BaseModel):
 class ItemFault(ValueError):
     """A fault a list's own check finds in one of its items (a time that does not increase): told at that item,
     ``at`` being its place below the list (``(2, "t_s")``), not at the list (see
-    :func:`drills.inputs.validate.problems_from`)."""
+    :func:`drills.inputs.validate.problems_from`). A check that finds faults in several items raises the first,
+    the others in its ``also``: each is told at its own item."""
 
-    def __init__(self, message: str, at: tuple[int | str, ...]) -> None:
+    def __init__(self, message: str, at: tuple[int | str, ...], also: tuple[ItemFault, ...] = ()) -> None:
         super().__init__(message)
         self.at = at
+        self.also = also
 
 
 class _Unreadable(Exception):

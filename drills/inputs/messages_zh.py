@@ -654,9 +654,17 @@ CATALOGUE: tuple[Entry, ...] = (
           rf"level, (?P<bottom>{NUM}) m\)",
           "crest_elevation_m（{crest} m）不高于库底（stage_area 第一行水位 {bottom} m）",
           "crest_elevation_m (0 m) is not above the pond's bottom (the first stage_area level, 110 m)"),
-    Entry(rf"stage_area areas must be greater than 0 after the first row \(got (?P<areas>{NUM}(?:, {NUM})*)\)",
-          "stage_area 中除第一行外的面积须大于 0（所填为 {areas}）",
-          "stage_area areas must be greater than 0 after the first row (got 0, 0, 400000)"),
+    Entry(rf"the pond's surface area at (?P<level>{NUM}) m must be greater than 0 \(got (?P<area>{NUM}) m²\): the "
+          rf"water that comes in raises the level by its volume over this area; only the first row, the pond's bottom "
+          rf"at (?P<bottom>{NUM}) m, may have 0",
+          "尾矿库在 {level} m 处的水面面积须大于 0（所填为 {area} m²）：来水按其体积除以此面积抬高水位；只有第一行"
+          "（库底，{bottom} m）的面积可为 0",
+          "the pond's surface area at 130 m must be greater than 0 (got 0 m²): the water that comes in raises the "
+          "level by its volume over this area; only the first row, the pond's bottom at 110 m, may have 0"),
+    Entry(rf"the pond's area at its bottom \(the first stage_area row, at (?P<level>{NUM}) m\) may be 0 but not "
+          rf"negative \(got (?P<area>{NUM}) m²\)",
+          "库底（stage_area 第一行，{level} m）的面积可为 0，但不能为负（所填为 {area} m²）",
+          "the pond's area at its bottom (the first stage_area row, at 110 m) may be 0 but not negative (got -1 m²)"),
     literal("a site needs people: shifts (underground) or residents (the valley)",
             "场所须有人员：shifts（井下各班次）或 residents（下游居民）"),
     literal("a water_depth_m trigger needs 'at' (the sensor's node)",

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import Annotated, Literal
 
 import networkx as nx
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from drills.inputs.base import (
     MAX_AT_ONE_PLACE,
@@ -242,12 +242,18 @@ class ResidentsSpec(Strict):
         return self
 
 
+#: a pond's surface area in m² in a stage_area row: at least 0 in the schema an editor reads; a negative one, and a 0
+#: above the pond's bottom, are told by the table's own check at the row, with why (not as "at least 0" where 0 is
+#: refused too)
+Area = Annotated[float, WithJsonSchema({"type": "number", "minimum": 0})]
+
+
 class PondSpecIn(Strict):
     """The pond's water balance (see :mod:`drills.model.pond` for the relations and their sources)."""
 
     catchment_area_m2: Pos = Field(description="area draining to the pond in m², the pond's own surface included")
     runoff_coefficient: Prob = Field(description="share of the rain on the catchment that reaches the pond (0–1)")
-    stage_area: list[tuple[float, NonNeg]] = Field(min_length=2, description="[level m, surface area m2] pairs")
+    stage_area: list[tuple[float, Area]] = Field(min_length=2, description="[level m, surface area m2] pairs")
     crest_elevation_m: float = Field(description=(
         "elevation of the dam crest in metres: freeboard and dry beach are measured from it, and the pond "
         "overtops when its level reaches it"))
@@ -273,25 +279,31 @@ class PondSpecIn(Strict):
     @field_validator("stage_area")
     @classmethod
     def _levels(cls, stage_area: list[tuple[float, float]]) -> list[tuple[float, float]]:
-        # a field's own check, so that it is told with the other fields' faults, not only once they are mended
+        # a field's own check, so that it is told with the other fields' faults, not only once they are mended;
+        # each fault at its own row, as a table of many rows left the planner to find the slip
         faults = []
-        # told at the first row whose level does not rise, with the level before it: in a long table the whole
-        # list of levels left the planner to find the slip
+        # the first row whose level does not rise, with the level before it (the rows after it may be right)
         row, before, level = next(((k, a, b) for k, (a, b) in enumerate(
             itertools.pairwise(lv for lv, _ in stage_area), 1) if b <= a), (None, 0.0, 0.0))
         if row is not None:
-            faults.append(f"stage_area levels must increase: this row is at {level:g} m, " + (
-                "the same level as the row before" if level == before else f"below the row before at {before:g} m"))
+            faults.append(ItemFault(f"stage_area levels must increase: this row is at {level:g} m, " + (
+                "the same level as the row before" if level == before else f"below the row before at {before:g} m"),
+                (row,)))
         # the pond's bottom may have no area (its first row); above it the pond has a surface, or the water
         # balance (drills.model.pond) has no level for the water that comes in
-        areas = [ar for _, ar in stage_area]
-        if any(ar <= 0 for ar in areas[1:]):
-            faults.append("stage_area areas must be greater than 0 after the first row "
-                          f"(got {', '.join(f'{ar:g}' for ar in areas)})")
-        if row is not None:
-            raise ItemFault("; ".join(faults), (row,))
+        bottom = stage_area[0][0]
+        for k, (lv, area) in enumerate(stage_area):
+            if k == 0 and area < 0:
+                faults.append(ItemFault(f"the pond's area at its bottom (the first stage_area row, at {lv:g} m) may "
+                                        f"be 0 but not negative (got {area:g} m²)", (0, 1)))
+            elif k > 0 and area <= 0:
+                faults.append(ItemFault(
+                    f"the pond's surface area at {lv:g} m must be greater than 0 (got {area:g} m²): the water that "
+                    f"comes in raises the level by its volume over this area; only the first row, the pond's bottom "
+                    f"at {bottom:g} m, may have 0", (k, 1)))
         if faults:
-            raise ValueError("; ".join(faults))
+            first, *others = sorted(faults, key=lambda f: f.at)
+            raise ItemFault(str(first), first.at, tuple(others))
         return stage_area
 
     @model_validator(mode="after")

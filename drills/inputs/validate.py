@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 import typing
+from collections.abc import Iterator
 from typing import Any, TypeGuard, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -59,6 +60,16 @@ def _located(err: Any) -> tuple[Any, ...]:
     names (a list's check that finds one point out of order is told at that point)."""
     fault = (err.get("ctx") or {}).get("error")
     return (*err["loc"], *fault.at) if isinstance(fault, ItemFault) else tuple(err["loc"])
+
+
+def _each_fault(errors: list[Any]) -> Iterator[Any]:
+    """Pydantic's errors, with one more for each further item fault a list's check found (it raises them as one
+    :class:`~drills.inputs.base.ItemFault`, the others in its ``also``)."""
+    for err in errors:
+        yield err
+        fault = (err.get("ctx") or {}).get("error")
+        for more in fault.also if isinstance(fault, ItemFault) else ():
+            yield {**err, "msg": f"Value error, {more}", "ctx": {**err["ctx"], "error": more}}
 
 
 def _scalar_branch(branch: str) -> bool:
@@ -266,7 +277,7 @@ def _vocabulary(model: type[BaseModel], seen: set | None = None) -> set[str]:
 
 def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] | None = None) -> list[Problem]:
     found: dict[tuple[Any, ...], list[str]] = {}
-    for err in exc.errors():
+    for err in _each_fault(exc.errors()):
         if err.get("type") == "default_factory_not_called":  # a default made from another field, which is at fault
             continue  # and told: nothing to mend here
         loc, branch, value = _split(doc.data, _located(err), err.get("type", ""))
@@ -377,7 +388,7 @@ def validate_partial(doc: YamlDocument, model: type[M]) -> tuple[M | None, YamlD
     drop_keys: set[tuple[Any, ...]] = set()
     part = doc
     for _ in range(_REPAIR_ROUNDS):
-        for err in errors:
+        for err in _each_fault(errors):
             loc = part.original(_walkable(part.data, _located(err)))
             if err.get("type") == "extra_forbidden":
                 drop_keys.add(loc)
