@@ -633,6 +633,27 @@ def test_a_number_written_with_its_unit_or_as_a_clock_is_told_how_to_write_it(
     check(only(files.problems()), files.path(kind), line, field, says)
 
 
+LENGTH, INFLOW = 'to: "j120", length_m: 300,', "{t_s: 300, inflow_m3ph: 3000}"  # the first link's; the second point's
+
+
+@pytest.mark.parametrize(("kind", "old", "field", "written", "alone"), [
+    ("site", LENGTH, "site.links[0].length_m", "300米", "300"),
+    ("site", LENGTH, "site.links[0].length_m", "0.3 km", "300 for '0.3 km'"),
+    ("scenario", INFLOW, "scenario.hazard.inrush.hydrograph[1].inflow_m3ph", "3000 m3/h", "3000"),
+    ("scenario", INFLOW, "scenario.hazard.inrush.hydrograph[1].inflow_m3ph", "3000 立方米/小时", "3000"),
+    ("plan", "backup_power_h: 2\n", "plan.channels[0].backup_power_h", "2 hours", "2 for '2 hours'"),
+    ("plan", "backup_power_h: 2\n", "plan.channels[0].backup_power_h", "两个半小时", "2.5 for '两个半小时'"),
+])
+def test_a_number_with_its_unit_in_chinese_another_unit_or_hours_is_told_how_to_write_it(
+        files: DrillFiles, kind: str, old: str, field: str, written: str, alone: str) -> None:
+    """They got only 'unable to parse string as a number', where '300 m' was told to write 300."""
+    name = field.rsplit(".", 1)[-1]
+    line = files.edit(kind, old, old.replace(old.split(f"{name}: ")[1].rstrip(",}\n"), written, 1))
+    unit = name.rsplit("_", 1)[-1]
+    check(only(files.problems()), files.path(kind), line, field,
+          f"(got {written!r}); write the number alone: {alone} (the field's name gives the unit, {unit})")
+
+
 @pytest.mark.parametrize(("kind", "old", "new", "says"), [
     ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s: ten minutes",
      "(got 'ten minutes'); the field takes a number of seconds (its name ends in _s): 600 for 'ten minutes'"),

@@ -501,6 +501,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"{_IN_SECONDS}: 600 for ten minutes, 7200 for two hours",
           _IN_SECONDS_ZH + "10 分钟写作 600，2 小时写作 7200",
           "the field takes a number of seconds (its name ends in _s): 600 for ten minutes, 7200 for two hours"),
+    Entry(rf"write the number alone: (?P<value>{NUM}) for (?P<got>{Q}) \(the field's name gives the unit, "
+          r"(?P<unit>\w+)\)", "只填数值：{got} 应写作 {value}（单位已由字段名给出：{unit}）",
+          "write the number alone: 1200 for '1.2 km' (the field's name gives the unit, m)"),
     Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
           "只填数值：{value}（单位已由字段名给出：{unit}）",
           "write the number alone: 300 (the field's name gives the unit, m)"),

@@ -86,8 +86,19 @@ _PERCENT = re.compile(r"\s*(?P<value>\d+(?:\.\d+)?)\s*[%％]\s*")
 
 #: a time written as a clock, h:mm:ss or m:ss / h:mm
 _CLOCK = re.compile(r"\s*(?P<a>\d+):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?\s*")
-#: a number written with its unit: "5 min", "300 m", "2.5h", "-360 m"
-_WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[A-Za-z]+)\s*")
+#: a number written with its unit: "5 min", "300 m", "2.5h", "-360 m", "120米", "3000 m3/h"
+_WITH_UNIT = re.compile(r"\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s.,+-].*?)\s*")
+#: the units a planner may write after a number, in English or Chinese, by the unit a field's name ends in, each with
+#: how many of the field's unit it is (a field of hours reads any time: :func:`_duration_s`)
+_UNITS_AS_WRITTEN: dict[str, dict[str, float]] = {
+    "m": {"m": 1, "metre": 1, "metres": 1, "meter": 1, "meters": 1, "米": 1, "km": 1000, "公里": 1000, "千米": 1000},
+    "m2": {"m2": 1, "m²": 1, "平方米": 1, "km2": 1e6, "km²": 1e6, "平方公里": 1e6, "平方千米": 1e6},
+    "m3": {"m3": 1, "m³": 1, "立方米": 1, "方": 1},
+    "m3ph": {"m3/h": 1, "m³/h": 1, "m3ph": 1, "立方米/小时": 1, "方/小时": 1, "方/时": 1},
+    "m3ps": {"m3/s": 1, "m³/s": 1, "m3ps": 1, "立方米/秒": 1, "方/秒": 1},
+    "mps": {"m/s": 1, "mps": 1, "米/秒": 1},
+    "kmh": {"km/h": 1, "kmh": 1, "公里/小时": 1, "千米/小时": 1},
+}
 #: a number written with commas between its thousands: "12,000", "1,200.5"
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
 #: what a field of seconds takes, told before how to write the value given there
@@ -142,11 +153,21 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
         return f"; {IN_SECONDS}: {got!r} is {a * 60 + b} as m:ss, {a * 3600 + b * 60} as h:mm"
     if unit == "s" and (seconds := _duration_s(got)) is not None:
         return f"; {IN_SECONDS}: {seconds:.10g} for {got!r}"
-    if unit and (written := _WITH_UNIT.fullmatch(got)) and written["unit"] == unit:
-        return f"; write the number alone: {float(written['value']):g} (the field's name gives the unit, {unit})"
+    if unit == "h" and (seconds := _duration_s(got)) is not None:
+        return _number_alone(got, seconds / 3600, unit, same=bool(re.fullmatch(r"[\d.\s]+(?:h|小时)", got.strip())))
+    written = _WITH_UNIT.fullmatch(got)
+    per = _UNITS_AS_WRITTEN.get(unit, {unit: 1.0}).get(written["unit"].lower()) if unit and written else None
+    if written and per is not None:
+        return _number_alone(got, float(written["value"]) * per, unit, same=per == 1)
     if unit == "s":
         return f"; {IN_SECONDS}: 600 for ten minutes, 7200 for two hours"
     return ""
+
+
+def _number_alone(got: str, value: float, unit: str, *, same: bool) -> str:
+    """How to write ``got``, a number with its unit, as the number ``value`` in the unit the field's name gives."""
+    said = "" if same else f" for {got!r}"
+    return f"; write the number alone: {value:.10g}{said} (the field's name gives the unit, {unit})"
 
 
 #: a comma as a Chinese input method types it, between the items of a list written in [ ]
