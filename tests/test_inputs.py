@@ -699,6 +699,10 @@ def test_a_time_written_in_words_is_told_the_field_takes_seconds_and_how_many(
      "scenario.hazard.inrush.hydrograph[2].inflow_m3ph",
      "12,000 is read as 12, the comma starting another field in { }: write the number without a thousands "
      "separator: 12000"),
+    # ... with decimals, the part after the comma read as a field '368.0': it was "unknown field '368.0'"
+    ("site", 'elevation_m: -368.0,', 'elevation_m: -1,368.0,', "site.nodes[28].elevation_m",
+     "-1,368.0 is read as -1, the comma starting another field in { }: write the number without a thousands "
+     "separator: -1368.0"),
     # a list typed with a Chinese input method: it was "an id holds letters ...; write it in Latin letters (pinyin)"
     ("plan", "coverage: [pump360, crusher360, st360,", "coverage: [pump360，crusher360, st360,",
      "plan.channels[2].coverage[0]", "'pump360，crusher360' holds a full-width comma '，', as a Chinese input method "

@@ -507,7 +507,8 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
           "只填数值：{value}（单位已由字段名给出：{unit}）",
           "write the number alone: 300 (the field's name gives the unit, m)"),
-    Entry(rf"(?P<text>{NUM}(?:,\d{{3}})+) is read as (?P<head>{NUM}), the comma starting another field in \{{ \}}: "
+    Entry(rf"(?P<text>{NUM}(?:,\d{{3}})+(?:\.\d+)?) is read as (?P<head>{NUM}), the comma starting another field in "
+          rf"\{{ \}}: "
           rf"write the number without a thousands separator: (?P<value>{NUM})",
           "{text} 被读作 {head}：在 {{ }} 中，逗号后面被当作另一个字段；数值中请勿使用千位分隔符：应写作 {value}",
           "12,000 is read as 12, the comma starting another field in { }: write the number without a thousands "

@@ -326,7 +326,8 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
     """A number written with commas between its thousands inside ``{ }`` (``inflow_m3ph: 12,000``) reads as 12 and a
     field '000' with no value, which the schema calls unknown: told once, at the number's own field, with how to
     write it."""
-    for loc in [w for w, msgs in found.items() if w and str(w[-1]).isdigit() and "unknown field" in msgs]:
+    for loc in [w for w, msgs in found.items() if w and re.fullmatch(r"\d+(?:\.\d+)?", str(w[-1]))
+                and "unknown field" in msgs]:
         mapping = doc.tree_at(loc[:-1])
         if loc not in found or not isinstance(mapping, dict):
             continue
@@ -348,9 +349,10 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
 
 
 def _split_thousands(key: Any, mapping: dict) -> bool:
-    """``key`` of ``mapping`` is the part of a number after a thousands comma: three digits and no value."""
-    return isinstance(key, int) and not isinstance(key, bool) and mapping[key] is None and len(
-        number_as_written(key)) == 3
+    """``key`` of ``mapping`` is the part of a number after a thousands comma: three digits (and the decimals, as in
+    ``1,100.5``) and no value."""
+    return isinstance(key, int | float) and not isinstance(key, bool) and mapping[key] is None and bool(
+        re.fullmatch(r"\d{3}(?:\.\d+)?", number_as_written(key)))
 
 
 def _once_where_written(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
