@@ -272,6 +272,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("hours-in-chinese", PLAN, "backup_power_h: 2\n", "backup_power_h: 两小时\n", ("'两小时' 应写作 2",)),
     ("thousands-with-decimals-in-braces", SITE, "elevation_m: -368.0,", "elevation_m: -1,368.0,",
      ("-1,368.0 被读作 -1", "应写作 -1368.0")),
+    ("list-without-brackets", PLAN, "exits: [collar, portal, raise_top]", "exits: collar, portal, raise_top",
+     ("[collar, portal, raise_top]", "列表请写在 [ ] 中")),
     ("misspelt-channel-type", PLAN, "type: station_phones", "type: station_phone", ("'station_phone'",)),
     ("coverage-unknown-node", PLAN, "coverage: [pump360, crusher360, st360, refuge360",
      "coverage: [pump36, crusher360, st360, refuge360", ("'pump36'", "'pump360'")),

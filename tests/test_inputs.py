@@ -716,6 +716,30 @@ def test_a_number_or_a_list_as_a_spreadsheet_or_an_input_method_writes_it_is_tol
     assert problem.message.endswith(says), problem
 
 
+@pytest.mark.parametrize(("new", "says"), [
+    # it was only "Input should be a valid list (got 'collar, portal, raise_top')"
+    ("exits: collar, portal, raise_top", "(got 'collar, portal, raise_top'); write a list in [ ]: [collar, portal, "
+                                         "raise_top]"),
+    ("exits: collar", "(got 'collar'); write a list in [ ]: [collar]"),
+    ("exits: collar、portal", "(got 'collar、portal'); write a list in [ ]: [collar, portal]"),
+])
+def test_a_list_of_names_written_without_its_brackets_is_told_how_to_write_it(files: DrillFiles, new: str,
+                                                                               says: str) -> None:
+    line = files.edit("plan", "exits: [collar, portal, raise_top]", new)
+    problem = only(files.problems())
+    check(problem, files.path("plan"), line, "plan.evacuation.exits", says)
+    assert problem.message.endswith(says), problem
+
+
+def test_a_list_of_mappings_written_as_a_name_is_not_told_to_put_the_name_in_brackets(files: DrillFiles) -> None:
+    """A team is a mapping ({id: .., size: ..}): '[mine-rescue]' would be no better."""
+    line = files.edit("plan", "  teams:\n    - {id: mine-rescue, size: 12, location: collar, mobilisation_s: 1800}",
+                      "  teams: mine-rescue", mark="teams:")
+    problem = only(files.problems())
+    check(problem, files.path("plan"), line, "plan.teams", "valid list")
+    assert "[ ]" not in problem.message, problem
+
+
 def test_wrong_type_for_a_count_in_a_shift(files: DrillFiles) -> None:
     line = files.edit("site", "{at: pump360, count: 4,", "{at: pump360, count: many,")
     check(only(files.problems()), files.path("site"), line, "site.shifts.day[3].count", "integer", "'many'")

@@ -549,6 +549,8 @@ CATALOGUE: tuple[Entry, ...] = (
           "Tuple should have at most 2 items, not 3",
           {"what": {"List": "列表", "Tuple": "数组", "Dictionary": "映射", "Set": "集合"}}),
     literal("Input should be a valid list", "应为列表"),
+    Entry(r"write a list in \[ \]: (?P<items>\[.*\])", "列表请写在 [ ] 中，各项以逗号分隔：{items}",
+          "write a list in [ ]: [collar, portal, raise_top]"),
     literal("Input should be a valid tuple", "应为数组，例如 [110, 5000]"),
     literal("Input should be a valid dictionary", "应为映射（key: value）"),
     Entry(r"Input should be a valid dictionary or instance of (?P<model>\w+)", "应为映射（key: value）",

@@ -12,6 +12,7 @@ import difflib
 import functools
 import itertools
 import re
+import types as types_module
 import typing
 from collections.abc import Iterator
 from typing import Any, TypeGuard, TypeVar
@@ -174,6 +175,14 @@ def _number_alone(got: str, value: float, unit: str, *, same: bool) -> str:
 _WIDE_COMMA = re.compile(r"\s*[，、]\s*")
 
 
+def _items_written(got: str) -> list[str]:
+    """The ids or numbers of a list written without its brackets ("collar, portal", "collar，portal", "collar
+    portal"); empty if ``got`` holds anything else."""
+    items = [p for p in re.split(r"\s*[,，、;；]\s*|\s+", got.strip()) if p]
+    ok = all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[-+]?\d+(?:\.\d+)?", p) for p in items)
+    return items if ok else []
+
+
 def _id_message(got: str) -> str:
     """What an id may hold, for one that holds something else (a space, a Chinese character), with the id it could
     be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'". Ids joined by a full-width comma
@@ -192,7 +201,7 @@ def _id_message(got: str) -> str:
     return msg
 
 
-def _message(err: dict[str, Any], branch: str | None) -> str:
+def _message(err: dict[str, Any], branch: str | None, *, names: bool = False) -> str:
     kind = err.get("type", "")
     got = err.get("input")
     loc = tuple(err.get("loc", ()))
@@ -230,6 +239,8 @@ def _message(err: dict[str, Any], branch: str | None) -> str:
         msg += f"; write a percentage as a fraction: {got / 100:g} for {got!r}"  # a share (0..1) written as 80
     elif kind in ("float_parsing", "int_parsing") and isinstance(got, str):
         msg += _unit_hint(got, loc)
+    elif kind == "list_type" and isinstance(got, str) and names and (items := _items_written(got)):
+        msg += f"; write a list in [ ]: [{', '.join(items)}]"  # "exits: collar, portal" is one text in YAML
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         close = did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
         if not close and loc[-2:] == ("weather", "rain"):  # "light", "drizzle", "storm": the words a forecast uses
@@ -275,7 +286,37 @@ def validate(doc: YamlDocument, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(problems_from(doc, exc, _vocabulary(model))) from None
+        raise InputError(problems_from(doc, exc, _vocabulary(model), model)) from None
+
+
+def _holds_names_or_numbers(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> bool:
+    """The list at ``loc`` of a file of ``model`` holds names or numbers (``exits: [collar, portal]``), not mappings
+    or pairs: only there is a text told to be written as a list of its words."""
+    types: list[Any] = [model] if model is not None else []
+    for part in (*loc, 0):
+        found: list[Any] = []
+        for tp in _alternatives(types):
+            if isinstance(part, str) and isinstance(tp, type) and issubclass(tp, BaseModel):
+                found += [i.annotation for n, i in tp.model_fields.items() if part in (n, i.alias)]
+            elif typing.get_origin(tp) is dict:
+                found += typing.get_args(tp)[1:]
+            elif isinstance(part, int) and typing.get_origin(tp) in (list, tuple):
+                found += typing.get_args(tp)[:1]
+        types = found
+    items = _alternatives(types)
+    return bool(items) and all(tp in (str, int, float) or typing.get_origin(tp) is typing.Literal for tp in items)
+
+
+def _alternatives(types: list[Any]) -> list[Any]:
+    """The types a value of one of ``types`` may have: the members of a union, the type under an annotation."""
+    out: list[Any] = []
+    for tp in types:
+        if typing.get_origin(tp) in (typing.Union, types_module.UnionType, typing.Annotated):
+            out += _alternatives(list(typing.get_args(tp)[:1] if typing.get_origin(tp) is typing.Annotated
+                                      else typing.get_args(tp)))
+        else:
+            out.append(tp)
+    return out
 
 
 def _vocabulary(model: type[BaseModel], seen: set | None = None) -> set[str]:
@@ -296,7 +337,8 @@ def _vocabulary(model: type[BaseModel], seen: set | None = None) -> set[str]:
     return names
 
 
-def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] | None = None) -> list[Problem]:
+def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] | None = None,
+                  model: type[BaseModel] | None = None) -> list[Problem]:
     found: dict[tuple[Any, ...], list[str]] = {}
     for err in _each_fault(exc.errors()):
         if err.get("type") == "default_factory_not_called":  # a default made from another field, which is at fault
@@ -309,7 +351,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
                 continue
             if err.get("type") in ("union_tag_invalid", "union_tag_not_found"):
                 loc = (*loc, "dist")
-        msg = _message(dict(err), branch)
+        msg = _message(dict(err), branch, names=err.get("type") == "list_type" and _holds_names_or_numbers(model, loc))
         msgs = found.setdefault(loc, [])
         if msg not in msgs:
             msgs.append(msg)
@@ -405,7 +447,7 @@ def validate_partial(doc: YamlDocument, model: type[M]) -> tuple[M | None, YamlD
     try:
         return model.model_validate(doc.data), doc, [], set()
     except ValidationError as exc:
-        problems = problems_from(doc, exc, _vocabulary(model))
+        problems = problems_from(doc, exc, _vocabulary(model), model)
         errors = exc.errors()
     drop_items: set[tuple[Any, ...]] = set()
     drop_keys: set[tuple[Any, ...]] = set()
