@@ -274,6 +274,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("-1,368.0 被读作 -1", "应写作 -1368.0")),
     ("list-without-brackets", PLAN, "exits: [collar, portal, raise_top]", "exits: collar, portal, raise_top",
      ("[collar, portal, raise_top]", "列表请写在 [ ] 中")),
+    ("full-width-comma-in-braces", PLAN, "{id: mine-rescue, size: 12,", "{id: mine-rescue，size: 12,",
+     ("本行有全角逗号",)),
     ("misspelt-channel-type", PLAN, "type: station_phones", "type: station_phone", ("'station_phone'",)),
     ("coverage-unknown-node", PLAN, "coverage: [pump360, crusher360, st360, refuge360",
      "coverage: [pump36, crusher360, st360, refuge360", ("'pump36'", "'pump360'")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DAM_FILES, MINE_FILES, break_file, copy_bundled, values_in
+from conftest import DAM_FILES, FLOOD_FILES, MINE_FILES, break_file, copy_bundled, values_in
 
 from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load, load_drill, load_file
@@ -156,6 +156,28 @@ def test_a_comma_left_out_in_braces_is_told_as_a_missing_comma_not_an_unclosed_b
     check(problem, files.path("site"), line, "", "YAML syntax error: expected ',' or '}', but got",
           "(a ',' is missing between two items of the '[' or '{' on this line)")
     assert "not closed" not in problem.message
+
+
+@pytest.mark.parametrize("new", ['{id: "j240"，kind: "junction", x_m: 300', '{id: "j240", kind: "junction"、 x_m: 300'])
+def test_a_full_width_comma_in_braces_is_told_as_one(files: DrillFiles, new: str) -> None:
+    """It was told that a ',' is missing, and the planner saw a comma there: the one a Chinese input method types."""
+    line = files.edit("site", '{id: "j240", kind: "junction", x_m: 300', new)
+    check(only(files.problems()), files.path("site"), line, "", "YAML syntax error: expected ',' or '}', but got",
+          "(this line holds a full-width comma ('，' or '、'), as a Chinese input method types it: separate the items "
+          "of a '[' or '{' with an ASCII ',' and a space)")
+
+
+def test_a_pair_typed_with_a_full_width_comma_is_told_once_how_to_write_it(tmp_path: Path) -> None:
+    """'[110，0]' was told as a number it could not read and, again, as a missing area."""
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    text = files["site"].read_text(encoding="utf-8")
+    files["site"].write_text(text.replace("stage_area: [[110, 0],", "stage_area: [[110，0],"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load(files["scenario"])
+    [problem] = info.value.problems
+    assert problem.field == "site.dams[0].pond.stage_area[0][0]", problem
+    assert problem.message.endswith("'110，0' holds a full-width comma '，', as a Chinese input method types it: "
+                                    "separate the items of a list with an ASCII comma and a space (110, 0)"), problem
 
 
 @pytest.mark.parametrize(("old", "new", "hint"), [

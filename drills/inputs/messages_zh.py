@@ -290,6 +290,9 @@ YAML_HINTS = {
     "'- ' must be in quotes": "列表项 '- ' 须另起一行，并与同一列表的其他各项对齐；以 '- ' 开头的值须加引号",
     "a '[' or '{' opened on this line is not closed": "本行的 '[' 或 '{' 没有闭合",
     "a ',' is missing between two items of the '[' or '{' on this line": "本行 '[' 或 '{' 中有两项之间缺少 ','",
+    "this line holds a full-width comma ('，' or '、'), as a Chinese input method types it: separate the items of "
+    "a '[' or '{' with an ASCII ',' and a space":
+        "本行有全角逗号（'，' 或 '、'，中文输入法所输入）：'[' 或 '{' 中各项之间请用英文逗号 ',' 加空格分隔",
     "a '[' on this line is not closed before the '}' that ends the '{' around it":
         "本行的 '[' 在结束外层 '{' 的 '}' 之前没有闭合",
     "a '{' on this line is not closed before the ']' that ends the '[' around it":

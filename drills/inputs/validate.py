@@ -143,6 +143,8 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     3:00:00``, ``t_s: 5 min`` or ``ten minutes``, ``length_m: 300 m``), or with commas between its thousands
     (``12,000``): how to write it. Any other text in a field of seconds is told that the field takes a number of
     seconds; elsewhere the hint is empty."""
+    if (wide := _wide_comma_list(got)) is not None:  # [110，0] is one text: the pair's items as a list's
+        return f"; {wide}"
     if _THOUSANDS.fullmatch(got):
         return f"; write the number without a thousands separator: {got.strip().replace(',', '')}"
     field = next((p for p in reversed(loc) if isinstance(p, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", p)), "")
@@ -183,15 +185,23 @@ def _items_written(got: str) -> list[str]:
     return items if ok else []
 
 
+def _wide_comma_list(got: str) -> str | None:
+    """For ids or numbers joined by a full-width comma (``pump360，crusher360``, ``110，0``), the items of a list typed
+    with a Chinese input method: how to write them; None for any other text."""
+    parts = _WIDE_COMMA.split(got.strip())
+    if len(parts) < 2 or not all(re.fullmatch(ID_PATTERN, p) for p in parts):
+        return None
+    comma = next(c for c in got if c in "，、")
+    return (f"{got!r} holds a full-width comma {comma!r}, as a Chinese input method types it: separate the items of "
+            f"a list with an ASCII comma and a space ({', '.join(parts)})")
+
+
 def _id_message(got: str) -> str:
     """What an id may hold, for one that holds something else (a space, a Chinese character), with the id it could
     be: pydantic said only "String should match pattern '^[A-Za-z0-9_.\\-]+$'". Ids joined by a full-width comma
     are the items of a list typed with a Chinese input method: told so, not as one id to write in pinyin."""
-    parts = _WIDE_COMMA.split(got.strip())
-    if len(parts) > 1 and all(re.fullmatch(ID_PATTERN, p) for p in parts):
-        comma = next(c for c in got if c in "，、")
-        return (f"{got!r} holds a full-width comma {comma!r}, as a Chinese input method types it: separate the items "
-                f"of a list with an ASCII comma and a space ({', '.join(parts)})")
+    if (wide := _wide_comma_list(got)) is not None:
+        return wide
     msg = f"an id holds letters, digits, '_', '.' and '-' only, not {got!r}"
     if re.search(r"[^\x00-\x7f]", got):
         msg += "; write it in Latin letters (pinyin), and a Chinese name in a title where the file has one"
@@ -356,6 +366,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
         if msg not in msgs:
             msgs.append(msg)
     _thousands_in_braces(doc, found)
+    _wide_comma_once(found)
     _merge_misspellings(found, vocabulary or set())
     _once_where_written(doc, found)
     return sorted(
@@ -388,6 +399,16 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
         found.setdefault((*loc[:-1], str(keys[head])), []).append(
             f"{text} is read as {number_as_written(value)}, the comma starting another field in {{ }}: write the "
             f"number without a thousands separator: {text.replace(',', '')}")
+
+
+def _wide_comma_once(found: dict[tuple[Any, ...], list[str]]) -> None:
+    """The items of a pair joined by a full-width comma (``[110，0]``) are one text, and the pair's later items
+    missing: one slip, told once, at the text."""
+    for loc in [w for w, msgs in found.items() if w and isinstance(w[-1], int) and any(
+            "holds a full-width comma" in m for m in msgs)]:
+        for later in [w for w, msgs in found.items() if w[:-1] == loc[:-1] and isinstance(w[-1], int)
+                      and w[-1] > loc[-1] and msgs == ["required field is missing"]]:
+            del found[later]
 
 
 def _split_thousands(key: Any, mapping: dict) -> bool:

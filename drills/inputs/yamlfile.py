@@ -272,6 +272,9 @@ _PARSER_HINTS = (
 #: a ',' left out between two items of a [ ] or { } on one line, and a [ or { not closed
 FLOW_COMMA_MISSING = "a ',' is missing between two items of the '[' or '{' on this line"
 FLOW_NOT_CLOSED = "a '[' or '{' opened on this line is not closed"
+#: ... where the line holds a comma as a Chinese input method types it, which YAML reads as part of a value
+FLOW_WIDE_COMMA = ("this line holds a full-width comma ('，' or '、'), as a Chinese input method types it: separate "
+                   "the items of a '[' or '{' with an ASCII ',' and a space")
 #: a [ inside a { (or a { inside a [) on one line, not closed before the bracket that ends the other
 FLOW_SQUARE_NOT_CLOSED = "a '[' on this line is not closed before the '}' that ends the '{' around it"
 FLOW_BRACE_NOT_CLOSED = "a '{' on this line is not closed before the ']' that ends the '[' around it"
@@ -510,6 +513,8 @@ def load_yaml(path: str | Path) -> YamlDocument:
             same_line = exc.problem_mark is not None and exc.problem_mark.line == exc.context_mark.line
             mark = exc.context_mark
             hint = FLOW_COMMA_MISSING if same_line else FLOW_NOT_CLOSED
+            if same_line and re.search("[，、]", text.splitlines()[mark.line]):
+                hint = FLOW_WIDE_COMMA
             if same_line and (closer := re.search(r"but got '([\]}])'", what)):  # the other kind's end: not closed
                 hint = FLOW_SQUARE_NOT_CLOSED if closer[1] == "}" else FLOW_BRACE_NOT_CLOSED
             what = f"{what} ({hint})"
