@@ -158,6 +158,23 @@ def test_a_comma_left_out_in_braces_is_told_as_a_missing_comma_not_an_unclosed_b
     assert "not closed" not in problem.message
 
 
+@pytest.mark.parametrize(("new", "says"), [
+    # pydantic told these as "unexpected extra characters at the end of the input" and "input is too short"
+    ("start_time: 2026-07-20 25:00", "'25:00' is no time of day: hours run from 0 to 23, minutes and seconds from 0 "
+                                     "to 59"),
+    ('start_time: "2026-07-20T10:61:00"', "'10:61:00' is no time of day: hours run from 0 to 23, minutes and seconds "
+                                          "from 0 to 59"),
+    ("start_time: 10:00", "give the date with the time, e.g. 2026-07-20T10:00:00"),
+    ("start_time: 2026年7月20日 10:00", "write the date and time as 2026-07-20T10:00:00"),
+])
+def test_a_start_time_that_is_no_time_of_day_or_has_no_date_is_told_how_to_write_it(files: DrillFiles, new: str,
+                                                                                     says: str) -> None:
+    line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", new)
+    problem = only(files.problems())
+    check(problem, files.path("scenario"), line, "scenario.start_time", says)
+    assert problem.message.endswith(says), problem
+
+
 @pytest.mark.parametrize("new", ['{id: "j240"，kind: "junction", x_m: 300', '{id: "j240", kind: "junction"、 x_m: 300'])
 def test_a_full_width_comma_in_braces_is_told_as_one(files: DrillFiles, new: str) -> None:
     """It was told that a ',' is missing, and the planner saw a comma there: the one a Chinese input method types."""

@@ -177,6 +177,28 @@ def _number_alone(got: str, value: float, unit: str, *, same: bool) -> str:
 _WIDE_COMMA = re.compile(r"\s*[，、]\s*")
 
 
+#: a clock time in a date and time as written: 10:00, 25:00, 10:00:30
+_CLOCK_IN = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?![\d:])")
+#: a date as Chinese writes it: 2026年7月20日
+_CHINESE_DATE = re.compile(r"\s*(?P<y>\d{4})\s*年\s*(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?\s*")
+
+
+def _datetime_hint(got: str) -> str:
+    """For a date and time that pydantic could not read: a clock beyond the day's hours ("25:00", which it told as
+    "unexpected extra characters"), a time with no date ("10:00", "input is too short"), or a date as Chinese
+    writes it ("2026年7月20日 10:00"): what is wrong and how to write it; empty otherwise."""
+    clock = _CLOCK_IN.search(got)
+    h, m, sec = (int(clock["h"]), int(clock["m"]), int(clock["s"] or 0)) if clock else (0, 0, 0)
+    if clock and (h > 23 or m > 59 or sec > 59):
+        return f"; {clock[0]!r} is no time of day: hours run from 0 to 23, minutes and seconds from 0 to 59"
+    if (date := _CHINESE_DATE.match(got)) and got[date.end():].strip() in ("", clock[0] if clock else ""):
+        day = f"{int(date['y']):04d}-{int(date['mo']):02d}-{int(date['d']):02d}"
+        return f"; write the date and time as {day}T{h:02d}:{m:02d}:{sec:02d}"
+    if clock and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", got) and got.strip() == clock[0]:
+        return f"; give the date with the time, e.g. 2026-07-20T{h:02d}:{m:02d}:{sec:02d}"
+    return ""
+
+
 def _items_written(got: str) -> list[str]:
     """The ids or numbers of a list written without its brackets ("collar, portal", "collar，portal", "collar
     portal"); empty if ``got`` holds anything else."""
@@ -249,6 +271,8 @@ def _message(err: dict[str, Any], branch: str | None, *, names: bool = False) ->
         msg += f"; write a percentage as a fraction: {got / 100:g} for {got!r}"  # a share (0..1) written as 80
     elif kind in ("float_parsing", "int_parsing") and isinstance(got, str):
         msg += _unit_hint(got, loc)
+    elif kind in ("datetime_parsing", "datetime_from_date_parsing") and isinstance(got, str):
+        msg += _datetime_hint(got)
     elif kind == "list_type" and isinstance(got, str) and names and (items := _items_written(got)):
         msg += f"; write a list in [ ]: [{', '.join(items)}]"  # "exits: collar, portal" is one text in YAML
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
