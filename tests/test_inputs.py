@@ -81,6 +81,15 @@ def check(problem: Problem, file: Path, line: int | None, field: str, *says: str
         assert words.lower() in problem.message.lower(), problem
 
 
+def told_last(files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:
+    """Writing ``new`` for ``old`` in the ``kind`` file is one problem, at the line and ``field`` written, whose
+    message ends with ``says`` (how to write it, after what is wrong)."""
+    line = files.edit(kind, old, new)
+    problem = only(files.problems())
+    check(problem, files.path(kind), line, field, says)
+    assert problem.message.endswith(says), problem
+
+
 # ---------------------------------------------------------------- the starting point
 
 
@@ -158,21 +167,29 @@ def test_a_comma_left_out_in_braces_is_told_as_a_missing_comma_not_an_unclosed_b
     assert "not closed" not in problem.message
 
 
-@pytest.mark.parametrize(("new", "says"), [
+START, EXITS = "start_time: 2026-07-20T10:00:00", "exits: [collar, portal, raise_top]"  # the scenario's; the plan's
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
     # pydantic told these as "unexpected extra characters at the end of the input" and "input is too short"
-    ("start_time: 2026-07-20 25:00", "'25:00' is no time of day: hours run from 0 to 23, minutes and seconds from 0 "
-                                     "to 59"),
-    ('start_time: "2026-07-20T10:61:00"', "'10:61:00' is no time of day: hours run from 0 to 23, minutes and seconds "
-                                          "from 0 to 59"),
-    ("start_time: 10:00", "give the date with the time, e.g. 2026-07-20T10:00:00"),
-    ("start_time: 2026年7月20日 10:00", "write the date and time as 2026-07-20T10:00:00"),
+    ("scenario", START, "start_time: 2026-07-20 25:00", "scenario.start_time",
+     "'25:00' is no time of day: hours run from 0 to 23, minutes and seconds from 0 to 59"),
+    ("scenario", START, 'start_time: "2026-07-20T10:61:00"', "scenario.start_time",
+     "'10:61:00' is no time of day: hours run from 0 to 23, minutes and seconds from 0 to 59"),
+    ("scenario", START, "start_time: 10:00", "scenario.start_time",
+     "give the date with the time, e.g. 2026-07-20T10:00:00"),
+    ("scenario", START, "start_time: 2026年7月20日 10:00", "scenario.start_time",
+     "write the date and time as 2026-07-20T10:00:00"),
+    # it was only "Input should be a valid list (got 'collar, portal, raise_top')"
+    ("plan", EXITS, "exits: collar, portal, raise_top", "plan.evacuation.exits",
+     "(got 'collar, portal, raise_top'); write a list in [ ]: [collar, portal, raise_top]"),
+    ("plan", EXITS, "exits: collar", "plan.evacuation.exits", "(got 'collar'); write a list in [ ]: [collar]"),
+    ("plan", EXITS, "exits: collar、portal", "plan.evacuation.exits",
+     "(got 'collar、portal'); write a list in [ ]: [collar, portal]"),
 ])
-def test_a_start_time_that_is_no_time_of_day_or_has_no_date_is_told_how_to_write_it(files: DrillFiles, new: str,
-                                                                                     says: str) -> None:
-    line = files.edit("scenario", "start_time: 2026-07-20T10:00:00", new)
-    problem = only(files.problems())
-    check(problem, files.path("scenario"), line, "scenario.start_time", says)
-    assert problem.message.endswith(says), problem
+def test_a_start_time_or_a_list_as_a_planner_writes_it_is_told_how_to_write_it(
+        files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:
+    told_last(files, kind, old, new, field, says)
 
 
 @pytest.mark.parametrize("new", ['{id: "j240"，kind: "junction", x_m: 300', '{id: "j240", kind: "junction"、 x_m: 300'])
@@ -752,21 +769,6 @@ def test_a_number_or_a_list_as_a_spreadsheet_or_an_input_method_writes_it_is_tol
     line = files.edit(kind, old, new)
     problem = only(files.problems())
     check(problem, files.path(kind), line, field, says)
-    assert problem.message.endswith(says), problem
-
-
-@pytest.mark.parametrize(("new", "says"), [
-    # it was only "Input should be a valid list (got 'collar, portal, raise_top')"
-    ("exits: collar, portal, raise_top", "(got 'collar, portal, raise_top'); write a list in [ ]: [collar, portal, "
-                                         "raise_top]"),
-    ("exits: collar", "(got 'collar'); write a list in [ ]: [collar]"),
-    ("exits: collar、portal", "(got 'collar、portal'); write a list in [ ]: [collar, portal]"),
-])
-def test_a_list_of_names_written_without_its_brackets_is_told_how_to_write_it(files: DrillFiles, new: str,
-                                                                               says: str) -> None:
-    line = files.edit("plan", "exits: [collar, portal, raise_top]", new)
-    problem = only(files.problems())
-    check(problem, files.path("plan"), line, "plan.evacuation.exits", says)
     assert problem.message.endswith(says), problem
 
 
