@@ -281,6 +281,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("time-without-date", SCEN, "start_time: 2026-07-20T10:00:00", "start_time: 10:00", ("2026-07-20T10:00:00",)),
     ("chinese-date", SCEN, "start_time: 2026-07-20T10:00:00", "start_time: 2026年7月20日 10:00",
      ("日期和时刻请写作 2026-07-20T10:00:00",)),
+    ("full-width-space", PLAN, "      present_probability: 0.98", "\u3000\u3000\u3000present_probability: 0.98",
+     ("全角空格",)),
     ("misspelt-channel-type", PLAN, "type: station_phones", "type: station_phone", ("'station_phone'",)),
     ("coverage-unknown-node", PLAN, "coverage: [pump360, crusher360, st360, refuge360",
      "coverage: [pump36, crusher360, st360, refuge360", ("'pump36'", "'pump360'")),

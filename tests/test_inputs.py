@@ -192,6 +192,21 @@ def test_a_start_time_or_a_list_as_a_planner_writes_it_is_told_how_to_write_it(
     told_last(files, kind, old, new, field, says)
 
 
+WIDE = "\u3000\u3000\u3000"  # three full-width spaces, the indentation of a role's field as an input method types it
+
+
+@pytest.mark.parametrize(("new", "at"), [(f"{WIDE}present_probability: 0.98", 0),
+                                       ("      present_probability:\u30000.98", 0),
+                                       (f"      present_probability: 0.98\n{WIDE}backups: [shift_leader]", 1)])
+def test_a_full_width_space_in_the_indentation_or_after_a_colon_is_told_as_one(files: DrillFiles, new: str,
+                                                                              at: int) -> None:
+    """It was told as a fault of the indentation ("mapping values are not allowed here"), where the planner saw
+    spaces, and at the line below it."""
+    line = files.edit("plan", "      present_probability: 0.98", new) + at
+    check(only(files.problems()), files.path("plan"), line, "", "this line holds a full-width space (U+3000), as a "
+          "Chinese input method types it, in its indentation or after its colon: write ASCII spaces there")
+
+
 @pytest.mark.parametrize("new", ['{id: "j240"，kind: "junction", x_m: 300', '{id: "j240", kind: "junction"、 x_m: 300'])
 def test_a_full_width_comma_in_braces_is_told_as_one(files: DrillFiles, new: str) -> None:
     """It was told that a ',' is missing, and the planner saw a comma there: the one a Chinese input method types."""

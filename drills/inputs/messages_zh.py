@@ -403,6 +403,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"YAML syntax error: (?P<problem>.+) \((?P<hint>{_HINT})\)", "YAML 语法错误：{problem}（{hint}）",
           "YAML syntax error: found character '\\t' that cannot start any token (indent with spaces, not tabs)",
           {"problem": YAML_PROBLEMS, "hint": YAML_HINTS}),
+    literal("this line holds a full-width space (U+3000), as a Chinese input method types it, in its indentation "
+            "or after its colon: write ASCII spaces there",
+            "本行的缩进或冒号之后有全角空格（U+3000，中文输入法所输入）：请改用半角空格"),
     Entry(rf"(?P<key>{Q}) is followed by a full-width colon '：': write (?P<bare>[\w-]+): with an ASCII colon and a "
           "space", "{key} 后面是全角冒号 '：'：请写作 {bare}: （半角冒号加一个空格）",
           "'replications' is followed by a full-width colon '：': write replications: with an ASCII colon and a space"),

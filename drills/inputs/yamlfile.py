@@ -319,6 +319,12 @@ def plain_tokens(what: str) -> str:
 
 #: a line that starts with a key and a full-width colon, as a Chinese input method types it (``replications：500``)
 _WIDE_COLON = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_][\w-]*)\s*：")
+#: a line with a full-width space (U+3000) in its indentation or after its key's colon, as a Chinese input method
+#: types it: YAML takes it for text, not for a space
+_WIDE_SPACE = re.compile("[ \u3000]*\u3000[ \u3000]*(?:- |[A-Za-z_][\\w-]*[ ]*:)"
+                         "|[ ]*(?:- )?[A-Za-z_][\\w-]*[ ]*:[ ]*\u3000")
+WIDE_SPACE = ("this line holds a full-width space (U+3000), as a Chinese input method types it, in its indentation or "
+              "after its colon: write ASCII spaces there")
 #: a line that starts with a bare key and a space, where the key's colon was left out (``delay_s {dist: ..}``)
 _NO_COLON = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_][\w-]*) +[^\s#:]")
 
@@ -502,6 +508,11 @@ def load_yaml(path: str | Path) -> YamlDocument:
                                   "duplicate key: " + _first_line(exc.problem))]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines()
+        at = mark.line if mark else 0
+        spaced = [k for k in (at - 1, at) if 0 <= k < len(lines) and _WIDE_SPACE.match(lines[k])]
+        if spaced:  # the parser's complaint names the indentation or a colon, where the planner sees spaces
+            raise InputError([Problem(str(path), spaced[-1] + 1, "", WIDE_SPACE)]) from None
         what = exc.problem or exc.context or "not valid YAML"
         if what.startswith("but found") and exc.context:  # "expected a single document ..., but found another"
             what = f"{exc.context}, {what}"
