@@ -186,8 +186,17 @@ START, EXITS = "start_time: 2026-07-20T10:00:00", "exits: [collar, portal, raise
     ("plan", EXITS, "exits: collar", "plan.evacuation.exits", "(got 'collar'); write a list in [ ]: [collar]"),
     ("plan", EXITS, "exits: collar、portal", "plan.evacuation.exits",
      "(got 'collar、portal'); write a list in [ ]: [collar, portal]"),
+    # brackets and a colon as a Chinese input method types them, a decimal comma: no hint before, or a field "t_s：300"
+    ("plan", EXITS, "exits: 【collar，portal】", "plan.evacuation.exits",
+     "'［ ］' and '【 】' are full-width brackets, as a Chinese input method types them; write a list in [ ]: "
+     "[collar, portal]"),
+    ("scenario", "{t_s: 300, inflow_m3ph: 3000}", "{t_s：300, inflow_m3ph: 3000}",
+     "scenario.hazard.inrush.hydrograph[1].t_s：300",
+     "'t_s' is followed by a full-width colon '：': write t_s: with an ASCII colon and a space"),
+    ("plan", "present_probability: 0.98", "present_probability: 0,98", "plan.roles[0].present_probability",
+     "(got '0,98'); write the decimals after a point, not a comma: 0.98"),
 ])
-def test_a_start_time_or_a_list_as_a_planner_writes_it_is_told_how_to_write_it(
+def test_a_time_a_list_or_a_number_as_a_planner_types_it_is_told_how_to_write_it(
         files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:
     told_last(files, kind, old, new, field, says)
 

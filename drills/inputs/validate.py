@@ -102,6 +102,8 @@ _UNITS_AS_WRITTEN: dict[str, dict[str, float]] = {
 }
 #: a number written with commas between its thousands: "12,000", "1,200.5"
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
+#: a number with a decimal comma, as much of Europe writes it: "0,98", "2,5"
+_DECIMAL_COMMA = re.compile(r"\s*(?P<whole>[-+]?\d+),(?P<part>\d+)\s*")
 #: what a field of seconds takes, told before how to write the value given there
 IN_SECONDS = "the field takes a number of seconds (its name ends in _s)"
 #: seconds in a unit of time as a planner may write it in English (Chinese: :mod:`drills.inputs.chinese_time`)
@@ -145,6 +147,8 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     seconds; elsewhere the hint is empty."""
     if (wide := _wide_comma_list(got)) is not None:  # [110，0] is one text: the pair's items as a list's
         return f"; {wide}"
+    if (decimal := _DECIMAL_COMMA.fullmatch(got)) and not _THOUSANDS.fullmatch(got):
+        return f"; write the decimals after a point, not a comma: {decimal['whole']}.{decimal['part']}"
     if _THOUSANDS.fullmatch(got):
         return f"; write the number without a thousands separator: {got.strip().replace(',', '')}"
     field = next((p for p in reversed(loc) if isinstance(p, str) and re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", p)), "")
@@ -273,8 +277,10 @@ def _message(err: dict[str, Any], branch: str | None, *, names: bool = False) ->
         msg += _unit_hint(got, loc)
     elif kind in ("datetime_parsing", "datetime_from_date_parsing") and isinstance(got, str):
         msg += _datetime_hint(got)
-    elif kind == "list_type" and isinstance(got, str) and names and (items := _items_written(got)):
-        msg += f"; write a list in [ ]: [{', '.join(items)}]"  # "exits: collar, portal" is one text in YAML
+    elif kind == "list_type" and isinstance(got, str) and names and (items := _items_written(got.strip("［］【】 "))):
+        wide = "; '［ ］' and '【 】' are full-width brackets, as a Chinese input method types them" if re.fullmatch(
+            r"\s*[［【].*[］】]\s*", got) else ""
+        msg += f"{wide}; write a list in [ ]: [{', '.join(items)}]"  # "exits: collar, portal" is one text in YAML
     if kind == "literal_error" and isinstance(got, str):  # a slip of the keys: the allowed word it is close to
         close = did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
         if not close and loc[-2:] == ("weather", "rain"):  # "light", "drizzle", "storm": the words a forecast uses
@@ -462,6 +468,12 @@ def _merge_misspellings(found: dict[tuple[Any, ...], list[str]], vocabulary: set
     for u in unknown:
         siblings = [m for m in missing if m[:-1] == u[:-1] and m in found]
         names = [str(m[-1]) for m in siblings]
+        name, colon, _ = str(u[-1]).partition("：")  # {t_s：300, ...}: the key and its value, one text in YAML
+        if colon and (name in names or name in vocabulary):
+            found[u] = [f"{name!r} is followed by a full-width colon '：': write {name}: with an ASCII colon and a "
+                        "space"]
+            found.pop((*u[:-1], name), None)
+            continue
         close = difflib.get_close_matches(str(u[-1]), names, n=1, cutoff=0.6)
         if close:
             found[u] = [f"unknown field {u[-1]!r}; did you mean {close[0]!r}?"]
