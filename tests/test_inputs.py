@@ -195,6 +195,14 @@ START, EXITS = "start_time: 2026-07-20T10:00:00", "exits: [collar, portal, raise
      "'t_s' is followed by a full-width colon '：': write t_s: with an ASCII colon and a space"),
     ("plan", "present_probability: 0.98", "present_probability: 0,98", "plan.roles[0].present_probability",
      "(got '0,98'); write the decimals after a point, not a comma: 0.98"),
+    # digits as a Chinese input method types them in full-width mode: no hint before
+    ("scenario", "replications: 500", "replications: ５００", "scenario.monte_carlo.replications",
+     "'５００' is written in full-width characters, as a Chinese input method types them: write 500"),
+    ("site", "elevation_m: -368.0", "elevation_m: －３６８.0", "site.nodes[28].elevation_m",
+     "'－３６８.0' is written in full-width characters, as a Chinese input method types them: write -368.0"),
+    # a value left out where a number or a distribution belongs: it said "(got None)"
+    ("plan", "decision_delay_s: {dist: lognormal, median: 180, p95: 900}", "decision_delay_s:",
+     "plan.roles[0].decision_delay_s", "p95: 300}; the value is empty"),
 ])
 def test_a_time_a_list_or_a_number_as_a_planner_types_it_is_told_how_to_write_it(
         files: DrillFiles, kind: str, old: str, new: str, field: str, says: str) -> None:

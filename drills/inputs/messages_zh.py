@@ -557,6 +557,9 @@ CATALOGUE: tuple[Entry, ...] = (
     literal("Input should be a valid list", "应为列表"),
     literal("'［ ］' and '【 】' are full-width brackets, as a Chinese input method types them",
             "'［ ］' 和 '【 】' 是全角括号（中文输入法所输入）"),
+    Entry(rf"(?P<got>{Q}) is written in full-width characters, as a Chinese input method types them: write "
+          rf"(?P<value>{NUM})", "{got} 是全角字符（中文输入法所输入）：应写作 {value}",
+          "'５００' is written in full-width characters, as a Chinese input method types them: write 500"),
     Entry(rf"write the decimals after a point, not a comma: (?P<value>{NUM})",
           "小数请用小数点，不要用逗号：应写作 {value}", "write the decimals after a point, not a comma: 0.98"),
     Entry(r"write a list in \[ \]: (?P<items>\[.*\])", "列表请写在 [ ] 中，各项以逗号分隔：{items}",

@@ -14,6 +14,7 @@ import itertools
 import re
 import types as types_module
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, TypeGuard, TypeVar
 
@@ -102,6 +103,8 @@ _UNITS_AS_WRITTEN: dict[str, dict[str, float]] = {
 }
 #: a number written with commas between its thousands: "12,000", "1,200.5"
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
+#: a plain number: what a number in full-width digits ("５００", "－３６８") is once made narrow
+_NUMBER = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*")
 #: a number with a decimal comma, as much of Europe writes it: "0,98", "2,5"
 _DECIMAL_COMMA = re.compile(r"\s*(?P<whole>[-+]?\d+),(?P<part>\d+)\s*")
 #: what a field of seconds takes, told before how to write the value given there
@@ -147,6 +150,9 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
     seconds; elsewhere the hint is empty."""
     if (wide := _wide_comma_list(got)) is not None:  # [110，0] is one text: the pair's items as a list's
         return f"; {wide}"
+    if (narrow := unicodedata.normalize("NFKC", got)) != got and _NUMBER.fullmatch(narrow):
+        return (f"; {got!r} is written in full-width characters, as a Chinese input method types them: write "
+                f"{narrow.strip()}")
     if (decimal := _DECIMAL_COMMA.fullmatch(got)) and not _THOUSANDS.fullmatch(got):
         return f"; write the decimals after a point, not a comma: {decimal['whole']}.{decimal['part']}"
     if _THOUSANDS.fullmatch(got):
@@ -255,6 +261,8 @@ def _message(err: dict[str, Any], branch: str | None, *, names: bool = False) ->
     if kind == "union_tag_not_found":
         return f"say which distribution: dist: one of {', '.join(repr(d) for d in DIST_NAMES)}"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type") and branch is not None:
+        if got is None:  # `delay_s:` with nothing after it reads as null in YAML: not "got None"
+            return f"expected {_DIST_HINT}; the value is empty"
         return f"expected {_DIST_HINT} (got {got!r})" + (_unit_hint(got, loc) if isinstance(got, str) else "")
     if kind == "string_pattern_mismatch" and isinstance(got, str) and err.get("ctx", {}).get("pattern") == ID_PATTERN:
         return _id_message(got)
