@@ -38,7 +38,7 @@ def chinese_number(text: str) -> int | None:
     value = DIGITS[hundreds] * 100 if hundreds else 0
     if rest.startswith("零"):  # 一百零五: no tens
         return value + DIGITS[rest[1:]]
-    if "百" in text and len(rest) == 1:  # 一百五: the spoken 150, the tens' 十 left out
+    if "百" in text and rest in DIGITS:  # 一百五: the spoken 150, the tens' 十 left out
         return value + DIGITS[rest] * 10
     tens, ten, ones = rest.rpartition("十")
     if ten:
