@@ -233,6 +233,18 @@ def test_a_full_width_comma_in_braces_is_told_as_one(files: DrillFiles, new: str
           "of a '[' or '{' with an ASCII ',' and a space)")
 
 
+def test_a_return_period_written_in_years_is_told_how_to_write_it(tmp_path: Path) -> None:
+    """'return_period_yr: 50年一遇' (a 50-year storm, as Chinese says it) got no hint."""
+    files = copy_bundled(tmp_path, FLOOD_FILES)
+    line = break_file(files["scenario"], "return_period_yr: 50", "return_period_yr: 50年一遇")
+    with pytest.raises(InputError) as info:
+        load(files["scenario"])
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (line, "scenario.hazard.storm.design.return_period_yr"), problem
+    assert problem.message.endswith("(got '50年一遇'); write the number alone: 50 (the field's name gives the unit, "
+                                    "yr)"), problem
+
+
 def test_a_pair_typed_with_a_full_width_comma_is_told_once_how_to_write_it(tmp_path: Path) -> None:
     """'[110，0]' was told as a number it could not read and, again, as a missing area."""
     files = copy_bundled(tmp_path, FLOOD_FILES)

@@ -100,6 +100,7 @@ _UNITS_AS_WRITTEN: dict[str, dict[str, float]] = {
     "m3ps": {"m3/s": 1, "m³/s": 1, "m3ps": 1, "立方米/秒": 1, "方/秒": 1},
     "mps": {"m/s": 1, "mps": 1, "米/秒": 1},
     "kmh": {"km/h": 1, "kmh": 1, "公里/小时": 1, "千米/小时": 1},
+    "yr": {"yr": 1, "year": 1, "years": 1, "a": 1, "年": 1, "年一遇": 1},  # a return period: "50年一遇", 50-year
 }
 #: a number written with commas between its thousands: "12,000", "1,200.5"
 _THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*")
