@@ -233,16 +233,32 @@ def test_a_full_width_comma_in_braces_is_told_as_one(files: DrillFiles, new: str
           "of a '[' or '{' with an ASCII ',' and a space)")
 
 
-def test_a_return_period_written_in_years_is_told_how_to_write_it(tmp_path: Path) -> None:
-    """'return_period_yr: 50年一遇' (a 50-year storm, as Chinese says it) got no hint."""
+def only_flood_problem(tmp_path: Path, old: str, new: str, field: str) -> Problem:
+    """The one problem of the flood-season scenario with ``new`` written for ``old``, at that line and ``field``."""
     files = copy_bundled(tmp_path, FLOOD_FILES)
-    line = break_file(files["scenario"], "return_period_yr: 50", "return_period_yr: 50年一遇")
+    line = break_file(files["scenario"], old, new)
     with pytest.raises(InputError) as info:
         load(files["scenario"])
     [problem] = info.value.problems
-    assert (problem.line, problem.field) == (line, "scenario.hazard.storm.design.return_period_yr"), problem
+    assert (problem.line, problem.field) == (line, field), problem
+    return problem
+
+
+def test_a_return_period_written_in_years_is_told_how_to_write_it(tmp_path: Path) -> None:
+    """'return_period_yr: 50年一遇' (a 50-year storm, as Chinese says it) got no hint."""
+    problem = only_flood_problem(tmp_path, "return_period_yr: 50", "return_period_yr: 50年一遇",
+                                 "scenario.hazard.storm.design.return_period_yr")
     assert problem.message.endswith("(got '50年一遇'); write the number alone: 50 (the field's name gives the unit, "
                                     "yr)"), problem
+
+
+def test_a_time_from_the_start_written_as_a_clock_is_told_also_as_the_clock_time(tmp_path: Path) -> None:
+    """'at_s: 08:00' (the day shift due down at 08:00) was told as 480 (m:ss) or 28800 (h:mm), neither the seconds
+    from the scenario's start at 18:00 to 08:00."""
+    problem = only_flood_problem(tmp_path, "{at_s: 50400, shift: day}", "{at_s: 08:00, shift: day}",
+                                 "scenario.entries[0].at_s")
+    assert problem.message.endswith("'08:00' is 480 as m:ss, 28800 as h:mm, 50400 as the clock time after start_time "
+                                    "(18:00)"), problem
 
 
 def test_a_pair_typed_with_a_full_width_comma_is_told_once_how_to_write_it(tmp_path: Path) -> None:

@@ -499,6 +499,11 @@ CATALOGUE: tuple[Entry, ...] = (
     literal("Input should be a valid number, unable to parse string as a number", "应为数值，所填文字无法识别为数值"),
     Entry(rf"{_IN_SECONDS}: (?P<s>\d+) for (?P<got>{Q}) \(h:mm:ss\)", _IN_SECONDS_ZH + "{got} 应写作 {s}（h:mm:ss）",
           "the field takes a number of seconds (its name ends in _s): 10800 for '3:00:00' (h:mm:ss)"),
+    Entry(rf"{_IN_SECONDS}: (?P<got>{Q}) is (?P<a>\d+) as m:ss, (?P<b>\d+) as h:mm, (?P<c>\d+) as the clock time "
+          r"after start_time \((?P<start>\d\d:\d\d)\)",
+          _IN_SECONDS_ZH + "{got} 按 m:ss 为 {a}，按 h:mm 为 {b}，按 start_time（{start}）之后的时刻为 {c}",
+          "the field takes a number of seconds (its name ends in _s): '08:00' is 480 as m:ss, 28800 as h:mm, 50400 as "
+          "the clock time after start_time (18:00)"),
     Entry(rf"{_IN_SECONDS}: (?P<got>{Q}) is (?P<a>\d+) as m:ss, (?P<b>\d+) as h:mm",
           _IN_SECONDS_ZH + "{got} 按 m:ss 为 {a}，按 h:mm 为 {b}",
           "the field takes a number of seconds (its name ends in _s): '3:00' is 180 as m:ss, 10800 as h:mm"),

@@ -8,6 +8,7 @@ field path, and merge a misspelt field with the required field it was meant to b
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import itertools
@@ -406,6 +407,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
             msgs.append(msg)
     _thousands_in_braces(doc, found)
     _wide_comma_once(found)
+    _clock_after_the_start(doc, found)
     _merge_misspellings(found, vocabulary or set())
     _once_where_written(doc, found)
     return sorted(
@@ -438,6 +440,23 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
         found.setdefault((*loc[:-1], str(keys[head])), []).append(
             f"{text} is read as {number_as_written(value)}, the comma starting another field in {{ }}: write the "
             f"number without a thousands separator: {text.replace(',', '')}")
+
+
+def _clock_after_the_start(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
+    """A scenario's time from its start (``at_s: 08:00``, the day shift due down) written as a clock is most likely
+    the clock time: told also as the seconds from the scenario's start_time to it, beside m:ss and h:mm."""
+    start = doc.data.get("scenario", {}).get("start_time") if isinstance(doc.data, dict) else None
+    if not isinstance(start, datetime.datetime):
+        return
+    for loc, msgs in found.items():
+        got = _at(doc.data, loc) if loc[:1] == ("scenario",) and loc[-1] == "at_s" else None
+        clock = _CLOCK.fullmatch(got) if isinstance(got, str) else None
+        if clock is None or int(clock["a"]) > 23:
+            continue
+        of_day = int(clock["a"]) * 3600 + int(clock["b"]) * 60 + int(clock["c"] or 0)
+        after = (of_day - (start.hour * 3600 + start.minute * 60 + start.second)) % 86400
+        msgs[:] = [m.replace(" as h:mm", f" as h:mm, {after} as the clock time after start_time "
+                                         f"({start:%H:%M})") for m in msgs]
 
 
 def _wide_comma_once(found: dict[tuple[Any, ...], list[str]]) -> None:
