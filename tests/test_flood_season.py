@@ -9,7 +9,7 @@ import pytest
 from conftest import base_plan, base_scenario, base_site, link, node
 
 from drills.inputs.problems import InputError
-from drills.model.drill import run_drill
+from drills.model.drill import Drill, run_drill
 
 # 60 mm/h for 2 h from t = 1 h: ≥ 50 mm within 3 h (orange) is first met at 1 h 50 min,
 # ≥ 100 mm within 3 h (red) at 2 h 40 min.
@@ -350,6 +350,25 @@ def test_the_monitoring_system_down_silences_every_point(build):
     res = run_drill(build(pond_site(), monitoring_plan(), down), 0, 1)
     assert math.isnan(res.order_s)
     assert not any(e.kind == "monitoring" for e in res.timeline)
+
+
+@pytest.mark.parametrize("kind", ["sensor_failed", "monitoring_down"])
+def test_monitoring_down_for_a_while_reports_again_once_it_is_back(build, kind: str):
+    """Sensors down for the first hour: the pond's red level is seen at the first poll after they are back,
+    not never (a fault with a duration ends)."""
+    scen = {"storm": RAIN, "pond": {"dam": "d1", "initial_level_m": 105.6}}
+    calm = build(pond_site(), monitoring_plan(), base_scenario(order_at_s=None, duration_s=14400, hazard=scen))
+    red = Drill(calm, 0, 1).monitoring_first["red"]
+    assert 3600 < red < 14400
+    faults = [{"kind": kind, "at_s": 0, "duration_s": 3600.0}]
+    if kind == "sensor_failed":
+        faults = [dict(faults[0], target=f"fb{k}") for k in (1, 2)]
+    down = base_scenario(order_at_s=None, duration_s=14400, hazard=scen, faults=faults)
+    assert Drill(build(pond_site(), monitoring_plan(), down), 0, 1).monitoring_first["red"] == red
+    # down over the poll at which red is first read: seen at the next poll after it is back
+    faults = [dict(f, at_s=red - 1.0, duration_s=602.0) for f in faults]  # back 1 s after the next poll
+    down = base_scenario(order_at_s=None, duration_s=14400, hazard=scen, faults=faults)
+    assert Drill(build(pond_site(), monitoring_plan(), down), 0, 1).monitoring_first["red"] == red + 1200
 
 
 def test_the_timeline_runs_from_the_forecast(build):

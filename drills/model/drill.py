@@ -250,14 +250,14 @@ class Drill:
         season = spec.season
         self.monitoring_first: dict[str, float] = {}
         if season is not None:
-            failed = {}
+            down: dict[str, list[tuple[float, float]]] = defaultdict(list)  # each point's spans without a reading
             for (kind, target), spans in self.down.items():
                 if kind == "sensor_failed":
-                    failed[target] = min(a for a, _ in spans)
+                    down[target] += spans
                 elif kind == "monitoring_down":  # the online system itself: every point goes quiet
                     for p in season.points:
-                        failed[p.point] = min(failed.get(p.point, INF), min(a for a, _ in spans))
-            self.monitoring_first = season.monitoring_level_s(failed)
+                        down[p.point] += spans
+            self.monitoring_first = season.monitoring_level_s(down)
 
     # ------------------------------------------------------------------ set-up
     def _faults(self, rng: np.random.Generator | None) -> None:

@@ -57,17 +57,17 @@ class Season:
         times = [w.issued_s for w in self.warnings if LEVELS.index(str(w.level)) >= want]
         return min(times, default=math.inf)
 
-    def monitoring_level_s(self, failed: dict[str, float] | None = None) -> dict[str, float]:
+    def monitoring_level_s(self, down: dict[str, list[tuple[float, float]]] | None = None) -> dict[str, float]:
         """First time the pond's overall GB 39496 level is at each level or above (inf if never).
 
         Args:
-            failed: sensor point id → time it stops reporting (a fault).
+            down: sensor point id → the spans ``(from, to)`` in which it reports nothing (a fault; inf: to the end).
         """
-        failed = failed or {}
+        down = down or {}
         alarms = []
         for p in self.points:
             sensor_alarm = mon.first_alarm_s(p.t_s, p.values, p.thresholds, WORSE_WHEN[p.quantity], self.poll_s,
-                                             failed_from_s=failed.get(p.point, math.inf))
+                                             down_s=down.get(p.point, ()))
             alarms.append((p.item, sensor_alarm))
         events = sorted({a.at(lv) for _, a in alarms for lv in mon.Level if math.isfinite(a.at(lv))})
         first = dict.fromkeys(LEVELS, math.inf)

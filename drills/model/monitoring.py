@@ -33,7 +33,8 @@ pond (the continuation across items is our reading [E], "and so on up the scale"
 Polling [E]: an online system polls each sensor (GB 39496 §5.5.3 asks for automatic polling; the period
 is the scenario's choice). A sensor reads the monitored series, linearly interpolated, at
 ``offset_s + k·poll_s`` while the series lasts; a failed sensor reports nothing from ``failed_from_s``
-on. A value crossing at 301 s with 300 s polling is first seen at 600 s.
+on, a sensor down for a while (or the online system down) reports nothing while it is, and again after.
+A value crossing at 301 s with 300 s polling is first seen at 600 s.
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ def first_alarm_s(
     poll_s: float,
     offset_s: float = 0.0,
     failed_from_s: float = math.inf,
+    down_s: Iterable[tuple[float, float]] = (),
 ) -> AlarmTimes:
     """The first poll at which a sensor reports each level (or a higher one).
 
@@ -178,6 +180,7 @@ def first_alarm_s(
         poll_s: polling period (s).
         offset_s: the first poll; polls are at ``offset_s + k·poll_s``, k = 0, 1, …
         failed_from_s: the sensor reports nothing at or after this time.
+        down_s: spans ``(from, to)`` in which it reports nothing (from included, to not), and reports again after.
 
     Returns:
         The first poll time per level; a sudden jump sets several levels at the same poll.
@@ -192,6 +195,8 @@ def first_alarm_s(
     k1 = math.floor((min(float(t[-1]), failed_from_s) - offset_s) / poll_s)
     polls = offset_s + poll_s * np.arange(k0, max(k0, k1 + 1), dtype=float)
     polls = polls[polls < failed_from_s]
+    for a, b in down_s:
+        polls = polls[(polls < a) | (polls >= b)]
     codes = _level_codes(np.interp(polls, t, v), thresholds, worse_when)
     found = {}
     for lv in Level:
