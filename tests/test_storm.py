@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from drills.model.storm import (
     Hyetograph,
     IntensityFormula,
     design_storm,
+    first_time_rolling_reaches,
     met_warnings,
     observed,
     time_grid,
@@ -188,3 +190,30 @@ def test_horizon_and_rain_before_time_zero():
     late = Hyetograph(np.array([10 * H]), np.array([100.0]), 11 * H)
     assert met_warnings(late, lead_s=0.0, horizon_s=10 * H) == ()
     assert math.isclose(met_warnings(late, lead_s=0.0, horizon_s=11 * H)[0].criterion_met_s, 10.5 * H)
+
+
+def exact_rolling_mm(h: Hyetograph, window_s: float, t: float) -> Fraction:
+    """The rain in the window ending at ``t``, in exact arithmetic from the hyetograph's edges and depths."""
+    edges, cum = [Fraction(x) for x in h.edges_s], [Fraction(x) for x in np.cumsum([0.0, *(
+        h.intensity_mm_per_h * np.diff(h.edges_s) / H)])]
+
+    def fallen(x: Fraction) -> Fraction:
+        x = min(max(x, edges[0]), edges[-1])
+        j = max(k for k in range(len(edges) - 1) if edges[k] <= x)
+        return cum[j] + (cum[j + 1] - cum[j]) * (x - edges[j]) / (edges[j + 1] - edges[j])
+
+    return fallen(Fraction(t)) - fallen(Fraction(t) - Fraction(window_s))
+
+
+@pytest.mark.parametrize(("rain", "end_s", "window_s", "depth"), [
+    ([(0.0, 33.3), (H, 7.0)], 4 * H, 3 * H, 10.0),  # once 1.3e-15 mm short of the 10 mm at the time given
+    ([(0.0, 70.0), (H, 20.0)], 4 * H, 3 * H, 10.0),
+    ([(0.0, 33.3), (H, 20.0)], 4 * H, 3 * H, 50.0),  # 50 mm reached just after an edge + window
+    # once a 2e-13 s late: the float before the time given already had 50 mm
+    ([(189.79999999999998, 33.3), (15308.1, 150.7), (17184.2, 60.0), (18520.1, 2.0)], 20017.1, 3 * H, 50.0),
+])
+def test_the_rolling_total_is_reached_at_the_exact_first_time(rain, end_s, window_s, depth):
+    h = observed(rain, end_s=end_s)
+    t = first_time_rolling_reaches(h, window_s, depth, horizon_s=86400.0)
+    assert exact_rolling_mm(h, window_s, t) >= depth  # reached then
+    assert exact_rolling_mm(h, window_s, math.nextafter(t, -math.inf)) < depth  # and not a float sooner

@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 
@@ -284,8 +285,12 @@ def first_time_rolling_reaches(
 ) -> float:
     """First time in ``[from_s, horizon_s]`` at which the rain in the past ``window_s`` reaches ``depth_mm``.
 
-    The rolling total is piecewise linear with breaks at the interval edges and the edges + window, so the
-    crossing found between breaks is exact. Returns ``inf`` if never.
+    The rolling total is piecewise linear with breaks at the interval edges and the edges + window. The time
+    returned is exact: the first floating-point time at which the total, as the hyetograph holds it (linear
+    between its edges and their cumulative depths), has reached ``depth_mm`` — the crossing is found in rational
+    arithmetic and rounded up, so it is never before the real crossing and less than one unit in the last place
+    after it. A total that tops out less than :data:`_DEPTH_TOL_MM` short of ``depth_mm`` (a design storm's round
+    total, summed in floating point) reaches it where it tops out. Returns ``inf`` if never.
     """
     e = hyetograph.edges_s
     cand = np.unique(np.concatenate((e, e + window_s, [from_s, horizon_s])))
@@ -299,8 +304,42 @@ def first_time_rolling_reaches(
     k = int(hit[0])
     if k == 0 or roll[k] <= depth_mm:
         return float(cand[k])
-    t0, t1, v0, v1 = cand[k - 1], cand[k], roll[k - 1], roll[k]
-    return float(t0 + (depth_mm - v0) / (v1 - v0) * (t1 - t0))
+    return _exact_crossing_s(hyetograph, window_s, depth_mm, float(cand[k - 1]), float(cand[k]))
+
+
+def _exact_crossing_s(hyetograph: Hyetograph, window_s: float, depth_mm: float, lo: float, hi: float) -> float:
+    """The first float time in ``[lo, hi]`` at which the rolling total has reached ``depth_mm``, found in exact
+    rational arithmetic (the total is below it at ``lo``; ``hi`` if round-off put the crossing past it)."""
+    e, cum = hyetograph.edges_s, hyetograph._cum
+    w, depth, a, b = Fraction(window_s), Fraction(depth_mm), Fraction(lo), Fraction(hi)
+
+    def fallen(t: Fraction) -> Fraction:  # the rain fallen by t, linear between the edges
+        j = int(np.searchsorted(e, float(t), side="right")) - 1
+        j = min(max(j, 0), e.size - 2)
+        while j > 0 and t < Fraction(e[j]):  # the float t may have rounded past an edge
+            j -= 1
+        while j < e.size - 2 and t >= Fraction(e[j + 1]):
+            j += 1
+        t0, t1 = Fraction(e[j]), Fraction(e[j + 1])
+        t = min(max(t, t0), t1)
+        c0, c1 = Fraction(cum[j]), Fraction(cum[j + 1])
+        return c0 + (c1 - c0) * (t - t0) / (t1 - t0)
+
+    def total(t: Fraction) -> Fraction:
+        return fallen(t) - fallen(t - w)
+
+    # the breaks of the total between lo and hi, exactly (an edge + the window may not be a float)
+    near = e[((e >= lo - 1.0) & (e <= hi + 1.0)) | ((e >= lo - window_s - 1.0) & (e <= hi - window_s + 1.0))]
+    breaks = sorted({a, b, *(x for t in near for x in (Fraction(t), Fraction(t) + w) if a < x < b)})
+    prev, v_prev = breaks[0], total(breaks[0])
+    for t in breaks[1:]:
+        v = total(t)
+        if v >= depth:
+            at = prev + (depth - v_prev) / (v - v_prev) * (t - prev) if v_prev < depth else prev
+            out = float(at)
+            return math.nextafter(out, math.inf) if Fraction(out) < at else out
+        prev, v_prev = t, v
+    return hi
 
 
 def met_warnings(hyetograph: Hyetograph, *, lead_s: float, horizon_s: float) -> tuple[MetWarning, ...]:
