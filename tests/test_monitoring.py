@@ -152,3 +152,9 @@ def test_sensor_for_a_falling_freeboard():
     assert s.level(0.8) is ORANGE
     with pytest.raises(ValueError):
         Sensor(thresholds=FREEBOARD, worse_when="higher", poll_s=60.0)
+
+
+def test_a_series_that_starts_a_hair_after_a_poll_is_not_read_at_that_poll():
+    # (t[0] - offset) / poll rounds to 0 for a first reading at 5e-324 s: the poll at 0 s has nothing to read
+    a = first_alarm_s([5e-324, 600.0], [5.0, 5.0], LEVEL_UP, "higher", poll_s=300.0)
+    assert a.at(Level.BLUE) == 300.0

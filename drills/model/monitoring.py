@@ -194,7 +194,8 @@ def first_alarm_s(
     k0 = max(0, math.ceil((t[0] - offset_s) / poll_s))
     k1 = math.floor((min(float(t[-1]), failed_from_s) - offset_s) / poll_s)
     polls = offset_s + poll_s * np.arange(k0, max(k0, k1 + 1), dtype=float)
-    polls = polls[polls < failed_from_s]
+    # within the series and before the failure (the division above can round a poll just outside them)
+    polls = polls[(polls >= t[0]) & (polls <= t[-1]) & (polls < failed_from_s)]
     for a, b in down_s:
         polls = polls[(polls < a) | (polls >= b)]
     codes = _level_codes(np.interp(polls, t, v), thresholds, worse_when)
