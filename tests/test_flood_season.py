@@ -421,6 +421,15 @@ def test_a_mine_inflow_change_trigger_is_met_when_the_recharge_raises_the_inflow
     assert math.isnan(run_drill(build(mine_water_site(**water), never, scen), 0, 1).order_s)
 
 
+def test_pumps_smaller_than_the_usual_inflow_leave_the_rest_of_it_in_the_mine(build):
+    # 100 m³/h comes in as usual and the pumps take out 40: 60 m³/h stays, 240 m³ in 4 h, rain or none
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    water = Drill(build(mine_water_site(pumping_m3ph=40.0), plan, scen), 0, 1).water
+    assert water.stored_m3[-1] == pytest.approx(240.0, rel=1e-9)
+    assert Drill(build(mine_water_site(pumping_m3ph=100.0), plan, scen), 0, 1).water.stored_m3[-1] == 0.0
+
+
 def test_a_24_hour_rainfall_trigger_is_met_when_the_rolling_total_reaches_it(build):
     # 60 mm/h from 1 h: 50 mm fallen at 1 h 50 min
     plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],

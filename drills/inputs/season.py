@@ -30,8 +30,9 @@ def hyetograph(ld: Loaded) -> storm.Hyetograph | None:
 
 
 def build_season(ld: Loaded) -> tuple[Season | None, tuple[np.ndarray, np.ndarray, float] | None]:
-    """The season, and the mine's extra water (time grid, inflow above the pumps' spare capacity m³/s,
-    pumping spare m³/s) when the site has a mine water model and the scenario a storm."""
+    """The season, and the mine's extra water (time grid, inflow above the usual inflow and what of the usual
+    inflow the pumps cannot take out m³/s, pumping spare m³/s) when the site has a mine water model and the
+    scenario a storm."""
     scen, site, plan = ld.scenario, ld.site, ld.plan
     hy = hyetograph(ld)
     duration = scen.duration_s
@@ -86,8 +87,11 @@ def build_season(ld: Loaded) -> tuple[Season | None, tuple[np.ndarray, np.ndarra
                 series["river_stage_m"] = (surf.t_s, surf.stage_m)
                 extra = extra + np.interp(inflow.t_s, surf.t_s, surf.ingress_m3ps)
                 collar = surf.first_over_collar_s
+            # the pumps take out the usual inflow and, with what they have beyond it, the storm's water; what they
+            # cannot take out of the usual inflow fills the mine from the start
             spare = max(mw.pumping_m3ph - mw.baseline_m3ph, 0.0) / 3600.0
-            mine_extra = (inflow.t_s, np.maximum(extra, 0.0), spare)
+            deficit = max(mw.baseline_m3ph - mw.pumping_m3ph, 0.0) / 3600.0
+            mine_extra = (inflow.t_s, np.maximum(extra, 0.0) + deficit, spare)
     for point, readings in scen.hazard.monitor_series.items():
         arr = np.array(readings, dtype=float)
         series["point:" + point] = (arr[:, 0], arr[:, 1])

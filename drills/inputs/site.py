@@ -372,7 +372,8 @@ class MineWaterSpec(Strict):
         "the mine's normal inflow before the storm in m³/h; changes of inflow (mine_inflow_change) are measured "
         "against it"))
     pumping_m3ph: NonNeg = Field(description=(
-        "pumping capacity in m³/h; what it has beyond the baseline inflow removes storm water"))
+        "pumping capacity in m³/h; what it has beyond the baseline inflow removes storm water, and a capacity below "
+        "the baseline leaves the rest of the baseline filling the mine from the start"))
     recharge_area_m2: NonNeg = Field(default=0.0, description=(
         "area whose rain can reach the workings through the ground, in m²; default 0: none"))
     infiltration_share: Prob = Field(default=0.0, description=(
