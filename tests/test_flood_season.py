@@ -430,6 +430,15 @@ def test_pumps_smaller_than_the_usual_inflow_leave_the_rest_of_it_in_the_mine(bu
     assert Drill(build(mine_water_site(pumping_m3ph=100.0), plan, scen), 0, 1).water.stored_m3[-1] == 0.0
 
 
+def test_the_usual_inflow_fills_the_mine_while_the_power_is_off_and_the_pumps_stopped(build):
+    # the pumps hold out the usual 100 m³/h; without power for 2 h they take out nothing: 200 m³ stay
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
+    off = [{"kind": "mains_power", "at_s": 3600.0, "duration_s": 7200.0}]
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN}, faults=off)
+    water = Drill(build(mine_water_site(), plan, scen), 0, 1).water
+    assert water.stored_m3[-1] == pytest.approx(200.0, rel=1e-9)
+
+
 def test_a_24_hour_rainfall_trigger_is_met_when_the_rolling_total_reaches_it(build):
     # 60 mm/h from 1 h: 50 mm fallen at 1 h 50 min
     plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}],

@@ -920,10 +920,12 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         pumping = s.pumping_m3ph / 3600.0
         burst = inrush.first_inflow_s(t, q)
         way = running.build_way(net, src, t, q)  # the inrush's own water runs down; the storm's comes in elsewhere
+    held = 0.0
     if extra is not None:
         grid, q_extra, spare = extra
         mw = ld.site.mine_water
         assert mw is not None
+        held = min(mw.pumping_m3ph, mw.baseline_m3ph) / 3600.0
         if s is None:
             src, t, q, factor, pumping = idx[mw.sump], tuple(grid), tuple(q_extra), Fixed(1.0), spare
         else:  # both: the inrush on the storm's grid, added
@@ -931,7 +933,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
             t = tuple(grid)
             pumping += spare
     return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
-                  inrush.build_geometry(net, src), way)
+                  inrush.build_geometry(net, src), way, held)
 
 
 def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:

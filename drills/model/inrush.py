@@ -428,16 +428,21 @@ def water_timeline(
     duration_s: float,
     dt_s: float = TIME_STEP_S,
     pumps_on: np.ndarray | None = None,
+    held_m3ps: float = 0.0,
 ) -> WaterTimeline:
     """Pool level over the drill for one replication.
 
-    ``pumps_on`` (one flag per time step) stops the pumps while there is no power.
+    ``pumps_on`` (one flag per time step) stops the pumps while there is no power; then the inflow they held
+    out, ``held_m3ps`` (the mine's usual inflow, left out of the hydrograph with their capacity), comes in too.
     """
     t, inflow, pumped = _inflow_and_pumping(hydro_t_s, hydro_m3ps, start_s, pumping_m3ps, duration_s, dt_s)
     vin = factor * inflow
     if pumps_on is not None:
-        rate = np.where(t >= start_s, pumping_m3ps, 0.0) * pumps_on[: len(t)]
+        on = pumps_on[: len(t)]
+        rate = np.where(t >= start_s, pumping_m3ps, 0.0) * on
         pumped = np.concatenate(([0.0], np.cumsum(rate[:-1] * np.diff(t))))
+        if held_m3ps > 0.0:
+            vin = vin + np.concatenate(([0.0], np.cumsum(held_m3ps * (1.0 - on[:-1]) * np.diff(t))))
     # the pool holds what came in less what the pumps took out, and never less than nothing: pumps that run while
     # the workings are dry cannot store up their capacity against later water (the stored volume is the balance
     # less its lowest point so far, when that is below zero: Lindley's recursion S = max(S + in - out, 0))

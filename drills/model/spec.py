@@ -154,6 +154,9 @@ class Inrush:
     #: the way an inrush's water runs down from its source to where it pools, compiled once (None: no inrush, or no
     #: drift or ramp on the way)
     way: RunningWay | None = None
+    #: the mine's usual inflow that its running pumps take out (m³/s), left out of ``hydro_m3ps`` with their capacity:
+    #: it comes in while the pumps stop with the power (0: an inrush alone)
+    held_m3ps: float = 0.0
 
     def burst_at(self, node: int) -> float | None:
         """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""
