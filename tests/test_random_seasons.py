@@ -4,15 +4,21 @@ Each example starts from copies of the bundled flood-season files (scenarios/flo
 plan) and varies their numbers: the rain (a design storm or an observed hyetograph, its timing and total, the
 forecast's lead), the pond (its stage-area table, starting level, spillway, decant and crest), the plan's monitored
 points and their thresholds (pond level, freeboard, dry beach, 24-hour rain, mine inflow) and its triggers, with or
-without the mine's water model and a dam break on overtopping; each is run for a few replications. Whatever the
-season, every drill must keep the invariants below.
+without the mine's water model and a dam break on overtopping; each is run for a few replications. Two more tests
+vary what the first leaves alone: the online monitoring down for a while (a point, or the whole system) and the
+readings the planner gives (for points the model computes, and for an item it does not); and the mine's water: its
+pumps (also smaller than its usual inflow, and stopped with the power), the river beside its portal (its catchment,
+rating and bed, up to a sill it never reaches) or none. Whatever the season, every drill must keep the invariants
+below; to hunt for faults, set DRILL_RANDOM_SEASONS to thousands and pass ``--hypothesis-seed``.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import math
+import os
 
 import numpy as np
 import yaml
@@ -25,10 +31,15 @@ from drills.inputs.bundled import bundled_root
 from drills.inputs.compile import load_drill
 from drills.model import monitoring as mon
 from drills.model import pond
+from drills.model.decision import trigger_time
 from drills.model.drill import Drill, run_drill
 from drills.model.flood_season import LEVELS, WORSE_WHEN
+from drills.model.inrush import WaterTimeline
 
 REPLICATIONS = 2
+#: How many random seasons each test tries; to hunt for faults, set DRILL_RANDOM_SEASONS to many more (each test then
+#: tries that many)
+EXAMPLES = os.environ.get("DRILL_RANDOM_SEASONS")
 #: the drill's clock reaches a computed time by waiting from the time now (SimPy adds the wait to it), so a time
 #: reached that way can differ from the computed one in its last bits: a nanosecond covers that, and nothing else
 TICK = 1e-9
@@ -155,7 +166,17 @@ def season_files(d: dict) -> tuple[dict, dict, dict]:
     dam["height_m"] = d["pond"]["crest_elevation_m"] - d["pond"]["stage_area"][0][0]
     if not d["mine_water"]:
         del site["site"]["mine_water"]
-    items = [it for it in d["items"] if d["mine_water"] or it["quantity"] != "mine_inflow_m3ph"]
+    else:
+        mw = site["site"]["mine_water"]
+        mw["pumping_m3ph"] = d.get("pumping_m3ph", mw["pumping_m3ph"])
+        if d.get("river", ()) is None:
+            del mw["ingress"]
+        elif "river" in d:
+            mw["ingress"]["river"] = d["river"]
+    river = d["mine_water"] and d.get("river", ()) is not None  # the bundled site's river, or one of its own
+    items = [it for it in d["items"] + d.get("read_items", [])
+             if (d["mine_water"] or it["quantity"] != "mine_inflow_m3ph") and (river or it["quantity"] !=
+                                                                                "river_stage_m")]
     if not items:  # the plan's monitoring needs an item: a rain gauge that never reaches its one level
         items = [{"id": "rain", "quantity": "rainfall_24h_mm", "points": [{"id": "g", "thresholds": {"red": 1e4}}]}]
     warning = plan["plan"]["warning"]
@@ -176,10 +197,18 @@ def season_files(d: dict) -> tuple[dict, dict, dict]:
     if d["dam_break"]:
         hazard["dam_break"] = {"dam": dam["id"], "on_overtopping": True}
     sc["hazard"] = hazard
+    points = [pt["id"] for it in items for pt in it["points"]]
     if d["sensor_fault"] is not None:
         which, at = d["sensor_fault"]
-        points = [pt["id"] for it in items for pt in it["points"]]
         sc["faults"] = [{"kind": "sensor_failed", "target": points[which % len(points)], "at_s": float(at)}]
+    for fault in d.get("outages", []):  # a point (by its number among the plan's points) or the whole system down
+        fault = dict(fault)
+        if fault["kind"] == "sensor_failed":
+            fault["target"] = points[fault["target"] % len(points)]
+        sc.setdefault("faults", []).append(fault)
+    readings = {k: v for k, v in d.get("readings", {}).items() if k in points}
+    if readings:
+        hazard["monitor_series"] = readings
     return site, plan, scenario
 
 
@@ -209,19 +238,26 @@ def check_pond(spec, ps: pond.PondSpec) -> None:
         assert np.all(level[t < over] < ps.crest_elevation_m)
 
 
+def down_spans(drill: Drill, point: str) -> list[tuple[float, float]]:
+    """When the online system does not read ``point``: its sensor failed, or the whole system down."""
+    return [span for (kind, target), spans in drill.down.items() for span in spans
+            if (kind, target) in (("sensor_failed", point), ("monitoring_down", None))]
+
+
 def check_monitoring(spec, drill: Drill) -> None:
-    """A level is reported at a poll where the sensor's reading, latched, really is at it, and no poll sooner;
-    the pond's overall level by the counting rule, from those readings."""
+    """A level is reported at a poll where the sensor's reading, latched, really is at it, and no poll sooner: a
+    point is read at the polls within its series (the model's, or the readings given) while neither it nor the
+    online system is down; the pond's overall level by the counting rule, from those readings."""
     season = spec.season
-    failed = {target: min(a for a, _ in spans) for (kind, target), spans in drill.down.items()
-              if kind == "sensor_failed"}
-    horizon = min(float(p.t_s[-1]) for p in season.points) if season.points else 0.0
+    horizon = max((float(p.t_s[-1]) for p in season.points), default=0.0)
     polls = season.poll_s * np.arange(0, math.floor(horizon / season.poll_s) + 1)
     latched = []
     for p in season.points:
         read = np.interp(polls, p.t_s, p.values)
         codes = np.array([int(mon.point_level(v, p.thresholds, WORSE_WHEN[p.quantity]) or 0) for v in read])
-        codes[polls >= failed.get(p.point, math.inf)] = 0  # a failed sensor says nothing from then on
+        codes[(polls < p.t_s[0]) | (polls > p.t_s[-1])] = 0  # no reading there
+        for a, b in down_spans(drill, p.point):  # a sensor down says nothing while it is
+            codes[(polls >= a) & (polls < b)] = 0
         latched.append((p.item, np.maximum.accumulate(codes)))
     for lv in LEVELS:
         want = mon.Level[lv.upper()]
@@ -235,6 +271,7 @@ def check_monitoring(spec, drill: Drill) -> None:
                 first = float(at)
                 break
         assert drill.monitoring_first[lv] == first, (lv, drill.monitoring_first, first)
+    assert list(drill.monitoring_first.values()) == sorted(drill.monitoring_first.values())  # blue first, red last
 
 
 def check_season(spec, res, drill: Drill, d: dict) -> None:
@@ -300,7 +337,7 @@ def compiled_pond(d: dict) -> pond.PondSpec:
                             for k, v in d["pond"].items() if not k.startswith("_")})
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(EXAMPLES or 50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(d=seasons())
 def test_every_random_season_keeps_the_drill_invariants(tmp_path_factory, d):
     folder = tmp_path_factory.mktemp("season")
@@ -317,3 +354,185 @@ def test_every_random_season_keeps_the_drill_invariants(tmp_path_factory, d):
     again = load_drill(folder / "scenario.yaml")
     for rep in reversed(range(REPLICATIONS)):
         assert same(results[rep], run_drill(again, rep, again.seed)), rep
+
+
+@st.composite
+def watched_seasons(draw: st.DrawFn) -> dict:
+    """A random season whose online monitoring goes down for a while (a point, or the whole system; for a poll, a
+    few, or to the end) and whose readings the planner gives in part: some points read from the readings instead
+    of the model, and maybe an item no model computes (displacement), read only from them. Readings and outages
+    fall on polls and between them, at the thresholds and just either side."""
+    d = draw(seasons())
+    duration, poll = d["duration_s"], d["poll_s"]
+    times = st.sampled_from([0.0, poll, 2 * poll, 3 * poll + 1.0, duration / 2, duration - poll, duration,
+                             duration + poll]) | st.floats(0.0, duration + poll)
+
+    def readings(thresholds: dict) -> list[list[float]]:
+        values = list(thresholds.values())
+        near = [v + e for v in values for e in (-1e-9, 1e-9, -0.5, 0.5)]
+        ts = sorted(set(draw(st.lists(times, min_size=1, max_size=5))))
+        return [[float(t), float(draw(st.sampled_from(values) | st.sampled_from(near)))] for t in ts]
+
+    given = {}
+    for it in d["items"]:
+        for pt in it["points"]:
+            if draw(st.booleans()):
+                given[pt["id"]] = readings(pt["thresholds"])
+    if draw(st.booleans()):
+        points = []
+        for j in range(draw(st.integers(1, 4))):
+            values = sorted(set(draw(st.lists(st.sampled_from([5.0, 10.0, 20.0, 40.0]), min_size=1, max_size=4))))
+            levels = sorted(draw(st.lists(st.sampled_from(LEVELS), min_size=len(values), max_size=len(values),
+                                          unique=True)), key=LEVELS.index)
+            points.append({"id": f"disp-{j}", "thresholds": dict(zip(levels, values, strict=True))})
+            given[points[-1]["id"]] = readings(points[-1]["thresholds"])
+        d["read_items"] = [{"id": "displacement", "quantity": "displacement_mm", "points": points}]
+    d["readings"] = given
+    outages = []
+    for _ in range(draw(st.integers(0, 3))):
+        fault: dict = {"kind": draw(st.sampled_from(["sensor_failed", "monitoring_down"])), "at_s": draw(times)}
+        if fault["kind"] == "sensor_failed":
+            fault["target"] = draw(st.integers(0, 20))
+        if draw(st.booleans()):
+            fault["duration_s"] = float(draw(st.sampled_from([1.0, poll, 2.5 * poll, duration])))
+        outages.append(fault)
+    d["outages"] = outages
+    return d
+
+
+@settings(max_examples=int(EXAMPLES or 30), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(d=watched_seasons())
+def test_an_outage_or_the_readings_given_move_the_monitoring_only_as_they_should(tmp_path_factory, d):
+    spec = build_in(tmp_path_factory.mktemp("season"), *season_files(d))
+    quiet = dataclasses.replace(spec, faults=())  # the same season with nothing down
+    season = spec.season
+    for rep in range(REPLICATIONS):
+        drill, calm = Drill(spec, rep, spec.seed), Drill(quiet, rep, spec.seed)
+        check_monitoring(spec, drill)
+        check_monitoring(quiet, calm)
+        # an outage delays a level or a trigger, or leaves it where it was: never brings it sooner
+        for lv in LEVELS:
+            assert drill.monitoring_first[lv] >= calm.monitoring_first[lv], lv
+        for tr in spec.triggers:
+            assert trigger_time(drill, tr) >= trigger_time(calm, tr), tr
+        # a reading given at a poll, its point and the system up, puts the pond at its level then, or sooner
+        for p in season.points:
+            for t, v in d["readings"].get(p.point, ()):
+                lv = mon.point_level(v, p.thresholds, WORSE_WHEN[p.quantity])
+                if lv is None or t % season.poll_s or any(a <= t < b for a, b in down_spans(drill, p.point)):
+                    continue
+                assert drill.monitoring_first[str(lv)] <= t, (p.point, t, v)
+        res = run_drill(spec, rep, spec.seed)
+        assert len(res.people) == sum(len(p.members) for p in spec.parties)
+        for p in res.people:
+            check_record(p, spec.duration_s)
+        check_season(spec, res, drill, d)
+        # the timeline says when the monitoring reached each level that it reached within the drill, and only then
+        logged = [(e.what, e.t_s) for e in res.timeline if e.kind == "monitoring"]
+        assert logged == [(f"online monitoring at {lv}", t) for lv, t in drill.monitoring_first.items()
+                          if t < spec.duration_s]
+
+
+BASELINE_M3PH = BUNDLED[0]["site"]["mine_water"]["baseline_m3ph"]
+SILL_M = 98.0  # the elevation of the portal the bundled site's river can pour into
+UNDERGROUND = ("sump360", "pump360", "st360", "j360", "refuge360", "face360e", "st240", "stope240w")
+
+
+@st.composite
+def wet_seasons(draw: st.DrawFn) -> dict:
+    """A random season with the mine's water: pumps of any capacity (also less than the mine's usual inflow), a
+    river of any size and rating beside the portal (its bed from level with the sill to far below it), or none;
+    triggers on the water's depth underground, and the power lost for a while (the pumps stop with it)."""
+    d = draw(seasons())
+    d["mine_water"] = True
+    d["pumping_m3ph"] = float(draw(st.sampled_from([0.0, 150.0, 299.0, 300.0, 450.0, 600.0, 3000.0])))
+    d["more_pumping_m3ph"] = d["pumping_m3ph"] + float(draw(st.sampled_from([1.0, 150.0, 1000.0])))
+    d["river"] = None if draw(st.integers(0, 4)) == 0 else {
+        "catchment_area_m2": float(draw(st.sampled_from([1e6, 4e7, 3e8]))),
+        "runoff_coefficient": draw(st.sampled_from([0.0, 0.3, 0.6, 1.0])),
+        "lag_s": float(draw(st.sampled_from([60, 3600, 10_800, 86_400]))),
+        "baseflow_m3ps": float(draw(st.sampled_from([0, 5, 50]))),
+        "rating_a": draw(st.sampled_from([0.05, 0.5, 2.0])), "rating_b": draw(st.sampled_from([0.3, 0.6, 1.0, 2.0])),
+        "bed_elevation_m": SILL_M - draw(st.sampled_from([0.0, 0.5, 3.0, 6.0, 20.0]))}
+    if draw(st.booleans()):  # a gauge on the river beside the portal, its levels about the sill
+        values = sorted(set(draw(st.lists(st.sampled_from([SILL_M - 5.0, SILL_M - 1.0, SILL_M, SILL_M + 0.5]),
+                                          min_size=1, max_size=4))))
+        levels = sorted(draw(st.lists(st.sampled_from(LEVELS), min_size=len(values), max_size=len(values),
+                                      unique=True)), key=LEVELS.index)
+        d["items"].append({"id": "river", "quantity": "river_stage_m",
+                           "points": [{"id": "gauge", "thresholds": dict(zip(levels, values, strict=True))}]})
+    for k in range(draw(st.integers(0, 2))):
+        d["triggers"].append({"id": f"w{k}", "quantity": "water_depth_m", "at": draw(st.sampled_from(UNDERGROUND)),
+                              "threshold": draw(st.sampled_from([0.01, 0.3, 1.5])), "level": "red",
+                              "owner": "dispatcher"})
+    if draw(st.booleans()):
+        d["outages"] = [{"kind": "mains_power", "at_s": float(draw(st.integers(0, int(d["duration_s"])))),
+                         "duration_s": float(draw(st.sampled_from([600, 3600, 86_400])))}]
+    return d
+
+
+def highest_stage_m(river: dict, hy) -> float:
+    """A stage the river cannot pass in this rain: its flow is never more than its baseflow and its catchment's
+    runoff at the heaviest rain (a linear reservoir passes on no more than it gets)."""
+    most = river["baseflow_m3ps"] + river["runoff_coefficient"] * river["catchment_area_m2"] * float(
+        np.max(hy.intensity_mm_per_h)) / 1000.0 / 3600.0
+    return river["bed_elevation_m"] + river["rating_a"] * most ** river["rating_b"]
+
+
+def water_at(drill: Drill, duration_s: float) -> np.ndarray:
+    """The water's depth at every place of the mine, at times through the drill."""
+    return np.array([[drill.water.node_depth(n, t) for n in range(len(drill.net.nodes))]
+                     for t in np.linspace(0.0, duration_s, 25)])
+
+
+@settings(max_examples=int(EXAMPLES or 20), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(d=wet_seasons())
+def test_the_pumps_and_the_river_move_the_mine_water_only_as_they_should(tmp_path_factory, d):
+    spec = build_in(tmp_path_factory.mktemp("season"), *season_files(d))
+    more = build_in(tmp_path_factory.mktemp("season"), *season_files(dict(d, pumping_m3ph=d["more_pumping_m3ph"])))
+    dry = build_in(tmp_path_factory.mktemp("season"), *season_files(dict(d, river=None)))
+    season, hy = spec.season, spec.season.hyetograph
+    # the river: its stage by its rating, what pours in by the weir over the sill, and none while below it
+    if d["river"] is not None:
+        r = d["river"]
+        _, stage = season.series["river_stage_m"]
+        assert np.all(stage >= r["bed_elevation_m"])
+        if highest_stage_m(r, hy) <= SILL_M:  # the sill above any stage this rain can raise: no water in
+            assert season.collar_flooded_s == math.inf
+            assert spec.inrush.hydro_m3ps == dry.inrush.hydro_m3ps and spec.inrush.hydro_t_s == dry.inrush.hydro_t_s
+        elif season.collar_flooded_s < math.inf:
+            assert np.all(stage[season.series["river_stage_m"][0] < season.collar_flooded_s] <= SILL_M)
+        else:
+            assert np.all(stage <= SILL_M)
+    else:
+        assert season.collar_flooded_s == math.inf and "river_stage_m" not in season.series
+    for rep in range(REPLICATIONS):
+        drill = Drill(spec, rep, spec.seed)
+        depth = water_at(drill, spec.duration_s)
+        # more pumps never raise the water anywhere, nor bring it anywhere sooner; a river only adds water
+        pumped = Drill(more, rep, spec.seed)
+        assert np.all(water_at(pumped, spec.duration_s) <= depth + 1e-9)
+        without = Drill(dry, rep, spec.seed)
+        assert np.all(water_at(without, spec.duration_s) <= depth + 1e-9)
+        for limit in (0.01, 0.3, 1.5):  # (the same water reached by other sums: its time to the last bits, a TICK)
+            soon = drill.impassable(limit)
+            assert all(a >= b - TICK for a, b in zip(pumped.impassable(limit), soon, strict=True)), limit
+            assert all(a >= b - TICK for a, b in zip(without.impassable(limit), soon, strict=True)), limit
+        for tr in spec.triggers:
+            assert trigger_time(pumped, tr) >= trigger_time(drill, tr) - TICK, tr
+        # the water comes in at the usual rate at least, and the pumps take out no more than their capacity while
+        # they have power: whatever of it they cannot take out stays in the mine
+        pool = next(p for p in getattr(drill.water, "parts", [drill.water]) if isinstance(p, WaterTimeline))
+        steps = np.arange(pool.stored_m3.size) * pool.dt_s
+        on = np.array([drill.power_on(float(t)) for t in steps[:-1]])
+        unpumped = float(np.sum(BASELINE_M3PH - d["pumping_m3ph"] * on)) * pool.dt_s / 3600.0
+        assert pool.stored_m3[-1] >= unpumped - 1e-6 * max(abs(unpumped), 1.0), (pool.stored_m3[-1], unpumped)
+        res = run_drill(spec, rep, spec.seed)
+        assert len(res.people) == sum(len(p.members) for p in spec.parties)
+        for p in res.people:
+            check_record(p, spec.duration_s)
+        check_season(spec, res, drill, d)
+        entered = [e.t_s for e in res.timeline if e.kind == "hazard" and e.what == "river over the mine entrance"]
+        assert entered == ([season.collar_flooded_s] if season.collar_flooded_s < spec.duration_s else [])
