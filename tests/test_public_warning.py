@@ -843,3 +843,67 @@ def test_a_team_whose_every_way_out_is_closed_warns_only_at_its_own_place(build,
     assert channel_said(res) == [(600.0, said)]
     from drills.experiment.i18n import Text
     assert Text("zh").event(said) == f"ch 无法从 c 出发：由该处外出的通路{zh}"
+
+
+# ------------------------------------------------------------------ the findings say why a team did not come
+def late_finding(tmp_path, site: dict, plan: dict, scenario: dict, place: str):
+    """The place's late-warning finding, the order the plan's (its channels those of the order), with the causes of
+    the bottleneck analysis."""
+    from conftest import build_in
+
+    from drills.experiment.evaluation import grade
+    from drills.experiment.exercise import run_exercise
+    from drills.inputs.compile import compile_drill, load
+
+    plan["plan"]["warning"] = {"actions_by_level": {"red": [{"action": "evacuate_downstream", "owner": "duty"}]}}
+    build_in(tmp_path, site, plan, scenario)
+    loaded = load(tmp_path / "scenario.yaml", None)
+    spec = compile_drill(loaded)
+    ev = grade(loaded, spec, run_exercise(spec), None)
+    return next(f for f in ev.findings if f.key == f"M2:{place}")
+
+
+def test_people_a_team_could_not_reach_for_the_water_are_told_so_not_that_they_missed_its_message(tmp_path):
+    """The team is on at 600 s, before the water reaches h1 (15 min), but the dip cuts h1 off from c: nobody there is
+    warned. That was told as 'a channel was sounding before the water but the message was not received'; it is the
+    water closing the team's way, with the team, the place, the time and what to change, in English and Chinese."""
+    from drills.experiment.findings import warning_remedies
+
+    team = {"id": "team", "type": "door_to_door", "start": "c", "coverage": ["h1", "h2"], "visit_s": 120,
+            "needs_mains_power": False}
+    site, plan, scenario = flooded_street(tmp_path, team, [households("h1", 2), households("h2", 2)])
+    with (tmp_path / "study.csv").open("a", encoding="utf-8") as f:
+        f.write("h1,15,2.0,1.0,1\n")
+    found = late_finding(tmp_path, site, plan, scenario, "h1")
+    assert found.targets["causes"] == {"way_closed": 2} and found.remedies == warning_remedies(("way_closed",))
+    assert found.title == "h1: people at risk warned after the water — the water or a cut passage stopped the " \
+                          "team, runner or vehicle that reaches this place before it got there"
+    assert "Stopped on the way there (median times): the door-to-door team team could not reach h1: the water " \
+           "closed its way from c at 0:10:00 (in 1 of 1 replications). To change: send it before the water comes " \
+           "there" in found.evidence
+    assert "a siren, cell broadcast" in found.evidence
+    title, evidence, _ = found.words("zh")
+    assert "入户通知小组 team 无法到达 h1：0:10:00 从 c 去该处的通路被水淹（1 次重复中有 1 次）" in evidence
+    assert "渠道途中被水或断路所阻" in evidence and title.endswith("在到达前被水或断路所阻")
+
+
+@pytest.mark.parametrize(("rows", "cut", "says"), [
+    (["c,1,2.0,1.0,1"], [], "could not set out from c: the water there was too deep for it at 0:10:00"),
+    ([], ["west", "east", "b"], "could not set out from c: every way out of it was cut at 0:10:00")])
+def test_people_a_team_could_not_set_out_to_are_told_so(tmp_path, rows, cut, says):
+    """The team is sent at 600 s from c, under water or with every road out of it cut; h2, where nobody is warned,
+    floods at 15 min: the team could not set out, not its message unheard. Those at c, whom a team shut in warns,
+    are not counted for it."""
+    faults = [{"kind": "link_cut", "target": k, "at_s": 0} for k in cut]
+    site, plan, scenario = depot_valley(tmp_path, DEPOT_TEAM, [*rows, "h2,15,2.0,1.0,1"], faults)
+    found = late_finding(tmp_path, site, plan, scenario, "h2")
+    assert found.targets["causes"] == {"way_closed": 2}
+    assert f"the door-to-door team ch {says} (in 1 of 1 replications)" in found.evidence
+
+
+def test_a_team_shut_in_at_its_place_is_stopped_for_every_other_place_and_a_flooded_one_for_its_own_too():
+    from drills.experiment.bottlenecks import Stop
+
+    assert not Stop(600.0, "shut_cut", "c").stops("c") and Stop(600.0, "shut_cut", "c").stops("h2")
+    assert Stop(600.0, "flooded", "c").stops("c") and Stop(600.0, "flooded", "c").stops("h2")
+    assert Stop(600.0, "water", "c", "h1").stops("h1") and not Stop(600.0, "water", "c", "h1").stops("h2")

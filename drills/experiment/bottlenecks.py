@@ -15,6 +15,10 @@ person at risk who was not warned by the order before the water reached their pl
   PA at that workplace, no paging lamp, no phone);
 * ``channel_out`` — every channel that reaches the place failed or could not send (power, network,
   a fault, its reliability);
+* ``way_closed`` — a travelling channel that reaches the place (a runner, a door-to-door team, a loudspeaker
+  vehicle) came on, but the water or a cut passage stopped it before it got there: it could not set out from its
+  place, or could not reach this one (the timeline says which); told only where no channel that reached the place
+  came on before the water, and the stopped one came on before the water or was the only one to come on;
 * ``activation`` — the channels that reach the place came on only after the water;
 * ``receipt`` — a channel was sounding before the water but the message was not heard or noticed
   (audibility, night, phones unanswered).
@@ -27,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,13 +42,15 @@ from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
 
-CAUSES = ("no_order", "trigger", "decision", "coverage", "channel_out", "activation", "receipt")
+CAUSES = ("no_order", "trigger", "decision", "coverage", "channel_out", "way_closed", "activation", "receipt")
 CAUSE_TEXT = {
     "no_order": "the plan gives no such evacuation order at any warning level",
     "trigger": "no trigger of the order's level was met before the water",
     "decision": "the order came after the water, or never, though a trigger was met before it (decision chain)",
     "coverage": "no channel of the order reaches this place",
     "channel_out": "every channel reaching this place failed or could not send",
+    "way_closed": "the water or a cut passage stopped the team, runner or vehicle that reaches this place before it "
+                  "got there",
     "activation": "the channels reaching this place came on after the water",
     "receipt": "a channel was sounding before the water but the message was not received",
 }
@@ -54,11 +61,21 @@ CAUSE_WORDS = {
     "decision": "order after the water or never",
     "coverage": "no channel reaches the place",
     "channel_out": "channels failed or could not send",
+    "way_closed": "the water or a cut stopped the channel on its way",
     "activation": "channels came on after the water",
     "receipt": "message not received",
 }
 RESIDENT_PLACES = ("household", "school", "field", "workplace")
 _CHANNEL_EVENT = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+)(?::)? (?P<what>on|failed|cannot send.*|stopped.*)$")
+#: a travelling channel stopped by the water or a cut (drills.model.warning): it could not set out from its place, or
+#: could not reach one of its route
+_STOPPED = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+) could not (?:set out from (?P<start>[^:]+): (?P<why>.+)|reach "
+                      r"(?P<place>[^:]+): (?P<how>the water|a cut passage) closes its way there from (?P<via>.+), and "
+                      r"no other way is open)$")
+#: why it could not set out, as the timeline says it → the key the findings tell
+_SET_OUT = {"the water there is too deep for it": "flooded",
+            "every way out of it is closed by the water": "shut_water", "every way out of it is cut": "shut_cut",
+            "every way out of it is closed by the water or cut": "shut_both"}
 _DECLARES = re.compile(r"^(?P<title>.+) declares (?P<level>blue|yellow|orange|red)$")
 _AUTOMATIC = re.compile(r"^(?P<level>blue|yellow|orange|red) declared automatically by (?P<id>.+)$")
 _ABSENT = re.compile(r"^(?P<title>.+) absent$")
@@ -127,6 +144,21 @@ def _most(reps: Sequence[int]) -> int:
 
 
 @dataclass(frozen=True)
+class StopTally:
+    """A travelling channel the water or a cut kept from people of a place who were warned late for it (cause
+    ``way_closed``), over replications: the channel, its type, its :class:`Stop` (why, from where, the place it could
+    not reach or empty), in how many replications, and the median time it was stopped."""
+
+    channel: str
+    type: str
+    why: str
+    at: str
+    place: str
+    replications: int
+    t_p50_s: float
+
+
+@dataclass(frozen=True)
 class PlaceWarning:
     """Late warnings at one starting place, over replications (counts are person-replications; ``people``: the
     most people there in one replication, leaving out a later shift kept on the surface)."""
@@ -154,6 +186,8 @@ class PlaceWarning:
     #: replications in which someone here was warned late because the order was never given, a trigger met before
     #: the water
     unordered_in: tuple[int, ...] = ()
+    #: the teams, runners and vehicles the water or a cut kept from the people here warned late for it
+    stops: tuple[StopTally, ...] = ()
 
     @property
     def main_cause(self) -> str:
@@ -386,21 +420,68 @@ def order_channels(spec: DrillSpec, order: str) -> set[str]:
     return {c.id for c in spec.channels if c.id in names and c.public == public}
 
 
-def _channel_status(res: DrillResult) -> tuple[dict[str, float], dict[str, float]]:
-    """When each channel came on, and when each stopped or could not start (inf if it did not)."""
+@dataclass(frozen=True)
+class Stop:
+    """A travelling channel the water or a cut stopped, as its timeline says.
+
+    Attributes:
+        t_s: when (s from the scenario start).
+        why: for one that could not set out, a key of :data:`_SET_OUT` (``flooded``: its own place too deep, it warns
+            nobody; ``shut_water``, ``shut_cut``, ``shut_both``: every way out of it closed, it warns there only);
+            for one that could not reach a place of its route, ``water`` or ``cut``.
+        at: its own place (could not set out), or where it was when its way closed.
+        place: the place it could not reach; empty when it could not set out.
+    """
+
+    t_s: float
+    why: str
+    at: str
+    place: str = ""
+
+    def stops(self, place: str) -> bool:
+        """Whether it kept the channel from the people at ``place``."""
+        return self.place == place if self.place else self.why == "flooded" or self.at != place
+
+
+class ChannelStatus(NamedTuple):
+    """When each channel came on, when each stopped or could not start (inf if it did not), and each travelling
+    channel's stops by the water or a cut (:class:`Stop`), in the order of the timeline."""
+
+    on: dict[str, float]
+    out: dict[str, float]
+    stops: dict[str, list[Stop]]
+
+    def stopped(self, channels: Sequence[str], place: str) -> dict[str, Stop]:
+        """Of ``channels``, those that came on and that the water or a cut kept from ``place``, each with the
+        first stop that did."""
+        out = {}
+        for c in channels:
+            stop = next((x for x in self.stops.get(c, ()) if x.stops(place)), None)
+            if stop is not None and c in self.on:
+                out[c] = stop
+        return out
+
+
+def _channel_status(res: DrillResult) -> ChannelStatus:
+    """What the timeline says of each channel (:class:`ChannelStatus`)."""
     on: dict[str, float] = {}
     out: dict[str, float] = {}
+    stops: dict[str, list[Stop]] = defaultdict(list)
     for e in res.timeline:
         if e.kind != "channel":
             continue
         m = _CHANNEL_EVENT.match(e.what)
         if m is None:
+            if (m := _STOPPED.match(e.what)) is not None:
+                stops[m["id"]].append(Stop(e.t_s, _SET_OUT.get(m["why"], "shut_both"), m["start"]) if m["start"]
+                                      else Stop(e.t_s, "water" if m["how"] == "the water" else "cut", m["via"],
+                                                m["place"]))
             continue
         if m["what"] == "on":
             on.setdefault(m["id"], e.t_s)
         else:
             out.setdefault(m["id"], e.t_s)
-    return on, out
+    return ChannelStatus(on, out, dict(stops))
 
 
 def _first_met(res: DrillResult, spec: DrillSpec) -> dict[str, float]:
@@ -434,9 +515,15 @@ def order_there(s: PersonState, spec: DrillSpec, started: dict[str, float], reac
     return s._replace(order_s=math.inf) if covering and math.isfinite(s.order_s) else s
 
 
+def _covering(s: PersonState, spec: DrillSpec, reach: dict[str, set[int]], uses: dict[str, set[str]]) -> list[str]:
+    """The channels of the person's order that reach their starting place."""
+    start = spec.network.index[s.record.start]
+    return [c for c in uses[MINE_ORDER if s.record.group == "miner" else PUBLIC_ORDER] if start in reach.get(c, ())]
+
+
 def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[str, set[int]],
                uses: dict[str, set[str]], first_met: dict[str, float],
-               status: tuple[dict[str, float], dict[str, float]]) -> str:
+               status: ChannelStatus) -> str:
     """Why one person at risk was warned late (see the module docstring)."""
     p = s.record
     order = MINE_ORDER if p.group == "miner" else PUBLIC_ORDER
@@ -446,17 +533,19 @@ def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[st
                                                for a in acts):
             return "no_order"
         return "decision" if first_met[order] < water else "trigger"
-    start = spec.network.index[p.start]
-    covering = [c for c in uses[order] if start in reach.get(c, ())]
+    covering = _covering(s, spec, reach, uses)
     if not covering:
         return "coverage"
-    on, out = status
-    working = [c for c in covering if c in on and out.get(c, math.inf) > on[c]]
-    if not working:
-        return "channel_out"
-    if min(on[c] for c in working) >= water:
-        return "activation"
-    return "receipt"
+    on, out = status.on, status.out
+    stopped = status.stopped(covering, p.start)
+    working = [c for c in covering if c in on and out.get(c, math.inf) > on[c] and c not in stopped]
+    if working and min(on[c] for c in working) < water:
+        return "receipt"
+    # the water or a cut stopped a team, runner or vehicle on its way there: the cause where it came on before the
+    # water (those that reached the place came on after it) or no channel reached the place at all
+    if stopped and (not working or min(on[c] for c in stopped) < water):
+        return "way_closed"
+    return "activation" if working else "channel_out"
 
 
 def _median(values: Sequence[float]) -> float:
@@ -484,7 +573,9 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
     acc: dict[str, dict] = defaultdict(lambda: {"at_risk": 0, "late": 0, "reps": set(), "never": 0, "never_of": [],
                                                 "causes": Counter(), "water": [], "order": [], "warned": [],
                                                 "by": Counter(), "lead": [], "rep_of": [],
-                                                "of_cause": defaultdict(list), "unordered": set()})
+                                                "of_cause": defaultdict(list), "unordered": set(),
+                                                "stops": defaultdict(dict)})
+    kinds = {c.id: c.type for c in spec.channels}
     for res, states in zip(ex.results, states_all, strict=True):
         status = _channel_status(res)
         first = _first_met(res, spec)
@@ -509,6 +600,9 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
             a["causes"][cause] += 1
             if cause == "decision" and not math.isfinite(given):
                 a["unordered"].add(res.replication)
+            if cause == "way_closed":
+                for c, stop in status.stopped(_covering(s, spec, reach, uses), s.record.start).items():
+                    a["stops"][(c, stop.why, stop.at, stop.place)][res.replication] = stop.t_s
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)
             a["warned"].append(s.record.warned_s)
@@ -526,8 +620,16 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                                 _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"]),
                                 _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()},
                                 tuple(sorted(set(a["never_of"]))), _most(a["never_of"]), len(a["never_of"]),
-                                tuple(sorted(a["unordered"]))))
+                                tuple(sorted(a["unordered"])), _stop_tallies(a["stops"], kinds)))
     return sorted(out, key=lambda w: (-w.late, -w.never, w.place))
+
+
+def _stop_tallies(stops: dict[tuple[str, str, str, str], dict[int, float]],
+                  kinds: dict[str, str]) -> tuple[StopTally, ...]:
+    """The stops of :class:`StopTally`, the most frequent first (then by channel)."""
+    rows = [StopTally(c, kinds.get(c, ""), why, at, place, len(t), _median(list(t.values())))
+            for (c, why, at, place), t in stops.items()]
+    return tuple(sorted(rows, key=lambda x: (-x.replications, x.channel, x.why, x.at, x.place)))
 
 
 def _queues(ex: ExerciseResult) -> tuple[list[LinkQueue], list[HoistQueue], list[DestinationLoad]]:

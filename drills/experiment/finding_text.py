@@ -350,6 +350,23 @@ PHRASES: dict[str, dict[str, Any]] = {
         "change_backup": "name a backup for {who}",
         "change_more_backup": "name a further backup for {who}",
         "change_after": "let the order go without waiting for {what}",
+        "m2_stops": " Stopped on the way there (median times): {stops}.",
+        "stop_flooded": "the {kind} {channel} could not set out from {at}: the water there was too deep for it at "
+                        "{t} (in {k} of {n} replications)",
+        "stop_shut": "the {kind} {channel} could not set out from {at}: every way out of it was {closed} at {t} "
+                     "(in {k} of {n} replications)",
+        "stop_reach": "the {kind} {channel} could not reach {place}: {what} closed its way from {at} at {t} (in {k} of "
+                      "{n} replications)",
+        "stop_kind": {"door_to_door": "door-to-door team", "runner": "runner",
+                      "loudspeaker_vehicle": "loudspeaker vehicle"},
+        "stop_closed": {"shut_water": "closed by the water", "shut_cut": "cut",
+                        "shut_both": "closed by the water or cut"},
+        "stop_what": {"water": "the water", "cut": "a cut passage"},
+        "way_closed_change": " To change: send it before the water comes there (the order earlier: at a lower warning "
+                             "level, or automatic), start it from a place the water does not reach first, or add a "
+                             "channel that does not travel ({fixed}).",
+        "fixed_valley": "a siren, cell broadcast",
+        "fixed_mine": "the PA, cap-lamp paging",
         "m2_cause": "{head} — {cause}",
         "m2_tied": "{head} — for as many of them each: {causes}",
         "m2_what": "people at {place} (of {people} there) were not warned by the order before the water reached "
@@ -661,6 +678,17 @@ PHRASES: dict[str, dict[str, Any]] = {
         "change_backup": "为 {who} 指定替补",
         "change_more_backup": "为 {who} 增加替补",
         "change_after": "撤离命令不再等待“{what}”",
+        "m2_stops": "途中受阻（中位数时间）：{stops}。",
+        "stop_flooded": "{kind} {channel} 无法从 {at} 出发：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
+        "stop_shut": "{kind} {channel} 无法从 {at} 出发：{t} 由该处外出的通路均{closed}（{n} 次重复中有 {k} 次）",
+        "stop_reach": "{kind} {channel} 无法到达 {place}：{t} 从 {at} 去该处的通路{what}（{n} 次重复中有 {k} 次）",
+        "stop_kind": {"door_to_door": "入户通知小组", "runner": "派出的报信人", "loudspeaker_vehicle": "广播车"},
+        "stop_closed": {"shut_water": "被水淹", "shut_cut": "已中断", "shut_both": "被水淹或中断"},
+        "stop_what": {"water": "被水淹", "cut": "中断"},
+        "way_closed_change": "应改：在水到达该处前派出（提前下达撤离命令：在较低预警级别下达，或自动下达），"
+                             "从不会先被水淹的地点出发，或增设不需行进的渠道（{fixed}）。",
+        "fixed_valley": "警报器、小区广播",
+        "fixed_mine": "井下广播、矿灯寻呼",
         "m2_cause": "{head}——{cause}",
         "m2_tied": "{head}——以下原因各占同样多的人次：{causes}",
         "m2_what": "{place}（共 {people} 人）有人在水到达前未收到撤离命令",
@@ -677,6 +705,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "decision": "虽在来水前已有触发条件满足，撤离命令仍晚于来水或始终未下达（决策链）",
             "coverage": "命令的通讯渠道均不覆盖该地点",
             "channel_out": "覆盖该地点的通讯渠道全部故障或无法发送",
+            "way_closed": "覆盖该地点的入户通知小组、报信人或广播车在到达前被水或断路所阻",
             "activation": "覆盖该地点的通讯渠道在来水后才启动",
             "receipt": "来水前已有渠道在发送，但信息未被收到",
         },
@@ -686,6 +715,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "decision": "命令晚于来水或未下达",
             "coverage": "无渠道覆盖该地点",
             "channel_out": "渠道故障或无法发送",
+            "way_closed": "渠道途中被水或断路所阻",
             "activation": "渠道在来水后才启动",
             "receipt": "信息未收到",
         },
@@ -1098,9 +1128,28 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
                 + s("m2_why", causes=causes, channels=s.listed(f["channels"])))
     if f.get("unordered"):
         evidence += _unordered_text(f["unordered"], f["n"], s)
+    if f.get("stops"):
+        evidence += _stops_text(f["stops"], f["n"], f.get("valley", True), s)
     if f["near_field"]:
         evidence += s("near_field", lead=s.clock(f["lead_p50_s"]))
     return title, evidence + s.sentence(s.tail(f))
+
+
+def _stops_text(stops: Sequence[dict[str, Any]], n: int, valley: bool, s: Say) -> str:
+    """The teams, runners and vehicles the water or a cut stopped before they reached the place, and what to change
+    (:class:`drills.experiment.bottlenecks.StopTally`)."""
+    rows = []
+    for x in stops:
+        told = {"kind": s.table("stop_kind").get(x["type"], x["type"]), "channel": x["channel"], "at": x["at"],
+                "t": s.clock(x["t_p50_s"]), "k": x["replications"], "n": n}
+        if x["place"]:
+            rows.append(s("stop_reach", place=x["place"], what=s.table("stop_what")[x["why"]], **told))
+        elif x["why"] == "flooded":
+            rows.append(s("stop_flooded", **told))
+        else:
+            rows.append(s("stop_shut", closed=s.table("stop_closed")[x["why"]], **told))
+    return s("m2_stops", stops=s.join(rows, "semi")) + s("way_closed_change",
+                                                          fixed=s("fixed_valley" if valley else "fixed_mine"))
 
 
 def _unordered_text(u: dict[str, Any], n: int, s: Say) -> str:

@@ -61,6 +61,9 @@ WARNING_REMEDIES = {
     "decision": ("make_automatic", "delegate_order", "pre_authorise", "name_backup"),
     "coverage": ("add_siren", "extend_coverage", "move_siren", "add_door_to_door", "add_channel"),
     "channel_out": ("add_battery", "extend_coverage", "add_channel", "add_door_to_door", "add_siren"),
+    # a team, runner or vehicle stopped by the water on its way: the order earlier, so that it goes before the water,
+    # or a channel that does not travel
+    "way_closed": ("pre_authorise", "make_automatic", "add_siren", "add_channel"),
     "activation": ("add_siren", "add_channel", "add_door_to_door"),
     "receipt": ("add_door_to_door", "add_siren", "add_channel"),
 }
@@ -323,7 +326,8 @@ def warning_findings(bn: Bottlenecks, n: int, loaded: Loaded,
                  "late_replications": w.late_replications, "most": w.most, "n": n, "channels": list(w.channels),
                  "near_field": w.lead_p50_s < NEAR_FIELD_LEAD_S, "lead_p50_s": w.lead_p50_s,
                  "tied": list(w.top_causes) if len(w.top_causes) > 1 else [], "tail": tail_facts(tail),
-                 "unordered": None}
+                 "unordered": None, "valley": w.group == "resident",
+                 "stops": [asdict(x) for x in w.stops] if "way_closed" in w.causes else []}
         refs = [_warning_ref(loaded, w)]
         if w.unordered_in:
             order = "evacuate_underground" if w.group == "miner" else "evacuate_downstream"
