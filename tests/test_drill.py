@@ -274,11 +274,12 @@ def test_a_runner_waiting_for_a_stopped_cage_looks_again_when_the_water_closes_t
 def test_a_runner_at_a_station_the_water_closes_before_the_cage_comes_for_it_does_not_ride(build):
     """Sent at 440 s from st200, with no way to b but the cage to st150, the runner waits for the cage to come down
     from the collar (at 487.7 s); the water closes st200 at 472.8 s, before it comes: the runner goes nowhere, and
-    the timeline says so (before, it rode up at 487.7 s and warned b)."""
+    the timeline says so: it stands in water too deep to go on from (before, it rode up at 487.7 s and warned b; then
+    the timeline said the water closed its way to b from st200)."""
     res, _ = two_level_drill(build, start="st200", order_at_s=440.0, ladder=False)
     [p] = res.people
     assert p.warned_by != "runner"
-    said = "runner could not reach b: the water closes its way there from st200, and no other way is open"
+    said = "runner could not go on from st200: the water there is too deep for it"
     assert channel_events(res) == [(pytest.approx(472.8), said)]
 
 

@@ -846,9 +846,9 @@ def test_a_team_whose_every_way_out_is_closed_warns_only_at_its_own_place(build,
 
 
 # ------------------------------------------------------------------ the findings say why a team did not come
-def late_finding(tmp_path, site: dict, plan: dict, scenario: dict, place: str):
-    """The place's late-warning finding, the order the plan's (its channels those of the order), with the causes of
-    the bottleneck analysis."""
+def late_findings(tmp_path, site: dict, plan: dict, scenario: dict) -> dict:
+    """The late-warning findings by place, the order the plan's (its channels those of the order), with the causes
+    of the bottleneck analysis."""
     from conftest import build_in
 
     from drills.experiment.evaluation import grade
@@ -860,7 +860,7 @@ def late_finding(tmp_path, site: dict, plan: dict, scenario: dict, place: str):
     loaded = load(tmp_path / "scenario.yaml", None)
     spec = compile_drill(loaded)
     ev = grade(loaded, spec, run_exercise(spec), None)
-    return next(f for f in ev.findings if f.key == f"M2:{place}")
+    return {f.key.split(":", 1)[1]: f for f in ev.findings if f.kind == "m2_late"}
 
 
 def test_people_a_team_could_not_reach_for_the_water_are_told_so_not_that_they_missed_its_message(tmp_path):
@@ -874,7 +874,7 @@ def test_people_a_team_could_not_reach_for_the_water_are_told_so_not_that_they_m
     site, plan, scenario = flooded_street(tmp_path, team, [households("h1", 2), households("h2", 2)])
     with (tmp_path / "study.csv").open("a", encoding="utf-8") as f:
         f.write("h1,15,2.0,1.0,1\n")
-    found = late_finding(tmp_path, site, plan, scenario, "h1")
+    found = late_findings(tmp_path, site, plan, scenario)["h1"]
     assert found.targets["causes"] == {"way_closed": 2} and found.remedies == warning_remedies(("way_closed",))
     assert found.title == "h1: people at risk warned after the water — the water or a cut passage stopped the " \
                           "team, runner or vehicle that reaches this place before it got there"
@@ -896,7 +896,7 @@ def test_people_a_team_could_not_set_out_to_are_told_so(tmp_path, rows, cut, say
     are not counted for it."""
     faults = [{"kind": "link_cut", "target": k, "at_s": 0} for k in cut]
     site, plan, scenario = depot_valley(tmp_path, DEPOT_TEAM, [*rows, "h2,15,2.0,1.0,1"], faults)
-    found = late_finding(tmp_path, site, plan, scenario, "h2")
+    found = late_findings(tmp_path, site, plan, scenario)["h2"]
     assert found.targets["causes"] == {"way_closed": 2}
     assert f"the door-to-door team ch {says} (in 1 of 1 replications)" in found.evidence
 
@@ -907,3 +907,31 @@ def test_a_team_shut_in_at_its_place_is_stopped_for_every_other_place_and_a_floo
     assert not Stop(600.0, "shut_cut", "c").stops("c") and Stop(600.0, "shut_cut", "c").stops("h2")
     assert Stop(600.0, "flooded", "c").stops("c") and Stop(600.0, "flooded", "c").stops("h2")
     assert Stop(600.0, "water", "c", "h1").stops("h1") and not Stop(600.0, "water", "c", "h1").stops("h2")
+
+
+def test_a_team_whose_place_on_its_way_floods_goes_no_further_and_the_timeline_says_so_once(build, tmp_path):
+    """The team knocks at c (60 s a household), walks to h2 (268 m, at 920 s) and knocks there until 1040 s; h2 is
+    1.2 m deep from 996 s, too deep to wade on: it goes no further, and the timeline says so once, from h2, in
+    English and Chinese (before, it looked for a way from the flooded h2 to each place left on its route and said
+    for each that the water closed its way there)."""
+    site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1", "c"]}, ["h2,16,2.0,0.1,1"])
+    res = run_drill(build(site, plan, scenario), 0, 1)
+    assert {p.start for p in res.people if p.warned_by == "ch"} == {"c"}
+    said = "ch could not go on from h2: the water there is too deep for it"
+    assert channel_said(res) == [(1040.0, said)]
+    from drills.experiment.i18n import Text
+    assert Text("zh").event(said) == "ch 无法从 h2 继续前行：该处水深已无法通行"
+
+
+def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_told_so(tmp_path):
+    """As above, h1 flooding at 20 min: nobody at h1 is warned, because the team stuck at h2; those at h2, where it
+    was knocking when the water came, are not counted for it."""
+    site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1"]},
+                                        ["h2,16,2.0,0.1,1", "h1,20,2.0,0.1,1"])
+    findings = late_findings(tmp_path, site, plan, scenario)
+    found = findings["h1"]
+    assert found.targets["causes"] == {"way_closed": 2}
+    assert "the door-to-door team ch could not go on from h2: the water there was too deep for it at 0:17:20 (in 1 " \
+           "of 1 replications)" in found.evidence
+    assert "入户通知小组 ch 无法从 h2 继续前行：0:17:20 该处水深已无法通行" in found.words("zh")[1]
+    assert "way_closed" not in findings["h2"].targets["causes"]

@@ -69,7 +69,8 @@ RESIDENT_PLACES = ("household", "school", "field", "workplace")
 _CHANNEL_EVENT = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+)(?::)? (?P<what>on|failed|cannot send.*|stopped.*)$")
 #: a travelling channel stopped by the water or a cut (drills.model.warning): it could not set out from its place, or
 #: could not reach one of its route
-_STOPPED = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+) could not (?:set out from (?P<start>[^:]+): (?P<why>.+)|reach "
+_STOPPED = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+) could not (?:(?P<leave>set out|go on) from (?P<start>[^:]+): "
+                      r"(?P<why>.+)|reach "
                       r"(?P<place>[^:]+): (?P<how>the water|a cut passage) closes its way there from (?P<via>.+), and "
                       r"no other way is open)$")
 #: why it could not set out, as the timeline says it → the key the findings tell
@@ -427,9 +428,10 @@ class Stop:
     Attributes:
         t_s: when (s from the scenario start).
         why: for one that could not set out, a key of :data:`_SET_OUT` (``flooded``: its own place too deep, it warns
-            nobody; ``shut_water``, ``shut_cut``, ``shut_both``: every way out of it closed, it warns there only);
+            nobody; ``shut_water``, ``shut_cut``, ``shut_both``: every way out of it closed, it warns there only;
+            ``stuck``: a place on its way was too deep for it by the time it was to leave it, it goes no further);
             for one that could not reach a place of its route, ``water`` or ``cut``.
-        at: its own place (could not set out), or where it was when its way closed.
+        at: its own place (could not set out), where it stuck, or where it was when its way closed.
         place: the place it could not reach; empty when it could not set out.
     """
 
@@ -451,13 +453,14 @@ class ChannelStatus(NamedTuple):
     out: dict[str, float]
     stops: dict[str, list[Stop]]
 
-    def stopped(self, channels: Sequence[str], place: str) -> dict[str, Stop]:
+    def stopped(self, channels: Sequence[str], place: str, warned_by: str = "") -> dict[str, Stop]:
         """Of ``channels``, those that came on and that the water or a cut kept from ``place``, each with the
-        first stop that did."""
+        first stop that did; not the one that warned the person (``warned_by``: a channel that stuck on its way had
+        passed the places before)."""
         out = {}
         for c in channels:
             stop = next((x for x in self.stops.get(c, ()) if x.stops(place)), None)
-            if stop is not None and c in self.on:
+            if stop is not None and c in self.on and c != warned_by:
                 out[c] = stop
         return out
 
@@ -473,7 +476,8 @@ def _channel_status(res: DrillResult) -> ChannelStatus:
         m = _CHANNEL_EVENT.match(e.what)
         if m is None:
             if (m := _STOPPED.match(e.what)) is not None:
-                stops[m["id"]].append(Stop(e.t_s, _SET_OUT.get(m["why"], "shut_both"), m["start"]) if m["start"]
+                left = _SET_OUT.get(m["why"], "shut_both") if m["leave"] == "set out" else "stuck"
+                stops[m["id"]].append(Stop(e.t_s, left, m["start"]) if m["start"]
                                       else Stop(e.t_s, "water" if m["how"] == "the water" else "cut", m["via"],
                                                 m["place"]))
             continue
@@ -537,7 +541,7 @@ def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[st
     if not covering:
         return "coverage"
     on, out = status.on, status.out
-    stopped = status.stopped(covering, p.start)
+    stopped = status.stopped(covering, p.start, p.warned_by)
     working = [c for c in covering if c in on and out.get(c, math.inf) > on[c] and c not in stopped]
     if working and min(on[c] for c in working) < water:
         return "receipt"
@@ -601,7 +605,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
             if cause == "decision" and not math.isfinite(given):
                 a["unordered"].add(res.replication)
             if cause == "way_closed":
-                for c, stop in status.stopped(_covering(s, spec, reach, uses), s.record.start).items():
+                for c, stop in status.stopped(_covering(s, spec, reach, uses), s.record.start,
+                                              s.record.warned_by).items():
                     a["stops"][(c, stop.why, stop.at, stop.place)][res.replication] = stop.t_s
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)

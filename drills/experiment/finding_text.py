@@ -353,6 +353,8 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_stops": " Stopped on the way there (median times): {stops}.",
         "stop_flooded": "the {kind} {channel} could not set out from {at}: the water there was too deep for it at "
                         "{t} (in {k} of {n} replications)",
+        "stop_stuck": "the {kind} {channel} could not go on from {at}: the water there was too deep for it at {t} "
+                      "(in {k} of {n} replications)",
         "stop_shut": "the {kind} {channel} could not set out from {at}: every way out of it was {closed} at {t} "
                      "(in {k} of {n} replications)",
         "stop_reach": "the {kind} {channel} could not reach {place}: {what} closed its way from {at} at {t} (in {k} of "
@@ -680,6 +682,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "change_after": "撤离命令不再等待“{what}”",
         "m2_stops": "途中受阻（中位数时间）：{stops}。",
         "stop_flooded": "{kind} {channel} 无法从 {at} 出发：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
+        "stop_stuck": "{kind} {channel} 无法从 {at} 继续前行：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
         "stop_shut": "{kind} {channel} 无法从 {at} 出发：{t} 由该处外出的通路均{closed}（{n} 次重复中有 {k} 次）",
         "stop_reach": "{kind} {channel} 无法到达 {place}：{t} 从 {at} 去该处的通路{what}（{n} 次重复中有 {k} 次）",
         "stop_kind": {"door_to_door": "入户通知小组", "runner": "派出的报信人", "loudspeaker_vehicle": "广播车"},
@@ -1144,8 +1147,8 @@ def _stops_text(stops: Sequence[dict[str, Any]], n: int, valley: bool, s: Say) -
                 "t": s.clock(x["t_p50_s"]), "k": x["replications"], "n": n}
         if x["place"]:
             rows.append(s("stop_reach", place=x["place"], what=s.table("stop_what")[x["why"]], **told))
-        elif x["why"] == "flooded":
-            rows.append(s("stop_flooded", **told))
+        elif x["why"] in ("flooded", "stuck"):
+            rows.append(s(f"stop_{x['why']}", **told))
         else:
             rows.append(s("stop_shut", closed=s.table("stop_closed")[x["why"]], **told))
     return s("m2_stops", stops=s.join(rows, "semi")) + s("way_closed_change",

@@ -2550,6 +2550,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
      "{0} 无法从 {1} 出发：由该处外出的通路均已中断"),
     (r"^(.+) could not set out from (\S+): every way out of it is closed by the water or cut$",
      "{0} 无法从 {1} 出发：由该处外出的通路均被水淹或中断"),
+    (r"^(.+) could not go on from (\S+): the water there is too deep for it$",
+     "{0} 无法从 {1} 继续前行：该处水深已无法通行"),
     (r"^(.+) went underground while the no-entry rule held$", "{0} 在禁止入井期间下井"),
     (r"^refuge (.+) flooded$", "避险硐室 {0} 被淹"),
     (r"^mains_power$", "市电停电"),

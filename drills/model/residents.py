@@ -55,7 +55,8 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   is (the timeline says so). A team or a vehicle whose own place (a vehicle's depot) is already under water deeper
   than one wades (by car, drives) or flowing fast enough to carry one away when it is sent does not set out, and
   warns nobody; one whose every way out of its place the water or a cut has closed does not either, but a team
-  knocks at the doors where it is. The timeline says which.
+  knocks at the doors where it is. The timeline says which. One whose place on its way is under water as deep by
+  the time it is to leave it goes no further (the timeline says so).
 """
 
 from __future__ import annotations

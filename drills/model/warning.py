@@ -17,7 +17,8 @@ every way, passes that place of its route over and goes on to the next from wher
 Nor does it ride the cage to or from a station the water has closed, where the cage calls no more (as deep as
 one wades): it takes another way, as above. A runner whose own place is already under water deeper than one wades
 (or flowing fast enough to carry one away) when it is sent does not set out, and warns nobody; one whose every
-way out of its place the water or a cut has closed warns those at its place only. The timeline says which.
+way out of its place the water or a cut has closed warns those at its place only. The timeline says which. A runner
+whose place on its way is under water as deep by the time it is to leave it goes no further (the timeline says so).
 """
 
 # This docstring is quoted in the report's assumptions appendix, below the table of the plan's parameters: the
@@ -213,7 +214,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     over, and so is one every way to which the water or a cut has closed (:func:`_ahead`). A runner walks where a
     way on foot leads on, and else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
     One whose own place is under water when it sets out warns nobody; one whose every way out of its place is
-    closed warns only there (:func:`_cannot_set_out`).
+    closed warns only there (:func:`_cannot_set_out`); one whose place on its way is under water by the time it is to
+    leave it goes no further (:func:`_travel`).
     """
     assert ch.start is not None
     door = ch.type == "door_to_door"
@@ -234,7 +236,7 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     yield from _tell_at(d, ch, ch.start, rng, door)
     if stuck:
         return
-    trip = _travel(d, ch, route, closed)
+    trip = _travel(d, ch, route, closed, drive=False)
     taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
     while True:
         try:
@@ -296,12 +298,15 @@ def _cannot_set_out(d: Drill, ch: Channel, closed: Callable[[int, float], bool] 
 
 
 def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
-            closed: Callable[[int, float], bool] | None) -> Generator[tuple[Any, int], bool | None, None]:
+            closed: Callable[[int, float], bool] | None, *,
+            drive: bool) -> Generator[tuple[Any, int], bool | None, None]:
     """The legs a travelling channel takes from its start through the places of its coverage, each looked at as it
     is about to be taken (:func:`_ahead`): ``(leg, the place of the route it leads to)``, and ``(None, place)`` once
     there. A place no way reaches, or every way to which the water or a cut has closed, is passed over: the channel
     goes on to the next from where it is. A leg the channel could not take after all (False sent back: a cage ride
-    whose station the water closed while the runner waited) is looked at again from where it is."""
+    whose station the water closed while the runner waited) is looked at again from where it is. Where the place it
+    is about to leave is by then under water too deep for it (on foot or by car, ``drive``), as its start is looked at
+    when it is sent (:func:`_cannot_set_out`), it goes no further, which the timeline records."""
     assert ch.start is not None
     node = ch.start
     for target in ch.coverage:
@@ -310,6 +315,10 @@ def _travel(d: Drill, ch: Channel, route: Callable[[int, int, Any], list],
             continue
         while legs:
             node = legs[0][0]
+            if closed is not None and d.too_deep_to_set_out(node, d.env.now, drive):
+                d.log("channel", f"{ch.id} could not go on from {d.net.nodes[node].id}: the water there is too deep "
+                                 "for it")
+                return
             legs = _ahead(d, ch, legs, target, route, closed)
             if not legs:  # the water or a cut closes every way there
                 break
@@ -468,7 +477,7 @@ def _phone_tree(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[An
 def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, Any, Any]:
     """A loudspeaker vehicle drives its route; households near each place it passes may hear it. A place of its route
     that no road reaches is passed over, and so is one every road to which the water or a cut has closed
-    (:func:`_ahead`)."""
+    (:func:`_ahead`); where it stands in water too deep to drive on, it goes no further (:func:`_travel`)."""
     assert ch.start is not None
     radius = ch.audible_radius_m
     near: dict[int, list[int]] = {}  # households within hearing of each place the vehicle passes
@@ -479,7 +488,7 @@ def _vehicle(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     def route(source: int, target: int, shut: Callable[[int], bool] | None) -> list[tuple[int, int, float]]:
         return d.routing.drive_legs(source, target, ch.speed_mps, shut)
 
-    for leg, _ in _travel(d, ch, route, closed):
+    for leg, _ in _travel(d, ch, route, closed, drive=True):
         if leg is None:
             continue
         _, v, t = leg
