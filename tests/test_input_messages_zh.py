@@ -286,6 +286,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("full-width-brackets", PLAN, "exits: [collar, portal, raise_top]", "exits: ［collar, portal］",
      ("全角括号", "[collar, portal]")),
     ("decimal-comma", PLAN, "present_probability: 0.98", "present_probability: 0,98", ("应写作 0.98",)),
+    ("decimal-comma-in-braces", SCEN, "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000,5}",
+     ("12000,5 被读作 12000", "小数请用小数点", "应写作 12000.5")),
     ("full-width-digits", SCEN, "replications: 500", "replications: ５００", ("应写作 500",)),
     ("distribution-left-empty", PLAN, "decision_delay_s: {dist: lognormal, median: 180, p95: 900}",
      "decision_delay_s:", ("此处未填值",)),

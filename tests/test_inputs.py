@@ -819,6 +819,14 @@ def test_a_time_written_in_words_is_told_the_field_takes_seconds_and_how_many(
     ("site", 'elevation_m: -368.0,', 'elevation_m: -1,368.0,', "site.nodes[28].elevation_m",
      "-1,368.0 is read as -1, the comma starting another field in { }: write the number without a thousands "
      "separator: -1368.0"),
+    # ... and a decimal comma there, the decimals read as a field '5': it was "unknown field '5'"
+    ("scenario", "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000,5}",
+     "scenario.hazard.inrush.hydrograph[2].inflow_m3ph",
+     "12000,5 is read as 12000, the comma starting another field in { }: write the decimals after a point: 12000.5"),
+    ("site", 'elevation_m: -368.0,', 'elevation_m: -368,05,', "site.nodes[28].elevation_m",
+     "-368,05 is read as -368, the comma starting another field in { }: write the decimals after a point: -368.05"),
+    ("site", 'x_m: -300, elevation_m: 3.0}', 'x_m: -300, elevation_m: 0,125}', "site.nodes[2].elevation_m",
+     "0,125 is read as 0, the comma starting another field in { }: write the decimals after a point: 0.125"),
     # a list typed with a Chinese input method: it was "an id holds letters ...; write it in Latin letters (pinyin)"
     ("plan", "coverage: [pump360, crusher360, st360,", "coverage: [pump360，crusher360, st360,",
      "plan.channels[2].coverage[0]", "'pump360，crusher360' holds a full-width comma '，', as a Chinese input method "

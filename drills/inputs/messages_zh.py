@@ -524,6 +524,10 @@ CATALOGUE: tuple[Entry, ...] = (
           "{text} 被读作 {head}：在 {{ }} 中，逗号后面被当作另一个字段；数值中请勿使用千位分隔符：应写作 {value}",
           "12,000 is read as 12, the comma starting another field in { }: write the number without a thousands "
           "separator: 12000"),
+    Entry(rf"(?P<text>{NUM},\d+) is read as (?P<head>{NUM}), the comma starting another field in \{{ \}}: "
+          rf"write the decimals after a point: (?P<value>{NUM})",
+          "{text} 被读作 {head}：在 {{ }} 中，逗号后面被当作另一个字段；小数请用小数点，不用逗号：应写作 {value}",
+          "0,5 is read as 0, the comma starting another field in { }: write the decimals after a point: 0.5"),
     Entry(rf"write the number without a thousands separator: (?P<value>{NUM})",
           "数值中请勿使用千位分隔符：应写作 {value}", "write the number without a thousands separator: 12000"),
     literal("rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 Exhibit "

@@ -419,7 +419,7 @@ def problems_from(doc: YamlDocument, exc: ValidationError, vocabulary: set[str] 
 def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
     """A number written with commas between its thousands inside ``{ }`` (``inflow_m3ph: 12,000``) reads as 12 and a
     field '000' with no value, which the schema calls unknown: told once, at the number's own field, with how to
-    write it."""
+    write it. So is one written with a decimal comma (``t_s: 0,5``), a field '5' after a whole number."""
     for loc in [w for w, msgs in found.items() if w and re.fullmatch(r"\d+(?:\.\d+)?", str(w[-1]))
                 and "unknown field" in msgs]:
         mapping = doc.tree_at(loc[:-1])
@@ -430,16 +430,27 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
         head = at
         while head > 0 and _split_thousands(keys[head], mapping):
             head -= 1
+        # 0,5 or 0,125: a decimal comma, not thousands
+        decimal = at > 0 and head >= at - 1 and _decimals_after_comma(keys[at], mapping) and (
+            head == at or number_as_written(mapping[keys[at - 1]]).lstrip("+-") == "0")
+        if decimal:
+            head = at - 1
         value = mapping[keys[head]]
-        if head == at or not isinstance(value, int | float) or isinstance(value, bool):
+        if head == at or not isinstance(value, int | float) or isinstance(value, bool) or (
+                decimal and not isinstance(value, int)):  # 0.5,5 is no decimal comma
             continue
-        tail = list(itertools.takewhile(functools.partial(_split_thousands, mapping=mapping), keys[head + 1:]))
+        if decimal:
+            tail = [keys[at]]
+            how = f"write the decimals after a point: {number_as_written(value)}.{number_as_written(keys[at])}"
+        else:
+            tail = list(itertools.takewhile(functools.partial(_split_thousands, mapping=mapping), keys[head + 1:]))
+            how = ""
         text = ",".join([number_as_written(value), *(number_as_written(k) for k in tail)])
         for k in tail:
             found.pop((*loc[:-1], str(k)), None)
         found.setdefault((*loc[:-1], str(keys[head])), []).append(
-            f"{text} is read as {number_as_written(value)}, the comma starting another field in {{ }}: write the "
-            f"number without a thousands separator: {text.replace(',', '')}")
+            f"{text} is read as {number_as_written(value)}, the comma starting another field in {{ }}: "
+            f"{how or 'write the number without a thousands separator: ' + text.replace(',', '')}")
 
 
 def _clock_after_the_start(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
@@ -474,6 +485,13 @@ def _split_thousands(key: Any, mapping: dict) -> bool:
     ``1,100.5``) and no value."""
     return isinstance(key, int | float) and not isinstance(key, bool) and mapping[key] is None and bool(
         re.fullmatch(r"\d{3}(?:\.\d+)?", number_as_written(key)))
+
+
+def _decimals_after_comma(key: Any, mapping: dict) -> bool:
+    """``key`` of ``mapping`` may be the part of a number after a decimal comma (``{t_s: 0,5}``): digits and no value
+    (three digits after a whole number other than 0 are thousands, :func:`_split_thousands`)."""
+    return isinstance(key, int) and not isinstance(key, bool) and mapping[key] is None and bool(
+        re.fullmatch(r"\d+", number_as_written(key)))
 
 
 def _once_where_written(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
