@@ -94,13 +94,15 @@ def test_every_string_of_up_to_four_numerals_reads_as_its_school_writing_or_not_
     ("90秒", 90), ("一个半小时", 5400), ("二十分钟", 1200), ("两个小时", 7200), ("半个钟头", 1800), ("三刻钟", 2700),
     ("一分半钟", 90), ("两小时半", 9000), ("1小时零5分", 3900), ("一小时一刻钟", 4500), ("1.5小时", 5400),
     ("１０分钟", 600), ("一百五十秒", 150), ("两百秒", 200), (" 十 分钟 ", 600),
+    ("一天", 86400), ("两天", 172800), ("半天", 43200), ("一天半", 129600), ("1天2小时", 93600),
 ])
 def test_a_time_as_a_chinese_planner_writes_it_reads_as_its_seconds(text: str, seconds: float) -> None:
     assert chinese_duration_s(text) == seconds
 
 
 @pytest.mark.parametrize("text", ["约十分钟", "十来分钟", "十分钟左右", "两点", "30分1小时", "一半小时",
-                                  "一个分钟", "十两分钟", "两十分钟", "半", "分钟", "十", "一小时半钟", "十分钟十分钟"])
+                                  "一个分钟", "一个天", "一天半钟",
+                                  "十两分钟", "两十分钟", "半", "分钟", "十", "一小时半钟", "十分钟十分钟"])
 def test_a_time_not_written_as_one_length_is_not_read(text: str) -> None:
     """An approximate time, a clock time, a number with no unit or units out of order: the general hint stays."""
     assert chinese_duration_s(text) is None

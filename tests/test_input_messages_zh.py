@@ -289,6 +289,8 @@ BREAKS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("decimal-comma-in-braces", SCEN, "{t_s: 1200, inflow_m3ph: 12000}", "{t_s: 1200, inflow_m3ph: 12000,5}",
      ("12000,5 被读作 12000", "小数请用小数点", "应写作 12000.5")),
     ("full-width-digits", SCEN, "replications: 500", "replications: ５００", ("应写作 500",)),
+    ("count-with-its-measure-word", SCEN, "replications: 500", "replications: 500次", ("只填数值：应写作 500",)),
+    ("days-in-chinese", SCEN, "duration_s: 10800", "duration_s: 一天", ("'一天' 应写作 86400",)),
     ("distribution-left-empty", PLAN, "decision_delay_s: {dist: lognormal, median: 180, p95: 900}",
      "decision_delay_s:", ("此处未填值",)),
     ("misspelt-channel-type", PLAN, "type: station_phones", "type: station_phone", ("'station_phone'",)),

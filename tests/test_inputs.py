@@ -195,6 +195,9 @@ START, EXITS = "start_time: 2026-07-20T10:00:00", "exits: [collar, portal, raise
      "'t_s' is followed by a full-width colon '：': write t_s: with an ASCII colon and a space"),
     ("plan", "present_probability: 0.98", "present_probability: 0,98", "plan.roles[0].present_probability",
      "(got '0,98'); write the decimals after a point, not a comma: 0.98"),
+    # a count with the word Chinese counts it by: no hint before
+    ("scenario", "replications: 500", "replications: 500次", "scenario.monte_carlo.replications",
+     "(got '500次'); write the number alone: 500"),
     # digits as a Chinese input method types them in full-width mode: no hint before
     ("scenario", "replications: 500", "replications: ５００", "scenario.monte_carlo.replications",
      "'５００' is written in full-width characters, as a Chinese input method types them: write 500"),
@@ -787,6 +790,10 @@ def test_a_number_with_its_unit_in_chinese_another_unit_or_hours_is_told_how_to_
      "hours"),
     ("scenario", "duration_s: 10800", "duration_s: three hours",
      "(got 'three hours'); the field takes a number of seconds (its name ends in _s): 10800 for 'three hours'"),
+    ("scenario", "duration_s: 10800", "duration_s: 2 days",
+     "(got '2 days'); the field takes a number of seconds (its name ends in _s): 172800 for '2 days'"),
+    ("scenario", "duration_s: 10800", "duration_s: 一天",
+     "(got '一天'); the field takes a number of seconds (its name ends in _s): 86400 for '一天'"),
     ("scenario", "duration_s: 10800", "duration_s: all day",
      "(got 'all day'); the field takes a number of seconds (its name ends in _s): 600 for ten minutes, 7200 for two "
      "hours"),

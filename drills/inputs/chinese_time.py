@@ -3,10 +3,11 @@
 A field of seconds (its name ends in ``_s``) takes a number; a planner who wrote the time in words is told the
 seconds it means (:func:`drills.inputs.validate._unit_hint`). This module reads the Chinese of it: numbers in
 Chinese numerals up to 九百九十九 (零一二两三四五六七八九十百, with 两 for 2 and the spoken 一百五 for 150) or in
-digits, the units 秒(钟), 分(钟), 小时 and 钟头 (with or without 个), 刻(钟) (a quarter of an hour), and 半 for a half:
-before a unit alone (半小时), after 个 (一个半小时), or after the unit (一分半钟, 两小时半). Parts may follow each other
-from the larger unit down, joined by nothing, a space or 零 (1小时零5分). Anything else is not read (None): an
-approximate time (约十分钟, 十来分钟), a clock time (两点), a number with no unit.
+digits, the units 天 (a day), 秒(钟), 分(钟), 小时 and 钟头 (with or without 个), 刻(钟) (a quarter of an hour),
+and 半 for a half: before a unit alone (半小时, 半天), after 个 (一个半小时), or after the unit (一分半钟, 两小时半,
+一天半). Parts may follow each other from the larger unit down, joined by nothing, a space or 零 (1小时零5分).
+Anything else is not read (None): an approximate time (约十分钟, 十来分钟), a clock time (两点), a number with no
+unit.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 #: the Chinese digits, 两 being 2 before a unit or a 百
 DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: seconds in each unit, longest spelling first so that 分钟 is not read as 分 and a stray 钟
-_UNITS = {"秒钟": 1, "分钟": 60, "小时": 3600, "钟头": 3600, "刻钟": 900, "秒": 1, "分": 60, "刻": 900}
+_UNITS = {"秒钟": 1, "分钟": 60, "小时": 3600, "钟头": 3600, "刻钟": 900, "天": 86400, "秒": 1, "分": 60, "刻": 900}
 #: a digit that leads (两 before 百, or alone), and one in the tens and ones (二, never 两: 二十, 十二, 一百零二)
 _DIGIT, _ONES = "[一二两三四五六七八九]", "[一二三四五六七八九]"
 #: a number in Chinese numerals below 1000, or in digits (a decimal point allowed)

@@ -515,6 +515,7 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry(rf"write the number alone: (?P<value>{NUM}) for (?P<got>{Q}) \(the field's name gives the unit, "
           r"(?P<unit>\w+)\)", "只填数值：{got} 应写作 {value}（单位已由字段名给出：{unit}）",
           "write the number alone: 1200 for '1.2 km' (the field's name gives the unit, m)"),
+    Entry(rf"write the number alone: (?P<value>{NUM})", "只填数值：应写作 {value}", "write the number alone: 500"),
     Entry(rf"write the number alone: (?P<value>{NUM}) \(the field's name gives the unit, (?P<unit>\w+)\)",
           "只填数值：{value}（单位已由字段名给出：{unit}）",
           "write the number alone: 300 (the field's name gives the unit, m)"),

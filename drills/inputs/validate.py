@@ -113,7 +113,10 @@ _DECIMAL_COMMA = re.compile(r"\s*(?P<whole>[-+]?\d+),(?P<part>\d+)\s*")
 IN_SECONDS = "the field takes a number of seconds (its name ends in _s)"
 #: seconds in a unit of time as a planner may write it in English (Chinese: :mod:`drills.inputs.chinese_time`)
 _SECONDS_IN = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60,
-               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
+               "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "d": 86400,
+               "day": 86400, "days": 86400}
+#: a count written with the word Chinese counts it by (500次 replications, 30人, 12户, 2台): the number alone
+_COUNTED = re.compile(r"\s*(?P<value>\d+)\s*(?:次|个|人|名|户|台|辆|座|组|套|处)\s*")
 #: numbers written as words: "ten" (minutes), "twenty-five" (seconds), "an" (hour), "half an" (hour)
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -176,6 +179,8 @@ def _unit_hint(got: str, loc: tuple[Any, ...]) -> str:
         return _number_alone(got, float(written["value"]) * per, unit, same=per == 1)
     if unit == "s":
         return f"; {IN_SECONDS}: 600 for ten minutes, 7200 for two hours"
+    if (counted := _COUNTED.fullmatch(got)) and unit not in _UNITS_AS_WRITTEN and unit not in ("s", "h"):  # a count
+        return f"; write the number alone: {counted['value']}"
     return ""
 
 
