@@ -1783,6 +1783,11 @@ def test_a_warning_level_written_with_a_capital_is_told_the_level_meant(files: D
               "Exhibit 10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry"),
     # a slip of the keys: the word meant, and nothing more
     ("heavyy", "; did you mean 'heavy'?"),
+    # a Chinese rain grade, which is a 12- or 24-hour total: the classes, and that the grade is no intensity
+    ("暴雨", "; rain is told by its intensity, 'moderate' 2.5–6.4 mm/h and 'heavy' above 6.4 mm/h (HCM 2010 "
+             "Exhibit 10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry; '暴雨' grades "
+             "rain by its 12- or 24-hour total (GB/T 28592-2012), not by its intensity in the drill's hours: write "
+             "the class of that intensity"),
 ])
 def test_a_rain_word_the_scenario_does_not_know_is_told_its_intensities(tmp_path: Path, word: str, tail: str) -> None:
     from drills.inputs.messages_zh import translate
@@ -1794,7 +1799,8 @@ def test_a_rain_word_the_scenario_does_not_know_is_told_its_intensities(tmp_path
     [p] = info.value.problems
     assert (p.line, p.field) == (line, "scenario.weather.rain")
     assert p.message == f"Input should be 'none', 'moderate' or 'heavy' (got {word!r}){tail}"
-    assert ("毛毛雨" in translate(p.message)) == (word == "light")
+    assert ("毛毛雨" in translate(p.message)) == (word in ("light", "暴雨"))
+    assert ("不是演练时段内的雨强" in translate(p.message)) == (word == "暴雨")
 
 
 def test_a_fault_on_a_misspelt_link_is_pointed_to_the_nearest_link(files: DrillFiles) -> None:

@@ -535,6 +535,11 @@ CATALOGUE: tuple[Entry, ...] = (
             "10-15): write lighter rain, a drizzle, as 'none', which the drill takes as dry",
             "降雨按雨强填写：'moderate' 为 2.5–6.4 mm/h，'heavy' 为 6.4 mm/h 以上（HCM 2010 Exhibit 10-15）；"
             "更小的雨（毛毛雨）请写 'none'，程序按无雨处理"),
+    Entry(rf"(?P<got>{Q}) grades rain by its 12- or 24-hour total \(GB/T 28592-2012\), not by its intensity in "
+          r"the drill's hours: write the class of that intensity",
+          "{got} 是按 12 或 24 小时降水量划分的等级（GB/T 28592-2012），不是演练时段内的雨强：请按该时段的雨强填写",
+          "'暴雨' grades rain by its 12- or 24-hour total (GB/T 28592-2012), not by its intensity in the drill's "
+          "hours: write the class of that intensity"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{Q})",
           "百分数请写成小数：{got} 应写作 {share}", "write a percentage as a fraction: 0.98 for '98%'"),
     Entry(rf"write a percentage as a fraction: (?P<share>{NUM}) for (?P<got>{NUM})",

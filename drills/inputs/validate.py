@@ -300,6 +300,9 @@ def _message(err: dict[str, Any], branch: str | None, *, names: bool = False) ->
         close = did_you_mean(got, re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", ""))))
         if not close and loc[-2:] == ("weather", "rain"):  # "light", "drizzle", "storm": the words a forecast uses
             close = RAIN_HINT
+            if isinstance(got, str) and re.fullmatch(r"\s*(?:小|中|大|暴|大暴|特大暴)雨\s*", got):
+                close += (f"; {got.strip()!r} grades rain by its 12- or 24-hour total (GB/T 28592-2012), not by its "
+                          "intensity in the drill's hours: write the class of that intensity")
         msg += close
     return msg
 
