@@ -549,3 +549,34 @@ def test_two_steps_of_one_kind_by_two_posts_are_each_read_by_their_own_record(bu
     got = [(o.action.owner, o.status, o.why) for o in
            step_outcomes(run_drill(spec, 0, 1), spec, PlanFacts({}, {"t": "red"}, False))]
     assert got == [("away", "not_done", "unreachable"), ("boss", "on_time", "")]
+
+
+def inrush_in_the_storm(build, factor) -> tuple:
+    """An inrush of 360 m³/h at the sump from the start (1 440 m³ in 4 h) in a storm whose recharge raises the mine's
+    inflow, with pumps of 40 m³/h against a usual 100 m³/h; and the same storm without the inrush."""
+    water = {"pumping_m3ph": 40.0, "recharge_area_m2": 1e6, "infiltration_share": 0.1, "lag_s": 3600.0}
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
+    inrush = {"source": "sump", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360.0}], "inflow_factor": factor}
+    both = build(mine_water_site(**water), plan,
+                 base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN, "inrush": inrush}))
+    storm = build(mine_water_site(**water), plan, base_scenario(order_at_s=None, duration_s=14400,
+                                                                hazard={"storm": RAIN}))
+    return both, storm
+
+
+def test_the_inrush_factor_scales_the_inrush_water_and_not_the_storms_or_the_usual_inflow(build):
+    # the pumps have nothing beyond the usual inflow: 60 m³/h of it and all the storm's extra water stay, unscaled;
+    # the inrush's 1 440 m³ come in times its factor
+    both, storm = inrush_in_the_storm(build, 2.0)
+    storm_water = Drill(storm, 0, 1).water.stored_m3
+    assert storm_water[-1] > 240.0 + 1000.0  # the recharge adds well over the usual inflow's share
+    assert Drill(both, 0, 1).water.stored_m3[-1] == pytest.approx(2.0 * 1440.0 + storm_water[-1], rel=1e-6)
+
+
+def test_a_replication_drawing_another_inrush_factor_changes_only_the_inrush_water(build):
+    both, storm = inrush_in_the_storm(build, {"dist": "uniform", "low": 0.5, "high": 2.0})
+    storm_water = Drill(storm, 0, 1).water.stored_m3[-1]
+    drills = [Drill(both, k, 1) for k in range(3)]
+    assert len({d.inflow_factor for d in drills}) == 3
+    for d in drills:
+        assert d.water.stored_m3[-1] == pytest.approx(d.inflow_factor * 1440.0 + storm_water, rel=1e-6)

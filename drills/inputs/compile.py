@@ -921,19 +921,24 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         burst = inrush.first_inflow_s(t, q)
         way = running.build_way(net, src, t, q)  # the inrush's own water runs down; the storm's comes in elsewhere
     held = 0.0
+    unscaled: tuple[float, ...] = ()
+    pumps = None
+    usual = 0.0
     if extra is not None:
         grid, q_extra, spare = extra
         mw = ld.site.mine_water
         assert mw is not None
         held = min(mw.pumping_m3ph, mw.baseline_m3ph) / 3600.0
+        pumps, usual = mw.pumping_m3ph / 3600.0, mw.baseline_m3ph / 3600.0
         if s is None:
             src, t, q, factor, pumping = idx[mw.sump], tuple(grid), tuple(q_extra), Fixed(1.0), spare
-        else:  # both: the inrush on the storm's grid, added
-            q = tuple(np.interp(grid, t, q, left=0.0) + q_extra)
+        else:  # both: the inrush on the storm's grid, beside the storm's water, which its factor does not scale
+            q = tuple(np.interp(grid, t, q, left=0.0))
             t = tuple(grid)
+            unscaled = tuple(float(x) for x in q_extra)
             pumping += spare
     return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
-                  inrush.build_geometry(net, src), way, held)
+                  inrush.build_geometry(net, src), way, held, unscaled, pumps, usual)
 
 
 def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:

@@ -91,6 +91,8 @@ def trigger_time(d: Drill, tr: Trigger) -> float:
     if inr is None:
         return INF
     q = np.asarray(inr.hydro_m3ps) * d.inflow_factor * 3600.0
+    if inr.unscaled_m3ps:  # the storm's water beside the inrush's, which the inrush's factor does not scale
+        q = q + np.asarray(inr.unscaled_m3ps) * 3600.0
     ts = np.asarray(inr.hydro_t_s)
     if q[0] >= tr.threshold:
         return float(ts[0])

@@ -342,7 +342,7 @@ class Drill:
             pool = water_timeline(
                 inr.geometry, hydro_t_s=inr.hydro_t_s, hydro_m3ps=inr.hydro_m3ps, start_s=0.0,
                 factor=self.inflow_factor, pumping_m3ps=inr.pumping_m3ps, duration_s=spec.duration_s,
-                pumps_on=pumps_on, held_m3ps=inr.held_m3ps)
+                pumps_on=pumps_on, held_m3ps=inr.held_m3ps, unscaled_m3ps=inr.unscaled_m3ps)
             parts.append(pool)
             if inr.way is not None:  # and the water running down to it (drills.model.running)
                 parts.append(RunningFlow(inr.way, factor=self.inflow_factor, duration_s=spec.duration_s, pool=pool))

@@ -429,14 +429,22 @@ def water_timeline(
     dt_s: float = TIME_STEP_S,
     pumps_on: np.ndarray | None = None,
     held_m3ps: float = 0.0,
+    unscaled_m3ps: tuple[float, ...] = (),
 ) -> WaterTimeline:
     """Pool level over the drill for one replication.
 
+    ``factor`` scales the hydrograph ``hydro_m3ps`` only; ``unscaled_m3ps`` (on the same times: a storm's extra
+    inflow and the usual inflow the pumps cannot take out) comes in as it is.
     ``pumps_on`` (one flag per time step) stops the pumps while there is no power; then the inflow they held
     out, ``held_m3ps`` (the mine's usual inflow, left out of the hydrograph with their capacity), comes in too.
     """
     t, inflow, pumped = _inflow_and_pumping(hydro_t_s, hydro_m3ps, start_s, pumping_m3ps, duration_s, dt_s)
     vin = factor * inflow
+    wet_from = first_inflow_s(hydro_t_s, hydro_m3ps)
+    if unscaled_m3ps:
+        vin = vin + _inflow_and_pumping(hydro_t_s, unscaled_m3ps, start_s, 0.0, duration_s, dt_s)[1]
+        also = first_inflow_s(hydro_t_s, unscaled_m3ps)
+        wet_from = also if wet_from is None else wet_from if also is None else min(wet_from, also)
     if pumps_on is not None:
         on = pumps_on[: len(t)]
         rate = np.where(t >= start_s, pumping_m3ps, 0.0) * on
@@ -450,7 +458,7 @@ def water_timeline(
     stored = balance - np.minimum(np.minimum.accumulate(balance), 0.0)
     v = np.maximum.accumulate(stored)
     level = np.interp(v, geometry.volume_m3, geometry.z_grid)
-    return WaterTimeline(geometry, dt_s, level, v, start_s + (first_inflow_s(hydro_t_s, hydro_m3ps) or 0.0))
+    return WaterTimeline(geometry, dt_s, level, v, start_s + (wet_from or 0.0))
 
 
 def no_water(network: Network, duration_s: float) -> WaterTimeline:

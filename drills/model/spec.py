@@ -157,6 +157,14 @@ class Inrush:
     #: the mine's usual inflow that its running pumps take out (m³/s), left out of ``hydro_m3ps`` with their capacity:
     #: it comes in while the pumps stop with the power (0: an inrush alone)
     held_m3ps: float = 0.0
+    #: with an inrush in a flood season, the storm's extra inflow and the usual inflow the pumps cannot take out
+    #: (m³/s on ``hydro_t_s``): it comes from the rain model and the mine's measured inflow, so the inrush's factor
+    #: does not scale it (empty: none beside ``hydro_m3ps``)
+    unscaled_m3ps: tuple[float, ...] = ()
+    #: the mine's pumps and usual inflow as the site gives them (m³/s; None: no mine water model in play), for the
+    #: report: ``pumping_m3ps`` holds only what the pumps have beyond the usual inflow
+    mine_pumps_m3ps: float | None = None
+    usual_m3ps: float = 0.0
 
     def burst_at(self, node: int) -> float | None:
         """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""
