@@ -551,12 +551,12 @@ def test_two_steps_of_one_kind_by_two_posts_are_each_read_by_their_own_record(bu
     assert got == [("away", "not_done", "unreachable"), ("boss", "on_time", "")]
 
 
-def inrush_in_the_storm(build, factor) -> tuple:
+def inrush_in_the_storm(build, factor, **inrush_kw) -> tuple:
     """An inrush of 360 m³/h at the sump from the start (1 440 m³ in 4 h) in a storm whose recharge raises the mine's
     inflow, with pumps of 40 m³/h against a usual 100 m³/h; and the same storm without the inrush."""
     water = {"pumping_m3ph": 40.0, "recharge_area_m2": 1e6, "infiltration_share": 0.1, "lag_s": 3600.0}
     plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
-    inrush = {"source": "sump", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360.0}], "inflow_factor": factor}
+    inrush = {"source": "sump", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360.0}], "inflow_factor": factor, **inrush_kw}
     both = build(mine_water_site(**water), plan,
                  base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN, "inrush": inrush}))
     storm = build(mine_water_site(**water), plan, base_scenario(order_at_s=None, duration_s=14400,
@@ -580,3 +580,17 @@ def test_a_replication_drawing_another_inrush_factor_changes_only_the_inrush_wat
     assert len({d.inflow_factor for d in drills}) == 3
     for d in drills:
         assert d.water.stored_m3[-1] == pytest.approx(d.inflow_factor * 1440.0 + storm_water, rel=1e-6)
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "; pumping 50 m³/h; the mine's pumps 40 m³/h against its usual inflow of 100 m³/h"),
+    ("zh", "；排水 50 m³/h；矿井水泵排水能力 40 m³/h，正常涌水量 100 m³/h")])
+def test_the_inflow_row_gives_the_inrush_pumps_and_the_mine_pumps_as_written(build, lang, says):
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+
+    both, _ = inrush_in_the_storm(build, 1.0, pumping_m3ph=50.0)
+    rows = dict(parameter_rows(SimpleNamespace(spec=both, replications=1, seed=1), Text(lang))[1])
+    assert rows[Text(lang)("inflow_row")].endswith(says), rows[Text(lang)("inflow_row")]

@@ -370,6 +370,22 @@ def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks
     assert "_m3ph" not in trigger and "_s " not in trigger  # the quantity in words, not its code
 
 
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "; the mine's pumps 600 m³/h against its usual inflow of 300 m³/h"),
+    ("zh", "；矿井水泵排水能力 600 m³/h，正常涌水量 300 m³/h")])
+def test_the_inflow_row_of_a_flood_season_gives_the_mine_pumps_as_the_site_gives_them(lang: str, says: str) -> None:
+    """The bundled flood season's site has pumps of 600 m³/h against a usual inflow of 300 m³/h; the row said
+    "pumping 300 m³/h", what the pumps have beyond that inflow, which is not what the planner wrote."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+
+    spec = load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=1)
+    rows = dict(parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1), Text(lang))[1])
+    assert rows[Text(lang)("inflow_row")].endswith(says), rows[Text(lang)("inflow_row")]
+
+
 def test_the_channel_rows_give_the_chance_of_hearing_the_model_uses_at_night_in_heavy_rain() -> None:
     """The bundled dam break is at night in heavy rain: a siren is heard by the siren's night audibility times the
     rain's factor of the households within its radius, each catching it on a cycle with the siren's chance; a

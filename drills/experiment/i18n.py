@@ -518,8 +518,10 @@ EN: dict[str, str] = {
     "inflow_row": "inrush inflow",
     "inflow_value": (
         "from {start}: {q0:,.0f} → {qmax:,.0f} m³/h within {rise} (hydrograph of {k} points), times a factor "
-        "{factor}; pumping {pump:,.0f} m³/h"
+        "{factor}; {pumps}"
     ),
+    "inflow_pumping": "pumping {pump:,.0f} m³/h",
+    "inflow_mine_pumps": "the mine's pumps {pump:,.0f} m³/h against its usual inflow of {usual:,.0f} m³/h",
     "trigger_row": "trigger {id} ({condition}; declares {level})",
     "trigger_at_level": "{quantity} {level} or higher",
     "trigger_depth": "water depth at {node} ≥ {threshold:g} m",
@@ -1688,8 +1690,10 @@ ZH: dict[str, str] = {
     "inflow_row": "突水涌水量",
     "inflow_value": (
         "自 {start} 起：{rise} 内由 {q0:,.0f} 增至 {qmax:,.0f} m³/h（过程线 {k} 点），乘以系数 {factor}；"
-        "排水 {pump:,.0f} m³/h"
+        "{pumps}"
     ),
+    "inflow_pumping": "排水 {pump:,.0f} m³/h",
+    "inflow_mine_pumps": "矿井水泵排水能力 {pump:,.0f} m³/h，正常涌水量 {usual:,.0f} m³/h",
     "trigger_row": "触发条件 {id}（{condition}；宣布{level}预警）",
     "trigger_at_level": "{quantity}达{level}及以上",
     "trigger_depth": "{node} 处水深 ≥ {threshold:g} m",

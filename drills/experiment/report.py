@@ -77,7 +77,7 @@ from drills.inputs.problems import in_language
 from drills.model import variability as var
 from drills.model import warning
 from drills.model.records import SAFE_OUTCOMES
-from drills.model.spec import Channel, DrillSpec, Trigger
+from drills.model.spec import Channel, DrillSpec, Inrush, Trigger
 
 if TYPE_CHECKING:
     from drills.experiment.settle import Settling
@@ -1444,7 +1444,7 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         t0 = inr.hydro_t_s[0]
         scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak],
                                              rise=t.value(inr.hydro_t_s[peak] - t0, "s"), k=len(q),
-                                             factor=describe(inr.factor, t, unit=""), pump=3600.0 * inr.pumping_m3ps)])
+                                             factor=describe(inr.factor, t, unit=""), pumps=pumping(inr, t))])
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):
         scen_rows.append([t("breach_row"), t(
@@ -1452,6 +1452,18 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
             volume=describe(db.volume_factor, t, unit="") if db.volume_factor is not None else "1")])
     scen_rows.append([t("param_mc"), t("list_sep").join((str(ex.replications), str(ex.seed)))])
     return plan_rows, scen_rows
+
+
+def pumping(inr: Inrush, t: Text) -> str:
+    """The pumps as the planner wrote them: an inrush's own, and in a flood season the mine's full capacity and its
+    usual inflow (the model pumps the storm's water with only what the mine's pumps have beyond that inflow)."""
+    if inr.mine_pumps_m3ps is None:
+        return t("inflow_pumping", pump=3600.0 * inr.pumping_m3ps)
+    mine = t("inflow_mine_pumps", pump=3600.0 * inr.mine_pumps_m3ps, usual=3600.0 * inr.usual_m3ps)
+    own = inr.pumping_m3ps - max(inr.mine_pumps_m3ps - inr.usual_m3ps, 0.0)  # the inrush's pumps, beside the mine's
+    if own <= 1e-12:
+        return mine
+    return t("clause_sep").join((t("inflow_pumping", pump=3600.0 * own), mine))
 
 
 def _uses(ex: ExerciseResult, when: str) -> bool:
