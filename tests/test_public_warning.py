@@ -846,9 +846,9 @@ def test_a_team_whose_every_way_out_is_closed_warns_only_at_its_own_place(build,
 
 
 # ------------------------------------------------------------------ the findings say why a team did not come
-def late_findings(tmp_path, site: dict, plan: dict, scenario: dict) -> dict:
-    """The late-warning findings by place, the order the plan's (its channels those of the order), with the causes
-    of the bottleneck analysis."""
+def late_findings(tmp_path, site: dict, plan: dict, scenario: dict, kind: str = "m2_late") -> dict:
+    """The late-warning findings by place (or the findings of another ``kind`` by the rest of their key), the order
+    the plan's (its channels those of the order), with the causes of the bottleneck analysis."""
     from conftest import build_in
 
     from drills.experiment.evaluation import grade
@@ -860,7 +860,7 @@ def late_findings(tmp_path, site: dict, plan: dict, scenario: dict) -> dict:
     loaded = load(tmp_path / "scenario.yaml", None)
     spec = compile_drill(loaded)
     ev = grade(loaded, spec, run_exercise(spec), None)
-    return {f.key.split(":", 1)[1]: f for f in ev.findings if f.kind == "m2_late"}
+    return {f.key.split(":", 1)[1]: f for f in ev.findings if f.kind == kind}
 
 
 def test_people_a_team_could_not_reach_for_the_water_are_told_so_not_that_they_missed_its_message(tmp_path):
@@ -935,3 +935,36 @@ def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_t
            "of 1 replications)" in found.evidence
     assert "入户通知小组 ch 无法从 h2 继续前行：0:17:20 该处水深已无法通行" in found.words("zh")[1]
     assert "way_closed" not in findings["h2"].targets["causes"]
+
+
+def test_people_the_order_never_reached_as_the_water_closed_the_team_s_way_are_told_so(tmp_path):
+    """The team is on at 600 s, but the dip cuts h1 off from c; the water never comes to h1: nobody there is ever
+    warned. The finding said only that no channel reached them; it names the team, where and when the water stopped
+    it, and gives what answers a team stopped on its way before what carries the order further, in English and
+    Chinese."""
+    from drills.experiment.findings import REACH_REMEDIES, warning_remedies
+
+    team = {"id": "team", "type": "door_to_door", "start": "c", "coverage": ["h1", "h2"], "visit_s": 120,
+            "needs_mains_power": False}
+    site, plan, scenario = flooded_street(tmp_path, team, [households("h1", 2), households("h2", 2)])
+    found = late_findings(tmp_path, site, plan, scenario, "m2_never")["never"]
+    assert found.targets["places"] == ["h1"]
+    assert found.remedies == tuple(dict.fromkeys((*warning_remedies(("way_closed",)), *REACH_REMEDIES)))
+    assert "Stopped on the way there (median times): the door-to-door team team could not reach h1: the water " \
+           "closed its way from c at 0:10:00 (in 1 of 1 replications). To change: send it before the water comes " \
+           "there" in found.evidence
+    assert "a siren, cell broadcast" in found.evidence
+    assert "入户通知小组 team 无法到达 h1：0:10:00 从 c 去该处的通路被水淹（1 次重复中有 1 次）" in found.words("zh")[1]
+
+
+def test_people_the_order_never_reached_with_no_team_stopped_on_its_way_keep_the_reach_remedies(tmp_path):
+    """The team's way to h1 is dry, but it is sent too late to knock at h1 before the drill ends (two households
+    at h2 first): nobody at h1 is warned, and no stop is told."""
+    from drills.experiment.findings import REACH_REMEDIES
+
+    team = {"id": "team", "type": "door_to_door", "start": "c", "coverage": ["h2", "h1"], "visit_s": 3000,
+            "needs_mains_power": False}
+    site, plan, scenario = depot_valley(tmp_path, team, [])
+    found = late_findings(tmp_path, site, plan, scenario, "m2_never")["never"]
+    assert "h1" in found.targets["places"] and found.remedies == REACH_REMEDIES
+    assert "Stopped on the way" not in found.evidence

@@ -189,6 +189,8 @@ class PlaceWarning:
     unordered_in: tuple[int, ...] = ()
     #: the teams, runners and vehicles the water or a cut kept from the people here warned late for it
     stops: tuple[StopTally, ...] = ()
+    #: the teams, runners and vehicles of the order the water or a cut kept from the people here it never reached
+    never_stops: tuple[StopTally, ...] = ()
 
     @property
     def main_cause(self) -> str:
@@ -578,7 +580,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                                                 "causes": Counter(), "water": [], "order": [], "warned": [],
                                                 "by": Counter(), "lead": [], "rep_of": [],
                                                 "of_cause": defaultdict(list), "unordered": set(),
-                                                "stops": defaultdict(dict)})
+                                                "stops": defaultdict(dict), "never_stops": defaultdict(dict)})
     kinds = {c.id: c.type for c in spec.channels}
     for res, states in zip(ex.results, states_all, strict=True):
         status = _channel_status(res)
@@ -593,6 +595,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                 a["never"] += 1
                 if not s.record.warned_by and math.isfinite(s.order_s):  # the order was given, and nothing reached them
                     a["never_of"].append(res.replication)
+                    _tally_stops(a["never_stops"], status, _covering(s, spec, reach, uses), s, res.replication)
             if not s.late:
                 continue
             given = s.order_s
@@ -605,9 +608,7 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
             if cause == "decision" and not math.isfinite(given):
                 a["unordered"].add(res.replication)
             if cause == "way_closed":
-                for c, stop in status.stopped(_covering(s, spec, reach, uses), s.record.start,
-                                              s.record.warned_by).items():
-                    a["stops"][(c, stop.why, stop.at, stop.place)][res.replication] = stop.t_s
+                _tally_stops(a["stops"], status, _covering(s, spec, reach, uses), s, res.replication)
             a["water"].append(s.record.water_s)
             a["order"].append(s.order_s)
             a["warned"].append(s.record.warned_s)
@@ -625,8 +626,17 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                                 _median(a["order"]), _median(a["warned"]), dict(a["by"]), _median(a["lead"]),
                                 _most(a["rep_of"]), {c: medians_of(v) for c, v in a["of_cause"].items()},
                                 tuple(sorted(set(a["never_of"]))), _most(a["never_of"]), len(a["never_of"]),
-                                tuple(sorted(a["unordered"])), _stop_tallies(a["stops"], kinds)))
+                                tuple(sorted(a["unordered"])), _stop_tallies(a["stops"], kinds),
+                                _stop_tallies(a["never_stops"], kinds)))
     return sorted(out, key=lambda w: (-w.late, -w.never, w.place))
+
+
+def _tally_stops(stops: dict[tuple[str, str, str, str], dict[int, float]], status: ChannelStatus,
+                 covering: Sequence[str], s: PersonState, replication: int) -> None:
+    """Add to ``stops`` the channels of ``covering`` the water or a cut kept from the place of ``s`` in this
+    replication, each with when it was stopped (for :func:`_stop_tallies`)."""
+    for c, stop in status.stopped(covering, s.record.start, s.record.warned_by).items():
+        stops[(c, stop.why, stop.at, stop.place)][replication] = stop.t_s
 
 
 def _stop_tallies(stops: dict[tuple[str, str, str, str], dict[int, float]],

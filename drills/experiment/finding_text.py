@@ -1140,19 +1140,23 @@ def _m2_late(f: dict[str, Any], s: Say) -> tuple[str, str]:
 
 def _stops_text(stops: Sequence[dict[str, Any]], n: int, valley: bool, s: Say) -> str:
     """The teams, runners and vehicles the water or a cut stopped before they reached the place, and what to change
-    (:class:`drills.experiment.bottlenecks.StopTally`)."""
-    rows = []
-    for x in stops:
-        told = {"kind": s.table("stop_kind").get(x["type"], x["type"]), "channel": x["channel"], "at": x["at"],
-                "t": s.clock(x["t_p50_s"]), "k": x["replications"], "n": n}
-        if x["place"]:
-            rows.append(s("stop_reach", place=x["place"], what=s.table("stop_what")[x["why"]], **told))
-        elif x["why"] in ("flooded", "stuck"):
-            rows.append(s(f"stop_{x['why']}", **told))
-        else:
-            rows.append(s("stop_shut", closed=s.table("stop_closed")[x["why"]], **told))
+    (:class:`drills.experiment.bottlenecks.StopTally`); nothing where there were none."""
+    if not stops:
+        return ""
+    rows = list(dict.fromkeys(_stop_row(x, n, s) for x in stops))
     return s("m2_stops", stops=s.join(rows, "semi")) + s("way_closed_change",
                                                           fixed=s("fixed_valley" if valley else "fixed_mine"))
+
+
+def _stop_row(x: dict[str, Any], n: int, s: Say) -> str:
+    """One team, runner or vehicle the water or a cut stopped (:class:`drills.experiment.bottlenecks.StopTally`)."""
+    told = {"kind": s.table("stop_kind").get(x["type"], x["type"]), "channel": x["channel"], "at": x["at"],
+            "t": s.clock(x["t_p50_s"]), "k": x["replications"], "n": n}
+    if x["place"]:
+        return s("stop_reach", place=x["place"], what=s.table("stop_what")[x["why"]], **told)
+    if x["why"] in ("flooded", "stuck"):
+        return s(f"stop_{x['why']}", **told)
+    return s("stop_shut", closed=s.table("stop_closed")[x["why"]], **told)
 
 
 def _unordered_text(u: dict[str, Any], n: int, s: Say) -> str:
@@ -1196,8 +1200,10 @@ def _gate_failed(f: dict[str, Any], s: Say) -> tuple[str, str]:
 def _m2_never(f: dict[str, Any], s: Say) -> tuple[str, str]:
     rows = [s("m2_never_row", place=s.place(r["place"], r["zone"]), most=r["most"], people=r["people"],
               k=r["replications"], channels=s.listed(r["channels"])) for r in f["rows"]]
+    stops = [x for r in f["rows"] for x in r.get("stops", ())]
     return (s("m2_never_title", k=f["k"], n=f["n"], pct=pct(f["k"] / f["n"])),
-            s("m2_never_evidence", total=f["total"], rows=s.join(rows, "semi")) + s.sentence(s.tail(f)))
+            s("m2_never_evidence", total=f["total"], rows=s.join(rows, "semi"))
+            + _stops_text(stops, f["n"], f.get("valley", True), s) + s.sentence(s.tail(f)))
 
 
 @renders("m2_time")

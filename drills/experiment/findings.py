@@ -368,7 +368,8 @@ def never_warned_finding(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Findin
     everyone in the affected area (2023 Opinions). 不足项 when it happens in more than the tolerated tail of
     replications, as a late warning is (M2's gate): people never told to leave are left where they are, and that
     the drill's water did not reach them is no credit to the plan; 改进项 within the tail [P]. The places, how many
-    there and the channels that reach each."""
+    there and the channels that reach each, and the teams, runners and vehicles among them the water or a cut
+    stopped before they got there."""
     never = [w for w in bn.warnings if w.never_in]
     if not never:
         return []
@@ -377,12 +378,18 @@ def never_warned_finding(bn: Bottlenecks, n: int, loaded: Loaded) -> list[Findin
     tail = TailCheck(len(reps), n)
     places = [w.place for w in never]
     rows = [{"place": w.place, "zone": w.zone, "people": w.people, "replications": len(w.never_in),
-             "most": w.never_most, "channels": list(w.channels)} for w in never]
+             "most": w.never_most, "channels": list(w.channels), "stops": [asdict(x) for x in w.never_stops]}
+            for w in never]
     total = sum(w.never_reached for w in never)
+    # a team, runner or vehicle the water or a cut stopped before it got there: what answers it for people warned
+    # late (the order earlier, a channel that does not travel) first, then what carries the order further
+    stopped = any(w.never_stops for w in never)
     return [found(
-        "m2_never", {"k": len(reps), "n": n, "total": total, "rows": rows, "tail": tail_facts(tail)},
+        "m2_never", {"k": len(reps), "n": n, "total": total, "rows": rows, "tail": tail_facts(tail),
+                     "valley": any(w.group == "resident" for w in never)},
         key="M2:never", metric="M2", cls=cls, standards=("M2",), refs=[ref(loaded, ("channels",))],
-        remedies=REACH_REMEDIES,
+        remedies=tuple(dict.fromkeys((*warning_remedies(("way_closed",)), *REACH_REMEDIES))) if stopped
+        else REACH_REMEDIES,
         targets={"places": places, "cause": "receipt"},
         numbers={"never_person_replications": total, "replications_with_never": len(reps), "replications": n},
         weight=total / n)]
