@@ -474,9 +474,14 @@ class Drill:
         """The water at ``node`` is too deep at ``t`` (or flows fast enough to carry one away) for a warning channel
         that travels on foot or by car (``drive``) to set out from there: the test people meet at their own place,
         on foot at the wading limit (:meth:`too_deep_on_foot`) or by car (:meth:`too_deep_by_car`)."""
+        return self.too_deep_from_s(node, drive) <= t
+
+    def too_deep_from_s(self, node: int, drive: bool) -> float:
+        """When the water at ``node`` becomes too deep for a warning channel that travels on foot or by car
+        (``drive``), as :meth:`too_deep_to_set_out` tests it (inf: never, as in a drill without water)."""
         if not self._wet:
-            return False
-        return (self.too_deep_by_car() if drive else self.too_deep_on_foot(movement.WADING_LIMIT_M))[node] <= t
+            return INF
+        return (self.too_deep_by_car() if drive else self.too_deep_on_foot(movement.WADING_LIMIT_M))[node]
 
     def _car_unstable_links(self) -> list[float]:
         """Per passage, the depth at which the flow makes a car unstable (inf: still water)."""

@@ -56,7 +56,8 @@ Public warning channels in the valley (the defaults of :mod:`drills.model.warnin
   than one wades (by car, drives) or flowing fast enough to carry one away when it is sent does not set out, and
   warns nobody; one whose every way out of its place the water or a cut has closed does not either, but a team
   knocks at the doors where it is. The timeline says which. One whose place on its way is under water as deep by
-  the time it is to leave it goes no further (the timeline says so).
+  the time it is to leave it goes no further (the timeline says so); a team stops knocking at a place once the water
+  there is that deep, and the households there it has not yet come to are not warned by it.
 """
 
 from __future__ import annotations

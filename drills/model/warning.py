@@ -215,7 +215,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
     way on foot leads on, and else rides a cage (:func:`_ride`), as a runner setting out from the collar does.
     One whose own place is under water when it sets out warns nobody; one whose every way out of its place is
     closed warns only there (:func:`_cannot_set_out`); one whose place on its way is under water by the time it is to
-    leave it goes no further (:func:`_travel`).
+    leave it goes no further (:func:`_travel`), nor does a team whose place floods while it knocks there: it stops
+    knocking then (:func:`_tell_at`).
     """
     assert ch.start is not None
     door = ch.type == "door_to_door"
@@ -233,8 +234,7 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
             return [(u, v, t, None) for u, v, t in d.routing.walk_legs(source, target, speed, shut)]
         return d.routing.runner_legs(source, target, speed, shut, None if shut is None else flooded)
 
-    yield from _tell_at(d, ch, ch.start, rng, door)
-    if stuck:
+    if (yield from _tell_at(d, ch, ch.start, rng, door)) or stuck:
         return
     trip = _travel(d, ch, route, closed, drive=False)
     taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
@@ -245,7 +245,8 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
             return
         taken = True
         if leg is None:  # at the place of its route
-            yield from _tell_at(d, ch, target, rng, door)
+            if (yield from _tell_at(d, ch, target, rng, door)):
+                return
             continue
         u, v, t, hoist = leg
         if hoist is None:
@@ -379,18 +380,30 @@ def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any,
     return True
 
 
-def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, Any]:
+def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, bool]:
+    """A runner tells everyone at ``node`` at once; a team knocks at each household still at home there in turn, a
+    visit time each, until the water there is too deep for it (as its start is looked at when it is sent:
+    :meth:`Drill.too_deep_to_set_out`): it stops then, the households it has not yet come to unwarned by it, which
+    the timeline records. True if it so stopped (it goes no further)."""
     if not door:
         if d.channel_works(ch, d.env.now):
             for k in sorted(d.unwarned_at.get(node, ())):
                 d.warn_party(k, ch.id)
-        return
+        return False
     visit = ch.visit or DOOR_VISIT
+    deep = d.too_deep_from_s(node, drive=False)  # known in advance: the visit is cut then, not looked at as it goes
     for k in d.parties_home(node):
-        yield d.env.timeout(visit.sample(rng))
+        t = visit.sample(rng)
+        if deep <= d.env.now + t:
+            yield d.env.timeout(max(deep - d.env.now, 0.0))
+            d.log("channel", f"{ch.id} could not go on from {d.net.nodes[node].id}: the water there is too deep "
+                             "for it")
+            return True
+        yield d.env.timeout(t)
         if d.channel_works(ch, d.env.now):
             d.warn_party(k, ch.id)
             d.help_party(k)
+    return False
 
 
 # ---------------------------------------------------------------- the valley
