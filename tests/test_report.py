@@ -466,8 +466,8 @@ def test_the_parts_of_the_model_are_introduced_in_a_planners_words_not_the_codes
     section = assumptions_text(reports[name, lang] / "report.pdf", lang)
     assert "SimPy" not in section and "进程" not in section
     flat = "".join(section.split())
-    assert "".join(t("lead_warning").split())[:20] in flat
-    if name == "mine":
+    if name == "mine":  # the valley's channels are told with its people (drills.model.residents)
+        assert "".join(t("lead_warning").split())[:20] in flat
         assert "".join(t("lead_hoist").split())[:20] in flat
 
 
@@ -493,6 +493,15 @@ def test_the_mine_report_quotes_no_valley_warning_and_the_dam_report_does(report
         assert word not in mine, f"the mine report's assumptions speak of {word!r}"
     dam = assumptions_text(reports["dam", "en"] / "report.pdf", "en").lower()
     assert "siren audibility" in dam and "door-to-door" in dam
+    assert "keeps the first warning it receives" in dam
+
+
+def test_the_dam_report_quotes_no_underground_warning(reports: dict) -> None:
+    """The dam's report quoted the underground channels' text (cap-lamp paging, a runner riding the cage from the
+    shaft's collar) to a planner with no mine: the valley's channels have their own (drills.model.residents)."""
+    dam = assumptions_text(reports["dam", "en"] / "report.pdf", "en").lower()
+    for word in ("cap-lamp", "runner", "cage", "shaft"):
+        assert word not in dam, f"the dam report's assumptions speak of {word!r}"
 
 
 def test_the_mine_report_says_how_the_running_water_is_modelled_and_the_dam_report_does_not(reports: dict) -> None:
@@ -1339,8 +1348,9 @@ def test_the_report_names_the_parts_of_the_model_not_the_code_s_modules(reports:
     text = "\n".join(text_of(reports[name, lang] / "report.pdf"))
     assert not re.search(r"drills\s*\.\s*(model|experiment|inputs|commands)", text)
     assert "Model defaults (" not in text and "模型默认值（" not in text
-    topics = ("topic_movement", "topic_hoist") if name == "mine" else ("topic_dam_break", "topic_lethality")
-    for key in (*topics, "topic_warning", "topic_decision"):
+    topics = ("topic_movement", "topic_hoist", "topic_warning") if name == "mine" else (
+        "topic_dam_break", "topic_lethality", "topic_residents")
+    for key in (*topics, "topic_decision"):
         assert _squeezed(t("model_defaults", topic=t(key))) in _squeezed(text), key
 
 

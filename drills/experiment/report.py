@@ -101,7 +101,7 @@ SOURCES = (
     ("drills.model.traffic", "residents"),
     ("drills.model.dam_break", "dam_break"),
     ("drills.model.lethality", "dam_break"),
-    ("drills.model.warning", "always"),
+    ("drills.model.warning", "miners"),  # the valley's channels: drills.model.residents
     ("drills.model.decision", "always"),
 )
 

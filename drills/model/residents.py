@@ -27,7 +27,8 @@ Warning response (USACE HEC-LifeSim 2 Technical Reference Manual v1.0, "LifeSim 
   contagion process (JASSS 26(1):7, 2023, structure only [V]; informal first alerts were 24–78 %
   in floods, TRM App. C table 23 [V]).
 
-Public warning channels in the valley (the defaults of :mod:`drills.model.warning`):
+Public warning channels in the valley (the defaults of :mod:`drills.model.warning`). Each warns households; a
+household keeps the first warning it receives, its time and its channel:
 
 * Siren audibility: a daytime test of 110 sirens was heard by **76.5 %** of people polled
   (Nanticoke PA, Sorensen 1992, in LifeSim TRM App. C [V]); at night, indoors, **45 %**, and a
