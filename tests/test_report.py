@@ -346,7 +346,7 @@ def test_the_chinese_tables_part_their_items_with_chinese_punctuation(exercises:
     assert zh[Text("zh")("param_mc")] == f"{N}，{ex.seed}" and en[Text("en")("param_mc")] == f"{N}, {ex.seed}"
     both = run_exercise(load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=1))
     hazard = dict(parameter_rows(both, Text("zh"))[1])[Text("zh")("param_hazard")]
-    assert "突水；" in hazard and "; " not in hazard, hazard
+    assert "上涨；" in hazard and "; " not in hazard, hazard
 
 
 def test_the_assumptions_show_the_hazard_and_the_plan_numbers_a_regulator_checks(exercises: dict) -> None:
@@ -383,7 +383,28 @@ def test_the_inflow_row_of_a_flood_season_gives_the_mine_pumps_as_the_site_gives
 
     spec = load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=1)
     rows = dict(parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1), Text(lang))[1])
-    assert rows[Text(lang)("inflow_row")].endswith(says), rows[Text(lang)("inflow_row")]
+    assert rows[Text(lang)("storm_inflow_row")].endswith(says), rows[Text(lang)("storm_inflow_row")]
+
+
+def test_a_flood_season_with_no_inrush_tells_the_storm_s_water_not_an_inrush() -> None:
+    """The bundled flood season has no inrush: the mine's water is the storm's. Its report's table said "hazard:
+    water inrush at sump360" and "inrush inflow ... (hydrograph of 1801 points), times a factor 1.0", the storm's
+    inflow on the model's 60 s grid told as an inrush the planner never wrote."""
+    from types import SimpleNamespace
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.report import parameter_rows
+
+    spec = load_drill(bundled_root() / "scenarios" / "flood_season_night.yaml", replications=1)
+    for lang in ("en", "zh"):
+        t = Text(lang)
+        rows = dict(parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1), t)[1])
+        assert t("inflow_row") not in rows
+        assert rows[t("param_hazard")].startswith(t("hazard_storm_water", node="sump360"))
+        assert t("hazard_inrush", node="sump360") not in rows[t("param_hazard")]
+        assert "1801" not in rows[t("storm_inflow_row")] and "factor" not in rows[t("storm_inflow_row")]
+    assert "beyond the usual inflow" in dict(parameter_rows(SimpleNamespace(spec=spec, replications=1, seed=1),
+                                                            Text("en"))[1])["the storm's inflow to the mine"]
 
 
 def test_the_channel_rows_give_the_chance_of_hearing_the_model_uses_at_night_in_heavy_rain() -> None:

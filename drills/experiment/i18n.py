@@ -520,6 +520,11 @@ EN: dict[str, str] = {
         "from {start}: {q0:,.0f} → {qmax:,.0f} m³/h within {rise} (hydrograph of {k} points), times a factor "
         "{factor}; {pumps}"
     ),
+    "storm_inflow_row": "the storm's inflow to the mine",
+    "storm_inflow_value": (
+        "from {start}: {q0:,.0f} → {qmax:,.0f} m³/h within {rise}, beyond the usual inflow (the rain's recharge "
+        "and any river over an entrance, as the site's mine water gives them); {pumps}"
+    ),
     "inflow_pumping": "pumping {pump:,.0f} m³/h",
     "inflow_mine_pumps": "the mine's pumps {pump:,.0f} m³/h against its usual inflow of {usual:,.0f} m³/h",
     "trigger_row": "trigger {id} ({condition}; declares {level})",
@@ -724,6 +729,7 @@ EN: dict[str, str] = {
                             "replications in which that happened are counted under \"not reached\"."),
     "at_least": "≥ {v}",
     "hazard_inrush": "water inrush at {node}",
+    "hazard_storm_water": "the storm's water rising in the mine, from {node}",
     "hazard_dam": "failure of {dam} at {t} after the start; flood arrival, depth and velocity from {source}",
     "hazard_source_estimate": "estimate ({relation})",
     "hazard_source_study": "{file}",
@@ -1692,6 +1698,11 @@ ZH: dict[str, str] = {
         "自 {start} 起：{rise} 内由 {q0:,.0f} 增至 {qmax:,.0f} m³/h（过程线 {k} 点），乘以系数 {factor}；"
         "{pumps}"
     ),
+    "storm_inflow_row": "暴雨进入矿井的水量",
+    "storm_inflow_value": (
+        "自 {start} 起：{rise} 内由 {q0:,.0f} 增至 {qmax:,.0f} m³/h，为正常涌水量以外的部分（降雨入渗补给及漫过"
+        "井口的河水，按场地的矿井水参数算出）；{pumps}"
+    ),
     "inflow_pumping": "排水 {pump:,.0f} m³/h",
     "inflow_mine_pumps": "矿井水泵排水能力 {pump:,.0f} m³/h，正常涌水量 {usual:,.0f} m³/h",
     "trigger_row": "触发条件 {id}（{condition}；宣布{level}预警）",
@@ -1873,6 +1884,7 @@ ZH: dict[str, str] = {
                             "“未达到”。"),
     "at_least": "≥ {v}",
     "hazard_inrush": "{node} 突水",
+    "hazard_storm_water": "暴雨来水在矿井内自 {node} 上涨",
     "hazard_dam": "{dam} 于开始后 {t} 溃决；洪水到达时间、水深和流速取自{source}",
     "hazard_source_estimate": "本工具内置的筛查估算（{relation}）",
     "hazard_source_study": "溃坝洪水分析成果 {file}",

@@ -1426,8 +1426,10 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
                                                      t("hoist_decks", n=h.decks), v=h.v_max, a=h.accel,
                                                      signal=f"{h.signal_s:g}")])
     hazard = []
+    storm_only = spec.inrush is not None and spec.inrush.burst_s is None  # the storm's water alone, no inrush
     if spec.inrush is not None:
-        hazard.append(t("hazard_inrush", node=spec.network.nodes[spec.inrush.source].id))
+        hazard.append(t("hazard_storm_water" if storm_only else "hazard_inrush",
+                        node=spec.network.nodes[spec.inrush.source].id))
     if spec.dam_break is not None:
         hazard.append(t("hazard_dam", dam=spec.dam_break.dam, t=t.value(spec.dam_break.breach_s, "s"),
                         source=flood_source(spec, t)))
@@ -1442,9 +1444,11 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         q = [3600.0 * x for x in inr.hydro_m3ps]
         peak = max(range(len(q)), key=q.__getitem__)
         t0 = inr.hydro_t_s[0]
-        scen_rows.append([t("inflow_row"), t("inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak],
-                                             rise=t.value(inr.hydro_t_s[peak] - t0, "s"), k=len(q),
-                                             factor=describe(inr.factor, t, unit=""), pumps=pumping(inr, t))])
+        rise = t.value(inr.hydro_t_s[peak] - t0, "s")
+        scen_rows.append([t("storm_inflow_row"), t("storm_inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak],
+                                                   rise=rise, pumps=pumping(inr, t))] if storm_only else [
+            t("inflow_row"), t("inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak], rise=rise, k=len(q),
+                               factor=describe(inr.factor, t, unit=""), pumps=pumping(inr, t))])
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):
         scen_rows.append([t("breach_row"), t(
