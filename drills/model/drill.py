@@ -721,10 +721,14 @@ class Drill:
         yield from warning.run_channel(self, ch, rng)
 
     # ------------------------------------------------------------------ people
+    def station_closes_s(self, station: int) -> float:
+        """When the water at ``station`` reaches the wading limit, at which the cage stops calling there
+        (:class:`~drills.model.hoist.Cage`, the same times; inf: never)."""
+        return self.impassable(movement.WADING_LIMIT_M)[station]
+
     def station_usable(self, station: int, t: float) -> bool:
-        """A cage still loads and lands people at ``station`` at ``t``: its water is not yet at the wading limit, at
-        which the cage stops calling there (:class:`~drills.model.hoist.Cage`, the same times)."""
-        return t < self.impassable(movement.WADING_LIMIT_M)[station]
+        """A cage still loads and lands people at ``station`` at ``t`` (:meth:`station_closes_s`)."""
+        return t < self.station_closes_s(station)
 
     def _limit(self, party: Party) -> float:
         if party.mode == "drive":
@@ -1079,7 +1083,7 @@ class Drill:
         if station in self._watched:
             return
         self._watched.add(station)
-        t = self.impassable(movement.WADING_LIMIT_M)[station]
+        t = self.station_closes_s(station)
         seen = self._water_seen_s()[station]
         if not self.env.now < seen < min(t, self.spec.duration_s):
             seen = INF  # already there (checked as people join) or never in time to matter

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from drills.model.hoist import POLL_WHILE_DOWN_S
-from drills.model.movement import WADING_LIMIT_M
 from drills.model.spec import Channel
 from drills.model.variability import LogNormal, Triangular
 
@@ -374,7 +373,7 @@ def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any,
                 return False
     board = max(cage.next_at_s(at), env.now)
     if not d.station_usable(at, board):  # the station floods before the cage comes for the runner
-        yield env.timeout(max(d.impassable(WADING_LIMIT_M)[at] - env.now, 0.0))
+        yield env.timeout(max(d.station_closes_s(at) - env.now, 0.0))
         return False
     yield env.timeout(board - env.now + hoist.wind_table[(at, to)])
     return True
