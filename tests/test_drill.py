@@ -200,11 +200,11 @@ def test_a_runner_waits_for_a_cage_that_stays_stopped(build):
     assert Text("zh").event(said) == "runner：在 collar 等候停运的罐笼 cage"
 
 
-def two_level_site(drift: bool = True, ladder: bool = True) -> dict:
+def two_level_site(drift: bool = True, ladder: bool = True, cage_at: str = "collar") -> dict:
     """A cage from the collar to st150 (150 m down) and st200 (200 m); one miner at b on the 150 m level, 60 m up a
     ladderway from st200 (else the ladderway leads to a dead end as high: ``ladder``) and 300 m along the level from
     st150 (``drift``). The water comes in at st200 (360 m³/h): st200 is 1.2 m deep, too deep for the cage to call
-    there, at 472.8 s; the 150 m level stays dry."""
+    there, at 472.8 s; the 150 m level stays dry. The cage waits at ``cage_at`` at the start."""
     nodes = [node("collar", "collar", z=0.0), node("st150", "shaft_station", z=-150.0),
              node("st200", "shaft_station", z=-200.0), node("b", "workplace", z=-150.0, x=300.0),
              node("top", "junction", z=-150.0, x=-50.0)]
@@ -215,17 +215,17 @@ def two_level_site(drift: bool = True, ladder: bool = True) -> dict:
         links.append(link("level", "st150", "b", 300.0))
     return base_site(nodes, links, [{"at": "b", "count": 1}],
                      hoists=[{"id": "cage", "stations": ["collar", "st150", "st200"], "cage_capacity_persons": 10,
-                              "start_station": "collar"}])
+                              "start_station": cage_at}])
 
 
 def two_level_drill(build, *, start: str = "collar", order_at_s: float = 600.0, drift: bool = True,
-                    ladder: bool = True, faults: list | None = None):
+                    ladder: bool = True, faults: list | None = None, cage_at: str = "collar"):
     way_up = ["b", "st150" if drift else "st200", "collar"]
     plan = base_plan(channels=[{"id": "runner", "type": "runner", "start": start, "coverage": ["b"]}],
                      routes=[{"id": "up", "from": ["b"], "path": way_up}], exits=["collar"])
     hazard = {"inrush": {"source": "st200", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360}]}}
     scenario = base_scenario(duration_s=3600, order_at_s=order_at_s, hazard=hazard, faults=faults or [])
-    spec = build(two_level_site(drift, ladder), plan, scenario)
+    spec = build(two_level_site(drift, ladder, cage_at), plan, scenario)
     d = Drill(spec, 0, 1)
     assert d.impassable(1.2)[spec.network.index["st200"]] == pytest.approx(472.8)
     assert d.impassable(0.01)[spec.network.index["b"]] == math.inf
@@ -269,6 +269,19 @@ def test_a_runner_waiting_for_a_stopped_cage_looks_again_when_the_water_closes_t
     assert (p.warned_by, p.warned_s) == ("runner", pytest.approx(900 + wind("collar", "st150") + 300 / 1.2))
     waits = "runner: waits at collar for the cage cage, which is stopped"
     assert channel_events(res) == [(300.0, waits), (480.0, waits)]
+
+
+def test_a_runner_does_not_ride_to_a_station_the_water_closes_while_it_waits_for_the_cage(build):
+    """Sent at 440 s from the collar, the runner's quickest way to b is by st200, open then; the cage is idle at
+    st200 and comes up for it, after the water has closed st200 (472.8 s): the cage will not take it there. It waits
+    for the cage to st150 instead and walks the level (before, it rode down into the water at st200 and went no
+    further)."""
+    res, wind = two_level_drill(build, order_at_s=440.0, cage_at="st200")
+    up = 440 + wind("st200", "collar")
+    assert up > 472.8
+    [p] = res.people
+    assert (p.warned_by, p.warned_s) == ("runner", pytest.approx(up + wind("collar", "st150") + 300 / 1.2))
+    assert channel_events(res) == []
 
 
 def test_a_runner_at_a_station_the_water_closes_before_the_cage_comes_for_it_does_not_ride(build):

@@ -237,6 +237,7 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         return
     trip = _travel(d, ch, route, closed, drive=False)
     taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
+    called: tuple[Any, int, float | None] = (None, -1, None)  # the cage coming for it to a station, and when
     while True:
         try:
             leg, target = trip.send(None if taken else False)
@@ -251,7 +252,9 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         if hoist is None:
             yield d.env.timeout(t)
         else:
-            taken = yield from _ride(d, ch, hoist, u, v)
+            taken, board = yield from _ride(d, ch, hoist, u, v, called[2] if called[0] is hoist and called[1] == u
+                                             else None)
+            called = (hoist, u, board)
             if not taken:  # the water closed a station of the ride first
                 continue
         if v != target and not door:
@@ -355,14 +358,17 @@ def _ahead(d: Drill, ch: Channel, legs: list, target: int, route: Callable[[int,
     return legs
 
 
-def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any, Any, bool]:
+def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int,
+          called: float | None = None) -> Generator[Any, Any, tuple[bool, float | None]]:
     """A runner rides the cage from station ``at`` to ``to``: once the cage is in service, with its next trip from
     ``at`` (after the loads it is lifting), then its wind. A stopped cage (no power, out of service) is waited for at
     the station, looked at again as often as the cage itself looks for its power (:data:`POLL_WHILE_DOWN_S`). The
     ride does not hold up the cage's loads: a simplification, the runner being one person on a trip it makes anyway
     for them. The cage calls at no station the water has closed (:meth:`Drill.station_usable`): if the water closes
-    ``at`` or ``to`` while the runner waits for a stopped cage, or ``at`` before the cage comes for it, the runner
-    does not ride (False: it looks for another way from ``at``); True once it is at ``to``."""
+    ``at`` or ``to`` while the runner waits for a stopped cage, or before the cage comes for it, the runner does not
+    ride (not taken, once it is closed: it looks for another way from ``at``). Returns whether it rode, and, if not,
+    when the cage it called comes to ``at`` all the same (None if it called none): ``called``, for a ride from ``at``
+    by the same cage that it then takes instead."""
     cage = next(c for c in d.cages if c.h is hoist)
     env = d.env
     if not cage.available(env.now):
@@ -370,13 +376,14 @@ def _ride(d: Drill, ch: Channel, hoist: Any, at: int, to: int) -> Generator[Any,
         while not cage.available(env.now):
             yield env.timeout(POLL_WHILE_DOWN_S)
             if not (d.station_usable(at, env.now) and d.station_usable(to, env.now)):
-                return False
-    board = max(cage.next_at_s(at), env.now)
-    if not d.station_usable(at, board):  # the station floods before the cage comes for the runner
-        yield env.timeout(max(d.station_closes_s(at) - env.now, 0.0))
-        return False
+                return False, None
+    board = max(cage.next_at_s(at) if called is None else called, env.now)
+    closes = min(d.station_closes_s(at), d.station_closes_s(to))
+    if closes <= board:  # a station floods before the cage comes for the runner: it will not take it there
+        yield env.timeout(max(closes - env.now, 0.0))
+        return False, board
     yield env.timeout(board - env.now + hoist.wind_table[(at, to)])
-    return True
+    return True, None
 
 
 def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: bool) -> Generator[Any, Any, bool]:
