@@ -556,7 +556,7 @@ def inrush_in_the_storm(build, factor, **inrush_kw) -> tuple:
     inflow, with pumps of 40 m³/h against a usual 100 m³/h; and the same storm without the inrush."""
     water = {"pumping_m3ph": 40.0, "recharge_area_m2": 1e6, "infiltration_share": 0.1, "lag_s": 3600.0}
     plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])
-    inrush = {"source": "sump", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360.0}], "inflow_factor": factor, **inrush_kw}
+    inrush = {"source": "sump", "hydrograph": [{"t_s": 0, "inflow_m3ph": 360.0}], "inflow_factor": factor} | inrush_kw
     both = build(mine_water_site(**water), plan,
                  base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN, "inrush": inrush}))
     storm = build(mine_water_site(**water), plan, base_scenario(order_at_s=None, duration_s=14400,
@@ -582,15 +582,33 @@ def test_a_replication_drawing_another_inrush_factor_changes_only_the_inrush_wat
         assert d.water.stored_m3[-1] == pytest.approx(d.inflow_factor * 1440.0 + storm_water, rel=1e-6)
 
 
-@pytest.mark.parametrize(("lang", "says"), [
-    ("en", "; pumping 50 m³/h; the mine's pumps 40 m³/h against its usual inflow of 100 m³/h"),
-    ("zh", "；排水 50 m³/h；矿井水泵排水能力 40 m³/h，正常涌水量 100 m³/h")])
-def test_the_inflow_row_gives_the_inrush_pumps_and_the_mine_pumps_as_written(build, lang, says):
+def test_an_inrush_whose_hydrograph_turns_between_the_storms_minutes_keeps_its_water_exactly(build):
+    """The inrush rises from 0 to 3 600 m³/h (1 m³/s) over its first 90 s, then stays: 45 + 14 310 m³ in 4 h. Read
+    on the storm's 60 s times alone, it rose to 2 400 m³/h at 60 s and 3 600 at 120 s: 5 m³ more."""
+    both, storm = inrush_in_the_storm(build, 1.0, hydrograph=[{"t_s": 0, "inflow_m3ph": 0.0},
+                                                              {"t_s": 90, "inflow_m3ph": 3600.0}])
+    storm_water = Drill(storm, 0, 1).water.stored_m3[-1]
+    assert Drill(both, 0, 1).water.stored_m3[-1] == pytest.approx(45.0 + 14310.0 + storm_water, rel=1e-9)
+
+
+@pytest.mark.parametrize(("lang", "inrush", "storm"), [
+    ("en", "from 0:01:00: 0 → 360 m³/h within 0:02:00 (hydrograph of 3 points), times a factor 1.0; pumping 50 m³/h",
+     "; the mine's pumps 40 m³/h against its usual inflow of 100 m³/h"),
+    ("zh", "自 0:01:00 起：0:02:00 内由 0 增至 360 m³/h（过程线 3 点），乘以系数 1.0；排水 50 m³/h",
+     "；矿井水泵排水能力 40 m³/h，正常涌水量 100 m³/h")])
+def test_the_inrush_row_gives_its_hydrograph_and_pumps_and_the_storm_row_the_mine_pumps_as_written(
+        build, lang, inrush, storm):
+    """With both, the inrush's row is its hydrograph as written (from its start, 60 s, with its three points; before,
+    the storm's 241 times from 0) and its own pumps; the storm's water has its row, with the mine's pumps (before, it
+    had none, and the mine's pumps were on the inrush's row)."""
     from types import SimpleNamespace
 
     from drills.experiment.i18n import Text
     from drills.experiment.report import parameter_rows
 
-    both, _ = inrush_in_the_storm(build, 1.0, pumping_m3ph=50.0)
-    rows = dict(parameter_rows(SimpleNamespace(spec=both, replications=1, seed=1), Text(lang))[1])
-    assert rows[Text(lang)("inflow_row")].endswith(says), rows[Text(lang)("inflow_row")]
+    both, _ = inrush_in_the_storm(build, 1.0, pumping_m3ph=50.0, start_s=60, hydrograph=[
+        {"t_s": 0, "inflow_m3ph": 0.0}, {"t_s": 120, "inflow_m3ph": 360.0}, {"t_s": 600, "inflow_m3ph": 200.0}])
+    t = Text(lang)
+    rows = dict(parameter_rows(SimpleNamespace(spec=both, replications=1, seed=1), t)[1])
+    assert rows[t("inflow_row")] == inrush
+    assert rows[t("storm_inflow_row")].endswith(storm), rows[t("storm_inflow_row")]

@@ -1439,16 +1439,8 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
         [t("param_time"), conditions(ex, t)],
         [t("param_hazard"), t("clause_sep").join(hazard) or "–"],
     ]
-    inr = spec.inrush
-    if inr is not None:
-        q = [3600.0 * x for x in inr.hydro_m3ps]
-        peak = max(range(len(q)), key=q.__getitem__)
-        t0 = inr.hydro_t_s[0]
-        rise = t.value(inr.hydro_t_s[peak] - t0, "s")
-        scen_rows.append([t("storm_inflow_row"), t("storm_inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak],
-                                                   rise=rise, pumps=pumping(inr, t))] if storm_only else [
-            t("inflow_row"), t("inflow_value", start=t.value(t0, "s"), q0=q[0], qmax=q[peak], rise=rise, k=len(q),
-                               factor=describe(inr.factor, t, unit=""), pumps=pumping(inr, t))])
+    if spec.inrush is not None:
+        scen_rows += inflow_rows(spec.inrush, t)
     db = spec.dam_break
     if db is not None and (db.breach is not None or db.volume_factor is not None):
         scen_rows.append([t("breach_row"), t(
@@ -1458,13 +1450,40 @@ def parameter_rows(ex: ExerciseResult, t: Text) -> tuple[list[list[str]], list[l
     return plan_rows, scen_rows
 
 
+def inflow_rows(inr: Inrush, t: Text) -> list[list[str]]:
+    """The rows of the water coming into the mine: the inrush's (its hydrograph as the scenario writes it, its factor
+    and its own pumps), and in a flood season the storm's extra water with the mine's pumps and usual inflow."""
+    def rows(key: str, times: Sequence[float], m3ps: Sequence[float], **kw: Any) -> list[str]:
+        q = [3600.0 * x for x in m3ps]
+        peak = max(range(len(q)), key=q.__getitem__)
+        return [t(f"{key}_row"), t(f"{key}_value", start=t.value(times[0], "s"), q0=q[0], qmax=q[peak],
+                                   rise=t.value(times[peak] - times[0], "s"), **kw)]
+
+    if inr.burst_s is None:  # the storm's water alone
+        return [rows("storm_inflow", inr.hydro_t_s, inr.hydro_m3ps, pumps=pumping(inr, t))]
+    times, q = zip(*inr.written, strict=True) if inr.written else (inr.hydro_t_s, inr.hydro_m3ps)
+    inrush = rows("inflow", times, q, k=len(q), factor=describe(inr.factor, t, unit=""),
+                  pumps=t("inflow_pumping", pump=3600.0 * own_pumping(inr)) if inr.unscaled_m3ps else pumping(inr, t))
+    if not inr.unscaled_m3ps:
+        return [inrush]
+    return [inrush, rows("storm_inflow", inr.hydro_t_s, inr.unscaled_m3ps, pumps=t(
+        "inflow_mine_pumps", pump=3600.0 * (inr.mine_pumps_m3ps or 0.0), usual=3600.0 * inr.usual_m3ps))]
+
+
+def own_pumping(inr: Inrush) -> float:
+    """The inrush's own pumps (m³/s), beside what the mine's pumps have beyond its usual inflow."""
+    if inr.mine_pumps_m3ps is None:
+        return inr.pumping_m3ps
+    return max(inr.pumping_m3ps - max(inr.mine_pumps_m3ps - inr.usual_m3ps, 0.0), 0.0)
+
+
 def pumping(inr: Inrush, t: Text) -> str:
     """The pumps as the planner wrote them: an inrush's own, and in a flood season the mine's full capacity and its
     usual inflow (the model pumps the storm's water with only what the mine's pumps have beyond that inflow)."""
     if inr.mine_pumps_m3ps is None:
         return t("inflow_pumping", pump=3600.0 * inr.pumping_m3ps)
     mine = t("inflow_mine_pumps", pump=3600.0 * inr.mine_pumps_m3ps, usual=3600.0 * inr.usual_m3ps)
-    own = inr.pumping_m3ps - max(inr.mine_pumps_m3ps - inr.usual_m3ps, 0.0)  # the inrush's pumps, beside the mine's
+    own = own_pumping(inr)
     if own <= 1e-12:
         return mine
     return t("clause_sep").join((t("inflow_pumping", pump=3600.0 * own), mine))

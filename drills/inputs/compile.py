@@ -920,6 +920,7 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         pumping = s.pumping_m3ph / 3600.0
         burst = inrush.first_inflow_s(t, q)
         way = running.build_way(net, src, t, q)  # the inrush's own water runs down; the storm's comes in elsewhere
+    t_own, q_own = (t, q) if s is not None else ((), ())
     held = 0.0
     unscaled: tuple[float, ...] = ()
     pumps = None
@@ -932,13 +933,15 @@ def _mine_water(ld: Loaded, net: Network, idx: dict[str, int], extra) -> Inrush 
         pumps, usual = mw.pumping_m3ph / 3600.0, mw.baseline_m3ph / 3600.0
         if s is None:
             src, t, q, factor, pumping = idx[mw.sump], tuple(grid), tuple(q_extra), Fixed(1.0), spare
-        else:  # both: the inrush on the storm's grid, beside the storm's water, which its factor does not scale
-            q = tuple(np.interp(grid, t, q, left=0.0))
-            t = tuple(grid)
-            unscaled = tuple(float(x) for x in q_extra)
+        else:  # both: the inrush beside the storm's water, which its factor does not scale, on the times of both
+            both = np.union1d(grid, t)
+            q = tuple(np.interp(both, t, q, left=0.0))
+            unscaled = tuple(float(x) for x in np.interp(both, grid, q_extra))
+            t = tuple(both)
             pumping += spare
     return Inrush(src, burst, tuple(float(x) for x in t), tuple(float(x) for x in q), factor, pumping,
-                  inrush.build_geometry(net, src), way, held, unscaled, pumps, usual)
+                  inrush.build_geometry(net, src), way, held, unscaled, pumps, usual,
+                  tuple(zip(t_own, q_own, strict=True)))
 
 
 def _faults(scen: ScenarioBody, idx: dict[str, int], net: Network) -> tuple[Fault, ...]:

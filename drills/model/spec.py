@@ -165,6 +165,9 @@ class Inrush:
     #: report: ``pumping_m3ps`` holds only what the pumps have beyond the usual inflow
     mine_pumps_m3ps: float | None = None
     usual_m3ps: float = 0.0
+    #: the inrush's hydrograph as the scenario writes it (times from the scenario start, m³/s), for the report (empty:
+    #: the storm's water alone); in a flood season ``hydro_t_s`` has the storm's times as well
+    written: tuple[tuple[float, float], ...] = ()
 
     def burst_at(self, node: int) -> float | None:
         """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""
