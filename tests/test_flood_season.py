@@ -430,6 +430,21 @@ def test_pumps_smaller_than_the_usual_inflow_leave_the_rest_of_it_in_the_mine(bu
     assert Drill(build(mine_water_site(pumping_m3ph=100.0), plan, scen), 0, 1).water.stored_m3[-1] == 0.0
 
 
+@pytest.mark.parametrize("pumps_m3ph", [40.0, 100.0])
+def test_an_inrush_inflow_trigger_reads_the_water_beyond_the_usual_inflow_not_what_the_pumps_leave_of_it(
+        build, pumps_m3ph):
+    """The storm's extra water, 6 000 (1 - exp(-(t - 1 h) / T)) m³/h beyond the usual 100 (as above), reaches
+    30 m³/h at 1 h + T ln(6 000 / 5 970). The 60 m³/h of the usual inflow that pumps of 40 m³/h leave in the mine are
+    no inrush: before, the trigger read them and was met at the start."""
+    water = {"recharge_area_m2": 1e6, "infiltration_share": 0.1, "lag_s": 3600.0, "pumping_m3ph": pumps_m3ph}
+    trigger = {"id": "inrush", "quantity": "inrush_inflow_m3ph", "threshold": 30.0, "level": "red", "owner": "disp"}
+    plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [trigger])
+    scen = base_scenario(order_at_s=None, duration_s=14400, hazard={"storm": RAIN})
+    res = run_drill(build(mine_water_site(**water), plan, scen), 0, 1)
+    [met] = [e.t_s for e in res.timeline if e.kind == "trigger"]
+    assert met == pytest.approx(3600 + 3600 * math.log(6000 / 5970), abs=1.0)
+
+
 def test_the_usual_inflow_fills_the_mine_while_the_power_is_off_and_the_pumps_stopped(build):
     # the pumps hold out the usual 100 m³/h; without power for 2 h they take out nothing: 200 m³ stay
     plan = storm_plan([{"action": "evacuate_underground", "owner": "disp"}], [inflow_trigger(60.0)])

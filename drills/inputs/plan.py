@@ -69,7 +69,8 @@ class TriggerSpec(Strict):
     quantity: Literal["water_depth_m", "inrush_inflow_m3ph", "elapsed_s", "dam_breach", "met_warning",
                       "monitoring_level", "mine_inflow_change", "rainfall_24h_mm", "overtopping"] = Field(
         description=(
-            "what is watched: water depth at a node, inrush inflow, time elapsed, the breach, a met warning, a "
+            "what is watched: water depth at a node, inrush inflow (m³/h beyond the mine's usual inflow: the "
+            "inrush's, and in a flood season the storm's extra water), time elapsed, the breach, a met warning, a "
             "monitoring level, mine inflow change (a share: 0.2 = 20 %), 24 h rain, overtopping"))
     at: Ident | None = Field(default=None, description="node of the sensor, for water_depth_m")
     threshold: NonNeg = Field(default=0.0, description="value that meets the trigger (numeric quantities)")
