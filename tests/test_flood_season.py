@@ -614,8 +614,8 @@ def test_an_inrush_whose_hydrograph_turns_between_the_storms_minutes_keeps_its_w
 def test_the_inrush_row_gives_its_hydrograph_and_pumps_and_the_storm_row_the_mine_pumps_as_written(
         build, lang, inrush, storm):
     """With both, the inrush's row is its hydrograph as written (from its start, 60 s, with its three points; before,
-    the storm's 241 times from 0) and its own pumps; the storm's water has its row, with the mine's pumps (before, it
-    had none, and the mine's pumps were on the inrush's row)."""
+    the storm's 241 times from 0) and its own pumps; the storm's water has its row, from none beyond the usual inflow
+    at the start, with the mine's pumps (before, it had none, and the mine's pumps were on the inrush's row)."""
     from types import SimpleNamespace
 
     from drills.experiment.i18n import Text
@@ -627,3 +627,5 @@ def test_the_inrush_row_gives_its_hydrograph_and_pumps_and_the_storm_row_the_min
     rows = dict(parameter_rows(SimpleNamespace(spec=both, replications=1, seed=1), t)[1])
     assert rows[t("inflow_row")] == inrush
     assert rows[t("storm_inflow_row")].endswith(storm), rows[t("storm_inflow_row")]
+    # beyond the usual inflow: from none, not from the 60 m³/h of it the pumps leave, which the pumps' words give
+    assert {"en": "from 0:00:00: 0 → ", "zh": "内由 0 增至"}[lang] in rows[t("storm_inflow_row")]

@@ -1454,7 +1454,8 @@ def inflow_rows(inr: Inrush, t: Text) -> list[list[str]]:
     """The rows of the water coming into the mine: the inrush's (its hydrograph as the scenario writes it, its factor
     and its own pumps), and in a flood season the storm's extra water with the mine's pumps and usual inflow."""
     def rows(key: str, times: Sequence[float], m3ps: Sequence[float], **kw: Any) -> list[str]:
-        q = [3600.0 * x for x in m3ps]
+        # the storm's water beyond the usual inflow, which the pumps' row gives
+        q = [3600.0 * (x - inr.unpumped_m3ps if key == "storm_inflow" else x) for x in m3ps]
         peak = max(range(len(q)), key=q.__getitem__)
         return [t(f"{key}_row"), t(f"{key}_value", start=t.value(times[0], "s"), q0=q[0], qmax=q[peak],
                                    rise=t.value(times[peak] - times[0], "s"), **kw)]

@@ -169,6 +169,12 @@ class Inrush:
     #: the storm's water alone); in a flood season ``hydro_t_s`` has the storm's times as well
     written: tuple[tuple[float, float], ...] = ()
 
+    @property
+    def unpumped_m3ps(self) -> float:
+        """The mine's usual inflow its pumps cannot take out (m³/s), which is in the storm's water of ``hydro_m3ps``
+        or ``unscaled_m3ps``: it fills the mine, but is no water beyond the usual inflow."""
+        return self.usual_m3ps - self.held_m3ps if self.mine_pumps_m3ps is not None else 0.0
+
     def burst_at(self, node: int) -> float | None:
         """When the inrush bursts in at ``node``: its ``burst_s`` at its source, None elsewhere or with no burst."""
         return self.burst_s if node == self.source else None
