@@ -917,10 +917,10 @@ def test_a_team_whose_place_on_its_way_floods_goes_no_further_and_the_timeline_s
     site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1", "c"]}, ["h2,16,2.0,0.1,1"])
     res = run_drill(build(site, plan, scenario), 0, 1)
     assert {p.start for p in res.people if p.warned_by == "ch"} == {"c"}
-    said = "ch could not go on from h2: the water there is too deep for it"
+    said = "ch stopped knocking at h2: the water there is too deep for it"
     assert channel_said(res) == [(pytest.approx(996.0), said)]
     from drills.experiment.i18n import Text
-    assert Text("zh").event(said) == "ch 无法从 h2 继续前行：该处水深已无法通行"
+    assert Text("zh").event(said) == "ch 在 h2 停止入户通知：该处水深已无法通行"
 
 
 def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_told_so(tmp_path):
@@ -931,9 +931,9 @@ def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_t
     findings = late_findings(tmp_path, site, plan, scenario)
     found = findings["h1"]
     assert found.targets["causes"] == {"way_closed": 2}
-    assert "the door-to-door team ch could not go on from h2: the water there was too deep for it at 0:16:36 (in 1 " \
+    assert "the door-to-door team ch stopped knocking at h2: the water there was too deep for it at 0:16:36 (in 1 " \
            "of 1 replications)" in found.evidence
-    assert "入户通知小组 ch 无法从 h2 继续前行：0:16:36 该处水深已无法通行" in found.words("zh")[1]
+    assert "入户通知小组 ch 在 h2 停止入户通知：0:16:36 该处水深已无法通行" in found.words("zh")[1]
     assert "way_closed" not in findings["h2"].targets["causes"]
 
 
@@ -986,5 +986,19 @@ def test_a_team_stops_knocking_where_the_water_gets_too_deep_for_it_and_the_hous
     at_h2 = sorted((p.warned_s, p.warned_by) for p in res.people if p.start == "h2")
     assert at_h2[0] == (pytest.approx(620 + walk + 10), "ch") and at_h2[1][1] == ""
     closed = 825 + 60 * math.sqrt(lethality.SWEPT_OFF_DV_M2PS / (2.0 * 10.0))
-    assert channel_said(res) == [(pytest.approx(closed), "ch could not go on from h2: the water there is too deep "
+    assert channel_said(res) == [(pytest.approx(closed), "ch stopped knocking at h2: the water there is too deep "
                                                          "for it")]
+
+
+def test_people_a_team_never_came_to_as_it_stopped_knocking_at_their_place_are_told_it_stopped_there(tmp_path):
+    """As above: the household the team had not come to at h2 when it stopped knocking is never warned. The finding
+    of people the order never reached names the team and its stop there, in English and Chinese (it named nothing:
+    the stop at their own place was left out, as it is for the people it warned late there)."""
+    site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2"], "visit_s": 10},
+                                        ["h2,13.75,2.0,10.0,1"])
+    scenario["scenario"]["behaviour"]["water_cue_depth_m"] = 1.0
+    found = late_findings(tmp_path, site, plan, scenario, "m2_never")["never"]
+    assert "h2" in found.targets["places"]
+    assert "Stopped on the way there (median times): the door-to-door team ch stopped knocking at h2: the water " \
+           "there was too deep for it at 0:13:55 (in 1 of 1 replications)" in found.evidence
+    assert "入户通知小组 ch 在 h2 停止入户通知：0:13:55 该处水深已无法通行（1 次重复中有 1 次）" in found.words("zh")[1]

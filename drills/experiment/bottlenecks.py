@@ -73,6 +73,8 @@ _STOPPED = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+) could not (?:(?P<leave>set out
                       r"(?P<why>.+)|reach "
                       r"(?P<place>[^:]+): (?P<how>the water|a cut passage) closes its way there from (?P<via>.+), and "
                       r"no other way is open)$")
+#: a door-to-door team that stopped knocking at a place as the water there got too deep for it (drills.model.warning)
+_KNOCKING = re.compile(r"^(?P<id>[A-Za-z0-9_.\-]+) stopped knocking at (?P<at>[^:]+): .+$")
 #: why it could not set out, as the timeline says it → the key the findings tell
 _SET_OUT = {"the water there is too deep for it": "flooded",
             "every way out of it is closed by the water": "shut_water", "every way out of it is cut": "shut_cut",
@@ -431,8 +433,10 @@ class Stop:
         t_s: when (s from the scenario start).
         why: for one that could not set out, a key of :data:`_SET_OUT` (``flooded``: its own place too deep, it warns
             nobody; ``shut_water``, ``shut_cut``, ``shut_both``: every way out of it closed, it warns there only;
-            ``stuck``: a place on its way was too deep for it by the time it was to leave it, it goes no further);
-            for one that could not reach a place of its route, ``water`` or ``cut``.
+            ``stuck``: a place on its way was too deep for it by the time it was to leave it, it goes no further;
+            ``knocking``: a team knocking at the households of a place stopped as the water there got too deep for
+            it, the households it had not come to unwarned by it); for one that could not reach a place of its
+            route, ``water`` or ``cut``.
         at: its own place (could not set out), where it stuck, or where it was when its way closed.
         place: the place it could not reach; empty when it could not set out.
     """
@@ -442,9 +446,13 @@ class Stop:
     at: str
     place: str = ""
 
-    def stops(self, place: str) -> bool:
-        """Whether it kept the channel from the people at ``place``."""
-        return self.place == place if self.place else self.why == "flooded" or self.at != place
+    def stops(self, place: str, own: bool = False) -> bool:
+        """Whether it kept the channel from the people at ``place``; where a team stopped knocking, from those at that
+        place too only with ``own`` (for people it never came to: those it did not come to before the water are late
+        for the time it took at their place, not for the stop, which came after the water)."""
+        if self.place:
+            return self.place == place
+        return self.why == "flooded" or self.at != place or (own and self.why == "knocking")
 
 
 class ChannelStatus(NamedTuple):
@@ -455,13 +463,13 @@ class ChannelStatus(NamedTuple):
     out: dict[str, float]
     stops: dict[str, list[Stop]]
 
-    def stopped(self, channels: Sequence[str], place: str, warned_by: str = "") -> dict[str, Stop]:
+    def stopped(self, channels: Sequence[str], place: str, warned_by: str = "", own: bool = False) -> dict[str, Stop]:
         """Of ``channels``, those that came on and that the water or a cut kept from ``place``, each with the
         first stop that did; not the one that warned the person (``warned_by``: a channel that stuck on its way had
-        passed the places before)."""
+        passed the places before); ``own``: as :meth:`Stop.stops`."""
         out = {}
         for c in channels:
-            stop = next((x for x in self.stops.get(c, ()) if x.stops(place)), None)
+            stop = next((x for x in self.stops.get(c, ()) if x.stops(place, own)), None)
             if stop is not None and c in self.on and c != warned_by:
                 out[c] = stop
         return out
@@ -474,6 +482,9 @@ def _channel_status(res: DrillResult) -> ChannelStatus:
     stops: dict[str, list[Stop]] = defaultdict(list)
     for e in res.timeline:
         if e.kind != "channel":
+            continue
+        if (m := _KNOCKING.match(e.what)) is not None:
+            stops[m["id"]].append(Stop(e.t_s, "knocking", m["at"]))
             continue
         m = _CHANNEL_EVENT.match(e.what)
         if m is None:
@@ -595,7 +606,8 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
                 a["never"] += 1
                 if not s.record.warned_by and math.isfinite(s.order_s):  # the order was given, and nothing reached them
                     a["never_of"].append(res.replication)
-                    _tally_stops(a["never_stops"], status, _covering(s, spec, reach, uses), s, res.replication)
+                    _tally_stops(a["never_stops"], status, _covering(s, spec, reach, uses), s, res.replication,
+                                 own=True)
             if not s.late:
                 continue
             given = s.order_s
@@ -632,10 +644,10 @@ def _warnings(ex: ExerciseResult, states_all: Sequence[States],
 
 
 def _tally_stops(stops: dict[tuple[str, str, str, str], dict[int, float]], status: ChannelStatus,
-                 covering: Sequence[str], s: PersonState, replication: int) -> None:
+                 covering: Sequence[str], s: PersonState, replication: int, own: bool = False) -> None:
     """Add to ``stops`` the channels of ``covering`` the water or a cut kept from the place of ``s`` in this
-    replication, each with when it was stopped (for :func:`_stop_tallies`)."""
-    for c, stop in status.stopped(covering, s.record.start, s.record.warned_by).items():
+    replication, each with when it was stopped (for :func:`_stop_tallies`; ``own``: as :meth:`Stop.stops`)."""
+    for c, stop in status.stopped(covering, s.record.start, s.record.warned_by, own).items():
         stops[(c, stop.why, stop.at, stop.place)][replication] = stop.t_s
 
 

@@ -355,6 +355,8 @@ PHRASES: dict[str, dict[str, Any]] = {
                         "{t} (in {k} of {n} replications)",
         "stop_stuck": "the {kind} {channel} could not go on from {at}: the water there was too deep for it at {t} "
                       "(in {k} of {n} replications)",
+        "stop_knocking": "the {kind} {channel} stopped knocking at {at}: the water there was too deep for it at {t} "
+                         "(in {k} of {n} replications)",
         "stop_shut": "the {kind} {channel} could not set out from {at}: every way out of it was {closed} at {t} "
                      "(in {k} of {n} replications)",
         "stop_reach": "the {kind} {channel} could not reach {place}: {what} closed its way from {at} at {t} (in {k} of "
@@ -683,6 +685,7 @@ PHRASES: dict[str, dict[str, Any]] = {
         "m2_stops": "途中受阻（中位数时间）：{stops}。",
         "stop_flooded": "{kind} {channel} 无法从 {at} 出发：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
         "stop_stuck": "{kind} {channel} 无法从 {at} 继续前行：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
+        "stop_knocking": "{kind} {channel} 在 {at} 停止入户通知：{t} 该处水深已无法通行（{n} 次重复中有 {k} 次）",
         "stop_shut": "{kind} {channel} 无法从 {at} 出发：{t} 由该处外出的通路均{closed}（{n} 次重复中有 {k} 次）",
         "stop_reach": "{kind} {channel} 无法到达 {place}：{t} 从 {at} 去该处的通路{what}（{n} 次重复中有 {k} 次）",
         "stop_kind": {"door_to_door": "入户通知小组", "runner": "派出的报信人", "loudspeaker_vehicle": "广播车"},
@@ -1154,7 +1157,7 @@ def _stop_row(x: dict[str, Any], n: int, s: Say) -> str:
             "t": s.clock(x["t_p50_s"]), "k": x["replications"], "n": n}
     if x["place"]:
         return s("stop_reach", place=x["place"], what=s.table("stop_what")[x["why"]], **told)
-    if x["why"] in ("flooded", "stuck"):
+    if x["why"] in ("flooded", "stuck", "knocking"):
         return s(f"stop_{x['why']}", **told)
     return s("stop_shut", closed=s.table("stop_closed")[x["why"]], **told)
 

@@ -2568,6 +2568,8 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
      "{0} 无法从 {1} 出发：由该处外出的通路均被水淹或中断"),
     (r"^(.+) could not go on from (\S+): the water there is too deep for it$",
      "{0} 无法从 {1} 继续前行：该处水深已无法通行"),
+    (r"^(.+) stopped knocking at (\S+): the water there is too deep for it$",
+     "{0} 在 {1} 停止入户通知：该处水深已无法通行"),
     (r"^(.+) went underground while the no-entry rule held$", "{0} 在禁止入井期间下井"),
     (r"^refuge (.+) flooded$", "避险硐室 {0} 被淹"),
     (r"^mains_power$", "市电停电"),

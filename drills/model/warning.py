@@ -402,8 +402,8 @@ def _tell_at(d: Drill, ch: Channel, node: int, rng: np.random.Generator, door: b
         t = visit.sample(rng)
         if deep <= d.env.now + t:
             yield d.env.timeout(max(deep - d.env.now, 0.0))
-            d.log("channel", f"{ch.id} could not go on from {d.net.nodes[node].id}: the water there is too deep "
-                             "for it")
+            d.log("channel", f"{ch.id} stopped knocking at {d.net.nodes[node].id}: the water there is too deep for "
+                             "it")
             return True
         yield d.env.timeout(t)
         if d.channel_works(ch, d.env.now):
