@@ -923,6 +923,23 @@ def test_a_team_whose_place_on_its_way_floods_goes_no_further_and_the_timeline_s
     assert Text("zh").event(said) == "ch 在 h2 停止入户通知：该处水深已无法通行"
 
 
+def test_people_a_team_came_to_too_late_are_told_so_not_that_they_missed_its_message(tmp_path):
+    """As above: the team sets out at 600 s, long before the water comes to h2 (16 min), but comes to h2 at 920 s and
+    knocks there for 2 min a household: its two people are warned after the water, or never. That was told as 'a
+    channel was sounding before the water but the message was not received'; it is the team coming to them too late,
+    with the remedies for it (more teams, sent sooner), in English and Chinese."""
+    from drills.experiment.findings import warning_remedies
+
+    site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1", "c"]}, ["h2,16,2.0,0.1,1"])
+    found = late_findings(tmp_path, site, plan, scenario)["h2"]
+    assert found.targets["causes"] == {"visit": 2}
+    assert found.title.endswith("the door-to-door team or runner reaching this place set out before the water but "
+                                "came to them only after it")
+    assert "team or runner came after the water 100 %" in found.evidence
+    assert "覆盖该地点的入户通知小组或报信人在来水前已出发，但来水后才到达其处" in found.words("zh")[0]
+    assert found.remedies[:2] == warning_remedies(("visit",))[:2] == ("add_door_to_door", "pre_authorise")
+
+
 def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_told_so(tmp_path):
     """As above, h1 flooding at 20 min: nobody at h1 is warned, because the team stuck at h2; those at h2, where it
     was knocking when the water came, are not counted for it."""

@@ -713,6 +713,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "channel_out": "覆盖该地点的通讯渠道全部故障或无法发送",
             "way_closed": "覆盖该地点的入户通知小组、报信人或广播车在到达前被水或断路所阻",
             "activation": "覆盖该地点的通讯渠道在来水后才启动",
+            "visit": "覆盖该地点的入户通知小组或报信人在来水前已出发，但来水后才到达其处",
             "receipt": "来水前已有渠道在发送，但信息未被收到",
         },
         "cause_words": {
@@ -723,6 +724,7 @@ PHRASES: dict[str, dict[str, Any]] = {
             "channel_out": "渠道故障或无法发送",
             "way_closed": "渠道途中被水或断路所阻",
             "activation": "渠道在来水后才启动",
+            "visit": "通知小组或报信人来水后才到",
             "receipt": "信息未收到",
         },
         "gate_title": {"M2": "M2 门槛未通过：{n} 次重复中有 {k} 次（{pct}）有处于危险中的人员在水到达后才收到预警"
