@@ -933,11 +933,25 @@ def test_people_a_team_came_to_too_late_are_told_so_not_that_they_missed_its_mes
     site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1", "c"]}, ["h2,16,2.0,0.1,1"])
     found = late_findings(tmp_path, site, plan, scenario)["h2"]
     assert found.targets["causes"] == {"visit": 2}
-    assert found.title.endswith("the door-to-door team or runner reaching this place set out before the water but "
-                                "came to them only after it")
-    assert "team or runner came after the water 100 %" in found.evidence
-    assert "覆盖该地点的入户通知小组或报信人在来水前已出发，但来水后才到达其处" in found.words("zh")[0]
+    assert found.title.endswith("the door-to-door team, runner or vehicle reaching this place set out before the "
+                                "water but came to them only after it")
+    assert "team, runner or vehicle came after the water 100 %" in found.evidence
+    assert "覆盖该地点的入户通知小组、报信人或广播车在来水前已出发，但来水后才到达其处" in found.words("zh")[0]
     assert found.remedies[:2] == warning_remedies(("visit",))[:2] == ("add_door_to_door", "pre_authorise")
+
+
+@pytest.mark.parametrize(("hear", "cause"), [(1.0, "visit"), (0.0, "receipt")])
+def test_people_a_vehicle_came_to_after_the_water_are_told_so_and_those_who_did_not_hear_it_that_they_missed_it(
+        tmp_path, hear, cause):
+    """The vehicle sets out at 600 s, drives to h2 (48 s at 20 km/h), back and to h1 (468 m, at 732 s); h1 is
+    reached by shallow water (0.2 m, which it drives through, and too shallow for them to take it for a warning) at
+    11 min. Heard there, its two people were warned after the water because it came after it (before: 'message not
+    received'); not heard, they missed it."""
+    vehicle = {**DEPOT_VEHICLE, "hear_probability": hear}
+    site, plan, scenario = depot_valley(tmp_path, vehicle, ["h1,11,0.2,0.1,1"])
+    scenario["scenario"]["behaviour"]["water_cue_depth_m"] = 1.0
+    found = late_findings(tmp_path, site, plan, scenario)["h1"]
+    assert found.targets["causes"] == {cause: 2}
 
 
 def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_told_so(tmp_path):
