@@ -927,31 +927,41 @@ def test_people_a_team_came_to_too_late_are_told_so_not_that_they_missed_its_mes
     """As above: the team sets out at 600 s, long before the water comes to h2 (16 min), but comes to h2 at 920 s and
     knocks there for 2 min a household: its two people are warned after the water, or never. That was told as 'a
     channel was sounding before the water but the message was not received'; it is the team coming to them too late,
-    with the remedies for it (more teams, sent sooner), in English and Chinese."""
+    in its turn, with the remedies for it (more teams, sent sooner), in English and Chinese."""
     from drills.experiment.findings import warning_remedies
 
     site, plan, scenario = depot_valley(tmp_path, {**DEPOT_TEAM, "coverage": ["h2", "h1", "c"]}, ["h2,16,2.0,0.1,1"])
     found = late_findings(tmp_path, site, plan, scenario)["h2"]
-    assert found.targets["causes"] == {"visit": 2}
-    assert found.title.endswith("the door-to-door team, runner or vehicle reaching this place set out before the "
-                                "water but came to them only after it")
-    assert "team, runner or vehicle came after the water 100 %" in found.evidence
-    assert "覆盖该地点的入户通知小组、报信人或广播车在来水前已出发，但来水后才到达其处" in found.words("zh")[0]
-    assert found.remedies[:2] == warning_remedies(("visit",))[:2] == ("add_door_to_door", "pre_authorise")
+    assert found.targets["causes"] == {"turn": 2}
+    assert found.title.endswith("the channels reaching this place came on before the water but came to them only "
+                                "after it, in their turn (a team's or runner's way and visits, a vehicle's drive, "
+                                "phones rung one by one)")
+    assert "their turn came after the water 100 %" in found.evidence
+    assert "按顺序逐一通知，来水后才轮到其处" in found.words("zh")[0]
+    assert found.remedies[:2] == warning_remedies(("turn",))[:2] == ("add_door_to_door", "pre_authorise")
 
 
-@pytest.mark.parametrize(("hear", "cause"), [(1.0, "visit"), (0.0, "receipt")])
-def test_people_a_vehicle_came_to_after_the_water_are_told_so_and_those_who_did_not_hear_it_that_they_missed_it(
-        tmp_path, hear, cause):
-    """The vehicle sets out at 600 s, drives to h2 (48 s at 20 km/h), back and to h1 (468 m, at 732 s); h1 is
-    reached by shallow water (0.2 m, which it drives through, and too shallow for them to take it for a warning) at
-    11 min. Heard there, its two people were warned after the water because it came after it (before: 'message not
-    received'); not heard, they missed it."""
-    vehicle = {**DEPOT_VEHICLE, "hear_probability": hear}
-    site, plan, scenario = depot_valley(tmp_path, vehicle, ["h1,11,0.2,0.1,1"])
+@pytest.mark.parametrize("channel", [
+    {**DEPOT_VEHICLE, "hear_probability": 1.0},
+    # one caller, 2 min a call: h2's two households, then h1's from 840 s
+    {"id": "ch", "type": "phone_tree", "coverage": ["h2", "h1"], "call_duration_s": 120, "answer_probability_day": 1.0,
+     "answer_probability_night": 1.0},
+])
+@pytest.mark.parametrize("answered", [True, False])
+def test_people_a_vehicle_or_a_phone_tree_came_to_after_the_water_are_told_so_and_those_it_missed_that_they_did(
+        tmp_path, channel, answered):
+    """The vehicle sets out at 600 s, drives to h2 (48 s at 20 km/h), back and to h1 (468 m, at 732 s); the phone
+    tree calls h2's households first and h1's from 840 s. h1 is reached by shallow water (0.2 m, which the vehicle
+    drives through, and too shallow for them to take it for a warning) at 11 min. Heard or answered, its two people
+    were warned after the water because it came to them after it, in its turn (before: 'message not received'); not
+    heard or not answered, they missed it."""
+    if not answered:
+        channel = {**channel, "hear_probability": 0.0} if channel["type"] == "loudspeaker_vehicle" else {
+            **channel, "answer_probability_day": 0.0, "answer_probability_night": 0.0}
+    site, plan, scenario = depot_valley(tmp_path, channel, ["h1,11,0.2,0.1,1"])
     scenario["scenario"]["behaviour"]["water_cue_depth_m"] = 1.0
     found = late_findings(tmp_path, site, plan, scenario)["h1"]
-    assert found.targets["causes"] == {cause: 2}
+    assert found.targets["causes"] == {"turn" if answered else "receipt": 2}
 
 
 def test_people_a_team_did_not_come_to_as_it_stuck_in_the_water_on_its_way_are_told_so(tmp_path):

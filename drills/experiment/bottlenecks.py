@@ -20,10 +20,11 @@ person at risk who was not warned by the order before the water reached their pl
   place, or could not reach this one (the timeline says which); told only where no channel that reached the place
   came on before the water, and the stopped one came on before the water or was the only one to come on;
 * ``activation`` — the channels that reach the place came on only after the water;
-* ``visit`` — a door-to-door team, a runner or a loudspeaker vehicle that reaches the place set out before the
-  water, but came to the person only after it (the way there and the knocking take time); told where such channels
-  are the only ones that came on before the water, and, if a vehicle is one of them, the person heard it (one it
-  passed before the water may not have heard it: that is ``receipt``);
+* ``turn`` — the channels that came on before the water work through their places or people one after another,
+  and came to the person only after it: a door-to-door team or a runner on its way and at each door, a loudspeaker
+  vehicle on its drive, phones rung one by one (station phones, a phone tree); told where such channels are the only
+  ones that came on before the water, and, but for a team or a runner, which come to everyone on their way, where
+  one of them warned the person (one that came in time may have gone unheard or unanswered: that is ``receipt``);
 * ``receipt`` — a channel was sounding before the water but the message was not heard or noticed
   (audibility, night, phones unanswered).
 """
@@ -46,12 +47,12 @@ from drills.model.records import DrillResult
 from drills.model.routing import routing_of
 from drills.model.spec import DrillSpec
 
-CAUSES = ("no_order", "trigger", "decision", "coverage", "channel_out", "way_closed", "activation", "visit",
+CAUSES = ("no_order", "trigger", "decision", "coverage", "channel_out", "way_closed", "activation", "turn",
           "receipt")
-#: channels that come to people where they are, the team to each door, the runner to each place, the vehicle along
-#: its way: one that came on before the water but warned a person after it came to them too late, not with a message
-#: they missed
-VISITING = ("door_to_door", "runner", "loudspeaker_vehicle")
+#: channels that come to people one place or person after another (``turn``): a team at each door and a runner at
+#: each place come to everyone on their way; a vehicle may pass unheard and a phone ring unanswered
+IN_TURN = {"door_to_door": True, "runner": True, "loudspeaker_vehicle": False, "station_phones": False,
+           "phone_tree": False}
 CAUSE_TEXT = {
     "no_order": "the plan gives no such evacuation order at any warning level",
     "trigger": "no trigger of the order's level was met before the water",
@@ -61,8 +62,8 @@ CAUSE_TEXT = {
     "way_closed": "the water or a cut passage stopped the team, runner or vehicle that reaches this place before it "
                   "got there",
     "activation": "the channels reaching this place came on after the water",
-    "visit": "the door-to-door team, runner or vehicle reaching this place set out before the water but came to them "
-             "only after it",
+    "turn": "the channels reaching this place came on before the water but came to them only after it, in their turn "
+            "(a team's or runner's way and visits, a vehicle's drive, phones rung one by one)",
     "receipt": "a channel was sounding before the water but the message was not received",
 }
 #: the causes in a planner's words, short, for lists of shares
@@ -74,7 +75,7 @@ CAUSE_WORDS = {
     "channel_out": "channels failed or could not send",
     "way_closed": "the water or a cut stopped the channel on its way",
     "activation": "channels came on after the water",
-    "visit": "team, runner or vehicle came after the water",
+    "turn": "their turn came after the water",
     "receipt": "message not received",
 }
 RESIDENT_PLACES = ("household", "school", "field", "workplace")
@@ -571,8 +572,10 @@ def late_cause(s: PersonState, spec: DrillSpec, res: DrillResult, reach: dict[st
     early = [c for c in working if on[c] < water]
     if early:
         kinds = {ch.id: ch.type for ch in spec.channels}
-        heard = p.warned_by in early or all(kinds.get(c) != "loudspeaker_vehicle" for c in early)
-        return "visit" if heard and all(kinds.get(c) in VISITING for c in early) else "receipt"
+        turns = [IN_TURN.get(kinds.get(c, "")) for c in early]
+        if None not in turns and (all(turns) or p.warned_by in early):
+            return "turn"
+        return "receipt"
     # the water or a cut stopped a team, runner or vehicle on its way there: the cause where it came on before the
     # water (those that reached the place came on after it) or no channel reached the place at all
     if stopped and (not working or min(on[c] for c in stopped) < water):

@@ -65,9 +65,9 @@ WARNING_REMEDIES = {
     # or a channel that does not travel
     "way_closed": ("pre_authorise", "make_automatic", "add_siren", "add_channel"),
     "activation": ("add_siren", "add_channel", "add_door_to_door"),
-    # a team or runner that set out in time but came to them after the water: more teams, sent sooner, or a channel
-    # that does not travel
-    "visit": ("add_door_to_door", "pre_authorise", "make_automatic", "add_siren", "add_channel"),
+    # a team, runner, vehicle or phones that came on in time but came to them after the water: more teams, sent
+    # sooner, or a channel that reaches everyone at once
+    "turn": ("add_door_to_door", "pre_authorise", "make_automatic", "add_siren", "add_channel"),
     "receipt": ("add_door_to_door", "add_siren", "add_channel"),
 }
 SAFETY_REMEDIES = {
