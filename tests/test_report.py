@@ -557,6 +557,18 @@ def test_hoist_and_walking_speed_sources_suit_a_metal_mine() -> None:
     assert "SFPE" in (movement.__doc__ or "") and movement.FREE_SPEED_MPS == 1.2
 
 
+def test_the_school_class_size_the_drill_uses_is_the_one_the_report_cites() -> None:
+    """A school leaves in classes; the class size was "a project choice" nowhere in the report. It is the village
+    primary school's class of GB 50099-2011, quoted with the valley's defaults, in both languages."""
+    from drills.experiment.sources_zh import SOURCES_ZH
+    from drills.inputs.population import SCHOOL_CLASS
+    from drills.model import residents
+
+    doc = " ".join((residents.__doc__ or "").split())
+    assert f"classes of **{SCHOOL_CLASS}** pupils" in doc and "GB 50099-2011" in doc
+    assert f"每班 **{SCHOOL_CLASS}** 名学生" in SOURCES_ZH["drills.model.residents"]
+
+
 # ---- the figures are legible and say only what is true
 
 

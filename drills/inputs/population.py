@@ -2,7 +2,7 @@
 
 Each miner is a party of one (they are warned and move one by one); a household is one party
 that moves together at its slowest member's pace, by car if it has one; a school moves in classes
-of 30 (project choice: a typical class); people in a field move one by one.
+(:data:`SCHOOL_CLASS`); people in a field move one by one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from drills.inputs.site import ResidentsSpec, SiteBody
 from drills.model import residents as rdef
 from drills.model.spec import Party, Person
 
+#: pupils of a class, who leave together with their teacher: GB 50099-2011 中小学校设计规范 §3.0.1, 30 a class in an
+#: incomplete primary school (非完全小学, the village school below a dam; 45 in a complete primary school, 50 in a
+#: middle school)
 SCHOOL_CLASS = 30
 
 

@@ -13,6 +13,9 @@ Movement profiles:
 * Water a person on foot will not enter: **1.2 m** for adults (AIDR 7-3 hazard class H4, unsafe for
   people), **0.5 m** for children, the elderly and the assisted (H3, unsafe for children and the
   elderly, from 0.5 m; Smith et al. 2014 [K]).
+* A school leaves in classes of **30** pupils, each class together at its slowest pupil's pace: the class size
+  of an incomplete (village) primary school in GB 50099-2011 中小学校设计规范 §3.0.1 (45 in a complete primary
+  school, 50 in a middle school [V]).
 
 Warning response (USACE HEC-LifeSim 2 Technical Reference Manual v1.0, "LifeSim TRM"):
 
