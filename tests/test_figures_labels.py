@@ -746,3 +746,26 @@ def test_the_section_keeps_the_layout_its_labels_were_placed_for(build, tmp_path
         if label.get_text().startswith(("face", "out")):
             box = label.get_window_extent(renderer)
             assert placed.x0 - 2 <= box.x0 and box.x1 <= placed.x1 + 2, label.get_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_mine_whose_only_crew_is_where_the_water_breaks_in_draws_no_places_and_says_why(build, tmp_path,
+                                                                                           monkeypatch, lang) -> None:
+    """The crew at the face is where the inrush breaks in: the order cannot warn them first, and the table by place
+    leaves them out, as the panel of when people were warned does. With no place left, the panel's limits were set
+    to one value (matplotlib warned and the panel stood empty); it says why it is empty."""
+    from conftest import base_plan, base_scenario, base_site, link, node
+
+    from drills.experiment.i18n import Text
+    from drills.experiment.scorecard import scorecard
+
+    site = base_site([node("face", "workplace"), node("out", "portal", x=300.0)], [link("d", "face", "out", 300.0)],
+                     [{"at": "face", "count": 3}])
+    hazard = {"inrush": {"source": "face", "hydrograph": [{"t_s": 0, "inflow_m3ph": 600.0}]}}
+    ex = run_exercise(build(site, base_plan(), base_scenario(hazard=hazard)))
+    drawn = []
+    monkeypatch.setattr(figures, "save", lambda fig, path: drawn.append(fig) or path)
+    figures.channels(ex, scorecard(ex), Text(lang), tmp_path / "channels.png")
+    panel = drawn[0].axes[1]
+    assert panel.get_ylim()[0] > panel.get_ylim()[1]
+    assert [x.get_text() for x in panel.texts if x.get_gid() == "no-places"] == [Text(lang)("fig_when_warned_none")]

@@ -1655,7 +1655,10 @@ def channels(ex: ExerciseResult, card: Scorecard, t: Text, path: Path) -> Path:
     for o in drawn:
         ax_pl.axvline(o.median_s / 60, color="0.15", linewidth=1, linestyle=ORDER_STYLES[o.key])
     ax_pl.set_yticks(range(len(places)), [renderable(s) for s in places])
-    ax_pl.set_ylim(len(places) - 0.5, -0.5)
+    ax_pl.set_ylim(max(len(places), 1) - 0.5, -0.5)
+    if not places:  # the order is for nobody but those where the water breaks in, left out as in the table
+        ax_pl.text(0.5, 0.5, t("fig_when_warned_none"), transform=ax_pl.transAxes, ha="center", va="center",
+                   fontsize=8, color="0.35", gid="no-places")
     ax_pl.set_xlabel(t("fig_minutes"))
     more = t("fig_when_warned_more", k=len(places), n=len(stats)) if len(stats) > len(places) else ""
     ax_pl.set_title(t("fig_when_warned", by=t.words("zones_by", card.site), more=more))
