@@ -655,6 +655,14 @@ def test_a_field_left_empty_is_told_so(files: DrillFiles) -> None:
     check(only(files.problems()), files.path("plan"), line, "plan.roles[0].title", "valid string; the value is empty")
 
 
+@pytest.mark.parametrize("kind", ["scenario", "plan", "site"])
+def test_a_file_whose_body_is_left_empty_is_told_so(files: DrillFiles, kind: str) -> None:
+    """`scenario:` with nothing under it: the check for a clock written as a time from the start read the empty body
+    as a mapping, and drill validate stopped with a traceback (found by mutating the bundled files at random)."""
+    files.path(kind).write_text(f"# emptied\n{kind}:\n", encoding="utf-8")
+    check(only(files.problems()), files.path(kind), 2, kind, "should be a mapping", "the value is empty")
+
+
 @pytest.mark.parametrize(("kind", "old", "new", "field", "says"), [
     # a slip of units (ms for s, a power of ten too many): the run's time and level grids would fill the memory
     ("scenario", "duration_s: 10800", "duration_s: 1.08e12", "scenario.duration_s",

@@ -464,7 +464,8 @@ def _thousands_in_braces(doc: YamlDocument, found: dict[tuple[Any, ...], list[st
 def _clock_after_the_start(doc: YamlDocument, found: dict[tuple[Any, ...], list[str]]) -> None:
     """A scenario's time from its start (``at_s: 08:00``, the day shift due down) written as a clock is most likely
     the clock time: told also as the seconds from the scenario's start_time to it, beside m:ss and h:mm."""
-    start = doc.data.get("scenario", {}).get("start_time") if isinstance(doc.data, dict) else None
+    body = doc.data.get("scenario") if isinstance(doc.data, dict) else None
+    start = body.get("start_time") if isinstance(body, dict) else None  # ``scenario:`` left empty has none
     if not isinstance(start, datetime.datetime):
         return
     for loc, msgs in found.items():
