@@ -192,11 +192,10 @@ def first_alarm_s(
     if poll_s <= 0:
         raise ValueError("poll_s must be > 0")
     k0 = max(0, math.ceil((t[0] - offset_s) / poll_s))
-    k1 = math.floor((min(float(t[-1]), failed_from_s) - offset_s) / poll_s)
+    k1 = math.floor((float(t[-1]) - offset_s) / poll_s)
     polls = offset_s + poll_s * np.arange(k0, max(k0, k1 + 1), dtype=float)
-    # within the series and before the failure (the division above can round a poll just outside them)
-    polls = polls[(polls >= t[0]) & (polls <= t[-1]) & (polls < failed_from_s)]
-    for a, b in down_s:
+    polls = polls[(polls >= t[0]) & (polls <= t[-1])]  # within the series (the divisions above can round past it)
+    for a, b in (*down_s, (failed_from_s, math.inf)):  # a failure is a span that lasts to the end
         polls = polls[(polls < a) | (polls >= b)]
     codes = _level_codes(np.interp(polls, t, v), thresholds, worse_when)
     found = {}
