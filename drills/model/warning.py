@@ -237,7 +237,7 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         return
     trip = _travel(d, ch, route, closed, drive=False)
     taken = True  # the last leg was taken: sent back to the trip, which looks again from where it is if not
-    called: tuple[Any, int, float | None] = (None, -1, None)  # the cage coming for it to a station, and when
+    coming: dict[tuple[str, int], float] = {}  # a cage it called to a station and did not ride: when it comes
     while True:
         try:
             leg, target = trip.send(None if taken else False)
@@ -252,10 +252,10 @@ def _on_foot(d: Drill, ch: Channel, rng: np.random.Generator) -> Generator[Any, 
         if hoist is None:
             yield d.env.timeout(t)
         else:
-            taken, board = yield from _ride(d, ch, hoist, u, v, called[2] if called[0] is hoist and called[1] == u
-                                             else None)
-            called = (hoist, u, board)
+            taken, board = yield from _ride(d, ch, hoist, u, v, coming.pop((hoist.id, u), None))
             if not taken:  # the water closed a station of the ride first
+                if board is not None:
+                    coming[(hoist.id, u)] = board
                 continue
         if v != target and not door:
             yield from _tell_at(d, ch, v, rng, door)
